@@ -1,0 +1,188 @@
+"""The `cluster-explorer` command line: a thin shell over `graph/` and `loaders/`.
+
+Settings are read once here (`Settings.from_env`, options override) and passed down. Every error the
+tool raises on purpose becomes one clear line and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph.errors import ClusterExplorerError
+from graph.operations import counts, last_loads
+from graph.settings import Settings
+from graph.store import GraphStore, QueryResult, open_store
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """`key=value`: the value is read as JSON when it parses (5, 2.5, true, ["a","b"]), else as text."""
+    key, sep, raw = text.partition("=")
+    if not sep or not key.strip():
+        raise click.BadParameter(f"{text!r} is not key=value", param_hint="-p")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return key.strip(), value
+
+
+def render(result: QueryResult, fmt: str) -> str:
+    """The rows of a result as an aligned text table, CSV or JSON."""
+    if fmt == "json":
+        return json.dumps(result.records(), ensure_ascii=False, indent=2)
+
+    def cell(value: Any) -> str:
+        if isinstance(value, (dict, list)):
+            return json.dumps(value, ensure_ascii=False)
+        return "" if value is None else str(value)
+
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([[cell(v) for v in row] for row in result.rows])
+        return buffer.getvalue().rstrip("\n")
+    table = [result.columns] + [[cell(v) for v in row] for row in result.rows]
+    widths = [min(60, max(len(r[i]) for r in table)) for i in range(len(result.columns))]
+    lines = ["  ".join(v[:60].ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+class Context:
+    """Settings plus a lazily opened store, shared by the sub-commands of one invocation."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._store: GraphStore | None = None
+
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            self._store = open_store(self.settings)
+            self._store.setup_schema()
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+@contextmanager
+def clear_errors() -> Iterator[None]:
+    try:
+        yield
+    except ClusterExplorerError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Any]:
+    """A tqdm bar on stderr that the loaders drive with `progress(done, total)`."""
+    from tqdm import tqdm
+
+    bar = tqdm(desc=label, unit="rec", file=sys.stderr, disable=None, leave=False)
+
+    def advance(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        yield advance
+    finally:
+        bar.close()
+
+
+@click.group()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_DB",
+              help="File of the embedded store (default: data/cluster-explorer.db). Ignored when NEO4J_URI is set.")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None) -> None:
+    """Explore how Europe's industrial clusters collaborate."""
+    settings = Settings.from_env()
+    if db_path is not None:
+        settings = replace(settings, db_path=db_path.expanduser().resolve())
+    ctx.obj = Context(settings)
+    ctx.call_on_close(ctx.obj.close)
+
+
+@main.group()
+def load() -> None:
+    """Load data into the store (idempotent: a re-run changes nothing)."""
+
+
+def _print_report(report: Any) -> None:
+    s = report.summary
+    click.echo(f"{report.source}: {s.nodes} nodes ({s.created} created, {s.updated} updated, "
+               f"{s.unchanged} unchanged), {s.relationships} relationships written")
+    for note in getattr(report, "notes", []):
+        click.echo(f"  - {note}")
+
+
+@load.command("seeds")
+@click.pass_obj
+def load_seeds_command(obj: Context) -> None:
+    """The seed knowledge base built from the five source texts."""
+    from loaders.seeds import load_seeds
+
+    with clear_errors(), progress_bar("seeds") as progress:
+        summary = load_seeds(obj.store, progress=progress)
+    click.echo(f"seeds: {summary.nodes} nodes ({summary.created} created, {summary.updated} updated, "
+               f"{summary.unchanged} unchanged), {summary.relationships} relationships written")
+
+
+@main.command()
+@click.pass_obj
+def status(obj: Context) -> None:
+    """Store kind, location, counts per label and relationship type, and the last loads."""
+    with clear_errors():
+        store = obj.store
+        labels, types = counts(store)
+        loads = last_loads(store)
+    click.echo(f"store: {store.kind} at {store.location}")
+    click.echo("nodes:" if labels else "nodes: none (run `cluster-explorer load seeds`)")
+    for label, n in sorted(labels.items()):
+        click.echo(f"  {label:<14}{n:>9}")
+    if types:
+        click.echo("relationships:")
+    for rel_type, n in sorted(types.items()):
+        click.echo(f"  {rel_type:<16}{n:>7}")
+    if loads:
+        click.echo("last loads:")
+    for entry in loads:
+        click.echo(f"  {entry['loaded_at']}  {entry['source']:<24} {entry['nodes']} nodes, "
+                   f"{entry['relationships']} relationships")
+
+
+@main.command()
+@click.argument("cypher")
+@click.option("-p", "--param", "params", multiple=True, help="A parameter as key=value (JSON values allowed).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--timeout", type=float, default=None,
+              help="Time limit in seconds (default: CLUSTER_EXPLORER_QUERY_TIMEOUT).")
+@click.option("--limit", "row_cap", type=int, default=None,
+              help="Rows shown at most (default: CLUSTER_EXPLORER_ROW_CAP).")
+@click.pass_obj
+def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout: float | None,
+          row_cap: int | None) -> None:
+    """Run read-only CYPHER with parameters; the database refuses writes and stops it at the time limit."""
+    values = dict(parse_param(p) for p in params)
+    with clear_errors():
+        result = obj.store.read(cypher, values, timeout_s=timeout, row_cap=row_cap)
+    click.echo(render(result, fmt))
+    if result.truncated:
+        click.echo(f"(showing the first {len(result.rows)} rows; raise --limit to see more)", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""cluster-explorer domain: schema, settings, errors, store contract and adapters, analytics. No Streamlit here."""

@@ -1,0 +1,144 @@
+"""Every Cypher statement the project's own code sends, built only from schema names.
+
+Both adapters send these same texts, so they stay in the openCypher subset that FalkorDB and
+Neo4j 5 both accept; `all_statements()` lists every one so a test can lint them with Neo4j's own
+Cypher linter and run them on the embedded store.
+"""
+
+from __future__ import annotations
+
+from graph.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
+
+__all__ = [
+    "upsert_nodes",
+    "upsert_relationships",
+    "count_label",
+    "count_rel_type",
+    "existing_ids",
+    "export_nodes",
+    "export_relationships",
+    "clear_all",
+    "node_states",
+    "last_loads",
+    "set_property",
+    "resolve_node_keys",
+    "all_statements",
+]
+
+_MERGE_SOURCES = "[s IN row.sources WHERE NOT s IN coalesce({v}.sources, [])]"
+
+
+def upsert_nodes(label: str, extra_labels: tuple[str, ...] = ()) -> str:
+    """MERGE rows `{id, props, sources}` as `label` nodes; re-running it changes nothing.
+
+    Sources accumulate: a node named by two documents lists both.
+    """
+    check_label(label)
+    extra = "".join(f", n:{check_label(x)}" for x in extra_labels)
+    return (
+        "UNWIND $rows AS row\n"
+        f"MERGE (n:{label} {{id: row.id}})\n"
+        f"SET n += row.props{extra}\n"
+        f"SET n.sources = coalesce(n.sources, []) + {_MERGE_SOURCES.format(v='n')}\n"
+        "RETURN count(n) AS written"
+    )
+
+
+def upsert_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    """MERGE rows `{start, end, key, props, sources}` as relationships between existing nodes.
+
+    Returns how many rows found both endpoints, so the writer can tell a missing endpoint.
+    """
+    check_rel_type(rel_type)
+    check_label(start_label)
+    check_label(end_label)
+    return (
+        "UNWIND $rows AS row\n"
+        f"MATCH (a:{start_label} {{id: row.start}})\n"
+        f"MATCH (b:{end_label} {{id: row.end}})\n"
+        f"MERGE (a)-[r:{rel_type} {{key: row.key}}]->(b)\n"
+        "SET r += row.props\n"
+        f"SET r.sources = coalesce(r.sources, []) + {_MERGE_SOURCES.format(v='r')}\n"
+        "RETURN count(r) AS written"
+    )
+
+
+def count_label(label: str) -> str:
+    return f"MATCH (n:{check_label(label)}) RETURN count(n) AS count"
+
+
+def count_rel_type(rel_type: str) -> str:
+    return f"MATCH ()-[r:{check_rel_type(rel_type)}]->() RETURN count(r) AS count"
+
+
+def existing_ids(label: str) -> str:
+    """Which of `$ids` exist as `label` nodes: lets a loader check endpoints before writing."""
+    return f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids RETURN n.id AS id"
+
+
+def node_states(label: str) -> str:
+    """Properties and labels of `label` nodes among `$ids`: tells created from updated from unchanged."""
+    return (f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids "
+            "RETURN n.id AS id, properties(n) AS props, labels(n) AS labels")
+
+
+def last_loads() -> str:
+    """The load log, newest first."""
+    return ("MATCH (l:Load) RETURN l.source AS source, l.loaded_at AS loaded_at, l.checksum AS checksum, "
+            "l.nodes AS nodes, l.relationships AS relationships ORDER BY l.loaded_at DESC LIMIT $limit")
+
+
+def export_nodes() -> str:
+    """Nodes carrying any of `$labels` (every node when `$labels` is null)."""
+    return (
+        "MATCH (n)\n"
+        "WHERE $labels IS NULL OR any(l IN labels(n) WHERE l IN $labels)\n"
+        "RETURN n.kind AS kind, n.id AS id, labels(n) AS labels, properties(n) AS props"
+    )
+
+
+def export_relationships() -> str:
+    """Relationships of `$types` (all when null) between nodes of `$labels` (all when null)."""
+    return (
+        "MATCH (a)-[r]->(b)\n"
+        "WHERE ($types IS NULL OR type(r) IN $types)\n"
+        "  AND ($labels IS NULL OR (any(l IN labels(a) WHERE l IN $labels)"
+        " AND any(l IN labels(b) WHERE l IN $labels)))\n"
+        "RETURN a.kind AS start_kind, a.id AS start_id, type(r) AS type,"
+        " b.kind AS end_kind, b.id AS end_id, properties(r) AS props"
+    )
+
+
+def resolve_node_keys() -> str:
+    """Kind and id of nodes by internal id: turns relationship endpoints in results into node keys."""
+    return "MATCH (n) WHERE id(n) IN $ids RETURN id(n) AS internal, n.kind AS kind, n.id AS id"
+
+
+def clear_all() -> str:
+    return "MATCH (n) DETACH DELETE n"
+
+
+def set_property(label: str, prop: str) -> str:
+    """Set one property on nodes by id from rows `{id, value}` (metrics written back, load records)."""
+    return (
+        "UNWIND $rows AS row\n"
+        f"MATCH (n:{check_label(label)} {{id: row.id}})\n"
+        f"SET n.{check_property(prop)} = row.value\n"
+        "RETURN count(n) AS written"
+    )
+
+
+def all_statements() -> list[str]:
+    """Every statement the code above can build, for linting and portability tests."""
+    statements: list[str] = []
+    for label in NODE_LABELS:
+        statements += [upsert_nodes(label), count_label(label), existing_ids(label), node_states(label)]
+    statements.append(upsert_nodes("Organisation", ("SME", "Cluster")))
+    for rel in REL_TYPES.values():
+        statements.append(count_rel_type(rel.name))
+        for start in rel.starts:
+            for end in rel.ends:
+                statements.append(upsert_relationships(rel.name, start, end))
+    statements += [export_nodes(), export_relationships(), resolve_node_keys(), clear_all(), last_loads(),
+                   set_property("Organisation", "pagerank")]
+    return statements

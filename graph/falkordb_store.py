@@ -1,0 +1,180 @@
+"""The embedded default store: FalkorDB run by the `falkordblite` package from a file path.
+
+Three things matter here and are each tested:
+
+* The client is made without a socket read timeout and without retries. falkordblite's default
+  client gives up reading after 5 s and silently re-sends the command, so a write taking longer ran
+  several times. Time limits are the database's own (`GRAPH.RO_QUERY ... TIMEOUT`).
+* Persistence is an append-only file fsynced on every write, so a `kill -9` of the server right
+  after a load returns loses nothing that was acknowledged.
+* falkordblite shares one server between processes that open the same file (it keeps a small
+  registry next to the file), so the app and a CLI load see the same data.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from graph.cypher import clear_all, resolve_node_keys
+from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
+from graph.schema import NODE_LABELS, check_label, kind_of, node_key
+from graph.store import QueryResult, plain
+
+__all__ = ["FalkorDBStore"]
+
+
+def _server_config(db_file: Path) -> dict[str, str]:
+    safe_name = re.sub(r"[^A-Za-z0-9_.-]", "_", db_file.name)
+    return {
+        "appendonly": "yes",
+        "appendfsync": "always",
+        "appenddirname": f"{safe_name}.aof",
+        "loglevel": "warning",
+    }
+
+
+class FalkorDBStore:
+    """A graph in an embedded FalkorDB server whose data lives next to `db_path`."""
+
+    kind = "falkordb"
+
+    def __init__(self, db_path: Path | str, graph_name: str = "cluster_explorer", *,
+                 default_timeout_s: float = 10.0, default_row_cap: int = 1000):
+        self.db_path = Path(db_path).expanduser().resolve()
+        self.location = str(self.db_path)
+        self.graph_name = graph_name
+        self.default_timeout_s = default_timeout_s
+        self.default_row_cap = default_row_cap
+        try:
+            from redis.backoff import NoBackoff
+            from redis.retry import Retry
+            from redislite.falkordb_client import FalkorDB
+
+            self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            self._db = FalkorDB(str(self.db_path), serverconfig=_server_config(self.db_path),
+                                socket_timeout=None, retry=Retry(NoBackoff(), 0))
+            self._graph = self._db.select_graph(graph_name)
+        except Exception as e:  # falkordblite raises several unrelated types on start-up
+            raise StoreUnavailable(
+                f"could not start the embedded FalkorDB store at {self.db_path}: {e}. "
+                "Check that the folder is writable, or set CLUSTER_EXPLORER_DB to another file."
+            ) from e
+
+    @property
+    def server_pid(self) -> int:
+        """Process id of the embedded server (tests kill it to prove durability)."""
+        return int(self._db.client.pid)
+
+    # -- reading and writing -------------------------------------------------------------------
+    def read(self, query: str, params: dict[str, Any] | None = None, *,
+             timeout_s: float | None = None, row_cap: int | None = None) -> QueryResult:
+        timeout_s = self.default_timeout_s if timeout_s is None else timeout_s
+        row_cap = self.default_row_cap if row_cap is None else row_cap
+        timeout_ms = max(1, int(timeout_s * 1000))
+        try:
+            result = self._graph.ro_query(query, params or {}, timeout=timeout_ms)
+        except Exception as e:
+            raise self._translate(e, query, timeout_s) from e
+        return self._result(result, row_cap)
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+        try:
+            result = self._graph.query(query, params or {})
+        except Exception as e:
+            raise self._translate(e, query, None) from e
+        return self._result(result, None)
+
+    def setup_schema(self) -> None:
+        existing = {(row[0], row[1]) for row in self._index_rows()}
+        for label in NODE_LABELS:
+            if (label, "id") in existing:
+                continue
+            self.write(f"CREATE INDEX FOR (n:{check_label(label)}) ON (n.id)")
+
+    def _index_rows(self) -> list[tuple[str, str]]:
+        try:
+            result = self._graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties")
+        except Exception:
+            return []
+        return [(label, prop) for label, props in result.result_set for prop in props]
+
+    def clear(self) -> None:
+        self.write(clear_all())
+
+    def close(self) -> None:
+        """Drop this process's connection; the server stops when its last client goes."""
+        try:
+            self._db.close()
+        except Exception:
+            pass
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _translate(self, error: Exception, query: str, timeout_s: float | None) -> Exception:
+        message = str(error)
+        lowered = message.lower()
+        if "read-only" in lowered or "read only" in lowered:
+            return ReadOnlyViolation("this query writes to the graph; only read-only queries may run here "
+                                     "(the database refused it and nothing changed)")
+        if "timed out" in lowered or "timeout" in lowered:
+            return QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and was stopped by "
+                                "the database; narrow it down or raise the limit")
+        if isinstance(error, ConnectionError) or "connection" in type(error).__name__.lower():
+            return StoreUnavailable(f"lost the embedded FalkorDB store at {self.db_path}: {message}")
+        return QueryError(f"FalkorDB rejected the query: {message}")
+
+    def _result(self, result: Any, row_cap: int | None) -> QueryResult:
+        columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in result.header]
+        raw_rows = result.result_set
+        truncated = row_cap is not None and len(raw_rows) > row_cap
+        if truncated:
+            raw_rows = raw_rows[:row_cap]
+        out = QueryResult(columns=columns, rows=[], truncated=truncated)
+        pending_edges: list[Any] = []
+        out.rows = [[self._value(v, out, pending_edges) for v in row] for row in raw_rows]
+        if pending_edges:
+            self._resolve_edges(pending_edges, out)
+        return out
+
+    def _value(self, value: Any, out: QueryResult, pending_edges: list[Any]) -> Any:
+        from falkordb import Edge, Node
+        from falkordb import Path as FPath
+
+        if isinstance(value, Node):
+            return self._node(value, out)
+        if isinstance(value, Edge):
+            pending_edges.append(value)
+            return {"type": value.relation, "properties": plain(dict(value.properties or {}))}
+        if isinstance(value, FPath):
+            nodes = [self._node(n, out) for n in value.nodes()]
+            pending_edges.extend(value.edges())
+            return {"path": [n["key"] for n in nodes]}
+        if isinstance(value, list):
+            return [self._value(v, out, pending_edges) for v in value]
+        if isinstance(value, dict):
+            return {k: self._value(v, out, pending_edges) for k, v in value.items()}
+        return plain(value)
+
+    @staticmethod
+    def _node(node: Any, out: QueryResult) -> dict[str, Any]:
+        labels = list(node.labels or [])
+        props = plain(dict(node.properties or {}))
+        kind = props.get("kind") or kind_of(labels)
+        key = node_key(kind, str(props.get("id", node.id)))
+        entry = {"key": key, "kind": kind, "id": props.get("id"), "labels": labels, "properties": props}
+        out.nodes.setdefault(key, entry)
+        return entry
+
+    def _resolve_edges(self, edges: list[Any], out: QueryResult) -> None:
+        """Edges come back with internal endpoint ids; one query turns them into node keys."""
+        ids = sorted({int(getattr(e.src_node, "id", e.src_node)) for e in edges}
+                     | {int(getattr(e.dest_node, "id", e.dest_node)) for e in edges})
+        found = self._graph.ro_query(resolve_node_keys(), {"ids": ids})
+        keys = {internal: node_key(kind, str(nid)) for internal, kind, nid in found.result_set}
+        for e in edges:
+            start = keys.get(int(getattr(e.src_node, "id", e.src_node)))
+            end = keys.get(int(getattr(e.dest_node, "id", e.dest_node)))
+            out.relationships.append({"type": e.relation, "start": start, "end": end,
+                                      "properties": plain(dict(e.properties or {}))})
+

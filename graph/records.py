@@ -1,0 +1,119 @@
+"""Validated records: what every loader produces and the one writer consumes.
+
+A record names its kind by a schema label, carries plain property values (str, int, float, bool,
+or lists of those; dates as ISO `YYYY-MM-DD` strings, so both stores compare them the same way) and
+the ids of the sources it came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.schema import NODE_LABELS, REL_TYPES, check_property
+
+__all__ = ["NodeRecord", "RelRecord", "check_records"]
+
+_SCALARS = (str, int, float, bool)
+_RESERVED = {"id", "kind", "sources"}
+
+
+def _check_value(value: Any) -> bool:
+    if value is None or isinstance(value, _SCALARS):
+        return True
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(v, _SCALARS) for v in value)
+    return False
+
+
+@dataclass(frozen=True)
+class NodeRecord:
+    """One node: its primary label, its key, its display name and properties."""
+
+    label: str
+    id: str
+    name: str
+    sources: tuple[str, ...]
+    extra_labels: tuple[str, ...] = ()
+    properties: dict[str, Any] = field(default_factory=dict)
+
+    def problems(self) -> list[str]:
+        """What is wrong with this record; empty when it can be written."""
+        found: list[str] = []
+        if self.label not in NODE_LABELS:
+            found.append(f"unknown label {self.label!r}")
+        found += [f"unknown extra label {x!r}" for x in self.extra_labels if x not in NODE_LABELS]
+        if not isinstance(self.id, str) or not self.id.strip():
+            found.append("empty id")
+        if not isinstance(self.name, str) or not self.name.strip():
+            found.append(f"empty name for id {self.id!r}")
+        if not self.sources:
+            found.append(f"no source for id {self.id!r}")
+        for key, value in self.properties.items():
+            try:
+                check_property(key)
+            except ValueError as e:
+                found.append(str(e))
+            if key in _RESERVED:
+                found.append(f"property {key!r} is reserved")
+            if not _check_value(value):
+                found.append(f"property {key!r} has unsupported value {value!r}")
+        return found
+
+    def row(self) -> dict[str, Any]:
+        """The parameter row the upsert statement expects."""
+        props = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.properties.items()}
+        props["name"] = self.name
+        props["kind"] = self.label
+        return {"id": self.id, "props": props, "sources": list(self.sources)}
+
+
+@dataclass(frozen=True)
+class RelRecord:
+    """One relationship between two nodes named by (label, id). `key` tells parallel ones apart."""
+
+    type: str
+    start_label: str
+    start_id: str
+    end_label: str
+    end_id: str
+    sources: tuple[str, ...]
+    properties: dict[str, Any] = field(default_factory=dict)
+    key: str = ""
+
+    def problems(self) -> list[str]:
+        found: list[str] = []
+        rel = REL_TYPES.get(self.type)
+        if rel is None:
+            return [f"unknown relationship type {self.type!r}"]
+        if self.start_label not in rel.starts:
+            found.append(f"{self.type} cannot start at {self.start_label}")
+        if self.end_label not in rel.ends:
+            found.append(f"{self.type} cannot end at {self.end_label}")
+        if not self.start_id or not self.end_id:
+            found.append(f"{self.type} with an empty endpoint id")
+        if not self.sources:
+            found.append(f"{self.type} {self.start_id}->{self.end_id} has no source")
+        for key, value in self.properties.items():
+            if key not in rel.properties:
+                found.append(f"{self.type} has no property {key!r}; allowed: {', '.join(rel.properties)}")
+            if not _check_value(value):
+                found.append(f"property {key!r} has unsupported value {value!r}")
+        return found
+
+    def row(self) -> dict[str, Any]:
+        props = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.properties.items()}
+        return {"start": self.start_id, "end": self.end_id, "key": self.key, "props": props,
+                "sources": list(self.sources)}
+
+
+def check_records(nodes: Iterable[NodeRecord], rels: Iterable[RelRecord]) -> list[str]:
+    """Every problem of every record, each prefixed by what it is about."""
+    found: list[str] = []
+    for n in nodes:
+        found += [f"node {n.label} {n.id!r}: {p}" for p in n.problems()]
+    for r in rels:
+        found += [f"relationship {r.type} {r.start_id!r}->{r.end_id!r}: {p}" for p in r.problems()]
+    return found
+

@@ -1,0 +1,89 @@
+"""The store contract: a few methods that both backends implement, and the function that picks one.
+
+Everything else (writer, counts, export to networkx) is written once on top of this contract in
+`graph.operations`, with the shared Cypher of `graph.cypher`. An adapter only knows how to talk to its
+database: read (refused writes, time limit, row cap), write, set up indexes, clear, close.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Protocol, runtime_checkable
+
+from graph.settings import Settings
+
+__all__ = ["GraphStore", "QueryResult", "open_store", "plain"]
+
+
+@dataclass
+class QueryResult:
+    """Columns and rows of a query (values made plain), plus nodes and relationships seen in them.
+
+    `nodes` maps node keys (`kind:id`) to `{"key", "kind", "id", "labels", "properties"}`;
+    `relationships` is a list of `{"type", "start", "end", "properties"}` with node keys.
+    `truncated` says the row cap cut the rows.
+    """
+
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+    nodes: dict[str, dict[str, Any]] = field(default_factory=dict)
+    relationships: list[dict[str, Any]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """What every backend offers. `kind` is "falkordb" or "neo4j"; `location` says where it is."""
+
+    kind: str
+    location: str
+
+    def read(self, query: str, params: dict[str, Any] | None = None, *,
+             timeout_s: float | None = None, row_cap: int | None = None) -> QueryResult:
+        """Run `query` read-only: the database refuses writes and stops it at `timeout_s`."""
+        ...
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run a write statement once (never re-sent on a slow answer)."""
+        ...
+
+    def setup_schema(self) -> None:
+        """Create the indexes / uniqueness constraints on `id` for every label; safe to repeat."""
+        ...
+
+    def clear(self) -> None:
+        """Delete every node and relationship."""
+        ...
+
+    def close(self) -> None:
+        ...
+
+
+def plain(value: Any) -> Any:
+    """A JSON-friendly copy of a value: dates as ISO strings, lists and maps recursively."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return value
+
+
+def open_store(settings: Settings) -> GraphStore:
+    """Open the store the settings choose: Neo4j when `NEO4J_URI` is set, else the embedded FalkorDB.
+
+    Each adapter's module is imported only when chosen, so the other database client is not needed.
+    """
+    if settings.store_kind == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(settings)
+    from graph.falkordb_store import FalkorDBStore
+
+    return FalkorDBStore(settings.db_path, settings.graph_name,
+                         default_timeout_s=settings.query_timeout_s, default_row_cap=settings.row_cap)

@@ -1,0 +1,1 @@
+"""One module per source: parse (pure) -> validated records -> the one writer -> store."""

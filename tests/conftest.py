@@ -1,0 +1,78 @@
+"""Shared fixtures: real stores only. The embedded FalkorDB always; Neo4j when NEO4J_URI is set."""
+
+from __future__ import annotations
+
+import itertools
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.falkordb_store import FalkorDBStore
+from graph.settings import Settings
+
+SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+STORE_KINDS = [
+    "falkordb",
+    pytest.param("neo4j", marks=pytest.mark.skipif(
+        not os.environ.get("NEO4J_URI"), reason="Neo4j tests run only when NEO4J_URI is set")),
+]
+
+
+_graph_numbers = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def embedded_server(tmp_path_factory):
+    """One embedded server for the session: starting and stopping one costs about 2 s.
+
+    Tests get their own graph in it (see `embedded_store`), so they stay independent. The server
+    stops when this keeper, its last client, closes.
+    """
+    path = tmp_path_factory.mktemp("embedded") / "store.db"
+    keeper = FalkorDBStore(path, "keeper")
+    yield path
+    keeper.close()
+
+
+def _open(kind: str, server_path: Path):
+    if kind == "falkordb":
+        return FalkorDBStore(server_path, f"test_{next(_graph_numbers)}")
+    from graph.neo4j_store import Neo4jStore
+
+    return Neo4jStore(Settings.from_env())
+
+
+@pytest.fixture
+def embedded_store(embedded_server):
+    """A fresh, empty graph in the session's embedded FalkorDB server."""
+    store = _open("falkordb", embedded_server)
+    store.setup_schema()
+    yield store
+    store.clear()
+    store.close()
+
+
+@pytest.fixture(params=STORE_KINDS)
+def any_store(request, embedded_server):
+    """Every available store, emptied: the contract tests run once per backend."""
+    store = _open(request.param, embedded_server)
+    store.clear()
+    store.setup_schema()
+    yield store
+    store.clear()
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def seeded_store(embedded_server):
+    """One embedded graph with the seed knowledge base loaded, shared by read-only tests."""
+    from loaders.seeds import load_seeds
+
+    store = FalkorDBStore(embedded_server, "seeded")
+    store.setup_schema()
+    load_seeds(store)
+    yield store
+    store.close()

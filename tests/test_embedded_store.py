@@ -1,0 +1,97 @@
+"""What only the embedded store must promise: durability, writes sent once, one server for two processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from graph.falkordb_store import FalkorDBStore
+from graph.operations import counts, write_records
+from graph.records import NodeRecord
+
+CLI = [sys.executable, "-m", "cli"]
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["CLUSTER_EXPLORER_DB"] = str(db)
+    return subprocess.run(CLI + list(args), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_an_acknowledged_load_survives_kill_9_of_the_server(tmp_path):
+    from loaders.seeds import load_seeds
+
+    store = FalkorDBStore(tmp_path / "durable.db")
+    store.setup_schema()
+    load_seeds(store)
+    expected = counts(store)
+    assert expected[0]["Cluster"] > 20
+    os.kill(store.server_pid, signal.SIGKILL)
+    time.sleep(0.5)
+    reopened = FalkorDBStore(tmp_path / "durable.db")
+    try:
+        assert counts(reopened) == expected
+    finally:
+        reopened.close()
+
+
+def test_a_write_longer_than_five_seconds_runs_exactly_once(embedded_store):
+    embedded_store.write("UNWIND range(1, 400) AS i CREATE (:Sector {id: toString(i), name: 's'})")
+    started = time.monotonic()
+    embedded_store.write("MATCH (a:Sector), (b:Sector), (c:Sector) WITH count(*) AS n "
+                         "CREATE (:Award {id: 'once', name: 'written once', n: n})")
+    elapsed = time.monotonic() - started
+    assert elapsed > 5, f"the write took {elapsed:.1f} s; it must outlast the old 5 s socket timeout"
+    assert embedded_store.read("MATCH (a:Award {id: 'once'}) RETURN count(a)").rows == [[1]]
+
+
+def test_two_processes_share_one_server_and_see_each_others_writes(tmp_path):
+    db = tmp_path / "shared.db"
+    app_side = FalkorDBStore(db)
+    try:
+        loaded = _cli(db, "load", "seeds")
+        assert loaded.returncode == 0, loaded.stderr
+        assert counts(app_side)[0]["Cluster"] > 20
+        write_records(app_side, [NodeRecord("Award", "from-app", "Written by the app", ("test",))], [])
+        seen = _cli(db, "query", "MATCH (a:Award {id: $id}) RETURN a.name AS name", "-p", "id=from-app",
+                    "--format", "csv")
+        assert seen.returncode == 0, seen.stderr
+        assert seen.stdout.strip().splitlines() == ["name", "Written by the app"]
+        assert counts(app_side)[0]["Award"] >= 2  # the CLI's exit did not stop the shared server
+    finally:
+        app_side.close()
+
+
+def test_status_names_store_counts_and_last_loads(tmp_path):
+    db = tmp_path / "status.db"
+    assert _cli(db, "load", "seeds").returncode == 0
+    status = _cli(db, "status")
+    assert status.returncode == 0, status.stderr
+    assert f"store: falkordb at {db}" in status.stdout
+    assert "Cluster" in status.stdout and "HAS_LABEL" in status.stdout
+    assert "seeds" in status.stdout.split("last loads:")[1]
+
+
+def test_cli_errors_are_one_line_without_traceback(tmp_path):
+    db = tmp_path / "errors.db"
+    refused = _cli(db, "query", "CREATE (:Country {id: 'XX', name: 'x'})")
+    assert refused.returncode != 0
+    assert "Traceback" not in refused.stderr
+    assert refused.stderr.strip().splitlines() == [
+        "Error: this query writes to the graph; only read-only queries may run here "
+        "(the database refused it and nothing changed)"]
+
+
+def test_unreachable_neo4j_is_one_clear_line(tmp_path):
+    env = dict(os.environ, NEO4J_URI="bolt://127.0.0.1:9", NEO4J_PASSWORD="wrong")
+    result = subprocess.run(CLI + ["status"], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: cannot reach Neo4j at bolt://127.0.0.1:9")
+    assert "Check NEO4J_URI" in lines[0]
