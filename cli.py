@@ -106,12 +106,16 @@ def progress_bar(label: str) -> Iterator[Any]:
 @click.group()
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_DB",
               help="File of the embedded store (default: data/cluster-explorer.db). Ignored when NEO4J_URI is set.")
+@click.option("--queries-dir", type=click.Path(file_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_QUERIES",
+              help="Your own saved queries, layered over the shipped library (default: data/queries).")
 @click.pass_context
-def main(ctx: click.Context, db_path: Path | None) -> None:
+def main(ctx: click.Context, db_path: Path | None, queries_dir: Path | None) -> None:
     """Explore how Europe's industrial clusters collaborate."""
     settings = Settings.from_env()
     if db_path is not None:
         settings = replace(settings, db_path=db_path.expanduser().resolve())
+    if queries_dir is not None:
+        settings = replace(settings, user_queries_dir=queries_dir.expanduser().resolve())
     ctx.obj = Context(settings)
     ctx.call_on_close(ctx.obj.close)
 
@@ -139,6 +143,42 @@ def load_seeds_command(obj: Context) -> None:
         summary = load_seeds(obj.store, progress=progress)
     click.echo(f"seeds: {summary.nodes} nodes ({summary.created} created, {summary.updated} updated, "
                f"{summary.unchanged} unchanged), {summary.relationships} relationships written")
+
+
+def _run_loader(obj: Context, label: str, loader: Any, path: Path) -> None:
+    with clear_errors(), progress_bar(label) as progress:
+        report = loader(obj.store, path, progress=progress)
+    _print_report(report)
+
+
+@load.command("cordis")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def load_cordis_command(obj: Context, path: Path) -> None:
+    """CORDIS projects and participants from a folder (official `;` export or the comma-separated extract)."""
+    from loaders.cordis import load_cordis
+
+    _run_loader(obj, "cordis", load_cordis, path)
+
+
+@load.command("nuts")
+@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def load_nuts_command(obj: Context, path: Path) -> None:
+    """NUTS 2021 / 2024 regions with label points from GISCO CSV files (a folder or one file)."""
+    from loaders.nuts import load_nuts
+
+    _run_loader(obj, "nuts", load_nuts, path)
+
+
+@load.command("csv")
+@click.argument("mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def load_csv_command(obj: Context, mapping: Path) -> None:
+    """Your own CSV / JSON files, described by a mapping file (see docs/mapping.md)."""
+    from loaders.generic import load_generic
+
+    _run_loader(obj, "csv", load_generic, mapping)
 
 
 @main.command()
@@ -182,6 +222,83 @@ def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout:
     click.echo(render(result, fmt))
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; raise --limit to see more)", err=True)
+
+
+@main.group()
+def queries() -> None:
+    """The saved-query library (queries/ plus your own folder)."""
+
+
+def _catalogue(obj: Context):
+    from graph.saved_queries import load_catalogue
+
+    catalogue = load_catalogue(obj.settings.user_queries_dir)
+    for problem in catalogue.problems:
+        click.echo(f"warning: {problem}", err=True)
+    return catalogue
+
+
+@queries.command("list")
+@click.option("--tag", default=None, help="Only queries with this tag.")
+@click.pass_obj
+def queries_list(obj: Context, tag: str | None) -> None:
+    """Names, titles and tags of the saved queries."""
+    for name, q in sorted(_catalogue(obj).queries.items()):
+        if tag and tag not in q.tags:
+            continue
+        mark = " (yours)" if q.origin == "user" else ""
+        click.echo(f"{name:<40} {q.title}{mark}  [{', '.join(q.tags)}]")
+
+
+@queries.command("show")
+@click.argument("name")
+@click.pass_obj
+def queries_show(obj: Context, name: str) -> None:
+    """A query's description, parameters and Cypher."""
+    with clear_errors():
+        q = _catalogue(obj).get(name)
+    click.echo(f"{q.name}: {q.title}\n{q.description}\ntags: {', '.join(q.tags)}\nfile: {q.path}")
+    for p in q.params:
+        extra = f" choices: {', '.join(p.choices)}" if p.choices else (" (suggested values)" if p.suggest else "")
+        click.echo(f"  -p {p.name}=<{p.type}>  default: {p.default!r}{extra}  {p.help}")
+    if q.example:
+        click.echo(f"example: {json.dumps(q.example, ensure_ascii=False)}")
+    click.echo("\n" + q.cypher)
+
+
+@queries.command("run")
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, help="A parameter as key=value.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write all rows (no cap) as CSV or JSON to this file.")
+@click.option("--timeout", type=float, default=None, help="Time limit in seconds (default: the query's, else 10).")
+@click.option("--limit", "row_cap", type=int, default=None, help="Rows shown at most (default 1000).")
+@click.pass_obj
+def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out: Path | None,
+                timeout: float | None, row_cap: int | None) -> None:
+    """Run a saved query with typed parameters, read-only and time-limited."""
+    from graph.query_runner import bind_params, export_rows, run_saved
+
+    raw = {key: value for key, value in (p.split("=", 1) if "=" in p else (p, None) for p in params)}
+    if None in raw.values():
+        raise click.BadParameter("parameters are key=value", param_hint="-p")
+    catalogue = _catalogue(obj)
+    with clear_errors():
+        if out is not None:
+            query = catalogue.get(name)
+            bound = bind_params(query, raw)
+            export_fmt = "json" if fmt == "json" or out.suffix == ".json" else "csv"
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                rows = export_rows(obj.store, query, bound, export_fmt, handle, timeout_s=timeout,
+                                   default_timeout_s=obj.settings.query_timeout_s)
+            click.echo(f"wrote {rows} rows to {out}")
+            return
+        _, _, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
+                                 default_timeout_s=obj.settings.query_timeout_s)
+    click.echo(render(result, fmt))
+    if result.truncated:
+        click.echo(f"(showing the first {len(result.rows)} rows; use --out FILE for all of them)", err=True)
 
 
 if __name__ == "__main__":

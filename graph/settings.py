@@ -12,6 +12,7 @@ from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "cluster-explorer.db"
+DEFAULT_USER_QUERIES = PROJECT_ROOT / "data" / "queries"
 
 #: (environment variable, default, help) for every setting.
 SETTINGS: tuple[tuple[str, str, str], ...] = (
@@ -24,6 +25,8 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
     ("CLUSTER_EXPLORER_GRAPH", "cluster_explorer", "Graph name inside the embedded store."),
     ("CLUSTER_EXPLORER_QUERY_TIMEOUT", "10", "Time limit of a read query, in seconds, enforced by the database."),
     ("CLUSTER_EXPLORER_ROW_CAP", "1000", "Rows shown at most for a read query; the result says when it cut."),
+    ("CLUSTER_EXPLORER_QUERIES", "data/queries",
+     "Your own saved queries, layered over the shipped library in queries/ (the app saves there)."),
 )
 
 
@@ -39,6 +42,7 @@ class Settings:
     graph_name: str = "cluster_explorer"
     query_timeout_s: float = 10.0
     row_cap: int = 1000
+    user_queries_dir: Path = DEFAULT_USER_QUERIES
 
     @property
     def store_kind(self) -> str:
@@ -49,6 +53,7 @@ class Settings:
         """Build settings from environment variables (`os.environ` unless `env` is given)."""
         env = os.environ if env is None else env
         db = env.get("CLUSTER_EXPLORER_DB", "").strip()
+        user_queries = env.get("CLUSTER_EXPLORER_QUERIES", "").strip()
         return cls(
             neo4j_uri=env.get("NEO4J_URI", "").strip(),
             neo4j_username=env.get("NEO4J_USERNAME", "neo4j"),
@@ -58,4 +63,5 @@ class Settings:
             graph_name=env.get("CLUSTER_EXPLORER_GRAPH", "cluster_explorer") or "cluster_explorer",
             query_timeout_s=float(env.get("CLUSTER_EXPLORER_QUERY_TIMEOUT", "10") or 10),
             row_cap=int(env.get("CLUSTER_EXPLORER_ROW_CAP", "1000") or 1000),
+            user_queries_dir=Path(user_queries).expanduser().resolve() if user_queries else DEFAULT_USER_QUERIES,
         )

@@ -1,0 +1,119 @@
+"""Run saved queries: bind typed parameters, run read-only with a time limit, cap or export the rows.
+
+The cap is for display; exports are never capped. Both go down the store's read path, so the
+database itself refuses writes and enforces the time limit.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any, TextIO
+
+from graph.errors import ClusterExplorerError
+from graph.query_params import ParamError, convert
+from graph.saved_queries import Catalogue, Param, SavedQuery, parse_query_file, render_query_file
+from graph.store import GraphStore, QueryResult
+
+__all__ = ["bind_params", "export_rows", "run_saved", "save_user_query", "suggestions", "UNCAPPED"]
+
+UNCAPPED = 10**9
+
+
+class ParameterRejected(ClusterExplorerError):
+    """A parameter value that does not fit the saved query's declaration."""
+
+
+def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
+    """Typed values for every declared parameter: given values converted, the rest from defaults.
+
+    Unknown names, values of the wrong type, values outside fixed choices and missing values
+    without a default are all refused here, before the database sees anything.
+    """
+    unknown = sorted(set(raw) - {p.name for p in query.params})
+    if unknown:
+        declared = ", ".join(p.name for p in query.params) or "none"
+        raise ParameterRejected(f"{query.name}: unknown parameter(s) {', '.join(unknown)}; declared: {declared}")
+    bound: dict[str, Any] = {}
+    for param in query.params:
+        value = raw.get(param.name, param.default)
+        if value is None:
+            raise ParameterRejected(f"{query.name}: parameter {param.name!r} ({param.type}) needs a value")
+        try:
+            value = convert(param.type, value)
+        except ParamError as e:
+            raise ParameterRejected(f"{query.name}: parameter {param.name!r}: {e}") from None
+        if param.choices and value not in param.choices:
+            raise ParameterRejected(f"{query.name}: parameter {param.name!r} must be one of "
+                                    f"{', '.join(param.choices)}, not {value!r}")
+        bound[param.name] = value
+    return bound
+
+
+def _timeout(query: SavedQuery, timeout_s: float | None, default_s: float) -> float:
+    if timeout_s is not None:
+        return timeout_s
+    return query.timeout_s if query.timeout_s is not None else default_s
+
+
+def run_saved(store: GraphStore, catalogue: Catalogue, name: str, raw: dict[str, Any] | None = None, *,
+              timeout_s: float | None = None, row_cap: int | None = None,
+              default_timeout_s: float = 10.0) -> tuple[SavedQuery, dict[str, Any], QueryResult]:
+    """Run the saved query `name`; returns the query, the bound parameters and the (capped) result."""
+    query = catalogue.get(name)
+    params = bind_params(query, raw or {})
+    result = store.read(query.cypher, params, timeout_s=_timeout(query, timeout_s, default_timeout_s),
+                        row_cap=row_cap)
+    return query, params, result
+
+
+def export_rows(store: GraphStore, query: SavedQuery, params: dict[str, Any], fmt: str, out: TextIO, *,
+                timeout_s: float | None = None, default_timeout_s: float = 10.0) -> int:
+    """Write every row (no cap) as CSV or JSON to `out`; returns the number of rows."""
+    result = store.read(query.cypher, params, timeout_s=_timeout(query, timeout_s, default_timeout_s),
+                        row_cap=UNCAPPED)
+    write_rows(result, fmt, out)
+    return len(result.rows)
+
+
+def write_rows(result: QueryResult, fmt: str, out: TextIO) -> None:
+    """Rows as CSV (nested values as JSON text) or as a JSON list of objects."""
+    if fmt == "json":
+        json.dump(result.records(), out, ensure_ascii=False, indent=1)
+        return
+    if fmt != "csv":
+        raise ClusterExplorerError(f"unknown export format {fmt!r}; use csv or json")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else
+                         ("" if v is None else v) for v in row])
+
+
+def suggestions(store: GraphStore, param: Param, limit: int = 200) -> list[Any]:
+    """Values to offer for a parameter: its fixed choices, or the first column of its suggest query."""
+    if param.choices:
+        return list(param.choices)
+    if not param.suggest:
+        return []
+    result = store.read(param.suggest, {}, timeout_s=5, row_cap=limit)
+    return [row[0] for row in result.rows]
+
+
+def save_user_query(user_dir: Path, name: str, cypher: str, title: str, description: str = "",
+                    params: tuple[Param, ...] = (), tags: tuple[str, ...] = ()) -> Path:
+    """Save an ad-hoc query into the user's folder, after the same checks as a shipped file."""
+    if not name or any(part in ("", ".", "..") for part in name.split("/")) or name.startswith("/"):
+        raise ClusterExplorerError(f"{name!r} is not a query name; use words and slashes, e.g. mine/partners")
+    path = Path(user_dir) / f"{name}.cypher"
+    text = render_query_file(title, cypher, description, params, tags)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staged = path.with_suffix(".cypher.tmp")
+    staged.write_text(text, encoding="utf-8")
+    _, problems = parse_query_file(staged, name, "user")
+    if problems:
+        staged.unlink()
+        raise ClusterExplorerError("the query was not saved:\n" + "\n".join(f"  - {p}" for p in problems))
+    staged.replace(path)
+    return path

@@ -1,0 +1,242 @@
+"""The saved-query catalogue: `.cypher` files with a `// key: value` header, folders as namespaces.
+
+Queries are data (after Datasette's canned queries and aiosql's comment headers). A file looks like::
+
+    // title: Clusters holding a label on a date
+    // description: Which clusters held a valid quality label on the given day.
+    // tags: labels, clusters
+    // param on: date = 2020-01-01 -- the day to check
+    // param level: string = esca-bronze
+    // choices level: esca-bronze, esca-silver, esca-gold
+    // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
+    // example: {"on": "2019-06-01", "level": "esca-bronze"}
+    // timeout: 5
+    MATCH (c:Cluster)-[h:HAS_LABEL]->(q:QualityLabel {id: $level}) ...
+
+Loading checks each file and names `file:line` in every problem: a parameter used but not declared,
+declared but unused, an unknown type, a default or example of the wrong type, a write clause.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph.errors import ClusterExplorerError, Problem
+from graph.query_params import PARAM_TYPES, ParamError, convert
+
+__all__ = ["Catalogue", "Param", "SavedQuery", "load_catalogue", "parse_query_file", "render_query_file"]
+
+SHIPPED_DIR = Path(__file__).resolve().parents[1] / "queries"
+
+_HEADER = re.compile(r"^\s*//\s*(?P<key>[a-z]+)(?:\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*))?\s*:\s?(?P<value>.*)$")
+_PARAM_SPEC = re.compile(r"^(?P<type>[a-z]+)\s*(?:=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$")
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
+_WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Param:
+    """A typed parameter: its default, and either fixed choices or a read-only query suggesting values."""
+
+    name: str
+    type: str
+    default: Any = None
+    help: str = ""
+    choices: tuple[Any, ...] = ()
+    suggest: str | None = None
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    """One saved query as the catalogue yields it. `name` is its path without `.cypher` (`labels/expiring`)."""
+
+    name: str
+    title: str
+    description: str
+    cypher: str
+    params: tuple[Param, ...] = ()
+    tags: tuple[str, ...] = ()
+    example: dict[str, Any] = field(default_factory=dict)
+    timeout_s: float | None = None
+    path: str = ""
+    origin: str = "shipped"
+
+    @property
+    def namespace(self) -> str:
+        return self.name.rpartition("/")[0]
+
+    def param(self, name: str) -> Param | None:
+        return next((p for p in self.params if p.name == name), None)
+
+
+def _used_params(cypher: str) -> set[str]:
+    return set(_PARAM_USE.findall(_STRINGS_AND_COMMENTS.sub(" ", cypher)))
+
+
+def _write_clause(cypher: str) -> str | None:
+    found = _WRITE_CLAUSE.search(_STRINGS_AND_COMMENTS.sub(" ", cypher))
+    return found.group(1).upper() if found else None
+
+
+def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[SavedQuery | None, list[Problem]]:
+    """Parse and check one file; returns the query (None when it has problems) and its problems."""
+    text = path.read_text(encoding="utf-8")
+    problems: list[Problem] = []
+    meta: dict[str, str] = {}
+    params: dict[str, dict[str, Any]] = {}
+    lines_of: dict[str, int] = {}
+    body_lines: list[str] = []
+    in_header = True
+
+    def problem(line: int | None, field_name: str | None, message: str) -> None:
+        problems.append(Problem(str(path), line, field_name, message))
+
+    for number, line in enumerate(text.splitlines(), start=1):
+        match = _HEADER.match(line) if in_header else None
+        if match is None:
+            if in_header and not line.strip():
+                continue
+            in_header = False
+            body_lines.append(line)
+            continue
+        key, pname, value = match["key"], match["name"], match["value"].strip()
+        if key in ("param", "choices", "suggest"):
+            if not pname:
+                problem(number, key, f"`// {key} NAME: ...` needs a parameter name")
+                continue
+            entry = params.setdefault(pname, {})
+            lines_of.setdefault(pname, number)
+            entry[key] = (value, number)
+        elif key == "description" and "description" in meta:
+            meta["description"] += " " + value
+        elif key in ("title", "description", "tags", "example", "timeout"):
+            meta[key] = value
+            lines_of[f"#{key}"] = number
+        else:
+            problem(number, key, f"unknown header key {key!r}")
+    cypher = "\n".join(body_lines).strip()
+    if not cypher:
+        problem(None, None, "the file has no Cypher after its header")
+    if "title" not in meta:
+        problem(1, "title", "missing `// title: ...`")
+
+    declared: list[Param] = []
+    for pname, entry in params.items():
+        if "param" not in entry:
+            problem(lines_of[pname], pname, f"`{pname}` has choices or suggest but no `// param {pname}: TYPE`")
+            continue
+        spec, number = entry["param"]
+        parsed = _PARAM_SPEC.match(spec)
+        if parsed is None or parsed["type"] not in PARAM_TYPES:
+            problem(number, pname, f"bad type in {spec!r}; use one of {', '.join(PARAM_TYPES)}")
+            continue
+        default = None
+        if parsed["default"] not in (None, ""):
+            try:
+                default = convert(parsed["type"], parsed["default"])
+            except ParamError as e:
+                problem(number, pname, f"default {parsed['default']!r}: {e}")
+        choices: tuple[Any, ...] = ()
+        if "choices" in entry:
+            try:
+                choices = tuple(convert(parsed["type"], c.strip()) for c in entry["choices"][0].split(","))
+            except ParamError as e:
+                problem(entry["choices"][1], pname, f"choices: {e}")
+        suggest = entry["suggest"][0] if "suggest" in entry else None
+        if suggest and _write_clause(suggest):
+            problem(entry["suggest"][1], pname, "a suggestion query must be read-only")
+        declared.append(Param(pname, parsed["type"], default, (parsed["help"] or "").strip(), choices, suggest))
+
+    used = _used_params(cypher)
+    names = {p.name for p in declared}
+    for missing in sorted(used - names):
+        problem(None, missing, f"parameter ${missing} used but not declared")
+    for unused in sorted(names - used):
+        problem(lines_of[unused], unused, f"parameter ${unused} declared but not used")
+    clause = _write_clause(cypher)
+    if clause:
+        problem(None, None, f"{clause} is a write clause; saved queries are read-only")
+
+    example: dict[str, Any] = {}
+    if "example" in meta:
+        try:
+            raw = json.loads(meta["example"])
+            by_name = {p.name: p for p in declared}
+            example = {k: convert(by_name[k].type, v) for k, v in raw.items()}
+        except (json.JSONDecodeError, KeyError, ParamError, AttributeError) as e:
+            problem(lines_of["#example"], "example", f"bad example {meta['example']!r}: {e}")
+    timeout = None
+    if "timeout" in meta:
+        try:
+            timeout = float(meta["timeout"])
+        except ValueError:
+            problem(lines_of["#timeout"], "timeout", f"timeout {meta['timeout']!r} is not a number of seconds")
+    if problems:
+        return None, problems
+    tags = tuple(t.strip() for t in meta.get("tags", "").split(",") if t.strip())
+    return SavedQuery(name, meta["title"], meta.get("description", ""), cypher, tuple(declared), tags,
+                      example, timeout, str(path), origin), []
+
+
+@dataclass
+class Catalogue:
+    """The shipped library with the user's folder layered over it; clashes are problems, not shadows."""
+
+    queries: dict[str, SavedQuery]
+    problems: list[Problem]
+    user_dir: Path | None = None
+
+    def get(self, name: str) -> SavedQuery:
+        if name not in self.queries:
+            near = difflib.get_close_matches(name, list(self.queries), n=3, cutoff=0.6)
+            hint = f"; did you mean {', '.join(near)}?" if near else "; `cluster-explorer queries list` shows them"
+            raise ClusterExplorerError(f"no saved query named {name!r}{hint}")
+        return self.queries[name]
+
+
+def _scan(folder: Path, origin: str) -> tuple[dict[str, SavedQuery], list[Problem]]:
+    found: dict[str, SavedQuery] = {}
+    problems: list[Problem] = []
+    for path in sorted(folder.rglob("*.cypher")):
+        name = path.relative_to(folder).with_suffix("").as_posix()
+        query, errs = parse_query_file(path, name, origin)
+        problems += errs
+        if query is not None:
+            found[name] = query
+    return found, problems
+
+
+def load_catalogue(user_dir: Path | None = None, shipped_dir: Path = SHIPPED_DIR) -> Catalogue:
+    """Every valid query of the shipped folder and of `user_dir`, with every problem found."""
+    queries, problems = _scan(shipped_dir, "shipped")
+    if user_dir is not None and Path(user_dir).is_dir():
+        user_queries, user_problems = _scan(Path(user_dir), "user")
+        problems += user_problems
+        for name, query in user_queries.items():
+            if name in queries:
+                problems.append(Problem(query.path, None, None,
+                                        f"{name!r} clashes with the shipped query of that name "
+                                        f"({queries[name].path}); rename the file to use it"))
+                continue
+            queries[name] = query
+    return Catalogue(queries, problems, Path(user_dir) if user_dir else None)
+
+
+def render_query_file(title: str, cypher: str, description: str = "", params: tuple[Param, ...] = (),
+                      tags: tuple[str, ...] = ()) -> str:
+    """The text of a `.cypher` file, for saving an ad-hoc query into the user's folder."""
+    lines = [f"// title: {title}"]
+    if description:
+        lines.append(f"// description: {description}")
+    if tags:
+        lines.append(f"// tags: {', '.join(tags)}")
+    for p in params:
+        default = "" if p.default is None else f" = {p.default}"
+        lines.append(f"// param {p.name}: {p.type}{default}")
+    return "\n".join(lines) + "\n" + cypher.strip() + "\n"

@@ -1,0 +1,16 @@
+// title: Clusters at a glance
+// description: Every cluster with its regions, programmes and quality labels, optionally for one country.
+// tags: clusters, overview
+// param country: string = any -- a country code (SE, NO, ...) or "any"
+// suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
+// example: {"country": "SE"}
+MATCH (c:Cluster)
+OPTIONAL MATCH (c)-[:LOCATED_IN]->(r:Region)
+OPTIONAL MATCH (r)-[:PART_OF*0..3]->(k:Country)
+WITH c, collect(DISTINCT r.name) AS regions, collect(DISTINCT k.id) AS countries
+WHERE $country = 'any' OR $country IN countries OR c.country = $country
+OPTIONAL MATCH (c)-[:MEMBER_OF]->(p:Programme)
+WITH c, regions, countries, collect(DISTINCT p.name) AS programmes
+OPTIONAL MATCH (c)-[:HAS_LABEL]->(q:QualityLabel)
+RETURN c.id AS id, c.name AS cluster, regions, programmes, collect(DISTINCT q.name) AS labels
+ORDER BY cluster

@@ -1,0 +1,12 @@
+// title: Top organisations by a centrality metric
+// description: Organisations ranked by a metric written back by `cluster-explorer metrics compute --write`.
+// tags: metrics, organisations
+// param metric: string = pagerank
+// choices metric: degree, weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core_number
+// param limit: int = 20
+// example: {"metric": "pagerank", "limit": 10}
+MATCH (o:Organisation)
+WHERE o[$metric] IS NOT NULL
+RETURN o.id AS id, o.name AS organisation, o.country AS country, o[$metric] AS value
+ORDER BY value DESC, organisation
+LIMIT $limit

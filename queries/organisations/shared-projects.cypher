@@ -1,0 +1,9 @@
+// title: Projects shared by two organisations
+// description: The projects in which both organisations take part, with their roles.
+// tags: organisations, projects, collaboration
+// param first: string -- an organisation's id (CORDIS participants are pic:<PIC>)
+// param second: string -- the other organisation's id
+// example: {"first": "pic:999984059", "second": "pic:999844670"}
+MATCH (a {id: $first})-[ra:PARTICIPATES_IN]->(p:Project)<-[rb:PARTICIPATES_IN]-(b {id: $second})
+RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, ra.role AS first_role, rb.role AS second_role
+ORDER BY start DESC, acronym

@@ -1,0 +1,11 @@
+// title: SMEs of a region or country in EU projects
+// description: SMEs whose NUTS code starts with the given code (a country such as SE, or a region such
+// description: as SE12), with how many projects they joined and their total EU contribution.
+// tags: organisations, regions, sme
+// param area: string = SE -- a country code or a NUTS code prefix
+// example: {"area": "SE"}
+MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
+WHERE o.country = $area OR o.nuts_code STARTS WITH $area
+RETURN o.name AS sme, o.nuts_code AS nuts_code, count(DISTINCT p) AS projects,
+       sum(coalesce(r.contribution, 0)) AS contribution
+ORDER BY projects DESC, contribution DESC, sme

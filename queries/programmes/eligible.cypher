@@ -1,0 +1,14 @@
+// title: Clusters eligible for a programme that requires a label
+// description: Clusters holding a quality label at least as high as the one the programme requires
+// description: (the texts' ARENA Pro requires Bronze), with the label they hold.
+// tags: programmes, labels, clusters
+// param programme: string = arena-pro
+// suggest programme: MATCH (p:Programme)-[:REQUIRES]->() RETURN p.id AS value ORDER BY value
+// example: {"programme": "arena-pro"}
+MATCH (p:Programme {id: $programme})-[:REQUIRES]->(needed:QualityLabel)
+MATCH (c:Cluster)-[h:HAS_LABEL]->(held:QualityLabel)
+WHERE held.level >= needed.level
+WITH p, needed, c, max(held.level) AS best
+MATCH (c)-[:HAS_LABEL]->(top:QualityLabel {level: best})
+RETURN c.name AS cluster, top.name AS holds, needed.name AS requires, p.name AS programme
+ORDER BY cluster

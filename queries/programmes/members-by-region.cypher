@@ -1,0 +1,11 @@
+// title: Members of a programme by region
+// description: The clusters taking part in a support programme, grouped by the region they sit in.
+// tags: programmes, regions, clusters
+// param programme: string = s3-cluster-pilot -- the programme's id
+// suggest programme: MATCH (p:Programme)<-[:MEMBER_OF]-() RETURN DISTINCT p.id AS value ORDER BY value
+// example: {"programme": "s3-cluster-pilot"}
+MATCH (c)-[m:MEMBER_OF]->(p:Programme {id: $programme})
+OPTIONAL MATCH (c)-[:LOCATED_IN]->(r:Region)
+RETURN coalesce(r.name, '(region unknown)') AS region, r.id AS nuts_code,
+       collect(c.name) AS members, count(c) AS number
+ORDER BY number DESC, region

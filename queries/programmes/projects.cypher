@@ -1,0 +1,13 @@
+// title: Projects funded by a programme
+// description: Projects linked to a programme (a framework, a legal basis such as HORIZON.2.5, or a
+// description: funding scheme such as HORIZON-RIA), newest first.
+// tags: programmes, projects
+// param programme: string = lb:HORIZON.2.5
+// suggest programme: MATCH (p:Programme)<-[:FUNDED_BY]-() RETURN DISTINCT p.id AS value ORDER BY value
+// param limit: int = 100
+// example: {"programme": "scheme:HORIZON-CSA", "limit": 50}
+MATCH (p:Project)-[:FUNDED_BY]->(g:Programme {id: $programme})
+OPTIONAL MATCH (o)-[:PARTICIPATES_IN]->(p)
+RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, count(o) AS partners
+ORDER BY start DESC, acronym
+LIMIT $limit

@@ -1,0 +1,15 @@
+// title: Clusters and organisations active in a sector or topic
+// description: Organisations (clusters first) linked to a sector, topic or field of science whose name
+// description: contains the words, directly or through their projects.
+// tags: sectors, clusters, organisations
+// param term: string = internet of things -- words in the sector's or topic's name
+// param limit: int = 50
+// example: {"term": "photovoltaic", "limit": 20}
+MATCH (s:Sector)
+WHERE toLower(s.name) CONTAINS toLower($term)
+MATCH (o)-[:ACTIVE_IN|PARTICIPATES_IN*1..2]->(s)
+WHERE o:Organisation
+RETURN o.name AS organisation, 'Cluster' IN labels(o) AS cluster, collect(DISTINCT s.name) AS sectors,
+       count(*) AS links
+ORDER BY cluster DESC, links DESC, organisation
+LIMIT $limit

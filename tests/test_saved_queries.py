@@ -1,0 +1,175 @@
+"""The saved-query catalogue and runner: file checks, typed parameters, read-only, limits, exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from graph.errors import ClusterExplorerError, QueryTimeout, ReadOnlyViolation
+from graph.query_runner import bind_params, export_rows, run_saved, save_user_query, suggestions
+from graph.saved_queries import load_catalogue, parse_query_file
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / f"{name}.cypher"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _problems(tmp_path: Path, text: str) -> list[str]:
+    _, problems = parse_query_file(_write(tmp_path, "q", text), "q")
+    return [str(p) for p in problems]
+
+
+def test_shipped_library_loads_without_problems_and_has_namespaces():
+    catalogue = load_catalogue(None)
+    assert catalogue.problems == []
+    assert len(catalogue.queries) >= 15
+    assert catalogue.queries["labels/expiring"].namespace == "labels"
+    assert all(q.title and q.tags for q in catalogue.queries.values())
+
+
+def test_parameter_used_but_not_declared_names_the_file(tmp_path):
+    problems = _problems(tmp_path, "// title: t\nMATCH (c:Cluster {id: $cluster}) RETURN c\n")
+    assert problems == [f"{tmp_path / 'q.cypher'} [cluster]: parameter $cluster used but not declared"]
+
+
+def test_parameter_declared_but_unused_names_its_line(tmp_path):
+    problems = _problems(tmp_path, "// title: t\n// param limit: int = 5\nMATCH (c:Cluster) RETURN c\n")
+    assert problems == [f"{tmp_path / 'q.cypher'}:2 [limit]: parameter $limit declared but not used"]
+
+
+def test_bad_type_and_bad_default_are_reported_with_their_lines(tmp_path):
+    problems = _problems(tmp_path, "// title: t\n// param a: number\n// param b: int = many\n"
+                                   "RETURN $a, $b\n")
+    assert any(":2 [a]: bad type in 'number'" in p for p in problems)
+    assert any(":3 [b]: default 'many': expected a whole number" in p for p in problems)
+
+
+def test_write_clause_is_refused_in_a_saved_query(tmp_path):
+    problems = _problems(tmp_path, "// title: t\nMATCH (c:Cluster) SET c.name = 'x' RETURN c\n")
+    assert problems == [f"{tmp_path / 'q.cypher'}: SET is a write clause; saved queries are read-only"]
+
+
+def test_words_inside_strings_are_not_mistaken_for_clauses_or_parameters(tmp_path):
+    assert _problems(tmp_path, "// title: t\nMATCH (c) WHERE c.note = 'CREATE $x' RETURN c\n") == []
+
+
+def test_typed_parameters_are_converted_before_the_database_sees_them():
+    query = load_catalogue(None).get("labels/expiring")
+    assert bind_params(query, {"on": "24.09.2020", "months": "3"}) == {"on": "2020-09-24", "months": 3}
+    for bad, message in [({"months": "soon"}, "expected a whole number"),
+                         ({"on": "yesterday"}, "expected a date"),
+                         ({"nope": "1"}, "unknown parameter")]:
+        with pytest.raises(ClusterExplorerError, match=message):
+            bind_params(query, bad)
+
+
+def test_fixed_choices_are_enforced():
+    query = load_catalogue(None).get("labels/holders")
+    with pytest.raises(ClusterExplorerError, match="must be one of esca-bronze, esca-silver, esca-gold"):
+        bind_params(query, {"label": "esca-platinum"})
+
+
+def test_unknown_query_name_is_a_clear_error():
+    with pytest.raises(ClusterExplorerError, match="no saved query named 'labels/expire'; did you mean"):
+        load_catalogue(None).get("labels/expire")
+
+
+def test_parameter_values_are_never_pasted_into_cypher(seeded_store):
+    catalogue = load_catalogue(None)
+    hostile = "x'}) DETACH DELETE n //"
+    _, params, result = run_saved(seeded_store, catalogue, "provenance/sources-of", {"id": hostile})
+    assert params == {"id": hostile} and result.rows == []
+    assert catalogue.get("provenance/sources-of").cypher.count("$id") == 1
+    _, _, still = run_saved(seeded_store, catalogue, "labels/holders", {"label": "esca-silver"})
+    assert [row[0] for row in still.rows] == ["IoT World"]
+
+
+def test_row_cap_says_when_it_cut_and_export_is_uncapped(seeded_store):
+    catalogue = load_catalogue(None)
+    _, params, capped = run_saved(seeded_store, catalogue, "clusters/overview", {}, row_cap=5)
+    assert len(capped.rows) == 5 and capped.truncated
+    out = io.StringIO()
+    rows = export_rows(seeded_store, catalogue.get("clusters/overview"), params, "csv", out)
+    assert rows == 24
+    parsed = list(csv.reader(io.StringIO(out.getvalue())))
+    assert parsed[0] == ["id", "cluster", "regions", "programmes", "labels"] and len(parsed) == 25
+    out = io.StringIO()
+    export_rows(seeded_store, catalogue.get("clusters/overview"), params, "json", out)
+    assert len(json.loads(out.getvalue())) == 24
+
+
+def test_a_runaway_query_is_stopped_by_its_time_limit(tmp_path, seeded_store):
+    _write(tmp_path, "slow/cartesian", "// title: slow\n// timeout: 0.2\n"
+                                        "MATCH (a), (b), (c), (d) RETURN count(*) AS n\n")
+    catalogue = load_catalogue(tmp_path)
+    with pytest.raises(QueryTimeout, match="time limit of 0.2 s"):
+        run_saved(seeded_store, catalogue, "slow/cartesian")
+
+
+def test_user_queries_layer_over_the_library_and_clashes_are_reported(tmp_path):
+    _write(tmp_path, "mine/sweden", "// title: Swedish clusters\nMATCH (c:Cluster) RETURN c.name\n")
+    _write(tmp_path, "labels/expiring", "// title: my version\nMATCH (c) RETURN c\n")
+    catalogue = load_catalogue(tmp_path)
+    assert catalogue.queries["mine/sweden"].origin == "user"
+    assert catalogue.queries["labels/expiring"].origin == "shipped"
+    assert any("'labels/expiring' clashes with the shipped query" in str(p) for p in catalogue.problems)
+
+
+def test_saving_an_ad_hoc_query_checks_it_first(tmp_path, seeded_store):
+    path = save_user_query(tmp_path, "mine/labels", "MATCH (q:QualityLabel) RETURN q.name ORDER BY q.level",
+                           "Label levels")
+    catalogue = load_catalogue(tmp_path)
+    _, _, result = run_saved(seeded_store, catalogue, "mine/labels")
+    assert path.exists() and [r[0] for r in result.rows] == ["ESCA Bronze", "ESCA Silver", "ESCA Gold"]
+    with pytest.raises(ClusterExplorerError, match="not saved"):
+        save_user_query(tmp_path, "mine/bad", "MATCH (c) DETACH DELETE c", "Bad")
+    assert not (tmp_path / "mine" / "bad.cypher").exists()
+
+
+def test_the_database_refuses_writes_even_if_a_file_slips_through(seeded_store):
+    with pytest.raises(ReadOnlyViolation):
+        seeded_store.read("MATCH (c:Cluster) WITH c LIMIT 1 CREATE (:Award {id: 'x', name: 'x'})")
+
+
+def test_suggestions_come_from_choices_or_a_read_only_query(seeded_store):
+    catalogue = load_catalogue(None)
+    assert suggestions(seeded_store, catalogue.get("labels/holders").param("label")) == [
+        "esca-bronze", "esca-silver", "esca-gold"]
+    assert "s3-cluster-pilot" in suggestions(seeded_store, catalogue.get("programmes/members-by-region")
+                                             .param("programme"))
+
+
+def test_cli_runs_a_saved_query_and_exports_all_rows(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    env["CLUSTER_EXPLORER_DB"] = str(tmp_path / "cli.db")
+    env["CLUSTER_EXPLORER_QUERIES"] = str(tmp_path / "mine")
+
+    def cli(*args):
+        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=env, capture_output=True,
+                              text=True, timeout=120)
+
+    assert cli("load", "seeds").returncode == 0
+    listed = cli("queries", "list")
+    assert "labels/expiring" in listed.stdout
+    shown = cli("queries", "show", "labels/expiring")
+    assert "-p months=<int>" in shown.stdout
+    ran = cli("queries", "run", "labels/expiring", "-p", "on=2020-06-01", "-p", "months=6", "--format", "csv")
+    assert ran.stdout.splitlines() == ["cluster,label,awarded,expires",
+                                       "Automation Småland,ESCA Bronze,2018-09-24,2020-09-24"]
+    out = tmp_path / "all.json"
+    exported = cli("queries", "run", "clusters/overview", "--out", str(out))
+    assert exported.returncode == 0 and len(json.loads(out.read_text())) == 24
+    bad = cli("queries", "run", "labels/expiring", "-p", "months=soon")
+    assert bad.returncode != 0 and "expected a whole number" in bad.stderr and "Traceback" not in bad.stderr
