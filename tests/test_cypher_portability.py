@@ -11,7 +11,7 @@ from graph.neo4j_store import Neo4jStore, constraint_statements
 from graph.settings import PROJECT_ROOT, SETTINGS, Settings
 from tests.cypher_lint import assert_valid_neo4j_cypher
 
-EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1}
+EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1, "countries": []}
 
 
 def _project_statements() -> list[str]:
