@@ -1,0 +1,383 @@
+"""The mapping format of the generic loader: which columns of a user's CSV or JSON file become which
+nodes, relationships and properties (see docs/mapping.md).
+
+`read_mapping` parses and checks a mapping before any data file is opened. Labels, relationship types
+and property names end up in Cypher text, so each is checked against the schema here, and every
+problem names the mapping file and the line it is on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import math
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from graph.errors import Problem, ValidationFailed
+from graph.schema import NODE_LABELS, REL_TYPES, check_property
+from loaders.common import read_text
+
+__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES", "SEPARATORS"]
+
+TYPES = ("string", "int", "float", "bool", "date", "list")
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+ISO_DATE = "%Y-%m-%d"
+_TRUE = {"true", "yes", "y", "1", "x", "ja", "j", "sant"}
+_FALSE = {"false", "no", "n", "0", "nej", "falskt"}
+_TOOL_LABELS = {"Source", "Load"}
+_NODE_RESERVED = {"id", "name", "kind", "sources"}
+_KEYS = {
+    "top": {"name", "title", "separator", "encoding", "nodes", "relationships"},
+    "nodes": {"file", "label", "extra_labels", "label_if", "id", "name", "properties", "separator", "encoding"},
+    "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding"},
+    "column": {"column", "type", "format", "separator", "decimal"},
+}
+
+
+def as_bool(raw: Any) -> bool | None:
+    """True / False for yes-no cells (true, yes, x, 1, ja, ... in any case); None when empty."""
+    if raw is None or isinstance(raw, bool):
+        return raw
+    text = str(raw).strip().lower()
+    if not text:
+        return None
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise ValueError(f"{raw!r} is not yes/no: use one of {', '.join(sorted(_TRUE | _FALSE))}")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One mapped column: the property it fills, its type and how to read it."""
+
+    property: str
+    column: str
+    type: str = "string"
+    formats: tuple[str, ...] = (ISO_DATE,)
+    separator: str = "|"
+    decimal: str = "."
+
+    def convert(self, raw: Any) -> Any:
+        """The property value of a cell (None when empty); raises ValueError saying what was expected."""
+        if isinstance(raw, str):
+            raw = raw.strip()
+        if raw is None or raw == "" or raw == []:
+            return None
+        if self.type == "list":
+            items = raw if isinstance(raw, list) else str(raw).split(self.separator)
+            return [str(item).strip() for item in items if str(item).strip()] or None
+        if isinstance(raw, (dict, list)):
+            raise ValueError(f"a {self.type} cannot be a nested object or list")
+        if self.type == "string":
+            return str(raw).lower() if isinstance(raw, bool) else str(raw)
+        if self.type == "bool":
+            return as_bool(raw)
+        if self.type == "date":
+            for fmt in self.formats:
+                try:
+                    return dt.datetime.strptime(str(raw), fmt).date().isoformat()
+                except ValueError:
+                    continue
+            examples = " or ".join(dt.date(2024, 12, 31).strftime(f) for f in self.formats)
+            raise ValueError(f"{raw!r} is not a date like {examples} (format {' or '.join(self.formats)})")
+        if isinstance(raw, bool):
+            raise ValueError(f"{raw!r} is not a number")
+        number = re.sub(r"[\s\u00a0\u202f]", "", str(raw))
+        if self.decimal == ",":
+            number = number.replace(",", ".")
+        try:
+            value = int(number) if self.type == "int" else float(number)
+        except ValueError:
+            what = "a whole number" if self.type == "int" else "a number"
+            raise ValueError(f"{raw!r} is not {what}") from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise ValueError(f"{raw!r} is not a finite number")
+        return value
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """The end of a relationship: the column holding a node id and the label of that node."""
+
+    label: str
+    column: str
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """One `[[nodes]]` or `[[relationships]]` table of a mapping; `line` is where it starts."""
+
+    kind: str
+    file: str
+    line: int | None
+    label: str = ""
+    extra_labels: tuple[str, ...] = ()
+    label_if: tuple[tuple[str, str], ...] = ()
+    id: str = ""
+    name: str = ""
+    type: str = ""
+    start: Endpoint | None = None
+    end: Endpoint | None = None
+    key: str = ""
+    properties: tuple[Column, ...] = ()
+    separator: str | None = None
+    encoding: str | None = None
+    lines: dict[str, int | None] = field(default_factory=dict, compare=False)
+
+    def columns(self) -> list[tuple[str, str, int | None]]:
+        """(what it is for, column, mapping line) for every column the table names: the header must hold each."""
+        used = [("id", "id", self.id), ("name", "name", self.name), ("key", "key", self.key)]
+        used += [(f"label {label}", "label_if", column) for label, column in self.label_if]
+        used += [(f"{role} {e.label}", role, e.column) for role, e in (("start", self.start), ("end", self.end)) if e]
+        used += [(c.property, c.property, c.column) for c in self.properties]
+        return [(what, column, self.lines.get(key, self.line)) for what, key, column in used if column]
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A checked mapping: its name (part of every Source id), a title, and one spec per table."""
+
+    path: Path
+    name: str
+    title: str
+    files: tuple[FileSpec, ...]
+
+    def data_path(self, spec: FileSpec) -> Path:
+        return self.path.parent / spec.file
+
+
+class _Lines:
+    """Finds the line of a key inside the n-th `[[nodes]]` / `[[relationships]]` table of a mapping."""
+
+    def __init__(self, text: str, toml: bool):
+        self.lines = text.splitlines()
+        self.toml = toml
+        heads = [(i, m.group(1)) for i, line in enumerate(self.lines)
+                 if (m := re.match(r"\s*\[\[\s*(\w+)\s*\]\]", line))]
+        self.tables = {kind: [(start, next((s for s, _ in heads if s > start), len(self.lines)))
+                              for start, k in heads if k == kind] for kind in ("nodes", "relationships")}
+
+    def find(self, kind: str | None, index: int, key: str | None = None, value: Any = None) -> int | None:
+        start, end = 0, len(self.lines)
+        if kind and self.toml and index < len(self.tables.get(kind, [])):
+            start, end = self.tables[kind][index]
+        quoted = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else None
+        for pattern in (key and rf'^\s*"?{re.escape(key)}"?\s*[=:]', quoted and re.escape(quoted),
+                        key and rf'"{re.escape(key)}"\s*:'):
+            for n in range(start, end):
+                if pattern and re.search(pattern, self.lines[n]):
+                    return n + 1
+        return start + 1 if kind and self.toml and index < len(self.tables.get(kind, [])) else None
+
+
+def _date_formats(raw: Any) -> tuple[str, ...]:
+    """strptime formats from `format` (one or a list); `dd.mm.yyyy`-style spellings are accepted too."""
+    formats = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else [None]
+    result = []
+    for fmt in formats:
+        if not isinstance(fmt, str) or not fmt:
+            raise ValueError("format must be a date format like \"%d.%m.%Y\" or a list of them")
+        if "%" not in fmt:
+            for word, code in (("yyyy", "%Y"), ("yy", "%y"), ("mm", "%m"), ("dd", "%d")):
+                fmt = fmt.replace(word, code).replace(word.upper(), code)
+        sample = dt.date(2001, 2, 3)
+        try:
+            ok = dt.datetime.strptime(sample.strftime(fmt), fmt).date() == sample
+        except ValueError:
+            ok = False
+        if not ok:
+            raise ValueError(f"date format {fmt!r} does not read back a full date: it needs day, month and year")
+        result.append(fmt)
+    return tuple(result)
+
+
+class _Checker:
+    """Turns the raw tables of a mapping into specs, collecting every problem with its line."""
+
+    def __init__(self, path: Path, lines: _Lines):
+        self.path, self.lines, self.problems = path, lines, []
+
+    def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
+                value: Any = None, field: str | None = None) -> None:
+        line = self.lines.find(kind, index, key, value)
+        self.problems.append(Problem(self.path.name, line, field or key, message))
+
+    def text(self, kind: str, index: int, table: dict, key: str, required: bool = True) -> str:
+        value = table.get(key, "")
+        if not isinstance(value, str) or (required and not value.strip()):
+            self.problem(kind, index, f"{key} must be {'a non-empty' if required else 'a'} text", key)
+            return ""
+        return value.strip()
+
+    def label(self, kind: str, index: int, label: Any, key: str, allowed: tuple[str, ...] = ()) -> str:
+        if label not in NODE_LABELS or label in _TOOL_LABELS:
+            usable = ", ".join(x for x in NODE_LABELS if x not in _TOOL_LABELS)
+            what = f"{key} is missing" if label is None else f"unknown node label {label!r}"
+            self.problem(kind, index, f"{what}; use one of {usable}", key, label)
+        elif allowed and label not in allowed:
+            self.problem(kind, index, f"{key} must be one of {', '.join(allowed)}, not {label!r}", key, label)
+        else:
+            return label
+        return ""
+
+    def unknown_keys(self, kind: str | None, index: int, table: dict, allowed: set[str], what: str) -> None:
+        for key in table:
+            if key not in allowed:
+                self.problem(kind, index, f"unknown key {key!r} in {what}; known: {', '.join(sorted(allowed))}", key)
+
+    def columns(self, kind: str, index: int, table: Any, rel_type: str) -> tuple[Column, ...]:
+        if not isinstance(table, dict):
+            self.problem(kind, index, "properties must be a table: property = \"column\"", "properties")
+            return ()
+        allowed = REL_TYPES[rel_type].properties if rel_type in REL_TYPES else None
+        result = []
+        for prop, spec in table.items():
+            spec = {"column": spec} if isinstance(spec, str) else spec
+            before = len(self.problems)
+            try:
+                check_property(prop)
+            except ValueError as e:
+                self.problem(kind, index, str(e), prop)
+            if kind == "nodes" and prop in _NODE_RESERVED:
+                self.problem(kind, index, f"property {prop!r} is reserved: map the key with id and the name with name",
+                             prop)
+            if allowed is not None and prop not in allowed:
+                self.problem(kind, index, f"{rel_type} has no property {prop!r}; allowed: "
+                             f"{', '.join(allowed) or 'none'}", prop)
+            if not isinstance(spec, dict):
+                self.problem(kind, index, f"property {prop!r} must map to a column name or a table", prop)
+                continue
+            self.unknown_keys(kind, index, spec, _KEYS["column"], f"property {prop!r}")
+            column = Column(prop, spec.get("column", prop), spec.get("type", "string"))
+            if not isinstance(column.column, str) or not column.column.strip():
+                self.problem(kind, index, f"property {prop!r}: column must be a non-empty text", prop)
+            if column.type not in TYPES:
+                self.problem(kind, index, f"property {prop!r}: unknown type {column.type!r}; use one of "
+                             f"{', '.join(TYPES)}", prop)
+            try:
+                formats = _date_formats(spec.get("format", ISO_DATE)) if column.type == "date" else (ISO_DATE,)
+            except ValueError as e:
+                self.problem(kind, index, f"property {prop!r}: {e}", prop)
+                formats = (ISO_DATE,)
+            separator, decimal = spec.get("separator", "|"), spec.get("decimal", ".")
+            if not isinstance(separator, str) or not separator:
+                self.problem(kind, index, f"property {prop!r}: separator must be a non-empty text", prop)
+            if decimal not in (".", ","):
+                self.problem(kind, index, f"property {prop!r}: decimal must be \".\" or \",\"", prop)
+            if len(self.problems) == before:
+                result.append(Column(prop, column.column.strip(), column.type, formats, separator, decimal))
+        return tuple(result)
+
+    def reading(self, kind: str | None, index: int, table: dict) -> dict[str, str | None]:
+        """The separator and encoding a table (or the whole mapping) sets, checked."""
+        separator, encoding = table.get("separator"), table.get("encoding")
+        separator = "\t" if separator in ("tab", "\\t") else separator
+        if separator is not None and separator not in SEPARATORS:
+            self.problem(kind, index, f"separator must be one of {', '.join(map(repr, SEPARATORS))} or \"tab\"",
+                         "separator")
+            separator = None
+        if encoding is not None:
+            try:
+                codecs.lookup(encoding)
+            except (LookupError, TypeError):
+                self.problem(kind, index, f"unknown encoding {encoding!r}; try utf-8 or cp1252", "encoding")
+                encoding = None
+        return {"separator": separator, "encoding": encoding}
+
+    def spec(self, kind: str, index: int, table: Any, defaults: dict[str, str | None]) -> FileSpec | None:
+        if not isinstance(table, dict):
+            self.problem(kind, index, f"each [[{kind}]] entry must be a table")
+            return None
+        before = len(self.problems)
+        self.unknown_keys(kind, index, table, _KEYS[kind], f"[[{kind}]]")
+        file = self.text(kind, index, table, "file")
+        if file and (PurePosixPath(file).is_absolute() or ".." in PurePosixPath(file).parts or ":" in file):
+            self.problem(kind, index, f"file {file!r} must be a path inside the mapping's folder", "file")
+        if PurePosixPath(file).suffix.lower() in (".xlsx", ".xls", ".ods", ".numbers"):
+            self.problem(kind, index, f"{file!r} is a spreadsheet: save the sheet as CSV (UTF-8) and map that",
+                         "file")
+        reading = {k: v for k, v in self.reading(kind, index, table).items() if v is not None}
+        props = table.get("properties")
+        keys = ["id", "name", "key", "start", "end", "label_if", *(props if isinstance(props, dict) else {})]
+        common = {"kind": kind, "file": file, "line": self.lines.find(kind, index), **{**defaults, **reading},
+                  "lines": {key: self.lines.find(kind, index, key) for key in keys}}
+        if kind == "nodes":
+            extra = table.get("extra_labels", [])
+            extra = [extra] if isinstance(extra, str) else extra if isinstance(extra, list) else [None]
+            label_if = table.get("label_if", {})
+            if not isinstance(label_if, dict) or not all(isinstance(c, str) and c for c in label_if.values()):
+                self.problem(kind, index, "label_if must be a table: Label = \"yes/no column\"", "label_if")
+                label_if = {}
+            spec = FileSpec(**common, label=self.label(kind, index, table.get("label"), "label"),
+                            extra_labels=tuple(self.label(kind, index, x, "extra_labels") for x in extra),
+                            label_if=tuple((self.label(kind, index, lb, "label_if"), c) for lb, c in label_if.items()),
+                            id=self.text(kind, index, table, "id"), name=self.text(kind, index, table, "name"),
+                            properties=self.columns(kind, index, table.get("properties", {}), ""))
+        else:
+            rel_type = table.get("type")
+            if rel_type not in REL_TYPES:
+                self.problem(kind, index, f"unknown relationship type {rel_type!r}; use one of "
+                             f"{', '.join(REL_TYPES)}", "type", rel_type)
+            rel = REL_TYPES.get(rel_type)
+            ends = {}
+            for role in ("start", "end"):
+                end = table.get(role)
+                if not isinstance(end, dict) or not isinstance(end.get("column"), str) or not end["column"]:
+                    self.problem(kind, index, f"{role} must be a table {{ label = \"...\", column = \"...\" }}",
+                                 role)
+                    continue
+                self.unknown_keys(kind, index, end, {"label", "column"}, role)
+                allowed = (rel.starts if role == "start" else rel.ends) if rel else ()
+                ends[role] = Endpoint(self.label(kind, index, end.get("label"), role, allowed), end["column"])
+            spec = FileSpec(**common, type=rel_type if rel else "", start=ends.get("start"), end=ends.get("end"),
+                            key=self.text(kind, index, table, "key", required=False),
+                            properties=self.columns(kind, index, table.get("properties", {}),
+                                                    rel_type if rel else ""))
+        return spec if len(self.problems) == before else None
+
+
+def read_mapping(path: Path | str) -> Mapping:
+    """Parse and check a mapping file (TOML, or JSON when it ends in `.json`).
+
+    Raises `ValidationFailed` with every problem found, each naming the mapping file and line.
+    """
+    path = Path(path)
+    try:
+        text, _ = read_text(path)
+    except OSError as e:
+        raise ValidationFailed([Problem(path.name, None, None, f"cannot read the mapping: {e}")]) from e
+    toml = path.suffix.lower() != ".json"
+    try:
+        raw = tomllib.loads(text) if toml else json.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        line = re.search(r"line (\d+)", str(e))
+        raise ValidationFailed([Problem(path.name, int(line.group(1)) if line else None, None,
+                                        f"not valid TOML: {e}")]) from e
+    except json.JSONDecodeError as e:
+        raise ValidationFailed([Problem(path.name, e.lineno, None, f"not valid JSON: {e.msg}")]) from e
+    check = _Checker(path, _Lines(text, toml))
+    if not isinstance(raw, dict):
+        raise ValidationFailed([Problem(path.name, 1, None, "a mapping must be a table (a JSON object)")])
+    check.unknown_keys(None, 0, raw, _KEYS["top"], "the mapping")
+    name = raw.get("name", path.stem)
+    if not isinstance(name, str) or not name.strip():
+        check.problem(None, 0, "name must be a non-empty text", "name")
+        name = path.stem
+    defaults = check.reading(None, 0, raw)
+    specs: list[FileSpec | None] = []
+    for kind in ("nodes", "relationships"):
+        tables = raw.get(kind, [])
+        if not isinstance(tables, list):
+            check.problem(None, 0, f"{kind} must be a list of tables: write [[{kind}]]", kind)
+            continue
+        specs += [check.spec(kind, index, table, defaults) for index, table in enumerate(tables)]
+    if not specs and not check.problems:
+        check.problem(None, 0, "the mapping names no file: add a [[nodes]] or [[relationships]] table")
+    if check.problems:
+        raise ValidationFailed(check.problems)
+    return Mapping(path, name.strip(), str(raw.get("title", "")).strip(), tuple(s for s in specs if s))
