@@ -8,6 +8,7 @@ The one writer (`write_records`) validates everything first and then upserts in 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -81,6 +82,18 @@ def _validate(store: GraphStore, nodes: list[NodeRecord], rels: list[RelRecord],
         raise ValidationFailed(problems)
 
 
+def _same(stored: Any, wanted: Any) -> bool:
+    """Equal as stored: FalkorDB keeps 15 significant digits, so floats compare with a tiny tolerance."""
+    if isinstance(stored, float) or isinstance(wanted, float):
+        try:
+            return math.isclose(float(stored), float(wanted), rel_tol=1e-12, abs_tol=1e-12)
+        except (TypeError, ValueError):
+            return False
+    if isinstance(stored, list) and isinstance(wanted, (list, tuple)):
+        return len(stored) == len(wanted) and all(_same(a, b) for a, b in zip(stored, wanted, strict=True))
+    return stored == wanted
+
+
 def _diff(store: GraphStore, label: str, batch: list[NodeRecord]) -> tuple[int, int, int]:
     """Created / updated / unchanged for a batch, by comparing with what the store holds now."""
     found = store.read(cypher.node_states(label), {"ids": [n.id for n in batch]}, row_cap=len(batch) + 1)
@@ -92,7 +105,7 @@ def _diff(store: GraphStore, label: str, batch: list[NodeRecord]) -> tuple[int, 
             continue
         props, labels = before[n.id]
         row = n.row()
-        same = all(props.get(k) == v for k, v in row["props"].items() if v is not None)
+        same = all(_same(props.get(k), v) for k, v in row["props"].items() if v is not None)
         same = same and set(n.sources) <= set(props.get("sources") or []) and set(n.extra_labels) <= labels
         unchanged, updated = (unchanged + 1, updated) if same else (unchanged, updated + 1)
     return created, updated, unchanged

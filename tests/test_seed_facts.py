@@ -15,7 +15,7 @@ from graph.operations import counts, to_networkx
 from graph.schema import NODE_LABELS, REL_TYPES
 from loaders.common import file_checksum
 from loaders.seeds import DATE_PROPERTIES, DEFAULT_PATH, load_seeds, read_seed_records
-from tests.conftest import SHARED_DATA
+from tests.conftest import FIXTURES, SHARED_DATA
 
 TEXTS = DEFAULT_PATH.parent / "texts"
 ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -236,8 +236,8 @@ def test_pilot_websites_are_kept_as_printed(seeded_store):
 
 def test_nuts_regions_match_the_2024_classification(seeded_store):
     table = SHARED_DATA / "gisco-nuts" / "nuts2024_label_points.csv"
-    if not table.exists():
-        pytest.skip(f"the NUTS 2024 table is not at {table}")
+    if not table.exists():  # the committed excerpt holds every code the seeds use
+        table = FIXTURES / "nuts" / "nuts2024_label_points.csv"
     with table.open(encoding="utf-8") as f:
         nuts = {row["NUTS_ID"]: row for row in csv.DictReader(f)}
     found = rows(seeded_store, "MATCH (r) WHERE (r:Region OR r:Country) AND $v IN r.nuts_versions "

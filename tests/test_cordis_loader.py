@@ -1,0 +1,270 @@
+"""The CORDIS loader on real files: counts checked against the source files, both layouts, bad files, re-runs."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from collections import Counter
+
+import pytest
+
+from graph.errors import ValidationFailed
+from graph.operations import counts, last_loads, to_networkx
+from loaders.common import file_checksum
+from loaders.cordis import cordis_files, load_cordis
+from loaders.nuts import load_nuts
+from tests.conftest import FIXTURES, SHARED_DATA
+
+CORDIS = FIXTURES / "cordis"
+OFFICIAL = FIXTURES / "cordis_official"
+NUTS = FIXTURES / "nuts"
+BAD = FIXTURES / "bad"
+
+
+def read_rows(path, delimiter=","):
+    with open(path, newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f, delimiter=delimiter))
+
+
+def expected_counts(folder):
+    """What the graph must hold, computed from the files with the csv module alone."""
+    projects, parts = read_rows(folder / "projects.csv"), read_rows(folder / "organizations.csv")
+    start = {p["id"]: p["startDate"] for p in projects}
+    latest_sme: dict[str, tuple] = {}
+    for r in parts:
+        when = (start[r["projectID"]], int(r["projectID"]), int(r["order"]))
+        if r["SME"] and when > latest_sme.get(r["organisationID"], ((), None))[0]:
+            latest_sme[r["organisationID"]] = (when, r["SME"])
+    pairs = Counter((r["projectID"], r["organisationID"]) for r in parts)
+    return {"projects": len({p["id"] for p in projects}), "organisations": len({r["organisationID"] for r in parts}),
+            "participations": len(parts), "sme": sum(v == "true" for _, v in latest_sme.values()),
+            "repeated_pairs": sum(n > 1 for n in pairs.values())}
+
+
+def canonical(store, drop=("sources",)):
+    """Nodes and relationships (without Source and Load nodes, nor the `drop` properties), comparable with ==."""
+    graph = to_networkx(store)
+    nodes = {key: {k: v for k, v in data.items() if k not in drop} for key, data in graph.nodes(data=True)
+             if data["kind"] not in ("Source", "Load")}
+    edges = sorted((u, v, key, repr(sorted((k, x) for k, x in data.items() if k not in drop)))
+                   for u, v, key, data in graph.edges(keys=True, data=True) if u in nodes and v in nodes)
+    return nodes, edges
+
+
+@pytest.fixture
+def loaded(embedded_store):
+    """The NUTS and CORDIS fixtures loaded, NUTS first (as the CLI does)."""
+    load_nuts(embedded_store, NUTS)
+    report = load_cordis(embedded_store, CORDIS)
+    return embedded_store, report
+
+
+def test_counts_match_the_source_files(loaded):
+    store, report = loaded
+    expected = expected_counts(CORDIS)
+    labels, types = counts(store)
+    assert labels["Project"] == expected["projects"] == 32
+    assert labels["Organisation"] == expected["organisations"]
+    assert labels["SME"] == expected["sme"]
+    assert types["PARTICIPATES_IN"] == expected["participations"]
+    assert types["LOCATED_IN"] == expected["organisations"]
+    assert any(n.startswith(f"{expected['repeated_pairs']} (project, organisation) pairs occur") for n in report.notes)
+
+
+def test_repeated_pairs_stay_distinct_and_missing_money_stays_absent(loaded):
+    store, _ = loaded
+    graph = to_networkx(store, labels=["Organisation", "Project"], rel_types=["PARTICIPATES_IN"])
+    rows = [r for r in read_rows(CORDIS / "organizations.csv")
+            if (r["projectID"], r["organisationID"]) == ("101149113", "999997930")]
+    pair = graph.get_edge_data("Organisation:pic:999997930", "Project:cordis:101149113")
+    assert len(pair) == len(rows) == 2
+    assert sorted(e["order"] for e in pair.values()) == sorted(int(r["order"]) for r in rows)
+    partners = [d for *_, d in graph.edges(data=True) if d["role"] == "associatedPartner"]
+    assert partners and all("contribution" not in d for d in partners)
+    paid = [d for *_, d in graph.edges(data=True) if d["role"] == "coordinator"]
+    assert all(isinstance(d["contribution"], float) and isinstance(d["terminated"], bool) for d in paid)
+
+
+def test_organisations_merge_spellings_and_are_located(loaded):
+    store, _ = loaded
+    graph = to_networkx(store)
+    nmbu = graph.nodes["Organisation:pic:999902967"]
+    assert nmbu["name"] == "NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET"  # 2 rows against 1
+    assert nmbu["aliases"] == ["NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET"]
+    located = {u: v for u, v, d in graph.edges(data=True) if d["type"] == "LOCATED_IN"}
+    assert located["Organisation:pic:999984350"] == "Region:UKJ14"  # Oxford, a NUTS 2021 code
+    assert graph.nodes["Region:UKJ14"]["nuts_versions"] == ["2021"]
+    assert located["Organisation:pic:998826946"] == "Country:CA"  # a bare non-European code
+    empty = {r["organisationID"]: r["country"] for r in read_rows(CORDIS / "organizations.csv") if not r["nutsCode"]}
+    assert empty and all(located[f"Organisation:pic:{pic}"] == f"Country:{c}" for pic, c in empty.items())
+    assert graph.nodes["Country:UK"]["iso_code"] == "GB" and graph.nodes["Country:EL"]["iso_code"] == "GR"
+    oxford = graph.nodes["Organisation:pic:999984350"]
+    assert (oxford["lat"], oxford["lon"], oxford["country"]) == (51.7520131, -1.2578498, "UK")
+
+
+def test_cluster_organisations_are_marked_with_their_rule(loaded):
+    store, report = loaded
+    graph = to_networkx(store, labels=["Organisation"])
+    sweden = graph.nodes["Organisation:pic:888827588"]
+    assert "Cluster" in sweden["labels"] and sweden["cluster_rule"] == "alias:Clusters of Sweden"
+    interior = [d for _, d in graph.nodes(data=True) if d["name"] == "INTERIOR CLUSTER SWEDEN AB"]
+    assert interior and "Cluster" in interior[0]["labels"]
+    lunds = graph.nodes["Organisation:pic:999901318"]
+    assert "Cluster" not in lunds["labels"] and "cluster_rule" not in lunds
+    marked = sum("Cluster" in d["labels"] for _, d in graph.nodes(data=True))
+    assert f"{marked} organisations are marked Cluster" in " ".join(report.notes)
+
+
+def test_programmes_and_sectors(loaded):
+    store, _ = loaded
+    graph = to_networkx(store, labels=["Project", "Programme", "Sector"])
+    funded = {v for _, v, d in graph.out_edges("Project:cordis:190138275", data=True) if d["type"] == "FUNDED_BY"}
+    legal = [r["legalBasis"] for r in read_rows(CORDIS / "project_legal_basis.csv") if r["projectID"] == "190138275"]
+    assert len(legal) > 1 and funded == {f"Programme:lb:{c}" for c in legal} | {"Programme:scheme:HORIZON-EIC-ACC-BF"}
+    parent = {u: v for u, v, d in graph.edges(data=True) if d["type"] == "PART_OF"}
+    assert parent["Programme:lb:HORIZON.1.1"] == "Programme:fp:HORIZON"
+    assert all(parent[f"Programme:lb:{c}"].startswith(("Programme:lb:", "Programme:fp:")) for c in legal)
+    assert graph.nodes["Programme:scheme:HORIZON-ERC"]["name"] == "HORIZON ERC Grants"
+    assert graph.nodes["Sector:topic:ERC-2023-ADG"]["name"] == "ERC ADVANCED GRANTS"
+    esv = [k for k in graph.nodes if k.startswith("Sector:esv:")]
+    assert all(parent.get(k, "Sector:esv:" + k[11:].rsplit("/", 1)[0]) == "Sector:esv:" + k[11:].rsplit("/", 1)[0]
+               for k in esv)
+
+
+def test_objectives_keep_their_line_breaks(loaded):
+    store, _ = loaded
+    text = {p["id"]: p["objective"] for p in read_rows(CORDIS / "projects.csv")}
+    graph = to_networkx(store, labels=["Project"])
+    multi = [pid for pid, t in text.items() if "\n" in t]
+    assert multi and all(graph.nodes[f"Project:cordis:{pid}"]["objective"] == text[pid] for pid in multi)
+
+
+def test_the_official_layout_gives_the_same_graph(embedded_store, tmp_path):
+    from graph.falkordb_store import FalkorDBStore
+
+    other = FalkorDBStore(tmp_path / "official.db", "official")
+    other.setup_schema()
+    try:
+        for store, folder in ((embedded_store, CORDIS), (other, OFFICIAL)):
+            load_nuts(store, NUTS)
+            load_cordis(store, folder)
+        extract_nodes, extract_edges = canonical(embedded_store)
+        official_nodes, official_edges = canonical(other)
+    finally:
+        other.close()
+    assert official_edges == extract_edges
+    assert official_nodes.keys() == extract_nodes.keys()
+    in_nuts = {r["NUTS_ID"] for r in read_rows(NUTS / "nuts2024_label_points.csv")}
+    for key, node in extract_nodes.items():
+        theirs = official_nodes[key]
+        if theirs != node:  # the official export names neither funding schemes nor non-NUTS countries
+            assert {k for k in node if node[k] != theirs.get(k)} == {"name"}, key
+            assert key.startswith("Programme:scheme:") or (key.startswith("Country:") and key[8:] not in in_nuts)
+            assert theirs["name"] == node["id"].removeprefix("scheme:")
+
+
+@pytest.mark.parametrize("case, where", [
+    ("truncated_row", {("organizations.csv", 3, "country")}),
+    ("missing_column", {("projects.csv", 1, "id"), ("organizations.csv", 1, "role")}),
+    ("wrong_separator", {("organizations.csv", 3, "projectAcronym")}),
+    ("tab_separated", {("projects.csv", 1, "id, acronym, title")}),
+    ("duplicate_project", {("projects.csv", 5, "id")}),
+    ("bad_values", {("projects.csv", 2, "startDate"), ("organizations.csv", 2, "ecContribution"),
+                    ("organizations.csv", 3, "order")}),
+])
+def test_a_bad_file_is_rejected_and_the_store_is_unchanged(loaded, case, where):
+    store, _ = loaded
+    before = counts(store), canonical(store, drop=()), last_loads(store)
+    with pytest.raises(ValidationFailed) as caught:
+        load_cordis(store, BAD / case)
+    found = {(p.file.rsplit("/", 1)[-1], p.line, p.field) for p in caught.value.problems}
+    assert found == where
+    assert all(str(BAD / case) in str(p) for p in caught.value.problems)
+    assert (counts(store), canonical(store, drop=()), last_loads(store)) == before
+
+
+def test_windows_1252_files_are_read_with_a_note(embedded_store):
+    report = load_cordis(embedded_store, BAD / "latin1")
+    assert any("organizations.csv is not UTF-8" in n and "cp1252" in n for n in report.notes)
+    graph = to_networkx(embedded_store, labels=["Organisation"])
+    assert graph.nodes["Organisation:pic:968639382"]["name"] == "STIFTELSEN INSTITUTET FÖR FRAMTIDSSTUDIER"
+    assert graph.nodes["Organisation:pic:968639382"]["city"] == "Stockholm – Södermalm"
+
+
+def test_rerun_changes_nothing_and_says_so(loaded):
+    store, first = loaded
+    before = counts(store), canonical(store, drop=())
+    again = load_cordis(store, CORDIS)
+    assert again.summary.created == again.summary.updated == 0
+    places_made_first = first.summary.by_label.get("Country", 0) + first.summary.by_label.get("Region", 0)
+    assert again.summary.unchanged == again.summary.nodes == first.summary.nodes - places_made_first
+    assert again.notes[-1].startswith("Nothing changed")
+    assert (counts(store), canonical(store, drop=())) == before
+
+
+def test_load_order_does_not_change_the_graph(embedded_store, tmp_path):
+    from graph.falkordb_store import FalkorDBStore
+
+    other = FalkorDBStore(tmp_path / "reverse.db", "reverse")
+    other.setup_schema()
+    try:
+        load_nuts(embedded_store, NUTS)
+        load_cordis(embedded_store, CORDIS)
+        alone = load_cordis(other, CORDIS)
+        load_nuts(other, NUTS)
+        assert canonical(other) == canonical(embedded_store)
+    finally:
+        other.close()
+    assert "were created from the loader's own names" in " ".join(alone.notes)
+
+
+HOSTILE = {"999901318": 'x"}) DETACH DELETE n //', "999984350": "<img src=x onerror=alert(1)>",
+           "888827588": "O'Brien \\ \"Clusters\" of Sweden\nsecond line"}
+
+
+def test_names_holding_cypher_quotes_or_html_are_stored_verbatim(embedded_store, tmp_path):
+    folder = tmp_path / "cordis"
+    shutil.copytree(CORDIS, folder)
+    rows = read_rows(folder / "organizations.csv")
+    for r in rows:
+        r["name"] = HOSTILE.get(r["organisationID"], r["name"])
+    with open(folder / "organizations.csv", "w", newline="", encoding="utf-8") as f:
+        writer = csv.DictWriter(f, list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    load_nuts(embedded_store, NUTS)
+    load_cordis(embedded_store, folder)
+    graph = to_networkx(embedded_store, labels=["Organisation"])
+    assert {pic: graph.nodes[f"Organisation:pic:{pic}"]["name"] for pic in HOSTILE} == HOSTILE
+    assert counts(embedded_store)[0]["Organisation"] == expected_counts(CORDIS)["organisations"]
+
+
+def test_every_record_has_sources_and_the_load_is_recorded(loaded):
+    store, _ = loaded
+    graph = to_networkx(store)
+    source_ids = {d["id"] for _, d in graph.nodes(data=True) if d["kind"] == "Source"}
+    assert {f"cordis:{p.name}" for p in cordis_files(CORDIS).values()} <= source_ids
+    assert all(d["sources"] and set(d["sources"]) <= source_ids
+               for _, d in graph.nodes(data=True) if d["kind"] != "Load")
+    assert all(d["sources"] and set(d["sources"]) <= source_ids for *_, d in graph.edges(data=True))
+    loads = {row["source"]: row for row in last_loads(store)}
+    assert loads["cordis"]["checksum"] == file_checksum(cordis_files(CORDIS).values())
+    assert loads["cordis"]["nodes"] > 0 and loads["cordis"]["relationships"] > 0
+
+
+def test_the_full_shared_extract(embedded_store):
+    """The real loader on the whole shared extract (the fixture stands in where the data is absent)."""
+    cordis, gisco = SHARED_DATA / "cordis-horizon-europe", SHARED_DATA / "gisco-nuts"
+    if not (cordis / "organizations.csv").exists():
+        cordis, gisco = CORDIS, NUTS
+    expected = expected_counts(cordis)
+    load_nuts(embedded_store, gisco)
+    report = load_cordis(embedded_store, cordis)
+    labels, types = counts(embedded_store)
+    assert labels["Project"] == expected["projects"]
+    assert labels["Organisation"] == expected["organisations"]
+    assert labels["SME"] == expected["sme"]
+    assert types["PARTICIPATES_IN"] == expected["participations"]
+    assert types["LOCATED_IN"] == expected["organisations"]
+    assert any(n.startswith(f"{expected['repeated_pairs']} (project, organisation) pairs") for n in report.notes)
+    assert report.summary.created == report.summary.nodes
