@@ -143,12 +143,25 @@ def load_seeds_command(obj: Context) -> None:
         summary = load_seeds(obj.store, progress=progress)
     click.echo(f"seeds: {summary.nodes} nodes ({summary.created} created, {summary.updated} updated, "
                f"{summary.unchanged} unchanged), {summary.relationships} relationships written")
+    _link_clusters(obj)
+
+
+def _link_clusters(obj: Context) -> None:
+    """Link seed clusters to their CORDIS participant records (same name or alias, same country)."""
+    from loaders.cluster_detection import link_and_write
+
+    with clear_errors():
+        summary = link_and_write(obj.store)
+    if summary.relationships:
+        click.echo(f"entity resolution: {summary.relationships} seed cluster(s) linked to CORDIS "
+                   "organisations (SAME_AS)")
 
 
 def _run_loader(obj: Context, label: str, loader: Any, path: Path) -> None:
     with clear_errors(), progress_bar(label) as progress:
         report = loader(obj.store, path, progress=progress)
     _print_report(report)
+    _link_clusters(obj)
 
 
 @load.command("cordis")

@@ -5,7 +5,7 @@
 // param second: string = NO -- another country code
 // suggest first: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // suggest second: MATCH (c:Country) RETURN c.id AS value ORDER BY value
-// example: {"first": "SE", "second": "FI"}
+// example: {"first": "SE", "second": "FR"}
 MATCH (a:Organisation)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(b:Organisation)
 WHERE a.country = $first AND b.country = $second
 RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start,

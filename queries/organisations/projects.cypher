@@ -2,8 +2,8 @@
 // description: Every project an organisation takes part in, newest first, with its role and contribution.
 // tags: organisations, projects
 // param organisation: string -- the organisation's id (CORDIS participants are pic:<PIC>)
-// example: {"organisation": "pic:999844670"}
-MATCH (o {id: $organisation})-[r:PARTICIPATES_IN]->(p:Project)
+// example: {"organisation": "pic:999977851"}
+MATCH (o:Organisation {id: $organisation})-[r:PARTICIPATES_IN]->(p:Project)
 RETURN p.id AS project, p.acronym AS acronym, p.title AS title, p.start_date AS start, r.role AS role,
        r.contribution AS contribution
 ORDER BY start DESC, acronym

@@ -3,7 +3,7 @@
 // tags: organisations, projects, collaboration
 // param first: string -- an organisation's id (CORDIS participants are pic:<PIC>)
 // param second: string -- the other organisation's id
-// example: {"first": "pic:999984059", "second": "pic:999844670"}
-MATCH (a {id: $first})-[ra:PARTICIPATES_IN]->(p:Project)<-[rb:PARTICIPATES_IN]-(b {id: $second})
+// example: {"first": "pic:884723712", "second": "pic:999977851"}
+MATCH (a:Organisation {id: $first})-[ra:PARTICIPATES_IN]->(p:Project)<-[rb:PARTICIPATES_IN]-(b:Organisation {id: $second})
 RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, ra.role AS first_role, rb.role AS second_role
 ORDER BY start DESC, acronym

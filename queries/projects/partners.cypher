@@ -3,7 +3,7 @@
 // tags: projects, organisations
 // param project: string = iot4industry -- the project's id (CORDIS grants are cordis:<number>)
 // suggest project: MATCH (p:Project) RETURN p.id AS value ORDER BY value LIMIT 200
-// example: {"project": "cordis:101056830"}
+// example: {"project": "cordis:101136349"}
 MATCH (o)-[r:PARTICIPATES_IN]->(p:Project {id: $project})
 RETURN o.name AS partner, r.role AS role, r.order AS position, o.country AS country,
        r.contribution AS contribution, 'SME' IN labels(o) AS sme

@@ -3,10 +3,20 @@
 // tags: provenance
 // param id: string = iot-world -- a node's id
 // example: {"id": "automation-smaland"}
-MATCH (n {id: $id})
-OPTIONAL MATCH (n)-[r]-(m)
-WITH n, collect({rel: type(r), other: m.name, sources: r.sources}) AS rels
+OPTIONAL MATCH (o:Organisation {id: $id})
+OPTIONAL MATCH (p:Project {id: $id})
+OPTIONAL MATCH (g:Programme {id: $id})
+OPTIONAL MATCH (q:QualityLabel {id: $id})
+OPTIONAL MATCH (r:Region {id: $id})
+OPTIONAL MATCH (c:Country {id: $id})
+OPTIONAL MATCH (s:Sector {id: $id})
+OPTIONAL MATCH (h:Person {id: $id})
+OPTIONAL MATCH (w:Award {id: $id})
+WITH coalesce(o, p, g, q, r, c, s, h, w) AS n
+WHERE n IS NOT NULL
+OPTIONAL MATCH (n)-[rel]-(m)
+WITH n, collect({rel: type(rel), other: m.name, sources: rel.sources}) AS rels
 UNWIND n.sources AS source_id
-OPTIONAL MATCH (s:Source {id: source_id})
-RETURN n.name AS node, source_id, s.name AS source, s.file AS file, rels
+OPTIONAL MATCH (src:Source {id: source_id})
+RETURN n.name AS node, source_id, src.name AS source, src.file AS file, rels
 ORDER BY source_id

@@ -1,0 +1,106 @@
+"""Every shipped saved query runs on the seed data plus the CORDIS and NUTS fixtures with its example
+parameters, returns what the data says, and passes Neo4j's Cypher linter."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph import cypher
+from graph.falkordb_store import FalkorDBStore
+from graph.query_runner import run_saved
+from graph.saved_queries import load_catalogue
+from tests.conftest import FIXTURES
+from tests.cypher_lint import assert_valid_neo4j_cypher
+
+CATALOGUE = load_catalogue(None)
+
+
+@pytest.fixture(scope="module")
+def library_store(embedded_server):
+    from loaders.cluster_detection import link_and_write
+    from loaders.cordis import load_cordis
+    from loaders.nuts import load_nuts
+    from loaders.seeds import load_seeds
+
+    store = FalkorDBStore(embedded_server, "library")
+    store.clear()
+    store.setup_schema()
+    load_seeds(store)
+    load_nuts(store, FIXTURES / "nuts")
+    load_cordis(store, FIXTURES / "cordis")
+    link_and_write(store)
+    store.write(cypher.set_property("Organisation", "pagerank"),
+                {"rows": [{"id": "pic:999977851", "value": 0.9}, {"id": "pic:998497922", "value": 0.4}]})
+    yield store
+    store.clear()
+    store.close()
+
+
+def _run(store, name):
+    query = CATALOGUE.get(name)
+    _, _, result = run_saved(store, CATALOGUE, name, query.example)
+    return result.records()
+
+
+# What each query must return on the seeds + fixtures, checked against the data by hand.
+EXPECTED = {
+    "clusters/in-projects": lambda rows: {r["cluster"] for r in rows} == {"EYDE-KLYNGEN", "OSLO CANCER CLUSTER SA"},
+    "clusters/overview": lambda rows: len(rows) == 25 and {"IoT World", "Automation Småland", "CLUSTERS OF SWEDEN"}
+    <= {r["cluster"] for r in rows},
+    "collaboration/country-pairs": lambda rows: rows[0] == {"partner_country": "IT", "shared_projects": 3,
+                                                            "partners": 3},
+    "collaboration/cross-border": lambda rows: [r["acronym"] for r in rows] == ["InteractionSeeds", "CAFEIN"],
+    "collaboration/path": lambda rows: rows[0]["steps"] == 2 and rows[0]["chain"] == [
+        "MARINN - MARITIMNI INOVACIJSKI KLASTER", "MARBLE", "NORGES TEKNISK-NATURVITENSKAPELIGE UNIVERSITET NTNU",
+        "ATLANTIS", "THE REGENTS OF THE UNIVERSITY OF CALIFORNIA"],
+    "labels/expiring": lambda rows: rows == [{"cluster": "Automation Småland", "label": "ESCA Bronze",
+                                              "awarded": "2018-09-24", "expires": "2020-09-24"}],
+    "labels/holders": lambda rows: [(r["holder"], r["awarded"]) for r in rows] == [("IoT World", None)],
+    "labels/valid-on": lambda rows: [(r["cluster"], r["status"]) for r in rows] == [
+        ("Automation Småland", "valid"), ("IoT World", "expiry unknown")],
+    "metrics/top-organisations": lambda rows: [r["id"] for r in rows] == ["pic:999977851", "pic:998497922"],
+    "organisations/projects": lambda rows: {r["acronym"] for r in rows} == {"MARBLE", "ATLANTIS"},
+    "organisations/shared-projects": lambda rows: [r["acronym"] for r in rows] == ["MARBLE"],
+    "organisations/smes-in-region": lambda rows: len(rows) == 4 and "CLUSTERS OF SWEDEN" in {r["sme"] for r in rows},
+    "programmes/eligible": lambda rows: len(rows) == 23 and {r["requires"] for r in rows} == {"ESCA Bronze"},
+    "programmes/members-by-region": lambda rows: len({m for r in rows for m in r["members"]}) == 23
+    and (rows[0]["nuts_code"], rows[0]["number"]) == ("SE332", 3),
+    "programmes/projects": lambda rows: len(rows) == 10 and rows[0]["acronym"] == "CeRRA",
+    "programmes/runners": lambda rows: {("Tillväxtverket", "S3 Cluster Pilot"),
+                                        ("Innovasjon Norge", "Innovasjon Norge cluster programme")}
+    <= {(r["organisation"], r["runs"]) for r in rows},
+    "projects/coordinators": lambda rows: (rows[0]["coordinator"], rows[0]["partners"]) == (
+        "BIOCAT LA FUNDACIO BIOREGIO DE CATALUNYA", 10),
+    "projects/partners": lambda rows: len(rows) == 8 and rows[0]["role"] == "coordinator"
+    and rows[0]["country"] == "HR",
+    "provenance/loads": lambda rows: {r["source"] for r in rows} >= {"seeds", "nuts", "cordis"},
+    "provenance/sources-of": lambda rows: [r["source_id"] for r in rows] == ["seed:001", "seed:004"],
+    "regions/ranked-by-participations": lambda rows: (rows[0]["code"], rows[0]["participations"]) == ("NO08", 7),
+    "sectors/active-in": lambda rows: [r["organisation"] for r in rows] == ["OULUN YLIOPISTO"],
+}
+
+
+def test_every_shipped_query_has_an_expectation():
+    assert sorted(EXPECTED) == sorted(CATALOGUE.queries)
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUE.queries))
+def test_shipped_query_returns_what_the_data_says(library_store, name):
+    rows = _run(library_store, name)
+    assert rows, f"{name} returned no rows for its example"
+    assert EXPECTED[name](rows), f"{name} returned {rows[:3]}"
+
+
+def test_shipped_queries_and_their_suggestions_pass_the_neo4j_linter():
+    statements = [q.cypher for q in CATALOGUE.queries.values()]
+    statements += [p.suggest for q in CATALOGUE.queries.values() for p in q.params if p.suggest]
+    assert_valid_neo4j_cypher(statements)
+
+
+def test_suggestion_queries_run(library_store):
+    from graph.query_runner import suggestions
+
+    for query in CATALOGUE.queries.values():
+        for param in query.params:
+            if param.suggest:
+                assert suggestions(library_store, param), f"{query.name}: no suggestions for {param.name}"
