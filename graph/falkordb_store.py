@@ -9,6 +9,10 @@ Three things matter here and are each tested:
   after a load returns loses nothing that was acknowledged.
 * falkordblite shares one server between processes that open the same file (it keeps a small
   registry next to the file), so the app and a CLI load see the same data.
+
+FalkorDB receives parameters as text, a `CYPHER name=value ...` header before the statement.
+`inline_parameters` writes that header exactly as the falkordb client does, only faster (a load's
+writes are mostly this text), and lets the writer make it on one thread while another sends.
 """
 
 from __future__ import annotations
@@ -16,15 +20,60 @@ from __future__ import annotations
 import json
 import re
 import socket
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any
 
+from falkordb import Edge, Node
+from falkordb import Path as FPath
+from falkordb.helpers import stringify_param_value
+
 from graph.cypher import clear_all, resolve_node_keys
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
+from graph.operations import HASH_PROPERTY
 from graph.schema import NODE_LABELS, check_label, kind_of, node_key
 from graph.store import QueryResult, plain
 
-__all__ = ["FalkorDBStore"]
+__all__ = ["FalkorDBStore", "parameter_text", "params_header"]
+
+_PLAIN_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
+def parameter_text(value: Any) -> str:
+    """`value` as FalkorDB parameter text, the same as `falkordb.helpers.stringify_param_value` gives.
+
+    Plain types take a short path: a printable string's JSON quoting (C code) escapes only `\\` and `"`,
+    as the client does; a string with control characters, whose JSON escapes FalkorDB would not all
+    decode, and any other type go to the client's own function.
+    """
+    kind = type(value)
+    if kind is str:
+        return encode_basestring(value) if value.isprintable() else stringify_param_value(value)
+    if kind is dict:
+        parts = []
+        for key, item in value.items():
+            if type(key) is not str or not key or "`" in key:
+                return stringify_param_value(value)  # the client's own way with other keys, errors included
+            parts.append(f"`{key}`:{parameter_text(item)}")
+        return "{" + ",".join(parts) + "}"
+    if kind is list or kind is tuple:
+        return "[" + ",".join(map(parameter_text, value)) + "]"
+    if value is None:
+        return "null"
+    if kind is int or kind is float or kind is bool:
+        return str(value)
+    return stringify_param_value(value)
+
+
+def params_header(params: dict[str, Any] | None) -> str:
+    """The `CYPHER name=value ...` header for `params`, the same as the falkordb client makes."""
+    if params is None:
+        return ""
+    if not isinstance(params, dict) or any(type(k) is not str or not k or "`" in k for k in params):
+        from falkordb.graph import Graph
+
+        return Graph._build_params_header(None, params)  # the client's own way, errors included (no `self` used)
+    return "CYPHER " + "".join(f"`{key}`={parameter_text(value)} " for key, value in params.items())
 
 
 def _server_config(db_file: Path) -> dict[str, str]:
@@ -97,17 +146,22 @@ class FalkorDBStore:
         row_cap = self.default_row_cap if row_cap is None else row_cap
         timeout_ms = max(1, int(timeout_s * 1000))
         try:
-            result = self._graph.ro_query(query, params or {}, timeout=timeout_ms)
+            result = self._graph.ro_query(self.inline_parameters(query, params), timeout=timeout_ms)
         except Exception as e:
             raise self._translate(e, query, timeout_s) from e
         return self._result(result, row_cap)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
         try:
-            result = self._graph.query(query, params or {})
+            result = self._graph.query(self.inline_parameters(query, params))
         except Exception as e:
             raise self._translate(e, query, None) from e
         return self._result(result, None)
+
+    @staticmethod
+    def inline_parameters(query: str, params: dict[str, Any] | None) -> str:
+        """`query` with `params` written into it as FalkorDB receives them; `write(text)` then sends it as is."""
+        return params_header(params) + query if params else query
 
     def setup_schema(self) -> None:
         existing = {(row[0], row[1]) for row in self._index_rows()}
@@ -127,8 +181,13 @@ class FalkorDBStore:
         self.write(clear_all())
 
     def close(self) -> None:
-        """Drop this process's connection; the server stops when its last client goes."""
+        """Drop this process's connections; the server stops when its last client goes.
+
+        The writer's worker thread may have opened a second pooled connection; falkordblite counts the
+        server's clients to decide, so every connection of ours goes first.
+        """
         try:
+            self._db.client.connection_pool.disconnect()
             self._db.close()
         except Exception:
             pass
@@ -161,14 +220,13 @@ class FalkorDBStore:
         return out
 
     def _value(self, value: Any, out: QueryResult, pending_edges: list[Any]) -> Any:
-        from falkordb import Edge, Node
-        from falkordb import Path as FPath
-
+        if type(value) in _PLAIN_SCALARS:
+            return value
         if isinstance(value, Node):
             return self._node(value, out)
         if isinstance(value, Edge):
             pending_edges.append(value)
-            return {"type": value.relation, "properties": plain(dict(value.properties or {}))}
+            return {"type": value.relation, "properties": _visible(value.properties)}
         if isinstance(value, FPath):
             nodes = [self._node(n, out) for n in value.nodes()]
             pending_edges.extend(value.edges())
@@ -182,7 +240,7 @@ class FalkorDBStore:
     @staticmethod
     def _node(node: Any, out: QueryResult) -> dict[str, Any]:
         labels = list(node.labels or [])
-        props = plain(dict(node.properties or {}))
+        props = _visible(node.properties)
         kind = props.get("kind") or kind_of(labels)
         key = node_key(kind, str(props.get("id", node.id)))
         entry = {"key": key, "kind": kind, "id": props.get("id"), "labels": labels, "properties": props}
@@ -199,5 +257,9 @@ class FalkorDBStore:
             start = keys.get(int(getattr(e.src_node, "id", e.src_node)))
             end = keys.get(int(getattr(e.dest_node, "id", e.dest_node)))
             out.relationships.append({"type": e.relation, "start": start, "end": end,
-                                      "properties": plain(dict(e.properties or {}))})
+                                      "properties": _visible(e.properties)})
 
+
+def _visible(properties: dict[str, Any] | None) -> dict[str, Any]:
+    """Properties as a user sees them: without the writer's change-detection digest."""
+    return {k: plain(v) for k, v in (properties or {}).items() if k != HASH_PROPERTY}

@@ -1,16 +1,33 @@
 """What the project does with any store, written once over the store contract.
 
-The one writer (`write_records`) validates everything first and then upserts in batches with
-`UNWIND ... MERGE`, so a rejected input writes nothing and a re-run changes nothing. `counts`,
-`to_networkx` and the load log serve the CLI, the app and the analytics.
+The one writer (`write_records`) validates everything first, then finds out what the store already
+holds and upserts only what is new or changed, in batches with `UNWIND ... MERGE`: a rejected input
+writes nothing and a re-run writes nothing. `counts`, `to_networkx` and the load log serve the CLI, the
+app and the analytics.
+
+How the writer tells created, updated and unchanged apart: every node and relationship it writes
+carries `_hash` (`HASH_PROPERTY`), a 63-bit digest of its identity (id; or start, end and key) and of
+what was written (labels, properties, sources). A record whose digest the store holds is unchanged and is not
+sent again. Any other is looked up: absent, it is created; present (changed, written by another loader
+since, or before digests existed), its values are compared property by property as it is written.
+A label or relationship type the store holds none of needs no reading at all (a first load).
+`_hash` is bookkeeping, not a fact: `to_networkx` and the embedded store's results leave it out (the
+Neo4j adapter's do not yet). A write that bypasses this writer and changes a loaded property should
+remove `_hash`, or a re-load takes the record as unchanged and leaves the change.
+
+Batches are sent in order by one worker thread while this thread prepares the next (rows, digests and,
+on a store that offers `inline_parameters(query, params) -> str`, the parameter text), so the two
+cores work at once: one on Python, one in the database server.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,22 +39,34 @@ from graph.records import NodeRecord, RelRecord
 from graph.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type, node_key
 from graph.store import GraphStore
 
-__all__ = ["WriteSummary", "write_records", "counts", "to_networkx", "record_load", "last_loads"]
+__all__ = ["WriteSummary", "write_records", "counts", "to_networkx", "record_load", "last_loads",
+           "HASH_PROPERTY", "statements"]
 
 BATCH_SIZE = 2000
+READ_BATCH = 5000
+#: Batches made and waiting for the worker thread, beyond the one it is sending.
+QUEUED_BATCHES = 2
+HASH_PROPERTY = "_hash"
 #: Called as `progress(done, total)` with records written so far and in all (a CLI bar, st.progress).
 Progress = Callable[[int, int], None]
 
 
 @dataclass
 class WriteSummary:
-    """What a write did: nodes created / updated / unchanged and relationships written."""
+    """What a write did: nodes and relationships created / updated / unchanged.
+
+    `relationships` is every distinct relationship given (created + updated + unchanged); the same
+    relationship (type, endpoints and key) given twice is one, with the properties of both.
+    """
 
     created: int = 0
     updated: int = 0
     unchanged: int = 0
     relationships: int = 0
     by_label: dict[str, int] = field(default_factory=dict)
+    relationships_created: int = 0
+    relationships_updated: int = 0
+    relationships_unchanged: int = 0
 
     @property
     def nodes(self) -> int:
@@ -48,6 +77,38 @@ def _batches(rows: list[Any], size: int = BATCH_SIZE) -> Iterable[list[Any]]:
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
+
+# -- the statements of change detection (linted and run on the embedded store by the tests) ------------
+
+def node_digests(label: str) -> str:
+    """The digests of the `label` nodes among `$ids`."""
+    return f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids RETURN collect(n.{HASH_PROPERTY}) AS digests"
+
+
+def rel_digests(rel_type: str, start_label: str, end_label: str) -> str:
+    """The digests of the relationships from the `start_label` nodes among `$ids`."""
+    return (f"MATCH (a:{check_label(start_label)})-[r:{check_rel_type(rel_type)}]->(b:{check_label(end_label)})"
+            f" WHERE a.id IN $ids RETURN collect(r.{HASH_PROPERTY}) AS digests")
+
+
+def rel_states(rel_type: str, start_label: str, end_label: str) -> str:
+    """Properties of the relationships named by rows `{start, end, key}`."""
+    return ("UNWIND $rows AS row\n"
+            f"MATCH (a:{check_label(start_label)} {{id: row.start}})"
+            f"-[r:{check_rel_type(rel_type)} {{key: row.key}}]->(b:{check_label(end_label)} {{id: row.end}})\n"
+            "RETURN row.start AS start, row.end AS end, row.key AS key, properties(r) AS props")
+
+
+def statements() -> list[str]:
+    """Every statement the writer sends besides those of `graph.cypher`, for the linter and the tests."""
+    found = [node_digests(label) for label in NODE_LABELS]
+    for rel in REL_TYPES.values():
+        found += [query(rel.name, start, end) for start in rel.starts for end in rel.ends
+                  for query in (rel_digests, rel_states)]
+    return found
+
+
+# -- validation -----------------------------------------------------------------------------------------
 
 def _validate(store: GraphStore, nodes: list[NodeRecord], rels: list[RelRecord], origin: str) -> None:
     problems = [Problem(origin, None, None, f"node {n.label} {n.id!r}: {p}") for n in nodes for p in n.problems()]
@@ -72,7 +133,7 @@ def _validate(store: GraphStore, nodes: list[NodeRecord], rels: list[RelRecord],
             if node_id not in known[label]:
                 wanted[label].add(node_id)
     for label, ids in wanted.items():
-        for batch in _batches(sorted(ids), 5000):
+        for batch in _batches(sorted(ids), READ_BATCH):
             found = store.read(cypher.existing_ids(label), {"ids": batch}, row_cap=len(batch) + 1)
             known[label].update(row[0] for row in found.rows)
         missing = ids - known[label]
@@ -80,6 +141,14 @@ def _validate(store: GraphStore, nodes: list[NodeRecord], rels: list[RelRecord],
                      for m in sorted(missing)[:100]]
     if problems:
         raise ValidationFailed(problems)
+
+
+# -- change detection -------------------------------------------------------------------------------------
+
+def _digest(*parts: Any) -> int:
+    """A 63-bit number that stands for `parts` (repr is exact for the plain values records hold); a
+    number, not text, as the store keeps it in place at no cost."""
+    return int.from_bytes(hashlib.blake2b(repr(parts).encode(), digest_size=8).digest()) >> 1
 
 
 def _same(stored: Any, wanted: Any) -> bool:
@@ -94,59 +163,212 @@ def _same(stored: Any, wanted: Any) -> bool:
     return stored == wanted
 
 
-def _diff(store: GraphStore, label: str, batch: list[NodeRecord]) -> tuple[int, int, int]:
-    """Created / updated / unchanged for a batch, by comparing with what the store holds now."""
-    found = store.read(cypher.node_states(label), {"ids": [n.id for n in batch]}, row_cap=len(batch) + 1)
-    before = {row[0]: (row[1], set(row[2])) for row in found.rows}
-    created = updated = unchanged = 0
-    for n in batch:
-        if n.id not in before:
-            created += 1
-            continue
-        props, labels = before[n.id]
-        row = n.row()
-        same = all(_same(props.get(k), v) for k, v in row["props"].items() if v is not None)
-        same = same and set(n.sources) <= set(props.get("sources") or []) and set(n.extra_labels) <= labels
-        unchanged, updated = (unchanged + 1, updated) if same else (unchanged, updated + 1)
-    return created, updated, unchanged
+def _holds(props: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether stored `props` already say what `row` would write (a None value removes a property)."""
+    return (all(props.get(k) is None if v is None else _same(props.get(k), v)
+                for k, v in row["props"].items() if k != HASH_PROPERTY)
+            and set(row["sources"]) <= set(props.get("sources") or []))
+
+
+@dataclass
+class _Batch:
+    """The rows of a batch that must be written (digest included), and what the store held of its records."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def keep(self, rows: list[dict[str, Any]], digests: set[str]) -> None:
+        """Keep the rows whose digest the store lacks: new, changed, or written without a digest."""
+        for row in rows:
+            if row["props"][HASH_PROPERTY] in digests:
+                self.unchanged += 1
+            else:
+                self.rows.append(row)
+
+    def compare(self, same: Callable[[dict[str, Any]], bool | None]) -> None:
+        """Count the kept rows: `same(row)` is None for a record the store lacks, else whether it holds it."""
+        for row in self.rows:
+            verdict = same(row)
+            if verdict is None:
+                self.created += 1
+            elif verdict:
+                self.unchanged += 1
+            else:
+                self.updated += 1
+
+
+def _node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: list[NodeRecord],
+                fresh: bool) -> _Batch:
+    """What to write of `nodes` (all `label` with `extra` labels); `fresh`: the store had no `label` node."""
+    rows = [n.row() for n in nodes]
+    for row in rows:
+        row["props"][HASH_PROPERTY] = _digest(row["id"], label, extra, row["props"], row["sources"])
+    if fresh:
+        return _Batch(rows, created=len(rows))
+    batch = _Batch()
+    (digests,), = store.read(node_digests(label), {"ids": [row["id"] for row in rows]}, row_cap=1,
+                             timeout_s=300).rows
+    batch.keep(rows, set(digests))
+    if batch.rows:
+        found = store.read(cypher.node_states(label), {"ids": [row["id"] for row in batch.rows]},
+                           row_cap=10**7, timeout_s=300)
+        before = {node_id: (props, set(labels)) for node_id, props, labels in found.rows}
+        batch.compare(lambda row: None if row["id"] not in before else
+                      _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
+    return batch
+
+
+def _rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list[dict[str, Any]],
+               fresh: bool) -> _Batch:
+    """What to write of relationship `rows`; `fresh`: the store had no `rel_type` relationship."""
+    for row in rows:
+        row["props"][HASH_PROPERTY] = _digest(row["start"], row["end"], row["key"], row["props"], row["sources"])
+    if fresh:
+        return _Batch(rows, created=len(rows))
+    batch = _Batch()
+    (digests,), = store.read(rel_digests(rel_type, start, end), {"ids": sorted({row["start"] for row in rows})},
+                             row_cap=1, timeout_s=300).rows
+    batch.keep(rows, set(digests))
+    if batch.rows:
+        names = [{"start": row["start"], "end": row["end"], "key": row["key"]} for row in batch.rows]
+        found = store.read(rel_states(rel_type, start, end), {"rows": names}, row_cap=10**7, timeout_s=300)
+        before = {(a, b, key): props for a, b, key, props in found.rows}
+        batch.compare(lambda row: None if (row["start"], row["end"], row["key"]) not in before else
+                      _holds(before[(row["start"], row["end"], row["key"])], row))
+    return batch
+
+
+def _relationship_groups(rels: list[RelRecord]) -> tuple[dict[tuple[str, str, str], list[RelRecord]],
+                                                        dict[tuple[str, ...], list[RelRecord]]]:
+    """Relationships by type and endpoint labels, each once (by start, end and key), and the repeats."""
+    groups: dict[tuple[str, str, str], dict[tuple[str, str, str], RelRecord]] = defaultdict(dict)
+    repeats: dict[tuple[str, ...], list[RelRecord]] = defaultdict(list)
+    for r in rels:
+        group = groups[(r.type, r.start_label, r.end_label)]
+        if group.setdefault((r.start_id, r.end_id, r.key), r) is not r:
+            repeats[_identity(r)].append(r)
+    return {key: list(group.values()) for key, group in groups.items()}, repeats
+
+
+def _identity(r: RelRecord) -> tuple[str, ...]:
+    return (r.type, r.start_label, r.start_id, r.end_label, r.end_id, r.key)
+
+
+def _rel_row(r: RelRecord, repeats: dict[tuple[str, ...], list[RelRecord]]) -> dict[str, Any]:
+    """The row of `r`; a relationship given again is merged as if written twice, in order (later
+    properties win, sources add up)."""
+    row = r.row()
+    for again in repeats.get(_identity(r), ()) if repeats else ():
+        more = again.row()
+        row["props"] = {**row["props"], **more["props"]}
+        row["sources"] = row["sources"] + [s for s in more["sources"] if s not in row["sources"]]
+    return row
+
+
+# -- writing ----------------------------------------------------------------------------------------------
+
+class _Sender:
+    """Sends write statements in order on one worker thread and reports progress on this one.
+
+    At most `QUEUED_BATCHES` made batches wait; after a failed write nothing more is sent, and the
+    store's error is raised here.
+    """
+
+    def __init__(self, store: GraphStore, progress: Progress | None, total: int):
+        self._store, self._progress, self._total, self._done = store, progress, total, 0
+        self._inline = getattr(store, "inline_parameters", None)
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="write_records")
+        self._waiting: deque[tuple[Any, int]] = deque()
+        self._failed = False
+
+    def __enter__(self) -> _Sender:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        try:
+            while self._waiting and exc[0] is None:
+                self._finish_oldest()
+        finally:
+            self._failed = True  # whatever is still queued is not sent
+            self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def send(self, statement: str, batch: _Batch, records: int) -> None:
+        """Write `batch`, which stands for `records` records (the others were unchanged)."""
+        if not batch.rows:
+            self._done += records
+            self._report()
+            return
+        params = {"rows": batch.rows}
+        job = (self._inline(statement, params), None) if self._inline else (statement, params)
+        self._waiting.append((self._pool.submit(self._write, *job), records))
+        while len(self._waiting) > QUEUED_BATCHES:
+            self._finish_oldest()
+
+    def _write(self, query: str, params: dict[str, Any] | None) -> None:
+        if self._failed:
+            return
+        try:
+            self._store.write(query, params)
+        except BaseException:
+            self._failed = True
+            raise
+
+    def _finish_oldest(self) -> None:
+        future, records = self._waiting.popleft()
+        future.result()
+        self._done += records
+        self._report()
+
+    def _report(self) -> None:
+        if self._progress:
+            self._progress(self._done, self._total)
 
 
 def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable[RelRecord], *,
                   origin: str = "input", progress: Progress | None = None) -> WriteSummary:
-    """Validate all records, then upsert them in batches. Nothing is written if anything is wrong.
+    """Validate all records, then upsert the new and changed ones in batches. Nothing is written if
+    anything is wrong.
 
-    `progress(done, total)` is called after every batch (for a progress bar).
+    `progress(done, total)` is called after every batch (for a progress bar); unchanged records count
+    as done.
     """
     nodes, rels = list(nodes), list(rels)
     _validate(store, nodes, rels, origin)
-    summary = WriteSummary()
-    total, done = len(nodes) + len(rels), 0
     groups: dict[tuple[str, tuple[str, ...]], list[NodeRecord]] = defaultdict(list)
     for n in {(n.label, n.id): n for n in nodes}.values():
         groups[(n.label, tuple(sorted(n.extra_labels)))].append(n)
-    for (label, extra), group in groups.items():
-        statement = cypher.upsert_nodes(label, extra)
-        for batch in _batches(group):
-            created, updated, unchanged = _diff(store, label, batch)
-            summary.created += created
-            summary.updated += updated
-            summary.unchanged += unchanged
-            store.write(statement, {"rows": [n.row() for n in batch]})
-            summary.by_label[label] = summary.by_label.get(label, 0) + len(batch)
-            done += len(batch)
-            if progress:
-                progress(done, total)
-    rel_groups: dict[tuple[str, str, str], list[RelRecord]] = defaultdict(list)
-    for r in rels:
-        rel_groups[(r.type, r.start_label, r.end_label)].append(r)
-    for (rel_type, start, end), group in rel_groups.items():
-        statement = cypher.upsert_relationships(rel_type, start, end)
-        for batch in _batches(group):
-            store.write(statement, {"rows": [r.row() for r in batch]})
-            summary.relationships += len(batch)
-            done += len(batch)
-            if progress:
-                progress(done, total)
+    rel_groups, repeats = _relationship_groups(rels)
+    # A label or type the store holds none of yet needs no reading back: all its records are new.
+    fresh = {label for label in {label for label, _ in groups}
+             if store.read(cypher.count_label(label)).rows[0][0] == 0}
+    fresh_types = {t for t in {t for t, _, _ in rel_groups} if store.read(cypher.count_rel_type(t)).rows[0][0] == 0}
+    summary = WriteSummary()
+    total = sum(map(len, groups.values())) + sum(map(len, rel_groups.values()))
+    with _Sender(store, progress, total) as sender:
+        for (label, extra), group in groups.items():
+            statement = cypher.upsert_nodes(label, extra)
+            summary.by_label[label] = summary.by_label.get(label, 0) + len(group)
+            for records in _batches(group):
+                batch = _node_batch(store, label, extra, records, label in fresh)
+                summary.created += batch.created
+                summary.updated += batch.updated
+                summary.unchanged += batch.unchanged
+                sender.send(statement, batch, len(records))
+        for (rel_type, start, end), group in rel_groups.items():
+            statement = cypher.upsert_relationships(rel_type, start, end)
+            if rel_type not in fresh_types:  # by start node: each batch then reads what few nodes hold
+                group.sort(key=lambda r: r.start_id)
+            for records in _batches(group):
+                rows = [_rel_row(r, repeats) for r in records]
+                batch = _rel_batch(store, rel_type, start, end, rows, rel_type in fresh_types)
+                summary.relationships_created += batch.created
+                summary.relationships_updated += batch.updated
+                summary.relationships_unchanged += batch.unchanged
+                sender.send(statement, batch, len(records))
+    summary.relationships = (summary.relationships_created + summary.relationships_updated
+                             + summary.relationships_unchanged)
     return summary
 
 
@@ -172,10 +394,11 @@ def to_networkx(store: GraphStore, labels: list[str] | None = None,
     graph = nx.MultiDiGraph()
     nodes = store.read(cypher.export_nodes(), params, row_cap=10**9, timeout_s=300)
     for kind, node_id, node_labels, props in nodes.rows:
+        props.pop(HASH_PROPERTY, None)
         graph.add_node(node_key(kind, node_id), **{**props, "labels": node_labels})
     rels = store.read(cypher.export_relationships(), params, row_cap=10**9, timeout_s=300)
     for start_kind, start_id, rel_type, end_kind, end_id, props in rels.rows:
-        attrs = {k: v for k, v in props.items() if k not in ("type", "key")}
+        attrs = {k: v for k, v in props.items() if k not in ("type", "key", HASH_PROPERTY)}
         graph.add_edge(node_key(start_kind, start_id), node_key(end_kind, end_id),
                        key=f"{rel_type}:{props.get('key', '')}", type=rel_type, **attrs)
     return graph

@@ -132,24 +132,30 @@ _SPECIAL = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "
                           "ı": "i"})
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+#: One or more trailing legal forms, each after a space: what `name_key` strips. Multi-word forms end in a
+#: single letter that is no form by itself, so stripping them all at once equals stripping them one by one.
+_TRAILING_FORMS = re.compile(
+    "(?: (?:" + "|".join(sorted(map(re.escape, _LEGAL_FORMS), key=len, reverse=True)) + "))+$")
+
+
 def fold(text: str | None) -> str:
     """Lower case, accents and Nordic letters folded to ASCII, anything else than letters and digits
     a single space: ``fold("Pôle de Compétitivité")`` is ``"pole de competitivite"``."""
-    text = unicodedata.normalize("NFKD", (text or "").lower().translate(_SPECIAL))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
+    text = (text or "").lower()
+    if not text.isascii():  # ASCII text has nothing to fold or decompose (most names: the fast path)
+        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return " ".join(_NOT_ALNUM.sub(" ", text).split())
+
+
+def _key_of_folded(folded: str) -> str:
+    return _TRAILING_FORMS.sub("", folded)
 
 
 def name_key(name: str | None) -> str:
     """The key two names must share to be the same body: `fold` without trailing legal forms (AB, AS, e.V.)."""
-    key = fold(name)
-    changed = True
-    while changed:
-        changed = False
-        for form in _LEGAL_FORMS:
-            if key.endswith(" " + form):
-                key, changed = key[: -len(form) - 1], True
-    return key
+    return _key_of_folded(fold(name))
 
 
 _ALIASES: dict[str, list[KnownCluster]] = {}
@@ -184,8 +190,12 @@ _EXCLUDED_PHRASES = re.compile(
 _MONASTERY_COUNTRIES = frozenset({"CZ", "SK"})
 
 
+#: Each pattern needs one of these in the text; most names have none, and this one look settles them.
+_ANY_STEM = re.compile(r"clust|klust|klas|klynge|grozd|pole|nce|gce|arena|agrupaci|aei|distretto")
+
+
 def _pattern_reason(text: str, country: str | None) -> str | None:
-    if not text or _EXCLUDED_PHRASES.search(text):
+    if not text or not _ANY_STEM.search(text) or _EXCLUDED_PHRASES.search(text):
         return None
     for reason, regex, countries in _PATTERNS:
         if countries is not None and country not in countries and not (
@@ -218,14 +228,15 @@ def detect_cluster(name: str, short_name: str | None, country: str | None) -> st
     True
     """
     country = (country or "").upper() or None
-    for text in (name, short_name):
-        for known in _ALIASES.get(name_key(text), []) if text else []:
+    folded = [fold(text) if text else "" for text in (name, short_name)]
+    for text in folded:
+        for known in _ALIASES.get(_key_of_folded(text), []) if text else []:
             if country is None or known.country == country:
                 return f"alias:{known.name}"
-    if name_key(name) in _DENIED:
+    if _key_of_folded(folded[0]) in _DENIED:
         return None
-    for text in (name, short_name):
-        reason = _pattern_reason(fold(text), country)
+    for text in folded:
+        reason = _pattern_reason(text, country)
         if reason:
             return reason
     return None

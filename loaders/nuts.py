@@ -180,11 +180,12 @@ def keep_stored_places(store: GraphStore, nodes: list[NodeRecord],
 def describe_summary(report: LoadReport) -> str:
     """One sentence on what a write did; says so plainly when nothing changed (a re-run)."""
     s = report.summary
-    if s.created == 0 and s.updated == 0:
-        return (f"Nothing changed: all {s.unchanged} nodes were unchanged; {s.relationships} relationships were "
-                "merged onto the existing ones.")
-    return (f"{s.created} nodes created, {s.updated} updated, {s.unchanged} unchanged; "
-            f"{s.relationships} relationships written.")
+    if s.created == s.updated == s.relationships_created == s.relationships_updated == 0:
+        return (f"Nothing changed: all {s.unchanged} nodes and {s.relationships} relationships were unchanged "
+                "and were not written again.")
+    return (f"{s.created} nodes created, {s.updated} updated, {s.unchanged} unchanged; relationships: "
+            f"{s.relationships_created} created, {s.relationships_updated} updated, "
+            f"{s.relationships_unchanged} unchanged.")
 
 
 def load_nuts(store: GraphStore, path: Path | str, progress: Progress | None = None) -> LoadReport:

@@ -41,7 +41,7 @@ def test_an_acknowledged_load_survives_kill_9_of_the_server(tmp_path):
 
 
 def test_a_write_longer_than_five_seconds_runs_exactly_once(embedded_store):
-    embedded_store.write("UNWIND range(1, 400) AS i CREATE (:Sector {id: toString(i), name: 's'})")
+    embedded_store.write("UNWIND range(1, 460) AS i CREATE (:Sector {id: toString(i), name: 's'})")
     started = time.monotonic()
     embedded_store.write("MATCH (a:Sector), (b:Sector), (c:Sector) WITH count(*) AS n "
                          "CREATE (:Award {id: 'once', name: 'written once', n: n})")

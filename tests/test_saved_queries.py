@@ -91,7 +91,7 @@ def test_parameter_values_are_never_pasted_into_cypher(seeded_store):
     hostile = "x'}) DETACH DELETE n //"
     _, params, result = run_saved(seeded_store, catalogue, "provenance/sources-of", {"id": hostile})
     assert params == {"id": hostile} and result.rows == []
-    assert catalogue.get("provenance/sources-of").cypher.count("$id") == 1
+    assert hostile not in catalogue.get("provenance/sources-of").cypher
     _, _, still = run_saved(seeded_store, catalogue, "labels/holders", {"label": "esca-silver"})
     assert [row[0] for row in still.rows] == ["IoT World"]
 

@@ -1,0 +1,108 @@
+"""What every page shares: settings read once, the store opened once per process, the graph cached.
+
+Not a page (the router lists pages explicitly). Nothing here runs at import time: the store opens on
+the first call of `store()`, inside a running app, so the module can be imported by tests and pages
+alike. Caches are keyed by plain values: the store's location and the newest load, so a load from the
+CLI or the Data page is picked up by the next rerun without restarting the app.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import re
+import uuid
+
+import networkx as nx
+import streamlit as st
+
+from graph.explore import Filters, filter_graph
+from graph.operations import last_loads, to_networkx
+from graph.saved_queries import Catalogue, load_catalogue
+from graph.settings import Settings
+from graph.store import GraphStore, open_store
+
+NEO4J_KEYS = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~:$])")
+
+
+def settings() -> Settings:
+    """Settings from the environment, with Neo4j credentials from `.streamlit/secrets.toml` as defaults."""
+    try:
+        secrets = {k: str(st.secrets[k]) for k in NEO4J_KEYS if k in st.secrets}
+    except FileNotFoundError:  # no secrets.toml: the environment alone decides
+        secrets = {}
+    return Settings.from_env({**secrets, **os.environ})
+
+
+@st.cache_resource(show_spinner="Opening the store…", hash_funcs={Settings: repr}, on_release=lambda s: s.close())
+def _open(config: Settings) -> GraphStore:
+    store = open_store(config)
+    store.setup_schema()
+    return store
+
+
+def store() -> GraphStore:
+    """The store of this process (opened on first use; raises StoreUnavailable when it cannot be reached)."""
+    return _open(settings())
+
+
+def data_version(graph_store: GraphStore) -> str:
+    """Changes whenever a load completes: the newest `Load` node and its time."""
+    newest = last_loads(graph_store, 1)
+    return "|".join(str(newest[0][k]) for k in ("source", "checksum", "loaded_at")) if newest else "empty"
+
+
+@st.cache_resource(max_entries=2, show_spinner="Reading the graph from the store…")
+def _graph(_store: GraphStore, location: str, version: str) -> nx.MultiDiGraph:
+    loaded = to_networkx(_store)
+    loaded.graph["loaded_as"] = f"{location}|{version}|{uuid.uuid4().hex}"  # what caches of derived data key on
+    gc.freeze()  # the graph holds millions of objects: keep the collector from walking them on every rerun
+    return loaded
+
+
+def graph() -> nx.MultiDiGraph:
+    """The whole graph as networkx, read once per data version and shared by every session. Read-only."""
+    current = store()
+    return _graph(current, f"{current.location}#{getattr(current, 'graph_name', '')}", data_version(current))
+
+
+def key_of(whole: nx.MultiDiGraph) -> str:
+    """A key for caches of what is derived from this graph: new for every read of the store."""
+    return whole.graph.get("loaded_as", str(id(whole)))
+
+
+@st.cache_resource(max_entries=8, show_spinner="Filtering…")
+def _filtered(_graph: nx.MultiDiGraph, graph_key: str, filters: Filters) -> nx.MultiDiGraph:
+    return nx.MultiDiGraph(filter_graph(_graph, filters))
+
+
+def filtered(whole: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
+    """The filtered graph, made concrete once (views of views are slow to walk) and cached."""
+    return _filtered(whole, key_of(whole), filters)
+
+
+def refresh() -> None:
+    """Forget cached graphs after this app wrote to the store."""
+    _graph.clear()
+    _filtered.clear()
+
+
+def catalogue() -> Catalogue:
+    """The saved queries, shipped and the user's (read each run: a few files, and saving adds one)."""
+    return load_catalogue(settings().user_queries_dir)
+
+
+def md(text: object) -> str:
+    """User text made inert for Markdown: `<img ...>`, `*`, `[x](y)` show as typed."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def progress_bar(label: str):
+    """An st.progress bar and the `progress(done, total)` callback that loaders and metrics call."""
+    bar = st.progress(0.0, text=label)
+
+    def advance(done: int, total: int) -> None:
+        bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{label} {done:,} / {total:,}")
+
+    return advance

@@ -1,0 +1,67 @@
+"""Metrics: who is central, on the graph the question is about (organisations, clusters, regions, ...).
+
+Centralities only mean something on one kind of node, so the page first derives a projection
+(graph/projections.py), then computes the chosen metrics (graph/metrics.py) with a progress bar.
+The results can be sorted, charted, downloaded, and written back so queries and Explore can use them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+import streamlit as st
+
+from app_pages import common, widgets
+from graph.metrics import METRICS, compute_all, write_metrics
+from graph.projections import Projection, project
+
+whole = common.graph()
+loaded = common.key_of(whole)
+spec = widgets.projection_form(widgets.options_of(whole, loaded), "metrics")
+st.title("Metrics")
+
+
+@st.cache_resource(max_entries=4, show_spinner="Deriving the projection…")
+def projection_of(_whole, graph_key: str, wanted: Projection):
+    return project(_whole, wanted)
+
+
+chosen = st.multiselect("Metrics", METRICS, default=["degree", "weighted_degree", "pagerank", "betweenness"],
+                        key="metrics_chosen", bind=widgets.URL)
+if st.button("Compute", type="primary", key="metrics_compute", icon=":material/calculate:"):
+    projected = projection_of(whole, loaded, spec)
+    results = compute_all(projected, chosen, progress=common.progress_bar(f"Computing on {spec.describe()}"))
+    st.session_state.metrics_results = (spec, projected, results)
+if "metrics_results" not in st.session_state:
+    st.info("Choose the projection in the sidebar and the metrics above, then compute.", icon=":material/info:")
+    st.stop()
+
+spec, projected, results = st.session_state.metrics_results
+st.caption(f"{spec.describe()}: {projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} links. "
+           + "; ".join(f"{m}: {r.describe()}" for m, r in results.items()))
+table = pd.DataFrame({"key": list(projected.nodes),
+                      "name": [d.get("acronym") or d.get("name") or k for k, d in projected.nodes(data=True)]})
+for metric, result in results.items():
+    table[metric] = table["key"].map(result.values)
+table = table.sort_values(list(results)[0], ascending=False, ignore_index=True)
+st.dataframe(table, hide_index=True, key="metrics_table")
+
+metric = st.selectbox("Chart", list(results), key="metrics_chart")
+counts, edges = np.histogram(table[metric].dropna().astype(float), bins=30)
+left, right = st.columns(2)
+left.caption(f"Distribution of {metric}")
+left.bar_chart(pd.DataFrame({metric: [f"{e:.3g}" for e in edges[:-1]], "nodes": counts}), x=metric, y="nodes",
+               sort=False)
+right.caption(f"Top 15 by {metric}")
+right.bar_chart(table.nlargest(15, metric), x="name", y=metric, horizontal=True, sort=f"-{metric}")
+
+download, write = st.columns(2)
+download.download_button("Download the table (CSV)", table.to_csv(index=False), "metrics.csv", "text/csv",
+                         key="metrics_download", icon=":material/download:")
+if write.button("Write back to the store", key="metrics_write", icon=":material/save:",
+                help="Each metric becomes a node property (and <metric>_run records how it was computed)"):
+    written = write_metrics(common.store(), results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
+    common.refresh()
+    st.success(f"Wrote {written:,} node properties; queries and Explore's size-by can use them now.")

@@ -1,0 +1,54 @@
+"""Overview: what the store holds, where it came from and when, so the other pages can be read right.
+
+On an empty store it offers the one step that makes the rest useful: loading the seed data.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from graph.operations import counts, last_loads
+from loaders.seeds import load_seeds
+
+store = common.store()
+st.title("Overview")
+st.caption(f"Store in use: **{store.kind}** at `{store.location}`")
+labels, types = counts(store)
+
+if not labels:
+    st.info("The store is empty. Load the seed knowledge base (facts read from five source texts about "
+            "clusters, programmes and quality labels) to start; the **Data** page loads CORDIS, NUTS and "
+            "your own files.", icon=":material/info:")
+    if st.button("Load the seed data", type="primary", key="overview_load_seeds"):
+        summary = load_seeds(store, progress=common.progress_bar("Loading the seed data"))
+        common.refresh()
+        st.success(f"Loaded {summary.nodes} nodes and {summary.relationships} relationships.")
+        st.rerun()
+    st.stop()
+
+loads = last_loads(store, 50)
+shown = {k: v for k, v in labels.items() if k not in ("Source", "Load")}
+first, second, third, fourth = st.columns(4)
+first.metric("Nodes", f"{sum(shown.values()):,}")
+second.metric("Relationships", f"{sum(types.values()):,}")
+third.metric("Organisations", f"{labels.get('Organisation', 0):,}", help="Clusters are organisations too")
+fourth.metric("Loads", len(loads), help="Completed loads recorded in the store")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Nodes per kind")
+    st.bar_chart(pd.DataFrame({"kind": list(shown), "nodes": list(shown.values())}), x="kind", y="nodes",
+                 horizontal=True, sort="-nodes")
+with right:
+    st.subheader("Relationships per type")
+    st.bar_chart(pd.DataFrame({"type": list(types), "relationships": list(types.values())}), x="type",
+                 y="relationships", horizontal=True, sort="-relationships")
+
+st.subheader("Sources loaded")
+if loads:
+    table = pd.DataFrame(loads)[["loaded_at", "source", "nodes", "relationships", "checksum"]]
+    st.dataframe(table, hide_index=True, key="overview_loads")
+else:
+    st.caption("No load is recorded (the data was written without the loaders).")

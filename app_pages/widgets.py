@@ -1,0 +1,173 @@
+"""Widget groups several pages use: graph filters, a node picker by name, a form field per query parameter.
+
+Not a page. Each function draws widgets and returns plain values (a `Filters`, a `Projection`, node
+keys, a parameter value); keys start with the calling page's prefix so pages never share state, and
+most are bound to the URL (`bind="query-params"`), so a link reproduces the view.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from graph import explore, render
+from graph.explore import FilterOptions, Filters
+from graph.metrics import METRICS
+from graph.projections import KINDS, ROLE_RANK, Projection
+from graph.query_runner import suggestions
+from graph.saved_queries import Param
+from graph.store import GraphStore, QueryResult
+
+URL = "query-params"
+
+
+@st.cache_resource(max_entries=2)
+def options_of(_graph: nx.MultiDiGraph, graph_key: str) -> FilterOptions:
+    return explore.filter_options(_graph)
+
+
+@st.cache_resource(max_entries=2)
+def metrics_on(_graph: nx.MultiDiGraph, graph_key: str) -> list[str]:
+    """The metrics written back to the store that nodes of this graph carry (to size nodes by)."""
+    return [m for m in METRICS if m != "community" and any(m in d for _, d in _graph.nodes(data=True))]
+
+
+def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | None = None) -> tuple[str, ...]:
+    """Several of `(key, label)` choices, shown by label, bound to the URL."""
+    names = dict(choices)
+    return tuple(st.multiselect(label, list(names), format_func=lambda k: names.get(k, k), key=key, bind=URL,
+                                help=help))
+
+
+def _window(options: FilterOptions, key: str, label: str) -> tuple[str | None, str | None]:
+    if not options.years:
+        return None, None
+    low, high = options.years
+    first, last = st.slider(label, low, high, (low, high), key=key, bind=URL)
+    return (f"{first}-01-01" if first > low else None), (f"{last}-12-31" if last < high else None)
+
+
+def graph_filters(options: FilterOptions, prefix: str) -> Filters:
+    """Kinds, places, programmes, labels, sectors and project years, in the sidebar."""
+    with st.sidebar:
+        st.subheader("Filters")
+        default = [k for k in explore.DEFAULT_KINDS if k in options.kinds]
+        kinds = st.multiselect("Kinds of node", options.kinds, default=default, key=f"{prefix}_kinds", bind=URL)
+        places = choose("Country or region", options.places, f"{prefix}_places", "Regions include their sub-regions")
+        programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
+        labels = choose("Quality label", options.labels, f"{prefix}_labels")
+        sectors = choose("Sector, topic or field", options.sectors, f"{prefix}_sectors")
+        start, end = _window(options, f"{prefix}_years", "Project years")
+    return Filters(tuple(kinds), places, programmes, labels, sectors, start, end)
+
+
+def projection_form(options: FilterOptions, prefix: str) -> Projection:
+    """Which graph to measure (organisations, clusters, regions, ...) and which projects count."""
+    with st.sidebar:
+        st.subheader("Projection")
+        kind = st.selectbox("Graph of", KINDS, key=f"{prefix}_kind", bind=URL,
+                            help="Nodes linked when their organisations share a project")
+        level = st.select_slider("NUTS level", [1, 2, 3], value=2, key=f"{prefix}_level") if kind == "region" else 2
+        programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
+        sectors = choose("Sector, topic or field", options.sectors, f"{prefix}_sectors")
+        countries = choose("Countries", [(k, n) for k, n in options.places if k.startswith("Country:")],
+                            f"{prefix}_countries")
+        roles = st.multiselect("Roles", list(ROLE_RANK), key=f"{prefix}_roles", bind=URL, help="All when empty")
+        start, end = _window(options, f"{prefix}_years", "Projects running in")
+    return Projection(kind=kind, start=start, end=end, programmes=programmes, sectors=sectors,
+                      countries=tuple(c.split(":", 1)[1] for c in countries), roles=tuple(roles), region_level=level)
+
+
+def from_url(key: str, allowed: list[str]) -> None:
+    """Start an unbound widget at the URL's value (for widgets whose URL form must be their value, not
+    their displayed label, which is what `bind` stores when a `format_func` is given)."""
+    if key not in st.session_state and st.query_params.get(key) in allowed:
+        st.session_state[key] = st.query_params[key]
+
+
+def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, ...] | None = None,
+               keep: tuple[str, ...] = ()) -> list[str]:
+    """Search by name, then choose nodes among the hits (and those already chosen or named in `keep`).
+
+    The choice is kept in the URL as node keys (`?key=Cluster:iot-world&key=...`), written by hand:
+    a bound multiselect would store the displayed names instead.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = [k for k in st.query_params.get_all(key) if k in graph]
+    text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
+    chosen = [k for k in st.session_state[key] if k in graph]
+    hits = [h for h in dict.fromkeys([*keep, *chosen, *explore.search(graph, text, 50, kinds)]) if h in graph]
+
+    def name(k: str) -> str:
+        return f"{explore.display_name(k, graph.nodes[k])} · {graph.nodes[k].get('kind', '')}"
+
+    picked = st.multiselect(label.capitalize(), hits, format_func=name, key=key,
+                            placeholder="search, then choose" if hits else "search first")
+    if picked:
+        st.query_params[key] = picked
+    elif key in st.query_params:
+        del st.query_params[key]
+    return picked
+
+
+def param_input(graph_store: GraphStore, param: Param, key: str, default: Any = None) -> Any:
+    """One form field for a typed saved-query parameter, with its default, choices or suggestions."""
+    label, help_text = param.name, param.help or None
+    default = param.default if default is None else default
+    if param.type == "bool":
+        return st.checkbox(label, value=bool(default), key=key, help=help_text, bind=URL)
+    if param.type in ("int", "float"):
+        cast = int if param.type == "int" else float
+        return st.number_input(label, value=cast(default or 0), key=key, help=help_text, bind=URL)
+    if param.type == "date":
+        value = dt.date.fromisoformat(default) if default else dt.date.today()
+        return st.date_input(label, value=value, key=key, help=help_text, bind=URL).isoformat()
+    offered = [str(v) for v in suggestions(graph_store, param)]
+    if param.type == "list":
+        chosen = [str(v) for v in (default or [])]
+        return st.multiselect(label, list(dict.fromkeys([*chosen, *offered])), default=chosen, key=key,
+                              help=help_text, accept_new_options=True, bind=URL)
+    if offered:
+        current = None if default is None else str(default)
+        choices = offered if current is None or current in offered else [current, *offered]
+        return st.selectbox(label, choices, index=choices.index(current) if current else 0, key=key,
+                            help=help_text, accept_new_options=not param.choices, bind=URL)
+    value = st.text_input(label, value="" if default is None else str(default), key=key, help=help_text, bind=URL)
+    return value or None
+
+
+def declared_params(values: dict[str, Any]) -> tuple[Param, ...]:
+    """Parameter declarations for an ad-hoc query being saved: the type and default of each given value."""
+    if not isinstance(values, dict):
+        raise ValueError("the parameters must be a JSON object, such as {\"country\": \"SE\"}")
+    types = {bool: "bool", int: "int", float: "float", list: "list"}
+    return tuple(Param(k, types.get(type(v), "string"), ", ".join(map(str, v)) if isinstance(v, list) else v)
+                 for k, v in values.items())
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, dict) and "key" in value:  # a node: its name reads better than its map
+        return str(value.get("properties", {}).get("name") or value["key"])
+    if isinstance(value, dict) and "path" in value:
+        return " → ".join(value["path"])
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
+
+
+def show_result(result: QueryResult, key: str) -> None:
+    """Rows as a table and, when the query returned nodes or relationships, as a network too."""
+    note = f"{len(result.rows):,} rows" + (" (cut at the display cap; the downloads have all of them)"
+                                           if result.truncated else "")
+    st.caption(note)
+    table = pd.DataFrame([[_cell(v) for v in row] for row in result.rows], columns=result.columns)
+    if not result.nodes:
+        st.dataframe(table, hide_index=True, key=f"{key}_table")
+        return
+    rows_tab, graph_tab = st.tabs(["Rows", f"Graph ({len(result.nodes)} nodes)"])
+    rows_tab.dataframe(table, hide_index=True, key=f"{key}_table")
+    with graph_tab:
+        st.iframe(render.to_html(explore.result_graph(result), height=520), height=580, alt="Query result graph")

@@ -1,0 +1,223 @@
+"""How fast the Explore page draws 200, 1,000 and 3,000 nodes of the CORDIS graph, in a real browser.
+
+Loads the seed data, NUTS and the shared CORDIS extract (the test fixture when the extract is not
+there) into a temporary embedded store, then measures two things:
+
+* **server side**: `graph.render.to_html` for the view the page draws (the most connected nodes of
+  the default view, capped at N): with the layout cache empty (what a new view costs) and warm;
+  plus how meaningful the layout is (mean edge length / mean distance of random pairs: a ring or a
+  random scatter gives about 1, a good layout much less);
+* **in the browser**: headless Chromium opens `/explore?explore_cap=N` in a new session and waits
+  until vis-network has drawn (`<body data-drawn>`, stamped by the page with `Date.now()`); the time
+  from the request to that stamp. The first visit, which also reads the graph from the store, is
+  reported apart. Also the interactive case: in an open page, "Max nodes" is changed to a new value
+  (nothing cached) and the time to the new drawing is taken.
+
+Targets (issue 6): 1,000 nodes drawn in under 3 s from the request, HTML built in under 0.3 s.
+Run: `.venv/bin/python bench/bench_explore.py [--cordis DIR] [--runs 3]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import math
+import os
+import random
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import Error as PlaywrightError  # noqa: E402
+
+from graph import explore, layout, render  # noqa: E402
+from graph.falkordb_store import FalkorDBStore  # noqa: E402
+from graph.operations import to_networkx  # noqa: E402
+from loaders.cordis import load_cordis  # noqa: E402
+from loaders.nuts import load_nuts  # noqa: E402
+from loaders.seeds import load_seeds  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+FIXTURES = ROOT / "tests" / "fixtures"
+SIZES = (200, 1000, 3000)
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+
+
+def layout_quality(view, pos) -> float:
+    """Mean edge length over mean distance between random pairs (lower is better; ~1 means no structure)."""
+    edges = [math.dist(pos[u], pos[v]) for u, v in view.edges() if u != v]
+    nodes = list(pos)
+    rng = random.Random(1)
+    pairs = [math.dist(pos[a], pos[b]) for a, b in (rng.sample(nodes, 2) for _ in range(5000))]
+    return statistics.mean(edges) / statistics.mean(pairs)
+
+
+def server_side(graph, runs: int) -> list[dict]:
+    whole = explore.filter_graph(graph)
+    render.to_html(explore.cap_view(whole, 50)[0])  # compile the template once, as a running app has
+    rows = []
+    for n in SIZES:
+        view = explore.cap_view(whole, n)[0]
+        view = type(graph)(view)
+        cold, warm = [], []
+        for _ in range(runs):
+            layout._CACHE.clear()
+            started = time.perf_counter()
+            html = render.to_html(view, max_nodes=n)
+            cold.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            render.to_html(view, max_nodes=n)
+            warm.append(time.perf_counter() - started)
+        quality = layout_quality(view, layout.positions(view))
+        rows.append({"nodes": view.number_of_nodes(), "edges": view.number_of_edges(), "cold": statistics.median(cold),
+                     "warm": statistics.median(warm), "quality": quality, "kb": len(html) // 1024})
+    return rows
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_app(db: Path) -> tuple[subprocess.Popen, str]:
+    port = free_port()
+    env = {**os.environ, "CLUSTER_EXPLORER_DB": str(db), "CLUSTER_EXPLORER_GRAPH": "cluster_explorer"}
+    env.pop("NEO4J_URI", None)
+    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+                               "--server.address", "127.0.0.1", "--server.port", str(port),
+                               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
+                               "--server.fileWatcherType", "none"],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              start_new_session=True)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    return server, url
+        except OSError:
+            time.sleep(0.5)
+    os.killpg(server.pid, signal.SIGKILL)
+    raise SystemExit("the app did not start within 90 s")
+
+
+def drawn_after(context, url: str, n: int) -> float:
+    """Seconds from asking for the page to vis-network's first drawing, in a new tab (a new app session;
+    the browser's cache holds Streamlit's own scripts, as it does for anyone who used the app before)."""
+    page = context.new_page()
+    started = time.time()
+    page.goto(f"{url}/explore?explore_cap={n}")
+    frame = page.wait_for_selector("iframe[title='Network view']", timeout=180_000).content_frame()
+    frame.wait_for_selector("body[data-drawn]", timeout=180_000)
+    drawn_at = frame.evaluate("window.ceDrawnAt") / 1000
+    shown = int(frame.evaluate("document.body.dataset.drawn"))
+    page.close()
+    if shown != n:
+        raise SystemExit(f"asked for {n} nodes, the page drew {shown}")
+    return drawn_at - started
+
+
+def redrawn_after(page, n: int) -> float:
+    """Seconds from changing "Max nodes" in an open page to the new network's first drawing."""
+    box = page.get_by_label("Max nodes")
+    started = time.time()
+    box.fill(str(n))
+    box.press("Enter")
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline:
+        frame = page.query_selector("iframe[title='Network view']")
+        frame = frame.content_frame() if frame else None
+        try:  # the old frame is replaced while we look
+            if frame and frame.evaluate(f"document.body && document.body.dataset.drawn === '{n}'"):
+                return frame.evaluate("window.ceDrawnAt") / 1000 - started
+        except PlaywrightError:
+            pass
+        page.wait_for_timeout(20)
+    raise SystemExit(f"{n} nodes were not drawn within 180 s")
+
+
+def in_browser(db: Path, runs: int) -> tuple[float, list[tuple[int, float, float, float]]]:
+    from playwright.sync_api import sync_playwright
+
+    server, url = start_app(db)
+    try:
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            first = drawn_after(context, url, 1000)  # reads the graph from the store, then draws
+            results = []
+            for n in SIZES:
+                times = [drawn_after(context, url, n) for _ in range(runs)]
+                page = context.new_page()
+                page.goto(f"{url}/explore?explore_cap=100")
+                page.wait_for_selector("iframe[title='Network view']", timeout=180_000)
+                changes = []
+                for other in [n + 1 + i for i in range(runs)]:  # a new cap each time: nothing cached
+                    changes.append(redrawn_after(page, other))
+                page.close()
+                results.append((n, statistics.median(times), max(times), statistics.median(changes)))
+            context.close()
+            browser.close()
+        return first, results
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--cordis", type=Path, default=SHARED / "cordis-horizon-europe")
+    parser.add_argument("--nuts", type=Path, default=SHARED / "gisco-nuts")
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    cordis = args.cordis if (args.cordis / "projects.csv").exists() else FIXTURES / "cordis"
+    nuts = args.nuts if args.nuts.exists() else FIXTURES / "nuts"
+    with tempfile.TemporaryDirectory(prefix="bench-explore-") as folder:
+        db = Path(folder) / "store.db"
+        store = FalkorDBStore(db, "cluster_explorer")
+        store.setup_schema()
+        started = time.perf_counter()
+        load_seeds(store)
+        load_nuts(store, nuts)
+        load_cordis(store, cordis)
+        loaded = time.perf_counter() - started
+        started = time.perf_counter()
+        graph = to_networkx(store)
+        read = time.perf_counter() - started
+        gc.freeze()  # as the app does once the graph is read
+        print(f"data: {cordis} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} relationships); "
+              f"loaded in {loaded:.1f} s, read into networkx in {read:.1f} s")
+        rows = server_side(graph, args.runs)
+        first, browser_rows = in_browser(db, args.runs)
+        server_pid = store.server_pid
+        store.close()
+        for sig in (signal.SIGTERM, signal.SIGKILL):  # the database server must not outlive the bench
+            time.sleep(2)
+            try:
+                os.kill(server_pid, sig)
+            except ProcessLookupError:
+                break
+    print(f"\nfirst visit of Explore (reads the graph from the store, 1,000 nodes): {first:.1f} s\n")
+    print("| nodes | relationships | HTML built, new layout | HTML built, cached layout | HTML size "
+          f"| layout: edge / random pair | page request to drawn (median of {args.runs}) | worst "
+          "| cap changed in an open page to drawn (new view) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row, (n, median, worst, change) in zip(rows, browser_rows, strict=True):
+        print(f"| {n:,} | {row['edges']:,} | {row['cold']:.3f} s | {row['warm']:.3f} s | {row['kb']:,} KB "
+              f"| {row['quality']:.2f} | {median:.2f} s | {worst:.2f} s | {change:.2f} s |")
+
+
+if __name__ == "__main__":
+    main()

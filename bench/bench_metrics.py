@@ -1,0 +1,115 @@
+"""Time every metric on the CORDIS organisation collaboration graph, next to python-igraph alone.
+
+The extract is loaded with `load_cordis` into a temporary embedded store and read back with
+`to_networkx` (see eval_recommend.cordis_graph). The "ours" column is `graph.metrics.compute_all`
+with its defaults (auto engine, 256 pivots for betweenness and closeness, seed 0), including the
+one-off copy of the graph into igraph. The "igraph" column times the same computation called
+directly on a ready igraph graph: the same pivots for the two estimates, the same weights. With
+`--networkx`, networkx's own time for the same metric is added (several minutes). Finally the
+recommender: building its index, and requests for seeded random organisations.
+
+Run: .venv/bin/python bench/bench_metrics.py [--data DIR] [--cache graph.pkl] [--networkx]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import time
+import warnings
+from pathlib import Path
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+from eval_recommend import DATA, cordis_graph
+
+from graph.metrics import METRICS, compute, compute_all
+from graph.projections import Projection, project
+from graph.recommend import RecommenderIndex, Requirements, recommend
+
+
+def timed(call):
+    started = time.perf_counter()
+    result = call()
+    return result, time.perf_counter() - started
+
+
+def igraph_calls(P: nx.Graph, k: int, seed: int) -> tuple[dict, float]:
+    """igraph's own calls for each metric, and the time to copy the graph into igraph."""
+    nodes = list(P)
+    index = {v: i for i, v in enumerate(nodes)}
+
+    def convert():
+        edges = list(P.edges(data="weight"))
+        g = ig.Graph(n=len(nodes), edges=[(index[u], index[v]) for u, v, _ in edges])
+        g.es["weight"] = [float(w) for _, _, w in edges]
+        return g
+
+    g, seconds = timed(convert)
+    pivots = [index[v] for v in random.Random(seed).sample(nodes, k)]
+    return {
+        "degree": lambda: g.degree(),
+        "weighted_degree": lambda: g.strength(weights="weight"),
+        "betweenness": lambda: g.betweenness(directed=False, sources=pivots),
+        "closeness": lambda: g.distances(source=pivots),
+        "eigenvector": lambda: g.eigenvector_centrality(weights="weight"),
+        "pagerank": lambda: g.pagerank(weights="weight"),
+        "clustering": lambda: g.transitivity_local_undirected(mode="zero"),
+        "core_number": lambda: g.coreness(),
+        "community": lambda: g.community_multilevel(weights="weight"),
+    }, seconds
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--cache", type=Path, default=None, help="pickle of the loaded graph, reused when present")
+    parser.add_argument("--networkx", action="store_true", help="also time networkx for every metric (slow)")
+    parser.add_argument("--requests", type=int, default=50)
+    args = parser.parse_args(argv)
+    warnings.filterwarnings("ignore", message="Some eigenvector centralities are nearly zero")
+    G, seconds = timed(lambda: cordis_graph(args.data, args.cache))
+    print(f"graph: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships ({seconds:.1f} s)")
+    P, seconds = timed(lambda: project(G, Projection()))
+    print(f"organisation projection: {P.number_of_nodes():,} nodes, {P.number_of_edges():,} edges ({seconds:.1f} s)")
+
+    ours, ours_total = timed(lambda: compute_all(P))
+    k = next(r.sample_size for r in ours.values() if r.estimate)
+    calls, convert_seconds = igraph_calls(P, k, seed=0)
+    reference = {m: timed(calls[m])[1] for m in METRICS}
+    slow = {m: compute(P, m, engine="networkx").seconds for m in METRICS} if args.networkx else {}
+
+    print("\n| metric | ours: engine | ours (s) | igraph alone (s) |" + (" networkx (s) |" if slow else ""))
+    print("|---|---|---:|---:|" + ("---:|" if slow else ""))
+    for m, r in ours.items():
+        note = f"{r.engine}, estimate k={r.sample_size}" if r.estimate else r.engine
+        print(f"| {m} | {note} | {r.seconds:.2f} | {reference[m]:.2f} |" + (f" {slow[m]:.1f} |" if slow else ""))
+    print(f"| igraph copy of the graph | (inside the first igraph metric above) | | {convert_seconds:.2f} |"
+          + (" |" if slow else ""))
+    igraph_total = sum(reference.values()) + convert_seconds
+    print(f"| **total** | | **{ours_total:.2f}** | **{igraph_total:.2f}** |"
+          + (f" **{sum(slow.values()):.0f}** |" if slow else ""))
+    print(f"\nours / igraph: {ours_total / igraph_total:.2f}x")
+
+    index, seconds = timed(lambda: RecommenderIndex(G))
+    print(f"\nrecommender index: {len(index.keys):,} organisations, {len(index.projects):,} projects ({seconds:.1f} s)")
+    rng = random.Random(0)
+    focal = rng.sample(index.keys, args.requests)
+    fields = [s.split(":", 1)[1] for s in index.sector_keys if s.startswith("Sector:esv:")]
+    plain = [timed(lambda f=f: recommend(index, [f], k=10))[1] for f in focal]
+    asked = [timed(lambda f=f: recommend(index, [f], Requirements(sectors=tuple(rng.sample(fields, 3)),
+                                                                  add_places=("FI",), sme_share=0.3), k=10))[1]
+             for f in focal]
+    hubs = [index.keys[i] for i in np.argsort(-index.degree)[:5]]
+    hub = [timed(lambda f=f: recommend(index, [f], k=10))[1] for f in hubs]
+    print("| request | median (s) | max (s) |\n|---|---:|---:|")
+    for label, times in ((f"{args.requests} random organisations", plain),
+                         ("the same with 3 fields, a country and an SME share", asked),
+                         ("the 5 best-connected organisations", hub)):
+        print(f"| {label} | {statistics.median(times):.3f} | {max(times):.3f} |")
+
+
+if __name__ == "__main__":
+    main()

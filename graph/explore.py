@@ -1,0 +1,423 @@
+"""Pure views of the graph that `graph.operations.to_networkx` returns: filters, search, neighbourhoods,
+node details, exports, and the geography of collaboration for the map.
+
+Every function takes the networkx graph (nodes keyed `Kind:id` with their properties, edges with `type`)
+and returns a new value or a read-only view; nothing here touches a store or Streamlit, so the app,
+the tests and a notebook get the same answers.
+
+Filters follow one rule: *actors* (clusters and organisations) and *projects* are what a filter
+selects; context nodes (regions, programmes, sectors, labels, ...) stay when they touch a selected
+actor or project. Places include everything below them (a country selects organisations in its regions);
+programmes and sectors include their sub-programmes and sub-sectors, and an actor matches them directly
+(member, active in) or through a project that does. A time window keeps projects whose dates overlap it,
+labels held and memberships begun during it; on its own it keeps the actors of those projects.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import unicodedata
+from collections import Counter, deque
+from collections.abc import Hashable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import networkx as nx
+
+from graph.schema import KIND_ORDER
+
+__all__ = [
+    "ACTOR_KINDS", "DEFAULT_KINDS", "Filters", "FilterOptions", "filter_options", "filter_graph", "search",
+    "neighbourhood", "cap_view", "node_details", "display_name", "to_graphml", "nodes_csv", "edges_csv",
+    "result_graph", "geo_points", "region_links", "place_level",
+]
+
+ACTOR_KINDS = frozenset({"Cluster", "Organisation"})
+#: Kinds shown unless asked otherwise: `Source` and `Load` are bookkeeping, without relationships.
+DEFAULT_KINDS = tuple(k for k in KIND_ORDER if k not in ("Source", "Load"))
+_PLACE_KINDS = ("Country", "Region")
+
+
+def display_name(key: Hashable, data: Mapping[str, Any]) -> str:
+    """What to call a node: its name, else its id, else its key."""
+    return str(data.get("name") or data.get("id") or key)
+
+
+def _fold(text: Any) -> str:
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _kind(graph: nx.Graph, node: Hashable) -> str:
+    return graph.nodes[node].get("kind", "")
+
+
+def _neighbours(graph: nx.Graph, node: Hashable) -> Iterable[Hashable]:
+    if graph.is_directed():
+        yield from graph.successors(node)
+        yield from graph.predecessors(node)
+    else:
+        yield from graph.neighbors(node)
+
+
+def _typed(graph: nx.Graph, node: Hashable, rel_type: str, *, incoming: bool = False) -> Iterable[Hashable]:
+    """Neighbours over relationships of one type, outgoing (or incoming)."""
+    if not graph.is_directed():
+        edges = graph.edges(node, data="type")
+        yield from (v for _, v, t in edges if t == rel_type)
+        return
+    edges = graph.in_edges(node, data="type") if incoming else graph.out_edges(node, data="type")
+    yield from ((u if incoming else v) for u, v, t in edges if t == rel_type)
+
+
+# -- filters ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Filters:
+    """What to keep. Empty tuples and None mean "no restriction"; dates are ISO strings (`2022-01-01`)."""
+
+    kinds: tuple[str, ...] = DEFAULT_KINDS
+    places: tuple[str, ...] = ()
+    programmes: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    sectors: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+
+    @property
+    def restricts(self) -> bool:
+        return bool(self.places or self.programmes or self.labels or self.sectors or self.start or self.end)
+
+
+@dataclass
+class FilterOptions:
+    """The values a filter can take in this graph, as `(node key, label)` pairs, and the project years."""
+
+    kinds: list[str]
+    places: list[tuple[str, str]]
+    programmes: list[tuple[str, str]]
+    labels: list[tuple[str, str]]
+    sectors: list[tuple[str, str]]
+    years: tuple[int, int] | None = None
+    names: dict[str, str] = field(default_factory=dict)
+
+
+def filter_options(graph: nx.Graph) -> FilterOptions:
+    """Choices for the filter widgets: places (countries, then regions by code), programmes, labels, sectors."""
+    by_kind: dict[str, list[tuple[str, str]]] = {}
+    years: list[int] = []
+    for key, data in graph.nodes(data=True):
+        kind = data.get("kind", "")
+        by_kind.setdefault(kind, []).append((key, f"{display_name(key, data)} ({data.get('id', key)})"))
+        if kind == "Project":
+            years += [int(str(data[d])[:4]) for d in ("start_date", "end_date") if str(data.get(d, ""))[:4].isdigit()]
+    for values in by_kind.values():
+        values.sort(key=lambda item: item[1].casefold())
+    places = by_kind.get("Country", []) + sorted(by_kind.get("Region", []), key=lambda item: item[0])
+    options = FilterOptions(
+        kinds=[k for k in KIND_ORDER if k in by_kind], places=places, programmes=by_kind.get("Programme", []),
+        labels=by_kind.get("QualityLabel", []), sectors=by_kind.get("Sector", []),
+        years=(min(years), max(years)) if years else None)
+    options.names = {key: label for values in by_kind.values() for key, label in values}
+    return options
+
+
+def _below(graph: nx.Graph, roots: Iterable[str], kind: str) -> set[str]:
+    """`roots` and every node of `kind` under them through incoming PART_OF (sub-programmes, sub-sectors)."""
+    found, queue = set(), deque(r for r in roots if r in graph)
+    while queue:
+        node = queue.popleft()
+        if node in found:
+            continue
+        found.add(node)
+        queue.extend(c for c in _typed(graph, node, "PART_OF", incoming=True) if _kind(graph, c) == kind)
+    return found
+
+
+def _places_of(graph: nx.Graph, actor: str) -> set[str]:
+    """Every place an actor is in: where it is located, those places' parents, and its `country` property."""
+    places = set(_typed(graph, actor, "LOCATED_IN"))
+    country = graph.nodes[actor].get("country")
+    if country:
+        places.add(f"Country:{country}")
+    queue = deque(places)
+    while queue:
+        for parent in _typed(graph, queue.popleft(), "PART_OF"):
+            if parent not in places:
+                places.add(parent)
+                queue.append(parent)
+    return places
+
+
+def _end_of(date: str) -> str:
+    """The last day a partial ISO date can mean: "2020" -> "2020-12-31", "2020-06" -> "2020-06-31"."""
+    return date + "-12-31"[len(date) - 4:] if len(date) < 10 else date
+
+
+def _overlaps(data: Mapping[str, Any], start: str | None, end: str | None) -> bool:
+    first, last = str(data.get("start_date") or "0000"), _end_of(str(data.get("end_date") or "9999"))
+    return (end is None or first <= end) and (start is None or last >= start)
+
+
+def _edge_in_window(data: Mapping[str, Any], start: str | None, end: str | None) -> bool:
+    """Dated relationships (a label awarded / expiring, a membership since) must touch the window."""
+    begun, expires = data.get("awarded") or data.get("since"), data.get("expires")
+    if end and begun and str(begun) > end:
+        return False
+    return not (start and expires and _end_of(str(expires)) < start)
+
+
+def filter_graph(graph: nx.MultiDiGraph, filters: Filters = Filters()) -> nx.MultiDiGraph:
+    """A read-only view of `graph` with what `filters` keeps (see the module docstring for the rule)."""
+    kinds = set(filters.kinds)
+    windowed = bool(filters.start or filters.end)
+    if not filters.restricts:
+        return nx.subgraph_view(graph, filter_node=lambda n: _kind(graph, n) in kinds)
+    programmes = _below(graph, filters.programmes, "Programme")
+    sectors = _below(graph, filters.sectors, "Sector")
+    places, labels = set(filters.places), set(filters.labels)
+
+    def project_ok(project: str) -> bool:
+        if programmes and not programmes & set(_typed(graph, project, "FUNDED_BY")):
+            return False
+        if sectors and not sectors & set(_typed(graph, project, "ACTIVE_IN")):
+            return False
+        return not windowed or _overlaps(graph.nodes[project], filters.start, filters.end)
+
+    projects = {n for n, k in graph.nodes(data="kind") if k == "Project" and project_ok(n)}
+
+    def actor_ok(actor: str) -> bool:
+        if places and not places & _places_of(graph, actor):
+            return False
+        if labels and not any(v in labels and _edge_in_window(d, filters.start, filters.end)
+                               for _, v, d in graph.out_edges(actor, data=True) if d.get("type") == "HAS_LABEL"):
+            return False
+        if programmes or sectors:
+            if programmes & set(_typed(graph, actor, "MEMBER_OF")) or sectors & set(_typed(graph, actor, "ACTIVE_IN")):
+                return True
+        elif not windowed or labels:  # a window alone asks for who worked on projects in it
+            return True
+        return any(p in projects for p in _typed(graph, actor, "PARTICIPATES_IN"))
+
+    actors = {n for n, k in graph.nodes(data="kind") if k in ACTOR_KINDS and actor_ok(n)}
+    if places or labels:
+        projects = {p for p in projects if actors & set(_typed(graph, p, "PARTICIPATES_IN", incoming=True))}
+    core = actors | projects
+    chosen = set(filters.places) | programmes | labels | sectors
+    context = {m for n in core for m in _neighbours(graph, n) if _kind(graph, m) not in ACTOR_KINDS | {"Project"}}
+    keep = {n for n in core | context | (chosen & set(graph)) if _kind(graph, n) in kinds}
+
+    def edge_ok(u: str, v: str, k: str) -> bool:
+        return not windowed or _edge_in_window(graph.edges[u, v, k], filters.start, filters.end)
+
+    return nx.subgraph_view(graph, filter_node=keep.__contains__, filter_edge=edge_ok)
+
+
+# -- search, neighbourhood, cap ----------------------------------------------------------------------
+def search(graph: nx.Graph, text: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[str]:
+    """Keys of the nodes whose name, id, acronym or aliases contain `text` (accents and case ignored).
+
+    Exact matches first, then names starting with the text, then words starting with it, then the
+    rest; among equals, the better connected first.
+    """
+    wanted = _fold(text).strip()
+    if not wanted:
+        return []
+    allowed = set(kinds) if kinds else None
+    ranked = []
+    for key, data in graph.nodes(data=True):
+        if allowed is not None and data.get("kind") not in allowed:
+            continue
+        names = [data.get("name"), data.get("id"), data.get("acronym"), *(data.get("aliases") or [])]
+        best = None
+        for name in (_fold(n) for n in names if n):
+            if wanted not in name:
+                continue
+            rank = 0 if name == wanted else 1 if name.startswith(wanted) else 2 if f" {wanted}" in name else 3
+            best = rank if best is None else min(best, rank)
+        if best is not None:
+            ranked.append((best, -graph.degree(key), display_name(key, data).casefold(), key))
+    return [key for *_, key in sorted(ranked)[:limit]]
+
+
+def neighbourhood(graph: nx.Graph, centres: Iterable[Hashable], depth: int = 1) -> nx.Graph:
+    """A view of the nodes within `depth` steps (either direction) of any of `centres`."""
+    if not 0 <= depth <= 3:
+        raise ValueError(f"depth must be between 0 and 3, not {depth}")
+    distance = {c: 0 for c in centres if c in graph}
+    queue = deque(distance)
+    while queue:
+        node = queue.popleft()
+        if distance[node] == depth:
+            continue
+        for other in _neighbours(graph, node):
+            if other not in distance:
+                distance[other] = distance[node] + 1
+                queue.append(other)
+    return graph.subgraph(distance)
+
+
+def cap_view(graph: nx.Graph, max_nodes: int, *, focus: Iterable[Hashable] = (),
+             scores: Mapping[Hashable, float] | None = None) -> tuple[nx.Graph, int]:
+    """At most `max_nodes` of the most relevant nodes, and how many were left out.
+
+    Relevance: nearness to the `focus` nodes first (when given), then the score (degree by default).
+    """
+    if graph.number_of_nodes() <= max_nodes:
+        return graph, 0
+    distance: dict[Hashable, int] = {}
+    focus = [f for f in focus if f in graph]
+    if focus:
+        distance = {f: 0 for f in focus}
+        queue = deque(focus)
+        while queue:
+            node = queue.popleft()
+            for other in _neighbours(graph, node):
+                if other not in distance:
+                    distance[other] = distance[node] + 1
+                    queue.append(other)
+    score = scores if scores is not None else dict(graph.degree())
+    order = sorted(graph.nodes, key=lambda n: (distance.get(n, 10**9), -float(score.get(n) or 0), str(n)))
+    kept = order[:max(max_nodes, 0)]
+    return graph.subgraph(kept), graph.number_of_nodes() - len(kept)
+
+
+# -- details and exports -----------------------------------------------------------------------------
+def node_details(graph: nx.MultiDiGraph, key: Hashable) -> dict[str, Any]:
+    """Name, kind, labels, properties, sources and neighbours (with relationship type and direction)."""
+    data = graph.nodes[key]
+    hidden = {"name", "kind", "labels", "sources"}
+    neighbours = []
+    for direction, edges in (("out", graph.out_edges(key, data=True)), ("in", graph.in_edges(key, data=True))):
+        for u, v, d in edges:
+            other = v if direction == "out" else u
+            neighbours.append({"direction": direction, "type": d.get("type", ""), "key": other,
+                               "name": display_name(other, graph.nodes[other]), "kind": _kind(graph, other)})
+    neighbours.sort(key=lambda n: (n["type"], n["name"].casefold()))
+    return {"key": key, "name": display_name(key, data), "kind": data.get("kind", ""),
+            "labels": list(data.get("labels") or []), "sources": list(data.get("sources") or []),
+            "properties": {k: v for k, v in sorted(data.items()) if k not in hidden}, "neighbours": neighbours}
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def to_graphml(graph: nx.Graph) -> bytes:
+    """The view as GraphML (lists and maps as JSON text, which GraphML cannot hold otherwise)."""
+    plain = nx.MultiDiGraph()
+    for key, data in graph.nodes(data=True):
+        plain.add_node(str(key), **{k: _flat(v) for k, v in data.items() if v is not None})
+    for u, v, data in graph.edges(data=True):
+        plain.add_edge(str(u), str(v), **{k: _flat(x) for k, x in data.items() if x is not None})
+    buffer = io.BytesIO()
+    nx.write_graphml(plain, buffer, encoding="utf-8")
+    return buffer.getvalue()
+
+
+def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    writer.writerows({k: ("" if v is None else _flat(v)) for k, v in row.items()} for row in rows)
+    return buffer.getvalue()
+
+
+def nodes_csv(graph: nx.Graph) -> str:
+    """One row per node: key, kind, id, name, then every property (lists as JSON)."""
+    extra = sorted({k for _, d in graph.nodes(data=True) for k in d} - {"kind", "id", "name"})
+    rows = ({"key": key, **data} for key, data in graph.nodes(data=True))
+    return _csv(["key", "kind", "id", "name", *extra], rows)
+
+
+def edges_csv(graph: nx.Graph) -> str:
+    """One row per relationship: start, end, type, then its properties."""
+    extra = sorted({k for *_, d in graph.edges(data=True) for k in d} - {"type"})
+    rows = ({"start": u, "end": v, **data} for u, v, data in graph.edges(data=True))
+    return _csv(["start", "end", "type", *extra], rows)
+
+
+def result_graph(result: Any) -> nx.MultiDiGraph:
+    """The nodes and relationships a query returned (`QueryResult.nodes` / `.relationships`) as a graph."""
+    graph = nx.MultiDiGraph()
+    for key, node in result.nodes.items():
+        graph.add_node(key, **{**node.get("properties", {}), "kind": node.get("kind", ""),
+                               "labels": node.get("labels", [])})
+    for rel in result.relationships:
+        if rel.get("start") in graph and rel.get("end") in graph:
+            graph.add_edge(rel["start"], rel["end"], type=rel.get("type", ""), **rel.get("properties", {}))
+    return graph
+
+
+# -- geography ---------------------------------------------------------------------------------------
+def place_level(graph: nx.Graph, place: str) -> int | None:
+    """NUTS level of a place: 0 for a country, else the Region's `level` (or the length of its code)."""
+    data = graph.nodes[place]
+    if data.get("kind") == "Country":
+        return 0
+    level = data.get("level")
+    return int(level) if isinstance(level, int) else max(len(str(data.get("id", ""))) - 2, 0) or None
+
+
+def _place_at(graph: nx.Graph, actor: str, level: int, memo: dict[str, str | None]) -> str | None:
+    if actor not in memo:
+        candidates = [p for p in _places_of(graph, actor) if place_level(graph, p) == level and p in graph]
+        memo[actor] = min(candidates) if candidates else None
+    return memo[actor]
+
+
+def _located(data: Mapping[str, Any]) -> bool:
+    return isinstance(data.get("lat"), (int, float)) and isinstance(data.get("lon"), (int, float))
+
+
+def geo_points(graph: nx.MultiDiGraph, level: int = 2) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Places at NUTS `level` (0 = countries) and organisations that have coordinates, with their activity.
+
+    Activity is the number of project participations (of the organisation, or of every organisation
+    located in the place). Returns `(places, organisations)`, each a list of dicts with `key`, `name`,
+    `kind`, `lat`, `lon`, `activity`; places also give `organisations`, the number located there.
+    """
+    memo: dict[str, str | None] = {}
+    activity: Counter[str] = Counter()
+    members: Counter[str] = Counter()
+    organisations = []
+    for actor, data in graph.nodes(data=True):
+        if data.get("kind") not in ACTOR_KINDS:
+            continue
+        count = sum(1 for _ in _typed(graph, actor, "PARTICIPATES_IN"))
+        place = _place_at(graph, actor, level, memo)
+        if place:
+            activity[place] += count
+            members[place] += 1
+        if _located(data):
+            organisations.append({"key": actor, "name": display_name(actor, data), "kind": data["kind"],
+                                  "lat": data["lat"], "lon": data["lon"], "activity": count})
+    places = [{"key": p, "name": display_name(p, graph.nodes[p]), "kind": graph.nodes[p].get("kind", ""),
+               "lat": graph.nodes[p]["lat"], "lon": graph.nodes[p]["lon"], "activity": activity[p],
+               "organisations": members[p]} for p in members if _located(graph.nodes[p])]
+    return sorted(places, key=lambda p: -p["activity"]), organisations
+
+
+def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int = 300) -> list[dict[str, Any]]:
+    """Collaborations between places at NUTS `level`: how many projects join organisations of both.
+
+    The `top` pairs with most shared projects, each with both ends' names and coordinates.
+    """
+    memo: dict[str, str | None] = {}
+    pairs: Counter[tuple[str, str]] = Counter()
+    for project, kind in graph.nodes(data="kind"):
+        if kind != "Project":
+            continue
+        partners = {_place_at(graph, a, level, memo) for a in _typed(graph, project, "PARTICIPATES_IN", incoming=True)}
+        located = sorted(p for p in partners if p and _located(graph.nodes[p]))
+        pairs.update((a, b) for i, a in enumerate(located) for b in located[i + 1:])
+    links = []
+    for (a, b), projects in pairs.most_common(top):
+        da, db = graph.nodes[a], graph.nodes[b]
+        links.append({"from": a, "to": b, "from_name": display_name(a, da), "to_name": display_name(b, db),
+                      "from_lon": da["lon"], "from_lat": da["lat"], "to_lon": db["lon"], "to_lat": db["lat"],
+                      "projects": projects})
+    return links

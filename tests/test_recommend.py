@@ -1,0 +1,214 @@
+"""Partner recommendation on a small graph shaped like CORDIS: top candidates, reasons, paths, filters."""
+
+from __future__ import annotations
+
+import random
+import time
+
+import networkx as nx
+import numpy as np
+import pytest
+
+from graph.projections import Projection, project
+from graph.recommend import Candidate, RecommenderIndex, Requirements, Weights, link_scores, recommend
+from tests.test_projections import cordis_graph
+
+PV, WIND, TEXTILES = "esv:/25/67/425/1169/1685", "esv:/25/67/425/2000", "esv:/25/70/500"
+SECTORS = {"esv:/25": "", "esv:/25/67": "esv:/25", "esv:/25/67/425": "esv:/25/67",
+           "esv:/25/67/425/1169": "esv:/25/67/425", PV: "esv:/25/67/425/1169", WIND: "esv:/25/67/425",
+           "esv:/25/70": "esv:/25", TEXTILES: "esv:/25/70", "esv:/21": "", "esv:/21/40": "esv:/21"}
+ORGS = {
+    "1": {"name": "SOLAR AB", "country": "SE", "nuts": "SE110", "sme": True},
+    "2": {"name": "LUNDS UNIVERSITET", "country": "SE", "nuts": "SE224"},
+    "3": {"name": "VTT", "country": "FI", "nuts": "FI1B1"},
+    "4": {"name": "PHOTON OY", "country": "FI", "nuts": "FI1D9", "sme": True},
+    "5": {"name": "AALBORG UNIVERSITET", "country": "DK", "nuts": "DK050"},
+    "6": {"name": "WIND GMBH", "country": "DE", "nuts": "DE300", "sme": True},
+    "7": {"name": "HYDRO AS", "country": "NO", "nuts": "NO081"},
+    "8": {"name": "TEXTILE CLUSTER", "country": "FR", "nuts": "FR101", "cluster": True},
+}
+PROJECTS = {
+    "1": {"acronym": "SUNPOWER", "start": "2022-01-01", "sectors": [PV],
+          "partners": [("1", "coordinator"), ("2", "participant"), ("3", "participant")]},
+    "2": {"acronym": "PVSTORE", "start": "2023-02-01", "sectors": [PV],
+          "partners": [("3", "coordinator"), ("4", "participant"), ("5", "participant")]},
+    "3": {"acronym": "WINDY", "start": "2023-03-01", "sectors": [WIND],
+          "partners": [("6", "coordinator"), ("5", "participant")]},
+    "4": {"acronym": "WEAVE", "start": "2022-05-01", "sectors": [TEXTILES],
+          "partners": [("8", "coordinator"), ("7", "participant"), ("6", "participant")]},
+    "5": {"acronym": "SUNFI", "start": "2023-09-01", "sectors": [PV],
+          "partners": [("3", "coordinator"), ("4", "participant")]},
+    "6": {"acronym": "HYDRO", "start": "2022-03-01", "sectors": ["esv:/21/40"],
+          "partners": [("7", "coordinator"), ("2", "participant")]},
+}
+
+
+def org(pic: str) -> str:
+    return f"Organisation:pic:{pic}"
+
+
+@pytest.fixture(scope="module")
+def graph() -> nx.MultiDiGraph:
+    G = cordis_graph(ORGS, PROJECTS, sectors=SECTORS)
+    for code, name in {"FI1D9": "Pohjois-Pohjanmaa", "DK050": "Nordjylland", "DE300": "Berlin"}.items():
+        G.nodes[f"Region:{code}"]["name"] = name
+    G.add_node("Region:DE3", id="DE3", kind="Region", name="Berlin")
+    for sector, name in {PV: "photovoltaic", WIND: "wind power", TEXTILES: "textiles"}.items():
+        G.nodes[f"Sector:{sector}"]["name"] = name
+    for code, name in {"FI": "Finland", "DK": "Denmark", "DE": "Germany", "NO": "Norway", "FR": "France",
+                       "SE": "Sweden"}.items():
+        G.add_node(f"Country:{code}", id=code, kind="Country", name=name)
+    G.add_node("Cluster:smart-textiles", id="smart-textiles", kind="Cluster", name="Smart Textiles")
+    G.add_node("QualityLabel:esca-gold", id="esca-gold", kind="QualityLabel", name="ESCA Gold")
+    G.add_edge("Cluster:smart-textiles", org("8"), type="SAME_AS")
+    G.add_edge("Cluster:smart-textiles", "QualityLabel:esca-gold", type="HAS_LABEL")
+    return G
+
+
+@pytest.fixture(scope="module")
+def index(graph) -> RecommenderIndex:
+    return RecommenderIndex(graph)
+
+
+def keys(candidates: list[Candidate]) -> list[str]:
+    return [c.key for c in candidates]
+
+
+def test_partners_of_partners_working_on_the_same_topic_come_first(index):
+    found = recommend(index, [org("1")], k=3)
+    assert keys(found) == [org("4"), org("5"), org("7")]
+    assert found[0].reasons == ("worked with VTT, a partner of SOLAR AB", "works in photovoltaic, like the consortium",
+                                "adds Finland", "took part in 2 projects")
+
+
+def test_score_is_the_sum_of_its_components(index):
+    best = recommend(index, [org("1")], k=1)[0]
+    assert best.score == pytest.approx(sum(best.components.values()))
+    assert set(best.components) == {"adamic_adar", "resource_allocation", "pagerank", "thematic", "experience"}
+
+
+def test_paths_go_through_the_shared_partner_and_name_the_projects(index):
+    best = recommend(index, [org("1")], k=1)[0]
+    assert best.paths[0].nodes == (org("1"), "Project:cordis:1", org("3"), "Project:cordis:5", org("4"))
+    assert best.paths[0].text == "PHOTON OY and VTT both partners in SUNFI; VTT and SOLAR AB in SUNPOWER"
+
+
+def test_existing_partners_are_left_out_unless_asked_for(index):
+    assert not {org("1"), org("2"), org("3")} & set(keys(recommend(index, [org("1")], k=10)))
+    found = recommend(index, [org("1")], k=10, exclude_existing=False)
+    vtt = next(c for c in found if c.key == org("3"))
+    assert org("1") not in keys(found)
+    assert vtt.reasons[0] == "1 shared project with SOLAR AB"
+    assert vtt.paths[0].text == "SOLAR AB and VTT both partners in SUNPOWER"
+    assert "coordinated 2 projects" in vtt.reasons
+
+
+def test_a_wanted_country_lifts_its_organisations_and_says_so(index):
+    found = recommend(index, [org("1")], Requirements(add_places=("DK",)), k=1)
+    assert keys(found) == [org("5")]
+    assert "in Denmark, as asked" in found[0].reasons
+
+
+def test_a_wanted_region_is_named(index):
+    found = recommend(index, [org("1")], Requirements(add_places=("DE3",)), k=1)
+    assert keys(found) == [org("6")]
+    assert "in Berlin, as asked" in found[0].reasons
+
+
+def test_places_to_avoid_are_left_out(index):
+    assert not {org("4"), org("3")} & set(keys(recommend(index, [org("1")], Requirements(avoid_places=("FI",)))))
+
+
+def test_requested_sectors_pull_in_organisations_working_there(index):
+    found = recommend(index, [org("1")], Requirements(sectors=(WIND,)), k=1)
+    assert keys(found) == [org("5")]
+    assert "works in wind power, as asked" in found[0].reasons
+
+
+def test_minimum_label_keeps_only_labelled_organisations_and_names_the_label(index):
+    found = recommend(index, [org("1")], Requirements(min_label="esca-silver"), k=5)
+    assert keys(found) == [org("8")]
+    assert "holds the ESCA Gold label" in found[0].reasons
+
+
+def test_wanted_sme_share_favours_smes(index):
+    plain = recommend(index, [org("2")], k=5)
+    wanted = recommend(index, [org("2")], Requirements(sme_share=0.5), k=5)
+    assert keys(wanted)[0] in (org("4"), org("6"))
+    assert any(r.startswith("an SME (the consortium has 0 of 1)") for r in wanted[0].reasons)
+    assert keys(plain) != keys(wanted)
+
+
+def test_a_seed_cluster_stands_for_its_cordis_organisation(index):
+    via_seed = recommend(index, ["Cluster:smart-textiles"], k=3)
+    direct = recommend(index, [org("8")], k=3)
+    assert keys(via_seed) == keys(direct)
+    assert org("8") not in keys(via_seed) and org("6") not in keys(via_seed)
+
+
+def test_a_draft_consortium_is_scored_as_a_whole(index):
+    found = recommend(index, [org("1"), org("7")], k=10)
+    # Aalborg is two steps from both members (via VTT and via Wind GmbH), Photon from one only.
+    assert keys(found) == [org("5"), org("4")]
+    assert found[0].reasons[:2] == ("worked with VTT, a partner of SOLAR AB",
+                                    "worked with WIND GMBH, a partner of HYDRO AS")
+    assert len(found[0].paths) == 2
+
+
+def test_unknown_keys_and_labels_are_errors_that_say_what_to_give(index):
+    with pytest.raises(ValueError, match="node keys like Organisation:pic:"):
+        recommend(index, ["pic:1"])
+    with pytest.raises(ValueError, match="unknown label"):
+        recommend(index, [org("1")], Requirements(min_label="platinum"))
+    with pytest.raises(ValueError, match="esv:"):
+        recommend(index, [org("1")], Requirements(sectors=("esv:/99",)))
+
+
+def test_weights_change_the_order(index):
+    experience_only = Weights(**dict.fromkeys(vars(Weights()), 0.0) | {"experience": 1.0})
+    assert keys(recommend(index, [org("1")], k=1, weights=experience_only)) == [org("6")]  # coordinated WINDY
+
+
+@pytest.mark.parametrize("method, reference", [
+    ("adamic_adar", nx.adamic_adar_index),
+    ("resource_allocation", nx.resource_allocation_index),
+    ("preferential_attachment", nx.preferential_attachment),
+    ("common_neighbours", lambda G, pairs: ((u, v, len(list(nx.common_neighbors(G, u, v)))) for u, v in pairs)),
+])
+def test_link_scores_are_networkx_link_prediction(graph, index, method, reference):
+    P = project(graph, Projection())
+    for focal in (org("1"), org("5")):
+        ours = link_scores(index, [index.index[focal]], method)
+        pairs = [(focal, other) for other in P if other != focal]
+        for _, other, expected in reference(P, pairs):
+            assert ours[index.index[other]] == pytest.approx(expected)
+
+
+def test_pagerank_score_is_networkx_personalised_pagerank(graph, index):
+    P = project(graph, Projection())
+    expected = nx.pagerank(P, personalization={org("1"): 1, org("4"): 1}, weight="weight", tol=1e-12)
+    ours = link_scores(index, [index.index[org("1")], index.index[org("4")]], "pagerank")
+    assert [ours[index.index[k]] for k in P] == pytest.approx([expected[k] for k in P], abs=1e-7)
+
+
+def test_index_respects_a_time_window(graph):
+    early = RecommenderIndex(graph, Projection(end="2022-12-31"))
+    assert org("4") not in early.index and org("1") in early.index
+
+
+def test_a_request_on_a_cordis_sized_graph_takes_under_a_second():
+    """20,000 organisations in 5,500 projects of up to 63 partners, 300 of them in many projects."""
+    rng = random.Random(0)
+    orgs = {str(i): {"name": f"ORG {i}", "country": rng.choice(["SE", "FI", "DE", "FR", "IT"])}
+            for i in range(20_000)}
+    popular, everyone, fields = [str(i) for i in range(300)], sorted(orgs), [f"esv:/{i}" for i in range(200)]
+    projects = {}
+    for p in range(5_500):
+        members = sorted(set(rng.sample(popular, 3) + rng.sample(everyone, rng.choice([3, 8, 12, 60]))))
+        projects[str(p)] = {"start": "2023-01-01", "sectors": [fields[p % 200]],
+                            "partners": [(pic, "participant") for pic in members]}
+    big = RecommenderIndex(cordis_graph(orgs, projects, sectors=dict.fromkeys(fields, "")))
+    started = time.perf_counter()
+    found = recommend(big, [org("0"), org("12345")], Requirements(sectors=(fields[0],), add_places=("FI",)))
+    assert time.perf_counter() - started < 1.0
+    assert len(found) == 10 and np.isfinite([c.score for c in found]).all()
