@@ -76,7 +76,7 @@ def assert_valid_neo4j_cypher(statements: list[str] | str) -> list[list[dict]]:
         statements = [statements]
     results = lint_cypher(statements)
     problems = []
-    for stmt, diags in zip(statements, results):
+    for stmt, diags in zip(statements, results, strict=True):
         errors = [d for d in diags if d["severity"] == "error"]
         if errors:
             lines = "\n".join(f"    {d['line']}:{d['column']}: {d['message']}" for d in errors)
