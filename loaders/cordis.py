@@ -131,6 +131,15 @@ def _name(rows: list[dict]) -> tuple[str, list[str]]:
     return best, sorted(n for n in counts if n != best)
 
 
+def _activity(pic: str, rows: list[dict], members: dict[str, set[str]]) -> dict[str, Any]:
+    """Counts within the loaded files, stored so that ranking queries need not scan every participation."""
+    coordinated = {r["projectID"] for r in rows if r.get("role") == "coordinator"}
+    partners = set().union(*(members[p] for p in coordinated)) - {pic} if coordinated else set()
+    return {"participations": len(rows), "projects": len({r["projectID"] for r in rows}),
+            "coordinated_projects": len(coordinated), "coordinated_partners": len(partners),
+            "contribution_total": float(sum(r["ecContribution"] or 0 for r in rows))}
+
+
 def _organisation(pic: str, rows: list[dict], varied: Counter) -> tuple[str, dict[str, Any]]:
     """Name, other spellings and properties of one PIC from its participation rows (newest first)."""
     name, aliases = _name(rows)
@@ -271,11 +280,15 @@ def _add_organisations(projects, parts, tables, src, nodes, rels, notes) -> None
         rels.append(RelRecord("PARTICIPATES_IN", "Organisation", f"pic:{r['organisationID']}", "Project",
                               f"cordis:{r['projectID']}", (src["organisations"],),
                               {v: r[k] for k, v in role_columns if r[k] is not None}, key=str(r["order"])))
+    members: dict[str, set[str]] = defaultdict(set)
+    for r in parts:
+        members[r["projectID"]].add(r["organisationID"])
     places: set[str] = set()
     varied, rules = Counter(), Counter()
     spelled = unnamed = smes = 0
     for pic, rows in sorted(by_pic.items()):
         name, props = _organisation(pic, rows, varied)
+        props.update(_activity(pic, rows, members))
         spelled += "aliases" in props
         if not name:
             unnamed += 1
