@@ -45,6 +45,21 @@ def _open(kind: str, server_path: Path):
     return Neo4jStore(Settings.from_env())
 
 
+def open_fixture_network(server_path: Path, graph_name: str) -> FalkorDBStore:
+    """A fresh graph holding the seeds and the committed NUTS and CORDIS fixtures (real loaders)."""
+    from loaders.cordis import load_cordis
+    from loaders.nuts import load_nuts
+    from loaders.seeds import load_seeds
+
+    store = FalkorDBStore(server_path, graph_name)
+    store.clear()
+    store.setup_schema()
+    load_seeds(store)
+    load_nuts(store, FIXTURES / "nuts")
+    load_cordis(store, FIXTURES / "cordis")
+    return store
+
+
 @pytest.fixture
 def embedded_store(embedded_server):
     """A fresh, empty graph in the session's embedded FalkorDB server."""

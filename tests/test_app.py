@@ -15,10 +15,7 @@ from streamlit.testing.v1 import AppTest
 from graph.falkordb_store import FalkorDBStore
 from graph.operations import counts, write_records
 from graph.records import NodeRecord, RelRecord
-from loaders.cordis import load_cordis
-from loaders.nuts import load_nuts
-from loaders.seeds import load_seeds
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, open_fixture_network
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "members"
@@ -34,12 +31,7 @@ def xss_records() -> tuple[list[NodeRecord], list[RelRecord]]:
 @pytest.fixture(scope="module")
 def app_store(embedded_server, tmp_path_factory):
     """Seeds, the NUTS and CORDIS fixtures and the XSS node, in the graph the app is pointed at."""
-    store = FalkorDBStore(embedded_server, "app_tests")
-    store.clear()
-    store.setup_schema()
-    load_seeds(store)
-    load_nuts(store, FIXTURES / "nuts")
-    load_cordis(store, FIXTURES / "cordis")
+    store = open_fixture_network(embedded_server, "app_tests")
     write_records(store, *xss_records())
     with pytest.MonkeyPatch.context() as env:
         env.delenv("NEO4J_URI", raising=False)

@@ -10,22 +10,13 @@ import pytest
 
 from graph import explore
 from graph.explore import Filters
-from graph.falkordb_store import FalkorDBStore
 from graph.operations import to_networkx
-from loaders.cordis import load_cordis
-from loaders.nuts import load_nuts
-from loaders.seeds import load_seeds
-from tests.conftest import FIXTURES
+from tests.conftest import open_fixture_network
 
 
 @pytest.fixture(scope="module")
 def graph(embedded_server) -> nx.MultiDiGraph:
-    store = FalkorDBStore(embedded_server, "explore_tests")
-    store.clear()
-    store.setup_schema()
-    load_seeds(store)
-    load_nuts(store, FIXTURES / "nuts")
-    load_cordis(store, FIXTURES / "cordis")
+    store = open_fixture_network(embedded_server, "explore_tests")
     loaded = to_networkx(store)
     store.clear()
     store.close()

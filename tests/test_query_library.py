@@ -6,10 +6,9 @@ from __future__ import annotations
 import pytest
 
 from graph import cypher
-from graph.falkordb_store import FalkorDBStore
 from graph.query_runner import run_saved
 from graph.saved_queries import load_catalogue
-from tests.conftest import FIXTURES
+from tests.conftest import open_fixture_network
 from tests.cypher_lint import assert_valid_neo4j_cypher
 
 CATALOGUE = load_catalogue(None)
@@ -18,16 +17,8 @@ CATALOGUE = load_catalogue(None)
 @pytest.fixture(scope="module")
 def library_store(embedded_server):
     from loaders.cluster_detection import link_and_write
-    from loaders.cordis import load_cordis
-    from loaders.nuts import load_nuts
-    from loaders.seeds import load_seeds
 
-    store = FalkorDBStore(embedded_server, "library")
-    store.clear()
-    store.setup_schema()
-    load_seeds(store)
-    load_nuts(store, FIXTURES / "nuts")
-    load_cordis(store, FIXTURES / "cordis")
+    store = open_fixture_network(embedded_server, "library")
     link_and_write(store)
     store.write(cypher.set_property("Organisation", "pagerank"),
                 {"rows": [{"id": "pic:999977851", "value": 0.9}, {"id": "pic:998497922", "value": 0.4}]})
