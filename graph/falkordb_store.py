@@ -30,9 +30,8 @@ from falkordb.helpers import stringify_param_value
 
 from graph.cypher import clear_all, resolve_node_keys
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from graph.operations import HASH_PROPERTY
 from graph.schema import NODE_LABELS, check_label, kind_of, node_key
-from graph.store import QueryResult, plain
+from graph.store import QueryResult, plain, visible_properties
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header"]
 
@@ -226,7 +225,7 @@ class FalkorDBStore:
             return self._node(value, out)
         if isinstance(value, Edge):
             pending_edges.append(value)
-            return {"type": value.relation, "properties": _visible(value.properties)}
+            return {"type": value.relation, "properties": visible_properties(value.properties)}
         if isinstance(value, FPath):
             nodes = [self._node(n, out) for n in value.nodes()]
             pending_edges.extend(value.edges())
@@ -240,7 +239,7 @@ class FalkorDBStore:
     @staticmethod
     def _node(node: Any, out: QueryResult) -> dict[str, Any]:
         labels = list(node.labels or [])
-        props = _visible(node.properties)
+        props = visible_properties(node.properties)
         kind = props.get("kind") or kind_of(labels)
         key = node_key(kind, str(props.get("id", node.id)))
         entry = {"key": key, "kind": kind, "id": props.get("id"), "labels": labels, "properties": props}
@@ -257,9 +256,4 @@ class FalkorDBStore:
             start = keys.get(int(getattr(e.src_node, "id", e.src_node)))
             end = keys.get(int(getattr(e.dest_node, "id", e.dest_node)))
             out.relationships.append({"type": e.relation, "start": start, "end": end,
-                                      "properties": _visible(e.properties)})
-
-
-def _visible(properties: dict[str, Any] | None) -> dict[str, Any]:
-    """Properties as a user sees them: without the writer's change-detection digest."""
-    return {k: plain(v) for k, v in (properties or {}).items() if k != HASH_PROPERTY}
+                                      "properties": visible_properties(e.properties)})

@@ -14,7 +14,7 @@ from graph.cypher import clear_all
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.schema import NODE_LABELS, check_label, kind_of, node_key
 from graph.settings import Settings
-from graph.store import QueryResult, plain
+from graph.store import QueryResult, plain, visible_properties
 
 __all__ = ["Neo4jStore", "constraint_statements"]
 
@@ -103,7 +103,7 @@ class Neo4jStore:
             return self._node(value, out)
         if isinstance(value, graph.Relationship):
             start, end = self._node(value.start_node, out), self._node(value.end_node, out)
-            props = plain(dict(value))
+            props = visible_properties(dict(value))
             out.relationships.append({"type": value.type, "start": start["key"], "end": end["key"],
                                       "properties": props})
             return {"type": value.type, "properties": props}
@@ -122,7 +122,7 @@ class Neo4jStore:
     @staticmethod
     def _node(node: Any, out: QueryResult) -> dict[str, Any]:
         labels = sorted(node.labels)
-        props = plain(dict(node))
+        props = visible_properties(dict(node))
         kind = props.get("kind") or kind_of(labels)
         key = node_key(kind, str(props.get("id", node.element_id)))
         entry = {"key": key, "kind": kind, "id": props.get("id"), "labels": labels, "properties": props}

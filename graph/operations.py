@@ -11,9 +11,9 @@ what was written (labels, properties, sources). A record whose digest the store 
 sent again. Any other is looked up: absent, it is created; present (changed, written by another loader
 since, or before digests existed), its values are compared property by property as it is written.
 A label or relationship type the store holds none of needs no reading at all (a first load).
-`_hash` is bookkeeping, not a fact: `to_networkx` and the embedded store's results leave it out (the
-Neo4j adapter's do not yet). A write that bypasses this writer and changes a loaded property should
-remove `_hash`, or a re-load takes the record as unchanged and leaves the change.
+`_hash` is bookkeeping, not a fact: `to_networkx` and both adapters' results leave it out. A write that
+bypasses this writer and changes a loaded property should remove `_hash`, or a re-load takes the record
+as unchanged and leaves the change.
 
 Batches are sent in order by one worker thread while this thread prepares the next (rows, digests and,
 on a store that offers `inline_parameters(query, params) -> str`, the parameter text), so the two
@@ -37,7 +37,7 @@ from graph import cypher
 from graph.errors import Problem, ValidationFailed
 from graph.records import NodeRecord, RelRecord
 from graph.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type, node_key
-from graph.store import GraphStore
+from graph.store import HASH_PROPERTY, GraphStore
 
 __all__ = ["WriteSummary", "write_records", "counts", "to_networkx", "record_load", "last_loads",
            "HASH_PROPERTY", "statements"]
@@ -46,7 +46,6 @@ BATCH_SIZE = 2000
 READ_BATCH = 5000
 #: Batches made and waiting for the worker thread, beyond the one it is sending.
 QUEUED_BATCHES = 2
-HASH_PROPERTY = "_hash"
 #: Called as `progress(done, total)` with records written so far and in all (a CLI bar, st.progress).
 Progress = Callable[[int, int], None]
 

@@ -63,6 +63,16 @@ class GraphStore(Protocol):
         ...
 
 
+#: The writer's change digest on every node and relationship it writes (see `graph.operations`):
+#: bookkeeping, not a fact, so both adapters leave it out of the nodes and relationships they return.
+HASH_PROPERTY = "_hash"
+
+
+def visible_properties(properties: dict[str, Any] | None) -> dict[str, Any]:
+    """Properties of a node or relationship as a user sees them: plain values, without `HASH_PROPERTY`."""
+    return {k: plain(v) for k, v in (properties or {}).items() if k != HASH_PROPERTY}
+
+
 def plain(value: Any) -> Any:
     """A JSON-friendly copy of a value: dates as ISO strings, lists and maps recursively."""
     if isinstance(value, (dt.date, dt.datetime)):
