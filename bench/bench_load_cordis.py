@@ -138,6 +138,10 @@ def leaner_writes(store: FalkorDBStore, sample: list[dict]) -> list[tuple[str, f
     ladder = [
         ("MERGE by key, SET the properties (no sources)", sample,
          by_index + "MERGE (a)-[r:PARTICIPATES_IN {key: row.key}]->(b) SET r += row.props"),
+        ("MERGE by key, SET the properties, nodes sought by internal id",
+         [{**row, "a": internal[row["start"]], "b": internal[row["end"]]} for row in sample],
+         "UNWIND $rows AS row MATCH (a) WHERE id(a) = row.a MATCH (b) WHERE id(b) = row.b "
+         "MERGE (a)-[r:PARTICIPATES_IN {key: row.key}]->(b) SET r += row.props"),
         ("CREATE, no key, no properties, rows {start, end}",
          [{"start": row["start"], "end": row["end"]} for row in sample],
          by_index + "CREATE (a)-[:PARTICIPATES_IN]->(b)"),
