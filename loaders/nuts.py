@@ -5,6 +5,10 @@ from 2021, the rest from 2024), so both versions are loaded and every code resol
 several versions is one node: it lists the versions in `nuts_versions` and takes the newest version's
 name and coordinates. Level-0 codes are Country nodes (EU-style id, ISO code beside it); levels 1-3
 are Region nodes, linked upwards by PART_OF (level 1 to its Country).
+
+Countries are named in English (ISO 3166 short names), as CORDIS names every country: a list of
+countries reads alike whichever file named each one. NUTS's own name stays as `local_name`
+(Sverige, Deutschland); regions keep their NUTS names, for which no English list exists.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+import pycountry
+
 from graph import cypher
 from graph.errors import Problem, ValidationFailed
 from graph.operations import Progress
@@ -22,8 +28,8 @@ from graph.store import GraphStore
 from loaders.common import LoadReport, load_records, source_record
 from loaders.csv_tables import integer, number, read_table, unique_rows
 
-__all__ = ["read_nuts", "load_nuts", "nuts_files", "iso_code", "place_records", "keep_stored_places",
-           "describe_summary"]
+__all__ = ["read_nuts", "load_nuts", "nuts_files", "iso_code", "country_name", "place_records",
+           "keep_stored_places", "describe_summary"]
 
 SOURCE = "nuts"
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
@@ -37,6 +43,13 @@ _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 def iso_code(eu_code: str) -> str:
     """ISO 3166 alpha-2 code of an EU-style country code (EL -> GR, UK -> GB)."""
     return ISO_EXCEPTIONS.get(eu_code, eu_code)
+
+
+def country_name(eu_code: str, fallback: str) -> str:
+    """English short name of an EU-style country code (EL -> Greece); `fallback` for a code ISO 3166
+    lacks (XK, Kosovo, in NUTS but not in ISO)."""
+    country = pycountry.countries.get(alpha_2=iso_code(eu_code))
+    return country.name if country is not None else fallback
 
 
 def nuts_files(path: Path | str) -> list[Path]:
@@ -96,8 +109,8 @@ def read_nuts(paths: Iterable[Path | str]) -> tuple[list[NodeRecord], list[RelRe
     for code, place in sorted(places.items()):
         props = {"nuts_versions": place["versions"], "lat": place["lat"], "lon": place["lon"]}
         if place["level"] == 0:
-            nodes.append(NodeRecord("Country", code, place["name"], tuple(place["sources"]),
-                                    properties={"iso_code": iso_code(code), **props}))
+            nodes.append(NodeRecord("Country", code, country_name(code, place["name"]), tuple(place["sources"]),
+                                    properties={"iso_code": iso_code(code), "local_name": place["name"], **props}))
         else:
             nodes.append(NodeRecord("Region", code, place["name"], tuple(place["sources"]),
                                     properties={"level": place["level"], "country": place["country"], **props}))
@@ -135,7 +148,7 @@ def place_records(codes: set[str], names: dict[str, str], named_by: str,
     for code in sorted({c[:n] for c in codes for n in range(2, len(c) + 1)}):
         source = (named_by if code in names else fallback,)
         if len(code) == 2:
-            nodes.append(NodeRecord("Country", code, names.get(code, code), source,
+            nodes.append(NodeRecord("Country", code, names.get(code) or country_name(code, code), source,
                                     properties={"iso_code": iso_code(code)}))
             continue
         nodes.append(NodeRecord("Region", code, names.get(code, code), source,

@@ -9,7 +9,7 @@ import pytest
 from graph.errors import ValidationFailed
 from graph.operations import counts, last_loads, to_networkx
 from loaders.common import file_checksum
-from loaders.nuts import load_nuts, nuts_files
+from loaders.nuts import country_name, load_nuts, nuts_files
 from tests.conftest import FIXTURES, SHARED_DATA
 
 NUTS = FIXTURES / "nuts"
@@ -66,6 +66,22 @@ def test_level_0_codes_are_countries_with_iso_codes(embedded_store):
     assert graph.nodes["Country:EL"]["iso_code"] == "GR"
     assert graph.nodes["Country:SE"]["iso_code"] == "SE"
     assert "Region:SE" not in to_networkx(embedded_store, labels=["Region"])
+
+
+def test_countries_are_named_in_english_with_the_nuts_name_beside(embedded_store):
+    local = {r["NUTS_ID"]: r["NAME_LATN"] for _, r in rows_of(NUTS) if r["LEVL_CODE"] == "0"}
+    load_nuts(embedded_store, NUTS)
+    graph = to_networkx(embedded_store, labels=["Country"])
+    named = {key.split(":")[1]: (data["name"], data["local_name"]) for key, data in graph.nodes(data=True)}
+    assert named.keys() == local.keys()
+    assert {code: pair[1] for code, pair in named.items()} == local
+    assert named["SE"] == ("Sweden", "Sverige") and named["DE"] == ("Germany", "Deutschland")
+    assert named["EL"] == ("Greece", local["EL"]) and named["UK"] == ("United Kingdom", local["UK"])
+
+
+def test_a_country_iso_lacks_keeps_its_nuts_name():
+    assert country_name("XK", "Kosovo*") == "Kosovo*"
+    assert country_name("EL", "Elláda") == "Greece"
 
 
 def test_part_of_climbs_from_level_3_to_the_country(embedded_store):

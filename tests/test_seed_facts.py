@@ -14,6 +14,7 @@ from graph.errors import ValidationFailed
 from graph.operations import counts, to_networkx
 from graph.schema import NODE_LABELS, REL_TYPES
 from loaders.common import file_checksum
+from loaders.nuts import country_name
 from loaders.seeds import DATE_PROPERTIES, DEFAULT_PATH, load_seeds, read_seed_records
 from tests.conftest import FIXTURES, SHARED_DATA
 
@@ -241,10 +242,16 @@ def test_nuts_regions_match_the_2024_classification(seeded_store):
     with table.open(encoding="utf-8") as f:
         nuts = {row["NUTS_ID"]: row for row in csv.DictReader(f)}
     found = rows(seeded_store, "MATCH (r) WHERE (r:Region OR r:Country) AND $v IN r.nuts_versions "
-                 "RETURN r.id, r.name, r.level", {"v": "2024"})
+                 "RETURN r.id, coalesce(r.local_name, r.name), r.level", {"v": "2024"})
     assert len(found) == 21
     for code, name, level in found:
         assert (nuts[code]["NAME_LATN"], int(nuts[code]["LEVL_CODE"])) == (name, level)
+
+
+def test_seed_countries_are_named_as_the_nuts_loader_names_them(seeded_store):
+    found = rows(seeded_store, "MATCH (c:Country) RETURN c.id, c.name, c.local_name ORDER BY c.id")
+    assert found == [["DE", "Germany", "Deutschland"], ["NO", "Norway", "Norge"], ["SE", "Sweden", "Sverige"]]
+    assert [[code, country_name(code, "")] for code, _, _ in found] == [row[:2] for row in found]
 
 
 def test_every_date_is_iso_and_no_more_precise_than_stated(seeded_store):
