@@ -32,10 +32,10 @@ from falkordb.helpers import stringify_param_value  # noqa: E402
 import loaders.cordis as cordis_module  # noqa: E402
 from graph import cypher  # noqa: E402
 from graph.falkordb_store import FalkorDBStore, parameter_text  # noqa: E402
+from graph.memory import gc_paused  # noqa: E402
 from graph.operations import write_records  # noqa: E402
 from graph.records import check_records  # noqa: E402
 from loaders.cordis import cordis_files, read_cordis  # noqa: E402
-from loaders.csv_tables import gc_paused  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"

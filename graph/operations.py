@@ -35,6 +35,7 @@ import networkx as nx
 
 from graph import cypher
 from graph.errors import Problem, ValidationFailed
+from graph.memory import gc_paused
 from graph.records import NodeRecord, RelRecord
 from graph.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type, node_key
 from graph.store import HASH_PROPERTY, GraphStore
@@ -391,15 +392,17 @@ def to_networkx(store: GraphStore, labels: list[str] | None = None,
         check_rel_type(rel_type)
     params = {"labels": labels, "types": rel_types}
     graph = nx.MultiDiGraph()
-    nodes = store.read(cypher.export_nodes(), params, row_cap=10**9, timeout_s=300)
-    for kind, node_id, node_labels, props in nodes.rows:
-        props.pop(HASH_PROPERTY, None)
-        graph.add_node(node_key(kind, node_id), **{**props, "labels": node_labels})
-    rels = store.read(cypher.export_relationships(), params, row_cap=10**9, timeout_s=300)
-    for start_kind, start_id, rel_type, end_kind, end_id, props in rels.rows:
-        attrs = {k: v for k, v in props.items() if k not in ("type", "key", HASH_PROPERTY)}
-        graph.add_edge(node_key(start_kind, start_id), node_key(end_kind, end_id),
-                       key=f"{rel_type}:{props.get('key', '')}", type=rel_type, **attrs)
+    with gc_paused():  # every object made here lives on in the graph: nothing for the collector to find
+        nodes = store.read(cypher.export_nodes(), params, row_cap=10**9, timeout_s=300)
+        for kind, node_id, node_labels, props in nodes.rows:
+            props.pop(HASH_PROPERTY, None)
+            graph.add_node(node_key(kind, node_id), **{**props, "labels": node_labels})
+        del nodes
+        rels = store.read(cypher.export_relationships(), params, row_cap=10**9, timeout_s=300)
+        for start_kind, start_id, rel_type, end_kind, end_id, props in rels.rows:
+            attrs = {k: v for k, v in props.items() if k not in ("type", "key", HASH_PROPERTY)}
+            graph.add_edge(node_key(start_kind, start_id), node_key(end_kind, end_id),
+                           key=f"{rel_type}:{props.get('key', '')}", type=rel_type, **attrs)
     return graph
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import Problem, ValidationFailed
+from graph.memory import gc_paused
 from graph.operations import Progress
 from graph.records import NodeRecord, RelRecord
 from graph.store import GraphStore
@@ -28,7 +29,6 @@ from loaders.csv_tables import (
     boolean,
     code,
     digits,
-    gc_paused,
     integer,
     iso_date,
     lat_lon,

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import math
 import random
 import re
@@ -22,6 +23,7 @@ from falkordb.helpers import stringify_param_value
 
 from graph import cypher
 from graph.falkordb_store import FalkorDBStore, parameter_text, params_header
+from graph.memory import gc_paused
 from graph.operations import HASH_PROPERTY, statements, to_networkx, write_records
 from graph.records import NodeRecord, RelRecord
 from loaders import cluster_detection
@@ -238,6 +240,19 @@ def test_a_failed_batch_stops_the_writing_and_raises(embedded_store, monkeypatch
     with pytest.raises(RuntimeError, match="went away"):
         write_records(store, *_records())
     assert len(store.writes) == 2
+
+
+def test_reading_the_graph_pauses_the_collector_and_restores_it(embedded_store, monkeypatch):
+    write_records(embedded_store, *_records())
+    seen = []
+    real_read = embedded_store.read
+    monkeypatch.setattr(embedded_store, "read", lambda *a, **k: seen.append(gc.isenabled()) or real_read(*a, **k))
+    assert gc.isenabled()
+    graph = to_networkx(embedded_store)
+    assert seen == [False, False] and gc.isenabled() and graph.number_of_nodes() > 0
+    with pytest.raises(RuntimeError), gc_paused():
+        raise RuntimeError("a failed read")
+    assert gc.isenabled()
 
 
 def test_the_digest_is_not_shown_as_a_fact(any_store):
