@@ -17,6 +17,7 @@ import networkx as nx
 import streamlit as st
 
 from graph.explore import Filters, filter_graph
+from graph.memory import gc_paused
 from graph.operations import last_loads, to_networkx
 from graph.saved_queries import Catalogue, load_catalogue
 from graph.settings import Settings
@@ -74,7 +75,8 @@ def key_of(whole: nx.MultiDiGraph) -> str:
 
 @st.cache_resource(max_entries=8, show_spinner="Filtering…")
 def _filtered(_graph: nx.MultiDiGraph, graph_key: str, filters: Filters) -> nx.MultiDiGraph:
-    return nx.MultiDiGraph(filter_graph(_graph, filters))
+    with gc_paused():  # a copy of up to the whole graph: every object made lives on (2.0 s -> 1.4 s for CORDIS)
+        return nx.MultiDiGraph(filter_graph(_graph, filters))
 
 
 def filtered(whole: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
