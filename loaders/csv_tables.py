@@ -10,6 +10,7 @@ file in one pass instead of one error per run.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import math
 import re
@@ -118,11 +119,13 @@ def iso_date(text: str) -> str:
     return text[:10]
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def lat_lon(text: str) -> tuple[float, float]:
     """CORDIS geolocation: one string `"lat,lon"`, rounded to 7 decimals (about 1 cm, as GISCO gives).
 
     CORDIS writes up to 17 significant digits; FalkorDB returns doubles with 15, so unrounded values
-    would never read back equal and every re-run would count the organisation as updated.
+    would never read back equal and every re-run would count the organisation as updated. Cached: an
+    organisation repeats its point on every participation row (69,059 rows, 21,680 points in the extract).
     """
     parts = text.split(",")
     if len(parts) != 2:
