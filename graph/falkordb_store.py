@@ -230,11 +230,12 @@ class FalkorDBStore:
             nodes = [self._node(n, out) for n in value.nodes()]
             pending_edges.extend(value.edges())
             return {"path": [n["key"] for n in nodes]}
-        plain_types = _PLAIN_SCALARS  # scalars inside lists and maps (most values) skip the call
+        # scalars inside lists and maps (most values) skip the call
         if isinstance(value, list):
-            return [v if type(v) in plain_types else self._value(v, out, pending_edges) for v in value]
+            return [v if type(v) in _PLAIN_SCALARS else self._value(v, out, pending_edges) for v in value]
         if isinstance(value, dict):
-            return {k: v if type(v) in plain_types else self._value(v, out, pending_edges) for k, v in value.items()}
+            return {k: v if type(v) in _PLAIN_SCALARS else self._value(v, out, pending_edges)
+                    for k, v in value.items()}
         return plain(value)
 
     @staticmethod

@@ -275,14 +275,13 @@ def _add_organisations(projects, parts, tables, src, nodes, rels, notes) -> None
     recency = {p["id"]: (p.get("startDate") or "", int(p["id"])) for p in projects}
     role_columns = [(k, v) for k, v in _ROLE_PROPS.items() if k in tables["organisations"].columns]
     by_pic: dict[str, list[dict]] = defaultdict(list)
+    members: dict[str, set[str]] = defaultdict(set)
     for r in sorted(parts, key=lambda r: (recency[r["projectID"]], r["order"]), reverse=True):
         by_pic[r["organisationID"]].append(r)
+        members[r["projectID"]].add(r["organisationID"])
         rels.append(RelRecord("PARTICIPATES_IN", "Organisation", f"pic:{r['organisationID']}", "Project",
                               f"cordis:{r['projectID']}", (src["organisations"],),
                               {v: r[k] for k, v in role_columns if r[k] is not None}, key=str(r["order"])))
-    members: dict[str, set[str]] = defaultdict(set)
-    for r in parts:
-        members[r["projectID"]].add(r["organisationID"])
     places: set[str] = set()
     varied, rules = Counter(), Counter()
     spelled = unnamed = smes = 0
