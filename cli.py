@@ -19,9 +19,10 @@ from typing import Any
 import click
 
 from graph.errors import ClusterExplorerError
-from graph.operations import counts, last_loads
 from graph.settings import Settings
-from graph.store import GraphStore, QueryResult, open_store
+from graph.store.backends import open_store
+from graph.store.contract import GraphStore, QueryResult
+from graph.store.reads import counts, last_loads
 
 
 def parse_param(text: str) -> tuple[str, Any]:
@@ -243,7 +244,7 @@ def queries() -> None:
 
 
 def _catalogue(obj: Context):
-    from graph.saved_queries import load_catalogue
+    from queries.catalogue import load_catalogue
 
     catalogue = load_catalogue(obj.settings.user_queries_dir)
     for problem in catalogue.problems:
@@ -291,7 +292,7 @@ def queries_show(obj: Context, name: str) -> None:
 def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out: Path | None,
                 timeout: float | None, row_cap: int | None) -> None:
     """Run a saved query with typed parameters, read-only and time-limited."""
-    from graph.query_runner import bind_params, export_rows, run_saved
+    from queries.runner import bind_params, export_rows, run_saved
 
     raw = {key: value for key, value in (p.split("=", 1) if "=" in p else (p, None) for p in params)}
     if None in raw.values():
@@ -346,9 +347,9 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     """Compute metrics on a projection, print the top nodes, optionally write them back."""
     import datetime as dt
 
-    from graph.metrics import METRICS, compute_all, top, write_metrics
-    from graph.operations import to_networkx
-    from graph.projections import Projection, project
+    from graph.analytics.metrics import METRICS, compute_all, top, write_metrics
+    from graph.analytics.projections import Projection, project
+    from graph.store.reads import to_networkx
 
     try:
         spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
@@ -378,9 +379,9 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
 def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
                 programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
-    from graph.metrics import compute_all, top
-    from graph.operations import to_networkx
-    from graph.projections import Projection, project
+    from graph.analytics.metrics import compute_all, top
+    from graph.analytics.projections import Projection, project
+    from graph.store.reads import to_networkx
 
     try:
         spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
@@ -413,9 +414,9 @@ def recommend(obj: Context, focal: tuple[str, ...], sectors: tuple[str, ...], ad
     """Ranked partner candidates for a new project, each with its score parts, reasons and paths."""
     from dataclasses import asdict
 
-    from graph.operations import to_networkx
-    from graph.recommend import RecommenderIndex, Requirements
-    from graph.recommend import recommend as rank
+    from graph.analytics.recommend import RecommenderIndex, Requirements
+    from graph.analytics.recommend import recommend as rank
+    from graph.store.reads import to_networkx
 
     try:
         with clear_errors():

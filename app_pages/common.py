@@ -16,12 +16,13 @@ import uuid
 import networkx as nx
 import streamlit as st
 
-from graph.explore import Filters, filter_graph
 from graph.memory import gc_paused
-from graph.operations import last_loads, to_networkx
-from graph.saved_queries import Catalogue, load_catalogue
 from graph.settings import Settings
-from graph.store import GraphStore, open_store
+from graph.store.backends import open_store
+from graph.store.contract import GraphStore
+from graph.store.reads import last_loads, to_networkx
+from graph.views.filters import Filters, filter_graph
+from queries.catalogue import Catalogue, load_catalogue
 
 NEO4J_KEYS = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~:$])")

@@ -11,7 +11,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, widgets
-from graph import explore, render
+from graph.views import exports, render
+from graph.views import filters as views
 
 whole = common.graph()
 loaded = common.key_of(whole)
@@ -22,13 +23,13 @@ path = tuple(k for k in st.query_params.get("path", "").split(",") if k in whole
 
 
 @st.cache_data(max_entries=16, show_spinner="Drawing…")
-def draw(graph_key: str, filters: explore.Filters, focus: tuple[str, ...], depth: int, path: tuple[str, ...],
+def draw(graph_key: str, filters: views.Filters, focus: tuple[str, ...], depth: int, path: tuple[str, ...],
          colour: str, size: str, cap: int) -> tuple[str, list[str], int]:
     """The page of the view and the keys of the nodes it shows, cached by the controls' values."""
     shown = whole.subgraph(path) if path else common.filtered(whole, filters)
-    shown = explore.neighbourhood(shown, focus, depth) if focus and not path else shown
+    shown = views.neighbourhood(shown, focus, depth) if focus and not path else shown
     scores = None if size == "degree" else {n: d.get(size) or 0.0 for n, d in shown.nodes(data=True)}
-    shown, left_out = explore.cap_view(shown, cap, focus=focus or path, scores=scores)
+    shown, left_out = views.cap_view(shown, cap, focus=focus or path, scores=scores)
     html = render.to_html(shown, color_by=colour, size_by=scores, focus=focus, highlight=path, max_nodes=cap)
     return html, list(shown), left_out
 
@@ -56,20 +57,20 @@ st.iframe(html, height=700, alt="Network view")
 if left_out:
     st.caption(f"{left_out:,} less relevant nodes were left out; filter or focus to see them, or raise the cap.")
 
-exports = st.columns(3)
-exports[0].download_button("GraphML", lambda: explore.to_graphml(shown), "view.graphml", "application/xml",
+buttons = st.columns(3)
+buttons[0].download_button("GraphML", lambda: exports.to_graphml(shown), "view.graphml", "application/xml",
                            key="explore_graphml", icon=":material/download:")
-exports[1].download_button("Nodes CSV", lambda: explore.nodes_csv(shown), "nodes.csv", "text/csv",
+buttons[1].download_button("Nodes CSV", lambda: exports.nodes_csv(shown), "nodes.csv", "text/csv",
                            key="explore_nodes_csv", icon=":material/download:")
-exports[2].download_button("Edges CSV", lambda: explore.edges_csv(shown), "edges.csv", "text/csv",
+buttons[2].download_button("Edges CSV", lambda: exports.edges_csv(shown), "edges.csv", "text/csv",
                            key="explore_edges_csv", icon=":material/download:")
 
-names = {k: explore.display_name(k, d) for k, d in shown.nodes(data=True)}
+names = {k: views.display_name(k, d) for k, d in shown.nodes(data=True)}
 default = next(iter(focus or path), None)
 chosen = st.selectbox("Details of", sorted(names, key=lambda k: names[k].casefold()), format_func=names.get,
                       index=None, placeholder="choose a node of the view", key="explore_details")
 if chosen := chosen or (default if default in names else None):
-    details = explore.node_details(whole, chosen)
+    details = views.node_details(whole, chosen)
     st.subheader(common.md(details["name"]))
     st.caption(f"{common.md(details['kind'])} · `{chosen}` · labels: {common.md(', '.join(details['labels']))}")
     props, neighbours, sources = st.tabs(["Properties", "Neighbours", "Sources"])

@@ -1,4 +1,4 @@
-"""Map: where the activity is and which regions work together (graph/explore.py's geography).
+"""Map: where the activity is and which regions work together (graph/views/geography.py).
 
 Drawn with pydeck layers only and no base map (`map_provider=None`), so it needs no tiles and works
 offline: places sized by project participations, organisations as small dots, arcs between places
@@ -15,7 +15,7 @@ import pydeck as pdk
 import streamlit as st
 
 from app_pages import common, widgets
-from graph import explore
+from graph.views import geography
 from loaders.nuts import ATTRIBUTION
 
 whole = common.graph()
@@ -29,9 +29,9 @@ show_organisations = right.toggle("Organisations", True, key="map_organisations"
 
 
 @st.cache_data(max_entries=8, show_spinner="Placing the activity…")
-def geography(graph_key: str, level: int, top: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    places, organisations = explore.geo_points(whole, level)
-    links = explore.region_links(whole, level, top)
+def placed_activity(graph_key: str, level: int, top: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    places, organisations = geography.geo_points(whole, level)
+    links = geography.region_links(whole, level, top)
     places = pd.DataFrame(places, columns=["key", "name", "kind", "lat", "lon", "activity", "organisations"])
     places["label"] = places["name"] + " — " + places["activity"].astype(str) + " participations of " \
         + places["organisations"].astype(str) + " organisations"
@@ -46,7 +46,7 @@ def geography(graph_key: str, level: int, top: int) -> tuple[pd.DataFrame, pd.Da
     return places, organisations, links
 
 
-places, organisations, links = geography(loaded, level, top)
+places, organisations, links = placed_activity(loaded, level, top)
 if places.empty and organisations.empty:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")

@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, widgets
-from graph.metrics import METRICS, compute_all, write_metrics
-from graph.projections import Projection, project
+from graph.analytics.metrics import METRICS, compute_all, write_metrics
+from graph.analytics.projections import Projection, project
 
 whole = common.graph()
 loaded = common.key_of(whole)

@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from graph.operations import counts, last_loads
+from graph.store.reads import counts, last_loads
 from loaders.seeds import load_seeds
 
 store = common.store()

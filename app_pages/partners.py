@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, widgets
-from graph.recommend import LABEL_LEVELS, RecommenderIndex, Requirements, recommend
+from graph.analytics.recommend import LABEL_LEVELS, RecommenderIndex, Requirements, recommend
 
 whole = common.graph()
 loaded = common.key_of(whole)

@@ -13,7 +13,7 @@ import streamlit as st
 
 from app_pages import common, widgets
 from graph.errors import ClusterExplorerError
-from graph.query_runner import export_rows, run_saved, save_user_query
+from queries.runner import export_rows, run_saved, save_user_query
 
 store, config, library = common.store(), common.settings(), common.catalogue()
 st.title("Queries")

@@ -15,20 +15,20 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from graph import explore, render
-from graph.explore import FilterOptions, Filters
-from graph.metrics import METRICS
-from graph.projections import KINDS, ROLE_RANK, Projection
-from graph.query_runner import suggestions
-from graph.saved_queries import Param
-from graph.store import GraphStore, QueryResult
+from graph.analytics.metrics import METRICS
+from graph.analytics.projections import KINDS, ROLE_RANK, Projection
+from graph.store.contract import GraphStore, QueryResult
+from graph.views import exports, filters, render
+from graph.views.filters import FilterOptions, Filters
+from queries.catalogue import Param
+from queries.runner import suggestions
 
 URL = "query-params"
 
 
 @st.cache_resource(max_entries=2)
 def options_of(_graph: nx.MultiDiGraph, graph_key: str) -> FilterOptions:
-    return explore.filter_options(_graph)
+    return filters.filter_options(_graph)
 
 
 @st.cache_resource(max_entries=2)
@@ -56,7 +56,7 @@ def graph_filters(options: FilterOptions, prefix: str) -> Filters:
     """Kinds, places, programmes, labels, sectors and project years, in the sidebar."""
     with st.sidebar:
         st.subheader("Filters")
-        default = [k for k in explore.DEFAULT_KINDS if k in options.kinds]
+        default = [k for k in filters.DEFAULT_KINDS if k in options.kinds]
         kinds = st.multiselect("Kinds of node", options.kinds, default=default, key=f"{prefix}_kinds", bind=URL)
         places = choose("Country or region", options.places, f"{prefix}_places", "Regions include their sub-regions")
         programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
@@ -101,10 +101,10 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
         st.session_state[key] = [k for k in st.query_params.get_all(key) if k in graph]
     text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
     chosen = [k for k in st.session_state[key] if k in graph]
-    hits = [h for h in dict.fromkeys([*keep, *chosen, *explore.search(graph, text, 50, kinds)]) if h in graph]
+    hits = [h for h in dict.fromkeys([*keep, *chosen, *filters.search(graph, text, 50, kinds)]) if h in graph]
 
     def name(k: str) -> str:
-        return f"{explore.display_name(k, graph.nodes[k])} · {graph.nodes[k].get('kind', '')}"
+        return f"{filters.display_name(k, graph.nodes[k])} · {graph.nodes[k].get('kind', '')}"
 
     picked = st.multiselect(label.capitalize(), hits, format_func=name, key=key,
                             placeholder="search, then choose" if hits else "search first")
@@ -170,4 +170,4 @@ def show_result(result: QueryResult, key: str) -> None:
     rows_tab, graph_tab = st.tabs(["Rows", f"Graph ({len(result.nodes)} nodes)"])
     rows_tab.dataframe(table, hide_index=True, key=f"{key}_table")
     with graph_tab:
-        st.iframe(render.to_html(explore.result_graph(result), height=520), height=580, alt="Query result graph")
+        st.iframe(render.to_html(exports.result_graph(result), height=520), height=580, alt="Query result graph")

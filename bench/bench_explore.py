@@ -3,7 +3,7 @@
 Loads the seed data, NUTS and the shared CORDIS extract (the test fixture when the extract is not
 there) into a temporary embedded store, then measures two things:
 
-* **server side**: `graph.render.to_html` for the view the page draws (the most connected nodes of
+* **server side**: `graph.views.render.to_html` for the view the page draws (the most connected nodes of
   the default view, capped at N): with the layout cache empty (what a new view costs) and warm;
   plus how meaningful the layout is (mean edge length / mean distance of random pairs: a ring or a
   random scatter gives about 1, a good layout much less);
@@ -39,9 +39,9 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 
-from graph import explore, layout, render  # noqa: E402
-from graph.falkordb_store import FalkorDBStore  # noqa: E402
-from graph.operations import to_networkx  # noqa: E402
+from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
+from graph.store.reads import to_networkx  # noqa: E402
+from graph.views import filters, layout, render  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
@@ -63,11 +63,11 @@ def layout_quality(view, pos) -> float:
 
 
 def server_side(graph, runs: int) -> list[dict]:
-    whole = explore.filter_graph(graph)
-    render.to_html(explore.cap_view(whole, 50)[0])  # compile the template once, as a running app has
+    whole = filters.filter_graph(graph)
+    render.to_html(filters.cap_view(whole, 50)[0])  # compile the template once, as a running app has
     rows = []
     for n in SIZES:
-        view = explore.cap_view(whole, n)[0]
+        view = filters.cap_view(whole, n)[0]
         view = type(graph)(view)
         cold, warm = [], []
         for _ in range(runs):

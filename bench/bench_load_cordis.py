@@ -30,11 +30,11 @@ sys.path.insert(0, str(ROOT))
 from falkordb.helpers import stringify_param_value  # noqa: E402
 
 import loaders.cordis as cordis_module  # noqa: E402
-from graph import cypher  # noqa: E402
-from graph.falkordb_store import FalkorDBStore, parameter_text  # noqa: E402
 from graph.memory import gc_paused  # noqa: E402
-from graph.operations import write_records  # noqa: E402
-from graph.records import check_records  # noqa: E402
+from graph.store import cypher  # noqa: E402
+from graph.store.falkordb_store import FalkorDBStore, parameter_text  # noqa: E402
+from graph.store.records import check_records  # noqa: E402
+from graph.store.writer import write_records  # noqa: E402
 from loaders.cordis import cordis_files, read_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 
@@ -248,7 +248,7 @@ def main() -> None:
     ]
     table += [(phase, f"{spent:.2f} s") for phase, spent in sorted(phases.items(), key=lambda kv: -kv[1])]
     table += [
-        ("writer: per-record checks (graph.records.check_records)", f"{validate_s:.2f} s"),
+        ("writer: per-record checks (graph.store.records.check_records)", f"{validate_s:.2f} s"),
         ("parameter text for all participations: falkordb client / ours",
          f"{encoders['falkordb client']:.2f} s / {encoders['ours']:.2f} s (same text)"),
         (f"{SAMPLE:,} participations, batched (1 query; best of {REPEATS})", f"{batched:.3f} s"),

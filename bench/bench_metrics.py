@@ -1,7 +1,7 @@
 """Time every metric on the CORDIS organisation collaboration graph, next to python-igraph alone.
 
 The extract is loaded with `load_cordis` into a temporary embedded store and read back with
-`to_networkx` (see eval_recommend.cordis_graph). The "ours" column is `graph.metrics.compute_all`
+`to_networkx` (see eval_recommend.cordis_graph). The "ours" column is `graph.analytics.metrics.compute_all`
 with its defaults (auto engine, 256 pivots for betweenness and closeness, seed 0), including the
 one-off copy of the graph into igraph. The "igraph" column times the same computation called
 directly on a ready igraph graph: the same pivots for the two estimates, the same weights. With
@@ -25,9 +25,9 @@ import networkx as nx
 import numpy as np
 from eval_recommend import DATA, cordis_graph
 
-from graph.metrics import METRICS, compute, compute_all
-from graph.projections import Projection, project
-from graph.recommend import RecommenderIndex, Requirements, recommend
+from graph.analytics.metrics import METRICS, compute, compute_all
+from graph.analytics.projections import Projection, project
+from graph.analytics.recommend import RecommenderIndex, Requirements, recommend
 
 
 def timed(call):

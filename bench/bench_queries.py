@@ -20,14 +20,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from graph import cypher  # noqa: E402
-from graph.falkordb_store import FalkorDBStore  # noqa: E402
-from graph.query_runner import bind_params  # noqa: E402
-from graph.saved_queries import load_catalogue  # noqa: E402
+from graph.store import cypher  # noqa: E402
+from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
 from loaders.cluster_detection import link_and_write  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
+from queries.catalogue import load_catalogue  # noqa: E402
+from queries.runner import bind_params  # noqa: E402
 
 
 def _load(store: FalkorDBStore, data: Path) -> None:

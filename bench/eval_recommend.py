@@ -43,8 +43,8 @@ from pathlib import Path
 import networkx as nx
 import numpy as np
 
-from graph.projections import Projection, participations
-from graph.recommend import RecommenderIndex, Requirements, Weights, components, link_scores, soften
+from graph.analytics.projections import Projection, participations
+from graph.analytics.recommend import RecommenderIndex, Requirements, Weights, components, link_scores, soften
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "cordis-horizon-europe"
 COMPONENTS = [f.name for f in dataclasses.fields(Weights)]
@@ -66,8 +66,8 @@ def cordis_graph(data: Path, cache: Path | None = None) -> nx.MultiDiGraph:
     """The CORDIS extract as the store gives it: load_cordis into a temporary embedded store, to_networkx."""
     if cache and cache.exists():
         return pickle.loads(cache.read_bytes())
-    from graph.falkordb_store import FalkorDBStore
-    from graph.operations import to_networkx
+    from graph.store.falkordb_store import FalkorDBStore
+    from graph.store.reads import to_networkx
     from loaders.cordis import load_cordis
 
     with tempfile.TemporaryDirectory() as folder:
@@ -250,7 +250,7 @@ def main(argv: list[str] | None = None) -> None:
                     table(test, weights), test_index, args.seed)
         del test
     if weights != Weights():
-        print(f"\nnote: the tuned weights differ from graph.recommend.Weights() defaults {Weights()}")
+        print(f"\nnote: the tuned weights differ from graph.analytics.recommend.Weights() defaults {Weights()}")
     print(f"total {time.perf_counter() - started:.0f} s")
 
 

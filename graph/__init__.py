@@ -1,1 +1,3 @@
-"""cluster-explorer domain: schema, settings, errors, store contract and adapters, analytics. No Streamlit here."""
+"""The domain, no Streamlit: `store/` (schema, records, Cypher, contract, adapters, writer), `analytics/`
+(projections, metrics, recommendation), `views/` (filters, layout, rendering, geography), and the shared
+core beside them (errors, settings, memory). Rooms import the core and the rooms listed before them only."""

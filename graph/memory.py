@@ -1,7 +1,7 @@
 """Pausing Python's cyclic garbage collector while bulk work builds objects that all stay alive.
 
 A CORDIS load builds about two million small objects that live until it ends, and reading the whole
-graph back (`graph.operations.to_networkx`) builds as many: the collector kept scanning them while
+graph back (`graph.store.reads.to_networkx`) builds as many: the collector kept scanning them while
 finding nothing to free (measured: 0.8 s of a 10 s load; 4-7 s of an 8-12 s read of the full extract,
 more on each repeat as the heap grew).
 """

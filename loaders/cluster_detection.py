@@ -21,9 +21,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from graph.operations import WriteSummary, write_records
-from graph.records import RelRecord
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
+from graph.store.records import RelRecord
+from graph.store.writer import WriteSummary, write_records
 from loaders.common import source_record
 
 __all__ = ["KnownCluster", "KNOWN_CLUSTERS", "KNOWN_NON_CLUSTERS", "RULE_SOURCE_ID", "SEED_CLUSTERS",

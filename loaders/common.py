@@ -12,9 +12,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.operations import Progress, WriteSummary, record_load, write_records
-from graph.records import NodeRecord, RelRecord
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import Progress, WriteSummary, record_load, write_records
 
 __all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text"]
 

@@ -20,9 +20,9 @@ from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.memory import gc_paused
-from graph.operations import Progress
-from graph.records import NodeRecord, RelRecord
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import Progress
 from loaders.common import LoadReport, load_records, source_record
 from loaders.csv_tables import (
     Table,

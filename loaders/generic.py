@@ -17,11 +17,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph import cypher
 from graph.errors import Problem, ValidationFailed
-from graph.operations import Progress
-from graph.records import NodeRecord, RelRecord
-from graph.store import GraphStore
+from graph.store import cypher
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import Progress
 from loaders.common import LoadReport, load_records, read_text, source_record
 from loaders.mapping import SEPARATORS, FileSpec, Mapping, as_bool, read_mapping
 

@@ -19,7 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from graph.errors import Problem, ValidationFailed
-from graph.schema import NODE_LABELS, REL_TYPES, check_property
+from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 from loaders.common import read_text
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES", "SEPARATORS"]

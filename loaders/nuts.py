@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pycountry
 
-from graph import cypher
 from graph.errors import Problem, ValidationFailed
-from graph.operations import Progress
-from graph.records import NodeRecord, RelRecord
-from graph.store import GraphStore
+from graph.store import cypher
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import Progress
 from loaders.common import LoadReport, load_records, source_record
 from loaders.csv_tables import integer, number, read_table, unique_rows
 

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import Problem, ValidationFailed
-from graph.operations import Progress, WriteSummary, record_load, write_records
-from graph.records import NodeRecord, RelRecord
-from graph.store import GraphStore
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import Progress, WriteSummary, record_load, write_records
 from loaders.common import file_checksum, source_record
 
 __all__ = ["DEFAULT_PATH", "read_seed_records", "seed_files", "load_seeds"]

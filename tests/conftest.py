@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.falkordb_store import FalkorDBStore
 from graph.settings import Settings
+from graph.store.falkordb_store import FalkorDBStore
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -40,7 +40,7 @@ def embedded_server(tmp_path_factory):
 def _open(kind: str, server_path: Path):
     if kind == "falkordb":
         return FalkorDBStore(server_path, f"test_{next(_graph_numbers)}")
-    from graph.neo4j_store import Neo4jStore
+    from graph.store.neo4j_store import Neo4jStore
 
     return Neo4jStore(Settings.from_env())
 

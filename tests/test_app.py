@@ -12,9 +12,10 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from graph.falkordb_store import FalkorDBStore
-from graph.operations import counts, write_records
-from graph.records import NodeRecord, RelRecord
+from graph.store.falkordb_store import FalkorDBStore
+from graph.store.reads import counts
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import write_records
 from tests.conftest import FIXTURES, open_fixture_network
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")

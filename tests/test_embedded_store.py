@@ -9,9 +9,10 @@ import sys
 import time
 from pathlib import Path
 
-from graph.falkordb_store import FalkorDBStore
-from graph.operations import counts, write_records
-from graph.records import NodeRecord
+from graph.store.falkordb_store import FalkorDBStore
+from graph.store.reads import counts
+from graph.store.records import NodeRecord
+from graph.store.writer import write_records
 
 CLI = [sys.executable, "-m", "cli"]
 ROOT = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import ValidationFailed
-from graph.operations import counts, to_networkx
+from graph.store.reads import counts, to_networkx
 from loaders.generic import load_generic, parse_generic, read_generic
 from loaders.mapping import read_mapping
 from tests.conftest import FIXTURES

@@ -8,10 +8,10 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graph.metrics import METRICS, MetricResult, compute, compute_all, top, write_metrics
-from graph.operations import write_records
-from graph.projections import Projection
-from graph.records import NodeRecord
+from graph.analytics.metrics import METRICS, MetricResult, compute, compute_all, top, write_metrics
+from graph.analytics.projections import Projection
+from graph.store.records import NodeRecord
+from graph.store.writer import write_records
 
 EXACT = [m for m in METRICS if m != "community"]
 

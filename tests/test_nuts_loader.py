@@ -7,7 +7,7 @@ import csv
 import pytest
 
 from graph.errors import ValidationFailed
-from graph.operations import counts, last_loads, to_networkx
+from graph.store.reads import counts, last_loads, to_networkx
 from loaders.common import file_checksum
 from loaders.nuts import country_name, load_nuts, nuts_files
 from tests.conftest import FIXTURES, SHARED_DATA

@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 from networkx.algorithms import bipartite
 
-from graph.projections import Projection, incidence, participations, project
+from graph.analytics.projections import Projection, incidence, participations, project
 
 
 def cordis_graph(organisations: dict[str, dict], projects: dict[str, dict], *, sectors: dict[str, str] | None = None,

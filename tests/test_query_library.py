@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from graph import cypher
-from graph.query_runner import run_saved
-from graph.saved_queries import load_catalogue
+from graph.store import cypher
+from queries.catalogue import load_catalogue
+from queries.runner import run_saved
 from tests.conftest import open_fixture_network
 from tests.cypher_lint import assert_valid_neo4j_cypher
 
@@ -89,7 +89,7 @@ def test_shipped_queries_and_their_suggestions_pass_the_neo4j_linter():
 
 
 def test_suggestion_queries_run(library_store):
-    from graph.query_runner import suggestions
+    from queries.runner import suggestions
 
     for query in CATALOGUE.queries.values():
         for param in query.params:

@@ -9,8 +9,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graph.projections import Projection, project
-from graph.recommend import Candidate, RecommenderIndex, Requirements, Weights, link_scores, recommend
+from graph.analytics.projections import Projection, project
+from graph.analytics.recommend import Candidate, RecommenderIndex, Requirements, Weights, link_scores, recommend
 from tests.test_projections import cordis_graph
 
 PV, WIND, TEXTILES = "esv:/25/67/425/1169/1685", "esv:/25/67/425/2000", "esv:/25/70/500"

@@ -11,7 +11,7 @@ import time
 import networkx as nx
 import pytest
 
-from graph import layout, render
+from graph.views import layout, render
 
 XSS = "<img src=x onerror=alert(1)>"
 

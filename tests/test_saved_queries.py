@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from graph.errors import ClusterExplorerError, QueryTimeout, ReadOnlyViolation
-from graph.query_runner import bind_params, export_rows, run_saved, save_user_query, suggestions
-from graph.saved_queries import load_catalogue, parse_query_file
+from queries.catalogue import load_catalogue, parse_query_file
+from queries.runner import bind_params, export_rows, run_saved, save_user_query, suggestions
 
 ROOT = Path(__file__).resolve().parents[1]
 

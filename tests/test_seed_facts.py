@@ -11,8 +11,8 @@ import re
 import pytest
 
 from graph.errors import ValidationFailed
-from graph.operations import counts, to_networkx
-from graph.schema import NODE_LABELS, REL_TYPES
+from graph.store.reads import counts, to_networkx
+from graph.store.schema import NODE_LABELS, REL_TYPES
 from loaders.common import file_checksum
 from loaders.nuts import country_name
 from loaders.seeds import DATE_PROPERTIES, DEFAULT_PATH, load_seeds, read_seed_records

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, ValidationFailed
-from graph.operations import counts, to_networkx, write_records
-from graph.records import NodeRecord, RelRecord
+from graph.store.reads import counts, to_networkx
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import write_records
 
 HOSTILE = 'x"}) DETACH DELETE n // \' <img src=x onerror=alert(1)>'
 

@@ -21,11 +21,12 @@ import pytest
 from falkordb.graph import Graph
 from falkordb.helpers import stringify_param_value
 
-from graph import cypher
-from graph.falkordb_store import FalkorDBStore, parameter_text, params_header
 from graph.memory import gc_paused
-from graph.operations import HASH_PROPERTY, statements, to_networkx, write_records
-from graph.records import NodeRecord, RelRecord
+from graph.store import cypher
+from graph.store.falkordb_store import FalkorDBStore, parameter_text, params_header
+from graph.store.reads import to_networkx
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import HASH_PROPERTY, statements, write_records
 from loaders import cluster_detection
 from loaders.cluster_detection import detect_cluster, fold, name_key
 from tests.conftest import FIXTURES
@@ -219,7 +220,7 @@ def test_the_same_relationship_twice_is_one_with_both_properties_and_sources(emb
 
 
 def test_progress_reaches_the_total_on_a_first_load_and_a_rerun(embedded_store, monkeypatch):
-    monkeypatch.setattr("graph.operations.BATCH_SIZE", 2)
+    monkeypatch.setattr("graph.store.writer.BATCH_SIZE", 2)
     for _ in range(2):
         calls: list[tuple[int, int]] = []
         write_records(embedded_store, *_records(), progress=lambda done, total, seen=calls: seen.append((done, total)))
@@ -227,7 +228,7 @@ def test_progress_reaches_the_total_on_a_first_load_and_a_rerun(embedded_store, 
 
 
 def test_a_failed_batch_stops_the_writing_and_raises(embedded_store, monkeypatch):
-    monkeypatch.setattr("graph.operations.BATCH_SIZE", 1)
+    monkeypatch.setattr("graph.store.writer.BATCH_SIZE", 1)
     store = CountingStore(embedded_store)
 
     def failing(query, params=None):

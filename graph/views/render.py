@@ -4,7 +4,7 @@ The only module that touches pyvis. Three things it does differently from a plai
 
 * **In bulk.** pyvis's `add_node` / `add_edge` / `from_nx` are quadratic (28 s for 10,000 nodes); the
   node and edge lists are filled directly and `generate_html()` renders them once.
-* **Positions from the server, physics off.** `graph.layout` computes them (cached), so 1,000 nodes
+* **Positions from the server, physics off.** `graph.views.layout` computes them (cached), so 1,000 nodes
   draw at once instead of vis-network settling them for a minute.
 * **Offline and inert user text.** vis-network is in-lined (`cdn_resources="in_line"`) and our own
   template drops pyvis's CDN links (Bootstrap) and its tooltip mode that sets `innerHTML` from a
@@ -31,8 +31,8 @@ import pyvis
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
-from graph.explore import cap_view, display_name
-from graph.layout import positions
+from graph.views.filters import cap_view, display_name
+from graph.views.layout import positions
 
 __all__ = ["to_html", "KIND_COLOURS", "COLOUR_BY"]
 

@@ -1,6 +1,6 @@
 """Projections: the plain graphs the metrics and the recommender work on, cut from the full graph.
 
-The store's graph (`graph.operations.to_networkx`) mixes kinds: organisations take part in projects,
+The store's graph (`graph.store.reads.to_networkx`) mixes kinds: organisations take part in projects,
 projects are funded by programmes and active in sectors. Centralities are meaningful on one kind of
 node, so a `Projection` names which graph to derive (organisations, clusters, regions or countries
 linked by shared projects, or the organisation-project graph itself) and which projects count (time
@@ -23,7 +23,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from graph.schema import node_key
+from graph.store.schema import node_key
 
 __all__ = ["Projection", "Incidence", "KINDS", "project", "participations", "incidence", "organisation_groups"]
 

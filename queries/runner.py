@@ -12,9 +12,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graph.errors import ClusterExplorerError
-from graph.query_params import ParamError, convert
-from graph.saved_queries import Catalogue, Param, SavedQuery, parse_query_file, render_query_file
-from graph.store import GraphStore, QueryResult
+from graph.store.contract import GraphStore, QueryResult
+from queries.catalogue import Catalogue, Param, SavedQuery, parse_query_file, render_query_file
+from queries.params import ParamError, convert
 
 __all__ = ["bind_params", "export_rows", "run_saved", "save_user_query", "suggestions", "UNCAPPED"]
 

@@ -1,7 +1,7 @@
 """The store contract: a few methods that both backends implement, and the function that picks one.
 
 Everything else (writer, counts, export to networkx) is written once on top of this contract in
-`graph.operations`, with the shared Cypher of `graph.cypher`. An adapter only knows how to talk to its
+`graph.operations`, with the shared Cypher of `graph.store.cypher`. An adapter only knows how to talk to its
 database: read (refused writes, time limit, row cap), write, set up indexes, clear, close.
 """
 
@@ -11,9 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-from graph.settings import Settings
-
-__all__ = ["GraphStore", "QueryResult", "open_store", "plain"]
+__all__ = ["GraphStore", "QueryResult", "HASH_PROPERTY", "visible_properties", "plain"]
 
 
 @dataclass
@@ -82,18 +80,3 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
-
-
-def open_store(settings: Settings) -> GraphStore:
-    """Open the store the settings choose: Neo4j when `NEO4J_URI` is set, else the embedded FalkorDB.
-
-    Each adapter's module is imported only when chosen, so the other database client is not needed.
-    """
-    if settings.store_kind == "neo4j":
-        from graph.neo4j_store import Neo4jStore
-
-        return Neo4jStore(settings)
-    from graph.falkordb_store import FalkorDBStore
-
-    return FalkorDBStore(settings.db_path, settings.graph_name,
-                         default_timeout_s=settings.query_timeout_s, default_row_cap=settings.row_cap)

@@ -28,7 +28,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from graph.projections import Projection, incidence, organisation_groups
+from graph.analytics.projections import Projection, incidence, organisation_groups
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
            "link_scores", "soften", "LABEL_LEVELS"]

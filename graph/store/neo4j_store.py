@@ -1,7 +1,7 @@
 """The production store: Neo4j 5 over Bolt with the official driver.
 
 Kept thin on purpose: no Neo4j server can run on our machines, so everything it sends is the shared
-Cypher of `graph.cypher` (linted with Neo4j's own linter in the tests) plus the constraint statements
+Cypher of `graph.store.cypher` (linted with Neo4j's own linter in the tests) plus the constraint statements
 below. Reads run in READ access mode, so the server itself refuses writes; the time limit is the
 transaction timeout, enforced by the server.
 """
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.cypher import clear_all
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from graph.schema import NODE_LABELS, check_label, kind_of, node_key
 from graph.settings import Settings
-from graph.store import QueryResult, plain, visible_properties
+from graph.store.contract import QueryResult, plain, visible_properties
+from graph.store.cypher import clear_all
+from graph.store.schema import NODE_LABELS, check_label, kind_of, node_key
 
 __all__ = ["Neo4jStore", "constraint_statements"]
 

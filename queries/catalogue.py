@@ -27,11 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import ClusterExplorerError, Problem
-from graph.query_params import PARAM_TYPES, ParamError, convert
+from queries.params import PARAM_TYPES, ParamError, convert
 
 __all__ = ["Catalogue", "Param", "SavedQuery", "load_catalogue", "parse_query_file", "render_query_file"]
 
-SHIPPED_DIR = Path(__file__).resolve().parents[1] / "queries"
+SHIPPED_DIR = Path(__file__).resolve().parent
 
 _HEADER = re.compile(r"^\s*//\s*(?P<key>[a-z]+)(?:\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*))?\s*:\s?(?P<value>.*)$")
 _PARAM_SPEC = re.compile(r"^(?P<type>[a-z]+)\s*(?:=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$")

@@ -31,17 +31,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-import networkx as nx
-
-from graph import cypher
 from graph.errors import Problem, ValidationFailed
-from graph.memory import gc_paused
-from graph.records import NodeRecord, RelRecord
-from graph.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type, node_key
-from graph.store import HASH_PROPERTY, GraphStore
+from graph.store import cypher
+from graph.store.contract import HASH_PROPERTY, GraphStore
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type
 
-__all__ = ["WriteSummary", "write_records", "counts", "to_networkx", "record_load", "last_loads",
-           "HASH_PROPERTY", "statements"]
+__all__ = ["WriteSummary", "write_records", "record_load", "HASH_PROPERTY", "statements", "Progress"]
 
 BATCH_SIZE = 2000
 READ_BATCH = 5000
@@ -100,7 +96,7 @@ def rel_states(rel_type: str, start_label: str, end_label: str) -> str:
 
 
 def statements() -> list[str]:
-    """Every statement the writer sends besides those of `graph.cypher`, for the linter and the tests."""
+    """Every statement the writer sends besides those of `graph.store.cypher`, for the linter and the tests."""
     found = [node_digests(label) for label in NODE_LABELS]
     for rel in REL_TYPES.values():
         found += [query(rel.name, start, end) for start in rel.starts for end in rel.ends
@@ -372,40 +368,6 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
     return summary
 
 
-def counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
-    """Nodes per label and relationships per type (zeros left out)."""
-    labels = {label: store.read(cypher.count_label(label)).rows[0][0] for label in NODE_LABELS}
-    types = {t: store.read(cypher.count_rel_type(t)).rows[0][0] for t in REL_TYPES}
-    return ({k: v for k, v in labels.items() if v}, {k: v for k, v in types.items() if v})
-
-
-def to_networkx(store: GraphStore, labels: list[str] | None = None,
-                rel_types: list[str] | None = None) -> nx.MultiDiGraph:
-    """The whole graph, or the part with the given labels and relationship types, as networkx.
-
-    Nodes are keyed `kind:id` and carry their properties plus `labels`; edges carry `type` and
-    their properties. Only schema names are accepted as filters.
-    """
-    for label in labels or []:
-        check_label(label)
-    for rel_type in rel_types or []:
-        check_rel_type(rel_type)
-    params = {"labels": labels, "types": rel_types}
-    graph = nx.MultiDiGraph()
-    with gc_paused():  # every object made here lives on in the graph: nothing for the collector to find
-        nodes = store.read(cypher.export_nodes(), params, row_cap=10**9, timeout_s=300)
-        for kind, node_id, node_labels, props in nodes.rows:
-            props.pop(HASH_PROPERTY, None)
-            graph.add_node(node_key(kind, node_id), **{**props, "labels": node_labels})
-        del nodes
-        rels = store.read(cypher.export_relationships(), params, row_cap=10**9, timeout_s=300)
-        for start_kind, start_id, rel_type, end_kind, end_id, props in rels.rows:
-            attrs = {k: v for k, v in props.items() if k not in ("type", "key", HASH_PROPERTY)}
-            graph.add_edge(node_key(start_kind, start_id), node_key(end_kind, end_id),
-                           key=f"{rel_type}:{props.get('key', '')}", type=rel_type, **attrs)
-    return graph
-
-
 def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary) -> None:
     """Log a completed load as a `Load` node keyed by source and checksum (a re-run updates its time)."""
     now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
@@ -415,8 +377,3 @@ def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSum
                     "nodes": summary.nodes, "created": summary.created, "updated": summary.updated,
                     "unchanged": summary.unchanged, "relationships": summary.relationships})
     store.write(cypher.upsert_nodes("Load"), {"rows": [record.row()]})
-
-
-def last_loads(store: GraphStore, limit: int = 10) -> list[dict[str, Any]]:
-    """The most recent completed loads, newest first."""
-    return store.read(cypher.last_loads(), {"limit": limit}).records()

@@ -27,7 +27,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-from graph import cypher
+from graph.store import cypher
 
 __all__ = ["METRICS", "MetricResult", "compute", "compute_all", "write_metrics", "top",
            "IGRAPH_FROM_EDGES", "EXACT_MAX_NODES"]
@@ -278,7 +278,7 @@ def write_metrics(store, results: dict[str, MetricResult] | Iterable[MetricResul
     """Write each metric as a node property, and its run record as `<metric>_run`, so queries rank by it.
 
     Node keys `Kind:id` name the label and id; names come from the fixed `PROPERTIES` allow-list and
-    statements only from `graph.cypher.set_property`. The run record reads like
+    statements only from `graph.store.cypher.set_property`. The run record reads like
     ``organisation end=2023-12-31 | igraph estimate k=256 seed=0 1.8s | 2025-01-01T10:00:00+00:00``.
     Returns the number of node properties written (values and run records).
     """

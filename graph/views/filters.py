@@ -1,5 +1,5 @@
-"""Pure views of the graph that `graph.operations.to_networkx` returns: filters, search, neighbourhoods,
-node details, exports, and the geography of collaboration for the map.
+"""Pure views of the graph that `graph.store.reads.to_networkx` returns: filters, search, neighbourhoods
+and node details (exports and geography sit beside this module).
 
 Every function takes the networkx graph (nodes keyed `Kind:id` with their properties, edges with `type`)
 and returns a new value or a read-only view; nothing here touches a store or Streamlit, so the app,
@@ -15,23 +15,19 @@ labels held and memberships begun during it; on its own it keeps the actors of t
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 import unicodedata
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import networkx as nx
 
-from graph.schema import KIND_ORDER
+from graph.store.schema import KIND_ORDER
 
 __all__ = [
     "ACTOR_KINDS", "DEFAULT_KINDS", "Filters", "FilterOptions", "filter_options", "filter_graph", "search",
-    "neighbourhood", "cap_view", "node_details", "display_name", "to_graphml", "nodes_csv", "edges_csv",
-    "result_graph", "geo_points", "region_links", "place_level",
+    "neighbourhood", "cap_view", "node_details", "display_name",
 ]
 
 ACTOR_KINDS = frozenset({"Cluster", "Organisation"})
@@ -283,7 +279,7 @@ def cap_view(graph: nx.Graph, max_nodes: int, *, focus: Iterable[Hashable] = (),
     return graph.subgraph(kept), graph.number_of_nodes() - len(kept)
 
 
-# -- details and exports -----------------------------------------------------------------------------
+# -- details -----------------------------------------------------------------------------
 def node_details(graph: nx.MultiDiGraph, key: Hashable) -> dict[str, Any]:
     """Name, kind, labels, properties, sources and neighbours (with relationship type and direction)."""
     data = graph.nodes[key]
@@ -298,126 +294,3 @@ def node_details(graph: nx.MultiDiGraph, key: Hashable) -> dict[str, Any]:
     return {"key": key, "name": display_name(key, data), "kind": data.get("kind", ""),
             "labels": list(data.get("labels") or []), "sources": list(data.get("sources") or []),
             "properties": {k: v for k, v in sorted(data.items()) if k not in hidden}, "neighbours": neighbours}
-
-
-def _flat(value: Any) -> Any:
-    if isinstance(value, (list, tuple, dict)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
-def to_graphml(graph: nx.Graph) -> bytes:
-    """The view as GraphML (lists and maps as JSON text, which GraphML cannot hold otherwise)."""
-    plain = nx.MultiDiGraph()
-    for key, data in graph.nodes(data=True):
-        plain.add_node(str(key), **{k: _flat(v) for k, v in data.items() if v is not None})
-    for u, v, data in graph.edges(data=True):
-        plain.add_edge(str(u), str(v), **{k: _flat(x) for k, x in data.items() if x is not None})
-    buffer = io.BytesIO()
-    nx.write_graphml(plain, buffer, encoding="utf-8")
-    return buffer.getvalue()
-
-
-def _csv(columns: list[str], rows: Iterable[dict[str, Any]]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, columns, lineterminator="\n", extrasaction="ignore")
-    writer.writeheader()
-    writer.writerows({k: ("" if v is None else _flat(v)) for k, v in row.items()} for row in rows)
-    return buffer.getvalue()
-
-
-def nodes_csv(graph: nx.Graph) -> str:
-    """One row per node: key, kind, id, name, then every property (lists as JSON)."""
-    extra = sorted({k for _, d in graph.nodes(data=True) for k in d} - {"kind", "id", "name"})
-    rows = ({"key": key, **data} for key, data in graph.nodes(data=True))
-    return _csv(["key", "kind", "id", "name", *extra], rows)
-
-
-def edges_csv(graph: nx.Graph) -> str:
-    """One row per relationship: start, end, type, then its properties."""
-    extra = sorted({k for *_, d in graph.edges(data=True) for k in d} - {"type"})
-    rows = ({"start": u, "end": v, **data} for u, v, data in graph.edges(data=True))
-    return _csv(["start", "end", "type", *extra], rows)
-
-
-def result_graph(result: Any) -> nx.MultiDiGraph:
-    """The nodes and relationships a query returned (`QueryResult.nodes` / `.relationships`) as a graph."""
-    graph = nx.MultiDiGraph()
-    for key, node in result.nodes.items():
-        graph.add_node(key, **{**node.get("properties", {}), "kind": node.get("kind", ""),
-                               "labels": node.get("labels", [])})
-    for rel in result.relationships:
-        if rel.get("start") in graph and rel.get("end") in graph:
-            graph.add_edge(rel["start"], rel["end"], type=rel.get("type", ""), **rel.get("properties", {}))
-    return graph
-
-
-# -- geography ---------------------------------------------------------------------------------------
-def place_level(graph: nx.Graph, place: str) -> int | None:
-    """NUTS level of a place: 0 for a country, else the Region's `level` (or the length of its code)."""
-    data = graph.nodes[place]
-    if data.get("kind") == "Country":
-        return 0
-    level = data.get("level")
-    return int(level) if isinstance(level, int) else max(len(str(data.get("id", ""))) - 2, 0) or None
-
-
-def _place_at(graph: nx.Graph, actor: str, level: int, memo: dict[str, str | None]) -> str | None:
-    if actor not in memo:
-        candidates = [p for p in _places_of(graph, actor) if place_level(graph, p) == level and p in graph]
-        memo[actor] = min(candidates) if candidates else None
-    return memo[actor]
-
-
-def _located(data: Mapping[str, Any]) -> bool:
-    return isinstance(data.get("lat"), (int, float)) and isinstance(data.get("lon"), (int, float))
-
-
-def geo_points(graph: nx.MultiDiGraph, level: int = 2) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Places at NUTS `level` (0 = countries) and organisations that have coordinates, with their activity.
-
-    Activity is the number of project participations (of the organisation, or of every organisation
-    located in the place). Returns `(places, organisations)`, each a list of dicts with `key`, `name`,
-    `kind`, `lat`, `lon`, `activity`; places also give `organisations`, the number located there.
-    """
-    memo: dict[str, str | None] = {}
-    activity: Counter[str] = Counter()
-    members: Counter[str] = Counter()
-    organisations = []
-    for actor, data in graph.nodes(data=True):
-        if data.get("kind") not in ACTOR_KINDS:
-            continue
-        count = sum(1 for _ in _typed(graph, actor, "PARTICIPATES_IN"))
-        place = _place_at(graph, actor, level, memo)
-        if place:
-            activity[place] += count
-            members[place] += 1
-        if _located(data):
-            organisations.append({"key": actor, "name": display_name(actor, data), "kind": data["kind"],
-                                  "lat": data["lat"], "lon": data["lon"], "activity": count})
-    places = [{"key": p, "name": display_name(p, graph.nodes[p]), "kind": graph.nodes[p].get("kind", ""),
-               "lat": graph.nodes[p]["lat"], "lon": graph.nodes[p]["lon"], "activity": activity[p],
-               "organisations": members[p]} for p in members if _located(graph.nodes[p])]
-    return sorted(places, key=lambda p: -p["activity"]), organisations
-
-
-def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int = 300) -> list[dict[str, Any]]:
-    """Collaborations between places at NUTS `level`: how many projects join organisations of both.
-
-    The `top` pairs with most shared projects, each with both ends' names and coordinates.
-    """
-    memo: dict[str, str | None] = {}
-    pairs: Counter[tuple[str, str]] = Counter()
-    for project, kind in graph.nodes(data="kind"):
-        if kind != "Project":
-            continue
-        partners = {_place_at(graph, a, level, memo) for a in _typed(graph, project, "PARTICIPATES_IN", incoming=True)}
-        located = sorted(p for p in partners if p and _located(graph.nodes[p]))
-        pairs.update((a, b) for i, a in enumerate(located) for b in located[i + 1:])
-    links = []
-    for (a, b), projects in pairs.most_common(top):
-        da, db = graph.nodes[a], graph.nodes[b]
-        links.append({"from": a, "to": b, "from_name": display_name(a, da), "to_name": display_name(b, db),
-                      "from_lon": da["lon"], "from_lat": da["lat"], "to_lon": db["lon"], "to_lat": db["lat"],
-                      "projects": projects})
-    return links

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.schema import NODE_LABELS, REL_TYPES, check_property
+from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 
 __all__ = ["NodeRecord", "RelRecord", "check_records"]
 

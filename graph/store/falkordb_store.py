@@ -28,10 +28,10 @@ from falkordb import Edge, Node
 from falkordb import Path as FPath
 from falkordb.helpers import stringify_param_value
 
-from graph.cypher import clear_all, resolve_node_keys
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from graph.schema import NODE_LABELS, check_label, kind_of, node_key
-from graph.store import QueryResult, plain, visible_properties
+from graph.store.contract import QueryResult, plain, visible_properties
+from graph.store.cypher import clear_all, resolve_node_keys
+from graph.store.schema import NODE_LABELS, check_label, kind_of, node_key
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header"]
 

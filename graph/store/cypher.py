@@ -7,7 +7,7 @@ Cypher linter and run them on the embedded store.
 
 from __future__ import annotations
 
-from graph.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
+from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
 
 __all__ = [
     "upsert_nodes",
