@@ -16,10 +16,8 @@ import streamlit as st
 from app_pages import common
 from graph.errors import ValidationFailed
 from graph.settings import PROJECT_ROOT
-from loaders.cordis import load_cordis
-from loaders.generic import load_generic, missing_endpoints, parse_generic
-from loaders.nuts import load_nuts
-from loaders.seeds import load_seeds
+from loaders.generic import missing_endpoints, parse_generic
+from loaders.pipeline import run_load
 
 store = common.store()
 SHARED = PROJECT_ROOT.parent / "shared" / "data"
@@ -57,7 +55,7 @@ with yours:
                 st.dataframe(pd.DataFrame([{"type": r.type, "from": r.start_id, "to": r.end_id, **r.properties}
                                            for r in parsed.rels[:500]]), hide_index=True, key="data_rels")
                 if st.button("Load into the store", type="primary", key="data_load", icon=":material/upload:"):
-                    report = load_generic(store, mapping_path, progress=common.progress_bar("Loading"))
+                    report = run_load(store, "csv", mapping_path, progress=common.progress_bar("Loading"))
                     common.refresh()
                     st.success(f"Loaded: {report.summary.created} nodes created, {report.summary.updated} "
                                f"updated, {report.summary.unchanged} unchanged, {report.summary.relationships} "
@@ -65,13 +63,13 @@ with yours:
 
 with sources:
     if st.button("Load the seed data", key="data_seeds", icon=":material/library_books:"):
-        summary = load_seeds(store, progress=common.progress_bar("Seed data"))
+        summary = run_load(store, "seeds", progress=common.progress_bar("Seed data")).summary
         common.refresh()
         st.success(f"Seed data: {summary.created} nodes created, {summary.unchanged} unchanged.")
-    for name, loader, default in (("CORDIS", load_cordis, SHARED / "cordis-horizon-europe"),
-                                  ("NUTS", load_nuts, SHARED / "gisco-nuts")):
+    for name, source, default in (("CORDIS", "cordis", SHARED / "cordis-horizon-europe"),
+                                  ("NUTS", "nuts", SHARED / "gisco-nuts")):
         folder = st.text_input(f"{name} folder", str(default) if default.exists() else "", key=f"data_{name}_path")
         if st.button(f"Load {name}", key=f"data_{name}_load", disabled=not (folder and Path(folder).exists())):
-            report = loader(store, Path(folder), progress=common.progress_bar(name))
+            report = run_load(store, source, Path(folder), progress=common.progress_bar(name)).load
             common.refresh()
             st.success(common.md(" ".join(report.notes[-1:])) or f"{name} loaded.", icon=":material/check:")

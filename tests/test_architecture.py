@@ -58,7 +58,7 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-@pytest.mark.parametrize("path", sources("graph", "queries", "loaders", "cli.py", "app.py", "app_pages"),
+@pytest.mark.parametrize("path", sources("graph", "queries", "loaders", "cli", "app.py", "app_pages"),
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_only_the_adapters_import_a_database_client(path):
     relative = path.relative_to(ROOT).as_posix()
@@ -109,7 +109,7 @@ def built_cypher(path: Path) -> list[int]:
     return lines
 
 
-@pytest.mark.parametrize("path", sources("app.py", "app_pages", "cli.py"), ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", sources("app.py", "app_pages", "cli"), ids=lambda p: str(p.relative_to(ROOT)))
 def test_the_ui_never_builds_cypher_text(path):
     assert built_cypher(path) == [], f"{path.name} builds Cypher text; call a function of graph/ instead"
 

@@ -1,0 +1,9 @@
+"""The `cluster-explorer` command line: a thin shell over `graph/`, `queries/` and `loaders/`.
+
+`main` is the click group (cli.main); importing the sub-modules registers their commands on it.
+"""
+
+from cli import analysing, loading, querying  # noqa: F401  (they register their commands)
+from cli.main import main
+
+__all__ = ["main"]

@@ -1,0 +1,134 @@
+"""`metrics ...` and `recommend`: measures of a projection and ranked partner candidates."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import click
+
+from cli.main import Context, clear_errors, main, progress_bar
+from cli.output import render  # noqa: F401
+
+
+@main.group()
+def metrics() -> None:
+    """Centrality metrics and communities of a projection of the stored graph."""
+
+
+def _projection_options(func: Any) -> Any:
+    for option in reversed([
+        click.option("--projection", "kind", default="organisation", show_default=True,
+                     type=click.Choice(["organisation", "cluster", "region", "country", "bipartite"])),
+        click.option("--start", default=None, help="Only projects running on or after this date (YYYY-MM-DD)."),
+        click.option("--end", default=None, help="Only projects running on or before this date."),
+        click.option("--programme", "programmes", multiple=True, help="Only projects funded by this programme id."),
+        click.option("--country", "countries", multiple=True, help="Only organisations of this country."),
+        click.option("--sector", "sectors", multiple=True, help="Only projects active in this sector id."),
+    ]):
+        func = option(func)
+    return func
+
+
+@metrics.command("compute")
+@_projection_options
+@click.option("--metric", "chosen", multiple=True, help="Metrics to compute (default: all).")
+@click.option("--seed", default=0, show_default=True, help="Seed for sampled estimates and Louvain.")
+@click.option("--write", is_flag=True, help="Write the values back to the store as node properties.")
+@click.option("-k", "top_n", default=10, show_default=True, help="How many top nodes to print per metric.")
+@click.pass_obj
+def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None, programmes: tuple[str, ...],
+                    countries: tuple[str, ...], sectors: tuple[str, ...], chosen: tuple[str, ...], seed: int,
+                    write: bool, top_n: int) -> None:
+    """Compute metrics on a projection, print the top nodes, optionally write them back."""
+    import datetime as dt
+
+    from graph.analytics.metrics import METRICS, compute_all, top, write_metrics
+    from graph.analytics.projections import Projection, project
+    from graph.store.reads import to_networkx
+
+    try:
+        spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
+                          sectors=sectors)
+        with clear_errors():
+            graph = project(to_networkx(obj.store), spec)
+        with progress_bar("metrics") as progress:
+            results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(f"projection {kind}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    for name, result in results.items():
+        click.echo(f"{name}: {result.describe()}")
+        for key, label, value in top(result, top_n, graph):
+            click.echo(f"  {value:>12.6g}  {label}  ({key})")
+    if write:
+        with clear_errors():
+            written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
+        click.echo(f"wrote {written} properties; rank by them with `queries run metrics/top-organisations`")
+
+
+@metrics.command("top")
+@click.argument("metric")
+@click.option("-k", "top_n", default=10, show_default=True)
+@_projection_options
+@click.pass_obj
+def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
+                programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
+    """The top nodes by one METRIC, computed on the chosen projection."""
+    from graph.analytics.metrics import compute_all, top
+    from graph.analytics.projections import Projection, project
+    from graph.store.reads import to_networkx
+
+    try:
+        spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
+                          sectors=sectors)
+        with clear_errors():
+            graph = project(to_networkx(obj.store), spec)
+        result = compute_all(graph, [metric])[metric]
+    except (ValueError, KeyError) as e:
+        raise click.ClickException(str(e)) from e
+    click.echo(result.describe())
+    for key, label, value in top(result, top_n, graph):
+        click.echo(f"{value:>12.6g}  {label}  ({key})")
+
+
+@main.command()
+@click.option("--for", "focal", multiple=True, required=True,
+              help="A focal organisation or cluster as Kind:id (Organisation:pic:999977851, Cluster:iot-world).")
+@click.option("--sector", "sectors", multiple=True, help="Wanted sector / topic id (esv:..., topic:...).")
+@click.option("--country", "add_places", multiple=True, help="A country or region to add to the consortium.")
+@click.option("--avoid", "avoid_places", multiple=True, help="A country or region to avoid.")
+@click.option("--sme-share", type=float, default=None, help="Wanted share of SMEs (0-1).")
+@click.option("--min-label", default=None, help="Minimum quality label (esca-bronze, esca-silver, esca-gold).")
+@click.option("--include-existing", is_flag=True, help="Also list organisations already partnered with.")
+@click.option("-k", "k", default=10, show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.pass_obj
+def recommend(obj: Context, focal: tuple[str, ...], sectors: tuple[str, ...], add_places: tuple[str, ...],
+              avoid_places: tuple[str, ...], sme_share: float | None, min_label: str | None,
+              include_existing: bool, k: int, fmt: str) -> None:
+    """Ranked partner candidates for a new project, each with its score parts, reasons and paths."""
+    from dataclasses import asdict
+
+    from graph.analytics.recommend import RecommenderIndex, Requirements
+    from graph.analytics.recommend import recommend as rank
+    from graph.store.reads import to_networkx
+
+    try:
+        with clear_errors():
+            index = RecommenderIndex(to_networkx(obj.store))
+        requirements = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
+                                    sme_share=sme_share, min_label=min_label)
+        candidates = rank(index, list(focal), requirements, k=k, exclude_existing=not include_existing)
+    except ValueError as e:
+        raise click.ClickException(str(e)) from e
+    if fmt == "json":
+        click.echo(json.dumps([asdict(c) for c in candidates], ensure_ascii=False, indent=2))
+        return
+    for number, c in enumerate(candidates, start=1):
+        parts = ", ".join(f"{name} {value:.2f}" for name, value in c.components.items() if value)
+        click.echo(f"{number:>2}. {c.name}  ({c.key})  score {c.score:.3f}  [{parts}]")
+        for reason in c.reasons:
+            click.echo(f"      - {reason}")
+        for path in c.paths:
+            click.echo(f"      path: {path.text}")

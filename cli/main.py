@@ -1,0 +1,82 @@
+"""The `cluster-explorer` command line: a thin shell over `graph/` and `loaders/`.
+
+Settings are read once here (`Settings.from_env`, options override) and passed down. Every error the
+tool raises on purpose becomes one clear line and a non-zero exit, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import click
+
+from graph.errors import ClusterExplorerError
+from graph.settings import Settings
+from graph.store.backends import open_store
+from graph.store.contract import GraphStore
+
+
+class Context:
+    """Settings plus a lazily opened store, shared by the sub-commands of one invocation."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self._store: GraphStore | None = None
+
+    @property
+    def store(self) -> GraphStore:
+        if self._store is None:
+            self._store = open_store(self.settings)
+            self._store.setup_schema()
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+
+
+@contextmanager
+def clear_errors() -> Iterator[None]:
+    try:
+        yield
+    except ClusterExplorerError as e:
+        raise click.ClickException(str(e)) from e
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Any]:
+    """A tqdm bar on stderr that the loaders drive with `progress(done, total)`."""
+    from tqdm import tqdm
+
+    bar = tqdm(desc=label, unit="rec", file=sys.stderr, disable=None, leave=False)
+
+    def advance(done: int, total: int) -> None:
+        bar.total = total
+        bar.update(done - bar.n)
+
+    try:
+        yield advance
+    finally:
+        bar.close()
+
+
+@click.group()
+@click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_DB",
+              help="File of the embedded store (default: data/cluster-explorer.db). Ignored when NEO4J_URI is set.")
+@click.option("--queries-dir", type=click.Path(file_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_QUERIES",
+              help="Your own saved queries, layered over the shipped library (default: data/queries).")
+@click.pass_context
+def main(ctx: click.Context, db_path: Path | None, queries_dir: Path | None) -> None:
+    """Explore how Europe's industrial clusters collaborate."""
+    settings = Settings.from_env()
+    if db_path is not None:
+        settings = replace(settings, db_path=db_path.expanduser().resolve())
+    if queries_dir is not None:
+        settings = replace(settings, user_queries_dir=queries_dir.expanduser().resolve())
+    ctx.obj = Context(settings)
+    ctx.call_on_close(ctx.obj.close)

@@ -1,0 +1,47 @@
+"""How the CLI reads `-p key=value` and prints a result: an aligned table, CSV or JSON."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+import click
+
+from graph.store.contract import QueryResult
+
+
+def parse_param(text: str) -> tuple[str, Any]:
+    """`key=value`: the value is read as JSON when it parses (5, 2.5, true, ["a","b"]), else as text."""
+    key, sep, raw = text.partition("=")
+    if not sep or not key.strip():
+        raise click.BadParameter(f"{text!r} is not key=value", param_hint="-p")
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError:
+        value = raw
+    return key.strip(), value
+
+
+def render(result: QueryResult, fmt: str) -> str:
+    """The rows of a result as an aligned text table, CSV or JSON."""
+    if fmt == "json":
+        return json.dumps(result.records(), ensure_ascii=False, indent=2)
+
+    def cell(value: Any) -> str:
+        if isinstance(value, (dict, list)):
+            return json.dumps(value, ensure_ascii=False)
+        return "" if value is None else str(value)
+
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(result.columns)
+        writer.writerows([[cell(v) for v in row] for row in result.rows])
+        return buffer.getvalue().rstrip("\n")
+    table = [result.columns] + [[cell(v) for v in row] for row in result.rows]
+    widths = [min(60, max(len(r[i]) for r in table)) for i in range(len(result.columns))]
+    lines = ["  ".join(v[:60].ljust(w) for v, w in zip(r, widths, strict=True)).rstrip() for r in table]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)

@@ -1,0 +1,132 @@
+"""`status`, `query` and `queries ...`: what the store holds, your own read-only Cypher, the saved library."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from cli.main import Context, clear_errors, main
+from cli.output import parse_param, render
+from graph.store.reads import counts, last_loads
+
+
+@main.command()
+@click.pass_obj
+def status(obj: Context) -> None:
+    """Store kind, location, counts per label and relationship type, and the last loads."""
+    with clear_errors():
+        store = obj.store
+        labels, types = counts(store)
+        loads = last_loads(store)
+    click.echo(f"store: {store.kind} at {store.location}")
+    click.echo("nodes:" if labels else "nodes: none (run `cluster-explorer load seeds`)")
+    for label, n in sorted(labels.items()):
+        click.echo(f"  {label:<14}{n:>9}")
+    if types:
+        click.echo("relationships:")
+    for rel_type, n in sorted(types.items()):
+        click.echo(f"  {rel_type:<16}{n:>7}")
+    if loads:
+        click.echo("last loads:")
+    for entry in loads:
+        click.echo(f"  {entry['loaded_at']}  {entry['source']:<24} {entry['nodes']} nodes, "
+                   f"{entry['relationships']} relationships")
+
+
+@main.command()
+@click.argument("cypher")
+@click.option("-p", "--param", "params", multiple=True, help="A parameter as key=value (JSON values allowed).")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--timeout", type=float, default=None,
+              help="Time limit in seconds (default: CLUSTER_EXPLORER_QUERY_TIMEOUT).")
+@click.option("--limit", "row_cap", type=int, default=None,
+              help="Rows shown at most (default: CLUSTER_EXPLORER_ROW_CAP).")
+@click.pass_obj
+def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout: float | None,
+          row_cap: int | None) -> None:
+    """Run read-only CYPHER with parameters; the database refuses writes and stops it at the time limit."""
+    values = dict(parse_param(p) for p in params)
+    with clear_errors():
+        result = obj.store.read(cypher, values, timeout_s=timeout, row_cap=row_cap)
+    click.echo(render(result, fmt))
+    if result.truncated:
+        click.echo(f"(showing the first {len(result.rows)} rows; raise --limit to see more)", err=True)
+
+
+@main.group()
+def queries() -> None:
+    """The saved-query library (queries/ plus your own folder)."""
+
+
+def _catalogue(obj: Context):
+    from queries.catalogue import load_catalogue
+
+    catalogue = load_catalogue(obj.settings.user_queries_dir)
+    for problem in catalogue.problems:
+        click.echo(f"warning: {problem}", err=True)
+    return catalogue
+
+
+@queries.command("list")
+@click.option("--tag", default=None, help="Only queries with this tag.")
+@click.pass_obj
+def queries_list(obj: Context, tag: str | None) -> None:
+    """Names, titles and tags of the saved queries."""
+    for name, q in sorted(_catalogue(obj).queries.items()):
+        if tag and tag not in q.tags:
+            continue
+        mark = " (yours)" if q.origin == "user" else ""
+        click.echo(f"{name:<40} {q.title}{mark}  [{', '.join(q.tags)}]")
+
+
+@queries.command("show")
+@click.argument("name")
+@click.pass_obj
+def queries_show(obj: Context, name: str) -> None:
+    """A query's description, parameters and Cypher."""
+    with clear_errors():
+        q = _catalogue(obj).get(name)
+    click.echo(f"{q.name}: {q.title}\n{q.description}\ntags: {', '.join(q.tags)}\nfile: {q.path}")
+    for p in q.params:
+        extra = f" choices: {', '.join(p.choices)}" if p.choices else (" (suggested values)" if p.suggest else "")
+        click.echo(f"  -p {p.name}=<{p.type}>  default: {p.default!r}{extra}  {p.help}")
+    if q.example:
+        click.echo(f"example: {json.dumps(q.example, ensure_ascii=False)}")
+    click.echo("\n" + q.cypher)
+
+
+@queries.command("run")
+@click.argument("name")
+@click.option("-p", "--param", "params", multiple=True, help="A parameter as key=value.")
+@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write all rows (no cap) as CSV or JSON to this file.")
+@click.option("--timeout", type=float, default=None, help="Time limit in seconds (default: the query's, else 10).")
+@click.option("--limit", "row_cap", type=int, default=None, help="Rows shown at most (default 1000).")
+@click.pass_obj
+def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out: Path | None,
+                timeout: float | None, row_cap: int | None) -> None:
+    """Run a saved query with typed parameters, read-only and time-limited."""
+    from queries.runner import bind_params, export_rows, run_saved
+
+    raw = {key: value for key, value in (p.split("=", 1) if "=" in p else (p, None) for p in params)}
+    if None in raw.values():
+        raise click.BadParameter("parameters are key=value", param_hint="-p")
+    catalogue = _catalogue(obj)
+    with clear_errors():
+        if out is not None:
+            query = catalogue.get(name)
+            bound = bind_params(query, raw)
+            export_fmt = "json" if fmt == "json" or out.suffix == ".json" else "csv"
+            with out.open("w", encoding="utf-8", newline="") as handle:
+                rows = export_rows(obj.store, query, bound, export_fmt, handle, timeout_s=timeout,
+                                   default_timeout_s=obj.settings.query_timeout_s)
+            click.echo(f"wrote {rows} rows to {out}")
+            return
+        _, _, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
+                                 default_timeout_s=obj.settings.query_timeout_s)
+    click.echo(render(result, fmt))
+    if result.truncated:
+        click.echo(f"(showing the first {len(result.rows)} rows; use --out FILE for all of them)", err=True)
