@@ -1,4 +1,25 @@
-"""One exception tree. Messages say what happened and what to do; the CLI and the app show them as-is."""
+"""One exception tree. Messages say what happened and what to do; the CLI and the app show them as-is.
+
+Modelled on networkx's `NetworkXException` tree: callers catch the root, `ClusterExplorerError`, or one
+precise kind; nothing the tool raises on purpose is a bare `ValueError`. The kinds that stand for bad
+input from a caller (a setting, a parameter, a name) also derive from `ValueError`, so code that
+catches `ValueError` around a conversion keeps working.
+
+    ClusterExplorerError
+    ├── SettingError          a setting or option that cannot be used (CLUSTER_EXPLORER_QUERY_TIMEOUT=abc)
+    ├── SchemaError           a label, relationship type or property name that the schema does not know
+    ├── ParameterError        a parameter value that cannot be used (a query's, a metric's, a projection's)
+    ├── NotFound              a node, query, file or source that does not exist
+    ├── InputError            an input file that cannot be read at all (encoding, format)
+    ├── ValidationFailed      input rejected before anything was written, with every problem
+    ├── StoreUnavailable      the store cannot be reached, opened or started
+    │   └── StoreDamaged      the store's files are missing, truncated or corrupt; nothing was changed
+    ├── StoreBusy             another process holds the store for a load
+    └── QueryError            the database rejected a query
+        ├── ReadOnlyViolation a write sent down the read-only path
+        ├── QueryTimeout      a query stopped at its time limit
+        └── QueryTooLarge     a query stopped at its memory or row limit
+"""
 
 from __future__ import annotations
 
@@ -9,8 +30,39 @@ class ClusterExplorerError(Exception):
     """Base of every error the tool raises on purpose."""
 
 
+class SettingError(ClusterExplorerError, ValueError):
+    """A setting (environment variable) or command-line option whose value cannot be used."""
+
+
+class SchemaError(ClusterExplorerError, ValueError):
+    """A label, relationship type or property name that is not in the schema."""
+
+
+class ParameterError(ClusterExplorerError, ValueError):
+    """A parameter value that cannot be used: of a saved query, a metric, a projection, a view."""
+
+
+class NotFound(ClusterExplorerError, KeyError):
+    """A node, saved query, file or source that does not exist."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class InputError(ClusterExplorerError):
+    """An input file that cannot be read at all (its encoding, its format); nothing was written."""
+
+
 class StoreUnavailable(ClusterExplorerError):
     """The store cannot be reached or opened (wrong URI, password, a server that will not start)."""
+
+
+class StoreDamaged(StoreUnavailable):
+    """The store's files are missing, truncated or corrupt. Nothing was changed; the message says what to do."""
+
+
+class StoreBusy(ClusterExplorerError):
+    """Another process holds the store for a load; the message says which and what to do."""
 
 
 class QueryError(ClusterExplorerError):
@@ -23,6 +75,10 @@ class ReadOnlyViolation(QueryError):
 
 class QueryTimeout(QueryError):
     """The database stopped a query that ran past its time limit."""
+
+
+class QueryTooLarge(QueryError):
+    """A query was stopped at its memory or row limit; the server stays up."""
 
 
 @dataclass(frozen=True)

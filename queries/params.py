@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from graph.errors import ParameterError
+
 __all__ = ["PARAM_TYPES", "ParamError", "convert"]
 
 PARAM_TYPES = ("string", "int", "float", "bool", "date", "list")
@@ -16,7 +18,7 @@ _TRUE = {"true", "yes", "1", "on"}
 _FALSE = {"false", "no", "0", "off"}
 
 
-class ParamError(ValueError):
+class ParamError(ParameterError):
     """A value that does not fit its parameter's type."""
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from graph.errors import SchemaError
+
 __all__ = [
     "NODE_LABELS",
     "REL_TYPES",
@@ -89,10 +91,6 @@ _REL_LIST = [
 REL_TYPES: dict[str, RelType] = {r.name: r for r in _REL_LIST}
 
 _PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
-
-
-class SchemaError(ValueError):
-    """A label, relationship type or property name that is not in the schema."""
 
 
 def check_label(label: str) -> str:
