@@ -7,8 +7,7 @@ from typing import Any
 
 import click
 
-from cli.main import Context, clear_errors, main, progress_bar
-from cli.output import render  # noqa: F401
+from cli.main import Context, main, progress_bar
 
 
 @main.group()
@@ -47,23 +46,18 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     from graph.analytics.projections import Projection, project
     from graph.store.reads import to_networkx
 
-    try:
-        spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
-                          sectors=sectors)
-        with clear_errors():
-            graph = project(to_networkx(obj.store), spec)
-        with progress_bar("metrics") as progress:
-            results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed)
-    except ValueError as e:
-        raise click.ClickException(str(e)) from e
+    spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
+                      sectors=sectors)
+    graph = project(to_networkx(obj.store), spec)
+    with progress_bar("metrics") as progress:
+        results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed)
     click.echo(f"projection {kind}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     for name, result in results.items():
         click.echo(f"{name}: {result.describe()}")
         for key, label, value in top(result, top_n, graph):
             click.echo(f"  {value:>12.6g}  {label}  ({key})")
     if write:
-        with clear_errors():
-            written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
+        written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
         click.echo(f"wrote {written} properties; rank by them with `queries run metrics/top-organisations`")
 
 
@@ -79,14 +73,10 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
     from graph.analytics.projections import Projection, project
     from graph.store.reads import to_networkx
 
-    try:
-        spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
-                          sectors=sectors)
-        with clear_errors():
-            graph = project(to_networkx(obj.store), spec)
-        result = compute_all(graph, [metric])[metric]
-    except (ValueError, KeyError) as e:
-        raise click.ClickException(str(e)) from e
+    spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
+                      sectors=sectors)
+    graph = project(to_networkx(obj.store), spec)
+    result = compute_all(graph, [metric])[metric]
     click.echo(result.describe())
     for key, label, value in top(result, top_n, graph):
         click.echo(f"{value:>12.6g}  {label}  ({key})")
@@ -114,14 +104,10 @@ def recommend(obj: Context, focal: tuple[str, ...], sectors: tuple[str, ...], ad
     from graph.analytics.recommend import recommend as rank
     from graph.store.reads import to_networkx
 
-    try:
-        with clear_errors():
-            index = RecommenderIndex(to_networkx(obj.store))
-        requirements = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
-                                    sme_share=sme_share, min_label=min_label)
-        candidates = rank(index, list(focal), requirements, k=k, exclude_existing=not include_existing)
-    except ValueError as e:
-        raise click.ClickException(str(e)) from e
+    index = RecommenderIndex(to_networkx(obj.store))
+    requirements = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
+                                sme_share=sme_share, min_label=min_label)
+    candidates = rank(index, list(focal), requirements, k=k, exclude_existing=not include_existing)
     if fmt == "json":
         click.echo(json.dumps([asdict(c) for c in candidates], ensure_ascii=False, indent=2))
         return

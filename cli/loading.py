@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from cli.main import Context, clear_errors, main, progress_bar
+from cli.main import Context, main, progress_bar
 
 
 @main.group()
@@ -18,7 +18,7 @@ def _run(obj: Context, source: str, path: Path | None = None) -> None:
     """Run the one load pipeline and print what it did."""
     from loaders.pipeline import run_load
 
-    with clear_errors(), progress_bar(source) as progress:
+    with progress_bar(source) as progress:
         report = run_load(obj.store, source, path, progress=progress)
     s = report.summary
     click.echo(f"{report.load.source}: {s.nodes} nodes ({s.created} created, {s.updated} updated, "

@@ -1,7 +1,9 @@
 """The `cluster-explorer` command line: a thin shell over `graph/` and `loaders/`.
 
 Settings are read once here (`Settings.from_env`, options override) and passed down. Every error the
-tool raises on purpose becomes one clear line and a non-zero exit, never a traceback.
+tool raises on purpose (a `ClusterExplorerError`, from a bad setting to an unknown node) becomes one
+clear line and exit status 1, never a traceback: `main` catches the root of the tree around every
+command, so a command module only defines commands (`@main.command()` / `@main.group()`).
 """
 
 from __future__ import annotations
@@ -40,12 +42,20 @@ class Context:
             self._store.close()
 
 
+class OneLineErrors(click.Group):
+    """A click group that shows the tool's own errors, raised anywhere below it, as `Error: <message>`."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except ClusterExplorerError as e:
+            raise click.ClickException(str(e)) from e
+
+
 @contextmanager
 def clear_errors() -> Iterator[None]:
-    try:
-        yield
-    except ClusterExplorerError as e:
-        raise click.ClickException(str(e)) from e
+    """Kept for command modules written before `OneLineErrors`; `main` already does this for every command."""
+    yield
 
 
 @contextmanager
@@ -65,7 +75,7 @@ def progress_bar(label: str) -> Iterator[Any]:
         bar.close()
 
 
-@click.group()
+@click.group(cls=OneLineErrors)
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_DB",
               help="File of the embedded store (default: data/cluster-explorer.db). Ignored when NEO4J_URI is set.")
 @click.option("--queries-dir", type=click.Path(file_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_QUERIES",

@@ -1,4 +1,4 @@
-"""How the CLI reads `-p key=value` and prints a result: an aligned table, CSV or JSON."""
+"""How the CLI prints a result: an aligned table, CSV or JSON."""
 
 from __future__ import annotations
 
@@ -7,21 +7,7 @@ import io
 import json
 from typing import Any
 
-import click
-
 from graph.store.contract import QueryResult
-
-
-def parse_param(text: str) -> tuple[str, Any]:
-    """`key=value`: the value is read as JSON when it parses (5, 2.5, true, ["a","b"]), else as text."""
-    key, sep, raw = text.partition("=")
-    if not sep or not key.strip():
-        raise click.BadParameter(f"{text!r} is not key=value", param_hint="-p")
-    try:
-        value = json.loads(raw)
-    except json.JSONDecodeError:
-        value = raw
-    return key.strip(), value
 
 
 def render(result: QueryResult, fmt: str) -> str:

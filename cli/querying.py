@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from cli.main import Context, clear_errors, main
-from cli.output import parse_param, render
+from cli.main import Context, main
+from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, parse_params
+from cli.output import render
 from graph.store.reads import counts, last_loads
 
 
@@ -16,10 +17,9 @@ from graph.store.reads import counts, last_loads
 @click.pass_obj
 def status(obj: Context) -> None:
     """Store kind, location, counts per label and relationship type, and the last loads."""
-    with clear_errors():
-        store = obj.store
-        labels, types = counts(store)
-        loads = last_loads(store)
+    store = obj.store
+    labels, types = counts(store)
+    loads = last_loads(store)
     click.echo(f"store: {store.kind} at {store.location}")
     click.echo("nodes:" if labels else "nodes: none (run `cluster-explorer load seeds`)")
     for label, n in sorted(labels.items()):
@@ -37,19 +37,19 @@ def status(obj: Context) -> None:
 
 @main.command()
 @click.argument("cypher")
-@click.option("-p", "--param", "params", multiple=True, help="A parameter as key=value (JSON values allowed).")
+@click.option("-p", "--param", "params", multiple=True,
+              help='A parameter as key=value; the value is JSON when it parses (5, true, "123"), else text.')
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
-@click.option("--timeout", type=float, default=None,
+@click.option("--timeout", type=TIME_LIMIT, default=None,
               help="Time limit in seconds (default: CLUSTER_EXPLORER_QUERY_TIMEOUT).")
-@click.option("--limit", "row_cap", type=int, default=None,
+@click.option("--limit", "row_cap", type=ROW_CAP, default=None,
               help="Rows shown at most (default: CLUSTER_EXPLORER_ROW_CAP).")
 @click.pass_obj
 def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout: float | None,
           row_cap: int | None) -> None:
     """Run read-only CYPHER with parameters; the database refuses writes and stops it at the time limit."""
-    values = dict(parse_param(p) for p in params)
-    with clear_errors():
-        result = obj.store.read(cypher, values, timeout_s=timeout, row_cap=row_cap)
+    values = {key: as_json_or_text(raw) for key, raw in parse_params(params).items()}
+    result = obj.store.read(cypher, values, timeout_s=timeout, row_cap=row_cap)
     click.echo(render(result, fmt))
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; raise --limit to see more)", err=True)
@@ -86,8 +86,7 @@ def queries_list(obj: Context, tag: str | None) -> None:
 @click.pass_obj
 def queries_show(obj: Context, name: str) -> None:
     """A query's description, parameters and Cypher."""
-    with clear_errors():
-        q = _catalogue(obj).get(name)
+    q = _catalogue(obj).get(name)
     click.echo(f"{q.name}: {q.title}\n{q.description}\ntags: {', '.join(q.tags)}\nfile: {q.path}")
     for p in q.params:
         extra = f" choices: {', '.join(p.choices)}" if p.choices else (" (suggested values)" if p.suggest else "")
@@ -99,34 +98,38 @@ def queries_show(obj: Context, name: str) -> None:
 
 @queries.command("run")
 @click.argument("name")
-@click.option("-p", "--param", "params", multiple=True, help="A parameter as key=value.")
+@click.option("-p", "--param", "params", multiple=True,
+              help='A parameter as key=value, converted by its declared type; JSON text ("123") allowed.')
 @click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write all rows (no cap) as CSV or JSON to this file.")
-@click.option("--timeout", type=float, default=None, help="Time limit in seconds (default: the query's, else 10).")
-@click.option("--limit", "row_cap", type=int, default=None, help="Rows shown at most (default 1000).")
+@click.option("--timeout", type=TIME_LIMIT, default=None,
+              help="Time limit in seconds (default: the query's, else CLUSTER_EXPLORER_QUERY_TIMEOUT).")
+@click.option("--limit", "row_cap", type=ROW_CAP, default=None,
+              help="Rows shown at most (default: CLUSTER_EXPLORER_ROW_CAP).")
 @click.pass_obj
 def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out: Path | None,
                 timeout: float | None, row_cap: int | None) -> None:
     """Run a saved query with typed parameters, read-only and time-limited."""
     from queries.runner import bind_params, export_rows, run_saved
 
-    raw = {key: value for key, value in (p.split("=", 1) if "=" in p else (p, None) for p in params)}
-    if None in raw.values():
-        raise click.BadParameter("parameters are key=value", param_hint="-p")
+    raw = {key: as_typed_text(value) for key, value in parse_params(params).items()}
     catalogue = _catalogue(obj)
-    with clear_errors():
-        if out is not None:
-            query = catalogue.get(name)
-            bound = bind_params(query, raw)
-            export_fmt = "json" if fmt == "json" or out.suffix == ".json" else "csv"
-            with out.open("w", encoding="utf-8", newline="") as handle:
-                rows = export_rows(obj.store, query, bound, export_fmt, handle, timeout_s=timeout,
-                                   default_timeout_s=obj.settings.query_timeout_s)
-            click.echo(f"wrote {rows} rows to {out}")
-            return
-        _, _, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
-                                 default_timeout_s=obj.settings.query_timeout_s)
+    if out is not None:
+        query = catalogue.get(name)
+        bound = bind_params(query, raw)
+        export_fmt = "json" if fmt == "json" or out.suffix == ".json" else "csv"
+        try:
+            handle = out.open("w", encoding="utf-8", newline="")
+        except OSError as e:
+            raise click.BadParameter(f"cannot write {out}: {e.strerror}", param_hint="'--out'") from None
+        with handle:
+            rows = export_rows(obj.store, query, bound, export_fmt, handle, timeout_s=timeout,
+                               default_timeout_s=obj.settings.query_timeout_s)
+        click.echo(f"wrote {rows} rows to {out}")
+        return
+    _, _, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
+                             default_timeout_s=obj.settings.query_timeout_s)
     click.echo(render(result, fmt))
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; use --out FILE for all of them)", err=True)

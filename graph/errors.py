@@ -3,7 +3,8 @@
 Modelled on networkx's `NetworkXException` tree: callers catch the root, `ClusterExplorerError`, or one
 precise kind; nothing the tool raises on purpose is a bare `ValueError`. The kinds that stand for bad
 input from a caller (a setting, a parameter, a name) also derive from `ValueError`, so code that
-catches `ValueError` around a conversion keeps working.
+catches `ValueError` around a conversion keeps working (`NotFound` is a `KeyError` and a `ValueError`:
+an unknown name is bad input too).
 
     ClusterExplorerError
     ├── SettingError          a setting or option that cannot be used (CLUSTER_EXPLORER_QUERY_TIMEOUT=abc)
@@ -42,7 +43,7 @@ class ParameterError(ClusterExplorerError, ValueError):
     """A parameter value that cannot be used: of a saved query, a metric, a projection, a view."""
 
 
-class NotFound(ClusterExplorerError, KeyError):
+class NotFound(ClusterExplorerError, KeyError, ValueError):
     """A node, saved query, file or source that does not exist."""
 
     def __str__(self) -> str:  # KeyError would quote the message

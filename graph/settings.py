@@ -1,14 +1,19 @@
 """Settings, read once at the edge (CLI, app) and passed down; nothing below reads the environment.
 
-`SETTINGS` is the table that feeds the README; a test checks that the README lists each name.
+`SETTINGS` is the table that feeds the README; a test checks that the README lists each name. A value
+that cannot be used is refused here, in one line naming the variable and what it accepts, before
+anything opens a store; the CLI's `--timeout` and `--limit` go through the same checks.
 """
 
 from __future__ import annotations
 
+import math
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+
+from graph.errors import SettingError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "cluster-explorer.db"
@@ -61,7 +66,66 @@ class Settings:
             neo4j_database=env.get("NEO4J_DATABASE", "neo4j") or "neo4j",
             db_path=Path(db).expanduser().resolve() if db else DEFAULT_DB_PATH,
             graph_name=env.get("CLUSTER_EXPLORER_GRAPH", "cluster_explorer") or "cluster_explorer",
-            query_timeout_s=float(env.get("CLUSTER_EXPLORER_QUERY_TIMEOUT", "10") or 10),
-            row_cap=int(env.get("CLUSTER_EXPLORER_ROW_CAP", "1000") or 1000),
+            query_timeout_s=_checked(env, "CLUSTER_EXPLORER_QUERY_TIMEOUT", time_limit, 10.0),
+            row_cap=_checked(env, "CLUSTER_EXPLORER_ROW_CAP", row_cap, 1000),
             user_queries_dir=Path(user_queries).expanduser().resolve() if user_queries else DEFAULT_USER_QUERIES,
         )
+
+
+#: The longest time limit accepted: one day. Longer is surely a typo, and the database takes milliseconds as an int.
+MAX_TIMEOUT_S = 86_400.0
+TIME_LIMIT_ACCEPTS = f"a number of seconds above 0 and at most {MAX_TIMEOUT_S:g}, such as 10 or 2.5"
+ROW_CAP_ACCEPTS = "a whole number of rows, 1 or more, such as 1000"
+
+
+def time_limit(value: object) -> float:
+    """`value` as a query time limit in seconds; raises SettingError unless it is a number in (0, 1 day].
+
+    Examples
+    --------
+    >>> time_limit("2.5"), time_limit(10)
+    (2.5, 10.0)
+    >>> time_limit("nan")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    graph.errors.SettingError: 'nan' is not a time limit; use a number of seconds above 0 and at most 86400, ...
+    """
+    try:
+        seconds = float(str(value).strip())
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIMEOUT_S:  # also refuses nan
+        raise SettingError(f"{value!r} is not a time limit; use {TIME_LIMIT_ACCEPTS}")
+    return seconds
+
+
+def row_cap(value: object) -> int:
+    """`value` as a row cap; raises SettingError unless it is a whole number of at least 1.
+
+    Examples
+    --------
+    >>> row_cap("1000")
+    1000
+    >>> row_cap("-1")
+    Traceback (most recent call last):
+    ...
+    graph.errors.SettingError: '-1' is not a row cap; use a whole number of rows, 1 or more, such as 1000
+    """
+    try:
+        rows = int(str(value).strip())
+    except ValueError:
+        rows = 0
+    if rows < 1:
+        raise SettingError(f"{value!r} is not a row cap; use {ROW_CAP_ACCEPTS}")
+    return rows
+
+
+def _checked[T](env: Mapping[str, str], name: str, parse: Callable[[str], T], default: T) -> T:
+    """The variable `name` read by `parse`, or `default` when unset or empty; a bad value names the variable."""
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return parse(raw)
+    except SettingError as e:
+        raise SettingError(f"{name}={e}") from None

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import ClusterExplorerError, Problem
-from queries.params import PARAM_TYPES, ParamError, convert
+from graph.errors import NotFound, ParameterError, Problem, SettingError
+from graph.settings import time_limit
+from queries.params import PARAM_TYPES, convert
 
 __all__ = ["Catalogue", "Param", "SavedQuery", "load_catalogue", "parse_query_file", "render_query_file"]
 
@@ -86,7 +87,15 @@ def _write_clause(cypher: str) -> str | None:
 
 def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[SavedQuery | None, list[Problem]]:
     """Parse and check one file; returns the query (None when it has problems) and its problems."""
-    text = path.read_text(encoding="utf-8")
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[:e.start].count(b"\n") + 1
+        return None, [Problem(str(path), line, None, f"byte {raw[e.start]:#04x} is not UTF-8 text; save the file "
+                                                      "as UTF-8")]
+    except OSError as e:
+        return None, [Problem(str(path), None, None, f"cannot be read: {e.strerror or e}")]
     problems: list[Problem] = []
     meta: dict[str, str] = {}
     params: dict[str, dict[str, Any]] = {}
@@ -140,13 +149,13 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
         if parsed["default"] not in (None, ""):
             try:
                 default = convert(parsed["type"], parsed["default"])
-            except ParamError as e:
+            except ParameterError as e:
                 problem(number, pname, f"default {parsed['default']!r}: {e}")
         choices: tuple[Any, ...] = ()
         if "choices" in entry:
             try:
                 choices = tuple(convert(parsed["type"], c.strip()) for c in entry["choices"][0].split(","))
-            except ParamError as e:
+            except ParameterError as e:
                 problem(entry["choices"][1], pname, f"choices: {e}")
         suggest = entry["suggest"][0] if "suggest" in entry else None
         if suggest and _write_clause(suggest):
@@ -169,14 +178,14 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
             raw = json.loads(meta["example"])
             by_name = {p.name: p for p in declared}
             example = {k: convert(by_name[k].type, v) for k, v in raw.items()}
-        except (json.JSONDecodeError, KeyError, ParamError, AttributeError) as e:
+        except (json.JSONDecodeError, KeyError, ParameterError, AttributeError) as e:
             problem(lines_of["#example"], "example", f"bad example {meta['example']!r}: {e}")
     timeout = None
     if "timeout" in meta:
         try:
-            timeout = float(meta["timeout"])
-        except ValueError:
-            problem(lines_of["#timeout"], "timeout", f"timeout {meta['timeout']!r} is not a number of seconds")
+            timeout = time_limit(meta["timeout"])
+        except SettingError as e:
+            problem(lines_of["#timeout"], "timeout", f"timeout {e}")
     if problems:
         return None, problems
     tags = tuple(t.strip() for t in meta.get("tags", "").split(",") if t.strip())
@@ -196,7 +205,7 @@ class Catalogue:
         if name not in self.queries:
             near = difflib.get_close_matches(name, list(self.queries), n=3, cutoff=0.6)
             hint = f"; did you mean {', '.join(near)}?" if near else "; `cluster-explorer queries list` shows them"
-            raise ClusterExplorerError(f"no saved query named {name!r}{hint}")
+            raise NotFound(f"no saved query named {name!r}{hint}")
         return self.queries[name]
 
 
@@ -204,6 +213,8 @@ def _scan(folder: Path, origin: str) -> tuple[dict[str, SavedQuery], list[Proble
     found: dict[str, SavedQuery] = {}
     problems: list[Problem] = []
     for path in sorted(folder.rglob("*.cypher")):
+        if path.is_dir():  # a folder named like a query is a namespace, not a query
+            continue
         name = path.relative_to(folder).with_suffix("").as_posix()
         query, errs = parse_query_file(path, name, origin)
         problems += errs

@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import csv
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph.errors import ClusterExplorerError
+from graph.errors import ParameterError, ValidationFailed
 from graph.store.contract import GraphStore, QueryResult
 from queries.catalogue import Catalogue, Param, SavedQuery, parse_query_file, render_query_file
-from queries.params import ParamError, convert
+from queries.params import convert
 
 __all__ = ["bind_params", "export_rows", "run_saved", "save_user_query", "suggestions", "UNCAPPED"]
 
 UNCAPPED = 10**9
-
-
-class ParameterRejected(ClusterExplorerError):
-    """A parameter value that does not fit the saved query's declaration."""
 
 
 def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
@@ -34,19 +31,19 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(raw) - {p.name for p in query.params})
     if unknown:
         declared = ", ".join(p.name for p in query.params) or "none"
-        raise ParameterRejected(f"{query.name}: unknown parameter(s) {', '.join(unknown)}; declared: {declared}")
+        raise ParameterError(f"{query.name}: unknown parameter(s) {', '.join(unknown)}; declared: {declared}")
     bound: dict[str, Any] = {}
     for param in query.params:
         value = raw.get(param.name, param.default)
         if value is None:
-            raise ParameterRejected(f"{query.name}: parameter {param.name!r} ({param.type}) needs a value")
+            raise ParameterError(f"{query.name}: parameter {param.name!r} ({param.type}) needs a value")
         try:
             value = convert(param.type, value)
-        except ParamError as e:
-            raise ParameterRejected(f"{query.name}: parameter {param.name!r}: {e}") from None
+        except ParameterError as e:
+            raise ParameterError(f"{query.name}: parameter {param.name!r}: {e}") from None
         if param.choices and value not in param.choices:
-            raise ParameterRejected(f"{query.name}: parameter {param.name!r} must be one of "
-                                    f"{', '.join(param.choices)}, not {value!r}")
+            raise ParameterError(f"{query.name}: parameter {param.name!r} must be one of "
+                                 f"{', '.join(param.choices)}, not {value!r}")
         bound[param.name] = value
     return bound
 
@@ -83,7 +80,7 @@ def write_rows(result: QueryResult, fmt: str, out: TextIO) -> None:
         json.dump(result.records(), out, ensure_ascii=False, indent=1)
         return
     if fmt != "csv":
-        raise ClusterExplorerError(f"unknown export format {fmt!r}; use csv or json")
+        raise ParameterError(f"unknown export format {fmt!r}; use csv or json")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(result.columns)
     for row in result.rows:
@@ -105,7 +102,7 @@ def save_user_query(user_dir: Path, name: str, cypher: str, title: str, descript
                     params: tuple[Param, ...] = (), tags: tuple[str, ...] = ()) -> Path:
     """Save an ad-hoc query into the user's folder, after the same checks as a shipped file."""
     if not name or any(part in ("", ".", "..") for part in name.split("/")) or name.startswith("/"):
-        raise ClusterExplorerError(f"{name!r} is not a query name; use words and slashes, e.g. mine/partners")
+        raise ParameterError(f"{name!r} is not a query name; use words and slashes, e.g. mine/partners")
     path = Path(user_dir) / f"{name}.cypher"
     text = render_query_file(title, cypher, description, params, tags)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,6 +111,6 @@ def save_user_query(user_dir: Path, name: str, cypher: str, title: str, descript
     _, problems = parse_query_file(staged, name, "user")
     if problems:
         staged.unlink()
-        raise ClusterExplorerError("the query was not saved:\n" + "\n".join(f"  - {p}" for p in problems))
+        raise ValidationFailed([replace(p, file=str(path)) for p in problems])
     staged.replace(path)
     return path

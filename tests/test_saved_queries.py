@@ -5,18 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from graph.errors import ClusterExplorerError, QueryTimeout, ReadOnlyViolation
+from graph.errors import NotFound, ParameterError, QueryTimeout, ReadOnlyViolation, ValidationFailed
 from queries.catalogue import load_catalogue, parse_query_file
 from queries.runner import bind_params, export_rows, run_saved, save_user_query, suggestions
-
-ROOT = Path(__file__).resolve().parents[1]
 
 
 def _write(folder: Path, name: str, text: str) -> Path:
@@ -71,18 +66,18 @@ def test_typed_parameters_are_converted_before_the_database_sees_them():
     for bad, message in [({"months": "soon"}, "expected a whole number"),
                          ({"on": "yesterday"}, "expected a date"),
                          ({"nope": "1"}, "unknown parameter")]:
-        with pytest.raises(ClusterExplorerError, match=message):
+        with pytest.raises(ParameterError, match=message):
             bind_params(query, bad)
 
 
 def test_fixed_choices_are_enforced():
     query = load_catalogue(None).get("labels/holders")
-    with pytest.raises(ClusterExplorerError, match="must be one of esca-bronze, esca-silver, esca-gold"):
+    with pytest.raises(ParameterError, match="must be one of esca-bronze, esca-silver, esca-gold"):
         bind_params(query, {"label": "esca-platinum"})
 
 
 def test_unknown_query_name_is_a_clear_error():
-    with pytest.raises(ClusterExplorerError, match="no saved query named 'labels/expire'; did you mean"):
+    with pytest.raises(NotFound, match="no saved query named 'labels/expire'; did you mean"):
         load_catalogue(None).get("labels/expire")
 
 
@@ -133,8 +128,11 @@ def test_saving_an_ad_hoc_query_checks_it_first(tmp_path, seeded_store):
     catalogue = load_catalogue(tmp_path)
     _, _, result = run_saved(seeded_store, catalogue, "mine/labels")
     assert path.exists() and [r[0] for r in result.rows] == ["ESCA Bronze", "ESCA Silver", "ESCA Gold"]
-    with pytest.raises(ClusterExplorerError, match="not saved"):
+    with pytest.raises(ValidationFailed, match="nothing was written") as refused:
         save_user_query(tmp_path, "mine/bad", "MATCH (c) DETACH DELETE c", "Bad")
+    assert [p.file for p in refused.value.problems] == [str(tmp_path / "mine" / "bad.cypher")]
+    with pytest.raises(ParameterError, match="is not a query name"):
+        save_user_query(tmp_path, "../outside", "MATCH (c) RETURN c", "Outside")
     assert not (tmp_path / "mine" / "bad.cypher").exists()
 
 
@@ -151,25 +149,26 @@ def test_suggestions_come_from_choices_or_a_read_only_query(seeded_store):
                                              .param("programme"))
 
 
-def test_cli_runs_a_saved_query_and_exports_all_rows(tmp_path):
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
-    env["CLUSTER_EXPLORER_DB"] = str(tmp_path / "cli.db")
-    env["CLUSTER_EXPLORER_QUERIES"] = str(tmp_path / "mine")
 
-    def cli(*args):
-        return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=env, capture_output=True,
-                              text=True, timeout=120)
+def test_a_file_that_is_not_utf8_is_a_problem_naming_its_line_not_a_crash(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "latin1.cypher").write_bytes("// title: t\n// description: Malm\xf6\nRETURN 1\n"
+                                                      .encode("latin-1"))
+    _write(tmp_path, "mine/fine", "// title: fine\nRETURN 1 AS one\n")
+    catalogue = load_catalogue(tmp_path)
+    assert [str(p) for p in catalogue.problems] == [
+        f"{tmp_path / 'mine' / 'latin1.cypher'}:2: byte 0xf6 is not UTF-8 text; save the file as UTF-8"]
+    assert "mine/fine" in catalogue.queries and "mine/latin1" not in catalogue.queries
 
-    assert cli("load", "seeds").returncode == 0
-    listed = cli("queries", "list")
-    assert "labels/expiring" in listed.stdout
-    shown = cli("queries", "show", "labels/expiring")
-    assert "-p months=<int>" in shown.stdout
-    ran = cli("queries", "run", "labels/expiring", "-p", "on=2020-06-01", "-p", "months=6", "--format", "csv")
-    assert ran.stdout.splitlines() == ["cluster,label,awarded,expires",
-                                       "Automation Småland,ESCA Bronze,2018-09-24,2020-09-24"]
-    out = tmp_path / "all.json"
-    exported = cli("queries", "run", "clusters/overview", "--out", str(out))
-    assert exported.returncode == 0 and len(json.loads(out.read_text())) == 24
-    bad = cli("queries", "run", "labels/expiring", "-p", "months=soon")
-    assert bad.returncode != 0 and "expected a whole number" in bad.stderr and "Traceback" not in bad.stderr
+
+def test_a_folder_named_like_a_query_is_a_namespace(tmp_path):
+    _write(tmp_path, "odd.cypher/inner", "// title: inner\nRETURN 1 AS one\n")
+    catalogue = load_catalogue(tmp_path)
+    assert catalogue.problems == [] and "odd.cypher/inner" in catalogue.queries
+
+
+@pytest.mark.parametrize("timeout", ["nan", "inf", "-1", "0", "soon"])
+def test_a_timeout_header_must_be_a_usable_time_limit(tmp_path, timeout):
+    problems = _problems(tmp_path, f"// title: t\n// timeout: {timeout}\nRETURN 1\n")
+    assert problems == [f"{tmp_path / 'q.cypher'}:2 [timeout]: timeout {timeout!r} is not a time limit; use a number "
+                        "of seconds above 0 and at most 86400, such as 10 or 2.5"]

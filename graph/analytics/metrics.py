@@ -27,6 +27,7 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
+from graph.errors import ParameterError
 from graph.store import cypher
 
 __all__ = ["METRICS", "MetricResult", "compute", "compute_all", "write_metrics", "top",
@@ -198,16 +199,16 @@ def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sa
     {'a': 1.0, 'b': 1.0, 'c': 1.0}
     """
     if metric not in METRICS:
-        raise ValueError(f"unknown metric {metric!r}; choose from {', '.join(METRICS)}")
+        raise ParameterError(f"unknown metric {metric!r}; choose from {', '.join(METRICS)}")
     if engine == "auto":
         big = G.number_of_edges() > IGRAPH_FROM_EDGES and metric not in _ALWAYS_NETWORKX
         engine = "igraph" if big else "networkx"
     if engine not in ("networkx", "igraph"):
-        raise ValueError(f"unknown engine {engine!r}; choose auto, networkx or igraph")
+        raise ParameterError(f"unknown engine {engine!r}; choose auto, networkx or igraph")
     ig_graph = _ig or _IGraph(G, weight)
     k = min(sample_size, len(G)) if metric in ("betweenness", "closeness") and len(G) > exact_max_nodes else None
     if k is not None and k < 2:
-        raise ValueError("sample_size must be at least 2")
+        raise ParameterError("sample_size must be at least 2")
     started = time.perf_counter()
     details: dict[str, Any] = {}
     nxg = engine == "networkx"
@@ -289,13 +290,13 @@ def write_metrics(store, results: dict[str, MetricResult] | Iterable[MetricResul
     for result in results:
         prop = PROPERTIES.get(result.metric)
         if prop is None:
-            raise ValueError(f"metric {result.metric!r} cannot be written; allowed: {', '.join(PROPERTIES)}")
+            raise ParameterError(f"metric {result.metric!r} cannot be written; allowed: {', '.join(PROPERTIES)}")
         run = f"{spec} | {result.describe()} | {when}"
         by_kind: dict[str, list[dict]] = {}
         for key, value in result.values.items():
             kind, _, node_id = str(key).partition(":")
             if not node_id:
-                raise ValueError(f"node key {key!r} is not Kind:id; metrics are written for store graphs only")
+                raise ParameterError(f"node key {key!r} is not Kind:id; metrics are written for store graphs only")
             by_kind.setdefault(kind, []).append({"id": node_id, "value": _plain(value)})
         for kind, rows in sorted(by_kind.items()):
             for name, value_of in ((prop, None), (f"{prop}_run", run)):

@@ -23,6 +23,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from graph.errors import NotFound, ParameterError
 from graph.store.schema import node_key
 
 __all__ = ["Projection", "Incidence", "KINDS", "project", "participations", "incidence", "organisation_groups"]
@@ -64,11 +65,14 @@ class Projection:
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
-            raise ValueError(f"unknown projection {self.kind!r}; choose one of {', '.join(KINDS)}")
+            raise ParameterError(f"unknown projection {self.kind!r}; choose one of {', '.join(KINDS)}")
         for name in ("start", "end"):
             value = getattr(self, name)
             if value is not None:
-                dt.date.fromisoformat(value)  # raises ValueError naming the bad date
+                try:
+                    dt.date.fromisoformat(value)
+                except ValueError:
+                    raise ParameterError(f"{name} {value!r} is not a date; give YYYY-MM-DD") from None
         for f in ("programmes", "sectors", "countries", "roles"):
             values = getattr(self, f)
             values = (values,) if isinstance(values, str) else tuple(values)
@@ -76,9 +80,9 @@ class Projection:
             object.__setattr__(self, f, tuple(sorted(v.removeprefix(prefix) if prefix else v for v in values)))
         unknown = [r for r in self.roles if r not in ROLE_RANK]
         if unknown:
-            raise ValueError(f"unknown role {unknown[0]!r}; choose from {', '.join(ROLE_RANK)}")
+            raise ParameterError(f"unknown role {unknown[0]!r}; choose from {', '.join(ROLE_RANK)}")
         if self.region_level not in (1, 2, 3):
-            raise ValueError("region_level must be a NUTS level: 1, 2 or 3")
+            raise ParameterError("region_level must be a NUTS level: 1, 2 or 3")
 
     def describe(self) -> str:
         """A short, stable text of the spec (recorded with metrics): only what differs from the default.
@@ -160,8 +164,8 @@ def participations(G: nx.MultiDiGraph, spec: Projection = Projection()) -> dict[
     for kind, ids in (("Programme", spec.programmes), ("Sector", spec.sectors)):
         missing = [i for i in ids if node_key(kind, i) not in G]
         if missing:
-            raise ValueError(f"no {kind} {missing[0]!r} in the graph; give ids as stored, e.g. "
-                             + ("lb:HORIZON.2.5, scheme:HORIZON-RIA" if kind == "Programme" else "esv:/25/67/425"))
+            raise NotFound(f"no {kind} {missing[0]!r} in the graph; give ids as stored, e.g. "
+                           + ("lb:HORIZON.2.5, scheme:HORIZON-RIA" if kind == "Programme" else "esv:/25/67/425"))
     programmes = _with_parts(G, "Programme", spec.programmes) if spec.programmes else None
     sectors = _with_parts(G, "Sector", spec.sectors) if spec.sectors else None
     countries = set(spec.countries)

@@ -29,6 +29,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.analytics.projections import Projection, incidence, organisation_groups
+from graph.errors import NotFound, ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
            "link_scores", "soften", "LABEL_LEVELS"]
@@ -182,7 +183,7 @@ class RecommenderIndex:
         rows: set[int] = set()
         for key in focal:
             if key not in self.G:
-                raise ValueError(f"{key!r} is not in the graph; give node keys like Organisation:pic:999984253")
+                raise NotFound(f"{key!r} is not in the graph; give node keys like Organisation:pic:999984253")
             linked = {key} | {v for _, v, t in self.G.out_edges(key, data="type") if t == "SAME_AS"}
             linked |= {u for u, _, t in self.G.in_edges(key, data="type") if t == "MEMBER_OF"}
             rows |= {self.index[k] for k in linked if k in self.index}
@@ -222,7 +223,7 @@ def link_scores(index: RecommenderIndex, rows: list[int], method: str) -> np.nda
 def _sector_row(index: RecommenderIndex, sector: str) -> int:
     key = sector if sector.startswith("Sector:") else f"Sector:{sector}"
     if key not in index.sector_index:
-        raise ValueError(f"sector {sector!r} is in no project of the graph; give ids like esv:/25/67/425")
+        raise NotFound(f"sector {sector!r} is in no project of the graph; give ids like esv:/25/67/425")
     return index.sector_index[key]
 
 
@@ -256,7 +257,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
         allowed &= ~np.char.startswith(index.place, place)
     if req.min_label:
         if req.min_label not in LABEL_LEVELS:
-            raise ValueError(f"unknown label {req.min_label!r}; choose from {', '.join(LABEL_LEVELS)}")
+            raise ParameterError(f"unknown label {req.min_label!r}; choose from {', '.join(LABEL_LEVELS)}")
         allowed &= index.label >= LABEL_LEVELS[req.min_label]
     parts = {m: _scaled(np.where(allowed, link_scores(index, rows, m), 0.0))
              for m in ("adamic_adar", "resource_allocation", "pagerank")}

@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import ParameterError
 from graph.store.schema import KIND_ORDER
 
 __all__ = [
@@ -240,7 +241,7 @@ def search(graph: nx.Graph, text: str, limit: int = 20, kinds: Iterable[str] | N
 def neighbourhood(graph: nx.Graph, centres: Iterable[Hashable], depth: int = 1) -> nx.Graph:
     """A view of the nodes within `depth` steps (either direction) of any of `centres`."""
     if not 0 <= depth <= 3:
-        raise ValueError(f"depth must be between 0 and 3, not {depth}")
+        raise ParameterError(f"depth must be between 0 and 3, not {depth}")
     distance = {c: 0 for c in centres if c in graph}
     queue = deque(distance)
     while queue:

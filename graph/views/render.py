@@ -31,6 +31,7 @@ import pyvis
 from jinja2 import ChoiceLoader, DictLoader, Environment, FileSystemLoader
 from pyvis.network import Network
 
+from graph.errors import ParameterError
 from graph.views.filters import cap_view, display_name
 from graph.views.layout import positions
 
@@ -191,7 +192,7 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
     None). `highlight` nodes (a path) get a thick border. Returns a string; nothing is written to disk.
     """
     if color_by not in COLOUR_BY:
-        raise ValueError(f"color_by must be one of {', '.join(COLOUR_BY)}, not {color_by!r}")
+        raise ParameterError(f"color_by must be one of {', '.join(COLOUR_BY)}, not {color_by!r}")
     focus, highlight = set(focus), set(highlight)
     view, left_out = cap_view(graph, max_nodes, focus=focus, scores=size_by)
     node_items = list(view.nodes(data=True))

@@ -1,0 +1,106 @@
+"""Every error the tool raises on purpose reaches a CLI user as one line and a non-zero exit, never a traceback.
+
+In-process (click's CliRunner) on a graph of the session's embedded server, plus one real process.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.cli_invoke import cli_env, error_line, invoke, run
+
+
+@pytest.fixture(scope="module")
+def env(embedded_server, tmp_path_factory):
+    """A graph holding the seed data; a failing command must leave it as it was."""
+    env = cli_env(embedded_server, "cli_errors", tmp_path_factory.mktemp("queries"))
+    assert invoke(env, "load", "seeds").exit_code == 0
+    return env
+
+
+def usage_error(result) -> str:
+    """click's own refusal of an option value: exit 2 and its `Error: Invalid value ...` line, no traceback."""
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.stderr
+    return result.stderr.strip().splitlines()[-1]
+
+
+@pytest.mark.parametrize(("name", "value", "accepted"), [
+    ("CLUSTER_EXPLORER_QUERY_TIMEOUT", "10s", "a number of seconds above 0"),
+    ("CLUSTER_EXPLORER_QUERY_TIMEOUT", "abc", "a number of seconds above 0"),
+    ("CLUSTER_EXPLORER_QUERY_TIMEOUT", "nan", "a number of seconds above 0"),
+    ("CLUSTER_EXPLORER_QUERY_TIMEOUT", "inf", "a number of seconds above 0"),
+    ("CLUSTER_EXPLORER_QUERY_TIMEOUT", "-1", "a number of seconds above 0"),
+    ("CLUSTER_EXPLORER_ROW_CAP", "x", "a whole number of rows, 1 or more"),
+    ("CLUSTER_EXPLORER_ROW_CAP", "-1", "a whole number of rows, 1 or more"),
+    ("CLUSTER_EXPLORER_ROW_CAP", "0", "a whole number of rows, 1 or more"),
+])
+def test_a_bad_setting_is_one_line_naming_the_variable_and_what_it_accepts(env, name, value, accepted):
+    result = invoke({**env, name: value}, "status")
+    line = error_line(result.exit_code, result.stderr)
+    assert line.startswith(f"Error: {name}={value!r} is not a")
+    assert accepted in line
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--timeout", "nan"), ("--timeout", "inf"), ("--timeout", "0"), ("--timeout", "-1"), ("--timeout", "10s"),
+    ("--limit", "-1"), ("--limit", "0"), ("--limit", "x"),
+])
+def test_a_bad_time_limit_or_row_cap_option_is_refused(env, option, value):
+    for command in (["query", "MATCH (c:Cluster) RETURN c.id"], ["queries", "run", "clusters/overview"]):
+        line = usage_error(invoke(env, *command, option, value))
+        assert line.startswith(f"Error: Invalid value for '{option}': {value!r} is not a")
+
+
+def test_good_time_limit_and_row_cap_options_are_taken(env):
+    result = invoke(env, "query", "MATCH (c:Cluster) RETURN c.id ORDER BY c.id", "--timeout", "2.5", "--limit", "2",
+                    "--format", "csv")
+    assert result.exit_code == 0, result.stderr
+    assert len(result.stdout.splitlines()) == 3 and "showing the first 2 rows" in result.stderr
+
+
+def test_an_unknown_node_is_one_line(env):
+    result = invoke(env, "recommend", "--for", "Organisation:pic:nobody")
+    line = error_line(result.exit_code, result.stderr)
+    assert line == ("Error: 'Organisation:pic:nobody' is not in the graph; give node keys like "
+                    "Organisation:pic:999984253")
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["queries", "run", "labels/expiring", "-p", "months=soon"],
+     "Error: labels/expiring: parameter 'months': expected a whole number, got 'soon'"),
+    (["queries", "run", "labels/expiring", "-p", "weeks=2"],
+     "Error: labels/expiring: unknown parameter(s) weeks; declared: on, months"),
+    (["queries", "run", "labels/expire"], "Error: no saved query named 'labels/expire'; did you mean"),
+    (["queries", "show", "nothing/here"], "Error: no saved query named 'nothing/here'"),
+    (["metrics", "top", "fame"], "Error: unknown metric 'fame'; choose from"),
+    (["metrics", "compute", "--start", "2020-13-01"], "Error: start '2020-13-01' is not a date; give YYYY-MM-DD"),
+    (["metrics", "compute", "--programme", "lb:NOWHERE"], "Error: no Programme 'lb:NOWHERE' in the graph"),
+    (["recommend", "--for", "Cluster:iot-world", "--min-label", "platinum"], "Error: unknown label 'platinum'"),
+    (["query", "CREATE (:Country {id: 'XX', name: 'x'})"], "Error: this query writes to the graph"),
+])
+def test_a_bad_parameter_is_one_line(env, args, message):
+    result = invoke(env, *args)
+    assert error_line(result.exit_code, result.stderr).startswith(message)
+
+
+def test_a_parameter_without_a_value_is_refused(env):
+    for command in (["query", "RETURN $x AS x"], ["queries", "run", "labels/expiring"]):
+        refused = usage_error(invoke(env, *command, "-p", "months"))
+        assert refused == "Error: Invalid value for '-p': 'months' is not key=value"
+
+
+def test_an_export_to_a_folder_that_does_not_exist_is_one_line(env, tmp_path):
+    result = invoke(env, "queries", "run", "clusters/overview", "--out", str(tmp_path / "missing" / "all.csv"))
+    assert usage_error(result).startswith("Error: Invalid value for '--out': cannot write")
+
+
+def test_failed_commands_left_the_graph_as_it_was(env):
+    result = invoke(env, "query", "MATCH (c:Country {id: 'XX'}) RETURN count(c) AS n", "--format", "csv")
+    assert result.stdout.splitlines() == ["n", "0"]
+
+
+def test_a_bad_setting_is_one_line_from_a_real_process(tmp_path):
+    result = run(cli_env(tmp_path / "never-opened.db", CLUSTER_EXPLORER_QUERY_TIMEOUT="10s"), "status", timeout=60)
+    assert error_line(result.returncode, result.stderr).startswith("Error: CLUSTER_EXPLORER_QUERY_TIMEOUT='10s'")
+    assert not (tmp_path / "never-opened.db").exists()

@@ -1,0 +1,82 @@
+"""`query` and `queries ...` from the command line, and the one `-p key=value` rule they share."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.cli_invoke import cli_env, invoke, run
+
+ECHO = "// title: Echo\n// param code: string\n// param codes: list\nRETURN $code AS code, $codes AS codes\n"
+CLUSTER = "// title: One cluster\n// param id: string\nMATCH (c:Cluster {id: $id}) RETURN c.name AS name\n"
+
+
+@pytest.fixture(scope="module")
+def env(embedded_server, tmp_path_factory):
+    """The seed data in a graph of its own, and a user folder holding two queries with typed parameters."""
+    mine = tmp_path_factory.mktemp("queries") / "mine"
+    mine.mkdir()
+    (mine / "echo.cypher").write_text(ECHO, encoding="utf-8")
+    (mine / "cluster.cypher").write_text(CLUSTER, encoding="utf-8")
+    env = cli_env(embedded_server, "cli_queries", mine.parent)
+    assert invoke(env, "load", "seeds").exit_code == 0
+    return env
+
+
+def rows(env, *args: str) -> list[dict]:
+    result = invoke(env, *args, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_saved_queries_are_listed_shown_and_run(env):
+    assert "labels/expiring" in invoke(env, "queries", "list").stdout
+    assert "mine/echo" in invoke(env, "queries", "list").stdout
+    assert "-p months=<int>" in invoke(env, "queries", "show", "labels/expiring").stdout
+    ran = invoke(env, "queries", "run", "labels/expiring", "-p", "on=2020-06-01", "-p", "months=6", "--format", "csv")
+    assert ran.stdout.splitlines() == ["cluster,label,awarded,expires",
+                                       "Automation Småland,ESCA Bronze,2018-09-24,2020-09-24"]
+
+
+def test_export_writes_every_row(env, tmp_path):
+    out = tmp_path / "all.json"
+    exported = invoke(env, "queries", "run", "clusters/overview", "--out", str(out), "--limit", "1")
+    assert exported.exit_code == 0 and exported.stdout.strip() == f"wrote 24 rows to {out}"
+    assert len(json.loads(out.read_text())) == 24
+
+
+@pytest.mark.parametrize("value", ['"iot-world"', "iot-world"])
+def test_p_means_the_same_in_query_and_queries_run(env, value):
+    adhoc = rows(env, "query", "MATCH (c:Cluster {id: $id}) RETURN c.name AS name", "-p", f"id={value}")
+    saved = rows(env, "queries", "run", "mine/cluster", "-p", f"id={value}")
+    assert adhoc == saved == [{"name": "IoT World"}]
+
+
+def test_a_json_quoted_number_is_text_in_both_commands(env):
+    adhoc = rows(env, "query", "RETURN $code AS code", "-p", 'code="991068503"')
+    saved = rows(env, "queries", "run", "mine/echo", "-p", 'code="991068503"', "-p", "codes=x")
+    assert adhoc[0]["code"] == saved[0]["code"] == "991068503"
+
+
+def test_an_unquoted_number_follows_the_declared_type_of_a_saved_query(env):
+    assert rows(env, "query", "RETURN $code AS code", "-p", "code=991068503") == [{"code": 991068503}]
+    saved = rows(env, "queries", "run", "mine/echo", "-p", "code=991068503", "-p", "codes=x")
+    assert saved[0]["code"] == "991068503"
+
+
+def test_a_list_parameter_takes_json_or_comma_separated_text(env):
+    as_json = rows(env, "queries", "run", "mine/echo", "-p", "code=x", "-p", 'codes=["SE","NO"]')
+    as_text = rows(env, "queries", "run", "mine/echo", "-p", "code=x", "-p", "codes=SE, NO")
+    adhoc = rows(env, "query", "RETURN $codes AS codes", "-p", 'codes=["SE","NO"]')
+    assert as_json[0]["codes"] == as_text[0]["codes"] == adhoc[0]["codes"] == ["SE", "NO"]
+
+
+def test_a_saved_query_runs_in_a_real_process_on_a_fresh_store(tmp_path):
+    env = cli_env(tmp_path / "fresh.db")
+    loaded = run(env, "load", "seeds")
+    assert loaded.returncode == 0, loaded.stderr
+    ran = run(env, "queries", "run", "labels/holders", "-p", 'label="esca-silver"', "--format", "csv")
+    assert ran.returncode == 0, ran.stderr
+    header, *holders = ran.stdout.splitlines()
+    assert header.startswith("holder,") and [h.split(",")[0] for h in holders] == ["IoT World"]
