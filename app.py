@@ -33,6 +33,9 @@ try:
 except StoreUnavailable as e:
     st.error(f"The store cannot be reached. {e}")
     st.stop()
+except ClusterExplorerError as e:  # a setting that cannot be used
+    st.error(str(e))
+    st.stop()
 
 st.sidebar.caption(f"Store: **{store.kind}** at `{store.location}`")
 try:

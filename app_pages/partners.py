@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_pages import common, widgets
 from graph.analytics.recommend import LABEL_LEVELS, RecommenderIndex, Requirements, recommend
+from graph.errors import ClusterExplorerError
 
 whole = common.graph()
 loaded = common.key_of(whole)
@@ -45,7 +46,7 @@ requirements = Requirements(sectors=sectors, add_places=tuple(p.split(":", 1)[1]
                             min_label=label)
 try:
     candidates = recommend(index_of(whole, loaded), focal, requirements, k=k, exclude_existing=not known)
-except ValueError as e:
+except ClusterExplorerError as e:
     st.warning(str(e), icon=":material/warning:")
     st.stop()
 if not candidates:

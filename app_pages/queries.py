@@ -7,7 +7,6 @@ travel as query parameters, and the database itself refuses writes and stops slo
 from __future__ import annotations
 
 import io
-import json
 
 import streamlit as st
 
@@ -63,8 +62,8 @@ cypher = st.text_area("Cypher", "MATCH (c:Cluster)-[:LOCATED_IN]->(r:Region)\nRE
 params_text = st.text_input("Parameters as JSON", "{}", key="queries_adhoc_params", help='e.g. {"country": "SE"}')
 if st.button("Run read-only", key="queries_adhoc_run", icon=":material/play_arrow:"):
     try:
-        st.session_state.queries_adhoc_result = store.read(cypher, json.loads(params_text or "{}"))
-    except (ClusterExplorerError, json.JSONDecodeError) as e:
+        st.session_state.queries_adhoc_result = store.read(cypher, widgets.json_params(params_text))
+    except ClusterExplorerError as e:
         st.error(str(e), icon=":material/error:")
 if "queries_adhoc_result" in st.session_state:
     widgets.show_result(st.session_state.queries_adhoc_result, "queries_adhoc")
@@ -74,8 +73,8 @@ with st.form("queries_save"):
     title = st.text_input("Title", "Clusters and their regions", key="queries_save_title")
     if st.form_submit_button("Save", icon=":material/save:"):
         try:
-            declared = widgets.declared_params(json.loads(params_text or "{}"))
+            declared = widgets.declared_params(widgets.json_params(params_text))
             path = save_user_query(config.user_queries_dir, new_name, cypher, title, params=declared)
             st.success(f"Saved as {path}; it is now in the library as {new_name}.", icon=":material/check:")
-        except (ClusterExplorerError, json.JSONDecodeError) as e:
+        except ClusterExplorerError as e:
             st.error(str(e), icon=":material/error:")

@@ -17,6 +17,7 @@ import streamlit as st
 
 from graph.analytics.metrics import METRICS
 from graph.analytics.projections import KINDS, ROLE_RANK, Projection
+from graph.errors import ParameterError
 from graph.store.contract import GraphStore, QueryResult
 from graph.views import exports, filters, render
 from graph.views.filters import FilterOptions, Filters
@@ -141,10 +142,20 @@ def param_input(graph_store: GraphStore, param: Param, key: str, default: Any = 
     return value or None
 
 
+def json_params(text: str) -> dict[str, Any]:
+    """The parameters typed as a JSON object; raises ParameterError saying what is wrong."""
+    try:
+        values = json.loads(text or "{}")
+    except json.JSONDecodeError as e:
+        raise ParameterError(f"the parameters are not JSON ({e.msg} at character {e.pos + 1}); "
+                             'write an object such as {"country": "SE"}') from None
+    if not isinstance(values, dict):
+        raise ParameterError('the parameters must be a JSON object, such as {"country": "SE"}')
+    return values
+
+
 def declared_params(values: dict[str, Any]) -> tuple[Param, ...]:
     """Parameter declarations for an ad-hoc query being saved: the type and default of each given value."""
-    if not isinstance(values, dict):
-        raise ValueError("the parameters must be a JSON object, such as {\"country\": \"SE\"}")
     types = {bool: "bool", int: "int", float: "float", list: "list"}
     return tuple(Param(k, types.get(type(v), "string"), ", ".join(map(str, v)) if isinstance(v, list) else v)
                  for k, v in values.items())

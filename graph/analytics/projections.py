@@ -71,8 +71,8 @@ class Projection:
             if value is not None:
                 try:
                     dt.date.fromisoformat(value)
-                except ValueError:
-                    raise ParameterError(f"{name} {value!r} is not a date; give YYYY-MM-DD") from None
+                except ValueError as e:
+                    raise ParameterError(f"{name} {value!r} is not a date ({e}); give YYYY-MM-DD") from None
         for f in ("programmes", "sectors", "countries", "roles"):
             values = getattr(self, f)
             values = (values,) if isinstance(values, str) else tuple(values)
