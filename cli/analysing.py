@@ -8,6 +8,7 @@ from typing import Any
 import click
 
 from cli.main import Context, main, progress_bar
+from cli.options import SHARE
 
 
 @main.group()
@@ -34,7 +35,8 @@ def _projection_options(func: Any) -> Any:
 @click.option("--metric", "chosen", multiple=True, help="Metrics to compute (default: all).")
 @click.option("--seed", default=0, show_default=True, help="Seed for sampled estimates and Louvain.")
 @click.option("--write", is_flag=True, help="Write the values back to the store as node properties.")
-@click.option("-k", "top_n", default=10, show_default=True, help="How many top nodes to print per metric.")
+@click.option("-k", "top_n", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many top nodes to print per metric.")
 @click.pass_obj
 def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None, programmes: tuple[str, ...],
                     countries: tuple[str, ...], sectors: tuple[str, ...], chosen: tuple[str, ...], seed: int,
@@ -63,7 +65,7 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
 
 @metrics.command("top")
 @click.argument("metric")
-@click.option("-k", "top_n", default=10, show_default=True)
+@click.option("-k", "top_n", type=click.IntRange(min=1), default=10, show_default=True, help="How many nodes.")
 @_projection_options
 @click.pass_obj
 def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
@@ -88,10 +90,10 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
 @click.option("--sector", "sectors", multiple=True, help="Wanted sector / topic id (esv:..., topic:...).")
 @click.option("--country", "add_places", multiple=True, help="A country or region to add to the consortium.")
 @click.option("--avoid", "avoid_places", multiple=True, help="A country or region to avoid.")
-@click.option("--sme-share", type=float, default=None, help="Wanted share of SMEs (0-1).")
+@click.option("--sme-share", type=SHARE, default=None, help="Wanted share of SMEs (0-1).")
 @click.option("--min-label", default=None, help="Minimum quality label (esca-bronze, esca-silver, esca-gold).")
 @click.option("--include-existing", is_flag=True, help="Also list organisations already partnered with.")
-@click.option("-k", "k", default=10, show_default=True)
+@click.option("-k", "k", type=click.IntRange(min=1), default=10, show_default=True, help="How many candidates.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def recommend(obj: Context, focal: tuple[str, ...], sectors: tuple[str, ...], add_places: tuple[str, ...],

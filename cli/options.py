@@ -1,4 +1,4 @@
-"""What the CLI reads from its options: `-p key=value` parameters, time limits and row caps.
+"""What the CLI reads from its options: `-p key=value` parameters, time limits, row caps and shares.
 
 One rule for `-p` in both `query` and `queries run`: a value that parses as JSON is that JSON value,
 so `-p 'code="123"'` is the text 123 in both. An ad-hoc query has no declarations, so there the JSON
@@ -10,6 +10,7 @@ the declared type converts (`-p months=6`, `-p on=2020-06-01`, `-p countries=SE,
 from __future__ import annotations
 
 import json
+import math
 from typing import Any
 
 import click
@@ -17,7 +18,7 @@ import click
 from graph.errors import SettingError
 from graph.settings import row_cap, time_limit
 
-__all__ = ["ROW_CAP", "TIME_LIMIT", "as_json_or_text", "as_typed_text", "parse_params"]
+__all__ = ["ROW_CAP", "SHARE", "TIME_LIMIT", "as_json_or_text", "as_typed_text", "parse_params"]
 
 
 def parse_params(texts: tuple[str, ...]) -> dict[str, str]:
@@ -45,6 +46,17 @@ def as_typed_text(raw: str) -> Any:
     return value if isinstance(value, (str, list)) else raw
 
 
+def share(value: object) -> float:
+    """`value` as a share between 0 and 1 (click's FloatRange lets `nan` through)."""
+    try:
+        number = float(str(value).strip())
+    except ValueError:
+        number = math.nan
+    if not 0 <= number <= 1:
+        raise SettingError(f"{value!r} is not a share; use a number from 0 to 1, such as 0.3")
+    return number
+
+
 class _Checked(click.ParamType):
     """An option value checked by the same function that checks its setting, so both accept the same."""
 
@@ -61,3 +73,4 @@ class _Checked(click.ParamType):
 
 TIME_LIMIT = _Checked("seconds", time_limit)
 ROW_CAP = _Checked("rows", row_cap)
+SHARE = _Checked("share", share)

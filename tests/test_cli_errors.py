@@ -52,6 +52,15 @@ def test_a_bad_time_limit_or_row_cap_option_is_refused(env, option, value):
         assert line.startswith(f"Error: Invalid value for '{option}': {value!r} is not a")
 
 
+@pytest.mark.parametrize("args", [["recommend", "--for", "Cluster:iot-world", "--sme-share", "nan"],
+                                  ["recommend", "--for", "Cluster:iot-world", "--sme-share", "5"],
+                                  ["recommend", "--for", "Cluster:iot-world", "-k", "0"],
+                                  ["metrics", "top", "degree", "-k", "-1"],
+                                  ["metrics", "compute", "-k", "0"]])
+def test_a_share_or_count_out_of_range_is_refused(env, args):
+    assert usage_error(invoke(env, *args)).startswith(f"Error: Invalid value for '{args[-2]}'")
+
+
 def test_good_time_limit_and_row_cap_options_are_taken(env):
     result = invoke(env, "query", "MATCH (c:Cluster) RETURN c.id ORDER BY c.id", "--timeout", "2.5", "--limit", "2",
                     "--format", "csv")
@@ -74,7 +83,8 @@ def test_an_unknown_node_is_one_line(env):
     (["queries", "run", "labels/expire"], "Error: no saved query named 'labels/expire'; did you mean"),
     (["queries", "show", "nothing/here"], "Error: no saved query named 'nothing/here'"),
     (["metrics", "top", "fame"], "Error: unknown metric 'fame'; choose from"),
-    (["metrics", "compute", "--start", "2020-13-01"], "Error: start '2020-13-01' is not a date (month must be in 1..12); give YYYY-MM-DD"),
+    (["metrics", "compute", "--start", "2020-13-01"],
+     "Error: start '2020-13-01' is not a date (month must be in 1..12); give YYYY-MM-DD"),
     (["metrics", "compute", "--programme", "lb:NOWHERE"], "Error: no Programme 'lb:NOWHERE' in the graph"),
     (["recommend", "--for", "Cluster:iot-world", "--min-label", "platinum"], "Error: unknown label 'platinum'"),
     (["query", "CREATE (:Country {id: 'XX', name: 'x'})"], "Error: this query writes to the graph"),
