@@ -28,8 +28,10 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
     ("CLUSTER_EXPLORER_DB", "data/cluster-explorer.db",
      "File of the embedded FalkorDB store (used when NEO4J_URI is unset)."),
     ("CLUSTER_EXPLORER_GRAPH", "cluster_explorer", "Graph name inside the embedded store."),
-    ("CLUSTER_EXPLORER_QUERY_TIMEOUT", "10", "Time limit of a read query, in seconds, enforced by the database."),
-    ("CLUSTER_EXPLORER_ROW_CAP", "1000", "Rows shown at most for a read query; the result says when it cut."),
+    ("CLUSTER_EXPLORER_QUERY_TIMEOUT", "10",
+     "Time limit of a read query, in seconds (above 0, at most 86400), enforced by the database."),
+    ("CLUSTER_EXPLORER_ROW_CAP", "1000",
+     "Rows shown at most for a read query (1 or more); the result says when it cut."),
     ("CLUSTER_EXPLORER_QUERIES", "data/queries",
      "Your own saved queries, layered over the shipped library in queries/ (the app saves there)."),
 )
