@@ -10,6 +10,7 @@ import click
 from cli.main import Context, main
 from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, parse_params
 from cli.output import render
+from graph.store.load_log import interrupted_loads
 from graph.store.reads import counts, last_loads
 
 
@@ -19,7 +20,7 @@ def status(obj: Context) -> None:
     """Store kind, location, counts per label and relationship type, and the last loads."""
     store = obj.store
     labels, types = counts(store)
-    loads = last_loads(store)
+    loads = last_loads(store, limit=100)
     click.echo(f"store: {store.kind} at {store.location}")
     click.echo("nodes:" if labels else "nodes: none (run `cluster-explorer load seeds`)")
     for label, n in sorted(labels.items()):
@@ -30,9 +31,15 @@ def status(obj: Context) -> None:
         click.echo(f"  {rel_type:<16}{n:>7}")
     if loads:
         click.echo("last loads:")
-    for entry in loads:
-        click.echo(f"  {entry['loaded_at']}  {entry['source']:<24} {entry['nodes']} nodes, "
-                   f"{entry['relationships']} relationships")
+    for entry in loads[:10]:
+        if entry.get("status") == "started":
+            click.echo(f"  {entry['started_at']}  {entry['source']:<24} started, not finished")
+        else:
+            click.echo(f"  {entry['loaded_at']}  {entry['source']:<24} {entry['nodes']} nodes, "
+                       f"{entry['relationships']} relationships")
+    for entry in interrupted_loads(loads):
+        click.echo(f"interrupted: the {entry['source']} load started at {entry['started_at']} did not finish; "
+                   "run the same load again to complete it")
 
 
 @main.command()

@@ -3,6 +3,14 @@
 A loader parses its files into records (pure, raising `ValidationFailed` with file, line and field
 for every problem it finds), then calls `load_records`, which validates again, writes through the one
 writer and logs the load. Nothing is written until every record has passed.
+
+The readers pass every cell through `clean_text`: text a store cannot hold (NUL, a lone surrogate, a
+value over `MAX_TEXT` characters) is refused with file, line and column; other control characters are
+removed and counted.
+
+A load is logged twice (`graph.store.load_log`): as `started` just before its
+first write and as `complete` after its last, so a load killed half-way shows in `status`, and running
+it again completes it.
 """
 
 from __future__ import annotations
@@ -12,11 +20,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph.errors import Problem
 from graph.store.contract import GraphStore
-from graph.store.records import NodeRecord, RelRecord
-from graph.store.writer import Progress, WriteSummary, record_load, write_records
+from graph.store.load_log import record_load, start_load
+from graph.store.records import NodeRecord, RelRecord, strip_controls, unstorable
+from graph.store.writer import Progress, WriteSummary, write_records
 
-__all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text"]
+__all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "clean_text",
+           "removed_note"]
 
 
 @dataclass
@@ -63,11 +74,39 @@ def read_text(path: Path) -> tuple[str, str]:
     return data.decode("latin-1"), "latin-1"
 
 
+def clean_text(value: str, file: str, line: int | None, column: str | None,
+               problems: list[Problem]) -> tuple[str, int]:
+    """A cell's text without control characters (tab and line breaks kept), and how many were removed.
+
+    Text no store can hold adds a problem naming the file, the line of the character (a quoted cell can
+    span lines) and the column.
+    """
+    bad = unstorable(value)
+    if bad is not None:
+        at = None if line is None else line + value.count("\n", 0, bad[0])
+        problems.append(Problem(file, at, column, f"the value {bad[1]}"))
+        return value, 0
+    return strip_controls(value)
+
+
+def removed_note(file: str, removed: int, first: tuple[int | None, str | None] | None) -> list[str]:
+    """The note that says how many control characters were removed from `file`, and where the first was."""
+    if not removed:
+        return []
+    line, column = first or (None, None)
+    where = f" (the first on line {line}, column {column})" if line is not None else ""
+    return [f"{file}: {removed} control character(s) removed{where}; they are invisible and would stop a "
+            "search from finding the text."]
+
+
 def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: list[NodeRecord],
-                 rels: list[RelRecord], *, progress: Progress | None = None) -> WriteSummary:
-    """Write validated records and log the completed load with the files' checksum."""
+                 rels: list[RelRecord], *, progress: Progress | None = None, origin: str | None = None) -> WriteSummary:
+    """Write validated records, logging the load as started before the first write and complete after.
+
+    `origin` names the input in problems (default: the files)."""
     paths = list(paths)
-    summary = write_records(store, nodes, rels, origin=", ".join(str(p) for p in paths) or source,
-                            progress=progress)
-    record_load(store, source, file_checksum(paths), summary)
+    checksum = file_checksum(paths)
+    summary = write_records(store, nodes, rels, origin=origin or ", ".join(str(p) for p in paths) or source,
+                            progress=progress, before_first_write=lambda: start_load(store, source, checksum))
+    record_load(store, source, checksum, summary)
     return summary

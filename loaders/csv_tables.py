@@ -4,7 +4,8 @@ Real exports differ in separator (`,` or `;`), quote multi-line text and sometim
 re-saved by a spreadsheet. Loaders name columns, never positions, so one reader serves several layouts.
 Every problem found (missing columns, rows with the wrong number of fields, values that do not parse)
 is collected with file, line and column and raised together as `ValidationFailed`, so a user fixes a
-file in one pass instead of one error per run.
+file in one pass instead of one error per run. Text no store can hold (NUL, lone surrogates, over
+`MAX_TEXT` characters) is one of those problems; other control characters are removed and counted.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import Problem, ValidationFailed
-from loaders.common import read_text
+from graph.store.records import MAX_TEXT
+from loaders.common import clean_text, read_text, removed_note
 
 __all__ = ["Table", "read_table", "unique_rows", "number", "integer", "digits", "code", "boolean",
            "iso_date", "lat_lon"]
@@ -144,6 +146,10 @@ def _pick_delimiter(header_line: str, expected: set[str]) -> str:
     return max(DELIMITERS, key=score)
 
 
+#: Characters that need a look cell by cell: NUL and other control characters, lone surrogates.
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+
+
 def _first_bad_byte_line(path: Path) -> int | None:
     for number_, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
         try:
@@ -188,6 +194,8 @@ def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequ
     typed = [(c, _number_or_decimal_comma if types[c] is number and delimiter == ";" else types[c])
              for c in header if c in types]
     width = len(header)
+    suspect = len(text) > MAX_TEXT or _SUSPECT.search(text) is not None
+    removed, first_removed = 0, None
     while True:
         line = reader.line_num + 1
         try:
@@ -207,6 +215,12 @@ def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequ
             problems.append(Problem(str(path), line, where,
                                     f"the row has {len(cells)} field(s) but the header has {width}: {why}"))
             continue
+        if suspect:
+            for at, cell in enumerate(cells):
+                cells[at], gone = clean_text(cell, str(path), line, header[at], problems)
+                removed += gone
+                if gone and first_removed is None:
+                    first_removed = (line, header[at])
         row = dict(zip(header, [v.strip() or None for v in cells], strict=True))
         problems += [Problem(str(path), line, c, "empty; every row needs a value here") for c in not_empty
                      if row[c] is None]
@@ -221,6 +235,7 @@ def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequ
         lines.append(line)
     if problems:
         raise ValidationFailed(problems)
+    notes += removed_note(path.name, removed, first_removed)
     return Table(path, delimiter, encoding, header, rows, lines, notes)
 
 

@@ -22,7 +22,7 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
-from loaders.common import LoadReport, load_records, read_text, source_record
+from loaders.common import LoadReport, clean_text, load_records, read_text, removed_note, source_record
 from loaders.mapping import SEPARATORS, FileSpec, Mapping, as_bool, read_mapping
 
 __all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "load_generic"]
@@ -160,8 +160,20 @@ def _read_table(mapping: Mapping, spec: FileSpec, problems: list[Problem]) -> _T
     if table:
         how = f"{encoding} (set in the mapping)" if spec.encoding else _ENCODINGS.get(encoding, encoding)
         table.note = (f"{spec.file}: {len(table.rows)} row(s), read as {how}, "
-                      f"{table.note}")
+                      f"{table.note}{_clean_cells(spec.file, table, problems)}")
     return table
+
+
+def _clean_cells(name: str, table: _Table, problems: list[Problem]) -> str:
+    """Text cells without control characters; a problem for text no store can hold. Says what was removed."""
+    removed, first = 0, None
+    for line, row in table.rows:
+        for column, value in row.items():
+            if isinstance(value, str):
+                row[column], gone = clean_text(value, name, line, column, problems)
+                removed += gone
+                first = first or ((line, column) if gone else None)
+    return "".join(" " + note for note in removed_note(name, removed, first))
 
 
 def _check_columns(mapping: Mapping, spec: FileSpec, table: _Table, problems: list[Problem]) -> bool:

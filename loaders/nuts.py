@@ -24,7 +24,7 @@ from graph.errors import Problem, ValidationFailed
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
-from graph.store.writer import Progress
+from graph.store.writer import Progress, rel_states
 from loaders.common import LoadReport, load_records, source_record
 from loaders.csv_tables import integer, number, read_table, unique_rows
 
@@ -158,9 +158,25 @@ def place_records(codes: set[str], names: dict[str, str], named_by: str,
     return nodes, rels
 
 
+def _link(r: RelRecord) -> tuple[str, str, str, str]:
+    return r.start_label, r.start_id, r.end_label, r.end_id
+
+
+def _stored_links(store: GraphStore, rels: list[RelRecord]) -> set[tuple[str, str, str, str]]:
+    """Which of the PART_OF `rels` the store holds (a load killed half-way wrote the places, not their links)."""
+    found = set()
+    for start, end in {(r.start_label, r.end_label) for r in rels}:
+        names = [{"start": r.start_id, "end": r.end_id, "key": r.key} for r in rels
+                 if (r.start_label, r.end_label) == (start, end)]
+        for at in range(0, len(names), 5000):
+            rows = store.read(rel_states("PART_OF", start, end), {"rows": names[at:at + 5000]}, row_cap=10**7).rows
+            found.update((start, a, end, b) for a, b, _, _ in rows)
+    return found
+
+
 def keep_stored_places(store: GraphStore, nodes: list[NodeRecord],
                        rels: list[RelRecord]) -> tuple[list[NodeRecord], list[RelRecord], list[str]]:
-    """Drop the Country and Region records the store already holds, and their PART_OF links.
+    """Drop the Country and Region records the store already holds, and those of their PART_OF links it holds.
 
     The NUTS loader is the better source for places (names, coordinates, versions); another loader
     must neither overwrite them nor make the result depend on which loader ran last. Returns the
@@ -174,7 +190,9 @@ def keep_stored_places(store: GraphStore, nodes: list[NodeRecord],
             existing.update({(label, row[0]): row[1] for row in found.rows})
     kept = [n for n in nodes if (n.label, n.id) not in existing]
     new = [n.id for n in kept if n.label in ("Region", "Country")]
-    rels = [r for r in rels if not (r.type == "PART_OF" and (r.start_label, r.start_id) in existing)]
+    linked = _stored_links(store, [r for r in rels if r.type == "PART_OF" and (r.start_label, r.start_id) in existing])
+    rels = [r for r in rels if not (r.type == "PART_OF" and (r.start_label, r.start_id) in existing
+                                    and _link(r) in linked)]
     located = {r.end_id for r in rels if r.type == "LOCATED_IN" and r.end_label == "Region"}
     versions = Counter(" and ".join(existing.get(("Region", c), {}).get("nuts_versions") or []) for c in located)
     notes = [f"{len(existing)} countries and regions were already in the store and were left as they are."]

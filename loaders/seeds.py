@@ -17,8 +17,8 @@ from typing import Any
 from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
-from graph.store.writer import Progress, WriteSummary, record_load, write_records
-from loaders.common import file_checksum, source_record
+from graph.store.writer import Progress, WriteSummary
+from loaders.common import load_records, source_record
 
 __all__ = ["DEFAULT_PATH", "read_seed_records", "seed_files", "load_seeds"]
 
@@ -174,6 +174,4 @@ def load_seeds(store: GraphStore, progress: Progress | None = None, *,
     Idempotent: a second run finds every node unchanged. Nothing is written if any entry is wrong.
     """
     nodes, rels = read_seed_records(path)
-    summary = write_records(store, nodes, rels, origin=str(path), progress=progress)
-    record_load(store, "seeds", file_checksum(seed_files(path)), summary)
-    return summary
+    return load_records(store, "seeds", seed_files(path), nodes, rels, progress=progress, origin=str(path))

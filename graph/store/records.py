@@ -3,20 +3,71 @@
 A record names its kind by a schema label, carries plain property values (str, int, float, bool,
 or lists of those; dates as ISO `YYYY-MM-DD` strings, so both stores compare them the same way) and
 the ids of the sources it came from.
+
+Text a store cannot hold is refused here, so a load fails before its first write rather than half-way:
+a NUL character (FalkorDB ends a string at it), a lone surrogate (half of a UTF-16 pair, which is not
+Unicode text; neither store's protocol can carry it) and a value longer than `MAX_TEXT` characters.
+The readers find the same with file, line and column (`unstorable`), and remove other control
+characters (`strip_controls`); records are the last line of defence for what reaches the writer
+another way.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 
-__all__ = ["NodeRecord", "RelRecord", "check_records"]
+__all__ = ["NodeRecord", "RelRecord", "check_records", "MAX_TEXT", "unstorable", "strip_controls"]
 
 _SCALARS = (str, int, float, bool)
 _RESERVED = {"id", "kind", "sources"}
+#: The longest text value a record may hold, in characters (1 MB of plain text). Longer is a mistake
+#: (a wrong separator or an unclosed quote runs a file into one cell) and slows every read of the node.
+MAX_TEXT = 1_000_000
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+_CONTROLS = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def unstorable(text: str) -> tuple[int, str] | None:
+    """Where in `text` (a 0-based index) and why it cannot be stored; None when it can.
+
+    Refused: a NUL character, a lone surrogate, more than `MAX_TEXT` characters.
+    """
+    if len(text) > MAX_TEXT:
+        return MAX_TEXT, (f"is {len(text):,} characters long; at most {MAX_TEXT:,} are stored (a wrong separator "
+                          "or an unclosed quote can run a file into one cell)")
+    if text.isprintable():  # the fast path: printable text holds neither NUL nor a surrogate
+        return None
+    found = _UNSTORABLE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    what = "a NUL character (0x00)" if char == "\x00" else f"a lone surrogate (U+{ord(char):04X}), which is not text"
+    return found.start(), f"holds {what} at character {found.start() + 1}; remove it and load again"
+
+
+def strip_controls(text: str) -> tuple[str, int]:
+    """`text` without control characters other than tab, line feed and carriage return; and how many went.
+
+    They are invisible, so a name holding one (0x1A from an old export) is never found by a search.
+    """
+    if text.isprintable():
+        return text, 0
+    return _CONTROLS.subn("", text)
+
+
+def _text_problems(what: str, value: Any) -> list[str]:
+    values = value if isinstance(value, (list, tuple)) else (value,)
+    found = []
+    for v in values:
+        if isinstance(v, str) and (problem := unstorable(v)):
+            found.append(f"{what} {problem[1]}")
+            break
+    return found
 
 
 def _check_value(value: Any) -> bool:
@@ -59,6 +110,9 @@ class NodeRecord:
                 found.append(f"property {key!r} is reserved")
             if not _check_value(value):
                 found.append(f"property {key!r} has unsupported value {value!r}")
+            found += _text_problems(f"property {key!r}", value)
+        found += _text_problems("the id", self.id) + _text_problems("the name", self.name)
+        found += _text_problems("a source id", self.sources)
         return found
 
     def row(self) -> dict[str, Any]:
@@ -100,6 +154,9 @@ class RelRecord:
                 found.append(f"{self.type} has no property {key!r}; allowed: {', '.join(rel.properties)}")
             if not _check_value(value):
                 found.append(f"property {key!r} has unsupported value {value!r}")
+            found += _text_problems(f"property {key!r}", value)
+        found += _text_problems("the start id", self.start_id) + _text_problems("the end id", self.end_id)
+        found += _text_problems("the key", self.key) + _text_problems("a source id", self.sources)
         return found
 
     def row(self) -> dict[str, Any]:

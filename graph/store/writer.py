@@ -18,11 +18,15 @@ as unchanged and leaves the change.
 Batches are sent in order by one worker thread while this thread prepares the next (rows, digests and,
 on a store that offers `inline_parameters(query, params) -> str`, the parameter text), so the two
 cores work at once: one on Python, one in the database server.
+
+A load that stops half-way (killed, the database lost, the disk full) is completed by running it
+again, and the digests make that exact: each batch is one statement, so a record's digest is in the
+store only once all of that record is; a node's digest says nothing of its relationships, which are
+looked up by their own. The load log (`graph.store.load_log`) says which loads never finished.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import math
 from collections import defaultdict, deque
@@ -31,13 +35,13 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.errors import Problem, ValidationFailed
+from graph.errors import ClusterExplorerError, Problem, StoreUnavailable, ValidationFailed
 from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type
 
-__all__ = ["WriteSummary", "write_records", "record_load", "HASH_PROPERTY", "statements", "Progress"]
+__all__ = ["WriteSummary", "write_records", "HASH_PROPERTY", "statements", "Progress", "DiskFull", "write"]
 
 BATCH_SIZE = 2000
 READ_BATCH = 5000
@@ -265,6 +269,24 @@ def _rel_row(r: RelRecord, repeats: dict[tuple[str, ...], list[RelRecord]]) -> d
 
 # -- writing ----------------------------------------------------------------------------------------------
 
+class DiskFull(StoreUnavailable):
+    """The database could not write because its disk is full; what was written stays, a re-run completes it."""
+
+
+_DISK_FULL = ("no space left on device", "enospc", "disk full", "disk is full", "misconf")
+
+
+def write(store: GraphStore, query: str, params: dict[str, Any] | None) -> None:
+    """`store.write`, with a full disk said plainly (FalkorDB refuses writes with `MISCONF ... No space
+    left on device` once its append-only file cannot grow; Neo4j says `No space left on device`)."""
+    try:
+        store.write(query, params)
+    except ClusterExplorerError as e:
+        if any(sign in str(e).lower() for sign in _DISK_FULL):
+            raise DiskFull(f"the disk holding the store ({store.location}) is full: {e}. Free space and run the "
+                           "same load again to complete it") from e
+        raise
+
 class _Sender:
     """Sends write statements in order on one worker thread and reports progress on this one.
 
@@ -306,7 +328,7 @@ class _Sender:
         if self._failed:
             return
         try:
-            self._store.write(query, params)
+            write(self._store, query, params)
         except BaseException:
             self._failed = True
             raise
@@ -323,15 +345,18 @@ class _Sender:
 
 
 def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable[RelRecord], *,
-                  origin: str = "input", progress: Progress | None = None) -> WriteSummary:
+                  origin: str = "input", progress: Progress | None = None,
+                  before_first_write: Callable[[], None] | None = None) -> WriteSummary:
     """Validate all records, then upsert the new and changed ones in batches. Nothing is written if
     anything is wrong.
 
     `progress(done, total)` is called after every batch (for a progress bar); unchanged records count
-    as done.
+    as done. `before_first_write()` is called once all records have passed (a load marks itself started).
     """
     nodes, rels = list(nodes), list(rels)
     _validate(store, nodes, rels, origin)
+    if before_first_write is not None:
+        before_first_write()
     groups: dict[tuple[str, tuple[str, ...]], list[NodeRecord]] = defaultdict(list)
     for n in {(n.label, n.id): n for n in nodes}.values():
         groups[(n.label, tuple(sorted(n.extra_labels)))].append(n)
@@ -366,14 +391,3 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
     summary.relationships = (summary.relationships_created + summary.relationships_updated
                              + summary.relationships_unchanged)
     return summary
-
-
-def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary) -> None:
-    """Log a completed load as a `Load` node keyed by source and checksum (a re-run updates its time)."""
-    now = dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
-    record = NodeRecord(
-        label="Load", id=f"{source}@{checksum[:16]}", name=source, sources=(source,),
-        properties={"source": source, "checksum": checksum, "loaded_at": now,
-                    "nodes": summary.nodes, "created": summary.created, "updated": summary.updated,
-                    "unchanged": summary.unchanged, "relationships": summary.relationships})
-    store.write(cypher.upsert_nodes("Load"), {"rows": [record.row()]})

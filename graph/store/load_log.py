@@ -1,0 +1,60 @@
+"""The load log: one `Load` node per source and checksum, `started` before a load's first write and
+`complete` after its last.
+
+A load killed half-way (or stopped by the database, or a full disk) keeps its `started` marker, so
+`status` can say so; running the same load again completes it (see `graph.store.writer`) and marks it
+complete.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from graph.store import cypher
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord
+from graph.store.writer import WriteSummary, write
+
+__all__ = ["start_load", "record_load", "interrupted_loads"]
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def _log_load(store: GraphStore, source: str, checksum: str, properties: dict[str, Any]) -> None:
+    record = NodeRecord(label="Load", id=f"{source}@{checksum[:16]}", name=source, sources=(source,),
+                        properties={"source": source, "checksum": checksum, **properties})
+    write(store, cypher.upsert_nodes("Load"), {"rows": [record.row()]})
+
+
+def start_load(store: GraphStore, source: str, checksum: str) -> None:
+    """Log a load as `started` (source, checksum, time), just before its first write. Until `record_load`
+    marks it complete, `interrupted_loads` names it."""
+    _log_load(store, source, checksum, {"status": "started", "started_at": _now(), "loaded_at": None,
+                                        "nodes": None, "created": None, "updated": None, "unchanged": None,
+                                        "relationships": None})
+
+
+def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary) -> None:
+    """Log a completed load as a `Load` node keyed by source and checksum (a re-run updates its time)."""
+    _log_load(store, source, checksum, {
+        "status": "complete", "loaded_at": _now(), "nodes": summary.nodes, "created": summary.created,
+        "updated": summary.updated, "unchanged": summary.unchanged, "relationships": summary.relationships})
+
+
+def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The load log's `started` entries that no later complete load of the same source followed.
+
+    `entries` are `last_loads` rows (source, status, started_at, loaded_at). A load logged before
+    markers existed has no status and counts as complete.
+    """
+    entries = list(entries)
+    done: dict[str, str] = {}
+    for entry in entries:
+        if entry.get("status") != "started" and entry.get("loaded_at"):
+            done[entry["source"]] = max(done.get(entry["source"], ""), entry["loaded_at"])
+    return [e for e in entries if e.get("status") == "started"
+            and (e.get("started_at") or "") >= done.get(e["source"], "")]
