@@ -20,11 +20,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import Problem
+from graph.errors import ClusterExplorerError, Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from graph.store.load_log import record_load, start_load
 from graph.store.records import NodeRecord, RelRecord, strip_controls, unstorable
-from graph.store.writer import Progress, WriteSummary, write_records
+from graph.store.writer import DiskFull, Progress, WriteSummary, write_records
 
 __all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "clean_text",
            "removed_note"]
@@ -106,7 +106,18 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
     `origin` names the input in problems (default: the files)."""
     paths = list(paths)
     checksum = file_checksum(paths)
-    summary = write_records(store, nodes, rels, origin=origin or ", ".join(str(p) for p in paths) or source,
-                            progress=progress, before_first_write=lambda: start_load(store, source, checksum))
-    record_load(store, source, checksum, summary)
+    started = []
+
+    def start() -> None:
+        start_load(store, source, checksum)
+        started.append(True)
+
+    try:
+        summary = write_records(store, nodes, rels, origin=origin or ", ".join(str(p) for p in paths) or source,
+                                progress=progress, before_first_write=start)
+        record_load(store, source, checksum, summary)
+    except ClusterExplorerError as e:
+        if not started or isinstance(e, (DiskFull, ValidationFailed)):
+            raise
+        raise type(e)(f"{e}. The {source} load stopped part-way; run it again to complete it") from e
     return summary
