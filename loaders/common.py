@@ -119,5 +119,5 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
     except ClusterExplorerError as e:
         if not started or isinstance(e, (DiskFull, ValidationFailed)):
             raise
-        raise type(e)(f"{e}. The {source} load stopped part-way; run it again to complete it") from e
+        raise type(e)(f"{str(e).rstrip('.')}. The {source} load stopped part-way; run it again to complete it") from e
     return summary
