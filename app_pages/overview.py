@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from graph.store.load_log import interrupted_loads
 from graph.store.reads import counts, last_loads
 from loaders.seeds import load_seeds
 
@@ -29,6 +30,9 @@ if not labels:
     st.stop()
 
 loads = last_loads(store, 50)
+for entry in interrupted_loads(loads):
+    st.warning(f"The {entry['source']} load started at {entry['started_at']} did not finish; run the same load "
+               "again to complete it.", icon=":material/warning:")
 shown = {k: v for k, v in labels.items() if k not in ("Source", "Load")}
 first, second, third, fourth = st.columns(4)
 first.metric("Nodes", f"{sum(shown.values()):,}")
@@ -48,7 +52,7 @@ with right:
 
 st.subheader("Sources loaded")
 if loads:
-    table = pd.DataFrame(loads)[["loaded_at", "source", "nodes", "relationships", "checksum"]]
+    table = pd.DataFrame(loads)[["loaded_at", "status", "source", "nodes", "relationships", "checksum"]]
     st.dataframe(table, hide_index=True, key="overview_loads")
 else:
     st.caption("No load is recorded (the data was written without the loaders).")
