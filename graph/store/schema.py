@@ -37,7 +37,7 @@ NODE_LABELS: dict[str, str] = {
     "Source": "A document or data file that facts were taken from",
     "Person": "A named contact person",
     "Award": "A prize or recognition: European cluster partnership of the year 2020, ...",
-    "Load": "One completed load into the store: source, checksum, time and counts",
+    "Load": "One load into the store: source, checksum, status (started, complete), times and counts",
 }
 
 #: The label that names a node's kind when it carries several (a Cluster is also an Organisation).
