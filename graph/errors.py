@@ -14,7 +14,8 @@ an unknown name is bad input too).
     ├── InputError            an input file that cannot be read at all (encoding, format)
     ├── ValidationFailed      input rejected before anything was written, with every problem
     ├── StoreUnavailable      the store cannot be reached, opened or started
-    │   └── StoreDamaged      the store's files are missing, truncated or corrupt; nothing was changed
+    │   ├── StoreDamaged      the store's files are missing, truncated or corrupt; nothing was changed
+    │   └── DiskFull          the disk holding the store is full; a load stopped there completes on a re-run
     ├── StoreBusy             another process holds the store for a load
     └── QueryError            the database rejected a query
         ├── ReadOnlyViolation a write sent down the read-only path
@@ -60,6 +61,10 @@ class StoreUnavailable(ClusterExplorerError):
 
 class StoreDamaged(StoreUnavailable):
     """The store's files are missing, truncated or corrupt. Nothing was changed; the message says what to do."""
+
+
+class DiskFull(StoreUnavailable):
+    """The disk holding the store is full. What was written stays; free space and re-run the load to complete it."""
 
 
 class StoreBusy(ClusterExplorerError):

@@ -20,11 +20,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import ClusterExplorerError, Problem, ValidationFailed
+from graph.errors import ClusterExplorerError, DiskFull, Problem, ValidationFailed
 from graph.store.contract import GraphStore
+from graph.store.disk import disk_full
 from graph.store.load_log import record_load, start_load
 from graph.store.records import NodeRecord, RelRecord, strip_controls, unstorable
-from graph.store.writer import DiskFull, Progress, WriteSummary, write_records
+from graph.store.writer import Progress, WriteSummary, write_records
 
 __all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "clean_text",
            "removed_note"]
@@ -119,5 +120,7 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
     except ClusterExplorerError as e:
         if not started or isinstance(e, (DiskFull, ValidationFailed)):
             raise
+        if full := disk_full(store, e):
+            raise full from e
         raise type(e)(f"{str(e).rstrip('.')}. The {source} load stopped part-way; run it again to complete it") from e
     return summary

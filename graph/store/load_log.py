@@ -14,8 +14,9 @@ from typing import Any
 
 from graph.store import cypher
 from graph.store.contract import GraphStore
+from graph.store.disk import write
 from graph.store.records import NodeRecord
-from graph.store.writer import WriteSummary, write
+from graph.store.writer import WriteSummary
 
 __all__ = ["start_load", "record_load", "interrupted_loads"]
 

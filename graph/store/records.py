@@ -61,13 +61,24 @@ def strip_controls(text: str) -> tuple[str, int]:
 
 
 def _text_problems(what: str, value: Any) -> list[str]:
-    values = value if isinstance(value, (list, tuple)) else (value,)
-    found = []
-    for v in values:
+    """What makes `value` (text, or a list) unstorable, as `what ...`; a printable short text needs no look."""
+    if type(value) is str and len(value) <= MAX_TEXT and value.isprintable():
+        return []
+    for v in value if isinstance(value, (list, tuple)) else (value,):
         if isinstance(v, str) and (problem := unstorable(v)):
-            found.append(f"{what} {problem[1]}")
-            break
-    return found
+            return [f"{what} {problem[1]}"]
+    return []
+
+
+def _worth_a_look(value: Any) -> bool:
+    """Text that may be unstorable (long, or not all printable), or a list: most values are neither."""
+    return (type(value) is str and (len(value) > MAX_TEXT or not value.isprintable())) or type(value) in (list, tuple)
+
+
+def _source_problems(sources: tuple[str, ...]) -> list[str]:
+    if all(type(s) is str and s.isprintable() for s in sources):
+        return []
+    return _text_problems("a source id", sources)
 
 
 def _check_value(value: Any) -> bool:
@@ -110,10 +121,11 @@ class NodeRecord:
                 found.append(f"property {key!r} is reserved")
             if not _check_value(value):
                 found.append(f"property {key!r} has unsupported value {value!r}")
-            found += _text_problems(f"property {key!r}", value)
-        found += _text_problems("the id", self.id) + _text_problems("the name", self.name)
-        found += _text_problems("a source id", self.sources)
-        return found
+            if _worth_a_look(value):
+                found += _text_problems(f"property {key!r}", value)
+        if not (self.id.isprintable() and self.name.isprintable()) or len(self.id) + len(self.name) > MAX_TEXT:
+            found += _text_problems("the id", self.id) + _text_problems("the name", self.name)
+        return found + _source_problems(self.sources)
 
     def row(self) -> dict[str, Any]:
         """The parameter row the upsert statement expects."""
@@ -154,10 +166,12 @@ class RelRecord:
                 found.append(f"{self.type} has no property {key!r}; allowed: {', '.join(rel.properties)}")
             if not _check_value(value):
                 found.append(f"property {key!r} has unsupported value {value!r}")
-            found += _text_problems(f"property {key!r}", value)
-        found += _text_problems("the start id", self.start_id) + _text_problems("the end id", self.end_id)
-        found += _text_problems("the key", self.key) + _text_problems("a source id", self.sources)
-        return found
+            if _worth_a_look(value):
+                found += _text_problems(f"property {key!r}", value)
+        if not (self.start_id.isprintable() and self.end_id.isprintable() and self.key.isprintable()):
+            found += (_text_problems("the start id", self.start_id) + _text_problems("the end id", self.end_id)
+                      + _text_problems("the key", self.key))
+        return found + _source_problems(self.sources)
 
     def row(self) -> dict[str, Any]:
         props = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.properties.items()}

@@ -29,21 +29,20 @@ from __future__ import annotations
 
 import hashlib
 import math
-import shutil
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from graph.errors import ClusterExplorerError, Problem, StoreUnavailable, ValidationFailed
+from graph.errors import Problem, ValidationFailed
 from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, GraphStore
+from graph.store.disk import write
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type
 
-__all__ = ["WriteSummary", "write_records", "HASH_PROPERTY", "statements", "Progress", "DiskFull", "write"]
+__all__ = ["WriteSummary", "write_records", "HASH_PROPERTY", "statements", "Progress"]
 
 BATCH_SIZE = 2000
 READ_BATCH = 5000
@@ -270,41 +269,6 @@ def _rel_row(r: RelRecord, repeats: dict[tuple[str, ...], list[RelRecord]]) -> d
 
 
 # -- writing ----------------------------------------------------------------------------------------------
-
-class DiskFull(StoreUnavailable):
-    """The database could not write because its disk is full; what was written stays, a re-run completes it."""
-
-
-_DISK_FULL = ("no space left on device", "enospc", "disk full", "disk is full")
-#: Free space below which a store lost during a write is taken to have run out of disk, beyond the write's size.
-DISK_RESERVE = 16 * 1024 * 1024
-
-
-def _out_of_disk(store: GraphStore, error: ClusterExplorerError, size: int) -> bool:
-    """Whether `error` comes from a full disk: the database says so (Neo4j), or the embedded server was
-    lost and its disk has less room than the write needed (FalkorDB, whose append-only file is fsynced
-    on every write, exits on a short write rather than answer)."""
-    if any(sign in str(error).lower() for sign in _DISK_FULL):
-        return True
-    folder = getattr(store, "db_path", None)
-    if folder is None or not isinstance(error, StoreUnavailable):
-        return False
-    try:
-        return shutil.disk_usage(Path(folder).parent).free < 2 * size + DISK_RESERVE
-    except OSError:
-        return False
-
-
-def write(store: GraphStore, query: str, params: dict[str, Any] | None) -> None:
-    """`store.write`, with a full disk said plainly: `DiskFull`, whose message says what to do."""
-    try:
-        store.write(query, params)
-    except ClusterExplorerError as e:
-        if _out_of_disk(store, e, len(query)):
-            raise DiskFull(f"the disk holding the store ({store.location}) is full; free space and run the same "
-                           f"load again to complete it ({e})") from e
-        raise
-
 
 class _Sender:
     """Sends write statements in order on one worker thread and reports progress on this one.
