@@ -201,10 +201,10 @@ def keep_stored_places(store: GraphStore, nodes: list[NodeRecord],
                      f"without coordinates (e.g. {', '.join(new[:5])}); loading NUTS names and places the regions.")
     unknown = sorted(c for c in located if ("Region", c) not in existing)
     if located:
+        parts = [", ".join(f"{n} are in NUTS {v}" for v, n in sorted(versions.items()) if v)]
+        parts += [f"{len(unknown)} are in no NUTS version loaded (e.g. {', '.join(unknown[:5])})"] if unknown else []
         notes.append(f"NUTS codes are of mixed versions: of the {len(located)} region codes organisations are "
-                     "located in, " + ", ".join(f"{n} are in NUTS {v}" for v, n in sorted(versions.items()) if v)
-                     + (f"; {len(unknown)} are in no NUTS version loaded (e.g. {', '.join(unknown[:5])})"
-                        if unknown else "") + ".")
+                     "located in, " + "; ".join(filter(None, parts)) + ".")
     return kept, rels, notes
 
 
