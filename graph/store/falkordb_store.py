@@ -30,8 +30,8 @@ from falkordb.helpers import stringify_param_value
 
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.store.contract import QueryResult, plain, visible_properties
-from graph.store.cypher import clear_all, resolve_node_keys
-from graph.store.schema import NODE_LABELS, check_label, kind_of, node_key
+from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, resolve_node_keys
+from graph.store.schema import NODE_LABELS, kind_of, node_key
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header"]
 
@@ -164,10 +164,9 @@ class FalkorDBStore:
 
     def setup_schema(self) -> None:
         existing = {(row[0], row[1]) for row in self._index_rows()}
-        for label in NODE_LABELS:
-            if (label, "id") in existing:
-                continue
-            self.write(f"CREATE INDEX FOR (n:{check_label(label)}) ON (n.id)")
+        for label, prop in [*((label, "id") for label in NODE_LABELS), *VIEW_INDEXES]:
+            if (label, prop) not in existing:
+                self.write(create_index(label, prop))
 
     def _index_rows(self) -> list[tuple[str, str]]:
         try:
