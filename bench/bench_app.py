@@ -66,6 +66,11 @@ def drawn(page, started: float) -> float:
     return frame.evaluate("window.ceDrawnAt") / 1000 - started
 
 
+def note(label: str, times: list[float]) -> tuple[str, list[float]]:
+    print(f"  {label}: {', '.join(f'{t:.2f}' for t in times)} s", flush=True)
+    return label, times
+
+
 def visit(context, url: str, path: str) -> float:
     page = context.new_page()
     started = time.time()
@@ -87,7 +92,7 @@ def page_ready(context, url: str, path: str, text: str) -> float:
 
 def cap_change(context, url: str, caps: list[int]) -> list[float]:
     page = context.new_page()
-    page.goto(f"{url}/explore?explore_focus=Cluster:iot-world&explore_depth=3")
+    page.goto(f"{url}/explore?explore_focus=Cluster:iot-world&explore_depth=3")  # about 290 nodes: caps below cut it
     drawn(page, time.time())
     times = []
     for cap in caps:
@@ -138,16 +143,16 @@ def measure(db: Path, runs: int) -> None:
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            rows = [("first Explore visit after a server start", [visit(context, url, "explore")])]
-            rows.append(("Explore, warm visit (new tab)", [visit(context, url, "explore") for _ in range(runs)]))
-            rows.append(("Explore with a new focus (new tab)",
-                         [visit(context, url, f"explore?explore_focus={f}") for f in focuses[8:8 + runs]]))
-            rows.append(("Max nodes changed in an open page (depth 3)", cap_change(context, url, [300 + i for i in
-                                                                                                range(runs)])))
-            rows.append(("Overview", [page_ready(context, url, "", "Sources loaded") for _ in range(runs)]))
-            rows.append(("Queries (labels/valid-on rows)",
-                         [page_ready(context, url, "queries?queries_name=labels/valid-on", " rows")
-                          for _ in range(runs)]))
+            rows = [note("first Explore visit after a server start", [visit(context, url, "explore")])]
+            rows.append(note("Explore, warm visit (new tab)", [visit(context, url, "explore") for _ in range(runs)]))
+            rows.append(note("Explore with a new focus (new tab)",
+                             [visit(context, url, f"explore?explore_focus={f}") for f in focuses[8:8 + runs]]))
+            rows.append(note("Overview", [page_ready(context, url, "", "Sources loaded") for _ in range(runs)]))
+            rows.append(note("Queries (labels/valid-on rows)",
+                             [page_ready(context, url, "queries?queries_name=labels/valid-on", " rows")
+                              for _ in range(runs)]))
+            rows.append(note("Max nodes changed in an open page (depth 3)",
+                             cap_change(context, url, [100 + 7 * i for i in range(runs)])))
             together = concurrent(context, url, focuses[:8])
             memory = rss_mb(server.pid)
             context.close()

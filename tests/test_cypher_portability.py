@@ -7,7 +7,7 @@ import os
 import pytest
 
 from graph.settings import PROJECT_ROOT, SETTINGS, Settings
-from graph.store import cypher
+from graph.store import cypher, view_cypher
 from graph.store.neo4j_store import Neo4jStore, constraint_statements
 from tests.cypher_lint import assert_valid_neo4j_cypher
 
@@ -18,8 +18,6 @@ EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1
 def _project_statements() -> list[str]:
     """Statements built in graph/cypher.py plus the fixed ones of modules that read the store."""
     from loaders import cluster_detection
-
-    from graph.store import view_cypher
 
     return cypher.all_statements() + cluster_detection.statements() + view_cypher.statements()
 

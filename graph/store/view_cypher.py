@@ -12,12 +12,12 @@ warning, not an error).
 
 from __future__ import annotations
 
-from graph.store.schema import NODE_LABELS, check_label, check_property
+from graph.store.schema import NODE_LABELS, check_label
 from graph.store.search_text import SEARCH_PROPERTY
 
 __all__ = [
     "KIND_COUNTS", "NODES", "EDGES_AMONG", "NEIGHBOURS", "CLUSTER_PARTNERS", "YEARS", "LOADS_NEWEST",
-    "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "has_property",
+    "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "PROPERTY_KEYS",
     "SELECTIONS", "statements",
 ]
 
@@ -26,7 +26,10 @@ KIND_COUNTS = "MATCH (n) RETURN n.kind AS kind, count(n) AS nodes"
 _SEEK = "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "  # a seek by id; `id(n) IN` scans on FalkorDB
 NODES = (_SEEK +
          "RETURN id(n) AS node, n.kind AS kind, n.id AS id, labels(n) AS labels, properties(n) AS props")
-EDGES_AMONG = (_SEEK + "WITH n MATCH (n)-[r]->(b) WHERE id(b) IN $nodes "
+#: Relationships from `$starts` to any of `$nodes` (`$starts` = `$nodes` for all among them); `$kinds`,
+#: the kinds among `$nodes`, skips most relationships before the slower test of membership.
+EDGES_AMONG = ("UNWIND $starts AS wanted MATCH (n) WHERE id(n) = wanted "
+               "WITH n MATCH (n)-[r]->(b) WHERE b.kind IN $kinds AND id(b) IN $nodes "
                "RETURN id(n) AS start, type(r) AS type, id(b) AS end, properties(r) AS props LIMIT $limit")
 NEIGHBOURS = (_SEEK + "WITH n MATCH (n)--(m) WHERE m.kind IN $kinds AND NOT id(m) IN $seen "
               "RETURN DISTINCT id(m) AS node, m.kind AS kind LIMIT $limit")
@@ -114,16 +117,14 @@ def neighbours_of(label: str, outgoing: bool) -> str:
             "RETURN type(r) AS type, m.kind AS kind, m.id AS id, m.name AS name LIMIT $limit")
 
 
-def has_property(prop: str) -> str:
-    """One node carrying `prop` (metrics written back), or none."""
-    return f"MATCH (n) WHERE n.{check_property(prop)} IS NOT NULL RETURN n.id AS id LIMIT 1"
+#: Every property name the graph uses (which metrics were written back, to size nodes by): one short read.
+PROPERTY_KEYS = "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS name"
 
 
 def statements() -> list[str]:
     """Every statement this module can build, for linting and the portability test."""
     found = [KIND_COUNTS, NODES, EDGES_AMONG, NEIGHBOURS, CLUSTER_PARTNERS, YEARS, LOADS_NEWEST,
-             *SELECTIONS.values(), below("Programme", "Programme"), below("Region", "Country"),
-             has_property("pagerank")]
+             *SELECTIONS.values(), below("Programme", "Programme"), below("Region", "Country"), PROPERTY_KEYS]
     for label in NODE_LABELS:
         found += [options_of(label), search_in(label), resolve(label), of_kind(label), of_label(label), details(label),
                   neighbours_of(label, True), neighbours_of(label, False)]

@@ -202,16 +202,19 @@ def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: 
     return shown
 
 
-def _graph_of(store: GraphStore, nodes: Iterable[int], filters: Filters,
+def _graph_of(store: GraphStore, nodes: Iterable[int], filters: Filters, starts: Iterable[int] | None = None,
               edge_limit: int = 20_000) -> tuple[nx.MultiDiGraph, dict[int, str]]:
-    """The nodes with their properties and the relationships among them, as networkx; internal id -> key."""
+    """The nodes with their properties and the relationships among them (those leaving `starts`, when
+    given: a partner with hundreds of projects need not be walked), as networkx; internal id -> key."""
     ids = list(nodes)
     graph = nx.MultiDiGraph()
     keys = {}
     for node, kind, node_id, labels, props in store.read(q.NODES, {"nodes": ids}, row_cap=len(ids)).rows:
         keys[node] = node_key(kind, node_id)
         graph.add_node(keys[node], **{k: v for k, v in props.items() if k not in BOOKKEEPING}, labels=labels)
-    rows = store.read(q.EDGES_AMONG, {"nodes": ids, "limit": edge_limit}, row_cap=edge_limit).rows
+    params = {"nodes": ids, "starts": ids if starts is None else list(starts), "limit": edge_limit,
+              "kinds": sorted({data.get("kind") for _, data in graph.nodes(data=True)})}
+    rows = store.read(q.EDGES_AMONG, params, row_cap=edge_limit).rows
     for start, rel_type, end, props in rows:
         if filters.start or filters.end:
             if not _edge_in_window(props, filters.start, filters.end):
@@ -229,9 +232,10 @@ def _clusters_view(store: GraphStore, cap: int, partners: int) -> nx.MultiDiGrap
     for cluster, partner, shared in pairs:
         strongest.setdefault(frozenset((cluster, partner)), (cluster, partner, shared))
     links = list(strongest.values())[:partners]
+    clusters = list(shown)
     shown.update({p: "Organisation" for _, p, _ in links if p not in shown})
-    shown.update(_expand(store, list(shown), ["QualityLabel", "Programme"], shown, max(cap - len(shown), 0)))
-    graph, ids = _graph_of(store, list(shown)[:cap], Filters())
+    shown.update(_expand(store, clusters, ["QualityLabel", "Programme"], shown, max(cap - len(shown), 0)))
+    graph, ids = _graph_of(store, list(shown)[:cap], Filters(), starts=clusters)
     for cluster, partner, shared in links:
         if ids.get(cluster) in graph and ids.get(partner) in graph:
             for number in range(shared):
@@ -274,4 +278,5 @@ def node_details(store: GraphStore, key: str, limit: int = 500) -> dict[str, Any
 
 def present_properties(store: GraphStore, names: Iterable[str]) -> list[str]:
     """Which of `names` some node carries (the metrics written back, to size nodes by)."""
-    return [name for name in names if store.read(q.has_property(name)).rows]
+    present = {row[0] for row in store.read(q.PROPERTY_KEYS, row_cap=100_000).rows}
+    return [name for name in names if name in present]
