@@ -118,3 +118,10 @@ def test_a_load_changes_the_data_version_and_the_next_view_shows_it(app_on_fixtu
     at = open_page("explore", explore_focus_search="Brand new cluster")
     assert "Brand new cluster" in at.multiselect(key="explore_focus").options
     assert int(open_page().metric[0].value.replace(",", "")) == int(nodes_before.replace(",", "")) + 1
+
+
+def test_a_depth_out_of_range_is_a_parameter_error(store):
+    from graph.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="depth must be between 0 and 3"):
+        store_views.explore_view(store, focus=("Cluster:iot-world",), depth=4)

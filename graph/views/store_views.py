@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import ParameterError
 from graph.store import view_cypher as q
 from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.cypher import count_label
@@ -248,7 +249,7 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
     """The Explore view (see the module docstring), at most `cap` nodes."""
     filters = filters or Filters()
     if not 0 <= depth <= 3:
-        raise ValueError(f"depth must be between 0 and 3, not {depth}")
+        raise ParameterError(f"depth must be between 0 and 3, not {depth}")
     if not focus and not filters.restricts and set(filters.kinds) >= set(DEFAULT_KINDS):
         return _clusters_view(store, cap, partners)
     return _graph_of(store, list(_chosen(store, filters, focus, depth, cap))[:cap], filters)[0]
