@@ -12,7 +12,8 @@ from graph.store.neo4j_store import Neo4jStore, constraint_statements
 from tests.cypher_lint import assert_valid_neo4j_cypher
 
 EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1, "countries": [], "nodes": [],
-                "kinds": [], "seen": [], "text": "x", "id": "x", "kind": "Cluster", "start": "0000", "end": "9999"}
+                "kinds": [], "seen": [], "starts": [], "text": "x", "id": "x", "kind": "Cluster", "start": "0000",
+                "end": "9999"}
 
 
 def _project_statements() -> list[str]:
