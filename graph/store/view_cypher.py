@@ -16,7 +16,7 @@ from graph.store.schema import NODE_LABELS, check_label
 from graph.store.search_text import SEARCH_PROPERTY
 
 __all__ = [
-    "KIND_COUNTS", "NODES", "EDGES_AMONG", "NEIGHBOURS", "CLUSTER_PARTNERS", "YEARS", "LOADS_NEWEST",
+    "KIND_COUNTS", "NODES", "EDGES_AMONG", "NEIGHBOURS", "CLUSTER_PARTNERS", "YEARS",
     "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "PROPERTY_KEYS",
     "SELECTIONS", "statements",
 ]
@@ -39,8 +39,6 @@ CLUSTER_PARTNERS = (
     "RETURN id(c) AS cluster, id(o) AS partner, count(DISTINCT p) AS shared ORDER BY shared DESC LIMIT $limit")
 YEARS = ("MATCH (p:Project) WHERE p.start_date IS NOT NULL "
          "RETURN min(p.start_date) AS first, max(coalesce(p.end_date, p.start_date)) AS last")
-LOADS_NEWEST = "MATCH (l:Load) RETURN l.source AS source, l.checksum AS checksum, l.loaded_at AS at " \
-               "ORDER BY at DESC LIMIT 1"
 
 _END = "coalesce(p.end_date, '9999')"
 #: Reads that select actors (clusters and organisations) or projects for a filter: name -> text.
@@ -123,7 +121,7 @@ PROPERTY_KEYS = "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS 
 
 def statements() -> list[str]:
     """Every statement this module can build, for linting and the portability test."""
-    found = [KIND_COUNTS, NODES, EDGES_AMONG, NEIGHBOURS, CLUSTER_PARTNERS, YEARS, LOADS_NEWEST,
+    found = [KIND_COUNTS, NODES, EDGES_AMONG, NEIGHBOURS, CLUSTER_PARTNERS, YEARS,
              *SELECTIONS.values(), below("Programme", "Programme"), below("Region", "Country"), PROPERTY_KEYS]
     for label in NODE_LABELS:
         found += [options_of(label), search_in(label), resolve(label), of_kind(label), of_label(label), details(label),
