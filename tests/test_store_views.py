@@ -11,14 +11,15 @@ import pytest
 import streamlit as st
 
 from graph.store.counting import reads_log
+from graph.store.load_log import record_load
 from graph.store.records import NodeRecord
-from graph.store.writer import record_load, write_records
+from graph.store.writer import write_records
 from graph.views import store_views
 from graph.views.filters import Filters
 from tests.conftest import open_fixture_network
 from tests.test_app import open_page
 
-#: No read of a first page load may return more rows than this; the fixture network has far more nodes.
+#: No read of a first page load may return more rows than this; the fixture network has over twice as many nodes.
 MAX_ROWS = 200
 
 
