@@ -34,6 +34,10 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
      "Rows shown at most for a read query (1 or more); the result says when it cut."),
     ("CLUSTER_EXPLORER_QUERIES", "data/queries",
      "Your own saved queries, layered over the shipped library in queries/ (the app saves there)."),
+    ("CLUSTER_EXPLORER_CORDIS_URL", "https://cordis.europa.eu/data/",
+     "Where `download cordis` fetches the official CORDIS archives from (a mirror works as well)."),
+    ("CLUSTER_EXPLORER_GISCO_URL", "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/",
+     "Where `download nuts` fetches GISCO's NUTS label points from (a mirror works as well)."),
 )
 
 
@@ -50,6 +54,8 @@ class Settings:
     query_timeout_s: float = 10.0
     row_cap: int = 1000
     user_queries_dir: Path = DEFAULT_USER_QUERIES
+    cordis_url: str = "https://cordis.europa.eu/data/"
+    gisco_url: str = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
 
     @property
     def store_kind(self) -> str:
@@ -71,6 +77,8 @@ class Settings:
             query_timeout_s=_checked(env, "CLUSTER_EXPLORER_QUERY_TIMEOUT", time_limit, 10.0),
             row_cap=_checked(env, "CLUSTER_EXPLORER_ROW_CAP", row_cap, 1000),
             user_queries_dir=Path(user_queries).expanduser().resolve() if user_queries else DEFAULT_USER_QUERIES,
+            cordis_url=env.get("CLUSTER_EXPLORER_CORDIS_URL", "").strip() or cls.cordis_url,
+            gisco_url=env.get("CLUSTER_EXPLORER_GISCO_URL", "").strip() or cls.gisco_url,
         )
 
 
