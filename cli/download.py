@@ -1,7 +1,8 @@
 """`cluster-explorer download ...`: the official bulk files, ready for `load cordis` / `load nuts`.
 
-Downloads go to `data/downloads/` (or `--to`); a broken transfer resumes on the next run; the base URLs
-are the settings CLUSTER_EXPLORER_CORDIS_URL and CLUSTER_EXPLORER_GISCO_URL (mirrors).
+Downloads go to CLUSTER_EXPLORER_DOWNLOADS (`data/downloads/`) or `--to`; a broken transfer resumes on
+the next run; the base URLs are the settings CLUSTER_EXPLORER_CORDIS_URL and CLUSTER_EXPLORER_GISCO_URL
+(mirrors).
 """
 
 from __future__ import annotations
@@ -14,9 +15,7 @@ from pathlib import Path
 import click
 
 from cli.main import Context, clear_errors, main
-from graph.settings import PROJECT_ROOT
 
-DEFAULT_FOLDER = PROJECT_ROOT / "data" / "downloads"
 FRAMEWORKS = ("horizon-europe", "h2020", "fp7")
 
 
@@ -49,27 +48,29 @@ def download() -> None:
 @download.command("cordis")
 @click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORKS),
               help="Framework programme(s) to fetch (default: horizon-europe). Repeat for several.")
-@click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FOLDER,
-              show_default="data/downloads", help="Folder for the archives.")
+@click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the archives (default: CLUSTER_EXPLORER_DOWNLOADS, data/downloads).")
 @click.pass_obj
 def download_cordis_command(obj: Context, frameworks: tuple[str, ...], folder: Path) -> None:
     """The official CORDIS CSV archives; then `cluster-explorer load cordis <archive> ...`."""
     from loaders.download import download_cordis
 
     with clear_errors(), _byte_bars() as bar:
-        done = download_cordis(frameworks or ("horizon-europe",), folder, obj.settings.cordis_url, progress=bar)
+        done = download_cordis(frameworks or ("horizon-europe",), folder or obj.settings.downloads_dir,
+                               obj.settings.cordis_url, progress=bar)
     _say(done)
     click.echo("load them with: cluster-explorer load cordis " + " ".join(str(d.path) for d in done))
 
 
 @download.command("nuts")
-@click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path), default=DEFAULT_FOLDER / "nuts",
-              show_default="data/downloads/nuts", help="Folder for the label points.")
+@click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the label points (default: nuts/ in CLUSTER_EXPLORER_DOWNLOADS).")
 @click.pass_obj
 def download_nuts_command(obj: Context, folder: Path) -> None:
     """GISCO's NUTS 2021 and 2024 label points (GeoJSON, and the CSV `load nuts` reads)."""
     from loaders.download import download_nuts
 
+    folder = folder or obj.settings.downloads_dir / "nuts"
     with clear_errors(), _byte_bars() as bar:
         done = download_nuts(folder, obj.settings.gisco_url, progress=bar)
     _say(done)

@@ -31,8 +31,8 @@ from urllib.request import Request, urlopen
 
 from graph.errors import ClusterExplorerError
 
-__all__ = ["CORDIS_ARCHIVES", "NUTS_LAYERS", "DEFAULT_CORDIS_URL", "DEFAULT_GISCO_URL", "DownloadFailed",
-           "Downloaded", "fetch", "download_cordis", "download_nuts", "label_points_csv"]
+__all__ = ["CORDIS_ARCHIVES", "NUTS_LAYERS", "DEFAULT_CORDIS_URL", "DEFAULT_GISCO_URL",
+           "DownloadFailed", "Downloaded", "fetch", "download_cordis", "download_nuts", "label_points_csv"]
 
 DEFAULT_CORDIS_URL = "https://cordis.europa.eu/data/"
 DEFAULT_GISCO_URL = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"

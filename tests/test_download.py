@@ -203,3 +203,42 @@ def test_downloaded_nuts_label_points_load_as_the_fixture_does(server, tmp_path,
              for r in csv.DictReader(open(FIXTURES / "nuts" / f"nuts{year}_label_points.csv", encoding="utf-8"))}
     labels, _ = counts(embedded_store)
     assert labels["Region"] + labels["Country"] == len(codes)
+
+
+def test_the_data_page_downloads_and_loads_cordis_and_nuts(server, tmp_path, embedded_server, monkeypatch):
+    """The app's Data page, in Streamlit's AppTest on a real store: download from the local server, then load."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    from graph.store.falkordb_store import FalkorDBStore
+
+    for name, value in {"CLUSTER_EXPLORER_DB": str(embedded_server), "CLUSTER_EXPLORER_GRAPH": "data_page",
+                        "CLUSTER_EXPLORER_CORDIS_URL": server.url, "CLUSTER_EXPLORER_GISCO_URL": server.url,
+                        "CLUSTER_EXPLORER_DOWNLOADS": str(tmp_path / "dl")}.items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    store = FalkorDBStore(embedded_server, "data_page")
+    store.clear()
+    try:
+        at = AppTest.from_file(str(Path(__file__).resolve().parents[1] / "app.py"), default_timeout=120)
+        at.run()
+        at.switch_page("app_pages/data.py").run()
+        at.multiselect(key="data_frameworks").set_value(["h2020", "horizon-europe"]).run()
+        at.button(key="data_download_cordis").click().run()
+        at.button(key="data_download_nuts").click().run()
+        assert not at.exception and not at.error and not at.warning, [e.value for e in [*at.error, *at.warning]]
+        assert (tmp_path / "dl" / "cordis-h2020projects-csv.zip").read_bytes() == \
+            server.files["cordis-h2020projects-csv.zip"]
+        assert at.text_input(key="data_NUTS_path").value == str(tmp_path / "dl" / "nuts")
+        assert at.text_input(key="data_CORDIS_path").value == str(tmp_path / "dl" / "cordis-HORIZONprojects-csv.zip")
+        at.button(key="data_NUTS_load").click().run()
+        at.button(key="data_CORDIS_load").click().run()
+        assert not at.exception and not at.error
+        assert any("recounted" in s.value for s in at.success)
+        with open(FIXTURES / "cordis_official" / "project.csv", newline="", encoding="utf-8") as f:
+            projects = len(list(csv.DictReader(f, delimiter=";")))
+        assert counts(store)[0]["Project"] == projects
+    finally:
+        st.cache_resource.clear()
+        store.clear()
+        store.close()
