@@ -20,7 +20,7 @@ store = common.store()
 settings = common.settings()
 downloads = settings.downloads_dir
 st.title("Data")
-real, yours = st.tabs(["Sample, CORDIS, NUTS", "Your files"])
+yours, real = st.tabs(["Your files", "Sample, CORDIS, NUTS"])
 
 
 def byte_bar(name: str):
