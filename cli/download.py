@@ -14,7 +14,7 @@ from pathlib import Path
 
 import click
 
-from cli.main import Context, clear_errors, main
+from cli.main import Context, main
 
 FRAMEWORKS = ("horizon-europe", "h2020", "fp7")
 
@@ -55,7 +55,7 @@ def download_cordis_command(obj: Context, frameworks: tuple[str, ...], folder: P
     """The official CORDIS CSV archives; then `cluster-explorer load cordis <archive> ...`."""
     from loaders.download import download_cordis
 
-    with clear_errors(), _byte_bars() as bar:
+    with _byte_bars() as bar:
         done = download_cordis(frameworks or ("horizon-europe",), folder or obj.settings.downloads_dir,
                                obj.settings.cordis_url, progress=bar)
     _say(done)
@@ -71,7 +71,7 @@ def download_nuts_command(obj: Context, folder: Path) -> None:
     from loaders.download import download_nuts
 
     folder = folder or obj.settings.downloads_dir / "nuts"
-    with clear_errors(), _byte_bars() as bar:
+    with _byte_bars() as bar:
         done = download_nuts(folder, obj.settings.gisco_url, progress=bar)
     _say(done)
     click.echo(f"load them with: cluster-explorer load nuts {folder}")

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cli.main import Context, main, progress_bar
+
+if TYPE_CHECKING:
+    from loaders.pipeline import PipelineReport
 
 
 @main.group()
@@ -22,7 +26,8 @@ def _run(obj: Context, source: str, path: Path | None = None) -> None:
         _say(run_load(obj.store, source, path, progress=progress))
 
 
-def _say(report) -> None:
+def _say(report: PipelineReport) -> None:
+    """What a load did, one line and its notes; a skipped load says so."""
     if report.skipped:
         click.echo(f"{report.load.source}: already loaded (same files), skipped")
         return

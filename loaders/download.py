@@ -30,12 +30,13 @@ from urllib.parse import urljoin, urlparse
 from urllib.request import Request, urlopen
 
 from graph.errors import ClusterExplorerError
+from graph.settings import Settings
 
 __all__ = ["CORDIS_ARCHIVES", "NUTS_LAYERS", "DEFAULT_CORDIS_URL", "DEFAULT_GISCO_URL",
            "DownloadFailed", "Downloaded", "fetch", "download_cordis", "download_nuts", "label_points_csv"]
 
-DEFAULT_CORDIS_URL = "https://cordis.europa.eu/data/"
-DEFAULT_GISCO_URL = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
+DEFAULT_CORDIS_URL = Settings.cordis_url  # the settings' defaults: one place for them
+DEFAULT_GISCO_URL = Settings.gisco_url
 #: --framework value -> the official archive's name.
 CORDIS_ARCHIVES = {"horizon-europe": "cordis-HORIZONprojects-csv.zip", "h2020": "cordis-h2020projects-csv.zip",
                    "fp7": "cordis-fp7projects-csv.zip"}
