@@ -19,6 +19,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "cluster-explorer.db"
 DEFAULT_USER_QUERIES = PROJECT_ROOT / "data" / "queries"
 DEFAULT_DOWNLOADS = PROJECT_ROOT / "data" / "downloads"
+DEFAULT_CACHE_DIR = PROJECT_ROOT / "data" / "cache"
 
 #: (environment variable, default, help) for every setting.
 SETTINGS: tuple[tuple[str, str, str], ...] = (
@@ -40,6 +41,9 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
     ("CLUSTER_EXPLORER_GISCO_URL", "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/",
      "Where `download nuts` fetches GISCO's NUTS label points from (a mirror works as well)."),
     ("CLUSTER_EXPLORER_DOWNLOADS", "data/downloads", "Folder that `download` (CLI and app) writes into."),
+    ("CLUSTER_EXPLORER_CACHE_DIR", "",
+     "Folder of the analytics cache (projection inputs per data version). Unset: `<db file>.cache/` beside "
+     "the embedded store, `data/cache` with Neo4j."),
 )
 
 
@@ -59,6 +63,7 @@ class Settings:
     cordis_url: str = "https://cordis.europa.eu/data/"
     gisco_url: str = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
     downloads_dir: Path = DEFAULT_DOWNLOADS
+    cache_dir: Path | None = None
 
     @property
     def store_kind(self) -> str:
@@ -71,6 +76,7 @@ class Settings:
         db = env.get("CLUSTER_EXPLORER_DB", "").strip()
         user_queries = env.get("CLUSTER_EXPLORER_QUERIES", "").strip()
         downloads = env.get("CLUSTER_EXPLORER_DOWNLOADS", "").strip()
+        cache_dir = env.get("CLUSTER_EXPLORER_CACHE_DIR", "").strip()
         return cls(
             neo4j_uri=env.get("NEO4J_URI", "").strip(),
             neo4j_username=env.get("NEO4J_USERNAME", "neo4j"),
@@ -84,6 +90,7 @@ class Settings:
             cordis_url=env.get("CLUSTER_EXPLORER_CORDIS_URL", "").strip() or cls.cordis_url,
             gisco_url=env.get("CLUSTER_EXPLORER_GISCO_URL", "").strip() or cls.gisco_url,
             downloads_dir=Path(downloads).expanduser().resolve() if downloads else DEFAULT_DOWNLOADS,
+            cache_dir=Path(cache_dir).expanduser().resolve() if cache_dir else None,
         )
 
 

@@ -25,6 +25,9 @@ __all__ = [
     "resolve_node_keys",
     "organisation_activity",
     "logged_load",
+    "narrow_nodes",
+    "narrow_relationships",
+    "load_log_stamps",
     "all_statements",
     "VIEW_INDEXES",
     "create_index",
@@ -169,6 +172,29 @@ def clear_all() -> str:
     return "MATCH (n) DETACH DELETE n"
 
 
+def narrow_nodes(properties: tuple[str, ...]) -> str:
+    """Nodes carrying any of `$labels`: kind, id, labels and only the named `properties` (null when absent).
+
+    The analytics read this instead of `export_nodes`: a few columns, not every property of every node.
+    """
+    columns = "".join(f", n.{check_property(p)} AS {p}" for p in properties)
+    return ("MATCH (n)\n"
+            "WHERE any(l IN labels(n) WHERE l IN $labels)\n"
+            f"RETURN n.kind AS kind, n.id AS id, labels(n) AS labels{columns}")
+
+
+def narrow_relationships(rel_type: str, properties: tuple[str, ...] = ()) -> str:
+    """Relationships of one type: both ends' kind and id, the `key` telling parallel ones apart, and `properties`."""
+    columns = "".join(f", r.{check_property(p)} AS {p}" for p in properties)
+    return (f"MATCH (a)-[r:{check_rel_type(rel_type)}]->(b)\n"
+            f"RETURN a.kind AS start_kind, a.id AS start_id, b.kind AS end_kind, b.id AS end_id, r.key AS key{columns}")
+
+
+def load_log_stamps() -> str:
+    """Every load's id and time: what the analytics cache keys on (a load adds or re-times one)."""
+    return "MATCH (l:Load) RETURN l.id AS id, l.loaded_at AS loaded_at ORDER BY id"
+
+
 def set_property(label: str, prop: str) -> str:
     """Set one property on nodes by id from rows `{id, value}` (metrics written back, load records)."""
     return (
@@ -209,5 +235,6 @@ def all_statements() -> list[str]:
                 statements.append(upsert_relationships(rel.name, start, end))
     statements += [export_nodes(), export_relationships(), resolve_node_keys(), clear_all(), last_loads(),
                    organisation_activity(), logged_load(),
-                   set_property("Organisation", "pagerank")]
+                   set_property("Organisation", "pagerank"), narrow_nodes(("name", "lat")),
+                   narrow_relationships("PARTICIPATES_IN", ("role", "contribution")), load_log_stamps()]
     return statements

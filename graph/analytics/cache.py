@@ -1,0 +1,135 @@
+"""Projection inputs cached on disk next to the store, keyed by the data version, shared by every process.
+
+Metrics, communities, the recommender and the map's aggregates all start from the same narrow read
+(`graph.analytics.inputs.read_inputs`). Reading it costs seconds and grows with the data, so it is
+made once per data version and kept as a file:
+
+* where: `<db file>.cache/` beside the embedded store, or `CLUSTER_EXPLORER_CACHE_DIR` when set
+  (the place for Neo4j; default `data/cache`). One file per store and graph, named
+  `<store tag>-<data version>.inputs.pickle`; older versions' files are removed when a new one is written.
+* what: a pickle (protocol 5) of `{"format", "version", "location", "graph"}`, the graph being the
+  narrow networkx graph. Pickle because the projections work on that graph and pickle rebuilds it
+  faster than anything that rebuilds it from tables; only files this module wrote are ever read, from
+  a folder beside the store that only its owner should be able to write.
+* when: the first request after a load (any process: CLI or app) finds no file for the new data
+  version, reads the store and writes the file atomically (a temporary file, then `os.replace`), so a
+  reader never sees half a file and two writers just write the same thing twice. A restart with
+  unchanged data reuses the file. When a load finishes while the read runs, the result is used once
+  but not stored, since it may mix two versions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import networkx as nx
+
+from graph.analytics.inputs import data_version, read_inputs
+from graph.analytics.projections import Projection, project
+from graph.analytics.recommend import RecommenderIndex
+from graph.memory import gc_paused
+from graph.settings import DEFAULT_CACHE_DIR
+from graph.store.contract import GraphStore
+
+__all__ = ["Inputs", "FORMAT", "cache_dir_for", "cache_file", "is_cached", "projection_inputs", "projection",
+           "recommender_index", "data_version"]
+
+#: Bumped whenever what the file holds changes shape: files of another format are rebuilt.
+FORMAT = 1
+_SUFFIX = ".inputs.pickle"
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """The narrow graph of one data version, where it is cached, and whether this call read the store."""
+
+    version: str
+    graph: nx.MultiDiGraph
+    path: Path
+    source: str  # "cache": read from the file; "store": read from the store (and the file written)
+    seconds: float
+
+
+def cache_dir_for(store: GraphStore, configured: Path | str | None = None) -> Path:
+    """The cache folder: `configured` when given, else `<db file>.cache` for the embedded store, else
+    `data/cache`."""
+    if configured:
+        return Path(configured).expanduser()
+    db_path = getattr(store, "db_path", None)
+    return Path(f"{db_path}.cache") if db_path is not None else DEFAULT_CACHE_DIR
+
+
+def _store_tag(store: GraphStore) -> str:
+    """Tells stores sharing a folder apart: the location, and the graph's name inside an embedded file."""
+    where = f"{store.location}#{getattr(store, 'graph_name', '')}"
+    return hashlib.sha256(where.encode()).hexdigest()[:12]
+
+
+def cache_file(store: GraphStore, cache_dir: Path | str, version: str) -> Path:
+    """The file holding `store`'s inputs at data `version`."""
+    return Path(cache_dir) / f"{_store_tag(store)}-{version}{_SUFFIX}"
+
+
+def is_cached(store: GraphStore, cache_dir: Path | str, version: str | None = None) -> bool:
+    """Whether the inputs of the current (or the given) data version are on disk already."""
+    return cache_file(store, cache_dir, version or data_version(store)).is_file()
+
+
+def _read(path: Path, version: str) -> nx.MultiDiGraph | None:
+    try:
+        with path.open("rb") as file, gc_paused():
+            held = pickle.load(file)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+        return None  # missing, or unreadable (another format, a damaged disk): rebuilt from the store
+    if not isinstance(held, dict) or held.get("format") != FORMAT or held.get("version") != version:
+        return None
+    return held["graph"]
+
+
+def _write(store: GraphStore, path: Path, version: str, graph: nx.MultiDiGraph) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    held = {"format": FORMAT, "version": version, "location": store.location, "graph": graph}
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as file:
+            pickle.dump(held, file, protocol=5)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    for older in path.parent.glob(f"{_store_tag(store)}-*{_SUFFIX}"):
+        if older != path:
+            older.unlink(missing_ok=True)
+
+
+def projection_inputs(store: GraphStore, cache_dir: Path | str, *, version: str | None = None) -> Inputs:
+    """The narrow graph of the store's current data: from the cache file, else read and cached.
+
+    `version` saves the data-version reads when the caller has just made them.
+    """
+    started = time.perf_counter()
+    version = version or data_version(store)
+    path = cache_file(store, cache_dir, version)
+    graph = _read(path, version)
+    if graph is not None:
+        return Inputs(version, graph, path, "cache", time.perf_counter() - started)
+    graph = read_inputs(store)
+    if data_version(store) == version:  # no load finished meanwhile: the graph is this version's
+        _write(store, path, version, graph)
+    return Inputs(version, graph, path, "store", time.perf_counter() - started)
+
+
+def projection(store: GraphStore, spec: Projection, cache_dir: Path | str) -> nx.Graph:
+    """The projection `spec` of the store's current data, derived from the cached inputs."""
+    return project(projection_inputs(store, cache_dir).graph, spec)
+
+
+def recommender_index(store: GraphStore, cache_dir: Path | str, spec: Projection | None = None) -> RecommenderIndex:
+    """The recommender's index over the store's current data, built from the cached inputs."""
+    return RecommenderIndex(projection_inputs(store, cache_dir).graph, spec)

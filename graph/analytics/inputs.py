@@ -1,0 +1,76 @@
+"""The narrow read: the part of the store the analytics need, and the data version it belongs to.
+
+Projections, metrics, the recommender and the map's aggregates read organisations, projects and the
+context they are filtered and grouped by (programmes, sectors, places, labels), with a handful of
+properties each, and eight relationship types. `read_inputs` fetches exactly that, with the
+statements of `graph.store.cypher` (`narrow_nodes`, `narrow_relationships`), and returns it in the
+shape `graph.store.reads.to_networkx` gives (nodes keyed `Kind:id`, edges keyed `TYPE:key` with
+`type`), so every analytic gives the same answer on either; people, sources, awards, load records
+and properties such as objectives never leave the store.
+
+`data_version` is what caches key on: the load log (each load's id and time), plus the node and
+relationship counts, so a load, a clear or a write query that adds or removes something is seen.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import networkx as nx
+
+from graph.memory import gc_paused
+from graph.store import cypher
+from graph.store.contract import GraphStore
+from graph.store.schema import node_key
+
+__all__ = ["NODE_LABELS", "NODE_PROPERTIES", "REL_PROPERTIES", "read_inputs", "data_version"]
+
+#: Labels of the nodes read (an SME or Cluster node is read once, whichever labels it carries).
+NODE_LABELS = ("Organisation", "Cluster", "Project", "Programme", "Sector", "Region", "Country", "QualityLabel")
+#: The node properties any analytic or the pages showing their results use.
+NODE_PROPERTIES = ("name", "acronym", "aliases", "country", "nuts_code", "sme", "start_date", "end_date", "level",
+                   "lat", "lon")
+#: Relationship types read, with the properties used on each.
+REL_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "PARTICIPATES_IN": ("role", "contribution"), "FUNDED_BY": (), "ACTIVE_IN": (), "PART_OF": (),
+    "LOCATED_IN": (), "MEMBER_OF": (), "SAME_AS": (), "HAS_LABEL": (),
+}
+_ALL_ROWS = {"row_cap": 10**9, "timeout_s": 600}
+
+
+def read_inputs(store: GraphStore) -> nx.MultiDiGraph:
+    """The analytics' part of the store as networkx (see the module docstring); read-only by convention.
+
+    A relationship whose other end is not read (a person LOCATED_IN a region) is left out.
+    """
+    graph = nx.MultiDiGraph()
+    with gc_paused():  # everything made here lives on in the graph: nothing for the collector to find
+        nodes = store.read(cypher.narrow_nodes(NODE_PROPERTIES), {"labels": list(NODE_LABELS)}, **_ALL_ROWS)
+        for kind, node_id, labels, *values in nodes.rows:
+            attrs = {k: v for k, v in zip(NODE_PROPERTIES, values, strict=True) if v is not None}
+            graph.add_node(node_key(kind, node_id), **attrs, kind=kind, id=node_id, labels=labels)
+        del nodes
+        for rel_type, properties in REL_PROPERTIES.items():
+            rels = store.read(cypher.narrow_relationships(rel_type, properties), **_ALL_ROWS)
+            for start_kind, start_id, end_kind, end_id, key, *values in rels.rows:
+                start, end = node_key(start_kind, start_id), node_key(end_kind, end_id)
+                if start not in graph or end not in graph:
+                    continue
+                attrs = {k: v for k, v in zip(properties, values, strict=True) if v is not None}
+                graph.add_edge(start, end, key=f"{rel_type}:{key or ''}", type=rel_type, **attrs)
+    return graph
+
+
+def data_version(store: GraphStore) -> str:
+    """A short digest that changes whenever the data the analytics read may have changed.
+
+    A few cheap reads (the counts come from the stores' own statistics): the load log (ids and times:
+    a load adds a record or re-times it), and the counts of organisations, projects and the relationships
+    read (entity resolution runs after a load is logged; a clear or a write query adds or removes things
+    without a load). A write query that only changes properties is not seen.
+    """
+    loads = store.read(cypher.load_log_stamps(), **_ALL_ROWS).rows
+    nodes = sum(store.read(cypher.count_label(label)).rows[0][0] for label in ("Organisation", "Project"))
+    relationships = [store.read(cypher.count_rel_type(t)).rows[0][0] for t in REL_PROPERTIES]
+    text = repr(([tuple(r) for r in loads], nodes, relationships))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
