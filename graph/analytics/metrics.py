@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import random
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 
+from graph.analytics.centrality import IGraphCopy, betweenness, closeness, communities, eigenvector
 from graph.errors import ParameterError
 from graph.store import cypher
 
@@ -62,124 +61,9 @@ class MetricResult:
         return f"{text} {self.seconds:.1f}s"
 
 
-class _IGraph:
-    """The networkx graph as igraph, built on first use and shared by the metrics of one run."""
-
-    def __init__(self, G: nx.Graph, weight: str):
-        self.nodes = list(G)
-        self._G, self._weight, self._graph = G, weight, None
-
-    @property
-    def graph(self) -> ig.Graph:
-        if self._graph is None:
-            index = {v: i for i, v in enumerate(self.nodes)}
-            edges = list(self._G.edges(data=self._weight, default=1))
-            self._graph = ig.Graph(n=len(self.nodes), edges=[(index[u], index[v]) for u, v, _ in edges])
-            self._graph.es["weight"] = [float(w) for _, _, w in edges]
-        return self._graph
-
-    def values(self, array: Iterable[float]) -> dict[Any, float]:
-        return dict(zip(self.nodes, (float(x) for x in array), strict=True))
-
-
-def _pivots(G: nx.Graph, k: int, seed: int) -> list:
-    """The sources networkx's `betweenness_centrality(G, k, seed=seed)` draws, so both engines agree."""
-    return random.Random(seed).sample(list(G), k)
-
-
-def _betweenness(G: nx.Graph, ig_graph: _IGraph, engine: str, k: int | None, seed: int) -> dict:
-    n = len(G)
-    if engine == "networkx":
-        return nx.betweenness_centrality(G, k=k, seed=seed if k else None)
-    index = {v: i for i, v in enumerate(ig_graph.nodes)}
-    if k is None:
-        raw = np.array(ig_graph.graph.betweenness(directed=False))
-        return ig_graph.values(raw * 2 / ((n - 1) * (n - 2)) if n > 2 else raw)
-    sources = _pivots(G, k, seed)
-    # igraph counts each (pivot, target) pair once; networkx counts it from both ends, then rescales.
-    raw = 2 * np.array(ig_graph.graph.betweenness(directed=False, sources=[index[s] for s in sources]))
-    scale = np.full(n, 1 / (k * (n - 2)))
-    scale[[index[s] for s in sources]] = 1 / ((k - 1) * (n - 2))
-    return ig_graph.values(raw * scale)
-
-
-def _closeness(G: nx.Graph, ig_graph: _IGraph, engine: str, k: int | None, seed: int) -> dict:
-    """networkx's closeness (Wasserman-Faust scaling for disconnected graphs), exact or from pivots.
-
-    With pivots: a node's mean distance to the pivots in its component stands for its mean distance
-    to the whole component; components no bigger than `k` are computed exactly.
-    """
-    n = len(G)
-    if k is None:
-        if engine == "networkx":
-            return nx.closeness_centrality(G)
-        components = ig_graph.graph.connected_components()
-        reach = np.array(components.sizes(), dtype=float)[components.membership]
-        return ig_graph.values(np.nan_to_num(np.array(ig_graph.graph.closeness())) * (reach - 1) / max(n - 1, 1))
-    rng = random.Random(seed)
-    values: dict[Any, float] = {}
-    for component in sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=len, reverse=True):
-        size = len(component)
-        if size <= k:
-            sub = G.subgraph(component)
-            values.update({v: c * (size - 1) / (n - 1) for v, c in nx.closeness_centrality(sub).items()})
-            continue
-        pivots = rng.sample(component, k)
-        if engine == "networkx":
-            rows = [nx.single_source_shortest_path_length(G, p) for p in pivots]
-            total = {v: sum(r[v] for r in rows) for v in component}
-        else:
-            index = {v: i for i, v in enumerate(ig_graph.nodes)}
-            members = [index[v] for v in component]
-            dist = np.array(ig_graph.graph.distances(source=[index[p] for p in pivots], target=members))
-            total = dict(zip(component, dist.sum(axis=0).tolist(), strict=True))
-        chosen = set(pivots)
-        for v in component:
-            mean = total[v] / (k - 1 if v in chosen else k)
-            values[v] = (size - 1) / (n - 1) / mean if mean else 0.0
-    return values
-
-
-def _eigenvector(G: nx.Graph, ig_graph: _IGraph, engine: str, weight: str) -> dict:
-    """Eigenvector centrality of the largest component (unit length, as networkx); 0 elsewhere.
-
-    On a disconnected graph the leading eigenvector lives on one component, and networkx refuses to
-    guess which; the largest one (ties: the one whose smallest key sorts first) is the meaningful choice.
-    """
-    values = dict.fromkeys(G, 0.0)
-    if G.number_of_edges() == 0:
-        return values
-    giant = max(nx.connected_components(G), key=lambda c: (len(c), [-ord(ch) for ch in min(map(str, c))]))
-    if engine == "networkx":
-        values.update(nx.eigenvector_centrality_numpy(G.subgraph(giant), weight=weight))
-        return values
-    index = {v: i for i, v in enumerate(ig_graph.nodes)}
-    members = sorted(index[v] for v in giant)
-    vector = np.abs(np.array(ig_graph.graph.induced_subgraph(members).eigenvector_centrality(weights="weight")))
-    values.update(zip((ig_graph.nodes[i] for i in members), (vector / np.linalg.norm(vector)).tolist(), strict=True))
-    return values
-
-
-def _communities(G: nx.Graph, ig_graph: _IGraph, engine: str, seed: int, weight: str) -> tuple[dict, dict]:
-    """Louvain communities, numbered by size (0 = largest), and their modularity."""
-    if engine == "networkx":
-        found = nx.community.louvain_communities(G, weight=weight, seed=seed)
-        modularity = nx.community.modularity(G, found, weight=weight)
-    else:
-        ig.set_random_number_generator(random.Random(seed))
-        try:
-            clustering = ig_graph.graph.community_multilevel(weights="weight")
-        finally:
-            ig.set_random_number_generator(random)
-        found = [{ig_graph.nodes[i] for i in members} for members in clustering]
-        modularity = clustering.modularity
-    ordered = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
-    values = {v: i for i, members in enumerate(ordered) for v in members}
-    return values, {"modularity": float(modularity), "communities": len(ordered)}
-
 
 def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sample_size: int = 256,
-            exact_max_nodes: int = EXACT_MAX_NODES, weight: str = "weight", _ig: _IGraph | None = None
+            exact_max_nodes: int = EXACT_MAX_NODES, weight: str = "weight", _ig: IGraphCopy | None = None
             ) -> MetricResult:
     """One metric of every node of the undirected graph `G` (a projection).
 
@@ -205,7 +89,7 @@ def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sa
         engine = "igraph" if big else "networkx"
     if engine not in ("networkx", "igraph"):
         raise ParameterError(f"unknown engine {engine!r}; choose auto, networkx or igraph")
-    ig_graph = _ig or _IGraph(G, weight)
+    ig_graph = _ig or IGraphCopy(G, weight)
     k = min(sample_size, len(G)) if metric in ("betweenness", "closeness") and len(G) > exact_max_nodes else None
     if k is not None and k < 2:
         raise ParameterError("sample_size must be at least 2")
@@ -217,11 +101,11 @@ def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sa
     elif metric == "weighted_degree":
         values = dict(G.degree(weight=weight)) if nxg else ig_graph.values(ig_graph.graph.strength(weights="weight"))
     elif metric == "betweenness":
-        values = _betweenness(G, ig_graph, engine, k, seed)
+        values = betweenness(G, ig_graph, engine, k, seed)
     elif metric == "closeness":
-        values = _closeness(G, ig_graph, engine, k, seed)
+        values = closeness(G, ig_graph, engine, k, seed)
     elif metric == "eigenvector":
-        values = _eigenvector(G, ig_graph, engine, weight)
+        values = eigenvector(G, ig_graph, engine, weight)
     elif metric == "pagerank":
         # networkx's default tolerance (1e-6 per node, summed) leaves errors of 5% on small components.
         values = nx.pagerank(G, weight=weight, tol=1e-10, max_iter=500) if nxg \
@@ -231,7 +115,7 @@ def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sa
     elif metric == "core_number":
         values = nx.core_number(G) if nxg else ig_graph.values(ig_graph.graph.coreness())
     else:
-        values, details = _communities(G, ig_graph, engine, seed, weight)
+        values, details = communities(G, ig_graph, engine, seed, weight)
     seconds = time.perf_counter() - started
     randomised = k is not None or metric == "community"
     return MetricResult(metric, values, engine, seconds, estimate=k is not None, sample_size=k,
@@ -246,7 +130,7 @@ def compute_all(G: nx.Graph, metrics: Iterable[str] = METRICS, *, progress: Call
     needs it, and its time counts there.
     """
     metrics = list(metrics)
-    shared = _IGraph(G, options.get("weight", "weight"))
+    shared = IGraphCopy(G, options.get("weight", "weight"))
     results = {}
     for done, metric in enumerate(metrics, start=1):
         results[metric] = compute(G, metric, _ig=shared, **options)

@@ -1,5 +1,8 @@
 """Projections: the plain graphs the metrics and the recommender work on, cut from the full graph.
 
+The spec lives in `graph.analytics.projection_spec`, the selection of participations in
+`graph.analytics.incidence`; both are re-exported here.
+
 The store's graph (`graph.store.reads.to_networkx`) mixes kinds: organisations take part in projects,
 projects are funded by programmes and active in sectors. Centralities are meaningful on one kind of
 node, so a `Projection` names which graph to derive (organisations, clusters, regions or countries
@@ -16,197 +19,15 @@ this 2.2 s from the full graph to the finished projection.
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, fields
-
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from graph.errors import NotFound, ParameterError
-from graph.store.schema import node_key
+from graph.analytics.incidence import Incidence, incidence, organisation_groups, participations
+from graph.analytics.projection_spec import DEFAULT_PROJECTION, KINDS, ROLE_RANK, Projection
 
-__all__ = ["Projection", "Incidence", "KINDS", "project", "participations", "incidence", "organisation_groups"]
-
-#: The graphs a projection can derive.
-KINDS = ("organisation", "cluster", "region", "country", "bipartite")
-#: Best first: when an organisation takes part in a project twice, its role is the best of the two.
-ROLE_RANK = {"coordinator": 0, "participant": 1, "associatedPartner": 2, "thirdParty": 3}
-_ID_PREFIX = {"programmes": "Programme:", "sectors": "Sector:"}
-
-
-@dataclass(frozen=True)
-class Projection:
-    """Which graph to derive and which projects and organisations count.
-
-    Parameters
-    ----------
-    kind : one of `KINDS`.
-    start, end : ISO dates; a project counts when it runs at some time in [start, end]
-        (``end_date >= start`` and ``start_date <= end``). Projects without dates count only when no
-        window is given. ``end="2023-12-31"`` keeps exactly the projects started before 2024.
-    programmes : FUNDED_BY ids ("lb:HORIZON.2.5", "scheme:HORIZON-RIA"); a project counts when funded
-        by one of them or by a programme PART_OF one of them.
-    sectors : ACTIVE_IN ids ("esv:/25/67/425", "topic:..."), sub-fields (PART_OF) included.
-    countries : country codes (EU style, "SE", "EL"); only organisations located there are kept.
-    roles : participation roles kept (coordinator, participant, associatedPartner, thirdParty); all
-        when empty.
-    region_level : NUTS level (1-3) of the region projection.
-    """
-
-    kind: str = "organisation"
-    start: str | None = None
-    end: str | None = None
-    programmes: tuple[str, ...] = ()
-    sectors: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    region_level: int = 2
-
-    def __post_init__(self) -> None:
-        if self.kind not in KINDS:
-            raise ParameterError(f"unknown projection {self.kind!r}; choose one of {', '.join(KINDS)}")
-        for name in ("start", "end"):
-            value = getattr(self, name)
-            if value is not None:
-                try:
-                    dt.date.fromisoformat(value)
-                except ValueError as e:
-                    raise ParameterError(f"{name} {value!r} is not a date ({e}); give YYYY-MM-DD") from None
-        for f in ("programmes", "sectors", "countries", "roles"):
-            values = getattr(self, f)
-            values = (values,) if isinstance(values, str) else tuple(values)
-            prefix = _ID_PREFIX.get(f, "")
-            object.__setattr__(self, f, tuple(sorted(v.removeprefix(prefix) if prefix else v for v in values)))
-        unknown = [r for r in self.roles if r not in ROLE_RANK]
-        if unknown:
-            raise ParameterError(f"unknown role {unknown[0]!r}; choose from {', '.join(ROLE_RANK)}")
-        if self.region_level not in (1, 2, 3):
-            raise ParameterError("region_level must be a NUTS level: 1, 2 or 3")
-
-    def describe(self) -> str:
-        """A short, stable text of the spec (recorded with metrics): only what differs from the default.
-
-        Examples
-        --------
-        >>> Projection(end="2023-12-31", countries=("SE", "FI")).describe()
-        'organisation end=2023-12-31 countries=FI,SE'
-        """
-        parts = [self.kind]
-        for f in fields(self)[1:]:
-            value = getattr(self, f.name)
-            if value != f.default and value != ():
-                parts.append(f"{f.name}={','.join(value) if isinstance(value, tuple) else value}")
-        return " ".join(parts)
-
-
-@dataclass(frozen=True)
-class Incidence:
-    """Organisation x project incidence (1 = took part), with the row and column keys."""
-
-    organisations: list[str]
-    projects: list[str]
-    matrix: sp.csr_array
-    coordinated: np.ndarray  # projects each organisation coordinated
-
-
-def _with_parts(G: nx.MultiDiGraph, kind: str, ids: tuple[str, ...]) -> set[str]:
-    """Node keys of `ids` and of everything PART_OF them, transitively (sub-programmes, sub-fields)."""
-    found, todo = set(), [node_key(kind, i) for i in ids]
-    while todo:
-        key = todo.pop()
-        if key in found or key not in G:
-            continue
-        found.add(key)
-        todo += [u for u, _, t in G.in_edges(key, data="type") if t == "PART_OF"]
-    return found
-
-
-def _neighbours(G: nx.MultiDiGraph, key: str, rel_type: str) -> set[str]:
-    return {v for _, v, t in G.out_edges(key, data="type") if t == rel_type}
-
-
-def _in_window(attrs: dict, spec: Projection) -> bool:
-    if spec.start is None and spec.end is None:
-        return True
-    start, end = attrs.get("start_date"), attrs.get("end_date") or attrs.get("start_date")
-    if not start:
-        return False
-    return (spec.end is None or start[:10] <= spec.end) and (spec.start is None or end[:10] >= spec.start)
-
-
-def _country(G: nx.MultiDiGraph, key: str) -> str | None:
-    """An organisation's country: its `country` property, else where it is LOCATED_IN."""
-    country = G.nodes[key].get("country")
-    if country:
-        return country
-    place = next(iter(sorted(_neighbours(G, key, "LOCATED_IN"))), None)
-    return place.split(":", 1)[1][:2] if place else None
-
-
-def participations(G: nx.MultiDiGraph, spec: Projection = Projection()) -> dict[str, dict[str, dict]]:
-    """Project key -> {organisation key -> {"role", "contribution"}} for the projects and organisations kept.
-
-    An organisation listed twice in a project (another role, another order) counts once, with its best
-    role and the sum of its contributions.
-
-    Examples
-    --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("Project:p1", kind="Project", start_date="2022-01-01")
-    >>> G.add_node("Organisation:a", kind="Organisation", country="SE")
-    >>> _ = G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN", role="coordinator")
-    >>> participations(G)
-    {'Project:p1': {'Organisation:a': {'role': 'coordinator', 'contribution': 0.0}}}
-    >>> participations(G, Projection(start="2023-01-01"))
-    {}
-    """
-    for kind, ids in (("Programme", spec.programmes), ("Sector", spec.sectors)):
-        missing = [i for i in ids if node_key(kind, i) not in G]
-        if missing:
-            raise NotFound(f"no {kind} {missing[0]!r} in the graph; give ids as stored, e.g. "
-                           + ("lb:HORIZON.2.5, scheme:HORIZON-RIA" if kind == "Programme" else "esv:/25/67/425"))
-    programmes = _with_parts(G, "Programme", spec.programmes) if spec.programmes else None
-    sectors = _with_parts(G, "Sector", spec.sectors) if spec.sectors else None
-    countries = set(spec.countries)
-    kept: dict[str, dict[str, dict]] = {}
-    for key, attrs in G.nodes(data=True):
-        if attrs.get("kind") != "Project" or not _in_window(attrs, spec):
-            continue
-        if programmes is not None and not _neighbours(G, key, "FUNDED_BY") & programmes:
-            continue
-        if sectors is not None and not _neighbours(G, key, "ACTIVE_IN") & sectors:
-            continue
-        members: dict[str, dict] = {}
-        for org, _, edge in G.in_edges(key, data=True):
-            role = edge.get("role") or "participant"
-            if edge.get("type") != "PARTICIPATES_IN" or (spec.roles and role not in spec.roles):
-                continue
-            if countries and _country(G, org) not in countries:
-                continue
-            seen = members.setdefault(org, {"role": role, "contribution": 0.0})
-            seen["contribution"] += edge.get("contribution") or 0.0
-            if ROLE_RANK.get(role, 9) < ROLE_RANK.get(seen["role"], 9):
-                seen["role"] = role
-        if members:
-            kept[key] = members
-    return kept
-
-
-def incidence(G: nx.MultiDiGraph, spec: Projection = Projection()) -> Incidence:
-    """The organisation x project incidence of the kept participations, rows and columns sorted by key."""
-    parts = participations(G, spec)
-    projects = sorted(parts)
-    organisations = sorted({org for members in parts.values() for org in members})
-    row = {org: i for i, org in enumerate(organisations)}
-    rows, cols, coordinated = [], [], np.zeros(len(organisations), dtype=np.int64)
-    for j, p in enumerate(projects):
-        for org, info in parts[p].items():
-            rows.append(row[org])
-            cols.append(j)
-            coordinated[row[org]] += info["role"] == "coordinator"
-    matrix = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(organisations), len(projects)))
-    return Incidence(organisations, projects, matrix, coordinated)
+__all__ = ["Projection", "Incidence", "KINDS", "ROLE_RANK", "project", "participations", "incidence",
+           "organisation_groups"]
 
 
 def _collaboration(matrix: sp.csr_array) -> tuple[sp.coo_array, sp.csr_array]:
@@ -229,37 +50,6 @@ def _graph_from(G: nx.MultiDiGraph, keys: list[str], matrix: sp.csr_array, spec:
                                                 np.asarray(weights).ravel().tolist(), strict=True))
     return graph
 
-
-def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Projection) -> dict[str, list[str]]:
-    """Group key -> the organisations (of `organisations`) it stands for, for the aggregate projections.
-
-    Clusters: an organisation labelled Cluster is its own group, a MEMBER_OF a cluster joins that
-    cluster's group, and a seed cluster SAME_AS a CORDIS organisation takes over that organisation's
-    group. Regions: the NUTS code an organisation is LOCATED_IN (else its `nuts_code`), cut to
-    `spec.region_level`; organisations placed less precisely are left out. Countries: `country`.
-    """
-    groups: dict[str, list[str]] = {}
-    if spec.kind == "cluster":
-        canonical = {v: u for u, v, t in G.edges(data="type") if t == "SAME_AS"}
-        for org in organisations:
-            own = {org} if "Cluster" in (G.nodes[org].get("labels") or ()) else set()
-            own |= {c for c in _neighbours(G, org, "MEMBER_OF") if G.nodes[c].get("kind") == "Cluster"}
-            own |= {u for u, _, t in G.in_edges(org, data="type") if t == "SAME_AS"}
-            for group in {canonical.get(c, c) for c in own}:
-                groups.setdefault(group, []).append(org)
-        return groups
-    for org in organisations:
-        if spec.kind == "country":
-            code = _country(G, org)
-            group = node_key("Country", code) if code else None
-        else:
-            regions = sorted(r.split(":", 1)[1] for r in _neighbours(G, org, "LOCATED_IN") if r.startswith("Region:"))
-            code = regions[0] if regions else G.nodes[org].get("nuts_code")
-            group = node_key("Region", code[:2 + spec.region_level]) if code and len(code) >= 2 + spec.region_level \
-                else None
-        if group:
-            groups.setdefault(group, []).append(org)
-    return groups
 
 
 def _aggregate(G: nx.MultiDiGraph, spec: Projection) -> nx.Graph:
@@ -298,7 +88,7 @@ def _bipartite(G: nx.MultiDiGraph, spec: Projection) -> nx.Graph:
     return graph
 
 
-def project(G: nx.MultiDiGraph, spec: Projection = Projection()) -> nx.Graph:
+def project(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> nx.Graph:
     """The graph `spec` describes, derived from the store's graph `G` (see `to_networkx`).
 
     Organisation, cluster, region and country graphs link two nodes when their organisations share a

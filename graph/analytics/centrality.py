@@ -1,0 +1,135 @@
+"""The engines behind the metrics that are more than a one-line call: networkx or python-igraph, exact
+or from pivots, in the conventions of networkx (see `graph.analytics.metrics` for the why).
+
+Every function takes the projection `G`, its igraph copy (`IGraphCopy`, made once per run) and the
+engine's name, and returns `{node: value}` scaled as networkx would.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from typing import Any
+
+import igraph as ig
+import networkx as nx
+import numpy as np
+
+__all__ = ["IGraphCopy", "pivots", "betweenness", "closeness", "eigenvector", "communities"]
+
+
+class IGraphCopy:
+    """The networkx graph as igraph, built on first use and shared by the metrics of one run."""
+
+    def __init__(self, G: nx.Graph, weight: str):
+        self.nodes = list(G)
+        self._G, self._weight, self._graph = G, weight, None
+
+    @property
+    def graph(self) -> ig.Graph:
+        if self._graph is None:
+            index = {v: i for i, v in enumerate(self.nodes)}
+            edges = list(self._G.edges(data=self._weight, default=1))
+            self._graph = ig.Graph(n=len(self.nodes), edges=[(index[u], index[v]) for u, v, _ in edges])
+            self._graph.es["weight"] = [float(w) for _, _, w in edges]
+        return self._graph
+
+    def values(self, array: Iterable[float]) -> dict[Any, float]:
+        return dict(zip(self.nodes, (float(x) for x in array), strict=True))
+
+
+def pivots(G: nx.Graph, k: int, seed: int) -> list:
+    """The sources networkx's `betweenness_centrality(G, k, seed=seed)` draws, so both engines agree."""
+    return random.Random(seed).sample(list(G), k)
+
+
+def betweenness(G: nx.Graph, ig_graph: IGraphCopy, engine: str, k: int | None, seed: int) -> dict:
+    n = len(G)
+    if engine == "networkx":
+        return nx.betweenness_centrality(G, k=k, seed=seed if k else None)
+    index = {v: i for i, v in enumerate(ig_graph.nodes)}
+    if k is None:
+        raw = np.array(ig_graph.graph.betweenness(directed=False))
+        return ig_graph.values(raw * 2 / ((n - 1) * (n - 2)) if n > 2 else raw)
+    sources = pivots(G, k, seed)
+    # igraph counts each (pivot, target) pair once; networkx counts it from both ends, then rescales.
+    raw = 2 * np.array(ig_graph.graph.betweenness(directed=False, sources=[index[s] for s in sources]))
+    scale = np.full(n, 1 / (k * (n - 2)))
+    scale[[index[s] for s in sources]] = 1 / ((k - 1) * (n - 2))
+    return ig_graph.values(raw * scale)
+
+
+def closeness(G: nx.Graph, ig_graph: IGraphCopy, engine: str, k: int | None, seed: int) -> dict:
+    """networkx's closeness (Wasserman-Faust scaling for disconnected graphs), exact or from pivots.
+
+    With pivots: a node's mean distance to the pivots in its component stands for its mean distance
+    to the whole component; components no bigger than `k` are computed exactly.
+    """
+    n = len(G)
+    if k is None:
+        if engine == "networkx":
+            return nx.closeness_centrality(G)
+        components = ig_graph.graph.connected_components()
+        reach = np.array(components.sizes(), dtype=float)[components.membership]
+        return ig_graph.values(np.nan_to_num(np.array(ig_graph.graph.closeness())) * (reach - 1) / max(n - 1, 1))
+    rng = random.Random(seed)
+    values: dict[Any, float] = {}
+    for component in sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=len, reverse=True):
+        size = len(component)
+        if size <= k:
+            sub = G.subgraph(component)
+            values.update({v: c * (size - 1) / (n - 1) for v, c in nx.closeness_centrality(sub).items()})
+            continue
+        pivots = rng.sample(component, k)
+        if engine == "networkx":
+            rows = [nx.single_source_shortest_path_length(G, p) for p in pivots]
+            total = {v: sum(r[v] for r in rows) for v in component}
+        else:
+            index = {v: i for i, v in enumerate(ig_graph.nodes)}
+            members = [index[v] for v in component]
+            dist = np.array(ig_graph.graph.distances(source=[index[p] for p in pivots], target=members))
+            total = dict(zip(component, dist.sum(axis=0).tolist(), strict=True))
+        chosen = set(pivots)
+        for v in component:
+            mean = total[v] / (k - 1 if v in chosen else k)
+            values[v] = (size - 1) / (n - 1) / mean if mean else 0.0
+    return values
+
+
+def eigenvector(G: nx.Graph, ig_graph: IGraphCopy, engine: str, weight: str) -> dict:
+    """Eigenvector centrality of the largest component (unit length, as networkx); 0 elsewhere.
+
+    On a disconnected graph the leading eigenvector lives on one component, and networkx refuses to
+    guess which; the largest one (ties: the one whose smallest key sorts first) is the meaningful choice.
+    """
+    values = dict.fromkeys(G, 0.0)
+    if G.number_of_edges() == 0:
+        return values
+    giant = max(nx.connected_components(G), key=lambda c: (len(c), [-ord(ch) for ch in min(map(str, c))]))
+    if engine == "networkx":
+        values.update(nx.eigenvector_centrality_numpy(G.subgraph(giant), weight=weight))
+        return values
+    index = {v: i for i, v in enumerate(ig_graph.nodes)}
+    members = sorted(index[v] for v in giant)
+    vector = np.abs(np.array(ig_graph.graph.induced_subgraph(members).eigenvector_centrality(weights="weight")))
+    values.update(zip((ig_graph.nodes[i] for i in members), (vector / np.linalg.norm(vector)).tolist(), strict=True))
+    return values
+
+
+def communities(G: nx.Graph, ig_graph: IGraphCopy, engine: str, seed: int, weight: str) -> tuple[dict, dict]:
+    """Louvain communities, numbered by size (0 = largest), and their modularity."""
+    if engine == "networkx":
+        found = nx.community.louvain_communities(G, weight=weight, seed=seed)
+        modularity = nx.community.modularity(G, found, weight=weight)
+    else:
+        ig.set_random_number_generator(random.Random(seed))
+        try:
+            clustering = ig_graph.graph.community_multilevel(weights="weight")
+        finally:
+            ig.set_random_number_generator(random)
+        found = [{ig_graph.nodes[i] for i in members} for members in clustering]
+        modularity = clustering.modularity
+    ordered = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
+    values = {v: i for i, members in enumerate(ordered) for v in members}
+    return values, {"modularity": float(modularity), "communities": len(ordered)}
+

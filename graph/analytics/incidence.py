@@ -1,0 +1,163 @@
+"""Which organisations took part in which projects, as a `Projection` selects them, and how they group.
+
+`participations` and `incidence` read the store's graph (`graph.store.reads.to_networkx`, or the
+narrow `graph.analytics.inputs.read_inputs`: both give the same answers) and keep the projects and
+organisations a `Projection` lets through; `organisation_groups` says which cluster, region or
+country each organisation stands in for the aggregate projections.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from graph.analytics.projection_spec import DEFAULT_PROJECTION, ROLE_RANK, Projection
+from graph.errors import NotFound
+from graph.store.schema import node_key
+
+__all__ = ["Incidence", "participations", "incidence", "organisation_groups"]
+
+
+@dataclass(frozen=True)
+class Incidence:
+    """Organisation x project incidence (1 = took part), with the row and column keys."""
+
+    organisations: list[str]
+    projects: list[str]
+    matrix: sp.csr_array
+    coordinated: np.ndarray  # projects each organisation coordinated
+
+
+def _with_parts(G: nx.MultiDiGraph, kind: str, ids: tuple[str, ...]) -> set[str]:
+    """Node keys of `ids` and of everything PART_OF them, transitively (sub-programmes, sub-fields)."""
+    found, todo = set(), [node_key(kind, i) for i in ids]
+    while todo:
+        key = todo.pop()
+        if key in found or key not in G:
+            continue
+        found.add(key)
+        todo += [u for u, _, t in G.in_edges(key, data="type") if t == "PART_OF"]
+    return found
+
+
+def _neighbours(G: nx.MultiDiGraph, key: str, rel_type: str) -> set[str]:
+    return {v for _, v, t in G.out_edges(key, data="type") if t == rel_type}
+
+
+def _in_window(attrs: dict, spec: Projection) -> bool:
+    if spec.start is None and spec.end is None:
+        return True
+    start, end = attrs.get("start_date"), attrs.get("end_date") or attrs.get("start_date")
+    if not start:
+        return False
+    return (spec.end is None or start[:10] <= spec.end) and (spec.start is None or end[:10] >= spec.start)
+
+
+def _country(G: nx.MultiDiGraph, key: str) -> str | None:
+    """An organisation's country: its `country` property, else where it is LOCATED_IN."""
+    country = G.nodes[key].get("country")
+    if country:
+        return country
+    place = next(iter(sorted(_neighbours(G, key, "LOCATED_IN"))), None)
+    return place.split(":", 1)[1][:2] if place else None
+
+
+def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> dict[str, dict[str, dict]]:
+    """Project key -> {organisation key -> {"role", "contribution"}} for the projects and organisations kept.
+
+    An organisation listed twice in a project (another role, another order) counts once, with its best
+    role and the sum of its contributions.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Project:p1", kind="Project", start_date="2022-01-01")
+    >>> G.add_node("Organisation:a", kind="Organisation", country="SE")
+    >>> _ = G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN", role="coordinator")
+    >>> participations(G)
+    {'Project:p1': {'Organisation:a': {'role': 'coordinator', 'contribution': 0.0}}}
+    >>> participations(G, Projection(start="2023-01-01"))
+    {}
+    """
+    for kind, ids in (("Programme", spec.programmes), ("Sector", spec.sectors)):
+        missing = [i for i in ids if node_key(kind, i) not in G]
+        if missing:
+            raise NotFound(f"no {kind} {missing[0]!r} in the graph; give ids as stored, e.g. "
+                           + ("lb:HORIZON.2.5, scheme:HORIZON-RIA" if kind == "Programme" else "esv:/25/67/425"))
+    programmes = _with_parts(G, "Programme", spec.programmes) if spec.programmes else None
+    sectors = _with_parts(G, "Sector", spec.sectors) if spec.sectors else None
+    countries = set(spec.countries)
+    kept: dict[str, dict[str, dict]] = {}
+    for key, attrs in G.nodes(data=True):
+        if attrs.get("kind") != "Project" or not _in_window(attrs, spec):
+            continue
+        if programmes is not None and not _neighbours(G, key, "FUNDED_BY") & programmes:
+            continue
+        if sectors is not None and not _neighbours(G, key, "ACTIVE_IN") & sectors:
+            continue
+        members: dict[str, dict] = {}
+        for org, _, edge in G.in_edges(key, data=True):
+            role = edge.get("role") or "participant"
+            if edge.get("type") != "PARTICIPATES_IN" or (spec.roles and role not in spec.roles):
+                continue
+            if countries and _country(G, org) not in countries:
+                continue
+            seen = members.setdefault(org, {"role": role, "contribution": 0.0})
+            seen["contribution"] += edge.get("contribution") or 0.0
+            if ROLE_RANK.get(role, 9) < ROLE_RANK.get(seen["role"], 9):
+                seen["role"] = role
+        if members:
+            kept[key] = members
+    return kept
+
+
+def incidence(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> Incidence:
+    """The organisation x project incidence of the kept participations, rows and columns sorted by key."""
+    parts = participations(G, spec)
+    projects = sorted(parts)
+    organisations = sorted({org for members in parts.values() for org in members})
+    row = {org: i for i, org in enumerate(organisations)}
+    rows, cols, coordinated = [], [], np.zeros(len(organisations), dtype=np.int64)
+    for j, p in enumerate(projects):
+        for org, info in parts[p].items():
+            rows.append(row[org])
+            cols.append(j)
+            coordinated[row[org]] += info["role"] == "coordinator"
+    matrix = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(organisations), len(projects)))
+    return Incidence(organisations, projects, matrix, coordinated)
+
+
+def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Projection) -> dict[str, list[str]]:
+    """Group key -> the organisations (of `organisations`) it stands for, for the aggregate projections.
+
+    Clusters: an organisation labelled Cluster is its own group, a MEMBER_OF a cluster joins that
+    cluster's group, and a seed cluster SAME_AS a CORDIS organisation takes over that organisation's
+    group. Regions: the NUTS code an organisation is LOCATED_IN (else its `nuts_code`), cut to
+    `spec.region_level`; organisations placed less precisely are left out. Countries: `country`.
+    """
+    groups: dict[str, list[str]] = {}
+    if spec.kind == "cluster":
+        canonical = {v: u for u, v, t in G.edges(data="type") if t == "SAME_AS"}
+        for org in organisations:
+            own = {org} if "Cluster" in (G.nodes[org].get("labels") or ()) else set()
+            own |= {c for c in _neighbours(G, org, "MEMBER_OF") if G.nodes[c].get("kind") == "Cluster"}
+            own |= {u for u, _, t in G.in_edges(org, data="type") if t == "SAME_AS"}
+            for group in {canonical.get(c, c) for c in own}:
+                groups.setdefault(group, []).append(org)
+        return groups
+    for org in organisations:
+        if spec.kind == "country":
+            code = _country(G, org)
+            group = node_key("Country", code) if code else None
+        else:
+            regions = sorted(r.split(":", 1)[1] for r in _neighbours(G, org, "LOCATED_IN") if r.startswith("Region:"))
+            code = regions[0] if regions else G.nodes[org].get("nuts_code")
+            group = node_key("Region", code[:2 + spec.region_level]) if code and len(code) >= 2 + spec.region_level \
+                else None
+        if group:
+            groups.setdefault(group, []).append(org)
+    return groups
+

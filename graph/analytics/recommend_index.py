@@ -1,0 +1,128 @@
+"""The recommender's index: everything a partner request reuses, built once per graph.
+
+Organisation x project incidence, the collaboration graph (shared projects), a random-walk matrix for
+personalised PageRank, TF-IDF sector profiles, countries and places, SMEs and quality labels. Built
+from the store's graph (`to_networkx`) or the narrow analytics graph (`graph.analytics.inputs`),
+which give the same index. See `graph.analytics.recommend` for how requests are scored.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from graph.analytics.projections import Projection, incidence, organisation_groups
+from graph.errors import NotFound
+
+__all__ = ["LABEL_LEVELS", "RecommenderIndex", "sector_row", "target_profile"]
+
+LABEL_LEVELS = {"esca-bronze": 1, "esca-silver": 2, "esca-gold": 3}
+
+
+class RecommenderIndex:
+    """What every request reuses: incidence, collaboration graph, sector profiles, places, labels."""
+
+    def __init__(self, G: nx.MultiDiGraph, projection: Projection | None = None):
+        self.G = G
+        inc = incidence(G, projection or Projection())
+        self.keys, self.projects, self.incidence = inc.organisations, inc.projects, inc.matrix
+        self.index = {k: i for i, k in enumerate(self.keys)}
+        shared = sp.csr_array(self.incidence @ self.incidence.T)
+        shared.setdiag(0)
+        shared.eliminate_zeros()
+        self.shared = shared
+        self.adjacency = sp.csr_array((shared > 0).astype(float))
+        self.degree = np.asarray(self.adjacency.sum(axis=1)).ravel()
+        strength = np.asarray(shared.sum(axis=1)).ravel()
+        self.walk = sp.csr_array(sp.diags_array(np.divide(1.0, strength, out=np.zeros_like(strength),
+                                                          where=strength > 0)) @ shared).T.tocsr()
+        self.n_projects = np.asarray(self.incidence.sum(axis=1)).ravel()
+        self.n_coordinated = inc.coordinated
+        self._sectors(G)
+        groups = organisation_groups(G, self.keys, Projection(kind="country"))
+        country = [""] * len(self.keys)
+        for group, members in groups.items():
+            for m in members:
+                country[self.index[m]] = group.split(":", 1)[1]
+        self.country = np.array(country, dtype=str)  # numpy strings: places are matched in C, not Python
+        self.place = np.array([G.nodes[k].get("nuts_code") or c for k, c in zip(self.keys, country, strict=True)],
+                              dtype=str)
+        self.sme = np.array([bool(G.nodes[k].get("sme")) or "SME" in (G.nodes[k].get("labels") or ())
+                             for k in self.keys])
+        self.label = np.array([self._label(k) for k in self.keys])
+
+    def _sectors(self, G: nx.MultiDiGraph) -> None:
+        """Organisation x sector TF-IDF rows (unit length); a field counts for its parents too."""
+        parents: dict[str, list[str]] = {}
+        rows, cols, keys = [], [], {}
+        for j, p in enumerate(self.projects):
+            for s in {v for _, v, t in G.out_edges(p, data="type") if t == "ACTIVE_IN"}:
+                todo = [s]
+                while todo:
+                    x = todo.pop()
+                    rows.append(j)
+                    cols.append(keys.setdefault(x, len(keys)))
+                    if x not in parents:
+                        parents[x] = [v for _, v, t in G.out_edges(x, data="type") if t == "PART_OF"]
+                    todo += parents[x]
+        self.sector_keys = list(keys)
+        self.sector_index = keys
+        tags = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(self.projects), len(keys)))
+        tags.sum_duplicates()
+        tags.data[:] = 1.0
+        counts = sp.csr_array(self.incidence @ tags)
+        self.sector_counts = counts
+        df = np.bincount(counts.indices, minlength=len(keys))
+        self.idf = np.log((1 + len(self.keys)) / (1 + df)) + 1
+        tfidf = counts.copy()
+        tfidf.data = 1 + np.log(tfidf.data)
+        tfidf = sp.csr_array(tfidf @ sp.diags_array(self.idf))
+        norms = np.sqrt(np.asarray(tfidf.multiply(tfidf).sum(axis=1)).ravel())
+        self.profile = sp.csr_array(sp.diags_array(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0))
+                                    @ tfidf)
+
+    def _label(self, key: str) -> int:
+        holders = [key] + [u for u, _, t in self.G.in_edges(key, data="type") if t == "SAME_AS"]
+        return max([LABEL_LEVELS.get(v.split(":", 1)[1], 0) for h in holders
+                    for _, v, t in self.G.out_edges(h, data="type") if t == "HAS_LABEL"] or [0])
+
+    def name(self, key: str) -> str:
+        attrs = self.G.nodes[key] if key in self.G else {}
+        return str(attrs.get("acronym") or attrs.get("name") or key.split(":", 1)[-1])
+
+    def resolve(self, focal: list[str] | tuple[str, ...]) -> list[int]:
+        """Row numbers of the organisations `focal` stands for: itself, a cluster's SAME_AS and members."""
+        rows: set[int] = set()
+        for key in focal:
+            if key not in self.G:
+                raise NotFound(f"{key!r} is not in the graph; give node keys like Organisation:pic:999984253")
+            linked = {key} | {v for _, v, t in self.G.out_edges(key, data="type") if t == "SAME_AS"}
+            linked |= {u for u, _, t in self.G.in_edges(key, data="type") if t == "MEMBER_OF"}
+            rows |= {self.index[k] for k in linked if k in self.index}
+        return sorted(rows)
+
+
+
+def sector_row(index: RecommenderIndex, sector: str) -> int:
+    key = sector if sector.startswith("Sector:") else f"Sector:{sector}"
+    if key not in index.sector_index:
+        raise NotFound(f"sector {sector!r} is in no project of the graph; give ids like esv:/25/67/425")
+    return index.sector_index[key]
+
+
+def target_profile(index: RecommenderIndex, focal: list[str], rows: list[int], sectors: tuple[str, ...]) -> np.ndarray:
+    """The profile candidates are compared with: the consortium's projects' sectors (and the sectors
+    its non-participating members, such as seed clusters, are ACTIVE_IN), plus the requested sectors,
+    each part of unit length."""
+    own = np.asarray(index.profile[rows].sum(axis=0)).ravel() if rows else np.zeros(len(index.sector_keys))
+    for key in focal:
+        for _, s, t in index.G.out_edges(key, data="type"):
+            if t == "ACTIVE_IN" and s in index.sector_index and key not in index.index:
+                own[index.sector_index[s]] += index.idf[index.sector_index[s]]
+    asked = np.zeros_like(own)
+    for s in sectors:
+        asked[sector_row(index, s)] = index.idf[sector_row(index, s)]
+    target = own / (np.linalg.norm(own) or 1) + asked / (np.linalg.norm(asked) or 1)
+    return target / (np.linalg.norm(target) or 1)
+

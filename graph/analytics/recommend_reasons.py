@@ -1,0 +1,93 @@
+"""Why a candidate is recommended, in words, and the paths that connect it to the consortium."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from graph.analytics.recommend_index import RecommenderIndex, sector_row, target_profile
+
+if TYPE_CHECKING:
+    from graph.analytics.recommend import Requirements
+
+__all__ = ["Path", "paths", "reasons"]
+
+_LABEL_NAMES = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
+
+
+@dataclass(frozen=True)
+class Path:
+    """A connection from the consortium to a candidate: node keys in order, and the same in words."""
+
+    nodes: tuple[str, ...]
+    text: str
+
+
+
+def _shared(index: RecommenderIndex, a: int, b: int) -> list[str]:
+    """Projects `a` and `b` both took part in, newest first."""
+    common = np.intersect1d(index.incidence[[a]].indices, index.incidence[[b]].indices)
+    projects = [index.projects[j] for j in common]
+    return sorted(projects, key=lambda p: (index.G.nodes[p].get("start_date") or "", p), reverse=True)
+
+
+def paths(index: RecommenderIndex, rows: list[int], y: int, limit: int = 2) -> list[Path]:
+    """Direct shared projects, else the best intermediary (the Adamic-Adar term that counts most)."""
+    found = []
+    key, name = index.keys[y], index.name(index.keys[y])
+    for x in rows:
+        xk, xn = index.keys[x], index.name(index.keys[x])
+        direct = _shared(index, x, y)
+        if direct:
+            p = direct[0]
+            found.append(Path((xk, p, key), f"{xn} and {name} both partners in {index.name(p)}"))
+            continue
+        middle = np.intersect1d(index.adjacency[[x]].indices, index.adjacency[[y]].indices)
+        if middle.size:
+            z = int(middle[np.argmin(index.degree[middle])])
+            p1, p2 = _shared(index, x, z)[0], _shared(index, z, y)[0]
+            zk, zn = index.keys[z], index.name(index.keys[z])
+            found.append(Path((xk, p1, zk, p2, key), f"{name} and {zn} both partners in {index.name(p2)}; "
+                              f"{zn} and {xn} in {index.name(p1)}"))
+    return sorted(found, key=lambda p: len(p.nodes))[:limit]
+
+
+def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements, parts: dict) -> list[str]:
+    reasons = []
+    for x in rows:
+        shared, name = len(_shared(index, x, y)), index.name(index.keys[x])
+        middle = np.intersect1d(index.adjacency[[x]].indices, index.adjacency[[y]].indices)
+        if shared:
+            reasons.append(f"{shared} shared project{'s' * (shared > 1)} with {name}")
+        elif middle.size:
+            z = index.name(index.keys[int(middle[np.argmin(index.degree[middle])])])
+            more = f" and {middle.size - 1} other partner{'s' * (middle.size > 2)} of" if middle.size > 1 \
+                else ", a partner of"
+            reasons.append(f"worked with {z}{more} {name}")
+    target = target_profile(index, [], rows, req.sectors)
+    asked = {index.sector_keys[sector_row(index, s)] for s in req.sectors}
+    mine = index.profile[[y]]
+    if parts["thematic"][y] > 0 and mine.nnz:
+        fit = mine.data * target[mine.indices]
+        fit += np.isin(np.asarray(index.sector_keys, dtype=object)[mine.indices], list(asked))  # asked first
+        close = mine.indices[fit >= fit.max() - 1e-12]
+        s = int(max(close, key=lambda i: len(index.sector_keys[i])))  # the most specific of equals
+        if target[s] > 0:
+            like = "as asked" if index.sector_keys[s] in asked else "like the consortium"
+            reasons.append(f"works in {index.name(index.sector_keys[s])}, {like}")
+    if parts["wanted_place"][y] or parts["complementarity"][y]:
+        wanted = [w for w in req.add_places if index.place[y].startswith(w)]
+        where = index.name(f"Region:{wanted[0]}" if wanted and len(wanted[0]) > 2 else f"Country:{index.country[y]}")
+        reasons.append(f"in {where}, as asked" if wanted else f"adds {where}")
+    coordinated, projects = int(index.n_coordinated[y]), int(index.n_projects[y])
+    if coordinated:
+        reasons.append(f"coordinated {coordinated} project{'s' * (coordinated > 1)}")
+    reasons.append(f"took part in {projects} project{'s' * (projects > 1)}")
+    if parts["sme"][y]:
+        reasons.append(f"an SME (the consortium has {int(index.sme[rows].sum())} of {len(rows)})")
+    if index.label[y]:
+        reasons.append(f"holds the {_LABEL_NAMES[int(index.label[y])]} label")
+    return reasons
+
