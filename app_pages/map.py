@@ -1,4 +1,5 @@
-"""Map: where the activity is and which regions work together (graph/views/geography.py).
+"""Map: where the activity is and which regions work together (graph/views/geography.py, on the cached
+analytics inputs of app_pages/analytics_cache.py).
 
 Drawn with pydeck layers only and no base map (`map_provider=None`), so it needs no tiles and works
 offline: places sized by project participations, organisations as small dots, arcs between places
@@ -14,13 +15,12 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from app_pages import common, widgets
+from app_pages import analytics_cache, widgets
 from graph.views import geography
 from loaders.nuts import ATTRIBUTION
 
-whole = common.graph()
-loaded = common.key_of(whole)
 st.title("Map")
+current = analytics_cache.inputs()
 LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
 left, middle, right = st.columns(3)
 level = left.select_slider("Places", list(LEVELS), value=2, format_func=LEVELS.get, key="map_level", bind=widgets.URL)
@@ -29,9 +29,9 @@ show_organisations = right.toggle("Organisations", True, key="map_organisations"
 
 
 @st.cache_data(max_entries=8, show_spinner="Placing the activity…")
-def placed_activity(graph_key: str, level: int, top: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    places, organisations = geography.geo_points(whole, level)
-    links = geography.region_links(whole, level, top)
+def placed_activity(_graph, version: str, level: int, top: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    places, organisations = geography.geo_points(_graph, level)
+    links = geography.region_links(_graph, level, top)
     places = pd.DataFrame(places, columns=["key", "name", "kind", "lat", "lon", "activity", "organisations"])
     places["label"] = places["name"] + " — " + places["activity"].astype(str) + " participations of " \
         + places["organisations"].astype(str) + " organisations"
@@ -46,7 +46,7 @@ def placed_activity(graph_key: str, level: int, top: int) -> tuple[pd.DataFrame,
     return places, organisations, links
 
 
-places, organisations, links = placed_activity(loaded, level, top)
+places, organisations, links = placed_activity(current.graph, current.version, level, top)
 if places.empty and organisations.empty:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")

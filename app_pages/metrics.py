@@ -1,7 +1,8 @@
 """Metrics: who is central, on the graph the question is about (organisations, clusters, regions, ...).
 
 Centralities only mean something on one kind of node, so the page first derives a projection
-(graph/projections.py), then computes the chosen metrics (graph/metrics.py) with a progress bar.
+(graph/analytics/projections.py) from the cached analytics inputs (app_pages/analytics_cache.py), then
+computes the chosen metrics (graph/analytics/metrics.py) with a progress bar.
 The results can be sorted, charted, downloaded, and written back so queries and Explore can use them.
 """
 
@@ -13,25 +14,17 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, widgets
+from app_pages import analytics_cache, common, widgets
 from graph.analytics.metrics import METRICS, compute_all, write_metrics
-from graph.analytics.projections import Projection, project
 
-whole = common.graph()
-loaded = common.key_of(whole)
-spec = widgets.projection_form(widgets.options_of(whole, loaded), "metrics")
 st.title("Metrics")
-
-
-@st.cache_resource(max_entries=4, show_spinner="Deriving the projection…")
-def projection_of(_whole, graph_key: str, wanted: Projection):
-    return project(_whole, wanted)
-
+current = analytics_cache.inputs()
+spec = widgets.projection_form(widgets.options_of(current.graph, current.version), "metrics")
 
 chosen = st.multiselect("Metrics", METRICS, default=["degree", "weighted_degree", "pagerank", "betweenness"],
                         key="metrics_chosen", bind=widgets.URL)
 if st.button("Compute", type="primary", key="metrics_compute", icon=":material/calculate:"):
-    projected = projection_of(whole, loaded, spec)
+    projected = analytics_cache.projection(current, spec)
     results = compute_all(projected, chosen, progress=common.progress_bar(f"Computing on {spec.describe()}"))
     st.session_state.metrics_results = (spec, projected, results)
 if "metrics_results" not in st.session_state:

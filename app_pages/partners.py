@@ -1,4 +1,5 @@
-"""Partners: whom should a consortium invite next, and why (graph/recommend.py).
+"""Partners: whom should a consortium invite next, and why (graph/analytics/recommend.py),
+on the cached analytics inputs (app_pages/analytics_cache.py).
 
 Pick the focal organisations or clusters by name, say what the project needs, and get ranked
 candidates with the score components that add up to each total, the reasons in words and the
@@ -10,22 +11,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, widgets
-from graph.analytics.recommend import LABEL_LEVELS, RecommenderIndex, Requirements, recommend
+from app_pages import analytics_cache, common, widgets
+from graph.analytics.recommend import LABEL_LEVELS, Requirements, recommend
 from graph.errors import ClusterExplorerError
 
-whole = common.graph()
-loaded = common.key_of(whole)
-options = widgets.options_of(whole, loaded)
-
-
-@st.cache_resource(max_entries=2, show_spinner="Indexing the collaboration graph…")
-def index_of(_whole, graph_key: str) -> RecommenderIndex:
-    return RecommenderIndex(_whole)
-
-
 st.title("Partners")
-focal = widgets.pick_nodes(whole, "organisations or clusters", "partners_focal", kinds=("Cluster", "Organisation"))
+current = analytics_cache.inputs()
+options = widgets.options_of(current.graph, current.version)
+focal = widgets.pick_nodes(current.graph, "organisations or clusters", "partners_focal",
+                           kinds=("Cluster", "Organisation"))
 with st.sidebar:
     st.subheader("Requirements")
     sectors = widgets.choose("Sectors, topics or fields", options.sectors, "partners_sectors")
@@ -45,7 +39,7 @@ requirements = Requirements(sectors=sectors, add_places=tuple(p.split(":", 1)[1]
                             avoid_places=tuple(p.split(":", 1)[1] for p in avoid), sme_share=sme or None,
                             min_label=label)
 try:
-    candidates = recommend(index_of(whole, loaded), focal, requirements, k=k, exclude_existing=not known)
+    candidates = recommend(analytics_cache.recommender(current), focal, requirements, k=k, exclude_existing=not known)
 except ClusterExplorerError as e:
     st.warning(str(e), icon=":material/warning:")
     st.stop()

@@ -44,13 +44,13 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     """Compute metrics on a projection, print the top nodes, optionally write them back."""
     import datetime as dt
 
+    from graph.analytics.cache import cache_dir_for, projection
     from graph.analytics.metrics import METRICS, compute_all, top, write_metrics
-    from graph.analytics.projections import Projection, project
-    from graph.store.reads import to_networkx
+    from graph.analytics.projections import Projection
 
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
-    graph = project(to_networkx(obj.store), spec)
+    graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
     with progress_bar("metrics") as progress:
         results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed)
     click.echo(f"projection {kind}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
@@ -71,13 +71,13 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
 def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
                 programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
+    from graph.analytics.cache import cache_dir_for, projection
     from graph.analytics.metrics import compute_all, top
-    from graph.analytics.projections import Projection, project
-    from graph.store.reads import to_networkx
+    from graph.analytics.projections import Projection
 
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
-    graph = project(to_networkx(obj.store), spec)
+    graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
     result = compute_all(graph, [metric])[metric]
     click.echo(result.describe())
     for key, label, value in top(result, top_n, graph):
@@ -102,11 +102,11 @@ def recommend(obj: Context, focal: tuple[str, ...], sectors: tuple[str, ...], ad
     """Ranked partner candidates for a new project, each with its score parts, reasons and paths."""
     from dataclasses import asdict
 
-    from graph.analytics.recommend import RecommenderIndex, Requirements
+    from graph.analytics.cache import cache_dir_for, recommender_index
+    from graph.analytics.recommend import Requirements
     from graph.analytics.recommend import recommend as rank
-    from graph.store.reads import to_networkx
 
-    index = RecommenderIndex(to_networkx(obj.store))
+    index = recommender_index(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir))
     requirements = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
                                 sme_share=sme_share, min_label=min_label)
     candidates = rank(index, list(focal), requirements, k=k, exclude_existing=not include_existing)

@@ -37,8 +37,8 @@ from graph.memory import gc_paused
 from graph.settings import DEFAULT_CACHE_DIR
 from graph.store.contract import GraphStore
 
-__all__ = ["Inputs", "FORMAT", "cache_dir_for", "cache_file", "is_cached", "projection_inputs", "projection",
-           "recommender_index", "data_version"]
+__all__ = ["Inputs", "FORMAT", "cache_dir_for", "cache_file", "is_cached", "cached_versions", "projection_inputs",
+           "projection", "recommender_index", "data_version"]
 
 #: Bumped whenever what the file holds changes shape: files of another format are rebuilt.
 FORMAT = 1
@@ -79,6 +79,12 @@ def cache_file(store: GraphStore, cache_dir: Path | str, version: str) -> Path:
 def is_cached(store: GraphStore, cache_dir: Path | str, version: str | None = None) -> bool:
     """Whether the inputs of the current (or the given) data version are on disk already."""
     return cache_file(store, cache_dir, version or data_version(store)).is_file()
+
+
+def cached_versions(store: GraphStore, cache_dir: Path | str) -> list[str]:
+    """The data versions whose inputs are on disk for `store` (one, except while a new one is written)."""
+    prefix = f"{_store_tag(store)}-"
+    return sorted(f.name[len(prefix):-len(_SUFFIX)] for f in Path(cache_dir).glob(f"{prefix}*{_SUFFIX}"))
 
 
 def _read(path: Path, version: str) -> nx.MultiDiGraph | None:

@@ -1,0 +1,87 @@
+"""The analytics cache in the app: the narrow graph the Metrics, Partners and Map pages start from.
+
+Not a page. `graph.analytics.cache` keeps the inputs on disk per data version; here they are also
+held in memory, once per process and data version, shared by every session (`st.cache_resource`).
+The inputs are made on a worker thread: `rebuild_after_load` (called by the router on every run)
+starts it as soon as a load has made the file on disk stale, so the work is done before anyone opens
+an analytics page; a page that asks before it is ready says so (`st.status`) and waits.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import networkx as nx
+import streamlit as st
+
+from app_pages import common
+from graph.analytics import cache
+from graph.analytics.projections import Projection, project
+from graph.analytics.recommend import RecommenderIndex
+from graph.store.contract import GraphStore
+
+_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analytics-cache")
+
+
+def _folder(store: GraphStore) -> Path:
+    return cache.cache_dir_for(store, common.settings().cache_dir)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _inputs_of(_store: GraphStore, location: str, version: str, folder: str) -> Future:
+    """The build of one data version's inputs, started once per process (the Future holds the result)."""
+    return _WORKER.submit(cache.projection_inputs, _store, Path(folder), version=version)
+
+
+def _current() -> tuple[GraphStore, str, Future]:
+    store = common.store()
+    version = cache.data_version(store)
+    where = f"{store.location}#{getattr(store, 'graph_name', '')}"
+    return store, version, _inputs_of(store, where, version, str(_folder(store)))
+
+
+def rebuild_after_load() -> None:
+    """Start rebuilding in the background when the analytics were cached before and a load made that stale.
+
+    Costs a few count queries per run; reads nothing large until a load has happened.
+    """
+    store = common.store()
+    folder = _folder(store)
+    versions = cache.cached_versions(store, folder)
+    if versions and cache.data_version(store) not in versions:
+        _current()
+
+
+def inputs() -> cache.Inputs:
+    """The inputs of the current data version, waiting (and saying why) while they are being made."""
+    store, version, build = _current()
+    if not build.done():
+        label = ("Reading the analytics cache…" if cache.is_cached(store, _folder(store), version)
+                 else "Rebuilding the analytics cache after a load (a narrow read of the store)…")
+        with st.status(label) as status:
+            build.exception()
+            status.update(label="Analytics cache ready", state="complete", expanded=False)
+    if build.exception() is not None:
+        _inputs_of.clear()  # try again on the next run instead of keeping the failure
+    return build.result()
+
+
+@st.cache_resource(max_entries=4, show_spinner="Deriving the projection…")
+def _projection(_graph: nx.MultiDiGraph, version: str, spec: Projection) -> nx.Graph:
+    return project(_graph, spec)
+
+
+def projection(current: cache.Inputs, spec: Projection) -> nx.Graph:
+    """The projection `spec` of the cached inputs, derived once per data version and spec."""
+    return _projection(current.graph, current.version, spec)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Indexing the collaboration graph…")
+def _index(_graph: nx.MultiDiGraph, version: str) -> RecommenderIndex:
+    return RecommenderIndex(_graph)
+
+
+def recommender(current: cache.Inputs) -> RecommenderIndex:
+    """The recommender's index over the cached inputs, built once per data version."""
+    return _index(current.graph, current.version)
