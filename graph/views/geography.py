@@ -1,4 +1,9 @@
-"""The geography of collaboration for the map: places at a NUTS level, their activity, and the links between them."""
+"""The geography of collaboration for the map: places at a NUTS level, their activity, and the links between them.
+
+Works on the store's graph (`to_networkx`) or the narrow analytics graph the Map page starts from
+(`graph.analytics.inputs`, cached per data version): it reads only kinds, NUTS levels, coordinates,
+names, LOCATED_IN / PART_OF and participations, which both carry, so both give the same map.
+"""
 
 from __future__ import annotations
 
