@@ -64,10 +64,11 @@ def read_inputs(store: GraphStore) -> nx.MultiDiGraph:
 def data_version(store: GraphStore) -> str:
     """A short digest that changes whenever the data the analytics read may have changed.
 
-    A few cheap reads (the counts come from the stores' own statistics): the load log (ids and times:
-    a load adds a record or re-times it), and the counts of organisations, projects and the relationships
-    read (entity resolution runs after a load is logged; a clear or a write query adds or removes things
-    without a load). A write query that only changes properties is not seen.
+    A few cheap reads (the counts come from the stores' own statistics): the load log (ids, start and
+    completion times: a load adds a record or re-times it when it starts and when it completes), and
+    the counts of organisations, projects and the relationships read (entity resolution runs after a
+    load is logged; a clear or a write query adds or removes things without a load). A write query
+    that only changes properties is not seen.
     """
     loads = store.read(cypher.load_log_stamps(), **_ALL_ROWS).rows
     nodes = sum(store.read(cypher.count_label(label)).rows[0][0] for label in ("Organisation", "Project"))

@@ -191,8 +191,8 @@ def narrow_relationships(rel_type: str, properties: tuple[str, ...] = ()) -> str
 
 
 def load_log_stamps() -> str:
-    """Every load's id and time: what the analytics cache keys on (a load adds or re-times one)."""
-    return "MATCH (l:Load) RETURN l.id AS id, l.loaded_at AS loaded_at ORDER BY id"
+    """Every load's id and times: what the analytics cache keys on (a load starting or completing changes them)."""
+    return "MATCH (l:Load) RETURN l.id AS id, l.started_at AS started_at, l.loaded_at AS loaded_at ORDER BY id"
 
 
 def set_property(label: str, prop: str) -> str:
