@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import ClusterExplorerError
+from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
 from graph.store.writer import Progress, WriteSummary
 from loaders.common import LoadReport
@@ -87,5 +88,6 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
         loader = SOURCES[source]
     except KeyError:
         raise ClusterExplorerError(f"unknown source {source!r}; known: {', '.join(SOURCES)}") from None
-    report = loader(store, Path(path) if path is not None else None, progress)
-    return PipelineReport(report, derive_facts(store))
+    with hold_for_load(store):  # one load at a time into one store
+        report = loader(store, Path(path) if path is not None else None, progress)
+        return PipelineReport(report, derive_facts(store))

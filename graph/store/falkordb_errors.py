@@ -11,7 +11,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from graph.errors import (QueryError, QueryTimeout, QueryTooLarge, ReadOnlyViolation, StoreUnavailable)
+from graph.errors import QueryError, QueryTimeout, QueryTooLarge, ReadOnlyViolation, StoreUnavailable
 from graph.store.falkordb_server import ServerLimits
 
 __all__ = ["refuse_huge_ranges", "translate"]

@@ -133,8 +133,8 @@ def repair(db: Path) -> list[str]:
             done.append(f"rebuilt the append-only folder from the snapshot in {db.name} (writes after the "
                         "snapshot are not in it)")
         else:
-            raise StoreDamaged(f"the store {db} cannot be repaired here: {'; '.join(found.problems)} and there is "
-                               "no .db snapshot to rebuild from. Restore a backup with `cluster-explorer store restore`")
+            raise StoreDamaged(f"the store {db} cannot be repaired here: {'; '.join(found.problems)} and there "
+                               "is no .db snapshot to rebuild from. Restore a backup: `cluster-explorer store restore`")
         after = check_files(db)
         if not after.sound:
             raise StoreDamaged(f"the repair of {db} did not make it sound: {'; '.join(after.problems)}")
@@ -166,20 +166,21 @@ def backup(db: Path, target: Path) -> Path:
     """A consistent copy of the store in one file (a snapshot), made while its server runs or not."""
     import redis
 
-    from graph.store.falkordb_server import default_limits, ensure_server
+    from graph.store.falkordb_server import default_limits, ensure_server, release_server
 
     target = target.expanduser().resolve()
-    if target.exists() and target.is_dir():
+    if target.is_dir():
         target = target / db.name
-    socket_path = ensure_server(db, default_limits())
-    client = redis.Redis(unix_socket_path=socket_path)
+    if not db.exists() and not StorePaths(db).aof_dir.exists():
+        raise StoreUnavailable(f"there is no store at {db} to back up")
+    client = redis.Redis(unix_socket_path=ensure_server(db, default_limits()))
     try:
         client.save()  # blocking: the snapshot is whole when it returns
         shutil.copy2(db, target)
     except redis.RedisError as e:
         raise StoreUnavailable(f"could not make a snapshot of {db}: {e}") from e
     finally:
-        client.close()
+        release_server(db, client)  # stops the server if we started it and nobody else uses it
     return target
 
 

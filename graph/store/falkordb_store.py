@@ -26,8 +26,15 @@ from graph.store.cypher import clear_all
 from graph.store.falkordb_errors import refuse_huge_ranges, translate
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
-from graph.store.falkordb_server import (ServerLimits, StorePaths, default_limits, ensure_server, load_lock,
-                                         release_server, restart_server)
+from graph.store.falkordb_server import (
+    ServerLimits,
+    StorePaths,
+    default_limits,
+    ensure_server,
+    load_lock,
+    release_server,
+    restart_server,
+)
 from graph.store.schema import NODE_LABELS, check_label
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header", "GRACE_MIN_S"]
