@@ -26,7 +26,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import StoreBusy, StoreUnavailable
+from graph.errors import StoreBusy, StoreDamaged, StoreUnavailable
 
 __all__ = ["ServerLimits", "StorePaths", "ensure_server", "file_lock", "load_lock", "release_server",
            "restart_server", "running_socket", "stop_server", "server_binaries", "default_limits"]
@@ -225,7 +225,12 @@ def _wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: Stor
         if socket_path.exists() and _answers(str(socket_path)):
             return pid
         time.sleep(0.05)
-    reason = _log_reason(log_file)
+    reason, while_loading = _log_reason(log_file)
+    if while_loading:
+        raise StoreDamaged(f"the store {paths.db} is damaged and was not opened: the server stopped while reading its "
+                           f"append-only files ({reason}), so they are corrupt inside a write, where the server's "
+                           "check cannot see it. Restore a backup with `cluster-explorer store restore BACKUP`; "
+                           "nothing was changed")
     raise StoreUnavailable(f"the embedded FalkorDB server for {paths.db} stopped while starting: {reason}. "
                            "Run `cluster-explorer store check` for what is wrong with the store's files")
 
@@ -238,13 +243,22 @@ def _alive(pid: int) -> bool:
         return False
 
 
-def _log_reason(log_file: Path) -> str:
+_LOADING_FAILURES = ("crashed by signal", "Bad file format", "Guru Meditation", "ASSERTION FAILED",
+                     "Unrecoverable error", "Fatal error")
+
+
+def _log_reason(log_file: Path) -> tuple[str, bool]:
+    """The server log's reason for stopping, and whether it died reading the store's files."""
     try:
-        lines = [line.split(" # ", 1)[-1].strip() for line in log_file.read_text().splitlines() if " # " in line]
+        lines = [line.split(" # ", 1)[-1].strip() for line in log_file.read_text(errors="replace").splitlines()
+                 if " # " in line]
     except OSError:
-        return "no log"
+        return "no log", False
+    failures = [line for line in lines if any(mark in line for mark in _LOADING_FAILURES)]
+    if failures:
+        return failures[0][:200], True
     lines = [line for line in lines if "WARNING" not in line]
-    return lines[-1] if lines else "no reason in its log"
+    return (lines[-1][:200] if lines else "no reason in its log"), False
 
 
 def release_server(db: Path, client) -> None:
