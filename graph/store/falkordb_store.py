@@ -97,7 +97,7 @@ class FalkorDBStore:
 
     def load_lock(self, *, wait: bool = True):
         """Hold this store for one load: a second load waits (saying so on stderr) or, `wait=False`, gets StoreBusy."""
-        return load_lock(self.db_path, wait=wait)
+        return load_lock(StorePaths(self.db_path).load_lock, str(self.db_path), wait=wait)
 
     # -- reading and writing -------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *,
