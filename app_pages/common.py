@@ -46,7 +46,11 @@ def _open(config: Settings) -> GraphStore:
 
 def store() -> GraphStore:
     """The store of this process (opened on first use; raises StoreUnavailable when it cannot be reached)."""
-    return _open(settings())
+    opened = _open(settings())
+    if getattr(opened, "restarted", False):  # the embedded server had died and the adapter started it again
+        opened.restarted = False
+        st.toast("The store's server had stopped and was started again; no saved data was lost.")
+    return opened
 
 
 def data_version(graph_store: GraphStore) -> str:

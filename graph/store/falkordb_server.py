@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import tempfile
@@ -112,8 +113,16 @@ def running_socket(db: Path) -> str | None:
     if _answers(note["socket"]):
         return note["socket"]
     _kill(int(note.get("pid", 0)))  # a hung or zombie server must not keep the files
-    paths.note.unlink(missing_ok=True)
+    _forget(paths, note)
     return None
+
+
+def _forget(paths: StorePaths, note: dict) -> None:
+    """Remove the note of a server that is gone, and its folder of socket, pid and log."""
+    paths.note.unlink(missing_ok=True)
+    run_dir = Path(note.get("socket", "")).parent
+    if run_dir.name.startswith("cluster-explorer-"):
+        shutil.rmtree(run_dir, ignore_errors=True)
 
 
 def _kill(pid: int) -> None:
@@ -268,7 +277,7 @@ def stop_server(db: Path, client=None) -> None:
         if own:
             client.close()
     _wait_gone(int(note.get("pid", 0)))
-    paths.note.unlink(missing_ok=True)
+    _forget(paths, note)
 
 
 def restart_server(db: Path, pid: int) -> None:
@@ -281,4 +290,4 @@ def restart_server(db: Path, pid: int) -> None:
         note = _read_note(paths)
         if note is not None and int(note.get("pid", 0)) == pid:
             _kill(pid)
-            paths.note.unlink(missing_ok=True)
+            _forget(paths, note)

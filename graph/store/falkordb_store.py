@@ -15,6 +15,7 @@ What matters here, each tested:
 
 from __future__ import annotations
 
+import atexit
 import json
 import threading
 from pathlib import Path
@@ -57,8 +58,9 @@ class FalkorDBStore:
         self.default_row_cap = default_row_cap
         self.limits = limits or default_limits()
         self.restarted = False  # set when a call found the server gone and started it again
-        self._stopped = False
+        self._stopped = self._closed = False
         self._connect()
+        atexit.register(self.close)
 
     def _connect(self) -> None:
         from falkordb import FalkorDB
@@ -173,5 +175,7 @@ class FalkorDBStore:
         self.write(clear_all())
 
     def close(self) -> None:
-        """Drop this process's connections; the server stops when its last client goes."""
-        release_server(self.db_path, self._db.connection)
+        """Drop this process's connections; the server stops when its last client goes (also at exit)."""
+        if not self._closed:
+            self._closed = True
+            release_server(self.db_path, self._db.connection)
