@@ -193,10 +193,12 @@ def _start(paths: StorePaths, limits: ServerLimits, *, appendonly: bool = True) 
 
 def _wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: StorePaths) -> int:
     """Wait while the server loads its files (as long as it lives); a server that exits gives its log's reason."""
-    deadline = time.monotonic() + 5
-    while not pid_file.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    pid = int(pid_file.read_text().strip() or 0) if pid_file.exists() else 0
+    deadline, pid = time.monotonic() + 60, 0
+    while not pid and time.monotonic() < deadline:  # the daemon writes "<pid>\n" right after it forks
+        text = pid_file.read_text() if pid_file.exists() else ""
+        pid = int(text) if text.endswith("\n") and text.strip().isdigit() else 0
+        if not pid:
+            time.sleep(0.02)
     while pid and _alive(pid):
         if socket_path.exists() and _answers(str(socket_path)):
             return pid
