@@ -157,7 +157,7 @@ def _rebuild_from_snapshot(paths: StorePaths) -> None:
                 if paths.manifest.exists():
                     break
             time.sleep(0.05)
-        stop_server(paths.db, client)
+        stop_server(paths.db)
     finally:
         client.close()
 

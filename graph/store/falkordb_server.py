@@ -250,35 +250,42 @@ def release_server(db: Path, client) -> None:
         note = _read_note(paths)
         if note is None:
             return
-        last = redis.Redis(unix_socket_path=note["socket"], single_connection_client=True, socket_timeout=10)
+        last = redis.Redis(unix_socket_path=note["socket"], socket_timeout=10)
         try:
             me = last.client_id()
             if not [c for c in last.client_list() if str(c.get("id")) != str(me)]:
-                stop_server(db, last)
+                stop_server(db)
         except (redis.RedisError, OSError):  # the server is already gone: nothing to stop
             pass
         finally:
             last.close()
 
 
-def stop_server(db: Path, client=None) -> None:
-    """Stop the server of `db` cleanly (snapshot + append-only file synced) and forget it. Caller holds the lock."""
+def stop_server(db: Path) -> None:
+    """Stop the server of `db` cleanly (snapshot saved, append-only file synced) and forget it. Caller holds the lock.
+
+    Done when the server has removed its socket, its last step before exiting; the exit itself (the module's
+    threads winding down) takes seconds more and nothing waits for it.
+    """
     import redis
 
     paths = StorePaths(db)
     note = _read_note(paths)
     if note is None:
         return
-    own = client is None
-    client = client or redis.Redis(unix_socket_path=note["socket"])
+    socket_path, pid = Path(note["socket"]), int(note.get("pid", 0))
+    connection = redis.UnixDomainSocketConnection(path=str(socket_path), socket_timeout=10)
     try:
-        client.shutdown(save=True)
-    except (redis.RedisError, OSError):
-        pass
+        connection.send_command("SHUTDOWN", "SAVE")
+        while socket_path.exists() and _alive(pid):
+            if connection.can_read(timeout=0.05):  # only a refusal has a reply
+                connection.read_response()
+    except redis.ResponseError as e:
+        raise StoreUnavailable(f"the embedded server of {db} refused to stop: {e}") from e
+    except (redis.ConnectionError, OSError):
+        pass  # the server closed the connection on its way out
     finally:
-        if own:
-            client.close()
-    _wait_gone(int(note.get("pid", 0)))
+        connection.disconnect()
     _forget(paths, note)
 
 
