@@ -6,7 +6,7 @@ a bad read refused or stopped in one line with the server alive (or restarted wi
 the store still loading; a killed server started again; a silent Neo4j port failing in ~10 s.
 Prints one table row per family, then the times measured.
 
-    .venv/bin/python bench/bench_store_safety.py [--trials 3]
+    .venv/bin/python bench/bench_store_safety.py [--trials 3] [--only TEXT]
 """
 
 from __future__ import annotations
@@ -171,9 +171,11 @@ FAMILIES = [
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--trials", type=int, default=3)
-    trials = parser.parse_args().trials
+    parser.add_argument("--only", default="", help="run the families whose name contains this text")
+    args = parser.parse_args()
+    trials = args.trials
     print("| family | tried | held |\n|---|---|---|")
-    for name, case in FAMILIES:
+    for name, case in [(n, c) for n, c in FAMILIES if args.only in n]:
         held = 0
         for _ in range(trials):
             with tempfile.TemporaryDirectory() as folder:
