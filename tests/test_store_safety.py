@@ -284,3 +284,43 @@ def test_a_store_damaged_in_process_raises_store_damaged(loaded_store):
     StorePaths(loaded_store).manifest.unlink()
     with pytest.raises(StoreDamaged, match="manifest"):
         FalkorDBStore(loaded_store)
+
+
+CAPPED_READ = """
+import resource, sys
+from graph.store.falkordb_store import FalkorDBStore
+store = FalkorDBStore(sys.argv[1])
+store.write("CREATE (:Award {id: 'a'})")
+result = store.read("UNWIND range(1, 3000000) AS x RETURN x, 'a row of some length' AS t", row_cap=5, timeout_s=120)
+print(result.rows, result.truncated, store.read("RETURN 1").rows)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+store.close()
+"""
+
+
+def test_the_row_cap_bounds_what_crosses_the_wire(tmp_path):
+    ran = subprocess.run([sys.executable, "-c", CAPPED_READ, str(tmp_path / "cap.db")], cwd=ROOT,
+                         capture_output=True, text=True, timeout=600)
+    assert ran.returncode == 0, ran.stderr
+    rows, peak_mb = ran.stdout.splitlines()
+    assert rows == str([[i, "a row of some length"] for i in range(1, 6)]) + " True [[1]]"
+    assert int(peak_mb) < 400, f"the client held {peak_mb} MB for 5 rows of 3,000,000"  # a full read: ~1.3 GB
+
+
+@pytest.mark.parametrize("query", [
+    "MATCH (c:Cluster) RETURN c ORDER BY c.id",
+    "MATCH (c:Cluster)-[r]->(x) RETURN c.id, r, x.id, [1, 2.5, 'x'], {k: c.name} ORDER BY c.id, x.id",
+    "MATCH p = (c:Cluster)-[]->() RETURN p ORDER BY c.id",
+    "MATCH (c:Cluster) WHERE c.id = 'none' RETURN c",
+])
+def test_a_capped_read_gives_exactly_the_clients_rows(loaded_store, query):
+    from graph.store.falkordb_stream import capped_ro_query
+
+    store = FalkorDBStore(loaded_store)
+    try:
+        full = store._graph.ro_query(query).result_set
+        capped = capped_ro_query(store._graph, query, 10_000, 7).result_set
+        assert capped == full[:8]
+        assert store.read(query, row_cap=7).truncated == (len(full) > 7)
+    finally:
+        store.close()

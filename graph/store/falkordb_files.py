@@ -19,7 +19,7 @@ from pathlib import Path
 from graph.errors import StoreBusy, StoreDamaged, StoreUnavailable
 from graph.store.falkordb_server import StorePaths, file_lock, running_socket, server_binaries
 
-__all__ = ["FileCheck", "check_files", "repair", "backup", "restore"]
+__all__ = ["FileCheck", "check_files", "repair", "backup", "restore", "server_log_reason"]
 
 _WHAT_TO_DO = ("Run `cluster-explorer store repair` (it keeps a copy of every file it changes) or "
                "`cluster-explorer store restore BACKUP`; nothing was changed")
@@ -91,6 +91,24 @@ def _run_checker(paths: StorePaths, found: FileCheck) -> None:
     if not found.problems:
         reason = next((x for x in reversed(lines) if x.strip()), checked.stderr.strip() or "unknown")
         found.problems.append(f"the append-only files fail the server's check ({reason.strip()})")
+
+
+_LOADING_FAILURES = ("crashed by signal", "Bad file format", "Guru Meditation", "ASSERTION FAILED",
+                     "Unrecoverable error", "Fatal error")
+
+
+def server_log_reason(log_file: Path) -> tuple[str, bool]:
+    """The server log's reason for stopping, and whether it died reading the store's files."""
+    try:
+        lines = [line.split(" # ", 1)[-1].strip() for line in log_file.read_text(errors="replace").splitlines()
+                 if " # " in line]
+    except OSError:
+        return "no log", False
+    failures = [line for line in lines if any(mark in line for mark in _LOADING_FAILURES)]
+    if failures:
+        return failures[0][:200], True
+    lines = [line for line in lines if "WARNING" not in line]
+    return (lines[-1][:200] if lines else "no reason in its log"), False
 
 
 def _not_running(db: Path, doing: str) -> None:

@@ -88,7 +88,8 @@ def _read_note(paths: StorePaths) -> dict | None:
         return None
 
 
-def _answers(socket_path: str) -> bool:
+def _answers(socket_path: str, pid: int = 0) -> bool:
+    """Whether the server on `socket_path` is there: it answers, is loading its files, or is busy but alive."""
     import redis
 
     client = redis.Redis(unix_socket_path=socket_path, socket_connect_timeout=2, socket_timeout=5)
@@ -98,6 +99,8 @@ def _answers(socket_path: str) -> bool:
                 return bool(client.ping())
             except redis.BusyLoadingError:
                 time.sleep(0.1)
+    except redis.TimeoutError:
+        return _is_server(pid)  # a busy server is no dead one: never kill it
     except (redis.RedisError, OSError):
         return False
     finally:
@@ -110,11 +113,19 @@ def running_socket(db: Path) -> str | None:
     note = _read_note(paths)
     if note is None:
         return None
-    if _answers(note["socket"]):
+    if _answers(note["socket"], int(note.get("pid", 0))):
         return note["socket"]
-    _kill(int(note.get("pid", 0)))  # a hung or zombie server must not keep the files
+    _kill(int(note.get("pid", 0)))  # a zombie or a server that refuses connections must not keep the files
     _forget(paths, note)
     return None
+
+
+def _is_server(pid: int) -> bool:
+    """`pid` is a live redis-server (not a process that got the number of a server long gone)."""
+    try:
+        return _alive(pid) and b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
 
 
 def _forget(paths: StorePaths, note: dict) -> None:
@@ -126,7 +137,7 @@ def _forget(paths: StorePaths, note: dict) -> None:
 
 
 def _kill(pid: int) -> None:
-    if pid <= 0:
+    if pid <= 0 or not _is_server(pid):
         return
     try:
         os.kill(pid, signal.SIGKILL)
@@ -137,13 +148,7 @@ def _kill(pid: int) -> None:
 
 def _wait_gone(pid: int, limit_s: float = 30) -> None:
     deadline = time.monotonic() + limit_s
-    while time.monotonic() < deadline:
-        try:
-            with open(f"/proc/{pid}/stat") as f:
-                if f.read().rsplit(")", 1)[1].split()[0] in ("Z", "X"):
-                    return
-        except (FileNotFoundError, ProcessLookupError):
-            return
+    while _alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
 
 
@@ -203,7 +208,9 @@ def _wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: Stor
         if socket_path.exists() and _answers(str(socket_path)):
             return pid
         time.sleep(0.05)
-    reason, while_loading = _log_reason(log_file)
+    from graph.store.falkordb_files import server_log_reason
+
+    reason, while_loading = server_log_reason(log_file)
     if while_loading:
         raise StoreDamaged(f"the store {paths.db} is damaged and was not opened: the server stopped while reading its "
                            f"append-only files ({reason}), so they are corrupt inside a write, where the server's "
@@ -219,24 +226,6 @@ def _alive(pid: int) -> bool:
             return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
     except FileNotFoundError:
         return False
-
-
-_LOADING_FAILURES = ("crashed by signal", "Bad file format", "Guru Meditation", "ASSERTION FAILED",
-                     "Unrecoverable error", "Fatal error")
-
-
-def _log_reason(log_file: Path) -> tuple[str, bool]:
-    """The server log's reason for stopping, and whether it died reading the store's files."""
-    try:
-        lines = [line.split(" # ", 1)[-1].strip() for line in log_file.read_text(errors="replace").splitlines()
-                 if " # " in line]
-    except OSError:
-        return "no log", False
-    failures = [line for line in lines if any(mark in line for mark in _LOADING_FAILURES)]
-    if failures:
-        return failures[0][:200], True
-    lines = [line for line in lines if "WARNING" not in line]
-    return (lines[-1][:200] if lines else "no reason in its log"), False
 
 
 def release_server(db: Path, client) -> None:

@@ -22,20 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import QueryTimeout, StoreUnavailable
+from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
 from graph.store.cypher import clear_all
 from graph.store.falkordb_errors import refuse_huge_ranges, translate
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
-from graph.store.falkordb_server import (
-    ServerLimits,
-    StorePaths,
-    default_limits,
-    ensure_server,
-    load_lock,
-    release_server,
-    restart_server,
-)
+from graph.store.falkordb_server import ServerLimits, StorePaths
+from graph.store.falkordb_stream import STREAM_CAP_MAX, capped_ro_query
 from graph.store.schema import NODE_LABELS, check_label
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header", "GRACE_MIN_S"]
@@ -56,7 +50,7 @@ class FalkorDBStore:
         self.graph_name = graph_name
         self.default_timeout_s = default_timeout_s
         self.default_row_cap = default_row_cap
-        self.limits = limits or default_limits()
+        self.limits = limits or server.default_limits()
         self.restarted = False  # set when a call found the server gone and started it again
         self._stopped = self._closed = False
         self._connect()
@@ -74,7 +68,7 @@ class FalkorDBStore:
             self._db, self._graph = db, db.select_graph(self.graph_name)
 
         try:
-            ensure_server(self.db_path, self.limits, connect)
+            server.ensure_server(self.db_path, self.limits, connect)
         except StoreUnavailable:
             raise
         except Exception as e:
@@ -99,7 +93,7 @@ class FalkorDBStore:
 
     def load_lock(self, *, wait: bool = True):
         """Hold this store for one load: a second load waits (saying so on stderr) or, `wait=False`, gets StoreBusy."""
-        return load_lock(StorePaths(self.db_path).load_lock, str(self.db_path), wait=wait)
+        return server.load_lock(StorePaths(self.db_path).load_lock, str(self.db_path), wait=wait)
 
     # -- reading and writing -------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *,
@@ -109,7 +103,7 @@ class FalkorDBStore:
         refuse_huge_ranges(query, params, self.limits)
         text = self.inline_parameters(query, params)
         try:
-            result = self._guarded(text, timeout_s)
+            result = self._guarded(text, timeout_s, row_cap)
         except Exception as e:
             if self._stopped:
                 raise QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and the database did not "
@@ -118,25 +112,31 @@ class FalkorDBStore:
             if not self._reconnect_if_gone():
                 raise translate(e, self.db_path, self.limits, timeout_s) from e
             try:  # the server had died (not because of this read): a read is safe to run again
-                result = self._guarded(text, timeout_s)
+                result = self._guarded(text, timeout_s, row_cap)
             except Exception as again:
                 raise translate(again, self.db_path, self.limits, timeout_s) from again
         return to_query_result(result, row_cap, self._graph)
 
-    def _guarded(self, text: str, timeout_s: float) -> Any:
-        """Run a read with a watchdog: past its limit plus a grace, the server is restarted to stop it."""
+    def _guarded(self, text: str, timeout_s: float, row_cap: int | None) -> Any:
+        """Run a read with a watchdog: past its limit plus a grace, the server is restarted to stop it.
+
+        A small row cap is applied as the reply is read, so no more than it crosses the wire
+        (`graph.store.falkordb_stream`); exports and the writer's look-ups take the client's full read."""
         self._stopped = False
         pid = self.server_pid
 
         def stop() -> None:
             self._stopped = True
-            restart_server(self.db_path, pid)
+            server.restart_server(self.db_path, pid)
 
         watchdog = threading.Timer(timeout_s + max(GRACE_MIN_S, timeout_s), stop)
         watchdog.daemon = True
         watchdog.start()
         try:
-            return self._graph.ro_query(text, timeout=max(1, int(timeout_s * 1000)))
+            timeout_ms = max(1, int(timeout_s * 1000))
+            if row_cap is not None and row_cap <= STREAM_CAP_MAX:
+                return capped_ro_query(self._graph, text, timeout_ms, row_cap)
+            return self._graph.ro_query(text, timeout=timeout_ms)
         finally:
             watchdog.cancel()
             if self._stopped:
@@ -178,4 +178,4 @@ class FalkorDBStore:
         """Drop this process's connections; the server stops when its last client goes (also at exit)."""
         if not self._closed:
             self._closed = True
-            release_server(self.db_path, self._db.connection)
+            server.release_server(self.db_path, self._db.connection)
