@@ -94,7 +94,7 @@ def _run_checker(paths: StorePaths, found: FileCheck) -> None:
 
 
 _LOADING_FAILURES = ("crashed by signal", "Bad file format", "Guru Meditation", "ASSERTION FAILED",
-                     "Unrecoverable error", "Fatal error")
+                     "Unrecoverable error", "Fatal error", "while loading", "Diverged")
 
 
 def server_log_reason(log_file: Path) -> tuple[str, bool]:

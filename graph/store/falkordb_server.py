@@ -256,26 +256,37 @@ def stop_server(db: Path) -> None:
     Done when the server has removed its socket, its last step before exiting; the exit itself (the module's
     threads winding down) takes seconds more and nothing waits for it.
     """
-    import redis
 
     paths = StorePaths(db)
     note = _read_note(paths)
     if note is None:
         return
     socket_path, pid = Path(note["socket"]), int(note.get("pid", 0))
+    for how in ("SAVE", "NOSAVE"):  # NOSAVE when a snapshot cannot be written (a full disk): the append-only
+        if _shutdown(socket_path, pid, how):  # file already holds every acknowledged write
+            break
+    else:
+        return  # the server would not stop; it stays, noted, for the next open
+    _forget(paths, note)
+
+
+def _shutdown(socket_path: Path, pid: int, how: str) -> bool:
+    """Send SHUTDOWN `how`; True once the server removed its socket (its last step), False when it refused."""
+    import redis
+
     connection = redis.UnixDomainSocketConnection(path=str(socket_path), socket_timeout=10)
     try:
-        connection.send_command("SHUTDOWN", "SAVE")
+        connection.send_command("SHUTDOWN", how)
         while socket_path.exists() and _alive(pid):
             if connection.can_read(timeout=0.05):  # only a refusal has a reply
                 connection.read_response()
-    except redis.ResponseError as e:
-        raise StoreUnavailable(f"the embedded server of {db} refused to stop: {e}") from e
+    except redis.ResponseError:
+        return False
     except (redis.ConnectionError, OSError):
         pass  # the server closed the connection on its way out
     finally:
         connection.disconnect()
-    _forget(paths, note)
+    return True
 
 
 def restart_server(db: Path, pid: int) -> None:

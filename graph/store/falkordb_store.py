@@ -21,7 +21,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from graph.errors import QueryTimeout, StoreUnavailable
+from graph.errors import QueryError, QueryTimeout, StoreUnavailable
 from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
 from graph.store.cypher import clear_all
@@ -148,8 +148,8 @@ class FalkorDBStore:
         except Exception as e:
             error = translate(e, self.db_path, self.limits, None)
             if isinstance(error, StoreUnavailable) and self._reconnect_if_gone():
-                raise StoreUnavailable(f"the embedded FalkorDB server at {self.db_path} had stopped and was started "
-                                       "again; this write was not confirmed: run it (or the load) again") from e
+                raise StoreUnavailable(f"lost the embedded FalkorDB store at {self.db_path}: its server had stopped "
+                                       "(it was started again); this write was not confirmed") from e
             raise error from e
         return to_query_result(result, None, self._graph)
 
@@ -162,7 +162,11 @@ class FalkorDBStore:
         existing = {(row[0], row[1]) for row in self._index_rows()}
         for label in NODE_LABELS:
             if (label, "id") not in existing:
-                self.write(f"CREATE INDEX FOR (n:{check_label(label)}) ON (n.id)")
+                try:
+                    self.write(f"CREATE INDEX FOR (n:{check_label(label)}) ON (n.id)")
+                except QueryError as e:  # another process opening the store created it just now
+                    if "already indexed" not in str(e):
+                        raise
 
     def _index_rows(self) -> list[tuple[str, str]]:
         try:
