@@ -20,8 +20,10 @@ from graph.memory import gc_paused
 from graph.settings import Settings
 from graph.store.backends import open_store
 from graph.store.contract import GraphStore
-from graph.store.reads import last_loads, to_networkx
-from graph.views.filters import Filters, filter_graph
+from graph.store.counting import CountingStore
+from graph.store.reads import counts, last_loads, to_networkx
+from graph.views import store_views
+from graph.views.filters import FilterOptions, Filters, filter_graph
 from queries.catalogue import Catalogue, load_catalogue
 
 NEO4J_KEYS = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
@@ -39,7 +41,7 @@ def settings() -> Settings:
 
 @st.cache_resource(show_spinner="Opening the store…", hash_funcs={Settings: repr}, on_release=lambda s: s.close())
 def _open(config: Settings) -> GraphStore:
-    store = open_store(config)
+    store = CountingStore(open_store(config))  # counts the rows of each read: see tests/test_store_views.py
     store.setup_schema()
     return store
 
@@ -48,7 +50,7 @@ def store() -> GraphStore:
     """The store of this process (opened on first use; raises StoreUnavailable when it cannot be reached)."""
     opened = _open(settings())
     if getattr(opened, "restarted", False):  # the embedded server had died and the adapter started it again
-        opened.restarted = False
+        getattr(opened, "inner", opened).restarted = False  # the adapter's own flag, under CountingStore
         st.toast("The store's server had stopped and was started again; no saved data was lost.")
     return opened
 
@@ -93,6 +95,8 @@ def refresh() -> None:
     """Forget cached graphs after this app wrote to the store."""
     _graph.clear()
     _filtered.clear()
+    for cached in (_counts, _options, _view, _search, _names, _details, _metrics_present):
+        cached.clear()
 
 
 def catalogue() -> Catalogue:
@@ -113,3 +117,78 @@ def progress_bar(label: str):
         bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{label} {done:,} / {total:,}")
 
     return advance
+
+
+# -- views served from the store (graph/views/store_views.py), shared by every session ------------------
+# Keyed by `version()` (the store and its newest load), so a load from anywhere shows at the next rerun,
+# and by the view's controls. Resources (not data): one object shared, no copy per session.
+def version() -> str:
+    """The store and its data version: what every cache of a view is keyed by."""
+    current = store()
+    return f"{current.location}#{getattr(current, 'graph_name', '')}|{data_version(current)}"
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _counts(_store: GraphStore, key: str) -> tuple[store_views.NodeCounts, dict[str, int]]:
+    return store_views.node_counts(_store), counts(_store)[1]
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _options(_store: GraphStore, key: str) -> FilterOptions:
+    return store_views.filter_options(_store)
+
+
+@st.cache_resource(max_entries=64, show_spinner="Reading the view…")
+def _view(_store: GraphStore, key: str, filters: Filters, focus: tuple[str, ...], depth: int,
+          cap: int) -> nx.MultiDiGraph:
+    return store_views.explore_view(_store, filters, focus, depth, cap)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _search(_store: GraphStore, key: str, text: str, kinds: tuple[str, ...] | None) -> list[tuple[str, str]]:
+    return store_views.search(_store, text, 50, kinds)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _names(_store: GraphStore, key: str, keys: tuple[str, ...]) -> dict[str, str]:
+    return store_views.names_of(_store, keys)
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def _details(_store: GraphStore, key: str, node: str) -> dict | None:
+    return store_views.node_details(_store, node)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _metrics_present(_store: GraphStore, key: str, names: tuple[str, ...]) -> list[str]:
+    return store_views.present_properties(_store, names)
+
+
+def node_counts() -> tuple[store_views.NodeCounts, dict[str, int]]:
+    """Nodes per kind (each once), extra labels, relationships per type."""
+    return _counts(store(), version())
+
+
+def filter_options() -> FilterOptions:
+    return _options(store(), version())
+
+
+def view(filters: Filters, focus: tuple[str, ...] = (), depth: int = 1, cap: int = 1000) -> nx.MultiDiGraph:
+    """The Explore view of these controls (read-only: shared by every session)."""
+    return _view(store(), version(), filters, focus, depth, cap)
+
+
+def search(text: str, kinds: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    return _search(store(), version(), text, kinds) if text.strip() else []
+
+
+def names_of(keys: tuple[str, ...]) -> dict[str, str]:
+    return _names(store(), version(), keys) if keys else {}
+
+
+def details(node: str) -> dict | None:
+    return _details(store(), version(), node)
+
+
+def metrics_present(names: tuple[str, ...]) -> list[str]:
+    return _metrics_present(store(), version(), names)

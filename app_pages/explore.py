@@ -1,8 +1,9 @@
 """Explore: the network itself, filtered, searched and focused, with the details of one node.
 
-Positions come from the server and physics is off (graph/render.py), so even 1,000 nodes draw at once;
-above the node cap the most relevant nodes are kept and the view says how many it left out. Every
-control is in the URL, and the Partners page links here with `?path=key,key,...` to show a path.
+Every view is read from the store (graph/views/store_views.py) and shared by all sessions until the
+next load: opening the page reads a few hundred nodes, never the whole graph. With nothing chosen it
+shows the clusters and whom they work with most. Every control is in the URL, and the Partners page
+links here with `?path=key,key,...` to show a path.
 """
 
 from __future__ import annotations
@@ -11,23 +12,19 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, widgets
+from graph.analytics.metrics import METRICS
 from graph.views import exports, render
 from graph.views import filters as views
 
-whole = common.graph()
-loaded = common.key_of(whole)
-options = widgets.options_of(whole, loaded)
-filters = widgets.graph_filters(options, "explore")
-view = common.filtered(whole, filters)
-path = tuple(k for k in st.query_params.get("path", "").split(",") if k in whole)
+filters = widgets.graph_filters(common.filter_options(), "explore")
+path = tuple(k for k in st.query_params.get("path", "").split(",") if k)
 
 
-@st.cache_data(max_entries=16, show_spinner="Drawing…")
-def draw(graph_key: str, filters: views.Filters, focus: tuple[str, ...], depth: int, path: tuple[str, ...],
+@st.cache_data(max_entries=64, show_spinner="Drawing…")
+def draw(version: str, filters: views.Filters, focus: tuple[str, ...], depth: int, path: tuple[str, ...],
          colour: str, size: str, cap: int) -> tuple[str, list[str], int]:
-    """The page of the view and the keys of the nodes it shows, cached by the controls' values."""
-    shown = whole.subgraph(path) if path else common.filtered(whole, filters)
-    shown = views.neighbourhood(shown, focus, depth) if focus and not path else shown
+    """The page of the view and the keys of the nodes it shows, cached by the data version and the controls."""
+    shown = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
     scores = None if size == "degree" else {n: d.get(size) or 0.0 for n, d in shown.nodes(data=True)}
     shown, left_out = views.cap_view(shown, cap, focus=focus or path, scores=scores)
     html = render.to_html(shown, color_by=colour, size_by=scores, focus=focus, highlight=path, max_nodes=cap)
@@ -37,21 +34,25 @@ def draw(graph_key: str, filters: views.Filters, focus: tuple[str, ...], depth: 
 st.title("Explore")
 search, depth_col, colour_col, size_col, cap_col = st.columns([4, 1, 1, 1, 1])
 with search:
-    focus = tuple(widgets.pick_nodes(view, "nodes to focus on", "explore_focus"))
+    focus = tuple(widgets.search_nodes("nodes to focus on", "explore_focus"))
 depth = depth_col.select_slider("Depth", [1, 2, 3], value=1, key="explore_depth", bind=widgets.URL)
 colour = colour_col.radio("Colour by", render.COLOUR_BY, key="explore_colour", bind=widgets.URL)
-size = size_col.selectbox("Size by", ["degree", *widgets.metrics_on(whole, loaded)], key="explore_size",
-                          bind=widgets.URL, help="Metrics written back by the Metrics page count too")
+size = size_col.selectbox("Size by", ["degree", *common.metrics_present(tuple(m for m in METRICS if m != "community"))],
+                          key="explore_size", bind=widgets.URL, help="Metrics written back by the Metrics page too")
 cap = cap_col.number_input("Max nodes", 10, 5000, 1000, step=100, key="explore_cap", bind=widgets.URL)
 if path:
     st.info(f"A connecting path of {len(path)} nodes from the Partners page.", icon=":material/route:")
     if st.button("Back to the whole view", key="explore_leave_path"):
         del st.query_params["path"]
         st.rerun()
-html, keys, left_out = draw(loaded, filters, focus, depth, path, colour, size, cap)
+elif not focus and not filters.restricts:
+    st.caption("The clusters and whom they share most projects with (thicker: more projects), with their labels "
+               "and programmes. Search a name to focus on it, or filter in the sidebar.")
+html, keys, left_out = draw(common.version(), filters, focus, depth, path, colour, size, cap)
 if not keys:
     st.warning("Nothing matches these filters.")
     st.stop()
+whole = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
 shown = whole.subgraph(keys)
 st.iframe(html, height=700, alt="Network view")
 if left_out:
@@ -69,8 +70,7 @@ names = {k: views.display_name(k, d) for k, d in shown.nodes(data=True)}
 default = next(iter(focus or path), None)
 chosen = st.selectbox("Details of", sorted(names, key=lambda k: names[k].casefold()), format_func=names.get,
                       index=None, placeholder="choose a node of the view", key="explore_details")
-if chosen := chosen or (default if default in names else None):
-    details = views.node_details(whole, chosen)
+if (chosen := chosen or (default if default in names else None)) and (details := common.details(chosen)):
     st.subheader(common.md(details["name"]))
     st.caption(f"{common.md(details['kind'])} · `{chosen}` · labels: {common.md(', '.join(details['labels']))}")
     props, neighbours, sources = st.tabs(["Properties", "Neighbours", "Sources"])

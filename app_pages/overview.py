@@ -1,6 +1,8 @@
 """Overview: what the store holds, where it came from and when, so the other pages can be read right.
 
-On an empty store it offers the one step that makes the rest useful: loading the seed data.
+Counts come from a few counting reads (each node once, by its kind; extra labels such as SME apart),
+shared by every session until the next load. On an empty store it offers the one step that makes the
+rest useful: loading the seed data.
 """
 
 from __future__ import annotations
@@ -10,15 +12,15 @@ import streamlit as st
 
 from app_pages import common
 from graph.store.load_log import interrupted_loads
-from graph.store.reads import counts, last_loads
+from graph.store.reads import last_loads
 from loaders.seeds import load_seeds
 
 store = common.store()
 st.title("Overview")
 st.caption(f"Store in use: **{store.kind}** at `{store.location}`")
-labels, types = counts(store)
+nodes, types = common.node_counts()
 
-if not labels:
+if not nodes.kinds:
     st.info("The store is empty. Load the seed knowledge base (facts read from five source texts about "
             "clusters, programmes and quality labels) to start; the **Data** page loads CORDIS, NUTS and "
             "your own files.", icon=":material/info:")
@@ -33,12 +35,16 @@ loads = last_loads(store, 50)
 for entry in interrupted_loads(loads):
     st.warning(f"The {entry['source']} load started at {entry['started_at']} did not finish; run the same load "
                "again to complete it.", icon=":material/warning:")
-shown = {k: v for k, v in labels.items() if k not in ("Source", "Load")}
+shown = {k: v for k, v in nodes.kinds.items() if k not in ("Source", "Load")}
+organisations = shown.get("Organisation", 0) + shown.get("Cluster", 0)
 first, second, third, fourth = st.columns(4)
-first.metric("Nodes", f"{sum(shown.values()):,}")
+first.metric("Nodes", f"{sum(shown.values()):,}", help="Each node once, by its kind; sources and loads not counted")
 second.metric("Relationships", f"{sum(types.values()):,}")
-third.metric("Organisations", f"{labels.get('Organisation', 0):,}", help="Clusters are organisations too")
+third.metric("Organisations", f"{organisations:,}", help="Clusters are organisations too")
 fourth.metric("Loads", len(loads), help="Completed loads recorded in the store")
+extra = ", ".join(f"{label} on {n:,}" for label, n in nodes.extra_labels.items() if n)
+if extra:
+    st.caption(f"Extra labels, beyond each node's kind (not counted again above): {extra}.")
 
 left, right = st.columns(2)
 with left:

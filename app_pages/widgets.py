@@ -15,6 +15,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from app_pages import common
 from graph.analytics.metrics import METRICS
 from graph.analytics.projections import KINDS, ROLE_RANK, Projection
 from graph.errors import ParameterError
@@ -109,6 +110,25 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
 
     picked = st.multiselect(label.capitalize(), hits, format_func=name, key=key,
                             placeholder="search, then choose" if hits else "search first")
+    if picked:
+        st.query_params[key] = picked
+    elif key in st.query_params:
+        del st.query_params[key]
+    return picked
+
+
+def search_nodes(label: str, key: str, kinds: tuple[str, ...] | None = None) -> list[str]:
+    """Like `pick_nodes`, served from the store: a search read per text typed, names of the chosen keys.
+
+    The choice is kept in the URL as node keys; keys the store does not hold are dropped.
+    """
+    if key not in st.session_state:
+        st.session_state[key] = list(st.query_params.get_all(key))
+    text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
+    names = {**common.names_of(tuple(st.session_state[key])), **dict(common.search(text, kinds))}
+    st.session_state[key] = [k for k in st.session_state[key] if k in names]
+    picked = st.multiselect(label.capitalize(), list(names), format_func=names.get, key=key,
+                            placeholder="search, then choose" if names else "search first")
     if picked:
         st.query_params[key] = picked
     elif key in st.query_params:

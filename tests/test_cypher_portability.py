@@ -7,18 +7,20 @@ import os
 import pytest
 
 from graph.settings import PROJECT_ROOT, SETTINGS, Settings
-from graph.store import cypher
+from graph.store import cypher, view_cypher
 from graph.store.neo4j_store import Neo4jStore, constraint_statements
 from tests.cypher_lint import assert_valid_neo4j_cypher
 
-EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1, "countries": []}
+EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1, "countries": [], "nodes": [],
+                "kinds": [], "seen": [], "starts": [], "text": "x", "id": "x", "kind": "Cluster", "start": "0000",
+                "end": "9999"}
 
 
 def _project_statements() -> list[str]:
     """Statements built in graph/cypher.py plus the fixed ones of modules that read the store."""
     from loaders import cluster_detection
 
-    return cypher.all_statements() + cluster_detection.statements()
+    return cypher.all_statements() + cluster_detection.statements() + view_cypher.statements()
 
 
 def test_every_statement_passes_the_neo4j_linter():

@@ -11,7 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
-__all__ = ["GraphStore", "QueryResult", "HASH_PROPERTY", "visible_properties", "plain"]
+from graph.store.search_text import SEARCH_PROPERTY
+
+__all__ = ["GraphStore", "QueryResult", "HASH_PROPERTY", "BOOKKEEPING", "visible_properties", "plain"]
 
 
 @dataclass
@@ -64,11 +66,13 @@ class GraphStore(Protocol):
 #: The writer's change digest on every node and relationship it writes (see `graph.operations`):
 #: bookkeeping, not a fact, so both adapters leave it out of the nodes and relationships they return.
 HASH_PROPERTY = "_hash"
+#: Bookkeeping properties (the digest, the folded search text of `graph.store.search_text`): never shown.
+BOOKKEEPING = frozenset({HASH_PROPERTY, SEARCH_PROPERTY})
 
 
 def visible_properties(properties: dict[str, Any] | None) -> dict[str, Any]:
     """Properties of a node or relationship as a user sees them: plain values, without `HASH_PROPERTY`."""
-    return {k: plain(v) for k, v in (properties or {}).items() if k != HASH_PROPERTY}
+    return {k: plain(v) for k, v in (properties or {}).items() if k not in BOOKKEEPING}
 
 
 def plain(value: Any) -> Any:

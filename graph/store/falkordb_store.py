@@ -24,13 +24,13 @@ from typing import Any
 from graph.errors import QueryError, QueryTimeout, StoreUnavailable
 from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
-from graph.store.cypher import clear_all
+from graph.store.cypher import VIEW_INDEXES, clear_all, create_index
 from graph.store.falkordb_errors import refuse_huge_ranges, translate
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
 from graph.store.falkordb_server import ServerLimits, StorePaths
 from graph.store.falkordb_stream import STREAM_CAP_MAX, capped_ro_query
-from graph.store.schema import NODE_LABELS, check_label
+from graph.store.schema import NODE_LABELS
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header", "GRACE_MIN_S"]
 
@@ -160,10 +160,10 @@ class FalkorDBStore:
 
     def setup_schema(self) -> None:
         existing = {(row[0], row[1]) for row in self._index_rows()}
-        for label in NODE_LABELS:
-            if (label, "id") not in existing:
+        for label, prop in [*((label, "id") for label in NODE_LABELS), *VIEW_INDEXES]:
+            if (label, prop) not in existing:
                 try:
-                    self.write(f"CREATE INDEX FOR (n:{check_label(label)}) ON (n.id)")
+                    self.write(create_index(label, prop))
                 except QueryError as e:  # another process opening the store created it just now
                     if "already indexed" not in str(e):
                         raise

@@ -19,7 +19,13 @@ from typing import Any
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.settings import Settings
 from graph.store.contract import QueryResult, plain, visible_properties
-from graph.store.cypher import clear_all
+from graph.store.cypher import (
+    SEARCH_LABELS,
+    VIEW_INDEXES,
+    clear_all,
+    create_index_if_missing,
+    create_text_index_if_missing,
+)
 from graph.store.schema import NODE_LABELS, check_label, kind_of, node_key
 
 __all__ = ["Neo4jStore", "constraint_statements", "CONNECT_TIMEOUT_S"]
@@ -33,7 +39,8 @@ def constraint_statements() -> list[str]:
     return [
         f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{check_label(label)}) REQUIRE n.id IS UNIQUE"
         for label in NODE_LABELS if label != "SME"  # SME is an extra label; its nodes are Organisations
-    ]
+    ] + [create_index_if_missing(label, prop) for label, prop in VIEW_INDEXES] + [
+        create_text_index_if_missing(label) for label in SEARCH_LABELS]
 
 
 class Neo4jStore:

@@ -11,7 +11,7 @@ import networkx as nx
 
 from graph.memory import gc_paused
 from graph.store import cypher
-from graph.store.contract import HASH_PROPERTY, GraphStore
+from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type, node_key
 
 __all__ = ["counts", "to_networkx", "last_loads"]
@@ -40,12 +40,13 @@ def to_networkx(store: GraphStore, labels: list[str] | None = None,
     with gc_paused():  # every object made here lives on in the graph: nothing for the collector to find
         nodes = store.read(cypher.export_nodes(), params, row_cap=10**9, timeout_s=300)
         for kind, node_id, node_labels, props in nodes.rows:
-            props.pop(HASH_PROPERTY, None)
+            for hidden in BOOKKEEPING:
+                props.pop(hidden, None)
             graph.add_node(node_key(kind, node_id), **{**props, "labels": node_labels})
         del nodes
         rels = store.read(cypher.export_relationships(), params, row_cap=10**9, timeout_s=300)
         for start_kind, start_id, rel_type, end_kind, end_id, props in rels.rows:
-            attrs = {k: v for k, v in props.items() if k not in ("type", "key", HASH_PROPERTY)}
+            attrs = {k: v for k, v in props.items() if k not in ("type", "key", *BOOKKEEPING)}
             graph.add_edge(node_key(start_kind, start_id), node_key(end_kind, end_id),
                            key=f"{rel_type}:{props.get('key', '')}", type=rel_type, **attrs)
     return graph

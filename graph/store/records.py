@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
+from graph.store.search_text import SEARCH_PROPERTY, search_text
 
 __all__ = ["NodeRecord", "RelRecord", "check_records", "MAX_TEXT", "unstorable", "strip_controls"]
 
@@ -132,6 +133,9 @@ class NodeRecord:
         props = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.properties.items()}
         props["name"] = self.name
         props["kind"] = self.label
+        aliases = props.get("aliases") or []
+        props[SEARCH_PROPERTY] = search_text([self.name, self.id, props.get("acronym"),
+                                              *(aliases if isinstance(aliases, list) else [aliases])])
         return {"id": self.id, "props": props, "sources": list(self.sources)}
 
 

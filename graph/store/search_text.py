@@ -1,0 +1,31 @@
+"""The folded text a node is found by, written with the node so a search needs no scan in Python.
+
+Search ignores accents and case ("smaland" finds "Automation Småland"), and neither store folds
+accents the same way (FalkorDB has no such function; Neo4j's full-text analysers differ by
+configuration). So the writer stores `_search` on every node: its name, id, acronym and aliases,
+folded, each between `|`. A query then asks with portable Cypher (`n._search CONTAINS $text`) and
+can rank exact (`|text|`), prefix (`|text`) and word-prefix (` text`) matches. Like `_hash`, it is
+bookkeeping: the adapters leave it out of what users see.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from typing import Any
+
+__all__ = ["SEARCH_PROPERTY", "fold", "search_text"]
+
+SEARCH_PROPERTY = "_search"
+
+
+def fold(text: Any) -> str:
+    """`text` without accents, case-folded, with runs of white space made one space."""
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+
+
+def search_text(names: Iterable[Any]) -> str:
+    """`|name|id|acronym|alias|` folded, empty values left out (see the module docstring)."""
+    folded = dict.fromkeys(fold(n) for n in names if n not in (None, ""))
+    return "|" + "|".join(f for f in folded if f) + "|"

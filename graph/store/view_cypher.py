@@ -1,0 +1,129 @@
+"""The Cypher of the app's views (graph/views/store_views.py): small reads that touch only what a view shows.
+
+Built only from schema names (`check_label`), values always in parameters, in the subset FalkorDB and
+Neo4j 5 both accept (FalkorDB refuses pattern comprehensions in WHERE, so conditions are traversals
+from the chosen filter nodes outward, each returning internal node ids). `statements()` lists every
+text the module can build, for the linter and the portability test.
+
+Most reads name nodes by internal id (`UNWIND $nodes ... WHERE id(n) = wanted`, a seek): the ids found by
+one read feed the next within one view, never kept across loads. Neo4j 5 marks `id()` deprecated (a
+warning, not an error).
+"""
+
+from __future__ import annotations
+
+from graph.store.schema import NODE_LABELS, check_label
+from graph.store.search_text import SEARCH_PROPERTY
+
+__all__ = [
+    "KIND_COUNTS", "NODES", "EDGES_AMONG", "NEIGHBOURS", "CLUSTER_PARTNERS", "YEARS",
+    "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "PROPERTY_KEYS",
+    "SELECTIONS", "statements",
+]
+
+#: Nodes per kind: every node once, whatever extra labels it carries (a Cluster is an Organisation too).
+KIND_COUNTS = "MATCH (n) RETURN n.kind AS kind, count(n) AS nodes"
+_SEEK = "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "  # a seek by id; `id(n) IN` scans on FalkorDB
+NODES = (_SEEK +
+         "RETURN id(n) AS node, n.kind AS kind, n.id AS id, labels(n) AS labels, properties(n) AS props")
+#: Relationships from `$starts` to any of `$nodes` (`$starts` = `$nodes` for all among them); `$kinds`,
+#: the kinds among `$nodes`, skips most relationships before the slower test of membership.
+EDGES_AMONG = ("UNWIND $starts AS wanted MATCH (n) WHERE id(n) = wanted "
+               "WITH n MATCH (n)-[r]->(b) WHERE b.kind IN $kinds AND id(b) IN $nodes "
+               "RETURN id(n) AS start, type(r) AS type, id(b) AS end, properties(r) AS props LIMIT $limit")
+NEIGHBOURS = (_SEEK + "WITH n MATCH (n)--(m) WHERE m.kind IN $kinds AND NOT id(m) IN $seen "
+              "RETURN DISTINCT id(m) AS node, m.kind AS kind LIMIT $limit")
+#: The default view: who the clusters work with most, by projects shared (cluster pairs come twice).
+CLUSTER_PARTNERS = (
+    "MATCH (c:Cluster)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(o:Organisation) WHERE id(c) <> id(o) "
+    "RETURN id(c) AS cluster, id(o) AS partner, count(DISTINCT p) AS shared ORDER BY shared DESC LIMIT $limit")
+YEARS = ("MATCH (p:Project) WHERE p.start_date IS NOT NULL "
+         "RETURN min(p.start_date) AS first, max(coalesce(p.end_date, p.start_date)) AS last")
+
+_END = "coalesce(p.end_date, '9999')"
+#: Reads that select actors (clusters and organisations) or projects for a filter: name -> text.
+#: Each returns `node, kind` rows (labels: also `awarded, expires`), all from parameters.
+SELECTIONS: dict[str, str] = {
+    "funded_by": "MATCH (p:Project)-[:FUNDED_BY]->(g:Programme) WHERE g.id IN $ids "
+                 "RETURN DISTINCT id(p) AS node, p.kind AS kind",
+    "project_in": "MATCH (p:Project)-[:ACTIVE_IN]->(s:Sector) WHERE s.id IN $ids "
+                  "RETURN DISTINCT id(p) AS node, p.kind AS kind",
+    "window": f"MATCH (p:Project) WHERE coalesce(p.start_date, '0000') <= $end "
+              f"AND {_END} + substring('-12-31', size({_END}) - 4) >= $start RETURN id(p) AS node, p.kind AS kind",
+    "in_region": "MATCH (x:Region)<-[:LOCATED_IN]-(a:Organisation) WHERE x.id IN $ids "
+                 "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+    "in_country": "MATCH (x:Country)<-[:LOCATED_IN]-(a:Organisation) WHERE x.id IN $ids "
+                  "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+    "country_is": "MATCH (a:Organisation) WHERE a.country IN $ids RETURN id(a) AS node, a.kind AS kind",
+    "labelled": "MATCH (a:Organisation)-[h:HAS_LABEL]->(q:QualityLabel) WHERE q.id IN $ids "
+                "RETURN id(a) AS node, a.kind AS kind, h.awarded AS awarded, h.expires AS expires",
+    "member_of": "MATCH (a:Organisation)-[:MEMBER_OF]->(g:Programme) WHERE g.id IN $ids "
+                 "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+    "active_in": "MATCH (a:Organisation)-[:ACTIVE_IN]->(s:Sector) WHERE s.id IN $ids "
+                 "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+    "participants": _SEEK + "WITH n MATCH (n)<-[:PARTICIPATES_IN]-(a:Organisation) "
+                    "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+    "projects_of": _SEEK + "WITH n MATCH (n)-[:PARTICIPATES_IN]->(p:Project) "
+                   "RETURN DISTINCT id(p) AS node, p.kind AS kind",
+}
+
+
+def options_of(label: str) -> str:
+    """Id and name of every `label` node, by name (the choices of a filter)."""
+    return f"MATCH (n:{check_label(label)}) RETURN n.id AS id, n.name AS name ORDER BY name LIMIT $limit"
+
+
+def search_in(label: str) -> str:
+    """`label` nodes whose folded search text contains `$text`, best first: exact, prefix, word, anywhere."""
+    return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $text "
+            f"WITH n, CASE WHEN n.{SEARCH_PROPERTY} CONTAINS '|' + $text + '|' THEN 0 "
+            f"WHEN n.{SEARCH_PROPERTY} CONTAINS '|' + $text THEN 1 "
+            f"WHEN n.{SEARCH_PROPERTY} CONTAINS ' ' + $text THEN 2 ELSE 3 END AS rank "
+            "RETURN n.kind AS kind, n.id AS id, n.name AS name, rank ORDER BY rank, size(n.name), name LIMIT $limit")
+
+
+def resolve(label: str) -> str:
+    """Internal id, kind and name of `label` nodes by their ids."""
+    return (f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids "
+            "RETURN id(n) AS node, n.kind AS kind, n.id AS id, n.name AS name")
+
+
+def of_kind(label: str) -> str:
+    """Some nodes of one kind (`label` carries it; `$kind` tells a Cluster from an Organisation)."""
+    return f"MATCH (n:{check_label(label)}) WHERE n.kind = $kind RETURN id(n) AS node, n.kind AS kind LIMIT $limit"
+
+
+def of_label(label: str) -> str:
+    """Some nodes carrying `label`, whatever their kind (clusters found in CORDIS are of kind Organisation)."""
+    return f"MATCH (n:{check_label(label)}) RETURN id(n) AS node, n.kind AS kind LIMIT $limit"
+
+
+def below(label: str, parent: str) -> str:
+    """Ids of `label` nodes under `$ids` (`parent` nodes) through PART_OF: sub-programmes, sub-regions."""
+    return (f"MATCH (c:{check_label(label)})-[:PART_OF*1..6]->(r:{check_label(parent)}) WHERE r.id IN $ids "
+            "RETURN DISTINCT c.id AS id")
+
+
+def details(label: str) -> str:
+    return f"MATCH (n:{check_label(label)} {{id: $id}}) RETURN labels(n) AS labels, properties(n) AS props"
+
+
+def neighbours_of(label: str, outgoing: bool) -> str:
+    """Relationships of one node, one direction, with the other end's kind, id and name."""
+    arrow = "-[r]->(m)" if outgoing else "<-[r]-(m)"
+    return (f"MATCH (n:{check_label(label)} {{id: $id}}){arrow} "
+            "RETURN type(r) AS type, m.kind AS kind, m.id AS id, m.name AS name LIMIT $limit")
+
+
+#: Every property name the graph uses (which metrics were written back, to size nodes by): one short read.
+PROPERTY_KEYS = "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS name"
+
+
+def statements() -> list[str]:
+    """Every statement this module can build, for linting and the portability test."""
+    found = [KIND_COUNTS, NODES, EDGES_AMONG, NEIGHBOURS, CLUSTER_PARTNERS, YEARS,
+             *SELECTIONS.values(), below("Programme", "Programme"), below("Region", "Country"), PROPERTY_KEYS]
+    for label in NODE_LABELS:
+        found += [options_of(label), search_in(label), resolve(label), of_kind(label), of_label(label), details(label),
+                  neighbours_of(label, True), neighbours_of(label, False)]
+    return found

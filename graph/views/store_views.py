@@ -1,0 +1,283 @@
+"""The app's views read from the store: counts, filter choices, search, a view's nodes, a node's details.
+
+Opening the app no longer reads the whole graph into Python: each view asks the store for what it
+shows, with the reads of `graph.store.view_cypher`, and gets back a small networkx graph in the same
+shape as `graph.store.reads.to_networkx` (nodes keyed `Kind:id` with their properties and `labels`,
+edges with `type`), so `graph.views.render`, `exports` and `filters.cap_view` work on it unchanged.
+
+A view is at most `cap` nodes:
+* **focus**: the focus nodes and their neighbourhood to `depth`, level by level, each level bounded;
+* **filters** (place, programme, label, sector, years): the rule of `graph.views.filters` (actors and
+  projects are selected; context nodes they touch come along), worked out as sets of node ids, each
+  read a traversal from the chosen filter nodes outward; then at most `cap` of them are fetched;
+* **kinds only**: some nodes of each chosen kind;
+* **nothing chosen**: the clusters, whom they share most projects with (`SHARED_PROJECTS` edges, one
+  per shared project, so the drawing makes the strongest thick) and their labels and programmes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import networkx as nx
+
+from graph.errors import ParameterError
+from graph.store import view_cypher as q
+from graph.store.contract import BOOKKEEPING, GraphStore
+from graph.store.cypher import count_label
+from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
+from graph.store.search_text import fold
+from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, _edge_in_window, display_name
+
+__all__ = ["NodeCounts", "node_counts", "filter_options", "search", "names_of", "explore_view", "node_details",
+           "present_properties", "SHARED"]
+
+ID_ROWS = 50_000  # row cap of the reads that return node ids for a filter (ids only, no properties)
+SHARED = "SHARED_PROJECTS"
+_CORE = ACTOR_KINDS | {"Project"}
+
+
+@dataclass(frozen=True)
+class NodeCounts:
+    """Nodes per kind (each node once) and the extra labels some carry (SME; a Cluster is an Organisation)."""
+
+    kinds: dict[str, int]
+    extra_labels: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.kinds.values())
+
+
+def node_counts(store: GraphStore) -> NodeCounts:
+    kinds = {kind: n for kind, n in store.read(q.KIND_COUNTS).rows if kind}
+    labelled = {label: store.read(count_label(label)).rows[0][0] for label in ("SME", "Cluster", "Organisation")}
+    extra = {label: n - kinds.get(label, 0) for label, n in labelled.items()}  # carried beyond the node's kind
+    return NodeCounts({k: kinds[k] for k in KIND_ORDER if kinds.get(k)}, {k: v for k, v in extra.items() if v})
+
+
+def filter_options(store: GraphStore, limit: int = 10_000) -> FilterOptions:
+    """Choices for the filter widgets, as `graph.views.filters.filter_options` gives them, from the store."""
+    def pairs(label: str) -> list[tuple[str, str]]:
+        rows = store.read(q.options_of(label), {"limit": limit}, row_cap=limit).rows
+        return [(node_key(label, i), f"{name or i} ({i})") for i, name in rows]
+
+    kinds = [k for k in node_counts(store).kinds if k]
+    (first, last), = store.read(q.YEARS).rows or [(None, None)]
+    years = (int(str(first)[:4]), int(str(last)[:4])) if first and last else None
+    return FilterOptions(kinds=kinds, places=pairs("Country") + sorted(pairs("Region")),
+                         programmes=pairs("Programme"), labels=pairs("QualityLabel"), sectors=pairs("Sector"),
+                         years=years)
+
+
+def search(store: GraphStore, text: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[tuple[str, str]]:
+    """`(key, name)` of nodes whose name, id, acronym or alias contains `text` (accents and case ignored).
+
+    Exact matches first, then names starting with the text, then words starting with it, then the rest.
+    """
+    wanted = fold(text)
+    if not wanted:
+        return []
+    allowed = set(kinds or DEFAULT_KINDS)
+    skip = "Cluster" if "Organisation" in allowed else "Organisation"
+    labels = [k for k in KIND_ORDER if k in allowed and k != skip]
+    found: dict[str, tuple[int, int, str]] = {}
+    for label in labels:  # Cluster nodes are Organisations too: one read finds both
+        for kind, node_id, name, rank in store.read(q.search_in(label), {"text": wanted, "limit": limit}).rows:
+            if kind in allowed or label == "Cluster":
+                found.setdefault(node_key(kind, node_id), (rank, len(str(name)), str(name or node_id)))
+    return [(key, found[key][2]) for key in sorted(found, key=found.get)[:limit]]
+
+
+def _resolve(store: GraphStore, keys: Iterable[str]) -> dict[int, tuple[str, str]]:
+    """Internal id -> (key, name) of the nodes named by `keys` (unknown keys left out)."""
+    by_label: dict[str, list[str]] = {}
+    for key in keys:
+        kind, _, node_id = str(key).partition(":")
+        if kind in NODE_LABELS and node_id:
+            by_label.setdefault(kind, []).append(node_id)
+    found = {}
+    for label, ids in by_label.items():
+        for node, kind, node_id, name in store.read(q.resolve(label), {"ids": ids}).rows:
+            if kind == label:
+                found[node] = (node_key(kind, node_id), str(name or node_id))
+    return found
+
+
+def names_of(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
+    """Key -> display name of the nodes named by `keys` that exist."""
+    return dict(_resolve(store, keys).values())
+
+
+# -- which nodes a view shows ----------------------------------------------------------------------
+def _ids(store: GraphStore, name: str, **params: Any) -> dict[int, str]:
+    return {row[0]: row[1] for row in store.read(q.SELECTIONS[name], params, row_cap=ID_ROWS, timeout_s=30).rows}
+
+
+def _below(store: GraphStore, keys: tuple[str, ...], label: str, parent: str) -> list[str]:
+    roots = [k.split(":", 1)[1] for k in keys if k.startswith(f"{parent}:")]
+    if not roots:
+        return []
+    found = store.read(q.below(label, parent), {"ids": roots}, row_cap=ID_ROWS).rows
+    return roots + [row[0] for row in found] if label == parent else [row[0] for row in found]
+
+
+def _both(first: dict[int, str] | None, second: dict[int, str]) -> dict[int, str]:
+    return second if first is None else {n: k for n, k in first.items() if n in second}
+
+
+def selected(store: GraphStore, filters: Filters) -> dict[int, str]:
+    """Actors and projects the filters select (id -> kind): the rule of `graph.views.filters`."""
+    programmes = _below(store, filters.programmes, "Programme", "Programme")
+    sectors = _below(store, filters.sectors, "Sector", "Sector")
+    windowed = bool(filters.start or filters.end)
+    projects: dict[int, str] | None = None
+    if programmes:
+        projects = _ids(store, "funded_by", ids=programmes)
+    if sectors:
+        projects = _both(projects, _ids(store, "project_in", ids=sectors))
+    if windowed:
+        projects = _both(projects, _ids(store, "window", start=filters.start or "0000", end=filters.end or "9999"))
+    actors: dict[int, str] | None = None
+    if filters.places:
+        countries = [k.split(":", 1)[1] for k in filters.places if k.startswith("Country:")]
+        regions = _below(store, filters.places, "Region", "Region") + _below(store, filters.places, "Region", "Country")
+        actors = {**_ids(store, "in_region", ids=regions), **_ids(store, "in_country", ids=countries),
+                  **_ids(store, "country_is", ids=countries)}
+    if filters.labels:
+        rows = store.read(q.SELECTIONS["labelled"], {"ids": [k.split(":", 1)[1] for k in filters.labels]},
+                          row_cap=ID_ROWS).rows
+        held = {n: k for n, k, awarded, expires in rows
+                if _edge_in_window({"awarded": awarded, "expires": expires}, filters.start, filters.end)}
+        actors = _both(actors, held)
+    if programmes or sectors:
+        relevant = {**_ids(store, "member_of", ids=programmes), **_ids(store, "active_in", ids=sectors),
+                    **_ids(store, "participants", nodes=list(projects or {}))}
+        actors = _both(actors, relevant)
+    elif windowed and not filters.labels:
+        actors = _both(actors, _ids(store, "participants", nodes=list(projects or {})))
+    actors = actors or {}
+    if filters.places or filters.labels:
+        projects = _both(projects, _ids(store, "projects_of", nodes=list(actors)))
+    return {**actors, **(projects or {})}
+
+
+def _expand(store: GraphStore, nodes: Iterable[int], kinds: Iterable[str], seen: Iterable[int],
+            limit: int) -> dict[int, str]:
+    if limit <= 0:
+        return {}
+    params = {"nodes": list(nodes), "kinds": list(kinds), "seen": list(seen), "limit": limit}
+    return {row[0]: row[1] for row in store.read(q.NEIGHBOURS, params, row_cap=limit).rows}
+
+
+def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: int, cap: int) -> dict[int, str]:
+    kinds = [k for k in filters.kinds if k not in ("Source", "Load")] or list(DEFAULT_KINDS)
+    if focus:
+        shown = {n: key.split(":", 1)[0] for n, (key, _) in _resolve(store, focus).items()}
+        centres, frontier = set(shown), list(shown)
+        for _ in range(depth):
+            frontier = list(_expand(store, frontier, kinds, shown, cap - len(shown)).items())
+            shown.update(frontier)
+            frontier = [n for n, _ in frontier]
+        if filters.restricts:
+            core = selected(store, filters)
+            shown = {n: k for n, k in shown.items() if k not in _CORE or n in core or n in centres}
+        return shown
+    if filters.restricts:
+        core = sorted(((n, k) for n, k in selected(store, filters).items() if k in kinds),
+                      key=lambda item: (item[1] != "Cluster", item[0]))[: max(cap * 3 // 4, 1)]
+        shown = dict(core)
+        context = [k for k in kinds if k not in _CORE]
+        shown.update({n: key.split(":", 1)[0] for n, (key, _) in
+                      _resolve(store, filters.places + filters.programmes + filters.labels + filters.sectors).items()
+                      if key.split(":", 1)[0] in kinds})
+        shown.update(_expand(store, [n for n, _ in core], context, shown, cap - len(shown)))
+        return shown
+    shown: dict[int, str] = {}
+    for kind in kinds:
+        label = "Organisation" if kind == "Cluster" else kind
+        rows = store.read(q.of_kind(label), {"kind": kind, "limit": max(cap // len(kinds), 1)}).rows
+        shown.update({row[0]: row[1] for row in rows})
+    return shown
+
+
+def _graph_of(store: GraphStore, nodes: Iterable[int], filters: Filters, starts: Iterable[int] | None = None,
+              edge_limit: int = 20_000) -> tuple[nx.MultiDiGraph, dict[int, str]]:
+    """The nodes with their properties and the relationships among them (those leaving `starts`, when
+    given: a partner with hundreds of projects need not be walked), as networkx; internal id -> key."""
+    ids = list(nodes)
+    graph = nx.MultiDiGraph()
+    keys = {}
+    for node, kind, node_id, labels, props in store.read(q.NODES, {"nodes": ids}, row_cap=len(ids)).rows:
+        keys[node] = node_key(kind, node_id)
+        graph.add_node(keys[node], **{k: v for k, v in props.items() if k not in BOOKKEEPING}, labels=labels)
+    params = {"nodes": ids, "starts": ids if starts is None else list(starts), "limit": edge_limit,
+              "kinds": sorted({data.get("kind") for _, data in graph.nodes(data=True)})}
+    rows = store.read(q.EDGES_AMONG, params, row_cap=edge_limit).rows
+    for start, rel_type, end, props in rows:
+        if filters.start or filters.end:
+            if not _edge_in_window(props, filters.start, filters.end):
+                continue
+        attrs = {k: v for k, v in props.items() if k not in ("type", "key", *BOOKKEEPING)}
+        graph.add_edge(keys[start], keys[end], key=f"{rel_type}:{props.get('key', '')}", type=rel_type, **attrs)
+    return graph, keys
+
+
+def _clusters_view(store: GraphStore, cap: int, partners: int) -> nx.MultiDiGraph:
+    """The default view: clusters, their strongest collaborations, their labels and programmes."""
+    shown = {row[0]: row[1] for row in store.read(q.of_label("Cluster"), {"limit": cap}).rows}
+    pairs = store.read(q.CLUSTER_PARTNERS, {"limit": partners * 2}, row_cap=partners * 2).rows
+    strongest: dict[frozenset[int], tuple[int, int, int]] = {}
+    for cluster, partner, shared in pairs:
+        strongest.setdefault(frozenset((cluster, partner)), (cluster, partner, shared))
+    links = list(strongest.values())[:partners]
+    clusters = list(shown)
+    shown.update({p: "Organisation" for _, p, _ in links if p not in shown})
+    shown.update(_expand(store, clusters, ["QualityLabel", "Programme"], shown, max(cap - len(shown), 0)))
+    graph, ids = _graph_of(store, list(shown)[:cap], Filters(), starts=clusters)
+    for cluster, partner, shared in links:
+        if ids.get(cluster) in graph and ids.get(partner) in graph:
+            for number in range(shared):
+                graph.add_edge(ids[cluster], ids[partner], key=f"{SHARED}:{number}", type=SHARED)
+    return graph
+
+
+def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple[str, ...] = (), depth: int = 1,
+                 cap: int = 1000, partners: int = 150) -> nx.MultiDiGraph:
+    """The Explore view (see the module docstring), at most `cap` nodes."""
+    filters = filters or Filters()
+    if not 0 <= depth <= 3:
+        raise ParameterError(f"depth must be between 0 and 3, not {depth}")
+    if not focus and not filters.restricts and set(filters.kinds) >= set(DEFAULT_KINDS):
+        return _clusters_view(store, cap, partners)
+    return _graph_of(store, list(_chosen(store, filters, focus, depth, cap))[:cap], filters)[0]
+
+
+# -- one node ------------------------------------------------------------------------------------
+def node_details(store: GraphStore, key: str, limit: int = 500) -> dict[str, Any] | None:
+    """What `graph.views.filters.node_details` gives, from the store; at most `limit` neighbours each way."""
+    kind, _, node_id = key.partition(":")
+    if kind not in NODE_LABELS:
+        return None
+    rows = store.read(q.details(kind), {"id": node_id}).rows
+    if not rows:
+        return None
+    labels, props = rows[0]
+    neighbours = []
+    for direction in ("out", "in"):
+        found = store.read(q.neighbours_of(kind, direction == "out"), {"id": node_id, "limit": limit}).rows
+        neighbours += [{"direction": direction, "type": t, "key": node_key(k, i), "name": str(name or i), "kind": k}
+                       for t, k, i, name in found]
+    neighbours.sort(key=lambda n: (n["type"], n["name"].casefold()))
+    hidden = {"name", "kind", "labels", "sources", *BOOKKEEPING}
+    return {"key": key, "name": display_name(key, props), "kind": props.get("kind", kind), "labels": list(labels),
+            "sources": list(props.get("sources") or []), "neighbours": neighbours,
+            "properties": {k: v for k, v in sorted(props.items()) if k not in hidden}}
+
+
+def present_properties(store: GraphStore, names: Iterable[str]) -> list[str]:
+    """Which of `names` some node carries (the metrics written back, to size nodes by)."""
+    present = {row[0] for row in store.read(q.PROPERTY_KEYS, row_cap=100_000).rows}
+    return [name for name in names if name in present]
