@@ -1,75 +1,73 @@
-"""Data: load your own CSV / JSON files (with a mapping), the seed data, CORDIS and NUTS.
+"""Data: the bundled real sample, the official CORDIS and NUTS files (download, then load), your own files.
 
-Uploads are checked completely before anything is written: the same reader as the CLI runs on a
-temporary copy, every problem is listed with its file, line and column, and the Load button only
-appears when there is none. A load is all or nothing and shows its progress.
+Every load goes through the one load pipeline (`loaders.pipeline`), as the CLI's does: validated first,
+all or nothing, with a progress bar, activity counts and entity resolution after it. Downloads go to
+CLUSTER_EXPLORER_DOWNLOADS from the base URLs of the settings (mirrors welcome), resumable and checked.
 """
 
 from __future__ import annotations
 
-import tempfile
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from graph.errors import ValidationFailed
-from graph.settings import PROJECT_ROOT
-from loaders.generic import missing_endpoints, parse_generic
-from loaders.pipeline import run_load
+from app_pages.data_upload import upload_tab
+from loaders.download import CORDIS_ARCHIVES, download_cordis, download_nuts
+from loaders.pipeline import run_load, run_sample
 
 store = common.store()
-SHARED = PROJECT_ROOT.parent / "shared" / "data"
+settings = common.settings()
+downloads = settings.downloads_dir
 st.title("Data")
-yours, sources = st.tabs(["Your files", "Seed data, CORDIS, NUTS"])
+yours, real = st.tabs(["Your files", "Sample, CORDIS, NUTS"])
+
+
+def byte_bar(name: str):
+    """An st.progress bar for one download, driven by `progress(bytes so far, bytes in all)`."""
+    bar = st.progress(0.0, text=f"Downloading {name}")
+    return lambda done, total: bar.progress(min(done / total, 1.0) if total else 0.0,
+                                            text=f"Downloading {name}: {done / 1e6:,.1f} MB")
+
+
+def say(report) -> None:
+    if report.skipped:
+        st.info(f"{report.load.source}: already loaded (the same files); skipped.", icon=":material/check:")
+    else:
+        lines = [report.load.notes[-1]] if report.load.notes else []
+        st.success(common.md(" ".join([f"{report.load.source}: {report.summary.nodes:,} nodes, "
+                                       f"{report.summary.relationships:,} relationships.", *lines, *report.derived])),
+                   icon=":material/check:")
+
+
+with real:
+    st.caption("The sample ships with the tool: the CORDIS Horizon Europe projects with a Nordic participant "
+               "(5,768 projects, 21,680 organisations) and NUTS regions. Source: CORDIS, © European Union; "
+               "© EuroGeographics for the administrative boundaries (non-commercial use).")
+    if st.button("Load the bundled sample", type="primary", key="data_sample", icon=":material/library_books:"):
+        for report in run_sample(store, progress=common.progress_bar("Sample")):
+            say(report)
+        common.refresh()
+    st.subheader("Official CORDIS and NUTS files")
+    chosen = st.multiselect("Framework programmes", list(CORDIS_ARCHIVES), default=["horizon-europe"],
+                            key="data_frameworks")
+    left, right = st.columns(2)
+    if left.button("Download CORDIS", key="data_download_cordis", icon=":material/download:", disabled=not chosen):
+        for done in download_cordis(chosen, downloads, settings.cordis_url, progress=byte_bar):
+            st.success(f"{done.path.name}: {done.size / 1e6:,.1f} MB, sha256 {done.sha256[:16]}…")
+            st.session_state["data_CORDIS_path"] = str(done.path)  # offered for loading below
+    if right.button("Download NUTS", key="data_download_nuts", icon=":material/download:"):
+        download_nuts(downloads / "nuts", settings.gisco_url, progress=byte_bar)
+        st.success("NUTS 2021 and 2024 label points downloaded.")
+        st.session_state["data_NUTS_path"] = str(downloads / "nuts")
+    downloaded = {"nuts": [downloads / "nuts"], "cordis": sorted(downloads.glob("*.zip"))}
+    for name, source in (("NUTS", "nuts"), ("CORDIS", "cordis")):
+        offered = [str(p) for p in downloaded[source] if p.exists()]
+        st.session_state.setdefault(f"data_{name}_path", offered[0] if offered else "")
+        path = st.text_input(f"{name} folder or archive", key=f"data_{name}_path")
+        if st.button(f"Load {name}", key=f"data_{name}_load", disabled=not (path and Path(path).exists())):
+            say(run_load(store, source, Path(path), progress=common.progress_bar(name)))
+            common.refresh()
 
 with yours:
-    st.caption("A mapping file says which columns become which nodes, relationships and properties "
-               "(docs/mapping.md; a worked example is in examples/members/).")
-    mapping = st.file_uploader("Mapping file (TOML or JSON)", type=["toml", "json"], key="data_mapping")
-    files = st.file_uploader("Data files (CSV or JSON)", type=["csv", "json", "txt", "tsv"],
-                             accept_multiple_files=True, key="data_files")
-    if mapping is not None:
-        with tempfile.TemporaryDirectory(prefix="cluster-explorer-upload-") as folder:
-            for upload in [*files, mapping]:
-                (Path(folder) / Path(upload.name).name).write_bytes(upload.getvalue())
-            mapping_path = Path(folder) / Path(mapping.name).name
-            try:
-                parsed = parse_generic(mapping_path)
-                problems = missing_endpoints(store, parsed)
-            except ValidationFailed as e:
-                parsed, problems = None, e.problems
-            if problems:
-                st.error(f"{len(problems)} problem(s); nothing was written. Fix the files and upload them again.",
-                         icon=":material/error:")
-                st.dataframe(pd.DataFrame([{"file": Path(p.file).name, "line": p.line, "column": p.field,
-                                            "problem": p.message} for p in problems]), hide_index=True,
-                             key="data_problems")
-            else:
-                for note in parsed.notes:
-                    st.caption(common.md(note))
-                st.success(f"Valid: {len(parsed.nodes):,} nodes and {len(parsed.rels):,} relationships.")
-                st.dataframe(pd.DataFrame([{"label": n.label, "id": n.id, "name": n.name, **n.properties}
-                                           for n in parsed.nodes[:500]]), hide_index=True, key="data_nodes")
-                st.dataframe(pd.DataFrame([{"type": r.type, "from": r.start_id, "to": r.end_id, **r.properties}
-                                           for r in parsed.rels[:500]]), hide_index=True, key="data_rels")
-                if st.button("Load into the store", type="primary", key="data_load", icon=":material/upload:"):
-                    report = run_load(store, "csv", mapping_path, progress=common.progress_bar("Loading"))
-                    common.refresh()
-                    st.success(f"Loaded: {report.summary.created} nodes created, {report.summary.updated} "
-                               f"updated, {report.summary.unchanged} unchanged, {report.summary.relationships} "
-                               "relationships.", icon=":material/check:")
-
-with sources:
-    if st.button("Load the seed data", key="data_seeds", icon=":material/library_books:"):
-        summary = run_load(store, "seeds", progress=common.progress_bar("Seed data")).summary
-        common.refresh()
-        st.success(f"Seed data: {summary.created} nodes created, {summary.unchanged} unchanged.")
-    for name, source, default in (("CORDIS", "cordis", SHARED / "cordis-horizon-europe"),
-                                  ("NUTS", "nuts", SHARED / "gisco-nuts")):
-        folder = st.text_input(f"{name} folder", str(default) if default.exists() else "", key=f"data_{name}_path")
-        if st.button(f"Load {name}", key=f"data_{name}_load", disabled=not (folder and Path(folder).exists())):
-            report = run_load(store, source, Path(folder), progress=common.progress_bar(name)).load
-            common.refresh()
-            st.success(common.md(" ".join(report.notes[-1:])) or f"{name} loaded.", icon=":material/check:")
+    upload_tab(store)

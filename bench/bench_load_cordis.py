@@ -1,6 +1,8 @@
 """How fast the shared CORDIS extract loads into a fresh embedded store, and where the time goes.
 
-Run: `.venv/bin/python bench/bench_load_cordis.py [cordis folder] [nuts folder]`. Prints a table of
+Run: `.venv/bin/python bench/bench_load_cordis.py [cordis folder] [nuts folder]` (default: the bundled
+sample; `--sample` / `--scale 10`: the sample as `load sample` loads it and a synthetic set 10x the
+extract, with their write floors, see `bench_load_scale.py`). Prints a table of
 measured figures: parse and write rates, the end-to-end load (NUTS first, as the CLI does), a re-run
 (everything unchanged, nothing written), the writer's phases, and batched against row-by-row writing of
 participations. Targets: the extract loads in under 15 s (>= 20,000 participation rows/s end to end);
@@ -17,6 +19,7 @@ waited for the server; they overlap the main thread's work (change detection, pa
 from __future__ import annotations
 
 import csv
+import io
 import math
 import sys
 import tempfile
@@ -35,10 +38,11 @@ from graph.store import cypher  # noqa: E402
 from graph.store.falkordb_store import FalkorDBStore, parameter_text  # noqa: E402
 from graph.store.records import check_records  # noqa: E402
 from graph.store.writer import write_records  # noqa: E402
+from loaders.common import read_text  # noqa: E402
 from loaders.cordis import cordis_files, read_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
+from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data"
 SAMPLE = 2000
 REPEATS = 3
 STATE = "writer: store state reads (counts, digests, value comparisons)"
@@ -86,6 +90,8 @@ class TimedStore:
 
 
 def _phase(query: str) -> str:
+    if "coordinated_partners" in query:
+        return "derive: activity recount"
     if "collect(" in query or " AS props" in query or " AS count" in query:
         return STATE
     if "RETURN n.id AS id" in query:
@@ -154,19 +160,25 @@ def leaner_writes(store: FalkorDBStore, sample: list[dict]) -> list[tuple[str, f
 
 
 def count_rows(paths) -> int:
-    """CSV records (not physical lines: objectives and addresses span several)."""
+    """CSV records (not physical lines: objectives and addresses span several); compressed files too."""
     total = 0
     for path in paths:
-        with open(path, newline="", encoding="utf-8", errors="replace") as f:
-            header = f.readline()
-            delimiter = ";" if header.count(";") > header.count(",") else ","
-            total += sum(1 for _ in csv.reader(f, delimiter=delimiter))
+        f = io.StringIO(read_text(path)[0], newline="")
+        header = f.readline()
+        delimiter = ";" if header.count(";") > header.count(",") else ","
+        total += sum(1 for _ in csv.reader(f, delimiter=delimiter))
     return total
 
 
 def main() -> None:
-    cordis = Path(sys.argv[1]) if len(sys.argv) > 1 else SHARED / "cordis-horizon-europe"
-    nuts = Path(sys.argv[2]) if len(sys.argv) > 2 else SHARED / "gisco-nuts"
+    if "--scale" in sys.argv or "--sample" in sys.argv:  # the sizes a user meets: bench_load_scale.py
+        from bench_load_scale import main as scale_main
+
+        scale_main([a for a in sys.argv[1:] if a != "--sample"] + (["--skip-scale"] if "--scale" not in sys.argv
+                                                                     else []))
+        return
+    cordis = Path(sys.argv[1]) if len(sys.argv) > 1 else SAMPLE_CORDIS
+    nuts = Path(sys.argv[2]) if len(sys.argv) > 2 else SAMPLE_NUTS
     files = cordis_files(cordis)
     parsed: dict[str, object] = {}
 

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from cli.main import Context, main, progress_bar
+
+if TYPE_CHECKING:
+    from loaders.pipeline import PipelineReport
 
 
 @main.group()
@@ -19,12 +23,31 @@ def _run(obj: Context, source: str, path: Path | None = None) -> None:
     from loaders.pipeline import run_load
 
     with progress_bar(source) as progress:
-        report = run_load(obj.store, source, path, progress=progress)
+        _say(run_load(obj.store, source, path, progress=progress))
+
+
+def _say(report: PipelineReport) -> None:
+    """What a load did, one line and its notes; a skipped load says so."""
+    if report.skipped:
+        click.echo(f"{report.load.source}: already loaded (same files), skipped")
+        return
     s = report.summary
     click.echo(f"{report.load.source}: {s.nodes} nodes ({s.created} created, {s.updated} updated, "
                f"{s.unchanged} unchanged), {s.relationships} relationships written")
     for note in [*report.load.notes, *report.derived]:
         click.echo(f"  - {note}")
+
+
+@load.command("sample")
+@click.pass_obj
+def load_sample_command(obj: Context) -> None:
+    """The bundled real sample: seeds, NUTS 2021/2024 and the CORDIS Horizon Europe Nordic extract
+    (each skipped when already loaded)."""
+    from loaders.pipeline import run_sample
+
+    with progress_bar("sample") as progress:
+        for report in run_sample(obj.store, progress=progress):
+            _say(report)
 
 
 @load.command("seeds")
@@ -35,11 +58,13 @@ def load_seeds_command(obj: Context) -> None:
 
 
 @load.command("cordis")
-@click.argument("path", type=click.Path(exists=True, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.pass_obj
-def load_cordis_command(obj: Context, path: Path) -> None:
-    """CORDIS projects and participants from a folder (official `;` export or the comma-separated extract)."""
-    _run(obj, "cordis", path)
+def load_cordis_command(obj: Context, paths: tuple[Path, ...]) -> None:
+    """CORDIS projects and participants: official archives as downloaded (`cordis-h2020projects-csv.zip`),
+    folders (official `;` export or the comma-separated extract); several load one after the other."""
+    for path in paths:
+        _run(obj, "cordis", path)
 
 
 @load.command("nuts")

@@ -18,6 +18,7 @@ from graph.errors import SettingError
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "cluster-explorer.db"
 DEFAULT_USER_QUERIES = PROJECT_ROOT / "data" / "queries"
+DEFAULT_DOWNLOADS = PROJECT_ROOT / "data" / "downloads"
 
 #: (environment variable, default, help) for every setting.
 SETTINGS: tuple[tuple[str, str, str], ...] = (
@@ -38,6 +39,11 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
      "Memory the embedded store's server may use, in MiB (its maxmemory); past it, writes are refused."),
     ("CLUSTER_EXPLORER_QUERIES", "data/queries",
      "Your own saved queries, layered over the shipped library in queries/ (the app saves there)."),
+    ("CLUSTER_EXPLORER_CORDIS_URL", "https://cordis.europa.eu/data/",
+     "Where `download cordis` fetches the official CORDIS archives from (a mirror works as well)."),
+    ("CLUSTER_EXPLORER_GISCO_URL", "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/",
+     "Where `download nuts` fetches GISCO's NUTS label points from (a mirror works as well)."),
+    ("CLUSTER_EXPLORER_DOWNLOADS", "data/downloads", "Folder that `download` (CLI and app) writes into."),
 )
 
 
@@ -56,6 +62,9 @@ class Settings:
     user_queries_dir: Path = DEFAULT_USER_QUERIES
     query_memory_mb: int | None = None  # None: 1024
     server_memory_mb: int | None = None  # None: half the machine's memory
+    cordis_url: str = "https://cordis.europa.eu/data/"
+    gisco_url: str = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
+    downloads_dir: Path = DEFAULT_DOWNLOADS
 
     @property
     def store_kind(self) -> str:
@@ -67,6 +76,7 @@ class Settings:
         env = os.environ if env is None else env
         db = env.get("CLUSTER_EXPLORER_DB", "").strip()
         user_queries = env.get("CLUSTER_EXPLORER_QUERIES", "").strip()
+        downloads = env.get("CLUSTER_EXPLORER_DOWNLOADS", "").strip()
         return cls(
             neo4j_uri=env.get("NEO4J_URI", "").strip(),
             neo4j_username=env.get("NEO4J_USERNAME", "neo4j"),
@@ -79,6 +89,9 @@ class Settings:
             user_queries_dir=Path(user_queries).expanduser().resolve() if user_queries else DEFAULT_USER_QUERIES,
             query_memory_mb=_checked(env, "CLUSTER_EXPLORER_QUERY_MEMORY_MB", megabytes, None),
             server_memory_mb=_checked(env, "CLUSTER_EXPLORER_SERVER_MEMORY_MB", megabytes, None),
+            cordis_url=env.get("CLUSTER_EXPLORER_CORDIS_URL", "").strip() or cls.cordis_url,
+            gisco_url=env.get("CLUSTER_EXPLORER_GISCO_URL", "").strip() or cls.gisco_url,
+            downloads_dir=Path(downloads).expanduser().resolve() if downloads else DEFAULT_DOWNLOADS,
         )
 
 

@@ -15,7 +15,10 @@ it again completes it.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
+import lzma
+import zipfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +30,7 @@ from graph.store.load_log import record_load, start_load
 from graph.store.records import NodeRecord, RelRecord, strip_controls, unstorable
 from graph.store.writer import Progress, WriteSummary, write_records
 
-__all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "clean_text",
+__all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "read_bytes", "clean_text",
            "removed_note"]
 
 
@@ -58,13 +61,31 @@ def source_record(source_id: str, name: str, *, path: Path | None = None, **prop
     return NodeRecord("Source", source_id, name, (source_id,), properties=props)
 
 
+def read_bytes(path: Path) -> bytes:
+    """The bytes of a file; of a `.gz` or `.xz` file, decompressed in memory; of `archive.zip/member`, that member.
+
+    So the bundled sample (compressed) and a CORDIS archive as downloaded are read as they are, never unpacked to disk.
+    """
+    path = Path(path)
+    if path.suffix == ".gz":
+        return gzip.decompress(path.read_bytes())
+    if path.suffix == ".xz":
+        return lzma.decompress(path.read_bytes())
+    if not path.exists():
+        for archive in path.parents:
+            if archive.suffix.lower() == ".zip" and archive.is_file():
+                with zipfile.ZipFile(archive) as opened:
+                    return opened.read(path.relative_to(archive).as_posix())
+    return path.read_bytes()
+
+
 def read_text(path: Path) -> tuple[str, str]:
     """Text of a file and the encoding it was read with: UTF-8 (with or without BOM), else Latin-1.
 
     Windows-1252 / Latin-1 (what spreadsheets on Windows write) are the fallbacks; the encoding is reported so the
     summary can say what was assumed.
     """
-    data = Path(path).read_bytes()
+    data = read_bytes(path)
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8"), "utf-8-sig"
     for encoding in ("utf-8", "cp1252"):

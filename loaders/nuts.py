@@ -53,11 +53,12 @@ def country_name(eu_code: str, fallback: str) -> str:
 
 
 def nuts_files(path: Path | str) -> list[Path]:
-    """The label-point CSV files of a folder (`nuts<year>_label_points.csv`), or the one file given."""
+    """The label-point CSV files of a folder (`nuts<year>_label_points.csv`, also `.csv.gz` / `.csv.xz`), or the
+    one file given."""
     path = Path(path)
     if path.is_file():
         return [path]
-    files = sorted(path.glob("nuts*_label_points.csv"))
+    files = sorted(p for p in path.glob("nuts*_label_points.csv*") if p.suffix in (".csv", ".gz", ".xz"))
     if not files:
         raise ValidationFailed([Problem(str(path), None, None,
                                         "no nuts<year>_label_points.csv file here; give the GISCO folder or a file")])
@@ -81,7 +82,8 @@ def read_nuts(paths: Iterable[Path | str]) -> tuple[list[NodeRecord], list[RelRe
     notes: list[str] = []
     renamed = 0
     for version, path in by_version:
-        source = source_record(f"nuts:{path.name}", f"GISCO NUTS {version} label points", path=path,
+        plain = path.name.removesuffix(".gz").removesuffix(".xz")
+        source = source_record(f"nuts:{plain}", f"GISCO NUTS {version} label points", path=path,
                                publisher="Eurostat GISCO", attribution=ATTRIBUTION, nuts_version=version)
         sources.append(source)
         table = read_table(path, required=_REQUIRED, optional=_OPTIONAL, not_empty=_REQUIRED,

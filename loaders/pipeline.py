@@ -2,7 +2,12 @@
 
 The CLI and the app both call `run_load`, so the same files build the same graph whichever door they
 come in by. Each source's loader parses, validates and writes (all or nothing); the steps after it
-work on what the store now holds, so they run after every load, whatever loaded it.
+work on what the store now holds, so they run after every load, whatever loaded it: organisations'
+activity counts recounted from `PARTICIPATES_IN`, then seed clusters linked to their CORDIS records.
+
+`skip_loaded=True` makes a load of files the load log already holds (same source, same checksum,
+completed) a no-op found before any parsing: the bundled sample (`run_sample`) loads once, and a
+second `./dev run` writes nothing.
 """
 
 from __future__ import annotations
@@ -12,12 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import ClusterExplorerError
+from graph.store import cypher
 from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
 from graph.store.writer import Progress, WriteSummary
-from loaders.common import LoadReport
+from loaders.common import LoadReport, file_checksum
 
-__all__ = ["SOURCES", "PipelineReport", "run_load", "derive_facts"]
+__all__ = ["SOURCES", "PipelineReport", "run_load", "run_sample", "derive_facts", "recount_activity",
+           "already_loaded"]
 
 
 def _seeds(store: GraphStore, path: Path | None, progress: Progress | None) -> LoadReport:
@@ -44,6 +51,29 @@ def _csv(store: GraphStore, path: Path | None, progress: Progress | None) -> Loa
     return load_generic(store, _needed(path, "csv"), progress=progress)
 
 
+def _inputs(source: str, path: Path | None) -> list[Path] | None:
+    """The files whose checksum the load of `source` logs (None: a source that cannot be skipped)."""
+    if source == "seeds":
+        from loaders.seeds import DEFAULT_PATH, seed_files
+
+        return seed_files(path or DEFAULT_PATH)
+    if source == "nuts":
+        from loaders.nuts import nuts_files
+
+        return nuts_files(_needed(path, source))
+    if source == "cordis":
+        from loaders.cordis_files import cordis_files, cordis_inputs
+
+        return cordis_inputs(cordis_files(_needed(path, source)))
+    return None
+
+
+def already_loaded(store: GraphStore, source: str, checksum: str) -> bool:
+    """Whether the load log holds a completed load of `source` with `checksum` (a cheap read, no parsing)."""
+    found = store.read(cypher.logged_load(), {"rows": [{"source": source, "checksum": checksum}]}, row_cap=100)
+    return any((props or {}).get("status", "complete") == "complete" for (props,) in found.rows)
+
+
 def _needed(path: Path | None, source: str) -> Path:
     if path is None:
         raise ClusterExplorerError(f"loading {source} needs a path (a file or a folder)")
@@ -62,32 +92,79 @@ class PipelineReport:
 
     load: LoadReport
     derived: list[str] = field(default_factory=list)
+    skipped: bool = False
 
     @property
     def summary(self) -> WriteSummary:
         return self.load.summary
 
 
+def recount_activity(store: GraphStore) -> int:
+    """Every organisation's participations, projects, coordinated projects and partners and contribution
+    total, recounted in the store from `PARTICIPATES_IN` (whichever loader wrote them, every framework
+    together). Writes only the counts that changed; returns how many organisations changed."""
+    result = store.write(cypher.organisation_activity())
+    return int(result.rows[0][0]) if result.rows else 0
+
+
 def derive_facts(store: GraphStore) -> list[str]:
-    """The facts computed from what the store holds, after any load: today entity resolution
-    (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per step that did something."""
+    """The facts computed from what the store holds, after any load: organisations' activity counts, then
+    entity resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per
+    step that did something; a re-run writes nothing."""
     from loaders.cluster_detection import link_and_write
 
     said = []
+    recounted = recount_activity(store)
+    if recounted:
+        said.append(f"activity counts: {recounted} organisation(s) recounted from their participations")
     linked = link_and_write(store)
-    if linked.relationships:
+    if linked.relationships_created or linked.relationships_updated:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) linked to CORDIS "
                     "organisations (SAME_AS)")
     return said
 
 
-def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
-             progress: Progress | None = None) -> PipelineReport:
-    """Load `source` ("seeds", "nuts", "cordis", "csv") from `path`, then derive what follows from it."""
+def _load(store: GraphStore, source: str, path: Path | None, progress: Progress | None,
+          skip_loaded: bool) -> PipelineReport | None:
+    """The source's own load; None when `skip_loaded` and the log holds these very files."""
     try:
         loader = SOURCES[source]
     except KeyError:
         raise ClusterExplorerError(f"unknown source {source!r}; known: {', '.join(SOURCES)}") from None
     with hold_for_load(store):  # one load at a time into one store
-        report = loader(store, Path(path) if path is not None else None, progress)
-        return PipelineReport(report, derive_facts(store))
+        if skip_loaded:
+            inputs = _inputs(source, path)
+            if inputs is not None and already_loaded(store, source, file_checksum(inputs)):
+                return None
+        return PipelineReport(loader(store, path, progress))
+
+
+def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
+             progress: Progress | None = None, skip_loaded: bool = False) -> PipelineReport:
+    """Load `source` ("seeds", "nuts", "cordis", "csv") from `path`, then derive what follows from it.
+
+    With `skip_loaded`, files already loaded (same checksum, completed) are neither parsed nor written: the
+    report says `skipped`, and nothing is derived again.
+    """
+    report = _load(store, source, Path(path) if path is not None else None, progress, skip_loaded)
+    if report is None:
+        return PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these very "
+                                                                  "files; nothing was read or written."]),
+                              skipped=True)
+    report.derived = derive_facts(store)
+    return report
+
+
+def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[PipelineReport]:
+    """The bundled real sample: seeds, NUTS 2021 + 2024 and the CORDIS Horizon Europe Nordic extract, each
+    skipped when already loaded; the derived facts once at the end, only if something was loaded."""
+    from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS
+
+    reports = []
+    for source, path in (("seeds", None), ("nuts", SAMPLE_NUTS), ("cordis", SAMPLE_CORDIS)):
+        loaded = _load(store, source, path, progress, skip_loaded=True)
+        reports.append(loaded or PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded."]),
+                                                skipped=True))
+    if not all(r.skipped for r in reports):
+        reports[-1].derived = derive_facts(store)
+    return reports

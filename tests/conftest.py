@@ -49,6 +49,7 @@ def open_fixture_network(server_path: Path, graph_name: str) -> FalkorDBStore:
     """A fresh graph holding the seeds and the committed NUTS and CORDIS fixtures (real loaders)."""
     from loaders.cordis import load_cordis
     from loaders.nuts import load_nuts
+    from loaders.pipeline import recount_activity
     from loaders.seeds import load_seeds
 
     store = FalkorDBStore(server_path, graph_name)
@@ -57,6 +58,7 @@ def open_fixture_network(server_path: Path, graph_name: str) -> FalkorDBStore:
     load_seeds(store)
     load_nuts(store, FIXTURES / "nuts")
     load_cordis(store, FIXTURES / "cordis")
+    recount_activity(store)  # what the load pipeline does after every load
     return store
 
 

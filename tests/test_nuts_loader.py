@@ -10,7 +10,7 @@ from graph.errors import ValidationFailed
 from graph.store.reads import counts, last_loads, to_networkx
 from loaders.common import file_checksum
 from loaders.nuts import country_name, load_nuts, nuts_files
-from tests.conftest import FIXTURES, SHARED_DATA
+from tests.conftest import FIXTURES
 
 NUTS = FIXTURES / "nuts"
 CORDIS = FIXTURES / "cordis"
@@ -103,11 +103,16 @@ def test_every_region_code_cordis_uses_resolves(embedded_store):
 
 
 def test_every_nuts_code_of_the_full_cordis_extract_resolves_but_fr615(embedded_store):
-    cordis, gisco = SHARED_DATA / "cordis-horizon-europe", SHARED_DATA / "gisco-nuts"
-    if not (cordis / "organizations.csv").exists():  # no shared data here: the fixture stands in
-        cordis, gisco = CORDIS, NUTS
-    load_nuts(embedded_store, gisco)
-    with open(cordis / "organizations.csv", newline="", encoding="utf-8") as f:
+    """The bundled sample: its NUTS files, read compressed, against every code its CORDIS extract uses."""
+    import lzma
+
+    from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS
+
+    report = load_nuts(embedded_store, SAMPLE_NUTS)
+    assert report.summary.by_label["Region"] + report.summary.by_label["Country"] == len(
+        {r["NUTS_ID"] for y in ("2021", "2024")
+         for r in csv.DictReader(lzma.open(SAMPLE_NUTS / f"nuts{y}_label_points.csv.xz", "rt", encoding="utf-8"))})
+    with lzma.open(SAMPLE_CORDIS / "organizations.csv.xz", "rt", newline="", encoding="utf-8") as f:
         codes = {r["nutsCode"] for r in csv.DictReader(f) if len(r["nutsCode"]) > 2}
     regions = {key.split(":", 1)[1] for key in to_networkx(embedded_store, labels=["Region"]).nodes}
     assert codes - regions <= {"FR615"}

@@ -23,6 +23,8 @@ __all__ = [
     "last_loads",
     "set_property",
     "resolve_node_keys",
+    "organisation_activity",
+    "logged_load",
     "all_statements",
     "VIEW_INDEXES",
     "create_index",
@@ -130,6 +132,39 @@ def resolve_node_keys() -> str:
     return "MATCH (n) WHERE id(n) IN $ids RETURN id(n) AS internal, n.kind AS kind, n.id AS id"
 
 
+def organisation_activity() -> str:
+    """Every organisation's activity counts, recomputed from its `PARTICIPATES_IN` relationships.
+
+    Participations (rows), distinct projects, coordinated projects, distinct partners in them and the sum
+    of contributions (absent counts as 0). Only counts that differ are written, so a re-run writes
+    nothing; returns how many organisations changed.
+    """
+    return (
+        "MATCH (o:Organisation)-[r:PARTICIPATES_IN]->(p:Project)\n"
+        "WITH o, count(r) AS participations, count(DISTINCT p) AS projects,"
+        " sum(coalesce(r.contribution, 0.0)) AS contribution_total,"
+        " collect(DISTINCT CASE WHEN r.role = 'coordinator' THEN p END) AS coordinated\n"
+        "UNWIND CASE WHEN size(coordinated) = 0 THEN [null] ELSE coordinated END AS c\n"
+        "OPTIONAL MATCH (c)<-[:PARTICIPATES_IN]-(partner:Organisation)\n"
+        "WHERE partner <> o\n"
+        "WITH o, participations, projects, contribution_total, size(coordinated) AS coordinated_projects,"
+        " count(DISTINCT partner) AS coordinated_partners\n"
+        "WHERE o.participations IS NULL OR o.participations <> participations OR o.projects <> projects"
+        " OR o.coordinated_projects <> coordinated_projects OR o.coordinated_partners <> coordinated_partners"
+        " OR abs(o.contribution_total - contribution_total) > 0.001\n"
+        "SET o.participations = participations, o.projects = projects,"
+        " o.coordinated_projects = coordinated_projects, o.coordinated_partners = coordinated_partners,"
+        " o.contribution_total = contribution_total\n"
+        "RETURN count(o) AS changed"
+    )
+
+
+def logged_load() -> str:
+    """The logged loads of rows `{source, checksum}`: loads of the same files already in the store."""
+    return ("UNWIND $rows AS row MATCH (l:Load) WHERE l.source = row.source AND l.checksum = row.checksum "
+            "RETURN properties(l) AS props")
+
+
 def clear_all() -> str:
     return "MATCH (n) DETACH DELETE n"
 
@@ -173,5 +208,6 @@ def all_statements() -> list[str]:
             for end in rel.ends:
                 statements.append(upsert_relationships(rel.name, start, end))
     statements += [export_nodes(), export_relationships(), resolve_node_keys(), clear_all(), last_loads(),
+                   organisation_activity(), logged_load(),
                    set_property("Organisation", "pagerank")]
     return statements

@@ -1,0 +1,164 @@
+"""The load at the sizes a user meets: the bundled sample as `./dev run` loads it, and a synthetic set N times it.
+
+Run: `.venv/bin/python bench/bench_load_scale.py [--scale 10] [--seed 12] [--skip-sample] [--skip-scale]`
+(also `bench/bench_load_cordis.py --scale 10`). Prints a table per measurement:
+
+- **sample**: `load sample` (seeds, NUTS 2021 + 2024, the CORDIS extract, activity recount, entity
+  resolution) into a fresh embedded store, through the one load pipeline. Target < 15 s.
+- **N x synthetic** (`bench/synth_cordis.py`, made from the extract's own distributions, not committed):
+  NUTS, then `load cordis` of the set through the pipeline. Target < 90 s for 10x.
+- For each, the **floor**: the load's own write statements (parameter text made ahead) replayed back to
+  back into a fresh store; the end-to-end time against it (target within 1.5x).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from bench_load_cordis import STATE, TimedStore, fresh_store  # noqa: E402
+from synth_cordis import make  # noqa: E402
+
+import loaders.cordis as cordis_module  # noqa: E402
+from graph.store.reads import counts  # noqa: E402
+from loaders.pipeline import run_load, run_sample  # noqa: E402
+from loaders.sample import SAMPLE_NUTS  # noqa: E402
+
+
+def replay_all(folder: Path, writes: list[tuple[str, dict | None]], nuts: Path | None = None) -> float:
+    """Seconds for a fresh store (holding the NUTS regions when `nuts` is given) to run `writes` back to back,
+    their parameter text made ahead: the server's share alone, which no saving in Python goes below."""
+    store = fresh_store(folder, f"replay{len(writes)}")
+    if nuts is not None:
+        run_load(store, "nuts", nuts)
+    texts = [store.inline_parameters(q, p) for q, p in writes]
+    start = time.perf_counter()
+    for query in texts:
+        store.write(query)
+    seconds = time.perf_counter() - start
+    store.close()
+    return seconds
+
+
+def _timed_parse(parsed: dict) -> None:
+    real = cordis_module.read_cordis
+
+    def timed(paths):
+        start = time.perf_counter()
+        try:
+            return real(paths)
+        finally:
+            parsed["seconds"] = parsed.get("seconds", 0.0) + time.perf_counter() - start
+    cordis_module.read_cordis = timed
+
+
+def _phases(timed: TimedStore) -> list[tuple[str, str]]:
+    return [(f"  {phase}", f"{spent:.2f} s") for phase, spent in sorted(timed.spent.items(), key=lambda kv: -kv[1])
+            if spent >= 0.05]
+
+
+def sample_figures(folder: Path) -> list[tuple[str, str]]:
+    timed = TimedStore(fresh_store(folder, "sample"))
+    parsed: dict = {}
+    _timed_parse(parsed)
+    start = time.perf_counter()
+    reports = run_sample(timed, progress=None)
+    total = time.perf_counter() - start
+    recount = timed.spent.get("derive: activity recount", 0.0)
+    labels, types = counts(timed)
+    start = time.perf_counter()
+    again = run_sample(timed)
+    second = time.perf_counter() - start
+    writes = list(timed.sent)
+    timed.close()
+    floor = replay_all(folder, writes)
+    return [
+        ("sample: nodes / relationships in the store", f"{sum(labels.values()):,} / {sum(types.values()):,}"),
+        ("sample: load sample end to end (seeds, NUTS, CORDIS, recount, entity resolution)",
+         f"{total:.2f} s (target < 15 s)"),
+        ("  of which CORDIS parse", f"{parsed.get('seconds', 0):.2f} s"),
+        ("  of which activity recount (one statement)", f"{recount:.2f} s"),
+        *_phases(timed),
+        ("sample: floor (its writes replayed into a fresh store)", f"{floor:.2f} s"),
+        ("sample: end to end / floor", f"{total / floor:.2f}x (target <= 1.5x)"),
+        ("sample: second `load sample` (all skipped)",
+         f"{second:.2f} s, skipped: {', '.join(r.load.source for r in again if r.skipped)}"),
+        ("sample: parts loaded the first time", ", ".join(r.load.source for r in reports if not r.skipped)),
+    ]
+
+
+def scale_figures(folder: Path, scale: int, seed: int) -> list[tuple[str, str]]:
+    data = folder / f"synthetic-{scale}x"
+    start = time.perf_counter()
+    made = make(data, scale, seed)
+    made_s = time.perf_counter() - start
+    timed = TimedStore(fresh_store(folder, f"scale{scale}"))
+    run_load(timed, "nuts", SAMPLE_NUTS)
+    timed.spent.clear()
+    timed.sent.clear()
+    parsed: dict = {}
+    _timed_parse(parsed)
+    start = time.perf_counter()
+    report = run_load(timed, "cordis", data)
+    total = time.perf_counter() - start
+    labels, types = counts(timed)
+    writes = list(timed.sent)
+    state = timed.spent.get(STATE, 0.0)
+    recount = timed.spent.get("derive: activity recount", 0.0)
+    phases = _phases(timed)
+    timed.close()
+    floor = replay_all(folder, writes, nuts=SAMPLE_NUTS)
+    parse = parsed.get("seconds", 0.0)
+    rows = made["participations"]
+    return [
+        (f"{scale}x synthetic (seed {seed}): projects / participation rows / organisations",
+         f"{made['projects']:,} / {rows:,} / {made['organisations']:,} (made in {made_s:.1f} s)"),
+        (f"{scale}x: in the store: Project / Organisation / PARTICIPATES_IN",
+         f"{labels['Project']:,} / {labels['Organisation']:,} / {types['PARTICIPATES_IN']:,}"),
+        (f"{scale}x: load cordis end to end (after NUTS; parse, write, recount, entity resolution)",
+         f"{total:.1f} s = {rows / total:,.0f} participation rows/s (target < 90 s)"),
+        ("  of which parse", f"{parse:.1f} s"),
+        ("  of which write (validation, change detection, upserts, load log, derived facts)", f"{total - parse:.1f} s"),
+        ("  of which state reads / activity recount", f"{state:.1f} s / {recount:.1f} s"),
+        *phases,
+        (f"{scale}x: floor (the load's writes replayed into a fresh store holding NUTS)", f"{floor:.1f} s"),
+        (f"{scale}x: end to end / floor", f"{total / floor:.2f}x (target <= 1.5x); without the parse "
+         f"{(total - parse) / floor:.2f}x"),
+        (f"{scale}x: nodes created / relationships created",
+         f"{report.summary.created:,} / {report.summary.relationships_created:,}"),
+    ]
+
+
+def print_table(table: list[tuple[str, str]]) -> None:
+    width = max(len(k) for k, _ in table)
+    print(f"{'measure':<{width}}  value")
+    print(f"{'-' * width}  {'-' * 40}")
+    for key, value in table:
+        print(f"{key:<{width}}  {value}")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=10)
+    parser.add_argument("--seed", type=int, default=12)
+    parser.add_argument("--skip-sample", action="store_true")
+    parser.add_argument("--skip-scale", action="store_true")
+    args = parser.parse_args(argv)
+    table: list[tuple[str, str]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        if not args.skip_sample:
+            table += sample_figures(Path(tmp))
+        if not args.skip_scale:
+            table += scale_figures(Path(tmp), args.scale, args.seed)
+    print_table(table)
+
+
+if __name__ == "__main__":
+    main()
