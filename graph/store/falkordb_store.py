@@ -1,108 +1,41 @@
-"""The embedded default store: FalkorDB run by the `falkordblite` package from a file path.
+"""The embedded default store: FalkorDB from a file path, its server run by `graph.store.falkordb_server`.
 
-Three things matter here and are each tested:
+What matters here, each tested:
 
-* The client is made without a socket read timeout and without retries. falkordblite's default
-  client gives up reading after 5 s and silently re-sends the command, so a write taking longer ran
-  several times. Time limits are the database's own (`GRAPH.RO_QUERY ... TIMEOUT`).
-* Persistence is an append-only file fsynced on every write, so a `kill -9` of the server right
-  after a load returns loses nothing that was acknowledged.
-* falkordblite shares one server between processes that open the same file (it keeps a small
-  registry next to the file), so the app and a CLI load see the same data.
-
-FalkorDB receives parameters as text, a `CYPHER name=value ...` header before the statement.
-`inline_parameters` writes that header exactly as the falkordb client does, only faster (a load's
-writes are mostly this text), and lets the writer make it on one thread while another sends.
+* One server per store file: found or started under a file lock, its files checked first (damaged
+  files refuse the start with `StoreDamaged`), stopped when its last client closes.
+* The client has no socket read timeout and no retries (falkordblite's default re-sent a slow write).
+  Time limits are the database's own (`GRAPH.RO_QUERY ... TIMEOUT`). A read the database has not stopped
+  by its limit plus a grace (FalkorDB folds constant expressions while planning, outside the limit) is
+  stopped by restarting the server; no acknowledged write is lost, the append-only file is fsynced on each.
+* Memory: a query may use the server's `QUERY_MEM_CAPACITY` (past it: `QueryTooLarge`, the server stays
+  up); huge literal ranges are refused before sending (`graph.store.falkordb_errors`).
+* A server that died is started again by the next call, which sets `restarted` (the app says so).
 """
 
 from __future__ import annotations
 
+import atexit
 import json
-import re
-import socket
-from json.encoder import encode_basestring
+import threading
 from pathlib import Path
 from typing import Any
 
-from falkordb import Edge, Node
-from falkordb import Path as FPath
-from falkordb.helpers import stringify_param_value
+from graph.errors import QueryError, QueryTimeout, StoreUnavailable
+from graph.store import falkordb_server as server
+from graph.store.contract import QueryResult
+from graph.store.cypher import VIEW_INDEXES, clear_all, create_index
+from graph.store.falkordb_errors import refuse_huge_ranges, translate
+from graph.store.falkordb_params import parameter_text, params_header
+from graph.store.falkordb_results import to_query_result
+from graph.store.falkordb_server import ServerLimits, StorePaths
+from graph.store.falkordb_stream import STREAM_CAP_MAX, capped_ro_query
+from graph.store.schema import NODE_LABELS
 
-from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from graph.store.contract import QueryResult, plain, visible_properties
-from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, resolve_node_keys
-from graph.store.schema import NODE_LABELS, kind_of, node_key
+__all__ = ["FalkorDBStore", "parameter_text", "params_header", "GRACE_MIN_S"]
 
-__all__ = ["FalkorDBStore", "parameter_text", "params_header"]
-
-_PLAIN_SCALARS = frozenset({str, int, float, bool, type(None)})
-
-
-def parameter_text(value: Any) -> str:
-    """`value` as FalkorDB parameter text, the same as `falkordb.helpers.stringify_param_value` gives.
-
-    Plain types take a short path: a printable string's JSON quoting (C code) escapes only `\\` and `"`,
-    as the client does; a string with control characters, whose JSON escapes FalkorDB would not all
-    decode, and any other type go to the client's own function.
-    """
-    kind = type(value)
-    if kind is str:
-        return encode_basestring(value) if value.isprintable() else stringify_param_value(value)
-    if kind is dict:
-        parts = []
-        for key, item in value.items():
-            if type(key) is not str or not key or "`" in key:
-                return stringify_param_value(value)  # the client's own way with other keys, errors included
-            parts.append(f"`{key}`:{parameter_text(item)}")
-        return "{" + ",".join(parts) + "}"
-    if kind is list or kind is tuple:
-        return "[" + ",".join(map(parameter_text, value)) + "]"
-    if value is None:
-        return "null"
-    if kind is int or kind is float or kind is bool:
-        return str(value)
-    return stringify_param_value(value)
-
-
-def params_header(params: dict[str, Any] | None) -> str:
-    """The `CYPHER name=value ...` header for `params`, the same as the falkordb client makes."""
-    if params is None:
-        return ""
-    if not isinstance(params, dict) or any(type(k) is not str or not k or "`" in k for k in params):
-        from falkordb.graph import Graph
-
-        return Graph._build_params_header(None, params)  # the client's own way, errors included (no `self` used)
-    return "CYPHER " + "".join(f"`{key}`={parameter_text(value)} " for key, value in params.items())
-
-
-def _server_config(db_file: Path) -> dict[str, str]:
-    safe_name = re.sub(r"[^A-Za-z0-9_.-]", "_", db_file.name)
-    return {
-        "appendonly": "yes",
-        "appendfsync": "always",
-        "appenddirname": f"{safe_name}.aof",
-        "loglevel": "warning",
-    }
-
-
-def _clear_stale_registry(db_file: Path) -> None:
-    """Forget a server that died without cleaning up (a crash, `kill -9`), so a fresh one starts.
-
-    falkordblite trusts its registry file while the recorded process exists, but a killed daemon
-    can linger as a zombie; a socket that refuses connections is the reliable sign.
-    """
-    registry = db_file.with_name(db_file.name + ".settings")
-    try:
-        socket_path = json.loads(registry.read_text())["unixsocket"]
-    except (OSError, ValueError, KeyError):
-        return
-    probe = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        probe.connect(socket_path)
-    except OSError:
-        registry.unlink(missing_ok=True)
-    finally:
-        probe.close()
+#: A read the database has not stopped by its limit plus max(GRACE_MIN_S, its limit) restarts the server.
+GRACE_MIN_S = 5.0
 
 
 class FalkorDBStore:
@@ -111,51 +44,114 @@ class FalkorDBStore:
     kind = "falkordb"
 
     def __init__(self, db_path: Path | str, graph_name: str = "cluster_explorer", *,
-                 default_timeout_s: float = 10.0, default_row_cap: int = 1000):
+                 default_timeout_s: float = 10.0, default_row_cap: int = 1000, limits: ServerLimits | None = None):
         self.db_path = Path(db_path).expanduser().resolve()
         self.location = str(self.db_path)
         self.graph_name = graph_name
         self.default_timeout_s = default_timeout_s
         self.default_row_cap = default_row_cap
-        try:
-            from redis.backoff import NoBackoff
-            from redis.retry import Retry
-            from redislite.falkordb_client import FalkorDB
+        self.limits = limits or server.default_limits()
+        self.restarted = False  # set when a call found the server gone and started it again
+        self._stopped = self._closed = False
+        self._connect()
+        atexit.register(self.close)
 
-            self.db_path.parent.mkdir(parents=True, exist_ok=True)
-            _clear_stale_registry(self.db_path)
-            self._db = FalkorDB(str(self.db_path), serverconfig=_server_config(self.db_path),
-                                socket_timeout=None, retry=Retry(NoBackoff(), 0))
-            self._graph = self._db.select_graph(graph_name)
-        except Exception as e:  # falkordblite raises several unrelated types on start-up
-            raise StoreUnavailable(
-                f"could not start the embedded FalkorDB store at {self.db_path}: {e}. "
-                "Check that the folder is writable, or set CLUSTER_EXPLORER_DB to another file."
-            ) from e
+    def _connect(self) -> None:
+        from falkordb import FalkorDB
+        from redis.backoff import NoBackoff
+        from redis.retry import Retry
+
+        def connect(socket_path: str) -> None:
+            db = FalkorDB(unix_socket_path=socket_path, socket_timeout=None, retry=Retry(NoBackoff(), 0))
+            db.connection.ping()  # inside the lock: a client closing now sees us before it stops the server
+            db.client = db.connection  # the name falkordblite used; tests reach the pool through it
+            self._db, self._graph = db, db.select_graph(self.graph_name)
+
+        try:
+            server.ensure_server(self.db_path, self.limits, connect)
+        except StoreUnavailable:
+            raise
+        except Exception as e:
+            raise StoreUnavailable(f"could not start the embedded FalkorDB store at {self.db_path}: {e}. Check that "
+                                   "the folder is writable, or set CLUSTER_EXPLORER_DB to another file.") from e
+
+    def _reconnect_if_gone(self) -> bool:
+        """After a failed call: start the server again if it is gone (True), else leave things as they are."""
+        try:
+            self._db.connection.ping()
+            return False
+        except Exception:
+            self._db.connection.connection_pool.disconnect()
+        self._connect()
+        self.restarted = True
+        return True
 
     @property
     def server_pid(self) -> int:
-        """Process id of the embedded server (tests kill it to prove durability)."""
-        return int(self._db.client.pid)
+        """Process id of the embedded server (tests kill it to prove durability and restart)."""
+        return int(json.loads(StorePaths(self.db_path).note.read_text())["pid"])
+
+    def load_lock(self, *, wait: bool = True):
+        """Hold this store for one load: a second load waits (saying so on stderr) or, `wait=False`, gets StoreBusy."""
+        return server.load_lock(StorePaths(self.db_path).load_lock, str(self.db_path), wait=wait)
 
     # -- reading and writing -------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *,
              timeout_s: float | None = None, row_cap: int | None = None) -> QueryResult:
         timeout_s = self.default_timeout_s if timeout_s is None else timeout_s
         row_cap = self.default_row_cap if row_cap is None else row_cap
-        timeout_ms = max(1, int(timeout_s * 1000))
+        refuse_huge_ranges(query, params, self.limits)
+        text = self.inline_parameters(query, params)
         try:
-            result = self._graph.ro_query(self.inline_parameters(query, params), timeout=timeout_ms)
+            result = self._guarded(text, timeout_s, row_cap)
         except Exception as e:
-            raise self._translate(e, query, timeout_s) from e
-        return self._result(result, row_cap)
+            if self._stopped:
+                raise QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and the database did not "
+                                   "stop it, so the embedded server was restarted (no saved data is lost); narrow "
+                                   "the query down") from e
+            if not self._reconnect_if_gone():
+                raise translate(e, self.db_path, self.limits, timeout_s) from e
+            try:  # the server had died (not because of this read): a read is safe to run again
+                result = self._guarded(text, timeout_s, row_cap)
+            except Exception as again:
+                raise translate(again, self.db_path, self.limits, timeout_s) from again
+        return to_query_result(result, row_cap, self._graph)
+
+    def _guarded(self, text: str, timeout_s: float, row_cap: int | None) -> Any:
+        """Run a read with a watchdog: past its limit plus a grace, the server is restarted to stop it.
+
+        A small row cap is applied as the reply is read, so no more than it crosses the wire
+        (`graph.store.falkordb_stream`); exports and the writer's look-ups take the client's full read."""
+        self._stopped = False
+        pid = self.server_pid
+
+        def stop() -> None:
+            self._stopped = True
+            server.restart_server(self.db_path, pid)
+
+        watchdog = threading.Timer(timeout_s + max(GRACE_MIN_S, timeout_s), stop)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            timeout_ms = max(1, int(timeout_s * 1000))
+            if row_cap is not None and row_cap <= STREAM_CAP_MAX:
+                return capped_ro_query(self._graph, text, timeout_ms, row_cap)
+            return self._graph.ro_query(text, timeout=timeout_ms)
+        finally:
+            watchdog.cancel()
+            if self._stopped:
+                self._reconnect_if_gone()
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
         try:
             result = self._graph.query(self.inline_parameters(query, params))
         except Exception as e:
-            raise self._translate(e, query, None) from e
-        return self._result(result, None)
+            error = translate(e, self.db_path, self.limits, None)
+            if isinstance(error, StoreUnavailable) and self._reconnect_if_gone():
+                raise StoreUnavailable(f"lost the embedded FalkorDB store at {self.db_path}: its server had stopped "
+                                       "(it was started again); this write was not confirmed") from e
+            raise error from e
+        return to_query_result(result, None, self._graph)
 
     @staticmethod
     def inline_parameters(query: str, params: dict[str, Any] | None) -> str:
@@ -166,7 +162,11 @@ class FalkorDBStore:
         existing = {(row[0], row[1]) for row in self._index_rows()}
         for label, prop in [*((label, "id") for label in NODE_LABELS), *VIEW_INDEXES]:
             if (label, prop) not in existing:
-                self.write(create_index(label, prop))
+                try:
+                    self.write(create_index(label, prop))
+                except QueryError as e:  # another process opening the store created it just now
+                    if "already indexed" not in str(e):
+                        raise
 
     def _index_rows(self) -> list[tuple[str, str]]:
         try:
@@ -179,82 +179,7 @@ class FalkorDBStore:
         self.write(clear_all())
 
     def close(self) -> None:
-        """Drop this process's connections; the server stops when its last client goes.
-
-        The writer's worker thread may have opened a second pooled connection; falkordblite counts the
-        server's clients to decide, so every connection of ours goes first.
-        """
-        try:
-            self._db.client.connection_pool.disconnect()
-            self._db.close()
-        except Exception:
-            pass
-
-    # -- helpers -------------------------------------------------------------------------------
-    def _translate(self, error: Exception, query: str, timeout_s: float | None) -> Exception:
-        message = str(error)
-        lowered = message.lower()
-        if "read-only" in lowered or "read only" in lowered:
-            return ReadOnlyViolation("this query writes to the graph; only read-only queries may run here "
-                                     "(the database refused it and nothing changed)")
-        if "timed out" in lowered or "timeout" in lowered:
-            return QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and was stopped by "
-                                "the database; narrow it down or raise the limit")
-        if isinstance(error, ConnectionError) or "connection" in type(error).__name__.lower():
-            return StoreUnavailable(f"lost the embedded FalkorDB store at {self.db_path}: {message}")
-        return QueryError(f"FalkorDB rejected the query: {message}")
-
-    def _result(self, result: Any, row_cap: int | None) -> QueryResult:
-        columns = [h[1] if isinstance(h, (list, tuple)) else str(h) for h in result.header]
-        raw_rows = result.result_set
-        truncated = row_cap is not None and len(raw_rows) > row_cap
-        if truncated:
-            raw_rows = raw_rows[:row_cap]
-        out = QueryResult(columns=columns, rows=[], truncated=truncated)
-        pending_edges: list[Any] = []
-        out.rows = [[self._value(v, out, pending_edges) for v in row] for row in raw_rows]
-        if pending_edges:
-            self._resolve_edges(pending_edges, out)
-        return out
-
-    def _value(self, value: Any, out: QueryResult, pending_edges: list[Any]) -> Any:
-        if type(value) in _PLAIN_SCALARS:
-            return value
-        if isinstance(value, Node):
-            return self._node(value, out)
-        if isinstance(value, Edge):
-            pending_edges.append(value)
-            return {"type": value.relation, "properties": visible_properties(value.properties)}
-        if isinstance(value, FPath):
-            nodes = [self._node(n, out) for n in value.nodes()]
-            pending_edges.extend(value.edges())
-            return {"path": [n["key"] for n in nodes]}
-        # scalars inside lists and maps (most values) skip the call
-        if isinstance(value, list):
-            return [v if type(v) in _PLAIN_SCALARS else self._value(v, out, pending_edges) for v in value]
-        if isinstance(value, dict):
-            return {k: v if type(v) in _PLAIN_SCALARS else self._value(v, out, pending_edges)
-                    for k, v in value.items()}
-        return plain(value)
-
-    @staticmethod
-    def _node(node: Any, out: QueryResult) -> dict[str, Any]:
-        labels = list(node.labels or [])
-        props = visible_properties(node.properties)
-        kind = props.get("kind") or kind_of(labels)
-        key = node_key(kind, str(props.get("id", node.id)))
-        entry = {"key": key, "kind": kind, "id": props.get("id"), "labels": labels, "properties": props}
-        out.nodes.setdefault(key, entry)
-        return entry
-
-    def _resolve_edges(self, edges: list[Any], out: QueryResult) -> None:
-        """Edges come back with internal endpoint ids; one query turns them into node keys."""
-        ids = sorted({int(getattr(e.src_node, "id", e.src_node)) for e in edges}
-                     | {int(getattr(e.dest_node, "id", e.dest_node)) for e in edges})
-        found = self._graph.ro_query(resolve_node_keys(), {"ids": ids})
-        keys = {internal: node_key(kind, str(nid)) for internal, kind, nid in found.result_set}
-        for e in edges:
-            start = keys.get(int(getattr(e.src_node, "id", e.src_node)))
-            end = keys.get(int(getattr(e.dest_node, "id", e.dest_node)))
-            out.relationships.append({"type": e.relation, "start": start, "end": end,
-                                      "properties": visible_properties(e.properties)})
+        """Drop this process's connections; the server stops when its last client goes (also at exit)."""
+        if not self._closed:
+            self._closed = True
+            server.release_server(self.db_path, self._db.connection)

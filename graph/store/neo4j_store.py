@@ -4,6 +4,12 @@ Kept thin on purpose: no Neo4j server can run on our machines, so everything it 
 Cypher of `graph.store.cypher` (linted with Neo4j's own linter in the tests) plus the constraint statements
 below. Reads run in READ access mode, so the server itself refuses writes; the time limit is the
 transaction timeout, enforced by the server.
+
+A server that accepts the connection and never answers (a wrong port, a hung server) must not hang
+us: `connection_timeout` bounds one connection attempt and `connection_acquisition_timeout` everything
+that getting a connection takes (routing table, retries, handshake), so such a port fails within
+`CONNECT_TIMEOUT_S`. Memory of a read is the server's to bound: `dbms.memory.transaction.total.max`
+(see the README).
 """
 
 from __future__ import annotations
@@ -22,7 +28,10 @@ from graph.store.cypher import (
 )
 from graph.store.schema import NODE_LABELS, check_label, kind_of, node_key
 
-__all__ = ["Neo4jStore", "constraint_statements"]
+__all__ = ["Neo4jStore", "constraint_statements", "CONNECT_TIMEOUT_S"]
+
+#: Seconds at most to get a connection (the driver's connection_acquisition_timeout); one attempt: half.
+CONNECT_TIMEOUT_S = 10.0
 
 
 def constraint_statements() -> list[str]:
@@ -48,15 +57,17 @@ class Neo4jStore:
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 settings.neo4j_uri, auth=(settings.neo4j_username, settings.neo4j_password),
-                connection_timeout=10, max_transaction_retry_time=0)
+                connection_timeout=CONNECT_TIMEOUT_S / 2, connection_acquisition_timeout=CONNECT_TIMEOUT_S,
+                max_transaction_retry_time=0)
             self._driver.verify_connectivity()
         except neo4j.exceptions.AuthError as e:
             raise StoreUnavailable(f"Neo4j at {settings.neo4j_uri} refused the credentials: check "
                                    "NEO4J_USERNAME and NEO4J_PASSWORD") from e
         except Exception as e:
             reason = " ".join(str(e).split())  # the driver's message spans lines
-            raise StoreUnavailable(f"cannot reach Neo4j at {settings.neo4j_uri}: {reason}. Check NEO4J_URI, that "
-                                   "the server runs and that its Bolt port is open") from e
+            raise StoreUnavailable(f"cannot reach Neo4j at {settings.neo4j_uri} within {CONNECT_TIMEOUT_S:g} s: "
+                                   f"{reason[:200]}. Check NEO4J_URI, that the server runs and that its Bolt port "
+                                   "is open") from e
 
     def read(self, query: str, params: dict[str, Any] | None = None, *,
              timeout_s: float | None = None, row_cap: int | None = None) -> QueryResult:
@@ -98,7 +109,8 @@ class Neo4jStore:
                 raise ReadOnlyViolation("this query writes to the graph; only read-only queries may run here "
                                         "(the database refused it and nothing changed)") from e
             if "TransactionTimedOut" in code or "Terminated" in code:
-                raise QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and was stopped by "
+                limit = f"{timeout_s:g} s" if timeout_s is not None else "the database's limit"
+                raise QueryTimeout(f"the query ran past its time limit of {limit} and was stopped by "
                                    "the database; narrow it down or raise the limit") from e
             raise QueryError(f"Neo4j rejected the query: {e.message}") from e
         except neo4j.exceptions.DriverError as e:

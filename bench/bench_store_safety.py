@@ -1,0 +1,190 @@
+"""The adversarial probe of issue 11, re-run: cases tried and held per family, on the embedded store.
+
+Each case uses real processes and files in a temporary folder (the seeds as data). "Held" means what
+the README promises: one server per file; damaged files refused with the files' bytes unchanged;
+a bad read refused or stopped in one line with the server alive (or restarted with nothing lost) and
+the store still loading; a killed server started again; a silent Neo4j port failing in ~10 s.
+Prints one table row per family, then the times measured.
+
+    .venv/bin/python bench/bench_store_safety.py [--trials 3] [--only TEXT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.errors import ClusterExplorerError, StoreUnavailable  # noqa: E402
+from graph.settings import Settings  # noqa: E402
+from graph.store.falkordb_server import StorePaths  # noqa: E402
+from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
+
+OPENER = ("import sys; from graph.store.falkordb_store import FalkorDBStore; s = FalkorDBStore(sys.argv[1]); "
+          "s.write('MERGE (:Award {id: $id})', {'id': sys.argv[2]}); print(s.server_pid); s.close()")
+times: dict[str, list[float]] = {}
+
+
+def cli(db: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")} | {"CLUSTER_EXPLORER_DB": str(db)}
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def fingerprint(db: Path) -> list[str]:
+    files = [db, *sorted(StorePaths(db).aof_dir.glob("*"))]
+    return [hashlib.sha256(f.read_bytes()).hexdigest() for f in files if f.exists()]
+
+
+def alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+def concurrent_opens(folder: Path) -> bool:
+    db = folder / "fresh.db"
+    openers = [subprocess.Popen([sys.executable, "-c", OPENER, str(db), f"p{i}"], cwd=ROOT, text=True,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE) for i in range(6)]
+    outs = [p.communicate()[0].strip() for p in openers]
+    opened = all(p.returncode == 0 for p in openers)
+    store = FalkorDBStore(db)
+    try:
+        return opened and len(outs) == 6 and store.read("MATCH (a:Award) RETURN count(a)").rows == [[6]]
+    finally:
+        store.close()
+
+
+def _damage(kind: str, db: Path) -> None:
+    paths = StorePaths(db)
+    incr = next(paths.aof_dir.glob("*.incr.aof"))
+    data = incr.read_bytes()
+    if kind == "missing folder":
+        os.rename(paths.aof_dir, db.with_name("moved-away"))
+    elif kind == "missing manifest":
+        paths.manifest.unlink()
+    elif kind == "truncated":
+        incr.write_bytes(data[:-7])
+    elif kind == "corrupt command":
+        at = data.index(b"\r\n*", len(data) // 3) + 2
+        incr.write_bytes(data[:at] + b"#" + data[at + 1:])
+    else:  # corrupt inside a value: passes the server's check, kills its start
+        mid = len(data) // 2
+        incr.write_bytes(data[:mid] + b"\x00garb\x00" + data[mid + 6:])
+
+
+def damaged_files(folder: Path, kind: str) -> bool:
+    db = folder / "store.db"
+    cli(db, "load", "seeds")
+    store = FalkorDBStore(db)
+    store.write("MERGE (:Award {id: 'last'})")
+    store.close()
+    _damage(kind, db)
+    before = fingerprint(db)
+    status = cli(db, "status")
+    refused = status.returncode == 1 and "damaged" in status.stderr and len(status.stderr.splitlines()) == 1
+    return refused and fingerprint(db) == before and not StorePaths(db).note.exists()
+
+
+def bad_read(folder: Path, query: str, mode: str) -> bool:
+    db = folder / "reads.db"
+    cli(db, "load", "seeds")
+    store = FalkorDBStore(db)
+    try:
+        pid = store.server_pid
+        load = subprocess.Popen([sys.executable, "-m", "cli", "load", "seeds"], cwd=ROOT, text=True,
+                                env=os.environ | {"CLUSTER_EXPLORER_DB": str(db)},
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE) if mode == "beside a load" else None
+        started = time.monotonic()
+        try:
+            store.read(query, timeout_s=1 if mode == "restart allowed" else 10)
+            return False
+        except ClusterExplorerError as e:
+            times.setdefault(query[:40], []).append(time.monotonic() - started)
+            one_line = "\n" not in str(e)
+        loaded = load is None or load.wait() == 0
+        served = store.read("MATCH (c:Cluster) RETURN count(c)").rows[0][0] > 20
+        return one_line and loaded and served and (alive(pid) or mode == "restart allowed")
+    finally:
+        store.close()
+
+
+def killed_server(folder: Path) -> bool:
+    db = folder / "killed.db"
+    cli(db, "load", "seeds")
+    store = FalkorDBStore(db)
+    try:
+        before, pid = store.read("MATCH (n) RETURN count(n)").rows, store.server_pid
+        os.kill(pid, signal.SIGKILL)
+        while alive(pid):
+            time.sleep(0.05)
+        started = time.monotonic()
+        status = cli(db, "status")
+        times.setdefault("restart by the next command", []).append(time.monotonic() - started)
+        return status.returncode == 0 and store.read("MATCH (n) RETURN count(n)").rows == before
+    finally:
+        store.close()
+
+
+def silent_neo4j(_: Path) -> bool:
+    from graph.store.neo4j_store import Neo4jStore
+
+    server = socket.create_server(("127.0.0.1", 0))
+    server.listen(64)
+    started = time.monotonic()
+    try:
+        Neo4jStore(Settings(neo4j_uri=f"bolt://127.0.0.1:{server.getsockname()[1]}", neo4j_password="x"))
+        return False
+    except StoreUnavailable:
+        took = time.monotonic() - started
+        times.setdefault("silent Neo4j port fails after", []).append(took)
+        return took < 15
+    finally:
+        server.close()
+
+
+FAMILIES = [
+    ("six processes open one fresh store at once", concurrent_opens),
+    *[(f"damaged files: {kind}", lambda f, k=kind: damaged_files(f, k))
+      for kind in ("missing folder", "missing manifest", "truncated", "corrupt command", "corrupt value")],
+    ("range(1,2000000000) beside a load", lambda f: bad_read(f, "UNWIND range(1,2000000000) AS x RETURN count(x)",
+                                                            "beside a load")),
+    ("range over the query memory at run time", lambda f: bad_read(
+        f, "WITH 100000000 AS n UNWIND range(1, n) AS x RETURN collect(x)", "beside a load")),
+    ("reduce growing a string past its limit", lambda f: bad_read(
+        f, "RETURN size(reduce(s = '', x IN range(1, 400000) | s + 'xxxxxxxxxxxxxxxxxxxx'))", "restart allowed")),
+    ("server killed, next command", killed_server),
+    ("Neo4j port that accepts and never answers", silent_neo4j),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--trials", type=int, default=3)
+    parser.add_argument("--only", default="", help="run the families whose name contains this text")
+    args = parser.parse_args()
+    trials = args.trials
+    print("| family | tried | held |\n|---|---|---|")
+    for name, case in [(n, c) for n, c in FAMILIES if args.only in n]:
+        held = 0
+        for _ in range(trials):
+            with tempfile.TemporaryDirectory() as folder:
+                held += bool(case(Path(folder)))
+        print(f"| {name} | {trials} | {held} |", flush=True)
+    print()
+    for what, seconds in times.items():
+        print(f"{what}: {min(seconds):.1f}-{max(seconds):.1f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,65 @@
+"""What the embedded FalkorDB refuses, said in one line: its errors translated, and ranges refused before sending.
+
+`range()` with literal (or parameter) bounds is folded by FalkorDB while it plans the query, and its array
+is allocated at once, before the per-query memory capacity applies: `range(1, 2000000000)` asked for
+32 GB and aborted the server. Such a range over the capacity is refused here and never sent.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+from graph.errors import QueryError, QueryTimeout, QueryTooLarge, ReadOnlyViolation, StoreUnavailable
+from graph.store.falkordb_server import ServerLimits
+
+__all__ = ["refuse_huge_ranges", "translate"]
+
+_RANGE = re.compile(r"\brange\s*\(\s*(-?\d+|\$\w+)\s*,\s*(-?\d+|\$\w+)\s*(?:,\s*(-?\d+|\$\w+)\s*)?\)", re.I)
+_BYTES_PER_ITEM = 16  # FalkorDB's value size: what a range's array costs per element
+
+
+def range_items(query: str, params: dict[str, Any] | None) -> int:
+    """The most elements any `range(a, b[, step])` with literal or parameter bounds in `query` makes."""
+    def bound(text: str | None, default: int) -> int | None:
+        if text is None:
+            return default
+        found = (params or {}).get(text[1:]) if text.startswith("$") else int(text)
+        return found if type(found) is int else None
+
+    most = 0
+    for match in _RANGE.finditer(query):
+        start, end, step = bound(match[1], 0), bound(match[2], 0), bound(match[3], 1)
+        if None not in (start, end, step) and step != 0:
+            most = max(most, (end - start) // step + 1)
+    return most
+
+
+def refuse_huge_ranges(query: str, params: dict[str, Any] | None, limits: ServerLimits) -> None:
+    items = range_items(query, params)
+    if items * _BYTES_PER_ITEM > limits.query_memory:
+        raise QueryTooLarge(f"the query makes a range of {items:,} values, more than a query may hold "
+                            f"({limits.query_memory // 2**20:,} MiB); it was not run")
+
+
+def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float | None) -> Exception:
+    """The client's `error` as one of ours, with a message that says what to do."""
+    message = str(error)
+    lowered = message.lower()
+    if "read-only" in lowered or "read only" in lowered:
+        return ReadOnlyViolation("this query writes to the graph; only read-only queries may run here "
+                                 "(the database refused it and nothing changed)")
+    if "mem consumption exceeded capacity" in lowered:
+        return QueryTooLarge(f"the query needed more memory than a query may use "
+                             f"({limits.query_memory // 2**20:,} MiB) and was stopped; the store is unharmed")
+    if "oom command not allowed" in lowered:
+        return StoreUnavailable(f"the embedded store at {db} is at its memory limit "
+                                f"({limits.server_memory // 2**20:,} MiB); nothing was written")
+    if "timed out" in lowered or "timeout" in lowered:
+        limit = f"{timeout_s:g} s" if timeout_s is not None else "the database's limit"
+        return QueryTimeout(f"the query ran past its time limit of {limit} and was stopped by "
+                            "the database; narrow it down or raise the limit")
+    if isinstance(error, ConnectionError) or "connection" in type(error).__name__.lower():
+        return StoreUnavailable(f"lost the embedded FalkorDB store at {db}: {message}")
+    return QueryError(f"FalkorDB rejected the query: {message}")
