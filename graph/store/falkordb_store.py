@@ -30,7 +30,7 @@ from falkordb.helpers import stringify_param_value
 
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.store.contract import QueryResult, plain, visible_properties
-from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, resolve_node_keys
+from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes, resolve_node_keys
 from graph.store.schema import NODE_LABELS, kind_of, node_key
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header"]
@@ -170,7 +170,7 @@ class FalkorDBStore:
 
     def _index_rows(self) -> list[tuple[str, str]]:
         try:
-            result = self._graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties")
+            result = self._graph.ro_query(falkordb_indexes())
         except Exception:
             return []
         return [(label, prop) for label, props in result.result_set for prop in props]

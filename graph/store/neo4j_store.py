@@ -19,18 +19,17 @@ from graph.store.cypher import (
     clear_all,
     create_index_if_missing,
     create_text_index_if_missing,
+    unique_id_constraint,
 )
-from graph.store.schema import NODE_LABELS, check_label, kind_of, node_key
+from graph.store.schema import NODE_LABELS, kind_of, node_key
 
 __all__ = ["Neo4jStore", "constraint_statements"]
 
 
 def constraint_statements() -> list[str]:
     """One uniqueness constraint on `id` per label (it also creates the index MERGE needs)."""
-    return [
-        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{check_label(label)}) REQUIRE n.id IS UNIQUE"
-        for label in NODE_LABELS if label != "SME"  # SME is an extra label; its nodes are Organisations
-    ] + [create_index_if_missing(label, prop) for label, prop in VIEW_INDEXES] + [
+    return [unique_id_constraint(label) for label in NODE_LABELS if label != "SME"] + [  # SME nodes are Organisations
+        create_index_if_missing(label, prop) for label, prop in VIEW_INDEXES] + [
         create_text_index_if_missing(label) for label in SEARCH_LABELS]
 
 
