@@ -29,7 +29,7 @@ from falkordb import Path as FPath
 from falkordb.helpers import stringify_param_value
 
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
-from graph.store.contract import QueryResult, plain, visible_properties
+from graph.store.contract import QueryResult, plain, visible_properties, without_internal
 from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes, resolve_node_keys
 from graph.store.schema import NODE_LABELS, kind_of, node_key
 
@@ -231,10 +231,11 @@ class FalkorDBStore:
             return {"path": [n["key"] for n in nodes]}
         # scalars inside lists and maps (most values) skip the call
         if isinstance(value, list):
-            return [v if type(v) in _PLAIN_SCALARS else self._value(v, out, pending_edges) for v in value]
+            return [v if type(v) in _PLAIN_SCALARS else self._value(v, out, pending_edges)
+                    for v in without_internal(value)]
         if isinstance(value, dict):
             return {k: v if type(v) in _PLAIN_SCALARS else self._value(v, out, pending_edges)
-                    for k, v in value.items()}
+                    for k, v in without_internal(value).items()}
         return plain(value)
 
     @staticmethod

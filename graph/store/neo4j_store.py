@@ -12,7 +12,7 @@ from typing import Any
 
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.settings import Settings
-from graph.store.contract import QueryResult, plain, visible_properties
+from graph.store.contract import QueryResult, plain, visible_properties, without_internal
 from graph.store.cypher import (
     SEARCH_LABELS,
     VIEW_INDEXES,
@@ -118,9 +118,9 @@ class Neo4jStore:
                 self._value(rel, out)
             return {"path": [self._node(n, out)["key"] for n in value.nodes]}
         if isinstance(value, list):
-            return [self._value(v, out) for v in value]
+            return [self._value(v, out) for v in without_internal(value)]
         if isinstance(value, dict):
-            return {k: self._value(v, out) for k, v in value.items()}
+            return {k: self._value(v, out) for k, v in without_internal(value).items()}
         if hasattr(value, "iso_format"):  # neo4j.time types
             return value.iso_format()
         return plain(value)

@@ -37,7 +37,7 @@ from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.store import cypher
-from graph.store.contract import HASH_PROPERTY, GraphStore
+from graph.store.contract import HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
 from graph.store.disk import write
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import check_label, check_rel_type
@@ -166,7 +166,7 @@ def _same(stored: Any, wanted: Any) -> bool:
 def _holds(props: dict[str, Any], row: dict[str, Any]) -> bool:
     """Whether stored `props` already say what `row` would write (a None value removes a property)."""
     return (all(props.get(k) is None if v is None else _same(props.get(k), v)
-                for k, v in row["props"].items() if k != HASH_PROPERTY)
+                for k, v in row["props"].items() if k not in INTERNAL_PROPERTIES)
             and set(row["sources"]) <= set(props.get("sources") or []))
 
 
