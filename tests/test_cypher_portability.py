@@ -22,9 +22,17 @@ _WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE)\b")
 
 
 def _returned_columns(statement: str) -> list[str]:
-    """The names after `AS` in the statement's last RETURN clause."""
-    tail = statement.rsplit("RETURN", 1)[1].split("ORDER BY")[0]
-    return re.findall(r"\bAS (\w+)", tail) or [name.strip() for name in tail.split(",")]
+    """The column names of the statement's last RETURN clause: each item's alias, else its text."""
+    tail = re.split(r"\b(?:ORDER BY|SKIP|LIMIT)\b", statement.rsplit("RETURN", 1)[1])[0]
+    tail = tail.strip().removeprefix("DISTINCT ")
+    items, depth, start = [], 0, 0
+    for i, char in enumerate(tail):
+        depth += (char in "([{") - (char in ")]}")
+        if char == "," and depth == 0:
+            items.append(tail[start:i])
+            start = i + 1
+    items.append(tail[start:])
+    return [re.split(r"\bAS\b", item)[-1].strip() for item in items]
 
 
 def test_every_statement_runs_on_the_embedded_store(embedded_store):
