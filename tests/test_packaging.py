@@ -98,8 +98,6 @@ def test_the_installed_app_runs_its_overview_outside_a_checkout(installed, tmp_p
 _SHARED = re.compile(r"""\.\./shared|["']shared["']""")
 
 
-@pytest.mark.xfail(strict=True, reason="app_pages/data.py still offers ../shared/data; bundled data (helper h5) "
-                   "replaces it: drop this mark when that lands")
 def test_no_shipped_module_reads_the_shared_data_folder():
     files = [ROOT / entry for entry in SHIPPED if (ROOT / entry).is_file()]
     files += [path for entry in SHIPPED if (ROOT / entry).is_dir() for path in (ROOT / entry).rglob("*.py")]
