@@ -16,10 +16,13 @@ from pathlib import Path
 from graph.errors import SettingError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_DB_PATH = PROJECT_ROOT / "data" / "cluster-explorer.db"
-DEFAULT_USER_QUERIES = PROJECT_ROOT / "data" / "queries"
-DEFAULT_DOWNLOADS = PROJECT_ROOT / "data" / "downloads"
-DEFAULT_CACHE_DIR = PROJECT_ROOT / "data" / "cache"
+#: A checkout (pyproject.toml beside graph/) keeps its data in the project's data/; an installed package in
+#: ./data of the working directory, since site-packages is no place for a user's store.
+DEFAULT_DB_PATH = (PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").is_file() else Path()) / "data" \
+    / "cluster-explorer.db"
+DEFAULT_USER_QUERIES = DEFAULT_DB_PATH.parent / "queries"
+DEFAULT_DOWNLOADS = DEFAULT_DB_PATH.parent / "downloads"
+DEFAULT_CACHE_DIR = DEFAULT_DB_PATH.parent / "cache"
 
 #: (environment variable, default, help) for every setting.
 SETTINGS: tuple[tuple[str, str, str], ...] = (

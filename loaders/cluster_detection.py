@@ -21,6 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import RelRecord
 from graph.store.writer import WriteSummary, write_records
@@ -246,7 +247,7 @@ def detect_cluster(name: str, short_name: str | None, country: str | None) -> st
 
 #: Seed clusters (every Cluster not loaded from CORDIS) with the countries they are placed in, through
 #: a Region's PART_OF chain, a Country they are LOCATED_IN, or a `country` property.
-SEED_CLUSTERS = (
+SEED_CLUSTERS = cypher.fixed_statement(__name__, "SEED_CLUSTERS", (
     "MATCH (c:Cluster)\n"
     "WHERE NOT c.id STARTS WITH 'pic:'\n"
     "OPTIONAL MATCH (c)-[:LOCATED_IN]->(place)\n"
@@ -255,19 +256,19 @@ SEED_CLUSTERS = (
     "       collect(DISTINCT place.id) AS places,\n"
     "       collect(DISTINCT CASE WHEN 'Country' IN labels(place) THEN place.id END) AS direct,\n"
     "       collect(DISTINCT up.id) AS countries"
-)
+))
 #: CORDIS organisations (ids `pic:<PIC>`) in the given countries.
-CORDIS_ORGANISATIONS = (
+CORDIS_ORGANISATIONS = cypher.fixed_statement(__name__, "CORDIS_ORGANISATIONS", (
     "MATCH (o:Organisation)\n"
     "WHERE o.id STARTS WITH 'pic:' AND o.country IN $countries\n"
     "RETURN o.id AS id, o.name AS name, o.country AS country"
-)
+))
 _NUTS = re.compile(r"^[A-Z]{2}[0-9][0-9A-Z]{0,2}$")  # SE/NO NUTS 1-3 codes start with the country code
 
 
 def statements() -> list[str]:
-    """Every Cypher statement this module sends, for the linter and the portability tests."""
-    return [SEED_CLUSTERS, CORDIS_ORGANISATIONS]
+    """Every Cypher statement this module sends (its part of the Cypher registry)."""
+    return cypher.all_statements(__name__)
 
 
 def _seed_names(name: str, aliases: list[str], countries: set[str]) -> dict[str, str]:

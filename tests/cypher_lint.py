@@ -13,9 +13,13 @@ Parameters (``$rows``) are fine; labels, types and properties are not checked
 
 from __future__ import annotations
 
+import ast
 import copy
 import fcntl
+import importlib
 import json
+import pkgutil
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -87,3 +91,82 @@ def assert_valid_neo4j_cypher(statements: list[str] | str) -> list[list[dict]]:
             + "\n".join(problems)
         )
     return results
+
+
+# -- the Cypher registry: every statement the code can send, and proof that none is left out ---------------
+
+PROJECT = Path(__file__).resolve().parents[1]
+#: Where the code that sends Cypher lives (tests/ and bench/ are not shipped and may hold their own).
+SHIPPED_PACKAGES = ("graph", "loaders", "queries", "cli")
+SCANNED = (*SHIPPED_PACKAGES, "app_pages", "app.py")
+#: A Cypher clause in a string constant (upper case, as the project writes Cypher).
+CYPHER_CLAUSE = re.compile(r"\b(MATCH|MERGE|UNWIND|RETURN|DETACH DELETE|CREATE (INDEX|CONSTRAINT)|CALL [a-z]+\.)\b")
+#: Strings with Cypher words that are not statements the code sends: (path, start of the text) -> why.
+NOT_STATEMENTS = {
+    ("queries/catalogue.py", r"\b(CREATE|MERGE|SET"): "a regular expression of write clauses (saved queries)",
+    ("app_pages/queries.py", "MATCH (c:Cluster)-[:LOCATED_IN]"): "the editor's default text: the user's to "
+                                                                   "change, linted by its own test",
+}
+
+
+def registry_statements(store: str | None = None) -> list[str]:
+    """Import every shipped module (each registers its builders), then list what the registry builds."""
+    from graph.store import cypher
+
+    for package in SHIPPED_PACKAGES:
+        module = importlib.import_module(package)
+        for info in pkgutil.walk_packages(module.__path__, f"{package}."):
+            if not info.name.endswith(".__main__"):  # `python -m cli` would run the CLI
+                importlib.import_module(info.name)
+    return cypher.all_statements(store=store)
+
+
+def _registers(node: ast.AST) -> bool:
+    """A function decorated with `@statement(...)`, or a `fixed_statement(...)` call."""
+    def named(call: ast.AST, name: str) -> bool:
+        func = call.func if isinstance(call, ast.Call) else call
+        return (isinstance(func, ast.Name) and func.id == name) or (isinstance(func, ast.Attribute)
+                                                                   and func.attr == name)
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return any(named(d, "statement") for d in node.decorator_list)
+    return isinstance(node, ast.Call) and named(node, "fixed_statement")
+
+
+def unregistered_cypher(source: str, path: str = "<source>") -> list[tuple[str, int, str]]:
+    """(path, line, text) of every string constant holding a Cypher clause outside a registered builder.
+
+    Docstrings are prose and skipped. An f-string's literal parts are constants too, so a builder that
+    puts text together is found as well.
+    """
+    tree = ast.parse(source)
+    parents = {child: parent for parent in ast.walk(tree) for child in ast.iter_child_nodes(parent)}
+    docstrings = {id(body[0].value) for node in ast.walk(tree)
+                  if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+                  and (body := node.body) and isinstance(body[0], ast.Expr)
+                  and isinstance(body[0].value, ast.Constant)}
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):  # an f-string: its literal parts joined, `{}` for each value
+            text = "".join(v.value if isinstance(v, ast.Constant) else "{}" for v in node.values)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings \
+                and not isinstance(parents.get(node), ast.JoinedStr):
+            text = node.value
+        else:
+            continue
+        if not CYPHER_CLAUSE.search(text):
+            continue
+        ancestor = parents.get(node)
+        while ancestor is not None and not _registers(ancestor):
+            ancestor = parents.get(ancestor)
+        if ancestor is None:
+            found.append((path, node.lineno, text))
+    return sorted(found)
+
+
+def shipped_sources() -> dict[str, str]:
+    """Relative path -> text of every Python file the scan covers."""
+    files = []
+    for entry in SCANNED:
+        target = PROJECT / entry
+        files += [target] if target.is_file() else sorted(target.rglob("*.py"))
+    return {f.relative_to(PROJECT).as_posix(): f.read_text(encoding="utf-8") for f in files}

@@ -10,8 +10,10 @@ saved as a screenshot under test-artifacts/screenshots/. The browser must make n
 from __future__ import annotations
 
 import contextlib
+import csv
 import io
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -22,9 +24,12 @@ from pathlib import Path
 
 import pytest
 
+from graph.errors import ValidationFailed
 from graph.store.falkordb_store import FalkorDBStore
+from graph.store.reads import counts
 from graph.store.writer import write_records
 from loaders.cordis import load_cordis
+from loaders.generic import parse_generic
 from loaders.nuts import load_nuts
 from loaders.seeds import load_seeds
 from tests.conftest import FIXTURES
@@ -88,14 +93,21 @@ def close_store(store: FalkorDBStore) -> None:
 
 
 @pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("e2e")
-    store = FalkorDBStore(folder / "store.db", "cluster_explorer")
+def fixture_store(tmp_path_factory):
+    """The store the app reads: seeds, the NUTS and CORDIS fixtures and the XSS organisation."""
+    store = FalkorDBStore(tmp_path_factory.mktemp("e2e") / "store.db", "cluster_explorer")
     store.setup_schema()
     load_seeds(store)
     load_nuts(store, FIXTURES / "nuts")
     load_cordis(store, FIXTURES / "cordis")
     write_records(store, *xss_records())
+    yield store
+    close_store(store)
+
+
+@pytest.fixture(scope="module")
+def app_url(fixture_store):
+    folder = Path(fixture_store.db_path).parent
     port, log = free_port(), folder / "server.log"
     env = {**os.environ, "CLUSTER_EXPLORER_DB": str(folder / "store.db"), "CLUSTER_EXPLORER_GRAPH": "cluster_explorer",
            "CLUSTER_EXPLORER_QUERIES": str(folder / "queries")}
@@ -111,7 +123,6 @@ def app_url(tmp_path_factory):
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(server)
-        close_store(store)
 
 
 @pytest.fixture(scope="module")
@@ -144,9 +155,15 @@ def visit(page, app_url: str, path: str, heading: str):
 
 
 def settle(page) -> None:
-    """Wait until the script run is over (Streamlit shows its status widget while it runs)."""
-    page.wait_for_timeout(300)
-    page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=WAIT_MS)
+    """Wait until the script run is over: the app says so on its root, and hides its status widget."""
+    page.wait_for_function("""() => document.querySelector('[data-testid="stApp"]')
+        ?.getAttribute('data-test-script-state') === 'notRunning'
+        && !document.querySelector('[data-testid="stStatusWidget"]')""", timeout=WAIT_MS)
+
+
+def painted_frames(page) -> None:
+    """Wait until the browser has painted twice: a resized page is laid out and drawn by then."""
+    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
 
 
 def screenshot(page, name: str) -> None:
@@ -154,7 +171,8 @@ def screenshot(page, name: str) -> None:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 1000")
     page.set_viewport_size({"width": 1400, "height": min(max(height + 40, 1000), 3000)})
-    page.wait_for_timeout(800)
+    settle(page)
+    painted_frames(page)
     page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
     page.set_viewport_size({"width": 1400, "height": 1000})
 
@@ -184,10 +202,20 @@ def download(page, click) -> tuple[str, bytes]:
     return done.suggested_filename, Path(done.path()).read_bytes()
 
 
-def test_overview(page, app_url):
+def metric_value(page, label: str) -> str:
+    return page.locator("[data-testid='stMetric']").filter(has_text=label).locator(
+        "[data-testid='stMetricValue']").first.inner_text()
+
+
+def test_overview_shows_what_the_store_holds(page, app_url, fixture_store):
+    labels, types = counts(fixture_store)
     visit(page, app_url, "", "Overview")
     page.get_by_text("Nodes per kind").wait_for()
     page.get_by_text("Sources loaded").wait_for()
+    (facts,), = fixture_store.read("MATCH (n) WHERE NOT n.kind IN ['Source', 'Load'] RETURN count(n)").rows
+    assert metric_value(page, "Nodes") == f"{facts:,}"  # each node once, whatever extra labels it carries
+    assert metric_value(page, "Relationships") == f"{sum(types.values()):,}"
+    assert metric_value(page, "Loads") == str(labels["Load"]) == "3"  # seeds, NUTS, CORDIS
     screenshot(page, "overview")
 
 
@@ -235,12 +263,19 @@ def test_queries_show_rows_and_download_all(page, app_url):
     assert name == "labels-valid-on.csv" and lines[0].startswith("cluster,label") and len(lines) >= 2
 
 
-def test_metrics(page, app_url):
+def test_metrics_computes_a_value_per_node(page, app_url):
     visit(page, app_url, "metrics", "Metrics")
     page.get_by_role("button", name="Compute").click()
     page.get_by_text("Distribution of degree").wait_for()
     settle(page)
+    caption = page.get_by_text(re.compile(r"[\d,]+ nodes, [\d,]+ links")).first.inner_text()
+    nodes = int(re.search(r"([\d,]+) nodes", caption).group(1).replace(",", ""))
     screenshot(page, "metrics")
+    name, body = download(page, lambda: page.get_by_role("button", name="Download the table (CSV)").click())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert name == "metrics.csv" and nodes > 10 and len(rows) == nodes
+    degrees = [float(row["degree"]) for row in rows]
+    assert degrees == sorted(degrees, reverse=True) and degrees[0] > 0
 
 
 def test_partners_path_opens_in_explore(page, app_url):
@@ -261,22 +296,33 @@ def test_map_draws_without_a_base_map(page, app_url):
     page.get_by_text("EuroGeographics").first.wait_for()
     overlay = page.locator("#deckgl-overlay")
     overlay.wait_for()
-    page.wait_for_timeout(1500)
     from PIL import Image
 
-    grey = Image.open(io.BytesIO(overlay.screenshot())).convert("L").tobytes()
-    painted = sum(1 for value in grey if value < 235)
-    assert painted > 500, "the map drew nothing"
+    def painted() -> int:
+        grey = Image.open(io.BytesIO(overlay.screenshot())).convert("L").tobytes()
+        return sum(1 for value in grey if value < 235)
+
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while painted() <= 500 and time.monotonic() < deadline:  # deck.gl draws a few frames after the page runs
+        painted_frames(page)
+    assert painted() > 500, "the map drew nothing"
     screenshot(page, "map")
 
 
-def test_data_refuses_a_bad_upload(page, app_url):
-    visit(page, app_url, "data", "Data")
+def test_data_refuses_a_bad_upload_and_writes_nothing(page, app_url, fixture_store):
+    before = counts(fixture_store)
     bad = FIXTURES / "generic_bad" / "bad_date"
+    with pytest.raises(ValidationFailed) as refused:
+        parse_generic(bad / "mapping.toml")
+    visit(page, app_url, "data", "Data")
     inputs = page.locator("input[type='file']")
     inputs.nth(0).set_input_files(str(bad / "mapping.toml"))
     settle(page)
     inputs.nth(1).set_input_files([str(p) for p in bad.iterdir() if p.name != "mapping.toml"])
-    page.get_by_text("nothing was written", exact=False).first.wait_for()
+    # With the mapping alone the page already refuses (the CSV is missing: 1 problem), so wait for the count
+    # of the whole upload: every problem the loader finds in the files, each named.
+    problems = len(refused.value.problems)
+    page.get_by_text(f"{problems} problem(s); nothing was written", exact=False).first.wait_for()
     settle(page)
+    assert problems >= 2 and counts(fixture_store) == before
     screenshot(page, "data")

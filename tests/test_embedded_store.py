@@ -24,6 +24,22 @@ def _cli(db: Path, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(CLI + list(args), cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 
 
+def wait_until_gone(pid: int, timeout_s: float = 30) -> None:
+    """Wait (bounded) until process `pid` has ended, reaping it when it is our child."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        try:
+            if os.waitpid(pid, os.WNOHANG)[0] == pid:
+                return
+        except ChildProcessError:  # not our child: it is gone when signal 0 finds nothing
+            try:
+                os.kill(pid, 0)
+            except ProcessLookupError:
+                return
+        time.sleep(0.05)
+    raise AssertionError(f"process {pid} still runs {timeout_s:.0f} s after SIGKILL")
+
+
 def test_an_acknowledged_load_survives_kill_9_of_the_server(tmp_path):
     from loaders.seeds import load_seeds
 
@@ -33,7 +49,7 @@ def test_an_acknowledged_load_survives_kill_9_of_the_server(tmp_path):
     expected = counts(store)
     assert expected[0]["Cluster"] > 20
     os.kill(store.server_pid, signal.SIGKILL)
-    time.sleep(0.5)
+    wait_until_gone(store.server_pid)
     reopened = FalkorDBStore(tmp_path / "durable.db")
     try:
         assert counts(reopened) == expected

@@ -1,7 +1,12 @@
-"""Projections of the store's graph: collaboration weights, filters and aggregates, on hand-built graphs."""
+"""Projections of the store's graph: collaboration weights, filters and aggregates.
+
+Every graph here is the real `to_networkx` output of an embedded store: small hand-picked networks are
+written through the one writer, and one test runs on the committed fixture network.
+"""
 
 from __future__ import annotations
 
+import itertools
 import random
 
 import networkx as nx
@@ -9,43 +14,75 @@ import pytest
 from networkx.algorithms import bipartite
 
 from graph.analytics.projections import Projection, incidence, participations, project
+from graph.store.falkordb_store import FalkorDBStore
+from graph.store.reads import to_networkx
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.writer import write_records
+from tests.conftest import open_fixture_network
+
+SOURCE = ("test:projections",)
+_graphs = itertools.count()
 
 
-def cordis_graph(organisations: dict[str, dict], projects: dict[str, dict], *, sectors: dict[str, str] | None = None,
-                 programmes: dict[str, str] | None = None) -> nx.MultiDiGraph:
-    """A graph shaped like `to_networkx` of a CORDIS load.
+def cordis_records(organisations: dict[str, dict], projects: dict[str, dict], *,
+                   sectors: dict[str, str] | None = None,
+                   programmes: dict[str, str] | None = None) -> tuple[list[NodeRecord], list[RelRecord]]:
+    """Records of a network shaped like a CORDIS load (the loader's property names).
 
     `organisations`: pic -> name, country, nuts, sme, cluster (bool). `projects`: grant -> acronym, start,
     end, programmes, sectors, partners [(pic, role), ...]. `sectors` / `programmes`: id -> parent id
     (or "") for the PART_OF hierarchy and names.
     """
-    G = nx.MultiDiGraph()
+    nodes: dict[tuple[str, str], NodeRecord] = {}
+    rels: list[RelRecord] = []
+
+    def node(label: str, node_id: str, name: str, extra: tuple[str, ...] = (), **props) -> None:
+        props = {k: v for k, v in props.items() if v is not None}
+        nodes.setdefault((label, node_id), NodeRecord(label, node_id, name, SOURCE, extra, props))
+
     for pic, org in organisations.items():
-        labels = ["Organisation"] + ["Cluster"] * bool(org.get("cluster")) + ["SME"] * bool(org.get("sme"))
-        key = f"Organisation:pic:{pic}"
-        G.add_node(key, id=f"pic:{pic}", kind="Organisation", labels=labels, name=org["name"],
-                   country=org["country"], nuts_code=org.get("nuts"), sme=bool(org.get("sme")))
+        node("Organisation", f"pic:{pic}", org["name"], ("Cluster",) * bool(org.get("cluster")) +
+             ("SME",) * bool(org.get("sme")), country=org["country"], nuts_code=org.get("nuts"),
+             sme=bool(org.get("sme")))
         place = org.get("nuts") or org["country"]
         kind = "Region" if len(place) > 2 else "Country"
-        G.add_node(f"{kind}:{place}", id=place, kind=kind, name=org.get("place_name", place))
-        G.add_edge(key, f"{kind}:{place}", type="LOCATED_IN")
+        node(kind, place, org.get("place_name", place))
+        rels.append(RelRecord("LOCATED_IN", "Organisation", f"pic:{pic}", kind, place, SOURCE))
     for kind, tree in (("Sector", sectors or {}), ("Programme", programmes or {})):
         for node_id, parent in tree.items():
-            G.add_node(f"{kind}:{node_id}", id=node_id, kind=kind, name=node_id.rsplit("/", 1)[-1])
+            node(kind, node_id, node_id.rsplit("/", 1)[-1])
             if parent:
-                G.add_edge(f"{kind}:{node_id}", f"{kind}:{parent}", type="PART_OF")
+                rels.append(RelRecord("PART_OF", kind, node_id, kind, parent, SOURCE))
     for grant, p in projects.items():
-        key = f"Project:cordis:{grant}"
-        G.add_node(key, id=f"cordis:{grant}", kind="Project", name=p.get("acronym", grant),
-                   acronym=p.get("acronym", grant), start_date=p.get("start"), end_date=p.get("end"))
+        node("Project", f"cordis:{grant}", p.get("acronym", grant), acronym=p.get("acronym", grant),
+             start_date=p.get("start"), end_date=p.get("end"))
         for order, (pic, role) in enumerate(p["partners"], start=1):
-            G.add_edge(f"Organisation:pic:{pic}", key, key=f"PARTICIPATES_IN:{order}", type="PARTICIPATES_IN",
-                       role=role, order=order, contribution=p.get("contribution", 1000.0))
-        for programme in p.get("programmes", ()):
-            G.add_edge(key, f"Programme:{programme}", type="FUNDED_BY")
-        for sector in p.get("sectors", ()):
-            G.add_edge(key, f"Sector:{sector}", type="ACTIVE_IN")
-    return G
+            rels.append(RelRecord("PARTICIPATES_IN", "Organisation", f"pic:{pic}", "Project", f"cordis:{grant}",
+                                  SOURCE, {"role": role, "order": order,
+                                           "contribution": p.get("contribution", 1000.0)}, key=str(order)))
+        rels += [RelRecord("FUNDED_BY", "Project", f"cordis:{grant}", "Programme", programme, SOURCE)
+                 for programme in p.get("programmes", ())]
+        rels += [RelRecord("ACTIVE_IN", "Project", f"cordis:{grant}", "Sector", sector, SOURCE)
+                 for sector in p.get("sectors", ())]
+    return list(nodes.values()), rels
+
+
+def stored_graph(server_path, nodes: list[NodeRecord], rels: list[RelRecord]) -> nx.MultiDiGraph:
+    """Write the records into a fresh graph of the embedded server; its `to_networkx`, the graph dropped."""
+    store = FalkorDBStore(server_path, f"projections_{next(_graphs)}")
+    try:
+        store.setup_schema()
+        write_records(store, nodes, rels)
+        return to_networkx(store)
+    finally:
+        store.clear()
+        store.close()
+
+
+def cordis_graph(server_path, organisations: dict[str, dict], projects: dict[str, dict],
+                 **trees: dict[str, str]) -> nx.MultiDiGraph:
+    """`to_networkx` of a store holding `cordis_records(organisations, projects, **trees)`."""
+    return stored_graph(server_path, *cordis_records(organisations, projects, **trees))
 
 
 ORGS = {
@@ -72,23 +109,18 @@ PROGRAMMES = {"fp:HORIZON": "", "lb:HORIZON.2.5": "fp:HORIZON", "lb:HORIZON.2.5.
               "lb:HORIZON.1.1": "fp:HORIZON"}
 
 
-@pytest.fixture
-def graph() -> nx.MultiDiGraph:
-    return cordis_graph(ORGS, PROJECTS, sectors=SECTORS, programmes=PROGRAMMES)
+@pytest.fixture(scope="module")
+def graph(embedded_server) -> nx.MultiDiGraph:
+    return cordis_graph(embedded_server, ORGS, PROJECTS, sectors=SECTORS, programmes=PROGRAMMES)
 
 
 def org(pic: str) -> str:
     return f"Organisation:pic:{pic}"
 
 
-def test_organisation_weights_equal_networkx_bipartite_projections():
-    rng = random.Random(4)
-    orgs = {str(i): {"name": f"ORG {i}", "country": "SE"} for i in range(60)}
-    projects = {str(100 + p): {"partners": [(pic, "participant")
-                                            for pic in rng.sample(sorted(orgs), rng.randint(1, 12))]}
-                for p in range(40)}
-    ours = project(cordis_graph(orgs, projects))
-    B = project(cordis_graph(orgs, projects), Projection(kind="bipartite"))
+def assert_weights_are_networkx_bipartite_projections(G: nx.MultiDiGraph) -> None:
+    ours = project(G)
+    B = project(G, Projection(kind="bipartite"))
     nodes = [n for n, d in B.nodes(data=True) if d["bipartite"] == 0]
     newman = bipartite.collaboration_weighted_projected_graph(B, nodes)
     shared = bipartite.weighted_projected_graph(B, nodes)
@@ -96,6 +128,26 @@ def test_organisation_weights_equal_networkx_bipartite_projections():
     for u, v, attrs in ours.edges(data=True):
         assert attrs["weight"] == shared.edges[u, v]["weight"]
         assert attrs["newman"] == pytest.approx(newman.edges[u, v]["weight"])
+
+
+def test_organisation_weights_equal_networkx_bipartite_projections(embedded_server):
+    rng = random.Random(4)
+    orgs = {str(i): {"name": f"ORG {i}", "country": "SE"} for i in range(60)}
+    projects = {str(100 + p): {"partners": [(pic, "participant")
+                                            for pic in rng.sample(sorted(orgs), rng.randint(1, 12))]}
+                for p in range(40)}
+    assert_weights_are_networkx_bipartite_projections(cordis_graph(embedded_server, orgs, projects))
+
+
+def test_the_fixture_network_projects_like_networkx(embedded_server):
+    store = open_fixture_network(embedded_server, "projections_fixture")
+    try:
+        G = to_networkx(store)
+    finally:
+        store.clear()
+        store.close()
+    assert project(G).number_of_edges() > 100
+    assert_weights_are_networkx_bipartite_projections(G)
 
 
 def test_an_organisation_listed_twice_in_a_project_counts_once_with_its_best_role(graph):
@@ -155,16 +207,17 @@ def test_region_aggregate_cuts_nuts_codes_to_the_level_and_leaves_out_unplaced(g
     assert regions.edges["Region:FI1B", "Region:SE22"]["weight"] == 3
 
 
-def test_cluster_aggregate_groups_members_and_seed_clusters():
+def test_cluster_aggregate_groups_members_and_seed_clusters(embedded_server):
     orgs = {**ORGS, "6": {"name": "OSLO CANCER CLUSTER", "country": "NO", "cluster": True}}
     projects = {"20": {"partners": [("6", "coordinator"), ("1", "participant")]},
                 "21": {"partners": [("4", "participant"), ("2", "participant")]}}
-    G = cordis_graph(orgs, projects)
-    G.add_node("Cluster:occ", id="occ", kind="Cluster", name="Oslo Cancer Cluster")
-    G.add_node("Cluster:nce", id="nce", kind="Cluster", name="NCE Seafood")
-    G.add_edge("Cluster:occ", org("6"), type="SAME_AS")
-    G.add_edge(org("4"), "Cluster:nce", type="MEMBER_OF")
-    G.add_edge(org("1"), "Cluster:nce", type="MEMBER_OF")
+    nodes, rels = cordis_records(orgs, projects)
+    nodes += [NodeRecord("Cluster", "occ", "Oslo Cancer Cluster", SOURCE),
+              NodeRecord("Cluster", "nce", "NCE Seafood", SOURCE)]
+    rels += [RelRecord("SAME_AS", "Cluster", "occ", "Organisation", "pic:6", SOURCE),
+             RelRecord("MEMBER_OF", "Organisation", "pic:4", "Cluster", "nce", SOURCE),
+             RelRecord("MEMBER_OF", "Organisation", "pic:1", "Cluster", "nce", SOURCE)]
+    G = stored_graph(embedded_server, nodes, rels)
     clusters = project(G, Projection(kind="cluster"))
     assert sorted(clusters) == ["Cluster:nce", "Cluster:occ"]
     assert clusters.nodes["Cluster:occ"]["name"] == "Oslo Cancer Cluster"

@@ -6,7 +6,6 @@ import json
 import math
 import re
 import statistics
-import time
 
 import networkx as nx
 import pytest
@@ -154,13 +153,10 @@ def test_layout_is_deterministic_and_cached():
     assert set(layout.positions(graph)) == set(graph)
 
 
-def test_thousand_nodes_build_quickly():
+def test_thousand_nodes_are_all_drawn():
+    """Every node and edge of a 1,000-node network reaches the page (its speed: bench/bench_explore.py)."""
     graph = nx.MultiDiGraph(nx.barabasi_albert_graph(1000, 3, seed=11))
     nx.set_node_attributes(graph, "Organisation", "kind")
-    render.to_html(nx.path_graph(3))  # the template compiles once per process
     layout._CACHE.clear()
-    started = time.perf_counter()
-    html = render.to_html(graph)
-    elapsed = time.perf_counter() - started
-    assert len(data_of(html)[0]) == 1000
-    assert elapsed < 1.5, f"1,000 nodes took {elapsed:.2f} s (target 0.3 s; bench/bench_explore.py measures it)"
+    nodes, edges = data_of(render.to_html(graph))
+    assert len(nodes) == 1000 and len(edges) == graph.number_of_edges()

@@ -27,14 +27,10 @@ __all__ = ["NODE_LABELS", "NODE_PROPERTIES", "REL_PROPERTIES", "read_inputs", "d
 
 #: Labels of the nodes read (an SME or Cluster node is read once, whichever labels it carries).
 NODE_LABELS = ("Organisation", "Cluster", "Project", "Programme", "Sector", "Region", "Country", "QualityLabel")
-#: The node properties any analytic or the pages showing their results use.
-NODE_PROPERTIES = ("name", "acronym", "aliases", "country", "nuts_code", "sme", "start_date", "end_date", "level",
-                   "lat", "lon")
-#: Relationship types read, with the properties used on each.
-REL_PROPERTIES: dict[str, tuple[str, ...]] = {
-    "PARTICIPATES_IN": ("role", "contribution"), "FUNDED_BY": (), "ACTIVE_IN": (), "PART_OF": (),
-    "LOCATED_IN": (), "MEMBER_OF": (), "SAME_AS": (), "HAS_LABEL": (),
-}
+#: The node properties any analytic or the pages showing their results use, and the relationship types read
+#: with the properties used on each (declared beside the Cypher that reads them).
+NODE_PROPERTIES = cypher.ANALYTICS_NODE_PROPERTIES
+REL_PROPERTIES = cypher.ANALYTICS_REL_PROPERTIES
 _ALL_ROWS = {"row_cap": 10**9, "timeout_s": 600}
 
 

@@ -1,8 +1,8 @@
 """The store contract: a few methods that both backends implement, and the function that picks one.
 
 Everything else (writer, counts, export to networkx) is written once on top of this contract in
-`graph.operations`, with the shared Cypher of `graph.store.cypher`. An adapter only knows how to talk to its
-database: read (refused writes, time limit, row cap), write, set up indexes, clear, close.
+`graph.store.writer` and `graph.store.reads`, with the shared Cypher of `graph.store.cypher`. An adapter only
+knows how to talk to its database: read (refused writes, time limit, row cap), write, set up indexes, clear, close.
 """
 
 from __future__ import annotations
@@ -13,7 +13,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from graph.store.search_text import SEARCH_PROPERTY
 
-__all__ = ["GraphStore", "QueryResult", "HASH_PROPERTY", "BOOKKEEPING", "visible_properties", "plain"]
+__all__ = ["GraphStore", "QueryResult", "HASH_PROPERTY", "INTERNAL_PROPERTIES", "BOOKKEEPING", "visible_properties",
+           "without_internal", "plain"]
 
 
 @dataclass
@@ -63,16 +64,34 @@ class GraphStore(Protocol):
         ...
 
 
-#: The writer's change digest on every node and relationship it writes (see `graph.operations`):
-#: bookkeeping, not a fact, so both adapters leave it out of the nodes and relationships they return.
+#: The writer's change digest on every node and relationship it writes (see `graph.store.writer`):
+#: bookkeeping, not a fact, so it never reaches a user.
 HASH_PROPERTY = "_hash"
-#: Bookkeeping properties (the digest, the folded search text of `graph.store.search_text`): never shown.
-BOOKKEEPING = frozenset({HASH_PROPERTY, SEARCH_PROPERTY})
+#: Properties the store keeps for itself. The rule: each starts with `_`, and no result a user sees holds
+#: one, on either store: not in a node or relationship, not as a key of any map (`properties(n)`), not as a
+#: name in any list (`keys(n)`). Only asking for one by name (`n._hash`) still returns its value.
+INTERNAL_PROPERTIES = frozenset({HASH_PROPERTY, SEARCH_PROPERTY})  # the digest; the folded search text
+BOOKKEEPING = INTERNAL_PROPERTIES  # its earlier name
 
 
 def visible_properties(properties: dict[str, Any] | None) -> dict[str, Any]:
-    """Properties of a node or relationship as a user sees them: plain values, without `HASH_PROPERTY`."""
-    return {k: plain(v) for k, v in (properties or {}).items() if k not in BOOKKEEPING}
+    """Properties of a node or relationship as a user sees them: plain values, no internal property."""
+    return {k: plain(v) for k, v in (properties or {}).items() if k not in INTERNAL_PROPERTIES}
+
+
+def without_internal(value: list | dict) -> list | dict:
+    """A map without internal keys, or a list without internal names; `value` itself when it has none.
+
+    Shallow on purpose: the adapters call it on each map and list as they convert a result, level by level.
+    A list string equal to an internal name is dropped even when it is data, a price paid for `keys(n)`.
+    """
+    if isinstance(value, dict):
+        if INTERNAL_PROPERTIES.isdisjoint(value):
+            return value
+        return {k: v for k, v in value.items() if k not in INTERNAL_PROPERTIES}
+    if not any(name in value for name in INTERNAL_PROPERTIES):
+        return value
+    return [v for v in value if not (isinstance(v, str) and v in INTERNAL_PROPERTIES)]
 
 
 def plain(value: Any) -> Any:

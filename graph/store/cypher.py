@@ -1,16 +1,32 @@
-"""Every Cypher statement the project's own code sends, built only from schema names.
+"""Every Cypher statement the project's own code sends, built only from schema names, and the registry of them.
 
-Both adapters send these same texts, so they stay in the openCypher subset that FalkorDB and
-Neo4j 5 both accept; `all_statements()` lists every one so a test can lint them with Neo4j's own
-Cypher linter and run them on the embedded store.
+Both adapters send these same texts, so they stay in the openCypher subset that FalkorDB and Neo4j 5 both
+accept. Each builder is registered where it is defined, with `@statement(examples=...)`: the examples
+enumerate every schema-valid instance, so `all_statements()` yields every text the code can send, and the
+lint test (tests/test_cypher_lint.py) runs Neo4j's own linter over each one. A statement only the embedded
+store ever receives is registered with `embedded_only="why"` and kept out of the Neo4j lint. The test also
+scans the source: a string holding a Cypher clause outside a registered builder fails it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.errors import SchemaError
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
 from graph.store.search_text import SEARCH_PROPERTY
 
 __all__ = [
+    "Statement",
+    "statement",
+    "fixed_statement",
+    "registered",
+    "register_listing",
+    "all_statements",
+    "each_label",
+    "each_relationship",
     "upsert_nodes",
     "upsert_relationships",
     "count_label",
@@ -28,11 +44,14 @@ __all__ = [
     "narrow_nodes",
     "narrow_relationships",
     "load_log_stamps",
-    "all_statements",
+    "ANALYTICS_NODE_PROPERTIES",
+    "ANALYTICS_REL_PROPERTIES",
     "VIEW_INDEXES",
     "create_index",
     "create_index_if_missing",
     "create_text_index_if_missing",
+    "unique_id_constraint",
+    "falkordb_indexes",
 ]
 
 #: What the app's views look nodes up by, beyond `id` (graph/views/store_views.py): the place filter
@@ -45,9 +64,89 @@ VIEW_INDEXES: tuple[tuple[str, str], ...] = (
 #: index for `CONTAINS` and scans the label (about 20 ms for 22,000 organisations).
 SEARCH_LABELS: tuple[str, ...] = tuple(label for label in NODE_LABELS if label not in ("SME", "Source", "Load"))
 
+
+@dataclass(frozen=True)
+class Statement:
+    """One registered builder: `examples()` gives the argument tuples of every instance worth linting."""
+
+    name: str
+    build: Callable[..., str]
+    examples: Callable[[], Iterable[tuple[Any, ...]]]
+    embedded_only: str | None = None  # why only FalkorDB receives it (kept out of the Neo4j lint)
+    neo4j_only: str | None = None  # why only Neo4j receives it (not run on the embedded store)
+    accepted_warning: str | None = None  # why Neo4j's deprecation of id() is accepted (the only warning allowed)
+
+    def texts(self) -> list[str]:
+        return [self.build(*args) for args in self.examples()]
+
+
+_REGISTRY: dict[str, Statement] = {}
+
+
+def statement(examples: Callable[[], Iterable[tuple[Any, ...]]] | Iterable[tuple[Any, ...]] = ((),), *,
+              embedded_only: str | None = None, neo4j_only: str | None = None,
+              ) -> Callable[[Callable[..., str]], Callable[..., str]]:
+    """Register a builder of Cypher text; `examples` are its argument tuples (a callable: evaluated late).
+
+    A statement sent to one store only says why in `embedded_only` or `neo4j_only`.
+    """
+    if any(reason is not None and not reason.strip() for reason in (embedded_only, neo4j_only)):
+        raise SchemaError("a statement sent to one store only must say why")
+    listed = None if callable(examples) else tuple(examples)
+
+    def register(build: Callable[..., str]) -> Callable[..., str]:
+        name = f"{build.__module__}.{build.__qualname__}"
+        _REGISTRY[name] = Statement(name, build, examples if listed is None else (lambda: listed),
+                                    embedded_only, neo4j_only)
+        return build
+
+    return register
+
+
+def fixed_statement(module: str, name: str, text: str) -> str:
+    """Register a statement that takes no arguments (a module constant) and return its text."""
+    _REGISTRY[f"{module}.{name}"] = Statement(f"{module}.{name}", lambda: text, lambda: ((),))
+    return text
+
+
+def register_listing(module: str, listing: Callable[[], list[str]], *, accepted_warning: str) -> None:
+    """Register a module's own list of its statements, for a module not yet written as registered builders.
+
+    Weaker than `@statement`: the source scan cannot tell what the listing leaves out, so the lint test
+    names each such module.
+    """
+    _REGISTRY[f"{module}.statements"] = Statement(f"{module}.statements", lambda text: text,
+                                                  lambda: [(text,) for text in listing()],
+                                                  accepted_warning=accepted_warning)
+
+
+def registered(module: str | None = None) -> list[Statement]:
+    """The registered statements (of one module, when given), in registration order."""
+    return [s for s in _REGISTRY.values() if module is None or s.name.rpartition(".")[0] == module]
+
+
+def all_statements(module: str | None = None, *, store: str | None = None) -> list[str]:
+    """Every text the registered builders can build for `store` ("falkordb", "neo4j"; None: any store).
+
+    Only the modules imported so far have registered theirs; the lint test imports every module first.
+    """
+    skip = {"falkordb": "neo4j_only", "neo4j": "embedded_only"}.get(store or "")
+    return [text for s in registered(module) if skip is None or getattr(s, skip) is None for text in s.texts()]
+
+
+def each_label() -> list[tuple[str]]:
+    return [(label,) for label in NODE_LABELS]
+
+
+def each_relationship() -> list[tuple[str, str, str]]:
+    """(type, start label, end label) of every pair of labels the schema lets a relationship type join."""
+    return [(rel.name, start, end) for rel in REL_TYPES.values() for start in rel.starts for end in rel.ends]
+
+
 _MERGE_SOURCES = "[s IN row.sources WHERE NOT s IN coalesce({v}.sources, [])]"
 
 
+@statement(lambda: [*each_label(), ("Organisation", ("SME", "Cluster"))])
 def upsert_nodes(label: str, extra_labels: tuple[str, ...] = ()) -> str:
     """MERGE rows `{id, props, sources}` as `label` nodes; re-running it changes nothing.
 
@@ -64,6 +163,7 @@ def upsert_nodes(label: str, extra_labels: tuple[str, ...] = ()) -> str:
     )
 
 
+@statement(each_relationship)
 def upsert_relationships(rel_type: str, start_label: str, end_label: str) -> str:
     """MERGE rows `{start, end, key, props, sources}` as relationships between existing nodes.
 
@@ -83,25 +183,30 @@ def upsert_relationships(rel_type: str, start_label: str, end_label: str) -> str
     )
 
 
+@statement(each_label)
 def count_label(label: str) -> str:
     return f"MATCH (n:{check_label(label)}) RETURN count(n) AS count"
 
 
+@statement(lambda: [(t,) for t in REL_TYPES])
 def count_rel_type(rel_type: str) -> str:
     return f"MATCH ()-[r:{check_rel_type(rel_type)}]->() RETURN count(r) AS count"
 
 
+@statement(each_label)
 def existing_ids(label: str) -> str:
     """Which of `$ids` exist as `label` nodes: lets a loader check endpoints before writing."""
     return f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids RETURN n.id AS id"
 
 
+@statement(each_label)
 def node_states(label: str) -> str:
     """Properties and labels of `label` nodes among `$ids`: tells created from updated from unchanged."""
     return (f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids "
             "RETURN n.id AS id, properties(n) AS props, labels(n) AS labels")
 
 
+@statement()
 def last_loads() -> str:
     """The load log, newest first."""
     return ("MATCH (l:Load) RETURN l.source AS source, l.loaded_at AS loaded_at, l.checksum AS checksum, "
@@ -109,6 +214,7 @@ def last_loads() -> str:
             "ORDER BY coalesce(l.loaded_at, l.started_at) DESC LIMIT $limit")
 
 
+@statement()
 def export_nodes() -> str:
     """Nodes carrying any of `$labels` (every node when `$labels` is null)."""
     return (
@@ -118,6 +224,7 @@ def export_nodes() -> str:
     )
 
 
+@statement()
 def export_relationships() -> str:
     """Relationships of `$types` (all when null) between nodes of `$labels` (all when null)."""
     return (
@@ -130,11 +237,15 @@ def export_relationships() -> str:
     )
 
 
+@statement(embedded_only="FalkorDB returns a relationship's endpoints as internal ids, which only id() reaches "
+                         "(elementId() is not in FalkorDB); the Neo4j adapter reads endpoints from the driver "
+                         "and never sends it, and Neo4j 5 deprecates id()")
 def resolve_node_keys() -> str:
     """Kind and id of nodes by internal id: turns relationship endpoints in results into node keys."""
     return "MATCH (n) WHERE id(n) IN $ids RETURN id(n) AS internal, n.kind AS kind, n.id AS id"
 
 
+@statement()
 def organisation_activity() -> str:
     """Every organisation's activity counts, recomputed from its `PARTICIPATES_IN` relationships.
 
@@ -162,16 +273,29 @@ def organisation_activity() -> str:
     )
 
 
+@statement()
 def logged_load() -> str:
     """The logged loads of rows `{source, checksum}`: loads of the same files already in the store."""
     return ("UNWIND $rows AS row MATCH (l:Load) WHERE l.source = row.source AND l.checksum = row.checksum "
             "RETURN properties(l) AS props")
 
 
+@statement()
 def clear_all() -> str:
     return "MATCH (n) DETACH DELETE n"
 
 
+#: The node properties the analytics read (graph.analytics.inputs), and the relationship types with theirs:
+#: declared here so the registry enumerates exactly the texts the analytics send.
+ANALYTICS_NODE_PROPERTIES = ("name", "acronym", "aliases", "country", "nuts_code", "sme", "start_date", "end_date",
+                             "level", "lat", "lon")
+ANALYTICS_REL_PROPERTIES: dict[str, tuple[str, ...]] = {
+    "PARTICIPATES_IN": ("role", "contribution"), "FUNDED_BY": (), "ACTIVE_IN": (), "PART_OF": (),
+    "LOCATED_IN": (), "MEMBER_OF": (), "SAME_AS": (), "HAS_LABEL": (),
+}
+
+
+@statement(lambda: [(ANALYTICS_NODE_PROPERTIES,)])
 def narrow_nodes(properties: tuple[str, ...]) -> str:
     """Nodes carrying any of `$labels`: kind, id, labels and only the named `properties` (null when absent).
 
@@ -183,6 +307,7 @@ def narrow_nodes(properties: tuple[str, ...]) -> str:
             f"RETURN n.kind AS kind, n.id AS id, labels(n) AS labels{columns}")
 
 
+@statement(lambda: list(ANALYTICS_REL_PROPERTIES.items()))
 def narrow_relationships(rel_type: str, properties: tuple[str, ...] = ()) -> str:
     """Relationships of one type: both ends' kind and id, the `key` telling parallel ones apart, and `properties`."""
     columns = "".join(f", r.{check_property(p)} AS {p}" for p in properties)
@@ -190,11 +315,13 @@ def narrow_relationships(rel_type: str, properties: tuple[str, ...] = ()) -> str
             f"RETURN a.kind AS start_kind, a.id AS start_id, b.kind AS end_kind, b.id AS end_id, r.key AS key{columns}")
 
 
+@statement()
 def load_log_stamps() -> str:
     """Every load's id and times: what the analytics cache keys on (a load starting or completing changes them)."""
     return "MATCH (l:Load) RETURN l.id AS id, l.started_at AS started_at, l.loaded_at AS loaded_at ORDER BY id"
 
 
+@statement(lambda: [(label, "pagerank") for label in NODE_LABELS])
 def set_property(label: str, prop: str) -> str:
     """Set one property on nodes by id from rows `{id, value}` (metrics written back, load records)."""
     return (
@@ -205,36 +332,37 @@ def set_property(label: str, prop: str) -> str:
     )
 
 
+@statement(lambda: [*((label, "id") for label in NODE_LABELS), *VIEW_INDEXES],
+           embedded_only="FalkorDB's form of an index (no name, no IF NOT EXISTS); Neo4j gets "
+                         "`unique_id_constraint` and `create_index_if_missing`")
 def create_index(label: str, prop: str) -> str:
     """A range index on one property, FalkorDB's form (it refuses a repeat: the adapter checks first)."""
     return f"CREATE INDEX FOR (n:{check_label(label)}) ON (n.{check_property(prop)})"
 
 
+@statement(lambda: VIEW_INDEXES, neo4j_only="FalkorDB refuses a named index and IF NOT EXISTS; it gets "
+                                            "`create_index`, after checking `falkordb_indexes`")
 def create_index_if_missing(label: str, prop: str) -> str:
     """A named range index on one property, Neo4j's form, safe to repeat."""
     return (f"CREATE INDEX {label.lower()}_{prop.strip('_')} IF NOT EXISTS "
             f"FOR (n:{check_label(label)}) ON (n.{check_property(prop)})")
 
 
+@statement(lambda: [(label,) for label in SEARCH_LABELS],
+           neo4j_only="FalkorDB has no TEXT index for CONTAINS; it scans the label")
 def create_text_index_if_missing(label: str) -> str:
     """Neo4j's TEXT index on the folded search text: it serves `CONTAINS`."""
     return (f"CREATE TEXT INDEX {label.lower()}_search IF NOT EXISTS "
             f"FOR (n:{check_label(label)}) ON (n.{SEARCH_PROPERTY})")
 
 
-def all_statements() -> list[str]:
-    """Every statement the code above can build, for linting and portability tests."""
-    statements: list[str] = []
-    for label in NODE_LABELS:
-        statements += [upsert_nodes(label), count_label(label), existing_ids(label), node_states(label)]
-    statements.append(upsert_nodes("Organisation", ("SME", "Cluster")))
-    for rel in REL_TYPES.values():
-        statements.append(count_rel_type(rel.name))
-        for start in rel.starts:
-            for end in rel.ends:
-                statements.append(upsert_relationships(rel.name, start, end))
-    statements += [export_nodes(), export_relationships(), resolve_node_keys(), clear_all(), last_loads(),
-                   organisation_activity(), logged_load(),
-                   set_property("Organisation", "pagerank"), narrow_nodes(("name", "lat")),
-                   narrow_relationships("PARTICIPATES_IN", ("role", "contribution")), load_log_stamps()]
-    return statements
+@statement(lambda: [(label,) for label in NODE_LABELS if label != "SME"],  # SME nodes are Organisations
+           neo4j_only="FalkorDB declares constraints with GRAPH.CONSTRAINT, not Cypher; it gets `create_index`")
+def unique_id_constraint(label: str) -> str:
+    """Neo4j's uniqueness constraint on `id` for `label` (it also creates the index MERGE needs)."""
+    return f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{check_label(label)}) REQUIRE n.id IS UNIQUE"
+
+
+@statement(embedded_only="FalkorDB's list of indexes (Neo4j 5 has SHOW INDEXES, not db.indexes())")
+def falkordb_indexes() -> str:
+    return "CALL db.indexes() YIELD label, properties RETURN label, properties"

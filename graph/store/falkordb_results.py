@@ -7,7 +7,7 @@ from typing import Any
 from falkordb import Edge, Node
 from falkordb import Path as FPath
 
-from graph.store.contract import QueryResult, plain, visible_properties
+from graph.store.contract import QueryResult, plain, visible_properties, without_internal
 from graph.store.cypher import resolve_node_keys
 from graph.store.schema import kind_of, node_key
 
@@ -45,9 +45,10 @@ def _value(value: Any, out: QueryResult, pending_edges: list[Any]) -> Any:
         return {"path": [n["key"] for n in nodes]}
     # scalars inside lists and maps (most values) skip the call
     if isinstance(value, list):
-        return [v if type(v) in _PLAIN_SCALARS else _value(v, out, pending_edges) for v in value]
+        return [v if type(v) in _PLAIN_SCALARS else _value(v, out, pending_edges) for v in without_internal(value)]
     if isinstance(value, dict):
-        return {k: v if type(v) in _PLAIN_SCALARS else _value(v, out, pending_edges) for k, v in value.items()}
+        return {k: v if type(v) in _PLAIN_SCALARS else _value(v, out, pending_edges)
+                for k, v in without_internal(value).items()}
     return plain(value)
 
 

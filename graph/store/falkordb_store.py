@@ -24,7 +24,7 @@ from typing import Any
 from graph.errors import QueryError, QueryTimeout, StoreUnavailable
 from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
-from graph.store.cypher import VIEW_INDEXES, clear_all, create_index
+from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes
 from graph.store.falkordb_errors import refuse_huge_ranges, translate
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
@@ -170,7 +170,7 @@ class FalkorDBStore:
 
     def _index_rows(self) -> list[tuple[str, str]]:
         try:
-            result = self._graph.ro_query("CALL db.indexes() YIELD label, properties RETURN label, properties")
+            result = self._graph.ro_query(falkordb_indexes())
         except Exception:
             return []
         return [(label, prop) for label, props in result.result_set for prop in props]

@@ -18,15 +18,16 @@ from typing import Any
 
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.settings import Settings
-from graph.store.contract import QueryResult, plain, visible_properties
+from graph.store.contract import QueryResult, plain, visible_properties, without_internal
 from graph.store.cypher import (
     SEARCH_LABELS,
     VIEW_INDEXES,
     clear_all,
     create_index_if_missing,
     create_text_index_if_missing,
+    unique_id_constraint,
 )
-from graph.store.schema import NODE_LABELS, check_label, kind_of, node_key
+from graph.store.schema import NODE_LABELS, kind_of, node_key
 
 __all__ = ["Neo4jStore", "constraint_statements", "CONNECT_TIMEOUT_S"]
 
@@ -36,10 +37,8 @@ CONNECT_TIMEOUT_S = 10.0
 
 def constraint_statements() -> list[str]:
     """One uniqueness constraint on `id` per label (it also creates the index MERGE needs)."""
-    return [
-        f"CREATE CONSTRAINT {label.lower()}_id IF NOT EXISTS FOR (n:{check_label(label)}) REQUIRE n.id IS UNIQUE"
-        for label in NODE_LABELS if label != "SME"  # SME is an extra label; its nodes are Organisations
-    ] + [create_index_if_missing(label, prop) for label, prop in VIEW_INDEXES] + [
+    return [unique_id_constraint(label) for label in NODE_LABELS if label != "SME"] + [  # SME nodes are Organisations
+        create_index_if_missing(label, prop) for label, prop in VIEW_INDEXES] + [
         create_text_index_if_missing(label) for label in SEARCH_LABELS]
 
 
@@ -131,9 +130,9 @@ class Neo4jStore:
                 self._value(rel, out)
             return {"path": [self._node(n, out)["key"] for n in value.nodes]}
         if isinstance(value, list):
-            return [self._value(v, out) for v in value]
+            return [self._value(v, out) for v in without_internal(value)]
         if isinstance(value, dict):
-            return {k: self._value(v, out) for k, v in value.items()}
+            return {k: self._value(v, out) for k, v in without_internal(value).items()}
         if hasattr(value, "iso_format"):  # neo4j.time types
             return value.iso_format()
         return plain(value)

@@ -12,6 +12,7 @@ warning, not an error).
 
 from __future__ import annotations
 
+from graph.store import cypher
 from graph.store.schema import NODE_LABELS, check_label
 from graph.store.search_text import SEARCH_PROPERTY
 
@@ -127,3 +128,7 @@ def statements() -> list[str]:
         found += [options_of(label), search_in(label), resolve(label), of_kind(label), of_label(label), details(label),
                   neighbours_of(label, True), neighbours_of(label, False)]
     return found
+
+
+cypher.register_listing(__name__, statements, accepted_warning="id() seeks nodes by internal id within one view "
+                        "(FalkorDB has no elementId()); Neo4j 5 deprecates id() but runs it")

@@ -37,10 +37,10 @@ from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.store import cypher
-from graph.store.contract import HASH_PROPERTY, GraphStore
+from graph.store.contract import HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
 from graph.store.disk import write
 from graph.store.records import NodeRecord, RelRecord
-from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type
+from graph.store.schema import check_label, check_rel_type
 
 __all__ = ["WriteSummary", "write_records", "HASH_PROPERTY", "statements", "Progress"]
 
@@ -81,17 +81,20 @@ def _batches(rows: list[Any], size: int = BATCH_SIZE) -> Iterable[list[Any]]:
 
 # -- the statements of change detection (linted and run on the embedded store by the tests) ------------
 
+@cypher.statement(cypher.each_label)
 def node_digests(label: str) -> str:
     """The digests of the `label` nodes among `$ids`."""
     return f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids RETURN collect(n.{HASH_PROPERTY}) AS digests"
 
 
+@cypher.statement(cypher.each_relationship)
 def rel_digests(rel_type: str, start_label: str, end_label: str) -> str:
     """The digests of the relationships from the `start_label` nodes among `$ids`."""
     return (f"MATCH (a:{check_label(start_label)})-[r:{check_rel_type(rel_type)}]->(b:{check_label(end_label)})"
             f" WHERE a.id IN $ids RETURN collect(r.{HASH_PROPERTY}) AS digests")
 
 
+@cypher.statement(cypher.each_relationship)
 def rel_states(rel_type: str, start_label: str, end_label: str) -> str:
     """Properties of the relationships named by rows `{start, end, key}`."""
     return ("UNWIND $rows AS row\n"
@@ -101,12 +104,8 @@ def rel_states(rel_type: str, start_label: str, end_label: str) -> str:
 
 
 def statements() -> list[str]:
-    """Every statement the writer sends besides those of `graph.store.cypher`, for the linter and the tests."""
-    found = [node_digests(label) for label in NODE_LABELS]
-    for rel in REL_TYPES.values():
-        found += [query(rel.name, start, end) for start in rel.starts for end in rel.ends
-                  for query in (rel_digests, rel_states)]
-    return found
+    """Every statement the writer sends besides those of `graph.store.cypher` (its part of the Cypher registry)."""
+    return cypher.all_statements(__name__)
 
 
 # -- validation -----------------------------------------------------------------------------------------
@@ -167,7 +166,7 @@ def _same(stored: Any, wanted: Any) -> bool:
 def _holds(props: dict[str, Any], row: dict[str, Any]) -> bool:
     """Whether stored `props` already say what `row` would write (a None value removes a property)."""
     return (all(props.get(k) is None if v is None else _same(props.get(k), v)
-                for k, v in row["props"].items() if k != HASH_PROPERTY)
+                for k, v in row["props"].items() if k not in INTERNAL_PROPERTIES)
             and set(row["sources"]) <= set(props.get("sources") or []))
 
 
