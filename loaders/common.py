@@ -30,8 +30,8 @@ from graph.store.load_log import record_load, start_load
 from graph.store.records import NodeRecord, RelRecord, strip_controls, unstorable
 from graph.store.writer import Progress, WriteSummary, write_records
 
-__all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "read_bytes", "clean_text",
-           "removed_note"]
+__all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "read_bytes",
+           "is_text_encoding", "clean_text", "removed_note"]
 
 
 @dataclass
@@ -138,10 +138,17 @@ def removed_note(file: str, removed: int, first: tuple[int | None, str | None] |
             "search from finding the text."]
 
 
-def _decode_as(data: bytes, encoding: str, name: str) -> str:
+def is_text_encoding(encoding: object) -> bool:
+    """Whether `encoding` names a codec that turns bytes into text (`rot13` and `base64` do not)."""
     try:
-        b"".decode(encoding)  # unknown codecs and bytes-to-bytes ones (rot13, base64) raise LookupError
+        "".encode(encoding)  # type: ignore[arg-type]  # raises LookupError for both kinds; b"".decode does not
     except (LookupError, TypeError):
+        return False
+    return True
+
+
+def _decode_as(data: bytes, encoding: str, name: str) -> str:
+    if not is_text_encoding(encoding):
         raise ValidationFailed([Problem(name, None, "encoding", f"{encoding!r} is not a text encoding; "
                                         "use utf-8 or cp1252, or leave it out to detect it")]) from None
     try:

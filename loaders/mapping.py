@@ -17,7 +17,7 @@ from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
-from loaders.common import read_text
+from loaders.common import is_text_encoding, read_text
 from loaders.mapping_spec import ISO_DATE, SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES", "SEPARATORS"]
@@ -162,13 +162,10 @@ class _Checker:
             self.problem(kind, index, f"separator must be one of {', '.join(map(repr, SEPARATORS))} or \"tab\"",
                          "separator")
             separator = None
-        if encoding is not None:
-            try:
-                b"".decode(encoding)  # refuses unknown codecs and the bytes-to-bytes ones (rot13, base64)
-            except (LookupError, TypeError):
-                self.problem(kind, index, f"unknown text encoding {encoding!r}; try utf-8 or cp1252, or leave "
-                             "it out to detect it", "encoding")
-                encoding = None
+        if encoding is not None and not is_text_encoding(encoding):
+            self.problem(kind, index, f"unknown text encoding {encoding!r}; try utf-8 or cp1252, or leave "
+                         "it out to detect it", "encoding")
+            encoding = None
         return {"separator": separator, "encoding": encoding}
 
     def spec(self, kind: str, index: int, table: Any, defaults: dict[str, str | None]) -> FileSpec | None:

@@ -376,3 +376,24 @@ def test_a_relationship_given_twice_with_different_data_is_named(loaded_store, t
     assert (problem.file, problem.line, problem.field) == ("again.csv", 3, "org")
     assert "MEMBER_OF '556001-0003' -> 'automation-smaland' is given twice" in problem.message
     assert snapshot(loaded_store) == before
+
+
+def test_json_records_keep_their_start_lines_in_a_large_file(tmp_path):
+    """The linear JSON reader counts lines from the previous record only: every record still gets its own."""
+    parts, line, bad_lines = ["[\r\n"], 2, []
+    for i in range(3000):
+        founded = "not a date" if i % 700 == 5 else "2001-04-03"
+        if founded != "2001-04-03":
+            bad_lines.append(line)
+        record = (f'{{"id": "o{i}", "name": "Org\\n{i} [x], {{y}}",\n  "founded": "{founded}"}}' if i % 2 else
+                  f'{{"id": "o{i}", "name": "Org {i}", "founded": "{founded}"}}')
+        gap = "\r\n\r\n" if i % 3 == 0 else "\n"
+        parts.append(record + ("," + gap if i < 2999 else "\n]\n"))
+        line += record.count("\n") + gap.count("\n")
+    mapping = write_files(tmp_path, {"mapping.toml": ORGS_MAPPING.replace("orgs.csv", "orgs.json") + """
+        [nodes.properties]
+        founded = { column = "founded", type = "date" }
+        """, "orgs.json": "".join(parts)})
+    problems = problems_of(mapping)
+    assert [(p.file, p.line, p.field) for p in problems] == [("orgs.json", n, "founded") for n in bad_lines]
+    assert len(bad_lines) == 5
