@@ -34,7 +34,7 @@ def _required(row: dict[str, Any], column: str, what: str, where: tuple[str, int
 
 def _properties(spec: FileSpec, row: dict[str, Any], where: tuple[str, int],
                 problems: list[Problem]) -> dict[str, Any]:
-    values = {}
+    found = {}
     for column in spec.properties:
         try:
             value = column.convert(row.get(column.column))
@@ -42,8 +42,8 @@ def _properties(spec: FileSpec, row: dict[str, Any], where: tuple[str, int],
             problems.append(Problem(*where, column.column, str(e)))
             continue
         if value is not None:
-            values[column.property] = value
-    return values
+            found[column.property] = value
+    return found
 
 
 def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: str,
@@ -52,9 +52,11 @@ def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: s
     node_id = _required(row, spec.id, "id", where, problems)
     name = _required(row, spec.name, "name", where, problems)
     labels = set(spec.extra_labels)
-    for label, column in spec.label_if:  # an empty cell adds no label
+    for label, column in spec.label_if:
+        cell = row.get(column)
         try:
-            labels.update([label] if not values.is_empty(row.get(column)) and values.as_bool(row.get(column)) else [])
+            if not values.is_empty(cell) and values.as_bool(cell):  # an empty cell adds no label
+                labels.add(label)
         except ValueError as e:
             problems.append(Problem(*where, column, str(e)))
     properties = _properties(spec, row, where, problems)
