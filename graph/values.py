@@ -35,6 +35,7 @@ KINDS = ("string", "int", "float", "bool", "date", "list")
 _INT = re.compile(r"^[-+]?\d+$")
 _FLOAT = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?$")
+_BOOLS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 _SPACES = re.compile(r"[\s\u00a0\u202f]")  # thousands separators: space, no-break space, narrow no-break space
 
 
@@ -53,14 +54,14 @@ def as_bool(value: Any) -> bool:
     >>> as_bool("Ja"), as_bool("x"), as_bool("FALSKT"), as_bool(0)
     (True, True, False, False)
     """
-    if isinstance(value, bool):
-        return value
-    word = str(value).strip().lower()
-    if word in TRUE_WORDS:
-        return True
-    if word in FALSE_WORDS:
-        return False
-    raise BadValue(f"expected yes or no (true/false, 1/0, x, ja/nej, ...), found {value!r}")
+    found = _BOOLS.get(value) if isinstance(value, str) else None  # the fast path: a cell as written
+    if found is None:
+        if isinstance(value, bool):
+            return value
+        found = _BOOLS.get(str(value).strip().lower())
+        if found is None:
+            raise BadValue(f"expected yes or no (true/false, 1/0, x, ja/nej, ...), found {value!r}")
+    return found
 
 
 def as_int(value: Any) -> int:
@@ -69,9 +70,14 @@ def as_int(value: Any) -> int:
     >>> as_int("1 250"), as_int(-3)
     (1250, -3)
     """
-    if isinstance(value, int) and not isinstance(value, bool):
+    if isinstance(value, str):
+        if value.isascii() and value.isdigit():  # the fast path for clean cells
+            return int(value)
+        text = _SPACES.sub("", value)
+    elif isinstance(value, int) and not isinstance(value, bool):
         return value
-    text = _SPACES.sub("", value) if isinstance(value, str) else ""
+    else:
+        text = ""
     if not _INT.match(text):
         raise BadValue(f"expected a whole number, found {value!r}")
     return int(text)
@@ -84,27 +90,26 @@ def as_float(value: Any, decimal: str = ".") -> float:
     >>> as_float("6,2", decimal=","), as_float("1e3"), as_float(2)
     (6.2, 1000.0, 2.0)
     """
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if math.isfinite(value):
-            return float(value)
-        raise BadValue(f"expected a finite number, found {value!r}")
-    if not isinstance(value, str):
-        raise BadValue(f"expected a number, found {value!r}")
-    text = value.strip()
-    try:  # the fast path for clean cells; float() also takes nan, inf and 1_000, which the checks below refuse
-        number = float(text)
-    except ValueError:
-        text = _SPACES.sub("", text)
+    if isinstance(value, str):
+        if "_" not in value:
+            try:  # the fast path for clean cells; float() also takes nan and inf, refused below
+                number = float(value)
+            except ValueError:
+                pass
+            else:
+                if not math.isfinite(number):
+                    raise BadValue(f"expected a finite number, found {value!r}")
+                return number
+        text = _SPACES.sub("", value)
         if decimal == ",":
             text = text.replace(",", ".")
-        if not _FLOAT.match(text):
-            raise BadValue(f"expected a number{' (decimal comma or point)' if decimal == ',' else ''}, "
-                           f"found {value!r}") from None
-        number = float(text)
-    else:
-        if "_" in text or not math.isfinite(number):
-            raise BadValue(f"expected a finite number, found {value!r}")
-    return number
+        if _FLOAT.match(text):
+            return float(text)
+    elif isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return float(value)
+    finite = "finite " if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+    raise BadValue(f"expected a {finite}number"
+                   f"{' (decimal comma or point)' if decimal == ',' else ''}, found {value!r}")
 
 
 def _format_examples(formats: tuple[str, ...]) -> str:
