@@ -60,7 +60,7 @@ def as_bool(value: Any) -> bool:
             return value
         found = _BOOLS.get(str(value).strip().lower())
         if found is None:
-            raise BadValue(f"expected yes or no (true/false, 1/0, x, ja/nej, ...), found {value!r}")
+            raise BadValue(f"expected yes or no (true/false, 1/0, x, ja/nej, ...), got {value!r}")
     return found
 
 
@@ -79,7 +79,7 @@ def as_int(value: Any) -> int:
     else:
         text = ""
     if not _INT.match(text):
-        raise BadValue(f"expected a whole number, found {value!r}")
+        raise BadValue(f"expected a whole number, got {value!r}")
     return int(text)
 
 
@@ -98,7 +98,7 @@ def as_float(value: Any, decimal: str = ".") -> float:
                 pass
             else:
                 if not math.isfinite(number):
-                    raise BadValue(f"expected a finite number, found {value!r}")
+                    raise BadValue(f"expected a finite number, got {value!r}")
                 return number
         text = _SPACES.sub("", value)
         if decimal == ",":
@@ -109,7 +109,7 @@ def as_float(value: Any, decimal: str = ".") -> float:
         return float(value)
     finite = "finite " if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
     raise BadValue(f"expected a {finite}number"
-                   f"{' (decimal comma or point)' if decimal == ',' else ''}, found {value!r}")
+                   f"{' (decimal comma or point)' if decimal == ',' else ''}, got {value!r}")
 
 
 def _format_examples(formats: tuple[str, ...]) -> str:
@@ -144,7 +144,7 @@ def _date_text(text: str, formats: tuple[str, ...]) -> str:
         except ValueError:
             continue
     raise BadValue(f"expected a date like {_format_examples(formats)} (format {' or '.join(formats)}), "
-                   f"found {text!r}")
+                   f"got {text!r}")
 
 
 def as_list(value: Any, separator: str = ",") -> list[Any]:
@@ -161,7 +161,7 @@ def as_list(value: Any, separator: str = ",") -> list[Any]:
 def as_text(value: Any) -> str:
     """Text as given; a bool as `true` / `false` (as JSON writes it). A nested object or list is refused."""
     if isinstance(value, (dict, list, tuple)):
-        raise BadValue(f"expected text, found a nested object or list {value!r}")
+        raise BadValue(f"expected text, got a nested object or list {value!r}")
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)

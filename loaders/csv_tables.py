@@ -72,7 +72,7 @@ _decimal_comma = functools.partial(values.as_float, decimal=",")
 def digits(text: str) -> str:
     """An identifier made of digits (grant id, PIC), kept as text."""
     if not text.isdigit():
-        raise values.BadValue(f"expected an identifier of digits, found {text!r}")
+        raise values.BadValue(f"expected an identifier of digits, got {text!r}")
     return text
 
 
@@ -82,7 +82,7 @@ _CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
 def code(text: str) -> str:
     """A country code (SE, EL, UK) or NUTS code (SE110, UKM72) in any NUTS version."""
     if not _CODE.match(text):
-        raise values.BadValue(f"expected a country or NUTS code like SE or SE110, found {text!r}")
+        raise values.BadValue(f"expected a country or NUTS code like SE or SE110, got {text!r}")
     return text
 
 
@@ -96,7 +96,7 @@ def lat_lon(text: str) -> tuple[float, float]:
     """
     parts = text.split(",")
     if len(parts) != 2:
-        raise values.BadValue(f"expected 'latitude,longitude', found {text!r}")
+        raise values.BadValue(f"expected 'latitude,longitude', got {text!r}")
     lat, lon = (round(number(p.strip()), 7) for p in parts)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
         raise values.BadValue(f"latitude/longitude out of range: {text!r}")

@@ -142,7 +142,7 @@ BAD_CASES = {
     "unknown_column": ("members.csv", 1, "town", "column 'town' (city, mapping.toml:10) is not in the file"),
     "wrong_separator": ("members.csv", 1, "org_nr", "looks separated by semicolon, not comma"),
     "bad_date": ("members.csv", 3, "founded",
-                 "expected a date like 31.12.2024 (format %d.%m.%Y), found '31.02.2021'"),
+                 "expected a date like 31.12.2024 (format %d.%m.%Y), got '31.02.2021'"),
     "duplicate_keys": ("members.csv", 5, "org_nr",
                        "Organisation '556002-0002' is given twice with different data; first at members.csv:3"),
     "missing_node": ("memberships.csv", 3, "cluster",
@@ -198,7 +198,7 @@ def test_windows_1252_bytes_load_decoded_with_a_note(loaded_store):
 def test_every_bad_value_in_a_file_is_reported_not_just_the_first():
     problems = problems_of(BAD / "bad_date" / "mapping.toml")
     assert [(p.line, p.field) for p in problems] == [(3, "founded"), (4, "founded"), (4, "employees")]
-    assert "expected a whole number, found 'about 40'" in problems[2].message
+    assert "expected a whole number, got 'about 40'" in problems[2].message
 
 
 # --- the mapping itself ---------------------------------------------------------------------------------
@@ -321,7 +321,7 @@ def test_a_bad_yes_no_value_for_a_label_is_named(tmp_path):
         "orgs.csv": "id;name;sme\na;Alfa;ja\nb;Beta;perhaps\n"})
     [problem] = problems_of(mapping)
     assert (problem.line, problem.field) == (3, "sme") and "expected yes or no" in problem.message
-    assert "found 'perhaps'" in problem.message
+    assert "got 'perhaps'" in problem.message
 
 
 def test_identical_repeated_rows_are_merged_with_a_note(tmp_path):

@@ -62,7 +62,7 @@ def test_the_vocabulary_refuses_with_what_it_expected_and_found(kind, text, opti
         values.convert(kind, text, **options)
     assert expected_words in str(caught.value)
     if kind != "colour":
-        assert "found" in str(caught.value)
+        assert "got" in str(caught.value)
 
 
 def test_its_error_is_one_kind_of_parameter_error_and_of_value_error():
