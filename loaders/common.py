@@ -30,8 +30,8 @@ from graph.store.load_log import record_load, start_load
 from graph.store.records import NodeRecord, RelRecord, strip_controls, unstorable
 from graph.store.writer import Progress, WriteSummary, write_records
 
-__all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "read_bytes", "clean_text",
-           "removed_note"]
+__all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "read_bytes",
+           "is_text_encoding", "clean_text", "removed_note"]
 
 
 @dataclass
@@ -79,18 +79,35 @@ def read_bytes(path: Path) -> bytes:
     return path.read_bytes()
 
 
-def read_text(path: Path) -> tuple[str, str]:
-    """Text of a file and the encoding it was read with: UTF-8 (with or without BOM), else Latin-1.
+#: File signatures of what users save by mistake under a .csv or .json name, and what to say about it.
+_BINARY = ((b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods workbook?): save the sheet as CSV"),
+           (b"\xd0\xcf\x11\xe0", "an Excel .xls workbook: save the sheet as CSV"),
+           (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"%PDF", "a PDF document"),
+           (b"\x1f\x8b", "gzip-compressed: unpack it first"))
+_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 
-    Windows-1252 / Latin-1 (what spreadsheets on Windows write) are the fallbacks; the encoding is reported so the
-    summary can say what was assumed.
+
+def read_text(path: Path, encoding: str | None = None, *, name: str | None = None) -> tuple[str, str]:
+    """Text of a file and the encoding it was read with: UTF-8 (with or without BOM), UTF-16 with a BOM,
+    else Windows-1252 (what spreadsheets on Windows write), else Latin-1; or `encoding` when given.
+
+    The encoding is returned so the summary can say what was assumed. A file that is not text (a
+    workbook, an image), an unknown `encoding`, or bytes not valid in it raise `ValidationFailed` with
+    one problem naming the file (as `name`, default the path) and, for bad bytes, the line.
     """
     data = read_bytes(path)
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
-    for encoding in ("utf-8", "cp1252"):
+    name = name or str(path)
+    for magic, what in _BINARY:
+        if data.startswith(magic):
+            raise ValidationFailed([Problem(name, 1, None, f"this is not a text file: it is {what}")])
+    if encoding is not None:
+        return _decode_as(data, encoding, name), encoding
+    for bom, detected in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data, detected, name).removeprefix("\ufeff"), detected
+    for detected in ("utf-8", "cp1252"):
         try:
-            return data.decode(encoding), encoding
+            return data.decode(detected), detected
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1"), "latin-1"
@@ -119,6 +136,27 @@ def removed_note(file: str, removed: int, first: tuple[int | None, str | None] |
     where = f" (the first on line {line}, column {column})" if line is not None else ""
     return [f"{file}: {removed} control character(s) removed{where}; they are invisible and would stop a "
             "search from finding the text."]
+
+
+def is_text_encoding(encoding: object) -> bool:
+    """Whether `encoding` names a codec that turns bytes into text (`rot13` and `base64` do not)."""
+    try:
+        "".encode(encoding)  # type: ignore[arg-type]  # raises LookupError for both kinds; b"".decode does not
+    except (LookupError, TypeError):
+        return False
+    return True
+
+
+def _decode_as(data: bytes, encoding: str, name: str) -> str:
+    if not is_text_encoding(encoding):
+        raise ValidationFailed([Problem(name, None, "encoding", f"{encoding!r} is not a text encoding; "
+                                        "use utf-8 or cp1252, or leave it out to detect it")]) from None
+    try:
+        return data.decode(encoding).removeprefix("\ufeff")
+    except UnicodeDecodeError as e:
+        line = data.count(b"\n", 0, e.start) + 1
+        raise ValidationFailed([Problem(name, line, None, f"not valid {encoding}: {e.reason} (byte "
+                                        f"0x{data[e.start]:02x}); leave the encoding out to detect it")]) from None
 
 
 def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: list[NodeRecord],

@@ -1,11 +1,14 @@
-"""Read a CSV file by column name, with the physical line of every record, or say exactly what is wrong.
+"""The one CSV reader of every loader: rows by column name, each with its physical line, or every problem.
 
-Real exports differ in separator (`,` or `;`), quote multi-line text and sometimes arrive truncated or
-re-saved by a spreadsheet. Loaders name columns, never positions, so one reader serves several layouts.
-Every problem found (missing columns, rows with the wrong number of fields, values that do not parse)
-is collected with file, line and column and raised together as `ValidationFailed`, so a user fixes a
-file in one pass instead of one error per run. Text no store can hold (NUL, lone surrogates, over
-`MAX_TEXT` characters) is one of those problems; other control characters are removed and counted.
+Real exports differ in separator (`,` `;` tab `|`), encoding (UTF-8 with or without BOM, Windows-1252),
+quote multi-line text and sometimes arrive truncated or re-saved by a spreadsheet. `read_rows` finds
+the separator and encoding and reads the cells; `read_table` also checks required columns and converts
+typed ones with the value vocabulary of `graph.values`. Loaders name columns, never positions, so one
+reader serves several layouts. Every problem found (missing columns, rows with the wrong number of
+fields, values that do not parse) is collected with file, line and column and raised together as
+`ValidationFailed`, so a user fixes a file in one pass instead of one error per run. Text no store can
+hold (NUL, lone surrogates, over `MAX_TEXT` characters) is one of those problems; other control
+characters are removed and counted.
 """
 
 from __future__ import annotations
@@ -13,82 +16,63 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import math
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from graph import values
 from graph.errors import Problem, ValidationFailed
 from graph.store.records import MAX_TEXT
-from loaders.common import clean_text, read_text, removed_note
+from loaders.common import clean_text, read_bytes, read_text, removed_note
 
-__all__ = ["Table", "read_table", "unique_rows", "number", "integer", "digits", "code", "boolean",
-           "iso_date", "lat_lon"]
+__all__ = ["Table", "read_rows", "read_table", "sniff_separator", "unique_rows", "SEPARATORS", "number",
+           "integer", "digits", "code", "boolean", "iso_date", "lat_lon"]
 
 #: Turns a non-empty cell into a value, or raises ValueError saying what was expected.
 Parser = Callable[[str], Any]
-DELIMITERS = (",", ";")
+#: Every separator the reader knows, with its name for messages.
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
+#: The separators the official sources (CORDIS, GISCO) are published with: a tab there means a re-saved file.
+OFFICIAL = (",", ";")
 csv.field_size_limit(64 * 1024 * 1024)
 
 
 @dataclass
 class Table:
-    """Rows of one file as dicts (typed columns converted, empty cells None) and the line each starts on."""
+    """Rows of one file as dicts (cells stripped, empty ones None; typed columns converted), the line each
+    starts on, and the problems met while reading (raised by `read_table`, returned by `read_rows`)."""
 
     path: Path
-    delimiter: str
+    delimiter: str | None  # None for a JSON file read into the same shape (the generic loader)
     encoding: str
     columns: list[str]
     rows: list[dict[str, Any]]
     lines: list[int]
     notes: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    removed: int = 0  # control characters removed from cells (see `loaders.common.clean_text`)
+    first_removed: tuple[int, str] | None = None  # the line and column of the first
 
     @property
     def name(self) -> str:
         return self.path.name
 
 
-_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^-?\d+,\d+(?:[eE][-+]?\d+)?$")
-
-
-def number(text: str) -> float:
-    """A decimal in EUR or degrees, with a decimal point: `1295440.77`.
-
-    In `;`-separated files `read_table` also accepts a decimal comma (`1295440,77`, the CSV2 convention);
-    in `,`-separated ones a comma inside a number is refused, as `1,500` may mean 1500.
-    """
-    if "_" not in text:
-        try:
-            value = float(text)  # the fast path; float() also takes nan, inf and 1_000, which are refused
-        except ValueError:
-            pass
-        else:
-            if math.isfinite(value):
-                return value
-    if not _NUMBER.match(text):
-        raise ValueError(f"expected a number, found {text!r}")
-    return float(text)
-
-
-def _number_or_decimal_comma(text: str) -> float:
-    if _DECIMAL_COMMA.match(text):
-        return float(text.replace(",", "."))
-    return number(text)
-
-
-def integer(text: str) -> int:
-    if not text.lstrip("-").isdigit():
-        raise ValueError(f"expected a whole number, found {text!r}")
-    return int(text)
+#: The cell parsers of the official sources: the vocabulary of `graph.values`, under the names loaders use.
+number = values.as_float  # a decimal with a point (1295440.77); `read_table` takes a decimal comma in ;-files
+integer = values.as_int
+boolean = values.as_bool
+iso_date = values.as_date
+_decimal_comma = functools.partial(values.as_float, decimal=",")
 
 
 def digits(text: str) -> str:
     """An identifier made of digits (grant id, PIC), kept as text."""
     if not text.isdigit():
-        raise ValueError(f"expected an identifier of digits, found {text!r}")
+        raise values.BadValue(f"expected an identifier of digits, got {text!r}")
     return text
 
 
@@ -98,27 +82,8 @@ _CODE = re.compile(r"^[A-Z]{2}[0-9A-Z]{0,3}$")
 def code(text: str) -> str:
     """A country code (SE, EL, UK) or NUTS code (SE110, UKM72) in any NUTS version."""
     if not _CODE.match(text):
-        raise ValueError(f"expected a country or NUTS code like SE or SE110, found {text!r}")
+        raise values.BadValue(f"expected a country or NUTS code like SE or SE110, got {text!r}")
     return text
-
-
-def boolean(text: str) -> bool:
-    lowered = text.lower()
-    if lowered in ("true", "1", "yes"):
-        return True
-    if lowered in ("false", "0", "no"):
-        return False
-    raise ValueError(f"expected true or false, found {text!r}")
-
-
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
-
-
-def iso_date(text: str) -> str:
-    """The `YYYY-MM-DD` part of a date or timestamp (kept as text: both stores compare ISO strings alike)."""
-    if not _DATE.match(text):
-        raise ValueError(f"expected a date YYYY-MM-DD, found {text!r}")
-    return text[:10]
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -131,19 +96,34 @@ def lat_lon(text: str) -> tuple[float, float]:
     """
     parts = text.split(",")
     if len(parts) != 2:
-        raise ValueError(f"expected 'latitude,longitude', found {text!r}")
+        raise values.BadValue(f"expected 'latitude,longitude', got {text!r}")
     lat, lon = (round(number(p.strip()), 7) for p in parts)
     if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        raise ValueError(f"latitude/longitude out of range: {text!r}")
+        raise values.BadValue(f"latitude/longitude out of range: {text!r}")
     return lat, lon
 
 
-def _pick_delimiter(header_line: str, expected: set[str]) -> str:
-    """The separator whose reading of the header names the most expected columns (then most fields)."""
-    def score(delimiter: str) -> tuple[int, int]:
-        names = [c.strip() for c in next(csv.reader([header_line], delimiter=delimiter), [])]
+_FIRST_LINE = re.compile(r"[^\r\n]*")
+
+
+def _fields(header_line: str, separator: str) -> list[str]:
+    """The header's names as `separator` splits them, quotes respected (a header is one line)."""
+    return [c.strip() for c in next(csv.reader([header_line], delimiter=separator), [])]
+
+
+def sniff_separator(header_line: str, expected: Iterable[str] = (), separators: Sequence[str] = OFFICIAL) -> str:
+    """The separator whose reading of the header names the most `expected` columns, then gives the most
+    fields; the first of `separators` when none splits the line.
+
+    >>> sniff_separator("id;name", {"id"}), sniff_separator("a|b|c", separators=tuple(SEPARATORS))
+    (';', '|')
+    """
+    expected = set(expected)
+
+    def score(separator: str) -> tuple[int, int]:
+        names = _fields(header_line, separator)
         return len(expected & set(names)), len(names)
-    return max(DELIMITERS, key=score)
+    return max(separators, key=score)
 
 
 #: Characters that need a look cell by cell: NUL and other control characters, lone surrogates.
@@ -151,7 +131,7 @@ _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 
 def _first_bad_byte_line(path: Path) -> int | None:
-    for number_, raw in enumerate(path.read_bytes().split(b"\n"), start=1):
+    for number_, raw in enumerate(read_bytes(path).split(b"\n"), start=1):
         try:
             raw.decode("utf-8")
         except UnicodeDecodeError:
@@ -159,43 +139,49 @@ def _first_bad_byte_line(path: Path) -> int | None:
     return None
 
 
-def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequence[str] = (),
-               types: dict[str, Parser] | None = None, not_empty: Sequence[str] = ()) -> Table:
-    """Read `path` by column name; raise `ValidationFailed` listing every problem with file, line, column.
+def _why(cells: list[str], width: int, separator: str) -> str:
+    for other in SEPARATORS:
+        if other != separator and sum(c.count(other) for c in cells) >= width - len(cells) > 0:
+            return f"it seems separated by {SEPARATORS[other]}, the header by {SEPARATORS[separator]}"
+    return f"separator {SEPARATORS[separator]}: a missing or extra separator, an unclosed quote, or truncated?"
 
-    `required` columns must be in the header, and the `not_empty` ones hold a value on every row;
-    `optional` ones help pick the separator. `types` maps a
-    column to a parser for its non-empty cells (`number`, `integer`, `boolean`, `iso_date`, `lat_lon`).
-    Cells are stripped; empty cells become None. Text that is not UTF-8 is read as Windows-1252 and a
-    note says so (spreadsheets on Windows write it; the names stay readable).
+
+def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str | None = None,
+              separators: Sequence[str] = OFFICIAL, encoding: str | None = None, name: str | None = None) -> Table:
+    """Read the cells of `path` by column name, collecting problems in `Table.problems` instead of raising.
+
+    The encoding is detected (see `read_text`) unless given; the separator is `separator`, or the one
+    of `separators` that reads the most `expected` column names from the header. Problems name the file
+    as `name` (default: the path). A file that is not text, or not in the given encoding, raises
+    `ValidationFailed` at once.
     """
     path = Path(path)
-    types = types or {}
-    text, encoding = read_text(path)
+    name = name or str(path)
+    text, encoding = read_text(path, encoding, name=name)
     notes = []
-    if encoding not in ("utf-8", "utf-8-sig"):
+    if encoding == "cp1252" or encoding == "latin-1":
         notes.append(f"{path.name} is not UTF-8 (first non-UTF-8 byte on line {_first_bad_byte_line(path)}); "
                      f"it was read as {encoding}.")
-    end = text.find("\n")
-    header_line = text if end < 0 else text[:end]
-    delimiter = _pick_delimiter(header_line, set(required) | set(optional))
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = [c.strip() for c in next(reader, [])]
-    problems: list[Problem] = []
-    missing = [c for c in required if c not in header]
-    if missing:
-        hint = " The header looks tab-separated; use ',' or ';'." if "\t" in header_line else ""
-        problems.append(Problem(str(path), 1, ", ".join(missing),
-                                f"missing required column(s) {', '.join(missing)}; the header has "
-                                f"{', '.join(header[:30]) or 'nothing'}.{hint}"))
-        raise ValidationFailed(problems)
-    rows: list[dict[str, Any]] = []
-    lines: list[int] = []
-    typed = [(c, _number_or_decimal_comma if types[c] is number and delimiter == ";" else types[c])
-             for c in header if c in types]
+    header_line = _FIRST_LINE.match(text).group()
+    bad = next((c for c in header_line[:65536] if c != "\t" and unicodedata.category(c) == "Cc"), None)
+    if bad is not None:
+        raise ValidationFailed([Problem(name, 1, None, f"the first line holds the control character {bad!r}: "
+                                        "this is binary data, not a CSV text file")])
+    separator = separator or sniff_separator(header_line, expected, separators)
+    table = Table(path, separator, encoding, [], [], [], notes)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
+    try:
+        header = table.columns = [c.strip() for c in next(reader, [])]
+    except csv.Error as e:
+        table.problems.append(Problem(name, 1, None, f"cannot read the header: {e}"))
+        return table
+    if not any(header):
+        table.problems.append(Problem(name, 1, None, "the file is empty: the first line must name the columns"))
+        return table
+    table.problems += [Problem(name, 1, column, f"column {column!r} appears twice in the header")
+                       for column in dict.fromkeys(h for h in header if h and header.count(h) > 1)]
     width = len(header)
-    suspect = len(text) > MAX_TEXT or _SUSPECT.search(text) is not None
-    removed, first_removed = 0, None
+    suspect = len(text) > MAX_TEXT or _SUSPECT.search(text) is not None  # else no cell needs a look
     while True:
         line = reader.line_num + 1
         try:
@@ -203,26 +189,56 @@ def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequ
         except StopIteration:
             break
         except csv.Error as e:
-            problems.append(Problem(str(path), line, None, f"cannot read the row: {e}"))
+            table.problems.append(Problem(name, line, None, f"cannot read the row: {e}"))
             break
-        if not cells or (len(cells) == 1 and not cells[0].strip()):
-            continue
+        if len(cells) > width and not any(c.strip() for c in cells[width:]):
+            cells = cells[:width]  # empty fields at the end of a row, as some spreadsheets write them
         if len(cells) != width:
-            where = header[len(cells)] if len(cells) < width else f"field {width + 1}"
-            other = ";" if delimiter == "," else ","
-            why = (f"it seems separated by {other!r}, the header by {delimiter!r}"
-                   if sum(c.count(other) for c in cells) >= width - len(cells) > 0 else "truncated, or split oddly")
-            problems.append(Problem(str(path), line, where,
-                                    f"the row has {len(cells)} field(s) but the header has {width}: {why}"))
-            continue
+            if len(cells) > 1 or cells and cells[0].strip():
+                where = header[len(cells)] if len(cells) < width else f"field {width + 1}"
+                table.problems.append(Problem(name, line, where, f"the row has {len(cells)} field(s), the header "
+                                              f"has {width}: {_why(cells, width, separator)}"))
+            continue  # a blank line is skipped
         if suspect:
             for at, cell in enumerate(cells):
-                cells[at], gone = clean_text(cell, str(path), line, header[at], problems)
-                removed += gone
-                if gone and first_removed is None:
-                    first_removed = (line, header[at])
-        row = dict(zip(header, [v.strip() or None for v in cells], strict=True))
-        problems += [Problem(str(path), line, c, "empty; every row needs a value here") for c in not_empty
+                cells[at], gone = clean_text(cell, name, line, header[at], table.problems)
+                table.removed += gone
+                if gone and table.first_removed is None:
+                    table.first_removed = (line, header[at])
+        cells = [v.strip() or None for v in cells]
+        if any(cells):  # a row of nothing but separators (;;;) is skipped like a blank line
+            table.rows.append(dict(zip(header, cells, strict=True)))
+            table.lines.append(line)
+    table.notes += removed_note(path.name, table.removed, table.first_removed)
+    return table
+
+
+def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequence[str] = (),
+               types: dict[str, Parser] | None = None, not_empty: Sequence[str] = (),
+               separators: Sequence[str] = OFFICIAL) -> Table:
+    """Read `path` by column name; raise `ValidationFailed` listing every problem with file, line, column.
+
+    `required` columns must be in the header, and the `not_empty` ones hold a value on every row;
+    `optional` ones help pick the separator. `types` maps a column to a parser for its non-empty cells
+    (`number`, `integer`, `boolean`, `iso_date`, `lat_lon`); in `;`-separated files a `number` may have
+    a decimal comma (the CSV2 convention). Text that is not UTF-8 is read as Windows-1252 and a note says
+    so (spreadsheets on Windows write it; the names stay readable).
+    """
+    types = types or {}
+    table = read_rows(path, expected=(*required, *optional), separators=separators)
+    name, header, problems = str(table.path), table.columns, table.problems
+    missing = [c for c in required if c not in header]
+    if missing and any(header):  # the rows of a file without its key columns are not worth reporting
+        hint = " The header looks tab-separated; use ',' or ';'." if "\t" in "".join(header) else ""
+        raise ValidationFailed([Problem(name, 1, ", ".join(missing), f"missing required column(s) "
+                                        f"{', '.join(missing)}; the header has {', '.join(header[:30])}.{hint}"),
+                                *(p for p in problems if p.line == 1)])
+    if problems:
+        raise ValidationFailed(problems)
+    typed = [(c, _decimal_comma if types[c] is number and table.delimiter == ";" else types[c])
+             for c in header if c in types]
+    for row, line in zip(table.rows, table.lines, strict=True):
+        problems += [Problem(name, line, c, "empty; every row needs a value here") for c in not_empty
                      if row[c] is None]
         for column, parse in typed:
             value = row[column]
@@ -230,13 +246,10 @@ def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequ
                 try:
                     row[column] = parse(value)
                 except ValueError as e:
-                    problems.append(Problem(str(path), line, column, str(e)))
-        rows.append(row)
-        lines.append(line)
+                    problems.append(Problem(name, line, column, str(e)))
     if problems:
         raise ValidationFailed(problems)
-    notes += removed_note(path.name, removed, first_removed)
-    return Table(path, delimiter, encoding, header, rows, lines, notes)
+    return table
 
 
 def unique_rows(table: Table, key: Iterable[str]) -> tuple[list[dict[str, Any]], list[int], int]:

@@ -8,27 +8,20 @@ problem names the mapping file and the line it is on.
 
 from __future__ import annotations
 
-import codecs
 import datetime as dt
 import json
-import math
 import re
 import tomllib
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
-from loaders.common import read_text
+from loaders.common import is_text_encoding, read_text
+from loaders.mapping_spec import ISO_DATE, SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES", "SEPARATORS"]
 
-TYPES = ("string", "int", "float", "bool", "date", "list")
-SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-ISO_DATE = "%Y-%m-%d"
-_TRUE = {"true", "yes", "y", "1", "x", "ja", "j", "sant"}
-_FALSE = {"false", "no", "n", "0", "nej", "falskt"}
 _TOOL_LABELS = {"Source", "Load"}
 _NODE_RESERVED = {"id", "name", "kind", "sources"}
 _KEYS = {
@@ -37,118 +30,6 @@ _KEYS = {
     "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding"},
     "column": {"column", "type", "format", "separator", "decimal"},
 }
-
-
-def as_bool(raw: Any) -> bool | None:
-    """True / False for yes-no cells (true, yes, x, 1, ja, ... in any case); None when empty."""
-    if raw is None or isinstance(raw, bool):
-        return raw
-    text = str(raw).strip().lower()
-    if not text:
-        return None
-    if text in _TRUE or text in _FALSE:
-        return text in _TRUE
-    raise ValueError(f"{raw!r} is not yes/no: use one of {', '.join(sorted(_TRUE | _FALSE))}")
-
-
-@dataclass(frozen=True)
-class Column:
-    """One mapped column: the property it fills, its type and how to read it."""
-
-    property: str
-    column: str
-    type: str = "string"
-    formats: tuple[str, ...] = (ISO_DATE,)
-    separator: str = "|"
-    decimal: str = "."
-
-    def convert(self, raw: Any) -> Any:
-        """The property value of a cell (None when empty); raises ValueError saying what was expected."""
-        if isinstance(raw, str):
-            raw = raw.strip()
-        if raw is None or raw == "" or raw == []:
-            return None
-        if self.type == "list":
-            items = raw if isinstance(raw, list) else str(raw).split(self.separator)
-            return [str(item).strip() for item in items if str(item).strip()] or None
-        if isinstance(raw, (dict, list)):
-            raise ValueError(f"a {self.type} cannot be a nested object or list")
-        if self.type == "string":
-            return str(raw).lower() if isinstance(raw, bool) else str(raw)
-        if self.type == "bool":
-            return as_bool(raw)
-        if self.type == "date":
-            for fmt in self.formats:
-                try:
-                    return dt.datetime.strptime(str(raw), fmt).date().isoformat()
-                except ValueError:
-                    continue
-            examples = " or ".join(dt.date(2024, 12, 31).strftime(f) for f in self.formats)
-            raise ValueError(f"{raw!r} is not a date like {examples} (format {' or '.join(self.formats)})")
-        if isinstance(raw, bool):
-            raise ValueError(f"{raw!r} is not a number")
-        number = re.sub(r"[\s\u00a0\u202f]", "", str(raw))
-        if self.decimal == ",":
-            number = number.replace(",", ".")
-        try:
-            value = int(number) if self.type == "int" else float(number)
-        except ValueError:
-            what = "a whole number" if self.type == "int" else "a number"
-            raise ValueError(f"{raw!r} is not {what}") from None
-        if isinstance(value, float) and not math.isfinite(value):
-            raise ValueError(f"{raw!r} is not a finite number")
-        return value
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    """The end of a relationship: the column holding a node id and the label of that node."""
-
-    label: str
-    column: str
-
-
-@dataclass(frozen=True)
-class FileSpec:
-    """One `[[nodes]]` or `[[relationships]]` table of a mapping; `line` is where it starts."""
-
-    kind: str
-    file: str
-    line: int | None
-    label: str = ""
-    extra_labels: tuple[str, ...] = ()
-    label_if: tuple[tuple[str, str], ...] = ()
-    id: str = ""
-    name: str = ""
-    type: str = ""
-    start: Endpoint | None = None
-    end: Endpoint | None = None
-    key: str = ""
-    properties: tuple[Column, ...] = ()
-    separator: str | None = None
-    encoding: str | None = None
-    lines: dict[str, int | None] = field(default_factory=dict, compare=False)
-
-    def columns(self) -> list[tuple[str, str, int | None]]:
-        """(what it is for, column, mapping line) for every column the table names: the header must hold each."""
-        used = [("id", "id", self.id), ("name", "name", self.name), ("key", "key", self.key)]
-        used += [(f"label {label}", "label_if", column) for label, column in self.label_if]
-        used += [(f"{role} {e.label}", role, e.column) for role, e in (("start", self.start), ("end", self.end)) if e]
-        used += [(c.property, c.property, c.column) for c in self.properties]
-        return [(what, column, self.lines.get(key, self.line)) for what, key, column in used if column]
-
-
-@dataclass(frozen=True)
-class Mapping:
-    """A checked mapping: its name (part of every Source id), a title, and one spec per table."""
-
-    path: Path
-    name: str
-    title: str
-    files: tuple[FileSpec, ...]
-
-    def data_path(self, spec: FileSpec) -> Path:
-        return self.path.parent / spec.file
 
 
 class _Lines:
@@ -281,12 +162,10 @@ class _Checker:
             self.problem(kind, index, f"separator must be one of {', '.join(map(repr, SEPARATORS))} or \"tab\"",
                          "separator")
             separator = None
-        if encoding is not None:
-            try:
-                codecs.lookup(encoding)
-            except (LookupError, TypeError):
-                self.problem(kind, index, f"unknown encoding {encoding!r}; try utf-8 or cp1252", "encoding")
-                encoding = None
+        if encoding is not None and not is_text_encoding(encoding):
+            self.problem(kind, index, f"unknown text encoding {encoding!r}; try utf-8 or cp1252, or leave "
+                         "it out to detect it", "encoding")
+            encoding = None
         return {"separator": separator, "encoding": encoding}
 
     def spec(self, kind: str, index: int, table: Any, defaults: dict[str, str | None]) -> FileSpec | None:

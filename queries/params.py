@@ -1,25 +1,26 @@
 """Typed query parameters: text from a command line, a form or a URL becomes a checked value.
 
-Values are converted and validated before the database sees them, and they only ever travel as
-query parameters. Dates become ISO `YYYY-MM-DD` strings, the form dates are stored in.
+Values are converted by `graph.values` (the one vocabulary the loaders use too: `yes`, `ja`, `on`, `x`
+are all true) and validated before the database sees them; they only ever travel as query parameters.
+Dates become ISO `YYYY-MM-DD` strings, the form dates are stored in; a decimal comma is accepted.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
-from graph.errors import ParameterError
+from graph import values
+from graph.values import BadValue
 
 __all__ = ["PARAM_TYPES", "ParamError", "convert"]
 
-PARAM_TYPES = ("string", "int", "float", "bool", "date", "list")
-_TRUE = {"true", "yes", "1", "on"}
-_FALSE = {"false", "no", "0", "off"}
-
-
-class ParamError(ParameterError):
-    """A value that does not fit its parameter's type."""
+PARAM_TYPES = values.KINDS
+#: The date spellings a parameter accepts: ISO first, then the day-first forms of most of Europe.
+DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y")
+#: The error of a value that does not fit its parameter's type: the vocabulary's one error.
+ParamError = BadValue
+_OPTIONS: dict[str, dict[str, Any]] = {"float": {"decimal": ","}, "date": {"formats": DATE_FORMATS},
+                                       "list": {"separator": ","}}
 
 
 def convert(kind: str, value: Any) -> Any:
@@ -34,68 +35,6 @@ def convert(kind: str, value: Any) -> Any:
     """
     if value is None:
         return None
-    try:
-        return _CONVERTERS[kind](value)
-    except KeyError:
-        raise ParamError(f"unknown parameter type {kind!r}; use one of {', '.join(PARAM_TYPES)}") from None
-
-
-def _string(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        raise ParamError(f"expected text, got {value!r}")
-    return str(value)
-
-
-def _int(value: Any) -> int:
-    if isinstance(value, bool):
-        raise ParamError(f"expected a whole number, got {value!r}")
-    if isinstance(value, int):
-        return value
-    try:
-        return int(str(value).strip())
-    except ValueError:
-        raise ParamError(f"expected a whole number, got {value!r}") from None
-
-
-def _float(value: Any) -> float:
-    if isinstance(value, bool):
-        raise ParamError(f"expected a number, got {value!r}")
-    try:
-        return float(str(value).strip().replace(",", ".")) if isinstance(value, str) else float(value)
-    except (TypeError, ValueError):
-        raise ParamError(f"expected a number, got {value!r}") from None
-
-
-def _bool(value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in _TRUE:
-        return True
-    if text in _FALSE:
-        return False
-    raise ParamError(f"expected true or false, got {value!r}")
-
-
-def _date(value: Any) -> str:
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    for fmt in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text, fmt).date().isoformat()
-        except ValueError:
-            continue
-    raise ParamError(f"expected a date as YYYY-MM-DD, got {value!r}")
-
-
-def _list(value: Any) -> list[Any]:
-    if isinstance(value, (list, tuple)):
-        return [v for v in value]
-    text = str(value).strip()
-    return [part.strip() for part in text.split(",") if part.strip()] if text else []
-
-
-_CONVERTERS = {"string": _string, "int": _int, "float": _float, "bool": _bool, "date": _date, "list": _list}
+    if kind not in PARAM_TYPES:
+        raise ParamError(f"unknown parameter type {kind!r}; use one of {', '.join(PARAM_TYPES)}")
+    return values.convert(kind, value, **_OPTIONS.get(kind, {}))

@@ -138,10 +138,11 @@ def test_read_generic_needs_no_store_and_returns_a_preview():
 
 BAD_CASES = {
     # case: (file, line, column, part of the message)
-    "truncated_row": ("members.csv", 3, None, "the row has 2 field(s), the header has 3"),
+    "truncated_row": ("members.csv", 3, "city", "the row has 2 field(s), the header has 3"),
     "unknown_column": ("members.csv", 1, "town", "column 'town' (city, mapping.toml:10) is not in the file"),
     "wrong_separator": ("members.csv", 1, "org_nr", "looks separated by semicolon, not comma"),
-    "bad_date": ("members.csv", 3, "founded", "'31.02.2021' is not a date like 31.12.2024 (format %d.%m.%Y)"),
+    "bad_date": ("members.csv", 3, "founded",
+                 "expected a date like 31.12.2024 (format %d.%m.%Y), got '31.02.2021'"),
     "duplicate_keys": ("members.csv", 5, "org_nr",
                        "Organisation '556002-0002' is given twice with different data; first at members.csv:3"),
     "missing_node": ("memberships.csv", 3, "cluster",
@@ -197,7 +198,7 @@ def test_windows_1252_bytes_load_decoded_with_a_note(loaded_store):
 def test_every_bad_value_in_a_file_is_reported_not_just_the_first():
     problems = problems_of(BAD / "bad_date" / "mapping.toml")
     assert [(p.line, p.field) for p in problems] == [(3, "founded"), (4, "founded"), (4, "employees")]
-    assert "'about 40' is not a whole number" in problems[2].message
+    assert "expected a whole number, got 'about 40'" in problems[2].message
 
 
 # --- the mapping itself ---------------------------------------------------------------------------------
@@ -319,7 +320,8 @@ def test_a_bad_yes_no_value_for_a_label_is_named(tmp_path):
         "mapping.toml": ORGS_MAPPING + '    label_if = { SME = "sme" }\n',
         "orgs.csv": "id;name;sme\na;Alfa;ja\nb;Beta;perhaps\n"})
     [problem] = problems_of(mapping)
-    assert (problem.line, problem.field) == (3, "sme") and "'perhaps' is not yes/no" in problem.message
+    assert (problem.line, problem.field) == (3, "sme") and "expected yes or no" in problem.message
+    assert "got 'perhaps'" in problem.message
 
 
 def test_identical_repeated_rows_are_merged_with_a_note(tmp_path):
@@ -374,3 +376,24 @@ def test_a_relationship_given_twice_with_different_data_is_named(loaded_store, t
     assert (problem.file, problem.line, problem.field) == ("again.csv", 3, "org")
     assert "MEMBER_OF '556001-0003' -> 'automation-smaland' is given twice" in problem.message
     assert snapshot(loaded_store) == before
+
+
+def test_json_records_keep_their_start_lines_in_a_large_file(tmp_path):
+    """The linear JSON reader counts lines from the previous record only: every record still gets its own."""
+    parts, line, bad_lines = ["[\r\n"], 2, []
+    for i in range(3000):
+        founded = "not a date" if i % 700 == 5 else "2001-04-03"
+        if founded != "2001-04-03":
+            bad_lines.append(line)
+        record = (f'{{"id": "o{i}", "name": "Org\\n{i} [x], {{y}}",\n  "founded": "{founded}"}}' if i % 2 else
+                  f'{{"id": "o{i}", "name": "Org {i}", "founded": "{founded}"}}')
+        gap = "\r\n\r\n" if i % 3 == 0 else "\n"
+        parts.append(record + ("," + gap if i < 2999 else "\n]\n"))
+        line += record.count("\n") + gap.count("\n")
+    mapping = write_files(tmp_path, {"mapping.toml": ORGS_MAPPING.replace("orgs.csv", "orgs.json") + """
+        [nodes.properties]
+        founded = { column = "founded", type = "date" }
+        """, "orgs.json": "".join(parts)})
+    problems = problems_of(mapping)
+    assert [(p.file, p.line, p.field) for p in problems] == [("orgs.json", n, "founded") for n in bad_lines]
+    assert len(bad_lines) == 5

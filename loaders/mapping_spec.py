@@ -1,0 +1,94 @@
+"""What a checked mapping is: the columns, files and tables of the generic loader (see docs/mapping.md).
+
+`loaders.mapping.read_mapping` builds these from a mapping file after checking it; the generic loader
+reads data files by them. A `Column` converts its cells with the one value vocabulary, `graph.values`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from graph import values
+from loaders.csv_tables import SEPARATORS
+
+__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "TYPES", "SEPARATORS", "ISO_DATE"]
+
+TYPES = values.KINDS
+ISO_DATE = values.ISO_DATE
+
+
+@dataclass(frozen=True)
+class Column:
+    """One mapped column: the property it fills, its type and how to read it."""
+
+    property: str
+    column: str
+    type: str = "string"
+    formats: tuple[str, ...] = (ISO_DATE,)
+    separator: str = "|"
+    decimal: str = "."
+
+    def convert(self, raw: Any) -> Any:
+        """The property value of a cell (None when empty), read with the value vocabulary of `graph.values`;
+        raises `BadValue` (a ValueError) saying what was expected."""
+        if values.is_empty(raw) or raw == []:
+            return None
+        if self.type == "list":
+            return [str(item) for item in values.as_list(raw, self.separator)] or None
+        if isinstance(raw, (dict, list)):
+            raise values.BadValue(f"a {self.type} cannot be a nested object or list")
+        options = {"date": {"formats": self.formats}, "float": {"decimal": self.decimal}}.get(self.type, {})
+        return values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
+
+
+@dataclass(frozen=True)
+class Endpoint:
+    """The end of a relationship: the column holding a node id and the label of that node."""
+
+    label: str
+    column: str
+
+
+@dataclass(frozen=True)
+class FileSpec:
+    """One `[[nodes]]` or `[[relationships]]` table of a mapping; `line` is where it starts."""
+
+    kind: str
+    file: str
+    line: int | None
+    label: str = ""
+    extra_labels: tuple[str, ...] = ()
+    label_if: tuple[tuple[str, str], ...] = ()
+    id: str = ""
+    name: str = ""
+    type: str = ""
+    start: Endpoint | None = None
+    end: Endpoint | None = None
+    key: str = ""
+    properties: tuple[Column, ...] = ()
+    separator: str | None = None
+    encoding: str | None = None
+    lines: dict[str, int | None] = field(default_factory=dict, compare=False)
+
+    def columns(self) -> list[tuple[str, str, int | None]]:
+        """(what it is for, column, mapping line) for every column the table names: the header must hold each."""
+        used = [("id", "id", self.id), ("name", "name", self.name), ("key", "key", self.key)]
+        used += [(f"label {label}", "label_if", column) for label, column in self.label_if]
+        used += [(f"{role} {e.label}", role, e.column) for role, e in (("start", self.start), ("end", self.end)) if e]
+        used += [(c.property, c.property, c.column) for c in self.properties]
+        return [(what, column, self.lines.get(key, self.line)) for what, key, column in used if column]
+
+
+@dataclass(frozen=True)
+class Mapping:
+    """A checked mapping: its name (part of every Source id), a title, and one spec per table."""
+
+    path: Path
+    name: str
+    title: str
+    files: tuple[FileSpec, ...]
+
+    def data_path(self, spec: FileSpec) -> Path:
+        return self.path.parent / spec.file
