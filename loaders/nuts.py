@@ -22,9 +22,10 @@ import pycountry
 
 from graph.errors import Problem, ValidationFailed
 from graph.store import cypher
+from graph.store.changes import rel_states
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
-from graph.store.writer import Progress, rel_states
+from graph.store.writer import Progress
 from loaders.common import LoadReport, load_records, source_record
 from loaders.csv_tables import integer, number, read_table, unique_rows
 

@@ -1,0 +1,172 @@
+"""Change detection for the one writer: digests, what the store holds, and which rows must be sent.
+
+Every node and relationship the writer writes carries `_hash` (`HASH_PROPERTY`), a 63-bit digest of its
+identity and of what was written. A batch's rows whose digest the store holds are unchanged; the others
+are looked up (absent: created; present: compared property by property). `graph.store.writer` sends what
+is left. Apart from the writer so that each stays small; nothing else should need these.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.store import cypher
+from graph.store.contract import HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
+from graph.store.records import NodeRecord, RelRecord
+from graph.store.schema import check_label, check_rel_type
+
+__all__ = ["Batch", "node_digests", "rel_digests", "rel_states", "node_batch", "rel_batch", "relationship_groups",
+           "rel_row"]
+
+
+# -- the statements of change detection (linted and run on the embedded store by the tests) ------------
+
+@cypher.statement(cypher.each_label)
+def node_digests(label: str) -> str:
+    """The digests of the `label` nodes among `$ids`."""
+    return f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids RETURN collect(n.{HASH_PROPERTY}) AS digests"
+
+
+@cypher.statement(cypher.each_relationship)
+def rel_digests(rel_type: str, start_label: str, end_label: str) -> str:
+    """The digests of the relationships from the `start_label` nodes among `$ids`."""
+    return (f"MATCH (a:{check_label(start_label)})-[r:{check_rel_type(rel_type)}]->(b:{check_label(end_label)})"
+            f" WHERE a.id IN $ids RETURN collect(r.{HASH_PROPERTY}) AS digests")
+
+
+@cypher.statement(cypher.each_relationship)
+def rel_states(rel_type: str, start_label: str, end_label: str) -> str:
+    """Properties of the relationships named by rows `{start, end, key}`."""
+    return ("UNWIND $rows AS row\n"
+            f"MATCH (a:{check_label(start_label)} {{id: row.start}})"
+            f"-[r:{check_rel_type(rel_type)} {{key: row.key}}]->(b:{check_label(end_label)} {{id: row.end}})\n"
+            "RETURN row.start AS start, row.end AS end, row.key AS key, properties(r) AS props")
+
+
+# -- change detection -------------------------------------------------------------------------------------
+
+def _digest(*parts: Any) -> int:
+    """A 63-bit number that stands for `parts` (repr is exact for the plain values records hold); a
+    number, not text, as the store keeps it in place at no cost."""
+    return int.from_bytes(hashlib.blake2b(repr(parts).encode(), digest_size=8).digest()) >> 1
+
+
+def _same(stored: Any, wanted: Any) -> bool:
+    """Equal as stored: FalkorDB keeps 15 significant digits, so floats compare with a tiny tolerance."""
+    if isinstance(stored, float) or isinstance(wanted, float):
+        try:
+            return math.isclose(float(stored), float(wanted), rel_tol=1e-12, abs_tol=1e-12)
+        except (TypeError, ValueError):
+            return False
+    if isinstance(stored, list) and isinstance(wanted, (list, tuple)):
+        return len(stored) == len(wanted) and all(_same(a, b) for a, b in zip(stored, wanted, strict=True))
+    return stored == wanted
+
+
+def _holds(props: dict[str, Any], row: dict[str, Any]) -> bool:
+    """Whether stored `props` already say what `row` would write (a None value removes a property)."""
+    return (all(props.get(k) is None if v is None else _same(props.get(k), v)
+                for k, v in row["props"].items() if k not in INTERNAL_PROPERTIES)
+            and set(row["sources"]) <= set(props.get("sources") or []))
+
+
+@dataclass
+class Batch:
+    """The rows of a batch that must be written (digest included), and what the store held of its records."""
+
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    def keep(self, rows: list[dict[str, Any]], digests: set[str]) -> None:
+        """Keep the rows whose digest the store lacks: new, changed, or written without a digest."""
+        for row in rows:
+            if row["props"][HASH_PROPERTY] in digests:
+                self.unchanged += 1
+            else:
+                self.rows.append(row)
+
+    def compare(self, same: Callable[[dict[str, Any]], bool | None]) -> None:
+        """Count the kept rows: `same(row)` is None for a record the store lacks, else whether it holds it."""
+        for row in self.rows:
+            verdict = same(row)
+            if verdict is None:
+                self.created += 1
+            elif verdict:
+                self.unchanged += 1
+            else:
+                self.updated += 1
+
+
+def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: list[NodeRecord],
+                fresh: bool) -> Batch:
+    """What to write of `nodes` (all `label` with `extra` labels); `fresh`: the store had no `label` node."""
+    rows = [n.row() for n in nodes]
+    for row in rows:
+        row["props"][HASH_PROPERTY] = _digest(row["id"], label, extra, row["props"], row["sources"])
+    if fresh:
+        return Batch(rows, created=len(rows))
+    batch = Batch()
+    (digests,), = store.read(node_digests(label), {"ids": [row["id"] for row in rows]}, row_cap=1,
+                             timeout_s=300).rows
+    batch.keep(rows, set(digests))
+    if batch.rows:
+        found = store.read(cypher.node_states(label), {"ids": [row["id"] for row in batch.rows]},
+                           row_cap=10**7, timeout_s=300)
+        before = {node_id: (props, set(labels)) for node_id, props, labels in found.rows}
+        batch.compare(lambda row: None if row["id"] not in before else
+                      _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
+    return batch
+
+
+def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list[dict[str, Any]],
+               fresh: bool) -> Batch:
+    """What to write of relationship `rows`; `fresh`: the store had no `rel_type` relationship."""
+    for row in rows:
+        row["props"][HASH_PROPERTY] = _digest(row["start"], row["end"], row["key"], row["props"], row["sources"])
+    if fresh:
+        return Batch(rows, created=len(rows))
+    batch = Batch()
+    (digests,), = store.read(rel_digests(rel_type, start, end), {"ids": sorted({row["start"] for row in rows})},
+                             row_cap=1, timeout_s=300).rows
+    batch.keep(rows, set(digests))
+    if batch.rows:
+        names = [{"start": row["start"], "end": row["end"], "key": row["key"]} for row in batch.rows]
+        found = store.read(rel_states(rel_type, start, end), {"rows": names}, row_cap=10**7, timeout_s=300)
+        before = {(a, b, key): props for a, b, key, props in found.rows}
+        batch.compare(lambda row: None if (row["start"], row["end"], row["key"]) not in before else
+                      _holds(before[(row["start"], row["end"], row["key"])], row))
+    return batch
+
+
+def relationship_groups(rels: list[RelRecord]) -> tuple[dict[tuple[str, str, str], list[RelRecord]],
+                                                        dict[tuple[str, ...], list[RelRecord]]]:
+    """Relationships by type and endpoint labels, each once (by start, end and key), and the repeats."""
+    groups: dict[tuple[str, str, str], dict[tuple[str, str, str], RelRecord]] = defaultdict(dict)
+    repeats: dict[tuple[str, ...], list[RelRecord]] = defaultdict(list)
+    for r in rels:
+        group = groups[(r.type, r.start_label, r.end_label)]
+        if group.setdefault((r.start_id, r.end_id, r.key), r) is not r:
+            repeats[_identity(r)].append(r)
+    return {key: list(group.values()) for key, group in groups.items()}, repeats
+
+
+def _identity(r: RelRecord) -> tuple[str, ...]:
+    return (r.type, r.start_label, r.start_id, r.end_label, r.end_id, r.key)
+
+
+def rel_row(r: RelRecord, repeats: dict[tuple[str, ...], list[RelRecord]]) -> dict[str, Any]:
+    """The row of `r`; a relationship given again is merged as if written twice, in order (later
+    properties win, sources add up)."""
+    row = r.row()
+    for again in repeats.get(_identity(r), ()) if repeats else ():
+        more = again.row()
+        row["props"] = {**row["props"], **more["props"]}
+        row["sources"] = row["sources"] + [s for s in more["sources"] if s not in row["sources"]]
+    return row
