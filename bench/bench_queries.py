@@ -22,8 +22,8 @@ sys.path.insert(0, str(ROOT))
 
 from graph.store import cypher  # noqa: E402
 from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
-from loaders.cluster_detection import link_and_write  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
+from loaders.entity_resolution import link_and_write  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
 from queries.catalogue import load_catalogue  # noqa: E402

@@ -111,7 +111,7 @@ def derive_facts(store: GraphStore) -> list[str]:
     """The facts computed from what the store holds, after any load: organisations' activity counts, then
     entity resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per
     step that did something; a re-run writes nothing."""
-    from loaders.cluster_detection import link_and_write
+    from loaders.entity_resolution import link_and_write
 
     said = []
     recounted = recount_activity(store)

@@ -8,16 +8,8 @@ import pytest
 
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import write_records
-from loaders.cluster_detection import (
-    KNOWN_CLUSTERS,
-    RULE_SOURCE_ID,
-    detect_cluster,
-    fold,
-    link_and_write,
-    link_seed_clusters,
-    name_key,
-    statements,
-)
+from loaders.cluster_detection import KNOWN_CLUSTERS, detect_cluster, fold, name_key
+from loaders.entity_resolution import RULE_SOURCE_ID, link_and_write, link_seed_clusters, statements
 from tests.conftest import FIXTURES
 from tests.cypher_lint import assert_valid_neo4j_cypher
 

@@ -129,7 +129,7 @@ def test_every_module_that_sends_cypher_registers_it():
     registry_statements()
     modules = {s.name.rpartition(".")[0] for s in cypher.registered()}
     assert {"graph.store.cypher", "graph.store.changes", "graph.store.view_cypher",
-            "loaders.cluster_detection"} <= modules
+            "loaders.entity_resolution"} <= modules
 
 
 def test_no_cypher_text_outside_registered_builders():

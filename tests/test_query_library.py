@@ -16,7 +16,7 @@ CATALOGUE = load_catalogue(None)
 
 @pytest.fixture(scope="module")
 def library_store(embedded_server):
-    from loaders.cluster_detection import link_and_write
+    from loaders.entity_resolution import link_and_write
 
     store = open_fixture_network(embedded_server, "library")
     link_and_write(store)
