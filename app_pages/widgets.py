@@ -110,6 +110,11 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
 
     picked = st.multiselect(label.capitalize(), hits, format_func=name, key=key,
                             placeholder="search, then choose" if hits else "search first")
+    return _kept_in_url(key, picked)
+
+
+def _kept_in_url(key: str, picked: list[str]) -> list[str]:
+    """Keep a multiselect's choice in the URL (shareable), or drop the parameter when nothing is chosen."""
     if picked:
         st.query_params[key] = picked
     elif key in st.query_params:
@@ -129,11 +134,7 @@ def search_nodes(label: str, key: str, kinds: tuple[str, ...] | None = None) -> 
     st.session_state[key] = [k for k in st.session_state[key] if k in names]
     picked = st.multiselect(label.capitalize(), list(names), format_func=names.get, key=key,
                             placeholder="search, then choose" if names else "search first")
-    if picked:
-        st.query_params[key] = picked
-    elif key in st.query_params:
-        del st.query_params[key]
-    return picked
+    return _kept_in_url(key, picked)
 
 
 def param_input(graph_store: GraphStore, param: Param, key: str, default: Any = None) -> Any:

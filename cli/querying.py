@@ -42,15 +42,21 @@ def status(obj: Context) -> None:
                    "run the same load again to complete it")
 
 
+#: The options `query` and `queries run` share, declared once.
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+                             show_default=True)
+row_cap_option = click.option("--limit", "row_cap", type=ROW_CAP, default=None,
+                              help="Rows shown at most (default: CLUSTER_EXPLORER_ROW_CAP).")
+
+
 @main.command()
 @click.argument("cypher")
 @click.option("-p", "--param", "params", multiple=True,
               help='A parameter as key=value; the value is JSON when it parses (5, true, "123"), else text.')
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@format_option
 @click.option("--timeout", type=TIME_LIMIT, default=None,
               help="Time limit in seconds (default: CLUSTER_EXPLORER_QUERY_TIMEOUT).")
-@click.option("--limit", "row_cap", type=ROW_CAP, default=None,
-              help="Rows shown at most (default: CLUSTER_EXPLORER_ROW_CAP).")
+@row_cap_option
 @click.pass_obj
 def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout: float | None,
           row_cap: int | None) -> None:
@@ -107,13 +113,12 @@ def queries_show(obj: Context, name: str) -> None:
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True,
               help='A parameter as key=value, converted by its declared type; JSON text ("123") allowed.')
-@click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table", show_default=True)
+@format_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write all rows (no cap) as CSV or JSON to this file.")
 @click.option("--timeout", type=TIME_LIMIT, default=None,
               help="Time limit in seconds (default: the query's, else CLUSTER_EXPLORER_QUERY_TIMEOUT).")
-@click.option("--limit", "row_cap", type=ROW_CAP, default=None,
-              help="Rows shown at most (default: CLUSTER_EXPLORER_ROW_CAP).")
+@row_cap_option
 @click.pass_obj
 def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out: Path | None,
                 timeout: float | None, row_cap: int | None) -> None:
