@@ -1,20 +1,20 @@
-"""Every Cypher statement the project's own code sends, built only from schema names, and the registry of them.
+"""Every Cypher statement the project's own code sends, built only from schema names.
 
 Both adapters send these same texts, so they stay in the openCypher subset that FalkorDB and Neo4j 5 both
-accept. Each builder is registered where it is defined, with `@statement(examples=...)`: the examples
-enumerate every schema-valid instance, so `all_statements()` yields every text the code can send, and the
-lint test (tests/test_cypher_lint.py) runs Neo4j's own linter over each one. A statement only the embedded
-store ever receives is registered with `embedded_only="why"` and kept out of the Neo4j lint. The test also
-scans the source: a string holding a Cypher clause outside a registered builder fails it.
+accept. Each builder is registered where it is defined (`graph.store.registry`, re-exported here); the lint
+test runs Neo4j's own linter over every registered text and scans the source for Cypher outside them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from typing import Any
-
-from graph.errors import SchemaError
+from graph.store.registry import (  # noqa: F401  (the registry's API, re-exported here)
+    Statement,
+    all_statements,
+    fixed_statement,
+    register_listing,
+    registered,
+    statement,
+)
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
 from graph.store.search_text import SEARCH_PROPERTY
 
@@ -63,75 +63,6 @@ VIEW_INDEXES: tuple[tuple[str, str], ...] = (
 #: Labels whose folded search text (`_search`, `CONTAINS`) Neo4j keeps a TEXT index of; FalkorDB has no
 #: index for `CONTAINS` and scans the label (about 20 ms for 22,000 organisations).
 SEARCH_LABELS: tuple[str, ...] = tuple(label for label in NODE_LABELS if label not in ("SME", "Source", "Load"))
-
-
-@dataclass(frozen=True)
-class Statement:
-    """One registered builder: `examples()` gives the argument tuples of every instance worth linting."""
-
-    name: str
-    build: Callable[..., str]
-    examples: Callable[[], Iterable[tuple[Any, ...]]]
-    embedded_only: str | None = None  # why only FalkorDB receives it (kept out of the Neo4j lint)
-    neo4j_only: str | None = None  # why only Neo4j receives it (not run on the embedded store)
-    accepted_warning: str | None = None  # why Neo4j's deprecation of id() is accepted (the only warning allowed)
-
-    def texts(self) -> list[str]:
-        return [self.build(*args) for args in self.examples()]
-
-
-_REGISTRY: dict[str, Statement] = {}
-
-
-def statement(examples: Callable[[], Iterable[tuple[Any, ...]]] | Iterable[tuple[Any, ...]] = ((),), *,
-              embedded_only: str | None = None, neo4j_only: str | None = None,
-              ) -> Callable[[Callable[..., str]], Callable[..., str]]:
-    """Register a builder of Cypher text; `examples` are its argument tuples (a callable: evaluated late).
-
-    A statement sent to one store only says why in `embedded_only` or `neo4j_only`.
-    """
-    if any(reason is not None and not reason.strip() for reason in (embedded_only, neo4j_only)):
-        raise SchemaError("a statement sent to one store only must say why")
-    listed = None if callable(examples) else tuple(examples)
-
-    def register(build: Callable[..., str]) -> Callable[..., str]:
-        name = f"{build.__module__}.{build.__qualname__}"
-        _REGISTRY[name] = Statement(name, build, examples if listed is None else (lambda: listed),
-                                    embedded_only, neo4j_only)
-        return build
-
-    return register
-
-
-def fixed_statement(module: str, name: str, text: str) -> str:
-    """Register a statement that takes no arguments (a module constant) and return its text."""
-    _REGISTRY[f"{module}.{name}"] = Statement(f"{module}.{name}", lambda: text, lambda: ((),))
-    return text
-
-
-def register_listing(module: str, listing: Callable[[], list[str]], *, accepted_warning: str) -> None:
-    """Register a module's own list of its statements, for a module not yet written as registered builders.
-
-    Weaker than `@statement`: the source scan cannot tell what the listing leaves out, so the lint test
-    names each such module.
-    """
-    _REGISTRY[f"{module}.statements"] = Statement(f"{module}.statements", lambda text: text,
-                                                  lambda: [(text,) for text in listing()],
-                                                  accepted_warning=accepted_warning)
-
-
-def registered(module: str | None = None) -> list[Statement]:
-    """The registered statements (of one module, when given), in registration order."""
-    return [s for s in _REGISTRY.values() if module is None or s.name.rpartition(".")[0] == module]
-
-
-def all_statements(module: str | None = None, *, store: str | None = None) -> list[str]:
-    """Every text the registered builders can build for `store` ("falkordb", "neo4j"; None: any store).
-
-    Only the modules imported so far have registered theirs; the lint test imports every module first.
-    """
-    skip = {"falkordb": "neo4j_only", "neo4j": "embedded_only"}.get(store or "")
-    return [text for s in registered(module) if skip is None or getattr(s, skip) is None for text in s.texts()]
 
 
 def each_label() -> list[tuple[str]]:

@@ -1,11 +1,10 @@
 """The embedded FalkorDB server of one store file: found or started under a lock, stopped by its last client.
 
-Why not falkordblite's own start-up: it decides "is a server running?" and starts one without any lock, so
-two processes opening a fresh store at once started two servers on one file and corrupted it; and it
-starts a server over a `.db` whose append-only folder is gone, which then overwrote the data with an empty
-snapshot. Here every step that finds, starts or stops the server runs under `fcntl.flock` on
-`<db>.lock`, the files are checked (`graph.store.falkordb_files`) before any start, and the server runs
-with our limits: FalkorDB's per-query memory capacity and Redis' `maxmemory`.
+Not falkordblite's own start-up: it starts a server without a lock (two processes, two servers, one corrupt
+file) and over a `.db` whose append-only folder is gone (data overwritten). Here every step that finds,
+starts or stops the server runs under `fcntl.flock` on `<db>.lock`, the files are checked
+(`graph.store.falkordb_files`) before any start, and the server runs with our limits: FalkorDB's
+per-query memory capacity and Redis' `maxmemory`.
 
 The running server is noted in `<db>.server.json` (process id, socket); a note whose socket refuses
 connections is a dead server, and the next open starts a new one.
