@@ -6,8 +6,7 @@ starts or stops the server runs under `fcntl.flock` on `<db>.lock`, the files ar
 (`graph.store.falkordb_files`) before any start, and the server runs with our limits: FalkorDB's
 per-query memory capacity and Redis' `maxmemory`.
 
-The running server is noted in `<db>.server.json` (process id, socket); a note whose socket refuses
-connections is a dead server, and the next open starts a new one.
+The running server is noted in `<db>.server.json`; a note whose socket refuses connections is a dead one.
 """
 
 from __future__ import annotations
