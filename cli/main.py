@@ -53,12 +53,6 @@ class OneLineErrors(click.Group):
 
 
 @contextmanager
-def clear_errors() -> Iterator[None]:
-    """Kept for command modules written before `OneLineErrors`; `main` already does this for every command."""
-    yield
-
-
-@contextmanager
 def progress_bar(label: str) -> Iterator[Any]:
     """A tqdm bar on stderr that the loaders drive with `progress(done, total)`."""
     from tqdm import tqdm

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from cli.main import Context, clear_errors, main
+from cli.main import Context, main
 from graph.errors import SettingError
 
 
@@ -36,11 +36,10 @@ def check_command(obj: Context) -> None:
     from graph.store.falkordb_server import running_socket
 
     db = _db(obj)
-    with clear_errors():
-        if running_socket(db):
-            click.echo(f"{db}: in use, its server runs and answers (files are checked whenever it starts)")
-            return
-        found = check_files(db)
+    if running_socket(db):
+        click.echo(f"{db}: in use, its server runs and answers (files are checked whenever it starts)")
+        return
+    found = check_files(db)
     if found.sound:
         click.echo(f"{db}: sound" if db.exists() else f"{db}: no store yet (a load creates it)")
         return
@@ -56,9 +55,8 @@ def repair_command(obj: Context) -> None:
     """Repair the store's files conservatively, keeping a copy of whatever is changed."""
     from graph.store.falkordb_files import repair
 
-    with clear_errors():
-        for line in repair(_db(obj)):
-            click.echo(line)
+    for line in repair(_db(obj)):
+        click.echo(line)
 
 
 @store.command("backup")
@@ -68,8 +66,7 @@ def backup_command(obj: Context, target: Path) -> None:
     """Write a consistent copy of the store to TARGET (one file), while it is in use or not."""
     from graph.store.falkordb_files import backup
 
-    with clear_errors():
-        written = backup(_db(obj), target)
+    written = backup(_db(obj), target)
     click.echo(f"backed up {obj.settings.db_path} to {written}")
 
 
@@ -80,6 +77,5 @@ def restore_command(obj: Context, source: Path) -> None:
     """Replace the store with the backup SOURCE; the current files are kept beside it."""
     from graph.store.falkordb_files import restore
 
-    with clear_errors():
-        for line in restore(_db(obj), source):
-            click.echo(line)
+    for line in restore(_db(obj), source):
+        click.echo(line)
