@@ -21,7 +21,8 @@ from graph.settings import Settings
 from graph.store.backends import open_store
 from graph.store.contract import GraphStore
 from graph.store.counting import CountingStore
-from graph.store.reads import counts, last_loads, to_networkx
+from graph.store.load_log import data_version
+from graph.store.reads import counts, to_networkx
 from graph.views import store_views
 from graph.views.filters import FilterOptions, Filters, filter_graph
 from queries.catalogue import Catalogue, load_catalogue
@@ -53,12 +54,6 @@ def store() -> GraphStore:
         getattr(opened, "inner", opened).restarted = False  # the adapter's own flag, under CountingStore
         st.toast("The store's server had stopped and was started again; no saved data was lost.")
     return opened
-
-
-def data_version(graph_store: GraphStore) -> str:
-    """Changes whenever a load completes: the newest `Load` node and its time."""
-    newest = last_loads(graph_store, 1)
-    return "|".join(str(newest[0][k]) for k in ("source", "checksum", "loaded_at")) if newest else "empty"
 
 
 @st.cache_resource(max_entries=2, show_spinner="Reading the graph from the store…")

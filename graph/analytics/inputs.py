@@ -8,19 +8,18 @@ shape `graph.store.reads.to_networkx` gives (nodes keyed `Kind:id`, edges keyed 
 `type`), so every analytic gives the same answer on either; people, sources, awards, load records
 and properties such as objectives never leave the store.
 
-`data_version` is what caches key on: the load log (each load's id and time), plus the node and
-relationship counts, so a load, a clear or a write query that adds or removes something is seen.
+`data_version` (from `graph.store.load_log`, the one version every cache keys on) is re-exported here
+for the analytics cache.
 """
 
 from __future__ import annotations
-
-import hashlib
 
 import networkx as nx
 
 from graph.memory import gc_paused
 from graph.store import cypher
 from graph.store.contract import GraphStore
+from graph.store.load_log import data_version
 from graph.store.schema import node_key
 
 __all__ = ["NODE_LABELS", "NODE_PROPERTIES", "REL_PROPERTIES", "read_inputs", "data_version"]
@@ -55,19 +54,3 @@ def read_inputs(store: GraphStore) -> nx.MultiDiGraph:
                 attrs = {k: v for k, v in zip(properties, values, strict=True) if v is not None}
                 graph.add_edge(start, end, key=f"{rel_type}:{key or ''}", type=rel_type, **attrs)
     return graph
-
-
-def data_version(store: GraphStore) -> str:
-    """A short digest that changes whenever the data the analytics read may have changed.
-
-    A few cheap reads (the counts come from the stores' own statistics): the load log (ids, start and
-    completion times: a load adds a record or re-times it when it starts and when it completes), and
-    the counts of organisations, projects and the relationships read (entity resolution runs after a
-    load is logged; a clear or a write query adds or removes things without a load). A write query
-    that only changes properties is not seen.
-    """
-    loads = store.read(cypher.load_log_stamps(), **_ALL_ROWS).rows
-    nodes = sum(store.read(cypher.count_label(label)).rows[0][0] for label in ("Organisation", "Project"))
-    relationships = [store.read(cypher.count_rel_type(t)).rows[0][0] for t in REL_PROPERTIES]
-    text = repr(([tuple(r) for r in loads], nodes, relationships))
-    return hashlib.sha256(text.encode()).hexdigest()[:16]

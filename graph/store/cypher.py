@@ -43,7 +43,6 @@ __all__ = [
     "logged_load",
     "narrow_nodes",
     "narrow_relationships",
-    "load_log_stamps",
     "ANALYTICS_NODE_PROPERTIES",
     "ANALYTICS_REL_PROPERTIES",
     "VIEW_INDEXES",
@@ -244,12 +243,6 @@ def narrow_relationships(rel_type: str, properties: tuple[str, ...] = ()) -> str
     columns = "".join(f", r.{check_property(p)} AS {p}" for p in properties)
     return (f"MATCH (a)-[r:{check_rel_type(rel_type)}]->(b)\n"
             f"RETURN a.kind AS start_kind, a.id AS start_id, b.kind AS end_kind, b.id AS end_id, r.key AS key{columns}")
-
-
-@statement()
-def load_log_stamps() -> str:
-    """Every load's id and times: what the analytics cache keys on (a load starting or completing changes them)."""
-    return "MATCH (l:Load) RETURN l.id AS id, l.started_at AS started_at, l.loaded_at AS loaded_at ORDER BY id"
 
 
 @statement(lambda: [(label, "pagerank") for label in NODE_LABELS])

@@ -9,6 +9,7 @@ complete.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -16,9 +17,19 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.disk import write
 from graph.store.records import NodeRecord
+from graph.store.registry import fixed_statement
 from graph.store.writer import WriteSummary
 
-__all__ = ["start_load", "record_load", "interrupted_loads"]
+__all__ = ["start_load", "record_load", "interrupted_loads", "data_version"]
+
+#: Every load's id and times: a load starting or completing changes them.
+LOAD_STAMPS = fixed_statement(__name__, "LOAD_STAMPS", "MATCH (l:Load) RETURN l.id AS id, l.started_at AS started_at, "
+                              "l.loaded_at AS loaded_at ORDER BY id")
+#: The counts of nodes and of relationships, each from the store's own statistics (asked for in one
+#: statement, FalkorDB walks the graph instead: 330 ms for the extract instead of 0.5 ms).
+COUNT_NODES = fixed_statement(__name__, "COUNT_NODES", "MATCH (n) RETURN count(n) AS nodes")
+COUNT_RELATIONSHIPS = fixed_statement(__name__, "COUNT_RELATIONSHIPS",
+                                      "MATCH ()-[r]->() RETURN count(r) AS relationships")
 
 
 def _now() -> str:
@@ -59,3 +70,18 @@ def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
             done[entry["source"]] = max(done.get(entry["source"], ""), entry["loaded_at"])
     return [e for e in entries if e.get("status") == "started"
             and (e.get("started_at") or "") >= done.get(e["source"], "")]
+
+
+def data_version(store: GraphStore) -> str:
+    """A short digest that changes whenever a load starts or completes, or the graph grows or shrinks.
+
+    The one version that every cache keys on (the app's views, the analytics cache): the load log (each
+    load's id, start and completion time; times are whole seconds, so two loads in one second are told
+    apart by their ids) and the counts of nodes and relationships (entity resolution after a load, a
+    clear or a write query add or remove things without a load). A write that only changes properties
+    is not seen. Three cheap reads: the counts come from the store's own statistics.
+    """
+    loads = store.read(LOAD_STAMPS, row_cap=10**6).rows
+    counts = [store.read(statement).rows[0][0] for statement in (COUNT_NODES, COUNT_RELATIONSHIPS)]
+    text = repr(([tuple(r) for r in loads], counts))
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
