@@ -86,7 +86,8 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
 
 @main.command()
 @click.option("--for", "focal", multiple=True, required=True,
-              help="A focal organisation or cluster as Kind:id (Organisation:pic:999977851, Cluster:iot-world).")
+              help="A focal organisation or cluster: Kind:id (Cluster:iot-world), its id or its name "
+                   "(\"Automation Småland\").")
 @click.option("--sector", "sectors", multiple=True, help="Wanted sector / topic id (esv:..., topic:...).")
 @click.option("--country", "add_places", multiple=True, help="A country or region to add to the consortium.")
 @click.option("--avoid", "avoid_places", multiple=True, help="A country or region to avoid.")
@@ -105,11 +106,13 @@ def recommend(obj: Context, focal: tuple[str, ...], sectors: tuple[str, ...], ad
     from graph.analytics.cache import cache_dir_for, recommender_index
     from graph.analytics.recommend import Requirements
     from graph.analytics.recommend import recommend as rank
+    from graph.store.resolve import resolve_node
 
+    focal_keys = [resolve_node(obj.store, text, ("Organisation", "Cluster")).key for text in focal]  # names too
     index = recommender_index(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir))
     requirements = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
                                 sme_share=sme_share, min_label=min_label)
-    candidates = rank(index, list(focal), requirements, k=k, exclude_existing=not include_existing)
+    candidates = rank(index, focal_keys, requirements, k=k, exclude_existing=not include_existing)
     if fmt == "json":
         click.echo(json.dumps([asdict(c) for c in candidates], ensure_ascii=False, indent=2))
         return

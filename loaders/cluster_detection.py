@@ -11,18 +11,22 @@ country, and returns the rule that matched, so every mark can be explained (docs
    the name uses it in a research or computing sense ("Exzellenzcluster", "HPC cluster") or it is a
    hand-checked false positive (`KNOWN_NON_CLUSTERS`).
 
-Which CORDIS participant is which seed cluster is `loaders.entity_resolution`'s question.
+`mark_clusters` applies it to every loader's Organisation records before they are written (the one
+write path, `loaders.common.load_records`), so a detected cluster is written as a Cluster (label and
+kind) by whichever loader read it, and a re-run writes it the same. Which CORDIS participant is which
+seed cluster is `loaders.entity_resolution`'s question.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from graph.store.records import NodeRecord
 
 __all__ = ["KnownCluster", "KNOWN_CLUSTERS", "KNOWN_NON_CLUSTERS", "fold", "name_key", "detect_cluster",
-           "aliases_of"]
-
+           "aliases_of", "mark_clusters"]
 
 
 @dataclass(frozen=True)
@@ -115,6 +119,8 @@ KNOWN_CLUSTERS: tuple[KnownCluster, ...] = tuple(
 #: Names a pattern marks that were checked by hand and are not cluster organisations: name -> why.
 KNOWN_NON_CLUSTERS: dict[str, str] = {
     "Wasserkluster Lunz Biologische Station GmbH": "a limnology research station, 'water cluster' by name",
+    "European Secretariat for Cluster Analysis": "awards the ESCA quality labels to clusters; not a cluster itself",
+    "European Cluster Collaboration Platform": "the European Commission's platform for clusters; not a cluster",
 }
 
 _LEGAL_FORMS = {"ab", "aktiebolag", "as", "asa", "sa", "aps", "a s", "oy", "oyj", "ehf", "hf", "gmbh", "ggmbh",
@@ -237,3 +243,19 @@ def detect_cluster(name: str, short_name: str | None, country: str | None) -> st
 def aliases_of(key: str) -> list[KnownCluster]:
     """The hand-checked cluster organisations one of whose names has the name key `key`."""
     return _ALIASES.get(key, [])
+
+
+def mark_clusters(nodes: list[NodeRecord]) -> list[NodeRecord]:
+    """`nodes` with every Organisation that `detect_cluster` marks carrying the `Cluster` label (so its kind
+    is Cluster) and `cluster_rule`; records already marked, or of other labels, are returned as they are."""
+    marked = []
+    for node in nodes:
+        if node.label == "Organisation" and "Cluster" not in node.extra_labels:
+            props = node.properties
+            country = props.get("country")
+            rule = detect_cluster(node.name, props.get("short_name"), country if isinstance(country, str) else None)
+            if rule:
+                node = replace(node, extra_labels=("Cluster", *node.extra_labels),
+                               properties={**props, "cluster_rule": rule})
+        marked.append(node)
+    return marked

@@ -163,7 +163,11 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
                  rels: list[RelRecord], *, progress: Progress | None = None, origin: str | None = None) -> WriteSummary:
     """Write validated records, logging the load as started before the first write and complete after.
 
-    `origin` names the input in problems (default: the files)."""
+    Organisations that cluster detection marks are written as Clusters (`mark_clusters`), whichever loader
+    read them. `origin` names the input in problems (default: the files)."""
+    from loaders.cluster_detection import mark_clusters
+
+    nodes = mark_clusters(nodes)
     paths = list(paths)
     checksum = file_checksum(paths)
     started = []

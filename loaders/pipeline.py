@@ -2,8 +2,11 @@
 
 The CLI and the app both call `run_load`, so the same files build the same graph whichever door they
 come in by. Each source's loader parses, validates and writes (all or nothing); the steps after it
-work on what the store now holds, so they run after every load, whatever loaded it: organisations'
-activity counts recounted from `PARTICIPATES_IN`, then seed clusters linked to their CORDIS records.
+work on what the store now holds, so they run after every load, whatever loaded it (`loaders.derived`):
+organisations' activity counts recounted from `PARTICIPATES_IN`, SME labels and projects' SME shares,
+organisations that cluster detection marks made Clusters, then seed clusters linked to their CORDIS
+records. A load is logged complete only once these are derived (`completion_deferred`): a load stopped
+while they are derived is reported as interrupted, and running it again completes it.
 
 `skip_loaded=True` makes a load of files the load log already holds (same source, same checksum,
 completed) a no-op found before any parsing: the bundled sample (`run_sample`) loads once, and a
@@ -20,8 +23,10 @@ from graph.errors import ClusterExplorerError
 from graph.store import cypher
 from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
+from graph.store.load_log import completion_deferred
 from graph.store.writer import Progress, WriteSummary
 from loaders.common import LoadReport, file_checksum
+from loaders.derived import derive_clusters, derive_smes, recount_activity
 
 __all__ = ["SOURCES", "PipelineReport", "run_load", "run_sample", "derive_facts", "recount_activity",
            "already_loaded"]
@@ -99,24 +104,23 @@ class PipelineReport:
         return self.load.summary
 
 
-def recount_activity(store: GraphStore) -> int:
-    """Every organisation's participations, projects, coordinated projects and partners and contribution
-    total, recounted in the store from `PARTICIPATES_IN` (whichever loader wrote them, every framework
-    together). Writes only the counts that changed; returns how many organisations changed."""
-    result = store.write(cypher.organisation_activity())
-    return int(result.rows[0][0]) if result.rows else 0
-
-
 def derive_facts(store: GraphStore) -> list[str]:
-    """The facts computed from what the store holds, after any load: organisations' activity counts, then
-    entity resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per
-    step that did something; a re-run writes nothing."""
+    """The facts computed from what the store holds, after any load (`loaders.derived`), then entity
+    resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per step
+    that did something; a re-run writes nothing."""
     from loaders.entity_resolution import link_and_write
 
     said = []
     recounted = recount_activity(store)
     if recounted:
         said.append(f"activity counts: {recounted} organisation(s) recounted from their participations")
+    smes, projects = derive_smes(store)
+    if smes or projects:
+        said.append(f"SMEs: {smes} organisation(s) labelled from their sme flag, {projects} project(s) given "
+                    "their SME share")
+    clusters = derive_clusters(store)
+    if clusters:
+        said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)")
     linked = link_and_write(store)
     if linked.relationships_created or linked.relationships_updated:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) linked to CORDIS "
@@ -126,17 +130,17 @@ def derive_facts(store: GraphStore) -> list[str]:
 
 def _load(store: GraphStore, source: str, path: Path | None, progress: Progress | None,
           skip_loaded: bool) -> PipelineReport | None:
-    """The source's own load; None when `skip_loaded` and the log holds these very files."""
+    """The source's own load; None when `skip_loaded` and the log holds these very files. The caller holds
+    the store for the load and defers its completion."""
     try:
         loader = SOURCES[source]
     except KeyError:
         raise ClusterExplorerError(f"unknown source {source!r}; known: {', '.join(SOURCES)}") from None
-    with hold_for_load(store):  # one load at a time into one store
-        if skip_loaded:
-            inputs = _inputs(source, path)
-            if inputs is not None and already_loaded(store, source, file_checksum(inputs)):
-                return None
-        return PipelineReport(loader(store, path, progress))
+    if skip_loaded:
+        inputs = _inputs(source, path)
+        if inputs is not None and already_loaded(store, source, file_checksum(inputs)):
+            return None
+    return PipelineReport(loader(store, path, progress))
 
 
 def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
@@ -146,12 +150,13 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
     With `skip_loaded`, files already loaded (same checksum, completed) are neither parsed nor written: the
     report says `skipped`, and nothing is derived again.
     """
-    report = _load(store, source, Path(path) if path is not None else None, progress, skip_loaded)
-    if report is None:
-        return PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these very "
-                                                                  "files; nothing was read or written."]),
-                              skipped=True)
-    report.derived = derive_facts(store)
+    with hold_for_load(store), completion_deferred():  # one load at a time; complete once derived
+        report = _load(store, source, Path(path) if path is not None else None, progress, skip_loaded)
+        if report is None:
+            return PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these "
+                                                                      "very files; nothing was read or written."]),
+                                  skipped=True)
+        report.derived = derive_facts(store)
     return report
 
 
@@ -161,10 +166,11 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
     from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS
 
     reports = []
-    for source, path in (("seeds", None), ("nuts", SAMPLE_NUTS), ("cordis", SAMPLE_CORDIS)):
-        loaded = _load(store, source, path, progress, skip_loaded=True)
-        reports.append(loaded or PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded."]),
-                                                skipped=True))
-    if not all(r.skipped for r in reports):
-        reports[-1].derived = derive_facts(store)
+    with hold_for_load(store), completion_deferred():  # the three loads complete once the facts are derived
+        for source, path in (("seeds", None), ("nuts", SAMPLE_NUTS), ("cordis", SAMPLE_CORDIS)):
+            loaded = _load(store, source, path, progress, skip_loaded=True)
+            reports.append(loaded or PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded."]),
+                                                    skipped=True))
+        if not all(r.skipped for r in reports):
+            reports[-1].derived = derive_facts(store)
     return reports

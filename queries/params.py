@@ -3,16 +3,22 @@
 Values are converted by `graph.values` (the one vocabulary the loaders use too: `yes`, `ja`, `on`, `x`
 are all true) and validated before the database sees them; they only ever travel as query parameters.
 Dates become ISO `YYYY-MM-DD` strings, the form dates are stored in; a decimal comma is accepted.
+
+A parameter the query matches a node's id with (`(a:Organisation {id: $from})`) also takes the node's
+name: `node_id_params` finds those in the query text, and the runner resolves them
+(`graph.store.resolve.resolve_node`).
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph import values
+from graph.store.schema import NODE_LABELS
 from graph.values import BadValue
 
-__all__ = ["PARAM_TYPES", "ParamError", "convert"]
+__all__ = ["PARAM_TYPES", "ParamError", "convert", "node_id_params"]
 
 PARAM_TYPES = values.KINDS
 #: The date spellings a parameter accepts: ISO first, then the day-first forms of most of Europe.
@@ -38,3 +44,22 @@ def convert(kind: str, value: Any) -> Any:
     if kind not in PARAM_TYPES:
         raise ParamError(f"unknown parameter type {kind!r}; use one of {', '.join(PARAM_TYPES)}")
     return values.convert(kind, value, **_OPTIONS.get(kind, {}))
+
+
+#: A node pattern that matches its id with a parameter: `(a:Organisation {id: $from})`.
+_ID_MATCH = re.compile(r"\(\s*\w*\s*:\s*([A-Za-z]\w*)\s*\{\s*id\s*:\s*\$(\w+)\s*\}")
+
+
+def node_id_params(cypher: str) -> dict[str, tuple[str, ...]]:
+    """The parameters `cypher` matches a node's id with, each with the labels of the nodes it names.
+
+    Examples
+    --------
+    >>> node_id_params("MATCH (a:Organisation {id: $from}), (p:Project {id: $project}) RETURN a")
+    {'from': ('Organisation',), 'project': ('Project',)}
+    """
+    found: dict[str, tuple[str, ...]] = {}
+    for label, name in _ID_MATCH.findall(cypher):
+        if label in NODE_LABELS and label not in found.get(name, ()):
+            found[name] = (*found.get(name, ()), label)
+    return found

@@ -1,7 +1,8 @@
 """Run saved queries: bind typed parameters, run read-only with a time limit, cap or export the rows.
 
 The cap is for display; exports are never capped. Both go down the store's read path, so the
-database itself refuses writes and enforces the time limit.
+database itself refuses writes and enforces the time limit. A parameter that names a node by its id
+also takes its name (`resolve_node_params`): "Automation Småland" becomes `automation-smaland`.
 """
 
 from __future__ import annotations
@@ -12,12 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph.errors import ParameterError, ValidationFailed
+from graph.errors import ClusterExplorerError, ParameterError, ValidationFailed
 from graph.store.contract import GraphStore, QueryResult
+from graph.store.resolve import AmbiguousName, resolve_node
 from queries.catalogue import Catalogue, Param, SavedQuery, parse_query_file, render_query_file
-from queries.params import convert
+from queries.params import convert, node_id_params
 
-__all__ = ["bind_params", "export_rows", "run_saved", "save_user_query", "suggestions", "UNCAPPED"]
+__all__ = ["bind_params", "resolve_node_params", "export_rows", "run_saved", "save_user_query", "suggestions",
+           "UNCAPPED"]
 
 UNCAPPED = 10**9
 
@@ -48,6 +51,29 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
     return bound
 
 
+def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, Any]) -> dict[str, Any]:
+    """`params` with each value of a parameter that names a node by id (`node_id_params`) turned into the
+    id of the node it names: an existing id stays as it is, a unique name becomes its node's id.
+
+    An ambiguous or unknown name is refused naming the query and the parameter, with candidates.
+    """
+    resolved = dict(params)
+    for name, labels in node_id_params(query.cypher).items():
+        value = resolved.get(name)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        try:
+            resolved[name] = resolve_node(store, value, labels).id
+        except AmbiguousName as e:
+            if {node.id for node in e.candidates} == {value.strip()}:  # one id of several kinds: the query takes it
+                resolved[name] = value.strip()
+                continue
+            raise AmbiguousName(f"{query.name}: parameter {name!r}: {e}", e.candidates) from None
+        except ClusterExplorerError as e:
+            raise type(e)(f"{query.name}: parameter {name!r}: {e}") from None
+    return resolved
+
+
 def _timeout(query: SavedQuery, timeout_s: float | None, default_s: float) -> float:
     if timeout_s is not None:
         return timeout_s
@@ -59,7 +85,7 @@ def run_saved(store: GraphStore, catalogue: Catalogue, name: str, raw: dict[str,
               default_timeout_s: float = 10.0) -> tuple[SavedQuery, dict[str, Any], QueryResult]:
     """Run the saved query `name`; returns the query, the bound parameters and the (capped) result."""
     query = catalogue.get(name)
-    params = bind_params(query, raw or {})
+    params = resolve_node_params(store, query, bind_params(query, raw or {}))
     result = store.read(query.cypher, params, timeout_s=_timeout(query, timeout_s, default_timeout_s),
                         row_cap=row_cap)
     return query, params, result
@@ -68,6 +94,7 @@ def run_saved(store: GraphStore, catalogue: Catalogue, name: str, raw: dict[str,
 def export_rows(store: GraphStore, query: SavedQuery, params: dict[str, Any], fmt: str, out: TextIO, *,
                 timeout_s: float | None = None, default_timeout_s: float = 10.0) -> int:
     """Write every row (no cap) as CSV or JSON to `out`; returns the number of rows."""
+    params = resolve_node_params(store, query, params)
     result = store.read(query.cypher, params, timeout_s=_timeout(query, timeout_s, default_timeout_s),
                         row_cap=UNCAPPED)
     write_rows(result, fmt, out)

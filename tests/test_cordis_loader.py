@@ -105,10 +105,11 @@ def test_organisations_merge_spellings_and_are_located(loaded):
 def test_cluster_organisations_are_marked_with_their_rule(loaded):
     store, report = loaded
     graph = to_networkx(store, labels=["Organisation"])
-    sweden = graph.nodes["Organisation:pic:888827588"]
+    sweden = graph.nodes["Cluster:pic:888827588"]  # a detected cluster is a Cluster: label and kind
     assert "Cluster" in sweden["labels"] and sweden["cluster_rule"] == "alias:Clusters of Sweden"
+    assert sweden["kind"] == "Cluster" and "Organisation" in sweden["labels"]
     interior = [d for _, d in graph.nodes(data=True) if d["name"] == "INTERIOR CLUSTER SWEDEN AB"]
-    assert interior and "Cluster" in interior[0]["labels"]
+    assert interior and "Cluster" in interior[0]["labels"] and interior[0]["kind"] == "Cluster"
     lunds = graph.nodes["Organisation:pic:999901318"]
     assert "Cluster" not in lunds["labels"] and "cluster_rule" not in lunds
     marked = sum("Cluster" in d["labels"] for _, d in graph.nodes(data=True))
@@ -235,7 +236,8 @@ def test_names_holding_cypher_quotes_or_html_are_stored_verbatim(embedded_store,
     load_nuts(embedded_store, NUTS)
     load_cordis(embedded_store, folder)
     graph = to_networkx(embedded_store, labels=["Organisation"])
-    assert {pic: graph.nodes[f"Organisation:pic:{pic}"]["name"] for pic in HOSTILE} == HOSTILE
+    names = {data["id"]: data["name"] for _, data in graph.nodes(data=True)}  # detected clusters are keyed Cluster:
+    assert {pic: names[f"pic:{pic}"] for pic in HOSTILE} == HOSTILE
     assert counts(embedded_store)[0]["Organisation"] == expected_counts(CORDIS)["organisations"]
 
 

@@ -84,8 +84,11 @@ def test_unknown_query_name_is_a_clear_error():
 def test_parameter_values_are_never_pasted_into_cypher(seeded_store):
     catalogue = load_catalogue(None)
     hostile = "x'}) DETACH DELETE n //"
-    _, params, result = run_saved(seeded_store, catalogue, "provenance/sources-of", {"id": hostile})
-    assert params == {"id": hostile} and result.rows == []
+    with pytest.raises(NotFound) as missing:  # an id parameter: looked up (as a value), found nowhere
+        run_saved(seeded_store, catalogue, "provenance/sources-of", {"id": hostile})
+    assert f"has the id or name {hostile!r}" in str(missing.value)
+    _, params, result = run_saved(seeded_store, catalogue, "sectors/active-in", {"term": hostile})
+    assert params["term"] == hostile and result.rows == []
     assert hostile not in catalogue.get("provenance/sources-of").cypher
     _, _, still = run_saved(seeded_store, catalogue, "labels/holders", {"label": "esca-silver"})
     assert [row[0] for row in still.rows] == ["IoT World"]

@@ -179,15 +179,16 @@ def resolve_node_keys() -> str:
 def organisation_activity() -> str:
     """Every organisation's activity counts, recomputed from its `PARTICIPATES_IN` relationships.
 
-    Participations (rows), distinct projects, coordinated projects, distinct partners in them and the sum
-    of contributions (absent counts as 0). Only counts that differ are written, so a re-run writes
+    Participations (rows), distinct projects, coordinated projects (a role, in lower case, among
+    `$coordinator_roles`), distinct partners in them and the sum of contributions (absent counts as 0).
+    Only counts that differ are written, so a re-run writes
     nothing; returns how many organisations changed.
     """
     return (
         "MATCH (o:Organisation)-[r:PARTICIPATES_IN]->(p:Project)\n"
         "WITH o, count(r) AS participations, count(DISTINCT p) AS projects,"
         " sum(coalesce(r.contribution, 0.0)) AS contribution_total,"
-        " collect(DISTINCT CASE WHEN r.role = 'coordinator' THEN p END) AS coordinated\n"
+        " collect(DISTINCT CASE WHEN toLower(trim(r.role)) IN $coordinator_roles THEN p END) AS coordinated\n"
         "UNWIND CASE WHEN size(coordinated) = 0 THEN [null] ELSE coordinated END AS c\n"
         "OPTIONAL MATCH (c)<-[:PARTICIPATES_IN]-(partner:Organisation)\n"
         "WHERE partner <> o\n"

@@ -4,13 +4,19 @@
 A load killed half-way (or stopped by the database, or a full disk) keeps its `started` marker, so
 `status` can say so; running the same load again completes it (see `graph.store.writer`) and marks it
 complete.
+
+The load pipeline derives facts from the whole store after a load (activity counts, clusters, entity
+resolution): it holds the `complete` marks back until they are derived (`completion_deferred`), so a
+load killed while they are derived is reported as interrupted too, and running it again completes it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from graph.store import cypher
@@ -20,7 +26,10 @@ from graph.store.records import NodeRecord
 from graph.store.registry import fixed_statement
 from graph.store.writer import WriteSummary
 
-__all__ = ["start_load", "record_load", "interrupted_loads", "data_version"]
+__all__ = ["start_load", "record_load", "completion_deferred", "interrupted_loads", "data_version"]
+
+#: The completions held back by `completion_deferred` (None outside it).
+_DEFERRED: ContextVar[list[tuple[GraphStore, str, str, WriteSummary]] | None] = ContextVar("deferred", default=None)
 
 #: Every load's id and times: a load starting or completing changes them.
 LOAD_STAMPS = fixed_statement(__name__, "LOAD_STAMPS", "MATCH (l:Load) RETURN l.id AS id, l.started_at AS started_at, "
@@ -51,10 +60,30 @@ def start_load(store: GraphStore, source: str, checksum: str) -> None:
 
 
 def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary) -> None:
-    """Log a completed load as a `Load` node keyed by source and checksum (a re-run updates its time)."""
+    """Log a completed load as a `Load` node keyed by source and checksum (a re-run updates its time); inside
+    `completion_deferred`, only when that block ends without an error."""
+    deferred = _DEFERRED.get()
+    if deferred is not None:
+        deferred.append((store, source, checksum, summary))
+        return
     _log_load(store, source, checksum, {
         "status": "complete", "loaded_at": _now(), "nodes": summary.nodes, "created": summary.created,
         "updated": summary.updated, "unchanged": summary.unchanged, "relationships": summary.relationships})
+
+
+@contextmanager
+def completion_deferred() -> Iterator[None]:
+    """Hold back the `complete` marks of the loads recorded inside the block until it ends without an error:
+    what the block does after the writes (derived facts) is then part of the load, and a load stopped
+    during it keeps its `started` mark."""
+    held: list[tuple[GraphStore, str, str, WriteSummary]] = []
+    token = _DEFERRED.set(held)
+    try:
+        yield
+    finally:
+        _DEFERRED.reset(token)
+    for store, source, checksum, summary in held:
+        record_load(store, source, checksum, summary)
 
 
 def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

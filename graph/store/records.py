@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
+from graph.store.schema import NODE_LABELS, REL_TYPES, check_property, kind_of
 from graph.store.search_text import SEARCH_PROPERTY, search_text
 
 __all__ = ["NodeRecord", "RelRecord", "check_records", "MAX_TEXT", "unstorable", "strip_controls"]
@@ -92,7 +92,11 @@ def _check_value(value: Any) -> bool:
 
 @dataclass(frozen=True)
 class NodeRecord:
-    """One node: its primary label, its key, its display name and properties."""
+    """One node: the label it is merged by, its id, its display name and properties.
+
+    Its kind (the `kind` property, the first part of its key `Kind:id`) is the first of its labels in
+    `KIND_ORDER`: an Organisation record that also carries `Cluster` is a Cluster, merged by its id.
+    """
 
     label: str
     id: str
@@ -132,7 +136,7 @@ class NodeRecord:
         """The parameter row the upsert statement expects."""
         props = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.properties.items()}
         props["name"] = self.name
-        props["kind"] = self.label
+        props["kind"] = kind_of((self.label, *self.extra_labels))  # an Organisation marked Cluster is a Cluster
         aliases = props.get("aliases") or []
         props[SEARCH_PROPERTY] = search_text([self.name, self.id, props.get("acronym"),
                                               *(aliases if isinstance(aliases, list) else [aliases])])

@@ -101,8 +101,9 @@ def _resolve(store: GraphStore, keys: Iterable[str]) -> dict[int, tuple[str, str
     found = {}
     for label, ids in by_label.items():
         for node, kind, node_id, name in store.read(q.resolve(label), {"ids": ids}).rows:
-            if kind == label:
-                found[node] = (node_key(kind, node_id), str(name or node_id))
+            # a key by another label the node carries (Organisation:pic:... of a detected Cluster, from a link
+            # made before it was one) finds the node under its own key
+            found[node] = (node_key(kind, node_id), str(name or node_id))
     return found
 
 

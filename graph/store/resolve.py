@@ -1,0 +1,142 @@
+"""A node named the way a person names it: by its key, its id, or its name.
+
+Wherever the tool asks for a node (a saved query's id parameter, `recommend --for`, the app's query
+parameters), `resolve_node` takes what was typed and finds the one node meant:
+
+1. a key `Kind:id` or an id that exists wins (`Cluster:iot-world`, `pic:999977851`, `iot-world`);
+2. else a node whose name, acronym or alias equals the text, accents and case ignored (the folded
+   `_search` text every node carries: "automation smaland" finds "Automation Småland");
+3. several such nodes: `AmbiguousName`, listing up to five with their keys so the user can pick one;
+   none: `NotFound`, with the nearest names when some contain the text.
+
+`kinds` limits the search to nodes carrying those labels (a Cluster is also an Organisation, so
+`kinds=("Organisation",)` finds clusters too). Text only ever travels as a query parameter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.errors import NotFound, ParameterError
+from graph.store.contract import GraphStore
+from graph.store.registry import statement
+from graph.store.schema import NODE_LABELS, check_label, node_key
+from graph.store.search_text import SEARCH_PROPERTY, fold
+
+__all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
+
+#: How many candidates an ambiguous name or a did-you-mean lists.
+SHOWN_CANDIDATES = 5
+#: Labels a node can be found by: every kind but the bookkeeping ones (SME nodes are Organisations).
+_SEARCHED = tuple(label for label in NODE_LABELS if label not in ("SME", "Source", "Load"))
+
+
+@dataclass(frozen=True)
+class ResolvedNode:
+    """The node a text named: its kind, id and display name; `key` is `Kind:id`."""
+
+    kind: str
+    id: str
+    name: str
+
+    @property
+    def key(self) -> str:
+        return node_key(self.kind, self.id)
+
+    def describe(self) -> str:
+        return f"{self.name} ({self.key})"
+
+
+class AmbiguousName(ParameterError):
+    """A name (or an id of several kinds) that several nodes carry: the message lists some of them with their
+    keys; `candidates` holds them all."""
+
+    def __init__(self, message: str, candidates: tuple[ResolvedNode, ...] = ()):
+        super().__init__(message)
+        self.candidates = candidates
+
+
+def _searched_labels() -> list[tuple[str]]:
+    return [(label,) for label in _SEARCHED]
+
+
+@statement(_searched_labels)
+def node_by_id(label: str) -> str:
+    """The `label` node whose id is `$id` (ids are unique within a kind; the unique constraint indexes them)."""
+    return f"MATCH (n:{check_label(label)} {{id: $id}}) RETURN n.kind AS kind, n.id AS id, n.name AS name"
+
+
+@statement(_searched_labels)
+def nodes_by_search_text(label: str) -> str:
+    """`label` nodes whose folded search text holds `$needle` (`|name|` for an equal name), shortest names first."""
+    return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $needle "
+            "RETURN n.kind AS kind, n.id AS id, n.name AS name ORDER BY size(n.name), name LIMIT $limit")
+
+
+def _labels(kinds: Iterable[str] | None) -> list[str]:
+    if kinds is None:
+        return list(_SEARCHED)
+    return [check_label(kind) for kind in kinds]
+
+
+def _found(rows: Iterable[tuple], found: dict[str, ResolvedNode]) -> None:
+    for kind, node_id, name in rows:
+        node = ResolvedNode(str(kind), str(node_id), str(name or node_id))
+        found.setdefault(node.key, node)
+
+
+def _by_id(store: GraphStore, text: str, labels: list[str]) -> list[ResolvedNode]:
+    kind, _, rest = text.partition(":")
+    found: dict[str, ResolvedNode] = {}
+    if kind in labels and rest:  # a key Kind:id (the kind may be a label the node carries: Organisation:...)
+        _found(store.read(node_by_id(kind), {"id": rest}).rows, found)
+        if found:
+            return list(found.values())
+    for label in labels:
+        _found(store.read(node_by_id(label), {"id": text}).rows, found)
+    return list(found.values())
+
+
+def _by_search(store: GraphStore, needle: str, labels: list[str], limit: int) -> list[ResolvedNode]:
+    found: dict[str, ResolvedNode] = {}
+    for label in labels:
+        _found(store.read(nodes_by_search_text(label), {"needle": needle, "limit": limit}).rows, found)
+    return sorted(found.values(), key=lambda n: (len(n.name), n.name, n.key))
+
+
+def _listed(nodes: list[ResolvedNode]) -> str:
+    shown = "; ".join(n.describe() for n in nodes[:SHOWN_CANDIDATES])
+    return shown + (f"; and {len(nodes) - SHOWN_CANDIDATES} more" if len(nodes) > SHOWN_CANDIDATES else "")
+
+
+def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = None) -> ResolvedNode:
+    """The one node `text` names (see the module docstring); raises `AmbiguousName` or `NotFound`.
+
+    `kinds`: labels the node must carry (None: any kind a user can name).
+    """
+    text = str(text or "").strip()
+    labels = _labels(kinds)
+    what = " or ".join(labels) if kinds is not None else "node"
+    if not text:
+        raise ParameterError(f"name a {what}: its id or its name")
+    by_id = _by_id(store, text, labels)
+    if len(by_id) == 1:
+        return by_id[0]
+    folded = fold(text)
+    named = by_id or (_by_search(store, f"|{folded}|", labels, limit=50) if folded else [])
+    if len(named) == 1:
+        return named[0]
+    if named:
+        raise AmbiguousName(f"{text!r} matches {len(named)} nodes: {_listed(named)}. Give the id (Kind:id) of the "
+                            "one you mean.", tuple(named))
+    raise NotFound(f"no {what} has the id or name {text!r}.{_did_you_mean(store, folded, labels)}")
+
+
+def _did_you_mean(store: GraphStore, folded: str, labels: list[str]) -> str:
+    """Nodes whose names hold the text, or else its longest word: a hint for a text that named nothing."""
+    for needle in (folded, max(folded.split(), key=len, default="")):
+        near = _by_search(store, needle, labels, limit=SHOWN_CANDIDATES + 1) if len(needle) >= 3 else []
+        if near:
+            return f" Did you mean: {_listed(near)}?"
+    return " Check the spelling, or search for it on the Explore page."
