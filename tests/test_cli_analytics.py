@@ -45,4 +45,5 @@ def test_recommend_ranks_candidates_with_reasons(env):
 
 def test_recommend_for_an_unknown_organisation_is_one_line(env):
     unknown = invoke(env, "recommend", "--for", "Organisation:pic:nobody")
-    assert "no Organisation or Cluster has the id or name 'Organisation:pic:nobody'" in error_line(unknown.exit_code, unknown.stderr)
+    said = error_line(unknown.exit_code, unknown.stderr)
+    assert "no Organisation or Cluster has the id or name 'Organisation:pic:nobody'" in said
