@@ -132,7 +132,7 @@ def test_running_the_same_load_again_writes_and_derives_nothing(grants):
     before = nodes_of(store)
     again = run_load(store, "csv", mapping)
     assert again.derived == []
-    assert (again.summary.created, again.summary.updated) == (0, 0) and again.summary.unchanged == 9  # 6 nodes, 3 sources
+    assert (again.summary.created, again.summary.updated, again.summary.unchanged) == (0, 0, 9)  # 6 + 3 sources
     after = nodes_of(store)
     assert {k: v for k, v in after.items() if not k.startswith("Load:")} == \
         {k: v for k, v in before.items() if not k.startswith("Load:")}

@@ -4,10 +4,11 @@ Wherever the tool asks for a node (a saved query's id parameter, `recommend --fo
 parameters), `resolve_node` takes what was typed and finds the one node meant:
 
 1. a key `Kind:id` or an id that exists wins (`Cluster:iot-world`, `pic:999977851`, `iot-world`);
-2. else a node whose name, acronym or alias equals the text, accents and case ignored (the folded
+2. else the node whose name, acronym or alias equals the text, accents and case ignored (the folded
    `_search` text every node carries: "automation smaland" finds "Automation Småland");
-3. several such nodes: `AmbiguousName`, listing up to five with their keys so the user can pick one;
-   none: `NotFound`, with the nearest names when some contain the text.
+3. else the node one of whose names has a word starting with the text ("Småland" finds it too);
+4. several nodes at the first step that finds any: `AmbiguousName`, listing up to five with their keys
+   so the user can pick one; none at all: `NotFound`, with the names that hold the text's longest word.
 
 `kinds` limits the search to nodes carrying those labels (a Cluster is also an Organisation, so
 `kinds=("Organisation",)` finds clusters too). Text only ever travels as a query parameter.
@@ -28,6 +29,8 @@ __all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
 
 #: How many candidates an ambiguous name or a did-you-mean lists.
 SHOWN_CANDIDATES = 5
+#: How many matches of one label a name search reads (an ambiguous name says "at least" beyond it).
+_READ_LIMIT = 100
 #: Labels a node can be found by: every kind but the bookkeeping ones (SME nodes are Organisations).
 _SEARCHED = tuple(label for label in NODE_LABELS if label not in ("SME", "Source", "Load"))
 
@@ -71,7 +74,8 @@ def node_by_id(label: str) -> str:
 def nodes_by_search_text(label: str) -> str:
     """`label` nodes whose folded search text holds `$needle` (`|name|` for an equal name), shortest names first."""
     return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $needle "
-            "RETURN n.kind AS kind, n.id AS id, n.name AS name ORDER BY size(n.name), name LIMIT $limit")
+            f"RETURN n.kind AS kind, n.id AS id, n.name AS name, n.{SEARCH_PROPERTY} AS search "
+            "ORDER BY size(n.name), name LIMIT $limit")
 
 
 def _labels(kinds: Iterable[str] | None) -> list[str]:
@@ -81,7 +85,7 @@ def _labels(kinds: Iterable[str] | None) -> list[str]:
 
 
 def _found(rows: Iterable[tuple], found: dict[str, ResolvedNode]) -> None:
-    for kind, node_id, name in rows:
+    for kind, node_id, name, *_ in rows:
         node = ResolvedNode(str(kind), str(node_id), str(name or node_id))
         found.setdefault(node.key, node)
 
@@ -98,10 +102,13 @@ def _by_id(store: GraphStore, text: str, labels: list[str]) -> list[ResolvedNode
     return list(found.values())
 
 
-def _by_search(store: GraphStore, needle: str, labels: list[str], limit: int) -> list[ResolvedNode]:
+def _by_search(store: GraphStore, needle: str, labels: list[str], limit: int = _READ_LIMIT, *,
+               word_start: bool = False) -> list[ResolvedNode]:
+    """Nodes whose search text holds `needle` (with `word_start`, at the start of a name or of a word)."""
     found: dict[str, ResolvedNode] = {}
     for label in labels:
-        _found(store.read(nodes_by_search_text(label), {"needle": needle, "limit": limit}).rows, found)
+        rows = store.read(nodes_by_search_text(label), {"needle": needle, "limit": limit}).rows
+        _found([r for r in rows if not word_start or f"|{needle}" in r[3] or f" {needle}" in r[3]], found)
     return sorted(found.values(), key=lambda n: (len(n.name), n.name, n.key))
 
 
@@ -121,22 +128,24 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
     if not text:
         raise ParameterError(f"name a {what}: its id or its name")
     by_id = _by_id(store, text, labels)
-    if len(by_id) == 1:
-        return by_id[0]
     folded = fold(text)
-    named = by_id or (_by_search(store, f"|{folded}|", labels, limit=50) if folded else [])
-    if len(named) == 1:
-        return named[0]
-    if named:
-        raise AmbiguousName(f"{text!r} matches {len(named)} nodes: {_listed(named)}. Give the id (Kind:id) of the "
-                            "one you mean.", tuple(named))
+    steps = (lambda: by_id, lambda: _by_search(store, f"|{folded}|", labels),
+             lambda: _by_search(store, folded, labels, word_start=True))
+    for step in steps if folded else steps[:1]:
+        named = step()
+        if len(named) == 1:
+            return named[0]
+        if named:
+            many = f"at least {len(named)}" if len(named) >= _READ_LIMIT else str(len(named))
+            raise AmbiguousName(f"{text!r} matches {many} nodes: {_listed(named)}. Give the id (Kind:id) of the "
+                                "one you mean.", tuple(named))
     raise NotFound(f"no {what} has the id or name {text!r}.{_did_you_mean(store, folded, labels)}")
 
 
 def _did_you_mean(store: GraphStore, folded: str, labels: list[str]) -> str:
     """Nodes whose names hold the text, or else its longest word: a hint for a text that named nothing."""
     for needle in (folded, max(folded.split(), key=len, default="")):
-        near = _by_search(store, needle, labels, limit=SHOWN_CANDIDATES + 1) if len(needle) >= 3 else []
+        near = _by_search(store, needle, labels, SHOWN_CANDIDATES + 1) if len(needle) >= 3 else []
         if near:
             return f" Did you mean: {_listed(near)}?"
     return " Check the spelling, or search for it on the Explore page."
