@@ -9,6 +9,7 @@ import io
 import lzma
 import re
 import tomllib
+from pathlib import Path
 from collections import Counter
 
 import pytest
@@ -48,10 +49,16 @@ def seed_counts() -> Counter:
 
 
 @pytest.fixture(scope="module")
-def sample_cli(tmp_path_factory):
-    """`load sample` run twice into one fresh store through the CLI, and `status` after each."""
+def sample_env(tmp_path_factory) -> dict[str, str]:
+    """The settings of one fresh store for the sample (its file and graph)."""
     folder = tmp_path_factory.mktemp("sample")
-    env = {"CLUSTER_EXPLORER_DB": str(folder / "store.db"), "CLUSTER_EXPLORER_GRAPH": "sample"}
+    return {"CLUSTER_EXPLORER_DB": str(folder / "store.db"), "CLUSTER_EXPLORER_GRAPH": "sample"}
+
+
+@pytest.fixture(scope="module")
+def sample_cli(sample_env):
+    """`load sample` run twice into one fresh store through the CLI, and `status` after each."""
+    env = sample_env
     runner = CliRunner()
     runs = [runner.invoke(main, args, env=env) for args in (["load", "sample"], ["status"], ["load", "sample"],
                                                              ["status"])]
@@ -87,6 +94,24 @@ def test_a_second_load_sample_reads_and_writes_nothing(sample_cli):
     skipped = [f"{source}: already loaded (same files), skipped" for source in ("seeds", "nuts", "cordis")]
     assert again.output.splitlines() == skipped
     assert status_again.output == status.output  # the same counts and the same load times: nothing was written
+
+
+def test_every_cluster_of_the_sample_is_a_cluster_by_kind(sample_cli, sample_env):
+    """Seed clusters and the organisations cluster detection marks: one kind, so filters, colours, counts
+    and pickers (all by kind) see every one."""
+    from graph.store.falkordb_store import FalkorDBStore
+    from graph.views.store_views import filter_options, node_counts, search
+
+    store = FalkorDBStore(Path(sample_env["CLUSTER_EXPLORER_DB"]), sample_env["CLUSTER_EXPLORER_GRAPH"])
+    try:
+        kinds = dict(store.read("MATCH (c:Cluster) RETURN c.kind AS kind, count(c) AS n").rows)
+        detected = store.read("MATCH (c:Cluster) WHERE c.cluster_rule IS NOT NULL RETURN count(c)").rows[0][0]
+        assert kinds == {"Cluster": 174} and detected == 150
+        assert node_counts(store).kinds["Cluster"] == 174 and "Cluster" in filter_options(store).kinds
+        assert [key for key, _ in search(store, "Clusters of Sweden", kinds=["Cluster"])][:1] == \
+            ["Cluster:pic:888827588"]
+    finally:
+        store.close()
 
 
 def test_compressed_files_read_as_the_plain_ones(tmp_path):
