@@ -9,8 +9,8 @@ import io
 import lzma
 import re
 import tomllib
-from pathlib import Path
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
