@@ -100,7 +100,8 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
     a bound multiselect would store the displayed names instead.
     """
     if key not in st.session_state:
-        st.session_state[key] = [k for k in st.query_params.get_all(key) if k in graph]
+        linked = (_current_key(graph, k) for k in st.query_params.get_all(key))
+        st.session_state[key] = [k for k in linked if k in graph]
     text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
     chosen = [k for k in st.session_state[key] if k in graph]
     hits = [h for h in dict.fromkeys([*keep, *chosen, *filters.search(graph, text, 50, kinds)]) if h in graph]
@@ -111,6 +112,12 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
     picked = st.multiselect(label.capitalize(), hits, format_func=name, key=key,
                             placeholder="search, then choose" if hits else "search first")
     return _kept_in_url(key, picked)
+
+
+def _current_key(graph: nx.MultiDiGraph, key: str) -> str:
+    """`key`, or `Cluster:<id>` for a link made with `Organisation:<id>` before detection made it a Cluster."""
+    moved = "Cluster:" + key.partition(":")[2]
+    return moved if key not in graph and key.startswith("Organisation:") and moved in graph else key
 
 
 def _kept_in_url(key: str, picked: list[str]) -> list[str]:
@@ -131,7 +138,7 @@ def search_nodes(label: str, key: str, kinds: tuple[str, ...] | None = None) -> 
         st.session_state[key] = list(st.query_params.get_all(key))
     text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
     names = {**common.names_of(tuple(st.session_state[key])), **dict(common.search(text, kinds))}
-    st.session_state[key] = [k for k in st.session_state[key] if k in names]
+    st.session_state[key] = list(common.names_of(tuple(st.session_state[key])))  # as the store keys them now
     picked = st.multiselect(label.capitalize(), list(names), format_func=names.get, key=key,
                             placeholder="search, then choose" if names else "search first")
     return _kept_in_url(key, picked)
