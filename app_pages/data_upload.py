@@ -17,6 +17,7 @@ from app_pages import common
 from graph.errors import ValidationFailed
 from graph.store.contract import GraphStore
 from loaders.generic import missing_endpoints, parse_generic
+from loaders.mapping_contract import feature_summary
 from loaders.pipeline import run_load
 
 
@@ -57,3 +58,5 @@ def upload_tab(store: GraphStore) -> None:
             st.success(f"Loaded: {report.summary.created} nodes created, {report.summary.updated} "
                        f"updated, {report.summary.unchanged} unchanged, {report.summary.relationships} "
                        "relationships.", icon=":material/check:")
+            for line in feature_summary(store):
+                st.caption(common.md(line))

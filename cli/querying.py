@@ -12,6 +12,7 @@ from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, par
 from cli.output import render
 from graph.store.load_log import interrupted_loads
 from graph.store.reads import counts, last_loads
+from queries.missing import why_empty
 
 
 @main.command()
@@ -140,8 +141,10 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
                                default_timeout_s=obj.settings.query_timeout_s)
         click.echo(f"wrote {rows} rows to {out}")
         return
-    _, _, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
-                             default_timeout_s=obj.settings.query_timeout_s)
+    query, bound, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
+                                     default_timeout_s=obj.settings.query_timeout_s)
     click.echo(render(result, fmt))
+    if not result.rows and (message := why_empty(obj.store, query, bound)):
+        click.echo(message, err=True)
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; use --out FILE for all of them)", err=True)
