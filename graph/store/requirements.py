@@ -114,9 +114,9 @@ def any_relationship_with(rel_type: str, prop: str) -> str:
 
 @statement()
 def countries_present() -> str:
-    """Which of `$codes` an organisation has as its `country`, or as the code its place starts with."""
-    return ("MATCH (o:Organisation) WHERE o.country IN $codes RETURN DISTINCT o.country AS code "
-            "UNION MATCH (o:Organisation)-[:LOCATED_IN]->(p) WHERE substring(p.id, 0, 2) IN $codes "
+    """Which of `$ids` (country codes) an organisation has as its `country`, or as the code its place starts with."""
+    return ("MATCH (o:Organisation) WHERE o.country IN $ids RETURN DISTINCT o.country AS code "
+            "UNION MATCH (o:Organisation)-[:LOCATED_IN]->(p) WHERE substring(p.id, 0, 2) IN $ids "
             "RETURN DISTINCT substring(p.id, 0, 2) AS code")
 
 
@@ -196,5 +196,5 @@ def absent_countries(store: GraphStore, codes: list[str] | tuple[str, ...]) -> l
     """The codes of `codes` no organisation is in (neither its `country` nor where it is LOCATED_IN)."""
     if not codes:
         return []
-    found = {row[0] for row in store.read(countries_present(), {"codes": list(codes)}, row_cap=len(codes) * 2).rows}
+    found = {row[0] for row in store.read(countries_present(), {"ids": list(codes)}, row_cap=len(codes) * 2).rows}
     return [code for code in codes if code not in found]
