@@ -195,8 +195,8 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
         requires = Requirement.parse(meta.get("requires", ""))
     except ClusterExplorerError as e:
         problem(lines_of["#requires"], "requires", str(e))
-    for item in (a for alternatives in requires.items for a in alternatives if ".$" in a):
-        if item.partition(".$")[2] not in names:
+    for item in (a for alternatives in requires.items for a in alternatives if "$" in a):
+        if item.rpartition("$")[2] not in names:
             problem(lines_of["#requires"], "requires", f"{item!r} names no declared parameter")
     if problems:
         return None, problems

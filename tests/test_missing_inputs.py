@@ -114,6 +114,15 @@ def test_every_saved_query_that_comes_out_empty_on_the_members_says_why(members_
     assert silent == []
 
 
+def test_a_value_no_node_has_is_named(network_store):
+    query = load_catalogue().get("collaboration/cross-border")
+    message = why_empty(network_store, query, {"first": "SE", "second": "XX"})
+    assert 'no Organisation has `country` = "XX": check the value, or map a column to `country`' in message
+    assert '= "SE"' not in message
+    in_projects = load_catalogue().get("clusters/in-projects")
+    assert missing_inputs(network_store, in_projects.requires, {"country": "any"}) == []
+
+
 def test_a_query_whose_inputs_are_there_gives_no_reason(network_store):
     query = load_catalogue().get("projects/partners")
     assert why_empty(network_store, query, {"project": "no-such-project"}) is None

@@ -104,6 +104,8 @@ def test_every_shipped_query_declares_what_it_requires():
     ("// requires: Project.strat_date", "'Project.strat_date' is not in the semantic contract"),
     ("// requires: Projekt", "'Projekt' is neither a node label nor a relationship type"),
     ("// requires: Organisation.$metric", "'Organisation.$metric' names no declared parameter"),
+    ("// requires: Organisation.country=$country", "'Organisation.country=$country' names no declared parameter"),
+    ("// requires: Organisation.country=SE", "a value is asked of a node label's property, as a parameter"),
 ])
 def test_a_bad_requires_entry_is_a_problem_at_its_line(tmp_path, line, message):
     path = tmp_path / "mine.cypher"

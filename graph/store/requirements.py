@@ -4,7 +4,9 @@ A saved query declares its inputs in its header (`// requires: Cluster, PARTICIP
 the analytics in `graph.analytics.needs`, the load summary's features in `graph.store.semantics.FEATURES`,
 all in one syntax: a comma-separated list of items, each a node label, a relationship type, or
 `Owner.property` (a property of the semantic contract); `a | b` is satisfied by either; `Owner.$param`
-names the property a parameter chooses (`Organisation.$metric`).
+names the property a parameter chooses (`Organisation.$metric`); `Owner.property=$param` asks for a node
+or relationship with the parameter's value there (`Organisation.country=$country`; the value `any`,
+which the shipped queries read as "no filter", asks nothing).
 
 `missing_inputs` checks each item with one cheap read (does one such node / relationship exist; a
 label's or type's index answers at once, a property stops at the first node carrying it) and caches
@@ -14,6 +16,7 @@ reads the store again only after a load. Each missing input comes with how to ad
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -53,13 +56,17 @@ class Requirement:
         return Requirement(self.items + tuple(i for i in other.items if i not in self.items))
 
     def bind(self, params: Mapping[str, Any]) -> Requirement:
-        """The requirement with each `Owner.$param` replaced by the property the parameter names."""
+        """The requirement with each `$param` replaced: `Owner.$param` by the property the parameter names,
+        `Owner.property=$param` by the value (as JSON); an item whose parameter has no value stays as it is."""
         def one(item: str) -> str:
             owner, _, prop = item.partition(".")
-            if not prop.startswith("$"):
+            prop, equals, wanted = prop.partition("=$")
+            value = params.get(wanted if equals else prop[1:])
+            if value is None or not (equals or prop.startswith("$")):
                 return item
-            value = params.get(prop[1:])
-            return f"{owner}.{check_property(str(value))}" if value is not None else item
+            if equals:
+                return f"{owner}.{prop}={json.dumps(value, ensure_ascii=False)}"
+            return f"{owner}.{check_property(str(value))}"
         return Requirement(tuple(tuple(one(a) for a in alternatives) for alternatives in self.items))
 
     def text(self) -> str:
@@ -76,6 +83,10 @@ class Missing:
 
 def _check_item(item: str) -> None:
     owner, dot, prop = item.partition(".")
+    prop, equals, param = prop.partition("=")
+    if equals and (not param.startswith("$") or owner not in NODE_LABELS):
+        raise SchemaError(f"requires: {item!r}: a value is asked of a node label's property, as a parameter: "
+                          f"`Label.{prop}=$name`")
     if owner not in NODE_LABELS and owner not in REL_TYPES:
         raise SchemaError(f"requires: {owner!r} is neither a node label nor a relationship type of the schema")
     if dot and not prop.startswith("$") and lookup(owner, prop) is None:
@@ -112,6 +123,12 @@ def any_relationship_with(rel_type: str, prop: str) -> str:
             "RETURN 1 AS found LIMIT 1")
 
 
+@statement(_node_properties)
+def any_node_valued(label: str, prop: str) -> str:
+    """One `label` node whose `prop` is one of `$ids`, if any (a parameter's value, checked as data)."""
+    return f"MATCH (n:{check_label(label)}) WHERE n.{check_property(prop)} IN $ids RETURN n.id AS id LIMIT 1"
+
+
 @statement()
 def countries_present() -> str:
     """Which of `$ids` (country codes) an organisation has as its `country`, or as the code its place starts with."""
@@ -137,6 +154,11 @@ def present(store: GraphStore, item: str, answers: dict[str, bool] | None = None
     answers = _answers(store) if answers is None else answers
     if item not in answers:
         owner, _, prop = item.partition(".")
+        prop, equals, value = prop.partition("=")
+        if equals:
+            found = store.read(any_node_valued(owner, prop), {"ids": [json.loads(value)]}, row_cap=1).rows
+            answers[item] = bool(found)
+            return answers[item]
         if owner in REL_TYPES:
             text = any_relationship_with(owner, prop) if prop else any_relationship(owner)
         else:
@@ -159,13 +181,15 @@ def _gap(item: str) -> tuple[str, str]:
             return ("no Cluster node", "load the seeds (`cluster-explorer load seeds`) or map clusters with "
                     "label = \"Cluster\"")
         return f"no {owner} node", f"map a [[nodes]] table with label = \"{owner}\""
+    prop, equals, value = prop.partition("=")
     entry = lookup(owner, prop)
-    what = f"no {owner} {'relationship ' if owner in REL_TYPES else ''}has `{prop}`"
+    what = f"no {owner} {'relationship ' if owner in REL_TYPES else ''}has `{prop}`" + (f" = {value}" if equals else "")
     if entry is not None and entry.derived:
         return what, f"it is {entry.derived}"
     kind = f" ({entry.type})" if entry is not None else ""
     table = f"a [[relationships]] table of type {owner}" if owner in REL_TYPES else f"a [[nodes]] table of {owner}"
-    return what, f"map a column to `{prop}`{kind} in {table}"
+    check = "check the value, or " if equals else ""
+    return what, f"{check}map a column to `{prop}`{kind} in {table}"
 
 
 def missing_inputs(store: GraphStore, requirement: Requirement | str,
@@ -177,7 +201,7 @@ def missing_inputs(store: GraphStore, requirement: Requirement | str,
     answers = _answers(store)
     found = []
     for alternatives in requirement.items:
-        if any("$" in a or present(store, a, answers) for a in alternatives):
+        if any("$" in a or a.endswith('="any"') or present(store, a, answers) for a in alternatives):
             continue
         gaps = [_gap(a) for a in alternatives]
         message = ", and ".join(what for what, _ in gaps) + ": " + "; or ".join(how for _, how in gaps)
