@@ -17,7 +17,7 @@ from __future__ import annotations
 import difflib
 
 from graph.store.contract import GraphStore
-from graph.store.requirements import Missing, missing_inputs
+from graph.store.requirements import Missing, answers_of, missing_inputs
 from graph.store.semantics import CONTRACT, FEATURES, lookup, owners_of, property_reads
 from loaders.mapping_spec import FileSpec, Mapping
 
@@ -68,9 +68,9 @@ def near_misses(mapping: Mapping) -> list[str]:
 
 def feature_report(store: GraphStore) -> tuple[list[str], dict[str, list[Missing]]]:
     """The features the store's data enables, and for each other one its missing inputs."""
-    enabled, missing = [], {}
+    enabled, missing, answers = [], {}, answers_of(store)
     for feature in FEATURES.values():
-        gaps = missing_inputs(store, feature.requires)
+        gaps = missing_inputs(store, feature.requires, answers=answers)
         if gaps:
             missing[feature.name] = gaps
         else:

@@ -28,7 +28,7 @@ from graph.store.registry import statement
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
 from graph.store.semantics import CONTRACT, DOCS_ANCHOR, lookup, owners_of
 
-__all__ = ["Requirement", "Missing", "missing_inputs", "explain", "absent_countries", "present"]
+__all__ = ["Requirement", "Missing", "missing_inputs", "answers_of", "explain", "absent_countries", "present"]
 
 
 @dataclass(frozen=True)
@@ -192,13 +192,19 @@ def _gap(item: str) -> tuple[str, str]:
     return what, f"{check}map a column to `{prop}`{kind} in {table}"
 
 
-def missing_inputs(store: GraphStore, requirement: Requirement | str,
-                   params: Mapping[str, Any] | None = None) -> list[Missing]:
+def answers_of(store: GraphStore) -> dict[str, bool]:
+    """The cached answers of the store's current data version: pass them to several `missing_inputs` calls
+    to read the data version once."""
+    return _answers(store)
+
+
+def missing_inputs(store: GraphStore, requirement: Requirement | str, params: Mapping[str, Any] | None = None,
+                   answers: dict[str, bool] | None = None) -> list[Missing]:
     """The items of `requirement` the store lacks (no alternative present), each with how to add it."""
     if isinstance(requirement, str):
         requirement = Requirement.parse(requirement)
     requirement = requirement.bind(params or {})
-    answers = _answers(store)
+    answers = _answers(store) if answers is None else answers
     found = []
     for alternatives in requirement.items:
         if any("$" in a or a.endswith('="any"') or present(store, a, answers) for a in alternatives):
