@@ -132,3 +132,12 @@ def test_a_near_miss_is_a_warning_with_the_mapping_file_and_line():
 def test_names_that_are_not_near_misses_get_no_warning():
     mapping = read_mapping(ROOT / "examples" / "members" / "mapping.toml")
     assert near_misses(mapping) == []
+
+
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+
+    from graph.store import requirements, semantics
+
+    assert doctest.testmod(semantics).failed == 0 and doctest.testmod(requirements).failed == 0
+    assert doctest.testmod(semantics).attempted >= 1 and doctest.testmod(requirements).attempted >= 1

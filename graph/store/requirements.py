@@ -207,7 +207,7 @@ def missing_inputs(store: GraphStore, requirement: Requirement | str, params: Ma
     answers = _answers(store) if answers is None else answers
     found = []
     for alternatives in requirement.items:
-        if any("$" in a or a.endswith('="any"') or present(store, a, answers) for a in alternatives):
+        if any(".$" in a or "=$" in a or a.endswith('="any"') or present(store, a, answers) for a in alternatives):
             continue
         gaps = [_gap(a) for a in alternatives]
         message = ", and ".join(what for what, _ in gaps) + ": " + "; or ".join(how for _, how in gaps)

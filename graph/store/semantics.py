@@ -180,6 +180,7 @@ def lookup(owner: str | None, name: str) -> Property | None:
 _STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
 _NODE_BINDING = re.compile(r"\(\s*([A-Za-z_]\w*)?\s*:\s*([A-Za-z_]\w*)(?:\s*:\s*\w+)*\s*(\{[^}]*\})?")
 _REL_BINDING = re.compile(r"\[\s*([A-Za-z_]\w*)?\s*:\s*([A-Za-z_]\w*)[^\]]*?(\{[^}]*\})?\s*\]")
+_UNTYPED_MAP = re.compile(r"\(\s*[A-Za-z_]\w*\s+(\{[^}]*\})")  # `(o {country: $c})`, not `f({a: 1})`
 _MAP_KEY = re.compile(r"([A-Za-z_]\w*)\s*:")
 _READ = re.compile(r"(?<![\w$.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b(?!\s*\()")
 _ROW_ALIAS = re.compile(r"\bUNWIND\s+\$\w+\s+AS\s+([A-Za-z_]\w*)", re.IGNORECASE)
@@ -196,8 +197,9 @@ def property_reads(cypher: str) -> set[tuple[str | None, str]]:
 
     Examples
     --------
-    >>> sorted(property_reads("MATCH (p:Project)<-[r:PARTICIPATES_IN]-(o {country: $c}) RETURN p.acronym, r.role"))
-    [(None, 'country'), ('PARTICIPATES_IN', 'role'), ('Project', 'acronym')]
+    >>> sorted(property_reads("MATCH (p:Project)<-[r:PARTICIPATES_IN]-(o {country: $c}) RETURN p.acronym, r.role"),
+    ...        key=str)
+    [('PARTICIPATES_IN', 'role'), ('Project', 'acronym'), (None, 'country')]
     """
     text = _STRINGS_AND_COMMENTS.sub("''", cypher)
     owner_of: dict[str, str] = {}
@@ -208,6 +210,7 @@ def property_reads(cypher: str) -> set[tuple[str | None, str]]:
                 if var:
                     owner_of.setdefault(var, owner)
                 reads |= {(owner, key) for key in _MAP_KEY.findall(props)}
+    reads |= {(None, key) for props in _UNTYPED_MAP.findall(text) for key in _MAP_KEY.findall(props)}
     rows = set(_ROW_ALIAS.findall(text))
     writes = set(_SET_TARGET.findall(text))
     for var, name in _READ.findall(text):
