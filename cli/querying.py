@@ -102,6 +102,7 @@ def queries_show(obj: Context, name: str) -> None:
     """A query's description, parameters and Cypher."""
     q = _catalogue(obj).get(name)
     click.echo(f"{q.name}: {q.title}\n{q.description}\ntags: {', '.join(q.tags)}\nfile: {q.path}")
+    click.echo(f"requires: {q.requires.text() or 'nothing declared'}")
     for p in q.params:
         extra = f" choices: {', '.join(p.choices)}" if p.choices else (" (suggested values)" if p.suggest else "")
         click.echo(f"  -p {p.name}=<{p.type}>  default: {p.default!r}{extra}  {p.help}")

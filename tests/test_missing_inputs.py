@@ -182,6 +182,11 @@ def test_cli_queries_run_says_which_inputs_are_missing(members_store, embedded_s
     assert "is empty" not in result.stdout
 
 
+def test_cli_queries_show_lists_what_a_query_requires(members_store, embedded_server):
+    result = invoke(cli_env(embedded_server, "contract_members"), "queries", "show", "projects/coordinators")
+    assert "requires: PARTICIPATES_IN.role, Organisation.coordinated_projects" in result.stdout
+
+
 def test_cli_metrics_for_a_country_with_no_organisation(network_store, embedded_server):
     result = invoke(cli_env(embedded_server, "contract_network"), "metrics", "compute", "--country", "XX",
                     "--metric", "degree")
