@@ -87,8 +87,8 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
     graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
-    _say_why_empty(obj, graph, spec)
     result = compute_all(graph, [metric])[metric]
+    _say_why_empty(obj, graph, spec)
     click.echo(result.describe())
     for key, label, value in top(result, top_n, graph):
         click.echo(f"{value:>12.6g}  {label}  ({key})")
