@@ -95,9 +95,11 @@ def _check_item(item: str) -> None:
         check_property(prop[1:])
 
 
-def _node_properties() -> list[tuple[str, str]]:
-    """Every (label, property) the contract names, a Cluster's and an SME's Organisation properties included."""
-    return [(label, p.name) for label in NODE_LABELS for p in CONTRACT if p.owner in owners_of(label)[:-1]]
+def _one_property_per_label() -> list[tuple[str, str]]:
+    """Lint examples: every label with one property (the text differs only by schema-checked names, as
+    `cypher.set_property`'s examples); the first the contract names for it, else `name`."""
+    return [(label, next((p.name for p in CONTRACT if p.owner in owners_of(label)[:-1]), "name"))
+            for label in NODE_LABELS]
 
 
 @statement(lambda: [(label,) for label in NODE_LABELS])
@@ -111,19 +113,19 @@ def any_relationship(rel_type: str) -> str:
     return f"MATCH ()-[r:{check_rel_type(rel_type)}]->() RETURN 1 AS found LIMIT 1"
 
 
-@statement(_node_properties)
+@statement(_one_property_per_label)
 def any_node_with(label: str, prop: str) -> str:
     """One `label` node that has `prop`, if any (stops at the first)."""
     return f"MATCH (n:{check_label(label)}) WHERE n.{check_property(prop)} IS NOT NULL RETURN n.id AS id LIMIT 1"
 
 
-@statement(lambda: [(p.owner, p.name) for p in CONTRACT if p.owner in REL_TYPES])
+@statement(lambda: [(t, next((p.name for p in CONTRACT if p.owner == t), "key")) for t in REL_TYPES])
 def any_relationship_with(rel_type: str, prop: str) -> str:
     return (f"MATCH ()-[r:{check_rel_type(rel_type)}]->() WHERE r.{check_property(prop)} IS NOT NULL "
             "RETURN 1 AS found LIMIT 1")
 
 
-@statement(_node_properties)
+@statement(_one_property_per_label)
 def any_node_valued(label: str, prop: str) -> str:
     """One `label` node whose `prop` is one of `$ids`, if any (a parameter's value, checked as data)."""
     return f"MATCH (n:{check_label(label)}) WHERE n.{check_property(prop)} IN $ids RETURN n.id AS id LIMIT 1"
