@@ -17,6 +17,7 @@ from app_pages import common
 from graph.errors import ValidationFailed
 from graph.store.contract import GraphStore
 from loaders.generic import missing_endpoints, parse_generic
+from loaders.mapping_contract import feature_summary
 from loaders.pipeline import run_load
 
 
@@ -44,8 +45,8 @@ def upload_tab(store: GraphStore) -> None:
                                         "problem": p.message} for p in problems]), hide_index=True,
                          key="data_problems")
             return
-        for note in parsed.notes:
-            st.caption(common.md(note))
+        for note in parsed.notes:  # a near-miss of a contract name is a warning (loaders/mapping_contract.py)
+            (st.warning if ": warning: " in note else st.caption)(common.md(note))
         st.success(f"Valid: {len(parsed.nodes):,} nodes and {len(parsed.rels):,} relationships.")
         st.dataframe(pd.DataFrame([{"label": n.label, "id": n.id, "name": n.name, **n.properties}
                                    for n in parsed.nodes[:500]]), hide_index=True, key="data_nodes")
@@ -57,3 +58,5 @@ def upload_tab(store: GraphStore) -> None:
             st.success(f"Loaded: {report.summary.created} nodes created, {report.summary.updated} "
                        f"updated, {report.summary.unchanged} unchanged, {report.summary.relationships} "
                        "relationships.", icon=":material/check:")
+            for line in feature_summary(store):
+                st.caption(common.md(line))

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from app_pages import analytics_cache, common, widgets
+from app_pages import analytics_cache, common, missing_inputs, widgets
 from graph.analytics.metrics import METRICS, compute_all, write_metrics
 
 st.title("Metrics")
@@ -32,6 +32,7 @@ if "metrics_results" not in st.session_state:
     st.stop()
 
 spec, projected, results = st.session_state.metrics_results
+missing_inputs.projection(common.store(), spec, projected)
 st.caption(f"{spec.describe()}: {projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} links. "
            + "; ".join(f"{m}: {r.describe()}" for m, r in results.items()))
 table = pd.DataFrame({"key": list(projected.nodes),

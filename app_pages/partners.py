@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import analytics_cache, common, widgets
+from app_pages import analytics_cache, common, missing_inputs, widgets
 from graph.analytics.recommend import LABEL_LEVELS, Requirements, recommend
 from graph.errors import ClusterExplorerError
 
@@ -44,6 +44,7 @@ except ClusterExplorerError as e:
     st.warning(str(e), icon=":material/warning:")
     st.stop()
 if not candidates:
+    missing_inputs.candidates(common.store(), requirements)
     st.info("No candidate fits these requirements.")
     st.stop()
 

@@ -10,7 +10,7 @@ import io
 
 import streamlit as st
 
-from app_pages import common, widgets
+from app_pages import common, missing_inputs, widgets
 from graph.errors import ClusterExplorerError
 from queries.runner import export_rows, run_saved, save_user_query
 
@@ -41,7 +41,7 @@ try:
 except ClusterExplorerError as e:
     st.warning(str(e), icon=":material/warning:")
     st.stop()
-widgets.show_result(result, "queries_saved")
+missing_inputs.show_result(store, query, bound, result, "queries_saved")
 
 
 def export(fmt: str) -> str:

@@ -30,6 +30,14 @@ def _projection_options(func: Any) -> Any:
     return func
 
 
+def _say_why_empty(obj: Context, graph: Any, spec: Any) -> None:
+    """On stderr, why a projection has no node (its missing inputs), so an empty table is never silent."""
+    from graph.analytics.needs import why_empty_projection
+
+    if graph.number_of_nodes() == 0:
+        click.echo(why_empty_projection(obj.store, spec) or "the projection has no node", err=True)
+
+
 @metrics.command("compute")
 @_projection_options
 @click.option("--metric", "chosen", multiple=True, help="Metrics to compute (default: all).")
@@ -54,6 +62,7 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     with progress_bar("metrics") as progress:
         results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed)
     click.echo(f"projection {kind}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    _say_why_empty(obj, graph, spec)
     for name, result in results.items():
         click.echo(f"{name}: {result.describe()}")
         for key, label, value in top(result, top_n, graph):
@@ -79,6 +88,7 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
                       sectors=sectors)
     graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
     result = compute_all(graph, [metric])[metric]
+    _say_why_empty(obj, graph, spec)
     click.echo(result.describe())
     for key, label, value in top(result, top_n, graph):
         click.echo(f"{value:>12.6g}  {label}  ({key})")
@@ -113,6 +123,12 @@ def recommend(obj: Context, focal: tuple[str, ...], sectors: tuple[str, ...], ad
     requirements = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
                                 sme_share=sme_share, min_label=min_label)
     candidates = rank(index, focal_keys, requirements, k=k, exclude_existing=not include_existing)
+    if not candidates:
+        from graph.analytics.needs import recommender_needs, why_no_candidates
+
+        needs = recommender_needs(bool(sectors), bool(add_places or avoid_places), sme_share is not None,
+                                  min_label is not None)
+        click.echo(why_no_candidates(obj.store, needs) or "no candidate fits these requirements", err=True)
     if fmt == "json":
         click.echo(json.dumps([asdict(c) for c in candidates], ensure_ascii=False, indent=2))
         return

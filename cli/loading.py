@@ -80,4 +80,8 @@ def load_nuts_command(obj: Context, path: Path) -> None:
 @click.pass_obj
 def load_csv_command(obj: Context, mapping: Path) -> None:
     """Your own CSV / JSON files, described by a mapping file (see docs/mapping.md)."""
+    from loaders.mapping_contract import feature_summary
+
     _run(obj, "csv", mapping)
+    for line in feature_summary(obj.store):
+        click.echo(f"  - {line}")

@@ -12,6 +12,7 @@ from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, par
 from cli.output import render
 from graph.store.load_log import interrupted_loads
 from graph.store.reads import counts, last_loads
+from queries.missing import why_empty
 
 
 @main.command()
@@ -101,6 +102,7 @@ def queries_show(obj: Context, name: str) -> None:
     """A query's description, parameters and Cypher."""
     q = _catalogue(obj).get(name)
     click.echo(f"{q.name}: {q.title}\n{q.description}\ntags: {', '.join(q.tags)}\nfile: {q.path}")
+    click.echo(f"requires: {q.requires.text() or 'nothing declared'}")
     for p in q.params:
         extra = f" choices: {', '.join(p.choices)}" if p.choices else (" (suggested values)" if p.suggest else "")
         click.echo(f"  -p {p.name}=<{p.type}>  default: {p.default!r}{extra}  {p.help}")
@@ -140,8 +142,10 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
                                default_timeout_s=obj.settings.query_timeout_s)
         click.echo(f"wrote {rows} rows to {out}")
         return
-    _, _, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
-                             default_timeout_s=obj.settings.query_timeout_s)
+    query, bound, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
+                                     default_timeout_s=obj.settings.query_timeout_s)
     click.echo(render(result, fmt))
+    if not result.rows and (message := why_empty(obj.store, query, bound)):
+        click.echo(message, err=True)
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; use --out FILE for all of them)", err=True)

@@ -25,6 +25,7 @@ from loaders.common import LoadReport, clean_text, load_records, read_text, remo
 from loaders.csv_tables import SEPARATORS, Table, read_rows, sniff_separator
 from loaders.generic_records import Records, collect, unresolved_ends
 from loaders.mapping import FileSpec, Mapping, read_mapping
+from loaders.mapping_contract import near_misses
 
 __all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "load_generic", "json_rows"]
 
@@ -156,7 +157,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     tables: dict[tuple[str, str | None, str | None], Table | None] = {}
     sources: dict[str, NodeRecord] = {}
     records: Records = {}
-    notes: list[str] = []
+    notes: list[str] = near_misses(mapping)  # warnings only: the load goes on
     for spec in mapping.files:
         cache_key = (spec.file, spec.separator, spec.encoding)
         if cache_key not in tables:  # one file may serve several tables: read it once, for all their columns

@@ -11,10 +11,12 @@ Queries are data (after Datasette's canned queries and aiosql's comment headers)
     // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
     // example: {"on": "2019-06-01", "level": "esca-bronze"}
     // timeout: 5
+    // requires: Cluster, HAS_LABEL, QualityLabel.level
     MATCH (c:Cluster)-[h:HAS_LABEL]->(q:QualityLabel {id: $level}) ...
 
 Loading checks each file and names `file:line` in every problem: a parameter used but not declared,
-declared but unused, an unknown type, a default or example of the wrong type, a write clause.
+declared but unused, an unknown type, a default or example of the wrong type, a write clause, a
+`requires:` item that is not a schema label, relationship type or contract property (graph.store.requirements).
 """
 
 from __future__ import annotations
@@ -26,8 +28,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph.errors import NotFound, ParameterError, Problem, SettingError
+from graph.errors import ClusterExplorerError, NotFound, ParameterError, Problem, SettingError
 from graph.settings import time_limit
+from graph.store.requirements import Requirement
 from queries.params import PARAM_TYPES, convert
 
 __all__ = ["Catalogue", "Param", "SavedQuery", "load_catalogue", "parse_query_file", "render_query_file"]
@@ -67,6 +70,7 @@ class SavedQuery:
     timeout_s: float | None = None
     path: str = ""
     origin: str = "shipped"
+    requires: Requirement = Requirement()
 
     @property
     def namespace(self) -> str:
@@ -124,7 +128,7 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
             entry[key] = (value, number)
         elif key == "description" and "description" in meta:
             meta["description"] += " " + value
-        elif key in ("title", "description", "tags", "example", "timeout"):
+        elif key in ("title", "description", "tags", "example", "timeout", "requires"):
             meta[key] = value
             lines_of[f"#{key}"] = number
         else:
@@ -186,11 +190,19 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
             timeout = time_limit(meta["timeout"])
         except SettingError as e:
             problem(lines_of["#timeout"], "timeout", f"timeout {e}")
+    requires = Requirement()
+    try:
+        requires = Requirement.parse(meta.get("requires", ""))
+    except ClusterExplorerError as e:
+        problem(lines_of["#requires"], "requires", str(e))
+    for item in (a for alternatives in requires.items for a in alternatives if "$" in a):
+        if item.rpartition("$")[2] not in names:
+            problem(lines_of["#requires"], "requires", f"{item!r} names no declared parameter")
     if problems:
         return None, problems
     tags = tuple(t.strip() for t in meta.get("tags", "").split(",") if t.strip())
     return SavedQuery(name, meta["title"], meta.get("description", ""), cypher, tuple(declared), tags,
-                      example, timeout, str(path), origin), []
+                      example, timeout, str(path), origin, requires), []
 
 
 @dataclass

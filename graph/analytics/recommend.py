@@ -149,7 +149,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     target = target_profile(index, list(focal), rows, req.sectors)
     parts["thematic"] = _scaled(np.where(allowed, index.profile @ target, 0.0))
     known = set(index.country[rows]) | {index.G.nodes[f].get("country") for f in focal}
-    new_country = (~np.isin(index.country, [c for c in known if c])).astype(float)
+    new_country = (~np.isin(index.country, [c for c in known if c]) & (index.country != "")).astype(float)
     parts["complementarity"] = new_country
     parts["wanted_place"] = np.zeros(n)
     for place in req.add_places:

@@ -80,7 +80,8 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
     if parts["wanted_place"][y] or parts["complementarity"][y]:
         wanted = [w for w in req.add_places if index.place[y].startswith(w)]
         where = index.name(f"Region:{wanted[0]}" if wanted and len(wanted[0]) > 2 else f"Country:{index.country[y]}")
-        reasons.append(f"in {where}, as asked" if wanted else f"adds {where}")
+        if where:  # a candidate whose country is unknown adds none: no reason rather than "adds "
+            reasons.append(f"in {where}, as asked" if wanted else f"adds {where}")
     coordinated, projects = int(index.n_coordinated[y]), int(index.n_projects[y])
     if coordinated:
         reasons.append(f"coordinated {coordinated} project{'s' * (coordinated > 1)}")

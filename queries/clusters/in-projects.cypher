@@ -2,6 +2,7 @@
 // description: Organisations recognised as clusters that take part in projects, with their project count
 // description: and the rule that recognised them.
 // tags: clusters, projects
+// requires: Cluster, PARTICIPATES_IN, Cluster.country=$country
 // param country: string = any -- a country code or "any"
 // example: {"country": "NO"}
 MATCH (c:Cluster)-[:PARTICIPATES_IN]->(p:Project)

@@ -1,6 +1,7 @@
 // title: Clusters at a glance
 // description: Every cluster with its regions, programmes and quality labels, optionally for one country.
 // tags: clusters, overview
+// requires: Cluster, Cluster.country | LOCATED_IN
 // param country: string = any -- a country code (SE, NO, ...) or "any"
 // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // example: {"country": "SE"}

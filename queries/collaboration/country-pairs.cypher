@@ -1,6 +1,7 @@
 // title: Country pairs that collaborate most
 // description: For one country, the partner countries ranked by the projects they share with it.
 // tags: collaboration, countries
+// requires: PARTICIPATES_IN, Organisation.country=$country
 // param country: string = SE
 // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // param limit: int = 20

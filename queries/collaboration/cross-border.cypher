@@ -1,6 +1,7 @@
 // title: Cross-border collaboration between two countries
 // description: Projects with partners from both countries, and how many partners each side brings.
 // tags: collaboration, countries, projects
+// requires: PARTICIPATES_IN, Organisation.country=$first, Organisation.country=$second
 // param first: string = SE -- a country code
 // param second: string = NO -- another country code
 // suggest first: MATCH (c:Country) RETURN c.id AS value ORDER BY value

@@ -2,6 +2,7 @@
 // description: The shortest chains of shared projects between two organisations: partners in one
 // description: project, or linked through one common partner (up to three chains are shown).
 // tags: collaboration, organisations
+// requires: PARTICIPATES_IN
 // param from: string -- an organisation's id (CORDIS participants are pic:<PIC>)
 // param to: string -- the other organisation's id
 // example: {"from": "pic:884723712", "to": "pic:999467340"}

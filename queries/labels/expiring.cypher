@@ -1,6 +1,7 @@
 // title: Quality labels expiring soon
 // description: Labels whose stated expiry date falls within the given number of months after a day.
 // tags: labels, clusters
+// requires: Cluster, HAS_LABEL.expires
 // param on: date = 2020-06-01 -- count from this day
 // param months: int = 6 -- how many months ahead
 // example: {"on": "2020-06-01", "months": 6}

@@ -1,6 +1,7 @@
 // title: Holders of a quality label
 // description: Every cluster or organisation recorded with the label, with dates where the sources give them.
 // tags: labels
+// requires: HAS_LABEL
 // param label: string = esca-bronze
 // choices label: esca-bronze, esca-silver, esca-gold
 // example: {"label": "esca-silver"}

@@ -2,6 +2,7 @@
 // description: Labels whose award date is on or before the day and whose expiry (when known) is not
 // description: before it. Awards known only by year count from that year; undated awards are left out.
 // tags: labels, clusters
+// requires: Cluster, HAS_LABEL.awarded, QualityLabel.level
 // param on: date = 2019-06-01 -- the day to check
 // param min_level: int = 1 -- 1 Bronze, 2 Silver, 3 Gold
 // example: {"on": "2019-06-01", "min_level": 1}

@@ -1,6 +1,7 @@
 // title: Top organisations by a centrality metric
 // description: Organisations ranked by a metric written back by `cluster-explorer metrics compute --write`.
 // tags: metrics, organisations
+// requires: Organisation.$metric
 // param metric: string = pagerank
 // choices metric: degree, weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core_number
 // param limit: int = 20

@@ -1,6 +1,7 @@
 // title: An organisation's projects
 // description: Every project an organisation takes part in, newest first, with its role and contribution.
 // tags: organisations, projects
+// requires: PARTICIPATES_IN
 // param organisation: string -- the organisation's id (CORDIS participants are pic:<PIC>)
 // example: {"organisation": "pic:999977851"}
 MATCH (o:Organisation {id: $organisation})-[r:PARTICIPATES_IN]->(p:Project)

@@ -1,6 +1,7 @@
 // title: Projects shared by two organisations
 // description: The projects in which both organisations take part, with their roles.
 // tags: organisations, projects, collaboration
+// requires: PARTICIPATES_IN
 // param first: string -- an organisation's id (CORDIS participants are pic:<PIC>)
 // param second: string -- the other organisation's id
 // example: {"first": "pic:884723712", "second": "pic:999977851"}

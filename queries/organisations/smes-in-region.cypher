@@ -2,6 +2,7 @@
 // description: SMEs whose NUTS code starts with the given code (a country such as SE, or a region such
 // description: as SE12), with how many projects they joined and their total EU contribution.
 // tags: organisations, regions, sme
+// requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code
 // param area: string = SE -- a country code or a NUTS code prefix
 // example: {"area": "SE"}
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)

@@ -2,6 +2,7 @@
 // description: Clusters holding a quality label at least as high as the one the programme requires
 // description: (the texts' ARENA Pro requires Bronze), with the label they hold.
 // tags: programmes, labels, clusters
+// requires: REQUIRES, HAS_LABEL, QualityLabel.level
 // param programme: string = arena-pro
 // suggest programme: MATCH (p:Programme)-[:REQUIRES]->() RETURN p.id AS value ORDER BY value
 // example: {"programme": "arena-pro"}

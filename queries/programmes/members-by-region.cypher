@@ -1,6 +1,7 @@
 // title: Members of a programme by region
 // description: The clusters taking part in a support programme, grouped by the region they sit in.
 // tags: programmes, regions, clusters
+// requires: Programme, MEMBER_OF
 // param programme: string = s3-cluster-pilot -- the programme's id
 // suggest programme: MATCH (p:Programme)<-[:MEMBER_OF]-() RETURN DISTINCT p.id AS value ORDER BY value
 // example: {"programme": "s3-cluster-pilot"}

@@ -2,6 +2,7 @@
 // description: Projects linked to a programme (a framework, a legal basis such as HORIZON.2.5, or a
 // description: funding scheme such as HORIZON-RIA), newest first.
 // tags: programmes, projects
+// requires: FUNDED_BY
 // param programme: string = lb:HORIZON.2.5
 // suggest programme: MATCH (p:Programme)<-[:FUNDED_BY]-() RETURN DISTINCT p.id AS value ORDER BY value
 // param limit: int = 100

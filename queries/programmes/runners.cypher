@@ -1,6 +1,7 @@
 // title: Who runs what
 // description: Agencies and the programmes, label schemes and awards they run.
 // tags: programmes, organisations
+// requires: RUNS
 MATCH (o:Organisation)-[:RUNS]->(x)
 RETURN o.name AS organisation, x.kind AS kind, x.name AS runs
 ORDER BY organisation, kind, runs

@@ -2,6 +2,7 @@
 // description: Organisations that coordinate projects, ranked by the distinct partners across the projects
 // description: they coordinate (counts kept by the CORDIS loader, within the loaded files).
 // tags: projects, organisations
+// requires: PARTICIPATES_IN.role, Organisation.coordinated_projects
 // param limit: int = 20
 // example: {"limit": 10}
 MATCH (c:Organisation)

@@ -1,6 +1,7 @@
 // title: A project's partners
 // description: Every participant of a project with its role, country and EU contribution (EUR).
 // tags: projects, organisations
+// requires: PARTICIPATES_IN
 // param project: string = iot4industry -- the project's id (CORDIS grants are cordis:<number>)
 // suggest project: MATCH (p:Project) RETURN p.id AS value ORDER BY value LIMIT 200
 // example: {"project": "cordis:101136349"}

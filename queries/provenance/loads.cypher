@@ -1,6 +1,7 @@
 // title: Loads into the store
 // description: Every completed load: what, when, its checksum and counts.
 // tags: provenance
+// requires: Load
 MATCH (l:Load)
 RETURN l.source AS source, l.loaded_at AS loaded_at, l.nodes AS nodes, l.created AS created,
        l.updated AS updated, l.unchanged AS unchanged, l.relationships AS relationships, l.checksum AS checksum

@@ -1,6 +1,7 @@
 // title: Where a fact comes from
 // description: The source documents and files recorded for a node and for its relationships.
 // tags: provenance
+// requires: Source
 // param id: string = iot-world -- a node's id
 // example: {"id": "automation-smaland"}
 OPTIONAL MATCH (o:Organisation {id: $id})

@@ -2,6 +2,7 @@
 // description: NUTS regions (at the chosen level) ranked by project participations of their organisations
 // description: (counts kept by the CORDIS loader, within the loaded files).
 // tags: regions, projects
+// requires: Organisation.participations, Organisation.nuts_code
 // param level: int = 2 -- NUTS level 1, 2 or 3
 // param limit: int = 25
 // example: {"level": 2, "limit": 10}

@@ -2,6 +2,7 @@
 // description: Organisations (clusters first) linked to a sector, topic or field of science whose name
 // description: contains the words, directly or through their projects.
 // tags: sectors, clusters, organisations
+// requires: Sector, ACTIVE_IN
 // param term: string = internet of things -- words in the sector's or topic's name
 // param limit: int = 50
 // example: {"term": "photovoltaic", "limit": 20}

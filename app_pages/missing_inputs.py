@@ -1,0 +1,43 @@
+"""Not a page: the warning an empty result gets when its inputs are missing from the store.
+
+The Queries, Metrics and Partners pages call these after a run; the reasons come from graph/ (a saved
+query's `requires:` header, `graph.analytics.needs`), so the CLI says the same.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import streamlit as st
+
+from app_pages import common, widgets
+from graph.analytics.needs import recommender_needs, why_empty_projection, why_no_candidates
+from graph.analytics.projections import Projection
+from graph.analytics.recommend import Requirements
+from graph.store.contract import GraphStore, QueryResult
+from queries.catalogue import SavedQuery
+from queries.missing import why_empty
+
+
+def _warn(message: str | None) -> None:
+    if message:
+        st.warning(common.md(message).replace("\n", "  \n"), icon=":material/warning:")
+
+
+def show_result(store: GraphStore, query: SavedQuery, params: dict, result: QueryResult, key: str) -> None:
+    """The result of a saved query, and when it has no row, which of its inputs are missing."""
+    widgets.show_result(result, key)
+    if not result.rows:
+        _warn(why_empty(store, query, params))
+
+
+def projection(store: GraphStore, spec: Projection, projected: nx.Graph) -> None:
+    """Why a projection has no node: its missing inputs, or a country no organisation is in."""
+    if projected.number_of_nodes() == 0:
+        _warn(why_empty_projection(store, spec) or "The projection has no node.")
+
+
+def candidates(store: GraphStore, requirements: Requirements) -> None:
+    """Why the recommender found no candidate, when an input it reads is missing."""
+    req = requirements
+    _warn(why_no_candidates(store, recommender_needs(bool(req.sectors), bool(req.add_places or req.avoid_places),
+                                                     req.sme_share is not None, req.min_label is not None)))

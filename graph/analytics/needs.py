@@ -1,0 +1,74 @@
+"""What each projection, metric and the recommender need from the store, declared beside them.
+
+In the `requires:` syntax of `graph.store.requirements` (the features' inputs come from
+`graph.store.semantics.FEATURES`). A metric needs what its projection needs; the recommender needs the
+collaboration network, and what each requirement of a request reads. The CLI (`metrics`, `recommend`)
+and the Metrics and Partners pages check these when a result comes out empty (`why_empty_projection`,
+`why_no_candidates`), so an empty answer says which input is missing and how to add it.
+"""
+
+from __future__ import annotations
+
+from graph.analytics.projection_spec import Projection
+from graph.store.contract import GraphStore
+from graph.store.requirements import Requirement, absent_countries, explain, missing_inputs
+from graph.store.semantics import DOCS_ANCHOR, FEATURES
+
+__all__ = ["projection_needs", "recommender_needs", "why_empty_projection", "why_no_candidates", "NETWORK"]
+
+
+def _feature(name: str) -> Requirement:
+    return Requirement.parse(FEATURES[name].requires)
+
+
+#: Every projection, metric and the recommender: organisations taking part in projects.
+NETWORK = _feature("collaboration network")
+#: What each kind of projection needs on top of the network.
+KIND_NEEDS: dict[str, Requirement] = {
+    "organisation": Requirement(), "bipartite": Requirement(), "cluster": _feature("clusters"),
+    "region": _feature("regions"), "country": _feature("countries"),
+}
+
+
+def projection_needs(spec: Projection) -> Requirement:
+    """The inputs `spec` reads: the network, its kind's grouping, and each option's input."""
+    needs = NETWORK + KIND_NEEDS[spec.kind]
+    for given, feature in ((spec.start or spec.end, "time window"), (spec.countries, "countries"),
+                           (spec.roles, "roles")):
+        if given:
+            needs += _feature(feature)
+    if spec.programmes:
+        needs += Requirement.parse("FUNDED_BY")
+    if spec.sectors:
+        needs += Requirement.parse("ACTIVE_IN")
+    return needs
+
+
+def recommender_needs(sectors: bool = False, places: bool = False, sme_share: bool = False,
+                      min_label: bool = False) -> Requirement:
+    """The recommender's inputs: the network, and what each requirement of the request reads."""
+    needs = NETWORK
+    for asked, feature in ((sectors, "sectors"), (places, "countries"), (sme_share, "SMEs"),
+                           (min_label, "quality labels")):
+        if asked:
+            needs += _feature(feature)
+    return needs
+
+
+def why_empty_projection(store: GraphStore, spec: Projection) -> str | None:
+    """Why the projection `spec` has no node: its missing inputs, or countries no organisation is in."""
+    missing = missing_inputs(store, projection_needs(spec))
+    if missing:
+        return explain(missing, f"the {spec.describe()} projection")
+    unknown = absent_countries(store, spec.countries)
+    if unknown:
+        return (f"the {spec.describe()} projection is empty: no organisation is in {', '.join(unknown)} (neither "
+                "its `country` nor a place it is LOCATED_IN): check the code (EU style: SE, NO, EL, UK), or map a "
+                f"column to `country` (see {DOCS_ANCHOR})")
+    return None
+
+
+def why_no_candidates(store: GraphStore, needs: Requirement) -> str | None:
+    """Why the recommender found no candidate: the missing inputs of `needs` (see `recommender_needs`)."""
+    missing = missing_inputs(store, needs)
+    return explain(missing, "the recommendation") if missing else None

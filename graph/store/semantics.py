@@ -1,0 +1,220 @@
+"""The semantic contract: per node label and relationship type, the properties the features read.
+
+`graph.store.schema` says which names may appear in Cypher; this module says which of them the features
+*read*, with the type and meaning of each, and which features read it. A user's mapping that fills
+these names makes the features work on the user's data ("map a column to `start_date` and the time
+filters work"). It is the one source for:
+
+* docs/mapping.md's table "The semantic contract" (`loaders.mapping_contract.contract_table`, a test
+  compares it with the page);
+* the mapping checker's near-miss warning (`start` for `start_date`) and its summary of the features a
+  load enables (`loaders.mapping_contract`);
+* the requirements of saved queries, projections, metrics and the recommender, and the messages saying
+  how to add a missing input (`graph.store.requirements`).
+
+`property_reads` reads the `variable.property` of a Cypher text; tests/test_semantic_contract.py runs it
+over every shipped query and every registered statement, so a feature cannot read a property the
+contract does not name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.store.schema import NODE_LABELS, REL_TYPES
+
+__all__ = ["Property", "Feature", "CONTRACT", "FEATURES", "ANY_NODE", "ANY_RELATIONSHIP", "DOCS_ANCHOR",
+           "owners_of", "lookup", "property_reads"]
+
+#: Owners of the properties every node / every relationship may carry.
+ANY_NODE, ANY_RELATIONSHIP = "(any node)", "(any relationship)"
+#: Where docs/mapping.md documents the contract (the messages point there).
+DOCS_ANCHOR = "docs/mapping.md#the-semantic-contract-what-each-feature-reads"
+#: A Cluster and an SME are Organisations too: they read what an Organisation carries.
+_ALSO = {"Cluster": ("Organisation",), "SME": ("Organisation",)}
+
+
+@dataclass(frozen=True)
+class Property:
+    """One property a feature reads: its owner (a label or relationship type), type and meaning.
+
+    `derived` says how the tool itself sets it (then a mapping should not: the advice says what to load
+    instead); empty for a property a mapping fills.
+    """
+
+    owner: str
+    name: str
+    type: str
+    meaning: str
+    features: tuple[str, ...]
+    derived: str = ""
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A feature and the inputs it needs, in the `requires:` syntax of `graph.store.requirements`."""
+
+    name: str
+    what: str
+    requires: str
+
+
+_METRIC = "written by `metrics compute --write` or the Metrics page"
+_COUNTED = "counted after every load from PARTICIPATES_IN"
+
+#: The features whose inputs a load summary reports, best known first.
+FEATURES: dict[str, Feature] = {f.name: f for f in (
+    Feature("collaboration network", "organisation, cluster, region and country projections, metrics, "
+            "the recommender, collaboration queries", "Organisation, Project, PARTICIPATES_IN"),
+    Feature("time window", "time filters (Explore, Map), `--start` / `--end` of projections and metrics",
+            "Project.start_date"),
+    Feature("countries", "country filters and projection, `--country`, country queries, the recommender's "
+            "new-country reason", "Organisation.country | LOCATED_IN"),
+    Feature("regions", "region projection, NUTS-based queries, the recommender's places",
+            "Organisation.nuts_code | LOCATED_IN"),
+    Feature("clusters", "cluster projection, cluster queries and filters", "Cluster"),
+    Feature("roles", "coordinator counts, `--role`, the recommender's experience", "PARTICIPATES_IN.role"),
+    Feature("contributions", "EU contribution totals and columns", "PARTICIPATES_IN.contribution"),
+    Feature("programmes", "`--programme`, programme queries and filters", "Programme, FUNDED_BY | MEMBER_OF"),
+    Feature("sectors", "`--sector`, the recommender's thematic fit, sector queries and filters", "Sector, ACTIVE_IN"),
+    Feature("SMEs", "SME queries, the recommender's SME share", "SME | Organisation.sme"),
+    Feature("quality labels", "label queries and filters, the recommender's minimum label",
+            "QualityLabel.level, HAS_LABEL"),
+    Feature("map", "the Map page's places", "Region.lat | Country.lat | Organisation.lat"),
+)}
+
+
+def _props(owner: str, *rows: tuple) -> list[Property]:
+    return [Property(owner, *row) for row in rows]
+
+
+#: The contract, one `Property` per (owner, name).
+CONTRACT: tuple[Property, ...] = tuple([
+    *_props(ANY_NODE,
+            ("id", "string", "the key, unique within the label (`id = \"column\"` in a mapping)", ("every feature",)),
+            ("name", "string", "the display name (`name = \"column\"`)", ("every feature",)),
+            ("kind", "string", "the node's primary label", ("every feature",), "set by the writer"),
+            ("sources", "list", "ids of the Source nodes the node came from", ("provenance",), "set by the writer"),
+            ("acronym", "string", "a short name, shown before the name and found by search",
+             ("search", "names in results")),
+            ("aliases", "list", "other names the node is found by", ("search",))),
+    *_props(ANY_RELATIONSHIP,
+            ("key", "string", "tells apart parallel relationships (`key = \"column\"`)", ("every feature",)),
+            ("sources", "list", "ids of the Source nodes the relationship came from", ("provenance",),
+             "set by the writer")),
+    *_props("Organisation",
+            ("country", "string", "country code, EU style (SE, NO, EL, UK)", ("countries",)),
+            ("nuts_code", "string", "NUTS code of where it sits (SE123)", ("regions",)),
+            ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),
+            ("lat", "float", "latitude (WGS84) of the organisation itself", ("map",)),
+            ("lon", "float", "longitude (WGS84)", ("map",)),
+            ("participations", "int", "participation rows in projects", ("regions",), _COUNTED),
+            ("projects", "int", "distinct projects taken part in", ("collaboration network",), _COUNTED),
+            ("coordinated_projects", "int", "projects coordinated", ("roles",),
+             _COUNTED + " with role = coordinator"),
+            ("coordinated_partners", "int", "distinct partners in the projects coordinated", ("roles",),
+             _COUNTED + " with role = coordinator"),
+            ("contribution_total", "float", "sum of its EU contributions (EUR)", ("contributions",),
+             _COUNTED + " with contribution"),
+            *((metric, "float", "a centrality of the organisation projection", ("metrics",), _METRIC)
+              for metric in ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
+                             "clustering", "core_number"))),
+    *_props("Cluster",
+            ("cluster_rule", "string", "the rule that recognised an organisation as a cluster", ("clusters",),
+             "set by cluster detection after every load")),
+    *_props("Project",
+            ("start_date", "date", "first day (ISO YYYY-MM-DD)", ("time window",)),
+            ("end_date", "date", "last day; a project without it counts as running from its start on",
+             ("time window",)),
+            ("title", "string", "the full title", ("names in results",))),
+    *_props("Region",
+            ("level", "int", "NUTS level 1-3 (else the code's length minus 2)", ("map", "regions")),
+            ("country", "string", "country code the region belongs to", ("countries",)),
+            ("lat", "float", "latitude (WGS84) of its label point", ("map",)),
+            ("lon", "float", "longitude (WGS84)", ("map",))),
+    *_props("Country",
+            ("lat", "float", "latitude (WGS84) of its label point", ("map",)),
+            ("lon", "float", "longitude (WGS84)", ("map",))),
+    *_props("QualityLabel",
+            ("level", "int", "1 Bronze, 2 Silver, 3 Gold", ("quality labels",))),
+    *_props("Source",
+            ("file", "string", "the file name", ("provenance",), "set by every load")),
+    *_props("Load", *((name, kind, meaning, ("provenance",), "set by every load") for name, kind, meaning in (
+            ("source", "string", "what was loaded (seeds, nuts, cordis, csv)"),
+            ("checksum", "string", "checksum of the files loaded"), ("status", "string", "started or complete"),
+            ("started_at", "string", "when the load started"), ("loaded_at", "string", "when it completed"),
+            ("nodes", "int", "nodes written"), ("created", "int", "nodes created"),
+            ("updated", "int", "nodes updated"), ("unchanged", "int", "nodes unchanged"),
+            ("relationships", "int", "relationships written")))),
+    *_props("PARTICIPATES_IN",
+            ("role", "string", "coordinator, participant, associatedPartner or thirdParty", ("roles",)),
+            ("order", "int", "position in the project's list of partners", ("names in results",)),
+            ("contribution", "float", "EU contribution (EUR)", ("contributions",))),
+    *_props("HAS_LABEL",
+            ("awarded", "date", "when the label was awarded (a year alone counts from that year)",
+             ("quality labels", "time window")),
+            ("expires", "date", "when it expires (absent: unknown)", ("quality labels", "time window")),
+            ("issued_by", "string", "who issued it", ("quality labels",)),
+            ("note", "string", "a free note", ("quality labels",))),
+    *_props("MEMBER_OF",
+            ("since", "date", "member since", ("time window",))),
+])
+
+_BY_KEY = {(p.owner, p.name): p for p in CONTRACT}
+
+
+def owners_of(owner: str) -> tuple[str, ...]:
+    """`owner` and the owners whose properties it carries too (a Cluster: Organisation; every node)."""
+    common = ANY_RELATIONSHIP if owner in REL_TYPES else ANY_NODE
+    return (owner, *_ALSO.get(owner, ()), common)
+
+
+def lookup(owner: str | None, name: str) -> Property | None:
+    """The contract's entry for `name` read on `owner` (None: on any owner), else None."""
+    if owner is None:
+        return next((p for p in CONTRACT if p.name == name), None)
+    return next((_BY_KEY[o, name] for o in owners_of(owner) if (o, name) in _BY_KEY), None)
+
+
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|//[^\n]*")
+_NODE_BINDING = re.compile(r"\(\s*([A-Za-z_]\w*)?\s*:\s*([A-Za-z_]\w*)(?:\s*:\s*\w+)*\s*(\{[^}]*\})?")
+_REL_BINDING = re.compile(r"\[\s*([A-Za-z_]\w*)?\s*:\s*([A-Za-z_]\w*)[^\]]*?(\{[^}]*\})?\s*\]")
+_UNTYPED_MAP = re.compile(r"\(\s*[A-Za-z_]\w*\s+(\{[^}]*\})")  # `(o {country: $c})`, not `f({a: 1})`
+_MAP_KEY = re.compile(r"([A-Za-z_]\w*)\s*:")
+_READ = re.compile(r"(?<![\w$.])([A-Za-z_]\w*)\.([A-Za-z_]\w*)\b(?!\s*\()")
+_ROW_ALIAS = re.compile(r"\bUNWIND\s+\$\w+\s+AS\s+([A-Za-z_]\w*)", re.IGNORECASE)
+_SET_TARGET = re.compile(r"(?:\bSET\s+|,\s*)([A-Za-z_]\w*)\.([A-Za-z_]\w*)\s*=(?!=)", re.IGNORECASE)
+
+
+def property_reads(cypher: str) -> set[tuple[str | None, str]]:
+    """(owner, property) of every property the Cypher text reads; owner None when the variable has no label.
+
+    Reads are `variable.property` and the keys of a pattern's property map (`(o:Organisation {country:
+    $c})`); the targets of `SET` are writes, rows of `UNWIND $param AS row` are parameters, and names
+    starting with `_` are the writer's bookkeeping. A variable bound with a schema label or type reads
+    on that owner.
+
+    Examples
+    --------
+    >>> sorted(property_reads("MATCH (p:Project)<-[r:PARTICIPATES_IN]-(o {country: $c}) RETURN p.acronym, r.role"),
+    ...        key=str)
+    [('PARTICIPATES_IN', 'role'), ('Project', 'acronym'), (None, 'country')]
+    """
+    text = _STRINGS_AND_COMMENTS.sub("''", cypher)
+    owner_of: dict[str, str] = {}
+    reads: set[tuple[str | None, str]] = set()
+    for pattern, known in ((_NODE_BINDING, NODE_LABELS), (_REL_BINDING, REL_TYPES)):
+        for var, owner, props in pattern.findall(text):
+            if owner in known:
+                if var:
+                    owner_of.setdefault(var, owner)
+                reads |= {(owner, key) for key in _MAP_KEY.findall(props)}
+    reads |= {(None, key) for props in _UNTYPED_MAP.findall(text) for key in _MAP_KEY.findall(props)}
+    rows = set(_ROW_ALIAS.findall(text))
+    writes = set(_SET_TARGET.findall(text))
+    for var, name in _READ.findall(text):
+        if var in rows or (var, name) in writes or name.startswith("_"):
+            continue
+        reads.add((owner_of.get(var) or None, name))
+    return reads

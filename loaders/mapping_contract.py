@@ -1,0 +1,109 @@
+"""A mapping measured against the semantic contract (graph/store/semantics.py): near-misses and features.
+
+Two things a user mapping their own table needs to hear, both warnings that never stop a load:
+
+* `near_misses`: a mapped property that is almost a name the features read (`start` for `start_date`,
+  `acronymn`, `Country`) fills a property nothing reads; the warning names the mapping file and line
+  and the contract name meant.
+* `feature_summary`: after a load, which features the data in the store enables, and for each one it
+  does not, the missing input and how to add it (`load csv` prints it, the Data page shows it).
+
+`contract_table` is the table of docs/mapping.md's section "The semantic contract" (a test compares
+the two; `python -m loaders.mapping_contract` prints it).
+"""
+
+from __future__ import annotations
+
+import difflib
+
+from graph.store.contract import GraphStore
+from graph.store.requirements import Missing, answers_of, missing_inputs
+from graph.store.semantics import CONTRACT, FEATURES, lookup, owners_of, property_reads
+from loaders.mapping_spec import FileSpec, Mapping
+
+__all__ = ["near_misses", "feature_report", "feature_summary", "contract_table"]
+
+#: How alike two names must be (difflib's ratio) to count as a near-miss: `acronymn` / `acronym` is 0.93,
+#: `lat` / `last` 0.86, while unrelated member columns (`sectors` / `sources`) stay below 0.5.
+SIMILAR = 0.8
+
+
+def _near(prop: str, names: list[str]) -> list[str]:
+    """Contract names `prop` is a near-miss of: same but for case, a word of it (`start`), or spelled alike."""
+    if prop in names:
+        return []
+    folded = [n for n in names if n.casefold() == prop.casefold()]
+    worded = [n for n in names if len(prop) >= 3 and (n.startswith(prop + "_") or n.endswith("_" + prop))]
+    return folded or worded or difflib.get_close_matches(prop, names, n=2, cutoff=SIMILAR)
+
+
+def _owners(spec: FileSpec) -> tuple[str, ...]:
+    if spec.kind == "relationships":
+        return (spec.type,) if spec.type else ()
+    return tuple(dict.fromkeys([spec.label, *spec.extra_labels, *(label for label, _ in spec.label_if)]))
+
+
+def near_misses(mapping: Mapping) -> list[str]:
+    """One warning per mapped property that is a near-miss of a contract name of its label or type.
+
+    Each reads ``mapping.toml:23 [start]: warning: ...`` (file, line of the property in the mapping).
+    """
+    warnings = []
+    for spec in mapping.files:
+        names = list(dict.fromkeys(p.name for owner in _owners(spec) for p in CONTRACT
+                                   if p.owner in owners_of(owner)))
+        for column in spec.properties:
+            meant = _near(column.property, names)
+            if not meant:
+                continue
+            owner = next(o for o in _owners(spec) if lookup(o, meant[0]) is not None)
+            entry = lookup(owner, meant[0])
+            line = spec.lines.get(column.property) or spec.line
+            warnings.append(
+                f"{mapping.path.name}:{line} [{column.property}]: warning: no feature reads `{column.property}`; "
+                f"did you mean {' or '.join(f'`{m}`' for m in meant)}? ({owner}.{meant[0]}: {entry.meaning}; "
+                f"read by {', '.join(entry.features)}). The load goes on; rename the property to use it.")
+    return warnings
+
+
+def feature_report(store: GraphStore) -> tuple[list[str], dict[str, list[Missing]]]:
+    """The features the store's data enables, and for each other one its missing inputs."""
+    enabled, missing, answers = [], {}, answers_of(store)
+    for feature in FEATURES.values():
+        gaps = missing_inputs(store, feature.requires, answers=answers)
+        if gaps:
+            missing[feature.name] = gaps
+        else:
+            enabled.append(feature.name)
+    return enabled, missing
+
+
+def feature_summary(store: GraphStore) -> list[str]:
+    """Lines for a load's summary: the features enabled, then each one not enabled with what it lacks."""
+    enabled, missing = feature_report(store)
+    lines = [f"features the data enables ({len(enabled)} of {len(FEATURES)}): {', '.join(enabled) or 'none'}"]
+    for name, gaps in missing.items():
+        lines.append(f"not enabled: {name} ({FEATURES[name].what}): " + "; ".join(g.message for g in gaps))
+    return lines
+
+
+def contract_table(query_texts: dict[str, str] | None = None) -> str:
+    """The contract as a Markdown table; `query_texts` (name -> Cypher) adds the saved queries reading each."""
+    readers: dict[tuple[str, str], set[str]] = {}
+    for name, text in (query_texts or {}).items():
+        for owner, prop in property_reads(text):
+            entry = lookup(owner, prop)
+            if entry is not None and "every feature" not in entry.features:
+                readers.setdefault((entry.owner, entry.name), set()).add(f"`{name}`")
+    rows = ["| label / type | property | type | meaning | read by |", "|---|---|---|---|---|"]
+    for p in CONTRACT:
+        meaning = p.meaning + (f" *(not mapped: {p.derived})*" if p.derived else "")
+        read_by = ", ".join([*p.features, *sorted(readers.get((p.owner, p.name), ()))])
+        rows.append(f"| {p.owner} | `{p.name}` | {p.type} | {meaning.replace('|', '/')} | {read_by} |")
+    return "\n".join(rows)
+
+
+if __name__ == "__main__":  # pragma: no cover - prints the table for docs/mapping.md
+    from queries.catalogue import load_catalogue
+
+    print(contract_table({n: q.cypher for n, q in sorted(load_catalogue().queries.items())}))

@@ -1,0 +1,79 @@
+"""The app says why a result is empty when its inputs are missing, and what a load enables (AppTest).
+
+The app is pointed at a real embedded graph holding only the members example (clusters, members,
+contacts; no project), through the environment variables a user sets.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import streamlit as st
+
+from graph.store.falkordb_store import FalkorDBStore
+from loaders.pipeline import run_load
+from tests.conftest import FIXTURES
+from tests.test_app import open_page, texts, upload
+
+MEMBERS = Path(__file__).resolve().parents[1] / "examples" / "members" / "mapping.toml"
+
+
+@pytest.fixture(scope="module")
+def members_app(embedded_server, tmp_path_factory):
+    store = FalkorDBStore(embedded_server, "app_contract")
+    store.clear()
+    store.setup_schema()
+    run_load(store, "csv", MEMBERS)
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("NEO4J_URI", raising=False)
+        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
+        env.setenv("CLUSTER_EXPLORER_GRAPH", "app_contract")
+        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+        env.setenv("CLUSTER_EXPLORER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield store
+    st.cache_resource.clear()
+    store.clear()
+    store.close()
+
+
+def warnings(at) -> str:
+    """The warnings' text as the user reads it (the Markdown escapes of `common.md` taken out)."""
+    return "\n".join(str(w.value) for w in at.warning).replace("\\", "")
+
+
+def test_queries_page_says_which_inputs_an_empty_query_lacks(members_app):
+    at = open_page("queries", queries_name="projects/coordinators")
+    assert "projects/coordinators is empty because its inputs are missing" in warnings(at)
+    assert "role" in warnings(at) and "coordinated" in warnings(at)
+
+
+def test_queries_page_gives_no_warning_when_rows_come_back(members_app):
+    at = open_page("queries", queries_name="provenance/loads")
+    assert not at.warning
+
+
+def test_metrics_page_says_why_the_projection_is_empty(members_app):
+    at = open_page("metrics")
+    at.button(key="metrics_compute").click().run()
+    assert not at.exception
+    assert "projection is empty because its inputs are missing" in warnings(at)
+    assert "no Project node" in warnings(at)
+
+
+def test_partners_page_says_why_there_is_no_candidate(members_app):
+    at = open_page("partners", partners_focal="Cluster:iot-world")
+    assert "the recommendation is empty because its inputs are missing" in warnings(at)
+    assert "no PARTICIPATES_IN relationship" in warnings(at)
+
+
+def test_data_page_warns_of_near_misses_and_says_what_the_load_enables(members_app):
+    at = upload(open_page("data"), FIXTURES / "contract_near_miss")
+    assert not at.error and "Valid" in at.success[0].value
+    assert "did you mean `start_date`?" in warnings(at)
+    assert "mapping.toml:12" in warnings(at)
+    at.button(key="data_load").click().run()
+    assert not at.exception
+    shown = texts(at).replace("\\", "")
+    assert "features the data enables" in shown and "collaboration network" in shown
+    assert "not enabled: time window" in shown
