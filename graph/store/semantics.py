@@ -105,6 +105,8 @@ CONTRACT: tuple[Property, ...] = tuple([
              "set by the writer")),
     *_props("Organisation",
             ("country", "string", "country code, EU style (SE, NO, EL, UK)", ("countries",)),
+            ("short_name", "string", "short name or acronym (\"IoT World\"): read by cluster detection",
+             ("cluster detection",)),
             ("nuts_code", "string", "NUTS code of where it sits (SE123)", ("regions",)),
             ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),
             ("lat", "float", "latitude (WGS84) of the organisation itself", ("map",)),
