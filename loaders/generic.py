@@ -23,9 +23,11 @@ from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
 from loaders.common import LoadReport, clean_text, load_records, read_text, removed_note, source_record
 from loaders.csv_tables import SEPARATORS, Table, read_rows, sniff_separator
-from loaders.generic_records import Records, collect, unresolved_ends
+from loaders.generic_drop import drop_properties
+from loaders.generic_records import Collected, Records, collect, unresolved_ends
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import near_misses
+from loaders.nuts import keep_stored_places
 
 __all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "load_generic", "json_rows"]
 
@@ -46,6 +48,8 @@ class GenericInput:
     notes: list[str]
     paths: list[Path]
     unresolved: dict[tuple[str, str], list[tuple[str, int, str]]] = field(default_factory=dict)
+    places: tuple[list[NodeRecord], list[RelRecord]] = ([], [])
+    drops: list[tuple[FileSpec, str]] = field(default_factory=list)
 
 
 def json_rows(text: str) -> list[tuple[int, Any]]:
@@ -99,7 +103,7 @@ def _read_json(path: Path, spec: FileSpec, problems: list[Problem]) -> Table | N
         for column, value in row.items():
             if isinstance(value, str):
                 row[column], gone = clean_text(value, spec.file, line, column, problems)
-                table.removed += gone
+                table.removed, table.cleaned = table.removed + gone, table.cleaned + (gone > 0)
                 table.first_removed = table.first_removed or ((line, column) if gone else None)
     return table
 
@@ -124,8 +128,8 @@ def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems:
         return None
     how = f"{table.encoding} (set in the mapping)" if spec.encoding else _ENCODINGS.get(table.encoding, table.encoding)
     read_as = "JSON" if table.delimiter is None else f"separator {SEPARATORS[table.delimiter]}"
-    cleaned = "".join(" " + note for note in removed_note(spec.file, table.removed, table.first_removed))
-    table.notes = [f"{spec.file}: {len(table.rows)} row(s), read as {how}, {read_as}{cleaned}"]
+    table.notes = [f"{spec.file}: {len(table.rows)} row(s), read as {how}, {read_as}",
+                   *removed_note(spec.file, table.removed, table.first_removed, table.cleaned)]
     return table
 
 
@@ -157,6 +161,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     tables: dict[tuple[str, str | None, str | None], Table | None] = {}
     sources: dict[str, NodeRecord] = {}
     records: Records = {}
+    collected = Collected()
     notes: list[str] = near_misses(mapping)  # warnings only: the load goes on
     for spec in mapping.files:
         cache_key = (spec.file, spec.separator, spec.encoding)
@@ -171,11 +176,12 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         source = f"user:{mapping.name}/{spec.file}"
         sources[source] = source_record(source, f"{mapping.title or mapping.name}: {spec.file}",
                                         path=mapping.data_path(spec), mapping=mapping.path.name)
-        if merged := collect(spec, table, source, records, problems):
+        if merged := collect(spec, table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
     if problems:
         raise ValidationFailed(problems)
-    unresolved = unresolved_ends(records)
+    notes += _key_notes(collected)
+    unresolved = unresolved_ends(records, collected.places)
     if unresolved:
         shown = ", ".join(f"{label} {node_id!r}" for label, node_id in sorted(unresolved)[:10])
         notes.append(f"{len(unresolved)} relationship end(s) are not in these files and must be in the store: "
@@ -183,7 +189,28 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     nodes = [r for r, _, _ in records.values() if isinstance(r, NodeRecord)]
     rels = [r for r, _, _ in records.values() if isinstance(r, RelRecord)]
     paths = [mapping.path, *dict.fromkeys(mapping.data_path(s) for s in mapping.files)]
-    return GenericInput(mapping, list(sources.values()) + nodes, rels, notes, paths, unresolved)
+    places = ([r for r, _, _ in collected.places.values() if isinstance(r, NodeRecord)],
+              [r for r, _, _ in collected.places.values() if isinstance(r, RelRecord)])
+    drops = [(s, f"user:{mapping.name}/{s.file}") for s in mapping.files if s.drop]
+    return GenericInput(mapping, list(sources.values()) + nodes, rels, notes, paths, unresolved, places, drops)
+
+
+def _lines(where: list[tuple]) -> str:
+    shown = [f"{line} [{column}]" for _, line, column, *_ in where[:10]]
+    return ", ".join(shown) + (f" and {len(where) - 10} more" if len(where) > 10 else "")
+
+
+def _key_notes(collected: Collected) -> list[str]:
+    """One note per file on the rows skipped for an empty key, and on the keys filled in by a placeholder."""
+    notes = []
+    for what, rows in (("skipped: their key is empty (on_empty = \"skip\")", collected.skipped),
+                       ("given a placeholder id for their empty key (on_empty)", collected.filled)):
+        by_file: dict[str, list[tuple]] = {}
+        for row in dict.fromkeys(rows):
+            by_file.setdefault(row[0], []).append(row)
+        notes += [f"{file}: {len({r[1] for r in found})} row(s) {what}: line {_lines(found)}"
+                  for file, found in by_file.items()]
+    return notes
 
 
 def read_generic(mapping_path: Path | str) -> tuple[list[NodeRecord], list[RelRecord], list[str]]:
@@ -218,5 +245,7 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     if problems:
         raise ValidationFailed(problems)
     source = f"user:{data.mapping.name}"
-    summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress)
-    return LoadReport(source, summary, data.notes)
+    place_nodes, place_rels, _ = keep_stored_places(store, *data.places)  # NUTS names and places stay
+    summary = load_records(store, source, data.paths, data.nodes + place_nodes, data.rels + place_rels,
+                           progress=progress)
+    return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))
