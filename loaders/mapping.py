@@ -52,7 +52,7 @@ class _Lines:
             start, end = self.tables[kind][index]
         quoted = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else None
         for pattern in (key and rf'^\s*"?{re.escape(key)}"?\s*[=:]', quoted and re.escape(quoted),
-                        key and rf'"{re.escape(key)}"\s*:'):
+                        key and rf'"{re.escape(key)}"\s*:', key and rf'^\s*\[\s*{re.escape(key)}\s*\]'):
             for n in range(start, end):
                 if pattern and re.search(pattern, self.lines[n]):
                     return n + 1
@@ -200,12 +200,15 @@ class _Checker:
                          "file")
         reading = {k: v for k, v in self.reading(kind, index, table).items() if v is not None}
         props = table.get("properties")
-        keys = ["id", "name", "key", "start", "end", "label_if", "located_in", "on_empty",
+        keys = ["id", "name", "key", "start", "end", "label_if", "on_empty",
                 *(props if isinstance(props, dict) else {})]
         options = key_options(self, kind, index, table, set(props) if isinstance(props, dict) else set())
         line = self.lines.find(kind, index) or self.lines.find(kind, index, None, file)
         common = {"kind": kind, "file": file, "line": line, **{**defaults, **reading}, **options,
                   "lines": {key: self.lines.find(kind, index, key, _written(table, props, key)) for key in keys}}
+        place = table.get("located_in") if isinstance(table.get("located_in"), dict) else {}
+        common["lines"] |= {f"located_in.{k}": self.lines.find(kind, index, "located_in", place.get(k))
+                            for k in ("region", "country")}
         if kind == "nodes":
             extra = table.get("extra_labels", [])
             extra = [extra] if isinstance(extra, str) else extra if isinstance(extra, list) else [None]

@@ -110,8 +110,8 @@ class FileSpec:
         used += [(f"{role} {e.label}", role, e.column) for role, e in (("start", self.start), ("end", self.end)) if e]
         used += [(c.property, c.property, c.column) for c in self.properties if not c.constant]
         if self.place:
-            used += [("located_in region", "located_in", self.place.region),
-                     ("located_in country", "located_in", self.place.country)]
+            used += [("located_in region", "located_in.region", self.place.region),
+                     ("located_in country", "located_in.country", self.place.country)]
         used += [("on_empty placeholder", "on_empty", column) for column in placeholder_columns(self.placeholder)]
         return [(what, column, self.lines.get(key, self.line)) for what, key, column in used if column]
 
