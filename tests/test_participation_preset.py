@@ -150,3 +150,10 @@ def test_an_unknown_preset_is_named(tmp_path):
         read_generic(mapping)
     assert [str(p) for p in refused.value.problems] == [
         "mapping.toml:1 [preset]: unknown preset 'grants'; known: participation"]
+
+
+def test_the_user_guide_shows_the_mapping_and_the_table_as_they_are():
+    guide = (FIXTURES.parents[1] / "docs" / "mapping.md").read_text(encoding="utf-8")
+    assert MAPPING.read_text(encoding="utf-8") in guide
+    first_rows = (TABLE / "tildelinger.csv").read_text(encoding="utf-8-sig").splitlines()[:3]
+    assert "\n".join(first_rows) + "\n" in guide
