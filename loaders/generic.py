@@ -196,8 +196,13 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
 
 
 def _lines(where: list[tuple]) -> str:
-    shown = [f"{line} [{column}]" for _, line, column, *_ in where[:10]]
-    return ", ".join(shown) + (f" and {len(where) - 10} more" if len(where) > 10 else "")
+    """`column on line 5, 20, ... and 3 more`, per key column."""
+    by_column: dict[str, list[int]] = {}
+    for _, line, column, *_ in where:
+        by_column.setdefault(column, []).append(line)
+    return "; ".join(f"{column} on line {', '.join(map(str, lines[:10]))}"
+                     + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+                     for column, lines in by_column.items())
 
 
 def _key_notes(collected: Collected) -> list[str]:
@@ -208,7 +213,7 @@ def _key_notes(collected: Collected) -> list[str]:
         by_file: dict[str, list[tuple]] = {}
         for row in dict.fromkeys(rows):
             by_file.setdefault(row[0], []).append(row)
-        notes += [f"{file}: {len({r[1] for r in found})} row(s) {what}: line {_lines(found)}"
+        notes += [f"{file}: {len({r[1] for r in found})} row(s) {what}: {_lines(found)}"
                   for file, found in by_file.items()]
     return notes
 

@@ -75,7 +75,7 @@ def test_on_empty_skip_skips_the_row_and_reports_file_line_and_key(tmp_path, emb
                                      "orgs.csv": ORG_ROWS})
     report = load_generic(embedded_store, mapping)
     assert counts(embedded_store)[0]["Organisation"] == 2
-    assert "orgs.csv: 1 row(s) skipped: their key is empty (on_empty = \"skip\"): line 3 [nr]" in report.notes
+    assert "orgs.csv: 1 row(s) skipped: their key is empty (on_empty = \"skip\"): nr on line 3" in report.notes
 
 
 def test_on_empty_skip_also_skips_a_relationship_with_an_empty_end(tmp_path):
@@ -96,7 +96,8 @@ def test_on_empty_skip_also_skips_a_relationship_with_an_empty_end(tmp_path):
         "klynger.csv": "id\nhavklyngen\n"})
     _, rels, notes = read_generic(mapping)
     assert [(r.start_id, r.end_id) for r in rels] == [("1", "havklyngen")]
-    assert "orgs.csv: 2 row(s) skipped: their key is empty (on_empty = \"skip\"): line 3 [nr], 4 [klynge]" in notes
+    assert ("orgs.csv: 2 row(s) skipped: their key is empty (on_empty = \"skip\"): nr on line 3; klynge on line 4"
+            in notes)
 
 
 @pytest.mark.parametrize("template, expected", [
@@ -108,7 +109,7 @@ def test_on_empty_placeholder_fills_in_the_key(tmp_path, template, expected):
     found = nodes_by_id(mapping)
     assert found[expected].name == "Uten Nummer AS"
     _, _, notes = read_generic(mapping)
-    assert "orgs.csv: 1 row(s) given a placeholder id for their empty key (on_empty): line 3 [nr]" in notes
+    assert "orgs.csv: 1 row(s) given a placeholder id for their empty key (on_empty): nr on line 3" in notes
 
 
 def test_a_placeholder_needs_its_columns_filled_and_in_the_file(tmp_path):
