@@ -20,19 +20,23 @@ __all__ = ["drop_node_property", "drop_rel_property", "drop_properties"]
 
 @statement(lambda: [(label, "old_name") for label in NODE_LABELS])
 def drop_node_property(label: str, prop: str) -> str:
-    """Remove `prop` from the nodes of `label` that list `$source`; returns how many had it."""
-    return (f"MATCH (n:{check_label(label)})\n"
-            f"WHERE $source IN n.sources AND n.{check_property(prop)} IS NOT NULL\n"
-            f"REMOVE n.{check_property(prop)}\n"
+    """Remove `prop` from the nodes of `label` that list a source of `$rows`; returns how many had it.
+
+    `SET ... = null` removes a property in both stores (and reads as a write to either)."""
+    return ("UNWIND $rows AS source\n"
+            f"MATCH (n:{check_label(label)})\n"
+            f"WHERE source IN n.sources AND n.{check_property(prop)} IS NOT NULL\n"
+            f"SET n.{check_property(prop)} = null\n"
             "RETURN count(n) AS removed")
 
 
 @statement(lambda: [(rel_type, "old_name") for rel_type in REL_TYPES])
 def drop_rel_property(rel_type: str, prop: str) -> str:
-    """Remove `prop` from the relationships of `rel_type` that list `$source`; returns how many had it."""
-    return (f"MATCH ()-[r:{check_rel_type(rel_type)}]->()\n"
-            f"WHERE $source IN r.sources AND r.{check_property(prop)} IS NOT NULL\n"
-            f"REMOVE r.{check_property(prop)}\n"
+    """Remove `prop` from the relationships of `rel_type` that list a source of `$rows`; returns how many had it."""
+    return ("UNWIND $rows AS source\n"
+            f"MATCH ()-[r:{check_rel_type(rel_type)}]->()\n"
+            f"WHERE source IN r.sources AND r.{check_property(prop)} IS NOT NULL\n"
+            f"SET r.{check_property(prop)} = null\n"
             "RETURN count(r) AS removed")
 
 
@@ -42,7 +46,7 @@ def drop_properties(store: GraphStore, specs: list[tuple[FileSpec, str]]) -> lis
     for spec, source in specs:
         for prop in spec.drop:
             query = drop_node_property(spec.label, prop) if spec.kind == "nodes" else drop_rel_property(spec.type, prop)
-            result = store.write(query, {"source": source})
+            result = store.write(query, {"rows": [source]})
             removed = int(result.rows[0][0]) if result.rows else 0
             if removed:
                 what = f"{spec.label} node(s)" if spec.kind == "nodes" else f"{spec.type} relationship(s)"

@@ -106,6 +106,8 @@ CONTRACT: tuple[Property, ...] = tuple([
     *_props("Organisation",
             ("country", "string", "country code, EU style (SE, NO, EL, UK)", ("countries",)),
             ("nuts_code", "string", "NUTS code of where it sits (SE123)", ("regions",)),
+            ("region", "string", "a national region that is no NUTS code (NO-Vestland; `located_in` sets it)",
+             ("regions",)),
             ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),
             ("lat", "float", "latitude (WGS84) of the organisation itself", ("map",)),
             ("lon", "float", "longitude (WGS84)", ("map",)),
