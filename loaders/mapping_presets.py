@@ -25,6 +25,7 @@ PARTICIPATION_COLUMNS = {
     "country": (False, "Organisation country (a code or a name), or { value = \"NO\" }"),
     "region": (False, "Organisation region (a NUTS code or a national region's name)"),
     "city": (False, "Organisation city"), "sme": (False, "the SME label where it says yes"),
+    "programme": (False, "the Programme the project is FUNDED_BY (id and name: the cell)"),
 }
 #: Role words of national tables -> the roles the features read (CORDIS's: coordinator, participant).
 ROLE_WORDS = {word: "coordinator" for word in (
@@ -99,7 +100,15 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     if "amount" in columns:
         participation["properties"]["contribution"] = _column(columns, "amount", type="float",
                                                               decimal=raw.get("decimal", "."))
-    return {"nodes": [project, organisation], "relationships": [participation]}
+    tables: dict[str, Any] = {"nodes": [project, organisation], "relationships": [participation]}
+    if "programme" in columns:
+        programme = _column(columns, "programme")["column"]
+        tables["nodes"].append({**reading, "label": "Programme", "id": programme, "name": programme,
+                                "on_empty": "skip"})
+        tables["relationships"].append({**reading, "type": "FUNDED_BY", "on_empty": "skip",
+                                        "start": {"label": "Project", "column": columns["project_id"]},
+                                        "end": {"label": "Programme", "column": programme}})
+    return tables
 
 
 def expand_preset(raw: dict, check: _Checker) -> dict[str, Any]:

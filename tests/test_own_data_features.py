@@ -2,8 +2,9 @@
 then every saved query, the metrics and a recommendation run on it through the CLI (in-process).
 
 Each saved query either gives rows, or (where the table truly lacks what it reads: quality labels,
-programmes, sectors, SME flags) the store is shown to lack that input, so a query added to the
-catalogue must be placed in one of the two lists.
+programme members and runners, sectors, SME flags, clusters until cluster detection runs on every load)
+the store is shown to lack that input, so a query added to the catalogue must be placed in one of the
+two lists.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ GIVES_ROWS = {
     "metrics/top-organisations": {"metric": "pagerank"},
     "organisations/projects": {"organisation": COORDINATOR},
     "organisations/shared-projects": {"first": COORDINATOR, "second": PARTNER},
+    "programmes/projects": {"programme": "ENERGIX"},
     "projects/coordinators": {},
     "projects/partners": {"project": "320100"},
     "provenance/loads": {},
@@ -42,10 +44,9 @@ LACKS_INPUT = {
     "labels/holders": "MATCH (q:QualityLabel) RETURN count(q)",
     "labels/valid-on": "MATCH (q:QualityLabel) RETURN count(q)",
     "organisations/smes-in-region": "MATCH (s:SME) RETURN count(s)",
-    "programmes/eligible": "MATCH (p:Programme) RETURN count(p)",
-    "programmes/members-by-region": "MATCH (p:Programme) RETURN count(p)",
-    "programmes/projects": "MATCH (p:Programme) RETURN count(p)",
-    "programmes/runners": "MATCH (p:Programme) RETURN count(p)",
+    "programmes/eligible": "MATCH (:Programme)-[r:REQUIRES]->() RETURN count(r)",
+    "programmes/members-by-region": "MATCH ()-[m:MEMBER_OF]->(:Programme) RETURN count(m)",
+    "programmes/runners": "MATCH ()-[r:RUNS]->() RETURN count(r)",
     "sectors/active-in": "MATCH (s:Sector) RETURN count(s)",
 }
 
@@ -108,6 +109,12 @@ def test_metrics_run_on_each_projection(env, projection, nodes):
     computed = invoke(env, "metrics", "compute", "--projection", projection, "--metric", "degree", "-k", "2")
     assert computed.exit_code == 0, computed.stderr
     assert f"projection {projection}: {nodes}" in computed.stdout
+
+
+def test_metrics_for_one_programme(env):
+    computed = invoke(env, "metrics", "compute", "--programme", "ENERGIX", "--metric", "degree", "-k", "2")
+    assert computed.exit_code == 0, computed.stderr
+    assert "projection organisation: " in computed.stdout
 
 
 def test_metrics_for_one_country(env):

@@ -16,8 +16,8 @@ from tests.test_generic_loader import snapshot, write_files
 TABLE = FIXTURES / "participation"
 MAPPING = TABLE / "mapping.toml"
 #: Two Sources: the file's, and entity resolution's (run after every load).
-LABELS = {"Project": 90, "Organisation": 45, "Region": 9, "Country": 6, "Source": 2, "Load": 1}
-TYPES = {"PARTICIPATES_IN": 248, "LOCATED_IN": 45, "PART_OF": 9}
+LABELS = {"Project": 90, "Organisation": 45, "Programme": 5, "Region": 9, "Country": 6, "Source": 2, "Load": 1}
+TYPES = {"PARTICIPATES_IN": 248, "FUNDED_BY": 75, "LOCATED_IN": 45, "PART_OF": 9}
 
 
 @pytest.fixture
@@ -29,14 +29,14 @@ def loaded(embedded_store):
 def test_the_mapping_is_about_ten_lines():
     lines = [line for line in MAPPING.read_text(encoding="utf-8").splitlines() if line.strip()
              and not line.startswith("#")]
-    assert len(lines) <= 17 and lines[1] == 'preset = "participation"'
+    assert len(lines) <= 18 and lines[1] == 'preset = "participation"'
 
 
 def test_the_table_loads_with_exact_counts(embedded_store):
     report = run_load(embedded_store, "csv", MAPPING)
     labels, types = counts(embedded_store)
     assert {k: labels[k] for k in LABELS} == LABELS and {k: types[k] for k in TYPES} == TYPES
-    assert report.summary.created == 90 + 45 + 9 + 6 + 1
+    assert report.summary.created == 90 + 45 + 5 + 9 + 6 + 1
 
 
 def test_the_summary_says_what_was_cleaned_and_filled_in(embedded_store):
@@ -78,6 +78,14 @@ def test_counties_are_regions_of_norway_that_region_queries_find(loaded):
     assert sum(r[1] for r in rows) == 37  # one Norwegian company has no county: it is located in the country
 
 
+def test_projects_are_funded_by_their_programme_and_rows_without_one_are_reported(loaded, embedded_store):
+    rows = loaded.read("MATCH (p:Project)-[:FUNDED_BY]->(g:Programme) RETURN g.id, count(p) ORDER BY g.id").rows
+    assert rows == [["BIA", 15], ["ENERGIX", 15], ["HAVBRUK2", 15], ["IKTPLUSS", 15], ["MAROFF", 15]]
+    notes = run_load(embedded_store, "csv", MAPPING).load.notes
+    assert any(n.startswith('tildelinger.csv: 36 row(s) skipped: their key is empty (on_empty = "skip"): Program on '
+                            "line 14, 15, 32") for n in notes)
+
+
 def test_roles_amounts_and_dates_read_as_the_features_expect(loaded):
     graph = to_networkx(loaded)
     first = graph.edges["Organisation:912000227", "Project:320100", "PARTICIPATES_IN:Prosjektansvarlig"]
@@ -105,12 +113,15 @@ def test_a_rerun_changes_nothing(loaded):
 def test_a_bad_row_names_file_line_and_column_and_leaves_the_store_as_it_was(loaded, tmp_path):
     shutil.copy(MAPPING, tmp_path / "mapping.toml")
     text = (TABLE / "tildelinger.csv").read_text(encoding="utf-8-sig").splitlines()
-    text[12] = text[12].replace("2022;", "2022x;", 1) if "2022;" in text[12] else text[12] + "x"
+    cells = text[12].split(";")
+    cells[9] = "31.02.2022"  # Sluttdato: no such day
+    text[12] = ";".join(cells)
     (tmp_path / "tildelinger.csv").write_text("\n".join(text) + "\n", encoding="utf-8")
     before = snapshot(loaded)
     with pytest.raises(ValidationFailed) as refused:
         load_generic(loaded, tmp_path / "mapping.toml")
-    assert str(refused.value.problems[0]).startswith("tildelinger.csv:13 [Sluttdato]: expected a date like 31.12.2024")
+    assert str(refused.value.problems[0]).startswith(
+        "tildelinger.csv:13 [Sluttdato]: expected a date like 31.12.2024 (format %d.%m.%Y), got '31.02.2022'")
     assert snapshot(loaded) == before
 
 
@@ -141,7 +152,7 @@ def test_a_preset_column_missing_from_the_file_is_named_with_the_mapping_line(tm
     assert [str(p) for p in refused.value.problems] == [
         "tildelinger.csv:1 [Fylket]: column 'Fylket' (located_in region, mapping.toml:16) is not in the file; "
         "did you mean 'Fylke'?; columns: Prosjektnummer, Prosjekttittel, Organisasjonsnummer, Organisasjonsnavn, "
-        "Rolle, Tildelt beløp, Fylke, Land, Startdato, Sluttdato"]
+        "Rolle, Tildelt beløp, Fylke, Land, Startdato, Sluttdato, Program"]
 
 
 def test_an_unknown_preset_is_named(tmp_path):
@@ -157,3 +168,24 @@ def test_the_user_guide_shows_the_mapping_and_the_table_as_they_are():
     assert MAPPING.read_text(encoding="utf-8") in guide
     first_rows = (TABLE / "tildelinger.csv").read_text(encoding="utf-8-sig").splitlines()[:3]
     assert "\n".join(first_rows) + "\n" in guide
+
+
+def test_a_national_table_without_a_country_column_takes_a_constant(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        preset = "participation"
+        file = "t.csv"
+        [columns]
+        project_id = "Prosjekt"
+        project_acronym = "Akronym"
+        organisation_id = "Orgnr"
+        organisation_name = "Navn"
+        role = "Rolle"
+        region = "Fylke"
+        country = { value = "Norge" }
+    """, "t.csv": "Prosjekt;Akronym;Orgnr;Navn;Rolle;Fylke\n1;HAV;9;Fjordlab AS;Koordinator;Vestland\n"
+                  "1;HAV;8;Kyst AS;Hovedpartner;\n"})
+    nodes, rels, _ = read_generic(mapping)
+    organisations = {n.id: n.properties for n in nodes if n.label == "Organisation"}
+    assert organisations == {"9": {"country": "NO", "region": "NO-Vestland"}, "8": {"country": "NO"}}
+    assert {n.id: n.name for n in nodes if n.label == "Project"} == {"1": "HAV"}
+    assert sorted(r.properties["role"] for r in rels) == ["Hovedpartner", "coordinator"]  # unknown words kept
