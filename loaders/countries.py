@@ -58,6 +58,7 @@ def _names() -> dict[str, str]:
     return names
 
 
+@functools.lru_cache(maxsize=4096)  # a table repeats its few countries on every row
 def country_code(text: str) -> str:
     """The store's code of a country given by ISO alpha-2 or alpha-3 code, EU code, or English or local name.
 

@@ -279,3 +279,12 @@ def test_a_nul_character_is_still_refused_with_file_line_and_column(tmp_path):
     mapping = write_files(tmp_path, {"mapping.toml": ORGS, "orgs.csv": b"nr;navn\n1;Fjord\x00lab AS\n"})
     assert problems(mapping) == ["orgs.csv:2 [navn]: the value holds a NUL character (0x00) at character 6; remove "
                                  "it and load again"]
+
+
+def test_the_examples_in_the_docstrings_hold():
+    import doctest
+
+    from loaders import countries, generic_places
+
+    assert doctest.testmod(countries).attempted and doctest.testmod(countries).failed == 0
+    assert doctest.testmod(generic_places).attempted and doctest.testmod(generic_places).failed == 0
