@@ -40,7 +40,8 @@ _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 class GenericInput:
     """Everything read from a mapping: the records to write, notes for the user, the files read, and
     the relationship ends not found among the records (`(label, id) -> [(file, line, column)]`),
-    which must already be in the store."""
+    which must already be in the store. `places` are the records `located_in` made (in `nodes` and
+    `rels` too): those the store already holds are not written again (`loaders.nuts.keep_stored_places`)."""
 
     mapping: Mapping
     nodes: list[NodeRecord]
@@ -192,7 +193,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     places = ([r for r, _, _ in collected.places.values() if isinstance(r, NodeRecord)],
               [r for r, _, _ in collected.places.values() if isinstance(r, RelRecord)])
     drops = [(s, f"user:{mapping.name}/{s.file}") for s in mapping.files if s.drop]
-    return GenericInput(mapping, list(sources.values()) + nodes, rels, notes, paths, unresolved, places, drops)
+    return GenericInput(mapping, list(sources.values()) + nodes + places[0], rels + places[1], notes, paths,
+                        unresolved, places, drops)
 
 
 def _lines(where: list[tuple]) -> str:
@@ -250,7 +252,9 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     if problems:
         raise ValidationFailed(problems)
     source = f"user:{data.mapping.name}"
+    generated = {id(record) for records in data.places for record in records}
     place_nodes, place_rels, _ = keep_stored_places(store, *data.places)  # NUTS names and places stay
-    summary = load_records(store, source, data.paths, data.nodes + place_nodes, data.rels + place_rels,
-                           progress=progress)
+    nodes = [n for n in data.nodes if id(n) not in generated] + place_nodes
+    rels = [r for r in data.rels if id(r) not in generated] + place_rels
+    summary = load_records(store, source, data.paths, nodes, rels, progress=progress)
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))
