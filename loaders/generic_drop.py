@@ -18,7 +18,8 @@ from loaders.mapping_spec import FileSpec
 __all__ = ["drop_node_property", "drop_rel_property", "drop_properties"]
 
 
-@statement(lambda: [(label, "old_name") for label in NODE_LABELS])
+#: The statements' examples drop a property every node and relationship may carry (the user names the real one).
+@statement(lambda: [(label, "aliases") for label in NODE_LABELS])
 def drop_node_property(label: str, prop: str) -> str:
     """Remove `prop` from the nodes of `label` that list a source of `$rows`; returns how many had it.
 
@@ -30,7 +31,7 @@ def drop_node_property(label: str, prop: str) -> str:
             "RETURN count(n) AS removed")
 
 
-@statement(lambda: [(rel_type, "old_name") for rel_type in REL_TYPES])
+@statement(lambda: [(rel_type, "key") for rel_type in REL_TYPES])
 def drop_rel_property(rel_type: str, prop: str) -> str:
     """Remove `prop` from the relationships of `rel_type` that list a source of `$rows`; returns how many had it."""
     return ("UNWIND $rows AS source\n"
