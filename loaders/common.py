@@ -128,14 +128,17 @@ def clean_text(value: str, file: str, line: int | None, column: str | None,
     return strip_controls(value)
 
 
-def removed_note(file: str, removed: int, first: tuple[int | None, str | None] | None) -> list[str]:
-    """The note that says how many control characters were removed from `file`, and where the first was."""
+def removed_note(file: str, removed: int, first: tuple[int | None, str | None] | None, values: int = 0) -> list[str]:
+    """The note that says how many control characters were removed from `file`, from how many values (cells),
+    and where the first was: `members.csv: removed 3 control characters in 2 values (the first on line 4, ...`."""
     if not removed:
         return []
     line, column = first or (None, None)
     where = f" (the first on line {line}, column {column})" if line is not None else ""
-    return [f"{file}: {removed} control character(s) removed{where}; they are invisible and would stop a "
-            "search from finding the text."]
+    chars = f"{removed} control character{'s' if removed != 1 else ''}"
+    cells = f" in {values} value{'s' if values != 1 else ''}" if values else ""
+    return [f"{file}: removed {chars}{cells}{where}; they are invisible and would stop a search from finding "
+            "the text."]
 
 
 def is_text_encoding(encoding: object) -> bool:

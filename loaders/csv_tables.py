@@ -55,6 +55,7 @@ class Table:
     problems: list[Problem] = field(default_factory=list)
     removed: int = 0  # control characters removed from cells (see `loaders.common.clean_text`)
     first_removed: tuple[int, str] | None = None  # the line and column of the first
+    cleaned: int = 0  # cells (values) that held one or more
 
     @property
     def name(self) -> str:
@@ -202,14 +203,14 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
         if suspect:
             for at, cell in enumerate(cells):
                 cells[at], gone = clean_text(cell, name, line, header[at], table.problems)
-                table.removed += gone
+                table.removed, table.cleaned = table.removed + gone, table.cleaned + (gone > 0)
                 if gone and table.first_removed is None:
                     table.first_removed = (line, header[at])
         cells = [v.strip() or None for v in cells]
         if any(cells):  # a row of nothing but separators (;;;) is skipped like a blank line
             table.rows.append(dict(zip(header, cells, strict=True)))
             table.lines.append(line)
-    table.notes += removed_note(path.name, table.removed, table.first_removed)
+    table.notes += removed_note(path.name, table.removed, table.first_removed, table.cleaned)
     return table
 
 

@@ -23,9 +23,11 @@ from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
 from loaders.common import LoadReport, clean_text, load_records, read_text, removed_note, source_record
 from loaders.csv_tables import SEPARATORS, Table, read_rows, sniff_separator
-from loaders.generic_records import Records, collect, unresolved_ends
+from loaders.generic_drop import drop_properties
+from loaders.generic_records import Collected, Records, collect, unresolved_ends
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import near_misses
+from loaders.nuts import keep_stored_places
 
 __all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "load_generic", "json_rows"]
 
@@ -38,7 +40,8 @@ _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 class GenericInput:
     """Everything read from a mapping: the records to write, notes for the user, the files read, and
     the relationship ends not found among the records (`(label, id) -> [(file, line, column)]`),
-    which must already be in the store."""
+    which must already be in the store. `places` are the records `located_in` made (in `nodes` and
+    `rels` too): those the store already holds are not written again (`loaders.nuts.keep_stored_places`)."""
 
     mapping: Mapping
     nodes: list[NodeRecord]
@@ -46,6 +49,8 @@ class GenericInput:
     notes: list[str]
     paths: list[Path]
     unresolved: dict[tuple[str, str], list[tuple[str, int, str]]] = field(default_factory=dict)
+    places: tuple[list[NodeRecord], list[RelRecord]] = ([], [])
+    drops: list[tuple[FileSpec, str]] = field(default_factory=list)
 
 
 def json_rows(text: str) -> list[tuple[int, Any]]:
@@ -99,7 +104,7 @@ def _read_json(path: Path, spec: FileSpec, problems: list[Problem]) -> Table | N
         for column, value in row.items():
             if isinstance(value, str):
                 row[column], gone = clean_text(value, spec.file, line, column, problems)
-                table.removed += gone
+                table.removed, table.cleaned = table.removed + gone, table.cleaned + (gone > 0)
                 table.first_removed = table.first_removed or ((line, column) if gone else None)
     return table
 
@@ -124,8 +129,8 @@ def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems:
         return None
     how = f"{table.encoding} (set in the mapping)" if spec.encoding else _ENCODINGS.get(table.encoding, table.encoding)
     read_as = "JSON" if table.delimiter is None else f"separator {SEPARATORS[table.delimiter]}"
-    cleaned = "".join(" " + note for note in removed_note(spec.file, table.removed, table.first_removed))
-    table.notes = [f"{spec.file}: {len(table.rows)} row(s), read as {how}, {read_as}{cleaned}"]
+    table.notes = [f"{spec.file}: {len(table.rows)} row(s), read as {how}, {read_as}",
+                   *removed_note(spec.file, table.removed, table.first_removed, table.cleaned)]
     return table
 
 
@@ -157,6 +162,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     tables: dict[tuple[str, str | None, str | None], Table | None] = {}
     sources: dict[str, NodeRecord] = {}
     records: Records = {}
+    collected = Collected()
     notes: list[str] = near_misses(mapping)  # warnings only: the load goes on
     for spec in mapping.files:
         cache_key = (spec.file, spec.separator, spec.encoding)
@@ -171,11 +177,12 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         source = f"user:{mapping.name}/{spec.file}"
         sources[source] = source_record(source, f"{mapping.title or mapping.name}: {spec.file}",
                                         path=mapping.data_path(spec), mapping=mapping.path.name)
-        if merged := collect(spec, table, source, records, problems):
+        if merged := collect(spec, table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
     if problems:
         raise ValidationFailed(problems)
-    unresolved = unresolved_ends(records)
+    notes += _key_notes(collected)
+    unresolved = unresolved_ends(records, collected.places)
     if unresolved:
         shown = ", ".join(f"{label} {node_id!r}" for label, node_id in sorted(unresolved)[:10])
         notes.append(f"{len(unresolved)} relationship end(s) are not in these files and must be in the store: "
@@ -183,7 +190,34 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     nodes = [r for r, _, _ in records.values() if isinstance(r, NodeRecord)]
     rels = [r for r, _, _ in records.values() if isinstance(r, RelRecord)]
     paths = [mapping.path, *dict.fromkeys(mapping.data_path(s) for s in mapping.files)]
-    return GenericInput(mapping, list(sources.values()) + nodes, rels, notes, paths, unresolved)
+    places = ([r for r, _, _ in collected.places.values() if isinstance(r, NodeRecord)],
+              [r for r, _, _ in collected.places.values() if isinstance(r, RelRecord)])
+    drops = [(s, f"user:{mapping.name}/{s.file}") for s in mapping.files if s.drop]
+    return GenericInput(mapping, list(sources.values()) + nodes + places[0], rels + places[1], notes, paths,
+                        unresolved, places, drops)
+
+
+def _lines(where: list[tuple]) -> str:
+    """`column on line 5, 20, ... and 3 more`, per key column."""
+    by_column: dict[str, list[int]] = {}
+    for _, line, column, *_ in where:
+        by_column.setdefault(column, []).append(line)
+    return "; ".join(f"{column} on line {', '.join(map(str, lines[:10]))}"
+                     + (f" and {len(lines) - 10} more" if len(lines) > 10 else "")
+                     for column, lines in by_column.items())
+
+
+def _key_notes(collected: Collected) -> list[str]:
+    """One note per file on the rows skipped for an empty key, and on the keys filled in by a placeholder."""
+    notes = []
+    for what, rows in (("skipped: their key is empty (on_empty = \"skip\")", collected.skipped),
+                       ("given a placeholder id for their empty key (on_empty)", collected.filled)):
+        by_file: dict[str, list[tuple]] = {}
+        for row in dict.fromkeys(rows):
+            by_file.setdefault(row[0], []).append(row)
+        notes += [f"{file}: {len({r[1] for r in found})} row(s) {what}: {_lines(found)}"
+                  for file, found in by_file.items()]
+    return notes
 
 
 def read_generic(mapping_path: Path | str) -> tuple[list[NodeRecord], list[RelRecord], list[str]]:
@@ -218,5 +252,9 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     if problems:
         raise ValidationFailed(problems)
     source = f"user:{data.mapping.name}"
-    summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress)
-    return LoadReport(source, summary, data.notes)
+    generated = {id(record) for records in data.places for record in records}
+    place_nodes, place_rels, _ = keep_stored_places(store, *data.places)  # NUTS names and places stay
+    nodes = [n for n in data.nodes if id(n) not in generated] + place_nodes
+    rels = [r for r in data.rels if id(r) not in generated] + place_rels
+    summary = load_records(store, source, data.paths, nodes, rels, progress=progress)
+    return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))

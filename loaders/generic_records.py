@@ -3,6 +3,10 @@
 `collect` turns the rows of a table (`loaders.csv_tables.Table`, read from CSV or JSON) into records
 by a mapping's `FileSpec`, converting cells with the value vocabulary (`graph.values`) and naming file,
 line and column for every problem; `unresolved_ends` lists the relationship ends no file provides.
+
+An empty key (a node's id, a relationship's end) is an error unless the table's `on_empty` says to
+skip the row or to fill in a placeholder; either way the row goes into `Collected.skipped` or
+`Collected.filled` (file, line, column), which the loader reports.
 """
 
 from __future__ import annotations
@@ -14,9 +18,23 @@ from graph import values
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from loaders.csv_tables import Table
-from loaders.mapping_spec import FileSpec
+from loaders.generic_places import locate
+from loaders.mapping_spec import FileSpec, placeholder_columns
 
-__all__ = ["Records", "collect", "unresolved_ends"]
+__all__ = ["Records", "Collected", "collect", "unresolved_ends"]
+
+
+class _Skip(Exception):
+    """A row whose key is empty, in a table whose `on_empty` is "skip"."""
+
+
+@dataclasses.dataclass
+class Collected:
+    """What the rows of a mapping gave beside their records: generated places, skipped and filled-in keys."""
+
+    places: dict[tuple, tuple[NodeRecord | RelRecord, FileSpec, int]] = dataclasses.field(default_factory=dict)
+    skipped: list[tuple[str, int, str]] = dataclasses.field(default_factory=list)
+    filled: list[tuple[str, int, str, str]] = dataclasses.field(default_factory=list)
 
 
 def _text(value: Any) -> str:
@@ -30,6 +48,30 @@ def _required(row: dict[str, Any], column: str, what: str, where: tuple[str, int
     if not value:
         problems.append(Problem(*where, column, f"the {what} is empty"))
     return value
+
+
+def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tuple[str, int],
+         problems: list[Problem], collected: Collected) -> str:
+    """A row's key, or its placeholder by `on_empty`; raises `_Skip` when the table skips rows without one."""
+    value = _text(row.get(column))
+    if value:
+        return value
+    if spec.on_empty == "skip":
+        collected.skipped.append((*where, column))
+        raise _Skip
+    if spec.on_empty == "placeholder":
+        cells = {name: _text(row.get(name)) for name in placeholder_columns(spec.placeholder)}
+        if all(cells.values()):
+            value = " ".join(spec.placeholder.format(line=where[1], **cells).split())
+            collected.filled.append((*where, column, value))
+            return value
+        empty = ", ".join(name for name, cell in cells.items() if not cell)
+        problems.append(Problem(*where, column, f"the {what} is empty, and so is {empty}, which its on_empty "
+                                "placeholder needs"))
+        return ""
+    problems.append(Problem(*where, column, f"the {what} is empty (set on_empty in the mapping to skip such rows "
+                            "or give them a placeholder id)"))
+    return ""
 
 
 def _properties(spec: FileSpec, row: dict[str, Any], where: tuple[str, int],
@@ -47,9 +89,9 @@ def _properties(spec: FileSpec, row: dict[str, Any], where: tuple[str, int],
 
 
 def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: str,
-          problems: list[Problem]) -> NodeRecord | None:
+          problems: list[Problem], collected: Collected) -> NodeRecord | None:
     before = len(problems)
-    node_id = _required(row, spec.id, "id", where, problems)
+    node_id = _key(spec, row, spec.id, "id", where, problems, collected)
     name = _required(row, spec.name, "name", where, problems)
     labels = set(spec.extra_labels)
     for label, column in spec.label_if:
@@ -62,14 +104,19 @@ def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: s
     properties = _properties(spec, row, where, problems)
     if len(problems) > before:
         return None
-    return NodeRecord(spec.label, node_id, name, (source,), tuple(sorted(labels - {spec.label})), properties)
+    node = NodeRecord(spec.label, node_id, name, (source,), tuple(sorted(labels - {spec.label})), properties)
+    if spec.place:
+        node, nodes, rels = locate(spec, row, node, where, source, problems)
+        for place in (*nodes, *rels):
+            collected.places.setdefault(_identity(place), (place, spec, where[1]))
+    return node
 
 
 def _rel(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: str,
-         problems: list[Problem]) -> RelRecord | None:
+         problems: list[Problem], collected: Collected) -> RelRecord | None:
     before = len(problems)
-    start = _required(row, spec.start.column, f"start ({spec.start.label} id)", where, problems)
-    end = _required(row, spec.end.column, f"end ({spec.end.label} id)", where, problems)
+    start = _key(spec, row, spec.start.column, f"start ({spec.start.label} id)", where, problems, collected)
+    end = _key(spec, row, spec.end.column, f"end ({spec.end.label} id)", where, problems, collected)
     key = _text(row.get(spec.key)) if spec.key else ""
     properties = _properties(spec, row, where, problems)
     if len(problems) > before:
@@ -87,19 +134,31 @@ def _what(record: NodeRecord | RelRecord) -> str:
 Records = dict[tuple, tuple[NodeRecord | RelRecord, FileSpec, int]]
 
 
-def collect(spec: FileSpec, table: Table, source: str, records: Records, problems: list[Problem]) -> int:
+def _identity(record: NodeRecord | RelRecord) -> tuple:
+    if isinstance(record, NodeRecord):
+        return record.label, record.id
+    return record.type, record.start_label, record.start_id, record.end_label, record.end_id, record.key
+
+
+def collect(spec: FileSpec, table: Table, source: str, records: Records, problems: list[Problem],
+            collected: Collected | None = None) -> int:
     """Records of a table's rows into `records`, keyed by identity; returns how many repeats were merged.
     A problem (file, line, column) for each row that gives no record, and for each key given twice with
-    different data."""
+    different data. Places, skipped rows and placeholders go into `collected`."""
     merged = 0
+    collected = collected if collected is not None else Collected()
+    flagged = {(p.file, p.line) for p in problems}  # rows the reader refused a cell of: said once is enough
     for row, line in zip(table.rows, table.lines, strict=True):
         where = (spec.file, line)
-        record = (_node if spec.kind == "nodes" else _rel)(spec, row, where, source, problems)
+        try:
+            record = (_node if spec.kind == "nodes" else _rel)(spec, row, where, source, problems, collected)
+        except _Skip:
+            continue
         if record is None:
             continue
-        problems += [Problem(*where, None, p) for p in record.problems()]
-        identity = ((record.label, record.id) if isinstance(record, NodeRecord) else
-                    (record.type, record.start_label, record.start_id, record.end_label, record.end_id, record.key))
+        if where not in flagged:
+            problems += [Problem(*where, None, p) for p in record.problems()]
+        identity = _identity(record)
         first = records.get(identity)
         if first is None:
             records[identity] = (record, spec, line)
@@ -113,9 +172,11 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
     return merged
 
 
-def unresolved_ends(records: Records) -> dict[tuple[str, str], list[tuple[str, int, str]]]:
-    """Relationship ends that no record in the files provides, with every place that names them."""
-    known = {(label, r.id) for r, _, _ in records.values() if isinstance(r, NodeRecord)
+def unresolved_ends(records: Records,
+                    places: Records | None = None) -> dict[tuple[str, str], list[tuple[str, int, str]]]:
+    """Relationship ends that no record in the files (nor a generated place) provides, with every place that
+    names them."""
+    known = {(label, r.id) for r, _, _ in (*records.values(), *(places or {}).values()) if isinstance(r, NodeRecord)
              for label in (r.label, *r.extra_labels)}
     unresolved: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
     for record, spec, line in records.values():

@@ -18,17 +18,20 @@ from typing import Any
 from graph.errors import Problem, ValidationFailed
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 from loaders.common import is_text_encoding, read_text
+from loaders.mapping_options import RESERVED, constant_column, key_options
+from loaders.mapping_presets import PRESET_KEYS, expand_preset
 from loaders.mapping_spec import ISO_DATE, SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES", "SEPARATORS"]
 
 _TOOL_LABELS = {"Source", "Load"}
-_NODE_RESERVED = {"id", "name", "kind", "sources"}
 _KEYS = {
     "top": {"name", "title", "separator", "encoding", "nodes", "relationships"},
-    "nodes": {"file", "label", "extra_labels", "label_if", "id", "name", "properties", "separator", "encoding"},
-    "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding"},
-    "column": {"column", "type", "format", "separator", "decimal"},
+    "nodes": {"file", "label", "extra_labels", "label_if", "id", "name", "properties", "separator", "encoding",
+              "on_empty", "drop", "located_in"},
+    "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "on_empty",
+                      "drop"},
+    "column": {"column", "type", "format", "separator", "decimal", "value", "values"},
 }
 
 
@@ -49,7 +52,7 @@ class _Lines:
             start, end = self.tables[kind][index]
         quoted = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else None
         for pattern in (key and rf'^\s*"?{re.escape(key)}"?\s*[=:]', quoted and re.escape(quoted),
-                        key and rf'"{re.escape(key)}"\s*:'):
+                        key and rf'"{re.escape(key)}"\s*:', key and rf'^\s*\[\s*{re.escape(key)}\s*\]'):
             for n in range(start, end):
                 if pattern and re.search(pattern, self.lines[n]):
                     return n + 1
@@ -75,6 +78,12 @@ def _date_formats(raw: Any) -> tuple[str, ...]:
             raise ValueError(f"date format {fmt!r} does not read back a full date: it needs day, month and year")
         result.append(fmt)
     return tuple(result)
+
+
+def _written(table: dict, props: Any, key: str) -> Any:
+    """The column text a key names (to find its line where the key itself is not written, as in a preset)."""
+    value = table[key] if key in table else props.get(key) if isinstance(props, dict) else None
+    return value.get("column") if isinstance(value, dict) else value
 
 
 class _Checker:
@@ -124,7 +133,7 @@ class _Checker:
                 check_property(prop)
             except ValueError as e:
                 self.problem(kind, index, str(e), prop)
-            if kind == "nodes" and prop in _NODE_RESERVED:
+            if kind == "nodes" and prop in RESERVED:
                 self.problem(kind, index, f"property {prop!r} is reserved: map the key with id and the name with name",
                              prop)
             if allowed is not None and prop not in allowed:
@@ -135,7 +144,7 @@ class _Checker:
                 continue
             self.unknown_keys(kind, index, spec, _KEYS["column"], f"property {prop!r}")
             column = Column(prop, spec.get("column", prop), spec.get("type", "string"))
-            if not isinstance(column.column, str) or not column.column.strip():
+            if "value" not in spec and (not isinstance(column.column, str) or not column.column.strip()):
                 self.problem(kind, index, f"property {prop!r}: column must be a non-empty text", prop)
             if column.type not in TYPES:
                 self.problem(kind, index, f"property {prop!r}: unknown type {column.type!r}; use one of "
@@ -150,8 +159,17 @@ class _Checker:
                 self.problem(kind, index, f"property {prop!r}: separator must be a non-empty text", prop)
             if decimal not in (".", ","):
                 self.problem(kind, index, f"property {prop!r}: decimal must be \".\" or \",\"", prop)
-            if len(self.problems) == before:
-                result.append(Column(prop, column.column.strip(), column.type, formats, separator, decimal))
+            recode = spec.get("values", {})
+            if not isinstance(recode, dict) or not all(isinstance(v, str) for v in recode.values()):
+                self.problem(kind, index, f"property {prop!r}: values must be a table: \"in the file\" = \"stored\"",
+                             prop)
+            elif len(self.problems) == before and "value" in spec:
+                constant = constant_column(self, kind, index, prop, spec, Column(prop, "", column.type, formats,
+                                                                                 separator, decimal))
+                result += [constant] if constant else []
+            elif len(self.problems) == before:
+                result.append(Column(prop, column.column.strip(), column.type, formats, separator, decimal,
+                                     recode={k.casefold(): v for k, v in recode.items()}))
         return tuple(result)
 
     def reading(self, kind: str | None, index: int, table: dict) -> dict[str, str | None]:
@@ -182,9 +200,15 @@ class _Checker:
                          "file")
         reading = {k: v for k, v in self.reading(kind, index, table).items() if v is not None}
         props = table.get("properties")
-        keys = ["id", "name", "key", "start", "end", "label_if", *(props if isinstance(props, dict) else {})]
-        common = {"kind": kind, "file": file, "line": self.lines.find(kind, index), **{**defaults, **reading},
-                  "lines": {key: self.lines.find(kind, index, key) for key in keys}}
+        keys = ["id", "name", "key", "start", "end", "label_if", "on_empty",
+                *(props if isinstance(props, dict) else {})]
+        options = key_options(self, kind, index, table, set(props) if isinstance(props, dict) else set())
+        line = self.lines.find(kind, index) or self.lines.find(kind, index, None, file)
+        common = {"kind": kind, "file": file, "line": line, **{**defaults, **reading}, **options,
+                  "lines": {key: self.lines.find(kind, index, key, _written(table, props, key)) for key in keys}}
+        place = table.get("located_in") if isinstance(table.get("located_in"), dict) else {}
+        common["lines"] |= {f"located_in.{k}": self.lines.find(kind, index, "located_in", place.get(k))
+                            for k in ("region", "country")}
         if kind == "nodes":
             extra = table.get("extra_labels", [])
             extra = [extra] if isinstance(extra, str) else extra if isinstance(extra, list) else [None]
@@ -242,7 +266,10 @@ def read_mapping(path: Path | str) -> Mapping:
     check = _Checker(path, _Lines(text, toml))
     if not isinstance(raw, dict):
         raise ValidationFailed([Problem(path.name, 1, None, "a mapping must be a table (a JSON object)")])
-    check.unknown_keys(None, 0, raw, _KEYS["top"], "the mapping")
+    top = _KEYS["top"] | (set(PRESET_KEYS) if "preset" in raw else set())
+    check.unknown_keys(None, 0, raw, top, "the mapping")
+    if "preset" in raw:
+        raw = expand_preset(raw, check)
     name = raw.get("name", path.stem)
     if not isinstance(name, str) or not name.strip():
         check.problem(None, 0, "name must be a non-empty text", "name")

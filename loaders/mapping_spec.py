@@ -6,22 +6,29 @@ reads data files by them. A `Column` converts its cells with the one value vocab
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from graph import values
+from loaders.countries import country_code
 from loaders.csv_tables import SEPARATORS
 
-__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "TYPES", "SEPARATORS", "ISO_DATE"]
+__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",
+           "ISO_DATE", "ON_EMPTY"]
 
-TYPES = values.KINDS
+#: The value kinds of `graph.values`, and `country` (a code or a name, read by `loaders.countries`).
+TYPES = (*values.KINDS, "country")
+#: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id.
+ON_EMPTY = ("error", "skip", "placeholder")
 ISO_DATE = values.ISO_DATE
 
 
 @dataclass(frozen=True)
 class Column:
-    """One mapped column: the property it fills, its type and how to read it."""
+    """One mapped column: the property it fills, its type and how to read it; or, with `constant`, one value
+    (`value`, already converted) that every row gets."""
 
     property: str
     column: str
@@ -29,18 +36,26 @@ class Column:
     formats: tuple[str, ...] = (ISO_DATE,)
     separator: str = "|"
     decimal: str = "."
+    constant: bool = False
+    value: Any = None
+    recode: dict[str, str] = field(default_factory=dict, compare=False)  # case-folded cell -> value
 
     def convert(self, raw: Any) -> Any:
         """The property value of a cell (None when empty), read with the value vocabulary of `graph.values`;
         raises `BadValue` (a ValueError) saying what was expected."""
+        if self.constant:
+            return self.value
         if values.is_empty(raw) or raw == []:
             return None
+        if self.type == "country":
+            return country_code(raw) if isinstance(raw, str) else country_code(values.as_text(raw))
         if self.type == "list":
             return [str(item) for item in values.as_list(raw, self.separator)] or None
         if isinstance(raw, (dict, list)):
             raise values.BadValue(f"a {self.type} cannot be a nested object or list")
         options = {"date": {"formats": self.formats}, "float": {"decimal": self.decimal}}.get(self.type, {})
-        return values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
+        value = values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
+        return self.recode.get(value.casefold(), value) if self.recode and isinstance(value, str) else value
 
 
 @dataclass(frozen=True)
@@ -49,6 +64,18 @@ class Endpoint:
 
     label: str
     column: str
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a node table's rows are (`located_in`): a region column and a country column or constant.
+
+    A region cell that is a NUTS code is that `Region`; any other names a national region, whose id is
+    `<country>-<name>` (`NO-Vestland`); see `loaders.generic_places`."""
+
+    region: str = ""
+    country: str = ""
+    country_value: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,6 +97,10 @@ class FileSpec:
     properties: tuple[Column, ...] = ()
     separator: str | None = None
     encoding: str | None = None
+    on_empty: str = "error"
+    placeholder: str = ""
+    drop: tuple[str, ...] = ()
+    place: Place | None = None
     lines: dict[str, int | None] = field(default_factory=dict, compare=False)
 
     def columns(self) -> list[tuple[str, str, int | None]]:
@@ -77,8 +108,17 @@ class FileSpec:
         used = [("id", "id", self.id), ("name", "name", self.name), ("key", "key", self.key)]
         used += [(f"label {label}", "label_if", column) for label, column in self.label_if]
         used += [(f"{role} {e.label}", role, e.column) for role, e in (("start", self.start), ("end", self.end)) if e]
-        used += [(c.property, c.property, c.column) for c in self.properties]
+        used += [(c.property, c.property, c.column) for c in self.properties if not c.constant]
+        if self.place:
+            used += [("located_in region", "located_in.region", self.place.region),
+                     ("located_in country", "located_in.country", self.place.country)]
+        used += [("on_empty placeholder", "on_empty", column) for column in placeholder_columns(self.placeholder)]
         return [(what, column, self.lines.get(key, self.line)) for what, key, column in used if column]
+
+
+def placeholder_columns(template: str) -> list[str]:
+    """The columns a placeholder template names (`{line}` is the row's line, not a column)."""
+    return [name for _, name, _, _ in string.Formatter().parse(template) if name and name != "line"]
 
 
 @dataclass(frozen=True)

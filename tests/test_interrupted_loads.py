@@ -261,7 +261,7 @@ def test_other_control_characters_are_removed_and_counted(tmp_path):
 
     nodes, _, notes = read_cordis(_with_cell(tmp_path, 3, "name", "OSLO\x1a UNIVERSITETS\x07SYKEHUS HF"))
     assert "OSLO UNIVERSITETSSYKEHUS HF" in {n.name for n in nodes}
-    assert ("organizations.csv: 2 control character(s) removed (the first on line 3, column name); they are "
+    assert ("organizations.csv: removed 2 control characters in 1 value (the first on line 3, column name); they are "
             "invisible and would stop a search from finding the text.") in notes
 
 

@@ -155,8 +155,11 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
         else:
             regions = sorted(r.split(":", 1)[1] for r in _neighbours(G, org, "LOCATED_IN") if r.startswith("Region:"))
             code = regions[0] if regions else G.nodes[org].get("nuts_code")
-            group = node_key("Region", code[:2 + spec.region_level]) if code and len(code) >= 2 + spec.region_level \
-                else None
+            if code and "-" in code:  # a national region (NO-Vestland, loaders.generic_places): no level to cut to
+                group = node_key("Region", code)
+            else:
+                cut = 2 + spec.region_level
+                group = node_key("Region", code[:cut]) if code and len(code) >= cut else None
         if group:
             groups.setdefault(group, []).append(org)
     return groups

@@ -108,6 +108,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("short_name", "string", "short name or acronym (\"IoT World\"): read by cluster detection",
              ("cluster detection",)),
             ("nuts_code", "string", "NUTS code of where it sits (SE123)", ("regions",)),
+            ("region", "string", "a national region that is no NUTS code (NO-Vestland; `located_in` sets it)",
+             ("regions",)),
             ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),
             ("lat", "float", "latitude (WGS84) of the organisation itself", ("map",)),
             ("lon", "float", "longitude (WGS84)", ("map",)),

@@ -2,11 +2,11 @@
 // description: SMEs whose NUTS code starts with the given code (a country such as SE, or a region such
 // description: as SE12), with how many projects they joined and their total EU contribution.
 // tags: organisations, regions, sme
-// requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code
-// param area: string = SE -- a country code or a NUTS code prefix
+// requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code | Organisation.region
+// param area: string = SE -- a country code, a NUTS code prefix or a national region (NO-Vestland)
 // example: {"area": "SE"}
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
-WHERE o.country = $area OR o.nuts_code STARTS WITH $area
+WHERE o.country = $area OR o.nuts_code STARTS WITH $area OR o.region = $area
 RETURN o.name AS sme, o.nuts_code AS nuts_code, count(DISTINCT p) AS projects,
        sum(coalesce(r.contribution, 0)) AS contribution
 ORDER BY projects DESC, contribution DESC, sme

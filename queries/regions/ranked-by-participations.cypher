@@ -1,15 +1,18 @@
 // title: Regions ranked by participations
 // description: NUTS regions (at the chosen level) ranked by project participations of their organisations
-// description: (counts kept by the CORDIS loader, within the loaded files).
+// description: (counts kept by the CORDIS loader, within the loaded files); a mapped table's national
+// description: regions (NO-Vestland, docs/mapping.md) at every level.
 // tags: regions, projects
-// requires: Organisation.participations, Organisation.nuts_code
+// requires: Organisation.participations, Organisation.nuts_code | Organisation.region
 // param level: int = 2 -- NUTS level 1, 2 or 3
 // param limit: int = 25
 // example: {"level": 2, "limit": 10}
 MATCH (o:Organisation)
-WHERE o.participations > 0 AND o.nuts_code IS NOT NULL AND size(o.nuts_code) >= 2 + $level
-WITH substring(o.nuts_code, 0, 2 + $level) AS code, sum(o.participations) AS participations,
-     count(o) AS organisations, sum(o.contribution_total) AS contribution
+WHERE o.participations > 0 AND (size(coalesce(o.nuts_code, '')) >= 2 + $level OR o.region IS NOT NULL)
+WITH CASE WHEN size(coalesce(o.nuts_code, '')) >= 2 + $level THEN substring(o.nuts_code, 0, 2 + $level)
+     ELSE o.region END AS code, o
+WITH code, sum(o.participations) AS participations, count(o) AS organisations,
+     sum(o.contribution_total) AS contribution
 OPTIONAL MATCH (region:Region {id: code})
 RETURN code, region.name AS region, participations, organisations, contribution
 ORDER BY participations DESC, code

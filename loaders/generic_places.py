@@ -1,0 +1,87 @@
+"""Where a mapped node is (`located_in`): its country, and a NUTS region or a national region of its own.
+
+National tables name regions as people do (`Vestland`, `Västra Götaland`), not by NUTS code. Such a
+region becomes a `Region` whose id is the country code, a hyphen and the name with its spaces as
+hyphens (`NO-Vestland`, `NO-Møre-og-Romsdal`): a NUTS code never holds a hyphen, so the two kinds of id
+never meet. It carries `country` and `scheme = "national"`, and is `PART_OF` its `Country`, so queries by
+country find it. A cell that is a NUTS code (`NO0A`, `SE224`) is that NUTS region, as CORDIS locates
+organisations. The node gets `country` (unless the table maps it itself), `nuts_code` or `region`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.errors import Problem
+from graph.store.records import NodeRecord, RelRecord
+from loaders.countries import country_code
+from loaders.mapping_spec import FileSpec
+from loaders.nuts import country_name, iso_code, place_records
+
+__all__ = ["region_id", "locate"]
+
+_NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,3}$")
+
+
+def region_id(country: str, name: str) -> str:
+    """The id of a national region: `NO-Vestland`.
+
+    >>> region_id("NO", "Møre og Romsdal")
+    'NO-Møre-og-Romsdal'
+    """
+    return f"{country}-{'-'.join(name.split())}"
+
+
+def _is_nuts(cell: str, country: str | None) -> bool:
+    if not _NUTS.match(cell):
+        return False
+    return cell[:2] == country if country else any(c.isdigit() for c in cell)
+
+
+def _cell(row: dict[str, Any], column: str) -> str:
+    value = row.get(column) if column else None
+    return " ".join(str(value).split()) if value is not None and not isinstance(value, (dict, list)) else ""
+
+
+def _country(code: str, source: str) -> NodeRecord:
+    return NodeRecord("Country", code, country_name(code, code), (source,), properties={"iso_code": iso_code(code)})
+
+
+def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[str, int], source: str,
+           problems: list[Problem]) -> tuple[NodeRecord, list[NodeRecord], list[RelRecord]]:
+    """The node with its place properties, and the place records: LOCATED_IN, the Region / Country, PART_OF."""
+    place = spec.place
+    country = place.country_value or None
+    if place.country and (cell := _cell(row, place.country)):
+        try:
+            country = country_code(cell)
+        except ValueError as e:
+            problems.append(Problem(*where, place.country, str(e)))
+            return node, [], []
+    region = _cell(row, place.region)
+    properties = dict(node.properties)
+    if country:
+        properties.setdefault("country", country)
+    nodes: list[NodeRecord] = [_country(country, source)] if country else []
+    rels: list[RelRecord] = []
+    if region and _is_nuts(region, country):
+        properties["nuts_code"] = region
+        region_nodes, rels = place_records({region}, {}, source, source)
+        nodes, target = region_nodes, region
+    elif region:
+        if not country:
+            problems.append(Problem(*where, place.region, f"the region {region!r} is not a NUTS code, and the row "
+                                    "names no country: map located_in.country (a column or { value = \"NO\" })"))
+            return node, [], []
+        target = properties["region"] = region_id(country, region)
+        nodes.append(NodeRecord("Region", target, region, (source,), properties={"country": country,
+                                                                                "scheme": "national"}))
+        rels.append(RelRecord("PART_OF", "Region", target, "Country", country, (source,)))
+    elif country:
+        target = country
+    else:
+        return node, [], []
+    label = "Region" if region else "Country"
+    rels.append(RelRecord("LOCATED_IN", node.label, node.id, label, target, (source,)))
+    return NodeRecord(node.label, node.id, node.name, node.sources, node.extra_labels, properties), nodes, rels

@@ -1,0 +1,114 @@
+"""The options of a mapping table beyond columns: `on_empty`, `drop`, `located_in`, and constant values.
+
+Checked like the rest of a mapping (`loaders.mapping`): every problem names the mapping file and the
+line of the key. See docs/mapping.md, "Empty keys, constants, places and dropped properties".
+"""
+
+from __future__ import annotations
+
+import string
+from typing import Any, Protocol
+
+from graph.store.schema import check_property
+from loaders.countries import country_code
+from loaders.mapping_spec import ON_EMPTY, Column, Place
+
+__all__ = ["key_options", "constant_column", "RESERVED"]
+
+#: Properties a mapping may neither fill nor drop on nodes: the key, the display name and the tool's own.
+RESERVED = frozenset({"id", "name", "kind", "sources", "_hash"})
+
+
+class _Checker(Protocol):
+    def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
+                value: Any = None, field: str | None = None) -> None: ...
+
+
+def _on_empty(check: _Checker, kind: str, index: int, raw: Any) -> tuple[str, str]:
+    """("error" | "skip" | "placeholder", template) from `on_empty = "skip"` or `{ placeholder = "..." }`."""
+    if raw is None or raw in ("error", "skip"):
+        return raw or "error", ""
+    template = raw.get("placeholder") if isinstance(raw, dict) and set(raw) == {"placeholder"} else None
+    if not isinstance(template, str) or not template.strip():
+        check.problem(kind, index, 'on_empty must be "error" (the default), "skip" or { placeholder = '
+                      '"unknown-{line}" } (a template of {line} and column names, or a fixed id)', "on_empty")
+        return "error", ""
+    try:
+        fields = list(string.Formatter().parse(template))
+    except ValueError as e:
+        check.problem(kind, index, f"on_empty placeholder {template!r}: {e}; write columns as {{column}}", "on_empty")
+        return "error", ""
+    if any(spec or conversion for _, name, spec, conversion in fields if name is not None):
+        check.problem(kind, index, f"on_empty placeholder {template!r}: write {{line}} or {{column}}, with no "
+                      "format after the name", "on_empty")
+        return "error", ""
+    return ON_EMPTY[2], template.strip()
+
+
+def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str]) -> tuple[str, ...]:
+    names = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
+    if names is None or not all(isinstance(n, str) and n for n in names):
+        check.problem(kind, index, 'drop must be a list of property names: drop = ["old_name"]', "drop")
+        return ()
+    for name in names:
+        try:
+            check_property(name)
+        except ValueError as e:
+            check.problem(kind, index, f"drop: {e}", "drop")
+        if name in RESERVED:
+            check.problem(kind, index, f"drop: {name!r} is not a property a mapping can remove", "drop")
+        elif name in mapped:
+            check.problem(kind, index, f"drop: {name!r} is mapped in this table; drop only a property no longer "
+                          "mapped", "drop")
+    return tuple(dict.fromkeys(names))
+
+
+def _place(check: _Checker, index: int, raw: Any) -> Place | None:
+    usage = 'located_in must be a table: { region = "column", country = "column" or { value = "NO" } }'
+    if not isinstance(raw, dict) or not raw or set(raw) - {"region", "country"}:
+        check.problem("nodes", index, usage, "located_in")
+        return None
+    region, country = raw.get("region", ""), raw.get("country", "")
+    if isinstance(country, dict):
+        if set(country) != {"value"} or not isinstance(country["value"], str):
+            check.problem("nodes", index, usage, "located_in")
+            return None
+        try:
+            return Place(region if isinstance(region, str) else "", "", country_code(country["value"]))
+        except ValueError as e:
+            check.problem("nodes", index, f"located_in country: {e}", "located_in")
+            return None
+    if not all(isinstance(x, str) for x in (region, country)):
+        check.problem("nodes", index, usage, "located_in")
+        return None
+    return Place(region.strip(), country.strip())
+
+
+def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:
+    """`on_empty`, `placeholder`, `drop` and (nodes) `place` of a table, as `FileSpec` fields."""
+    on_empty, placeholder = _on_empty(check, kind, index, table.get("on_empty"))
+    options: dict[str, Any] = {"on_empty": on_empty, "placeholder": placeholder}
+    if "drop" in table:
+        options["drop"] = _drop(check, kind, index, table["drop"], mapped)
+    if kind == "nodes" and "located_in" in table:
+        options["place"] = _place(check, index, table["located_in"])
+    return options
+
+
+def constant_column(check: _Checker, kind: str, index: int, prop: str, spec: dict, column: Column) -> Column | None:
+    """The column of `property = { value = ..., type = ... }`: the value converted once, here."""
+    if "column" in spec:
+        check.problem(kind, index, f"property {prop!r}: give either column or value, not both", prop)
+        return None
+    if isinstance(spec["value"], (dict, list)) and column.type != "list":
+        check.problem(kind, index, f"property {prop!r}: value must be one text, number, yes/no or date", prop)
+        return None
+    try:
+        value = column.convert(spec["value"])
+    except ValueError as e:
+        check.problem(kind, index, f"property {prop!r}: value {spec['value']!r}: {e}", prop)
+        return None
+    if value is None:
+        check.problem(kind, index, f"property {prop!r}: value is empty; leave the property out instead", prop)
+        return None
+    return Column(prop, "", column.type, column.formats, column.separator, column.decimal, True, value)

@@ -1,0 +1,127 @@
+"""Presets: a mapping for a common shape of table, written as `preset = "..."` and the column names.
+
+`participation` is one row per participation, as national funders and EU programmes publish them:
+project columns, organisation columns, the role, the amount and where the organisation is. It expands
+into the `[[nodes]]` and `[[relationships]]` tables one would write by hand (a `Project` table, an
+`Organisation` table located in its region and country, and `PARTICIPATES_IN` with role and
+contribution), so every check and message of a hand-written mapping applies. See docs/mapping.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+__all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "ROLE_WORDS", "expand_preset"]
+
+#: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
+PRESET_KEYS = ("preset", "file", "columns", "on_empty", "date_format", "decimal", "roles", "drop")
+#: The columns of the participation preset: name -> (required, what it fills).
+PARTICIPATION_COLUMNS = {
+    "project_id": (True, "Project id"), "project_title": (False, "Project title (and name)"),
+    "project_acronym": (False, "Project acronym (the name when given)"),
+    "start_date": (False, "Project start_date"), "end_date": (False, "Project end_date"),
+    "organisation_id": (True, "Organisation id"), "organisation_name": (True, "Organisation name"),
+    "role": (False, "PARTICIPATES_IN role"), "amount": (False, "PARTICIPATES_IN contribution"),
+    "country": (False, "Organisation country (a code or a name), or { value = \"NO\" }"),
+    "region": (False, "Organisation region (a NUTS code or a national region's name)"),
+    "city": (False, "Organisation city"), "sme": (False, "the SME label where it says yes"),
+    "programme": (False, "the Programme the project is FUNDED_BY (id and name: the cell)"),
+}
+#: Role words of national tables -> the roles the features read (CORDIS's: coordinator, participant).
+ROLE_WORDS = {word: "coordinator" for word in (
+    "coordinator", "koordinator", "prosjektansvarlig", "prosjektleder", "hovedsøker", "søker", "projektledare",
+    "projektkoordinator", "samordnare", "huvudsökande", "lead", "lead partner", "projektansvarlig")}
+ROLE_WORDS |= {word: "participant" for word in (
+    "participant", "partner", "deltaker", "deltager", "samarbeidspartner", "projektpartner", "medsökande",
+    "samarbetspartner", "beneficiary")}
+
+
+class _Checker(Protocol):
+    def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
+                value: Any = None, field: str | None = None) -> None: ...
+
+
+def _column(columns: dict, name: str, **options: Any) -> dict[str, Any]:
+    spec = columns[name]
+    spec = {"column": spec} if isinstance(spec, str) else dict(spec)
+    return {**options, **spec}
+
+
+def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
+    columns = raw.get("columns")
+    if not isinstance(columns, dict):
+        check.problem(None, 0, "the participation preset needs a [columns] table: project_id = \"column\", ...",
+                      "columns")
+        return {}
+    for name, spec in columns.items():
+        if name not in PARTICIPATION_COLUMNS:
+            check.problem(None, 0, f"unknown column role {name!r} in [columns]; known: "
+                          f"{', '.join(PARTICIPATION_COLUMNS)}", name)
+        elif not isinstance(spec, (str, dict)) or (isinstance(spec, dict) and "column" not in spec
+                                                   and not (name == "country" and set(spec) == {"value"})):
+            check.problem(None, 0, f"{name} must name a column: {name} = \"column\"", name)
+    missing = [n for n, (required, _) in PARTICIPATION_COLUMNS.items() if required and n not in columns]
+    if not ({"project_title", "project_acronym"} & set(columns)):
+        missing.append("project_title or project_acronym")
+    if missing:
+        check.problem(None, 0, f"the participation preset needs the column(s) {', '.join(missing)} in [columns]",
+                      "columns")
+    if missing or not all(isinstance(s, (str, dict)) for s in columns.values()):
+        return {}
+    dates = {"type": "date", "format": raw.get("date_format", "%Y-%m-%d")}
+    reading = {k: raw[k] for k in ("file", "separator", "encoding", "on_empty") if k in raw}
+    project: dict[str, Any] = {**reading, "label": "Project", "id": columns["project_id"], "properties": {}}
+    project["name"] = columns.get("project_acronym") or columns["project_title"]
+    for name, prop, options in (("project_title", "title", {}), ("project_acronym", "acronym", {}),
+                                ("start_date", "start_date", dates), ("end_date", "end_date", dates)):
+        if name in columns:
+            project["properties"][prop] = _column(columns, name, **options)
+    organisation: dict[str, Any] = {**reading, "label": "Organisation", "id": columns["organisation_id"],
+                                    "name": columns["organisation_name"], "properties": {}}
+    if "city" in columns:
+        organisation["properties"]["city"] = _column(columns, "city")
+    if "sme" in columns:
+        organisation["label_if"] = {"SME": _column(columns, "sme")["column"]}
+    if "country" in columns or "region" in columns:
+        organisation["located_in"] = {k: columns[k].get("column", columns[k]) if isinstance(columns[k], dict)
+                                      else columns[k] for k in ("country", "region") if k in columns}
+    if "drop" in raw:
+        project["drop"] = organisation["drop"] = raw["drop"]
+    roles = raw.get("roles", {})
+    if not isinstance(roles, dict) or not all(isinstance(v, str) for v in roles.values()):
+        check.problem(None, 0, 'roles must be a table: "word in the file" = "coordinator" (or "participant")', "roles")
+        roles = {}
+    participation: dict[str, Any] = {**reading, "type": "PARTICIPATES_IN", "properties": {},
+                                     "start": {"label": "Organisation", "column": columns["organisation_id"]},
+                                     "end": {"label": "Project", "column": columns["project_id"]}}
+    if "role" in columns:
+        participation["properties"]["role"] = _column(columns, "role", values={**ROLE_WORDS, **roles})
+        participation["key"] = participation["properties"]["role"]["column"]
+    if "amount" in columns:
+        participation["properties"]["contribution"] = _column(columns, "amount", type="float",
+                                                              decimal=raw.get("decimal", "."))
+    tables: dict[str, Any] = {"nodes": [project, organisation], "relationships": [participation]}
+    if "programme" in columns:
+        programme = _column(columns, "programme")["column"]
+        tables["nodes"].append({**reading, "label": "Programme", "id": programme, "name": programme,
+                                "on_empty": "skip"})
+        tables["relationships"].append({**reading, "type": "FUNDED_BY", "on_empty": "skip",
+                                        "start": {"label": "Project", "column": columns["project_id"]},
+                                        "end": {"label": "Programme", "column": programme}})
+    return tables
+
+
+def expand_preset(raw: dict, check: _Checker) -> dict[str, Any]:
+    """The mapping a preset stands for: `name`, `title`, `separator`, `encoding` kept, the tables made."""
+    preset = raw.get("preset")
+    if preset != "participation":
+        check.problem(None, 0, f"unknown preset {preset!r}; known: participation", "preset", preset)
+        return {k: raw[k] for k in ("name", "title") if k in raw}
+    if "nodes" in raw or "relationships" in raw:
+        check.problem(None, 0, "a preset mapping makes its own [[nodes]] and [[relationships]]: remove them, or "
+                      "write the whole mapping without the preset", "preset")
+    if not isinstance(raw.get("file"), str):
+        check.problem(None, 0, "the participation preset needs file = \"your-table.csv\"", "file")
+        return {k: raw[k] for k in ("name", "title") if k in raw}
+    kept = {k: raw[k] for k in ("name", "title", "separator", "encoding") if k in raw}
+    return {**kept, **_participation(raw, check)}
