@@ -116,6 +116,15 @@ def test_a_cluster_with_projects_ranks_by_them_too_without_the_note(clusters):
     assert "Cluster:automation-smaland" in found
 
 
+def test_a_cluster_the_graph_knows_nothing_about_says_what_to_add(clusters):
+    ranking = partner_clusters(clusters, ["Cluster:mobile-heights"])  # a pilot member: the programme is known
+    assert ranking.note == COLD_START_NOTE and ranking.candidates
+    ranking = partner_clusters(clusters, ["Organisation:pic:8"])  # no project, sector or programme
+    assert ranking.candidates == []
+    assert ranking.note.startswith("the graph knows no sector, programme or project of NEW ROBOTICS AB")
+    assert "add ACTIVE_IN (sectors), MEMBER_OF (programmes)" in ranking.note
+
+
 def test_an_unknown_focal_cluster_says_what_to_give(clusters):
     with pytest.raises(NotFound, match="Cluster:automation-smaland"):
         partner_clusters(clusters, ["Cluster:nowhere"])

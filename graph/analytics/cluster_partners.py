@@ -165,8 +165,12 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
     Automation Region first ("both work in Automation", "both members of S3 Cluster Pilot").
     """
     me, found = cluster_scores(cindex, focal, weights)
-    return ClusterRanking([_candidate(cindex, me, *x) for x in found[:k]],
-                          None if cindex.has_history(focal) else COLD_START_NOTE)
+    note = None if cindex.has_history(focal) else COLD_START_NOTE
+    if not (me.sectors or me.programmes or me.rows):
+        names = ", ".join(cindex.index.name(f) for f in focal)
+        note = (f"the graph knows no sector, programme or project of {names}: nothing to rank partner clusters by; "
+                "add ACTIVE_IN (sectors), MEMBER_OF (programmes) or PARTICIPATES_IN relationships (docs/mapping.md)")
+    return ClusterRanking([_candidate(cindex, me, *x) for x in found[:k]], note)
 
 
 def _joined(*parts: tuple[str, ...]) -> tuple[str, ...]:
