@@ -77,6 +77,16 @@ def by_key(ranking) -> dict:
     return {c.key: (rank, c) for rank, c in enumerate(ranking.candidates, start=1)}
 
 
+def test_seed_sectors_are_bridged_to_fields_of_the_same_name_and_neighbours_are_ochiai(clusters):
+    neighbours = clusters.neighbours
+    assert neighbours.canonical("Sector:automation") == f"Sector:{AUTOMATION}"
+    assert neighbours.canonical("Sector:internet-of-things") == f"Sector:{IOT}"
+    assert neighbours.canonical("Sector:railway") == "Sector:railway"  # no field of that name
+    assert neighbours.closeness("Sector:automation", f"Sector:{ROBOTICS}") == pytest.approx(2 / 6 ** 0.5)
+    assert neighbours.closeness("Sector:automation", "Sector:textiles") == 0.0
+    assert neighbours.example("Sector:automation", "Sector:internet-of-things") == "Project:cordis:2"
+
+
 def test_automation_smaland_gets_pilot_clusters_of_its_own_and_neighbouring_sectors(clusters):
     ranking = partner_clusters(clusters, ["Cluster:automation-smaland"], k=25)
     found = by_key(ranking)
