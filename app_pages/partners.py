@@ -1,18 +1,19 @@
-"""Partners: whom should a consortium invite next, and why (graph/analytics/recommend.py),
-on the cached analytics inputs (app_pages/analytics_cache.py).
+"""Partners: whom should a consortium invite next, and why (graph/analytics/recommend.py), which clusters
+make good partner clusters (graph/analytics/cluster_partners.py), and what a call's rules still need
+(graph/analytics/consortium.py), on the cached analytics inputs (app_pages/analytics_cache.py).
 
-Pick the focal organisations or clusters by name, say what the project needs, and get ranked
-candidates with the score components that add up to each total, the reasons in words and the
-connecting paths, each of which opens in Explore.
+Pick the focal organisations or clusters by name, say what the project needs and, optionally, the
+call's rules; get ranked candidates with the score parts adding up to each total, the reasons in words
+and the connecting paths, each of which opens in Explore. The rendering is in app_pages/partners_results.py.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from app_pages import analytics_cache, common, missing_inputs, widgets
-from graph.analytics.recommend import LABEL_LEVELS, Requirements, recommend
+from app_pages import analytics_cache, partners_gaps, partners_results, widgets
+from graph.analytics.consortium import CallRules
+from graph.analytics.recommend import LABEL_LEVELS, Requirements
 from graph.errors import ClusterExplorerError
 
 st.title("Partners")
@@ -30,6 +31,13 @@ with st.sidebar:
     k = st.number_input("Candidates", 1, 50, 10, key="partners_k", bind=widgets.URL)
     known = st.toggle("Include known partners", False, key="partners_known", bind=widgets.URL,
                       help="Off: organisations the consortium already worked with are left out")
+    st.subheader("Call rules")
+    countries = st.number_input("At least this many countries", 0, 30, 0, key="partners_countries",
+                                bind=widgets.URL, help="0: no rule")
+    roles = widgets.choose("Roles to fill", [("coordinator", "coordinator"), *options.sectors], "partners_roles",
+                           "A coordinator, or a partner working in a sector")
+    rank = st.radio("Rank", ["auto", "organisations", "clusters"], key="partners_rank", bind=widgets.URL,
+                    horizontal=True, help="auto: partner clusters when every focal node is a cluster")
 if not focal:
     st.info("Search for one or more organisations or clusters: the consortium to find partners for.",
             icon=":material/info:")
@@ -38,27 +46,14 @@ if not focal:
 requirements = Requirements(sectors=sectors, add_places=tuple(p.split(":", 1)[1] for p in add),
                             avoid_places=tuple(p.split(":", 1)[1] for p in avoid), sme_share=sme or None,
                             min_label=label)
+rules = CallRules(min_countries=countries, sme_share=sme or None, roles=roles)
+index = analytics_cache.recommender(current)
 try:
-    candidates = recommend(analytics_cache.recommender(current), focal, requirements, k=k, exclude_existing=not known)
+    if countries or roles:
+        partners_gaps.show_gaps(index, focal, rules, requirements)
+    if rank == "clusters" or (rank == "auto" and partners_results.all_clusters(current.graph, focal)):
+        partners_results.show_clusters(index, current.version, focal, k)
+    else:
+        partners_results.show_organisations(index, focal, requirements, k, exclude_existing=not known)
 except ClusterExplorerError as e:
     st.warning(str(e), icon=":material/warning:")
-    st.stop()
-if not candidates:
-    missing_inputs.candidates(common.store(), requirements)
-    st.info("No candidate fits these requirements.")
-    st.stop()
-
-table = pd.DataFrame([{"rank": i, "candidate": c.name, "score": round(c.score, 3),
-                       **{part: round(v, 3) for part, v in c.components.items()}}
-                      for i, c in enumerate(candidates, start=1)]).fillna(0.0)
-st.dataframe(table, hide_index=True, key="partners_table")
-st.download_button("Download (CSV)", table.to_csv(index=False), "partners.csv", "text/csv", key="partners_csv",
-                   icon=":material/download:")
-for rank, candidate in enumerate(candidates, start=1):
-    with st.expander(f"{rank}. {common.md(candidate.name)} — score {candidate.score:.2f}", expanded=rank == 1):
-        st.markdown("\n".join(f"- {common.md(reason)}" for reason in candidate.reasons) or "No reason recorded.")
-        for path in candidate.paths:
-            text, link = st.columns([5, 1])
-            text.caption(common.md(path.text))
-            link.page_link("app_pages/explore.py", label="Open in Explore", icon=":material/route:",
-                           query_params={"path": ",".join(path.nodes)})

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import click
@@ -97,45 +96,68 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
 @main.command()
 @click.option("--for", "focal", multiple=True, required=True,
               help="A focal organisation or cluster: Kind:id (Cluster:iot-world), its id or its name "
-                   "(\"Automation Småland\").")
+                   "(\"Automation Småland\"); repeat it for a consortium.")
+@click.option("--candidates", "wanted", type=click.Choice(["auto", "organisations", "clusters"]), default="auto",
+              show_default=True,
+              help="Rank organisations, or partner clusters (auto: clusters when every --for is one).")
 @click.option("--sector", "sectors", multiple=True, help="Wanted sector / topic id (esv:..., topic:...).")
 @click.option("--country", "add_places", multiple=True, help="A country or region to add to the consortium.")
 @click.option("--avoid", "avoid_places", multiple=True, help="A country or region to avoid.")
-@click.option("--sme-share", type=SHARE, default=None, help="Wanted share of SMEs (0-1).")
+@click.option("--sme-share", type=SHARE, default=None,
+              help="Wanted share of SMEs (0-1); a call rule with the options below.")
+@click.option("--min-countries", type=click.IntRange(min=1), default=None,
+              help="Call rule: at least this many countries. Shows the consortium's gaps and who fills them.")
+@click.option("--roles", "roles", multiple=True,
+              help="Call rule: a role to fill, `coordinator` or a sector id or name (repeat, or comma-separate).")
 @click.option("--min-label", default=None, help="Minimum quality label (esca-bronze, esca-silver, esca-gold).")
 @click.option("--include-existing", is_flag=True, help="Also list organisations already partnered with.")
 @click.option("-k", "k", type=click.IntRange(min=1), default=10, show_default=True, help="How many candidates.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
-def recommend(obj: Context, focal: tuple[str, ...], sectors: tuple[str, ...], add_places: tuple[str, ...],
-              avoid_places: tuple[str, ...], sme_share: float | None, min_label: str | None,
-              include_existing: bool, k: int, fmt: str) -> None:
-    """Ranked partner candidates for a new project, each with its score parts, reasons and paths."""
-    from dataclasses import asdict
-
+def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[str, ...],
+              add_places: tuple[str, ...], avoid_places: tuple[str, ...], sme_share: float | None,
+              min_countries: int | None, roles: tuple[str, ...], min_label: str | None, include_existing: bool,
+              k: int, fmt: str) -> None:
+    """Ranked partner candidates (organisations or clusters) with score parts, reasons and paths; with call
+    rules (--min-countries, --roles, --sme-share), the consortium's gaps and the candidates that fill each."""
+    from cli import partners_output as show
     from graph.analytics.cache import cache_dir_for, recommender_index
     from graph.analytics.recommend import Requirements
-    from graph.analytics.recommend import recommend as rank
     from graph.store.resolve import resolve_node
 
     focal_keys = [resolve_node(obj.store, text, ("Organisation", "Cluster")).key for text in focal]  # names too
-    index = recommender_index(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir))
-    requirements = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
-                                sme_share=sme_share, min_label=min_label)
-    candidates = rank(index, focal_keys, requirements, k=k, exclude_existing=not include_existing)
+    roles = tuple(r.strip() for text in roles for r in text.split(",") if r.strip())
+    with progress_bar("partners") as progress:
+        progress(0, 3)
+        index = recommender_index(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir))
+        progress(1, 3)
+        if min_countries or roles:
+            from graph.analytics.consortium import CallRules, check_consortium
+
+            rules = CallRules(min_countries=min_countries or 0, sme_share=sme_share, roles=roles)
+            plain = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places, min_label=min_label)
+            result = check_consortium(index, focal_keys, rules, k=min(k, 5), requirements=plain)
+            progress(3, 3)
+            show.gaps(result, fmt)
+            return
+        if wanted == "clusters" or (wanted == "auto" and show.all_clusters(index.G, tuple(focal_keys))):
+            from graph.analytics.cluster_partners import ClusterIndex, partner_clusters
+
+            ranking = partner_clusters(ClusterIndex(index), focal_keys, k=k)
+            progress(3, 3)
+            show.candidates(ranking.candidates, ranking.note, fmt)
+            return
+        from graph.analytics.recommend import history_note
+        from graph.analytics.recommend import recommend as rank
+
+        requirements = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
+                                    sme_share=sme_share, min_label=min_label)
+        candidates = rank(index, focal_keys, requirements, k=k, exclude_existing=not include_existing)
+        progress(3, 3)
     if not candidates:
         from graph.analytics.needs import recommender_needs, why_no_candidates
 
         needs = recommender_needs(bool(sectors), bool(add_places or avoid_places), sme_share is not None,
                                   min_label is not None)
         click.echo(why_no_candidates(obj.store, needs) or "no candidate fits these requirements", err=True)
-    if fmt == "json":
-        click.echo(json.dumps([asdict(c) for c in candidates], ensure_ascii=False, indent=2))
-        return
-    for number, c in enumerate(candidates, start=1):
-        parts = ", ".join(f"{name} {value:.2f}" for name, value in c.components.items() if value)
-        click.echo(f"{number:>2}. {c.name}  ({c.key})  score {c.score:.3f}  [{parts}]")
-        for reason in c.reasons:
-            click.echo(f"      - {reason}")
-        for path in c.paths:
-            click.echo(f"      path: {path.text}")
+    show.candidates(candidates, history_note(index, focal_keys), fmt)

@@ -26,14 +26,16 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from graph.analytics.recommend_cold import cold_reasons, focal_places, in_programmes, nearby
 from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, target_profile
 from graph.analytics.recommend_reasons import Path, paths, reasons
 from graph.errors import ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
-           "link_scores", "soften", "LABEL_LEVELS"]
+           "link_scores", "soften", "LABEL_LEVELS", "COLD_START_NOTE", "history_note"]
 
 SOFTNESS = 0.01
+COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,10 @@ class Weights:
     """How much each component counts in the total.
 
     The first six are tuned on the validation split of bench/eval_recommend.py (coordinate ascent on
-    MRR); the last three only act when a request asks for places, SMEs or a label, which the
+    MRR); the next three only act when a request asks for places, SMEs or a label, which the
     evaluation's requests never do, so they are set by hand, high enough that a stated requirement
-    reorders the list.
+    reorders the list. `nearby` and `programme` only act for a consortium without any project (cold
+    start, `history_note`), which no evaluation query is.
     """
 
     adamic_adar: float = 0.5
@@ -55,6 +58,8 @@ class Weights:
     wanted_place: float = 2.0
     sme: float = 1.0
     label: float = 0.5
+    nearby: float = 1.0
+    programme: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -148,7 +153,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
              for m in ("adamic_adar", "resource_allocation", "pagerank")}
     target = target_profile(index, list(focal), rows, req.sectors)
     parts["thematic"] = _scaled(np.where(allowed, index.profile @ target, 0.0))
-    known = set(index.country[rows]) | {index.G.nodes[f].get("country") for f in focal}
+    known = set(index.country[rows]) | focal_places(index, focal)[1]
     new_country = (~np.isin(index.country, [c for c in known if c]) & (index.country != "")).astype(float)
     parts["complementarity"] = new_country
     parts["wanted_place"] = np.zeros(n)
@@ -159,12 +164,22 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     short = req.sme_share is not None and index.sme[rows].sum() < req.sme_share * (len(rows) + 1)
     parts["sme"] = index.sme.astype(float) if short else np.zeros(n)
     parts["label"] = index.label / 3.0
+    cold = not index.n_projects[rows].sum() if rows else True
+    parts["nearby"] = nearby(index, focal) if cold else np.zeros(n)
+    parts["programme"] = in_programmes(index, focal) if cold else np.zeros(n)
     return rows, allowed, parts
+
+
+def history_note(index: RecommenderIndex, focal) -> str | None:
+    """`COLD_START_NOTE` when no organisation `focal` stands for took part in a project, else None."""
+    rows = index.resolve(list(focal))
+    return None if rows and index.n_projects[rows].sum() else COLD_START_NOTE
 
 
 
 def recommend(index: RecommenderIndex, focal, requirements: Requirements | None = None, *, k: int = 10,
-              weights: Weights = Weights(), exclude_existing: bool = True) -> list[Candidate]:
+              weights: Weights = Weights(), exclude_existing: bool = True,
+              only: np.ndarray | None = None) -> list[Candidate]:
     """The `k` best partner candidates for the consortium `focal` (node keys), best first.
 
     Examples
@@ -182,10 +197,14 @@ def recommend(index: RecommenderIndex, focal, requirements: Requirements | None 
     """
     req = requirements or Requirements()
     rows, allowed, parts = components(index, focal, req, exclude_existing)
+    if only is not None:
+        allowed = allowed & only
     terms = {c: getattr(weights, c) * soften(values) for c, values in parts.items()}
     score = np.where(allowed, sum(terms.values()), -np.inf)
     best = np.argsort(-score, kind="stable")[: min(k, int(allowed.sum()))]
     return [Candidate(index.keys[y], index.name(index.keys[y]), float(score[y]),
                       {c: float(t[y]) for c, t in terms.items() if t[y]},
-                      tuple(reasons(index, rows, int(y), req, parts)), tuple(paths(index, rows, int(y))))
+                      tuple(reasons(index, rows, int(y), req, parts, tuple(focal))
+                            + cold_reasons(index, focal, int(y), parts)),
+                      tuple(paths(index, rows, int(y))))
             for y in best if math.isfinite(score[y])]

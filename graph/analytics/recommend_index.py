@@ -13,6 +13,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.analytics.projections import Projection, incidence, organisation_groups
+from graph.analytics.recommend_sectors import equivalent_sectors
 from graph.errors import NotFound
 
 __all__ = ["LABEL_LEVELS", "RecommenderIndex", "sector_row", "target_profile"]
@@ -50,7 +51,8 @@ class RecommenderIndex:
                               dtype=str)
         self.sme = np.array([bool(G.nodes[k].get("sme")) or "SME" in (G.nodes[k].get("labels") or ())
                              for k in self.keys])
-        self.label = np.array([self._label(k) for k in self.keys])
+        self.label = np.array([self.label_of(k) for k in self.keys])
+        self.same_sector = equivalent_sectors(G)  # seed sectors -> EuroSciVoc fields, for focal seed clusters
 
     def _sectors(self, G: nx.MultiDiGraph) -> None:
         """Organisation x sector TF-IDF rows (unit length); a field counts for its parents too."""
@@ -82,7 +84,8 @@ class RecommenderIndex:
         self.profile = sp.csr_array(sp.diags_array(np.divide(1.0, norms, out=np.zeros_like(norms), where=norms > 0))
                                     @ tfidf)
 
-    def _label(self, key: str) -> int:
+    def label_of(self, key: str) -> int:
+        """ESCA level (0-3) held by `key` or a seed cluster SAME_AS it."""
         holders = [key] + [u for u, _, t in self.G.in_edges(key, data="type") if t == "SAME_AS"]
         return max([LABEL_LEVELS.get(v.split(":", 1)[1], 0) for h in holders
                     for _, v, t in self.G.out_edges(h, data="type") if t == "HAS_LABEL"] or [0])
@@ -118,6 +121,7 @@ def target_profile(index: RecommenderIndex, focal: list[str], rows: list[int], s
     own = np.asarray(index.profile[rows].sum(axis=0)).ravel() if rows else np.zeros(len(index.sector_keys))
     for key in focal:
         for _, s, t in index.G.out_edges(key, data="type"):
+            s = index.same_sector.get(s, s)
             if t == "ACTIVE_IN" and s in index.sector_index and key not in index.index:
                 own[index.sector_index[s]] += index.idf[index.sector_index[s]]
     asked = np.zeros_like(own)

@@ -12,7 +12,7 @@ from graph.analytics.recommend_index import RecommenderIndex, sector_row, target
 if TYPE_CHECKING:
     from graph.analytics.recommend import Requirements
 
-__all__ = ["Path", "paths", "reasons"]
+__all__ = ["Path", "paths", "reasons", "shared_projects"]
 
 _LABEL_NAMES = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
 
@@ -26,7 +26,7 @@ class Path:
 
 
 
-def _shared(index: RecommenderIndex, a: int, b: int) -> list[str]:
+def shared_projects(index: RecommenderIndex, a: int, b: int) -> list[str]:
     """Projects `a` and `b` both took part in, newest first."""
     common = np.intersect1d(index.incidence[[a]].indices, index.incidence[[b]].indices)
     projects = [index.projects[j] for j in common]
@@ -39,7 +39,7 @@ def paths(index: RecommenderIndex, rows: list[int], y: int, limit: int = 2) -> l
     key, name = index.keys[y], index.name(index.keys[y])
     for x in rows:
         xk, xn = index.keys[x], index.name(index.keys[x])
-        direct = _shared(index, x, y)
+        direct = shared_projects(index, x, y)
         if direct:
             p = direct[0]
             found.append(Path((xk, p, key), f"{xn} and {name} both partners in {index.name(p)}"))
@@ -47,17 +47,18 @@ def paths(index: RecommenderIndex, rows: list[int], y: int, limit: int = 2) -> l
         middle = np.intersect1d(index.adjacency[[x]].indices, index.adjacency[[y]].indices)
         if middle.size:
             z = int(middle[np.argmin(index.degree[middle])])
-            p1, p2 = _shared(index, x, z)[0], _shared(index, z, y)[0]
+            p1, p2 = shared_projects(index, x, z)[0], shared_projects(index, z, y)[0]
             zk, zn = index.keys[z], index.name(index.keys[z])
             found.append(Path((xk, p1, zk, p2, key), f"{name} and {zn} both partners in {index.name(p2)}; "
                               f"{zn} and {xn} in {index.name(p1)}"))
     return sorted(found, key=lambda p: len(p.nodes))[:limit]
 
 
-def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements, parts: dict) -> list[str]:
+def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements, parts: dict,
+            focal: tuple[str, ...] = ()) -> list[str]:
     reasons = []
     for x in rows:
-        shared, name = len(_shared(index, x, y)), index.name(index.keys[x])
+        shared, name = len(shared_projects(index, x, y)), index.name(index.keys[x])
         middle = np.intersect1d(index.adjacency[[x]].indices, index.adjacency[[y]].indices)
         if shared:
             reasons.append(f"{shared} shared project{'s' * (shared > 1)} with {name}")
@@ -66,7 +67,7 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
             more = f" and {middle.size - 1} other partner{'s' * (middle.size > 2)} of" if middle.size > 1 \
                 else ", a partner of"
             reasons.append(f"worked with {z}{more} {name}")
-    target = target_profile(index, [], rows, req.sectors)
+    target = target_profile(index, list(focal), rows, req.sectors)
     asked = {index.sector_keys[sector_row(index, s)] for s in req.sectors}
     mine = index.profile[[y]]
     if parts["thematic"][y] > 0 and mine.nnz:

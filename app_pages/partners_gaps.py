@@ -1,0 +1,32 @@
+"""The Partners page's call check: what the consortium lacks for a call's rules and who fills each gap
+(graph/analytics/consortium.py). Kept out of app_pages/partners.py for the 80-line rule."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from graph.analytics.consortium import CallRules, check_consortium
+from graph.analytics.recommend import RecommenderIndex, Requirements
+
+__all__ = ["show_gaps"]
+
+
+def show_gaps(index: RecommenderIndex, focal: list[str], rules: CallRules, requirements: Requirements) -> None:
+    """What the consortium lacks for the call's rules and who fills each gap, with a progress bar per gap."""
+    st.subheader("What the call still needs")
+    progress = st.progress(0.0, "Checking the call's rules…")
+    check = check_consortium(index, focal, rules, k=5, requirements=requirements)
+    progress.progress(1.0, "Checked")
+    for text in check.met:
+        st.success(f"Met: {common.md(text)}", icon=":material/check:")
+    if not check.gaps:
+        st.success("No gap: the consortium meets every rule given.", icon=":material/check:")
+    for number, gap in enumerate(check.gaps):
+        st.warning(f"Gap: {common.md(gap.text)}", icon=":material/group_add:")
+        rows = [{"fills it": c.name, "score": round(c.score, 3), "why": "; ".join(c.reasons)} for c in gap.candidates]
+        if rows:
+            st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"partners_gap_{number}")
+        else:
+            st.caption("No organisation in the graph fills it.")

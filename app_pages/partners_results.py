@@ -1,0 +1,67 @@
+"""The Partners page's results: candidate tables with reasons and Explore links, and partner clusters.
+
+Kept out of app_pages/partners.py so the page stays a short list of widgets (the 80-line rule).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common, missing_inputs
+from graph.analytics.cluster_partners import ClusterIndex, partner_clusters
+from graph.analytics.cluster_profiles import is_cluster
+from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, recommend
+
+__all__ = ["all_clusters", "show_organisations", "show_clusters"]
+
+
+def all_clusters(graph, focal: list[str]) -> bool:
+    return all(key in graph and is_cluster(graph.nodes[key]) for key in focal)
+
+
+@st.cache_resource(max_entries=2, show_spinner="Profiling the clusters (sectors, programmes, places)…")
+def _clusters(_index: RecommenderIndex, version: str) -> ClusterIndex:
+    return ClusterIndex(_index)
+
+
+def _note(note: str | None) -> None:
+    if note:
+        st.info(f"{note[:1].upper()}{note[1:]}.", icon=":material/info:")
+
+
+def _candidates(candidates: list, key: str) -> None:
+    """A table of scores, a CSV download, and one expander per candidate with reasons and Explore links."""
+    if not candidates:
+        st.info("No candidate fits these requirements.")
+        return
+    table = pd.DataFrame([{"rank": i, "candidate": c.name, "score": round(c.score, 3),
+                           **{part: round(v, 3) for part, v in c.components.items()}}
+                          for i, c in enumerate(candidates, start=1)]).fillna(0.0)
+    st.dataframe(table, hide_index=True, key=f"{key}_table")
+    st.download_button("Download (CSV)", table.to_csv(index=False), f"{key}.csv", "text/csv", key=f"{key}_csv",
+                       icon=":material/download:")
+    for rank, candidate in enumerate(candidates, start=1):
+        with st.expander(f"{rank}. {common.md(candidate.name)} — score {candidate.score:.2f}", expanded=rank == 1):
+            st.markdown("\n".join(f"- {common.md(reason)}" for reason in candidate.reasons) or "No reason recorded.")
+            for path in candidate.paths:
+                text, link = st.columns([5, 1])
+                text.caption(common.md(path.text))
+                link.page_link("app_pages/explore.py", label="Open in Explore", icon=":material/route:",
+                               query_params={"path": ",".join(path.nodes)})
+
+
+def show_organisations(index: RecommenderIndex, focal: list[str], requirements: Requirements, k: int,
+                       exclude_existing: bool) -> None:
+    _note(history_note(index, focal))
+    candidates = recommend(index, focal, requirements, k=k, exclude_existing=exclude_existing)
+    if not candidates:
+        missing_inputs.candidates(common.store(), requirements)  # which inputs are missing, and how to add them
+    _candidates(candidates, "partners")
+
+
+def show_clusters(index: RecommenderIndex, version: str, focal: list[str], k: int) -> None:
+    st.subheader("Partner clusters")
+    ranking = partner_clusters(_clusters(index, version), focal, k=k)
+    _note(ranking.note)
+    _candidates(ranking.candidates, "partners")

@@ -1,0 +1,233 @@
+"""Partner clusters for a cluster partnership project: who, why, and the nodes that connect them.
+
+Clusters look for partner clusters differently from how organisations look for project partners (the
+IoT4Industry partners were clusters of neighbouring sectors in other regions, sharing programmes and
+labels). For one or more focal clusters (or organisations), every other cluster of the graph
+(`graph.analytics.cluster_profiles`) is scored on five parts, each in [0, 1]:
+
+* `sectors`: soft cosine of the sector profiles, where two different sectors count by how close they
+  are (`SectorNeighbours`: how often projects and clusters work in both). The same sector gives
+  "both work in Automation"; a neighbouring one "works in robotics, next to Automation";
+* `projects`: the clusters' organisations' shared projects and common partners (Adamic-Adar on the
+  collaboration graph), scaled by the best candidate's;
+* `programmes`: programmes both belong to or are funded by, weighted by rarity (IDF over clusters);
+* `places`: 1 for another country, 0.5 for another region of the same country, 0 for the same region:
+  a partnership joins regions;
+* `label`: ESCA level / 3.
+
+The total is the weighted sum (`ClusterWeights`). A focal set whose organisations took part in no
+project of the index gets `COLD_START_NOTE`: its ranking rests on sectors, places and programmes only.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from graph.analytics.cluster_profiles import ClusterIndex, Profile, is_cluster, sector_name
+from graph.analytics.recommend import link_scores
+from graph.analytics.recommend_reasons import Path, shared_projects
+from graph.errors import NotFound
+
+__all__ = ["COLD_START_NOTE", "ClusterWeights", "ClusterCandidate", "ClusterRanking", "ClusterIndex",
+           "partner_clusters", "cluster_scores", "is_cluster"]
+
+COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
+_LABELS = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
+
+
+@dataclass(frozen=True)
+class ClusterWeights:
+    """How much each part counts. `sectors`, `projects` and `programmes` were chosen by grid search on the
+    validation cut (2023-07-01) of bench/eval_cluster_partners.py (hand-set first: 2, 1, 1); places and
+    labels, which the hold-out cannot judge, are set by hand to break ties."""
+
+    sectors: float = 0.5
+    projects: float = 4.0
+    programmes: float = 1.0
+    places: float = 0.5
+    label: float = 0.25
+
+
+@dataclass(frozen=True)
+class ClusterCandidate:
+    """A partner cluster: total score, the weighted parts summing to it, reasons and paths."""
+
+    key: str
+    name: str
+    score: float
+    components: dict[str, float] = field(default_factory=dict)
+    reasons: tuple[str, ...] = ()
+    paths: tuple[Path, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClusterRanking:
+    """The ranked candidates and what the ranking rests on when the focal set has no history."""
+
+    candidates: list[ClusterCandidate]
+    note: str | None = None
+
+
+def _self_similarity(cindex: ClusterIndex, sectors: dict[str, float]) -> float:
+    return math.sqrt(sum(wa * wb * cindex.neighbours.closeness(a, b) for a, wa in sectors.items()
+                         for b, wb in sectors.items()))
+
+
+def _sector_fit(cindex: ClusterIndex, mine: dict[str, float], mine_norm: float, theirs: dict[str, float],
+                theirs_norm: float):
+    """Soft cosine of two sector profiles (closeness as the similarity of two sectors), and the pair
+    (mine, theirs) that adds most to it."""
+    if not mine or not theirs:
+        return 0.0, None
+    total, best, best_pair = 0.0, 0.0, None
+    for s, ws in mine.items():
+        for t, wt in theirs.items():
+            gain = ws * wt * cindex.neighbours.closeness(s, t)
+            total += gain
+            if gain > best:
+                best, best_pair = gain, (s, t)
+    return min(1.0, total / (mine_norm * theirs_norm)), best_pair
+
+
+def _merged(profiles: list[Profile]) -> Profile:
+    """One profile for a focal set: the strongest weight of each sector and programme, every place."""
+    if len(profiles) == 1:
+        return profiles[0]
+    merged = Profile(profiles[0].key, sorted({r for p in profiles for r in p.rows}))
+    for p in profiles:
+        for s, w in p.sectors.items():
+            if w > merged.sectors.get(s, 0.0):
+                merged.sectors[s], merged.sector_paths[s] = w, p.sector_paths[s]
+        for g, w in p.programmes.items():
+            merged.programmes[g] = max(w, merged.programmes.get(g, 0.0))
+        merged.member_of |= p.member_of
+        merged.regions |= p.regions
+        merged.countries |= p.countries
+    return merged
+
+
+def _place(focal: Profile, other: Profile) -> float:
+    if not other.countries and not other.regions:
+        return 0.0
+    if other.countries and focal.countries and not other.countries & focal.countries:
+        return 1.0
+    near = any(a.startswith(b) or b.startswith(a) for a in focal.regions for b in other.regions
+               if min(len(a), len(b)) >= 4)
+    return 0.0 if near or not focal.regions else 0.5
+
+
+def cluster_scores(cindex: ClusterIndex, focal: list[str], weights: ClusterWeights = ClusterWeights(),
+                   exclude: set[str] = frozenset()) -> tuple[Profile, list[tuple]]:
+    """Every candidate cluster's score, best first: (score, key, parts, weighted terms, best sector pair,
+    shared programmes). Candidates linked to the focal set by nothing but a place or a label are left out;
+    so are the focal clusters, their CORDIS records and `exclude`."""
+    for key in focal:
+        if key not in cindex.G:
+            raise NotFound(f"{key!r} is not in the graph; give node keys like Cluster:automation-smaland")
+    me = _merged([cindex.profile(f) for f in focal])
+    taken = set().union(*(cindex.linked(f) for f in focal)) | set(exclude)
+    keys = [c for c in cindex.keys if c not in taken]
+    network = np.zeros(len(keys))
+    if me.rows:
+        aa = link_scores(cindex.index, me.rows, "adamic_adar")
+        direct = np.asarray(cindex.index.shared[me.rows].sum(axis=0)).ravel()
+        network = np.array([aa[cindex.profile(c).rows].sum() + direct[cindex.profile(c).rows].sum() for c in keys])
+    network = network / network.max() if network.size and network.max() > 0 else network
+    mine_norm, norms = _self_similarity(cindex, me.sectors), cindex.norms
+    focal_idf = sum(cindex.idf.get(g, 0.0) * w for g, w in me.programmes.items()) or 1.0
+    found = []
+    for c, net in zip(keys, network, strict=True):
+        other = cindex.profile(c)
+        fit, pair = _sector_fit(cindex, me.sectors, mine_norm, other.sectors, norms.setdefault(
+            c, _self_similarity(cindex, other.sectors)))
+        shared_progs = {g: cindex.idf.get(g, 0.0) * min(w, other.programmes[g])
+                        for g, w in me.programmes.items() if g in other.programmes}
+        parts = {"sectors": fit, "projects": float(net), "programmes": sum(shared_progs.values()) / focal_idf,
+                 "places": _place(me, other), "label": other.label / 3}
+        terms = {name: getattr(weights, name) * v for name, v in parts.items()}
+        if not (fit or net or shared_progs):
+            continue  # nothing but a place or a label in common: no reason to propose it
+        found.append((sum(terms.values()), c, parts, terms, pair, shared_progs))
+    found.sort(key=lambda x: (-x[0], x[1]))
+    return me, found
+
+
+def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
+                     weights: ClusterWeights = ClusterWeights()) -> ClusterRanking:
+    """The `k` best partner clusters for the focal clusters or organisations `focal`, best first.
+
+    Examples
+    --------
+    See tests/test_cluster_partners.py: Automation Småland, a seed cluster without projects, gets
+    Automation Region first ("both work in Automation", "both members of S3 Cluster Pilot").
+    """
+    me, found = cluster_scores(cindex, focal, weights)
+    note = None if cindex.has_history(focal) else COLD_START_NOTE
+    if not (me.sectors or me.programmes or me.rows):
+        names = ", ".join(cindex.index.name(f) for f in focal)
+        note = (f"the graph knows no sector, programme or project of {names}: nothing to rank partner clusters by; "
+                "add ACTIVE_IN (sectors), MEMBER_OF (programmes) or PARTICIPATES_IN relationships (docs/mapping.md)")
+    return ClusterRanking([_candidate(cindex, me, *x) for x in found[:k]], note)
+
+
+def _joined(*parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Parts of a path in order, a node repeated where two parts meet kept once."""
+    nodes: list[str] = []
+    for part in parts:
+        nodes += [n for n in part if not nodes or n != nodes[-1]]
+    return tuple(nodes)
+
+
+def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs) -> ClusterCandidate:
+    G, other = cindex.G, cindex.profile(key)
+    name = cindex.index.name(key)
+    reasons, paths = [], []
+    if pair:
+        s, t = pair
+        mine, theirs = sector_name(G, me.sector_paths[s][-1]), sector_name(G, other.sector_paths[t][-1])
+        if s == t:
+            reasons.append(f"both work in {mine}")
+            paths.append(Path(_joined(me.sector_paths[s], tuple(reversed(other.sector_paths[t]))),
+                              f"both work in {mine}"))
+        else:
+            n = cindex.neighbours.shared_count(s, t)
+            reasons.append(f"works in {theirs}, a neighbouring sector of {mine} "
+                           f"({n} project{'s' * (n != 1)} or clusters work in both)")
+            example = cindex.neighbours.example(s, t)
+            middle = (example,) if example else ()
+            paths.append(Path(_joined(me.sector_paths[s], middle, tuple(reversed(other.sector_paths[t]))),
+                              f"{mine} and {theirs} meet in "
+                              f"{cindex.index.name(example) if example else 'the same clusters'}"))
+    if parts["projects"]:
+        reasons.append(_network_reason(cindex, me, other, paths))
+    for g in sorted(shared_progs, key=lambda g: -shared_progs[g])[:2]:
+        how = "both members of" if g in me.member_of and g in other.member_of else "both have projects funded by"
+        reasons.append(f"{how} {cindex.index.name(g)}")
+        paths.append(Path((me.key, g, key), f"{how} {cindex.index.name(g)}"))
+    if parts["places"]:
+        country = parts["places"] == 1.0
+        where = ", ".join(cindex.index.name(f"{'Country' if country else 'Region'}:{p}")
+                          for p in sorted(other.countries if country else other.regions))
+        reasons.append(f"in {where}, another {'country' if country else 'region'}")
+    if other.label:
+        reasons.append(f"holds the {_LABELS[other.label]} label")
+    return ClusterCandidate(key, name, float(score), {n: float(v) for n, v in terms.items() if v},
+                            tuple(reasons), tuple(paths[:3]))
+
+
+def _network_reason(cindex: ClusterIndex, me: Profile, other: Profile, paths: list[Path]) -> str:
+    index = cindex.index
+    for x in me.rows:
+        for y in other.rows:
+            common = shared_projects(index, x, y)
+            if common:
+                p = common[0]
+                paths.append(Path((me.key, index.keys[x], p, index.keys[y], other.key),
+                                  f"{index.name(index.keys[x])} and {index.name(index.keys[y])} both in "
+                                  f"{index.name(p)}"))
+                return f"their organisations share {len(common)} project{'s' * (len(common) > 1)}, " \
+                       f"the newest {index.name(p)}"
+    return "their organisations have partners in common"

@@ -1,0 +1,143 @@
+"""Consortium gaps: what a partial consortium lacks for a call's rules, and who fills each gap.
+
+A call asks for at least N countries, a share of SMEs and some roles: `coordinator` (an organisation
+that has coordinated a project) or a sector the consortium must cover (a EuroSciVoc field or seed
+sector id such as `esv:/29/105/357/3103` or `automation`, or its name). `check_consortium` compares
+the consortium (organisations and clusters, each counting as one partner) with the rules and, for each
+rule not met, ranks the candidates that would fix it with the partner recommender restricted to them
+(`recommend(..., only=mask)`), so a gap's list is as well-connected and on-topic as the plain list.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field, replace
+
+import numpy as np
+
+from graph.analytics.recommend import Candidate, Requirements, history_note, recommend
+from graph.analytics.recommend_cold import focal_places
+from graph.analytics.recommend_index import RecommenderIndex
+from graph.errors import NotFound, ParameterError
+from graph.store.search_text import fold
+
+__all__ = ["CallRules", "Gap", "ConsortiumCheck", "check_consortium"]
+
+
+@dataclass(frozen=True)
+class CallRules:
+    """What the call requires of the whole consortium."""
+
+    min_countries: int = 0
+    sme_share: float | None = None
+    roles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A rule the consortium does not meet yet: what it has, what is missing, and who fills it."""
+
+    rule: str
+    text: str
+    missing: int
+    candidates: tuple[Candidate, ...] = ()
+
+
+@dataclass(frozen=True)
+class ConsortiumCheck:
+    gaps: list[Gap]
+    met: list[str] = field(default_factory=list)
+    note: str | None = None
+
+
+def _sector_column(index: RecommenderIndex, role: str) -> int:
+    """The sector a role names, by id (`esv:...`, a seed id, bridged to its field) or by name."""
+    key = role if role.startswith("Sector:") else f"Sector:{role}"
+    key = index.same_sector.get(key, key)
+    if key in index.sector_index:
+        return index.sector_index[key]
+    wanted = fold(role)
+    named = [s for s in index.sector_keys if fold(index.name(s)) == wanted]
+    if named:
+        return index.sector_index[max(named, key=lambda s: index.sector_counts[:, [index.sector_index[s]]].nnz)]
+    raise NotFound(f"role {role!r} is neither `coordinator` nor a sector of any project; give a sector id "
+                   "(esv:/29/105/357/3103) or name (automation)")
+
+
+def _smes_needed(smes: int, size: int, share: float) -> int:
+    """Fewest SMEs to add so that SMEs make at least `share` of the consortium."""
+    if smes >= share * size:
+        return 0
+    if share >= 1:
+        raise ParameterError("an SME share of 1 cannot be reached while the consortium has a non-SME")
+    return math.ceil((share * size - smes) / (1 - share) - 1e-9)
+
+
+def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules, *, k: int = 5,
+                     requirements: Requirements | None = None) -> ConsortiumCheck:
+    """The gaps of the consortium `focal` (node keys) against `rules`, each with up to `k` candidates."""
+    req = requirements or Requirements()
+    rows = index.resolve(focal)
+    G, gaps, met = index.G, [], []
+    fixes: dict[str, tuple[str, np.ndarray]] = {}  # gap rule -> (words, which organisations fix it)
+
+    def rank(only: np.ndarray, extra: Requirements = req) -> tuple[Candidate, ...]:
+        return tuple(recommend(index, focal, extra, k=k, only=only))
+
+    countries = set().union(*(focal_places(index, [f])[1] for f in focal))
+    have = ", ".join(sorted(countries)) or "none known"
+    if rules.min_countries > len(countries):
+        missing = rules.min_countries - len(countries)
+        pool = rank(~np.isin(index.country, list(countries)) & (index.country != ""))
+        first_of_country = {}
+        for c in pool:
+            first_of_country.setdefault(index.country[index.index[c.key]], c)
+        fixes["countries"] = ("a new country", ~np.isin(index.country, list(countries)) & (index.country != ""))
+        gaps.append(Gap("countries", f"{len(countries)} countr{'ies' if len(countries) != 1 else 'y'} ({have}); "
+                        f"the call asks for {rules.min_countries}: {missing} more", missing,
+                        tuple(first_of_country.values())))
+    elif rules.min_countries:
+        met.append(f"{len(countries)} countries ({have}), at least {rules.min_countries} asked")
+    if rules.sme_share is not None:
+        smes = sum(bool(G.nodes[f].get("sme")) or "SME" in (G.nodes[f].get("labels") or ()) for f in focal)
+        missing = _smes_needed(smes, len(focal), rules.sme_share)
+        share = f"{smes} SME{'s' * (smes != 1)} of {len(focal)} partners; the call asks for {rules.sme_share:.0%}"
+        if missing:
+            extra = Requirements(**{**req.__dict__, "sme_share": rules.sme_share})
+            fixes["sme_share"] = ("an SME", index.sme)
+            gaps.append(Gap("sme_share", f"{share}: {missing} more SME{'s' * (missing > 1)}", missing,
+                            rank(index.sme.copy(), extra)))
+        else:
+            met.append(share)
+    for role in rules.roles:
+        if fold(role) == "coordinator":
+            if rows and index.n_coordinated[rows].sum():
+                met.append("a partner that has coordinated projects")
+            else:
+                fixes["role:coordinator"] = ("a coordinator", index.n_coordinated > 0)
+                gaps.append(Gap("role:coordinator", "no partner has coordinated a project yet: 1 coordinator",
+                                1, rank(index.n_coordinated > 0)))
+            continue
+        column = _sector_column(index, role)
+        sector = index.sector_keys[column]
+        active = index.sector_counts[:, [column]].toarray().ravel() > 0
+        own = {index.same_sector.get(s, s) for f in focal for _, s, t in G.out_edges(f, data="type")
+               if t == "ACTIVE_IN"}
+        if active[rows].any() or sector in own:
+            met.append(f"works in {index.name(sector)}")
+            continue
+        extra = Requirements(**{**req.__dict__, "sectors": (*req.sectors, sector.split(":", 1)[1])})
+        fixes[f"role:{sector}"] = (f"works in {index.name(sector)}", active)
+        gaps.append(Gap(f"role:{sector}", f"no partner works in {index.name(sector)}: 1 partner that does", 1,
+                        rank(active, extra)))
+    return ConsortiumCheck([_also(index, gap, fixes) for gap in gaps], met, history_note(index, focal))
+
+
+def _also(index: RecommenderIndex, gap: Gap, fixes: dict[str, tuple[str, np.ndarray]]) -> Gap:
+    """The gap with each candidate's reasons ending in the other gaps it fills too."""
+    found = []
+    for c in gap.candidates:
+        y = index.index[c.key]
+        other = [words for rule, (words, mask) in fixes.items() if rule != gap.rule and mask[y]]
+        found.append(replace(c, reasons=(*c.reasons, f"also fills: {', '.join(other)}")) if other else c)
+    return replace(gap, candidates=tuple(found))

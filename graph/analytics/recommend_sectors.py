@@ -1,0 +1,109 @@
+"""Sectors as the recommenders compare them: seed sectors bridged to EuroSciVoc fields, and neighbouring sectors.
+
+Seed clusters name plain sectors (`Sector:automation`, "Automation"); CORDIS projects are tagged with
+EuroSciVoc fields (`Sector:esv:/29/105/357/3103`, "automation"). Nothing in the data links the two, so
+`equivalent_sectors` links a seed sector to the field whose name is its name or one of its aliases
+(accents and case folded), else to the field whose name starts with it ("Manufacturing" ->
+"manufacturing engineering"), the field with the most projects winning. Without the link a seed
+cluster would share no sector with any CORDIS organisation.
+
+Two sectors are *neighbours* when the same projects (or seed clusters) work in both: `SectorNeighbours`
+holds the Ochiai coefficient |A ∩ B| / sqrt(|A| |B|) of the sets of projects and clusters active in each,
+counted on the projects of the recommender's index only, so a temporal hold-out sees no later tag.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+from graph.store.search_text import fold
+
+__all__ = ["equivalent_sectors", "SectorNeighbours"]
+
+
+def _is_field(key: str) -> bool:
+    return key.startswith("Sector:esv:")
+
+
+def equivalent_sectors(G: nx.MultiDiGraph) -> dict[str, str]:
+    """Seed sector key -> the EuroSciVoc field key it stands for (see the module docstring)."""
+    tagged: dict[str, int] = defaultdict(int)
+    for _, s, t in G.edges(data="type"):
+        if t == "ACTIVE_IN" and _is_field(s):
+            tagged[s] += 1
+    by_name: dict[str, list[str]] = defaultdict(list)
+    for s in tagged:
+        by_name[fold(G.nodes[s].get("name") or "")].append(s)
+    found = {}
+    for key, attrs in G.nodes(data=True):
+        if attrs.get("kind") != "Sector" or _is_field(key) or key.startswith("Sector:topic:"):
+            continue
+        names = {fold(n) for n in [attrs.get("name") or "", *(attrs.get("aliases") or ())] if n}
+        exact = [s for n in names for s in by_name.get(n, [])]
+        starts = [s for f, fields in by_name.items() for n in names if f.startswith(n + " ") for s in fields]
+        match = exact or starts
+        if match:
+            found[key] = max(match, key=lambda s: (tagged[s], s))
+    return found
+
+
+class SectorNeighbours:
+    """How close two sectors are (1 for the same sector), from the projects and clusters active in both."""
+
+    def __init__(self, G: nx.MultiDiGraph, projects: list[str], same: dict[str, str]):
+        self.same = same
+        actors: list[set[str]] = []
+        for p in projects:
+            tags = {same.get(s, s) for _, s, t in G.out_edges(p, data="type") if t == "ACTIVE_IN"}
+            if tags:
+                actors.append(tags)
+        self.tagged_projects = [p for p in projects
+                                if any(t == "ACTIVE_IN" for _, _, t in G.out_edges(p, data="type"))]
+        for key, attrs in G.nodes(data=True):
+            if attrs.get("kind") == "Cluster" or "Cluster" in (attrs.get("labels") or ()):
+                tags = {same.get(s, s) for _, s, t in G.out_edges(key, data="type") if t == "ACTIVE_IN"}
+                if len(tags) > 1:
+                    actors.append(tags)
+        self.keys = sorted({s for tags in actors for s in tags})
+        self.column = {s: j for j, s in enumerate(self.keys)}
+        rows = [i for i, tags in enumerate(actors) for _ in tags]
+        cols = [self.column[s] for tags in actors for s in tags]
+        incidence = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(actors), len(self.keys)))
+        self.count = np.asarray(incidence.sum(axis=0)).ravel()
+        self.together = sp.csr_array(incidence.T @ incidence).todok()
+        self._projects_of: dict[str, set[str]] | None = None
+        self._G = G
+
+    def canonical(self, sector: str) -> str:
+        return self.same.get(sector, sector)
+
+    def closeness(self, a: str, b: str) -> float:
+        """1 for the same sector; else the Ochiai coefficient of the projects and clusters working in both."""
+        a, b = self.canonical(a), self.canonical(b)
+        if a == b:
+            return 1.0
+        i, j = self.column.get(a), self.column.get(b)
+        if i is None or j is None:
+            return 0.0
+        both = self.together.get((i, j), 0.0)
+        return float(both / math.sqrt(self.count[i] * self.count[j])) if both else 0.0
+
+    def shared_count(self, a: str, b: str) -> int:
+        i, j = self.column.get(self.canonical(a)), self.column.get(self.canonical(b))
+        return int(self.together.get((i, j), 0)) if i is not None and j is not None else 0
+
+    def example(self, a: str, b: str) -> str | None:
+        """The newest project tagged with both sectors, for a path; None when only clusters link them."""
+        if self._projects_of is None:
+            self._projects_of = defaultdict(set)
+            for p in self.tagged_projects:
+                for _, s, t in self._G.out_edges(p, data="type"):
+                    if t == "ACTIVE_IN":
+                        self._projects_of[self.canonical(s)].add(p)
+        both = self._projects_of.get(self.canonical(a), set()) & self._projects_of.get(self.canonical(b), set())
+        return max(both, key=lambda p: (self._G.nodes[p].get("start_date") or "", p)) if both else None

@@ -1,0 +1,210 @@
+"""Partner clusters, consortium gaps and cold start on the seed knowledge base plus a small CORDIS-shaped network.
+
+The network: Swedish, Danish and Finnish organisations in projects tagged with EuroSciVoc fields named
+as CORDIS names them ("automation", "robotics", "internet of things", "textiles"); one of them a detected
+cluster (the `Cluster` label on an Organisation). Automation Småland (a seed cluster, in no project)
+must find the S3 Cluster Pilot clusters of its own and neighbouring sectors, and say its list rests on
+sectors, region and programmes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import networkx as nx
+import pytest
+
+from graph.analytics.cluster_partners import COLD_START_NOTE, ClusterIndex, partner_clusters
+from graph.analytics.consortium import CallRules, check_consortium
+from graph.analytics.inputs import read_inputs
+from graph.analytics.recommend import RecommenderIndex, history_note, recommend
+from graph.errors import NotFound
+from graph.store.falkordb_store import FalkorDBStore
+from graph.store.writer import write_records
+from loaders.seeds import load_seeds
+from tests.cli_invoke import cli_env, invoke
+from tests.test_projections import cordis_records
+
+AUTOMATION, ROBOTICS, IOT, TEXTILES = ("esv:/29/101/555/1359", "esv:/25/69/333", "esv:/23/47/305/967",
+                                       "esv:/25/63/399")
+SECTOR_NAMES = {AUTOMATION: "automation", ROBOTICS: "robotics", IOT: "internet of things", TEXTILES: "textiles"}
+ORGS = {
+    "1": {"name": "ROBOT FACTORY AB", "country": "SE", "nuts": "SE232"},
+    "2": {"name": "ODENSE ROBOTICS", "country": "DK", "nuts": "DK031", "cluster": True},
+    "3": {"name": "SENSOR OY", "country": "FI", "nuts": "FI1B1"},
+    "4": {"name": "TEXTILE WORKS AB", "country": "SE", "nuts": "SE232"},
+    "6": {"name": "DANISH AUTOMATION APS", "country": "DK", "nuts": "DK011", "sme": True},
+    "7": {"name": "TEXTILE LAB OY", "country": "FI", "nuts": "FI1B1"},
+    "8": {"name": "NEW ROBOTICS AB", "country": "SE", "nuts": "SE232"},  # no project: a cold start
+}
+PROJECTS = {
+    "1": {"acronym": "ROBOFLEX", "start": "2023-01-01", "sectors": [AUTOMATION, ROBOTICS],
+          "partners": [("1", "coordinator"), ("2", "participant")]},
+    "2": {"acronym": "SMARTLINE", "start": "2023-03-01", "sectors": [AUTOMATION, IOT],
+          "partners": [("1", "participant"), ("3", "coordinator")]},
+    "3": {"acronym": "COBOTS", "start": "2024-01-01", "sectors": [AUTOMATION, ROBOTICS],
+          "partners": [("2", "coordinator"), ("3", "participant"), ("6", "participant")]},
+    "4": {"acronym": "WEAVE", "start": "2022-05-01", "sectors": [TEXTILES],
+          "partners": [("4", "coordinator"), ("7", "participant")]},
+}
+
+
+@pytest.fixture(scope="module")
+def graph(embedded_server) -> nx.MultiDiGraph:
+    """The narrow analytics read of a store holding the seeds and the network above."""
+    nodes, rels = cordis_records(ORGS, PROJECTS, sectors=dict.fromkeys(SECTOR_NAMES, ""))
+    nodes = [replace(n, name=SECTOR_NAMES.get(n.id, n.name)) if n.label == "Sector" else n for n in nodes]
+    store = FalkorDBStore(embedded_server, "cluster_partners")
+    store.clear()
+    store.setup_schema()
+    load_seeds(store)
+    write_records(store, nodes, rels)
+    yield read_inputs(store)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def index(graph) -> RecommenderIndex:
+    return RecommenderIndex(graph)
+
+
+@pytest.fixture(scope="module")
+def clusters(index) -> ClusterIndex:
+    return ClusterIndex(index)
+
+
+def by_key(ranking) -> dict:
+    return {c.key: (rank, c) for rank, c in enumerate(ranking.candidates, start=1)}
+
+
+def test_seed_sectors_are_bridged_to_fields_of_the_same_name_and_neighbours_are_ochiai(clusters):
+    neighbours = clusters.neighbours
+    assert neighbours.canonical("Sector:automation") == f"Sector:{AUTOMATION}"
+    assert neighbours.canonical("Sector:internet-of-things") == f"Sector:{IOT}"
+    assert neighbours.canonical("Sector:railway") == "Sector:railway"  # no field of that name
+    assert neighbours.closeness("Sector:automation", f"Sector:{ROBOTICS}") == pytest.approx(2 / 6 ** 0.5)
+    assert neighbours.closeness("Sector:automation", "Sector:textiles") == 0.0
+    assert neighbours.example("Sector:automation", "Sector:internet-of-things") == "Project:cordis:2"
+
+
+def test_automation_smaland_gets_pilot_clusters_of_its_own_and_neighbouring_sectors(clusters):
+    ranking = partner_clusters(clusters, ["Cluster:automation-smaland"], k=25)
+    found = by_key(ranking)
+    first = ranking.candidates[0]
+    assert first.key == "Cluster:automation-region"
+    assert first.reasons[:2] == ("both work in Automation", "both members of S3 Cluster Pilot")
+    assert "in Västmanlands län, another region" in first.reasons
+    assert "holds the ESCA Bronze label" in first.reasons
+    rank_iot, iot = found["Cluster:iot-world"]
+    assert iot.reasons[0] == ("works in Internet of Things, a neighbouring sector of Automation "
+                              "(1 project or clusters work in both)")
+    assert "Project:cordis:2" in iot.paths[0].nodes  # SMARTLINE is tagged with both
+    assert iot.paths[0].text == "Automation and Internet of Things meet in SMARTLINE"
+    rank_textiles, textiles = found["Cluster:smart-textiles"]
+    assert rank_iot < rank_textiles  # textiles never meets automation: the shared programme alone
+    assert textiles.reasons[0] == "both members of S3 Cluster Pilot"
+    assert iot.components["sectors"] > 0 and "sectors" not in textiles.components
+
+
+def test_a_detected_cluster_of_another_country_is_a_candidate(clusters):
+    found = by_key(partner_clusters(clusters, ["Cluster:automation-smaland"], k=25))
+    _, odense = found["Organisation:pic:2"]
+    assert odense.reasons[0] == "both work in Automation"
+    assert "in DK, another country" in odense.reasons  # no Country node for DK in this graph: its code
+
+
+def test_a_cluster_without_projects_is_told_what_its_list_rests_on(clusters):
+    assert partner_clusters(clusters, ["Cluster:automation-smaland"]).note == COLD_START_NOTE
+    assert COLD_START_NOTE == "no shared projects yet: ranked by sectors, region and programmes"
+
+
+def test_a_cluster_with_projects_ranks_by_them_too_without_the_note(clusters):
+    ranking = partner_clusters(clusters, ["Organisation:pic:2"], k=25)
+    assert ranking.note is None
+    found = by_key(ranking)
+    assert found["Cluster:automation-region"][1].reasons[0] == "both work in automation"
+    assert "Cluster:automation-smaland" in found
+
+
+def test_a_cluster_the_graph_knows_nothing_about_says_what_to_add(clusters):
+    ranking = partner_clusters(clusters, ["Cluster:mobile-heights"])  # a pilot member: the programme is known
+    assert ranking.note == COLD_START_NOTE and ranking.candidates
+    ranking = partner_clusters(clusters, ["Organisation:pic:8"])  # no project, sector or programme
+    assert ranking.candidates == []
+    assert ranking.note.startswith("the graph knows no sector, programme or project of NEW ROBOTICS AB")
+    assert "add ACTIVE_IN (sectors), MEMBER_OF (programmes)" in ranking.note
+
+
+def test_an_unknown_focal_cluster_says_what_to_give(clusters):
+    with pytest.raises(NotFound, match="Cluster:automation-smaland"):
+        partner_clusters(clusters, ["Cluster:nowhere"])
+
+
+def test_consortium_gaps_name_what_is_missing_and_who_fills_it(index):
+    check = check_consortium(index, ["Organisation:pic:1"],
+                             CallRules(min_countries=2, sme_share=0.5, roles=("coordinator", "textiles")))
+    gaps = {g.rule: g for g in check.gaps}
+    assert sorted(gaps) == ["countries", "role:Sector:esv:/25/63/399", "sme_share"]
+    assert gaps["countries"].text == "1 country (SE); the call asks for 2: 1 more"
+    assert [c.key for c in gaps["countries"].candidates][0] == "Organisation:pic:6"
+    assert {index.country[index.index[c.key]] for c in gaps["countries"].candidates} <= {"DK", "FI"}
+    assert gaps["sme_share"].text == "0 SMEs of 1 partners; the call asks for 50%: 1 more SME"
+    assert [c.key for c in gaps["sme_share"].candidates] == ["Organisation:pic:6"]
+    assert gaps["sme_share"].candidates[0].reasons[-1] == "also fills: a new country"
+    assert {c.key for c in gaps["role:Sector:esv:/25/63/399"].candidates} == {"Organisation:pic:4",
+                                                                           "Organisation:pic:7"}
+    assert check.met == ["a partner that has coordinated projects"]
+    assert check.note is None
+
+
+def test_a_consortium_meeting_every_rule_has_no_gap(index):
+    check = check_consortium(index, ["Organisation:pic:1", "Organisation:pic:6"],
+                             CallRules(min_countries=2, sme_share=0.5, roles=("automation",)))
+    assert check.gaps == []
+    assert check.met == ["2 countries (DK, SE), at least 2 asked", "1 SME of 2 partners; the call asks for 50%",
+                         "works in automation"]
+
+
+def test_an_organisation_without_projects_gets_neighbours_of_its_region_and_the_note(index):
+    assert history_note(index, ["Organisation:pic:8"]) == COLD_START_NOTE
+    assert history_note(index, ["Organisation:pic:1"]) is None
+    found = recommend(index, ["Organisation:pic:8"], k=3)
+    assert {c.key for c in found[:2]} == {"Organisation:pic:1", "Organisation:pic:4"}  # both in SE232
+    assert all("in the same region (SE23)" in c.reasons for c in found[:2])
+    assert found[0].components["nearby"] > 0
+
+
+def test_a_seed_cluster_without_projects_finds_organisations_by_its_bridged_sector(index):
+    found = recommend(index, ["Cluster:automation-smaland"], k=3)
+    assert "works in automation, like the consortium" in found[0].reasons
+
+
+@pytest.fixture(scope="module")
+def env(graph, embedded_server):
+    return cli_env(embedded_server, "cluster_partners")
+
+
+def test_cli_ranks_partner_clusters_and_prints_the_cold_start_note(env):
+    result = invoke(env, "recommend", "--for", "Cluster:automation-smaland", "-k", "3")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[0].startswith(" 1. Automation Region  (Cluster:automation-region)")
+    assert "- both work in Automation" in result.stdout
+    assert f"note: {COLD_START_NOTE}" in result.stderr
+
+
+def test_cli_shows_consortium_gaps_and_candidates(env):
+    result = invoke(env, "recommend", "--for", "Organisation:pic:1", "--min-countries", "2", "--sme-share", "0.5",
+                    "--roles", "coordinator,textiles", "-k", "2")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "met: a partner that has coordinated projects" in lines
+    assert "gap (countries): 1 country (SE); the call asks for 2: 1 more" in lines
+    assert lines[lines.index("gap (sme_share): 0 SMEs of 1 partners; the call asks for 50%: 1 more SME") + 1] \
+        .startswith("   1. DANISH AUTOMATION APS")
+
+
+def test_cli_unknown_role_is_one_line(env):
+    result = invoke(env, "recommend", "--for", "Organisation:pic:1", "--roles", "basket weaving")
+    assert result.exit_code != 0
+    assert "role 'basket weaving' is neither `coordinator` nor a sector" in result.stderr
+    assert "Traceback" not in result.stderr

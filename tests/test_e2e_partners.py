@@ -1,0 +1,42 @@
+"""End to end, Partners page: a seed cluster without projects gets partner clusters in real Chromium,
+with the cold-start note, reasons and a path that opens in Explore; call rules show the gaps.
+
+Reuses the app server, browser and page fixtures of tests/test_e2e.py (seeds, NUTS and CORDIS fixtures).
+"""
+
+from __future__ import annotations
+
+from tests.test_e2e import (  # noqa: F401  (fixtures)
+    app_url,
+    browser,
+    fixture_store,
+    network_frame,
+    page,
+    screenshot,
+    settle,
+    visit,
+)
+
+
+def test_partner_clusters_for_a_cluster_without_projects(page, app_url):  # noqa: F811
+    visit(page, app_url, "partners?partners_focal=Cluster:automation-smaland", "Partners")
+    page.get_by_role("heading", name="Partner clusters").wait_for()
+    page.get_by_text("No shared projects yet: ranked by sectors, region and programmes.").wait_for()
+    first = page.locator("[data-testid='stExpander']", has_text="1. Automation Region")
+    first.get_by_role("listitem").filter(has_text="both work in Automation").wait_for()
+    first.get_by_role("listitem").filter(has_text="both members of S3 Cluster Pilot").wait_for()
+    screenshot(page, "partners-clusters")
+    first.get_by_role("link", name="Open in Explore").first.click()
+    page.get_by_role("heading", name="Explore", level=1).wait_for()
+    frame = network_frame(page)
+    assert frame.evaluate("network.body.data.nodes.length") >= 3
+
+
+def test_call_rules_show_the_gaps(page, app_url):  # noqa: F811
+    visit(page, app_url, "partners?partners_focal=Organisation:pic:999977851&partners_countries=9"
+          "&partners_roles=coordinator", "Partners")
+    page.get_by_role("heading", name="What the call still needs").wait_for()
+    page.get_by_text("Gap: 1 country (NO); the call asks for 9: 8 more").wait_for()
+    page.get_by_text("Met: a partner that has coordinated projects").wait_for()
+    settle(page)
+    screenshot(page, "partners-gaps")
