@@ -1,7 +1,7 @@
 """The app's warm-up (app_pages.startup, app_pages.serve) and the reads a run makes: counts, never times.
 
-* `python -m app_pages.serve` starts the store's server and draws the default Explore view before any
-  visit (a real process on a fresh store file; nothing visits it);
+* `cluster-explorer app` (`python -m app_pages.serve`) starts the store's server and draws the default
+  Explore view before any visit (a real process on a fresh store file; nothing visits it);
 * after the warm-up, the first Explore visit reads no view from the store (the warm-up drew the exact
   view the page asks for), and imports none of the heavy modules (the warm-up imported them);
 * the data version is read once per run, not once per cached view.
@@ -67,15 +67,15 @@ def startup_store(embedded_server, tmp_path_factory):
     store.close()
 
 
-def test_serve_starts_the_store_and_draws_before_any_visit(tmp_path):
+def test_cluster_explorer_app_starts_the_store_and_draws_before_any_visit(tmp_path):
+    """`cluster-explorer app` (which runs `python -m app_pages.serve`), on a fresh store file, visited by no one."""
     db = tmp_path / "fresh.db"
     log = tmp_path / "app.log"
-    env = {**os.environ, "CLUSTER_EXPLORER_DB": str(db), "CLUSTER_EXPLORER_QUERIES": str(tmp_path / "queries")}
+    env = {**os.environ, "CLUSTER_EXPLORER_QUERIES": str(tmp_path / "queries")}
     env.pop("NEO4J_URI", None)
     with log.open("w") as err:
-        app = subprocess.Popen([sys.executable, "-m", "app_pages.serve", "app.py", "--server.headless", "true",
-                                "--server.address", "127.0.0.1", "--server.port", str(free_port()),
-                                "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        app = subprocess.Popen([sys.executable, "-m", "cli", "--db", str(db), "app", "--port", str(free_port()),
+                                "--server.headless", "true", "--server.fileWatcherType", "none"],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
     try:
         wait_for(lambda: "warm-up done" in log.read_text() or app.poll() is not None, "the warm-up")
@@ -94,7 +94,7 @@ def test_serve_starts_the_store_and_draws_before_any_visit(tmp_path):
 def test_after_the_warm_up_the_first_explore_visit_reads_no_view(startup_store):
     from app_pages import startup
 
-    startup._warm()  # what the background thread does, here on this thread
+    startup.warm()  # what the app's start does, finished before the visit
     assert {"store", "imports", "overview", "explore"} <= set(startup.timings())
     before = len(reads_log())
     at = AppTest.from_file(APP, default_timeout=120)
@@ -110,7 +110,7 @@ def test_after_the_warm_up_the_first_explore_visit_reads_no_view(startup_store):
 def test_the_warm_up_imports_what_the_explore_page_uses(startup_store):
     probe = ("import sys, json\n"
              "from app_pages import startup\n"
-             "startup._warm()\n"
+             "startup.warm()\n"
              "from streamlit.testing.v1 import AppTest\n"
              "before = set(sys.modules)\n"
              f"at = AppTest.from_file({APP!r}, default_timeout=120)\n"
