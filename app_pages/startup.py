@@ -27,6 +27,8 @@ import logging
 import threading
 import time
 
+from graph.errors import ClusterExplorerError
+
 __all__ = ["prepare", "begin", "warm", "timings", "MODULES"]
 
 #: What the store's thread uses, imported before it starts (see above).
@@ -87,7 +89,9 @@ def _timed(step: str, work) -> bool:
         work()
         return True
     except Exception as e:  # noqa: BLE001 - the page that needs it reports the error to the user
-        _LOG.warning("warm-up: %s failed (%s); the first page that needs it will say why", step, e, exc_info=True)
+        expected = isinstance(e, ClusterExplorerError)  # one line; anything else with its traceback
+        _LOG.warning("warm-up: %s failed (%s); the first page that needs it will say why", step, e,
+                     exc_info=not expected)
         return False
     finally:
         _TIMINGS[step] = time.perf_counter() - started
