@@ -19,7 +19,8 @@ waits for:
 The load average is printed beside the table: on a shared machine every time is inflated by it.
 
 "Drawn" is the network page's own stamp (`window.ceDrawnAt`, set at vis-network's first drawing).
-Run: `.venv/bin/python bench/bench_app.py [--db FILE] [--runs 3] [--sessions-only]` (one table)
+Run: `.venv/bin/python bench/bench_app.py [--db FILE] [--runs 3] [--sessions-only]` (one table);
+`--db FILE --server-side`: the store's part of the first views alone (no browser), as the 10x row says.
 """
 
 from __future__ import annotations
@@ -238,14 +239,48 @@ def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
     print(f"app memory (resident, Streamlit process) after these visits: {memory:.0f} MB")
 
 
+def server_side(db: Path) -> None:
+    """The store's part of the first views, without a browser or the app (what the 10x figures are)."""
+    from graph.store.load_log import data_version
+    from graph.views import filters, render, store_views
+
+    print(f"| step (store {db}) | seconds | load average |\n|---|---:|---:|")
+
+    def timed(label: str, work):
+        started = time.perf_counter()
+        result = work()
+        print(f"| {label} | {time.perf_counter() - started:.2f} | {os.getloadavg()[0]:.1f} |", flush=True)
+        return result
+
+    store = timed("open the store (its server started, its files replayed)",
+                  lambda: FalkorDBStore(db, "cluster_explorer", default_timeout_s=600))
+    try:
+        timed("data version", lambda: data_version(store))
+        timed("Overview counts", lambda: store_views.node_counts(store))
+        options = timed("filter choices", lambda: store_views.filter_options(store))
+        chosen = filters.Filters(tuple(k for k in filters.DEFAULT_KINDS if k in options.kinds))
+        view = timed("default Explore view read", lambda: store_views.explore_view(store, chosen, (), 1, 1000))
+        timed(f"  drawn ({view.number_of_nodes():,} nodes)", lambda: render.to_html(view, max_nodes=1000))
+        for focus in cluster_keys(db, 3):
+            timed(f"a focus to depth 1 ({focus})", lambda f=focus: store_views.explore_view(store, chosen, (f,), 1))
+        view = timed("a focus to depth 2", lambda: store_views.explore_view(store, chosen, (focus,), 2, 1000))
+        timed(f"  drawn ({view.number_of_nodes():,} nodes)", lambda: render.to_html(view, max_nodes=1000))
+    finally:
+        store.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="a store file already holding seeds + NUTS + CORDIS")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sessions-only", action="store_true", help="the first visit and the 8 sessions alone")
+    parser.add_argument("--server-side", action="store_true", help="the store's part of the first views alone")
     args = parser.parse_args()
-    if args.db:
+    if args.db and args.server_side:
+        server_side(args.db.resolve())
+    elif args.db:
         measure(args.db.resolve(), args.runs, args.sessions_only)
+    if args.db:
         return
     with tempfile.TemporaryDirectory(prefix="bench-app-") as folder:
         db = Path(folder) / "store.db"
