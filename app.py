@@ -30,6 +30,7 @@ page = st.navigation(PAGES)
 
 try:
     store = common.store()
+    common.pin_version()  # read once per run: every cached view of this run keys on it
 except StoreUnavailable as e:
     st.error(f"The store cannot be reached. {e}")
     st.stop()

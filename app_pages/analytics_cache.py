@@ -36,7 +36,7 @@ def _inputs_of(_store: GraphStore, location: str, version: str, folder: str) -> 
 
 def _current() -> tuple[GraphStore, str, Future]:
     store = common.store()
-    version = cache.data_version(store)
+    version = common.data_version_now()
     where = f"{store.location}#{getattr(store, 'graph_name', '')}"
     return store, version, _inputs_of(store, where, version, str(_folder(store)))
 
@@ -49,7 +49,7 @@ def rebuild_after_load() -> None:
     store = common.store()
     folder = _folder(store)
     versions = cache.cached_versions(store, folder)
-    if versions and cache.data_version(store) not in versions:
+    if versions and common.data_version_now() not in versions:
         _current()
 
 

@@ -15,6 +15,7 @@ import uuid
 
 import networkx as nx
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from graph.memory import gc_paused
 from graph.settings import Settings
@@ -88,6 +89,8 @@ def filtered(whole: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
 
 def refresh() -> None:
     """Forget cached graphs after this app wrote to the store."""
+    if get_script_run_ctx(suppress_warning=True) is not None:
+        st.session_state.pop(_PINNED, None)
     _graph.clear()
     _filtered.clear()
     for cached in (_counts, _options, _view, _search, _names, _details, _metrics_present):
@@ -117,8 +120,32 @@ def progress_bar(label: str):
 # -- views served from the store (graph/views/store_views.py), shared by every session ------------------
 # Keyed by `version()` (the store and its newest load), so a load from anywhere shows at the next rerun,
 # and by the view's controls. Resources (not data): one object shared, no copy per session.
+_PINNED = "_common_version"
+
+
+def pin_version() -> None:
+    """Read the data version once for this run (the router calls this first; it costs three reads).
+
+    Every cache below keys on `version()`, which a page calls several times a run: seven to thirteen
+    times three reads per Explore visit before. A load from anywhere shows at the next run, as before;
+    `refresh()` (after this app wrote) forgets the pinned one at once.
+    """
+    st.session_state[_PINNED] = _version_now()
+
+
+def data_version_now() -> str:
+    """The data version alone (the analytics cache's key): the pinned one of this run when there is one."""
+    return version().rpartition("|")[2]
+
+
 def version() -> str:
-    """The store and its data version: what every cache of a view is keyed by."""
+    """The store and its data version: what every cache of a view is keyed by (pinned per run, see above)."""
+    if get_script_run_ctx(suppress_warning=True) is not None and (pinned := st.session_state.get(_PINNED)):
+        return pinned
+    return _version_now()
+
+
+def _version_now() -> str:
     current = store()
     return f"{current.location}#{getattr(current, 'graph_name', '')}|{data_version(current)}"
 

@@ -12,23 +12,13 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, widgets
+from app_pages.explore_draw import draw
 from graph.analytics.metrics import METRICS
 from graph.views import exports, render
 from graph.views import filters as views
 
 filters = widgets.graph_filters(common.filter_options(), "explore")
 path = tuple(k for k in st.query_params.get("path", "").split(",") if k)
-
-
-@st.cache_data(max_entries=64, show_spinner="Drawing…")
-def draw(version: str, filters: views.Filters, focus: tuple[str, ...], depth: int, path: tuple[str, ...],
-         colour: str, size: str, cap: int) -> tuple[str, list[str], int]:
-    """The page of the view and the keys of the nodes it shows, cached by the data version and the controls."""
-    shown = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
-    scores = None if size == "degree" else {n: d.get(size) or 0.0 for n, d in shown.nodes(data=True)}
-    shown, left_out = views.cap_view(shown, cap, focus=focus or path, scores=scores)
-    html = render.to_html(shown, color_by=colour, size_by=scores, focus=focus, highlight=path, max_nodes=cap)
-    return html, list(shown), left_out
 
 
 st.title("Explore")

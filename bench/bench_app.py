@@ -1,26 +1,37 @@
 """How fast the app answers at 1x (seeds + NUTS + the CORDIS extract), in a real headless Chromium.
 
-Starts `streamlit run app.py` on a store holding the seed data, NUTS and the shared CORDIS extract
-(loaded into a temporary store, or `--db FILE` already holding them), then measures, each time from
-the request to what the user waits for:
+Starts the app as `./dev run` does (`python -m app_pages.serve app.py`: the warm-up of
+`app_pages.startup` runs while Streamlit starts) on a store holding the seed data, NUTS and the shared
+CORDIS extract (loaded into a temporary store, or `--db FILE` already holding them, such as the 10x
+set), with the store's server stopped, then measures, each time from the request to what the user
+waits for:
 
-* the **first Explore visit** after the server starts (nothing cached) and **warm visits** (new tabs);
+* the **first Explore visit** right after the app answers its health check (the warm-up may still be
+  running: the visit then waits for it), the warm-up's own steps (from the app's log), and **warm
+  visits** (new tabs);
 * a **focus visit** (`?explore_focus=` a cluster not asked for before: a new neighbourhood read);
 * a **cap change** in an open page ("Max nodes" to a new value: a new view read and drawn);
 * **Overview** (to "Sources loaded") and **Queries** (a saved query's rows);
-* **8 sessions at once** opening Explore with 8 different focuses (p50 / p95);
+* **8 sessions at once** opening Explore with 8 different focuses (p50 / p95), with the CPU seconds
+  the app, its store server and the browser spent meanwhile (where the time goes on a 2-core machine);
 * the app's **memory** (resident set of the Streamlit process) at the end.
 
+The load average is printed beside the table: on a shared machine every time is inflated by it.
+
 "Drawn" is the network page's own stamp (`window.ceDrawnAt`, set at vis-network's first drawing).
-Run: `.venv/bin/python bench/bench_app.py [--db FILE] [--runs 3]`
+Run: `.venv/bin/python bench/bench_app.py [--db FILE] [--runs 3] [--sessions-only]` (one table);
+`--db FILE --server-side`: the store's part of the first views alone (no browser), as the 10x row says.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
+import re
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,13 +41,15 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_explore import CHROMIUM_ARGS, start_app  # noqa: E402
+from graph.store.falkordb_server import StorePaths  # noqa: E402
 from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
-WAIT_MS = 180_000
+WAIT_MS = 300_000
+QUERY_PAGE = "queries?queries_name=labels/valid-on"
 
 
 def rss_mb(pid: int) -> float:
@@ -60,21 +73,47 @@ def children(pid: int) -> list[int]:
     return found + [g for c in found for g in children(c)]
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU seconds of one process (all its threads) so far, from /proc; 0 once it is gone."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
+def cpu_split(app_pid: int, store_pid: int) -> tuple[float, float, float]:
+    """CPU seconds so far of the app's Python process, the store's server, and the rest of this bench's
+    processes (the browser, its driver, the bench itself). Counts, unlike times, barely move with the load."""
+    tree = {os.getpid(), *children(os.getpid()), store_pid}
+    app, store = cpu_seconds(app_pid), cpu_seconds(store_pid)
+    return app, store, sum(cpu_seconds(p) for p in tree) - app - store
+
+
+def store_server_pid(db: Path) -> int:
+    try:
+        return int(json.loads(StorePaths(db).note.read_text())["pid"])
+    except (OSError, ValueError, KeyError):
+        return 0
+
+
+def warm_up_line(log: Path) -> str:
+    """The app's own report of its warm-up (`app_pages.startup`), or what its log says instead."""
+    text = log.read_text() if log.exists() else ""
+    found = re.findall(r"warm-up .*", text)
+    return found[-1] if found else "no warm-up line in the app's log"
+
+
 def drawn(page, started: float) -> float:
     frame = page.wait_for_selector("iframe[title='Network view']", timeout=WAIT_MS).content_frame()
     frame.wait_for_selector("body[data-drawn]", timeout=WAIT_MS)
     return frame.evaluate("window.ceDrawnAt") / 1000 - started
 
 
-def note(label: str, times: list[float]) -> tuple[str, list[float]]:
-    print(f"  {label}: {', '.join(f'{t:.2f}' for t in times)} s", flush=True)
-    return label, times
-
-
 def visit(context, url: str, path: str) -> float:
     page = context.new_page()
     started = time.time()
-    page.goto(f"{url}/{path}")
+    page.goto(f"{url}/{path}", timeout=WAIT_MS)
     seconds = drawn(page, started)
     page.close()
     return seconds
@@ -83,7 +122,7 @@ def visit(context, url: str, path: str) -> float:
 def page_ready(context, url: str, path: str, text: str) -> float:
     page = context.new_page()
     started = time.time()
-    page.goto(f"{url}/{path}")
+    page.goto(f"{url}/{path}", timeout=WAIT_MS)
     page.get_by_text(text, exact=False).first.wait_for(timeout=WAIT_MS)
     seconds = time.time() - started
     page.close()
@@ -91,8 +130,11 @@ def page_ready(context, url: str, path: str, text: str) -> float:
 
 
 def cap_change(context, url: str, caps: list[int]) -> list[float]:
+    if not caps:  # --sessions-only
+        return []
     page = context.new_page()
-    page.goto(f"{url}/explore?explore_focus=Cluster:iot-world&explore_depth=3")  # about 290 nodes: caps below cut it
+    # about 290 nodes: the caps below cut it
+    page.goto(f"{url}/explore?explore_focus=Cluster:iot-world&explore_depth=3", timeout=WAIT_MS)
     drawn(page, time.time())
     times = []
     for cap in caps:
@@ -120,7 +162,7 @@ def concurrent(context, url: str, focuses: list[str]) -> list[float]:
     starts = []
     for page, focus in zip(pages, focuses, strict=True):
         starts.append(time.time())
-        page.goto(f"{url}/explore?explore_focus={focus}", wait_until="commit")
+        page.goto(f"{url}/explore?explore_focus={focus}", wait_until="commit", timeout=WAIT_MS)
     times = [drawn(page, started) for page, started in zip(pages, starts, strict=True)]
     for page in pages:
         page.close()
@@ -134,48 +176,111 @@ def cluster_keys(db: Path, n: int) -> list[str]:
     return [f"{kind}:{node_id}" for kind, node_id in rows]
 
 
-def measure(db: Path, runs: int) -> None:
+def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
     focuses = cluster_keys(db, 8 + runs)
-    server, url = start_app(db)
+    log = db.with_name("bench-app.log")
+    load_before = os.getloadavg()[0]
+    server, url = start_app(db, log)
+    count = 0 if sessions_only else runs
+    rows = []
+
+    def row(label: str, work) -> list[float]:
+        """Run `work` (a list of seconds), noting the CPU seconds each side spent meanwhile."""
+        before = cpu_split(server.pid, store_server_pid(db))
+        times = work()
+        after = cpu_split(server.pid, store_server_pid(db))
+        rows.append((label, times, [b - a for a, b in zip(before, after, strict=True)]))
+        print(f"  {label}: {', '.join(f'{t:.2f}' for t in times)} s", flush=True)
+        return times
+
     try:
         with sync_playwright() as driver:
             browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             context = browser.new_context(viewport={"width": 1400, "height": 1000})
-            rows = [note("first Explore visit after a server start", [visit(context, url, "explore")])]
-            rows.append(note("Explore, warm visit (new tab)", [visit(context, url, "explore") for _ in range(runs)]))
-            rows.append(note("Explore with a new focus (new tab)",
-                             [visit(context, url, f"explore?explore_focus={f}") for f in focuses[8:8 + runs]]))
-            rows.append(note("Overview", [page_ready(context, url, "", "Sources loaded") for _ in range(runs)]))
-            rows.append(note("Queries (labels/valid-on rows)",
-                             [page_ready(context, url, "queries?queries_name=labels/valid-on", " rows")
-                              for _ in range(runs)]))
-            rows.append(note("Max nodes changed in an open page (depth 3)",
-                             cap_change(context, url, [100 + 7 * i for i in range(runs)])))
-            together = concurrent(context, url, focuses[:8])
+            row("first Explore visit after a server start", lambda: [visit(context, url, "explore")])
+            row("Explore, warm visit (new tab)", lambda: [visit(context, url, "explore") for _ in range(count)])
+            row("Explore with a new focus (new tab)",
+                lambda: [visit(context, url, f"explore?explore_focus={f}") for f in focuses[8:8 + count]])
+            row("Overview", lambda: [page_ready(context, url, "", "Sources loaded") for _ in range(count)])
+            row("Queries (labels/valid-on rows)",
+                lambda: [page_ready(context, url, QUERY_PAGE, " rows") for _ in range(count)])
+            row("Max nodes changed in an open page (depth 3)",
+                lambda: cap_change(context, url, [100 + 7 * i for i in range(count)]))
+            wall = time.perf_counter()
+            together = sorted(row("8 sessions at once, Explore with 8 focuses", lambda: concurrent(context, url,
+                                                                                                 focuses[:8])))
+            wall = time.perf_counter() - wall
             memory = rss_mb(server.pid)
             context.close()
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
-    print(f"| what | median of {runs} | worst |\n|---|---:|---:|")
-    for label, times in rows:
-        print(f"| {label} | {statistics.median(times):.2f} s | {max(times):.2f} s |")
-    together.sort()
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # still serving open browser connections (after a failure)
+            os.killpg(server.pid, signal.SIGKILL)
+    print(f"\nwarm-up (app's log): {warm_up_line(log)}")
+    print(f"load average: {load_before:.1f} before, {os.getloadavg()[0]:.1f} after\n")
+    print(f"| what | median of {runs} | worst | CPU s per visit: app | store server | browser and bench |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, times, cpu in rows[:-1]:
+        if not times:
+            continue
+        app, store, rest = (c / len(times) for c in cpu)
+        print(f"| {label} | {statistics.median(times):.2f} s | {max(times):.2f} s | {app:.2f} | {store:.2f} "
+              f"| {rest:.2f} |")
+    app, store, rest = rows[-1][2]
     print(f"| 8 sessions at once, Explore with 8 focuses: p50 / p95 | {statistics.median(together):.2f} s "
-          f"| {together[min(len(together) - 1, int(0.95 * len(together)))]:.2f} s |")
-    print(f"\napp memory (resident, Streamlit process) after these visits: {memory:.0f} MB")
+          f"| {together[min(len(together) - 1, int(0.95 * len(together)))]:.2f} s | {app:.1f} (all 8) "
+          f"| {store:.1f} | {rest:.1f} |")
+    print(f"\n8 sessions at once: {wall:.1f} s wall, so at most {2 * wall:.1f} CPU seconds on 2 cores")
+    print(f"app memory (resident, Streamlit process) after these visits: {memory:.0f} MB")
+
+
+def server_side(db: Path) -> None:
+    """The store's part of the first views, without a browser or the app (what the 10x figures are)."""
+    from graph.store.load_log import data_version
+    from graph.views import filters, render, store_views
+
+    print(f"| step (store {db}) | seconds | load average |\n|---|---:|---:|")
+
+    def timed(label: str, work):
+        started = time.perf_counter()
+        result = work()
+        print(f"| {label} | {time.perf_counter() - started:.2f} | {os.getloadavg()[0]:.1f} |", flush=True)
+        return result
+
+    store = timed("open the store (its server started, its files replayed)",
+                  lambda: FalkorDBStore(db, "cluster_explorer", default_timeout_s=600))
+    try:
+        timed("data version", lambda: data_version(store))
+        timed("Overview counts", lambda: store_views.node_counts(store))
+        options = timed("filter choices", lambda: store_views.filter_options(store))
+        chosen = filters.Filters(tuple(k for k in filters.DEFAULT_KINDS if k in options.kinds))
+        view = timed("default Explore view read", lambda: store_views.explore_view(store, chosen, (), 1, 1000))
+        timed(f"  drawn ({view.number_of_nodes():,} nodes)", lambda: render.to_html(view, max_nodes=1000))
+        for focus in cluster_keys(db, 3):
+            timed(f"a focus to depth 1 ({focus})", lambda f=focus: store_views.explore_view(store, chosen, (f,), 1))
+        view = timed("a focus to depth 2", lambda: store_views.explore_view(store, chosen, (focus,), 2, 1000))
+        timed(f"  drawn ({view.number_of_nodes():,} nodes)", lambda: render.to_html(view, max_nodes=1000))
+    finally:
+        store.close()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="a store file already holding seeds + NUTS + CORDIS")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--sessions-only", action="store_true", help="the first visit and the 8 sessions alone")
+    parser.add_argument("--server-side", action="store_true", help="the store's part of the first views alone")
     args = parser.parse_args()
+    if args.db and args.server_side:
+        server_side(args.db.resolve())
+    elif args.db:
+        measure(args.db.resolve(), args.runs, args.sessions_only)
     if args.db:
-        measure(args.db.resolve(), args.runs)
         return
     with tempfile.TemporaryDirectory(prefix="bench-app-") as folder:
         db = Path(folder) / "store.db"
@@ -184,10 +289,8 @@ def main() -> None:
         load_seeds(store)
         load_nuts(store, SHARED / "gisco-nuts")
         load_cordis(store, SHARED / "cordis-horizon-europe")
-        try:
-            measure(db, args.runs)
-        finally:
-            store.close()
+        store.close()  # the app starts the store's server itself, as after a reboot
+        measure(db, args.runs, args.sessions_only)
 
 
 if __name__ == "__main__":

@@ -3,24 +3,26 @@
 Loads the seed data, NUTS and the shared CORDIS extract (the test fixture when the extract is not
 there) into a temporary embedded store, then measures two things:
 
-* **server side**: `graph.views.render.to_html` for the view the page draws (the most connected nodes of
-  the default view, capped at N): with the layout cache empty (what a new view costs) and warm;
+* **server side**: the view read from the store (`graph.views.store_views.explore_view`: the most connected
+  nodes of the kinds in `KINDS`, capped at N) and `graph.views.render.to_html` for it: with the layout
+  cache empty (what a new view costs) and warm;
   plus how meaningful the layout is (mean edge length / mean distance of random pairs: a ring or a
   random scatter gives about 1, a good layout much less);
-* **in the browser**: headless Chromium opens `/explore?explore_cap=N` in a new session and waits
+* **in the browser**: headless Chromium opens `/explore?explore_cap=N&explore_kinds=...` (the kinds of
+  `KINDS`: with every kind chosen the page shows the clusters view, ~300 nodes) in a new session and waits
   until vis-network has drawn (`<body data-drawn>`, stamped by the page with `Date.now()`); the time
   from the request to that stamp. The first visit, which also reads the graph from the store, is
   reported apart. Also the interactive case: in an open page, "Max nodes" is changed to a new value
   (nothing cached) and the time to the new drawing is taken.
 
 Targets (issue 6): 1,000 nodes drawn in under 3 s from the request, HTML built in under 0.3 s.
-Run: `.venv/bin/python bench/bench_explore.py [--cordis DIR] [--runs 3]`
+Run: `.venv/bin/python bench/bench_explore.py [--db FILE | --cordis DIR] [--runs 3]` (one table; `--db` takes a
+store already loaded, such as the 10x set of README's figures)
 """
 
 from __future__ import annotations
 
 import argparse
-import gc
 import math
 import os
 import random
@@ -40,8 +42,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import Error as PlaywrightError  # noqa: E402
 
 from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
-from graph.store.reads import to_networkx  # noqa: E402
-from graph.views import filters, layout, render  # noqa: E402
+from graph.store.reads import counts  # noqa: E402
+from graph.views import filters, layout, render, store_views  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
@@ -49,6 +51,9 @@ from loaders.seeds import load_seeds  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 SIZES = (200, 1000, 3000)
+#: The kinds the bench draws: not every kind (that shows the clusters view), so "Max nodes" N draws N nodes.
+KINDS = ("Cluster", "Organisation", "Region", "Country", "Programme", "Project", "Sector")
+KINDS_QUERY = "".join(f"&explore_kinds={k}" for k in KINDS)
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]
 
@@ -62,13 +67,14 @@ def layout_quality(view, pos) -> float:
     return statistics.mean(edges) / statistics.mean(pairs)
 
 
-def server_side(graph, runs: int) -> list[dict]:
-    whole = filters.filter_graph(graph)
-    render.to_html(filters.cap_view(whole, 50)[0])  # compile the template once, as a running app has
+def server_side(store, runs: int) -> list[dict]:
+    chosen = filters.Filters(KINDS)
+    render.to_html(store_views.explore_view(store, chosen, cap=50))  # compile the template once, as a running app has
     rows = []
     for n in SIZES:
-        view = filters.cap_view(whole, n)[0]
-        view = type(graph)(view)
+        started = time.perf_counter()
+        view = store_views.explore_view(store, chosen, cap=n)
+        read = time.perf_counter() - started
         cold, warm = [], []
         for _ in range(runs):
             layout._CACHE.clear()
@@ -79,7 +85,8 @@ def server_side(graph, runs: int) -> list[dict]:
             render.to_html(view, max_nodes=n)
             warm.append(time.perf_counter() - started)
         quality = layout_quality(view, layout.positions(view))
-        rows.append({"nodes": view.number_of_nodes(), "edges": view.number_of_edges(), "cold": statistics.median(cold),
+        rows.append({"nodes": view.number_of_nodes(), "edges": view.number_of_edges(), "read": read,
+                     "cold": statistics.median(cold),
                      "warm": statistics.median(warm), "quality": quality, "kb": len(html) // 1024})
     return rows
 
@@ -90,15 +97,17 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_app(db: Path) -> tuple[subprocess.Popen, str]:
+def start_app(db: Path, log: Path | None = None) -> tuple[subprocess.Popen, str]:
+    """The app as `./dev run` starts it (`python -m app_pages.serve`: warm-up first), its stderr in `log`."""
     port = free_port()
     env = {**os.environ, "CLUSTER_EXPLORER_DB": str(db), "CLUSTER_EXPLORER_GRAPH": "cluster_explorer"}
     env.pop("NEO4J_URI", None)
-    server = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+    server = subprocess.Popen([sys.executable, "-m", "app_pages.serve", "app.py", "--server.headless", "true",
                                "--server.address", "127.0.0.1", "--server.port", str(port),
                                "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
                                "--server.fileWatcherType", "none"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
+                              stderr=log.open("w") if log else subprocess.DEVNULL,
                               start_new_session=True)
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90
@@ -118,7 +127,7 @@ def drawn_after(context, url: str, n: int) -> float:
     the browser's cache holds Streamlit's own scripts, as it does for anyone who used the app before)."""
     page = context.new_page()
     started = time.time()
-    page.goto(f"{url}/explore?explore_cap={n}")
+    page.goto(f"{url}/explore?explore_cap={n}{KINDS_QUERY}")
     frame = page.wait_for_selector("iframe[title='Network view']", timeout=180_000).content_frame()
     frame.wait_for_selector("body[data-drawn]", timeout=180_000)
     drawn_at = frame.evaluate("window.ceDrawnAt") / 1000
@@ -161,7 +170,7 @@ def in_browser(db: Path, runs: int) -> tuple[float, list[tuple[int, float, float
             for n in SIZES:
                 times = [drawn_after(context, url, n) for _ in range(runs)]
                 page = context.new_page()
-                page.goto(f"{url}/explore?explore_cap=100")
+                page.goto(f"{url}/explore?explore_cap=100{KINDS_QUERY}")
                 page.wait_for_selector("iframe[title='Network view']", timeout=180_000)
                 changes = []
                 for other in [n + 1 + i for i in range(runs)]:  # a new cap each time: nothing cached
@@ -176,47 +185,62 @@ def in_browser(db: Path, runs: int) -> tuple[float, list[tuple[int, float, float
         server.wait(timeout=30)
 
 
+def measure(store: FalkorDBStore, db: Path, label: str, runs: int) -> None:
+    nodes, relationships = (sum(c.values()) for c in counts(store))
+    print(f"data: {label} ({nodes:,} nodes, {relationships:,} relationships); kinds drawn: {', '.join(KINDS)}; "
+          f"load average {os.getloadavg()[0]:.1f}")
+    rows = server_side(store, runs)
+    first, browser_rows = in_browser(db, runs)
+    print(f"\nfirst visit of Explore after the app starts (1,000 nodes of those kinds): {first:.1f} s; "
+          f"load average at the end {os.getloadavg()[0]:.1f}\n")
+    print("| nodes | relationships | view read from the store | HTML built, new layout | HTML built, cached layout "
+          f"| HTML size | layout: edge / random pair | page request to drawn (median of {runs}) | worst "
+          "| cap changed in an open page to drawn (new view) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row, (n, median, worst, change) in zip(rows, browser_rows, strict=True):
+        print(f"| {n:,} | {row['edges']:,} | {row['read']:.3f} s | {row['cold']:.3f} s | {row['warm']:.3f} s "
+              f"| {row['kb']:,} KB | {row['quality']:.2f} | {median:.2f} s | {worst:.2f} s | {change:.2f} s |")
+
+
+def stop(store: FalkorDBStore) -> None:
+    """Close the store and make sure its database server does not outlive the bench."""
+    server_pid = store.server_pid
+    store.close()
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        time.sleep(2)
+        try:
+            os.kill(server_pid, sig)
+        except ProcessLookupError:
+            break
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--db", type=Path, help="a store file already loaded (e.g. the 10x set); else a fresh one")
     parser.add_argument("--cordis", type=Path, default=SHARED / "cordis-horizon-europe")
     parser.add_argument("--nuts", type=Path, default=SHARED / "gisco-nuts")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    if args.db:
+        store = FalkorDBStore(args.db.resolve(), "cluster_explorer")
+        try:
+            measure(store, args.db.resolve(), str(args.db), args.runs)
+        finally:
+            stop(store)
+        return
     cordis = args.cordis if (args.cordis / "projects.csv").exists() else FIXTURES / "cordis"
     nuts = args.nuts if args.nuts.exists() else FIXTURES / "nuts"
     with tempfile.TemporaryDirectory(prefix="bench-explore-") as folder:
         db = Path(folder) / "store.db"
         store = FalkorDBStore(db, "cluster_explorer")
-        store.setup_schema()
-        started = time.perf_counter()
-        load_seeds(store)
-        load_nuts(store, nuts)
-        load_cordis(store, cordis)
-        loaded = time.perf_counter() - started
-        started = time.perf_counter()
-        graph = to_networkx(store)
-        read = time.perf_counter() - started
-        gc.freeze()  # as the app does once the graph is read
-        print(f"data: {cordis} ({graph.number_of_nodes():,} nodes, {graph.number_of_edges():,} relationships); "
-              f"loaded in {loaded:.1f} s, read into networkx in {read:.1f} s")
-        rows = server_side(graph, args.runs)
-        first, browser_rows = in_browser(db, args.runs)
-        server_pid = store.server_pid
-        store.close()
-        for sig in (signal.SIGTERM, signal.SIGKILL):  # the database server must not outlive the bench
-            time.sleep(2)
-            try:
-                os.kill(server_pid, sig)
-            except ProcessLookupError:
-                break
-    print(f"\nfirst visit of Explore (reads the graph from the store, 1,000 nodes): {first:.1f} s\n")
-    print("| nodes | relationships | HTML built, new layout | HTML built, cached layout | HTML size "
-          f"| layout: edge / random pair | page request to drawn (median of {args.runs}) | worst "
-          "| cap changed in an open page to drawn (new view) |")
-    print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
-    for row, (n, median, worst, change) in zip(rows, browser_rows, strict=True):
-        print(f"| {n:,} | {row['edges']:,} | {row['cold']:.3f} s | {row['warm']:.3f} s | {row['kb']:,} KB "
-              f"| {row['quality']:.2f} | {median:.2f} s | {worst:.2f} s | {change:.2f} s |")
+        try:
+            store.setup_schema()
+            load_seeds(store)
+            load_nuts(store, nuts)
+            load_cordis(store, cordis)
+            measure(store, db, str(cordis), args.runs)
+        finally:
+            stop(store)
 
 
 if __name__ == "__main__":

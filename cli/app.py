@@ -27,9 +27,10 @@ def app_script() -> Path:
 @click.argument("streamlit_options", nargs=-1, type=click.UNPROCESSED)
 @click.pass_obj
 def app(obj: Context, port: int, streamlit_options: tuple[str, ...]) -> None:
-    """Start the browser app (streamlit run on the installed app.py); extra options go to Streamlit."""
+    """Start the browser app (streamlit run on the installed app.py, warmed up); extra options go to Streamlit."""
     env = {**os.environ, "CLUSTER_EXPLORER_DB": str(obj.settings.db_path.resolve()),
            "CLUSTER_EXPLORER_QUERIES": str(obj.settings.user_queries_dir.resolve())}
-    command = [sys.executable, "-m", "streamlit", "run", str(app_script()), "--server.address", "127.0.0.1",
+    # app_pages.serve: the store's server starts and the modules import while Streamlit starts (see its docstring)
+    command = [sys.executable, "-m", "app_pages.serve", str(app_script()), "--server.address", "127.0.0.1",
                "--server.port", str(port), "--browser.gatherUsageStats", "false", *streamlit_options]
     os.execve(sys.executable, command, env)  # Streamlit takes this process's place: Ctrl-C and signals reach it

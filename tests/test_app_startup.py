@@ -1,0 +1,125 @@
+"""The app's warm-up (app_pages.startup, app_pages.serve) and the reads a run makes: counts, never times.
+
+* `cluster-explorer app` (`python -m app_pages.serve`) starts the store's server and draws the default
+  Explore view before any visit (a real process on a fresh store file; nothing visits it);
+* after the warm-up, the first Explore visit reads no view from the store (the warm-up drew the exact
+  view the page asks for), and imports none of the heavy modules (the warm-up imported them);
+* the data version is read once per run, not once per cached view.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from graph.store import view_cypher
+from graph.store.counting import reads_log
+from graph.store.falkordb_server import StorePaths
+from graph.store.load_log import LOAD_STAMPS
+from tests.conftest import open_fixture_network
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+HEAVY = {"pandas", "numpy", "networkx", "pyvis", "igraph", "scipy", "IPython", "pyarrow", "graph", "app_pages",
+         "queries", "loaders"}
+
+
+def wait_for(condition, what: str, limit_s: float = 240) -> None:
+    """Poll `condition` until true (no fixed sleep); fail saying `what` did not happen."""
+    deadline = time.monotonic() + limit_s
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"{what} did not happen within {limit_s:.0f} s")
+        time.sleep(0.1)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def first_line(query: str) -> str:
+    return " ".join(query.split())[:200]
+
+
+@pytest.fixture(scope="module")
+def startup_store(embedded_server, tmp_path_factory):
+    store = open_fixture_network(embedded_server, "startup_tests")
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("NEO4J_URI", raising=False)
+        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
+        env.setenv("CLUSTER_EXPLORER_GRAPH", "startup_tests")
+        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+        yield store
+    st.cache_resource.clear()
+    store.clear()
+    store.close()
+
+
+def test_cluster_explorer_app_starts_the_store_and_draws_before_any_visit(tmp_path):
+    """`cluster-explorer app` (which runs `python -m app_pages.serve`), on a fresh store file, visited by no one."""
+    db = tmp_path / "fresh.db"
+    log = tmp_path / "app.log"
+    env = {**os.environ, "CLUSTER_EXPLORER_QUERIES": str(tmp_path / "queries")}
+    env.pop("NEO4J_URI", None)
+    with log.open("w") as err:
+        app = subprocess.Popen([sys.executable, "-m", "cli", "--db", str(db), "app", "--port", str(free_port()),
+                                "--server.headless", "true", "--server.fileWatcherType", "none"],
+                               cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
+    try:
+        wait_for(lambda: "warm-up done" in log.read_text() or app.poll() is not None, "the warm-up")
+        assert app.poll() is None, log.read_text()
+        note = json.loads(StorePaths(db).note.read_text())  # the store's server runs, started by the warm-up
+        os.kill(int(note["pid"]), 0)
+        done = next(line for line in log.read_text().splitlines() if "warm-up done" in line)
+        assert all(f"'{step}'" in done for step in ("store", "imports", "overview", "explore")), done
+        assert "failed" not in log.read_text()
+    finally:
+        os.killpg(app.pid, signal.SIGTERM)
+        app.wait(timeout=60)
+    wait_for(lambda: not StorePaths(db).note.exists(), "the store's server stopping with the app")
+
+
+def test_after_the_warm_up_the_first_explore_visit_reads_no_view(startup_store):
+    from app_pages import startup
+
+    startup.warm()  # what the app's start does, finished before the visit
+    assert {"store", "imports", "overview", "explore"} <= set(startup.timings())
+    before = len(reads_log())
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.switch_page("app_pages/explore.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.get("iframe"), "the page drew no network"
+    queries = [r.query for r in reads_log()[before:]]
+    assert first_line(view_cypher.CLUSTER_PARTNERS) not in queries  # the clusters view came from the warm-up
+    assert queries.count(first_line(LOAD_STAMPS)) == 1  # the data version: read once for the whole run
+
+
+def test_the_warm_up_imports_what_the_explore_page_uses(startup_store):
+    probe = ("import sys, json\n"
+             "from app_pages import startup\n"
+             "startup.warm()\n"
+             "from streamlit.testing.v1 import AppTest\n"
+             "before = set(sys.modules)\n"
+             f"at = AppTest.from_file({APP!r}, default_timeout=120)\n"
+             "at.switch_page('app_pages/explore.py')\n"
+             "at.run()\n"
+             "assert not at.exception, [e.value for e in at.exception]\n"
+             "print(json.dumps(sorted(set(sys.modules) - before)))\n")
+    run = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-2000:]
+    imported = json.loads(run.stdout.strip().splitlines()[-1])
+    late = [m for m in imported if m.split(".")[0] in HEAVY]
+    assert late == [], f"imported by the Explore visit, not by the warm-up: {late}"
