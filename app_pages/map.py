@@ -1,78 +1,53 @@
 """Map: where the activity is and which regions work together (graph/views/geography.py, on the cached
-analytics inputs of app_pages/analytics_cache.py).
+analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layers.py).
 
-Drawn with pydeck layers only and no base map (`map_provider=None`), so it needs no tiles and works
-offline: places sized by project participations, organisations as small dots, arcs between places
-whose organisations share projects, names of the busiest places. Tooltips are plain text (deck.gl's
-`text`, not `html`). pydeck reads strings as expressions, so literal strings are quoted ("'pixels'").
+Places and their links are computed once per data version and level (the slow part: every
+participation is read); which arcs to draw (how many, how strong) is chosen from them at once.
 """
 
 from __future__ import annotations
 
-import math
-
-import pandas as pd
-import pydeck as pdk
 import streamlit as st
 
-from app_pages import analytics_cache, widgets
+from app_pages import analytics_cache, map_layers, widgets
 from graph.views import geography
+from graph.views.geography import LEVELS
 from loaders.nuts import ATTRIBUTION
+
+MOST_ARCS = 1000
 
 st.title("Map")
 current = analytics_cache.inputs()
-LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
-left, middle, right = st.columns(3)
-level = left.select_slider("Places", list(LEVELS), value=2, format_func=LEVELS.get, key="map_level", bind=widgets.URL)
-top = middle.number_input("Collaboration arcs", 0, 2000, 300, step=50, key="map_arcs", bind=widgets.URL)
+left, middle, weakest, right = st.columns([3, 2, 2, 2])
+level = map_layers.level_control(left)
+top = middle.number_input("Collaboration arcs", 0, MOST_ARCS, 40, step=10, key="map_arcs", bind=widgets.URL,
+                          help="How many of the strongest links between places to draw.")
+least = weakest.number_input("Min. shared projects", 1, 100_000, 1, step=5, key="map_min_projects",
+                             bind=widgets.URL, help="Draw only links between places that share at least this "
+                                                    "many projects.")
 show_organisations = right.toggle("Organisations", True, key="map_organisations", bind=widgets.URL)
 
 
 @st.cache_data(max_entries=8, show_spinner="Placing the activity…")
-def placed_activity(_graph, version: str, level: int, top: int) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+def placed_activity(_graph, version: str, level: int) -> tuple[list[dict], list[dict], list[dict]]:
     places, organisations = geography.geo_points(_graph, level)
-    links = geography.region_links(_graph, level, top)
-    places = pd.DataFrame(places, columns=["key", "name", "kind", "lat", "lon", "activity", "organisations"])
-    places["label"] = places["name"] + " — " + places["activity"].astype(str) + " participations of " \
-        + places["organisations"].astype(str) + " organisations"
-    places["radius"] = 4 + 2.5 * places["activity"].map(math.sqrt)
-    organisations = pd.DataFrame(organisations, columns=["key", "name", "kind", "lat", "lon", "activity"])
-    organisations["label"] = organisations["name"] + " — " + organisations["activity"].astype(str) + " projects"
-    links = pd.DataFrame(links, columns=["from", "to", "from_name", "to_name", "from_lon", "from_lat", "to_lon",
-                                         "to_lat", "projects"])
-    links["label"] = links["from_name"] + " ↔ " + links["to_name"] + ": " + links["projects"].astype(str) \
-        + " shared projects"
-    links["width"] = 1 + links["projects"].map(math.log2)
-    return places, organisations, links
+    return places, organisations, geography.region_links(_graph, level, MOST_ARCS)
 
 
-places, organisations, links = placed_activity(current.graph, current.version, level, top)
-if places.empty and organisations.empty:
+places, organisations, links = placed_activity(current.graph, current.version, level)
+if not places and not organisations:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")
     st.stop()
-layers = [
-    pdk.Layer("ArcLayer", links, get_source_position=["from_lon", "from_lat"], get_target_position=["to_lon", "to_lat"],
-              get_width="width", get_source_color=[76, 120, 168, 140], get_target_color=[228, 87, 86, 140],
-              pickable=True),
-    pdk.Layer("ScatterplotLayer", places, get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
-              get_fill_color=[114, 183, 178, 170], get_line_color=[40, 40, 40], stroked=True, pickable=True),
-    pdk.Layer("TextLayer", places.head(15), get_position=["lon", "lat"], get_text="name", get_size=12,
-              get_color=[40, 40, 40], character_set="'auto'", font_family="'sans-serif'",
-              get_pixel_offset=[0, -14]),
-]
-if show_organisations:
-    layers.append(pdk.Layer("ScatterplotLayer", organisations, get_position=["lon", "lat"], get_radius=2,
-                            radius_units="'pixels'", get_fill_color=[76, 120, 168, 200], pickable=True))
-located = places if not places.empty else organisations
-view = pdk.ViewState(latitude=float(located["lat"].median()), longitude=float(located["lon"].median()), zoom=3.2)
-st.pydeck_chart(pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
-                         tooltip={"text": "{label}"}),
-                height=620, alt="Map of places, organisations and collaborations")
-st.caption(f"{len(places):,} places at {LEVELS[level]}, {len(organisations):,} organisations with coordinates, "
-           f"{len(links):,} strongest collaborations; no base map." + (f" Places: NUTS label points. {ATTRIBUTION}"
-                                                                        if not places.empty else ""))
+shown = geography.strongest_links(links, top, least)
+places, organisations, shown = map_layers.frames(places, organisations, shown, level)
+st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations), height=map_layers.MAP_HEIGHT,
+                alt="Map of places, organisations and collaborations")
+strongest = f"the {len(shown):,} strongest collaborations" if len(shown) else "no collaboration arcs"
+st.caption(f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {len(organisations):,} "
+           f"organisations with coordinates, {strongest} (width and colour: shared projects); no base map."
+           + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
 most, pairs = st.columns(2)
 most.dataframe(places[["name", "activity", "organisations"]].head(50), hide_index=True, key="map_places")
-pairs.dataframe(links[["from_name", "to_name", "projects"]].head(50), hide_index=True, key="map_links")
+pairs.dataframe(shown[["from_name", "to_name", "projects"]].head(50), hide_index=True, key="map_links")

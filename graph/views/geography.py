@@ -1,21 +1,44 @@
-"""The geography of collaboration for the map: places at a NUTS level, their activity, and the links between them.
+"""The geography of collaboration for the map: places at a NUTS level, their activity, the links between them,
+and how to draw them legibly (the strongest links, widths and opacities by weight, bubbles by area).
 
-Works on the store's graph (`to_networkx`) or the narrow analytics graph the Map page starts from
-(`graph.analytics.inputs`, cached per data version): it reads only kinds, NUTS levels, coordinates,
-names, LOCATED_IN / PART_OF and participations, which both carry, so both give the same map.
+The view that frames them is in `graph/views/map_frame.py`. Works on the store's graph (`to_networkx`)
+or the narrow analytics graph the Map page starts from (`graph.analytics.inputs`, cached per data
+version): it reads only kinds, NUTS levels, coordinates, names, LOCATED_IN / PART_OF and
+participations, which both carry, so both give the same map.
 """
 
 from __future__ import annotations
 
+import math
+import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
 from graph.views.filters import ACTOR_KINDS, _places_of, _typed, display_name
 
-__all__ = ["geo_points", "region_links", "place_level"]
+__all__ = ["LEVELS", "level_from_text", "geo_points", "region_links", "place_level", "strongest_links", "arc_styles",
+           "bubble_radii", "BUBBLE_PX"]
+
+LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
+# The radius of the busiest place, in pixels, per level: the more places, the smaller each.
+BUBBLE_PX = {0: 34.0, 1: 24.0, 2: 16.0, 3: 10.0}
+
+
+def level_from_text(text: str | None) -> int | None:
+    """A map level as written in an address: its number (`0`-`3`) or its name, in any case and spacing.
+
+    >>> [level_from_text(t) for t in ("0", "2", "Countries", "country", "NUTS 1", "nuts3", "NUTS+2", "9", None)]
+    [0, 2, 0, 0, 1, 3, 2, None, None]
+    """
+    word = re.sub(r"[\s+_-]", "", str(text or "")).lower()
+    if word in {"countries", "country", "nuts0"}:
+        return 0
+    found = re.fullmatch(r"(?:nuts)?([0-3])", word)
+    return int(found.group(1)) if found else None
+
 
 def place_level(graph: nx.Graph, place: str) -> int | None:
     """NUTS level of a place: 0 for a country, else the Region's `level` (or the length of its code)."""
@@ -65,10 +88,11 @@ def geo_points(graph: nx.MultiDiGraph, level: int = 2) -> tuple[list[dict[str, A
     return sorted(places, key=lambda p: -p["activity"]), organisations
 
 
-def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int = 300) -> list[dict[str, Any]]:
+def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300) -> list[dict[str, Any]]:
     """Collaborations between places at NUTS `level`: how many projects join organisations of both.
 
-    The `top` pairs with most shared projects, each with both ends' names and coordinates.
+    The `top` pairs with most shared projects (every pair when None), strongest first, each with both
+    ends' names and coordinates.
     """
     memo: dict[str, str | None] = {}
     pairs: Counter[tuple[str, str]] = Counter()
@@ -85,3 +109,52 @@ def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int = 300) -> list
                       "from_lon": da["lon"], "from_lat": da["lat"], "to_lon": db["lon"], "to_lat": db["lat"],
                       "projects": projects})
     return links
+
+
+def strongest_links(links: Sequence[Mapping[str, Any]], top: int, min_projects: int = 1) -> list[dict[str, Any]]:
+    """The `top` links sharing at least `min_projects` projects, strongest first (ties by name, so stable).
+
+    Each is a copy with `width` (pixels) and `alpha` (0-255) from `arc_styles`: a map of a few weighted
+    arcs reads where a tangle of hundreds of equal ones does not.
+
+    >>> links = [{"from_name": n, "to_name": "X", "projects": p} for n, p in (("A", 9), ("B", 3), ("C", 1))]
+    >>> [(l["from_name"], l["width"]) for l in strongest_links(links, top=5, min_projects=2)]
+    [('A', 4.0), ('B', 0.5)]
+    """
+    strength = lambda link: (-link["projects"], link.get("from_name", ""), link.get("to_name", ""))  # noqa: E731
+    kept = sorted((link for link in links if link["projects"] >= min_projects), key=strength)[:max(top, 0)]
+    styles = arc_styles([link["projects"] for link in kept])
+    return [{**link, "width": width, "alpha": alpha} for link, (width, alpha) in zip(kept, styles, strict=True)]
+
+
+def arc_styles(projects: Sequence[float], thinnest: float = 0.5, thickest: float = 4.0, faintest: int = 50,
+               darkest: int = 210) -> list[tuple[float, int]]:
+    """Width (pixels) and opacity (0-255) per arc, rising with its shared projects over the range shown.
+
+    The weakest arc shown is the thinnest and faintest, the strongest the thickest and darkest; with
+    one weight only, every arc is drawn at the middle.
+
+    >>> arc_styles([10, 5, 0])
+    [(4.0, 210), (2.25, 130), (0.5, 50)]
+    """
+    if not projects:
+        return []
+    low, high = min(projects), max(projects)
+    shares = [0.5 if high == low else (p - low) / (high - low) for p in projects]
+    return [(round(thinnest + (thickest - thinnest) * s, 2), round(faintest + (darkest - faintest) * s))
+            for s in shares]
+
+
+def bubble_radii(activities: Sequence[float], largest: float, smallest: float = 2.0) -> list[float]:
+    """Radii (pixels) whose areas are proportional to activity: the busiest place gets `largest`.
+
+    Area, not radius: a place with four times the participations covers four times the ground (twice the
+    radius), so Germany stays a bubble among others. No bubble is smaller than `smallest`.
+
+    >>> bubble_radii([400, 100, 0], largest=20)
+    [20.0, 10.0, 2.0]
+    """
+    top = max(activities, default=0)
+    if top <= 0:
+        return [smallest for _ in activities]
+    return [round(max(smallest, largest * math.sqrt(max(a, 0) / top)), 2) for a in activities]

@@ -1,0 +1,91 @@
+"""The Map page's controls and drawing: the level from the address bar, the tables, the pydeck layers.
+
+Not a page. Drawn with pydeck layers only and no base map (`map_provider=None`), so it needs no tiles
+and works offline. Places are bubbles whose area (not radius) follows their participations; arcs join
+places whose organisations share projects, only the strongest few by default, each as wide and as
+opaque as its weight among those shown; the first view fits the places shown
+(`graph.views.map_frame`). Tooltips are plain text (deck.gl's `text`, not `html`). pydeck reads
+strings as expressions, so literal strings are quoted ("'pixels'").
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pydeck as pdk
+import streamlit as st
+
+from graph.views import geography, map_frame
+from graph.views.geography import LEVELS
+
+MAP_HEIGHT = 620
+MAP_WIDTH = 800  # the narrowest the map is drawn at in a 1280-pixel window; wider windows show more around it
+FROM_COLOUR, TO_COLOUR = (76, 120, 168), (228, 87, 86)
+DEFAULT_LEVEL = 2
+
+
+def level_control(container) -> int:
+    """The level slider and `?map_level=`, kept in step by hand: the address may give the level's number
+    (`0`-`3`) or its name in any case (`nuts1`, `NUTS 1`), which a slider bound to the URL would drop
+    without a word; a word that is no level says so. The address then holds the slider's label."""
+    if "map_level" not in st.session_state:
+        asked = st.query_params.get("map_level")
+        level = geography.level_from_text(asked)
+        if asked is not None and level is None:
+            container.warning(f"`map_level={asked}` is not a level: use 0-3 or one of {', '.join(LEVELS.values())}.",
+                              icon=":material/warning:")
+        st.session_state["map_level"] = DEFAULT_LEVEL if level is None else level
+    chosen = container.select_slider("Places", list(LEVELS), format_func=LEVELS.get, key="map_level")
+    if chosen != DEFAULT_LEVEL:
+        st.query_params["map_level"] = LEVELS[chosen]
+    elif "map_level" in st.query_params:
+        del st.query_params["map_level"]
+    return chosen
+
+
+def frames(places: list[dict], organisations: list[dict], links: list[dict], level: int
+           ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Tables for the layers and the page: labels for tooltips, bubble radii, arc colours."""
+    places = pd.DataFrame(places, columns=["key", "name", "kind", "lat", "lon", "activity", "organisations"])
+    places["label"] = places["name"] + " — " + places["activity"].map("{:,}".format) + " participations of " \
+        + places["organisations"].map("{:,}".format) + " organisations"
+    places["radius"] = geography.bubble_radii(places["activity"].tolist(), geography.BUBBLE_PX[level])
+    organisations = pd.DataFrame(organisations, columns=["key", "name", "kind", "lat", "lon", "activity"])
+    organisations["label"] = organisations["name"] + " — " + organisations["activity"].astype(str) + " projects"
+    links = pd.DataFrame(links, columns=["from", "to", "from_name", "to_name", "from_lon", "from_lat", "to_lon",
+                                         "to_lat", "projects", "width", "alpha"])
+    links["label"] = links["from_name"] + " ↔ " + links["to_name"] + ": " + links["projects"].astype(str) \
+        + " shared projects"
+    links["from_colour"] = [[*FROM_COLOUR, a] for a in links["alpha"]]
+    links["to_colour"] = [[*TO_COLOUR, a] for a in links["alpha"]]
+    return places, organisations, links
+
+
+def first_view(places: pd.DataFrame, organisations: pd.DataFrame) -> pdk.ViewState:
+    """Centre and zoom that fit the places shown (or the organisations, when no place has coordinates)."""
+    if not places.empty:
+        points = map_frame.framed(list(zip(places["lat"], places["lon"], places["activity"], strict=True)))
+    else:
+        points = list(zip(organisations["lat"], organisations["lon"], strict=True))
+    view = map_frame.fit_view(points, MAP_WIDTH, MAP_HEIGHT, padding=30)
+    return pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom)
+
+
+def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame, show_organisations: bool
+         ) -> pdk.Deck:
+    layers = [
+        pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"], get_radius="radius",
+                  radius_units="'pixels'", get_fill_color=[114, 183, 178, 150], get_line_color=[40, 40, 40, 160],
+                  stroked=True, line_width_min_pixels=0.5, pickable=True),
+        pdk.Layer("ArcLayer", links, id="arcs", get_source_position=["from_lon", "from_lat"],
+                  get_target_position=["to_lon", "to_lat"], get_width="width", get_height=0.4,
+                  get_source_color="from_colour", get_target_color="to_colour", pickable=True),
+        pdk.Layer("TextLayer", places.head(15), id="names", get_position=["lon", "lat"], get_text="name",
+                  get_size=12, get_color=[40, 40, 40], character_set="'auto'", font_family="'sans-serif'",
+                  get_pixel_offset=[0, -14]),
+    ]
+    if show_organisations:
+        layers.insert(1, pdk.Layer("ScatterplotLayer", organisations, id="organisations", get_position=["lon", "lat"],
+                                   get_radius=1.5, radius_units="'pixels'", get_fill_color=[76, 120, 168, 160],
+                                   pickable=True))
+    return pdk.Deck(layers=layers, initial_view_state=first_view(places, organisations), map_provider=None,
+                    tooltip={"text": "{label}"})

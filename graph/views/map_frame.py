@@ -1,0 +1,101 @@
+"""The map's first view: centre and zoom that fit the places shown, in deck.gl's Web Mercator.
+
+A fixed centre and zoom cut off whatever lies far from the middle (the Nordics at the top of Europe);
+`fit_view` computes them from the points, as deck.gl's own `fitBounds` does in the browser (512-pixel
+world at zoom 0), so the server can hand the chart a view that already fits. `framed` leaves out the
+few far-flung places with little activity (overseas regions, Svalbard) that would otherwise zoom the
+whole map out to the Indian Ocean; they are still drawn, a zoom or a drag away.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = ["View", "fit_view", "framed", "to_pixels"]
+
+TILE = 512  # deck.gl's world size in pixels at zoom 0
+MAX_LATITUDE = 85.051129  # Web Mercator's edge
+
+
+@dataclass(frozen=True)
+class View:
+    latitude: float
+    longitude: float
+    zoom: float
+
+
+def _world(lat: float, lon: float) -> tuple[float, float]:
+    """Web Mercator coordinates in [0, 1]: x from the antimeridian eastwards, y from the north edge down."""
+    lat = max(-MAX_LATITUDE, min(MAX_LATITUDE, lat))
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+    return (lon + 180) / 360, 0.5 - y / (2 * math.pi)
+
+
+def _latitude(y: float) -> float:
+    return math.degrees(2 * math.atan(math.exp((0.5 - y) * 2 * math.pi)) - math.pi / 2)
+
+
+def to_pixels(view: View, lat: float, lon: float, width: float, height: float) -> tuple[float, float]:
+    """Where a point lands in a `width` x `height` map showing `view` (pixels from the top left)."""
+    scale = TILE * 2 ** view.zoom
+    cx, cy = _world(view.latitude, view.longitude)
+    x, y = _world(lat, lon)
+    return width / 2 + (x - cx) * scale, height / 2 + (y - cy) * scale
+
+
+def fit_view(points: Sequence[tuple[float, float]], width: float = 800, height: float = 620, padding: float = 40,
+             max_zoom: float = 9.0) -> View:
+    """The centre and largest zoom at which every `(lat, lon)` point lies `padding` pixels inside the map.
+
+    Examples
+    --------
+    >>> view = fit_view([(55.0, -5.0), (70.0, 30.0)], width=800, height=600, padding=40)
+    >>> all(39.5 <= x <= 760.5 and 39.5 <= y <= 560.5
+    ...     for x, y in (to_pixels(view, lat, lon, 800, 600) for lat, lon in [(55.0, -5.0), (70.0, 30.0)]))
+    True
+    """
+    if not points:
+        return View(50.0, 10.0, 3.0)  # Europe
+    xs, ys = zip(*(_world(lat, lon) for lat, lon in points), strict=True)
+    spread_x, spread_y = max(xs) - min(xs), max(ys) - min(ys)
+    room_x, room_y = max(width - 2 * padding, 1), max(height - 2 * padding, 1)
+    fits = [room / (TILE * spread) for room, spread in ((room_x, spread_x), (room_y, spread_y)) if spread > 0]
+    zoom = min(max_zoom, math.log2(min(fits))) if fits else max_zoom
+    centre_x, centre_y = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    return View(round(_latitude(centre_y), 5), round(centre_x * 360 - 180, 5), round(zoom, 3))
+
+
+def framed(points: Sequence[tuple[float, float, float]], trim: float = 0.002) -> list[tuple[float, float]]:
+    """The `(lat, lon)` of the weighted points `(lat, lon, weight)` worth framing: those inside the box left
+    when, on each of the four sides, the outermost points holding together less than `trim` of the weight
+    are set aside.
+
+    Far points with little weight (an overseas region, Svalbard) fall outside; a far point with real
+    weight (Nord-Norge, Iceland) sets the edge. With no weight at all, every point counts.
+
+    >>> framed([(50, 10, 100), (52, 12, 100), (70, 20, 30), (-21, 55, 0.1)], trim=0.01)
+    [(50, 10), (52, 12), (70, 20)]
+    """
+    total = sum(max(w, 0) for _, _, w in points)
+    if total <= 0:
+        return [(lat, lon) for lat, lon, _ in points]
+    south, north = _trimmed([(lat, w) for lat, _, w in points], trim * total)
+    west, east = _trimmed([(lon, w) for _, lon, w in points], trim * total)
+    return [(lat, lon) for lat, lon, _ in points if south <= lat <= north and west <= lon <= east]
+
+
+def _trimmed(values: Sequence[tuple[float, float]], allowance: float) -> tuple[float, float]:
+    """The lowest and highest value left once each end sheds points of weight below `allowance` in all."""
+    ordered = sorted(values)
+    return _first_kept(ordered, allowance), _first_kept(ordered[::-1], allowance)
+
+
+def _first_kept(values: Sequence[tuple[float, float]], allowance: float) -> float:
+    shed = 0.0
+    for value, weight in values:
+        shed += max(weight, 0)
+        if shed >= allowance:
+            return value
+    return values[-1][0]
