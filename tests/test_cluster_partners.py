@@ -108,7 +108,7 @@ def test_automation_smaland_gets_pilot_clusters_of_its_own_and_neighbouring_sect
 
 def test_a_detected_cluster_of_another_country_is_a_candidate(clusters):
     found = by_key(partner_clusters(clusters, ["Cluster:automation-smaland"], k=25))
-    _, odense = found["Organisation:pic:2"]
+    _, odense = found["Cluster:pic:2"]
     assert odense.reasons[0] == "both work in Automation"
     assert "in DK, another country" in odense.reasons  # no Country node for DK in this graph: its code
 
@@ -119,7 +119,7 @@ def test_a_cluster_without_projects_is_told_what_its_list_rests_on(clusters):
 
 
 def test_a_cluster_with_projects_ranks_by_them_too_without_the_note(clusters):
-    ranking = partner_clusters(clusters, ["Organisation:pic:2"], k=25)
+    ranking = partner_clusters(clusters, ["Cluster:pic:2"], k=25)
     assert ranking.note is None
     found = by_key(ranking)
     assert found["Cluster:automation-region"][1].reasons[0] == "both work in automation"
