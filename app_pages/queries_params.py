@@ -32,7 +32,7 @@ def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], k
         start = st.query_params.get(key) or default or param.default
         st.session_state[key] = None if start is None else str(start)
     search, choice = st.columns(2)
-    text = search.text_input(f"Find `{param.name}` by name", key=f"{key}_search", help=param.help or None,
+    text = search.text_input(f"{param.name}: find by name", key=f"{key}_search", help=param.help or None,
                              placeholder="a name, an acronym or an id, then Enter")
     if text.strip():
         hits = {k.partition(":")[2]: name for k, name in common.search(text, kinds)}
