@@ -91,3 +91,16 @@ def test_the_preview_starts_with_the_users_records():
     nodes = table(at, "label")
     assert "Source" not in set(nodes["label"]) and nodes.iloc[0]["label"] == "Cluster"
     assert "Source record(s)" in at.success[0].value
+
+
+def test_a_result_cut_at_the_cap_offers_every_row_for_download(monkeypatch, app_store):  # noqa: F811
+    monkeypatch.setenv("CLUSTER_EXPLORER_ROW_CAP", "2")
+    at = open_page("queries", queries_name="provenance/loads")
+    assert "cut at the display cap" in " ".join(c.value for c in at.caption)
+    assert not at.get("download_button")
+    at = at.button(key="queries_prepare").click().run()
+    buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+    assert set(buttons) == {"All rows as CSV", "All rows as JSON"}
+    assert all(b.url and not b.HasField("deferred_file_id") for b in buttons.values())  # prepared, not deferred
+    every = at.session_state["queries_prepared"][1]  # what the buttons were prepared from
+    assert not every.truncated and len(every.rows) == len(app_store.read("MATCH (l:Load) RETURN l").rows) > 2
