@@ -1,8 +1,10 @@
 """The Data page's "Your files" tab: upload CSV / JSON files with a mapping, validate, preview, load.
 
 Not a page. Uploads are checked completely before anything is written: the same reader as the CLI runs
-on a temporary copy, every problem is listed with its file, line and column, and the Load button only
-appears when there is none.
+on a temporary copy, every problem is listed with its file, line and column (sorted by file and line),
+and the Load button only appears when there is none. A mapping uploaded before its data files is not an
+error: the tab lists the files it still waits for. The preview shows the user's records first; the
+bookkeeping Source record of each file (path, checksum) is only counted.
 """
 
 from __future__ import annotations
@@ -14,11 +16,30 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from graph.errors import ValidationFailed
+from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from loaders.generic import missing_endpoints, parse_generic
+from loaders.mapping import read_mapping
 from loaders.mapping_contract import feature_summary
 from loaders.pipeline import run_load
+
+
+def by_file_and_line(problems: list[Problem]) -> list[Problem]:
+    """Problems in reading order: by file, then line (a whole-file problem first), then column."""
+    return sorted(problems, key=lambda p: (Path(p.file).name, p.line or 0, p.field or ""))
+
+
+def missing_files(mapping_path: Path, uploaded: set[str]) -> list[str]:
+    """The data files the mapping names that are not among the uploaded names (a bad mapping raises)."""
+    named = dict.fromkeys(spec.file for spec in read_mapping(mapping_path).files)
+    return [name for name in named if Path(name).name not in uploaded]
+
+
+def show_problems(problems: list[Problem]) -> None:
+    st.error(f"{len(problems)} problem(s); nothing was written. Fix the files and upload them again.",
+             icon=":material/error:")
+    st.dataframe(pd.DataFrame([{"file": Path(p.file).name, "line": p.line, "column": p.field, "problem": p.message}
+                               for p in by_file_and_line(problems)]), hide_index=True, key="data_problems")
 
 
 def upload_tab(store: GraphStore) -> None:
@@ -34,24 +55,20 @@ def upload_tab(store: GraphStore) -> None:
             (Path(folder) / Path(upload.name).name).write_bytes(upload.getvalue())
         mapping_path = Path(folder) / Path(mapping.name).name
         try:
+            waiting = missing_files(mapping_path, {Path(u.name).name for u in files})
+            if waiting:
+                st.info(f"The mapping names {len(waiting)} data file(s) not uploaded yet: "
+                        f"{common.md(', '.join(waiting))}. Add them above; they are checked once all are here.",
+                        icon=":material/hourglass_top:")
+                return
             parsed = parse_generic(mapping_path)
             problems = missing_endpoints(store, parsed)
         except ValidationFailed as e:
             parsed, problems = None, e.problems
         if problems:
-            st.error(f"{len(problems)} problem(s); nothing was written. Fix the files and upload them again.",
-                     icon=":material/error:")
-            st.dataframe(pd.DataFrame([{"file": Path(p.file).name, "line": p.line, "column": p.field,
-                                        "problem": p.message} for p in problems]), hide_index=True,
-                         key="data_problems")
+            show_problems(problems)
             return
-        for note in parsed.notes:  # a near-miss of a contract name is a warning (loaders/mapping_contract.py)
-            (st.warning if ": warning: " in note else st.caption)(common.md(note))
-        st.success(f"Valid: {len(parsed.nodes):,} nodes and {len(parsed.rels):,} relationships.")
-        st.dataframe(pd.DataFrame([{"label": n.label, "id": n.id, "name": n.name, **n.properties}
-                                   for n in parsed.nodes[:500]]), hide_index=True, key="data_nodes")
-        st.dataframe(pd.DataFrame([{"type": r.type, "from": r.start_id, "to": r.end_id, **r.properties}
-                                   for r in parsed.rels[:500]]), hide_index=True, key="data_rels")
+        preview(parsed)
         if st.button("Load into the store", type="primary", key="data_load", icon=":material/upload:"):
             report = run_load(store, "csv", mapping_path, progress=common.progress_bar("Loading"))
             common.refresh()
@@ -60,3 +77,17 @@ def upload_tab(store: GraphStore) -> None:
                        "relationships.", icon=":material/check:")
             for line in feature_summary(store):
                 st.caption(common.md(line))
+
+
+def preview(parsed) -> None:
+    """What the load would write: the user's nodes and relationships; the Source records only counted."""
+    for note in parsed.notes:  # a near-miss of a contract name is a warning (loaders/mapping_contract.py)
+        (st.warning if ": warning: " in note else st.caption)(common.md(note))
+    records = [n for n in parsed.nodes if n.label != "Source"]
+    sources = len(parsed.nodes) - len(records)
+    st.success(f"Valid: {len(records):,} nodes and {len(parsed.rels):,} relationships, and {sources} Source "
+               "record(s) naming each file and its checksum.")
+    st.dataframe(pd.DataFrame([{"label": n.label, "id": n.id, "name": n.name, **n.properties}
+                               for n in records[:500]]), hide_index=True, key="data_nodes")
+    st.dataframe(pd.DataFrame([{"type": r.type, "from": r.start_id, "to": r.end_id, **r.properties}
+                               for r in parsed.rels[:500]]), hide_index=True, key="data_rels")

@@ -9,7 +9,8 @@ from __future__ import annotations
 import networkx as nx
 import streamlit as st
 
-from app_pages import common, widgets
+from app_pages import common
+from app_pages.queries_result import show_result as show_rows
 from graph.analytics.needs import recommender_needs, why_empty_projection, why_no_candidates
 from graph.analytics.projections import Projection
 from graph.analytics.recommend import Requirements
@@ -25,7 +26,7 @@ def _warn(message: str | None) -> None:
 
 def show_result(store: GraphStore, query: SavedQuery, params: dict, result: QueryResult, key: str) -> None:
     """The result of a saved query, and when it has no row, which of its inputs are missing."""
-    widgets.show_result(result, key)
+    show_rows(result, key)
     if not result.rows:
         _warn(why_empty(store, query, params))
 

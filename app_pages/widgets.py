@@ -12,15 +12,14 @@ import json
 from typing import Any
 
 import networkx as nx
-import pandas as pd
 import streamlit as st
 
 from app_pages import common
 from graph.analytics.metrics import METRICS
 from graph.analytics.projections import KINDS, ROLE_RANK, Projection
 from graph.errors import ParameterError
-from graph.store.contract import GraphStore, QueryResult
-from graph.views import exports, filters, render
+from graph.store.contract import GraphStore
+from graph.views import filters
 from graph.views.filters import FilterOptions, Filters
 from queries.catalogue import Param
 from queries.runner import suggestions
@@ -187,26 +186,3 @@ def declared_params(values: dict[str, Any]) -> tuple[Param, ...]:
     types = {bool: "bool", int: "int", float: "float", list: "list"}
     return tuple(Param(k, types.get(type(v), "string"), ", ".join(map(str, v)) if isinstance(v, list) else v)
                  for k, v in values.items())
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, dict) and "key" in value:  # a node: its name reads better than its map
-        return str(value.get("properties", {}).get("name") or value["key"])
-    if isinstance(value, dict) and "path" in value:
-        return " → ".join(value["path"])
-    return json.dumps(value, ensure_ascii=False) if isinstance(value, (dict, list)) else value
-
-
-def show_result(result: QueryResult, key: str) -> None:
-    """Rows as a table and, when the query returned nodes or relationships, as a network too."""
-    note = f"{len(result.rows):,} rows" + (" (cut at the display cap; the downloads have all of them)"
-                                           if result.truncated else "")
-    st.caption(note)
-    table = pd.DataFrame([[_cell(v) for v in row] for row in result.rows], columns=result.columns)
-    if not result.nodes:
-        st.dataframe(table, hide_index=True, key=f"{key}_table")
-        return
-    rows_tab, graph_tab = st.tabs(["Rows", f"Graph ({len(result.nodes)} nodes)"])
-    rows_tab.dataframe(table, hide_index=True, key=f"{key}_table")
-    with graph_tab:
-        st.iframe(render.to_html(exports.result_graph(result), height=520), height=580, alt="Query result graph")

@@ -18,6 +18,7 @@ an unknown name is bad input too).
     │   └── DiskFull          the disk holding the store is full; a load stopped there completes on a re-run
     ├── StoreBusy             another process holds the store for a load
     └── QueryError            the database rejected a query
+        ├── QuerySyntaxError  a query the database could not parse: line, column and the text with a caret
         ├── ReadOnlyViolation a write sent down the read-only path
         ├── QueryTimeout      a query stopped at its time limit
         └── QueryTooLarge     a query stopped at its memory or row limit
@@ -73,6 +74,15 @@ class StoreBusy(ClusterExplorerError):
 
 class QueryError(ClusterExplorerError):
     """The database rejected a query (syntax, unknown function, ...)."""
+
+
+class QuerySyntaxError(QueryError):
+    """A query the database could not parse. `line` and `column` (1-based, in characters of the query as
+    written) say where; `reason` is the database's own words and `excerpt` the line with a caret under it."""
+
+    def __init__(self, message: str, *, reason: str, line: int, column: int, excerpt: str = ""):
+        super().__init__(message)
+        self.reason, self.line, self.column, self.excerpt = reason, line, column, excerpt
 
 
 class ReadOnlyViolation(QueryError):

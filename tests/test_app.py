@@ -164,6 +164,7 @@ def test_a_query_that_returns_nodes_is_drawn_as_a_network(app_store):
         "MATCH (c:Cluster {id: 'iot-world'})-[h:HAS_LABEL]->(q:QualityLabel) RETURN c, h, q").run()
     at.button(key="queries_adhoc_run").click().run()
     assert not at.exception
+    at.segmented_control(key="queries_adhoc_shown").set_value("Graph").run()
     html = at.get("iframe")[-1].proto.srcdoc
     assert "ESCA Silver" in html and "HAS_LABEL" in html
 

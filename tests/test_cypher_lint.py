@@ -66,11 +66,10 @@ WARN_ONLY = {
 
 
 def app_editor_text() -> str:
-    """The default text of the Queries page's Cypher editor, read from the page's source."""
-    tree = ast.parse((PROJECT_ROOT / "app_pages" / "queries.py").read_text(encoding="utf-8"))
-    (text,) = [ast.literal_eval(node.args[1]) for node in ast.walk(tree)
-               if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "text_area"
-               and node.args and ast.literal_eval(node.args[0]) == "Cypher"]
+    """The default text of the Queries page's Cypher editor (`EXAMPLE`), read from the editor's source."""
+    tree = ast.parse((PROJECT_ROOT / "app_pages" / "queries_adhoc.py").read_text(encoding="utf-8"))
+    (text,) = [ast.literal_eval(node.value) for node in ast.walk(tree) if isinstance(node, ast.Assign)
+               and [getattr(t, "id", "") for t in node.targets] == ["EXAMPLE"]]
     return text
 
 

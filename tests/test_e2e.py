@@ -319,8 +319,8 @@ def test_data_refuses_a_bad_upload_and_writes_nothing(page, app_url, fixture_sto
     inputs.nth(0).set_input_files(str(bad / "mapping.toml"))
     settle(page)
     inputs.nth(1).set_input_files([str(p) for p in bad.iterdir() if p.name != "mapping.toml"])
-    # With the mapping alone the page already refuses (the CSV is missing: 1 problem), so wait for the count
-    # of the whole upload: every problem the loader finds in the files, each named.
+    # With the mapping alone the page waits for the CSV it names; then the count of the whole upload: every
+    # problem the loader finds in the files, each named.
     problems = len(refused.value.problems)
     page.get_by_text(f"{problems} problem(s); nothing was written", exact=False).first.wait_for()
     settle(page)

@@ -13,6 +13,7 @@ from typing import Any
 
 from graph.errors import QueryError, QueryTimeout, QueryTooLarge, ReadOnlyViolation, StoreUnavailable
 from graph.store.falkordb_server import ServerLimits
+from graph.store.query_syntax import from_falkordb
 
 __all__ = ["refuse_huge_ranges", "translate"]
 
@@ -43,8 +44,12 @@ def refuse_huge_ranges(query: str, params: dict[str, Any] | None, limits: Server
                             f"({limits.query_memory // 2**20:,} MiB); it was not run")
 
 
-def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float | None) -> Exception:
-    """The client's `error` as one of ours, with a message that says what to do."""
+def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float | None,
+              query: str | None = None) -> Exception:
+    """The client's `error` as one of ours, with a message that says what to do.
+
+    A syntax error in `query` (the text as written, before its parameter header) becomes a
+    `QuerySyntaxError` with the line, the column and a caret under the offending text."""
     message = str(error)
     lowered = message.lower()
     if "read-only" in lowered or "read only" in lowered:
@@ -62,4 +67,4 @@ def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float
                             "the database; narrow it down or raise the limit")
     if isinstance(error, ConnectionError) or "connection" in type(error).__name__.lower():
         return StoreUnavailable(f"lost the embedded FalkorDB store at {db}: {message}")
-    return QueryError(f"FalkorDB rejected the query: {message}")
+    return from_falkordb(message, query) or QueryError(f"FalkorDB rejected the query: {message}")

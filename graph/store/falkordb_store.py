@@ -110,11 +110,11 @@ class FalkorDBStore:
                                    "stop it, so the embedded server was restarted (no saved data is lost); narrow "
                                    "the query down") from e
             if not self._reconnect_if_gone():
-                raise translate(e, self.db_path, self.limits, timeout_s) from e
+                raise translate(e, self.db_path, self.limits, timeout_s, query) from e
             try:  # the server had died (not because of this read): a read is safe to run again
                 result = self._guarded(text, timeout_s, row_cap)
             except Exception as again:
-                raise translate(again, self.db_path, self.limits, timeout_s) from again
+                raise translate(again, self.db_path, self.limits, timeout_s, query) from again
         return to_query_result(result, row_cap, self._graph)
 
     def _guarded(self, text: str, timeout_s: float, row_cap: int | None) -> Any:
@@ -146,7 +146,7 @@ class FalkorDBStore:
         try:
             result = self._graph.query(self.inline_parameters(query, params))
         except Exception as e:
-            error = translate(e, self.db_path, self.limits, None)
+            error = translate(e, self.db_path, self.limits, None, query)
             if isinstance(error, StoreUnavailable) and self._reconnect_if_gone():
                 raise StoreUnavailable(f"lost the embedded FalkorDB store at {self.db_path}: its server had stopped "
                                        "(it was started again); this write was not confirmed") from e

@@ -27,6 +27,7 @@ from graph.store.cypher import (
     create_text_index_if_missing,
     unique_id_constraint,
 )
+from graph.store.query_syntax import from_neo4j
 from graph.store.schema import NODE_LABELS, kind_of, node_key
 
 __all__ = ["Neo4jStore", "constraint_statements", "CONNECT_TIMEOUT_S"]
@@ -111,7 +112,7 @@ class Neo4jStore:
                 limit = f"{timeout_s:g} s" if timeout_s is not None else "the database's limit"
                 raise QueryTimeout(f"the query ran past its time limit of {limit} and was stopped by "
                                    "the database; narrow it down or raise the limit") from e
-            raise QueryError(f"Neo4j rejected the query: {e.message}") from e
+            raise from_neo4j(e.message, query) or QueryError(f"Neo4j rejected the query: {e.message}") from e
         except neo4j.exceptions.DriverError as e:
             raise StoreUnavailable(f"lost the connection to Neo4j ({self.location}): {e}") from e
 

@@ -1,0 +1,61 @@
+"""The Queries page's own-Cypher editor: run read-only, show the result or the error (never both), save.
+
+Not a page. The last result is kept in the session until a run fails: the error then replaces it
+instead of showing above a stale one. A refused save says what is wrong with the
+query in the user's terms, not in those of the file it would have become.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import queries_result, widgets
+from graph.errors import ClusterExplorerError, ValidationFailed
+from graph.settings import Settings
+from graph.store.contract import GraphStore
+from queries.runner import save_user_query
+
+EXAMPLE = "MATCH (c:Cluster)-[:LOCATED_IN]->(r:Region)\nRETURN c.name AS cluster, r.name AS region\nORDER BY cluster"
+
+
+def refusal(error: ValidationFailed, given: dict) -> str:
+    """Why a save was refused, one sentence: the problems of the query, and where its parameters come from."""
+    said = "; ".join(dict.fromkeys(p.message for p in error.problems))
+    about_params = any(p.field and p.field not in ("title", "example", "timeout") for p in error.problems)
+    hint = (" Its parameters are the names in *Parameters as JSON* above "
+            f"({', '.join(given) or 'none given'}), each with an example value." if about_params else "")
+    return f"Not saved: {said}.{hint}"
+
+
+def editor(graph_store: GraphStore, config: Settings) -> None:
+    st.subheader("Your own Cypher (read-only)")
+    cypher = st.text_area("Cypher", EXAMPLE, height=130, key="queries_adhoc")
+    params_text = st.text_input("Parameters as JSON", "{}", key="queries_adhoc_params", help='e.g. {"country": "SE"}')
+    if st.button("Run read-only", key="queries_adhoc_run", icon=":material/play_arrow:"):
+        try:
+            st.session_state.queries_adhoc_result = graph_store.read(cypher, widgets.json_params(params_text))
+        except ClusterExplorerError as e:
+            st.session_state.pop("queries_adhoc_result", None)  # the error replaces the result it follows
+            queries_result.show_error(e, input_as_warning=False)
+    if "queries_adhoc_result" in st.session_state:
+        queries_result.show_result(st.session_state.queries_adhoc_result, "queries_adhoc")
+    with st.form("queries_save"):
+        st.caption(f"Save it into your queries folder (`{config.user_queries_dir}`), with the parameters above.")
+        new_name = st.text_input("Name (folders with /)", "mine/clusters-by-region", key="queries_save_name")
+        title = st.text_input("Title", "Clusters and their regions", key="queries_save_title")
+        if st.form_submit_button("Save", icon=":material/save:"):
+            save(config, new_name, title, cypher, params_text)
+
+
+def save(config: Settings, name: str, title: str, cypher: str, params_text: str) -> None:
+    if not title.strip():
+        st.error("Not saved: give the query a title.", icon=":material/error:")
+        return
+    try:
+        given = widgets.json_params(params_text)
+        path = save_user_query(config.user_queries_dir, name, cypher, title, params=widgets.declared_params(given))
+        st.success(f"Saved as {path}; it is now in the library as {name}.", icon=":material/check:")
+    except ValidationFailed as e:
+        st.error(refusal(e, given), icon=":material/error:")
+    except ClusterExplorerError as e:
+        st.error(str(e), icon=":material/error:")

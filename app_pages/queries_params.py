@@ -1,0 +1,65 @@
+"""The Queries page's parameter fields: a picker by name for each parameter that names a node, a form for the rest.
+
+Not a page. A parameter the query matches a node's id with (`(a:Organisation {id: $from})`, found by
+`queries.params.node_id_params`) gets a search box and a choice among the nodes whose name, acronym or id
+holds the text, so nobody has to know a PIC. The picker sits outside the form: its search runs as you type.
+The chosen id is kept in the URL under the same key as the plain field, so old links still work; a name
+typed into the choice itself is accepted too (the runner resolves names to ids).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from app_pages import common, widgets
+from graph.store.contract import GraphStore
+from queries.catalogue import Param, SavedQuery
+from queries.params import node_id_params
+from queries.runner import suggestions
+
+
+def _names(kinds: tuple[str, ...], ids: list[str]) -> dict[str, str]:
+    """Display names of these ids (each looked up as a node of each kind it may be)."""
+    found = common.names_of(tuple(f"{kind}:{node_id}" for node_id in ids for kind in kinds))
+    return {key.partition(":")[2]: name for key, name in found.items()}
+
+
+def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], key: str, default: Any) -> str | None:
+    """Search nodes of `kinds` by name; returns the chosen node's id (or the text typed, for the runner to resolve)."""
+    if key not in st.session_state:
+        start = st.query_params.get(key) or default or param.default
+        st.session_state[key] = None if start is None else str(start)
+    search, choice = st.columns(2)
+    text = search.text_input(f"{param.name}: find by name", key=f"{key}_search", help=param.help or None,
+                             placeholder="a name, an acronym or an id, then Enter")
+    if text.strip():
+        hits = {k.partition(":")[2]: name for k, name in common.search(text, kinds)}
+    else:
+        offered = [str(v) for v in suggestions(graph_store, param, limit=50)]
+        hits = {**dict.fromkeys(offered, ""), **_names(kinds, offered)}
+    current = st.session_state[key]
+    names = {**({current: ""} if current else {}), **_names(kinds, [current] if current else []), **hits}
+    picked = choice.selectbox(param.name, list(names), key=key, accept_new_options=True,
+                              format_func=lambda v: f"{names[v]} · {v}" if names.get(v) else str(v),
+                              placeholder="search by name first" if not names else "choose one",
+                              help=f"{len(hits):,} match(es)" if text.strip() else None)
+    if picked:
+        st.query_params[key] = picked
+    elif key in st.query_params:
+        del st.query_params[key]
+    return picked
+
+
+def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, Any]:
+    """Every parameter's value as given (None when empty): pickers for node ids, the rest in a form."""
+    pick = {name: kinds for name, kinds in node_id_params(query.cypher).items()
+            if (p := query.param(name)) is not None and p.type == "string" and not p.choices}
+    raw = {p.name: node_picker(graph_store, p, pick[p.name], f"queries_{query.name}:{p.name}",
+                               query.example.get(p.name)) for p in query.params if p.name in pick}
+    with st.form("queries_form"):
+        raw.update({p.name: widgets.param_input(graph_store, p, f"queries_{query.name}:{p.name}",
+                                                query.example.get(p.name)) for p in query.params if p.name not in pick})
+        st.form_submit_button("Run", type="primary", icon=":material/play_arrow:")
+    return raw

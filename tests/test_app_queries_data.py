@@ -1,0 +1,106 @@
+"""The Queries and Data pages' state, run by AppTest on the real embedded store of tests/test_app.py (issue 15).
+
+Queries: an error replaces the result it follows, a syntax error shows line, column and caret, a refused
+save says what is wrong with the query, node-id parameters are picked by name. Data: a mapping waits for
+its files, the preview starts with the user's records, problems come sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.conftest import FIXTURES
+from tests.test_app import EXAMPLES, app_store, open_page, table, upload  # noqa: F401  (app_store: a fixture)
+
+pytestmark = pytest.mark.usefixtures("app_store")
+BAD = FIXTURES / "generic_bad"
+
+
+def run_adhoc(at, cypher: str):
+    at.text_area(key="queries_adhoc").input(cypher).run()
+    return at.button(key="queries_adhoc_run").click().run()
+
+
+def test_an_error_replaces_the_result_it_follows():
+    at = run_adhoc(open_page("queries"), "MATCH (c:Cluster {id: 'iot-world'}) RETURN c.name AS name")
+    assert at.dataframe[-1].value["name"].tolist() == ["IoT World"]
+    at = run_adhoc(at, "MATCH (c:Cluster)\nRTURN c.name")
+    assert not at.exception
+    said = at.error[0].value.replace("\\", "")  # shown Markdown-escaped
+    assert len(at.error) == 1 and said.startswith("FalkorDB could not parse the query at line 2, column 2: Invalid")
+    assert [c.value for c in at.code if c.value.startswith("RTURN")] == ["RTURN c.name\n ^"]
+    assert not [d for d in at.dataframe if "name" in d.value.columns], "the earlier result is still shown"
+    assert "errMsg" not in said
+
+
+def test_a_refused_save_says_what_is_wrong_with_the_query(tmp_path):
+    at = open_page("queries")
+    at.text_area(key="queries_adhoc").input("MATCH (c:Cluster {id: $id}) RETURN c.name AS name").run()
+    at.text_input(key="queries_save_name").input("mine/needs-id")
+    at.button(key="FormSubmitter:queries_save-Save").click().run()
+    message = at.error[-1].value
+    assert message.startswith("Not saved: parameter $id used but not declared.")
+    assert "Parameters as JSON" in message and ".cypher" not in message and "/" not in message.split("(")[0]
+    at.text_input(key="queries_save_title").input("  ")
+    at.button(key="FormSubmitter:queries_save-Save").click().run()
+    assert at.error[-1].value == "Not saved: give the query a title."
+
+
+def test_a_node_id_parameter_is_picked_by_name():
+    at = open_page("queries", queries_name="collaboration/path")
+    picker = at.selectbox(key="queries_collaboration/path:from")
+    assert picker.value == "pic:884723712"  # the query's example, shown with its name
+    assert "MARINN" in picker.format_func(picker.value)
+    at.text_input(key="queries_collaboration/path:from_search").input("university of california").run()
+    picker = at.selectbox(key="queries_collaboration/path:from")
+    assert any(o.endswith("· pic:999467340") for o in picker.options) and not at.exception
+    at = picker.set_value("pic:999467340").run()
+    assert at.query_params["queries_collaboration/path:from"] == "pic:999467340"
+    assert not at.exception
+
+
+def test_a_mapping_waits_for_the_files_it_names():
+    at = open_page("data")
+    folder = BAD / "bad_date"
+    at.file_uploader(key="data_mapping").set_value(("mapping.toml", (folder / "mapping.toml").read_bytes(),
+                                                    "text/plain"))
+    at.run()
+    assert not at.error and not at.exception
+    assert [i.value for i in at.info if "not uploaded yet" in i.value]
+    assert "members\\.csv" in at.info[-1].value  # the name as typed (Markdown-escaped)
+
+
+def test_problems_come_sorted_by_file_and_line(tmp_path):
+    (tmp_path / "both").mkdir()  # two files of problems, uploaded under one mapping
+    shutil.copy(BAD / "bad_date" / "members.csv", tmp_path / "both" / "b_members.csv")
+    shutil.copy(BAD / "bad_date" / "members.csv", tmp_path / "both" / "a_members.csv")
+    mapping = (BAD / "bad_date" / "mapping.toml").read_text()
+    (tmp_path / "both" / "mapping.toml").write_text(
+        mapping.replace('name = "bad_date"', 'name = "both"').replace("members.csv", "b_members.csv")
+        + "\n" + mapping.split("\n", 1)[1].replace("members.csv", "a_members.csv"))
+    at = upload(open_page("data"), tmp_path / "both")
+    problems = table(at, "problem")
+    order = list(zip(problems["file"], problems["line"].fillna(0), strict=True))
+    assert order == sorted(order) and set(problems["file"]) == {"a_members.csv", "b_members.csv"}
+
+
+def test_the_preview_starts_with_the_users_records():
+    at = upload(open_page("data"), EXAMPLES)
+    nodes = table(at, "label")
+    assert "Source" not in set(nodes["label"]) and nodes.iloc[0]["label"] == "Cluster"
+    assert "Source record(s)" in at.success[0].value
+
+
+def test_a_result_cut_at_the_cap_offers_every_row_for_download(monkeypatch, app_store):  # noqa: F811
+    monkeypatch.setenv("CLUSTER_EXPLORER_ROW_CAP", "2")
+    at = open_page("queries", queries_name="provenance/loads")
+    assert "cut at the display cap" in " ".join(c.value for c in at.caption)
+    assert not at.get("download_button")
+    at = at.button(key="queries_prepare").click().run()
+    buttons = {b.proto.label: b.proto for b in at.get("download_button")}
+    assert set(buttons) == {"All rows as CSV", "All rows as JSON"}
+    assert all(b.url and not b.HasField("deferred_file_id") for b in buttons.values())  # prepared, not deferred
+    every = at.session_state["queries_prepared"][1]  # what the buttons were prepared from
+    assert not every.truncated and len(every.rows) == len(app_store.read("MATCH (l:Load) RETURN l").rows) > 2

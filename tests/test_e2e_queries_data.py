@@ -1,0 +1,135 @@
+"""End to end, in headless Chromium: the Queries and Data items of issue 15, each as a user meets it.
+
+Reuses the server, store and browser fixtures of tests/test_e2e.py (a server of this module's own);
+screenshots go to test-artifacts/screenshots/ beside the others. Every wait is on a condition.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.store.reads import counts
+from tests import test_e2e as e2e
+from tests.conftest import FIXTURES
+from tests.test_e2e import CHROMIUM, WAIT_MS, screenshot, settle, visit
+
+# The fixtures of tests/test_e2e.py, used here under their own names (a server for this module).
+fixture_store, app_url, browser, page = e2e.fixture_store, e2e.app_url, e2e.browser, e2e.page
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian's Chromium at {CHROMIUM}")
+EXAMPLES = FIXTURES.parents[1] / "examples" / "members"
+
+
+def type_cypher(page, cypher: str) -> None:
+    box = page.get_by_label("Cypher", exact=True)
+    box.fill(cypher)
+    box.press("Control+Enter")  # commits the text area's value
+    settle(page)
+
+
+def run_adhoc(page, cypher: str) -> None:
+    type_cypher(page, cypher)
+    page.get_by_role("button", name="Run read-only").click()
+    settle(page)
+
+
+def frames(page) -> int:
+    return page.locator("[data-testid='stDataFrame']").count()
+
+
+def test_two_downloads_one_right_after_the_other_both_arrive(page, app_url):
+    visit(page, app_url, "queries?queries_name=labels/valid-on", "Queries")
+    page.get_by_role("button", name="All rows as JSON").wait_for()
+    arrived = []
+    page.on("download", lambda d: arrived.append(d))
+    page.get_by_role("button", name="All rows as CSV").click()
+    page.get_by_role("button", name="All rows as JSON").click()  # no wait between the clicks
+    while len(arrived) < 2:
+        page.wait_for_event("download", timeout=WAIT_MS)
+    arrived = {d.suggested_filename: Path(d.path()).read_bytes() for d in arrived}
+    assert set(arrived) == {"labels-valid-on.csv", "labels-valid-on.json"}
+    rows = json.loads(arrived["labels-valid-on.json"])
+    assert rows and arrived["labels-valid-on.csv"].decode().count("\n") == len(rows) + 1
+
+
+def test_a_syntax_error_replaces_the_result_and_points_at_the_text(page, app_url):
+    visit(page, app_url, "queries", "Queries")
+    before = frames(page)
+    run_adhoc(page, "MATCH (c:Cluster {id: 'iot-world'}) RETURN c.name AS name")
+    page.get_by_text("1 rows").first.wait_for()
+    assert frames(page) == before + 1
+    run_adhoc(page, "MATCH (c:Cluster)\nRTURN c.name")
+    alert = page.get_by_text(re.compile(r"could not parse the query at line 2, column 2: Invalid input"))
+    alert.wait_for()
+    assert "errMsg" not in alert.inner_text()
+    caret = page.locator("[data-testid='stCode']").filter(has_text="RTURN c.name")
+    assert caret.inner_text().splitlines()[:2] == ["RTURN c.name", " ^"]
+    assert frames(page) == before, "the earlier result is still shown under the error"
+    screenshot(page, "queries-syntax-error")
+
+
+def test_a_refused_save_names_the_problem_not_a_file(page, app_url):
+    visit(page, app_url, "queries", "Queries")
+    type_cypher(page, "MATCH (c:Cluster {id: $id}) RETURN c.name")
+    page.get_by_role("button", name="Save").click()
+    refusal = page.get_by_text(re.compile(r"^Not saved: parameter \$id used but not declared"))
+    refusal.wait_for()
+    assert ".cypher" not in refusal.inner_text() and "Parameters as JSON" in refusal.inner_text()
+
+
+def test_an_organisation_is_picked_by_name(page, app_url):
+    visit(page, app_url, "queries?queries_name=collaboration/path", "Queries")
+    search = page.get_by_role("textbox", name="from: find by name")
+    search.fill("university of california")
+    search.press("Enter")
+    settle(page)
+    page.get_by_role("combobox", name="from").click()
+    page.get_by_role("option", name=re.compile("UNIVERSITY OF CALIFORNIA")).click()
+    settle(page)
+    assert "pic%3A999467340" in page.url or "pic:999467340" in page.url
+    page.get_by_text(re.compile(r"^\d+ rows")).first.wait_for()
+    screenshot(page, "queries-picker")
+
+
+def test_the_result_graph_fits_its_frame(page, app_url):
+    visit(page, app_url, "queries", "Queries")
+    run_adhoc(page, "MATCH (o:Organisation)-[p:PARTICIPATES_IN]->(j:Project) RETURN o, p, j LIMIT 60")
+    page.get_by_role("radio", name=re.compile(r"Graph \(\d+ nodes\)")).or_(
+        page.get_by_role("button", name=re.compile(r"Graph \(\d+ nodes\)"))).first.click()
+    frame = page.wait_for_selector("iframe[title='Query result graph']").content_frame()
+    frame.wait_for_selector("body[data-drawn]", timeout=WAIT_MS)
+    outside = frame.evaluate("""() => {
+        const box = document.querySelector('#mynetwork').getBoundingClientRect();
+        return Object.values(network.getPositions()).map(p => network.canvasToDOM(p))
+            .filter(p => p.x < 0 || p.y < 0 || p.x > box.width || p.y > box.height).length;
+    }""")
+    assert frame.evaluate("network.body.data.nodes.length") > 10 and outside == 0
+    screenshot(page, "queries-graph")
+
+
+def test_a_mapping_first_waits_for_its_files_then_checks_them(page, app_url, fixture_store):
+    before = counts(fixture_store)
+    bad = FIXTURES / "generic_bad" / "bad_date"
+    visit(page, app_url, "data", "Data")
+    inputs = page.locator("input[type='file']")
+    inputs.nth(0).set_input_files(str(bad / "mapping.toml"))
+    page.get_by_text("not uploaded yet: members.csv").wait_for()
+    settle(page)
+    assert page.locator("[data-testid='stAlertContentError']").count() == 0
+    screenshot(page, "data-waiting")
+    inputs.nth(1).set_input_files(str(bad / "members.csv"))
+    page.get_by_text(re.compile(r"\d+ problem\(s\); nothing was written")).first.wait_for()
+    assert counts(fixture_store) == before
+
+
+def test_the_preview_counts_sources_apart(page, app_url):
+    visit(page, app_url, "data", "Data")
+    inputs = page.locator("input[type='file']")
+    inputs.nth(0).set_input_files(str(EXAMPLES / "mapping.toml"))
+    inputs.nth(1).set_input_files([str(p) for p in sorted(EXAMPLES.iterdir()) if p.name != "mapping.toml"])
+    page.get_by_text(re.compile(r"Valid: [\d,]+ nodes and [\d,]+ relationships, and \d+ Source")).wait_for()
+    settle(page)
+    screenshot(page, "data-preview")
