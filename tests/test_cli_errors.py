@@ -71,8 +71,8 @@ def test_good_time_limit_and_row_cap_options_are_taken(env):
 def test_an_unknown_node_is_one_line(env):
     result = invoke(env, "recommend", "--for", "Organisation:pic:nobody")
     line = error_line(result.exit_code, result.stderr)
-    assert line == ("Error: 'Organisation:pic:nobody' is not in the graph; give node keys like "
-                    "Organisation:pic:999984253")
+    assert line == ("Error: no Organisation or Cluster has the id or name 'Organisation:pic:nobody'. "
+                    "Check the spelling, or search for it on the Explore page.")
 
 
 @pytest.mark.parametrize(("args", "message"), [

@@ -18,7 +18,7 @@ from tests.cypher_lint import registry_statements
 EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1, "countries": [], "nodes": [],
                 "kinds": [], "seen": [], "starts": [], "text": "x", "id": "x", "kind": "Cluster", "start": "0000",
                 "end": "9999", "coordinator_roles": [], "needle": "x"}
-_WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE)\b")
+_WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE|REMOVE)\b")
 
 
 def _returned_columns(statement: str) -> list[str]:
