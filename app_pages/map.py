@@ -15,12 +15,12 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from app_pages import analytics_cache, widgets
+from app_pages import analytics_cache, timeline, widgets
 from graph.views import geography
 from loaders.nuts import ATTRIBUTION
 
 st.title("Map")
-current = analytics_cache.inputs()
+current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
 LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
 left, middle, right = st.columns(3)
 level = left.select_slider("Places", list(LEVELS), value=2, format_func=LEVELS.get, key="map_level", bind=widgets.URL)

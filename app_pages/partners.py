@@ -11,12 +11,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import analytics_cache, common, widgets
+from app_pages import analytics_cache, common, timeline, widgets
 from graph.analytics.recommend import LABEL_LEVELS, Requirements, recommend
 from graph.errors import ClusterExplorerError
 
 st.title("Partners")
-current = analytics_cache.inputs()
+current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
 options = widgets.options_of(current.graph, current.version)
 focal = widgets.pick_nodes(current.graph, "organisations or clusters", "partners_focal",
                            kinds=("Cluster", "Organisation"))
