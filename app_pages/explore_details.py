@@ -27,7 +27,8 @@ def details_panel(shown: nx.MultiDiGraph, default: str | None) -> None:
     st.subheader(common.md(details["name"]))
     st.caption(f"{common.md(details['kind'])} · `{chosen}` · labels: {common.md(', '.join(details['labels']))}")
     props, neighbours, sources = st.tabs(["Properties", "Neighbours", "Sources"])
-    props.dataframe(pd.DataFrame(property_rows(details["properties"]), columns=["property", "value", "about"]),
-                    hide_index=True, key="explore_properties")
+    rows = property_rows(details["properties"])
+    props.dataframe(pd.DataFrame(rows, columns=["property", "value", "about"]), hide_index=True,
+                    key="explore_properties", height=min(36 * (len(rows) + 1) + 3, 900))  # every row, no inner scroll
     neighbours.dataframe(pd.DataFrame(details["neighbours"]), hide_index=True)
     sources.dataframe(pd.DataFrame({"source": details["sources"]}), hide_index=True)
