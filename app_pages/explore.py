@@ -3,32 +3,32 @@
 Every view is read from the store (graph/views/store_views.py) and shared by all sessions until the
 next load: opening the page reads a few hundred nodes, never the whole graph. With nothing chosen it
 shows the clusters and whom they work with most. Every control is in the URL, and the Partners page
-links here with `?path=key,key,...` to show a path.
+links here with `?path=key,key,...` to show a path. The drawing is app_pages/explore_view.py, the
+details panel app_pages/explore_details.py; the time slider (app_pages/timeline.py) is the app's own.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from app_pages import common, widgets
+from app_pages.explore_details import details_panel
 from app_pages.explore_draw import draw
-from graph.analytics.metrics import METRICS
+from app_pages.explore_view import IN_VIEW, metrics_written, size_choices
 from graph.views import exports, render
 from graph.views import filters as views
 
 filters = widgets.graph_filters(common.filter_options(), "explore")
 path = tuple(k for k in st.query_params.get("path", "").split(",") if k)
 
-
 st.title("Explore")
-search, depth_col, colour_col, size_col, cap_col = st.columns([4, 1, 1, 1, 1])
+search, depth_col, colour_col, size_col, cap_col = st.columns([4, 1, 1, 1.2, 1])
 with search:
     focus = tuple(widgets.search_nodes("nodes to focus on", "explore_focus"))
 depth = depth_col.select_slider("Depth", [1, 2, 3], value=1, key="explore_depth", bind=widgets.URL)
 colour = colour_col.radio("Colour by", render.COLOUR_BY, key="explore_colour", bind=widgets.URL)
-size = size_col.selectbox("Size by", ["degree", *common.metrics_present(tuple(m for m in METRICS if m != "community"))],
-                          key="explore_size", bind=widgets.URL, help="Metrics written back by the Metrics page too")
+size = size_col.selectbox("Size by", size_choices(metrics_written()), key="explore_size", bind=widgets.URL,
+                          help=f"{IN_VIEW}, or a metric written back by the Metrics page")
 cap = cap_col.number_input("Max nodes", 10, 5000, 1000, step=100, key="explore_cap", bind=widgets.URL)
 if path:
     st.info(f"A connecting path of {len(path)} nodes from the Partners page.", icon=":material/route:")
@@ -55,16 +55,4 @@ buttons[1].download_button("Nodes CSV", lambda: exports.nodes_csv(shown), "nodes
                            key="explore_nodes_csv", icon=":material/download:")
 buttons[2].download_button("Edges CSV", lambda: exports.edges_csv(shown), "edges.csv", "text/csv",
                            key="explore_edges_csv", icon=":material/download:")
-
-names = {k: views.display_name(k, d) for k, d in shown.nodes(data=True)}
-default = next(iter(focus or path), None)
-chosen = st.selectbox("Details of", sorted(names, key=lambda k: names[k].casefold()), format_func=names.get,
-                      index=None, placeholder="choose a node of the view", key="explore_details")
-if (chosen := chosen or (default if default in names else None)) and (details := common.details(chosen)):
-    st.subheader(common.md(details["name"]))
-    st.caption(f"{common.md(details['kind'])} · `{chosen}` · labels: {common.md(', '.join(details['labels']))}")
-    props, neighbours, sources = st.tabs(["Properties", "Neighbours", "Sources"])
-    props.dataframe(pd.DataFrame({"property": list(details["properties"]),
-                                  "value": [str(v) for v in details["properties"].values()]}), hide_index=True)
-    neighbours.dataframe(pd.DataFrame(details["neighbours"]), hide_index=True)
-    sources.dataframe(pd.DataFrame({"source": details["sources"]}), hide_index=True)
+details_panel(shown, next(iter(focus or path), None))

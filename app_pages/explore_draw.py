@@ -11,12 +11,13 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common
+from app_pages.explore_view import IN_VIEW
 from graph.views import filters as views
 from graph.views import render
 
 #: The page's controls on a first visit, in `draw`'s order: focus, depth, path, colour, size, cap. Positional, as the
 #: page passes them (Streamlit keys a cached call by its arguments in order).
-DEFAULT = ((), 1, (), "kind", "degree", 1000)
+DEFAULT = ((), 1, (), "kind", IN_VIEW, 1000)
 
 
 @st.cache_resource(max_entries=64, show_spinner="Drawing…")
@@ -24,7 +25,7 @@ def draw(version: str, filters: views.Filters, focus: tuple[str, ...], depth: in
          colour: str, size: str, cap: int) -> tuple[str, tuple[str, ...], int]:
     """The page of the view and the keys of the nodes it shows, cached by the data version and the controls."""
     shown = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
-    scores = None if size == "degree" else {n: d.get(size) or 0.0 for n, d in shown.nodes(data=True)}
+    scores = None if size == IN_VIEW else {n: d.get(size) or 0.0 for n, d in shown.nodes(data=True)}
     shown, left_out = views.cap_view(shown, cap, focus=focus or path, scores=scores)
     html = render.to_html(shown, color_by=colour, size_by=scores, focus=focus, highlight=path, max_nodes=cap)
     return html, tuple(shown), left_out

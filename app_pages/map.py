@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import analytics_cache, map_layers, widgets
+from app_pages import analytics_cache, map_layers, timeline, widgets
 from graph.views import geography
 from graph.views.geography import LEVELS
 from loaders.nuts import ATTRIBUTION
@@ -17,7 +17,7 @@ from loaders.nuts import ATTRIBUTION
 MOST_ARCS = 1000
 
 st.title("Map")
-current = analytics_cache.inputs()
+current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
 left, middle, weakest, right = st.columns([3, 2, 2, 2])
 level = map_layers.level_control(left)
 top = middle.number_input("Collaboration arcs", 0, MOST_ARCS, 40, step=10, key="map_arcs", bind=widgets.URL,

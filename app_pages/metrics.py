@@ -16,6 +16,7 @@ import streamlit as st
 
 from app_pages import analytics_cache, common, missing_inputs, widgets
 from graph.analytics.metrics import METRICS, compute_all, write_metrics
+from graph.views.formatting import bin_labels
 
 st.title("Metrics")
 current = analytics_cache.inputs()
@@ -46,8 +47,8 @@ metric = st.selectbox("Chart", list(results), key="metrics_chart")
 counts, edges = np.histogram(table[metric].dropna().astype(float), bins=30)
 left, right = st.columns(2)
 left.caption(f"Distribution of {metric}")
-left.bar_chart(pd.DataFrame({metric: [f"{e:.3g}" for e in edges[:-1]], "nodes": counts}), x=metric, y="nodes",
-               sort=False)
+left.bar_chart(pd.DataFrame({metric: bin_labels(edges[:-1]), "nodes": counts}), x=metric, y="nodes",
+               sort=False)  # plain "1,200", not "1.2e+03"
 right.caption(f"Top 15 by {metric}")
 right.bar_chart(table.nlargest(15, metric), x="name", y=metric, horizontal=True, sort=f"-{metric}")
 

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import analytics_cache, partners_gaps, partners_results, widgets
+from app_pages import analytics_cache, partners_gaps, partners_results, timeline, widgets
 from graph.analytics.consortium import CallRules
 from graph.analytics.recommend import LABEL_LEVELS, Requirements
 from graph.errors import ClusterExplorerError
 
 st.title("Partners")
-current = analytics_cache.inputs()
+current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
 options = widgets.options_of(current.graph, current.version)
 focal = widgets.pick_nodes(current.graph, "organisations or clusters", "partners_focal",
                            kinds=("Cluster", "Organisation"))

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, timeline
 from graph.analytics.metrics import METRICS
 from graph.analytics.projections import KINDS, ROLE_RANK, Projection
 from graph.errors import ParameterError
@@ -45,25 +45,18 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
                                 help=help))
 
 
-def _window(options: FilterOptions, key: str, label: str) -> tuple[str | None, str | None]:
-    if not options.years:
-        return None, None
-    low, high = options.years
-    first, last = st.slider(label, low, high, (low, high), key=key, bind=URL)
-    return (f"{first}-01-01" if first > low else None), (f"{last}-12-31" if last < high else None)
-
-
 def graph_filters(options: FilterOptions, prefix: str) -> Filters:
-    """Kinds, places, programmes, labels, sectors and project years, in the sidebar."""
+    """Kinds, places, programmes, labels and sectors, and the app's time window, in the sidebar."""
     with st.sidebar:
         st.subheader("Filters")
         default = [k for k in filters.DEFAULT_KINDS if k in options.kinds]
-        kinds = st.multiselect("Kinds of node", options.kinds, default=default, key=f"{prefix}_kinds", bind=URL)
+        kinds = st.pills("Kinds of node", options.kinds, selection_mode="multi", default=default, key=f"{prefix}_kinds",
+                         bind=URL)  # all chips shown, wrapped (a multiselect of ten cut them off)
         places = choose("Country or region", options.places, f"{prefix}_places", "Regions include their sub-regions")
         programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
         labels = choose("Quality label", options.labels, f"{prefix}_labels")
         sectors = choose("Sector, topic or field", options.sectors, f"{prefix}_sectors")
-        start, end = _window(options, f"{prefix}_years", "Project years")
+    start, end = timeline.window()
     return Filters(tuple(kinds), places, programmes, labels, sectors, start, end)
 
 
@@ -79,7 +72,7 @@ def projection_form(options: FilterOptions, prefix: str) -> Projection:
         countries = choose("Countries", [(k, n) for k, n in options.places if k.startswith("Country:")],
                             f"{prefix}_countries")
         roles = st.multiselect("Roles", list(ROLE_RANK), key=f"{prefix}_roles", bind=URL, help="All when empty")
-        start, end = _window(options, f"{prefix}_years", "Projects running in")
+    start, end = timeline.window()
     return Projection(kind=kind, start=start, end=end, programmes=programmes, sectors=sectors,
                       countries=tuple(c.split(":", 1)[1] for c in countries), roles=tuple(roles), region_level=level)
 

@@ -222,7 +222,7 @@ ANALYTICS_NODE_PROPERTIES = ("name", "acronym", "aliases", "country", "nuts_code
                              "level", "lat", "lon")
 ANALYTICS_REL_PROPERTIES: dict[str, tuple[str, ...]] = {
     "PARTICIPATES_IN": ("role", "contribution"), "FUNDED_BY": (), "ACTIVE_IN": (), "PART_OF": (),
-    "LOCATED_IN": (), "MEMBER_OF": (), "SAME_AS": (), "HAS_LABEL": (),
+    "LOCATED_IN": (), "MEMBER_OF": ("since",), "SAME_AS": (), "HAS_LABEL": ("awarded", "expires"),  # time filter
 }
 
 

@@ -13,7 +13,7 @@ import hashlib
 import math
 import random
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Hashable, Mapping
 
 import igraph as ig
 import networkx as nx
@@ -27,9 +27,9 @@ _CACHE: OrderedDict[str, dict[Hashable, tuple[float, float]]] = OrderedDict()
 _CACHE_SIZE = 32
 
 
-def _fingerprint(nodes: list[Hashable], edges: list[tuple[int, int]], seed: int) -> str:
+def _fingerprint(nodes: list[Hashable], edges: list[tuple[int, int]], seed: int, widths: list[int]) -> str:
     digest = hashlib.blake2b(digest_size=16)
-    digest.update(repr((seed, len(nodes))).encode())
+    digest.update(repr((seed, len(nodes), widths)).encode())
     digest.update("\x1f".join(map(str, nodes)).encode())
     digest.update(repr(edges).encode())
     return digest.hexdigest()
@@ -75,12 +75,29 @@ def _pack(blocks: list[tuple[list[int], list[tuple[float, float]]]], spacing: fl
     return placed
 
 
-def positions(graph: nx.Graph, *, seed: int = 7, spacing: float | None = None) -> dict[Hashable, tuple[float, float]]:
+def _rows_of_singles(widths: list[float], spacing: float) -> list[tuple[float, float]]:
+    """Nodes without links in rows, like words in a paragraph: each takes the room of its label (`widths`,
+    centred on the node) plus a gap, so no two labels overlap; the block is about as wide as it is tall."""
+    gap, row_height = spacing * 0.3, spacing
+    room = [max(w, spacing * 0.6) + gap for w in widths]
+    row_width = max(math.sqrt(sum(room) * row_height), max(room))
+    placed, x, y = [], 0.0, 0.0
+    for width in room:
+        if x > 0 and x + width > row_width:
+            x, y = 0.0, y + row_height
+        placed.append((x + width / 2, y))
+        x += width
+    return placed
+
+
+def positions(graph: nx.Graph, *, seed: int = 7, spacing: float | None = None,
+              widths: Mapping[Hashable, float] | None = None) -> dict[Hashable, tuple[float, float]]:
     """`{node: (x, y)}` in pixels for any networkx graph (directions and parallel edges are ignored).
 
     `spacing` is the typical distance from a node to its nearest other node; by default it grows for
     small graphs (drawn with bigger nodes) from `SPACING` up to 4 times it. Deterministic for a given
-    graph and seed, and cached by the graph's nodes and edges.
+    graph and seed, and cached by the graph's nodes and edges. `widths` (pixels, by node) are the widths
+    of the labels drawn under the nodes: nodes without links are set in rows with room for theirs.
 
     Examples
     --------
@@ -93,7 +110,8 @@ def positions(graph: nx.Graph, *, seed: int = 7, spacing: float | None = None) -
     edges = sorted({(min(index[u], index[v]), max(index[u], index[v])) for u, v in graph.edges() if u != v})
     if spacing is None:
         spacing = SPACING * min(4.0, max(1.0, math.sqrt(300 / max(len(nodes), 1))))
-    key = _fingerprint(nodes, edges, seed) + f"@{spacing:g}"
+    widths = widths or {}
+    key = _fingerprint(nodes, edges, seed, [round(widths.get(n, 0)) for n in nodes]) + f"@{spacing:g}"
     if key in _CACHE:
         _CACHE.move_to_end(key)
         return _CACHE[key]
@@ -105,9 +123,7 @@ def positions(graph: nx.Graph, *, seed: int = 7, spacing: float | None = None) -
     singles = [members[0] for members in components if len(members) == 1]
     blocks = [(members, _component_layout(igraph_graph, members, seed, spacing)) for members in big]
     if singles:
-        side = math.ceil(math.sqrt(len(singles)))
-        blocks.append((singles, [((i % side) * spacing * 0.8, (i // side) * spacing * 0.8)
-                                 for i in range(len(singles))]))
+        blocks.append((singles, _rows_of_singles([widths.get(nodes[i], spacing) for i in singles], spacing)))
     placed = _pack(blocks, spacing)
     result = {node: (round(placed[i][0], 1), round(placed[i][1], 1)) for node, i in index.items()}
     _CACHE[key] = result

@@ -34,6 +34,7 @@ from pyvis.network import Network
 from graph.errors import ParameterError
 from graph.views.filters import cap_view, display_name
 from graph.views.layout import positions
+from graph.views.render_page import TEMPLATE as _TEMPLATE
 
 __all__ = ["to_html", "KIND_COLOURS", "COLOUR_BY"]
 
@@ -49,78 +50,6 @@ _TITLE_PROPERTIES = ("acronym", "country", "city", "nuts_code", "level", "start_
                      "activity_type", "role", "since", "awarded", "expires")
 _EDGE_PROPERTIES = ("role", "since", "awarded", "expires", "status")
 
-_TEMPLATE = """<!DOCTYPE html>
-<html><head><meta charset="utf-8">
-<style>{% include 'cluster_explorer_network.css' %}</style>
-<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
-<style>
- body { margin: 0; font-family: sans-serif; font-size: 13px; }
- #ce-bar { display: flex; gap: 12px; align-items: center; padding: 4px 2px; }
- #ce-bar button { font: inherit; padding: 2px 10px; cursor: pointer; }
- #ce-note { color: #555; } #ce-selected { color: #222; font-weight: 600; white-space: pre; overflow: hidden; }
- #mynetwork { width: {{width}}; height: {{height}}; border: 1px solid #ddd; position: relative; }
- .ce-tip { white-space: pre-line; max-width: 420px; }
- #ce-legend > span { margin-right: 8px; white-space: nowrap; }
- .ce-swatch { display: inline-block; width: 10px; height: 10px; border-radius: 5px; margin-right: 3px; }
-</style></head>
-<body>
-<div id="ce-bar"><button id="ce-png" type="button">Download PNG</button>
-<span id="ce-note"></span><span id="ce-legend"></span><span id="ce-selected"></span></div>
-<div id="mynetwork"></div>
-<script>
-(function () {
-  function plainText(text) {
-    var element = document.createElement("div");
-    element.className = "ce-tip";
-    element.textContent = text;
-    return element;
-  }
-  function inert(items) {
-    items.forEach(function (item) { if (typeof item.title === "string") { item.title = plainText(item.title); } });
-    return items;
-  }
-  var nodes = new vis.DataSet(inert({{nodes|tojson}}));
-  var edges = new vis.DataSet(inert({{edges|tojson}}));
-  var container = document.getElementById("mynetwork");
-  var network = new vis.Network(container, {nodes: nodes, edges: edges}, {{options|safe}});
-  window.network = network;
-  window.nodeOf = function (key) {
-    var found = nodes.get({filter: function (n) { return n.key === key; }});
-    return found.length ? found[0].id : null;
-  };
-  var heading = {{heading|tojson}};
-  document.getElementById("ce-note").textContent = heading.note;
-  heading.legend.forEach(function (entry) {
-    var item = document.createElement("span");
-    var swatch = document.createElement("span");
-    swatch.className = "ce-swatch"; swatch.style.background = entry[1];
-    item.appendChild(swatch); item.appendChild(document.createTextNode(entry[0]));
-    document.getElementById("ce-legend").appendChild(item);
-  });
-  network.on("beforeDrawing", function (ctx) {
-    ctx.save(); ctx.setTransform(1, 0, 0, 1, 0, 0); ctx.fillStyle = "#ffffff";
-    ctx.fillRect(0, 0, ctx.canvas.width, ctx.canvas.height); ctx.restore();
-  });
-  network.once("afterDrawing", function () {
-    if (network.getScale() > 1) { network.moveTo({scale: 1}); }  // a few nodes: fit, but never magnify
-    window.ceDrawnAt = Date.now();
-    document.body.setAttribute("data-drawn", String(nodes.length));
-  });
-  network.on("click", function (params) {
-    var shown = document.getElementById("ce-selected");
-    var node = params.nodes.length ? nodes.get(params.nodes[0]) : null;
-    shown.textContent = node ? node.label + "  (" + node.key + ")" : "";
-  });
-  document.getElementById("ce-png").addEventListener("click", function () {
-    var link = document.createElement("a");
-    link.href = container.querySelector("canvas").toDataURL("image/png");
-    link.download = "network.png";
-    document.body.appendChild(link); link.click(); link.remove();
-  });
-})();
-</script>
-</body></html>
-"""
 _PYVIS_TEMPLATES = Path(pyvis.__file__).parent / "templates"
 #: vis-network's stylesheet is 215 KB, nearly all of it images of editing and navigation buttons this
 #: view does not show; the tooltip and overlay rules are what it needs.
@@ -181,15 +110,27 @@ def _edges(edge_items: list[tuple[Hashable, Hashable, Mapping[str, Any]]], ids: 
     return edges
 
 
+def _pinned(simple: nx.Graph, centres: list[Hashable], score: Mapping[Hashable, float],
+            count: int) -> dict[Hashable, int]:
+    """Nodes whose label is always drawn: the centres (1), then `count` others (2), the centres'
+    neighbours first, each group by score."""
+    near = {m for c in centres for m in simple[c]}
+    others = sorted((n for n in simple if n not in set(centres)),
+                    key=lambda n: (n not in near, -float(score.get(n) or 0), str(n)))
+    return {**dict.fromkeys(others[:max(count, 0)], 2), **dict.fromkeys(centres, 1)}
+
+
 def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashable, float] | None = None,
             max_nodes: int = 1000, focus: Iterable[Hashable] = (), highlight: Iterable[Hashable] = (),
-            height: int = 640, physics: bool = False, seed: int = 7) -> str:
+            height: int = 640, physics: bool = False, seed: int = 7, labelled: int = 12) -> str:
     """The whole HTML page of an interactive network view of `graph`.
 
     Above `max_nodes` the view keeps the most relevant nodes (nearest the `focus` nodes, then the
     best by `size_by` or degree) and says in the page how many it left out. `color_by` is "kind"
     (the node's `kind`) or "community" (Louvain, seeded). Node size follows `size_by` (degree when
-    None). `highlight` nodes (a path) get a thick border. Returns a string; nothing is written to disk.
+    None). `highlight` nodes (a path) get a thick border. The focus, the path and the `labelled` most
+    important other nodes (the focus's neighbours first, then by size) keep a readable label at any
+    zoom (`graph.views.render_page`). Returns a string; nothing is written to disk.
     """
     if color_by not in COLOUR_BY:
         raise ParameterError(f"color_by must be one of {', '.join(COLOUR_BY)}, not {color_by!r}")
@@ -200,9 +141,13 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
     simple = nx.Graph()
     simple.add_nodes_from(key for key, _ in node_items)
     simple.add_edges_from((u, v) for u, v, _ in edge_items if u != v)
-    pos = positions(simple, seed=seed)
     degree = Counter(n for u, v, _ in edge_items for n in (u, v))
-    sizes = _sizes(list(simple), size_by if size_by is not None else degree)
+    score = size_by if size_by is not None else degree
+    sizes = _sizes(list(simple), score)
+    labels = {key: _short(display_name(key, data), 32) for key, data in node_items}
+    widths = {key: len(labels[key]) * 0.6 * round(8 + sizes[key] / 3) for key in labels}  # a label's pixels
+    pos = positions(simple, seed=seed, widths=widths)
+    pinned = _pinned(simple, [n for n in [*focus, *highlight] if n in simple], score, labelled)
     if color_by == "community":
         colours, groups = _community_colours(simple, seed)
         legend = [[f"{groups} communities", _PALETTE[0]]]
@@ -213,10 +158,13 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
     nodes, ids = [], {}
     for number, (key, data) in enumerate(node_items):
         ids[key] = number
-        node = {"id": number, "key": str(key), "label": _short(display_name(key, data), 32),
-                "title": _node_title(key, data), "x": pos[key][0], "y": pos[key][1],
-                "size": round(sizes[key] * (1.3 if key in focus else 1.0), 1),
+        node = {"id": number, "key": str(key), "label": labels[key], "title": _node_title(key, data),
+                "x": pos[key][0], "y": pos[key][1],
+                "size": round(max(sizes[key] * 1.3, 24.0) if key in focus else sizes[key], 1),
                 "font": {"size": round(8 + sizes[key] / 3)}, "color": colours.get(key, "#888888")}
+        if key in pinned:  # the page draws this label itself, at a readable size; vis-network's copy is hidden
+            node.update(pin=pinned[key], name=labels[key])
+            node["font"]["color"] = "rgba(0,0,0,0)"
         if key in focus or key in highlight:
             node.update(color={"background": node["color"], "border": "#111111"}, borderWidth=4)
         nodes.append(node)

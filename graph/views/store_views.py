@@ -31,8 +31,8 @@ from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
 from graph.store.search_text import fold
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, _edge_in_window, display_name
 
-__all__ = ["NodeCounts", "node_counts", "filter_options", "search", "names_of", "explore_view", "node_details",
-           "present_properties", "SHARED"]
+__all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
+           "node_details", "present_properties", "SHARED"]
 
 ID_ROWS = 50_000  # row cap of the reads that return node ids for a filter (ids only, no properties)
 SHARED = "SHARED_PROJECTS"
@@ -65,11 +65,15 @@ def filter_options(store: GraphStore, limit: int = 10_000) -> FilterOptions:
         return [(node_key(label, i), f"{name or i} ({i})") for i, name in rows]
 
     kinds = [k for k in node_counts(store).kinds if k]
-    (first, last), = store.read(q.YEARS).rows or [(None, None)]
-    years = (int(str(first)[:4]), int(str(last)[:4])) if first and last else None
     return FilterOptions(kinds=kinds, places=pairs("Country") + sorted(pairs("Region")),
                          programmes=pairs("Programme"), labels=pairs("QualityLabel"), sectors=pairs("Sector"),
-                         years=years)
+                         years=project_years(store))
+
+
+def project_years(store: GraphStore) -> tuple[int, int] | None:
+    """The first year a project starts and the last it runs (the time slider's bounds); None without dates."""
+    (first, last), = store.read(q.YEARS).rows or [(None, None)]
+    return (int(str(first)[:4]), int(str(last)[:4])) if first and last else None
 
 
 def search(store: GraphStore, text: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[tuple[str, str]]:

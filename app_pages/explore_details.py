@@ -1,0 +1,34 @@
+"""Explore's details panel: the properties, neighbours and sources of one node of the view (not a page).
+
+Values are shown as a reader wants them (`graph.views.formatting`): numbers in plain notation with a
+few significant digits, and a metric's run record (`pagerank_run`) folded into the row of its metric
+as "computed on <date> with <engine and parameters> on <projection>".
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from graph.views import filters as views
+from graph.views.formatting import property_rows
+
+
+def details_panel(shown: nx.MultiDiGraph, default: str | None) -> None:
+    """A picker of the view's nodes (the focus by default) and the chosen node's details in tabs."""
+    names = {k: views.display_name(k, d) for k, d in shown.nodes(data=True)}
+    chosen = st.selectbox("Details of", sorted(names, key=lambda k: names[k].casefold()), format_func=names.get,
+                          index=None, placeholder="choose a node of the view", key="explore_details")
+    chosen = chosen or (default if default in names else None)
+    if not chosen or not (details := common.details(chosen)):
+        return
+    st.subheader(common.md(details["name"]))
+    st.caption(f"{common.md(details['kind'])} · `{chosen}` · labels: {common.md(', '.join(details['labels']))}")
+    props, neighbours, sources = st.tabs(["Properties", "Neighbours", "Sources"])
+    rows = property_rows(details["properties"])
+    props.dataframe(pd.DataFrame(rows, columns=["property", "value", "about"]), hide_index=True,
+                    key="explore_properties", height=min(36 * (len(rows) + 1) + 3, 900))  # every row, no inner scroll
+    neighbours.dataframe(pd.DataFrame(details["neighbours"]), hide_index=True)
+    sources.dataframe(pd.DataFrame({"source": details["sources"]}), hide_index=True)

@@ -1,0 +1,66 @@
+"""The one time slider of the app: a window of years that Explore, Metrics, Partners and Map all obey.
+
+Not a page. `window()` draws the slider in the sidebar under the key `time`, bound to the URL
+(`?time=2021&time=2023`), so the same window follows the user from page to page and a link carries it.
+Projects count when they run at some time in the window; quality labels and memberships when they are
+valid at some time in it (`graph.views.timeline`). Explore passes the window to its store reads
+(`Filters.start` / `end`); Metrics to its projection; Partners and Map call `windowed(inputs)`, which
+slices the cached analytics graph once per data version and window, shared by every session.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+import networkx as nx
+import streamlit as st
+
+from app_pages import common
+from graph.analytics.cache import Inputs
+from graph.memory import gc_paused
+from graph.store.contract import GraphStore
+from graph.views import store_views
+from graph.views.timeline import describe_window, time_slice, window_of_years
+
+KEY = "time"
+HELP = ("Projects running at some time in these years; quality labels and memberships valid at some time in "
+        "them. Applies on Explore, Metrics, Partners and Map, and stays in the address bar.")
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _years(_store: GraphStore, key: str) -> tuple[int, int] | None:
+    return store_views.project_years(_store)
+
+
+def window() -> tuple[str | None, str | None]:
+    """The chosen window as ISO dates (None where open), from the slider in the sidebar."""
+    years = _years(common.store(), common.version())
+    if not years or years[0] >= years[1]:
+        return None, None
+    low, high = years
+    if KEY in st.session_state and not all(low <= y <= high for y in st.session_state[KEY]):
+        del st.session_state[KEY]  # a window from another data version: back to all years
+    with st.sidebar:
+        st.subheader("Time")
+        first, last = st.slider("Projects and labels in", low, high, (low, high), key=KEY, bind="query-params",
+                                help=HELP)
+    start, end = window_of_years(first, last, low, high)
+    if start or end:
+        st.sidebar.caption(f"Showing {describe_window(start, end)} only.")
+    return start, end
+
+
+@st.cache_resource(max_entries=4, show_spinner="Slicing the network to the years chosen…")
+def _sliced(_graph: nx.MultiDiGraph, version: str, start: str | None, end: str | None) -> nx.MultiDiGraph:
+    with gc_paused():  # a concrete copy (views of views are slow to walk), every object of it kept
+        return nx.MultiDiGraph(time_slice(_graph, start, end))
+
+
+def windowed(inputs: Inputs) -> Inputs:
+    """The analytics inputs as they were in the window the slider sets (the inputs themselves for all years);
+    the version names the window, so every cache keyed by it keeps the slices apart."""
+    start, end = window()
+    if not start and not end:
+        return inputs
+    return dataclasses.replace(inputs, graph=_sliced(inputs.graph, inputs.version, start, end),
+                               version=f"{inputs.version}|{start or ''}..{end or ''}")
