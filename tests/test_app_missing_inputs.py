@@ -62,7 +62,7 @@ def test_metrics_page_says_why_the_projection_is_empty(members_app):
 
 
 def test_partners_page_says_why_there_is_no_candidate(members_app):
-    at = open_page("partners", partners_focal="Cluster:iot-world")
+    at = open_page("partners", partners_focal="Cluster:iot-world", partners_rank="organisations")
     assert "the recommendation is empty because its inputs are missing" in warnings(at)
     assert "no PARTICIPATES_IN relationship" in warnings(at)
 

@@ -30,7 +30,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from graph.analytics.inputs import data_version, read_inputs
+from graph.analytics.inputs import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, data_version, read_inputs
 from graph.analytics.projections import Projection, project
 from graph.analytics.recommend import RecommenderIndex
 from graph.memory import gc_paused
@@ -42,7 +42,11 @@ __all__ = ["Inputs", "FORMAT", "cache_dir_for", "cache_file", "is_cached", "cach
 
 #: Bumped whenever what the file holds changes shape: files of another format are rebuilt.
 FORMAT = 1
-_SUFFIX = ".inputs.pickle"
+_ANY_SHAPE = ".inputs.pickle"
+#: What the narrow read reads, in the file's name: a release that reads more (new dates, say) never takes a file
+#: of an older shape for its own, whatever the data version.
+_SHAPE = hashlib.sha256(repr((NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES)).encode()).hexdigest()[:8]
+_SUFFIX = f".{_SHAPE}{_ANY_SHAPE}"
 
 
 @dataclass(frozen=True)
@@ -109,7 +113,7 @@ def _write(store: GraphStore, path: Path, version: str, graph: nx.MultiDiGraph) 
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    for older in path.parent.glob(f"{_store_tag(store)}-*{_SUFFIX}"):
+    for older in path.parent.glob(f"{_store_tag(store)}-*{_ANY_SHAPE}"):
         if older != path:
             older.unlink(missing_ok=True)
 
