@@ -35,8 +35,9 @@ __all__ = ["prepare", "begin", "warm", "timings", "MODULES"]
 STORE_MODULES = ("app_pages.common", "graph.store.falkordb_store", "graph.store.falkordb_server", "falkordb",
                  "redis.backoff", "redis.retry")
 #: Modules the pages import, heaviest first: imported by the warm-up so that no visit waits for them.
-MODULES = ("pandas", "app_pages.explore_draw", "app_pages.widgets", "app_pages.analytics_cache",
-           "graph.analytics.metrics", "graph.views.exports", "queries.runner", "loaders.seeds")
+MODULES = ("pandas", "app_pages.explore_draw", "app_pages.explore_details", "app_pages.widgets",
+           "app_pages.analytics_cache", "graph.analytics.metrics", "graph.views.exports", "queries.runner",
+           "loaders.seeds")
 
 _LOG = logging.getLogger(__name__)
 _LOCK = threading.Lock()

@@ -127,6 +127,7 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
 
     focal_keys = [resolve_node(obj.store, text, ("Organisation", "Cluster")).key for text in focal]  # names too
     roles = tuple(r.strip() for text in roles for r in text.split(",") if r.strip())
+    Requirements(min_label=min_label)  # an unknown label is refused before any work, whichever ranking follows
     with progress_bar("partners") as progress:
         progress(0, 3)
         index = recommender_index(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir))

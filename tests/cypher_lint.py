@@ -104,7 +104,7 @@ CYPHER_CLAUSE = re.compile(r"\b(MATCH|MERGE|UNWIND|RETURN|DETACH DELETE|CREATE (
 #: Strings with Cypher words that are not statements the code sends: (path, start of the text) -> why.
 NOT_STATEMENTS = {
     ("queries/catalogue.py", r"\b(CREATE|MERGE|SET"): "a regular expression of write clauses (saved queries)",
-    ("app_pages/queries.py", "MATCH (c:Cluster)-[:LOCATED_IN]"): "the editor's default text: the user's to "
+    ("app_pages/queries_adhoc.py", "MATCH (c:Cluster)-[:LOCATED_IN]"): "the editor's default text: the user's to "
                                                                    "change, linted by its own test",
 }
 

@@ -125,7 +125,7 @@ def test_at_depth_two_the_focus_stays_large_and_labelled(page, app_url, fixture_
     focus = hub(fixture_store)
     visit(page, app_url, f"explore?explore_focus={focus}&explore_depth=2", "Explore")
     frame = network_frame(page)
-    assert frame.evaluate("network.body.data.nodes.length") > 100
+    assert frame.evaluate("network.body.data.nodes.length") > 15  # the fixture hub's two steps: a crowd to label
     frame.evaluate("() => { network.moveTo({scale: 0.08}); network.redraw(); }")
     frame.wait_for_function("() => window.ceLabelled && network.getScale() < 0.1")
     labelled = frame.evaluate("window.ceLabelled")

@@ -73,6 +73,10 @@ class Requirements:
     sme_share: float | None = None
     min_label: str | None = None
 
+    def __post_init__(self) -> None:  # refused at once, whichever ranking (organisations or clusters) follows
+        if self.min_label and self.min_label not in LABEL_LEVELS:
+            raise ParameterError(f"unknown label {self.min_label!r}; choose from {', '.join(LABEL_LEVELS)}")
+
 
 @dataclass(frozen=True)
 class Candidate:
@@ -146,8 +150,6 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     for place in req.avoid_places:
         allowed &= ~np.char.startswith(index.place, place)
     if req.min_label:
-        if req.min_label not in LABEL_LEVELS:
-            raise ParameterError(f"unknown label {req.min_label!r}; choose from {', '.join(LABEL_LEVELS)}")
         allowed &= index.label >= LABEL_LEVELS[req.min_label]
     parts = {m: _scaled(np.where(allowed, link_scores(index, rows, m), 0.0))
              for m in ("adamic_adar", "resource_allocation", "pagerank")}
