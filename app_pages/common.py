@@ -8,24 +8,21 @@ CLI or the Data page is picked up by the next rerun without restarting the app.
 
 from __future__ import annotations
 
-import gc
 import os
 import re
-import uuid
 
 import networkx as nx
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from graph.memory import gc_paused
 from graph.settings import Settings
 from graph.store.backends import open_store
 from graph.store.contract import GraphStore
 from graph.store.counting import CountingStore
 from graph.store.load_log import data_version
-from graph.store.reads import counts, to_networkx
+from graph.store.reads import counts
 from graph.views import store_views
-from graph.views.filters import FilterOptions, Filters, filter_graph
+from graph.views.filters import FilterOptions, Filters
 from queries.catalogue import Catalogue, load_catalogue
 
 NEO4J_KEYS = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
@@ -57,42 +54,10 @@ def store() -> GraphStore:
     return opened
 
 
-@st.cache_resource(max_entries=2, show_spinner="Reading the graph from the store…")
-def _graph(_store: GraphStore, location: str, version: str) -> nx.MultiDiGraph:
-    loaded = to_networkx(_store)
-    loaded.graph["loaded_as"] = f"{location}|{version}|{uuid.uuid4().hex}"  # what caches of derived data key on
-    gc.freeze()  # the graph holds millions of objects: keep the collector from walking them on every rerun
-    return loaded
-
-
-def graph() -> nx.MultiDiGraph:
-    """The whole graph as networkx, read once per data version and shared by every session. Read-only."""
-    current = store()
-    return _graph(current, f"{current.location}#{getattr(current, 'graph_name', '')}", data_version(current))
-
-
-def key_of(whole: nx.MultiDiGraph) -> str:
-    """A key for caches of what is derived from this graph: new for every read of the store."""
-    return whole.graph.get("loaded_as", str(id(whole)))
-
-
-@st.cache_resource(max_entries=8, show_spinner="Filtering…")
-def _filtered(_graph: nx.MultiDiGraph, graph_key: str, filters: Filters) -> nx.MultiDiGraph:
-    with gc_paused():  # a copy of up to the whole graph: every object made lives on (2.0 s -> 1.4 s for CORDIS)
-        return nx.MultiDiGraph(filter_graph(_graph, filters))
-
-
-def filtered(whole: nx.MultiDiGraph, filters: Filters) -> nx.MultiDiGraph:
-    """The filtered graph, made concrete once (views of views are slow to walk) and cached."""
-    return _filtered(whole, key_of(whole), filters)
-
-
 def refresh() -> None:
     """Forget cached graphs after this app wrote to the store."""
     if get_script_run_ctx(suppress_warning=True) is not None:
         st.session_state.pop(_PINNED, None)
-    _graph.clear()
-    _filtered.clear()
     for cached in (_counts, _options, _view, _search, _names, _details, _metrics_present):
         cached.clear()
 

@@ -22,12 +22,12 @@ project of the index gets `COLD_START_NOTE`: its ranking rests on sectors, place
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile, is_cluster, sector_name
-from graph.analytics.recommend import link_scores
+from graph.analytics.recommend import Candidate, link_scores
 from graph.analytics.recommend_reasons import Path, shared_projects
 from graph.errors import NotFound
 
@@ -51,16 +51,8 @@ class ClusterWeights:
     label: float = 0.25
 
 
-@dataclass(frozen=True)
-class ClusterCandidate:
-    """A partner cluster: total score, the weighted parts summing to it, reasons and paths."""
-
-    key: str
-    name: str
-    score: float
-    components: dict[str, float] = field(default_factory=dict)
-    reasons: tuple[str, ...] = ()
-    paths: tuple[Path, ...] = ()
+#: A partner cluster has the shape of any recommended partner: total score, parts, reasons and paths.
+ClusterCandidate = Candidate
 
 
 @dataclass(frozen=True)
