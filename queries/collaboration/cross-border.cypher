@@ -7,8 +7,9 @@
 // suggest first: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // suggest second: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // example: {"first": "SE", "second": "FR"}
-MATCH (a:Organisation)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(b:Organisation)
-WHERE a.country = $first AND b.country = $second
-RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start,
-       count(DISTINCT a) AS from_first, count(DISTINCT b) AS from_second
+MATCH (a:Organisation {country: $first})-[:PARTICIPATES_IN]->(p:Project)
+WITH p, count(DISTINCT a) AS from_first
+MATCH (p)<-[:PARTICIPATES_IN]-(b:Organisation {country: $second})
+WITH p, from_first, count(DISTINCT b) AS from_second
+RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, from_first, from_second
 ORDER BY from_first + from_second DESC, acronym
