@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analytics_cache, common, missing_inputs, widgets
-from graph.analytics.metrics import METRICS, compute_all, write_metrics
+from graph.analytics.metrics import METRICS, compute_all, notes, write_metrics
 from graph.views.formatting import bin_labels
 
 st.title("Metrics")
@@ -26,7 +26,9 @@ chosen = st.multiselect("Metrics", METRICS, default=["degree", "weighted_degree"
                         key="metrics_chosen", bind=widgets.URL)
 if st.button("Compute", type="primary", key="metrics_compute", icon=":material/calculate:"):
     projected = analytics_cache.projection(current, spec)
-    results = compute_all(projected, chosen, progress=common.progress_bar(f"Computing on {spec.describe()}"))
+    scale = common.settings()
+    results = compute_all(projected, chosen, progress=common.progress_bar(f"Computing on {spec.describe()}"),
+                          exact_max_nodes=scale.metrics_exact_nodes, sample_size=scale.metrics_pivots)
     st.session_state.metrics_results = (spec, projected, results)
 if "metrics_results" not in st.session_state:
     st.info("Choose the projection in the sidebar and the metrics above, then compute.", icon=":material/info:")
@@ -36,6 +38,8 @@ spec, projected, results = st.session_state.metrics_results
 missing_inputs.projection(common.store(), spec, projected)
 st.caption(f"{spec.describe()}: {projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} links. "
            + "; ".join(f"{m}: {r.describe()}" for m, r in results.items()))
+for text in notes(results, projected, common.settings().metrics_exact_nodes):
+    st.info(text[0].upper() + text[1:] + ".", icon=":material/info:")
 table = pd.DataFrame({"key": list(projected.nodes),
                       "name": [d.get("acronym") or d.get("name") or k for k, d in projected.nodes(data=True)]})
 for metric, result in results.items():

@@ -15,9 +15,13 @@ back, as a restarted server or another CLI process does). With `--db` the store 
 used as it is; otherwise the CORDIS extract is loaded into a temporary store first.
 
 Run: .venv/bin/python bench/bench_metrics.py [--db FILE] [--data DIR] [--networkx] [--no-whole-read]
+[--cache DIR] [--suite-only]
 (`--no-whole-read` skips today's path, a read of every node and property into networkx: at 10x it needs
 several GB and minutes, and the app no longer takes it). For the 10x set of README's figures:
-`--db FILE --no-whole-read`, FILE loaded as README's Benchmarks section says.
+`--db FILE --no-whole-read --suite-only`, FILE loaded as README's Benchmarks section says; `--cache DIR` keeps
+the analytics cache between runs (the second run starts warm). Above `COMPACT_FROM_EDGES` partner pairs
+(10x) the projection is kept as arrays (`graph.analytics.projections_compact`) and igraph is what runs, so
+the igraph-alone comparison is left out; the peak RSS of the process is printed with the suite.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import resource
 import shutil
 import statistics
 import tempfile
@@ -38,8 +43,8 @@ import numpy as np
 from eval_recommend import DATA
 
 from graph.analytics import cache
-from graph.analytics.metrics import METRICS, compute, compute_all
-from graph.analytics.projections import Projection, project
+from graph.analytics.metrics import METRICS, compute, compute_all, notes
+from graph.analytics.projections import CompactProjection, Projection, project
 from graph.analytics.recommend import RecommenderIndex, Requirements, recommend
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.reads import to_networkx
@@ -89,20 +94,23 @@ def open_extract(db: Path | None, data: Path, scratch: Path) -> FalkorDBStore:
     return store
 
 
-def _path(read_graph) -> tuple[nx.MultiDiGraph, nx.Graph, list[float]]:
+def _path(read_graph, index: bool = True) -> tuple[nx.MultiDiGraph, nx.Graph, list[float]]:
     """The graph `read_graph()` gives, its organisation projection, and the times of the read, the
-    projection and the recommender's index."""
+    projection and the recommender's index (0 when `index` is False)."""
     graph, read = timed(read_graph)
     projected, derived = timed(lambda: project(graph, Projection()))
-    _, indexed = timed(lambda: RecommenderIndex(graph))
+    _, indexed = timed(lambda: RecommenderIndex(graph)) if index else (None, 0.0)
     return graph, projected, [read, derived, indexed]
 
 
-def data_source(store: FalkorDBStore, folder: Path, whole: bool = True) -> tuple[nx.MultiDiGraph, nx.Graph, float]:
-    """Time today's path (unless `whole` is False) and the cached path, cold and warm; return the narrow
-    graph, its projection and the warm path's time to a ready projection."""
+def data_source(store: FalkorDBStore, folder: Path, whole: bool = True, keep: bool = False, index: bool = True
+                ) -> tuple[nx.MultiDiGraph, nx.Graph, float]:
+    """Time today's path (unless `whole` is False) and the cached path, cold (unless `keep`: a cache folder
+    given, its file used as it is) and warm; return the narrow graph, its projection and the warm path's time
+    to a ready projection."""
     rows = [("to_networkx of the whole store (today)", _path(lambda: to_networkx(store))[2])] if whole else []
-    shutil.rmtree(folder, ignore_errors=True)
+    if not keep:
+        shutil.rmtree(folder, ignore_errors=True)
     _, versioned = timed(lambda: cache.data_version(store))
     seen: list[cache.Inputs] = []
 
@@ -110,8 +118,8 @@ def data_source(store: FalkorDBStore, folder: Path, whole: bool = True) -> tuple
         seen.append(cache.projection_inputs(store, folder))
         return seen[-1].graph
 
-    for label in ("cached, cold: narrow read, cache file written", "cached, warm: cache file read back"):
-        graph, projected, times = _path(read_cached)
+    for label in ("cached, cold: narrow read, cache file written", "cached, warm: cache file read back")[keep:]:
+        graph, projected, times = _path(read_cached, index)
         rows.append((f"{label} ({seen[-1].source})", times))
     size = seen[-1].path.stat().st_size / 2**20
     print(f"data version (load log and counts): {versioned * 1000:.1f} ms; cache file {size:.1f} MiB")
@@ -128,6 +136,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DATA, help="CORDIS extract loaded when --db is not given")
     parser.add_argument("--networkx", action="store_true", help="also time networkx for every metric (slow)")
     parser.add_argument("--no-whole-read", action="store_true", help="skip to_networkx of the whole store (10x)")
+    parser.add_argument("--cache", type=Path, default=None, help="analytics cache folder kept between runs")
+    parser.add_argument("--suite-only", action="store_true", help="skip the recommender (10x: the suite alone)")
     parser.add_argument("--requests", type=int, default=50)
     args = parser.parse_args(argv)
     print(f"load average at the start: {os.getloadavg()[0]:.1f}")
@@ -135,13 +145,25 @@ def main(argv: list[str] | None = None) -> None:
     with tempfile.TemporaryDirectory() as scratch:
         store = open_extract(args.db, args.data, Path(scratch))
         try:
-            G, P, warm = data_source(store, Path(scratch) / "cache", whole=not args.no_whole_read)
+            G, P, warm = data_source(store, args.cache or Path(scratch) / "cache", whole=not args.no_whole_read,
+                                     keep=args.cache is not None, index=not args.suite_only)
         finally:
             store.close()
     print(f"\ngraph read: {G.number_of_nodes():,} nodes, {G.number_of_edges():,} relationships")
     print(f"organisation projection: {P.number_of_nodes():,} nodes, {P.number_of_edges():,} edges")
 
     ours, ours_total = timed(lambda: compute_all(P))
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    for text in notes(ours, P):
+        print(f"note: {text}")
+    print(f"the metric suite: {ours_total:.1f} s; from a warm cache, read and projection included: "
+          f"{ours_total + warm:.1f} s; peak RSS {peak:,.0f} MB; load average {os.getloadavg()[0]:.1f}")
+    if isinstance(P, CompactProjection) or args.suite_only:  # 10x: no networkx graph; igraph alone is what runs
+        print("\n| metric | ours: engine | ours (s) |\n|---|---|---:|")
+        for m, r in ours.items():
+            print(f"| {m} | {r.engine}{f', estimate k={r.sample_size}' if r.estimate else ''} | {r.seconds:.2f} |")
+        print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
+        return
     k = next(r.sample_size for r in ours.values() if r.estimate)
     calls, convert_seconds = igraph_calls(P, k, seed=0)
     reference = {m: timed(calls[m])[1] for m in METRICS}

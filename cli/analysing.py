@@ -37,6 +37,11 @@ def _say_why_empty(obj: Context, graph: Any, spec: Any) -> None:
         click.echo(why_empty_projection(obj.store, spec) or "the projection has no node", err=True)
 
 
+def _scale(obj: Context) -> dict[str, int]:
+    """Where the estimates start and how many pivots they use (settings CLUSTER_EXPLORER_METRICS_*)."""
+    return {"exact_max_nodes": obj.settings.metrics_exact_nodes, "sample_size": obj.settings.metrics_pivots}
+
+
 @metrics.command("compute")
 @_projection_options
 @click.option("--metric", "chosen", multiple=True, help="Metrics to compute (default: all).")
@@ -52,15 +57,17 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     import datetime as dt
 
     from graph.analytics.cache import cache_dir_for, projection
-    from graph.analytics.metrics import METRICS, compute_all, top, write_metrics
+    from graph.analytics.metrics import METRICS, compute_all, notes, top, write_metrics
     from graph.analytics.projections import Projection
 
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
     graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
     with progress_bar("metrics") as progress:
-        results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed)
+        results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed, **_scale(obj))
     click.echo(f"projection {kind}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
+    for text in notes(results, graph, obj.settings.metrics_exact_nodes):
+        click.echo(f"note: {text}")
     _say_why_empty(obj, graph, spec)
     for name, result in results.items():
         click.echo(f"{name}: {result.describe()}")
@@ -80,15 +87,17 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
                 programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
     from graph.analytics.cache import cache_dir_for, projection
-    from graph.analytics.metrics import compute_all, top
+    from graph.analytics.metrics import compute_all, notes, top
     from graph.analytics.projections import Projection
 
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
     graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
-    result = compute_all(graph, [metric])[metric]
+    result = compute_all(graph, [metric], **_scale(obj))[metric]
     _say_why_empty(obj, graph, spec)
     click.echo(result.describe())
+    for text in notes({metric: result}, graph, obj.settings.metrics_exact_nodes):
+        click.echo(f"note: {text}")
     for key, label, value in top(result, top_n, graph):
         click.echo(f"{value:>12.6g}  {label}  ({key})")
 

@@ -48,6 +48,12 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
     ("CLUSTER_EXPLORER_GISCO_URL", "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/",
      "Where `download nuts` fetches GISCO's NUTS label points from (a mirror works as well)."),
     ("CLUSTER_EXPLORER_DOWNLOADS", "data/downloads", "Folder that `download` (CLI and app) writes into."),
+    ("CLUSTER_EXPLORER_METRICS_EXACT_NODES", "5000",
+     "Betweenness and closeness are exact on projections of up to this many nodes; above, estimated from pivots "
+     "(seeded; the CLI and the Metrics page say so)."),
+    ("CLUSTER_EXPLORER_METRICS_PIVOTS", "256",
+     "The most pivots of those estimates; fewer on projections with more than 1,048,576 links, so that pivots x "
+     "links stays under 2^28 (33 on 8 M links)."),
     ("CLUSTER_EXPLORER_CACHE_DIR", "",
      "Folder of the analytics cache (projection inputs per data version). Unset: `<db file>.cache/` beside "
      "the embedded store, `data/cache` with Neo4j."),
@@ -73,6 +79,8 @@ class Settings:
     gisco_url: str = "https://gisco-services.ec.europa.eu/distribution/v2/nuts/geojson/"
     downloads_dir: Path = DEFAULT_DOWNLOADS
     cache_dir: Path | None = None
+    metrics_exact_nodes: int = 5000
+    metrics_pivots: int = 256
 
     @property
     def store_kind(self) -> str:
@@ -102,6 +110,8 @@ class Settings:
             gisco_url=env.get("CLUSTER_EXPLORER_GISCO_URL", "").strip() or cls.gisco_url,
             downloads_dir=Path(downloads).expanduser().resolve() if downloads else DEFAULT_DOWNLOADS,
             cache_dir=Path(cache_dir).expanduser().resolve() if cache_dir else None,
+            metrics_exact_nodes=_checked(env, "CLUSTER_EXPLORER_METRICS_EXACT_NODES", count, 5000),
+            metrics_pivots=_checked(env, "CLUSTER_EXPLORER_METRICS_PIVOTS", pivots, 256),
         )
 
 
@@ -169,4 +179,20 @@ def megabytes(value: object) -> int:
     text = str(value).strip()
     if not text.isdigit() or int(text) < 1:
         raise SettingError(f"{value!r} is not a memory size; use a whole number of MiB, 1 or more, such as 1024")
+    return int(text)
+
+
+def count(value: object) -> int:
+    """`value` as a whole number, 0 or more; raises SettingError otherwise."""
+    text = str(value).strip()
+    if not text.isdigit():
+        raise SettingError(f"{value!r} is not a number of nodes; use a whole number, 0 or more, such as 5000")
+    return int(text)
+
+
+def pivots(value: object) -> int:
+    """`value` as a number of pivots, 2 or more; raises SettingError otherwise."""
+    text = str(value).strip()
+    if not text.isdigit() or int(text) < 2:
+        raise SettingError(f"{value!r} is not a number of pivots; use a whole number, 2 or more, such as 256")
     return int(text)

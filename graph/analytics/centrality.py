@@ -15,18 +15,23 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 
-__all__ = ["IGraphCopy", "pivots", "betweenness", "closeness", "eigenvector", "communities"]
+from graph.analytics.projections_compact import CompactProjection
+
+__all__ = ["IGraphCopy", "pivots", "components", "betweenness", "closeness", "eigenvector", "communities"]
 
 
 class IGraphCopy:
-    """The networkx graph as igraph, built on first use and shared by the metrics of one run."""
+    """The networkx graph (or compact projection) as igraph, built on first use and shared by the metrics of
+    one run."""
 
-    def __init__(self, G: nx.Graph, weight: str):
+    def __init__(self, G: nx.Graph | CompactProjection, weight: str):
         self.nodes = list(G)
         self._G, self._weight, self._graph = G, weight, None
 
     @property
     def graph(self) -> ig.Graph:
+        if self._graph is None and isinstance(self._G, CompactProjection):
+            self._graph = self._G.to_igraph(self._weight)
         if self._graph is None:
             index = {v: i for i, v in enumerate(self.nodes)}
             edges = list(self._G.edges(data=self._weight, default=1))
@@ -41,6 +46,14 @@ class IGraphCopy:
 def pivots(G: nx.Graph, k: int, seed: int) -> list:
     """The sources networkx's `betweenness_centrality(G, k, seed=seed)` draws, so both engines agree."""
     return random.Random(seed).sample(list(G), k)
+
+
+def components(G: nx.Graph | CompactProjection, ig_graph: IGraphCopy) -> list[set]:
+    """Connected components in networkx's order (by first node); from igraph for a compact projection."""
+    if not isinstance(G, CompactProjection):
+        return list(nx.connected_components(G))
+    found = ig_graph.graph.connected_components()
+    return [{ig_graph.nodes[i] for i in members} for members in found]
 
 
 def betweenness(G: nx.Graph, ig_graph: IGraphCopy, engine: str, k: int | None, seed: int) -> dict:
@@ -69,13 +82,18 @@ def closeness(G: nx.Graph, ig_graph: IGraphCopy, engine: str, k: int | None, see
     if k is None:
         if engine == "networkx":
             return nx.closeness_centrality(G)
-        components = ig_graph.graph.connected_components()
-        reach = np.array(components.sizes(), dtype=float)[components.membership]
+        parts = ig_graph.graph.connected_components()
+        reach = np.array(parts.sizes(), dtype=float)[parts.membership]
         return ig_graph.values(np.nan_to_num(np.array(ig_graph.graph.closeness())) * (reach - 1) / max(n - 1, 1))
     rng = random.Random(seed)
     values: dict[Any, float] = {}
-    for component in sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=len, reverse=True):
+    compact = isinstance(G, CompactProjection)
+    for component in sorted((sorted(c, key=str) for c in components(G, ig_graph)), key=len, reverse=True):
         size = len(component)
+        if size <= k and compact:  # igraph's closeness counts the reachable nodes: the component's own value
+            own = ig_graph.graph.closeness(vertices=[G.index[v] for v in component]) if size > 1 else [0.0]
+            values.update({v: c * (size - 1) / (n - 1) for v, c in zip(component, own, strict=True)})
+            continue
         if size <= k:
             sub = G.subgraph(component)
             values.update({v: c * (size - 1) / (n - 1) for v, c in nx.closeness_centrality(sub).items()})
@@ -105,7 +123,7 @@ def eigenvector(G: nx.Graph, ig_graph: IGraphCopy, engine: str, weight: str) -> 
     values = dict.fromkeys(G, 0.0)
     if G.number_of_edges() == 0:
         return values
-    giant = max(nx.connected_components(G), key=lambda c: (len(c), [-ord(ch) for ch in min(map(str, c))]))
+    giant = max(components(G, ig_graph), key=lambda c: (len(c), [-ord(ch) for ch in min(map(str, c))]))
     if engine == "networkx":
         values.update(nx.eigenvector_centrality_numpy(G.subgraph(giant), weight=weight))
         return values

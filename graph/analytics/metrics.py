@@ -26,11 +26,12 @@ import networkx as nx
 import numpy as np
 
 from graph.analytics.centrality import IGraphCopy, betweenness, closeness, communities, eigenvector
+from graph.analytics.projections_compact import CompactProjection
 from graph.errors import ParameterError
 from graph.store import cypher
 
-__all__ = ["METRICS", "MetricResult", "compute", "compute_all", "write_metrics", "top",
-           "IGRAPH_FROM_EDGES", "EXACT_MAX_NODES"]
+__all__ = ["METRICS", "MetricResult", "compute", "compute_all", "write_metrics", "top", "notes",
+           "IGRAPH_FROM_EDGES", "EXACT_MAX_NODES", "PIVOTS", "PIVOT_LINK_BUDGET"]
 
 METRICS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
            "clustering", "core_number", "community")
@@ -38,6 +39,12 @@ METRICS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector
 PROPERTIES = {m: m for m in METRICS}
 IGRAPH_FROM_EDGES = 20_000
 EXACT_MAX_NODES = 5_000
+#: The most pivots for the two estimates (setting CLUSTER_EXPLORER_METRICS_PIVOTS).
+PIVOTS = 256
+#: Pivots x links an estimate may cost: fewer pivots than `PIVOTS` on larger graphs (a pivot is one search over
+#: every link). The CORDIS extract (656,096 links) keeps 256; ten times it (8.0 M links) gets 33.
+PIVOT_LINK_BUDGET = 2**28
+MIN_PIVOTS = 16
 _ALWAYS_NETWORKX = ("degree", "weighted_degree")  # linear time in networkx too
 
 
@@ -54,6 +61,18 @@ class MetricResult:
     seed: int | None = None
     details: dict[str, Any] = field(default_factory=dict)
 
+    def note(self, nodes: int, links: int, exact_max_nodes: int = EXACT_MAX_NODES) -> str | None:
+        """For an estimate, one sentence saying so and why; None for an exact value.
+
+        >>> MetricResult("betweenness", {}, "igraph", 1.0, True, 33, 0).note(220_030, 7_988_628)[:88]
+        'betweenness estimated from k=33 pivots (seed 0) because the projection has 220,030 nodes'
+        """
+        if not self.estimate:
+            return None
+        return (f"{self.metric} estimated from k={self.sample_size} pivots (seed {self.seed}) because the projection "
+                f"has {nodes:,} nodes (exact up to {exact_max_nodes:,}; fewer pivots above "
+                f"{PIVOT_LINK_BUDGET // PIVOTS:,} links)")
+
     def describe(self) -> str:
         """A short record of the run, e.g. ``igraph estimate k=256 seed=0 1.8s``."""
         text = self.engine + (f" estimate k={self.sample_size}" if self.estimate else "")
@@ -62,7 +81,16 @@ class MetricResult:
 
 
 
-def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sample_size: int = 256,
+def pivot_count(links: int, sample_size: int = PIVOTS) -> int:
+    """How many pivots an estimate uses on a graph of `links` links: `sample_size`, fewer past the budget.
+
+    >>> pivot_count(656_096), pivot_count(7_988_628), pivot_count(10**9)
+    (256, 33, 16)
+    """
+    return max(min(sample_size, MIN_PIVOTS), min(sample_size, PIVOT_LINK_BUDGET // max(links, 1)))
+
+
+def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sample_size: int = PIVOTS,
             exact_max_nodes: int = EXACT_MAX_NODES, weight: str = "weight", _ig: IGraphCopy | None = None
             ) -> MetricResult:
     """One metric of every node of the undirected graph `G` (a projection).
@@ -72,7 +100,8 @@ def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sa
     metric : one of `METRICS`.
     engine : "auto" (networkx, or igraph above `IGRAPH_FROM_EDGES` edges), "networkx" or "igraph".
     seed : drives the betweenness and closeness pivots and Louvain; same seed, same output.
-    sample_size : pivots for betweenness and closeness when `G` has more than `exact_max_nodes` nodes.
+    sample_size : the most pivots for betweenness and closeness when `G` has more than `exact_max_nodes`
+        nodes; fewer when pivots x links would pass `PIVOT_LINK_BUDGET` (`pivot_count`).
 
     Examples
     --------
@@ -84,13 +113,18 @@ def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sa
     """
     if metric not in METRICS:
         raise ParameterError(f"unknown metric {metric!r}; choose from {', '.join(METRICS)}")
+    compact = isinstance(G, CompactProjection)
     if engine == "auto":
         big = G.number_of_edges() > IGRAPH_FROM_EDGES and metric not in _ALWAYS_NETWORKX
-        engine = "igraph" if big else "networkx"
+        engine = "igraph" if big or compact else "networkx"
     if engine not in ("networkx", "igraph"):
         raise ParameterError(f"unknown engine {engine!r}; choose auto, networkx or igraph")
+    if compact and engine == "networkx":
+        raise ParameterError(f"the projection has {G.number_of_edges():,} links, kept as arrays: networkx is not "
+                             "offered above that size; use the igraph engine (auto chooses it)")
     ig_graph = _ig or IGraphCopy(G, weight)
-    k = min(sample_size, len(G)) if metric in ("betweenness", "closeness") and len(G) > exact_max_nodes else None
+    estimated = metric in ("betweenness", "closeness") and len(G) > exact_max_nodes
+    k = min(pivot_count(G.number_of_edges(), sample_size), len(G)) if estimated else None
     if k is not None and k < 2:
         raise ParameterError("sample_size must be at least 2")
     started = time.perf_counter()
@@ -137,6 +171,12 @@ def compute_all(G: nx.Graph, metrics: Iterable[str] = METRICS, *, progress: Call
         if progress:
             progress(done, len(metrics))
     return results
+
+
+def notes(results: dict[str, MetricResult], G: Any, exact_max_nodes: int = EXACT_MAX_NODES) -> list[str]:
+    """The sentences saying which results are estimates and why, for the CLI and the Metrics page."""
+    found = (r.note(G.number_of_nodes(), G.number_of_edges(), exact_max_nodes) for r in results.values())
+    return [text for text in found if text]
 
 
 def top(result: MetricResult, n: int = 10, graph: nx.Graph | None = None) -> list[tuple[Any, str, float]]:

@@ -25,9 +25,10 @@ import scipy.sparse as sp
 
 from graph.analytics.incidence import Incidence, incidence, organisation_groups, participations
 from graph.analytics.projection_spec import DEFAULT_PROJECTION, KINDS, ROLE_RANK, Projection
+from graph.analytics.projections_compact import COMPACT_FROM_EDGES, CompactProjection
 
 __all__ = ["Projection", "Incidence", "KINDS", "ROLE_RANK", "project", "participations", "incidence",
-           "organisation_groups"]
+           "organisation_groups", "CompactProjection", "COMPACT_FROM_EDGES"]
 
 
 def _collaboration(matrix: sp.csr_array) -> tuple[sp.coo_array, sp.csr_array]:
@@ -40,8 +41,8 @@ def _collaboration(matrix: sp.csr_array) -> tuple[sp.coo_array, sp.csr_array]:
 
 
 def _graph_from(G: nx.MultiDiGraph, keys: list[str], matrix: sp.csr_array, spec: Projection,
-                extra: dict[str, dict] | None = None) -> nx.Graph:
-    shared, newman = _collaboration(matrix)
+                extra: dict[str, dict] | None = None, pairs: tuple | None = None) -> nx.Graph:
+    shared, newman = pairs or _collaboration(matrix)
     graph = nx.Graph(projection=spec, projects=matrix.shape[1])
     graph.add_nodes_from((k, {**(dict(G.nodes[k]) if k in G else {}), **(extra or {}).get(k, {})}) for k in keys)
     weights = newman[shared.row, shared.col] if shared.nnz else np.zeros(0)
@@ -88,7 +89,21 @@ def _bipartite(G: nx.MultiDiGraph, spec: Projection) -> nx.Graph:
     return graph
 
 
-def project(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> nx.Graph:
+def _organisations(G: nx.MultiDiGraph, keys: list[str], matrix: sp.csr_array, spec: Projection,
+                   limit: int | None) -> nx.Graph | CompactProjection:
+    """The organisation projection; as arrays when it has more than `limit` pairs (see projections_compact)."""
+    shared, newman = _collaboration(matrix)
+    if limit is None or shared.nnz <= limit:
+        return _graph_from(G, keys, matrix, spec, pairs=(shared, newman))
+    weights = np.asarray(newman[shared.row, shared.col], dtype=float).ravel()
+    attrs = [dict(G.nodes[k]) if k in G else {} for k in keys]
+    return CompactProjection(keys, attrs, shared.row.astype(np.int64), shared.col.astype(np.int64),
+                             shared.data.astype(np.int64), weights,
+                             {"projection": spec, "projects": matrix.shape[1]})
+
+
+def project(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION, *,
+            compact_from_edges: int | None = COMPACT_FROM_EDGES) -> nx.Graph | CompactProjection:
     """The graph `spec` describes, derived from the store's graph `G` (see `to_networkx`).
 
     Organisation, cluster, region and country graphs link two nodes when their organisations share a
@@ -97,7 +112,8 @@ def project(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> nx.Gra
     shared project adding 1 / (partners - 1) (a project of 3 ties its partners more than one of 100);
     aggregates also carry `projects`, the distinct shared projects. Aggregate nodes carry
     `organisations`, `projects` and `internal` (collaborations inside the group). Node keys are the
-    store's `Kind:id` keys; `graph.graph["projection"]` is the spec.
+    store's `Kind:id` keys; `graph.graph["projection"]` is the spec. An organisation projection with more
+    than `compact_from_edges` pairs (None: never) comes as a `CompactProjection` (arrays, not networkx).
 
     Examples
     --------
@@ -117,4 +133,4 @@ def project(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> nx.Gra
     if spec.kind != "organisation":
         return _aggregate(G, spec)
     inc = incidence(G, spec)
-    return _graph_from(G, inc.organisations, inc.matrix, spec)
+    return _organisations(G, inc.organisations, inc.matrix, spec, compact_from_edges)

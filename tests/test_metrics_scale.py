@@ -1,0 +1,107 @@
+"""Metrics at scale: the compact projection gives the networkx projection's values, estimates start above a
+setting and say so (CLI and the settings they read), pivots shrink on large graphs."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from graph.analytics.inputs import read_inputs
+from graph.analytics.metrics import METRICS, compute, compute_all, notes, pivot_count, top
+from graph.analytics.projections import CompactProjection, Projection, project
+from graph.errors import ParameterError, SettingError
+from graph.settings import Settings
+from graph.store.falkordb_store import FalkorDBStore
+from loaders.cordis import load_cordis
+from tests.cli_invoke import cli_env, error_line, invoke
+from tests.conftest import FIXTURES
+
+LOWERED = {"exact_max_nodes": 10, "sample_size": 8}
+
+
+@pytest.fixture(scope="module")
+def inputs(embedded_server) -> nx.MultiDiGraph:
+    """The CORDIS fixture (85 organisations in the projection) as the analytics read it."""
+    store = FalkorDBStore(embedded_server, "metrics_scale")
+    store.setup_schema()
+    load_cordis(store, FIXTURES / "cordis")
+    yield read_inputs(store)
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def both(inputs) -> tuple[nx.Graph, CompactProjection]:
+    return project(inputs, Projection()), project(inputs, Projection(), compact_from_edges=0)
+
+
+def test_the_extract_sized_projection_stays_networkx_and_a_larger_one_is_compact(inputs, both):
+    plain, compact = both
+    assert isinstance(plain, nx.Graph) and isinstance(compact, CompactProjection)
+    assert (compact.number_of_nodes(), compact.number_of_edges()) == (plain.number_of_nodes(), plain.number_of_edges())
+    assert list(compact) == list(plain) and compact.graph["projection"] == plain.graph["projection"]
+    assert dict(compact.nodes(data=True)) == dict(plain.nodes(data=True))
+    pairs = {frozenset((compact.keys[i], compact.keys[j])): (w, n) for i, j, w, n
+             in zip(compact.rows, compact.cols, compact.weight, compact.newman, strict=True)}
+    assert pairs == {frozenset((u, v)): (d["weight"], pytest.approx(d["newman"])) for u, v, d in plain.edges(data=True)}
+
+
+@pytest.mark.parametrize("options", [{}, LOWERED], ids=["exact", "estimated"])
+def test_every_metric_on_the_compact_projection_equals_igraph_on_networkx(both, options):
+    plain, compact = both
+    expected = compute_all(plain, METRICS, engine="igraph", **options)
+    found = compute_all(compact, METRICS, **options)
+    for metric in METRICS:
+        assert found[metric].engine == "igraph"
+        assert found[metric].estimate == expected[metric].estimate
+        assert found[metric].values == pytest.approx(expected[metric].values, abs=1e-9), metric
+    assert top(found["pagerank"], 3, compact) == top(expected["pagerank"], 3, plain)
+
+
+def test_networkx_is_refused_on_a_compact_projection(both):
+    with pytest.raises(ParameterError, match="kept as arrays"):
+        compute(both[1], "pagerank", engine="networkx")
+
+
+def test_estimates_start_above_the_threshold_and_say_why(both):
+    plain, _ = both
+    exact = compute_all(plain, ["betweenness", "closeness", "pagerank"])
+    assert not any(r.estimate for r in exact.values()) and notes(exact, plain) == []
+    lowered = compute_all(plain, ["betweenness", "closeness", "pagerank"], **LOWERED)
+    assert [r.sample_size for r in lowered.values()] == [8, 8, None]
+    said = notes(lowered, plain, LOWERED["exact_max_nodes"])
+    assert said == [f"{m} estimated from k=8 pivots (seed 0) because the projection has 85 nodes (exact up to 10; "
+                    "fewer pivots above 1,048,576 links)" for m in ("betweenness", "closeness")]
+
+
+def test_pivots_shrink_on_large_graphs_only():
+    assert pivot_count(656_096) == 256  # the CORDIS extract keeps its pivots
+    assert pivot_count(7_988_628) == 33  # ten times it
+    assert pivot_count(10**12) == 16 and pivot_count(10**12, 4) == 4
+
+
+def test_cli_notes_the_estimate_when_the_setting_lowers_the_threshold(embedded_server, inputs):
+    exact = invoke(cli_env(embedded_server, "metrics_scale"), "metrics", "compute", "--metric", "betweenness")
+    assert exact.exit_code == 0, exact.stderr
+    assert "note:" not in exact.stdout and "estimate" not in exact.stdout
+    env = cli_env(embedded_server, "metrics_scale", CLUSTER_EXPLORER_METRICS_EXACT_NODES="10",
+                  CLUSTER_EXPLORER_METRICS_PIVOTS="8")
+    lowered = invoke(env, "metrics", "top", "closeness", "-k", "2")
+    assert lowered.exit_code == 0, lowered.stderr
+    assert ("note: closeness estimated from k=8 pivots (seed 0) because the projection has 85 nodes "
+            "(exact up to 10;") in lowered.stdout
+
+
+def test_metric_settings_are_read_and_checked():
+    settings = Settings.from_env({"CLUSTER_EXPLORER_METRICS_EXACT_NODES": "0", "CLUSTER_EXPLORER_METRICS_PIVOTS": "64"})
+    assert (settings.metrics_exact_nodes, settings.metrics_pivots) == (0, 64)
+    assert (Settings.from_env({}).metrics_exact_nodes, Settings.from_env({}).metrics_pivots) == (5000, 256)
+    with pytest.raises(SettingError, match="CLUSTER_EXPLORER_METRICS_PIVOTS='1' is not a number of pivots"):
+        Settings.from_env({"CLUSTER_EXPLORER_METRICS_PIVOTS": "1"})
+    with pytest.raises(SettingError, match="CLUSTER_EXPLORER_METRICS_EXACT_NODES='many'"):
+        Settings.from_env({"CLUSTER_EXPLORER_METRICS_EXACT_NODES": "many"})
+
+
+def test_a_bad_metric_setting_is_one_line_in_the_cli(embedded_server):
+    said = invoke(cli_env(embedded_server, "metrics_scale", CLUSTER_EXPLORER_METRICS_PIVOTS="x"), "metrics", "top",
+                  "degree")
+    assert "CLUSTER_EXPLORER_METRICS_PIVOTS" in error_line(said.exit_code, said.stderr)
