@@ -105,3 +105,16 @@ def test_a_bad_metric_setting_is_one_line_in_the_cli(embedded_server):
     said = invoke(cli_env(embedded_server, "metrics_scale", CLUSTER_EXPLORER_METRICS_PIVOTS="x"), "metrics", "top",
                   "degree")
     assert "CLUSTER_EXPLORER_METRICS_PIVOTS" in error_line(said.exit_code, said.stderr)
+
+
+def test_communities_use_leiden_above_the_link_threshold_and_say_so(both):
+    plain, compact = both
+    louvain = compute(plain, "community", engine="igraph")
+    leiden = compute(compact, "community", louvain_max_links=10)
+    assert (louvain.details["method"], leiden.details["method"]) == ("louvain", "leiden")
+    assert louvain.note(85, plain.number_of_edges()) is None
+    assert leiden.note(85, compact.number_of_edges()).startswith(
+        f"community found by Leiden (modularity, seed 0, 2 iterations) instead of Louvain because the projection "
+        f"has {compact.number_of_edges():,} links")
+    assert leiden.details["modularity"] >= 0.9 * louvain.details["modularity"] > 0
+    assert compute(compact, "community", louvain_max_links=10).values == leiden.values  # seeded

@@ -134,20 +134,26 @@ def eigenvector(G: nx.Graph, ig_graph: IGraphCopy, engine: str, weight: str) -> 
     return values
 
 
-def communities(G: nx.Graph, ig_graph: IGraphCopy, engine: str, seed: int, weight: str) -> tuple[dict, dict]:
-    """Louvain communities, numbered by size (0 = largest), and their modularity."""
+def communities(G: nx.Graph, ig_graph: IGraphCopy, engine: str, seed: int, weight: str,
+                method: str = "louvain") -> tuple[dict, dict]:
+    """Louvain (or, on large graphs, Leiden's modularity) communities, numbered by size (0 = largest), and
+    their modularity."""
     if engine == "networkx":
         found = nx.community.louvain_communities(G, weight=weight, seed=seed)
         modularity = nx.community.modularity(G, found, weight=weight)
     else:
         ig.set_random_number_generator(random.Random(seed))
         try:
-            clustering = ig_graph.graph.community_multilevel(weights="weight")
+            if method == "leiden":
+                clustering = ig_graph.graph.community_leiden(objective_function="modularity", weights="weight",
+                                                             n_iterations=2)
+            else:
+                clustering = ig_graph.graph.community_multilevel(weights="weight")
         finally:
             ig.set_random_number_generator(random)
         found = [{ig_graph.nodes[i] for i in members} for members in clustering]
         modularity = clustering.modularity
     ordered = sorted(found, key=lambda c: (-len(c), min(map(str, c))))
     values = {v: i for i, members in enumerate(ordered) for v in members}
-    return values, {"modularity": float(modularity), "communities": len(ordered)}
+    return values, {"modularity": float(modularity), "communities": len(ordered), "method": method}
 
