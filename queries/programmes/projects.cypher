@@ -8,7 +8,9 @@
 // param limit: int = 100
 // example: {"programme": "scheme:HORIZON-CSA", "limit": 50}
 MATCH (p:Project)-[:FUNDED_BY]->(g:Programme {id: $programme})
+WITH DISTINCT p
+ORDER BY p.start_date DESC, p.acronym
+LIMIT $limit
 OPTIONAL MATCH (o)-[:PARTICIPATES_IN]->(p)
 RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, count(o) AS partners
 ORDER BY start DESC, acronym
-LIMIT $limit
