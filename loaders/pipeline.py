@@ -157,6 +157,7 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
                                                                       "very files; nothing was read or written."]),
                                   skipped=True)
         report.derived = derive_facts(store)
+    store.compact(progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
 
 
@@ -173,4 +174,5 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
                                                     skipped=True))
         if not all(r.skipped for r in reports):
             reports[-1].derived = derive_facts(store)
+    store.compact(progress)  # a no-op when nothing was loaded
     return reports

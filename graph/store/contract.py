@@ -8,6 +8,7 @@ knows how to talk to its database: read (refused writes, time limit, row cap), w
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol, runtime_checkable
 
@@ -58,6 +59,12 @@ class GraphStore(Protocol):
 
     def clear(self) -> None:
         """Delete every node and relationship."""
+        ...
+
+    def compact(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """After a load: make the store's files quick to open again (`progress(done, total)` while it works).
+
+        The embedded store rewrites its append-only log into one snapshot; Neo4j needs nothing."""
         ...
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import atexit
 import json
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from graph.errors import QueryError, QueryTimeout, StoreUnavailable
 from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
 from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes
+from graph.store.falkordb_compact import rewrite_append_only
 from graph.store.falkordb_errors import refuse_huge_ranges, translate
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
@@ -177,6 +179,10 @@ class FalkorDBStore:
 
     def clear(self) -> None:
         self.write(clear_all())
+
+    def compact(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Rewrite the append-only files into one snapshot (after a load), so the next start loads only it."""
+        rewrite_append_only(self._db.connection, progress, where=f"the store {self.db_path}")
 
     def close(self) -> None:
         """Drop this process's connections; the server stops when its last client goes (also at exit)."""

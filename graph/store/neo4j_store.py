@@ -85,6 +85,10 @@ class Neo4jStore:
     def clear(self) -> None:
         self.write(clear_all())
 
+    def compact(self, progress=None) -> None:
+        """Nothing to do: Neo4j checkpoints its own transaction log and opens in the same time after a load
+        (the embedded store's compaction rewrites its append-only log, which it otherwise replays at each start)."""
+
     def close(self) -> None:
         self._driver.close()
 
