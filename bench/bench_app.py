@@ -12,6 +12,8 @@ waits for:
 * a **focus visit** (`?explore_focus=` a cluster not asked for before: a new neighbourhood read);
 * a **cap change** in an open page ("Max nodes" to a new value: a new view read and drawn);
 * **Overview** (to "Sources loaded") and **Queries** (a saved query's rows);
+* **Partners** (a cluster's partner clusters) and the **Map** (its caption, once the places are drawn): the
+  first of each reads the analytics inputs (from the cache on disk, or built by a narrow read);
 * **8 sessions at once** opening Explore with 8 different focuses (p50 / p95), with the CPU seconds
   the app, its store server and the browser spent meanwhile (where the time goes on a 2-core machine);
 * the app's **memory** (resident set of the Streamlit process) at the end.
@@ -206,6 +208,11 @@ def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
             row("Overview", lambda: [page_ready(context, url, "", "Sources loaded") for _ in range(count)])
             row("Queries (labels/valid-on rows)",
                 lambda: [page_ready(context, url, QUERY_PAGE, " rows") for _ in range(count)])
+            row("Partners (partner clusters of a cluster; the first builds the analytics inputs)",
+                lambda: [page_ready(context, url, f"partners?partners_focal={focuses[0]}", "Partner clusters")
+                         for _ in range(count)])
+            row("Map (NUTS 2 places and arcs drawn)",
+                lambda: [page_ready(context, url, "map", "places at") for _ in range(count)])
             row("Max nodes changed in an open page (depth 3)",
                 lambda: cap_change(context, url, [100 + 7 * i for i in range(count)]))
             wall = time.perf_counter()
