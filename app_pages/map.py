@@ -2,39 +2,31 @@
 analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layers.py).
 
 Places and their links are computed once per data version and level (the slow part: every
-participation is read); which arcs to draw (how many, how strong) is chosen from them at once.
+participation is read) and kept on disk (app_pages/map_cache.py); which arcs to draw (how many, how strong)
+is chosen from them at once. At most the 5,000 most active organisations are drawn.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import analytics_cache, map_layers, timeline, widgets
+from app_pages import analytics_cache, map_cache, map_layers, timeline, widgets
 from graph.views import geography
 from graph.views.geography import LEVELS
 from loaders.nuts import ATTRIBUTION
-
-MOST_ARCS = 1000
 
 st.title("Map")
 current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
 left, middle, weakest, right = st.columns([3, 2, 2, 2])
 level = map_layers.level_control(left)
-top = middle.number_input("Collaboration arcs", 0, MOST_ARCS, 40, step=10, key="map_arcs", bind=widgets.URL,
+top = middle.number_input("Collaboration arcs", 0, map_cache.MOST_ARCS, 40, step=10, key="map_arcs", bind=widgets.URL,
                           help="How many of the strongest links between places to draw.")
 least = weakest.number_input("Min. shared projects", 1, 100_000, 1, step=5, key="map_min_projects",
                              bind=widgets.URL, help="Draw only links between places that share at least this "
                                                     "many projects.")
 show_organisations = right.toggle("Organisations", True, key="map_organisations", bind=widgets.URL)
 
-
-@st.cache_data(max_entries=8, show_spinner="Placing the activity…")
-def placed_activity(_graph, version: str, level: int) -> tuple[list[dict], list[dict], list[dict]]:
-    places, organisations = geography.geo_points(_graph, level)
-    return places, organisations, geography.region_links(_graph, level, MOST_ARCS)
-
-
-places, organisations, links = placed_activity(current.graph, current.version, level)
+places, organisations, located, links = map_cache.placed_activity(current.graph, current.version, level)
 if not places and not organisations:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")
@@ -44,7 +36,9 @@ places, organisations, shown = map_layers.frames(places, organisations, shown, l
 st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations), height=map_layers.MAP_HEIGHT,
                 alt="Map of places, organisations and collaborations")
 strongest = f"the {len(shown):,} strongest collaborations" if len(shown) else "no collaboration arcs"
-st.caption(f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {len(organisations):,} "
+drawn = f"{len(organisations):,}" if len(organisations) == located else \
+    f"the {len(organisations):,} most active of {located:,}"
+st.caption(f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} "
            f"organisations with coordinates, {strongest} (width and colour: shared projects); no base map."
            + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
