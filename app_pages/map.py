@@ -3,7 +3,7 @@ analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layer
 
 Places and their links are computed once per data version and level (the slow part: every
 participation is read) and kept on disk (app_pages/map_cache.py); which arcs to draw (how many, how strong)
-is chosen from them at once. At most the 5,000 most active organisations are drawn.
+is chosen from them at once. At most the 2,000 most active organisations are drawn.
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
 """The Map's aggregates, made once per data version (and time window) and level: in memory for every session,
 and on disk beside the analytics cache, so a restart with unchanged data computes nothing.
 
-Not a page. At 10x (283,993 nodes) placing the activity and linking the regions took 24 CPU seconds, and
-drawing every one of the 219,027 organisations that have coordinates made a 70 MB map description that
-the browser took over a minute to take in. So the map draws the `ORGANISATIONS_DRAWN` most active
-organisations (the caption says how many of how many), and the aggregates are kept in a pickle that only
-this module writes, in the store's cache folder (`graph.analytics.cache.cache_dir_for`), the newest
-`KEPT` per store.
+Not a page. At 10x (283,993 nodes) placing the activity and linking the regions took 24 CPU seconds,
+and drawing every one of the 219,027 organisations that have coordinates made a 70 MB map description
+that the browser took over a minute to take in (5,000 still cost a second of JSON per run). So the map
+draws the `ORGANISATIONS_DRAWN` most active organisations (the caption says how many of how many), and
+the aggregates are kept in a pickle that only this module writes, in the store's cache folder
+(`graph.analytics.cache.cache_dir_for`), the newest `KEPT` per store.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from graph.views import geography
 
 __all__ = ["Placed", "placed_activity", "ORGANISATIONS_DRAWN", "MOST_ARCS"]
 
-ORGANISATIONS_DRAWN = 5_000
+ORGANISATIONS_DRAWN = 2_000
 MOST_ARCS = 1000
 KEPT = 8
 #: places, the organisations drawn (most active first), how many organisations have coordinates, links
@@ -43,11 +43,11 @@ def _file(version: str, level: int) -> Path:
     store = common.store()
     where = f"{store.location}#{getattr(store, 'graph_name', '')}"
     tag = hashlib.sha256(where.encode()).hexdigest()[:12]
-    name = hashlib.sha256(f"{version}|{level}".encode()).hexdigest()[:16]
+    name = hashlib.sha256(f"{version}|{level}|{ORGANISATIONS_DRAWN}".encode()).hexdigest()[:16]
     return cache_dir_for(store, common.settings().cache_dir) / f"{tag}-map-{name}.pickle"
 
 
-def _read(path: Path, key: tuple[str, int]) -> Placed | None:
+def _read(path: Path, key: tuple[str, int, int]) -> Placed | None:
     try:
         saved = pickle.loads(path.read_bytes())
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
@@ -55,7 +55,7 @@ def _read(path: Path, key: tuple[str, int]) -> Placed | None:
     return saved["placed"] if isinstance(saved, dict) and saved.get("key") == key else None
 
 
-def _write(path: Path, key: tuple[str, int], placed: Placed) -> None:
+def _write(path: Path, key: tuple[str, int, int], placed: Placed) -> None:
     """Atomically (a temporary file, then a rename); the oldest map files of this store beyond `KEPT` go."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +72,7 @@ def _write(path: Path, key: tuple[str, int], placed: Placed) -> None:
 @st.cache_resource(max_entries=8, show_spinner="Placing the activity…")
 def placed_activity(_graph: nx.MultiDiGraph, version: str, level: int) -> Placed:
     """The map's aggregates of `version` (the data version, with the time window) at `level`."""
-    path, key = _file(version, level), (version, level)
+    path, key = _file(version, level), (version, level, ORGANISATIONS_DRAWN)
     placed = _read(path, key)
     if placed is None:
         placed = _compute(_graph, level)
