@@ -45,22 +45,22 @@ COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and program
 class Weights:
     """How much each component counts in the total.
 
-    The first nine are tuned on the validation split of bench/eval_recommend.py (see docs/analytics.md
-    for how); the next three only act when a request asks for places, SMEs or a label, which the
+    The first nine are fitted on the validation split of bench/eval_recommend.py (a listwise logistic
+    regression, scaled to sum to 4; docs/analytics.md says how and why); the next three only act when a request asks for places, SMEs or a label, which the
     evaluation's requests never do, so they are set by hand, high enough that a stated requirement
     reorders the list. `nearby` and `programme` only act for a consortium without any project (cold
     start, `history_note`), which no evaluation query is.
     """
 
-    adamic_adar: float = 0.5
-    resource_allocation: float = 0.25
-    pagerank: float = 1.0
-    thematic: float = 1.0
+    adamic_adar: float = 0.05
+    resource_allocation: float = 0.44
+    pagerank: float = 0.48
+    thematic: float = 0.86
     complementarity: float = 0.0
-    experience: float = 1.0
-    recent_ties: float = 0.0
-    small_projects: float = 0.0
-    recent_activity: float = 0.0
+    experience: float = 0.77
+    recent_ties: float = 0.43
+    small_projects: float = 0.65
+    recent_activity: float = 0.32
     wanted_place: float = 2.0
     sme: float = 1.0
     label: float = 0.5

@@ -107,8 +107,7 @@ def tie_reasons(index, rows: list[int], y: int, terms: dict[str, np.ndarray]) ->
         x, z = path
         if name == "recent_ties":
             year = max(ties.started[j] for j in shared(z, y))[:4]
-            said.append(f"recent tie: worked with {index.name(index.keys[z])}"
-                        + (f" in a project of {year}" if year else "") + f", a partner of {index.name(index.keys[x])}")
+            said.append(f"recent tie: {index.name(index.keys[z])} worked with it" + (f" in {year}" if year else ""))
         else:
             legs = [ties.sizes[shared(a, b)].min() for a, b in ((x, z), (z, y))]
             said.append(f"close tie: {index.name(index.keys[z])} links it to {index.name(index.keys[x])} "
