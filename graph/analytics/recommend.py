@@ -46,10 +46,10 @@ class Weights:
     """How much each component counts in the total.
 
     The first nine are fitted on the validation split of bench/eval_recommend.py (a listwise logistic
-    regression, scaled to sum to 4; docs/analytics.md says how and why); the next three only act when a request asks for places, SMEs or a label, which the
-    evaluation's requests never do, so they are set by hand, high enough that a stated requirement
-    reorders the list. `nearby` and `programme` only act for a consortium without any project (cold
-    start, `history_note`), which no evaluation query is.
+    regression, scaled to sum to 4; docs/analytics.md says how and why). The next three only act when a
+    request asks for places, SMEs or a label, which the evaluation's requests never do, so they are set by
+    hand, high enough that a stated requirement reorders the list. `nearby` and `programme` only act for a
+    consortium without any project (cold start, `history_note`), which no evaluation query is.
     """
 
     adamic_adar: float = 0.05

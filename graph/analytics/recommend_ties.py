@@ -20,9 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 import scipy.sparse as sp
+
+if TYPE_CHECKING:  # the index builds `Ties`; only the reasons read the index back
+    from graph.analytics.recommend_index import RecommenderIndex
 
 __all__ = ["HALF_LIFE_YEARS", "TIE_COMPONENTS", "Ties", "build_ties", "tie_components", "tie_reasons"]
 
@@ -92,7 +96,7 @@ def _via(ties: sp.csr_array, rows: list[int], y: int) -> tuple[int, int] | None:
     return found
 
 
-def tie_reasons(index, rows: list[int], y: int, terms: dict[str, np.ndarray]) -> list[str]:
+def tie_reasons(index: RecommenderIndex, rows: list[int], y: int, terms: dict[str, np.ndarray]) -> list[str]:
     """Words for each tie component that counts in candidate `y`'s score (weighted term above 0)."""
     def shared(a: int, b: int) -> np.ndarray:  # column numbers of the projects a and b took part in together
         return np.intersect1d(index.incidence[[a]].indices, index.incidence[[b]].indices)
