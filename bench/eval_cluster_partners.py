@@ -35,6 +35,7 @@ from pathlib import Path
 
 import networkx as nx
 import numpy as np
+from eval_common import first_rank, paired_interval, rank_measures
 
 from graph.analytics.cluster_partners import ClusterIndex, ClusterWeights, cluster_scores
 from graph.analytics.projections import Projection, participations
@@ -122,13 +123,7 @@ def queries(G: nx.MultiDiGraph, cut: str, seed: int) -> tuple[list[dict], int]:
 
 
 def measures(sample: list[dict], score) -> dict[str, np.ndarray]:
-    hits, rr = [], []
-    for q in sample:
-        order = np.lexsort((q["tiebreak"], -score(q)))
-        first = int(np.flatnonzero(np.isin(order, q["answers"]))[0]) + 1
-        hits.append(float(first <= 10))
-        rr.append(1.0 / first)
-    return {"hits@10": np.array(hits), "MRR": np.array(rr)}
+    return rank_measures(np.array([first_rank(score(q), q["answers"], q["tiebreak"]) for q in sample]))
 
 
 def ours(weights: ClusterWeights):
@@ -154,12 +149,6 @@ def evaluate(sample: list[dict], weights: ClusterWeights) -> dict[str, dict[str,
     return results
 
 
-def interval(ours: np.ndarray, theirs: np.ndarray, seed: int, resamples: int = 2000) -> tuple[float, float]:
-    rng = np.random.default_rng(seed)
-    means = (ours - theirs)[rng.integers(0, len(ours), size=(resamples, len(ours)))].mean(axis=1)
-    return float(np.percentile(means, 2.5)), float(np.percentile(means, 97.5))
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--cache", type=Path, default=None, help="pickle of the narrow read, reused when present")
@@ -183,7 +172,8 @@ def main(argv: list[str] | None = None) -> None:
             for method, m in results.items():
                 gaps = ["" if method == "ours" else
                         f"{(results['ours'][x] - m[x]).mean():+.3f} [{lo:+.3f}, {hi:+.3f}]"
-                        for x in ("MRR", "hits@10") for lo, hi in [interval(results["ours"][x], m[x], args.seed)]]
+                        for x in ("MRR", "hits@10")
+                        for lo, hi in [paired_interval(results["ours"][x], m[x], args.seed)]]
                 print(f"| {method} | {m['hits@10'].mean():.3f} | {m['MRR'].mean():.3f} | {gaps[0]} | {gaps[1]} |")
     print(f"total {time.perf_counter() - started:.0f} s")
 

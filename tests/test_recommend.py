@@ -79,13 +79,16 @@ def test_partners_of_partners_working_on_the_same_topic_come_first(index):
     found = recommend(index, [org("1")], k=3)
     assert keys(found) == [org("4"), org("5"), org("7")]
     assert found[0].reasons == ("worked with VTT, a partner of SOLAR AB", "works in photovoltaic, like the consortium",
-                                "adds Finland", "took part in 2 projects")
+                                "adds Finland", "took part in 2 projects", "recent tie: VTT worked with it in 2023",
+                                "close tie: VTT links it to SOLAR AB through projects of at most 3 partners",
+                                "2 projects started in the last year of the data")
 
 
 def test_score_is_the_sum_of_its_components(index):
     best = recommend(index, [org("1")], k=1)[0]
     assert best.score == pytest.approx(sum(best.components.values()))
-    assert set(best.components) == {"adamic_adar", "resource_allocation", "pagerank", "thematic", "experience"}
+    assert set(best.components) == {"adamic_adar", "resource_allocation", "pagerank", "thematic", "experience",
+                                    "recent_ties", "small_projects", "recent_activity"}
 
 
 def test_paths_go_through_the_shared_partner_and_name_the_projects(index):
@@ -121,9 +124,12 @@ def test_places_to_avoid_are_left_out(index):
 
 
 def test_requested_sectors_pull_in_organisations_working_there(index):
-    found = recommend(index, [org("1")], Requirements(sectors=(WIND,)), k=1)
-    assert keys(found) == [org("5")]
-    assert "works in wind power, as asked" in found[0].reasons
+    plain, found = recommend(index, [org("1")], k=10), recommend(index, [org("1")], Requirements(sectors=(WIND,)), k=10)
+    # AALBORG (wind power and photovoltaic) gains on the thematic part and says why it fits
+    aalborg = next(c for c in found if c.key == org("5"))
+    assert "works in wind power, as asked" in aalborg.reasons
+    before = next(c for c in plain if c.key == org("5"))
+    assert aalborg.components["thematic"] > before.components["thematic"] and aalborg.score > before.score
 
 
 def test_minimum_label_keeps_only_labelled_organisations_and_names_the_label(index):

@@ -10,6 +10,8 @@ the softened components (`soften`; `Weights`, tuned on a validation split, see d
 * thematic fit: cosine of IDF-weighted sector profiles (EuroSciVoc fields with their parents, call
   topics) with the consortium's profile and the requested sectors;
 * complementarity: a country the consortium lacks; a wanted place: a country or region the request asks for;
+* tie strength (`graph.analytics.recommend_ties`): Adamic-Adar over recency-weighted ties, common
+  partners met in small projects (Newman's weights), and the candidate's recent activity;
 * experience: projects taken part in and coordinated; SMEs when the request wants a share of them;
   quality label (ESCA bronze / silver / gold).
 
@@ -29,6 +31,7 @@ import numpy as np
 from graph.analytics.recommend_cold import cold_reasons, focal_places, in_programmes, nearby
 from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, target_profile
 from graph.analytics.recommend_reasons import Path, paths, reasons
+from graph.analytics.recommend_ties import tie_components, tie_reasons
 from graph.errors import ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
@@ -42,19 +45,22 @@ COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and program
 class Weights:
     """How much each component counts in the total.
 
-    The first six are tuned on the validation split of bench/eval_recommend.py (coordinate ascent on
-    MRR); the next three only act when a request asks for places, SMEs or a label, which the
-    evaluation's requests never do, so they are set by hand, high enough that a stated requirement
-    reorders the list. `nearby` and `programme` only act for a consortium without any project (cold
-    start, `history_note`), which no evaluation query is.
+    The first nine are fitted on the validation split of bench/eval_recommend.py (a listwise logistic
+    regression, scaled to sum to 4; docs/analytics.md says how and why). The next three only act when a
+    request asks for places, SMEs or a label, which the evaluation's requests never do, so they are set by
+    hand, high enough that a stated requirement reorders the list. `nearby` and `programme` only act for a
+    consortium without any project (cold start, `history_note`), which no evaluation query is.
     """
 
-    adamic_adar: float = 0.5
-    resource_allocation: float = 0.25
-    pagerank: float = 1.0
-    thematic: float = 1.0
+    adamic_adar: float = 0.05
+    resource_allocation: float = 0.44
+    pagerank: float = 0.48
+    thematic: float = 0.86
     complementarity: float = 0.0
-    experience: float = 1.0
+    experience: float = 0.77
+    recent_ties: float = 0.43
+    small_projects: float = 0.65
+    recent_activity: float = 0.32
     wanted_place: float = 2.0
     sme: float = 1.0
     label: float = 0.5
@@ -154,6 +160,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     parts = {m: _scaled(np.where(allowed, link_scores(index, rows, m), 0.0))
              for m in ("adamic_adar", "resource_allocation", "pagerank")}
     target = target_profile(index, list(focal), rows, req.sectors)
+    parts |= tie_components(index.ties, index.degree, rows, allowed)
     parts["thematic"] = _scaled(np.where(allowed, index.profile @ target, 0.0))
     known = set(index.country[rows]) | focal_places(index, focal)[1]
     new_country = (~np.isin(index.country, [c for c in known if c]) & (index.country != "")).astype(float)
@@ -207,6 +214,6 @@ def recommend(index: RecommenderIndex, focal, requirements: Requirements | None 
     return [Candidate(index.keys[y], index.name(index.keys[y]), float(score[y]),
                       {c: float(t[y]) for c, t in terms.items() if t[y]},
                       tuple(reasons(index, rows, int(y), req, parts, tuple(focal))
-                            + cold_reasons(index, focal, int(y), parts)),
+                            + tie_reasons(index, rows, int(y), terms) + cold_reasons(index, focal, int(y), parts)),
                       tuple(paths(index, rows, int(y))))
             for y in best if math.isfinite(score[y])]

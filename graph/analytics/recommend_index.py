@@ -14,6 +14,7 @@ import scipy.sparse as sp
 
 from graph.analytics.projections import Projection, incidence, organisation_groups
 from graph.analytics.recommend_sectors import equivalent_sectors
+from graph.analytics.recommend_ties import build_ties
 from graph.errors import NotFound
 
 __all__ = ["LABEL_LEVELS", "RecommenderIndex", "sector_row", "target_profile"]
@@ -40,6 +41,7 @@ class RecommenderIndex:
                                                           where=strength > 0)) @ shared).T.tocsr()
         self.n_projects = np.asarray(self.incidence.sum(axis=1)).ravel()
         self.n_coordinated = inc.coordinated
+        self.ties = build_ties(self.incidence, [str(G.nodes[p].get("start_date") or "") for p in self.projects])
         self._sectors(G)
         groups = organisation_groups(G, self.keys, Projection(kind="country"))
         country = [""] * len(self.keys)
