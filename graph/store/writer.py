@@ -74,7 +74,8 @@ class WriteSummary:
         return self.created + self.updated + self.unchanged
 
 
-def _batches(rows: list[Any], size: int = BATCH_SIZE) -> Iterable[list[Any]]:
+def _batches(rows: list[Any], size: int | None = None) -> Iterable[list[Any]]:
+    size = size or BATCH_SIZE  # read at each call, so a test can set smaller batches
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
