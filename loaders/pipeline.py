@@ -15,8 +15,9 @@ second `./dev run` writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
 from graph.store.load_log import completion_deferred
 from graph.store.writer import Progress, WriteSummary
+from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 
@@ -163,6 +165,17 @@ def _parse_ahead(store: GraphStore, pool: ThreadPoolExecutor) -> Future | None:
     return pool.submit(lambda: cordis.read_cordis(list(cordis.cordis_files(SAMPLE_CORDIS).values())))
 
 
+@contextmanager
+def _loading(store: GraphStore) -> Iterator[None]:
+    """One load at a time, logged complete once its facts are derived; the cluster-detection answers it
+    cached (it asks up to three times per organisation) are not kept in a long-lived process (the app)."""
+    try:
+        with hold_for_load(store), completion_deferred():
+            yield
+    finally:
+        detect_cluster.cache_clear()
+
+
 def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
              progress: Progress | None = None, skip_loaded: bool = False) -> PipelineReport:
     """Load `source` ("seeds", "nuts", "cordis", "csv") from `path`, then derive what follows from it.
@@ -170,7 +183,7 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
     With `skip_loaded`, files already loaded (same checksum, completed) are neither parsed nor written: the
     report says `skipped`, and nothing is derived again.
     """
-    with hold_for_load(store), completion_deferred():  # one load at a time; complete once derived
+    with _loading(store):
         report = _load(store, source, Path(path) if path is not None else None, progress, skip_loaded)
         if report is None:
             return PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these "
@@ -188,7 +201,7 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
     reports = []
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse_cordis")
     # the collector stays paused for the whole: the parse thread's own pause must not end the loads' one
-    with hold_for_load(store), completion_deferred(), gc_paused():  # the loads complete once the facts are derived
+    with _loading(store), gc_paused():
         try:
             parsed = _parse_ahead(store, pool)
             for source, path in (("seeds", None), ("nuts", SAMPLE_NUTS), ("cordis", SAMPLE_CORDIS)):
