@@ -45,7 +45,7 @@ from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS  # noqa: E402
 
 SAMPLE = 2000
 REPEATS = 3
-STATE = "writer: store state reads (counts, digests, value comparisons)"
+STATE = "writer: store state reads (counts, what the store holds, value comparisons)"
 
 
 class TimedStore:
@@ -92,7 +92,7 @@ class TimedStore:
 def _phase(query: str) -> str:
     if "coordinated_partners" in query:
         return "derive: activity recount"
-    if "collect(" in query or " AS props" in query or " AS count" in query:
+    if "collect(" in query or " AS props" in query or " AS count" in query or " AS digest" in query:
         return STATE
     if "RETURN n.id AS id" in query:
         return "writer: endpoint existence reads"

@@ -19,6 +19,7 @@ seed cluster is `loaders.entity_resolution`'s question.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, replace
@@ -210,6 +211,7 @@ def _pattern_reason(text: str, country: str | None) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=1 << 18)  # a load asks up to three times per organisation; cleared after it
 def detect_cluster(name: str, short_name: str | None, country: str | None) -> str | None:
     """The rule that marks this organisation as a cluster organisation, or None.
 

@@ -18,6 +18,7 @@ loaded, whichever loader wrote the participations.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -172,11 +173,15 @@ def _add_organisations(projects, parts, tables, src, nodes, rels, notes) -> None
         notes.append(f"{unnamed} organisations have no name in any row; named by short name or PIC.")
 
 
-def load_cordis(store: GraphStore, path: Path | str, progress: Progress | None = None) -> LoadReport:
-    """Load a folder of CORDIS files into `store`: validated first, nothing written if anything is wrong."""
+def load_cordis(store: GraphStore, path: Path | str, progress: Progress | None = None,
+                parsed: Future | None = None) -> LoadReport:
+    """Load a folder of CORDIS files into `store`: validated first, nothing written if anything is wrong.
+
+    `parsed`: `read_cordis` of the same files already running on another thread (`loaders.pipeline.run_sample`
+    starts it while the seeds and NUTS are written); its problems are raised here, before any CORDIS write."""
     files = cordis_files(path)
     with gc_paused():
-        nodes, rels, notes = read_cordis(list(files.values()))
+        nodes, rels, notes = parsed.result() if parsed is not None else read_cordis(list(files.values()))
         nodes, rels, place_notes = keep_stored_places(store, nodes, rels)
         summary = load_records(store, SOURCE, cordis_inputs(files), nodes, rels, progress=progress)
     report = LoadReport(SOURCE, summary, notes + place_notes)

@@ -182,7 +182,8 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
     table.problems += [Problem(name, 1, column, f"column {column!r} appears twice in the header")
                        for column in dict.fromkeys(h for h in header if h and header.count(h) > 1)]
     width = len(header)
-    suspect = len(text) > MAX_TEXT or _SUSPECT.search(text) is not None  # else no cell needs a look
+    suspect = _SUSPECT.search(text) is not None  # else no cell needs a look, but for its length
+    long_text = len(text) > MAX_TEXT
     while True:
         line = reader.line_num + 1
         try:
@@ -200,8 +201,8 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
                 table.problems.append(Problem(name, line, where, f"the row has {len(cells)} field(s), the header "
                                               f"has {width}: {_why(cells, width, separator)}"))
             continue  # a blank line is skipped
-        if suspect:
-            for at, cell in enumerate(cells):
+        if (suspect and _SUSPECT.search("".join(cells))) or (long_text and max(map(len, cells)) > MAX_TEXT):
+            for at, cell in enumerate(cells):  # only a row holding such a character or a huge cell
                 cells[at], gone = clean_text(cell, name, line, header[at], table.problems)
                 table.removed, table.cleaned = table.removed + gone, table.cleaned + (gone > 0)
                 if gone and table.first_removed is None:

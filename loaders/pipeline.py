@@ -15,16 +15,20 @@ second `./dev run` writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import ClusterExplorerError
+from graph.memory import gc_paused
 from graph.store import cypher
 from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
 from graph.store.load_log import completion_deferred
 from graph.store.writer import Progress, WriteSummary
+from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 
@@ -38,10 +42,11 @@ def _seeds(store: GraphStore, path: Path | None, progress: Progress | None) -> L
     return LoadReport("seeds", load_seeds(store, progress=progress, path=path or DEFAULT_PATH))
 
 
-def _cordis(store: GraphStore, path: Path | None, progress: Progress | None) -> LoadReport:
+def _cordis(store: GraphStore, path: Path | None, progress: Progress | None,
+            parsed: Future | None = None) -> LoadReport:
     from loaders.cordis import load_cordis
 
-    return load_cordis(store, _needed(path, "cordis"), progress=progress)
+    return load_cordis(store, _needed(path, "cordis"), progress=progress, parsed=parsed)
 
 
 def _nuts(store: GraphStore, path: Path | None, progress: Progress | None) -> LoadReport:
@@ -129,18 +134,46 @@ def derive_facts(store: GraphStore) -> list[str]:
 
 
 def _load(store: GraphStore, source: str, path: Path | None, progress: Progress | None,
-          skip_loaded: bool) -> PipelineReport | None:
+          skip_loaded: bool, parsed: Future | None = None) -> PipelineReport | None:
     """The source's own load; None when `skip_loaded` and the log holds these very files. The caller holds
-    the store for the load and defers its completion."""
+    the store for the load and defers its completion. `parsed`: the CORDIS files' parse, already started."""
     try:
         loader = SOURCES[source]
     except KeyError:
         raise ClusterExplorerError(f"unknown source {source!r}; known: {', '.join(SOURCES)}") from None
-    if skip_loaded:
-        inputs = _inputs(source, path)
-        if inputs is not None and already_loaded(store, source, file_checksum(inputs)):
-            return None
+    if skip_loaded and _loaded_before(store, source, path):
+        return None
+    if parsed is not None:
+        return PipelineReport(_cordis(store, path, progress, parsed))
     return PipelineReport(loader(store, path, progress))
+
+
+def _loaded_before(store: GraphStore, source: str, path: Path | None) -> bool:
+    inputs = _inputs(source, path)
+    return inputs is not None and already_loaded(store, source, file_checksum(inputs))
+
+
+def _parse_ahead(store: GraphStore, pool: ThreadPoolExecutor) -> Future | None:
+    """The sample's CORDIS files parsed on `pool` while the seeds and NUTS are written: the server works on
+    their writes meanwhile, so the parse costs little time of its own. None when the log holds them already.
+    Its problems are raised where the CORDIS load begins, before that load's first write, as without it."""
+    from loaders import cordis
+    from loaders.sample import SAMPLE_CORDIS
+
+    if _loaded_before(store, "cordis", SAMPLE_CORDIS):
+        return None
+    return pool.submit(lambda: cordis.read_cordis(list(cordis.cordis_files(SAMPLE_CORDIS).values())))
+
+
+@contextmanager
+def _loading(store: GraphStore) -> Iterator[None]:
+    """One load at a time, logged complete once its facts are derived; the cluster-detection answers it
+    cached (it asks up to three times per organisation) are not kept in a long-lived process (the app)."""
+    try:
+        with hold_for_load(store), completion_deferred():
+            yield
+    finally:
+        detect_cluster.cache_clear()
 
 
 def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
@@ -150,7 +183,7 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
     With `skip_loaded`, files already loaded (same checksum, completed) are neither parsed nor written: the
     report says `skipped`, and nothing is derived again.
     """
-    with hold_for_load(store), completion_deferred():  # one load at a time; complete once derived
+    with _loading(store):
         report = _load(store, source, Path(path) if path is not None else None, progress, skip_loaded)
         if report is None:
             return PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these "
@@ -167,11 +200,18 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
     from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS
 
     reports = []
-    with hold_for_load(store), completion_deferred():  # the three loads complete once the facts are derived
-        for source, path in (("seeds", None), ("nuts", SAMPLE_NUTS), ("cordis", SAMPLE_CORDIS)):
-            loaded = _load(store, source, path, progress, skip_loaded=True)
-            reports.append(loaded or PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded."]),
-                                                    skipped=True))
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="parse_cordis")
+    # the collector stays paused for the whole: the parse thread's own pause must not end the loads' one
+    with _loading(store), gc_paused():
+        try:
+            parsed = _parse_ahead(store, pool)
+            for source, path in (("seeds", None), ("nuts", SAMPLE_NUTS), ("cordis", SAMPLE_CORDIS)):
+                loaded = _load(store, source, path, progress, skip_loaded=True,
+                               parsed=parsed if source == "cordis" else None)
+                reports.append(loaded or PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded."]),
+                                                        skipped=True))
+        finally:
+            pool.shutdown(wait=False)  # after a failed seeds or NUTS load the parse ends alone, unused
         if not all(r.skipped for r in reports):
             reports[-1].derived = derive_facts(store)
     store.compact(progress)  # a no-op when nothing was loaded

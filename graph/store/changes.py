@@ -20,8 +20,8 @@ from graph.store.contract import HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import check_label, check_rel_type
 
-__all__ = ["Batch", "node_digests", "rel_digests", "rel_states", "node_batch", "rel_batch", "relationship_groups",
-           "rel_row"]
+__all__ = ["Batch", "Held", "HELD_READ_MAX", "held_records", "node_digests", "rel_digests", "rel_states",
+           "held_nodes", "held_relationships", "node_batch", "rel_batch", "relationship_groups", "rel_row"]
 
 
 # -- the statements of change detection (linted and run on the embedded store by the tests) ------------
@@ -37,6 +37,19 @@ def rel_digests(rel_type: str, start_label: str, end_label: str) -> str:
     """The digests of the relationships from the `start_label` nodes among `$ids`."""
     return (f"MATCH (a:{check_label(start_label)})-[r:{check_rel_type(rel_type)}]->(b:{check_label(end_label)})"
             f" WHERE a.id IN $ids RETURN collect(r.{HASH_PROPERTY}) AS digests")
+
+
+@cypher.statement(cypher.each_label)
+def held_nodes(label: str) -> str:
+    """Every `label` node's id and digest: read once when the store holds few, instead of once per batch."""
+    return f"MATCH (n:{check_label(label)}) RETURN n.id AS id, n.{HASH_PROPERTY} AS digest"
+
+
+@cypher.statement(cypher.each_relationship)
+def held_relationships(rel_type: str, start_label: str, end_label: str) -> str:
+    """Every such relationship's endpoints, key and digest: read once when the store holds few."""
+    return (f"MATCH (a:{check_label(start_label)})-[r:{check_rel_type(rel_type)}]->(b:{check_label(end_label)})"
+            f" RETURN a.id AS start, b.id AS end, r.key AS key, r.{HASH_PROPERTY} AS digest")
 
 
 @cypher.statement(cypher.each_relationship)
@@ -75,6 +88,31 @@ def _holds(props: dict[str, Any], row: dict[str, Any]) -> bool:
             and set(row["sources"]) <= set(props.get("sources") or []))
 
 
+#: A label or relationship type the store holds at most this many of is read whole, once per load (identities
+#: and digests), instead of once per batch; above it, batch by batch (memory stays flat on a re-run of a big load).
+HELD_READ_MAX = 100_000
+#: Identity (a node's id; a relationship's start, end and key) -> digest of what the store held when the load began.
+Held = dict[Any, Any]
+_ABSENT = object()
+
+
+def held_records(store: GraphStore, label: str | None = None,
+                 relationship: tuple[str, str, str] | None = None) -> Held | None:
+    """What the store holds of `label` (or of `relationship`: type, start and end label), read once; None when
+    it holds more than `HELD_READ_MAX` (then each batch reads its own). Empty for a first load: nothing to read."""
+    if relationship is None:
+        count = store.read(cypher.count_label(label)).rows[0][0]
+    else:
+        count = store.read(cypher.count_rel_type(relationship[0])).rows[0][0]
+    if count == 0 or count > HELD_READ_MAX:
+        return {} if count == 0 else None
+    if relationship is None:
+        found = store.read(held_nodes(label), row_cap=count + 1, timeout_s=300)
+        return {node_id: digest for node_id, digest in found.rows}
+    found = store.read(held_relationships(*relationship), row_cap=count + 1, timeout_s=300)
+    return {(start, end, key): digest for start, end, key, digest in found.rows}
+
+
 @dataclass
 class Batch:
     """The rows of a batch that must be written (digest included), and what the store held of its records."""
@@ -84,17 +122,35 @@ class Batch:
     updated: int = 0
     unchanged: int = 0
 
-    def keep(self, rows: list[dict[str, Any]], digests: set[str]) -> None:
-        """Keep the rows whose digest the store lacks: new, changed, or written without a digest."""
+    def keep(self, rows: list[dict[str, Any]], digests: set[str]) -> list[dict[str, Any]]:
+        """Keep the rows whose digest the store lacks (new, changed, or written without a digest): to compare."""
         for row in rows:
             if row["props"][HASH_PROPERTY] in digests:
                 self.unchanged += 1
             else:
                 self.rows.append(row)
+        return self.rows
 
-    def compare(self, same: Callable[[dict[str, Any]], bool | None]) -> None:
-        """Count the kept rows: `same(row)` is None for a record the store lacks, else whether it holds it."""
-        for row in self.rows:
+    def sort(self, rows: list[dict[str, Any]], identity: Callable[[dict[str, Any]], Any],
+             held: Held) -> list[dict[str, Any]]:
+        """Keep the rows that are new (created, no reading) or whose stored record has another digest: those are
+        returned, to compare."""
+        look = []
+        for row in rows:
+            digest = held.get(identity(row), _ABSENT)
+            if digest is _ABSENT:
+                self.rows.append(row)
+                self.created += 1
+            elif digest == row["props"][HASH_PROPERTY]:
+                self.unchanged += 1
+            else:
+                self.rows.append(row)
+                look.append(row)
+        return look
+
+    def compare(self, rows: list[dict[str, Any]], same: Callable[[dict[str, Any]], bool | None]) -> None:
+        """Count `rows`: `same(row)` is None for a record the store lacks, else whether it holds it."""
+        for row in rows:
             verdict = same(row)
             if verdict is None:
                 self.created += 1
@@ -105,42 +161,46 @@ class Batch:
 
 
 def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: list[NodeRecord],
-                fresh: bool) -> Batch:
-    """What to write of `nodes` (all `label` with `extra` labels); `fresh`: the store had no `label` node."""
+               held: Held | None) -> Batch:
+    """What to write of `nodes` (all `label` with `extra` labels); `held`: what the store held of `label`
+    (`held_records`), or None to read this batch's digests."""
     rows = [n.row() for n in nodes]
     for row in rows:
         row["props"][HASH_PROPERTY] = _digest(row["id"], label, extra, row["props"], row["sources"])
-    if fresh:
-        return Batch(rows, created=len(rows))
     batch = Batch()
-    (digests,), = store.read(node_digests(label), {"ids": [row["id"] for row in rows]}, row_cap=1,
-                             timeout_s=300).rows
-    batch.keep(rows, set(digests))
-    if batch.rows:
-        found = store.read(cypher.node_states(label), {"ids": [row["id"] for row in batch.rows]},
+    if held is not None:
+        look = batch.sort(rows, lambda row: row["id"], held)
+    else:
+        (digests,), = store.read(node_digests(label), {"ids": [row["id"] for row in rows]}, row_cap=1,
+                                 timeout_s=300).rows
+        look = batch.keep(rows, set(digests))
+    if look:
+        found = store.read(cypher.node_states(label), {"ids": [row["id"] for row in look]},
                            row_cap=10**7, timeout_s=300)
         before = {node_id: (props, set(labels)) for node_id, props, labels in found.rows}
-        batch.compare(lambda row: None if row["id"] not in before else
+        batch.compare(look, lambda row: None if row["id"] not in before else
                       _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
     return batch
 
 
 def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list[dict[str, Any]],
-               fresh: bool) -> Batch:
-    """What to write of relationship `rows`; `fresh`: the store had no `rel_type` relationship."""
+              held: Held | None) -> Batch:
+    """What to write of relationship `rows`; `held`: what the store held of them (`held_records`), or None to
+    read this batch's digests."""
     for row in rows:
         row["props"][HASH_PROPERTY] = _digest(row["start"], row["end"], row["key"], row["props"], row["sources"])
-    if fresh:
-        return Batch(rows, created=len(rows))
     batch = Batch()
-    (digests,), = store.read(rel_digests(rel_type, start, end), {"ids": sorted({row["start"] for row in rows})},
-                             row_cap=1, timeout_s=300).rows
-    batch.keep(rows, set(digests))
-    if batch.rows:
-        names = [{"start": row["start"], "end": row["end"], "key": row["key"]} for row in batch.rows]
+    if held is not None:
+        look = batch.sort(rows, lambda row: (row["start"], row["end"], row["key"]), held)
+    else:
+        (digests,), = store.read(rel_digests(rel_type, start, end), {"ids": sorted({row["start"] for row in rows})},
+                                 row_cap=1, timeout_s=300).rows
+        look = batch.keep(rows, set(digests))
+    if look:
+        names = [{"start": row["start"], "end": row["end"], "key": row["key"]} for row in look]
         found = store.read(rel_states(rel_type, start, end), {"rows": names}, row_cap=10**7, timeout_s=300)
         before = {(a, b, key): props for a, b, key, props in found.rows}
-        batch.compare(lambda row: None if (row["start"], row["end"], row["key"]) not in before else
+        batch.compare(look, lambda row: None if (row["start"], row["end"], row["key"]) not in before else
                       _holds(before[(row["start"], row["end"], row["key"])], row))
     return batch
 

@@ -10,7 +10,9 @@ carries `_hash` (`HASH_PROPERTY`), a 63-bit digest of its identity (id; or start
 what was written (labels, properties, sources). A record whose digest the store holds is unchanged and is not
 sent again. Any other is looked up: absent, it is created; present (changed, written by another loader
 since, or before digests existed), its values are compared property by property as it is written.
-A label or relationship type the store holds none of needs no reading at all (a first load).
+What the store holds of a label or relationship type is read once per load, identities and digests
+(`changes.held_records`): none for a first load, a few thousand when seeds and NUTS came first; only a
+label it holds more than `HELD_READ_MAX` of is read batch by batch (a re-run of a big load).
 `_hash` is bookkeeping, not a fact: `to_networkx` and both adapters' results leave it out. A write that
 bypasses this writer and changes a loaded property should remove `_hash`, or a re-load takes the record
 as unchanged and leaves the change.
@@ -35,7 +37,7 @@ from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.store import cypher
-from graph.store.changes import Batch, node_batch, rel_batch, rel_row, relationship_groups
+from graph.store.changes import Batch, held_records, node_batch, rel_batch, rel_row, relationship_groups
 from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.disk import write
 from graph.store.records import NodeRecord, RelRecord
@@ -72,7 +74,8 @@ class WriteSummary:
         return self.created + self.updated + self.unchanged
 
 
-def _batches(rows: list[Any], size: int = BATCH_SIZE) -> Iterable[list[Any]]:
+def _batches(rows: list[Any], size: int | None = None) -> Iterable[list[Any]]:
+    size = size or BATCH_SIZE  # read at each call, so a test can set smaller batches
     for start in range(0, len(rows), size):
         yield rows[start:start + size]
 
@@ -193,10 +196,9 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
     for n in {(n.label, n.id): n for n in nodes}.values():
         groups[(n.label, tuple(sorted(n.extra_labels)))].append(n)
     rel_groups, repeats = relationship_groups(rels)
-    # A label or type the store holds none of yet needs no reading back: all its records are new.
-    fresh = {label for label in {label for label, _ in groups}
-             if store.read(cypher.count_label(label)).rows[0][0] == 0}
-    fresh_types = {t for t in {t for t, _, _ in rel_groups} if store.read(cypher.count_rel_type(t)).rows[0][0] == 0}
+    # What the store holds, read once per label and type (none: a first load; many: batch by batch).
+    held = {label: held_records(store, label) for label in {label for label, _ in groups}}
+    held_rels = {key: held_records(store, relationship=key) for key in rel_groups}
     summary = WriteSummary()
     total = sum(map(len, groups.values())) + sum(map(len, rel_groups.values()))
     with _Sender(store, progress, total) as sender:
@@ -204,18 +206,18 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
             statement = cypher.upsert_nodes(label, extra)
             summary.by_label[label] = summary.by_label.get(label, 0) + len(group)
             for records in _batches(group):
-                batch = node_batch(store, label, extra, records, label in fresh)
+                batch = node_batch(store, label, extra, records, held[label])
                 summary.created += batch.created
                 summary.updated += batch.updated
                 summary.unchanged += batch.unchanged
                 sender.send(statement, batch, len(records))
         for (rel_type, start, end), group in rel_groups.items():
             statement = cypher.upsert_relationships(rel_type, start, end)
-            if rel_type not in fresh_types:  # by start node: each batch then reads what few nodes hold
+            if held_rels[(rel_type, start, end)] is None:  # by start node: each batch reads what few nodes hold
                 group.sort(key=lambda r: r.start_id)
             for records in _batches(group):
                 rows = [rel_row(r, repeats) for r in records]
-                batch = rel_batch(store, rel_type, start, end, rows, rel_type in fresh_types)
+                batch = rel_batch(store, rel_type, start, end, rows, held_rels[(rel_type, start, end)])
                 summary.relationships_created += batch.created
                 summary.relationships_updated += batch.updated
                 summary.relationships_unchanged += batch.unchanged
