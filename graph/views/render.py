@@ -39,7 +39,7 @@ from graph.views.filters import cap_view, display_name
 from graph.views.layout import positions
 from graph.views.render_page import TEMPLATE as _TEMPLATE
 
-__all__ = ["to_html", "KIND_COLOURS", "COLOUR_BY", "LIBRARY_FILE", "library_text"]
+__all__ = ["to_html", "KIND_COLOURS", "COLOUR_BY", "LIBRARY_FILE", "library_text", "self_contained"]
 
 KIND_COLOURS: dict[str, str] = {
     "Cluster": "#e45756", "Organisation": "#4c78a8", "Region": "#72b7b2", "Country": "#54a24b",
@@ -73,6 +73,16 @@ _ENV = Environment(loader=ChoiceLoader([
 def library_text() -> str:
     """The text of `LIBRARY_FILE`: what the app's `static/` folder must hold under that name."""
     return (_PYVIS_TEMPLATES / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text()
+
+
+def self_contained(html: str) -> str:
+    """A page of `to_html` with the library in-lined, however it was made: the one to save as a file.
+
+    >>> self_contained(to_html(nx.Graph(), library="/app/static/")) == to_html(nx.Graph())
+    True
+    """
+    tag = re.compile(r'<script src="[\w/.:-]*/' + re.escape(LIBRARY_FILE) + r'"></script>')
+    return tag.sub(lambda _: f"<script>{library_text()}</script>", html, count=1)
 
 
 def _short(value: Any, limit: int = 80) -> str:
