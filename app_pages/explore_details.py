@@ -2,7 +2,8 @@
 
 Values are shown as a reader wants them (`graph.views.formatting`): numbers in plain notation with a
 few significant digits, and a metric's run record (`pagerank_run`) folded into the row of its metric
-as "computed on <date> with <engine and parameters> on <projection>".
+as "computed on <date> with <engine and parameters> on <projection>". Only the open tab's table is sent
+(`st.tabs(on_change="rerun")`): a focus visit built three data grids in the browser, of which it showed one.
 """
 
 from __future__ import annotations
@@ -26,9 +27,14 @@ def details_panel(shown: nx.MultiDiGraph, default: str | None) -> None:
         return
     st.subheader(common.md(details["name"]))
     st.caption(f"{common.md(details['kind'])} · `{chosen}` · labels: {common.md(', '.join(details['labels']))}")
-    props, neighbours, sources = st.tabs(["Properties", "Neighbours", "Sources"])
-    rows = property_rows(details["properties"])
-    props.dataframe(pd.DataFrame(rows, columns=["property", "value", "about"]), hide_index=True,
-                    key="explore_properties", height=min(36 * (len(rows) + 1) + 3, 900))  # every row, no inner scroll
-    neighbours.dataframe(pd.DataFrame(details["neighbours"]), hide_index=True)
-    sources.dataframe(pd.DataFrame({"source": details["sources"]}), hide_index=True)
+    # Only the open tab is filled (a rerun when another opens): each table is a data grid the browser builds.
+    props, neighbours, sources = st.tabs(["Properties", "Neighbours", "Sources"], key="explore_details_tab",
+                                         on_change="rerun")
+    if props.open:
+        rows = property_rows(details["properties"])
+        props.dataframe(pd.DataFrame(rows, columns=["property", "value", "about"]), hide_index=True,
+                        key="explore_properties", height=min(36 * (len(rows) + 1) + 3, 900))  # every row shown
+    if neighbours.open:
+        neighbours.dataframe(pd.DataFrame(details["neighbours"]), hide_index=True)
+    if sources.open:
+        sources.dataframe(pd.DataFrame({"source": details["sources"]}), hide_index=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common
+from app_pages.explore_library import library_url
 from app_pages.explore_view import IN_VIEW
 from graph.views import filters as views
 from graph.views import render
@@ -27,7 +28,8 @@ def draw(version: str, filters: views.Filters, focus: tuple[str, ...], depth: in
     shown = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
     scores = None if size == IN_VIEW else {n: d.get(size) or 0.0 for n, d in shown.nodes(data=True)}
     shown, left_out = views.cap_view(shown, cap, focus=focus or path, scores=scores)
-    html = render.to_html(shown, color_by=colour, size_by=scores, focus=focus, highlight=path, max_nodes=cap)
+    html = render.to_html(shown, color_by=colour, size_by=scores, focus=focus, highlight=path, max_nodes=cap,
+                          library=library_url())
     return html, tuple(shown), left_out
 
 

@@ -15,7 +15,8 @@ waits for:
 * **Partners** (a cluster's partner clusters) and the **Map** (its caption, once the places are drawn): the
   first of each reads the analytics inputs (from the cache on disk, or built by a narrow read);
 * **8 sessions at once** opening Explore with 8 different focuses (p50 / p95), with the CPU seconds
-  the app, its store server and the browser spent meanwhile (where the time goes on a 2-core machine);
+  the app, its store server and the browser spent meanwhile (where the time goes on a 2-core machine;
+  read while the tabs are open: a closed tab's process takes its count along), and the kB sent each tab;
 * the app's **memory** (resident set of the Streamlit process) at the end.
 
 The load average is printed beside the table: on a shared machine every time is inflated by it.
@@ -159,16 +160,16 @@ def cap_change(context, url: str, caps: list[int]) -> list[float]:
     return times
 
 
-def concurrent(context, url: str, focuses: list[str]) -> list[float]:
+def concurrent(context, url: str, focuses: list[str], received: list[int]) -> list[float]:
+    """Seconds to a drawn network per session, the bytes each received over its WebSocket added to `received`.
+    The tabs stay open (the caller closes them): a closed tab's process, and its CPU count, go."""
     pages = [context.new_page() for _ in focuses]
     starts = []
     for page, focus in zip(pages, focuses, strict=True):
+        page.on("websocket", lambda ws: ws.on("framereceived", lambda frame: received.append(len(frame))))
         starts.append(time.time())
         page.goto(f"{url}/explore?explore_focus={focus}", wait_until="commit", timeout=WAIT_MS)
-    times = [drawn(page, started) for page, started in zip(pages, starts, strict=True)]
-    for page in pages:
-        page.close()
-    return times
+    return [drawn(page, started) for page, started in zip(pages, starts, strict=True)]
 
 
 def cluster_keys(db: Path, n: int) -> list[str]:
@@ -215,12 +216,12 @@ def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
                 lambda: [page_ready(context, url, "map", "places at") for _ in range(count)])
             row("Max nodes changed in an open page (depth 3)",
                 lambda: cap_change(context, url, [100 + 7 * i for i in range(count)]))
-            wall = time.perf_counter()
-            together = sorted(row("8 sessions at once, Explore with 8 focuses", lambda: concurrent(context, url,
-                                                                                                 focuses[:8])))
+            wall, received = time.perf_counter(), []
+            together = sorted(row("8 sessions at once, Explore with 8 focuses",
+                                  lambda: concurrent(context, url, focuses[:8], received)))
             wall = time.perf_counter() - wall
             memory = rss_mb(server.pid)
-            context.close()
+            context.close()  # and the eight tabs
             browser.close()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
@@ -242,7 +243,8 @@ def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
     print(f"| 8 sessions at once, Explore with 8 focuses: p50 / p95 | {statistics.median(together):.2f} s "
           f"| {together[min(len(together) - 1, int(0.95 * len(together)))]:.2f} s | {app:.1f} (all 8) "
           f"| {store:.1f} | {rest:.1f} |")
-    print(f"\n8 sessions at once: {wall:.1f} s wall, so at most {2 * wall:.1f} CPU seconds on 2 cores")
+    print(f"\n8 sessions at once: {wall:.1f} s wall, so at most {2 * wall:.1f} CPU seconds on 2 cores; "
+          f"{sum(received) / 8 / 1000:.0f} kB sent to each tab over its WebSocket")
     print(f"app memory (resident, Streamlit process) after these visits: {memory:.0f} MB")
 
 

@@ -8,8 +8,11 @@ The only module that touches pyvis. Three things it does differently from a plai
   draw at once instead of vis-network settling them for a minute.
 * **Offline and inert user text.** vis-network is in-lined (`cdn_resources="in_line"`) and our own
   template drops pyvis's CDN links (Bootstrap) and its tooltip mode that sets `innerHTML` from a
-  title containing "href". Names and tooltips travel as JSON (`<`, `>`, `&` escaped) and become
-  plain-text DOM elements (`textContent`), so `<img src=x onerror=alert(1)>` shows as text.
+  title containing "href". The app passes `library=` instead: the page then loads vis-network (460 KB)
+  from the app's own static files (`LIBRARY_FILE`, in `static/`), which the browser caches and
+  compiles once instead of in every frame of every session; a page for a file stays self-contained.
+  Names and tooltips travel as JSON (`<`, `>`, `&` escaped) and become plain-text DOM elements
+  (`textContent`), so `<img src=x onerror=alert(1)>` shows as text.
 
 Nodes are numbered in the page (their store key is in `key`; `nodeOf(key)` finds one), which keeps
 the page small: the edges, most of its weight, name their ends by number. The page has a "Download
@@ -36,7 +39,7 @@ from graph.views.filters import cap_view, display_name
 from graph.views.layout import positions
 from graph.views.render_page import TEMPLATE as _TEMPLATE
 
-__all__ = ["to_html", "KIND_COLOURS", "COLOUR_BY"]
+__all__ = ["to_html", "KIND_COLOURS", "COLOUR_BY", "LIBRARY_FILE", "library_text", "self_contained"]
 
 KIND_COLOURS: dict[str, str] = {
     "Cluster": "#e45756", "Organisation": "#4c78a8", "Region": "#72b7b2", "Country": "#54a24b",
@@ -57,10 +60,29 @@ _UNUSED_CSS = re.compile(r"manipulation|edit-mode|navigation|color-picker|config
 _CSS = "".join(f"{selector}{{{body}}}" for selector, body in re.findall(
     r"([^{}]+)\{([^{}]*)\}", (_PYVIS_TEMPLATES / "lib" / "vis-9.1.2" / "vis-network.css").read_text())
     if not _UNUSED_CSS.search(selector))
+#: The file a page made with `library=` loads, named by the vis-network version (a new version, a new URL).
+#: Its stylesheet, trimmed to 0.5 KB, stays in the page.
+LIBRARY_FILE = "vis-network-9.1.2.min.js"
+_SAFE_URL = re.compile(r"[\w/.:-]*/")
 _ENV = Environment(loader=ChoiceLoader([
     DictLoader({"cluster_explorer_network.html": _TEMPLATE, "cluster_explorer_network.css": _CSS}),
     FileSystemLoader(str(_PYVIS_TEMPLATES)),
 ]))
+
+
+def library_text() -> str:
+    """The text of `LIBRARY_FILE`: what the app's `static/` folder must hold under that name."""
+    return (_PYVIS_TEMPLATES / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text()
+
+
+def self_contained(html: str) -> str:
+    """A page of `to_html` with the library in-lined, however it was made: the one to save as a file.
+
+    >>> self_contained(to_html(nx.Graph(), library="/app/static/")) == to_html(nx.Graph())
+    True
+    """
+    tag = re.compile(r'<script src="[\w/.:-]*/' + re.escape(LIBRARY_FILE) + r'"></script>')
+    return tag.sub(lambda _: f"<script>{library_text()}</script>", html, count=1)
 
 
 def _short(value: Any, limit: int = 80) -> str:
@@ -122,7 +144,8 @@ def _pinned(simple: nx.Graph, centres: list[Hashable], score: Mapping[Hashable, 
 
 def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashable, float] | None = None,
             max_nodes: int = 1000, focus: Iterable[Hashable] = (), highlight: Iterable[Hashable] = (),
-            height: int = 640, physics: bool = False, seed: int = 7, labelled: int = 12) -> str:
+            height: int = 640, physics: bool = False, seed: int = 7, labelled: int = 12,
+            library: str | None = None) -> str:
     """The whole HTML page of an interactive network view of `graph`.
 
     Above `max_nodes` the view keeps the most relevant nodes (nearest the `focus` nodes, then the
@@ -130,8 +153,12 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
     (the node's `kind`) or "community" (Louvain, seeded). Node size follows `size_by` (degree when
     None). `highlight` nodes (a path) get a thick border. The focus, the path and the `labelled` most
     important other nodes (the focus's neighbours first, then by size) keep a readable label at any
-    zoom (`graph.views.render_page`). Returns a string; nothing is written to disk.
+    zoom (`graph.views.render_page`). `library` is the URL folder (ending in "/") holding `LIBRARY_FILE`
+    that the page loads vis-network from; None (for a file opened offline) in-lines it. Returns a string;
+    nothing is written to disk.
     """
+    if library is not None and not _SAFE_URL.fullmatch(library):
+        raise ParameterError(f"library must be a URL folder ending in '/', not {library!r}")
     if color_by not in COLOUR_BY:
         raise ParameterError(f"color_by must be one of {', '.join(COLOUR_BY)}, not {color_by!r}")
     focus, highlight = set(focus), set(highlight)
@@ -172,7 +199,8 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
     if left_out:
         note += f"; {left_out:,} less relevant nodes left out (cap {max_nodes:,})"
     net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line")
-    net.heading = {"note": note, "legend": legend}  # only our template reads it, through tojson
+    net.heading = {"note": note, "legend": legend, "library": library or "",  # only our template reads it
+                   "library_file": LIBRARY_FILE}
     net.templateEnv, net.path = _ENV, "cluster_explorer_network.html"
     net.nodes, net.edges = nodes, _edges(edge_items, ids, detailed=len(edge_items) <= 2000)
     net.options = {

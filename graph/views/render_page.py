@@ -1,5 +1,6 @@
-"""The HTML page a network view is drawn in (`graph.views.render` fills it): vis-network in-lined, a bar
-with the PNG button, the note and the legend, and the script that draws the network.
+"""The HTML page a network view is drawn in (`graph.views.render` fills it): vis-network in-lined (or loaded
+from the app's static files, `library=`), a bar with the PNG button, the note and the legend, and the script
+that draws the network.
 
 Beside vis-network's own drawing the script draws, after each frame, the labels of the focus and of the
 most important nodes at a fixed size on screen (vis-network hides every label smaller than 7 px, so a
@@ -10,8 +11,9 @@ is zoomed. The keys it labelled are in `window.ceLabelled`, for the end-to-end t
 TEMPLATE = """<!DOCTYPE html>
 <html><head><meta charset="utf-8">
 <style>{% include 'cluster_explorer_network.css' %}</style>
-<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
-<style>
+{% if heading.library %}<script src="{{heading.library}}{{heading.library_file}}"></script>
+{% else %}<script>{% include 'lib/vis-9.1.2/vis-network.min.js' %}</script>
+{% endif %}<style>
  body { margin: 0; font-family: sans-serif; font-size: 13px; }
  #ce-bar { display: flex; gap: 12px; align-items: center; padding: 4px 2px; }
  #ce-bar button { font: inherit; padding: 2px 10px; cursor: pointer; }
@@ -46,7 +48,7 @@ TEMPLATE = """<!DOCTYPE html>
     var found = nodes.get({filter: function (n) { return n.key === key; }});
     return found.length ? found[0].id : null;
   };
-  var heading = {{heading|tojson}};
+  var heading = {note: {{heading.note|tojson}}, legend: {{heading.legend|tojson}}};
   document.getElementById("ce-note").textContent = heading.note;
   heading.legend.forEach(function (entry) {
     var item = document.createElement("span");

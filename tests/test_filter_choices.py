@@ -1,0 +1,46 @@
+"""The sidebar's long filters (app_pages.widgets.choose): a few choices sent, every one still reachable (AppTest)."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from app_pages.widgets import OFFERED
+
+
+def sectors_page() -> None:
+    import streamlit as st
+
+    from app_pages import widgets
+
+    chosen = widgets.choose("Sector", [(f"Sector:s{i}", f"Topic number {i} (s{i})") for i in range(1000)], "t_sectors")
+    st.write(f"chosen: {','.join(chosen)}")
+
+
+def short_page() -> None:
+    from app_pages import widgets
+
+    widgets.choose("Quality label", [("QualityLabel:gold", "Gold"), ("QualityLabel:silver", "Silver")], "t_labels")
+
+
+def test_a_long_filter_sends_a_few_choices_and_finds_any_other():
+    at = AppTest.from_function(sectors_page).run()
+    assert len(at.multiselect(key="t_sectors").options) == OFFERED
+    at.text_input(key="t_sectors_find").input("number 999").run()
+    assert at.multiselect(key="t_sectors").options == ["Topic number 999 (s999)"]
+    at.multiselect(key="t_sectors").select("Sector:s999").run()
+    at.text_input(key="t_sectors_find").input("").run()  # the choice stays, though past the first OFFERED
+    assert at.multiselect(key="t_sectors").value == ["Sector:s999"]
+    assert "Topic number 999 (s999)" in at.multiselect(key="t_sectors").options
+    assert at.markdown[-1].value == "chosen: Sector:s999"
+
+
+def test_a_link_with_a_choice_past_the_first_ones_opens_with_it_chosen():
+    at = AppTest.from_function(sectors_page)
+    at.query_params["t_sectors"] = "Topic number 777 (s777)"  # a bound multiselect keeps labels in the URL
+    at.run()
+    assert at.multiselect(key="t_sectors").value == ["Sector:s777"]
+
+
+def test_a_short_filter_has_no_find_box():
+    at = AppTest.from_function(short_page).run()
+    assert not at.text_input and at.multiselect(key="t_labels").options == ["Gold", "Silver"]
