@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.explore_library import library_url
 from graph.errors import ClusterExplorerError, QueryError, QuerySyntaxError
 from graph.store.contract import QueryResult
 from graph.views import exports, render
@@ -51,7 +52,8 @@ def show_result(result: QueryResult, key: str) -> None:
     if shown == "Rows":
         st.dataframe(table, hide_index=True, key=f"{key}_table")
     else:
-        st.iframe(render.to_html(exports.result_graph(result), height=520), height=580, alt="Query result graph")
+        html = render.to_html(exports.result_graph(result), height=520, library=library_url())
+        st.iframe(html, height=580, alt="Query result graph")
 
 
 def _as_text(result: QueryResult, fmt: str) -> str:
