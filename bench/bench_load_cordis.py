@@ -82,6 +82,10 @@ class TimedStore:
     def setup_schema(self):
         self.store.setup_schema()
 
+    def compact(self, progress=None):
+        """The pipeline's compaction after a load: part of the load a user waits for, timed on its own."""
+        return self._timed("compaction after the load (store.compact)", self.store.compact, progress)
+
     def clear(self):
         self.store.clear()
 
