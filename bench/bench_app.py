@@ -44,6 +44,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_explore import CHROMIUM_ARGS, start_app  # noqa: E402
+from bench.proc_stats import cpu_split, rss_mb  # noqa: E402
 from graph.store.falkordb_server import StorePaths  # noqa: E402
 from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
@@ -53,44 +54,6 @@ from loaders.seeds import load_seeds  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data"
 WAIT_MS = 300_000
 QUERY_PAGE = "queries?queries_name=labels/valid-on"
-
-
-def rss_mb(pid: int) -> float:
-    """Resident memory of a process and its children, in MB (from /proc)."""
-    total = 0
-    for task in [pid, *children(pid)]:
-        try:
-            for line in Path(f"/proc/{task}/status").read_text().splitlines():
-                if line.startswith("VmRSS:"):
-                    total += int(line.split()[1])
-        except OSError:
-            pass
-    return total / 1024
-
-
-def children(pid: int) -> list[int]:
-    try:
-        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    except OSError:
-        return []
-    return found + [g for c in found for g in children(c)]
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU seconds of one process (all its threads) so far, from /proc; 0 once it is gone."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
-        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except (OSError, IndexError, ValueError):
-        return 0.0
-
-
-def cpu_split(app_pid: int, store_pid: int) -> tuple[float, float, float]:
-    """CPU seconds so far of the app's Python process, the store's server, and the rest of this bench's
-    processes (the browser, its driver, the bench itself). Counts, unlike times, barely move with the load."""
-    tree = {os.getpid(), *children(os.getpid()), store_pid}
-    app, store = cpu_seconds(app_pid), cpu_seconds(store_pid)
-    return app, store, sum(cpu_seconds(p) for p in tree) - app - store
 
 
 def store_server_pid(db: Path) -> int:
