@@ -178,9 +178,20 @@ def screenshot(page, name: str) -> None:
 
 
 def network_frame(page):
-    frame = page.wait_for_selector("iframe[title='Network view']").content_frame()
-    frame.wait_for_selector("body[data-drawn]", timeout=WAIT_MS)
-    return frame
+    """The drawn network's frame. A script run can replace the iframe between finding it and entering it
+    (its handle then has no frame, or the frame detaches): find it again, a few times."""
+    for _ in range(5):
+        frame = page.wait_for_selector("iframe[title='Network view']").content_frame()
+        if frame is None:
+            continue
+        try:
+            frame.wait_for_selector("body[data-drawn]", timeout=WAIT_MS)
+        except playwright.Error as error:
+            if "detached" not in str(error).lower():
+                raise
+            continue
+        return frame
+    raise AssertionError("the network frame was replaced five times while being found")
 
 
 def painted_pixels(frame) -> int:
