@@ -6,22 +6,19 @@ and drawing every one of the 219,027 organisations that have coordinates made a 
 that the browser took over a minute to take in (5,000 still cost a second of JSON per run). So the map
 draws the `ORGANISATIONS_DRAWN` most active organisations (the caption says how many of how many), and
 the aggregates are kept in a pickle that only this module writes, in the store's cache folder
-(`graph.analytics.cache.cache_dir_for`), the newest `KEPT` per store.
+(`graph.analytics.cache`: its folder, store tag and atomic pickle files), the newest `KEPT` per store.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import pickle
-import tempfile
 from pathlib import Path
 
 import networkx as nx
 import streamlit as st
 
 from app_pages import common
-from graph.analytics.cache import cache_dir_for
+from graph.analytics.cache import cache_dir_for, read_pickle, store_tag, write_pickle
 from graph.views import geography
 
 __all__ = ["Placed", "placed_activity", "ORGANISATIONS_DRAWN", "MOST_ARCS"]
@@ -41,27 +38,19 @@ def _compute(graph: nx.MultiDiGraph, level: int) -> Placed:
 
 def _file(version: str, level: int) -> Path:
     store = common.store()
-    where = f"{store.location}#{getattr(store, 'graph_name', '')}"
-    tag = hashlib.sha256(where.encode()).hexdigest()[:12]
     name = hashlib.sha256(f"{version}|{level}|{ORGANISATIONS_DRAWN}".encode()).hexdigest()[:16]
-    return cache_dir_for(store, common.settings().cache_dir) / f"{tag}-map-{name}.pickle"
+    return cache_dir_for(store, common.settings().cache_dir) / f"{store_tag(store)}-map-{name}.pickle"
 
 
 def _read(path: Path, key: tuple[str, int, int]) -> Placed | None:
-    try:
-        saved = pickle.loads(path.read_bytes())
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        return None
+    saved = read_pickle(path)
     return saved["placed"] if isinstance(saved, dict) and saved.get("key") == key else None
 
 
 def _write(path: Path, key: tuple[str, int, int], placed: Placed) -> None:
-    """Atomically (a temporary file, then a rename); the oldest map files of this store beyond `KEPT` go."""
+    """Atomically (`write_pickle`); the oldest map files of this store beyond `KEPT` go."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, suffix=".tmp", delete=False) as out:
-            pickle.dump({"key": key, "placed": placed}, out, protocol=5)
-        os.replace(out.name, path)
+        write_pickle(path, {"key": key, "placed": placed})
         mine = sorted(path.parent.glob(f"{path.name.split('-map-')[0]}-map-*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in mine[:-KEPT]:
             old.unlink(missing_ok=True)

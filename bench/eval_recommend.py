@@ -50,8 +50,9 @@ from scipy.optimize import minimize
 from scipy.special import logsumexp
 
 from graph.analytics.projections import Projection, participations
-from graph.analytics.recommend import RecommenderIndex, Weights, _scaled, components, link_scores, soften
+from graph.analytics.recommend import RecommenderIndex, Weights, components, link_scores, soften
 from graph.analytics.recommend_index import sector_row, target_profile
+from graph.analytics.recommend_ties import scaled
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "cordis-horizon-europe"
 COMPONENTS = [f.name for f in dataclasses.fields(Weights)]
@@ -155,7 +156,7 @@ def prepare(index: RecommenderIndex, sample: list[Query], seed: int) -> None:
     for q in sample:
         rows, allowed, plain = components(index, [q.focal])
         target = target_profile(index, [q.focal], rows, q.fields)  # the fields change the thematic part only
-        fields = plain | {"thematic": _scaled(np.where(allowed, index.profile @ target, 0.0))}
+        fields = plain | {"thematic": scaled(np.where(allowed, index.profile @ target, 0.0))}
         candidates = np.flatnonzero(allowed)
         q.answers = np.searchsorted(candidates, q.answers).tolist()
         q.parts = {kind: np.array([soften(values[c][candidates]) for c in COMPONENTS], dtype=np.float32)

@@ -27,6 +27,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import networkx as nx
 
@@ -37,8 +38,8 @@ from graph.memory import gc_paused
 from graph.settings import DEFAULT_CACHE_DIR
 from graph.store.contract import GraphStore
 
-__all__ = ["Inputs", "FORMAT", "cache_dir_for", "cache_file", "is_cached", "cached_versions", "projection_inputs",
-           "projection", "recommender_index", "data_version"]
+__all__ = ["Inputs", "FORMAT", "cache_dir_for", "store_tag", "read_pickle", "write_pickle", "cache_file", "is_cached",
+           "cached_versions", "projection_inputs", "projection", "recommender_index", "data_version"]
 
 #: Bumped whenever what the file holds changes shape: files of another format are rebuilt.
 FORMAT = 1
@@ -69,7 +70,7 @@ def cache_dir_for(store: GraphStore, configured: Path | str | None = None) -> Pa
     return Path(f"{db_path}.cache") if db_path is not None else DEFAULT_CACHE_DIR
 
 
-def _store_tag(store: GraphStore) -> str:
+def store_tag(store: GraphStore) -> str:
     """Tells stores sharing a folder apart: the location, and the graph's name inside an embedded file."""
     where = f"{store.location}#{getattr(store, 'graph_name', '')}"
     return hashlib.sha256(where.encode()).hexdigest()[:12]
@@ -77,7 +78,7 @@ def _store_tag(store: GraphStore) -> str:
 
 def cache_file(store: GraphStore, cache_dir: Path | str, version: str) -> Path:
     """The file holding `store`'s inputs at data `version`."""
-    return Path(cache_dir) / f"{_store_tag(store)}-{version}{_SUFFIX}"
+    return Path(cache_dir) / f"{store_tag(store)}-{version}{_SUFFIX}"
 
 
 def is_cached(store: GraphStore, cache_dir: Path | str, version: str | None = None) -> bool:
@@ -87,24 +88,24 @@ def is_cached(store: GraphStore, cache_dir: Path | str, version: str | None = No
 
 def cached_versions(store: GraphStore, cache_dir: Path | str) -> list[str]:
     """The data versions whose inputs are on disk for `store` (one, except while a new one is written)."""
-    prefix = f"{_store_tag(store)}-"
+    prefix = f"{store_tag(store)}-"
     return sorted(f.name[len(prefix):-len(_SUFFIX)] for f in Path(cache_dir).glob(f"{prefix}*{_SUFFIX}"))
 
 
-def _read(path: Path, version: str) -> nx.MultiDiGraph | None:
+def read_pickle(path: Path) -> Any:
+    """What `write_pickle` wrote at `path`; None when it is missing or unreadable (another format, a damaged disk):
+    the caller then rebuilds it."""
     try:
         with path.open("rb") as file, gc_paused():
-            held = pickle.load(file)
+            return pickle.load(file)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
-        return None  # missing, or unreadable (another format, a damaged disk): rebuilt from the store
-    if not isinstance(held, dict) or held.get("format") != FORMAT or held.get("version") != version:
         return None
-    return held["graph"]
 
 
-def _write(store: GraphStore, path: Path, version: str, graph: nx.MultiDiGraph) -> None:
+def write_pickle(path: Path, held: Any) -> None:
+    """Write `held` atomically (a temporary file in the same folder, then `os.replace`): a reader never sees half
+    a file, and two writers just write the same thing twice."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    held = {"format": FORMAT, "version": version, "location": store.location, "graph": graph}
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
@@ -113,7 +114,18 @@ def _write(store: GraphStore, path: Path, version: str, graph: nx.MultiDiGraph) 
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
-    for older in path.parent.glob(f"{_store_tag(store)}-*{_ANY_SHAPE}"):
+
+
+def _read(path: Path, version: str) -> nx.MultiDiGraph | None:
+    held = read_pickle(path)
+    if not isinstance(held, dict) or held.get("format") != FORMAT or held.get("version") != version:
+        return None
+    return held["graph"]
+
+
+def _write(store: GraphStore, path: Path, version: str, graph: nx.MultiDiGraph) -> None:
+    write_pickle(path, {"format": FORMAT, "version": version, "location": store.location, "graph": graph})
+    for older in path.parent.glob(f"{store_tag(store)}-*{_ANY_SHAPE}"):
         if older != path:
             older.unlink(missing_ok=True)
 

@@ -31,7 +31,7 @@ import numpy as np
 from graph.analytics.recommend_cold import cold_reasons, focal_places, in_programmes, nearby
 from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, target_profile
 from graph.analytics.recommend_reasons import Path, paths, reasons
-from graph.analytics.recommend_ties import tie_components, tie_reasons
+from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
 from graph.errors import ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
@@ -106,10 +106,6 @@ def soften(values: np.ndarray) -> np.ndarray:
     return np.log1p(values / SOFTNESS) / math.log1p(1 / SOFTNESS)
 
 
-def _scaled(values: np.ndarray) -> np.ndarray:
-    top = values.max() if values.size else 0.0
-    return values / top if top > 0 else np.zeros_like(values, dtype=float)
-
 
 
 def link_scores(index: RecommenderIndex, rows: list[int], method: str) -> np.ndarray:
@@ -157,11 +153,11 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
         allowed &= ~np.char.startswith(index.place, place)
     if req.min_label:
         allowed &= index.label >= LABEL_LEVELS[req.min_label]
-    parts = {m: _scaled(np.where(allowed, link_scores(index, rows, m), 0.0))
+    parts = {m: scaled(np.where(allowed, link_scores(index, rows, m), 0.0))
              for m in ("adamic_adar", "resource_allocation", "pagerank")}
     target = target_profile(index, list(focal), rows, req.sectors)
     parts |= tie_components(index.ties, index.degree, rows, allowed)
-    parts["thematic"] = _scaled(np.where(allowed, index.profile @ target, 0.0))
+    parts["thematic"] = scaled(np.where(allowed, index.profile @ target, 0.0))
     known = set(index.country[rows]) | focal_places(index, focal)[1]
     new_country = (~np.isin(index.country, [c for c in known if c]) & (index.country != "")).astype(float)
     parts["complementarity"] = new_country
@@ -169,7 +165,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     for place in req.add_places:
         parts["wanted_place"][np.char.startswith(index.place, place)] = 1.0
     experience = np.log1p(index.n_projects) + np.log1p(index.n_coordinated)
-    parts["experience"] = _scaled(experience)
+    parts["experience"] = scaled(experience)
     short = req.sme_share is not None and index.sme[rows].sum() < req.sme_share * (len(rows) + 1)
     parts["sme"] = index.sme.astype(float) if short else np.zeros(n)
     parts["label"] = index.label / 3.0

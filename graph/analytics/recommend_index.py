@@ -14,7 +14,7 @@ import scipy.sparse as sp
 
 from graph.analytics.projections import Projection, incidence, organisation_groups
 from graph.analytics.recommend_sectors import equivalent_sectors
-from graph.analytics.recommend_ties import build_ties
+from graph.analytics.recommend_ties import build_ties, co_participation
 from graph.errors import NotFound
 
 __all__ = ["LABEL_LEVELS", "RecommenderIndex", "sector_row", "target_profile"]
@@ -30,10 +30,7 @@ class RecommenderIndex:
         inc = incidence(G, projection or Projection())
         self.keys, self.projects, self.incidence = inc.organisations, inc.projects, inc.matrix
         self.index = {k: i for i, k in enumerate(self.keys)}
-        shared = sp.csr_array(self.incidence @ self.incidence.T)
-        shared.setdiag(0)
-        shared.eliminate_zeros()
-        self.shared = shared
+        self.shared = shared = co_participation(self.incidence)
         self.adjacency = sp.csr_array((shared > 0).astype(float))
         self.degree = np.asarray(self.adjacency.sum(axis=1)).ravel()
         strength = np.asarray(shared.sum(axis=1)).ravel()

@@ -28,7 +28,8 @@ import scipy.sparse as sp
 if TYPE_CHECKING:  # the index builds `Ties`; only the reasons read the index back
     from graph.analytics.recommend_index import RecommenderIndex
 
-__all__ = ["HALF_LIFE_YEARS", "TIE_COMPONENTS", "Ties", "build_ties", "tie_components", "tie_reasons"]
+__all__ = ["HALF_LIFE_YEARS", "TIE_COMPONENTS", "Ties", "build_ties", "co_participation", "scaled", "tie_components",
+           "tie_reasons"]
 
 HALF_LIFE_YEARS = 1.0
 TIE_COMPONENTS = ("recent_ties", "small_projects", "recent_activity")
@@ -52,8 +53,11 @@ def _dates(starts: list[str]) -> np.ndarray:
     return np.where(days > 0, (newest - days) / 365.25, 0.0)
 
 
-def _ties(incidence: sp.csr_array, weight: np.ndarray) -> sp.csr_array:
-    ties = sp.csr_array(incidence @ sp.diags_array(weight) @ incidence.T)
+def co_participation(incidence: sp.csr_array, weight: np.ndarray | float = 1.0) -> sp.csr_array:
+    """Organisation x organisation: the shared projects of each pair, each counting its `weight` (1: the count);
+    no diagonal, no stored zeros."""
+    weights = np.broadcast_to(np.asarray(weight, dtype=float), (incidence.shape[1],))
+    ties = sp.csr_array(incidence @ sp.diags_array(weights) @ incidence.T)
     ties.setdiag(0)
     ties.eliminate_zeros()
     return ties
@@ -63,11 +67,13 @@ def build_ties(incidence: sp.csr_array, starts: list[str]) -> Ties:
     """Tie matrices of an organisation x project `incidence` whose projects started on `starts`."""
     recency = 0.5 ** (_dates(starts) / HALF_LIFE_YEARS)
     sizes = np.asarray(incidence.sum(axis=0)).ravel()
-    return Ties(_ties(incidence, recency), _ties(incidence, 1.0 / np.maximum(sizes - 1, 1)),
+    return Ties(co_participation(incidence, recency), co_participation(incidence, 1.0 / np.maximum(sizes - 1, 1)),
                 np.asarray(incidence @ recency).ravel(), tuple(s[:10] for s in starts), sizes)
 
 
-def _scaled(values: np.ndarray) -> np.ndarray:
+def scaled(values: np.ndarray) -> np.ndarray:
+    """`values` divided by their largest, so the top is 1 (all zeros when none is above 0): every component of
+    the recommender's score is put on [0, 1] this way, per request."""
     top = values.max() if values.size else 0.0
     return values / top if top > 0 else np.zeros_like(values, dtype=float)
 
@@ -80,7 +86,7 @@ def tie_components(ties: Ties, degree: np.ndarray, rows: list[int], allowed: np.
     recent = ties.recent @ (aa * (ties.recent @ start))
     small = ties.small @ (ties.small @ start)
     activity = np.log1p(ties.activity)
-    return {name: _scaled(np.where(allowed, values, 0.0))
+    return {name: scaled(np.where(allowed, values, 0.0))
             for name, values in zip(TIE_COMPONENTS, (recent, small, activity), strict=True)}
 
 
