@@ -55,6 +55,8 @@ def test_the_downloaded_network_holds_the_library_and_draws_offline(page, app_ur
 def test_a_focus_visit_builds_one_data_grid(page, app_url):
     visit(page, app_url, "explore?explore_focus=Cluster:iot-world", "Explore")
     network_frame(page)
+    e2e.settle(page)
+    page.locator("[data-testid='stDataFrame']").first.wait_for()
     assert page.locator("[data-testid='stDataFrame']").count() == 1  # Properties; Neighbours only when opened
     page.get_by_role("tab", name="Neighbours").click()
     page.get_by_role("tab", name="Neighbours", selected=True).wait_for()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import random
 import re
 import statistics
 
@@ -151,6 +152,17 @@ def test_layout_is_deterministic_and_cached():
     assert layout.positions(nx.Graph(graph)) == first
     graph.add_node("lonely")
     assert set(layout.positions(graph)) == set(graph)
+
+
+def test_layout_does_not_depend_on_the_global_random_state():
+    """igraph draws random numbers during the layout too; they come from a seeded source, not Python's."""
+    graph = nx.barabasi_albert_graph(300, 2, seed=6)
+    found = []
+    for state in (1, 2):
+        random.seed(state)
+        layout._CACHE.clear()
+        found.append(layout.positions(graph))
+    assert found[0] == found[1]
 
 
 def test_thousand_nodes_are_all_drawn():

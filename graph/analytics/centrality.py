@@ -16,6 +16,7 @@ import networkx as nx
 import numpy as np
 
 from graph.analytics.projections_compact import CompactProjection
+from graph.seeded_igraph import seeded
 
 __all__ = ["IGraphCopy", "pivots", "components", "betweenness", "closeness", "eigenvector", "communities"]
 
@@ -142,15 +143,12 @@ def communities(G: nx.Graph, ig_graph: IGraphCopy, engine: str, seed: int, weigh
         found = nx.community.louvain_communities(G, weight=weight, seed=seed)
         modularity = nx.community.modularity(G, found, weight=weight)
     else:
-        ig.set_random_number_generator(random.Random(seed))
-        try:
+        with seeded(seed):
             if method == "leiden":
                 clustering = ig_graph.graph.community_leiden(objective_function="modularity", weights="weight",
                                                              n_iterations=2)
             else:
                 clustering = ig_graph.graph.community_multilevel(weights="weight")
-        finally:
-            ig.set_random_number_generator(random)
         found = [{ig_graph.nodes[i] for i in members} for members in clustering]
         modularity = clustering.modularity
     ordered = sorted(found, key=lambda c: (-len(c), min(map(str, c))))

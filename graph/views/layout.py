@@ -19,6 +19,8 @@ import igraph as ig
 import networkx as nx
 from scipy.spatial import cKDTree
 
+from graph.seeded_igraph import seeded
+
 __all__ = ["positions", "SPACING"]
 
 #: Typical distance in pixels from a node to its nearest other node, in vis-network's canvas coordinates.
@@ -43,10 +45,11 @@ def _component_layout(graph: ig.Graph, members: list[int], seed: int, spacing: f
     if n == 2:
         return [(-spacing / 2, 0.0), (spacing / 2, 0.0)]
     sub = graph.induced_subgraph(members)
-    rng = random.Random(seed)  # explicit start positions: deterministic, and the global RNG is left alone
+    rng = random.Random(seed)  # explicit start positions; the global RNG is left alone
     start = [[rng.uniform(-1, 1) * math.sqrt(n), rng.uniform(-1, 1) * math.sqrt(n)] for _ in range(n)]
     iterations = 500 if n <= 300 else 300
-    coords = sub.layout_fruchterman_reingold(seed=start, niter=iterations, grid=n > 100).coords
+    with seeded(seed):  # igraph also draws random numbers during the layout, not only for the start
+        coords = sub.layout_fruchterman_reingold(seed=start, niter=iterations, grid=n > 100).coords
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
     cx, cy = sum(xs) / n, sum(ys) / n
     nearest, _ = cKDTree(coords).query(coords, k=2)
