@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import analytics_cache, common
+from app_pages import analytics_cache, common, partners_index
 from graph.errors import ClusterExplorerError, StoreUnavailable
 
 # No page icons: Streamlit turns a page's icon into the favicon, fetched from a CDN, and this app works offline.
@@ -41,6 +41,7 @@ except ClusterExplorerError as e:  # a setting that cannot be used
 st.sidebar.caption(f"Store: **{store.kind}** at `{store.location}`")
 try:
     analytics_cache.rebuild_after_load()
+    partners_index.rebuild_after_load()
     page.run()
 except ClusterExplorerError as e:
     st.error(str(e))

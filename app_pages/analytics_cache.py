@@ -18,7 +18,6 @@ import streamlit as st
 from app_pages import common
 from graph.analytics import cache
 from graph.analytics.projections import Projection, project
-from graph.analytics.recommend import RecommenderIndex
 from graph.store.contract import GraphStore
 
 _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analytics-cache")
@@ -53,6 +52,11 @@ def rebuild_after_load() -> None:
         _current()
 
 
+def building() -> Future:
+    """The current data version's inputs as they are being made (or made), for background work starting from them."""
+    return _current()[2]
+
+
 def inputs() -> cache.Inputs:
     """The inputs of the current data version, waiting (and saying why) while they are being made."""
     store, version, build = _current()
@@ -75,13 +79,3 @@ def _projection(_graph: nx.MultiDiGraph, version: str, spec: Projection) -> nx.G
 def projection(current: cache.Inputs, spec: Projection) -> nx.Graph:
     """The projection `spec` of the cached inputs, derived once per data version and spec."""
     return _projection(current.graph, current.version, spec)
-
-
-@st.cache_resource(max_entries=2, show_spinner="Indexing the collaboration graph…")
-def _index(_graph: nx.MultiDiGraph, version: str) -> RecommenderIndex:
-    return RecommenderIndex(_graph)
-
-
-def recommender(current: cache.Inputs) -> RecommenderIndex:
-    """The recommender's index over the cached inputs, built once per data version."""
-    return _index(current.graph, current.version)

@@ -1,22 +1,23 @@
 """Map: where the activity is and which regions work together (graph/views/geography.py, on the cached
 analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layers.py).
 
-Places and their links are computed once per data version and level (the slow part: every
-participation is read) and kept on disk (app_pages/map_cache.py); which arcs to draw (how many, how strong)
-is chosen from them at once. At most the 2,000 most active organisations are drawn.
+Places and their links are computed once per data version, time window and level (the slow part: every
+participation is read) and kept on disk (app_pages/map_cache.py), so a visit after a restart reads that file
+and not the analytics inputs; which arcs to draw (how many, how strong) is chosen from them at once. At most
+the 2,000 most active organisations are drawn.
 """
 
 from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import analytics_cache, map_cache, map_layers, timeline, widgets
+from app_pages import map_cache, map_layers, timeline, widgets
 from graph.views import geography
 from graph.views.geography import LEVELS
 from loaders.nuts import ATTRIBUTION
 
 st.title("Map")
-current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
+start, end = timeline.window()  # the app's time slider
 left, middle, weakest, right = st.columns([3, 2, 2, 2])
 level = map_layers.level_control(left)
 top = middle.number_input("Collaboration arcs", 0, map_cache.MOST_ARCS, 40, step=10, key="map_arcs", bind=widgets.URL,
@@ -26,7 +27,7 @@ least = weakest.number_input("Min. shared projects", 1, 100_000, 1, step=5, key=
                                                     "many projects.")
 show_organisations = right.toggle("Organisations", True, key="map_organisations", bind=widgets.URL)
 
-places, organisations, located, links = map_cache.placed_activity(current.graph, current.version, level)
+places, organisations, located, links = map_cache.placed_activity(level, start, end)  # inputs read only if not kept
 if not places and not organisations:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import analytics_cache, partners_gaps, partners_results, timeline, widgets
+from app_pages import analytics_cache, partners_gaps, partners_index, partners_results, timeline, widgets
 from graph.analytics.consortium import CallRules
 from graph.analytics.recommend import LABEL_LEVELS, Requirements
 from graph.errors import ClusterExplorerError
@@ -47,7 +47,7 @@ requirements = Requirements(sectors=sectors, add_places=tuple(p.split(":", 1)[1]
                             avoid_places=tuple(p.split(":", 1)[1] for p in avoid), sme_share=sme or None,
                             min_label=label)
 rules = CallRules(min_countries=countries, sme_share=sme or None, roles=roles)
-index = analytics_cache.recommender(current)
+index = partners_index.recommender(current)  # on disk per data version, shared by every process
 try:
     if countries or roles:
         partners_gaps.show_gaps(index, focal, rules, requirements)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common, missing_inputs
-from graph.analytics.cluster_partners import ClusterIndex, partner_clusters
+from app_pages import common, missing_inputs, partners_index
+from graph.analytics.cluster_partners import partner_clusters
 from graph.analytics.cluster_profiles import is_cluster
 from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, recommend
 
@@ -18,11 +18,6 @@ __all__ = ["all_clusters", "show_organisations", "show_clusters"]
 
 def all_clusters(graph, focal: list[str]) -> bool:
     return all(key in graph and is_cluster(graph.nodes[key]) for key in focal)
-
-
-@st.cache_resource(max_entries=2, show_spinner="Profiling the clusters (sectors, programmes, places)…")
-def _clusters(_index: RecommenderIndex, version: str) -> ClusterIndex:
-    return ClusterIndex(_index)
 
 
 def _note(note: str | None) -> None:
@@ -62,6 +57,6 @@ def show_organisations(index: RecommenderIndex, focal: list[str], requirements: 
 
 def show_clusters(index: RecommenderIndex, version: str, focal: list[str], k: int) -> None:
     st.subheader("Partner clusters")
-    ranking = partner_clusters(_clusters(index, version), focal, k=k)
+    ranking = partner_clusters(partners_index.clusters(index, version), focal, k=k)
     _note(ranking.note)
     _candidates(ranking.candidates, "partners")

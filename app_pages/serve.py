@@ -4,7 +4,10 @@ Not a page. `streamlit run` runs nothing of ours until the first visitor's sessi
 waited for the store's server to start and for every module to import. This does the warm-up
 (`app_pages.startup`) first: the store's server starts while the pages' modules import, then the
 first views are drawn on a background thread while this process is handed to Streamlit's own
-command line (`streamlit run APP_PY ...`), so the first page finds them done. `./dev run`,
+command line (`streamlit run APP_PY ...`), so the first page finds them done. After those views, when
+the recommender index of the current data is on disk (Partners was used before the restart), it and the
+analytics inputs are read back on another thread (`app_pages.partners_index.read_back`), so the first
+Partners visit finds them in memory. `./dev run`,
 `cluster-explorer app` and the app benches start the app this way; plain `streamlit run app.py` still
 works, without the warm-up (its first visit does that work itself).
 """
@@ -15,8 +18,9 @@ import logging
 import os
 import signal
 import sys
+import threading
 
-from app_pages import startup
+from app_pages import partners_index, startup  # imported here, on the main thread (see app_pages.startup)
 
 _QUIET = {"streamlit.runtime.caching.cache_data_api": "No runtime found",
           "streamlit.runtime.scriptrunner_utils.script_run_context": "Thread 'cluster-explorer-"}
@@ -35,11 +39,24 @@ def main(argv: list[str]) -> None:
 
     _load_config(argv)
     startup.prepare()
-    startup.begin()
+    views = startup.begin()
+    threading.Thread(target=_read_back, args=(views, log), name="cluster-explorer-read-back", daemon=True).start()
     for stop in (signal.SIGTERM, signal.SIGINT):  # see _exit
         signal.signal(stop, _exit)
     sys.argv = ["streamlit", "run", *argv]
     cli.main(prog_name="streamlit")
+
+
+def _read_back(views: threading.Thread, log: logging.Logger) -> None:
+    """After the first views: the recommender index (and its inputs) read back from disk, when there."""
+    views.join()
+    try:
+        pending = partners_index.read_back()
+        if pending is not None:
+            loaded = pending.result()
+            log.info("recommender index read back from disk in %.2f s (%s)", loaded.seconds, loaded.source)
+    except Exception as e:  # noqa: BLE001 - the Partners page says why when it needs the index
+        log.warning("warm-up: reading the recommender index back failed (%s)", e)
 
 
 def _exit(number: int, frame: object) -> None:

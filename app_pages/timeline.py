@@ -5,7 +5,8 @@ Not a page. `window()` draws the slider in the sidebar under the key `time`, bou
 Projects count when they run at some time in the window; quality labels and memberships when they are
 valid at some time in it (`graph.views.timeline`). Explore passes the window to its store reads
 (`Filters.start` / `end`); Metrics to its projection; Partners and Map call `windowed(inputs)`, which
-slices the cached analytics graph once per data version and window, shared by every session.
+slices the cached analytics graph once per data version and window, shared by every session (`sliced`, with
+`window_version` naming the slice, when the page has read the window itself).
 """
 
 from __future__ import annotations
@@ -57,10 +58,18 @@ def _sliced(_graph: nx.MultiDiGraph, version: str, start: str | None, end: str |
 
 
 def windowed(inputs: Inputs) -> Inputs:
-    """The analytics inputs as they were in the window the slider sets (the inputs themselves for all years);
-    the version names the window, so every cache keyed by it keeps the slices apart."""
-    start, end = window()
+    """The analytics inputs as they were in the window the slider sets (the inputs themselves for all years)."""
+    return sliced(inputs, *window())
+
+
+def window_version(version: str, start: str | None, end: str | None) -> str:
+    """The version of data `version` seen through a window: every cache keyed by it keeps the slices apart."""
+    return f"{version}|{start or ''}..{end or ''}" if start or end else version
+
+
+def sliced(inputs: Inputs, start: str | None, end: str | None) -> Inputs:
+    """The analytics inputs in the window `start`..`end` (from `window()`), their version naming the window."""
     if not start and not end:
         return inputs
     return dataclasses.replace(inputs, graph=_sliced(inputs.graph, inputs.version, start, end),
-                               version=f"{inputs.version}|{start or ''}..{end or ''}")
+                               version=window_version(inputs.version, start, end))

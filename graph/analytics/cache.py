@@ -153,5 +153,9 @@ def projection(store: GraphStore, spec: Projection, cache_dir: Path | str) -> nx
 
 
 def recommender_index(store: GraphStore, cache_dir: Path | str, spec: Projection | None = None) -> RecommenderIndex:
-    """The recommender's index over the store's current data, built from the cached inputs."""
-    return RecommenderIndex(projection_inputs(store, cache_dir).graph, spec)
+    """The recommender's index over the store's current data: read from disk, else built from the cached inputs
+    and kept (`graph.analytics.recommend_index_disk`, which builds on this module's files)."""
+    from graph.analytics import recommend_index_disk
+
+    inputs = projection_inputs(store, cache_dir)
+    return recommend_index_disk.index_for(store, cache_dir, inputs.graph, inputs.version, spec).index

@@ -133,8 +133,9 @@ def cluster_scores(cindex: ClusterIndex, focal: list[str], weights: ClusterWeigh
     found = []
     for c, net in zip(keys, network, strict=True):
         other = cindex.profile(c)
-        fit, pair = _sector_fit(cindex, me.sectors, mine_norm, other.sectors, norms.setdefault(
-            c, _self_similarity(cindex, other.sectors)))
+        if c not in norms:  # once per index, shared by every request (setdefault computed it every time)
+            norms[c] = _self_similarity(cindex, other.sectors)
+        fit, pair = _sector_fit(cindex, me.sectors, mine_norm, other.sectors, norms[c])
         shared_progs = {g: cindex.idf.get(g, 0.0) * min(w, other.programmes[g])
                         for g, w in me.programmes.items() if g in other.programmes}
         parts = {"sectors": fit, "projects": float(net), "programmes": sum(shared_progs.values()) / focal_idf,

@@ -75,7 +75,9 @@ class SectorNeighbours:
         cols = [self.column[s] for tags in actors for s in tags]
         incidence = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(len(actors), len(self.keys)))
         self.count = np.asarray(incidence.sum(axis=0)).ravel()
-        self.together = sp.csr_array(incidence.T @ incidence).todok()
+        #: {(i, j): projects and clusters in both}: a dict, since a sparse matrix's lookup of one entry costs ~50 us
+        pairs = sp.coo_array(incidence.T @ incidence)
+        self.together = dict(zip(zip(pairs.row.tolist(), pairs.col.tolist()), pairs.data.tolist()))
         self._projects_of: dict[str, set[str]] | None = None
         self._G = G
 

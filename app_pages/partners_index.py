@@ -1,0 +1,134 @@
+"""The Partners page's recommender index: once per data version (and time window), shared by every session and
+process, kept on disk (graph/analytics/recommend_index_disk.py) so a restart with unchanged data reads it back.
+
+Not a page. The index is read or built on a worker thread, and in the background before anyone asks for it:
+
+* `rebuild_after_load()` (the router, every run): when Partners was used on this store before (an index file
+  is in its cache folder) and the current data version's index is not on disk, its build starts, after the
+  analytics inputs it starts from, so after a load the index is ready by the next Partners visit;
+* `read_back()` (the warm-up of `app_pages.serve`, after the first views): after a restart with unchanged
+  data, the index on disk and the inputs are read back before anyone opens Partners;
+* `recommender(current)`: the page's index, waiting (and saying why, `st.status`) while it is read or built;
+  `clusters(index, version)`: the partner clusters' profiles over it, queued behind every index read or built
+  (5 CPU s at 10x), so a restart or a load leaves them made too, with the page's filter choices.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
+
+import networkx as nx
+import streamlit as st
+
+from app_pages import analytics_cache, common, widgets
+from graph.analytics import recommend_index_disk
+from graph.analytics.cache import Inputs, cache_dir_for
+from graph.analytics.cluster_partners import ClusterIndex
+from graph.analytics.recommend import RecommenderIndex
+from graph.store.contract import GraphStore
+
+__all__ = ["building", "rebuild_after_load", "read_back", "recommender", "clusters", "forget"]
+
+#: One worker: what it queues runs in order (the cluster profiles after the index they are built from).
+_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cluster-explorer-recommender")
+
+
+def _folder(store: GraphStore) -> Path:
+    return cache_dir_for(store, common.settings().cache_dir)
+
+
+def _where(store: GraphStore) -> str:
+    return f"{store.location}#{getattr(store, 'graph_name', '')}"
+
+
+def _made(store: GraphStore, graph_of: Callable[[], nx.MultiDiGraph], version: str, folder: str
+          ) -> recommend_index_disk.Loaded:
+    """On the worker: the index read or built, then the cluster profiles queued behind it."""
+    loaded = recommend_index_disk.index_for(store, Path(folder), graph_of(), version)
+    _clusters_of(loaded.index, version)
+    return loaded
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _index_of(_store: GraphStore, _graph_of: Callable[[], nx.MultiDiGraph], where: str, version: str,
+              folder: str) -> Future:
+    """The read or build of one version's index, started once per process (the Future holds a `Loaded`)."""
+    return _WORKER.submit(_made, _store, _graph_of, version, folder)
+
+
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _clusters_of(_index: RecommenderIndex, version: str) -> Future:
+    """The profiles of every cluster over one version's index (5 CPU s at 10x), made once per process."""
+    return _WORKER.submit(ClusterIndex, _index)
+
+
+def building(graph_of: Callable[[], nx.MultiDiGraph], version: str) -> Future:
+    """The Future of the index of `version` (its graph given by `graph_of`, called on the worker thread)."""
+    store = common.store()
+    return _index_of(store, graph_of, _where(store), version, str(_folder(store)))
+
+
+def _start(version: str) -> Future:
+    """Read or build `version`'s index (the current data's, all years) once the analytics inputs are there, with
+    the choices the page offers (`widgets.options_of`) made first."""
+    inputs = analytics_cache.building()
+
+    def graph() -> nx.MultiDiGraph:
+        made = inputs.result()
+        widgets.options_of(made.graph, made.version)
+        return made.graph
+
+    return building(graph, version)
+
+
+def rebuild_after_load() -> None:
+    """After a load, when Partners was used on this store before: build the new data version's index in the
+    background (the router calls this on every run; a glob and a stat until then)."""
+    store = common.store()
+    folder = _folder(store)
+    version = common.data_version_now()
+    if any(folder.glob(f"{recommend_index_disk.file_prefix(store)}*")) \
+            and not recommend_index_disk.index_file(store, folder, version).is_file():
+        _start(version)
+
+
+def read_back() -> Future | None:
+    """After a restart (the warm-up, `app_pages.serve`): read the current data version's index and the inputs it
+    starts from back from disk in the background, when they are there."""
+    store = common.store()
+    version = common.data_version_now()
+    return _start(version) if recommend_index_disk.index_file(store, _folder(store), version).is_file() else None
+
+
+def _waited(build: Future, label: str, clear) -> object:
+    """`build`'s result, in an `st.status` saying `label` while it runs; a failure is raised, not kept."""
+    if not build.done():
+        with st.status(label) as status:
+            build.exception()
+            status.update(label="Ready", state="complete", expanded=False)
+    if build.exception() is not None:
+        clear()  # try again on the next run instead of keeping the failure
+    return build.result()
+
+
+def recommender(current: Inputs) -> RecommenderIndex:
+    """The index over `current` (the analytics inputs, maybe windowed), waiting and saying why while it is made."""
+    store = common.store()
+    on_disk = recommend_index_disk.index_file(store, _folder(store), current.version).is_file()
+    label = ("Reading the recommender index from disk…" if on_disk else
+             "Building the recommender index for this data (after a load or for a new time window)…")
+    return _waited(building(lambda: current.graph, current.version), label, _index_of.clear).index
+
+
+def clusters(index: RecommenderIndex, version: str) -> ClusterIndex:
+    """The profiles of every cluster over `index` (of data `version`), waiting and saying so while they are made."""
+    return _waited(_clusters_of(index, version), "Profiling the clusters (sectors, programmes, places)…",
+                   _clusters_of.clear)
+
+
+def forget() -> None:
+    """Forget the indexes and profiles held in memory (what a restart does); the files stay."""
+    _index_of.clear()
+    _clusters_of.clear()
