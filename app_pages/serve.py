@@ -20,7 +20,7 @@ import signal
 import sys
 import threading
 
-from app_pages import partners_index, startup  # imported here, on the main thread (see app_pages.startup)
+from app_pages import startup
 
 _QUIET = {"streamlit.runtime.caching.cache_data_api": "No runtime found",
           "streamlit.runtime.scriptrunner_utils.script_run_context": "Thread 'cluster-explorer-"}
@@ -51,6 +51,8 @@ def _read_back(views: threading.Thread, log: logging.Logger) -> None:
     """After the first views: the recommender index (and its inputs) read back from disk, when there."""
     views.join()
     try:
+        from app_pages import partners_index  # imported by `startup.prepare()` on the main thread already
+
         pending = partners_index.read_back()
         if pending is not None:
             loaded = pending.result()

@@ -36,8 +36,8 @@ STORE_MODULES = ("app_pages.common", "graph.store.falkordb_store", "graph.store.
                  "redis.backoff", "redis.retry")
 #: Modules the pages import, heaviest first: imported by the warm-up so that no visit waits for them.
 MODULES = ("pandas", "app_pages.explore_draw", "app_pages.explore_details", "app_pages.widgets",
-           "app_pages.analytics_cache", "graph.analytics.metrics", "graph.views.exports", "queries.runner",
-           "loaders.seeds")
+           "app_pages.analytics_cache", "app_pages.partners_index", "graph.analytics.metrics", "graph.views.exports",
+           "queries.runner", "loaders.seeds")
 
 _LOG = logging.getLogger(__name__)
 _LOCK = threading.Lock()
