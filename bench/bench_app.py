@@ -23,7 +23,8 @@ The load average is printed beside the table: on a shared machine every time is 
 
 "Drawn" is the network page's own stamp (`window.ceDrawnAt`, set at vis-network's first drawing).
 Run: `.venv/bin/python bench/bench_app.py [--db FILE] [--runs 3] [--sessions-only]` (one table);
-`--db FILE --server-side`: the store's part of the first views alone (no browser), as the 10x row says.
+`--db FILE --server-side`: the store's part of the first views alone (no browser), as the 10x row says;
+`--db FILE --analytics`: Partners and the Map after a restart (`bench/bench_app_analytics.py`).
 """
 
 from __future__ import annotations
@@ -172,8 +173,8 @@ def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
             row("Overview", lambda: [page_ready(context, url, "", "Sources loaded") for _ in range(count)])
             row("Queries (labels/valid-on rows)",
                 lambda: [page_ready(context, url, QUERY_PAGE, " rows") for _ in range(count)])
-            row("Partners (partner clusters of a cluster; the first builds the analytics inputs)",
-                lambda: [page_ready(context, url, f"partners?partners_focal={focuses[0]}", "Partner clusters")
+            row("Partners (partner clusters of a cluster, to their table; the first reads the analytics inputs)",
+                lambda: [page_ready(context, url, f"partners?partners_focal={focuses[0]}", "Download (CSV)")
                          for _ in range(count)])
             row("Map (NUTS 2 places and arcs drawn)",
                 lambda: [page_ready(context, url, "map", "places at") for _ in range(count)])
@@ -247,8 +248,14 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sessions-only", action="store_true", help="the first visit and the 8 sessions alone")
     parser.add_argument("--server-side", action="store_true", help="the store's part of the first views alone")
+    parser.add_argument("--analytics", action="store_true",
+                        help="Partners and the Map after a restart (bench/bench_app_analytics.py)")
     args = parser.parse_args()
-    if args.db and args.server_side:
+    if args.db and args.analytics:
+        from bench.bench_app_analytics import measure as analytics
+
+        analytics(args.db.resolve(), args.runs)
+    elif args.db and args.server_side:
         server_side(args.db.resolve())
     elif args.db:
         measure(args.db.resolve(), args.runs, args.sessions_only)

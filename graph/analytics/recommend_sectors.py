@@ -77,7 +77,8 @@ class SectorNeighbours:
         self.count = np.asarray(incidence.sum(axis=0)).ravel()
         #: {(i, j): projects and clusters in both}: a dict, since a sparse matrix's lookup of one entry costs ~50 us
         pairs = sp.coo_array(incidence.T @ incidence)
-        self.together = dict(zip(zip(pairs.row.tolist(), pairs.col.tolist()), pairs.data.tolist()))
+        cells = zip(pairs.row.tolist(), pairs.col.tolist(), strict=True)
+        self.together = dict(zip(cells, pairs.data.tolist(), strict=True))
         self._projects_of: dict[str, set[str]] | None = None
         self._G = G
 
