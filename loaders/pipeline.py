@@ -6,7 +6,9 @@ work on what the store now holds, so they run after every load, whatever loaded 
 organisations' activity counts recounted from `PARTICIPATES_IN`, SME labels and projects' SME shares,
 organisations that cluster detection marks made Clusters, then seed clusters linked to their CORDIS
 records. A load is logged complete only once these are derived (`completion_deferred`): a load stopped
-while they are derived is reported as interrupted, and running it again completes it.
+while they are derived is reported as interrupted, and running it again completes it. The activity recount
+(one aggregate over every participation) is skipped after a load that changed no participation or
+organisation, unless a load was left interrupted before it (`recount_due`).
 
 `skip_loaded=True` makes a load of files the load log already holds (same source, same checksum,
 completed) a no-op found before any parsing: the bundled sample (`run_sample`) loads once, and a
@@ -26,14 +28,15 @@ from graph.memory import gc_paused
 from graph.store import cypher
 from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
-from graph.store.load_log import completion_deferred
+from graph.store.load_log import completion_deferred, interrupted_loads
+from graph.store.reads import last_loads
 from graph.store.writer import Progress, WriteSummary
 from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 
 __all__ = ["SOURCES", "PipelineReport", "run_load", "run_sample", "derive_facts", "recount_activity",
-           "already_loaded"]
+           "already_loaded", "recount_due", "ACTIVITY_INPUTS"]
 
 
 def _seeds(store: GraphStore, path: Path | None, progress: Progress | None) -> LoadReport:
@@ -109,14 +112,15 @@ class PipelineReport:
         return self.load.summary
 
 
-def derive_facts(store: GraphStore) -> list[str]:
+def derive_facts(store: GraphStore, *, recount: bool = True) -> list[str]:
     """The facts computed from what the store holds, after any load (`loaders.derived`), then entity
     resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per step
-    that did something; a re-run writes nothing."""
+    that did something; a re-run writes nothing. `recount=False` leaves the activity counts as they are
+    (`recount_due` found nothing they are made from changed)."""
     from loaders.entity_resolution import link_and_write
 
     said = []
-    recounted = recount_activity(store)
+    recounted = recount_activity(store) if recount else 0
     if recounted:
         said.append(f"activity counts: {recounted} organisation(s) recounted from their participations")
     smes, projects = derive_smes(store)
@@ -131,6 +135,25 @@ def derive_facts(store: GraphStore) -> list[str]:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) linked to CORDIS "
                     "organisations (SAME_AS)")
     return said
+
+
+#: What the activity counts are made from (`PARTICIPATES_IN`), and the nodes that carry them (a loader could
+#: write a count property over them).
+ACTIVITY_INPUTS = frozenset({"PARTICIPATES_IN", "Organisation"})
+
+
+def recount_due(report: PipelineReport, interrupted_before: bool) -> bool:
+    """Whether the activity recount must run after `report`'s load: it created or updated participations or
+    organisations; or it is a generic CSV load (whose `drop` removes properties outside the writer); or a load
+    was left interrupted before this one began (it may have written participations and stopped before its
+    recount). Otherwise the recount, one aggregate over every participation (16 s at 10x), would change
+    nothing: a NUTS load, a re-run of a load."""
+    return interrupted_before or report.load.source == "csv" or bool(report.summary.changed & ACTIVITY_INPUTS)
+
+
+def _interrupted(store: GraphStore) -> bool:
+    """Whether the load log names a load that never completed (read before a load starts: a cheap read)."""
+    return bool(interrupted_loads(last_loads(store, limit=10**6)))
 
 
 def _load(store: GraphStore, source: str, path: Path | None, progress: Progress | None,
@@ -184,12 +207,13 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
     report says `skipped`, and nothing is derived again.
     """
     with _loading(store):
+        interrupted_before = _interrupted(store)
         report = _load(store, source, Path(path) if path is not None else None, progress, skip_loaded)
         if report is None:
             return PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these "
                                                                       "very files; nothing was read or written."]),
                                   skipped=True)
-        report.derived = derive_facts(store)
+        report.derived = derive_facts(store, recount=recount_due(report, interrupted_before))
     store.compact(progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
 

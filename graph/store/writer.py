@@ -57,7 +57,8 @@ class WriteSummary:
     """What a write did: nodes and relationships created / updated / unchanged.
 
     `relationships` is every distinct relationship given (created + updated + unchanged); the same
-    relationship (type, endpoints and key) given twice is one, with the properties of both.
+    relationship (type, endpoints and key) given twice is one, with the properties of both. `changed`: the
+    labels and relationship types of which something was created or updated (what derived facts depend on).
     """
 
     created: int = 0
@@ -68,6 +69,7 @@ class WriteSummary:
     relationships_created: int = 0
     relationships_updated: int = 0
     relationships_unchanged: int = 0
+    changed: set[str] = field(default_factory=set)
 
     @property
     def nodes(self) -> int:
@@ -210,6 +212,8 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
                 summary.created += batch.created
                 summary.updated += batch.updated
                 summary.unchanged += batch.unchanged
+                if batch.created or batch.updated:
+                    summary.changed.add(label)
                 sender.send(statement, batch, len(records))
         for (rel_type, start, end), group in rel_groups.items():
             statement = cypher.upsert_relationships(rel_type, start, end)
@@ -221,6 +225,8 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
                 summary.relationships_created += batch.created
                 summary.relationships_updated += batch.updated
                 summary.relationships_unchanged += batch.unchanged
+                if batch.created or batch.updated:
+                    summary.changed.add(rel_type)
                 sender.send(statement, batch, len(records))
     summary.relationships = (summary.relationships_created + summary.relationships_updated
                              + summary.relationships_unchanged)

@@ -1,0 +1,72 @@
+"""The activity recount runs after a load only when the load changed what the counts are made from.
+
+The recount is one aggregate over every participation (16 s at 10x); a load that wrote no participation or
+organisation (NUTS, a re-run of the same files) skips it. A load left interrupted before (killed after its
+writes, before its recount) makes the next load recount, whatever it writes; so does a generic CSV load, whose
+`drop` removes properties outside the writer. Real embedded store, real fixture files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.store.load_log import start_load
+from graph.store.writer import WriteSummary
+from loaders.common import LoadReport
+from loaders.pipeline import PipelineReport, recount_due, run_load
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PIC = "pic:888827588"  # an organisation of the fixture extract
+
+
+def _participations(store) -> int:
+    found = store.read("MATCH (o:Organisation {id: $id}) RETURN o.participations", {"id": PIC})
+    return found.rows[0][0]
+
+
+def _loaded_with_a_stale_count(store) -> int:
+    """NUTS and CORDIS loaded through the pipeline, then PIC's count made wrong behind the pipeline's back;
+    returns the right count."""
+    run_load(store, "nuts", FIXTURES / "nuts")
+    run_load(store, "cordis", FIXTURES / "cordis")
+    right = _participations(store)
+    store.write("MATCH (o:Organisation {id: $id}) SET o.participations = 999", {"id": PIC})
+    return right
+
+
+def test_a_load_that_writes_no_participation_leaves_the_counts_alone(embedded_store):
+    right = _loaded_with_a_stale_count(embedded_store)
+    assert right != 999
+    report = run_load(embedded_store, "nuts", FIXTURES / "nuts")  # the same regions: nothing written
+    assert report.summary.changed == set()
+    assert not any(said.startswith("activity counts") for said in report.derived)
+    assert _participations(embedded_store) == 999  # not recounted: the skip is real
+
+
+def test_a_load_interrupted_before_makes_the_next_load_recount(embedded_store):
+    right = _loaded_with_a_stale_count(embedded_store)
+    start_load(embedded_store, "cordis", "0" * 64)  # a load killed after its writes, before its recount
+    report = run_load(embedded_store, "nuts", FIXTURES / "nuts")
+    assert "activity counts: 1 organisation(s) recounted from their participations" in report.derived
+    assert _participations(embedded_store) == right
+
+
+def test_a_load_that_writes_participations_recounts(embedded_store):
+    run_load(embedded_store, "nuts", FIXTURES / "nuts")
+    report = run_load(embedded_store, "cordis", FIXTURES / "cordis")
+    assert {"PARTICIPATES_IN", "Organisation"} <= report.summary.changed
+    assert any(said.startswith("activity counts") for said in report.derived)
+    assert _participations(embedded_store) > 0
+
+
+def _report(source: str, changed: set[str]) -> PipelineReport:
+    return PipelineReport(LoadReport(source, WriteSummary(changed=changed)))
+
+
+def test_recount_due_names_what_the_counts_are_made_from():
+    assert not recount_due(_report("nuts", {"Region", "Country", "PART_OF"}), interrupted_before=False)
+    assert not recount_due(_report("cordis", set()), interrupted_before=False)  # a re-run: nothing changed
+    assert recount_due(_report("cordis", {"PARTICIPATES_IN"}), interrupted_before=False)
+    assert recount_due(_report("seeds", {"Organisation"}), interrupted_before=False)
+    assert recount_due(_report("nuts", set()), interrupted_before=True)
+    assert recount_due(_report("csv", set()), interrupted_before=False)  # its drops bypass the writer
