@@ -11,7 +11,6 @@ from graph.store.registry import (  # noqa: F401  (the registry's API, re-export
     Statement,
     all_statements,
     fixed_statement,
-    register_listing,
     registered,
     statement,
 )
@@ -33,7 +32,6 @@ __all__ = [
     "statement",
     "fixed_statement",
     "registered",
-    "register_listing",
     "all_statements",
     "each_label",
     "each_relationship",
