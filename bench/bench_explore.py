@@ -27,13 +27,11 @@ import math
 import os
 import random
 import signal
-import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -47,6 +45,7 @@ from graph.views import filters, layout, render, store_views  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
+from tests.app_process import free_port, stop_app, wait_healthy  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
@@ -91,12 +90,6 @@ def server_side(store, runs: int) -> list[dict]:
     return rows
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start_app(db: Path, log: Path | None = None) -> tuple[subprocess.Popen, str]:
     """The app as `./dev run` starts it (`python -m app_pages.serve`: warm-up first), its stderr in `log`."""
     port = free_port()
@@ -110,16 +103,12 @@ def start_app(db: Path, log: Path | None = None) -> tuple[subprocess.Popen, str]
                               stderr=log.open("w") if log else subprocess.DEVNULL,
                               start_new_session=True)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return server, url
-        except OSError:
-            time.sleep(0.5)
-    os.killpg(server.pid, signal.SIGKILL)
-    raise SystemExit("the app did not start within 90 s")
+    try:
+        wait_healthy(url, server, log)
+    except RuntimeError as e:
+        stop_app(server, timeout_s=5)
+        raise SystemExit(str(e)) from None
+    return server, url
 
 
 def drawn_after(context, url: str, n: int) -> float:
@@ -181,8 +170,7 @@ def in_browser(db: Path, runs: int) -> tuple[float, list[tuple[int, float, float
             browser.close()
         return first, results
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
-        server.wait(timeout=30)
+        stop_app(server)
 
 
 def measure(store: FalkorDBStore, db: Path, label: str, runs: int) -> None:

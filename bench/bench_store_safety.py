@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -35,8 +36,9 @@ OPENER = ("import sys; from graph.store.falkordb_store import FalkorDBStore; s =
 times: dict[str, list[float]] = {}
 
 
-def cli(db: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")} | {"CLUSTER_EXPLORER_DB": str(db)}
+def cli(db: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")} | {"CLUSTER_EXPLORER_DB": str(db)} | (
+        env or {})
     return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=env, capture_output=True, text=True)
 
 
@@ -76,7 +78,7 @@ def _damage(kind: str, db: Path) -> None:
     elif kind == "truncated":
         incr.write_bytes(data[:-7])
     elif kind == "corrupt command":
-        at = data.index(b"\r\n*", len(data) // 3) + 2
+        at = data.index(b"\r\n*", 1) + 2  # the second logged command (the load ends compacted: the log is short)
         incr.write_bytes(data[:at] + b"#" + data[at + 1:])
     else:  # corrupt inside a value: passes the server's check, kills its start
         mid = len(data) // 2
@@ -153,6 +155,88 @@ def silent_neo4j(_: Path) -> bool:
         server.close()
 
 
+def two_loads_at_once(folder: Path) -> bool:
+    """Two `load seeds` started together into a store whose server is not running: one server, a sound store."""
+    db = folder / "two.db"
+    env = os.environ | {"CLUSTER_EXPLORER_DB": str(db)}
+    loads = [subprocess.Popen([sys.executable, "-m", "cli", "load", "seeds"], cwd=ROOT, env=env, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(2)]
+    done = all(load.wait() == 0 for load in loads)
+    check = cli(db, "store", "check")
+    status = cli(db, "status")
+    return done and check.returncode == 0 and "Cluster" in status.stdout and "interrupted" not in status.stdout
+
+
+def bad_cells(folder: Path, cell: str) -> bool:
+    """A cell no store can hold (NUL, a lone surrogate, oversize text) in a mapped file: refused with file and
+    line before any write, the store as it was. The surrogate travels as a JSON escape (UTF-8 cannot hold it)."""
+    db = folder / "cells.db"
+    cli(db, "load", "seeds")
+    before = cli(db, "status").stdout.split("last loads:")[0]
+    mapping = folder / "members"
+    shutil.copytree(ROOT / "examples" / "members", mapping)
+    if cell == "surrogate":
+        target, where = mapping / "memberships.json", "memberships.json:2"
+        text = target.read_text(encoding="utf-8").replace('"active"', '"act\\udc80ive"', 1)
+    else:
+        target, where = mapping / "members.csv", "members.csv:2"
+        text = target.read_text(encoding="utf-8-sig").replace("Sensorbolaget", f"Sensor{cell}bolaget", 1)
+    target.write_text(text, encoding="utf-8")
+    load = cli(db, "load", "csv", str(mapping / "mapping.toml"))
+    named = where in load.stderr and "nothing was written" in load.stderr
+    return load.returncode == 1 and named and "Traceback" not in load.stderr and \
+        cli(db, "status").stdout.split("last loads:")[0] == before
+
+
+#: Bad values and files a careless user gives (issue 11's list): each one line (or a warning naming the file
+#: and line), never a traceback.
+def _bad_inputs(folder: Path) -> list[tuple[list[str], dict[str, str]]]:
+    (folder / "utf8").mkdir()
+    (folder / "utf8" / "bad.cypher").write_bytes(b"// title: bad\n\xff\xfe RETURN 1\n")
+    (folder / "dir" / "x.cypher").mkdir(parents=True)
+    mapping = folder / "rot13"
+    shutil.copytree(ROOT / "examples" / "members", mapping)
+    text = (mapping / "mapping.toml").read_text(encoding="utf-8")
+    (mapping / "mapping.toml").write_text(text.replace("[[nodes]]", 'encoding = "rot13"\n[[nodes]]', 1))
+    for name, source in (("cordis", ROOT / "tests" / "fixtures" / "cordis_official"),
+                         ("nuts", ROOT / "tests" / "fixtures" / "nuts")):
+        shutil.copytree(source, folder / name)
+        target = folder / name / ("organization.csv" if name == "cordis" else "nuts2024_label_points.csv")
+        data = target.read_bytes()
+        target.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + data[data.index(b"\n"):])
+    query = "MATCH (n) RETURN count(n)"
+    return [(["query", "--timeout", "nan", query], {}), (["query", "--timeout", "inf", query], {}),
+            (["query", "--limit", "-1", query], {}), (["status"], {"CLUSTER_EXPLORER_QUERY_TIMEOUT": "abc"}),
+            (["status"], {"CLUSTER_EXPLORER_QUERY_TIMEOUT": "10s"}),
+            (["--queries-dir", str(folder / "utf8"), "queries", "list"], {}),
+            (["--queries-dir", str(folder / "dir"), "queries", "list"], {}),
+            (["load", "csv", str(mapping / "mapping.toml")], {}), (["load", "cordis", str(folder / "cordis")], {}),
+            (["load", "nuts", str(folder / "nuts" / "nuts2024_label_points.csv")], {})]
+
+
+def bad_inputs(folder: Path) -> bool:
+    db, held = folder / "inputs.db", []
+    cli(db, "load", "seeds")
+    for args, env in _bad_inputs(folder):
+        result = cli(db, *args, env=env)
+        errors = [line for line in result.stderr.splitlines() if line.startswith("Error:")]
+        refused = result.returncode != 0 and len(errors) == 1  # one line (a load's problems follow it, listed)
+        served = result.returncode == 0 and "clusters/overview" in result.stdout  # a bad query file: warned, skipped
+        held.append("Traceback" not in result.stderr and (refused or served))
+    return all(held)
+
+
+def huge_result(folder: Path) -> bool:
+    """3,000,000 rows asked for, 5 shown: the row cap bounds what crosses the wire; the server stays."""
+    db = folder / "huge.db"
+    cli(db, "load", "seeds")
+    started = time.monotonic()
+    result = cli(db, "query", "UNWIND range(1, 3000000) AS x RETURN x", "--limit", "5", "--format", "csv")
+    times.setdefault("3,000,000 rows capped at 5", []).append(time.monotonic() - started)
+    return result.returncode == 0 and result.stdout.splitlines()[:6] == ["x", "1", "2", "3", "4", "5"] and \
+        cli(db, "status").returncode == 0
+
+
 FAMILIES = [
     ("six processes open one fresh store at once", concurrent_opens),
     *[(f"damaged files: {kind}", lambda f, k=kind: damaged_files(f, k))
@@ -165,6 +249,11 @@ FAMILIES = [
         f, "RETURN size(reduce(s = '', x IN range(1, 400000) | s + 'xxxxxxxxxxxxxxxxxxxx'))", "restart allowed")),
     ("server killed, next command", killed_server),
     ("Neo4j port that accepts and never answers", silent_neo4j),
+    ("two loads started together into a store not running", two_loads_at_once),
+    *[(f"a cell no store holds ({what}) refused before any write", lambda f, c=cell: bad_cells(f, c))
+      for what, cell in (("NUL", "\x00"), ("lone surrogate", "surrogate"), ("oversize text", "x" * 2_000_000))],
+    ("bad values and files (10 kinds): one line, no traceback", bad_inputs),
+    ("3,000,000-row result capped at 5", huge_result),
 ]
 
 

@@ -1,4 +1,4 @@
-"""The `cluster-explorer` command line: a thin shell over `graph/`, `queries/` and `loaders/`.
+"""The `cluster-explorer` command line: a thin shell that may import `graph/`, `queries/` and `loaders/`.
 
 `main` is the click group (cli.main); importing the sub-modules registers their commands on it.
 """

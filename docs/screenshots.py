@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -24,6 +23,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.bench_explore import CHROMIUM_ARGS, start_app  # noqa: E402
+from tests.app_process import stop_app  # noqa: E402
 
 WAIT_MS = 240_000
 SIZE = {"width": 1280, "height": 800}
@@ -107,17 +107,7 @@ def shoot(db: Path, out: Path) -> None:
                 page.close()
             browser.close()
     finally:
-        stop(server)
-
-
-def stop(server: subprocess.Popen) -> None:
-    """SIGTERM to the app's process group; SIGKILL when it is still busy (a background rebuild) after 30 s."""
-    os.killpg(server.pid, signal.SIGTERM)
-    try:
-        server.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        os.killpg(server.pid, signal.SIGKILL)
-        server.wait(timeout=30)
+        stop_app(server)
 
 
 def load_sample(db: Path) -> None:

@@ -177,7 +177,8 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
         table.problems.append(Problem(name, 1, None, f"cannot read the header: {e}"))
         return table
     if not any(header):
-        table.problems.append(Problem(name, 1, None, "the file is empty: the first line must name the columns"))
+        said = "the file is empty" if not text.strip() else "the first line is blank"
+        table.problems.append(Problem(name, 1, None, f"{said}: the first line must name the columns"))
         return table
     table.problems += [Problem(name, 1, column, f"column {column!r} appears twice in the header")
                        for column in dict.fromkeys(h for h in header if h and header.count(h) > 1)]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from graph.store import view_cypher
 from graph.store.counting import reads_log
 from graph.store.falkordb_server import StorePaths
 from graph.store.load_log import LOAD_STAMPS
+from tests.app_process import free_port
 from tests.conftest import open_fixture_network
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,12 +41,6 @@ def wait_for(condition, what: str, limit_s: float = 240) -> None:
         if time.monotonic() > deadline:
             pytest.fail(f"{what} did not happen within {limit_s:.0f} s")
         time.sleep(0.1)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def first_line(query: str) -> str:

@@ -24,6 +24,7 @@ FORBIDDEN = {
     "graph": ("queries", "loaders", "app_pages", "cli", "app"),
     "queries": ("loaders", "app_pages", "cli", "app"),
     "loaders": ("app_pages", "cli", "app"),
+    "app_pages": ("cli",),
 }
 CYPHER_CLAUSE = re.compile(r"\b(MATCH|MERGE|CREATE|UNWIND|DELETE|DETACH|SET|REMOVE|CALL)\b\s*[(\[{`a-z]")
 
@@ -79,6 +80,17 @@ def test_each_room_imports_only_the_rooms_below_it(path):
     wrong = {name for name in imported_paths(path) for banned in FORBIDDEN[room]
              if name == banned or name.startswith(banned + ".")}
     assert not wrong, f"{relative} (room {room}/) imports {', '.join(sorted(wrong))}, a room above it"
+
+
+PACKAGES = sorted({path.parent for path in sources("graph", "queries", "loaders", "cli", "app_pages")})
+
+
+@pytest.mark.parametrize("package", PACKAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_each_package_says_what_lives_there_and_what_it_may_import(package):
+    init = package / "__init__.py"
+    assert init.exists(), f"{package.relative_to(ROOT)} has no __init__.py to say what lives there"
+    said = ast.get_docstring(ast.parse(init.read_text(encoding="utf-8"))) or ""
+    assert said and "import" in said.lower(), f"{init.relative_to(ROOT)}: the docstring must say what it may import"
 
 
 def test_the_store_contract_imports_no_adapter():

@@ -15,11 +15,9 @@ import io
 import os
 import re
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -32,6 +30,7 @@ from loaders.cordis import load_cordis
 from loaders.generic import parse_generic
 from loaders.nuts import load_nuts
 from loaders.seeds import load_seeds
+from tests.app_process import free_port, stop_app, wait_healthy
 from tests.conftest import FIXTURES
 from tests.test_app import XSS, xss_records
 
@@ -45,35 +44,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 WAIT_MS = 90_000  # generous: two cores, other processes
 
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian's Chromium at {CHROMIUM}")
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def wait_healthy(url: str, server: subprocess.Popen, log: Path, timeout_s: float = 90) -> None:
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            pytest.fail(f"the app exited with {server.returncode}:\n{log.read_text()[-3000:]}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as answer:
-                if answer.read().strip() == b"ok":
-                    return
-        time.sleep(0.5)
-    pytest.fail(f"the app did not answer within {timeout_s:.0f} s:\n{log.read_text()[-3000:]}")
-
-
-def stop(server: subprocess.Popen) -> None:
-    if server.poll() is None:
-        os.killpg(server.pid, signal.SIGTERM)
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(server.pid, signal.SIGKILL)
-            server.wait(timeout=10)
 
 
 def close_store(store: FalkorDBStore) -> None:
@@ -122,7 +92,7 @@ def app_url(fixture_store):
         wait_healthy(f"http://127.0.0.1:{port}", server, log)
         yield f"http://127.0.0.1:{port}"
     finally:
-        stop(server)
+        stop_app(server, timeout_s=20)
 
 
 @pytest.fixture(scope="module")

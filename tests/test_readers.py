@@ -124,6 +124,16 @@ def test_a_header_with_control_characters_is_called_binary_not_a_missing_column(
     assert (problem.file, problem.line) == (str(path), 1) and "binary data, not a CSV text file" in problem.message
 
 
+@pytest.mark.parametrize(("content", "said"), [(b"", "the file is empty"), (b" \r\n\n", "the file is empty"),
+                                               (b"\nNUTS_ID,LEVL_CODE\nSE,0\n", "the first line is blank")])
+def test_an_empty_file_and_a_blank_first_line_are_told_apart(tmp_path, content, said):
+    path = tmp_path / "nuts2024_label_points.csv"
+    path.write_bytes(content)
+    problem = only_problem(load_nuts, None, path)
+    assert (problem.file, problem.line, problem.message) == (str(path), 1,
+                                                             f"{said}: the first line must name the columns")
+
+
 # --- one reader: encodings, separators, line ends -----------------------------------------------------------
 
 

@@ -21,6 +21,7 @@ import pytest
 
 from graph.errors import QueryTimeout, QueryTooLarge, StoreBusy, StoreDamaged
 from graph.store.falkordb_server import ServerLimits, StorePaths, default_limits
+from graph.store.falkordb_server import process_alive as alive
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.reads import counts
 
@@ -52,14 +53,6 @@ def fingerprint(db: Path) -> dict[str, str]:
     """Checksums of every file of the store (the .db and the append-only folder)."""
     files = [db, *sorted(StorePaths(db).aof_dir.glob("*"))] if StorePaths(db).aof_dir.exists() else [db]
     return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files if f.exists()}
-
-
-def alive(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
-    except FileNotFoundError:
-        return False
 
 
 @pytest.fixture()

@@ -11,11 +11,20 @@ from graph.store.registry import (  # noqa: F401  (the registry's API, re-export
     Statement,
     all_statements,
     fixed_statement,
-    register_listing,
     registered,
     statement,
 )
-from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
+from graph.store.schema import (  # noqa: F401  (SEARCH_LABELS re-exported: the adapters index them)
+    NODE_LABELS,
+    SEARCH_LABELS,
+    check_label,
+    check_property,
+    check_rel_type,
+    each_label,
+    each_rel_type,
+    each_relationship,
+    each_search_label,
+)
 from graph.store.search_text import SEARCH_PROPERTY
 
 __all__ = [
@@ -23,7 +32,6 @@ __all__ = [
     "statement",
     "fixed_statement",
     "registered",
-    "register_listing",
     "all_statements",
     "each_label",
     "each_relationship",
@@ -59,18 +67,6 @@ __all__ = [
 VIEW_INDEXES: tuple[tuple[str, str], ...] = (
     ("Organisation", "country"), ("Project", "start_date"), ("Project", "end_date"), ("Region", "level"),
 )
-#: Labels whose folded search text (`_search`, `CONTAINS`) Neo4j keeps a TEXT index of; FalkorDB has no
-#: index for `CONTAINS` and scans the label (about 20 ms for 22,000 organisations).
-SEARCH_LABELS: tuple[str, ...] = tuple(label for label in NODE_LABELS if label not in ("SME", "Source", "Load"))
-
-
-def each_label() -> list[tuple[str]]:
-    return [(label,) for label in NODE_LABELS]
-
-
-def each_relationship() -> list[tuple[str, str, str]]:
-    """(type, start label, end label) of every pair of labels the schema lets a relationship type join."""
-    return [(rel.name, start, end) for rel in REL_TYPES.values() for start in rel.starts for end in rel.ends]
 
 
 _MERGE_SOURCES = "[s IN row.sources WHERE NOT s IN coalesce({v}.sources, [])]"
@@ -118,7 +114,7 @@ def count_label(label: str) -> str:
     return f"MATCH (n:{check_label(label)}) RETURN count(n) AS count"
 
 
-@statement(lambda: [(t,) for t in REL_TYPES])
+@statement(each_rel_type)
 def count_rel_type(rel_type: str) -> str:
     return f"MATCH ()-[r:{check_rel_type(rel_type)}]->() RETURN count(r) AS count"
 
@@ -273,10 +269,11 @@ def create_index_if_missing(label: str, prop: str) -> str:
             f"FOR (n:{check_label(label)}) ON (n.{check_property(prop)})")
 
 
-@statement(lambda: [(label,) for label in SEARCH_LABELS],
+@statement(each_search_label,
            neo4j_only="FalkorDB has no TEXT index for CONTAINS; it scans the label")
 def create_text_index_if_missing(label: str) -> str:
-    """Neo4j's TEXT index on the folded search text: it serves `CONTAINS`."""
+    """Neo4j's TEXT index on the folded search text: it serves `CONTAINS` (FalkorDB scans the label:
+    about 20 ms for 22,000 organisations)."""
     return (f"CREATE TEXT INDEX {label.lower()}_search IF NOT EXISTS "
             f"FOR (n:{check_label(label)}) ON (n.{SEARCH_PROPERTY})")
 

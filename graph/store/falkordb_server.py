@@ -26,7 +26,7 @@ from graph.errors import StoreDamaged, StoreUnavailable
 from graph.store.locks import file_lock, load_lock
 
 __all__ = ["ServerLimits", "StorePaths", "ensure_server", "file_lock", "load_lock", "release_server",
-           "restart_server", "running_socket", "stop_server", "server_binaries", "default_limits"]
+           "restart_server", "running_socket", "stop_server", "server_binaries", "default_limits", "process_alive"]
 
 
 @dataclass(frozen=True)
@@ -121,7 +121,7 @@ def running_socket(db: Path) -> str | None:
 def _is_server(pid: int) -> bool:
     """`pid` is a live redis-server (not a process that got the number of a server long gone)."""
     try:
-        return _alive(pid) and b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+        return process_alive(pid) and b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
     except OSError:
         return False
 
@@ -146,7 +146,7 @@ def _kill(pid: int) -> None:
 
 def _wait_gone(pid: int, limit_s: float = 30) -> None:
     deadline = time.monotonic() + limit_s
-    while _alive(pid) and time.monotonic() < deadline:
+    while process_alive(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
 
 
@@ -202,7 +202,7 @@ def _wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: Stor
         pid = int(text) if text.endswith("\n") and text.strip().isdigit() else 0
         if not pid:
             time.sleep(0.02)
-    while pid and _alive(pid):
+    while pid and process_alive(pid):
         if socket_path.exists() and _answers(str(socket_path)):
             return pid
         time.sleep(0.05)
@@ -218,7 +218,7 @@ def _wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: Stor
                            "Run `cluster-explorer store check` for what is wrong with the store's files")
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat") as f:
             return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
@@ -275,7 +275,7 @@ def _shutdown(socket_path: Path, pid: int, how: str) -> bool:
     connection = redis.UnixDomainSocketConnection(path=str(socket_path), socket_timeout=10)
     try:
         connection.send_command("SHUTDOWN", how)
-        while socket_path.exists() and _alive(pid):
+        while socket_path.exists() and process_alive(pid):
             if connection.can_read(timeout=0.05):  # only a refusal has a reply
                 connection.read_response()
     except redis.ResponseError:

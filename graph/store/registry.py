@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.errors import SchemaError
 
-__all__ = ["Statement", "statement", "fixed_statement", "register_listing", "registered", "all_statements"]
+__all__ = ["Statement", "statement", "fixed_statement", "registered", "all_statements"]
 
 
 @dataclass(frozen=True)
@@ -35,41 +35,37 @@ class Statement:
 _REGISTRY: dict[str, Statement] = {}
 
 
+def _said(*reasons: str | None) -> None:
+    if any(reason is not None and not reason.strip() for reason in reasons):
+        raise SchemaError("a statement sent to one store only, or with an accepted warning, must say why")
+
+
 def statement(examples: Callable[[], Iterable[tuple[Any, ...]]] | Iterable[tuple[Any, ...]] = ((),), *,
-              embedded_only: str | None = None, neo4j_only: str | None = None,
+              embedded_only: str | None = None, neo4j_only: str | None = None, accepted_warning: str | None = None,
               ) -> Callable[[Callable[..., str]], Callable[..., str]]:
     """Register a builder of Cypher text; `examples` are its argument tuples (a callable: evaluated late).
 
-    A statement sent to one store only says why in `embedded_only` or `neo4j_only`.
+    A statement sent to one store only says why in `embedded_only` or `neo4j_only`; one whose id() Neo4j
+    deprecates says why it needs it in `accepted_warning`.
     """
-    if any(reason is not None and not reason.strip() for reason in (embedded_only, neo4j_only)):
-        raise SchemaError("a statement sent to one store only must say why")
+    _said(embedded_only, neo4j_only, accepted_warning)
     listed = None if callable(examples) else tuple(examples)
 
     def register(build: Callable[..., str]) -> Callable[..., str]:
         name = f"{build.__module__}.{build.__qualname__}"
         _REGISTRY[name] = Statement(name, build, examples if listed is None else (lambda: listed),
-                                    embedded_only, neo4j_only)
+                                    embedded_only, neo4j_only, accepted_warning)
         return build
 
     return register
 
 
-def fixed_statement(module: str, name: str, text: str) -> str:
+def fixed_statement(module: str, name: str, text: str, *, accepted_warning: str | None = None) -> str:
     """Register a statement that takes no arguments (a module constant) and return its text."""
-    _REGISTRY[f"{module}.{name}"] = Statement(f"{module}.{name}", lambda: text, lambda: ((),))
+    _said(accepted_warning)
+    _REGISTRY[f"{module}.{name}"] = Statement(f"{module}.{name}", lambda: text, lambda: ((),),
+                                              accepted_warning=accepted_warning)
     return text
-
-
-def register_listing(module: str, listing: Callable[[], list[str]], *, accepted_warning: str) -> None:
-    """Register a module's own list of its statements, for a module not yet written as registered builders.
-
-    Weaker than `@statement`: the source scan cannot tell what the listing leaves out, so the lint test
-    names each such module.
-    """
-    _REGISTRY[f"{module}.statements"] = Statement(f"{module}.statements", lambda text: text,
-                                                  lambda: [(text,) for text in listing()],
-                                                  accepted_warning=accepted_warning)
 
 
 def registered(module: str | None = None) -> list[Statement]:

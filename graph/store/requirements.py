@@ -8,10 +8,10 @@ names the property a parameter chooses (`Organisation.$metric`); `Owner.property
 or relationship with the parameter's value there (`Organisation.country=$country`; the value `any`,
 which the shipped queries read as "no filter", asks nothing).
 
-`missing_inputs` checks each item with one cheap read (does one such node / relationship exist; a
-label's or type's index answers at once, a property stops at the first node carrying it) and caches
-the answers per data version (`graph.store.load_log.data_version`), so a page that asks on every run
-reads the store again only after a load. Each missing input comes with how to add it.
+`missing_inputs` checks each item with one cheap read (a label or type is counted from the store's own
+counts, no scan; a property stops at the first node carrying it) and caches the answers per data version
+(`graph.store.load_log.data_version`), so a page that asks on every run reads the store again only after a
+load. Each missing input comes with how to add it.
 """
 
 from __future__ import annotations
@@ -23,9 +23,16 @@ from typing import Any
 
 from graph.errors import SchemaError
 from graph.store.contract import GraphStore
+from graph.store.cypher import count_label, count_rel_type
 from graph.store.load_log import data_version
 from graph.store.registry import statement
-from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
+from graph.store.schema import (
+    NODE_LABELS,
+    REL_TYPES,
+    check_label,
+    check_property,
+    check_rel_type,
+)
 from graph.store.semantics import CONTRACT, DOCS_ANCHOR, lookup, owners_of
 
 __all__ = ["Requirement", "Missing", "missing_inputs", "answers_of", "explain", "absent_countries", "present"]
@@ -102,17 +109,6 @@ def _one_property_per_label() -> list[tuple[str, str]]:
             for label in NODE_LABELS]
 
 
-@statement(lambda: [(label,) for label in NODE_LABELS])
-def any_node(label: str) -> str:
-    """One node carrying `label`, if any: the cheapest read that tells whether the label is used."""
-    return f"MATCH (n:{check_label(label)}) RETURN n.id AS id LIMIT 1"
-
-
-@statement(lambda: [(t,) for t in REL_TYPES])
-def any_relationship(rel_type: str) -> str:
-    return f"MATCH ()-[r:{check_rel_type(rel_type)}]->() RETURN 1 AS found LIMIT 1"
-
-
 @statement(_one_property_per_label)
 def any_node_with(label: str, prop: str) -> str:
     """One `label` node that has `prop`, if any (stops at the first)."""
@@ -161,10 +157,11 @@ def present(store: GraphStore, item: str, answers: dict[str, bool] | None = None
             found = store.read(any_node_valued(owner, prop), {"ids": [json.loads(value)]}, row_cap=1).rows
             answers[item] = bool(found)
             return answers[item]
-        if owner in REL_TYPES:
-            text = any_relationship_with(owner, prop) if prop else any_relationship(owner)
-        else:
-            text = any_node_with(owner, prop) if prop else any_node(owner)
+        if not prop:  # both stores count a label or a type from their own counts, without a scan
+            count = count_rel_type(owner) if owner in REL_TYPES else count_label(owner)
+            answers[item] = store.read(count).rows[0][0] > 0
+            return answers[item]
+        text = any_relationship_with(owner, prop) if owner in REL_TYPES else any_node_with(owner, prop)
         answers[item] = bool(store.read(text, row_cap=1).rows)
     return answers[item]
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass
 
 from graph.errors import NotFound, ParameterError
 from graph.store.contract import GraphStore
+from graph.store.cypher import node_states
 from graph.store.registry import statement
-from graph.store.schema import NODE_LABELS, check_label, node_key
+from graph.store.schema import SEARCH_LABELS, check_label, each_search_label, node_key
 from graph.store.search_text import SEARCH_PROPERTY, fold
 
 __all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
@@ -31,8 +32,6 @@ __all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
 SHOWN_CANDIDATES = 5
 #: How many matches of one label a name search reads (an ambiguous name says "at least" beyond it).
 _READ_LIMIT = 100
-#: Labels a node can be found by: every kind but the bookkeeping ones (SME nodes are Organisations).
-_SEARCHED = tuple(label for label in NODE_LABELS if label not in ("SME", "Source", "Load"))
 
 
 @dataclass(frozen=True)
@@ -60,17 +59,7 @@ class AmbiguousName(ParameterError):
         self.candidates = candidates
 
 
-def _searched_labels() -> list[tuple[str]]:
-    return [(label,) for label in _SEARCHED]
-
-
-@statement(_searched_labels)
-def node_by_id(label: str) -> str:
-    """The `label` node whose id is `$id` (ids are unique within a kind; the unique constraint indexes them)."""
-    return f"MATCH (n:{check_label(label)} {{id: $id}}) RETURN n.kind AS kind, n.id AS id, n.name AS name"
-
-
-@statement(_searched_labels)
+@statement(each_search_label)
 def nodes_by_search_text(label: str) -> str:
     """`label` nodes whose folded search text holds `$needle` (`|name|` for an equal name), shortest names first."""
     return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $needle "
@@ -80,7 +69,7 @@ def nodes_by_search_text(label: str) -> str:
 
 def _labels(kinds: Iterable[str] | None) -> list[str]:
     if kinds is None:
-        return list(_SEARCHED)
+        return list(SEARCH_LABELS)
     return [check_label(kind) for kind in kinds]
 
 
@@ -90,15 +79,21 @@ def _found(rows: Iterable[tuple], found: dict[str, ResolvedNode]) -> None:
         found.setdefault(node.key, node)
 
 
+def _with_id(store: GraphStore, label: str, node_id: str, found: dict[str, ResolvedNode]) -> None:
+    """The `label` node whose id is `node_id`, if any: the writer's read of node states, by the indexed id."""
+    rows = store.read(node_states(label), {"ids": [node_id]}).rows
+    _found([(props.get("kind") or label, found_id, props.get("name")) for found_id, props, _ in rows], found)
+
+
 def _by_id(store: GraphStore, text: str, labels: list[str]) -> list[ResolvedNode]:
     kind, _, rest = text.partition(":")
     found: dict[str, ResolvedNode] = {}
     if kind in labels and rest:  # a key Kind:id (the kind may be a label the node carries: Organisation:...)
-        _found(store.read(node_by_id(kind), {"id": rest}).rows, found)
+        _with_id(store, kind, rest, found)
         if found:
             return list(found.values())
     for label in labels:
-        _found(store.read(node_by_id(label), {"id": text}).rows, found)
+        _with_id(store, label, text, found)
     return list(found.values())
 
 

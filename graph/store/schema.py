@@ -20,6 +20,11 @@ __all__ = [
     "check_rel_type",
     "check_property",
     "node_key",
+    "SEARCH_LABELS",
+    "each_label",
+    "each_rel_type",
+    "each_search_label",
+    "each_relationship",
 ]
 
 #: Node labels and what they stand for. Every node carries `id` (stable key within its kind),
@@ -89,6 +94,29 @@ _REL_LIST = [
             "a named contact and the body they work for"),
 ]
 REL_TYPES: dict[str, RelType] = {r.name: r for r in _REL_LIST}
+
+#: Labels a node is searched and resolved by: every kind but the bookkeeping ones (SME nodes are Organisations).
+SEARCH_LABELS: tuple[str, ...] = tuple(label for label in NODE_LABELS if label not in ("SME", "Source", "Load"))
+
+
+# The argument tuples of every schema-valid instance of a per-label or per-type Cypher builder: the
+# examples `graph.store.registry.statement` lints; one list each, so no builder enumerates its own.
+def each_label() -> list[tuple[str]]:
+    return [(label,) for label in NODE_LABELS]
+
+
+def each_rel_type() -> list[tuple[str]]:
+    return [(rel_type,) for rel_type in REL_TYPES]
+
+
+def each_search_label() -> list[tuple[str]]:
+    return [(label,) for label in SEARCH_LABELS]
+
+
+def each_relationship() -> list[tuple[str, str, str]]:
+    """(type, start label, end label) of every pair of labels the schema lets a relationship type join."""
+    return [(rel.name, start, end) for rel in REL_TYPES.values() for start in rel.starts for end in rel.ends]
+
 
 _PROPERTY_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
 

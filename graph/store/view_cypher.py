@@ -13,67 +13,89 @@ warning, not an error).
 from __future__ import annotations
 
 from graph.store import cypher
-from graph.store.schema import NODE_LABELS, check_label
+from graph.store.cypher import each_label, fixed_statement, statement
+from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY
 
 __all__ = [
     "KIND_COUNTS", "NODES", "EDGES_AMONG", "NEIGHBOURS", "CLUSTER_PARTNERS", "YEARS",
     "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "PROPERTY_KEYS",
-    "SELECTIONS", "statements",
+    "SELECTIONS", "selection", "statements",
 ]
 
+#: Why these reads may use id(), which Neo4j 5 deprecates (the only warning the lint accepts).
+ID_SEEK = ("id() seeks nodes by internal id within one view (FalkorDB has no elementId()); Neo4j 5 deprecates "
+           "id() but runs it")
+
+
 #: Nodes per kind: every node once, whatever extra labels it carries (a Cluster is an Organisation too).
-KIND_COUNTS = "MATCH (n) RETURN n.kind AS kind, count(n) AS nodes"
-_SEEK = "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "  # a seek by id; `id(n) IN` scans on FalkorDB
-NODES = (_SEEK +
-         "RETURN id(n) AS node, n.kind AS kind, n.id AS id, labels(n) AS labels, properties(n) AS props")
+KIND_COUNTS = fixed_statement(__name__, "KIND_COUNTS", "MATCH (n) RETURN n.kind AS kind, count(n) AS nodes")
+NODES = fixed_statement(__name__, "NODES", accepted_warning=ID_SEEK, text=(
+    "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "  # a seek by id; `id(n) IN` scans on FalkorDB
+    "RETURN id(n) AS node, n.kind AS kind, n.id AS id, labels(n) AS labels, properties(n) AS props"))
 #: Relationships from `$starts` to any of `$nodes` (`$starts` = `$nodes` for all among them); `$kinds`,
 #: the kinds among `$nodes`, skips most relationships before the slower test of membership.
-EDGES_AMONG = ("UNWIND $starts AS wanted MATCH (n) WHERE id(n) = wanted "
-               "WITH n MATCH (n)-[r]->(b) WHERE b.kind IN $kinds AND id(b) IN $nodes "
-               "RETURN id(n) AS start, type(r) AS type, id(b) AS end, properties(r) AS props LIMIT $limit")
-NEIGHBOURS = (_SEEK + "WITH n MATCH (n)--(m) WHERE m.kind IN $kinds AND NOT id(m) IN $seen "
-              "RETURN DISTINCT id(m) AS node, m.kind AS kind LIMIT $limit")
+EDGES_AMONG = fixed_statement(__name__, "EDGES_AMONG", accepted_warning=ID_SEEK, text=(
+    "UNWIND $starts AS wanted MATCH (n) WHERE id(n) = wanted "
+    "WITH n MATCH (n)-[r]->(b) WHERE b.kind IN $kinds AND id(b) IN $nodes "
+    "RETURN id(n) AS start, type(r) AS type, id(b) AS end, properties(r) AS props LIMIT $limit"))
+NEIGHBOURS = fixed_statement(__name__, "NEIGHBOURS", accepted_warning=ID_SEEK, text=(
+    "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
+    "WITH n MATCH (n)--(m) WHERE m.kind IN $kinds AND NOT id(m) IN $seen "
+    "RETURN DISTINCT id(m) AS node, m.kind AS kind LIMIT $limit"))
 #: The default view: who the clusters work with most, by projects shared (cluster pairs come twice).
-CLUSTER_PARTNERS = (
+CLUSTER_PARTNERS = fixed_statement(__name__, "CLUSTER_PARTNERS", accepted_warning=ID_SEEK, text=(
     "MATCH (c:Cluster)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(o:Organisation) WHERE id(c) <> id(o) "
-    "RETURN id(c) AS cluster, id(o) AS partner, count(DISTINCT p) AS shared ORDER BY shared DESC LIMIT $limit")
-YEARS = ("MATCH (p:Project) WHERE p.start_date IS NOT NULL "
-         "RETURN min(p.start_date) AS first, max(coalesce(p.end_date, p.start_date)) AS last")
+    "RETURN id(c) AS cluster, id(o) AS partner, count(DISTINCT p) AS shared ORDER BY shared DESC LIMIT $limit"))
+YEARS = fixed_statement(__name__, "YEARS", "MATCH (p:Project) WHERE p.start_date IS NOT NULL "
+                        "RETURN min(p.start_date) AS first, max(coalesce(p.end_date, p.start_date)) AS last")
 
 _END = "coalesce(p.end_date, '9999')"
-#: Reads that select actors (clusters and organisations) or projects for a filter: name -> text.
-#: Each returns `node, kind` rows (labels: also `awarded, expires`), all from parameters.
-SELECTIONS: dict[str, str] = {
-    "funded_by": "MATCH (p:Project)-[:FUNDED_BY]->(g:Programme) WHERE g.id IN $ids "
-                 "RETURN DISTINCT id(p) AS node, p.kind AS kind",
-    "project_in": "MATCH (p:Project)-[:ACTIVE_IN]->(s:Sector) WHERE s.id IN $ids "
-                  "RETURN DISTINCT id(p) AS node, p.kind AS kind",
-    "window": f"MATCH (p:Project) WHERE coalesce(p.start_date, '0000') <= $end "
-              f"AND {_END} + substring('-12-31', size({_END}) - 4) >= $start RETURN id(p) AS node, p.kind AS kind",
-    "in_region": "MATCH (x:Region)<-[:LOCATED_IN]-(a:Organisation) WHERE x.id IN $ids "
-                 "RETURN DISTINCT id(a) AS node, a.kind AS kind",
-    "in_country": "MATCH (x:Country)<-[:LOCATED_IN]-(a:Organisation) WHERE x.id IN $ids "
-                  "RETURN DISTINCT id(a) AS node, a.kind AS kind",
-    "country_is": "MATCH (a:Organisation) WHERE a.country IN $ids RETURN id(a) AS node, a.kind AS kind",
-    "labelled": "MATCH (a:Organisation)-[h:HAS_LABEL]->(q:QualityLabel) WHERE q.id IN $ids "
-                "RETURN id(a) AS node, a.kind AS kind, h.awarded AS awarded, h.expires AS expires",
-    "member_of": "MATCH (a:Organisation)-[:MEMBER_OF]->(g:Programme) WHERE g.id IN $ids "
-                 "RETURN DISTINCT id(a) AS node, a.kind AS kind",
-    "active_in": "MATCH (a:Organisation)-[:ACTIVE_IN]->(s:Sector) WHERE s.id IN $ids "
-                 "RETURN DISTINCT id(a) AS node, a.kind AS kind",
-    "participants": _SEEK + "WITH n MATCH (n)<-[:PARTICIPATES_IN]-(a:Organisation) "
-                    "RETURN DISTINCT id(a) AS node, a.kind AS kind",
-    "projects_of": _SEEK + "WITH n MATCH (n)-[:PARTICIPATES_IN]->(p:Project) "
-                   "RETURN DISTINCT id(p) AS node, p.kind AS kind",
-}
 
 
+@statement(lambda: [(name,) for name in SELECTIONS], accepted_warning=ID_SEEK)
+def selection(name: str) -> str:
+    """A read that selects actors (clusters and organisations) or projects for a filter, by name. Each
+    returns `node, kind` rows (labels: also `awarded, expires`), all from parameters."""
+    return {
+        "funded_by": "MATCH (p:Project)-[:FUNDED_BY]->(g:Programme) WHERE g.id IN $ids "
+                     "RETURN DISTINCT id(p) AS node, p.kind AS kind",
+        "project_in": "MATCH (p:Project)-[:ACTIVE_IN]->(s:Sector) WHERE s.id IN $ids "
+                      "RETURN DISTINCT id(p) AS node, p.kind AS kind",
+        "window": f"MATCH (p:Project) WHERE coalesce(p.start_date, '0000') <= $end "
+                  f"AND {_END} + substring('-12-31', size({_END}) - 4) >= $start RETURN id(p) AS node, p.kind AS kind",
+        "in_region": "MATCH (x:Region)<-[:LOCATED_IN]-(a:Organisation) WHERE x.id IN $ids "
+                     "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+        "in_country": "MATCH (x:Country)<-[:LOCATED_IN]-(a:Organisation) WHERE x.id IN $ids "
+                      "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+        "country_is": "MATCH (a:Organisation) WHERE a.country IN $ids RETURN id(a) AS node, a.kind AS kind",
+        "labelled": "MATCH (a:Organisation)-[h:HAS_LABEL]->(q:QualityLabel) WHERE q.id IN $ids "
+                    "RETURN id(a) AS node, a.kind AS kind, h.awarded AS awarded, h.expires AS expires",
+        "member_of": "MATCH (a:Organisation)-[:MEMBER_OF]->(g:Programme) WHERE g.id IN $ids "
+                     "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+        "active_in": "MATCH (a:Organisation)-[:ACTIVE_IN]->(s:Sector) WHERE s.id IN $ids "
+                     "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+        "participants": "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
+                        "WITH n MATCH (n)<-[:PARTICIPATES_IN]-(a:Organisation) "
+                        "RETURN DISTINCT id(a) AS node, a.kind AS kind",
+        "projects_of": "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
+                       "WITH n MATCH (n)-[:PARTICIPATES_IN]->(p:Project) RETURN DISTINCT id(p) AS node, p.kind AS kind",
+    }[name]
+
+
+#: The selections by name (see `selection`).
+SELECTIONS: dict[str, str] = {name: selection(name) for name in (
+    "funded_by", "project_in", "window", "in_region", "in_country", "country_is", "labelled", "member_of", "active_in",
+    "participants", "projects_of")}
+
+
+@statement(each_label)
 def options_of(label: str) -> str:
     """Id and name of every `label` node, by name (the choices of a filter)."""
     return f"MATCH (n:{check_label(label)}) RETURN n.id AS id, n.name AS name ORDER BY name LIMIT $limit"
 
 
+@statement(each_label)
 def search_in(label: str) -> str:
     """`label` nodes whose folded search text contains `$text`, best first: exact, prefix, word, anywhere."""
     return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $text "
@@ -83,32 +105,38 @@ def search_in(label: str) -> str:
             "RETURN n.kind AS kind, n.id AS id, n.name AS name, rank ORDER BY rank, size(n.name), name LIMIT $limit")
 
 
+@statement(each_label, accepted_warning=ID_SEEK)
 def resolve(label: str) -> str:
     """Internal id, kind and name of `label` nodes by their ids."""
     return (f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids "
             "RETURN id(n) AS node, n.kind AS kind, n.id AS id, n.name AS name")
 
 
+@statement(each_label, accepted_warning=ID_SEEK)
 def of_kind(label: str) -> str:
     """Some nodes of one kind (`label` carries it; `$kind` tells a Cluster from an Organisation)."""
     return f"MATCH (n:{check_label(label)}) WHERE n.kind = $kind RETURN id(n) AS node, n.kind AS kind LIMIT $limit"
 
 
+@statement(each_label, accepted_warning=ID_SEEK)
 def of_label(label: str) -> str:
     """Some nodes carrying `label`, whatever their kind (clusters found in CORDIS are of kind Organisation)."""
     return f"MATCH (n:{check_label(label)}) RETURN id(n) AS node, n.kind AS kind LIMIT $limit"
 
 
+@statement([("Programme", "Programme"), ("Region", "Country")])
 def below(label: str, parent: str) -> str:
     """Ids of `label` nodes under `$ids` (`parent` nodes) through PART_OF: sub-programmes, sub-regions."""
     return (f"MATCH (c:{check_label(label)})-[:PART_OF*1..6]->(r:{check_label(parent)}) WHERE r.id IN $ids "
             "RETURN DISTINCT c.id AS id")
 
 
+@statement(each_label)
 def details(label: str) -> str:
     return f"MATCH (n:{check_label(label)} {{id: $id}}) RETURN labels(n) AS labels, properties(n) AS props"
 
 
+@statement(lambda: [(label, outgoing) for (label,) in each_label() for outgoing in (True, False)])
 def neighbours_of(label: str, outgoing: bool) -> str:
     """Relationships of one node, one direction, with the other end's kind, id and name."""
     arrow = "-[r]->(m)" if outgoing else "<-[r]-(m)"
@@ -117,18 +145,10 @@ def neighbours_of(label: str, outgoing: bool) -> str:
 
 
 #: Every property name the graph uses (which metrics were written back, to size nodes by): one short read.
-PROPERTY_KEYS = "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS name"
+PROPERTY_KEYS = fixed_statement(__name__, "PROPERTY_KEYS",
+                                "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS name")
 
 
 def statements() -> list[str]:
-    """Every statement this module can build, for linting and the portability test."""
-    found = [KIND_COUNTS, NODES, EDGES_AMONG, NEIGHBOURS, CLUSTER_PARTNERS, YEARS,
-             *SELECTIONS.values(), below("Programme", "Programme"), below("Region", "Country"), PROPERTY_KEYS]
-    for label in NODE_LABELS:
-        found += [options_of(label), search_in(label), resolve(label), of_kind(label), of_label(label), details(label),
-                  neighbours_of(label, True), neighbours_of(label, False)]
-    return found
-
-
-cypher.register_listing(__name__, statements, accepted_warning="id() seeks nodes by internal id within one view "
-                        "(FalkorDB has no elementId()); Neo4j 5 deprecates id() but runs it")
+    """Every statement this module can build (its part of the Cypher registry), for the portability test."""
+    return cypher.all_statements(__name__)
