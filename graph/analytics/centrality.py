@@ -86,32 +86,52 @@ def closeness(G: nx.Graph, ig_graph: IGraphCopy, engine: str, k: int | None, see
         parts = ig_graph.graph.connected_components()
         reach = np.array(parts.sizes(), dtype=float)[parts.membership]
         return ig_graph.values(np.nan_to_num(np.array(ig_graph.graph.closeness())) * (reach - 1) / max(n - 1, 1))
+    if engine == "networkx":
+        return _closeness_networkx(G, k, seed)
+    return ig_graph.values(_closeness_igraph(ig_graph, k, seed))
+
+
+def _closeness_networkx(G: nx.Graph, k: int, seed: int) -> dict:
+    n = len(G)
     rng = random.Random(seed)
     values: dict[Any, float] = {}
-    compact = isinstance(G, CompactProjection)
-    for component in sorted((sorted(c, key=str) for c in components(G, ig_graph)), key=len, reverse=True):
+    for component in sorted((sorted(c, key=str) for c in nx.connected_components(G)), key=len, reverse=True):
         size = len(component)
-        if size <= k and compact:  # igraph's closeness counts the reachable nodes: the component's own value
-            own = ig_graph.graph.closeness(vertices=[G.index[v] for v in component]) if size > 1 else [0.0]
-            values.update({v: c * (size - 1) / (n - 1) for v, c in zip(component, own, strict=True)})
-            continue
         if size <= k:
             sub = G.subgraph(component)
             values.update({v: c * (size - 1) / (n - 1) for v, c in nx.closeness_centrality(sub).items()})
             continue
         pivots = rng.sample(component, k)
-        if engine == "networkx":
-            rows = [nx.single_source_shortest_path_length(G, p) for p in pivots]
-            total = {v: sum(r[v] for r in rows) for v in component}
-        else:
-            index = {v: i for i, v in enumerate(ig_graph.nodes)}
-            members = [index[v] for v in component]
-            dist = np.array(ig_graph.graph.distances(source=[index[p] for p in pivots], target=members))
-            total = dict(zip(component, dist.sum(axis=0).tolist(), strict=True))
+        rows = [nx.single_source_shortest_path_length(G, p) for p in pivots]
         chosen = set(pivots)
         for v in component:
-            mean = total[v] / (k - 1 if v in chosen else k)
+            mean = sum(r[v] for r in rows) / (k - 1 if v in chosen else k)
             values[v] = (size - 1) / (n - 1) / mean if mean else 0.0
+    return values
+
+
+def _closeness_igraph(ig_graph: IGraphCopy, k: int, seed: int) -> np.ndarray:
+    """The networkx engine's estimate with whole-graph arrays: one closeness call for every node of the
+    components of at most `k` nodes (each igraph call builds the whole graph's adjacency list, so one call
+    per component cost minutes on 3,000 small components), one distance matrix per larger component. The
+    pivots are drawn as the networkx engine draws them (components by size, members sorted by key)."""
+    graph, n = ig_graph.graph, len(ig_graph.nodes)
+    parts = graph.connected_components()
+    membership, sizes = np.array(parts.membership), np.array(parts.sizes())
+    reach = sizes[membership]
+    values = np.zeros(n)
+    small = np.flatnonzero(reach <= k)
+    own = np.nan_to_num(np.array(graph.closeness(vertices=small.tolist()), dtype=float))  # NaN: a lone node
+    values[small] = own * (reach[small] - 1) / (n - 1)
+    rng = random.Random(seed)
+    for part in np.argsort(-sizes, kind="stable"):
+        if sizes[part] <= k:
+            break
+        members = sorted(np.flatnonzero(membership == part).tolist(), key=lambda i: str(ig_graph.nodes[i]))
+        pivots = rng.sample(members, k)
+        total = np.array(graph.distances(source=pivots, target=members), dtype=float).sum(axis=0)
+        mean = total / np.where(np.isin(members, pivots), k - 1, k)
+        values[members] = np.divide(sizes[part] - 1, (n - 1) * mean, out=np.zeros(len(members)), where=mean > 0)
     return values
 
 
