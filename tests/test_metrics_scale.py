@@ -154,3 +154,14 @@ def test_closeness_from_pivots_in_whole_graph_arrays_equals_the_per_component_ne
         assert fast.values.keys() == slow.values.keys()
         assert fast.values == pytest.approx(slow.values, abs=1e-12)
     assert slow.values["s0:0"] == 0.0 and slow.values["s1:0"] == pytest.approx(1 / (len(G) - 1))
+
+
+@pytest.mark.parametrize("graph", ["many_components", "deep_path"])
+def test_betweenness_from_pivots_level_by_level_equals_networkx_own_estimate(graph):
+    """Level-by-level matrix products on a shallow graph; igraph per pivot on one deeper than LEVELS_MAX."""
+    G = many_components() if graph == "many_components" else nx.path_graph(300)
+    options = {"exact_max_nodes": 10, "sample_size": 16, "seed": 3}
+    slow = compute(G, "betweenness", engine="networkx", **options)
+    fast = compute(G if graph == "deep_path" else as_compact(G), "betweenness", engine="igraph", **options)
+    assert fast.estimate and max(slow.values.values()) > 1e-3
+    assert fast.values == pytest.approx(slow.values, abs=1e-12)
