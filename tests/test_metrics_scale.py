@@ -4,6 +4,7 @@ setting and say so (CLI and the settings they read), pivots shrink on large grap
 from __future__ import annotations
 
 import networkx as nx
+import numpy as np
 import pytest
 
 from graph.analytics.inputs import read_inputs
@@ -118,3 +119,49 @@ def test_communities_use_leiden_above_the_link_threshold_and_say_so(both):
         f"has {compact.number_of_edges():,} links")
     assert leiden.details["modularity"] >= 0.9 * louvain.details["modularity"] > 0
     assert compute(compact, "community", louvain_max_links=10).values == leiden.values  # seeded
+
+
+def many_components() -> nx.Graph:
+    """A 400-node clustered component, a 40-node one, and 300 small ones (lone nodes, pairs, paths and
+    triangles of up to 12 nodes), keys whose string order is not their insertion order."""
+    G = nx.relabel_nodes(nx.powerlaw_cluster_graph(400, 3, 0.3, seed=2), lambda i: f"Organisation:{(i * 37) % 997}")
+    G.add_edges_from((f"x{i}", f"x{(i * 5 + 1) % 40}") for i in range(40))
+    for c in range(300):
+        size = 1 + c % 12
+        nx.add_path(G, [f"s{c}:{i}" for i in range(size)])
+        if size >= 3 and c % 2:
+            G.add_edge(f"s{c}:0", f"s{c}:{size - 1}")
+    nx.set_edge_attributes(G, 1, "weight")
+    return G
+
+
+def as_compact(G: nx.Graph) -> CompactProjection:
+    keys = list(G)
+    index = {v: i for i, v in enumerate(keys)}
+    pairs = np.array(sorted(tuple(sorted((index[u], index[v]))) for u, v in G.edges()))
+    return CompactProjection(keys, [{} for _ in keys], pairs[:, 0], pairs[:, 1], np.ones(len(pairs), dtype=int),
+                             np.ones(len(pairs)))
+
+
+@pytest.mark.parametrize("seed", [0, 5])
+def test_closeness_from_pivots_in_whole_graph_arrays_equals_the_per_component_networkx_path(seed):
+    G = many_components()
+    assert nx.number_connected_components(G) == 302
+    options = {"exact_max_nodes": 10, "sample_size": 16, "seed": seed}
+    slow = compute(G, "closeness", engine="networkx", **options)
+    for fast in (compute(G, "closeness", engine="igraph", **options), compute(as_compact(G), "closeness", **options)):
+        assert fast.estimate and fast.sample_size == 16
+        assert fast.values.keys() == slow.values.keys()
+        assert fast.values == pytest.approx(slow.values, abs=1e-12)
+    assert slow.values["s0:0"] == 0.0 and slow.values["s1:0"] == pytest.approx(1 / (len(G) - 1))
+
+
+@pytest.mark.parametrize("graph", ["many_components", "deep_path"])
+def test_betweenness_from_pivots_level_by_level_equals_networkx_own_estimate(graph):
+    """Level-by-level matrix products on a shallow graph; igraph per pivot on one deeper than LEVELS_MAX."""
+    G = many_components() if graph == "many_components" else nx.path_graph(300)
+    options = {"exact_max_nodes": 10, "sample_size": 16, "seed": 3}
+    slow = compute(G, "betweenness", engine="networkx", **options)
+    fast = compute(G if graph == "deep_path" else as_compact(G), "betweenness", engine="igraph", **options)
+    assert fast.estimate and max(slow.values.values()) > 1e-3
+    assert fast.values == pytest.approx(slow.values, abs=1e-12)
