@@ -113,6 +113,7 @@ def derive_facts(store: GraphStore) -> list[str]:
     """The facts computed from what the store holds, after any load (`loaders.derived`), then entity
     resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per step
     that did something; a re-run writes nothing."""
+    from loaders.derived_aggregates import derive_country_aggregates
     from loaders.entity_resolution import link_and_write
 
     said = []
@@ -126,6 +127,7 @@ def derive_facts(store: GraphStore) -> list[str]:
     clusters = derive_clusters(store)
     if clusters:
         said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)")
+    said += derive_country_aggregates(store)
     linked = link_and_write(store)
     if linked.relationships_created or linked.relationships_updated:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) linked to CORDIS "
