@@ -156,7 +156,7 @@ def measure(store: FalkorDBStore, catalogue, found, runs: int, target_ms: float,
                 f"{'met' if p95 < target_ms else 'MISSED'} |")
         if beside:
             line += (f" {statistics.quantiles(other_times, n=20)[18]:.1f} | {cpu:.2f} / {other_cpu:.2f} | "
-                     f"{other_cpu / cpu if cpu else 0:.1f}x |" if other else " (same text) | | |")
+                     (f"{other_cpu / cpu:.1f}x |" if cpu >= 0.01 else "> 100x |") if other else " (same text) | | |")
         print(line, flush=True)
     print(f"\nworst p95: {worst[0]:.1f} ms ({worst[1]}); load average at the end: {os.getloadavg()[0]:.1f}")
 
