@@ -117,6 +117,7 @@ def derive_facts(store: GraphStore, *, recount: bool = True) -> list[str]:
     resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per step
     that did something; a re-run writes nothing. `recount=False` leaves the activity counts as they are
     (`recount_due` found nothing they are made from changed)."""
+    from loaders.derived_aggregates import derive_country_aggregates
     from loaders.entity_resolution import link_and_write
 
     said = []
@@ -130,6 +131,7 @@ def derive_facts(store: GraphStore, *, recount: bool = True) -> list[str]:
     clusters = derive_clusters(store)
     if clusters:
         said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)")
+    said += derive_country_aggregates(store)
     linked = link_and_write(store)
     if linked.relationships_created or linked.relationships_updated:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) linked to CORDIS "

@@ -48,6 +48,7 @@ def _open(kind: str, server_path: Path):
 def open_fixture_network(server_path: Path, graph_name: str) -> FalkorDBStore:
     """A fresh graph holding the seeds and the committed NUTS and CORDIS fixtures (real loaders)."""
     from loaders.cordis import load_cordis
+    from loaders.derived_aggregates import derive_country_aggregates
     from loaders.nuts import load_nuts
     from loaders.pipeline import recount_activity
     from loaders.seeds import load_seeds
@@ -59,6 +60,7 @@ def open_fixture_network(server_path: Path, graph_name: str) -> FalkorDBStore:
     load_nuts(store, FIXTURES / "nuts")
     load_cordis(store, FIXTURES / "cordis")
     recount_activity(store)  # what the load pipeline does after every load
+    derive_country_aggregates(store)
     return store
 
 

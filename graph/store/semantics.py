@@ -62,6 +62,7 @@ class Feature:
 
 _METRIC = "written by `metrics compute --write` or the Metrics page"
 _COUNTED = "counted after every load from PARTICIPATES_IN"
+_COUNTRIES = "counted after every load from PARTICIPATES_IN and Organisation.country (loaders.derived_aggregates)"
 
 #: The features whose inputs a load summary reports, best known first.
 FEATURES: dict[str, Feature] = {f.name: f for f in (
@@ -131,7 +132,11 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("start_date", "date", "first day (ISO YYYY-MM-DD)", ("time window",)),
             ("end_date", "date", "last day; a project without it counts as running from its start on",
              ("time window",)),
-            ("title", "string", "the full title", ("names in results",))),
+            ("title", "string", "the full title", ("names in results",)),
+            ("countries", "list", "the distinct countries of its participating organisations, sorted",
+             ("countries",), _COUNTRIES),
+            ("country_participants", "list", "how many distinct organisations of each of `countries` take part",
+             ("countries",), _COUNTRIES)),
     *_props("Region",
             ("level", "int", "NUTS level 1-3 (else the code's length minus 2)", ("map", "regions")),
             ("country", "string", "country code the region belongs to", ("countries",)),
@@ -139,7 +144,13 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("lon", "float", "longitude (WGS84)", ("map",))),
     *_props("Country",
             ("lat", "float", "latitude (WGS84) of its label point", ("map",)),
-            ("lon", "float", "longitude (WGS84)", ("map",))),
+            ("lon", "float", "longitude (WGS84)", ("map",)),
+            ("partner_countries", "list", "the other countries whose organisations share projects with its own, "
+             "sorted", ("countries",), _COUNTRIES),
+            ("shared_projects", "list", "how many projects it shares with each of `partner_countries`",
+             ("countries",), _COUNTRIES),
+            ("partner_organisations", "list", "how many distinct organisations of each of `partner_countries` take "
+             "part in its organisations' projects", ("countries",), _COUNTRIES)),
     *_props("QualityLabel",
             ("level", "int", "1 Bronze, 2 Silver, 3 Gold", ("quality labels",))),
     *_props("Source",

@@ -1,15 +1,16 @@
 // title: Country pairs that collaborate most
-// description: For one country, the partner countries ranked by the projects they share with it.
+// description: For one country, the partner countries ranked by the projects they share with it, and how many
+// description: organisations of each take part in them (counts kept by the load pipeline after every load).
 // tags: collaboration, countries
-// requires: PARTICIPATES_IN, Organisation.country=$country
+// requires: PARTICIPATES_IN, Organisation.country=$country, Country.partner_countries
 // param country: string = SE
 // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // param limit: int = 20
 // example: {"country": "NO", "limit": 10}
-MATCH (:Organisation {country: $country})-[:PARTICIPATES_IN]->(p:Project)
-WITH DISTINCT p
-MATCH (p)<-[:PARTICIPATES_IN]-(b:Organisation)
-WHERE b.country <> $country
-RETURN b.country AS partner_country, count(DISTINCT p) AS shared_projects, count(DISTINCT b) AS partners
+MATCH (c:Country {id: $country})
+WHERE c.partner_countries IS NOT NULL
+UNWIND range(0, size(c.partner_countries) - 1) AS i
+RETURN c.partner_countries[i] AS partner_country, c.shared_projects[i] AS shared_projects,
+       c.partner_organisations[i] AS partners
 ORDER BY shared_projects DESC, partner_country
 LIMIT $limit

@@ -1,15 +1,16 @@
 // title: Cross-border collaboration between two countries
-// description: Projects with partners from both countries, and how many partners each side brings.
+// description: Projects with partners from both countries, and how many partners each side brings (the
+// description: countries of each project's partners are kept by the load pipeline after every load).
 // tags: collaboration, countries, projects
-// requires: PARTICIPATES_IN, Organisation.country=$first, Organisation.country=$second
+// requires: PARTICIPATES_IN, Organisation.country=$first, Organisation.country=$second, Project.countries
 // param first: string = SE -- a country code
 // param second: string = NO -- another country code
 // suggest first: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // suggest second: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // example: {"first": "SE", "second": "FR"}
-MATCH (a:Organisation {country: $first})-[:PARTICIPATES_IN]->(p:Project)
-WITH p, count(DISTINCT a) AS from_first
-MATCH (p)<-[:PARTICIPATES_IN]-(b:Organisation {country: $second})
-WITH p, from_first, count(DISTINCT b) AS from_second
+MATCH (p:Project)
+WHERE $first IN p.countries AND $second IN p.countries
+WITH p, [i IN range(0, size(p.countries) - 1) WHERE p.countries[i] = $first | p.country_participants[i]][0] AS from_first,
+     [i IN range(0, size(p.countries) - 1) WHERE p.countries[i] = $second | p.country_participants[i]][0] AS from_second
 RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, from_first, from_second
 ORDER BY from_first + from_second DESC, acronym
