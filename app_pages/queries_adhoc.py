@@ -38,7 +38,8 @@ def editor(graph_store: GraphStore, config: Settings) -> None:
             st.session_state.pop("queries_adhoc_result", None)  # the error replaces the result it follows
             queries_result.show_error(e, input_as_warning=False)
     if "queries_adhoc_result" in st.session_state:
-        queries_result.show_result(st.session_state.queries_adhoc_result, "queries_adhoc")
+        with st.container(key="queries_adhoc_output"):  # the key names the result's place on the page
+            queries_result.show_result(st.session_state.queries_adhoc_result, "queries_adhoc")
     with st.form("queries_save"):
         st.caption(f"Save it into your queries folder (`{config.user_queries_dir}`), with the parameters above.")
         new_name = st.text_input("Name (folders with /)", "mine/clusters-by-region", key="queries_save_name")

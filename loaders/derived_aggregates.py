@@ -60,8 +60,8 @@ SET_COUNTRY_PAIRS = cypher.fixed_statement(__name__, "SET_COUNTRY_PAIRS", (
     "UNWIND $rows AS row\n"
     "MATCH (c:Country {id: row.id})\n"
     "WHERE c.partner_countries IS NULL OR c.partner_countries <> row.partners\n"
-    " OR c.shared_projects <> row.shared OR c.partner_organisations <> row.organisations\n"
-    "SET c.partner_countries = row.partners, c.shared_projects = row.shared,"
+    " OR c.shared_projects <> row.projects OR c.partner_organisations <> row.organisations\n"
+    "SET c.partner_countries = row.partners, c.shared_projects = row.projects,"
     " c.partner_organisations = row.organisations\n"
     "RETURN count(c) AS changed"
 ))
@@ -145,8 +145,9 @@ def derive_country_aggregates(store: GraphStore) -> list[str]:
     projects += _changed(store, CLEAR_PROJECT_COUNTRIES, "ids", stale)
     nodes = {c for (c,) in store.read(COUNTRY_IDS, row_cap=10**6).rows}
     countries = _changed(store, SET_COUNTRY_PAIRS, "rows", [
-        {"id": c, "partners": facts.pairs.get(c, ([], [], []))[0], "shared": facts.pairs.get(c, ([], [], []))[1],
-         "organisations": facts.pairs.get(c, ([], [], []))[2]} for c in sorted(nodes, key=str)])
+        dict(zip(("id", "partners", "projects", "organisations"), (c, *facts.pairs.get(c, ([], [], []))),
+                 strict=True))
+        for c in sorted(nodes, key=str)])
     said = []
     if projects:
         said.append(f"country aggregates: {projects} project(s) given their participants' countries")

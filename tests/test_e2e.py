@@ -177,6 +177,9 @@ def painted_pixels(frame) -> int:
 
 
 def download(page, click) -> tuple[str, bytes]:
+    """What one click on a download button delivers. The click waits until no script run is going on: a lazy
+    download's data is made by a run of its own."""
+    settle(page)
     with page.expect_download(timeout=WAIT_MS) as arrived:
         click()
     done = arrived.value
