@@ -154,9 +154,11 @@ def measure(store: FalkorDBStore, catalogue, found, runs: int, target_ms: float,
         shown = ", ".join(f"{k}={v}" for k, v in params.items()) or "(none)"
         line = (f"| {name} | {label}: {shown} | {len(result.rows)} | {p50:.1f} | {p95:.1f} | "
                 f"{'met' if p95 < target_ms else 'MISSED'} |")
-        if beside:
-            line += (f" {statistics.quantiles(other_times, n=20)[18]:.1f} | {cpu:.2f} / {other_cpu:.2f} | "
-                     (f"{other_cpu / cpu:.1f}x |" if cpu >= 0.01 else "> 100x |") if other else " (same text) | | |")
+        if beside and other:
+            ratio = f"{other_cpu / cpu:.1f}x |" if cpu >= 0.01 else "> 100x |"
+            line += f" {statistics.quantiles(other_times, n=20)[18]:.1f} | {cpu:.2f} / {other_cpu:.2f} | {ratio}"
+        elif beside:
+            line += " (same text) | | |"
         print(line, flush=True)
     print(f"\nworst p95: {worst[0]:.1f} ms ({worst[1]}); load average at the end: {os.getloadavg()[0]:.1f}")
 
