@@ -70,7 +70,8 @@ def statements() -> list[str]:
     return cypher.all_statements(__name__)
 
 
-def _changed(store: GraphStore, statement: str, params: dict | None = None) -> int:
+def changed(store: GraphStore, statement: str, params: dict | None = None) -> int:
+    """How many nodes a derived-fact write changed (its statements return `count(...) AS changed`)."""
     result = store.write(statement, params or {})
     return int(result.rows[0][0]) if result.rows else 0
 
@@ -79,14 +80,14 @@ def recount_activity(store: GraphStore) -> int:
     """Every organisation's participations, projects, coordinated projects and partners and contribution
     total, recounted in the store from `PARTICIPATES_IN` (whichever loader wrote them, every framework
     together). Writes only the counts that changed; returns how many organisations changed."""
-    return _changed(store, cypher.organisation_activity(), {"coordinator_roles": list(COORDINATOR_ROLES)})
+    return changed(store, cypher.organisation_activity(), {"coordinator_roles": list(COORDINATOR_ROLES)})
 
 
 def derive_smes(store: GraphStore) -> tuple[int, int]:
     """The SME label set from `sme` (and `sme` from the label), then each project's SME share; returns how
     many organisations and how many projects changed."""
-    organisations = _changed(store, SME_LABELS) + _changed(store, NOT_SMES)
-    return organisations, _changed(store, PROJECT_SME_SHARES)
+    organisations = changed(store, SME_LABELS) + changed(store, NOT_SMES)
+    return organisations, changed(store, PROJECT_SME_SHARES)
 
 
 def derive_clusters(store: GraphStore) -> int:
@@ -99,5 +100,5 @@ def derive_clusters(store: GraphStore) -> int:
         rule = detect_cluster(str(org["name"] or ""), short, country)
         if rule:
             rows.append({"id": org["id"], "rule": rule})
-    marked = _changed(store, MARK_CLUSTERS, {"rows": rows}) if rows else 0
-    return marked + _changed(store, CLUSTER_KINDS)
+    marked = changed(store, MARK_CLUSTERS, {"rows": rows}) if rows else 0
+    return marked + changed(store, CLUSTER_KINDS)

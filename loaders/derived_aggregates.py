@@ -23,6 +23,7 @@ from scipy import sparse
 
 from graph.store import cypher
 from graph.store.contract import GraphStore
+from loaders.derived import changed
 
 __all__ = ["statements", "derive_country_aggregates", "CountryFacts", "country_facts"]
 
@@ -125,11 +126,7 @@ def country_facts(participations: list[tuple[str, str]], organisation_countries:
 
 
 def _changed(store: GraphStore, statement: str, key: str, rows: list) -> int:
-    changed = 0
-    for at in range(0, len(rows), BATCH):
-        result = store.write(statement, {key: rows[at:at + BATCH]})
-        changed += int(result.rows[0][0]) if result.rows else 0
-    return changed
+    return sum(changed(store, statement, {key: rows[at:at + BATCH]}) for at in range(0, len(rows), BATCH))
 
 
 def derive_country_aggregates(store: GraphStore) -> list[str]:
