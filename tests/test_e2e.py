@@ -9,186 +9,34 @@ saved as a screenshot under test-artifacts/screenshots/. The browser must make n
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
 import re
-import signal
-import subprocess
-import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from graph.errors import ValidationFailed
-from graph.store.falkordb_store import FalkorDBStore
 from graph.store.reads import counts
-from graph.store.writer import write_records
-from loaders.cordis import load_cordis
 from loaders.generic import parse_generic
-from loaders.nuts import load_nuts
-from loaders.seeds import load_seeds
-from tests.app_process import free_port, stop_app, wait_healthy
+from tests import e2e_helpers as e2e
 from tests.conftest import FIXTURES
-from tests.test_app import XSS, xss_records
+from tests.e2e_helpers import (
+    WAIT_MS,
+    download,
+    metric_value,
+    network_frame,
+    painted_frames,
+    painted_pixels,
+    screenshot,
+    settle,
+    visit,
+)
+from tests.test_app import XSS
 
-playwright = pytest.importorskip("playwright.sync_api", reason="the end-to-end tests need the playwright package")
-
-ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
-WAIT_MS = 90_000  # generous: two cores, other processes
-
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian's Chromium at {CHROMIUM}")
-
-
-def close_store(store: FalkorDBStore) -> None:
-    """Close the test's store and make sure the database server it started is gone (bounded waits)."""
-    pid = store.server_pid
-    store.close()
-    for sig in (None, signal.SIGTERM, signal.SIGKILL):
-        if sig is not None:
-            with contextlib.suppress(ProcessLookupError):
-                os.kill(pid, sig)
-        for _ in range(25):
-            try:
-                os.kill(pid, 0)
-            except ProcessLookupError:
-                return
-            time.sleep(0.2)
-
-
-@pytest.fixture(scope="module")
-def fixture_store(tmp_path_factory):
-    """The store the app reads: seeds, the NUTS and CORDIS fixtures and the XSS organisation."""
-    store = FalkorDBStore(tmp_path_factory.mktemp("e2e") / "store.db", "cluster_explorer")
-    store.setup_schema()
-    load_seeds(store)
-    load_nuts(store, FIXTURES / "nuts")
-    load_cordis(store, FIXTURES / "cordis")
-    write_records(store, *xss_records())
-    yield store
-    close_store(store)
-
-
-@pytest.fixture(scope="module")
-def app_url(fixture_store):
-    folder = Path(fixture_store.db_path).parent
-    port, log = free_port(), folder / "server.log"
-    env = {**os.environ, "CLUSTER_EXPLORER_DB": str(folder / "store.db"), "CLUSTER_EXPLORER_GRAPH": "cluster_explorer",
-           "CLUSTER_EXPLORER_QUERIES": str(folder / "queries")}
-    env.pop("NEO4J_URI", None)
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
-               "--client.toolbarMode", "viewer", "--server.fileWatcherType", "none"]
-    with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
-    try:
-        wait_healthy(f"http://127.0.0.1:{port}", server, log)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        stop_app(server, timeout_s=20)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as driver:
-        chromium = driver.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, timeout=WAIT_MS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser, app_url):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, accept_downloads=True)
-    tab = context.new_page()
-    tab.set_default_timeout(WAIT_MS)
-    tab.outside, tab.dialogs = [], []
-    tab.on("request", lambda r: tab.outside.append(r.url)
-           if not r.url.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:", "about:")) else None)
-    tab.on("dialog", lambda d: (tab.dialogs.append(d.message), d.dismiss()))
-    yield tab
-    assert tab.outside == [], f"the app asked the internet for {tab.outside[:5]}"
-    assert tab.dialogs == [], f"a script ran: {tab.dialogs}"
-    context.close()
-
-
-def visit(page, app_url: str, path: str, heading: str):
-    page.goto(f"{app_url}/{path}")
-    page.get_by_role("heading", name=heading, level=1).wait_for()
-    settle(page)
-
-
-def settle(page) -> None:
-    """Wait until the script run is over: the app says so on its root, and hides its status widget."""
-    page.wait_for_function("""() => document.querySelector('[data-testid="stApp"]')
-        ?.getAttribute('data-test-script-state') === 'notRunning'
-        && !document.querySelector('[data-testid="stStatusWidget"]')""", timeout=WAIT_MS)
-
-
-def painted_frames(page) -> None:
-    """Wait until the browser has painted twice: a resized page is laid out and drawn by then."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
-
-
-def screenshot(page, name: str) -> None:
-    """The whole page: Streamlit scrolls inside its own container, so the window is made tall first."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    height = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"]')?.scrollHeight || 1000")
-    page.set_viewport_size({"width": 1400, "height": min(max(height + 40, 1000), 3000)})
-    settle(page)
-    painted_frames(page)
-    page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
-    page.set_viewport_size({"width": 1400, "height": 1000})
-
-
-def network_frame(page):
-    """The drawn network's frame. A script run can replace the iframe between finding it and entering it
-    (its handle then has no frame, or the frame detaches): find it again, a few times."""
-    for _ in range(5):
-        frame = page.wait_for_selector("iframe[title='Network view']").content_frame()
-        if frame is None:
-            continue
-        try:
-            frame.wait_for_selector("body[data-drawn]", timeout=WAIT_MS)
-        except playwright.Error as error:
-            if "detached" not in str(error).lower():
-                raise
-            continue
-        return frame
-    raise AssertionError("the network frame was replaced five times while being found")
-
-
-def painted_pixels(frame) -> int:
-    return frame.evaluate("""() => {
-        const canvas = document.querySelector('#mynetwork canvas');
-        const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
-        let painted = 0;
-        for (let i = 0; i < data.length; i += 4) {
-            if (data[i] < 240 || data[i + 1] < 240 || data[i + 2] < 240) painted++;
-        }
-        return painted;
-    }""")
-
-
-def download(page, click) -> tuple[str, bytes]:
-    """What one click on a download button delivers. The click waits until no script run is going on: a lazy
-    download's data is made by a run of its own."""
-    settle(page)
-    with page.expect_download(timeout=WAIT_MS) as arrived:
-        click()
-    done = arrived.value
-    return done.suggested_filename, Path(done.path()).read_bytes()
-
-
-def metric_value(page, label: str) -> str:
-    return page.locator("[data-testid='stMetric']").filter(has_text=label).locator(
-        "[data-testid='stMetricValue']").first.inner_text()
+# The fixtures of every e2e module (tests/e2e_helpers.py): the fixture store, the app on it, the browser, a tab.
+fixture_store, app_url, browser, page = e2e.fixture_store, e2e.app_url, e2e.browser, e2e.page
+pytestmark = e2e.needs_chromium
 
 
 def test_overview_shows_what_the_store_holds(page, app_url, fixture_store):

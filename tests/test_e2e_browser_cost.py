@@ -1,4 +1,4 @@
-"""End to end: what the browser does per Explore visit (the app and store of tests/test_e2e.py, headless Chromium).
+"""End to end: what the browser does per Explore visit (the app and store of tests/e2e_helpers.py, headless Chromium).
 
 The network page loads vis-network from the app's static files (`/app/static/`, cached by the browser)
 instead of carrying it in every frame, still without any request leaving 127.0.0.1 (the `page` fixture
@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.views.render import LIBRARY_FILE, library_text
-from tests import test_e2e as e2e
-from tests.test_e2e import download, network_frame, painted_pixels, visit
+from tests import e2e_helpers as e2e
+from tests.e2e_helpers import download, network_frame, painted_pixels, visit
 
 app_url, browser, page, fixture_store = e2e.app_url, e2e.browser, e2e.page, e2e.fixture_store
-pytestmark = e2e.pytestmark
+pytestmark = e2e.needs_chromium
 LIBRARY_PATH = f"/app/static/{LIBRARY_FILE}"
 
 

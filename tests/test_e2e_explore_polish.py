@@ -1,6 +1,6 @@
 """End to end, issue 15's items for Overview, Explore, Metrics and the time slider, in headless Chromium.
 
-The app runs (`streamlit run app.py`, fixtures of tests/test_e2e.py) on the e2e store of that module
+The app runs (`streamlit run app.py`, fixtures of tests/e2e_helpers.py) on the e2e store of that module
 plus degree and PageRank written back as the Metrics page does, so node details carry metric runs.
 Each test checks one item as a user would see it, and keeps a screenshot in
 test-artifacts/screenshots/ (`polish-*.png`, git-ignored).
@@ -22,20 +22,20 @@ from graph.store.writer import write_records
 from loaders.cordis import load_cordis
 from loaders.nuts import load_nuts
 from loaders.seeds import load_seeds
-from tests import test_e2e as e2e
+from tests import e2e_helpers as e2e
 from tests.conftest import FIXTURES
+from tests.e2e_helpers import close_store, metric_value, network_frame, screenshot, settle, visit
 from tests.test_app import xss_records
-from tests.test_e2e import CHROMIUM, close_store, metric_value, network_frame, screenshot, settle, visit
 
-app_url, browser, page = e2e.app_url, e2e.browser, e2e.page  # the fixtures of test_e2e.py, on this module's store
+app_url, browser, page = e2e.app_url, e2e.browser, e2e.page  # the fixtures of e2e_helpers.py, on this module's store
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian's Chromium at {CHROMIUM}")
+pytestmark = e2e.needs_chromium
 SLIDER = "Projects and labels in"
 
 
 @pytest.fixture(scope="module")
 def fixture_store(tmp_path_factory):
-    """The e2e store of tests/test_e2e.py, with degree and PageRank written back (before the app starts)."""
+    """The e2e store of tests/e2e_helpers.py, with degree and PageRank written back (before the app starts)."""
     store = FalkorDBStore(tmp_path_factory.mktemp("e2e_polish") / "store.db", "cluster_explorer")
     store.setup_schema()
     load_seeds(store)

@@ -1,5 +1,5 @@
 """End to end, the Map: the real app (`streamlit run app.py`) in Debian's headless Chromium on the e2e
-fixture store (seeds, NUTS and CORDIS fixtures; see tests/test_e2e.py, whose fixtures this reuses).
+fixture store (seeds, NUTS and CORDIS fixtures; see tests/e2e_helpers.py, whose fixtures this reuses).
 
 The level given in the address is the level drawn (by number too, which the slider alone dropped),
 the default draws few arcs, and the arc control changes them in an open page.
@@ -11,18 +11,20 @@ import io
 import re
 import time
 
-from tests.test_e2e import (  # noqa: F401  (fixtures: the app on the fixture store, the browser, a tab)
+from tests.e2e_helpers import (  # noqa: F401  (fixtures: the app on the fixture store, the browser, a tab)
     WAIT_MS,
     app_url,
     browser,
     fixture_store,
+    needs_chromium,
     page,
     painted_frames,
-    pytestmark,
     screenshot,
     settle,
     visit,
 )
+
+pytestmark = needs_chromium
 
 
 def map_caption(page) -> str:  # noqa: F811

@@ -1,12 +1,12 @@
 """End to end, Partners page: a seed cluster without projects gets partner clusters in real Chromium,
 with the cold-start note, reasons and a path that opens in Explore; call rules show the gaps.
 
-Reuses the app server, browser and page fixtures of tests/test_e2e.py (seeds, NUTS and CORDIS fixtures).
+Reuses the app server, browser and page fixtures of tests/e2e_helpers.py (seeds, NUTS and CORDIS fixtures).
 """
 
 from __future__ import annotations
 
-from tests.test_e2e import (  # noqa: F401  (fixtures)
+from tests.e2e_helpers import (  # noqa: F401  (fixtures)
     app_url,
     browser,
     fixture_store,

@@ -1,6 +1,6 @@
 """End to end, in headless Chromium: the Queries and Data items of issue 15, each as a user meets it.
 
-Reuses the server, store and browser fixtures of tests/test_e2e.py (a server of this module's own);
+Reuses the server, store and browser fixtures of tests/e2e_helpers.py (a server of this module's own);
 screenshots go to test-artifacts/screenshots/ beside the others. Every wait is on a condition.
 """
 
@@ -10,16 +10,14 @@ import json
 import re
 from pathlib import Path
 
-import pytest
-
 from graph.store.reads import counts
-from tests import test_e2e as e2e
+from tests import e2e_helpers as e2e
 from tests.conftest import FIXTURES
-from tests.test_e2e import CHROMIUM, WAIT_MS, screenshot, settle, visit
+from tests.e2e_helpers import WAIT_MS, screenshot, settle, visit
 
-# The fixtures of tests/test_e2e.py, used here under their own names (a server for this module).
+# The fixtures of tests/e2e_helpers.py, used here under their own names (a server for this module).
 fixture_store, app_url, browser, page = e2e.fixture_store, e2e.app_url, e2e.browser, e2e.page
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason=f"needs Debian's Chromium at {CHROMIUM}")
+pytestmark = e2e.needs_chromium
 EXAMPLES = FIXTURES.parents[1] / "examples" / "members"
 
 
