@@ -9,7 +9,7 @@ from graph.errors import ValidationFailed
 from graph.store.reads import counts, to_networkx
 from loaders.countries import country_code
 from loaders.generic import load_generic, read_generic
-from tests.test_generic_loader import snapshot, write_files
+from tests.generic_files import snapshot, write_files
 
 ORGS = """
     name = "orgs"

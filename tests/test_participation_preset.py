@@ -11,7 +11,7 @@ from graph.store.reads import counts, to_networkx
 from loaders.generic import load_generic, read_generic
 from loaders.pipeline import run_load
 from tests.conftest import FIXTURES
-from tests.test_generic_loader import snapshot, write_files
+from tests.generic_files import snapshot, write_files
 
 TABLE = FIXTURES / "participation"
 MAPPING = TABLE / "mapping.toml"
