@@ -9,8 +9,8 @@ derived facts included. Without the deferred completion mark, this test fails (c
 
 from __future__ import annotations
 
-from tests import test_interrupted_loads as loads
-from tests.test_interrupted_loads import assert_same_graph, cli, graph_of, kill_when
+from tests import killed_loads as loads
+from tests.killed_loads import assert_same_graph, cli, graph_of, kill_when
 
 # the fixtures of the killed-load tests: the generated CORDIS folder, its uninterrupted graph, a held store
 generated, reference, keeper = loads.generated, loads.reference, loads.keeper
