@@ -12,10 +12,11 @@ from graph.errors import StoreUnavailable
 from graph.store.falkordb_compact import persistence
 from graph.store.falkordb_files import check_files
 from graph.store.falkordb_server import StorePaths
+from graph.store.falkordb_server import process_alive as alive
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.reads import counts
 from loaders.seeds import load_seeds
-from tests.test_store_safety import alive, cli, wait_for
+from tests.store_processes import cli, wait_for
 
 
 def _manifest(db: Path) -> list[tuple[str, str]]:

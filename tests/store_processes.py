@@ -1,0 +1,57 @@
+"""What the fault-injection tests of the embedded store share: the command line run on a store (waited for, or
+running beside the test), a bounded wait on a condition, checksums of a store's files, and a stopped store
+holding the seeds."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from graph.store.falkordb_server import StorePaths
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(db: Path, *args: str, env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    environment.update({"CLUSTER_EXPLORER_DB": str(db), **(env or {})})
+    return subprocess.run([sys.executable, "-m", "cli", *args], cwd=ROOT, env=environment, capture_output=True,
+                          text=True, timeout=300, **kw)
+
+
+def cli_process(db: Path, *args: str, stderr_file: Path) -> subprocess.Popen:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    environment["CLUSTER_EXPLORER_DB"] = str(db)
+    return subprocess.Popen([sys.executable, "-m", "cli", *args], cwd=ROOT, env=environment,
+                            stdout=subprocess.PIPE, stderr=stderr_file.open("w"), text=True)
+
+
+def wait_for(condition, what: str, limit_s: float = 120) -> None:
+    deadline = time.monotonic() + limit_s
+    while not condition():
+        assert time.monotonic() < deadline, f"gave up waiting for {what}"
+        time.sleep(0.05)
+
+
+def fingerprint(db: Path) -> dict[str, str]:
+    """Checksums of every file of the store (the .db and the append-only folder)."""
+    files = [db, *sorted(StorePaths(db).aof_dir.glob("*"))] if StorePaths(db).aof_dir.exists() else [db]
+    return {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files if f.exists()}
+
+
+@pytest.fixture()
+def loaded_store(tmp_path) -> Path:
+    """A stopped store holding the seeds, its server stopped cleanly."""
+    db = tmp_path / "store.db"
+    assert cli(db, "load", "seeds").returncode == 0
+    return db
+
+
+def _load_beside(db: Path, tmp_path: Path) -> subprocess.Popen:
+    return cli_process(db, "load", "seeds", stderr_file=tmp_path / "load.err")

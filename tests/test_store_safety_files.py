@@ -1,0 +1,118 @@
+"""Fault injection on the embedded store's files: a missing folder or manifest, a truncated or corrupt
+append-only file are refused (bytes untouched, no server started over them), then repaired; backup and
+restore. Real processes and real files."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.errors import StoreDamaged
+from graph.store.falkordb_server import StorePaths
+from graph.store.falkordb_store import FalkorDBStore
+from tests import store_processes
+from tests.store_processes import cli, fingerprint
+
+loaded_store = store_processes.loaded_store  # a stopped store holding the seeds (a fixture)
+
+
+def _refused(db: Path, expected: str) -> None:
+    before = fingerprint(db)
+    status = cli(db, "status")
+    assert status.returncode == 1
+    assert "is damaged and was not opened" in status.stderr and expected in status.stderr, status.stderr
+    assert "Traceback" not in status.stderr and len(status.stderr.strip().splitlines()) == 1
+    assert fingerprint(db) == before, "a refused store's files were changed"
+    assert not StorePaths(db).note.exists(), "a server was started over damaged files"
+    check = cli(db, "store", "check")
+    assert check.returncode == 1 and expected in check.stdout
+
+
+def test_a_db_without_its_append_only_folder_is_refused_then_rebuilt_from_the_snapshot(loaded_store):
+    expected = cli(loaded_store, "status").stdout
+    size = loaded_store.stat().st_size
+    os.rename(StorePaths(loaded_store).aof_dir, loaded_store.with_name("elsewhere"))
+    _refused(loaded_store, "append-only folder store.db.aof is missing")
+    assert loaded_store.stat().st_size == size  # the old failure: 17.7 MB overwritten by an empty snapshot
+    repaired = cli(loaded_store, "store", "repair")
+    assert repaired.returncode == 0 and "rebuilt the append-only folder" in repaired.stdout
+    assert cli(loaded_store, "status").stdout == expected
+
+
+def test_a_missing_manifest_is_refused(loaded_store):
+    StorePaths(loaded_store).manifest.unlink()
+    _refused(loaded_store, "manifest store.db.aof/appendonly.aof.manifest is missing")
+
+
+def _incr_file(db: Path) -> Path:
+    return next(StorePaths(db).aof_dir.glob("*.incr.aof"))
+
+
+def _add_award(db: Path, award_id: str) -> None:
+    store = FalkorDBStore(db)
+    try:
+        store.write("MERGE (:Award {id: $id})", {"id": award_id})
+    finally:
+        store.close()
+
+
+def test_a_truncated_append_only_file_is_refused_then_cut_to_its_last_whole_write(loaded_store):
+    _add_award(loaded_store, "last")
+    incr = _incr_file(loaded_store)
+    with open(incr, "r+b") as f:
+        f.truncate(incr.stat().st_size - 7)
+    _refused(loaded_store, "is truncated")
+    repaired = cli(loaded_store, "store", "repair")
+    assert repaired.returncode == 0 and "kept a copy of the append-only folder" in repaired.stdout
+    assert cli(loaded_store, "store", "check").stdout.strip().endswith("sound")
+    after = cli(loaded_store, "query", "MATCH (a:Award {id: 'last'}) RETURN count(a) AS n", "--format", "csv")
+    assert after.stdout.split() == ["n", "0"]  # the cut write is gone, everything before it is there
+    assert "Cluster" in cli(loaded_store, "status").stdout
+
+
+def test_a_corrupt_append_only_file_is_refused(loaded_store):
+    _add_award(loaded_store, "last")
+    incr = _incr_file(loaded_store)
+    data = incr.read_bytes()
+    header = data.index(b"\r\n*", 1) + 2  # the start of the second command (the load left one snapshot)
+    incr.write_bytes(data[:header] + b"#" + data[header + 1:])
+    _refused(loaded_store, "is corrupt: only its first")
+
+
+def test_a_write_corrupt_inside_is_refused_by_the_failed_start(loaded_store):
+    """Bytes changed inside a write's value pass the server's check; the server then dies reading them."""
+    _add_award(loaded_store, "last")
+    incr = _incr_file(loaded_store)
+    data = bytearray(incr.read_bytes())
+    data[len(data) // 2: len(data) // 2 + 6] = b"\x00garb\x00"
+    incr.write_bytes(bytes(data))
+    before = fingerprint(loaded_store)
+    status = cli(loaded_store, "status")
+    assert status.returncode == 1 and "stopped while reading its append-only files" in status.stderr, status.stderr
+    assert len(status.stderr.strip().splitlines()) == 1 and fingerprint(loaded_store) == before
+
+
+def test_a_store_damaged_in_process_raises_store_damaged(loaded_store):
+    StorePaths(loaded_store).manifest.unlink()
+    with pytest.raises(StoreDamaged, match="manifest"):
+        FalkorDBStore(loaded_store)
+
+
+def test_restore_is_refused_while_the_store_is_in_use_and_brings_back_the_backup(loaded_store, tmp_path):
+    store = FalkorDBStore(loaded_store)
+    try:
+        backup = cli(loaded_store, "store", "backup", str(tmp_path / "backup.rdb"))
+        assert backup.returncode == 0, backup.stderr
+        store.write("MERGE (:Award {id: 'after-backup'})")
+        busy = cli(loaded_store, "store", "restore", str(tmp_path / "backup.rdb"))
+        assert busy.returncode == 1 and "is in use" in busy.stderr
+    finally:
+        store.close()
+    restored = cli(loaded_store, "store", "restore", str(tmp_path / "backup.rdb"))
+    assert restored.returncode == 0, restored.stderr
+    assert "kept the current store.db.aof" in restored.stdout
+    after = cli(loaded_store, "query", "MATCH (a:Award {id: 'after-backup'}) RETURN count(a) AS n", "--format", "csv")
+    assert after.stdout.split() == ["n", "0"]
+    assert list(tmp_path.glob("store.db.aof.before-restore-*")), "the replaced files were not kept"
