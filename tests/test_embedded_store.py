@@ -6,6 +6,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -57,13 +58,45 @@ def test_an_acknowledged_load_survives_kill_9_of_the_server(tmp_path):
         reopened.close()
 
 
-def test_a_write_longer_than_five_seconds_runs_exactly_once(embedded_store):
-    embedded_store.write("UNWIND range(1, 460) AS i CREATE (:Sector {id: toString(i), name: 's'})")
-    started = time.monotonic()
-    embedded_store.write("MATCH (a:Sector), (b:Sector), (c:Sector) WITH count(*) AS n "
-                         "CREATE (:Award {id: 'once', name: 'written once', n: n})")
-    elapsed = time.monotonic() - started
-    assert elapsed > 5, f"the write took {elapsed:.1f} s; it must outlast the old 5 s socket timeout"
+def _held_writes(client) -> list[str]:
+    """Ids of the connections the server holds blocked in a GRAPH.QUERY: writes sent, waiting for a pause to end."""
+    return [c["id"] for c in client.client_list() if "b" in c["flags"] and c["cmd"].lower() == "graph.query"]
+
+
+def test_a_write_held_past_the_clients_read_timeout_runs_exactly_once(embedded_store):
+    """falkordblite's client gave up on a reply after 5 s and sent the write again, which then ran twice.
+
+    The server holds the write (`CLIENT PAUSE WRITE`, seen in its client list) until the client has waited
+    longer than its socket allows: no time at all when it has no read timeout (ours), its timeout and a second
+    more when it has one. The write must still be waiting on the connection it was sent on (a client that gave
+    up closes it and sends again on another), and run once when the pause ends.
+    """
+    client = embedded_store._db.connection  # the store's own client; CLIENT commands pass a write pause
+    outcome: list = []
+
+    def write() -> None:
+        try:
+            outcome.append(embedded_store.write("CREATE (:Award {id: 'once', name: 'written once'})"))
+        except Exception as error:  # kept for the assertion below
+            outcome.append(error)
+
+    writer = threading.Thread(target=write)
+    client.execute_command("CLIENT", "PAUSE", 600_000, "WRITE")
+    try:
+        writer.start()
+        deadline = time.monotonic() + 60
+        while not (held := _held_writes(client)):
+            assert writer.is_alive() and time.monotonic() < deadline, f"the write was not held: {outcome}"
+            time.sleep(0.05)  # polling the server's client list: the wait is on the condition
+        read_timeout = client.connection_pool.connection_kwargs.get("socket_timeout")
+        if read_timeout is not None:  # a client that gives up on a reply: hold the write until it has
+            writer.join(read_timeout + 1)
+        assert len(held) == 1 and writer.is_alive() and _held_writes(client) == held, \
+            f"the client gave up on the write and sent it again: {outcome}"
+    finally:
+        client.execute_command("CLIENT", "UNPAUSE")
+    writer.join(timeout=120)
+    assert not writer.is_alive() and len(outcome) == 1 and not isinstance(outcome[0], Exception), outcome
     assert embedded_store.read("MATCH (a:Award {id: 'once'}) RETURN count(a)").rows == [[1]]
 
 
