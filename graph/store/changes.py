@@ -29,7 +29,7 @@ __all__ = ["Batch", "Held", "HELD_READ_MAX", "held_records", "node_digests", "re
 @cypher.statement(lambda: [(label, among) for (label,) in cypher.each_label() for among in (False, True)])
 def held_nodes(label: str, among_ids: bool = False) -> str:
     """Id and digest of every `label` node, read once when the store holds few; `among_ids`: only the digests of
-    the nodes among `$ids`, in one list (each batch's read when it holds many: a quarter less time than rows)."""
+    the nodes among `$ids`, in one list (each batch's read when it holds many: a quarter less CPU than rows)."""
     match = f"MATCH (n:{check_label(label)})"
     if among_ids:
         return f"{match} WHERE n.id IN $ids RETURN collect(n.{HASH_PROPERTY}) AS digests"
