@@ -27,15 +27,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import pickle
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import networkx as nx
 import numpy as np
-from eval_common import first_rank, paired_interval, rank_measures
+from eval_common import cached_graph, first_rank, paired_interval, rank_measures
 
 from graph.analytics.cluster_partners import ClusterIndex, ClusterWeights, cluster_scores
 from graph.analytics.projections import Projection, participations
@@ -47,23 +45,10 @@ METHODS = ("ours", "random", "preferential attachment", "Adamic-Adar", "sectors 
 
 def default_graph(cache: Path | None) -> nx.MultiDiGraph:
     """The default data as the analytics read it: `run_sample` into a temporary store, `read_inputs`."""
-    if cache and cache.exists():
-        return pickle.loads(cache.read_bytes())
     from graph.analytics.inputs import read_inputs
-    from graph.store.falkordb_store import FalkorDBStore
     from loaders.pipeline import run_sample
 
-    with tempfile.TemporaryDirectory() as folder:
-        store = FalkorDBStore(Path(folder) / "default.db", "default", default_timeout_s=900)
-        try:
-            store.setup_schema()
-            run_sample(store)
-            graph = read_inputs(store)
-        finally:
-            store.close()
-    if cache:
-        cache.write_bytes(pickle.dumps(graph))
-    return graph
+    return cached_graph(cache, run_sample, read_inputs, timeout_s=900)
 
 
 def partner_pairs(G: nx.MultiDiGraph, clusters: list[str], cut: str) -> tuple[dict, dict]:

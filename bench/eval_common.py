@@ -1,4 +1,5 @@
-"""What the hold-out evaluations share: the rank of the first answer, hits@10 / MRR, a paired bootstrap.
+"""What the hold-out evaluations share: their graph (loaded once, cached), the rank of the first answer,
+hits@10 / MRR, a paired bootstrap.
 
 Used by bench/eval_recommend.py and bench/eval_cluster_partners.py, so both count ranks and intervals alike:
 every method ranks the same candidates, ties broken by one random order per query shared by all methods.
@@ -6,9 +7,35 @@ every method ranks the same candidates, ties broken by one random order per quer
 
 from __future__ import annotations
 
+import pickle
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
 import numpy as np
 
-__all__ = ["first_rank", "rank_measures", "paired_interval"]
+__all__ = ["cached_graph", "first_rank", "rank_measures", "paired_interval"]
+
+
+def cached_graph(cache: Path | None, load: Callable, read: Callable, timeout_s: float) -> nx.MultiDiGraph:
+    """`load(store)` into a fresh temporary embedded store, then the graph `read(store)` gives; pickled to
+    `cache` (and taken from it when present), so a re-run of an evaluation skips the minutes of loading."""
+    if cache and cache.exists():
+        return pickle.loads(cache.read_bytes())
+    from graph.store.falkordb_store import FalkorDBStore
+
+    with tempfile.TemporaryDirectory() as folder:
+        store = FalkorDBStore(Path(folder) / "eval.db", "eval", default_timeout_s=timeout_s)
+        try:
+            store.setup_schema()
+            load(store)
+            graph = read(store)
+        finally:
+            store.close()
+    if cache:
+        cache.write_bytes(pickle.dumps(graph))
+    return graph
 
 
 def first_rank(scores: np.ndarray, answers, tiebreak: np.ndarray) -> int:

@@ -36,16 +36,14 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import datetime as dt
-import pickle
 import random
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 import networkx as nx
 import numpy as np
-from eval_common import first_rank, paired_interval, rank_measures
+from eval_common import cached_graph, first_rank, paired_interval, rank_measures
 from scipy.optimize import minimize
 from scipy.special import logsumexp
 
@@ -74,23 +72,10 @@ TEST_CUTS = (TEST_CUT, "2025-01-01")
 
 def cordis_graph(data: Path, cache: Path | None = None) -> nx.MultiDiGraph:
     """The CORDIS extract as the store gives it: load_cordis into a temporary embedded store, to_networkx."""
-    if cache and cache.exists():
-        return pickle.loads(cache.read_bytes())
-    from graph.store.falkordb_store import FalkorDBStore
     from graph.store.reads import to_networkx
     from loaders.cordis import load_cordis
 
-    with tempfile.TemporaryDirectory() as folder:
-        store = FalkorDBStore(Path(folder) / "cordis.db", "cordis", default_timeout_s=600)
-        try:
-            store.setup_schema()
-            load_cordis(store, data)
-            graph = to_networkx(store)
-        finally:
-            store.close()
-    if cache:
-        cache.write_bytes(pickle.dumps(graph))
-    return graph
+    return cached_graph(cache, lambda store: load_cordis(store, data), to_networkx, timeout_s=600)
 
 
 @dataclasses.dataclass

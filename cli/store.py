@@ -32,8 +32,8 @@ def _db(obj: Context) -> Path:
 @click.pass_obj
 def check_command(obj: Context) -> None:
     """Say whether the store's files are sound (exit 1 when they are not); nothing is changed."""
-    from graph.store.falkordb_files import check_files
-    from graph.store.falkordb_server import running_socket
+    from graph.store.falkordb_check import check_files
+    from graph.store.falkordb_process import running_socket
 
     db = _db(obj)
     if running_socket(db):

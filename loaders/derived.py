@@ -27,42 +27,36 @@ __all__ = ["COORDINATOR_ROLES", "statements", "recount_activity", "derive_smes",
 COORDINATOR_ROLES = ("coordinator", "coordinating", "koordinator", "koordinaator", "coordinateur", "coordinatore",
                      "coordinador", "coordenador", "coördinator", "koordynator", "koordinátor")
 
-SME_LABELS = cypher.fixed_statement(__name__, "SME_LABELS", (
-    "MATCH (o:Organisation)\n"
-    "WHERE (o.sme = true AND NOT o:SME) OR (o:SME AND o.sme IS NULL)\n"
-    "SET o:SME, o.sme = true\n"
-    "RETURN count(o) AS changed"
-))
-NOT_SMES = cypher.fixed_statement(__name__, "NOT_SMES", (
-    "MATCH (o:SME)\n"
-    "WHERE o.sme = false\n"
-    "REMOVE o:SME\n"
-    "RETURN count(o) AS changed"
-))
-PROJECT_SME_SHARES = cypher.fixed_statement(__name__, "PROJECT_SME_SHARES", (
-    "MATCH (p:Project)<-[:PARTICIPATES_IN]-(o:Organisation)\n"
-    "WITH p, count(DISTINCT o) AS participants, count(DISTINCT CASE WHEN o:SME THEN o END) AS smes\n"
-    "WHERE p.participants IS NULL OR p.participants <> participants OR p.smes <> smes\n"
-    "SET p.participants = participants, p.smes = smes, p.sme_share = toFloat(smes) / participants\n"
-    "RETURN count(p) AS changed"
-))
-UNMARKED_ORGANISATIONS = cypher.fixed_statement(__name__, "UNMARKED_ORGANISATIONS", (
-    "MATCH (o:Organisation)\n"
-    "WHERE NOT o:Cluster\n"
-    "RETURN o.id AS id, o.name AS name, o.short_name AS short_name, o.country AS country"
-))
-MARK_CLUSTERS = cypher.fixed_statement(__name__, "MARK_CLUSTERS", (
-    "UNWIND $rows AS row\n"
-    "MATCH (o:Organisation {id: row.id})\n"
-    "SET o:Cluster, o.kind = 'Cluster', o.cluster_rule = row.rule\n"
-    "RETURN count(o) AS changed"
-))
-CLUSTER_KINDS = cypher.fixed_statement(__name__, "CLUSTER_KINDS", (
-    "MATCH (o:Cluster)\n"
-    "WHERE o.kind IS NULL OR o.kind <> 'Cluster'\n"
-    "SET o.kind = 'Cluster'\n"
-    "RETURN count(o) AS changed"
-))
+SME_LABELS = cypher.fixed_statement(__name__, "SME_LABELS", """\
+MATCH (o:Organisation)
+WHERE (o.sme = true AND NOT o:SME) OR (o:SME AND o.sme IS NULL)
+SET o:SME, o.sme = true
+RETURN count(o) AS changed""")
+NOT_SMES = cypher.fixed_statement(__name__, "NOT_SMES", """\
+MATCH (o:SME)
+WHERE o.sme = false
+REMOVE o:SME
+RETURN count(o) AS changed""")
+PROJECT_SME_SHARES = cypher.fixed_statement(__name__, "PROJECT_SME_SHARES", """\
+MATCH (p:Project)<-[:PARTICIPATES_IN]-(o:Organisation)
+WITH p, count(DISTINCT o) AS participants, count(DISTINCT CASE WHEN o:SME THEN o END) AS smes
+WHERE p.participants IS NULL OR p.participants <> participants OR p.smes <> smes
+SET p.participants = participants, p.smes = smes, p.sme_share = toFloat(smes) / participants
+RETURN count(p) AS changed""")
+UNMARKED_ORGANISATIONS = cypher.fixed_statement(__name__, "UNMARKED_ORGANISATIONS", """\
+MATCH (o:Organisation)
+WHERE NOT o:Cluster
+RETURN o.id AS id, o.name AS name, o.short_name AS short_name, o.country AS country""")
+MARK_CLUSTERS = cypher.fixed_statement(__name__, "MARK_CLUSTERS", """\
+UNWIND $rows AS row
+MATCH (o:Organisation {id: row.id})
+SET o:Cluster, o.kind = 'Cluster', o.cluster_rule = row.rule
+RETURN count(o) AS changed""")
+CLUSTER_KINDS = cypher.fixed_statement(__name__, "CLUSTER_KINDS", """\
+MATCH (o:Cluster)
+WHERE o.kind IS NULL OR o.kind <> 'Cluster'
+SET o.kind = 'Cluster'
+RETURN count(o) AS changed""")
 
 
 def statements() -> list[str]:

@@ -28,44 +28,37 @@ from loaders.derived import changed
 __all__ = ["statements", "derive_country_aggregates", "CountryFacts", "country_facts"]
 
 #: One row per participation, ungrouped: FalkorDB groups 700,000 rows by project in 6.7 s, walks them in 1.6.
-PARTICIPATIONS = cypher.fixed_statement(__name__, "PARTICIPATIONS", (
-    "MATCH (o:Organisation)-[:PARTICIPATES_IN]->(p:Project)\n"
-    "WHERE o.country IS NOT NULL\n"
-    "RETURN p.id AS project, o.id AS organisation"
-))
-ORGANISATION_COUNTRIES = cypher.fixed_statement(__name__, "ORGANISATION_COUNTRIES", (
-    "MATCH (o:Organisation)\n"
-    "WHERE o.country IS NOT NULL\n"
-    "RETURN o.id AS id, o.country AS country"
-))
-PROJECTS_WITH_COUNTRIES = cypher.fixed_statement(__name__, "PROJECTS_WITH_COUNTRIES", (
-    "MATCH (p:Project)\n"
-    "WHERE p.countries IS NOT NULL\n"
-    "RETURN p.id AS id"
-))
-SET_PROJECT_COUNTRIES = cypher.fixed_statement(__name__, "SET_PROJECT_COUNTRIES", (
-    "UNWIND $rows AS row\n"
-    "MATCH (p:Project {id: row.id})\n"
-    "WHERE p.countries IS NULL OR p.countries <> row.countries OR p.country_participants <> row.counts\n"
-    "SET p.countries = row.countries, p.country_participants = row.counts\n"
-    "RETURN count(p) AS changed"
-))
-CLEAR_PROJECT_COUNTRIES = cypher.fixed_statement(__name__, "CLEAR_PROJECT_COUNTRIES", (
-    "UNWIND $ids AS gone\n"
-    "MATCH (p:Project {id: gone})\n"
-    "REMOVE p.countries, p.country_participants\n"
-    "RETURN count(p) AS changed"
-))
+PARTICIPATIONS = cypher.fixed_statement(__name__, "PARTICIPATIONS", """\
+MATCH (o:Organisation)-[:PARTICIPATES_IN]->(p:Project)
+WHERE o.country IS NOT NULL
+RETURN p.id AS project, o.id AS organisation""")
+ORGANISATION_COUNTRIES = cypher.fixed_statement(__name__, "ORGANISATION_COUNTRIES", """\
+MATCH (o:Organisation)
+WHERE o.country IS NOT NULL
+RETURN o.id AS id, o.country AS country""")
+PROJECTS_WITH_COUNTRIES = cypher.fixed_statement(__name__, "PROJECTS_WITH_COUNTRIES", """\
+MATCH (p:Project)
+WHERE p.countries IS NOT NULL
+RETURN p.id AS id""")
+SET_PROJECT_COUNTRIES = cypher.fixed_statement(__name__, "SET_PROJECT_COUNTRIES", """\
+UNWIND $rows AS row
+MATCH (p:Project {id: row.id})
+WHERE p.countries IS NULL OR p.countries <> row.countries OR p.country_participants <> row.counts
+SET p.countries = row.countries, p.country_participants = row.counts
+RETURN count(p) AS changed""")
+CLEAR_PROJECT_COUNTRIES = cypher.fixed_statement(__name__, "CLEAR_PROJECT_COUNTRIES", """\
+UNWIND $ids AS gone
+MATCH (p:Project {id: gone})
+REMOVE p.countries, p.country_participants
+RETURN count(p) AS changed""")
 COUNTRY_IDS = cypher.fixed_statement(__name__, "COUNTRY_IDS", "MATCH (c:Country) RETURN c.id AS id")
-SET_COUNTRY_PAIRS = cypher.fixed_statement(__name__, "SET_COUNTRY_PAIRS", (
-    "UNWIND $rows AS row\n"
-    "MATCH (c:Country {id: row.id})\n"
-    "WHERE c.partner_countries IS NULL OR c.partner_countries <> row.partners\n"
-    " OR c.shared_projects <> row.projects OR c.partner_organisations <> row.organisations\n"
-    "SET c.partner_countries = row.partners, c.shared_projects = row.projects,"
-    " c.partner_organisations = row.organisations\n"
-    "RETURN count(c) AS changed"
-))
+SET_COUNTRY_PAIRS = cypher.fixed_statement(__name__, "SET_COUNTRY_PAIRS", """\
+UNWIND $rows AS row
+MATCH (c:Country {id: row.id})
+WHERE c.partner_countries IS NULL OR c.partner_countries <> row.partners
+ OR c.shared_projects <> row.projects OR c.partner_organisations <> row.organisations
+SET c.partner_countries = row.partners, c.shared_projects = row.projects, c.partner_organisations = row.organisations
+RETURN count(c) AS changed""")
 #: Rows per write: the embedded store receives parameters inlined in the query text.
 BATCH = 5000
 

@@ -30,7 +30,7 @@ def open_store(settings: Settings) -> GraphStore:
         from graph.store.neo4j_store import Neo4jStore
 
         return Neo4jStore(settings)
-    from graph.store.falkordb_server import default_limits
+    from graph.store.falkordb_config import default_limits
     from graph.store.falkordb_store import FalkorDBStore
 
     limits = default_limits(settings.query_memory_mb, settings.server_memory_mb)

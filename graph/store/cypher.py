@@ -39,6 +39,7 @@ __all__ = [
     "upsert_relationships",
     "count_label",
     "count_rel_type",
+    "nodes_among_ids",
     "existing_ids",
     "export_nodes",
     "export_relationships",
@@ -119,17 +120,22 @@ def count_rel_type(rel_type: str) -> str:
     return f"MATCH ()-[r:{check_rel_type(rel_type)}]->() RETURN count(r) AS count"
 
 
-@statement(each_label)
+@statement(lambda: [(label, states) for (label,) in each_label() for states in (False, True)])
+def nodes_among_ids(label: str, states: bool = False) -> str:
+    """Ids of the `label` nodes among `$ids` (lets a loader check endpoints before writing); `states`: their
+    properties and labels too (tells created from updated from unchanged)."""
+    more = ", properties(n) AS props, labels(n) AS labels" if states else ""
+    return f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids RETURN n.id AS id{more}"
+
+
 def existing_ids(label: str) -> str:
-    """Which of `$ids` exist as `label` nodes: lets a loader check endpoints before writing."""
-    return f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids RETURN n.id AS id"
+    """Which of `$ids` exist as `label` nodes."""
+    return nodes_among_ids(label)
 
 
-@statement(each_label)
 def node_states(label: str) -> str:
-    """Properties and labels of `label` nodes among `$ids`: tells created from updated from unchanged."""
-    return (f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids "
-            "RETURN n.id AS id, properties(n) AS props, labels(n) AS labels")
+    """Properties and labels of `label` nodes among `$ids`."""
+    return nodes_among_ids(label, states=True)
 
 
 @statement()

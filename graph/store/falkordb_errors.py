@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import QueryError, QueryTimeout, QueryTooLarge, ReadOnlyViolation, StoreUnavailable
-from graph.store.falkordb_server import ServerLimits
+from graph.store.falkordb_config import ServerLimits
 from graph.store.query_syntax import from_falkordb
 
 __all__ = ["refuse_huge_ranges", "translate"]

@@ -27,10 +27,10 @@ from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
 from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes
 from graph.store.falkordb_compact import rewrite_append_only
+from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits
 from graph.store.falkordb_errors import refuse_huge_ranges, translate
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
-from graph.store.falkordb_server import ServerLimits, StorePaths
 from graph.store.falkordb_stream import STREAM_CAP_MAX, capped_ro_query
 from graph.store.schema import NODE_LABELS
 
@@ -52,7 +52,7 @@ class FalkorDBStore:
         self.graph_name = graph_name
         self.default_timeout_s = default_timeout_s
         self.default_row_cap = default_row_cap
-        self.limits = limits or server.default_limits()
+        self.limits = limits or default_limits()
         self.restarted = False  # set when a call found the server gone and started it again
         self._stopped = self._closed = False
         self._connect()

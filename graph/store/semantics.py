@@ -60,6 +60,7 @@ class Feature:
     requires: str
 
 
+_WRITER = "set by the writer"
 _METRIC = "written by `metrics compute --write` or the Metrics page"
 _COUNTED = "counted after every load from PARTICIPATES_IN"
 _COUNTRIES = "counted after every load from PARTICIPATES_IN and Organisation.country (loaders.derived_aggregates)"
@@ -95,15 +96,14 @@ CONTRACT: tuple[Property, ...] = tuple([
     *_props(ANY_NODE,
             ("id", "string", "the key, unique within the label (`id = \"column\"` in a mapping)", ("every feature",)),
             ("name", "string", "the display name (`name = \"column\"`)", ("every feature",)),
-            ("kind", "string", "the node's primary label", ("every feature",), "set by the writer"),
-            ("sources", "list", "ids of the Source nodes the node came from", ("provenance",), "set by the writer"),
+            ("kind", "string", "the node's primary label", ("every feature",), _WRITER),
+            ("sources", "list", "ids of the Source nodes the node came from", ("provenance",), _WRITER),
             ("acronym", "string", "a short name, shown before the name and found by search",
              ("search", "names in results")),
             ("aliases", "list", "other names the node is found by", ("search",))),
     *_props(ANY_RELATIONSHIP,
             ("key", "string", "tells apart parallel relationships (`key = \"column\"`)", ("every feature",)),
-            ("sources", "list", "ids of the Source nodes the relationship came from", ("provenance",),
-             "set by the writer")),
+            ("sources", "list", "ids of the Source nodes the relationship came from", ("provenance",), _WRITER)),
     *_props("Organisation",
             ("country", "string", "country code, EU style (SE, NO, EL, UK)", ("countries",)),
             ("short_name", "string", "short name or acronym (\"IoT World\"): read by cluster detection",

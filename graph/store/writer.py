@@ -75,6 +75,14 @@ class WriteSummary:
     def nodes(self) -> int:
         return self.created + self.updated + self.unchanged
 
+    def count(self, batch: Batch, name: str, relationships: bool = False) -> None:
+        """Add what `batch` (of the label or relationship type `name`) creates, updates and leaves unchanged."""
+        prefix = "relationships_" if relationships else ""
+        for what in ("created", "updated", "unchanged"):
+            setattr(self, prefix + what, getattr(self, prefix + what) + getattr(batch, what))
+        if batch.created or batch.updated:
+            self.changed.add(name)
+
 
 def _batches(rows: list[Any], size: int | None = None) -> Iterable[list[Any]]:
     size = size or BATCH_SIZE  # read at each call, so a test can set smaller batches
@@ -209,11 +217,7 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
             summary.by_label[label] = summary.by_label.get(label, 0) + len(group)
             for records in _batches(group):
                 batch = node_batch(store, label, extra, records, held[label])
-                summary.created += batch.created
-                summary.updated += batch.updated
-                summary.unchanged += batch.unchanged
-                if batch.created or batch.updated:
-                    summary.changed.add(label)
+                summary.count(batch, label)
                 sender.send(statement, batch, len(records))
         for (rel_type, start, end), group in rel_groups.items():
             statement = cypher.upsert_relationships(rel_type, start, end)
@@ -222,11 +226,7 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
             for records in _batches(group):
                 rows = [rel_row(r, repeats) for r in records]
                 batch = rel_batch(store, rel_type, start, end, rows, held_rels[(rel_type, start, end)])
-                summary.relationships_created += batch.created
-                summary.relationships_updated += batch.updated
-                summary.relationships_unchanged += batch.unchanged
-                if batch.created or batch.updated:
-                    summary.changed.add(rel_type)
+                summary.count(batch, rel_type, relationships=True)
                 sender.send(statement, batch, len(records))
     summary.relationships = (summary.relationships_created + summary.relationships_updated
                              + summary.relationships_unchanged)

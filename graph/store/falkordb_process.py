@@ -1,0 +1,101 @@
+"""The running server of one store, as other processes see it: its note, whether it answers, killing a dead one.
+
+The running server is noted in `<db>.server.json`; a note whose socket refuses connections is a dead one, and
+a dead server's process and run folder are removed so that it cannot keep the store's files. Apart from the
+start and stop (`graph.store.falkordb_server`) because the repairs ask "is it running?" without starting one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import time
+from pathlib import Path
+
+from graph.store.falkordb_config import StorePaths
+
+__all__ = ["running_socket", "process_alive", "read_note", "answers", "forget", "kill"]
+
+
+def read_note(paths: StorePaths) -> dict | None:
+    """The note of the server last started for the store (pid, socket, log), or None."""
+    try:
+        return json.loads(paths.note.read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def answers(socket_path: str, pid: int = 0) -> bool:
+    """Whether the server on `socket_path` is there: it answers, is loading its files, or is busy but alive."""
+    import redis
+
+    client = redis.Redis(unix_socket_path=socket_path, socket_connect_timeout=2, socket_timeout=5)
+    try:
+        while True:
+            try:
+                return bool(client.ping())
+            except redis.BusyLoadingError:
+                time.sleep(0.1)
+    except redis.TimeoutError:
+        return _is_server(pid)  # a busy server is no dead one: never kill it
+    except (redis.RedisError, OSError):
+        return False
+    finally:
+        client.close()
+
+
+def running_socket(db: Path) -> str | None:
+    """The socket of the server running for `db`, or None (a note whose server is gone is removed)."""
+    paths = StorePaths(db)
+    note = read_note(paths)
+    if note is None:
+        return None
+    if answers(note["socket"], int(note.get("pid", 0))):
+        return note["socket"]
+    kill(int(note.get("pid", 0)))  # a zombie or a server that refuses connections must not keep the files
+    forget(paths, note)
+    return None
+
+
+def _is_server(pid: int) -> bool:
+    """`pid` is a live redis-server (not a process that got the number of a server long gone)."""
+    try:
+        return process_alive(pid) and b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def forget(paths: StorePaths, note: dict) -> None:
+    """Remove the note of a server that is gone, and its folder of socket, pid and log."""
+    paths.note.unlink(missing_ok=True)
+    run_dir = Path(note.get("socket", "")).parent
+    if run_dir.name.startswith("cluster-explorer-"):
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def kill(pid: int) -> None:
+    """Kill `pid` if it is a live redis-server, and wait until it is gone."""
+    if pid <= 0 or not _is_server(pid):
+        return
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except OSError:
+        return
+    _wait_gone(pid)
+
+
+def _wait_gone(pid: int, limit_s: float = 30) -> None:
+    deadline = time.monotonic() + limit_s
+    while process_alive(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+def process_alive(pid: int) -> bool:
+    """`pid` runs and is no zombie (a stopped server's process may linger as one)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
