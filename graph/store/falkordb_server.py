@@ -26,7 +26,7 @@ from graph.errors import StoreDamaged, StoreUnavailable
 from graph.store.locks import file_lock, load_lock
 
 __all__ = ["ServerLimits", "StorePaths", "ensure_server", "file_lock", "load_lock", "release_server",
-           "restart_server", "running_socket", "stop_server", "server_binaries", "default_limits", "process_alive"]
+           "running_socket", "stop_server", "server_binaries", "default_limits", "process_alive"]
 
 
 @dataclass(frozen=True)
@@ -286,15 +286,3 @@ def _shutdown(socket_path: Path, pid: int, how: str) -> bool:
         connection.disconnect()
     return True
 
-
-def restart_server(db: Path, pid: int) -> None:
-    """Kill the server `pid` of `db` (a read it cannot interrupt) so the next open starts a fresh one.
-
-    Acknowledged writes are safe: the append-only file is fsynced on every write.
-    """
-    paths = StorePaths(db)
-    with file_lock(paths.lock):
-        note = _read_note(paths)
-        if note is not None and int(note.get("pid", 0)) == pid:
-            _kill(pid)
-            _forget(paths, note)
