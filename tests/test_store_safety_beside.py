@@ -158,3 +158,41 @@ def test_a_huge_result_is_capped_while_a_load_beside_it_completes_exactly(tmp_pa
         assert _contents(store) == seeds_alone
     finally:
         store.close()
+
+
+def _held(db: Path) -> bool:
+    """The server answers nobody: a write waits behind the reduce, and every client behind it."""
+    client = redis.Redis(unix_socket_path=json.loads(StorePaths(db).note.read_text())["socket"], socket_timeout=1)
+    try:
+        client.ping()
+        return False
+    except redis.TimeoutError:
+        return True
+    finally:
+        client.close()
+
+
+def test_a_store_opened_while_a_runaway_read_holds_the_server_opens_once_the_watchdog_restarts_it(tmp_path,
+                                                                                                 seeds_alone):
+    """The opening process holds the store's lock while its first ping waits on the held server: the watchdog
+    must not wait for that lock (it did, and the two waited on each other until the read ended by itself)."""
+    db = tmp_path / "open.db"
+    store = FalkorDBStore(db)
+    try:
+        beside = _Beside(store, tmp_path)
+        try:
+            thread, outcome = _in_process_read(store, REDUCE, timeout_s=10)
+            wait_for(lambda: not thread.is_alive() or _reading(db), "the server to run the reduce")
+        finally:
+            beside.release()
+        wait_for(lambda: not thread.is_alive() or _held(db), "the load's first write to hold the server")
+        assert thread.is_alive(), "the reduce ended before the load's write waited behind it"
+        status = cli_process(db, "status", stderr_file=tmp_path / "status.err")
+        thread.join(timeout=600)
+        assert isinstance(outcome[0], QueryTimeout) and "the embedded server was restarted" in str(outcome[0])
+        status.communicate(timeout=600)
+        assert status.returncode == 0, (tmp_path / "status.err").read_text()
+        assert "the store's server was restarted while this load ran" in beside.finish()
+        assert _contents(store) == seeds_alone
+    finally:
+        store.close()
