@@ -24,6 +24,14 @@ def _run(obj: Context, source: str, path: Path | None = None) -> None:
 
     with progress_bar(source) as progress:
         _say(run_load(obj.store, source, path, progress=progress))
+    _say_restarted(obj)
+
+
+def _say_restarted(obj: Context) -> None:
+    """A load that sat out a restart of the store's server (a watchdog stopping a runaway read elsewhere) says so."""
+    if getattr(obj.store, "restarted", False):
+        click.echo("  - the store's server was restarted while this load ran (a read ran past its time limit, or the "
+                   "server had stopped); the load went on and completed, nothing is lost")
 
 
 def _say(report: PipelineReport) -> None:
@@ -48,6 +56,7 @@ def load_sample_command(obj: Context) -> None:
     with progress_bar("sample") as progress:
         for report in run_sample(obj.store, progress=progress):
             _say(report)
+    _say_restarted(obj)
 
 
 @load.command("seeds")

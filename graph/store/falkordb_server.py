@@ -20,11 +20,11 @@ from pathlib import Path
 from graph.errors import StoreDamaged, StoreUnavailable
 from graph.store.falkordb_check import check_files, server_log_reason
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
-from graph.store.falkordb_process import answers, forget, kill, process_alive, read_note, running_socket
+from graph.store.falkordb_process import answers, forget, process_alive, read_note, running_socket
 from graph.store.locks import file_lock, load_lock
 
 __all__ = ["ServerLimits", "StorePaths", "ensure_server", "start_server", "file_lock", "load_lock", "release_server",
-           "restart_server", "running_socket", "stop_server", "server_binaries", "default_limits", "process_alive"]
+           "running_socket", "stop_server", "server_binaries", "default_limits", "process_alive"]
 
 
 def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None] | None = None) -> str:
@@ -153,15 +153,3 @@ def _shutdown(socket_path: Path, pid: int, how: str) -> bool:
         connection.disconnect()
     return True
 
-
-def restart_server(db: Path, pid: int) -> None:
-    """Kill the server `pid` of `db` (a read it cannot interrupt) so the next open starts a fresh one.
-
-    Acknowledged writes are safe: the append-only file is fsynced on every write.
-    """
-    paths = StorePaths(db)
-    with file_lock(paths.lock):
-        note = read_note(paths)
-        if note is not None and int(note.get("pid", 0)) == pid:
-            kill(pid)
-            forget(paths, note)

@@ -7,7 +7,8 @@ What matters here, each tested:
 * The client has no socket read timeout and no retries (falkordblite's default re-sent a slow write).
   Time limits are the database's own (`GRAPH.RO_QUERY ... TIMEOUT`). A read the database has not stopped
   by its limit plus a grace (FalkorDB folds constant expressions while planning, outside the limit) is
-  stopped by restarting the server; no acknowledged write is lost, the append-only file is fsynced on each.
+  stopped by restarting the server (`graph.store.falkordb_watchdog`: no acknowledged write is lost; a call
+  whose server a watchdog of any process killed runs again on the restarted one, so a load beside completes).
 * Memory: a query may use the server's `QUERY_MEM_CAPACITY` (past it: `QueryTooLarge`, the server stays
   up); huge literal ranges are refused before sending (`graph.store.falkordb_errors`).
 * A server that died is started again by the next call, which sets `restarted` (the app says so).
@@ -19,6 +20,7 @@ import atexit
 import json
 import threading
 from collections.abc import Callable
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -31,13 +33,11 @@ from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits
 from graph.store.falkordb_errors import refuse_huge_ranges, translate
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
-from graph.store.falkordb_stream import STREAM_CAP_MAX, capped_ro_query
+from graph.store.falkordb_stream import ro_query
+from graph.store.falkordb_watchdog import GRACE_MIN_S, RESENDS, Watchdog, stopped_by_watchdog
 from graph.store.schema import NODE_LABELS
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header", "GRACE_MIN_S"]
-
-#: A read the database has not stopped by its limit plus max(GRACE_MIN_S, its limit) restarts the server.
-GRACE_MIN_S = 5.0
 
 
 class FalkorDBStore:
@@ -54,7 +54,7 @@ class FalkorDBStore:
         self.default_row_cap = default_row_cap
         self.limits = limits or default_limits()
         self.restarted = False  # set when a call found the server gone and started it again
-        self._stopped = self._closed = False
+        self._closed, self._pid, self._reconnecting = False, 0, threading.Lock()
         self._connect()
         atexit.register(self.close)
 
@@ -64,29 +64,39 @@ class FalkorDBStore:
         from redis.retry import Retry
 
         def connect(socket_path: str) -> None:
+            tried[0] = self.server_pid
             db = FalkorDB(unix_socket_path=socket_path, socket_timeout=None, retry=Retry(NoBackoff(), 0))
             db.connection.ping()  # inside the lock: a client closing now sees us before it stops the server
             db.client = db.connection  # the name falkordblite used; tests reach the pool through it
-            self._db, self._graph = db, db.select_graph(self.graph_name)
+            self._db, self._graph, self._pid = db, db.select_graph(self.graph_name), tried[0]
 
-        try:
-            server.ensure_server(self.db_path, self.limits, connect)
-        except StoreUnavailable:
-            raise
-        except Exception as e:
-            raise StoreUnavailable(f"could not start the embedded FalkorDB store at {self.db_path}: {e}. Check that "
-                                   "the folder is writable, or set CLUSTER_EXPLORER_DB to another file.") from e
+        for attempt in count():
+            tried = [0]
+            try:
+                server.ensure_server(self.db_path, self.limits, connect)
+                return
+            except StoreUnavailable:
+                raise
+            except Exception as e:  # a busy server a watchdog killed while we waited for its answer: again
+                if attempt < RESENDS and stopped_by_watchdog(self.db_path, tried[0]):
+                    continue
+                raise StoreUnavailable(f"could not start the embedded FalkorDB store at {self.db_path}: {e}. Check that"
+                                       " the folder is writable, or set CLUSTER_EXPLORER_DB to another file.") from e
 
-    def _reconnect_if_gone(self) -> bool:
-        """After a failed call: start the server again if it is gone (True), else leave things as they are."""
-        try:
-            self._db.connection.ping()
-            return False
-        except Exception:
-            self._db.connection.connection_pool.disconnect()
-        self._connect()
-        self.restarted = True
-        return True
+    def _reconnect_if_gone(self, pid: int) -> bool:
+        """After a call to the server `pid` failed: True when it is gone and this store is connected to a new one
+        (started here, or by another thread or process), False when it still answers."""
+        with self._reconnecting:  # the writer's worker thread and the loader's thread may both find it gone
+            if self._pid != pid:
+                return True
+            try:
+                self._db.connection.ping()
+                return False
+            except Exception:
+                self._db.connection.connection_pool.disconnect()
+            self._connect()
+            self.restarted = True
+            return True
 
     @property
     def server_pid(self) -> int:
@@ -104,55 +114,42 @@ class FalkorDBStore:
         row_cap = self.default_row_cap if row_cap is None else row_cap
         refuse_huge_ranges(query, params, self.limits)
         text = self.inline_parameters(query, params)
-        try:
-            result = self._guarded(text, timeout_s, row_cap)
-        except Exception as e:
-            if self._stopped:
-                raise QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and the database did not "
-                                   "stop it, so the embedded server was restarted (no saved data is lost); narrow "
-                                   "the query down") from e
-            if not self._reconnect_if_gone():
-                raise translate(e, self.db_path, self.limits, timeout_s, query) from e
-            try:  # the server had died (not because of this read): a read is safe to run again
-                result = self._guarded(text, timeout_s, row_cap)
-            except Exception as again:
-                raise translate(again, self.db_path, self.limits, timeout_s, query) from again
+        for attempt in count():
+            pid = self._pid
+            try:
+                with Watchdog(self.db_path, pid, timeout_s) as watchdog:
+                    result = ro_query(self._graph, text, timeout_s, row_cap)
+                break
+            except Exception as e:
+                if watchdog.fired:
+                    self._reconnect_if_gone(pid)
+                    raise QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and the database did "
+                                       "not stop it, so the embedded server was restarted (no saved data is lost); "
+                                       "narrow the query down") from e
+                # a server that died (not because of this read) or a watchdog's restart: a read is safe to run again
+                if not self._reconnect_if_gone(pid) or attempt >= (RESENDS if stopped_by_watchdog(
+                        self.db_path, pid) else 1):
+                    raise translate(e, self.db_path, self.limits, timeout_s, query) from e
+        if watchdog.fired:  # done just as the watchdog fired
+            self._reconnect_if_gone(pid)
         return to_query_result(result, row_cap, self._graph)
 
-    def _guarded(self, text: str, timeout_s: float, row_cap: int | None) -> Any:
-        """Run a read with a watchdog: past its limit plus a grace, the server is restarted to stop it.
-
-        A small row cap is applied as the reply is read, so no more than it crosses the wire
-        (`graph.store.falkordb_stream`); exports and the writer's look-ups take the client's full read."""
-        self._stopped = False
-        pid = self.server_pid
-
-        def stop() -> None:
-            self._stopped = True
-            server.restart_server(self.db_path, pid)
-
-        watchdog = threading.Timer(timeout_s + max(GRACE_MIN_S, timeout_s), stop)
-        watchdog.daemon = True
-        watchdog.start()
-        try:
-            timeout_ms = max(1, int(timeout_s * 1000))
-            if row_cap is not None and row_cap <= STREAM_CAP_MAX:
-                return capped_ro_query(self._graph, text, timeout_ms, row_cap)
-            return self._graph.ro_query(text, timeout=timeout_ms)
-        finally:
-            watchdog.cancel()
-            if self._stopped:
-                self._reconnect_if_gone()
-
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
-        try:
-            result = self._graph.query(self.inline_parameters(query, params))
-        except Exception as e:
-            error = translate(e, self.db_path, self.limits, None, query)
-            if isinstance(error, StoreUnavailable) and self._reconnect_if_gone():
-                raise StoreUnavailable(f"lost the embedded FalkorDB store at {self.db_path}: its server had stopped "
-                                       "(it was started again); this write was not confirmed") from e
-            raise error from e
+        """Run a write. When a read's watchdog killed the server meanwhile, the same write is sent again to the
+        restarted server (every write we send is idempotent, `graph.store.falkordb_watchdog`)."""
+        text = self.inline_parameters(query, params)
+        for attempt in count():
+            pid = self._pid
+            try:
+                result = self._graph.query(text)
+                break
+            except Exception as e:
+                error = translate(e, self.db_path, self.limits, None, query)
+                if not isinstance(error, StoreUnavailable) or not self._reconnect_if_gone(pid):
+                    raise error from e
+                if attempt >= RESENDS or not stopped_by_watchdog(self.db_path, pid):
+                    raise StoreUnavailable(f"lost the embedded FalkorDB store at {self.db_path}: its server had "
+                                           "stopped (it was started again); this write was not confirmed") from e
         return to_query_result(result, None, self._graph)
 
     @staticmethod
@@ -182,7 +179,13 @@ class FalkorDBStore:
 
     def compact(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Rewrite the append-only files into one snapshot (after a load), so the next start loads only it."""
-        rewrite_append_only(self._db.connection, progress, where=f"the store {self.db_path}")
+        pid = self._pid
+        try:
+            rewrite_append_only(self._db.connection, progress, where=f"the store {self.db_path}")
+        except StoreUnavailable:
+            if not (self._reconnect_if_gone(pid) and stopped_by_watchdog(self.db_path, pid)):
+                raise
+            rewrite_append_only(self._db.connection, progress, where=f"the store {self.db_path}")
 
     def close(self) -> None:
         """Drop this process's connections; the server stops when its last client goes (also at exit)."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from falkordb.query_result import QueryResult
-from redis.exceptions import ResponseError
+from redis.exceptions import RedisError, ResponseError
 
-__all__ = ["capped_ro_query", "STREAM_CAP_MAX"]
+__all__ = ["capped_ro_query", "ro_query", "STREAM_CAP_MAX"]
 
 #: Caps above this (exports, the writer's look-ups) take the client's fast full read instead.
 STREAM_CAP_MAX = 100_000
@@ -73,4 +73,23 @@ def capped_ro_query(graph: Any, text: str, timeout_ms: int, cap: int) -> QueryRe
     finally:
         if not whole:
             connection.disconnect()  # the server drops what we did not read
+            _reconnect(connection)
         pool.release(connection)
+
+
+def _reconnect(connection: Any) -> None:
+    """Connect again at once: a process whose only connection this was would otherwise count as gone, and another
+    process closing the store would stop the server under it (`graph.store.falkordb_server.release_server`)."""
+    try:
+        connection.connect()
+    except (ConnectionError, OSError, RedisError):
+        pass  # the server is gone: the next call starts it again
+
+
+def ro_query(graph: Any, text: str, timeout_s: float, row_cap: int | None) -> QueryResult:
+    """A read with a time limit; a small row cap is applied as the reply is read, so no more than it crosses the
+    wire; larger caps (exports, the writer's look-ups) take the client's full read."""
+    timeout_ms = max(1, int(timeout_s * 1000))
+    if row_cap is not None and row_cap <= STREAM_CAP_MAX:
+        return capped_ro_query(graph, text, timeout_ms, row_cap)
+    return graph.ro_query(text, timeout=timeout_ms)

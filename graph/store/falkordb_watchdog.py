@@ -1,0 +1,86 @@
+"""The watchdog of the embedded store's reads, and what a restart it makes means to the server's other clients.
+
+FalkorDB folds constant expressions while it plans a query, outside the query's time limit, and cannot
+interrupt them: a `reduce` that grows a string ran 200 s with a 3 s limit, and meanwhile the server
+answered nobody (a load beside it waited). So each read carries a `Watchdog`: past its limit plus a grace
+of max(`GRACE_MIN_S`, the limit) the server is killed (`restart_server`) and the next call starts it again.
+No acknowledged write is lost: the append-only file is fsynced on each.
+
+Every other client of that server loses its connection at that moment: a load beside the read, another
+process opening the store. `restart_server` notes the killed server's pid beside the store
+(`<db>.stopped-servers`, one pid a line) before it kills it, so such a client can tell "stopped by a
+watchdog" (`stopped_by_watchdog`: wait for the restarted server and send the same statement again) from a
+server that died of something else (a full disk: the write fails and says so). Sending a write again is safe
+because every write the project sends is idempotent: the writer's and the load log's `UNWIND ... MERGE`,
+the derived facts' and metrics' `SET`; a write the server applied before it was killed changes nothing the
+second time.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from graph.store.falkordb_config import StorePaths
+from graph.store.falkordb_process import forget, kill, read_note
+from graph.store.locks import file_lock
+
+__all__ = ["GRACE_MIN_S", "Watchdog", "restart_server", "stopped_by_watchdog", "RESENDS"]
+
+#: A read the database has not stopped by its limit plus max(GRACE_MIN_S, its limit) restarts the server.
+GRACE_MIN_S = 5.0
+#: How many watchdog restarts in a row one call sits out (each sends its statement again) before it gives up.
+RESENDS = 3
+
+
+def _stopped_file(db: Path) -> Path:
+    return db.with_name(db.name + ".stopped-servers")
+
+
+def stopped_by_watchdog(db: Path, pid: int) -> bool:
+    """Whether the server `pid` of `db` was killed by a read's watchdog (not dead of something else)."""
+    try:
+        return str(pid) in _stopped_file(db).read_text().split()
+    except OSError:
+        return False
+
+
+def restart_server(db: Path, pid: int) -> None:
+    """Kill the server `pid` of `db` (a read it cannot interrupt) so the next call starts a fresh one.
+
+    The kill does not wait for the store's lock: a process opening the store holds it while its first ping
+    waits on the busy server, and that wait ends only with the kill. The note of the server is forgotten under
+    the lock afterwards (unless a new server was started meanwhile).
+    """
+    paths = StorePaths(db)
+    note = read_note(paths)
+    if note is None or int(note.get("pid", 0)) != pid:
+        return  # already stopped or restarted
+    with open(_stopped_file(db), "a") as stopped:  # one short append: whole even when two watchdogs fire at once
+        stopped.write(f"{pid}\n")
+    kill(pid)
+    with file_lock(paths.lock):
+        note = read_note(paths)
+        if note is not None and int(note.get("pid", 0)) == pid:
+            forget(paths, note)
+
+
+class Watchdog:
+    """`with Watchdog(db, pid, timeout_s) as dog:` restarts the server `pid` of `db` if the block outlives the
+    limit plus the grace; `dog.fired` says whether it did."""
+
+    def __init__(self, db: Path, pid: int, timeout_s: float):
+        self.db, self.pid, self.fired = db, pid, False
+        self._timer = threading.Timer(timeout_s + max(GRACE_MIN_S, timeout_s), self._fire)
+        self._timer.daemon = True
+
+    def _fire(self) -> None:
+        self.fired = True
+        restart_server(self.db, self.pid)
+
+    def __enter__(self) -> Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._timer.cancel()
