@@ -78,3 +78,15 @@ def test_eigenvector_breaks_a_tie_of_largest_components_as_networkx_engine(a_sha
     ours, reference = compute(G, "eigenvector", engine="igraph"), compute(G, "eigenvector", engine="networkx")
     assert ours.values == pytest.approx(reference.values, abs=1e-9)
     assert ours.values["a000"] > 0 and ours.values["b000"] == 0.0
+
+
+@pytest.mark.parametrize("share", [0.05, 0.3, 0.9])
+def test_spread_over_the_nonzero_rows_equals_the_whole_product_to_the_last_bit(share):
+    shared = IGraphCopy(mid_size(), "weight")
+    rng = np.random.default_rng(0)
+    n = shared.adjacency.shape[0]
+    rows = np.flatnonzero(rng.random(n) < share)
+    block = np.zeros((n, 7))
+    block[rows] = rng.random((len(rows), 7)) * 10.0 ** rng.integers(-8, 8, (len(rows), 7))
+    for matrix in (shared.adjacency, shared.weighted):
+        assert np.array_equal(levels.spread(matrix, block, rows), matrix @ block)

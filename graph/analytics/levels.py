@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 from scipy import sparse
 
-__all__ = ["LEVELS_MAX", "search", "dependencies"]
+__all__ = ["LEVELS_MAX", "search", "spread", "dependencies"]
 
 #: Searches deeper than this many hops go to igraph (one pass per pivot) instead of the level-by-level
 #: products (one product per level for all pivots at once).
@@ -43,21 +43,33 @@ def search(adjacency: sparse.csr_array, sources: list[int], reach: np.ndarray, c
     frontier[sources, columns] = 1
     paths = frontier.copy() if counts else None
     found = np.ones(k, dtype=np.int64)
+    rows = np.unique(sources)
     level = 0
     while (found < reach).any():
         if level == LEVELS_MAX:
             return None
         level += 1
-        reached = matrix @ frontier
+        reached = spread(matrix, frontier, rows)
         ahead = (reached > 0) & (dist < 0)
         dist[ahead] = level
         found += ahead.sum(axis=0)
+        rows = np.flatnonzero(ahead.any(axis=1))
         if counts:
             paths[ahead] = reached[ahead]
             frontier = np.where(ahead, reached, 0.0)
         else:
             frontier = ahead.astype(dtype)
     return dist, paths
+
+
+def spread(matrix: sparse.csr_array, block: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """`matrix @ block` for a symmetric `matrix` and a `block` that is zero outside `rows` (sorted): when those
+    are fewer than half, over their links only. The sums run over the same terms in the same order, so the
+    result is the same to the last bit; at 10x three of the five levels each way hold under 11% of the nodes.
+    """
+    if 2 * len(rows) > matrix.shape[0]:
+        return matrix @ block
+    return matrix[rows].T @ block[rows]
 
 
 def dependencies(adjacency: sparse.csr_array, sources: list[int], reach: np.ndarray) -> np.ndarray | None:
@@ -74,7 +86,8 @@ def dependencies(adjacency: sparse.csr_array, sources: list[int], reach: np.ndar
     dependency = np.zeros(dist.shape)
     for level in range(int(dist.max()), 0, -1):
         at = dist == level
-        share = adjacency @ np.where(at, (1.0 + dependency) / np.where(at, paths, 1.0), 0.0)
+        block = np.where(at, (1.0 + dependency) / np.where(at, paths, 1.0), 0.0)
+        share = spread(adjacency, block, np.flatnonzero(at.any(axis=1)))
         behind = dist == level - 1
         dependency[behind] = (paths * share)[behind]
     dependency[sources, np.arange(k)] = 0.0
