@@ -15,21 +15,26 @@ import igraph as ig
 import networkx as nx
 import numpy as np
 from scipy import sparse
-from scipy.sparse.csgraph import shortest_path
+from scipy.sparse.linalg import eigsh
 
+from graph.analytics.levels import dependencies, search
 from graph.analytics.projections_compact import CompactProjection
 from graph.seeded_igraph import seeded
+
+#: Graphs of at most this many nodes get a dense eigenvector solve.
+SMALL = 64
 
 __all__ = ["IGraphCopy", "pivots", "components", "betweenness", "closeness", "eigenvector", "communities"]
 
 
 class IGraphCopy:
-    """The networkx graph (or compact projection) as igraph, built on first use and shared by the metrics of
-    one run."""
+    """The networkx graph (or compact projection) as igraph, and as scipy matrices, each built on first use and
+    shared by the metrics of one run."""
 
     def __init__(self, G: nx.Graph | CompactProjection, weight: str):
         self.nodes = list(G)
-        self._G, self._weight, self._graph, self._adjacency = G, weight, None, None
+        self._G, self._weight, self._graph = G, weight, None
+        self._weighted = self._adjacency = self._parts = None
 
     @property
     def graph(self) -> ig.Graph:
@@ -43,18 +48,38 @@ class IGraphCopy:
         return self._graph
 
     @property
-    def adjacency(self) -> sparse.csr_array:
-        """The symmetric 0/1 adjacency matrix (hops: no weights), for the searches from pivots."""
-        if self._adjacency is None:
+    def weighted(self) -> sparse.csr_array:
+        """The symmetric matrix of edge weights (a pair listed twice sums, as in igraph), for eigenvector
+        centrality. Built from int32 indices: from int64 ones scipy took three times as long."""
+        if self._weighted is None:
             if isinstance(self._G, CompactProjection):
-                rows, cols = np.asarray(self._G.rows), np.asarray(self._G.cols)
+                rows, cols = self._G.rows, self._G.cols
+                weights = self._G.newman if self._weight == "newman" else self._G.weight
             else:
                 rows, cols = np.array(self.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2).T
+                weights = self.graph.es["weight"]
+            rows, cols = np.asarray(rows, dtype=np.int32), np.asarray(cols, dtype=np.int32)
+            weights = np.asarray(weights, dtype=float)
             ends = (np.concatenate([rows, cols]), np.concatenate([cols, rows]))
-            matrix = sparse.csr_array((np.ones(len(ends[0])), ends), shape=(len(self.nodes),) * 2)
-            matrix.data[:] = 1.0  # a pair listed twice is still one link
-            self._adjacency = matrix
+            self._weighted = sparse.csr_array((np.concatenate([weights, weights]), ends), shape=(len(self.nodes),) * 2)
+        return self._weighted
+
+    @property
+    def adjacency(self) -> sparse.csr_array:
+        """The symmetric 0/1 adjacency matrix (hops: no weights; a pair listed twice is still one link), for the
+        searches from pivots; it shares the index arrays of `weighted`."""
+        if self._adjacency is None:
+            matrix = self.weighted
+            self._adjacency = sparse.csr_array((np.ones(matrix.nnz), matrix.indices, matrix.indptr), shape=matrix.shape)
         return self._adjacency
+
+    @property
+    def parts(self) -> tuple[np.ndarray, np.ndarray]:
+        """The connected components as igraph finds them: each node's component, and each component's size."""
+        if self._parts is None:
+            found = self.graph.connected_components()
+            self._parts = np.array(found.membership), np.array(found.sizes())
+        return self._parts
 
     def values(self, array: Iterable[float]) -> dict[Any, float]:
         return dict(zip(self.nodes, (float(x) for x in array), strict=True))
@@ -82,47 +107,13 @@ def betweenness(G: nx.Graph, ig_graph: IGraphCopy, engine: str, k: int | None, s
         raw = np.array(ig_graph.graph.betweenness(directed=False))
         return ig_graph.values(raw * 2 / ((n - 1) * (n - 2)) if n > 2 else raw)
     sources = [index[s] for s in pivots(G, k, seed)]
-    summed = _dependencies(ig_graph.adjacency, sources)
+    membership, sizes = ig_graph.parts
+    summed = dependencies(ig_graph.adjacency, sources, sizes[membership[sources]])
     # igraph counts each (pivot, target) pair once; networkx counts it from both ends, then rescales.
     raw = 2 * np.array(ig_graph.graph.betweenness(directed=False, sources=sources)) if summed is None else summed
     scale = np.full(n, 1 / (k * (n - 2)))
     scale[sources] = 1 / ((k - 1) * (n - 2))
     return ig_graph.values(raw * scale)
-
-
-#: Searches from pivots deeper than this many hops go to igraph (one pass per pivot) instead of the level-by-level
-#: matrix products below (one product per level for all pivots at once).
-LEVELS_MAX = 32
-
-
-def _dependencies(adjacency: sparse.csr_array, sources: list[int]) -> np.ndarray | None:
-    """Brandes' dependencies summed over `sources` (hop counts), or None on a graph too deep for this way.
-
-    The shortest-path counts and the dependencies move one BFS level at a time for all sources together,
-    as sparse-times-dense products: on the 10x projection (5-6 levels from any pivot) this is several times
-    faster than igraph's subset betweenness, which spends about a second per pivot.
-    """
-    n, k = adjacency.shape[0], len(sources)
-    columns = np.arange(k)
-    found = shortest_path(adjacency, unweighted=True, indices=sources).T
-    dist = np.where(np.isfinite(found), found, -1).astype(np.int32)
-    depth = int(dist.max())
-    if depth > LEVELS_MAX:
-        return None
-    paths = np.zeros((n, k))
-    paths[sources, columns] = 1.0
-    for level in range(depth):
-        reached = adjacency @ np.where(dist == level, paths, 0.0)
-        ahead = dist == level + 1
-        paths[ahead] = reached[ahead]
-    dependency = np.zeros((n, k))
-    for level in range(depth, 0, -1):
-        at = dist == level
-        share = adjacency @ np.where(at, (1.0 + dependency) / np.where(at, paths, 1.0), 0.0)
-        behind = dist == level - 1
-        dependency[behind] = (paths * share)[behind]
-    dependency[sources, columns] = 0.0
-    return dependency.sum(axis=1)
 
 
 def closeness(G: nx.Graph, ig_graph: IGraphCopy, engine: str, k: int | None, seed: int) -> dict:
@@ -165,23 +156,27 @@ def _closeness_networkx(G: nx.Graph, k: int, seed: int) -> dict:
 def _closeness_igraph(ig_graph: IGraphCopy, k: int, seed: int) -> np.ndarray:
     """The networkx engine's estimate with whole-graph arrays: one closeness call for every node of the
     components of at most `k` nodes (each igraph call builds the whole graph's adjacency list, so one call
-    per component cost minutes on 3,000 small components), one distance matrix per larger component. The
-    pivots are drawn as the networkx engine draws them (components by size, members sorted by key)."""
+    per component cost minutes on 3,000 small components), then the distances from the pivots of each larger
+    component: level by level for the largest (`graph.analytics.levels`), igraph's searches for the others.
+    The pivots are drawn as the networkx engine draws them (components by size, members sorted by key)."""
     graph, n = ig_graph.graph, len(ig_graph.nodes)
-    parts = graph.connected_components()
-    membership, sizes = np.array(parts.membership), np.array(parts.sizes())
+    membership, sizes = ig_graph.parts
     reach = sizes[membership]
     values = np.zeros(n)
     small = np.flatnonzero(reach <= k)
     own = np.nan_to_num(np.array(graph.closeness(vertices=small.tolist()), dtype=float))  # NaN: a lone node
     values[small] = own * (reach[small] - 1) / (n - 1)
     rng = random.Random(seed)
-    for part in np.argsort(-sizes, kind="stable"):
+    for rank, part in enumerate(np.argsort(-sizes, kind="stable")):
         if sizes[part] <= k:
             break
         members = sorted(np.flatnonzero(membership == part).tolist(), key=lambda i: str(ig_graph.nodes[i]))
         pivots = rng.sample(members, k)
-        total = np.array(graph.distances(source=pivots, target=members), dtype=float).sum(axis=0)
+        found = search(ig_graph.adjacency, pivots, np.full(k, sizes[part])) if rank == 0 else None
+        if found is None:
+            total = np.array(graph.distances(source=pivots, target=members), dtype=float).sum(axis=0)
+        else:
+            total = found[0][members].sum(axis=1, dtype=np.int64).astype(float)
         mean = total / np.where(np.isin(members, pivots), k - 1, k)
         values[members] = np.divide(sizes[part] - 1, (n - 1) * mean, out=np.zeros(len(members)), where=mean > 0)
     return values
@@ -192,19 +187,33 @@ def eigenvector(G: nx.Graph, ig_graph: IGraphCopy, engine: str, weight: str) -> 
 
     On a disconnected graph the leading eigenvector lives on one component, and networkx refuses to
     guess which; the largest one (ties: the one whose smallest key sorts first) is the meaningful choice.
+    The igraph engine solves it as networkx's `eigenvector_centrality_numpy` does, with ARPACK on the shared
+    scipy matrix, the other components' rows zeroed: igraph's own call needed a copy of the component
+    (1.7 s at 10x) and took twice as long as scipy's solver on the same matrix.
     """
-    values = dict.fromkeys(G, 0.0)
     if G.number_of_edges() == 0:
-        return values
-    giant = max(components(G, ig_graph), key=lambda c: (len(c), [-ord(ch) for ch in min(map(str, c))]))
+        return dict.fromkeys(G, 0.0)
     if engine == "networkx":
+        values = dict.fromkeys(G, 0.0)
+        giant = max(components(G, ig_graph), key=lambda c: (len(c), [-ord(ch) for ch in min(map(str, c))]))
         values.update(nx.eigenvector_centrality_numpy(G.subgraph(giant), weight=weight))
         return values
-    index = {v: i for i, v in enumerate(ig_graph.nodes)}
-    members = sorted(index[v] for v in giant)
-    vector = np.abs(np.array(ig_graph.graph.induced_subgraph(members).eigenvector_centrality(weights="weight")))
-    values.update(zip((ig_graph.nodes[i] for i in members), (vector / np.linalg.norm(vector)).tolist(), strict=True))
-    return values
+    membership, sizes = ig_graph.parts
+    largest = np.flatnonzero(sizes == sizes.max())
+    if len(largest) > 1:  # ties, as `components` orders them: the same key as the networkx engine's
+        smallest = {part: min(str(ig_graph.nodes[i]) for i in np.flatnonzero(membership == part)) for part in largest}
+        largest = [max(largest, key=lambda part: [-ord(ch) for ch in smallest[part]])]
+    inside = membership == largest[0]
+    matrix = ig_graph.weighted
+    rows_inside = np.repeat(inside, np.diff(matrix.indptr))
+    matrix = sparse.csr_array((np.where(rows_inside, matrix.data, 0.0), matrix.indices, matrix.indptr),
+                              shape=matrix.shape)
+    if len(G) <= SMALL:  # ARPACK needs rows to spare; a dense solve is instant here
+        vector = np.linalg.eigh(matrix.toarray())[1][:, -1]
+    else:
+        vector = eigsh(matrix, k=1, which="LA", tol=0)[1][:, 0]
+    vector = np.where(inside, np.abs(vector), 0.0)
+    return ig_graph.values(vector / np.linalg.norm(vector))
 
 
 def communities(G: nx.Graph, ig_graph: IGraphCopy, engine: str, seed: int, weight: str,
