@@ -116,10 +116,13 @@ class FalkorDBStore:
         text = self.inline_parameters(query, params)
         for attempt in count():
             pid = self._pid
+            watchdog = Watchdog(self.db_path, pid, timeout_s)
             try:
-                with Watchdog(self.db_path, pid, timeout_s) as watchdog:
+                with watchdog:
                     result = ro_query(self._graph, text, timeout_s, row_cap)
                 break
+            except StoreUnavailable:
+                raise  # the watchdog could not start (interpreter shutdown): nothing was sent
             except Exception as e:
                 if watchdog.fired:
                     self._reconnect_if_gone(pid)

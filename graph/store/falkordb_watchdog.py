@@ -21,6 +21,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from graph.errors import StoreUnavailable
 from graph.store.falkordb_config import StorePaths
 from graph.store.falkordb_process import forget, kill, read_note
 from graph.store.locks import file_lock
@@ -79,7 +80,11 @@ class Watchdog:
         restart_server(self.db, self.pid)
 
     def __enter__(self) -> Watchdog:
-        self._timer.start()
+        try:
+            self._timer.start()
+        except RuntimeError as e:  # "can't create new thread at interpreter shutdown": no guard, so no read
+            raise StoreUnavailable(f"this process is shutting down, so no read of the store {self.db} is started "
+                                   f"now ({e})") from e
         return self
 
     def __exit__(self, *exc: object) -> None:
