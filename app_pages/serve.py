@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import socket
 import sys
 import threading
 
@@ -38,6 +39,7 @@ def main(argv: list[str]) -> None:
     from streamlit.web import cli
 
     _load_config(argv)
+    _refuse_a_taken_port()
     startup.prepare()
     views = startup.begin()
     threading.Thread(target=_read_back, args=(views, log), name="cluster-explorer-read-back", daemon=True).start()
@@ -68,6 +70,21 @@ def _exit(number: int, frame: object) -> None:
     handler it found: the default one killed the process without running `atexit`, and the store's server
     outlived the app."""
     raise SystemExit(0)
+
+
+def _refuse_a_taken_port() -> None:
+    """One line and exit 1 when the app's address is in use (often the app itself, still running), before the
+    warm-up opens the store: Streamlit would say so only after the warm-up had started reading."""
+    from streamlit import config
+
+    address, port = config.get_option("server.address") or "127.0.0.1", int(config.get_option("server.port"))
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server sets it: TIME_WAIT is no use
+        try:
+            probe.bind((address, port))
+        except OSError as e:
+            sys.exit(f"cannot start the app: {address}:{port} is in use ({e.strerror}); the app may already be "
+                     f"running at http://{address}:{port}, or start it with --server.port <another port>")
 
 
 def _load_config(argv: list[str]) -> None:

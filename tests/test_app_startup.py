@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -117,3 +118,21 @@ def test_the_warm_up_imports_what_the_explore_page_uses(startup_store):
     imported = json.loads(run.stdout.strip().splitlines()[-1])
     late = [m for m in imported if m.split(".")[0] in HEAVY]
     assert late == [], f"imported by the Explore visit, not by the warm-up: {late}"
+
+
+def test_cluster_explorer_app_on_a_taken_port_says_so_and_opens_no_store(tmp_path):
+    """A second `./dev run` while the first still serves: one line naming the address, exit 1, no warm-up."""
+    db = tmp_path / "fresh.db"
+    env = {**os.environ, "CLUSTER_EXPLORER_QUERIES": str(tmp_path / "queries")}
+    env.pop("NEO4J_URI", None)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = subprocess.run([sys.executable, "-m", "cli", "--db", str(db), "app", "--port", str(port),
+                               "--server.headless", "true", "--server.fileWatcherType", "none"],
+                              cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert f"127.0.0.1:{port} is in use" in done.stderr and "--server.port" in done.stderr
+    assert "Traceback" not in done.stderr and "warm-up" not in done.stderr
+    assert not StorePaths(db).note.exists()  # no store server was started for an app that cannot serve
