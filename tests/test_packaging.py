@@ -66,6 +66,7 @@ def test_the_wheel_holds_queries_seed_data_and_the_app(wheel):
     assert any(n.endswith("knowledge_base.toml") for n in seed_data) and seed_data <= names
     assert {"app.py", "cli/app.py", "graph/store/cypher.py"} | pages <= names
     assert not any(n.startswith(("tests/", "bench/")) for n in names)
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)  # MIT's text travels with the code
 
 
 def test_the_installed_command_lists_the_saved_queries_outside_a_checkout(installed, tmp_path):
