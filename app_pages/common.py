@@ -48,9 +48,11 @@ def _open(config: Settings) -> GraphStore:
 def store() -> GraphStore:
     """The store of this process (opened on first use; raises StoreUnavailable when it cannot be reached)."""
     opened = _open(settings())
-    if getattr(opened, "restarted", False):  # the embedded server had died and the adapter started it again
+    why = getattr(opened, "restarted", False)  # the embedded server had died and the adapter started it again
+    if why:
         getattr(opened, "inner", opened).restarted = False  # the adapter's own flag, under CountingStore
-        st.toast("The store's server had stopped and was started again; no saved data was lost.")
+        st.toast(f"The store's server {why if isinstance(why, str) else 'had stopped'}; it was started again and "
+                 "no saved data was lost.")
     return opened
 
 

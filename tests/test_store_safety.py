@@ -64,7 +64,7 @@ def test_a_killed_server_is_started_again_by_the_next_open_and_by_the_open_store
         wait_for(lambda: not alive(pid), "the server to die")
         status = cli(loaded_store, "status")
         assert status.returncode == 0, status.stderr
-        assert counts(store) == expected and store.restarted
+        assert counts(store) == expected and store.restarted == "had stopped (it crashed or was killed)"
         assert store.server_pid != pid
     finally:
         store.close()

@@ -64,6 +64,7 @@ def test_a_read_the_database_cannot_stop_is_stopped_by_restarting_the_server(tmp
             store.read("RETURN size(reduce(s = '', x IN range(1, 400000) | s + 'xxxxxxxxxxxxxxxxxxxx'))",
                        timeout_s=1)
         assert not alive(pid) and store.server_pid != pid
+        assert "time limit" in store.restarted  # what the app's notice says
         assert store.read("MATCH (a:Award) RETURN a.id").rows == [["kept"]]
         load = cli(store.db_path, "load", "seeds")
         assert load.returncode == 0, load.stderr

@@ -11,7 +11,7 @@ What matters here, each tested:
   whose server a watchdog of any process killed runs again on the restarted one, so a load beside completes).
 * Memory: a query may use the server's `QUERY_MEM_CAPACITY` (past it: `QueryTooLarge`, the server stays
   up); huge literal ranges are refused before sending (`graph.store.falkordb_errors`).
-* A server that died is started again by the next call, which sets `restarted` (the app says so).
+* A server that died is started again by the next call, which sets `restarted` to why (the app says it).
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from graph.store.falkordb_errors import refuse_huge_ranges, translate
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
 from graph.store.falkordb_stream import ro_query
-from graph.store.falkordb_watchdog import GRACE_MIN_S, RESENDS, Watchdog, stopped_by_watchdog
+from graph.store.falkordb_watchdog import GRACE_MIN_S, RESENDS, Watchdog, stopped_by_watchdog, why_restarted
 from graph.store.schema import NODE_LABELS
 
 __all__ = ["FalkorDBStore", "parameter_text", "params_header", "GRACE_MIN_S"]
@@ -53,7 +53,7 @@ class FalkorDBStore:
         self.default_timeout_s = default_timeout_s
         self.default_row_cap = default_row_cap
         self.limits = limits or default_limits()
-        self.restarted = False  # set when a call found the server gone and started it again
+        self.restarted: str | bool = False  # why, when a call found the server gone and started it again
         self._closed, self._pid, self._reconnecting = False, 0, threading.Lock()
         self._connect()
         atexit.register(self.close)
@@ -95,7 +95,7 @@ class FalkorDBStore:
             except Exception:
                 self._db.connection.connection_pool.disconnect()
             self._connect()
-            self.restarted = True
+            self.restarted = why_restarted(self.db_path, pid)
             return True
 
     @property

@@ -26,7 +26,7 @@ from graph.store.falkordb_config import StorePaths
 from graph.store.falkordb_process import forget, kill, read_note
 from graph.store.locks import file_lock
 
-__all__ = ["GRACE_MIN_S", "Watchdog", "restart_server", "stopped_by_watchdog", "RESENDS"]
+__all__ = ["GRACE_MIN_S", "Watchdog", "restart_server", "stopped_by_watchdog", "why_restarted", "RESENDS"]
 
 #: A read the database has not stopped by its limit plus max(GRACE_MIN_S, its limit) restarts the server.
 GRACE_MIN_S = 5.0
@@ -44,6 +44,13 @@ def stopped_by_watchdog(db: Path, pid: int) -> bool:
         return str(pid) in _stopped_file(db).read_text().split()
     except OSError:
         return False
+
+
+def why_restarted(db: Path, pid: int) -> str:
+    """In a user's words, why the server `pid` of `db` had to be started again (the app's notice says it)."""
+    if stopped_by_watchdog(db, pid):
+        return "was restarted to stop a read that ran past its time limit, which the database could not stop"
+    return "had stopped (it crashed or was killed)"
 
 
 def restart_server(db: Path, pid: int) -> None:

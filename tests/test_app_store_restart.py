@@ -1,0 +1,45 @@
+"""The app's notice when the embedded store's server had to be started again says why: a crash or kill, or the
+watchdog stopping a read the database could not stop (`graph.store.falkordb_watchdog.why_restarted`)."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+import streamlit as st
+
+from graph.store.falkordb_server import process_alive as alive
+from graph.store.falkordb_store import FalkorDBStore
+from tests.store_processes import wait_for
+from tests.test_app import open_page
+
+
+@pytest.fixture
+def own_store(tmp_path):
+    """A store of its own (this test kills its server), with one node, that the app is pointed at."""
+    db = tmp_path / "restart.db"
+    store = FalkorDBStore(db)
+    store.write("MERGE (:Award {id: 'kept', name: 'Kept award'})")
+    with pytest.MonkeyPatch.context() as env:
+        env.delenv("NEO4J_URI", raising=False)
+        env.setenv("CLUSTER_EXPLORER_DB", str(db))
+        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path / "queries"))
+        yield store
+    st.cache_resource.clear()
+    store.close()
+
+
+def test_after_a_killed_server_the_next_page_says_it_had_stopped_and_nothing_was_lost(own_store):
+    at = open_page()
+    assert not at.toast  # nothing to say while the server runs
+    pid = own_store.server_pid
+    os.kill(pid, signal.SIGKILL)
+    wait_for(lambda: not alive(pid), "the server to die")
+    at.run()
+    notices = [t.value for t in at.toast]
+    assert notices == ["The store's server had stopped (it crashed or was killed); it was started again and no "
+                       "saved data was lost."], notices
+    assert own_store.read("MATCH (a:Award) RETURN a.id").rows == [["kept"]]
+    at.run()
+    assert not at.toast  # said once
