@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from graph.analytics import cache
+from graph.analytics import cache, kept_files
 from graph.analytics import recommend_index_disk as disk
 from graph.analytics.recommend import Requirements, recommend
 from graph.store.records import NodeRecord, RelRecord
@@ -105,14 +105,14 @@ def test_a_file_of_another_format_is_rebuilt(network, inputs, tmp_path):
 def test_a_change_to_the_builders_code_is_not_read_from_an_older_file(network, inputs, tmp_path, monkeypatch):
     disk.index_for(network, tmp_path, inputs.graph, inputs.version)
     old = disk.index_file(network, tmp_path, inputs.version)
-    monkeypatch.setattr(disk, "CODE", "another code")
+    monkeypatch.setattr(disk._FILES, "code", "another code")
     assert disk.index_file(network, tmp_path, inputs.version) != old
     assert disk.load(old, inputs.graph, inputs.version) is None  # even when asked for that file by name
     assert disk.index_for(network, tmp_path, inputs.graph, inputs.version).source == "built"
 
 
 def test_the_code_digest_covers_the_builders_modules():
-    used = {m.__name__ for m in disk._modules_used("graph.analytics.recommend_index")}
+    used = {m.__name__ for m in kept_files.modules_used("graph.analytics.recommend_index")}
     assert {"graph.analytics.recommend_index", "graph.analytics.recommend_ties", "graph.analytics.incidence",
             "graph.analytics.recommend_sectors"} <= used
     assert all(name.startswith("graph.") for name in used)
@@ -126,7 +126,7 @@ def test_an_index_of_a_graph_of_another_size_is_not_trusted(network, inputs, tmp
 
 
 def test_only_the_newest_files_are_kept(network, inputs, tmp_path, monkeypatch):
-    monkeypatch.setattr(disk, "KEPT", 2)
+    monkeypatch.setattr(disk._FILES, "kept", 2)
     for window in ("", "|..2022-12-31", "|..2023-12-31"):
         disk.index_for(network, tmp_path, inputs.graph, inputs.version + window)
     assert len(list(tmp_path.glob(f"{disk.file_prefix(network)}*"))) == 2

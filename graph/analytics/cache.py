@@ -98,7 +98,7 @@ def read_pickle(path: Path) -> Any:
     try:
         with path.open("rb") as file, gc_paused():
             return pickle.load(file)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, ValueError):
+    except Exception:  # whatever a damaged pickle raises (KeyError, IndexError, struct.error ...): not used
         return None
 
 

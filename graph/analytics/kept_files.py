@@ -1,0 +1,164 @@
+"""What is built from the analytics inputs, kept on disk per data version and code version, shared by every process.
+
+The recommender's index (`graph.analytics.recommend_index_disk`) and the partner clusters' profiles
+(`graph.analytics.cluster_profiles_disk`) are made from the analytics inputs in seconds to a minute, and a
+restarted process made them again although nothing had changed.
+A `KeptFiles` is one such kind of file, beside the inputs (`graph.analytics.cache`: the same folder, store tag
+and atomic pickle files):
+
+* name: `<store tag>-<tag>-<digest><suffix>`, the digest of the key below;
+* key: the version of the graph it was built from (the data version, with the time window when the caller
+  sliced one), the kind's `FORMAT`, the projection, and its code: a digest of the source of every `graph.*`
+  module the builder uses (found by following the names of the `roots` modules), with the Python, numpy and
+  scipy versions. A change to how the thing is built (another helper's edit, a library upgrade) never reads
+  an older file: it is rebuilt;
+* what: the state the caller gives (never the graph, which has its own file), with the key and the graph's
+  size; a file whose key or graph size differs, or that cannot be read (damaged, cut short, another format,
+  another shape), is not used: the caller builds again and the file is rewritten. A `checked` kind (a small
+  file: the profiles' 3 MB at 10x) holds its state as pickled bytes with their BLAKE2 digest, so a byte
+  changed anywhere is found; the index (1 GB at 10x) is not hashed, which would cost a second per read;
+* kept: the newest `kept` files of each kind and store (one per data version and window used).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import inspect
+import pickle
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import scipy
+
+from graph.analytics.cache import read_pickle, store_tag, write_pickle
+from graph.memory import gc_paused
+from graph.store.contract import GraphStore
+
+__all__ = ["modules_used", "code_digest", "graph_size", "KeptFiles", "builds"]
+
+_BUILT: dict[str, int] = {}  # things built (not read) in this process, by kind (tests read it through `builds()`)
+
+
+def modules_used(root: str) -> list[ModuleType]:
+    """`root` and every `graph.*` module its names come from, followed transitively (the builder's own code)."""
+    seen: dict[str, ModuleType] = {}
+    todo = [root]
+    while todo:
+        name = todo.pop()
+        if name in seen or not name.startswith("graph."):
+            continue
+        module = seen[name] = importlib.import_module(name)
+        for value in vars(module).values():
+            origin = value.__name__ if isinstance(value, ModuleType) else getattr(value, "__module__", None)
+            if isinstance(origin, str):
+                todo.append(origin)
+    return [seen[name] for name in sorted(seen)]
+
+
+def code_digest(*roots: str) -> str:
+    """A digest of the source of the modules `roots` use, and of the Python, numpy and scipy versions."""
+    digest = hashlib.sha256(f"{sys.version_info[:2]}|{np.__version__}|{scipy.__version__}".encode())
+    modules = {m.__name__: m for root in roots for m in modules_used(root)}
+    for name in sorted(modules):
+        digest.update(name.encode())
+        digest.update(Path(inspect.getsourcefile(modules[name])).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def graph_size(graph: nx.Graph) -> tuple[int, int]:
+    return graph.number_of_nodes(), graph.number_of_edges()
+
+
+class KeptFiles:
+    """One kind of file kept beside the analytics inputs (see the module docstring)."""
+
+    def __init__(self, tag: str, suffix: str, format: int, roots: tuple[str, ...], kept: int = 4,
+                 checked: bool = False):
+        self.tag, self.suffix, self.format, self.kept, self.checked = tag, suffix, format, kept, checked
+        self.code = code_digest(*roots)
+
+    def key(self, version: str, projection: object = None) -> tuple:
+        return self.format, self.code, version, repr(projection)
+
+    def prefix(self, store: GraphStore) -> str:
+        """How the names of `store`'s files of this kind start (whatever their version)."""
+        return f"{store_tag(store)}-{self.tag}-"
+
+    def path(self, store: GraphStore, cache_dir: Path | str, version: str, projection: object = None) -> Path:
+        """The file of this kind holding what was built from `store`'s graph of `version` (and `projection`)."""
+        digest = hashlib.sha256(repr(self.key(version, projection)).encode()).hexdigest()[:16]
+        return Path(cache_dir) / f"{self.prefix(store)}{digest}{self.suffix}"
+
+    def read(self, path: Path, graph: nx.Graph, version: str, projection: object = None) -> dict | None:
+        """The state kept at `path`, or None when the file is missing, unreadable or not this key's or graph's."""
+        held = read_pickle(path)
+        if not isinstance(held, dict) or held.get("key") != self.key(version, projection) \
+                or held.get("graph_size") != graph_size(graph):
+            return None
+        state = held.get("state")
+        if self.checked:
+            state = _unpacked(state, held.get("digest"))
+        return state if isinstance(state, dict) else None
+
+    def write(self, store: GraphStore, path: Path, state: dict, graph: nx.Graph, version: str,
+              projection: object = None) -> None:
+        """Write `state` atomically; the oldest files of this kind and store beyond `kept` go. A folder that
+        cannot be written leaves the thing in memory only."""
+        try:
+            held = {"key": self.key(version, projection), "graph_size": graph_size(graph), "state": state}
+            if self.checked:
+                held["state"] = pickle.dumps(state, protocol=5)
+                held["digest"] = hashlib.blake2b(held["state"]).hexdigest()
+            write_pickle(path, held)
+            mine = sorted(path.parent.glob(f"{self.prefix(store)}*{self.suffix}"), key=lambda p: p.stat().st_mtime)
+            for old in mine[:-self.kept]:
+                old.unlink(missing_ok=True)
+        except OSError:
+            pass
+
+    def read_or_build(self, store: GraphStore, cache_dir: Path | str, graph: nx.Graph, version: str,
+                      build: Callable[[], Any], state_of: Callable[[Any], dict], restore: Callable[[dict], Any],
+                      projection: object = None) -> tuple[Any, str, float]:
+        """(thing, "disk" or "built", seconds): `restore(state)` of the file of this key, else `build()`, whose
+        `state_of` is written. A state `restore` refuses (raises or returns None) counts as no file."""
+        started = time.perf_counter()
+        path = self.path(store, cache_dir, version, projection)
+        state = self.read(path, graph, version, projection)
+        if state is not None:
+            try:
+                thing = restore(state)
+            except (KeyError, TypeError, AttributeError, ValueError):  # a file of another shape
+                thing = None
+            if thing is not None:
+                return thing, "disk", time.perf_counter() - started
+        thing = build()
+        _BUILT[self.tag] = _BUILT.get(self.tag, 0) + 1
+        self.write(store, path, state_of(thing), graph, version, projection)
+        return thing, "built", time.perf_counter() - started
+
+    def builds(self) -> int:
+        """How many things of this kind were built (not read) in this process."""
+        return _BUILT.get(self.tag, 0)
+
+
+def _unpacked(payload: object, digest: object) -> object:
+    """The state pickled in `payload` when `digest` is its BLAKE2 digest, else None (a damaged file)."""
+    if not isinstance(payload, bytes) or digest != hashlib.blake2b(payload).hexdigest():
+        return None
+    try:
+        with gc_paused():
+            return pickle.loads(payload)
+    except Exception:  # whatever a damaged pickle raises (KeyError, struct.error ...), the file is not used
+        return None
+
+
+def builds() -> dict[str, int]:
+    """How many things of each kind were built (not read) in this process, by tag."""
+    return dict(_BUILT)
