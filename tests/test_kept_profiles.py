@@ -86,6 +86,13 @@ def test_another_process_reads_the_profiles_from_disk_without_building_them(netw
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # read, not written again
 
 
+def test_the_graph_size_a_file_is_checked_against_is_networkx_count(inputs):  # noqa: F811
+    graph = inputs.graph
+    assert kept_files.graph_size(graph) == (graph.number_of_nodes(), graph.number_of_edges())
+    assert graph.number_of_edges() > 100 and kept_files.graph_size(graph.to_undirected()) == \
+        (graph.number_of_nodes(), graph.to_undirected().number_of_edges())
+
+
 def _foreign(path: Path) -> bytes:
     """A readable file of this kind under this name, built from another key (an older release's format)."""
     held = pickle.loads(path.read_bytes())

@@ -29,6 +29,7 @@ import pickle
 import sys
 import time
 from collections.abc import Callable
+from itertools import chain
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -73,6 +74,10 @@ def code_digest(*roots: str) -> str:
 
 
 def graph_size(graph: nx.Graph) -> tuple[int, int]:
+    """(nodes, edges). A directed multigraph's edges are counted from its adjacency dicts: networkx's own count
+    walks a degree view, 0.7 CPU s for the 10x inputs' 1.2 million edges (0.1 s here), and every read pays it."""
+    if graph.is_multigraph() and graph.is_directed():
+        return graph.number_of_nodes(), sum(map(len, chain.from_iterable(map(dict.values, graph._adj.values()))))
     return graph.number_of_nodes(), graph.number_of_edges()
 
 
