@@ -130,8 +130,9 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
     """Ranked partner candidates (organisations or clusters) with score parts, reasons and paths; with call
     rules (--min-countries, --roles, --sme-share), the consortium's gaps and the candidates that fill each."""
     from cli import partners_output as show
-    from graph.analytics.cache import cache_dir_for, recommender_index
+    from graph.analytics.cache import cache_dir_for, projection_inputs
     from graph.analytics.recommend import Requirements
+    from graph.analytics.recommend_index_disk import index_for
     from graph.store.resolve import resolve_node
 
     focal_keys = [resolve_node(obj.store, text, ("Organisation", "Cluster")).key for text in focal]  # names too
@@ -139,7 +140,9 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
     Requirements(min_label=min_label)  # an unknown label is refused before any work, whichever ranking follows
     with progress_bar("partners") as progress:
         progress(0, 3)
-        index = recommender_index(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir))
+        folder = cache_dir_for(obj.store, obj.settings.cache_dir)
+        inputs = projection_inputs(obj.store, folder)
+        index = index_for(obj.store, folder, inputs.graph, inputs.version).index  # kept on disk, as in the app
         progress(1, 3)
         if min_countries or roles:
             from graph.analytics.consortium import CallRules, check_consortium
@@ -151,9 +154,10 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
             show.gaps(result, fmt)
             return
         if wanted == "clusters" or (wanted == "auto" and show.all_clusters(index.G, tuple(focal_keys))):
-            from graph.analytics.cluster_partners import ClusterIndex, partner_clusters
+            from graph.analytics.cluster_partners import partner_clusters
+            from graph.analytics.cluster_profiles_disk import profiles_for
 
-            ranking = partner_clusters(ClusterIndex(index), focal_keys, k=k)
+            ranking = partner_clusters(profiles_for(obj.store, folder, index, inputs.version), focal_keys, k=k)
             progress(3, 3)
             show.candidates(ranking.candidates, ranking.note, fmt)
             return

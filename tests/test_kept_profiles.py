@@ -25,6 +25,7 @@ from graph.analytics.cluster_partners import ClusterIndex, partner_clusters
 from graph.analytics.recommend import Requirements, recommend
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import write_records
+from tests.cli_invoke import cli_env, invoke
 from tests.conftest import open_fixture_network
 from tests.test_app import app_store, open_page, table  # noqa: F401 - the fixture is used by name
 from tests.test_recommend_index_disk import GRAPH, ROOT, inputs, network  # noqa: F401 - fixtures used by name
@@ -198,3 +199,14 @@ def test_a_restarted_app_reads_the_profiles_back(app_store):  # noqa: F811
     assert kept_files.builds() == made  # neither the index nor the profiles built: both read back
     assert "Partner clusters" in [s.value for s in again.subheader]
     _restart()
+
+
+def test_the_cli_ranks_partner_clusters_from_the_kept_profiles(network, tmp_path):  # noqa: F811
+    env = cli_env(network.db_path, GRAPH, CLUSTER_EXPLORER_CACHE_DIR=str(tmp_path))
+    builds = profiles.builds()
+    first = invoke(env, "recommend", "--for", FOCAL[0], "-k", "3")
+    assert first.exit_code == 0, first.stderr
+    assert profiles.builds() == builds + 1 and list(tmp_path.glob("*-cls-*.clusters.pickle"))
+    again = invoke(env, "recommend", "--for", FOCAL[0], "-k", "3")  # as a second CLI process would: read back
+    assert again.exit_code == 0 and again.stdout == first.stdout and " 1. " in first.stdout
+    assert profiles.builds() == builds + 1
