@@ -130,9 +130,11 @@ class KeptFiles:
 
     def read_or_build(self, store: GraphStore, cache_dir: Path | str, graph: nx.Graph, version: str,
                       build: Callable[[], Any], state_of: Callable[[Any], dict], restore: Callable[[dict], Any],
-                      projection: object = None) -> tuple[Any, str, float]:
+                      projection: object = None, held_as_read: bool = False) -> tuple[Any, str, float]:
         """(thing, "disk" or "built", seconds): `restore(state)` of the file of this key, else `build()`, whose
-        `state_of` is written. A state `restore` refuses (raises or returns None) counts as no file."""
+        `state_of` is written. A state `restore` refuses (raises or returns None) counts as no file.
+        `held_as_read`: a built thing is returned as `restore` of the state written, so that it is held in memory
+        as a read-back one is (the index shares its sparsity patterns so), without a second `state_of`."""
         started = time.perf_counter()
         path = self.path(store, cache_dir, version, projection)
         state = self.read(path, graph, version, projection)
@@ -145,8 +147,9 @@ class KeptFiles:
                 return thing, "disk", time.perf_counter() - started
         thing = build()
         _BUILT[self.tag] = _BUILT.get(self.tag, 0) + 1
-        self.write(store, path, state_of(thing), graph, version, projection)
-        return thing, "built", time.perf_counter() - started
+        state = state_of(thing)
+        self.write(store, path, state, graph, version, projection)
+        return (restore(state) if held_as_read else thing), "built", time.perf_counter() - started
 
     def builds(self) -> int:
         """How many things of this kind were built (not read) in this process."""

@@ -123,9 +123,8 @@ def index_for(store: GraphStore, cache_dir: Path | str, graph: nx.MultiDiGraph, 
     and written."""
     index, source, seconds = _FILES.read_or_build(
         store, cache_dir, graph, version, lambda: RecommenderIndex(graph, projection), _state,
-        lambda state: _restored(state, graph), projection)
-    if source == "built":  # held as a read-back holds it, each sparsity pattern once: a quarter less memory
-        index = _restored(_state(index), graph)
+        lambda state: _restored(state, graph), projection,
+        held_as_read=True)  # a built index holds each sparsity pattern once, as a read-back does: a quarter less memory
     return Loaded(index, source, seconds)
 
 
