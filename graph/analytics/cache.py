@@ -33,13 +33,12 @@ import networkx as nx
 
 from graph.analytics.inputs import NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES, data_version, read_inputs
 from graph.analytics.projections import Projection, project
-from graph.analytics.recommend import RecommenderIndex
 from graph.memory import gc_paused
 from graph.settings import DEFAULT_CACHE_DIR
 from graph.store.contract import GraphStore
 
 __all__ = ["Inputs", "FORMAT", "cache_dir_for", "store_tag", "read_pickle", "write_pickle", "cache_file", "is_cached",
-           "cached_versions", "projection_inputs", "projection", "recommender_index", "data_version"]
+           "cached_versions", "projection_inputs", "projection", "data_version"]
 
 #: Bumped whenever what the file holds changes shape: files of another format are rebuilt.
 FORMAT = 1
@@ -151,11 +150,3 @@ def projection(store: GraphStore, spec: Projection, cache_dir: Path | str) -> nx
     """The projection `spec` of the store's current data, derived from the cached inputs."""
     return project(projection_inputs(store, cache_dir).graph, spec)
 
-
-def recommender_index(store: GraphStore, cache_dir: Path | str, spec: Projection | None = None) -> RecommenderIndex:
-    """The recommender's index over the store's current data: read from disk, else built from the cached inputs
-    and kept (`graph.analytics.recommend_index_disk`, which builds on this module's files)."""
-    from graph.analytics import recommend_index_disk
-
-    inputs = projection_inputs(store, cache_dir)
-    return recommend_index_disk.index_for(store, cache_dir, inputs.graph, inputs.version, spec).index
