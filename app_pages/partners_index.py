@@ -46,11 +46,18 @@ def _where(store: GraphStore) -> str:
     return f"{store.location}#{getattr(store, 'graph_name', '')}"
 
 
-def _made(store: GraphStore, graph_of: Callable[[], nx.MultiDiGraph], version: str, folder: str
+def _here() -> tuple[GraphStore, str, str]:
+    """The app's store, with what keys its indexes and profiles (`_where`) and its cache folder, made once per call
+    of this module's functions and passed down."""
+    store = common.store()
+    return store, _where(store), str(_folder(store))
+
+
+def _made(store: GraphStore, graph_of: Callable[[], nx.MultiDiGraph], where: str, version: str, folder: str
           ) -> recommend_index_disk.Loaded:
     """On the worker: the index read or built, then the cluster profiles queued behind it."""
     loaded = recommend_index_disk.index_for(store, Path(folder), graph_of(), version)
-    _clusters_of(store, loaded.index, _where(store), version, folder)
+    _clusters_of(store, loaded.index, where, version, folder)
     return loaded
 
 
@@ -58,7 +65,7 @@ def _made(store: GraphStore, graph_of: Callable[[], nx.MultiDiGraph], version: s
 def _index_of(_store: GraphStore, _graph_of: Callable[[], nx.MultiDiGraph], where: str, version: str,
               folder: str) -> Future:
     """The read or build of one version's index, started once per process (the Future holds a `Loaded`)."""
-    return _WORKER.submit(_made, _store, _graph_of, version, folder)
+    return _WORKER.submit(_made, _store, _graph_of, where, version, folder)
 
 
 @st.cache_resource(max_entries=2, show_spinner=False)
@@ -70,8 +77,8 @@ def _clusters_of(_store: GraphStore, _index: RecommenderIndex, where: str, versi
 
 def building(graph_of: Callable[[], nx.MultiDiGraph], version: str) -> Future:
     """The Future of the index of `version` (its graph given by `graph_of`, called on the worker thread)."""
-    store = common.store()
-    return _index_of(store, graph_of, _where(store), version, str(_folder(store)))
+    store, where, folder = _here()
+    return _index_of(store, graph_of, where, version, folder)
 
 
 def _start(version: str) -> Future:
@@ -119,8 +126,8 @@ def _waited(build: Future, label: str, clear) -> object:
 
 def recommender(current: Inputs) -> RecommenderIndex:
     """The index over `current` (the analytics inputs, maybe windowed), waiting and saying why while it is made."""
-    store = common.store()
-    on_disk = recommend_index_disk.index_file(store, _folder(store), current.version).is_file()
+    store, _, folder = _here()
+    on_disk = recommend_index_disk.index_file(store, folder, current.version).is_file()
     label = ("Reading the recommender index from disk…" if on_disk else
              "Building the recommender index for this data (after a load or for a new time window)…")
     return _waited(building(lambda: current.graph, current.version), label, _index_of.clear).index
@@ -128,8 +135,8 @@ def recommender(current: Inputs) -> RecommenderIndex:
 
 def clusters(index: RecommenderIndex, version: str) -> ClusterIndex:
     """The profiles of every cluster over `index` (of data `version`), waiting and saying so while they are made."""
-    store = common.store()
-    return _waited(_clusters_of(store, index, _where(store), version, str(_folder(store))),
+    store, where, folder = _here()
+    return _waited(_clusters_of(store, index, where, version, folder),
                    "Profiling the clusters (sectors, programmes, places)…", _clusters_of.clear)
 
 
