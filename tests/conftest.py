@@ -64,6 +64,20 @@ def open_fixture_network(server_path: Path, graph_name: str) -> FalkorDBStore:
     return store
 
 
+def fixture_network(graph_name: str, name: str):
+    """A module-scoped fixture `name`: `open_fixture_network` in graph `graph_name`, emptied and closed after the
+    module (`network = fixture_network("my_tests", "network")` in a test module)."""
+
+    @pytest.fixture(scope="module", name=name)
+    def opened(embedded_server):
+        store = open_fixture_network(embedded_server, graph_name)
+        yield store
+        store.clear()
+        store.close()
+
+    return opened
+
+
 @pytest.fixture
 def embedded_store(embedded_server):
     """A fresh, empty graph in the session's embedded FalkorDB server."""

@@ -6,19 +6,11 @@ from __future__ import annotations
 import pickle
 from collections import defaultdict
 
-import pytest
-
 from graph.analytics.inputs import read_inputs
 from graph.store.reads import to_networkx
-from tests.conftest import open_fixture_network
+from tests.conftest import fixture_network
 
-
-@pytest.fixture(scope="module")
-def network(embedded_server):
-    store = open_fixture_network(embedded_server, "inputs_shared_texts")
-    yield store
-    store.clear()
-    store.close()
+network = fixture_network("inputs_shared_texts", "network")
 
 
 def _objects_per_text(values) -> dict[str, set[int]]:

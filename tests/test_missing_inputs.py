@@ -23,7 +23,7 @@ from loaders.pipeline import run_load
 from queries.catalogue import load_catalogue
 from queries.missing import why_empty
 from tests.cli_invoke import cli_env, invoke
-from tests.conftest import FIXTURES, open_fixture_network
+from tests.conftest import FIXTURES, fixture_network
 
 ROOT = Path(__file__).resolve().parents[1]
 MEMBERS = ROOT / "examples" / "members" / "mapping.toml"
@@ -53,12 +53,7 @@ def near_miss_store(embedded_server):
     store.close()
 
 
-@pytest.fixture(scope="module")
-def network_store(embedded_server):
-    store = open_fixture_network(embedded_server, "contract_network")
-    yield store
-    store.clear()
-    store.close()
+network_store = fixture_network("contract_network", "network_store")
 
 
 def test_a_missing_property_says_how_to_add_it(near_miss_store):

@@ -18,18 +18,13 @@ from graph.analytics.recommend import RecommenderIndex, Requirements, recommend
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.reads import to_networkx
 from graph.views import geography
-from tests.conftest import FIXTURES, open_fixture_network
+from tests.conftest import FIXTURES, fixture_network
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAPH = "cache_network"
 
 
-@pytest.fixture(scope="module")
-def network(embedded_server):
-    store = open_fixture_network(embedded_server, GRAPH)
-    yield store
-    store.clear()
-    store.close()
+network = fixture_network(GRAPH, "network")
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,7 @@ import pytest
 import loaders.derived_aggregates
 from loaders.derived_aggregates import derive_country_aggregates
 from queries.catalogue import load_catalogue
-from tests.conftest import open_fixture_network
+from tests.conftest import fixture_network, open_fixture_network
 
 CATALOGUE = load_catalogue(None)
 
@@ -41,12 +41,7 @@ ORDER_KEYS = {
 }
 
 
-@pytest.fixture(scope="module")
-def network(embedded_server):
-    store = open_fixture_network(embedded_server, "rewritten")  # derives the country aggregates
-    yield store
-    store.clear()
-    store.close()
+network = fixture_network("rewritten", "network")  # derives the country aggregates
 
 
 def _countries(store) -> list[str]:

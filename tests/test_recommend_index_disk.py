@@ -18,19 +18,14 @@ from graph.analytics import recommend_index_disk as disk
 from graph.analytics.recommend import Requirements, recommend
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import write_records
-from tests.conftest import open_fixture_network
+from tests.conftest import fixture_network, open_fixture_network
 
 ROOT = Path(__file__).resolve().parents[1]
 GRAPH = "index_disk_network"
 FOCAL = ("Organisation:pic:999977851", "Cluster:iot-world")
 
 
-@pytest.fixture(scope="module")
-def network(embedded_server):
-    store = open_fixture_network(embedded_server, GRAPH)
-    yield store
-    store.clear()
-    store.close()
+network = fixture_network(GRAPH, "network")
 
 
 @pytest.fixture(scope="module")

@@ -16,18 +16,13 @@ from graph.store.resolve import AmbiguousName, resolve_node
 from queries.catalogue import load_catalogue
 from queries.runner import run_saved
 from tests.cli_invoke import cli_env, error_line, invoke
-from tests.conftest import open_fixture_network
+from tests.conftest import fixture_network
 
 NTNU = "pic:999977851"
 MARINN = "pic:884723712"  # MARINN - MARITIMNI INOVACIJSKI KLASTER: a detected cluster
 
 
-@pytest.fixture(scope="module")
-def store(embedded_server):
-    store = open_fixture_network(embedded_server, "resolve_names")
-    yield store
-    store.clear()
-    store.close()
+store = fixture_network("resolve_names", "store")
 
 
 @pytest.mark.parametrize("text, key", [

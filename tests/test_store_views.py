@@ -16,19 +16,14 @@ from graph.store.records import NodeRecord
 from graph.store.writer import write_records
 from graph.views import store_views
 from graph.views.filters import Filters
-from tests.conftest import open_fixture_network
+from tests.conftest import fixture_network, open_fixture_network
 from tests.test_app import open_page
 
 #: No read of a first page load may return more rows than this; the fixture network has over twice as many nodes.
 MAX_ROWS = 200
 
 
-@pytest.fixture(scope="module")
-def store(embedded_server):
-    opened = open_fixture_network(embedded_server, "store_views_tests")
-    yield opened
-    opened.clear()
-    opened.close()
+store = fixture_network("store_views_tests", "store")
 
 
 @pytest.fixture
