@@ -6,11 +6,7 @@ rebuilt, and what is read back answers as what is built fresh."""
 
 from __future__ import annotations
 
-import json
-import os
 import pickle
-import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +25,7 @@ from graph.store.writer import write_records
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import open_fixture_network
 from tests.test_app import app_store, open_page, table  # noqa: F401 - the fixture is used by name
-from tests.test_recommend_index_disk import GRAPH, ROOT, inputs, network  # noqa: F401 - fixtures used by name
+from tests.test_recommend_index_disk import GRAPH, in_another_process, inputs, network  # noqa: F401 - fixtures used by name
 
 FOCAL = ("Cluster:iot-world", "Cluster:automation-smaland")
 
@@ -64,24 +60,14 @@ def test_another_process_reads_the_profiles_from_disk_without_building_them(netw
     disk.index_for(network, tmp_path, inputs.graph, inputs.version)  # the index beside them, as the app keeps it
     path = profiles.profiles_file(network, tmp_path, inputs.version)
     before = path.stat()
-    script = (
-        "import json, sys\n"
-        "from graph.analytics import cache, cluster_profiles_disk as profiles, recommend_index_disk as disk\n"
+    seen = in_another_process(network, tmp_path, (
+        "from graph.analytics import cluster_profiles_disk as profiles\n"
         "from graph.analytics.cluster_partners import partner_clusters\n"
-        "from graph.store.falkordb_store import FalkorDBStore\n"
-        "store = FalkorDBStore(sys.argv[1], sys.argv[2])\n"
-        "got = cache.projection_inputs(store, sys.argv[3])\n"
         "index = disk.index_for(store, sys.argv[3], got.graph, got.version).index\n"
         "clusters = profiles.profiles_for(store, sys.argv[3], index, got.version)\n"
         "ranked = [[[c.key, round(c.score, 12)] for c in partner_clusters(clusters, [f], k=20).candidates]\n"
         "          for f in sys.argv[4:]]\n"
-        "print(json.dumps({'index': disk.builds(), 'profiles': profiles.builds(), 'ranked': ranked}))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script, str(network.db_path), GRAPH, str(tmp_path), *FOCAL],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-                          env={k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")})
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout)
+        "print(json.dumps({'index': disk.builds(), 'profiles': profiles.builds(), 'ranked': ranked}))\n"), FOCAL)
     assert seen["index"] == 0 and seen["profiles"] == 0  # both read back, neither built
     assert seen["ranked"] == [[[key, score] for key, score, *_ in ranked] for ranked in _ranked(ClusterIndex(index))]
     after = path.stat()

@@ -47,27 +47,32 @@ def test_the_index_is_built_once_then_read_back_with_the_same_answers(network, i
     assert _ranked(again.index) == _ranked(built.index) and all(_ranked(built.index))
 
 
+def in_another_process(network, folder, body: str, focal: tuple[str, ...] = FOCAL) -> dict:
+    """What `body` prints (JSON) when run in a new Python process on `network`'s graph with the cache `folder`:
+    `store`, the analytics inputs `got`, `cache`, `disk` (recommend_index_disk), `json` and `sys` are there, and
+    `sys.argv[4:]` is `focal`."""
+    script = ("import json, sys\n"
+              "from graph.analytics import cache, recommend_index_disk as disk\n"
+              "from graph.store.falkordb_store import FalkorDBStore\n"
+              "store = FalkorDBStore(sys.argv[1], sys.argv[2])\n"
+              "got = cache.projection_inputs(store, sys.argv[3])\n") + body
+    done = subprocess.run([sys.executable, "-c", script, str(network.db_path), GRAPH, str(folder), *focal],
+                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+                          env={k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")})
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
 def test_another_process_reads_the_index_from_disk_without_building_it(network, inputs, tmp_path):
     built = disk.index_for(network, tmp_path, inputs.graph, inputs.version)
     path = disk.index_file(network, tmp_path, inputs.version)
     before = path.stat()
-    script = (
-        "import json, sys\n"
-        "from graph.analytics import cache, recommend_index_disk as disk\n"
+    seen = in_another_process(network, tmp_path, (
         "from graph.analytics.recommend import Requirements, recommend\n"
-        "from graph.store.falkordb_store import FalkorDBStore\n"
-        "store = FalkorDBStore(sys.argv[1], sys.argv[2])\n"
-        "got = cache.projection_inputs(store, sys.argv[3])\n"
         "loaded = disk.index_for(store, sys.argv[3], got.graph, got.version)\n"
         "wanted = Requirements(add_places=('SE',))\n"
         "ranked = [[c.key for c in recommend(loaded.index, [f], wanted)] for f in sys.argv[4:]]\n"
-        "print(json.dumps({'source': loaded.source, 'builds': disk.builds(), 'ranked': ranked}))\n"
-    )
-    done = subprocess.run([sys.executable, "-c", script, str(network.db_path), GRAPH, str(tmp_path), *FOCAL],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
-                          env={k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")})
-    assert done.returncode == 0, done.stderr
-    seen = json.loads(done.stdout)
+        "print(json.dumps({'source': loaded.source, 'builds': disk.builds(), 'ranked': ranked}))\n"))
     assert seen["source"] == "disk" and seen["builds"] == 0
     assert seen["ranked"] == _ranked(built.index)
     after = path.stat()
