@@ -18,6 +18,7 @@ import streamlit as st
 from app_pages import common
 from graph.analytics import cache
 from graph.analytics.projections import Projection, project
+from graph.memory import long_lived
 from graph.store.contract import GraphStore
 
 _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="analytics-cache")
@@ -30,7 +31,7 @@ def _folder(store: GraphStore) -> Path:
 @st.cache_resource(max_entries=2, show_spinner=False)
 def _inputs_of(_store: GraphStore, location: str, version: str, folder: str) -> Future:
     """The build of one data version's inputs, started once per process (the Future holds the result)."""
-    return _WORKER.submit(cache.projection_inputs, _store, Path(folder), version=version)
+    return _WORKER.submit(long_lived, cache.projection_inputs, _store, Path(folder), version=version)  # graph.memory
 
 
 def _current() -> tuple[GraphStore, str, Future]:
@@ -73,7 +74,7 @@ def inputs() -> cache.Inputs:
 
 @st.cache_resource(max_entries=4, show_spinner="Deriving the projection…")
 def _projection(_graph: nx.MultiDiGraph, version: str, spec: Projection) -> nx.Graph:
-    return project(_graph, spec)
+    return long_lived(project, _graph, spec)
 
 
 def projection(current: cache.Inputs, spec: Projection) -> nx.Graph:

@@ -30,6 +30,7 @@ from graph.analytics import cluster_profiles_disk, recommend_index_disk
 from graph.analytics.cache import Inputs, cache_dir_for
 from graph.analytics.cluster_partners import ClusterIndex
 from graph.analytics.recommend import RecommenderIndex
+from graph.memory import long_lived
 from graph.store.contract import GraphStore
 
 __all__ = ["building", "rebuild_after_load", "read_back", "recommender", "clusters", "forget"]
@@ -56,7 +57,7 @@ def _here() -> tuple[GraphStore, str, str]:
 def _made(store: GraphStore, graph_of: Callable[[], nx.MultiDiGraph], where: str, version: str, folder: str
           ) -> recommend_index_disk.Loaded:
     """On the worker: the index read or built, then the cluster profiles queued behind it."""
-    loaded = recommend_index_disk.index_for(store, Path(folder), graph_of(), version)
+    loaded = long_lived(recommend_index_disk.index_for, store, Path(folder), graph_of(), version)  # graph.memory
     _clusters_of(store, loaded.index, where, version, folder)
     return loaded
 

@@ -4,6 +4,7 @@ building it, and a load makes the router rebuild it in the background, so the ne
 
 from __future__ import annotations
 
+import gc
 import time
 from pathlib import Path
 
@@ -59,6 +60,8 @@ def test_the_warm_up_reads_the_index_back_before_any_visit(app_store, no_index):
     _restart()
     loaded = partners_index.read_back().result()  # what app_pages.serve does after the first views
     assert loaded.source == "disk" and disk.builds() == builds
+    tracked = {id(o) for o in gc.get_objects()}  # kept for every session: out of the collector's sight (graph.memory)
+    assert id(loaded.index) not in tracked and id(loaded.index.G) not in tracked and gc.get_freeze_count() > 10_000
     assert table(open_page("partners", partners_focal=FOCAL), "candidate").equals(first)
 
 
