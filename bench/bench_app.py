@@ -11,6 +11,9 @@ waits for:
   visits** (new tabs);
 * a **focus visit** (`?explore_focus=` a cluster not asked for before: a new neighbourhood read);
 * a **cap change** in an open page ("Max nodes" to a new value: a new view read and drawn);
+* **warm Explore visits again** after those pages: the first warm visits come while the warm-up may still read the
+  recommender index and the analytics inputs back (`app_pages.serve`; at 10x ~6 CPU s beside the visits, its line
+  from the app's log is printed with the warm-up's), these come after it;
 * **Overview** (to "Sources loaded") and **Queries** (a saved query's rows);
 * **Partners** (a cluster's partner clusters) and the **Map** (its caption, once the places are drawn): the
   first of each reads the analytics inputs (from the cache on disk, or built by a narrow read);
@@ -68,7 +71,8 @@ def warm_up_line(log: Path) -> str:
     """The app's own report of its warm-up (`app_pages.startup`), or what its log says instead."""
     text = log.read_text() if log.exists() else ""
     found = re.findall(r"warm-up .*", text)
-    return found[-1] if found else "no warm-up line in the app's log"
+    read_back = re.findall(r"recommender index read back .*", text)  # the warm visits right after the first share
+    return (found[-1] if found else "no warm-up line in the app's log") + (f"; {read_back[-1]}" if read_back else "")
 
 
 def drawn(page, started: float) -> float:
@@ -180,6 +184,8 @@ def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
                 lambda: [page_ready(context, url, "map", "places at") for _ in range(count)])
             row("Max nodes changed in an open page (depth 3)",
                 lambda: cap_change(context, url, [100 + 7 * i for i in range(count)]))
+            row("Explore, warm visit again after those pages (new tab; the warm-up's read-back done)",
+                lambda: [visit(context, url, "explore") for _ in range(count)])
             wall, received = time.perf_counter(), []
             together = sorted(row("8 sessions at once, Explore with 8 focuses",
                                   lambda: concurrent(context, url, focuses[:8], received)))
