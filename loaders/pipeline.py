@@ -8,7 +8,8 @@ organisations that cluster detection marks made Clusters, then seed clusters lin
 records. A load is logged complete only once these are derived (`completion_deferred`): a load stopped
 while they are derived is reported as interrupted, and running it again completes it. The activity recount
 (one aggregate over every participation) is skipped after a load that changed no participation or
-organisation, unless a load was left interrupted before it (`recount_due`).
+organisation, unless a load was left interrupted before it (`recount_due`); the country aggregates likewise
+after a load that changed none of what they are made from (`aggregates_due`).
 
 `skip_loaded=True` makes a load of files the load log already holds (same source, same checksum,
 completed) a no-op found before any parsing: the bundled sample (`run_sample`) loads once, and a
@@ -36,7 +37,7 @@ from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 
 __all__ = ["SOURCES", "PipelineReport", "run_load", "run_sample", "derive_facts", "recount_activity",
-           "already_loaded", "recount_due", "ACTIVITY_INPUTS"]
+           "already_loaded", "recount_due", "aggregates_due", "ACTIVITY_INPUTS", "AGGREGATE_INPUTS"]
 
 
 def _seeds(store: GraphStore, path: Path | None, progress: Progress | None) -> LoadReport:
@@ -112,11 +113,12 @@ class PipelineReport:
         return self.load.summary
 
 
-def derive_facts(store: GraphStore, *, recount: bool = True) -> list[str]:
+def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = True) -> list[str]:
     """The facts computed from what the store holds, after any load (`loaders.derived`), then entity
     resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per step
     that did something; a re-run writes nothing. `recount=False` leaves the activity counts as they are
-    (`recount_due` found nothing they are made from changed)."""
+    (`recount_due` found nothing they are made from changed); `aggregates=False` the country aggregates
+    (`aggregates_due`)."""
     from loaders.derived_aggregates import derive_country_aggregates
     from loaders.entity_resolution import link_and_write
 
@@ -131,7 +133,8 @@ def derive_facts(store: GraphStore, *, recount: bool = True) -> list[str]:
     clusters = derive_clusters(store)
     if clusters:
         said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)")
-    said += derive_country_aggregates(store)
+    if aggregates:
+        said += derive_country_aggregates(store)
     linked = link_and_write(store)
     if linked.relationships_created or linked.relationships_updated:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) linked to CORDIS "
@@ -144,13 +147,29 @@ def derive_facts(store: GraphStore, *, recount: bool = True) -> list[str]:
 ACTIVITY_INPUTS = frozenset({"PARTICIPATES_IN", "Organisation"})
 
 
+#: What the country aggregates are made from (`loaders.derived_aggregates`): participations, organisations'
+#: countries, and the projects and Country nodes that carry them.
+AGGREGATE_INPUTS = frozenset({"PARTICIPATES_IN", "Organisation", "Project", "Country"})
+
+
+def _due(report: PipelineReport, interrupted_before: bool, inputs: frozenset[str]) -> bool:
+    return interrupted_before or report.load.source == "csv" or bool(report.summary.changed & inputs)
+
+
 def recount_due(report: PipelineReport, interrupted_before: bool) -> bool:
     """Whether the activity recount must run after `report`'s load: it created or updated participations or
     organisations; or it is a generic CSV load (whose `drop` removes properties outside the writer); or a load
     was left interrupted before this one began (it may have written participations and stopped before its
     recount). Otherwise the recount, one aggregate over every participation (16 s at 10x), would change
     nothing: a NUTS load, a re-run of a load."""
-    return interrupted_before or report.load.source == "csv" or bool(report.summary.changed & ACTIVITY_INPUTS)
+    return _due(report, interrupted_before, ACTIVITY_INPUTS)
+
+
+def aggregates_due(report: PipelineReport, interrupted_before: bool) -> bool:
+    """Whether the country aggregates must be derived again after `report`'s load, by the same rule as
+    `recount_due` over what they are made from (`AGGREGATE_INPUTS`). Otherwise their reads of every participation
+    and organisation (12.7 s at 10x) would change nothing: a re-run of a load, a NUTS load that changes regions only."""
+    return _due(report, interrupted_before, AGGREGATE_INPUTS)
 
 
 def _interrupted(store: GraphStore) -> bool:
@@ -215,7 +234,8 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
             return PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these "
                                                                       "very files; nothing was read or written."]),
                                   skipped=True)
-        report.derived = derive_facts(store, recount=recount_due(report, interrupted_before))
+        report.derived = derive_facts(store, recount=recount_due(report, interrupted_before),
+                                      aggregates=aggregates_due(report, interrupted_before))
     store.compact(progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
 

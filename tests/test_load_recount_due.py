@@ -1,4 +1,5 @@
-"""The activity recount runs after a load only when the load changed what the counts are made from.
+"""The activity recount and the country aggregates run after a load only when the load changed what they are made
+from.
 
 The recount is one aggregate over every participation (16 s at 10x); a load that wrote no participation or
 organisation (NUTS, a re-run of the same files) skips it. A load left interrupted before (killed after its
@@ -13,7 +14,7 @@ from pathlib import Path
 from graph.store.load_log import start_load
 from graph.store.writer import WriteSummary
 from loaders.common import LoadReport
-from loaders.pipeline import PipelineReport, recount_due, run_load
+from loaders.pipeline import PipelineReport, aggregates_due, recount_due, run_load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 PIC = "pic:888827588"  # an organisation of the fixture extract
@@ -70,3 +71,31 @@ def test_recount_due_names_what_the_counts_are_made_from():
     assert recount_due(_report("seeds", {"Organisation"}), interrupted_before=False)
     assert recount_due(_report("nuts", set()), interrupted_before=True)
     assert recount_due(_report("csv", set()), interrupted_before=False)  # its drops bypass the writer
+
+
+def _countries(store, project: str) -> list:
+    return store.read("MATCH (p:Project {id: $id}) RETURN p.countries", {"id": project}).rows[0][0]
+
+
+def test_a_load_that_changes_no_participation_nor_country_leaves_the_country_aggregates_alone(embedded_store):
+    _loaded_with_a_stale_count(embedded_store)
+    project, right = embedded_store.read("MATCH (p:Project) WHERE size(p.countries) >= 2 "
+                                         "RETURN p.id, p.countries ORDER BY p.id LIMIT 1").rows[0]
+    embedded_store.write("MATCH (p:Project {id: $id}) SET p.countries = ['XX']", {"id": project})
+    report = run_load(embedded_store, "nuts", FIXTURES / "nuts")  # nothing written
+    assert not any(said.startswith("country aggregates") for said in report.derived)
+    assert _countries(embedded_store, project) == ["XX"]  # not derived again: the skip is real
+    start_load(embedded_store, "cordis", "0" * 64)  # a load killed before its derived facts
+    again = run_load(embedded_store, "nuts", FIXTURES / "nuts")
+    assert "country aggregates: 1 project(s) given their participants' countries" in again.derived
+    assert _countries(embedded_store, project) == right
+
+
+def test_aggregates_due_names_what_the_country_aggregates_are_made_from():
+    assert not aggregates_due(_report("nuts", {"Region", "PART_OF"}), interrupted_before=False)
+    assert not aggregates_due(_report("cordis", set()), interrupted_before=False)
+    assert aggregates_due(_report("nuts", {"Region", "Country"}), interrupted_before=False)  # a new Country node
+    assert aggregates_due(_report("cordis", {"Project"}), interrupted_before=False)
+    assert aggregates_due(_report("seeds", {"Organisation"}), interrupted_before=False)
+    assert aggregates_due(_report("nuts", set()), interrupted_before=True)
+    assert aggregates_due(_report("csv", set()), interrupted_before=False)
