@@ -10,7 +10,8 @@ waits for:
   running: the visit then waits for it), the warm-up's own steps (from the app's log), and **warm
   visits** (new tabs);
 * a **focus visit** (`?explore_focus=` a cluster not asked for before: a new neighbourhood read);
-* a **cap change** in an open page ("Max nodes" to a new value: a new view read and drawn);
+* a **cap change** in an open page ("Max nodes" to a new value: a new view read and drawn), and a **new focus
+  chosen in an open page** (searched by id, the first hit picked: from the pick to the network drawn again);
 * **warm Explore visits again** after those pages: the first warm visits come while the warm-up may still read the
   recommender index and the analytics inputs back (`app_pages.serve`; at 10x ~6 CPU s beside the visits, its line
   from the app's log is printed with the warm-up's), these come after it;
@@ -113,19 +114,49 @@ def cap_change(context, url: str, caps: list[int]) -> list[float]:
         started = time.time()
         box.fill(str(cap))
         box.press("Enter")
-        deadline = time.monotonic() + WAIT_MS / 1000
-        while time.monotonic() < deadline:
-            handle = page.query_selector("iframe[title='Network view']")
-            try:
-                frame = handle.content_frame() if handle else None
-                if frame and frame.evaluate("window.ceDrawnAt || 0") / 1000 > started:
-                    times.append(frame.evaluate("window.ceDrawnAt") / 1000 - started)
-                    break
-            except Exception:  # the frame is replaced while we look
-                pass
-            page.wait_for_timeout(20)
+        times.append(_redrawn(page, started))
     page.close()
     return times
+
+
+def focus_change(context, url: str, focuses: list[str]) -> list[float]:
+    """In one open Explore page: search for each of `focuses` (by its id) and add the first hit to the focus; the
+    seconds from choosing it to the new network drawn (the search's own run is not counted)."""
+    if not focuses:  # --sessions-only
+        return []
+    page = context.new_page()
+    page.goto(f"{url}/explore", timeout=WAIT_MS)
+    drawn(page, time.time())
+    times = []
+    for focus in focuses:
+        box = page.get_by_label("Search nodes to focus on")
+        box.fill(focus.partition(":")[2])
+        box.press("Enter")
+        page.get_by_text("Running...").first.wait_for(state="hidden", timeout=WAIT_MS)
+        page.get_by_label("Nodes to focus on").last.click()  # the multiselect opens on its hits
+        option = page.get_by_role("option").first
+        option.wait_for(timeout=WAIT_MS)
+        started = time.time()
+        option.click()
+        page.keyboard.press("Escape")
+        times.append(_redrawn(page, started))
+    page.close()
+    return times
+
+
+def _redrawn(page, started: float) -> float:
+    """Seconds from `started` to the network view drawn again (its frame may be replaced meanwhile)."""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while time.monotonic() < deadline:
+        handle = page.query_selector("iframe[title='Network view']")
+        try:
+            frame = handle.content_frame() if handle else None
+            if frame and frame.evaluate("window.ceDrawnAt || 0") / 1000 > started:
+                return frame.evaluate("window.ceDrawnAt") / 1000 - started
+        except Exception:  # the frame is replaced while we look
+            pass
+        page.wait_for_timeout(20)
+    raise TimeoutError("the network was not drawn again")
 
 
 def concurrent(context, url: str, focuses: list[str], received: list[int]) -> list[float]:
@@ -150,7 +181,7 @@ def cluster_keys(db: Path, n: int) -> list[str]:
 def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
     from playwright.sync_api import sync_playwright
 
-    focuses = cluster_keys(db, 8 + runs)
+    focuses = cluster_keys(db, 8 + 2 * runs)
     log = db.with_name("bench-app.log")
     load_before = os.getloadavg()[0]
     server, url = start_app(db, log)
@@ -184,6 +215,8 @@ def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
                 lambda: [page_ready(context, url, "map", "places at") for _ in range(count)])
             row("Max nodes changed in an open page (depth 3)",
                 lambda: cap_change(context, url, [100 + 7 * i for i in range(count)]))
+            row("A new focus chosen in an open page (search, then pick the first hit)",
+                lambda: focus_change(context, url, focuses[8 + count:8 + 2 * count]))
             row("Explore, warm visit again after those pages (new tab; the warm-up's read-back done)",
                 lambda: [visit(context, url, "explore") for _ in range(count)])
             wall, received = time.perf_counter(), []
