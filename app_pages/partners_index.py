@@ -57,7 +57,8 @@ def _here() -> tuple[GraphStore, str, str]:
 def _made(store: GraphStore, graph_of: Callable[[], nx.MultiDiGraph], where: str, version: str, folder: str
           ) -> recommend_index_disk.Loaded:
     """On the worker: the index read or built, then the cluster profiles queued behind it."""
-    loaded = long_lived(recommend_index_disk.index_for, store, Path(folder), graph_of(), version)  # graph.memory
+    # graph.memory: the wait for the inputs counts as building, so their settle comes after the index
+    loaded = long_lived(lambda: recommend_index_disk.index_for(store, Path(folder), graph_of(), version))
     _clusters_of(store, loaded.index, where, version, folder)
     return loaded
 

@@ -22,7 +22,7 @@ import sys
 import threading
 
 from app_pages import startup
-from graph.memory import settle
+from graph.memory import settle_later
 
 _QUIET = {"streamlit.runtime.caching.cache_data_api": "No runtime found",
           "streamlit.runtime.scriptrunner_utils.script_run_context": "Thread 'cluster-explorer-"}
@@ -53,7 +53,7 @@ def main(argv: list[str]) -> None:
 def _read_back(views: threading.Thread, log: logging.Logger) -> None:
     """After the first views: the recommender index (and its inputs) read back from disk, when there."""
     views.join()
-    settle()  # what the start built stays: full collections skip it (graph.memory)
+    settle_later()  # what the start built stays: full collections skip it (graph.memory)
     try:
         from app_pages import partners_index  # imported by `startup.prepare()` on the main thread already
 

@@ -18,7 +18,7 @@ import streamlit as st
 
 from app_pages import common
 from graph.analytics.cache import Inputs
-from graph.memory import gc_paused, settle
+from graph.memory import gc_paused, settle_later
 from graph.store.contract import GraphStore
 from graph.views import store_views
 from graph.views.timeline import describe_window, time_slice, window_of_years
@@ -55,7 +55,7 @@ def window() -> tuple[str | None, str | None]:
 def _sliced(_graph: nx.MultiDiGraph, version: str, start: str | None, end: str | None) -> nx.MultiDiGraph:
     with gc_paused():  # a concrete copy (views of views are slow to walk), every object of it kept
         made = nx.MultiDiGraph(time_slice(_graph, start, end))
-    settle()  # kept for every session: full collections skip it (graph.memory)
+    settle_later()  # kept for every session: full collections skip it (graph.memory)
     return made
 
 

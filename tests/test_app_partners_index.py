@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import streamlit as st
 
+from graph import memory
 from graph.analytics import cache
 from graph.analytics import recommend_index_disk as disk
 from graph.store.records import NodeRecord, RelRecord
@@ -60,6 +61,7 @@ def test_the_warm_up_reads_the_index_back_before_any_visit(app_store, no_index):
     _restart()
     loaded = partners_index.read_back().result()  # what app_pages.serve does after the first views
     assert loaded.source == "disk" and disk.builds() == builds
+    memory.settled()
     tracked = {id(o) for o in gc.get_objects()}  # kept for every session: out of the collector's sight (graph.memory)
     assert id(loaded.index) not in tracked and id(loaded.index.G) not in tracked and gc.get_freeze_count() > 10_000
     assert table(open_page("partners", partners_focal=FOCAL), "candidate").equals(first)
