@@ -65,10 +65,14 @@ def settle_later(delay_s: float = SETTLE_DELAY_S) -> None:
     with _TIMER_LOCK:
         if _TIMER is not None:
             _TIMER.cancel()
-        _TIMER = threading.Timer(delay_s, _settle_when_idle, (delay_s,))
-        _TIMER.daemon = True
-        _TIMER.name = "cluster-explorer-settle"
-        _TIMER.start()
+        timer = threading.Timer(delay_s, _settle_when_idle, (delay_s,))
+        timer.daemon = True
+        timer.name = "cluster-explorer-settle"
+        try:
+            timer.start()
+        except RuntimeError:  # the interpreter is shutting down: no thread can start, and nothing needs a settle
+            return
+        _TIMER = timer
 
 
 def _settle_when_idle(delay_s: float) -> None:
