@@ -149,6 +149,9 @@ def test_data_refuses_a_bad_upload_and_writes_nothing(page, app_url, fixture_sto
     visit(page, app_url, "data", "Data")
     inputs = page.locator("input[type='file']")
     inputs.nth(0).set_input_files(str(bad / "mapping.toml"))
+    # the mapping's own run has shown its answer before the data files come (a settle alone could see the page
+    # before that run began, and the second upload then raced it: once, in a full run, it was never answered)
+    page.get_by_text("data file(s) not uploaded yet", exact=False).first.wait_for()
     settle(page)
     inputs.nth(1).set_input_files([str(p) for p in bad.iterdir() if p.name != "mapping.toml"])
     # With the mapping alone the page waits for the CSV it names; then the count of the whole upload: every
