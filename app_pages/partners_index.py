@@ -74,7 +74,7 @@ def _index_of(_store: GraphStore, _graph_of: Callable[[], nx.MultiDiGraph], wher
 def _clusters_of(_store: GraphStore, _index: RecommenderIndex, where: str, version: str, folder: str) -> Future:
     """The profiles of every cluster over one version's index (read from disk, or built: 5 CPU s at 10x), made
     once per process."""
-    return _WORKER.submit(cluster_profiles_disk.profiles_for, _store, Path(folder), _index, version)
+    return _WORKER.submit(long_lived, cluster_profiles_disk.profiles_for, _store, Path(folder), _index, version)
 
 
 def building(graph_of: Callable[[], nx.MultiDiGraph], version: str) -> Future:

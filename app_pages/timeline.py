@@ -18,7 +18,7 @@ import streamlit as st
 
 from app_pages import common
 from graph.analytics.cache import Inputs
-from graph.memory import gc_paused, settle_later
+from graph.memory import gc_paused, long_lived
 from graph.store.contract import GraphStore
 from graph.views import store_views
 from graph.views.timeline import describe_window, time_slice, window_of_years
@@ -54,9 +54,7 @@ def window() -> tuple[str | None, str | None]:
 @st.cache_resource(max_entries=4, show_spinner="Slicing the network to the years chosen…")
 def _sliced(_graph: nx.MultiDiGraph, version: str, start: str | None, end: str | None) -> nx.MultiDiGraph:
     with gc_paused():  # a concrete copy (views of views are slow to walk), every object of it kept
-        made = nx.MultiDiGraph(time_slice(_graph, start, end))
-    settle_later()  # kept for every session: full collections skip it (graph.memory)
-    return made
+        return long_lived(lambda: nx.MultiDiGraph(time_slice(_graph, start, end)))  # kept for every session
 
 
 def windowed(inputs: Inputs) -> Inputs:
