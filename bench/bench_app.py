@@ -101,47 +101,40 @@ def page_ready(context, url: str, path: str, text: str) -> float:
     return seconds
 
 
-def cap_change(context, url: str, caps: list[int]) -> list[float]:
-    if not caps:  # --sessions-only
+def changes_in_open_page(context, url: str, path: str, changes: list, change) -> list[float]:
+    """Open `path` once and draw it; then for each of `changes`, `change(page, item)` makes it in that page and
+    returns when it began: the seconds from then to the network drawn again."""
+    if not changes:  # --sessions-only
         return []
     page = context.new_page()
-    # about 290 nodes: the caps below cut it
-    page.goto(f"{url}/explore?explore_focus=Cluster:iot-world&explore_depth=3", timeout=WAIT_MS)
+    page.goto(f"{url}/{path}", timeout=WAIT_MS)
     drawn(page, time.time())
-    times = []
-    for cap in caps:
-        box = page.get_by_label("Max nodes")
-        started = time.time()
-        box.fill(str(cap))
-        box.press("Enter")
-        times.append(_redrawn(page, started))
+    times = [_redrawn(page, change(page, item)) for item in changes]
     page.close()
     return times
 
 
-def focus_change(context, url: str, focuses: list[str]) -> list[float]:
-    """In one open Explore page: search for each of `focuses` (by its id) and add the first hit to the focus; the
-    seconds from choosing it to the new network drawn (the search's own run is not counted)."""
-    if not focuses:  # --sessions-only
-        return []
-    page = context.new_page()
-    page.goto(f"{url}/explore", timeout=WAIT_MS)
-    drawn(page, time.time())
-    times = []
-    for focus in focuses:
-        box = page.get_by_label("Search nodes to focus on")
-        box.fill(focus.partition(":")[2])
-        box.press("Enter")
-        page.get_by_text("Running...").first.wait_for(state="hidden", timeout=WAIT_MS)
-        page.get_by_label("Nodes to focus on").last.click()  # the multiselect opens on its hits
-        option = page.get_by_role("option").first
-        option.wait_for(timeout=WAIT_MS)
-        started = time.time()
-        option.click()
-        page.keyboard.press("Escape")
-        times.append(_redrawn(page, started))
-    page.close()
-    return times
+def _set_cap(page, cap: int) -> float:
+    box = page.get_by_label("Max nodes")
+    started = time.time()
+    box.fill(str(cap))
+    box.press("Enter")
+    return started
+
+
+def _add_focus(page, focus: str) -> float:
+    """Search for `focus` by its id and add the first hit to the focus (the search's own run is not counted)."""
+    box = page.get_by_label("Search nodes to focus on")
+    box.fill(focus.partition(":")[2])
+    box.press("Enter")
+    page.get_by_text("Running...").first.wait_for(state="hidden", timeout=WAIT_MS)
+    page.get_by_label("Nodes to focus on").last.click()  # the multiselect opens on its hits
+    option = page.get_by_role("option").first
+    option.wait_for(timeout=WAIT_MS)
+    started = time.time()
+    option.click()
+    page.keyboard.press("Escape")
+    return started
 
 
 def _redrawn(page, started: float) -> float:
@@ -214,9 +207,11 @@ def measure(db: Path, runs: int, sessions_only: bool = False) -> None:
             row("Map (NUTS 2 places and arcs drawn)",
                 lambda: [page_ready(context, url, "map", "places at") for _ in range(count)])
             row("Max nodes changed in an open page (depth 3)",
-                lambda: cap_change(context, url, [100 + 7 * i for i in range(count)]))
+                lambda: changes_in_open_page(context, url,  # about 290 nodes: the caps below cut it
+                                             "explore?explore_focus=Cluster:iot-world&explore_depth=3",
+                                             [100 + 7 * i for i in range(count)], _set_cap))
             row("A new focus chosen in an open page (search, then pick the first hit)",
-                lambda: focus_change(context, url, focuses[8 + count:8 + 2 * count]))
+                lambda: changes_in_open_page(context, url, "explore", focuses[8 + count:8 + 2 * count], _add_focus))
             row("Explore, warm visit again after those pages (new tab; the warm-up's read-back done)",
                 lambda: [visit(context, url, "explore") for _ in range(count)])
             wall, received = time.perf_counter(), []
