@@ -1,9 +1,9 @@
 """How fast the app answers at 1x (seeds + NUTS + the CORDIS extract), in a real headless Chromium.
 
 Starts the app as `./dev run` does (`python -m app_pages.serve app.py`: the warm-up of
-`app_pages.startup` runs while Streamlit starts) on a store holding the seed data, NUTS and the shared
-CORDIS extract (loaded into a temporary store, or `--db FILE` already holding them, such as the 10x
-set), with the store's server stopped, then measures, each time from the request to what the user
+`app_pages.startup` runs while Streamlit starts) on a store holding the seed data, NUTS and the
+CORDIS extract bundled with the project (loaded into a temporary store, or `--db FILE` already holding
+them, such as the 10x set), with the store's server stopped, then measures, each time from the request to what the user
 waits for:
 
 * the **first Explore visit** right after the app answers its health check (the warm-up may still be
@@ -54,9 +54,9 @@ from graph.store.falkordb_server import StorePaths  # noqa: E402
 from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
+from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data"
 WAIT_MS = 300_000
 QUERY_PAGE = "queries?queries_name=labels/valid-on"
 
@@ -300,8 +300,8 @@ def main() -> None:
         store = FalkorDBStore(db, "cluster_explorer")
         store.setup_schema()
         load_seeds(store)
-        load_nuts(store, SHARED / "gisco-nuts")
-        load_cordis(store, SHARED / "cordis-horizon-europe")
+        load_nuts(store, SAMPLE_NUTS)
+        load_cordis(store, SAMPLE_CORDIS)
         store.close()  # the app starts the store's server itself, as after a reboot
         measure(db, args.runs, args.sessions_only)
 

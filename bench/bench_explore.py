@@ -1,7 +1,7 @@
 """How fast the Explore page draws 200, 1,000 and 3,000 nodes of the CORDIS graph, in a real browser.
 
-Loads the seed data, NUTS and the shared CORDIS extract (the test fixture when the extract is not
-there) into a temporary embedded store, then measures two things:
+Loads the seed data, NUTS and the CORDIS extract bundled with the project (`loaders/sample_data`) into a
+temporary embedded store, then measures two things:
 
 * **server side**: the view read from the store (`graph.views.store_views.explore_view`: the most connected
   nodes of the kinds in `KINDS`, capped at N) and `graph.views.render.to_html` for it: with the layout
@@ -44,10 +44,10 @@ from graph.store.reads import counts  # noqa: E402
 from graph.views import filters, layout, render, store_views  # noqa: E402
 from loaders.cordis import load_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
+from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
 from tests.app_process import free_port, stop_app, wait_healthy  # noqa: E402
 
-SHARED = ROOT.parent / "shared" / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 SIZES = (200, 1000, 3000)
 #: The kinds the bench draws: not every kind (that shows the clusters view), so "Max nodes" N draws N nodes.
@@ -205,8 +205,8 @@ def stop(store: FalkorDBStore) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="a store file already loaded (e.g. the 10x set); else a fresh one")
-    parser.add_argument("--cordis", type=Path, default=SHARED / "cordis-horizon-europe")
-    parser.add_argument("--nuts", type=Path, default=SHARED / "gisco-nuts")
+    parser.add_argument("--cordis", type=Path, default=SAMPLE_CORDIS)
+    parser.add_argument("--nuts", type=Path, default=SAMPLE_NUTS)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
     if args.db:

@@ -1,4 +1,4 @@
-"""How fast the shared CORDIS extract loads into a fresh embedded store, and where the time goes.
+"""How fast the CORDIS extract (bundled with the project) loads into a fresh embedded store, and where the time goes.
 
 Run: `.venv/bin/python bench/bench_load_cordis.py [cordis folder] [nuts folder]` (default: the bundled
 sample; `--sample` / `--scale 10`: the sample as `load sample` loads it and a synthetic set 10x the

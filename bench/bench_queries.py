@@ -1,7 +1,7 @@
 """Latency of every shipped saved query: on seeds + NUTS + the CORDIS extract, or on a store you give.
 
-Without `--db`: loads seeds, NUTS and the shared CORDIS extract into a fresh store in a temporary folder,
-writes one metric (degree) so `metrics/top-organisations` has something to rank, then runs each query
+Without `--db`: loads seeds, NUTS and the bundled CORDIS extract (`loaders/sample_data`) into a fresh store in a
+temporary folder, writes one metric (degree) so `metrics/top-organisations` has something to rank, then runs each query
 with its example parameters. With `--db FILE` (for example the 10x store of README's Benchmarks; use a
 copy, the store is opened as it is and nothing is written): each query with its declared defaults, its
 example, and a few realistic values picked from the store (the best-connected organisation, its
@@ -13,7 +13,7 @@ the load average. Targets: p95 < 100 ms on the extract (issue 4), < 500 ms at 10
 checkout: `--beside ../main/queries`), the two runs of each case taken in turn, so a busy machine slows both
 alike: the table gains that text's p95, the store's CPU seconds of each, and their ratio.
 
-    .venv/bin/python bench/bench_queries.py [--runs 30] [--data ../shared/data]
+    .venv/bin/python bench/bench_queries.py [--runs 30] [--data loaders/sample_data]
     .venv/bin/python bench/bench_queries.py --db /tmp/ten.db --runs 20 --target-ms 500 [--beside ../main/queries]
 """
 
@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 from graph.errors import ClusterExplorerError  # noqa: E402
 from graph.store import cypher  # noqa: E402
 from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
+from loaders.sample import SAMPLE_DIR  # noqa: E402
 from queries.catalogue import load_catalogue  # noqa: E402
 from queries.runner import bind_params  # noqa: E402
 
@@ -166,7 +167,8 @@ def measure(store: FalkorDBStore, catalogue, found, runs: int, target_ms: float,
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=SAMPLE_DIR,
+                        help="a folder with gisco-nuts/ and cordis-horizon-europe/ (default: the bundled sample)")
     parser.add_argument("--db", type=Path, default=None, help="a store to measure as it is (use a copy)")
     parser.add_argument("--only", default="", help="comma-separated query names to measure (default all)")
     parser.add_argument("--target-ms", type=float, default=None, help="p95 target (100 ms; 500 ms with --db)")

@@ -105,3 +105,12 @@ def test_no_shipped_module_reads_the_shared_data_folder():
     readers = [str(path.relative_to(ROOT)) for path in files if _SHARED.search(path.read_text(encoding="utf-8"))]
     assert len(files) > 40
     assert readers == []
+
+
+def test_no_bench_or_evaluation_reads_the_shared_data_folder():
+    """A fresh clone runs every bench and evaluation: their data is the bundled sample (`loaders/sample_data`),
+    the synthetic sets they make, or a store given with `--db`."""
+    scripts = sorted((ROOT / "bench").glob("*.py"))
+    readers = [path.name for path in scripts if _SHARED.search(path.read_text(encoding="utf-8"))]
+    assert len(scripts) > 10
+    assert readers == []
