@@ -52,15 +52,15 @@ class Weights:
     consortium without any project (cold start, `history_note`), which no evaluation query is.
     """
 
-    adamic_adar: float = 0.05
-    resource_allocation: float = 0.44
-    pagerank: float = 0.48
-    thematic: float = 0.86
+    adamic_adar: float = 0.08
+    resource_allocation: float = 0.47
+    pagerank: float = 0.46
+    thematic: float = 0.85
     complementarity: float = 0.0
-    experience: float = 0.77
-    recent_ties: float = 0.43
-    small_projects: float = 0.65
-    recent_activity: float = 0.32
+    experience: float = 0.73
+    recent_ties: float = 0.41
+    small_projects: float = 0.64
+    recent_activity: float = 0.36
     wanted_place: float = 2.0
     sme: float = 1.0
     label: float = 0.5
