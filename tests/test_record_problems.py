@@ -43,3 +43,20 @@ def test_relationships_are_checked_alike():
     assert any("property 'role' holds a NUL character" in p for p in found)
     assert any("PARTICIPATES_IN has no property 'colour'" in p for p in found)
     assert any("property 'contribution' has unsupported value" in p for p in found)
+
+
+def test_the_bulk_check_finds_a_bad_relationship_among_many_sound_ones_of_its_shape():
+    from graph.store.records import relationships_with_problems
+
+    def participation(n: int, **changes) -> RelRecord:
+        fields = dict(type="PARTICIPATES_IN", start_label="Organisation", start_id=f"pic:{n}", end_label="Project",
+                      end_id="cordis:9", sources=("s",), properties={"role": "participant", "order": n}, key=str(n))
+        return RelRecord(**fields | changes)
+
+    bad = [participation(1001, properties={"role": "x\x00"}), participation(1002, properties={"colour": "red"}),
+           participation(1003, start_id="pic:\ud800"), participation(1004, end_id=""),
+           participation(1005, key="k\x00"), participation(1006, properties={"order": [1, {"a": 2}]})]
+    rels = [participation(n) for n in range(1000)] + bad + [participation(n) for n in range(1000, 1001)]
+    found = list(relationships_with_problems(rels))
+    assert [r for r, _ in found] == bad
+    assert [problems == r.problems() for r, problems in found] == [True] * len(bad)

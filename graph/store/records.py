@@ -15,14 +15,15 @@ another way.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property, kind_of
 from graph.store.search_text import SEARCH_PROPERTY, search_text
 
-__all__ = ["NodeRecord", "RelRecord", "check_records", "MAX_TEXT", "unstorable", "strip_controls"]
+__all__ = ["NodeRecord", "RelRecord", "check_records", "relationships_with_problems", "MAX_TEXT", "unstorable",
+           "strip_controls"]
 
 _SCALARS = (str, int, float, bool)
 _RESERVED = {"id", "kind", "sources"}
@@ -217,12 +218,39 @@ class RelRecord:
                 "sources": list(self.sources)}
 
 
+def relationships_with_problems(rels: Iterable[RelRecord]) -> Iterator[tuple[RelRecord, list[str]]]:
+    """Each relationship that has a problem, with its problems (`RelRecord.problems`), in order.
+
+    One loop with the common case inline: the type, endpoint labels and sources of a relationship found sound are
+    remembered, so the next one of that shape needs a look at its ids and values only. A load of the 10x set
+    checks 1.2 million relationships before its first write; `problems()` one by one took 4.2 s of it."""
+    sound: set[tuple] = set()
+    allowed = {name: frozenset(rel.properties) for name, rel in REL_TYPES.items()}
+    for r in rels:
+        shape = (r.type, r.start_label, r.end_label, r.sources)
+        if shape in sound and r.start_id and r.end_id and r.start_id.isprintable() and r.end_id.isprintable() \
+                and r.key.isprintable():
+            names = allowed[r.type]
+            for key, value in r.properties.items():
+                kind = type(value)
+                if key not in names or not (kind in _PLAIN or (kind is str and len(value) <= MAX_TEXT
+                                                                 and value.isprintable())):
+                    break
+            else:
+                continue
+        found = r.problems()
+        if found:
+            yield r, found
+        else:
+            sound.add(shape)
+
+
 def check_records(nodes: Iterable[NodeRecord], rels: Iterable[RelRecord]) -> list[str]:
     """Every problem of every record, each prefixed by what it is about."""
     found: list[str] = []
     for n in nodes:
         found += [f"node {n.label} {n.id!r}: {p}" for p in n.problems()]
-    for r in rels:
-        found += [f"relationship {r.type} {r.start_id!r}->{r.end_id!r}: {p}" for p in r.problems()]
+    for r, problems in relationships_with_problems(rels):
+        found += [f"relationship {r.type} {r.start_id!r}->{r.end_id!r}: {p}" for p in problems]
     return found
 

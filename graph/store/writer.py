@@ -40,7 +40,7 @@ from graph.store import cypher
 from graph.store.changes import Batch, held_records, node_batch, rel_batch, rel_row, relationship_groups
 from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.disk import write
-from graph.store.records import NodeRecord, RelRecord
+from graph.store.records import NodeRecord, RelRecord, relationships_with_problems
 
 __all__ = ["WriteSummary", "write_records", "HASH_PROPERTY", "statements", "Progress"]
 
@@ -100,7 +100,7 @@ def statements() -> list[str]:
 def _validate(store: GraphStore, nodes: list[NodeRecord], rels: list[RelRecord], origin: str) -> None:
     problems = [Problem(origin, None, None, f"node {n.label} {n.id!r}: {p}") for n in nodes for p in n.problems()]
     problems += [Problem(origin, None, None, f"relationship {r.type} {r.start_id!r}->{r.end_id!r}: {p}")
-                 for r in rels for p in r.problems()]
+                 for r, found in relationships_with_problems(rels) for p in found]
     seen: dict[tuple[str, str], NodeRecord] = {}
     for n in nodes:
         other = seen.get((n.label, n.id))
