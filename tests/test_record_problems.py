@@ -60,3 +60,13 @@ def test_the_bulk_check_finds_a_bad_relationship_among_many_sound_ones_of_its_sh
     found = list(relationships_with_problems(rels))
     assert [r for r, _ in found] == bad
     assert [problems == r.problems() for r, problems in found] == [True] * len(bad)
+
+
+def test_sources_given_as_a_list_are_checked_like_a_tuple():
+    from graph.store.records import relationships_with_problems
+
+    node = NodeRecord("Organisation", "pic:1", "Acme", ["cordis:organizations.csv"])  # type: ignore[arg-type]
+    assert node.problems() == []
+    rel = RelRecord("LOCATED_IN", "Organisation", "pic:1", "Country", "SE", ["s", "t\x00"])  # type: ignore[arg-type]
+    found = list(relationships_with_problems([rel, rel]))
+    assert len(found) == 2 and all("a source id holds a NUL character" in p for _, ps in found for p in ps)

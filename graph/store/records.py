@@ -91,10 +91,11 @@ def _value_problems(key: str, value: Any) -> list[str]:
 
 
 def _source_problems(sources: tuple[str, ...]) -> list[str]:
-    if sources in _GOOD_SOURCES:
+    hashable = type(sources) is tuple  # a list given instead (no loader does) is checked, not remembered
+    if hashable and sources in _GOOD_SOURCES:
         return []
     if all(type(s) is str and s.isprintable() for s in sources):
-        if len(_GOOD_SOURCES) < 10_000:
+        if hashable and len(_GOOD_SOURCES) < 10_000:
             _GOOD_SOURCES.add(sources)
         return []
     return _text_problems("a source id", sources)
@@ -227,7 +228,7 @@ def relationships_with_problems(rels: Iterable[RelRecord]) -> Iterator[tuple[Rel
     sound: set[tuple] = set()
     allowed = {name: frozenset(rel.properties) for name, rel in REL_TYPES.items()}
     for r in rels:
-        shape = (r.type, r.start_label, r.end_label, r.sources)
+        shape = (r.type, r.start_label, r.end_label, r.sources) if type(r.sources) is tuple else None
         if shape in sound and r.start_id and r.end_id and r.start_id.isprintable() and r.end_id.isprintable() \
                 and r.key.isprintable():
             names = allowed[r.type]
@@ -241,7 +242,7 @@ def relationships_with_problems(rels: Iterable[RelRecord]) -> Iterator[tuple[Rel
         found = r.problems()
         if found:
             yield r, found
-        else:
+        elif shape is not None:
             sound.add(shape)
 
 
