@@ -127,18 +127,6 @@ def top_hits(scores: np.ndarray, q: Query, k: int = 10) -> int:
     return int(np.isin(order, q.answers).sum())
 
 
-def per_query(sample: list[Query], scores_of, k: int = 10, hits: bool = True) -> dict[str, np.ndarray]:
-    """Reciprocal rank of the first answer, hit in the top k, and precision at k, query by query."""
-    found = rank_measures(np.array([first_rank(scores_of(q), q.answers, q.tiebreak) for q in sample]), k)
-    if hits:
-        found["precision@10"] = np.array([top_hits(scores_of(q), q, k) / k for q in sample])
-    return found
-
-
-def summary(sample: list[Query], scores_of, k: int = 10, hits: bool = True) -> dict[str, float]:
-    return {name: float(values.mean()) for name, values in per_query(sample, scores_of, k, hits).items()}
-
-
 def prepare(index: RecommenderIndex, sample: list[Query], seed: int) -> None:
     """Components of both request kinds and the baselines' scores, once per query, over its candidates."""
     rng = np.random.default_rng(seed)
@@ -205,28 +193,33 @@ def fit_listwise(sample: list[Query], kinds: tuple[str, ...] = REQUESTS, l2: flo
     return dataclasses.replace(Weights(), **{c: round(float(v), 2) for c, v in zip(TUNED, found, strict=True)})
 
 
-def methods(q: Query, weights: dict[str, Weights]) -> list[tuple[str, str, np.ndarray]]:
-    """Rows of like with like for one query: each request kind's recommender, then the baselines given the
-    same input, with their scores over the query's candidates."""
-    return ([(kind, "recommender", ours(q, kind, weights[kind])) for kind in REQUESTS]
-            + [("with fields", method, q.field_baselines[method]) for method in FIELD_BASELINES]
-            + [("network only", method, q.baselines[method]) for method in BASELINES])
+#: Rows of like with like, in table order: each request kind's recommender, then the baselines given the same input.
+METHODS = ([(kind, "recommender") for kind in REQUESTS] + [("with fields", method) for method in FIELD_BASELINES]
+           + [("network only", method) for method in BASELINES])
+
+
+def scores(q: Query, weights: dict[str, Weights], kind: str, method: str) -> np.ndarray:
+    """One method's scores over the query's candidates (a row of `METHODS`)."""
+    if method == "recommender":
+        return ours(q, kind, weights[kind])
+    return (q.field_baselines if kind == "with fields" else q.baselines)[method]
 
 
 def query_ranks(q: Query, weights: dict[str, Weights], k: int = 10) -> list[tuple[int, int]]:
-    """Per method of `methods`: the rank of the query's first answer and its answers in the top k."""
-    return [(first_rank(scores, q.answers, q.tiebreak), top_hits(scores, q, k)) for _, _, scores in methods(q, weights)]
+    """Per row of `METHODS`: the rank of the query's first answer and its answers in the top k."""
+    ranked = [scores(q, weights, kind, method) for kind, method in METHODS]
+    return [(first_rank(s, q.answers, q.tiebreak), top_hits(s, q, k)) for s in ranked]
 
 
 def table(sample: list[Query], weights: dict[str, Weights]) -> list[tuple[str, str, dict[str, np.ndarray]]]:
-    """The measures of every method of `methods`, query by query, over prepared queries."""
-    return table_of_ranks([query_ranks(q, weights) for q in sample], methods(sample[0], weights))
+    """The measures of every row of `METHODS`, query by query, over prepared queries."""
+    return table_of_ranks([query_ranks(q, weights) for q in sample])
 
 
-def table_of_ranks(ranks: list[list[tuple[int, int]]], named, k: int = 10) -> list[tuple[str, str, dict]]:
-    """`table` from each query's `query_ranks`; `named` gives the methods' (kind, method) in their order."""
+def table_of_ranks(ranks: list[list[tuple[int, int]]], k: int = 10) -> list[tuple[str, str, dict]]:
+    """`table` from each query's `query_ranks`."""
     rows = []
-    for at, (kind, method, *_) in enumerate(named):
+    for at, (kind, method) in enumerate(METHODS):
         found = rank_measures(np.array([r[at][0] for r in ranks]), k)
         found["precision@10"] = np.array([r[at][1] / k for r in ranks])
         rows.append((kind, method, found))
@@ -239,15 +232,14 @@ def measured_one_by_one(index: RecommenderIndex, sample: list[Query], seed: int,
     query of a test split (4,000-5,300) fits in memory, where prepared ones take ~3 MB each. The same tie
     orders as `prepare` (one generator, queries in order), so the figures equal `table` after `prepare`."""
     rng = np.random.default_rng(seed)
-    ranks, named = [], None
+    ranks = []
     for done, q in enumerate(sample, start=1):
         prepare_query(index, q, rng)
         ranks.append(query_ranks(q, weights))
-        named = named or [(kind, method) for kind, method, _ in methods(q, weights)]
         q.parts, q.baselines, q.field_baselines, q.tiebreak = {}, {}, {}, None
         if done % 500 == 0:
             print(f"  {done:,} of {len(sample):,} queries measured", file=sys.stderr, flush=True)
-    return table_of_ranks(ranks, named)
+    return table_of_ranks(ranks)
 
 
 def print_table(title: str, rows, index: RecommenderIndex, seed: int) -> None:

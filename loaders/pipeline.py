@@ -168,7 +168,8 @@ def recount_due(report: PipelineReport, interrupted_before: bool) -> bool:
 def aggregates_due(report: PipelineReport, interrupted_before: bool) -> bool:
     """Whether the country aggregates must be derived again after `report`'s load, by the same rule as
     `recount_due` over what they are made from (`AGGREGATE_INPUTS`). Otherwise their reads of every participation
-    and organisation (12.7 s at 10x) would change nothing: a re-run of a load, a NUTS load that changes regions only."""
+    and organisation (seconds at 10x) would change nothing: a re-run of a load, a NUTS load that changes regions
+    only."""
     return _due(report, interrupted_before, AGGREGATE_INPUTS)
 
 
