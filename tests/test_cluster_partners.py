@@ -97,7 +97,7 @@ def test_automation_smaland_gets_pilot_clusters_of_its_own_and_neighbouring_sect
     assert "holds the ESCA Bronze label" in first.reasons
     rank_iot, iot = found["Cluster:iot-world"]
     assert iot.reasons[0] == ("works in Internet of Things, a neighbouring sector of Automation "
-                              "(1 project or clusters work in both)")
+                              "(1 project or cluster works in both)")
     assert "Project:cordis:2" in iot.paths[0].nodes  # SMARTLINE is tagged with both
     assert iot.paths[0].text == "Automation and Internet of Things meet in SMARTLINE"
     rank_textiles, textiles = found["Cluster:smart-textiles"]

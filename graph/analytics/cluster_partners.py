@@ -188,7 +188,7 @@ def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs
         else:
             n = cindex.neighbours.shared_count(s, t)
             reasons.append(f"works in {theirs}, a neighbouring sector of {mine} "
-                           f"({n} project{'s' * (n != 1)} or clusters work in both)")
+                           f"({n} {'project or cluster works' if n == 1 else 'projects or clusters work'} in both)")
             example = cindex.neighbours.example(s, t)
             middle = (example,) if example else ()
             paths.append(Path(_joined(me.sector_paths[s], middle, tuple(reversed(other.sector_paths[t]))),
