@@ -44,7 +44,9 @@ def show_problems(problems: list[Problem]) -> None:
 
 def upload_tab(store: GraphStore) -> None:
     st.caption("A mapping file says which columns become which nodes, relationships and properties "
-               "(docs/mapping.md; a worked example is in examples/members/).")
+               "(docs/mapping.md; a worked example is in examples/members/). A table with one row per "
+               "participation, as funders publish grants, needs about ten lines: `preset = \"participation\"` "
+               "and its column names (tests/fixtures/participation/mapping.toml).")
     mapping = st.file_uploader("Mapping file (TOML or JSON)", type=["toml", "json"], key="data_mapping")
     files = st.file_uploader("Data files (CSV or JSON)", type=["csv", "json", "txt", "tsv"],
                              accept_multiple_files=True, key="data_files")

@@ -63,6 +63,9 @@ def test_a_node_id_parameter_is_picked_by_name():
 
 def test_a_mapping_waits_for_the_files_it_names():
     at = open_page("data")
+    said = " ".join(c.value for c in at.caption)
+    assert "preset = \"participation\"" in said and "tests/fixtures/participation/mapping.toml" in said
+    assert (FIXTURES / "participation" / "mapping.toml").is_file()
     folder = BAD / "bad_date"
     at.file_uploader(key="data_mapping").set_value(("mapping.toml", (folder / "mapping.toml").read_bytes(),
                                                     "text/plain"))
