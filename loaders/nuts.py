@@ -177,6 +177,10 @@ def _stored_links(store: GraphStore, rels: list[RelRecord]) -> set[tuple[str, st
     return found
 
 
+def _are(count: int) -> str:
+    return "is" if count == 1 else "are"
+
+
 def keep_stored_places(store: GraphStore, nodes: list[NodeRecord],
                        rels: list[RelRecord]) -> tuple[list[NodeRecord], list[RelRecord], list[str]]:
     """Drop the Country and Region records the store already holds, and those of their PART_OF links it holds.
@@ -204,8 +208,9 @@ def keep_stored_places(store: GraphStore, nodes: list[NodeRecord],
                      f"without coordinates (e.g. {', '.join(new[:5])}); loading NUTS names and places the regions.")
     unknown = sorted(c for c in located if ("Region", c) not in existing)
     if located:
-        parts = [", ".join(f"{n} are in NUTS {v}" for v, n in sorted(versions.items()) if v)]
-        parts += [f"{len(unknown)} are in no NUTS version loaded (e.g. {', '.join(unknown[:5])})"] if unknown else []
+        parts = [", ".join(f"{n} {_are(n)} in NUTS {v}" for v, n in sorted(versions.items()) if v)]
+        parts += [f"{len(unknown)} {_are(len(unknown))} in no NUTS version loaded (e.g. {', '.join(unknown[:5])})"
+                  ] if unknown else []
         notes.append(f"NUTS codes are of mixed versions: of the {len(located)} region codes organisations are "
                      "located in, " + "; ".join(filter(None, parts)) + ".")
     return kept, rels, notes

@@ -86,6 +86,7 @@ def test_load_sample_loads_seeds_nuts_and_the_extract(sample_cli, files):
     assert found["Region"] + found["Country"] >= files["nuts_codes"]
     assert f"{files['repeated_pairs']} (project, organisation) pairs occur on more than one row" in first.output
     assert "activity counts: 21680 organisation(s) recounted" in first.output
+    assert "1 is in no NUTS version loaded (e.g. FR615)" in first.output  # one code, one verb
 
 
 def test_a_second_load_sample_reads_and_writes_nothing(sample_cli):
