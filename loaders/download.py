@@ -67,10 +67,10 @@ class Downloaded:
     resumed: bool
 
 
-def _no_network(url: str, reason: object) -> DownloadFailed:
+def _no_network(url: str, reason: object, setting: str) -> DownloadFailed:
     host = urlparse(url).netloc
-    return DownloadFailed(f"no network: cannot reach {host} ({reason}); connect, or point the base URL setting "
-                          "at a mirror you can reach")
+    return DownloadFailed(f"no network: cannot reach {host} ({reason}); connect, or point {setting} at a mirror "
+                          "you can reach")
 
 
 def _attempt(url: str, part: Path, progress: ByteProgress | None) -> bool:
@@ -100,8 +100,10 @@ def _attempt(url: str, part: Path, progress: ByteProgress | None) -> bool:
     return total is None or done >= total
 
 
-def fetch(url: str, dest: Path, *, progress: ByteProgress | None = None, attempts: int = ATTEMPTS) -> bool:
-    """Download `url` to `dest` via `dest.part`, resuming after a broken connection; True if it resumed."""
+def fetch(url: str, dest: Path, *, progress: ByteProgress | None = None, attempts: int = ATTEMPTS,
+          setting: str = "the base URL setting") -> bool:
+    """Download `url` to `dest` via `dest.part`, resuming after a broken connection; True if it resumed.
+    `setting`: the setting that holds the base URL, named when the host cannot be reached."""
     part = dest.with_name(dest.name + ".part")
     resumed = part.exists()
     for attempt in range(attempts):
@@ -113,7 +115,7 @@ def fetch(url: str, dest: Path, *, progress: ByteProgress | None = None, attempt
             reason = e.reason
             if attempt == 0 and not part.exists() and (isinstance(reason, socket.gaierror) or (
                     isinstance(reason, OSError) and reason.errno in _NO_NETWORK)):
-                raise _no_network(url, reason) from e
+                raise _no_network(url, reason, setting) from e
             last = f"{reason}"
         except (http.client.HTTPException, OSError) as e:  # cut mid-body: resume from what arrived
             last = f"{type(e).__name__}: {e}"
@@ -170,7 +172,8 @@ def download_cordis(frameworks: Iterable[str], folder: Path, base_url: str = DEF
             raise DownloadFailed(f"unknown framework {framework!r}; known: {', '.join(CORDIS_ARCHIVES)}")
         name = CORDIS_ARCHIVES[framework]
         url = urljoin(base_url if base_url.endswith("/") else base_url + "/", name)
-        resumed = fetch(url, folder / name, progress=progress(name) if progress else None)
+        resumed = fetch(url, folder / name, progress=progress(name) if progress else None,
+                        setting="CLUSTER_EXPLORER_CORDIS_URL")
         done.append(_record(url, folder / name, resumed, _check_cordis))
     return done
 
@@ -203,7 +206,8 @@ def download_nuts(folder: Path, base_url: str = DEFAULT_GISCO_URL, *, versions: 
     for version in versions:
         name = NUTS_LAYERS[version]
         url = urljoin(base_url if base_url.endswith("/") else base_url + "/", name)
-        resumed = fetch(url, folder / name, progress=progress(name) if progress else None)
+        resumed = fetch(url, folder / name, progress=progress(name) if progress else None,
+                        setting="CLUSTER_EXPLORER_GISCO_URL")
         done.append(_record(url, folder / name, resumed,
                             lambda p, v=version: label_points_csv(p, folder / f"nuts{v}_label_points.csv")))
     return done

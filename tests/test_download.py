@@ -166,13 +166,16 @@ def test_a_truncated_archive_is_refused(server, tmp_path):
     assert "not a valid file" in result.output and not (tmp_path / "dl" / "cordis-h2020projects-csv.zip").exists()
 
 
-def test_no_network_is_one_clear_line(tmp_path):
+@pytest.mark.parametrize(("source", "setting"), [("cordis", "CLUSTER_EXPLORER_CORDIS_URL"),
+                                                  ("nuts", "CLUSTER_EXPLORER_GISCO_URL")])
+def test_no_network_is_one_clear_line(tmp_path, source, setting):
     with socket.socket() as s:  # a port nothing listens on
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    result = run_cli(["download", "cordis", "--to", str(tmp_path)], f"http://127.0.0.1:{port}/data/", tmp_path)
+    result = run_cli(["download", source, "--to", str(tmp_path)], f"http://127.0.0.1:{port}/data/", tmp_path)
     assert result.exit_code == 1
     assert result.output.startswith(f"Error: no network: cannot reach 127.0.0.1:{port}")
+    assert f"point {setting} at a mirror" in result.output  # the setting that holds this base URL, by its name
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
 
 
