@@ -29,12 +29,15 @@ def _projection_options(func: Any) -> Any:
     return func
 
 
-def _say_why_empty(obj: Context, graph: Any, spec: Any) -> None:
-    """On stderr, why a projection has no node (its missing inputs), so an empty table is never silent."""
+def _said_why_empty(obj: Context, graph: Any, spec: Any) -> bool:
+    """Whether the projection has no node; if so, why (its missing inputs) is said on stderr, so an empty result
+    is never silent, and the caller computes nothing (every metric of no node would be an empty list)."""
     from graph.analytics.needs import why_empty_projection
 
     if graph.number_of_nodes() == 0:
         click.echo(why_empty_projection(obj.store, spec) or "the projection has no node", err=True)
+        return True
+    return False
 
 
 def _scale(obj: Context) -> dict[str, int]:
@@ -65,10 +68,12 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
     with progress_bar("metrics") as progress:
         results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed, **_scale(obj))
+    if _said_why_empty(obj, graph, spec):
+        click.echo(f"projection {kind}: 0 nodes, 0 edges; no metric to show")
+        return
     click.echo(f"projection {kind}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
     for text in notes(results, graph, obj.settings.metrics_exact_nodes):
         click.echo(f"note: {text}")
-    _say_why_empty(obj, graph, spec)
     for name, result in results.items():
         click.echo(f"{name}: {result.describe()}")
         for key, label, value in top(result, top_n, graph):
@@ -93,8 +98,9 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
     graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
-    result = compute_all(graph, [metric], **_scale(obj))[metric]
-    _say_why_empty(obj, graph, spec)
+    result = compute_all(graph, [metric], **_scale(obj))[metric]  # an unknown metric is refused here
+    if _said_why_empty(obj, graph, spec):
+        return
     click.echo(result.describe())
     for text in notes({metric: result}, graph, obj.settings.metrics_exact_nodes):
         click.echo(f"note: {text}")
