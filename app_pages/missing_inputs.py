@@ -31,10 +31,13 @@ def show_result(store: GraphStore, query: SavedQuery, params: dict, result: Quer
         _warn(why_empty(store, query, params))
 
 
-def projection(store: GraphStore, spec: Projection, projected: nx.Graph) -> None:
-    """Why a projection has no node: its missing inputs, or a country no organisation is in."""
+def projection(store: GraphStore, spec: Projection, projected: nx.Graph) -> bool:
+    """Whether a projection has no node; if so, why is shown: its missing inputs, or a country no organisation
+    is in."""
     if projected.number_of_nodes() == 0:
         _warn(why_empty_projection(store, spec) or "The projection has no node.")
+        return True
+    return False
 
 
 def candidates(store: GraphStore, requirements: Requirements) -> None:

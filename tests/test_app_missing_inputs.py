@@ -59,6 +59,7 @@ def test_metrics_page_says_why_the_projection_is_empty(members_app):
     assert not at.exception
     assert "projection is empty because its inputs are missing" in warnings(at)
     assert "no Project node" in warnings(at)
+    assert not at.dataframe and not at.get("download_button")  # the reason alone, no empty table under it
 
 
 def test_partners_page_says_why_there_is_no_candidate(members_app):
