@@ -6,7 +6,8 @@ Each step reads the whole store and writes only what differs, so a re-run writes
   contribution total, recounted from `PARTICIPATES_IN` (a role of `coordinator`, any case, or the same word
   in a few European languages, counts as coordinating);
 * SMEs: the `SME` label follows the `sme` property both ways (a loader may give either), and every project
-  gets `participants` (distinct organisations), `smes` and `sme_share`;
+  gets `participants` (distinct organisations), `smes` and `sme_share` (none when no participant says whether
+  it is an SME: an unknown share, not 0%);
 * clusters: organisations that cluster detection marks (`loaders.cluster_detection`) carry the `Cluster`
   label and kind; a Cluster-labelled node whose kind says otherwise (written before kinds followed labels)
   is given its kind.
@@ -39,9 +40,12 @@ REMOVE o:SME
 RETURN count(o) AS changed""")
 PROJECT_SME_SHARES = cypher.fixed_statement(__name__, "PROJECT_SME_SHARES", """\
 MATCH (p:Project)<-[:PARTICIPATES_IN]-(o:Organisation)
-WITH p, count(DISTINCT o) AS participants, count(DISTINCT CASE WHEN o:SME THEN o END) AS smes
+WITH p, count(DISTINCT o) AS participants, count(DISTINCT CASE WHEN o:SME THEN o END) AS smes,
+     count(DISTINCT CASE WHEN o:SME OR o.sme IS NOT NULL THEN o END) AS known
+WITH p, participants, smes, CASE WHEN known = 0 THEN NULL ELSE toFloat(smes) / participants END AS share
 WHERE p.participants IS NULL OR p.participants <> participants OR p.smes <> smes
-SET p.participants = participants, p.smes = smes, p.sme_share = toFloat(smes) / participants
+   OR (share IS NULL) <> (p.sme_share IS NULL)
+SET p.participants = participants, p.smes = smes, p.sme_share = share
 RETURN count(p) AS changed""")
 UNMARKED_ORGANISATIONS = cypher.fixed_statement(__name__, "UNMARKED_ORGANISATIONS", """\
 MATCH (o:Organisation)

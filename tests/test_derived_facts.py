@@ -113,6 +113,22 @@ def test_smes_are_labelled_from_their_flag_and_projects_get_their_sme_share(gran
     assert any(said.startswith("SMEs: 2 organisation(s) labelled") for said in report.derived)
 
 
+def test_a_project_whose_participants_say_nothing_of_sme_has_no_share(embedded_store, tmp_path):
+    mapping = write_grants(tmp_path)  # and a project whose one participant leaves its sme cell empty
+    with open(tmp_path / "projects.csv", "a", encoding="utf-8") as f:
+        f.write("p3,Unknown sizes\n")
+    with open(tmp_path / "organisations.csv", "a", encoding="utf-8") as f:
+        f.write("o5,Ukjent AS,NO,\n")
+    with open(tmp_path / "participations.csv", "a", encoding="utf-8") as f:
+        f.write("p3,o5,partner,10\n")
+    run_load(embedded_store, "csv", mapping)
+    nodes = nodes_of(embedded_store)
+    assert (nodes["Project:p3"]["participants"], nodes["Project:p3"]["smes"]) == (1, 0)
+    assert "sme_share" not in nodes["Project:p3"]  # unknown, not 0%
+    assert nodes["Project:p1"]["sme_share"] == pytest.approx(2 / 3)
+    assert derive_facts(embedded_store) == []  # and a re-run derives nothing
+
+
 def test_a_users_cluster_organisation_is_a_cluster_in_counts_filters_and_colours(grants):
     store, _, _ = grants
     klynge = nodes_of(store)["Cluster:o1"]  # its key follows its kind; merged by its id as an Organisation
