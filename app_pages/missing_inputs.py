@@ -11,7 +11,7 @@ import streamlit as st
 
 from app_pages import common
 from app_pages.queries_result import show_result as show_rows
-from graph.analytics.needs import recommender_needs, why_empty_projection, why_no_candidates
+from graph.analytics.needs import recommender_needs, why_empty_projection, why_gap_unfilled, why_no_candidates
 from graph.analytics.projections import Projection
 from graph.analytics.recommend import Requirements
 from graph.store.contract import GraphStore, QueryResult
@@ -38,6 +38,11 @@ def projection(store: GraphStore, spec: Projection, projected: nx.Graph) -> bool
         _warn(why_empty_projection(store, spec) or "The projection has no node.")
         return True
     return False
+
+
+def gap(store: GraphStore, rule: str) -> None:
+    """Why no organisation fills a consortium gap, when an input its candidates come from is missing."""
+    _warn(why_gap_unfilled(store, rule))
 
 
 def candidates(store: GraphStore, requirements: Requirements) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, missing_inputs
 from graph.analytics.consortium import CallRules, check_consortium
 from graph.analytics.recommend import RecommenderIndex, Requirements
 
@@ -30,3 +30,4 @@ def show_gaps(index: RecommenderIndex, focal: list[str], rules: CallRules, requi
             st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"partners_gap_{number}")
         else:
             st.caption("No organisation in the graph fills it.")
+            missing_inputs.gap(common.store(), gap.rule)

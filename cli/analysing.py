@@ -157,7 +157,9 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
             plain = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places, min_label=min_label)
             result = check_consortium(index, focal_keys, rules, k=min(k, 5), requirements=plain)
             progress(3, 3)
-            show.gaps(result, fmt)
+            from graph.analytics.needs import why_gap_unfilled
+
+            show.gaps(result, fmt, lambda rule: why_gap_unfilled(obj.store, rule))
             return
         if wanted == "clusters" or (wanted == "auto" and show.all_clusters(index.G, tuple(focal_keys))):
             from graph.analytics.cluster_partners import partner_clusters

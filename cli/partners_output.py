@@ -42,7 +42,9 @@ def candidates(found: list, note: str | None, fmt: str) -> None:
         click.echo("\n".join(_lines(number, c)))
 
 
-def gaps(result: Any, fmt: str) -> None:
+def gaps(result: Any, fmt: str, why_unfilled: Any = lambda rule: None) -> None:
+    """The met rules, then each gap with who fills it; `why_unfilled(rule)`: why no one does, when an input is
+    missing from the store (on stderr)."""
     if result.note:
         click.echo(f"note: {result.note}", err=True)
     if fmt == "json":
@@ -56,5 +58,7 @@ def gaps(result: Any, fmt: str) -> None:
         click.echo(f"gap ({gap.rule}): {gap.text}")
         if not gap.candidates:
             click.echo("    no candidate in the graph fills it")
+            if why := why_unfilled(gap.rule):
+                click.echo(why, err=True)
         for number, c in enumerate(gap.candidates, start=1):
             click.echo("\n".join(_lines(number, c, "  ")))

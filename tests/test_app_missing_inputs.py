@@ -68,6 +68,15 @@ def test_partners_page_says_why_there_is_no_candidate(members_app):
     assert "no PARTICIPATES_IN relationship" in warnings(at)
 
 
+def test_partners_page_says_why_no_one_fills_a_gap(members_app):
+    at = open_page("partners", partners_focal="Organisation:556001-0001", partners_roles="coordinator",
+                   partners_rank="organisations")
+    assert not at.exception
+    assert "No organisation in the graph fills it." in [c.value for c in at.caption]
+    assert "the role:coordinator gap's list of candidates is empty because its inputs are missing" in warnings(at)
+    assert "no PARTICIPATES_IN relationship has `role`: map a column to `role`" in warnings(at)
+
+
 def test_data_page_warns_of_near_misses_and_says_what_the_load_enables(members_app):
     at = upload(open_page("data"), FIXTURES / "contract_near_miss")
     assert not at.error and "Valid" in at.success[0].value

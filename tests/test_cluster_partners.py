@@ -148,7 +148,7 @@ def test_consortium_gaps_name_what_is_missing_and_who_fills_it(index):
     assert gaps["countries"].text == "1 country (SE); the call asks for 2: 1 more"
     assert [c.key for c in gaps["countries"].candidates][0] == "Organisation:pic:6"
     assert {index.country[index.index[c.key]] for c in gaps["countries"].candidates} <= {"DK", "FI"}
-    assert gaps["sme_share"].text == "0 SMEs of 1 partners; the call asks for 50%: 1 more SME"
+    assert gaps["sme_share"].text == "0 SMEs of 1 partner; the call asks for 50%: 1 more SME"
     assert [c.key for c in gaps["sme_share"].candidates] == ["Organisation:pic:6"]
     assert gaps["sme_share"].candidates[0].reasons[-1] == "also fills: a new country"
     assert {c.key for c in gaps["role:Sector:esv:/25/63/399"].candidates} == {"Organisation:pic:4",
@@ -199,7 +199,7 @@ def test_cli_shows_consortium_gaps_and_candidates(env):
     lines = result.stdout.splitlines()
     assert "met: a partner that has coordinated projects" in lines
     assert "gap (countries): 1 country (SE); the call asks for 2: 1 more" in lines
-    assert lines[lines.index("gap (sme_share): 0 SMEs of 1 partners; the call asks for 50%: 1 more SME") + 1] \
+    assert lines[lines.index("gap (sme_share): 0 SMEs of 1 partner; the call asks for 50%: 1 more SME") + 1] \
         .startswith("   1. DANISH AUTOMATION APS")
 
 

@@ -12,7 +12,13 @@ from pathlib import Path
 import networkx as nx
 import pytest
 
-from graph.analytics.needs import projection_needs, recommender_needs, why_empty_projection, why_no_candidates
+from graph.analytics.needs import (
+    projection_needs,
+    recommender_needs,
+    why_empty_projection,
+    why_gap_unfilled,
+    why_no_candidates,
+)
 from graph.analytics.projection_spec import Projection
 from graph.analytics.recommend import RecommenderIndex, recommend
 from graph.store.falkordb_store import FalkorDBStore
@@ -203,6 +209,20 @@ def test_cli_recommend_without_projects(members_store, embedded_server):
                     "--candidates", "organisations")  # a cluster alone would rank partner clusters
     assert result.exit_code == 0
     assert "no PARTICIPATES_IN relationship" in result.stderr
+
+
+def test_cli_consortium_gap_says_why_no_one_fills_it(near_miss_store, network_store, embedded_server):
+    result = invoke(cli_env(embedded_server, "contract_near_miss"), "recommend", "--for", "Fjordtech AS",
+                    "--sme-share", "0.5", "--min-countries", "1")  # no organisation says whether it is an SME
+    assert result.exit_code == 0, result.stderr
+    assert "gap (sme_share): 0 SMEs of 1 partner; the call asks for 50%: 1 more SME" in result.stdout
+    assert "no candidate in the graph fills it" in result.stdout
+    assert "the sme_share gap's list of candidates is empty because its inputs are missing" in result.stderr
+    assert "no SME node, and no Organisation has `sme`" in result.stderr
+    assert "no Organisation has `country`" in why_gap_unfilled(near_miss_store, "countries")  # `Country` mapped
+    assert "no ACTIVE_IN relationship" in why_gap_unfilled(near_miss_store, "role:Sector:esv:/25/63")
+    assert why_gap_unfilled(network_store, "sme_share") is None  # SMEs are known there: no reason to give
+    assert why_gap_unfilled(network_store, "role:coordinator") is None
 
 
 def test_cli_load_csv_warns_of_near_misses_and_says_what_the_data_enables(embedded_server):

@@ -101,7 +101,8 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
     if rules.sme_share is not None:
         smes = sum(bool(G.nodes[f].get("sme")) or "SME" in (G.nodes[f].get("labels") or ()) for f in focal)
         missing = _smes_needed(smes, len(focal), rules.sme_share)
-        share = f"{smes} SME{'s' * (smes != 1)} of {len(focal)} partners; the call asks for {rules.sme_share:.0%}"
+        share = (f"{smes} SME{'s' * (smes != 1)} of {len(focal)} partner{'s' * (len(focal) != 1)}; the call asks "
+                 f"for {rules.sme_share:.0%}")
         if missing:
             extra = Requirements(**{**req.__dict__, "sme_share": rules.sme_share})
             fixes["sme_share"] = ("an SME", index.sme)

@@ -14,7 +14,8 @@ from graph.store.contract import GraphStore
 from graph.store.requirements import Requirement, absent_countries, explain, missing_inputs
 from graph.store.semantics import DOCS_ANCHOR, FEATURES
 
-__all__ = ["projection_needs", "recommender_needs", "why_empty_projection", "why_no_candidates", "NETWORK"]
+__all__ = ["projection_needs", "recommender_needs", "why_empty_projection", "why_no_candidates", "why_gap_unfilled",
+           "NETWORK"]
 
 
 def _feature(name: str) -> Requirement:
@@ -72,3 +73,20 @@ def why_no_candidates(store: GraphStore, needs: Requirement) -> str | None:
     """Why the recommender found no candidate: the missing inputs of `needs` (see `recommender_needs`)."""
     missing = missing_inputs(store, needs)
     return explain(missing, "the recommendation") if missing else None
+
+
+def _gap_feature(rule: str) -> str:
+    """The feature a consortium gap's candidates come from (`graph.analytics.consortium.Gap.rule`)."""
+    if rule == "role:coordinator":
+        return "roles"
+    if rule.startswith("role:"):
+        return "sectors"
+    return {"sme_share": "SMEs", "countries": "countries"}[rule]
+
+
+def why_gap_unfilled(store: GraphStore, rule: str) -> str | None:
+    """Why no organisation fills the consortium gap `rule` ("sme_share", "countries", "role:..."): the missing
+    inputs of the feature its candidates come from (no SME known at all, no role ...); None when they are there
+    and the graph simply holds no one who fits."""
+    missing = missing_inputs(store, _feature(_gap_feature(rule)))
+    return explain(missing, f"the {rule} gap's list of candidates") if missing else None
