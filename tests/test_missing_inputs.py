@@ -21,8 +21,10 @@ from graph.analytics.needs import (
 )
 from graph.analytics.projection_spec import Projection
 from graph.analytics.recommend import RecommenderIndex, recommend
+from graph.errors import NotFound
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.requirements import Requirement, absent_countries, missing_inputs, present
+from graph.store.resolve import resolve_node
 from graph.store.writer import write_records
 from loaders.mapping_contract import feature_report
 from loaders.pipeline import run_load
@@ -223,6 +225,18 @@ def test_cli_consortium_gap_says_why_no_one_fills_it(near_miss_store, network_st
     assert "no ACTIVE_IN relationship" in why_gap_unfilled(near_miss_store, "role:Sector:esv:/25/63")
     assert why_gap_unfilled(network_store, "sme_share") is None  # SMEs are known there: no reason to give
     assert why_gap_unfilled(network_store, "role:coordinator") is None
+
+
+def test_a_name_of_a_kind_the_store_holds_none_of_says_so(near_miss_store, network_store, embedded_server):
+    with pytest.raises(NotFound) as none:
+        resolve_node(near_miss_store, "esca-bronze", ("QualityLabel",))
+    assert str(none.value) == ("no QualityLabel has the id or name 'esca-bronze'. The store holds none: no "
+                               'QualityLabel node: map a [[nodes]] table with label = "QualityLabel".')
+    with pytest.raises(NotFound) as typo:  # the store holds labels: a spelling hint, not "none"
+        resolve_node(network_store, "esca-bronzeish", ("QualityLabel",))
+    assert "holds none" not in str(typo.value)
+    result = invoke(cli_env(embedded_server, "contract_near_miss"), "queries", "run", "labels/holders")
+    assert result.exit_code != 0 and "The store holds none: no QualityLabel node" in result.stderr
 
 
 def test_cli_load_csv_warns_of_near_misses_and_says_what_the_data_enables(embedded_server):

@@ -138,9 +138,15 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
 
 
 def _did_you_mean(store: GraphStore, folded: str, labels: list[str]) -> str:
-    """Nodes whose names hold the text, or else its longest word: a hint for a text that named nothing."""
+    """Nodes whose names hold the text, or else its longest word: a hint for a text that named nothing; when the
+    store holds no node of these kinds at all, that and how to add them (no spelling would help)."""
+    from graph.store.requirements import missing_inputs
+
     for needle in (folded, max(folded.split(), key=len, default="")):
         near = _by_search(store, needle, labels, SHOWN_CANDIDATES + 1) if len(needle) >= 3 else []
         if near:
             return f" Did you mean: {_listed(near)}?"
+    absent = missing_inputs(store, " | ".join(labels)) if len(labels) <= 3 else []
+    if absent:
+        return f" The store holds none: {absent[0].message}."
     return " Check the spelling, or search for it on the Explore page."
