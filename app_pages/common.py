@@ -133,6 +133,11 @@ def _view(_store: GraphStore, key: str, filters: Filters, focus: tuple[str, ...]
     return store_views.explore_view(_store, filters, focus, depth, cap)
 
 
+@st.cache_data(max_entries=64, show_spinner=False)
+def _is_clusters_view(_store: GraphStore, key: str, filters: Filters, focus: tuple[str, ...]) -> bool:
+    return store_views.is_clusters_view(_store, filters, focus)
+
+
 @st.cache_data(max_entries=512, show_spinner=False)
 def _search(_store: GraphStore, key: str, text: str, kinds: tuple[str, ...] | None) -> list[tuple[str, str]]:
     return store_views.search(_store, text, 50, kinds)
@@ -165,6 +170,11 @@ def filter_options() -> FilterOptions:
 def view(filters: Filters, focus: tuple[str, ...] = (), depth: int = 1, cap: int = 1000) -> nx.MultiDiGraph:
     """The Explore view of these controls (read-only: shared by every session)."""
     return _view(store(), version(), filters, focus, depth, cap)
+
+
+def is_clusters_view(filters: Filters, focus: tuple[str, ...] = ()) -> bool:
+    """Whether these controls show Explore's default view, the clusters and their partners (as `view` decides)."""
+    return _is_clusters_view(store(), version(), filters, focus)
 
 
 def search(text: str, kinds: tuple[str, ...] | None = None) -> list[tuple[str, str]]:

@@ -35,7 +35,7 @@ if path:
     if st.button("Back to the whole view", key="explore_leave_path"):
         del st.query_params["path"]
         st.rerun()
-elif not focus and not filters.restricts:
+elif common.is_clusters_view(filters, focus):
     st.caption("The clusters and whom they share most projects with (thicker: more projects), with their labels "
                "and programmes. Search a name to focus on it, or filter in the sidebar.")
 html, keys, left_out = draw(common.version(), filters, focus, depth, path, colour, size, cap)

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from graph.store.reads import to_networkx
-from graph.views.filters import Filters, filter_graph
+from graph.views.filters import DEFAULT_KINDS, Filters, filter_graph
 from graph.views.render import KIND_COLOURS, to_html
-from graph.views.store_views import filter_options, names_of, node_counts
+from graph.views.store_views import SHARED, explore_view, filter_options, is_clusters_view, names_of, node_counts
 from loaders.pipeline import derive_facts, run_load
 from queries.catalogue import load_catalogue
 from queries.runner import run_saved
@@ -111,6 +111,20 @@ def test_smes_are_labelled_from_their_flag_and_projects_get_their_sme_share(gran
     assert nodes["Project:p1"]["sme_share"] == pytest.approx(2 / 3)
     assert nodes["Project:p2"]["sme_share"] == pytest.approx(1 / 2)
     assert any(said.startswith("SMEs: 2 organisation(s) labelled") for said in report.derived)
+
+
+def test_a_users_table_opens_explore_on_the_clusters_view(grants):
+    store, _, _ = grants
+    options = filter_options(store)
+    assert "QualityLabel" not in options.kinds and "Sector" not in options.kinds  # kinds the table lacks
+    default = Filters(tuple(k for k in DEFAULT_KINDS if k in options.kinds))  # the sidebar's default
+    assert is_clusters_view(store, default)
+    view = explore_view(store, default)
+    assert "Cluster:o1" in view and "Organisation:o3" in view  # the cluster and its partner
+    assert [d["type"] for _, _, d in view.edges(data=True)].count(SHARED) == 1  # p2, shared by o1 and o3
+    assert "Project:p1" not in view  # not every node: the clusters view
+    assert not is_clusters_view(store, Filters(tuple(k for k in default.kinds if k != "Project")))
+    assert not is_clusters_view(store, default, focus=("Organisation:o2",))
 
 
 def test_a_project_whose_participants_say_nothing_of_sme_has_no_share(embedded_store, tmp_path):

@@ -11,8 +11,8 @@ A view is at most `cap` nodes:
   projects are selected; context nodes they touch come along), worked out as sets of node ids, each
   read a traversal from the chosen filter nodes outward; then at most `cap` of them are fetched;
 * **kinds only**: some nodes of each chosen kind;
-* **nothing chosen**: the clusters, whom they share most projects with (`SHARED_PROJECTS` edges, one
-  per shared project, so the drawing makes the strongest thick) and their labels and programmes.
+* **nothing chosen** (`is_clusters_view`): the clusters, whom they share most projects with (`SHARED_PROJECTS`
+  edges, one per shared project, so the drawing makes the strongest thick) and their labels and programmes.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from graph.store.search_text import fold
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, _edge_in_window, display_name
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
-           "node_details", "present_properties", "SHARED"]
+           "is_clusters_view", "node_details", "present_properties", "SHARED"]
 
 ID_ROWS = 50_000  # row cap of the reads that return node ids for a filter (ids only, no properties)
 SHARED = "SHARED_PROJECTS"
@@ -249,13 +249,23 @@ def _clusters_view(store: GraphStore, cap: int, partners: int) -> nx.MultiDiGrap
     return graph
 
 
+def is_clusters_view(store: GraphStore, filters: Filters, focus: tuple[str, ...] = ()) -> bool:
+    """Whether Explore shows its default view, the clusters and their partners: nothing focused or filtered, and
+    every default kind the store holds chosen (the sidebar's default; a user's own table lacks some kinds, and
+    its default selection is still the default view). Reads only the counts of default kinds not chosen."""
+    if focus or filters.restricts:
+        return False
+    chosen = set(filters.kinds)
+    return all(store.read(count_label(kind)).rows[0][0] == 0 for kind in DEFAULT_KINDS if kind not in chosen)
+
+
 def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple[str, ...] = (), depth: int = 1,
                  cap: int = 1000, partners: int = 150) -> nx.MultiDiGraph:
     """The Explore view (see the module docstring), at most `cap` nodes."""
     filters = filters or Filters()
     if not 0 <= depth <= 3:
         raise ParameterError(f"depth must be between 0 and 3, not {depth}")
-    if not focus and not filters.restricts and set(filters.kinds) >= set(DEFAULT_KINDS):
+    if is_clusters_view(store, filters, focus):
         return _clusters_view(store, cap, partners)
     return _graph_of(store, list(_chosen(store, filters, focus, depth, cap))[:cap], filters)[0]
 
