@@ -52,7 +52,10 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
     names = dict(choices)
     offered = list(names)
     placeholder = None
-    if len(names) > OFFERED:
+    if not names:  # greyed out: say why, so an empty picker is not a silent one
+        placeholder = "none in the store"
+        help = f"The store holds none yet: load data that has them (docs/mapping.md). {help or ''}".strip()
+    elif len(names) > OFFERED:
         found = fold(st.text_input(f"Find {label[0].lower()}{label[1:]}", key=f"{key}_find", bind=URL,
                                    placeholder=f"{len(names):,} in all: a word of the name or code"))
         matches = [k for k in names if found in fold(names[k])] if found else offered

@@ -32,5 +32,7 @@ def app(obj: Context, port: int, streamlit_options: tuple[str, ...]) -> None:
            "CLUSTER_EXPLORER_QUERIES": str(obj.settings.user_queries_dir.resolve())}
     # app_pages.serve: the store's server starts and the modules import while Streamlit starts (see its docstring)
     command = [sys.executable, "-m", "app_pages.serve", str(app_script()), "--server.address", "127.0.0.1",
-               "--server.port", str(port), "--browser.gatherUsageStats", "false", *streamlit_options]
+               "--server.port", str(port), "--browser.gatherUsageStats", "false",
+               "--client.toolbarMode", "viewer",  # as `./dev run`: no Streamlit "Deploy" button for a user
+               *streamlit_options]
     os.execve(sys.executable, command, env)  # Streamlit takes this process's place: Ctrl-C and signals reach it

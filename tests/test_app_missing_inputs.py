@@ -77,6 +77,14 @@ def test_partners_page_says_why_no_one_fills_a_gap(members_app):
     assert "no PARTICIPATES_IN relationship has `role`: map a column to `role`" in warnings(at)
 
 
+def test_a_picker_with_nothing_to_offer_says_why(members_app):
+    at = open_page("partners")  # the members example has no Sector
+    sectors = at.multiselect(key="partners_sectors")
+    assert sectors.options == [] and sectors.placeholder == "none in the store"
+    assert sectors.help.startswith("The store holds none yet: load data that has them (docs/mapping.md).")
+    assert at.multiselect(key="partners_roles").placeholder != "none in the store"  # "coordinator" is offered
+
+
 def test_data_page_warns_of_near_misses_and_says_what_the_load_enables(members_app):
     at = upload(open_page("data"), FIXTURES / "contract_near_miss")
     assert not at.error and "Valid" in at.success[0].value
