@@ -31,6 +31,9 @@ places, organisations, located, links = map_cache.placed_activity(level, start, 
 if not places and not organisations:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")
+    from app_pages import common, missing_inputs  # only here: the Map's usual visit needs neither
+
+    missing_inputs.places(common.store())  # and, for a user's own places, the columns that place them
     st.stop()
 shown = geography.strongest_links(links, top, least)
 places, organisations, shown = map_layers.frames(places, organisations, shown, level)

@@ -11,7 +11,13 @@ import streamlit as st
 
 from app_pages import common
 from app_pages.queries_result import show_result as show_rows
-from graph.analytics.needs import recommender_needs, why_empty_projection, why_gap_unfilled, why_no_candidates
+from graph.analytics.needs import (
+    recommender_needs,
+    why_empty_projection,
+    why_gap_unfilled,
+    why_no_candidates,
+    why_no_places,
+)
 from graph.analytics.projections import Projection
 from graph.analytics.recommend import Requirements
 from graph.store.contract import GraphStore, QueryResult
@@ -38,6 +44,11 @@ def projection(store: GraphStore, spec: Projection, projected: nx.Graph) -> bool
         _warn(why_empty_projection(store, spec) or "The projection has no node.")
         return True
     return False
+
+
+def places(store: GraphStore) -> None:
+    """Why the Map has nothing to place, when no region, country or organisation has coordinates."""
+    _warn(why_no_places(store))
 
 
 def gap(store: GraphStore, rule: str) -> None:

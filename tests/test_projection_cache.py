@@ -197,6 +197,8 @@ def test_the_app_pages_use_the_cache_and_follow_a_load(embedded_server, monkeypa
         first = cache.data_version(store)
         assert cache.cached_versions(store, folder) == [first]
         assert "No place or organisation has coordinates" in at.info[0].value
+        why = at.warning[0].value.replace("\\", "")  # and how a user's own places get them
+        assert "the map is empty because its inputs are missing" in why and "map a column to `lat`" in why
         load_nuts(store, FIXTURES / "nuts")
         load_cordis(store, FIXTURES / "cordis")
         at.run()

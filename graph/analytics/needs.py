@@ -15,7 +15,7 @@ from graph.store.requirements import Requirement, absent_countries, explain, mis
 from graph.store.semantics import DOCS_ANCHOR, FEATURES
 
 __all__ = ["projection_needs", "recommender_needs", "why_empty_projection", "why_no_candidates", "why_gap_unfilled",
-           "NETWORK"]
+           "why_no_places", "NETWORK"]
 
 
 def _feature(name: str) -> Requirement:
@@ -90,3 +90,10 @@ def why_gap_unfilled(store: GraphStore, rule: str) -> str | None:
     and the graph simply holds no one who fits."""
     missing = missing_inputs(store, _feature(_gap_feature(rule)))
     return explain(missing, f"the {rule} gap's list of candidates") if missing else None
+
+
+def why_no_places(store: GraphStore) -> str | None:
+    """Why the Map has nothing to place: no region, country or organisation with coordinates, and how to add
+    them (NUTS regions, or `lat`/`lon` columns of a user's own places); None when some have them."""
+    missing = missing_inputs(store, _feature("map"))
+    return explain(missing, "the map") if missing else None
