@@ -64,7 +64,9 @@ with real:
     for name, source in (("NUTS", "nuts"), ("CORDIS", "cordis")):
         offered = [str(p) for p in downloaded[source] if p.exists()]
         st.session_state.setdefault(f"data_{name}_path", offered[0] if offered else "")
-        path = st.text_input(f"{name} folder or archive", key=f"data_{name}_path")
+        example = downloads / ("nuts" if source == "nuts" else CORDIS_ARCHIVES["horizon-europe"])
+        path = st.text_input(f"{name} folder or archive", key=f"data_{name}_path",
+                             placeholder=f"a path on this machine, e.g. {example} (where Download puts it)")
         if st.button(f"Load {name}", key=f"data_{name}_load", disabled=not (path and Path(path).exists())):
             say(run_load(store, source, Path(path), progress=common.progress_bar(name)))
             common.refresh()

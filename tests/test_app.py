@@ -243,6 +243,9 @@ def test_a_bad_upload_is_refused_with_its_problems(app_store):
 
 def test_the_data_page_loads_nuts_from_a_folder(app_store):
     at = open_page("data")
+    assert at.text_input(key="data_CORDIS_path").placeholder.startswith("a path on this machine, e.g. ")
+    assert at.text_input(key="data_CORDIS_path").placeholder.endswith("cordis-HORIZONprojects-csv.zip (where "
+                                                                      "Download puts it)")
     at.text_input(key="data_NUTS_path").input(str(FIXTURES / "nuts")).run()
     at.button(key="data_NUTS_load").click().run()
     assert not at.exception
