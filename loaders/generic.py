@@ -145,13 +145,20 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
         if other in table.columns[0]:
             hint = (f"; the header looks separated by {SEPARATORS[other]}, not {SEPARATORS[table.delimiter]}: "
                     "fix `separator` in the mapping or leave it out")
+    missing: dict[str, tuple[list[str], list[int | None]]] = {}  # one problem per column, whatever uses it
     for what, column, line in spec.columns():
         if column not in table.columns:
-            close = difflib.get_close_matches(column, table.columns, n=1)
-            problems.append(Problem(spec.file, 1 if table.delimiter else None, column, (
-                f"column {column!r} ({what}, {mapping.path.name}:{line}) is not in the file"
-                + (f"; did you mean {close[0]!r}?" if close and not hint else "")
-                + (hint or f"; columns: {', '.join(table.columns)}"))))
+            uses, lines = missing.setdefault(column, ([], []))
+            uses.append(what)
+            if line not in lines:
+                lines.append(line)
+    for column, (uses, lines) in missing.items():
+        close = difflib.get_close_matches(column, table.columns, n=1)
+        where = ", ".join(f"{mapping.path.name}:{line}" for line in lines)
+        problems.append(Problem(spec.file, 1 if table.delimiter else None, column, (
+            f"column {column!r} ({', '.join([*uses, where])}) is not in the file"
+            + (f"; did you mean {close[0]!r}?" if close and not hint else "")
+            + (hint or f"; columns: {', '.join(table.columns)}"))))
     return len(problems) == before
 
 

@@ -47,12 +47,18 @@ class _Lines:
                               for start, k in heads if k == kind] for kind in ("nodes", "relationships")}
 
     def find(self, kind: str | None, index: int, key: str | None = None, value: Any = None) -> int | None:
+        """The line of `key` (or of its `value`) in the table; a table a preset made is not in the text, so there
+        the value is looked for first (`project_title = "Tittel"` under [columns], not the mapping's `name`)."""
         start, end = 0, len(self.lines)
-        if kind and self.toml and index < len(self.tables.get(kind, [])):
+        written = bool(kind and self.toml and index < len(self.tables.get(kind, [])))
+        if written:
             start, end = self.tables[kind][index]
         quoted = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else None
-        for pattern in (key and rf'^\s*"?{re.escape(key)}"?\s*[=:]', quoted and re.escape(quoted),
-                        key and rf'"{re.escape(key)}"\s*:', key and rf'^\s*\[\s*{re.escape(key)}\s*\]'):
+        by_key = key and rf'^\s*"?{re.escape(key)}"?\s*[=:]'
+        by_value = quoted and re.escape(quoted)
+        made = bool(kind and self.toml and not written)  # by a preset: no [[nodes]] / [[relationships]] here
+        for pattern in ((by_value, by_key) if made else (by_key, by_value)) + (
+                key and rf'"{re.escape(key)}"\s*:', key and rf'^\s*\[\s*{re.escape(key)}\s*\]'):
             for n in range(start, end):
                 if pattern and re.search(pattern, self.lines[n]):
                     return n + 1

@@ -156,6 +156,19 @@ def test_a_preset_column_missing_from_the_file_is_named_with_the_mapping_line(tm
         "Rolle, Tildelt beløp, Fylke, Land, Startdato, Sluttdato, Program"]
 
 
+def test_a_title_column_missing_from_the_file_is_one_problem_at_its_columns_line(tmp_path):
+    shutil.copy(TABLE / "tildelinger.csv", tmp_path / "tildelinger.csv")  # the title fills name and title
+    (tmp_path / "mapping.toml").write_text(MAPPING.read_text(encoding="utf-8").replace('"Prosjekttittel"',
+                                                                                      '"Prosjekt tittel"'),
+                                           encoding="utf-8")
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(tmp_path / "mapping.toml")
+    (problem,) = [str(p) for p in refused.value.problems]  # not one for the name and one for the title
+    assert problem.startswith("tildelinger.csv:1 [Prosjekt tittel]: column 'Prosjekt tittel' (name, title, "
+                              "mapping.toml:11) is not in the file; did you mean 'Prosjekttittel'?")
+    assert (tmp_path / "mapping.toml").read_text(encoding="utf-8").splitlines()[10].startswith("project_title =")
+
+
 def test_an_unknown_preset_is_named(tmp_path):
     mapping = write_files(tmp_path, {"mapping.toml": 'preset = "grants"\nfile = "t.csv"\n'})
     with pytest.raises(ValidationFailed) as refused:
