@@ -23,7 +23,8 @@ def status(obj: Context) -> None:
     labels, types = counts(store)
     loads = last_loads(store, limit=100)
     click.echo(f"store: {store.kind} at {store.location}")
-    click.echo("nodes:" if labels else "nodes: none (run `cluster-explorer load seeds`)")
+    click.echo("nodes:" if labels else "nodes: none (run `cluster-explorer load sample` for the bundled real "
+               "network, or load your own files: see `cluster-explorer load --help`)")
     for label, n in sorted(labels.items()):
         click.echo(f"  {label:<14}{n:>9}")
     if types:

@@ -250,3 +250,9 @@ def test_cli_load_csv_warns_of_near_misses_and_says_what_the_data_enables(embedd
         assert "not enabled: time window" in result.stdout and "map a column to `start_date`" in result.stdout
     finally:
         FalkorDBStore(embedded_server, "contract_cli_load").clear()
+
+
+def test_cli_status_of_an_empty_store_points_at_the_sample(embedded_server):
+    result = invoke(cli_env(embedded_server, "never_loaded"), "status")
+    assert result.exit_code == 0
+    assert "nodes: none (run `cluster-explorer load sample` for the bundled real network" in result.stdout
