@@ -95,6 +95,23 @@ def test_an_empty_store_offers_the_seed_data(app_store, embedded_server, monkeyp
         empty.close()
 
 
+def test_an_empty_store_offers_the_bundled_sample(app_store, embedded_server, monkeypatch):
+    monkeypatch.setenv("CLUSTER_EXPLORER_GRAPH", "app_empty_sample")
+    empty = FalkorDBStore(embedded_server, "app_empty_sample")
+    empty.clear()
+    try:
+        at = open_page()
+        assert "Load the bundled real sample" in at.info[0].value
+        at.button(key="overview_load_sample").click().run(timeout=300)
+        assert not at.exception, [e.value for e in at.exception]
+        labels = counts(empty)[0]
+        assert labels["Project"] >= 5768 and labels["Organisation"] >= 21680  # the real network, not the seeds
+        assert set(at.dataframe[0].value["source"]) == {"seeds", "nuts", "cordis"}  # Sources loaded, after rerun
+    finally:
+        empty.clear()
+        empty.close()
+
+
 def test_an_unreachable_store_gives_one_message(monkeypatch, tmp_path):
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
