@@ -13,7 +13,7 @@ import streamlit as st
 
 from app_pages import common, missing_inputs, widgets
 from app_pages.queries_adhoc import editor
-from app_pages.queries_params import parameter_fields
+from app_pages.queries_params import parameter_fields, unchosen_nodes
 from app_pages.queries_result import downloads, show_error
 from graph.errors import ClusterExplorerError
 from queries.runner import UNCAPPED, run_saved
@@ -40,6 +40,9 @@ st.markdown(common.md(query.description) + ("  \n*one of your queries*" if query
 def saved_query() -> None:
     """The chosen query's fields, then its result and downloads, or the error that replaced them."""
     raw = parameter_fields(store, query)
+    if waiting := unchosen_nodes(query, raw):
+        st.info(f"Search and choose {' and '.join(waiting)} above to run this query.", icon=":material/search:")
+        return
     given = {k: v for k, v in raw.items() if v is not None}
     try:
         _, bound, result = run_saved(store, library, name, given, default_timeout_s=config.query_timeout_s)

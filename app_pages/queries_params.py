@@ -4,7 +4,8 @@ Not a page. A parameter the query matches a node's id with (`(a:Organisation {id
 `queries.params.node_id_params`) gets a search box and a choice among the nodes whose name, acronym or id
 holds the text, so nobody has to know a PIC. The picker sits outside the form: its search runs as you type.
 The chosen id is kept in the URL under the same key as the plain field, so old links still work; a name
-typed into the choice itself is accepted too (the runner resolves names to ids).
+typed into the choice itself is accepted too (the runner resolves names to ids). A query's example that names
+no node of this store (a CORDIS PIC on a user's own table) gives way to the first node the store offers.
 """
 
 from __future__ import annotations
@@ -29,7 +30,13 @@ def _names(kinds: tuple[str, ...], ids: list[str]) -> dict[str, str]:
 def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], key: str, default: Any) -> str | None:
     """Search nodes of `kinds` by name; returns the chosen node's id (or the text typed, for the runner to resolve)."""
     if key not in st.session_state:
-        start = st.query_params.get(key) or default or param.default
+        asked = st.query_params.get(key)
+        start = asked or default or param.default
+        if not asked and start is not None and not _names(kinds, [str(start)]):
+            # the query's example names a node this store lacks (a CORDIS PIC on a user's own table): open on
+            # a node the store offers instead of on an error
+            offered = suggestions(graph_store, param, limit=1)
+            start = offered[0] if offered else None
         st.session_state[key] = None if start is None else str(start)
     search, choice = st.columns(2)
     text = search.text_input(f"{param.name}: find by name", key=f"{key}_search", help=param.help or None,
@@ -52,10 +59,20 @@ def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], k
     return picked
 
 
+def _picked(query: SavedQuery) -> dict[str, tuple[str, ...]]:
+    """The parameters that name a node, with the kinds it may be: each gets a picker."""
+    return {name: kinds for name, kinds in node_id_params(query.cypher).items()
+            if (p := query.param(name)) is not None and p.type == "string" and not p.choices}
+
+
+def unchosen_nodes(query: SavedQuery, raw: dict[str, Any]) -> list[str]:
+    """The node parameters still to be chosen (no value, no default): the query waits for them, not errs."""
+    return [name for name in _picked(query) if raw.get(name) is None and query.param(name).default is None]
+
+
 def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, Any]:
     """Every parameter's value as given (None when empty): pickers for node ids, the rest in a form."""
-    pick = {name: kinds for name, kinds in node_id_params(query.cypher).items()
-            if (p := query.param(name)) is not None and p.type == "string" and not p.choices}
+    pick = _picked(query)
     raw = {p.name: node_picker(graph_store, p, pick[p.name], f"queries_{query.name}:{p.name}",
                                query.example.get(p.name)) for p in query.params if p.name in pick}
     with st.form("queries_form"):

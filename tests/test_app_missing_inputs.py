@@ -48,6 +48,20 @@ def test_queries_page_says_which_inputs_an_empty_query_lacks(members_app):
     assert "role" in warnings(at) and "coordinated" in warnings(at)
 
 
+def test_a_node_parameter_whose_example_is_not_in_the_store_waits_for_a_choice(members_app):
+    at = open_page("queries", queries_name="organisations/projects")  # its example is a CORDIS PIC
+    assert not at.exception and not at.error
+    assert at.selectbox(key="queries_organisations/projects:organisation").value is None
+    assert "Search and choose organisation above to run this query." in [i.value for i in at.info]
+
+
+def test_a_node_parameter_with_a_default_the_store_lacks_says_the_store_holds_none(members_app):
+    at = open_page("queries", queries_name="projects/partners")  # default iot4industry; no Project at all
+    assert not at.exception
+    assert "no Project has the id or name 'iot4industry'. The store holds none: no Project node" in \
+        warnings(at) + " ".join(e.value for e in at.error).replace("\\", "")
+
+
 def test_queries_page_gives_no_warning_when_rows_come_back(members_app):
     at = open_page("queries", queries_name="provenance/loads")
     assert not at.warning
