@@ -71,6 +71,15 @@ def test_a_missing_property_says_how_to_add_it(near_miss_store):
                            "table of Project")
 
 
+def test_places_without_coordinates_are_pointed_at_nuts_first(near_miss_store):
+    (gap,) = missing_inputs(near_miss_store, "Region.lat | Country.lat | Organisation.lat")
+    assert gap.message.startswith("no Region has `lat`, and no Country has `lat`, and no Organisation has `lat`: "
+                                  "load NUTS regions (`cluster-explorer load sample`, or `load nuts` with GISCO's "
+                                  "files) to place NUTS codes, or map a column to `lat` (float) in a [[nodes]] "
+                                  "table of Region")
+    assert "or map a column to `lat` (float) in a [[nodes]] table of Organisation" in gap.message
+
+
 def test_either_alternative_satisfies_an_item(near_miss_store, network_store):
     needs = "Organisation.country | LOCATED_IN"
     (gap,) = missing_inputs(near_miss_store, needs)
