@@ -11,7 +11,7 @@ import streamlit as st
 from app_pages import common, missing_inputs, partners_index
 from graph.analytics.cluster_partners import partner_clusters
 from graph.analytics.cluster_profiles import is_cluster
-from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, recommend
+from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, places_note, recommend
 
 __all__ = ["all_clusters", "show_organisations", "show_clusters"]
 
@@ -50,6 +50,7 @@ def show_organisations(index: RecommenderIndex, focal: list[str], requirements: 
                        exclude_existing: bool) -> None:
     _note(history_note(index, focal))
     candidates = recommend(index, focal, requirements, k=k, exclude_existing=exclude_existing)
+    _note(places_note(index, focal, requirements, candidates))  # a wanted place no candidate shown is in
     if not candidates:
         missing_inputs.candidates(common.store(), requirements)  # which inputs are missing, and how to add them
     _candidates(candidates, "partners")

@@ -176,6 +176,10 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
                                     sme_share=sme_share, min_label=min_label)
         candidates = rank(index, focal_keys, requirements, k=k, exclude_existing=not include_existing)
         progress(3, 3)
+    from graph.analytics.recommend import places_note
+
+    if note := places_note(index, focal_keys, requirements, candidates):
+        click.echo(f"note: {note}", err=True)
     if not candidates:
         from graph.analytics.needs import recommender_needs, why_no_candidates
 

@@ -10,7 +10,15 @@ import numpy as np
 import pytest
 
 from graph.analytics.projections import Projection, project
-from graph.analytics.recommend import Candidate, RecommenderIndex, Requirements, Weights, link_scores, recommend
+from graph.analytics.recommend import (
+    Candidate,
+    RecommenderIndex,
+    Requirements,
+    Weights,
+    link_scores,
+    places_note,
+    recommend,
+)
 from graph.store.records import NodeRecord, RelRecord
 from tests.test_projections import SOURCE, cordis_graph, cordis_records, stored_graph
 
@@ -117,6 +125,19 @@ def test_a_wanted_region_is_named(index):
     found = recommend(index, [org("1")], Requirements(add_places=("DE3",)), k=1)
     assert keys(found) == [org("6")]
     assert "in Berlin, as asked" in found[0].reasons
+
+
+def test_a_wanted_place_no_candidate_shown_is_in_says_why(index):
+    asked = Requirements(add_places=("DK",))
+    found = recommend(index, [org("1")], asked, k=1)
+    assert places_note(index, [org("1")], asked, found) is None  # AALBORG is shown, in Denmark
+    known = Requirements(add_places=("FI",))  # VTT is a partner already, PHOTON OY ranks lower than k=0 allows
+    assert places_note(index, [org("1")], known, []) == (
+        "none of the 2 organisation(s) in FI is among these candidates: they are known partners of the consortium "
+        "or fit less well (include known partners, or ask for more)")
+    nowhere = Requirements(add_places=("PL", "DK"))
+    assert places_note(index, [org("1")], nowhere, found) == \
+        "no organisation of the graph outside the consortium is in PL"
 
 
 def test_places_to_avoid_are_left_out(index):

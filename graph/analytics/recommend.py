@@ -35,7 +35,7 @@ from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
 from graph.errors import ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
-           "link_scores", "soften", "LABEL_LEVELS", "COLD_START_NOTE", "history_note"]
+           "link_scores", "soften", "LABEL_LEVELS", "COLD_START_NOTE", "history_note", "places_note"]
 
 SOFTNESS = 0.01
 COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
@@ -180,6 +180,23 @@ def history_note(index: RecommenderIndex, focal) -> str | None:
     rows = index.resolve(list(focal))
     return None if rows and index.n_projects[rows].sum() else COLD_START_NOTE
 
+
+
+def places_note(index: RecommenderIndex, focal, requirements: Requirements, shown: list) -> str | None:
+    """What a wanted place (`add_places`) got, when no candidate shown is there: that no organisation of the
+    store is there, or that those there are the consortium or its known partners or ranked lower. None when
+    every wanted place has a candidate shown (or none was asked for)."""
+    rows = set(index.resolve(list(focal)))
+    shown_places = [index.place[index.index[c.key]] for c in shown if c.key in index.index]
+    said = []
+    for place in requirements.add_places:
+        if any(p.startswith(place) for p in shown_places):
+            continue
+        there = [i for i in np.flatnonzero(np.char.startswith(index.place, place)) if i not in rows]
+        said.append(f"no organisation of the graph outside the consortium is in {place}" if not there else
+                    f"none of the {len(there)} organisation(s) in {place} is among these candidates: they are "
+                    "known partners of the consortium or fit less well (include known partners, or ask for more)")
+    return "; ".join(said) or None
 
 
 def recommend(index: RecommenderIndex, focal, requirements: Requirements | None = None, *, k: int = 10,
