@@ -265,3 +265,10 @@ def test_cli_status_of_an_empty_store_points_at_the_sample(embedded_server):
     result = invoke(cli_env(embedded_server, "never_loaded"), "status")
     assert result.exit_code == 0
     assert "nodes: none (run `cluster-explorer load sample` for the bundled real network" in result.stdout
+
+
+def test_cli_a_sector_asked_of_a_graph_without_sectors_says_what_to_load(near_miss_store, embedded_server):
+    result = invoke(cli_env(embedded_server, "contract_near_miss"), "recommend", "--for", "Fjordtech AS",
+                    "--sector", "esv:/25")
+    assert result.exit_code == 1
+    assert "no project of the graph has a sector (no ACTIVE_IN); load CORDIS" in result.stderr

@@ -109,6 +109,9 @@ class RecommenderIndex:
 def sector_row(index: RecommenderIndex, sector: str) -> int:
     key = sector if sector.startswith("Sector:") else f"Sector:{sector}"
     if key not in index.sector_index:
+        if not index.sector_index:  # no spelling would help: say what to load
+            raise NotFound(f"sector {sector!r}: no project of the graph has a sector (no ACTIVE_IN); load CORDIS "
+                           "(its EuroSciVoc fields) or map a [[relationships]] table with type = \"ACTIVE_IN\"")
         raise NotFound(f"sector {sector!r} is in no project of the graph; give ids like esv:/25/67/425")
     return index.sector_index[key]
 
