@@ -129,7 +129,8 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
     smes, projects = derive_smes(store)
     if smes or projects:
         said.append(f"SMEs: {smes} organisation(s) labelled from their sme flag, {projects} project(s) given "
-                    "their SME share")
+                    "their participant and SME counts (and their SME share where a participant says whether it "
+                    "is one)")
     clusters = derive_clusters(store)
     if clusters:
         said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)")

@@ -135,10 +135,12 @@ def test_a_project_whose_participants_say_nothing_of_sme_has_no_share(embedded_s
         f.write("o5,Ukjent AS,NO,\n")
     with open(tmp_path / "participations.csv", "a", encoding="utf-8") as f:
         f.write("p3,o5,partner,10\n")
-    run_load(embedded_store, "csv", mapping)
+    report = run_load(embedded_store, "csv", mapping)
     nodes = nodes_of(embedded_store)
     assert (nodes["Project:p3"]["participants"], nodes["Project:p3"]["smes"]) == (1, 0)
     assert "sme_share" not in nodes["Project:p3"]  # unknown, not 0%
+    assert any(said.endswith("project(s) given their participant and SME counts (and their SME share where a "
+                             "participant says whether it is one)") for said in report.derived)
     assert nodes["Project:p1"]["sme_share"] == pytest.approx(2 / 3)
     assert derive_facts(embedded_store) == []  # and a re-run derives nothing
 
