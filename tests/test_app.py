@@ -79,37 +79,35 @@ def test_overview_shows_counts_sources_and_the_store(app_store):
     assert set(at.dataframe[0].value["source"]) == {"seeds", "nuts", "cordis"}
 
 
-def test_an_empty_store_offers_the_seed_data(app_store, embedded_server, monkeypatch):
-    monkeypatch.setenv("CLUSTER_EXPLORER_GRAPH", "app_empty")
-    empty = FalkorDBStore(embedded_server, "app_empty")
+@pytest.fixture
+def empty_graph(app_store, embedded_server, monkeypatch, request):
+    """An empty graph of the test's own, the app pointed at it; cleared afterwards."""
+    name = f"app_empty_{request.node.originalname}"
+    monkeypatch.setenv("CLUSTER_EXPLORER_GRAPH", name)
+    empty = FalkorDBStore(embedded_server, name)
     empty.clear()
-    try:
-        at = open_page()
-        assert "store is empty" in at.info[0].value
-        at.button(key="overview_load_seeds").click().run()
-        assert not at.exception
-        assert counts(empty)[0]["Cluster"] >= 20
-        assert [m.label for m in at.metric][:2] == ["Nodes", "Relationships"]
-    finally:
-        empty.clear()
-        empty.close()
+    yield empty
+    empty.clear()
+    empty.close()
 
 
-def test_an_empty_store_offers_the_bundled_sample(app_store, embedded_server, monkeypatch):
-    monkeypatch.setenv("CLUSTER_EXPLORER_GRAPH", "app_empty_sample")
-    empty = FalkorDBStore(embedded_server, "app_empty_sample")
-    empty.clear()
-    try:
-        at = open_page()
-        assert "Load the bundled real sample" in at.info[0].value
-        at.button(key="overview_load_sample").click().run(timeout=300)
-        assert not at.exception, [e.value for e in at.exception]
-        labels = counts(empty)[0]
-        assert labels["Project"] >= 5768 and labels["Organisation"] >= 21680  # the real network, not the seeds
-        assert set(at.dataframe[0].value["source"]) == {"seeds", "nuts", "cordis"}  # Sources loaded, after rerun
-    finally:
-        empty.clear()
-        empty.close()
+def test_an_empty_store_offers_the_seed_data(empty_graph):
+    at = open_page()
+    assert "store is empty" in at.info[0].value
+    at.button(key="overview_load_seeds").click().run()
+    assert not at.exception
+    assert counts(empty_graph)[0]["Cluster"] >= 20
+    assert [m.label for m in at.metric][:2] == ["Nodes", "Relationships"]
+
+
+def test_an_empty_store_offers_the_bundled_sample(empty_graph):
+    at = open_page()
+    assert "Load the bundled real sample" in at.info[0].value
+    at.button(key="overview_load_sample").click().run(timeout=300)
+    assert not at.exception, [e.value for e in at.exception]
+    labels = counts(empty_graph)[0]
+    assert labels["Project"] >= 5768 and labels["Organisation"] >= 21680  # the real network, not the seeds
+    assert set(at.dataframe[0].value["source"]) == {"seeds", "nuts", "cordis"}  # Sources loaded, after rerun
 
 
 def test_an_unreachable_store_gives_one_message(monkeypatch, tmp_path):

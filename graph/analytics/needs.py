@@ -69,10 +69,15 @@ def why_empty_projection(store: GraphStore, spec: Projection) -> str | None:
     return None
 
 
+def _why(store: GraphStore, needs: Requirement, what: str) -> str | None:
+    """The lines saying which of `needs` the store lacks and how to add them, for an empty `what`; None if none."""
+    missing = missing_inputs(store, needs)
+    return explain(missing, what) if missing else None
+
+
 def why_no_candidates(store: GraphStore, needs: Requirement) -> str | None:
     """Why the recommender found no candidate: the missing inputs of `needs` (see `recommender_needs`)."""
-    missing = missing_inputs(store, needs)
-    return explain(missing, "the recommendation") if missing else None
+    return _why(store, needs, "the recommendation")
 
 
 def _gap_feature(rule: str) -> str:
@@ -88,12 +93,10 @@ def why_gap_unfilled(store: GraphStore, rule: str) -> str | None:
     """Why no organisation fills the consortium gap `rule` ("sme_share", "countries", "role:..."): the missing
     inputs of the feature its candidates come from (no SME known at all, no role ...); None when they are there
     and the graph simply holds no one who fits."""
-    missing = missing_inputs(store, _feature(_gap_feature(rule)))
-    return explain(missing, f"the {rule} gap's list of candidates") if missing else None
+    return _why(store, _feature(_gap_feature(rule)), f"the {rule} gap's list of candidates")
 
 
 def why_no_places(store: GraphStore) -> str | None:
     """Why the Map has nothing to place: no region, country or organisation with coordinates, and how to add
     them (NUTS regions, or `lat`/`lon` columns of a user's own places); None when some have them."""
-    missing = missing_inputs(store, _feature("map"))
-    return explain(missing, "the map") if missing else None
+    return _why(store, _feature("map"), "the map")

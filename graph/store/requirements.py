@@ -188,13 +188,8 @@ def _gap(item: str) -> tuple[str, str]:
     kind = f" ({entry.type})" if entry is not None else ""
     table = f"a [[relationships]] table of type {owner}" if owner in REL_TYPES else f"a [[nodes]] table of {owner}"
     check = "check the value, or " if equals else ""
-    placed = _NUTS_PLACES if owner in ("Region", "Country") and prop in ("lat", "lon") else ""
-    return what, f"{check}{placed}map a column to `{prop}`{kind} in {table}"
-
-
-#: Where NUTS regions and countries get their coordinates: loading GISCO's label points, before mapping one's own.
-_NUTS_PLACES = "load NUTS regions (`cluster-explorer load sample`, or `load nuts` with GISCO's files) to place NUTS "\
-    "codes, or "
+    loaded = f"{entry.loaded}, or " if entry is not None and entry.loaded else ""
+    return what, f"{check}{loaded}map a column to `{prop}`{kind} in {table}"
 
 
 def answers_of(store: GraphStore) -> dict[str, bool]:

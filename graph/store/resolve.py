@@ -146,6 +146,7 @@ def _did_you_mean(store: GraphStore, folded: str, labels: list[str]) -> str:
         near = _by_search(store, needle, labels, SHOWN_CANDIDATES + 1) if len(needle) >= 3 else []
         if near:
             return f" Did you mean: {_listed(near)}?"
+    # a few kinds asked for (a parameter's, `recommend --for`'s): whether the store holds any; "any node" is not asked
     absent = missing_inputs(store, " | ".join(labels)) if len(labels) <= 3 else []
     if absent:
         return f" The store holds none: {absent[0].message}."

@@ -40,7 +40,8 @@ class Property:
     """One property a feature reads: its owner (a label or relationship type), type and meaning.
 
     `derived` says how the tool itself sets it (then a mapping should not: the advice says what to load
-    instead); empty for a property a mapping fills.
+    instead); empty for a property a mapping fills. `loaded` says what load fills it for some nodes (NUTS
+    regions' coordinates), advised before mapping a column.
     """
 
     owner: str
@@ -49,6 +50,7 @@ class Property:
     meaning: str
     features: tuple[str, ...]
     derived: str = ""
+    loaded: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,6 +65,7 @@ class Feature:
 _WRITER = "set by the writer"
 _METRIC = "written by `metrics compute --write` or the Metrics page"
 _COUNTED = "counted after every load from PARTICIPATES_IN"
+_NUTS = "load NUTS regions (`cluster-explorer load sample`, or `load nuts` with GISCO's files) to place NUTS codes"
 _COUNTRIES = "counted after every load from PARTICIPATES_IN and Organisation.country (loaders.derived_aggregates)"
 
 #: The features whose inputs a load summary reports, best known first.
@@ -140,11 +143,11 @@ CONTRACT: tuple[Property, ...] = tuple([
     *_props("Region",
             ("level", "int", "NUTS level 1-3 (else the code's length minus 2)", ("map", "regions")),
             ("country", "string", "country code the region belongs to", ("countries",)),
-            ("lat", "float", "latitude (WGS84) of its label point", ("map",)),
-            ("lon", "float", "longitude (WGS84)", ("map",))),
+            ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
+            ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS)),
     *_props("Country",
-            ("lat", "float", "latitude (WGS84) of its label point", ("map",)),
-            ("lon", "float", "longitude (WGS84)", ("map",)),
+            ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
+            ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS),
             ("partner_countries", "list", "the other countries whose organisations share projects with its own, "
              "sorted", ("countries",), _COUNTRIES),
             ("shared_projects", "list", "how many projects it shares with each of `partner_countries`",
