@@ -86,9 +86,7 @@ def preview(parsed) -> None:
     for note in parsed.notes:  # a near-miss of a contract name is a warning (loaders/mapping_contract.py)
         (st.warning if ": warning: " in note else st.caption)(common.md(note))
     records = [n for n in parsed.nodes if n.label != "Source"]
-    sources = len(parsed.nodes) - len(records)
-    st.success(f"Valid: {len(records):,} nodes and {len(parsed.rels):,} relationships, and {sources} Source "
-               "record(s) naming each file and its checksum.")
+    st.success(f"Valid: {parsed.would_write()}.")
     st.dataframe(pd.DataFrame([{"label": n.label, "id": n.id, "name": n.name, **n.properties}
                                for n in records[:500]]), hide_index=True, key="data_nodes")
     st.dataframe(pd.DataFrame([{"type": r.type, "from": r.start_id, "to": r.end_id, **r.properties}

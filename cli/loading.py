@@ -86,11 +86,28 @@ def load_nuts_command(obj: Context, path: Path) -> None:
 
 @load.command("csv")
 @click.argument("mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--check", is_flag=True, help="Check the mapping and its files against the store and say what a load "
+              "would write; write nothing.")
 @click.pass_obj
-def load_csv_command(obj: Context, mapping: Path) -> None:
+def load_csv_command(obj: Context, mapping: Path, check: bool) -> None:
     """Your own CSV / JSON files, described by a mapping file (see docs/mapping.md)."""
     from loaders.mapping_contract import feature_summary
 
+    if check:
+        _check(obj, mapping)
+        return
     _run(obj, "csv", mapping)
     for line in feature_summary(obj.store):
         click.echo(f"  - {line}")
+
+
+def _check(obj: Context, mapping: Path) -> None:
+    """`load csv --check`: every problem a load would raise (the same error), or what it would write; the store
+    is only read (relationship ends the files do not hold must be in it)."""
+    from loaders.generic import check_generic
+
+    data = check_generic(obj.store, mapping)
+    click.echo(f"{mapping}: valid; a load would write {data.would_write()}. Nothing was written "
+               f"(load it with: cluster-explorer load csv {mapping})")
+    for note in data.notes:
+        click.echo(f"  - {note}")

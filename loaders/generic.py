@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,8 @@ from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import near_misses
 from loaders.nuts import keep_stored_places
 
-__all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "load_generic", "json_rows"]
+__all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic", "load_generic",
+           "json_rows"]
 
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
               "cp1252": "Windows-1252 (it is not UTF-8)", "latin-1": "Latin-1 (it is not UTF-8)"}
@@ -51,6 +53,18 @@ class GenericInput:
     unresolved: dict[tuple[str, str], list[tuple[str, int, str]]] = field(default_factory=dict)
     places: tuple[list[NodeRecord], list[RelRecord]] = ([], [])
     drops: list[tuple[FileSpec, str]] = field(default_factory=list)
+
+    def would_write(self) -> str:
+        """`5 nodes (Project 2, Organisation 3) and 4 relationships (PARTICIPATES_IN 4), and 1 Source record(s)
+        naming each file and its checksum`: what a load of these files writes, for the check and the preview."""
+        labels = Counter(n.label for n in self.nodes if n.label != "Source")
+        types = Counter(r.type for r in self.rels)
+
+        def each(counts: Counter) -> str:
+            return f" ({', '.join(f'{name} {n:,}' for name, n in counts.most_common())})" if counts else ""
+
+        return (f"{labels.total():,} nodes{each(labels)} and {types.total():,} relationships{each(types)}, and "
+                f"{len(self.nodes) - labels.total()} Source record(s) naming each file and its checksum")
 
 
 def json_rows(text: str) -> list[tuple[int, Any]]:
@@ -252,12 +266,19 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
     return problems
 
 
-def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress | None = None) -> LoadReport:
-    """Read, check and write a mapping's files: all or nothing. Re-running it changes nothing."""
+def check_generic(store: GraphStore, mapping_path: Path | str) -> GenericInput:
+    """Everything `load_generic` checks, against this store, and nothing written: a user shaping a mapping
+    tries it until it passes (`load csv --check`) without a load to undo. Raises `ValidationFailed`."""
     data = parse_generic(mapping_path)
     problems = missing_endpoints(store, data)
     if problems:
         raise ValidationFailed(problems)
+    return data
+
+
+def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress | None = None) -> LoadReport:
+    """Read, check and write a mapping's files: all or nothing. Re-running it changes nothing."""
+    data = check_generic(store, mapping_path)
     source = f"user:{data.mapping.name}"
     generated = {id(record) for records in data.places for record in records}
     place_nodes, place_rels, _ = keep_stored_places(store, *data.places)  # NUTS names and places stay

@@ -128,6 +128,7 @@ def test_the_preview_counts_sources_apart(page, app_url):
     inputs = page.locator("input[type='file']")
     inputs.nth(0).set_input_files(str(EXAMPLES / "mapping.toml"))
     inputs.nth(1).set_input_files([str(p) for p in sorted(EXAMPLES.iterdir()) if p.name != "mapping.toml"])
-    page.get_by_text(re.compile(r"Valid: [\d,]+ nodes and [\d,]+ relationships, and \d+ Source")).wait_for()
+    valid = r"Valid: [\d,]+ nodes \(.+\) and [\d,]+ relationships \(.+\), and \d+ Source"
+    page.get_by_text(re.compile(valid)).wait_for()
     settle(page)
     screenshot(page, "data-preview")
