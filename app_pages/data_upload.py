@@ -21,6 +21,7 @@ from graph.store.contract import GraphStore
 from loaders.generic import missing_endpoints, parse_generic
 from loaders.mapping import read_mapping
 from loaders.mapping_contract import feature_summary
+from loaders.mapping_template import participation_template
 from loaders.pipeline import run_load
 
 
@@ -46,11 +47,13 @@ def upload_tab(store: GraphStore) -> None:
     st.caption("A mapping file says which columns become which nodes, relationships and properties "
                "(docs/mapping.md; a worked example is in examples/members/). A table with one row per "
                "participation, as funders publish grants, needs about ten lines: `preset = \"participation\"` "
-               "and its column names (tests/fixtures/participation/mapping.toml).")
+               "and its column names. Upload such a table alone to get a mapping made from its header "
+               "(the CLI: `cluster-explorer mapping new TABLE`).")
     mapping = st.file_uploader("Mapping file (TOML or JSON)", type=["toml", "json"], key="data_mapping")
     files = st.file_uploader("Data files (CSV or JSON)", type=["csv", "json", "txt", "tsv"],
                              accept_multiple_files=True, key="data_files")
     if mapping is None:
+        offer_templates(files)
         return
     with tempfile.TemporaryDirectory(prefix="cluster-explorer-upload-") as folder:
         for upload in [*files, mapping]:
@@ -79,6 +82,26 @@ def upload_tab(store: GraphStore) -> None:
                        "relationships.", icon=":material/check:")
             for line in feature_summary(store):
                 st.caption(common.md(line))
+
+
+def offer_templates(files: list) -> None:
+    """For each table uploaded without a mapping, a participation mapping made from its header to download
+    (`loaders.mapping_template`): the user checks its guesses and uploads it with the table."""
+    for upload in files:
+        name = Path(upload.name).name
+        with tempfile.TemporaryDirectory(prefix="cluster-explorer-template-") as folder:
+            path = Path(folder) / name
+            path.write_bytes(upload.getvalue())
+            try:
+                template = participation_template(path)
+            except ValidationFailed as e:
+                st.caption(common.md(f"No mapping can be made from {name}: {e.problems[0]}"))
+                continue
+        guesses = sum(1 for line in template.splitlines() if "  #? " in line)
+        st.download_button(f"A mapping for {name}", template, file_name=f"{Path(name).stem}.mapping.toml",
+                           mime="text/plain", icon=":material/download:", key=f"data_template_{name}")
+        st.caption(common.md(f"If {name} has one row per participation: {guesses} guesses from its header and "
+                             "cells, each marked #?. Check them, then upload the mapping above with the table."))
 
 
 def preview(parsed) -> None:

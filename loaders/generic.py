@@ -25,7 +25,7 @@ from graph.store.writer import Progress
 from loaders.common import LoadReport, clean_text, load_records, read_text, removed_note, source_record
 from loaders.csv_tables import SEPARATORS, Table, read_rows, sniff_separator
 from loaders.generic_drop import drop_properties
-from loaders.generic_records import Collected, Records, collect, unresolved_ends
+from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import near_misses
 from loaders.nuts import keep_stored_places
@@ -202,7 +202,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
     if problems:
         raise ValidationFailed(problems)
-    notes += _key_notes(collected)
+    notes += settle_names(records, collected) + _key_notes(collected)
     unresolved = unresolved_ends(records, collected.places)
     if unresolved:
         shown = ", ".join(f"{label} {node_id!r}" for label, node_id in sorted(unresolved)[:10])

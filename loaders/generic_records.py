@@ -12,6 +12,7 @@ skip the row or to fill in a placeholder; either way the row goes into `Collecte
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import Any
 
 from graph import values
@@ -21,7 +22,7 @@ from loaders.csv_tables import Table
 from loaders.generic_places import locate
 from loaders.mapping_spec import FileSpec, placeholder_columns
 
-__all__ = ["Records", "Collected", "collect", "unresolved_ends"]
+__all__ = ["Records", "Collected", "collect", "settle_names", "unresolved_ends"]
 
 
 class _Skip(Exception):
@@ -35,6 +36,8 @@ class Collected:
     places: dict[tuple, tuple[NodeRecord | RelRecord, FileSpec, int]] = dataclasses.field(default_factory=dict)
     skipped: list[tuple[str, int, str]] = dataclasses.field(default_factory=list)
     filled: list[tuple[str, int, str, str]] = dataclasses.field(default_factory=list)
+    names: dict[tuple, Counter] = dataclasses.field(default_factory=dict)  # per node of a merging table
+    conflicts: dict[tuple, list[tuple[str, int]]] = dataclasses.field(default_factory=dict)  # merged rows
 
 
 def _text(value: Any) -> str:
@@ -160,8 +163,14 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
             problems += [Problem(*where, None, p) for p in record.problems()]
         identity = _identity(record)
         first = records.get(identity)
+        merging = spec.on_conflict == "merge"
+        if merging:  # names are counted, then settled once every row is read (`settle_names`)
+            collected.names.setdefault(identity, Counter())[record.name] += 1
         if first is None:
             records[identity] = (record, spec, line)
+        elif merging and dataclasses.replace(first[0], sources=()) != dataclasses.replace(record, sources=()):
+            records[identity] = (_merged(first[0], record), first[1], first[2])
+            collected.conflicts.setdefault(identity, [(first[1].file, first[2])]).append(where)
         elif dataclasses.replace(first[0], sources=()) != dataclasses.replace(record, sources=()):
             problems.append(Problem(*where, spec.id or spec.key or spec.start.column, (
                 f"{_what(record)} is given twice with different data; first at {first[1].file}:{first[2]}")))
@@ -170,6 +179,34 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
             both = tuple(dict.fromkeys(first[0].sources + record.sources))
             records[identity] = (dataclasses.replace(first[0], sources=both), first[1], first[2])
     return merged
+
+
+def _merged(first: NodeRecord, record: NodeRecord) -> NodeRecord:
+    """A node given again with other data (`on_conflict = "merge"`): each property keeps its first value, labels
+    and sources are joined; the name is settled once every row is read (`settle_names`)."""
+    return dataclasses.replace(first, sources=tuple(dict.fromkeys(first.sources + record.sources)),
+                               extra_labels=tuple(sorted({*first.extra_labels, *record.extra_labels})),
+                               properties={**record.properties, **first.properties})
+
+
+def settle_names(records: Records, collected: Collected) -> list[str]:
+    """Names of merged nodes (`on_conflict = "merge"`): the most frequent spelling (ties: the first row's), the
+    others in `aliases`, as the CORDIS loader names a PIC. Returns one note per file on what was merged."""
+    for identity, names in collected.names.items():
+        if len(names) > 1:
+            record, spec, line = records[identity]
+            best = names.most_common(1)[0][0]
+            aliases = sorted(n for n in names if n != best)
+            properties = {**record.properties, "aliases": sorted({*record.properties.get("aliases", ()), *aliases})}
+            records[identity] = (dataclasses.replace(record, name=best, properties=properties), spec, line)
+    by_file: dict[str, list[str]] = {}
+    for identity, where in collected.conflicts.items():
+        lines = ", ".join(str(at) for _, at in dict.fromkeys(where))
+        by_file.setdefault(where[0][0], []).append(f"{identity[0]} {identity[1]!r} (lines {lines})")
+    return [f"{file}: {len(found)} node(s) given with different data on different rows, merged (on_conflict = "
+            "\"merge\"): the most frequent name (others in aliases), each property's first value: "
+            + "; ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
+            for file, found in by_file.items()]
 
 
 def unresolved_ends(records: Records,

@@ -28,9 +28,9 @@ _TOOL_LABELS = {"Source", "Load"}
 _KEYS = {
     "top": {"name", "title", "separator", "encoding", "nodes", "relationships"},
     "nodes": {"file", "label", "extra_labels", "label_if", "id", "name", "properties", "separator", "encoding",
-              "on_empty", "drop", "located_in"},
+              "on_empty", "on_conflict", "drop", "located_in"},
     "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "on_empty",
-                      "drop"},
+                      "on_conflict", "drop"},
     "column": {"column", "type", "format", "separator", "decimal", "value", "values"},
 }
 
@@ -100,8 +100,9 @@ class _Checker:
 
     def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
                 value: Any = None, field: str | None = None) -> None:
-        line = self.lines.find(kind, index, key, value)
-        self.problems.append(Problem(self.path.name, line, field or key, message))
+        found = Problem(self.path.name, self.lines.find(kind, index, key, value), field or key, message)
+        if found not in self.problems:  # a preset's one line serves several tables: say its problem once
+            self.problems.append(found)
 
     def text(self, kind: str, index: int, table: dict, key: str, required: bool = True) -> str:
         value = table.get(key, "")
@@ -206,7 +207,7 @@ class _Checker:
                          "file")
         reading = {k: v for k, v in self.reading(kind, index, table).items() if v is not None}
         props = table.get("properties")
-        keys = ["id", "name", "key", "start", "end", "label_if", "on_empty",
+        keys = ["id", "name", "key", "start", "end", "label_if", "on_empty", "on_conflict",
                 *(props if isinstance(props, dict) else {})]
         options = key_options(self, kind, index, table, set(props) if isinstance(props, dict) else set())
         line = self.lines.find(kind, index) or self.lines.find(kind, index, None, file)

@@ -11,7 +11,7 @@ from typing import Any, Protocol
 
 from graph.store.schema import check_property
 from loaders.countries import country_code
-from loaders.mapping_spec import ON_EMPTY, Column, Place
+from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, Column, Place
 
 __all__ = ["key_options", "constant_column", "RESERVED"]
 
@@ -43,6 +43,19 @@ def _on_empty(check: _Checker, kind: str, index: int, raw: Any) -> tuple[str, st
                       "format after the name", "on_empty")
         return "error", ""
     return ON_EMPTY[2], template.strip()
+
+
+def _on_conflict(check: _Checker, kind: str, index: int, raw: Any) -> str:
+    """"error" (the default) or, for nodes, "merge": the same node on several rows with other details, as
+    participation tables repeat an organisation's name with a typo or a new address."""
+    if raw not in ON_CONFLICT:
+        check.problem(kind, index, 'on_conflict must be "error" (the default) or "merge"', "on_conflict")
+        return "error"
+    if raw == "merge" and kind != "nodes":
+        check.problem(kind, index, 'on_conflict = "merge" is for node tables: a relationship given twice with '
+                      "other data needs a key column telling them apart", "on_conflict")
+        return "error"
+    return raw
 
 
 def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str]) -> tuple[str, ...]:
@@ -85,9 +98,11 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
 
 
 def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:
-    """`on_empty`, `placeholder`, `drop` and (nodes) `place` of a table, as `FileSpec` fields."""
+    """`on_empty`, `placeholder`, `on_conflict`, `drop` and (nodes) `place` of a table, as `FileSpec` fields."""
     on_empty, placeholder = _on_empty(check, kind, index, table.get("on_empty"))
     options: dict[str, Any] = {"on_empty": on_empty, "placeholder": placeholder}
+    if "on_conflict" in table:
+        options["on_conflict"] = _on_conflict(check, kind, index, table["on_conflict"])
     if "drop" in table:
         options["drop"] = _drop(check, kind, index, table["drop"], mapped)
     if kind == "nodes" and "located_in" in table:

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "ROLE_WORDS", "expand_preset"]
 
 #: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
-PRESET_KEYS = ("preset", "file", "columns", "on_empty", "date_format", "decimal", "roles", "drop")
+PRESET_KEYS = ("preset", "file", "columns", "on_empty", "on_conflict", "date_format", "decimal", "roles", "drop")
 #: The columns of the participation preset: name -> (required, what it fills).
 PARTICIPATION_COLUMNS = {
     "project_id": (True, "Project id"), "project_title": (False, "Project title (and name)"),
@@ -60,23 +60,30 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         elif not isinstance(spec, (str, dict)) or (isinstance(spec, dict) and "column" not in spec
                                                    and not (name == "country" and set(spec) == {"value"})):
             check.problem(None, 0, f"{name} must name a column: {name} = \"column\"", name)
+        elif isinstance(spec, str) and not spec.strip():
+            check.problem(None, 0, f"{name} is empty: write the header of the column holding the "
+                          f"{PARTICIPATION_COLUMNS[name][1]}" + ("" if PARTICIPATION_COLUMNS[name][0] else
+                                                                 ", or remove the line"), name)
     missing = [n for n, (required, _) in PARTICIPATION_COLUMNS.items() if required and n not in columns]
     if not ({"project_title", "project_acronym"} & set(columns)):
         missing.append("project_title or project_acronym")
     if missing:
         check.problem(None, 0, f"the participation preset needs the column(s) {', '.join(missing)} in [columns]",
                       "columns")
-    if missing or not all(isinstance(s, (str, dict)) for s in columns.values()):
+    if missing or not all(isinstance(s, dict) or isinstance(s, str) and s.strip() for s in columns.values()):
         return {}
     dates = {"type": "date", "format": raw.get("date_format", "%Y-%m-%d")}
     reading = {k: raw[k] for k in ("file", "separator", "encoding", "on_empty") if k in raw}
-    project: dict[str, Any] = {**reading, "label": "Project", "id": columns["project_id"], "properties": {}}
+    # the project and the organisation repeat on each of their rows, often spelled a little differently
+    merging = {"on_conflict": raw.get("on_conflict", "merge")}
+    project: dict[str, Any] = {**reading, **merging, "label": "Project", "id": columns["project_id"],
+                               "properties": {}}
     project["name"] = columns.get("project_acronym") or columns["project_title"]
     for name, prop, options in (("project_title", "title", {}), ("project_acronym", "acronym", {}),
                                 ("start_date", "start_date", dates), ("end_date", "end_date", dates)):
         if name in columns:
             project["properties"][prop] = _column(columns, name, **options)
-    organisation: dict[str, Any] = {**reading, "label": "Organisation", "id": columns["organisation_id"],
+    organisation: dict[str, Any] = {**reading, **merging, "label": "Organisation", "id": columns["organisation_id"],
                                     "name": columns["organisation_name"], "properties": {}}
     if "city" in columns:
         organisation["properties"]["city"] = _column(columns, "city")

@@ -16,13 +16,15 @@ from loaders.countries import country_code
 from loaders.csv_tables import SEPARATORS
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",
-           "ISO_DATE", "ON_EMPTY"]
+           "ISO_DATE", "ON_EMPTY", "ON_CONFLICT"]
 
 #: The value kinds of `graph.values`, and `country` (a code or a name, read by `loaders.countries`).
 TYPES = (*values.KINDS, "country")
 #: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id.
 ON_EMPTY = ("error", "skip", "placeholder")
 ISO_DATE = values.ISO_DATE
+#: What a node given again with other data does: stop the load (the default), or merge (`loaders.generic_records`).
+ON_CONFLICT = ("error", "merge")
 
 
 @dataclass(frozen=True)
@@ -99,6 +101,7 @@ class FileSpec:
     encoding: str | None = None
     on_empty: str = "error"
     placeholder: str = ""
+    on_conflict: str = "error"
     drop: tuple[str, ...] = ()
     place: Place | None = None
     lines: dict[str, int | None] = field(default_factory=dict, compare=False)

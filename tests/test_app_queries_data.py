@@ -64,8 +64,8 @@ def test_a_node_id_parameter_is_picked_by_name():
 def test_a_mapping_waits_for_the_files_it_names():
     at = open_page("data")
     said = " ".join(c.value for c in at.caption)
-    assert "preset = \"participation\"" in said and "tests/fixtures/participation/mapping.toml" in said
-    assert (FIXTURES / "participation" / "mapping.toml").is_file()
+    assert "preset = \"participation\"" in said and "cluster-explorer mapping new TABLE" in said
+    assert "tests/" not in said  # a wheel install has no tests folder
     folder = BAD / "bad_date"
     at.file_uploader(key="data_mapping").set_value(("mapping.toml", (folder / "mapping.toml").read_bytes(),
                                                     "text/plain"))
@@ -73,6 +73,20 @@ def test_a_mapping_waits_for_the_files_it_names():
     assert not at.error and not at.exception
     assert [i.value for i in at.info if "not uploaded yet" in i.value]
     assert "members\\.csv" in at.info[-1].value  # the name as typed (Markdown-escaped)
+
+
+def test_a_table_uploaded_alone_offers_a_mapping_made_from_it():
+    at = open_page("data")
+    table_file = FIXTURES / "participation" / "tildelinger.csv"
+    at.file_uploader(key="data_files").set_value([(table_file.name, table_file.read_bytes(), "text/plain"),
+                                                  ("x.csv", b"\x00\x01PK", "text/plain")])
+    at.run()
+    assert not at.exception and not at.error
+    (button,) = at.get("download_button")
+    assert button.proto.label == "A mapping for tildelinger.csv"
+    said = " ".join(c.value for c in at.caption).replace("\\", "")  # shown Markdown-escaped
+    assert "14 guesses from its header and cells, each marked #?" in said
+    assert "No mapping can be made from x.csv: x.csv:1: the first line holds the control character" in said
 
 
 def test_problems_come_sorted_by_file_and_line(tmp_path):

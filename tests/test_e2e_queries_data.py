@@ -132,3 +132,21 @@ def test_the_preview_counts_sources_apart(page, app_url):
     page.get_by_text(re.compile(valid)).wait_for()
     settle(page)
     screenshot(page, "data-preview")
+
+
+def test_a_table_alone_gives_a_mapping_that_loads_it(page, app_url, tmp_path):
+    visit(page, app_url, "data", "Data")
+    table = FIXTURES / "participation" / "tildelinger.csv"
+    inputs = page.locator("input[type='file']")
+    inputs.nth(1).set_input_files(str(table))
+    button = page.get_by_role("button", name="A mapping for tildelinger.csv")
+    button.wait_for()
+    with page.expect_download(timeout=WAIT_MS) as download:
+        button.click()
+    assert download.value.suggested_filename == "tildelinger.mapping.toml"
+    mapping = tmp_path / download.value.suggested_filename
+    download.value.save_as(mapping)
+    inputs.nth(0).set_input_files(str(mapping))
+    page.get_by_text(re.compile(r"Valid: 155 nodes \(Project 90, Organisation 45")).wait_for()
+    settle(page)
+    screenshot(page, "data-template")

@@ -1,0 +1,43 @@
+"""`cluster-explorer mapping new TABLE`: a first mapping for a participation table, written from the table."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import click
+
+from cli.main import main
+from graph.errors import ClusterExplorerError
+
+
+@main.group()
+def mapping() -> None:
+    """Write mapping files for `load csv` (the format: docs/mapping.md)."""
+
+
+@mapping.command("new")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write the mapping to this file (refused if it exists) instead of printing it.")
+def mapping_new_command(table: Path, out: Path | None) -> None:
+    """A participation-preset mapping for TABLE (one row per participation, as funders publish grants), its
+    columns guessed from the header and its date and number formats from the cells; check it with
+    `load csv MAPPING --check`."""
+    from loaders.mapping_template import participation_template
+
+    if out is not None and out.exists():
+        raise ClusterExplorerError(f"{out} exists; give another --out, or move it away first")
+    file = Path(os.path.relpath(table.resolve(), out.resolve().parent)).as_posix() if out else None
+    if file is not None and file.startswith("../"):
+        raise ClusterExplorerError(f"{out} would be outside {table.name}'s folder, and a mapping may only name "
+                                   "files inside its own folder: write it next to the table "
+                                   f"(--out {table.parent / out.name})")
+    text = participation_template(table, file)
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    out.write_text(text, encoding="utf-8")
+    guessed = sum(1 for line in text.splitlines() if "  #? " in line)
+    click.echo(f"{out}: a mapping for {table.name} ({guessed} guesses marked #? to check); then: "
+               f"cluster-explorer load csv {out} --check", err=True)

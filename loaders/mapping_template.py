@@ -1,0 +1,208 @@
+"""A first mapping for a participation table, written from the table itself (`cluster-explorer mapping new`).
+
+Issue 14's user needed four tries to map a national grants table. Most of what a mapping says can be read
+off the file: which header is the project's number or the organisation's name (header words of the
+languages our users' funders publish in), how dates and amounts are written, whether some rows lack an
+organisation number. The template says what it guessed and leaves each guess for the user to check;
+`load csv --check` then checks it against the file. Nothing here is loaded or written to a store.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from graph import values
+from graph.errors import Problem, ValidationFailed
+from loaders.common import read_text
+from loaders.csv_tables import SEPARATORS, read_rows
+from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
+
+__all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns"]
+
+#: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
+#: English, Norwegian, Swedish, Danish, German and French; a header equal to one is a sure guess, a header
+#: holding one (of 5 letters or more) a likely one.
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "project_id": ("projectid", "projectnumber", "projectno", "projectnr", "projectcode", "grantid", "grantnumber",
+                   "grantagreement", "prosjektnummer", "prosjektnr", "prosjektid", "projektnummer", "projektnr",
+                   "projektid", "diarienummer", "foerderkennzeichen", "förderkennzeichen", "numeroprojet",
+                   "numéroduprojet", "numérodeprojet", "referenceprojet"),
+    "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
+                      "projekttitel", "projektnamn", "projektname", "projekttitel", "titel", "tittel", "titre",
+                      "titreduprojet", "intituléduprojet", "thema"),
+    "project_acronym": ("acronym", "projectacronym", "akronym", "acronyme", "kortnavn", "kurztitel"),
+    "start_date": ("startdate", "start", "projectstart", "startdato", "startdatum", "projektstart", "prosjektstart",
+                   "beginn", "laufzeitbeginn", "datededébut", "datededebut", "début"),
+    "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut",
+                 "prosjektslutt", "ende", "enddatum", "laufzeitende", "datedefin", "fin"),
+    "organisation_id": ("organisationid", "organizationid", "organisationnumber", "organizationnumber", "orgnr",
+                        "orgno", "orgid", "orgnumber", "pic", "organisasjonsnummer", "organisasjonsnr",
+                        "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "vatnumber", "siret",
+                        "siren"),
+    "organisation_name": ("organisationname", "organizationname", "organisation", "organization", "beneficiary",
+                          "partnername", "participantname", "name", "legalname", "organisasjonsnavn",
+                          "organisasjon", "virksomhet", "organisationsnamn", "organisationsnavn", "virksomhed",
+                          "foretag", "företag", "einrichtung", "zuwendungsempfänger", "organisme",
+                          "nomdelorganisme", "bénéficiaire"),
+    "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rôle", "funktion"),
+    "amount": ("amount", "grant", "grantamount", "contribution", "eccontribution", "funding", "tildeltbeløp",
+               "tildelt", "beløp", "bevilget", "bevilgetbeløp", "belopp", "beviljatbelopp", "beviljat",
+               "tilskud", "bevilling", "fördersumme", "betrag", "zuwendung", "montant", "subvention"),
+    "country": ("country", "countrycode", "land", "landkode", "landskod", "pays", "staat"),
+    "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "landsdel", "bundesland"),
+    "city": ("city", "town", "poststed", "postort", "ort", "stadt", "ville", "by"),
+    "sme": ("sme", "smb", "kmu", "pme", "issme"),
+    "programme": ("programme", "program", "programm", "fundingscheme", "ordning", "virkemiddel", "satsing",
+                  "förderprogramm", "dispositif"),
+}
+#: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
+DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
+_NOT_WORD = re.compile(r"[\W_]+")
+_SAMPLE = 500  # cells looked at per column: enough to see a format, cheap on any table
+
+
+def _word(header: str) -> str:
+    return _NOT_WORD.sub("", header.casefold())
+
+
+def guess_columns(headers: Iterable[str]) -> dict[str, str]:
+    """The preset's column names -> the header that most likely holds each (each header used once).
+
+    >>> guess_columns(["Prosjektnummer", "Organisasjonsnummer", "Organisasjonsnavn", "Land"])
+    {'project_id': 'Prosjektnummer', 'organisation_id': 'Organisasjonsnummer', 'organisation_name': \
+'Organisasjonsnavn', 'country': 'Land'}
+    """
+    scored = []
+    for header in headers:
+        word = _word(header)
+        for name, words in HEADER_WORDS.items():
+            if word in words:
+                scored.append((2, len(word), name, header))
+            elif best := max((len(w) for w in words if len(w) >= 5 and w in word), default=0):
+                scored.append((1, best, name, header))
+    guessed: dict[str, str] = {}
+    for _, _, name, header in sorted(scored, key=lambda s: s[:2], reverse=True):
+        if name not in guessed and header not in guessed.values():
+            guessed[name] = header
+    return {name: guessed[name] for name in PARTICIPATION_COLUMNS if name in guessed}
+
+
+def _rows(path: Path) -> tuple[list[str], list[dict], str | None]:
+    """The header, the rows and the separator of a CSV or JSON file (a JSON list of objects)."""
+    if path.suffix.lower() == ".json":
+        from loaders.generic import json_rows
+
+        try:
+            items = [item for _, item in json_rows(read_text(path)[0]) if isinstance(item, dict)]
+        except json.JSONDecodeError as e:
+            raise ValidationFailed([Problem(path.name, e.lineno, None, f"not valid JSON: {e.msg}")]) from e
+        return list(dict.fromkeys(k for item in items for k in item)), items, None
+    table = read_rows(path, separators=tuple(SEPARATORS), name=path.name)
+    if not any(table.columns):
+        raise ValidationFailed(table.problems)
+    return table.columns, table.rows, table.delimiter
+
+
+def _cells(rows: list[dict], column: str) -> list[str]:
+    cells = (row.get(column) for row in rows)
+    return [str(c).strip() for c in cells if c is not None and str(c).strip()][:_SAMPLE]
+
+
+def _date_format(cells: list[str]) -> str | None:
+    for fmt in DATE_FORMATS:
+        try:
+            for cell in cells:
+                values.as_date(cell, (fmt,))
+        except values.BadValue:
+            continue
+        return fmt
+    return None
+
+
+def _decimal(cells: list[str]) -> str | None:
+    """"." or "," when every sampled amount reads with it (a point first), else None."""
+    for mark in (".", ","):
+        try:
+            for cell in cells:
+                values.as_float(cell, decimal=mark)
+        except values.BadValue:
+            continue
+        return mark
+    return None
+
+
+def _toml(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def participation_template(data: Path | str, file: str | None = None) -> str:
+    """A participation-preset mapping for the table `data`, its guesses marked; `file` is the table's path as the
+    mapping names it (default: its name, for a mapping saved next to it)."""
+    data = Path(data)
+    headers, rows, separator = _rows(data)
+    guessed = guess_columns(headers)
+    lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
+             "# from the file's header and cells. Check each guess (marked #?), then:",
+             "#   cluster-explorer load csv THIS-FILE --check",
+             "# The preset and each column's meaning: docs/mapping.md, \"Tables as funders publish them\".",
+             f"name = {_toml(_NOT_WORD.sub('-', data.stem.casefold()).strip('-') or 'participations')}",
+             'preset = "participation"', f"file = {_toml(file or data.name)}"]
+    if separator is not None:
+        lines.append(f"separator = {_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
+    lines += _formats(guessed, rows)
+    lines += ["", "[columns]"]
+    for name, (required, what) in PARTICIPATION_COLUMNS.items():
+        if name in guessed:
+            lines.append(f"{name} = {_toml(guessed[name])}  #? {what}")
+        elif required and not (name == "project_title" and "project_acronym" in guessed):
+            lines.append(f'{name} = ""  # needed: the column of the {what}; none of the header looked like it')
+        elif name == "project_title" and "project_acronym" not in guessed:
+            lines.append(f'{name} = ""  # needed (or project_acronym): the column of the {what}')
+        else:
+            lines.append(f'# {name} = ""  # {what}')
+    unused = [h for h in headers if h and h not in guessed.values()]
+    if unused:
+        lines.append(f"# columns not used: {', '.join(unused)}")
+    lines += _role_words(guessed, rows)
+    return "\n".join(lines) + "\n"
+
+
+def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
+    """`date_format`, `decimal` and `on_empty` lines where the cells call for them."""
+    lines = []
+    dates = [c for name in ("start_date", "end_date") if name in guessed for c in _cells(rows, guessed[name])]
+    if dates:
+        fmt = _date_format(dates)
+        if fmt is None:
+            lines.append(f"# date_format = \"\"  # dates like {_toml(dates[0])}: no common format reads them all; "
+                         "write theirs (Python strptime codes)")
+        elif fmt != values.ISO_DATE:
+            lines.append(f"date_format = {_toml(fmt)}  #? dates like {_toml(dates[0])}")
+    amounts = _cells(rows, guessed["amount"]) if "amount" in guessed else []
+    if amounts and _decimal(amounts) == ",":
+        lines.append(f'decimal = ","  #? amounts like {_toml(next((a for a in amounts if "," in a), amounts[0]))}')
+    keys = [guessed[n] for n in ("project_id", "organisation_id") if n in guessed]
+    empty = {key: sum(1 for row in rows if not str(row.get(key) or "").strip()) for key in keys}
+    if empty.get(guessed.get("project_id")):
+        lines.append(f'on_empty = "skip"  #? {empty[guessed["project_id"]]} row(s) have no project id: skipped '
+                     "and reported")
+    elif empty.get(guessed.get("organisation_id")) and "organisation_name" in guessed:
+        lines.append(f'on_empty = {{ placeholder = {_toml("name:{" + guessed["organisation_name"] + "}")} }}  '
+                     f'#? {empty[guessed["organisation_id"]]} row(s) have no organisation id: named by their '
+                     'organisation name (or on_empty = "skip")')
+    return lines
+
+
+def _role_words(guessed: dict[str, str], rows: list[dict]) -> list[str]:
+    """A note on role words the preset does not recode, with the `roles` line that would."""
+    if "role" not in guessed:
+        return []
+    words = dict.fromkeys(c for c in _cells(rows, guessed["role"]) if c.casefold() not in ROLE_WORDS)
+    if not words:
+        return []
+    shown = ", ".join(f'{_toml(w)} = "participant"' for w in list(words)[:5])
+    return ["", "# role words kept as written (the features count `coordinator`); to recode them, above [columns]:",
+            f"# roles = {{ {shown} }}"]

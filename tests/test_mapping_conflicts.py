@@ -1,0 +1,94 @@
+"""`on_conflict`: a node given on several rows with other details (a participation table's organisation with a
+typo in its name, a new address) is merged, or refused as before; the preset merges by default."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import ValidationFailed
+from graph.store.reads import to_networkx
+from loaders.generic import load_generic, parse_generic, read_generic
+from tests.generic_files import write_files
+
+TABLE = ("Prosjekt;Akronym;Orgnr;Navn;By;Rolle\n"
+         "1;HAV;9;Fjordlab AS;Bergen;Koordinator\n"
+         "2;KYST;9;FJORDLAB AS;;Partner\n"        # line 3: the name in capitals, no city
+         "3;VIND;9;Fjordlab AS;Stavanger;Partner\n"  # line 4: another city
+         "3;VIND;8;Kyst AS;Ålesund;Koordinator\n")
+
+
+def _preset(tmp_path, extra: str = "") -> str:
+    return write_files(tmp_path, {"mapping.toml": f"""
+        preset = "participation"
+        file = "t.csv"
+        {extra}
+        [columns]
+        project_id = "Prosjekt"
+        project_acronym = "Akronym"
+        organisation_id = "Orgnr"
+        organisation_name = "Navn"
+        city = "By"
+        role = "Rolle"
+    """, "t.csv": TABLE})
+
+
+def test_the_preset_merges_an_organisation_spelled_two_ways_and_says_where(tmp_path, embedded_store):
+    data = parse_generic(_preset(tmp_path))
+    (fjordlab,) = [n for n in data.nodes if n.label == "Organisation" and n.id == "9"]
+    assert fjordlab.name == "Fjordlab AS"  # two rows of three: the most frequent spelling
+    assert fjordlab.properties == {"city": "Bergen", "aliases": ["FJORDLAB AS"]}  # the first row's city
+    assert ("t.csv: 1 node(s) given with different data on different rows, merged (on_conflict = \"merge\"): the "
+            "most frequent name (others in aliases), each property's first value: Organisation '9' (lines 2, 3, 4)"
+            ) in data.notes
+    load_generic(embedded_store, tmp_path / "mapping.toml")
+    again = load_generic(embedded_store, tmp_path / "mapping.toml").summary
+    assert (again.created, again.updated) == (0, 0)  # a re-run settles on the same name and values
+    assert to_networkx(embedded_store).nodes["Organisation:9"]["aliases"] == ["FJORDLAB AS"]
+
+
+def test_a_tie_between_spellings_goes_to_the_first_row(tmp_path):
+    mapping = _preset(tmp_path)
+    (tmp_path / "t.csv").write_text(TABLE.replace("3;VIND;9;Fjordlab AS", "3;VIND;9;Fjordlab A/S"), encoding="utf-8")
+    (fjordlab,) = [n for n in read_generic(mapping)[0] if n.label == "Organisation" and n.id == "9"]
+    assert fjordlab.name == "Fjordlab AS" and fjordlab.properties["aliases"] == ["FJORDLAB AS", "Fjordlab A/S"]
+
+
+def test_the_preset_refuses_as_before_with_on_conflict_error(tmp_path):
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(_preset(tmp_path, 'on_conflict = "error"'))
+    assert [str(p) for p in refused.value.problems] == [
+        "t.csv:3 [Orgnr]: Organisation '9' is given twice with different data; first at t.csv:2",
+        "t.csv:4 [Orgnr]: Organisation '9' is given twice with different data; first at t.csv:2"]
+
+
+def test_a_node_table_merges_when_asked_and_refuses_by_default(tmp_path):
+    files = {"mapping.toml": """
+        [[nodes]]
+        file = "orgs.csv"
+        label = "Organisation"
+        id = "nr"
+        name = "name"
+        on_conflict = "merge"
+        properties = { city = "city" }
+        """, "orgs.csv": "nr,name,city\n1,Acme AB,\n1,Acme AB,Växjö\n"}
+    (acme,) = [n for n in read_generic(write_files(tmp_path, files))[0] if n.label == "Organisation"]
+    assert acme.name == "Acme AB" and acme.properties == {"city": "Växjö"}  # no alias: one spelling
+    files["mapping.toml"] = files["mapping.toml"].replace('on_conflict = "merge"', "")
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(write_files(tmp_path, files))
+    assert "is given twice with different data" in str(refused.value)
+
+
+@pytest.mark.parametrize(("table", "said"), [
+    ('[[nodes]]\nfile = "a.csv"\nlabel = "Organisation"\nid = "nr"\nname = "name"\non_conflict = "keep"\n',
+     'mapping.toml:6 [on_conflict]: on_conflict must be "error" (the default) or "merge"'),
+    ('[[relationships]]\nfile = "a.csv"\ntype = "MEMBER_OF"\nstart = { label = "Organisation", column = "nr" }\n'
+     'end = { label = "Cluster", column = "name" }\non_conflict = "merge"\n',
+     'mapping.toml:6 [on_conflict]: on_conflict = "merge" is for node tables: a relationship given twice with '
+     "other data needs a key column telling them apart"),
+])
+def test_a_bad_on_conflict_is_named_with_its_line(tmp_path, table, said):
+    mapping = write_files(tmp_path, {"mapping.toml": table, "a.csv": "nr,name\n1,x\n"})
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [str(p) for p in refused.value.problems] == [said]

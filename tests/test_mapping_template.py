@@ -1,0 +1,99 @@
+"""`cluster-explorer mapping new TABLE`: a participation mapping written from a table's header and cells.
+
+The real-shaped Norwegian table of tests/fixtures/participation and the CORDIS fixture (English headers) are
+the tables; each template is then read by the real generic loader.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tomllib
+
+import pytest
+
+from graph.errors import ValidationFailed
+from loaders.generic import parse_generic
+from loaders.mapping_template import guess_columns, participation_template
+from tests.cli_invoke import cli_env, error_line, invoke
+from tests.conftest import FIXTURES
+from tests.generic_files import write_files
+
+TABLE = FIXTURES / "participation" / "tildelinger.csv"
+HAND_WRITTEN = FIXTURES / "participation" / "mapping.toml"
+
+
+@pytest.fixture
+def folder(tmp_path):
+    shutil.copy(TABLE, tmp_path / TABLE.name)
+    return tmp_path
+
+
+def test_the_template_of_the_norwegian_table_guesses_what_the_hand_written_mapping_says(folder):
+    text = participation_template(folder / TABLE.name)
+    made, hand = tomllib.loads(text), tomllib.loads(HAND_WRITTEN.read_text(encoding="utf-8"))
+    assert made["columns"] == hand["columns"]
+    assert {k: made[k] for k in ("preset", "file", "date_format", "decimal")} == {
+        k: hand[k] for k in ("preset", "file", "date_format", "decimal")}
+    assert made["on_empty"] == {"placeholder": "name:{Organisasjonsnavn}"}
+    assert "#? 13 row(s) have no organisation id" in text  # each guess is marked for the user to check
+
+
+def test_the_template_loads_what_the_hand_written_mapping_loads(folder):
+    (folder / "mapping.toml").write_text(participation_template(folder / TABLE.name), encoding="utf-8")
+    made, hand = parse_generic(folder / "mapping.toml"), parse_generic(HAND_WRITTEN)
+    assert made.would_write() == hand.would_write()
+
+
+def test_english_headers_of_a_cordis_table_are_guessed(tmp_path):
+    headers = (FIXTURES / "cordis" / "organizations.csv").read_text(encoding="utf-8").splitlines()[0].split(",")
+    assert guess_columns(headers) == {
+        "project_id": "projectID", "project_acronym": "projectAcronym", "organisation_id": "organisationID",
+        "organisation_name": "name", "role": "role", "amount": "ecContribution", "country": "country",
+        "region": "nutsCode", "city": "city", "sme": "SME"}
+    text = participation_template(FIXTURES / "cordis" / "organizations.csv")
+    assert '# roles = { "thirdParty" = "participant", "associatedPartner" = "participant" }' in text \
+        or '# roles = { "associatedPartner" = "participant", "thirdParty" = "participant" }' in text
+    assert "date_format" not in text and "decimal" not in text  # CORDIS writes ISO dates and decimal points
+
+
+def test_a_header_nothing_matches_leaves_the_needed_columns_for_the_user_and_the_check_says_which(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": "", "t.csv": "A;B;C\n1;2;3\n"})
+    mapping.write_text(participation_template(tmp_path / "t.csv"), encoding="utf-8")
+    text = mapping.read_text(encoding="utf-8")
+    assert 'project_id = ""  # needed: the column of the Project id; none of the header looked like it' in text
+    assert "# columns not used: A, B, C" in text
+    with pytest.raises(ValidationFailed) as refused:
+        parse_generic(mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "mapping.toml:11 [project_id]: project_id is empty: write the header of the column holding the Project id",
+        "mapping.toml:12 [project_title]: project_title is empty: write the header of the column holding the Project "
+        "title (and name), or remove the line",
+        "mapping.toml:16 [organisation_id]: organisation_id is empty: write the header of the column holding the "
+        "Organisation id",
+        "mapping.toml:17 [organisation_name]: organisation_name is empty: write the header of the column holding "
+        "the Organisation name"]
+
+
+def test_the_cli_writes_the_mapping_next_to_the_table_and_refuses_to_overwrite(folder, embedded_server):
+    env = cli_env(embedded_server, "mapping_template")
+    out = folder / "grants.toml"
+    made = invoke(env, "mapping", "new", str(folder / TABLE.name), "--out", str(out))
+    assert made.exit_code == 0, made.stderr
+    assert made.stderr.startswith(f"{out}: a mapping for tildelinger.csv (14 guesses marked #? to check)")
+    assert tomllib.loads(out.read_text(encoding="utf-8"))["file"] == "tildelinger.csv"
+    checked = invoke(env, "load", "csv", str(out), "--check")
+    assert checked.exit_code == 0 and "valid; a load would write 155 nodes" in checked.stdout
+    again = invoke(env, "mapping", "new", str(folder / TABLE.name), "--out", str(out))
+    assert error_line(again.exit_code, again.stderr) == (
+        f"Error: {out} exists; give another --out, or move it away first")
+    (folder / "sub").mkdir()
+    outside = invoke(env, "mapping", "new", str(folder / TABLE.name), "--out", str(folder / "sub" / "m.toml"))
+    assert "a mapping may only name files inside its own folder" in error_line(outside.exit_code, outside.stderr)
+    printed = invoke(env, "mapping", "new", str(folder / TABLE.name))
+    assert printed.exit_code == 0 and tomllib.loads(printed.stdout)["columns"]["project_id"] == "Prosjektnummer"
+
+
+def test_a_file_that_is_no_table_is_one_error_line(tmp_path, embedded_server):
+    (tmp_path / "x.json").write_text('[{"a": 1},\n{"b":', encoding="utf-8")
+    result = invoke(cli_env(embedded_server, "mapping_template"), "mapping", "new", str(tmp_path / "x.json"))
+    assert result.exit_code == 1 and "x.json:2: not valid JSON" in result.stderr and "Traceback" not in result.stderr
