@@ -53,11 +53,15 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
     """The node with its place properties, and the place records: LOCATED_IN, the Region / Country, PART_OF."""
     place = spec.place
     country = place.country_value or None
-    if place.country and (cell := _cell(row, place.country)):
+    cell = _cell(row, place.country) if place.country else ""
+    cell = dict(place.country_values).get(cell, cell) if place.country_values else cell
+    if cell:
         try:
             country = country_code(cell)
         except ValueError as e:
-            problems.append(Problem(*where, place.country, str(e)))
+            problems.append(Problem(*where, place.country, f"{e} (if it is right, recode it in the mapping: "
+                                    f'country = {{ column = "{place.country}", values = {{ "{cell}" = "IN" }} }}, '
+                                    'with its code, or "" for no country)'))
             return node, [], []
     region = _cell(row, place.region)
     properties = dict(node.properties)

@@ -173,12 +173,21 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
             collected.conflicts.setdefault(identity, [(first[1].file, first[2])]).append(where)
         elif dataclasses.replace(first[0], sources=()) != dataclasses.replace(record, sources=()):
             problems.append(Problem(*where, spec.id or spec.key or spec.start.column, (
-                f"{_what(record)} is given twice with different data; first at {first[1].file}:{first[2]}")))
+                f"{_what(record)} is given twice with different data; first at {first[1].file}:{first[2]}"
+                + _conflict_hint(record))))
         else:
             merged += 1
             both = tuple(dict.fromkeys(first[0].sources + record.sources))
             records[identity] = (dataclasses.replace(first[0], sources=both), first[1], first[2])
     return merged
+
+
+def _conflict_hint(record: NodeRecord | RelRecord) -> str:
+    """What a mapping can say about it, when the file is right to hold both rows."""
+    if isinstance(record, NodeRecord):
+        return ' (if both rows are right, on_conflict = "merge" makes them one node)'
+    return (" (if both rows are right, a key column tells them apart: key = \"column\"; in the participation "
+            "preset, participation_key)")
 
 
 def _merged(first: NodeRecord, record: NodeRecord) -> NodeRecord:
@@ -201,7 +210,8 @@ def settle_names(records: Records, collected: Collected) -> list[str]:
             records[identity] = (dataclasses.replace(record, name=best, properties=properties), spec, line)
     by_file: dict[str, list[str]] = {}
     for identity, where in collected.conflicts.items():
-        lines = ", ".join(str(at) for _, at in dict.fromkeys(where))
+        at = list(dict.fromkeys(line for _, line in where))
+        lines = ", ".join(map(str, at[:10])) + (f" and {len(at) - 10} more" if len(at) > 10 else "")
         by_file.setdefault(where[0][0], []).append(f"{identity[0]} {identity[1]!r} (lines {lines})")
     return [f"{file}: {len(found)} node(s) given with different data on different rows, merged (on_conflict = "
             "\"merge\"): the most frequent name (others in aliases), each property's first value: "

@@ -77,11 +77,27 @@ def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str]) ->
 
 
 def _place(check: _Checker, index: int, raw: Any) -> Place | None:
-    usage = 'located_in must be a table: { region = "column", country = "column" or { value = "NO" } }'
+    usage = ('located_in must be a table: { region = "column", country = "column" or { value = "NO" } or '
+             '{ column = "column", values = { "cell" = "code", ... } } }')
     if not isinstance(raw, dict) or not raw or set(raw) - {"region", "country"}:
         check.problem("nodes", index, usage, "located_in")
         return None
     region, country = raw.get("region", ""), raw.get("country", "")
+    if isinstance(country, dict) and "column" in country:  # cells recoded first: { "XH" = "IN", "n/a" = "" }
+        recode = country.get("values", {})
+        if (set(country) - {"column", "values"} or not isinstance(country["column"], str) or not isinstance(
+                recode, dict) or not all(isinstance(v, str) for v in recode.values())):
+            check.problem("nodes", index, usage, "located_in")
+            return None
+        for cell, code in recode.items():
+            try:
+                _ = code and country_code(code)
+            except ValueError as e:
+                check.problem("nodes", index, f"located_in country: values: {cell!r} = {code!r}: {e}", "located_in",
+                              country["column"])
+                return None
+        return Place(region.strip() if isinstance(region, str) else "", country["column"].strip(),
+                     country_values=tuple(recode.items()))
     if isinstance(country, dict):
         if set(country) != {"value"} or not isinstance(country["value"], str):
             check.problem("nodes", index, usage, "located_in")

@@ -26,6 +26,8 @@ PARTICIPATION_COLUMNS = {
     "region": (False, "Organisation region (a NUTS code or a national region's name)"),
     "city": (False, "Organisation city"), "sme": (False, "the SME label where it says yes"),
     "programme": (False, "the Programme the project is FUNDED_BY (id and name: the cell)"),
+    "participation_key": (False, "what tells apart an organisation's rows with one role in one project (CORDIS's "
+                                 "order)"),
 }
 #: Role words of national tables -> the roles the features read (CORDIS's: coordinator, participant).
 ROLE_WORDS = {word: "coordinator" for word in (
@@ -90,7 +92,7 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     if "sme" in columns:
         organisation["label_if"] = {"SME": _column(columns, "sme")["column"]}
     if "country" in columns or "region" in columns:
-        organisation["located_in"] = {k: columns[k].get("column", columns[k]) if isinstance(columns[k], dict)
+        organisation["located_in"] = {k: columns[k].get("column") if k == "region" and isinstance(columns[k], dict)
                                       else columns[k] for k in ("country", "region") if k in columns}
     if "drop" in raw:
         project["drop"] = organisation["drop"] = raw["drop"]
@@ -104,6 +106,8 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     if "role" in columns:
         participation["properties"]["role"] = _column(columns, "role", values={**ROLE_WORDS, **roles})
         participation["key"] = participation["properties"]["role"]["column"]
+    if "participation_key" in columns:  # rows of one organisation, role and project: told apart by this column
+        participation["key"] = _column(columns, "participation_key")["column"]
     if "amount" in columns:
         participation["properties"]["contribution"] = _column(columns, "amount", type="float",
                                                               decimal=raw.get("decimal", "."))

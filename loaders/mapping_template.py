@@ -55,6 +55,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "landsdel", "bundesland"),
     "city": ("city", "town", "poststed", "postort", "ort", "stadt", "ville", "by"),
     "sme": ("sme", "smb", "kmu", "pme", "issme"),
+    "participation_key": ("order", "participationid", "participantnumber", "partnernumber", "partnernr",
+                          "rownumber", "lineno"),
     "programme": ("programme", "program", "programm", "fundingscheme", "ordning", "virkemiddel", "satsing",
                   "förderprogramm", "dispositif"),
 }

@@ -56,9 +56,10 @@ def test_a_tie_between_spellings_goes_to_the_first_row(tmp_path):
 def test_the_preset_refuses_as_before_with_on_conflict_error(tmp_path):
     with pytest.raises(ValidationFailed) as refused:
         read_generic(_preset(tmp_path, 'on_conflict = "error"'))
+    hint = ' (if both rows are right, on_conflict = "merge" makes them one node)'
     assert [str(p) for p in refused.value.problems] == [
-        "t.csv:3 [Orgnr]: Organisation '9' is given twice with different data; first at t.csv:2",
-        "t.csv:4 [Orgnr]: Organisation '9' is given twice with different data; first at t.csv:2"]
+        f"t.csv:3 [Orgnr]: Organisation '9' is given twice with different data; first at t.csv:2{hint}",
+        f"t.csv:4 [Orgnr]: Organisation '9' is given twice with different data; first at t.csv:2{hint}"]
 
 
 def test_a_node_table_merges_when_asked_and_refuses_by_default(tmp_path):
@@ -92,3 +93,59 @@ def test_a_bad_on_conflict_is_named_with_its_line(tmp_path, table, said):
     with pytest.raises(ValidationFailed) as refused:
         read_generic(mapping)
     assert [str(p) for p in refused.value.problems] == [said]
+
+
+def test_two_rows_of_one_participation_are_told_apart_by_the_participation_key(tmp_path):
+    table = ("Prosjekt;Akronym;Orgnr;Navn;Rolle;Beløp;Nr\n"
+             "1;HAV;9;Fjordlab AS;Partner;10;1\n1;HAV;9;Fjordlab AS;Partner;20;2\n")
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        preset = "participation"
+        file = "t.csv"
+        [columns]
+        project_id = "Prosjekt"
+        project_acronym = "Akronym"
+        organisation_id = "Orgnr"
+        organisation_name = "Navn"
+        role = "Rolle"
+        amount = "Beløp"
+        """, "t.csv": table})
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "t.csv:3 [Rolle]: PARTICIPATES_IN '9' -> '1' (key 'Partner') is given twice with different data; first at "
+        "t.csv:2 (if both rows are right, a key column tells them apart: key = \"column\"; in the participation "
+        "preset, participation_key)"]
+    mapping.write_text(mapping.read_text(encoding="utf-8") + 'participation_key = "Nr"\n', encoding="utf-8")
+    rels = [r for r in read_generic(mapping)[1] if r.type == "PARTICIPATES_IN"]
+    assert sorted((r.key, r.properties["contribution"], r.properties["role"]) for r in rels) == [
+        ("1", 10.0, "participant"), ("2", 20.0, "participant")]
+
+
+def test_a_country_cell_no_standard_knows_is_recoded_from_the_mapping(tmp_path):
+    table = "Prosjekt;Akronym;Orgnr;Navn;Land\n1;HAV;9;Fjordlab AS;NO\n1;HAV;8;Kashmir Uni;XH\n1;HAV;7;Ukjent AS;n/a\n"
+    files = {"mapping.toml": """
+        preset = "participation"
+        file = "t.csv"
+        [columns]
+        project_id = "Prosjekt"
+        project_acronym = "Akronym"
+        organisation_id = "Orgnr"
+        organisation_name = "Navn"
+        country = "Land"
+        """, "t.csv": table}
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(write_files(tmp_path, files))
+    said = [str(p) for p in refused.value.problems]
+    assert said[0] == ("t.csv:3 [Land]: expected a country (a code such as NO or NOR, or a name such as Norway or "
+                       "Norge), got 'XH' (if it is right, recode it in the mapping: country = { column = \"Land\", "
+                       "values = { \"XH\" = \"IN\" } }, with its code, or \"\" for no country)")
+    files["mapping.toml"] = files["mapping.toml"].replace(
+        'country = "Land"', 'country = { column = "Land", values = { "XH" = "IN", "n/a" = "" } }')
+    nodes = {n.id: n for n in read_generic(write_files(tmp_path, files))[0] if n.label == "Organisation"}
+    assert [nodes[i].properties.get("country") for i in ("9", "8", "7")] == ["NO", "IN", None]
+    files["mapping.toml"] = files["mapping.toml"].replace('"XH" = "IN"', '"XH" = "Kashmir"')
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(write_files(tmp_path, files))
+    assert [str(p) for p in refused.value.problems] == [
+        "mapping.toml:8 [located_in]: located_in country: values: 'XH' = 'Kashmir': expected a country (a code "
+        "such as NO or NOR, or a name such as Norway or Norge), got 'Kashmir'"]

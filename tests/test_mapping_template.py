@@ -49,7 +49,7 @@ def test_english_headers_of_a_cordis_table_are_guessed(tmp_path):
     assert guess_columns(headers) == {
         "project_id": "projectID", "project_acronym": "projectAcronym", "organisation_id": "organisationID",
         "organisation_name": "name", "role": "role", "amount": "ecContribution", "country": "country",
-        "region": "nutsCode", "city": "city", "sme": "SME"}
+        "region": "nutsCode", "city": "city", "sme": "SME", "participation_key": "order"}
     text = participation_template(FIXTURES / "cordis" / "organizations.csv")
     assert '# roles = { "thirdParty" = "participant", "associatedPartner" = "participant" }' in text \
         or '# roles = { "associatedPartner" = "participant", "thirdParty" = "participant" }' in text
