@@ -27,6 +27,16 @@ def snapshot(store) -> tuple:
     return counts(store), nodes, edges
 
 
+def write_preset(folder: Path, table: str, columns: dict[str, str], top: str = "") -> Path:
+    """A participation-preset mapping of the table `t.csv` (its text): the project's number `Prosjekt` and
+    acronym `Akronym`, the organisation's `Orgnr` and `Navn`, plus `columns` (name -> TOML value) and `top`
+    (top-level lines); returns the mapping's path."""
+    lines = ['preset = "participation"', 'file = "t.csv"', *filter(None, [top]), "[columns]",
+             'project_id = "Prosjekt"', 'project_acronym = "Akronym"', 'organisation_id = "Orgnr"',
+             'organisation_name = "Navn"', *(f"{name} = {value}" for name, value in columns.items())]
+    return write_files(folder, {"mapping.toml": "\n".join(lines) + "\n", "t.csv": table})
+
+
 def write_files(folder: Path, files: dict[str, str | bytes]) -> Path:
     """Write a mapping and its data files; returns the mapping's path (the first file)."""
     for name, content in files.items():

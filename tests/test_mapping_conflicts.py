@@ -3,12 +3,14 @@ typo in its name, a new address) is merged, or refused as before; the preset mer
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.errors import ValidationFailed
 from graph.store.reads import to_networkx
 from loaders.generic import load_generic, parse_generic, read_generic
-from tests.generic_files import write_files
+from tests.generic_files import write_files, write_preset
 
 TABLE = ("Prosjekt;Akronym;Orgnr;Navn;By;Rolle\n"
          "1;HAV;9;Fjordlab AS;Bergen;Koordinator\n"
@@ -17,19 +19,8 @@ TABLE = ("Prosjekt;Akronym;Orgnr;Navn;By;Rolle\n"
          "3;VIND;8;Kyst AS;Ålesund;Koordinator\n")
 
 
-def _preset(tmp_path, extra: str = "") -> str:
-    return write_files(tmp_path, {"mapping.toml": f"""
-        preset = "participation"
-        file = "t.csv"
-        {extra}
-        [columns]
-        project_id = "Prosjekt"
-        project_acronym = "Akronym"
-        organisation_id = "Orgnr"
-        organisation_name = "Navn"
-        city = "By"
-        role = "Rolle"
-    """, "t.csv": TABLE})
+def _preset(tmp_path, top: str = "") -> Path:
+    return write_preset(tmp_path, TABLE, {"city": '"By"', "role": '"Rolle"'}, top)
 
 
 def test_the_preset_merges_an_organisation_spelled_two_ways_and_says_where(tmp_path, embedded_store):
@@ -98,17 +89,7 @@ def test_a_bad_on_conflict_is_named_with_its_line(tmp_path, table, said):
 def test_two_rows_of_one_participation_are_told_apart_by_the_participation_key(tmp_path):
     table = ("Prosjekt;Akronym;Orgnr;Navn;Rolle;Beløp;Nr\n"
              "1;HAV;9;Fjordlab AS;Partner;10;1\n1;HAV;9;Fjordlab AS;Partner;20;2\n")
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        preset = "participation"
-        file = "t.csv"
-        [columns]
-        project_id = "Prosjekt"
-        project_acronym = "Akronym"
-        organisation_id = "Orgnr"
-        organisation_name = "Navn"
-        role = "Rolle"
-        amount = "Beløp"
-        """, "t.csv": table})
+    mapping = write_preset(tmp_path, table, {"role": '"Rolle"', "amount": '"Beløp"'})
     with pytest.raises(ValidationFailed) as refused:
         read_generic(mapping)
     assert [str(p) for p in refused.value.problems] == [
@@ -123,29 +104,18 @@ def test_two_rows_of_one_participation_are_told_apart_by_the_participation_key(t
 
 def test_a_country_cell_no_standard_knows_is_recoded_from_the_mapping(tmp_path):
     table = "Prosjekt;Akronym;Orgnr;Navn;Land\n1;HAV;9;Fjordlab AS;NO\n1;HAV;8;Kashmir Uni;XH\n1;HAV;7;Ukjent AS;n/a\n"
-    files = {"mapping.toml": """
-        preset = "participation"
-        file = "t.csv"
-        [columns]
-        project_id = "Prosjekt"
-        project_acronym = "Akronym"
-        organisation_id = "Orgnr"
-        organisation_name = "Navn"
-        country = "Land"
-        """, "t.csv": table}
     with pytest.raises(ValidationFailed) as refused:
-        read_generic(write_files(tmp_path, files))
+        read_generic(write_preset(tmp_path, table, {"country": '"Land"'}))
     said = [str(p) for p in refused.value.problems]
     assert said[0] == ("t.csv:3 [Land]: expected a country (a code such as NO or NOR, or a name such as Norway or "
                        "Norge), got 'XH' (if it is right, recode it in the mapping: country = { column = \"Land\", "
                        "values = { \"XH\" = \"IN\" } }, with its code, or \"\" for no country)")
-    files["mapping.toml"] = files["mapping.toml"].replace(
-        'country = "Land"', 'country = { column = "Land", values = { "XH" = "IN", "n/a" = "" } }')
-    nodes = {n.id: n for n in read_generic(write_files(tmp_path, files))[0] if n.label == "Organisation"}
+    recoded = write_preset(tmp_path, table, {"country": '{ column = "Land", values = { "XH" = "IN", "n/a" = "" } }'})
+    nodes = {n.id: n for n in read_generic(recoded)[0] if n.label == "Organisation"}
     assert [nodes[i].properties.get("country") for i in ("9", "8", "7")] == ["NO", "IN", None]
-    files["mapping.toml"] = files["mapping.toml"].replace('"XH" = "IN"', '"XH" = "Kashmir"')
+    recoded.write_text(recoded.read_text(encoding="utf-8").replace('"XH" = "IN"', '"XH" = "Kashmir"'))
     with pytest.raises(ValidationFailed) as refused:
-        read_generic(write_files(tmp_path, files))
+        read_generic(recoded)
     assert [str(p) for p in refused.value.problems] == [
         "mapping.toml:8 [located_in]: located_in country: values: 'XH' = 'Kashmir': expected a country (a code "
         "such as NO or NOR, or a name such as Norway or Norge), got 'Kashmir'"]

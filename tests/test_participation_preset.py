@@ -11,7 +11,7 @@ from graph.store.reads import counts, to_networkx
 from loaders.generic import load_generic, read_generic
 from loaders.pipeline import run_load
 from tests.conftest import FIXTURES
-from tests.generic_files import snapshot, write_files
+from tests.generic_files import snapshot, write_files, write_preset
 
 TABLE = FIXTURES / "participation"
 MAPPING = TABLE / "mapping.toml"
@@ -185,19 +185,9 @@ def test_the_user_guide_shows_the_mapping_and_the_table_as_they_are():
 
 
 def test_a_national_table_without_a_country_column_takes_a_constant(tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        preset = "participation"
-        file = "t.csv"
-        [columns]
-        project_id = "Prosjekt"
-        project_acronym = "Akronym"
-        organisation_id = "Orgnr"
-        organisation_name = "Navn"
-        role = "Rolle"
-        region = "Fylke"
-        country = { value = "Norge" }
-    """, "t.csv": "Prosjekt;Akronym;Orgnr;Navn;Rolle;Fylke\n1;HAV;9;Fjordlab AS;Koordinator;Vestland\n"
-                  "1;HAV;8;Kyst AS;Hovedpartner;\n"})
+    mapping = write_preset(tmp_path, "Prosjekt;Akronym;Orgnr;Navn;Rolle;Fylke\n1;HAV;9;Fjordlab AS;Koordinator;"
+                           "Vestland\n1;HAV;8;Kyst AS;Hovedpartner;\n",
+                           {"role": '"Rolle"', "region": '"Fylke"', "country": '{ value = "Norge" }'})
     nodes, rels, _ = read_generic(mapping)
     organisations = {n.id: n.properties for n in nodes if n.label == "Organisation"}
     assert organisations == {"9": {"country": "NO", "region": "NO-Vestland"}, "8": {"country": "NO"}}
