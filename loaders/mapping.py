@@ -251,12 +251,21 @@ class _Checker:
         return spec if len(self.problems) == before else None
 
 
+def _a_table(path: Path) -> Problem:
+    """A data table given where its mapping belongs: the usual first try, so say what to do instead."""
+    return Problem(path.name, None, None, "this is a data table, not a mapping: `load csv` takes a mapping file that "
+                   f"says what the table holds. Write one from the table with `cluster-explorer mapping new {path} "
+                   "--out mapping.toml` (a table of participations), or see docs/mapping.md")
+
+
 def read_mapping(path: Path | str) -> Mapping:
     """Parse and check a mapping file (TOML, or JSON when it ends in `.json`).
 
     Raises `ValidationFailed` with every problem found, each naming the mapping file and line.
     """
     path = Path(path)
+    if path.suffix.lower() in (".csv", ".tsv", ".txt"):
+        raise ValidationFailed([_a_table(path)])
     try:
         text, _ = read_text(path)
     except OSError as e:
@@ -271,6 +280,8 @@ def read_mapping(path: Path | str) -> Mapping:
     except json.JSONDecodeError as e:
         raise ValidationFailed([Problem(path.name, e.lineno, None, f"not valid JSON: {e.msg}")]) from e
     check = _Checker(path, _Lines(text, toml))
+    if isinstance(raw, list):
+        raise ValidationFailed([_a_table(path)])
     if not isinstance(raw, dict):
         raise ValidationFailed([Problem(path.name, 1, None, "a mapping must be a table (a JSON object)")])
     top = _KEYS["top"] | (set(PRESET_KEYS) if "preset" in raw else set())

@@ -87,3 +87,16 @@ def test_a_check_of_a_file_missing_a_column_is_one_error_line_and_nothing_writte
     assert error_line(checked.exit_code, first) == "Error: 1 problem(s); nothing was written:"
     assert "column 'nmae'" in checked.stderr and "did you mean 'name'?" in checked.stderr
     assert counts(store)[0] == {}
+
+
+@pytest.mark.parametrize(("name", "text"), [("grants.csv", "a;b\n1;2\n"), ("rows.json", '[{"a": 1}]')])
+def test_a_data_table_given_as_the_mapping_says_how_to_get_one(graph, tmp_path, name, text):
+    store, env = graph
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    for args in (["load", "csv", str(tmp_path / name)], ["load", "csv", str(tmp_path / name), "--check"]):
+        result = invoke(env, *args)
+        assert result.exit_code == 1 and "Traceback" not in result.stderr
+        assert (f"{name}: this is a data table, not a mapping: `load csv` takes a mapping file that says what the "
+                f"table holds. Write one from the table with `cluster-explorer mapping new {tmp_path / name} --out "
+                "mapping.toml`") in result.stderr
+    assert counts(store)[0] == {}
