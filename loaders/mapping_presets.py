@@ -26,6 +26,7 @@ PARTICIPATION_COLUMNS = {
     "region": (False, "Organisation region (a NUTS code or a national region's name)"),
     "city": (False, "Organisation city"), "sme": (False, "the SME label where it says yes"),
     "programme": (False, "the Programme the project is FUNDED_BY (id and name: the cell)"),
+    "sector": (False, "a Sector the project is ACTIVE_IN (its theme or field; id and name: the cell)"),
     "participation_key": (False, "what tells apart an organisation's rows with one role in one project (CORDIS's "
                                  "order)"),
 }
@@ -112,13 +113,13 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         participation["properties"]["contribution"] = _column(columns, "amount", type="float",
                                                               decimal=raw.get("decimal", "."))
     tables: dict[str, Any] = {"nodes": [project, organisation], "relationships": [participation]}
-    if "programme" in columns:
-        programme = _column(columns, "programme")["column"]
-        tables["nodes"].append({**reading, "label": "Programme", "id": programme, "name": programme,
-                                "on_empty": "skip"})
-        tables["relationships"].append({**reading, "type": "FUNDED_BY", "on_empty": "skip",
-                                        "start": {"label": "Project", "column": columns["project_id"]},
-                                        "end": {"label": "Programme", "column": programme}})
+    for name, label, rel_type in (("programme", "Programme", "FUNDED_BY"), ("sector", "Sector", "ACTIVE_IN")):
+        if name in columns:  # the cell is the node's id and name; a row without one skips this link only
+            column = _column(columns, name)["column"]
+            tables["nodes"].append({**reading, "label": label, "id": column, "name": column, "on_empty": "skip"})
+            tables["relationships"].append({**reading, "type": rel_type, "on_empty": "skip",
+                                            "start": {"label": "Project", "column": columns["project_id"]},
+                                            "end": {"label": label, "column": column}})
     return tables
 
 

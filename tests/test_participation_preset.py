@@ -194,3 +194,15 @@ def test_a_national_table_without_a_country_column_takes_a_constant(tmp_path):
     assert {n.id: n.name for n in nodes if n.label == "Project"} == {"1": "HAV"}
     roles = sorted(r.properties["role"] for r in rels if r.type == "PARTICIPATES_IN")
     assert roles == ["Hovedpartner", "coordinator"]  # a word the preset does not know is kept as written
+
+
+def test_a_theme_column_makes_sectors_the_projects_are_active_in(tmp_path, embedded_store):
+    table = ("Prosjekt;Akronym;Orgnr;Navn;Tema\n1;HAV;9;Fjordlab AS;Havvind\n1;HAV;8;Kyst AS;Havvind\n"
+             "2;BAT;8;Kyst AS;Batterier\n3;UKJ;7;Berg AS;\n")
+    mapping = write_preset(tmp_path, table, {"sector": '"Tema"'})
+    report = run_load(embedded_store, "csv", mapping)
+    active = embedded_store.read("MATCH (p:Project)-[:ACTIVE_IN]->(s:Sector) RETURN p.id, s.id ORDER BY p.id").rows
+    assert [tuple(r) for r in active] == [("1", "Havvind"), ("2", "Batterier")]
+    assert "t.csv: 1 row(s) skipped: their key is empty (on_empty = \"skip\"): Tema on line 5" in report.load.notes
+    assert {tuple(r) for r in embedded_store.read("MATCH (s:Sector) RETURN s.id, s.name").rows} == {
+        ("Havvind", "Havvind"), ("Batterier", "Batterier")}
