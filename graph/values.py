@@ -36,6 +36,7 @@ _INT = re.compile(r"^[-+]?\d+$")
 _FLOAT = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?$")
 _BOOLS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
+_GROUPED = re.compile(r"^[-+]?\d{1,3}([.,'’])\d{3}(?:\1\d{3})*(?:[.,]\d+)?$")  # 1.234.567,89 or 1,234.5
 _SPACES = re.compile(r"[\s\u00a0\u202f]")  # thousands separators: space, no-break space, narrow no-break space
 
 
@@ -83,14 +84,17 @@ def as_int(value: Any) -> int:
     return int(text)
 
 
-def as_float(value: Any, decimal: str = ".") -> float:
+def as_float(value: Any, decimal: str = ".", thousands: str = "") -> float:
     """A finite number. `decimal=","` also reads a decimal comma (`6,2`); with the default a comma is
-    refused, as `1,500` may mean 1500. Spaces between thousands are allowed.
+    refused, as `1,500` may mean 1500. Spaces between thousands are allowed; `thousands` names another
+    mark written between them (`.` in `1.234,50`, `,` in `1,234.50`), removed before reading.
 
-    >>> as_float("6,2", decimal=","), as_float("1e3"), as_float(2)
-    (6.2, 1000.0, 2.0)
+    >>> as_float("6,2", decimal=","), as_float("1e3"), as_float(2), as_float("1.234,5", ",", thousands=".")
+    (6.2, 1000.0, 2.0, 1234.5)
     """
     if isinstance(value, str):
+        if thousands:
+            value = value.replace(thousands, "")
         if "_" not in value:
             try:  # the fast path for clean cells; float() also takes nan and inf, refused below
                 number = float(value)
@@ -108,8 +112,11 @@ def as_float(value: Any, decimal: str = ".") -> float:
     elif isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     finite = "finite " if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+    grouped = _GROUPED.match(value) if isinstance(value, str) and not thousands else None
+    mark = grouped.group(1) if grouped else ""
+    hint = f"; if {mark!r} stands between thousands, set thousands = {mark!r}" if mark else ""
     raise BadValue(f"expected a {finite}number"
-                   f"{' (decimal comma or point)' if decimal == ',' else ''}, got {value!r}")
+                   f"{' (decimal comma or point)' if decimal == ',' else ''}, got {value!r}{hint}")
 
 
 def _format_examples(formats: tuple[str, ...]) -> str:

@@ -31,7 +31,7 @@ _KEYS = {
               "on_empty", "on_conflict", "drop", "located_in"},
     "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "on_empty",
                       "on_conflict", "drop"},
-    "column": {"column", "type", "format", "separator", "decimal", "value", "values"},
+    "column": {"column", "type", "format", "separator", "decimal", "thousands", "value", "values"},
 }
 
 
@@ -166,6 +166,10 @@ class _Checker:
                 self.problem(kind, index, f"property {prop!r}: separator must be a non-empty text", prop)
             if decimal not in (".", ","):
                 self.problem(kind, index, f"property {prop!r}: decimal must be \".\" or \",\"", prop)
+            thousands = spec.get("thousands", "")
+            if thousands not in ("", ".", ",", "'", "’") or thousands == decimal:
+                self.problem(kind, index, f"property {prop!r}: thousands must be \".\", \",\" or \"'\", and not the "
+                             f"decimal mark ({decimal!r})", prop)
             recode = spec.get("values", {})
             if not isinstance(recode, dict) or not all(isinstance(v, str) for v in recode.values()):
                 self.problem(kind, index, f"property {prop!r}: values must be a table: \"in the file\" = \"stored\"",
@@ -176,7 +180,7 @@ class _Checker:
                 result += [constant] if constant else []
             elif len(self.problems) == before:
                 result.append(Column(prop, column.column.strip(), column.type, formats, separator, decimal,
-                                     recode={k.casefold(): v for k, v in recode.items()}))
+                                     recode={k.casefold(): v for k, v in recode.items()}, thousands=thousands))
         return tuple(result)
 
     def reading(self, kind: str | None, index: int, table: dict) -> dict[str, str | None]:

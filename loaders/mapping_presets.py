@@ -14,7 +14,8 @@ from typing import Any, Protocol
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "ROLE_WORDS", "expand_preset"]
 
 #: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
-PRESET_KEYS = ("preset", "file", "columns", "on_empty", "on_conflict", "date_format", "decimal", "roles", "drop")
+PRESET_KEYS = ("preset", "file", "columns", "on_empty", "on_conflict", "date_format", "decimal", "thousands", "roles",
+               "drop")
 #: The columns of the participation preset: name -> (required, what it fills).
 PARTICIPATION_COLUMNS = {
     "project_id": (True, "Project id"), "project_title": (False, "Project title (and name)"),
@@ -111,7 +112,9 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         participation["key"] = _column(columns, "participation_key")["column"]
     if "amount" in columns:
         participation["properties"]["contribution"] = _column(columns, "amount", type="float",
-                                                              decimal=raw.get("decimal", "."))
+                                                              decimal=raw.get("decimal", "."),
+                                                              **({"thousands": raw["thousands"]}
+                                                                 if "thousands" in raw else {}))
     tables: dict[str, Any] = {"nodes": [project, organisation], "relationships": [participation]}
     for name, label, rel_type in (("programme", "Programme", "FUNDED_BY"), ("sector", "Sector", "ACTIVE_IN")):
         if name in columns:  # the cell is the node's id and name; a row without one skips this link only

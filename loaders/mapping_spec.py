@@ -41,6 +41,7 @@ class Column:
     constant: bool = False
     value: Any = None
     recode: dict[str, str] = field(default_factory=dict, compare=False)  # case-folded cell -> value
+    thousands: str = ""  # a mark between thousands, removed before a float is read
 
     def convert(self, raw: Any) -> Any:
         """The property value of a cell (None when empty), read with the value vocabulary of `graph.values`;
@@ -55,7 +56,8 @@ class Column:
             return [str(item) for item in values.as_list(raw, self.separator)] or None
         if isinstance(raw, (dict, list)):
             raise values.BadValue(f"a {self.type} cannot be a nested object or list")
-        options = {"date": {"formats": self.formats}, "float": {"decimal": self.decimal}}.get(self.type, {})
+        options = {"date": {"formats": self.formats},
+                   "float": {"decimal": self.decimal, "thousands": self.thousands}}.get(self.type, {})
         value = values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
         return self.recode.get(value.casefold(), value) if self.recode and isinstance(value, str) else value
 

@@ -35,9 +35,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                       "titreduprojet", "intituléduprojet", "thema"),
     "project_acronym": ("acronym", "projectacronym", "akronym", "acronyme", "kortnavn", "kurztitel"),
     "start_date": ("startdate", "start", "projectstart", "startdato", "startdatum", "projektstart", "prosjektstart",
-                   "beginn", "laufzeitbeginn", "datededébut", "datededebut", "début"),
+                   "beginn", "laufzeitbeginn", "laufzeitvon", "von", "datededébut", "datededebut", "début"),
     "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut",
-                 "prosjektslutt", "ende", "enddatum", "laufzeitende", "datedefin", "fin"),
+                 "prosjektslutt", "ende", "enddatum", "laufzeitende", "laufzeitbis", "bis", "datedefin", "fin"),
     "organisation_id": ("organisationid", "organizationid", "organisationnumber", "organizationnumber", "orgnr",
                         "orgno", "orgid", "orgnumber", "pic", "organisasjonsnummer", "organisasjonsnr",
                         "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "vatnumber", "siret",
@@ -127,15 +127,15 @@ def _date_format(cells: list[str]) -> str | None:
     return None
 
 
-def _decimal(cells: list[str]) -> str | None:
-    """"." or "," when every sampled amount reads with it (a point first), else None."""
-    for mark in (".", ","):
+def _number_marks(cells: list[str]) -> tuple[str, str] | None:
+    """(decimal, thousands) that read every sampled amount, plainest first; None when none does."""
+    for decimal, thousands in ((".", ""), (",", ""), (",", "."), (".", ","), (".", "'")):
         try:
             for cell in cells:
-                values.as_float(cell, decimal=mark)
+                values.as_float(cell, decimal=decimal, thousands=thousands)
         except values.BadValue:
             continue
-        return mark
+        return decimal, thousands
     return None
 
 
@@ -159,9 +159,13 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         lines.append(f"separator = {_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
     lines += _formats(guessed, rows)
     lines += ["", "[columns]"]
+    named_by = {"organisation_id": "organisation_name", "project_id": "project_title"}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         if name in guessed:
             lines.append(f"{name} = {_toml(guessed[name])}  #? {what}")
+        elif name in named_by and named_by[name] in guessed:  # no number column: the name is the key
+            lines.append(f"{name} = {_toml(guessed[named_by[name]])}  #? {what}: no column of numbers found, so the "
+                         "name is the id (the same name on two rows is one node)")
         elif required and not (name == "project_title" and "project_acronym" in guessed):
             lines.append(f'{name} = ""  # needed: the column of the {what}; none of the header looked like it')
         elif name == "project_title" and "project_acronym" not in guessed:
@@ -187,8 +191,14 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
         elif fmt != values.ISO_DATE:
             lines.append(f"date_format = {_toml(fmt)}  #? dates like {_toml(dates[0])}")
     amounts = _cells(rows, guessed["amount"]) if "amount" in guessed else []
-    if amounts and _decimal(amounts) == ",":
-        lines.append(f'decimal = ","  #? amounts like {_toml(next((a for a in amounts if "," in a), amounts[0]))}')
+    marks = _number_marks(amounts) if amounts else (".", "")
+    like = f"amounts like {_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"
+    if marks is None:
+        lines.append(f"# decimal = \",\"  # {like}: no common way of writing numbers reads them all (see "
+                     "docs/mapping.md)")
+    else:
+        lines += [f"decimal = {_toml(marks[0])}  #? {like}"] if marks[0] != "." else []
+        lines += [f"thousands = {_toml(marks[1])}  #? {like}"] if marks[1] else []
     keys = [guessed[n] for n in ("project_id", "organisation_id") if n in guessed]
     empty = {key: sum(1 for row in rows if not str(row.get(key) or "").strip()) for key in keys}
     if empty.get(guessed.get("project_id")):

@@ -72,6 +72,10 @@ def test_a_node_table_merges_when_asked_and_refuses_by_default(tmp_path):
 
 
 @pytest.mark.parametrize(("table", "said"), [
+    ('[[nodes]]\nfile = "a.csv"\nlabel = "Organisation"\nid = "nr"\nname = "name"\n[nodes.properties]\n'
+     'turnover = { column = "nr", type = "float", decimal = ",", thousands = "," }\n',
+     "mapping.toml:7 [turnover]: property 'turnover': thousands must be \".\", \",\" or \"'\", and not the "
+     "decimal mark (',')"),
     ('[[nodes]]\nfile = "a.csv"\nlabel = "Organisation"\nid = "nr"\nname = "name"\non_conflict = "keep"\n',
      'mapping.toml:6 [on_conflict]: on_conflict must be "error" (the default) or "merge"'),
     ('[[relationships]]\nfile = "a.csv"\ntype = "MEMBER_OF"\nstart = { label = "Organisation", column = "nr" }\n'
@@ -79,7 +83,7 @@ def test_a_node_table_merges_when_asked_and_refuses_by_default(tmp_path):
      'mapping.toml:6 [on_conflict]: on_conflict = "merge" is for node tables: a relationship given twice with '
      "other data needs a key column telling them apart"),
 ])
-def test_a_bad_on_conflict_is_named_with_its_line(tmp_path, table, said):
+def test_a_bad_table_option_is_named_with_its_line(tmp_path, table, said):
     mapping = write_files(tmp_path, {"mapping.toml": table, "a.csv": "nr,name\n1,x\n"})
     with pytest.raises(ValidationFailed) as refused:
         read_generic(mapping)

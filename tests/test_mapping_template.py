@@ -97,3 +97,20 @@ def test_a_file_that_is_no_table_is_one_error_line(tmp_path, embedded_server):
     (tmp_path / "x.json").write_text('[{"a": 1},\n{"b":', encoding="utf-8")
     result = invoke(cli_env(embedded_server, "mapping_template"), "mapping", "new", str(tmp_path / "x.json"))
     assert result.exit_code == 1 and "x.json:2: not valid JSON" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_german_table_gets_its_number_and_date_marks_and_names_as_ids(tmp_path):
+    (tmp_path / "foerderung.csv").write_text(
+        "Förderkennzeichen;Thema;Zuwendungsempfänger;Fördersumme in EUR;Laufzeit von;Laufzeit bis;Land\n"
+        "01AB;Wasserstoff;Uni Kiel;1.234.567,89;01.01.2023;31.12.2025;Deutschland\n"
+        "01AB;Wasserstoff;Fjordlab AS;250.000,00;01.01.2023;31.12.2025;Norwegen\n", encoding="utf-8")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(participation_template(tmp_path / "foerderung.csv"), encoding="utf-8")
+    made = tomllib.loads(mapping.read_text(encoding="utf-8"))
+    assert (made["decimal"], made["thousands"], made["date_format"]) == (",", ".", "%d.%m.%Y")
+    assert made["columns"]["organisation_id"] == made["columns"]["organisation_name"] == "Zuwendungsempfänger"
+    assert (made["columns"]["start_date"], made["columns"]["end_date"]) == ("Laufzeit von", "Laufzeit bis")
+    data = parse_generic(mapping)
+    amounts = {r.start_id: r.properties["contribution"] for r in data.rels if r.type == "PARTICIPATES_IN"}
+    assert amounts == {"Uni Kiel": 1234567.89, "Fjordlab AS": 250000.0}
+    assert {n.id: n.properties["start_date"] for n in data.nodes if n.label == "Project"} == {"01AB": "2023-01-01"}
