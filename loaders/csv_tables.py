@@ -28,7 +28,8 @@ from graph.errors import Problem, ValidationFailed
 from graph.store.records import MAX_TEXT
 from loaders.common import clean_text, read_bytes, read_text, removed_note
 
-__all__ = ["Table", "read_rows", "read_table", "sniff_separator", "unique_rows", "SEPARATORS", "number",
+__all__ = ["Table", "read_rows", "read_table", "sniff_separator", "unique_rows", "header_line_holding",
+           "likely_header", "SEPARATORS", "number",
            "integer", "digits", "code", "boolean", "iso_date", "lat_lon"]
 
 #: Turns a non-empty cell into a value, or raises ValueError saying what was expected.
@@ -147,18 +148,63 @@ def _why(cells: list[str], width: int, separator: str) -> str:
     return f"separator {SEPARATORS[separator]}: a missing or extra separator, an unclosed quote, or truncated?"
 
 
+def _after_lines(text: str, count: int) -> str:
+    """`text` from its line `count + 1` on (a title or notes above a spreadsheet's header)."""
+    at = 0
+    for _ in range(count):
+        newline = text.find("\n", at)
+        if newline < 0:
+            return ""
+        at = newline + 1
+    return text[at:]
+
+
+_LOOK_FOR_HEADER = 30  # lines: a spreadsheet's title and notes above its header are rarely more
+
+
+def header_line_holding(text: str, separator: str, names: Iterable[str]) -> int | None:
+    """The line (1-based) among the first ones of `text` whose cells hold every one of `names`, if any:
+    where a header sits below a title that the reader took for it."""
+    wanted = {n.strip() for n in names if n and n.strip()}
+    for number_, line in enumerate(text.splitlines()[:_LOOK_FOR_HEADER], start=1):
+        if wanted and wanted <= set(_fields(line, separator)):
+            return number_
+    return None
+
+
+def likely_header(text: str, separators: Sequence[str] = tuple(SEPARATORS)) -> tuple[int, str]:
+    """The line (1-based) that most likely names the columns, and the separator: the one whose fullest line
+    among the first ones has the most filled cells; the line, the first with nearly as many (a title above
+    it fills one cell or none: `Grants 2023;;;`, `Grants 2023`).
+
+    >>> likely_header("Grants 2023\\nid;name;role\\n1;Acme;lead\\n")
+    (2, ';')
+    """
+    lines = text.splitlines()[:_LOOK_FOR_HEADER]
+    filled = {sep: [sum(1 for cell in _fields(line, sep) if cell) for line in lines] for sep in separators}
+    separator = max(separators, key=lambda sep: max(filled[sep], default=0))
+    widest = max(filled[separator], default=0)
+    line = next((i for i, n in enumerate(filled[separator], start=1) if n >= 0.8 * widest), 1)
+    return (line if widest > 1 else 1), separator
+
+
 def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str | None = None,
-              separators: Sequence[str] = OFFICIAL, encoding: str | None = None, name: str | None = None) -> Table:
+              separators: Sequence[str] = OFFICIAL, encoding: str | None = None, name: str | None = None,
+              skip_lines: int = 0) -> Table:
     """Read the cells of `path` by column name, collecting problems in `Table.problems` instead of raising.
 
     The encoding is detected (see `read_text`) unless given; the separator is `separator`, or the one
-    of `separators` that reads the most `expected` column names from the header. Problems name the file
+    of `separators` that reads the most `expected` column names from the header. The header is the first
+    line after `skip_lines` lines; lines keep their numbers in the file. Problems name the file
     as `name` (default: the path). A file that is not text, or not in the given encoding, raises
     `ValidationFailed` at once.
     """
     path = Path(path)
     name = name or str(path)
     text, encoding = read_text(path, encoding, name=name)
+    text = _after_lines(text, skip_lines) if skip_lines else text
+    first = skip_lines + 1  # the header's line in the file
+    header_name = "first line" if first == 1 else f"line {first} (after skip_lines = {skip_lines})"
     notes = []
     if encoding == "cp1252" or encoding == "latin-1":
         notes.append(f"{path.name} is not UTF-8 (first non-UTF-8 byte on line {_first_bad_byte_line(path)}); "
@@ -166,7 +212,7 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
     header_line = _FIRST_LINE.match(text).group()
     bad = next((c for c in header_line[:65536] if c != "\t" and unicodedata.category(c) == "Cc"), None)
     if bad is not None:
-        raise ValidationFailed([Problem(name, 1, None, f"the first line holds the control character {bad!r}: "
+        raise ValidationFailed([Problem(name, first, None, f"the {header_name} holds the control character {bad!r}: "
                                         "this is binary data, not a CSV text file")])
     separator = separator or sniff_separator(header_line, expected, separators)
     table = Table(path, separator, encoding, [], [], [], notes)
@@ -174,19 +220,19 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
     try:
         header = table.columns = [c.strip() for c in next(reader, [])]
     except csv.Error as e:
-        table.problems.append(Problem(name, 1, None, f"cannot read the header: {e}"))
+        table.problems.append(Problem(name, first, None, f"cannot read the header: {e}"))
         return table
     if not any(header):
-        said = "the file is empty" if not text.strip() else "the first line is blank"
-        table.problems.append(Problem(name, 1, None, f"{said}: the first line must name the columns"))
+        said = "the file is empty" if not text.strip() else f"the {header_name} is blank"
+        table.problems.append(Problem(name, first, None, f"{said}: the {header_name} must name the columns"))
         return table
-    table.problems += [Problem(name, 1, column, f"column {column!r} appears twice in the header")
+    table.problems += [Problem(name, first, column, f"column {column!r} appears twice in the header")
                        for column in dict.fromkeys(h for h in header if h and header.count(h) > 1)]
     width = len(header)
     suspect = _SUSPECT.search(text) is not None  # else no cell needs a look, but for its length
     long_text = len(text) > MAX_TEXT
     while True:
-        line = reader.line_num + 1
+        line = reader.line_num + first
         try:
             cells = next(reader)
         except StopIteration:

@@ -23,7 +23,7 @@ from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
 from loaders.common import LoadReport, clean_text, load_records, read_text, removed_note, source_record
-from loaders.csv_tables import SEPARATORS, Table, read_rows, sniff_separator
+from loaders.csv_tables import SEPARATORS, Table, header_line_holding, read_rows, sniff_separator
 from loaders.generic_drop import drop_properties
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.mapping import FileSpec, Mapping, read_mapping
@@ -131,7 +131,7 @@ def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems:
             table = _read_json(path, spec, problems)
         else:
             table = read_rows(path, expected=expected, separator=spec.separator, separators=tuple(SEPARATORS),
-                              encoding=spec.encoding, name=spec.file)
+                              encoding=spec.encoding, name=spec.file, skip_lines=spec.skip_lines)
             problems += table.problems
     except OSError as e:
         problems.append(Problem(mapping.path.name, spec.line, "file", f"cannot read {spec.file!r}: {e.strerror}"))
@@ -166,29 +166,44 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
             uses.append(what)
             if line not in lines:
                 lines.append(line)
+    header = spec.skip_lines + 1
+    below = _header_below(mapping, spec, table, list(missing)) if missing and table.delimiter else None
+    if below:
+        problems.append(Problem(spec.file, header, None, (
+            f"the columns the mapping names are on line {below}, not line {header}: set skip_lines = {below - 1} "
+            "in the mapping (the lines above the header: a title, notes)")))
+        return False
     for column, (uses, lines) in missing.items():
         close = difflib.get_close_matches(column, table.columns, n=1)
         where = ", ".join(f"{mapping.path.name}:{line}" for line in lines)
-        problems.append(Problem(spec.file, 1 if table.delimiter else None, column, (
+        problems.append(Problem(spec.file, header if table.delimiter else None, column, (
             f"column {column!r} ({', '.join([*uses, where])}) is not in the file"
             + (f"; did you mean {close[0]!r}?" if close and not hint else "")
             + (hint or f"; columns: {', '.join(table.columns)}"))))
     return len(problems) == before
 
 
+def _header_below(mapping: Mapping, spec: FileSpec, table: Table, missing: list[str]) -> int | None:
+    """The line below the header read that holds every missing column (with the rest the mapping names)."""
+    text, _ = read_text(mapping.data_path(spec), spec.encoding, name=spec.file)
+    named = [column for _, column, _ in spec.columns()]
+    found = header_line_holding(text, table.delimiter, named if set(missing) <= set(named) else missing)
+    return found if found and found > spec.skip_lines + 1 else None
+
+
 def parse_generic(mapping_path: Path | str) -> GenericInput:
     """Read a mapping and its files into records (pure). Raises `ValidationFailed` with every problem."""
     mapping = read_mapping(mapping_path)
     problems: list[Problem] = []
-    tables: dict[tuple[str, str | None, str | None], Table | None] = {}
+    tables: dict[tuple[str, str | None, str | None, int], Table | None] = {}
     sources: dict[str, NodeRecord] = {}
     records: Records = {}
     collected = Collected()
     notes: list[str] = near_misses(mapping)  # warnings only: the load goes on
     for spec in mapping.files:
-        cache_key = (spec.file, spec.separator, spec.encoding)
+        cache_key = (spec.file, spec.separator, spec.encoding, spec.skip_lines)
         if cache_key not in tables:  # one file may serve several tables: read it once, for all their columns
-            expected = [c for s in mapping.files if (s.file, s.separator, s.encoding) == cache_key
+            expected = [c for s in mapping.files if (s.file, s.separator, s.encoding, s.skip_lines) == cache_key
                         for _, c, _ in s.columns()]
             tables[cache_key] = _read_table(mapping, spec, expected, problems)
             notes += tables[cache_key].notes if tables[cache_key] else []
@@ -201,7 +216,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         if merged := collect(spec, table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
     if problems:
-        raise ValidationFailed(problems)
+        raise ValidationFailed(list(dict.fromkeys(problems)))  # tables of one file may find the same problem
     notes += settle_names(records, collected) + _key_notes(collected)
     unresolved = unresolved_ends(records, collected.places)
     if unresolved:

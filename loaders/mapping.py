@@ -26,11 +26,11 @@ __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES",
 
 _TOOL_LABELS = {"Source", "Load"}
 _KEYS = {
-    "top": {"name", "title", "separator", "encoding", "nodes", "relationships"},
+    "top": {"name", "title", "separator", "encoding", "skip_lines", "nodes", "relationships"},
     "nodes": {"file", "label", "extra_labels", "label_if", "id", "name", "properties", "separator", "encoding",
-              "on_empty", "on_conflict", "drop", "located_in"},
-    "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "on_empty",
-                      "on_conflict", "drop"},
+              "skip_lines", "on_empty", "on_conflict", "drop", "located_in"},
+    "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "skip_lines",
+                      "on_empty", "on_conflict", "drop"},
     "column": {"column", "type", "format", "separator", "decimal", "thousands", "value", "values"},
 }
 
@@ -183,9 +183,13 @@ class _Checker:
                                      recode={k.casefold(): v for k, v in recode.items()}, thousands=thousands))
         return tuple(result)
 
-    def reading(self, kind: str | None, index: int, table: dict) -> dict[str, str | None]:
-        """The separator and encoding a table (or the whole mapping) sets, checked."""
-        separator, encoding = table.get("separator"), table.get("encoding")
+    def reading(self, kind: str | None, index: int, table: dict) -> dict[str, Any]:
+        """The separator, encoding and lines above the header a table (or the whole mapping) sets, checked."""
+        separator, encoding, skip = table.get("separator"), table.get("encoding"), table.get("skip_lines")
+        if skip is not None and (not isinstance(skip, int) or isinstance(skip, bool) or not 0 <= skip <= 1000):
+            self.problem(kind, index, "skip_lines must be the number of lines above the header (0 to 1000)",
+                         "skip_lines")
+            skip = None
         separator = "\t" if separator in ("tab", "\\t") else separator
         if separator is not None and separator not in SEPARATORS:
             self.problem(kind, index, f"separator must be one of {', '.join(map(repr, SEPARATORS))} or \"tab\"",
@@ -195,7 +199,7 @@ class _Checker:
             self.problem(kind, index, f"unknown text encoding {encoding!r}; try utf-8 or cp1252, or leave "
                          "it out to detect it", "encoding")
             encoding = None
-        return {"separator": separator, "encoding": encoding}
+        return {"separator": separator, "encoding": encoding, "skip_lines": skip}
 
     def spec(self, kind: str, index: int, table: Any, defaults: dict[str, str | None]) -> FileSpec | None:
         if not isinstance(table, dict):
@@ -217,6 +221,7 @@ class _Checker:
         line = self.lines.find(kind, index) or self.lines.find(kind, index, None, file)
         common = {"kind": kind, "file": file, "line": line, **{**defaults, **reading}, **options,
                   "lines": {key: self.lines.find(kind, index, key, _written(table, props, key)) for key in keys}}
+        common["skip_lines"] = common.get("skip_lines") or 0  # not set here nor at the top: the header is line 1
         place = table.get("located_in") if isinstance(table.get("located_in"), dict) else {}
         common["lines"] |= {f"located_in.{k}": self.lines.find(kind, index, "located_in", place.get(k))
                             for k in ("region", "country")}

@@ -77,7 +77,7 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     if missing or not all(isinstance(s, dict) or isinstance(s, str) and s.strip() for s in columns.values()):
         return {}
     dates = {"type": "date", "format": raw.get("date_format", "%Y-%m-%d")}
-    reading = {k: raw[k] for k in ("file", "separator", "encoding", "on_empty") if k in raw}
+    reading = {k: raw[k] for k in ("file", "separator", "encoding", "skip_lines", "on_empty") if k in raw}
     # the project and the organisation repeat on each of their rows, often spelled a little differently
     merging = {"on_conflict": raw.get("on_conflict", "merge")}
     project: dict[str, Any] = {**reading, **merging, "label": "Project", "id": columns["project_id"],

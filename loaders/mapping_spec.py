@@ -102,6 +102,7 @@ class FileSpec:
     properties: tuple[Column, ...] = ()
     separator: str | None = None
     encoding: str | None = None
+    skip_lines: int = 0  # lines above a CSV file's header (a spreadsheet's title)
     on_empty: str = "error"
     placeholder: str = ""
     on_conflict: str = "error"

@@ -17,7 +17,7 @@ from pathlib import Path
 from graph import values
 from graph.errors import Problem, ValidationFailed
 from loaders.common import read_text
-from loaders.csv_tables import SEPARATORS, read_rows
+from loaders.csv_tables import SEPARATORS, likely_header, read_rows
 from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns"]
@@ -29,7 +29,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "project_id": ("projectid", "projectnumber", "projectno", "projectnr", "projectcode", "grantid", "grantnumber",
                    "grantagreement", "prosjektnummer", "prosjektnr", "prosjektid", "projektnummer", "projektnr",
                    "projektid", "diarienummer", "foerderkennzeichen", "förderkennzeichen", "numeroprojet",
-                   "numéroduprojet", "numérodeprojet", "referenceprojet"),
+                   "numéroduprojet", "numérodeprojet", "referenceprojet", "project", "prosjekt", "projekt", "projet"),
     "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
                       "projekttitel", "projektnamn", "projektname", "projekttitel", "titel", "tittel", "titre",
                       "titreduprojet", "intituléduprojet", "thema"),
@@ -43,9 +43,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                         "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "vatnumber", "siret",
                         "siren"),
     "organisation_name": ("organisationname", "organizationname", "organisation", "organization", "beneficiary",
-                          "partnername", "participantname", "name", "legalname", "organisasjonsnavn",
-                          "organisasjon", "virksomhet", "organisationsnamn", "organisationsnavn", "virksomhed",
-                          "foretag", "företag", "einrichtung", "zuwendungsempfänger", "organisme",
+                          "partnername", "participantname", "name", "navn", "namn", "nom", "legalname",
+                          "organisasjonsnavn", "organisasjon", "virksomhet", "organisationsnamn", "organisationsnavn",
+                          "virksomhed", "foretag", "företag", "einrichtung", "zuwendungsempfänger", "organisme",
                           "nomdelorganisme", "bénéficiaire"),
     "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rôle", "funktion"),
     "amount": ("amount", "grant", "grantamount", "contribution", "eccontribution", "funding", "tildeltbeløp",
@@ -95,8 +95,9 @@ def guess_columns(headers: Iterable[str]) -> dict[str, str]:
     return {name: guessed[name] for name in PARTICIPATION_COLUMNS if name in guessed}
 
 
-def _rows(path: Path) -> tuple[list[str], list[dict], str | None]:
-    """The header, the rows and the separator of a CSV or JSON file (a JSON list of objects)."""
+def _rows(path: Path) -> tuple[list[str], list[dict], str | None, int]:
+    """The header, the rows, the separator and the lines above the header of a CSV or JSON file (a JSON list of
+    objects)."""
     if path.suffix.lower() == ".json":
         from loaders.generic import json_rows
 
@@ -104,11 +105,13 @@ def _rows(path: Path) -> tuple[list[str], list[dict], str | None]:
             items = [item for _, item in json_rows(read_text(path)[0]) if isinstance(item, dict)]
         except json.JSONDecodeError as e:
             raise ValidationFailed([Problem(path.name, e.lineno, None, f"not valid JSON: {e.msg}")]) from e
-        return list(dict.fromkeys(k for item in items for k in item)), items, None
-    table = read_rows(path, separators=tuple(SEPARATORS), name=path.name)
+        return list(dict.fromkeys(k for item in items for k in item)), items, None, 0
+    header, separator = likely_header(read_text(path, name=path.name)[0])
+    above = header - 1  # a title or notes above the header, as spreadsheets export them
+    table = read_rows(path, separator=separator, name=path.name, skip_lines=above)
     if not any(table.columns):
         raise ValidationFailed(table.problems)
-    return table.columns, table.rows, table.delimiter
+    return table.columns, table.rows, table.delimiter, above
 
 
 def _cells(rows: list[dict], column: str) -> list[str]:
@@ -147,7 +150,7 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     """A participation-preset mapping for the table `data`, its guesses marked; `file` is the table's path as the
     mapping names it (default: its name, for a mapping saved next to it)."""
     data = Path(data)
-    headers, rows, separator = _rows(data)
+    headers, rows, separator, above = _rows(data)
     guessed = guess_columns(headers)
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
@@ -157,15 +160,19 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
              'preset = "participation"', f"file = {_toml(file or data.name)}"]
     if separator is not None:
         lines.append(f"separator = {_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
+    if above:
+        lines.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
+                     "title or notes")
     lines += _formats(guessed, rows)
     lines += ["", "[columns]"]
-    named_by = {"organisation_id": "organisation_name", "project_id": "project_title"}
+    named_by = {"organisation_id": ("organisation_name",), "project_id": ("project_acronym", "project_title")}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
+        by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
         if name in guessed:
             lines.append(f"{name} = {_toml(guessed[name])}  #? {what}")
-        elif name in named_by and named_by[name] in guessed:  # no number column: the name is the key
-            lines.append(f"{name} = {_toml(guessed[named_by[name]])}  #? {what}: no column of numbers found, so the "
-                         "name is the id (the same name on two rows is one node)")
+        elif by_name:  # no number column: the name is the key
+            lines.append(f"{name} = {_toml(by_name)}  #? {what}: no column of numbers found, so the name is the id "
+                         "(the same name on two rows is one node)")
         elif required and not (name == "project_title" and "project_acronym" in guessed):
             lines.append(f'{name} = ""  # needed: the column of the {what}; none of the header looked like it')
         elif name == "project_title" and "project_acronym" not in guessed:
