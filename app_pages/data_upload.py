@@ -3,12 +3,14 @@
 Not a page. Uploads are checked completely before anything is written: the same reader as the CLI runs
 on a temporary copy, every problem is listed with its file, line and column (sorted by file and line),
 and the Load button only appears when there is none. A mapping uploaded before its data files is not an
-error: the tab lists the files it still waits for. The preview shows the user's records first; the
-bookkeeping Source record of each file (path, checksum) is only counted.
+error: the tab lists the files it still waits for. A table uploaded without a mapping gets one made from
+it (`loaders.mapping_template`), to edit in the page and check and load as if uploaded. The preview shows the
+user's records first; the bookkeeping Source record of each file (path, checksum) is only counted.
 """
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from pathlib import Path
 
@@ -47,18 +49,22 @@ def upload_tab(store: GraphStore) -> None:
     st.caption("A mapping file says which columns become which nodes, relationships and properties "
                "(docs/mapping.md; a worked example is in examples/members/). A table with one row per "
                "participation, as funders publish grants, needs about ten lines: `preset = \"participation\"` "
-               "and its column names. Upload such a table alone to get a mapping made from its header "
-               "(the CLI: `cluster-explorer mapping new TABLE`).")
+               "and its column names. Upload such a table alone to get a mapping made from its header, to edit "
+               "and load here (the CLI: `cluster-explorer mapping new TABLE`).")
     mapping = st.file_uploader("Mapping file (TOML or JSON)", type=["toml", "json"], key="data_mapping")
     files = st.file_uploader("Data files (CSV or JSON)", type=["csv", "json", "txt", "tsv"],
                              accept_multiple_files=True, key="data_files")
-    if mapping is None:
-        offer_templates(files)
+    if mapping is not None:
+        mapping_name, mapping_text = Path(mapping.name).name, mapping.getvalue()
+    elif chosen := offer_templates(files):
+        mapping_name, mapping_text = chosen
+    else:
         return
     with tempfile.TemporaryDirectory(prefix="cluster-explorer-upload-") as folder:
-        for upload in [*files, mapping]:
+        for upload in files:
             (Path(folder) / Path(upload.name).name).write_bytes(upload.getvalue())
-        mapping_path = Path(folder) / Path(mapping.name).name
+        mapping_path = Path(folder) / mapping_name
+        mapping_path.write_bytes(mapping_text)
         try:
             waiting = missing_files(mapping_path, {Path(u.name).name for u in files})
             if waiting:
@@ -84,24 +90,34 @@ def upload_tab(store: GraphStore) -> None:
                 st.caption(common.md(line))
 
 
-def offer_templates(files: list) -> None:
-    """For each table uploaded without a mapping, a participation mapping made from its header to download
-    (`loaders.mapping_template`): the user checks its guesses and uploads it with the table."""
+def offer_templates(files: list) -> tuple[str, bytes] | None:
+    """For each table uploaded without a mapping, a participation mapping made from its header and cells
+    (`loaders.mapping_template`), to edit here and download; returns the (file name, text) of the one the user
+    switched on to check and load, as if uploaded."""
+    chosen = None
     for upload in files:
-        name = Path(upload.name).name
+        name, data = Path(upload.name).name, upload.getvalue()
         with tempfile.TemporaryDirectory(prefix="cluster-explorer-template-") as folder:
             path = Path(folder) / name
-            path.write_bytes(upload.getvalue())
+            path.write_bytes(data)
             try:
                 template = participation_template(path)
             except ValidationFailed as e:
                 st.caption(common.md(f"No mapping can be made from {name}: {e.problems[0]}"))
                 continue
         guesses = sum(1 for line in template.splitlines() if "  #? " in line)
-        st.download_button(f"A mapping for {name}", template, file_name=f"{Path(name).stem}.mapping.toml",
-                           mime="text/plain", icon=":material/download:", key=f"data_template_{name}")
-        st.caption(common.md(f"If {name} has one row per participation: {guesses} guesses from its header and "
-                             "cells, each marked #?. Check them, then upload the mapping above with the table."))
+        st.caption(common.md(f"If {name} has one row per participation: a mapping with {guesses} guesses from its "
+                             "header and cells, each marked #?. Check and edit them here, then switch it on, or "
+                             "download it."))
+        key = f"{name}_{hashlib.sha256(data).hexdigest()[:12]}"  # a new upload under the same name: a new text
+        text = st.text_area(f"Mapping for {name}", template, height=360, key=f"data_template_text_{key}")
+        mapping_name = f"{Path(name).stem}.mapping.toml"
+        use, download = st.columns([3, 1], vertical_alignment="center")
+        download.download_button(f"A mapping for {name}", text, file_name=mapping_name, mime="text/plain",
+                                 icon=":material/download:", key=f"data_template_{name}")
+        if use.toggle(f"Check and load {name} with this mapping", key=f"data_template_use_{key}") and not chosen:
+            chosen = (mapping_name, text.encode("utf-8"))
+    return chosen
 
 
 def preview(parsed) -> None:

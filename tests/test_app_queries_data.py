@@ -85,8 +85,18 @@ def test_a_table_uploaded_alone_offers_a_mapping_made_from_it():
     (button,) = at.get("download_button")
     assert button.proto.label == "A mapping for tildelinger.csv"
     said = " ".join(c.value for c in at.caption).replace("\\", "")  # shown Markdown-escaped
-    assert "14 guesses from its header and cells, each marked #?" in said
+    assert "a mapping with 14 guesses from its header and cells, each marked #?" in said
     assert "No mapping can be made from x.csv: x.csv:1: the first line holds the control character" in said
+    (text,) = at.text_area
+    assert 'project_id = "Prosjektnummer"' in text.value and not at.get("stDataFrame")
+    at = text.input(text.value.replace('"Fylke"', '"Fylket"')).run()  # a user's edit with a typo
+    at = at.toggle[0].set_value(True).run()
+    assert not at.exception
+    assert list(table(at, "problem")["problem"])[0].startswith("column 'Fylket' (located_in region, "
+                                                              "tildelinger.mapping.toml:")
+    at = at.text_area[0].input(at.text_area[0].value.replace('"Fylket"', '"Fylke"')).run()
+    assert at.success[0].value.startswith("Valid: 155 nodes (Project 90, Organisation 45")
+    assert at.button(key="data_load")
 
 
 def test_problems_come_sorted_by_file_and_line(tmp_path):
