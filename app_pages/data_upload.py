@@ -10,7 +10,6 @@ user's records first; the bookkeeping Source record of each file (path, checksum
 
 from __future__ import annotations
 
-import hashlib
 import tempfile
 from pathlib import Path
 
@@ -18,12 +17,12 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.data_template import offer_templates
 from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from loaders.generic import missing_endpoints, parse_generic
 from loaders.mapping import read_mapping
 from loaders.mapping_contract import feature_summary
-from loaders.mapping_template import participation_template
 from loaders.pipeline import run_load
 
 
@@ -88,36 +87,6 @@ def upload_tab(store: GraphStore) -> None:
                        "relationships.", icon=":material/check:")
             for line in feature_summary(store):
                 st.caption(common.md(line))
-
-
-def offer_templates(files: list) -> tuple[str, bytes] | None:
-    """For each table uploaded without a mapping, a participation mapping made from its header and cells
-    (`loaders.mapping_template`), to edit here and download; returns the (file name, text) of the one the user
-    switched on to check and load, as if uploaded."""
-    chosen = None
-    for upload in files:
-        name, data = Path(upload.name).name, upload.getvalue()
-        with tempfile.TemporaryDirectory(prefix="cluster-explorer-template-") as folder:
-            path = Path(folder) / name
-            path.write_bytes(data)
-            try:
-                template = participation_template(path)
-            except ValidationFailed as e:
-                st.caption(common.md(f"No mapping can be made from {name}: {e.problems[0]}"))
-                continue
-        guesses = sum(1 for line in template.splitlines() if "  #? " in line)
-        st.caption(common.md(f"If {name} has one row per participation: a mapping with {guesses} guesses from its "
-                             "header and cells, each marked #?. Check and edit them here, then switch it on, or "
-                             "download it."))
-        key = f"{name}_{hashlib.sha256(data).hexdigest()[:12]}"  # a new upload under the same name: a new text
-        text = st.text_area(f"Mapping for {name}", template, height=360, key=f"data_template_text_{key}")
-        mapping_name = f"{Path(name).stem}.mapping.toml"
-        use, download = st.columns([3, 1], vertical_alignment="center")
-        download.download_button(f"A mapping for {name}", text, file_name=mapping_name, mime="text/plain",
-                                 icon=":material/download:", key=f"data_template_{name}")
-        if use.toggle(f"Check and load {name} with this mapping", key=f"data_template_use_{key}") and not chosen:
-            chosen = (mapping_name, text.encode("utf-8"))
-    return chosen
 
 
 def preview(parsed) -> None:
