@@ -27,17 +27,13 @@ from graph import values
 from graph.errors import Problem, ValidationFailed
 from graph.store.records import MAX_TEXT
 from loaders.common import clean_text, read_bytes, read_text, removed_note
+from loaders.csv_header import OFFICIAL, SEPARATORS, after_lines, sniff_separator
 
-__all__ = ["Table", "read_rows", "read_table", "sniff_separator", "unique_rows", "header_line_holding",
-           "likely_header", "SEPARATORS", "number",
-           "integer", "digits", "code", "boolean", "iso_date", "lat_lon"]
+__all__ = ["Table", "read_rows", "read_table", "sniff_separator", "unique_rows", "SEPARATORS", "number", "integer",
+           "digits", "code", "boolean", "iso_date", "lat_lon"]
 
 #: Turns a non-empty cell into a value, or raises ValueError saying what was expected.
 Parser = Callable[[str], Any]
-#: Every separator the reader knows, with its name for messages.
-SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
-#: The separators the official sources (CORDIS, GISCO) are published with: a tab there means a re-saved file.
-OFFICIAL = (",", ";")
 csv.field_size_limit(64 * 1024 * 1024)
 
 
@@ -108,26 +104,6 @@ def lat_lon(text: str) -> tuple[float, float]:
 _FIRST_LINE = re.compile(r"[^\r\n]*")
 
 
-def _fields(header_line: str, separator: str) -> list[str]:
-    """The header's names as `separator` splits them, quotes respected (a header is one line)."""
-    return [c.strip() for c in next(csv.reader([header_line], delimiter=separator), [])]
-
-
-def sniff_separator(header_line: str, expected: Iterable[str] = (), separators: Sequence[str] = OFFICIAL) -> str:
-    """The separator whose reading of the header names the most `expected` columns, then gives the most
-    fields; the first of `separators` when none splits the line.
-
-    >>> sniff_separator("id;name", {"id"}), sniff_separator("a|b|c", separators=tuple(SEPARATORS))
-    (';', '|')
-    """
-    expected = set(expected)
-
-    def score(separator: str) -> tuple[int, int]:
-        names = _fields(header_line, separator)
-        return len(expected & set(names)), len(names)
-    return max(separators, key=score)
-
-
 #: Characters that need a look cell by cell: NUL and other control characters, lone surrogates.
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
@@ -148,46 +124,6 @@ def _why(cells: list[str], width: int, separator: str) -> str:
     return f"separator {SEPARATORS[separator]}: a missing or extra separator, an unclosed quote, or truncated?"
 
 
-def _after_lines(text: str, count: int) -> str:
-    """`text` from its line `count + 1` on (a title or notes above a spreadsheet's header)."""
-    at = 0
-    for _ in range(count):
-        newline = text.find("\n", at)
-        if newline < 0:
-            return ""
-        at = newline + 1
-    return text[at:]
-
-
-_LOOK_FOR_HEADER = 30  # lines: a spreadsheet's title and notes above its header are rarely more
-
-
-def header_line_holding(text: str, separator: str, names: Iterable[str]) -> int | None:
-    """The line (1-based) among the first ones of `text` whose cells hold every one of `names`, if any:
-    where a header sits below a title that the reader took for it."""
-    wanted = {n.strip() for n in names if n and n.strip()}
-    for number_, line in enumerate(text.splitlines()[:_LOOK_FOR_HEADER], start=1):
-        if wanted and wanted <= set(_fields(line, separator)):
-            return number_
-    return None
-
-
-def likely_header(text: str, separators: Sequence[str] = tuple(SEPARATORS)) -> tuple[int, str]:
-    """The line (1-based) that most likely names the columns, and the separator: the one whose fullest line
-    among the first ones has the most filled cells; the line, the first with nearly as many (a title above
-    it fills one cell or none: `Grants 2023;;;`, `Grants 2023`).
-
-    >>> likely_header("Grants 2023\\nid;name;role\\n1;Acme;lead\\n")
-    (2, ';')
-    """
-    lines = text.splitlines()[:_LOOK_FOR_HEADER]
-    filled = {sep: [sum(1 for cell in _fields(line, sep) if cell) for line in lines] for sep in separators}
-    separator = max(separators, key=lambda sep: max(filled[sep], default=0))
-    widest = max(filled[separator], default=0)
-    line = next((i for i, n in enumerate(filled[separator], start=1) if n >= 0.8 * widest), 1)
-    return (line if widest > 1 else 1), separator
-
-
 def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str | None = None,
               separators: Sequence[str] = OFFICIAL, encoding: str | None = None, name: str | None = None,
               skip_lines: int = 0) -> Table:
@@ -202,7 +138,7 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
     path = Path(path)
     name = name or str(path)
     text, encoding = read_text(path, encoding, name=name)
-    text = _after_lines(text, skip_lines) if skip_lines else text
+    text = after_lines(text, skip_lines) if skip_lines else text
     first = skip_lines + 1  # the header's line in the file
     header_name = "first line" if first == 1 else f"line {first} (after skip_lines = {skip_lines})"
     notes = []

@@ -10,32 +10,29 @@ CSV reader of every loader (`loaders.csv_tables.read_rows`); JSON files here, in
 from __future__ import annotations
 
 import difflib
-import json
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
-from loaders.common import LoadReport, clean_text, load_records, read_text, removed_note, source_record
-from loaders.csv_tables import SEPARATORS, Table, header_line_holding, read_rows, sniff_separator
+from loaders.common import LoadReport, load_records, read_text, removed_note, source_record
+from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
+from loaders.csv_tables import Table, read_rows
 from loaders.generic_drop import drop_properties
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
+from loaders.json_tables import read_json_rows
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import near_misses
 from loaders.nuts import keep_stored_places
 
-__all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic", "load_generic",
-           "json_rows"]
+__all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic", "load_generic"]
 
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
               "cp1252": "Windows-1252 (it is not UTF-8)", "latin-1": "Latin-1 (it is not UTF-8)"}
-_JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
 @dataclass
@@ -67,68 +64,12 @@ class GenericInput:
                 f"{len(self.nodes) - labels.total()} Source record(s) naming each file and its checksum")
 
 
-def json_rows(text: str) -> list[tuple[int, Any]]:
-    """The items of a JSON list, each with the line it starts on; raises `json.JSONDecodeError`.
-
-    One pass: each item is decoded where it starts and lines are counted from the previous item only
-    (slicing the rest of the text per item made a 3 MB file take half a minute).
-
-    >>> json_rows('[{"a": 1},\\n {"a": 2}]')
-    [(1, {'a': 1}), (2, {'a': 2})]
-    """
-    decoder, rows = json.JSONDecoder(), []
-    at = _JSON_SPACE.match(text).end()
-    if text[at:at + 1] != "[":
-        raise json.JSONDecodeError("expected a list of objects: [ {...}, {...} ]", text, at)
-    at = _JSON_SPACE.match(text, at + 1).end()
-    line, counted = 1, 0
-    while not (text[at:at + 1] == "]" and not rows):
-        item, end = decoder.raw_decode(text, at)
-        line, counted = line + text.count("\n", counted, at), at
-        rows.append((line, item))
-        at = _JSON_SPACE.match(text, end).end()
-        if text[at:at + 1] == "]":
-            break
-        if text[at:at + 1] != ",":
-            raise json.JSONDecodeError("expected ',' or ']'", text, at)
-        at = _JSON_SPACE.match(text, at + 1).end()
-    if _JSON_SPACE.match(text, at + 1).end() != len(text):
-        raise json.JSONDecodeError("extra data after the list", text, at + 1)
-    return rows
-
-
-def _read_json(path: Path, spec: FileSpec, problems: list[Problem]) -> Table | None:
-    text, encoding = read_text(path, spec.encoding, name=spec.file)
-    try:
-        items = json_rows(text)
-    except json.JSONDecodeError as e:
-        problems.append(Problem(spec.file, e.lineno, None, f"not valid JSON: {e.msg}"))
-        return None
-    table = Table(path, None, encoding, [], [], [])
-    columns: dict[str, None] = {}
-    for line, item in items:
-        if not isinstance(item, dict):
-            problems.append(Problem(spec.file, line, None, 'each item of the list must be an object {"column": value}'))
-            continue
-        columns.update(dict.fromkeys(item))
-        table.rows.append(item)
-        table.lines.append(line)
-    table.columns = list(columns)
-    for row, line in zip(table.rows, table.lines, strict=True):  # the CSV reader does this as it reads
-        for column, value in row.items():
-            if isinstance(value, str):
-                row[column], gone = clean_text(value, spec.file, line, column, problems)
-                table.removed, table.cleaned = table.removed + gone, table.cleaned + (gone > 0)
-                table.first_removed = table.first_removed or ((line, column) if gone else None)
-    return table
-
-
 def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems: list[Problem]) -> Table | None:
     """A data file's rows (None when it cannot be read at all), with a note saying how it was read."""
     path = mapping.data_path(spec)
     try:
         if path.suffix.lower() == ".json":
-            table = _read_json(path, spec, problems)
+            table = read_json_rows(path, spec.encoding, spec.file, problems)
         else:
             table = read_rows(path, expected=expected, separator=spec.separator, separators=tuple(SEPARATORS),
                               encoding=spec.encoding, name=spec.file, skip_lines=spec.skip_lines)

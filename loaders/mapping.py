@@ -17,8 +17,8 @@ from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
-from loaders.common import is_text_encoding, read_text
-from loaders.mapping_options import RESERVED, constant_column, key_options
+from loaders.common import read_text
+from loaders.mapping_options import RESERVED, constant_column, key_options, reading_options
 from loaders.mapping_presets import PRESET_KEYS, expand_preset
 from loaders.mapping_spec import ISO_DATE, SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping
 
@@ -183,24 +183,6 @@ class _Checker:
                                      recode={k.casefold(): v for k, v in recode.items()}, thousands=thousands))
         return tuple(result)
 
-    def reading(self, kind: str | None, index: int, table: dict) -> dict[str, Any]:
-        """The separator, encoding and lines above the header a table (or the whole mapping) sets, checked."""
-        separator, encoding, skip = table.get("separator"), table.get("encoding"), table.get("skip_lines")
-        if skip is not None and (not isinstance(skip, int) or isinstance(skip, bool) or not 0 <= skip <= 1000):
-            self.problem(kind, index, "skip_lines must be the number of lines above the header (0 to 1000)",
-                         "skip_lines")
-            skip = None
-        separator = "\t" if separator in ("tab", "\\t") else separator
-        if separator is not None and separator not in SEPARATORS:
-            self.problem(kind, index, f"separator must be one of {', '.join(map(repr, SEPARATORS))} or \"tab\"",
-                         "separator")
-            separator = None
-        if encoding is not None and not is_text_encoding(encoding):
-            self.problem(kind, index, f"unknown text encoding {encoding!r}; try utf-8 or cp1252, or leave "
-                         "it out to detect it", "encoding")
-            encoding = None
-        return {"separator": separator, "encoding": encoding, "skip_lines": skip}
-
     def spec(self, kind: str, index: int, table: Any, defaults: dict[str, str | None]) -> FileSpec | None:
         if not isinstance(table, dict):
             self.problem(kind, index, f"each [[{kind}]] entry must be a table")
@@ -213,7 +195,7 @@ class _Checker:
         if PurePosixPath(file).suffix.lower() in (".xlsx", ".xls", ".ods", ".numbers"):
             self.problem(kind, index, f"{file!r} is a spreadsheet: save the sheet as CSV (UTF-8) and map that",
                          "file")
-        reading = {k: v for k, v in self.reading(kind, index, table).items() if v is not None}
+        reading = {k: v for k, v in reading_options(self, kind, index, table).items() if v is not None}
         props = table.get("properties")
         keys = ["id", "name", "key", "start", "end", "label_if", "on_empty", "on_conflict",
                 *(props if isinstance(props, dict) else {})]
@@ -301,7 +283,7 @@ def read_mapping(path: Path | str) -> Mapping:
     if not isinstance(name, str) or not name.strip():
         check.problem(None, 0, "name must be a non-empty text", "name")
         name = path.stem
-    defaults = check.reading(None, 0, raw)
+    defaults = reading_options(check, None, 0, raw)
     specs: list[FileSpec | None] = []
     for kind in ("nodes", "relationships"):
         tables = raw.get(kind, [])

@@ -1,4 +1,5 @@
-"""The options of a mapping table beyond columns: `on_empty`, `drop`, `located_in`, and constant values.
+"""The options of a mapping table beyond columns: how its file is read, `on_empty`, `on_conflict`, `drop`,
+`located_in`, and constant values.
 
 Checked like the rest of a mapping (`loaders.mapping`): every problem names the mapping file and the
 line of the key. See docs/mapping.md, "Empty keys, constants, places and dropped properties".
@@ -10,10 +11,11 @@ import string
 from typing import Any, Protocol
 
 from graph.store.schema import check_property
+from loaders.common import is_text_encoding
 from loaders.countries import country_code
-from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, Column, Place
+from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, SEPARATORS, Column, Place
 
-__all__ = ["key_options", "constant_column", "RESERVED"]
+__all__ = ["reading_options", "key_options", "constant_column", "RESERVED"]
 
 #: Properties a mapping may neither fill nor drop on nodes: the key, the display name and the tool's own.
 RESERVED = frozenset({"id", "name", "kind", "sources", "_hash"})
@@ -111,6 +113,26 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
         check.problem("nodes", index, usage, "located_in")
         return None
     return Place(region.strip(), country.strip())
+
+
+def reading_options(check: _Checker, kind: str | None, index: int, table: dict) -> dict[str, Any]:
+    """The separator, encoding and lines above the header a table (or the whole mapping) sets, checked; None
+    where it sets none (the mapping's, or the reader's own finding)."""
+    separator, encoding, skip = table.get("separator"), table.get("encoding"), table.get("skip_lines")
+    if skip is not None and (not isinstance(skip, int) or isinstance(skip, bool) or not 0 <= skip <= 1000):
+        check.problem(kind, index, "skip_lines must be the number of lines above the header (0 to 1000)",
+                      "skip_lines")
+        skip = None
+    separator = "\t" if separator in ("tab", "\\t") else separator
+    if separator is not None and separator not in SEPARATORS:
+        check.problem(kind, index, f"separator must be one of {', '.join(map(repr, SEPARATORS))} or \"tab\"",
+                      "separator")
+        separator = None
+    if encoding is not None and not is_text_encoding(encoding):
+        check.problem(kind, index, f"unknown text encoding {encoding!r}; try utf-8 or cp1252, or leave "
+                      "it out to detect it", "encoding")
+        encoding = None
+    return {"separator": separator, "encoding": encoding, "skip_lines": skip}
 
 
 def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:

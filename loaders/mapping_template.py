@@ -17,7 +17,9 @@ from pathlib import Path
 from graph import values
 from graph.errors import Problem, ValidationFailed
 from loaders.common import read_text
-from loaders.csv_tables import SEPARATORS, likely_header, read_rows
+from loaders.csv_header import SEPARATORS, likely_header
+from loaders.csv_tables import read_rows
+from loaders.json_tables import read_json_rows
 from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns"]
@@ -99,13 +101,11 @@ def _rows(path: Path) -> tuple[list[str], list[dict], str | None, int]:
     """The header, the rows, the separator and the lines above the header of a CSV or JSON file (a JSON list of
     objects)."""
     if path.suffix.lower() == ".json":
-        from loaders.generic import json_rows
-
-        try:
-            items = [item for _, item in json_rows(read_text(path)[0]) if isinstance(item, dict)]
-        except json.JSONDecodeError as e:
-            raise ValidationFailed([Problem(path.name, e.lineno, None, f"not valid JSON: {e.msg}")]) from e
-        return list(dict.fromkeys(k for item in items for k in item)), items, None, 0
+        problems: list[Problem] = []
+        table = read_json_rows(path, None, path.name, problems)
+        if table is None or problems:
+            raise ValidationFailed(problems)
+        return table.columns, table.rows, None, 0
     header, separator = likely_header(read_text(path, name=path.name)[0])
     above = header - 1  # a title or notes above the header, as spreadsheets export them
     table = read_rows(path, separator=separator, name=path.name, skip_lines=above)

@@ -114,3 +114,12 @@ def test_a_german_table_gets_its_number_and_date_marks_and_names_as_ids(tmp_path
     amounts = {r.start_id: r.properties["contribution"] for r in data.rels if r.type == "PARTICIPATES_IN"}
     assert amounts == {"Uni Kiel": 1234567.89, "Fjordlab AS": 250000.0}
     assert {n.id: n.properties["start_date"] for n in data.nodes if n.label == "Project"} == {"01AB": "2023-01-01"}
+
+
+@pytest.mark.parametrize("module", ["loaders.mapping_template", "loaders.csv_header", "loaders.json_tables"])
+def test_the_examples_in_the_docstrings_hold(module):
+    import doctest
+    import importlib
+
+    found = doctest.testmod(importlib.import_module(module))
+    assert found.attempted and found.failed == 0
