@@ -76,7 +76,9 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
     elif region:
         if not country:
             problems.append(Problem(*where, place.region, f"the region {region!r} is not a NUTS code, and the row "
-                                    "names no country: map located_in.country (a column or { value = \"NO\" })"))
+                                    "names no country: give the table's country (participation preset: country = "
+                                    "{ value = \"NO\" } under [columns]; a [[nodes]] table: located_in.country, a "
+                                    "column or { value = \"NO\" })"))
             return node, [], []
         target = properties["region"] = region_id(country, region)
         nodes.append(NodeRecord("Region", target, region, (source,), properties={"country": country,

@@ -104,6 +104,10 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
         if set(country) != {"value"} or not isinstance(country["value"], str):
             check.problem("nodes", index, usage, "located_in")
             return None
+        if not country["value"].strip():  # a template's line left for the user to fill in
+            check.problem("nodes", index, 'the country value is empty: write the code of the country every row is '
+                          'in (country = { value = "NO" }), or map a column holding it', "country")
+            return None
         try:
             return Place(region if isinstance(region, str) else "", "", country_code(country["value"]))
         except ValueError as e:

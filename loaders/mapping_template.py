@@ -65,6 +65,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "programme": ("programme", "program", "programm", "fundingscheme", "ordning", "virkemiddel", "satsing",
                   "förderprogramm", "dispositif"),
 }
+#: Region headers that only one country uses: the country of a national table that names none.
+REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
+                  "landkreis": "DE", "maakunta": "FI", "département": "FR", "departement": "FR", "kommune": "NO"}
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -173,6 +176,8 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         elif by_name:  # no number column: the name is the key
             lines.append(f"{name} = {_toml(by_name)}  #? {what}: no column of numbers found, so the name is the id "
                          "(the same name on two rows is one node)")
+        elif name == "country" and "region" in guessed:  # regions need their country: a national table's own
+            lines.append(_national_country(guessed["region"]))
         elif required and not (name == "project_title" and "project_acronym" in guessed):
             lines.append(f'{name} = ""  # needed: the column of the {what}; none of the header looked like it')
         elif name == "project_title" and "project_acronym" not in guessed:
@@ -184,6 +189,15 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         lines.append(f"# columns not used: {', '.join(unused)}")
     lines += _role_words(guessed, rows)
     return "\n".join(lines) + "\n"
+
+
+def _national_country(region: str) -> str:
+    """The `country` line of a table that names regions but no country: one constant for every row."""
+    code = REGION_COUNTRY.get(_word(region))
+    if code:
+        return f'country = {{ value = "{code}" }}  #? a {region} is a region of {code}; every row is placed there'
+    return (f'country = {{ value = "" }}  # needed: the regions in {region} are in which country? Its code (NO, SE, '
+            "DK ...), or a column holding it")
 
 
 def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:

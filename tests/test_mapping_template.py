@@ -123,3 +123,44 @@ def test_the_examples_in_the_docstrings_hold(module):
 
     found = doctest.testmod(importlib.import_module(module))
     assert found.attempted and found.failed == 0
+
+
+SWEDISH = ["Beviljade projekt 2024;;;;;;;;",
+           "Diarienummer;Projekttitel;Organisation;Org.nr;Roll;Beviljat belopp (kr);Län;Projektstart;Projektslut",
+           "2024-00001;Smart fabrik i Småland;Automation Småland AB;556001-0003;Projektledare;1\u00a0250\u00a0000;"
+           "Kronobergs län;2024-03-01;2026-02-28",
+           "2024-00001;Smart fabrik i Småland;Växjö Sensor AB;556002-0002;Samarbetspartner;450\u00a0000;"
+           "Kronobergs län;2024-03-01;2026-02-28",
+           "2024-00002;Grön stålhall;Industrial Green Tech AB;556003-0001;Projektledare;2\u00a0000\u00a0000,50;"
+           "Norrbottens län;2024-09-01;2027-08-31"]
+
+
+def test_a_swedish_export_from_a_spreadsheet_maps_and_reads_as_it_is(tmp_path):
+    (tmp_path / "vinnova.csv").write_bytes(("\r\n".join(SWEDISH) + "\r\n").encode("cp1252"))
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(participation_template(tmp_path / "vinnova.csv"), encoding="utf-8")
+    made = tomllib.loads(mapping.read_text(encoding="utf-8"))
+    assert (made["skip_lines"], made["decimal"], made["columns"]["country"]) == (1, ",", {"value": "SE"})
+    assert made["columns"]["region"] == "Län" and made["columns"]["organisation_id"] == "Org.nr"
+    data = parse_generic(mapping)
+    assert data.would_write().startswith("8 nodes (Organisation 3, Project 2, Region 2, Country 1)")
+    amounts = sorted(r.properties["contribution"] for r in data.rels if r.type == "PARTICIPATES_IN")
+    assert amounts == [450000.0, 1250000.0, 2000000.5]
+    assert {n.id for n in data.nodes if n.label == "Region"} == {"SE-Kronobergs-län", "SE-Norrbottens-län"}
+    roles = sorted(r.properties["role"] for r in data.rels if r.type == "PARTICIPATES_IN")
+    assert roles == ["coordinator", "coordinator", "participant"]
+
+
+def test_regions_of_no_known_country_leave_the_country_for_the_user_and_the_check_names_its_line(tmp_path):
+    text = "\n".join(SWEDISH[1:]).replace(";Län;", ";Region;") + "\n"
+    (tmp_path / "v.csv").write_text(text, encoding="utf-8")
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(participation_template(tmp_path / "v.csv"), encoding="utf-8")
+    lines = mapping.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines, start=1) if line.startswith("country = "))
+    assert lines[at - 1].startswith('country = { value = "" }  # needed: the regions in Region are in which country?')
+    with pytest.raises(ValidationFailed) as refused:
+        parse_generic(mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        f"mapping.toml:{at} [country]: the country value is empty: write the code of the country every row is in "
+        '(country = { value = "NO" }), or map a column holding it']
