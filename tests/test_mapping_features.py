@@ -176,7 +176,9 @@ def test_a_national_region_without_a_country_is_named(tmp_path):
         "mapping.toml": ORGS.replace('id = "nr"', 'id = "nr"\nlocated_in = { region = "fylke", country = "land" }'),
         "orgs.csv": "nr;navn;fylke;land\n1;Fjordlab AS;Vestland;\n"})
     assert problems(mapping) == ["orgs.csv:2 [fylke]: the region 'Vestland' is not a NUTS code, and the row names no "
-                                 "country: map located_in.country (a column or { value = \"NO\" })"]
+                                 "country: give the table's country (participation preset: country = { value = "
+                                 "\"NO\" } under [columns]; a [[nodes]] table: located_in.country, a column or "
+                                 "{ value = \"NO\" })"]
 
 
 def test_located_in_takes_a_constant_country_and_keeps_stored_place_names(tmp_path, embedded_store):
