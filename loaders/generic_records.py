@@ -143,6 +143,22 @@ def _identity(record: NodeRecord | RelRecord) -> tuple:
     return record.type, record.start_label, record.start_id, record.end_label, record.end_id, record.key
 
 
+def _split_rows(spec: FileSpec, table: Table):
+    """The table's (row, line) pairs; with `split`, one per item of that cell (an empty cell: the row as it is)."""
+    if not spec.split:
+        yield from zip(table.rows, table.lines, strict=True)
+        return
+    column, separator = spec.split
+    for row, line in zip(table.rows, table.lines, strict=True):
+        cell = row.get(column)
+        items = [item.strip() for item in cell.split(separator)] if isinstance(cell, str) else []
+        items = list(dict.fromkeys(item for item in items if item))
+        if not items:
+            yield row, line
+        for item in items:
+            yield {**row, column: item}, line
+
+
 def collect(spec: FileSpec, table: Table, source: str, records: Records, problems: list[Problem],
             collected: Collected | None = None) -> int:
     """Records of a table's rows into `records`, keyed by identity; returns how many repeats were merged.
@@ -151,7 +167,7 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
     merged = 0
     collected = collected if collected is not None else Collected()
     flagged = {(p.file, p.line) for p in problems}  # rows the reader refused a cell of: said once is enough
-    for row, line in zip(table.rows, table.lines, strict=True):
+    for row, line in _split_rows(spec, table):
         where = (spec.file, line)
         try:
             record = (_node if spec.kind == "nodes" else _rel)(spec, row, where, source, problems, collected)

@@ -28,9 +28,9 @@ _TOOL_LABELS = {"Source", "Load"}
 _KEYS = {
     "top": {"name", "title", "separator", "encoding", "skip_lines", "nodes", "relationships"},
     "nodes": {"file", "label", "extra_labels", "label_if", "id", "name", "properties", "separator", "encoding",
-              "skip_lines", "on_empty", "on_conflict", "drop", "located_in"},
+              "skip_lines", "on_empty", "on_conflict", "split", "drop", "located_in"},
     "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "skip_lines",
-                      "on_empty", "on_conflict", "drop"},
+                      "on_empty", "on_conflict", "split", "drop"},
     "column": {"column", "type", "format", "separator", "decimal", "thousands", "value", "values"},
 }
 
@@ -197,7 +197,7 @@ class _Checker:
                          "file")
         reading = {k: v for k, v in reading_options(self, kind, index, table).items() if v is not None}
         props = table.get("properties")
-        keys = ["id", "name", "key", "start", "end", "label_if", "on_empty", "on_conflict",
+        keys = ["id", "name", "key", "start", "end", "label_if", "on_empty", "on_conflict", "split",
                 *(props if isinstance(props, dict) else {})]
         options = key_options(self, kind, index, table, set(props) if isinstance(props, dict) else set())
         line = self.lines.find(kind, index) or self.lines.find(kind, index, None, file)

@@ -60,6 +60,17 @@ def _on_conflict(check: _Checker, kind: str, index: int, raw: Any) -> str:
     return raw
 
 
+def _split(check: _Checker, kind: str, index: int, raw: Any) -> tuple[str, str] | None:
+    """(column, separator) of `split = { column = "Sectors", separator = ";" }`: a cell listing several
+    sectors, themes or clusters stands for one row per item."""
+    if (not isinstance(raw, dict) or set(raw) != {"column", "separator"} or not isinstance(raw["column"], str)
+            or not raw["column"].strip() or not isinstance(raw["separator"], str) or not raw["separator"]):
+        check.problem(kind, index, 'split must be a table: { column = "column listing several", separator = ";" }',
+                      "split")
+        return None
+    return raw["column"].strip(), raw["separator"]
+
+
 def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str]) -> tuple[str, ...]:
     names = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
     if names is None or not all(isinstance(n, str) and n for n in names):
@@ -140,11 +151,14 @@ def reading_options(check: _Checker, kind: str | None, index: int, table: dict) 
 
 
 def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:
-    """`on_empty`, `placeholder`, `on_conflict`, `drop` and (nodes) `place` of a table, as `FileSpec` fields."""
+    """`on_empty`, `placeholder`, `on_conflict`, `split`, `drop` and (nodes) `place` of a table, as `FileSpec`
+    fields."""
     on_empty, placeholder = _on_empty(check, kind, index, table.get("on_empty"))
     options: dict[str, Any] = {"on_empty": on_empty, "placeholder": placeholder}
     if "on_conflict" in table:
         options["on_conflict"] = _on_conflict(check, kind, index, table["on_conflict"])
+    if "split" in table:
+        options["split"] = _split(check, kind, index, table["split"])
     if "drop" in table:
         options["drop"] = _drop(check, kind, index, table["drop"], mapped)
     if kind == "nodes" and "located_in" in table:

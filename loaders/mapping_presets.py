@@ -118,9 +118,12 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     tables: dict[str, Any] = {"nodes": [project, organisation], "relationships": [participation]}
     for name, label, rel_type in (("programme", "Programme", "FUNDED_BY"), ("sector", "Sector", "ACTIVE_IN")):
         if name in columns:  # the cell is the node's id and name; a row without one skips this link only
-            column = _column(columns, name)["column"]
-            tables["nodes"].append({**reading, "label": label, "id": column, "name": column, "on_empty": "skip"})
-            tables["relationships"].append({**reading, "type": rel_type, "on_empty": "skip",
+            spec = _column(columns, name)
+            column = spec["column"]
+            split = {"split": {"column": column, "separator": spec["separator"]}} if "separator" in spec else {}
+            tables["nodes"].append({**reading, **split, "label": label, "id": column, "name": column,
+                                    "on_empty": "skip"})
+            tables["relationships"].append({**reading, **split, "type": rel_type, "on_empty": "skip",
                                             "start": {"label": "Project", "column": columns["project_id"]},
                                             "end": {"label": label, "column": column}})
     return tables

@@ -106,6 +106,7 @@ class FileSpec:
     on_empty: str = "error"
     placeholder: str = ""
     on_conflict: str = "error"
+    split: tuple[str, str] | None = None  # (column, separator): a row per item of a cell that lists several
     drop: tuple[str, ...] = ()
     place: Place | None = None
     lines: dict[str, int | None] = field(default_factory=dict, compare=False)
@@ -120,6 +121,7 @@ class FileSpec:
             used += [("located_in region", "located_in.region", self.place.region),
                      ("located_in country", "located_in.country", self.place.country)]
         used += [("on_empty placeholder", "on_empty", column) for column in placeholder_columns(self.placeholder)]
+        used += [("split", "split", self.split[0])] if self.split else []
         return [(what, column, self.lines.get(key, self.line)) for what, key, column in used if column]
 
 

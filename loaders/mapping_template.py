@@ -68,6 +68,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
                   "landkreis": "DE", "maakunta": "FI", "département": "FR", "departement": "FR", "kommune": "NO"}
+#: Preset columns whose cell may list several items (`split` in the tables the preset makes).
+LISTS = ("sector", "programme")
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
 _NOT_WORD = re.compile(r"[\W_]+")
@@ -171,7 +173,10 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     named_by = {"organisation_id": ("organisation_name",), "project_id": ("project_acronym", "project_title")}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
-        if name in guessed:
+        if name in LISTS and name in guessed and (listed := _list_separator(rows, guessed[name])):
+            lines.append(f"{name} = {{ column = {_toml(guessed[name])}, separator = {_toml(listed)} }}  #? {what}; "
+                         f"cells list several, separated by {_toml(listed)}")
+        elif name in guessed:
             lines.append(f"{name} = {_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key
             lines.append(f"{name} = {_toml(by_name)}  #? {what}: no column of numbers found, so the name is the id "
@@ -189,6 +194,16 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         lines.append(f"# columns not used: {', '.join(unused)}")
     lines += _role_words(guessed, rows)
     return "\n".join(lines) + "\n"
+
+
+def _list_separator(rows: list[dict], column: str) -> str | None:
+    """`;` or `|` when a tenth or more of a column's cells list several items with it (a comma is not guessed:
+    one theme's name may hold one, `Energy, climate`)."""
+    cells = _cells(rows, column)
+    for mark in (";", "|"):
+        if cells and sum(mark in cell for cell in cells) >= max(1, len(cells) / 10):
+            return mark
+    return None
 
 
 def _national_country(region: str) -> str:
