@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import Problem, ValidationFailed
-from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
@@ -23,6 +22,7 @@ from loaders.common import LoadReport, load_records, read_text, removed_note, so
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
 from loaders.generic_drop import drop_properties
+from loaders.generic_ends import resolve_ends
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.json_tables import read_json_rows
 from loaders.mapping import FileSpec, Mapping, read_mapping
@@ -204,21 +204,11 @@ def read_generic(mapping_path: Path | str) -> tuple[list[NodeRecord], list[RelRe
 
 
 def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
-    """A problem, with file, line and column, for each relationship end that is neither in the files nor
-    in the store."""
-    wanted: dict[str, set[str]] = {}
-    for label, node_id in data.unresolved:
-        wanted.setdefault(label, set()).add(node_id)
-    problems = []
-    for label, ids in sorted(wanted.items()):
-        ordered, existing = sorted(ids), set()
-        for at in range(0, len(ordered), 5000):
-            batch = ordered[at:at + 5000]
-            found = store.read(cypher.existing_ids(label), {"ids": batch}, row_cap=len(batch) + 1)
-            existing.update(row[0] for row in found.rows)
-        for node_id in sorted(ids - existing):
-            problems += [Problem(file, line, column, f"{label} {node_id!r} is neither in the mapped files "
-                                 "nor in the store") for file, line, column in data.unresolved[(label, node_id)]]
+    """A problem, with file, line and column, for each relationship end that is neither in the files nor in
+    the store, by id or by one node's name; ends matched by name take that node's id in `data.rels`, and a
+    note in `data.notes` (`loaders.generic_ends`)."""
+    problems, notes = resolve_ends(store, data.unresolved, data.rels)
+    data.notes += [n for n in notes if n not in data.notes]
     return problems
 
 

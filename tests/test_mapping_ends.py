@@ -1,0 +1,85 @@
+"""Relationship ends a user's table gives by name (`ARENA`, `ESCA Gold`) instead of the store's id: one node of
+that name is that node; a name several share, or none has, is a problem with the nearest names."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import ValidationFailed
+from graph.store.reads import counts
+from loaders.generic import check_generic, load_generic
+from loaders.seeds import load_seeds
+from tests.generic_files import write_files
+
+MAPPING = """
+    [[nodes]]
+    file = "clusters.csv"
+    label = "Cluster"
+    id = "id"
+    name = "name"
+
+    [[relationships]]
+    file = "clusters.csv"
+    type = "MEMBER_OF"
+    start = { label = "Cluster", column = "id" }
+    end = { label = "Programme", column = "programme" }
+
+    [[relationships]]
+    file = "clusters.csv"
+    type = "HAS_LABEL"
+    start = { label = "Cluster", column = "id" }
+    end = { label = "QualityLabel", column = "esca" }
+    """
+
+
+@pytest.fixture
+def seeded(embedded_store):
+    load_seeds(embedded_store)
+    return embedded_store
+
+
+def test_ends_given_by_name_link_to_the_nodes_of_that_name(seeded, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.csv": (
+        "id;name;programme;esca\nnordic-battery;Nordic Battery Cluster;ARENA;ESCA Gold\n"
+        "ocean-tech;Ocean Tech Cluster;arena pro;esca-silver\n")})
+    data = check_generic(seeded, mapping)
+    assert ("3 relationship end(s) given by name matched a node of the store: Programme 'ARENA' -> arena, "
+            "Programme 'arena pro' -> arena-pro, QualityLabel 'ESCA Gold' -> esca-gold") in data.notes
+    load_generic(seeded, mapping)
+    linked = seeded.read("MATCH (c:Cluster)-[r:MEMBER_OF|HAS_LABEL]->(x) WHERE c.id IN ['nordic-battery', "
+                         "'ocean-tech'] RETURN c.id, x.id ORDER BY c.id, x.id").rows
+    assert [tuple(r) for r in linked] == [("nordic-battery", "arena"), ("nordic-battery", "esca-gold"),
+                                          ("ocean-tech", "arena-pro"), ("ocean-tech", "esca-silver")]
+    again = load_generic(seeded, mapping).summary
+    assert (again.created, again.updated) == (0, 0)
+
+
+def test_a_name_no_node_has_is_a_problem_with_the_nearest_name(seeded, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.csv": (
+        "id;name;programme;esca\nnordic-battery;Nordic Battery Cluster;ARENA;Gold\n")})
+    before = counts(seeded)
+    with pytest.raises(ValidationFailed) as refused:
+        check_generic(seeded, mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "clusters.csv:2 [esca]: QualityLabel 'Gold' is neither in the mapped files nor in the store (by id or "
+        "name): did you mean 'ESCA Gold' (id 'esca-gold')? Else map a [[nodes]] table of QualityLabel from this "
+        "column to make it"]
+    assert counts(seeded) == before
+
+
+def test_a_name_several_nodes_share_asks_for_the_id(seeded, tmp_path):
+    twin = write_files(tmp_path, {"twin.toml": """
+        [[nodes]]
+        file = "p.csv"
+        label = "Programme"
+        id = "id"
+        name = "name"
+        """, "p.csv": "id,name\narena-2,ARENA\n"})
+    load_generic(seeded, twin)
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.csv": (
+        "id;name;programme;esca\nnordic-battery;Nordic Battery Cluster;Arena;esca-gold\n")})
+    with pytest.raises(ValidationFailed) as refused:
+        check_generic(seeded, mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "clusters.csv:2 [programme]: Programme 'Arena' is the name of 2 nodes of the store (arena, arena-2): give "
+        "the id instead"]
