@@ -111,3 +111,25 @@ def _check(obj: Context, mapping: Path) -> None:
                f"(load it with: cluster-explorer load csv {mapping})")
     for note in data.notes:
         click.echo(f"  - {note}")
+
+
+@main.command()
+@click.argument("source")
+@click.option("--yes", is_flag=True, help="Do not ask before removing.")
+@click.pass_obj
+def unload(obj: Context, source: str, yes: bool) -> None:
+    """Take a load's data out of the store: SOURCE as `status` lists it (user:NAME for your own files, seeds,
+    nuts, cordis). What only it brought is removed; what other loads brought too stays."""
+    from loaders.pipeline import run_unload
+
+    if not yes:
+        click.confirm(f"Remove what {source} brought from the {obj.store.kind} store at {obj.store.location}?",
+                      abort=True, err=True)
+    with progress_bar("compaction") as progress:
+        summary, derived = run_unload(obj.store, source, progress=progress)
+    click.echo(f"{source}: {summary.nodes_removed} nodes and {summary.relationships_removed} relationships removed; "
+               f"{summary.nodes_kept} nodes and {summary.relationships_kept} relationships that other loads brought "
+               "too kept (without this load's files among their sources)")
+    for note in derived:
+        click.echo(f"  - {note}")
+    _say_restarted(obj)

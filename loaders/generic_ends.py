@@ -19,6 +19,20 @@ from graph.store.records import RelRecord
 
 __all__ = ["resolve_ends"]
 
+
+@cypher.statement(cypher.each_label)
+def nodes_named(label: str) -> str:
+    """`label` nodes whose name, in lower case, is among `$names`: a mapping's relationship end given by name."""
+    return (f"MATCH (n:{cypher.check_label(label)}) WHERE toLower(n.name) IN $names "
+            "RETURN toLower(n.name) AS name, n.id AS id")
+
+
+@cypher.statement(cypher.each_label)
+def some_names(label: str) -> str:
+    """Ids and names of up to `$limit` `label` nodes: what a misspelt end may have meant."""
+    return f"MATCH (n:{cypher.check_label(label)}) RETURN n.id AS id, n.name AS name LIMIT $limit"
+
+
 _BATCH = 5000
 _SUGGEST_FROM = 20_000  # names read for "did you mean"; a label with more gets no suggestion
 
@@ -34,7 +48,7 @@ def _found(store: GraphStore, statement: str, key: str, values: list[str]) -> li
 def _by_name(store: GraphStore, label: str, missing: set[str]) -> dict[str, list[str]]:
     """Each missing end's lower-case name -> the ids of the `label` nodes named so."""
     named: dict[str, list[str]] = {}
-    for name, node_id in _found(store, cypher.nodes_named(label), "names", sorted({m.lower() for m in missing})):
+    for name, node_id in _found(store, nodes_named(label), "names", sorted({m.lower() for m in missing})):
         named.setdefault(name, []).append(node_id)
     return named
 
@@ -74,7 +88,7 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
                            f"({', '.join(sorted(found)[:5])}): give the id instead")
             else:
                 if names is None:
-                    names = [tuple(r) for r in store.read(cypher.some_names(label), {"limit": _SUGGEST_FROM},
+                    names = [tuple(r) for r in store.read(some_names(label), {"limit": _SUGGEST_FROM},
                                                           row_cap=_SUGGEST_FROM + 1).rows]
                 message = (f"{label} {node_id!r} is neither in the mapped files nor in the store (by id or name): "
                            + _nearest(node_id, names) + f"map a [[nodes]] table of {label} from this column to make "

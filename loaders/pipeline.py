@@ -31,12 +31,13 @@ from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
 from graph.store.load_log import completion_deferred, interrupted_loads
 from graph.store.reads import last_loads
+from graph.store.unload import UnloadSummary, unload_source
 from graph.store.writer import Progress, WriteSummary
 from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 
-__all__ = ["SOURCES", "PipelineReport", "run_load", "run_sample", "derive_facts", "recount_activity",
+__all__ = ["SOURCES", "PipelineReport", "run_load", "run_unload", "run_sample", "derive_facts", "recount_activity",
            "already_loaded", "recount_due", "aggregates_due", "ACTIVITY_INPUTS", "AGGREGATE_INPUTS"]
 
 
@@ -242,6 +243,16 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
                                       aggregates=aggregates_due(report, interrupted_before))
     store.compact(progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
+
+
+def run_unload(store: GraphStore, source: str, *, progress: Progress | None = None) -> tuple[UnloadSummary, list[str]]:
+    """Take load `source` out of the store (`graph.store.unload`), then derive the facts again from what is
+    left; one load or unload at a time. Returns what was removed and the derived steps' sentences."""
+    with hold_for_load(store), gc_paused():
+        summary = unload_source(store, source)
+        derived = derive_facts(store)
+    store.compact(progress)
+    return summary, derived
 
 
 def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[PipelineReport]:

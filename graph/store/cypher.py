@@ -41,8 +41,6 @@ __all__ = [
     "count_rel_type",
     "nodes_among_ids",
     "existing_ids",
-    "nodes_named",
-    "some_names",
     "export_nodes",
     "export_relationships",
     "clear_all",
@@ -128,18 +126,6 @@ def nodes_among_ids(label: str, states: bool = False) -> str:
     properties and labels too (tells created from updated from unchanged)."""
     more = ", properties(n) AS props, labels(n) AS labels" if states else ""
     return f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids RETURN n.id AS id{more}"
-
-
-@statement(each_label)
-def nodes_named(label: str) -> str:
-    """`label` nodes whose name, in lower case, is among `$names`: a mapping's relationship end given by name."""
-    return f"MATCH (n:{check_label(label)}) WHERE toLower(n.name) IN $names RETURN toLower(n.name) AS name, n.id AS id"
-
-
-@statement(each_label)
-def some_names(label: str) -> str:
-    """Ids and names of up to `$limit` `label` nodes: what a misspelt end may have meant."""
-    return f"MATCH (n:{check_label(label)}) RETURN n.id AS id, n.name AS name LIMIT $limit"
 
 
 def existing_ids(label: str) -> str:

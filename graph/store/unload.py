@@ -1,0 +1,122 @@
+"""Take one load's data out of the store again: what only it brought goes, what others brought too stays.
+
+Every node and relationship carries `sources`, the ids of the files that gave it (`seed:001`,
+`cordis:projects.csv`, `user:grants/grants.csv`). Unloading a source removes the nodes and relationships
+whose every source is one of its files, takes its files off the `sources` of the rest, and deletes its
+`Source` records and its entries of the load log, last: a run stopped half-way leaves the load in the log,
+and running the unload again finishes it (each step removes only what is still there). Properties a load
+set on a node that another load brought too stay as they are (the store does not know which load set which
+value). The derived facts are derived again by the caller (`loaders.pipeline.run_unload`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from graph.errors import ClusterExplorerError
+from graph.store import cypher
+from graph.store.contract import GraphStore
+
+__all__ = ["UnloadSummary", "source_prefix", "unload_source", "statements"]
+
+_BATCH = 20_000  # per statement: a step over a whole 10x store stays far from the store's time limit
+#: The record sources of the built-in loaders (`loaders.seeds`, `loaders.nuts`, `loaders.cordis`).
+_PREFIXES = {"seeds": "seed:", "nuts": "nuts:", "cordis": "cordis:"}
+
+
+@cypher.statement()
+def relationships_only_from() -> str:
+    """Up to `$batch` relationships whose every source starts with `$prefix`, deleted."""
+    return ("MATCH ()-[r]->() WHERE size(r.sources) > 0 AND all(s IN r.sources WHERE s STARTS WITH $prefix)\n"
+            "WITH r LIMIT $batch DELETE r RETURN count(*) AS done")
+
+
+@cypher.statement()
+def relationship_sources_without() -> str:
+    """Up to `$batch` relationships with a source starting with `$prefix` (and others), that source taken off."""
+    return ("MATCH ()-[r]->() WHERE any(s IN r.sources WHERE s STARTS WITH $prefix)\n"
+            "WITH r LIMIT $batch SET r.sources = [s IN r.sources WHERE NOT s STARTS WITH $prefix]\n"
+            "RETURN count(*) AS done")
+
+
+@cypher.statement()
+def nodes_only_from() -> str:
+    """Up to `$batch` nodes whose every source starts with `$prefix`, deleted with their relationships."""
+    return ("MATCH (n) WHERE size(n.sources) > 0 AND all(s IN n.sources WHERE s STARTS WITH $prefix)\n"
+            "WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS done")
+
+
+@cypher.statement()
+def node_sources_without() -> str:
+    """Up to `$batch` nodes with a source starting with `$prefix` (and others), that source taken off."""
+    return ("MATCH (n) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix)\n"
+            "WITH n LIMIT $batch SET n.sources = [s IN n.sources WHERE NOT s STARTS WITH $prefix]\n"
+            "RETURN count(*) AS done")
+
+
+@cypher.statement()
+def bookkeeping_of() -> str:
+    """Up to `$batch` of the load's `Source` records (ids starting with `$prefix`) and log entries (`$source`)."""
+    return ("MATCH (n) WHERE (n:Source AND n.id STARTS WITH $prefix) OR (n:Load AND n.source = $source)\n"
+            "WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS done")
+
+
+@cypher.statement()
+def activity_without_participations() -> str:
+    """Activity counts taken off organisations left without any participation (they are recounted from
+    `PARTICIPATES_IN`, which only an unload removes)."""
+    return ("MATCH (o:Organisation) WHERE o.participations IS NOT NULL\n"
+            "OPTIONAL MATCH (o)-[r:PARTICIPATES_IN]->()\n"
+            "WITH o, count(r) AS left WHERE left = 0\n"
+            "REMOVE o.participations, o.projects, o.coordinated_projects, o.coordinated_partners, "
+            "o.contribution_total\n"
+            "RETURN count(o) AS changed")
+
+
+def statements() -> list[str]:
+    """Every statement an unload sends (the store contract's tests run them on each backend)."""
+    return cypher.all_statements(__name__)
+
+
+@dataclass
+class UnloadSummary:
+    """What one unload removed or changed."""
+
+    source: str
+    nodes_removed: int = 0
+    relationships_removed: int = 0
+    nodes_kept: int = 0  # brought by other loads too: only this load's files taken off their sources
+    relationships_kept: int = 0
+
+
+def source_prefix(source: str) -> str:
+    """The start of the record sources of a load's files: `seed:` for "seeds", `user:grants/` for "user:grants"."""
+    return _PREFIXES.get(source, f"{source}/")
+
+
+def _repeat(store: GraphStore, statement: str, params: dict) -> int:
+    """Run a batched statement until it finds nothing left; the total it did."""
+    total = 0
+    while True:
+        done = store.write(statement, {**params, "batch": _BATCH}).rows[0][0]
+        total += done
+        if done < _BATCH:
+            return total
+
+
+def unload_source(store: GraphStore, source: str) -> UnloadSummary:
+    """Remove what load `source` (as the load log and `status` name it) brought; raises when the log holds no
+    load of that name. The caller holds the store for it, as for a load."""
+    loaded = {row[0] for row in store.read(cypher.last_loads(), {"limit": 10**6}).rows}
+    if source not in loaded:
+        raise ClusterExplorerError(f"the load log holds no load {source!r}; loaded: {', '.join(sorted(loaded))}"
+                                   if loaded else f"the load log holds no load {source!r}: nothing is loaded")
+    params = {"prefix": source_prefix(source), "source": source}
+    summary = UnloadSummary(source)
+    summary.relationships_removed = _repeat(store, relationships_only_from(), params)
+    summary.relationships_kept = _repeat(store, relationship_sources_without(), params)
+    summary.nodes_removed = _repeat(store, nodes_only_from(), params)
+    summary.nodes_kept = _repeat(store, node_sources_without(), params)
+    store.write(activity_without_participations())
+    _repeat(store, bookkeeping_of(), params)  # last: until here the log still names the load
+    return summary

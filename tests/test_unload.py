@@ -1,0 +1,94 @@
+"""`unload SOURCE`: what only that load brought leaves the store, what others brought too stays, and the store
+is as it was before the load; a stopped unload finishes when run again; a re-load after it loads again.
+
+Real loads into real graphs of the session's embedded server; stores compared whole (`snapshot`), the load
+log apart (its entries carry times).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import ClusterExplorerError
+from graph.store import unload
+from graph.store.reads import counts, to_networkx
+from loaders.pipeline import run_load, run_unload
+from tests.cli_invoke import cli_env, invoke
+from tests.conftest import FIXTURES
+from tests.generic_files import EXAMPLE
+
+PARTICIPATION = FIXTURES / "participation" / "mapping.toml"
+
+
+def _state(store) -> tuple:
+    """Every node and relationship with its properties, the load log left out."""
+    graph = to_networkx(store)
+    nodes = sorted(repr(item) for item in graph.nodes(data=True) if not item[0].startswith("Load:"))
+    edges = sorted(repr(item) for item in graph.edges(keys=True, data=True))
+    labels, types = counts(store)
+    return {k: v for k, v in labels.items() if k != "Load"}, types, nodes, edges
+
+
+@pytest.fixture
+def seeded(embedded_store):
+    run_load(embedded_store, "seeds")
+    return embedded_store
+
+
+@pytest.mark.parametrize("mapping", [PARTICIPATION, EXAMPLE], ids=["participation table", "members over seeds"])
+def test_unloading_a_users_files_gives_back_the_store_as_it_was(seeded, mapping):
+    before = _state(seeded)
+    run_load(seeded, "csv", mapping)
+    assert _state(seeded) != before
+    name = "user:" + mapping.read_text(encoding="utf-8").split('name = "', 1)[1].split('"', 1)[0]
+    summary, _ = run_unload(seeded, name)
+    assert summary.nodes_removed > 0 and summary.relationships_removed > 0
+    assert _state(seeded) == before
+    assert name not in {row[0] for row in seeded.read("MATCH (l:Load) RETURN l.source").rows}
+
+
+def test_what_another_load_brought_too_keeps_that_loads_sources(seeded):
+    run_load(seeded, "csv", EXAMPLE)  # the members example names two seed clusters again
+    summary, _ = run_unload(seeded, "seeds")
+    assert summary.nodes_kept >= 2
+    kept = seeded.read("MATCH (c:Cluster) RETURN c.id, c.sources ORDER BY c.id").rows
+    assert kept and all(sources and not any(s.startswith("seed:") for s in sources) for _, sources in kept)
+    assert not seeded.read("MATCH (n) WHERE any(s IN n.sources WHERE s STARTS WITH 'seed:') RETURN n LIMIT 1").rows
+
+
+def test_a_stopped_unload_finishes_when_run_again(seeded):
+    before = _state(seeded)
+    run_load(seeded, "csv", PARTICIPATION)
+    params = {"prefix": unload.source_prefix("user:tildelinger"), "source": "user:tildelinger", "batch": 100}
+    seeded.write(unload.relationships_only_from(), params)  # stopped after one batch of its first step
+    assert "user:tildelinger" in {row[0] for row in seeded.read("MATCH (l:Load) RETURN l.source").rows}
+    run_unload(seeded, "user:tildelinger")
+    assert _state(seeded) == before
+
+
+def test_a_source_reloads_after_its_unload(embedded_store):
+    run_load(embedded_store, "nuts", FIXTURES / "nuts", skip_loaded=True)
+    loaded = counts(embedded_store)
+    run_unload(embedded_store, "nuts")
+    assert counts(embedded_store)[0].get("Region", 0) == 0
+    again = run_load(embedded_store, "nuts", FIXTURES / "nuts", skip_loaded=True)
+    assert not again.skipped and counts(embedded_store) == loaded
+
+
+def test_an_unknown_source_is_named_with_the_loaded_ones(seeded):
+    with pytest.raises(ClusterExplorerError, match=r"the load log holds no load 'user:nope'; loaded: seeds$"):
+        run_unload(seeded, "user:nope")
+
+
+def test_the_cli_asks_first_and_an_answer_of_no_changes_nothing(embedded_server):
+    env = cli_env(embedded_server, "unload_cli")
+    assert invoke(env, "load", "csv", str(PARTICIPATION)).exit_code == 0
+    before = invoke(env, "status").stdout
+    refused = invoke(env, "unload", "user:tildelinger")  # no input: the answer is no
+    assert refused.exit_code == 1 and "Remove what user:tildelinger brought" in refused.stderr
+    assert invoke(env, "status").stdout == before
+    done = invoke(env, "unload", "user:tildelinger", "--yes")
+    assert done.exit_code == 0, done.stderr
+    assert done.stdout.startswith("user:tildelinger: 156 nodes and 377 relationships removed; 0 nodes")
+    after = invoke(env, "status").stdout  # the entity-resolution rule's own record is all that stays
+    assert after.split("\n", 1)[1] == "nodes:\n  Source                1\n"
