@@ -60,7 +60,7 @@ def test_a_stopped_unload_finishes_when_run_again(seeded):
     before = _state(seeded)
     run_load(seeded, "csv", PARTICIPATION)
     params = {"prefix": unload.source_prefix("user:tildelinger"), "source": "user:tildelinger", "batch": 100}
-    seeded.write(unload.relationships_only_from(), params)  # stopped after one batch of its first step
+    seeded.write(unload.only_from("relationships"), params)  # stopped after one batch of its first step
     assert "user:tildelinger" in {row[0] for row in seeded.read("MATCH (l:Load) RETURN l.source").rows}
     run_unload(seeded, "user:tildelinger")
     assert _state(seeded) == before

@@ -24,33 +24,24 @@ _BATCH = 20_000  # per statement: a step over a whole 10x store stays far from t
 _PREFIXES = {"seeds": "seed:", "nuts": "nuts:", "cordis": "cordis:"}
 
 
-@cypher.statement()
-def relationships_only_from() -> str:
-    """Up to `$batch` relationships whose every source starts with `$prefix`, deleted."""
-    return ("MATCH ()-[r]->() WHERE size(r.sources) > 0 AND all(s IN r.sources WHERE s STARTS WITH $prefix)\n"
-            "WITH r LIMIT $batch DELETE r RETURN count(*) AS done")
+_PATTERNS = {"nodes": ("(x)", "DETACH DELETE x"), "relationships": ("()-[x]->()", "DELETE x")}
 
 
-@cypher.statement()
-def relationship_sources_without() -> str:
-    """Up to `$batch` relationships with a source starting with `$prefix` (and others), that source taken off."""
-    return ("MATCH ()-[r]->() WHERE any(s IN r.sources WHERE s STARTS WITH $prefix)\n"
-            "WITH r LIMIT $batch SET r.sources = [s IN r.sources WHERE NOT s STARTS WITH $prefix]\n"
-            "RETURN count(*) AS done")
+@cypher.statement([(what,) for what in _PATTERNS])
+def only_from(what: str) -> str:
+    """Up to `$batch` nodes or relationships whose every source starts with `$prefix`, deleted (nodes with their
+    relationships)."""
+    match, delete = _PATTERNS[what]
+    return (f"MATCH {match} WHERE size(x.sources) > 0 AND all(s IN x.sources WHERE s STARTS WITH $prefix)\n"
+            f"WITH x LIMIT $batch {delete} RETURN count(*) AS done")
 
 
-@cypher.statement()
-def nodes_only_from() -> str:
-    """Up to `$batch` nodes whose every source starts with `$prefix`, deleted with their relationships."""
-    return ("MATCH (n) WHERE size(n.sources) > 0 AND all(s IN n.sources WHERE s STARTS WITH $prefix)\n"
-            "WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS done")
-
-
-@cypher.statement()
-def node_sources_without() -> str:
-    """Up to `$batch` nodes with a source starting with `$prefix` (and others), that source taken off."""
-    return ("MATCH (n) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix)\n"
-            "WITH n LIMIT $batch SET n.sources = [s IN n.sources WHERE NOT s STARTS WITH $prefix]\n"
+@cypher.statement([(what,) for what in _PATTERNS])
+def sources_without(what: str) -> str:
+    """Up to `$batch` nodes or relationships with a source starting with `$prefix` (and others), that source
+    taken off their `sources`."""
+    return (f"MATCH {_PATTERNS[what][0]} WHERE any(s IN x.sources WHERE s STARTS WITH $prefix)\n"
+            "WITH x LIMIT $batch SET x.sources = [s IN x.sources WHERE NOT s STARTS WITH $prefix]\n"
             "RETURN count(*) AS done")
 
 
@@ -113,10 +104,10 @@ def unload_source(store: GraphStore, source: str) -> UnloadSummary:
                                    if loaded else f"the load log holds no load {source!r}: nothing is loaded")
     params = {"prefix": source_prefix(source), "source": source}
     summary = UnloadSummary(source)
-    summary.relationships_removed = _repeat(store, relationships_only_from(), params)
-    summary.relationships_kept = _repeat(store, relationship_sources_without(), params)
-    summary.nodes_removed = _repeat(store, nodes_only_from(), params)
-    summary.nodes_kept = _repeat(store, node_sources_without(), params)
+    summary.relationships_removed = _repeat(store, only_from("relationships"), params)
+    summary.relationships_kept = _repeat(store, sources_without("relationships"), params)
+    summary.nodes_removed = _repeat(store, only_from("nodes"), params)
+    summary.nodes_kept = _repeat(store, sources_without("nodes"), params)
     store.write(activity_without_participations())
     _repeat(store, bookkeeping_of(), params)  # last: until here the log still names the load
     return summary
