@@ -24,23 +24,26 @@ _BATCH = 20_000  # per statement: a step over a whole 10x store stays far from t
 _PREFIXES = {"seeds": "seed:", "nuts": "nuts:", "cordis": "cordis:"}
 
 
-_PATTERNS = {"nodes": ("(x)", "DETACH DELETE x"), "relationships": ("()-[x]->()", "DELETE x")}
+_KINDS = [("nodes",), ("relationships",)]
 
 
-@cypher.statement([(what,) for what in _PATTERNS])
+def _pattern(what: str) -> str:
+    return {"nodes": "(x)", "relationships": "()-[x]->()"}[what]
+
+
+@cypher.statement(_KINDS)
 def only_from(what: str) -> str:
     """Up to `$batch` nodes or relationships whose every source starts with `$prefix`, deleted (nodes with their
     relationships)."""
-    match, delete = _PATTERNS[what]
-    return (f"MATCH {match} WHERE size(x.sources) > 0 AND all(s IN x.sources WHERE s STARTS WITH $prefix)\n"
-            f"WITH x LIMIT $batch {delete} RETURN count(*) AS done")
+    return (f"MATCH {_pattern(what)} WHERE size(x.sources) > 0 AND all(s IN x.sources WHERE s STARTS WITH $prefix)\n"
+            f"WITH x LIMIT $batch {'DETACH ' if what == 'nodes' else ''}DELETE x RETURN count(*) AS done")
 
 
-@cypher.statement([(what,) for what in _PATTERNS])
+@cypher.statement(_KINDS)
 def sources_without(what: str) -> str:
     """Up to `$batch` nodes or relationships with a source starting with `$prefix` (and others), that source
     taken off their `sources`."""
-    return (f"MATCH {_PATTERNS[what][0]} WHERE any(s IN x.sources WHERE s STARTS WITH $prefix)\n"
+    return (f"MATCH {_pattern(what)} WHERE any(s IN x.sources WHERE s STARTS WITH $prefix)\n"
             "WITH x LIMIT $batch SET x.sources = [s IN x.sources WHERE NOT s STARTS WITH $prefix]\n"
             "RETURN count(*) AS done")
 
