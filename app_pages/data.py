@@ -12,6 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages import common
+from app_pages.data_loads import loads_section
 from app_pages.data_upload import upload_tab
 from loaders.download import CORDIS_ARCHIVES, download_cordis, download_nuts
 from loaders.pipeline import run_load, run_sample
@@ -73,3 +74,4 @@ with real:
 
 with yours:
     upload_tab(store)
+    loads_section(store)

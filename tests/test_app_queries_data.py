@@ -131,3 +131,26 @@ def test_a_result_cut_at_the_cap_offers_every_row_for_download(monkeypatch, app_
     assert all(b.url and not b.HasField("deferred_file_id") for b in buttons.values())  # prepared, not deferred
     every = at.session_state["queries_prepared"][1]  # what the buttons were prepared from
     assert not every.truncated and len(every.rows) == len(app_store.read("MATCH (l:Load) RETURN l").rows) > 2
+
+
+def test_a_load_is_taken_out_again_from_the_data_page(app_store):  # noqa: F811
+    """Last in this module: it loads the members example into the module's store and takes it out again."""
+    def people() -> int:
+        return app_store.read("MATCH (p:Person) RETURN count(p)").rows[0][0]
+
+    before = people()
+    at = upload(open_page("data"), EXAMPLES)
+    at.button(key="data_load").click().run()
+    assert people() == before + 4
+    assert "user:members" in set(table(at, "loaded_at")["source"])
+    at.selectbox(key="data_unload_source").set_value("user:members").run()
+    assert at.button(key="data_unload").disabled  # not before the tick
+    at = at.checkbox(key="data_unload_sure").check().run()
+    at = at.button(key="data_unload").click().run()
+    assert not at.exception
+    said = at.success[-1].value.replace("\\", "")  # shown Markdown-escaped
+    assert said.startswith("user:members: 14 nodes and 11 relationships removed; 2 nodes and 0 relationships "
+                           "kept without its files")  # the two seed clusters it names again
+    assert people() == before
+    assert "user:members" not in set(table(at, "loaded_at")["source"])
+    assert not at.checkbox(key="data_unload_sure").value  # the next one is ticked anew

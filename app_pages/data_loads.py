@@ -1,0 +1,42 @@
+"""The Data page's list of what is loaded, and taking a load out again (`loaders.pipeline.run_unload`).
+
+Not a page. A user who loaded the wrong file, or a mapping since corrected, removes that load here as with
+`cluster-explorer unload`: what only it brought goes, what other loads brought too stays. A tick confirms it.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common
+from graph.store.contract import GraphStore
+from graph.store.reads import last_loads
+from loaders.pipeline import run_unload
+
+__all__ = ["loads_section"]
+
+
+def loads_section(store: GraphStore) -> None:
+    st.subheader("Loaded")
+    if said := st.session_state.pop("data_unloaded", None):  # from the run that took a load out
+        st.success(said, icon=":material/check:")
+    loads = last_loads(store, limit=1000)
+    if not loads:
+        st.caption("Nothing is loaded yet.")
+        return
+    st.dataframe(pd.DataFrame([{k: load.get(k) for k in ("source", "loaded_at", "nodes", "relationships")}
+                               for load in loads]), hide_index=True, key="data_loads")
+    sources = list(dict.fromkeys(load["source"] for load in loads))
+    source = st.selectbox("Take a load out of the store", sources, key="data_unload_source")
+    sure = st.checkbox(f"Remove what {source} brought (what other loads brought too stays)",
+                       key="data_unload_sure")
+    if st.button("Take it out", key="data_unload", icon=":material/delete:", disabled=not sure):
+        summary, derived = run_unload(store, source, progress=common.progress_bar("Compaction"))
+        common.refresh()
+        st.session_state["data_unloaded"] = common.md(
+            f"{source}: {summary.nodes_removed:,} nodes and {summary.relationships_removed:,} relationships "
+            f"removed; {summary.nodes_kept:,} nodes and {summary.relationships_kept:,} relationships kept without "
+            "its files. " + " ".join(derived))
+        del st.session_state["data_unload_sure"]  # the next load taken out is ticked anew
+        st.rerun()  # the list and the choices without it
