@@ -49,10 +49,15 @@ def sources_without(what: str) -> str:
 
 
 @cypher.statement()
-def bookkeeping_of() -> str:
-    """Up to `$batch` of the load's `Source` records (ids starting with `$prefix`) and log entries (`$source`)."""
-    return ("MATCH (n) WHERE (n:Source AND n.id STARTS WITH $prefix) OR (n:Load AND n.source = $source)\n"
-            "WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS done")
+def sources_of() -> str:
+    """Up to `$batch` of the load's `Source` records (ids starting with `$prefix`), deleted."""
+    return "MATCH (n:Source) WHERE n.id STARTS WITH $prefix WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS done"
+
+
+@cypher.statement()
+def log_entries_of() -> str:
+    """Up to `$batch` of the load log's entries of `$source`, deleted: the source may be loaded again."""
+    return "MATCH (l:Load) WHERE l.source = $source WITH l LIMIT $batch DETACH DELETE l RETURN count(*) AS done"
 
 
 @cypher.statement()
@@ -112,5 +117,6 @@ def unload_source(store: GraphStore, source: str) -> UnloadSummary:
     summary.nodes_removed = _repeat(store, only_from("nodes"), params)
     summary.nodes_kept = _repeat(store, sources_without("nodes"), params)
     store.write(activity_without_participations())
-    _repeat(store, bookkeeping_of(), params)  # last: until here the log still names the load
+    _repeat(store, sources_of(), params)
+    _repeat(store, log_entries_of(), params)  # last: until here the log still names the load
     return summary
