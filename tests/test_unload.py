@@ -92,3 +92,14 @@ def test_the_cli_asks_first_and_an_answer_of_no_changes_nothing(embedded_server)
     assert done.stdout.startswith("user:tildelinger: 156 nodes and 377 relationships removed; 0 nodes")
     after = invoke(env, "status").stdout  # the entity-resolution rule's own record is all that stays
     assert after.split("\n", 1)[1] == "nodes:\n  Source                1\n"
+
+
+def test_every_store_takes_a_load_out_with_the_same_statements(any_store):
+    """The store contract: the embedded store always, Neo4j when NEO4J_URI is set (skipped, and saying so,
+    otherwise)."""
+    run_load(any_store, "seeds")
+    before = _state(any_store)
+    run_load(any_store, "csv", EXAMPLE)
+    summary, _ = run_unload(any_store, "user:members")
+    assert summary.relationships_removed == 11 and summary.nodes_kept == 2
+    assert _state(any_store) == before
