@@ -67,7 +67,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
-                  "landkreis": "DE", "maakunta": "FI", "département": "FR", "departement": "FR", "kommune": "NO"}
+                  "landkreis": "DE", "maakunta": "FI", "département": "FR", "departement": "FR"}
 #: Preset columns whose cell may list several items (`split` in the tables the preset makes).
 LISTS = ("sector", "programme")
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
