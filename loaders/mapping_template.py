@@ -73,6 +73,7 @@ LISTS = ("sector", "programme")
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
 _NOT_WORD = re.compile(r"[\W_]+")
+_POINT_THOUSANDS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")  # 250.000: a quarter of a million, or 250?
 _SAMPLE = 500  # cells looked at per column: enough to see a format, cheap on any table
 
 
@@ -235,6 +236,10 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     else:
         lines += [f"decimal = {_toml(marks[0])}  #? {like}"] if marks[0] != "." else []
         lines += [f"thousands = {_toml(marks[1])}  #? {like}"] if marks[1] else []
+        grouped = next((a for a in amounts if _POINT_THOUSANDS.match(a)), None) if not marks[1] else None
+        if grouped and all(_POINT_THOUSANDS.match(a) or "." not in a for a in amounts):
+            lines.append(f'# thousands = "."  # amounts like {_toml(grouped)}: a point before three digits; if it '
+                         f"stands between thousands (German, Danish), set this, else {grouped} reads as a decimal")
     keys = [guessed[n] for n in ("project_id", "organisation_id") if n in guessed]
     empty = {key: sum(1 for row in rows if not str(row.get(key) or "").strip()) for key in keys}
     if empty.get(guessed.get("project_id")):

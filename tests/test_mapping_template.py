@@ -164,3 +164,16 @@ def test_regions_of_no_known_country_leave_the_country_for_the_user_and_the_chec
     assert [str(p) for p in refused.value.problems] == [
         f"mapping.toml:{at} [country]: the country value is empty: write the code of the country every row is in "
         '(country = { value = "NO" }), or map a column holding it']
+
+
+def test_amounts_a_point_could_group_are_left_for_the_user_to_say(tmp_path):
+    (tmp_path / "t.csv").write_text("Förderkennzeichen;Thema;Zuwendungsempfänger;Fördersumme\n"
+                                    "01AB;Wasserstoff;Uni Kiel;250.000\n01AC;Wind;Kyst AS;80000\n", encoding="utf-8")
+    text = participation_template(tmp_path / "t.csv")
+    assert ('# thousands = "."  # amounts like "250.000": a point before three digits; if it stands between '
+            "thousands (German, Danish), set this, else 250.000 reads as a decimal") in text
+    assert "thousands" not in tomllib.loads(text)  # a comment: the user says which
+    (tmp_path / "t.csv").write_text("Förderkennzeichen;Thema;Zuwendungsempfänger;Fördersumme\n"
+                                    "01AB;Wasserstoff;Uni Kiel;250.000\n01AC;Wind;Kyst AS;1.250.000\n",
+                                    encoding="utf-8")
+    assert tomllib.loads(participation_template(tmp_path / "t.csv"))["thousands"] == "."
