@@ -90,7 +90,8 @@ def load_nuts_command(obj: Context, path: Path) -> None:
               "would write; write nothing.")
 @click.pass_obj
 def load_csv_command(obj: Context, mapping: Path, check: bool) -> None:
-    """Your own CSV / JSON files, described by a mapping file (see docs/mapping.md)."""
+    """Your own CSV / JSON files, described by a mapping file (see docs/mapping.md; `cluster-explorer mapping new
+    TABLE` writes one for a table of participations)."""
     from loaders.mapping_contract import feature_summary
 
     if check:
