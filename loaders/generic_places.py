@@ -10,6 +10,7 @@ organisations. The node gets `country` (unless the table maps it itself), `nuts_
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -48,6 +49,13 @@ def _country(code: str, source: str) -> NodeRecord:
     return NodeRecord("Country", code, country_name(code, code), (source,), properties={"iso_code": iso_code(code)})
 
 
+@functools.lru_cache(maxsize=4096)
+def _nuts_places(region: str, source: str) -> tuple[tuple[NodeRecord, ...], tuple[RelRecord, ...]]:
+    """A NUTS region's chain up to its country, made once per code (a table repeats its regions on every row)."""
+    nodes, rels = place_records({region}, {}, source, source)
+    return tuple(nodes), tuple(rels)
+
+
 def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[str, int], source: str,
            problems: list[Problem]) -> tuple[NodeRecord, list[NodeRecord], list[RelRecord]]:
     """The node with its place properties, and the place records: LOCATED_IN, the Region / Country, PART_OF."""
@@ -71,8 +79,8 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
     rels: list[RelRecord] = []
     if region and _is_nuts(region, country):
         properties["nuts_code"] = region
-        region_nodes, rels = place_records({region}, {}, source, source)
-        nodes, target = region_nodes, region
+        region_nodes, region_rels = _nuts_places(region, source)
+        nodes, rels, target = list(region_nodes), list(region_rels), region
     elif region:
         if not country:
             problems.append(Problem(*where, place.region, f"the region {region!r} is not a NUTS code, and the row "

@@ -184,18 +184,28 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
             collected.names.setdefault(identity, Counter())[record.name] += 1
         if first is None:
             records[identity] = (record, spec, line)
-        elif merging and dataclasses.replace(first[0], sources=()) != dataclasses.replace(record, sources=()):
+        elif _data(first[0]) != _data(record) and merging:
             records[identity] = (_merged(first[0], record), first[1], first[2])
             collected.conflicts.setdefault(identity, [(first[1].file, first[2])]).append(where)
-        elif dataclasses.replace(first[0], sources=()) != dataclasses.replace(record, sources=()):
+        elif _data(first[0]) != _data(record):
             problems.append(Problem(*where, spec.id or spec.key or spec.start.column, (
                 f"{_what(record)} is given twice with different data; first at {first[1].file}:{first[2]}"
                 + _conflict_hint(record))))
         else:
             merged += 1
-            both = tuple(dict.fromkeys(first[0].sources + record.sources))
-            records[identity] = (dataclasses.replace(first[0], sources=both), first[1], first[2])
+            if not set(record.sources) <= set(first[0].sources):  # a repeat from another file: both are sources
+                both = tuple(dict.fromkeys(first[0].sources + record.sources))
+                records[identity] = (dataclasses.replace(first[0], sources=both), first[1], first[2])
     return merged
+
+
+def _data(record: NodeRecord | RelRecord) -> tuple:
+    """Everything a record says but its sources: two rows giving the same data are one record (tuples compared,
+    not records rebuilt without their sources: most rows of a participation table repeat one)."""
+    if isinstance(record, NodeRecord):
+        return record.label, record.id, record.name, record.extra_labels, record.properties
+    return (record.type, record.start_label, record.start_id, record.end_label, record.end_id, record.properties,
+            record.key)
 
 
 def _conflict_hint(record: NodeRecord | RelRecord) -> str:
