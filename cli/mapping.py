@@ -37,7 +37,10 @@ def mapping_new_command(table: Path, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    out.write_text(text, encoding="utf-8")
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as e:
+        raise ClusterExplorerError(f"cannot write {out}: {e.strerror}") from e
     guessed = sum(1 for line in text.splitlines() if "  #? " in line)
     click.echo(f"{out}: a mapping for {table.name} ({guessed} guesses marked #? to check); then: "
                f"cluster-explorer load csv {out} --check", err=True)
