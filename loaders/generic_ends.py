@@ -2,9 +2,9 @@
 
 A user's table names the programme, label or sector a row links to as people write them (`ARENA`, `ESCA
 Gold`), not by the store's ids (`arena`, `esca-gold`). An end that is no id of the store is looked up by
-its name (in any case): one node of that name is that node, and the load's notes say which ends were
-matched so; a name several nodes share, or one no node has, is a problem naming file, line and column,
-with the nearest names the store holds.
+its name (in any case): one node of that name is that node (of several, the one spelled exactly so), and the
+load's notes say which ends were matched so; a name several nodes share, or one no node has, is a problem
+naming file, line and column, with the nearest names the store holds.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ __all__ = ["resolve_ends"]
 def nodes_named(label: str) -> str:
     """`label` nodes whose name, in lower case, is among `$names`: a mapping's relationship end given by name."""
     return (f"MATCH (n:{cypher.check_label(label)}) WHERE toLower(n.name) IN $names "
-            "RETURN toLower(n.name) AS name, n.id AS id")
+            "RETURN toLower(n.name) AS name, n.id AS id, n.name AS spelled")
 
 
 @cypher.statement(cypher.each_label)
@@ -45,12 +45,20 @@ def _found(store: GraphStore, statement: str, key: str, values: list[str]) -> li
     return rows
 
 
-def _by_name(store: GraphStore, label: str, missing: set[str]) -> dict[str, list[str]]:
-    """Each missing end's lower-case name -> the ids of the `label` nodes named so."""
-    named: dict[str, list[str]] = {}
-    for name, node_id in _found(store, nodes_named(label), "names", sorted({m.lower() for m in missing})):
-        named.setdefault(name, []).append(node_id)
+def _by_name(store: GraphStore, label: str, missing: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each missing end's lower-case name -> the (id, name) of the `label` nodes named so in any case."""
+    named: dict[str, list[tuple[str, str]]] = {}
+    for name, node_id, spelled in _found(store, nodes_named(label), "names", sorted({m.lower() for m in missing})):
+        named.setdefault(name, []).append((node_id, spelled))
     return named
+
+
+def _one(found: list[tuple[str, str]], wanted: str) -> str | None:
+    """The id an end given by name stands for: the one node named so in any case, else the one spelled exactly
+    so (`Automation`: the seeds' sector, not EuroSciVoc's `automation`)."""
+    ids = [node_id for node_id, _ in found]
+    exact = [node_id for node_id, spelled in found if spelled == wanted]
+    return ids[0] if len(ids) == 1 else exact[0] if len(exact) == 1 else None
 
 
 def _nearest(wanted: str, names: list[tuple[str, str]] | None) -> str:
@@ -80,12 +88,12 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
         names = None
         for node_id in sorted(missing):
             found = named.get(node_id.lower(), [])
-            if len(found) == 1:
-                matched[(label, node_id)] = found[0]
+            if chosen := _one(found, node_id):
+                matched[(label, node_id)] = chosen
                 continue
             if found:
                 message = (f"{label} {node_id!r} is the name of {len(found)} nodes of the store "
-                           f"({', '.join(sorted(found)[:5])}): give the id instead")
+                           f"({', '.join(sorted(i for i, _ in found)[:5])}): give the id instead")
             else:
                 if names is None:
                     names = [tuple(r) for r in store.read(some_names(label), {"limit": _SUGGEST_FROM},

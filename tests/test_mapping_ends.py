@@ -83,3 +83,28 @@ def test_a_name_several_nodes_share_asks_for_the_id(seeded, tmp_path):
     assert [str(p) for p in refused.value.problems] == [
         "clusters.csv:2 [programme]: Programme 'Arena' is the name of 2 nodes of the store (arena, arena-2): give "
         "the id instead"]
+
+
+def test_of_names_that_differ_in_case_the_one_spelled_exactly_so_is_taken(seeded, tmp_path):
+    field = write_files(tmp_path, {"field.toml": """
+        [[nodes]]
+        file = "s.csv"
+        label = "Sector"
+        id = "id"
+        name = "name"
+        """, "s.csv": "id,name\nesv:automation,automation\n"})  # as EuroSciVoc spells its field
+    load_generic(seeded, field)
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[relationships]]
+        file = "active.csv"
+        type = "ACTIVE_IN"
+        start = { label = "Cluster", column = "cluster" }
+        end = { label = "Sector", column = "sector" }
+        """, "active.csv": "cluster,sector\niot-world,Automation\n"})
+    data = check_generic(seeded, mapping)
+    assert [(r.start_id, r.end_id) for r in data.rels if r.type == "ACTIVE_IN"] == [("iot-world", "automation")]
+    (tmp_path / "active.csv").write_text("cluster,sector\niot-world,AUTOMATION\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as refused:
+        check_generic(seeded, mapping)
+    assert "Sector 'AUTOMATION' is the name of 2 nodes of the store (automation, esv:automation)" in str(
+        refused.value)
