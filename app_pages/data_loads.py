@@ -32,7 +32,7 @@ def loads_section(store: GraphStore) -> None:
     sure = st.checkbox(f"Remove what {source} brought (what other loads brought too stays)",
                        key="data_unload_sure")
     if st.button("Take it out", key="data_unload", icon=":material/delete:", disabled=not sure):
-        summary, derived = run_unload(store, source, progress=common.progress_bar("Compaction"))
+        summary, derived = run_unload(store, source, progress=common.progress_bar(f"Taking {source} out"))
         common.refresh()
         st.session_state["data_unloaded"] = common.md(
             f"{source}: {summary.nodes_removed:,} nodes and {summary.relationships_removed:,} relationships "

@@ -126,7 +126,7 @@ def unload(obj: Context, source: str, yes: bool) -> None:
     if not yes:
         click.confirm(f"Remove what {source} brought from the {obj.store.kind} store at {obj.store.location}?",
                       abort=True, err=True)
-    with progress_bar("compaction") as progress:
+    with progress_bar(f"unload {source}") as progress:
         summary, derived = run_unload(obj.store, source, progress=progress)
     click.echo(f"{source}: {summary.nodes_removed} nodes and {summary.relationships_removed} relationships removed; "
                f"{summary.nodes_kept} nodes and {summary.relationships_kept} relationships that other loads brought "

@@ -249,7 +249,7 @@ def run_unload(store: GraphStore, source: str, *, progress: Progress | None = No
     """Take load `source` out of the store (`graph.store.unload`), then derive the facts again from what is
     left; one load or unload at a time. Returns what was removed and the derived steps' sentences."""
     with hold_for_load(store), gc_paused():
-        summary = unload_source(store, source)
+        summary = unload_source(store, source, progress)
         derived = derive_facts(store)
     store.compact(progress)
     return summary, derived

@@ -41,7 +41,9 @@ def test_unloading_a_users_files_gives_back_the_store_as_it_was(seeded, mapping)
     run_load(seeded, "csv", mapping)
     assert _state(seeded) != before
     name = "user:" + mapping.read_text(encoding="utf-8").split('name = "', 1)[1].split('"', 1)[0]
-    summary, _ = run_unload(seeded, name)
+    said = []
+    summary, _ = run_unload(seeded, name, progress=lambda done, total: said.append((done, total)))
+    assert said[:7] == [(step, 7) for step in range(1, 8)]  # each step, then the compaction's own
     assert summary.nodes_removed > 0 and summary.relationships_removed > 0
     assert _state(seeded) == before
     assert name not in {row[0] for row in seeded.read("MATCH (l:Load) RETURN l.source").rows}
