@@ -15,9 +15,22 @@ import streamlit as st
 
 from app_pages import common
 from graph.errors import ValidationFailed
-from loaders.mapping_template import participation_template
+from loaders.mapping_template import guesses, participation_template
 
 __all__ = ["offer_templates"]
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def _template(name: str, data: bytes) -> tuple[str | None, str]:
+    """The mapping made from an uploaded table, or why none can be: made once per upload, not on every rerun of
+    the page (typing in the box reruns it, and a large table takes a second to read)."""
+    with tempfile.TemporaryDirectory(prefix="cluster-explorer-template-") as folder:
+        path = Path(folder) / name
+        path.write_bytes(data)
+        try:
+            return participation_template(path), ""
+        except ValidationFailed as e:
+            return None, str(e.problems[0])
 
 
 def offer_templates(files: list) -> tuple[str, bytes] | None:
@@ -27,18 +40,13 @@ def offer_templates(files: list) -> tuple[str, bytes] | None:
     chosen = None
     for upload in files:
         name, data = Path(upload.name).name, upload.getvalue()
-        with tempfile.TemporaryDirectory(prefix="cluster-explorer-template-") as folder:
-            path = Path(folder) / name
-            path.write_bytes(data)
-            try:
-                template = participation_template(path)
-            except ValidationFailed as e:
-                st.caption(common.md(f"No mapping can be made from {name}: {e.problems[0]}"))
-                continue
-        guesses = sum(1 for line in template.splitlines() if "  #? " in line)
-        st.caption(common.md(f"If {name} has one row per participation: a mapping with {guesses} guesses from its "
-                             "header and cells, each marked #?. Check and edit them here, then switch it on, or "
-                             "download it."))
+        template, why_not = _template(name, data)
+        if template is None:
+            st.caption(common.md(f"No mapping can be made from {name}: {why_not}"))
+            continue
+        st.caption(common.md(f"If {name} has one row per participation: a mapping with {guesses(template)} guesses "
+                             "from its header and cells, each marked #?. Check and edit them here, then switch it "
+                             "on, or download it."))
         key = f"{name}_{hashlib.sha256(data).hexdigest()[:12]}"  # a new upload under the same name: a new text
         text = st.text_area(f"Mapping for {name}", template, height=360, key=f"data_template_text_{key}")
         mapping_name = f"{Path(name).stem}.mapping.toml"

@@ -24,7 +24,7 @@ def mapping_new_command(table: Path, out: Path | None) -> None:
     """A participation-preset mapping for TABLE (one row per participation, as funders publish grants), its
     columns guessed from the header and its date and number formats from the cells; check it with
     `load csv MAPPING --check`."""
-    from loaders.mapping_template import participation_template
+    from loaders.mapping_template import guesses, participation_template
 
     if out is not None and out.exists():
         raise ClusterExplorerError(f"{out} exists; give another --out, or move it away first")
@@ -41,6 +41,5 @@ def mapping_new_command(table: Path, out: Path | None) -> None:
         out.write_text(text, encoding="utf-8")
     except OSError as e:
         raise ClusterExplorerError(f"cannot write {out}: {e.strerror}") from e
-    guessed = sum(1 for line in text.splitlines() if "  #? " in line)
-    click.echo(f"{out}: a mapping for {table.name} ({guessed} guesses marked #? to check); then: "
+    click.echo(f"{out}: a mapping for {table.name} ({guesses(text)} guesses marked #? to check); then: "
                f"cluster-explorer load csv {out} --check", err=True)

@@ -184,13 +184,14 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
             collected.names.setdefault(identity, Counter())[record.name] += 1
         if first is None:
             records[identity] = (record, spec, line)
-        elif _data(first[0]) != _data(record) and merging:
-            records[identity] = (_merged(first[0], record), first[1], first[2])
-            collected.conflicts.setdefault(identity, [(first[1].file, first[2])]).append(where)
         elif _data(first[0]) != _data(record):
-            problems.append(Problem(*where, spec.id or spec.key or spec.start.column, (
-                f"{_what(record)} is given twice with different data; first at {first[1].file}:{first[2]}"
-                + _conflict_hint(record))))
+            if merging:
+                records[identity] = (_merged(first[0], record), first[1], first[2])
+                collected.conflicts.setdefault(identity, [(first[1].file, first[2])]).append(where)
+            else:
+                problems.append(Problem(*where, spec.id or spec.key or spec.start.column, (
+                    f"{_what(record)} is given twice with different data; first at {first[1].file}:{first[2]}"
+                    + _conflict_hint(record))))
         else:
             merged += 1
             if not set(record.sources) <= set(first[0].sources):  # a repeat from another file: both are sources

@@ -9,6 +9,7 @@ organisation number. The template says what it guessed and leaves each guess for
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from collections.abc import Iterable
@@ -22,7 +23,7 @@ from loaders.csv_tables import read_rows
 from loaders.json_tables import read_json_rows
 from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
 
-__all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns"]
+__all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guesses"]
 
 #: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
 #: English, Norwegian, Swedish, Danish, German and French; a header equal to one is a sure guess, a header
@@ -121,8 +122,9 @@ def _rows(path: Path) -> tuple[list[str], list[dict], str | None, int]:
 
 
 def _cells(rows: list[dict], column: str) -> list[str]:
-    cells = (row.get(column) for row in rows)
-    return [str(c).strip() for c in cells if c is not None and str(c).strip()][:_SAMPLE]
+    """The first `_SAMPLE` non-empty cells of a column (the rows after them are not looked at)."""
+    cells = (str(c).strip() for row in rows if (c := row.get(column)) is not None)
+    return list(itertools.islice((c for c in cells if c), _SAMPLE))
 
 
 def _date_format(cells: list[str]) -> str | None:
@@ -195,6 +197,11 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         lines.append(f"# columns not used: {', '.join(unused)}")
     lines += _role_words(guessed, rows)
     return "\n".join(lines) + "\n"
+
+
+def guesses(template: str) -> int:
+    """How many guesses a template marks for the user to check (`#?`)."""
+    return sum(1 for line in template.splitlines() if "  #? " in line)
 
 
 def _list_separator(rows: list[dict], column: str) -> str | None:

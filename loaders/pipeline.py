@@ -248,7 +248,7 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
 def run_unload(store: GraphStore, source: str, *, progress: Progress | None = None) -> tuple[UnloadSummary, list[str]]:
     """Take load `source` out of the store (`graph.store.unload`), then derive the facts again from what is
     left; one load or unload at a time. Returns what was removed and the derived steps' sentences."""
-    with hold_for_load(store), gc_paused():
+    with _loading(store), gc_paused():  # as a load: one at a time, the cluster-detection answers not kept
         summary = unload_source(store, source, progress)
         derived = derive_facts(store)
     store.compact(progress)

@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from graph.errors import ClusterExplorerError
 from graph.store import cypher
 from graph.store.contract import GraphStore
+from graph.store.reads import last_loads
 from graph.store.writer import Progress
 
-__all__ = ["UnloadSummary", "source_prefix", "unload_source", "statements"]
+__all__ = ["UnloadSummary", "source_prefix", "unload_source"]
 
 _BATCH = 20_000  # per statement: a step over a whole 10x store stays far from the store's time limit
 #: The record sources of the built-in loaders (`loaders.seeds`, `loaders.nuts`, `loaders.cordis`).
@@ -73,11 +74,6 @@ def activity_without_participations() -> str:
             "RETURN count(o) AS changed")
 
 
-def statements() -> list[str]:
-    """Every statement an unload sends (the store contract's tests run them on each backend)."""
-    return cypher.all_statements(__name__)
-
-
 @dataclass
 class UnloadSummary:
     """What one unload removed or changed."""
@@ -108,7 +104,7 @@ def unload_source(store: GraphStore, source: str, progress: Progress | None = No
     """Remove what load `source` (as the load log and `status` name it) brought; raises when the log holds no
     load of that name. The caller holds the store for it, as for a load. `progress(steps done, steps)` after each
     of its seven steps (at 10x a step over every relationship takes seconds)."""
-    loaded = {row[0] for row in store.read(cypher.last_loads(), {"limit": 10**6}).rows}
+    loaded = {load["source"] for load in last_loads(store, limit=10**6)}
     if source not in loaded:
         raise ClusterExplorerError(f"the load log holds no load {source!r}; loaded: {', '.join(sorted(loaded))}"
                                    if loaded else f"the load log holds no load {source!r}: nothing is loaded")
