@@ -44,6 +44,19 @@ def wait_for(condition, what: str, limit_s: float = 240) -> None:
         time.sleep(0.1)
 
 
+def stop_or_show_where_it_hangs(app: subprocess.Popen, log: Path, limit_s: float = 60) -> None:
+    """SIGTERM to the app's process group; an app still running after `limit_s` is made to print every thread's
+    stack (SIGABRT with PYTHONFAULTHANDLER set) and the test fails showing them: a slow exit says where it waits."""
+    os.killpg(app.pid, signal.SIGTERM)
+    try:
+        app.wait(timeout=limit_s)
+    except subprocess.TimeoutExpired:
+        app.send_signal(signal.SIGABRT)
+        app.wait(timeout=30)
+        pytest.fail(f"the app did not exit within {limit_s:.0f} s of SIGTERM; its log and threads:\n"
+                    f"{log.read_text()[-20000:]}")
+
+
 def first_line(query: str) -> str:
     return " ".join(query.split())[:200]
 
@@ -66,7 +79,7 @@ def test_cluster_explorer_app_starts_the_store_and_draws_before_any_visit(tmp_pa
     """`cluster-explorer app` (which runs `python -m app_pages.serve`), on a fresh store file, visited by no one."""
     db = tmp_path / "fresh.db"
     log = tmp_path / "app.log"
-    env = {**os.environ, "CLUSTER_EXPLORER_QUERIES": str(tmp_path / "queries")}
+    env = {**os.environ, "CLUSTER_EXPLORER_QUERIES": str(tmp_path / "queries"), "PYTHONFAULTHANDLER": "1"}
     env.pop("NEO4J_URI", None)
     with log.open("w") as err:
         app = subprocess.Popen([sys.executable, "-m", "cli", "--db", str(db), "app", "--port", str(free_port()),
@@ -81,8 +94,7 @@ def test_cluster_explorer_app_starts_the_store_and_draws_before_any_visit(tmp_pa
         assert all(f"'{step}'" in done for step in ("store", "imports", "overview", "explore")), done
         assert "failed" not in log.read_text()
     finally:
-        os.killpg(app.pid, signal.SIGTERM)
-        app.wait(timeout=60)
+        stop_or_show_where_it_hangs(app, log)
     wait_for(lambda: not StorePaths(db).note.exists(), "the store's server stopping with the app")
 
 
