@@ -49,6 +49,12 @@ def _country(code: str, source: str) -> NodeRecord:
     return NodeRecord("Country", code, country_name(code, code), (source,), properties={"iso_code": iso_code(code)})
 
 
+@functools.lru_cache(maxsize=64)
+def _recoded(country_values: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """A place's recodes as a dict, made once per mapping rather than on every row (`Place` keeps a tuple: hashable)."""
+    return dict(country_values)
+
+
 @functools.lru_cache(maxsize=4096)
 def _nuts_places(region: str, source: str) -> tuple[tuple[NodeRecord, ...], tuple[RelRecord, ...]]:
     """A NUTS region's chain up to its country, made once per code (a table repeats its regions on every row)."""
@@ -62,7 +68,7 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
     place = spec.place
     country = place.country_value or None
     cell = _cell(row, place.country) if place.country else ""
-    cell = dict(place.country_values).get(cell, cell) if place.country_values else cell
+    cell = _recoded(place.country_values).get(cell.casefold(), cell) if place.country_values else cell
     if cell:
         try:
             country = country_code(cell)

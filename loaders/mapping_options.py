@@ -110,7 +110,7 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
                               country["column"])
                 return None
         return Place(region.strip() if isinstance(region, str) else "", country["column"].strip(),
-                     country_values=tuple(recode.items()))
+                     country_values=tuple((cell.casefold(), code) for cell, code in recode.items()))
     if isinstance(country, dict):
         if set(country) != {"value"} or not isinstance(country["value"], str):
             check.problem("nodes", index, usage, "located_in")

@@ -80,7 +80,7 @@ class Place:
     region: str = ""
     country: str = ""
     country_value: str = ""
-    country_values: tuple[tuple[str, str], ...] = ()  # cells recoded before they are read as a country
+    country_values: tuple[tuple[str, str], ...] = ()  # case-folded cells recoded before they are read as a country
 
 
 @dataclass(frozen=True)

@@ -123,3 +123,6 @@ def test_a_country_cell_no_standard_knows_is_recoded_from_the_mapping(tmp_path):
     assert [str(p) for p in refused.value.problems] == [
         "mapping.toml:8 [located_in]: located_in country: values: 'XH' = 'Kashmir': expected a country (a code "
         "such as NO or NOR, or a name such as Norway or Norge), got 'Kashmir'"]
+    any_case = write_preset(tmp_path, table, {"country": '{ column = "Land", values = { "xh" = "IN", "N/A" = "" } }'})
+    nodes = {n.id: n for n in read_generic(any_case)[0] if n.label == "Organisation"}  # as a property's values
+    assert [nodes[i].properties.get("country") for i in ("9", "8", "7")] == ["NO", "IN", None]
