@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import socket
 import sys
 import threading
 
 from app_pages import startup
+from app_pages.stop_signals import stop_on_signals
 from graph.memory import settle_later
 
 _QUIET = {"streamlit.runtime.caching.cache_data_api": "No runtime found",
@@ -44,8 +44,7 @@ def main(argv: list[str]) -> None:
     startup.prepare()
     views = startup.begin()
     threading.Thread(target=_read_back, args=(views, log), name="cluster-explorer-read-back", daemon=True).start()
-    for stop in (signal.SIGTERM, signal.SIGINT):  # see _exit
-        signal.signal(stop, _exit)
+    stop_on_signals()  # SIGTERM / Ctrl-C: a normal exit, so the store's server stops with the app
     sys.argv = ["streamlit", "run", *argv]
     cli.main(prog_name="streamlit")
 
@@ -63,15 +62,6 @@ def _read_back(views: threading.Thread, log: logging.Logger) -> None:
             log.info("recommender index read back from disk in %.2f s (%s)", loaded.seconds, loaded.source)
     except Exception as e:  # noqa: BLE001 - the Partners page says why when it needs the index
         log.warning("warm-up: reading the recommender index back failed (%s)", e)
-
-
-def _exit(number: int, frame: object) -> None:
-    """Leave as a normal exit, so `atexit` closes the store and its embedded server stops with the app.
-
-    Streamlit serves with uvicorn, which stops on SIGTERM / Ctrl-C and then raises the signal again to the
-    handler it found: the default one killed the process without running `atexit`, and the store's server
-    outlived the app."""
-    raise SystemExit(0)
 
 
 def _refuse_a_taken_port() -> None:
