@@ -1,8 +1,10 @@
 """Relationship ends of a user's mapping that its own files do not hold: found in the store by id, or by name.
 
 A user's table names the programme, label or sector a row links to as people write them (`ARENA`, `ESCA
-Gold`), not by the store's ids (`arena`, `esca-gold`). An end that is no id of the store is looked up by
-its name (in any case): one node of that name is that node (of several, the one spelled exactly so), and the
+Gold`, `Automation Smaland`, `IGT`), not by the store's ids (`arena`, `esca-gold`). An end that is no id of the
+store is looked up by its name in any case: one node of that name is that node (of several, the one spelled
+exactly so). Failing that, by the rule `graph.store.resolve` applies to a typed name: the node whose name,
+acronym or alias equals it, accents and case ignored (the folded `_search` text every node carries). The
 load's notes say which ends were matched so; a name several nodes share, or one no node has, is a problem
 naming file, line and column, with the nearest names the store holds.
 """
@@ -16,6 +18,7 @@ from graph.errors import Problem
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import RelRecord
+from graph.store.search_text import SEARCH_PROPERTY, fold
 
 __all__ = ["resolve_ends"]
 
@@ -29,12 +32,17 @@ def nodes_named(label: str) -> str:
 
 @cypher.statement(cypher.each_label)
 def some_names(label: str) -> str:
-    """Ids and names of up to `$limit` `label` nodes: what a misspelt end may have meant."""
-    return f"MATCH (n:{cypher.check_label(label)}) RETURN n.id AS id, n.name AS name LIMIT $limit"
+    """Ids, names and folded search texts of up to `$limit` `label` nodes: whom an end not named exactly means."""
+    return (f"MATCH (n:{cypher.check_label(label)}) RETURN n.id AS id, n.name AS name, n.{SEARCH_PROPERTY} AS search "
+            "LIMIT $limit")
 
 
 _BATCH = 5000
-_SUGGEST_FROM = 20_000  # names read for "did you mean"; a label with more gets no suggestion
+#: Nodes of one label read for the folded match and "did you mean", only when an end is not named exactly; a
+#: label with more (an Organisation table of all CORDIS) is matched by its exact names alone.
+_READ_AT_MOST = 300_000
+_SUGGEST_FROM = 20_000  # a label of more nodes gets "did you mean" only for a name holding the end's word
+_SUGGESTED = 50  # ends of one label that get a "did you mean" (difflib reads every spelling for each)
 
 
 def _found(store: GraphStore, statement: str, key: str, values: list[str]) -> list[tuple]:
@@ -61,16 +69,41 @@ def _one(found: list[tuple[str, str]], wanted: str) -> str | None:
     return ids[0] if len(ids) == 1 else exact[0] if len(exact) == 1 else None
 
 
-def _nearest(wanted: str, names: list[tuple[str, str]] | None) -> str:
-    """`did you mean 'ESCA Gold' (id 'esca-gold')? Else `: the shortest name holding the wanted word, else a close
-    spelling of a name or an id."""
-    if not names:
-        return ""
-    word = wanted.lower()
-    holding = sorted((n for n in names if word in str(n[1]).lower().split()), key=lambda n: len(str(n[1])))
-    spelled = difflib.get_close_matches(word, [str(n).lower() for pair in names for n in pair], n=1, cutoff=0.75)
-    hits = holding or [(i, n) for i, n in names if spelled and spelled[0] in (str(i).lower(), str(n).lower())]
-    return f"did you mean {hits[0][1]!r} (id {hits[0][0]!r})? Else " if hits else ""
+class _Folded:
+    """A label's nodes by each folded name, id, acronym and alias (`_search`'s parts), read once when an end is
+    not named exactly, and the nearest of them for one no node has. Empty for a label of more than
+    `_READ_AT_MOST` nodes."""
+
+    def __init__(self, store: GraphStore, label: str):
+        rows = store.read(some_names(label), {"limit": _READ_AT_MOST + 1}, row_cap=_READ_AT_MOST + 2).rows
+        rows = rows if len(rows) <= _READ_AT_MOST else []
+        self.names = [(node_id, name) for node_id, name, _ in rows]
+        self._by_folded: dict[str, list[tuple[str, str]]] = {}
+        self._words: list[tuple[str, str, list[str]]] | None = None
+        self._spellings: list[str] = []
+        self._asked = 0
+        for node_id, name, search in rows:
+            for part in (str(search or "").strip("|").split("|") if search else [fold(name)]):
+                self._by_folded.setdefault(part, []).append((node_id, name))
+
+    def nearest(self, wanted: str) -> str:
+        """`did you mean 'ESCA Gold' (id 'esca-gold')? Else `: the shortest name holding the wanted word, else the
+        node of a close spelling of a name, id, acronym or alias. Asked for the first `_SUGGESTED` ends only."""
+        self._asked += 1
+        if not self.names or self._asked > _SUGGESTED:
+            return ""
+        if self._words is None:
+            self._words = [(node_id, name, fold(name).split()) for node_id, name in self.names[:_SUGGEST_FROM]]
+            self._spellings = list(self._by_folded) if len(self.names) <= _SUGGEST_FROM else []
+        word = fold(wanted)
+        hits = sorted(((i, n) for i, n, words in self._words if word in words), key=lambda n: len(str(n[1])))
+        spelled = [] if hits else difflib.get_close_matches(word, self._spellings, n=1, cutoff=0.75)
+        hits = hits or (self._by_folded[spelled[0]] if spelled else [])
+        return f"did you mean {hits[0][1]!r} (id {hits[0][0]!r})? Else " if hits else ""
+
+    def named(self, wanted: str) -> list[tuple[str, str]]:
+        """(id, name) of the nodes one of whose folded names, acronyms or aliases is `wanted` folded."""
+        return list(dict.fromkeys(self._by_folded.get(fold(wanted), []))) if fold(wanted) else []
 
 
 def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple[str, int, str]]],
@@ -85,22 +118,25 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
     for label, ids in sorted(wanted.items()):
         missing = ids - {row[0] for row in _found(store, cypher.existing_ids(label), "ids", sorted(ids))}
         named = _by_name(store, label, missing) if missing else {}
-        names = None
+        folded: _Folded | None = None
         for node_id in sorted(missing):
             found = named.get(node_id.lower(), [])
             if chosen := _one(found, node_id):
                 matched[(label, node_id)] = chosen
                 continue
+            if not found:
+                folded = folded or _Folded(store, label)
+                found = folded.named(node_id)
+                if len(found) == 1:
+                    matched[(label, node_id)] = found[0][0]
+                    continue
             if found:
                 message = (f"{label} {node_id!r} is the name of {len(found)} nodes of the store "
                            f"({', '.join(sorted(i for i, _ in found)[:5])}): give the id instead")
             else:
-                if names is None:
-                    names = [tuple(r) for r in store.read(some_names(label), {"limit": _SUGGEST_FROM},
-                                                          row_cap=_SUGGEST_FROM + 1).rows]
                 message = (f"{label} {node_id!r} is neither in the mapped files nor in the store (by id or name): "
-                           + _nearest(node_id, names) + f"map a [[nodes]] table of {label} from this column to make "
-                           "it")
+                           + folded.nearest(node_id) + f"map a [[nodes]] table of {label} from this column "
+                           "to make it")
             problems += [Problem(file, line, column, message) for file, line, column in unresolved[(label, node_id)]]
     for at, rel in enumerate(rels):
         start, end = matched.get((rel.start_label, rel.start_id)), matched.get((rel.end_label, rel.end_id))

@@ -56,12 +56,12 @@ def test_ends_given_by_name_link_to_the_nodes_of_that_name(seeded, tmp_path):
 
 def test_a_name_no_node_has_is_a_problem_with_the_nearest_name(seeded, tmp_path):
     mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.csv": (
-        "id;name;programme;esca\nnordic-battery;Nordic Battery Cluster;ARENA;Gold\n")})
+        "id;name;programme;esca\nnordic-battery;Nordic Battery Cluster;ARENA;ESCA Gld\n")})
     before = counts(seeded)
     with pytest.raises(ValidationFailed) as refused:
         check_generic(seeded, mapping)
     assert [str(p) for p in refused.value.problems] == [
-        "clusters.csv:2 [esca]: QualityLabel 'Gold' is neither in the mapped files nor in the store (by id or "
+        "clusters.csv:2 [esca]: QualityLabel 'ESCA Gld' is neither in the mapped files nor in the store (by id or "
         "name): did you mean 'ESCA Gold' (id 'esca-gold')? Else map a [[nodes]] table of QualityLabel from this "
         "column to make it"]
     assert counts(seeded) == before
@@ -108,3 +108,27 @@ def test_of_names_that_differ_in_case_the_one_spelled_exactly_so_is_taken(seeded
         check_generic(seeded, mapping)
     assert "Sector 'AUTOMATION' is the name of 2 nodes of the store (automation, esv:automation)" in str(
         refused.value)
+
+
+def test_a_name_without_its_accents_an_acronym_or_an_alias_finds_its_node_as_a_typed_name_does(seeded, tmp_path):
+    """The rule of `graph.store.resolve` (name, acronym or alias; accents and case ignored) when no name is equal."""
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[relationships]]
+        file = "members.csv"
+        type = "MEMBER_OF"
+        start = { label = "Cluster", column = "cluster" }
+        end = { label = "Programme", column = "programme" }
+        """, "members.csv": "cluster,programme\nAutomation Smaland,S3-piloten\nIGT,s3 cluster pilot\n"})
+    data = check_generic(seeded, mapping)
+    assert sorted((r.start_id, r.end_id) for r in data.rels) == [
+        ("automation-smaland", "s3-cluster-pilot"), ("industrial-green-tech", "s3-cluster-pilot")]
+    assert ("4 relationship end(s) given by name matched a node of the store: Cluster 'Automation Smaland' -> "
+            "automation-smaland, Cluster 'IGT' -> industrial-green-tech, Programme 'S3-piloten' -> s3-cluster-pilot, "
+            "Programme 's3 cluster pilot' -> s3-cluster-pilot") in data.notes
+    (tmp_path / "members.csv").write_text("cluster,programme\nAutomation Smaland,S3 piloten\n", encoding="utf-8")
+    with pytest.raises(ValidationFailed) as refused:  # a folded name must be equal, not near
+        check_generic(seeded, mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "members.csv:2 [programme]: Programme 'S3 piloten' is neither in the mapped files nor in the store (by id "
+        "or name): did you mean 'S3 Cluster Pilot' (id 's3-cluster-pilot')? Else map a [[nodes]] table of Programme "
+        "from this column to make it"]
