@@ -48,6 +48,6 @@ def _resend_until_gone(number: int) -> None:
     """The signal again every RESEND_S seconds while the process has not begun its exit (see the module)."""
     while True:
         time.sleep(RESEND_S)
-        if _EXITING.is_set():
+        if _EXITING.is_set() or not threading.main_thread().is_alive():  # the exit has begun (threads joined)
             return
         os.kill(os.getpid(), number)
