@@ -85,6 +85,7 @@ def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems:
     how = f"{table.encoding} (set in the mapping)" if spec.encoding else _ENCODINGS.get(table.encoding, table.encoding)
     read_as = "JSON" if table.delimiter is None else f"separator {SEPARATORS[table.delimiter]}"
     table.notes = [f"{spec.file}: {len(table.rows)} row(s), read as {how}, {read_as}",
+                   *(table.notes if table.delimiter is None else []),  # JSON: the key of a wrapped list
                    *removed_note(spec.file, table.removed, table.first_removed, table.cleaned)]
     return table
 

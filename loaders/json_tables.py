@@ -2,7 +2,10 @@
 
 Users' own data comes as JSON as often as CSV; `read_json_rows` gives the same `Table` the CSV reader
 (`loaders.csv_tables.read_rows`) gives, with the same cleaning of control characters, so the loader
-treats both alike.
+treats both alike. Exports of web services wrap the list in an object (`{"count": 2, "data": [...]}`) and
+nest objects in the rows (`"address": {"country": "SE"}`): the one list of objects in such an object is
+the table (a note says under which key), and a nested object's values are columns named by their path
+(`address.country`), so a mapping names them as they are, with no reshaping of the file first.
 """
 
 from __future__ import annotations
@@ -21,21 +24,34 @@ __all__ = ["json_rows", "read_json_rows"]
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def json_rows(text: str) -> list[tuple[int, Any]]:
-    """The items of a JSON list, each with the line it starts on; raises `json.JSONDecodeError`.
+def json_rows(text: str) -> tuple[list[tuple[int, Any]], str]:
+    """The items of a JSON list, each with the line it starts on, and the key of the object that holds the list
+    ("" for a file that is the list); raises `json.JSONDecodeError`.
 
     One pass: each item is decoded where it starts and lines are counted from the previous item only
     (slicing the rest of the text per item made a 3 MB file take half a minute).
 
     >>> json_rows('[{"a": 1},\\n {"a": 2}]')
-    [(1, {'a': 1}), (2, {'a': 2})]
+    ([(1, {'a': 1}), (2, {'a': 2})], '')
+    >>> json_rows('{"count": 1, "data": [\\n {"a": 1}]}')
+    ([(2, {'a': 1})], 'data')
     """
-    decoder, rows = json.JSONDecoder(), []
     at = _JSON_SPACE.match(text).end()
+    if text[at:at + 1] == "{":
+        return _wrapped(text, at)
     if text[at:at + 1] != "[":
-        raise json.JSONDecodeError("expected a list of objects: [ {...}, {...} ]", text, at)
+        raise json.JSONDecodeError("expected a list of objects [ {...}, {...} ], or an object holding one", text, at)
+    rows, end = _items(text, at, 1, 0)
+    if _JSON_SPACE.match(text, end).end() != len(text):
+        raise json.JSONDecodeError("extra data after the list", text, end)
+    return rows, ""
+
+
+def _items(text: str, at: int, line: int, counted: int) -> tuple[list[tuple[int, Any]], int]:
+    """The items of the list starting at `text[at]` ("["), each with its line (`line` is the line of
+    `text[counted]`), and where the list ends."""
+    decoder, rows = json.JSONDecoder(), []
     at = _JSON_SPACE.match(text, at + 1).end()
-    line, counted = 1, 0
     while not (text[at:at + 1] == "]" and not rows):
         item, end = decoder.raw_decode(text, at)
         line, counted = line + text.count("\n", counted, at), at
@@ -46,9 +62,48 @@ def json_rows(text: str) -> list[tuple[int, Any]]:
         if text[at:at + 1] != ",":
             raise json.JSONDecodeError("expected ',' or ']'", text, at)
         at = _JSON_SPACE.match(text, at + 1).end()
+    return rows, at + 1
+
+
+def _wrapped(text: str, at: int) -> tuple[list[tuple[int, Any]], str]:
+    """The one list of objects among the values of the object starting at `text[at]`, and its key."""
+    decoder, lists = json.JSONDecoder(), {}
+    at = _JSON_SPACE.match(text, at + 1).end()
+    while text[at:at + 1] != "}":
+        key, at = decoder.raw_decode(text, at)
+        at = _JSON_SPACE.match(text, at).end()
+        if not isinstance(key, str) or text[at:at + 1] != ":":
+            raise json.JSONDecodeError("expected a key and ':'", text, at)
+        at = _JSON_SPACE.match(text, at + 1).end()
+        if text[at:at + 1] == "[":
+            rows, at = _items(text, at, 1 + text.count("\n", 0, at), at)
+            if rows and all(isinstance(item, dict) for _, item in rows):
+                lists[key] = rows
+        else:
+            at = decoder.raw_decode(text, at)[1]
+        at = _JSON_SPACE.match(text, at).end()
+        if text[at:at + 1] == ",":
+            at = _JSON_SPACE.match(text, at + 1).end()
+        elif text[at:at + 1] != "}":
+            raise json.JSONDecodeError("expected ',' or '}'", text, at)
     if _JSON_SPACE.match(text, at + 1).end() != len(text):
-        raise json.JSONDecodeError("extra data after the list", text, at + 1)
-    return rows
+        raise json.JSONDecodeError("extra data after the object", text, at + 1)
+    if len(lists) != 1:
+        said = f"lists of objects under {', '.join(map(repr, lists))}" if lists else "no list of objects"
+        raise json.JSONDecodeError(f"the file is an object holding {said}: the rows must be one list of objects "
+                                   "[ {...}, {...} ] (save the list you mean as a file of its own)", text, 0)
+    return next(iter(lists.items()))[::-1]
+
+
+def _flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """A row with each nested object's values as columns named by their path: {"a": {"b": 1}} -> {"a.b": 1}."""
+    row: dict[str, Any] = {}
+    for key, value in item.items():
+        if isinstance(value, dict):
+            row.update(_flat(value, f"{prefix}{key}."))
+        else:
+            row[f"{prefix}{key}"] = value
+    return row
 
 
 def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[Problem]) -> Table | None:
@@ -56,16 +111,19 @@ def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[P
     it; None, with the problem, when it is not valid JSON. Problems name the file as `name`."""
     text, encoding = read_text(path, encoding, name=name)
     try:
-        items = json_rows(text)
+        items, key = json_rows(text)
     except json.JSONDecodeError as e:
         problems.append(Problem(name, e.lineno, None, f"not valid JSON: {e.msg}"))
         return None
     table = Table(path, None, encoding, [], [], [])
+    if key:
+        table.notes.append(f"{path.name}: the rows are the {len(items)} objects of its list {key!r}.")
     columns: dict[str, None] = {}
     for line, item in items:
         if not isinstance(item, dict):
             problems.append(Problem(name, line, None, 'each item of the list must be an object {"column": value}'))
             continue
+        item = _flat(item) if any(isinstance(value, dict) for value in item.values()) else item
         columns.update(dict.fromkeys(item))
         table.rows.append(item)
         table.lines.append(line)

@@ -1,0 +1,63 @@
+"""JSON as web services export it: the list of rows inside an object (`{"count": 2, "data": [...]}`) and
+objects nested in the rows (`"address": {"country": "SE"}`), read with no reshaping of the file first."""
+
+from __future__ import annotations
+
+from graph.store.reads import counts
+from loaders.generic import load_generic, read_generic
+from tests.generic_files import problems_of, write_files
+
+MAPPING = """
+    [[nodes]]
+    file = "clusters.json"
+    label = "Cluster"
+    id = "id"
+    name = "name"
+    located_in = { region = "address.region", country = "address.country" }
+    properties = { website = "contact.web.url" }
+    """
+
+EXPORT = """{"count": 2, "next": null,
+ "data": [
+  {"id": "nbc", "name": "Nordic Battery Cluster", "tags": ["batteries"],
+   "address": {"country": "Sweden", "region": "Norrbotten"}, "contact": {"web": {"url": "https://nbc.example"}}},
+  {"id": "otc", "name": "Ocean Tech Cluster",
+   "address": {"country": "NO", "region": "Vestland"}}
+ ],
+ "links": [{"rel": "self"}, "not a row"]}
+"""
+
+
+def test_the_one_list_of_objects_in_an_exported_object_is_the_table_and_nested_values_are_columns(tmp_path,
+                                                                                                   embedded_store):
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.json": EXPORT})
+    nodes, rels, notes = read_generic(mapping)
+    clusters = {n.id: n for n in nodes if n.label == "Cluster"}
+    assert {k: (n.properties.get("country"), n.properties.get("region"), n.properties.get("website"))
+            for k, n in clusters.items()} == {"nbc": ("SE", "SE-Norrbotten", "https://nbc.example"),
+                                             "otc": ("NO", "NO-Vestland", None)}
+    assert "clusters.json: the rows are the 2 objects of its list 'data'." in notes
+    load_generic(embedded_store, mapping)
+    assert counts(embedded_store)[0]["Cluster"] == 2
+    located = embedded_store.read("MATCH (c:Cluster)-[:LOCATED_IN]->(r:Region)-[:PART_OF]->(k:Country) "
+                                  "RETURN c.id, r.name, k.id ORDER BY c.id").rows
+    assert [tuple(r) for r in located] == [("nbc", "Norrbotten", "SE"), ("otc", "Vestland", "NO")]
+
+
+def test_a_problem_in_a_wrapped_list_names_the_line_its_object_starts_on(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING,
+                                     "clusters.json": EXPORT.replace('"name": "Ocean Tech Cluster"', '"name": ""')})
+    assert [(p.file, p.line, p.field, p.message) for p in problems_of(mapping)] == [
+        ("clusters.json", 5, "name", "the name is empty")]
+
+
+def test_an_object_holding_several_lists_of_objects_or_none_says_so(tmp_path):
+    two = EXPORT.replace('"links": [{"rel": "self"}, "not a row"]', '"links": [{"rel": "self"}]')
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.json": two})
+    assert [str(p) for p in problems_of(mapping)] == [
+        "clusters.json:1: not valid JSON: the file is an object holding lists of objects under 'data', 'links': the "
+        "rows must be one list of objects [ {...}, {...} ] (save the list you mean as a file of its own)"]
+    (tmp_path / "clusters.json").write_text('{"count": 0, "data": []}', encoding="utf-8")
+    assert [str(p) for p in problems_of(mapping)] == [
+        "clusters.json:1: not valid JSON: the file is an object holding no list of objects: the rows must be one "
+        "list of objects [ {...}, {...} ] (save the list you mean as a file of its own)"]
