@@ -10,10 +10,12 @@ CSV reader of every loader (`loaders.csv_tables.read_rows`); JSON files here, in
 from __future__ import annotations
 
 import difflib
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from graph import values
 from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
@@ -157,6 +159,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
                                         path=mapping.data_path(spec), mapping=mapping.path.name)
         if merged := collect(spec, table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
+        notes += [n for n in _grouped_points(spec, table) if n not in notes]
     if problems:
         raise ValidationFailed(list(dict.fromkeys(problems)))  # tables of one file may find the same problem
     notes += settle_names(records, collected) + _key_notes(collected)
@@ -173,6 +176,26 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     drops = [(s, f"user:{mapping.name}/{s.file}") for s in mapping.files if s.drop]
     return GenericInput(mapping, list(sources.values()) + nodes + places[0], rels + places[1], notes, paths,
                         unresolved, places, drops)
+
+
+_POINT_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
+
+
+def _grouped_points(spec: FileSpec, table: Table) -> list[str]:
+    """A note per decimal-comma number column whose cells hold a point that may group thousands (`1.234`): read
+    as a decimal point, as the mapping says, but in a German or Norwegian table it often means 1234."""
+    notes = []
+    for column in spec.properties:
+        if column.type != "float" or column.decimal != "," or column.thousands or column.constant:
+            continue
+        found = [(line, row[column.column]) for row, line in zip(table.rows, table.lines, strict=True)
+                 if isinstance(row.get(column.column), str) and _POINT_GROUPED.fullmatch(row[column.column].strip())]
+        if found:
+            line, cell = found[0]
+            notes.append(f"{spec.file}: {len(found)} cell(s) of {column.column!r} (decimal = \",\") hold a point "
+                         f"that may stand between thousands, first {cell!r} on line {line}: read as a decimal point "
+                         f"({values.as_float(cell)}); if it groups thousands, set thousands = \".\" for that column")
+    return notes
 
 
 def _lines(where: list[tuple]) -> str:

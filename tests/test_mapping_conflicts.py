@@ -126,3 +126,17 @@ def test_a_country_cell_no_standard_knows_is_recoded_from_the_mapping(tmp_path):
     any_case = write_preset(tmp_path, table, {"country": '{ column = "Land", values = { "xh" = "IN", "N/A" = "" } }'})
     nodes = {n.id: n for n in read_generic(any_case)[0] if n.label == "Organisation"}  # as a property's values
     assert [nodes[i].properties.get("country") for i in ("9", "8", "7")] == ["NO", "IN", None]
+
+
+def test_a_point_that_may_group_thousands_in_a_decimal_comma_column_is_read_as_written_and_noted(tmp_path):
+    table = ("Prosjekt;Akronym;Orgnr;Navn;Beløp\n1;HAV;9;Fjordlab AS;1.234\n1;HAV;8;Havlab AS;2,5\n"
+             "2;SJØ;9;Fjordlab AS;12.500\n")
+    _, rels, notes = read_generic(write_preset(tmp_path, table, {"amount": '"Beløp"'}, top='decimal = ","'))
+    assert sorted(r.properties["contribution"] for r in rels if r.type == "PARTICIPATES_IN") == [1.234, 2.5, 12.5]
+    assert ("t.csv: 2 cell(s) of 'Beløp' (decimal = \",\") hold a point that may stand between thousands, first "
+            "'1.234' on line 2: read as a decimal point (1.234); if it groups thousands, set thousands = \".\" for "
+            "that column") in notes
+    _, rels, notes = read_generic(write_preset(tmp_path, table, {"amount": '"Beløp"'},
+                                               top='decimal = ","\nthousands = "."'))
+    assert sorted(r.properties["contribution"] for r in rels if r.type == "PARTICIPATES_IN") == [2.5, 1234.0, 12500.0]
+    assert not [n for n in notes if "stand between thousands" in n]
