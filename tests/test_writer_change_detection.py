@@ -15,6 +15,7 @@ from graph.store import cypher
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.reads import to_networkx
 from graph.store.records import NodeRecord, RelRecord
+from graph.store.resolve import resolve_node
 from graph.store.writer import HASH_PROPERTY, statements, write_records
 from tests.cypher_lint import assert_valid_neo4j_cypher
 
@@ -144,6 +145,21 @@ def test_the_digest_is_not_shown_as_a_fact(any_store):
     assert result.nodes and result.relationships
     assert all(HASH_PROPERTY not in node["properties"] for node in result.nodes.values())
     assert all(HASH_PROPERTY not in rel["properties"] for rel in result.relationships)
+
+
+def test_a_node_another_load_named_too_stays_found_by_its_acronym_and_aliases(any_store):
+    """A user's table naming the seeds' cluster without its acronym kept `IGT` from finding it: the search text
+    is made of the names the node holds once written, and a re-run of that table still changes nothing."""
+    seeds = NodeRecord("Cluster", "industrial-green-tech", "Industrial Green Tech", ("seeds",), ("Organisation",),
+                       {"acronym": "IGT", "aliases": ["Grön Industri"]})
+    table = NodeRecord("Cluster", "industrial-green-tech", "Industrial Green Tech", ("user:clusters",),
+                       ("Organisation",), {"url": "https://igt.example"})
+    write_records(any_store, [seeds], [])
+    assert write_records(any_store, [table], []).updated == 1
+    for typed in ("IGT", "gron industri", "Industrial Green Tech"):
+        assert resolve_node(any_store, typed).key == "Cluster:industrial-green-tech", typed
+    again = write_records(any_store, [table], [])
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 1)
 
 
 def test_the_writers_own_statements_are_valid_neo4j_cypher():

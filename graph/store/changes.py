@@ -19,6 +19,7 @@ from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import check_label, check_rel_type
+from graph.store.search_text import SEARCH_PROPERTY, search_text
 
 __all__ = ["Batch", "Held", "HELD_READ_MAX", "held_records", "node_digests", "rel_digests", "rel_states",
            "held_nodes", "held_relationships", "node_batch", "rel_batch", "relationship_groups", "rel_row"]
@@ -182,9 +183,26 @@ def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: lis
         found = store.read(cypher.node_states(label), {"ids": [row["id"] for row in look]},
                            row_cap=10**7, timeout_s=300)
         before = {node_id: (props, set(labels)) for node_id, props, labels in found.rows}
+        _keep_stored_names(look, before)
         batch.compare(look, lambda row: None if row["id"] not in before else
                       _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
     return batch
+
+
+def _keep_stored_names(rows: list[dict[str, Any]], before: dict[str, tuple[dict[str, Any], set[str]]]) -> None:
+    """A node that another load named too stays findable by that load's acronym and aliases: its search text is
+    made of the names it will hold once written (this row's over the stored ones), not of this row's alone (a
+    table naming the seeds' `industrial-green-tech` without its acronym made `IGT` find nothing). Done after the
+    digest, so a re-run of the same records is still found unchanged."""
+    for row in rows:
+        stored = before.get(row["id"])
+        if stored is None:
+            continue
+        props, held = row["props"], stored[0]
+        acronym = props["acronym"] if "acronym" in props else held.get("acronym")
+        aliases = (props["aliases"] if "aliases" in props else held.get("aliases")) or []
+        props[SEARCH_PROPERTY] = search_text([props["name"], row["id"], acronym,
+                                              *(aliases if isinstance(aliases, list) else [aliases])])
 
 
 def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list[dict[str, Any]],
