@@ -25,6 +25,7 @@ from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
 from loaders.generic_drop import drop_properties
 from loaders.generic_ends import resolve_ends
+from loaders.generic_match import match_by_name
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.json_tables import read_json_rows
 from loaders.mapping import FileSpec, Mapping, read_mapping
@@ -52,6 +53,7 @@ class GenericInput:
     unresolved: dict[tuple[str, str], list[tuple[str, int, str]]] = field(default_factory=dict)
     places: tuple[list[NodeRecord], list[RelRecord]] = ([], [])
     drops: list[tuple[FileSpec, str]] = field(default_factory=list)
+    matchable: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # match = "name" rows
 
     def would_write(self) -> str:
         """`5 nodes (Project 2, Organisation 3) and 4 relationships (PARTICIPATES_IN 4), and 1 Source record(s)
@@ -174,8 +176,10 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     places = ([r for r, _, _ in collected.places.values() if isinstance(r, NodeRecord)],
               [r for r, _, _ in collected.places.values() if isinstance(r, RelRecord)])
     drops = [(s, f"user:{mapping.name}/{s.file}") for s in mapping.files if s.drop]
+    matchable = {(r.label, r.id): (spec.file, line, spec.name) for r, spec, line in records.values()
+                 if isinstance(r, NodeRecord) and spec.match == "name"}
     return GenericInput(mapping, list(sources.values()) + nodes + places[0], rels + places[1], notes, paths,
-                        unresolved, places, drops)
+                        unresolved, places, drops, matchable)
 
 
 _POINT_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
@@ -228,12 +232,14 @@ def read_generic(mapping_path: Path | str) -> tuple[list[NodeRecord], list[RelRe
 
 
 def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
-    """A problem, with file, line and column, for each relationship end that is neither in the files nor in
-    the store, by id or by one node's name; ends matched by name take that node's id in `data.rels`, and a
-    note in `data.notes` (`loaders.generic_ends`)."""
-    problems, notes = resolve_ends(store, data.unresolved, data.rels)
+    """The checks against the store: rows of `match = "name"` tables take the ids of the nodes their names name
+    (`loaders.generic_match`), and a problem, with file, line and column, for each relationship end that is
+    neither in the files nor in the store, by id or by one node's name; ends matched by name take that node's id
+    in `data.rels`, and a note in `data.notes` (`loaders.generic_ends`)."""
+    problems = match_by_name(store, data)
+    found, notes = resolve_ends(store, data.unresolved, data.rels)
     data.notes += [n for n in notes if n not in data.notes]
-    return problems
+    return problems + found
 
 
 def check_generic(store: GraphStore, mapping_path: Path | str) -> GenericInput:

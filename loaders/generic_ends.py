@@ -20,7 +20,7 @@ from graph.store.contract import GraphStore
 from graph.store.records import RelRecord
 from graph.store.search_text import SEARCH_PROPERTY, fold
 
-__all__ = ["resolve_ends"]
+__all__ = ["resolve_ends", "named_nodes", "held_ids"]
 
 
 @cypher.statement(cypher.each_label)
@@ -51,6 +51,11 @@ def _found(store: GraphStore, statement: str, key: str, values: list[str]) -> li
         batch = values[at:at + _BATCH]
         rows += store.read(statement, {key: batch}, row_cap=len(batch) * 4 + 1).rows
     return rows
+
+
+def held_ids(store: GraphStore, label: str, ids: list[str]) -> set[str]:
+    """Those of `ids` that are ids of `label` nodes of the store."""
+    return {row[0] for row in _found(store, cypher.existing_ids(label), "ids", sorted(ids))}
 
 
 def _by_name(store: GraphStore, label: str, missing: set[str]) -> dict[str, list[tuple[str, str]]]:
@@ -106,6 +111,23 @@ class _Folded:
         return list(dict.fromkeys(self._by_folded.get(fold(wanted), []))) if fold(wanted) else []
 
 
+def named_nodes(store: GraphStore, label: str,
+                names: set[str]) -> tuple[dict[str, list[tuple[str, str]]], _Folded | None]:
+    """Each name -> the (id, stored name) of the `label` nodes it names by the rule of this module: one node
+    (the name stands for it), several (ambiguous) or none. Also the label's folded names when they were read
+    (for a "did you mean"), else None."""
+    named, folded, found_by = _by_name(store, label, names), None, {}
+    for name in names:
+        found = named.get(name.lower(), [])
+        if chosen := _one(found, name):
+            found = [next(pair for pair in found if pair[0] == chosen)]
+        elif not found:
+            folded = folded or _Folded(store, label)
+            found = folded.named(name)
+        found_by[name] = found
+    return found_by, folded
+
+
 def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple[str, int, str]]],
                  rels: list[RelRecord]) -> tuple[list[Problem], list[str]]:
     """Problems for ends neither in the files nor in the store (by id or by one name), and notes on the ends
@@ -116,24 +138,18 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
     problems: list[Problem] = []
     matched: dict[tuple[str, str], str] = {}
     for label, ids in sorted(wanted.items()):
-        missing = ids - {row[0] for row in _found(store, cypher.existing_ids(label), "ids", sorted(ids))}
-        named = _by_name(store, label, missing) if missing else {}
-        folded: _Folded | None = None
+        missing = ids - held_ids(store, label, list(ids))
+        found_by, folded = named_nodes(store, label, missing) if missing else ({}, None)
         for node_id in sorted(missing):
-            found = named.get(node_id.lower(), [])
-            if chosen := _one(found, node_id):
-                matched[(label, node_id)] = chosen
+            found = found_by[node_id]
+            if len(found) == 1:
+                matched[(label, node_id)] = found[0][0]
                 continue
-            if not found:
-                folded = folded or _Folded(store, label)
-                found = folded.named(node_id)
-                if len(found) == 1:
-                    matched[(label, node_id)] = found[0][0]
-                    continue
             if found:
                 message = (f"{label} {node_id!r} is the name of {len(found)} nodes of the store "
                            f"({', '.join(sorted(i for i, _ in found)[:5])}): give the id instead")
             else:
+                folded = folded or _Folded(store, label)
                 message = (f"{label} {node_id!r} is neither in the mapped files nor in the store (by id or name): "
                            + folded.nearest(node_id) + f"map a [[nodes]] table of {label} from this column "
                            "to make it")

@@ -151,8 +151,8 @@ def reading_options(check: _Checker, kind: str | None, index: int, table: dict) 
 
 
 def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:
-    """`on_empty`, `placeholder`, `on_conflict`, `split`, `drop` and (nodes) `place` of a table, as `FileSpec`
-    fields."""
+    """`on_empty`, `placeholder`, `on_conflict`, `split`, `drop` and (nodes) `place` and `match` of a table, as
+    `FileSpec` fields."""
     on_empty, placeholder = _on_empty(check, kind, index, table.get("on_empty"))
     options: dict[str, Any] = {"on_empty": on_empty, "placeholder": placeholder}
     if "on_conflict" in table:
@@ -163,6 +163,12 @@ def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set
         options["drop"] = _drop(check, kind, index, table["drop"], mapped)
     if kind == "nodes" and "located_in" in table:
         options["place"] = _place(check, index, table["located_in"])
+    if kind == "nodes" and "match" in table:
+        if table["match"] in ("id", "name"):
+            options["match"] = table["match"]
+        else:
+            check.problem(kind, index, 'match must be "id" (the default: a new id makes a new node) or "name" (a '
+                          "row whose id the store lacks takes the node of the store its name names)", "match")
     return options
 
 

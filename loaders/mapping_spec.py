@@ -109,6 +109,7 @@ class FileSpec:
     split: tuple[str, str] | None = None  # (column, separator): a row per item of a cell that lists several
     drop: tuple[str, ...] = ()
     place: Place | None = None
+    match: str = "id"  # "name": a row whose id the store lacks takes the node its name names (loaders.generic_match)
     lines: dict[str, int | None] = field(default_factory=dict, compare=False)
 
     def columns(self) -> list[tuple[str, str, int | None]]:

@@ -1,0 +1,91 @@
+"""Node tables that name nodes the store holds already (`match = "name"` in a `[[nodes]]` table).
+
+A cluster list or a table of sectors names what the store may hold already (the seeds' Automation Region,
+EuroSciVoc's fields) under ids of its own, or none (the name as the id). A new id makes a new node, so such a
+table made a second Automation Region beside the seeds' one, and a recommendation for it then found two. With
+`match = "name"`, a row whose id the store lacks takes the node of that label its name names, by the rule of
+relationship ends given by name (`loaders.generic_ends`: the name in any case, else a name, acronym or alias
+with accents and case ignored). The row's properties and sources go to that node, which keeps its own name,
+and the mapping's relationships from or to the row go to it too. A name several nodes share is a problem
+asking for the id; a name no node has makes a new node, as without the option. The notes list the matches.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from graph.errors import Problem
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord, RelRecord
+from loaders.generic_ends import held_ids, named_nodes
+
+if TYPE_CHECKING:
+    from loaders.generic import GenericInput
+
+__all__ = ["match_by_name"]
+
+
+def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
+    """Give the rows of `match = "name"` tables the ids of the store's nodes their names name (in `data`, with a
+    note); the problems of names several nodes share, or of two rows naming one node. Nothing changed then."""
+    if not data.matchable:
+        return []
+    by_label: dict[str, dict[str, NodeRecord]] = defaultdict(dict)
+    for record in data.nodes:
+        if (record.label, record.id) in data.matchable:
+            by_label[record.label][record.id] = record
+    problems: list[Problem] = []
+    found: dict[tuple[str, str], tuple[str, str]] = {}  # (label, the row's id) -> (the node's id, its name)
+    for label, records in sorted(by_label.items()):
+        held = held_ids(store, label, list(records))
+        new = {node_id: record for node_id, record in records.items() if node_id not in held}
+        named, _ = named_nodes(store, label, {record.name for record in new.values()}) if new else ({}, None)
+        for node_id, record in new.items():
+            nodes = named[record.name]
+            if len(nodes) == 1:
+                found[(label, node_id)] = nodes[0]
+            elif nodes:
+                problems.append(Problem(*data.matchable[(label, node_id)], (
+                    f"{label} {record.name!r} (match = \"name\") is the name of {len(nodes)} nodes of the store "
+                    f"({', '.join(sorted(i for i, _ in nodes)[:5])}): give the one meant as this row's id")))
+    problems += _taken_twice(data, found)
+    if problems or not found:
+        return problems
+    _move(data, found)
+    shown = ", ".join(f"{label} {name!r} -> {node_id}" for (label, name), (node_id, _) in sorted(found.items())[:10])
+    data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
+                      f"(keeping its name): {shown}{' ...' if len(found) > 10 else ''}")
+    return []
+
+
+def _taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> list[Problem]:
+    """Rows that would become one node: two naming the same node of the store, or one naming a node another row
+    of the mapping has as its id."""
+    targets = Counter((label, node_id) for (label, _), (node_id, _) in found.items())
+    own = {(record.label, record.id) for record in data.nodes}
+    return [Problem(*data.matchable[(label, row_id)], (
+        f"{label} {row_id!r} (match = \"name\") names the node {node_id!r} of the store, which "
+        + ("another row of the mapping names too" if targets[(label, node_id)] > 1 else "a row of the mapping has as "
+           "its id") + ": give each row its own id, or leave one out"))
+        for (label, row_id), (node_id, _) in sorted(found.items())
+        if targets[(label, node_id)] > 1 or (label, node_id) in own]
+
+
+def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """The matched rows' records with the store's ids and names, and every relationship from or to them (also the
+    `located_in` ones, kept the same objects in `data.rels` and `data.places`) moved with them."""
+    moved: dict[tuple[str, str], str] = {}  # (a label the row's node carries, its id) -> the store's id
+    for at, record in enumerate(data.nodes):
+        if (hit := found.get((record.label, record.id))) is not None:
+            data.nodes[at] = dataclasses.replace(record, id=hit[0], name=hit[1])
+            moved |= {(label, record.id): hit[0] for label in (record.label, *record.extra_labels)}
+    new_of: dict[int, RelRecord] = {}
+    for rels in (data.rels, data.places[1]):
+        for at, rel in enumerate(rels):
+            if id(rel) not in new_of:
+                start, end = moved.get((rel.start_label, rel.start_id)), moved.get((rel.end_label, rel.end_id))
+                new_of[id(rel)] = (dataclasses.replace(rel, start_id=start or rel.start_id, end_id=end or rel.end_id)
+                                   if start or end else rel)
+            rels[at] = new_of[id(rel)]

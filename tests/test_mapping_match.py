@@ -1,0 +1,110 @@
+"""`match = "name"` in a `[[nodes]]` table: rows naming nodes the store holds update them instead of making a
+second node of the same name (a cluster list naming the seeds' clusters, a table of sectors naming theirs)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import ValidationFailed
+from graph.store.reads import counts
+from graph.store.resolve import resolve_node
+from loaders.generic import check_generic, load_generic
+from loaders.seeds import load_seeds
+from tests.generic_files import write_files
+
+MAPPING = """
+    [[nodes]]
+    file = "clusters.csv"
+    label = "Cluster"
+    extra_labels = ["Organisation"]
+    id = "name"
+    name = "name"
+    match = "name"
+    properties = { url = "web" }
+
+    [[nodes]]
+    file = "clusters.csv"
+    label = "Sector"
+    id = "sector"
+    name = "sector"
+    match = "name"
+
+    [[relationships]]
+    file = "clusters.csv"
+    type = "ACTIVE_IN"
+    start = { label = "Cluster", column = "name" }
+    end = { label = "Sector", column = "sector" }
+    """
+TABLE = ("name,sector,web\nAutomation Region,Automation,https://automationregion.example\n"
+         "Nordic Battery Cluster,Batterier,https://nbc.example\n")
+
+
+@pytest.fixture
+def seeded(embedded_store):
+    load_seeds(embedded_store)
+    return embedded_store
+
+
+def test_rows_naming_nodes_of_the_store_update_them_and_the_others_make_new_nodes(seeded, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.csv": TABLE})
+    before = counts(seeded)[0]
+    report = load_generic(seeded, mapping)
+    assert ('2 row(s) of match = "name" tables name a node of the store, which they update (keeping its name): '
+            "Cluster 'Automation Region' -> automation-region, Sector 'Automation' -> automation") in report.notes
+    after = counts(seeded)[0]
+    assert (after["Cluster"], after["Sector"]) == (before["Cluster"] + 1, before["Sector"] + 1)
+    assert resolve_node(seeded, "Automation Region").key == "Cluster:automation-region"  # one node of that name
+    row = seeded.read("MATCH (c:Cluster {id: 'automation-region'})-[:ACTIVE_IN]->(s:Sector) "
+                      "RETURN c.name, c.url, s.id ORDER BY s.id").rows
+    assert ("Automation Region", "https://automationregion.example", "automation") in [tuple(r) for r in row]
+    new = seeded.read("MATCH (c:Cluster {id: 'Nordic Battery Cluster'})-[:ACTIVE_IN]->(s:Sector) "
+                      "RETURN s.id, s.name").rows
+    assert [tuple(r) for r in new] == [("Batterier", "Batterier")]
+    again = load_generic(seeded, mapping).summary
+    assert (again.created, again.updated, again.relationships_created, again.relationships_updated) == (0, 0, 0, 0)
+
+
+def test_a_name_without_accents_or_an_acronym_matches_and_two_rows_onto_one_node_are_refused(seeded, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.csv": (
+        "name,sector,web\nAutomation Smaland,automation,\n")})
+    data = check_generic(seeded, mapping)
+    assert {(n.label, n.id, n.name) for n in data.nodes if n.label == "Cluster"} == {
+        ("Cluster", "automation-smaland", "Automation Småland")}
+    (tmp_path / "clusters.csv").write_text("name,sector,web\nIGT,Energy,\nIndustrial Green Tech,Energy,\n",
+                                           encoding="utf-8")
+    before = counts(seeded)
+    with pytest.raises(ValidationFailed) as refused:
+        load_generic(seeded, mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        f"clusters.csv:{line} [name]: Cluster {row!r} (match = \"name\") names the node 'industrial-green-tech' of "
+        "the store, which another row of the mapping names too: give each row its own id, or leave one out"
+        for line, row in ((2, "IGT"), (3, "Industrial Green Tech"))]
+    assert counts(seeded) == before
+
+
+def test_a_name_several_nodes_share_asks_for_the_id(seeded, tmp_path):
+    write_files(tmp_path, {"field.toml": """
+        [[nodes]]
+        file = "s.csv"
+        label = "Sector"
+        id = "id"
+        name = "name"
+        """, "s.csv": "id,name\nesv:automation,automation\n"})
+    load_generic(seeded, tmp_path / "field.toml")
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING,
+                                     "clusters.csv": "name,sector,web\nIoT World,AUTOMATION,\n"})
+    with pytest.raises(ValidationFailed) as refused:
+        check_generic(seeded, mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "clusters.csv:2 [sector]: Sector 'AUTOMATION' (match = \"name\") is the name of 2 nodes of the store "
+        "(automation, esv:automation): give the one meant as this row's id"]
+
+
+def test_match_takes_id_or_name(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING.replace('match = "name"', 'match = "names"', 1),
+                                     "clusters.csv": TABLE})
+    with pytest.raises(ValidationFailed) as refused:
+        check_generic(None, mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "mapping.toml:7 [match]: match must be \"id\" (the default: a new id makes a new node) or \"name\" (a row "
+        "whose id the store lacks takes the node of the store its name names)"]
