@@ -9,6 +9,7 @@ from graph.errors import ValidationFailed
 from graph.store.reads import counts
 from graph.store.resolve import resolve_node
 from loaders.generic import check_generic, load_generic
+from loaders.pipeline import run_unload
 from loaders.seeds import load_seeds
 from tests.generic_files import write_files
 
@@ -62,6 +63,11 @@ def test_rows_naming_nodes_of_the_store_update_them_and_the_others_make_new_node
     assert [tuple(r) for r in new] == [("Batterier", "Batterier")]
     again = load_generic(seeded, mapping).summary
     assert (again.created, again.updated, again.relationships_created, again.relationships_updated) == (0, 0, 0, 0)
+    run_unload(seeded, "user:mapping")  # the matched nodes came from the seeds too: they stay, the rest goes
+    left = counts(seeded)[0]
+    assert (left["Cluster"], left["Sector"]) == (before["Cluster"], before["Sector"])
+    assert not seeded.read("MATCH (n) WHERE any(s IN n.sources WHERE s STARTS WITH 'user:') RETURN n.id").rows
+    assert resolve_node(seeded, "Automation Region").key == "Cluster:automation-region"
 
 
 def test_a_name_without_accents_or_an_acronym_matches_and_two_rows_onto_one_node_are_refused(seeded, tmp_path):
