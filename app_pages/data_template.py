@@ -8,6 +8,7 @@ had been uploaded (`app_pages.data_upload`), or downloads it for the CLI.
 from __future__ import annotations
 
 import hashlib
+import re
 import tempfile
 from pathlib import Path
 
@@ -34,9 +35,9 @@ def _template(name: str, data: bytes) -> tuple[str | None, str]:
 
 
 def offer_templates(files: list) -> tuple[str, bytes] | None:
-    """For each table uploaded without a mapping, a participation mapping made from its header and cells
-    (`loaders.mapping_template`), to edit here and download; returns the (file name, text) of the one the user
-    switched on to check and load, as if uploaded."""
+    """For each table uploaded without a mapping, a mapping made from its header and cells (a participation
+    table's, or a list's of clusters or organisations: `loaders.mapping_template`), to edit here and download;
+    returns the (file name, text) of the one the user switched on to check and load, as if uploaded."""
     chosen = None
     for upload in files:
         name, data = Path(upload.name).name, upload.getvalue()
@@ -44,7 +45,9 @@ def offer_templates(files: list) -> tuple[str, bytes] | None:
         if template is None:
             st.caption(common.md(f"No mapping can be made from {name}: {why_not}"))
             continue
-        st.caption(common.md(f"If {name} has one row per participation: a mapping with {guesses(template)} guesses "
+        shape = re.search(r"one row per (\w+)", template)
+        st.caption(common.md(f"If {name} has one row per {shape.group(1) if shape else 'participation'}: a mapping "
+                             f"with {guesses(template)} guesses "
                              "from its header and cells, each marked #?. Check and edit them here, then switch it "
                              "on, or download it."))
         key = f"{name}_{hashlib.sha256(data).hexdigest()[:12]}"  # a new upload under the same name: a new text

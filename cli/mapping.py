@@ -1,4 +1,4 @@
-"""`cluster-explorer mapping new TABLE`: a first mapping for a participation table, written from the table."""
+"""`cluster-explorer mapping new TABLE`: a first mapping for a participation table or a list, written from the table."""
 
 from __future__ import annotations
 
@@ -21,9 +21,10 @@ def mapping() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the mapping to this file (refused if it exists) instead of printing it.")
 def mapping_new_command(table: Path, out: Path | None) -> None:
-    """A participation-preset mapping for TABLE (one row per participation, as funders publish grants), its
-    columns guessed from the header and its date and number formats from the cells; check it with
-    `load csv MAPPING --check`."""
+    """A mapping for TABLE, its columns guessed from the header and its formats from the cells: the
+    participation preset for one row per participation (as funders publish grants), or, for a table naming no
+    project, a list of clusters or organisations (their places, sectors, programmes and labels, matched by name
+    to the store's nodes); check it with `load csv MAPPING --check`."""
     from loaders.mapping_template import guesses, participation_template
 
     if out is not None and out.exists():

@@ -23,7 +23,7 @@ from loaders.csv_tables import read_rows
 from loaders.json_tables import read_json_rows
 from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
 
-__all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guesses"]
+__all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses"]
 
 #: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
 #: English, Norwegian, Swedish, Danish, German and French; a header equal to one is a sure guess, a header
@@ -89,10 +89,17 @@ def guess_columns(headers: Iterable[str]) -> dict[str, str]:
     {'project_id': 'Prosjektnummer', 'organisation_id': 'Organisasjonsnummer', 'organisation_name': \
 'Organisasjonsnavn', 'country': 'Land'}
     """
+    guessed = guess_by_words(headers, HEADER_WORDS)
+    return {name: guessed[name] for name in PARTICIPATION_COLUMNS if name in guessed}
+
+
+def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Each name of `words_of` -> the header that most likely holds it: a header equal to one of its words is a
+    sure guess, a header holding one (of 5 letters or more) a likely one; each header used once."""
     scored = []
     for header in headers:
         word = _word(header)
-        for name, words in HEADER_WORDS.items():
+        for name, words in words_of.items():
             if word in words:
                 scored.append((2, len(word), name, header))
             elif best := max((len(w) for w in words if len(w) >= 5 and w in word), default=0):
@@ -101,7 +108,7 @@ def guess_columns(headers: Iterable[str]) -> dict[str, str]:
     for _, _, name, header in sorted(scored, key=lambda s: s[:2], reverse=True):
         if name not in guessed and header not in guessed.values():
             guessed[name] = header
-    return {name: guessed[name] for name in PARTICIPATION_COLUMNS if name in guessed}
+    return guessed
 
 
 def _rows(path: Path) -> tuple[list[str], list[dict], str | None, int]:
@@ -156,10 +163,16 @@ def _toml(text: str) -> str:
 
 def participation_template(data: Path | str, file: str | None = None) -> str:
     """A participation-preset mapping for the table `data`, its guesses marked; `file` is the table's path as the
-    mapping names it (default: its name, for a mapping saved next to it)."""
+    mapping names it (default: its name, for a mapping saved next to it). A table naming no project but names
+    (a cluster list) gets a mapping of a list instead (`loaders.mapping_template_list`)."""
     data = Path(data)
     headers, rows, separator, above = _rows(data)
     guessed = guess_columns(headers)
+    if not {"project_id", "project_title", "project_acronym"} & set(guessed):
+        from loaders.mapping_template_list import list_template  # a list of clusters or organisations, no projects
+
+        if (listed := list_template(data, file, headers, rows, separator, above)) is not None:
+            return listed
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",

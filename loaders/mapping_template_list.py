@@ -1,0 +1,128 @@
+"""A first mapping for a list of clusters or organisations, one row each (`cluster-explorer mapping new`).
+
+Cluster managers and regional agencies keep lists, not participation tables: a cluster's name, its region,
+its sectors, the programmes it is in, its quality label. `mapping new` wrote the participation preset for
+every table, so such a list got a mapping asking for a project column it does not have. A table whose header
+names no project but names names is read as a list instead: each row a Cluster (when the file's name or its
+header says clusters) or an Organisation, placed by its region and country, and its sectors, programmes and
+labels as nodes linked to it. Every node table has `match = "name"` (`loaders.generic_match`): a row naming
+what the store holds (the seeds' Automation Region, their sector Automation, ESCA Gold) updates that node
+instead of making a second one. Guesses are marked `#?` as in the participation template.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loaders.csv_header import SEPARATORS
+from loaders.mapping_template import (
+    _NOT_WORD,
+    HEADER_WORDS,
+    REGION_COUNTRY,
+    _list_separator,
+    _toml,
+    _word,
+    guess_by_words,
+)
+
+__all__ = ["LIST_WORDS", "list_template"]
+
+#: Header words of a list's columns (see `loaders.mapping_template.HEADER_WORDS`).
+LIST_WORDS: dict[str, tuple[str, ...]] = {
+    "id": (*HEADER_WORDS["organisation_id"], "id", "clusterid", "klusterid", "klyngeid"),
+    "name": (*HEADER_WORDS["organisation_name"], "cluster", "clustername", "kluster", "klusternamn", "klynge",
+             "klyngenavn", "klyngenamn", "clusternavn", "nomducluster", "pôle", "pole", "clusterorganisation"),
+    "country": HEADER_WORDS["country"],
+    "region": HEADER_WORDS["region"],
+    "city": HEADER_WORDS["city"],
+    "url": ("url", "website", "web", "homepage", "webbplats", "webbsida", "hemsida", "nettside", "nettsted",
+            "hjemmeside", "webseite", "internetseite", "siteweb", "siteinternet"),
+    "sector": (*HEADER_WORDS["sector"], "sectors", "industry", "industri", "næring", "focusarea", "fokusområde"),
+    "programme": (*HEADER_WORDS["programme"], "programmes", "programs", "programmer"),
+    "label": ("label", "labels", "esca", "escalabel", "qualitylabel", "märkning", "kvalitetsmerke", "merking",
+              "gütesiegel", "siegel", "labellisation"),
+}
+#: Words in a file's name or header that make its rows clusters.
+CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle")
+#: Columns whose cells name other nodes: (label, relationship from the row's node, what they are).
+LINKED = {"sector": ("Sector", "ACTIVE_IN", "a sector"), "programme": ("Programme", "MEMBER_OF", "a programme"),
+          "label": ("QualityLabel", "HAS_LABEL", "a quality label")}
+
+
+def list_template(data: Path, file: str | None, headers: list[str], rows: list[dict], separator: str | None,
+                  above: int) -> str | None:
+    """A mapping of the list `data` (its header, rows, separator and lines above the header as read), guesses
+    marked; `file` as in `participation_template`. None when no column looks like a name."""
+    guessed = guess_by_words(headers, LIST_WORDS)
+    if "name" not in guessed:
+        return None
+    clusters = any(word in _word(text) for text in (data.stem, *headers) for word in CLUSTER_WORDS)
+    label, kind = ("Cluster", "cluster") if clusters else ("Organisation", "organisation")
+    reading = [f"file = {_toml(file or data.name)}"]
+    if separator is not None:
+        reading.append(f"separator = {_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
+    if above:
+        reading.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
+                       "title or notes")
+    key = guessed.get("id", guessed["name"])
+    lines = [f"# A mapping for {data.name}, one row per {kind}, made by `cluster-explorer mapping new` from the",
+             "# file's header and cells: no column looked like a project, so it is read as a list, not as",
+             "# participations. Check each guess (marked #?), then:",
+             "#   cluster-explorer load csv THIS-FILE --check",
+             '# The format: docs/mapping.md. match = "name": a row naming a node of the store updates it.',
+             f"name = {_toml(_NOT_WORD.sub('-', data.stem.casefold()).strip('-') or 'list')}",
+             "", "[[nodes]]", *reading,
+             f"label = {_toml(label)}  #? " + ("the file's name or header says clusters" if clusters else
+                                                'no word of the file says clusters: "Cluster" if they are'),
+             *(['extra_labels = ["Organisation"]  # a cluster is an organisation too'] if clusters else []),
+             f"id = {_toml(key)}  #? " + ("the id" if "id" in guessed else
+                                          "no column of ids found, so the name is the id"),
+             f"name = {_toml(guessed['name'])}  #? the name",
+             f'match = "name"  # a row naming a {label} of the store (by name, acronym or alias) updates it']
+    lines += _place(guessed)
+    props = [f"{prop} = {_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
+             "address")) if prop in guessed]
+    lines += ["[nodes.properties]", *props] if props else []
+    for column, (end, rel_type, what) in LINKED.items():
+        if column in guessed:
+            lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows)
+    unused = [h for h in headers if h and h not in guessed.values()]
+    if unused:
+        lines += ["", f"# columns not used: {', '.join(unused)}"]
+    return "\n".join(lines) + "\n"
+
+
+def _place(guessed: dict[str, str]) -> list[str]:
+    """The `located_in` line: region and country columns, or a national list's country as a constant."""
+    region, country = guessed.get("region"), guessed.get("country")
+    if country:
+        where = f"region = {_toml(region)}, country = {_toml(country)}" if region else f"country = {_toml(country)}"
+        return [f"located_in = {{ {where} }}  #? where each row is"]
+    if not region:
+        return []
+    code = REGION_COUNTRY.get(_word(region))
+    if code:
+        return [f'located_in = {{ region = {_toml(region)}, country = {{ value = "{code}" }} }}  #? a {region} is a '
+                f"region of {code}; every row is placed there"]
+    return [f'located_in = {{ region = {_toml(region)}, country = {{ value = "" }} }}  # needed: the regions in '
+            f"{region} are in which country? Its code (NO, SE, DK ...), or a column holding it"]
+
+
+def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],
+            rows: list[dict]) -> list[str]:
+    """A node table of the column's `end` nodes (matched by name to the store's) and the relationships to them."""
+    listed = _list_separator(rows, column)
+    split = [f"split = {{ column = {_toml(column)}, separator = {_toml(listed)} }}  #? cells list several, "
+             f"separated by {_toml(listed)}"] if listed else []
+    empty = [f'on_empty = "skip"  # rows naming no {what[2:]} link to none'] if any(
+        not str(row.get(column) or "").strip() for row in rows) else []
+    return ["", "[[nodes]]", *reading, f"label = {_toml(end)}", f"id = {_toml(column)}  #? {what} per cell",
+            f"name = {_toml(column)}",
+            f'match = "name"  # a {end} of the store named so ({_EXAMPLES[end]}) is that one; others are new',
+            *split, *empty,
+            "", "[[relationships]]", *reading, f"type = {_toml(rel_type)}",
+            f"start = {{ label = {_toml(label)}, column = {_toml(key)} }}",
+            f"end = {{ label = {_toml(end)}, column = {_toml(column)} }}", *split, *empty]
+
+
+_EXAMPLES = {"Sector": "Automation", "Programme": "ARENA, S3 Cluster Pilot", "QualityLabel": "ESCA Gold"}

@@ -1,0 +1,70 @@
+"""`cluster-explorer mapping new` on a list (one row per cluster or organisation, no project column): a mapping
+of a list, whose rows naming the store's nodes update them (`match = "name"`), loaded by the real loader."""
+
+from __future__ import annotations
+
+import tomllib
+
+import pytest
+
+from graph.store.reads import counts
+from graph.store.resolve import resolve_node
+from loaders.generic import load_generic
+from loaders.mapping_template import guesses, participation_template
+from loaders.seeds import load_seeds
+from tests.cli_invoke import cli_env, invoke
+from tests.generic_files import write_files
+
+KLUSTER = ("Klusternamn;Län;Bransch;Program;ESCA-märkning;Webbplats\n"
+           "Automation Region;Västmanlands län;Automation;S3 Cluster Pilot;ESCA Bronze;https://automationregion.example\n"
+           "Paper Province;Värmlands län;Skog | Energi;S3 Cluster Pilot;ESCA Gold;https://paperprovince.example\n"
+           "Norrbotten Battery;Norrbottens län;Batterier;;;\n")
+
+
+@pytest.fixture
+def seeded(embedded_store):
+    load_seeds(embedded_store)
+    return embedded_store
+
+
+def test_a_swedish_cluster_list_gets_a_list_mapping_that_loads_onto_the_seeds_clusters(seeded, tmp_path):
+    write_files(tmp_path, {"kluster.csv": KLUSTER})
+    text = participation_template(tmp_path / "kluster.csv")
+    made = tomllib.loads(text)
+    assert "preset" not in made and text.startswith("# A mapping for kluster.csv, one row per cluster")
+    [clusters, *_] = made["nodes"]
+    assert (clusters["label"], clusters["extra_labels"], clusters["id"], clusters["name"], clusters["match"]) == (
+        "Cluster", ["Organisation"], "Klusternamn", "Klusternamn", "name")
+    assert clusters["located_in"] == {"region": "Län", "country": {"value": "SE"}}
+    assert clusters["properties"] == {"url": "Webbplats"}
+    assert [(n["label"], n["id"], n.get("split"), n.get("on_empty")) for n in made["nodes"][1:]] == [
+        ("Sector", "Bransch", {"column": "Bransch", "separator": "|"}, None),
+        ("Programme", "Program", None, "skip"), ("QualityLabel", "ESCA-märkning", None, "skip")]
+    assert [(r["type"], r["start"], r["end"]["label"]) for r in made["relationships"]] == [
+        ("ACTIVE_IN", {"label": "Cluster", "column": "Klusternamn"}, "Sector"),
+        ("MEMBER_OF", {"label": "Cluster", "column": "Klusternamn"}, "Programme"),
+        ("HAS_LABEL", {"label": "Cluster", "column": "Klusternamn"}, "QualityLabel")]
+    assert guesses(text) == 10
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    before = counts(seeded)[0]
+    report = load_generic(seeded, tmp_path / "mapping.toml")
+    after = counts(seeded)[0]
+    assert after["Cluster"] == before["Cluster"] + 1  # Norrbotten Battery; the other two are the seeds' clusters
+    assert after["Sector"] == before["Sector"] + 3  # Skog, Energi, Batterier; Automation is the seeds'
+    assert any("Cluster 'Paper Province' -> paper-province" in note for note in report.notes)
+    assert resolve_node(seeded, "Paper Province").key == "Cluster:paper-province"
+    linked = seeded.read("MATCH (c:Cluster {id: 'automation-region'})-[r]->(x) WHERE r.sources IS NOT NULL AND "
+                         "any(s IN r.sources WHERE s STARTS WITH 'user:') RETURN type(r), x.id ORDER BY type(r)").rows
+    assert [tuple(r) for r in linked] == [("ACTIVE_IN", "automation"), ("HAS_LABEL", "esca-bronze"),
+                                          ("LOCATED_IN", "SE-Västmanlands-län"), ("MEMBER_OF", "s3-cluster-pilot")]
+
+
+def test_a_member_list_without_a_cluster_word_is_a_list_of_organisations(tmp_path, embedded_server):
+    write_files(tmp_path, {"members.csv": "Org.nr,Name,Country,City\n556677-8899,Småland Plast AB,SE,Värnamo\n"})
+    made = tomllib.loads(participation_template(tmp_path / "members.csv"))
+    [node] = made["nodes"]
+    assert (node["label"], node["id"], node["name"], node["located_in"], node["properties"]) == (
+        "Organisation", "Org.nr", "Name", {"country": "Country"}, {"city": "City"})
+    assert "extra_labels" not in node and "relationships" not in made
+    printed = invoke(cli_env(embedded_server, "mapping_template_list"), "mapping", "new", str(tmp_path / "members.csv"))
+    assert printed.exit_code == 0 and "one row per organisation" in printed.stdout.splitlines()[0]
