@@ -152,6 +152,20 @@ def test_a_table_alone_gives_a_mapping_that_loads_it(page, app_url, tmp_path):
     screenshot(page, "data-template")
 
 
+def test_a_cluster_list_alone_gets_a_mapping_of_a_list_that_checks(page, app_url, tmp_path):
+    table = tmp_path / "kluster.csv"
+    table.write_text("Klusternamn;Län;Bransch;Program\nAutomation Region;Västmanlands län;Automation;ARENA\n"
+                     "Norrbotten Battery;Norrbottens län;Batterier;\n", encoding="utf-8")
+    visit(page, app_url, "data", "Data")
+    page.locator("input[type='file']").nth(1).set_input_files(str(table))
+    page.get_by_text(re.compile(r"If kluster\.csv has one row per cluster: a mapping with \d+ guesses")).wait_for()
+    assert 'label = "Cluster"' in page.get_by_label("Mapping for kluster.csv").input_value()
+    page.get_by_text("Check and load kluster.csv with this mapping").click()
+    page.get_by_text(re.compile(r"Valid: \d+ nodes \(")).wait_for()
+    settle(page)
+    screenshot(page, "data-template-list")
+
+
 def test_a_table_alone_is_mapped_checked_and_loaded_in_the_page(page, app_url, fixture_store):
     """Last in this module: it loads the table into the module's store."""
     before = counts(fixture_store)[0]
