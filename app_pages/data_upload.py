@@ -48,8 +48,9 @@ def upload_tab(store: GraphStore) -> None:
     st.caption("A mapping file says which columns become which nodes, relationships and properties "
                "(docs/mapping.md; a worked example is in examples/members/). A table with one row per "
                "participation, as funders publish grants, needs about ten lines: `preset = \"participation\"` "
-               "and its column names. Upload such a table alone to get a mapping made from its header, to edit "
-               "and load here (the CLI: `cluster-explorer mapping new TABLE`).")
+               "and its column names. Upload such a table, or a list of clusters or organisations, alone to get "
+               "a mapping made from its header, to edit and load here (the CLI: `cluster-explorer mapping new "
+               "TABLE`).")
     mapping = st.file_uploader("Mapping file (TOML or JSON)", type=["toml", "json"], key="data_mapping")
     files = st.file_uploader("Data files (CSV or JSON)", type=["csv", "json", "txt", "tsv"],
                              accept_multiple_files=True, key="data_files")
