@@ -53,8 +53,11 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     problems += _taken_twice(data, found)
     if problems or not found:
         return problems
+    named_so = {(r.label, r.id): r.name for r in data.nodes if (r.label, r.id) in found}
     _move(data, found)
-    shown = ", ".join(f"{label} {name!r} -> {node_id}" for (label, name), (node_id, _) in sorted(found.items())[:10])
+    shown = ", ".join(f"{label} {named_so[(label, row_id)]!r}"
+                      + (f" (id {row_id!r})" if row_id != named_so[(label, row_id)] else "") + f" -> {node_id}"
+                      for (label, row_id), (node_id, _) in sorted(found.items())[:10])
     data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
                       f"(keeping its name): {shown}{' ...' if len(found) > 10 else ''}")
     return []

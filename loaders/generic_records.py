@@ -12,6 +12,7 @@ skip the row or to fill in a placeholder; either way the row goes into `Collecte
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections import Counter
 from typing import Any
 
@@ -46,10 +47,25 @@ def _text(value: Any) -> str:
     return str(value).lower() if isinstance(value, bool) else str(value).strip()
 
 
+def _nested(cell: Any, column: str, what: str) -> str:
+    """Why a JSON list or object cannot be the key or name: what to write instead."""
+    if isinstance(cell, list):
+        return (f"the {what} is a list ({_short(cell)}): to read one row per item, add split = {{ column = "
+                f"{json.dumps(column, ensure_ascii=False)} }} to this table")
+    return f"the {what} is an object ({_short(cell)}): map one of its values, a column named {column}.<key>"
+
+
+def _short(cell: Any) -> str:
+    text = json.dumps(cell, ensure_ascii=False)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
 def _required(row: dict[str, Any], column: str, what: str, where: tuple[str, int], problems: list[Problem]) -> str:
     value = _text(row.get(column))
     if not value:
-        problems.append(Problem(*where, column, f"the {what} is empty"))
+        cell = row.get(column)
+        problems.append(Problem(*where, column, _nested(cell, column, what) if isinstance(cell, (list, dict)) and cell
+                                else f"the {what} is empty"))
     return value
 
 
@@ -59,6 +75,9 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
     value = _text(row.get(column))
     if value:
         return value
+    if isinstance(cell := row.get(column), (list, dict)) and cell:
+        problems.append(Problem(*where, column, _nested(cell, column, what)))
+        return ""
     if spec.on_empty == "skip":
         collected.skipped.append((*where, column))
         raise _Skip
@@ -151,7 +170,11 @@ def _split_rows(spec: FileSpec, table: Table):
     column, separator = spec.split
     for row, line in zip(table.rows, table.lines, strict=True):
         cell = row.get(column)
-        items = [item.strip() for item in cell.split(separator)] if isinstance(cell, str) else []
+        if isinstance(cell, list):  # a JSON list: its items, whatever the separator
+            items = [_text(item) for item in cell]
+        else:
+            items = [item.strip() for item in cell.split(separator)] if isinstance(cell, str) and separator else \
+                [_text(cell)]
         items = list(dict.fromkeys(item for item in items if item))
         if not items:
             yield row, line

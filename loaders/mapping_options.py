@@ -60,15 +60,17 @@ def _on_conflict(check: _Checker, kind: str, index: int, raw: Any) -> str:
     return raw
 
 
-def _split(check: _Checker, kind: str, index: int, raw: Any) -> tuple[str, str] | None:
+def _split(check: _Checker, kind: str, index: int, raw: Any, json_file: bool) -> tuple[str, str] | None:
     """(column, separator) of `split = { column = "Sectors", separator = ";" }`: a cell listing several
-    sectors, themes or clusters stands for one row per item."""
-    if (not isinstance(raw, dict) or set(raw) != {"column", "separator"} or not isinstance(raw["column"], str)
-            or not raw["column"].strip() or not isinstance(raw["separator"], str) or not raw["separator"]):
-        check.problem(kind, index, 'split must be a table: { column = "column listing several", separator = ";" }',
-                      "split")
+    sectors, themes or clusters stands for one row per item. A JSON file's list cells need no separator."""
+    if (not isinstance(raw, dict) or "column" not in raw or set(raw) - {"column", "separator"}
+            or not isinstance(raw["column"], str) or not raw["column"].strip()
+            or not isinstance(raw.get("separator", ""), str) or raw.get("separator") == ""
+            or ("separator" not in raw and not json_file)):
+        check.problem(kind, index, 'split must be a table: { column = "column listing several", separator = ";" } '
+                      "(a JSON list needs no separator)", "split")
         return None
-    return raw["column"].strip(), raw["separator"]
+    return raw["column"].strip(), raw.get("separator", "")
 
 
 def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str]) -> tuple[str, ...]:
@@ -158,7 +160,8 @@ def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set
     if "on_conflict" in table:
         options["on_conflict"] = _on_conflict(check, kind, index, table["on_conflict"])
     if "split" in table:
-        options["split"] = _split(check, kind, index, table["split"])
+        json_file = str(table.get("file", "")).lower().endswith(".json")
+        options["split"] = _split(check, kind, index, table["split"], json_file)
     if "drop" in table:
         options["drop"] = _drop(check, kind, index, table["drop"], mapped)
     if kind == "nodes" and "located_in" in table:

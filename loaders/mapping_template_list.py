@@ -114,6 +114,8 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
     listed = _list_separator(rows, column)
     split = [f"split = {{ column = {_toml(column)}, separator = {_toml(listed)} }}  #? cells list several, "
              f"separated by {_toml(listed)}"] if listed else []
+    if any(isinstance(row.get(column), list) for row in rows[:500]):  # a JSON list: no separator
+        split = [f"split = {{ column = {_toml(column)} }}  #? cells are lists: a row per item"]
     empty = [f'on_empty = "skip"  # rows naming no {what[2:]} link to none'] if any(
         not str(row.get(column) or "").strip() for row in rows) else []
     return ["", "[[nodes]]", *reading, f"label = {_toml(end)}", f"id = {_toml(column)}  #? {what} per cell",

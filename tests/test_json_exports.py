@@ -61,3 +61,25 @@ def test_an_object_holding_several_lists_of_objects_or_none_says_so(tmp_path):
     assert [str(p) for p in problems_of(mapping)] == [
         "clusters.json:1: not valid JSON: the file is an object holding no list of objects: the rows must be one "
         "list of objects [ {...}, {...} ] (save the list you mean as a file of its own)"]
+
+
+def test_a_list_cell_splits_into_a_row_per_item_and_without_split_says_to_add_it(tmp_path):
+    sectors = """
+        [[relationships]]
+        file = "clusters.json"
+        type = "ACTIVE_IN"
+        start = { label = "Cluster", column = "id" }
+        end = { label = "Sector", column = "sectors" }
+        """
+    more = '"name": "Ocean Tech Cluster", "sectors": ["Maritime", "Energy"],'
+    export = EXPORT.replace('"tags"', '"sectors"').replace('"name": "Ocean Tech Cluster",', more)
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING + sectors, "clusters.json": export})
+    assert [str(p) for p in problems_of(mapping)] == [
+        f"clusters.json:{line} [sectors]: the end (Sector id) is a list ({cell}): to read one row per item, add "
+        'split = { column = "sectors" } to this table' for line, cell in ((3, '["batteries"]'),
+                                                                         (5, '["Maritime", "Energy"]'))]
+    (tmp_path / "mapping.toml").write_text((tmp_path / "mapping.toml").read_text(encoding="utf-8")
+                                           + 'split = { column = "sectors" }\n', encoding="utf-8")
+    _, rels, _ = read_generic(mapping)
+    assert sorted((r.start_id, r.end_id) for r in rels if r.type == "ACTIVE_IN") == [
+        ("nbc", "batteries"), ("otc", "Energy"), ("otc", "Maritime")]

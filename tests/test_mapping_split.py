@@ -69,4 +69,5 @@ def test_a_bad_split_is_named_with_its_line(tmp_path, split):
     with pytest.raises(ValidationFailed) as refused:
         read_generic(mapping)
     assert [str(p) for p in refused.value.problems] == [
-        'mapping.toml:6 [split]: split must be a table: { column = "column listing several", separator = ";" }']
+        'mapping.toml:6 [split]: split must be a table: { column = "column listing several", separator = ";" } '
+        "(a JSON list needs no separator)"]

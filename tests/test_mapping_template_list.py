@@ -68,3 +68,22 @@ def test_a_member_list_without_a_cluster_word_is_a_list_of_organisations(tmp_pat
     assert "extra_labels" not in node and "relationships" not in made
     printed = invoke(cli_env(embedded_server, "mapping_template_list"), "mapping", "new", str(tmp_path / "members.csv"))
     assert printed.exit_code == 0 and "one row per organisation" in printed.stdout.splitlines()[0]
+
+
+def test_a_cluster_list_exported_as_json_gets_its_nested_columns_and_list_cells_split(seeded, tmp_path):
+    write_files(tmp_path, {"clusters.json": (
+        '{"count": 2, "data": [\n'
+        ' {"id": "c1", "name": "Nordic Battery Cluster", "address": {"country": "Sweden", "region": "Norrbotten"},'
+        ' "sectors": ["Batteries", "Automation"]},\n'
+        ' {"id": "c2", "name": "IoT World", "address": {"country": "SE"}, "sectors": ["Internet of Things"]}]}\n')})
+    text = participation_template(tmp_path / "clusters.json")
+    made = tomllib.loads(text)
+    assert made["nodes"][0]["located_in"] == {"region": "address.region", "country": "address.country"}
+    assert made["nodes"][1]["split"] == {"column": "sectors"} == made["relationships"][0]["split"]
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    report = load_generic(seeded, tmp_path / "mapping.toml")
+    assert any("Cluster 'IoT World' (id 'c2') -> iot-world" in note for note in report.notes)
+    active = seeded.read("MATCH (c:Cluster)-[r:ACTIVE_IN]->(s:Sector) WHERE any(x IN r.sources WHERE x STARTS WITH "
+                         "'user:') RETURN c.id, s.name ORDER BY c.id, s.name").rows
+    assert [tuple(r) for r in active] == [("c1", "Automation"), ("c1", "Batteries"),
+                                          ("iot-world", "Internet of Things")]
