@@ -120,7 +120,9 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         if name in columns:  # the cell is the node's id and name; a row without one skips this link only
             spec = _column(columns, name)
             column = spec["column"]
-            split = {"split": {"column": column, "separator": spec["separator"]}} if "separator" in spec else {}
+            split = ({"split": {"column": column, "separator": spec["separator"]}} if "separator" in spec else
+                     {"split": {"column": column}} if str(raw.get("file", "")).lower().endswith(".json") else {})
+            # (a JSON file's list cells: one link per item)
             tables["nodes"].append({**reading, **split, "label": label, "id": column, "name": column,
                                     "on_empty": "skip"})
             tables["relationships"].append({**reading, **split, "type": rel_type, "on_empty": "skip",

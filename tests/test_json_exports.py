@@ -83,3 +83,20 @@ def test_a_list_cell_splits_into_a_row_per_item_and_without_split_says_to_add_it
     _, rels, _ = read_generic(mapping)
     assert sorted((r.start_id, r.end_id) for r in rels if r.type == "ACTIVE_IN") == [
         ("nbc", "batteries"), ("otc", "Energy"), ("otc", "Maritime")]
+
+
+def test_the_participation_preset_links_each_item_of_a_json_list_of_themes(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        preset = "participation"
+        file = "grants.json"
+        [columns]
+        project_id = "project"
+        project_acronym = "acronym"
+        organisation_id = "org"
+        organisation_name = "org_name"
+        country = "country"
+        sector = "themes"
+        """, "grants.json": '{"results": [{"project": "1", "acronym": "HAV", "org": "9", "org_name": "Fjordlab AS", '
+                             '"country": "NO", "themes": ["Havvind", "Energi"]}]}'})
+    _, rels, _ = read_generic(mapping)
+    assert sorted(r.end_id for r in rels if r.type == "ACTIVE_IN") == ["Energi", "Havvind"]
