@@ -14,11 +14,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from graph.values import ISO_DATE
 from loaders.csv_header import SEPARATORS
 from loaders.mapping_template import (
     _NOT_WORD,
     HEADER_WORDS,
     REGION_COUNTRY,
+    _cells,
+    _date_format,
     _list_separator,
     _toml,
     _word,
@@ -41,6 +44,10 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     "programme": (*HEADER_WORDS["programme"], "programmes", "programs", "programmer"),
     "label": ("label", "labels", "esca", "escalabel", "qualitylabel", "märkning", "kvalitetsmerke", "merking",
               "gütesiegel", "siegel", "labellisation"),
+    "awarded": ("awarded", "awarddate", "dateawarded", "labelawarded", "labeldate", "certified", "certificationdate",
+                "verliehen", "verliehenam", "utdelad", "datedobtention"),
+    "expires": ("expires", "expiry", "expirydate", "expiration", "expirationdate", "validuntil", "validto", "gültigbis",
+                "gueltigbis", "gyldigtil", "giltigtill", "utgår", "utløper", "udløber", "datedexpiration"),
 }
 #: Words in a file's name or header that make its rows clusters.
 CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle")
@@ -86,6 +93,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     for column, (end, rel_type, what) in LINKED.items():
         if column in guessed:
             lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows)
+            lines += _label_dates(guessed, rows) if column == "label" else []
     unused = [h for h in headers if h and h not in guessed.values()]
     if unused:
         lines += ["", f"# columns not used: {', '.join(unused)}"]
@@ -125,6 +133,18 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
             "", "[[relationships]]", *reading, f"type = {_toml(rel_type)}",
             f"start = {{ label = {_toml(label)}, column = {_toml(key)} }}",
             f"end = {{ label = {_toml(end)}, column = {_toml(column)} }}", *split, *empty]
+
+
+def _label_dates(guessed: dict[str, str], rows: list[dict]) -> list[str]:
+    """The HAS_LABEL table's `awarded` and `expires` dates (what `labels/expiring` reads), in the cells' format."""
+    props = []
+    for prop in ("awarded", "expires"):
+        if prop in guessed:
+            fmt = _date_format(_cells(rows, guessed[prop])) or ISO_DATE
+            written = f", format = {_toml(fmt)}" if fmt != ISO_DATE else ""
+            props.append(f"{prop} = {{ column = {_toml(guessed[prop])}, type = \"date\"{written} }}  #? when the "
+                         f"label {'was awarded' if prop == 'awarded' else 'expires'}")
+    return ["[relationships.properties]", *props] if props else []
 
 
 _EXAMPLES = {"Sector": "Automation", "Programme": "ARENA, S3 Cluster Pilot", "QualityLabel": "ESCA Gold"}

@@ -87,3 +87,20 @@ def test_a_cluster_list_exported_as_json_gets_its_nested_columns_and_list_cells_
                          "'user:') RETURN c.id, s.name ORDER BY c.id, s.name").rows
     assert [tuple(r) for r in active] == [("c1", "Automation"), ("c1", "Batteries"),
                                           ("iot-world", "Internet of Things")]
+
+
+def test_an_esca_list_with_award_and_expiry_dates_feeds_the_expiring_labels_query(seeded, tmp_path):
+    from queries.catalogue import load_catalogue
+    from queries.runner import run_saved
+
+    write_files(tmp_path, {"esca.csv": "Cluster;Country;Label;Awarded;Valid until\n"
+                                       "IoT World;SE;ESCA Silver;12.03.2024;12.03.2026\n"
+                                       "Nordic Battery Cluster;Sweden;ESCA Bronze;01.06.2025;01.06.2027\n"})
+    made = tomllib.loads(text := participation_template(tmp_path / "esca.csv"))
+    assert made["relationships"][0]["properties"] == {
+        "awarded": {"column": "Awarded", "type": "date", "format": "%d.%m.%Y"},
+        "expires": {"column": "Valid until", "type": "date", "format": "%d.%m.%Y"}}
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    load_generic(seeded, tmp_path / "mapping.toml")
+    _, _, result = run_saved(seeded, load_catalogue(None), "labels/expiring", {"on": "2026-01-01", "months": 6})
+    assert [tuple(r[:4]) for r in result.rows] == [("IoT World", "ESCA Silver", "2024-03-12", "2026-03-12")]
