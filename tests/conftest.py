@@ -88,6 +88,16 @@ def embedded_store(embedded_server):
     store.close()
 
 
+@pytest.fixture
+def seeded(embedded_store):
+    """A fresh embedded graph with the seed knowledge base loaded (by its loader, no derived facts), for a test
+    that writes to it."""
+    from loaders.seeds import load_seeds
+
+    load_seeds(embedded_store)
+    return embedded_store
+
+
 @pytest.fixture(params=STORE_KINDS)
 def any_store(request, embedded_server):
     """Every available store, emptied: the contract tests run once per backend."""

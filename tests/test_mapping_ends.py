@@ -8,7 +8,6 @@ import pytest
 from graph.errors import ValidationFailed
 from graph.store.reads import counts
 from loaders.generic import check_generic, load_generic
-from loaders.seeds import load_seeds
 from tests.generic_files import write_files
 
 MAPPING = """
@@ -30,12 +29,6 @@ MAPPING = """
     start = { label = "Cluster", column = "id" }
     end = { label = "QualityLabel", column = "esca" }
     """
-
-
-@pytest.fixture
-def seeded(embedded_store):
-    load_seeds(embedded_store)
-    return embedded_store
 
 
 def test_ends_given_by_name_link_to_the_nodes_of_that_name(seeded, tmp_path):

@@ -10,7 +10,6 @@ from graph.store.reads import counts
 from graph.store.resolve import resolve_node
 from loaders.generic import check_generic, load_generic
 from loaders.pipeline import run_unload
-from loaders.seeds import load_seeds
 from tests.generic_files import write_files
 
 MAPPING = """
@@ -38,12 +37,6 @@ MAPPING = """
     """
 TABLE = ("name,sector,web\nAutomation Region,Automation,https://automationregion.example\n"
          "Nordic Battery Cluster,Batterier,https://nbc.example\n")
-
-
-@pytest.fixture
-def seeded(embedded_store):
-    load_seeds(embedded_store)
-    return embedded_store
 
 
 def test_rows_naming_nodes_of_the_store_update_them_and_the_others_make_new_nodes(seeded, tmp_path):

@@ -5,13 +5,10 @@ from __future__ import annotations
 
 import tomllib
 
-import pytest
-
 from graph.store.reads import counts
 from graph.store.resolve import resolve_node
 from loaders.generic import load_generic
 from loaders.mapping_template import guesses, participation_template
-from loaders.seeds import load_seeds
 from tests.cli_invoke import cli_env, invoke
 from tests.generic_files import write_files
 
@@ -19,12 +16,6 @@ KLUSTER = ("Klusternamn;Län;Bransch;Program;ESCA-märkning;Webbplats\n"
            "Automation Region;Västmanlands län;Automation;S3 Cluster Pilot;ESCA Bronze;https://automationregion.example\n"
            "Paper Province;Värmlands län;Skog | Energi;S3 Cluster Pilot;ESCA Gold;https://paperprovince.example\n"
            "Norrbotten Battery;Norrbottens län;Batterier;;;\n")
-
-
-@pytest.fixture
-def seeded(embedded_store):
-    load_seeds(embedded_store)
-    return embedded_store
 
 
 def test_a_swedish_cluster_list_gets_a_list_mapping_that_loads_onto_the_seeds_clusters(seeded, tmp_path):
