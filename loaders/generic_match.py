@@ -13,7 +13,7 @@ asking for the id; a name no node has makes a new node, as without the option. T
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
+from collections import defaultdict
 from typing import TYPE_CHECKING
 
 from graph.errors import Problem
@@ -64,16 +64,22 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
 
 
 def _taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> list[Problem]:
-    """Rows that would become one node: two naming the same node of the store, or one naming a node another row
-    of the mapping has as its id."""
-    targets = Counter((label, node_id) for (label, _), (node_id, _) in found.items())
-    own = {(record.label, record.id) for record in data.nodes}
-    return [Problem(*data.matchable[(label, row_id)], (
-        f"{label} {row_id!r} (match = \"name\") names the node {node_id!r} of the store, which "
-        + ("another row of the mapping names too" if targets[(label, node_id)] > 1 else "a row of the mapping has as "
-           "its id") + ": give each row its own id, or leave one out"))
-        for (label, row_id), (node_id, _) in sorted(found.items())
-        if targets[(label, node_id)] > 1 or (label, node_id) in own]
+    """Rows that would become one node with different data: two naming the same node of the store (`Automation
+    Småland` and `Automation Smaland` in a members' cluster column are one cluster, and fine; two rows of a list
+    with other properties are not), or one naming a node another row of the mapping has as its id."""
+    data_of = {(r.label, r.id): (r.extra_labels, r.properties) for r in data.nodes}
+    onto: dict[tuple[str, str], list[str]] = defaultdict(list)  # (label, the store's id) -> the rows' ids
+    for (label, row_id), (node_id, _) in found.items():
+        onto[(label, node_id)].append(row_id)
+    problems = []
+    for (label, node_id), rows in sorted(onto.items()):
+        own = [node_id] if (label, node_id) in data_of else []
+        if len({repr(data_of[(label, i)]) for i in rows + own}) > 1:
+            problems += [Problem(*data.matchable[(label, row_id)], (
+                f"{label} {row_id!r} (match = \"name\") names the node {node_id!r} of the store, which "
+                + ("a row of the mapping has as its id" if own else "another row of the mapping names too")
+                + ", with other data: give each row its own id, or leave one out")) for row_id in sorted(rows)]
+    return problems
 
 
 def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> None:

@@ -33,8 +33,11 @@ __all__ = ["LIST_WORDS", "list_template"]
 #: Header words of a list's columns (see `loaders.mapping_template.HEADER_WORDS`).
 LIST_WORDS: dict[str, tuple[str, ...]] = {
     "id": (*HEADER_WORDS["organisation_id"], "id", "clusterid", "klusterid", "klyngeid"),
-    "name": (*HEADER_WORDS["organisation_name"], "cluster", "clustername", "kluster", "klusternamn", "klynge",
-             "klyngenavn", "klyngenamn", "clusternavn", "nomducluster", "pôle", "pole", "clusterorganisation"),
+    "name": HEADER_WORDS["organisation_name"],
+    "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
+                "nomducluster", "pôle", "pole", "clusterorganisation", "memberof", "medlemav", "medlemi"),
+    "since": ("since", "membersince", "memberfrom", "joined", "medlemsiden", "medlemfra", "medlemsedan",
+              "medlemfrån", "mitgliedseit", "depuis", "adhésion"),
     "country": HEADER_WORDS["country"],
     "region": HEADER_WORDS["region"],
     "city": HEADER_WORDS["city"],
@@ -61,9 +64,12 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     """A mapping of the list `data` (its header, rows, separator and lines above the header as read), guesses
     marked; `file` as in `participation_template`. None when no column looks like a name."""
     guessed = guess_by_words(headers, LIST_WORDS)
+    members = "name" in guessed and "cluster" in guessed  # organisations, each naming its cluster
     if "name" not in guessed:
-        return None
-    clusters = any(word in _word(text) for text in (data.stem, *headers) for word in CLUSTER_WORDS)
+        if "cluster" not in guessed:
+            return None
+        guessed["name"] = guessed.pop("cluster")  # a list of clusters, named in a "Cluster" column
+    clusters = not members and any(word in _word(text) for text in (data.stem, *headers) for word in CLUSTER_WORDS)
     label, kind = ("Cluster", "cluster") if clusters else ("Organisation", "organisation")
     reading = [f"file = {_toml(file or data.name)}"]
     if separator is not None:
@@ -80,16 +86,22 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
              f"name = {_toml(_NOT_WORD.sub('-', data.stem.casefold()).strip('-') or 'list')}",
              "", "[[nodes]]", *reading,
              f"label = {_toml(label)}  #? " + ("the file's name or header says clusters" if clusters else
+                                                f"members of the clusters in {guessed['cluster']}" if members else
                                                 'no word of the file says clusters: "Cluster" if they are'),
              *(['extra_labels = ["Organisation"]  # a cluster is an organisation too'] if clusters else []),
              f"id = {_toml(key)}  #? " + ("the id" if "id" in guessed else
                                           "no column of ids found, so the name is the id"),
              f"name = {_toml(guessed['name'])}  #? the name",
-             f'match = "name"  # a row naming a {label} of the store (by name, acronym or alias) updates it']
+             f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
+             "acronym or alias) updates it"]
     lines += _place(guessed)
     props = [f"{prop} = {_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
     lines += ["[nodes.properties]", *props] if props else []
+    if members:
+        lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows)
+        lines += ["[relationships.properties]", _date_line("since", guessed["since"], rows, "member since")] \
+            if "since" in guessed else []
     for column, (end, rel_type, what) in LINKED.items():
         if column in guessed:
             lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows)
@@ -126,7 +138,9 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
         split = [f"split = {{ column = {_toml(column)} }}  #? cells are lists: a row per item"]
     empty = [f'on_empty = "skip"  # rows naming no {what[2:]} link to none'] if any(
         not str(row.get(column) or "").strip() for row in rows) else []
-    return ["", "[[nodes]]", *reading, f"label = {_toml(end)}", f"id = {_toml(column)}  #? {what} per cell",
+    return ["", "[[nodes]]", *reading, f"label = {_toml(end)}",
+            *(['extra_labels = ["Organisation"]'] if end == "Cluster" else []),
+            f"id = {_toml(column)}  #? {what} per cell",
             f"name = {_toml(column)}",
             f'match = "name"  # a {end} of the store named so ({_EXAMPLES[end]}) is that one; others are new',
             *split, *empty,
@@ -137,14 +151,17 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
 
 def _label_dates(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     """The HAS_LABEL table's `awarded` and `expires` dates (what `labels/expiring` reads), in the cells' format."""
-    props = []
-    for prop in ("awarded", "expires"):
-        if prop in guessed:
-            fmt = _date_format(_cells(rows, guessed[prop])) or ISO_DATE
-            written = f", format = {_toml(fmt)}" if fmt != ISO_DATE else ""
-            props.append(f"{prop} = {{ column = {_toml(guessed[prop])}, type = \"date\"{written} }}  #? when the "
-                         f"label {'was awarded' if prop == 'awarded' else 'expires'}")
+    props = [_date_line(prop, guessed[prop], rows, f"when the label {what}")
+             for prop, what in (("awarded", "was awarded"), ("expires", "expires")) if prop in guessed]
     return ["[relationships.properties]", *props] if props else []
 
 
-_EXAMPLES = {"Sector": "Automation", "Programme": "ARENA, S3 Cluster Pilot", "QualityLabel": "ESCA Gold"}
+def _date_line(prop: str, column: str, rows: list[dict], what: str) -> str:
+    """`prop = { column = ..., type = "date" }`, with the format the column's cells are written in."""
+    fmt = _date_format(_cells(rows, column)) or ISO_DATE
+    written = f", format = {_toml(fmt)}" if fmt != ISO_DATE else ""
+    return f"{prop} = {{ column = {_toml(column)}, type = \"date\"{written} }}  #? {what}"
+
+
+_EXAMPLES = {"Cluster": "Automation Småland", "Sector": "Automation", "Programme": "ARENA, S3 Cluster Pilot",
+             "QualityLabel": "ESCA Gold"}

@@ -63,21 +63,24 @@ def test_rows_naming_nodes_of_the_store_update_them_and_the_others_make_new_node
     assert resolve_node(seeded, "Automation Region").key == "Cluster:automation-region"
 
 
-def test_a_name_without_accents_or_an_acronym_matches_and_two_rows_onto_one_node_are_refused(seeded, tmp_path):
+def test_a_name_without_accents_or_an_acronym_matches_and_two_rows_onto_one_node_need_the_same_data(seeded, tmp_path):
     mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.csv": (
         "name,sector,web\nAutomation Smaland,automation,\n")})
     data = check_generic(seeded, mapping)
     assert {(n.label, n.id, n.name) for n in data.nodes if n.label == "Cluster"} == {
         ("Cluster", "automation-smaland", "Automation Småland")}
     (tmp_path / "clusters.csv").write_text("name,sector,web\nIGT,Energy,\nIndustrial Green Tech,Energy,\n",
-                                           encoding="utf-8")
+                                           encoding="utf-8")  # two spellings of one cluster, the same data: one
+    assert {n.id for n in check_generic(seeded, mapping).nodes if n.label == "Cluster"} == {"industrial-green-tech"}
+    (tmp_path / "clusters.csv").write_text("name,sector,web\nIGT,Energy,https://a.example\n"
+                                           "Industrial Green Tech,Energy,https://b.example\n", encoding="utf-8")
     before = counts(seeded)
     with pytest.raises(ValidationFailed) as refused:
         load_generic(seeded, mapping)
     assert [str(p) for p in refused.value.problems] == [
         f"clusters.csv:{line} [name]: Cluster {row!r} (match = \"name\") names the node 'industrial-green-tech' of "
-        "the store, which another row of the mapping names too: give each row its own id, or leave one out"
-        for line, row in ((2, "IGT"), (3, "Industrial Green Tech"))]
+        "the store, which another row of the mapping names too, with other data: give each row its own id, or leave "
+        "one out" for line, row in ((2, "IGT"), (3, "Industrial Green Tech"))]
     assert counts(seeded) == before
 
 

@@ -95,3 +95,28 @@ def test_an_esca_list_with_award_and_expiry_dates_feeds_the_expiring_labels_quer
     load_generic(seeded, tmp_path / "mapping.toml")
     _, _, result = run_saved(seeded, load_catalogue(None), "labels/expiring", {"on": "2026-01-01", "months": 6})
     assert [tuple(r[:4]) for r in result.rows] == [("IoT World", "ESCA Silver", "2024-03-12", "2026-03-12")]
+
+
+def test_a_member_list_links_each_organisation_to_its_cluster_by_name(seeded, tmp_path):
+    write_files(tmp_path, {"medlemmar.csv": "Företag;Org.nr;Kluster;Medlem sedan;Ort\n"
+                                            "Småland Plast AB;556677-8899;Automation Småland;12.03.2019;Värnamo\n"
+                                            "Växjö Robotics AB;559911-2233;Automation Smaland;01.09.2021;Växjö\n"
+                                            "Norrland Batteri AB;559000-1111;Norrbotten Battery;;Luleå\n"})
+    text = participation_template(tmp_path / "medlemmar.csv")
+    made = tomllib.loads(text)
+    assert text.startswith("# A mapping for medlemmar.csv, one row per organisation")
+    assert [(n["label"], n["id"], n["name"]) for n in made["nodes"]] == [
+        ("Organisation", "Org.nr", "Företag"), ("Cluster", "Kluster", "Kluster")]
+    [member_of] = made["relationships"]
+    assert (member_of["type"], member_of["start"], member_of["properties"]) == (
+        "MEMBER_OF", {"label": "Organisation", "column": "Org.nr"},
+        {"since": {"column": "Medlem sedan", "type": "date", "format": "%d.%m.%Y"}})
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    before = counts(seeded)[0]
+    load_generic(seeded, tmp_path / "mapping.toml")
+    assert counts(seeded)[0]["Cluster"] == before["Cluster"] + 1  # Norrbotten Battery; both spellings are the seeds'
+    members = seeded.read("MATCH (o:Organisation)-[m:MEMBER_OF]->(c:Cluster) WHERE o.id STARTS WITH '55' "
+                          "RETURN o.name, c.id, m.since ORDER BY o.name").rows
+    assert [tuple(r) for r in members] == [("Norrland Batteri AB", "Norrbotten Battery", None),
+                                           ("Småland Plast AB", "automation-smaland", "2019-03-12"),
+                                           ("Växjö Robotics AB", "automation-smaland", "2021-09-01")]
