@@ -28,7 +28,7 @@ import numpy as np
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile, is_cluster, sector_name
 from graph.analytics.recommend import Candidate, link_scores
-from graph.analytics.recommend_reasons import Path, shared_projects
+from graph.analytics.recommend_reasons import Path
 from graph.errors import NotFound
 
 __all__ = ["COLD_START_NOTE", "ClusterWeights", "ClusterCandidate", "ClusterRanking", "ClusterIndex",
@@ -212,15 +212,16 @@ def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs
 
 
 def _network_reason(cindex: ClusterIndex, me: Profile, other: Profile, paths: list[Path]) -> str:
+    """The projects the two clusters' organisations share, counted over all their members (a member list gives a
+    cluster several), and the path through the newest; else that they have partners in common."""
     index = cindex.index
-    for x in me.rows:
-        for y in other.rows:
-            common = shared_projects(index, x, y)
-            if common:
-                p = common[0]
-                paths.append(Path((me.key, index.keys[x], p, index.keys[y], other.key),
-                                  f"{index.name(index.keys[x])} and {index.name(index.keys[y])} both in "
-                                  f"{index.name(p)}"))
-                return f"their organisations share {len(common)} project{'s' * (len(common) > 1)}, " \
-                       f"the newest {index.name(p)}"
-    return "their organisations have partners in common"
+    common = np.intersect1d(index.incidence[list(me.rows)].indices, index.incidence[list(other.rows)].indices)
+    if not len(common):
+        return "their organisations have partners in common"
+    newest = max(common, key=lambda j: (index.G.nodes[index.projects[j]].get("start_date") or "", index.projects[j]))
+    p = index.projects[newest]
+    x = next(x for x in me.rows if index.incidence[x, newest])
+    y = next(y for y in other.rows if index.incidence[y, newest])
+    paths.append(Path((me.key, index.keys[x], p, index.keys[y], other.key),
+                      f"{index.name(index.keys[x])} and {index.name(index.keys[y])} both in {index.name(p)}"))
+    return f"their organisations share {len(common)} project{'s' * (len(common) > 1)}, the newest {index.name(p)}"
