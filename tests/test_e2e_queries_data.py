@@ -10,6 +10,8 @@ import json
 import re
 from pathlib import Path
 
+from playwright.sync_api import expect
+
 from graph.store.reads import counts
 from tests import e2e_helpers as e2e
 from tests.conftest import FIXTURES
@@ -159,7 +161,8 @@ def test_a_cluster_list_alone_gets_a_mapping_of_a_list_that_checks(page, app_url
     visit(page, app_url, "data", "Data")
     page.locator("input[type='file']").nth(1).set_input_files(str(table))
     page.get_by_text(re.compile(r"If kluster\.csv has one row per cluster: a mapping with \d+ guesses")).wait_for()
-    assert 'label = "Cluster"' in page.get_by_label("Mapping for kluster.csv").input_value()
+    box = page.get_by_label("Mapping for kluster.csv")
+    expect(box).to_have_value(re.compile(r'label = "Cluster"'), timeout=WAIT_MS)  # filled as the page settles
     page.get_by_text("Check and load kluster.csv with this mapping").click()
     page.get_by_text(re.compile(r"Valid: \d+ nodes \(")).wait_for()
     settle(page)
