@@ -98,3 +98,18 @@ def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> 
                 new_of[id(rel)] = (dataclasses.replace(rel, start_id=start or rel.start_id, end_id=end or rel.end_id)
                                    if start or end else rel)
             rels[at] = new_of[id(rel)]
+    # rows naming one node in two spellings now give the same records: counted once in the preview, as written
+    data.nodes[:] = _once(data.nodes)
+    for rels in (data.rels, data.places[1]):
+        rels[:] = _once(rels)
+
+
+def _once(records: list) -> list:
+    """`records` without repeats of an equal record (the first kept; the same objects in `rels` and `places`)."""
+    seen: set[str] = set()
+    kept = []
+    for record in records:
+        if (key := repr(record)) not in seen:
+            seen.add(key)
+            kept.append(record)
+    return kept

@@ -71,7 +71,9 @@ def test_a_name_without_accents_or_an_acronym_matches_and_two_rows_onto_one_node
         ("Cluster", "automation-smaland", "Automation Småland")}
     (tmp_path / "clusters.csv").write_text("name,sector,web\nIGT,Energy,\nIndustrial Green Tech,Energy,\n",
                                            encoding="utf-8")  # two spellings of one cluster, the same data: one
-    assert {n.id for n in check_generic(seeded, mapping).nodes if n.label == "Cluster"} == {"industrial-green-tech"}
+    once = check_generic(seeded, mapping)
+    assert [n.id for n in once.nodes if n.label == "Cluster"] == ["industrial-green-tech"]
+    assert [(r.start_id, r.end_id) for r in once.rels] == [("industrial-green-tech", "Energy")]
     (tmp_path / "clusters.csv").write_text("name,sector,web\nIGT,Energy,https://a.example\n"
                                            "Industrial Green Tech,Energy,https://b.example\n", encoding="utf-8")
     before = counts(seeded)
