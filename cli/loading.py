@@ -91,7 +91,7 @@ def load_nuts_command(obj: Context, path: Path) -> None:
 @click.pass_obj
 def load_csv_command(obj: Context, mapping: Path, check: bool) -> None:
     """Your own CSV / JSON files, described by a mapping file (see docs/mapping.md; `cluster-explorer mapping new
-    TABLE` writes one for a table of participations)."""
+    TABLE` writes one for a table of participations or a cluster or member list)."""
     from loaders.mapping_contract import feature_summary
 
     if check:

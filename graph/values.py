@@ -20,8 +20,8 @@ from typing import Any
 
 from graph.errors import ParameterError
 
-__all__ = ["BadValue", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool", "as_int", "as_float",
-           "as_date", "as_list", "as_text", "convert", "is_empty"]
+__all__ = ["BadValue", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool", "as_int",
+           "as_float", "as_date", "as_list", "as_text", "convert", "is_empty"]
 
 #: Words read as yes / no, in any case: English, digits, a ticked box (`x`), and the TRUE / FALSE that
 #: spreadsheets write in Swedish, Norwegian, Danish, Finnish, German and French (SANT, SANN, SAND, TOSI,
@@ -37,6 +37,9 @@ _FLOAT = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?$")
 _BOOLS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 _GROUPED = re.compile(r"^[-+]?\d{1,3}([.,'’])\d{3}(?:\1\d{3})*(?:[.,]\d+)?$")  # 1.234.567,89 or 1,234.5
+#: A number whose points may group thousands or be decimal points: `250.000`, `1.234.567` (a German table's
+#: 250000, or 250 as written), which a decimal-comma column reads as written (`loaders.generic` notes it).
+POINT_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
 _SPACES = re.compile(r"[\s\u00a0\u202f]")  # thousands separators: space, no-break space, narrow no-break space
 
 

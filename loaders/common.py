@@ -31,7 +31,7 @@ from graph.store.records import NodeRecord, RelRecord, strip_controls, unstorabl
 from graph.store.writer import Progress, WriteSummary, write_records
 
 __all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "read_bytes",
-           "is_text_encoding", "clean_text", "removed_note"]
+           "is_text_encoding", "is_json", "clean_text", "removed_note"]
 
 
 @dataclass
@@ -148,6 +148,11 @@ def is_text_encoding(encoding: object) -> bool:
     except (LookupError, TypeError):
         return False
     return True
+
+
+def is_json(file: str | Path) -> bool:
+    """Whether a data file is read as JSON (by its name, as every reader decides it): else as CSV."""
+    return str(file).lower().endswith(".json")
 
 
 def _decode_as(data: bytes, encoding: str, name: str) -> str:

@@ -10,7 +10,6 @@ CSV reader of every loader (`loaders.csv_tables.read_rows`); JSON files here, in
 from __future__ import annotations
 
 import difflib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +19,7 @@ from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
-from loaders.common import LoadReport, load_records, read_text, removed_note, source_record
+from loaders.common import LoadReport, is_json, load_records, read_text, removed_note, source_record
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
 from loaders.generic_drop import drop_properties
@@ -72,7 +71,7 @@ def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems:
     """A data file's rows (None when it cannot be read at all), with a note saying how it was read."""
     path = mapping.data_path(spec)
     try:
-        if path.suffix.lower() == ".json":
+        if is_json(path):
             table = read_json_rows(path, spec.encoding, spec.file, problems)
         else:
             table = read_rows(path, expected=expected, separator=spec.separator, separators=tuple(SEPARATORS),
@@ -182,9 +181,6 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
                         unresolved, places, drops, matchable)
 
 
-_POINT_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
-
-
 def _grouped_points(spec: FileSpec, table: Table) -> list[str]:
     """A note per decimal-comma number column whose cells hold a point that may group thousands (`1.234`): read
     as a decimal point, as the mapping says, but in a German or Norwegian table it often means 1234."""
@@ -192,8 +188,8 @@ def _grouped_points(spec: FileSpec, table: Table) -> list[str]:
     for column in spec.properties:
         if column.type != "float" or column.decimal != "," or column.thousands or column.constant:
             continue
-        found = [(line, row[column.column]) for row, line in zip(table.rows, table.lines, strict=True)
-                 if isinstance(row.get(column.column), str) and _POINT_GROUPED.fullmatch(row[column.column].strip())]
+        found = [(line, cell) for row, line in zip(table.rows, table.lines, strict=True)
+                 if isinstance(cell := row.get(column.column), str) and values.POINT_GROUPED.fullmatch(cell.strip())]
         if found:
             line, cell = found[0]
             notes.append(f"{spec.file}: {len(found)} cell(s) of {column.column!r} (decimal = \",\") hold a point "

@@ -20,7 +20,7 @@ from graph.store.contract import GraphStore
 from graph.store.records import RelRecord
 from graph.store.search_text import SEARCH_PROPERTY, fold
 
-__all__ = ["resolve_ends", "named_nodes", "held_ids"]
+__all__ = ["resolve_ends", "named_nodes", "held_ids", "moved_ends"]
 
 
 @cypher.statement(cypher.each_label)
@@ -128,6 +128,12 @@ def named_nodes(store: GraphStore, label: str,
     return found_by, folded
 
 
+def moved_ends(rel: RelRecord, moved: dict[tuple[str, str], str]) -> RelRecord:
+    """`rel` with each end that `moved` maps ((label, id) -> the store's id) given that id; `rel` itself if none."""
+    start, end = moved.get((rel.start_label, rel.start_id)), moved.get((rel.end_label, rel.end_id))
+    return dataclasses.replace(rel, start_id=start or rel.start_id, end_id=end or rel.end_id) if start or end else rel
+
+
 def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple[str, int, str]]],
                  rels: list[RelRecord]) -> tuple[list[Problem], list[str]]:
     """Problems for ends neither in the files nor in the store (by id or by one name), and notes on the ends
@@ -154,10 +160,7 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
                            + folded.nearest(node_id) + f"map a [[nodes]] table of {label} from this column "
                            "to make it")
             problems += [Problem(file, line, column, message) for file, line, column in unresolved[(label, node_id)]]
-    for at, rel in enumerate(rels):
-        start, end = matched.get((rel.start_label, rel.start_id)), matched.get((rel.end_label, rel.end_id))
-        if start or end:
-            rels[at] = dataclasses.replace(rel, start_id=start or rel.start_id, end_id=end or rel.end_id)
+    rels[:] = [moved_ends(rel, matched) for rel in rels]
     notes = [f"{len(matched)} relationship end(s) given by name matched a node of the store: "
              + ", ".join(f"{label} {name!r} -> {node_id}" for (label, name), node_id in sorted(matched.items())[:10])
              + (" ..." if len(matched) > 10 else "")] if matched else []

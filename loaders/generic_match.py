@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from graph.errors import Problem
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
-from loaders.generic_ends import held_ids, named_nodes
+from loaders.generic_ends import held_ids, moved_ends, named_nodes
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -94,9 +94,7 @@ def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> 
     for rels in (data.rels, data.places[1]):
         for at, rel in enumerate(rels):
             if id(rel) not in new_of:
-                start, end = moved.get((rel.start_label, rel.start_id)), moved.get((rel.end_label, rel.end_id))
-                new_of[id(rel)] = (dataclasses.replace(rel, start_id=start or rel.start_id, end_id=end or rel.end_id)
-                                   if start or end else rel)
+                new_of[id(rel)] = moved_ends(rel, moved)
             rels[at] = new_of[id(rel)]
     # rows naming one node in two spellings now give the same records: counted once in the preview, as written
     data.nodes[:] = _once(data.nodes)

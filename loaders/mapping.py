@@ -246,7 +246,7 @@ def _a_table(path: Path) -> Problem:
     """A data table given where its mapping belongs: the usual first try, so say what to do instead."""
     return Problem(path.name, None, None, "this is a data table, not a mapping: `load csv` takes a mapping file that "
                    f"says what the table holds. Write one from the table with `cluster-explorer mapping new {path} "
-                   "--out mapping.toml` (a table of participations), or see docs/mapping.md")
+                   "--out mapping.toml` (a table of participations, a cluster or member list), or see docs/mapping.md")
 
 
 def read_mapping(path: Path | str) -> Mapping:

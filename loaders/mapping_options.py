@@ -11,7 +11,7 @@ import string
 from typing import Any, Protocol
 
 from graph.store.schema import check_property
-from loaders.common import is_text_encoding
+from loaders.common import is_json, is_text_encoding
 from loaders.countries import country_code
 from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, SEPARATORS, Column, Place
 
@@ -160,8 +160,7 @@ def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set
     if "on_conflict" in table:
         options["on_conflict"] = _on_conflict(check, kind, index, table["on_conflict"])
     if "split" in table:
-        json_file = str(table.get("file", "")).lower().endswith(".json")
-        options["split"] = _split(check, kind, index, table["split"], json_file)
+        options["split"] = _split(check, kind, index, table["split"], is_json(table.get("file", "")))
     if "drop" in table:
         options["drop"] = _drop(check, kind, index, table["drop"], mapped)
     if kind == "nodes" and "located_in" in table:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from loaders.common import is_json
+
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "ROLE_WORDS", "expand_preset"]
 
 #: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
@@ -121,8 +123,7 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
             spec = _column(columns, name)
             column = spec["column"]
             split = ({"split": {"column": column, "separator": spec["separator"]}} if "separator" in spec else
-                     {"split": {"column": column}} if str(raw.get("file", "")).lower().endswith(".json") else {})
-            # (a JSON file's list cells: one link per item)
+                     {"split": {"column": column}} if is_json(raw.get("file", "")) else {})  # JSON: list cells
             tables["nodes"].append({**reading, **split, "label": label, "id": column, "name": column,
                                     "on_empty": "skip"})
             tables["relationships"].append({**reading, **split, "type": rel_type, "on_empty": "skip",

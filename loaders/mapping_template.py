@@ -17,13 +17,14 @@ from pathlib import Path
 
 from graph import values
 from graph.errors import Problem, ValidationFailed
-from loaders.common import read_text
+from loaders.common import is_json, read_text
 from loaders.csv_header import SEPARATORS, likely_header
 from loaders.csv_tables import read_rows
 from loaders.json_tables import read_json_rows
 from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
 
-__all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses"]
+__all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
+           "national_country"]
 
 #: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
 #: English, Norwegian, Swedish, Danish, German and French; a header equal to one is a sure guess, a header
@@ -74,7 +75,6 @@ LISTS = ("sector", "programme")
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
 _NOT_WORD = re.compile(r"[\W_]+")
-_POINT_THOUSANDS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")  # 250.000: a quarter of a million, or 250?
 _SAMPLE = 500  # cells looked at per column: enough to see a format, cheap on any table
 
 
@@ -114,7 +114,7 @@ def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]])
 def _rows(path: Path) -> tuple[list[str], list[dict], str | None, int]:
     """The header, the rows, the separator and the lines above the header of a CSV or JSON file (a JSON list of
     objects)."""
-    if path.suffix.lower() == ".json":
+    if is_json(path):
         problems: list[Problem] = []
         table = read_json_rows(path, None, path.name, problems)
         if table is None or problems:
@@ -198,7 +198,8 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
             lines.append(f"{name} = {_toml(by_name)}  #? {what}: no column of numbers found, so the name is the id "
                          "(the same name on two rows is one node)")
         elif name == "country" and "region" in guessed:  # regions need their country: a national table's own
-            lines.append(_national_country(guessed["region"]))
+            code, comment = national_country(guessed["region"])
+            lines.append(f'country = {{ value = "{code}" }}  {comment}')
         elif required and not (name == "project_title" and "project_acronym" in guessed):
             lines.append(f'{name} = ""  # needed: the column of the {what}; none of the header looked like it')
         elif name == "project_title" and "project_acronym" not in guessed:
@@ -227,13 +228,14 @@ def _list_separator(rows: list[dict], column: str) -> str | None:
     return None
 
 
-def _national_country(region: str) -> str:
-    """The `country` line of a table that names regions but no country: one constant for every row."""
+def national_country(region: str) -> tuple[str, str]:
+    """The constant country of a table that names regions but no country, and the comment that goes with it:
+    the code its region header implies (`Län`: SE), or "" and what to fill in."""
     code = REGION_COUNTRY.get(_word(region))
     if code:
-        return f'country = {{ value = "{code}" }}  #? a {region} is a region of {code}; every row is placed there'
-    return (f'country = {{ value = "" }}  # needed: the regions in {region} are in which country? Its code (NO, SE, '
-            "DK ...), or a column holding it")
+        return code, f"#? a {region} is a region of {code}; every row is placed there"
+    return "", (f"# needed: the regions in {region} are in which country? Its code (NO, SE, DK ...), or a column "
+                "holding it")
 
 
 def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
@@ -256,8 +258,8 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     else:
         lines += [f"decimal = {_toml(marks[0])}  #? {like}"] if marks[0] != "." else []
         lines += [f"thousands = {_toml(marks[1])}  #? {like}"] if marks[1] else []
-        grouped = next((a for a in amounts if _POINT_THOUSANDS.match(a)), None) if not marks[1] else None
-        if grouped and all(_POINT_THOUSANDS.match(a) or "." not in a for a in amounts):
+        grouped = next((a for a in amounts if values.POINT_GROUPED.fullmatch(a)), None) if not marks[1] else None
+        if grouped and all(values.POINT_GROUPED.fullmatch(a) or "." not in a for a in amounts):
             lines.append(f'# thousands = "."  # amounts like {_toml(grouped)}: a point before three digits; if it '
                          f"stands between thousands (German, Danish), set this, else {grouped} reads as a decimal")
     keys = [guessed[n] for n in ("project_id", "organisation_id") if n in guessed]

@@ -19,13 +19,13 @@ from loaders.csv_header import SEPARATORS
 from loaders.mapping_template import (
     _NOT_WORD,
     HEADER_WORDS,
-    REGION_COUNTRY,
     _cells,
     _date_format,
     _list_separator,
     _toml,
     _word,
     guess_by_words,
+    national_country,
 )
 
 __all__ = ["LIST_WORDS", "list_template"]
@@ -120,12 +120,8 @@ def _place(guessed: dict[str, str]) -> list[str]:
         return [f"located_in = {{ {where} }}  #? where each row is"]
     if not region:
         return []
-    code = REGION_COUNTRY.get(_word(region))
-    if code:
-        return [f'located_in = {{ region = {_toml(region)}, country = {{ value = "{code}" }} }}  #? a {region} is a '
-                f"region of {code}; every row is placed there"]
-    return [f'located_in = {{ region = {_toml(region)}, country = {{ value = "" }} }}  # needed: the regions in '
-            f"{region} are in which country? Its code (NO, SE, DK ...), or a column holding it"]
+    code, comment = national_country(region)
+    return [f'located_in = {{ region = {_toml(region)}, country = {{ value = "{code}" }} }}  {comment}']
 
 
 def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],

@@ -19,7 +19,7 @@ from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import check_label, check_rel_type
-from graph.store.search_text import SEARCH_PROPERTY, search_text
+from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
 __all__ = ["Batch", "Held", "HELD_READ_MAX", "held_records", "node_digests", "rel_digests", "rel_states",
            "held_nodes", "held_relationships", "node_batch", "rel_batch", "relationship_groups", "rel_row"]
@@ -198,11 +198,9 @@ def _keep_stored_names(rows: list[dict[str, Any]], before: dict[str, tuple[dict[
         stored = before.get(row["id"])
         if stored is None:
             continue
-        props, held = row["props"], stored[0]
-        acronym = props["acronym"] if "acronym" in props else held.get("acronym")
-        aliases = (props["aliases"] if "aliases" in props else held.get("aliases")) or []
-        props[SEARCH_PROPERTY] = search_text([props["name"], row["id"], acronym,
-                                              *(aliases if isinstance(aliases, list) else [aliases])])
+        held = stored[0]
+        names = {"acronym": held.get("acronym"), "aliases": held.get("aliases"), **row["props"]}
+        row["props"][SEARCH_PROPERTY] = node_search_text(row["id"], names)
 
 
 def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list[dict[str, Any]],

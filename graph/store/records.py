@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property, kind_of
-from graph.store.search_text import SEARCH_PROPERTY, search_text
+from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
 __all__ = ["NodeRecord", "RelRecord", "check_records", "relationships_with_problems", "MAX_TEXT", "unstorable",
            "strip_controls"]
@@ -169,9 +169,7 @@ class NodeRecord:
         props = {k: (list(v) if isinstance(v, tuple) else v) for k, v in self.properties.items()}
         props["name"] = self.name
         props["kind"] = kind_of((self.label, *self.extra_labels))  # an Organisation marked Cluster is a Cluster
-        aliases = props.get("aliases") or []
-        props[SEARCH_PROPERTY] = search_text([self.name, self.id, props.get("acronym"),
-                                              *(aliases if isinstance(aliases, list) else [aliases])])
+        props[SEARCH_PROPERTY] = node_search_text(self.id, props)
         return {"id": self.id, "props": props, "sources": list(self.sources)}
 
 

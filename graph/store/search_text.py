@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["SEARCH_PROPERTY", "fold", "search_text"]
+__all__ = ["SEARCH_PROPERTY", "fold", "search_text", "node_search_text"]
 
 SEARCH_PROPERTY = "_search"
 
@@ -29,3 +29,10 @@ def search_text(names: Iterable[Any]) -> str:
     """`|name|id|acronym|alias|` folded, empty values left out (see the module docstring)."""
     folded = dict.fromkeys(fold(n) for n in names if n not in (None, ""))
     return "|" + "|".join(f for f in folded if f) + "|"
+
+
+def node_search_text(node_id: str, props: dict[str, Any]) -> str:
+    """The search text of the node `node_id` whose properties are `props`: its name, id, acronym and aliases."""
+    aliases = props.get("aliases") or []
+    return search_text([props.get("name"), node_id, props.get("acronym"),
+                        *(aliases if isinstance(aliases, list) else [aliases])])
