@@ -10,6 +10,7 @@ import pytest
 
 from graph.settings import Settings
 from graph.store.falkordb_store import FalkorDBStore
+from tests.server_sweep import stop_left_servers, store_servers
 
 SHARED_DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -22,6 +23,23 @@ STORE_KINDS = [
 
 
 _graph_numbers = itertools.count()
+_servers_before: set[int] = set()
+_servers_left: list[Path] = []
+
+
+def pytest_sessionstart(session):
+    _servers_before.update(store_servers())
+
+
+def pytest_sessionfinish(session):
+    """Stop the store servers the tests left running (see tests/server_sweep.py); the summary names them."""
+    _servers_left.extend(stop_left_servers(_servers_before, session.config._tmp_path_factory.getbasetemp()))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _servers_left:
+        terminalreporter.write_line(f"{len(_servers_left)} embedded store server(s) left running by tests, stopped "
+                                    "now: " + ", ".join(str(folder) for folder in _servers_left))
 
 
 @pytest.fixture(scope="session")
