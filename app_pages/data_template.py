@@ -8,7 +8,6 @@ had been uploaded (`app_pages.data_upload`), or downloads it for the CLI.
 from __future__ import annotations
 
 import hashlib
-import re
 import tempfile
 from pathlib import Path
 
@@ -16,7 +15,7 @@ import streamlit as st
 
 from app_pages import common
 from graph.errors import ValidationFailed
-from loaders.mapping_template import guesses, participation_template
+from loaders.mapping_template import guesses, participation_template, template_shape
 
 __all__ = ["offer_templates"]
 
@@ -45,8 +44,7 @@ def offer_templates(files: list) -> tuple[str, bytes] | None:
         if template is None:
             st.caption(common.md(f"No mapping can be made from {name}: {why_not}"))
             continue
-        shape = re.search(r"one row per (\w+)", template)
-        st.caption(common.md(f"If {name} has one row per {shape.group(1) if shape else 'participation'}: a mapping "
+        st.caption(common.md(f"If {name} has one row per {template_shape(template)}: a mapping "
                              f"with {guesses(template)} guesses "
                              "from its header and cells, each marked #?. Check and edit them here, then switch it "
                              "on, or download it."))

@@ -9,22 +9,27 @@ organisation number. The template says what it guessed and leaves each guess for
 
 from __future__ import annotations
 
-import itertools
-import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
 
 from graph import values
-from graph.errors import Problem, ValidationFailed
-from loaders.common import is_json, read_text
-from loaders.csv_header import SEPARATORS, likely_header
-from loaders.csv_tables import read_rows
-from loaders.json_tables import read_json_rows
+from loaders.csv_header import SEPARATORS
 from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
+from loaders.table_cells import (
+    DATE_FORMATS,
+    NOT_WORD,
+    as_toml,
+    date_format,
+    header_word,
+    list_separator,
+    number_marks,
+    read_table,
+    sample_cells,
+)
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
-           "national_country"]
+           "template_shape", "national_country"]
 
 #: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
 #: English, Norwegian, Swedish, Danish, German and French; a header equal to one is a sure guess, a header
@@ -72,14 +77,6 @@ REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "l
                   "landkreis": "DE", "maakunta": "FI", "département": "FR", "departement": "FR"}
 #: Preset columns whose cell may list several items (`split` in the tables the preset makes).
 LISTS = ("sector", "programme")
-#: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
-DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
-_NOT_WORD = re.compile(r"[\W_]+")
-_SAMPLE = 500  # cells looked at per column: enough to see a format, cheap on any table
-
-
-def _word(header: str) -> str:
-    return _NOT_WORD.sub("", header.casefold())
 
 
 def guess_columns(headers: Iterable[str]) -> dict[str, str]:
@@ -98,7 +95,7 @@ def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]])
     sure guess, a header holding one (of 5 letters or more) a likely one; each header used once."""
     scored = []
     for header in headers:
-        word = _word(header)
+        word = header_word(header)
         for name, words in words_of.items():
             if word in words:
                 scored.append((2, len(word), name, header))
@@ -111,62 +108,12 @@ def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]])
     return guessed
 
 
-def _rows(path: Path) -> tuple[list[str], list[dict], str | None, int]:
-    """The header, the rows, the separator and the lines above the header of a CSV or JSON file (a JSON list of
-    objects)."""
-    if is_json(path):
-        problems: list[Problem] = []
-        table = read_json_rows(path, None, path.name, problems)
-        if table is None or problems:
-            raise ValidationFailed(problems)
-        return table.columns, table.rows, None, 0
-    header, separator = likely_header(read_text(path, name=path.name)[0])
-    above = header - 1  # a title or notes above the header, as spreadsheets export them
-    table = read_rows(path, separator=separator, name=path.name, skip_lines=above)
-    if not any(table.columns):
-        raise ValidationFailed(table.problems)
-    return table.columns, table.rows, table.delimiter, above
-
-
-def _cells(rows: list[dict], column: str) -> list[str]:
-    """The first `_SAMPLE` non-empty cells of a column (the rows after them are not looked at)."""
-    cells = (str(c).strip() for row in rows if (c := row.get(column)) is not None)
-    return list(itertools.islice((c for c in cells if c), _SAMPLE))
-
-
-def _date_format(cells: list[str]) -> str | None:
-    for fmt in DATE_FORMATS:
-        try:
-            for cell in cells:
-                values.as_date(cell, (fmt,))
-        except values.BadValue:
-            continue
-        return fmt
-    return None
-
-
-def _number_marks(cells: list[str]) -> tuple[str, str] | None:
-    """(decimal, thousands) that read every sampled amount, plainest first; None when none does."""
-    for decimal, thousands in ((".", ""), (",", ""), (",", "."), (".", ","), (".", "'")):
-        try:
-            for cell in cells:
-                values.as_float(cell, decimal=decimal, thousands=thousands)
-        except values.BadValue:
-            continue
-        return decimal, thousands
-    return None
-
-
-def _toml(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
-
-
 def participation_template(data: Path | str, file: str | None = None) -> str:
     """A participation-preset mapping for the table `data`, its guesses marked; `file` is the table's path as the
     mapping names it (default: its name, for a mapping saved next to it). A table naming no project but names
     (a cluster list) gets a mapping of a list instead (`loaders.mapping_template_list`)."""
     data = Path(data)
-    headers, rows, separator, above = _rows(data)
+    headers, rows, separator, above = read_table(data)
     guessed = guess_columns(headers)
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_template_list import list_template  # a list of clusters or organisations, no projects
@@ -177,10 +124,10 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
              "# from the file's header and cells. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",
              "# The preset and each column's meaning: docs/mapping.md, \"Tables as funders publish them\".",
-             f"name = {_toml(_NOT_WORD.sub('-', data.stem.casefold()).strip('-') or 'participations')}",
-             'preset = "participation"', f"file = {_toml(file or data.name)}"]
+             f"name = {as_toml(NOT_WORD.sub('-', data.stem.casefold()).strip('-') or 'participations')}",
+             'preset = "participation"', f"file = {as_toml(file or data.name)}"]
     if separator is not None:
-        lines.append(f"separator = {_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
+        lines.append(f"separator = {as_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
     if above:
         lines.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
                      "title or notes")
@@ -189,13 +136,13 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     named_by = {"organisation_id": ("organisation_name",), "project_id": ("project_acronym", "project_title")}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
-        if name in LISTS and name in guessed and (listed := _list_separator(rows, guessed[name])):
-            lines.append(f"{name} = {{ column = {_toml(guessed[name])}, separator = {_toml(listed)} }}  #? {what}; "
-                         f"cells list several, separated by {_toml(listed)}")
+        if name in LISTS and name in guessed and (listed := list_separator(rows, guessed[name])):
+            lines.append(f"{name} = {{ column = {as_toml(guessed[name])}, separator = {as_toml(listed)} }}  #? {what}; "
+                         f"cells list several, separated by {as_toml(listed)}")
         elif name in guessed:
-            lines.append(f"{name} = {_toml(guessed[name])}  #? {what}")
+            lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key
-            lines.append(f"{name} = {_toml(by_name)}  #? {what}: no column of numbers found, so the name is the id "
+            lines.append(f"{name} = {as_toml(by_name)}  #? {what}: no column of numbers found, so the name is the id "
                          "(the same name on two rows is one node)")
         elif name == "country" and "region" in guessed:  # regions need their country: a national table's own
             code, comment = national_country(guessed["region"])
@@ -218,20 +165,17 @@ def guesses(template: str) -> int:
     return sum(1 for line in template.splitlines() if "  #? " in line)
 
 
-def _list_separator(rows: list[dict], column: str) -> str | None:
-    """`;` or `|` when a tenth or more of a column's cells list several items with it (a comma is not guessed:
-    one theme's name may hold one, `Energy, climate`)."""
-    cells = _cells(rows, column)
-    for mark in (";", "|"):
-        if cells and sum(mark in cell for cell in cells) >= max(1, len(cells) / 10):
-            return mark
-    return None
+def template_shape(template: str) -> str:
+    """What one row of the table is, as the template's first line says (`participation`, `cluster`,
+    `organisation`): both templates start `# A mapping for FILE, one row per SHAPE, ...`."""
+    shape = re.match(r"# A mapping for .*?, one row per (\w+),", template)
+    return shape.group(1) if shape else "participation"
 
 
 def national_country(region: str) -> tuple[str, str]:
     """The constant country of a table that names regions but no country, and the comment that goes with it:
     the code its region header implies (`Län`: SE), or "" and what to fill in."""
-    code = REGION_COUNTRY.get(_word(region))
+    code = REGION_COUNTRY.get(header_word(region))
     if code:
         return code, f"#? a {region} is a region of {code}; every row is placed there"
     return "", (f"# needed: the regions in {region} are in which country? Its code (NO, SE, DK ...), or a column "
@@ -241,26 +185,26 @@ def national_country(region: str) -> tuple[str, str]:
 def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     """`date_format`, `decimal` and `on_empty` lines where the cells call for them."""
     lines = []
-    dates = [c for name in ("start_date", "end_date") if name in guessed for c in _cells(rows, guessed[name])]
+    dates = [c for name in ("start_date", "end_date") if name in guessed for c in sample_cells(rows, guessed[name])]
     if dates:
-        fmt = _date_format(dates)
+        fmt = date_format(dates)
         if fmt is None:
-            lines.append(f"# date_format = \"\"  # dates like {_toml(dates[0])}: no common format reads them all; "
+            lines.append(f"# date_format = \"\"  # dates like {as_toml(dates[0])}: no common format reads them all; "
                          "write theirs (Python strptime codes)")
         elif fmt != values.ISO_DATE:
-            lines.append(f"date_format = {_toml(fmt)}  #? dates like {_toml(dates[0])}")
-    amounts = _cells(rows, guessed["amount"]) if "amount" in guessed else []
-    marks = _number_marks(amounts) if amounts else (".", "")
-    like = f"amounts like {_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"
+            lines.append(f"date_format = {as_toml(fmt)}  #? dates like {as_toml(dates[0])}")
+    amounts = sample_cells(rows, guessed["amount"]) if "amount" in guessed else []
+    marks = number_marks(amounts) if amounts else (".", "")
+    like = f"amounts like {as_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"
     if marks is None:
         lines.append(f"# decimal = \",\"  # {like}: no common way of writing numbers reads them all (see "
                      "docs/mapping.md)")
     else:
-        lines += [f"decimal = {_toml(marks[0])}  #? {like}"] if marks[0] != "." else []
-        lines += [f"thousands = {_toml(marks[1])}  #? {like}"] if marks[1] else []
+        lines += [f"decimal = {as_toml(marks[0])}  #? {like}"] if marks[0] != "." else []
+        lines += [f"thousands = {as_toml(marks[1])}  #? {like}"] if marks[1] else []
         grouped = next((a for a in amounts if values.POINT_GROUPED.fullmatch(a)), None) if not marks[1] else None
         if grouped and all(values.POINT_GROUPED.fullmatch(a) or "." not in a for a in amounts):
-            lines.append(f'# thousands = "."  # amounts like {_toml(grouped)}: a point before three digits; if it '
+            lines.append(f'# thousands = "."  # amounts like {as_toml(grouped)}: a point before three digits; if it '
                          f"stands between thousands (German, Danish), set this, else {grouped} reads as a decimal")
     keys = [guessed[n] for n in ("project_id", "organisation_id") if n in guessed]
     empty = {key: sum(1 for row in rows if not str(row.get(key) or "").strip()) for key in keys}
@@ -268,7 +212,7 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
         lines.append(f'on_empty = "skip"  #? {empty[guessed["project_id"]]} row(s) have no project id: skipped '
                      "and reported")
     elif empty.get(guessed.get("organisation_id")) and "organisation_name" in guessed:
-        lines.append(f'on_empty = {{ placeholder = {_toml("name:{" + guessed["organisation_name"] + "}")} }}  '
+        lines.append(f'on_empty = {{ placeholder = {as_toml("name:{" + guessed["organisation_name"] + "}")} }}  '
                      f'#? {empty[guessed["organisation_id"]]} row(s) have no organisation id: named by their '
                      'organisation name (or on_empty = "skip")')
     return lines
@@ -278,9 +222,9 @@ def _role_words(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     """A note on role words the preset does not recode, with the `roles` line that would."""
     if "role" not in guessed:
         return []
-    words = dict.fromkeys(c for c in _cells(rows, guessed["role"]) if c.casefold() not in ROLE_WORDS)
+    words = dict.fromkeys(c for c in sample_cells(rows, guessed["role"]) if c.casefold() not in ROLE_WORDS)
     if not words:
         return []
-    shown = ", ".join(f'{_toml(w)} = "participant"' for w in list(words)[:5])
+    shown = ", ".join(f'{as_toml(w)} = "participant"' for w in list(words)[:5])
     return ["", "# role words kept as written (the features count `coordinator`); to recode them, above [columns]:",
             f"# roles = {{ {shown} }}"]

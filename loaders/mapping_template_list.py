@@ -16,17 +16,8 @@ from pathlib import Path
 
 from graph.values import ISO_DATE
 from loaders.csv_header import SEPARATORS
-from loaders.mapping_template import (
-    _NOT_WORD,
-    HEADER_WORDS,
-    _cells,
-    _date_format,
-    _list_separator,
-    _toml,
-    _word,
-    guess_by_words,
-    national_country,
-)
+from loaders.mapping_template import HEADER_WORDS, guess_by_words, national_country
+from loaders.table_cells import NOT_WORD, as_toml, date_format, header_word, list_separator, sample_cells
 
 __all__ = ["LIST_WORDS", "list_template"]
 
@@ -69,11 +60,12 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         if "cluster" not in guessed:
             return None
         guessed["name"] = guessed.pop("cluster")  # a list of clusters, named in a "Cluster" column
-    clusters = not members and any(word in _word(text) for text in (data.stem, *headers) for word in CLUSTER_WORDS)
+    clusters = not members and any(word in header_word(text)
+                                   for text in (data.stem, *headers) for word in CLUSTER_WORDS)
     label, kind = ("Cluster", "cluster") if clusters else ("Organisation", "organisation")
-    reading = [f"file = {_toml(file or data.name)}"]
+    reading = [f"file = {as_toml(file or data.name)}"]
     if separator is not None:
-        reading.append(f"separator = {_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
+        reading.append(f"separator = {as_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
     if above:
         reading.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
                        "title or notes")
@@ -83,19 +75,19 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
              "# participations. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",
              '# The format: docs/mapping.md. match = "name": a row naming a node of the store updates it.',
-             f"name = {_toml(_NOT_WORD.sub('-', data.stem.casefold()).strip('-') or 'list')}",
+             f"name = {as_toml(NOT_WORD.sub('-', data.stem.casefold()).strip('-') or 'list')}",
              "", "[[nodes]]", *reading,
-             f"label = {_toml(label)}  #? " + ("the file's name or header says clusters" if clusters else
+             f"label = {as_toml(label)}  #? " + ("the file's name or header says clusters" if clusters else
                                                 f"members of the clusters in {guessed['cluster']}" if members else
                                                 'no word of the file says clusters: "Cluster" if they are'),
              *(['extra_labels = ["Organisation"]  # a cluster is an organisation too'] if clusters else []),
-             f"id = {_toml(key)}  #? " + ("the id" if "id" in guessed else
+             f"id = {as_toml(key)}  #? " + ("the id" if "id" in guessed else
                                           "no column of ids found, so the name is the id"),
-             f"name = {_toml(guessed['name'])}  #? the name",
+             f"name = {as_toml(guessed['name'])}  #? the name",
              f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
              "acronym or alias) updates it"]
     lines += _place(guessed)
-    props = [f"{prop} = {_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
+    props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
     lines += ["[nodes.properties]", *props] if props else []
     if members:
@@ -116,33 +108,33 @@ def _place(guessed: dict[str, str]) -> list[str]:
     """The `located_in` line: region and country columns, or a national list's country as a constant."""
     region, country = guessed.get("region"), guessed.get("country")
     if country:
-        where = f"region = {_toml(region)}, country = {_toml(country)}" if region else f"country = {_toml(country)}"
+        where = (f"region = {as_toml(region)}, " if region else "") + f"country = {as_toml(country)}"
         return [f"located_in = {{ {where} }}  #? where each row is"]
     if not region:
         return []
     code, comment = national_country(region)
-    return [f'located_in = {{ region = {_toml(region)}, country = {{ value = "{code}" }} }}  {comment}']
+    return [f'located_in = {{ region = {as_toml(region)}, country = {{ value = "{code}" }} }}  {comment}']
 
 
 def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],
             rows: list[dict]) -> list[str]:
     """A node table of the column's `end` nodes (matched by name to the store's) and the relationships to them."""
-    listed = _list_separator(rows, column)
-    split = [f"split = {{ column = {_toml(column)}, separator = {_toml(listed)} }}  #? cells list several, "
-             f"separated by {_toml(listed)}"] if listed else []
+    listed = list_separator(rows, column)
+    split = [f"split = {{ column = {as_toml(column)}, separator = {as_toml(listed)} }}  #? cells list several, "
+             f"separated by {as_toml(listed)}"] if listed else []
     if any(isinstance(row.get(column), list) for row in rows[:500]):  # a JSON list: no separator
-        split = [f"split = {{ column = {_toml(column)} }}  #? cells are lists: a row per item"]
+        split = [f"split = {{ column = {as_toml(column)} }}  #? cells are lists: a row per item"]
     empty = [f'on_empty = "skip"  # rows naming no {what[2:]} link to none'] if any(
         not str(row.get(column) or "").strip() for row in rows) else []
-    return ["", "[[nodes]]", *reading, f"label = {_toml(end)}",
+    return ["", "[[nodes]]", *reading, f"label = {as_toml(end)}",
             *(['extra_labels = ["Organisation"]'] if end == "Cluster" else []),
-            f"id = {_toml(column)}  #? {what} per cell",
-            f"name = {_toml(column)}",
+            f"id = {as_toml(column)}  #? {what} per cell",
+            f"name = {as_toml(column)}",
             f'match = "name"  # a {end} of the store named so ({_EXAMPLES[end]}) is that one; others are new',
             *split, *empty,
-            "", "[[relationships]]", *reading, f"type = {_toml(rel_type)}",
-            f"start = {{ label = {_toml(label)}, column = {_toml(key)} }}",
-            f"end = {{ label = {_toml(end)}, column = {_toml(column)} }}", *split, *empty]
+            "", "[[relationships]]", *reading, f"type = {as_toml(rel_type)}",
+            f"start = {{ label = {as_toml(label)}, column = {as_toml(key)} }}",
+            f"end = {{ label = {as_toml(end)}, column = {as_toml(column)} }}", *split, *empty]
 
 
 def _label_dates(guessed: dict[str, str], rows: list[dict]) -> list[str]:
@@ -154,9 +146,9 @@ def _label_dates(guessed: dict[str, str], rows: list[dict]) -> list[str]:
 
 def _date_line(prop: str, column: str, rows: list[dict], what: str) -> str:
     """`prop = { column = ..., type = "date" }`, with the format the column's cells are written in."""
-    fmt = _date_format(_cells(rows, column)) or ISO_DATE
-    written = f", format = {_toml(fmt)}" if fmt != ISO_DATE else ""
-    return f"{prop} = {{ column = {_toml(column)}, type = \"date\"{written} }}  #? {what}"
+    fmt = date_format(sample_cells(rows, column)) or ISO_DATE
+    written = f", format = {as_toml(fmt)}" if fmt != ISO_DATE else ""
+    return f"{prop} = {{ column = {as_toml(column)}, type = \"date\"{written} }}  #? {what}"
 
 
 _EXAMPLES = {"Cluster": "Automation Småland", "Sector": "Automation", "Programme": "ARENA, S3 Cluster Pilot",

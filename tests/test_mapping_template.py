@@ -13,7 +13,7 @@ import pytest
 
 from graph.errors import ValidationFailed
 from loaders.generic import parse_generic
-from loaders.mapping_template import guess_columns, participation_template
+from loaders.mapping_template import guess_columns, participation_template, template_shape
 from tests.cli_invoke import cli_env, error_line, invoke
 from tests.conftest import FIXTURES
 from tests.generic_files import write_files
@@ -36,6 +36,7 @@ def test_the_template_of_the_norwegian_table_guesses_what_the_hand_written_mappi
         k: hand[k] for k in ("preset", "file", "date_format", "decimal")}
     assert made["on_empty"] == {"placeholder": "name:{Organisasjonsnavn}"}
     assert "#? 13 row(s) have no organisation id" in text  # each guess is marked for the user to check
+    assert template_shape(text) == "participation"
 
 
 def test_the_template_loads_what_the_hand_written_mapping_loads(folder):

@@ -8,7 +8,7 @@ import tomllib
 from graph.store.reads import counts
 from graph.store.resolve import resolve_node
 from loaders.generic import load_generic
-from loaders.mapping_template import guesses, participation_template
+from loaders.mapping_template import guesses, participation_template, template_shape
 from tests.cli_invoke import cli_env, invoke
 from tests.generic_files import write_files
 
@@ -23,6 +23,7 @@ def test_a_swedish_cluster_list_gets_a_list_mapping_that_loads_onto_the_seeds_cl
     text = participation_template(tmp_path / "kluster.csv")
     made = tomllib.loads(text)
     assert "preset" not in made and text.startswith("# A mapping for kluster.csv, one row per cluster")
+    assert template_shape(text) == "cluster"  # what the Data page says the table is
     [clusters, *_] = made["nodes"]
     assert (clusters["label"], clusters["extra_labels"], clusters["id"], clusters["name"], clusters["match"]) == (
         "Cluster", ["Organisation"], "Klusternamn", "Klusternamn", "name")
@@ -105,6 +106,7 @@ def test_a_member_list_links_each_organisation_to_its_cluster_by_name(seeded, tm
     text = participation_template(tmp_path / "medlemmar.csv")
     made = tomllib.loads(text)
     assert text.startswith("# A mapping for medlemmar.csv, one row per organisation")
+    assert template_shape(text) == "organisation"
     assert [(n["label"], n["id"], n["name"]) for n in made["nodes"]] == [
         ("Organisation", "Org.nr", "Företag"), ("Cluster", "Kluster", "Kluster")]
     [member_of] = made["relationships"]

@@ -1,0 +1,97 @@
+"""Reading a user's table to write a first mapping for it: its header, a sample of each column's cells, and what
+those cells say (a date format, how numbers are written, a list separator), and a value written as TOML.
+
+Shared by the two templates of `cluster-explorer mapping new`: the participation preset
+(`loaders.mapping_template`) and a list of clusters or organisations (`loaders.mapping_template_list`).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from pathlib import Path
+
+from graph import values
+from graph.errors import Problem, ValidationFailed
+from loaders.common import is_json, read_text
+from loaders.csv_header import likely_header
+from loaders.csv_tables import read_rows
+from loaders.json_tables import read_json_rows
+
+__all__ = ["DATE_FORMATS", "NOT_WORD", "header_word", "read_table", "sample_cells", "date_format", "number_marks",
+           "list_separator", "as_toml"]
+
+#: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
+DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
+NOT_WORD = re.compile(r"[\W_]+")
+SAMPLE = 500  # cells looked at per column: enough to see a format, cheap on any table
+
+
+def header_word(header: str) -> str:
+    """A header as the header words are written: lowercase letters and digits (`Org.nr` -> `orgnr`)."""
+    return NOT_WORD.sub("", header.casefold())
+
+
+def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int]:
+    """The header, the rows, the separator and the lines above the header of a CSV or JSON file (a JSON list of
+    objects)."""
+    if is_json(path):
+        problems: list[Problem] = []
+        table = read_json_rows(path, None, path.name, problems)
+        if table is None or problems:
+            raise ValidationFailed(problems)
+        return table.columns, table.rows, None, 0
+    header, separator = likely_header(read_text(path, name=path.name)[0])
+    above = header - 1  # a title or notes above the header, as spreadsheets export them
+    table = read_rows(path, separator=separator, name=path.name, skip_lines=above)
+    if not any(table.columns):
+        raise ValidationFailed(table.problems)
+    return table.columns, table.rows, table.delimiter, above
+
+
+def sample_cells(rows: list[dict], column: str) -> list[str]:
+    """The first `SAMPLE` non-empty cells of a column (the rows after them are not looked at)."""
+    cells = (str(c).strip() for row in rows if (c := row.get(column)) is not None)
+    return list(itertools.islice((c for c in cells if c), SAMPLE))
+
+
+def date_format(cells: list[str]) -> str | None:
+    """The first of `DATE_FORMATS` that reads every cell; None when none does."""
+    for fmt in DATE_FORMATS:
+        try:
+            for cell in cells:
+                values.as_date(cell, (fmt,))
+        except values.BadValue:
+            continue
+        return fmt
+    return None
+
+
+def number_marks(cells: list[str]) -> tuple[str, str] | None:
+    """(decimal, thousands) that read every sampled amount, plainest first; None when none does."""
+    for decimal, thousands in ((".", ""), (",", ""), (",", "."), (".", ","), (".", "'")):
+        try:
+            for cell in cells:
+                values.as_float(cell, decimal=decimal, thousands=thousands)
+        except values.BadValue:
+            continue
+        return decimal, thousands
+    return None
+
+
+def as_toml(text: str) -> str:
+    """`text` as a TOML string, quoted and escaped."""
+    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+
+
+def list_separator(rows: list[dict], column: str) -> str | None:
+    """`;` or `|` when a tenth or more of a column's cells list several items with it (a comma is not guessed:
+    one theme's name may hold one, `Energy, climate`)."""
+    cells = sample_cells(rows, column)
+    for mark in (";", "|"):
+        if cells and sum(mark in cell for cell in cells) >= max(1, len(cells) / 10):
+            return mark
+    return None
+
+
