@@ -15,7 +15,7 @@ from graph.store.reads import counts, to_networkx
 from loaders.pipeline import run_load, run_unload
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import FIXTURES
-from tests.generic_files import EXAMPLE
+from tests.generic_files import EXAMPLE, write_files
 
 PARTICIPATION = FIXTURES / "participation" / "mapping.toml"
 
@@ -23,8 +23,9 @@ PARTICIPATION = FIXTURES / "participation" / "mapping.toml"
 def _state(store) -> tuple:
     """Every node and relationship with its properties, the load log left out."""
     graph = to_networkx(store)
-    nodes = sorted(repr(item) for item in graph.nodes(data=True) if not item[0].startswith("Load:"))
-    edges = sorted(repr(item) for item in graph.edges(keys=True, data=True))
+    nodes = sorted(repr((node, sorted(data.items()))) for node, data in graph.nodes(data=True)
+                   if not node.startswith("Load:"))
+    edges = sorted(repr((*edge, sorted(data.items()))) for *edge, data in graph.edges(keys=True, data=True))
     labels, types = counts(store)
     return {k: v for k, v in labels.items() if k != "Load"}, types, nodes, edges
 
@@ -43,7 +44,7 @@ def test_unloading_a_users_files_gives_back_the_store_as_it_was(seeded, mapping)
     name = "user:" + mapping.read_text(encoding="utf-8").split('name = "', 1)[1].split('"', 1)[0]
     said = []
     summary, _ = run_unload(seeded, name, progress=lambda done, total: said.append((done, total)))
-    assert said[:7] == [(step, 7) for step in range(1, 8)]  # each step, then the compaction's own
+    assert said[:9] == [(step, 9) for step in range(1, 10)]  # each step, then the compaction's own
     assert summary.nodes_removed > 0 and summary.relationships_removed > 0
     assert _state(seeded) == before
     assert name not in {row[0] for row in seeded.read("MATCH (l:Load) RETURN l.source").rows}
@@ -105,3 +106,51 @@ def test_every_store_takes_a_load_out_with_the_same_statements(any_store):
     summary, _ = run_unload(any_store, "user:members")
     assert summary.relationships_removed == 11 and summary.nodes_kept == 2
     assert _state(any_store) == before
+
+
+def _orgs_mapping(folder, name: str, rows: str):
+    """A table of organisations named `name`, placed in its national regions of Norway."""
+    (folder / name).mkdir()
+    return write_files(folder / name, {
+        "mapping.toml": f'name = "{name}"\n[[nodes]]\nfile = "orgs.csv"\nlabel = "Organisation"\nid = "nr"\n'
+                        'name = "navn"\nlocated_in = { region = "fylke", country = { value = "NO" } }\n',
+        "orgs.csv": "nr;navn;fylke\n" + rows})
+
+
+def test_a_place_one_load_made_and_another_load_uses_stays_with_the_other_load(embedded_store, tmp_path):
+    """A grants table made the region; an organisations table placed its rows there without bringing it again.
+    Unloading the grants kept the region (the organisations' now) and their LOCATED_IN; unloading both leaves
+    only the entity-resolution rule's own record."""
+    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "grants", "1;Fjordlab AS;Telemark\n"))
+    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "orgs", "2;Yara Norge AS;Telemark\n"))
+    summary, _ = run_unload(embedded_store, "user:grants")
+    graph = to_networkx(embedded_store)
+    assert "Organisation:1" not in graph and summary.nodes_removed == 2  # and the load's Source record
+    assert graph.has_edge("Organisation:2", "Region:NO-Telemark", "LOCATED_IN:")
+    assert graph.has_edge("Region:NO-Telemark", "Country:NO", "PART_OF:")  # a kept region keeps its country
+    assert {graph.nodes[place]["sources"][0] for place in ("Region:NO-Telemark", "Country:NO")} == {
+        "user:orgs/orgs.csv"}
+    assert (summary.nodes_kept, summary.relationships_kept) == (2, 1)
+    run_unload(embedded_store, "user:orgs")
+    assert _state(embedded_store)[:2] == ({"Source": 1}, {})
+
+
+def test_a_matched_load_unloaded_and_loaded_again_gives_its_files_back_to_the_nodes(seeded, tmp_path):
+    """The unload leaves the values a list set on the seeds' clusters (no per-value provenance); the re-load
+    found them unchanged by their digest and never gave the list's file back to their sources."""
+    mapping = write_files(tmp_path, {
+        "mapping.toml": 'name = "list"\n[[nodes]]\nfile = "list.csv"\nlabel = "Cluster"\nid = "name"\nname = "name"\n'
+                        'match = "name"\n[nodes.properties]\nurl = "url"\n',
+        "list.csv": "name;url\nAutomation Region;https://automationregion.example\n"})
+    run_load(seeded, "csv", mapping)
+    loaded = _state(seeded)
+    run_unload(seeded, "user:list")
+    [[sources]] = seeded.read("MATCH (c:Cluster {id: 'automation-region'}) RETURN c.sources").rows
+    assert "user:list/list.csv" not in sources
+    again = run_load(seeded, "csv", mapping)
+    assert again.summary.updated >= 1
+    [[sources]] = seeded.read("MATCH (c:Cluster {id: 'automation-region'}) RETURN c.sources").rows
+    assert "user:list/list.csv" in sources
+    assert _state(seeded) == loaded
+    rerun = run_load(seeded, "csv", mapping).summary
+    assert (rerun.created, rerun.updated) == (0, 0)  # a re-run: unchanged

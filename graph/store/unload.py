@@ -7,6 +7,14 @@ whose every source is one of its files, takes its files off the `sources` of the
 and running the unload again finishes it (each step removes only what is still there). Properties a load
 set on a node that another load brought too stay as they are (the store does not know which load set which
 value). The derived facts are derived again by the caller (`loaders.pipeline.run_unload`).
+
+A node only this load brought that another load's relationships reach stays, theirs now (`adopted`): a
+grants table made the region `NO-Telemark`, an organisations table placed its own rows there without
+bringing the region again, and unloading the grants took the region and, with it, the other table's
+`LOCATED_IN`. The derived facts' relationships (sources `rule:...`) keep nothing: they are derived again.
+Whatever the unload changes loses its digest (`_hash`), so loading the same files again compares it property
+by property and gives the load's files back to it (with the digest kept, the values an unload leaves made
+a re-load find it "unchanged", and its sources stayed short).
 """
 
 from __future__ import annotations
@@ -15,7 +23,7 @@ from dataclasses import dataclass
 
 from graph.errors import ClusterExplorerError
 from graph.store import cypher
-from graph.store.contract import GraphStore
+from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
 
@@ -24,6 +32,8 @@ __all__ = ["UnloadSummary", "source_prefix", "unload_source"]
 _BATCH = 20_000  # per statement: a step over a whole 10x store stays far from the store's time limit
 #: The record sources of the built-in loaders (`loaders.seeds`, `loaders.nuts`, `loaders.cordis`).
 _PREFIXES = {"seeds": "seed:", "nuts": "nuts:", "cordis": "cordis:"}
+#: The start of the sources of derived relationships (`rule:entity-resolution`): derived again after an unload.
+_DERIVED = "rule:"
 
 
 _KINDS = [("nodes",), ("relationships",)]
@@ -46,8 +56,37 @@ def sources_without(what: str) -> str:
     """Up to `$batch` nodes or relationships with a source starting with `$prefix` (and others), that source
     taken off their `sources`."""
     return (f"MATCH {_pattern(what)} WHERE any(s IN x.sources WHERE s STARTS WITH $prefix)\n"
-            "WITH x LIMIT $batch SET x.sources = [s IN x.sources WHERE NOT s STARTS WITH $prefix]\n"
+            "WITH x LIMIT $batch SET x.sources = [s IN x.sources WHERE NOT s STARTS WITH $prefix], "
+            f"x.{HASH_PROPERTY} = NULL\nRETURN count(*) AS done")
+
+
+@cypher.statement()
+def adopted() -> str:
+    """Up to `$batch` nodes whose every source starts with `$prefix` that relationships of other loads reach
+    (their sources, this load's and derived ones starting with `$derived` left out), given those loads' sources."""
+    return ("MATCH (x) WHERE size(x.sources) > 0 AND all(s IN x.sources WHERE s STARTS WITH $prefix)\n"
+            "MATCH (x)-[r]-()\n"
+            "WITH x, [s IN r.sources WHERE NOT s STARTS WITH $derived AND NOT s STARTS WITH $prefix] AS theirs\n"
+            "WHERE size(theirs) > 0\n"
+            "WITH x, collect(theirs) AS lists LIMIT $batch\n"
+            "SET x.sources = reduce(acc = [], l IN lists | acc + [s IN l WHERE NOT s IN acc]), "
+            f"x.{HASH_PROPERTY} = NULL\n"
             "RETURN count(*) AS done")
+
+
+@cypher.statement()
+def adopted_parents() -> str:
+    """Up to `$batch` `PART_OF` relationships only this load brought from a node that stays (a source not this
+    load's), given that node's other sources, and so is the node they reach when only this load brought it: a
+    region kept keeps its country, a sector its field (run until none is left: one level a run)."""
+    only_this = "size({0}.sources) > 0 AND all(s IN {0}.sources WHERE s STARTS WITH $prefix)"
+    return (f"MATCH (x)-[r:PART_OF]->(p) WHERE {only_this.format('r')}\n"
+            "WITH x, r, p, [s IN x.sources WHERE NOT s STARTS WITH $prefix] AS theirs WHERE size(theirs) > 0\n"
+            f"WITH x, r, p, theirs, {only_this.format('p')} AS adopt LIMIT $batch\n"
+            f"SET r.sources = theirs, r.{HASH_PROPERTY} = NULL,\n"
+            "    p.sources = CASE WHEN adopt THEN theirs ELSE p.sources END,\n"
+            f"    p.{HASH_PROPERTY} = CASE WHEN adopt THEN NULL ELSE p.{HASH_PROPERTY} END\n"
+            "RETURN count(*) AS done, sum(CASE WHEN adopt THEN 1 ELSE 0 END) AS nodes")
 
 
 @cypher.statement()
@@ -81,7 +120,8 @@ class UnloadSummary:
     source: str
     nodes_removed: int = 0
     relationships_removed: int = 0
-    nodes_kept: int = 0  # brought by other loads too: only this load's files taken off their sources
+    nodes_kept: int = 0  # brought by other loads too, or reached by their relationships: only this load's files
+    # taken off their sources
     relationships_kept: int = 0
 
 
@@ -90,33 +130,36 @@ def source_prefix(source: str) -> str:
     return _PREFIXES.get(source, f"{source}/")
 
 
-def _repeat(store: GraphStore, statement: str, params: dict) -> int:
-    """Run a batched statement until it finds nothing left; the total it did."""
-    total = 0
+def _repeat(store: GraphStore, statement: str, params: dict, until_none: bool = False) -> list[int]:
+    """Run a batched statement until it finds nothing left (a batch short of full; `until_none`: a run doing
+    nothing, for a statement whose each run may make more to do); the totals of its columns (`done` first)."""
+    totals: list[int] = []
     while True:
-        done = store.write(statement, {**params, "batch": _BATCH}).rows[0][0]
-        total += done
-        if done < _BATCH:
-            return total
+        row = store.write(statement, {**params, "batch": _BATCH}).rows[0]
+        totals = [a + (b or 0) for a, b in zip(totals or [0] * len(row), row, strict=True)]
+        if row[0] == 0 or (row[0] < _BATCH and not until_none):
+            return totals
 
 
 def unload_source(store: GraphStore, source: str, progress: Progress | None = None) -> UnloadSummary:
     """Remove what load `source` (as the load log and `status` name it) brought; raises when the log holds no
     load of that name. The caller holds the store for it, as for a load. `progress(steps done, steps)` after each
-    of its seven steps (at 10x a step over every relationship takes seconds)."""
+    of its nine steps (at 10x a step over every relationship takes seconds)."""
     loaded = {load["source"] for load in last_loads(store, limit=10**6)}
     if source not in loaded:
         raise ClusterExplorerError(f"the load log holds no load {source!r}; loaded: {', '.join(sorted(loaded))}"
                                    if loaded else f"the load log holds no load {source!r}: nothing is loaded")
-    params = {"prefix": source_prefix(source), "source": source}
-    steps = [only_from("relationships"), sources_without("relationships"), only_from("nodes"),
-             sources_without("nodes"), activity_without_participations(), sources_of(),
+    params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
+    # first what stays with other loads, while the relationships that tell it are all there
+    steps = [adopted(), adopted_parents(), only_from("relationships"), sources_without("relationships"),
+             only_from("nodes"), sources_without("nodes"), activity_without_participations(), sources_of(),
              log_entries_of()]  # last: until it runs the log still names the load
-    done = []
+    done: list[list[int]] = []
     for step, statement in enumerate(steps, start=1):
-        done.append(_repeat(store, statement, params))
+        done.append(_repeat(store, statement, params, until_none=statement == steps[1]))
         if progress is not None:
             progress(step, len(steps))
     summary = UnloadSummary(source)
-    summary.relationships_removed, summary.relationships_kept, summary.nodes_removed, summary.nodes_kept = done[:4]
+    summary.relationships_removed, summary.nodes_removed = done[2][0], done[4][0]
+    summary.relationships_kept, summary.nodes_kept = done[1][0] + done[3][0], done[0][0] + done[1][1] + done[5][0]
     return summary
