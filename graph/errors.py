@@ -17,6 +17,7 @@ an unknown name is bad input too).
     │   ├── StoreDamaged      the store's files are missing, truncated or corrupt; nothing was changed
     │   └── DiskFull          the disk holding the store is full; a load stopped there completes on a re-run
     ├── StoreBusy             another process holds the store for a load
+    ├── MetricFailed          a metric the numerical library could not compute on this graph
     └── QueryError            the database rejected a query
         ├── QuerySyntaxError  a query the database could not parse: line, column and the text with a caret
         ├── ReadOnlyViolation a write sent down the read-only path
@@ -35,6 +36,11 @@ class ClusterExplorerError(Exception):
 
 class SettingError(ClusterExplorerError, ValueError):
     """A setting (environment variable) or command-line option whose value cannot be used."""
+
+
+class MetricFailed(ClusterExplorerError):
+    """A metric the numerical library could not compute on this graph; the message names the metric, the graph's
+    size and the library's reason, and what to do."""
 
 
 class SchemaError(ClusterExplorerError, ValueError):

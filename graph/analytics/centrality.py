@@ -189,14 +189,25 @@ def eigenvector(G: nx.Graph, ig_graph: IGraphCopy, engine: str, weight: str) -> 
     guess which; the largest one (ties: the one whose smallest key sorts first) is the meaningful choice.
     The igraph engine solves it as networkx's `eigenvector_centrality_numpy` does, with ARPACK on the shared
     scipy matrix, the other components' rows zeroed: igraph's own call needed a copy of the component
-    (1.7 s at 10x) and took twice as long as scipy's solver on the same matrix.
+    (1.7 s at 10x) and took twice as long as scipy's solver on the same matrix. Both engines solve a component
+    of at most `SMALL` nodes densely: ARPACK refuses one of two nodes (k >= N - 1) and gains nothing on a few.
+
+    Examples
+    --------
+    >>> G = nx.path_graph(["a", "b"])
+    >>> {v: round(x, 4) for v, x in eigenvector(G, IGraphCopy(G, "weight"), "networkx", "weight").items()}
+    {'a': 0.7071, 'b': 0.7071}
     """
     if G.number_of_edges() == 0:
         return dict.fromkeys(G, 0.0)
     if engine == "networkx":
         values = dict.fromkeys(G, 0.0)
-        giant = max(components(G, ig_graph), key=lambda c: (len(c), [-ord(ch) for ch in min(map(str, c))]))
-        values.update(nx.eigenvector_centrality_numpy(G.subgraph(giant), weight=weight))
+        giant = G.subgraph(max(components(G, ig_graph),
+                               key=lambda c: (len(c), [-ord(ch) for ch in min(map(str, c))])))
+        if len(giant) > SMALL:
+            values.update(nx.eigenvector_centrality_numpy(giant, weight=weight))
+        else:
+            values.update(zip(giant, _leading(nx.to_numpy_array(giant, weight=weight)).tolist(), strict=True))
         return values
     membership, sizes = ig_graph.parts
     largest = np.flatnonzero(sizes == sizes.max())
@@ -209,11 +220,16 @@ def eigenvector(G: nx.Graph, ig_graph: IGraphCopy, engine: str, weight: str) -> 
     matrix = sparse.csr_array((np.where(rows_inside, matrix.data, 0.0), matrix.indices, matrix.indptr),
                               shape=matrix.shape)
     if len(G) <= SMALL:  # ARPACK needs rows to spare; a dense solve is instant here
-        vector = np.linalg.eigh(matrix.toarray())[1][:, -1]
-    else:
-        vector = eigsh(matrix, k=1, which="LA", tol=0)[1][:, 0]
-    vector = np.where(inside, np.abs(vector), 0.0)
+        return ig_graph.values(np.where(inside, _leading(matrix.toarray()), 0.0))
+    vector = np.where(inside, np.abs(eigsh(matrix, k=1, which="LA", tol=0)[1][:, 0]), 0.0)
     return ig_graph.values(vector / np.linalg.norm(vector))
+
+
+def _leading(matrix: np.ndarray) -> np.ndarray:
+    """The leading eigenvector of the symmetric `matrix` of one component (rows of others zero), positive and
+    of unit length, as networkx scales it."""
+    vector = np.abs(np.linalg.eigh(matrix)[1][:, -1])
+    return vector / np.linalg.norm(vector)
 
 
 def communities(G: nx.Graph, ig_graph: IGraphCopy, engine: str, seed: int, weight: str,

@@ -22,12 +22,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import igraph as ig
 import networkx as nx
 import numpy as np
 
 from graph.analytics.centrality import IGraphCopy, betweenness, closeness, communities, eigenvector
 from graph.analytics.projections_compact import CompactProjection
-from graph.errors import ParameterError
+from graph.errors import ClusterExplorerError, MetricFailed, ParameterError
 from graph.store import cypher
 
 __all__ = ["METRICS", "MetricResult", "compute", "compute_all", "write_metrics", "top", "notes",
@@ -49,6 +50,8 @@ MIN_PIVOTS = 16
 #: two iterations): Louvain's refinement, several times faster on the 10x projection's 8.0 M links.
 LOUVAIN_MAX_LINKS = 2_000_000
 _ALWAYS_NETWORKX = ("degree", "weighted_degree")  # linear time in networkx too
+#: How the numerical libraries fail on a graph they cannot handle (ARPACK, LAPACK, power iterations, igraph's C core).
+_LIBRARY_FAILURES = (ArithmeticError, ValueError, TypeError, RuntimeError, nx.NetworkXException, ig.InternalError)
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,24 @@ def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sa
     if k is not None and k < 2:
         raise ParameterError("sample_size must be at least 2")
     started = time.perf_counter()
+    try:
+        values, details = _values(G, metric, engine, ig_graph, k, seed, weight, louvain_max_links)
+    except ClusterExplorerError:
+        raise
+    except _LIBRARY_FAILURES as e:
+        reason = (str(e).strip().splitlines() or [type(e).__name__])[0]
+        raise MetricFailed(f"{metric} could not be computed on this projection ({len(G):,} nodes, "
+                           f"{G.number_of_edges():,} links; {engine}: {reason}); leave {metric} out of the metrics "
+                           "chosen, or choose another projection") from e
+    seconds = time.perf_counter() - started
+    randomised = k is not None or metric == "community"
+    return MetricResult(metric, values, engine, seconds, estimate=k is not None, sample_size=k,
+                        seed=seed if randomised else None, details=details)
+
+
+def _values(G: nx.Graph, metric: str, engine: str, ig_graph: IGraphCopy, k: int | None, seed: int, weight: str,
+            louvain_max_links: int) -> tuple[dict, dict[str, Any]]:
+    """The values of one metric by one engine, and the details of the run (communities' modularity)."""
     details: dict[str, Any] = {}
     nxg = engine == "networkx"
     if metric == "degree":
@@ -158,10 +179,7 @@ def compute(G: nx.Graph, metric: str, *, engine: str = "auto", seed: int = 0, sa
     else:
         method = "leiden" if engine == "igraph" and G.number_of_edges() > louvain_max_links else "louvain"
         values, details = communities(G, ig_graph, engine, seed, weight, method)
-    seconds = time.perf_counter() - started
-    randomised = k is not None or metric == "community"
-    return MetricResult(metric, values, engine, seconds, estimate=k is not None, sample_size=k,
-                        seed=seed if randomised else None, details=details)
+    return values, details
 
 
 def compute_all(G: nx.Graph, metrics: Iterable[str] = METRICS, *, progress: Callable[[int, int], None] | None = None,

@@ -3,7 +3,8 @@
 Wherever the tool asks for a node (a saved query's id parameter, `recommend --for`, the app's query
 parameters), `resolve_node` takes what was typed and finds the one node meant:
 
-1. a key `Kind:id` or an id that exists wins (`Cluster:iot-world`, `pic:999977851`, `iot-world`);
+1. a key `Kind:id` or an id that exists wins (`Cluster:iot-world`, `pic:999977851`, `iot-world`); the Kind may
+   be any label the node carries (`Organisation:iot-world` too), and the key a message lists is always taken;
 2. else the node whose name, acronym or alias equals the text, accents and case ignored (the folded
    `_search` text every node carries: "automation smaland" finds "Automation Småland");
 3. else the node one of whose names has a word starting with the text ("Småland" finds it too);
@@ -23,7 +24,7 @@ from graph.errors import NotFound, ParameterError
 from graph.store.contract import GraphStore
 from graph.store.cypher import node_states
 from graph.store.registry import statement
-from graph.store.schema import SEARCH_LABELS, check_label, each_search_label, node_key
+from graph.store.schema import NODE_LABELS, SEARCH_LABELS, check_label, each_search_label, node_key
 from graph.store.search_text import SEARCH_PROPERTY, fold
 
 __all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
@@ -79,17 +80,22 @@ def _found(rows: Iterable[tuple], found: dict[str, ResolvedNode]) -> None:
         found.setdefault(node.key, node)
 
 
-def _with_id(store: GraphStore, label: str, node_id: str, found: dict[str, ResolvedNode]) -> None:
-    """The `label` node whose id is `node_id`, if any: the writer's read of node states, by the indexed id."""
+def _with_id(store: GraphStore, label: str, node_id: str, found: dict[str, ResolvedNode],
+             carrying: list[str] | None = None) -> None:
+    """The `label` node whose id is `node_id`, if any (and if it carries one of `carrying`, when given): the
+    writer's read of node states, by the indexed id."""
     rows = store.read(node_states(label), {"ids": [node_id]}).rows
-    _found([(props.get("kind") or label, found_id, props.get("name")) for found_id, props, _ in rows], found)
+    _found([(props.get("kind") or label, found_id, props.get("name")) for found_id, props, node_labels in rows
+            if carrying is None or set(node_labels or ()) & set(carrying)], found)
 
 
 def _by_id(store: GraphStore, text: str, labels: list[str]) -> list[ResolvedNode]:
+    """A key `Kind:id` whose Kind is any label the node carries, so long as it also carries one of `labels` (the
+    key an ambiguous name lists, `Cluster:iot-world`, is taken where an Organisation is asked); else an id."""
     kind, _, rest = text.partition(":")
     found: dict[str, ResolvedNode] = {}
-    if kind in labels and rest:  # a key Kind:id (the kind may be a label the node carries: Organisation:...)
-        _with_id(store, kind, rest, found)
+    if kind in NODE_LABELS and rest:
+        _with_id(store, kind, rest, found, None if kind in labels else labels)
         if found:
             return list(found.values())
     for label in labels:
