@@ -26,6 +26,7 @@ from loaders.generic_drop import drop_properties
 from loaders.generic_ends import resolve_ends
 from loaders.generic_match import match_by_name
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
+from loaders.generic_regions import national_regions_as_nuts
 from loaders.json_tables import read_json_rows
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import near_misses
@@ -231,7 +232,9 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
     """The checks against the store: rows of `match = "name"` tables take the ids of the nodes their names name
     (`loaders.generic_match`), and a problem, with file, line and column, for each relationship end that is
     neither in the files nor in the store, by id or by one node's name; ends matched by name take that node's id
-    in `data.rels`, and a note in `data.notes` (`loaders.generic_ends`)."""
+    in `data.rels`, and a note in `data.notes` (`loaders.generic_ends`). National regions that are NUTS regions of
+    the store by name become those (`loaders.generic_regions`)."""
+    national_regions_as_nuts(store, data)
     problems = match_by_name(store, data)
     found, notes = resolve_ends(store, data.unresolved, data.rels)
     data.notes += [n for n in notes if n not in data.notes]

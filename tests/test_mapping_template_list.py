@@ -48,7 +48,12 @@ def test_a_swedish_cluster_list_gets_a_list_mapping_that_loads_onto_the_seeds_cl
     linked = seeded.read("MATCH (c:Cluster {id: 'automation-region'})-[r]->(x) WHERE r.sources IS NOT NULL AND "
                          "any(s IN r.sources WHERE s STARTS WITH 'user:') RETURN type(r), x.id ORDER BY type(r)").rows
     assert [tuple(r) for r in linked] == [("ACTIVE_IN", "automation"), ("HAS_LABEL", "esca-bronze"),
-                                          ("LOCATED_IN", "SE-Västmanlands-län"), ("MEMBER_OF", "s3-cluster-pilot")]
+                                          ("LOCATED_IN", "SE125"), ("MEMBER_OF", "s3-cluster-pilot")]
+    # the län are the seeds' NUTS regions (`Västmanlands län` is SE125), where the seeds put the cluster too
+    assert any("NUTS regions of the store" in note and "Västmanlands län -> SE125" in note for note in report.notes)
+    assert not seeded.read("MATCH (r:Region) WHERE r.id STARTS WITH 'SE-' RETURN r.id").rows
+    places = seeded.read("MATCH (c:Cluster {id: 'automation-region'})-[:LOCATED_IN]->(r) RETURN r.id").rows
+    assert places == [["SE125"]]  # one place, not a second one beside the seeds'
 
 
 def test_a_member_list_without_a_cluster_word_is_a_list_of_organisations(tmp_path, embedded_server):

@@ -1,0 +1,69 @@
+"""National regions a table names that the store holds as NUTS regions: the NUTS region, not a second one.
+
+A national table names regions as people do (`Telemark`, `Västmanlands län`), and `located_in` makes each a
+`Region` of its own (`NO-Telemark`, `loaders.generic_places`). Where NUTS is loaded, most such names are a
+NUTS region's name (`Telemark` is NO094, `Västmanlands län` SE125): a user's table then put its organisations
+in `NO-Telemark` beside NUTS's `Telemark`, two regions of one name in every region list, and the one the
+table used without a place on the Map. So before anything is written, a national region the store lacks whose
+name is the name of a NUTS region of the same country (by the rule ends given by name follow:
+`loaders.generic_ends`) is that NUTS region: its rows are `LOCATED_IN` it, get its code as `nuts_code`, and
+the national region is not made. Of several NUTS regions of that name (`Innlandet` is NO02 and NO020) the
+most detailed level is taken; a name of no NUTS region, or of several at one level, keeps its national region.
+A national region the store already holds (an earlier load made it) stays what it is, so a re-run changes
+nothing. A note lists the regions taken.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import TYPE_CHECKING
+
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord
+from loaders.generic_ends import held_ids, moved_ends, named_nodes
+
+if TYPE_CHECKING:
+    from loaders.generic import GenericInput
+
+__all__ = ["national_regions_as_nuts"]
+
+
+def _nuts_of(country: str, candidates: list[tuple[str, str]]) -> str | None:
+    """The one NUTS region of `country` among the (id, name) `candidates` at their most detailed level, or None.
+    NUTS codes start with their country's and hold no hyphen (national regions' ids do: `NO-Telemark`)."""
+    nuts = [node_id for node_id, _ in candidates if node_id.startswith(country) and "-" not in node_id]
+    deepest = [node_id for node_id in nuts if len(node_id) == max(map(len, nuts))]
+    return deepest[0] if len(deepest) == 1 else None
+
+
+def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
+    """Give `data`'s rows the NUTS regions of the store their national regions' names name (see the module)."""
+    national = {n.id: n for n in data.places[0] if n.label == "Region" and n.properties.get("scheme") == "national"}
+    if not national:
+        return
+    new = [n for node_id, n in national.items() if node_id not in held_ids(store, "Region", list(national))]
+    named, _ = named_nodes(store, "Region", {n.name for n in new}) if new else ({}, None)
+    found = {n.id: nuts for n in new if (nuts := _nuts_of(str(n.properties["country"]), named[n.name]))}
+    if not found:
+        return
+    moved = {("Region", national_id): nuts for national_id, nuts in found.items()}
+    dropped = {id(n) for n in national.values() if n.id in found}
+    dropped |= {id(r) for r in data.places[1] if r.type == "PART_OF" and (r.start_label, r.start_id) in moved}
+    new_of = {id(r): moved_ends(r, moved) for r in data.places[1] if id(r) not in dropped}
+    data.places[0][:] = [n for n in data.places[0] if id(n) not in dropped]
+    data.places[1][:] = [new_of[id(r)] for r in data.places[1] if id(r) not in dropped]
+    data.rels[:] = [new_of.get(id(r), r) for r in data.rels if id(r) not in dropped]
+    data.nodes[:] = [_placed(n, found) for n in data.nodes if id(n) not in dropped]
+    shown = ", ".join(f"{national[i].name} -> {nuts}" for i, nuts in sorted(found.items())[:10])
+    data.notes.append(f"{len(found)} region name(s) of the table are NUTS regions of the store, where their rows are "
+                      f"placed (no national region of that name is made): {shown}"
+                      + (" ..." if len(found) > 10 else ""))
+
+
+def _placed(node: NodeRecord, found: dict[str, str]) -> NodeRecord:
+    """`node` with the NUTS code of its region in `nuts_code`, when its national region became a NUTS region."""
+    region = node.properties.get("region")
+    if not isinstance(region, str) or region not in found:
+        return node
+    properties = {k: v for k, v in node.properties.items() if k != "region"} | {"nuts_code": found[region]}
+    return dataclasses.replace(node, properties=properties)

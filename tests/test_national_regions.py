@@ -1,0 +1,65 @@
+"""A national region a table names that the store holds as a NUTS region (`Telemark` is NO094) is that NUTS
+region: the rows are placed there, no `NO-Telemark` is made beside it (`loaders.generic_regions`)."""
+
+from __future__ import annotations
+
+from graph.store.reads import to_networkx
+from loaders.generic import check_generic, load_generic
+from tests.generic_files import write_files
+
+MAPPING = """
+name = "orgs"
+
+[[nodes]]
+file = "orgs.csv"
+label = "Organisation"
+id = "nr"
+name = "navn"
+located_in = { region = "fylke", country = { value = "NO" } }
+"""
+NUTS = [("NO", "Norge", 0), ("NO09", "Agder og Sør-Østlandet", 2), ("NO094", "Telemark", 3),
+        ("NO02", "Innlandet", 2), ("NO020", "Innlandet", 3), ("SE125", "Västmanlands län", 3),
+        ("DE1", "Vestland", 1)]  # a region of another country with a Norwegian county's name
+
+
+def _nuts(store) -> None:
+    for code, name, level in NUTS:
+        label = "Country" if level == 0 else "Region"
+        store.write(f"CREATE (:{label} {{id: $id, name: $name, level: $level, kind: '{label}', "
+                    "sources: ['nuts:test']})", {"id": code, "name": name, "level": level})
+
+
+def test_county_names_of_nuts_regions_place_rows_there_and_the_others_keep_their_own(embedded_store, tmp_path):
+    _nuts(embedded_store)
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "orgs.csv": (
+        "nr;navn;fylke\n1;Fjordlab AS;Telemark\n2;Innlandet Tre AS;innlandet\n3;Vestlab AS;Vestland\n"
+        "4;Uten Fylke AS;\n")})
+    report = load_generic(embedded_store, mapping)
+    graph = to_networkx(embedded_store)
+    assert graph.has_edge("Organisation:1", "Region:NO094", "LOCATED_IN:")
+    assert graph.has_edge("Organisation:2", "Region:NO020", "LOCATED_IN:")  # the most detailed of NO02 and NO020
+    assert graph.has_edge("Organisation:3", "Region:NO-Vestland", "LOCATED_IN:")  # DE1 is in another country
+    assert graph.has_edge("Organisation:4", "Country:NO", "LOCATED_IN:")
+    assert {n for n in graph if n.startswith("Region:NO-")} == {"Region:NO-Vestland"}
+    assert (graph.nodes["Organisation:1"]["nuts_code"], graph.nodes["Organisation:1"].get("region")) == ("NO094", None)
+    assert graph.nodes["Organisation:3"]["region"] == "NO-Vestland"
+    assert graph.nodes["Region:NO094"]["sources"] == ["nuts:test"]  # NUTS's region is not written over
+    assert any(note.startswith("2 region name(s) of the table are NUTS regions of the store") and
+               "Telemark -> NO094" in note and "innlandet -> NO020" in note for note in report.notes)
+    again = load_generic(embedded_store, mapping).summary
+    assert (again.created, again.updated) == (0, 0)  # a re-run changes nothing
+
+
+def test_a_national_region_an_earlier_load_made_stays_and_a_name_of_two_at_one_level_keeps_its_own(
+        embedded_store, tmp_path):
+    _nuts(embedded_store)
+    embedded_store.write("CREATE (:Region {id: 'NO-Telemark', name: 'Telemark', kind: 'Region', country: 'NO', "
+                         "scheme: 'national', sources: ['user:old/orgs.csv']})")
+    embedded_store.write("CREATE (:Region {id: 'NO081', name: 'Oslo', level: 3, kind: 'Region'}), "
+                         "(:Region {id: 'NO082', name: 'Oslo', level: 3, kind: 'Region'})")
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING,
+                                     "orgs.csv": "nr;navn;fylke\n1;Fjordlab AS;Telemark\n2;Oslo Lab AS;Oslo\n"})
+    data = check_generic(embedded_store, mapping)
+    located = sorted((r.start_id, r.end_id) for r in data.rels if r.type == "LOCATED_IN")
+    assert located == [("1", "NO-Telemark"), ("2", "NO-Oslo")]
+    assert not any("NUTS regions of the store" in note for note in data.notes)
