@@ -57,8 +57,9 @@ class _Lines:
         by_key = key and rf'^\s*"?{re.escape(key)}"?\s*[=:]'
         by_value = quoted and re.escape(quoted)
         made = bool(kind and self.toml and not written)  # by a preset: no [[nodes]] / [[relationships]] here
+        in_inline = key and rf'[{{,]\s*"?{re.escape(key)}"?\s*='  # `located_in = { region = "fylke", country = ... }`
         for pattern in ((by_value, by_key) if made else (by_key, by_value)) + (
-                key and rf'"{re.escape(key)}"\s*:', key and rf'^\s*\[\s*{re.escape(key)}\s*\]'):
+                key and rf'"{re.escape(key)}"\s*:', key and rf'^\s*\[\s*{re.escape(key)}\s*\]', in_inline):
             for n in range(start, end):
                 if pattern and re.search(pattern, self.lines[n]):
                     return n + 1
