@@ -30,8 +30,11 @@ def read_note(paths: StorePaths) -> dict | None:
 def answers(socket_path: str, pid: int = 0) -> bool:
     """Whether the server on `socket_path` is there: it answers, is loading its files, or is busy but alive."""
     import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
 
-    client = redis.Redis(unix_socket_path=socket_path, socket_connect_timeout=2, socket_timeout=5)
+    client = redis.Redis(unix_socket_path=socket_path, socket_connect_timeout=2, socket_timeout=5,
+                         retry=Retry(NoBackoff(), 0))  # not redis-py's 10 retries: a hung server took a minute
     try:
         while True:
             try:

@@ -97,6 +97,8 @@ def release_server(db: Path, client) -> None:
     """Close `client`'s connections; stop the server when no other client is left (under the lock, so no open
     races it). The writer's worker thread may have opened a second pooled connection: all of ours go first."""
     import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
 
     client.connection_pool.disconnect()
     paths = StorePaths(db)
@@ -104,7 +106,7 @@ def release_server(db: Path, client) -> None:
         note = read_note(paths)
         if note is None:
             return
-        last = redis.Redis(unix_socket_path=note["socket"], socket_timeout=10)
+        last = redis.Redis(unix_socket_path=note["socket"], socket_timeout=10, retry=Retry(NoBackoff(), 0))
         try:
             me = last.client_id()
             if not [c for c in last.client_list() if str(c.get("id")) != str(me)]:

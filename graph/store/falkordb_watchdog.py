@@ -26,10 +26,12 @@ from graph.store.falkordb_config import StorePaths
 from graph.store.falkordb_process import forget, kill, read_note
 from graph.store.locks import file_lock
 
-__all__ = ["GRACE_MIN_S", "Watchdog", "restart_server", "stopped_by_watchdog", "why_restarted", "RESENDS"]
+__all__ = ["GRACE_MIN_S", "HUNG", "Watchdog", "restart_server", "stopped_by_watchdog", "why_restarted", "RESENDS"]
 
 #: A read the database has not stopped by its limit plus max(GRACE_MIN_S, its limit) restarts the server.
 GRACE_MIN_S = 5.0
+#: The word noted beside the pid of a server restarted because it stopped answering.
+HUNG = "hung"
 #: How many watchdog restarts in a row one call sits out (each sends its statement again) before it gives up.
 RESENDS = 3
 
@@ -48,13 +50,20 @@ def stopped_by_watchdog(db: Path, pid: int) -> bool:
 
 def why_restarted(db: Path, pid: int) -> str:
     """In a user's words, why the server `pid` of `db` had to be started again (the app's notice says it)."""
+    try:
+        notes = [line.split() for line in _stopped_file(db).read_text().splitlines()]
+    except OSError:
+        notes = []
+    if [str(pid), HUNG] in notes:
+        return "was restarted because it had stopped answering (a hang of the database; no saved data is lost)"
     if stopped_by_watchdog(db, pid):
         return "was restarted to stop a read that ran past its time limit, which the database could not stop"
     return "had stopped (it crashed or was killed)"
 
 
-def restart_server(db: Path, pid: int) -> None:
-    """Kill the server `pid` of `db` (a read it cannot interrupt) so the next call starts a fresh one.
+def restart_server(db: Path, pid: int, why: str = "") -> None:
+    """Kill the server `pid` of `db` (a read it cannot interrupt; `why=HUNG`: a server that stopped answering,
+    `graph.store.falkordb_hang`) so the next call starts a fresh one.
 
     The kill does not wait for the store's lock: a process opening the store holds it while its first ping
     waits on the busy server, and that wait ends only with the kill. The note of the server is forgotten under
@@ -65,7 +74,7 @@ def restart_server(db: Path, pid: int) -> None:
     if note is None or int(note.get("pid", 0)) != pid:
         return  # already stopped or restarted
     with open(_stopped_file(db), "a") as stopped:  # one short append: whole even when two watchdogs fire at once
-        stopped.write(f"{pid}\n")
+        stopped.write(f"{pid} {why}\n" if why else f"{pid}\n")
     kill(pid)
     with file_lock(paths.lock):
         note = read_note(paths)

@@ -1,0 +1,72 @@
+"""A server that stops answering (FalkorDB can deadlock; SIGSTOP stands in for it here) is restarted by the hang
+guard of the write or the open waiting on it, and the call goes through: nothing acknowledged is lost, the store
+says why it restarted. A server that is busy but answers is left alone. Real servers and processes."""
+
+from __future__ import annotations
+
+import os
+import signal
+
+import pytest
+
+from graph.store import falkordb_hang
+from graph.store.falkordb_process import process_alive
+from graph.store.falkordb_store import FalkorDBStore
+
+
+@pytest.fixture
+def quick_guard(monkeypatch):
+    """The guard's waits made short (60 s and 120 s in use), so a hang is found in about a second."""
+    monkeypatch.setattr(falkordb_hang, "CHECK_S", 0.3)
+    monkeypatch.setattr(falkordb_hang, "PING_TIMEOUT_S", 1.0)
+
+
+@pytest.fixture
+def store(tmp_path):
+    opened = FalkorDBStore(tmp_path / "store.db", "g")
+    opened.setup_schema()
+    opened.write("MERGE (:Award {id: 'before'})")
+    yield opened
+    opened.close()
+
+
+def _hang(pid: int):
+    os.kill(pid, signal.SIGSTOP)  # alive, its socket accepting connections, answering nothing
+
+
+def _awards(store) -> list[str]:
+    return [row[0] for row in store.read("MATCH (a:Award) RETURN a.id ORDER BY a.id").rows]
+
+
+def test_a_write_to_a_hung_server_restarts_it_and_goes_through(quick_guard, store):
+    hung = store.server_pid
+    _hang(hung)
+    store.write("MERGE (:Award {id: 'after'})")
+    assert not process_alive(hung) and store.server_pid != hung
+    assert _awards(store) == ["after", "before"]  # the acknowledged write before the hang is kept
+    assert store.restarted == ("was restarted because it had stopped answering (a hang of the database; no saved "
+                               "data is lost)")
+
+
+def test_opening_a_store_whose_server_hangs_restarts_it(quick_guard, store):
+    hung = store.server_pid
+    _hang(hung)
+    second = FalkorDBStore(store.db_path, "g")
+    try:
+        assert not process_alive(hung) and second.server_pid != hung
+        assert _awards(second) == ["before"]
+        assert _awards(store) == ["before"]  # the first client finds the new server too
+    finally:
+        second.close()
+
+
+def test_a_busy_server_that_answers_is_left_alone(quick_guard, monkeypatch, store):
+    """A write of 300,000 nodes keeps the server busy for a second or two, longer than the guard's first check,
+    and holds back a PING's answer meanwhile (by up to 1.5 s here): an answer within the PING's limit is a busy
+    server, not a hung one, and the guard does not restart it. (In use the limit is 120 s: a write of ours
+    holds the server far less; with the 1 s of the other tests this write was taken for a hang.)"""
+    monkeypatch.setattr(falkordb_hang, "PING_TIMEOUT_S", 10.0)
+    running = store.server_pid
+    store.write("UNWIND range(1, 300000) AS i MERGE (a:Award {id: toString(i)}) SET a.year = i")
+    assert store.server_pid == running and store.restarted is False
+    assert store.read("MATCH (a:Award) RETURN count(a)").rows == [[300001]]
