@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 import os
 from pathlib import Path
@@ -32,7 +33,11 @@ def pytest_sessionstart(session):
 
 
 def pytest_sessionfinish(session):
-    """Stop the store servers the tests left running (see tests/server_sweep.py); the summary names them."""
+    """Stop the store servers the tests left running (see tests/server_sweep.py); the summary names them. The
+    stores this process still holds open (the CLI's in-process runs close theirs at exit) are closed first, as
+    at exit: a server they keep is not left behind, and the last one's close stops it."""
+    for store in [obj for obj in gc.get_objects() if isinstance(obj, FalkorDBStore)]:
+        store.close()
     _servers_left.extend(stop_left_servers(_servers_before, session.config._tmp_path_factory.getbasetemp()))
 
 
