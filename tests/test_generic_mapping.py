@@ -95,3 +95,13 @@ def test_a_spreadsheet_or_a_missing_label_is_named_in_the_mapping(tmp_path):
     found = {(p.line, p.field): p.message for p in caught.value.problems}
     assert "save the sheet as CSV" in found[(4, "file")]
     assert found[(3, "label")].startswith("label is missing; use one of Cluster, Organisation")
+
+
+def test_a_problem_of_a_key_inside_an_inline_table_names_that_line(tmp_path):
+    mapping = write_files(tmp_path, {
+        "mapping.toml": ORGS_MAPPING.replace('id = "id"', 'id = "id"\nlocated_in = { region = "fylke", country = '
+                                             '{ value = "" } }'),
+        "orgs.csv": "id;name;fylke\n1;Fjordlab AS;Vestland\n"})
+    [problem] = problems_of(mapping)
+    assert (problem.file, problem.line, problem.field) == ("mapping.toml", 7, "country")  # not [[nodes]]'s line 3
+    assert problem.message.startswith("the country value is empty")

@@ -291,11 +291,3 @@ def test_the_examples_in_the_docstrings_hold():
     assert doctest.testmod(countries).attempted and doctest.testmod(countries).failed == 0
     assert doctest.testmod(generic_places).attempted and doctest.testmod(generic_places).failed == 0
 
-
-def test_a_problem_of_a_key_inside_an_inline_table_names_that_line(tmp_path):
-    mapping = write_files(tmp_path, {
-        "mapping.toml": ORGS.replace('id = "nr"', 'id = "nr"\nlocated_in = { region = "fylke", country = { value = '
-                                     '"" } }'),
-        "orgs.csv": "nr;navn;fylke\n1;Fjordlab AS;Vestland\n"})
-    assert problems(mapping) == ["mapping.toml:7 [country]: the country value is empty: write the code of the "
-                                 "country every row is in (country = { value = \"NO\" }), or map a column holding it"]
