@@ -111,17 +111,18 @@ class _Folded:
         return list(dict.fromkeys(self._by_folded.get(fold(wanted), []))) if fold(wanted) else []
 
 
-def named_nodes(store: GraphStore, label: str,
-                names: set[str]) -> tuple[dict[str, list[tuple[str, str]]], _Folded | None]:
+def named_nodes(store: GraphStore, label: str, names: set[str],
+                folding: bool = True) -> tuple[dict[str, list[tuple[str, str]]], _Folded | None]:
     """Each name -> the (id, stored name) of the `label` nodes it names by the rule of this module: one node
     (the name stands for it), several (ambiguous) or none. Also the label's folded names when they were read
-    (for a "did you mean"), else None."""
+    (for a "did you mean"), else None. `folding=False`: by the name in any case only, without reading the
+    label's folded names (up to 300,000 rows), for a note that may miss a spelling."""
     named, folded, found_by = _by_name(store, label, names), None, {}
     for name in names:
         found = named.get(name.lower(), [])
         if chosen := _one(found, name):
             found = [next(pair for pair in found if pair[0] == chosen)]
-        elif not found:
+        elif not found and folding:
             folded = folded or _Folded(store, label)
             found = folded.named(name)
         found_by[name] = found

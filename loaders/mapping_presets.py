@@ -4,7 +4,8 @@
 project columns, organisation columns, the role, the amount and where the organisation is. It expands
 into the `[[nodes]]` and `[[relationships]]` tables one would write by hand (a `Project` table, an
 `Organisation` table located in its region and country, and `PARTICIPATES_IN` with role and
-contribution), so every check and message of a hand-written mapping applies. See docs/mapping.md.
+contribution), so every check and message of a hand-written mapping applies. Its `match = "name"` is the
+`match` of its Organisation, Programme and Sector tables (`loaders.generic_match`). See docs/mapping.md.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "ROLE_WORDS", "expand_preset"
 
 #: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
 PRESET_KEYS = ("preset", "file", "columns", "on_empty", "on_conflict", "date_format", "decimal", "thousands", "roles",
-               "drop")
+               "drop", "match")
 #: The columns of the participation preset: name -> (required, what it fills).
 PARTICIPATION_COLUMNS = {
     "project_id": (True, "Project id"), "project_title": (False, "Project title (and name)"),
@@ -53,7 +54,19 @@ def _column(columns: dict, name: str, **options: Any) -> dict[str, Any]:
     return {**options, **spec}
 
 
+def _match(raw: dict, check: _Checker) -> dict[str, str]:
+    """`match = "name"`: the Organisation, Programme and Sector tables get it (rows whose id the store lacks take
+    the store's node of that name: a seed cluster, a CORDIS partner); projects keep theirs (acronyms repeat)."""
+    match = raw.get("match", "id")
+    if match not in ("id", "name"):
+        check.problem(None, 0, f"match = {match!r} is not known: write match = \"name\" (an organisation, programme "
+                      "or sector whose id the store lacks takes the store's node of that name) or leave it out (the "
+                      "default, \"id\": a new id makes a new node)", "match", match)
+    return {"match": "name"} if match == "name" else {}
+
+
 def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
+    matching = _match(raw, check)
     columns = raw.get("columns")
     if not isinstance(columns, dict):
         check.problem(None, 0, "the participation preset needs a [columns] table: project_id = \"column\", ...",
@@ -89,8 +102,9 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                                 ("start_date", "start_date", dates), ("end_date", "end_date", dates)):
         if name in columns:
             project["properties"][prop] = _column(columns, name, **options)
-    organisation: dict[str, Any] = {**reading, **merging, "label": "Organisation", "id": columns["organisation_id"],
-                                    "name": columns["organisation_name"], "properties": {}}
+    organisation: dict[str, Any] = {**reading, **merging, **matching, "label": "Organisation",
+                                    "id": columns["organisation_id"], "name": columns["organisation_name"],
+                                    "properties": {}}
     if "city" in columns:
         organisation["properties"]["city"] = _column(columns, "city")
     if "sme" in columns:
@@ -124,7 +138,7 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
             column = spec["column"]
             split = ({"split": {"column": column, "separator": spec["separator"]}} if "separator" in spec else
                      {"split": {"column": column}} if is_json(raw.get("file", "")) else {})  # JSON: list cells
-            tables["nodes"].append({**reading, **split, "label": label, "id": column, "name": column,
+            tables["nodes"].append({**reading, **split, **matching, "label": label, "id": column, "name": column,
                                     "on_empty": "skip"})
             tables["relationships"].append({**reading, **split, "type": rel_type, "on_empty": "skip",
                                             "start": {"label": "Project", "column": columns["project_id"]},

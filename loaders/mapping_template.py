@@ -132,6 +132,10 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         lines.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
                      "title or notes")
     lines += _formats(guessed, rows)
+    if "organisation_name" in guessed:  # the option reads the names: offered (not set) once a column holds them
+        lines.append('# match = "name"  # uncomment: an organisation, programme or sector whose id the store lacks '
+                     "takes the store's node of its name (a seed cluster, a CORDIS partner) instead of making a second "
+                     "one; a name several nodes share then stops the load")
     lines += ["", "[columns]"]
     named_by = {"organisation_id": ("organisation_name",), "project_id": ("project_acronym", "project_title")}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
