@@ -92,13 +92,15 @@ def guess_columns(headers: Iterable[str]) -> dict[str, str]:
 
 def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """Each name of `words_of` -> the header that most likely holds it: a header equal to one of its words is a
-    sure guess, a header holding one (of 5 letters or more) a likely one; each header used once."""
+    sure guess (so is a nested JSON column whose last part is: `adresse.land`), a header holding one (of 5
+    letters or more) a likely one; each header used once."""
     scored = []
     for header in headers:
         word = header_word(header)
+        last = header_word(header.rsplit(".", 1)[-1])  # a JSON object's field: `adresse.land` is a `land`
         for name, words in words_of.items():
-            if word in words:
-                scored.append((2, len(word), name, header))
+            if word in words or last in words:
+                scored.append((2, len(word if word in words else last), name, header))
             elif best := max((len(w) for w in words if len(w) >= 5 and w in word), default=0):
                 scored.append((1, best, name, header))
     guessed: dict[str, str] = {}

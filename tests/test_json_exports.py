@@ -100,3 +100,14 @@ def test_the_participation_preset_links_each_item_of_a_json_list_of_themes(tmp_p
                              '"country": "NO", "themes": ["Havvind", "Energi"]}]}'})
     _, rels, _ = read_generic(mapping)
     assert sorted(r.end_id for r in rels if r.type == "ACTIVE_IN") == ["Energi", "Havvind"]
+
+
+def test_mapping_new_reads_a_nested_column_by_its_last_part(tmp_path):
+    from loaders.mapping_template import participation_template
+
+    write_files(tmp_path, {"organisasjoner.json": (
+        '{"count": 1, "data": [{"orgnr": "915123456", "navn": "Fjordlab AS", '
+        '"adresse": {"land": "Norge", "fylke": "Vestland", "poststed": "Bergen"}}]}')})
+    text = participation_template(tmp_path / "organisasjoner.json")
+    assert 'located_in = { region = "adresse.fylke", country = "adresse.land" }' in text  # was country = ""
+    assert not [line for line in text.splitlines() if line.startswith("# columns not used") and "adresse" in line]
