@@ -67,7 +67,9 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     if problems or not found:
         return problems
     named_so = {(r.label, r.id): r.name for r in data.nodes if (r.label, r.id) in found}
-    _move(data, found, _held_labels(store, found))
+    held = _held_nodes(store, found)
+    _keep_their_country(data, found, held)
+    _move(data, found, {key: labels for key, (labels, _) in held.items()})
     shown = ", ".join(f"{label} {named_so[(label, row_id)]!r}"
                       + (f" (id {row_id!r})" if row_id != named_so[(label, row_id)] else "") + f" -> {node_id}"
                       for (label, row_id), (node_id, _) in sorted(found.items())[:10])
@@ -95,16 +97,58 @@ def _taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str
     return problems
 
 
-def _held_labels(store: GraphStore, found: dict[tuple[str, str], tuple[str, str]]) -> dict[tuple[str, str], set[str]]:
-    """(label, the store's id) -> the schema labels that node carries, the tool's own left out."""
+@cypher.statement(cypher.each_label)
+def countries_placed(label: str) -> str:
+    """The places the `label` nodes among `$ids` are LOCATED_IN, with their labels and countries (a NUTS region's is
+    its code's first two letters; a national region's its `country`)."""
+    return (f"MATCH (n:{cypher.check_label(label)})-[:LOCATED_IN]->(p) WHERE n.id IN $ids "
+            "RETURN n.id AS id, p.id AS place, p.country AS country, labels(p) AS labels")
+
+
+def _held_nodes(store: GraphStore, found: dict[tuple[str, str], tuple[str, str]]
+                ) -> dict[tuple[str, str], tuple[set[str], set[str]]]:
+    """(label, the store's id) -> the schema labels that node carries (the tool's own left out) and the countries
+    the store has it in (its `country`, the countries of what it is LOCATED_IN)."""
     ids: dict[str, set[str]] = defaultdict(set)
     for (label, _), (node_id, _) in found.items():
         ids[label].add(node_id)
-    held: dict[tuple[str, str], set[str]] = {}
+    held: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
     for label, wanted in ids.items():
         rows = store.read(cypher.node_states(label), {"ids": sorted(wanted)}, row_cap=len(wanted) + 1).rows
-        held |= {(label, node_id): set(labels) & set(NODE_LABELS) - {"Source", "Load"} for node_id, _, labels in rows}
+        held |= {(label, node_id): (set(labels) & set(NODE_LABELS) - {"Source", "Load"},
+                                    {props["country"]} if props.get("country") else set())
+                 for node_id, props, labels in rows}
+        places = store.read(countries_placed(label), {"ids": sorted(wanted)}, row_cap=10**6).rows
+        for node_id, place_id, country, labels in places:
+            held[(label, node_id)][1].add(place_id if "Country" in labels else country or place_id[:2])
     return held
+
+
+def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
+                        held: dict[tuple[str, str], tuple[set[str], set[str]]]) -> None:
+    """A matched row that puts its node in another country than the store has it leaves the node where it is: its
+    place (`located_in`'s properties and `LOCATED_IN`) is left out, with a note. A Norwegian cluster list whose
+    `Fylke` header gave every row `country = "NO"` moved the seeds' Automation Småland (SE) to Norway."""
+    elsewhere: dict[tuple[str, str], tuple[str, str]] = {}  # (label, the row's id) -> (the table's, the store's)
+    for at, record in enumerate(data.nodes):
+        hit = found.get((record.label, record.id))
+        stored = held.get((record.label, hit[0]), (set(), set()))[1] if hit else set()
+        country = record.properties.get("country")
+        if stored and country and country not in stored:
+            elsewhere[(record.label, record.id)] = (str(country), "/".join(sorted(stored)))
+            kept = {k: v for k, v in record.properties.items() if k not in ("country", "region", "nuts_code")}
+            data.nodes[at] = dataclasses.replace(record, properties=kept)
+    if not elsewhere:
+        return
+    starts = {(label, row_id) for label, row_id in elsewhere}
+    for rels in (data.rels, data.places[1]):
+        rels[:] = [r for r in rels if not (r.type == "LOCATED_IN" and (r.start_label, r.start_id) in starts)]
+    shown = ", ".join(f"{row_id!r} ({data.matchable[(label, row_id)][0]}:{data.matchable[(label, row_id)][1]}: the "
+                      f"table {country}, the store {stored})"
+                      for (label, row_id), (country, stored) in sorted(elsewhere.items())[:5])
+    data.notes.append(f"{len(elsewhere)} row(s) of match = \"name\" tables place the node they name in another country "
+                      f"than the store has it, and were left where the store has them: {shown}"
+                      + (" ..." if len(elsewhere) > 5 else ""))
 
 
 def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],

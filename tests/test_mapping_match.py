@@ -112,3 +112,20 @@ def test_match_takes_id_or_name(tmp_path):
     assert [str(p) for p in refused.value.problems] == [
         "mapping.toml:7 [match]: match must be \"id\" (the default: a new id makes a new node) or \"name\" (a row "
         "whose id the store lacks takes the node of the store its name names)"]
+
+
+def test_a_matched_row_of_another_country_leaves_the_node_where_the_store_has_it(seeded, tmp_path):
+    """A Norwegian cluster list (its `Fylke` header: every row in NO) naming the seeds' Automation Småland, which
+    the seeds place in SE211: the cluster stays in Sweden, and the note names the row; a Norwegian row is placed."""
+    mapping = write_files(tmp_path, {
+        "mapping.toml": 'name = "klynger"\n[[nodes]]\nfile = "klynger.csv"\nlabel = "Cluster"\n'
+                        'extra_labels = ["Organisation"]\nid = "navn"\nname = "navn"\nmatch = "name"\n'
+                        'located_in = { region = "fylke", country = { value = "NO" } }\n',
+        "klynger.csv": "navn;fylke\nAutomation Smaland;\nHavbruksklyngen;Vestland\n"})
+    report = load_generic(seeded, mapping)
+    places = seeded.read("MATCH (c:Cluster)-[:LOCATED_IN]->(p) WHERE c.id IN ['automation-smaland', "
+                         "'Havbruksklyngen'] RETURN c.id, p.id, c.country ORDER BY c.id, p.id").rows
+    assert [tuple(r) for r in places] == [("Havbruksklyngen", "NO-Vestland", "NO"),
+                                          ("automation-smaland", "SE211", None)]
+    assert any(note.startswith('1 row(s) of match = "name" tables place the node they name in another country') and
+               "'Automation Smaland' (klynger.csv:2: the table NO, the store SE)" in note for note in report.notes)
