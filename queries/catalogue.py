@@ -71,6 +71,7 @@ class SavedQuery:
     path: str = ""
     origin: str = "shipped"
     requires: Requirement = Requirement()
+    empty: str = ""  # what an empty answer means when every input is there (`// empty: ...`)
 
     @property
     def namespace(self) -> str:
@@ -126,9 +127,9 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
             entry = params.setdefault(pname, {})
             lines_of.setdefault(pname, number)
             entry[key] = (value, number)
-        elif key == "description" and "description" in meta:
-            meta["description"] += " " + value
-        elif key in ("title", "description", "tags", "example", "timeout", "requires"):
+        elif key in ("description", "empty") and key in meta:
+            meta[key] += " " + value
+        elif key in ("title", "description", "tags", "example", "timeout", "requires", "empty"):
             meta[key] = value
             lines_of[f"#{key}"] = number
         else:
@@ -202,7 +203,7 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
         return None, problems
     tags = tuple(t.strip() for t in meta.get("tags", "").split(",") if t.strip())
     return SavedQuery(name, meta["title"], meta.get("description", ""), cypher, tuple(declared), tags,
-                      example, timeout, str(path), origin, requires), []
+                      example, timeout, str(path), origin, requires, meta.get("empty", "")), []
 
 
 @dataclass

@@ -6,6 +6,9 @@
 // param from: string -- an organisation's id (CORDIS participants are pic:<PIC>)
 // param to: string -- the other organisation's id
 // example: {"from": "pic:884723712", "to": "pic:999467340"}
+// empty: No chain of at most two shared projects joins them: they share no project and no partner (an
+// empty: organisation without projects has no chain). `recommend --for` ranks who could link them, and the
+// empty: Explore page shows each one's neighbourhood.
 MATCH (a:Organisation {id: $from}), (b:Organisation {id: $to})
 WITH a, b, size([(a)-[:PARTICIPATES_IN]->() | 1]) <= size([(b)-[:PARTICIPATES_IN]->() | 1]) AS forward
 WITH forward, CASE WHEN forward THEN a ELSE b END AS s, CASE WHEN forward THEN b ELSE a END AS t

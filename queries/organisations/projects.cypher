@@ -4,6 +4,8 @@
 // requires: PARTICIPATES_IN
 // param organisation: string -- the organisation's id (CORDIS participants are pic:<PIC>)
 // example: {"organisation": "pic:999977851"}
+// empty: The organisation takes part in no project the store holds (a load of projects with its id as a
+// empty: participant gives it some).
 MATCH (o:Organisation {id: $organisation})-[r:PARTICIPATES_IN]->(p:Project)
 RETURN p.id AS project, p.acronym AS acronym, p.title AS title, p.start_date AS start, r.role AS role,
        r.contribution AS contribution

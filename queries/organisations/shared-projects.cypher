@@ -5,6 +5,8 @@
 // param first: string -- an organisation's id (CORDIS participants are pic:<PIC>)
 // param second: string -- the other organisation's id
 // example: {"first": "pic:884723712", "second": "pic:999977851"}
+// empty: The two organisations take part in no project together; `collaboration/path` shows whether a common
+// empty: partner links them.
 MATCH (a:Organisation {id: $first})-[ra:PARTICIPATES_IN]->(p:Project)<-[rb:PARTICIPATES_IN]-(b:Organisation {id: $second})
-RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, ra.role AS first_role, rb.role AS second_role
+RETURN p.id AS project, p.acronym AS acronym, p.title AS title, p.start_date AS start, ra.role AS first_role, rb.role AS second_role
 ORDER BY start DESC, acronym

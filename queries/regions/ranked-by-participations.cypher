@@ -11,7 +11,7 @@ MATCH (o:Organisation)
 WHERE o.participations > 0 AND (size(coalesce(o.nuts_code, '')) >= 2 + $level OR o.region IS NOT NULL)
 WITH CASE WHEN size(coalesce(o.nuts_code, '')) >= 2 + $level THEN substring(o.nuts_code, 0, 2 + $level)
      ELSE o.region END AS code, o
-WITH code, sum(o.participations) AS participations, count(o) AS organisations,
+WITH code, toInteger(sum(o.participations)) AS participations, count(o) AS organisations,
      sum(o.contribution_total) AS contribution
 OPTIONAL MATCH (region:Region {id: code})
 RETURN code, region.name AS region, participations, organisations, contribution
