@@ -83,9 +83,7 @@ def upload_tab(store: GraphStore) -> None:
         if st.button("Load into the store", type="primary", key="data_load", icon=":material/upload:"):
             report = run_load(store, "csv", mapping_path, progress=common.progress_bar("Loading"))
             common.refresh()
-            st.success(f"Loaded: {report.summary.created} nodes created, {report.summary.updated} "
-                       f"updated, {report.summary.unchanged} unchanged, {report.summary.relationships} "
-                       "relationships.", icon=":material/check:")
+            st.success(f"Loaded: {report.summary.describe()}.", icon=":material/check:")
             for line in feature_summary(store):
                 st.caption(common.md(line))
 

@@ -39,9 +39,7 @@ def _say(report: PipelineReport) -> None:
     if report.skipped:
         click.echo(f"{report.load.source}: already loaded (same files), skipped")
         return
-    s = report.summary
-    click.echo(f"{report.load.source}: {s.nodes} nodes ({s.created} created, {s.updated} updated, "
-               f"{s.unchanged} unchanged), {s.relationships} relationships written")
+    click.echo(f"{report.load.source}: {report.summary.describe()}")
     for note in [*report.load.notes, *report.derived]:
         click.echo(f"  - {note}")
 

@@ -97,6 +97,9 @@ def test_loading_twice_changes_nothing(embedded_store):
     before = (counts(embedded_store), _snapshot(embedded_store))
     second = load_seeds(embedded_store)
     assert (second.created, second.updated, second.unchanged) == (0, 0, first.created)
+    assert second.describe() == (f"{first.created} nodes (0 created, 0 updated, {first.created} unchanged), "
+                                 f"{first.relationships} relationships (0 created, 0 updated, "
+                                 f"{first.relationships} unchanged)")  # as the CLI and the Data page say it
     assert (counts(embedded_store), _snapshot(embedded_store)) == before
     assert counts(embedded_store)[0]["Load"] == 1
 

@@ -75,6 +75,13 @@ class WriteSummary:
     def nodes(self) -> int:
         return self.created + self.updated + self.unchanged
 
+    def describe(self) -> str:
+        """`30 nodes (0 created, 0 updated, 30 unchanged), 52 relationships (0 created, ...)`: what the CLI and the
+        Data page say of a load (a re-run said "52 relationships written" of relationships it left alone)."""
+        return (f"{self.nodes} nodes ({self.created} created, {self.updated} updated, {self.unchanged} unchanged), "
+                f"{self.relationships} relationships ({self.relationships_created} created, "
+                f"{self.relationships_updated} updated, {self.relationships_unchanged} unchanged)")
+
     def count(self, batch: Batch, name: str, relationships: bool = False) -> None:
         """Add what `batch` (of the label or relationship type `name`) creates, updates and leaves unchanged."""
         prefix = "relationships_" if relationships else ""
