@@ -238,7 +238,19 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
     problems = match_by_name(store, data)
     found, notes = resolve_ends(store, data.unresolved, data.rels)
     data.notes += [n for n in notes if n not in data.notes]
+    if not problems + found:
+        _leave_stored_places(store, data)
     return problems + found
+
+
+def _leave_stored_places(store: GraphStore, data: GenericInput) -> None:
+    """The places `located_in` made that the store holds already, left out of `data` (`keep_stored_places`: NUTS
+    names and places stay): what the check says a load would write is what it writes (it counted them)."""
+    generated = {id(record) for records in data.places for record in records}
+    place_nodes, place_rels, _ = keep_stored_places(store, *data.places)
+    data.nodes[:] = [n for n in data.nodes if id(n) not in generated] + place_nodes
+    data.rels[:] = [r for r in data.rels if id(r) not in generated] + place_rels
+    data.places = (place_nodes, place_rels)
 
 
 def check_generic(store: GraphStore, mapping_path: Path | str) -> GenericInput:
@@ -255,9 +267,5 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     """Read, check and write a mapping's files: all or nothing. Re-running it changes nothing."""
     data = check_generic(store, mapping_path)
     source = f"user:{data.mapping.name}"
-    generated = {id(record) for records in data.places for record in records}
-    place_nodes, place_rels, _ = keep_stored_places(store, *data.places)  # NUTS names and places stay
-    nodes = [n for n in data.nodes if id(n) not in generated] + place_nodes
-    rels = [r for r in data.rels if id(r) not in generated] + place_rels
-    summary = load_records(store, source, data.paths, nodes, rels, progress=progress)
+    summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress)
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))

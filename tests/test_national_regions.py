@@ -63,3 +63,15 @@ def test_a_national_region_an_earlier_load_made_stays_and_a_name_of_two_at_one_l
     located = sorted((r.start_id, r.end_id) for r in data.rels if r.type == "LOCATED_IN")
     assert located == [("1", "NO-Telemark"), ("2", "NO-Oslo")]
     assert not any("NUTS regions of the store" in note for note in data.notes)
+
+
+def test_the_check_counts_what_the_load_writes_when_the_store_holds_the_places(embedded_store, tmp_path):
+    """The check counted the places the store holds (the country, the NUTS regions), which the load leaves out:
+    a cluster list's check said 23 nodes, its load 18."""
+    _nuts(embedded_store)
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "orgs.csv": "nr;navn;fylke\n1;Fjordlab AS;Telemark\n"
+                                                                          "2;Vestlab AS;Vestland\n"})
+    said = check_generic(embedded_store, mapping).would_write()
+    assert said.startswith("3 nodes (Organisation 2, Region 1)")  # NO-Vestland; Norway and Telemark are held
+    written = load_generic(embedded_store, mapping).summary
+    assert said.startswith(f"{written.nodes - 1} nodes")  # the summary counts the Source record too
