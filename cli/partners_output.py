@@ -57,7 +57,7 @@ def gaps(result: Any, fmt: str, why_unfilled: Any = lambda rule: None) -> None:
     for gap in result.gaps:
         click.echo(f"gap ({gap.rule}): {gap.text}")
         if not gap.candidates:
-            click.echo("    no candidate in the graph fills it")
+            click.echo(f"    {gap.unfilled()}")
             if why := why_unfilled(gap.rule):
                 click.echo(why, err=True)
         for number, c in enumerate(gap.candidates, start=1):

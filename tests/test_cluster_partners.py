@@ -15,7 +15,7 @@ import networkx as nx
 import pytest
 
 from graph.analytics.cluster_partners import COLD_START_NOTE, ClusterIndex, partner_clusters
-from graph.analytics.consortium import CallRules, check_consortium
+from graph.analytics.consortium import CallRules, Gap, check_consortium
 from graph.analytics.inputs import read_inputs
 from graph.analytics.recommend import RecommenderIndex, history_note, recommend
 from graph.errors import NotFound
@@ -155,6 +155,16 @@ def test_consortium_gaps_name_what_is_missing_and_who_fills_it(index):
                                                                            "Organisation:pic:7"}
     assert check.met == ["a partner that has coordinated projects"]
     assert check.note is None
+    assert gaps["countries"].pool == sum(c not in ("SE", "") for c in index.country)  # who would fill it, ranked or not
+    assert gaps["sme_share"].pool == int(index.sme.sum()) - int(index.sme[index.index["Organisation:pic:1"]])
+
+
+def test_a_gap_without_candidates_says_whether_anyone_would_fill_it():
+    assert Gap("countries", "", 1).unfilled() == ("no organisation in the graph fills it (of those taking part in "
+                                                  "projects, the ones the ranking ranks)")
+    assert Gap("countries", "", 1, pool=3).unfilled() == (
+        "no candidate: 3 organisation(s) taking part in projects would fill it, but the ranking finds nothing that "
+        "links them to the consortium (a shared partner, sector, programme or place)")
 
 
 def test_a_consortium_meeting_every_rule_has_no_gap(index):

@@ -41,6 +41,16 @@ class Gap:
     text: str
     missing: int
     candidates: tuple[Candidate, ...] = ()
+    pool: int = 0  # organisations of the graph that would fill it, ranked or not
+
+    def unfilled(self) -> str:
+        """Why no candidate is shown (the CLI and the Partners page say it): none would fill the gap, or those that
+        would are linked to the consortium by nothing the ranking scores."""
+        if not self.pool:
+            return ("no organisation in the graph fills it (of those taking part in projects, the ones the ranking "
+                    "ranks)")
+        return (f"no candidate: {self.pool:,} organisation(s) taking part in projects would fill it, but the ranking "
+                "finds nothing that links them to the consortium (a shared partner, sector, programme or place)")
 
 
 @dataclass(frozen=True)
@@ -131,6 +141,9 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
         fixes[f"role:{sector}"] = (f"works in {index.name(sector)}", active)
         gaps.append(Gap(f"role:{sector}", f"no partner works in {index.name(sector)}: 1 partner that does", 1,
                         rank(active, extra)))
+    outside = np.ones(len(index.country), dtype=bool)
+    outside[rows] = False  # the consortium's own members fill nothing
+    gaps = [replace(gap, pool=int((fixes[gap.rule][1] & outside).sum())) for gap in gaps]
     return ConsortiumCheck([_also(index, gap, fixes) for gap in gaps], met, history_note(index, focal))
 
 
