@@ -63,11 +63,18 @@ row_cap_option = click.option("--limit", "row_cap", type=ROW_CAP, default=None,
 def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout: float | None,
           row_cap: int | None) -> None:
     """Run read-only CYPHER with parameters; the database refuses writes and stops it at the time limit."""
+    if cypher.strip().lower() in _SAVED_QUERY_WORDS:  # `query list` for `queries list`: a Cypher error said nothing
+        raise click.UsageError(f"{cypher.strip()!r} is no Cypher: the saved queries are `cluster-explorer queries "
+                               f"{cypher.strip().lower()}` (with an s); `query` runs your own Cypher")
     values = {key: as_json_or_text(raw) for key, raw in parse_params(params).items()}
     result = obj.store.read(cypher, values, timeout_s=timeout, row_cap=row_cap)
     click.echo(render(result, fmt))
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; raise --limit to see more)", err=True)
+
+
+#: The commands of `queries`, which `query` takes for Cypher.
+_SAVED_QUERY_WORDS = ("list", "show", "run")
 
 
 @main.group()

@@ -80,3 +80,11 @@ def test_a_saved_query_runs_in_a_real_process_on_a_fresh_store(tmp_path):
     assert ran.returncode == 0, ran.stderr
     header, *holders = ran.stdout.splitlines()
     assert header.startswith("holder,") and [h.split(",")[0] for h in holders] == ["IoT World"]
+
+
+@pytest.mark.parametrize("word", ["list", "show", " Run "])
+def test_query_given_a_word_of_queries_points_at_queries(env, word):
+    result = invoke(env, "query", word)
+    assert result.exit_code == 2
+    assert (f"Error: {word.strip()!r} is no Cypher: the saved queries are `cluster-explorer queries "
+            f"{word.strip().lower()}` (with an s)") in result.stderr
