@@ -99,12 +99,16 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
     before = len(problems)
     if table.delimiter is None and not table.rows:
         return True
-    hint = ""
     if table.delimiter and len(table.columns) == 1:
         other = sniff_separator(table.columns[0], [c for _, c, _ in spec.columns()], tuple(SEPARATORS))
-        if other in table.columns[0]:
-            hint = (f"; the header looks separated by {SEPARATORS[other]}, not {SEPARATORS[table.delimiter]}: "
-                    "fix `separator` in the mapping or leave it out")
+        named = list(dict.fromkeys(c for _, c, _ in spec.columns() if c not in table.columns))
+        if other in table.columns[0] and named:  # one problem for the file, not one per column and table
+            found = Problem(spec.file, spec.skip_lines + 1, "separator", (
+                f"the header looks separated by {SEPARATORS[other]}, not {SEPARATORS[table.delimiter]}, so none of "
+                f"the columns the mapping names is found ({', '.join(named[:5])}{' ...' if len(named) > 5 else ''}): "
+                "fix `separator` in the mapping or leave it out"))
+            problems += [] if any(p.file == found.file and p.field == "separator" for p in problems) else [found]
+            return False
     missing: dict[str, tuple[list[str], list[int | None]]] = {}  # one problem per column, whatever uses it
     for what, column, line in spec.columns():
         if column not in table.columns:
@@ -124,8 +128,7 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
         where = ", ".join(f"{mapping.path.name}:{line}" for line in lines)
         problems.append(Problem(spec.file, header if table.delimiter else None, column, (
             f"column {column!r} ({', '.join([*uses, where])}) is not in the file"
-            + (f"; did you mean {close[0]!r}?" if close and not hint else "")
-            + (hint or f"; columns: {', '.join(table.columns)}"))))
+            + (f"; did you mean {close[0]!r}?" if close else "") + f"; columns: {', '.join(table.columns)}")))
     return len(problems) == before
 
 

@@ -17,7 +17,8 @@ BAD_CASES = {
     # case: (file, line, column, part of the message)
     "truncated_row": ("members.csv", 3, "city", "the row has 2 field(s), the header has 3"),
     "unknown_column": ("members.csv", 1, "town", "column 'town' (city, mapping.toml:10) is not in the file"),
-    "wrong_separator": ("members.csv", 1, "org_nr", "looks separated by semicolon, not comma"),
+    "wrong_separator": ("members.csv", 1, "separator", "looks separated by semicolon, not comma, so none of the "
+                        "columns the mapping names is found (org_nr, name, city"),
     "bad_date": ("members.csv", 3, "founded",
                  "expected a date like 31.12.2024 (format %d.%m.%Y), got '31.02.2021'"),
     "duplicate_keys": ("members.csv", 5, "org_nr",
