@@ -35,7 +35,7 @@ if "metrics_results" not in st.session_state:
     st.stop()
 
 spec, projected, results = st.session_state.metrics_results
-if missing_inputs.projection(common.store(), spec, projected):
+if missing_inputs.projection(common.store(), spec, projected, current.graph):
     st.stop()  # the reason alone: no empty table, charts or write-back under it
 st.caption(f"{spec.describe()}: {projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} links. "
            + "; ".join(f"{m}: {r.describe()}" for m, r in results.items()))

@@ -11,6 +11,7 @@ import streamlit as st
 
 from app_pages import common
 from app_pages.queries_result import show_result as show_rows
+from graph.analytics.incidence import filters_matching_nothing
 from graph.analytics.needs import (
     recommender_needs,
     why_empty_projection,
@@ -37,11 +38,12 @@ def show_result(store: GraphStore, query: SavedQuery, params: dict, result: Quer
         _warn(why_empty(store, query, params))
 
 
-def projection(store: GraphStore, spec: Projection, projected: nx.Graph) -> bool:
-    """Whether a projection has no node; if so, why is shown: its missing inputs, or a country no organisation
-    is in."""
+def projection(store: GraphStore, spec: Projection, projected: nx.Graph, inputs: nx.MultiDiGraph | None = None) -> bool:
+    """Whether a projection has no node; if so, why is shown: its missing inputs, a country no organisation is
+    in, or a programme, sector or time window no project of `inputs` (the analytics inputs) matches."""
     if projected.number_of_nodes() == 0:
-        _warn(why_empty_projection(store, spec) or "The projection has no node.")
+        why = why_empty_projection(store, spec) or (filters_matching_nothing(inputs, spec) if inputs else None)
+        _warn(why[0].upper() + why[1:] + "." if why else "The projection has no node.")
         return True
     return False
 

@@ -32,10 +32,14 @@ def _projection_options(func: Any) -> Any:
 def _said_why_empty(obj: Context, graph: Any, spec: Any) -> bool:
     """Whether the projection has no node; if so, why (its missing inputs) is said on stderr, so an empty result
     is never silent, and the caller computes nothing (every metric of no node would be an empty list)."""
+    from graph.analytics.cache import cache_dir_for, projection_inputs
+    from graph.analytics.incidence import filters_matching_nothing
     from graph.analytics.needs import why_empty_projection
 
     if graph.number_of_nodes() == 0:
-        click.echo(why_empty_projection(obj.store, spec) or "the projection has no node", err=True)
+        why = why_empty_projection(obj.store, spec) or filters_matching_nothing(
+            projection_inputs(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir)).graph, spec)
+        click.echo(why or "the projection has no node", err=True)
         return True
     return False
 

@@ -7,7 +7,6 @@ and the fixture network (seeds, NUTS and CORDIS fixtures).
 
 from __future__ import annotations
 
-import dataclasses
 from pathlib import Path
 
 import networkx as nx
@@ -31,7 +30,6 @@ from loaders.mapping_contract import feature_report
 from loaders.pipeline import run_load
 from queries.catalogue import load_catalogue
 from queries.missing import why_empty
-from queries.runner import run_saved
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import FIXTURES, fixture_network
 
@@ -136,25 +134,6 @@ def test_a_value_no_node_has_is_named(network_store):
     in_projects = load_catalogue().get("clusters/in-projects")
     assert missing_inputs(network_store, in_projects.requires, {"country": "any"}) == []
 
-
-def test_a_query_whose_inputs_are_there_says_what_its_empty_answer_means_or_nothing(network_store):
-    query = load_catalogue().get("projects/partners")
-    assert why_empty(network_store, query, {"project": "no-such-project"}) == (
-        "No organisation takes part in this project in the store (a project of the seed texts may name none).")
-    assert why_empty(network_store, dataclasses.replace(query, empty=""), {"project": "no-such-project"}) is None
-
-
-def test_a_path_not_found_within_two_projects_says_so(network_store):
-    """Two organisations the path query finds no chain between (the seeds' IoT World has no project): the run
-    was empty with no word of why; the query's `empty:` lines, joined, say what it looks for."""
-    catalogue = load_catalogue()
-    query, params, result = run_saved(network_store, catalogue, "collaboration/path",
-                                      {"from": "iot-world", "to": "pic:999977851"})
-    assert result.rows == []
-    assert why_empty(network_store, query, params) == (
-        "No chain of at most two shared projects joins them: they share no project and no partner (an "
-        "organisation without projects has no chain). `recommend --for` ranks who could link them, and the "
-        "Explore page shows each one's neighbourhood.")
 
 
 def test_the_features_a_store_enables(near_miss_store, network_store):

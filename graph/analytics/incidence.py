@@ -18,7 +18,7 @@ from graph.analytics.projection_spec import DEFAULT_PROJECTION, ROLE_RANK, Proje
 from graph.errors import NotFound
 from graph.store.schema import node_key
 
-__all__ = ["Incidence", "participations", "incidence", "organisation_groups"]
+__all__ = ["Incidence", "participations", "incidence", "organisation_groups", "filters_matching_nothing"]
 
 
 @dataclass(frozen=True)
@@ -167,3 +167,21 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
             groups.setdefault(group, []).append(org)
     return groups
 
+
+
+def filters_matching_nothing(G: nx.MultiDiGraph, spec: Projection) -> str | None:
+    """Which filter of `spec` keeps no project of `G`: a programme or sector no project is linked to (nor to a
+    part of it), or a time window no dated project falls in; None when each keeps some. Says why a projection
+    is empty where `metrics compute --programme arena-pro` said only "the projection has no node"."""
+    projects = [(key, attrs) for key, attrs in G.nodes(data=True) if attrs.get("kind") == "Project"]
+    for kind, rel_type, ids, verb in (("Programme", "FUNDED_BY", spec.programmes, "funded by"),
+                                      ("Sector", "ACTIVE_IN", spec.sectors, "active in")):
+        for one in ids:
+            parts = _with_parts(G, kind, (one,))
+            if parts and not any(_neighbours(G, key, rel_type) & parts for key, _ in projects):
+                return (f"no project of the store is {verb} {kind} {one!r} (nor a part of it): the projection keeps "
+                        f"only such projects; choose another {kind.lower()}, or load projects {verb} it")
+    if (spec.start or spec.end) and not any(_in_window(attrs, spec) for _, attrs in projects):
+        return (f"no project of the store runs between {spec.start or 'any start'} and {spec.end or 'any end'} "
+                "(or none has start_date and end_date): widen the time window")
+    return None
