@@ -70,3 +70,17 @@ def test_a_busy_server_that_answers_is_left_alone(quick_guard, monkeypatch, stor
     store.write("UNWIND range(1, 300000) AS i MERGE (a:Award {id: toString(i)}) SET a.year = i")
     assert store.server_pid == running and store.restarted is False
     assert store.read("MATCH (a:Award) RETURN count(a)").rows == [[300001]]
+
+
+def test_a_backup_of_a_hung_server_restarts_it_and_says_so(quick_guard, store, tmp_path):
+    from graph.errors import StoreUnavailable
+    from graph.store.falkordb_files import backup
+
+    hung = store.server_pid
+    _hang(hung)
+    with pytest.raises(StoreUnavailable, match="its server had stopped answering and was restarted .*run the backup "
+                                               "again"):
+        backup(store.db_path, tmp_path / "backup.rdb")
+    assert not process_alive(hung)
+    assert _awards(store) == ["before"]  # the store's next call opens the restarted server
+    assert backup(store.db_path, tmp_path / "backup.rdb").read_bytes()[:5] == b"REDIS"

@@ -15,7 +15,8 @@ from pathlib import Path
 from graph.errors import StoreBusy, StoreDamaged, StoreUnavailable
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import StorePaths, default_limits, server_binaries
-from graph.store.falkordb_process import running_socket
+from graph.store.falkordb_hang import HangGuard
+from graph.store.falkordb_process import read_note, running_socket
 from graph.store.falkordb_server import ensure_server, release_server, start_server, stop_server
 from graph.store.locks import file_lock
 
@@ -92,18 +93,24 @@ def _rebuild_from_snapshot(paths: StorePaths) -> None:
 def backup(db: Path, target: Path) -> Path:
     """A consistent copy of the store in one file (a snapshot), made while its server runs or not."""
     import redis
+    from redis.backoff import NoBackoff
+    from redis.retry import Retry
 
     target = target.expanduser().resolve()
     if target.is_dir():
         target = target / db.name
     if not db.exists() and not StorePaths(db).aof_dir.exists():
         raise StoreUnavailable(f"there is no store at {db} to back up")
-    client = redis.Redis(unix_socket_path=ensure_server(db, default_limits()))
+    client = redis.Redis(unix_socket_path=ensure_server(db, default_limits()), retry=Retry(NoBackoff(), 0))
+    guard = HangGuard(db, int((read_note(StorePaths(db)) or {}).get("pid", 0)))
     try:
-        client.save()  # blocking: the snapshot is whole when it returns
+        with guard:  # a server that stops answering is restarted, and this backup fails saying so
+            client.save()  # blocking: the snapshot is whole when it returns
         shutil.copy2(db, target)
     except redis.RedisError as e:
-        raise StoreUnavailable(f"could not make a snapshot of {db}: {e}") from e
+        raise StoreUnavailable(f"could not make a snapshot of {db}: " + (
+            "its server had stopped answering and was restarted (no saved data is lost); run the backup again"
+            if guard.fired else str(e))) from e
     finally:
         release_server(db, client)  # stops the server if we started it and nobody else uses it
     return target
