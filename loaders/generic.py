@@ -23,7 +23,7 @@ from loaders.common import LoadReport, is_json, load_records, read_text, removed
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
 from loaders.generic_drop import drop_properties
-from loaders.generic_ends import resolve_ends
+from loaders.generic_ends import names_read_once, resolve_ends
 from loaders.generic_match import match_by_name
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.generic_regions import national_regions_as_nuts
@@ -237,9 +237,10 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
     neither in the files nor in the store, by id or by one node's name; ends matched by name take that node's id
     in `data.rels`, and a note in `data.notes` (`loaders.generic_ends`). National regions that are NUTS regions of
     the store by name become those (`loaders.generic_regions`)."""
-    national_regions_as_nuts(store, data)
-    problems = match_by_name(store, data)
-    found, notes = resolve_ends(store, data.unresolved, data.rels)
+    with names_read_once():
+        national_regions_as_nuts(store, data)
+        problems = match_by_name(store, data)
+        found, notes = resolve_ends(store, data.unresolved, data.rels)
     data.notes += [n for n in notes if n not in data.notes]
     if not problems + found:
         _leave_stored_places(store, data)

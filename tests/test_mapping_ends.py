@@ -125,3 +125,34 @@ def test_a_name_without_its_accents_an_acronym_or_an_alias_finds_its_node_as_a_t
         "members.csv:2 [programme]: Programme 'S3 piloten' is neither in the mapped files nor in the store (by id "
         "or name): did you mean 'S3 Cluster Pilot' (id 's3-cluster-pilot')? Else map a [[nodes]] table of Programme "
         "from this column to make it"]
+
+
+def test_a_labels_folded_names_are_read_once_per_check(seeded, tmp_path):
+    """A table matching Programme rows by name and giving Programme ends by name, neither spelled as stored: the
+    label's folded names (up to 300,000 rows) are read once for both, not once each."""
+    from loaders.generic_ends import some_names
+
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "t.csv"
+        label = "Programme"
+        id = "programme"
+        name = "programme"
+        match = "name"
+
+        [[relationships]]
+        file = "t.csv"
+        type = "MEMBER_OF"
+        start = { label = "Cluster", column = "cluster" }
+        end = { label = "Programme", column = "other" }
+        """, "t.csv": "programme;cluster;other\nS3-piloten;iot-world;Arena  Pro\n"})
+    reads = []
+    read = seeded.read
+    seeded.read = lambda query, *a, **k: (reads.append(query), read(query, *a, **k))[1]
+    try:
+        data = check_generic(seeded, mapping)
+    finally:
+        del seeded.read
+    assert reads.count(some_names("Programme")) == 1
+    assert any("Programme 'Arena  Pro' -> arena-pro" in note for note in data.notes)
+    assert any("Programme 'S3-piloten' -> s3-cluster-pilot" in note for note in data.notes)
