@@ -44,7 +44,7 @@ def test_unloading_a_users_files_gives_back_the_store_as_it_was(seeded, mapping)
     name = "user:" + mapping.read_text(encoding="utf-8").split('name = "', 1)[1].split('"', 1)[0]
     said = []
     summary, _ = run_unload(seeded, name, progress=lambda done, total: said.append((done, total)))
-    assert said[:9] == [(step, 9) for step in range(1, 10)]  # each step, then the compaction's own
+    assert said[:10] == [(step, 10) for step in range(1, 11)]  # each step, then the compaction's own
     assert summary.nodes_removed > 0 and summary.relationships_removed > 0
     assert _state(seeded) == before
     assert name not in {row[0] for row in seeded.read("MATCH (l:Load) RETURN l.source").rows}

@@ -40,14 +40,17 @@ _KINDS = [("nodes",), ("relationships",)]
 
 
 def _pattern(what: str) -> str:
-    return {"nodes": "(x)", "relationships": "()-[x]->()"}[what]
+    return {"nodes": "(x)", "relationships": "()-[x]->()", "links": "()-[x]->()"}[what]
 
 
-@cypher.statement(_KINDS)
+@cypher.statement([*_KINDS, ("links",)])
 def only_from(what: str) -> str:
     """Up to `$batch` nodes or relationships whose every source starts with `$prefix`, deleted (nodes with their
-    relationships)."""
-    return (f"MATCH {_pattern(what)} WHERE size(x.sources) > 0 AND all(s IN x.sources WHERE s STARTS WITH $prefix)\n"
+    relationships); `links`: the relationships but `PART_OF` (deleted first, so that looking for what other loads
+    reach expands only what is left: 12 s less at 10x)."""
+    other = "type(x) <> 'PART_OF' AND " if what == "links" else ""
+    return (f"MATCH {_pattern(what)} WHERE {other}size(x.sources) > 0 AND "
+            "all(s IN x.sources WHERE s STARTS WITH $prefix)\n"
             f"WITH x LIMIT $batch {'DETACH ' if what == 'nodes' else ''}DELETE x RETURN count(*) AS done")
 
 
@@ -144,22 +147,23 @@ def _repeat(store: GraphStore, statement: str, params: dict, until_none: bool = 
 def unload_source(store: GraphStore, source: str, progress: Progress | None = None) -> UnloadSummary:
     """Remove what load `source` (as the load log and `status` name it) brought; raises when the log holds no
     load of that name. The caller holds the store for it, as for a load. `progress(steps done, steps)` after each
-    of its nine steps (at 10x a step over every relationship takes seconds)."""
+    of its ten steps (at 10x a step over every relationship takes seconds)."""
     loaded = {load["source"] for load in last_loads(store, limit=10**6)}
     if source not in loaded:
         raise ClusterExplorerError(f"the load log holds no load {source!r}; loaded: {', '.join(sorted(loaded))}"
                                    if loaded else f"the load log holds no load {source!r}: nothing is loaded")
     params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
-    # first what stays with other loads, while the relationships that tell it are all there
-    steps = [adopted(), adopted_parents(), only_from("relationships"), sources_without("relationships"),
-             only_from("nodes"), sources_without("nodes"), activity_without_participations(), sources_of(),
-             log_entries_of()]  # last: until it runs the log still names the load
+    # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
+    # own other relationships are gone (each node of the load then has few left to look at)
+    steps = [only_from("links"), adopted(), adopted_parents(), only_from("relationships"),
+             sources_without("relationships"), only_from("nodes"), sources_without("nodes"),
+             activity_without_participations(), sources_of(), log_entries_of()]  # last: the log names the load
     done: list[list[int]] = []
     for step, statement in enumerate(steps, start=1):
-        done.append(_repeat(store, statement, params, until_none=statement == steps[1]))
+        done.append(_repeat(store, statement, params, until_none=statement == steps[2]))
         if progress is not None:
             progress(step, len(steps))
     summary = UnloadSummary(source)
-    summary.relationships_removed, summary.nodes_removed = done[2][0], done[4][0]
-    summary.relationships_kept, summary.nodes_kept = done[1][0] + done[3][0], done[0][0] + done[1][1] + done[5][0]
+    summary.relationships_removed, summary.nodes_removed = done[0][0] + done[3][0], done[5][0]
+    summary.relationships_kept, summary.nodes_kept = done[2][0] + done[4][0], done[1][0] + done[2][1] + done[6][0]
     return summary
