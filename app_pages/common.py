@@ -74,6 +74,11 @@ def md(text: object) -> str:
     return _MARKDOWN.sub(r"\\\1", str(text))
 
 
+def sentence(text: str) -> str:
+    """A message of `graph/` (lower case, no stop: it reads inside CLI lines too) as a sentence of its own."""
+    return text[0].upper() + text[1:] + "." if text else text
+
+
 def progress_bar(label: str):
     """An st.progress bar and the `progress(done, total)` callback that loaders and metrics call."""
     bar = st.progress(0.0, text=label)

@@ -40,7 +40,7 @@ if missing_inputs.projection(common.store(), spec, projected, current.graph):
 st.caption(f"{spec.describe()}: {projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} links. "
            + "; ".join(f"{m}: {r.describe()}" for m, r in results.items()))
 for text in notes(results, projected, common.settings().metrics_exact_nodes):
-    st.info(text[0].upper() + text[1:] + ".", icon=":material/info:")
+    st.info(common.sentence(text), icon=":material/info:")
 table = pd.DataFrame({"key": list(projected.nodes),
                       "name": [d.get("acronym") or d.get("name") or k for k, d in projected.nodes(data=True)]})
 for metric, result in results.items():

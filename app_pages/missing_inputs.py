@@ -43,7 +43,7 @@ def projection(store: GraphStore, spec: Projection, projected: nx.Graph, inputs:
     in, or a programme, sector or time window no project of `inputs` (the analytics inputs) matches."""
     if projected.number_of_nodes() == 0:
         why = why_empty_projection(store, spec) or (filters_matching_nothing(inputs, spec) if inputs else None)
-        _warn(why[0].upper() + why[1:] + "." if why else "The projection has no node.")
+        _warn(common.sentence(why) if why else "The projection has no node.")
         return True
     return False
 

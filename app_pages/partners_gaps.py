@@ -29,5 +29,5 @@ def show_gaps(index: RecommenderIndex, focal: list[str], rules: CallRules, requi
         if rows:
             st.dataframe(pd.DataFrame(rows), hide_index=True, key=f"partners_gap_{number}")
         else:
-            st.caption(common.md(gap.unfilled()[0].upper() + gap.unfilled()[1:] + "."))
+            st.caption(common.md(common.sentence(gap.unfilled())))
             missing_inputs.gap(common.store(), gap.rule)

@@ -29,16 +29,24 @@ def _projection_options(func: Any) -> Any:
     return func
 
 
-def _said_why_empty(obj: Context, graph: Any, spec: Any) -> bool:
-    """Whether the projection has no node; if so, why (its missing inputs) is said on stderr, so an empty result
-    is never silent, and the caller computes nothing (every metric of no node would be an empty list)."""
+def _projected(obj: Context, spec: Any) -> tuple[Any, Any]:
+    """The analytics inputs of the store's current data (cached) and the projection `spec` of them."""
     from graph.analytics.cache import cache_dir_for, projection_inputs
+    from graph.analytics.projections import project
+
+    inputs = projection_inputs(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir)).graph
+    return inputs, project(inputs, spec)
+
+
+def _said_why_empty(obj: Context, inputs: Any, graph: Any, spec: Any) -> bool:
+    """Whether the projection has no node; if so, why (its missing inputs, or a filter no project of `inputs`
+    passes) is said on stderr, so an empty result is never silent, and the caller computes nothing (every metric
+    of no node would be an empty list)."""
     from graph.analytics.incidence import filters_matching_nothing
     from graph.analytics.needs import why_empty_projection
 
     if graph.number_of_nodes() == 0:
-        why = why_empty_projection(obj.store, spec) or filters_matching_nothing(
-            projection_inputs(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir)).graph, spec)
+        why = why_empty_projection(obj.store, spec) or filters_matching_nothing(inputs, spec)
         click.echo(why or "the projection has no node", err=True)
         return True
     return False
@@ -63,16 +71,15 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     """Compute metrics on a projection, print the top nodes, optionally write them back."""
     import datetime as dt
 
-    from graph.analytics.cache import cache_dir_for, projection
     from graph.analytics.metrics import METRICS, compute_all, notes, top, write_metrics
     from graph.analytics.projections import Projection
 
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
-    graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
+    inputs, graph = _projected(obj, spec)
     with progress_bar("metrics") as progress:
         results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed, **_scale(obj))
-    if _said_why_empty(obj, graph, spec):
+    if _said_why_empty(obj, inputs, graph, spec):
         click.echo(f"projection {kind}: 0 nodes, 0 edges; no metric to show")
         return
     click.echo(f"projection {kind}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
@@ -95,15 +102,14 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
 def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
                 programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
-    from graph.analytics.cache import cache_dir_for, projection
     from graph.analytics.metrics import compute_all, notes, top
     from graph.analytics.projections import Projection
 
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
-    graph = projection(obj.store, spec, cache_dir_for(obj.store, obj.settings.cache_dir))
+    inputs, graph = _projected(obj, spec)
     result = compute_all(graph, [metric], **_scale(obj))[metric]  # an unknown metric is refused here
-    if _said_why_empty(obj, graph, spec):
+    if _said_why_empty(obj, inputs, graph, spec):
         return
     click.echo(result.describe())
     for text in notes({metric: result}, graph, obj.settings.metrics_exact_nodes):

@@ -52,15 +52,11 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     problems: list[Problem] = []
     found: dict[tuple[str, str], tuple[str, str]] = {}  # (label, the row's id) -> (the node's id, its name)
     for label, records in sorted(by_label.items()):
-        held = held_ids(store, label, list(records))
-        new = {node_id: record for node_id, record in records.items() if node_id not in held}
-        named, _ = named_nodes(store, label, {record.name for record in new.values()}) if new else ({}, None)
-        for node_id, record in new.items():
-            nodes = named[record.name]
+        for record, nodes in _new_and_named(store, label, records):
             if len(nodes) == 1:
-                found[(label, node_id)] = nodes[0]
+                found[(label, record.id)] = nodes[0]
             elif nodes:
-                problems.append(Problem(*data.matchable[(label, node_id)], (
+                problems.append(Problem(*data.matchable[(label, record.id)], (
                     f"{label} {record.name!r} (match = \"name\") is the name of {len(nodes)} nodes of the store "
                     f"({', '.join(sorted(i for i, _ in nodes)[:5])}): give the one meant as this row's id")))
     problems += _taken_twice(data, found)
@@ -76,6 +72,16 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
                       f"(keeping its name): {shown}{' ...' if len(found) > 10 else ''}")
     return []
+
+
+def _new_and_named(store: GraphStore, label: str, records: dict[str, NodeRecord],
+                   folding: bool = True) -> list[tuple[NodeRecord, list[tuple[str, str]]]]:
+    """The `records` (by id) whose id the store lacks, each with the (id, name) of the `label` nodes of the store its
+    name names (`loaders.generic_ends.named_nodes`; `folding=False`: by the name in any case only)."""
+    held = held_ids(store, label, list(records))
+    new = [record for node_id, record in records.items() if node_id not in held]
+    named, _ = named_nodes(store, label, {record.name for record in new}, folding) if new else ({}, None)
+    return [(record, named[record.name]) for record in new]
 
 
 def _taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> list[Problem]:
@@ -201,10 +207,7 @@ def _namesakes(store: GraphStore, data: GenericInput) -> list[str]:
     for label, records in sorted(by_label.items()):
         if not store.read(cypher.count_label(label), row_cap=1).rows[0][0]:  # none held (a first load): no look-up
             continue
-        held = held_ids(store, label, list(records))
-        new = [record for node_id, record in records.items() if node_id not in held]
-        named, _ = named_nodes(store, label, {record.name for record in new}, folding=False) if new else ({}, None)
-        found += [(record, named[record.name]) for record in new if named[record.name]]
+        found += [(record, nodes) for record, nodes in _new_and_named(store, label, records, folding=False) if nodes]
     if not found:
         return []
     prefix = f"user:{data.mapping.name}/"

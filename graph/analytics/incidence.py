@@ -168,7 +168,6 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
     return groups
 
 
-
 def filters_matching_nothing(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     """Which filter of `spec` keeps no project of `G`: a programme or sector no project is linked to (nor to a
     part of it), or a time window no dated project falls in; None when each keeps some. Says why a projection

@@ -16,7 +16,7 @@ from graph.errors import StoreBusy, StoreDamaged, StoreUnavailable
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import StorePaths, default_limits, server_binaries
 from graph.store.falkordb_hang import HangGuard
-from graph.store.falkordb_process import read_note, running_socket
+from graph.store.falkordb_process import probe_client, read_note, running_socket
 from graph.store.falkordb_server import ensure_server, release_server, start_server, stop_server
 from graph.store.locks import file_lock
 
@@ -93,15 +93,13 @@ def _rebuild_from_snapshot(paths: StorePaths) -> None:
 def backup(db: Path, target: Path) -> Path:
     """A consistent copy of the store in one file (a snapshot), made while its server runs or not."""
     import redis
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
 
     target = target.expanduser().resolve()
     if target.is_dir():
         target = target / db.name
     if not db.exists() and not StorePaths(db).aof_dir.exists():
         raise StoreUnavailable(f"there is no store at {db} to back up")
-    client = redis.Redis(unix_socket_path=ensure_server(db, default_limits()), retry=Retry(NoBackoff(), 0))
+    client = probe_client(ensure_server(db, default_limits()))
     guard = HangGuard(db, int((read_note(StorePaths(db)) or {}).get("pid", 0)))
     try:
         with guard:  # a server that stops answering is restarted, and this backup fails saying so

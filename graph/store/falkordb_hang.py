@@ -20,7 +20,7 @@ import threading
 from pathlib import Path
 
 from graph.store.falkordb_config import StorePaths
-from graph.store.falkordb_process import read_note
+from graph.store.falkordb_process import probe_client, read_note
 from graph.store.falkordb_watchdog import HUNG, restart_server
 
 __all__ = ["CHECK_S", "PING_TIMEOUT_S", "HangGuard", "hung"]
@@ -36,11 +36,8 @@ def hung(socket_path: str, timeout_s: float) -> bool:
     """Whether the server on `socket_path` accepts a connection but does not answer a PING within `timeout_s`
     (a server that refuses connections is gone, not hung: the call fails by itself)."""
     import redis
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
 
-    client = redis.Redis(unix_socket_path=socket_path, socket_connect_timeout=timeout_s, socket_timeout=timeout_s,
-                         retry=Retry(NoBackoff(), 0))  # redis-py's default: 10 retries, a timeout's wait 13 times
+    client = probe_client(socket_path, timeout_s)
     try:
         client.ping()
         return False

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from graph.store.falkordb_config import StorePaths
 
-__all__ = ["running_socket", "process_alive", "read_note", "answers", "forget", "kill"]
+__all__ = ["running_socket", "process_alive", "read_note", "answers", "probe_client", "forget", "kill"]
 
 
 def read_note(paths: StorePaths) -> dict | None:
@@ -27,14 +27,22 @@ def read_note(paths: StorePaths) -> dict | None:
         return None
 
 
-def answers(socket_path: str, pid: int = 0) -> bool:
-    """Whether the server on `socket_path` is there: it answers, is loading its files, or is busy but alive."""
+def probe_client(socket_path: str, timeout_s: float | None = None, connect_timeout_s: float | None = None):
+    """A client of the server on `socket_path` that sends each command once: redis-py's default retries a timeout
+    10 times with backoff, which made a 5 s probe of a hung server take over a minute."""
     import redis
     from redis.backoff import NoBackoff
     from redis.retry import Retry
 
-    client = redis.Redis(unix_socket_path=socket_path, socket_connect_timeout=2, socket_timeout=5,
-                         retry=Retry(NoBackoff(), 0))  # not redis-py's 10 retries: a hung server took a minute
+    return redis.Redis(unix_socket_path=socket_path, socket_timeout=timeout_s,
+                       socket_connect_timeout=connect_timeout_s or timeout_s, retry=Retry(NoBackoff(), 0))
+
+
+def answers(socket_path: str, pid: int = 0) -> bool:
+    """Whether the server on `socket_path` is there: it answers, is loading its files, or is busy but alive."""
+    import redis
+
+    client = probe_client(socket_path, 5, connect_timeout_s=2)
     try:
         while True:
             try:

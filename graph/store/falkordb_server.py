@@ -20,7 +20,7 @@ from pathlib import Path
 from graph.errors import StoreDamaged, StoreUnavailable
 from graph.store.falkordb_check import check_files, server_log_reason
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
-from graph.store.falkordb_process import answers, forget, process_alive, read_note, running_socket
+from graph.store.falkordb_process import answers, forget, probe_client, process_alive, read_note, running_socket
 from graph.store.locks import file_lock, load_lock
 
 __all__ = ["ServerLimits", "StorePaths", "ensure_server", "start_server", "file_lock", "load_lock", "release_server",
@@ -97,8 +97,6 @@ def release_server(db: Path, client) -> None:
     """Close `client`'s connections; stop the server when no other client is left (under the lock, so no open
     races it). The writer's worker thread may have opened a second pooled connection: all of ours go first."""
     import redis
-    from redis.backoff import NoBackoff
-    from redis.retry import Retry
 
     client.connection_pool.disconnect()
     paths = StorePaths(db)
@@ -106,7 +104,7 @@ def release_server(db: Path, client) -> None:
         note = read_note(paths)
         if note is None:
             return
-        last = redis.Redis(unix_socket_path=note["socket"], socket_timeout=10, retry=Retry(NoBackoff(), 0))
+        last = probe_client(note["socket"], 10)
         try:
             me = last.client_id()
             if not [c for c in last.client_list() if str(c.get("id")) != str(me)]:

@@ -40,23 +40,28 @@ def _stopped_file(db: Path) -> Path:
     return db.with_name(db.name + ".stopped-servers")
 
 
-def stopped_by_watchdog(db: Path, pid: int) -> bool:
-    """Whether the server `pid` of `db` was killed by a read's watchdog (not dead of something else)."""
+def _noted(db: Path, pid: int) -> list[str] | None:
+    """The words noted beside the server `pid` of `db` when a watchdog or hang guard killed it (`[]`, `["hung"]`);
+    None when none did."""
     try:
-        return str(pid) in _stopped_file(db).read_text().split()
+        lines = [line.split() for line in _stopped_file(db).read_text().splitlines()]
     except OSError:
-        return False
+        return None
+    return next((words[1:] for words in reversed(lines) if words and words[0] == str(pid)), None)  # the latest
+
+
+def stopped_by_watchdog(db: Path, pid: int) -> bool:
+    """Whether the server `pid` of `db` was killed by a read's watchdog or a hang guard (not dead of something
+    else)."""
+    return _noted(db, pid) is not None
 
 
 def why_restarted(db: Path, pid: int) -> str:
     """In a user's words, why the server `pid` of `db` had to be started again (the app's notice says it)."""
-    try:
-        notes = [line.split() for line in _stopped_file(db).read_text().splitlines()]
-    except OSError:
-        notes = []
-    if [str(pid), HUNG] in notes:
+    noted = _noted(db, pid)
+    if noted == [HUNG]:
         return "was restarted because it had stopped answering (a hang of the database; no saved data is lost)"
-    if stopped_by_watchdog(db, pid):
+    if noted is not None:
         return "was restarted to stop a read that ran past its time limit, which the database could not stop"
     return "had stopped (it crashed or was killed)"
 
