@@ -254,7 +254,9 @@ def test_cli_load_csv_warns_of_near_misses_and_says_what_the_data_enables(embedd
         assert "features the data enables (2 of 12): collaboration network, roles" in result.stdout
         assert "not enabled: time window" in result.stdout and "map a column to `start_date`" in result.stdout
     finally:
-        FalkorDBStore(embedded_server, "contract_cli_load").clear()
+        written = FalkorDBStore(embedded_server, "contract_cli_load")
+        written.clear()
+        written.close()  # an open client keeps the session's server from stopping
 
 
 def test_cli_status_of_an_empty_store_points_at_the_sample(embedded_server):

@@ -84,3 +84,58 @@ def test_a_backup_of_a_hung_server_restarts_it_and_says_so(quick_guard, store, t
     assert not process_alive(hung)
     assert _awards(store) == ["before"]  # the store's next call opens the restarted server
     assert backup(store.db_path, tmp_path / "backup.rdb").read_bytes()[:5] == b"REDIS"
+
+
+def test_a_server_that_does_not_stop_when_asked_is_killed(monkeypatch, store):
+    """A stop saves a snapshot first; a server still there `STOP_WAIT_S` after (120 s in use) hangs and is killed
+    (its append-only file holds every acknowledged write), so the app's or CLI's exit does not wait forever."""
+    from graph.store import falkordb_server
+    from graph.store.falkordb_config import StorePaths
+    from graph.store.falkordb_process import read_note
+
+    monkeypatch.setattr(falkordb_server, "STOP_WAIT_S", 1.0)
+    hung = store.server_pid
+    _hang(hung)
+    with falkordb_server.file_lock(StorePaths(store.db_path).lock):
+        falkordb_server.stop_server(store.db_path)
+    assert not process_alive(hung) and read_note(StorePaths(store.db_path)) is None
+    store.write("MERGE (:Award {id: 'after'})")  # its client finds it stopped on purpose and sends the write again
+    assert _awards(store) == ["after", "before"]
+
+
+def test_a_restore_whose_server_hangs_stops_it_and_says_to_run_it_again(quick_guard, monkeypatch, tmp_path):
+    """`restore` (and `repair`) start a server over the snapshot to write the append-only folder: one that stops
+    answering is stopped and the command says to run it again, which then restores the backup whole."""
+    from graph.errors import StoreUnavailable
+    from graph.store import falkordb_files
+    from graph.store.falkordb_config import StorePaths
+    from graph.store.falkordb_process import read_note
+
+    db = tmp_path / "store.db"
+    first = FalkorDBStore(db, "g")
+    first.write("MERGE (:Award {id: 'backed-up'})")
+    falkordb_files.backup(db, tmp_path / "backup.rdb")
+    first.write("MERGE (:Award {id: 'later'})")
+    first.close()
+    started, start = [], falkordb_files.start_server
+
+    def start_then_hang(paths, limits, **how):
+        socket = start(paths, limits, **how)
+        started.append(int(read_note(paths)["pid"]))
+        _hang(started[-1])
+        return socket
+
+    with monkeypatch.context() as patched:
+        patched.setattr(falkordb_files, "start_server", start_then_hang)
+        with pytest.raises(StoreUnavailable) as failed:
+            falkordb_files.restore(db, tmp_path / "backup.rdb")
+    assert str(failed.value) == (f"the server writing the append-only folder of {db} from its snapshot failed (it "
+                                 "had stopped answering) and was stopped; run `cluster-explorer store restore` again")
+    assert not process_alive(started[0]) and read_note(StorePaths(db)) is None
+    assert any(p.name.startswith("store.db.before-restore-") for p in tmp_path.iterdir())  # the store it replaced
+    falkordb_files.restore(db, tmp_path / "backup.rdb")
+    again = FalkorDBStore(db, "g")
+    try:
+        assert _awards(again) == ["backed-up"]
+    finally:
+        again.close()

@@ -13,10 +13,11 @@ import time
 from pathlib import Path
 
 from graph.errors import StoreBusy, StoreDamaged, StoreUnavailable
+from graph.store import falkordb_hang
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import StorePaths, default_limits, server_binaries
 from graph.store.falkordb_hang import HangGuard
-from graph.store.falkordb_process import probe_client, read_note, running_socket
+from graph.store.falkordb_process import forget, kill, probe_client, read_note, running_socket
 from graph.store.falkordb_server import ensure_server, release_server, start_server, stop_server
 from graph.store.locks import file_lock
 
@@ -59,7 +60,7 @@ def repair(db: Path) -> list[str]:
                 done.append(f"moved the damaged append-only folder to {_keep_copy(paths.aof_dir, stamp).name}")
                 shutil.rmtree(paths.aof_dir)
             done.append(f"kept a copy of the snapshot as {_keep_copy(db, stamp).name}")
-            _rebuild_from_snapshot(paths)
+            _rebuild_from_snapshot(paths, "repair")
             done.append(f"rebuilt the append-only folder from the snapshot in {db.name} (writes after the "
                         "snapshot are not in it)")
         else:
@@ -71,23 +72,35 @@ def repair(db: Path) -> list[str]:
         return done
 
 
-def _rebuild_from_snapshot(paths: StorePaths) -> None:
-    """Start the server on the `.db` snapshot alone, turn on the append-only file (written from memory), stop."""
+def _rebuild_from_snapshot(paths: StorePaths, doing: str) -> None:
+    """Start the server on the `.db` snapshot alone, turn on the append-only file (written from memory), stop.
+
+    A server that stops answering (`falkordb_hang.PING_TIMEOUT_S` for one command) or whose rewrite fails is
+    stopped, and `doing` (the command) is to be run again: the files it started from are kept beside the store."""
     import redis
 
     socket_path = start_server(paths, default_limits(), appendonly=False)
-    client = redis.Redis(unix_socket_path=socket_path)
+    client = probe_client(socket_path, falkordb_hang.PING_TIMEOUT_S)
     try:
         client.config_set("appendonly", "yes")
-        while True:
-            info = client.info("persistence")
-            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
-                if paths.manifest.exists():
-                    break
+        while not paths.manifest.exists() or _rewriting(client.info("persistence")):
             time.sleep(0.05)
-        stop_server(paths.db)
+    except (redis.RedisError, OSError) as e:
+        pid = int((read_note(paths) or {}).get("pid", 0))
+        with_hung = " (it had stopped answering)" if isinstance(e, redis.TimeoutError) else f": {e}"
+        kill(pid)
+        forget(paths, read_note(paths) or {})
+        raise StoreUnavailable(f"the server writing the append-only folder of {paths.db} from its snapshot failed"
+                               f"{with_hung} and was stopped; run `cluster-explorer store {doing}` again") from e
     finally:
         client.close()
+    stop_server(paths.db)
+
+
+def _rewriting(info: dict) -> bool:
+    if info.get("aof_last_bgrewrite_status") == "err":
+        raise OSError("the rewrite of the append-only file failed (see the server's log)")
+    return bool(info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled"))
 
 
 def backup(db: Path, target: Path) -> Path:
@@ -131,6 +144,6 @@ def restore(db: Path, source: Path) -> list[str]:
                 path.rename(moved)
                 done.append(f"kept the current {path.name} as {moved.name}")
         shutil.copy2(source, db)
-        _rebuild_from_snapshot(paths)
+        _rebuild_from_snapshot(paths, "restore")
         done.append(f"restored {db} from {source}")
         return done

@@ -20,11 +20,16 @@ from pathlib import Path
 from graph.errors import StoreDamaged, StoreUnavailable
 from graph.store.falkordb_check import check_files, server_log_reason
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
-from graph.store.falkordb_process import answers, forget, probe_client, process_alive, read_note, running_socket
+from graph.store.falkordb_process import answers, forget, kill, probe_client, process_alive, read_note, running_socket
+from graph.store.falkordb_watchdog import HUNG, note_stopped
 from graph.store.locks import file_lock, load_lock
 
 __all__ = ["ServerLimits", "StorePaths", "ensure_server", "start_server", "file_lock", "load_lock", "release_server",
-           "running_socket", "stop_server", "server_binaries", "default_limits", "process_alive"]
+           "running_socket", "stop_server", "server_binaries", "default_limits", "process_alive", "STOP_WAIT_S"]
+
+#: A server asked to stop that is still there this long after is hung, and killed. Stopping saves a snapshot
+#: first (0.4 s for the sample, about 4 s at ten times it), so this leaves a margin of thirty times that.
+STOP_WAIT_S = 120.0
 
 
 def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None] | None = None) -> str:
@@ -128,28 +133,35 @@ def stop_server(db: Path) -> None:
         return
     socket_path, pid = Path(note["socket"]), int(note.get("pid", 0))
     for how in ("SAVE", "NOSAVE"):  # NOSAVE when a snapshot cannot be written (a full disk): the append-only
-        if _shutdown(socket_path, pid, how):  # file already holds every acknowledged write
+        if _shutdown(socket_path, pid, how, db):  # file already holds every acknowledged write
             break
     else:
         return  # the server would not stop; it stays, noted, for the next open
     forget(paths, note)
 
 
-def _shutdown(socket_path: Path, pid: int, how: str) -> bool:
-    """Send SHUTDOWN `how`; True once the server removed its socket (its last step), False when it refused."""
+def _shutdown(socket_path: Path, pid: int, how: str, db: Path) -> bool:
+    """Send SHUTDOWN `how`; True once the server removed its socket (its last step), or was killed as hung (no
+    answer to the connection's greeting in 10 s, or still there `STOP_WAIT_S` after; its append-only file holds
+    every acknowledged write); False when it refused."""
     import redis
 
-    connection = redis.UnixDomainSocketConnection(path=str(socket_path), socket_timeout=10)
+    connection = redis.UnixDomainSocketConnection(path=str(socket_path), socket_timeout=min(10.0, STOP_WAIT_S))
+    deadline = time.monotonic() + STOP_WAIT_S
     try:
         connection.send_command("SHUTDOWN", how)
         while socket_path.exists() and process_alive(pid):
+            if time.monotonic() > deadline:
+                raise redis.TimeoutError(f"still running {STOP_WAIT_S:g} s after SHUTDOWN")
             if connection.can_read(timeout=0.05):  # only a refusal has a reply
                 connection.read_response()
     except redis.ResponseError:
         return False
+    except redis.TimeoutError:
+        note_stopped(db, pid, HUNG)  # its clients send their call again to the next server
+        kill(pid)
     except (redis.ConnectionError, OSError):
         pass  # the server closed the connection on its way out
     finally:
         connection.disconnect()
     return True
-

@@ -26,7 +26,8 @@ from graph.store.falkordb_config import StorePaths
 from graph.store.falkordb_process import forget, kill, read_note
 from graph.store.locks import file_lock
 
-__all__ = ["GRACE_MIN_S", "HUNG", "Watchdog", "restart_server", "stopped_by_watchdog", "why_restarted", "RESENDS"]
+__all__ = ["GRACE_MIN_S", "HUNG", "Watchdog", "note_stopped", "restart_server", "stopped_by_watchdog", "why_restarted",
+           "RESENDS"]
 
 #: A read the database has not stopped by its limit plus max(GRACE_MIN_S, its limit) restarts the server.
 GRACE_MIN_S = 5.0
@@ -66,6 +67,12 @@ def why_restarted(db: Path, pid: int) -> str:
     return "had stopped (it crashed or was killed)"
 
 
+def note_stopped(db: Path, pid: int, why: str = "") -> None:
+    """Note beside `db` that its server `pid` is being killed on purpose, so its clients send their call again."""
+    with open(_stopped_file(db), "a") as stopped:  # one short append: whole even when two watchdogs fire at once
+        stopped.write(f"{pid} {why}\n" if why else f"{pid}\n")
+
+
 def restart_server(db: Path, pid: int, why: str = "") -> None:
     """Kill the server `pid` of `db` (a read it cannot interrupt; `why=HUNG`: a server that stopped answering,
     `graph.store.falkordb_hang`) so the next call starts a fresh one.
@@ -78,8 +85,7 @@ def restart_server(db: Path, pid: int, why: str = "") -> None:
     note = read_note(paths)
     if note is None or int(note.get("pid", 0)) != pid:
         return  # already stopped or restarted
-    with open(_stopped_file(db), "a") as stopped:  # one short append: whole even when two watchdogs fire at once
-        stopped.write(f"{pid} {why}\n" if why else f"{pid}\n")
+    note_stopped(db, pid, why)
     kill(pid)
     with file_lock(paths.lock):
         note = read_note(paths)
