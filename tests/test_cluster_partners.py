@@ -135,6 +135,29 @@ def test_a_cluster_the_graph_knows_nothing_about_says_what_to_add(clusters):
     assert "add ACTIVE_IN (sectors), MEMBER_OF (programmes)" in ranking.note
 
 
+def test_a_cluster_sharing_nothing_but_a_country_gets_that_country_s_clusters_and_says_why(graph, clusters):
+    """Industrial Green Tech (seeds): its sector and programmes are its alone. It was given an empty list under
+    the note that the list rests on sectors, region and programmes; now it gets the clusters of Norway, other
+    regions first, and a note saying that nothing but the place links them and what to add."""
+    alone = partner_clusters(clusters, ["Cluster:industrial-green-tech"])
+    assert alone.candidates == []  # no other Norwegian cluster in this graph
+    assert alone.note == ("no other cluster shares a sector, a neighbouring sector, a programme or projects with "
+                          "Industrial Green Tech; add ACTIVE_IN (sectors) or MEMBER_OF (programmes) that other "
+                          "clusters have, to rank by what they do (docs/mapping.md)")
+    norway = graph.copy()
+    for key, name, code in (("agder", "Agder cluster", "NO092"), ("coast", "Coast cluster", "NO"),
+                            ("grenland", "Grenland cluster", "NO094")):
+        norway.add_node(f"Cluster:{key}", kind="Cluster", labels=["Cluster"], name=name, country="NO",
+                        nuts_code=code)
+    ranking = partner_clusters(ClusterIndex(RecommenderIndex(norway)), ["Cluster:industrial-green-tech"])
+    assert [(c.name, c.reasons) for c in ranking.candidates] == [
+        ("Agder cluster", ("in NO092, another region",)),
+        ("Coast cluster", ("in Norway too (its region is not known)",)),  # CORDIS's nuts code "NO": the country
+        ("Grenland cluster", ("in Telemark too",))]  # the same region: last
+    assert ranking.note.startswith("no other cluster shares a sector, a neighbouring sector, a programme or projects "
+                                   "with Industrial Green Tech: these are the clusters of Norway, by place alone")
+
+
 def test_an_unknown_focal_cluster_says_what_to_give(clusters):
     with pytest.raises(NotFound, match="Cluster:automation-smaland"):
         partner_clusters(clusters, ["Cluster:nowhere"])

@@ -120,8 +120,7 @@ def cluster_scores(cindex: ClusterIndex, focal: list[str], weights: ClusterWeigh
         if key not in cindex.G:
             raise NotFound(f"{key!r} is not in the graph; give node keys like Cluster:automation-smaland")
     me = _merged([cindex.profile(f) for f in focal])
-    taken = set().union(*(cindex.linked(f) for f in focal)) | set(exclude)
-    keys = [c for c in cindex.keys if c not in taken]
+    keys = _others(cindex, focal, exclude)
     network = np.zeros(len(keys))
     if me.rows:
         aa = link_scores(cindex.index, me.rows, "adamic_adar")
@@ -148,6 +147,37 @@ def cluster_scores(cindex: ClusterIndex, focal: list[str], weights: ClusterWeigh
     return me, found
 
 
+def _others(cindex: ClusterIndex, focal: list[str], exclude: set[str] = frozenset()) -> list[str]:
+    """The clusters that may be proposed: not the focal ones, their CORDIS records, nor `exclude`."""
+    taken = set().union(*(cindex.linked(f) for f in focal)) | set(exclude)
+    return [c for c in cindex.keys if c not in taken]
+
+
+def _by_place_alone(cindex: ClusterIndex, me: Profile, focal: list[str], weights: ClusterWeights) -> list[tuple]:
+    """When nothing but a place links the focal set to other clusters: the clusters of its countries, those of
+    other regions first (a partnership joins regions), then by label, then by name; scored as `cluster_scores`."""
+    found = []
+    for c in _others(cindex, focal):
+        other = cindex.profile(c)
+        if other.countries & me.countries:
+            parts = {"sectors": 0.0, "projects": 0.0, "programmes": 0.0, "places": _place(me, other),
+                     "label": other.label / 3}
+            terms = {name: getattr(weights, name) * v for name, v in parts.items()}
+            found.append((sum(terms.values()), c, parts, terms, None, {}))
+    found.sort(key=lambda x: (-x[0], cindex.index.name(x[1]), x[1]))
+    return found
+
+
+def _nothing_shared_note(cindex: ClusterIndex, me: Profile, names: str, found: list) -> str:
+    what = ("add ACTIVE_IN (sectors) or MEMBER_OF (programmes) that other clusters have, to rank by what they do "
+            "(docs/mapping.md)")
+    if not found:
+        return f"no other cluster shares a sector, a neighbouring sector, a programme or projects with {names}; {what}"
+    countries = ", ".join(sorted(cindex.index.name(f"Country:{c}") for c in me.countries))
+    return (f"no other cluster shares a sector, a neighbouring sector, a programme or projects with {names}: these "
+            f"are the clusters of {countries}, by place alone (other regions first); {what}")
+
+
 def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
                      weights: ClusterWeights = ClusterWeights()) -> ClusterRanking:
     """The `k` best partner clusters for the focal clusters or organisations `focal`, best first.
@@ -159,8 +189,11 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
     """
     me, found = cluster_scores(cindex, focal, weights)
     note = None if cindex.has_history(focal) else COLD_START_NOTE
+    names = ", ".join(cindex.index.name(f) for f in focal)
+    if not found and (me.sectors or me.programmes or me.rows):
+        found = _by_place_alone(cindex, me, focal, weights)
+        note = _nothing_shared_note(cindex, me, names, found)
     if not (me.sectors or me.programmes or me.rows):
-        names = ", ".join(cindex.index.name(f) for f in focal)
         note = (f"the graph knows no sector, programme or project of {names}: nothing to rank partner clusters by; "
                 "add ACTIVE_IN (sectors), MEMBER_OF (programmes) or PARTICIPATES_IN relationships (docs/mapping.md)")
     return ClusterRanking([_candidate(cindex, me, *x) for x in found[:k]], note)
@@ -200,15 +233,27 @@ def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs
         how = "both members of" if g in me.member_of and g in other.member_of else "both have projects funded by"
         reasons.append(f"{how} {cindex.index.name(g)}")
         paths.append(Path((me.key, g, key), f"{how} {cindex.index.name(g)}"))
-    if parts["places"]:
-        country = parts["places"] == 1.0
-        where = ", ".join(cindex.index.name(f"{'Country' if country else 'Region'}:{p}")
-                          for p in sorted(other.countries if country else other.regions))
-        reasons.append(f"in {where}, another {'country' if country else 'region'}")
+    reasons += _place_reasons(cindex, me, other, parts["places"], alone=not (pair or parts["projects"] or shared_progs))
     if other.label:
         reasons.append(f"holds the {_LABELS[other.label]} label")
     return ClusterCandidate(key, name, float(score), {n: float(v) for n, v in terms.items() if v},
                             tuple(reasons), tuple(paths[:3]))
+
+
+def _place_reasons(cindex: ClusterIndex, me: Profile, other: Profile, place: float, alone: bool) -> list[str]:
+    """Where the candidate is, said when it adds to the score, or when a place is all that ranks it."""
+    def named(kind: str, codes: set[str]) -> str:
+        return ", ".join(cindex.index.name(f"{kind}:{p}") for p in sorted(codes))
+
+    if place == 1.0:
+        return [f"in {named('Country', other.countries)}, another country"]
+    if place and other.regions:
+        return [f"in {named('Region', other.regions)}, another region"]
+    if place:  # the same country, its region unknown
+        return [f"in {named('Country', other.countries & me.countries)} too (its region is not known)"]
+    if alone and other.regions & me.regions:
+        return [f"in {named('Region', other.regions & me.regions)} too"]
+    return []
 
 
 def _network_reason(cindex: ClusterIndex, me: Profile, other: Profile, paths: list[Path]) -> str:

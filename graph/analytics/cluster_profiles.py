@@ -93,8 +93,9 @@ class ClusterIndex:
                 elif t == "LOCATED_IN" and kind == "Country":
                     found.countries.add(target.split(":", 1)[1])
             attrs = G.nodes[node]
-            if attrs.get("nuts_code"):
-                found.regions.add(str(attrs["nuts_code"]))
+            code = str(attrs.get("nuts_code") or "")
+            if len(code) > 2 and not code.endswith("ZZ"):  # "NO" is the country, "NOZZZ" no region ("extra-regio")
+                found.regions.add(code)
             if attrs.get("country"):
                 found.countries.add(str(attrs["country"]))
         self._from_projects(found)
