@@ -71,10 +71,11 @@ def backup_command(obj: Context, target: Path) -> None:
 
 
 @store.command("restore")
-@click.argument("source", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("source", type=click.Path(exists=True, path_type=Path))
 @click.pass_obj
 def restore_command(obj: Context, source: Path) -> None:
-    """Replace the store with the backup SOURCE; the current files are kept beside it."""
+    """Replace the store with the backup SOURCE (a file, or the folder given to `backup`); the current files are
+    kept beside it."""
     from graph.store.falkordb_files import restore
 
     for line in restore(_db(obj), source):

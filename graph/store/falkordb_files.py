@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+from itertools import count
 from pathlib import Path
 
 from graph.errors import StoreBusy, StoreDamaged, StoreUnavailable
@@ -19,7 +20,7 @@ from graph.store.falkordb_config import StorePaths, default_limits, server_binar
 from graph.store.falkordb_hang import HangGuard
 from graph.store.falkordb_process import forget, kill, probe_client, read_note, running_socket
 from graph.store.falkordb_server import ensure_server, release_server, start_server, stop_server
-from graph.store.locks import file_lock
+from graph.store.locks import file_lock, load_lock
 
 __all__ = ["check_files", "repair", "backup", "restore"]
 
@@ -31,7 +32,7 @@ def _not_running(db: Path, doing: str) -> None:
 
 
 def _keep_copy(path: Path, stamp: str) -> Path:
-    copy = path.with_name(f"{path.name}.before-{stamp}")
+    copy = _aside(path, stamp)
     (shutil.copytree if path.is_dir() else shutil.copy2)(path, copy)
     return copy
 
@@ -90,8 +91,10 @@ def _rebuild_from_snapshot(paths: StorePaths, doing: str) -> None:
         with_hung = " (it had stopped answering)" if isinstance(e, redis.TimeoutError) else f": {e}"
         kill(pid)
         forget(paths, read_note(paths) or {})
-        raise StoreUnavailable(f"the server writing the append-only folder of {paths.db} from its snapshot failed"
-                               f"{with_hung} and was stopped; run `cluster-explorer store {doing}` again") from e
+        error = StoreUnavailable(f"the server writing the append-only folder of {paths.db} from its snapshot failed"
+                                 f"{with_hung} and was stopped; run `cluster-explorer store {doing}` again")
+        error.reason = with_hung.strip(" ():")  # what `restore` says, naming the backup rather than its copy
+        raise error from e
     finally:
         client.close()
     stop_server(paths.db)
@@ -103,47 +106,93 @@ def _rewriting(info: dict) -> bool:
     return bool(info.get("aof_rewrite_in_progress") or info.get("aof_rewrite_scheduled"))
 
 
+def _store_files(db: Path) -> list[Path]:
+    paths = StorePaths(db)
+    return [db, paths.aof_dir, paths.note, paths.lock, paths.load_lock]
+
+
+def _one_of_the_store_files(db: Path, path: Path) -> bool:
+    return any(path == f or path.is_relative_to(f) for f in _store_files(db))
+
+
 def backup(db: Path, target: Path) -> Path:
-    """A consistent copy of the store in one file (a snapshot), made while its server runs or not."""
+    """A consistent copy of the store in one file (a snapshot), made while its server runs or not; after the load
+    running into it, if any (a backup between two of its batches would hold half a load)."""
     import redis
 
     target = target.expanduser().resolve()
     if target.is_dir():
         target = target / db.name
+    if _one_of_the_store_files(db, target):
+        raise StoreUnavailable(f"{target} is one of the store's own files; back up to a file elsewhere")
+    if not target.parent.is_dir():
+        raise StoreUnavailable(f"no folder {target.parent} to write the backup into; make it first")
     if not db.exists() and not StorePaths(db).aof_dir.exists():
         raise StoreUnavailable(f"there is no store at {db} to back up")
-    client = probe_client(ensure_server(db, default_limits()))
-    guard = HangGuard(db, int((read_note(StorePaths(db)) or {}).get("pid", 0)))
-    try:
-        with guard:  # a server that stops answering is restarted, and this backup fails saying so
-            client.save()  # blocking: the snapshot is whole when it returns
-        shutil.copy2(db, target)
-    except redis.RedisError as e:
-        raise StoreUnavailable(f"could not make a snapshot of {db}: " + (
-            "its server had stopped answering and was restarted (no saved data is lost); run the backup again"
-            if guard.fired else str(e))) from e
-    finally:
-        release_server(db, client)  # stops the server if we started it and nobody else uses it
+    with load_lock(StorePaths(db).load_lock, str(db)):
+        client = probe_client(ensure_server(db, default_limits()))
+        guard = HangGuard(db, int((read_note(StorePaths(db)) or {}).get("pid", 0)))
+        try:
+            with guard:  # a server that stops answering is restarted, and this backup fails saying so
+                client.save()  # blocking: the snapshot is whole when it returns
+            partial = target.with_name(f".{target.name}.partial")
+            shutil.copy2(db, partial)
+            partial.replace(target)  # an earlier backup there is replaced only by a whole one
+        except redis.RedisError as e:
+            raise StoreUnavailable(f"could not make a snapshot of {db}: " + (
+                "its server had stopped answering and was restarted (no saved data is lost); run the backup again"
+                if guard.fired else str(e))) from e
+        except OSError as e:
+            raise StoreUnavailable(f"could not write the backup {target}: {e.strerror or e}") from e
+        finally:
+            release_server(db, client)  # stops the server if we started it and nobody else uses it
     return target
 
 
+def _aside(path: Path, stamp: str) -> Path:
+    """A free name beside `path` for keeping it: `<name>.before-<stamp>`, numbered when taken."""
+    names = (path.with_name(f"{path.name}.before-{stamp}{f'-{n}' if n > 1 else ''}") for n in count(1))
+    return next(name for name in names if not name.exists())
+
+
 def restore(db: Path, source: Path) -> list[str]:
-    """Replace the store with a backup made by `backup`; the current files are kept beside it, never deleted."""
+    """Replace the store with a backup made by `backup`; the current files are kept beside it, never deleted.
+
+    The backup is read into a store of its own first (a folder beside the store): one the server cannot read
+    fails there, and the store is left as it was."""
     source, paths = source.expanduser().resolve(), StorePaths(db)
+    if source.is_dir():  # the folder `backup` was given
+        source = source / db.name
     if not source.is_file():
         raise StoreUnavailable(f"no backup file at {source}")
+    if _one_of_the_store_files(db, source):
+        raise StoreUnavailable(f"{source} is one of the store's own files, not a backup; restore a file that "
+                               "`cluster-explorer store backup` wrote")
     if not source.read_bytes()[:5] == b"REDIS":
         raise StoreDamaged(f"{source} is not a backup made by `cluster-explorer store backup`")
     stamp = time.strftime("restore-%Y%m%d-%H%M%S")
     with file_lock(paths.lock):
         _not_running(db, "restore")
-        done = []
-        for path in (db, paths.aof_dir):
-            if path.exists():
-                moved = path.with_name(f"{path.name}.before-{stamp}")
-                path.rename(moved)
-                done.append(f"kept the current {path.name} as {moved.name}")
-        shutil.copy2(source, db)
-        _rebuild_from_snapshot(paths, "restore")
+        staging = db.with_name(f".{db.name}.{stamp}")
+        shutil.rmtree(staging, ignore_errors=True)
+        staging.mkdir()
+        try:
+            built = StorePaths(staging / db.name)
+            shutil.copy2(source, built.db)
+            try:
+                _rebuild_from_snapshot(built, "restore")
+            except (StoreUnavailable, StoreDamaged) as e:
+                why = f"the server could not read it ({e.reason})" if hasattr(e, "reason") else str(e)
+                raise StoreDamaged(f"{source} cannot be restored: {why}; the store {db} is as it was") from e
+            done = []
+            for path in (db, paths.aof_dir):
+                if path.exists():
+                    moved = _aside(path, stamp)
+                    path.rename(moved)
+                    done.append(f"kept the current {path.name} as {moved.name}")
+            built.db.rename(db)
+            built.aof_dir.rename(paths.aof_dir)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
         done.append(f"restored {db} from {source}")
         return done
