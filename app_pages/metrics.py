@@ -64,4 +64,4 @@ if write.button("Write back to the store", key="metrics_write", icon=":material/
                 help="Each metric becomes a node property (and <metric>_run records how it was computed)"):
     written = write_metrics(common.store(), results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
     common.refresh()
-    st.success(f"Wrote {written:,} node properties; queries and Explore's size-by can use them now.")
+    st.success(common.sentence(f"{written.describe()}; queries and Explore's size-by can use them now"))

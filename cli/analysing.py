@@ -91,7 +91,7 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
             click.echo(f"  {value:>12.6g}  {label}  ({key})")
     if write:
         written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
-        click.echo(f"wrote {written} properties; rank by them with `queries run metrics/top-organisations`")
+        click.echo(f"{written.describe()}; rank by them with `queries run metrics/top-organisations`")
 
 
 @metrics.command("top")

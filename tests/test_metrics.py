@@ -172,7 +172,7 @@ def test_write_metrics_stores_values_and_run_record(embedded_store):
     G = nx.path_graph(["Organisation:pic:1", "Organisation:pic:2", "Organisation:pic:3"])
     results = compute_all(G, ["degree", "pagerank", "community"])
     written = write_metrics(embedded_store, results, Projection(end="2023-12-31"), "2025-01-02T03:04:05+00:00")
-    assert written == 3 * 3 * 2
+    assert (written.properties, written.cleared) == (3 * 3 * 2, 0)
     rows = embedded_store.read("MATCH (n:Organisation) RETURN n.id, n.degree, n.pagerank, n.community, n.pagerank_run "
                                "ORDER BY n.id").rows
     assert [r[:2] for r in rows] == [["pic:1", 1], ["pic:2", 2], ["pic:3", 1]]
@@ -180,6 +180,22 @@ def test_write_metrics_stores_values_and_run_record(embedded_store):
     assert rows[0][3] == 0
     assert rows[0][4].startswith("organisation end=2023-12-31 | networkx ")
     assert rows[0][4].endswith("| 2025-01-02T03:04:05+00:00")
+
+
+def test_a_second_run_removes_the_values_an_earlier_run_left(embedded_store):
+    """PageRank over Norway's projection, then over Iceland's: each run's values are normalised on their own, so
+    Iceland's university ranked above SINTEF when both were left side by side. The second run removes the first."""
+    _organisations(embedded_store, ["1", "2", "3", "4"])
+    norway = compute_all(nx.path_graph(["Organisation:pic:1", "Organisation:pic:2"]), ["pagerank"])
+    write_metrics(embedded_store, norway, Projection(countries=("NO",)), "2025-01-01T00:00:00+00:00")
+    iceland = compute_all(nx.path_graph(["Organisation:pic:3", "Organisation:pic:4"]), ["pagerank"])
+    written = write_metrics(embedded_store, iceland, Projection(countries=("IS",)), "2025-01-02T00:00:00+00:00")
+    assert (written.properties, written.cleared) == (4, 2)
+    assert written.describe() == ("wrote 4 node properties; the earlier run's values of these metrics removed from 2 "
+                                  "nodes first, so a ranking reads one run")
+    rows = embedded_store.read("MATCH (n:Organisation) WHERE n.pagerank IS NOT NULL OR n.pagerank_run IS NOT NULL "
+                               "RETURN n.id, n.pagerank_run ORDER BY n.id").rows
+    assert [r[0] for r in rows] == ["pic:3", "pic:4"] and all("countries=IS" in r[1] for r in rows)
 
 
 def test_write_metrics_refuses_names_outside_the_allow_list(embedded_store):
