@@ -9,6 +9,8 @@ and the connecting paths, each of which opens in Explore. The rendering is in ap
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import streamlit as st
 
 from app_pages import analytics_cache, partners_gaps, partners_index, partners_results, timeline, widgets
@@ -50,7 +52,7 @@ rules = CallRules(min_countries=countries, sme_share=sme or None, roles=roles)
 index = partners_index.recommender(current)  # on disk per data version, shared by every process
 try:
     if countries or roles:
-        partners_gaps.show_gaps(index, focal, rules, requirements)
+        partners_gaps.show_gaps(index, focal, rules, replace(requirements, sme_share=None))  # a rule here, as in CLI
     if rank == "clusters" or (rank == "auto" and partners_results.all_clusters(current.graph, focal)):
         partners_results.show_clusters(index, current.version, focal, k)
     else:

@@ -38,3 +38,21 @@ def test_call_rules_show_each_gap_and_who_fills_it(app_store):  # noqa: F811
     assert "Met: a partner that has coordinated projects" in [s.value for s in at.success]
     fills = table(at, "fills it")
     assert len(fills) >= 1 and all("adds" in why and "adds Norway" not in why for why in fills["why"])
+
+
+def test_a_gap_s_candidates_are_the_cli_s_for_the_same_rules(app_store, embedded_server):  # noqa: F811
+    """The SME share is a rule of its own (its own gap), not a weight in every other gap's ranking: the app had
+    listed only SMEs under the countries gap where the CLI, given the same rules, listed others."""
+    from tests.cli_invoke import cli_env, invoke
+
+    at = open_page("partners", partners_focal="Organisation:pic:999977851", partners_countries="9",
+                   partners_sme="0.5")
+    shown = list(table(at, "fills it")["fills it"])
+    said = invoke(cli_env(embedded_server, "app_tests"), "recommend", "--for", "Organisation:pic:999977851",
+                  "--min-countries", "9", "--sme-share", "0.5")
+    assert said.exit_code == 0, said.stderr
+    lines = said.stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("gap (countries)"))
+    listed = [line.split(". ", 1)[1].split("  (")[0] for line in lines[start + 1:] if line.startswith("   ")
+              and line.strip()[0].isdigit()]
+    assert shown and shown == listed[:len(shown)]
