@@ -166,6 +166,11 @@ def present(store: GraphStore, item: str, answers: dict[str, bool] | None = None
     return answers[item]
 
 
+#: The labels every load writes itself (a mapping with one of them is refused): what their absence means.
+_WRITTEN_BY_LOADS = {"Load": "no load has been run on this store yet",
+                     "Source": "no Source node (every load records the files it read as Source nodes)"}
+
+
 def _gap(item: str) -> tuple[str, str]:
     """What is missing, and how to add it, for one item."""
     owner, _, prop = item.partition(".")
@@ -179,6 +184,8 @@ def _gap(item: str) -> tuple[str, str]:
         if owner == "Cluster":
             return ("no Cluster node", "load the seeds (`cluster-explorer load seeds`) or map clusters with "
                     "label = \"Cluster\"")
+        if owner in _WRITTEN_BY_LOADS:  # the tool's own labels: a mapping may not write them
+            return _WRITTEN_BY_LOADS[owner], "run `cluster-explorer load sample` or another load"
         return f"no {owner} node", f"map a [[nodes]] table with label = \"{owner}\""
     prop, equals, value = prop.partition("=")
     entry = lookup(owner, prop)

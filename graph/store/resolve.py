@@ -5,8 +5,10 @@ parameters), `resolve_node` takes what was typed and finds the one node meant:
 
 1. a key `Kind:id` or an id that exists wins (`Cluster:iot-world`, `pic:999977851`, `iot-world`); the Kind may
    be any label the node carries (`Organisation:iot-world` too), and the key a message lists is always taken;
-2. else the node whose name, acronym or alias equals the text, accents and case ignored (the folded
-   `_search` text every node carries: "automation smaland" finds "Automation Småland");
+2. else the node whose name, acronym, alias or short name equals the text, accents and case ignored (the folded
+   `_search` text every node carries: "automation smaland" finds "Automation Småland"; "ntnu" finds the
+   organisation whose `short_name` is NTNU before those whose names hold the word). A short name is not in
+   the search text: the store compares it with case ignored, so its accents are typed as stored;
 3. else the node one of whose names has a word starting with the text ("Småland" finds it too);
 4. several nodes at the first step that finds any: `AmbiguousName`, listing up to five with their keys
    so the user can pick one; none at all: `NotFound`, with the names that hold the text's longest word.
@@ -26,6 +28,7 @@ from graph.store.cypher import node_states
 from graph.store.registry import statement
 from graph.store.schema import NODE_LABELS, SEARCH_LABELS, check_label, each_search_label, node_key
 from graph.store.search_text import SEARCH_PROPERTY, fold
+from graph.store.semantics import lookup
 
 __all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
 
@@ -65,6 +68,18 @@ def nodes_by_search_text(label: str) -> str:
     """`label` nodes whose folded search text holds `$needle` (`|name|` for an equal name), shortest names first."""
     return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $needle "
             f"RETURN n.kind AS kind, n.id AS id, n.name AS name, n.{SEARCH_PROPERTY} AS search "
+            "ORDER BY size(n.name), name LIMIT $limit")
+
+
+def _with_short_names() -> list[tuple[str]]:
+    return [(label,) for label in SEARCH_LABELS if lookup(label, "short_name") is not None]
+
+
+@statement(_with_short_names)
+def nodes_by_short_name(label: str) -> str:
+    """`label` nodes whose `short_name`, lower-cased, is one of `$names` (it is not in the search text)."""
+    return (f"MATCH (n:{check_label(label)}) WHERE toLower(n.short_name) IN $names "
+            "RETURN n.kind AS kind, n.id AS id, n.name AS name, n.short_name AS short_name "
             "ORDER BY size(n.name), name LIMIT $limit")
 
 
@@ -113,6 +128,17 @@ def _by_search(store: GraphStore, needle: str, labels: list[str], limit: int = _
     return sorted(found.values(), key=lambda n: (len(n.name), n.name, n.key))
 
 
+def _by_equal_name(store: GraphStore, text: str, folded: str, labels: list[str]) -> list[ResolvedNode]:
+    """Nodes one of whose names equals the text, folded: the name, id, acronym or an alias (the search text), or
+    the short name."""
+    found = {node.key: node for node in _by_search(store, f"|{folded}|", labels)}
+    names = sorted({" ".join(text.lower().split()), folded})
+    for label in (label for label in labels if lookup(label, "short_name") is not None):
+        rows = store.read(nodes_by_short_name(label), {"names": names, "limit": _READ_LIMIT}).rows
+        _found([row for row in rows if fold(row[3]) == folded], found)
+    return sorted(found.values(), key=lambda n: (len(n.name), n.name, n.key))
+
+
 def _listed(nodes: list[ResolvedNode]) -> str:
     shown = "; ".join(n.describe() for n in nodes[:SHOWN_CANDIDATES])
     return shown + (f"; and {len(nodes) - SHOWN_CANDIDATES} more" if len(nodes) > SHOWN_CANDIDATES else "")
@@ -130,7 +156,7 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
         raise ParameterError(f"name a {what}: its id or its name")
     by_id = _by_id(store, text, labels)
     folded = fold(text)
-    steps = (lambda: by_id, lambda: _by_search(store, f"|{folded}|", labels),
+    steps = (lambda: by_id, lambda: _by_equal_name(store, text, folded, labels),
              lambda: _by_search(store, folded, labels, word_start=True))
     for step in steps if folded else steps[:1]:
         named = step()

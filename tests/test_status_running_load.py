@@ -1,0 +1,94 @@
+"""`status` tells a load that is running from one that was interrupted, by the store's load lock.
+
+A load holds the lock of its store file from start to end (`load_lock`, an OS `flock` that goes with its
+process), and the loads of one run are marked complete together when it ends. The load log here is written as
+loads write it (`started`, or `complete` with its time); the lock is held by a real second process, as a running
+`load` holds it, and `status` runs on the command line.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from graph.store.falkordb_server import StorePaths
+from graph.store.falkordb_store import FalkorDBStore
+from graph.store.records import NodeRecord
+from graph.store.writer import write_records
+from tests.cli_invoke import ROOT, cli_env, invoke
+
+GRAPH = "status_running_load"
+HOLD = ("import sys\nfrom pathlib import Path\nfrom graph.store.locks import file_lock\n"
+        "with file_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    sys.stdin.read()\n")
+
+
+def logged(source: str, at: str, status: str = "started") -> NodeRecord:
+    """The load log's entry of a `source` load started at `at`: not (yet) complete, or complete then."""
+    done = {"loaded_at": at, "nodes": 1, "relationships": 0} if status == "complete" else {}
+    return NodeRecord("Load", f"{source}@{at}", source, (source,),
+                      properties={"source": source, "checksum": at, "status": status, "started_at": at, **done})
+
+
+@pytest.fixture(scope="module")
+def store(embedded_server):
+    store = FalkorDBStore(embedded_server, GRAPH)
+    store.clear()
+    store.setup_schema()
+    # a nuts load killed, then a seeds load run to the end, then a run of two loads (`load sample`) begun
+    write_records(store, [logged("nuts", "2025-01-01T10:00:00"), logged("seeds", "2025-01-01T12:00:00", "complete"),
+                          logged("cordis", "2025-01-02T10:00:00"), logged("csv", "2025-01-02T10:00:00")], [])
+    yield store
+    store.clear()
+    store.close()
+
+
+def hold_the_load_lock(db) -> subprocess.Popen:
+    """A second process holding the load lock of the store file `db`, as a running load does, until its input
+    closes or it is killed."""
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(StorePaths(db).load_lock)], cwd=ROOT,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert holder.stdout.readline().strip() == "held"
+    return holder
+
+
+@pytest.fixture
+def another_process_holds_the_load_lock(embedded_server):
+    holder = hold_the_load_lock(embedded_server)
+    yield
+    holder.stdin.close()
+    holder.wait(timeout=30)
+
+
+def status(embedded_server) -> list[str]:
+    ran = invoke(cli_env(embedded_server, GRAPH), "status")
+    assert ran.exit_code == 0, ran.stderr
+    return ran.stdout.splitlines()
+
+
+def test_a_started_load_no_process_holds_the_lock_for_is_interrupted(embedded_server, store):
+    said = status(embedded_server)
+    assert ("interrupted: the cordis load started at 2025-01-02T10:00:00 did not finish; run the same load again "
+            "to complete it") in said
+    assert len([line for line in said if line.startswith("interrupted:")]) == 3
+    assert not [line for line in said if line.startswith("running:")]
+
+
+def test_while_another_process_holds_the_lock_the_loads_started_since_the_last_complete_one_are_running(
+        embedded_server, store, another_process_holds_the_load_lock):
+    said = status(embedded_server)
+    assert "running: the cordis load started at 2025-01-02T10:00:00 has not finished yet" in said
+    assert "running: the csv load started at 2025-01-02T10:00:00 has not finished yet" in said
+    # loads run one at a time, and are marked complete when their run ends: one unfinished before was interrupted
+    assert ("interrupted: the nuts load started at 2025-01-01T10:00:00 did not finish; run the same load again to "
+            "complete it") in said
+    assert len([line for line in said if line.startswith(("running:", "interrupted:"))]) == 3
+
+
+def test_once_the_lock_is_let_go_the_unfinished_load_is_interrupted_again(embedded_server, store):
+    with_lock = hold_the_load_lock(embedded_server)
+    with_lock.kill()  # a load killed half-way: its lock goes with it
+    with_lock.wait(timeout=30)
+    assert "interrupted: the cordis load started at 2025-01-02T10:00:00 did not finish; run the same load again " \
+           "to complete it" in status(embedded_server)
