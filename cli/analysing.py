@@ -15,6 +15,17 @@ def metrics() -> None:
     """Centrality metrics and communities of a projection of the stored graph."""
 
 
+def _country_codes(ctx: click.Context, param: click.Parameter, given: tuple[str, ...]) -> tuple[str, ...]:
+    """`se`, `Sweden` and `Sverige` as the store keys them (`SE`): a name is read as a table's country is."""
+    from graph.values import BadValue
+    from loaders.countries import country_code
+
+    try:
+        return tuple(country_code(text) for text in given)
+    except BadValue as e:
+        raise click.BadParameter(str(e)) from None
+
+
 def _projection_options(func: Any) -> Any:
     for option in reversed([
         click.option("--projection", "kind", default="organisation", show_default=True,
@@ -22,7 +33,8 @@ def _projection_options(func: Any) -> Any:
         click.option("--start", default=None, help="Only projects running on or after this date (YYYY-MM-DD)."),
         click.option("--end", default=None, help="Only projects running on or before this date."),
         click.option("--programme", "programmes", multiple=True, help="Only projects funded by this programme id."),
-        click.option("--country", "countries", multiple=True, help="Only organisations of this country."),
+        click.option("--country", "countries", multiple=True, callback=_country_codes,
+                     help="Only organisations of this country (a code or a name: SE, Sweden, Sverige)."),
         click.option("--sector", "sectors", multiple=True, help="Only projects active in this sector id."),
     ]):
         func = option(func)
@@ -151,7 +163,12 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
     from graph.analytics.recommend_index_disk import index_for
     from graph.store.resolve import resolve_node
 
-    focal_keys = [resolve_node(obj.store, text, ("Organisation", "Cluster")).key for text in focal]  # names too
+    focal_keys = []
+    for text in focal:  # names too; a name read as a node says which (a near spelling finds one it may not mean)
+        node = resolve_node(obj.store, text, ("Organisation", "Cluster"))
+        if text.strip() not in (node.key, node.id, node.name):
+            click.echo(f"for {text.strip()!r}: {node.describe()}", err=True)
+        focal_keys.append(node.key)
     roles = tuple(r.strip() for text in roles for r in text.split(",") if r.strip())
     Requirements(min_label=min_label)  # an unknown label is refused before any work, whichever ranking follows
     with progress_bar("partners") as progress:

@@ -55,3 +55,30 @@ def test_recommend_for_an_unknown_organisation_is_one_line(env):
     unknown = invoke(env, "recommend", "--for", "Organisation:pic:nobody")
     said = error_line(unknown.exit_code, unknown.stderr)
     assert "no Organisation or Cluster has the id or name 'Organisation:pic:nobody'" in said
+
+
+def test_a_country_is_taken_by_code_or_name_as_a_table_s_country_is(env):
+    """`--country se` and `--country Sweden` gave an empty projection (only `SE` matched); `Norge` too now."""
+    described = {}
+    for given in ("NO", "no", "Norway", "Norge"):
+        computed = invoke(env, "metrics", "compute", "--country", given, "--metric", "degree", "-k", "1")
+        assert computed.exit_code == 0, computed.stderr
+        described[given] = computed.stdout.splitlines()[0]
+    assert len(set(described.values())) == 1 and " 0 nodes" not in described["NO"], described
+    unknown = invoke(env, "metrics", "compute", "--country", "Narnia")
+    assert unknown.exit_code == 2 and "expected a country" in unknown.stderr and "'Narnia'" in unknown.stderr
+
+
+def test_a_time_window_ending_before_it_starts_is_refused(env):
+    reversed_window = invoke(env, "metrics", "compute", "--start", "2025-01-01", "--end", "2020-01-01")
+    assert reversed_window.exit_code != 0
+    assert "start 2025-01-01 is after end 2020-01-01: no project runs in that window; swap them" in \
+        reversed_window.stderr
+
+
+def test_recommend_says_which_node_a_name_was_read_as(env):
+    named = invoke(env, "recommend", "--for", "universitetet i oslo", "-k", "1")
+    assert named.exit_code == 0, named.stderr
+    assert "for 'universitetet i oslo': UNIVERSITETET I OSLO (Organisation:pic:" in named.stderr
+    keyed = invoke(env, "recommend", "--for", "Organisation:pic:999977851", "-k", "1")
+    assert keyed.exit_code == 0 and "for '" not in keyed.stderr  # a key names its node already

@@ -59,6 +59,9 @@ class Projection:
                     dt.date.fromisoformat(value)
                 except ValueError as e:
                     raise ParameterError(f"{name} {value!r} is not a date ({e}); give YYYY-MM-DD") from None
+        if self.start and self.end and self.start > self.end:
+            raise ParameterError(f"start {self.start} is after end {self.end}: no project runs in that window; "
+                                 "swap them")
         for f in ("programmes", "sectors", "countries", "roles"):
             values = getattr(self, f)
             values = (values,) if isinstance(values, str) else tuple(values)
