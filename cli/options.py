@@ -22,12 +22,15 @@ __all__ = ["ROW_CAP", "SHARE", "TIME_LIMIT", "as_json_or_text", "as_typed_text",
 
 
 def parse_params(texts: tuple[str, ...]) -> dict[str, str]:
-    """`key=value` options as a dict of raw text; refuses a missing `=` or an empty key."""
+    """`key=value` options as a dict of raw text; refuses a missing `=`, an empty key or a key given twice."""
     params: dict[str, str] = {}
     for text in texts:
         key, sep, raw = text.partition("=")
         if not sep or not key.strip():
             raise click.BadParameter(f"{text!r} is not key=value", param_hint="'-p'")
+        if key.strip() in params:  # the last one silently won: which did the user mean?
+            raise click.BadParameter(f"{key.strip()} is given twice ({params[key.strip()]!r} and {raw!r}); give it "
+                                     "once (a list as JSON: [\"a\", \"b\"])", param_hint="'-p'")
         params[key.strip()] = raw
     return params
 

@@ -114,3 +114,30 @@ def test_a_bad_setting_is_one_line_from_a_real_process(tmp_path):
     result = run(cli_env(tmp_path / "never-opened.db", CLUSTER_EXPLORER_QUERY_TIMEOUT="10s"), "status", timeout=60)
     assert error_line(result.returncode, result.stderr).startswith("Error: CLUSTER_EXPLORER_QUERY_TIMEOUT='10s'")
     assert not (tmp_path / "never-opened.db").exists()
+
+
+@pytest.mark.parametrize(("params", "said"), [
+    (["-p", "x=12345678901234567890"], "parameter x: 12345678901234567890 is beyond the 64-bit whole numbers the "
+                                       "database holds (it would be cut to 9223372036854775807)"),
+    (["-p", "x=NaN"], "parameter x: nan is not a number the database holds (give a finite number)"),
+    (["-p", "x=1e400"], "parameter x: inf is not a number the database holds (give a finite number)"),
+    ([], "the query uses $x but no value was given for it (CLI: -p name=VALUE; the app: Parameters as JSON)"),
+])
+def test_a_parameter_the_database_would_cut_or_miss_is_named(env, params, said):
+    """A number past 64 bits came back cut (9223372036854775807) without a word; a missing one was "Missing
+    parameters", naming none."""
+    result = invoke(env, "query", "RETURN $x AS x", *params)
+    assert error_line(result.exit_code, result.stderr) == f"Error: {said}"
+
+
+def test_a_parameter_given_twice_is_refused(env):
+    assert usage_error(invoke(env, "query", "RETURN $x AS x", "-p", "x=1", "-p", "x=2")).endswith(
+        "x is given twice ('1' and '2'); give it once (a list as JSON: [\"a\", \"b\"])")
+
+
+def test_a_table_cell_cut_to_its_width_says_so(env):
+    long = "word " * 20
+    shown = invoke(env, "query", "RETURN $t AS t", "-p", f"t={long}")
+    assert shown.exit_code == 0
+    assert shown.stdout.splitlines()[2] == long[:59] + "…"
+    assert long.strip() in invoke(env, "query", "RETURN $t AS t", "-p", f"t={long}", "--format", "csv").stdout

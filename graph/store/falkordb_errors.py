@@ -7,15 +7,16 @@ is allocated at once, before the per-query memory capacity applies: `range(1, 20
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 from typing import Any
 
-from graph.errors import QueryError, QueryTimeout, QueryTooLarge, ReadOnlyViolation, StoreUnavailable
+from graph.errors import ParameterError, QueryError, QueryTimeout, QueryTooLarge, ReadOnlyViolation, StoreUnavailable
 from graph.store.falkordb_config import ServerLimits
 from graph.store.query_syntax import from_falkordb
 
-__all__ = ["refuse_huge_ranges", "translate"]
+__all__ = ["refuse_before_sending", "translate"]
 
 _RANGE = re.compile(r"\brange\s*\(\s*(-?\d+|\$\w+)\s*,\s*(-?\d+|\$\w+)\s*(?:,\s*(-?\d+|\$\w+)\s*)?\)", re.I)
 _BYTES_PER_ITEM = 16  # FalkorDB's value size: what a range's array costs per element
@@ -37,15 +38,43 @@ def range_items(query: str, params: dict[str, Any] | None) -> int:
     return most
 
 
-def refuse_huge_ranges(query: str, params: dict[str, Any] | None, limits: ServerLimits) -> None:
+def refuse_before_sending(query: str, params: dict[str, Any] | None, limits: ServerLimits) -> None:
+    """What a read must not send: a range past the query's memory, a number FalkorDB would cut or not parse."""
+    for key, value in (params or {}).items():
+        _refuse_unheld_number(key, value)
     items = range_items(query, params)
     if items * _BYTES_PER_ITEM > limits.query_memory:
         raise QueryTooLarge(f"the query makes a range of {items:,} values, more than a query may hold "
                             f"({limits.query_memory // 2**20:,} MiB); it was not run")
 
 
+def _refuse_unheld_number(key: str, value: Any) -> None:
+    """A whole number past 64 bits came back cut (9223372036854775807) without a word; NaN or infinity did not
+    parse ("Failed to parse query parameter"). Both are named with their parameter."""
+    if isinstance(value, (list, tuple)):
+        for item in value:
+            _refuse_unheld_number(key, item)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _refuse_unheld_number(key, item)
+    elif type(value) is int and not -2**63 <= value < 2**63:
+        raise ParameterError(f"parameter {key}: {value} is beyond the 64-bit whole numbers the database holds (it "
+                             f"would be cut to {max(-2**63, min(value, 2**63 - 1))})")
+    elif type(value) is float and not math.isfinite(value):
+        raise ParameterError(f"parameter {key}: {value} is not a number the database holds (give a finite number)")
+
+
+def _missing_parameters(query: str | None, params: dict[str, Any] | None) -> str:
+    """FalkorDB says "Missing parameters" and not which: the `$names` of the query that no value was given for."""
+    used = dict.fromkeys(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", query or ""))
+    missing = [f"${name}" for name in used if name not in (params or {})]
+    if not missing:
+        return "the query uses a parameter that was given no value"
+    return f"the query uses {', '.join(missing)} but no value was given for {'it' if len(missing) == 1 else 'them'}"
+
+
 def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float | None,
-              query: str | None = None) -> Exception:
+              query: str | None = None, params: dict[str, Any] | None = None) -> Exception:
     """The client's `error` as one of ours, with a message that says what to do.
 
     A syntax error in `query` (the text as written, before its parameter header) becomes a
@@ -65,6 +94,9 @@ def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float
         limit = f"{timeout_s:g} s" if timeout_s is not None else "the database's limit"
         return QueryTimeout(f"the query ran past its time limit of {limit} and was stopped by "
                             "the database; narrow it down or raise the limit")
+    if "missing parameters" in lowered:
+        return ParameterError(f"{_missing_parameters(query, params)} (CLI: -p name=VALUE; the app: Parameters as "
+                              "JSON)")
     if isinstance(error, ConnectionError) or "connection" in type(error).__name__.lower():
         return StoreUnavailable(f"lost the embedded FalkorDB store at {db}: {message}")
     return from_falkordb(message, query) or QueryError(f"FalkorDB rejected the query: {message}")

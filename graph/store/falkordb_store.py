@@ -31,7 +31,7 @@ from graph.store.contract import QueryResult
 from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes
 from graph.store.falkordb_compact import rewrite_append_only
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits
-from graph.store.falkordb_errors import refuse_huge_ranges, translate
+from graph.store.falkordb_errors import refuse_before_sending, translate
 from graph.store.falkordb_hang import HangGuard
 from graph.store.falkordb_params import parameter_text, params_header
 from graph.store.falkordb_results import to_query_result
@@ -113,7 +113,7 @@ class FalkorDBStore:
              timeout_s: float | None = None, row_cap: int | None = None) -> QueryResult:
         timeout_s = self.default_timeout_s if timeout_s is None else timeout_s
         row_cap = self.default_row_cap if row_cap is None else row_cap
-        refuse_huge_ranges(query, params, self.limits)
+        refuse_before_sending(query, params, self.limits)
         text = self.inline_parameters(query, params)
         for attempt in count():
             pid = self._pid
@@ -133,7 +133,7 @@ class FalkorDBStore:
                 # a server that died (not because of this read) or a watchdog's restart: a read is safe to run again
                 if not self._reconnect_if_gone(pid) or attempt >= (RESENDS if stopped_by_watchdog(
                         self.db_path, pid) else 1):
-                    raise translate(e, self.db_path, self.limits, timeout_s, query) from e
+                    raise translate(e, self.db_path, self.limits, timeout_s, query, params) from e
         if watchdog.fired:  # done just as the watchdog fired
             self._reconnect_if_gone(pid)
         return to_query_result(result, row_cap, self._graph)
