@@ -18,6 +18,7 @@ from app_pages.explore_view import IN_VIEW, metrics_written, size_choices
 from graph.views import exports, render
 from graph.views import filters as views
 
+MAX_CAP = 5000  # the largest "Max nodes" the page offers
 filters = widgets.graph_filters(common.filter_options(), "explore")
 path = tuple(k for k in st.query_params.get("path", "").split(",") if k)
 
@@ -29,7 +30,7 @@ depth = depth_col.select_slider("Depth", [1, 2, 3], value=1, key="explore_depth"
 colour = colour_col.radio("Colour by", render.COLOUR_BY, key="explore_colour", bind=widgets.URL)
 size = size_col.selectbox("Size by", size_choices(metrics_written()), key="explore_size", bind=widgets.URL,
                           help=f"{IN_VIEW}, or a metric written back by the Metrics page")
-cap = cap_col.number_input("Max nodes", 10, 5000, 1000, step=100, key="explore_cap", bind=widgets.URL)
+cap = cap_col.number_input("Max nodes", 10, MAX_CAP, 1000, step=100, key="explore_cap", bind=widgets.URL)
 if path:
     st.info(f"A connecting path of {len(path)} nodes from the Partners page.", icon=":material/route:")
     if st.button("Back to the whole view", key="explore_leave_path"):
@@ -38,15 +39,17 @@ if path:
 elif common.is_clusters_view(filters, focus):
     st.caption("The clusters and whom they share most projects with (thicker: more projects), with their labels "
                "and programmes. Search a name to focus on it, or filter in the sidebar.")
-html, keys, left_out = draw(common.version(), filters, focus, depth, path, colour, size, cap)
+html, keys, cut = draw(common.version(), filters, focus, depth, path, colour, size, cap)
 if not keys:
     st.warning("Nothing matches these filters.")
     st.stop()
 whole = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
 shown = whole.subgraph(keys)
+if cut:
+    more = f"raise Max nodes (up to {MAX_CAP:,}) or " if cap < MAX_CAP else ""
+    st.info(f"The view stops at Max nodes ({cap:,}): more nodes match, and those beyond it were left out. "
+            f"To see them, {more}narrow the filters or the focus.", icon=":material/content_cut:")
 st.iframe(html, height=700, alt="Network view")
-if left_out:
-    st.caption(f"{left_out:,} less relevant nodes were left out; filter or focus to see them, or raise the cap.")
 
 buttons = st.columns(4)
 buttons[0].download_button("GraphML", lambda: exports.to_graphml(shown), "view.graphml", "application/xml",

@@ -1,4 +1,5 @@
-"""The Queries page's own-Cypher editor: run read-only, show the result or the error (never both), save.
+"""The Queries page's own-Cypher editor: run read-only, show the result or the error (never both), download
+every row of it as a saved query's result offers (read again uncapped, once, when the shown rows were cut), save.
 
 Not a page. The last result is kept in the session until a run fails: the error then replaces it
 instead of showing above a stale one. A refused save says what is wrong with the
@@ -7,13 +8,15 @@ query in the user's terms, not in those of the file it would have become.
 
 from __future__ import annotations
 
+import json
+
 import streamlit as st
 
-from app_pages import queries_result, widgets
+from app_pages import common, queries_result, widgets
 from graph.errors import ClusterExplorerError, ValidationFailed
 from graph.settings import Settings
 from graph.store.contract import GraphStore
-from queries.runner import save_user_query
+from queries.runner import UNCAPPED, save_user_query
 
 EXAMPLE = "MATCH (c:Cluster)-[:LOCATED_IN]->(r:Region)\nRETURN c.name AS cluster, r.name AS region\nORDER BY cluster"
 
@@ -33,13 +36,19 @@ def editor(graph_store: GraphStore, config: Settings) -> None:
     params_text = st.text_input("Parameters as JSON", "{}", key="queries_adhoc_params", help='e.g. {"country": "SE"}')
     if st.button("Run read-only", key="queries_adhoc_run", icon=":material/play_arrow:"):
         try:
-            st.session_state.queries_adhoc_result = graph_store.read(cypher, widgets.json_params(params_text))
+            params = widgets.json_params(params_text)
+            st.session_state.queries_adhoc_result = graph_store.read(cypher, params)
+            st.session_state.queries_adhoc_ran = (cypher, params)  # what the downloads read again, uncapped
         except ClusterExplorerError as e:
             st.session_state.pop("queries_adhoc_result", None)  # the error replaces the result it follows
             queries_result.show_error(e, input_as_warning=False)
     if "queries_adhoc_result" in st.session_state:
         with st.container(key="queries_adhoc_output"):  # the key names the result's place on the page
-            queries_result.show_result(st.session_state.queries_adhoc_result, "queries_adhoc")
+            result, (ran, params) = st.session_state.queries_adhoc_result, st.session_state.queries_adhoc_ran
+            queries_result.show_result(result, "queries_adhoc")
+            prepared = f"{common.version()}|{ran}|{json.dumps(params, sort_keys=True, default=str)}"
+            queries_result.downloads(result, "my-query", lambda: graph_store.read(ran, params, row_cap=UNCAPPED),
+                                     prepared, key="queries_adhoc")
     with st.form("queries_save"):
         st.caption(f"Save it into your queries folder (`{config.user_queries_dir}`), with the parameters above.")
         new_name = st.text_input("Name (folders with /)", "mine/clusters-by-region", key="queries_save_name")
@@ -59,4 +68,4 @@ def save(config: Settings, name: str, title: str, cypher: str, params_text: str)
     except ValidationFailed as e:
         st.error(refusal(e, given), icon=":material/error:")
     except ClusterExplorerError as e:
-        st.error(str(e), icon=":material/error:")
+        st.error(f"Not saved: {e}", icon=":material/error:")

@@ -62,25 +62,26 @@ def _as_text(result: QueryResult, fmt: str) -> str:
     return out.getvalue()
 
 
-def downloads(result: QueryResult, file_stem: str, read_all, prepared_key: str) -> None:
-    """CSV and JSON buttons of every row. `read_all()` reads the rows uncapped (only when the shown ones were cut)."""
+def downloads(result: QueryResult, file_stem: str, read_all, prepared_key: str, key: str = "queries") -> None:
+    """CSV and JSON buttons of every row. `read_all()` reads the rows uncapped (only when the shown ones were cut);
+    `key` prefixes the widgets' keys and the session's copy of every row (a saved query's and your own differ)."""
     complete = None if result.truncated else result
-    if complete is None and st.session_state.get("queries_prepared", (None,))[0] == prepared_key:
-        complete = st.session_state.queries_prepared[1]
+    if complete is None and st.session_state.get(f"{key}_prepared", (None,))[0] == prepared_key:
+        complete = st.session_state[f"{key}_prepared"][1]
     if complete is None:
-        if st.button("Prepare the downloads of all rows", key="queries_prepare", icon=":material/download:",
+        if st.button("Prepare the downloads of all rows", key=f"{key}_prepare", icon=":material/download:",
                      help="The table shows the first rows only; this reads every row once."):
             try:
                 complete = read_all()
             except ClusterExplorerError as e:
                 show_error(e)
                 return
-            st.session_state.queries_prepared = (prepared_key, complete)
+            st.session_state[f"{key}_prepared"] = (prepared_key, complete)
         else:
             return
     for column, (fmt, mime) in zip(st.columns(4)[:2], FORMATS, strict=True):
         column.download_button(f"All rows as {fmt.upper()}", _as_text(complete, fmt), f"{file_stem}.{fmt}", mime,
-                               key=f"queries_{fmt}", icon=":material/download:", on_click="ignore")
+                               key=f"{key}_{fmt}", icon=":material/download:", on_click="ignore")
 
 
 def show_error(error: ClusterExplorerError, input_as_warning: bool = True) -> None:

@@ -16,7 +16,7 @@ from typing import Any, TextIO
 from graph.errors import ClusterExplorerError, ParameterError, ValidationFailed
 from graph.store.contract import GraphStore, QueryResult
 from graph.store.resolve import AmbiguousName, resolve_node
-from queries.catalogue import Catalogue, Param, SavedQuery, parse_query_file, render_query_file
+from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
 from queries.params import convert, node_id_params
 
 __all__ = ["bind_params", "resolve_node_params", "export_rows", "run_saved", "save_user_query", "suggestions",
@@ -126,10 +126,18 @@ def suggestions(store: GraphStore, param: Param, limit: int = 200) -> list[Any]:
 
 
 def save_user_query(user_dir: Path, name: str, cypher: str, title: str, description: str = "",
-                    params: tuple[Param, ...] = (), tags: tuple[str, ...] = ()) -> Path:
-    """Save an ad-hoc query into the user's folder, after the same checks as a shipped file."""
+                    params: tuple[Param, ...] = (), tags: tuple[str, ...] = (),
+                    shipped_dir: Path = SHIPPED_DIR) -> Path:
+    """Save an ad-hoc query into the user's folder, after the same checks as a shipped file.
+
+    A name a shipped query has is refused: the library keeps the shipped query (`load_catalogue`), so the saved
+    file would never run and would be reported as a clash on every later load.
+    """
     if not name or any(part in ("", ".", "..") for part in name.split("/")) or name.startswith("/"):
         raise ParameterError(f"{name!r} is not a query name; use words and slashes, e.g. mine/partners")
+    if (Path(shipped_dir) / f"{name}.cypher").is_file():
+        raise ParameterError(f"{name!r} is the name of a shipped query, which the library would keep instead of "
+                             f"yours; choose another name, e.g. mine/{name.rsplit('/', 1)[-1]}")
     path = Path(user_dir) / f"{name}.cypher"
     text = render_query_file(title, cypher, description, params, tags)
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -175,3 +175,11 @@ def test_a_timeout_header_must_be_a_usable_time_limit(tmp_path, timeout):
     problems = _problems(tmp_path, f"// title: t\n// timeout: {timeout}\nRETURN 1\n")
     assert problems == [f"{tmp_path / 'q.cypher'}:2 [timeout]: timeout {timeout!r} is not a time limit; use a number "
                         "of seconds above 0 and at most 86400, such as 10 or 2.5"]
+
+
+def test_saving_under_the_name_of_a_shipped_query_is_refused(tmp_path):
+    with pytest.raises(ParameterError, match=r"'labels/expiring' is the name of a shipped query.*mine/expiring"):
+        save_user_query(tmp_path, "labels/expiring", "MATCH (c:Cluster) RETURN c.name AS name", "My expiring")
+    assert not list(tmp_path.rglob("*.cypher*"))  # nothing written, so no clash to report later
+    assert not load_catalogue(tmp_path).problems
+    assert save_user_query(tmp_path, "labels/mine", "MATCH (c:Cluster) RETURN c.name AS name", "Mine").exists()

@@ -8,11 +8,14 @@ edges with `type`), so `graph.views.render`, `exports` and `filters.cap_view` wo
 A view is at most `cap` nodes:
 * **focus**: the focus nodes and their neighbourhood to `depth`, level by level, each level bounded;
 * **filters** (place, programme, label, sector, years): the rule of `graph.views.filters` (actors and
-  projects are selected; context nodes they touch come along), worked out as sets of node ids, each
-  read a traversal from the chosen filter nodes outward; then at most `cap` of them are fetched;
+  projects are selected; context nodes they touch come along), worked out as sets of node ids
+  (`graph.views.store_selection`); then at most `cap` of them are fetched;
 * **kinds only**: some nodes of each chosen kind;
 * **nothing chosen** (`is_clusters_view`): the clusters, whom they share most projects with (`SHARED_PROJECTS`
   edges, one per shared project, so the drawing makes the strongest thick) and their labels and programmes.
+
+Each bounded read asks for one row more than the room left, so a view knows whether the cap cut it
+(`was_cut`) at the cost of a row per read, never by counting what it left out.
 """
 
 from __future__ import annotations
@@ -30,12 +33,13 @@ from graph.store.cypher import count_label
 from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
 from graph.store.search_text import fold
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, _edge_in_window, display_name
+from graph.views.store_selection import selected
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
-           "is_clusters_view", "node_details", "present_properties", "SHARED"]
+           "is_clusters_view", "was_cut", "node_details", "present_properties", "SHARED"]
 
-ID_ROWS = 50_000  # row cap of the reads that return node ids for a filter (ids only, no properties)
 SHARED = "SHARED_PROJECTS"
+CUT = "cut_at_cap"  # the view graph's attribute (`graph.graph`) saying more nodes answered than it shows
 _CORE = ACTOR_KINDS | {"Project"}
 
 
@@ -117,58 +121,6 @@ def names_of(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
 
 
 # -- which nodes a view shows ----------------------------------------------------------------------
-def _ids(store: GraphStore, name: str, **params: Any) -> dict[int, str]:
-    return {row[0]: row[1] for row in store.read(q.SELECTIONS[name], params, row_cap=ID_ROWS, timeout_s=30).rows}
-
-
-def _below(store: GraphStore, keys: tuple[str, ...], label: str, parent: str) -> list[str]:
-    roots = [k.split(":", 1)[1] for k in keys if k.startswith(f"{parent}:")]
-    if not roots:
-        return []
-    found = store.read(q.below(label, parent), {"ids": roots}, row_cap=ID_ROWS).rows
-    return roots + [row[0] for row in found] if label == parent else [row[0] for row in found]
-
-
-def _both(first: dict[int, str] | None, second: dict[int, str]) -> dict[int, str]:
-    return second if first is None else {n: k for n, k in first.items() if n in second}
-
-
-def selected(store: GraphStore, filters: Filters) -> dict[int, str]:
-    """Actors and projects the filters select (id -> kind): the rule of `graph.views.filters`."""
-    programmes = _below(store, filters.programmes, "Programme", "Programme")
-    sectors = _below(store, filters.sectors, "Sector", "Sector")
-    windowed = bool(filters.start or filters.end)
-    projects: dict[int, str] | None = None
-    if programmes:
-        projects = _ids(store, "funded_by", ids=programmes)
-    if sectors:
-        projects = _both(projects, _ids(store, "project_in", ids=sectors))
-    if windowed:
-        projects = _both(projects, _ids(store, "window", start=filters.start or "0000", end=filters.end or "9999"))
-    actors: dict[int, str] | None = None
-    if filters.places:
-        countries = [k.split(":", 1)[1] for k in filters.places if k.startswith("Country:")]
-        regions = _below(store, filters.places, "Region", "Region") + _below(store, filters.places, "Region", "Country")
-        actors = {**_ids(store, "in_region", ids=regions), **_ids(store, "in_country", ids=countries),
-                  **_ids(store, "country_is", ids=countries)}
-    if filters.labels:
-        rows = store.read(q.SELECTIONS["labelled"], {"ids": [k.split(":", 1)[1] for k in filters.labels]},
-                          row_cap=ID_ROWS).rows
-        held = {n: k for n, k, awarded, expires in rows
-                if _edge_in_window({"awarded": awarded, "expires": expires}, filters.start, filters.end)}
-        actors = _both(actors, held)
-    if programmes or sectors:
-        relevant = {**_ids(store, "member_of", ids=programmes), **_ids(store, "active_in", ids=sectors),
-                    **_ids(store, "participants", nodes=list(projects or {}))}
-        actors = _both(actors, relevant)
-    elif windowed and not filters.labels:
-        actors = _both(actors, _ids(store, "participants", nodes=list(projects or {})))
-    actors = actors or {}
-    if filters.places or filters.labels:
-        projects = _both(projects, _ids(store, "projects_of", nodes=list(actors)))
-    return {**actors, **(projects or {})}
-
-
 def _expand(store: GraphStore, nodes: Iterable[int], kinds: Iterable[str], seen: Iterable[int],
             limit: int) -> dict[int, str]:
     if limit <= 0:
@@ -177,35 +129,41 @@ def _expand(store: GraphStore, nodes: Iterable[int], kinds: Iterable[str], seen:
     return {row[0]: row[1] for row in store.read(q.NEIGHBOURS, params, row_cap=limit).rows}
 
 
-def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: int, cap: int) -> dict[int, str]:
+def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: int,
+            cap: int) -> tuple[dict[int, str], bool]:
+    """The nodes to show, nearest or most relevant first (at most `cap + 1`), and whether the cap cut them."""
     kinds = [k for k in filters.kinds if k not in ("Source", "Load")] or list(DEFAULT_KINDS)
     if focus:
         shown = {n: key.split(":", 1)[0] for n, (key, _) in _resolve(store, focus).items()}
         centres, frontier = set(shown), list(shown)
         for _ in range(depth):
-            frontier = list(_expand(store, frontier, kinds, shown, cap - len(shown)).items())
+            frontier = list(_expand(store, frontier, kinds, shown, cap + 1 - len(shown)).items())
             shown.update(frontier)
             frontier = [n for n, _ in frontier]
+        cut = len(shown) > cap
         if filters.restricts:
             core = selected(store, filters)
             shown = {n: k for n, k in shown.items() if k not in _CORE or n in core or n in centres}
-        return shown
+        return shown, cut
     if filters.restricts:
-        core = sorted(((n, k) for n, k in selected(store, filters).items() if k in kinds),
-                      key=lambda item: (item[1] != "Cluster", item[0]))[: max(cap * 3 // 4, 1)]
-        shown = dict(core)
+        room = max(cap * 3 // 4, 1)
+        matching = sorted(((n, k) for n, k in selected(store, filters).items() if k in kinds),
+                          key=lambda item: (item[1] != "Cluster", item[0]))
+        shown = dict(matching[:room])
         context = [k for k in kinds if k not in _CORE]
         shown.update({n: key.split(":", 1)[0] for n, (key, _) in
                       _resolve(store, filters.places + filters.programmes + filters.labels + filters.sectors).items()
                       if key.split(":", 1)[0] in kinds})
-        shown.update(_expand(store, [n for n, _ in core], context, shown, cap - len(shown)))
-        return shown
+        shown.update(_expand(store, [n for n, _ in matching[:room]], context, shown, cap + 1 - len(shown)))
+        return shown, len(matching) > room or len(shown) > cap
     shown: dict[int, str] = {}
+    cut = False
     for kind in kinds:
-        label = "Organisation" if kind == "Cluster" else kind
-        rows = store.read(q.of_kind(label), {"kind": kind, "limit": max(cap // len(kinds), 1)}).rows
-        shown.update({row[0]: row[1] for row in rows})
-    return shown
+        label, share = "Organisation" if kind == "Cluster" else kind, max(cap // len(kinds), 1)
+        rows = store.read(q.of_kind(label), {"kind": kind, "limit": share + 1}, row_cap=share + 1).rows
+        shown.update({row[0]: row[1] for row in rows[:share]})
+        cut = cut or len(rows) > share
+    return shown, cut
 
 
 def _graph_of(store: GraphStore, nodes: Iterable[int], filters: Filters, starts: Iterable[int] | None = None,
@@ -232,7 +190,7 @@ def _graph_of(store: GraphStore, nodes: Iterable[int], filters: Filters, starts:
 
 def _clusters_view(store: GraphStore, cap: int, partners: int) -> nx.MultiDiGraph:
     """The default view: clusters, their strongest collaborations, their labels and programmes."""
-    shown = {row[0]: row[1] for row in store.read(q.of_label("Cluster"), {"limit": cap}).rows}
+    shown = {row[0]: row[1] for row in store.read(q.of_label("Cluster"), {"limit": cap + 1}, row_cap=cap + 1).rows}
     pairs = store.read(q.CLUSTER_PARTNERS, {"limit": partners * 2}, row_cap=partners * 2).rows
     strongest: dict[frozenset[int], tuple[int, int, int]] = {}
     for cluster, partner, shared in pairs:
@@ -240,8 +198,9 @@ def _clusters_view(store: GraphStore, cap: int, partners: int) -> nx.MultiDiGrap
     links = list(strongest.values())[:partners]
     clusters = list(shown)
     shown.update({p: "Organisation" for _, p, _ in links if p not in shown})
-    shown.update(_expand(store, clusters, ["QualityLabel", "Programme"], shown, max(cap - len(shown), 0)))
+    shown.update(_expand(store, clusters, ["QualityLabel", "Programme"], shown, cap + 1 - len(shown)))
     graph, ids = _graph_of(store, list(shown)[:cap], Filters(), starts=clusters)
+    graph.graph[CUT] = len(shown) > cap
     for cluster, partner, shared in links:
         if ids.get(cluster) in graph and ids.get(partner) in graph:
             for number in range(shared):
@@ -261,13 +220,21 @@ def is_clusters_view(store: GraphStore, filters: Filters, focus: tuple[str, ...]
 
 def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple[str, ...] = (), depth: int = 1,
                  cap: int = 1000, partners: int = 150) -> nx.MultiDiGraph:
-    """The Explore view (see the module docstring), at most `cap` nodes."""
+    """The Explore view (see the module docstring), at most `cap` nodes; `was_cut` says whether more answered."""
     filters = filters or Filters()
     if not 0 <= depth <= 3:
         raise ParameterError(f"depth must be between 0 and 3, not {depth}")
     if is_clusters_view(store, filters, focus):
         return _clusters_view(store, cap, partners)
-    return _graph_of(store, list(_chosen(store, filters, focus, depth, cap))[:cap], filters)[0]
+    chosen, cut = _chosen(store, filters, focus, depth, cap)
+    graph = _graph_of(store, list(chosen)[:cap], filters)[0]
+    graph.graph[CUT] = cut
+    return graph
+
+
+def was_cut(view: nx.Graph) -> bool:
+    """Whether `explore_view` stopped at its cap: more nodes answered its reads than the view shows."""
+    return bool(view.graph.get(CUT))
 
 
 # -- one node ------------------------------------------------------------------------------------

@@ -1,0 +1,70 @@
+"""Which actors and projects Explore's filters select, read from the store (for `graph.views.store_views`).
+
+The rule of `graph.views.filters` (place, programme, label, sector, years), worked out as sets of internal node
+ids: each a read from the chosen filter nodes outward (FalkorDB refuses pattern comprehensions in WHERE), at
+most `ID_ROWS` ids each, intersected in Python.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.store import view_cypher as q
+from graph.store.contract import GraphStore
+from graph.views.filters import Filters, _edge_in_window
+
+__all__ = ["ID_ROWS", "selected"]
+
+ID_ROWS = 50_000  # row cap of the reads that return node ids for a filter (ids only, no properties)
+
+
+def _ids(store: GraphStore, name: str, **params: Any) -> dict[int, str]:
+    return {row[0]: row[1] for row in store.read(q.SELECTIONS[name], params, row_cap=ID_ROWS, timeout_s=30).rows}
+
+
+def _below(store: GraphStore, keys: tuple[str, ...], label: str, parent: str) -> list[str]:
+    roots = [k.split(":", 1)[1] for k in keys if k.startswith(f"{parent}:")]
+    if not roots:
+        return []
+    found = store.read(q.below(label, parent), {"ids": roots}, row_cap=ID_ROWS).rows
+    return roots + [row[0] for row in found] if label == parent else [row[0] for row in found]
+
+
+def _both(first: dict[int, str] | None, second: dict[int, str]) -> dict[int, str]:
+    return second if first is None else {n: k for n, k in first.items() if n in second}
+
+
+def selected(store: GraphStore, filters: Filters) -> dict[int, str]:
+    """Actors and projects the filters select (id -> kind): the rule of `graph.views.filters`."""
+    programmes = _below(store, filters.programmes, "Programme", "Programme")
+    sectors = _below(store, filters.sectors, "Sector", "Sector")
+    windowed = bool(filters.start or filters.end)
+    projects: dict[int, str] | None = None
+    if programmes:
+        projects = _ids(store, "funded_by", ids=programmes)
+    if sectors:
+        projects = _both(projects, _ids(store, "project_in", ids=sectors))
+    if windowed:
+        projects = _both(projects, _ids(store, "window", start=filters.start or "0000", end=filters.end or "9999"))
+    actors: dict[int, str] | None = None
+    if filters.places:
+        countries = [k.split(":", 1)[1] for k in filters.places if k.startswith("Country:")]
+        regions = _below(store, filters.places, "Region", "Region") + _below(store, filters.places, "Region", "Country")
+        actors = {**_ids(store, "in_region", ids=regions), **_ids(store, "in_country", ids=countries),
+                  **_ids(store, "country_is", ids=countries)}
+    if filters.labels:
+        rows = store.read(q.SELECTIONS["labelled"], {"ids": [k.split(":", 1)[1] for k in filters.labels]},
+                          row_cap=ID_ROWS).rows
+        held = {n: k for n, k, awarded, expires in rows
+                if _edge_in_window({"awarded": awarded, "expires": expires}, filters.start, filters.end)}
+        actors = _both(actors, held)
+    if programmes or sectors:
+        relevant = {**_ids(store, "member_of", ids=programmes), **_ids(store, "active_in", ids=sectors),
+                    **_ids(store, "participants", nodes=list(projects or {}))}
+        actors = _both(actors, relevant)
+    elif windowed and not filters.labels:
+        actors = _both(actors, _ids(store, "participants", nodes=list(projects or {})))
+    actors = actors or {}
+    if filters.places or filters.labels:
+        projects = _both(projects, _ids(store, "projects_of", nodes=list(actors)))
+    return {**actors, **(projects or {})}

@@ -1,0 +1,56 @@
+"""The Queries page's own-Cypher editor, by AppTest on the real embedded store of tests/test_app.py: every row of
+an ad-hoc result can be downloaded as a saved query's can, and a save under a shipped query's name is refused.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.test_app import app_store, open_page  # noqa: F401  (app_store: a fixture)
+
+pytestmark = pytest.mark.usefixtures("app_store")
+EVERY_NODE = "MATCH (n) RETURN n.id AS id ORDER BY id"
+
+
+def run_adhoc(at, cypher: str):
+    at.text_area(key="queries_adhoc").input(cypher).run()
+    return at.button(key="queries_adhoc_run").click().run()
+
+
+def adhoc_downloads(at) -> dict:
+    return {b.proto.label: b.proto for b in at.get("download_button") if b.proto.id.endswith("queries_adhoc_csv")
+            or b.proto.id.endswith("queries_adhoc_json")}
+
+
+def test_an_adhoc_result_offers_every_row_for_download():
+    at = run_adhoc(open_page("queries"), "MATCH (c:Cluster {id: 'iot-world'}) RETURN c.name AS name")
+    buttons = adhoc_downloads(at)
+    assert set(buttons) == {"All rows as CSV", "All rows as JSON"} and all(b.url for b in buttons.values())
+
+
+def test_an_adhoc_result_cut_at_the_cap_reads_every_row_for_its_downloads(monkeypatch, app_store):  # noqa: F811
+    monkeypatch.setenv("CLUSTER_EXPLORER_ROW_CAP", "2")
+    at = run_adhoc(open_page("queries"), EVERY_NODE)
+    shown = at.get("caption")
+    assert any("2 rows (cut at the display cap; the downloads have all of them)" in c.value for c in shown)
+    assert not adhoc_downloads(at)
+    at.text_area(key="queries_adhoc").input("MATCH (n) RETURN count(n) AS n").run()  # edited, not run again
+    at = at.button(key="queries_adhoc_prepare").click().run()
+    assert not at.exception and set(adhoc_downloads(at)) == {"All rows as CSV", "All rows as JSON"}
+    every = at.session_state["queries_adhoc_prepared"][1]  # what the buttons were prepared from: the query run
+    assert not every.truncated and every.rows == app_store.read(EVERY_NODE, row_cap=10**6).rows
+    assert len(every.rows) > 2 and json.loads(json.dumps(every.records()))[0].keys() == {"id"}
+
+
+def test_a_save_under_a_shipped_querys_name_is_refused_and_names_the_clash():
+    at = open_page("queries")
+    at.text_input(key="queries_save_name").input("labels/expiring")
+    at.button(key="FormSubmitter:queries_save-Save").click().run()
+    assert not at.success and not at.exception
+    message = at.error[-1].value
+    assert message.startswith("Not saved: 'labels/expiring' is the name of a shipped query")
+    assert "choose another name" in message
+    at = open_page("queries", queries_name="labels/expiring")
+    assert "one of your queries" not in " ".join(m.value for m in at.markdown)

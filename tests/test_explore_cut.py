@@ -1,0 +1,57 @@
+"""Explore says when "Max nodes" cut its view: the store reads know whether more nodes answered than the view
+shows (`store_views.was_cut`), and the page then says so and how to see the others. On the real fixture network
+in a real embedded store (the graph of tests/test_app.py), the page through AppTest.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.views import store_views
+from graph.views.filters import DEFAULT_KINDS, Filters
+from tests.test_app import app_store, open_page  # noqa: F401  (app_store: a fixture)
+
+pytestmark = pytest.mark.usefixtures("app_store")
+NOTE = "The view stops at Max nodes"
+
+
+def notes(at) -> list[str]:
+    return [i.value for i in at.info if NOTE in i.value]
+
+
+@pytest.mark.parametrize(("filters", "focus", "depth"), [
+    (Filters(), ("Cluster:iot-world",), 2),                # a focus and its neighbourhood
+    (Filters(places=("Country:SE",)), (), 1),              # filters
+    (Filters(kinds=("Cluster", "Organisation")), (), 1),   # kinds only
+    (Filters(kinds=DEFAULT_KINDS), (), 1),                 # nothing chosen: the clusters and their partners
+], ids=["focus", "filters", "kinds", "clusters"])
+def test_a_view_the_cap_cuts_says_so_and_one_it_does_not_cut_does_not(app_store, filters, focus, depth):  # noqa: F811
+    whole = store_views.explore_view(app_store, filters, focus, depth, cap=5000)
+    assert not store_views.was_cut(whole)
+    assert whole.number_of_nodes() > 12, "the case needs a view larger than the small cap below"
+    small = store_views.explore_view(app_store, filters, focus, depth, cap=10)
+    assert store_views.was_cut(small) and small.number_of_nodes() <= 10
+
+
+def test_a_cap_the_view_just_fills_cuts_nothing_and_one_less_cuts_the_farthest(app_store):  # noqa: F811
+    near = set(store_views.explore_view(app_store, focus=("Cluster:iot-world",), depth=1, cap=5000))
+    exact = store_views.explore_view(app_store, focus=("Cluster:iot-world",), depth=1, cap=len(near))
+    assert not store_views.was_cut(exact) and set(exact) == near
+    assert store_views.was_cut(store_views.explore_view(app_store, focus=("Cluster:iot-world",), cap=len(near) - 1))
+    deeper = store_views.explore_view(app_store, focus=("Cluster:iot-world",), depth=3, cap=len(near))
+    assert store_views.was_cut(deeper) and set(deeper) == near  # the focus and its neighbours kept, not farther nodes
+
+
+def test_explore_says_the_cap_cut_the_view_and_how_to_see_more():
+    at = open_page("explore", explore_places="Sweden (SE)", explore_cap="10")
+    assert len(at.multiselect(key="explore_places").value) == 1 and not at.exception
+    (note,) = notes(at)
+    assert "(10)" in note and "raise Max nodes (up to 5,000)" in note and "narrow the filters or the focus" in note
+    at = open_page("explore", explore_focus="Cluster:iot-world", explore_depth="2", explore_cap="10")
+    assert len(notes(at)) == 1
+
+
+def test_explore_says_nothing_of_a_cap_that_cut_nothing():
+    assert notes(open_page("explore", explore_places="Sweden (SE)", explore_cap="5000")) == []
+    assert notes(open_page("explore", explore_focus="Cluster:iot-world")) == []
+    assert notes(open_page("explore")) == []
