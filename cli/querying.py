@@ -10,10 +10,7 @@ import click
 from cli.main import Context, main
 from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, parse_params
 from cli.output import render
-from graph.errors import StoreBusy
-from graph.store.backends import hold_for_load
-from graph.store.contract import GraphStore
-from graph.store.load_log import interrupted_loads
+from graph.store.load_log import unfinished_loads
 from graph.store.reads import counts, last_loads
 from queries.missing import why_empty
 
@@ -42,34 +39,13 @@ def status(obj: Context) -> None:
         else:
             click.echo(f"  {entry['loaded_at']}  {entry['source']:<24} {entry['nodes']} nodes, "
                        f"{entry['relationships']} relationships")
-    unfinished, running = _unfinished(store, loads)
+    unfinished, running = unfinished_loads(store, loads)
     for entry in unfinished:
         if entry in running:
             click.echo(f"running: the {entry['source']} load started at {entry['started_at']} has not finished yet")
         else:
             click.echo(f"interrupted: the {entry['source']} load started at {entry['started_at']} did not finish; "
                        "run the same load again to complete it")
-
-
-def _unfinished(store: GraphStore, loads: list[dict]) -> tuple[list[dict], list[dict]]:
-    """The unfinished loads of the log `loads`, and those of them still running.
-
-    A load into the embedded store holds its load lock from start to end, and the loads of one run (`load
-    sample`) hold it together and are marked complete together when it ends. So when another process holds the
-    lock, the unfinished loads started since the last completed one are running (an earlier one was interrupted);
-    when none does, every unfinished load was interrupted: the log is read again holding the lock, so that no
-    load starts meanwhile (one starting in that instant waits it out, saying so). Neo4j has no such lock: its
-    unfinished loads are all called interrupted.
-    """
-    if not interrupted_loads(loads):
-        return [], []
-    try:
-        with hold_for_load(store, wait=False):
-            return interrupted_loads(last_loads(store, limit=100)), []
-    except StoreBusy:
-        unfinished = interrupted_loads(loads)
-    last_done = max((e.get("loaded_at") or "" for e in loads if e.get("status") != "started"), default="")
-    return unfinished, [e for e in unfinished if (e.get("started_at") or "") >= last_done]
 
 
 #: The options `query` and `queries run` share, declared once.

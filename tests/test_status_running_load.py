@@ -92,3 +92,23 @@ def test_once_the_lock_is_let_go_the_unfinished_load_is_interrupted_again(embedd
     with_lock.wait(timeout=30)
     assert "interrupted: the cordis load started at 2025-01-02T10:00:00 did not finish; run the same load again " \
            "to complete it" in status(embedded_server)
+
+
+def test_the_overview_page_tells_running_from_interrupted_as_status_does(embedded_server, store,
+                                                                         another_process_holds_the_load_lock,
+                                                                         monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
+    monkeypatch.setenv("CLUSTER_EXPLORER_GRAPH", GRAPH)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    try:
+        at.run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert "The cordis load started at 2025-01-02T10:00:00 is running." in [i.value for i in at.info]
+        assert [w.value for w in at.warning if "did not finish" in w.value] == [
+            "The nuts load started at 2025-01-01T10:00:00 did not finish; run the same load again to complete it."]
+    finally:
+        st.cache_resource.clear()  # closes the store the app opened

@@ -26,7 +26,7 @@ from graph.store.records import NodeRecord
 from graph.store.registry import fixed_statement
 from graph.store.writer import WriteSummary
 
-__all__ = ["start_load", "record_load", "completion_deferred", "interrupted_loads", "data_version"]
+__all__ = ["start_load", "record_load", "completion_deferred", "interrupted_loads", "unfinished_loads", "data_version"]
 
 #: The completions held back by `completion_deferred` (None outside it).
 _DEFERRED: ContextVar[list[tuple[GraphStore, str, str, WriteSummary]] | None] = ContextVar("deferred", default=None)
@@ -114,3 +114,28 @@ def data_version(store: GraphStore) -> str:
     counts = [store.read(statement).rows[0][0] for statement in (COUNT_NODES, COUNT_RELATIONSHIPS)]
     text = repr(([tuple(r) for r in loads], counts))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def unfinished_loads(store: GraphStore, loads: list[dict]) -> tuple[list[dict], list[dict]]:
+    """The unfinished loads of the log `loads`, and those of them still running.
+
+    A load into the embedded store holds its load lock from start to end, and the loads of one run (`load
+    sample`) hold it together and are marked complete together when it ends. So when another process holds the
+    lock, the unfinished loads started since the last completed one are running (an earlier one was interrupted);
+    when none does, every unfinished load was interrupted: the log is read again holding the lock, so that no
+    load starts meanwhile (one starting in that instant waits it out, saying so). Neo4j has no such lock: its
+    unfinished loads are all called interrupted.
+    """
+    from graph.errors import StoreBusy
+    from graph.store.backends import hold_for_load
+    from graph.store.reads import last_loads
+
+    if not interrupted_loads(loads):
+        return [], []
+    try:
+        with hold_for_load(store, wait=False):
+            return interrupted_loads(last_loads(store, limit=100)), []
+    except StoreBusy:
+        unfinished = interrupted_loads(loads)
+    last_done = max((e.get("loaded_at") or "" for e in loads if e.get("status") != "started"), default="")
+    return unfinished, [e for e in unfinished if (e.get("started_at") or "") >= last_done]
