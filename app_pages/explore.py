@@ -15,7 +15,7 @@ from app_pages import common, widgets
 from app_pages.explore_details import details_panel
 from app_pages.explore_draw import draw
 from app_pages.explore_view import IN_VIEW, metrics_written, size_choices
-from graph.views import exports, render
+from graph.views import exports, render, store_views
 from graph.views import filters as views
 
 MAX_CAP = 5000  # the largest "Max nodes" the page offers
@@ -49,6 +49,10 @@ if cut:
     more = f"raise Max nodes (up to {MAX_CAP:,}) or " if cap < MAX_CAP else ""
     st.info(f"The view stops at Max nodes ({cap:,}): more nodes match, and those beyond it were left out. "
             f"To see them, {more}narrow the filters or the focus.", icon=":material/content_cut:")
+if store_views.edges_were_cut(whole):
+    st.info(f"These nodes have more than {store_views.EDGE_LIMIT:,} relationships among them; the view shows "
+            f"{store_views.EDGE_LIMIT:,}. Lower Max nodes or narrow the filters to see them all.",
+            icon=":material/content_cut:")
 st.iframe(html, height=700, alt="Network view")
 
 buttons = st.columns(4)

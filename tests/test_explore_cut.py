@@ -55,3 +55,28 @@ def test_explore_says_nothing_of_a_cap_that_cut_nothing():
     assert notes(open_page("explore", explore_places="Sweden (SE)", explore_cap="5000")) == []
     assert notes(open_page("explore", explore_focus="Cluster:iot-world")) == []
     assert notes(open_page("explore")) == []
+
+
+def test_filters_selecting_more_than_a_read_holds_say_so_and_draw_no_part_as_the_whole(app_store, monkeypatch):  # noqa: F811
+    """A time window over all of CORDIS selects 80,000 projects, past the 50,000 ids a selection read holds: the
+    view was drawn from what the read kept, as if it were all. Now the page says to narrow the filters."""
+    from graph.views import store_selection
+
+    assert store_selection.selected(app_store, Filters(places=("Country:SE",))) is not None
+    monkeypatch.setattr(store_selection, "ID_ROWS", 5)
+    assert store_selection.selected(app_store, Filters(places=("Country:SE",))) is None
+    at = open_page("explore", explore_places="Sweden (SE)")
+    assert [e.value for e in at.error] == [
+        "these filters select more than 5 nodes, too many to draw a view from; narrow them (a place, a programme, a "
+        "sector, a shorter time window) or search a name to focus on it"]
+
+
+def test_a_view_with_more_relationships_than_it_reads_says_so(app_store, monkeypatch):  # noqa: F811
+    whole = store_views.explore_view(app_store, focus=("Cluster:iot-world",), depth=2, cap=5000)
+    assert not store_views.edges_were_cut(whole) and whole.number_of_edges() > 20
+    monkeypatch.setattr(store_views, "EDGE_LIMIT", 20)
+    part = store_views.explore_view(app_store, focus=("Cluster:iot-world",), depth=2, cap=5000)
+    assert store_views.edges_were_cut(part) and part.number_of_edges() <= 20
+    at = open_page("explore", explore_focus="Cluster:iot-world", explore_depth="2", explore_cap="5000")
+    assert "These nodes have more than 20 relationships among them; the view shows 20." in " ".join(
+        i.value for i in at.info)

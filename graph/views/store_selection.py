@@ -2,7 +2,8 @@
 
 The rule of `graph.views.filters` (place, programme, label, sector, years), worked out as sets of internal node
 ids: each a read from the chosen filter nodes outward (FalkorDB refuses pattern comprehensions in WHERE), at
-most `ID_ROWS` ids each, intersected in Python.
+most `ID_ROWS` ids each, intersected in Python. A read that meets that cap makes the selection None: the
+filters select too many nodes to work out here, and the view says so rather than showing a part as the whole.
 """
 
 from __future__ import annotations
@@ -18,15 +19,26 @@ __all__ = ["ID_ROWS", "selected"]
 ID_ROWS = 50_000  # row cap of the reads that return node ids for a filter (ids only, no properties)
 
 
+class _Cut(Exception):
+    """A selection read stopped at `ID_ROWS`: what it found is a part, and so would the view be."""
+
+
+def _rows(store: GraphStore, statement: str, params: dict[str, Any], **limits: Any) -> list:
+    result = store.read(statement, params, row_cap=ID_ROWS, **limits)
+    if result.truncated:
+        raise _Cut()
+    return result.rows
+
+
 def _ids(store: GraphStore, name: str, **params: Any) -> dict[int, str]:
-    return {row[0]: row[1] for row in store.read(q.SELECTIONS[name], params, row_cap=ID_ROWS, timeout_s=30).rows}
+    return {row[0]: row[1] for row in _rows(store, q.SELECTIONS[name], params, timeout_s=30)}
 
 
 def _below(store: GraphStore, keys: tuple[str, ...], label: str, parent: str) -> list[str]:
     roots = [k.split(":", 1)[1] for k in keys if k.startswith(f"{parent}:")]
     if not roots:
         return []
-    found = store.read(q.below(label, parent), {"ids": roots}, row_cap=ID_ROWS).rows
+    found = _rows(store, q.below(label, parent), {"ids": roots})
     return roots + [row[0] for row in found] if label == parent else [row[0] for row in found]
 
 
@@ -34,8 +46,16 @@ def _both(first: dict[int, str] | None, second: dict[int, str]) -> dict[int, str
     return second if first is None else {n: k for n, k in first.items() if n in second}
 
 
-def selected(store: GraphStore, filters: Filters) -> dict[int, str]:
-    """Actors and projects the filters select (id -> kind): the rule of `graph.views.filters`."""
+def selected(store: GraphStore, filters: Filters) -> dict[int, str] | None:
+    """Actors and projects the filters select (id -> kind): the rule of `graph.views.filters`; None when one of
+    its reads met `ID_ROWS` (a time window over all of CORDIS: 80,000 projects), so no part passes for the whole."""
+    try:
+        return _selected(store, filters)
+    except _Cut:
+        return None
+
+
+def _selected(store: GraphStore, filters: Filters) -> dict[int, str]:
     programmes = _below(store, filters.programmes, "Programme", "Programme")
     sectors = _below(store, filters.sectors, "Sector", "Sector")
     windowed = bool(filters.start or filters.end)
@@ -53,8 +73,7 @@ def selected(store: GraphStore, filters: Filters) -> dict[int, str]:
         actors = {**_ids(store, "in_region", ids=regions), **_ids(store, "in_country", ids=countries),
                   **_ids(store, "country_is", ids=countries)}
     if filters.labels:
-        rows = store.read(q.SELECTIONS["labelled"], {"ids": [k.split(":", 1)[1] for k in filters.labels]},
-                          row_cap=ID_ROWS).rows
+        rows = _rows(store, q.SELECTIONS["labelled"], {"ids": [k.split(":", 1)[1] for k in filters.labels]})
         held = {n: k for n, k, awarded, expires in rows
                 if _edge_in_window({"awarded": awarded, "expires": expires}, filters.start, filters.end)}
         actors = _both(actors, held)

@@ -32,14 +32,17 @@ from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.cypher import count_label
 from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
 from graph.store.search_text import fold
+from graph.views import store_selection
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, _edge_in_window, display_name
-from graph.views.store_selection import selected
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
-           "is_clusters_view", "was_cut", "node_details", "present_properties", "SHARED"]
+           "is_clusters_view", "was_cut", "edges_were_cut", "EDGE_LIMIT", "node_details", "present_properties",
+           "SHARED"]
 
 SHARED = "SHARED_PROJECTS"
 CUT = "cut_at_cap"  # the view graph's attribute (`graph.graph`) saying more nodes answered than it shows
+EDGES_CUT = "edges_cut"  # ... saying its nodes have more relationships among them than it shows (`EDGE_LIMIT`)
+EDGE_LIMIT = 20_000  # the most relationships a view reads among its nodes (a 5,000-node view had 17,269)
 _CORE = ACTOR_KINDS | {"Project"}
 
 
@@ -142,12 +145,12 @@ def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: 
             frontier = [n for n, _ in frontier]
         cut = len(shown) > cap
         if filters.restricts:
-            core = selected(store, filters)
+            core = _selected(store, filters)
             shown = {n: k for n, k in shown.items() if k not in _CORE or n in core or n in centres}
         return shown, cut
     if filters.restricts:
         room = max(cap * 3 // 4, 1)
-        matching = sorted(((n, k) for n, k in selected(store, filters).items() if k in kinds),
+        matching = sorted(((n, k) for n, k in _selected(store, filters).items() if k in kinds),
                           key=lambda item: (item[1] != "Cluster", item[0]))
         shown = dict(matching[:room])
         context = [k for k in kinds if k not in _CORE]
@@ -166,19 +169,30 @@ def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: 
     return shown, cut
 
 
+def _selected(store: GraphStore, filters: Filters) -> dict[int, str]:
+    found = store_selection.selected(store, filters)
+    if found is None:
+        raise ParameterError(f"these filters select more than {store_selection.ID_ROWS:,} nodes, too many to draw "
+                             "a view from; narrow them (a place, a programme, a sector, a shorter time window) or "
+                             "search a name to focus on it")
+    return found
+
+
 def _graph_of(store: GraphStore, nodes: Iterable[int], filters: Filters, starts: Iterable[int] | None = None,
-              edge_limit: int = 20_000) -> tuple[nx.MultiDiGraph, dict[int, str]]:
+              edge_limit: int | None = None) -> tuple[nx.MultiDiGraph, dict[int, str]]:
     """The nodes with their properties and the relationships among them (those leaving `starts`, when
     given: a partner with hundreds of projects need not be walked), as networkx; internal id -> key."""
-    ids = list(nodes)
+    ids, edge_limit = list(nodes), EDGE_LIMIT if edge_limit is None else edge_limit
     graph = nx.MultiDiGraph()
     keys = {}
     for node, kind, node_id, labels, props in store.read(q.NODES, {"nodes": ids}, row_cap=len(ids)).rows:
         keys[node] = node_key(kind, node_id)
         graph.add_node(keys[node], **{k: v for k, v in props.items() if k not in BOOKKEEPING}, labels=labels)
-    params = {"nodes": ids, "starts": ids if starts is None else list(starts), "limit": edge_limit,
+    params = {"nodes": ids, "starts": ids if starts is None else list(starts), "limit": edge_limit + 1,
               "kinds": sorted({data.get("kind") for _, data in graph.nodes(data=True)})}
-    rows = store.read(q.EDGES_AMONG, params, row_cap=edge_limit).rows
+    rows = store.read(q.EDGES_AMONG, params, row_cap=edge_limit + 1).rows
+    graph.graph[EDGES_CUT] = len(rows) > edge_limit
+    rows = rows[:edge_limit]
     for start, rel_type, end, props in rows:
         if filters.start or filters.end:
             if not _edge_in_window(props, filters.start, filters.end):
@@ -235,6 +249,11 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
 def was_cut(view: nx.Graph) -> bool:
     """Whether `explore_view` stopped at its cap: more nodes answered its reads than the view shows."""
     return bool(view.graph.get(CUT))
+
+
+def edges_were_cut(view: nx.Graph) -> bool:
+    """Whether the view's nodes have more than `EDGE_LIMIT` relationships among them: it shows that many."""
+    return bool(view.graph.get(EDGES_CUT))
 
 
 # -- one node ------------------------------------------------------------------------------------
