@@ -84,16 +84,22 @@ _BINARY = ((b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods workbook?): save the
            (b"\xd0\xcf\x11\xe0", "an Excel .xls workbook: save the sheet as CSV"),
            (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"%PDF", "a PDF document"),
            (b"\x1f\x8b", "gzip-compressed: unpack it first"))
-_BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+#: What a message about an encoding offers instead (the mapping's `encoding`).
+_OTHER_ENCODINGS = 'encoding = "cp1252" (Windows) or encoding = "latin-1"'
 
 
 def read_text(path: Path, encoding: str | None = None, *, name: str | None = None) -> tuple[str, str]:
     """Text of a file and the encoding it was read with: UTF-8 (with or without BOM), UTF-16 with a BOM,
     else Windows-1252 (what spreadsheets on Windows write), else Latin-1; or `encoding` when given.
 
-    The encoding is returned so the summary can say what was assumed. A file that is not text (a
-    workbook, an image), an unknown `encoding`, or bytes not valid in it raise `ValidationFailed` with
-    one problem naming the file (as `name`, default the path) and, for bad bytes, the line.
+    A UTF-8 BOM is dropped whatever the encoding: Excel writes one before text that is not UTF-8 too, so
+    undetected it would read as `ï»¿` in the first header cell; a BOM before bytes that are not UTF-8 is
+    detected as Windows-1252 (else Latin-1) after the BOM. The encoding is returned so the summary can say what
+    was assumed. A file that is not text (a workbook, an image), an unknown `encoding`, or bytes not valid in it
+    raise `ValidationFailed` with one problem naming the file (as `name`, default the path), the line and the
+    byte.
     """
     data = read_bytes(path)
     name = name or str(path)
@@ -101,13 +107,14 @@ def read_text(path: Path, encoding: str | None = None, *, name: str | None = Non
         if data.startswith(magic):
             raise ValidationFailed([Problem(name, 1, None, f"this is not a text file: it is {what}")])
     if encoding is not None:
-        return _decode_as(data, encoding, name), encoding
-    for bom, detected in _BOMS:
-        if data.startswith(bom):
-            return _decode_as(data, detected, name).removeprefix("\ufeff"), detected
+        return _decode_as(data.removeprefix(_UTF8_BOM), encoding, name), encoding
+    if data.startswith(_UTF16_BOMS):
+        return _decode_as(data, "utf-16", name, detected=True), "utf-16"
+    bom = data.startswith(_UTF8_BOM)
+    data = data.removeprefix(_UTF8_BOM)
     for detected in ("utf-8", "cp1252"):
         try:
-            return data.decode(detected), detected
+            return data.decode(detected), "utf-8-sig" if bom and detected == "utf-8" else detected
         except UnicodeDecodeError:
             continue
     return data.decode("latin-1"), "latin-1"
@@ -155,16 +162,28 @@ def is_json(file: str | Path) -> bool:
     return str(file).lower().endswith(".json")
 
 
-def _decode_as(data: bytes, encoding: str, name: str) -> str:
+def _decode_as(data: bytes, encoding: str, name: str, *, detected: bool = False) -> str:
+    """`data` decoded; bytes not valid in `encoding` are a problem naming their line and the byte itself, and
+    saying what to do: check the mapping's `encoding`, or set one when it was `detected` (from a BOM)."""
     if not is_text_encoding(encoding):
         raise ValidationFailed([Problem(name, None, "encoding", f"{encoding!r} is not a text encoding; "
                                         "use utf-8 or cp1252, or leave it out to detect it")]) from None
     try:
         return data.decode(encoding).removeprefix("\ufeff")
     except UnicodeDecodeError as e:
-        line = data.count(b"\n", 0, e.start) + 1
-        raise ValidationFailed([Problem(name, line, None, f"not valid {encoding}: {e.reason} (byte "
-                                        f"0x{data[e.start]:02x}); leave the encoding out to detect it")]) from None
+        before = e.object[:e.start].decode(encoding, errors="replace")  # e.start counts in e.object, not in data
+        line, at = before.count("\n") + 1, before.rsplit("\n", 1)[-1][-20:]
+        bad = e.object[e.start:max(e.end, e.start + 1)]
+        byte = f"byte{'s' if len(bad) > 1 else ''} {' '.join(f'0x{b:02x}' for b in bad)}" + (
+            f" after {at!r}" if at.strip() else "")
+        if detected:
+            said = (f"not valid {encoding}: {e.reason} ({byte}); no encoding is set, and its first bytes (a byte "
+                    f"order mark) say {encoding}; if it is in another encoding, save it as UTF-8 or set that one in "
+                    f"the mapping: {_OTHER_ENCODINGS}")
+        else:
+            said = f"not valid {encoding} (set in the mapping): {e.reason} ({byte}); leave the encoding out to " \
+                   "detect it"
+        raise ValidationFailed([Problem(name, line, None, said)]) from None
 
 
 def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: list[NodeRecord],

@@ -143,8 +143,9 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
     header_name = "first line" if first == 1 else f"line {first} (after skip_lines = {skip_lines})"
     notes = []
     if encoding == "cp1252" or encoding == "latin-1":
-        notes.append(f"{path.name} is not UTF-8 (first non-UTF-8 byte on line {_first_bad_byte_line(path)}); "
-                     f"it was read as {encoding}.")
+        bom = " despite its UTF-8 BOM" if read_bytes(path).startswith(b"\xef\xbb\xbf") else ""
+        notes.append(f"{path.name} is not UTF-8{bom} (first non-UTF-8 byte on line {_first_bad_byte_line(path)}); "
+                     f"it was read as {encoding}{bom and ', without the BOM'}.")
     header_line = _FIRST_LINE.match(text).group()
     bad = next((c for c in header_line[:65536] if c != "\t" and unicodedata.category(c) == "Cc"), None)
     if bad is not None:

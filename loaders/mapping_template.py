@@ -196,7 +196,11 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
         fmt = date_format(dates)
         if fmt is None:
             lines.append(f"# date_format = \"\"  # dates like {as_toml(dates[0])}: no common format reads them all; "
-                         "write theirs (Python strptime codes)")
+                         "write theirs (Python strptime codes), one or a list")
+        elif isinstance(fmt, list):
+            like = " and ".join(as_toml(_like(dates, f)) for f in fmt)
+            lines.append(f"date_format = {as_toml(fmt)}  #? dates written {len(fmt)} ways, like {like}; a date is read "
+                         "with the first that fits")
         elif fmt != values.ISO_DATE:
             lines.append(f"date_format = {as_toml(fmt)}  #? dates like {as_toml(dates[0])}")
     amounts = sample_cells(rows, guessed["amount"]) if "amount" in guessed else []
@@ -222,6 +226,17 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
                      f'#? {empty[guessed["organisation_id"]]} row(s) have no organisation id: named by their '
                      'organisation name (or on_empty = "skip")')
     return lines
+
+
+def _like(dates: list[str], fmt: str) -> str:
+    """The first of `dates` that `fmt` reads (one of a column written several ways)."""
+    for date in dates:
+        try:
+            values.as_date(date, (fmt,))
+        except values.BadValue:
+            continue
+        return date
+    return ""
 
 
 def _role_words(guessed: dict[str, str], rows: list[dict]) -> list[str]:

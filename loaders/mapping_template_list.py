@@ -145,7 +145,7 @@ def _label_dates(guessed: dict[str, str], rows: list[dict]) -> list[str]:
 
 
 def _date_line(prop: str, column: str, rows: list[dict], what: str) -> str:
-    """`prop = { column = ..., type = "date" }`, with the format the column's cells are written in."""
+    """`prop = { column = ..., type = "date" }`, with the format (or the formats) the column's cells are written in."""
     fmt = date_format(sample_cells(rows, column)) or ISO_DATE
     written = f", format = {as_toml(fmt)}" if fmt != ISO_DATE else ""
     return f"{prop} = {{ column = {as_toml(column)}, type = \"date\"{written} }}  #? {what}"

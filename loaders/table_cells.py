@@ -56,16 +56,43 @@ def sample_cells(rows: list[dict], column: str) -> list[str]:
     return list(itertools.islice((c for c in cells if c), SAMPLE))
 
 
-def date_format(cells: list[str]) -> str | None:
-    """The first of `DATE_FORMATS` that reads every cell; None when none does."""
+def date_format(cells: list[str]) -> str | list[str] | None:
+    """The first of `DATE_FORMATS` that reads every cell; else the fewest of them (up to `MOST_FORMATS`, in their
+    order) that read every cell together, as a list (`2024-03-01` and `01.03.2024`); None when none do.
+
+    A list never holds both `%d/%m/%Y` and `%m/%d/%Y`: `01/03/2024` would read as the first, a silent guess.
+
+    >>> date_format(["2024-03-01", "2024-12-31"]), date_format(["2024-03-01", "31.12.2024"])
+    ('%Y-%m-%d', ['%Y-%m-%d', '%d.%m.%Y'])
+    """
+    reads = []
     for fmt in DATE_FORMATS:
+        reads.append(_reads(fmt, cells))
+        if len(reads[-1]) == len(cells):
+            return fmt
+    every = set(range(len(cells)))
+    for size in range(2, MOST_FORMATS + 1):
+        for chosen in itertools.combinations(range(len(DATE_FORMATS)), size):
+            formats = [DATE_FORMATS[at] for at in chosen]
+            if set().union(*(reads[at] for at in chosen)) == every and not set(_AMBIGUOUS) <= set(formats):
+                return formats
+    return None
+
+
+MOST_FORMATS = 3  # a column written more ways than this is not guessed: the user writes its formats
+_AMBIGUOUS = ("%d/%m/%Y", "%m/%d/%Y")
+
+
+def _reads(fmt: str, cells: list[str]) -> set[int]:
+    """The positions of the cells `fmt` reads."""
+    read = set()
+    for at, cell in enumerate(cells):
         try:
-            for cell in cells:
-                values.as_date(cell, (fmt,))
+            values.as_date(cell, (fmt,))
         except values.BadValue:
             continue
-        return fmt
-    return None
+        read.add(at)
+    return read
 
 
 def number_marks(cells: list[str]) -> tuple[str, str] | None:
@@ -80,9 +107,9 @@ def number_marks(cells: list[str]) -> tuple[str, str] | None:
     return None
 
 
-def as_toml(text: str) -> str:
-    """`text` as a TOML string, quoted and escaped."""
-    return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
+def as_toml(text: str | list[str]) -> str:
+    """`text` as a TOML string, quoted and escaped (a list of them as a TOML array)."""
+    return json.dumps(text, ensure_ascii=False)  # a JSON string (array) is a valid TOML basic string (array)
 
 
 def list_separator(rows: list[dict], column: str) -> str | None:
