@@ -122,8 +122,8 @@ def unload(obj: Context, source: str, yes: bool) -> None:
     from loaders.pipeline import run_unload
 
     if not yes:
-        click.confirm(f"Remove what {source} brought from the {obj.store.kind} store at {obj.store.location}?",
-                      abort=True, err=True)
+        click.confirm(f"{_loads_of(obj, source)}Remove what {source} brought from the {obj.store.kind} store at "
+                      f"{obj.store.location}?", abort=True, err=True)
     with progress_bar(f"unload {source}") as progress:
         summary, derived = run_unload(obj.store, source, progress=progress)
     click.echo(f"{source}: {summary.nodes_removed} nodes and {summary.relationships_removed} relationships removed; "
@@ -132,3 +132,16 @@ def unload(obj: Context, source: str, yes: bool) -> None:
     for note in derived:
         click.echo(f"  - {note}")
     _say_restarted(obj)
+
+
+def _loads_of(obj: Context, source: str) -> str:
+    """What the question names: each load of `source` the log holds (every one goes: their files share the
+    source's name), with when and how much it wrote."""
+    from graph.store.reads import last_loads
+
+    loads = [e for e in last_loads(obj.store, limit=10**6) if e["source"] == source]
+    if len(loads) < 2:
+        return "".join(f"The {source} load of {e['loaded_at']} wrote {e['nodes']} nodes and {e['relationships']} "
+                       "relationships. " for e in loads)
+    listed = "; ".join(f"{e['loaded_at']}: {e['nodes']} nodes" for e in loads)
+    return f"The log holds {len(loads)} loads of {source}, and all of them go ({listed}). "

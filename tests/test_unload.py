@@ -89,6 +89,7 @@ def test_the_cli_asks_first_and_an_answer_of_no_changes_nothing(embedded_server)
     before = invoke(env, "status").stdout
     refused = invoke(env, "unload", "user:tildelinger")  # no input: the answer is no
     assert refused.exit_code == 1 and "Remove what user:tildelinger brought" in refused.stderr
+    assert "wrote 156 nodes and 377 relationships. Remove" in refused.stderr  # the load it takes out, its size
     assert invoke(env, "status").stdout == before
     done = invoke(env, "unload", "user:tildelinger", "--yes")
     assert done.exit_code == 0, done.stderr
@@ -154,3 +155,27 @@ def test_a_matched_load_unloaded_and_loaded_again_gives_its_files_back_to_the_no
     assert _state(seeded) == loaded
     rerun = run_load(seeded, "csv", mapping).summary
     assert (rerun.created, rerun.updated) == (0, 0)  # a re-run: unchanged
+
+
+def test_the_question_names_every_load_of_the_source_that_goes(embedded_server):
+    """Two CORDIS loads (the sample, then an archive) share the source `cordis`: `unload cordis` takes both, and
+    the question had said only "what cordis brought"."""
+    from graph.store.falkordb_store import FalkorDBStore
+    from graph.store.records import NodeRecord
+    from graph.store.writer import write_records
+
+    store = FalkorDBStore(embedded_server, "unload_two_loads")
+    try:
+        store.clear()
+        write_records(store, [NodeRecord("Load", f"cordis@{at}", "cordis", ("cordis",), properties={
+            "source": "cordis", "checksum": at, "status": "complete", "started_at": at, "loaded_at": at,
+            "nodes": nodes, "relationships": 1}) for at, nodes in (("2026-01-01T10:00:00", 31372),
+                                                                   ("2026-02-01T10:00:00", 2000))], [])
+        asked = invoke(cli_env(embedded_server, "unload_two_loads"), "unload", "cordis")
+        assert asked.exit_code == 1
+        assert ("The log holds 2 loads of cordis, and all of them go (2026-02-01T10:00:00: 2000 nodes; "
+                "2026-01-01T10:00:00: 31372 nodes).") in asked.stderr
+    finally:
+        store.clear()
+        store.close()
+
