@@ -10,6 +10,7 @@ import click
 from cli.main import Context, main
 from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, parse_params
 from cli.output import render
+from graph.store.backends import other_graphs
 from graph.store.load_log import unfinished_loads
 from graph.store.reads import counts, last_loads
 from queries.missing import why_empty
@@ -25,6 +26,10 @@ def status(obj: Context) -> None:
     click.echo(f"store: {store.kind} at {store.location}")
     click.echo("nodes:" if labels else "nodes: none (run `cluster-explorer load sample` for the bundled real "
                "network, or load your own files: see `cluster-explorer load --help`)")
+    others = [] if labels else other_graphs(store)
+    if others:
+        click.echo(f"  the store's file holds other graphs: {', '.join(others)}; this one is {store.graph_name!r} "
+                   "(CLUSTER_EXPLORER_GRAPH): is it mistyped?")
     for label, n in sorted(labels.items()):
         click.echo(f"  {label:<14}{n:>9}")
     if types:

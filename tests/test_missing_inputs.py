@@ -196,11 +196,11 @@ def test_cli_queries_show_lists_what_a_query_requires(members_store, embedded_se
 
 
 def test_cli_metrics_for_a_country_with_no_organisation(network_store, embedded_server):
-    result = invoke(cli_env(embedded_server, "contract_network"), "metrics", "compute", "--country", "XX",
+    result = invoke(cli_env(embedded_server, "contract_network"), "metrics", "compute", "--country", "PT",
                     "--metric", "degree")
     assert result.exit_code == 0
     assert result.stdout == "projection organisation: 0 nodes, 0 edges; no metric to show\n"  # no empty tables
-    assert "no organisation is in XX" in result.stderr
+    assert "no organisation is in PT" in result.stderr
 
 
 def test_cli_metrics_start_without_start_date(near_miss_store, embedded_server):

@@ -112,3 +112,15 @@ def test_the_overview_page_tells_running_from_interrupted_as_status_does(embedde
             "The nuts load started at 2025-01-01T10:00:00 did not finish; run the same load again to complete it."]
     finally:
         st.cache_resource.clear()  # closes the store the app opened
+
+
+def test_status_of_an_empty_graph_names_the_graphs_the_file_holds(tmp_path):
+    """A mistyped CLUSTER_EXPLORER_GRAPH opened an empty graph beside the loaded one, and status said only "nodes:
+    none (run load sample ...)", inviting a second load of everything."""
+    db = tmp_path / "store.db"
+    assert invoke(cli_env(db, "cluster_explorer"), "load", "seeds").exit_code == 0
+    said = invoke(cli_env(db, "cluster_explorr"), "status")
+    assert said.exit_code == 0, said.stderr
+    assert ("  the store's file holds other graphs: cluster_explorer; this one is 'cluster_explorr' "
+            "(CLUSTER_EXPLORER_GRAPH): is it mistyped?") in said.stdout.splitlines()
+    assert "other graphs" not in invoke(cli_env(db, "cluster_explorer"), "status").stdout  # a loaded graph: no word

@@ -11,7 +11,7 @@ from contextlib import AbstractContextManager, nullcontext
 from graph.settings import Settings
 from graph.store.contract import GraphStore
 
-__all__ = ["open_store", "hold_for_load"]
+__all__ = ["open_store", "hold_for_load", "other_graphs"]
 
 
 def hold_for_load(store: GraphStore, *, wait: bool = True) -> AbstractContextManager:
@@ -36,3 +36,22 @@ def open_store(settings: Settings) -> GraphStore:
     limits = default_limits(settings.query_memory_mb, settings.server_memory_mb)
     return FalkorDBStore(settings.db_path, settings.graph_name, limits=limits,
                          default_timeout_s=settings.query_timeout_s, default_row_cap=settings.row_cap)
+
+
+def other_graphs(store: GraphStore) -> list[str]:
+    """The other graphs the embedded store's file holds (a mistyped CLUSTER_EXPLORER_GRAPH opens an empty one
+    beside them); none for Neo4j, whose database name is checked by the server."""
+    if store.kind != "falkordb":
+        return []
+    from graph.store.falkordb_process import probe_client, running_socket
+
+    socket = running_socket(store.db_path)
+    if socket is None:
+        return []
+    client = probe_client(socket, 10)
+    try:
+        return sorted(g.decode() if isinstance(g, bytes) else str(g) for g in client.execute_command("GRAPH.LIST")
+                      if (g.decode() if isinstance(g, bytes) else str(g)) != store.graph_name)
+    finally:
+        client.close()
+
