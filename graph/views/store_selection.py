@@ -16,7 +16,9 @@ from graph.views.filters import Filters, _edge_in_window
 
 __all__ = ["ID_ROWS", "selected"]
 
-ID_ROWS = 50_000  # row cap of the reads that return node ids for a filter (ids only, no properties)
+#: Row cap of the reads that return node ids for a filter (ids only, no properties). At 10x the sample one year
+#: selects 230,398 projects and participants, the whole window 277,710 (1.9 s); 50,000 had cut both silently.
+ID_ROWS = 1_000_000
 
 
 class _Cut(Exception):
@@ -48,7 +50,7 @@ def _both(first: dict[int, str] | None, second: dict[int, str]) -> dict[int, str
 
 def selected(store: GraphStore, filters: Filters) -> dict[int, str] | None:
     """Actors and projects the filters select (id -> kind): the rule of `graph.views.filters`; None when one of
-    its reads met `ID_ROWS` (a time window over all of CORDIS: 80,000 projects), so no part passes for the whole."""
+    its reads met `ID_ROWS`, so no part passes for the whole."""
     try:
         return _selected(store, filters)
     except _Cut:
