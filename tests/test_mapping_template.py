@@ -57,6 +57,17 @@ def test_english_headers_of_a_cordis_table_are_guessed(tmp_path):
     assert "date_format" not in text and "decimal" not in text  # CORDIS writes ISO dates and decimal points
 
 
+def test_short_english_headers_a_user_writes_are_guessed():
+    """`org_name` was left unmapped ("none of the header looked like it"): `name` has fewer than 5 letters, so a
+    header holding it was no likely guess, and `orgname` was no word of ours."""
+    assert guess_columns(["project_id", "project_title", "org_name", "org_country", "role", "start", "end",
+                          "grant_eur"]) == {
+        "project_id": "project_id", "project_title": "project_title", "start_date": "start", "end_date": "end",
+        "organisation_name": "org_name", "role": "role", "amount": "grant_eur", "country": "org_country"}
+    assert guess_columns(["Partner", "Company", "Applicant"])["organisation_name"] in ("Partner", "Company",
+                                                                                       "Applicant")
+
+
 def test_a_header_nothing_matches_leaves_the_needed_columns_for_the_user_and_the_check_says_which(tmp_path):
     mapping = write_files(tmp_path, {"mapping.toml": "", "t.csv": "A;B;C\n1;2;3\n"})
     mapping.write_text(participation_template(tmp_path / "t.csv"), encoding="utf-8")
