@@ -37,9 +37,15 @@ def missing_files(mapping_path: Path, uploaded: set[str]) -> list[str]:
     return [name for name in named if Path(name).name not in uploaded]
 
 
-def show_problems(problems: list[Problem]) -> None:
-    st.error(f"{len(problems)} problem(s); nothing was written. Fix the files and upload them again.",
-             icon=":material/error:")
+def show_problems(problems: list[Problem], mapping_name: str, mapping_here: bool) -> None:
+    """The problems, and where to fix them: the mapping (edited in the page's box when `mapping_here`, else its
+    file) when one of them is in it or names its line (a column the mapping names that the table lacks), else the
+    data files."""
+    in_mapping = any(Path(p.file).name == mapping_name or f"{mapping_name}:" in p.message for p in problems)
+    where = ("the mapping in the box above" if mapping_here else f"the mapping {mapping_name} and upload it again") \
+        if in_mapping else "the data files and upload them again"
+    st.error(f"{len(problems)} problem(s); nothing was written. Fix {where}: each problem names its file, line and "
+             "column.", icon=":material/error:")
     st.dataframe(pd.DataFrame([{"file": Path(p.file).name, "line": p.line, "column": p.field, "problem": p.message}
                                for p in by_file_and_line(problems)]), hide_index=True, key="data_problems")
 
@@ -77,7 +83,7 @@ def upload_tab(store: GraphStore) -> None:
         except ValidationFailed as e:
             parsed, problems = None, e.problems
         if problems:
-            show_problems(problems)
+            show_problems(problems, mapping_name, mapping_here=mapping is None)
             return
         preview(parsed)
         if st.button("Load into the store", type="primary", key="data_load", icon=":material/upload:"):

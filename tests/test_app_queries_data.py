@@ -94,6 +94,7 @@ def test_a_table_uploaded_alone_offers_a_mapping_made_from_it():
     assert not at.exception
     assert list(table(at, "problem")["problem"])[0].startswith("column 'Fylket' (located_in region, "
                                                               "tildelinger.mapping.toml:")
+    assert "Fix the mapping in the box above: each problem names its file, line and column." in at.error[0].value
     at = at.text_area[0].input(at.text_area[0].value.replace('"Fylket"', '"Fylke"')).run()
     # 6 regions: 3 of the table's 9 counties are NUTS regions the store holds, where their rows are placed; no
     # Country: the store holds the 6 already, and the preview counts what a load writes
@@ -113,6 +114,12 @@ def test_problems_come_sorted_by_file_and_line(tmp_path):
     problems = table(at, "problem")
     order = list(zip(problems["file"], problems["line"].fillna(0), strict=True))
     assert order == sorted(order) and set(problems["file"]) == {"a_members.csv", "b_members.csv"}
+    assert "Fix the data files and upload them again" in at.error[0].value  # the rows are wrong, not the mapping
+
+
+def test_a_problem_in_an_uploaded_mapping_says_to_fix_that_file():
+    at = upload(open_page("data"), BAD / "unknown_label")
+    assert "Fix the mapping mapping.toml and upload it again" in at.error[0].value
 
 
 def test_the_preview_starts_with_the_users_records():
