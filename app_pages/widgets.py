@@ -173,7 +173,7 @@ def param_input(graph_store: GraphStore, param: Param, key: str, default: Any = 
         return st.checkbox(label, value=bool(default), key=key, help=help_text, bind=URL)
     if param.type in ("int", "float"):
         cast = int if param.type == "int" else float
-        return st.number_input(label, value=cast(default or 0), key=key, help=help_text, bind=URL)
+        return st.number_input(label, param.least, param.most, cast(default or 0), key=key, help=help_text, bind=URL)
     if param.type == "date":
         value = dt.date.fromisoformat(default) if default else dt.date.today()
         return st.date_input(label, value=value, key=key, help=help_text, bind=URL).isoformat()

@@ -8,6 +8,7 @@ Queries are data (after Datasette's canned queries and aiosql's comment headers)
     // param on: date = 2020-01-01 -- the day to check
     // param level: string = esca-bronze
     // choices level: esca-bronze, esca-silver, esca-gold
+    // range months: 0..1200
     // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
     // example: {"on": "2019-06-01", "level": "esca-bronze"}
     // timeout: 5
@@ -54,6 +55,8 @@ class Param:
     help: str = ""
     choices: tuple[Any, ...] = ()
     suggest: str | None = None
+    least: Any = None  # `// range NAME: LEAST..MOST` (numbers): a value outside is refused before the database
+    most: Any = None
 
 
 @dataclass(frozen=True)
@@ -120,7 +123,7 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
             body_lines.append(line)
             continue
         key, pname, value = match["key"], match["name"], match["value"].strip()
-        if key in ("param", "choices", "suggest"):
+        if key in ("param", "choices", "suggest", "range"):
             if not pname:
                 problem(number, key, f"`// {key} NAME: ...` needs a parameter name")
                 continue
@@ -143,7 +146,7 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
     declared: list[Param] = []
     for pname, entry in params.items():
         if "param" not in entry:
-            problem(lines_of[pname], pname, f"`{pname}` has choices or suggest but no `// param {pname}: TYPE`")
+            problem(lines_of[pname], pname, f"`{pname}` has choices, suggest or range but no `// param {pname}: TYPE`")
             continue
         spec, number = entry["param"]
         parsed = _PARAM_SPEC.match(spec)
@@ -165,7 +168,9 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
         suggest = entry["suggest"][0] if "suggest" in entry else None
         if suggest and _write_clause(suggest):
             problem(entry["suggest"][1], pname, "a suggestion query must be read-only")
-        declared.append(Param(pname, parsed["type"], default, (parsed["help"] or "").strip(), choices, suggest))
+        least, most = _range(entry.get("range"), parsed["type"], pname, problem)
+        declared.append(Param(pname, parsed["type"], default, (parsed["help"] or "").strip(), choices, suggest,
+                              least, most))
 
     used = _used_params(cypher)
     names = {p.name for p in declared}
@@ -250,6 +255,21 @@ def load_catalogue(user_dir: Path | None = None, shipped_dir: Path = SHIPPED_DIR
                 continue
             queries[name] = query
     return Catalogue(queries, problems, Path(user_dir) if user_dir else None)
+
+
+def _range(given: tuple[str, int] | None, kind: str, pname: str, problem) -> tuple[Any, Any]:
+    """`LEAST..MOST` of a number parameter (either side may be left open), converted; a bad one is a problem."""
+    if given is None:
+        return None, None
+    text, number = given
+    least, dots, most = text.partition("..")
+    try:
+        if kind not in ("int", "float") or not dots:
+            raise ParameterError(f"give a number parameter's range as LEAST..MOST, not {text!r}")
+        return tuple(convert(kind, side.strip()) if side.strip() else None for side in (least, most))
+    except ParameterError as e:
+        problem(number, pname, f"range: {e}")
+        return None, None
 
 
 def render_query_file(title: str, cypher: str, description: str = "", params: tuple[Param, ...] = (),

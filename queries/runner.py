@@ -46,7 +46,10 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
             raise ParameterError(f"{query.name}: parameter {param.name!r}: {e}") from None
         if param.choices and value not in param.choices:
             raise ParameterError(f"{query.name}: parameter {param.name!r} must be one of "
-                                 f"{', '.join(param.choices)}, not {value!r}")
+                                 f"{', '.join(map(str, param.choices))}, not {value!r}")
+        if (param.least is not None and value < param.least) or (param.most is not None and value > param.most):
+            bounds = f"{'' if param.least is None else param.least}..{'' if param.most is None else param.most}"
+            raise ParameterError(f"{query.name}: parameter {param.name!r} must be in {bounds}, not {value!r}")
         bound[param.name] = value
     return bound
 

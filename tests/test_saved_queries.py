@@ -76,6 +76,26 @@ def test_fixed_choices_are_enforced():
         bind_params(query, {"label": "esca-platinum"})
 
 
+def test_a_number_outside_its_declared_range_is_refused_before_the_database():
+    """`months=99999999999` overflowed the date and returned nothing; `limit=0` nothing; `limit=-1` a raw database
+    error. A `// range` header bounds a number parameter (either side may stay open)."""
+    expiring = load_catalogue(None).get("labels/expiring")
+    assert (expiring.param("months").least, expiring.param("months").most) == (0, 1200)
+    assert bind_params(expiring, {"months": "1200"})["months"] == 1200
+    for months in ("99999999999", "-5"):
+        with pytest.raises(ParameterError, match=r"labels/expiring: parameter 'months' must be in 0\.\.1200, not "):
+            bind_params(expiring, {"months": months})
+    with pytest.raises(ParameterError, match=r"parameter 'limit' must be in 1\.\., not 0"):
+        bind_params(load_catalogue(None).get("projects/coordinators"), {"limit": "0"})
+
+
+def test_a_bad_range_header_is_a_problem_naming_its_line(tmp_path):
+    said = _problems(tmp_path, "// title: t\n// param n: int = 1\n// range n: ten..20\nRETURN $n AS n")
+    assert len(said) == 1 and ":3" in said[0] and "range:" in said[0] and "expected a whole number" in said[0]
+    said = _problems(tmp_path, "// title: t\n// param s: string = x\n// range s: 1..2\nRETURN $s AS s")
+    assert len(said) == 1 and "give a number parameter's range as LEAST..MOST" in said[0]
+
+
 def test_unknown_query_name_is_a_clear_error():
     with pytest.raises(NotFound, match="no saved query named 'labels/expire'; did you mean"):
         load_catalogue(None).get("labels/expire")

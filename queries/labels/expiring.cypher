@@ -4,6 +4,7 @@
 // requires: Cluster, HAS_LABEL.expires
 // param on: date = 2020-06-01 -- count from this day
 // param months: int = 6 -- how many months ahead
+// range months: 0..1200
 // example: {"on": "2020-06-01", "months": 6}
 MATCH (c:Cluster)-[h:HAS_LABEL]->(q:QualityLabel)
 WHERE h.expires IS NOT NULL AND h.expires >= $on

@@ -5,6 +5,7 @@
 // requires: Cluster, HAS_LABEL.awarded, QualityLabel.level
 // param on: date = 2019-06-01 -- the day to check
 // param min_level: int = 1 -- 1 Bronze, 2 Silver, 3 Gold
+// range min_level: 1..3
 // example: {"on": "2019-06-01", "min_level": 1}
 MATCH (c:Cluster)-[h:HAS_LABEL]->(q:QualityLabel)
 WHERE q.level >= $min_level AND h.awarded IS NOT NULL AND h.awarded <= $on

@@ -5,7 +5,9 @@
 // tags: regions, projects
 // requires: Organisation.participations, Organisation.nuts_code | Organisation.region
 // param level: int = 2 -- NUTS level 1, 2 or 3
+// range level: 1..3
 // param limit: int = 25
+// range limit: 1..
 // example: {"level": 2, "limit": 10}
 MATCH (o:Organisation)
 WHERE o.participations > 0 AND (size(coalesce(o.nuts_code, '')) >= 2 + $level OR o.region IS NOT NULL)
