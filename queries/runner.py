@@ -63,7 +63,9 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
     resolved = dict(params)
     for name, labels in node_id_params(query.cypher).items():
         value = resolved.get(name)
-        if not isinstance(value, str) or not value.strip():
+        if isinstance(value, str) and not value.strip():  # `-p from=`: the query would just find nothing
+            raise ParameterError(f"{query.name}: parameter {name!r} needs a node: its id or its name")
+        if not isinstance(value, str):
             continue
         try:
             resolved[name] = resolve_node(store, value, labels).id

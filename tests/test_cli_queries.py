@@ -88,3 +88,13 @@ def test_query_given_a_word_of_queries_points_at_queries(env, word):
     assert result.exit_code == 2
     assert (f"Error: {word.strip()!r} is no Cypher: the saved queries are `cluster-explorer queries "
             f"{word.strip().lower()}` (with an s)") in result.stderr
+
+
+def test_an_empty_node_parameter_is_refused_not_answered_with_nothing(embedded_server):
+    """`-p from=` ran, and collaboration/path said no chain joins them: an answer about no node at all."""
+    from tests.cli_invoke import cli_env, error_line, invoke
+
+    result = invoke(cli_env(embedded_server, "empty_node_param"), "queries", "run", "collaboration/path", "-p",
+                    "from=", "-p", "to=pic:999977851")
+    assert error_line(result.exit_code, result.stderr) == ("Error: collaboration/path: parameter 'from' needs a node: "
+                                                           "its id or its name")
