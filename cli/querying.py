@@ -128,13 +128,26 @@ def queries_show(obj: Context, name: str) -> None:
     click.echo("\n" + q.cypher)
 
 
+def _export_format(fmt: str, out: Path) -> str:
+    """CSV or JSON, as `--out`'s suffix says (or `--format` for a file without one); a suffix of another format
+    (`.xlsx` got CSV inside) or one that `--format` contradicts is refused."""
+    suffix = out.suffix.lower().lstrip(".")
+    if suffix and suffix not in ("csv", "json"):
+        raise click.BadParameter(f"{out.name}: --out writes CSV or JSON; name the file .csv or .json (a .{suffix} "
+                                 "file would hold CSV)", param_hint="'--out'")
+    if suffix and fmt in ("csv", "json") and fmt != suffix:
+        raise click.BadParameter(f"--format {fmt} but the file is .{suffix}; give one of them",
+                                 param_hint="'--out'")
+    return suffix or ("json" if fmt == "json" else "csv")
+
+
 @queries.command("run")
 @click.argument("name")
 @click.option("-p", "--param", "params", multiple=True,
               help='A parameter as key=value, converted by its declared type; JSON text ("123") allowed.')
 @format_option
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write all rows (no cap) as CSV or JSON to this file.")
+              help="Write all rows (no cap) to this file: CSV or JSON, as its suffix (.csv, .json) says.")
 @click.option("--timeout", type=TIME_LIMIT, default=None,
               help="Time limit in seconds (default: the query's, else CLUSTER_EXPLORER_QUERY_TIMEOUT).")
 @row_cap_option
@@ -149,7 +162,7 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
     if out is not None:
         query = catalogue.get(name)
         bound = bind_params(query, raw)
-        export_fmt = "json" if fmt == "json" or out.suffix == ".json" else "csv"
+        export_fmt = _export_format(fmt, out)
         try:
             handle = out.open("w", encoding="utf-8", newline="")
         except OSError as e:

@@ -98,3 +98,17 @@ def test_an_empty_node_parameter_is_refused_not_answered_with_nothing(embedded_s
                     "from=", "-p", "to=pic:999977851")
     assert error_line(result.exit_code, result.stderr) == ("Error: collaboration/path: parameter 'from' needs a node: "
                                                            "its id or its name")
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (["--out", "rows.xlsx"], "rows.xlsx: --out writes CSV or JSON; name the file .csv or .json (a .xlsx file would "
+                             "hold CSV)"),
+    (["--format", "json", "--out", "rows.csv"], "--format json but the file is .csv; give one of them"),
+])
+def test_an_out_file_whose_suffix_is_not_what_it_would_hold_is_refused(embedded_server, tmp_path, args, said):
+    """`--out reg.xlsx` wrote CSV into it, `--format json --out reg.csv` JSON: the file's suffix lied."""
+    from tests.cli_invoke import cli_env, invoke
+
+    args = [str(tmp_path / a) if a.startswith("rows.") else a for a in args]
+    result = invoke(cli_env(embedded_server, "out_suffix"), "queries", "run", "clusters/overview", *args)
+    assert result.exit_code == 2 and said in result.stderr and not list(tmp_path.iterdir())
