@@ -91,12 +91,19 @@ def queries() -> None:
     """The saved-query library (queries/ plus your own folder)."""
 
 
-def _catalogue(obj: Context):
+def _catalogue(obj: Context, name: str | None = None):
+    """The library, its files' problems said on stderr: all of them for a listing; for one query (`name`), those
+    of its own file (why it may be missing) and how many other files have some (every run repeated them all)."""
     from queries.catalogue import load_catalogue
 
     catalogue = load_catalogue(obj.settings.user_queries_dir)
-    for problem in catalogue.problems:
+    mine = [p for p in catalogue.problems if name is None or Path(p.file).as_posix().endswith(f"/{name}.cypher")]
+    for problem in mine:
         click.echo(f"warning: {problem}", err=True)
+    others = len({p.file for p in catalogue.problems} - {p.file for p in mine})
+    if others:
+        click.echo(f"warning: {others} other saved-query file(s) of yours have problems; `cluster-explorer queries "
+                   "list` names them", err=True)
     return catalogue
 
 
@@ -117,7 +124,7 @@ def queries_list(obj: Context, tag: str | None) -> None:
 @click.pass_obj
 def queries_show(obj: Context, name: str) -> None:
     """A query's description, parameters and Cypher."""
-    q = _catalogue(obj).get(name)
+    q = _catalogue(obj, name).get(name)
     click.echo(f"{q.name}: {q.title}\n{q.description}\ntags: {', '.join(q.tags)}\nfile: {q.path}")
     click.echo(f"requires: {q.requires.text() or 'nothing declared'}")
     for p in q.params:
@@ -158,7 +165,7 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
     from queries.runner import bind_params, export_rows, run_saved
 
     raw = {key: as_typed_text(value) for key, value in parse_params(params).items()}
-    catalogue = _catalogue(obj)
+    catalogue = _catalogue(obj, name)
     if out is not None:
         query = catalogue.get(name)
         bound = bind_params(query, raw)

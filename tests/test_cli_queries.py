@@ -112,3 +112,22 @@ def test_an_out_file_whose_suffix_is_not_what_it_would_hold_is_refused(embedded_
     args = [str(tmp_path / a) if a.startswith("rows.") else a for a in args]
     result = invoke(cli_env(embedded_server, "out_suffix"), "queries", "run", "clusters/overview", *args)
     assert result.exit_code == 2 and said in result.stderr and not list(tmp_path.iterdir())
+
+
+def test_a_run_says_the_problems_of_its_own_file_and_counts_the_others(embedded_server, tmp_path):
+    """Every `queries run` repeated the problems of every broken file of the user's folder; a query refused for a
+    write clause then was just "no saved query named ..."."""
+    from tests.cli_invoke import cli_env, invoke
+
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "writes.cypher").write_text("// title: writes\nCREATE (n:Award) RETURN n\n")
+    (tmp_path / "mine" / "other.cypher").write_text("// title: other\n// param x: wat\nRETURN $x\n")
+    env = cli_env(embedded_server, "own_problems", tmp_path)
+    refused = invoke(env, "queries", "run", "mine/writes").stderr.splitlines()
+    assert refused[0].endswith("mine/writes.cypher: CREATE is a write clause; saved queries are read-only")
+    assert refused[1:] == ["warning: 1 other saved-query file(s) of yours have problems; `cluster-explorer queries "
+                           "list` names them", "Error: no saved query named 'mine/writes'; `cluster-explorer queries "
+                           "list` shows them"]
+    shipped = invoke(env, "queries", "run", "clusters/overview").stderr
+    assert "other.cypher" not in shipped and "2 other saved-query file(s)" in shipped
+    assert invoke(env, "queries", "list").stderr.count("warning: ") == 3  # the listing names every problem
