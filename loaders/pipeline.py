@@ -139,8 +139,8 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
         said += derive_country_aggregates(store)
     linked = link_and_write(store)
     if linked.relationships_created or linked.relationships_updated:
-        said.append(f"entity resolution: {linked.relationships} seed cluster(s) linked to CORDIS "
-                    "organisations (SAME_AS)")
+        said.append(f"entity resolution: {linked.relationships} seed cluster(s) and organisation(s) linked to their "
+                    "CORDIS records (SAME_AS)")
     return said
 
 

@@ -12,6 +12,9 @@ parameters), `resolve_node` takes what was typed and finds the one node meant:
 3. else the node one of whose names has a word starting with the text ("Småland" finds it too);
 4. several nodes at the first step that finds any: `AmbiguousName`, listing up to five with their keys
    so the user can pick one; none at all: `NotFound`, with the names that hold the text's longest word.
+   Two nodes that are one body, joined by `SAME_AS` (a seed node and its CORDIS record, linked by
+   `loaders.entity_resolution`), are not a choice: the one that takes part in projects is taken (the record,
+   which queries of projects and the recommender read), its `same_as` naming the other.
 
 `kinds` limits the search to nodes carrying those labels (a Cluster is also an Organisation, so
 `kinds=("Organisation",)` finds clusters too). Text only ever travels as a query parameter.
@@ -20,7 +23,7 @@ parameters), `resolve_node` takes what was typed and finds the one node meant:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.errors import NotFound, ParameterError
 from graph.store.contract import GraphStore
@@ -45,13 +48,15 @@ class ResolvedNode:
     kind: str
     id: str
     name: str
+    same_as: str = field(default="", compare=False)  # the key of the other record of this body it was chosen over
 
     @property
     def key(self) -> str:
         return node_key(self.kind, self.id)
 
     def describe(self) -> str:
-        return f"{self.name} ({self.key})"
+        also = f"; the same body as {self.same_as} (SAME_AS), which takes part in no project" if self.same_as else ""
+        return f"{self.name} ({self.key}{also})"
 
 
 class AmbiguousName(ParameterError):
@@ -81,6 +86,29 @@ def nodes_by_short_name(label: str) -> str:
     return (f"MATCH (n:{check_label(label)}) WHERE toLower(n.short_name) IN $names "
             "RETURN n.kind AS kind, n.id AS id, n.name AS name, n.short_name AS short_name "
             "ORDER BY size(n.name), name LIMIT $limit")
+
+
+@statement()
+def same_body() -> str:
+    """Organisations of `$ids` joined by SAME_AS, with how many projects each takes part in."""
+    return ("MATCH (a:Organisation)-[:SAME_AS]->(b:Organisation) WHERE a.id IN $ids AND b.id IN $ids\n"
+            "WITH DISTINCT a, b\n"
+            "OPTIONAL MATCH (a)-[pa:PARTICIPATES_IN]->()\n"
+            "WITH a, b, count(pa) AS first\n"
+            "OPTIONAL MATCH (b)-[pb:PARTICIPATES_IN]->()\n"
+            "RETURN a.id AS start, first, b.id AS end, count(pb) AS second")
+
+
+def _one_body(store: GraphStore, named: list[ResolvedNode]) -> ResolvedNode | None:
+    """Of two nodes joined by SAME_AS, the one that takes part in projects (when only one does), else None."""
+    if len(named) != 2 or any(node.kind not in ("Cluster", "Organisation") for node in named):
+        return None
+    rows = store.read(same_body(), {"ids": [node.id for node in named]}).rows
+    if len(rows) != 1 or (rows[0][1] > 0) == (rows[0][3] > 0):
+        return None
+    with_projects = rows[0][0] if rows[0][1] > 0 else rows[0][2]
+    chosen, other = sorted(named, key=lambda node: node.id != with_projects)
+    return ResolvedNode(chosen.kind, chosen.id, chosen.name, other.key)
 
 
 def _labels(kinds: Iterable[str] | None) -> list[str]:
@@ -162,6 +190,9 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
         named = step()
         if len(named) == 1:
             return named[0]
+        one = _one_body(store, named)
+        if one is not None:
+            return one
         if named:
             many = f"at least {len(named)}" if len(named) >= _READ_LIMIT else str(len(named))
             raise AmbiguousName(f"{text!r} matches {many} nodes: {_listed(named)}. Give the id (Kind:id) of the "
