@@ -69,6 +69,25 @@ def _scale(obj: Context) -> dict[str, int]:
     return {"exact_max_nodes": obj.settings.metrics_exact_nodes, "sample_size": obj.settings.metrics_pivots}
 
 
+def _known_metrics(chosen: tuple[str, ...], hint: str) -> None:
+    """An unknown metric is refused before the projection is read (it was refused after seconds of work)."""
+    from graph.analytics.metrics import METRICS
+
+    unknown = [m for m in chosen if m not in METRICS]
+    if unknown:
+        raise click.BadParameter(f"unknown metric {unknown[0]!r}; choose from {', '.join(METRICS)}", param_hint=hint)
+
+
+def _top_lines(result, n: int, graph) -> list[str]:
+    """The top nodes of a metric; for communities, the largest ones with some of their members (an id is a name)."""
+    from graph.analytics.metrics import largest_communities, top
+
+    if result.metric == "community":
+        return [f"community {community}: {size} nodes ({', '.join(names)}{', ...' if size > len(names) else ''})"
+                for community, size, names in largest_communities(result, n, graph)]
+    return [f"{value:>12.6g}  {label}  ({key})" for key, label, value in top(result, n, graph)]
+
+
 @metrics.command("compute")
 @_projection_options
 @click.option("--metric", "chosen", multiple=True, help="Metrics to compute (default: all).")
@@ -83,9 +102,10 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     """Compute metrics on a projection, print the top nodes, optionally write them back."""
     import datetime as dt
 
-    from graph.analytics.metrics import METRICS, compute_all, notes, top, write_metrics
+    from graph.analytics.metrics import METRICS, compute_all, notes, write_metrics
     from graph.analytics.projections import Projection
 
+    _known_metrics(chosen, "'--metric'")
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
     inputs, graph = _projected(obj, spec)
@@ -99,8 +119,8 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
         click.echo(f"note: {text}")
     for name, result in results.items():
         click.echo(f"{name}: {result.describe()}")
-        for key, label, value in top(result, top_n, graph):
-            click.echo(f"  {value:>12.6g}  {label}  ({key})")
+        for line in _top_lines(result, top_n, graph):
+            click.echo(f"  {line}")
     if write:
         written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
         click.echo(f"{written.describe()}; rank by them with `queries run metrics/top-organisations`")
@@ -114,9 +134,10 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
 def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
                 programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
-    from graph.analytics.metrics import compute_all, notes, top
+    from graph.analytics.metrics import compute_all, notes
     from graph.analytics.projections import Projection
 
+    _known_metrics((metric,), "'METRIC'")
     spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
                       sectors=sectors)
     inputs, graph = _projected(obj, spec)
@@ -126,8 +147,8 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
     click.echo(result.describe())
     for text in notes({metric: result}, graph, obj.settings.metrics_exact_nodes):
         click.echo(f"note: {text}")
-    for key, label, value in top(result, top_n, graph):
-        click.echo(f"{value:>12.6g}  {label}  ({key})")
+    for line in _top_lines(result, top_n, graph):
+        click.echo(line)
 
 
 @main.command()

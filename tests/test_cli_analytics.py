@@ -82,3 +82,19 @@ def test_recommend_says_which_node_a_name_was_read_as(env):
     assert "for 'universitetet i oslo': UNIVERSITETET I OSLO (Organisation:pic:" in named.stderr
     keyed = invoke(env, "recommend", "--for", "Organisation:pic:999977851", "-k", "1")
     assert keyed.exit_code == 0 and "for '" not in keyed.stderr  # a key names its node already
+
+
+def test_an_unknown_metric_is_refused_before_any_work(env):
+    for args in (["metrics", "top", "nonsense"], ["metrics", "compute", "--metric", "nonsense"]):
+        refused = invoke(env, *args)
+        assert refused.exit_code == 2
+        assert "unknown metric 'nonsense'; choose from degree, weighted_degree," in refused.stderr
+        assert "projection" not in refused.stdout  # nothing was read or computed
+
+
+def test_communities_are_listed_by_size_with_members_not_ranked_by_their_id(env):
+    shown = invoke(env, "metrics", "top", "community", "-k", "2")
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()[1:]
+    sizes = [int(line.split(": ", 1)[1].split(" nodes")[0]) for line in lines]
+    assert len(lines) == 2 and all(line.startswith("community ") for line in lines) and sizes == sorted(sizes)[::-1]

@@ -33,6 +33,7 @@ from graph.store import cypher
 from graph.store.metric_cypher import clear_metric
 
 __all__ = ["METRICS", "MetricResult", "MetricsWritten", "compute", "compute_all", "write_metrics", "top", "notes",
+           "largest_communities",
            "IGRAPH_FROM_EDGES", "EXACT_MAX_NODES", "PIVOTS", "PIVOT_LINK_BUDGET", "LOUVAIN_MAX_LINKS"]
 
 METRICS = ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",
@@ -217,6 +218,25 @@ def top(result: MetricResult, n: int = 10, graph: nx.Graph | None = None) -> lis
     best = sorted(result.values.items(), key=lambda kv: (-kv[1], str(kv[0])))[:n]
     nodes = graph.nodes if graph is not None else {}
     return [(key, str((nodes[key].get("name") if key in nodes else None) or key), value) for key, value in best]
+
+
+def largest_communities(result: MetricResult, n: int = 10, graph: nx.Graph | None = None,
+                        named: int = 3) -> list[tuple[Any, int, list[str]]]:
+    """The `n` largest communities as (id, size, the names of its `named` highest-degree members): a community's id
+    is a label, not a value to rank by.
+
+    >>> largest_communities(MetricResult("community", {"a": 0, "b": 1, "c": 1}, "networkx", 0.0), 1)
+    [(1, 2, ['b', 'c'])]
+    """
+    members: dict[Any, list[Any]] = {}
+    for key, community in result.values.items():
+        members.setdefault(community, []).append(key)
+    degree = graph.degree if graph is not None else {}
+    nodes = graph.nodes if graph is not None else {}
+    biggest = sorted(members.items(), key=lambda item: (-len(item[1]), str(item[0])))[:n]
+    return [(community, len(keys), [str((nodes[k].get("name") if k in nodes else None) or k) for k in
+                                    sorted(keys, key=lambda k: (-degree[k] if k in degree else 0, str(k)))[:named]])
+            for community, keys in biggest]
 
 
 def _plain(value: float) -> float | int | None:
