@@ -169,7 +169,8 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
               help="Call rule: a role to fill, `coordinator` or a sector id or name (repeat, or comma-separate).")
 @click.option("--min-label", default=None, help="Minimum quality label (esca-bronze, esca-silver, esca-gold).")
 @click.option("--include-existing", is_flag=True, help="Also list organisations already partnered with.")
-@click.option("-k", "k", type=click.IntRange(min=1), default=10, show_default=True, help="How many candidates.")
+@click.option("-k", "k", type=click.IntRange(min=1, max=1000), default=10, show_default=True,
+              help="How many candidates (at most 1,000).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[str, ...],

@@ -98,3 +98,8 @@ def test_communities_are_listed_by_size_with_members_not_ranked_by_their_id(env)
     lines = shown.stdout.splitlines()[1:]
     sizes = [int(line.split(": ", 1)[1].split(" nodes")[0]) for line in lines]
     assert len(lines) == 2 and all(line.startswith("community ") for line in lines) and sizes == sorted(sizes)[::-1]
+
+
+def test_a_place_both_to_add_and_to_avoid_is_refused(env):
+    both = invoke(env, "recommend", "--for", "Organisation:pic:999977851", "--country", "SE", "--avoid", "SE")
+    assert both.exit_code == 1 and "Error: SE is both a place to add and one to avoid; give it once" in both.stderr

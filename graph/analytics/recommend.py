@@ -82,6 +82,9 @@ class Requirements:
     def __post_init__(self) -> None:  # refused at once, whichever ranking (organisations or clusters) follows
         if self.min_label and self.min_label not in LABEL_LEVELS:
             raise ParameterError(f"unknown label {self.min_label!r}; choose from {', '.join(LABEL_LEVELS)}")
+        both = sorted(set(self.add_places) & set(self.avoid_places))
+        if both:
+            raise ParameterError(f"{', '.join(both)} is both a place to add and one to avoid; give it once")
 
 
 @dataclass(frozen=True)
