@@ -69,6 +69,9 @@ class Downloaded:
 
 def _no_network(url: str, reason: object, setting: str) -> DownloadFailed:
     host = urlparse(url).netloc
+    if isinstance(reason, OSError) and reason.errno == errno.ECONNREFUSED:  # the host is there, no server on it
+        return DownloadFailed(f"nothing answers at {host} (connection refused): is the server or mirror running? "
+                              f"Start it, or point {setting} at one you can reach")
     return DownloadFailed(f"no network: cannot reach {host} ({reason}); connect, or point {setting} at a mirror "
                           "you can reach")
 
@@ -104,6 +107,8 @@ def fetch(url: str, dest: Path, *, progress: ByteProgress | None = None, attempt
           setting: str = "the base URL setting") -> bool:
     """Download `url` to `dest` via `dest.part`, resuming after a broken connection; True if it resumed.
     `setting`: the setting that holds the base URL, named when the host cannot be reached."""
+    if urlparse(url).scheme not in ("http", "https"):
+        raise DownloadFailed(f"{url} is not an http(s) address; {setting} must start with http:// or https://")
     part = dest.with_name(dest.name + ".part")
     resumed = part.exists()
     for attempt in range(attempts):
@@ -136,6 +141,12 @@ def _sha256(path: Path) -> str:
 
 def _record(url: str, dest: Path, resumed: bool, check: Callable[[Path], None]) -> Downloaded:
     """Check the file (deleted and refused if corrupt) and write `<file>.json` beside it."""
+    with open(dest, "rb") as f:
+        start = f.read(512).lstrip().lower()
+    if start.startswith((b"<!doctype html", b"<html")) or b"<html" in start:
+        dest.unlink(missing_ok=True)
+        raise DownloadFailed(f"{url}: the server sent a web page, not the file (a mirror's error or login page?); "
+                             "it was deleted. Check that the base URL setting points at the files themselves")
     try:
         check(dest)
     except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, KeyError, TypeError, OSError) as e:

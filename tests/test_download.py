@@ -173,10 +173,29 @@ def test_no_network_is_one_clear_line(tmp_path, source, setting):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     result = run_cli(["download", source, "--to", str(tmp_path)], f"http://127.0.0.1:{port}/data/", tmp_path)
-    assert result.exit_code == 1
-    assert result.output.startswith(f"Error: no network: cannot reach 127.0.0.1:{port}")
-    assert f"point {setting} at a mirror" in result.output  # the setting that holds this base URL, by its name
+    assert result.exit_code == 1  # a host that is there but runs no server: not "no network", as it said
+    assert result.output.startswith(f"Error: nothing answers at 127.0.0.1:{port} (connection refused): is the "
+                                    f"server or mirror running? Start it, or point {setting} at one you can reach")
     assert result.output.count("\n") == 1 and "Traceback" not in result.output
+    unknown = run_cli(["download", source, "--to", str(tmp_path)], "http://no-such-host.invalid/data/", tmp_path)
+    assert unknown.exit_code == 1  # a name no one resolves: what a machine without network sees
+    assert unknown.output.startswith("Error: no network: cannot reach no-such-host.invalid")
+    assert f"point {setting} at a mirror" in unknown.output  # the setting that holds this base URL, by its name
+    assert unknown.output.count("\n") == 1 and "Traceback" not in unknown.output
+
+
+def test_a_web_page_instead_of_the_file_is_named_and_not_kept(server, tmp_path):
+    server.files["cordis-HORIZONprojects-csv.zip"] = b"<!DOCTYPE html><html><body>Mirror down</body></html>"
+    with pytest.raises(DownloadFailed, match="the server sent a web page, not the file .*it was deleted"):
+        download_cordis(["horizon-europe"], tmp_path, server.url)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_address_that_is_not_http_is_refused_naming_the_setting(tmp_path):
+    result = run_cli(["download", "cordis", "--to", str(tmp_path)], "ftp://mirror.example/data/", tmp_path)
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "is not an http(s) address; CLUSTER_EXPLORER_CORDIS_URL must start with http:// or https://" in \
+        result.output
 
 
 def test_a_missing_file_on_the_server_is_named(server, tmp_path):
