@@ -46,7 +46,8 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
 
     Beyond `OFFERED` choices (2,204 places and 2,584 sectors in the sample: 300 KB that every run sent the
     browser to decode and render), a "Find" box above narrows them on the server: the widget offers what is
-    chosen, then the choices whose label contains the text found, or the first `OFFERED` when it is empty.
+    chosen, then the choices whose label (a country: any of its names) contains the text found, or the first
+    `OFFERED` when it is empty.
     Every choice stays reachable, and a link with any of them still opens with it chosen.
     """
     names = dict(choices)
@@ -58,12 +59,21 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
     elif len(names) > OFFERED:
         found = fold(st.text_input(f"Find {label[0].lower()}{label[1:]}", key=f"{key}_find", bind=URL,
                                    placeholder=f"{len(names):,} in all: a word of the name or code"))
-        matches = [k for k in names if found in fold(names[k])] if found else offered
+        matches = [k for k in names if found in _searched(k, names[k])] if found else offered
         offered = list(dict.fromkeys([*_chosen(key, names), *matches[:OFFERED]]))
         placeholder = (f"{len(matches):,} found" if found else f"the first {OFFERED} of {len(names):,}") + \
             (f" (first {OFFERED} shown)" if found and len(matches) > OFFERED else "")
     return tuple(st.multiselect(label, offered, format_func=lambda k: names.get(k, k), key=key, bind=URL,
                                 help=help, placeholder=placeholder))
+
+
+def _searched(key: str, label: str) -> str:
+    """What the Find box looks in: the label, and for a country every name it goes by ("Sverige", "Suomi")."""
+    if not key.startswith("Country:"):
+        return fold(label)
+    from loaders.countries import spellings
+
+    return fold(" ".join((label, *spellings(key.split(":", 1)[1]))))
 
 
 def _chosen(key: str, names: dict[str, str]) -> list[str]:

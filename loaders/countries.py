@@ -21,7 +21,7 @@ import pycountry
 
 from graph.values import BadValue
 
-__all__ = ["country_code", "LANGUAGES"]
+__all__ = ["country_code", "spellings", "LANGUAGES"]
 
 #: Languages whose country names are read: the Nordic ones, the big EU ones and the Baltic ones.
 LANGUAGES = ("nb", "nn", "sv", "da", "fi", "is", "de", "fr", "nl", "es", "it", "pt", "pl", "et", "lv", "lt")
@@ -81,3 +81,21 @@ def country_code(text: str) -> str:
         raise BadValue(f"expected a country (a code such as NO or NOR, or a name such as Norway or Norge), "
                        f"got {text!r}")
     return _EU_CODES.get(code, code)
+
+
+@functools.cache
+def _spellings_by_code() -> dict[str, tuple[str, ...]]:
+    by_code: dict[str, list[str]] = {}
+    for name, code in _names().items():
+        by_code.setdefault(_EU_CODES.get(code, code), []).append(name)
+    return {code: tuple(sorted(names)) for code, names in by_code.items()}
+
+
+def spellings(code: str) -> tuple[str, ...]:
+    """Every name the country with the store's `code` is known by (case-folded), for a search by any of them.
+
+    >>> "sverige" in spellings("SE") and "sweden" in spellings("SE")
+    True
+    """
+    return _spellings_by_code().get(code.upper(), ())
+

@@ -44,3 +44,20 @@ def test_a_link_with_a_choice_past_the_first_ones_opens_with_it_chosen():
 def test_a_short_filter_has_no_find_box():
     at = AppTest.from_function(short_page).run()
     assert not at.text_input and at.multiselect(key="t_labels").options == ["Gold", "Silver"]
+
+
+def places_page() -> None:
+    from app_pages import widgets
+
+    regions = [(f"Region:SE{i:03d}", f"Region {i} (SE{i:03d})") for i in range(300)]
+    widgets.choose("Country or region", [("Country:SE", "Sweden (SE)"), ("Country:FI", "Finland (FI)"), *regions],
+                   "t_places")
+
+
+def test_a_country_is_found_by_its_own_name():
+    """"Sverige" found Swedish regions but not Sweden, though the store knows the country by that name too."""
+    at = AppTest.from_function(places_page).run()
+    at.text_input(key="t_places_find").input("Sverige").run()
+    assert at.multiselect(key="t_places").options == ["Sweden (SE)"]
+    at.text_input(key="t_places_find").input("suomi").run()
+    assert at.multiselect(key="t_places").options == ["Finland (FI)"]
