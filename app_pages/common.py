@@ -84,7 +84,9 @@ def progress_bar(label: str):
     bar = st.progress(0.0, text=label)
 
     def advance(done: int, total: int) -> None:
-        bar.progress(min(done / total, 1.0) if total else 1.0, text=f"{label} {done:,} / {total:,}")
+        finished = not total or done >= total  # "4 / 4" read as still at work once the page showed the results
+        bar.progress(min(done / total, 1.0) if total else 1.0,
+                     text=f"{label}: done" if finished else f"{label} {done:,} / {total:,}")
 
     return advance
 
