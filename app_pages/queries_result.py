@@ -40,8 +40,8 @@ def show_result(result: QueryResult, key: str) -> None:
     The network is drawn only when chosen (not in a hidden tab): a network drawn in a hidden frame
     is fitted to no width at all and shows cut off when the tab opens.
     """
-    note = f"{len(result.rows):,} rows" + (" (cut at the display cap; the downloads have all of them)"
-                                           if result.truncated else "")
+    note = f"{len(result.rows):,} row{'' if len(result.rows) == 1 else 's'}" + (
+        " (cut at the display cap; the downloads have all of them)" if result.truncated else "")
     st.caption(note)
     table = pd.DataFrame([[_cell(v) for v in row] for row in result.rows], columns=result.columns)
     shown = "Rows"

@@ -85,7 +85,7 @@ def test_explore_opens_on_the_clusters_and_their_collaborations(page, app_url):
 
 def test_queries_show_rows_and_download_all(page, app_url):
     visit(page, app_url, "queries?queries_name=labels/valid-on", "Queries")
-    rows = page.get_by_text("rows", exact=False).filter(has_text=" rows").first
+    rows = page.get_by_text(re.compile(r"^[\d,]+ rows?\b")).first  # "1 row", "12 rows"
     rows.wait_for()
     assert int(rows.inner_text().split()[0].replace(",", "")) >= 1
     page.locator("[data-testid='stDataFrame']").first.wait_for()
