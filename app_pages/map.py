@@ -39,11 +39,13 @@ shown = geography.strongest_links(links, top, least)
 places, organisations, shown = map_layers.frames(places, organisations, shown, level)
 st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations), height=map_layers.MAP_HEIGHT,
                 alt="Map of places, organisations and collaborations")
-strongest = f"the {len(shown):,} strongest collaborations" if len(shown) else "no collaboration arcs"
+strongest = f"the {len(shown):,} strongest collaborations (width and colour: shared projects)" if len(shown) else \
+    f"no collaboration arcs (no pair of places shares {least:,} projects or more: lower Min. shared projects)" \
+    if len(links) and top else "no collaboration arcs"
 drawn = f"{len(organisations):,}" if len(organisations) == located else \
     f"the {len(organisations):,} most active of {located:,}"
 st.caption(f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} "
-           f"organisations with coordinates, {strongest} (width and colour: shared projects); no base map."
+           f"organisations with coordinates, {strongest}; no base map."
            + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
 most, pairs = st.columns(2)

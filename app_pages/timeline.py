@@ -47,7 +47,7 @@ def window() -> tuple[str | None, str | None]:
                                 help=HELP)
     start, end = window_of_years(first, last, low, high)
     if start or end:
-        st.sidebar.caption(f"Showing {describe_window(start, end)} only.")
+        st.sidebar.caption(f"Showing projects and labels of {describe_window(start, end)} only.")
     return start, end
 
 

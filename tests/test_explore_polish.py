@@ -205,7 +205,7 @@ def test_the_time_window_reaches_explore_metrics_partners_and_map(polish_store):
     year = (low + high) // 2
     explore = open_page("explore", time=[str(year), str(year)])
     assert explore.slider(key="time").value == (year, year)
-    assert f"Showing {year} only" in "\n".join(c.value for c in explore.sidebar.caption)
+    assert f"Showing projects and labels of {year} only" in "\n".join(c.value for c in explore.sidebar.caption)
     for node in data_of(network_html(explore))[0]:
         if node["key"].startswith("Project:"):
             dates = dict(re.findall(r"(start_date|end_date): (\S+)", node["title"]))

@@ -174,3 +174,10 @@ def test_the_arc_controls_choose_how_many_and_how_strong(app_store):  # noqa: F8
     at = open_page("map", map_level="0", map_arcs="500", map_min_projects=str(strongest))
     assert {a["projects"] for a in layer(deck_of(at), "arcs")["data"]} == {strongest}
 
+
+
+def test_a_minimum_no_pair_reaches_says_why_there_are_no_arcs(app_store):  # noqa: F811
+    at = open_page("map", map_level="0", map_min_projects="100000")
+    assert not layer(deck_of(at), "arcs")["data"]
+    assert "no collaboration arcs (no pair of places shares 100,000 projects or more: lower Min. shared projects)" \
+        in texts(at)
