@@ -99,7 +99,7 @@ def test_a_time_slice_keeps_the_projects_and_labels_of_its_years_and_every_organ
 def test_the_years_the_data_spans_leave_the_window_open():
     assert timeline.window_of_years(2015, 2030, 2015, 2030) == (None, None)
     assert timeline.window_of_years(2016, 2030, 2015, 2030) == ("2016-01-01", None)
-    assert timeline.describe_window("2016-01-01", None) == "from 2016"
+    assert timeline.describe_window("2016-01-01", None) == "2016 onwards"
 
 
 def test_isolated_nodes_sit_in_rows_with_room_for_their_labels():

@@ -37,16 +37,16 @@ def window_of_years(first: int, last: int, low: int | None = None, high: int | N
 
 
 def describe_window(start: str | None, end: str | None) -> str:
-    """The window in words, for captions: "2021–2023", "from 2021", "until 2023", "all years".
+    """The window in words, for captions: "2021–2023", "2021 onwards", "up to 2023", "all years".
 
     Examples
     --------
     >>> describe_window("2021-01-01", "2023-12-31"), describe_window(None, "2023-12-31")
-    ('2021–2023', 'until 2023')
+    ('2021–2023', 'up to 2023')
     """
     if start and end:
         return start[:4] if start[:4] == end[:4] else f"{start[:4]}–{end[:4]}"
-    return f"from {start[:4]}" if start else f"until {end[:4]}" if end else "all years"
+    return f"{start[:4]} onwards" if start else f"up to {end[:4]}" if end else "all years"
 
 
 def time_slice(graph: nx.MultiDiGraph, start: str | None, end: str | None) -> nx.MultiDiGraph:
