@@ -20,8 +20,9 @@ from graph.views.formatting import property_rows
 def details_panel(shown: nx.MultiDiGraph, default: str | None) -> None:
     """A picker of the view's nodes (the focus by default) and the chosen node's details in tabs."""
     names = {k: views.display_name(k, d) for k, d in shown.nodes(data=True)}
+    shown_first = f"{names[default]}, the focus; or choose another node" if default in names else None
     chosen = st.selectbox("Details of", sorted(names, key=lambda k: names[k].casefold()), format_func=names.get,
-                          index=None, placeholder="choose a node of the view", key="explore_details")
+                          index=None, placeholder=shown_first or "choose a node of the view", key="explore_details")
     chosen = chosen or (default if default in names else None)
     if not chosen or not (details := common.details(chosen)):
         return

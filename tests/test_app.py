@@ -147,6 +147,7 @@ def test_explore_draws_the_network_and_details(app_store):
     html = network_html(at)
     assert "vis.Network" in html and "IoT World" in html
     assert at.subheader[0].value == "IoT World"
+    assert at.selectbox(key="explore_details").placeholder == "IoT World, the focus; or choose another node"
     assert [b.label for b in at.get("download_button")] == ["GraphML", "Nodes CSV", "Edges CSV", "Network HTML"]
 
 
