@@ -28,7 +28,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from graph.analytics.recommend_cold import cold_reasons, focal_places, in_programmes, nearby
+from graph.analytics.recommend_cold import (
+    cold_reasons,
+    focal_places,
+    focal_programmes,
+    focal_sectors,
+    in_programmes,
+    nearby,
+)
 from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, target_profile
 from graph.analytics.recommend_reasons import Path, paths, reasons
 from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
@@ -179,9 +186,25 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
 
 
 def history_note(index: RecommenderIndex, focal) -> str | None:
-    """`COLD_START_NOTE` when no organisation `focal` stands for took part in a project, else None."""
+    """`COLD_START_NOTE` when no organisation `focal` stands for took part in a project, else None; when the graph
+    lacks some of what a cold start ranks by (a sector, a place, a programme of the focal set), the note names
+    what it has and what to add (Tillväxtverket, a place and no more, was told "ranked by sectors, region and
+    programmes" above candidates listed for their country and their projects)."""
     rows = index.resolve(list(focal))
-    return None if rows and index.n_projects[rows].sum() else COLD_START_NOTE
+    if rows and index.n_projects[rows].sum():
+        return None
+    regions, countries = focal_places(index, focal)
+    has = {"sectors": bool(focal_sectors(index, focal)), "region" if regions or not countries else "country":
+           bool(regions or countries), "programmes": bool(focal_programmes(index, focal))}
+    if all(has.values()):
+        return COLD_START_NOTE
+    known, lacking = [k for k, v in has.items() if v], [k.rstrip("s") for k, v in has.items() if not v]
+    add = "add ACTIVE_IN for sectors, LOCATED_IN for a place or MEMBER_OF for programmes (docs/mapping.md)"
+    if not known:
+        return ("no shared projects yet, and the graph knows no sector, place or programme of it: ranked by the "
+                f"candidates' own record alone; {add}")
+    return (f"no shared projects yet: ranked by {' and '.join(known)} and the candidates' own record; the graph "
+            f"knows no {' or '.join(lacking)} of it: {add}")
 
 
 

@@ -13,7 +13,7 @@ import numpy as np
 
 from graph.analytics.recommend_index import RecommenderIndex
 
-__all__ = ["focal_places", "focal_programmes", "nearby", "in_programmes", "cold_reasons"]
+__all__ = ["focal_places", "focal_programmes", "focal_sectors", "nearby", "in_programmes", "cold_reasons"]
 
 
 def _linked(index: RecommenderIndex, key: str) -> set[str]:
@@ -44,6 +44,13 @@ def nearby(index: RecommenderIndex, focal) -> np.ndarray:
     for region in {r[:4] for r in regions if len(r) >= 4}:
         found[np.char.startswith(index.place, region)] = 1.0
     return found
+
+
+def focal_sectors(index: RecommenderIndex, focal) -> set[str]:
+    """The sectors the consortium itself is ACTIVE_IN (a seed cluster's; projects' sectors need projects)."""
+    G = index.G
+    return {s for key in focal for node in _linked(index, key) for _, s, t in G.out_edges(node, data="type")
+            if t == "ACTIVE_IN"}
 
 
 def focal_programmes(index: RecommenderIndex, focal) -> set[str]:
