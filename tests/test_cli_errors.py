@@ -82,7 +82,6 @@ def test_an_unknown_node_is_one_line(env):
      "Error: labels/expiring: unknown parameter(s) weeks; declared: on, months"),
     (["queries", "run", "labels/expire"], "Error: no saved query named 'labels/expire'; did you mean"),
     (["queries", "show", "nothing/here"], "Error: no saved query named 'nothing/here'"),
-    (["metrics", "top", "fame"], "Error: unknown metric 'fame'; choose from"),
     (["metrics", "compute", "--start", "2020-13-01"],
      "Error: start '2020-13-01' is not a date (month must be in 1..12); give YYYY-MM-DD"),
     (["metrics", "compute", "--programme", "lb:NOWHERE"], "Error: no Programme 'lb:NOWHERE' in the graph"),
@@ -92,6 +91,11 @@ def test_an_unknown_node_is_one_line(env):
 def test_a_bad_parameter_is_one_line(env, args, message):
     result = invoke(env, *args)
     assert error_line(result.exit_code, result.stderr).startswith(message)
+
+
+def test_an_unknown_metric_is_refused_as_a_bad_argument(env):
+    assert usage_error(invoke(env, "metrics", "top", "fame")).startswith(
+        "Error: Invalid value for 'METRIC': unknown metric 'fame'; choose from degree,")
 
 
 def test_a_parameter_without_a_value_is_refused(env):
