@@ -61,6 +61,21 @@ def test_nuts_regions_match_the_2024_classification(seeded_store):
         assert (nuts[code]["NAME_LATN"], int(nuts[code]["LEVL_CODE"])) == (name, level)
 
 
+def test_the_seeds_and_the_nuts_loader_give_shared_places_the_same_data(embedded_store):
+    """Both write the seeds' 21 regions and countries. The seeds said `nuts_versions = ["2024"]` where NUTS says
+    2021 and 2024, so `load seeds` after `load nuts` updated 20 nodes, and `load nuts` after it put them back:
+    each re-run changed the store (found by running the README's commands)."""
+    from loaders.nuts import load_nuts
+    from loaders.sample import SAMPLE_NUTS
+
+    load_seeds(embedded_store)
+    load_nuts(embedded_store, SAMPLE_NUTS)
+    again = load_seeds(embedded_store)
+    assert (again.created, again.updated) == (0, 0)
+    nuts_again = load_nuts(embedded_store, SAMPLE_NUTS)
+    assert (nuts_again.summary.created, nuts_again.summary.updated) == (0, 0)
+
+
 def test_seed_countries_are_named_as_the_nuts_loader_names_them(seeded_store):
     found = rows(seeded_store, "MATCH (c:Country) RETURN c.id, c.name, c.local_name ORDER BY c.id")
     assert found == [["DE", "Germany", "Deutschland"], ["NO", "Norway", "Norge"], ["SE", "Sweden", "Sverige"]]
