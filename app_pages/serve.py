@@ -75,8 +75,9 @@ def _refuse_a_taken_port() -> None:
         try:
             probe.bind((address, port))
         except OSError as e:
-            sys.exit(f"cannot start the app: {address}:{port} is in use ({e.strerror}); the app may already be "
-                     f"running at http://{address}:{port}, or start it with --server.port <another port>")
+            sys.exit(f"Error: cannot start the app: {address}:{port} is in use ({e.strerror}); the app may already "
+                     f"be running at http://{address}:{port}, or start it on another port (`cluster-explorer app "
+                     "--port N`; `--server.port N` for Streamlit's own options)")
 
 
 def _load_config(argv: list[str]) -> None:

@@ -145,6 +145,7 @@ def test_cluster_explorer_app_on_a_taken_port_says_so_and_opens_no_store(tmp_pat
                                "--server.headless", "true", "--server.fileWatcherType", "none"],
                               cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 1, done.stderr
-    assert f"127.0.0.1:{port} is in use" in done.stderr and "--server.port" in done.stderr
+    assert f"Error: cannot start the app: 127.0.0.1:{port} is in use" in done.stderr  # as every CLI error starts
+    assert "cluster-explorer app --port N" in done.stderr and "--server.port" in done.stderr
     assert "Traceback" not in done.stderr and "warm-up" not in done.stderr
     assert not StorePaths(db).note.exists()  # no store server was started for an app that cannot serve
