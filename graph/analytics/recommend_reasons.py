@@ -88,7 +88,8 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         reasons.append(f"coordinated {coordinated} project{'s' * (coordinated > 1)}")
     reasons.append(f"took part in {projects} project{'s' * (projects > 1)}")
     if parts["sme"][y]:
-        reasons.append(f"an SME (the consortium has {int(index.sme[rows].sum())} of {len(rows)})")
+        reasons.append(f"an SME (the consortium has {int(index.sme[rows].sum())} of {len(rows)})" if rows else
+                       "an SME (none of the consortium's partners is known as one)")  # was "0 of 0": none in projects
     if index.label[y]:
         reasons.append(f"holds the {_LABEL_NAMES[int(index.label[y])]} label")
     return reasons
