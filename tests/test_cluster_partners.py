@@ -245,3 +245,11 @@ def test_cli_unknown_role_is_one_line(env):
     assert result.exit_code != 0
     assert "role 'basket weaving' is neither `coordinator` nor a sector" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_an_sme_wanted_by_a_consortium_without_projects_is_said_plainly(index):
+    from graph.analytics.recommend import Requirements
+
+    found = recommend(index, ["Organisation:pic:8"], requirements=Requirements(sme_share=0.5), k=10)
+    smes = [c for c in found if any(r.startswith("an SME") for r in c.reasons)]
+    assert smes and all("an SME (none of the consortium's partners is known as one)" in c.reasons for c in smes)
