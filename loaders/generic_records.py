@@ -20,6 +20,9 @@ from graph import values
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from loaders.csv_tables import Table
+from loaders.generic_merge import count as count_values
+from loaders.generic_merge import merged as merged_record
+from loaders.generic_merge import most_frequent
 from loaders.generic_places import locate
 from loaders.mapping_spec import FileSpec, placeholder_columns
 
@@ -39,6 +42,7 @@ class Collected:
     filled: list[tuple[str, int, str, str]] = dataclasses.field(default_factory=list)
     names: dict[tuple, Counter] = dataclasses.field(default_factory=dict)  # per node of a merging table
     conflicts: dict[tuple, list[tuple[str, int]]] = dataclasses.field(default_factory=dict)  # merged rows
+    variants: dict[tuple, list[list]] = dataclasses.field(default_factory=dict)  # merging: [properties, rows]
 
 
 def _text(value: Any) -> str:
@@ -203,13 +207,14 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
         identity = _identity(record)
         first = records.get(identity)
         merging = spec.on_conflict == "merge"
-        if merging:  # names are counted, then settled once every row is read (`settle_names`)
+        if merging:  # names and values are counted, then settled once every row is read (`settle_names`)
             collected.names.setdefault(identity, Counter())[record.name] += 1
+            count_values(collected.variants.setdefault(identity, []), record.properties)
         if first is None:
             records[identity] = (record, spec, line)
         elif _data(first[0]) != _data(record):
             if merging:
-                records[identity] = (_merged(first[0], record), first[1], first[2])
+                records[identity] = (merged_record(first[0], record), first[1], first[2])
                 collected.conflicts.setdefault(identity, [(first[1].file, first[2])]).append(where)
             else:
                 problems.append(Problem(*where, spec.id or spec.key or spec.start.column, (
@@ -240,17 +245,14 @@ def _conflict_hint(record: NodeRecord | RelRecord) -> str:
             "preset, participation_key)")
 
 
-def _merged(first: NodeRecord, record: NodeRecord) -> NodeRecord:
-    """A node given again with other data (`on_conflict = "merge"`): each property keeps its first value, labels
-    and sources are joined; the name is settled once every row is read (`settle_names`)."""
-    return dataclasses.replace(first, sources=tuple(dict.fromkeys(first.sources + record.sources)),
-                               extra_labels=tuple(sorted({*first.extra_labels, *record.extra_labels})),
-                               properties={**record.properties, **first.properties})
-
-
 def settle_names(records: Records, collected: Collected) -> list[str]:
-    """Names of merged nodes (`on_conflict = "merge"`): the most frequent spelling (ties: the first row's), the
-    others in `aliases`, as the CORDIS loader names a PIC. Returns one note per file on what was merged."""
+    """Names and values of merged nodes (`on_conflict = "merge"`): the most frequent spelling (ties: the first
+    row's), the others in `aliases`, as the CORDIS loader names a PIC; each property's most frequent value (ties:
+    the first row's). Returns one note per file on what was merged."""
+    for identity in collected.conflicts:
+        record, spec, line = records[identity]
+        records[identity] = (dataclasses.replace(record, properties=most_frequent(collected.variants[identity])),
+                             spec, line)
     for identity, names in collected.names.items():
         if len(names) > 1:
             record, spec, line = records[identity]
@@ -264,7 +266,7 @@ def settle_names(records: Records, collected: Collected) -> list[str]:
         lines = ", ".join(map(str, at[:10])) + (f" and {len(at) - 10} more" if len(at) > 10 else "")
         by_file.setdefault(where[0][0], []).append(f"{identity[0]} {identity[1]!r} (lines {lines})")
     return [f"{file}: {len(found)} node(s) given with different data on different rows, merged (on_conflict = "
-            "\"merge\"): the most frequent name (others in aliases), each property's first value: "
+            "\"merge\"): the most frequent name (others in aliases) and values: "
             + "; ".join(found[:5]) + (f" and {len(found) - 5} more" if len(found) > 5 else "")
             for file, found in by_file.items()]
 

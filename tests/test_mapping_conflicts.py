@@ -27,14 +27,24 @@ def test_the_preset_merges_an_organisation_spelled_two_ways_and_says_where(tmp_p
     data = parse_generic(_preset(tmp_path))
     (fjordlab,) = [n for n in data.nodes if n.label == "Organisation" and n.id == "9"]
     assert fjordlab.name == "Fjordlab AS"  # two rows of three: the most frequent spelling
-    assert fjordlab.properties == {"city": "Bergen", "aliases": ["FJORDLAB AS"]}  # the first row's city
+    assert fjordlab.properties == {"city": "Bergen", "aliases": ["FJORDLAB AS"]}  # a tie of cities: the first row's
     assert ("t.csv: 1 node(s) given with different data on different rows, merged (on_conflict = \"merge\"): the "
-            "most frequent name (others in aliases), each property's first value: Organisation '9' (lines 2, 3, 4)"
+            "most frequent name (others in aliases) and values: Organisation '9' (lines 2, 3, 4)"
             ) in data.notes
     load_generic(embedded_store, tmp_path / "mapping.toml")
     again = load_generic(embedded_store, tmp_path / "mapping.toml").summary
     assert (again.created, again.updated) == (0, 0)  # a re-run settles on the same name and values
     assert to_networkx(embedded_store).nodes["Organisation:9"]["aliases"] == ["FJORDLAB AS"]
+
+
+def test_a_value_most_rows_give_wins_over_the_first_row_s(tmp_path):
+    """One row said Bergen, two Stavanger: the first row's value was kept (a project's end date 2025-02-28 on one row
+    beat 2025-12-31 on four)."""
+    mapping = _preset(tmp_path)
+    (tmp_path / "t.csv").write_text(TABLE.replace("2;KYST;9;FJORDLAB AS;;", "2;KYST;9;FJORDLAB AS;Stavanger;"),
+                                    encoding="utf-8")
+    (fjordlab,) = [n for n in read_generic(mapping)[0] if n.label == "Organisation" and n.id == "9"]
+    assert fjordlab.properties["city"] == "Stavanger"
 
 
 def test_a_tie_between_spellings_goes_to_the_first_row(tmp_path):
