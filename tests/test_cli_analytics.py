@@ -103,3 +103,11 @@ def test_communities_are_listed_by_size_with_members_not_ranked_by_their_id(env)
 def test_a_place_both_to_add_and_to_avoid_is_refused(env):
     both = invoke(env, "recommend", "--for", "Organisation:pic:999977851", "--country", "SE", "--avoid", "SE")
     assert both.exit_code == 1 and "Error: SE is both a place to add and one to avoid; give it once" in both.stderr
+
+
+def test_a_place_parameter_takes_a_country_s_name_as_its_code(env):
+    """`organisations/smes-in-region -p area=Sweden` answered nothing: only codes matched."""
+    by_code, by_name = (invoke(env, "queries", "run", "organisations/smes-in-region", "-p", f"area={area}",
+                               "--format", "json") for area in ("NO", "norway"))
+    assert by_code.exit_code == by_name.exit_code == 0, by_name.stderr
+    assert json.loads(by_name.stdout) == json.loads(by_code.stdout) != []

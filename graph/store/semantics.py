@@ -146,6 +146,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
             ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS)),
     *_props("Country",
+            ("local_name", "string", "its name in its own language (Sverige); a query's place parameter takes it",
+             ("regions",), "", _NUTS),
             ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
             ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS),
             ("partner_countries", "list", "the other countries whose organisations share projects with its own, "
