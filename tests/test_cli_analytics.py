@@ -111,3 +111,11 @@ def test_a_place_parameter_takes_a_country_s_name_as_its_code(env):
                                "--format", "json") for area in ("NO", "norway"))
     assert by_code.exit_code == by_name.exit_code == 0, by_name.stderr
     assert json.loads(by_name.stdout) == json.loads(by_code.stdout) != []
+
+
+@pytest.mark.parametrize("query", ["clusters/overview", "clusters/in-projects"])
+def test_a_cluster_query_takes_a_country_by_its_name(env, query):
+    by_code, by_name = (invoke(env, "queries", "run", query, "-p", f"country={country}", "--format", "json")
+                        for country in ("NO", "Norway"))
+    assert by_code.exit_code == by_name.exit_code == 0, by_name.stderr
+    assert json.loads(by_name.stdout) == json.loads(by_code.stdout) != []

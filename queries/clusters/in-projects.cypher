@@ -3,10 +3,13 @@
 // description: and the rule that recognised them.
 // tags: clusters, projects
 // requires: Cluster, PARTICIPATES_IN, Cluster.country=$country
-// param country: string = any -- a country code or "any"
+// param country: string = any -- a country by code or name (NO, Norway, Norge) or "any"
 // example: {"country": "NO"}
+OPTIONAL MATCH (named:Country)
+WHERE toLower(named.name) = toLower($country) OR toLower(named.local_name) = toLower($country)
+WITH coalesce(head(collect(named.id)), $country) AS country
 MATCH (c:Cluster)-[:PARTICIPATES_IN]->(p:Project)
-WHERE $country = 'any' OR c.country = $country
+WHERE country = 'any' OR c.country = country
 RETURN c.id AS id, c.name AS cluster, c.country AS country, c.cluster_rule AS rule,
        count(DISTINCT p) AS projects
 ORDER BY projects DESC, cluster
