@@ -63,6 +63,16 @@ def test_a_name_nothing_carries_is_not_found_with_a_did_you_mean(store):
     assert "Automation Småland (Cluster:automation-smaland)" in str(missing.value)
 
 
+@pytest.mark.parametrize("typed", ["Automaton Smaland", "Automaton"])
+def test_a_misspelt_name_is_answered_with_the_names_it_comes_near(store, typed):
+    """"Automaton Smaland" got no hint: only the whole text and its longest word ("automaton") were looked for.
+    Every word is now (longest first), then the start of the longest ("automat")."""
+    with pytest.raises(NotFound) as missing:
+        resolve_node(store, typed, ("Organisation", "Cluster"))
+    assert "Did you mean: " in str(missing.value)
+    assert "Automation Småland (Cluster:automation-smaland)" in str(missing.value)
+
+
 def test_saved_query_parameters_that_take_a_node_id_take_its_name(store):
     catalogue = load_catalogue(None)
     _, params, result = run_saved(store, catalogue, "collaboration/path",

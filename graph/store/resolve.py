@@ -201,11 +201,15 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
 
 
 def _did_you_mean(store: GraphStore, folded: str, labels: list[str]) -> str:
-    """Nodes whose names hold the text, or else its longest word: a hint for a text that named nothing; when the
-    store holds no node of these kinds at all, that and how to add them (no spelling would help)."""
+    """Nodes whose names hold the text, or else one of its words (longest first), or else the start of its longest
+    word ("automaton" finds "automation" by "automat"): a hint for a text that named nothing; when the store holds
+    no node of these kinds at all, that and how to add them (no spelling would help)."""
     from graph.store.requirements import missing_inputs
 
-    for needle in (folded, max(folded.split(), key=len, default="")):
+    words = sorted(dict.fromkeys(folded.split()), key=len, reverse=True)
+    longest = words[0] if words else ""
+    starts = [longest[:n] for n in range(len(longest) - 1, 4, -1)][:4]  # a misspelling mostly sits at a word's end
+    for needle in dict.fromkeys([folded, *words, *starts]):
         near = _by_search(store, needle, labels, SHOWN_CANDIDATES + 1) if len(needle) >= 3 else []
         if near:
             return f" Did you mean: {_listed(near)}?"
