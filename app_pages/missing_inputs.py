@@ -11,7 +11,6 @@ import streamlit as st
 
 from app_pages import common
 from app_pages.queries_result import show_result as show_rows
-from graph.analytics.incidence import filters_matching_nothing
 from graph.analytics.needs import (
     recommender_needs,
     why_empty_projection,
@@ -42,7 +41,7 @@ def projection(store: GraphStore, spec: Projection, projected: nx.Graph, inputs:
     """Whether a projection has no node; if so, why is shown: its missing inputs, a country no organisation is
     in, or a programme, sector or time window no project of `inputs` (the analytics inputs) matches."""
     if projected.number_of_nodes() == 0:
-        why = why_empty_projection(store, spec) or (filters_matching_nothing(inputs, spec) if inputs else None)
+        why = why_empty_projection(store, spec, inputs)
         _warn(common.sentence(why) if why else "The projection has no node.")
         return True
     return False

@@ -54,12 +54,10 @@ def _said_why_empty(obj: Context, inputs: Any, graph: Any, spec: Any) -> bool:
     """Whether the projection has no node; if so, why (its missing inputs, or a filter no project of `inputs`
     passes) is said on stderr, so an empty result is never silent, and the caller computes nothing (every metric
     of no node would be an empty list)."""
-    from graph.analytics.incidence import filters_matching_nothing
     from graph.analytics.needs import why_empty_projection
 
     if graph.number_of_nodes() == 0:
-        why = why_empty_projection(obj.store, spec) or filters_matching_nothing(inputs, spec)
-        click.echo(why or "the projection has no node", err=True)
+        click.echo(why_empty_projection(obj.store, spec, inputs) or "the projection has no node", err=True)
         return True
     return False
 

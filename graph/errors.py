@@ -63,7 +63,12 @@ class InputError(ClusterExplorerError):
 
 
 class StoreUnavailable(ClusterExplorerError):
-    """The store cannot be reached or opened (wrong URI, password, a server that will not start)."""
+    """The store cannot be reached or opened (wrong URI, password, a server that will not start). `reason`, when
+    given, is the server's own words, for a caller that says them otherwise (`store restore` of a backup)."""
+
+    def __init__(self, message: str = "", *, reason: str | None = None):
+        super().__init__(message)
+        self.reason = reason
 
 
 class StoreDamaged(StoreUnavailable):

@@ -31,7 +31,7 @@ from loaders.cluster_detection import aliases_of, name_key
 from loaders.common import source_record
 
 __all__ = ["RULE_SOURCE_ID", "seed_nodes", "SEED_CLUSTERS", "SEED_ORGANISATIONS", "CORDIS_ORGANISATIONS",
-           "statements", "link_seeds", "link_seed_clusters", "link_seed_organisations", "link_and_write"]
+           "statements", "link_seeds", "link_seed_clusters", "link_and_write"]
 
 RULE_SOURCE_ID = "rule:entity-resolution"
 
@@ -145,11 +145,6 @@ def link_seeds(store: GraphStore) -> list[RelRecord]:
 def link_seed_clusters(store: GraphStore) -> list[RelRecord]:
     """The links of `link_seeds` from seed Clusters to their CORDIS records."""
     return [link for link in link_seeds(store) if link.start_label == "Cluster"]
-
-
-def link_seed_organisations(store: GraphStore) -> list[RelRecord]:
-    """The links of `link_seeds` from CORDIS records to the seed organisations they are."""
-    return [link for link in link_seeds(store) if link.start_label != "Cluster"]
 
 
 def link_and_write(store: GraphStore) -> WriteSummary:

@@ -31,6 +31,7 @@ from typing import Any
 
 from graph.errors import ClusterExplorerError, NotFound, ParameterError, Problem, SettingError
 from graph.settings import time_limit
+from graph.store.query_syntax import used_parameters, without_literals
 from graph.store.requirements import Requirement
 from queries.params import PARAM_TYPES, convert
 
@@ -40,8 +41,6 @@ SHIPPED_DIR = Path(__file__).resolve().parent
 
 _HEADER = re.compile(r"^\s*//\s*(?P<key>[a-z]+)(?:\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*))?\s*:\s?(?P<value>.*)$")
 _PARAM_SPEC = re.compile(r"^(?P<type>[a-z]+)\s*(?:=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$")
-_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
-_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 _WRITE_CLAUSE = re.compile(r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b", re.IGNORECASE)
 
 
@@ -85,11 +84,11 @@ class SavedQuery:
 
 
 def _used_params(cypher: str) -> set[str]:
-    return set(_PARAM_USE.findall(_STRINGS_AND_COMMENTS.sub(" ", cypher)))
+    return set(used_parameters(cypher))
 
 
 def _write_clause(cypher: str) -> str | None:
-    found = _WRITE_CLAUSE.search(_STRINGS_AND_COMMENTS.sub(" ", cypher))
+    found = _WRITE_CLAUSE.search(without_literals(cypher))
     return found.group(1).upper() if found else None
 
 

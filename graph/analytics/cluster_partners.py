@@ -137,14 +137,22 @@ def cluster_scores(cindex: ClusterIndex, focal: list[str], weights: ClusterWeigh
         fit, pair = _sector_fit(cindex, me.sectors, mine_norm, other.sectors, norms[c])
         shared_progs = {g: cindex.idf.get(g, 0.0) * min(w, other.programmes[g])
                         for g, w in me.programmes.items() if g in other.programmes}
-        parts = {"sectors": fit, "projects": float(net), "programmes": sum(shared_progs.values()) / focal_idf,
-                 "places": _place(me, other), "label": other.label / 3}
-        terms = {name: getattr(weights, name) * v for name, v in parts.items()}
         if not (fit or net or shared_progs):
             continue  # nothing but a place or a label in common: no reason to propose it
-        found.append((sum(terms.values()), c, parts, terms, pair, shared_progs))
+        found.append(_scored(c, weights, me, other, fit, float(net), sum(shared_progs.values()) / focal_idf, pair,
+                             shared_progs))
     found.sort(key=lambda x: (-x[0], x[1]))
     return me, found
+
+
+def _scored(key: str, weights: ClusterWeights, me: Profile, other: Profile, sectors: float = 0.0,
+            projects: float = 0.0, programmes: float = 0.0, pair=None, shared_progs: dict | None = None) -> tuple:
+    """A candidate as the rankings keep it: (score, key, parts, weighted terms, best sector pair, shared
+    programmes); its place and label parts from the two profiles."""
+    parts = {"sectors": sectors, "projects": projects, "programmes": programmes, "places": _place(me, other),
+             "label": other.label / 3}
+    terms = {name: getattr(weights, name) * v for name, v in parts.items()}
+    return sum(terms.values()), key, parts, terms, pair, shared_progs or {}
 
 
 def _others(cindex: ClusterIndex, focal: list[str], exclude: set[str] = frozenset()) -> list[str]:
@@ -156,14 +164,8 @@ def _others(cindex: ClusterIndex, focal: list[str], exclude: set[str] = frozense
 def _by_place_alone(cindex: ClusterIndex, me: Profile, focal: list[str], weights: ClusterWeights) -> list[tuple]:
     """When nothing but a place links the focal set to other clusters: the clusters of its countries, those of
     other regions first (a partnership joins regions), then by label, then by name; scored as `cluster_scores`."""
-    found = []
-    for c in _others(cindex, focal):
-        other = cindex.profile(c)
-        if other.countries & me.countries:
-            parts = {"sectors": 0.0, "projects": 0.0, "programmes": 0.0, "places": _place(me, other),
-                     "label": other.label / 3}
-            terms = {name: getattr(weights, name) * v for name, v in parts.items()}
-            found.append((sum(terms.values()), c, parts, terms, None, {}))
+    found = [_scored(c, weights, me, cindex.profile(c)) for c in _others(cindex, focal)
+             if cindex.profile(c).countries & me.countries]
     found.sort(key=lambda x: (-x[0], cindex.index.name(x[1]), x[1]))
     return found
 

@@ -216,8 +216,12 @@ def top(result: MetricResult, n: int = 10, graph: nx.Graph | None = None) -> lis
     [(0, '0', 3), (1, '1', 1)]
     """
     best = sorted(result.values.items(), key=lambda kv: (-kv[1], str(kv[0])))[:n]
-    nodes = graph.nodes if graph is not None else {}
-    return [(key, str((nodes[key].get("name") if key in nodes else None) or key), value) for key, value in best]
+    return [(key, _name(graph, key), value) for key, value in best]
+
+
+def _name(graph: nx.Graph | None, key: Any) -> str:
+    """A node's name in `graph`, else its key."""
+    return str((graph.nodes[key].get("name") if graph is not None and key in graph else None) or key)
 
 
 def largest_communities(result: MetricResult, n: int = 10, graph: nx.Graph | None = None,
@@ -232,11 +236,9 @@ def largest_communities(result: MetricResult, n: int = 10, graph: nx.Graph | Non
     for key, community in result.values.items():
         members.setdefault(community, []).append(key)
     degree = dict(graph.degree()) if graph is not None else {}  # a DegreeView has no fast `in`: 54 s at 32,000 nodes
-    nodes = graph.nodes if graph is not None else {}
     biggest = sorted(members.items(), key=lambda item: (-len(item[1]), str(item[0])))[:n]
-    return [(community, len(keys), [str((nodes[k].get("name") if k in nodes else None) or k) for k in
-                                    sorted(keys, key=lambda k: (-degree[k] if k in degree else 0, str(k)))[:named]])
-            for community, keys in biggest]
+    return [(community, len(keys), [_name(graph, k) for k in sorted(keys, key=lambda k: (-degree.get(k, 0), str(k)))[
+        :named]]) for community, keys in biggest]
 
 
 def _plain(value: float) -> float | int | None:
@@ -278,10 +280,10 @@ def write_metrics(store, results: dict[str, MetricResult] | Iterable[MetricResul
             raise ParameterError(f"metric {result.metric!r} cannot be written; allowed: {', '.join(PROPERTIES)}")
         if any(":" not in str(key) for key in result.values):
             raise ParameterError("node keys are not Kind:id; metrics are written for store graphs only")
-    written, cleared = 0, set()
+    written = cleared = 0
     for result in results:
         prop = PROPERTIES[result.metric]
-        cleared.add(store.write(clear_metric(prop)).rows[0][0])
+        cleared = max(cleared, store.write(clear_metric(prop)).rows[0][0])
         run = f"{spec} | {result.describe()} | {when}"
         by_kind: dict[str, list[dict]] = {}
         for key, value in result.values.items():
@@ -295,4 +297,4 @@ def write_metrics(store, results: dict[str, MetricResult] | Iterable[MetricResul
                     if value_of is not None:
                         batch = [{"id": r["id"], "value": value_of} for r in batch]
                     written += store.write(statement, {"rows": batch}).rows[0][0]
-    return MetricsWritten(written, max(cleared, default=0))
+    return MetricsWritten(written, cleared)

@@ -9,6 +9,9 @@ and the Metrics and Partners pages check these when a result comes out empty (`w
 
 from __future__ import annotations
 
+import networkx as nx
+
+from graph.analytics.incidence import filters_matching_nothing
 from graph.analytics.projection_spec import Projection
 from graph.store.contract import GraphStore
 from graph.store.requirements import Requirement, absent_countries, explain, missing_inputs
@@ -56,8 +59,9 @@ def recommender_needs(sectors: bool = False, places: bool = False, sme_share: bo
     return needs
 
 
-def why_empty_projection(store: GraphStore, spec: Projection) -> str | None:
-    """Why the projection `spec` has no node: its missing inputs, or countries no organisation is in."""
+def why_empty_projection(store: GraphStore, spec: Projection, inputs: nx.MultiDiGraph | None = None) -> str | None:
+    """Why the projection `spec` has no node: its missing inputs, countries no organisation is in, or (given the
+    analytics `inputs` it was projected from) a programme, sector or time window no project matches."""
     missing = missing_inputs(store, projection_needs(spec))
     if missing:
         return explain(missing, f"the {spec.describe()} projection")
@@ -66,7 +70,7 @@ def why_empty_projection(store: GraphStore, spec: Projection) -> str | None:
         return (f"the {spec.describe()} projection is empty: no organisation is in {', '.join(unknown)} (neither "
                 "its `country` nor a place it is LOCATED_IN): check the code (EU style: SE, NO, EL, UK), or map a "
                 f"column to `country` (see {DOCS_ANCHOR})")
-    return None
+    return filters_matching_nothing(inputs, spec) if inputs is not None else None
 
 
 def _why(store: GraphStore, needs: Requirement, what: str) -> str | None:

@@ -46,17 +46,20 @@ def nearby(index: RecommenderIndex, focal) -> np.ndarray:
     return found
 
 
+def _reached(index: RecommenderIndex, focal, rel_type: str, kind: str | None = None) -> set[str]:
+    """What the consortium's nodes (and their records) point at by `rel_type`, of `kind` when given."""
+    G = index.G
+    return {t for key in focal for node in _linked(index, key) for _, t, r in G.out_edges(node, data="type")
+            if r == rel_type and (kind is None or G.nodes[t].get("kind") == kind)}
+
+
 def focal_sectors(index: RecommenderIndex, focal) -> set[str]:
     """The sectors the consortium itself is ACTIVE_IN (a seed cluster's; projects' sectors need projects)."""
-    G = index.G
-    return {s for key in focal for node in _linked(index, key) for _, s, t in G.out_edges(node, data="type")
-            if t == "ACTIVE_IN"}
+    return _reached(index, focal, "ACTIVE_IN")
 
 
 def focal_programmes(index: RecommenderIndex, focal) -> set[str]:
-    G = index.G
-    return {p for key in focal for node in _linked(index, key) for _, p, t in G.out_edges(node, data="type")
-            if t == "MEMBER_OF" and G.nodes[p].get("kind") == "Programme"}
+    return _reached(index, focal, "MEMBER_OF", "Programme")
 
 
 def in_programmes(index: RecommenderIndex, focal) -> np.ndarray:

@@ -50,8 +50,8 @@ def other_graphs(store: GraphStore) -> list[str]:
         return []
     client = probe_client(socket, 10)
     try:
-        return sorted(g.decode() if isinstance(g, bytes) else str(g) for g in client.execute_command("GRAPH.LIST")
-                      if (g.decode() if isinstance(g, bytes) else str(g)) != store.graph_name)
+        names = [g.decode() if isinstance(g, bytes) else str(g) for g in client.execute_command("GRAPH.LIST")]
+        return sorted(name for name in names if name != store.graph_name)
     finally:
         client.close()
 

@@ -14,7 +14,7 @@ from typing import Any
 
 from graph.errors import ParameterError, QueryError, QueryTimeout, QueryTooLarge, ReadOnlyViolation, StoreUnavailable
 from graph.store.falkordb_config import ServerLimits
-from graph.store.query_syntax import from_falkordb
+from graph.store.query_syntax import from_falkordb, used_parameters
 
 __all__ = ["refuse_before_sending", "translate"]
 
@@ -66,8 +66,7 @@ def _refuse_unheld_number(key: str, value: Any) -> None:
 
 def _missing_parameters(query: str | None, params: dict[str, Any] | None) -> str:
     """FalkorDB says "Missing parameters" and not which: the `$names` of the query that no value was given for."""
-    used = dict.fromkeys(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", query or ""))
-    missing = [f"${name}" for name in used if name not in (params or {})]
+    missing = [f"${name}" for name in used_parameters(query or "") if name not in (params or {})]
     if not missing:
         return "the query uses a parameter that was given no value"
     return f"the query uses {', '.join(missing)} but no value was given for {'it' if len(missing) == 1 else 'them'}"

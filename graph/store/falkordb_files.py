@@ -91,10 +91,9 @@ def _rebuild_from_snapshot(paths: StorePaths, doing: str) -> None:
         with_hung = " (it had stopped answering)" if isinstance(e, redis.TimeoutError) else f": {e}"
         kill(pid)
         forget(paths, read_note(paths) or {})
-        error = StoreUnavailable(f"the server writing the append-only folder of {paths.db} from its snapshot failed"
-                                 f"{with_hung} and was stopped; run `cluster-explorer store {doing}` again")
-        error.reason = with_hung.strip(" ():")  # what `restore` says, naming the backup rather than its copy
-        raise error from e
+        raise StoreUnavailable(f"the server writing the append-only folder of {paths.db} from its snapshot failed"
+                               f"{with_hung} and was stopped; run `cluster-explorer store {doing}` again",
+                               reason=with_hung.strip(" ():")) from e  # `restore` names the backup, not its copy
     finally:
         client.close()
     stop_server(paths.db)
@@ -182,7 +181,7 @@ def restore(db: Path, source: Path) -> list[str]:
             try:
                 _rebuild_from_snapshot(built, "restore")
             except (StoreUnavailable, StoreDamaged) as e:
-                why = f"the server could not read it ({e.reason})" if hasattr(e, "reason") else str(e)
+                why = f"the server could not read it ({e.reason})" if e.reason else str(e)
                 raise StoreDamaged(f"{source} cannot be restored: {why}; the store {db} is as it was") from e
             done = []
             for path in (db, paths.aof_dir):

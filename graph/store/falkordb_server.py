@@ -90,18 +90,13 @@ def _wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: Stor
         time.sleep(0.05)
     reason, while_loading = server_log_reason(log_file)
     if while_loading:
-        raise _with_reason(reason, StoreDamaged(
+        raise StoreDamaged(
             f"the store {paths.db} is damaged and was not opened: the server stopped while reading its append-only "
             f"files ({reason}), so they are corrupt inside a write, where the server's check cannot see it. Restore a "
-            "backup with `cluster-explorer store restore BACKUP`; nothing was changed"))
-    raise _with_reason(reason, StoreUnavailable(
+            "backup with `cluster-explorer store restore BACKUP`; nothing was changed", reason=reason)
+    raise StoreUnavailable(
         f"the embedded FalkorDB server for {paths.db} stopped while starting: {reason}. Run `cluster-explorer store "
-        "check` for what is wrong with the store's files"))
-
-
-def _with_reason(reason: str, error: Exception) -> Exception:
-    error.reason = reason  # the server log's own words, for a caller that says it otherwise (`store restore`)
-    return error
+        "check` for what is wrong with the store's files", reason=reason)
 
 
 def release_server(db: Path, client) -> None:

@@ -13,7 +13,10 @@ import re
 
 from graph.errors import QuerySyntaxError
 
-__all__ = ["caret_excerpt", "from_falkordb", "from_neo4j", "syntax_error"]
+__all__ = ["caret_excerpt", "from_falkordb", "from_neo4j", "syntax_error", "used_parameters", "without_literals"]
+
+_STRINGS_AND_COMMENTS = re.compile(r"'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|`[^`]*`|//[^\n]*")
+_PARAM_USE = re.compile(r"\$([A-Za-z_][A-Za-z0-9_]*)")
 
 _FALKORDB = re.compile(r"errMsg:\s*(?P<reason>.*?)\s+line:\s*(?P<line>\d+),\s*column:\s*(?P<column>\d+),\s*"
                        r"offset:\s*(?P<offset>\d+)", re.S)
@@ -87,3 +90,14 @@ def from_neo4j(message: str, query: str | None = None) -> QuerySyntaxError | Non
     """Neo4j's syntax error (`... (line L, column C (offset: O))` and its own caret drawing), or None."""
     found = _NEO4J.search(message or "")
     return _located("Neo4j", found, query, in_bytes=False) if found else None
+
+
+def without_literals(cypher: str) -> str:
+    """`cypher` with its strings, quoted names and comments blanked: what is left are its clauses and `$names`."""
+    return _STRINGS_AND_COMMENTS.sub(" ", cypher)
+
+
+def used_parameters(cypher: str) -> list[str]:
+    """The `$names` the query uses, in order of first use (a `$` inside a string or comment is none)."""
+    return list(dict.fromkeys(_PARAM_USE.findall(without_literals(cypher))))
+

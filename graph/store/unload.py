@@ -155,12 +155,13 @@ def unload_source(store: GraphStore, source: str, progress: Progress | None = No
     params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
     # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
     # own other relationships are gone (each node of the load then has few left to look at)
-    steps = [only_from("links"), adopted(), adopted_parents(), only_from("relationships"),
+    parents = adopted_parents()  # repeated until it finds none: each round climbs one PART_OF
+    steps = [only_from("links"), adopted(), parents, only_from("relationships"),
              sources_without("relationships"), only_from("nodes"), sources_without("nodes"),
              activity_without_participations(), sources_of(), log_entries_of()]  # last: the log names the load
     done: list[list[int]] = []
     for step, statement in enumerate(steps, start=1):
-        done.append(_repeat(store, statement, params, until_none=statement == steps[2]))
+        done.append(_repeat(store, statement, params, until_none=statement == parents))
         if progress is not None:
             progress(step, len(steps))
     summary = UnloadSummary(source)
