@@ -13,7 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from graph.errors import ClusterExplorerError, ParameterError, ValidationFailed
+from graph.errors import ClusterExplorerError, NotFound, ParameterError, ValidationFailed
 from graph.store.contract import GraphStore, QueryResult
 from graph.store.resolve import AmbiguousName, resolve_node
 from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
@@ -74,9 +74,27 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
                 resolved[name] = value.strip()
                 continue
             raise AmbiguousName(f"{query.name}: parameter {name!r}: {e}", e.candidates) from None
+        except NotFound as e:
+            if (code := _country_without_node(value, labels)) is None:
+                raise NotFound(f"{query.name}: parameter {name!r}: {e}") from None
+            resolved[name] = code
         except ClusterExplorerError as e:
             raise type(e)(f"{query.name}: parameter {name!r}: {e}") from None
     return resolved
+
+
+def _country_without_node(text: str, labels: tuple[str, ...]) -> str | None:
+    """The country code `text` names when the parameter takes a Country and none stands for it in the store: a
+    table mapped to `country` without `located_in` gives organisations codes that no Country node carries, and a
+    query over `Organisation.country` or `Project.countries` still answers for them. None for any other text."""
+    from loaders.countries import country_code
+
+    if "Country" not in labels:
+        return None
+    try:
+        return country_code(text)
+    except ClusterExplorerError:
+        return None
 
 
 def _timeout(query: SavedQuery, timeout_s: float | None, default_s: float) -> float:

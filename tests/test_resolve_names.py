@@ -86,6 +86,22 @@ def test_saved_query_parameters_that_take_a_node_id_take_its_name(store):
         run_saved(store, catalogue, "collaboration/path", {"from": "Automation", "to": MARINN})
 
 
+def test_the_cross_border_query_takes_country_names_as_its_country_pairs_sibling_does(store):
+    """`cross-border -p first=Sweden` answered nothing ("no Organisation has `country` = "Sweden"") while
+    `country-pairs -p country=Sweden` answered: both now name their countries by a Country node."""
+    catalogue = load_catalogue(None)
+    query = "collaboration/cross-border"
+    _, by_code, coded = run_saved(store, catalogue, query, {"first": "NO", "second": "EE"})
+    _, by_name, named = run_saved(store, catalogue, query, {"first": "Norway", "second": "eesti"})
+    assert by_name == by_code == {"first": "NO", "second": "EE"}
+    assert named.rows == coded.rows and coded.rows
+    with pytest.raises(NotFound, match=r"'first': no Country .* 'Norwy'\. Did you mean: Norway \(Country:NO\)"):
+        run_saved(store, catalogue, query, {"first": "Norwy", "second": "EE"})
+    # a country no Country node stands for (a table mapped to `country` alone): its code, not a refusal
+    _, unnoded, none = run_saved(store, catalogue, query, {"first": "NO", "second": "Slovenia"})
+    assert unnoded["second"] == "SI" and none.rows == []
+
+
 @pytest.fixture(scope="module")
 def env(embedded_server, store):
     return cli_env(embedded_server, "resolve_names")

@@ -208,7 +208,7 @@ def _did_you_mean(store: GraphStore, folded: str, labels: list[str]) -> str:
 
     words = sorted(dict.fromkeys(folded.split()), key=len, reverse=True)
     longest = words[0] if words else ""
-    starts = [longest[:n] for n in range(len(longest) - 1, 4, -1)][:4]  # a misspelling mostly sits at a word's end
+    starts = [longest[:n] for n in range(len(longest) - 1, 2, -1)][:4]  # a misspelling mostly sits at a word's end
     for needle in dict.fromkeys([folded, *words, *starts]):
         near = _by_search(store, needle, labels, SHOWN_CANDIDATES + 1) if len(needle) >= 3 else []
         if near:
