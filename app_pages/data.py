@@ -33,7 +33,8 @@ def byte_bar(name: str):
 
 def say(report) -> None:
     if report.skipped:
-        st.info(f"{report.load.source}: already loaded (the same files); skipped.", icon=":material/check:")
+        st.info(common.md(" ".join([f"{report.load.source}: already loaded (the same files); skipped.",
+                                    *report.derived])), icon=":material/check:")
     else:
         lines = [report.load.notes[-1]] if report.load.notes else []
         st.success(common.md(" ".join([f"{report.load.source}: {report.summary.nodes:,} nodes, "

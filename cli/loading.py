@@ -38,9 +38,9 @@ def _say(report: PipelineReport) -> None:
     """What a load did, one line and its notes; a skipped load says so."""
     if report.skipped:
         click.echo(f"{report.load.source}: already loaded (same files), skipped")
-        return
-    click.echo(f"{report.load.source}: {report.summary.describe()}")
-    for note in [*report.load.notes, *report.derived]:
+    else:
+        click.echo(f"{report.load.source}: {report.summary.describe()}")
+    for note in [*([] if report.skipped else report.load.notes), *report.derived]:
         click.echo(f"  - {note}")
 
 

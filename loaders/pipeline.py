@@ -36,6 +36,7 @@ from graph.store.writer import Progress, WriteSummary
 from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
+from loaders.derived_version import derived_outdated, stamp_derived_version
 
 __all__ = ["SOURCES", "PipelineReport", "run_load", "run_unload", "run_sample", "derive_facts", "recount_activity",
            "already_loaded", "recount_due", "aggregates_due", "ACTIVITY_INPUTS", "AGGREGATE_INPUTS"]
@@ -236,13 +237,27 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
         interrupted_before = _interrupted(store)
         report = _load(store, source, Path(path) if path is not None else None, progress, skip_loaded)
         if report is None:
-            return PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these "
-                                                                      "very files; nothing was read or written."]),
-                                  skipped=True)
-        report.derived = derive_facts(store, recount=recount_due(report, interrupted_before),
-                                      aggregates=aggregates_due(report, interrupted_before))
+            skipped = PipelineReport(LoadReport(source, WriteSummary(), ["Already loaded: the load log holds these "
+                                                                         "very files; nothing was read or written."]),
+                                     skipped=True)
+            skipped.derived = _catch_up(store)
+            return skipped
+        outdated = derived_outdated(store)  # made by an earlier version: every step again
+        report.derived = derive_facts(store, recount=outdated or recount_due(report, interrupted_before),
+                                      aggregates=outdated or aggregates_due(report, interrupted_before))
+    stamp_derived_version(store)
     store.compact(progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
+
+
+def _catch_up(store: GraphStore) -> list[str]:
+    """The derived facts made again when the store's were made by an earlier version (`loaders.derived_version`),
+    its sentences led by one saying why; nothing when they are current. Called holding the store for a load."""
+    if not derived_outdated(store):
+        return []
+    said = derive_facts(store)
+    stamp_derived_version(store)
+    return ["facts derived again: the store's were made by an earlier version of the tool", *said]
 
 
 def run_unload(store: GraphStore, source: str, *, progress: Progress | None = None) -> tuple[UnloadSummary, list[str]]:
@@ -251,6 +266,7 @@ def run_unload(store: GraphStore, source: str, *, progress: Progress | None = No
     with _loading(store), gc_paused():  # as a load: one at a time, the cluster-detection answers not kept
         summary = unload_source(store, source, progress)
         derived = derive_facts(store)
+    stamp_derived_version(store)
     store.compact(progress)
     return summary, derived
 
@@ -273,7 +289,9 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
                                                         skipped=True))
         finally:
             pool.shutdown(wait=False)  # after a failed seeds or NUTS load the parse ends alone, unused
-        if not all(r.skipped for r in reports):
-            reports[-1].derived = derive_facts(store)
-    store.compact(progress)  # a no-op when nothing was loaded
+        loaded = not all(r.skipped for r in reports)
+        reports[-1].derived = derive_facts(store) if loaded else _catch_up(store)
+    if loaded:
+        stamp_derived_version(store)
+    store.compact(progress)  # a no-op when nothing was written
     return reports

@@ -84,17 +84,12 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
 
 
 def _country_without_node(text: str, labels: tuple[str, ...]) -> str | None:
-    """The country code `text` names when the parameter takes a Country and none stands for it in the store: a
-    table mapped to `country` without `located_in` gives organisations codes that no Country node carries, and a
-    query over `Organisation.country` or `Project.countries` still answers for them. None for any other text."""
-    from loaders.countries import country_code
-
-    if "Country" not in labels:
-        return None
-    try:
-        return country_code(text)
-    except ClusterExplorerError:
-        return None
+    """The country code `text` is when the parameter takes a Country and none stands for it in the store: a table
+    mapped to `country` without `located_in` gives organisations codes that no Country node carries, and a query
+    over `Organisation.country` or `Project.countries` still answers for them (a code no organisation has gets the
+    query's own "empty" reasons). None for any other text: a name is found by its Country node only."""
+    code = text.strip()
+    return code.upper() if "Country" in labels and len(code) == 2 and code.isalpha() else None
 
 
 def _timeout(query: SavedQuery, timeout_s: float | None, default_s: float) -> float:

@@ -92,13 +92,13 @@ def test_the_cross_border_query_takes_country_names_as_its_country_pairs_sibling
     catalogue = load_catalogue(None)
     query = "collaboration/cross-border"
     _, by_code, coded = run_saved(store, catalogue, query, {"first": "NO", "second": "EE"})
-    _, by_name, named = run_saved(store, catalogue, query, {"first": "Norway", "second": "eesti"})
+    _, by_name, named = run_saved(store, catalogue, query, {"first": "Norway", "second": "estonia"})
     assert by_name == by_code == {"first": "NO", "second": "EE"}
     assert named.rows == coded.rows and coded.rows
     with pytest.raises(NotFound, match=r"'first': no Country .* 'Norwy'\. Did you mean: Norway \(Country:NO\)"):
         run_saved(store, catalogue, query, {"first": "Norwy", "second": "EE"})
     # a country no Country node stands for (a table mapped to `country` alone): its code, not a refusal
-    _, unnoded, none = run_saved(store, catalogue, query, {"first": "NO", "second": "Slovenia"})
+    _, unnoded, none = run_saved(store, catalogue, query, {"first": "NO", "second": "si"})
     assert unnoded["second"] == "SI" and none.rows == []
 
 

@@ -140,3 +140,27 @@ def test_the_sample_says_where_it_comes_from_and_on_what_terms():
         assert needed in source
     readme = io.StringIO((PROJECT_ROOT / "README.md").read_text(encoding="utf-8")).read()
     assert "loaders/sample_data/SOURCE.md" in readme
+
+
+def test_a_sample_store_of_an_earlier_version_catches_up_when_every_load_is_skipped(sample_cli, sample_env):
+    """A store loaded before the seed organisations were linked to their CORDIS records kept "Innovasjon Norge"
+    as two nodes after every later `./dev run` (each load skipped): the skipped run now derives the facts again."""
+    from graph.store.falkordb_store import FalkorDBStore
+
+    store = FalkorDBStore(Path(sample_env["CLUSTER_EXPLORER_DB"]), sample_env["CLUSTER_EXPLORER_GRAPH"])
+    link = "MATCH (:Organisation {id: 'pic:996614570'})-[r:SAME_AS]->(:Organisation {id: 'innovasjon-norge'}) "
+    try:
+        assert store.read(link + "RETURN count(r)").rows == [[1]]
+        store.write(link + "DELETE r")
+        store.write("MATCH (l:Load) SET l.derived_version = NULL")
+        runner = CliRunner()
+        caught_up, quiet = (runner.invoke(main, ["load", "sample"], env=sample_env) for _ in range(2))
+        lines = caught_up.output.splitlines()
+        assert caught_up.exit_code == 0, caught_up.output
+        assert lines[:3] == [f"{s}: already loaded (same files), skipped" for s in ("seeds", "nuts", "cordis")]
+        assert lines[3] == "  - facts derived again: the store's were made by an earlier version of the tool"
+        assert any(line.startswith("  - entity resolution:") for line in lines[4:]), caught_up.output
+        assert store.read(link + "RETURN count(r)").rows == [[1]]
+        assert len(quiet.output.splitlines()) == 3  # stamped: the next run derives nothing
+    finally:
+        store.close()

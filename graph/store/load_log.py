@@ -33,7 +33,7 @@ _DEFERRED: ContextVar[list[tuple[GraphStore, str, str, WriteSummary]] | None] = 
 
 #: Every load's id and times: a load starting or completing changes them.
 LOAD_STAMPS = fixed_statement(__name__, "LOAD_STAMPS", "MATCH (l:Load) RETURN l.id AS id, l.started_at AS started_at, "
-                              "l.loaded_at AS loaded_at ORDER BY id")
+                              "l.loaded_at AS loaded_at, l.derived_version AS derived_version ORDER BY id")
 #: The counts of nodes and of relationships, each from the store's own statistics (asked for in one
 #: statement, FalkorDB walks the graph instead: 330 ms for the extract instead of 0.5 ms).
 COUNT_NODES = fixed_statement(__name__, "COUNT_NODES", "MATCH (n) RETURN count(n) AS nodes")
@@ -102,7 +102,8 @@ def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
 
 
 def data_version(store: GraphStore) -> str:
-    """A short digest that changes whenever a load starts or completes, or the graph grows or shrinks.
+    """A short digest that changes whenever a load starts or completes, the facts derived from the loads are made
+    again (`loaders.derived_version`), or the graph grows or shrinks.
 
     The one version that every cache keys on (the app's views, the analytics cache): the load log (each
     load's id, start and completion time; times are whole seconds, so two loads in one second are told

@@ -1,0 +1,46 @@
+"""Which version of the derived facts a store holds, so a store loaded by an earlier release catches up.
+
+The derived facts (activity counts, SMEs, cluster detection, country aggregates, entity resolution:
+`loaders.pipeline.derive_facts`) are made after a load. A load already in the log is skipped by its next
+run (`./dev run`, `load sample`), so a store loaded before a release that derives more (the seed
+organisations linked to their CORDIS records, say) would never get it: "Innovasjon Norge" stayed two nodes a
+query had to choose between. Every completed `Load` therefore carries the `derived_version` the facts were
+made with; a load command that skips everything derives them again when the store's newest stamp is older
+than `DERIVED_VERSION` (a re-derivation writes only what differs), then stamps the loads.
+
+Raise `DERIVED_VERSION` with any change to what `derive_facts` writes.
+"""
+
+from __future__ import annotations
+
+from graph.store.contract import GraphStore
+from graph.store.disk import write
+from graph.store.registry import fixed_statement
+
+__all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
+
+#: 1: the facts before the stamp existed (a store without it counts as 0); 2: seed organisations linked to
+#: their CORDIS records (`loaders.entity_resolution`), detected clusters labelled, country aggregates.
+DERIVED_VERSION = 2
+
+NEWEST_STAMP = fixed_statement(
+    __name__, "NEWEST_STAMP",
+    "MATCH (l:Load) WHERE coalesce(l.status, 'complete') <> 'started' "
+    "RETURN count(l) AS loads, max(coalesce(l.derived_version, 0)) AS newest")
+STAMP = fixed_statement(
+    __name__, "STAMP",
+    "MATCH (l:Load) WHERE coalesce(l.status, 'complete') <> 'started' "
+    "AND coalesce(l.derived_version, 0) <> $version SET l.derived_version = $version")
+
+
+def derived_outdated(store: GraphStore) -> bool:
+    """Whether the store holds completed loads whose derived facts were all made by an earlier version."""
+    loads, newest = store.read(NEWEST_STAMP).rows[0]
+    return bool(loads) and (newest or 0) < DERIVED_VERSION
+
+
+def stamp_derived_version(store: GraphStore) -> None:
+    """Mark every completed load as derived with this version (after `derive_facts`); a stamped store is not
+    written again. The stamp is part of the data version (`graph.store.load_log.LOAD_STAMPS`): caches made
+    before the re-derivation are not used after it."""
+    write(store, STAMP, {"version": DERIVED_VERSION})
