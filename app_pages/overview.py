@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
-from graph.store.load_log import unfinished_loads
+from graph.store.load_log import unfinished_loads, unfinished_parts
 from graph.store.reads import last_loads
 from loaders.pipeline import run_sample
 from loaders.seeds import load_seeds
@@ -43,11 +43,11 @@ if not nodes.kinds:
 loads = last_loads(store, 50)
 unfinished, running = unfinished_loads(store, loads)
 for entry in unfinished:
+    what, since, again = unfinished_parts(entry)
     if entry in running:
-        st.info(f"The {entry['source']} load started at {entry['started_at']} is running.", icon=":material/sync:")
+        st.info(f"{what.capitalize()} started at {since} is running.", icon=":material/sync:")
     else:
-        st.warning(f"The {entry['source']} load started at {entry['started_at']} did not finish; run the same load "
-                   "again to complete it.", icon=":material/warning:")
+        st.warning(f"{what.capitalize()} started at {since} did not finish; {again}.", icon=":material/warning:")
 shown = {k: v for k, v in nodes.kinds.items() if k not in ("Source", "Load")}
 organisations = shown.get("Organisation", 0) + shown.get("Cluster", 0)
 first, second, third, fourth = st.columns(4)

@@ -119,10 +119,14 @@ def _check(obj: Context, mapping: Path) -> None:
 def unload(obj: Context, source: str, yes: bool) -> None:
     """Take a load's data out of the store: SOURCE as `status` lists it (user:NAME for your own files, seeds,
     nuts, cordis). What only it brought is removed; what other loads brought too stays."""
+    from graph.store.reads import last_loads
     from loaders.pipeline import run_unload
 
+    logged = last_loads(obj.store, limit=10**6)
+    if not any(e["source"] == source for e in logged):  # said before asking: a question about nothing misleads
+        raise click.ClickException(_no_such_load(source, sorted({e["source"] for e in logged})))
     if not yes:
-        click.confirm(f"{_loads_of(obj, source)}Remove what {source} brought from the {obj.store.kind} store at "
+        click.confirm(f"{_loads_of(logged, source)}Remove what {source} brought from the {obj.store.kind} store at "
                       f"{obj.store.location}?", abort=True, err=True)
     with progress_bar(f"unload {source}") as progress:
         summary, derived = run_unload(obj.store, source, progress=progress)
@@ -134,12 +138,18 @@ def unload(obj: Context, source: str, yes: bool) -> None:
     _say_restarted(obj)
 
 
-def _loads_of(obj: Context, source: str) -> str:
+def _no_such_load(source: str, loaded: list[str]) -> str:
+    """The log holds no load `source`: which it holds, and the one meant when only `user:` was left out."""
+    if not loaded:
+        return f"the load log holds no load {source!r}: nothing is loaded"
+    meant = f" (did you mean user:{source}?)" if f"user:{source}" in loaded else ""
+    return f"the load log holds no load {source!r}{meant}; loaded: {', '.join(loaded)}"
+
+
+def _loads_of(logged: list[dict], source: str) -> str:
     """What the question names: each load of `source` the log holds (every one goes: their files share the
     source's name), with when and how much it wrote."""
-    from graph.store.reads import last_loads
-
-    loads = [e for e in last_loads(obj.store, limit=10**6) if e["source"] == source]
+    loads = [e for e in logged if e["source"] == source]
     if len(loads) < 2:
         return "".join(f"The {source} load of {e['loaded_at']} wrote {e['nodes']} nodes and {e['relationships']} "
                        "relationships. " for e in loads)

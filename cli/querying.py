@@ -11,7 +11,7 @@ from cli.main import Context, main
 from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, parse_params
 from cli.output import render
 from graph.store.backends import other_graphs
-from graph.store.load_log import unfinished_loads
+from graph.store.load_log import UNLOADING, unfinished_loads, unfinished_parts
 from graph.store.reads import counts, last_loads
 from queries.missing import why_empty
 
@@ -41,16 +41,18 @@ def status(obj: Context) -> None:
     for entry in loads[:10]:
         if entry.get("status") == "started":
             click.echo(f"  {entry['started_at']}  {entry['source']:<24} started, not finished")
+        elif entry.get("status") == UNLOADING:
+            click.echo(f"  {entry['unload_started_at']}  {entry['source']:<24} unload started, not finished")
         else:
             click.echo(f"  {entry['loaded_at']}  {entry['source']:<24} {entry['nodes']} nodes, "
                        f"{entry['relationships']} relationships")
     unfinished, running = unfinished_loads(store, loads)
     for entry in unfinished:
+        what, since, again = unfinished_parts(entry)
         if entry in running:
-            click.echo(f"running: the {entry['source']} load started at {entry['started_at']} has not finished yet")
+            click.echo(f"running: {what} started at {since} has not finished yet")
         else:
-            click.echo(f"interrupted: the {entry['source']} load started at {entry['started_at']} did not finish; "
-                       "run the same load again to complete it")
+            click.echo(f"interrupted: {what} started at {since} did not finish; {again}")
 
 
 #: The options `query` and `queries run` share, declared once.

@@ -123,20 +123,20 @@ def reference(generated, tmp_path_factory) -> nx.MultiDiGraph:
 
 
 def kill_when(store: FalkorDBStore, folder: Path, condition: Callable[[Callable[[str], int]], bool], *,
-              server: bool = False) -> subprocess.CompletedProcess:
-    """Start `load cordis` into `store` and SIGKILL it (or, with `server`, the database server) as soon as
-    `condition(count)` holds, `count(name)` being the store's number of nodes of a label or relationships
-    of a type."""
+              server: bool = False, command: tuple[str, ...] = ()) -> subprocess.CompletedProcess:
+    """Start `load cordis` into `store` (or the CLI `command`, e.g. an unload) and SIGKILL it (or, with `server`,
+    the database server) as soon as `condition(count)` holds, `count(name)` being the store's number of nodes of
+    a label or relationships of a type."""
     def count(what: str) -> int:
         is_label = not what.isupper()
         return store.read(cypher.count_label(what) if is_label else cypher.count_rel_type(what)).rows[0][0]
 
-    args = [sys.executable, "-m", "cli", "load", "cordis", str(folder)]
+    args = [sys.executable, "-m", "cli", *(command or ("load", "cordis", str(folder)))]
     load = subprocess.Popen(args, cwd=ROOT, env=_env(store.db_path), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True)
     try:
         while not condition(count):
-            assert load.poll() is None, "the load finished before it could be interrupted"
+            assert load.poll() is None, "the command finished before it could be interrupted"
             time.sleep(0.005)  # polling the store's counts: the wait is on the condition
     finally:
         if server:

@@ -179,3 +179,17 @@ def test_the_question_names_every_load_of_the_source_that_goes(embedded_server):
         store.clear()
         store.close()
 
+
+
+def test_an_unknown_source_is_refused_before_the_question_with_the_user_name_meant(embedded_server):
+    """`unload tildelinger` asked "Remove what tildelinger brought ...?" and said only after a yes that the log
+    holds no such load; the user's files are `user:tildelinger`."""
+    env = cli_env(embedded_server, "unload_unknown")
+    assert invoke(env, "load", "csv", str(PARTICIPATION)).exit_code == 0
+    before = invoke(env, "status").stdout
+    refused = invoke(env, "unload", "tildelinger")
+    assert refused.exit_code == 1 and "Remove what" not in refused.stderr
+    assert refused.stderr.strip() == ("Error: the load log holds no load 'tildelinger' (did you mean "
+                                      "user:tildelinger?); loaded: user:tildelinger")
+    assert invoke(env, "status").stdout == before
+    assert invoke(env, "unload", "user:tildelinger", "--yes").exit_code == 0

@@ -142,7 +142,8 @@ def node_states(label: str) -> str:
 def last_loads() -> str:
     """The load log, newest first."""
     return ("MATCH (l:Load) RETURN l.source AS source, l.loaded_at AS loaded_at, l.checksum AS checksum, "
-            "l.nodes AS nodes, l.relationships AS relationships, l.status AS status, l.started_at AS started_at "
+            "l.nodes AS nodes, l.relationships AS relationships, l.status AS status, l.started_at AS started_at, "
+            "l.unload_started_at AS unload_started_at "
             "ORDER BY coalesce(l.loaded_at, l.started_at) DESC LIMIT $limit")
 
 

@@ -26,7 +26,12 @@ from graph.store.records import NodeRecord
 from graph.store.registry import fixed_statement
 from graph.store.writer import WriteSummary
 
-__all__ = ["start_load", "record_load", "completion_deferred", "interrupted_loads", "unfinished_loads", "data_version"]
+__all__ = ["start_load", "record_load", "completion_deferred", "interrupted_loads", "unfinished_loads", "data_version",
+           "UNLOADING", "unfinished_parts", "now_stamp"]
+
+#: The status of a load whose unload has begun (`graph.store.unload`): until the unload's last step deletes the
+#: entry, `status` names it as an unload to run again.
+UNLOADING = "unloading"
 
 #: The completions held back by `completion_deferred` (None outside it).
 _DEFERRED: ContextVar[list[tuple[GraphStore, str, str, WriteSummary]] | None] = ContextVar("deferred", default=None)
@@ -41,7 +46,8 @@ COUNT_RELATIONSHIPS = fixed_statement(__name__, "COUNT_RELATIONSHIPS",
                                       "MATCH ()-[r]->() RETURN count(r) AS relationships")
 
 
-def _now() -> str:
+def now_stamp() -> str:
+    """The time a log entry records: UTC, whole seconds, ISO 8601 (entries compare as text)."""
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
@@ -54,7 +60,7 @@ def _log_load(store: GraphStore, source: str, checksum: str, properties: dict[st
 def start_load(store: GraphStore, source: str, checksum: str) -> None:
     """Log a load as `started` (source, checksum, time), just before its first write. Until `record_load`
     marks it complete, `interrupted_loads` names it."""
-    _log_load(store, source, checksum, {"status": "started", "started_at": _now(), "loaded_at": None,
+    _log_load(store, source, checksum, {"status": "started", "started_at": now_stamp(), "loaded_at": None,
                                         "nodes": None, "created": None, "updated": None, "unchanged": None,
                                         "relationships": None})
 
@@ -67,7 +73,7 @@ def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSum
         deferred.append((store, source, checksum, summary))
         return
     _log_load(store, source, checksum, {
-        "status": "complete", "loaded_at": _now(), "nodes": summary.nodes, "created": summary.created,
+        "status": "complete", "loaded_at": now_stamp(), "nodes": summary.nodes, "created": summary.created,
         "updated": summary.updated, "unchanged": summary.unchanged, "relationships": summary.relationships})
 
 
@@ -87,7 +93,8 @@ def completion_deferred() -> Iterator[None]:
 
 
 def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The load log's `started` entries that no later complete load of the same source followed.
+    """The load log's `started` entries that no later complete load of the same source followed, and its
+    `unloading` entries (an unload stopped half-way: some of the load's data is gone, its derived facts stale).
 
     `entries` are `last_loads` rows (source, status, started_at, loaded_at). A load logged before
     markers existed has no status and counts as complete.
@@ -95,10 +102,21 @@ def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     entries = list(entries)
     done: dict[str, str] = {}
     for entry in entries:
-        if entry.get("status") != "started" and entry.get("loaded_at"):
+        if entry.get("status") not in ("started", UNLOADING) and entry.get("loaded_at"):
             done[entry["source"]] = max(done.get(entry["source"], ""), entry["loaded_at"])
-    return [e for e in entries if e.get("status") == "started"
-            and (e.get("started_at") or "") >= done.get(e["source"], "")]
+    return [e for e in entries if e.get("status") == UNLOADING or (
+        e.get("status") == "started" and (e.get("started_at") or "") >= done.get(e["source"], ""))]
+
+
+def unfinished_parts(entry: dict[str, Any]) -> tuple[str, str, str]:
+    """What an unfinished entry of the log was doing, when it began and what finishes it, for a sentence:
+    ("the cordis load", "2026-...", "run the same load again to complete it")."""
+    source = entry["source"]
+    if entry.get("status") == UNLOADING:
+        return (f"the unload of {source}", entry.get("unload_started_at") or "",
+                f"run `cluster-explorer unload {source}` again to finish it (or load the same files again to keep "
+                "them)")
+    return f"the {source} load", entry.get("started_at") or "", "run the same load again to complete it"
 
 
 def data_version(store: GraphStore) -> str:
@@ -138,5 +156,6 @@ def unfinished_loads(store: GraphStore, loads: list[dict]) -> tuple[list[dict], 
             return interrupted_loads(last_loads(store, limit=100)), []
     except StoreBusy:
         unfinished = interrupted_loads(loads)
-    last_done = max((e.get("loaded_at") or "" for e in loads if e.get("status") != "started"), default="")
-    return unfinished, [e for e in unfinished if (e.get("started_at") or "") >= last_done]
+    last_done = max((e.get("loaded_at") or "" for e in loads if e.get("status") not in ("started", UNLOADING)),
+                    default="")
+    return unfinished, [e for e in unfinished if unfinished_parts(e)[1] >= last_done]

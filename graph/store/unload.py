@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from graph.errors import ClusterExplorerError
 from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, GraphStore
+from graph.store.load_log import UNLOADING, now_stamp
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
 
@@ -99,6 +100,14 @@ def sources_of() -> str:
 
 
 @cypher.statement()
+def mark_unloading() -> str:
+    """The load log's entries of `$source` marked as being unloaded (first: a run stopped half-way is named by
+    `status` until a run of the unload finishes)."""
+    return (f"MATCH (l:Load) WHERE l.source = $source SET l.status = '{UNLOADING}', l.unload_started_at = $now "
+            "RETURN count(l) AS done")
+
+
+@cypher.statement()
 def log_entries_of() -> str:
     """Up to `$batch` of the load log's entries of `$source`, deleted: the source may be loaded again."""
     return "MATCH (l:Load) WHERE l.source = $source WITH l LIMIT $batch DETACH DELETE l RETURN count(*) AS done"
@@ -153,6 +162,7 @@ def unload_source(store: GraphStore, source: str, progress: Progress | None = No
         raise ClusterExplorerError(f"the load log holds no load {source!r}; loaded: {', '.join(sorted(loaded))}"
                                    if loaded else f"the load log holds no load {source!r}: nothing is loaded")
     params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
+    store.write(mark_unloading(), {"source": source, "now": now_stamp()})
     # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
     # own other relationships are gone (each node of the load then has few left to look at)
     parents = adopted_parents()  # repeated until it finds none: each round climbs one PART_OF
