@@ -43,6 +43,7 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     note); the problems of names several nodes share, or of two rows naming one node. Nothing changed then. The
     other tables' new nodes that have the name of a node of the store get a note (`_namesakes`)."""
     data.notes += [note for note in _namesakes(store, data) if note not in data.notes]
+    _keep_held_names(store, data)
     if not data.matchable:
         return []
     by_label: dict[str, dict[str, NodeRecord]] = defaultdict(dict)
@@ -72,6 +73,28 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
                       f"(keeping its name): {shown}{' ...' if len(found) > 10 else ''}")
     return []
+
+
+def _keep_held_names(store: GraphStore, data: GenericInput) -> None:
+    """Rows whose one cell is both the id and the name (a members table's `cluster` column of ids, mapped `id` and
+    `name`) that name a node of the store by its id leave it its name, with a note: the table knows no name, and
+    the id as the name renamed the user's own clusters `VG-C01`, which no unload gave back."""
+    by_label: dict[str, set[str]] = defaultdict(set)
+    for record in data.nodes:
+        if record.name == record.id:
+            by_label[record.label].add(record.id)
+    names: dict[tuple[str, str], str] = {}
+    for label, ids in sorted(by_label.items()):
+        rows = store.read(cypher.node_states(label), {"ids": sorted(ids)}, row_cap=len(ids) + 1).rows
+        names |= {(label, node_id): props["name"] for node_id, props, _ in rows
+                  if props.get("name") not in (None, "", node_id)}
+    if not names:
+        return
+    data.nodes[:] = [dataclasses.replace(r, name=names[(r.label, r.id)]) if (r.label, r.id) in names else r
+                     for r in data.nodes]
+    shown = ", ".join(f"{label} {node_id!r} ({name!r})" for (label, node_id), name in sorted(names.items())[:5])
+    data.notes.append(f"{len(names)} node(s) of the store named by their id in a column read as both id and name "
+                      f"keep their names: {shown}{' ...' if len(names) > 5 else ''}")
 
 
 def _new_and_named(store: GraphStore, label: str, records: dict[str, NodeRecord],
