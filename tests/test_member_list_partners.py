@@ -52,3 +52,29 @@ def test_a_member_list_matched_by_name_gives_a_cluster_its_members_projects(embe
     finally:
         store.clear()
         store.close()
+
+
+def test_a_member_two_clusters_share_is_said_and_its_own_projects_are_not_their_joint_work(embedded_server, tmp_path):
+    """SENSOR OY, a member of Automation Småland and of ODENSE ROBOTICS: the two "shared" its SMARTLINE, which no
+    organisation of ODENSE ROBOTICS but SENSOR OY took part in (a user's two clusters "shared 25 projects" so)."""
+    from graph.store.records import RelRecord
+
+    nodes, rels = cordis_records(ORGS, PROJECTS, sectors=dict.fromkeys(SECTOR_NAMES, ""))
+    store = FalkorDBStore(embedded_server, "shared_member_partners")
+    try:
+        store.clear()
+        store.setup_schema()
+        load_seeds(store)
+        write_records(store, nodes, [*rels, RelRecord("MEMBER_OF", "Organisation", "pic:3", "Cluster", "pic:2",
+                                                      ("user:test/members.csv",))])
+        write_files(tmp_path, {"medlemmar.csv": MEMBERS})
+        (tmp_path / "mapping.toml").write_text(participation_template(tmp_path / "medlemmar.csv"), encoding="utf-8")
+        load_generic(store, tmp_path / "mapping.toml")
+        _, found = partners(store)
+        odense = found["Cluster:pic:2"]
+        assert "they share a member: SENSOR OY" in odense.reasons
+        assert "their organisations share 2 projects, the newest COBOTS" in odense.reasons  # ROBOFLEX, COBOTS
+        assert any(p.text == "SENSOR OY is a member of both" for p in odense.paths)
+    finally:
+        store.clear()
+        store.close()

@@ -125,7 +125,8 @@ def cluster_scores(cindex: ClusterIndex, focal: list[str], weights: ClusterWeigh
     if me.rows:
         aa = link_scores(cindex.index, me.rows, "adamic_adar")
         direct = np.asarray(cindex.index.shared[me.rows].sum(axis=0)).ravel()
-        network = np.array([aa[cindex.profile(c).rows].sum() + direct[cindex.profile(c).rows].sum() for c in keys])
+        mine = set(me.rows)
+        network = np.array([_tie(aa, direct, cindex.profile(c).rows, mine) for c in keys])
     network = network / network.max() if network.size and network.max() > 0 else network
     mine_norm, norms = _self_similarity(cindex, me.sectors), cindex.norms
     focal_idf = sum(cindex.idf.get(g, 0.0) * w for g, w in me.programmes.items()) or 1.0
@@ -209,6 +210,14 @@ def _joined(*parts: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(nodes)
 
 
+def _tie(aa: np.ndarray, direct: np.ndarray, rows: list[int], mine: set[int]) -> float:
+    """How much a candidate's organisations (`rows`) work with the focal ones (`mine`): their Adamic-Adar and
+    shared projects, and one for each member the two clusters share. A shared member's own projects are not the
+    clusters' joint work: counted as such, one member of two clusters made them "share 25 projects"."""
+    own = [r for r in rows if r not in mine]
+    return float(aa[own].sum() + direct[own].sum()) + len(rows) - len(own)
+
+
 def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs) -> ClusterCandidate:
     G, other = cindex.G, cindex.profile(key)
     name = cindex.index.name(key)
@@ -230,7 +239,7 @@ def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs
                               f"{mine} and {theirs} meet in "
                               f"{cindex.index.name(example) if example else 'the same clusters'}"))
     if parts["projects"]:
-        reasons.append(_network_reason(cindex, me, other, paths))
+        reasons += _network_reasons(cindex, me, other, paths)
     for g in sorted(shared_progs, key=lambda g: -shared_progs[g])[:2]:
         how = "both members of" if g in me.member_of and g in other.member_of else "both have projects funded by"
         reasons.append(f"{how} {cindex.index.name(g)}")
@@ -258,17 +267,27 @@ def _place_reasons(cindex: ClusterIndex, me: Profile, other: Profile, place: flo
     return []
 
 
-def _network_reason(cindex: ClusterIndex, me: Profile, other: Profile, paths: list[Path]) -> str:
-    """The projects the two clusters' organisations share, counted over all their members (a member list gives a
-    cluster several), and the path through the newest; else that they have partners in common."""
-    index = cindex.index
-    common = np.intersect1d(index.incidence[list(me.rows)].indices, index.incidence[list(other.rows)].indices)
+def _network_reasons(cindex: ClusterIndex, me: Profile, other: Profile, paths: list[Path]) -> list[str]:
+    """The members the two clusters share, and the projects their other organisations share, counted over all their
+    members (a member list gives a cluster several), with the path through the newest; else that they have partners
+    in common."""
+    index, mine = cindex.index, set(me.rows)
+    both = [r for r in other.rows if r in mine]
+    theirs = [r for r in other.rows if r not in mine]
+    reasons = []
+    if both:
+        names = ", ".join(index.name(index.keys[r]) for r in both[:3]) + (" ..." if len(both) > 3 else "")
+        reasons.append(f"{'they share a member' if len(both) == 1 else f'they share {len(both)} members'}: {names}")
+        paths.append(Path((me.key, index.keys[both[0]], other.key), f"{index.name(index.keys[both[0]])} is a member "
+                          "of both"))
+    common = np.intersect1d(index.incidence[list(me.rows)].indices, index.incidence[theirs].indices) if theirs else []
     if not len(common):
-        return "their organisations have partners in common"
+        return reasons or ["their organisations have partners in common"]
     newest = max(common, key=lambda j: (index.G.nodes[index.projects[j]].get("start_date") or "", index.projects[j]))
     p = index.projects[newest]
     x = next(x for x in me.rows if index.incidence[x, newest])
-    y = next(y for y in other.rows if index.incidence[y, newest])
+    y = next(y for y in theirs if index.incidence[y, newest])
     paths.append(Path((me.key, index.keys[x], p, index.keys[y], other.key),
                       f"{index.name(index.keys[x])} and {index.name(index.keys[y])} both in {index.name(p)}"))
-    return f"their organisations share {len(common)} project{'s' * (len(common) > 1)}, the newest {index.name(p)}"
+    return [*reasons, f"their organisations share {len(common)} project{'s' * (len(common) > 1)}, the newest "
+                      f"{index.name(p)}"]
