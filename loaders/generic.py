@@ -10,11 +10,11 @@ CSV reader of every loader (`loaders.csv_tables.read_rows`); JSON files here, in
 from __future__ import annotations
 
 import difflib
+import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph import values
 from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
@@ -22,12 +22,13 @@ from graph.store.writer import Progress
 from loaders.common import LoadReport, is_json, load_records, read_text, removed_note, source_record
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
+from loaders.generic_cell_notes import cell_notes
 from loaders.generic_drop import drop_properties
 from loaders.generic_ends import names_read_once, resolve_ends
 from loaders.generic_match import match_by_name
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.generic_regions import national_regions_as_nuts
-from loaders.json_tables import read_json_rows
+from loaders.json_tables import item_columns, read_json_rows
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import near_misses
 from loaders.nuts import keep_stored_places
@@ -123,6 +124,7 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
             f"the columns the mapping names are on line {below}, not line {header}: set skip_lines = {below - 1} "
             "in the mapping (the lines above the header: a title, notes)")))
         return False
+    problems += _unsplit_items(spec, table) if table.delimiter is None and not missing else []
     for column, (uses, lines) in missing.items():
         close = difflib.get_close_matches(column, table.columns, n=1)
         where = ", ".join(f"{mapping.path.name}:{line}" for line in lines)
@@ -130,6 +132,20 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
             f"column {column!r} ({', '.join([*uses, where])}) is not in the file"
             + (f"; did you mean {close[0]!r}?" if close else "") + f"; columns: {', '.join(table.columns)}")))
     return len(problems) == before
+
+
+def _unsplit_items(spec: FileSpec, table: Table) -> list[Problem]:
+    """A problem per column the mapping names in a JSON list of objects (`members.orgnr`) other than the one its
+    table splits: without `split` on that list there is no row per object to read it from."""
+    listed: dict[str, str] = {}
+    for row in table.rows:
+        listed |= item_columns(row) if any(isinstance(cell, list) for cell in row.values()) else {}
+    split = spec.split[0] if spec.split else None
+    unsplit = [(what, column, listed[column]) for what, column, _ in spec.columns()
+               if column in listed and listed[column] != split]
+    return [Problem(spec.file, None, column, f"column {column!r} ({what}) is in the objects of the list {within!r}: "
+                    f"to read one row per object, add split = {{ column = {json.dumps(within, ensure_ascii=False)} }} "
+                    "to this table") for what, column, within in unsplit]
 
 
 def _header_below(mapping: Mapping, spec: FileSpec, table: Table, missing: list[str]) -> int | None:
@@ -164,7 +180,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
                                         path=mapping.data_path(spec), mapping=mapping.path.name)
         if merged := collect(spec, table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
-        notes += [n for n in _grouped_points(spec, table) if n not in notes]
+        notes += [n for n in cell_notes(spec, table) if n not in notes]
     if problems:
         raise ValidationFailed(list(dict.fromkeys(problems)))  # tables of one file may find the same problem
     notes += settle_names(records, collected) + _key_notes(collected)
@@ -183,23 +199,6 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
                  if isinstance(r, NodeRecord) and spec.match == "name"}
     return GenericInput(mapping, list(sources.values()) + nodes + places[0], rels + places[1], notes, paths,
                         unresolved, places, drops, matchable)
-
-
-def _grouped_points(spec: FileSpec, table: Table) -> list[str]:
-    """A note per decimal-comma number column whose cells hold a point that may group thousands (`1.234`): read
-    as a decimal point, as the mapping says, but in a German or Norwegian table it often means 1234."""
-    notes = []
-    for column in spec.properties:
-        if column.type != "float" or column.decimal != "," or column.thousands or column.constant:
-            continue
-        found = [(line, cell) for row, line in zip(table.rows, table.lines, strict=True)
-                 if isinstance(cell := row.get(column.column), str) and values.POINT_GROUPED.fullmatch(cell.strip())]
-        if found:
-            line, cell = found[0]
-            notes.append(f"{spec.file}: {len(found)} cell(s) of {column.column!r} (decimal = \",\") hold a point "
-                         f"that may stand between thousands, first {cell!r} on line {line}: read as a decimal point "
-                         f"({values.as_float(cell)}); if it groups thousands, set thousands = \".\" for that column")
-    return notes
 
 
 def _lines(where: list[tuple]) -> str:

@@ -20,10 +20,11 @@ from graph import values
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from loaders.csv_tables import Table
+from loaders.generic_merge import agrees, filled_in, most_frequent
 from loaders.generic_merge import count as count_values
 from loaders.generic_merge import merged as merged_record
-from loaders.generic_merge import most_frequent
 from loaders.generic_places import locate
+from loaders.json_tables import flat, objects_in
 from loaders.mapping_spec import FileSpec, placeholder_columns
 
 __all__ = ["Records", "Collected", "collect", "settle_names", "unresolved_ends"]
@@ -174,6 +175,10 @@ def _split_rows(spec: FileSpec, table: Table):
     column, separator = spec.split
     for row, line in zip(table.rows, table.lines, strict=True):
         cell = row.get(column)
+        if objects := objects_in(cell):  # a JSON list of objects: a row per object, its values as `column.key`
+            yield from (({**row, column: item, **{f"{column}.{k}": v for k, v in flat(item).items()}}, line)
+                        for item in objects)
+            continue
         if isinstance(cell, list):  # a JSON list: its items, whatever the separator
             items = [_text(item) for item in cell]
         else:
@@ -212,7 +217,7 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
             count_values(collected.variants.setdefault(identity, []), record.properties)
         if first is None:
             records[identity] = (record, spec, line)
-        elif _data(first[0]) != _data(record):
+        elif _data(first[0]) != _data(record) and not agrees(first[0], record):
             if merging:
                 records[identity] = (merged_record(first[0], record), first[1], first[2])
                 collected.conflicts.setdefault(identity, [(first[1].file, first[2])]).append(where)
@@ -220,11 +225,11 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
                 problems.append(Problem(*where, spec.id or spec.key or spec.start.column, (
                     f"{_what(record)} is given twice with different data; first at {first[1].file}:{first[2]}"
                     + _conflict_hint(record))))
-        else:
+        else:  # a repeat, or one differing only by empty cells: its values and sources (another file's) join
             merged += 1
-            if not set(record.sources) <= set(first[0].sources):  # a repeat from another file: both are sources
-                both = tuple(dict.fromkeys(first[0].sources + record.sources))
-                records[identity] = (dataclasses.replace(first[0], sources=both), first[1], first[2])
+            if (record.properties.keys() - first[0].properties.keys()
+                    or not set(record.sources) <= set(first[0].sources)):
+                records[identity] = (filled_in(first[0], record), first[1], first[2])
     return merged
 
 

@@ -19,7 +19,7 @@ from graph.errors import Problem
 from loaders.common import clean_text, read_text
 from loaders.csv_tables import Table
 
-__all__ = ["json_rows", "read_json_rows"]
+__all__ = ["json_rows", "read_json_rows", "flat", "objects_in", "item_columns"]
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
@@ -95,15 +95,27 @@ def _wrapped(text: str, at: int) -> tuple[list[tuple[int, Any]], str]:
     return next(iter(lists.items()))[::-1]
 
 
-def _flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+def flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     """A row with each nested object's values as columns named by their path: {"a": {"b": 1}} -> {"a.b": 1}."""
     row: dict[str, Any] = {}
     for key, value in item.items():
         if isinstance(value, dict):
-            row.update(_flat(value, f"{prefix}{key}."))
+            row.update(flat(value, f"{prefix}{key}."))
         else:
             row[f"{prefix}{key}"] = value
     return row
+
+
+def objects_in(cell: Any) -> list[dict[str, Any]]:
+    """The objects of a cell holding a list of them (`"members": [{"orgnr": ...}, ...]`), else []: `split` on
+    such a cell reads one row per object, its values as columns `members.orgnr` (`generic_records`)."""
+    return [item for item in cell if isinstance(item, dict)] if isinstance(cell, list) else []
+
+
+def item_columns(row: dict[str, Any]) -> dict[str, str]:
+    """The columns the objects of a row's lists give (`members.orgnr`), each -> its list's column (`members`)."""
+    return {f"{column}.{key}": column for column, cell in row.items() for item in objects_in(cell)
+            for key in flat(item)}
 
 
 def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[Problem]) -> Table | None:
@@ -123,8 +135,9 @@ def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[P
         if not isinstance(item, dict):
             problems.append(Problem(name, line, None, 'each item of the list must be an object {"column": value}'))
             continue
-        item = _flat(item) if any(isinstance(value, dict) for value in item.values()) else item
+        item = flat(item) if any(isinstance(value, dict) for value in item.values()) else item
         columns.update(dict.fromkeys(item))
+        columns.update(dict.fromkeys(item_columns(item)))
         table.rows.append(item)
         table.lines.append(line)
     table.columns = list(columns)

@@ -272,7 +272,8 @@ def read_mapping(path: Path | str) -> Mapping:
     except json.JSONDecodeError as e:
         raise ValidationFailed([Problem(path.name, e.lineno, None, f"not valid JSON: {e.msg}")]) from e
     check = _Checker(path, _Lines(text, toml))
-    if isinstance(raw, list):
+    if isinstance(raw, list) or (isinstance(raw, dict) and not toml and set(raw) - _KEYS["top"]  # a JSON data file
+                                 and not {"nodes", "relationships", "preset"} & set(raw)):  # {"count": 2, "data": []}
         raise ValidationFailed([_a_table(path)])
     if not isinstance(raw, dict):
         raise ValidationFailed([Problem(path.name, 1, None, "a mapping must be a table (a JSON object)")])

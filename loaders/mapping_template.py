@@ -26,6 +26,7 @@ from loaders.table_cells import (
     number_marks,
     read_table,
     sample_cells,
+    unread_dates,
 )
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
@@ -37,8 +38,9 @@ __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_colu
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "project_id": ("projectid", "projectnumber", "projectno", "projectnr", "projectcode", "grantid", "grantnumber",
                    "grantagreement", "prosjektnummer", "prosjektnr", "prosjektid", "projektnummer", "projektnr",
-                   "projektid", "diarienummer", "foerderkennzeichen", "förderkennzeichen", "numeroprojet",
-                   "numéroduprojet", "numérodeprojet", "referenceprojet", "project", "prosjekt", "projekt", "projet"),
+                   "projektid", "diarienummer", "diarienr", "dnr", "foerderkennzeichen", "förderkennzeichen",
+                   "numeroprojet", "numéroduprojet", "numérodeprojet", "referenceprojet", "project", "prosjekt",
+                   "projekt", "projet"),
     "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
                       "projekttitel", "projektnamn", "projektname", "projekttitel", "titel", "tittel", "titre",
                       "titreduprojet", "intituléduprojet", "thema"),
@@ -63,8 +65,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "tildelt", "beløp", "bevilget", "bevilgetbeløp", "belopp", "beviljatbelopp", "beviljat",
                "tilskud", "bevilling", "fördersumme", "betrag", "zuwendung", "montant", "subvention"),
     "country": ("country", "countrycode", "land", "landkode", "landskod", "pays", "staat"),
-    "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "landsdel", "bundesland"),
-    "city": ("city", "town", "poststed", "postort", "ort", "stadt", "ville", "by"),
+    "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "bundesland"),
+    "city": ("city", "town", "municipality", "poststed", "postort", "ort", "kommun", "kommune", "stadt", "ville", "by"),
     "sme": ("sme", "smb", "kmu", "pme", "issme"),
     "sector": ("sector", "theme", "topic", "field", "researchfield", "tema", "fagområde", "fagomrade", "område",
                "bransje", "bransch", "branche", "sektor", "thème", "thematique", "thématique", "domaine",
@@ -150,8 +152,7 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key
-            lines.append(f"{name} = {as_toml(by_name)}  #? {what}: no column of numbers found, so the name is the id "
-                         "(the same name on two rows is one node)")
+            lines.append(f"{name} = {as_toml(by_name)}  #? {what}: {_name_as_id(name)}")
         elif name == "country" and "region" in guessed:  # regions need their country: a national table's own
             code, comment = national_country(guessed["region"])
             lines.append(f'country = {{ value = "{code}" }}  {comment}')
@@ -196,15 +197,18 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     dates = [c for name in ("start_date", "end_date") if name in guessed for c in sample_cells(rows, guessed[name])]
     if dates:
         fmt = date_format(dates)
+        odd = _odd_dates(dates, fmt) if fmt else ""
         if fmt is None:
             lines.append(f"# date_format = \"\"  # dates like {as_toml(dates[0])}: no common format reads them all; "
                          "write theirs (Python strptime codes), one or a list")
         elif isinstance(fmt, list):
             like = " and ".join(as_toml(_like(dates, f)) for f in fmt)
             lines.append(f"date_format = {as_toml(fmt)}  #? dates written {len(fmt)} ways, like {like}; a date is read "
-                         "with the first that fits")
+                         f"with the first that fits{odd}")
         elif fmt != values.ISO_DATE:
-            lines.append(f"date_format = {as_toml(fmt)}  #? dates like {as_toml(dates[0])}")
+            lines.append(f"date_format = {as_toml(fmt)}  #? dates like {as_toml(_like(dates, fmt))}{odd}")
+        elif odd:
+            lines.append(f"# date_format = {as_toml(fmt)}  # the default{odd}")
     amounts = sample_cells(rows, guessed["amount"]) if "amount" in guessed else []
     marks = number_marks(amounts) if amounts else (".", "")
     like = f"amounts like {as_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"
@@ -228,6 +232,21 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
                      f'#? {empty[guessed["organisation_id"]]} row(s) have no organisation id: named by their '
                      'organisation name (or on_empty = "skip")')
     return lines
+
+
+def _name_as_id(name: str) -> str:
+    """Why a name as the id needs checking: two projects named "Förstudie" were silently loaded as one."""
+    what, number = (("projects", "project number (Diarienr, grant number)") if name == "project_id" else
+                    ("organisations", "organisation number (Org.nr, VAT number)"))
+    return (f"no column of numbers found, so the name is the id: {what} sharing a name become ONE node, their rows "
+            f"merged; if the table has a {number}, set {name} to that column")
+
+
+def _odd_dates(dates: list[str], formats: str | list[str]) -> str:
+    """`; 1 date no format reads, like "2023-13-45": ...`, or "" when the formats read every date."""
+    odd = unread_dates(dates, formats)
+    return (f"; {len(odd)} date(s) none of them reads, like {as_toml(odd[0])}: `load csv --check` names their lines"
+            if odd else "")
 
 
 def _like(dates: list[str], fmt: str) -> str:

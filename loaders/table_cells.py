@@ -19,8 +19,8 @@ from loaders.csv_header import likely_header
 from loaders.csv_tables import read_rows
 from loaders.json_tables import read_json_rows
 
-__all__ = ["DATE_FORMATS", "NOT_WORD", "header_word", "read_table", "sample_cells", "date_format", "number_marks",
-           "list_separator", "as_toml"]
+__all__ = ["DATE_FORMATS", "NOT_WORD", "header_word", "read_table", "sample_cells", "date_format", "unread_dates",
+           "number_marks", "list_separator", "as_toml"]
 
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
@@ -41,7 +41,8 @@ def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int]:
         table = read_json_rows(path, None, path.name, problems)
         if table is None or problems:
             raise ValidationFailed(problems)
-        return table.columns, table.rows, None, 0
+        in_rows = {column for row in table.rows for column in row}  # not `members.orgnr`: that needs a split
+        return [c for c in table.columns if c in in_rows], table.rows, None, 0
     header, separator = likely_header(read_text(path, name=path.name)[0])
     above = header - 1  # a title or notes above the header, as spreadsheets export them
     table = read_rows(path, separator=separator, name=path.name, skip_lines=above)
@@ -60,26 +61,36 @@ def date_format(cells: list[str]) -> str | list[str] | None:
     """The first of `DATE_FORMATS` that reads every cell; else the fewest of them (up to `MOST_FORMATS`, in their
     order) that read every cell together, as a list (`2024-03-01` and `01.03.2024`); None when none do.
 
-    A list never holds both `%d/%m/%Y` and `%m/%d/%Y`: `01/03/2024` would read as the first, a silent guess.
+    A few cells no format reads (`2023-13-45`, at most `ODD_SHARE` of them) do not stop the guess: the formats are
+    those that read all the others, and `load csv --check` names the odd cells' lines (with None, the check flagged
+    every row of a second way of writing instead). A list never holds both `%d/%m/%Y` and `%m/%d/%Y`: `01/03/2024`
+    would read as the first, a silent guess.
 
     >>> date_format(["2024-03-01", "2024-12-31"]), date_format(["2024-03-01", "31.12.2024"])
     ('%Y-%m-%d', ['%Y-%m-%d', '%d.%m.%Y'])
+    >>> date_format(["2024-03-01"] * 30 + ["01/03/2024"] * 30 + ["2023-13-45"])
+    ['%Y-%m-%d', '%d/%m/%Y']
     """
-    reads = []
-    for fmt in DATE_FORMATS:
-        reads.append(_reads(fmt, cells))
-        if len(reads[-1]) == len(cells):
-            return fmt
-    every = set(range(len(cells)))
-    for size in range(2, MOST_FORMATS + 1):
+    reads = [_reads(fmt, cells) for fmt in DATE_FORMATS]
+    readable = set().union(*reads)
+    if len(cells) - len(readable) > len(cells) * ODD_SHARE:
+        return None
+    for size in range(1, MOST_FORMATS + 1):
         for chosen in itertools.combinations(range(len(DATE_FORMATS)), size):
             formats = [DATE_FORMATS[at] for at in chosen]
-            if set().union(*(reads[at] for at in chosen)) == every and not set(_AMBIGUOUS) <= set(formats):
-                return formats
+            if set().union(*(reads[at] for at in chosen)) == readable and not set(_AMBIGUOUS) <= set(formats):
+                return formats[0] if size == 1 else formats
     return None
 
 
+def unread_dates(cells: list[str], formats: str | list[str]) -> list[str]:
+    """The cells none of `formats` reads (the odd cells `date_format` let pass)."""
+    formats = [formats] if isinstance(formats, str) else formats
+    return [cell for cell in cells if not any(_reads(fmt, [cell]) for fmt in formats)]
+
+
 MOST_FORMATS = 3  # a column written more ways than this is not guessed: the user writes its formats
+ODD_SHARE = 0.05  # cells no format reads, of those sampled, that still leave a guess: a typo or two, not a way
 _AMBIGUOUS = ("%d/%m/%Y", "%m/%d/%Y")
 
 
