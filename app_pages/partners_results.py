@@ -12,6 +12,7 @@ from app_pages import common, missing_inputs, partners_index
 from graph.analytics.cluster_partners import partner_clusters
 from graph.analytics.cluster_profiles import is_cluster
 from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, places_note, recommend
+from graph.analytics.recommend_empty import no_candidate_reason
 
 __all__ = ["all_clusters", "show_organisations", "show_clusters"]
 
@@ -25,10 +26,12 @@ def _note(note: str | None) -> None:
         st.info(f"{note[:1].upper()}{note[1:]}.", icon=":material/info:")
 
 
-def _candidates(candidates: list, key: str) -> None:
-    """A table of scores, a CSV download, and one expander per candidate with reasons and Explore links."""
+def _candidates(candidates: list, key: str, why_none: str | None = None) -> None:
+    """A table of scores, a CSV download, and one expander per candidate with reasons and Explore links; when
+    there is none, `why_none` (`graph.analytics.recommend_empty`, as the CLI says it)."""
     if not candidates:
-        st.info("No candidate fits these requirements.")
+        st.info(common.md(common.sentence(f"no candidate: {why_none}")) if why_none else
+                "No candidate fits these requirements.")
         return
     table = pd.DataFrame([{"rank": i, "candidate": c.name, "score": round(c.score, 3),
                            **{part: round(v, 3) for part, v in c.components.items()}}
@@ -53,6 +56,10 @@ def show_organisations(index: RecommenderIndex, focal: list[str], requirements: 
     _note(places_note(index, focal, requirements, candidates))  # a wanted place no candidate shown is in
     if not candidates:
         missing_inputs.candidates(common.store(), requirements)  # which inputs are missing, and how to add them
+        _candidates(candidates, "partners", no_candidate_reason(
+            index, focal, requirements, exclude_existing=exclude_existing,
+            include_hint="turn on Include known partners to rank them"))
+        return
     _candidates(candidates, "partners")
 
 

@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from cli.main import Context, main, progress_bar
-from cli.options import SHARE
+from cli.options import SHARE, as_date_option, stored_ids
 
 
 @main.group()
@@ -30,15 +30,28 @@ def _projection_options(func: Any) -> Any:
     for option in reversed([
         click.option("--projection", "kind", default="organisation", show_default=True,
                      type=click.Choice(["organisation", "cluster", "region", "country", "bipartite"])),
-        click.option("--start", default=None, help="Only projects running on or after this date (YYYY-MM-DD)."),
-        click.option("--end", default=None, help="Only projects running on or before this date."),
-        click.option("--programme", "programmes", multiple=True, help="Only projects funded by this programme id."),
+        click.option("--start", default=None, callback=as_date_option,
+                     help="Only projects running on or after this date (2023-01-15, 15.01.2023 or 15/01/2023)."),
+        click.option("--end", default=None, callback=as_date_option,
+                     help="Only projects running on or before this date (same spellings as --start)."),
+        click.option("--programme", "programmes", multiple=True,
+                     help="Only projects funded by this programme: its id or its name."),
         click.option("--country", "countries", multiple=True, callback=_country_codes,
                      help="Only organisations of this country (a code or a name: SE, Sweden, Sverige)."),
-        click.option("--sector", "sectors", multiple=True, help="Only projects active in this sector id."),
+        click.option("--sector", "sectors", multiple=True,
+                     help="Only projects active in this sector: its id or its name (accents and case ignored)."),
     ]):
         func = option(func)
     return func
+
+
+def _spec(obj: Context, kind: str, start: str | None, end: str | None, programmes: tuple[str, ...],
+          countries: tuple[str, ...], sectors: tuple[str, ...]) -> Any:
+    """The projection the options ask for, programmes and sectors named by id or name (`stored_ids`)."""
+    from graph.analytics.projections import Projection
+
+    return Projection(kind=kind, start=start, end=end, programmes=stored_ids(obj.store, programmes, "Programme"),
+                      countries=countries, sectors=stored_ids(obj.store, sectors, "Sector"))
 
 
 def _projected(obj: Context, spec: Any) -> tuple[Any, Any]:
@@ -101,11 +114,9 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     import datetime as dt
 
     from graph.analytics.metrics import METRICS, compute_all, notes, write_metrics
-    from graph.analytics.projections import Projection
 
     _known_metrics(chosen, "'--metric'")
-    spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
-                      sectors=sectors)
+    spec = _spec(obj, kind, start, end, programmes, countries, sectors)
     inputs, graph = _projected(obj, spec)
     with progress_bar("metrics") as progress:
         results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed, **_scale(obj))
@@ -133,11 +144,9 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
                 programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
     from graph.analytics.metrics import compute_all, notes
-    from graph.analytics.projections import Projection
 
     _known_metrics((metric,), "'METRIC'")
-    spec = Projection(kind=kind, start=start, end=end, programmes=programmes, countries=countries,
-                      sectors=sectors)
+    spec = _spec(obj, kind, start, end, programmes, countries, sectors)
     inputs, graph = _projected(obj, spec)
     result = compute_all(graph, [metric], **_scale(obj))[metric]  # an unknown metric is refused here
     if _said_why_empty(obj, inputs, graph, spec):
@@ -156,7 +165,8 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
 @click.option("--candidates", "wanted", type=click.Choice(["auto", "organisations", "clusters"]), default="auto",
               show_default=True,
               help="Rank organisations, or partner clusters (auto: clusters when every --for is one).")
-@click.option("--sector", "sectors", multiple=True, help="Wanted sector / topic id (esv:..., topic:...).")
+@click.option("--sector", "sectors", multiple=True,
+              help="Wanted sector or topic: its id (esv:..., topic:...) or its name.")
 @click.option("--country", "add_places", multiple=True, help="A country or region to add to the consortium.")
 @click.option("--avoid", "avoid_places", multiple=True, help="A country or region to avoid.")
 @click.option("--sme-share", type=SHARE, default=None,
@@ -196,6 +206,8 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
         folder = cache_dir_for(obj.store, obj.settings.cache_dir)
         inputs = projection_inputs(obj.store, folder)
         index = index_for(obj.store, folder, inputs.graph, inputs.version).index  # kept on disk, as in the app
+        if index.sector_index:  # else no project has a sector, and the ranking says what to load (ACTIVE_IN)
+            sectors = stored_ids(obj.store, sectors, "Sector")
         progress(1, 3)
         if min_countries or roles:
             from graph.analytics.consortium import CallRules, check_consortium
@@ -227,10 +239,15 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
 
     if note := places_note(index, focal_keys, requirements, candidates):
         click.echo(f"note: {note}", err=True)
+    why_none = show.NOTHING_LINKS
     if not candidates:
         from graph.analytics.needs import recommender_needs, why_no_candidates
+        from graph.analytics.recommend_empty import no_candidate_reason
 
         needs = recommender_needs(bool(sectors), bool(add_places or avoid_places), sme_share is not None,
                                   min_label is not None)
-        click.echo(why_no_candidates(obj.store, needs) or "no candidate fits these requirements", err=True)
-    show.candidates(candidates, history_note(index, focal_keys), fmt)
+        if missing := why_no_candidates(obj.store, needs):
+            click.echo(missing, err=True)
+        why_none = no_candidate_reason(index, focal_keys, requirements, exclude_existing=not include_existing,
+                                       include_hint="`--include-existing` ranks them")
+    show.candidates(candidates, history_note(index, focal_keys), fmt, why_none)

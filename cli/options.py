@@ -1,10 +1,13 @@
-"""What the CLI reads from its options: `-p key=value` parameters, time limits, row caps and shares.
+"""What the CLI reads from its options: `-p key=value` parameters, time limits, row caps, shares, dates and nodes.
 
 One rule for `-p` in both `query` and `queries run`: a value that parses as JSON is that JSON value,
 so `-p 'code="123"'` is the text 123 in both. An ad-hoc query has no declarations, so there the JSON
 value is final (`-p n=5` is the number 5, `-p name=IoT World` text). A saved query declares its
 parameters' types, so there a JSON text or list is taken as it is and anything else stays text that
 the declared type converts (`-p months=6`, `-p on=2020-06-01`, `-p countries=SE,NO`).
+
+The analysis commands' options read alike: a date option takes the spellings a date parameter takes
+(`as_date_option`), and a sector or programme option an id or a name, as a node parameter does (`stored_ids`).
 """
 
 from __future__ import annotations
@@ -15,10 +18,14 @@ from typing import Any
 
 import click
 
-from graph.errors import SettingError
+from graph.errors import NotFound, SettingError
 from graph.settings import row_cap, time_limit
+from graph.store.contract import GraphStore
 
-__all__ = ["ROW_CAP", "SHARE", "TIME_LIMIT", "as_json_or_text", "as_typed_text", "parse_params"]
+__all__ = ["ROW_CAP", "SHARE", "TIME_LIMIT", "as_date_option", "as_json_or_text", "as_typed_text", "parse_params",
+           "stored_ids"]
+#: How many of the store's own nodes a message naming no node gives as examples.
+_EXAMPLES = 3
 
 
 def parse_params(texts: tuple[str, ...]) -> dict[str, str]:
@@ -77,3 +84,49 @@ class _Checked(click.ParamType):
 TIME_LIMIT = _Checked("seconds", time_limit)
 ROW_CAP = _Checked("rows", row_cap)
 SHARE = _Checked("share", share)
+
+
+def as_date_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """A date option (`--start`, `--end`) as ISO text, read in the spellings a saved query's date parameter takes
+    (`queries.params.DATE_FORMATS`: 2023-01-15, 15.01.2023, 15/01/2023); a bad date is refused naming the option,
+    where `15/01/2023` reached the projection and failed with Python's "Invalid isoformat string"."""
+    from graph.values import BadValue, as_date
+    from queries.params import DATE_FORMATS
+
+    if value is None:
+        return None
+    try:
+        return as_date(value, DATE_FORMATS)
+    except BadValue as e:
+        raise click.BadParameter(str(e)) from None
+
+
+def _examples(store: GraphStore, kind: str) -> str:
+    """A few of the store's own `kind` nodes, as a message's example (nothing when it holds none)."""
+    from graph.store.view_cypher import options_of
+
+    rows = store.read(options_of(kind), {"limit": _EXAMPLES + 1}, row_cap=_EXAMPLES + 1).rows
+    shown = ", ".join(f"{name} ({node_id})" if name and name != node_id else str(node_id)
+                      for node_id, name in rows[:_EXAMPLES])
+    end = ", ..." if len(rows) > _EXAMPLES else "."
+    return f" {kind}s of this store: {shown}{end}" if rows else ""
+
+
+def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[str, ...]:
+    """The ids of the `kind` nodes `texts` name: an id, a key or a name, accents and case ignored, as a saved
+    query's node parameter reads them (`graph.store.resolve.resolve_node`): `--sector textil` is the sector
+    Textil. A name read as another spelling says which node it was read as (on stderr); a text naming none is
+    refused with a did-you-mean and examples from this store (the CORDIS example id was wrong on other stores)."""
+    from graph.store.resolve import resolve_node
+    from graph.store.search_text import fold
+
+    ids = []
+    for text in texts:
+        try:
+            node = resolve_node(store, text, (kind,))
+        except NotFound as e:
+            raise NotFound(f"{e}{_examples(store, kind)}") from None
+        if text.strip() not in (node.key, node.id) and fold(text) != fold(node.name):
+            click.echo(f"{kind.lower()} {text.strip()!r}: {node.describe()}", err=True)
+        ids.append(node.id)
+    return tuple(ids)

@@ -30,14 +30,19 @@ def _lines(number: int, c: Any, indent: str = "") -> list[str]:
     return lines
 
 
-def candidates(found: list, note: str | None, fmt: str) -> None:
+#: Why a partner-cluster ranking is empty: nothing the ranking reads ties the focal clusters to another.
+NOTHING_LINKS = "nothing links the focal nodes to others (no shared sector, programme or project)"
+
+
+def candidates(found: list, note: str | None, fmt: str, why_none: str = NOTHING_LINKS) -> None:
+    """The ranked candidates; when there is none, `why_none` (on stderr with JSON, so stdout stays a list)."""
     if note:
         click.echo(f"note: {note}", err=True)
+    if not found:
+        click.echo(f"no candidate: {why_none}", err=fmt == "json")
     if fmt == "json":
         click.echo(json.dumps([asdict(c) for c in found], ensure_ascii=False, indent=2))
         return
-    if not found:
-        click.echo("no candidate: nothing links the focal nodes to others (no shared sector, programme or project)")
     for number, c in enumerate(found, start=1):
         click.echo("\n".join(_lines(number, c)))
 
