@@ -22,17 +22,31 @@ from graph.settings import Settings
 from graph.store.backends import open_store
 from graph.store.contract import GraphStore
 
+#: The commands that only read or take out what a store holds: given a store file in a folder that does not exist
+#: (a mistyped `--db`), they stop instead of making the folder and an empty store and answering "none".
+READING_COMMANDS = frozenset({"status", "query", "queries", "metrics", "recommend", "unload"})
+#: What a command stopped by Ctrl-C left, and what finishes it (a load or unload is completed by running it again).
+_STOPPED = {"load": "the load did not finish; `cluster-explorer status` names it, and running the same load again "
+                    "completes it (nothing it wrote is lost)",
+            "unload": "the unload did not finish; `cluster-explorer status` names it, and running it again "
+                      "finishes it"}
+
 
 class Context:
     """Settings plus a lazily opened store, shared by the sub-commands of one invocation."""
 
-    def __init__(self, settings: Settings):
+    def __init__(self, settings: Settings, command: str | None = None):
         self.settings = settings
+        self.command = command
         self._store: GraphStore | None = None
 
     @property
     def store(self) -> GraphStore:
         if self._store is None:
+            folder = self.settings.db_path.parent
+            if self.command in READING_COMMANDS and not self.settings.neo4j_uri and not folder.is_dir():
+                raise ClusterExplorerError(f"no store at {self.settings.db_path}: the folder {folder} does not exist. "
+                                           "Check --db (or CLUSTER_EXPLORER_DB); a load makes a new store")
             self._store = open_store(self.settings)
             self._store.setup_schema()
         return self._store
@@ -50,6 +64,10 @@ class OneLineErrors(click.Group):
             return super().invoke(ctx)
         except ClusterExplorerError as e:
             raise click.ClickException(str(e)) from e
+        except KeyboardInterrupt:  # click said only "Aborted!"
+            left = _STOPPED.get(ctx.invoked_subcommand or "")
+            click.echo(f"\nStopped (Ctrl-C){': ' + left if left else '.'}", err=True)
+            raise click.exceptions.Exit(130) from None
 
 
 @contextmanager
@@ -82,5 +100,5 @@ def main(ctx: click.Context, db_path: Path | None, queries_dir: Path | None) -> 
         settings = replace(settings, db_path=db_path.expanduser().resolve())
     if queries_dir is not None:
         settings = replace(settings, user_queries_dir=queries_dir.expanduser().resolve())
-    ctx.obj = Context(settings)
+    ctx.obj = Context(settings, ctx.invoked_subcommand)
     ctx.call_on_close(ctx.obj.close)

@@ -1,0 +1,44 @@
+"""Ctrl-C during a load says what it left and what finishes it (click said only "Aborted!"), and a command that
+only reads, given a store in a folder that does not exist (a mistyped `--db`), stops instead of making the folder
+and an empty store. Real processes: the generated CORDIS folder of tests/killed_loads.py, a real SIGINT."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+
+from tests import killed_loads
+from tests.killed_loads import ROOT, _env, cli
+
+generated, keeper = killed_loads.generated, killed_loads.keeper
+
+
+def test_ctrl_c_during_a_load_says_the_next_run_completes_it(generated, keeper):
+    args = [sys.executable, "-m", "cli", "load", "cordis", str(generated)]
+    # SIGINT's default restored: a shell's background job inherits it ignored, and Python then never sees it
+    load = subprocess.Popen(args, cwd=ROOT, env=_env(keeper.db_path), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        while not keeper.read("MATCH (o:Organisation) RETURN count(o)").rows[0][0]:
+            assert load.poll() is None, "the load finished before it could be interrupted"
+            time.sleep(0.005)
+    finally:
+        load.send_signal(signal.SIGINT)
+        _, err = load.communicate(timeout=300)
+    assert load.returncode == 130, err
+    assert err.rstrip().endswith("Stopped (Ctrl-C): the load did not finish; `cluster-explorer status` names it, and "
+                                 "running the same load again completes it (nothing it wrote is lost)"), err
+    assert "Traceback" not in err and "Aborted!" not in err
+    assert "interrupted: the cordis load started at" in cli(keeper.db_path, "status").stdout
+
+
+def test_a_reading_command_on_a_store_in_a_missing_folder_stops(tmp_path):
+    db = tmp_path / "no-such-folder" / "store.db"
+    for args in (("status",), ("queries", "run", "labels/holders"), ("recommend", "--for", "x")):
+        done = cli(db, *args)
+        assert done.returncode == 1
+        assert done.stderr.strip() == (f"Error: no store at {db}: the folder {db.parent} does not exist. Check --db "
+                                       "(or CLUSTER_EXPLORER_DB); a load makes a new store")
+    assert not db.parent.exists()
