@@ -10,7 +10,8 @@ name is the name of a NUTS region of the same country (by the rule ends given by
 the national region is not made. Of several NUTS regions of that name (`Innlandet` is NO02 and NO020) the
 most detailed level is taken; a name of no NUTS region, or of several at one level, keeps its national region.
 A national region the store already holds (an earlier load made it) stays what it is, so a re-run changes
-nothing. A note lists the regions taken.
+nothing; when NUTS was loaded after that load, a note names those regions and how to move their rows (unload,
+load again). A note lists the regions taken.
 """
 
 from __future__ import annotations
@@ -41,9 +42,16 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     national = {n.id: n for n in data.places[0] if n.label == "Region" and n.properties.get("scheme") == "national"}
     if not national:
         return
-    new = [n for node_id, n in national.items() if node_id not in held_ids(store, "Region", list(national))]
-    named, _ = named_nodes(store, "Region", {n.name for n in new}) if new else ({}, None)
-    found = {n.id: nuts for n in new if (nuts := _nuts_of(str(n.properties["country"]), named[n.name]))}
+    held = held_ids(store, "Region", list(national))
+    named, _ = named_nodes(store, "Region", {n.name for n in national.values()})
+    nuts_of = {n.id: nuts for n in national.values() if (nuts := _nuts_of(str(n.properties["country"]), named[n.name]))}
+    kept = sorted(node_id for node_id in nuts_of if node_id in held)
+    if kept:  # loaded before NUTS: said, so that the two regions of one name are no surprise
+        data.notes.append(f"{len(kept)} national region(s) an earlier load made have the name of a NUTS region of the "
+                          f"store, and stay where their rows are: {', '.join(f'{i} ({nuts_of[i]})' for i in kept[:5])}"
+                          f"{' ...' if len(kept) > 5 else ''}; to place the rows in the NUTS regions, unload this "
+                          "load (`cluster-explorer unload`) and load it again")
+    found = {node_id: nuts for node_id, nuts in nuts_of.items() if node_id not in held}
     if not found:
         return
     moved = {("Region", national_id): nuts for national_id, nuts in found.items()}

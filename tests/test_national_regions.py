@@ -75,3 +75,22 @@ def test_the_check_counts_what_the_load_writes_when_the_store_holds_the_places(e
     assert said.startswith("3 nodes (Organisation 2, Region 1)")  # NO-Vestland; Norway and Telemark are held
     written = load_generic(embedded_store, mapping).summary
     assert said.startswith(f"{written.nodes - 1} nodes")  # the summary counts the Source record too
+
+
+def test_a_table_loaded_before_nuts_is_told_where_its_regions_now_have_a_nuts_namesake(embedded_store, tmp_path):
+    """Loaded before NUTS, a table's `Telemark` stays NO-Telemark at a re-load (a re-run changes nothing), beside
+    NUTS's Telemark: said, with the way to move the rows; unloaded and loaded again, they are in NO094."""
+    from loaders.pipeline import run_load, run_unload
+
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "orgs.csv": "nr;navn;fylke\n1;Fjordlab AS;Telemark\n"})
+    load_generic(embedded_store, mapping)
+    _nuts(embedded_store)
+    again = load_generic(embedded_store, mapping)
+    assert ("1 national region(s) an earlier load made have the name of a NUTS region of the store, and stay where "
+            "their rows are: NO-Telemark (NO094); to place the rows in the NUTS regions, unload this load "
+            "(`cluster-explorer unload`) and load it again") in again.notes
+    assert to_networkx(embedded_store).has_edge("Organisation:1", "Region:NO-Telemark", "LOCATED_IN:")
+    run_unload(embedded_store, "user:orgs")
+    run_load(embedded_store, "csv", mapping)
+    graph = to_networkx(embedded_store)
+    assert graph.has_edge("Organisation:1", "Region:NO094", "LOCATED_IN:") and "Region:NO-Telemark" not in graph
