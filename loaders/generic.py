@@ -26,6 +26,7 @@ from loaders.generic_cell_notes import cell_notes
 from loaders.generic_drop import drop_properties
 from loaders.generic_ends import names_read_once, resolve_ends
 from loaders.generic_match import match_by_name
+from loaders.generic_places import most_precise
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.generic_regions import national_regions_as_nuts
 from loaders.json_tables import item_columns, read_json_rows
@@ -193,7 +194,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     rels = [r for r, _, _ in records.values() if isinstance(r, RelRecord)]
     paths = [mapping.path, *dict.fromkeys(mapping.data_path(s) for s in mapping.files)]
     places = ([r for r, _, _ in collected.places.values() if isinstance(r, NodeRecord)],
-              [r for r, _, _ in collected.places.values() if isinstance(r, RelRecord)])
+              most_precise([r for r, _, _ in collected.places.values() if isinstance(r, RelRecord)]))
     drops = [(s, f"user:{mapping.name}/{s.file}") for s in mapping.files if s.drop]
     matchable = {(r.label, r.id): (spec.file, line, spec.name) for r, spec, line in records.values()
                  if isinstance(r, NodeRecord) and spec.match == "name"}

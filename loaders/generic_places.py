@@ -20,7 +20,7 @@ from loaders.countries import country_code
 from loaders.mapping_spec import FileSpec
 from loaders.nuts import country_name, iso_code, place_records
 
-__all__ = ["region_id", "locate"]
+__all__ = ["region_id", "locate", "most_precise"]
 
 _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,3}$")
 
@@ -105,3 +105,12 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
     label = "Region" if region else "Country"
     rels.append(RelRecord("LOCATED_IN", node.label, node.id, label, target, (source,)))
     return NodeRecord(node.label, node.id, node.name, node.sources, node.extra_labels, properties), nodes, rels
+
+
+def most_precise(rels: list[RelRecord]) -> list[RelRecord]:
+    """The generated places without the `LOCATED_IN` of a node to its country when another row places it in a
+    region: an organisation on two rows, one without its county, was in both Sweden and Västra Götaland (the
+    region is `PART_OF` its country, so queries by country still find it)."""
+    in_region = {(r.start_label, r.start_id) for r in rels if r.type == "LOCATED_IN" and r.end_label == "Region"}
+    return [r for r in rels if not (r.type == "LOCATED_IN" and r.end_label == "Country"
+                                    and (r.start_label, r.start_id) in in_region)]

@@ -94,3 +94,12 @@ def test_a_table_loaded_before_nuts_is_told_where_its_regions_now_have_a_nuts_na
     run_load(embedded_store, "csv", mapping)
     graph = to_networkx(embedded_store)
     assert graph.has_edge("Organisation:1", "Region:NO094", "LOCATED_IN:") and "Region:NO-Telemark" not in graph
+
+
+def test_an_organisation_whose_other_row_lacks_its_region_is_in_the_region_alone(embedded_store, tmp_path):
+    """Two rows of one organisation, one without its county: it was LOCATED_IN both Norway and the county."""
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "orgs.csv": "nr;navn;fylke\n1;Fjordlab AS;Vestland\n"
+                                                                          "1;Fjordlab AS;\n2;Uten Fylke AS;\n"})
+    load_generic(embedded_store, mapping)
+    placed = embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(p) RETURN o.id, p.id ORDER BY o.id").rows
+    assert placed == [["1", "NO-Vestland"], ["2", "NO"]]
