@@ -71,8 +71,8 @@ def as_bool(value: Any) -> bool:
 def as_int(value: Any) -> int:
     """A whole number; spaces between thousands are allowed (`1 250`), a point or comma is not.
 
-    >>> as_int("1 250"), as_int(-3)
-    (1250, -3)
+    >>> as_int("1 250"), as_int(-3), as_int(3.0)
+    (1250, -3, 3)
     """
     if isinstance(value, str):
         if value.isascii() and value.isdigit():  # the fast path for clean cells
@@ -80,6 +80,8 @@ def as_int(value: Any) -> int:
         text = _SPACES.sub("", value)
     elif isinstance(value, int) and not isinstance(value, bool):
         return value
+    elif isinstance(value, float) and value.is_integer():  # JSON writers give 3.0 for a count
+        return int(value)
     else:
         text = ""
     if not _INT.match(text):

@@ -47,8 +47,11 @@ class Collected:
 
 
 def _text(value: Any) -> str:
+    """A cell as key or name text: a JSON whole number written as a float (5561234568.0) as the number."""
     if value is None or isinstance(value, (dict, list)):
         return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
     return str(value).lower() if isinstance(value, bool) else str(value).strip()
 
 

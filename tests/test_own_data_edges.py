@@ -200,3 +200,18 @@ def test_a_list_of_objects_without_split_says_to_add_it(tmp_path):
 def test_mapping_new_does_not_guess_the_fields_of_a_list_of_objects(tmp_path):
     template = template_of(tmp_path, json.dumps(CLUSTERS, ensure_ascii=False), "kluster.json")
     assert "members." not in template
+
+
+def test_json_whole_numbers_written_as_floats_read_as_whole_numbers(embedded_store, tmp_path):
+    """A JSON writer's 3.0 for a count was refused as an int ("expected a whole number, got 3.0"), and its
+    5561234568.0 for an organisation number became the id "5561234568.0", another node than 5561234568."""
+    mapping = write_files(tmp_path, {
+        "mapping.toml": 'name = "orgs"\n[[nodes]]\nfile = "orgs.json"\nlabel = "Organisation"\nid = "nr"\n'
+                        'name = "namn"\n[nodes.properties]\nemployees = { column = "anst", type = "int" }\n',
+        "orgs.json": json.dumps([{"nr": 5561234568.0, "namn": "A AB", "anst": 3.0},
+                                 {"nr": 5561234568, "namn": "A AB", "anst": 3}])})
+    load_generic(embedded_store, mapping)
+    assert embedded_store.read("MATCH (o:Organisation) RETURN o.id, o.employees").rows == [["5561234568", 3]]
+    write_files(tmp_path, {"orgs.json": json.dumps([{"nr": 1, "namn": "B AB", "anst": 2.5}])})
+    with pytest.raises(ValidationFailed, match="expected a whole number, got 2.5"):
+        parse_generic(mapping)
