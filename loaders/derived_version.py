@@ -30,7 +30,7 @@ NEWEST_STAMP = fixed_statement(
 STAMP = fixed_statement(
     __name__, "STAMP",
     "MATCH (l:Load) WHERE coalesce(l.status, 'complete') <> 'started' "
-    "AND coalesce(l.derived_version, 0) <> $version SET l.derived_version = $version")
+    "AND coalesce(l.derived_version, 0) <> $version SET l.derived_version = $version RETURN count(l) AS stamped")
 
 
 def derived_outdated(store: GraphStore) -> bool:
