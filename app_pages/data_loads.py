@@ -30,7 +30,7 @@ def loads_section(store: GraphStore) -> None:
     sources = list(dict.fromkeys(load["source"] for load in loads))
     source = st.selectbox("Take a load out of the store", sources, key="data_unload_source")
     sure = st.checkbox(f"Remove what {source} brought (what other loads brought too stays)",
-                       key="data_unload_sure")
+                       key=f"data_unload_sure:{source}")  # one tick per load: a tick never moves to another one
     if st.button("Take it out", key="data_unload", icon=":material/delete:", disabled=not sure):
         summary, derived = run_unload(store, source, progress=common.progress_bar(f"Taking {source} out"))
         common.refresh()
@@ -38,5 +38,5 @@ def loads_section(store: GraphStore) -> None:
             f"{source}: {summary.nodes_removed:,} nodes and {summary.relationships_removed:,} relationships "
             f"removed; {summary.nodes_kept:,} nodes and {summary.relationships_kept:,} relationships kept without "
             "its files. " + " ".join(derived))
-        del st.session_state["data_unload_sure"]  # the next load taken out is ticked anew
+        del st.session_state[f"data_unload_sure:{source}"]  # the next load taken out is ticked anew
         st.rerun()  # the list and the choices without it

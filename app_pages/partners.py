@@ -54,7 +54,7 @@ try:
     if countries or roles:
         partners_gaps.show_gaps(index, focal, rules, replace(requirements, sme_share=None))  # a rule here, as in CLI
     if rank == "clusters" or (rank == "auto" and partners_results.all_clusters(current.graph, focal)):
-        partners_results.show_clusters(index, current.version, focal, k)
+        partners_results.show_clusters(index, current.version, focal, k, requirements)
     else:
         partners_results.show_organisations(index, focal, requirements, k, exclude_existing=not known)
 except ClusterExplorerError as e:

@@ -63,8 +63,8 @@ def show_organisations(index: RecommenderIndex, focal: list[str], requirements: 
     _candidates(candidates, "partners")
 
 
-def show_clusters(index: RecommenderIndex, version: str, focal: list[str], k: int) -> None:
+def show_clusters(index: RecommenderIndex, version: str, focal: list[str], k: int, requirements=None) -> None:
     st.subheader("Partner clusters")
-    ranking = partner_clusters(partners_index.clusters(index, version), focal, k=k)
+    ranking = partner_clusters(partners_index.clusters(index, version), focal, k=k, requirements=requirements)
     _note(ranking.note)
     _candidates(ranking.candidates, "partners")

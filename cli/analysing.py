@@ -224,7 +224,10 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
             from graph.analytics.cluster_partners import partner_clusters
             from graph.analytics.cluster_profiles_disk import profiles_for
 
-            ranking = partner_clusters(profiles_for(obj.store, folder, index, inputs.version), focal_keys, k=k)
+            asked = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
+                                 sme_share=sme_share, min_label=min_label)
+            ranking = partner_clusters(profiles_for(obj.store, folder, index, inputs.version), focal_keys, k=k,
+                                       requirements=asked)
             progress(3, 3)
             show.candidates(ranking.candidates, ranking.note, fmt)
             return

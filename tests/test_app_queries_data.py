@@ -152,9 +152,12 @@ def test_a_load_is_taken_out_again_from_the_data_page(app_store):  # noqa: F811
     at.button(key="data_load").click().run()
     assert people() == before + 4
     assert "user:members" in set(table(at, "loaded_at")["source"])
-    at.selectbox(key="data_unload_source").set_value("user:members").run()
+    at.selectbox(key="data_unload_source").set_value("seeds").run()
+    at = at.checkbox(key="data_unload_sure:seeds").check().run()
+    at.selectbox(key="data_unload_source").set_value("user:members").run()  # the tick stays with the seeds
+    assert not at.checkbox(key="data_unload_sure:user:members").value
     assert at.button(key="data_unload").disabled  # not before the tick
-    at = at.checkbox(key="data_unload_sure").check().run()
+    at = at.checkbox(key="data_unload_sure:user:members").check().run()
     at = at.button(key="data_unload").click().run()
     assert not at.exception
     said = at.success[-1].value.replace("\\", "")  # shown Markdown-escaped
@@ -162,4 +165,4 @@ def test_a_load_is_taken_out_again_from_the_data_page(app_store):  # noqa: F811
                            "kept without its files")  # the two seed clusters it names again
     assert people() == before
     assert "user:members" not in set(table(at, "loaded_at")["source"])
-    assert not at.checkbox(key="data_unload_sure").value  # the next one is ticked anew
+    assert not at.checkbox(key="data_unload_sure:seeds").value  # the next one is ticked anew

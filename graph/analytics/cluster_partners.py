@@ -27,6 +27,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile, is_cluster, sector_name
+from graph.analytics.cluster_requirements import asked_reasons, meeting
 from graph.analytics.recommend import Candidate, link_scores
 from graph.analytics.recommend_reasons import Path
 from graph.errors import NotFound
@@ -182,8 +183,10 @@ def _nothing_shared_note(cindex: ClusterIndex, me: Profile, names: str, found: l
 
 
 def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
-                     weights: ClusterWeights = ClusterWeights()) -> ClusterRanking:
-    """The `k` best partner clusters for the focal clusters or organisations `focal`, best first.
+                     weights: ClusterWeights = ClusterWeights(), requirements=None) -> ClusterRanking:
+    """The `k` best partner clusters for the focal clusters or organisations `focal`, best first; `requirements`
+    (a `Requirements`) leaves out clusters in a place to avoid or below a label, and ranks those in a place to add
+    or working in a sector asked for higher (`graph.analytics.cluster_requirements`).
 
     Examples
     --------
@@ -199,7 +202,9 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
     if not (me.sectors or me.programmes or me.rows):
         note = (f"the graph knows no sector, programme or project of {names}: nothing to rank partner clusters by; "
                 "add ACTIVE_IN (sectors), MEMBER_OF (programmes) or PARTICIPATES_IN relationships (docs/mapping.md)")
-    return ClusterRanking([_candidate(cindex, me, *x) for x in found[:k]], note)
+    found, left_out = meeting(cindex, found, requirements, weights)
+    note = "; ".join(filter(None, (note, left_out))) or None
+    return ClusterRanking(asked_reasons(cindex, [_candidate(cindex, me, *x) for x in found[:k]], requirements), note)
 
 
 def _joined(*parts: tuple[str, ...]) -> tuple[str, ...]:

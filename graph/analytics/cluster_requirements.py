@@ -1,0 +1,75 @@
+"""A project's requirements applied to partner clusters, as they apply to partner organisations.
+
+The Partners page and `recommend` take places to avoid, a minimum quality label, places to add and sectors.
+The organisation ranking (`graph.analytics.recommend`) used them; the partner-cluster ranking ignored every one,
+so "avoid Sweden" and "at least ESCA Gold" still listed the same ten Swedish Bronze clusters. Here a place to avoid
+and a minimum label leave clusters out (hard requirements, as for organisations), and a place to add or a sector
+asked for adds its weight (`places`, `sectors` of `ClusterWeights`) to the clusters that have it, with a reason.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from graph.analytics.cluster_profiles import ClusterIndex, Profile
+from graph.analytics.recommend import Requirements
+from graph.analytics.recommend_index import LABEL_LEVELS
+
+__all__ = ["meeting", "asked_reasons"]
+
+
+def _within(profile: Profile, places: tuple[str, ...]) -> list[str]:
+    """The places of `places` (country or NUTS codes) the cluster is in: a code its countries or regions start with."""
+    held = profile.countries | profile.regions
+    return [p for p in places if any(h.startswith(p) for h in held)]
+
+
+def _sectors_held(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...]) -> list[str]:
+    """The asked sector ids (as stored, without `Sector:`) the cluster works in."""
+    return [s for s in sectors if cindex.neighbours.canonical(f"Sector:{s}") in profile.sectors]
+
+
+def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements | None,
+            weights) -> tuple[list[tuple], str | None]:
+    """The scored clusters (`cluster_scores`' tuples) that meet `requirements`, boosted and sorted again, and a
+    sentence on those left out (None when none was)."""
+    if requirements is None:
+        return found, None
+    level = LABEL_LEVELS.get(requirements.min_label or "", 0)
+    kept, avoided, unlabelled = [], 0, 0
+    for _, key, parts, terms, pair, shared in found:
+        other = cindex.profile(key)
+        if _within(other, requirements.avoid_places):
+            avoided += 1
+            continue
+        if other.label < level:
+            unlabelled += 1
+            continue
+        terms = dict(terms)
+        if _within(other, requirements.add_places):
+            terms["asked places"] = weights.places
+        if requirements.sectors and _sectors_held(cindex, other, requirements.sectors):
+            terms["asked sectors"] = weights.sectors
+        kept.append((sum(terms.values()), key, parts, terms, pair, shared))
+    kept.sort(key=lambda x: (-x[0], x[1]))
+    left = [f"{avoided} in a place to avoid"] * bool(avoided) + [
+        f"{unlabelled} without the {requirements.min_label} label or better"] * bool(unlabelled)
+    said = [f"left out as required: {' and '.join(left)} cluster(s)"] * bool(left)
+    if requirements.sme_share is not None:
+        said.append("a wanted share of SMEs ranks organisations, not partner clusters (rank organisations to use it)")
+    return kept, "; ".join(said) or None
+
+
+def asked_reasons(cindex: ClusterIndex, candidates: list, requirements: Requirements | None) -> list:
+    """Each candidate with a reason for each requirement it meets that ranked it higher."""
+    if requirements is None:
+        return candidates
+    out = []
+    for c in candidates:
+        other, extra = cindex.profile(c.key), []
+        if places := _within(other, requirements.add_places):
+            extra.append(f"in {', '.join(places)}, as asked")
+        if requirements.sectors and (sectors := _sectors_held(cindex, other, requirements.sectors)):
+            extra.append(f"works in {', '.join(cindex.index.name(f'Sector:{s}') for s in sectors)}, as asked")
+        out.append(dataclasses.replace(c, reasons=(*extra, *c.reasons)) if extra else c)
+    return out
