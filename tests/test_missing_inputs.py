@@ -87,6 +87,26 @@ def test_either_alternative_satisfies_an_item(near_miss_store, network_store):
     assert missing_inputs(network_store, needs) == []
 
 
+def test_a_relationship_of_a_label_is_asked_of_that_label(embedded_store, network_store):
+    """Clusters placed nowhere while organisations are: `LOCATED_IN` alone was satisfied, and clusters/overview by
+    country came out empty without a word (`Cluster>LOCATED_IN` asks it of a cluster)."""
+    from graph.store.records import NodeRecord, RelRecord
+    from graph.store.writer import write_records
+
+    write_records(embedded_store, [NodeRecord("Cluster", "c1", "Unplaced Cluster", ("user:t/c.csv",)),
+                                   NodeRecord("Organisation", "o1", "Placed AB", ("user:t/o.csv",)),
+                                   NodeRecord("Country", "SE", "Sweden", ("user:t/o.csv",))],
+                  [RelRecord("LOCATED_IN", "Organisation", "o1", "Country", "SE", ("user:t/o.csv",))])
+    needs = "Cluster.country | Cluster>LOCATED_IN"
+    (gap,) = missing_inputs(embedded_store, needs)
+    assert gap.message == ("no Cluster has `country`, and no Cluster has a LOCATED_IN relationship: map a column to "
+                           "`country` (string) in a [[nodes]] table of Cluster; or map `located_in` (a country or "
+                           "region column) in a [[nodes]] table of Cluster")
+    assert missing_inputs(network_store, needs) == []  # the seeds' clusters are placed
+    query = load_catalogue().get("clusters/overview")
+    assert "no Cluster has a LOCATED_IN relationship" in why_empty(embedded_store, query, {"country": "SE"})
+
+
 def test_missing_labels_and_types_are_named(members_store):
     gaps = {g.item: g.message for g in missing_inputs(members_store, "Cluster, Project, PARTICIPATES_IN")}
     assert set(gaps) == {"Project", "PARTICIPATES_IN"}

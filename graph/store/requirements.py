@@ -6,7 +6,9 @@ all in one syntax: a comma-separated list of items, each a node label, a relatio
 `Owner.property` (a property of the semantic contract); `a | b` is satisfied by either; `Owner.$param`
 names the property a parameter chooses (`Organisation.$metric`); `Owner.property=$param` asks for a node
 or relationship with the parameter's value there (`Organisation.country=$country`; the value `any`,
-which the shipped queries read as "no filter", asks nothing).
+which the shipped queries read as "no filter", asks nothing); `Label>TYPE` asks for a node of the label with a
+relationship of the type going out (`Cluster>LOCATED_IN`: some cluster is placed, which organisations placed
+do not tell).
 
 `missing_inputs` checks each item with one cheap read (a label or type is counted from the store's own
 counts, no scan; a property stops at the first node carrying it) and caches the answers per data version
@@ -89,6 +91,11 @@ class Missing:
 
 
 def _check_item(item: str) -> None:
+    label, out, rel_type = item.partition(">")
+    if out:
+        check_label(label)
+        check_rel_type(rel_type)
+        return
     owner, dot, prop = item.partition(".")
     prop, equals, param = prop.partition("=")
     if equals and (not param.startswith("$") or owner not in NODE_LABELS):
@@ -121,6 +128,12 @@ def any_relationship_with(rel_type: str, prop: str) -> str:
             "RETURN 1 AS found LIMIT 1")
 
 
+@statement(lambda: [(label, "LOCATED_IN") for label in NODE_LABELS])
+def any_node_from(label: str, rel_type: str) -> str:
+    """One `label` node with a `rel_type` relationship going out, if any (stops at the first)."""
+    return f"MATCH (n:{check_label(label)})-[:{check_rel_type(rel_type)}]->() RETURN n.id AS id LIMIT 1"
+
+
 @statement(_one_property_per_label)
 def any_node_valued(label: str, prop: str) -> str:
     """One `label` node whose `prop` is one of `$ids`, if any (a parameter's value, checked as data)."""
@@ -150,6 +163,9 @@ def _answers(store: GraphStore) -> dict[str, bool]:
 def present(store: GraphStore, item: str, answers: dict[str, bool] | None = None) -> bool:
     """Whether the store holds `item` (a label, a type, or `Owner.property`): one read, then cached."""
     answers = _answers(store) if answers is None else answers
+    if item not in answers and ">" in item:
+        label, _, rel_type = item.partition(">")
+        answers[item] = bool(store.read(any_node_from(label, rel_type), row_cap=1).rows)
     if item not in answers:
         owner, _, prop = item.partition(".")
         prop, equals, value = prop.partition("=")
@@ -173,6 +189,12 @@ _WRITTEN_BY_LOADS = {"Load": "no load has been run on this store yet",
 
 def _gap(item: str) -> tuple[str, str]:
     """What is missing, and how to add it, for one item."""
+    label, out, rel_type = item.partition(">")
+    if out:
+        how = (f"map `located_in` (a country or region column) in a [[nodes]] table of {label}"
+               if rel_type == "LOCATED_IN" else
+               f"map a [[relationships]] table with type = \"{rel_type}\" from {label}")
+        return f"no {label} has a {rel_type} relationship", how
     owner, _, prop = item.partition(".")
     if not prop:
         if owner in REL_TYPES:

@@ -1,7 +1,7 @@
 // title: Clusters at a glance
 // description: Every cluster with its regions, programmes and quality labels, optionally for one country.
 // tags: clusters, overview
-// requires: Cluster, Cluster.country | LOCATED_IN
+// requires: Cluster, Cluster.country | Cluster>LOCATED_IN
 // param country: string = any -- a country by code or name (SE, Sweden, Sverige) or "any"
 // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // example: {"country": "SE"}
