@@ -16,7 +16,7 @@ from app_pages import common, queries_result, widgets
 from graph.errors import ClusterExplorerError, ValidationFailed
 from graph.settings import Settings
 from graph.store.contract import GraphStore
-from queries.runner import UNCAPPED, save_user_query
+from queries.runner import UNCAPPED, query_name_problem, save_user_query
 
 EXAMPLE = "MATCH (c:Cluster)-[:LOCATED_IN]->(r:Region)\nRETURN c.name AS cluster, r.name AS region\nORDER BY cluster"
 
@@ -58,8 +58,10 @@ def editor(graph_store: GraphStore, config: Settings) -> None:
 
 
 def save(config: Settings, name: str, title: str, cypher: str, params_text: str) -> None:
-    if not title.strip():
-        st.error("Not saved: give the query a title.", icon=":material/error:")
+    """Save the query, or say in one line everything wrong with its name and title (not one at a time)."""
+    unfit = [*([] if title.strip() else ["give the query a title"]), *filter(None, [query_name_problem(name)])]
+    if unfit:
+        st.error(f"Not saved: {'; '.join(unfit)}.", icon=":material/error:")
         return
     try:
         given = widgets.json_params(params_text)

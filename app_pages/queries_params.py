@@ -5,7 +5,9 @@ Not a page. A parameter the query matches a node's id with (`(a:Organisation {id
 holds the text, so nobody has to know a PIC. The picker sits outside the form: its search runs as you type.
 The chosen id is kept in the URL under the same key as the plain field, so old links still work; a name
 typed into the choice itself is accepted too (the runner resolves names to ids). A query's example that names
-no node of this store (a CORDIS PIC on a user's own table) gives way to the first node the store offers.
+no node of this store (a CORDIS PIC on a user's own table) gives way to the first node the store offers, else to
+the parameter's default (the run then says the store lacks it). An emptied field runs empty, as `-p area=` does on
+the command line, never silently with the default it no longer shows; an emptied node choice waits for one.
 """
 
 from __future__ import annotations
@@ -27,6 +29,12 @@ def _names(kinds: tuple[str, ...], ids: list[str]) -> dict[str, str]:
     return {key.partition(":")[2]: name for key, name in found.items()}
 
 
+def _searched_kinds(kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """The kinds to search for a parameter of node labels `kinds`: a cluster is an Organisation too (the runner
+    takes it, `collaboration/path`'s own example MARINN is one), but the search tells nodes apart by kind."""
+    return (*kinds, "Cluster") if "Organisation" in kinds and "Cluster" not in kinds else kinds
+
+
 def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], key: str, default: Any) -> str | None:
     """Search nodes of `kinds` by name; returns the chosen node's id (or the text typed, for the runner to resolve)."""
     if key not in st.session_state:
@@ -36,18 +44,21 @@ def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], k
             # the query's example names a node this store lacks (a CORDIS PIC on a user's own table): open on
             # a node the store offers instead of on an error
             offered = suggestions(graph_store, param, limit=1)
-            start = offered[0] if offered else None
+            start = offered[0] if offered else param.default
         st.session_state[key] = None if start is None else str(start)
     search, choice = st.columns(2)
     text = search.text_input(f"{param.name}: find by name", key=f"{key}_search", help=param.help or None,
                              placeholder="a name, an acronym or an id, then Enter")
     if text.strip():
-        hits = {k.partition(":")[2]: name for k, name in common.search(text, kinds)}
+        hits = {k.partition(":")[2]: name for k, name in common.search(text, _searched_kinds(kinds))}
     else:
         offered = [str(v) for v in suggestions(graph_store, param, limit=50)]
         hits = {**dict.fromkeys(offered, ""), **_names(kinds, offered)}
     current = st.session_state[key]
     names = {**({current: ""} if current else {}), **_names(kinds, [current] if current else []), **hits}
+    if text.strip() and not hits:  # the old choice (and its result) stays: say so, not nothing
+        kept = f"; the choice stays {names[current] or current}" if current else ""
+        search.caption(common.md(f"No match for {text.strip()!r}{kept}."))
     picked = choice.selectbox(param.name, list(names), key=key, accept_new_options=True,
                               format_func=lambda v: f"{names[v]} · {v}" if names.get(v) else str(v),
                               placeholder="search by name first" if not names else "choose one",
@@ -66,8 +77,15 @@ def _picked(query: SavedQuery) -> dict[str, tuple[str, ...]]:
 
 
 def unchosen_nodes(query: SavedQuery, raw: dict[str, Any]) -> list[str]:
-    """The node parameters still to be chosen (no value, no default): the query waits for them, not errs."""
-    return [name for name in _picked(query) if raw.get(name) is None and query.param(name).default is None]
+    """The node parameters with no node chosen (none to start with, or the choice emptied): the query waits for
+    them, not errs, and never runs a default the field does not show."""
+    return [name for name in _picked(query) if not str(raw.get(name) or "").strip()]
+
+
+def _as_shown(param: Param, value: Any) -> Any:
+    """A text field's value as the field shows it: emptied is the empty text (the field gives None for it, which
+    would run the default), as the CLI runs `-p area=`."""
+    return "" if value is None and param.type == "string" else value
 
 
 def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, Any]:
@@ -76,7 +94,8 @@ def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, An
     raw = {p.name: node_picker(graph_store, p, pick[p.name], f"queries_{query.name}:{p.name}",
                                query.example.get(p.name)) for p in query.params if p.name in pick}
     with st.form("queries_form"):
-        raw.update({p.name: widgets.param_input(graph_store, p, f"queries_{query.name}:{p.name}",
-                                                query.example.get(p.name)) for p in query.params if p.name not in pick})
+        raw.update({p.name: _as_shown(p, widgets.param_input(graph_store, p, f"queries_{query.name}:{p.name}",
+                                                             query.example.get(p.name)))
+                    for p in query.params if p.name not in pick})
         st.form_submit_button("Run", type="primary", icon=":material/play_arrow:")
     return raw

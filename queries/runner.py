@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import csv
 import json
+import re
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any, TextIO
@@ -19,10 +21,13 @@ from graph.store.resolve import AmbiguousName, resolve_node
 from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
 from queries.params import convert, node_id_params
 
-__all__ = ["bind_params", "resolve_node_params", "export_rows", "run_saved", "save_user_query", "suggestions",
-           "UNCAPPED"]
+__all__ = ["bind_params", "resolve_node_params", "export_rows", "run_saved", "save_user_query", "query_name_problem",
+           "suggestions", "UNCAPPED", "NAME_PART_MAX"]
 
 UNCAPPED = 10**9
+#: The longest part of a saved query's name: a part is a folder or file name, and file systems stop at 255 bytes.
+NAME_PART_MAX = 100
+_NAME_PART = re.compile(r"[\w-]+")
 
 
 def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
@@ -143,27 +148,53 @@ def suggestions(store: GraphStore, param: Param, limit: int = 200) -> list[Any]:
     return [row[0] for row in result.rows]
 
 
+def query_name_problem(name: str) -> str | None:
+    """What is wrong with `name` as a saved query's name, in one clause, or None when it is fine.
+
+    A name becomes folders and a file under the user's folder, so it is words (letters, digits, `-`, `_`)
+    separated by slashes, each part short enough for any file system: markup, dots and spaces would make
+    odd files (`x/<script>alert(1)</script>` made a folder `x/<script>alert(1)<`), a long part an OSError.
+    """
+    if not name.strip():
+        return "give the query a name, words separated by slashes, e.g. mine/partners"
+    parts = name.split("/")
+    if not all(_NAME_PART.fullmatch(part) for part in parts):
+        shown = name if len(name) <= 60 else f"{name[:57]}..."
+        return (f"{shown!r} is not a query name; use words (letters, digits, - and _) separated by slashes, "
+                "e.g. mine/partners")
+    if longest := max((part for part in parts if len(part) > NAME_PART_MAX), key=len, default=None):
+        return (f"a query name's part is at most {NAME_PART_MAX} characters, and "
+                f"'{longest[:20]}...' has {len(longest)}; choose a shorter name, e.g. mine/partners")
+    return None
+
+
 def save_user_query(user_dir: Path, name: str, cypher: str, title: str, description: str = "",
                     params: tuple[Param, ...] = (), tags: tuple[str, ...] = (),
                     shipped_dir: Path = SHIPPED_DIR) -> Path:
     """Save an ad-hoc query into the user's folder, after the same checks as a shipped file.
 
     A name a shipped query has is refused: the library keeps the shipped query (`load_catalogue`), so the saved
-    file would never run and would be reported as a clash on every later load.
+    file would never run and would be reported as a clash on every later load. A file that cannot be written (a
+    folder without rights, a full disk) is refused as a ParameterError too, naming the file and the reason.
     """
-    if not name or any(part in ("", ".", "..") for part in name.split("/")) or name.startswith("/"):
-        raise ParameterError(f"{name!r} is not a query name; use words and slashes, e.g. mine/partners")
+    if problem := query_name_problem(name):
+        raise ParameterError(problem)
     if (Path(shipped_dir) / f"{name}.cypher").is_file():
         raise ParameterError(f"{name!r} is the name of a shipped query, which the library would keep instead of "
                              f"yours; choose another name, e.g. mine/{name.rsplit('/', 1)[-1]}")
     path = Path(user_dir) / f"{name}.cypher"
-    text = render_query_file(title, cypher, description, params, tags)
-    path.parent.mkdir(parents=True, exist_ok=True)
     staged = path.with_suffix(".cypher.tmp")
-    staged.write_text(text, encoding="utf-8")
-    _, problems = parse_query_file(staged, name, "user")
-    if problems:
-        staged.unlink()
-        raise ValidationFailed([replace(p, file=str(path)) for p in problems])
-    staged.replace(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staged.write_text(render_query_file(title, cypher, description, params, tags), encoding="utf-8")
+        _, problems = parse_query_file(staged, name, "user")
+        if problems:
+            raise ValidationFailed([replace(p, file=str(path)) for p in problems])
+        staged.replace(path)
+    except OSError as e:
+        raise ParameterError(f"{path} could not be written ({e.strerror or e}); check that the folder "
+                             f"{user_dir} is writable and has room") from None
+    finally:
+        with suppress(OSError):  # a staged file left by a failed write or check; never the saved one
+            staged.unlink()
     return path

@@ -165,4 +165,5 @@ def test_a_load_is_taken_out_again_from_the_data_page(app_store):  # noqa: F811
                            "kept without its files")  # the two seed clusters it names again
     assert people() == before
     assert "user:members" not in set(table(at, "loaded_at")["source"])
-    assert not at.checkbox(key="data_unload_sure:seeds").value  # the next one is ticked anew
+    shown = at.selectbox(key="data_unload_source").value
+    assert not at.checkbox(key=f"data_unload_sure:{shown}").value  # the next one is ticked anew

@@ -3,10 +3,11 @@
 // description: as SE12), with how many projects they joined and their total EU contribution.
 // tags: organisations, regions, sme
 // requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code | Organisation.region
-// param area: string = SE -- a country or region: its code (SE, SE12), its name (Sweden, Sverige, Västsverige) or a national region (NO-Vestland)
+// param area: string = SE -- a country or region: its code (SE, SE12), its name (Sweden, Sverige, Västsverige; accents and case ignored: vastsverige) or a national region (NO-Vestland)
 // example: {"area": "SE"}
 OPTIONAL MATCH (named) WHERE (named:Country OR named:Region)
-  AND (toLower(named.name) = toLower($area) OR toLower(named.local_name) = toLower($area))
+  AND (toLower(named.name) = toLower($area) OR toLower(named.local_name) = toLower($area)
+       OR named._search STARTS WITH ('|' + toLower(trim($area)) + '|'))
 WITH coalesce(head(collect(named.id)), $area) AS area
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area

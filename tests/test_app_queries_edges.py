@@ -1,0 +1,89 @@
+"""The Queries page's edges a user found, by AppTest on the real embedded store of tests/test_app.py: an emptied
+field runs what it shows (as the CLI does), a node parameter of organisations finds clusters and says when it
+finds nothing, a bad name for a saved query is refused in one line, and a place is found with its accents left out.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from queries.catalogue import load_catalogue
+from queries.runner import run_saved
+from tests.cli_invoke import cli_env, invoke
+from tests.test_app import app_store, open_page, table  # noqa: F401  (app_store: a fixture)
+
+pytestmark = pytest.mark.usefixtures("app_store")
+SMES = "organisations/smes-in-region"
+
+
+def said(elements) -> str:
+    """The text of these elements as the user reads it (the Markdown escapes of `common.md` taken out)."""
+    return "\n".join(str(e.value) for e in elements).replace("\\", "")
+
+
+def test_an_emptied_text_field_runs_empty_as_the_cli_does(embedded_server):
+    at = open_page("queries", queries_name=SMES)
+    by_default = sorted(table(at, "sme")["sme"])
+    at.text_input(key=f"queries_{SMES}:area").input("")
+    at = at.button(key="FormSubmitter:queries_form-Run").click().run()
+    shown = sorted(table(at, "sme")["sme"])
+    cli = invoke(cli_env(embedded_server, "app_tests"), "queries", "run", SMES, "-p", "area=", "--format", "json")
+    assert cli.exit_code == 0, cli.stderr
+    assert shown == sorted(row["sme"] for row in json.loads(cli.stdout))
+    assert len(shown) > len(by_default) > 0, "the emptied field still ran the default SE"
+
+
+@pytest.mark.parametrize(("typed", "found"), [("Automation Småland", "automation-smaland"),
+                                              ("mobile heights", "mobile-heights"), ("marinn", "pic:884723712")])
+def test_an_organisation_parameter_finds_clusters_by_name(typed, found):
+    at = open_page("queries", queries_name="collaboration/path")
+    at.text_input(key="queries_collaboration/path:from_search").input(typed).run()
+    picker = at.selectbox(key="queries_collaboration/path:from")
+    assert any(o.endswith(f"· {found}") for o in picker.options) and not at.exception
+    at = picker.set_value(found).run()
+    assert not at.exception and not at.error and at.query_params["queries_collaboration/path:from"] == found
+
+
+def test_a_search_without_a_match_says_so_and_that_the_choice_stays():
+    at = open_page("queries", queries_name="collaboration/path")
+    at = at.text_input(key="queries_collaboration/path:from_search").input("xyzzy nothing").run()
+    assert "No match for 'xyzzy nothing'; the choice stays MARINN" in said(at.caption)
+    assert at.selectbox(key="queries_collaboration/path:from").value == "pic:884723712"
+
+
+def _user_files() -> list[str]:
+    return [str(p) for p in Path(os.environ["CLUSTER_EXPLORER_QUERIES"]).rglob("*")]
+
+
+@pytest.mark.parametrize("name", ["mine/" + "a" * 300, "x/<script>alert(1)</script>", "mine/two words", "mine/a.b"])
+def test_a_name_that_is_not_words_and_slashes_is_refused_in_one_line(name):
+    before = _user_files()
+    at = open_page("queries")
+    at.text_input(key="queries_save_name").input(name)
+    at = at.button(key="FormSubmitter:queries_save-Save").click().run()
+    assert not at.exception and not at.success
+    message = at.error[-1].value
+    assert message.startswith("Not saved: ") and "\n" not in message and len(message) < 250, message
+    assert _user_files() == before
+
+
+def test_an_empty_name_and_an_empty_title_are_both_named():
+    at = open_page("queries")
+    at.text_input(key="queries_save_name").input("")
+    at.text_input(key="queries_save_title").input("")
+    at = at.button(key="FormSubmitter:queries_save-Save").click().run()
+    message = at.error[-1].value
+    assert message.startswith("Not saved: give the query a title; give the query a name"), message
+
+
+@pytest.mark.parametrize(("written", "folded"), [("Skåne län", "skane lan"),
+                                                 ("Tübingen, Landkreis", "TUBINGEN, landkreis")])
+def test_a_place_is_found_by_its_name_with_accents_and_case_ignored(app_store, written, folded):  # noqa: F811
+    catalogue = load_catalogue(None)
+    as_written, as_folded = (run_saved(app_store, catalogue, SMES, {"area": area})[2].rows
+                             for area in (written, folded))
+    assert as_folded == as_written != []
