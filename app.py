@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import analytics_cache, common, partners_index
+from app_pages import analytics_cache, common, partners_index, timeline
 from graph.errors import ClusterExplorerError, StoreUnavailable
 
 # No page icons: Streamlit turns a page's icon into the favicon, fetched from a CDN, and this app works offline.
@@ -42,6 +42,8 @@ st.sidebar.caption(f"Store: **{store.kind}** at `{store.location}`")
 try:
     analytics_cache.rebuild_after_load()
     partners_index.rebuild_after_load()
+    if page.url_path in timeline.PAGES:
+        timeline.slider()  # drawn here, it is one widget on every page: its window survives a page change
     page.run()
 except ClusterExplorerError as e:
     st.error(str(e))

@@ -34,7 +34,11 @@ if "metrics_results" not in st.session_state:
     st.info("Choose the projection in the sidebar and the metrics above, then compute.", icon=":material/info:")
     st.stop()
 
-spec, projected, results = st.session_state.metrics_results
+computed, projected, results = st.session_state.metrics_results  # kept until Compute is pressed again
+if computed != spec:  # the sidebar changed since: say for what these were computed, not show them as its
+    st.warning(f"These results were computed for {computed.describe()}; press Compute for {spec.describe()}.",
+               icon=":material/history:")
+spec = computed
 if missing_inputs.projection(common.store(), spec, projected, current.graph):
     st.stop()  # the reason alone: no empty table, charts or write-back under it
 st.caption(f"{spec.describe()}: {projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} links. "

@@ -18,6 +18,9 @@ from graph.analytics.consortium import CallRules
 from graph.analytics.recommend import LABEL_LEVELS, Requirements
 from graph.errors import ClusterExplorerError
 
+#: "esca-bronze" shown as "ESCA Bronze"; the link keeps the id.
+LABEL_NAMES = {level: level.replace("-", " ").title().replace("Esca", "ESCA") for level in LABEL_LEVELS}
+
 st.title("Partners")
 current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
 options = widgets.options_of(current.graph, current.version)
@@ -28,7 +31,7 @@ with st.sidebar:
     sectors = widgets.choose("Sectors, topics or fields", options.sectors, "partners_sectors")
     add = widgets.choose("Places to add", options.places, "partners_add", "Prefer partners located here")
     avoid = widgets.choose("Places to avoid", options.places, "partners_avoid")
-    label = st.selectbox("Minimum quality label", [None, *LABEL_LEVELS], key="partners_label", bind=widgets.URL)
+    label = widgets.choose_one("Minimum quality label", LABEL_NAMES, "partners_label", "none asked")
     sme = st.slider("Wanted share of SMEs", 0.0, 1.0, 0.0, 0.05, key="partners_sme", bind=widgets.URL)
     k = st.number_input("Candidates", 1, 50, 10, key="partners_k", bind=widgets.URL)
     known = st.toggle("Include known partners", False, key="partners_known", bind=widgets.URL,

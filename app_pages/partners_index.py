@@ -115,12 +115,13 @@ def read_back() -> Future | None:
     return _start(version) if recommend_index_disk.index_file(store, _folder(store), version).is_file() else None
 
 
-def _waited(build: Future, label: str, clear) -> object:
-    """`build`'s result, in an `st.status` saying `label` while it runs; a failure is raised, not kept."""
+def _waited(build: Future, label: str, done: str, clear) -> object:
+    """`build`'s result, in an `st.status` saying `label` while it runs and `done` after (what is ready, as two
+    boxes both titled "Ready" did not say); a failure is raised, not kept."""
     if not build.done():
         with st.status(label) as status:
             build.exception()
-            status.update(label="Ready", state="complete", expanded=False)
+            status.update(label=done, state="complete", expanded=False)
     if build.exception() is not None:
         clear()  # try again on the next run instead of keeping the failure
     return build.result()
@@ -132,14 +133,15 @@ def recommender(current: Inputs) -> RecommenderIndex:
     on_disk = recommend_index_disk.index_file(store, folder, current.version).is_file()
     label = ("Reading the recommender index from disk…" if on_disk else
              "Building the recommender index for this data (after a load or for a new time window)…")
-    return _waited(building(lambda: current.graph, current.version), label, _index_of.clear).index
+    done = "Recommender index read from disk" if on_disk else "Recommender index built"
+    return _waited(building(lambda: current.graph, current.version), label, done, _index_of.clear).index
 
 
 def clusters(index: RecommenderIndex, version: str) -> ClusterIndex:
     """The profiles of every cluster over `index` (of data `version`), waiting and saying so while they are made."""
     store, where, folder = _here()
     return _waited(_clusters_of(store, index, where, version, folder),
-                   "Profiling the clusters (sectors, programmes, places)…", _clusters_of.clear)
+                   "Profiling the clusters (sectors, programmes, places)…", "Clusters profiled", _clusters_of.clear)
 
 
 def forget() -> None:

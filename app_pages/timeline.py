@@ -1,7 +1,10 @@
 """The one time slider of the app: a window of years that Explore, Metrics, Partners and Map all obey.
 
-Not a page. `window()` draws the slider in the sidebar under the key `time`, bound to the URL
-(`?time=2021&time=2023`), so the same window follows the user from page to page and a link carries it.
+Not a page. The router (app.py) draws the slider (`slider()`) in the sidebar of the pages of `PAGES`, before
+the page runs, under the key `time`, bound to the URL (`?time=2021&time=2023`); the page reads it with `window()`.
+Drawn by the router, it is one widget on every page, so the window follows the user from page to page and a
+link carries it: drawn by each page, it was one widget per page, and a window from a link was dropped on the
+first page change (Streamlit seeds a bound widget from the address only on the page the link opened).
 Projects count when they run at some time in the window; quality labels and memberships when they are
 valid at some time in it (`graph.views.timeline`). Explore passes the window to its store reads
 (`Filters.start` / `end`); Metrics to its projection; Partners and Map call `windowed(inputs)`, which
@@ -24,6 +27,8 @@ from graph.views import store_views
 from graph.views.timeline import describe_window, time_slice, window_of_years
 
 KEY = "time"
+#: The pages (URL paths) that obey the window, and show the slider.
+PAGES = ("explore", "metrics", "partners", "map")
 HELP = ("Projects running at some time in these years; quality labels and memberships valid at some time in "
         "them. Applies on Explore, Metrics, Partners and Map, and stays in the address bar.")
 
@@ -33,22 +38,33 @@ def _years(_store: GraphStore, key: str) -> tuple[int, int] | None:
     return store_views.project_years(_store)
 
 
-def window() -> tuple[str | None, str | None]:
-    """The chosen window as ISO dates (None where open), from the slider in the sidebar."""
+def _store_years() -> tuple[int, int] | None:
+    """The first and last years of the store's projects, or None when there are not two."""
     years = _years(common.store(), common.version())
-    if not years or years[0] >= years[1]:
-        return None, None
+    return years if years and years[0] < years[1] else None
+
+
+def slider() -> None:
+    """Draw the time slider and a caption of the window in the sidebar (the router's call, see above)."""
+    if not (years := _store_years()):
+        return
     low, high = years
     if KEY in st.session_state and not all(low <= y <= high for y in st.session_state[KEY]):
         del st.session_state[KEY]  # a window from another data version: back to all years
     with st.sidebar:
         st.subheader("Time")
-        first, last = st.slider("Projects and labels in", low, high, (low, high), key=KEY, bind="query-params",
-                                help=HELP)
-    start, end = window_of_years(first, last, low, high)
+        st.slider("Projects and labels in", low, high, (low, high), key=KEY, bind="query-params", help=HELP)
+    start, end = window()
     if start or end:
         st.sidebar.caption(f"Showing projects and labels of {describe_window(start, end)} only.")
-    return start, end
+
+
+def window() -> tuple[str | None, str | None]:
+    """The chosen window as ISO dates (None where open), from the router's slider (all years when it is not drawn)."""
+    if not (years := _store_years()):
+        return None, None
+    first, last = st.session_state.get(KEY, years)
+    return window_of_years(first, last, *years)
 
 
 @st.cache_resource(max_entries=4, show_spinner="Slicing the network to the years chosen…")

@@ -159,14 +159,28 @@ def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: 
                       if key.split(":", 1)[0] in kinds})
         shown.update(_expand(store, [n for n, _ in matching[:room]], context, shown, cap + 1 - len(shown)))
         return shown, len(matching) > room or len(shown) > cap
-    shown: dict[int, str] = {}
-    cut = False
-    for kind in kinds:
-        label, share = "Organisation" if kind == "Cluster" else kind, max(cap // len(kinds), 1)
-        rows = store.read(q.of_kind(label), {"kind": kind, "limit": share + 1}, row_cap=share + 1).rows
-        shown.update({row[0]: row[1] for row in rows[:share]})
-        cut = cut or len(rows) > share
-    return shown, cut
+    return _of_kinds(store, kinds, cap)
+
+
+def _of_kinds(store: GraphStore, kinds: list[str], cap: int) -> tuple[dict[int, str], bool]:
+    """Up to `cap` nodes of `kinds`, shared out evenly; a kind with fewer nodes than its share leaves the rest to
+    the others (a round of reads more per kind that ran out), so the view holds `cap` nodes whenever it is cut."""
+    rows_of: dict[str, list] = {}
+    short = list(kinds)  # the kinds that filled their share: they may take more
+    while short:
+        room = max(cap - sum(len(rows_of[k]) for k in rows_of if k not in short), len(short))
+        shares = {kind: room // len(short) + (i < room % len(short)) for i, kind in enumerate(short)}
+        for kind, share in shares.items():
+            label = "Organisation" if kind == "Cluster" else kind
+            rows = store.read(q.of_kind(label), {"kind": kind, "limit": share + 1}, row_cap=share + 1).rows
+            rows_of[kind] = rows
+        still = [k for k in short if len(rows_of[k]) > shares[k]]
+        for kind in short:
+            rows_of[kind] = rows_of[kind][:shares[kind]]
+        if len(still) == len(short):  # every kind left fills its share: the cap is reached
+            return {row[0]: row[1] for kind in kinds for row in rows_of[kind]}, True
+        short = still
+    return {row[0]: row[1] for kind in kinds for row in rows_of[kind]}, False
 
 
 def _selected(store: GraphStore, filters: Filters) -> dict[int, str]:
