@@ -25,7 +25,7 @@ from itertools import count
 from pathlib import Path
 from typing import Any
 
-from graph.errors import QueryError, QueryTimeout, StoreUnavailable
+from graph.errors import QueryError, StoreUnavailable
 from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
 from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes
@@ -117,7 +117,7 @@ class FalkorDBStore:
         text = self.inline_parameters(query, params)
         for attempt in count():
             pid = self._pid
-            watchdog = Watchdog(self.db_path, pid, timeout_s)
+            watchdog = Watchdog(self.db_path, pid, timeout_s, self.limits.server_memory)
             try:
                 with watchdog:
                     result = ro_query(self._graph, text, timeout_s, row_cap)
@@ -127,9 +127,7 @@ class FalkorDBStore:
             except Exception as e:
                 if watchdog.fired:
                     self._reconnect_if_gone(pid)
-                    raise QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and the database did "
-                                       "not stop it, so the embedded server was restarted (no saved data is lost); "
-                                       "narrow the query down") from e
+                    raise watchdog.error(timeout_s) from e
                 # a server that died (not because of this read) or a watchdog's restart: a read is safe to run again
                 if not self._reconnect_if_gone(pid) or attempt >= (RESENDS if stopped_by_watchdog(
                         self.db_path, pid) else 1):

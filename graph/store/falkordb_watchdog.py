@@ -19,15 +19,18 @@ second time.
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 
-from graph.errors import StoreUnavailable
+import psutil
+
+from graph.errors import ClusterExplorerError, QueryTimeout, QueryTooLarge, StoreUnavailable
 from graph.store.falkordb_config import StorePaths
 from graph.store.falkordb_process import forget, kill, read_note
 from graph.store.locks import file_lock
 
-__all__ = ["GRACE_MIN_S", "HUNG", "Watchdog", "note_stopped", "restart_server", "stopped_by_watchdog", "why_restarted",
-           "RESENDS"]
+__all__ = ["GRACE_MIN_S", "HUNG", "MEMORY", "Watchdog", "note_stopped", "restart_server", "stopped_by_watchdog",
+           "why_restarted", "RESENDS"]
 
 #: A read the database has not stopped by its limit plus max(GRACE_MIN_S, its limit) restarts the server.
 GRACE_MIN_S = 5.0
@@ -35,6 +38,10 @@ GRACE_MIN_S = 5.0
 HUNG = "hung"
 #: How many watchdog restarts in a row one call sits out (each sends its statement again) before it gives up.
 RESENDS = 3
+#: The word noted beside the pid of a server restarted because a read made it grow past its memory limit.
+MEMORY = "memory"
+#: How often a read's watchdog looks at the server's memory: at the 0.6 GB/s a cross product grows, 60 MB a look.
+MEMORY_POLL_S = 0.1
 
 
 def _stopped_file(db: Path) -> Path:
@@ -62,6 +69,9 @@ def why_restarted(db: Path, pid: int) -> str:
     noted = _noted(db, pid)
     if noted == [HUNG]:
         return "was restarted because it had stopped answering (a hang of the database; no saved data is lost)"
+    if noted == [MEMORY]:
+        return ("was restarted to stop a read that made it grow past the memory it may use (no saved data is "
+                "lost)")
     if noted is not None:
         return "was restarted to stop a read that ran past its time limit, which the database could not stop"
     return "had stopped (it crashed or was killed)"
@@ -94,25 +104,60 @@ def restart_server(db: Path, pid: int, why: str = "") -> None:
 
 
 class Watchdog:
-    """`with Watchdog(db, pid, timeout_s) as dog:` restarts the server `pid` of `db` if the block outlives the
-    limit plus the grace; `dog.fired` says whether it did."""
+    """`with Watchdog(db, pid, timeout_s, memory_limit) as dog:` restarts the server `pid` of `db` if the block
+    outlives the limit plus the grace, or if the server grows past `memory_limit` bytes meanwhile (a read the
+    database does not count against its query capacity, `MATCH (a), (b) RETURN a, b`, took the server to 22 GB
+    and the machine's out-of-memory killer ended it); `dog.fired` says whether it did, `dog.error` what to say."""
 
-    def __init__(self, db: Path, pid: int, timeout_s: float):
-        self.db, self.pid, self.fired = db, pid, False
-        self._timer = threading.Timer(timeout_s + max(GRACE_MIN_S, timeout_s), self._fire)
-        self._timer.daemon = True
+    def __init__(self, db: Path, pid: int, timeout_s: float, memory_limit: int | None = None):
+        self.db, self.pid, self.fired, self.memory_limit = db, pid, "", memory_limit
+        self._deadline = time.monotonic() + timeout_s + max(GRACE_MIN_S, timeout_s)
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._watch, name="store-read-watchdog", daemon=True)
 
-    def _fire(self) -> None:
-        self.fired = True
-        restart_server(self.db, self.pid)
+    def _watch(self) -> None:
+        server = _process(self.pid) if self.memory_limit else None
+        while not self._done.wait(MEMORY_POLL_S if server else max(self._deadline - time.monotonic(), 0)):
+            if time.monotonic() >= self._deadline:
+                self.fired = "time"
+            elif server is not None and _resident(server) > self.memory_limit:
+                self.fired = MEMORY
+            else:
+                continue
+            restart_server(self.db, self.pid, MEMORY if self.fired == MEMORY else "")
+            return
+
+    def error(self, timeout_s: float) -> ClusterExplorerError:
+        """What the read that made this watchdog fire says."""
+        if self.fired == MEMORY:
+            return QueryTooLarge(f"the query made the store's server grow past the memory it may use "
+                                 f"({self.memory_limit // 2**20:,} MiB, CLUSTER_EXPLORER_SERVER_MEMORY_MB), so the "
+                                 "server was restarted (no saved data is lost); narrow the query down")
+        return QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and the database did not stop it, "
+                            "so the embedded server was restarted (no saved data is lost); narrow the query down")
 
     def __enter__(self) -> Watchdog:
         try:
-            self._timer.start()
+            self._thread.start()
         except RuntimeError as e:  # "can't create new thread at interpreter shutdown": no guard, so no read
             raise StoreUnavailable(f"this process is shutting down, so no read of the store {self.db} is started "
                                    f"now ({e})") from e
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._timer.cancel()
+        self._done.set()
+
+
+def _process(pid: int):
+    """The server's process, for its resident memory; None when it is gone or cannot be read."""
+    try:
+        return psutil.Process(pid)
+    except psutil.Error:
+        return None
+
+
+def _resident(process) -> int:
+    try:
+        return process.memory_info().rss
+    except psutil.Error:
+        return 0
