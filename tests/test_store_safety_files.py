@@ -116,3 +116,27 @@ def test_restore_is_refused_while_the_store_is_in_use_and_brings_back_the_backup
     after = cli(loaded_store, "query", "MATCH (a:Award {id: 'after-backup'}) RETURN count(a) AS n", "--format", "csv")
     assert after.stdout.split() == ["n", "0"]
     assert list(tmp_path.glob("store.db.aof.before-restore-*")), "the replaced files were not kept"
+
+
+def test_a_missing_manifest_is_written_again_from_the_folder_keeping_writes_the_snapshot_lacks(loaded_store):
+    """The manifest gone after a server killed with -9: repair rebuilt the folder from the older `.db` snapshot and
+    a whole load was lost (a store-safety try-out). The folder's own files are read first now."""
+    store = FalkorDBStore(loaded_store)
+    try:
+        store.write("MERGE (:Award {id: 'after the snapshot'})")
+        os.kill(store.server_pid, 9)  # no shutdown: the .db snapshot stays without the award
+    finally:
+        store.close()
+    StorePaths(loaded_store).note.unlink(missing_ok=True)
+    StorePaths(loaded_store).manifest.unlink()
+    repaired = cli(loaded_store, "store", "repair")
+    assert repaired.returncode == 0, repaired.stderr
+    assert "wrote its missing manifest from the files in store.db.aof" in repaired.stdout
+    assert "snapshot" not in repaired.stdout
+    store = FalkorDBStore(loaded_store)
+    try:
+        assert store.read("MATCH (a:Award {id: 'after the snapshot'}) RETURN count(a)").rows == [[1]]
+        assert store.read("MATCH (c:Cluster) RETURN count(c)").rows == [[24]]
+    finally:
+        store.close()
+    assert cli(loaded_store, "store", "check").returncode == 0

@@ -18,6 +18,7 @@ from graph.store import falkordb_hang
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import StorePaths, default_limits, server_binaries
 from graph.store.falkordb_hang import HangGuard
+from graph.store.falkordb_manifest import manifest_rebuilt
 from graph.store.falkordb_process import forget, kill, probe_client, read_note, running_socket
 from graph.store.falkordb_server import ensure_server, release_server, start_server, stop_server
 from graph.store.locks import file_lock, load_lock
@@ -41,8 +42,8 @@ def repair(db: Path) -> list[str]:
     """Repair conservatively; returns what was done. Keeps a copy of every file or folder it changes.
 
     A truncated or corrupt append-only file is cut to its last whole command (`redis-check-aof --fix`);
-    a missing folder or manifest is rebuilt from the `.db` snapshot (writes after it are lost).
-    """
+    a missing manifest is written from the folder's files (`falkordb_manifest`), else the folder is rebuilt from
+    the `.db` snapshot (writes after it are lost)."""
     paths, stamp = StorePaths(db), time.strftime("repair-%Y%m%d-%H%M%S")
     with file_lock(paths.lock):
         _not_running(db, "repair")
@@ -56,6 +57,8 @@ def repair(db: Path) -> list[str]:
             subprocess.run(["redis-check-aof", "--fix", str(paths.manifest)], executable=server, input="y\n",
                            capture_output=True, text=True)
             done += [f"cut {name} to its first {good:,} bytes" for name, good in found.cut_at.items()]
+        elif rebuilt := manifest_rebuilt(paths, lambda folder: _keep_copy(folder, stamp)):
+            done += rebuilt  # the folder's own files hold every write: before the older snapshot
         elif db.exists():
             if paths.aof_dir.exists():
                 done.append(f"moved the damaged append-only folder to {_keep_copy(paths.aof_dir, stamp).name}")
