@@ -54,7 +54,8 @@ first, second, third, fourth = st.columns(4)
 first.metric("Nodes", f"{sum(shown.values()):,}", help="Each node once, by its kind; sources and loads not counted")
 second.metric("Relationships", f"{sum(types.values()):,}")
 third.metric("Organisations", f"{organisations:,}", help="Clusters are organisations too")
-fourth.metric("Loads", len(loads), help="Completed loads recorded in the store")
+fourth.metric("Loads", sum(e.get("status") not in ("started", "unloading") for e in loads),
+              help="Completed loads recorded in the store")
 extra = ", ".join(f"{label} on {n:,}" for label, n in nodes.extra_labels.items() if n)
 if extra:
     st.caption(f"Extra labels, beyond each node's kind (not counted again above): {extra}.")

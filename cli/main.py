@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from graph.errors import ClusterExplorerError
+from graph.errors import ClusterExplorerError, StoreUnavailable
 from graph.settings import Settings
 from graph.store.backends import open_store
 from graph.store.contract import GraphStore
@@ -62,8 +62,10 @@ class OneLineErrors(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except ClusterExplorerError as e:
-            raise click.ClickException(str(e)) from e
+        except ClusterExplorerError as e:  # a load or unload cut off by a lost server says how it completes
+            left = _STOPPED.get(ctx.invoked_subcommand or "") if isinstance(e, StoreUnavailable) else None
+            left = None if " again" in str(e) else left  # the writer's own message says it already
+            raise click.ClickException(f"{e}; {left}" if left else str(e)) from e
         except KeyboardInterrupt:  # click said only "Aborted!"
             left = _STOPPED.get(ctx.invoked_subcommand or "")
             click.echo(f"\nStopped (Ctrl-C){': ' + left if left else '.'}", err=True)

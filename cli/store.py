@@ -33,6 +33,7 @@ def _db(obj: Context) -> Path:
 def check_command(obj: Context) -> None:
     """Say whether the store's files are sound (exit 1 when they are not); nothing is changed."""
     from graph.store.falkordb_check import check_files
+    from graph.store.falkordb_config import StorePaths
     from graph.store.falkordb_process import running_socket
 
     db = _db(obj)
@@ -41,7 +42,8 @@ def check_command(obj: Context) -> None:
         return
     found = check_files(db)
     if found.sound:
-        click.echo(f"{db}: sound" if db.exists() else f"{db}: no store yet (a load creates it)")
+        held = db.exists() or StorePaths(db).aof_dir.exists()  # the folder alone holds every write: a store
+        click.echo(f"{db}: sound" if held else f"{db}: no store yet (a load creates it)")
         return
     for problem in found.problems:
         click.echo(f"{db}: {problem}")

@@ -42,3 +42,30 @@ def test_a_reading_command_on_a_store_in_a_missing_folder_stops(tmp_path):
         assert done.stderr.strip() == (f"Error: no store at {db}: the folder {db.parent} does not exist. Check --db "
                                        "(or CLUSTER_EXPLORER_DB); a load makes a new store")
     assert not db.parent.exists()
+
+
+def test_a_load_that_lost_its_server_says_how_it_completes():
+    """A write of the load log or the derived facts cut off by a lost server said only "this write was not
+    confirmed"; a load's error now says how to complete it (the writer's own message said so already)."""
+    import click
+    from click.testing import CliRunner
+
+    from cli.main import OneLineErrors
+    from graph.errors import StoreUnavailable
+
+    @click.group(cls=OneLineErrors)
+    def group() -> None:
+        pass
+
+    @group.command("load")
+    @click.argument("message")
+    def load(message: str) -> None:
+        raise StoreUnavailable(message)
+
+    lost = CliRunner().invoke(group, ["load", "lost the store: its server had stopped; this write was not confirmed"])
+    assert lost.exit_code == 1
+    assert lost.output.strip() == ("Error: lost the store: its server had stopped; this write was not confirmed; the "
+                                   "load did not finish; `cluster-explorer status` names it, and running the same "
+                                   "load again completes it (nothing it wrote is lost)")
+    said = CliRunner().invoke(group, ["load", "lost the store; the cordis load stopped part-way; run it again"])
+    assert said.output.strip() == "Error: lost the store; the cordis load stopped part-way; run it again"

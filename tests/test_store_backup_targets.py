@@ -92,4 +92,4 @@ def test_a_backup_waits_for_the_load_running_into_the_store(loaded_store, tmp_pa
         assert worker.is_alive() and not (tmp_path / "b.rdb").exists()
     worker.join(120)
     assert done == [tmp_path / "b.rdb"] and done[0].read_bytes()[:5] == b"REDIS"
-    assert "another load is running into" in capsys.readouterr().err
+    assert "another load, unload or backup is using" in capsys.readouterr().err

@@ -75,13 +75,13 @@ def test_a_second_load_waits_for_the_first_and_says_so(tmp_path):
     store = FalkorDBStore(db)
     try:
         with store.load_lock():
-            with pytest.raises(StoreBusy, match="another load is running into"):
+            with pytest.raises(StoreBusy, match="another load, unload or backup is using"):
                 with store.load_lock(wait=False):
                     pass
             second = _load_beside(db, tmp_path)
             wait_for(lambda: "waiting" in (tmp_path / "load.err").read_text(), "the second load to say it waits")
             assert second.poll() is None
-            assert "another load is running into" in (tmp_path / "load.err").read_text()
+            assert "another load, unload or backup is using" in (tmp_path / "load.err").read_text()
         assert second.wait(timeout=300) == 0
         assert counts(store)[0]["Cluster"] > 20
     finally:

@@ -5,6 +5,7 @@ restore. Real processes and real files."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -64,8 +65,11 @@ def test_a_truncated_append_only_file_is_refused_then_cut_to_its_last_whole_writ
     with open(incr, "r+b") as f:
         f.truncate(incr.stat().st_size - 7)
     _refused(loaded_store, "is truncated")
+    size = incr.stat().st_size
     repaired = cli(loaded_store, "store", "repair")
     assert repaired.returncode == 0 and "kept a copy of the append-only folder" in repaired.stdout
+    assert re.search(rf"cut {incr.name} to its first [\d,]+ bytes of {size:,}: the writes in the rest are lost "
+                     r"\(run the last load or `metrics compute --write` again\)", repaired.stdout), repaired.stdout
     assert cli(loaded_store, "store", "check").stdout.strip().endswith("sound")
     after = cli(loaded_store, "query", "MATCH (a:Award {id: 'last'}) RETURN count(a) AS n", "--format", "csv")
     assert after.stdout.split() == ["n", "0"]  # the cut write is gone, everything before it is there
@@ -140,3 +144,13 @@ def test_a_missing_manifest_is_written_again_from_the_folder_keeping_writes_the_
     finally:
         store.close()
     assert cli(loaded_store, "store", "check").returncode == 0
+
+
+def test_a_store_of_its_append_only_folder_alone_is_checked_sound_not_called_new(loaded_store):
+    """Without the `.db` snapshot (a full disk can leave that), `store check` said "no store yet (a load creates
+    it)" of a store `status` showed whole: a user could take it for empty and delete it."""
+    expected = cli(loaded_store, "status").stdout
+    loaded_store.unlink()
+    check = cli(loaded_store, "store", "check")
+    assert check.returncode == 0 and check.stdout.strip() == f"{loaded_store}: sound"
+    assert cli(loaded_store, "status").stdout == expected

@@ -52,26 +52,26 @@ def repair(db: Path) -> list[str]:
             return [f"{db}: nothing to repair"]
         done = []
         if found.cut_at:
-            done.append(f"kept a copy of the append-only folder as {_keep_copy(paths.aof_dir, stamp).name}")
-            server, _ = server_binaries()
-            subprocess.run(["redis-check-aof", "--fix", str(paths.manifest)], executable=server, input="y\n",
-                           capture_output=True, text=True)
-            done += [f"cut {name} to its first {good:,} bytes" for name, good in found.cut_at.items()]
-        elif rebuilt := manifest_rebuilt(paths, lambda folder: _keep_copy(folder, stamp)):
-            done += rebuilt  # the folder's own files hold every write: before the older snapshot
+            copy = _keep_copy(paths.aof_dir, stamp)
+            done.append(f"kept a copy of the append-only folder as {copy.name}")
+            subprocess.run(["redis-check-aof", "--fix", str(paths.manifest)], executable=server_binaries()[0],
+                           input="y\n", capture_output=True, text=True)
+            done += [f"cut {name} to its first {good:,} bytes of {(copy / name).stat().st_size:,}: the writes in "
+                     "the rest are lost (run the last load or `metrics compute --write` again)"
+                     for name, good in found.cut_at.items()]
+        elif rebuilt := manifest_rebuilt(paths, lambda folder: _keep_copy(folder, stamp)):  # before the snapshot
+            done += rebuilt
         elif db.exists():
             if paths.aof_dir.exists():
                 done.append(f"moved the damaged append-only folder to {_keep_copy(paths.aof_dir, stamp).name}")
                 shutil.rmtree(paths.aof_dir)
             done.append(f"kept a copy of the snapshot as {_keep_copy(db, stamp).name}")
             _rebuild_from_snapshot(paths, "repair")
-            done.append(f"rebuilt the append-only folder from the snapshot in {db.name} (writes after the "
-                        "snapshot are not in it)")
+            done.append(f"rebuilt the append-only folder from the snapshot in {db.name} (writes after it are lost)")
         else:
             raise StoreDamaged(f"the store {db} cannot be repaired here: {'; '.join(found.problems)} and there "
                                "is no .db snapshot to rebuild from. Restore a backup: `cluster-explorer store restore`")
-        after = check_files(db)
-        if not after.sound:
+        if not (after := check_files(db)).sound:
             raise StoreDamaged(f"the repair of {db} did not make it sound: {'; '.join(after.problems)}")
         return done
 

@@ -41,7 +41,7 @@ def load_lock(path: Path, store: str, *, wait: bool = True) -> Iterator[None]:
             yield
             return
     if not wait:
-        raise StoreBusy(f"another load is running into {store}; wait for it to finish, then run this load again")
-    print(f"another load is running into {store}; waiting for it to finish", file=sys.stderr, flush=True)
+        raise StoreBusy(f"another load, unload or backup is using {store}; wait for it to finish, then run this again")
+    print(f"another load, unload or backup is using {store}; waiting for it to finish", file=sys.stderr, flush=True)
     with file_lock(path):
         yield
