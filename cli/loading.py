@@ -120,11 +120,11 @@ def unload(obj: Context, source: str, yes: bool) -> None:
     """Take a load's data out of the store: SOURCE as `status` lists it (user:NAME for your own files, seeds,
     nuts, cordis). What only it brought is removed; what other loads brought too stays."""
     from graph.store.reads import last_loads
+    from graph.store.unload import refuse_unlogged
     from loaders.pipeline import run_unload
 
     logged = last_loads(obj.store, limit=10**6)
-    if not any(e["source"] == source for e in logged):  # said before asking: a question about nothing misleads
-        raise click.ClickException(_no_such_load(source, sorted({e["source"] for e in logged})))
+    refuse_unlogged(source, [e["source"] for e in logged])  # before asking: a question about nothing misleads
     if not yes:
         click.confirm(f"{_loads_of(logged, source)}Remove what {source} brought from the {obj.store.kind} store at "
                       f"{obj.store.location}?", abort=True, err=True)
@@ -136,14 +136,6 @@ def unload(obj: Context, source: str, yes: bool) -> None:
     for note in derived:
         click.echo(f"  - {note}")
     _say_restarted(obj)
-
-
-def _no_such_load(source: str, loaded: list[str]) -> str:
-    """The log holds no load `source`: which it holds, and the one meant when only `user:` was left out."""
-    if not loaded:
-        return f"the load log holds no load {source!r}: nothing is loaded"
-    meant = f" (did you mean user:{source}?)" if f"user:{source}" in loaded else ""
-    return f"the load log holds no load {source!r}{meant}; loaded: {', '.join(loaded)}"
 
 
 def _loads_of(logged: list[dict], source: str) -> str:

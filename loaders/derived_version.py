@@ -4,9 +4,10 @@ The derived facts (activity counts, SMEs, cluster detection, country aggregates,
 `loaders.pipeline.derive_facts`) are made after a load. A load already in the log is skipped by its next
 run (`./dev run`, `load sample`), so a store loaded before a release that derives more (the seed
 organisations linked to their CORDIS records, say) would never get it: "Innovasjon Norge" stayed two nodes a
-query had to choose between. Every completed `Load` therefore carries the `derived_version` the facts were
-made with; a load command that skips everything derives them again when the store's newest stamp is older
-than `DERIVED_VERSION` (a re-derivation writes only what differs), then stamps the loads.
+query had to choose between. So `derive_facts` ends by stamping every `Load` with the `derived_version` the
+facts were made with (a load still held back from its `complete` mark keeps the stamp when it gets it); a load
+command that skips everything derives them again when the completed loads' newest stamp is older than
+`DERIVED_VERSION` (a re-derivation writes only what differs).
 
 Raise `DERIVED_VERSION` with any change to what `derive_facts` writes.
 """
@@ -29,8 +30,8 @@ NEWEST_STAMP = fixed_statement(
     "RETURN count(l) AS loads, max(coalesce(l.derived_version, 0)) AS newest")
 STAMP = fixed_statement(
     __name__, "STAMP",
-    "MATCH (l:Load) WHERE coalesce(l.status, 'complete') <> 'started' "
-    "AND coalesce(l.derived_version, 0) <> $version SET l.derived_version = $version RETURN count(l) AS stamped")
+    "MATCH (l:Load) WHERE coalesce(l.derived_version, 0) <> $version SET l.derived_version = $version "
+    "RETURN count(l) AS stamped")
 
 
 def derived_outdated(store: GraphStore) -> bool:
@@ -40,7 +41,7 @@ def derived_outdated(store: GraphStore) -> bool:
 
 
 def stamp_derived_version(store: GraphStore) -> None:
-    """Mark every completed load as derived with this version (after `derive_facts`); a stamped store is not
+    """Mark every load as derived with this version (the end of `derive_facts`); a stamped store is not
     written again. The stamp is part of the data version (`graph.store.load_log.LOAD_STAMPS`): caches made
     before the re-derivation are not used after it."""
     write(store, STAMP, {"version": DERIVED_VERSION})

@@ -120,7 +120,7 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
     resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per step
     that did something; a re-run writes nothing. `recount=False` leaves the activity counts as they are
     (`recount_due` found nothing they are made from changed); `aggregates=False` the country aggregates
-    (`aggregates_due`)."""
+    (`aggregates_due`). Last, the loads are stamped with the version of these facts (`loaders.derived_version`)."""
     from loaders.derived_aggregates import derive_country_aggregates
     from loaders.entity_resolution import link_and_write
 
@@ -142,6 +142,7 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
     if linked.relationships_created or linked.relationships_updated:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) and organisation(s) linked to their "
                     "CORDIS records (SAME_AS)")
+    stamp_derived_version(store)  # last: a load killed before it is derived again by its next run
     return said
 
 
@@ -245,7 +246,6 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
         outdated = derived_outdated(store)  # made by an earlier version: every step again
         report.derived = derive_facts(store, recount=outdated or recount_due(report, interrupted_before),
                                       aggregates=outdated or aggregates_due(report, interrupted_before))
-    stamp_derived_version(store)
     store.compact(progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
 
@@ -256,7 +256,6 @@ def _catch_up(store: GraphStore) -> list[str]:
     if not derived_outdated(store):
         return []
     said = derive_facts(store)
-    stamp_derived_version(store)
     return ["facts derived again: the store's were made by an earlier version of the tool", *said]
 
 
@@ -266,7 +265,6 @@ def run_unload(store: GraphStore, source: str, *, progress: Progress | None = No
     with _loading(store), gc_paused():  # as a load: one at a time, the cluster-detection answers not kept
         summary = unload_source(store, source, progress)
         derived = derive_facts(store)
-    stamp_derived_version(store)
     store.compact(progress)
     return summary, derived
 
@@ -291,7 +289,5 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
             pool.shutdown(wait=False)  # after a failed seeds or NUTS load the parse ends alone, unused
         loaded = not all(r.skipped for r in reports)
         reports[-1].derived = derive_facts(store) if loaded else _catch_up(store)
-    if loaded:
-        stamp_derived_version(store)
     store.compact(progress)  # a no-op when nothing was written
     return reports

@@ -28,7 +28,7 @@ from graph.store.load_log import UNLOADING, now_stamp
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
 
-__all__ = ["UnloadSummary", "source_prefix", "unload_source"]
+__all__ = ["UnloadSummary", "refuse_unlogged", "source_prefix", "unload_source"]
 
 _BATCH = 20_000  # per statement: a step over a whole 10x store stays far from the store's time limit
 #: The record sources of the built-in loaders (`loaders.seeds`, `loaders.nuts`, `loaders.cordis`).
@@ -153,14 +153,23 @@ def _repeat(store: GraphStore, statement: str, params: dict, until_none: bool = 
             return totals
 
 
+def refuse_unlogged(source: str, logged: list[str]) -> None:
+    """Raise when the load log (its entries' sources, `logged`) holds no load `source`, naming those it holds and
+    the `user:` load meant when only that was left out (`unload tildelinger`)."""
+    loaded = sorted(set(logged))
+    if source in loaded:
+        return
+    if not loaded:
+        raise ClusterExplorerError(f"the load log holds no load {source!r}: nothing is loaded")
+    meant = f" (did you mean user:{source}?)" if f"user:{source}" in loaded else ""
+    raise ClusterExplorerError(f"the load log holds no load {source!r}{meant}; loaded: {', '.join(loaded)}")
+
+
 def unload_source(store: GraphStore, source: str, progress: Progress | None = None) -> UnloadSummary:
     """Remove what load `source` (as the load log and `status` name it) brought; raises when the log holds no
     load of that name. The caller holds the store for it, as for a load. `progress(steps done, steps)` after each
     of its ten steps (at 10x a step over every relationship takes seconds)."""
-    loaded = {load["source"] for load in last_loads(store, limit=10**6)}
-    if source not in loaded:
-        raise ClusterExplorerError(f"the load log holds no load {source!r}; loaded: {', '.join(sorted(loaded))}"
-                                   if loaded else f"the load log holds no load {source!r}: nothing is loaded")
+    refuse_unlogged(source, [load["source"] for load in last_loads(store, limit=10**6)])
     params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
     store.write(mark_unloading(), {"source": source, "now": now_stamp()})
     # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
