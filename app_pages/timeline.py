@@ -1,10 +1,11 @@
 """The one time slider of the app: a window of years that Explore, Metrics, Partners and Map all obey.
 
 Not a page. The router (app.py) draws the slider (`slider()`) in the sidebar of the pages of `PAGES`, before
-the page runs, under the key `time`, bound to the URL (`?time=2021&time=2023`); the page reads it with `window()`.
+the page runs, under the key `time`, kept in the URL (`?time=2021&time=2023`); the page reads it with `window()`.
 Drawn by the router, it is one widget on every page, so the window follows the user from page to page and a
 link carries it: drawn by each page, it was one widget per page, and a window from a link was dropped on the
-first page change (Streamlit seeds a bound widget from the address only on the page the link opened).
+first page change. The address is written by hand (`app_pages/url_choice.py`): bound to it, the slider now and
+then lost the window from the address on a page change while still showing it.
 Projects count when they run at some time in the window; quality labels and memberships when they are
 valid at some time in it (`graph.views.timeline`). Explore passes the window to its store reads
 (`Filters.start` / `end`); Metrics to its projection; Partners and Map call `windowed(inputs)`, which
@@ -19,7 +20,7 @@ import dataclasses
 import networkx as nx
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, url_choice
 from graph.analytics.cache import Inputs
 from graph.memory import gc_paused, long_lived
 from graph.store.contract import GraphStore
@@ -49,14 +50,22 @@ def slider() -> None:
     if not (years := _store_years()):
         return
     low, high = years
-    if KEY in st.session_state and not all(low <= y <= high for y in st.session_state[KEY]):
-        del st.session_state[KEY]  # a window from another data version: back to all years
+    url_choice.start_from_link(KEY, lambda linked: _linked_window(linked, low, high))
+    if not all(low <= y <= high for y in st.session_state[KEY]):
+        st.session_state[KEY] = (low, high)  # a window from another data version: back to all years
     with st.sidebar:
         st.subheader("Time")
-        st.slider("Projects and labels in", low, high, (low, high), key=KEY, bind="query-params", help=HELP)
+        first, last = st.slider("Projects and labels in", low, high, key=KEY, persist_state="session", help=HELP)
+    url_choice.kept_in_url(KEY, [str(first), str(last)] if (first, last) != (low, high) else [])
     start, end = window()
     if start or end:
         st.sidebar.caption(f"Showing projects and labels of {describe_window(start, end)} only.")
+
+
+def _linked_window(linked: list[str], low: int, high: int) -> tuple[int, int]:
+    """The window a link names (`?time=2021&time=2023`, or one year), or all years when it names none."""
+    years = sorted(int(y) for y in linked if y.strip().isdigit() and low <= int(y) <= high)
+    return (years[0], years[-1]) if years else (low, high)
 
 
 def window() -> tuple[str | None, str | None]:

@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable
 from typing import Any
 
 import networkx as nx
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from app_pages import common, timeline
+from app_pages import common, timeline, url_choice
 from graph.analytics.metrics import METRICS
 from graph.analytics.projections import KINDS, ROLE_RANK, Projection
 from graph.errors import ParameterError
@@ -133,7 +131,7 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
     a bound multiselect would store the displayed names instead. It outlives a visit to another page
     (`persist_state`), as the bound widgets do.
     """
-    _start_from_link(key, lambda linked: [k for k in (_current_key(graph, k) for k in linked) if k in graph])
+    url_choice.start_from_link(key, lambda linked: [k for k in (_current_key(graph, k) for k in linked) if k in graph])
     text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
     chosen = [k for k in st.session_state[key] if k in graph]
     hits = [h for h in dict.fromkeys([*keep, *chosen, *filters.search(graph, text, 50, kinds)]) if h in graph]
@@ -143,29 +141,16 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
 
     picked = st.multiselect(label.capitalize(), hits, format_func=name, key=key, persist_state="session",
                             placeholder="search, then choose" if hits else "search first")
-    return _kept_in_url(key, picked)
-
-
-def _start_from_link(key: str, linked: Callable[[list[str]], list]) -> None:
-    """Start a choice kept in the URL by hand at the link's values (`linked` turns them into choices): on the
-    first visit, and when the browser's Back or Forward restores an address naming a choice, which then wins as
-    it does for the bound widgets. Otherwise the session's choice stands: a visit to another page drops an unbound
-    widget's state, which `persist_state="session"` keeps, and the page writes it back into the address. An
-    address restored without the key is most often the entry Streamlit's browser side pushes when the user
-    leaves a page (its own parameters stripped), so Back from Partners finds Explore's focus as it was."""
-    context = get_script_run_ctx(suppress_warning=True)
-    restored = context is not None and context.is_history_navigation and key in st.query_params
-    if key not in st.session_state or restored:
-        st.session_state[key] = linked(st.query_params.get_all(key))
+    return url_choice.kept_in_url(key, picked)
 
 
 def choose_one(label: str, choices: dict[str, str], key: str, none: str, help: str | None = None) -> str | None:
     """One of `choices` (value -> name shown), or None (shown as `none`); the URL holds the value, not the name
     (a bound selectbox with a `format_func` would store the name), and it outlives a visit to another page."""
-    _start_from_link(key, lambda linked: next((v for v in linked if v in choices), None))
+    url_choice.start_from_link(key, lambda linked: next((v for v in linked if v in choices), None))
     chosen = st.selectbox(label, [None, *choices], format_func=lambda v: none if v is None else choices[v], key=key,
                           persist_state="session", help=help)
-    _kept_in_url(key, [chosen] if chosen else [])
+    url_choice.kept_in_url(key, [chosen] if chosen else [])
     return chosen
 
 
@@ -175,27 +160,18 @@ def _current_key(graph: nx.MultiDiGraph, key: str) -> str:
     return moved if key not in graph and key.startswith("Organisation:") and moved in graph else key
 
 
-def _kept_in_url(key: str, picked: list[str]) -> list[str]:
-    """Keep a multiselect's choice in the URL (shareable), or drop the parameter when nothing is chosen."""
-    if picked:
-        st.query_params[key] = picked
-    elif key in st.query_params:
-        del st.query_params[key]
-    return picked
-
-
 def search_nodes(label: str, key: str, kinds: tuple[str, ...] | None = None) -> list[str]:
     """Like `pick_nodes`, served from the store: a search read per text typed, names of the chosen keys.
 
     The choice is kept in the URL as node keys; keys the store does not hold are dropped.
     """
-    _start_from_link(key, list)
+    url_choice.start_from_link(key, list)
     text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
     names = {**common.names_of(tuple(st.session_state[key])), **dict(common.search(text, kinds))}
     st.session_state[key] = list(common.names_of(tuple(st.session_state[key])))  # as the store keys them now
     picked = st.multiselect(label.capitalize(), list(names), format_func=names.get, key=key, persist_state="session",
                             placeholder="search, then choose" if names else "search first")
-    return _kept_in_url(key, picked)
+    return url_choice.kept_in_url(key, picked)
 
 
 def param_input(graph_store: GraphStore, param: Param, key: str, default: Any = None) -> Any:

@@ -31,7 +31,7 @@ def address(tab) -> dict[str, list[str]]:
     return parse_qs(urlsplit(tab.url).query)
 
 
-def address_holds(tab, key: str, values: list[str]) -> bool:
+def address_holds(tab, key: str, values: list[str] | None) -> bool:
     """Whether the address comes to hold `key` = `values`: the page writes it at the end of its run, and a run may
     follow the one `settle` saw end (on a loaded machine the check came too early), so it is waited for."""
     deadline = time.monotonic() + e2e.WAIT_MS / 1000
@@ -101,3 +101,18 @@ def test_a_time_window_from_a_link_follows_the_first_page_change(page, app_url, 
         assert end.get_attribute("aria-valuetext") == str(last), name
         caption = page.locator("[data-testid='stSidebar']").get_by_text(re.compile(r"^Showing .* only\.$"))
         assert str(first) in caption.inner_text(), name
+
+
+def test_all_years_again_leaves_the_address_and_a_bad_link_shows_all_years(page, app_url, fixture_store):  # noqa: F811
+    low, high = store_views.project_years(fixture_store)
+    visit(page, app_url, f"metrics?time={low + 1}&time={high - 1}", "Metrics")
+    sidebar = page.locator("[data-testid='stSidebar']")
+    for end, key in (("start", "Home"), ("end", "End")):
+        sidebar.locator(f"input[aria-label='Projects and labels in — {end}']").focus()
+        page.keyboard.press(key)
+        settle(page)
+    assert address_holds(page, "time", None)  # all years: nothing to carry
+    assert sidebar.get_by_text(re.compile(r"^Showing .* only\.$")).count() == 0
+    visit(page, app_url, "metrics?time=1066&time=soon", "Metrics")  # years the store does not have
+    end = sidebar.locator("input[aria-label='Projects and labels in — end']")
+    assert end.get_attribute("aria-valuetext") == str(high) and address_holds(page, "time", None)
