@@ -2,7 +2,7 @@
 
 Search ignores accents and case ("smaland" finds "Automation Småland"), and neither store folds
 accents the same way (FalkorDB has no such function; Neo4j's full-text analysers differ by
-configuration). So the writer stores `_search` on every node: its name, id, acronym and aliases,
+configuration). So the writer stores `_search` on every node: its name, id, acronym, aliases and local name,
 folded, each between `|`. A query then asks with portable Cypher (`n._search CONTAINS $text`) and
 can rank exact (`|text|`), prefix (`|text`) and word-prefix (` text`) matches. Like `_hash`, it is
 bookkeeping: the adapters leave it out of what users see.
@@ -32,7 +32,10 @@ def search_text(names: Iterable[Any]) -> str:
 
 
 def node_search_text(node_id: str, props: dict[str, Any]) -> str:
-    """The search text of the node `node_id` whose properties are `props`: its name, id, acronym and aliases."""
+    """The search text of the node `node_id` whose properties are `props`: its name, id, acronym, aliases and
+    local name, that one also in its parts ("Suomi/Finland" is found as "suomi"; "osterreich" finds Österreich)."""
     aliases = props.get("aliases") or []
+    local = props.get("local_name")
     return search_text([props.get("name"), node_id, props.get("acronym"),
-                        *(aliases if isinstance(aliases, list) else [aliases])])
+                        *(aliases if isinstance(aliases, list) else [aliases]),
+                        *([local, *str(local).split("/")] if local else [])])

@@ -146,7 +146,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
             ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS)),
     *_props("Country",
-            ("local_name", "string", "its name in its own language (Sverige); a query's place parameter takes it",
+            ("local_name", "string", "its name in its own language (Sverige); a query's place parameter and the search "
+             "take it, in its parts (Suomi of Suomi/Finland) and without accents",
              ("regions",), "", _NUTS),
             ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
             ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS),

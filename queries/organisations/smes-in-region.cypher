@@ -7,7 +7,7 @@
 // example: {"area": "SE"}
 OPTIONAL MATCH (named) WHERE (named:Country OR named:Region)
   AND (toLower(named.name) = toLower($area) OR toLower(named.local_name) = toLower($area)
-       OR named._search STARTS WITH ('|' + toLower(trim($area)) + '|'))
+       OR named._search CONTAINS ('|' + toLower(trim($area)) + '|'))
 WITH coalesce(head(collect(named.id)), $area) AS area
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area
