@@ -51,8 +51,8 @@ def store() -> GraphStore:
     why = getattr(opened, "restarted", False)  # the embedded server had died and the adapter started it again
     if why:
         getattr(opened, "inner", opened).restarted = False  # the adapter's own flag, under CountingStore
-        st.toast(f"The store's server {why if isinstance(why, str) else 'had stopped'}; it was started again and "
-                 "no saved data was lost.")
+        st.toast(f"The store's server {why if isinstance(why, str) else 'had stopped'}; it was started again from "
+                 "the store's files on disk, which keep every saved write.")
     return opened
 
 

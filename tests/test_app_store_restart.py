@@ -30,7 +30,7 @@ def own_store(tmp_path):
     store.close()
 
 
-def test_after_a_killed_server_the_next_page_says_it_had_stopped_and_nothing_was_lost(own_store):
+def test_after_a_killed_server_the_next_page_says_it_had_stopped_and_started_from_its_files(own_store):
     at = open_page()
     assert not at.toast  # nothing to say while the server runs
     pid = own_store.server_pid
@@ -38,8 +38,8 @@ def test_after_a_killed_server_the_next_page_says_it_had_stopped_and_nothing_was
     wait_for(lambda: not alive(pid), "the server to die")
     at.run()
     notices = [t.value for t in at.toast]
-    assert notices == ["The store's server had stopped (it crashed or was killed); it was started again and no "
-                       "saved data was lost."], notices
+    assert notices == ["The store's server had stopped (it crashed or was killed); it was started again from the "
+                       "store's files on disk, which keep every saved write."], notices
     assert own_store.read("MATCH (a:Award) RETURN a.id").rows == [["kept"]]
     at.run()
     assert not at.toast  # said once
