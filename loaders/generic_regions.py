@@ -7,8 +7,12 @@ in `NO-Telemark` beside NUTS's `Telemark`, two regions of one name in every regi
 table used without a place on the Map. So before anything is written, a national region the store lacks whose
 name is the name of a NUTS region of the same country (by the rule ends given by name follow:
 `loaders.generic_ends`) is that NUTS region: its rows are `LOCATED_IN` it, get its code as `nuts_code`, and
-the national region is not made. Of several NUTS regions of that name (`Innlandet` is NO02 and NO020) the
-most detailed level is taken; a name of no NUTS region, or of several at one level, keeps its national region.
+the national region is not made. A name is also found as one part of a NUTS name in several languages
+(`Trøndelag` of `Trøndelag/Trööndelage`), as an alias, and a Swedish county without its `län` (`Uppsala` is
+`Uppsala län`, `Halland` `Hallands län`). Of several NUTS regions of that name (`Innlandet` is NO02 and NO020)
+the most detailed level is taken, and of several at that level the one of the newest NUTS version
+(`Keski-Suomi` was FI193 in NUTS 2021 and is FI198 in 2024); a name of no NUTS region, or of several at one
+level of one version, keeps its national region, and a note names those (they have no place on the Map).
 A national region the store already holds (an earlier load made it) stays what it is, so a re-run changes
 nothing; when NUTS was loaded after that load, a note names those regions and how to move their rows (unload,
 load again). A note lists the regions taken.
@@ -19,8 +23,10 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING
 
+from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
+from graph.store.search_text import SEARCH_PROPERTY, fold
 from loaders.generic_ends import held_ids, moved_ends, named_nodes
 
 if TYPE_CHECKING:
@@ -29,12 +35,52 @@ if TYPE_CHECKING:
 __all__ = ["national_regions_as_nuts"]
 
 
-def _nuts_of(country: str, candidates: list[tuple[str, str]]) -> str | None:
-    """The one NUTS region of `country` among the (id, name) `candidates` at their most detailed level, or None.
-    NUTS codes start with their country's and hold no hyphen (national regions' ids do: `NO-Telemark`)."""
-    nuts = [node_id for node_id, _ in candidates if node_id.startswith(country) and "-" not in node_id]
-    deepest = [node_id for node_id in nuts if len(node_id) == max(map(len, nuts))]
+#: Regions whose search text holds a name as one of its entries (`|name|`: the name, an alias, a part of a name
+#: in several languages), with the NUTS versions each is in.
+BY_SEARCH = cypher.fixed_statement(__name__, "BY_SEARCH", f"""\
+UNWIND $needles AS needle
+MATCH (r:Region) WHERE r.{SEARCH_PROPERTY} CONTAINS needle
+RETURN needle, r.id AS id""")
+VERSIONS = cypher.fixed_statement(__name__, "VERSIONS", """\
+MATCH (r:Region) WHERE r.id IN $ids
+RETURN r.id AS id, r.nuts_versions AS versions""")
+
+
+def _spellings(name: str, country: str) -> list[str]:
+    """The names a table's region may have in NUTS: its own, and a Swedish county's with `län`."""
+    if country != "SE" or fold(name).endswith(" lan"):
+        return [name]
+    return [name, f"{name} län", f"{name}s län"]
+
+
+def _nuts_of(country: str, ids: set[str], versions: dict[str, list]) -> str | None:
+    """The one NUTS region of `country` among the candidate `ids` at their most detailed level (of the newest
+    NUTS version when several), or None. NUTS codes start with their country's and hold no hyphen (national
+    regions' ids do: `NO-Telemark`)."""
+    nuts = [node_id for node_id in ids if node_id.startswith(country) and "-" not in node_id]
+    deepest = sorted(node_id for node_id in nuts if len(node_id) == max(map(len, nuts)))
+    newest = max((str(v) for node_id in deepest for v in versions.get(node_id) or []), default=None)
+    if len(deepest) > 1 and newest:
+        deepest = [node_id for node_id in deepest if newest in map(str, versions.get(node_id) or [])]
     return deepest[0] if len(deepest) == 1 else None
+
+
+def _candidates(store: GraphStore, national: list[NodeRecord]) -> tuple[dict[str, set[str]], dict[str, list]]:
+    """Each national region's id -> the ids of the store's regions its name names (by name, then by search
+    text, see the module); and the NUTS versions of those regions."""
+    spellings = {n.id: _spellings(n.name, str(n.properties["country"])) for n in national}
+    every = {name for names in spellings.values() for name in names}
+    named, _ = named_nodes(store, "Region", every)
+    needles = sorted({f"|{fold(name)}|" for name in every})
+    searched: dict[str, set[str]] = {}
+    for needle, node_id in store.read(BY_SEARCH, {"needles": needles}).rows:
+        searched.setdefault(needle, set()).add(node_id)
+    found = {node_id: {i for name in names for i in [*(pair[0] for pair in named.get(name, [])),
+                                                      *searched.get(f"|{fold(name)}|", ())]}
+             for node_id, names in spellings.items()}
+    ids = sorted({i for candidates in found.values() for i in candidates})
+    versions = dict(store.read(VERSIONS, {"ids": ids}).rows) if ids else {}
+    return found, versions
 
 
 def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
@@ -43,14 +89,22 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     if not national:
         return
     held = held_ids(store, "Region", list(national))
-    named, _ = named_nodes(store, "Region", {n.name for n in national.values()})
-    nuts_of = {n.id: nuts for n in national.values() if (nuts := _nuts_of(str(n.properties["country"]), named[n.name]))}
+    found_ids, versions = _candidates(store, list(national.values()))
+    nuts_of = {n.id: nuts for n in national.values()
+               if (nuts := _nuts_of(str(n.properties["country"]), found_ids[n.id], versions))}
     kept = sorted(node_id for node_id in nuts_of if node_id in held)
     if kept:  # loaded before NUTS: said, so that the two regions of one name are no surprise
         data.notes.append(f"{len(kept)} national region(s) an earlier load made have the name of a NUTS region of the "
                           f"store, and stay where their rows are: {', '.join(f'{i} ({nuts_of[i]})' for i in kept[:5])}"
                           f"{' ...' if len(kept) > 5 else ''}; to place the rows in the NUTS regions, unload this "
                           "load (`cluster-explorer unload`) and load it again")
+    made = sorted(n.name for n in national.values() if n.id not in nuts_of and n.id not in held)
+    if made:  # a silent national region had no place on the Map, and a region list held it beside NUTS's
+        data.notes.append(f"{len(made)} region name(s) of the table are not the name of one NUTS region of the "
+                          f"store, so each is made a region of its own, without a place on the Map: "
+                          f"{', '.join(made[:10])}{' ...' if len(made) > 10 else ''}; to place them, give NUTS's "
+                          "name or code in the table (Uppsala län, SE121), or load NUTS first (`cluster-explorer "
+                          "load sample` ships it)")
     found = {node_id: nuts for node_id, nuts in nuts_of.items() if node_id not in held}
     if not found:
         return

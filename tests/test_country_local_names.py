@@ -1,7 +1,7 @@
 """A country is found by its local name and that name's parts, accents ignored ("Suomi" for "Suomi/Finland",
-"osterreich" for Österreich), in a place parameter of the saved queries and by the node search; a store loaded
-before the search text held local names catches up at its next load command (real embedded store, NUTS and
-CORDIS fixtures)."""
+"osterreich" for Österreich), and a region by a part of its name in several languages, in a place parameter of
+the saved queries and by the node search; a store loaded before the search text held them catches up at its next
+load command (real embedded store, NUTS and CORDIS fixtures)."""
 
 from __future__ import annotations
 
@@ -51,8 +51,11 @@ def test_the_search_finds_a_country_by_its_local_name_without_accents(store):
 
 def test_a_store_whose_countries_lack_their_local_names_catches_up_at_its_next_load(store):
     store.write("MATCH (c:Country {id: 'AT'}) SET c._search = '|austria|at|' RETURN c.id")
+    store.write("MATCH (r:Region {id: 'NO060'}) SET r._search = '|trøndelag/troondelage|no060|' RETURN r.id")
     store.write("MATCH (l:Load) SET l.derived_version = 2 RETURN l.source")  # as the release before left it
     report = run_load(store, "nuts", FIXTURES / "nuts", skip_loaded=True)
-    assert report.skipped and "search: 1 country(ies) found by their local names again" in report.derived
+    assert report.skipped and ("search: 2 place(s) found by more of their names (local names, names in several "
+                               "languages)") in report.derived
     assert "|osterreich|" in store.read(SEARCH_OF, {"id": "AT"}).rows[0][0]
+    assert "|trøndelag|" in store.read("MATCH (r:Region {id: 'NO060'}) RETURN r._search").rows[0][0]
     assert run_load(store, "nuts", FIXTURES / "nuts", skip_loaded=True).derived == []

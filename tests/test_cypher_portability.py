@@ -17,8 +17,8 @@ from tests.cypher_lint import registry_statements
 
 EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1, "countries": [], "nodes": [],
                 "kinds": [], "seen": [], "starts": [], "text": "x", "id": "x", "kind": "Cluster", "start": "0000",
-                "end": "9999", "coordinator_roles": [], "needle": "x", "batch": 1, "prefix": "none-such:",
-                "source": "none-such", "names": [], "version": 0, "now": "2000-01-01T00:00:00"}
+                "end": "9999", "coordinator_roles": [], "needle": "x", "needles": [], "batch": 1,
+                "prefix": "none-such:", "source": "none-such", "names": [], "version": 0, "now": "2000-01-01T00:00:00"}
 _WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE|REMOVE)\b")
 
 

@@ -103,3 +103,27 @@ def test_an_organisation_whose_other_row_lacks_its_region_is_in_the_region_alone
     load_generic(embedded_store, mapping)
     placed = embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(p) RETURN o.id, p.id ORDER BY o.id").rows
     assert placed == [["1", "NO-Vestland"], ["2", "NO"]]
+
+
+def test_names_of_several_versions_languages_and_swedish_counties_find_their_nuts_region(embedded_store, tmp_path):
+    """A user's Finnish, Norwegian and Swedish regions by the names people use (a try-out found ten of thirty made
+    national regions without a place): the newest NUTS version's region of a name two versions hold, a part of
+    a name in several languages, a county without its `län`; a name of no NUTS region is said."""
+    from graph.store.records import NodeRecord
+    from graph.store.writer import write_records
+
+    regions = [("FI193", "Keski-Suomi", ["2021"]), ("FI198", "Keski-Suomi", ["2024"]),
+               ("NO060", "Trøndelag/Trööndelage", ["2024"]), ("SE121", "Uppsala län", ["2021", "2024"]),
+               ("SE231", "Hallands län", ["2021", "2024"])]
+    write_records(embedded_store, [NodeRecord("Region", code, name, ("nuts:test",),
+                                              properties={"level": 3, "nuts_versions": versions})
+                                   for code, name, versions in regions], [])
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING.replace('{ value = "NO" }', '"land"'), "orgs.csv": (
+        "nr;navn;fylke;land\n1;Paperikone Oy;Keski-Suomi;FI\n2;Fjordlab AS;Trøndelag;NO\n3;Uppsala Lab AB;Uppsala;SE\n"
+        "4;Halmstad AB;Halland;SE\n5;Helsinki Oy;Uusimaa;FI\n")})
+    report = load_generic(embedded_store, mapping)
+    placed = dict(embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r:Region) RETURN o.id, r.id").rows)
+    assert placed == {"1": "FI198", "2": "NO060", "3": "SE121", "4": "SE231", "5": "FI-Uusimaa"}
+    assert any(note.startswith("1 region name(s) of the table are not the name of one NUTS region of the store, so "
+                               "each is made a region of its own, without a place on the Map: Uusimaa;")
+               for note in report.notes), report.notes

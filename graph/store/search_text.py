@@ -33,9 +33,18 @@ def search_text(names: Iterable[Any]) -> str:
 
 def node_search_text(node_id: str, props: dict[str, Any]) -> str:
     """The search text of the node `node_id` whose properties are `props`: its name, id, acronym, aliases and
-    local name, that one also in its parts ("Suomi/Finland" is found as "suomi"; "osterreich" finds Österreich)."""
+    local name, a name in several languages also in its parts (`_parts`: "Suomi/Finland" is found as "suomi",
+    "Trøndelag/Trööndelage" as "trøndelag"; "osterreich" finds Österreich)."""
     aliases = props.get("aliases") or []
-    local = props.get("local_name")
-    return search_text([props.get("name"), node_id, props.get("acronym"),
-                        *(aliases if isinstance(aliases, list) else [aliases]),
-                        *([local, *str(local).split("/")] if local else [])])
+    name, local = props.get("name"), props.get("local_name")
+    return search_text([name, *_parts(name), node_id, props.get("acronym"),
+                        *(aliases if isinstance(aliases, list) else [aliases]), local, *_parts(local)])
+
+
+def _parts(text: Any) -> list[str]:
+    """The parts of a name given in several languages ("Bruxelles/Brussel"); none for a name whose slash does not
+    part names ("Novo Nordisk A/S": a part shorter than three letters)."""
+    if not isinstance(text, str) or "/" not in text:
+        return []
+    parts = [part.strip() for part in text.split("/")]
+    return parts if all(len(part) >= 3 for part in parts) else []

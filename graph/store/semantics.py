@@ -144,7 +144,9 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("level", "int", "NUTS level 1-3 (else the code's length minus 2)", ("map", "regions")),
             ("country", "string", "country code the region belongs to", ("countries",)),
             ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
-            ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS)),
+            ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS),
+            ("nuts_versions", "list", "the NUTS versions that hold the region (2021, 2024); of two regions of one "
+             "name a table's region is the newest version's", ("regions",), "", _NUTS)),
     *_props("Country",
             ("local_name", "string", "its name in its own language (Sverige); a query's place parameter and the search "
              "take it, in its parts (Suomi of Suomi/Finland) and without accents",
