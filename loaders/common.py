@@ -112,12 +112,35 @@ def read_text(path: Path, encoding: str | None = None, *, name: str | None = Non
         return _decode_as(data, "utf-16", name, detected=True), "utf-16"
     bom = data.startswith(_UTF8_BOM)
     data = data.removeprefix(_UTF8_BOM)
-    for detected in ("utf-8", "cp1252"):
-        try:
-            return data.decode(detected), "utf-8-sig" if bom and detected == "utf-8" else detected
-        except UnicodeDecodeError:
+    try:
+        return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
+    except UnicodeDecodeError:
+        _refuse_mixed(data, name)
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _refuse_mixed(data: bytes, name: str) -> None:
+    """Refuse a file that is UTF-8 but for some lines (one pasted from another program): detected as a whole, it
+    was read as Windows-1252, every accent of the UTF-8 lines garbled ("JÃ¶nkÃ¶ping") and loaded beside the
+    right names, with only a caption saying the encoding. Its first line that is not UTF-8 is named (`data` is
+    not UTF-8 as a whole)."""
+    bad, accented = None, 0
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
             continue
-    return data.decode("latin-1"), "latin-1"
+        try:
+            line.decode("utf-8")
+            accented += 1
+        except UnicodeDecodeError:
+            bad = bad or number
+    if bad and accented:
+        raise ValidationFailed([Problem(name, bad, None, (
+            f"this line is not UTF-8, while {accented} other line(s) with accents are: the file mixes two encodings "
+            "(a line pasted from another program, most often). Save the file again as UTF-8 and retype this "
+            f"line's accented letters; or, if every line is in one other encoding, say it: {_OTHER_ENCODINGS}"))])
 
 
 def clean_text(value: str, file: str, line: int | None, column: str | None,

@@ -136,3 +136,16 @@ def test_a_file_not_valid_in_the_encoding_its_bom_announces_says_how_to_set_one(
         "bytes (a byte order mark) say utf-16; if it is in another encoding, save it as UTF-8 or set that one in the "
         'mapping: encoding = "cp1252" (Windows) or encoding = "latin-1"')
     assert "leave the encoding out" not in problem.message
+
+
+def test_a_utf8_file_with_one_windows_1252_line_is_refused_naming_that_line(tmp_path):
+    """Read as Windows-1252 as a whole, every name of its UTF-8 lines came out garbled ("JÃ¶nkÃ¶ping") and was
+    loaded beside the right one, with only a caption saying the encoding (a try-out's pasted line)."""
+    text = BIDRAG.removeprefix(BOM).decode("cp1252").replace("\r\n", "\n")
+    lines = text.encode("utf-8").split(b"\n")
+    lines[2] = lines[2].decode("utf-8").encode("cp1252")  # the second data row, pasted from elsewhere
+    problem = only_problem(bidrag(tmp_path, data=b"\n".join(lines)))
+    assert (problem.line, problem.file.endswith("bidrag.csv")) == (3, True)
+    assert problem.message.startswith("this line is not UTF-8, while 2 other line(s) with accents are: the file "
+                                      "mixes two encodings")
+    assert 'encoding = "cp1252"' in problem.message
