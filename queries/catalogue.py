@@ -15,7 +15,9 @@ Queries are data (after Datasette's canned queries and aiosql's comment headers)
     // requires: Cluster, HAS_LABEL, QualityLabel.level
     MATCH (c:Cluster)-[h:HAS_LABEL]->(q:QualityLabel {id: $level}) ...
 
-Loading checks each file and names `file:line` in every problem: a parameter used but not declared,
+A text parameter `x` is also given folded, as `$x_folded` (accents and case removed, as `_search` holds names:
+`queries.runner.folded_params`). Loading checks each file and names `file:line` in every problem: a parameter
+used but not declared,
 declared but unused, an unknown type, a default or example of the wrong type, a write clause, a
 `requires:` item that is not a schema label, relationship type or contract property (graph.store.requirements).
 """
@@ -171,8 +173,10 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
         declared.append(Param(pname, parsed["type"], default, (parsed["help"] or "").strip(), choices, suggest,
                               least, most))
 
-    used = _used_params(cypher)
     names = {p.name for p in declared}
+    texts = {f"{p.name}_folded" for p in declared if p.type == "string"}  # given by the runner (`folded_params`)
+    used = {name for name in _used_params(cypher) if name not in texts} | {name.removesuffix("_folded") for name in
+                                                                           _used_params(cypher) & texts}
     for missing in sorted(used - names):
         problem(None, missing, f"parameter ${missing} used but not declared")
     for unused in sorted(names - used):

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from graph.errors import ClusterExplorerError, NotFound, ParameterError, ValidationFailed
 from graph.store.contract import GraphStore, QueryResult
 from graph.store.resolve import AmbiguousName, resolve_node
+from graph.store.search_text import fold
 from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
 from queries.params import convert, node_id_params
 
@@ -65,7 +66,7 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
 
     An ambiguous or unknown name is refused naming the query and the parameter, with candidates.
     """
-    resolved = dict(params)
+    resolved = dict(params) | folded_params(query.cypher, params)
     for name, labels in node_id_params(query.cypher).items():
         value = resolved.get(name)
         if isinstance(value, str) and not value.strip():  # `-p from=`: the query would just find nothing
@@ -86,6 +87,14 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
         except ClusterExplorerError as e:
             raise type(e)(f"{query.name}: parameter {name!r}: {e}") from None
     return resolved
+
+
+def folded_params(cypher: str, params: dict[str, Any]) -> dict[str, str]:
+    """`$<name>_folded` for each text parameter `name` the query asks for it: the text as search texts hold names
+    (`graph.store.search_text.fold`: accents and case removed), which Cypher cannot do (`toLower` keeps the accents,
+    so "Västra Götaland" missed the region whose alias it is)."""
+    return {f"{name}_folded": fold(value) for name, value in params.items()
+            if isinstance(value, str) and re.search(rf"\${re.escape(name)}_folded\b", cypher)}
 
 
 def _country_without_node(text: str, labels: tuple[str, ...]) -> str | None:

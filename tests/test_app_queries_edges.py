@@ -80,7 +80,7 @@ def test_an_empty_name_and_an_empty_title_are_both_named():
     assert message.startswith("Not saved: give the query a title; give the query a name"), message
 
 
-@pytest.mark.parametrize(("written", "folded"), [("Skåne län", "skane lan"),
+@pytest.mark.parametrize(("written", "folded"), [("Skåne län", "skane lan"), ("Skåne", "skane"),  # an alias
                                                  ("Tübingen, Landkreis", "TUBINGEN, landkreis")])
 def test_a_place_is_found_by_its_name_with_accents_and_case_ignored(app_store, written, folded):  # noqa: F811
     catalogue = load_catalogue(None)

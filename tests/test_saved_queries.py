@@ -34,6 +34,15 @@ def test_shipped_library_loads_without_problems_and_has_namespaces():
     assert all(q.title and q.tags for q in catalogue.queries.values())
 
 
+def test_a_text_parameter_comes_folded_too_and_a_number_does_not(tmp_path):
+    """`$x_folded` is the runner's (`folded_params`) for a string parameter `x`: no problem; for an int, there is none."""
+    text = "// title: t\n// param x: {type} = 1\nMATCH (c:Cluster) WHERE c._search CONTAINS $x_folded RETURN c\n"
+    assert _problems(tmp_path, text.format(type="string")) == []
+    assert _problems(tmp_path, text.format(type="int")) == [
+        f"{tmp_path / 'q.cypher'} [x_folded]: parameter $x_folded used but not declared",
+        f"{tmp_path / 'q.cypher'}:2 [x]: parameter $x declared but not used"]
+
+
 def test_parameter_used_but_not_declared_names_the_file(tmp_path):
     problems = _problems(tmp_path, "// title: t\nMATCH (c:Cluster {id: $cluster}) RETURN c\n")
     assert problems == [f"{tmp_path / 'q.cypher'} [cluster]: parameter $cluster used but not declared"]

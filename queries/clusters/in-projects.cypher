@@ -7,7 +7,7 @@
 // example: {"country": "NO"}
 OPTIONAL MATCH (named:Country)
 WHERE toLower(named.name) = toLower($country) OR toLower(named.local_name) = toLower($country)
-   OR named._search CONTAINS ('|' + toLower(trim($country)) + '|')
+   OR named._search CONTAINS ('|' + $country_folded + '|')
 WITH coalesce(head(collect(named.id)), $country) AS country
 MATCH (c:Cluster)-[:PARTICIPATES_IN]->(p:Project)
 WHERE country = 'any' OR c.country = country

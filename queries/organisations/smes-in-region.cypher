@@ -5,9 +5,12 @@
 // requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code | Organisation.region
 // param area: string = SE -- a country or region: its code (SE, SE12), its name (Sweden, Sverige, Västsverige; accents and case ignored: vastsverige) or a national region (NO-Vestland)
 // example: {"area": "SE"}
+// empty: No SME of that area takes part in a project the store holds. A name must be one of a country or
+// empty: region of the store (`regions/ranked-by-participations` lists them) or a code's start (SE, SE23);
+// empty: SMEs are the organisations CORDIS marks as SMEs, or that a mapping marks (`label_if`).
 OPTIONAL MATCH (named) WHERE (named:Country OR named:Region)
   AND (toLower(named.name) = toLower($area) OR toLower(named.local_name) = toLower($area)
-       OR named._search CONTAINS ('|' + toLower(trim($area)) + '|'))
+       OR named._search CONTAINS ('|' + $area_folded + '|'))
 WITH coalesce(head(collect(named.id)), $area) AS area
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area
