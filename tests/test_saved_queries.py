@@ -35,7 +35,7 @@ def test_shipped_library_loads_without_problems_and_has_namespaces():
 
 
 def test_a_text_parameter_comes_folded_too_and_a_number_does_not(tmp_path):
-    """`$x_folded` is the runner's (`folded_params`) for a string parameter `x`: no problem; for an int, there is none."""
+    """`$x_folded` is the runner's (`folded_params`) for a string parameter `x`; an int has none."""
     text = "// title: t\n// param x: {type} = 1\nMATCH (c:Cluster) WHERE c._search CONTAINS $x_folded RETURN c\n"
     assert _problems(tmp_path, text.format(type="string")) == []
     assert _problems(tmp_path, text.format(type="int")) == [
