@@ -15,7 +15,7 @@ from app_pages import common, widgets
 from app_pages.explore_details import details_panel
 from app_pages.explore_draw import draw
 from app_pages.explore_view import IN_VIEW, metrics_written, size_choices
-from graph.views import exports, render, store_views
+from graph.views import exports, render, store_views, store_window
 from graph.views import filters as views
 
 MAX_CAP = 5000  # the largest "Max nodes" the page offers
@@ -53,6 +53,9 @@ if store_views.edges_were_cut(whole):
     st.info(f"These nodes have more than {store_views.EDGE_LIMIT:,} relationships among them; the view shows "
             f"{store_views.EDGE_LIMIT:,}. Lower Max nodes or narrow the filters to see them all.",
             icon=":material/content_cut:")
+if left := store_window.left_out_by_window(whole):
+    st.caption(f"{left:,} node(s) near the focus are linked to it only outside the years of the time slider, so "
+               "they are left out.")
 st.iframe(html, height=700, alt="Network view")
 
 buttons = st.columns(4)

@@ -32,7 +32,7 @@ from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.cypher import count_label
 from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
 from graph.store.search_text import fold
-from graph.views import store_selection
+from graph.views import store_selection, store_window
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, _edge_in_window, display_name
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
@@ -144,9 +144,8 @@ def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: 
             shown.update(frontier)
             frontier = [n for n, _ in frontier]
         cut = len(shown) > cap
-        if filters.restricts:
-            core = _selected(store, filters)
-            shown = {n: k for n, k in shown.items() if k not in _CORE or n in core or n in centres}
+        if filters.restricts:  # a window keeps its projects; the other filters choose organisations and clusters
+            shown = store_window.kept_around_focus(shown, centres, filters, lambda f: _selected(store, f))
         return shown, cut
     if filters.restricts:
         room = max(cap * 3 // 4, 1)
@@ -257,6 +256,8 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
     chosen, cut = _chosen(store, filters, focus, depth, cap)
     graph = _graph_of(store, list(chosen)[:cap], filters)[0]
     graph.graph[CUT] = cut
+    if focus and (filters.start or filters.end):
+        graph = store_window.linked_to_focus(graph, [key for key, _ in _resolve(store, focus).values()], depth)
     return graph
 
 
