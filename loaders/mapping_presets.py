@@ -102,9 +102,15 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                                 ("start_date", "start_date", dates), ("end_date", "end_date", dates)):
         if name in columns:
             project["properties"][prop] = _column(columns, name, **options)
-    organisation: dict[str, Any] = {**reading, **merging, **matching, "label": "Organisation",
-                                    "id": columns["organisation_id"], "name": columns["organisation_name"],
-                                    "properties": {}}
+    org_id, org_name = _column(columns, "organisation_id"), _column(columns, "organisation_name")
+    listed = org_id.get("separator") or org_name.get("separator")  # a cell listing a project's partners
+    if listed and org_id["column"] != org_name["column"]:
+        check.problem(None, 0, "a cell listing several organisations is read from one column: give organisation_id "
+                      "and organisation_name that column, with its separator (the name is then the id)",
+                      "organisation_id")
+    split = {"split": {"column": org_id["column"], "separator": listed}} if listed else {}
+    organisation: dict[str, Any] = {**reading, **merging, **matching, **split, "label": "Organisation",
+                                    "id": org_id["column"], "name": org_name["column"], "properties": {}}
     if "city" in columns:
         organisation["properties"]["city"] = _column(columns, "city")
     if "sme" in columns:
@@ -118,8 +124,8 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     if not isinstance(roles, dict) or not all(isinstance(v, str) for v in roles.values()):
         check.problem(None, 0, 'roles must be a table: "word in the file" = "coordinator" (or "participant")', "roles")
         roles = {}
-    participation: dict[str, Any] = {**reading, "type": "PARTICIPATES_IN", "properties": {},
-                                     "start": {"label": "Organisation", "column": columns["organisation_id"]},
+    participation: dict[str, Any] = {**reading, **split, "type": "PARTICIPATES_IN", "properties": {},
+                                     "start": {"label": "Organisation", "column": org_id["column"]},
                                      "end": {"label": "Project", "column": columns["project_id"]}}
     if "role" in columns:
         participation["properties"]["role"] = _column(columns, "role", values={**ROLE_WORDS, **roles})

@@ -80,7 +80,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
                   "landkreis": "DE", "maakunta": "FI", "département": "FR", "departement": "FR"}
 #: Preset columns whose cell may list several items (`split` in the tables the preset makes).
-LISTS = ("sector", "programme")
+LISTS = ("sector", "programme", "organisation_id", "organisation_name")
+#: Of those, a project's partners listed in one cell ("Volvo AB; Chalmers"): the id and the name are that cell.
+PARTNER_LISTS = ("organisation_id", "organisation_name")
 
 
 def guess_columns(headers: Iterable[str]) -> dict[str, str]:
@@ -146,9 +148,12 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     named_by = {"organisation_id": ("organisation_name",), "project_id": ("project_acronym", "project_title")}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
-        if name in LISTS and name in guessed and (listed := list_separator(rows, guessed[name])):
-            lines.append(f"{name} = {{ column = {as_toml(guessed[name])}, separator = {as_toml(listed)} }}  #? {what}; "
-                         f"cells list several, separated by {as_toml(listed)}")
+        column = guessed.get(name) or (by_name if name == "organisation_id" else None)
+        if name in LISTS and column and (listed := list_separator(rows, column)) and (
+                name not in PARTNER_LISTS or guessed.get("organisation_name") == column):
+            lines.append(f"{name} = {{ column = {as_toml(column)}, separator = {as_toml(listed)} }}  #? {what}; "
+                         f"cells list several, separated by {as_toml(listed)}"
+                         + (": one participation each, the name as the id" if name in PARTNER_LISTS else ""))
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key

@@ -71,3 +71,38 @@ def test_a_bad_split_is_named_with_its_line(tmp_path, split):
     assert [str(p) for p in refused.value.problems] == [
         'mapping.toml:6 [split]: split must be a table: { column = "column listing several", separator = ";" } '
         "(a JSON list needs no separator)"]
+
+
+PARTNERS = ('project;title;partners\nP1;Elektrifierad logistik;"Volvo AB; Chalmers; Jönköpings Automation AB"\n'
+            "P2;Batterier;Chalmers\n")
+
+
+def test_a_cell_listing_a_projects_partners_makes_one_participation_each_and_mapping_new_sees_it(tmp_path):
+    """`mapping new` took a `partners` cell ("A; B; C") for one organisation, and the check said valid; the preset
+    refused a separator on the organisation columns with errors about keys the user never wrote."""
+    (tmp_path / "projects.csv").write_text(PARTNERS, encoding="utf-8")
+    made = participation_template(tmp_path / "projects.csv")
+    columns = tomllib.loads(made)["columns"]
+    assert columns["organisation_id"] == columns["organisation_name"] == {"column": "partners", "separator": ";"}
+    (tmp_path / "mapping.toml").write_text(made, encoding="utf-8")
+    nodes, rels, _ = read_generic(tmp_path / "mapping.toml")
+    assert sorted(n.name for n in nodes if n.label == "Organisation") == ["Chalmers", "Jönköpings Automation AB",
+                                                                          "Volvo AB"]
+    assert sorted((r.start_id, r.end_id) for r in rels if r.type == "PARTICIPATES_IN") == [
+        ("Chalmers", "P1"), ("Chalmers", "P2"), ("Jönköpings Automation AB", "P1"), ("Volvo AB", "P1")]
+
+
+def test_a_partner_list_with_its_names_in_another_column_is_refused_saying_why(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        preset = "participation"
+        file = "t.csv"
+        [columns]
+        project_id = "project"
+        project_title = "title"
+        organisation_id = { column = "partners", separator = ";" }
+        organisation_name = "title"
+        """, "t.csv": PARTNERS})
+    with pytest.raises(ValidationFailed) as caught:
+        read_generic(mapping)
+    assert any("a cell listing several organisations is read from one column" in str(p)
+               for p in caught.value.problems), caught.value.problems
