@@ -40,10 +40,12 @@ def missing_files(mapping_path: Path, uploaded: set[str]) -> list[str]:
 def show_problems(problems: list[Problem], mapping_name: str, mapping_here: bool) -> None:
     """The problems, and where to fix them: the mapping (edited in the page's box when `mapping_here`, else its
     file) when one of them is in it or names its line (a column the mapping names that the table lacks), else the
-    data files."""
+    data files, or the mapping where a problem offers a setting of it (an empty id: `on_empty`)."""
     in_mapping = any(Path(p.file).name == mapping_name or f"{mapping_name}:" in p.message for p in problems)
-    where = ("the mapping in the box above" if mapping_here else f"the mapping {mapping_name} and upload it again") \
-        if in_mapping else "the data files and upload them again"
+    mapping = "the mapping in the box above" if mapping_here else f"the mapping {mapping_name} and upload it again"
+    either = any("in the mapping" in p.message for p in problems)  # "the id is empty (set on_empty in the mapping"
+    where = mapping if in_mapping else (f"the data files, or {mapping} where a problem says so" if either
+                                        else "the data files and upload them again")
     st.error(f"{len(problems)} problem(s); nothing was written. Fix {where}: each problem names its file, line and "
              "column.", icon=":material/error:")
     st.dataframe(pd.DataFrame([{"file": Path(p.file).name, "line": p.line, "column": p.field, "problem": p.message}
