@@ -48,12 +48,33 @@ def offer_templates(files: list) -> tuple[str, bytes] | None:
                              f"with {guesses(template)} guesses "
                              "from its header and cells, each marked #?. Check and edit them here, then switch it "
                              "on, or download it."))
-        key = f"{name}_{hashlib.sha256(data).hexdigest()[:12]}"  # a new upload under the same name: a new text
-        text = st.text_area(f"Mapping for {name}", template, height=360, key=f"data_template_text_{key}")
+        key = f"data_template_text_{name}"
+        edited = _start_text(key, hashlib.sha256(data).hexdigest(), template)
+        text = st.text_area(f"Mapping for {name}", height=360, key=key, persist_state="session")
+        if edited:
+            st.caption(common.md(f"Your edits of this mapping are kept for the new upload of {name}."))
+            st.button("Start again from the new file's guesses", key=f"data_template_reset_{name}",
+                      on_click=st.session_state.update, args=({key: template},))
         mapping_name = f"{Path(name).stem}.mapping.toml"
         use, download = st.columns([3, 1], vertical_alignment="center")
         download.download_button(f"A mapping for {name}", text, file_name=mapping_name, mime="text/plain",
                                  icon=":material/download:", key=f"data_template_{name}")
-        if use.toggle(f"Check and load {name} with this mapping", key=f"data_template_use_{key}") and not chosen:
+        if use.toggle(f"Check and load {name} with this mapping", key=f"data_template_use_{name}",
+                      persist_state="session") and not chosen:
             chosen = (mapping_name, text.encode("utf-8"))
     return chosen
+
+
+def _start_text(key: str, digest: str, template: str) -> bool:
+    """Put the mapping made from this upload in the box `key`, unless the user edited the one made from an earlier
+    upload of the same name: the edits stay (the page's advice is to fix the data and upload it again, which
+    reset the box, every edit lost). Returns whether edits were kept for a new upload."""
+    made = st.session_state.get(f"{key}_made")  # (digest, template) of the upload the box was made from
+    st.session_state[f"{key}_made"] = (digest, template)
+    if key not in st.session_state or made is None:
+        st.session_state[key] = template
+    elif made[0] != digest:  # a new upload of this name
+        st.session_state[f"{key}_kept"] = st.session_state[key] != made[1]
+        if not st.session_state[f"{key}_kept"]:
+            st.session_state[key] = template
+    return st.session_state.get(f"{key}_kept", False) and st.session_state[key] != template

@@ -178,3 +178,24 @@ def test_a_load_is_taken_out_again_from_the_data_page(app_store):  # noqa: F811
     assert "user:members" not in set(table(at, "loaded_at")["source"])
     shown = at.selectbox(key="data_unload_source").value
     assert not at.checkbox(key=f"data_unload_sure:{shown}").value  # the next one is ticked anew
+
+
+def test_edits_of_a_made_mapping_stay_when_the_table_is_uploaded_again():
+    """The page's advice is to fix the data and upload it again: that reset the box to a new made mapping, every
+    edit lost and the check switched off (a try-out's on_empty and typed columns)."""
+    at = open_page("data")
+    table_file = FIXTURES / "participation" / "tildelinger.csv"
+    data = table_file.read_bytes()
+    at.file_uploader(key="data_files").set_value([(table_file.name, data, "text/plain")])
+    at.run()
+    made = at.text_area[0].value
+    at = at.text_area[0].input(made + '\non_empty = "skip"\n').run()
+    at = at.toggle[0].set_value(True).run()
+    at.file_uploader(key="data_files").set_value([(table_file.name, data + b"\n", "text/plain")])  # fixed, again
+    at.run()
+    assert not at.exception
+    assert at.text_area[0].value == made + '\non_empty = "skip"\n' and at.toggle[0].value
+    assert any("Your edits of this mapping are kept" in c.value for c in at.caption)
+    at = at.button(key="data_template_reset_tildelinger.csv").click().run()
+    assert at.text_area[0].value == made
+    assert not any("Your edits of this mapping are kept" in c.value for c in at.caption)
