@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from graph.store.records import NodeRecord
 
 __all__ = ["KnownCluster", "KNOWN_CLUSTERS", "KNOWN_NON_CLUSTERS", "fold", "name_key", "detect_cluster",
-           "aliases_of", "mark_clusters"]
+           "aliases_of", "mark_clusters", "made_clusters_note"]
 
 
 @dataclass(frozen=True)
@@ -261,3 +261,14 @@ def mark_clusters(nodes: list[NodeRecord]) -> list[NodeRecord]:
                                properties={**props, "cluster_rule": rule})
         marked.append(node)
     return marked
+
+
+def made_clusters_note(nodes: list[NodeRecord]) -> str | None:
+    """A note naming the organisations of a user's table that `mark_clusters` will write as Clusters, by their
+    names (a try-out's "Bergen Maritime Cluster Services AS" became one without a word); None when none will."""
+    named = [f"{n.name} ({marked.properties['cluster_rule']})"
+             for n, marked in zip(nodes, mark_clusters(nodes), strict=True) if marked is not n]
+    if not named:
+        return None
+    return (f"{len(named)} organisation(s) are Clusters by their names (cluster detection, "
+            f"docs/cluster_detection.md): {', '.join(named[:5])}{' ...' if len(named) > 5 else ''}")

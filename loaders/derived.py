@@ -88,15 +88,17 @@ def derive_smes(store: GraphStore) -> tuple[int, int]:
     return organisations, changed(store, PROJECT_SME_SHARES)
 
 
-def derive_clusters(store: GraphStore) -> int:
+def derive_clusters(store: GraphStore) -> tuple[int, list[str]]:
     """Organisations that cluster detection marks, not yet Clusters, made Clusters (label, kind, rule); and
-    Cluster nodes given their kind. Returns how many nodes changed."""
-    rows = []
+    Cluster nodes given their kind. Returns how many nodes changed, and the names of the organisations made
+    Clusters (a user's "Bergen Maritime Cluster Services AS" became one silently)."""
+    rows, names = [], []
     for org in store.read(UNMARKED_ORGANISATIONS, row_cap=10**8, timeout_s=300).records():
         country = org["country"] if isinstance(org["country"], str) else None
         short = org["short_name"] if isinstance(org["short_name"], str) else None
         rule = detect_cluster(str(org["name"] or ""), short, country)
         if rule:
             rows.append({"id": org["id"], "rule": rule})
+            names.append(f"{org['name']} ({rule})")
     marked = changed(store, MARK_CLUSTERS, {"rows": rows}) if rows else 0
-    return marked + changed(store, CLUSTER_KINDS)
+    return marked + changed(store, CLUSTER_KINDS), names

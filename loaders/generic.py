@@ -19,6 +19,7 @@ from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
+from loaders.cluster_detection import made_clusters_note
 from loaders.common import LoadReport, is_json, load_records, read_text, removed_note, source_record
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
@@ -192,6 +193,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
                      f"{shown}{' ...' if len(unresolved) > 10 else ''}")
     nodes = [r for r, _, _ in records.values() if isinstance(r, NodeRecord)]
     rels = [r for r, _, _ in records.values() if isinstance(r, RelRecord)]
+    notes += [note] if (note := made_clusters_note(nodes)) else []
     paths = [mapping.path, *dict.fromkeys(mapping.data_path(s) for s in mapping.files)]
     places = ([r for r, _, _ in collected.places.values() if isinstance(r, NodeRecord)],
               most_precise([r for r, _, _ in collected.places.values() if isinstance(r, RelRecord)]))

@@ -134,9 +134,11 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
         said.append(f"SMEs: {smes} organisation(s) labelled from their sme flag, {projects} project(s) given "
                     "their participant and SME counts (and their SME share where a participant says whether it "
                     "is one)")
-    clusters = derive_clusters(store)
+    clusters, named = derive_clusters(store)
     if clusters:
-        said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)")
+        said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)" + (
+            f", by their names: {', '.join(sorted(named)[:5])}{' ...' if len(named) > 5 else ''} (the rules: "
+            "docs/cluster_detection.md)" if named else ""))
     if aggregates:
         said += derive_country_aggregates(store)
     if searched := refresh_place_search(store):

@@ -199,3 +199,13 @@ def test_edits_of_a_made_mapping_stay_when_the_table_is_uploaded_again():
     at = at.button(key="data_template_reset_tildelinger.csv").click().run()
     assert at.text_area[0].value == made
     assert not any("Your edits of this mapping are kept" in c.value for c in at.caption)
+
+
+def test_the_check_says_which_organisations_will_be_clusters(tmp_path):
+    (tmp_path / "mapping.toml").write_text('name = "maritime"\n[[nodes]]\nfile = "orgs.csv"\nlabel = "Organisation"\n'
+                                           'id = "nr"\nname = "name"\n')
+    (tmp_path / "orgs.csv").write_text("nr;name\n9990001;Bergen Maritime Cluster Services AS\n")
+    at = upload(open_page("data"), tmp_path)
+    said = [c.value.replace("\\", "") for c in at.caption]
+    assert any("1 organisation(s) are Clusters by their names (cluster detection, docs/cluster_detection.md): "
+               "Bergen Maritime Cluster Services AS (pattern:cluster)" in line for line in said), said

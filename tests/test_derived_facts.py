@@ -175,7 +175,8 @@ def test_clusters_stored_with_another_kind_are_mended_by_the_next_derivation(gra
     store.write("MATCH (o:Cluster) SET o.kind = 'Organisation'")  # as loads before kinds followed labels left them
     store.write("MATCH (o:Organisation {id: 'o2'}) SET o.name = 'Bergen Havklynge'")  # renamed by hand
     said = derive_facts(store)
-    assert said == ["cluster detection: 2 organisation(s) made Clusters (label and kind)"]
+    assert said == ["cluster detection: 2 organisation(s) made Clusters (label and kind), by their names: Bergen "
+                    "Havklynge (pattern:klynge) (the rules: docs/cluster_detection.md)"]  # one newly, one mended
     nodes = nodes_of(store)
     assert nodes["Cluster:o1"]["kind"] == nodes["Cluster:o2"]["kind"] == "Cluster"
     assert nodes["Cluster:o2"]["cluster_rule"] == "pattern:klynge"
