@@ -129,3 +129,30 @@ def test_a_recommendation_ranks_partners_with_reasons(env):
     candidates = json.loads(recommended.stdout)
     assert len(candidates) == 3 and all(c["reasons"] for c in candidates)
     assert f"Organisation:{COORDINATOR}" not in {c["key"] for c in candidates}
+
+
+def test_a_project_named_by_its_title_shows_the_title_in_the_project_lists(embedded_server, tmp_path):
+    """A mapping with `name = "title"` (no `title` property) left the title column of organisations/projects empty."""
+    (tmp_path / "mapping.toml").write_text("""name = "titled"
+[[nodes]]
+file = "p.csv"
+label = "Project"
+id = "id"
+name = "title"
+[[nodes]]
+file = "p.csv"
+label = "Organisation"
+id = "org"
+name = "org"
+[[relationships]]
+file = "p.csv"
+type = "PARTICIPATES_IN"
+start = { label = "Organisation", column = "org" }
+end = { label = "Project", column = "id" }
+""")
+    (tmp_path / "p.csv").write_text("id,title,org\nP1,Elektrifierad logistik,Volvo AB\n")
+    env = cli_env(embedded_server, "own_titles")
+    assert invoke(env, "load", "csv", str(tmp_path / "mapping.toml")).exit_code == 0
+    ran = invoke(env, "queries", "run", "organisations/projects", "-p", "organisation=Volvo AB", "--format", "json")
+    assert ran.exit_code == 0, ran.stderr
+    assert [row["title"] for row in json.loads(ran.stdout)] == ["Elektrifierad logistik"]

@@ -7,6 +7,6 @@
 // empty: The organisation takes part in no project the store holds (a load of projects with its id as a
 // empty: participant gives it some).
 MATCH (o:Organisation {id: $organisation})-[r:PARTICIPATES_IN]->(p:Project)
-RETURN p.id AS project, p.acronym AS acronym, p.title AS title, p.start_date AS start, r.role AS role,
+RETURN p.id AS project, p.acronym AS acronym, coalesce(p.title, p.name) AS title, p.start_date AS start, r.role AS role,
        r.contribution AS contribution
 ORDER BY start DESC, acronym
