@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import numpy as np
 import pandas as pd
 import streamlit as st
 
 from app_pages import analytics_cache, common, missing_inputs, widgets
 from graph.analytics.metrics import METRICS, compute_all, notes, write_metrics
-from graph.views.formatting import bin_labels
+from graph.views.formatting import bin_labels, histogram
 
 st.title("Metrics")
 current = analytics_cache.inputs()
@@ -53,10 +52,10 @@ table = table.sort_values(list(results)[0], ascending=False, ignore_index=True)
 st.dataframe(table, hide_index=True, key="metrics_table")
 
 metric = st.selectbox("Chart", list(results), key="metrics_chart")
-counts, edges = np.histogram(table[metric].dropna().astype(float), bins=30)
+counts, edges = histogram(table[metric].dropna().astype(float))
 left, right = st.columns(2)
 left.caption(f"Distribution of {metric}")
-left.bar_chart(pd.DataFrame({metric: bin_labels(edges[:-1]), "nodes": counts}), x=metric, y="nodes",
+left.bar_chart(pd.DataFrame({metric: bin_labels(edges), "nodes": counts}), x=metric, y="nodes",
                sort=False)  # plain "1,200", not "1.2e+03"
 right.caption(f"Top 15 by {metric}")
 right.bar_chart(table.nlargest(15, metric), x="name", y=metric, horizontal=True, sort=f"-{metric}")
