@@ -48,7 +48,22 @@ def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int]:
     table = read_rows(path, separator=separator, name=path.name, skip_lines=above)
     if not any(table.columns):
         raise ValidationFailed(table.problems)
+    if values := [c for c in table.columns if _a_value(c)]:  # no header: a mapping of data as column names
+        raise ValidationFailed([Problem(path.name, above + 1, None, (
+            f"this line looks like data, not the columns' names ({', '.join(values[:3])}): a mapping names the "
+            "columns, so add a first line naming them (org_nr;name;region ...) and upload the file again"))])
     return table.columns, table.rows, table.delimiter, above
+
+
+def _a_value(cell: str) -> bool:
+    """Whether a header cell is a value (an organisation number, a date, an amount), not a column's name; a year
+    alone may head a column of a wide table."""
+    cell = cell.strip()
+    return bool(VALUE.fullmatch(cell)) and any(c.isdigit() for c in cell) and not YEAR.fullmatch(cell)
+
+
+VALUE = re.compile(r"[\d\s.,:/+()-]+")
+YEAR = re.compile(r"\d{4}")
 
 
 def sample_cells(rows: list[dict], column: str) -> list[str]:

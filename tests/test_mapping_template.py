@@ -189,3 +189,19 @@ def test_amounts_a_point_could_group_are_left_for_the_user_to_say(tmp_path):
                                     "01AB;Wasserstoff;Uni Kiel;250.000\n01AC;Wind;Kyst AS;1.250.000\n",
                                     encoding="utf-8")
     assert tomllib.loads(participation_template(tmp_path / "t.csv"))["thousands"] == "."
+
+
+def test_a_table_without_a_header_is_refused_saying_its_first_line_is_data(tmp_path):
+    """Its first row was taken for the columns' names: "one row per participation, 0 guesses", the data listed as
+    unused columns."""
+    table = tmp_path / "orgs.csv"
+    table.write_text("556036-0793;Volvo Personvagnar AB;Västra Götaland\n556012-5790;Saab AB;Östergötland\n",
+                     encoding="utf-8")
+    with pytest.raises(ValidationFailed) as caught:
+        participation_template(table)
+    (problem,) = caught.value.problems
+    assert problem.line == 1 and problem.message.startswith(
+        "this line looks like data, not the columns' names (556036-0793): a mapping names the columns")
+    wide = tmp_path / "wide.csv"  # years may head the columns of a wide table
+    wide.write_text("Organisation;Prosjekt;2023;2024\nFjordlab AS;HAV;1;2\n", encoding="utf-8")
+    assert participation_template(wide)
