@@ -17,10 +17,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.errors import StoreDamaged, StoreUnavailable
-from graph.store.falkordb_check import check_files, server_log_reason
+from graph.errors import StoreUnavailable
+from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
-from graph.store.falkordb_process import answers, forget, kill, probe_client, process_alive, read_note, running_socket
+from graph.store.falkordb_process import forget, kill, probe_client, process_alive, read_note, running_socket
+from graph.store.falkordb_start_wait import STALL_S, Stalled, wait_started
 from graph.store.falkordb_watchdog import HUNG, note_stopped
 from graph.store.locks import file_lock, load_lock
 
@@ -52,7 +53,23 @@ def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None]
 
 def start_server(paths: StorePaths, limits: ServerLimits, *, appendonly: bool = True) -> str:
     """Start a server over the store's files and note it; returns its socket. The caller holds the lock and has
-    checked the files (`appendonly=False`: over the snapshot alone, to rebuild the append-only folder)."""
+    checked the files (`appendonly=False`: over the snapshot alone, to rebuild the append-only folder). A server
+    that hangs while loading them is killed and started once more (`graph.store.falkordb_start_wait`)."""
+    try:
+        return _start_once(paths, limits, appendonly)
+    except Stalled as first:
+        kill(first.pid)
+    try:
+        return _start_once(paths, limits, appendonly)
+    except Stalled as second:
+        kill(second.pid)
+        raise StoreUnavailable(
+            f"the embedded FalkorDB server for {paths.db} hung twice while loading the store's files (no answer and "
+            f"no work for {STALL_S:g} s), and was stopped; nothing was changed. Run the command again, and `cluster-"
+            "explorer store check` if it hangs again") from None
+
+
+def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> str:
     server, module = server_binaries()
     run_dir = Path(tempfile.mkdtemp(prefix="cluster-explorer-"))  # a short path: sockets allow ~100 bytes
     socket_path, pid_file, log_file = run_dir / "server.sock", run_dir / "server.pid", run_dir / "server.log"
@@ -71,32 +88,9 @@ def start_server(paths: StorePaths, limits: ServerLimits, *, appendonly: bool = 
     if started.returncode != 0:
         raise StoreUnavailable(f"the embedded FalkorDB server for {paths.db} did not start: "
                                f"{(started.stderr or started.stdout).strip()[:300]}")
-    pid = _wait_started(pid_file, socket_path, log_file, paths)
+    pid = wait_started(pid_file, socket_path, log_file, paths)
     paths.note.write_text(json.dumps({"pid": pid, "socket": str(socket_path), "log": str(log_file)}))
     return str(socket_path)
-
-
-def _wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: StorePaths) -> int:
-    """Wait while the server loads its files (as long as it lives); a server that exits gives its log's reason."""
-    deadline, pid = time.monotonic() + 60, 0
-    while not pid and time.monotonic() < deadline:  # the daemon writes "<pid>\n" right after it forks
-        text = pid_file.read_text() if pid_file.exists() else ""
-        pid = int(text) if text.endswith("\n") and text.strip().isdigit() else 0
-        if not pid:
-            time.sleep(0.02)
-    while pid and process_alive(pid):
-        if socket_path.exists() and answers(str(socket_path)):
-            return pid
-        time.sleep(0.05)
-    reason, while_loading = server_log_reason(log_file)
-    if while_loading:
-        raise StoreDamaged(
-            f"the store {paths.db} is damaged and was not opened: the server stopped while reading its append-only "
-            f"files ({reason}), so they are corrupt inside a write, where the server's check cannot see it. Restore a "
-            "backup with `cluster-explorer store restore BACKUP`; nothing was changed", reason=reason)
-    raise StoreUnavailable(
-        f"the embedded FalkorDB server for {paths.db} stopped while starting: {reason}. Run `cluster-explorer store "
-        "check` for what is wrong with the store's files", reason=reason)
 
 
 def release_server(db: Path, client) -> None:
