@@ -86,7 +86,21 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
             resolved[name] = code
         except ClusterExplorerError as e:
             raise type(e)(f"{query.name}: parameter {name!r}: {e}") from None
+    _refuse_one_node_twice(query, resolved)
     return resolved
+
+
+def _refuse_one_node_twice(query: SavedQuery, resolved: dict[str, Any]) -> None:
+    """Two node parameters of a query naming one node (`-p first=NTNU -p second=NTNU`): every pair query of the
+    library then answered nonsense (all 253 of NTNU's projects "shared", chains from NTNU back to NTNU)."""
+    named = node_id_params(query.cypher)
+    seen: dict[tuple, str] = {}
+    for name in named:
+        value = resolved.get(name)
+        if isinstance(value, str) and (other := seen.get((named[name], value))):
+            raise ParameterError(f"{query.name}: parameters {other!r} and {name!r} name the same node ({value}); "
+                                 "give two different ones")
+        seen[(named[name], value)] = name
 
 
 def folded_params(cypher: str, params: dict[str, Any]) -> dict[str, str]:

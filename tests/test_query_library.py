@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.errors import ParameterError
 from graph.store import cypher
 from queries.catalogue import load_catalogue
 from queries.runner import run_saved
@@ -95,3 +96,17 @@ def test_suggestion_queries_run(library_store):
         for param in query.params:
             if param.suggest:
                 assert suggestions(library_store, param), f"{query.name}: no suggestions for {param.name}"
+
+
+def test_a_path_runs_from_the_first_node_both_ways_and_one_node_twice_is_refused(library_store):
+    """`path` ran from whichever end has fewer projects (`chain` was turned back, `path` was not); one node given
+    twice made every pair query answer nonsense (all of NTNU's projects "shared" with NTNU)."""
+    for start, end in (("pic:884723712", "pic:999467340"), ("pic:999467340", "pic:884723712")):
+        row = run_saved(library_store, CATALOGUE, "collaboration/path", {"from": start, "to": end})[2].records()[0]
+        assert row["path"][0].endswith(start) and row["path"][-1].endswith(end)
+        assert len(row["path"]) == len(row["chain"])
+    with pytest.raises(ParameterError, match="parameters 'first' and 'second' name the same node"):
+        run_saved(library_store, CATALOGUE, "organisations/shared-projects",
+                  {"first": "pic:999977851", "second": "pic:999977851"})
+    with pytest.raises(ParameterError, match="parameters 'first' and 'second' name the same node"):
+        run_saved(library_store, CATALOGUE, "collaboration/cross-border", {"first": "NO", "second": "Norway"})

@@ -8,10 +8,11 @@
 // suggest first: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // suggest second: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // example: {"first": "SE", "second": "FR"}
+// empty: No project has partners from both countries, or the two are one country (give two different ones).
 OPTIONAL MATCH (:Country {id: $first}), (:Country {id: $second})
 WITH DISTINCT $first AS first, $second AS second
 MATCH (p:Project)
-WHERE first IN p.countries AND second IN p.countries
+WHERE first <> second AND first IN p.countries AND second IN p.countries
 WITH p, [i IN range(0, size(p.countries) - 1) WHERE p.countries[i] = first | p.country_participants[i]][0] AS from_first,
      [i IN range(0, size(p.countries) - 1) WHERE p.countries[i] = second | p.country_participants[i]][0] AS from_second
 RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, from_first, from_second

@@ -20,5 +20,7 @@ WHERE size(directs) = 0 AND x <> s AND x <> t
 WITH forward, directs, collect(via)[..3] AS vias
 UNWIND (CASE WHEN size(directs) > 0 THEN directs ELSE vias END) AS path
 WITH forward, path, [n IN nodes(path) | coalesce(n.acronym, n.name)] AS names
-RETURN length(path) / 2 AS steps, CASE WHEN forward THEN names ELSE reverse(names) END AS chain, path
+WITH forward, path, names, [n IN nodes(path) | n.kind + ':' + n.id] AS keys
+RETURN DISTINCT length(path) / 2 AS steps, CASE WHEN forward THEN names ELSE reverse(names) END AS chain,
+       CASE WHEN forward THEN keys ELSE reverse(keys) END AS path
 ORDER BY steps

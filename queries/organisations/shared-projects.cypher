@@ -8,5 +8,6 @@
 // empty: The two organisations take part in no project together; `collaboration/path` shows whether a common
 // empty: partner links them.
 MATCH (a:Organisation {id: $first})-[ra:PARTICIPATES_IN]->(p:Project)<-[rb:PARTICIPATES_IN]-(b:Organisation {id: $second})
-RETURN p.id AS project, p.acronym AS acronym, coalesce(p.title, p.name) AS title, p.start_date AS start, ra.role AS first_role, rb.role AS second_role
+RETURN DISTINCT p.id AS project, p.acronym AS acronym, coalesce(p.title, p.name) AS title, p.start_date AS start,
+       ra.role AS first_role, rb.role AS second_role
 ORDER BY start DESC, acronym
