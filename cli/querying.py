@@ -167,7 +167,7 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
     from queries.runner import bind_params, export_rows, run_saved
 
     raw = {key: as_typed_text(value) for key, value in parse_params(params).items()}
-    catalogue = _catalogue(obj, name)
+    catalogue, taken = _catalogue(obj, name), []
     if out is not None:
         query = catalogue.get(name)
         bound = bind_params(query, raw)
@@ -178,13 +178,31 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
             raise click.BadParameter(f"cannot write {out}: {e.strerror}", param_hint="'--out'") from None
         with handle:
             rows = export_rows(obj.store, query, bound, export_fmt, handle, timeout_s=timeout,
-                               default_timeout_s=obj.settings.query_timeout_s)
-        click.echo(f"wrote {rows} rows to {out}")
+                               default_timeout_s=obj.settings.query_timeout_s, taken=taken)
+        _say_taken(taken)
+        click.echo(f"wrote {rows} row(s) to {out}")
+        _say_limit(bound, rows)
         return
     query, bound, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
-                                     default_timeout_s=obj.settings.query_timeout_s)
+                                     default_timeout_s=obj.settings.query_timeout_s, taken=taken)
+    _say_taken(taken)
     click.echo(render(result, fmt))
     if not result.rows and (message := why_empty(obj.store, query, bound)):
         click.echo(message, err=True)
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; use --out FILE for all of them)", err=True)
+    _say_limit(bound, len(result.rows))
+
+
+def _say_taken(taken: list[str]) -> None:
+    """Which node each name given for a node was taken as ("organisation 'Lund' is LUNDS KOMMUN (...)"), on
+    stderr: a short name may be another body than the one meant."""
+    for line in taken:
+        click.echo(f"({line})", err=True)
+
+
+def _say_limit(bound: dict, rows: int) -> None:
+    """A query's own `limit` reached: more rows may answer (`--out` writes every row up to it)."""
+    limit = bound.get("limit")
+    if isinstance(limit, int) and rows >= limit:
+        click.echo(f"(the query's limit of {limit} rows was reached; more may answer: -p limit=N raises it)", err=True)

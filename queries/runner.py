@@ -60,11 +60,13 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
     return bound
 
 
-def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, Any]) -> dict[str, Any]:
+def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, Any],
+                        taken: list[str] | None = None) -> dict[str, Any]:
     """`params` with each value of a parameter that names a node by id (`node_id_params`) turned into the
     id of the node it names: an existing id stays as it is, a unique name becomes its node's id.
 
-    An ambiguous or unknown name is refused naming the query and the parameter, with candidates.
+    An ambiguous or unknown name is refused naming the query and the parameter, with candidates; `taken` gets
+    one line per name that was not an id, saying which node it was taken as ("organisation 'Lund' is ...").
     """
     resolved = dict(params) | folded_params(query.cypher, params)
     for name, labels in node_id_params(query.cypher).items():
@@ -74,7 +76,10 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
         if not isinstance(value, str):
             continue
         try:
-            resolved[name] = resolve_node(store, value, labels).id
+            node = resolve_node(store, value, labels)
+            resolved[name] = node.id
+            if taken is not None and node.id != value.strip():  # a name: which node it was taken as is said
+                taken.append(f"{name} {value.strip()!r} is {node.describe()}")
         except AmbiguousName as e:
             if {node.id for node in e.candidates} == {value.strip()}:  # one id of several kinds: the query takes it
                 resolved[name] = value.strip()
@@ -127,20 +132,21 @@ def _timeout(query: SavedQuery, timeout_s: float | None, default_s: float) -> fl
 
 
 def run_saved(store: GraphStore, catalogue: Catalogue, name: str, raw: dict[str, Any] | None = None, *,
-              timeout_s: float | None = None, row_cap: int | None = None,
-              default_timeout_s: float = 10.0) -> tuple[SavedQuery, dict[str, Any], QueryResult]:
-    """Run the saved query `name`; returns the query, the bound parameters and the (capped) result."""
+              timeout_s: float | None = None, row_cap: int | None = None, default_timeout_s: float = 10.0,
+              taken: list[str] | None = None) -> tuple[SavedQuery, dict[str, Any], QueryResult]:
+    """Run the saved query `name`; returns the query, the bound parameters and the (capped) result (`taken`:
+    see `resolve_node_params`)."""
     query = catalogue.get(name)
-    params = resolve_node_params(store, query, bind_params(query, raw or {}))
+    params = resolve_node_params(store, query, bind_params(query, raw or {}), taken)
     result = store.read(query.cypher, params, timeout_s=_timeout(query, timeout_s, default_timeout_s),
                         row_cap=row_cap)
     return query, params, result
 
 
 def export_rows(store: GraphStore, query: SavedQuery, params: dict[str, Any], fmt: str, out: TextIO, *,
-                timeout_s: float | None = None, default_timeout_s: float = 10.0) -> int:
+                timeout_s: float | None = None, default_timeout_s: float = 10.0, taken: list[str] | None = None) -> int:
     """Write every row (no cap) as CSV or JSON to `out`; returns the number of rows."""
-    params = resolve_node_params(store, query, params)
+    params = resolve_node_params(store, query, params, taken)
     result = store.read(query.cypher, params, timeout_s=_timeout(query, timeout_s, default_timeout_s),
                         row_cap=UNCAPPED)
     write_rows(result, fmt, out)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -42,7 +43,7 @@ def test_saved_queries_are_listed_shown_and_run(env):
 def test_export_writes_every_row(env, tmp_path):
     out = tmp_path / "all.json"
     exported = invoke(env, "queries", "run", "clusters/overview", "--out", str(out), "--limit", "1")
-    assert exported.exit_code == 0 and exported.stdout.strip() == f"wrote 24 rows to {out}"
+    assert exported.exit_code == 0 and exported.stdout.strip() == f"wrote 24 row(s) to {out}"
     assert len(json.loads(out.read_text())) == 24
 
 
@@ -131,3 +132,20 @@ def test_a_run_says_the_problems_of_its_own_file_and_counts_the_others(embedded_
     shipped = invoke(env, "queries", "run", "clusters/overview").stderr
     assert "other.cypher" not in shipped and "2 other saved-query file(s)" in shipped
     assert invoke(env, "queries", "list").stderr.count("warning: ") == 3  # the listing names every problem
+
+
+def test_a_name_says_which_node_it_was_taken_as_and_a_reached_limit_is_said(env):
+    """`-p organisation=Lund` gave Lunds kommun's projects without a word (Lunds universitet was meant); a query's
+    `limit` cut its rows silently, `--out` too; a limit past what the store can take answered nothing."""
+    named = invoke(env, "queries", "run", "mine/cluster", "-p", "id=IoT World")
+    assert named.exit_code == 0, named.stderr
+    assert "(id 'IoT World' is IoT World (Cluster:iot-world))" in named.stderr.splitlines()
+    assert "is IoT World" not in invoke(env, "queries", "run", "mine/cluster", "-p", "id=iot-world").stderr
+    capped = Path(env["CLUSTER_EXPLORER_QUERIES"]) / "mine" / "capped.cypher"
+    capped.write_text("// title: Capped\n// param limit: int = 2\n// range limit: 1..1000000\n"
+                      "MATCH (c:Cluster) RETURN c.name AS name ORDER BY name LIMIT $limit\n", encoding="utf-8")
+    limited = "(the query's limit of 2 rows was reached; more may answer: -p limit=N raises it)"
+    assert limited in invoke(env, "queries", "run", "mine/capped").stderr
+    assert "limit" not in invoke(env, "queries", "run", "mine/capped", "-p", "limit=1000").stderr
+    huge = invoke(env, "queries", "run", "projects/coordinators", "-p", "limit=9223372036854775807")
+    assert huge.exit_code != 0 and "must be in 1..1000000" in huge.stderr

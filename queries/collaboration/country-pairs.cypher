@@ -6,7 +6,7 @@
 // param country: string = SE
 // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // param limit: int = 20
-// range limit: 1..
+// range limit: 1..1000000
 // example: {"country": "NO", "limit": 10}
 MATCH (c:Country {id: $country})
 WHERE c.partner_countries IS NOT NULL

@@ -5,7 +5,7 @@
 // param metric: string = pagerank
 // choices metric: degree, weighted_degree, betweenness, closeness, eigenvector, pagerank, clustering, core_number
 // param limit: int = 20
-// range limit: 1..
+// range limit: 1..1000000
 // example: {"metric": "pagerank", "limit": 10}
 MATCH (o:Organisation)
 WHERE o[$metric] IS NOT NULL

@@ -6,7 +6,7 @@
 // param programme: string = lb:HORIZON.2.5
 // suggest programme: MATCH (p:Programme)<-[:FUNDED_BY]-() RETURN DISTINCT p.id AS value ORDER BY value
 // param limit: int = 100
-// range limit: 1..
+// range limit: 1..1000000
 // example: {"programme": "scheme:HORIZON-CSA", "limit": 50}
 MATCH (p:Project)-[:FUNDED_BY]->(g:Programme {id: $programme})
 WITH DISTINCT p

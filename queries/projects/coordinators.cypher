@@ -4,7 +4,7 @@
 // tags: projects, organisations
 // requires: PARTICIPATES_IN.role, Organisation.coordinated_projects
 // param limit: int = 20
-// range limit: 1..
+// range limit: 1..1000000
 // example: {"limit": 10}
 MATCH (c:Organisation)
 WHERE c.coordinated_projects > 0

@@ -7,7 +7,7 @@
 // param level: int = 2 -- NUTS level 1, 2 or 3
 // range level: 1..3
 // param limit: int = 25
-// range limit: 1..
+// range limit: 1..1000000
 // example: {"level": 2, "limit": 10}
 MATCH (o:Organisation)
 WHERE o.participations > 0 AND (size(coalesce(o.nuts_code, '')) >= 2 + $level OR o.region IS NOT NULL)

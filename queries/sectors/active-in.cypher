@@ -5,7 +5,7 @@
 // requires: Sector, ACTIVE_IN
 // param term: string = internet of things -- words in the sector's or topic's name
 // param limit: int = 50
-// range limit: 1..
+// range limit: 1..1000000
 // example: {"term": "photovoltaic", "limit": 20}
 MATCH (s:Sector)
 WHERE toLower(s.name) CONTAINS toLower($term)
