@@ -110,3 +110,13 @@ def test_a_path_runs_from_the_first_node_both_ways_and_one_node_twice_is_refused
                   {"first": "pic:999977851", "second": "pic:999977851"})
     with pytest.raises(ParameterError, match="parameters 'first' and 'second' name the same node"):
         run_saved(library_store, CATALOGUE, "collaboration/cross-border", {"first": "NO", "second": "Norway"})
+
+
+def test_a_framework_finds_the_projects_of_its_parts_and_a_term_matches_word_starts(library_store):
+    """`programmes/projects -p programme="Horizon Europe"` was empty: projects are linked to legal bases, which
+    are PART_OF the framework; `sectors/active-in -p term=IoT` matched "antibiotics"."""
+    framework = run_saved(library_store, CATALOGUE, "programmes/projects", {"programme": "fp:HORIZON"})[2].rows
+    part = run_saved(library_store, CATALOGUE, "programmes/projects", {"programme": "lb:HORIZON.1.1"})[2].rows
+    assert len(framework) > len(part) > 0 and {r[0] for r in part} <= {r[0] for r in framework}
+    assert run_saved(library_store, CATALOGUE, "sectors/active-in", {"term": "photo"})[2].rows  # photovoltaic
+    assert run_saved(library_store, CATALOGUE, "sectors/active-in", {"term": "voltaic"})[2].rows == []

@@ -94,7 +94,7 @@ def test_a_number_outside_its_declared_range_is_refused_before_the_database():
     for months in ("99999999999", "-5"):
         with pytest.raises(ParameterError, match=r"labels/expiring: parameter 'months' must be in 0\.\.1200, not "):
             bind_params(expiring, {"months": months})
-    with pytest.raises(ParameterError, match=r"parameter 'limit' must be in 1\.\., not 0"):
+    with pytest.raises(ParameterError, match=r"parameter 'limit' must be in 1\.\.1000000, not 0"):
         bind_params(load_catalogue(None).get("projects/coordinators"), {"limit": "0"})
 
 

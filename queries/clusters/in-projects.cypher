@@ -5,6 +5,8 @@
 // requires: Cluster, PARTICIPATES_IN, Cluster.country=$country
 // param country: string = any -- a country by code or name (NO, Norway, Norge) or "any"
 // example: {"country": "NO"}
+// empty: No cluster of that country takes part in a project, or no country of the store has that code or name
+// empty: (NO, Norway, Norge); `any` lists every cluster in projects.
 OPTIONAL MATCH (named:Country)
 WHERE toLower(named.name) = toLower($country) OR toLower(named.local_name) = toLower($country)
    OR named._search CONTAINS ('|' + $country_folded + '|')

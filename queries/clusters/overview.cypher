@@ -5,6 +5,8 @@
 // param country: string = any -- a country by code or name (SE, Sweden, Sverige) or "any"
 // suggest country: MATCH (c:Country) RETURN c.id AS value ORDER BY value
 // example: {"country": "SE"}
+// empty: No cluster is in that country, or no country of the store has that code or name (SE, Sweden,
+// empty: Sverige); `any` lists every cluster.
 OPTIONAL MATCH (named:Country)
 WHERE toLower(named.name) = toLower($country) OR toLower(named.local_name) = toLower($country)
    OR named._search CONTAINS ('|' + $country_folded + '|')

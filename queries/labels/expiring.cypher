@@ -6,6 +6,8 @@
 // param months: int = 6 -- how many months ahead
 // range months: 0..1200
 // example: {"on": "2020-06-01", "months": 6}
+// empty: No label held expires in those months after that day (a date like 06/01/2020 reads day first:
+// empty: 6 January; write 2020-06-01 to be sure).
 MATCH (c:Cluster)-[h:HAS_LABEL]->(q:QualityLabel)
 WHERE h.expires IS NOT NULL AND h.expires >= $on
   AND h.expires <= toString(date($on) + duration({months: $months}))

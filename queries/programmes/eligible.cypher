@@ -6,6 +6,8 @@
 // param programme: string = arena-pro
 // suggest programme: MATCH (p:Programme)-[:REQUIRES]->() RETURN p.id AS value ORDER BY value
 // example: {"programme": "arena-pro"}
+// empty: The programme requires no quality label (only a programme with a REQUIRES link to a label has
+// empty: eligible clusters: ARENA Pro requires ESCA Bronze), or no cluster holds the label it requires.
 MATCH (p:Programme {id: $programme})-[:REQUIRES]->(needed:QualityLabel)
 MATCH (c:Cluster)-[h:HAS_LABEL]->(held:QualityLabel)
 WHERE held.level >= needed.level

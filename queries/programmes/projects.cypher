@@ -8,7 +8,10 @@
 // param limit: int = 100
 // range limit: 1..1000000
 // example: {"programme": "scheme:HORIZON-CSA", "limit": 50}
-MATCH (p:Project)-[:FUNDED_BY]->(g:Programme {id: $programme})
+// empty: No project the store holds is funded by this programme or a programme part of it (a cluster
+// empty: programme such as ARENA funds clusters, not projects: `programmes/members-by-region` lists them).
+MATCH (g:Programme {id: $programme})
+MATCH (p:Project)-[:FUNDED_BY]->(:Programme)-[:PART_OF*0..5]->(g)
 WITH DISTINCT p
 ORDER BY p.start_date DESC, p.acronym
 LIMIT $limit
