@@ -2,7 +2,8 @@
 each node holds (run by `loaders.pipeline.derive_facts` after every load).
 
 The writer stores a node's `_search` text when it writes the node (`graph.store.search_text`). A release that
-finds a place by more of its names (a country by its local name and that name's parts, "osterreich", "suomi";
+finds a place by more of its names (a country by its local name and that name's parts, "osterreich", "suomi",
+or its ISO code, "GR";
 a region by a part of its name in several languages, "trøndelag" of "Trøndelag/Trööndelage") would not reach
 a store loaded before it: a load already in the log is skipped. Those few nodes are read each time, and only
 those whose text differs are written (a re-run writes nothing).
@@ -20,10 +21,11 @@ __all__ = ["refresh_place_search"]
 _NAMES = f"c.id AS id, c.name AS name, c.acronym AS acronym, c.aliases AS aliases, c.{SEARCH_PROPERTY} AS search"
 PLACES = {
     "Country": cypher.fixed_statement(__name__, "COUNTRIES",
-                                      f"MATCH (c:Country)\nRETURN {_NAMES}, c.local_name AS local_name"),
+                                      f"MATCH (c:Country)\nRETURN {_NAMES}, c.local_name AS local_name, "
+                                      "c.iso_code AS iso_code"),
     "Region": cypher.fixed_statement(__name__, "REGIONS_IN_LANGUAGES",  # a region has no local name
                                      f"MATCH (c:Region) WHERE c.name CONTAINS '/'\n"
-                                     f"RETURN {_NAMES}, null AS local_name"),
+                                     f"RETURN {_NAMES}, null AS local_name, null AS iso_code"),
 }
 SET_SEARCH = {label: cypher.fixed_statement(__name__, f"SET_{label.upper()}_SEARCH", f"""\
 UNWIND $rows AS row
@@ -38,9 +40,9 @@ def refresh_place_search(store: GraphStore) -> int:
     written = 0
     for label, read in PLACES.items():
         rows = []
-        for node_id, name, acronym, aliases, stored, local_name in store.read(read).rows:
+        for node_id, name, acronym, aliases, stored, local_name, iso_code in store.read(read).rows:
             text = node_search_text(node_id, {"name": name, "acronym": acronym, "aliases": aliases,
-                                              "local_name": local_name})
+                                              "local_name": local_name, "iso_code": iso_code})
             if text != stored:
                 rows.append({"id": node_id, "search": text})
         if rows:

@@ -47,6 +47,7 @@ def test_a_place_parameter_takes_a_country_s_local_name(store, embedded_server, 
 def test_the_search_finds_a_country_by_its_local_name_without_accents(store):
     assert resolve_node(store, "osterreich", ["Country"]).key == "Country:AT"
     assert resolve_node(store, "Suomi", ["Country"]).key == "Country:FI"
+    assert resolve_node(store, "GR", ["Country"]).key == "Country:EL"  # Greece's ISO code; not also Greenland
 
 
 def test_a_store_whose_countries_lack_their_local_names_catches_up_at_its_next_load(store):

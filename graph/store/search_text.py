@@ -32,13 +32,14 @@ def search_text(names: Iterable[Any]) -> str:
 
 
 def node_search_text(node_id: str, props: dict[str, Any]) -> str:
-    """The search text of the node `node_id` whose properties are `props`: its name, id, acronym, aliases and
-    local name, a name in several languages also in its parts (`_parts`: "Suomi/Finland" is found as "suomi",
+    """The search text of the node `node_id` whose properties are `props`: its name, id, acronym, aliases, ISO
+    code and local name, a name in several languages also in its parts (`_parts`: "Suomi/Finland" is found as "suomi",
     "Trøndelag/Trööndelage" as "trøndelag"; "osterreich" finds Österreich)."""
     aliases = props.get("aliases") or []
     name, local = props.get("name"), props.get("local_name")
     return search_text([name, *_parts(name), node_id, props.get("acronym"),
-                        *(aliases if isinstance(aliases, list) else [aliases]), local, *_parts(local)])
+                        *(aliases if isinstance(aliases, list) else [aliases]), local, *_parts(local),
+                        props.get("iso_code")])  # a country's ISO code where NUTS differs: GR for EL, GB for UK
 
 
 def _parts(text: Any) -> list[str]:

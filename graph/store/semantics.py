@@ -151,6 +151,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("local_name", "string", "its name in its own language (Sverige); a query's place parameter and the search "
              "take it, in its parts (Suomi of Suomi/Finland) and without accents",
              ("regions",), "", _NUTS),
+            ("iso_code", "string", "its ISO 3166 code where NUTS's differs (GR for EL, GB for UK); a place parameter "
+             "and the search take it", ("search",), "", _NUTS),
             ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
             ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS),
             ("partner_countries", "list", "the other countries whose organisations share projects with its own, "
