@@ -120,3 +120,14 @@ def test_a_framework_finds_the_projects_of_its_parts_and_a_term_matches_word_sta
     assert len(framework) > len(part) > 0 and {r[0] for r in part} <= {r[0] for r in framework}
     assert run_saved(library_store, CATALOGUE, "sectors/active-in", {"term": "photo"})[2].rows  # photovoltaic
     assert run_saved(library_store, CATALOGUE, "sectors/active-in", {"term": "voltaic"})[2].rows == []
+
+
+def test_a_seed_clusters_projects_are_those_of_its_cordis_record(library_store):
+    """`organisations/projects -p "organisation=Agro Väst"` said it takes part in no project: the seed's node has
+    none, its CORDIS record (SAME_AS, one body) has them."""
+    seed, record = library_store.read(
+        "MATCH (s:Organisation)-[:SAME_AS]-(c:Organisation)-[:PARTICIPATES_IN]->(:Project) "
+        "WHERE NOT (s)-[:PARTICIPATES_IN]->(:Project) RETURN s.id, c.id LIMIT 1").rows[0]
+    projects = [run_saved(library_store, CATALOGUE, "organisations/projects", {"organisation": o})[2].rows
+                for o in (seed, record)]
+    assert projects[0] == projects[1] != []

@@ -1,12 +1,17 @@
 // title: An organisation's projects
-// description: Every project an organisation takes part in, newest first, with its role and contribution.
+// description: Every project an organisation takes part in, newest first, with its role and contribution;
+// description: a seed cluster's projects are those of its CORDIS record (SAME_AS: one body, two records).
 // tags: organisations, projects
 // requires: PARTICIPATES_IN
 // param organisation: string -- the organisation's id (CORDIS participants are pic:<PIC>)
 // example: {"organisation": "pic:999977851"}
 // empty: The organisation takes part in no project the store holds (a load of projects with its id as a
 // empty: participant gives it some).
-MATCH (o:Organisation {id: $organisation})-[r:PARTICIPATES_IN]->(p:Project)
-RETURN p.id AS project, p.acronym AS acronym, coalesce(p.title, p.name) AS title, p.start_date AS start, r.role AS role,
+MATCH (o:Organisation {id: $organisation})
+OPTIONAL MATCH (o)-[:SAME_AS]-(same:Organisation)
+WITH o, collect(DISTINCT same) AS others
+UNWIND [o] + others AS body
+MATCH (body)-[r:PARTICIPATES_IN]->(p:Project)
+RETURN DISTINCT p.id AS project, p.acronym AS acronym, coalesce(p.title, p.name) AS title, p.start_date AS start, r.role AS role,
        r.contribution AS contribution
 ORDER BY start DESC, acronym
