@@ -51,6 +51,8 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
         except ParameterError as e:
             raise ParameterError(f"{query.name}: parameter {param.name!r}: {e}") from None
         if param.choices and value not in param.choices:
+            value = _choice_as_written(value, param.choices)
+        if param.choices and value not in param.choices:
             raise ParameterError(f"{query.name}: parameter {param.name!r} must be one of "
                                  f"{', '.join(map(str, param.choices))}, not {value!r}")
         if (param.least is not None and value < param.least) or (param.most is not None and value > param.most):
@@ -58,6 +60,15 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
             raise ParameterError(f"{query.name}: parameter {param.name!r} must be in {bounds}, not {value!r}")
         bound[param.name] = value
     return bound
+
+
+def _choice_as_written(value: Any, choices: tuple) -> Any:
+    """The choice `value` names in another case or spelling ("ESCA Silver" is esca-silver, "PageRank" pagerank),
+    else `value` itself."""
+    if not isinstance(value, str):
+        return value
+    wanted = fold(value).replace(" ", "-")
+    return next((c for c in choices if isinstance(c, str) and fold(c).replace(" ", "-") == wanted), value)
 
 
 def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, Any],

@@ -212,3 +212,15 @@ def test_saving_under_the_name_of_a_shipped_query_is_refused(tmp_path):
     assert not list(tmp_path.rglob("*.cypher*"))  # nothing written, so no clash to report later
     assert not load_catalogue(tmp_path).problems
     assert save_user_query(tmp_path, "labels/mine", "MATCH (c:Cluster) RETURN c.name AS name", "Mine").exists()
+
+
+@pytest.mark.parametrize(("typed", "choice"), [("ESCA Silver", "esca-silver"), ("Esca-Gold", "esca-gold")])
+def test_a_choice_is_taken_in_another_case_or_spelling(typed, choice):
+    """`-p "label=ESCA Silver"` was refused ("must be one of esca-bronze ..."), against names taken wherever an id
+    is asked; a metric `PageRank` too."""
+    from queries.runner import bind_params
+
+    query = load_catalogue(None).get("labels/holders")
+    assert bind_params(query, {"label": typed}) == {"label": choice}
+    with pytest.raises(ParameterError, match="must be one of esca-bronze, esca-silver, esca-gold, not 'platinum'"):
+        bind_params(query, {"label": "platinum"})
