@@ -85,3 +85,10 @@ def test_the_readme_example_runs_on_the_command_line(embedded_server, store):
     assert json.loads(path.stdout)[0]["steps"] == 1
     refused = invoke(env, "queries", "run", "collaboration/path", "-p", "from=Twin", "-p", "to=marinn")
     assert "parameter 'from': 'Twin' matches 2 nodes" in error_line(refused.exit_code, refused.stderr)
+
+
+def test_a_bare_pic_or_project_number_names_its_cordis_node(store):
+    """`-p organisation=999977851` was refused, its did-you-mean naming pic:999977851 itself."""
+    assert resolve_node(store, "999977851", ["Organisation"]).key == "Organisation:pic:999977851"
+    with pytest.raises(NotFound):
+        resolve_node(store, "123456789", ["Organisation"])

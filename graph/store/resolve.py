@@ -35,6 +35,9 @@ from graph.store.semantics import lookup
 
 __all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
 
+#: The prefixes the CORDIS loader gives ids (an organisation's PIC, a project's number): a bare number is tried
+#: with each (`-p organisation=999977851` was refused, its did-you-mean naming pic:999977851).
+CORDIS_PREFIXES = ("pic:", "cordis:")
 #: How many candidates an ambiguous name or a did-you-mean lists.
 SHOWN_CANDIDATES = 5
 #: How many matches of one label a name search reads (an ambiguous name says "at least" beyond it).
@@ -143,6 +146,9 @@ def _by_id(store: GraphStore, text: str, labels: list[str]) -> list[ResolvedNode
             return list(found.values())
     for label in labels:
         _with_id(store, label, text, found)
+    if not found and text.isdigit():  # a PIC or a project number as CORDIS prints it, without the store's prefix
+        for label, prefix in ((label, prefix) for label in labels for prefix in CORDIS_PREFIXES):
+            _with_id(store, label, prefix + text, found)
     return list(found.values())
 
 
