@@ -60,3 +60,15 @@ def test_a_store_whose_countries_lack_their_local_names_catches_up_at_its_next_l
     assert "|osterreich|" in store.read(SEARCH_OF, {"id": "AT"}).rows[0][0]
     assert "|trøndelag|" in store.read("MATCH (r:Region {id: 'NO060'}) RETURN r._search").rows[0][0]
     assert run_load(store, "nuts", FIXTURES / "nuts", skip_loaded=True).derived == []
+
+
+def test_a_place_name_of_two_regions_answers_nothing_unless_one_is_of_the_newest_nuts(store, embedded_server):
+    """`-p area=Nord-Est` took Romania's RO21 (6 SMEs), not Italy's ITH (147), without a word: a name of several
+    places now answers nothing and says to give the code; of two versions' regions the newest is taken."""
+    store.write("CREATE (:Region {id: 'RO99', name: 'Twin Name', _search: '|twin name|ro99|', "
+                "nuts_versions: ['2024']}) RETURN 0")
+    store.write("MATCH (r:Region {id: 'FI1B1'}) SET r.aliases = ['Twin Name'], "
+                "r._search = r._search + 'twin name|' RETURN 0")
+    assert smes(embedded_server, "Twin Name") == []
+    store.write("MATCH (r:Region {id: 'RO99'}) SET r.nuts_versions = ['2021'] RETURN 0")
+    assert smes(embedded_server, "Twin Name") == smes(embedded_server, "FI1B1") != []

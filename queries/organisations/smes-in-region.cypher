@@ -7,11 +7,15 @@
 // example: {"area": "SE"}
 // empty: No SME of that area takes part in a project the store holds. A name must be one of a country or
 // empty: region of the store (`regions/ranked-by-participations` lists them) or a code's start (SE, SE23);
-// empty: SMEs are the organisations CORDIS marks as SMEs, or that a mapping marks (`label_if`).
+// empty: SMEs are the organisations CORDIS marks as SMEs, or that a mapping marks (`label_if`). A name of
+// empty: several places (Nord-Est: Italy's ITH and Romania's RO21) answers nothing: give the code.
 OPTIONAL MATCH (named) WHERE (named:Country OR named:Region)
   AND (toLower(named.name) = toLower($area) OR toLower(named.local_name) = toLower($area)
        OR named._search CONTAINS ('|' + $area_folded + '|'))
-WITH coalesce(head(collect(named.id)), $area) AS area
+WITH named ORDER BY coalesce(last(named.nuts_versions), '') DESC
+WITH collect(named) AS found
+WITH [n IN found WHERE coalesce(last(n.nuts_versions), '') = coalesce(last(found[0].nuts_versions), '')] AS newest
+WITH CASE size(newest) WHEN 0 THEN $area WHEN 1 THEN newest[0].id END AS area
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area
 RETURN o.name AS sme, o.nuts_code AS nuts_code, count(DISTINCT p) AS projects,
