@@ -1,5 +1,7 @@
 // title: Members of a programme by region
-// description: The clusters taking part in a support programme, grouped by the region they sit in.
+// description: The clusters taking part in a support programme, grouped by the region they sit in (a cluster
+// description: in several regions is in each, so the numbers may add up to more than the members; nuts_code is
+// description: the region's id: a NUTS code, or a national region's such as NO-Grenland).
 // tags: programmes, regions, clusters
 // requires: Programme, MEMBER_OF
 // param programme: string = s3-cluster-pilot -- the programme's id
