@@ -16,7 +16,7 @@ from app_pages.queries_adhoc import editor
 from app_pages.queries_params import parameter_fields, unchosen_nodes
 from app_pages.queries_result import downloads, show_error
 from graph.errors import ClusterExplorerError
-from queries.runner import UNCAPPED, run_saved
+from queries.runner import UNCAPPED, limit_reached, run_saved
 
 store, config, library = common.store(), common.settings(), common.catalogue()
 st.title("Queries")
@@ -43,12 +43,15 @@ def saved_query() -> None:
     if waiting := unchosen_nodes(query, raw):
         st.info(f"Search and choose {' and '.join(waiting)} above to run this query.", icon=":material/search:")
         return
-    given = {k: v for k, v in raw.items() if v is not None}
+    given, taken = {k: v for k, v in raw.items() if v is not None}, []
     try:
-        _, bound, result = run_saved(store, library, name, given, default_timeout_s=config.query_timeout_s)
+        _, bound, result = run_saved(store, library, name, given, default_timeout_s=config.query_timeout_s,
+                                     taken=taken)
     except ClusterExplorerError as e:
         show_error(e)
         return
+    for said in [*taken, *filter(None, [limit_reached(bound, len(result.rows))])]:  # as the CLI says them
+        st.caption(common.md(said[0].upper() + said[1:] + "."))
     missing_inputs.show_result(store, query, bound, result, "queries_saved")
     prepared = f"{common.version()}|{name}|{json.dumps(bound, sort_keys=True, default=str)}"
     downloads(result, name.replace("/", "-"), lambda: run_saved(

@@ -203,6 +203,7 @@ def _say_taken(taken: list[str]) -> None:
 
 def _say_limit(bound: dict, rows: int) -> None:
     """A query's own `limit` reached: more rows may answer (`--out` writes every row up to it)."""
-    limit = bound.get("limit")
-    if isinstance(limit, int) and rows >= limit:
-        click.echo(f"(the query's limit of {limit} rows was reached; more may answer: -p limit=N raises it)", err=True)
+    from queries.runner import limit_reached
+
+    if said := limit_reached(bound, rows):
+        click.echo(f"({said})", err=True)

@@ -23,7 +23,7 @@ from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_q
 from queries.params import convert, node_id_params
 
 __all__ = ["bind_params", "resolve_node_params", "export_rows", "run_saved", "save_user_query", "query_name_problem",
-           "suggestions", "UNCAPPED", "NAME_PART_MAX"]
+           "suggestions", "limit_reached", "UNCAPPED", "NAME_PART_MAX"]
 
 UNCAPPED = 10**9
 #: The longest part of a saved query's name: a part is a folder or file name, and file systems stop at 255 bytes.
@@ -60,6 +60,14 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
             raise ParameterError(f"{query.name}: parameter {param.name!r} must be in {bounds}, not {value!r}")
         bound[param.name] = value
     return bound
+
+
+def limit_reached(bound: dict[str, Any], rows: int) -> str | None:
+    """What to say when a query's own `limit` parameter was reached (more rows may answer), else None."""
+    limit = bound.get("limit")
+    if isinstance(limit, int) and not isinstance(limit, bool) and rows >= limit:
+        return f"the query's limit of {limit} rows was reached; more may answer: -p limit=N raises it"
+    return None
 
 
 def _choice_as_written(value: Any, choices: tuple) -> Any:

@@ -87,3 +87,11 @@ def test_a_place_is_found_by_its_name_with_accents_and_case_ignored(app_store, w
     as_written, as_folded = (run_saved(app_store, catalogue, SMES, {"area": area})[2].rows
                              for area in (written, folded))
     assert as_folded == as_written != []
+
+
+def test_a_reached_limit_is_said_on_the_page_as_on_the_command_line():
+    at = open_page("queries", queries_name="regions/ranked-by-participations")
+    at.number_input(key="queries_regions/ranked-by-participations:limit").set_value(1)
+    at = at.button(key="FormSubmitter:queries_form-Run").click().run()
+    assert len(table(at, "region")) == 1
+    assert any("The query's limit of 1 rows was reached" in c.value for c in at.caption), [c.value for c in at.caption]
