@@ -28,11 +28,11 @@ def test_a_place_to_avoid_and_a_minimum_label_leave_clusters_out(index):
     assert "SE" in _countries(cindex, plain.candidates)
     avoided = _ranked(index, Requirements(avoid_places=("SE",)))
     assert avoided.candidates and "SE" not in _countries(cindex, avoided.candidates)
-    assert "left out as required: " in avoided.note and " in a place to avoid cluster(s)" in avoided.note
+    assert "left out as required: " in avoided.note and " cluster(s) in a place to avoid" in avoided.note
     silver = _ranked(index, Requirements(min_label="esca-silver"))
     assert all(cindex.profile(c.key).label >= 2 for c in silver.candidates)
     assert len(silver.candidates) < len(plain.candidates)
-    assert "without the esca-silver label or better" in silver.note
+    assert "cluster(s) without the ESCA Silver label or better" in silver.note
 
 
 def test_a_place_to_add_and_an_asked_sector_rank_higher_with_a_reason(index):
@@ -48,3 +48,25 @@ def test_a_place_to_add_and_an_asked_sector_rank_higher_with_a_reason(index):
 def test_a_wanted_sme_share_is_said_not_to_rank_clusters(index):
     assert "a wanted share of SMEs ranks organisations, not partner clusters" in _ranked(
         index, Requirements(sme_share=0.3)).note
+
+
+def test_a_cordis_record_chosen_as_the_consortium_is_not_offered_its_seed_twin(graph):
+    """A try-out chose INTERIOR CLUSTER SWEDEN AB (the CORDIS record) and got the seed's Interior Cluster, the same
+    body (SAME_AS), as partner no. 1: "they share a member: INTERIOR CLUSTER SWEDEN AB"."""
+    from graph.analytics.recommend import RecommenderIndex
+
+    twinned = graph.copy()
+    twinned.add_edge("Cluster:iot-world", "Cluster:pic:2", key="SAME_AS:", type="SAME_AS")  # seed -> record
+    cindex = ClusterIndex(RecommenderIndex(twinned))
+    assert "Cluster:iot-world" in cindex.linked("Cluster:pic:2")
+    offered = [c.key for c in partner_clusters(cindex, ["Cluster:pic:2"], k=100).candidates]
+    assert offered and "Cluster:iot-world" not in offered
+
+
+def test_places_or_sectors_that_rank_no_cluster_higher_are_said(index):
+    """Sectors = forestry and Places to add = Finland left a cluster ranking as it was, without a word."""
+    nowhere = _ranked(index, Requirements(add_places=("IS",)))
+    assert "no candidate cluster is in IS, so the places to add ranked none higher" in nowhere.note
+    assert [c.key for c in nowhere.candidates] == [c.key for c in _ranked(index).candidates]
+    unknown = _ranked(index, Requirements(sectors=("esv:/99/none",)))
+    assert "no candidate cluster works in the sectors asked" in unknown.note

@@ -66,8 +66,12 @@ class ClusterIndex:
         self.idf = {p: math.log(1 + len(self.keys) / n) for p, n in df.items()}
 
     def linked(self, key: str) -> set[str]:
-        """The node itself and the CORDIS records it is SAME_AS (one body)."""
-        return {key} | {v for _, v, t in self.G.out_edges(key, data="type") if t == "SAME_AS"}
+        """The node itself and the nodes it is SAME_AS (one body), either way: a CORDIS record chosen as the
+        consortium was offered its own seed cluster as a partner ("they share a member: itself")."""
+        if key not in self.G:
+            return {key}
+        return ({key} | {v for _, v, t in self.G.out_edges(key, data="type") if t == "SAME_AS"}
+                | {u for u, _, t in self.G.in_edges(key, data="type") if t == "SAME_AS"})
 
     def profile(self, key: str) -> Profile:
         if key not in self._profiles:

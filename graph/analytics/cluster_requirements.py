@@ -36,7 +36,7 @@ def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements
     if requirements is None:
         return found, None
     level = LABEL_LEVELS.get(requirements.min_label or "", 0)
-    kept, avoided, unlabelled = [], 0, 0
+    kept, avoided, unlabelled, placed, active = [], 0, 0, 0, 0
     for _, key, parts, terms, pair, shared in found:
         other = cindex.profile(key)
         if _within(other, requirements.avoid_places):
@@ -47,14 +47,20 @@ def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements
             continue
         terms = dict(terms)
         if _within(other, requirements.add_places):
-            terms["asked places"] = weights.places
+            terms["asked places"], placed = weights.places, placed + 1
         if requirements.sectors and _sectors_held(cindex, other, requirements.sectors):
-            terms["asked sectors"] = weights.sectors
+            terms["asked sectors"], active = weights.sectors, active + 1
         kept.append((sum(terms.values()), key, parts, terms, pair, shared))
     kept.sort(key=lambda x: (-x[0], x[1]))
-    left = [f"{avoided} in a place to avoid"] * bool(avoided) + [
-        f"{unlabelled} without the {requirements.min_label} label or better"] * bool(unlabelled)
-    said = [f"left out as required: {' and '.join(left)} cluster(s)"] * bool(left)
+    label = cindex.index.name(f"QualityLabel:{requirements.min_label}") if requirements.min_label else ""
+    left = [f"{avoided} cluster(s) in a place to avoid"] * bool(avoided) + [
+        f"{unlabelled} cluster(s) without the {label} label or better"] * bool(unlabelled)
+    said = [f"left out as required: {' and '.join(left)}"] * bool(left)
+    if requirements.add_places and not placed:  # the ranking is then as without them: said, not silent
+        said.append(f"no candidate cluster is in {', '.join(requirements.add_places)}, so the places to add ranked "
+                    "none higher")
+    if requirements.sectors and not active:
+        said.append("no candidate cluster works in the sectors asked, so they ranked none higher")
     if requirements.sme_share is not None:
         said.append("a wanted share of SMEs ranks organisations, not partner clusters (rank organisations to use it)")
     return kept, "; ".join(said) or None
