@@ -1,12 +1,13 @@
-"""The search texts of the countries and of the regions named in several languages, made again from what
-each node holds (run by `loaders.pipeline.derive_facts` after every load).
+"""The search texts of the countries, of the regions named in several languages and of the organisations with a
+short name, made again from what each node holds (run by `loaders.pipeline.derive_facts` after every load).
 
 The writer stores a node's `_search` text when it writes the node (`graph.store.search_text`). A release that
 finds a place by more of its names (a country by its local name and that name's parts, "osterreich", "suomi",
 or its ISO code, "GR";
 a region by a part of its name in several languages, "trøndelag" of "Trøndelag/Trööndelage") would not reach
-a store loaded before it: a load already in the log is skipped. Those few nodes are read each time, and only
-those whose text differs are written (a re-run writes nothing).
+a store loaded before it: a load already in the log is skipped; nor would an organisation's CORDIS short name
+("KTH" for KUNGLIGA TEKNISKA HOEGSKOLAN). Those places are read each time, the organisations whose text lacks
+their short name, and only the texts that differ are written (a re-run writes nothing).
 """
 
 from __future__ import annotations
@@ -16,33 +17,37 @@ from graph.store.contract import GraphStore
 from graph.store.disk import write
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
-__all__ = ["refresh_place_search"]
+__all__ = ["refresh_search_texts"]
 
 _NAMES = f"c.id AS id, c.name AS name, c.acronym AS acronym, c.aliases AS aliases, c.{SEARCH_PROPERTY} AS search"
-PLACES = {
+READS = {
     "Country": cypher.fixed_statement(__name__, "COUNTRIES",
                                       f"MATCH (c:Country)\nRETURN {_NAMES}, c.local_name AS local_name, "
-                                      "c.iso_code AS iso_code"),
+                                      "c.iso_code AS iso_code, null AS short_name"),
     "Region": cypher.fixed_statement(__name__, "REGIONS_IN_LANGUAGES",  # a region has no local name
                                      f"MATCH (c:Region) WHERE c.name CONTAINS '/'\n"
-                                     f"RETURN {_NAMES}, null AS local_name, null AS iso_code"),
+                                     f"RETURN {_NAMES}, null AS local_name, null AS iso_code, null AS short_name"),
 }
+READS["Organisation"] = cypher.fixed_statement(__name__, "SHORT_NAMES_NOT_FOUND", f"""\
+MATCH (c:Organisation)
+WHERE c.short_name IS NOT NULL AND NOT c.{SEARCH_PROPERTY} CONTAINS ('|' + toLower(c.short_name) + '|')
+RETURN {_NAMES}, null AS local_name, null AS iso_code, c.short_name AS short_name""")
 SET_SEARCH = {label: cypher.fixed_statement(__name__, f"SET_{label.upper()}_SEARCH", f"""\
 UNWIND $rows AS row
 MATCH (c:{label} {{id: row.id}})
 SET c.{SEARCH_PROPERTY} = row.search
-RETURN count(c) AS written""") for label in PLACES}
+RETURN count(c) AS written""") for label in READS}
 
 
-def refresh_place_search(store: GraphStore) -> int:
-    """Write the search text of every such place whose stored text is not the one this release makes; returns
+def refresh_search_texts(store: GraphStore) -> int:
+    """Write the search text of every such node whose stored text is not the one this release makes; returns
     how many were written."""
     written = 0
-    for label, read in PLACES.items():
+    for label, read in READS.items():
         rows = []
-        for node_id, name, acronym, aliases, stored, local_name, iso_code in store.read(read).rows:
+        for node_id, name, acronym, aliases, stored, local_name, iso_code, short in store.read(read).rows:
             text = node_search_text(node_id, {"name": name, "acronym": acronym, "aliases": aliases,
-                                              "local_name": local_name, "iso_code": iso_code})
+                                              "local_name": local_name, "iso_code": iso_code, "short_name": short})
             if text != stored:
                 rows.append({"id": node_id, "search": text})
         if rows:

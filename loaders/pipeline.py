@@ -122,7 +122,7 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
     (`recount_due` found nothing they are made from changed); `aggregates=False` the country aggregates
     (`aggregates_due`). Last, the loads are stamped with the version of these facts (`loaders.derived_version`)."""
     from loaders.derived_aggregates import derive_country_aggregates
-    from loaders.derived_search import refresh_place_search
+    from loaders.derived_search import refresh_search_texts
     from loaders.entity_resolution import link_and_write
 
     said = []
@@ -141,9 +141,9 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
             "docs/cluster_detection.md)" if named else ""))
     if aggregates:
         said += derive_country_aggregates(store)
-    if searched := refresh_place_search(store):
-        said.append(f"search: {searched} place(s) found by more of their names (local names, names in several "
-                    "languages)")
+    if searched := refresh_search_texts(store):
+        said.append(f"search: {searched} place(s) and organisation(s) found by more of their names (local names, "
+                    "names in several languages, short names)")
     linked = link_and_write(store)
     if linked.relationships_created or linked.relationships_updated:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) and organisation(s) linked to their "

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
 
 from graph.errors import NotFound, ParameterError
 from graph.store.contract import GraphStore
 from graph.store.cypher import node_states
 from graph.store.registry import statement
 from graph.store.schema import NODE_LABELS, SEARCH_LABELS, check_label, each_search_label, node_key
-from graph.store.search_text import SEARCH_PROPERTY, fold
+from graph.store.search_text import SEARCH_PROPERTY, fold, spellings
 from graph.store.semantics import lookup
 
 __all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
@@ -189,9 +190,9 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
     if not text:
         raise ParameterError(f"name a {what}: its id or its name")
     by_id = _by_id(store, text, labels)
-    folded = fold(text)
-    steps = (lambda: by_id, lambda: _by_equal_name(store, text, folded, labels),
-             lambda: _by_search(store, folded, labels, word_start=True))
+    folded, forms = fold(text), spellings(text)  # "Göteborgs" also as "goeteborgs", as CORDIS writes it
+    steps = [lambda: by_id, *(partial(_by_equal_name, store, text, form, labels) for form in forms),
+             *(partial(_by_search, store, form, labels, word_start=True) for form in forms)]
     for step in steps if folded else steps[:1]:
         named = step()
         if len(named) == 1:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["SEARCH_PROPERTY", "fold", "search_text", "node_search_text"]
+__all__ = ["SEARCH_PROPERTY", "fold", "search_text", "node_search_text", "spellings"]
 
 SEARCH_PROPERTY = "_search"
 
@@ -37,9 +37,23 @@ def node_search_text(node_id: str, props: dict[str, Any]) -> str:
     "Trøndelag/Trööndelage" as "trøndelag"; "osterreich" finds Österreich)."""
     aliases = props.get("aliases") or []
     name, local = props.get("name"), props.get("local_name")
-    return search_text([name, *_parts(name), node_id, props.get("acronym"),
+    return search_text([name, *_parts(name), node_id, props.get("acronym"), props.get("short_name"),
                         *(aliases if isinstance(aliases, list) else [aliases]), local, *_parts(local),
                         props.get("iso_code")])  # a country's ISO code where NUTS differs: GR for EL, GB for UK
+
+
+#: Letters that names transliterate (CORDIS writes GOETEBORGS UNIVERSITET, HOEGSKOLAN) where `fold` drops the
+#: accent (göteborgs -> goteborgs): a search tries the text both ways (`spellings`).
+_TRANSLITERATED = str.maketrans({"ö": "oe", "ä": "ae", "ü": "ue", "ø": "oe", "æ": "ae", "å": "aa",
+                                 "Ö": "Oe", "Ä": "Ae", "Ü": "Ue", "Ø": "Oe", "Æ": "Ae", "Å": "Aa"})
+
+
+def spellings(text: Any) -> list[str]:
+    """The folded forms a search looks for: `fold(text)`, and the text with ö, ä, ü, ø, æ, å written as oe, ae,
+    ue, oe, ae, aa when it holds them ("Göteborgs univ" finds GOETEBORGS UNIVERSITET)."""
+    plain = fold(text)
+    written = fold(str(text).translate(_TRANSLITERATED))
+    return [plain] + ([written] if written != plain else [])
 
 
 def _parts(text: Any) -> list[str]:

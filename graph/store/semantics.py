@@ -153,6 +153,7 @@ CONTRACT: tuple[Property, ...] = tuple([
              ("regions",), "", _NUTS),
             ("iso_code", "string", "its ISO 3166 code where NUTS's differs (GR for EL, GB for UK); a place parameter "
              "and the search take it", ("search",), "", _NUTS),
+            ("nuts_versions", "list", "the NUTS versions that hold the country (2021, 2024)", ("regions",), "", _NUTS),
             ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
             ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS),
             ("partner_countries", "list", "the other countries whose organisations share projects with its own, "

@@ -31,7 +31,7 @@ from graph.store import view_cypher as q
 from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.cypher import count_label
 from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
-from graph.store.search_text import fold
+from graph.store.search_text import fold, spellings
 from graph.views import store_selection, store_window
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, _edge_in_window, display_name
 
@@ -88,14 +88,13 @@ def search(store: GraphStore, text: str, limit: int = 20, kinds: Iterable[str] |
 
     Exact matches first, then names starting with the text, then words starting with it, then the rest.
     """
-    wanted = fold(text)
-    if not wanted:
+    if not fold(text):
         return []
     allowed = set(kinds or DEFAULT_KINDS)
     skip = "Cluster" if "Organisation" in allowed else "Organisation"
     labels = [k for k in KIND_ORDER if k in allowed and k != skip]
     found: dict[str, tuple[int, int, str]] = {}
-    for label in labels:  # Cluster nodes are Organisations too: one read finds both
+    for label, wanted in ((label, w) for label in labels for w in spellings(text)):  # a Cluster is an Organisation
         for kind, node_id, name, rank in store.read(q.search_in(label), {"text": wanted, "limit": limit}).rows:
             if kind in allowed or label == "Cluster":
                 found.setdefault(node_key(kind, node_id), (rank, len(str(name)), str(name or node_id)))
