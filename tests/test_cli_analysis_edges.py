@@ -91,7 +91,7 @@ def test_a_requirement_that_leaves_no_one_is_named_as_the_reason(env):
     result = invoke(env, "recommend", "--for", "Alpha Väveri", "--include-existing", "--min-label", "esca-gold")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.strip() == ("no candidate: none of the 2 organisation(s) outside the consortium is labelled "
-                                     "esca-gold or better: ask for less")
+                                     "ESCA Gold or better: ask for less")
 
 
 def test_the_partners_page_gives_the_same_reason(env, monkeypatch):

@@ -220,7 +220,7 @@ def places_note(index: RecommenderIndex, focal, requirements: Requirements, show
             continue
         there = [i for i in np.flatnonzero(np.char.startswith(index.place, place)) if i not in rows]
         said.append(f"no organisation of the graph outside the consortium is in {place}" if not there else
-                    f"none of the {len(there)} organisation(s) in {place} is among these candidates: they are "
+                    f"none of the {len(there):,} organisation(s) in {place} is among these candidates: they are "
                     "known partners of the consortium or fit less well (include known partners, or ask for more)")
     return "; ".join(said) or None
 

@@ -20,8 +20,8 @@ __all__ = ["no_candidate_reason"]
 def _requirements_text(requirements: Requirements) -> str:
     """The requirements that leave candidates out, in words: places to avoid and a minimum label."""
     parts = [f"outside {', '.join(requirements.avoid_places)}"] if requirements.avoid_places else []
-    if requirements.min_label:
-        parts.append(f"labelled {requirements.min_label} or better")
+    if requirements.min_label:  # esca-gold shown as ESCA Gold
+        parts.append(f"labelled {requirements.min_label.replace('-', ' ').title().replace('Esca', 'ESCA')} or better")
     return " and ".join(parts) or "the requirements"
 
 
@@ -61,5 +61,5 @@ def no_candidate_reason(index: RecommenderIndex, focal, requirements: Requiremen
                 f"{'' if count == 1 else 's'}, sharing projects with it); {include_hint}")
     left = int((outside & ~partners).sum()) if exclude_existing else int(outside.sum())
     beside = " and its known partners" if exclude_existing else ""
-    return (f"none of the {left} organisation(s) outside the consortium{beside} is "
+    return (f"none of the {left:,} organisation(s) outside the consortium{beside} is "
             f"{_requirements_text(requirements)}: ask for less")
