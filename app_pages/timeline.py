@@ -28,6 +28,7 @@ from graph.views import store_views
 from graph.views.timeline import describe_window, time_slice, window_of_years
 
 KEY = "time"
+_CHANGED = "time_link_changed"  # what a link's window became, said once
 #: The pages (URL paths) that obey the window, and show the slider.
 PAGES = ("explore", "metrics", "partners", "map")
 HELP = ("Projects running at some time in these years; quality labels and memberships valid at some time in "
@@ -55,6 +56,8 @@ def slider() -> None:
         st.session_state[KEY] = (low, high)  # a window from another data version: back to all years
     with st.sidebar:
         st.subheader("Time")
+        if changed := st.session_state.pop(_CHANGED, None):
+            st.warning(changed, icon=":material/date_range:")
         first, last = st.slider("Projects and labels in", low, high, key=KEY, persist_state="session", help=HELP)
     url_choice.kept_in_url(KEY, [str(first), str(last)] if (first, last) != (low, high) else [])
     start, end = window()
@@ -63,9 +66,17 @@ def slider() -> None:
 
 
 def _linked_window(linked: list[str], low: int, high: int) -> tuple[int, int]:
-    """The window a link names (`?time=2021&time=2023`, or one year), or all years when it names none."""
-    years = sorted(int(y) for y in linked if y.strip().isdigit() and low <= int(y) <= high)
-    return (years[0], years[-1]) if years else (low, high)
+    """The window a link names (`?time=2021&time=2023`, or one year) within the data's years, or all years when
+    it names none of them; a window changed from the link's is said once (`_CHANGED`), not silently."""
+    asked = sorted(int(y) for y in linked if y.strip().isdigit())
+    if not asked:
+        return low, high
+    first, last = max(asked[0], low), min(asked[-1], high)
+    window = (first, last) if first <= last else (low, high)
+    if window != (asked[0], asked[-1]):
+        st.session_state[_CHANGED] = (f"The link asked for projects of {asked[0]}–{asked[-1]}; the data's run "
+                                      f"{low}–{high}, so the window is {window[0]}–{window[1]}.")
+    return window
 
 
 def window() -> tuple[str | None, str | None]:

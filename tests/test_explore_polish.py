@@ -228,3 +228,17 @@ def test_metrics_histogram_reads_plain_numbers(polish_store):
     degrees = table(at, "degree")["degree"].astype(float)
     assert bars["degree"].tolist() == formatting.bin_labels(formatting.histogram(degrees)[1])
     assert bars["nodes"].sum() == len(degrees) and not bars["degree"].str.contains("e").any()
+
+
+def test_a_linked_window_outside_the_data_is_said_not_changed_silently(polish_store):
+    """`/map?time=2010&time=2012` became all years and `time=2015&time=2020` one year, without a word."""
+    low, high = project_years(polish_store)
+    before = open_page("map", time=[str(low - 10), str(low - 8)])
+    assert before.slider(key="time").value == (low, high)
+    said = [w.value for w in before.sidebar.warning]
+    assert said == [f"The link asked for projects of {low - 10}–{low - 8}; the data's run {low}–{high}, so the "
+                    f"window is {low}–{high}."], said
+    across = open_page("explore", time=[str(low - 5), str(low + 1)])
+    assert across.slider(key="time").value == (low, low + 1) and across.sidebar.warning
+    inside = open_page("explore", time=[str(low), str(low + 1)])
+    assert not inside.sidebar.warning
