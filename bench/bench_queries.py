@@ -35,7 +35,7 @@ from graph.store import cypher  # noqa: E402
 from graph.store.falkordb_store import FalkorDBStore  # noqa: E402
 from loaders.sample import SAMPLE_DIR  # noqa: E402
 from queries.catalogue import load_catalogue  # noqa: E402
-from queries.runner import bind_params  # noqa: E402
+from queries.runner import bind_params, folded_params  # noqa: E402
 
 
 def _load(store: FalkorDBStore, data: Path) -> None:
@@ -135,6 +135,7 @@ def measure(store: FalkorDBStore, catalogue, found, runs: int, target_ms: float,
     for name, label, raw in found:
         query = catalogue.queries[name]
         params = bind_params(query, raw)
+        params |= folded_params(query.cypher, params)  # `$x_folded`, as the runner gives it
         other = beside.queries.get(name) if beside else None
         other = other.cypher if other is not None and other.cypher != query.cypher else None
         times, other_times, cpu, other_cpu = [], [], 0.0, 0.0

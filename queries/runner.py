@@ -116,7 +116,7 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
 
 def _refuse_one_node_twice(query: SavedQuery, resolved: dict[str, Any]) -> None:
     """Two node parameters of a query naming one node (`-p first=NTNU -p second=NTNU`): every pair query of the
-    library then answered nonsense (all 253 of NTNU's projects "shared", chains from NTNU back to NTNU)."""
+    library then answered nonsense (all 253 of NTNU's projects as shared with NTNU, chains from NTNU back to it)."""
     named = node_id_params(query.cypher)
     seen: dict[tuple, str] = {}
     for name in named:

@@ -55,7 +55,8 @@ def _parameters(store, name: str) -> list[dict]:
     if name == "collaboration/country-pairs":
         return [{"country": c, "limit": limit} for c in [*countries, "XX"] for limit in (3, 1000)]
     busiest = countries[:8]
-    return [{"first": a, "second": b} for a, b in itertools.product([*busiest, "XX"], busiest)]
+    # one country twice is no border: the query answers nothing (and the runner refuses it; test_query_library)
+    return [{"first": a, "second": b} for a, b in itertools.product([*busiest, "XX"], busiest) if a != b]
 
 
 def assert_same_rows(store, name: str, params: dict) -> None:
