@@ -16,10 +16,11 @@ import streamlit as st
 from app_pages import analytics_cache, partners_gaps, partners_index, partners_results, timeline, widgets
 from graph.analytics.consortium import CallRules
 from graph.analytics.recommend import LABEL_LEVELS, Requirements
+from graph.analytics.recommend_index import label_name
 from graph.errors import ClusterExplorerError
 
 #: "esca-bronze" shown as "ESCA Bronze"; the link keeps the id.
-LABEL_NAMES = {level: level.replace("-", " ").title().replace("Esca", "ESCA") for level in LABEL_LEVELS}
+LABEL_NAMES = {level: label_name(level) for level in LABEL_LEVELS}
 
 st.title("Partners")
 current = timeline.windowed(analytics_cache.inputs())  # the app's time slider

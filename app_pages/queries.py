@@ -51,7 +51,7 @@ def saved_query() -> None:
         show_error(e)
         return
     for said in [*taken, *filter(None, [limit_reached(bound, len(result.rows))])]:  # as the CLI says them
-        st.caption(common.md(said[0].upper() + said[1:] + "."))
+        st.caption(common.md(common.sentence(said)))
     missing_inputs.show_result(store, query, bound, result, "queries_saved")
     prepared = f"{common.version()}|{name}|{json.dumps(bound, sort_keys=True, default=str)}"
     downloads(result, name.replace("/", "-"), lambda: run_saved(

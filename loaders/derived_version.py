@@ -21,8 +21,9 @@ from graph.store.registry import fixed_statement
 __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 
 #: 1: the facts before the stamp existed (a store without it counts as 0); 2: seed organisations linked to
-#: their CORDIS records (`loaders.entity_resolution`), detected clusters labelled, country aggregates; 3: countries
-#: and regions found by their local names and names in several languages (`loaders.derived_search`).
+#: their CORDIS records (`loaders.entity_resolution`), detected clusters labelled, country aggregates; 3: places
+#: and organisations found by more of their names: local names, names in several languages, ISO codes, short
+#: names (`loaders.derived_search`).
 DERIVED_VERSION = 3
 
 NEWEST_STAMP = fixed_statement(

@@ -33,6 +33,12 @@ def header_word(header: str) -> str:
     return NOT_WORD.sub("", header.casefold())
 
 
+#: A header cell that is a value (an organisation number, a date, an amount) and not a column's name; a year alone
+#: may head a column of a wide table (`_a_value`).
+VALUE = re.compile(r"[\d\s.,:/+()-]+")
+YEAR = re.compile(r"\d{4}")
+
+
 def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int]:
     """The header, the rows, the separator and the lines above the header of a CSV or JSON file (a JSON list of
     objects)."""
@@ -60,10 +66,6 @@ def _a_value(cell: str) -> bool:
     alone may head a column of a wide table."""
     cell = cell.strip()
     return bool(VALUE.fullmatch(cell)) and any(c.isdigit() for c in cell) and not YEAR.fullmatch(cell)
-
-
-VALUE = re.compile(r"[\d\s.,:/+()-]+")
-YEAR = re.compile(r"\d{4}")
 
 
 def sample_cells(rows: list[dict], column: str) -> list[str]:

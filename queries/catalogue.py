@@ -175,8 +175,7 @@ def parse_query_file(path: Path, name: str, origin: str = "shipped") -> tuple[Sa
 
     names = {p.name for p in declared}
     texts = {f"{p.name}_folded" for p in declared if p.type == "string"}  # given by the runner (`folded_params`)
-    used = {name for name in _used_params(cypher) if name not in texts} | {name.removesuffix("_folded") for name in
-                                                                           _used_params(cypher) & texts}
+    used = {name.removesuffix("_folded") if name in texts else name for name in _used_params(cypher)}
     for missing in sorted(used - names):
         problem(None, missing, f"parameter ${missing} used but not declared")
     for unused in sorted(names - used):

@@ -88,7 +88,8 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
     one line per name that was not an id, saying which node it was taken as ("organisation 'Lund' is ...").
     """
     resolved = dict(params) | folded_params(query.cypher, params)
-    for name, labels in node_id_params(query.cypher).items():
+    named = node_id_params(query.cypher)
+    for name, labels in named.items():
         value = resolved.get(name)
         if isinstance(value, str) and not value.strip():  # `-p from=`: the query would just find nothing
             raise ParameterError(f"{query.name}: parameter {name!r} needs a node: its id or its name")
@@ -110,14 +111,13 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
             resolved[name] = code
         except ClusterExplorerError as e:
             raise type(e)(f"{query.name}: parameter {name!r}: {e}") from None
-    _refuse_one_node_twice(query, resolved)
+    _refuse_one_node_twice(query, named, resolved)
     return resolved
 
 
-def _refuse_one_node_twice(query: SavedQuery, resolved: dict[str, Any]) -> None:
+def _refuse_one_node_twice(query: SavedQuery, named: dict[str, tuple[str, ...]], resolved: dict[str, Any]) -> None:
     """Two node parameters of a query naming one node (`-p first=NTNU -p second=NTNU`): every pair query of the
     library then answered nonsense (all 253 of NTNU's projects as shared with NTNU, chains from NTNU back to it)."""
-    named = node_id_params(query.cypher)
     seen: dict[tuple, str] = {}
     for name in named:
         value = resolved.get(name)

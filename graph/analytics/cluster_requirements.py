@@ -13,7 +13,7 @@ import dataclasses
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend import Requirements
-from graph.analytics.recommend_index import LABEL_LEVELS
+from graph.analytics.recommend_index import LABEL_LEVELS, label_name
 
 __all__ = ["meeting", "asked_reasons"]
 
@@ -52,9 +52,9 @@ def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements
             terms["asked sectors"], active = weights.sectors, active + 1
         kept.append((sum(terms.values()), key, parts, terms, pair, shared))
     kept.sort(key=lambda x: (-x[0], x[1]))
-    label = cindex.index.name(f"QualityLabel:{requirements.min_label}") if requirements.min_label else ""
     left = [f"{avoided} cluster(s) in a place to avoid"] * bool(avoided) + [
-        f"{unlabelled} cluster(s) without the {label} label or better"] * bool(unlabelled)
+        f"{unlabelled} cluster(s) without the {label_name(requirements.min_label or '')} label or better"
+    ] * bool(unlabelled)
     said = [f"left out as required: {' and '.join(left)}"] * bool(left)
     if requirements.add_places and not placed:  # the ranking is then as without them: said, not silent
         said.append(f"no candidate cluster is in {', '.join(requirements.add_places)}, so the places to add ranked "

@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 
 from graph.analytics.recommend import RecommenderIndex, Requirements
+from graph.analytics.recommend_index import label_name
 
 __all__ = ["no_candidate_reason"]
 
@@ -20,8 +21,8 @@ __all__ = ["no_candidate_reason"]
 def _requirements_text(requirements: Requirements) -> str:
     """The requirements that leave candidates out, in words: places to avoid and a minimum label."""
     parts = [f"outside {', '.join(requirements.avoid_places)}"] if requirements.avoid_places else []
-    if requirements.min_label:  # esca-gold shown as ESCA Gold
-        parts.append(f"labelled {requirements.min_label.replace('-', ' ').title().replace('Esca', 'ESCA')} or better")
+    if requirements.min_label:
+        parts.append(f"labelled {label_name(requirements.min_label)} or better")
     return " and ".join(parts) or "the requirements"
 
 

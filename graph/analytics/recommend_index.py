@@ -17,9 +17,14 @@ from graph.analytics.recommend_sectors import equivalent_sectors
 from graph.analytics.recommend_ties import build_ties, co_participation
 from graph.errors import NotFound
 
-__all__ = ["LABEL_LEVELS", "RecommenderIndex", "sector_row", "target_profile"]
+__all__ = ["LABEL_LEVELS", "RecommenderIndex", "label_name", "sector_row", "target_profile"]
 
 LABEL_LEVELS = {"esca-bronze": 1, "esca-silver": 2, "esca-gold": 3}
+
+
+def label_name(level: str) -> str:
+    """A minimum label as users read it: esca-gold is ESCA Gold (the page, the CLI and the messages say it so)."""
+    return level.replace("-", " ").title().replace("Esca", "ESCA")
 
 
 class RecommenderIndex:

@@ -2,8 +2,8 @@
 
 Search ignores accents and case ("smaland" finds "Automation Småland"), and neither store folds
 accents the same way (FalkorDB has no such function; Neo4j's full-text analysers differ by
-configuration). So the writer stores `_search` on every node: its name, id, acronym, aliases and local name,
-folded, each between `|`. A query then asks with portable Cypher (`n._search CONTAINS $text`) and
+configuration). So the writer stores `_search` on every node: its names (`node_search_text`: name, id,
+acronym, aliases ...), folded, each between `|`. A query then asks with portable Cypher (`n._search CONTAINS $text`) and
 can rank exact (`|text|`), prefix (`|text`) and word-prefix (` text`) matches. Like `_hash`, it is
 bookkeeping: the adapters leave it out of what users see.
 """

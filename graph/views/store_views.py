@@ -131,12 +131,13 @@ def _expand(store: GraphStore, nodes: Iterable[int], kinds: Iterable[str], seen:
     return {row[0]: row[1] for row in store.read(q.NEIGHBOURS, params, row_cap=limit).rows}
 
 
-def _chosen(store: GraphStore, filters: Filters, focus: tuple[str, ...], depth: int,
+def _chosen(store: GraphStore, filters: Filters, focus: dict[int, tuple[str, str]] | None, depth: int,
             cap: int) -> tuple[dict[int, str], bool]:
-    """The nodes to show, nearest or most relevant first (at most `cap + 1`), and whether the cap cut them."""
+    """The nodes to show, nearest or most relevant first (at most `cap + 1`), and whether the cap cut them; `focus`:
+    the focused nodes as `_resolve` gives them (None: no focus)."""
     kinds = [k for k in filters.kinds if k not in ("Source", "Load")] or list(DEFAULT_KINDS)
-    if focus:
-        shown = {n: key.split(":", 1)[0] for n, (key, _) in _resolve(store, focus).items()}
+    if focus is not None:
+        shown = {n: key.split(":", 1)[0] for n, (key, _) in focus.items()}
         centres, frontier = set(shown), list(shown)
         for _ in range(depth):
             frontier = list(_expand(store, frontier, kinds, shown, cap + 1 - len(shown)).items())
@@ -252,11 +253,12 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
         raise ParameterError(f"depth must be between 0 and 3, not {depth}")
     if is_clusters_view(store, filters, focus):
         return _clusters_view(store, cap, partners)
-    chosen, cut = _chosen(store, filters, focus, depth, cap)
+    centres = _resolve(store, focus) if focus else None
+    chosen, cut = _chosen(store, filters, centres, depth, cap)
     graph = _graph_of(store, list(chosen)[:cap], filters)[0]
     graph.graph[CUT] = cut
-    if focus and (filters.start or filters.end):
-        graph = store_window.linked_to_focus(graph, [key for key, _ in _resolve(store, focus).values()], depth)
+    if centres is not None and (filters.start or filters.end):
+        graph = store_window.linked_to_focus(graph, [key for key, _ in centres.values()], depth)
     return graph
 
 
