@@ -82,13 +82,23 @@ def test_a_refused_save_names_the_problem_not_a_file(page, app_url):
 
 def test_an_organisation_is_picked_by_name(page, app_url):
     visit(page, app_url, "queries?queries_name=collaboration/path", "Queries")
+    # `to` starts at the example's end, the University of California: moved to MARINN first, since one node given
+    # as both ends is refused (and the refusal left the earlier result's row count shown now and then)
+    other = page.get_by_role("textbox", name="to: find by name")
+    other.fill("MARINN")
+    other.press("Enter")
+    settle(page)
+    page.get_by_role("combobox", name="to").click()
+    page.get_by_role("option", name=re.compile("MARINN")).click()
+    settle(page)
     search = page.get_by_role("textbox", name="from: find by name")
     search.fill("university of california")
     search.press("Enter")
     settle(page)
     page.get_by_role("combobox", name="from").click()
     page.get_by_role("option", name=re.compile("UNIVERSITY OF CALIFORNIA")).click()
-    settle(page)
+    settle(page)  # the address is written at the end of the run, which may follow the one settle saw: waited for
+    page.wait_for_function("() => decodeURIComponent(location.search).includes('from=pic:999467340')")
     assert "pic%3A999467340" in page.url or "pic:999467340" in page.url
     page.get_by_text(re.compile(r"^\d+ rows?\b")).first.wait_for()  # "1 row", "3 rows"
     screenshot(page, "queries-picker")
