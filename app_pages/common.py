@@ -79,6 +79,18 @@ def sentence(text: str) -> str:
     return text[0].upper() + text[1:] + "." if text else text
 
 
+def for_spreadsheets(csv_text: str) -> str:
+    """A CSV download with UTF-8's byte-order mark first: without it Excel reads the file in the machine's legacy
+    code page and shows "Småland" as "SmÃ¥land". Our own loaders, pandas and Python's `utf-8-sig` skip the mark."""
+    return "\ufeff" + csv_text
+
+
+def csv_download(where, label: str, csv_text, file_name: str, key: str, **options):
+    """A CSV download button in `where` (a column, or `st`) for text or a callable made on click, Excel-readable."""
+    data = (lambda: for_spreadsheets(csv_text())) if callable(csv_text) else for_spreadsheets(csv_text)
+    return where.download_button(label, data, file_name, "text/csv", key=key, icon=":material/download:", **options)
+
+
 def progress_bar(label: str):
     """An st.progress bar and the `progress(done, total)` callback that loaders and metrics call."""
     bar = st.progress(0.0, text=label)

@@ -61,8 +61,7 @@ right.caption(f"Top 15 by {metric}")
 right.bar_chart(table.nlargest(15, metric), x="name", y=metric, horizontal=True, sort=f"-{metric}")
 
 download, write = st.columns(2)
-download.download_button("Download the table (CSV)", table.to_csv(index=False), "metrics.csv", "text/csv",
-                         key="metrics_download", icon=":material/download:")
+common.csv_download(download, "Download the table (CSV)", table.to_csv(index=False), "metrics.csv", "metrics_download")
 if write.button("Write back to the store", key="metrics_write", icon=":material/save:",
                 help="Each metric becomes a node property (and <metric>_run records how it was computed)"):
     written = write_metrics(common.store(), results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))

@@ -37,8 +37,7 @@ def _candidates(candidates: list, key: str, why_none: str | None = None) -> None
                            **{part: round(v, 3) for part, v in c.components.items()}}
                           for i, c in enumerate(candidates, start=1)]).fillna(0.0)
     st.dataframe(table, hide_index=True, key=f"{key}_table")
-    st.download_button("Download (CSV)", table.to_csv(index=False), f"{key}.csv", "text/csv", key=f"{key}_csv",
-                       icon=":material/download:")
+    common.csv_download(st, "Download (CSV)", table.to_csv(index=False), f"{key}.csv", f"{key}_csv")
     for rank, candidate in enumerate(candidates, start=1):
         with st.expander(f"{rank}. {common.md(candidate.name)} — score {candidate.score:.2f}", expanded=rank == 1):
             st.markdown("\n".join(f"- {common.md(reason)}" for reason in candidate.reasons) or "No reason recorded.")

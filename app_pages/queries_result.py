@@ -23,8 +23,6 @@ from graph.store.contract import QueryResult
 from graph.views import exports, render
 from queries.runner import write_rows
 
-FORMATS = (("csv", "text/csv"), ("json", "application/json"))
-
 
 def _cell(value: Any) -> Any:
     if isinstance(value, dict) and "key" in value:  # a node: its name reads better than its map
@@ -79,9 +77,11 @@ def downloads(result: QueryResult, file_stem: str, read_all, prepared_key: str, 
             st.session_state[f"{key}_prepared"] = (prepared_key, complete)
         else:
             return
-    for column, (fmt, mime) in zip(st.columns(4)[:2], FORMATS, strict=True):
-        column.download_button(f"All rows as {fmt.upper()}", _as_text(complete, fmt), f"{file_stem}.{fmt}", mime,
-                               key=f"{key}_{fmt}", icon=":material/download:", on_click="ignore")
+    as_csv, as_json = st.columns(4)[:2]
+    common.csv_download(as_csv, "All rows as CSV", _as_text(complete, "csv"), f"{file_stem}.csv", f"{key}_csv",
+                        on_click="ignore")
+    as_json.download_button("All rows as JSON", _as_text(complete, "json"), f"{file_stem}.json", "application/json",
+                            key=f"{key}_json", icon=":material/download:", on_click="ignore")
 
 
 def show_error(error: ClusterExplorerError, input_as_warning: bool = True) -> None:

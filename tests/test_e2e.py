@@ -9,6 +9,7 @@ saved as a screenshot under test-artifacts/screenshots/. The browser must make n
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -91,7 +92,8 @@ def test_queries_show_rows_and_download_all(page, app_url):
     page.locator("[data-testid='stDataFrame']").first.wait_for()
     screenshot(page, "queries")
     name, body = download(page, lambda: page.get_by_role("button", name="All rows as CSV").click())
-    lines = body.decode("utf-8").splitlines()
+    assert body.startswith(codecs.BOM_UTF8)  # Excel reads UTF-8 only after the mark: "Småland", not "SmÃ¥land"
+    lines = body.decode("utf-8-sig").splitlines()
     assert name == "labels-valid-on.csv" and lines[0].startswith("cluster,label") and len(lines) >= 2
 
 
@@ -104,7 +106,8 @@ def test_metrics_computes_a_value_per_node(page, app_url):
     nodes = int(re.search(r"([\d,]+) nodes", caption).group(1).replace(",", ""))
     screenshot(page, "metrics")
     name, body = download(page, lambda: page.get_by_role("button", name="Download the table (CSV)").click())
-    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert body.startswith(codecs.BOM_UTF8)
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert name == "metrics.csv" and nodes > 10 and len(rows) == nodes
     degrees = [float(row["degree"]) for row in rows]
     assert degrees == sorted(degrees, reverse=True) and degrees[0] > 0
