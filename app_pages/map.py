@@ -14,6 +14,7 @@ import streamlit as st
 from app_pages import map_cache, map_layers, timeline, widgets
 from graph.views import geography
 from graph.views.geography import LEVELS
+from graph.views.timeline import describe_window
 from loaders.nuts import ATTRIBUTION
 
 st.title("Map")
@@ -27,7 +28,7 @@ least = weakest.number_input("Min. shared projects", 1, 100_000, 1, step=5, key=
                                                     "many projects.")
 show_organisations = right.toggle("Organisations", True, key="map_organisations", bind=widgets.URL)
 
-places, organisations, located, links = map_cache.placed_activity(level, start, end)  # inputs read only if not kept
+places, organisations, located, active, links = map_cache.placed_activity(level, start, end)  # read if not kept
 if not places and not organisations:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")
@@ -44,8 +45,9 @@ strongest = f"the {len(shown):,} strongest collaborations (width and colour: sha
     if len(links) and top else "no collaboration arcs"
 drawn = f"{len(organisations):,}" if len(organisations) == located else \
     f"the {len(organisations):,} most active of {located:,}"
+active = f"{active:,} of them in a project" + (f" of {describe_window(start, end)}" if start or end else "")
 st.caption(f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} "
-           f"organisations with coordinates, {strongest}; no base map."
+           f"organisations with coordinates ({active}), {strongest}; no base map."
            + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
 most, pairs = st.columns(2)

@@ -28,28 +28,32 @@ __all__ = ["Placed", "placed_activity", "forget", "ORGANISATIONS_DRAWN", "MOST_A
 ORGANISATIONS_DRAWN = 2_000
 MOST_ARCS = 1000
 KEPT = 8
-#: places, the organisations drawn (most active first), how many organisations have coordinates, links
-Placed = tuple[list[dict], list[dict], int, list[dict]]
+#: What the files hold; a new one reads no older file (their aggregates had no `active`).
+FORMAT = 2
+#: places, the organisations drawn (most active first), how many organisations have coordinates, how many of
+#: them take part in a project (of the window: a time window keeps every organisation, active or not), links
+Placed = tuple[list[dict], list[dict], int, int, list[dict]]
 
 
 def _compute(graph: nx.MultiDiGraph, level: int) -> Placed:
     places, organisations = geography.geo_points(graph, level)
     drawn = sorted(organisations, key=lambda o: (-o["activity"], o["key"]))[:ORGANISATIONS_DRAWN]
-    return places, drawn, len(organisations), geography.region_links(graph, level, MOST_ARCS)
+    active = sum(1 for o in organisations if o["activity"])
+    return places, drawn, len(organisations), active, geography.region_links(graph, level, MOST_ARCS)
 
 
 def _file(version: str, level: int) -> Path:
     store = common.store()
-    name = hashlib.sha256(f"{version}|{level}|{ORGANISATIONS_DRAWN}".encode()).hexdigest()[:16]
+    name = hashlib.sha256(f"{version}|{level}|{ORGANISATIONS_DRAWN}|{FORMAT}".encode()).hexdigest()[:16]
     return cache_dir_for(store, common.settings().cache_dir) / f"{store_tag(store)}-map-{name}.pickle"
 
 
-def _read(path: Path, key: tuple[str, int, int]) -> Placed | None:
+def _read(path: Path, key: tuple[str, int, int, int]) -> Placed | None:
     saved = read_pickle(path)
     return saved["placed"] if isinstance(saved, dict) and saved.get("key") == key else None
 
 
-def _write(path: Path, key: tuple[str, int, int], placed: Placed) -> None:
+def _write(path: Path, key: tuple[str, int, int, int], placed: Placed) -> None:
     """Atomically (`write_pickle`); the oldest map files of this store beyond `KEPT` go."""
     try:
         write_pickle(path, {"key": key, "placed": placed})
@@ -66,7 +70,7 @@ class _NeedsInputs(Exception):
 
 @st.cache_resource(max_entries=8, show_spinner="Placing the activity…")
 def _placed(_graph: nx.MultiDiGraph | None, version: str, level: int) -> Placed:
-    path, key = _file(version, level), (version, level, ORGANISATIONS_DRAWN)
+    path, key = _file(version, level), (version, level, ORGANISATIONS_DRAWN, FORMAT)
     placed = _read(path, key)
     if placed is None:
         if _graph is None:

@@ -216,6 +216,11 @@ def test_the_time_window_reaches_explore_metrics_partners_and_map(polish_store):
     windowed = open_page("map", map_level="Countries", time=[str(year), str(year)])
     assert windowed.slider(key="time").value == (year, year)
     assert table(windowed, "activity")["activity"].sum() < table(everything, "activity")["activity"].sum()
+    (active,), = polish_store.read("MATCH (o)-[:PARTICIPATES_IN]->(:Project) WHERE (o:Organisation OR o:Cluster) "
+                                   "AND o.lat IS NOT NULL AND o.lon IS NOT NULL RETURN count(DISTINCT o)").rows
+    assert f"({active:,} of them in a project)" in texts(everything)  # the caption had counted every organisation
+    in_year = re.search(rf"\(([\d,]+) of them in a project of {year}\)", texts(windowed))
+    assert in_year and 0 < int(in_year.group(1).replace(",", "")) < active
     partners = open_page("partners", partners_focal="Cluster:iot-world", time=[str(year), str(year)])
     assert partners.slider(key="time").value == (year, year) and not partners.exception
 
