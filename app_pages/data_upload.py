@@ -43,7 +43,7 @@ def show_problems(problems: list[Problem], mapping_name: str, mapping_here: bool
     data files, or the mapping where a problem offers a setting of it (an empty id: `on_empty`)."""
     in_mapping = any(Path(p.file).name == mapping_name or f"{mapping_name}:" in p.message for p in problems)
     mapping = "the mapping in the box above" if mapping_here else f"the mapping {mapping_name} and upload it again"
-    either = any("in the mapping" in p.message for p in problems)  # "the id is empty (set on_empty in the mapping"
+    either = any(p.mapping_can_fix for p in problems)  # "the id is empty (set on_empty in the mapping ..."
     where = mapping if in_mapping else (f"the data files, or {mapping} where a problem says so" if either
                                         else "the data files and upload them again")
     st.error(f"{len(problems)} problem(s); nothing was written. Fix {where}: each problem names its file, line and "

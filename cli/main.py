@@ -64,7 +64,7 @@ class OneLineErrors(click.Group):
             return super().invoke(ctx)
         except ClusterExplorerError as e:  # a load or unload cut off by a lost server says how it completes
             left = _STOPPED.get(ctx.invoked_subcommand or "") if isinstance(e, StoreUnavailable) else None
-            left = None if " again" in str(e) else left  # the writer's own message says it already
+            left = None if e.says_how_to_finish else left  # the loader's own message says it already
             raise click.ClickException(f"{e}; {left}" if left else str(e)) from e
         except KeyboardInterrupt:  # click said only "Aborted!"
             left = _STOPPED.get(ctx.invoked_subcommand or "")

@@ -33,6 +33,16 @@ from dataclasses import dataclass
 class ClusterExplorerError(Exception):
     """Base of every error the tool raises on purpose."""
 
+    #: The message says itself what finishes the work it stopped ("run the same load again ..."), so a caller adds
+    #: no advice of its own (the CLI's "the load did not finish; ..."). Set by `finished_by`.
+    says_how_to_finish = False
+
+
+def finished_by(error: ClusterExplorerError) -> ClusterExplorerError:
+    """`error`, marked as saying what finishes the work it stopped (`says_how_to_finish`), for `raise`."""
+    error.says_how_to_finish = True
+    return error
+
 
 class SettingError(ClusterExplorerError, ValueError):
     """A setting (environment variable) or command-line option whose value cannot be used."""
@@ -78,6 +88,8 @@ class StoreDamaged(StoreUnavailable):
 class DiskFull(StoreUnavailable):
     """The disk holding the store is full. What was written stays; free space and re-run the load to complete it."""
 
+    says_how_to_finish = True  # its message says so, always
+
 
 class StoreBusy(ClusterExplorerError):
     """Another process holds the store for a load; the message says which and what to do."""
@@ -116,6 +128,9 @@ class Problem:
     line: int | None
     field: str | None
     message: str
+    #: The message offers a setting of the mapping that mends it (`on_empty`, `skip_lines`, a recoding), so the
+    #: data page says "fix the data files, or the mapping where a problem says so".
+    mapping_can_fix: bool = False
 
     def __str__(self) -> str:
         where = self.file

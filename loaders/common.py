@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import ClusterExplorerError, DiskFull, Problem, ValidationFailed
+from graph.errors import ClusterExplorerError, DiskFull, Problem, ValidationFailed, finished_by
 from graph.store.contract import GraphStore
 from graph.store.disk import disk_full
 from graph.store.load_log import record_load, start_load
@@ -206,7 +206,7 @@ def _decode_as(data: bytes, encoding: str, name: str, *, detected: bool = False)
         else:
             said = f"not valid {encoding} (set in the mapping): {e.reason} ({byte}); leave the encoding out to " \
                    "detect it"
-        raise ValidationFailed([Problem(name, line, None, said)]) from None
+        raise ValidationFailed([Problem(name, line, None, said, mapping_can_fix=True)]) from None
 
 
 def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: list[NodeRecord],
@@ -235,5 +235,6 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
             raise
         if full := disk_full(store, e):
             raise full from e
-        raise type(e)(f"{str(e).rstrip('.')}. The {source} load stopped part-way; run it again to complete it") from e
+        raise finished_by(type(e)(f"{str(e).rstrip('.')}. The {source} load stopped part-way; run it again to complete "
+                                  "it")) from e
     return summary

@@ -109,7 +109,7 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
             found = Problem(spec.file, spec.skip_lines + 1, "separator", (
                 f"the header looks separated by {SEPARATORS[other]}, not {SEPARATORS[table.delimiter]}, so none of "
                 f"the columns the mapping names is found ({', '.join(named[:5])}{' ...' if len(named) > 5 else ''}): "
-                "fix `separator` in the mapping or leave it out"))
+                "fix `separator` in the mapping or leave it out"), mapping_can_fix=True)
             problems += [] if any(p.file == found.file and p.field == "separator" for p in problems) else [found]
             return False
     missing: dict[str, tuple[list[str], list[int | None]]] = {}  # one problem per column, whatever uses it
@@ -124,7 +124,7 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
     if below:
         problems.append(Problem(spec.file, header, None, (
             f"the columns the mapping names are on line {below}, not line {header}: set skip_lines = {below - 1} "
-            "in the mapping (the lines above the header: a title, notes)")))
+            "in the mapping (the lines above the header: a title, notes)"), mapping_can_fix=True))
         return False
     problems += _unsplit_items(spec, table) if table.delimiter is None and not missing else []
     for column, (uses, lines) in missing.items():

@@ -75,7 +75,7 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
         except ValueError as e:
             problems.append(Problem(*where, place.country, f"{e} (if it is right, recode it in the mapping: "
                                     f'country = {{ column = "{place.country}", values = {{ "{cell}" = "IN" }} }}, '
-                                    'with its code, or "" for no country)'))
+                                    'with its code, or "" for no country)', mapping_can_fix=True))
             return node, [], []
     region = _cell(row, place.region)
     properties = dict(node.properties)

@@ -100,7 +100,7 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
                                 "placeholder needs"))
         return ""
     problems.append(Problem(*where, column, f"the {what} is empty (set on_empty in the mapping to skip such rows "
-                            "or give them a placeholder id)"))
+                            "or give them a placeholder id)", mapping_can_fix=True))
     return ""
 
 

@@ -118,12 +118,16 @@ def test_problems_come_sorted_by_file_and_line(tmp_path):
     assert "Fix the data files and upload them again" in at.error[0].value  # the rows are wrong, not the mapping
 
 
-def test_an_empty_id_says_the_fix_may_be_in_the_mapping_too(tmp_path):
-    """"the id is empty (set on_empty in the mapping ...)" came under "Fix the data files and upload them again"."""
+@pytest.mark.parametrize(("data", "offered"), [
+    ("org_nr;name;founded;employees\n;Alfa AB;12.03.2009;12\n", "set on_empty in the mapping"),
+    ("Medlemmar;2024;;\norg_nr;name;founded;employees\n1;Alfa AB;12.03.2009;12\n", "set skip_lines = 1 in the")])
+def test_an_empty_id_says_the_fix_may_be_in_the_mapping_too(tmp_path, data, offered):
+    """"the id is empty (set on_empty in the mapping ...)" came under "Fix the data files and upload them again".
+    A problem says so by its `mapping_can_fix` (a title line above the header too), not by its words."""
     shutil.copy(BAD / "bad_date" / "mapping.toml", tmp_path / "mapping.toml")
-    (tmp_path / "members.csv").write_text("org_nr;name;founded;employees\n;Alfa AB;12.03.2009;12\n")
+    (tmp_path / "members.csv").write_text(data)
     at = upload(open_page("data"), tmp_path)
-    assert "set on_empty in the mapping" in list(table(at, "problem")["problem"])[0]
+    assert offered in list(table(at, "problem")["problem"])[0]
     assert "Fix the data files, or the mapping mapping.toml and upload it again where a problem says so" in \
         at.error[0].value
 

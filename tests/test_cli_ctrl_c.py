@@ -46,12 +46,13 @@ def test_a_reading_command_on_a_store_in_a_missing_folder_stops(tmp_path):
 
 def test_a_load_that_lost_its_server_says_how_it_completes():
     """A write of the load log or the derived facts cut off by a lost server said only "this write was not
-    confirmed"; a load's error now says how to complete it (the writer's own message said so already)."""
+    confirmed"; a load's error now says how to complete it, unless the error says so itself (`finished_by`). That
+    was read from the words " again" in the message, which "(it was started again)" has too: no advice then."""
     import click
     from click.testing import CliRunner
 
     from cli.main import OneLineErrors
-    from graph.errors import StoreUnavailable
+    from graph.errors import DiskFull, StoreUnavailable, finished_by
 
     @click.group(cls=OneLineErrors)
     def group() -> None:
@@ -59,13 +60,20 @@ def test_a_load_that_lost_its_server_says_how_it_completes():
 
     @group.command("load")
     @click.argument("message")
-    def load(message: str) -> None:
-        raise StoreUnavailable(message)
+    @click.option("--said", is_flag=True)
+    @click.option("--full", is_flag=True)
+    def load(message: str, said: bool, full: bool) -> None:
+        raise DiskFull(message) if full else finished_by(StoreUnavailable(message)) if said else \
+            StoreUnavailable(message)
 
-    lost = CliRunner().invoke(group, ["load", "lost the store: its server had stopped; this write was not confirmed"])
-    assert lost.exit_code == 1
-    assert lost.output.strip() == ("Error: lost the store: its server had stopped; this write was not confirmed; the "
-                                   "load did not finish; `cluster-explorer status` names it, and running the same "
-                                   "load again completes it (nothing it wrote is lost)")
-    said = CliRunner().invoke(group, ["load", "lost the store; the cordis load stopped part-way; run it again"])
-    assert said.output.strip() == "Error: lost the store; the cordis load stopped part-way; run it again"
+    advice = ("; the load did not finish; `cluster-explorer status` names it, and running the same load again "
+              "completes it (nothing it wrote is lost)")
+    for message in ("lost the store: its server had stopped; this write was not confirmed",
+                    "lost the store: its server had stopped (it was started again); this write was not confirmed"):
+        lost = CliRunner().invoke(group, ["load", message])
+        assert lost.exit_code == 1
+        assert lost.output.strip() == f"Error: {message}{advice}"
+    told = "lost the store; the cordis load stopped part-way; run it again"
+    assert CliRunner().invoke(group, ["load", "--said", told]).output.strip() == f"Error: {told}"
+    full = CliRunner().invoke(group, ["load", "--full", "the disk is full; free space and run the same load again"])
+    assert full.output.strip() == "Error: the disk is full; free space and run the same load again"

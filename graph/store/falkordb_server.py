@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.errors import StoreUnavailable
+from graph.errors import StoreUnavailable, finished_by
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
 from graph.store.falkordb_process import forget, kill, probe_client, process_alive, read_note, running_socket
@@ -63,10 +63,10 @@ def start_server(paths: StorePaths, limits: ServerLimits, *, appendonly: bool = 
         return _start_once(paths, limits, appendonly)
     except Stalled as second:
         kill(second.pid)
-        raise StoreUnavailable(
+        raise finished_by(StoreUnavailable(
             f"the embedded FalkorDB server for {paths.db} hung twice while loading the store's files (no answer and "
             f"no work for {STALL_S:g} s), and was stopped; nothing was changed. Run the command again, and `cluster-"
-            "explorer store check` if it hangs again") from None
+            "explorer store check` if it hangs again")) from None
 
 
 def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> str:
