@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 
 from graph.store.records import NodeRecord
+from graph.wording import first_few
 
 __all__ = ["KnownCluster", "KNOWN_CLUSTERS", "KNOWN_NON_CLUSTERS", "fold", "name_key", "detect_cluster",
            "aliases_of", "mark_clusters", "made_clusters_note"]
@@ -271,4 +272,4 @@ def made_clusters_note(nodes: list[NodeRecord]) -> str | None:
     if not named:
         return None
     return (f"{len(named)} organisation(s) are Clusters by their names (cluster detection, "
-            f"docs/cluster_detection.md): {', '.join(named[:5])}{' ...' if len(named) > 5 else ''}")
+            f"docs/cluster_detection.md): {first_few(named, 5)}")

@@ -19,6 +19,7 @@ from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
+from graph.wording import first_few
 from loaders.cluster_detection import made_clusters_note
 from loaders.common import LoadReport, is_json, load_records, read_text, removed_note, source_record
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
@@ -108,7 +109,7 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
         if other in table.columns[0] and named:  # one problem for the file, not one per column and table
             found = Problem(spec.file, spec.skip_lines + 1, "separator", (
                 f"the header looks separated by {SEPARATORS[other]}, not {SEPARATORS[table.delimiter]}, so none of "
-                f"the columns the mapping names is found ({', '.join(named[:5])}{' ...' if len(named) > 5 else ''}): "
+                f"the columns the mapping names is found ({first_few(named, 5)}): "
                 "fix `separator` in the mapping or leave it out"), mapping_can_fix=True)
             problems += [] if any(p.file == found.file and p.field == "separator" for p in problems) else [found]
             return False
@@ -188,9 +189,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     notes += settle_names(records, collected) + _key_notes(collected)
     unresolved = unresolved_ends(records, collected.places)
     if unresolved:
-        shown = ", ".join(f"{label} {node_id!r}" for label, node_id in sorted(unresolved)[:10])
         notes.append(f"{len(unresolved)} relationship end(s) are not in these files and must be in the store: "
-                     f"{shown}{' ...' if len(unresolved) > 10 else ''}")
+                     + first_few(sorted(unresolved), 10, lambda end: f"{end[0]} {end[1]!r}"))
     nodes = [r for r, _, _ in records.values() if isinstance(r, NodeRecord)]
     rels = [r for r, _, _ in records.values() if isinstance(r, RelRecord)]
     notes += [note] if (note := made_clusters_note(nodes)) else []

@@ -22,6 +22,7 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import RelRecord
 from graph.store.search_text import SEARCH_PROPERTY, fold
+from graph.wording import first_few
 
 __all__ = ["resolve_ends", "named_nodes", "held_ids", "moved_ends", "names_read_once"]
 
@@ -191,6 +192,6 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
             problems += [Problem(file, line, column, message) for file, line, column in unresolved[(label, node_id)]]
     rels[:] = [moved_ends(rel, matched) for rel in rels]
     notes = [f"{len(matched)} relationship end(s) given by name matched a node of the store: "
-             + ", ".join(f"{label} {name!r} -> {node_id}" for (label, name), node_id in sorted(matched.items())[:10])
-             + (" ..." if len(matched) > 10 else "")] if matched else []
+             + first_few(sorted(matched.items()), 10, lambda hit: f"{hit[0][0]} {hit[0][1]!r} -> {hit[1]}")] \
+        if matched else []
     return problems, notes

@@ -25,6 +25,7 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import NODE_LABELS
+from graph.wording import first_few
 from loaders.generic_ends import held_ids, moved_ends, named_nodes
 
 if TYPE_CHECKING:
@@ -67,11 +68,10 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     held = _held_nodes(store, found)
     _keep_their_country(data, found, held)
     _move(data, found, {key: labels for key, (labels, _) in held.items()})
-    shown = ", ".join(f"{label} {named_so[(label, row_id)]!r}"
-                      + (f" (id {row_id!r})" if row_id != named_so[(label, row_id)] else "") + f" -> {node_id}"
-                      for (label, row_id), (node_id, _) in sorted(found.items())[:10])
+    shown = first_few(sorted(found.items()), 10, lambda hit: f"{hit[0][0]} {named_so[hit[0]]!r}" + (
+        f" (id {hit[0][1]!r})" if hit[0][1] != named_so[hit[0]] else "") + f" -> {hit[1][0]}")
     data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
-                      f"(keeping its name): {shown}{' ...' if len(found) > 10 else ''}")
+                      f"(keeping its name): {shown}")
     return []
 
 
@@ -92,9 +92,9 @@ def _keep_held_names(store: GraphStore, data: GenericInput) -> None:
         return
     data.nodes[:] = [dataclasses.replace(r, name=names[(r.label, r.id)]) if (r.label, r.id) in names else r
                      for r in data.nodes]
-    shown = ", ".join(f"{label} {node_id!r} ({name!r})" for (label, node_id), name in sorted(names.items())[:5])
+    shown = first_few(sorted(names.items()), 5, lambda named: f"{named[0][0]} {named[0][1]!r} ({named[1]!r})")
     data.notes.append(f"{len(names)} node(s) of the store named by their id in a column read as both id and name "
-                      f"keep their names: {shown}{' ...' if len(names) > 5 else ''}")
+                      f"keep their names: {shown}")
 
 
 def _new_and_named(store: GraphStore, label: str, records: dict[str, NodeRecord],
@@ -172,12 +172,13 @@ def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[s
     starts = {(label, row_id) for label, row_id in elsewhere}
     for rels in (data.rels, data.places[1]):
         rels[:] = [r for r in rels if not (r.type == "LOCATED_IN" and (r.start_label, r.start_id) in starts)]
-    shown = ", ".join(f"{row_id!r} ({data.matchable[(label, row_id)][0]}:{data.matchable[(label, row_id)][1]}: the "
-                      f"table {country}, the store {stored})"
-                      for (label, row_id), (country, stored) in sorted(elsewhere.items())[:5])
+    def shown(row: tuple[str, str], countries: tuple[str, str]) -> str:
+        file, line = data.matchable[row][:2]
+        return f"{row[1]!r} ({file}:{line}: the table {countries[0]}, the store {countries[1]})"
+
     data.notes.append(f"{len(elsewhere)} row(s) of match = \"name\" tables place the node they name in another country "
-                      f"than the store has it, and were left where the store has them: {shown}"
-                      + (" ..." if len(elsewhere) > 5 else ""))
+                      "than the store has it, and were left where the store has them: "
+                      + first_few(sorted(elsewhere.items()), 5, lambda item: shown(*item)))
 
 
 def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
@@ -237,10 +238,10 @@ def _namesakes(store: GraphStore, data: GenericInput) -> list[str]:
 
     def shown(record: NodeRecord, nodes: list[tuple[str, str]]) -> str:
         where = f", {record.sources[0].removeprefix(prefix)}" if record.sources else ""
-        ids = " / ".join(sorted(node_id for node_id, _ in nodes)[:3]) + (" ..." if len(nodes) > 3 else "")
+        ids = first_few(sorted(node_id for node_id, _ in nodes), 3, sep=" / ")
         return (f"{record.label} {record.name!r} (row id {record.id!r}{where}) beside the store's {ids}"
                 + (f" ({len(nodes)} nodes of that name)" if len(nodes) > 1 else ""))
 
     return [f"{len(found)} new node(s) have the name of a node the store holds under another id: "
-            + ", ".join(shown(*hit) for hit in found[:_SHOWN]) + (" ..." if len(found) > _SHOWN else "")
+            + first_few(found, _SHOWN, lambda hit: shown(*hit))
             + "; add match = \"name\" to the [[nodes]] table (or the preset) to update those nodes instead"]

@@ -27,6 +27,7 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
 from graph.store.search_text import SEARCH_PROPERTY, fold
+from graph.wording import first_few
 from loaders.generic_ends import held_ids, moved_ends, named_nodes
 
 if TYPE_CHECKING:
@@ -95,14 +96,14 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     kept = sorted(node_id for node_id in nuts_of if node_id in held)
     if kept:  # loaded before NUTS: said, so that the two regions of one name are no surprise
         data.notes.append(f"{len(kept)} national region(s) an earlier load made have the name of a NUTS region of the "
-                          f"store, and stay where their rows are: {', '.join(f'{i} ({nuts_of[i]})' for i in kept[:5])}"
-                          f"{' ...' if len(kept) > 5 else ''}; to place the rows in the NUTS regions, unload this "
+                          f"store, and stay where their rows are: {first_few(kept, 5, lambda i: f'{i} ({nuts_of[i]})')}"
+                          "; to place the rows in the NUTS regions, unload this "
                           "load (`cluster-explorer unload`) and load it again")
     made = sorted(n.name for n in national.values() if n.id not in nuts_of and n.id not in held)
     if made:  # a silent national region had no place on the Map, and a region list held it beside NUTS's
         data.notes.append(f"{len(made)} region name(s) of the table are not the name of one NUTS region of the "
                           f"store, so each is made a region of its own, without a place on the Map: "
-                          f"{', '.join(made[:10])}{' ...' if len(made) > 10 else ''}; to place them, give NUTS's "
+                          f"{first_few(made, 10)}; to place them, give NUTS's "
                           "name or code in the table (Uppsala län, SE121), or load NUTS first (`cluster-explorer "
                           "load sample` ships it)")
     found = {node_id: nuts for node_id, nuts in nuts_of.items() if node_id not in held}
@@ -116,10 +117,9 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     data.places[1][:] = [new_of[id(r)] for r in data.places[1] if id(r) not in dropped]
     data.rels[:] = [new_of.get(id(r), r) for r in data.rels if id(r) not in dropped]
     data.nodes[:] = [_placed(n, found) for n in data.nodes if id(n) not in dropped]
-    shown = ", ".join(f"{national[i].name} -> {nuts}" for i, nuts in sorted(found.items())[:10])
     data.notes.append(f"{len(found)} region name(s) of the table are NUTS regions of the store, where their rows are "
-                      f"placed (no national region of that name is made): {shown}"
-                      + (" ..." if len(found) > 10 else ""))
+                      "placed (no national region of that name is made): "
+                      + first_few(sorted(found.items()), 10, lambda hit: f"{national[hit[0]].name} -> {hit[1]}"))
 
 
 def _placed(node: NodeRecord, found: dict[str, str]) -> NodeRecord:

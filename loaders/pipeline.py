@@ -33,6 +33,7 @@ from graph.store.load_log import completion_deferred, interrupted_loads
 from graph.store.reads import last_loads
 from graph.store.unload import UnloadSummary, unload_source
 from graph.store.writer import Progress, WriteSummary
+from graph.wording import first_few
 from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
@@ -137,7 +138,7 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
     clusters, named = derive_clusters(store)
     if clusters:
         said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)" + (
-            f", by their names: {', '.join(sorted(named)[:5])}{' ...' if len(named) > 5 else ''} (the rules: "
+            f", by their names: {first_few(sorted(named), 5)} (the rules: "
             "docs/cluster_detection.md)" if named else ""))
     if aggregates:
         said += derive_country_aggregates(store)

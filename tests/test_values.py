@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from graph import values
+from graph import values, wording
 from graph.errors import ClusterExplorerError, ParameterError
 from graph.values import FALSE_WORDS, TRUE_WORDS, BadValue
 from loaders import csv_tables
@@ -79,8 +79,10 @@ def test_the_yes_and_no_words_do_not_overlap():
     assert all(word == word.strip().lower() for word in TRUE_WORDS | FALSE_WORDS)
 
 
-def test_the_examples_in_the_docstrings_hold():
-    assert doctest.testmod(values).failed == 0
+@pytest.mark.parametrize("module", [values, wording])
+def test_the_examples_in_the_docstrings_hold(module):
+    tried = doctest.testmod(module)
+    assert tried.attempted and not tried.failed
 
 
 def test_the_user_guide_and_the_readme_list_every_yes_no_word():

@@ -31,6 +31,7 @@ from graph.analytics.cluster_requirements import asked_reasons, meeting
 from graph.analytics.recommend import Candidate, link_scores
 from graph.analytics.recommend_reasons import Path
 from graph.errors import NotFound
+from graph.wording import first_few
 
 __all__ = ["COLD_START_NOTE", "ClusterWeights", "ClusterCandidate", "ClusterRanking", "ClusterIndex",
            "partner_clusters", "cluster_scores", "is_cluster"]
@@ -281,7 +282,7 @@ def _network_reasons(cindex: ClusterIndex, me: Profile, other: Profile, paths: l
     theirs = [r for r in other.rows if r not in mine]
     reasons = []
     if both:
-        names = ", ".join(index.name(index.keys[r]) for r in both[:3]) + (" ..." if len(both) > 3 else "")
+        names = first_few(both, 3, lambda r: index.name(index.keys[r]))
         reasons.append(f"{'they share a member' if len(both) == 1 else f'they share {len(both)} members'}: {names}")
         paths.append(Path((me.key, index.keys[both[0]], other.key), f"{index.name(index.keys[both[0]])} is a member "
                           "of both"))

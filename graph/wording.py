@@ -1,0 +1,21 @@
+"""How a message lists many things: the first few, then " ..." when there are more, spelled one way.
+
+The loaders' notes, their problems and the recommender's reasons name examples of what they counted ("12 region
+name(s) of the table are not ...: Agder, Innlandet ..."); each had its own slice and its own test for the dots.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+__all__ = ["first_few"]
+
+def first_few[T](items: Sequence[T], most: int, text: Callable[[T], str] = str, sep: str = ", ") -> str:
+    """The first `most` of `items`, each as `text` makes it, joined by `sep`; " ..." after them when there are more.
+
+    >>> first_few(["Agder", "Innlandet", "Viken"], 2)
+    'Agder, Innlandet ...'
+    >>> first_few([("SE", 3)], 5, lambda pair: f"{pair[0]} ({pair[1]})", " / ")
+    'SE (3)'
+    """
+    return sep.join(text(item) for item in items[:most]) + (" ..." if len(items) > most else "")
