@@ -197,7 +197,7 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
     for text in focal:  # names too; a name read as a node says which (a near spelling finds one it may not mean)
         node = resolve_node(obj.store, text, ("Organisation", "Cluster"))
         if text.strip() not in (node.key, node.id, node.name) or node.same_as:
-            click.echo(f"for {text.strip()!r}: {node.describe()}", err=True)
+            click.echo(f"({node.taken_for('--for', text)})", err=True)
         focal_keys.append(node.key)
     roles = tuple(r.strip() for text in roles for r in text.split(",") if r.strip())
     Requirements(min_label=min_label)  # an unknown label is refused before any work, whichever ranking follows

@@ -127,6 +127,6 @@ def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[st
         except NotFound as e:
             raise NotFound(f"{e}{_examples(store, kind)}") from None
         if text.strip() not in (node.key, node.id) and fold(text) != fold(node.name):
-            click.echo(f"{kind.lower()} {text.strip()!r}: {node.describe()}", err=True)
+            click.echo(f"({node.taken_for(kind.lower(), text)})", err=True)
         ids.append(node.id)
     return tuple(ids)

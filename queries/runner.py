@@ -99,7 +99,7 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
             node = resolve_node(store, value, labels)
             resolved[name] = node.id
             if taken is not None and node.id != value.strip():  # a name: which node it was taken as is said
-                taken.append(f"{name} {value.strip()!r} is {node.describe()}")
+                taken.append(node.taken_for(name, value))
         except AmbiguousName as e:
             if {node.id for node in e.candidates} == {value.strip()}:  # one id of several kinds: the query takes it
                 resolved[name] = value.strip()

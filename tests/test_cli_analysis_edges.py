@@ -170,3 +170,10 @@ def test_a_bad_date_is_one_line_naming_the_option(env, command, option, value):
         f"Error: Invalid value for '{option}': expected a date like 2024-12-31 or 31.12.2024 or 31/12/2024 "
         f"(format %Y-%m-%d or %d.%m.%Y or %d/%m/%Y), got {value!r}")
     assert "isoformat" not in result.stderr
+
+
+def test_a_sector_read_from_part_of_its_name_says_which_it_was_taken_as(env):
+    """One wording wherever a name is read as a node (the saved queries' "(from 'Lund' is ...)")."""
+    result = invoke(env, "metrics", "compute", "--metric", "degree", "--sector", "färg")
+    assert result.exit_code == 0, result.stderr
+    assert "(sector 'färg' is Färgteknik (Sector:" in result.stderr

@@ -79,7 +79,7 @@ def test_a_time_window_ending_before_it_starts_is_refused(env):
 def test_recommend_says_which_node_a_name_was_read_as(env):
     named = invoke(env, "recommend", "--for", "universitetet i oslo", "-k", "1")
     assert named.exit_code == 0, named.stderr
-    assert "for 'universitetet i oslo': UNIVERSITETET I OSLO (Organisation:pic:" in named.stderr
+    assert "(--for 'universitetet i oslo' is UNIVERSITETET I OSLO (Organisation:pic:" in named.stderr
     keyed = invoke(env, "recommend", "--for", "Organisation:pic:999977851", "-k", "1")
     assert keyed.exit_code == 0 and "for '" not in keyed.stderr  # a key names its node already
 

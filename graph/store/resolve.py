@@ -62,6 +62,11 @@ class ResolvedNode:
         also = f"; the same body as {self.same_as} (SAME_AS), which takes part in no project" if self.same_as else ""
         return f"{self.name} ({self.key}{also})"
 
+    def taken_for(self, what: str, text: str) -> str:
+        """Which node `text`, given for `what` (a parameter, an option), was taken as: "from 'Lund' is LUNDS KOMMUN
+        (Organisation:pic:...)". The CLI and the Queries page say it one way wherever a name is read as a node."""
+        return f"{what} {text.strip()!r} is {self.describe()}"
+
 
 class AmbiguousName(ParameterError):
     """A name (or an id of several kinds) that several nodes carry: the message lists some of them with their
