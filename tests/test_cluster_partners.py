@@ -17,7 +17,7 @@ import pytest
 from graph.analytics.cluster_partners import COLD_START_NOTE, ClusterIndex, partner_clusters
 from graph.analytics.consortium import CallRules, Gap, check_consortium
 from graph.analytics.inputs import read_inputs
-from graph.analytics.recommend import RecommenderIndex, history_note, recommend
+from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, recommend
 from graph.errors import NotFound
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.writer import write_records
@@ -185,9 +185,21 @@ def test_consortium_gaps_name_what_is_missing_and_who_fills_it(index):
 def test_a_gap_without_candidates_says_whether_anyone_would_fill_it():
     assert Gap("countries", "", 1).unfilled() == ("no organisation in the graph fills it (of those taking part in "
                                                   "projects, the ones the ranking ranks)")
-    assert Gap("countries", "", 1, pool=3).unfilled() == (
-        "no candidate: 3 organisation(s) taking part in projects would fill it, but the ranking finds nothing that "
-        "links them to the consortium (a shared partner, sector, programme or place)")
+    assert Gap("countries", "", 1, pool=3, left_out="each of them is in a place to avoid (DK)").unfilled() == (
+        "no candidate: 3 organisation(s) taking part in projects would fill it, but each of them is in a place to "
+        "avoid (DK)")
+
+
+@pytest.mark.parametrize(("requirements", "said"), [
+    (Requirements(min_label="esca-gold"), "none of them holds ESCA Gold or a higher label, as asked"),
+    (Requirements(avoid_places=("DK", "FI")), "each of them is in a place to avoid (DK, FI)")])
+def test_a_gap_that_the_requirements_empty_says_which_one(index, requirements, said):
+    """"The ranking finds nothing that links them to the consortium" was said when the label asked left out every
+    organisation of another country: the ranking offers any it may, however weakly linked."""
+    check = check_consortium(index, ["Organisation:pic:1"], CallRules(min_countries=2), requirements=requirements)
+    gap, = check.gaps
+    assert gap.candidates == () and gap.pool > 0
+    assert gap.unfilled().endswith(f"would fill it, but {said}")
 
 
 def test_a_consortium_meeting_every_rule_has_no_gap(index):

@@ -17,7 +17,7 @@ import numpy as np
 
 from graph.analytics.recommend import Candidate, Requirements, history_note, recommend
 from graph.analytics.recommend_cold import focal_places
-from graph.analytics.recommend_index import RecommenderIndex
+from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, label_name
 from graph.errors import NotFound, ParameterError
 from graph.store.search_text import fold
 
@@ -42,15 +42,15 @@ class Gap:
     missing: int
     candidates: tuple[Candidate, ...] = ()
     pool: int = 0  # organisations of the graph that would fill it, ranked or not
+    left_out: str = ""  # what leaves out every one of them, when the ranking offers none (`_left_out`)
 
     def unfilled(self) -> str:
-        """Why no candidate is shown (the CLI and the Partners page say it): none would fill the gap, or those that
-        would are linked to the consortium by nothing the ranking scores."""
+        """Why no candidate is shown (the CLI and the Partners page say it): none would fill the gap, or what left
+        out those that would (the ranking offers every organisation it may, however weakly linked)."""
         if not self.pool:
             return ("no organisation in the graph fills it (of those taking part in projects, the ones the ranking "
                     "ranks)")
-        return (f"no candidate: {self.pool:,} organisation(s) taking part in projects would fill it, but the ranking "
-                "finds nothing that links them to the consortium (a shared partner, sector, programme or place)")
+        return f"no candidate: {self.pool:,} organisation(s) taking part in projects would fill it, but {self.left_out}"
 
 
 @dataclass(frozen=True)
@@ -143,8 +143,28 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
                         rank(active, extra)))
     outside = np.ones(len(index.country), dtype=bool)
     outside[rows] = False  # the consortium's own members fill nothing
-    gaps = [replace(gap, pool=int((fixes[gap.rule][1] & outside).sum())) for gap in gaps]
+    gaps = [replace(gap, pool=int((fixes[gap.rule][1] & outside).sum()),
+                    left_out="" if gap.candidates else _left_out(index, rows, req, fixes[gap.rule][1] & outside))
+            for gap in gaps]
     return ConsortiumCheck([_also(index, gap, fixes) for gap in gaps], met, history_note(index, focal))
+
+
+def _left_out(index: RecommenderIndex, rows: list[int], req: Requirements, fills: np.ndarray) -> str:
+    """What leaves out every organisation that `fills` a gap, in the order the ranking applies its limits: the
+    consortium's known partners, places to avoid, the label asked. (The page had said "nothing links them to the
+    consortium" when the label asked was what left everyone out.)"""
+    left = fills.copy()
+    if rows:
+        left[index.adjacency[rows].indices] = False
+    if not left.any():
+        return "each of them already shares a project with the consortium (known partners are not offered)"
+    for place in req.avoid_places:
+        left &= ~np.char.startswith(index.place, place)
+    if not left.any():
+        return f"each of them is in a place to avoid ({', '.join(req.avoid_places)})"
+    if req.min_label and not (left & (index.label >= LABEL_LEVELS[req.min_label])).any():
+        return f"none of them holds {label_name(req.min_label)} or a higher label, as asked"
+    return "the ranking leaves them out"
 
 
 def _also(index: RecommenderIndex, gap: Gap, fixes: dict[str, tuple[str, np.ndarray]]) -> Gap:
