@@ -32,8 +32,9 @@ def refusal(error: ValidationFailed, given: dict) -> str:
 
 def editor(graph_store: GraphStore, config: Settings) -> None:
     st.subheader("Your own Cypher (read-only)")
-    cypher = st.text_area("Cypher", EXAMPLE, height=130, key="queries_adhoc")
-    params_text = st.text_input("Parameters as JSON", "{}", key="queries_adhoc_params", help='e.g. {"country": "SE"}')
+    cypher = st.text_area("Cypher", EXAMPLE, height=130, key="queries_adhoc", bind=widgets.URL)  # a link holds it
+    params_text = st.text_input("Parameters as JSON", "{}", key="queries_adhoc_params", help='e.g. {"country": "SE"}',
+                                bind=widgets.URL)
     if st.button("Run read-only", key="queries_adhoc_run", icon=":material/play_arrow:"):
         try:
             params = widgets.json_params(params_text)

@@ -105,7 +105,8 @@ def projection_form(options: FilterOptions, prefix: str) -> Projection:
         st.subheader("Projection")
         kind = st.selectbox("Graph of", KINDS, key=f"{prefix}_kind", bind=URL,
                             help="Nodes linked when their organisations share a project")
-        level = st.select_slider("NUTS level", [1, 2, 3], value=2, key=f"{prefix}_level") if kind == "region" else 2
+        level = st.select_slider("NUTS level", [1, 2, 3], value=2, key=f"{prefix}_level",
+                                 bind=URL) if kind == "region" else 2
         programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
         sectors = choose("Sector, topic or field", options.sectors, f"{prefix}_sectors")
         countries = choose("Countries", [(k, n) for k, n in options.places if k.startswith("Country:")],

@@ -51,6 +51,13 @@ def test_metrics_computed_for_other_settings_say_so_until_computed_again(app_sto
     assert not at.warning and at.caption[0].value.startswith("region: ")
 
 
+def test_a_link_holds_the_metrics_nuts_level(app_store):  # noqa: F811
+    at = open_page("metrics", metrics_kind="region", metrics_level="3")
+    assert at.select_slider(key="metrics_level").value == 3
+    at.button(key="metrics_compute").click().run()
+    assert at.caption[0].value.startswith("region region_level=3: ")  # computed on the level of the link
+
+
 def test_the_minimum_label_shows_names_and_the_link_keeps_ids(app_store):  # noqa: F811
     at = open_page("partners", partners_focal="Cluster:automation-smaland", partners_label="esca-silver")
     label = at.selectbox(key="partners_label")

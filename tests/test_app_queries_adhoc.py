@@ -54,3 +54,13 @@ def test_a_save_under_a_shipped_querys_name_is_refused_and_names_the_clash():
     assert "choose another name" in message
     at = open_page("queries", queries_name="labels/expiring")
     assert "one of your queries" not in " ".join(m.value for m in at.markdown)
+
+
+def test_a_link_holds_the_adhoc_cypher_and_its_parameters():
+    """A link to the page with a query typed in it opened on the example: the text and its parameters are now kept
+    in the address, so a colleague who opens it sees the query (and runs it with one click)."""
+    cypher = "MATCH (c:Cluster {id: $id}) RETURN c.name AS name"  # (the browser writes the address: e2e)
+    linked = open_page("queries", queries_adhoc=cypher, queries_adhoc_params='{"id": "iot-world"}')
+    assert linked.text_area(key="queries_adhoc").value == cypher
+    ran = linked.button(key="queries_adhoc_run").click().run()
+    assert any(c.value == "1 row" for c in ran.get("caption"))
