@@ -15,7 +15,7 @@ from app_pages import common, widgets
 from app_pages.explore_details import details_panel
 from app_pages.explore_draw import draw
 from app_pages.explore_view import IN_VIEW, metrics_written, size_choices
-from graph.views import exports, render, store_views, store_window
+from graph.views import exports, path_view, render, store_views, store_window
 from graph.views import filters as views
 
 MAX_CAP = 5000  # the largest "Max nodes" the page offers
@@ -32,7 +32,9 @@ size = size_col.selectbox("Size by", size_choices(metrics_written()), key="explo
                           help=f"{IN_VIEW}, or a metric written back by the Metrics page")
 cap = cap_col.number_input("Max nodes", 10, MAX_CAP, 1000, step=100, key="explore_cap", bind=widgets.URL)
 if path:
-    st.info(f"A connecting path of {len(path)} nodes from the Partners page.", icon=":material/route:")
+    dashed = " (dashed: a sector of the seeds and the CORDIS field of its name, one sector to the ranking)" if \
+        path_view.unlinked_steps(common.view(views.Filters(), path, 0, cap), path) else ""
+    st.info(f"A connecting path of {len(path)} nodes from the Partners page{dashed}.", icon=":material/route:")
     if st.button("Back to the whole view", key="explore_leave_path"):
         del st.query_params["path"]
         st.rerun()

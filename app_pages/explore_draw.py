@@ -14,7 +14,7 @@ from app_pages import common
 from app_pages.explore_library import library_url
 from app_pages.explore_view import IN_VIEW
 from graph.views import filters as views
-from graph.views import render, store_views
+from graph.views import path_view, render, store_views
 
 #: The page's controls on a first visit, in `draw`'s order: focus, depth, path, colour, size, cap. Positional, as the
 #: page passes them (Streamlit keys a cached call by its arguments in order).
@@ -26,7 +26,8 @@ def draw(version: str, filters: views.Filters, focus: tuple[str, ...], depth: in
          colour: str, size: str, cap: int) -> tuple[str, tuple[str, ...], bool]:
     """The page of the view, the keys of the nodes it shows and whether the cap cut it (more nodes answered its
     reads than it shows: `store_views.was_cut`), cached by the data version and the controls."""
-    shown = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
+    shown = path_view.with_unlinked_steps(common.view(views.Filters(), path, 0, cap), path) if path else \
+        common.view(filters, focus, depth, cap)
     scores = None if size == IN_VIEW else {n: d.get(size) or 0.0 for n, d in shown.nodes(data=True)}
     html = render.to_html(shown, color_by=colour, size_by=scores, focus=focus, highlight=path, max_nodes=cap,
                           library=library_url())

@@ -276,3 +276,19 @@ def test_a_good_upload_previews_then_loads(app_store):
     assert not at.exception and any("Loaded" in s.value for s in at.success)
     names = {r[0] for r in app_store.read("MATCH (p:Person) RETURN p.name").rows}
     assert "Anna Lindqvist" in names
+
+
+def test_a_path_step_that_no_relationship_holds_is_drawn_dashed_and_said(app_store):
+    """A partner cluster's path from a seed sector to the CORDIS field of its name was drawn in pieces ("5 nodes,
+    2 relationships"): a step that the store links by no relationship is now a dashed line, and the page says so."""
+    from tests.test_render import data_of
+
+    path = "Cluster:automation-smaland,Sector:automation,Cluster:iot-world"  # IoT World works in no Automation
+    at = open_page("explore", path=path)
+    nodes, edges = data_of(network_html(at))
+    ids = {n["key"]: n["id"] for n in nodes}
+    dashed = [(e["from"], e["to"]) for e in edges if e.get("dashes")]
+    assert dashed == [(ids["Sector:automation"], ids["Cluster:iot-world"])]
+    assert any(e["from"] == ids["Cluster:automation-smaland"] and e["to"] == ids["Sector:automation"]
+               and not e.get("dashes") for e in edges)
+    assert "(dashed: a sector of the seeds and the CORDIS field of its name" in at.info[0].value

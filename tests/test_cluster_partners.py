@@ -9,6 +9,7 @@ sectors, region and programmes.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 
 import networkx as nx
@@ -87,7 +88,7 @@ def test_seed_sectors_are_bridged_to_fields_of_the_same_name_and_neighbours_are_
     assert neighbours.example("Sector:automation", "Sector:internet-of-things") == "Project:cordis:2"
 
 
-def test_automation_smaland_gets_pilot_clusters_of_its_own_and_neighbouring_sectors(clusters):
+def test_automation_smaland_gets_pilot_clusters_of_its_own_and_neighbouring_sectors(clusters, graph):
     ranking = partner_clusters(clusters, ["Cluster:automation-smaland"], k=25)
     found = by_key(ranking)
     first = ranking.candidates[0]
@@ -100,6 +101,10 @@ def test_automation_smaland_gets_pilot_clusters_of_its_own_and_neighbouring_sect
                               "(1 project or cluster works in both)")
     assert "Project:cordis:2" in iot.paths[0].nodes  # SMARTLINE is tagged with both
     assert iot.paths[0].text == "Automation and Internet of Things meet in SMARTLINE"
+    hops = list(itertools.pairwise(iot.paths[0].nodes))
+    unlinked = [(a, b) for a, b in hops if not (graph.has_edge(a, b) or graph.has_edge(b, a))]
+    assert unlinked == [("Sector:automation", "Sector:esv:/29/101/555/1359"),  # one sector by name, not linked:
+                        ("Sector:esv:/23/47/305/967", "Sector:internet-of-things")]  # Explore draws them dashed
     rank_textiles, textiles = found["Cluster:smart-textiles"]
     assert rank_iot < rank_textiles  # textiles never meets automation: the shared programme alone
     assert textiles.reasons[0] == "both members of S3 Cluster Pilot"

@@ -26,12 +26,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from graph.analytics.cluster_partner_reasons import network_reasons, place_reasons, tagged
 from graph.analytics.cluster_profiles import ClusterIndex, Profile, is_cluster, sector_name
 from graph.analytics.cluster_requirements import asked_reasons, meeting
 from graph.analytics.recommend import Candidate, link_scores
 from graph.analytics.recommend_reasons import Path
 from graph.errors import NotFound
-from graph.wording import first_few
 
 __all__ = ["COLD_START_NOTE", "ClusterWeights", "ClusterCandidate", "ClusterRanking", "ClusterIndex",
            "partner_clusters", "cluster_scores", "is_cluster"]
@@ -240,60 +240,18 @@ def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs
             reasons.append(f"works in {theirs}, a neighbouring sector of {mine} "
                            f"({n} {'project or cluster works' if n == 1 else 'projects or clusters work'} in both)")
             example = cindex.neighbours.example(s, t)
-            middle = (example,) if example else ()
+            middle = (tagged(cindex, example, s), example, tagged(cindex, example, t)) if example else ()
             paths.append(Path(_joined(me.sector_paths[s], middle, tuple(reversed(other.sector_paths[t]))),
                               f"{mine} and {theirs} meet in "
                               f"{cindex.index.name(example) if example else 'the same clusters'}"))
     if parts["projects"]:
-        reasons += _network_reasons(cindex, me, other, paths)
+        reasons += network_reasons(cindex, me, other, paths)
     for g in sorted(shared_progs, key=lambda g: -shared_progs[g])[:2]:
         how = "both members of" if g in me.member_of and g in other.member_of else "both have projects funded by"
         reasons.append(f"{how} {cindex.index.name(g)}")
         paths.append(Path((me.key, g, key), f"{how} {cindex.index.name(g)}"))
-    reasons += _place_reasons(cindex, me, other, parts["places"], alone=not (pair or parts["projects"] or shared_progs))
+    reasons += place_reasons(cindex, me, other, parts["places"], alone=not (pair or parts["projects"] or shared_progs))
     if other.label:
         reasons.append(f"holds the {_LABELS[other.label]} label")
     return ClusterCandidate(key, name, float(score), {n: float(v) for n, v in terms.items() if v},
                             tuple(reasons), tuple(paths[:3]))
-
-
-def _place_reasons(cindex: ClusterIndex, me: Profile, other: Profile, place: float, alone: bool) -> list[str]:
-    """Where the candidate is, said when it adds to the score, or when a place is all that ranks it."""
-    def named(kind: str, codes: set[str]) -> str:
-        return ", ".join(cindex.index.name(f"{kind}:{p}") for p in sorted(codes))
-
-    if place == 1.0:
-        return [f"in {named('Country', other.countries)}, another country"]
-    if place and other.regions:
-        return [f"in {named('Region', other.regions)}, another region"]
-    if place:  # the same country, its region unknown
-        return [f"in {named('Country', other.countries & me.countries)} too (its region is not known)"]
-    if alone and other.regions & me.regions:
-        return [f"in {named('Region', other.regions & me.regions)} too"]
-    return []
-
-
-def _network_reasons(cindex: ClusterIndex, me: Profile, other: Profile, paths: list[Path]) -> list[str]:
-    """The members the two clusters share, and the projects their other organisations share, counted over all their
-    members (a member list gives a cluster several), with the path through the newest; else that they have partners
-    in common."""
-    index, mine = cindex.index, set(me.rows)
-    both = [r for r in other.rows if r in mine]
-    theirs = [r for r in other.rows if r not in mine]
-    reasons = []
-    if both:
-        names = first_few(both, 3, lambda r: index.name(index.keys[r]))
-        reasons.append(f"{'they share a member' if len(both) == 1 else f'they share {len(both)} members'}: {names}")
-        paths.append(Path((me.key, index.keys[both[0]], other.key), f"{index.name(index.keys[both[0]])} is a member "
-                          "of both"))
-    common = np.intersect1d(index.incidence[list(me.rows)].indices, index.incidence[theirs].indices) if theirs else []
-    if not len(common):
-        return reasons or ["their organisations have partners in common"]
-    newest = max(common, key=lambda j: (index.G.nodes[index.projects[j]].get("start_date") or "", index.projects[j]))
-    p = index.projects[newest]
-    x = next(x for x in me.rows if index.incidence[x, newest])
-    y = next(y for y in theirs if index.incidence[y, newest])
-    paths.append(Path((me.key, index.keys[x], p, index.keys[y], other.key),
-                      f"{index.name(index.keys[x])} and {index.name(index.keys[y])} both in {index.name(p)}"))
-    return [*reasons, f"their organisations share {len(common)} project{'s' * (len(common) > 1)}, the newest "
-                      f"{index.name(p)}"]

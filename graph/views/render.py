@@ -128,6 +128,8 @@ def _edges(edge_items: list[tuple[Hashable, Hashable, Mapping[str, Any]]], ids: 
                                                                                else ""), *details])}
         if len(datas) > 1:
             edge["width"] = 1 + math.log2(len(datas))
+        if datas[0].get("dashed"):  # a step of a path that no relationship holds (`graph.views.path_view`)
+            edge["dashes"] = True
         edges.append(edge)
     return edges
 

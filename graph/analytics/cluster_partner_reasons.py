@@ -1,0 +1,65 @@
+"""Why a partner cluster ranks where it does: the reasons of its place and its network, and the paths that show them.
+
+Not the scoring (graph/analytics/cluster_partners.py): what each candidate is told, in words and as paths of nodes
+that Explore draws. A path follows stored relationships; where the ranking took a seed sector and a EuroSciVoc
+field of its name as one, both are in the path, side by side (`tagged`), and Explore joins them with a dashed line.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from graph.analytics.cluster_profiles import ClusterIndex, Profile
+from graph.analytics.recommend_reasons import Path
+from graph.wording import first_few
+
+__all__ = ["tagged", "place_reasons", "network_reasons"]
+
+
+def tagged(cindex: ClusterIndex, project: str, sector: str) -> str:
+    """The sector node `project` is ACTIVE_IN that stands for `sector` (the field itself, or a seed sector of its
+    name), so a path through the project follows its stored relationships (Explore drew the path in pieces)."""
+    return next((target for _, target, t in cindex.G.out_edges(project, data="type")
+                 if t == "ACTIVE_IN" and cindex.neighbours.canonical(target) == sector), sector)
+
+
+def place_reasons(cindex: ClusterIndex, me: Profile, other: Profile, place: float, alone: bool) -> list[str]:
+    """Where the candidate is, said when it adds to the score, or when a place is all that ranks it."""
+    def named(kind: str, codes: set[str]) -> str:
+        return ", ".join(cindex.index.name(f"{kind}:{p}") for p in sorted(codes))
+
+    if place == 1.0:
+        return [f"in {named('Country', other.countries)}, another country"]
+    if place and other.regions:
+        return [f"in {named('Region', other.regions)}, another region"]
+    if place:  # the same country, its region unknown
+        return [f"in {named('Country', other.countries & me.countries)} too (its region is not known)"]
+    if alone and other.regions & me.regions:
+        return [f"in {named('Region', other.regions & me.regions)} too"]
+    return []
+
+
+def network_reasons(cindex: ClusterIndex, me: Profile, other: Profile, paths: list[Path]) -> list[str]:
+    """The members the two clusters share, and the projects their other organisations share, counted over all their
+    members (a member list gives a cluster several), with the path through the newest; else that they have partners
+    in common."""
+    index, mine = cindex.index, set(me.rows)
+    both = [r for r in other.rows if r in mine]
+    theirs = [r for r in other.rows if r not in mine]
+    reasons = []
+    if both:
+        names = first_few(both, 3, lambda r: index.name(index.keys[r]))
+        reasons.append(f"{'they share a member' if len(both) == 1 else f'they share {len(both)} members'}: {names}")
+        paths.append(Path((me.key, index.keys[both[0]], other.key), f"{index.name(index.keys[both[0]])} is a member "
+                          "of both"))
+    common = np.intersect1d(index.incidence[list(me.rows)].indices, index.incidence[theirs].indices) if theirs else []
+    if not len(common):
+        return reasons or ["their organisations have partners in common"]
+    newest = max(common, key=lambda j: (index.G.nodes[index.projects[j]].get("start_date") or "", index.projects[j]))
+    p = index.projects[newest]
+    x = next(x for x in me.rows if index.incidence[x, newest])
+    y = next(y for y in theirs if index.incidence[y, newest])
+    paths.append(Path((me.key, index.keys[x], p, index.keys[y], other.key),
+                      f"{index.name(index.keys[x])} and {index.name(index.keys[y])} both in {index.name(p)}"))
+    return [*reasons, f"their organisations share {len(common)} project{'s' * (len(common) > 1)}, the newest "
+                      f"{index.name(p)}"]
