@@ -50,7 +50,7 @@ def saved_query() -> None:
     except ClusterExplorerError as e:
         show_error(e)
         return
-    for said in [*taken, *filter(None, [limit_reached(bound, len(result.rows))])]:  # as the CLI says them
+    for said in [*taken, *filter(None, [limit_reached(bound, len(result.rows), "a larger limit above raises it")])]:
         st.caption(common.md(common.sentence(said)))
     missing_inputs.show_result(store, query, bound, result, "queries_saved")
     prepared = f"{common.version()}|{name}|{json.dumps(bound, sort_keys=True, default=str)}"

@@ -62,11 +62,12 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
     return bound
 
 
-def limit_reached(bound: dict[str, Any], rows: int) -> str | None:
-    """What to say when a query's own `limit` parameter was reached (more rows may answer), else None."""
+def limit_reached(bound: dict[str, Any], rows: int, raise_it: str = "-p limit=N raises it") -> str | None:
+    """What to say when a query's own `limit` parameter was reached (more rows may answer), else None; `raise_it`
+    says how, where the words are read (the CLI's option, the Queries page's field)."""
     limit = bound.get("limit")
     if isinstance(limit, int) and not isinstance(limit, bool) and rows >= limit:
-        return f"the query's limit of {limit} rows was reached; more may answer: -p limit=N raises it"
+        return f"the query's limit of {limit:,} row{'s' * (limit != 1)} was reached; more may answer: {raise_it}"
     return None
 
 
