@@ -72,7 +72,9 @@ with right:
 
 st.subheader("Sources loaded")
 if loads:
-    table = pd.DataFrame(loads)[["loaded_at", "status", "source", "nodes", "relationships", "checksum"]]
+    table = pd.DataFrame(loads)[["started_at", "loaded_at", "status", "source", "nodes", "relationships", "checksum"]]
     st.dataframe(table, hide_index=True, key="overview_loads")
+    st.caption("A load is complete (`loaded_at`) once the facts derived from all the data are written too: the "
+               "loads of one command (`load sample`: seeds, NUTS, CORDIS) complete together.")
 else:
     st.caption("No load is recorded (the data was written without the loaders).")

@@ -107,7 +107,10 @@ def test_an_empty_store_offers_the_bundled_sample(empty_graph):
     assert not at.exception, [e.value for e in at.exception]
     labels = counts(empty_graph)[0]
     assert labels["Project"] >= 5768 and labels["Organisation"] >= 21680  # the real network, not the seeds
-    assert set(at.dataframe[0].value["source"]) == {"seeds", "nuts", "cordis"}  # Sources loaded, after rerun
+    loads = at.dataframe[0].value
+    assert set(loads["source"]) == {"seeds", "nuts", "cordis"}  # Sources loaded, after rerun
+    assert loads["loaded_at"].nunique() == 1 and (loads["started_at"] <= loads["loaded_at"]).all()
+    assert any("complete together" in c.value for c in at.caption)  # one completion time, said why
 
 
 def test_an_unreachable_store_gives_one_message(monkeypatch, tmp_path):
