@@ -165,3 +165,14 @@ def test_betweenness_from_pivots_level_by_level_equals_networkx_own_estimate(gra
     fast = compute(G if graph == "deep_path" else as_compact(G), "betweenness", engine="igraph", **options)
     assert fast.estimate and max(slow.values.values()) > 1e-3
     assert fast.values == pytest.approx(slow.values, abs=1e-12)
+
+
+def test_a_projection_without_links_says_why_every_node_scores_alike():
+    """Four clusters of 2021-2023 in Sweden and Switzerland, none sharing a project: the page showed degree 0 for
+    each, pagerank 0.25, and nothing else."""
+    alone = nx.Graph()
+    alone.add_nodes_from(["Cluster:a", "Cluster:b", "Cluster:c", "Cluster:d"])
+    said = notes(compute_all(alone, ["degree", "pagerank"]), alone)
+    assert said == ["no two of these 4 nodes share a project under these settings (a node is in the projection when "
+                    "it takes part in one), so every node scores alike; widen the time window, the countries, "
+                    "programmes, sectors or roles"]

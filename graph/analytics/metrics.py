@@ -202,8 +202,14 @@ def compute_all(G: nx.Graph, metrics: Iterable[str] = METRICS, *, progress: Call
 
 
 def notes(results: dict[str, MetricResult], G: Any, exact_max_nodes: int = EXACT_MAX_NODES) -> list[str]:
-    """The sentences saying which results are estimates and why, for the CLI and the Metrics page."""
-    found = (r.note(G.number_of_nodes(), G.number_of_edges(), exact_max_nodes) for r in results.values())
+    """The sentences saying which results are estimates and why, and when a projection has nodes but no link (every
+    node then scores alike: the Metrics page showed four clusters of degree 0 without a word), for the CLI and the
+    Metrics page."""
+    found = [r.note(G.number_of_nodes(), G.number_of_edges(), exact_max_nodes) for r in results.values()]
+    if G.number_of_nodes() and not G.number_of_edges():
+        found.insert(0, f"no two of these {G.number_of_nodes():,} nodes share a project under these settings (a node "
+                        "is in the projection when it takes part in one), so every node scores alike; widen the time "
+                        "window, the countries, programmes, sectors or roles")
     return [text for text in found if text]
 
 
