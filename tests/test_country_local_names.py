@@ -72,3 +72,10 @@ def test_a_place_name_of_two_regions_answers_nothing_unless_one_is_of_the_newest
     assert smes(embedded_server, "Twin Name") == []
     store.write("MATCH (r:Region {id: 'RO99'}) SET r.nuts_versions = ['2021'] RETURN 0")
     assert smes(embedded_server, "Twin Name") == smes(embedded_server, "FI1B1") != []
+
+
+@pytest.mark.parametrize(("start", "code"), [("ostra mellan", "SE12"), ("Östra Mellan", "SE12"), ("hovedst", "DK01")])
+def test_a_place_parameter_takes_the_start_of_a_name_when_no_name_is_it(store, embedded_server, start, code):
+    """"smaland" answered nothing where Explore's Find box offered "Småland med öarna (SE21)"."""
+    assert smes(embedded_server, start) == smes(embedded_server, code) != []
+    assert smes(embedded_server, "sm") == []  # too short to be a name's start, and no code starts so

@@ -3,15 +3,21 @@
 // description: as SE12), with how many projects they joined and their total EU contribution.
 // tags: organisations, regions, sme
 // requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code | Organisation.region
-// param area: string = SE -- a country or region: its code (SE, SE12), its name (Sweden, Sverige, Västsverige; accents and case ignored: vastsverige) or a national region (NO-Vestland)
+// param area: string = SE -- a country or region: its code (SE, SE12), its name (Sweden, Sverige, Västsverige; accents and case ignored: vastsverige), the start of its name when no name is that (smaland: Småland med öarna) or a national region (NO-Vestland)
 // example: {"area": "SE"}
 // empty: No SME of that area takes part in a project the store holds. A name must be one of a country or
-// empty: region of the store (`regions/ranked-by-participations` lists them) or a code's start (SE, SE23);
+// empty: region of the store (`regions/ranked-by-participations` lists them), the start of one such name
+// empty: (three letters at least), or a code's start (SE, SE23);
 // empty: SMEs are the organisations CORDIS marks as SMEs, or that a mapping marks (`label_if`). A name of
 // empty: several places (Nord-Est: Italy's ITH and Romania's RO21) answers nothing: give the code.
 OPTIONAL MATCH (named) WHERE (named:Country OR named:Region)
   AND (toLower(named.name) = toLower($area) OR toLower(named.local_name) = toLower($area)
        OR named._search CONTAINS ('|' + $area_folded + '|'))
+WITH collect(named) AS exact
+OPTIONAL MATCH (begun) WHERE size(exact) = 0 AND size($area_folded) >= 3 AND (begun:Country OR begun:Region)
+  AND begun._search CONTAINS ('|' + $area_folded)
+WITH exact, collect(begun) AS begun
+UNWIND CASE size(exact) WHEN 0 THEN begun ELSE exact END AS named
 WITH named ORDER BY coalesce(last(named.nuts_versions), '') DESC
 WITH collect(named) AS found
 WITH [n IN found WHERE coalesce(last(n.nuts_versions), '') = coalesce(last(found[0].nuts_versions), '')] AS newest
