@@ -154,3 +154,34 @@ def test_a_store_of_its_append_only_folder_alone_is_checked_sound_not_called_new
     check = cli(loaded_store, "store", "check")
     assert check.returncode == 0 and check.stdout.strip() == f"{loaded_store}: sound"
     assert cli(loaded_store, "status").stdout == expected
+
+
+@pytest.mark.parametrize("older_note", [False, True])
+def test_a_copy_of_a_store_folder_is_a_store_of_its_own_while_the_original_runs(tmp_path, older_note):
+    """`cp -a` of a store folder copies the note of its running server: a command on the copy found that server
+    answering and wrote into the original store (an unload of the copy took the seeds out of the original). A note
+    names its store now; an older note's server is asked for its folder."""
+    import json
+    import shutil
+
+    original = FalkorDBStore(tmp_path / "a" / "store.db")
+    copy = None
+    try:
+        original.setup_schema()
+        original.write("CREATE (:Cluster {id: 'before-the-copy'}) RETURN 1")
+        shutil.copytree(tmp_path / "a", tmp_path / "b")  # the note names the original's server
+        copied = StorePaths(tmp_path / "b" / "store.db").note
+        note = json.loads(copied.read_text())
+        assert note["pid"] == original.server_pid
+        if older_note:
+            copied.write_text(json.dumps({k: v for k, v in note.items() if k != "db"}))
+        copy = FalkorDBStore(tmp_path / "b" / "store.db")
+        copy.write("CREATE (:Cluster {id: 'only-in-the-copy'}) RETURN 1")
+        ids = "MATCH (c:Cluster) RETURN c.id ORDER BY c.id"
+        assert [r[0] for r in original.read(ids).rows] == ["before-the-copy"]
+        assert [r[0] for r in copy.read(ids).rows] == ["before-the-copy", "only-in-the-copy"]
+        assert copy.server_pid != original.server_pid
+    finally:
+        for store in (copy, original):
+            if store is not None:
+                store.close()

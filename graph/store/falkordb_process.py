@@ -57,11 +57,33 @@ def answers(socket_path: str, pid: int = 0) -> bool:
         client.close()
 
 
+def _serves(note: dict, db: Path) -> bool | None:
+    """Whether the server of `note` keeps the files of `db` (None: it does not say, and does not answer). A note
+    copied with the store's folder names the server of the folder it was copied from: a command on the copy had
+    written into the original store. Notes name their store; an older one is asked for its folder and file."""
+    if "db" in note:
+        return note["db"] == str(db.resolve())
+    import redis
+
+    client = probe_client(note["socket"], 5, connect_timeout_s=2)
+    try:
+        where = client.config_get("dir").get("dir"), client.config_get("dbfilename").get("dbfilename")
+        return Path(str(where[0])).resolve() / str(where[1]) == db.resolve()
+    except (redis.RedisError, OSError):
+        return None
+    finally:
+        client.close()
+
+
 def running_socket(db: Path) -> str | None:
-    """The socket of the server running for `db`, or None (a note whose server is gone is removed)."""
+    """The socket of the server running for `db`, or None (a note whose server is gone is removed; a note of
+    another store's server, copied with the folder, is removed and that server left alone)."""
     paths = StorePaths(db)
     note = read_note(paths)
     if note is None:
+        return None
+    if _serves(note, Path(db)) is False:
+        paths.note.unlink(missing_ok=True)
         return None
     if answers(note["socket"], int(note.get("pid", 0))):
         return note["socket"]

@@ -89,7 +89,8 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
         raise StoreUnavailable(f"the embedded FalkorDB server for {paths.db} did not start: "
                                f"{(started.stderr or started.stdout).strip()[:300]}")
     pid = wait_started(pid_file, socket_path, log_file, paths)
-    paths.note.write_text(json.dumps({"pid": pid, "socket": str(socket_path), "log": str(log_file)}))
+    paths.note.write_text(json.dumps({"pid": pid, "socket": str(socket_path), "log": str(log_file),
+                                      "db": str(paths.db.resolve())}))  # a copy of the folder is not this store
     return str(socket_path)
 
 
