@@ -41,6 +41,7 @@ def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None]
     files raise `StoreDamaged` and nothing is started or written.
     """
     paths = StorePaths(db)
+    _writable(paths)
     with file_lock(paths.lock):
         socket_path = running_socket(db)
         if not socket_path:
@@ -49,6 +50,22 @@ def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None]
         if connect is not None:
             connect(socket_path)
         return socket_path
+
+
+def _writable(paths: StorePaths) -> None:
+    """Refuse a store whose folders cannot be written, saying so: the server writes there even to read (its lock,
+    its manifest), and failed with "Can't open the temporary manifest file" and advice to check the files."""
+    for folder in (paths.db.parent, paths.aof_dir):
+        if not folder.is_dir():
+            continue
+        try:
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+                pass
+        except OSError as e:
+            raise finished_by(StoreUnavailable(
+                f"the store {paths.db} cannot be opened: its folder {folder} is not writable ({e.strerror or e}), and "
+                "the embedded store writes there even to read; give write permission, or copy the store's .db "
+                "file and its .aof folder into a writable folder (nothing was changed)")) from None
 
 
 def start_server(paths: StorePaths, limits: ServerLimits, *, appendonly: bool = True) -> str:
