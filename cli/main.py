@@ -17,7 +17,7 @@ from typing import Any
 
 import click
 
-from graph.errors import ClusterExplorerError, StoreUnavailable
+from graph.errors import ClusterExplorerError, StoppedAfterCompletion, StoreUnavailable
 from graph.settings import Settings
 from graph.store.backends import open_store
 from graph.store.contract import GraphStore
@@ -66,8 +66,11 @@ class OneLineErrors(click.Group):
             left = _STOPPED.get(ctx.invoked_subcommand or "") if isinstance(e, StoreUnavailable) else None
             left = None if e.says_how_to_finish else left  # the loader's own message says it already
             raise click.ClickException(f"{e}; {left}" if left else str(e)) from e
-        except KeyboardInterrupt:  # click said only "Aborted!"
+        except KeyboardInterrupt as e:  # click said only "Aborted!"
             left = _STOPPED.get(ctx.invoked_subcommand or "")
+            if isinstance(e, StoppedAfterCompletion):
+                left = f"the {ctx.invoked_subcommand} had completed; only the compaction of the store's files was " \
+                       "stopped, and nothing is lost or left to do"
             click.echo(f"\nStopped (Ctrl-C){': ' + left if left else '.'}", err=True)
             raise click.exceptions.Exit(130) from None
 

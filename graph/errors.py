@@ -91,6 +91,11 @@ class DiskFull(StoreUnavailable):
     says_how_to_finish = True  # its message says so, always
 
 
+class StoppedAfterCompletion(KeyboardInterrupt):
+    """Ctrl-C while the store's files were compacted, after the load or unload had completed: nothing is lost or
+    left to do (the CLI said "the load did not finish" while `status` named nothing unfinished)."""
+
+
 class StoreBusy(ClusterExplorerError):
     """Another process holds the store for a load; the message says which and what to do."""
 

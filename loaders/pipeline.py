@@ -18,13 +18,13 @@ second `./dev run` writes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import ClusterExplorerError
+from graph.errors import ClusterExplorerError, StoppedAfterCompletion
 from graph.memory import gc_paused
 from graph.store import cypher
 from graph.store.backends import hold_for_load
@@ -38,69 +38,16 @@ from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 from loaders.derived_version import derived_outdated, stamp_derived_version
+from loaders.sources import SOURCES, input_files, load_cordis_parsed
 
 __all__ = ["SOURCES", "PipelineReport", "run_load", "run_unload", "run_sample", "derive_facts", "recount_activity",
            "already_loaded", "recount_due", "aggregates_due", "ACTIVITY_INPUTS", "AGGREGATE_INPUTS"]
-
-
-def _seeds(store: GraphStore, path: Path | None, progress: Progress | None) -> LoadReport:
-    from loaders.seeds import DEFAULT_PATH, load_seeds
-
-    return LoadReport("seeds", load_seeds(store, progress=progress, path=path or DEFAULT_PATH))
-
-
-def _cordis(store: GraphStore, path: Path | None, progress: Progress | None,
-            parsed: Future | None = None) -> LoadReport:
-    from loaders.cordis import load_cordis
-
-    return load_cordis(store, _needed(path, "cordis"), progress=progress, parsed=parsed)
-
-
-def _nuts(store: GraphStore, path: Path | None, progress: Progress | None) -> LoadReport:
-    from loaders.nuts import load_nuts
-
-    return load_nuts(store, _needed(path, "nuts"), progress=progress)
-
-
-def _csv(store: GraphStore, path: Path | None, progress: Progress | None) -> LoadReport:
-    from loaders.generic import load_generic
-
-    return load_generic(store, _needed(path, "csv"), progress=progress)
-
-
-def _inputs(source: str, path: Path | None) -> list[Path] | None:
-    """The files whose checksum the load of `source` logs (None: a source that cannot be skipped)."""
-    if source == "seeds":
-        from loaders.seeds import DEFAULT_PATH, seed_files
-
-        return seed_files(path or DEFAULT_PATH)
-    if source == "nuts":
-        from loaders.nuts import nuts_files
-
-        return nuts_files(_needed(path, source))
-    if source == "cordis":
-        from loaders.cordis_files import cordis_files, cordis_inputs
-
-        return cordis_inputs(cordis_files(_needed(path, source)))
-    return None
 
 
 def already_loaded(store: GraphStore, source: str, checksum: str) -> bool:
     """Whether the load log holds a completed load of `source` with `checksum` (a cheap read, no parsing)."""
     found = store.read(cypher.logged_load(), {"rows": [{"source": source, "checksum": checksum}]}, row_cap=100)
     return any((props or {}).get("status", "complete") == "complete" for (props,) in found.rows)
-
-
-def _needed(path: Path | None, source: str) -> Path:
-    if path is None:
-        raise ClusterExplorerError(f"loading {source} needs a path (a file or a folder)")
-    return Path(path)
-
-
-#: Source name -> its loader `(store, path, progress) -> LoadReport`.
-SOURCES: dict[str, Callable[[GraphStore, Path | None, Progress | None], LoadReport]] = {
-    "seeds": _seeds, "nuts": _nuts, "cordis": _cordis, "csv": _csv,
-}
 
 
 @dataclass
@@ -200,12 +147,12 @@ def _load(store: GraphStore, source: str, path: Path | None, progress: Progress 
     if skip_loaded and _loaded_before(store, source, path):
         return None
     if parsed is not None:
-        return PipelineReport(_cordis(store, path, progress, parsed))
+        return PipelineReport(load_cordis_parsed(store, path, progress, parsed))
     return PipelineReport(loader(store, path, progress))
 
 
 def _loaded_before(store: GraphStore, source: str, path: Path | None) -> bool:
-    inputs = _inputs(source, path)
+    inputs = input_files(source, path)
     return inputs is not None and already_loaded(store, source, file_checksum(inputs))
 
 
@@ -253,8 +200,16 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
         outdated = derived_outdated(store)  # made by an earlier version: every step again
         report.derived = derive_facts(store, recount=outdated or recount_due(report, interrupted_before),
                                       aggregates=outdated or aggregates_due(report, interrupted_before))
-    store.compact(progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
+    _compact(store, progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
+
+
+def _compact(store: GraphStore, progress: Progress | None) -> None:
+    """Compact the store's files after the complete marks; Ctrl-C then stops the compaction, not the load."""
+    try:
+        store.compact(progress)
+    except KeyboardInterrupt:
+        raise StoppedAfterCompletion() from None
 
 
 def _catch_up(store: GraphStore) -> list[str]:
@@ -272,7 +227,7 @@ def run_unload(store: GraphStore, source: str, *, progress: Progress | None = No
     with _loading(store), gc_paused():  # as a load: one at a time, the cluster-detection answers not kept
         summary = unload_source(store, source, progress)
         derived = derive_facts(store)
-    store.compact(progress)
+    _compact(store, progress)
     return summary, derived
 
 
@@ -296,5 +251,5 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
             pool.shutdown(wait=False)  # after a failed seeds or NUTS load the parse ends alone, unused
         loaded = not all(r.skipped for r in reports)
         reports[-1].derived = derive_facts(store) if loaded else _catch_up(store)
-    store.compact(progress)  # a no-op when nothing was written
+    _compact(store, progress)  # a no-op when nothing was written
     return reports
