@@ -215,3 +215,36 @@ def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_changes_nothing(
         assert fingerprint(db) == before
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_restore_after_a_killed_command_stops_its_left_server_but_not_a_used_one(loaded_store, tmp_path):
+    """A command killed with -9 leaves its server up (its last close never ran): `store restore` then said "in use
+    (its server runs); stop the app and other commands" with nothing running. A server with a client stays."""
+    import subprocess
+    import sys
+
+    from graph.store.falkordb_process import running_socket
+
+    def killed_while_open() -> None:
+        holder = subprocess.Popen([sys.executable, "-c", "import sys, time\nfrom graph.store.falkordb_store import "
+                                   "FalkorDBStore\nFalkorDBStore(sys.argv[1]).read('RETURN 1')\nprint('open', "
+                                   "flush=True)\ntime.sleep(600)", str(loaded_store)], cwd=store_processes.ROOT,
+                                  stdout=subprocess.PIPE, text=True)
+        assert holder.stdout.readline().strip() == "open"
+        holder.kill()
+        holder.wait()
+
+    backup = tmp_path / "backup.db"
+    assert cli(loaded_store, "store", "backup", str(backup)).returncode == 0
+    killed_while_open()
+    assert running_socket(loaded_store)  # left running by the killed command
+    user = FalkorDBStore(loaded_store)
+    try:
+        refused = cli(loaded_store, "store", "restore", str(backup))
+        assert refused.returncode == 1 and "is in use (its server runs)" in refused.stderr
+    finally:
+        user.close()
+    killed_while_open()
+    restored = cli(loaded_store, "store", "restore", str(backup))
+    assert restored.returncode == 0, restored.stderr
+    assert not running_socket(loaded_store)

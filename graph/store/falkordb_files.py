@@ -20,14 +20,14 @@ from graph.store.falkordb_config import StorePaths, default_limits, server_binar
 from graph.store.falkordb_hang import HangGuard
 from graph.store.falkordb_manifest import manifest_rebuilt
 from graph.store.falkordb_process import forget, kill, probe_client, read_note, running_socket
-from graph.store.falkordb_server import ensure_server, release_server, start_server, stop_server
+from graph.store.falkordb_server import ensure_server, release_server, start_server, stop_server, stopped_unused
 from graph.store.locks import file_lock, load_lock
 
 __all__ = ["check_files", "repair", "backup", "restore"]
 
 
 def _not_running(db: Path, doing: str) -> None:
-    if running_socket(db):
+    if running_socket(db) and not stopped_unused(db):
         raise StoreBusy(f"the store {db} is in use (its server runs); stop the app and other commands, "
                         f"then {doing} again")
 

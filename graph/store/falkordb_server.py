@@ -133,6 +133,26 @@ def release_server(db: Path, client) -> None:
             last.close()
 
 
+def stopped_unused(db: Path) -> bool:
+    """Stop the server of `db` if no client is connected, and say whether it is gone (a command killed with -9 left
+    it up: `store restore` found the store "in use" with nothing running). Caller holds the lock."""
+    import redis
+
+    note = read_note(StorePaths(db))
+    if note is None:
+        return True
+    probe = probe_client(note["socket"], 10)
+    try:
+        if [c for c in probe.client_list() if str(c.get("id")) != str(probe.client_id())]:
+            return False
+    except (redis.RedisError, OSError):
+        return False
+    finally:
+        probe.close()
+    stop_server(db)
+    return read_note(StorePaths(db)) is None
+
+
 def stop_server(db: Path) -> None:
     """Stop the server of `db` cleanly (snapshot saved, append-only file synced) and forget it. Caller holds the lock.
 
