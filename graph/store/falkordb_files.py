@@ -123,8 +123,7 @@ def backup(db: Path, target: Path) -> Path:
     import redis
 
     target = target.expanduser().resolve()
-    if target.is_dir():
-        target = target / db.name
+    target = target / db.name if target.is_dir() else target
     if _one_of_the_store_files(db, target):
         raise StoreUnavailable(f"{target} is one of the store's own files; back up to a file elsewhere")
     if not target.parent.is_dir():
@@ -134,10 +133,10 @@ def backup(db: Path, target: Path) -> Path:
     with load_lock(StorePaths(db).load_lock, str(db)):
         client = probe_client(ensure_server(db, default_limits()))
         guard = HangGuard(db, int((read_note(StorePaths(db)) or {}).get("pid", 0)))
+        partial = target.with_name(f".{target.name}.partial")
         try:
             with guard:  # a server that stops answering is restarted, and this backup fails saying so
                 client.save()  # blocking: the snapshot is whole when it returns
-            partial = target.with_name(f".{target.name}.partial")
             shutil.copy2(db, partial)
             partial.replace(target)  # an earlier backup there is replaced only by a whole one
         except redis.RedisError as e:
@@ -145,6 +144,7 @@ def backup(db: Path, target: Path) -> Path:
                 "its server had stopped answering and was restarted (no saved data is lost); run the backup again"
                 if guard.fired else str(e))) from e
         except OSError as e:
+            partial.unlink(missing_ok=True)  # a full disk kept a hidden half copy filling it
             raise StoreUnavailable(f"could not write the backup {target}: {e.strerror or e}") from e
         finally:
             release_server(db, client)  # stops the server if we started it and nobody else uses it
