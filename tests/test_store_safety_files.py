@@ -122,9 +122,12 @@ def test_restore_is_refused_while_the_store_is_in_use_and_brings_back_the_backup
     assert list(tmp_path.glob("store.db.aof.before-restore-*")), "the replaced files were not kept"
 
 
-def test_a_missing_manifest_is_written_again_from_the_folder_keeping_writes_the_snapshot_lacks(loaded_store):
+@pytest.mark.parametrize("manifest", ["missing", "damaged"])
+def test_a_missing_manifest_is_written_again_from_the_folder_keeping_writes_the_snapshot_lacks(loaded_store, manifest):
     """The manifest gone after a server killed with -9: repair rebuilt the folder from the older `.db` snapshot and
-    a whole load was lost (a store-safety try-out). The folder's own files are read first now."""
+    a whole load was lost (a store-safety try-out). The folder's own files are read first now. A garbled manifest
+    was "cut to its first 0 bytes" as if it were an append-only file, and the store then checked sound and did
+    not open: it is damage, mended the same way."""
     store = FalkorDBStore(loaded_store)
     try:
         store.write("MERGE (:Award {id: 'after the snapshot'})")
@@ -132,10 +135,16 @@ def test_a_missing_manifest_is_written_again_from_the_folder_keeping_writes_the_
     finally:
         store.close()
     StorePaths(loaded_store).note.unlink(missing_ok=True)
-    StorePaths(loaded_store).manifest.unlink()
+    if manifest == "missing":
+        StorePaths(loaded_store).manifest.unlink()
+    else:
+        StorePaths(loaded_store).manifest.write_text("garbage line\n")
+        checked = cli(loaded_store, "store", "check")
+        assert checked.returncode == 1
+        assert "the manifest store.db.aof/appendonly.aof.manifest names no file: it is damaged" in checked.stdout
     repaired = cli(loaded_store, "store", "repair")
     assert repaired.returncode == 0, repaired.stderr
-    assert "wrote its missing manifest from the files in store.db.aof" in repaired.stdout
+    assert f"wrote its {manifest} manifest again from the files in store.db.aof" in repaired.stdout
     assert "snapshot" not in repaired.stdout
     store = FalkorDBStore(loaded_store)
     try:

@@ -52,7 +52,10 @@ def check_files(db: Path) -> FileCheck:
     if not paths.manifest.exists():
         found.problems.append(f"the manifest {paths.aof_dir.name}/{paths.manifest.name} is missing")
         return found
-    named = _manifest_files(paths.manifest)
+    named = manifest_files(paths.manifest)
+    if not named:  # garbled: the server's checker read it as an append-only file, and repair "cut" it to nothing
+        found.problems.append(f"the manifest {paths.aof_dir.name}/{paths.manifest.name} names no file: it is damaged")
+        return found
     missing = [name for name in named if not (paths.aof_dir / name).exists()]
     if missing:
         found.problems.append(f"{', '.join(missing)} named in its manifest is missing from {paths.aof_dir.name}")
@@ -61,7 +64,8 @@ def check_files(db: Path) -> FileCheck:
     return found
 
 
-def _manifest_files(manifest: Path) -> list[str]:
+def manifest_files(manifest: Path) -> list[str]:
+    """The files a manifest names ([] for a manifest that names none: damaged)."""
     names = []
     for line in manifest.read_text(errors="replace").splitlines():
         words = line.split()

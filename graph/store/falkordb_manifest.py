@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.store.falkordb_check import check_files
+from graph.store.falkordb_check import check_files, manifest_files
 from graph.store.falkordb_config import StorePaths
 
 __all__ = ["manifest_rebuilt"]
@@ -29,10 +29,14 @@ def _numbered(folder: Path, pattern: re.Pattern) -> list[tuple[int, str]]:
 
 
 def manifest_rebuilt(paths: StorePaths, keep: Callable[[Path], Path]) -> list[str]:
-    """Write the missing manifest of `paths` from its folder's files (`keep` copies the folder first); what was
-    done, or [] when the manifest exists, the folder holds no base file, or the written one does not check sound."""
-    if paths.manifest.exists() or not paths.aof_dir.is_dir() or not (bases := _numbered(paths.aof_dir, _BASE)):
+    """Write the missing or damaged manifest of `paths` (one naming no file) from its folder's files (`keep` copies
+    the folder first); what was done, or [] when the manifest names files, the folder holds no base file, or the
+    written one does not check sound (a damaged one is then left out: the copy keeps it)."""
+    if paths.manifest.exists() and manifest_files(paths.manifest):
         return []
+    if not paths.aof_dir.is_dir() or not (bases := _numbered(paths.aof_dir, _BASE)):
+        return []
+    state = "damaged" if paths.manifest.exists() else "missing"
     base_seq, base = bases[-1]
     increments = _numbered(paths.aof_dir, _INCR)
     copy = keep(paths.aof_dir)
@@ -42,5 +46,5 @@ def manifest_rebuilt(paths: StorePaths, keep: Callable[[Path], Path]) -> list[st
         paths.manifest.unlink()
         return []
     return [f"kept a copy of the append-only folder as {copy.name}",
-            f"wrote its missing manifest from the files in {paths.aof_dir.name} ({base} and {len(increments)} "
+            f"wrote its {state} manifest again from the files in {paths.aof_dir.name} ({base} and {len(increments)} "
             "incremental file(s)): every write they hold is kept"]
