@@ -14,7 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analytics_cache, common, missing_inputs, widgets
-from graph.analytics.metrics import METRICS, compute_all, notes, write_metrics
+from graph.analytics.metrics import METRICS, compute_all, notes
+from graph.analytics.metrics_write import write_metrics
 from graph.views.formatting import bin_labels, histogram
 
 st.title("Metrics")

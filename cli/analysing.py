@@ -113,7 +113,8 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     """Compute metrics on a projection, print the top nodes, optionally write them back."""
     import datetime as dt
 
-    from graph.analytics.metrics import METRICS, compute_all, notes, write_metrics
+    from graph.analytics.metrics import METRICS, compute_all, notes
+    from graph.analytics.metrics_write import write_metrics
 
     _known_metrics(chosen, "'--metric'")
     spec = _spec(obj, kind, start, end, programmes, countries, sectors)

@@ -15,7 +15,8 @@ import pytest
 
 from app_pages.explore_view import IN_VIEW
 from graph.analytics.inputs import read_inputs
-from graph.analytics.metrics import compute_all, write_metrics
+from graph.analytics.metrics import compute_all
+from graph.analytics.metrics_write import write_metrics
 from graph.analytics.projections import Projection, project
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.writer import write_records

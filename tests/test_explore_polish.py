@@ -18,7 +18,8 @@ import streamlit as st
 
 from app_pages import explore_view
 from graph.analytics.inputs import read_inputs
-from graph.analytics.metrics import compute_all, write_metrics
+from graph.analytics.metrics import compute_all
+from graph.analytics.metrics_write import write_metrics
 from graph.analytics.projections import Projection, project
 from graph.store.writer import write_records
 from graph.views import formatting, layout, render, timeline

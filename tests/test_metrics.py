@@ -8,7 +8,8 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from graph.analytics.metrics import METRICS, MetricResult, compute, compute_all, top, write_metrics
+from graph.analytics.metrics import METRICS, MetricResult, compute, compute_all, top
+from graph.analytics.metrics_write import write_metrics
 from graph.analytics.projections import Projection
 from graph.store.records import NodeRecord
 from graph.store.writer import write_records

@@ -1,7 +1,7 @@
 """Values as a reader wants them: plain numbers (no `1.2e+03`, no 15 digits) and metric runs in words.
 
 Pure functions for the app's tables, charts and details panels. A metric written back to the store
-carries its run record in `<metric>_run` (`graph.analytics.metrics.write_metrics`:
+carries its run record in `<metric>_run` (`graph.analytics.metrics_write.write_metrics`:
 ``organisation end=2023-12-31 | igraph estimate k=256 seed=0 1.8s | 2025-01-01T10:00:00+00:00``);
 `describe_run` turns it into "computed on 2025-01-01 10:00 UTC with igraph estimate k=256 seed=0 (1.8 s)
 on the organisation projection (end=2023-12-31)", and `property_rows` folds each run into the row of
