@@ -114,3 +114,34 @@ def test_a_backup_onto_a_full_disk_says_so_and_leaves_no_half_copy(loaded_store,
         assert list(mount.iterdir()) == []
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=False)
+
+
+def test_a_restore_killed_between_its_renames_is_said_not_opened_as_an_empty_store(loaded_store, tmp_path):
+    """Killed after the current files were put aside and before the restored ones were in place, the store opened
+    as a new, empty one ("nodes: none"), saying nothing of either. The process dies at its first rename of a
+    restored file (`os._exit`, as a kill -9 there)."""
+    import subprocess
+    import sys
+
+    backup, before = tmp_path / "backup.db", _nodes(loaded_store)
+    assert cli(loaded_store, "store", "backup", str(backup)).returncode == 0
+    killed = subprocess.run([sys.executable, "-c", (
+        "import os, pathlib, sys\n"
+        "from graph.store.falkordb_files import restore\n"
+        "rename = pathlib.Path.rename\n"
+        "def dying(self, target):\n"
+        "    if '.restore-' in self.parent.name:\n"
+        "        os._exit(9)\n"
+        "    return rename(self, target)\n"
+        "pathlib.Path.rename = dying\n"
+        "restore(pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2]))\n"), str(loaded_store), str(backup)],
+        cwd=store_processes.ROOT, capture_output=True, text=True)
+    assert killed.returncode == 9, killed.stderr
+    assert not loaded_store.exists() and list(tmp_path.glob("store.db.before-restore-*"))
+    status = cli(loaded_store, "status")
+    assert status.returncode == 1
+    assert "a restore into it stopped part-way: the restored files wait in .store.db.restore-" in status.stderr
+    assert not loaded_store.exists() and not StorePaths(loaded_store).aof_dir.exists()  # nothing made
+    again = cli(loaded_store, "store", "restore", str(backup))
+    assert again.returncode == 0, again.stderr
+    assert _nodes(loaded_store) == before != "0"

@@ -45,7 +45,12 @@ def check_files(db: Path) -> FileCheck:
     """Check the store's files without starting anything. A store with neither file is new, and sound."""
     paths, found = StorePaths(db), FileCheck(db)
     if not paths.aof_dir.exists():
-        if db.exists():
+        if staged := sorted(db.parent.glob(f".{db.name}.restore-*/{db.name}.aof")):  # killed between its renames
+            found.problems.append(f"a restore into it stopped part-way: the restored files wait in "
+                                  f"{staged[-1].parent.name}/ (move what is there into {db.parent}, or run the "
+                                  "restore again), and the files it replaced are kept as "
+                                  f"{db.name}*.before-restore-*")
+        elif db.exists():
             found.problems.append(f"its append-only folder {paths.aof_dir.name} is missing (the .db file alone is "
                                   "only a snapshot; copy the folder with it)")
         return found
