@@ -193,3 +193,16 @@ def test_an_unknown_source_is_refused_before_the_question_with_the_user_name_mea
                                       "user:tildelinger?); loaded: user:tildelinger")
     assert invoke(env, "status").stdout == before
     assert invoke(env, "unload", "user:tildelinger", "--yes").exit_code == 0
+
+
+def test_unloading_the_seeds_after_nuts_gives_back_the_store_of_nuts_alone(embedded_store):
+    """The seeds link some NUTS regions straight to their country (DE300 -> DE); NUTS links them to their parent
+    region only. `unload seeds` kept those links, credited to NUTS, so the store never matched NUTS alone again.
+    (Properties the seeds set on NUTS's nodes, a country's `aliases`, stay: the store keeps no per-value source.)"""
+    run_load(embedded_store, "nuts", FIXTURES / "nuts")
+    nuts_alone = _state(embedded_store)
+    run_load(embedded_store, "seeds")
+    run_unload(embedded_store, "seeds")
+    after = _state(embedded_store)
+    assert after[3] == nuts_alone[3]  # every relationship as NUTS alone made it, with its sources
+    assert after[:2] == nuts_alone[:2]

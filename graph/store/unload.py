@@ -81,11 +81,15 @@ def adopted() -> str:
 @cypher.statement()
 def adopted_parents() -> str:
     """Up to `$batch` `PART_OF` relationships only this load brought from a node that stays (a source not this
-    load's), given that node's other sources, and so is the node they reach when only this load brought it: a
-    region kept keeps its country, a sector its field (run until none is left: one level a run)."""
+    load's) and has no other `PART_OF` that stays, given that node's other sources, and so is the node they reach
+    when only this load brought it: a region kept keeps its country, a sector its field (run until none is left:
+    one level a run). A node with a parent of its own keeps no other: the seeds' link of NUTS region DE300 to
+    Germany stayed after `unload seeds`, credited to NUTS, which links DE300 to DE30 only."""
     only_this = "size({0}.sources) > 0 AND all(s IN {0}.sources WHERE s STARTS WITH $prefix)"
     return (f"MATCH (x)-[r:PART_OF]->(p) WHERE {only_this.format('r')}\n"
             "WITH x, r, p, [s IN x.sources WHERE NOT s STARTS WITH $prefix] AS theirs WHERE size(theirs) > 0\n"
+            f"OPTIONAL MATCH (x)-[o:PART_OF]->() WHERE NOT ({only_this.format('o')})\n"
+            "WITH x, r, p, theirs, count(o) AS kept WHERE kept = 0\n"
             f"WITH x, r, p, theirs, {only_this.format('p')} AS adopt LIMIT $batch\n"
             f"SET r.sources = theirs, r.{HASH_PROPERTY} = NULL,\n"
             "    p.sources = CASE WHEN adopt THEN theirs ELSE p.sources END,\n"
