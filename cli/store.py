@@ -66,7 +66,7 @@ def repair_command(obj: Context) -> None:
 @click.pass_obj
 def backup_command(obj: Context, target: Path) -> None:
     """Write a consistent copy of the store to TARGET (one file), while it is in use or not."""
-    from graph.store.falkordb_files import backup
+    from graph.store.falkordb_backup import backup
 
     written = backup(_db(obj), target)
     click.echo(f"backed up {obj.settings.db_path} to {written}")

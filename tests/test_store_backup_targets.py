@@ -82,7 +82,7 @@ def test_two_restores_in_one_second_keep_both_stores_they_replaced(loaded_store,
 
 def test_a_backup_waits_for_the_load_running_into_the_store(loaded_store, tmp_path, capsys):
     """A snapshot between two of a load's batches would hold half a load: the backup waits for the load's lock."""
-    from graph.store.falkordb_files import backup
+    from graph.store.falkordb_backup import backup
 
     done = []
     with file_lock(StorePaths(loaded_store).load_lock):  # what a running load holds

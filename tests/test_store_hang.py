@@ -74,7 +74,7 @@ def test_a_busy_server_that_answers_is_left_alone(quick_guard, monkeypatch, stor
 
 def test_a_backup_of_a_hung_server_restarts_it_and_says_so(quick_guard, store, tmp_path):
     from graph.errors import StoreUnavailable
-    from graph.store.falkordb_files import backup
+    from graph.store.falkordb_backup import backup
 
     hung = store.server_pid
     _hang(hung)
@@ -108,14 +108,14 @@ def test_a_restore_whose_server_hangs_stops_it_and_says_to_run_it_again(quick_gu
     answering is stopped, the store is left as it was (the backup is read beside it), and a second run restores
     the backup whole."""
     from graph.errors import StoreUnavailable
-    from graph.store import falkordb_files
+    from graph.store import falkordb_backup, falkordb_files
     from graph.store.falkordb_config import StorePaths
     from graph.store.falkordb_process import read_note
 
     db = tmp_path / "store.db"
     first = FalkorDBStore(db, "g")
     first.write("MERGE (:Award {id: 'backed-up'})")
-    falkordb_files.backup(db, tmp_path / "backup.rdb")
+    falkordb_backup.backup(db, tmp_path / "backup.rdb")
     first.write("MERGE (:Award {id: 'later'})")
     first.close()
     started, start = [], falkordb_files.start_server

@@ -257,3 +257,37 @@ def test_restore_after_a_killed_command_stops_its_left_server_but_not_a_used_one
     restored = cli(loaded_store, "store", "restore", str(backup))
     assert restored.returncode == 0, restored.stderr
     assert not running_socket(loaded_store)
+
+
+def _corrupt_inside_a_value(incr: Path) -> None:
+    """Overwrite 20 bytes in the middle of the largest bulk string of an append-only file: its framing stays
+    whole (the server's checker passes it), its content is garbage (the server dies applying it)."""
+    data = bytearray(incr.read_bytes())
+    strings = [(int(m.group(1)), m.end()) for m in re.finditer(rb"\$(\d+)\r\n", bytes(data))]
+    size, start = max(strings)
+    assert size > 60, "no value large enough to corrupt inside"
+    middle = start + size // 2 - 10
+    data[middle:middle + 20] = b"X" * 20
+    incr.write_bytes(bytes(data))
+
+
+def test_a_write_corrupted_inside_its_value_is_repaired_from_the_snapshot(loaded_store):
+    """Files that pass the server's checker but kill the server reading them ("Diverged applying GRAPH.EFFECT"):
+    `status` said damaged, `store check` sound and `store repair` "nothing to repair", with the snapshot whole."""
+    store = FalkorDBStore(loaded_store)
+    try:
+        (before,), = store.read("MATCH (a:Award) RETURN count(a)").rows
+        store.write("UNWIND range(1, 50) AS i CREATE (:Award {id: 'award-' + toString(i), name: 'an award with a "
+                    "name long enough to hold a corrupted middle'}) RETURN count(*)")
+    finally:
+        store.close()  # a clean stop: the snapshot holds the awards too
+    incr = sorted(StorePaths(loaded_store).aof_dir.glob("*.incr.aof"))[-1]
+    _corrupt_inside_a_value(incr)
+    assert cli(loaded_store, "store", "check").returncode == 0  # the framing is whole
+    assert "damaged" in cli(loaded_store, "status").stderr
+    repaired = cli(loaded_store, "store", "repair")
+    assert repaired.returncode == 0, repaired.stderr
+    assert "the server could not read the append-only files, which pass its check (" in repaired.stdout
+    assert "rebuilt the append-only folder from the snapshot in store.db (writes after it are lost)" in repaired.stdout
+    counted = cli(loaded_store, "query", "MATCH (a:Award) RETURN count(a) AS n", "--format", "csv")
+    assert counted.stdout.split() == ["n", str(before + 50)], counted.stderr

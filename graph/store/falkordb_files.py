@@ -17,13 +17,12 @@ from graph.errors import StoreBusy, StoreDamaged, StoreUnavailable
 from graph.store import falkordb_hang
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import StorePaths, default_limits, server_binaries
-from graph.store.falkordb_hang import HangGuard
 from graph.store.falkordb_manifest import manifest_rebuilt
 from graph.store.falkordb_process import forget, kill, probe_client, read_note, running_socket
-from graph.store.falkordb_server import ensure_server, release_server, start_server, stop_server, stopped_unused
-from graph.store.locks import file_lock, load_lock
+from graph.store.falkordb_server import start_server, stop_server, stopped_unused
+from graph.store.locks import file_lock
 
-__all__ = ["check_files", "repair", "backup", "restore"]
+__all__ = ["check_files", "repair", "restore", "one_of_the_store_files"]
 
 
 def _not_running(db: Path, doing: str) -> None:
@@ -43,14 +42,16 @@ def repair(db: Path) -> list[str]:
 
     A truncated or corrupt append-only file is cut to its last whole command (`redis-check-aof --fix`);
     a missing manifest is written from the folder's files (`falkordb_manifest`), else the folder is rebuilt from
-    the `.db` snapshot (writes after it are lost)."""
+    the `.db` snapshot (writes after it are lost). Files that pass the checker are tried by a start of the server:
+    one it dies reading (a write corrupted inside its value) is rebuilt from the snapshot too."""
     paths, stamp = StorePaths(db), time.strftime("repair-%Y%m%d-%H%M%S")
     with file_lock(paths.lock):
         _not_running(db, "repair")
         found = check_files(db)
-        if found.sound:
+        unread = _load_failure(paths) if found.sound else None
+        if found.sound and unread is None:
             return [f"{db}: nothing to repair"]
-        done = []
+        done = [f"the server could not read the append-only files, which pass its check ({unread})"] if unread else []
         if found.cut_at:
             copy = _keep_copy(paths.aof_dir, stamp)
             done.append(f"kept a copy of the append-only folder as {copy.name}")
@@ -74,6 +75,17 @@ def repair(db: Path) -> list[str]:
         if not (after := check_files(db)).sound:
             raise StoreDamaged(f"the repair of {db} did not make it sound: {'; '.join(after.problems)}")
         return done
+
+
+def _load_failure(paths: StorePaths) -> str | None:
+    """Why the server dies reading files that pass the checker ("Diverged applying GRAPH.EFFECT": `status` said
+    "damaged", `store check` "sound" and `repair` "nothing to repair"), or None when it reads them (then stopped)."""
+    try:
+        start_server(paths, default_limits())
+    except StoreDamaged as e:
+        return e.reason or str(e)
+    stop_server(paths.db)
+    return None
 
 
 def _rebuild_from_snapshot(paths: StorePaths, doing: str) -> None:
@@ -113,42 +125,9 @@ def _store_files(db: Path) -> list[Path]:
     return [db, paths.aof_dir, paths.note, paths.lock, paths.load_lock]
 
 
-def _one_of_the_store_files(db: Path, path: Path) -> bool:
+def one_of_the_store_files(db: Path, path: Path) -> bool:
+    """Whether `path` is one of the store's own files or inside one (a backup or restore must not touch them)."""
     return any(path == f or path.is_relative_to(f) for f in _store_files(db))
-
-
-def backup(db: Path, target: Path) -> Path:
-    """A consistent copy of the store in one file (a snapshot), made while its server runs or not; after the load
-    running into it, if any (a backup between two of its batches would hold half a load)."""
-    import redis
-
-    target = target.expanduser().resolve()
-    target = target / db.name if target.is_dir() else target
-    if _one_of_the_store_files(db, target):
-        raise StoreUnavailable(f"{target} is one of the store's own files; back up to a file elsewhere")
-    if not target.parent.is_dir():
-        raise StoreUnavailable(f"no folder {target.parent} to write the backup into; make it first")
-    if not db.exists() and not StorePaths(db).aof_dir.exists():
-        raise StoreUnavailable(f"there is no store at {db} to back up")
-    with load_lock(StorePaths(db).load_lock, str(db)):
-        client = probe_client(ensure_server(db, default_limits()))
-        guard = HangGuard(db, int((read_note(StorePaths(db)) or {}).get("pid", 0)))
-        partial = target.with_name(f".{target.name}.partial")
-        try:
-            with guard:  # a server that stops answering is restarted, and this backup fails saying so
-                client.save()  # blocking: the snapshot is whole when it returns
-            shutil.copy2(db, partial)
-            partial.replace(target)  # an earlier backup there is replaced only by a whole one
-        except redis.RedisError as e:
-            raise StoreUnavailable(f"could not make a snapshot of {db}: " + (
-                "its server had stopped answering and was restarted (no saved data is lost); run the backup again"
-                if guard.fired else str(e))) from e
-        except OSError as e:
-            partial.unlink(missing_ok=True)  # a full disk kept a hidden half copy filling it
-            raise StoreUnavailable(f"could not write the backup {target}: {e.strerror or e}") from e
-        finally:
-            release_server(db, client)  # stops the server if we started it and nobody else uses it
-    return target
 
 
 def _aside(path: Path, stamp: str) -> Path:
@@ -167,7 +146,7 @@ def restore(db: Path, source: Path) -> list[str]:
         source = source / db.name
     if not source.is_file():
         raise StoreUnavailable(f"no backup file at {source}")
-    if _one_of_the_store_files(db, source):
+    if one_of_the_store_files(db, source):
         raise StoreUnavailable(f"{source} is one of the store's own files, not a backup; restore a file that "
                                "`cluster-explorer store backup` wrote")
     if not source.read_bytes()[:5] == b"REDIS":
