@@ -291,3 +291,17 @@ def test_a_write_corrupted_inside_its_value_is_repaired_from_the_snapshot(loaded
     assert "rebuilt the append-only folder from the snapshot in store.db (writes after it are lost)" in repaired.stdout
     counted = cli(loaded_store, "query", "MATCH (a:Award) RETURN count(a) AS n", "--format", "csv")
     assert counted.stdout.split() == ["n", str(before + 50)], counted.stderr
+
+
+def test_the_servers_reason_is_cut_at_a_word(tmp_path):
+    """"... A full resync can't repair already-loaded state, shuttin": the reason ended mid-word."""
+    from graph.store.falkordb_check import server_log_reason
+
+    log = tmp_path / "server.log"
+    long = ("<graph> Diverged applying GRAPH.EFFECT on graph cluster_explorer: the effect does not match the state "
+            "loaded so far. A full resync can't repair already-loaded state, shutting down to keep the files as "
+            "they are")
+    log.write_text(f"1:M 02 Dec 2026 03:00:00.000 # {long}\n")
+    reason, while_loading = server_log_reason(log)
+    assert while_loading and len(reason) <= 204 and reason.endswith(" ...")
+    assert long.startswith(reason.removesuffix(" ...")) and long[len(reason) - 4] == " "

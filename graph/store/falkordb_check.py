@@ -113,6 +113,11 @@ def server_log_reason(log_file: Path) -> tuple[str, bool]:
         return "no log", False
     failures = [line for line in lines if any(mark in line for mark in _LOADING_FAILURES)]
     if failures:
-        return failures[0][:200], True
+        return _cut(failures[0]), True
     lines = [line for line in lines if "WARNING" not in line]
-    return (lines[-1][:200] if lines else "no reason in its log"), False
+    return (_cut(lines[-1]) if lines else "no reason in its log"), False
+
+
+def _cut(line: str, most: int = 200) -> str:
+    """A log line of at most `most` characters, cut at a word ("... shuttin" ended a message mid-word)."""
+    return line if len(line) <= most else line[:most].rsplit(" ", 1)[0] + " ..."
