@@ -305,3 +305,23 @@ def test_the_servers_reason_is_cut_at_a_word(tmp_path):
     reason, while_loading = server_log_reason(log)
     assert while_loading and len(reason) <= 204 and reason.endswith(" ...")
     assert long.startswith(reason.removesuffix(" ...")) and long[len(reason) - 4] == " "
+
+
+def test_a_repair_that_cannot_rebuild_from_the_snapshot_says_what_it_moved(loaded_store):
+    """A garbled snapshot and a damaged folder: the repair moved the folder aside, failed, and said only "stopped
+    while starting"; the next command then blamed the user ("its append-only folder is missing ... copy the
+    folder with it"). The failure now names what the repair had moved and kept."""
+    paths = StorePaths(loaded_store)
+    paths.manifest.unlink()
+    base = next(paths.aof_dir.glob("*.base.*"))
+    base.write_bytes(base.read_bytes()[:40])
+    loaded_store.write_bytes(b"REDIS0011" + b"\x00garbage" * 64)
+    failed = cli(loaded_store, "store", "repair")
+    assert failed.returncode == 1
+    said = failed.stderr.strip()
+    assert said.startswith(f"Error: the repair of {loaded_store} could not rebuild the append-only folder from the "
+                           "snapshot ("), said
+    assert re.search(r"it had moved the damaged append-only folder to store\.db\.aof\.before-repair-\S+; kept a copy "
+                     r"of the snapshot as store\.db\.before-repair-\S+\. Restore a backup", said), said
+    kept = re.search(r"folder to (store\.db\.aof\.before-repair-\S+);", said).group(1)
+    assert (loaded_store.parent / kept / base.name).exists()

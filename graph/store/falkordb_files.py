@@ -67,7 +67,12 @@ def repair(db: Path) -> list[str]:
                 done.append(f"moved the damaged append-only folder to {_keep_copy(paths.aof_dir, stamp).name}")
                 shutil.rmtree(paths.aof_dir)
             done.append(f"kept a copy of the snapshot as {_keep_copy(db, stamp).name}")
-            _rebuild_from_snapshot(paths, "repair")
+            try:
+                _rebuild_from_snapshot(paths, "repair")
+            except (StoreUnavailable, StoreDamaged) as e:  # what it moved is said: the next open blamed the user
+                raise StoreDamaged(f"the repair of {db} could not rebuild the append-only folder from the snapshot "
+                                   f"({e.reason or e}); it had {'; '.join(done)}. Restore a backup "
+                                   "(`cluster-explorer store restore BACKUP`), or move the kept files back") from e
             done.append(f"rebuilt the append-only folder from the snapshot in {db.name} (writes after it are lost)")
         else:
             raise StoreDamaged(f"the store {db} cannot be repaired here: {'; '.join(found.problems)} and there "
