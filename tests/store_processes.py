@@ -1,6 +1,6 @@
 """What the fault-injection tests of the embedded store share: the command line run on a store (waited for, or
-running beside the test), a bounded wait on a condition, checksums of a store's files, and a stopped store
-holding the seeds."""
+running beside the test), a bounded wait on a condition, checksums of a store's files, a stopped store holding the
+seeds, and a small file system of its own (a full disk, a read-only one)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -55,3 +57,18 @@ def loaded_store(tmp_path) -> Path:
 
 def _load_beside(db: Path, tmp_path: Path) -> subprocess.Popen:
     return cli_process(db, "load", "seeds", stderr_file=tmp_path / "load.err")
+
+
+@contextmanager
+def tmpfs(folder: Path, size: str, case: str) -> Iterator[Path]:
+    """A tmpfs of `size` mounted at `folder` for the block (root may mount one, and CI runs as root); `case` is
+    the words of the test's name that `-k` deselects it by elsewhere."""
+    if os.geteuid() != 0:
+        pytest.fail(f"this case mounts a tmpfs, which needs root: run the tests as root (as CI does), or deselect it "
+                    f"with -k 'not {case}' and say so")
+    folder.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], check=True)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

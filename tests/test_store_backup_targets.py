@@ -97,23 +97,12 @@ def test_a_backup_waits_for_the_load_running_into_the_store(loaded_store, tmp_pa
 
 def test_a_backup_onto_a_full_disk_says_so_and_leaves_no_half_copy(loaded_store, tmp_path):
     """A backup onto a full 10 MB disk said "No space left on device" and left a hidden `.bk.db.partial` filling it."""
-    import os
-    import subprocess
-
-    if os.geteuid() != 0:
-        pytest.fail("this case mounts a small tmpfs, which needs root: run the tests as root (as CI does), or "
-                    "deselect it with -k 'not full_disk' and say so")
-    mount = tmp_path / "small"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=8k", "tmpfs", str(mount)], check=True)
-    try:
+    with store_processes.tmpfs(tmp_path / "small", "8k", "full_disk") as mount:
         assert loaded_store.stat().st_size > 8192
         result = cli(loaded_store, "store", "backup", str(mount / "bk.db"))
         assert result.returncode == 1
         assert result.stderr.strip() == f"Error: could not write the backup {mount / 'bk.db'}: No space left on device"
         assert list(mount.iterdir()) == []
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_a_restore_killed_between_its_renames_is_said_not_opened_as_an_empty_store(loaded_store, tmp_path):

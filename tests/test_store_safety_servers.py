@@ -3,8 +3,6 @@ written is said, and a server a killed command left is stopped before a restore.
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
 from graph.store.falkordb_server import StorePaths
@@ -51,13 +49,7 @@ def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_changes_nothing(
     advice was to check the files (which `store check` called sound), and a load added "the load did not finish"."""
     import subprocess
 
-    if os.geteuid() != 0:
-        pytest.fail("this case mounts a tmpfs read-only, which needs root: run the tests as root (as CI does), or "
-                    "deselect it with -k 'not cannot_be_written' and say so")
-    mount = tmp_path / "ro"
-    mount.mkdir()
-    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tmpfs", str(mount)], check=True)
-    try:
+    with store_processes.tmpfs(tmp_path / "ro", "64m", "cannot_be_written") as mount:
         db = mount / "store.db"
         made = cli(db, "load", "seeds")
         assert made.returncode == 0, made.stderr
@@ -72,8 +64,6 @@ def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_changes_nothing(
                 "store's .db file and its .aof folder into a writable folder (nothing was changed)")
         subprocess.run(["mount", "-o", "remount,rw", str(mount)], check=True)
         assert fingerprint(db) == before
-    finally:
-        subprocess.run(["umount", "-l", str(mount)], check=False)
 
 
 def test_restore_after_a_killed_command_stops_its_left_server_but_not_a_used_one(loaded_store, tmp_path):
