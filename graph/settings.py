@@ -95,7 +95,7 @@ class Settings:
         downloads = env.get("CLUSTER_EXPLORER_DOWNLOADS", "").strip()
         cache_dir = env.get("CLUSTER_EXPLORER_CACHE_DIR", "").strip()
         return cls(
-            neo4j_uri=env.get("NEO4J_URI", "").strip(),
+            neo4j_uri=_checked(env, "NEO4J_URI", bolt_uri, ""),
             neo4j_username=env.get("NEO4J_USERNAME", "neo4j"),
             neo4j_password=env.get("NEO4J_PASSWORD", ""),
             neo4j_database=env.get("NEO4J_DATABASE", "neo4j") or "neo4j",
@@ -196,3 +196,23 @@ def pivots(value: object) -> int:
     if not text.isdigit() or int(text) < 2:
         raise SettingError(f"{value!r} is not a number of pivots; use a whole number, 2 or more, such as 256")
     return int(text)
+
+
+#: The schemes of the official driver's Bolt addresses (`+s`: TLS, `+ssc`: TLS with a self-signed certificate).
+BOLT_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
+
+def bolt_uri(value: object) -> str:
+    """`value` as the Bolt address of a Neo4j server; raises SettingError for another scheme or none (`http://x`
+    printed the driver's preview warning and "No module named 'aiohttp'", `localhost:7687` read as a timeout).
+
+    >>> bolt_uri("neo4j://localhost:7687")
+    'neo4j://localhost:7687'
+    """
+    text = str(value).strip()
+    scheme, found, rest = text.partition("://")
+    if not found or scheme.lower() not in BOLT_SCHEMES or not rest:
+        raise SettingError(f"{value!r} is not a Bolt address of Neo4j; use neo4j://host:7687 or bolt://host:7687 "
+                           "(neo4j+s:// or bolt+s:// for TLS)")
+    return text
+

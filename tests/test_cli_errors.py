@@ -34,6 +34,8 @@ def usage_error(result) -> str:
     ("CLUSTER_EXPLORER_ROW_CAP", "x", "a whole number of rows, 1 or more"),
     ("CLUSTER_EXPLORER_ROW_CAP", "-1", "a whole number of rows, 1 or more"),
     ("CLUSTER_EXPLORER_ROW_CAP", "0", "a whole number of rows, 1 or more"),
+    ("NEO4J_URI", "http://x", "Bolt address of Neo4j; use neo4j://host:7687"),  # it printed a driver warning
+    ("NEO4J_URI", "localhost:7687", "Bolt address of Neo4j; use neo4j://host:7687"),  # it read as a timeout
 ])
 def test_a_bad_setting_is_one_line_naming_the_variable_and_what_it_accepts(env, name, value, accepted):
     result = invoke({**env, name: value}, "status")
