@@ -116,8 +116,10 @@ def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[st
     """The ids of the `kind` nodes `texts` name: an id, a key or a name, accents and case ignored, as a saved
     query's node parameter reads them (`graph.store.resolve.resolve_node`): `--sector textil` is the sector
     Textil. A name read as another spelling says which node it was read as (on stderr); a text naming none is
-    refused with a did-you-mean and examples from this store (the CORDIS example id was wrong on other stores)."""
-    from graph.store.resolve import resolve_node
+    refused with a did-you-mean and examples from this store (the CORDIS example id was wrong on other stores).
+    The exact name of several nodes takes them all, and says so: on the sample, the seeds' sector Textiles and
+    CORDIS's field textiles are one sector to the ranking, and `--sector Textiles` was refused as ambiguous."""
+    from graph.store.resolve import AmbiguousName, resolve_node
     from graph.store.search_text import fold
 
     ids = []
@@ -126,6 +128,13 @@ def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[st
             node = resolve_node(store, text, (kind,))
         except NotFound as e:
             raise NotFound(f"{e}{_examples(store, kind)}") from None
+        except AmbiguousName as e:
+            if not e.candidates or any(fold(c.name) != fold(text) for c in e.candidates):
+                raise
+            click.echo(f"({kind.lower()} {text.strip()!r} is {len(e.candidates)} nodes of that name, all taken: "
+                       + "; ".join(c.describe() for c in e.candidates) + ")", err=True)
+            ids += [c.id for c in e.candidates]
+            continue
         if text.strip() not in (node.key, node.id) and fold(text) != fold(node.name):
             click.echo(f"({node.taken_for(kind.lower(), text)})", err=True)
         ids.append(node.id)

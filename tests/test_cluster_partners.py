@@ -270,3 +270,12 @@ def test_an_sme_wanted_by_a_consortium_without_projects_is_said_plainly(index):
     found = recommend(index, ["Organisation:pic:8"], requirements=Requirements(sme_share=0.5), k=10)
     smes = [c for c in found if any(r.startswith("an SME") for r in c.reasons)]
     assert smes and all("an SME (none of the consortium's partners is known as one)" in c.reasons for c in smes)
+
+
+def test_a_sector_name_of_a_seed_sector_and_a_field_takes_both(env):
+    """On the sample, `--sector Textiles` was refused: the seeds' sector and CORDIS's field have that name (one
+    sector to the ranking). The exact name of several sectors now takes them all and says so."""
+    result = invoke(env, "metrics", "top", "degree", "--sector", "Automation")
+    assert result.exit_code == 0, result.stderr
+    assert ("(sector 'Automation' is 2 nodes of that name, all taken: Automation (Sector:automation); automation "
+            "(Sector:esv:/29/101/555/1359))") in result.stderr
