@@ -131,3 +131,23 @@ def test_a_seed_clusters_projects_are_those_of_its_cordis_record(library_store):
     projects = [run_saved(library_store, CATALOGUE, "organisations/projects", {"organisation": o})[2].rows
                 for o in (seed, record)]
     assert projects[0] == projects[1] != []
+
+
+def test_the_readme_lists_every_saved_query_by_its_title():
+    """The README's table of the library had drifted from the titles `queries list` shows (five of them)."""
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = dict(re.findall(r"^\| `([a-z-]+/[a-z-]+)` \| ([^|]+?) \|", readme, re.M))
+    shipped = {q.name: q.title for q in CATALOGUE.queries.values()}
+    assert listed == shipped
+
+
+def test_the_readme_shows_the_shipped_text_of_labels_expiring():
+    """The README's copy of `labels/expiring.cypher` lacked its range and empty lines."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    shipped = (root / "queries" / "labels" / "expiring.cypher").read_text(encoding="utf-8")
+    assert f"```cypher\n{shipped}```" in (root / "README.md").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-// title: Clusters at a glance
+// title: Clusters at a glance: regions, programmes, labels
 // description: Every cluster with its regions, programmes and quality labels, optionally for one country.
 // tags: clusters, overview
 // requires: Cluster, Cluster.country | Cluster>LOCATED_IN

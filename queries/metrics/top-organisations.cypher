@@ -1,4 +1,4 @@
-// title: Top organisations by a centrality metric
+// title: Top organisations by a stored centrality metric
 // description: Organisations ranked by a metric written back by `cluster-explorer metrics compute --write`.
 // tags: metrics, organisations
 // requires: Organisation.$metric

@@ -1,4 +1,4 @@
-// title: Clusters eligible for a programme that requires a label
+// title: Clusters eligible for a programme that requires a label (ARENA Pro)
 // description: Clusters holding a quality label at least as high as the one the programme requires
 // description: (the texts' ARENA Pro requires Bronze), with the label they hold.
 // tags: programmes, labels, clusters

@@ -1,4 +1,4 @@
-// title: Who runs what
+// title: Who runs which programme, label scheme or award
 // description: Agencies and the programmes, label schemes and awards they run.
 // tags: programmes, organisations
 // requires: RUNS

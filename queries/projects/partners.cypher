@@ -1,4 +1,4 @@
-// title: A project's partners
+// title: A project's partners with roles and contributions
 // description: Every participant of a project with its role, country, EU contribution (EUR) and whether it is
 // description: an SME (blank where the store does not say).
 // tags: projects, organisations
