@@ -279,3 +279,12 @@ def test_a_sector_name_of_a_seed_sector_and_a_field_takes_both(env):
     assert result.exit_code == 0, result.stderr
     assert ("(sector 'Automation' is 2 nodes of that name, all taken: Automation (Sector:automation); automation "
             "(Sector:esv:/29/101/555/1359))") in result.stderr
+
+
+def test_a_seed_sector_keeps_the_projects_of_the_field_of_its_name(env):
+    """`--sector automation`, the seeds' sector, kept no CORDIS project (they are tagged with the field of that
+    name): "no project of the store is active in Sector 'automation'", while the rankings take the two as one."""
+    by_seed = invoke(env, "metrics", "top", "degree", "--sector", "automation")
+    by_field = invoke(env, "metrics", "top", "degree", "--sector", AUTOMATION)
+    assert by_seed.exit_code == 0, by_seed.stderr
+    assert by_seed.stdout.splitlines()[1:] == by_field.stdout.splitlines()[1:] != []

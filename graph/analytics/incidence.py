@@ -15,6 +15,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.analytics.projection_spec import DEFAULT_PROJECTION, ROLE_RANK, Projection
+from graph.analytics.recommend_sectors import equivalent_sectors
 from graph.errors import NotFound
 from graph.store.schema import node_key
 
@@ -32,8 +33,13 @@ class Incidence:
 
 
 def _with_parts(G: nx.MultiDiGraph, kind: str, ids: tuple[str, ...]) -> set[str]:
-    """Node keys of `ids` and of everything PART_OF them, transitively (sub-programmes, sub-fields)."""
+    """Node keys of `ids` and of everything PART_OF them, transitively (sub-programmes, sub-fields). A sector of
+    the seeds brings the EuroSciVoc field of its name, as in the partner rankings (`equivalent_sectors`): the seeds'
+    Automation kept no CORDIS project, which are tagged with the field automation ("no project ... is active")."""
     found, todo = set(), [node_key(kind, i) for i in ids]
+    if kind == "Sector" and any(not k.startswith(("Sector:esv:", "Sector:topic:")) for k in todo):
+        same = equivalent_sectors(G)
+        todo += [same[k] for k in todo if k in same]
     while todo:
         key = todo.pop()
         if key in found or key not in G:
