@@ -1,6 +1,7 @@
 """Queries: the saved-query library as forms, and a read-only editor for your own Cypher.
 
-The query and its parameters live in the URL, so a link reproduces the result. Values only ever
+A saved query and its parameters live in the URL, so a link reproduces its result; your own Cypher and its
+parameters do too, and run when *Run read-only* is pressed (a link never runs a query). Values only ever
 travel as query parameters, and the database itself refuses writes and stops slow queries. A failed
 run shows its error in place of the result, never above a stale one.
 """
