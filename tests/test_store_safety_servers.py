@@ -16,8 +16,8 @@ loaded_store = store_processes.loaded_store  # a stopped store holding the seeds
 @pytest.mark.parametrize("older_note", [False, True])
 def test_a_copy_of_a_store_folder_is_a_store_of_its_own_while_the_original_runs(tmp_path, older_note):
     """`cp -a` of a store folder copies the note of its running server: a command on the copy found that server
-    answering and wrote into the original store (an unload of the copy took the seeds out of the original). A note
-    names its store now; an older note's server is asked for its folder."""
+    answering and wrote into the original store (an unload of the copy took the seeds out of the original). The
+    server's working directory is its store's folder, so an older note (without the store's name) is told too."""
     import json
     import shutil
 
@@ -42,6 +42,27 @@ def test_a_copy_of_a_store_folder_is_a_store_of_its_own_while_the_original_runs(
         for store in (copy, original):
             if store is not None:
                 store.close()
+
+
+def test_a_store_folder_moved_while_its_server_runs_keeps_that_one_server(tmp_path):
+    """`mv` of the folder while the app runs: the server follows its files (its working directory moves with
+    them), so the store at the new place is served by it alone; a second server over those files would corrupt."""
+    store = FalkorDBStore(tmp_path / "a" / "store.db")
+    moved = None
+    try:
+        store.setup_schema()
+        store.write("CREATE (:Cluster {id: 'before-the-move'}) RETURN 1")
+        first = store.server_pid
+        (tmp_path / "a").rename(tmp_path / "b")
+        moved = FalkorDBStore(tmp_path / "b" / "store.db")
+        assert moved.server_pid == first
+        moved.write("CREATE (:Cluster {id: 'after-the-move'}) RETURN 1")
+        assert [r[0] for r in store.read("MATCH (c:Cluster) RETURN c.id ORDER BY c.id").rows] == [
+            "after-the-move", "before-the-move"]  # one server: the first store's connection sees the write
+    finally:
+        for each in (moved, store):
+            if each is not None:
+                each.close()
 
 
 def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_changes_nothing(tmp_path):

@@ -59,21 +59,18 @@ def answers(socket_path: str, pid: int = 0) -> bool:
 
 
 def _serves(note: dict, db: Path) -> bool | None:
-    """Whether the server of `note` keeps the files of `db` (None: it does not say, and does not answer). A note
-    copied with the store's folder names the server of the folder it was copied from: a command on the copy had
-    written into the original store. Notes name their store; an older one is asked for its folder and file."""
-    if "db" in note:
-        return note["db"] == str(db.resolve())
-    import redis
-
-    client = probe_client(note["socket"], 5, connect_timeout_s=2)
+    """Whether the live server of `note` keeps the files of `db` (None: no live server to ask). A note copied with
+    the store's folder (`cp -a`) names the server of the folder it was copied from: a command on the copy wrote
+    into the original store. The server works in its store's folder, and its process's working directory follows
+    that folder when it is moved (`mv`: the same files, the same server, which must stay the only one)."""
+    pid = int(note.get("pid", 0))
     try:
-        where = client.config_get("dir").get("dir"), client.config_get("dbfilename").get("dbfilename")
-        return Path(str(where[0])).resolve() / str(where[1]) == db.resolve()
-    except (redis.RedisError, OSError):
+        folder = Path(os.readlink(f"/proc/{pid}/cwd")) if _is_server(pid) else None
+    except OSError:
+        folder = None
+    if folder is None:
         return None
-    finally:
-        client.close()
+    return folder == db.resolve().parent and Path(note.get("db", db.name)).name == db.name
 
 
 def running_socket(db: Path) -> str | None:
