@@ -26,7 +26,8 @@ st.title("Explore")
 search, depth_col, colour_col, size_col, cap_col = st.columns([4, 1, 1, 1.2, 1])
 with search:
     focus = tuple(widgets.search_nodes("nodes to focus on", "explore_focus"))
-depth = depth_col.select_slider("Depth", [1, 2, 3], value=1, key="explore_depth", bind=widgets.URL)
+depth = depth_col.select_slider("Depth", [1, 2, 3], value=1, key="explore_depth", bind=widgets.URL, disabled=bool(path),
+                                help="A path from the Partners page shows its own nodes only" if path else None)
 colour = colour_col.radio("Colour by", render.COLOUR_BY, key="explore_colour", bind=widgets.URL)
 size = size_col.selectbox("Size by", size_choices(metrics_written()), key="explore_size", bind=widgets.URL,
                           help=f"{IN_VIEW}, or a metric written back by the Metrics page")

@@ -295,3 +295,4 @@ def test_a_path_step_that_no_relationship_holds_is_drawn_dashed_and_said(app_sto
     assert any(e["from"] == ids["Cluster:automation-smaland"] and e["to"] == ids["Sector:automation"]
                and not e.get("dashes") for e in edges)
     assert "(dashed: a sector of the seeds and the CORDIS field of its name" in at.info[0].value
+    assert at.select_slider(key="explore_depth").disabled  # a path shows its own nodes, whatever the depth
