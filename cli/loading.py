@@ -28,10 +28,12 @@ def _run(obj: Context, source: str, path: Path | None = None) -> None:
 
 
 def _say_restarted(obj: Context) -> None:
-    """A load that sat out a restart of the store's server (a watchdog stopping a runaway read elsewhere) says so."""
-    if getattr(obj.store, "restarted", False):
-        click.echo("  - the store's server was restarted while this load ran (a read ran past its time limit, or the "
-                   "server had stopped); the load went on and completed, nothing is lost")
+    """A load that sat out a restart of the store's server (a watchdog stopping a runaway read elsewhere) says so,
+    and why (a restart for memory was told as "a read ran past its time limit, or the server had stopped")."""
+    if why := getattr(obj.store, "restarted", False):
+        reason = why if isinstance(why, str) else "was restarted"
+        click.echo(f"  - while this load ran, the store's server {reason}; the load went on and completed, nothing "
+                   "is lost")
 
 
 def _say(report: PipelineReport) -> None:
