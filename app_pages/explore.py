@@ -32,9 +32,10 @@ colour = colour_col.radio("Colour by", render.COLOUR_BY, key="explore_colour", b
 size = size_col.selectbox("Size by", size_choices(metrics_written()), key="explore_size", bind=widgets.URL,
                           help=f"{IN_VIEW}, or a metric written back by the Metrics page")
 cap = cap_col.number_input("Max nodes", 10, MAX_CAP, 1000, step=100, key="explore_cap", bind=widgets.URL)
+whole = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
 if path:
     dashed = " (dashed: a sector of the seeds and the CORDIS field of its name, one sector to the ranking)" if \
-        path_view.unlinked_steps(common.view(views.Filters(), path, 0, cap), path) else ""
+        path_view.unlinked_steps(whole, path) else ""
     st.info(f"A connecting path of {len(path)} nodes from the Partners page{dashed}.", icon=":material/route:")
     if st.button("Back to the whole view", key="explore_leave_path"):
         del st.query_params["path"]
@@ -46,7 +47,6 @@ html, keys, cut = draw(common.version(), filters, focus, depth, path, colour, si
 if not keys:
     st.warning("Nothing matches these filters.")
     st.stop()
-whole = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
 shown = whole.subgraph(keys)
 if cut:
     more = f"raise Max nodes (up to {MAX_CAP:,}) or " if cap < MAX_CAP else ""

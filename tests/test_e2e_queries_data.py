@@ -80,23 +80,23 @@ def test_a_refused_save_names_the_problem_not_a_file(page, app_url):
     assert ".cypher" not in refusal.inner_text() and "Parameters as JSON" in refusal.inner_text()
 
 
+def _pick(page, end: str, text: str, option: str) -> None:
+    """Search `text` in the picker of the parameter `end` and choose the match whose name holds `option`."""
+    search = page.get_by_role("textbox", name=f"{end}: find by name")
+    search.fill(text)
+    search.press("Enter")
+    settle(page)
+    page.get_by_role("combobox", name=end).click()
+    page.get_by_role("option", name=re.compile(option)).click()
+    settle(page)
+
+
 def test_an_organisation_is_picked_by_name(page, app_url):
     visit(page, app_url, "queries?queries_name=collaboration/path", "Queries")
     # `to` starts at the example's end, the University of California: moved to MARINN first, since one node given
     # as both ends is refused (and the refusal left the earlier result's row count shown now and then)
-    other = page.get_by_role("textbox", name="to: find by name")
-    other.fill("MARINN")
-    other.press("Enter")
-    settle(page)
-    page.get_by_role("combobox", name="to").click()
-    page.get_by_role("option", name=re.compile("MARINN")).click()
-    settle(page)
-    search = page.get_by_role("textbox", name="from: find by name")
-    search.fill("university of california")
-    search.press("Enter")
-    settle(page)
-    page.get_by_role("combobox", name="from").click()
-    page.get_by_role("option", name=re.compile("UNIVERSITY OF CALIFORNIA")).click()
+    _pick(page, "to", "MARINN", "MARINN")
+    _pick(page, "from", "university of california", "UNIVERSITY OF CALIFORNIA")
     settle(page)  # the address is written at the end of the run, which may follow the one settle saw: waited for
     page.wait_for_function("() => decodeURIComponent(location.search).includes('from=pic:999467340')")
     assert "pic%3A999467340" in page.url or "pic:999467340" in page.url

@@ -60,7 +60,7 @@ def test_a_store_folder_moved_while_its_server_runs_keeps_that_one_server(tmp_pa
         assert [r[0] for r in store.read("MATCH (c:Cluster) RETURN c.id ORDER BY c.id").rows] == [
             "after-the-move", "before-the-move"]  # one server: the first store's connection sees the write
     finally:
-        for each in (moved, store):
+        for each in (store, moved):  # the first at its old place, then the last client at the new one stops it
             if each is not None:
                 each.close()
 

@@ -15,9 +15,9 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from graph.analytics.recommend import Candidate, Requirements, history_note, recommend
+from graph.analytics.recommend import Candidate, Requirements, history_note, limits, recommend
 from graph.analytics.recommend_cold import focal_places
-from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, label_name
+from graph.analytics.recommend_index import RecommenderIndex, label_name
 from graph.errors import NotFound, ParameterError
 from graph.store.search_text import fold
 
@@ -153,17 +153,16 @@ def _left_out(index: RecommenderIndex, rows: list[int], req: Requirements, fills
     """What leaves out every organisation that `fills` a gap, in the order the ranking applies its limits: the
     consortium's known partners, places to avoid, the label asked. (The page had said "nothing links them to the
     consortium" when the label asked was what left everyone out.)"""
+    said = {"consortium": "each of them is in the consortium",
+            "known partners": "each of them already shares a project with the consortium (known partners are not "
+                              "offered)",
+            "places to avoid": f"each of them is in a place to avoid ({', '.join(req.avoid_places)})",
+            "label": f"none of them holds {label_name(req.min_label or '')} or a higher label, as asked"}
     left = fills.copy()
-    if rows:
-        left[index.adjacency[rows].indices] = False
-    if not left.any():
-        return "each of them already shares a project with the consortium (known partners are not offered)"
-    for place in req.avoid_places:
-        left &= ~np.char.startswith(index.place, place)
-    if not left.any():
-        return f"each of them is in a place to avoid ({', '.join(req.avoid_places)})"
-    if req.min_label and not (left & (index.label >= LABEL_LEVELS[req.min_label])).any():
-        return f"none of them holds {label_name(req.min_label)} or a higher label, as asked"
+    for limit, mask in limits(index, rows, req):
+        left &= mask
+        if not left.any():
+            return said[limit]
     return "the ranking leaves them out"
 
 

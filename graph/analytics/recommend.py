@@ -42,7 +42,7 @@ from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
 from graph.errors import ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
-           "link_scores", "soften", "LABEL_LEVELS", "COLD_START_NOTE", "history_note", "places_note"]
+           "limits", "link_scores", "soften", "LABEL_LEVELS", "COLD_START_NOTE", "history_note", "places_note"]
 
 SOFTNESS = 0.01
 COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
@@ -149,20 +149,33 @@ def link_scores(index: RecommenderIndex, rows: list[int], method: str) -> np.nda
 
 
 
+def limits(index: RecommenderIndex, rows: list[int], req: Requirements,
+           exclude_existing: bool = True) -> list[tuple[str, np.ndarray]]:
+    """Whom the ranking may offer, limit by limit in the order it applies them (`consortium`, `known partners`,
+    `places to avoid`, `label`), each a mask over the organisations: `components` takes them all, and a consortium
+    gap with no candidate says which one left out everyone who would fill it (`graph.analytics.consortium`)."""
+    outside = np.ones(len(index.keys), dtype=bool)
+    outside[rows] = False
+    found = [("consortium", outside)]
+    if exclude_existing and rows:
+        unknown = np.ones(len(index.keys), dtype=bool)
+        unknown[index.adjacency[rows].indices] = False
+        found.append(("known partners", unknown))
+    if req.avoid_places:
+        found.append(("places to avoid", ~np.logical_or.reduce([np.char.startswith(index.place, place)
+                                                                  for place in req.avoid_places])))
+    if req.min_label:
+        found.append(("label", index.label >= LABEL_LEVELS[req.min_label]))
+    return found
+
+
 def components(index: RecommenderIndex, focal, requirements: Requirements = Requirements(),
                exclude_existing: bool = True) -> tuple[list[int], np.ndarray, dict[str, np.ndarray]]:
     """Consortium rows, the candidate mask and every component (in [0, 1]) for every organisation."""
     req = requirements
     rows = index.resolve(list(focal))
     n = len(index.keys)
-    allowed = np.ones(n, dtype=bool)
-    allowed[rows] = False
-    if exclude_existing and rows:
-        allowed[index.adjacency[rows].indices] = False
-    for place in req.avoid_places:
-        allowed &= ~np.char.startswith(index.place, place)
-    if req.min_label:
-        allowed &= index.label >= LABEL_LEVELS[req.min_label]
+    allowed = np.logical_and.reduce([mask for _, mask in limits(index, rows, req, exclude_existing)])
     parts = {m: scaled(np.where(allowed, link_scores(index, rows, m), 0.0))
              for m in ("adamic_adar", "resource_allocation", "pagerank")}
     target = target_profile(index, list(focal), rows, req.sectors)

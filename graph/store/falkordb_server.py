@@ -115,37 +115,25 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
 def release_server(db: Path, client) -> None:
     """Close `client`'s connections; stop the server when no other client is left (under the lock, so no open
     races it). The writer's worker thread may have opened a second pooled connection: all of ours go first."""
-    import redis
-
     client.connection_pool.disconnect()
-    paths = StorePaths(db)
-    with file_lock(paths.lock):
-        note = read_note(paths)
-        if note is None:
-            return
-        last = probe_client(note["socket"], 10)
-        try:
-            me = last.client_id()
-            if not [c for c in last.client_list() if str(c.get("id")) != str(me)]:
-                stop_server(db)
-        except (redis.RedisError, OSError):  # the server is already gone: nothing to stop
-            pass
-        finally:
-            last.close()
+    with file_lock(StorePaths(db).lock):
+        stopped_unused(db)
 
 
 def stopped_unused(db: Path) -> bool:
-    """Stop the server of `db` if no client is connected, and say whether it is gone (a command killed with -9 left
-    it up: `store restore` found the store "in use" with nothing running). Caller holds the lock."""
+    """Stop the server of `db` if no client but this probe is connected, and say whether it is gone: the last client
+    closing (`release_server`), or a command killed with -9 that left it up (`store restore` found the store "in
+    use" with nothing running). Caller holds the lock. A server that does not answer is left as it is."""
     import redis
 
     if (note := read_note(StorePaths(db))) is None:
         return True
     probe = probe_client(note["socket"], 10)
     try:
-        if [c for c in probe.client_list() if str(c.get("id")) != str(probe.client_id())]:
+        me = str(probe.client_id())
+        if [c for c in probe.client_list() if str(c.get("id")) != me]:
             return False
-    except (redis.RedisError, OSError):
+    except (redis.RedisError, OSError):  # gone already, or not answering: nothing stopped here
         return False
     finally:
         probe.close()
