@@ -65,15 +65,15 @@ def start_load(store: GraphStore, source: str, checksum: str) -> None:
                                         "relationships": None})
 
 
-def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary) -> None:
-    """Log a completed load as a `Load` node keyed by source and checksum (a re-run updates its time); inside
-    `completion_deferred`, only when that block ends without an error."""
+def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary, at: str | None = None) -> None:
+    """Log a completed load as a `Load` node keyed by source and checksum (a re-run updates its time, `at` or now);
+    inside `completion_deferred`, only when that block ends without an error."""
     deferred = _DEFERRED.get()
     if deferred is not None:
         deferred.append((store, source, checksum, summary))
         return
     _log_load(store, source, checksum, {
-        "status": "complete", "loaded_at": now_stamp(), "nodes": summary.nodes, "created": summary.created,
+        "status": "complete", "loaded_at": at or now_stamp(), "nodes": summary.nodes, "created": summary.created,
         "updated": summary.updated, "unchanged": summary.unchanged, "relationships": summary.relationships})
 
 
@@ -88,8 +88,9 @@ def completion_deferred() -> Iterator[None]:
         yield
     finally:
         _DEFERRED.reset(token)
-    for store, source, checksum, summary in held:
-        record_load(store, source, checksum, summary)
+    completed = now_stamp()  # one time for the loads of the block: they complete together (their marks straddled a
+    for store, source, checksum, summary in held:  # second now and then, which the Overview showed as two times)
+        record_load(store, source, checksum, summary, completed)
 
 
 def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
