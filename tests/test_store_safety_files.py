@@ -190,7 +190,8 @@ def test_a_write_corrupted_inside_its_value_is_repaired_from_the_snapshot(loaded
     incr = sorted(StorePaths(loaded_store).aof_dir.glob("*.incr.aof"))[-1]
     _corrupt_inside_a_value(incr)
     assert cli(loaded_store, "store", "check").returncode == 0  # the framing is whole
-    assert "damaged" in cli(loaded_store, "status").stderr
+    said = cli(loaded_store, "status").stderr
+    assert "damaged" in said and "`cluster-explorer store repair` rebuilds them from the snapshot" in said, said
     repaired = cli(loaded_store, "store", "repair")
     assert repaired.returncode == 0, repaired.stderr
     assert "the server could not read the append-only files, which pass its check (" in repaired.stdout

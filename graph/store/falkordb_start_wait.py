@@ -58,8 +58,9 @@ def wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: Store
     if while_loading:
         raise StoreDamaged(
             f"the store {paths.db} is damaged and was not opened: the server stopped while reading its append-only "
-            f"files ({reason}), so they are corrupt inside a write, where the server's check cannot see it. Restore a "
-            "backup with `cluster-explorer store restore BACKUP`; nothing was changed", reason=reason)
+            f"files ({reason}), so they are corrupt inside a write, where the server's check cannot see it. "
+            "`cluster-explorer store repair` rebuilds them from the snapshot (writes after it are lost); or restore a "
+            "backup with `cluster-explorer store restore BACKUP`. Nothing was changed", reason=reason)
     raise StoreUnavailable(
         f"the embedded FalkorDB server for {paths.db} stopped while starting: {reason}. Run `cluster-explorer store "
         "check` for what is wrong with the store's files", reason=reason)
