@@ -21,6 +21,7 @@ from graph.store.contract import GraphStore
 from graph.store.counting import CountingStore
 from graph.store.load_log import data_version
 from graph.store.reads import counts
+from graph.store.sector_fields import equivalent_fields
 from graph.views import store_views
 from graph.views.filters import FilterOptions, Filters
 from queries.catalogue import Catalogue, load_catalogue
@@ -180,6 +181,16 @@ def _metrics_present(_store: GraphStore, key: str, names: tuple[str, ...]) -> li
 def node_counts() -> tuple[store_views.NodeCounts, dict[str, int]]:
     """Nodes per kind (each once), extra labels, relationships per type."""
     return _counts(store(), version())
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _sector_fields(_store: GraphStore, key: str, sectors: tuple[str, ...]) -> dict[str, str]:
+    return equivalent_fields(_store, sectors)
+
+
+def sector_fields(sectors: tuple[str, ...]) -> dict[str, str]:
+    """The CORDIS field each sector of the seeds among `sectors` takes along in filters and projections."""
+    return _sector_fields(store(), version(), tuple(sectors)) if sectors else {}
 
 
 def filter_options() -> FilterOptions:

@@ -95,8 +95,18 @@ def graph_filters(options: FilterOptions, prefix: str) -> Filters:
         programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
         labels = choose("Quality label", options.labels, f"{prefix}_labels")
         sectors = choose("Sector, topic or field", options.sectors, f"{prefix}_sectors")
+        _fields_taken_along(sectors, options)
     start, end = timeline.window()
     return Filters(tuple(kinds), places, programmes, labels, sectors, start, end)
+
+
+def _fields_taken_along(sectors: tuple[str, ...], options: FilterOptions) -> None:
+    """Say which CORDIS field a chosen sector of the seeds takes along: its projects come with it, though they
+    are not linked to the chosen node (without the field, the seeds' Automation kept none of them)."""
+    if same := common.sector_fields(sectors):
+        names = dict(options.sectors)
+        st.caption("With the CORDIS field of the same name: " + "; ".join(
+            f"{names.get(seed, seed)} takes {names.get(field, field)}" for seed, field in same.items()) + ".")
 
 
 def projection_form(options: FilterOptions, prefix: str) -> Projection:
@@ -109,6 +119,7 @@ def projection_form(options: FilterOptions, prefix: str) -> Projection:
                                  bind=URL) if kind == "region" else 2
         programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
         sectors = choose("Sector, topic or field", options.sectors, f"{prefix}_sectors")
+        _fields_taken_along(sectors, options)
         countries = choose("Countries", [(k, n) for k, n in options.places if k.startswith("Country:")],
                             f"{prefix}_countries")
         roles = st.multiselect("Roles", list(ROLE_RANK), key=f"{prefix}_roles", bind=URL, help="All when empty")

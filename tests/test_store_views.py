@@ -121,3 +121,33 @@ def test_a_depth_out_of_range_is_a_parameter_error(store):
 
     with pytest.raises(ParameterError, match="depth must be between 0 and 3"):
         store_views.explore_view(store, focus=("Cluster:iot-world",), depth=4)
+
+
+def test_a_sector_of_the_seeds_filters_the_projects_of_the_cordis_field_of_its_name(store):
+    """Explore's sector filter on the seeds' Textiles kept its seed clusters only, while the rankings and
+    projections took the CORDIS field "textiles" too: the view now takes the field's projects, as the rule of
+    the networkx views does, and both find the field the way the rankings do."""
+    from graph.store.reads import to_networkx
+    from graph.store.sector_fields import equivalent_fields, equivalent_sectors
+    from graph.views.filters import filter_graph
+
+    assert equivalent_fields(store, ["Sector:textiles", "Sector:esv:/25/63/399"]) == {
+        "Sector:textiles": "Sector:esv:/25/63/399"}
+    whole = to_networkx(store)
+    assert equivalent_sectors(whole)["Sector:textiles"] == "Sector:esv:/25/63/399"
+    textiles = Filters(sectors=("Sector:textiles",), kinds=("Cluster", "Organisation", "Project"))
+    view = store_views.explore_view(store, textiles)
+    assert "Project:cordis:101071830" in view  # tagged with the field textiles, not with the seeds' Textiles
+    kept = {k for k, a in filter_graph(whole, textiles).nodes(data=True) if a.get("kind") == "Project"}
+    assert kept == {k for k in view if k.startswith("Project:")} and kept
+
+
+def test_the_sidebar_says_which_cordis_field_a_sector_of_the_seeds_takes_along(app_on_fixture):
+    """Explore (filters) and Metrics (the projection) say it: the field's projects come, though not linked to
+    the chosen node."""
+    said = "With the CORDIS field of the same name: Textiles (textiles) takes textiles (esv:/25/63/399)."
+    explore = open_page("explore", explore_sectors="Textiles (textiles)")
+    assert said in [c.value for c in explore.sidebar.caption]
+    assert said not in [c.value for c in open_page("explore").sidebar.caption]
+    metrics = open_page("metrics", metrics_sectors="Textiles (textiles)")
+    assert said in [c.value for c in metrics.sidebar.caption]

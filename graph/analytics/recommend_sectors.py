@@ -1,11 +1,8 @@
 """Sectors as the recommenders compare them: seed sectors bridged to EuroSciVoc fields, and neighbouring sectors.
 
-Seed clusters name plain sectors (`Sector:automation`, "Automation"); CORDIS projects are tagged with
-EuroSciVoc fields (`Sector:esv:/29/105/357/3103`, "automation"). Nothing in the data links the two, so
-`equivalent_sectors` links a seed sector to the field whose name is its name or one of its aliases
-(accents and case folded), else to the field whose name starts with it ("Manufacturing" ->
-"manufacturing engineering"), the field with the most projects winning. Without the link a seed
-cluster would share no sector with any CORDIS organisation.
+`equivalent_sectors` (in `graph.store.sector_fields`, shared with Explore's sector filter) links a seed sector
+(`Sector:automation`, "Automation") to the EuroSciVoc field of its name (`Sector:esv:...`, "automation"): nothing
+in the data links the two, and without the link a seed cluster would share no sector with any CORDIS organisation.
 
 Two sectors are *neighbours* when the same projects (or seed clusters) work in both: `SectorNeighbours`
 holds the Ochiai coefficient |A ∩ B| / sqrt(|A| |B|) of the sets of projects and clusters active in each,
@@ -21,35 +18,9 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from graph.store.search_text import fold
+from graph.store.sector_fields import equivalent_sectors
 
 __all__ = ["equivalent_sectors", "SectorNeighbours"]
-
-
-def _is_field(key: str) -> bool:
-    return key.startswith("Sector:esv:")
-
-
-def equivalent_sectors(G: nx.MultiDiGraph) -> dict[str, str]:
-    """Seed sector key -> the EuroSciVoc field key it stands for (see the module docstring)."""
-    tagged: dict[str, int] = defaultdict(int)
-    for _, s, t in G.edges(data="type"):
-        if t == "ACTIVE_IN" and _is_field(s):
-            tagged[s] += 1
-    by_name: dict[str, list[str]] = defaultdict(list)
-    for s in tagged:
-        by_name[fold(G.nodes[s].get("name") or "")].append(s)
-    found = {}
-    for key, attrs in G.nodes(data=True):
-        if attrs.get("kind") != "Sector" or _is_field(key) or key.startswith("Sector:topic:"):
-            continue
-        names = {fold(n) for n in [attrs.get("name") or "", *(attrs.get("aliases") or ())] if n}
-        exact = [s for n in names for s in by_name.get(n, [])]
-        starts = [s for f, fields in by_name.items() for n in names if f.startswith(n + " ") for s in fields]
-        match = exact or starts
-        if match:
-            found[key] = max(match, key=lambda s: (tagged[s], s))
-    return found
 
 
 class SectorNeighbours:

@@ -8,8 +8,9 @@ the tests and a notebook get the same answers.
 Filters follow one rule: *actors* (clusters and organisations) and *projects* are what a filter
 selects; context nodes (regions, programmes, sectors, labels, ...) stay when they touch a selected
 actor or project. Places include everything below them (a country selects organisations in its regions);
-programmes and sectors include their sub-programmes and sub-sectors, and an actor matches them directly
-(member, active in) or through a project that does. A time window keeps projects whose dates overlap it,
+programmes and sectors include their sub-programmes and sub-sectors (a sector of the seeds also the
+EuroSciVoc field of its name, as in the rankings: `graph.store.sector_fields`), and an actor matches them
+directly (member, active in) or through a project that does. A time window keeps projects whose dates overlap it,
 labels held and memberships begun during it; on its own it keeps the actors of those projects.
 """
 
@@ -25,6 +26,7 @@ import networkx as nx
 
 from graph.errors import ParameterError
 from graph.store.schema import KIND_ORDER
+from graph.store.sector_fields import equivalent_sectors
 
 __all__ = [
     "ACTOR_KINDS", "DEFAULT_KINDS", "Filters", "FilterOptions", "filter_options", "filter_graph", "search",
@@ -172,7 +174,8 @@ def filter_graph(graph: nx.MultiDiGraph, filters: Filters = Filters()) -> nx.Mul
     if not filters.restricts:
         return nx.subgraph_view(graph, filter_node=lambda n: _kind(graph, n) in kinds)
     programmes = _below(graph, filters.programmes, "Programme")
-    sectors = _below(graph, filters.sectors, "Sector")
+    same = equivalent_sectors(graph) if filters.sectors else {}
+    sectors = _below(graph, [*filters.sectors, *(same[s] for s in filters.sectors if s in same)], "Sector")
     places, labels = set(filters.places), set(filters.labels)
 
     def project_ok(project: str) -> bool:

@@ -1,6 +1,7 @@
 """Which actors and projects Explore's filters select, read from the store (for `graph.views.store_views`).
 
-The rule of `graph.views.filters` (place, programme, label, sector, years), worked out as sets of internal node
+The rule of `graph.views.filters` (place, programme, label, sector, years; a seed sector with the EuroSciVoc
+field of its name, `graph.store.sector_fields`), worked out as sets of internal node
 ids: each a read from the chosen filter nodes outward (FalkorDB refuses pattern comprehensions in WHERE), at
 most `ID_ROWS` ids each, intersected in Python. A read that meets that cap makes the selection None: the
 filters select too many nodes to work out here, and the view says so rather than showing a part as the whole.
@@ -12,6 +13,7 @@ from typing import Any
 
 from graph.store import view_cypher as q
 from graph.store.contract import GraphStore
+from graph.store.sector_fields import equivalent_fields
 from graph.views.filters import Filters, _edge_in_window
 
 __all__ = ["ID_ROWS", "selected"]
@@ -59,7 +61,8 @@ def selected(store: GraphStore, filters: Filters) -> dict[int, str] | None:
 
 def _selected(store: GraphStore, filters: Filters) -> dict[int, str]:
     programmes = _below(store, filters.programmes, "Programme", "Programme")
-    sectors = _below(store, filters.sectors, "Sector", "Sector")
+    same = equivalent_fields(store, filters.sectors)  # a seed sector takes the CORDIS field of its name too
+    sectors = _below(store, (*filters.sectors, *same.values()), "Sector", "Sector")
     windowed = bool(filters.start or filters.end)
     projects: dict[int, str] | None = None
     if programmes:
