@@ -114,7 +114,7 @@ def test_a_change_to_the_builders_code_is_not_read_from_an_older_file(network, i
 def test_the_code_digest_covers_the_builders_modules():
     used = {m.__name__ for m in kept_files.modules_used("graph.analytics.recommend_index")}
     assert {"graph.analytics.recommend_index", "graph.analytics.recommend_ties", "graph.analytics.incidence",
-            "graph.analytics.recommend_sectors"} <= used
+            "graph.store.sector_fields"} <= used  # the sector bridge
     assert all(name.startswith("graph.") for name in used)
 
 

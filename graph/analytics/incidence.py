@@ -15,9 +15,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.analytics.projection_spec import DEFAULT_PROJECTION, ROLE_RANK, Projection
-from graph.analytics.recommend_sectors import equivalent_sectors
 from graph.errors import NotFound
 from graph.store.schema import node_key
+from graph.store.sector_fields import equivalent_sectors
 
 __all__ = ["Incidence", "participations", "incidence", "organisation_groups", "filters_matching_nothing"]
 

@@ -13,9 +13,9 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.analytics.projections import Projection, incidence, organisation_groups
-from graph.analytics.recommend_sectors import equivalent_sectors
 from graph.analytics.recommend_ties import build_ties, co_participation
 from graph.errors import NotFound
+from graph.store.sector_fields import equivalent_sectors
 
 __all__ = ["LABEL_LEVELS", "RecommenderIndex", "label_name", "sector_row", "target_profile"]
 
