@@ -3,7 +3,7 @@ short name, made again from what each node holds (run by `loaders.pipeline.deriv
 
 The writer stores a node's `_search` text when it writes the node (`graph.store.search_text`). A release that
 finds a place by more of its names (a country by its local name and that name's parts, "osterreich", "suomi",
-or its ISO code, "GR";
+or its ISO code, "GR", or its name in another language, "tyskland";
 a region by a part of its name in several languages, "trøndelag" of "Trøndelag/Trööndelage") would not reach
 a store loaded before it: a load already in the log is skipped; nor would an organisation's CORDIS short name
 ("KTH" for KUNGLIGA TEKNISKA HOEGSKOLAN). Those places are read each time, the organisations whose text lacks
@@ -46,7 +46,7 @@ def refresh_search_texts(store: GraphStore) -> int:
     for label, read in READS.items():
         rows = []
         for node_id, name, acronym, aliases, stored, local_name, iso_code, short in store.read(read).rows:
-            text = node_search_text(node_id, {"name": name, "acronym": acronym, "aliases": aliases,
+            text = node_search_text(node_id, {"kind": label, "name": name, "acronym": acronym, "aliases": aliases,
                                               "local_name": local_name, "iso_code": iso_code, "short_name": short})
             if text != stored:
                 rows.append({"id": node_id, "search": text})

@@ -286,7 +286,8 @@ def test_a_nul_character_is_still_refused_with_file_line_and_column(tmp_path):
 def test_the_examples_in_the_docstrings_hold():
     import doctest
 
-    from loaders import countries, generic_places
+    from graph import countries
+    from loaders import generic_places
 
     assert doctest.testmod(countries).attempted and doctest.testmod(countries).failed == 0
     assert doctest.testmod(generic_places).attempted and doctest.testmod(generic_places).failed == 0

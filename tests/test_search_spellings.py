@@ -30,3 +30,17 @@ def test_a_store_whose_search_texts_lack_short_names_catches_up(embedded_store):
     assert refresh_search_texts(embedded_store) == 1
     assert [key for key, _ in store_views.search(embedded_store, "KTH")] == ["Organisation:pic:1"]
     assert refresh_search_texts(embedded_store) == 0
+
+
+def test_a_country_is_found_by_its_name_in_the_languages_tables_use(embedded_store):
+    """`queries run collaboration/cross-border -p second=Tyskland` said "no Country has the id or name 'Tyskland'",
+    where a table's country column, `metrics --country` and the app's Find box read it as DE."""
+    write_records(embedded_store, [NodeRecord("Country", "DE", "Germany", SOURCE),
+                                   NodeRecord("Country", "EL", "Greece", SOURCE)], [])
+    for typed, key in (("Tyskland", "Country:DE"), ("Saksa", "Country:DE"), ("Allemagne", "Country:DE"),
+                       ("Grekland", "Country:EL"), ("Hellas", "Country:EL")):
+        assert resolve_node(embedded_store, typed, ["Country"]).key == key, typed
+        assert [k for k, _ in store_views.search(embedded_store, typed)] == [key], typed
+    embedded_store.write("MATCH (c:Country {id: 'DE'}) SET c._search = '|germany|de|' RETURN 0")  # an older release's
+    assert refresh_search_texts(embedded_store) == 1
+    assert resolve_node(embedded_store, "tyskland", ["Country"]).key == "Country:DE"

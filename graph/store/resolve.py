@@ -9,7 +9,9 @@ parameters), `resolve_node` takes what was typed and finds the one node meant:
    `_search` text every node carries: "automation smaland" finds "Automation Småland"; "ntnu" finds the
    organisation whose `short_name` is NTNU before those whose names hold the word). A short name is not in
    the search text: the store compares it with case ignored, so its accents are typed as stored;
-3. else the node one of whose names has a word starting with the text ("Småland" finds it too);
+3. else the node one of whose names has a word starting with the text ("Småland" finds it too), for a text of
+   three letters or more (a code such as `si` is no word's start: "šiaurės", in Lithuanian's name of the
+   United Kingdom, had taken it);
 4. several nodes at the first step that finds any: `AmbiguousName`, listing up to five with their keys
    so the user can pick one; none at all: `NotFound`, with the names that hold the text's longest word.
    Two nodes that are one body, joined by `SAME_AS` (a seed node and its CORDIS record, linked by
@@ -197,7 +199,7 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
     by_id = _by_id(store, text, labels)
     folded, forms = fold(text), spellings(text)  # "Göteborgs" also as "goeteborgs", as CORDIS writes it
     steps = [lambda: by_id, *(partial(_by_equal_name, store, text, form, labels) for form in forms),
-             *(partial(_by_search, store, form, labels, word_start=True) for form in forms)]
+             *(partial(_by_search, store, form, labels, word_start=True) for form in forms if len(form) >= 3)]
     for step in steps if folded else steps[:1]:
         named = step()
         if len(named) == 1:

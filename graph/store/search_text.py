@@ -33,13 +33,24 @@ def search_text(names: Iterable[Any]) -> str:
 
 def node_search_text(node_id: str, props: dict[str, Any]) -> str:
     """The search text of the node `node_id` whose properties are `props`: its name, id, acronym, aliases, ISO
-    code and local name, a name in several languages also in its parts (`_parts`: "Suomi/Finland" is found as "suomi",
+    code and local name (a country: its names in the languages of `graph.countries`), a name in several languages
+    also in its parts (`_parts`: "Suomi/Finland" is found as "suomi",
     "Trøndelag/Trööndelage" as "trøndelag"; "osterreich" finds Österreich)."""
     aliases = props.get("aliases") or []
     name, local = props.get("name"), props.get("local_name")
     return search_text([name, *_parts(name), node_id, props.get("acronym"), props.get("short_name"),
                         *(aliases if isinstance(aliases, list) else [aliases]), local, *_parts(local),
-                        props.get("iso_code")])  # a country's ISO code where NUTS differs: GR for EL, GB for UK
+                        props.get("iso_code"),  # a country's ISO code where NUTS differs: GR for EL, GB for UK
+                        *(_country_names(node_id) if props.get("kind") == "Country" else ())])
+
+
+def _country_names(code: str) -> tuple[str, ...]:
+    """A country's names in the languages a table may use ("tyskland", "deutschland", "allemagne" for DE), as the
+    loaders read them (`graph.countries`): a query's `-p second=Tyskland` found no Country where the loader had
+    read the same word in a table."""
+    from graph.countries import spellings  # pycountry's names, read only when a country is written
+
+    return spellings(code)
 
 
 #: Letters that names transliterate (CORDIS writes GOETEBORGS UNIVERSITET, HOEGSKOLAN) where `fold` drops the

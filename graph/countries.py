@@ -1,0 +1,101 @@
+"""A country as users write it (`NO`, `NOR`, `Norway`, `Norge`, `Deutschland`) -> the code the store keys it by.
+
+National tables name countries in their own language. `pycountry` holds the ISO 3166 codes and the
+English names, and its translations (the Debian iso-codes project) give each country's name in the
+languages below, so `Norge`, `Noreg`, `Sverige`, `Suomi`, `Deutschland` and `Danmark` need no table
+of ours. The few names no translation has (`Great Britain`, `Holland`) are in `_OTHER_NAMES`.
+
+The result is the code the CORDIS and NUTS files write, which the store keys `Country` nodes by and
+every feature reads: ISO 3166 alpha-2, except Greece `EL` and the United Kingdom `UK` (the EU's
+codes; `GR` and `GB` are read as those). A name two languages give to different countries is left out
+rather than guessed.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext
+import unicodedata
+
+import pycountry
+
+from graph.values import BadValue
+
+__all__ = ["country_code", "spellings", "LANGUAGES"]
+
+#: Languages whose country names are read: the Nordic ones, the big EU ones and the Baltic ones.
+LANGUAGES = ("nb", "nn", "sv", "da", "fi", "is", "de", "fr", "nl", "es", "it", "pt", "pl", "et", "lv", "lt")
+#: EU-style codes where ISO 3166 differs (the store's keys): ISO code -> EU code.
+_EU_CODES = {"GR": "EL", "GB": "UK"}
+#: Names users write that neither ISO 3166 nor its translations spell (lower case).
+_OTHER_NAMES = {"great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "holland": "NL",
+                "czech republic": "CZ", "the netherlands": "NL", "russia": "RU", "south korea": "KR",
+                "storbritannia": "GB", "storbritannien": "GB", "tsjekkia": "CZ", "tjeckien": "CZ"}
+
+
+def _key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Every known spelling (case-folded) -> ISO alpha-2; a spelling claimed by two countries is dropped."""
+    found: dict[str, set[str]] = {}
+    translations = []
+    for language in LANGUAGES:
+        try:
+            translations.append(gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language]))
+        except OSError:  # a language the installed pycountry lacks: its names are simply not read
+            continue
+    for country in pycountry.countries:
+        english = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+        spellings = {s for s in english if s}
+        spellings |= {t.gettext(s) for t in translations for s in list(spellings)}
+        for spelling in spellings:
+            found.setdefault(_key(spelling), set()).add(country.alpha_2)
+    names = {name: codes.pop() for name, codes in found.items() if len(codes) == 1}
+    names.update((name, code) for name, code in _OTHER_NAMES.items())
+    return names
+
+
+@functools.lru_cache(maxsize=4096)  # a table repeats its few countries on every row
+def country_code(text: str) -> str:
+    """The store's code of a country given by ISO alpha-2 or alpha-3 code, EU code, or English or local name.
+
+    >>> country_code("Norge"), country_code("nor"), country_code("Deutschland"), country_code("GR")
+    ('NO', 'NO', 'DE', 'EL')
+
+    Raises `BadValue` naming what was given.
+    """
+    key = _key(str(text))
+    upper = key.upper()
+    code = None
+    if len(upper) == 2 and upper.isalpha():
+        code = "GR" if upper == "EL" else "GB" if upper == "UK" else upper
+        if pycountry.countries.get(alpha_2=code) is None and code != "XK":
+            code = None
+    elif len(upper) == 3 and upper.isalpha() and (found := pycountry.countries.get(alpha_3=upper)):
+        code = found.alpha_2
+    code = code or _names().get(key)
+    if code is None:
+        raise BadValue(f"expected a country (a code such as NO or NOR, or a name such as Norway or Norge), "
+                       f"got {text!r}")
+    return _EU_CODES.get(code, code)
+
+
+@functools.cache
+def _spellings_by_code() -> dict[str, tuple[str, ...]]:
+    by_code: dict[str, list[str]] = {}
+    for name, code in _names().items():
+        by_code.setdefault(_EU_CODES.get(code, code), []).append(name)
+    return {code: tuple(sorted(names)) for code, names in by_code.items()}
+
+
+def spellings(code: str) -> tuple[str, ...]:
+    """Every name the country with the store's `code` is known by (case-folded), for a search by any of them.
+
+    >>> "sverige" in spellings("SE") and "sweden" in spellings("SE")
+    True
+    """
+    return _spellings_by_code().get(code.upper(), ())
+
