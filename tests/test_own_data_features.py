@@ -156,3 +156,10 @@ end = { label = "Project", column = "id" }
     ran = invoke(env, "queries", "run", "organisations/projects", "-p", "organisation=Volvo AB", "--format", "json")
     assert ran.exit_code == 0, ran.stderr
     assert [row["title"] for row in json.loads(ran.stdout)] == ["Elektrifierad logistik"]
+
+
+def test_a_programmes_projects_are_named_by_their_titles_when_they_have_no_acronym(env):
+    """`programmes/projects -p programme=ENERGIX` listed only project numbers: its acronym column was blank on every
+    row of a national table (no acronyms), and the title was not shown."""
+    rows = _rows(env, "programmes/projects", {"programme": "ENERGIX"})
+    assert rows and all(row["acronym"] is None and row["title"] for row in rows)

@@ -16,5 +16,6 @@ WITH DISTINCT p
 ORDER BY p.start_date DESC, p.acronym
 LIMIT $limit
 OPTIONAL MATCH (o)-[:PARTICIPATES_IN]->(p)
-RETURN p.id AS project, p.acronym AS acronym, p.start_date AS start, count(o) AS partners
+RETURN p.id AS project, p.acronym AS acronym, coalesce(p.title, p.name) AS title, p.start_date AS start,
+       count(o) AS partners
 ORDER BY start DESC, acronym
