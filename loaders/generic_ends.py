@@ -70,11 +70,17 @@ def _by_name(store: GraphStore, label: str, missing: set[str]) -> dict[str, list
     return named
 
 
-def _one(found: list[tuple[str, str]], wanted: str) -> str | None:
+#: Labels whose names' case tells no two nodes apart: CORDIS writes an organisation's legal name in capitals, and
+#: a record spelled as a user's table spells it is as likely a minor duplicate (`Universitetet i Oslo`, 1 project,
+#: beside `UNIVERSITETET I OSLO`, 247): taking the exact spelling put a grants table's rows on the duplicate.
+_CASE_BLIND = frozenset({"Organisation", "Cluster"})
+
+
+def _one(found: list[tuple[str, str]], wanted: str, label: str = "") -> str | None:
     """The id an end given by name stands for: the one node named so in any case, else the one spelled exactly
-    so (`Automation`: the seeds' sector, not EuroSciVoc's `automation`)."""
+    so (`Automation`: the seeds' sector, not EuroSciVoc's `automation`), but for the labels of `_CASE_BLIND`."""
     ids = [node_id for node_id, _ in found]
-    exact = [node_id for node_id, spelled in found if spelled == wanted]
+    exact = [node_id for node_id, spelled in found if spelled == wanted and label not in _CASE_BLIND]
     return ids[0] if len(ids) == 1 else exact[0] if len(exact) == 1 else None
 
 
@@ -149,7 +155,7 @@ def named_nodes(store: GraphStore, label: str, names: set[str],
     named, folded, found_by = _by_name(store, label, names), None, {}
     for name in names:
         found = named.get(name.lower(), [])
-        if chosen := _one(found, name):
+        if chosen := _one(found, name, label):
             found = [next(pair for pair in found if pair[0] == chosen)]
         elif not found and folding:
             folded = folded or _folded(store, label)
