@@ -34,6 +34,11 @@ PARTICIPATION_COLUMNS = {
     "participation_key": (False, "what tells apart an organisation's rows with one role in one project (CORDIS's "
                                  "order)"),
 }
+#: The options of the columns read as keys (ids and names of nodes, ends of relationships): a key is read as written,
+#: so `type` or `values` there were ignored without a word (`type = "int"` kept the id '919 303 808').
+_KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) for name, listed in (
+    ("project_id", False), ("organisation_id", True), ("organisation_name", True), ("programme", True),
+    ("sector", True), ("participation_key", False))}
 #: Role words of national tables -> the roles the features read (CORDIS's: coordinator, participant).
 ROLE_WORDS = {word: "coordinator" for word in (
     "coordinator", "koordinator", "prosjektansvarlig", "prosjektleder", "hovedsøker", "søker", "projektledare",
@@ -79,6 +84,10 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         elif not isinstance(spec, (str, dict)) or (isinstance(spec, dict) and "column" not in spec
                                                    and not (name == "country" and set(spec) == {"value"})):
             check.problem(None, 0, f"{name} must name a column: {name} = \"column\"", name)
+        elif isinstance(spec, dict) and (extra := sorted(set(spec) - _KEY_OPTIONS.get(name, set(spec)))):
+            check.problem(None, 0, f"{name} is a key, read as written: {' and '.join(extra)} cannot apply to it (a "
+                          "key takes column" + (" and separator" if "separator" in _KEY_OPTIONS[name] else "")
+                          + "); write each id one way in the table", name)
         elif isinstance(spec, str) and not spec.strip():
             check.problem(None, 0, f"{name} is empty: write the header of the column holding the "
                           f"{PARTICIPATION_COLUMNS[name][1]}" + ("" if PARTICIPATION_COLUMNS[name][0] else
