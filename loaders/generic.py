@@ -28,6 +28,7 @@ from loaders.generic_cell_notes import cell_notes
 from loaders.generic_drop import drop_properties
 from loaders.generic_ends import names_read_once, resolve_ends
 from loaders.generic_match import match_by_name
+from loaders.generic_merge import ids_spelled_two_ways
 from loaders.generic_places import most_precise
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.generic_regions import national_regions_as_nuts
@@ -186,7 +187,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         notes += [n for n in cell_notes(spec, table) if n not in notes]
     if problems:
         raise ValidationFailed(list(dict.fromkeys(problems)))  # tables of one file may find the same problem
-    notes += settle_names(records, collected) + _key_notes(collected)
+    notes += settle_names(records, collected) + _key_notes(collected) + ids_spelled_two_ways(records)
     unresolved = unresolved_ends(records, collected.places)
     if unresolved:
         notes.append(f"{len(unresolved)} relationship end(s) are not in these files and must be in the store: "

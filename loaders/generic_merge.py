@@ -9,7 +9,7 @@ import dataclasses
 
 from graph.store.records import NodeRecord, RelRecord
 
-__all__ = ["merged", "agrees", "filled_in", "count", "most_frequent"]
+__all__ = ["merged", "agrees", "filled_in", "count", "most_frequent", "ids_spelled_two_ways"]
 
 
 def merged(first: NodeRecord, record: NodeRecord) -> NodeRecord:
@@ -54,3 +54,25 @@ def most_frequent(variants: list[list]) -> dict:
             tally = tallies.setdefault(name, {}).setdefault(repr(value), [0, value])
             tally[0] += rows
     return {name: max(tally.values(), key=lambda t: t[0])[1] for name, tally in tallies.items()}
+
+
+def ids_spelled_two_ways(records: dict) -> list[str]:
+    """A note per file on the node ids of one label that differ only in spaces or punctuation (`919303808` and
+    `919 303 808`, an organisation number written both ways): each spelling makes a node of its own, and a table of
+    129 organisations loaded 232. Keys are read as written, so the note names both rows and says to write one way.
+    `records` as `loaders.generic_records.collect` fills it: (label, id) -> (record, its table, its first line)."""
+    spellings: dict[tuple[str, str, str], dict[str, tuple[str, int]]] = {}
+    for record, spec, line in records.values():
+        if isinstance(record, NodeRecord) and (bare := "".join(c for c in record.id.casefold() if c.isalnum())):
+            spellings.setdefault((spec.file, record.label, bare), {})[record.id] = (record.name, line)
+    by_file: dict[str, list[str]] = {}
+    twice = [(file, label, sorted(ids.items(), key=lambda item: item[1][1]))
+             for (file, label, _), ids in spellings.items() if len(ids) > 1]
+    for file, label, ids in sorted(twice, key=lambda found: (found[0], found[2][0][1][1])):
+        by_file.setdefault(file, []).append(f"{label} {ids[0][1][0]!r}: " + " and ".join(
+            f"{node_id!r} (line {line})" for node_id, (_, line) in ids))
+    return [f"{file}: {len(found)} id(s) are written two ways that differ only in spaces or punctuation, and each "
+            f"way makes a node of its own: {'; '.join(found[:5])}" + (f" and {len(found) - 5} more" if len(found) > 5
+                                                                     else "")
+            + "; to make them one, write each id one way in the table (an id is read as written)"
+            for file, found in by_file.items()]

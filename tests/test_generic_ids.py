@@ -1,0 +1,62 @@
+"""Keys of a participation table: ids written two ways (`919 303 808`, `919303808`) are named in a note, options a
+key cannot take are refused at their mapping line, and `match = "name"` refuses an organisation name two nodes
+share in any case, as the queries do (`loaders.generic_merge`, `loaders.mapping_presets`, `loaders.generic_ends`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import ValidationFailed
+from loaders.generic import check_generic, load_generic, read_generic
+from tests.generic_files import problems_of, write_files, write_preset
+
+TABLE = ("Prosjekt;Akronym;Orgnr;Navn\n1;Havvind;919303808;SINTEF AS\n2;Batteri;919 303 808;SINTEF AS\n"
+         "2;Batteri;971277882;Universitetet i Oslo\n")
+
+
+def test_ids_written_with_and_without_spaces_are_named_with_both_lines(tmp_path):
+    _, _, notes = read_generic(write_preset(tmp_path, TABLE, {}))
+    assert ("t.csv: 1 id(s) are written two ways that differ only in spaces or punctuation, and each way makes a node "
+            "of its own: Organisation 'SINTEF AS': '919303808' (line 2) and '919 303 808' (line 3); to make them one, "
+            "write each id one way in the table (an id is read as written)") in notes
+
+
+@pytest.mark.parametrize("option", ['type = "int"', 'values = { "925359444" = "innovasjon-norge" }'])
+def test_an_option_a_key_cannot_take_is_refused_at_its_mapping_line(tmp_path, option):
+    mapping = write_preset(tmp_path, TABLE, {})
+    keyed = f'organisation_id = {{ column = "Orgnr", {option} }}'
+    mapping.write_text(mapping.read_text().replace('organisation_id = "Orgnr"', keyed))
+    problems = problems_of(mapping)
+    assert [(p.file, p.line, p.field) for p in problems] == [("mapping.toml", 6, "organisation_id")]
+    assert problems[0].message.startswith(f"organisation_id is a key, read as written: {option.split()[0]} cannot "
+                                          "apply to it")
+
+
+def test_match_by_name_refuses_an_organisation_name_two_nodes_share_in_other_cases(embedded_store, tmp_path):
+    (tmp_path / "store").mkdir()
+    load_generic(embedded_store, write_files(tmp_path / "store", {"mapping.toml": """
+        [[nodes]]
+        file = "orgs.csv"
+        label = "Organisation"
+        id = "id"
+        name = "name"
+
+        [[nodes]]
+        file = "sectors.csv"
+        label = "Sector"
+        id = "id"
+        name = "name"
+        """, "orgs.csv": "id,name\npic:999975814,UNIVERSITETET I OSLO\npic:892349173,Universitetet i Oslo\n",
+        "sectors.csv": "id,name\nautomation,Automation\nesv:1359,automation\n"}))
+    mapping = write_preset(tmp_path, TABLE, {"sector": '"Tema"'}, top='match = "name"')
+    (tmp_path / "t.csv").write_text("Prosjekt;Akronym;Orgnr;Navn;Tema\n2;Batteri;971277882;Universitetet i Oslo;"
+                                    "Automation\n")
+    with pytest.raises(ValidationFailed) as refused:  # as `queries run` and `recommend --for` refuse it
+        check_generic(embedded_store, mapping)
+    assert [p.message for p in refused.value.problems] == [
+        "Organisation 'Universitetet i Oslo' (match = \"name\") is the name of 2 nodes of the store (pic:892349173, "
+        "pic:999975814): give the one meant as this row's id"]
+    (tmp_path / "t.csv").write_text("Prosjekt;Akronym;Orgnr;Navn;Tema\n2;Batteri;pic:999975814;Universitetet i Oslo;"
+                                    "Automation\n")
+    data = check_generic(embedded_store, mapping)  # a sector's case still tells: the one spelled so is taken
+    assert ("Sector", "automation") in {(n.label, n.id) for n in data.nodes}
