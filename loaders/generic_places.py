@@ -12,15 +12,21 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import Problem
+from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
+from graph.wording import first_few
 from loaders.countries import country_code
+from loaders.generic_match import countries_placed
 from loaders.mapping_spec import FileSpec
 from loaders.nuts import country_name, iso_code, place_records
 
-__all__ = ["region_id", "locate", "most_precise"]
+if TYPE_CHECKING:
+    from loaders.generic import GenericInput
+
+__all__ = ["region_id", "locate", "most_precise", "kept_in_their_regions"]
 
 _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,3}$")
 
@@ -114,3 +120,29 @@ def most_precise(rels: list[RelRecord]) -> list[RelRecord]:
     in_region = {(r.start_label, r.start_id) for r in rels if r.type == "LOCATED_IN" and r.end_label == "Region"}
     return [r for r in rels if not (r.type == "LOCATED_IN" and r.end_label == "Country"
                                     and (r.start_label, r.start_id) in in_region)]
+
+
+def kept_in_their_regions(store: GraphStore, data: GenericInput) -> None:
+    """The table's `LOCATED_IN` of a node to its country left out of `data` where the store has the node in a region
+    of that country, with a note: a row naming the seeds' IoT World (in SE123) with `Sverige` and no region put it
+    in Sweden too, while a node with a region is in that region alone (`most_precise`, the same rule within a
+    table). A read of the places of the nodes the table gives a country only."""
+    to_country = [r for r in data.places[1] if r.type == "LOCATED_IN" and r.end_label == "Country"]
+    by_label: dict[str, set[str]] = {}
+    for rel in to_country:
+        by_label.setdefault(rel.start_label, set()).add(rel.start_id)
+    regions: dict[tuple[str, str, str], str] = {}  # (label, node id, country) -> the store's region there
+    for label, ids in sorted(by_label.items()):
+        rows = store.read(countries_placed(label), {"ids": sorted(ids)}, row_cap=10**6).rows
+        regions |= {(label, node_id, country or place[:2]): place for node_id, place, country, labels in rows
+                    if "Region" in labels}
+    kept = {id(r): regions[key] for r in to_country if (key := (r.start_label, r.start_id, r.end_id)) in regions}
+    if not kept:
+        return
+    for rels in (data.rels, data.places[1]):
+        rels[:] = [r for r in rels if id(r) not in kept]
+    names = {(n.label, n.id): n.name for n in data.nodes}
+    shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({kept[id(r)]})" for r in to_country
+                    if id(r) in kept})
+    data.notes.append(f"{len(shown)} node(s) the store has in a region of the country their rows name stay in that "
+                      f"region alone (no LOCATED_IN to the country is added): {first_few(shown, 5)}")
