@@ -21,6 +21,7 @@ load again). A note lists the regions taken.
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from graph.store import cypher
@@ -45,6 +46,10 @@ RETURN needle, r.id AS id""")
 VERSIONS = cypher.fixed_statement(__name__, "VERSIONS", """\
 MATCH (r:Region) WHERE r.id IN $ids
 RETURN r.id AS id, r.nuts_versions AS versions""")
+#: The NUTS regions of a country (their codes start with its code and hold no hyphen): the example of a note.
+NUTS_OF_COUNTRY = cypher.fixed_statement(__name__, "NUTS_OF_COUNTRY", """\
+MATCH (r:Region) WHERE r.id STARTS WITH $country AND NOT r.id CONTAINS '-' AND r.name IS NOT NULL
+RETURN r.id AS id, r.name AS name, coalesce(r.level, size(r.id) - 2) AS level""")
 
 
 def _spellings(name: str, country: str) -> list[str]:
@@ -103,9 +108,8 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     if made:  # a silent national region had no place on the Map, and a region list held it beside NUTS's
         data.notes.append(f"{len(made)} region name(s) of the table are not the name of one NUTS region of the "
                           f"store, so each is made a region of its own, without a place on the Map: "
-                          f"{first_few(made, 10)}; to place them, give NUTS's "
-                          "name or code in the table (Uppsala län, SE121), or load NUTS first (`cluster-explorer "
-                          "load sample` ships it)")
+                          f"{first_few(made, 10)}; to place them, " + _advice(store, [
+                              n for n in national.values() if n.id not in nuts_of and n.id not in held]))
     found = {node_id: nuts for node_id, nuts in nuts_of.items() if node_id not in held}
     if not found:
         return
@@ -120,6 +124,22 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     data.notes.append(f"{len(found)} region name(s) of the table are NUTS regions of the store, where their rows are "
                       "placed (no national region of that name is made): "
                       + first_few(sorted(found.items()), 10, lambda hit: f"{national[hit[0]].name} -> {hit[1]}"))
+
+
+def _advice(store: GraphStore, made: list[NodeRecord]) -> str:
+    """What places the rows of `made` regions: NUTS's name or code in the table, with an example of the rows' (most
+    frequent) country, one holding a made name where there is one (`Uusimaa`: Helsinki-Uusimaa, FI1B1); where the
+    store holds no NUTS region of that country, loading NUTS. (A Swedish example for Finnish rows, and "load NUTS
+    first" with NUTS loaded, sent users the wrong way.)"""
+    country = Counter(str(n.properties["country"]) for n in made).most_common(1)[0][0]
+    rows = store.read(NUTS_OF_COUNTRY, {"country": country}, row_cap=10**5).rows
+    if not rows:
+        return (f"load NUTS first (`cluster-explorer load sample` ships it; the store holds no NUTS region of "
+                f"{country}), or give a NUTS code in the table")
+    names = [fold(n.name) for n in made]
+    node_id, name, _ = min(rows, key=lambda row: (-int(row[2] or 0), not any(m in fold(str(row[1])) for m in names),
+                                                  str(row[0])))
+    return f"give NUTS's name or code in the table ({name}, {node_id})"
 
 
 def _placed(node: NodeRecord, found: dict[str, str]) -> NodeRecord:

@@ -1,0 +1,41 @@
+"""Places of a user's table beside the store's: a node the store has in a region gets no second link to its country,
+and the note on region names that are no NUTS region's gives advice fitting the store and the rows' country
+(`loaders.generic_places`, `loaders.generic_regions`)."""
+
+from __future__ import annotations
+
+from loaders.generic import load_generic
+from loaders.nuts import load_nuts
+from tests.conftest import FIXTURES
+from tests.generic_files import write_preset
+
+TABLE = "Prosjekt;Akronym;Orgnr;Navn;Land;Fylke\n1;Havvind;;IoT World;Sverige;\n1;Havvind;974767880;NTNU;Norge;\n"
+
+
+def test_a_node_the_store_has_in_a_region_gets_no_link_to_its_country(seeded, tmp_path):
+    mapping = write_preset(tmp_path, TABLE, {"country": '"Land"', "region": '"Fylke"'},
+                           top='match = "name"\non_empty = { placeholder = "name:{Navn}" }')
+    report = load_generic(seeded, mapping)
+    places = seeded.read("MATCH (:Cluster {id: 'iot-world'})-[:LOCATED_IN]->(p) RETURN p.id").rows
+    assert places == [["SE123"]]  # in its region alone, as docs/mapping.md says of a node with a region
+    assert ("1 node(s) the store has in a region of the country their rows name stay in that region alone (no "
+            "LOCATED_IN to the country is added): 'IoT World' (SE123)") in report.notes
+    assert seeded.read("MATCH (:Organisation {id: '974767880'})-[:LOCATED_IN]->(p) RETURN p.id").rows == [["NO"]]
+
+
+FINNISH = "Prosjekt;Akronym;Orgnr;Navn;Land;Fylke\n1;Akku;1234567-8;Oulun Akku Oy;FI;Uusimaa\n"
+ADVICE = "1 region name(s) of the table are not the name of one NUTS region of the store"
+
+
+def test_the_note_on_regions_nuts_lacks_takes_its_example_from_the_rows_country(embedded_store, tmp_path):
+    load_nuts(embedded_store, FIXTURES / "nuts")
+    mapping = write_preset(tmp_path, FINNISH, {"country": '"Land"', "region": '"Fylke"'})
+    note = next(n for n in load_generic(embedded_store, mapping).notes if n.startswith(ADVICE))
+    assert note.endswith(": Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, FI1B1)")
+
+
+def test_without_nuts_the_note_says_to_load_it(embedded_store, tmp_path):
+    mapping = write_preset(tmp_path, FINNISH, {"country": '"Land"', "region": '"Fylke"'})
+    note = next(n for n in load_generic(embedded_store, mapping).notes if n.startswith(ADVICE))
+    assert note.endswith("to place them, load NUTS first (`cluster-explorer load sample` ships it; the store holds "
+                         "no NUTS region of FI), or give a NUTS code in the table")
