@@ -34,7 +34,7 @@ from loaders.generic_records import Collected, Records, collect, settle_names, u
 from loaders.generic_regions import national_regions_as_nuts
 from loaders.json_tables import item_columns, read_json_rows
 from loaders.mapping import FileSpec, Mapping, read_mapping
-from loaders.mapping_contract import near_misses
+from loaders.mapping_contract import currency_notes, near_misses
 from loaders.nuts import keep_stored_places
 
 __all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic", "load_generic"]
@@ -168,7 +168,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     sources: dict[str, NodeRecord] = {}
     records: Records = {}
     collected = Collected()
-    notes: list[str] = near_misses(mapping)  # warnings only: the load goes on
+    notes: list[str] = near_misses(mapping) + currency_notes(mapping)  # warnings only: the load goes on
     for spec in mapping.files:
         cache_key = (spec.file, spec.separator, spec.encoding, spec.skip_lines)
         if cache_key not in tables:  # one file may serve several tables: read it once, for all their columns

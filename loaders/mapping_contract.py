@@ -21,7 +21,7 @@ from graph.store.requirements import Missing, answers_of, missing_inputs
 from graph.store.semantics import CONTRACT, FEATURES, lookup, owners_of, property_reads
 from loaders.mapping_spec import FileSpec, Mapping
 
-__all__ = ["near_misses", "feature_report", "feature_summary", "contract_table"]
+__all__ = ["near_misses", "currency_notes", "feature_report", "feature_summary", "contract_table"]
 
 #: How alike two names must be (difflib's ratio) to count as a near-miss: `acronymn` / `acronym` is 0.93,
 #: `lat` / `last` 0.86, while unrelated member columns (`sectors` / `sources`) stay below 0.5.
@@ -64,6 +64,21 @@ def near_misses(mapping: Mapping) -> list[str]:
                 f"did you mean {' or '.join(f'`{m}`' for m in meant)}? ({owner}.{meant[0]}: {entry.meaning}; "
                 f"read by {', '.join(entry.features)}). The load goes on; rename the property to use it.")
     return warnings
+
+
+def currency_notes(mapping: Mapping) -> list[str]:
+    """A note per table of participations whose amounts are in another currency than the EU contributions (EUR)
+    the features sum (`currency = "NOK"` in the participation preset, or a `currency` constant): they are stored
+    as `amount` and `currency`, and left out of `contribution_total` and the contribution columns. A grants
+    table's NOK were summed with CORDIS's EUR before, without a word."""
+    notes = []
+    for spec in mapping.files:
+        currency = next((c.value for c in spec.properties if c.property == "currency" and c.constant), None)
+        if spec.type == "PARTICIPATES_IN" and currency and str(currency).upper() != "EUR":
+            notes.append(f"{spec.file}: amounts in {currency} are stored as PARTICIPATES_IN amount (with currency "
+                         f"{currency}), not as contribution: the EU contribution totals and columns (EUR) leave them "
+                         "out")
+    return notes
 
 
 def feature_report(store: GraphStore) -> tuple[list[str], dict[str, list[Missing]]]:
