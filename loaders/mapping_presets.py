@@ -10,6 +10,7 @@ contribution), so every check and message of a hand-written mapping applies. Its
 
 from __future__ import annotations
 
+import re
 from typing import Any, Protocol
 
 from loaders.common import is_json
@@ -18,7 +19,7 @@ __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "ROLE_WORDS", "expand_preset"
 
 #: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
 PRESET_KEYS = ("preset", "file", "columns", "on_empty", "on_conflict", "date_format", "decimal", "thousands", "roles",
-               "drop", "match")
+               "drop", "match", "currency")
 #: The columns of the participation preset: name -> (required, what it fills).
 PARTICIPATION_COLUMNS = {
     "project_id": (True, "Project id"), "project_title": (False, "Project title (and name)"),
@@ -141,11 +142,17 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         participation["key"] = participation["properties"]["role"]["column"]
     if "participation_key" in columns:  # rows of one organisation, role and project: told apart by this column
         participation["key"] = _column(columns, "participation_key")["column"]
+    currency = str(raw.get("currency", "EUR")).upper()  # not EUR: kept out of the EU contributions (EUR) summed
+    if "currency" in raw and (not isinstance(raw["currency"], str) or not re.fullmatch(r"[A-Za-z]{3}", currency)
+                              or "amount" not in columns):
+        check.problem(None, 0, "currency is the ISO code of the amount column's currency (currency = \"NOK\"; the "
+                      "default, EUR, is summed with CORDIS's EU contributions)", "currency", raw["currency"])
     if "amount" in columns:
-        participation["properties"]["contribution"] = _column(columns, "amount", type="float",
-                                                              decimal=raw.get("decimal", "."),
-                                                              **({"thousands": raw["thousands"]}
-                                                                 if "thousands" in raw else {}))
+        amount = "contribution" if currency == "EUR" else "amount"
+        participation["properties"][amount] = _column(columns, "amount", type="float", decimal=raw.get("decimal", "."),
+                                                      **({"thousands": raw["thousands"]} if "thousands" in raw else {}))
+        if currency != "EUR":
+            participation["properties"]["currency"] = {"value": currency}
     tables: dict[str, Any] = {"nodes": [project, organisation], "relationships": [participation]}
     for name, label, rel_type in (("programme", "Programme", "FUNDED_BY"), ("sector", "Sector", "ACTIVE_IN")):
         if name in columns:  # the cell is the node's id and name; a row without one skips this link only

@@ -1,0 +1,39 @@
+"""A participation table's amounts in another currency than EUR (`currency = "NOK"` in the preset) are stored as
+`amount` with `currency`, and not summed into the EU contribution totals (EUR) CORDIS's contributions give."""
+
+from __future__ import annotations
+
+import shutil
+
+from loaders.pipeline import run_load
+from tests.generic_files import problems_of
+from tests.test_participation_preset import TABLE
+
+
+def _table_in(tmp_path, currency: str):
+    for name in ("tildelinger.csv", "mapping.toml"):
+        shutil.copy(TABLE / name, tmp_path / name)
+    mapping = tmp_path / "mapping.toml"
+    mapping.write_text(mapping.read_text(encoding="utf-8").replace(
+        'decimal = ","', f'decimal = ","\ncurrency = {currency}'), encoding="utf-8")
+    return mapping
+
+
+def test_amounts_in_nok_are_kept_out_of_the_eur_totals(embedded_store, tmp_path):
+    report = run_load(embedded_store, "csv", _table_in(tmp_path, '"NOK"'))
+    assert ("tildelinger.csv: amounts in NOK are stored as PARTICIPATES_IN amount (with currency NOK), not as "
+            "contribution: the EU contribution totals and columns (EUR) leave them out") in report.load.notes
+    rows = embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r.amount), count(r.contribution), "
+                               "collect(DISTINCT r.currency)").rows
+    assert rows == [[248, 0, ["NOK"]]]
+    totals = embedded_store.read("MATCH (o:Organisation) RETURN sum(coalesce(o.contribution_total, 0.0))").rows
+    assert totals == [[0.0]]  # the NOK are not counted as EUR
+
+
+def test_eur_is_the_default_and_a_currency_that_is_no_code_is_refused(embedded_store, tmp_path):
+    run_load(embedded_store, "csv", _table_in(tmp_path, '"eur"'))
+    assert embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r.contribution), "
+                               "count(r.currency)").rows == [[248, 0]]
+    problems = problems_of(_table_in(tmp_path, '"kroner"'))
+    assert [(p.line, p.field) for p in problems] == [(7, "currency")]
+    assert problems[0].message.startswith("currency is the ISO code of the amount column's currency")
