@@ -86,13 +86,14 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
     if isinstance(cell := row.get(column), (list, dict)) and cell:
         problems.append(Problem(*where, column, _nested(cell, column, what)))
         return ""
-    if spec.on_empty == "skip":
+    on_empty, placeholder = spec.empty_rule(column)
+    if on_empty == "skip":
         collected.skipped.append((*where, column))
         raise _Skip
-    if spec.on_empty == "placeholder":
-        cells = {name: _text(row.get(name)) for name in placeholder_columns(spec.placeholder)}
+    if on_empty == "placeholder":
+        cells = {name: _text(row.get(name)) for name in placeholder_columns(placeholder)}
         if all(cells.values()):
-            value = " ".join(spec.placeholder.format(line=where[1], **cells).split())
+            value = " ".join(placeholder.format(line=where[1], **cells).split())
             collected.filled.append((*where, column, value))
             return value
         empty = ", ".join(name for name, cell in cells.items() if not cell)

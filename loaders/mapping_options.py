@@ -47,6 +47,24 @@ def _on_empty(check: _Checker, kind: str, index: int, raw: Any) -> tuple[str, st
     return ON_EMPTY[2], template.strip()
 
 
+def _on_empty_by_column(check: _Checker, kind: str, index: int, raw: dict,
+                        table: dict) -> tuple[tuple[str, str, str], ...]:
+    """(column, on_empty, placeholder) per key column of `on_empty = { "Prosjektnr" = "skip", "Orgnr" = { placeholder
+    = "navn:{Navn}" } }`: a relationship's two ends may call for different rules (a participation without a project
+    number is skipped, one without an organisation number names the organisation by its name); a key not named
+    keeps the default, "error"."""
+    ends = [table.get(role) for role in ("start", "end")]
+    keys = [table.get("id")] if kind == "nodes" else [e.get("column") for e in ends if isinstance(e, dict)]
+    rules = []
+    for column, rule in raw.items():
+        if column not in keys:
+            check.problem(kind, index, f"on_empty names {column!r}, which is not a key column of this table ("
+                          f"{', '.join(map(repr, filter(None, keys))) or 'none'})", "on_empty")
+            continue
+        rules.append((column, *_on_empty(check, kind, index, rule)))
+    return tuple(rules)
+
+
 def _on_conflict(check: _Checker, kind: str, index: int, raw: Any) -> str:
     """"error" (the default) or, for nodes, "merge": the same node on several rows with other details, as
     participation tables repeat an organisation's name with a typo or a new address."""
@@ -155,8 +173,12 @@ def reading_options(check: _Checker, kind: str | None, index: int, table: dict) 
 def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:
     """`on_empty`, `placeholder`, `on_conflict`, `split`, `drop` and (nodes) `place` and `match` of a table, as
     `FileSpec` fields."""
-    on_empty, placeholder = _on_empty(check, kind, index, table.get("on_empty"))
-    options: dict[str, Any] = {"on_empty": on_empty, "placeholder": placeholder}
+    raw = table.get("on_empty")
+    if isinstance(raw, dict) and set(raw) != {"placeholder"}:  # a rule per key column: { "Prosjektnr" = "skip", ... }
+        options: dict[str, Any] = {"empty_by_column": _on_empty_by_column(check, kind, index, raw, table)}
+    else:
+        on_empty, placeholder = _on_empty(check, kind, index, raw)
+        options = {"on_empty": on_empty, "placeholder": placeholder}
     if "on_conflict" in table:
         options["on_conflict"] = _on_conflict(check, kind, index, table["on_conflict"])
     if "split" in table:

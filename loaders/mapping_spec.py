@@ -105,6 +105,7 @@ class FileSpec:
     skip_lines: int = 0  # lines above a CSV file's header (a spreadsheet's title)
     on_empty: str = "error"
     placeholder: str = ""
+    empty_by_column: tuple[tuple[str, str, str], ...] = ()  # (key column, on_empty, placeholder): that key's own
     on_conflict: str = "error"
     split: tuple[str, str] | None = None  # (column, separator): a row per item of a cell that lists several
     drop: tuple[str, ...] = ()
@@ -121,9 +122,16 @@ class FileSpec:
         if self.place:
             used += [("located_in region", "located_in.region", self.place.region),
                      ("located_in country", "located_in.country", self.place.country)]
-        used += [("on_empty placeholder", "on_empty", column) for column in placeholder_columns(self.placeholder)]
+        used += [("on_empty placeholder", "on_empty", column) for template in (self.placeholder, *(
+            t for _, _, t in self.empty_by_column)) for column in placeholder_columns(template)]
         used += [("split", "split", self.split[0])] if self.split else []
         return [(what, column, self.lines.get(key, self.line)) for what, key, column in used if column]
+
+    def empty_rule(self, column: str) -> tuple[str, str]:
+        """(on_empty, placeholder) for an empty cell of the key `column`: its own rule if the table gives one per key
+        column (a relationship whose two ends call for different rules), else the table's."""
+        return next(((rule, template) for key, rule, template in self.empty_by_column if key == column),
+                    (self.on_empty, self.placeholder))
 
 
 def placeholder_columns(template: str) -> list[str]:
