@@ -43,10 +43,13 @@ _KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) for name
 #: Role words of national tables -> the roles the features read (CORDIS's: coordinator, participant).
 ROLE_WORDS = {word: "coordinator" for word in (
     "coordinator", "koordinator", "prosjektansvarlig", "prosjektleder", "hovedsøker", "søker", "projektledare",
-    "projektkoordinator", "samordnare", "huvudsökande", "lead", "lead partner", "projektansvarlig")}
+    "projektkoordinator", "samordnare", "huvudsökande", "lead", "lead partner", "projektansvarlig", "projektleder",
+    "ansøger", "hovedansøger", "koordinaattori", "päätoteuttaja", "hakija", "verkefnisstjóri", "umsækjandi",
+    "aðalumsækjandi")}
 ROLE_WORDS |= {word: "participant" for word in (
     "participant", "partner", "deltaker", "deltager", "samarbeidspartner", "projektpartner", "medsökande",
-    "samarbetspartner", "beneficiary")}
+    "samarbetspartner", "beneficiary", "samarbejdspartner", "medansøger", "partneri", "osatoteuttaja", "kumppani",
+    "yhteistyökumppani", "samstarfsaðili", "þátttakandi", "meðumsækjandi")}
 
 
 class _Checker(Protocol):
@@ -69,6 +72,29 @@ def _match(raw: dict, check: _Checker) -> dict[str, str]:
                       "or sector whose id the store lacks takes the store's node of that name) or leave it out (the "
                       "default, \"id\": a new id makes a new node)", "match", match)
     return {"match": "name"} if match == "name" else {}
+
+
+#: The preset's columns that are keys: each may say what its empty cells do (`on_empty` in its table of [columns]).
+KEYS = ("project_id", "organisation_id")
+
+
+def _empty_rules(raw: dict, columns: dict, check: _Checker) -> tuple[Any, Any]:
+    """What an empty project number and an empty organisation number do: each key's own `on_empty` (in [columns]),
+    else the top-level one, which is one rule for both. One rule for both gave a row without a project number
+    the organisations' placeholder (a project `name:Testbedrift AS`), or skipped every row without an
+    organisation number along with it; a key's own rule applies to that key alone, in every table the preset
+    makes."""
+    top = raw.get("on_empty")
+    if isinstance(top, dict) and set(top) != {"placeholder"}:
+        check.problem(None, 0, "on_empty at the top of a preset is one rule for every key: \"skip\" or { placeholder "
+                      "= \"...\" }; give a key its own in [columns]: project_id = { column = \"...\", on_empty = "
+                      "\"skip\" }", "on_empty")
+        top = None
+    for name, spec in columns.items():
+        if isinstance(spec, dict) and "on_empty" in spec and name not in KEYS:
+            check.problem(None, 0, f"{name}: on_empty is for the keys, project_id and organisation_id (what a row "
+                          "without one does)", name)
+    return tuple(columns[n].get("on_empty", top) if isinstance(columns.get(n), dict) else top for n in KEYS)
 
 
 def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
@@ -102,10 +128,12 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     if missing or not all(isinstance(s, dict) or isinstance(s, str) and s.strip() for s in columns.values()):
         return {}
     dates = {"type": "date", "format": raw.get("date_format", "%Y-%m-%d")}
-    reading = {k: raw[k] for k in ("file", "separator", "encoding", "skip_lines", "on_empty") if k in raw}
+    reading = {k: raw[k] for k in ("file", "separator", "encoding", "skip_lines") if k in raw}
+    project_empty, organisation_empty = _empty_rules(raw, columns, check)
+    project_id = _column(columns, "project_id")["column"]
     # the project and the organisation repeat on each of their rows, often spelled a little differently
     merging = {"on_conflict": raw.get("on_conflict", "merge")}
-    project: dict[str, Any] = {**reading, **merging, "label": "Project", "id": columns["project_id"],
+    project: dict[str, Any] = {**reading, **merging, **_rule(project_empty), "label": "Project", "id": project_id,
                                "properties": {}}
     project["name"] = columns.get("project_acronym") or columns["project_title"]
     for name, prop, options in (("project_title", "title", {}), ("project_acronym", "acronym", {}),
@@ -119,7 +147,8 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                       "and organisation_name that column, with its separator (the name is then the id)",
                       "organisation_id")
     split = {"split": {"column": org_id["column"], "separator": listed}} if listed else {}
-    organisation: dict[str, Any] = {**reading, **merging, **matching, **split, "label": "Organisation",
+    organisation: dict[str, Any] = {**reading, **merging, **matching, **split, **_rule(organisation_empty),
+                                    "label": "Organisation",
                                     "id": org_id["column"], "name": org_name["column"], "properties": {}}
     if "city" in columns:
         organisation["properties"]["city"] = _column(columns, "city")
@@ -134,9 +163,12 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     if not isinstance(roles, dict) or not all(isinstance(v, str) for v in roles.values()):
         check.problem(None, 0, 'roles must be a table: "word in the file" = "coordinator" (or "participant")', "roles")
         roles = {}
+    by_key = {project_id: project_empty or "error", org_id["column"]: organisation_empty or "error"}
     participation: dict[str, Any] = {**reading, **split, "type": "PARTICIPATES_IN", "properties": {},
+                                     **(_rule(project_empty) if project_empty == organisation_empty else
+                                        {"on_empty": by_key}),
                                      "start": {"label": "Organisation", "column": org_id["column"]},
-                                     "end": {"label": "Project", "column": columns["project_id"]}}
+                                     "end": {"label": "Project", "column": project_id}}
     if "role" in columns:
         participation["properties"]["role"] = _column(columns, "role", values={**ROLE_WORDS, **roles})
         participation["key"] = participation["properties"]["role"]["column"]
@@ -162,10 +194,17 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                      {"split": {"column": column}} if is_json(raw.get("file", "")) else {})  # JSON: list cells
             tables["nodes"].append({**reading, **split, **matching, "label": label, "id": column, "name": column,
                                     "on_empty": "skip"})
-            tables["relationships"].append({**reading, **split, "type": rel_type, "on_empty": "skip",
-                                            "start": {"label": "Project", "column": columns["project_id"]},
+            # no cell: no link; no project number: the project's own rule (its placeholder), else no link either
+            linked = {project_id: project_empty if isinstance(project_empty, dict) else "skip", column: "skip"}
+            tables["relationships"].append({**reading, **split, "type": rel_type, "on_empty": linked,
+                                            "start": {"label": "Project", "column": project_id},
                                             "end": {"label": label, "column": column}})
     return tables
+
+
+def _rule(on_empty: Any) -> dict[str, Any]:
+    """The `on_empty` of a table the preset makes, when the mapping sets one."""
+    return {} if on_empty is None else {"on_empty": on_empty}
 
 
 def expand_preset(raw: dict, check: _Checker) -> dict[str, Any]:
