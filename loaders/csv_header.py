@@ -1,7 +1,8 @@
-"""Where a CSV file's header is and what separates its cells, read from its first lines.
+"""Where a CSV file's header is, what separates its cells, and what its words name.
 
 The one CSV reader (`loaders.csv_tables`) takes its separator from here, and users' tables exported from a
-spreadsheet with a title above the header are found here (`skip_lines`, `mapping new`).
+spreadsheet with a title above the header are found here (`skip_lines`, `mapping new`). `mapping new` reads
+which column is which from the header words (`HEADER_WORDS`) of the languages our users' funders publish in.
 """
 
 from __future__ import annotations
@@ -9,13 +10,80 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 
-__all__ = ["SEPARATORS", "OFFICIAL", "fields", "sniff_separator", "after_lines", "header_line_holding",
-           "likely_header"]
+__all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "REGION_COUNTRY", "fields",
+           "sniff_separator", "after_lines", "header_line_holding", "likely_header"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 #: The separators the official sources (CORDIS, GISCO) are published with: a tab there means a re-saved file.
 OFFICIAL = (",", ";")
+
+#: The languages of `HEADER_WORDS`, as the README and docs/mapping.md name them (a test holds them to it).
+HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Icelandic", "German", "French")
+#: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
+#: `HEADER_LANGUAGES`; a header equal to one is a sure guess, a header holding one (of 5 letters or more) a
+#: likely one. A Finnish table (`Hankenumero;Hankkeen nimi;Y-tunnus;Organisaatio;Rooli;Tuki;Maakunta;Maa`) had
+#: every column left "" although the README promised Nordic headers.
+HEADER_WORDS: dict[str, tuple[str, ...]] = {
+    "project_id": ("projectid", "projectnumber", "projectno", "projectnr", "projectcode", "grantid", "grantnumber",
+                   "grantagreement", "prosjektnummer", "prosjektnr", "prosjektid", "projektnummer", "projektnr",
+                   "projektid", "diarienummer", "diarienr", "dnr", "sagsnummer", "journalnummer", "hankenumero",
+                   "hankenro", "hanketunnus", "hankkeennumero", "projektinumero", "projektinro", "projektitunnus",
+                   "diaarinumero", "verkefnisnúmer", "verkefnanúmer", "umsóknarnúmer", "foerderkennzeichen",
+                   "förderkennzeichen", "numeroprojet", "numéroduprojet", "numérodeprojet", "referenceprojet",
+                   "project", "prosjekt", "projekt", "hanke", "projekti", "verkefni", "projet"),
+    "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
+                      "projekttitel", "projektnamn", "projektname", "projektnavn", "titel", "tittel", "hankkeennimi",
+                      "hankkeenotsikko", "projektinnimi", "otsikko", "nimike", "verkefnisheiti", "heitiverkefnis",
+                      "titill", "heiti", "titre", "titreduprojet", "intituléduprojet", "thema"),
+    "project_acronym": ("acronym", "projectacronym", "akronym", "acronyme", "kortnavn", "kurztitel", "lyhenne",
+                        "akronyymi", "skammstöfun"),
+    "start_date": ("startdate", "start", "projectstart", "startdato", "startdatum", "projektstart", "prosjektstart",
+                   "alkupäivä", "alkupaiva", "alkupvm", "alkamispäivä", "aloituspäivä", "alkaa", "upphaf",
+                   "upphafsdagur", "hefst", "beginn", "laufzeitbeginn", "laufzeitvon", "von", "datededébut",
+                   "datededebut", "début"),
+    "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut",
+                 "prosjektslutt", "loppupäivä", "loppupaiva", "loppupvm", "päättymispäivä", "päättyy", "lok",
+                 "lokadagur", "lýkur", "ende", "enddatum", "laufzeitende", "laufzeitbis", "bis", "datedefin", "fin"),
+    "organisation_id": ("organisationid", "organizationid", "organisationnumber", "organizationnumber", "orgnr",
+                        "orgno", "orgid", "orgnumber", "pic", "organisasjonsnummer", "organisasjonsnr",
+                        "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "senummer", "ytunnus",
+                        "yritystunnus", "organisaatiotunnus", "businessid", "kennitala", "vatnumber", "siret",
+                        "siren"),
+    "organisation_name": ("organisationname", "organizationname", "organisation", "organization", "beneficiary",
+                          "partnername", "participantname", "name", "navn", "namn", "nimi", "nafn", "nom",
+                          "legalname", "organisasjonsnavn", "organisasjon", "virksomhet", "organisationsnamn",
+                          "organisationsnavn", "virksomhed", "virksomhedsnavn", "ansøger", "tilskudsmodtager",
+                          "foretag", "företag", "organisaatio", "organisaationnimi", "yritys", "yrityksennimi",
+                          "tuensaaja", "hakija", "toteuttaja", "fyrirtæki", "stofnun", "umsækjandi", "styrkþegi",
+                          "einrichtung", "zuwendungsempfänger", "organisme", "nomdelorganisme", "bénéficiaire",
+                          "orgname", "organame", "orgnavn", "orgnamn", "participant", "partner", "applicant",
+                          "company", "companyname", "institution", "firma", "firmanavn"),
+    "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rooli", "hlutverk", "rôle", "funktion"),
+    "amount": ("amount", "grant", "grantamount", "contribution", "eccontribution", "funding", "tildeltbeløp",
+               "tildelt", "beløp", "bevilget", "bevilgetbeløp", "belopp", "beviljatbelopp", "beviljat",
+               "tilskud", "tilskudsbeløb", "bevilling", "bevillingsbeløb", "beløb", "tuki", "tukisumma",
+               "myönnetty", "myönnettytuki", "avustus", "rahoitus", "summa", "styrkur", "styrkupphæð", "upphæð",
+               "fjárhæð", "fördersumme", "betrag", "zuwendung", "montant", "subvention"),
+    "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat"),
+    "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
+               "landshluti", "svæði", "bundesland"),
+    "city": ("city", "town", "municipality", "poststed", "postort", "ort", "kommun", "kommune", "kunta",
+             "kotikunta", "kaupunki", "paikkakunta", "sveitarfélag", "staður", "stadt", "ville", "by"),
+    "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "issme"),
+    "sector": ("sector", "theme", "topic", "field", "researchfield", "tema", "fagområde", "fagomrade", "område",
+               "bransje", "bransch", "branche", "sektor", "toimiala", "teema", "aihe", "tieteenala", "ala", "svið",
+               "fagsvið", "atvinnugrein", "thème", "thematique", "thématique", "domaine", "themenfeld",
+               "forschungsfeld"),
+    "participation_key": ("order", "participationid", "participantnumber", "partnernumber", "partnernr",
+                          "rownumber", "lineno", "järjestys", "rivinumero"),
+    "programme": ("programme", "program", "programm", "fundingscheme", "ordning", "virkemiddel", "satsing", "pulje",
+                  "ohjelma", "rahoitusohjelma", "rahoitusmuoto", "tukimuoto", "sjóður", "áætlun",
+                  "förderprogramm", "dispositif"),
+}
+#: Region headers that only one country uses: the country of a national table that names none.
+REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
+                  "landkreis": "DE", "maakunta": "FI", "landshluti": "IS", "département": "FR", "departement": "FR"}
 
 
 def fields(header_line: str, separator: str) -> list[str]:

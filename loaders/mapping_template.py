@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graph import values
-from loaders.csv_header import SEPARATORS
+from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, SEPARATORS
 from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
 from loaders.table_cells import (
     DATE_FORMATS,
@@ -25,60 +25,15 @@ from loaders.table_cells import (
     list_separator,
     number_marks,
     read_table,
+    sample_at,
     sample_cells,
     unread_dates,
+    unread_numbers,
 )
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
            "template_shape", "national_country"]
 
-#: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
-#: English, Norwegian, Swedish, Danish, German and French; a header equal to one is a sure guess, a header
-#: holding one (of 5 letters or more) a likely one.
-HEADER_WORDS: dict[str, tuple[str, ...]] = {
-    "project_id": ("projectid", "projectnumber", "projectno", "projectnr", "projectcode", "grantid", "grantnumber",
-                   "grantagreement", "prosjektnummer", "prosjektnr", "prosjektid", "projektnummer", "projektnr",
-                   "projektid", "diarienummer", "diarienr", "dnr", "foerderkennzeichen", "förderkennzeichen",
-                   "numeroprojet", "numéroduprojet", "numérodeprojet", "referenceprojet", "project", "prosjekt",
-                   "projekt", "projet"),
-    "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
-                      "projekttitel", "projektnamn", "projektname", "projekttitel", "titel", "tittel", "titre",
-                      "titreduprojet", "intituléduprojet", "thema"),
-    "project_acronym": ("acronym", "projectacronym", "akronym", "acronyme", "kortnavn", "kurztitel"),
-    "start_date": ("startdate", "start", "projectstart", "startdato", "startdatum", "projektstart", "prosjektstart",
-                   "beginn", "laufzeitbeginn", "laufzeitvon", "von", "datededébut", "datededebut", "début"),
-    "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut",
-                 "prosjektslutt", "ende", "enddatum", "laufzeitende", "laufzeitbis", "bis", "datedefin", "fin"),
-    "organisation_id": ("organisationid", "organizationid", "organisationnumber", "organizationnumber", "orgnr",
-                        "orgno", "orgid", "orgnumber", "pic", "organisasjonsnummer", "organisasjonsnr",
-                        "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "vatnumber", "siret",
-                        "siren"),
-    "organisation_name": ("organisationname", "organizationname", "organisation", "organization", "beneficiary",
-                          "partnername", "participantname", "name", "navn", "namn", "nom", "legalname",
-                          "organisasjonsnavn", "organisasjon", "virksomhet", "organisationsnamn", "organisationsnavn",
-                          "virksomhed", "foretag", "företag", "einrichtung", "zuwendungsempfänger", "organisme",
-                          "nomdelorganisme", "bénéficiaire", "orgname", "organame", "orgnavn", "orgnamn",
-                          "participant", "partner", "applicant", "company", "companyname", "institution", "firma",
-                          "firmanavn"),
-    "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rôle", "funktion"),
-    "amount": ("amount", "grant", "grantamount", "contribution", "eccontribution", "funding", "tildeltbeløp",
-               "tildelt", "beløp", "bevilget", "bevilgetbeløp", "belopp", "beviljatbelopp", "beviljat",
-               "tilskud", "bevilling", "fördersumme", "betrag", "zuwendung", "montant", "subvention"),
-    "country": ("country", "countrycode", "land", "landkode", "landskod", "pays", "staat"),
-    "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "bundesland"),
-    "city": ("city", "town", "municipality", "poststed", "postort", "ort", "kommun", "kommune", "stadt", "ville", "by"),
-    "sme": ("sme", "smb", "kmu", "pme", "issme"),
-    "sector": ("sector", "theme", "topic", "field", "researchfield", "tema", "fagområde", "fagomrade", "område",
-               "bransje", "bransch", "branche", "sektor", "thème", "thematique", "thématique", "domaine",
-               "themenfeld", "forschungsfeld"),
-    "participation_key": ("order", "participationid", "participantnumber", "partnernumber", "partnernr",
-                          "rownumber", "lineno"),
-    "programme": ("programme", "program", "programm", "fundingscheme", "ordning", "virkemiddel", "satsing",
-                  "förderprogramm", "dispositif"),
-}
-#: Region headers that only one country uses: the country of a national table that names none.
-REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
-                  "landkreis": "DE", "maakunta": "FI", "département": "FR", "departement": "FR"}
 #: Preset columns whose cell may list several items (`split` in the tables the preset makes).
 LISTS = ("sector", "programme", "organisation_id", "organisation_name")
 #: Of those, a project's partners listed in one cell ("Volvo AB; Chalmers"): the id and the name are that cell.
@@ -121,7 +76,7 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     mapping names it (default: its name, for a mapping saved next to it). A table naming no project but names
     (a cluster list) gets a mapping of a list instead (`loaders.mapping_template_list`)."""
     data = Path(data)
-    headers, rows, separator, above = read_table(data)
+    headers, rows, separator, above, at = read_table(data)
     guessed = guess_columns(headers)
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_template_list import list_template  # a list of clusters or organisations, no projects
@@ -139,13 +94,15 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     if above:
         lines.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
                      "title or notes")
-    lines += _formats(guessed, rows)
+    lines += _formats(guessed, rows, at, data.name)
     if "organisation_name" in guessed:  # the option reads the names: offered (not set) once a column holds them
         lines.append('# match = "name"  # uncomment: an organisation, programme or sector whose id the store lacks '
                      "takes the store's node of its name (a seed cluster, a CORDIS partner) instead of making a second "
                      "one; a name several nodes share then stops the load")
     lines += ["", "[columns]"]
     named_by = {"organisation_id": ("organisation_name",), "project_id": ("project_acronym", "project_title")}
+    without = {name: [line for row, line in zip(rows, at, strict=True) if not str(row.get(guessed[name]) or "").strip()]
+               for name in ("project_id", "organisation_id") if name in guessed}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
         column = guessed.get(name) or (by_name if name == "organisation_id" else None)
@@ -154,6 +111,8 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
             lines.append(f"{name} = {{ column = {as_toml(column)}, separator = {as_toml(listed)} }}  #? {what}; "
                          f"cells list several, separated by {as_toml(listed)}"
                          + (": one participation each, the name as the id" if name in PARTNER_LISTS else ""))
+        elif without.get(name) and (name == "project_id" or "organisation_name" in guessed):
+            lines.append(_empty_key(name, guessed, without[name], what))
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key
@@ -196,8 +155,8 @@ def national_country(region: str) -> tuple[str, str]:
                 "holding it")
 
 
-def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
-    """`date_format`, `decimal` and `on_empty` lines where the cells call for them."""
+def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str) -> list[str]:
+    """`date_format`, `decimal` and `thousands` lines where the cells call for them."""
     lines = []
     dates = [c for name in ("start_date", "end_date") if name in guessed for c in sample_cells(rows, guessed[name])]
     if dates:
@@ -214,29 +173,53 @@ def _formats(guessed: dict[str, str], rows: list[dict]) -> list[str]:
             lines.append(f"date_format = {as_toml(fmt)}  #? dates like {as_toml(_like(dates, fmt))}{odd}")
         elif odd:
             lines.append(f"# date_format = {as_toml(fmt)}  # the default{odd}")
-    amounts = sample_cells(rows, guessed["amount"]) if "amount" in guessed else []
+    sampled = sample_at(rows, at, guessed["amount"]) if "amount" in guessed else []
+    amounts = [cell for _, cell in sampled]
     marks = number_marks(amounts) if amounts else (".", "")
     like = f"amounts like {as_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"
     if marks is None:
-        lines.append(f"# decimal = \",\"  # {like}: no common way of writing numbers reads them all (see "
+        lines.append(f"# decimal = \",\"  # {like}: no common way of writing numbers reads nearly all of them (see "
                      "docs/mapping.md)")
     else:
-        lines += [f"decimal = {as_toml(marks[0])}  #? {like}"] if marks[0] != "." else []
-        lines += [f"thousands = {as_toml(marks[1])}  #? {like}"] if marks[1] else []
+        odd = _odd_amounts(sampled, marks, file)
+        lines += [f"decimal = {as_toml(marks[0])}  #? {like}{odd}"] if marks[0] != "." else []
+        lines += [f"thousands = {as_toml(marks[1])}  #? {like}{'' if marks[0] != '.' else odd}"] if marks[1] else []
+        lines += [f"# amounts read with a decimal point{odd}"] if odd and marks == (".", "") else []
         grouped = next((a for a in amounts if values.POINT_GROUPED.fullmatch(a)), None) if not marks[1] else None
         if grouped and all(values.POINT_GROUPED.fullmatch(a) or "." not in a for a in amounts):
             lines.append(f'# thousands = "."  # amounts like {as_toml(grouped)}: a point before three digits; if it '
                          f"stands between thousands (German, Danish), set this, else {grouped} reads as a decimal")
-    keys = [guessed[n] for n in ("project_id", "organisation_id") if n in guessed]
-    empty = {key: sum(1 for row in rows if not str(row.get(key) or "").strip()) for key in keys}
-    if empty.get(guessed.get("project_id")):
-        lines.append(f'on_empty = "skip"  #? {empty[guessed["project_id"]]} row(s) have no project id: skipped '
-                     "and reported")
-    elif empty.get(guessed.get("organisation_id")) and "organisation_name" in guessed:
-        lines.append(f'on_empty = {{ placeholder = {as_toml("name:{" + guessed["organisation_name"] + "}")} }}  '
-                     f'#? {empty[guessed["organisation_id"]]} row(s) have no organisation id: named by their '
-                     'organisation name (or on_empty = "skip")')
     return lines
+
+
+def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str) -> str:
+    """The key's line with its own `on_empty`: a row without a project number is skipped, one without an
+    organisation number names its organisation by its name. One rule for both keys skipped every row without an
+    organisation number once one project number was missing, or named that project after its organisation."""
+    column, rows = as_toml(guessed[name]), f"{len(without)} row(s) have none ({_on_lines(without)})"
+    if name == "project_id":
+        return (f'{name} = {{ column = {column}, on_empty = "skip" }}  #? {what}; {rows}: skipped, and reported (no '
+                "project, participation, programme or sector from them; the row's organisation is still loaded)")
+    placeholder = as_toml("name:{" + guessed["organisation_name"] + "}")
+    return (f"{name} = {{ column = {column}, on_empty = {{ placeholder = {placeholder} }} }}  #? {what}; {rows}: "
+            'named by their organisation name, name:<name>, and reported (or on_empty = "skip" to leave them out)')
+
+
+def _on_lines(lines: list[int]) -> str:
+    """`line 202`, or `lines 11, 13, 33, 38, 41 and 93 more`."""
+    shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    return f"line{'s' if len(lines) > 1 else ''} {shown}"
+
+
+def _odd_amounts(sampled: list[tuple[int, str]], marks: tuple[str, str], file: str) -> str:
+    """`; 1 cell it does not read: "ca 200 000" (tilskudd.csv:57) ...`, or "" when the marks read every amount."""
+    odd = set(unread_numbers([cell for _, cell in sampled], marks))
+    found = [(line, cell) for line, cell in sampled if cell in odd]
+    if not found:
+        return ""
+    shown = ", ".join(f"{as_toml(cell)} ({file}:{line})" for line, cell in found[:5])
+    return (f"; {len(found)} cell(s) it does not read: {shown}{' ...' if len(found) > 5 else ''}: fix them in the "
+            "table (`load csv --check` names them)")
 
 
 def _name_as_id(name: str) -> str:

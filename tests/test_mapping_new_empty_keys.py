@@ -8,10 +8,14 @@ real generic loader, and the load test writes to the embedded store.
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from graph.errors import ValidationFailed
-from loaders.generic import read_generic
+from graph.store.reads import counts
+from loaders.generic import load_generic, read_generic
+from loaders.mapping_template import participation_template
 from tests.conftest import FIXTURES
 from tests.generic_files import write_files
 
@@ -79,3 +83,68 @@ def test_a_rule_for_a_column_that_is_no_key_is_named_at_its_line(tmp_path):
         read_generic(mapping)
     assert [str(p) for p in caught.value.problems] == [
         "mapping.toml:19 [on_empty]: on_empty names 'navn', which is not a key column of this table ('nr', 'klynge')"]
+
+
+# --- the participation preset: project_id and organisation_id, each with its own on_empty ----------------
+
+def test_mapping_new_gives_each_key_of_a_table_missing_both_its_own_rule_and_counts(folder):
+    text = participation_template(folder / TABLE.name)
+    made = tomllib.loads(text)
+    assert "on_empty" not in made  # no one rule for both keys
+    assert made["columns"]["project_id"] == {"column": "Prosjektnummer", "on_empty": "skip"}
+    assert made["columns"]["organisation_id"] == {"column": "Organisasjonsnummer",
+                                                  "on_empty": {"placeholder": "name:{Organisasjonsnavn}"}}
+    assert "#? Project id; 1 row(s) have none (line 10): skipped, and reported" in text
+    assert "#? Organisation id; 13 row(s) have none (lines 5, 20, 43, 61, 79 and 8 more): named by their" in text
+
+
+def test_the_mapping_new_writes_skips_the_row_without_a_project_and_names_the_organisations(folder, embedded_store):
+    (folder / "mapping.toml").write_text(participation_template(folder / TABLE.name), encoding="utf-8")
+    report = load_generic(embedded_store, folder / "mapping.toml")
+    labels, types = counts(embedded_store)
+    assert types["PARTICIPATES_IN"] == 247  # 248 rows: only the one without a project number is left out
+    assert labels["Project"] == 90  # its project 320109 has other rows
+    assert labels["Organisation"] == 45  # the 3 without a number among them, as name:<name>
+    skipped, filled = _key_notes(report.notes)
+    assert skipped.startswith("tildelinger.csv: 37 row(s) skipped: their key is empty (on_empty = \"skip\"): ")
+    assert "Prosjektnummer on line 10;" in skipped and "Organisasjonsnummer" not in skipped
+    assert filled == ("tildelinger.csv: 13 row(s) given a placeholder id for their empty key (on_empty): "
+                      "Organisasjonsnummer on line 5, 20, 43, 61, 79, 106, 126, 147, 165, 176 and 3 more")
+
+
+def test_one_top_level_placeholder_still_names_both_keys_but_no_line_is_also_skipped(folder):
+    """The top-level on_empty stays one rule for every key (docs/mapping.md); the programme's link then takes the
+    project's placeholder too, where it had skipped the line the project table had filled in."""
+    mapping = write_files(folder, {"mapping.toml": f"""
+        preset = "participation"
+        file = "{TABLE.name}"
+        on_empty = {{ placeholder = "navn:{{Organisasjonsnavn}}" }}
+        date_format = "%d.%m.%Y"
+        decimal = ","
+        [columns]
+        project_id = "Prosjektnummer"
+        project_title = "Prosjekttittel"
+        organisation_id = "Organisasjonsnummer"
+        organisation_name = "Organisasjonsnavn"
+        programme = "Program"
+    """})
+    nodes, rels, notes = read_generic(mapping)
+    skipped, filled = _key_notes(notes)
+    assert "Prosjektnummer on line 10;" in filled and "Prosjektnummer" not in skipped
+    assert ("FUNDED_BY", "navn:Lofoten Algae AS", "BIA") in {(r.type, r.start_id, r.end_id) for r in rels}
+
+
+def test_on_empty_in_columns_is_for_the_keys_alone(folder):
+    mapping = write_files(folder, {"mapping.toml": f"""
+        preset = "participation"
+        file = "{TABLE.name}"
+        [columns]
+        project_id = "Prosjektnummer"
+        project_title = "Prosjekttittel"
+        organisation_id = "Organisasjonsnummer"
+        organisation_name = {{ column = "Organisasjonsnavn", on_empty = "skip" }}
+    """})
+    with pytest.raises(ValidationFailed) as caught:
+        read_generic(mapping)
+    assert "mapping.toml:7 [organisation_name]: organisation_name: on_empty is for the keys, project_id and " \
+           "organisation_id (what a row without one does)" in [str(p) for p in caught.value.problems]
