@@ -1,9 +1,12 @@
 """Notes on cells the generic loader reads as the mapping says but that a user should look at: a point that may
-group thousands in a decimal-comma column, and negative amounts.
+group thousands in a decimal-comma column, and negative amounts; and one problem for a number column the mapping
+reads the wrong way.
 
-Neither stops a load (a funder publishes corrections as negative amounts; `1.234` is a decimal in some tables),
-but a wrong reading of either changes every sum the app shows, so the load's notes say how many and where the
-first one is, as the other notes of `loaders.generic` do.
+Neither note stops a load (a funder publishes corrections as negative amounts; `1.234` is a decimal in some
+tables), but a wrong reading of either changes every sum the app shows, so the load's notes say how many and where
+the first one is, as the other notes of `loaders.generic` do. A column of decimal commas read with `decimal = "."`
+gave a problem per cell (510 of them), and the one real mistake of the table was lost in "... and 460 more":
+`wrong_marks` says it in one line, with the setting that reads them, before the rest.
 """
 
 from __future__ import annotations
@@ -11,13 +14,17 @@ from __future__ import annotations
 from typing import Any
 
 from graph import values
+from graph.errors import Problem
 from loaders.csv_tables import Table
 from loaders.mapping_spec import Column, FileSpec
+from loaders.table_cells import NUMBER_MARKS
 
-__all__ = ["MONEY", "cell_notes"]
+__all__ = ["MONEY", "MANY", "cell_notes", "wrong_marks"]
 
 #: Properties holding an amount of money: negative only for a correction or a repayment.
 MONEY = ("contribution", "net_contribution", "total_cost")
+#: Cells of one number column that another way of writing reads, from which they are said in one problem.
+MANY = 5
 
 
 def cell_notes(spec: FileSpec, table: Table) -> list[str]:
@@ -65,3 +72,51 @@ def _amount(column: Column, cell: Any) -> float | None:
         return column.convert(cell)
     except ValueError:
         return None
+
+
+def wrong_marks(spec: FileSpec, table: Table, problems: list[Problem]) -> list[Problem]:
+    """`problems` with those of a number column of `spec` whose cells another way of writing numbers reads (`MANY`
+    or more `2370000,00` under decimal = ".") replaced by one problem, first, that counts them, names their first
+    lines and the setting that reads them; the column's other problems (`ca 200 000`) stay, each with its line."""
+    for column in spec.properties:
+        if column.type != "float" or column.constant:
+            continue
+        cells = {line: row.get(column.column) for row, line in zip(table.rows, table.lines, strict=True)}
+        by_marks: dict[tuple[str, str], list[Problem]] = {}
+        for problem in problems:
+            cell = cells.get(problem.line) if problem.file == spec.file and problem.field == column.column else None
+            marks = next((m for m in NUMBER_MARKS if _reads(cell, m)), None) if isinstance(cell, str) else None
+            if marks and marks != (column.decimal, column.thousands):
+                by_marks.setdefault(marks, []).append(problem)
+        if not by_marks:
+            continue
+        marks, found = max(by_marks.items(), key=lambda item: len(item[1]))
+        if len(found) >= MANY:
+            summary = _wrong_marks_problem(spec, column, marks, found, cells)
+            said = {*found, summary}
+            problems = [summary, *(p for p in problems if p not in said)]
+    return problems
+
+
+def _wrong_marks_problem(spec: FileSpec, column: Column, marks: tuple[str, str], found: list[Problem],
+                         cells: dict[int, Any]) -> Problem:
+    decimal, thousands = marks
+    written = " and ".join(filter(None, ["a decimal comma" if decimal == "," else "a decimal point",
+                                         f"{thousands!r} between thousands" if thousands else ""]))
+    fix = ", ".join([f'decimal = "{decimal}"'] + ([f'thousands = "{thousands}"'] if thousands else
+                                                  ["no thousands"] if column.thousands else []))
+    lines = [p.line for p in found]
+    at = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    return Problem(spec.file, lines[0], column.column, (
+        f"{len(found)} cells are numbers written with {written} (like {cells[lines[0]]!r}; lines {at}), which "
+        f"decimal = \"{column.decimal}\"{f' thousands = {column.thousands!r}' if column.thousands else ''} does not "
+        f"read: set {fix} in the mapping (on this column; in the participation preset, at its top level)"),
+        mapping_can_fix=True)
+
+
+def _reads(cell: str, marks: tuple[str, str]) -> bool:
+    try:
+        values.as_float(cell, decimal=marks[0], thousands=marks[1])
+    except values.BadValue:
+        return False
+    return True
