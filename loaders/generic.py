@@ -24,7 +24,7 @@ from loaders.cluster_detection import made_clusters_note
 from loaders.common import LoadReport, is_json, load_records, read_text, removed_note, source_record
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
-from loaders.generic_cell_notes import cell_notes
+from loaders.generic_cell_notes import cell_notes, wrong_marks
 from loaders.generic_drop import drop_properties
 from loaders.generic_ends import names_read_once, resolve_ends
 from loaders.generic_match import match_by_name
@@ -185,6 +185,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         if merged := collect(spec, table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
         notes += [n for n in cell_notes(spec, table) if n not in notes]
+        problems = wrong_marks(spec, table, problems)
     if problems:
         raise ValidationFailed(list(dict.fromkeys(problems)))  # tables of one file may find the same problem
     notes += settle_names(records, collected) + _key_notes(collected) + ids_spelled_two_ways(records)
