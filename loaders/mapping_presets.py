@@ -37,9 +37,10 @@ PARTICIPATION_COLUMNS = {
 }
 #: The options of the columns read as keys (ids and names of nodes, ends of relationships): a key is read as written,
 #: so `type` or `values` there were ignored without a word (`type = "int"` kept the id '919 303 808').
-_KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) for name, listed in (
-    ("project_id", False), ("organisation_id", True), ("organisation_name", True), ("programme", True),
-    ("sector", True), ("participation_key", False))}
+_KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) | ({"on_empty"} if empty else set())
+                for name, listed, empty in (
+    ("project_id", False, True), ("organisation_id", True, True), ("organisation_name", True, False),
+    ("programme", True, False), ("sector", True, False), ("participation_key", False, False))}
 #: Role words of national tables -> the roles the features read (CORDIS's: coordinator, participant).
 ROLE_WORDS = {word: "coordinator" for word in (
     "coordinator", "koordinator", "prosjektansvarlig", "prosjektleder", "hovedsøker", "søker", "projektledare",
@@ -112,9 +113,9 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                                                    and not (name == "country" and set(spec) == {"value"})):
             check.problem(None, 0, f"{name} must name a column: {name} = \"column\"", name)
         elif isinstance(spec, dict) and (extra := sorted(set(spec) - _KEY_OPTIONS.get(name, set(spec)))):
+            takes = " and ".join(o for o in ("column", "separator", "on_empty") if o in _KEY_OPTIONS[name])
             check.problem(None, 0, f"{name} is a key, read as written: {' and '.join(extra)} cannot apply to it (a "
-                          "key takes column" + (" and separator" if "separator" in _KEY_OPTIONS[name] else "")
-                          + "); write each id one way in the table", name)
+                          f"key takes {takes}); write each id one way in the table", name)
         elif isinstance(spec, str) and not spec.strip():
             check.problem(None, 0, f"{name} is empty: write the header of the column holding the "
                           f"{PARTICIPATION_COLUMNS[name][1]}" + ("" if PARTICIPATION_COLUMNS[name][0] else
