@@ -74,5 +74,6 @@ def ids_spelled_two_ways(records: dict) -> list[str]:
     return [f"{file}: {len(found)} id(s) are written two ways that differ only in spaces or punctuation, and each "
             f"way makes a node of its own: {'; '.join(found[:5])}" + (f" and {len(found) - 5} more" if len(found) > 5
                                                                      else "")
-            + "; to make them one, write each id one way in the table (an id is read as written)"
+            + "; to make them one, read the id column without spaces (`compact`, docs/mapping.md: compact = true on "
+              "the preset's organisation_id) or write each id one way in the table (an id is read as written)"
             for file, found in by_file.items()]

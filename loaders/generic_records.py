@@ -82,7 +82,7 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
     """A row's key, or its placeholder by `on_empty`; raises `_Skip` when the table skips rows without one."""
     value = _text(row.get(column))
     if value:
-        return value
+        return "".join(value.split()) if column in spec.compact else value
     if isinstance(cell := row.get(column), (list, dict)) and cell:
         problems.append(Problem(*where, column, _nested(cell, column, what)))
         return ""

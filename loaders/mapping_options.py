@@ -53,8 +53,7 @@ def _on_empty_by_column(check: _Checker, kind: str, index: int, raw: dict,
     = "navn:{Navn}" } }`: a relationship's two ends may call for different rules (a participation without a project
     number is skipped, one without an organisation number names the organisation by its name); a key not named
     keeps the default, "error"."""
-    ends = [table.get(role) for role in ("start", "end")]
-    keys = [table.get("id")] if kind == "nodes" else [e.get("column") for e in ends if isinstance(e, dict)]
+    keys = _key_columns(kind, table)
     rules = []
     for column, rule in raw.items():
         if column not in keys:
@@ -63,6 +62,27 @@ def _on_empty_by_column(check: _Checker, kind: str, index: int, raw: dict,
             continue
         rules.append((column, *_on_empty(check, kind, index, rule)))
     return tuple(rules)
+
+
+def _key_columns(kind: str, table: dict) -> list[str]:
+    """The columns a table reads keys from: its id (nodes), its ends' columns (relationships)."""
+    ends = [table.get(role) for role in ("start", "end")]
+    return [table.get("id")] if kind == "nodes" else [e.get("column") for e in ends if isinstance(e, dict)]
+
+
+def _compact(check: _Checker, kind: str, index: int, raw: Any, table: dict) -> tuple[str, ...]:
+    """The key columns whose cells are read without their spaces (`compact = ["Orgnr"]`): a national table writes
+    an organisation number "919 303 808" on some rows and "919303808" on others, two nodes where one is meant."""
+    listed = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
+    keys = _key_columns(kind, table)
+    if listed is None or not all(isinstance(c, str) for c in listed):
+        check.problem(kind, index, 'compact must list key columns: compact = ["Organisation number"]', "compact")
+        return ()
+    for column in listed:
+        if column not in keys:
+            check.problem(kind, index, f"compact names {column!r}, which is not a key column of this table ("
+                          f"{', '.join(map(repr, filter(None, keys))) or 'none'})", "compact")
+    return tuple(c for c in listed if c in keys)
 
 
 def _on_conflict(check: _Checker, kind: str, index: int, raw: Any) -> str:
@@ -171,14 +191,16 @@ def reading_options(check: _Checker, kind: str | None, index: int, table: dict) 
 
 
 def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:
-    """`on_empty`, `placeholder`, `on_conflict`, `split`, `drop` and (nodes) `place` and `match` of a table, as
-    `FileSpec` fields."""
+    """`on_empty`, `placeholder`, `compact`, `on_conflict`, `split`, `drop` and (nodes) `place` and `match` of a
+    table, as `FileSpec` fields."""
     raw = table.get("on_empty")
     if isinstance(raw, dict) and set(raw) != {"placeholder"}:  # a rule per key column: { "Prosjektnr" = "skip", ... }
         options: dict[str, Any] = {"empty_by_column": _on_empty_by_column(check, kind, index, raw, table)}
     else:
         on_empty, placeholder = _on_empty(check, kind, index, raw)
         options = {"on_empty": on_empty, "placeholder": placeholder}
+    if "compact" in table:
+        options["compact"] = _compact(check, kind, index, table["compact"], table)
     if "on_conflict" in table:
         options["on_conflict"] = _on_conflict(check, kind, index, table["on_conflict"])
     if "split" in table:

@@ -37,7 +37,7 @@ PARTICIPATION_COLUMNS = {
 }
 #: The options of the columns read as keys (ids and names of nodes, ends of relationships): a key is read as written,
 #: so `type` or `values` there were ignored without a word (`type = "int"` kept the id '919 303 808').
-_KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) | ({"on_empty"} if empty else set())
+_KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) | ({"on_empty", "compact"} if empty else set())
                 for name, listed, empty in (
     ("project_id", False, True), ("organisation_id", True, True), ("organisation_name", True, False),
     ("programme", True, False), ("sector", True, False), ("participation_key", False, False))}
@@ -113,9 +113,13 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                                                    and not (name == "country" and set(spec) == {"value"})):
             check.problem(None, 0, f"{name} must name a column: {name} = \"column\"", name)
         elif isinstance(spec, dict) and (extra := sorted(set(spec) - _KEY_OPTIONS.get(name, set(spec)))):
-            takes = " and ".join(o for o in ("column", "separator", "on_empty") if o in _KEY_OPTIONS[name])
+            takes = ", ".join(o for o in ("column", "separator", "on_empty", "compact") if o in _KEY_OPTIONS[name])
             check.problem(None, 0, f"{name} is a key, read as written: {' and '.join(extra)} cannot apply to it (a "
-                          f"key takes {takes}); write each id one way in the table", name)
+                          f"key takes {takes})" + ("; compact = true reads '919 303 808' as 919303808" if
+                                                   "compact" in _KEY_OPTIONS[name] else ""), name)
+        elif isinstance(spec, dict) and spec.get("compact", True) is not True:
+            check.problem(None, 0, f"{name}: compact = true reads the ids without their spaces; leave it out to read "
+                          "them as written", name)
         elif isinstance(spec, str) and not spec.strip():
             check.problem(None, 0, f"{name} is empty: write the header of the column holding the "
                           f"{PARTICIPATION_COLUMNS[name][1]}" + ("" if PARTICIPATION_COLUMNS[name][0] else
@@ -134,14 +138,19 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     project_id = _column(columns, "project_id")["column"]
     # the project and the organisation repeat on each of their rows, often spelled a little differently
     merging = {"on_conflict": raw.get("on_conflict", "merge")}
-    project: dict[str, Any] = {**reading, **merging, **_rule(project_empty), "label": "Project", "id": project_id,
-                               "properties": {}}
+    org_id = _column(columns, "organisation_id")
+    compact = [c["column"] for c in (_column(columns, "project_id"), org_id) if c.get("compact")]
+
+    def compacted(*keys: str) -> dict[str, Any]:  # a table that reads a key `compact = true` asked for
+        return {"compact": [k for k in keys if k in compact]} if set(keys) & set(compact) else {}
+    project: dict[str, Any] = {**reading, **merging, **_rule(project_empty), **compacted(project_id),
+                               "label": "Project", "id": project_id, "properties": {}}
     project["name"] = columns.get("project_acronym") or columns["project_title"]
     for name, prop, options in (("project_title", "title", {}), ("project_acronym", "acronym", {}),
                                 ("start_date", "start_date", dates), ("end_date", "end_date", dates)):
         if name in columns:
             project["properties"][prop] = _column(columns, name, **options)
-    org_id, org_name = _column(columns, "organisation_id"), _column(columns, "organisation_name")
+    org_name = _column(columns, "organisation_name")
     listed = org_id.get("separator") or org_name.get("separator")  # a cell listing a project's partners
     if listed and org_id["column"] != org_name["column"]:
         check.problem(None, 0, "a cell listing several organisations is read from one column: give organisation_id "
@@ -149,7 +158,7 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                       "organisation_id")
     split = {"split": {"column": org_id["column"], "separator": listed}} if listed else {}
     organisation: dict[str, Any] = {**reading, **merging, **matching, **split, **_rule(organisation_empty),
-                                    "label": "Organisation",
+                                    **compacted(org_id["column"]), "label": "Organisation",
                                     "id": org_id["column"], "name": org_name["column"], "properties": {}}
     if "city" in columns:
         organisation["properties"]["city"] = _column(columns, "city")
@@ -165,7 +174,8 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         check.problem(None, 0, 'roles must be a table: "word in the file" = "coordinator" (or "participant")', "roles")
         roles = {}
     by_key = {project_id: project_empty or "error", org_id["column"]: organisation_empty or "error"}
-    participation: dict[str, Any] = {**reading, **split, "type": "PARTICIPATES_IN", "properties": {},
+    participation: dict[str, Any] = {**reading, **split, **compacted(org_id["column"], project_id),
+                                     "type": "PARTICIPATES_IN", "properties": {},
                                      **(_rule(project_empty) if project_empty == organisation_empty else
                                         {"on_empty": by_key}),
                                      "start": {"label": "Organisation", "column": org_id["column"]},
@@ -197,7 +207,8 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                                     "on_empty": "skip"})
             # no cell: no link; no project number: the project's own rule (its placeholder), else no link either
             linked = {project_id: project_empty if isinstance(project_empty, dict) else "skip", column: "skip"}
-            tables["relationships"].append({**reading, **split, "type": rel_type, "on_empty": linked,
+            tables["relationships"].append({**reading, **split, **compacted(project_id), "type": rel_type,
+                                            "on_empty": linked,
                                             "start": {"label": "Project", "column": project_id},
                                             "end": {"label": label, "column": column}})
     return tables

@@ -18,7 +18,8 @@ def test_ids_written_with_and_without_spaces_are_named_with_both_lines(tmp_path)
     _, _, notes = read_generic(write_preset(tmp_path, TABLE, {}))
     assert ("t.csv: 1 id(s) are written two ways that differ only in spaces or punctuation, and each way makes a node "
             "of its own: Organisation 'SINTEF AS': '919303808' (line 2) and '919 303 808' (line 3); to make them one, "
-            "write each id one way in the table (an id is read as written)") in notes
+            "read the id column without spaces (`compact`, docs/mapping.md: compact = true on the preset's "
+            "organisation_id) or write each id one way in the table (an id is read as written)") in notes
 
 
 @pytest.mark.parametrize("option", ['type = "int"', 'values = { "925359444" = "innovasjon-norge" }'])
@@ -60,3 +61,33 @@ def test_match_by_name_refuses_an_organisation_name_two_nodes_share_in_other_cas
                                     "Automation\n")
     data = check_generic(embedded_store, mapping)  # a sector's case still tells: the one spelled so is taken
     assert ("Sector", "automation") in {(n.label, n.id) for n in data.nodes}
+
+
+def test_compact_reads_a_key_without_its_spaces_in_every_table_that_reads_it(tmp_path):
+    """The user's way out was to edit the national table: `compact = true` on the preset's key (or `compact = [...]`
+    on a table of a whole mapping) reads '919 303 808' as 919303808, for the node and for the relationships' ends."""
+    mapping = write_preset(tmp_path, TABLE, {})
+    mapping.write_text(mapping.read_text().replace('organisation_id = "Orgnr"',
+                                                   'organisation_id = { column = "Orgnr", compact = true }'))
+    nodes, rels, notes = read_generic(mapping)
+    organisations = sorted(n.id for n in nodes if n.label == "Organisation")
+    assert organisations == ["919303808", "971277882"]
+    assert sorted((r.start_id, r.end_id) for r in rels if r.type == "PARTICIPATES_IN") == [
+        ("919303808", "1"), ("919303808", "2"), ("971277882", "2")]
+    assert not [n for n in notes if "written two ways" in n]
+
+
+def test_compact_names_only_key_columns(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "orgs.csv"
+        label = "Organisation"
+        id = "id"
+        name = "name"
+        compact = ["name"]
+        """, "orgs.csv": "id,name\n919 303 808,SINTEF AS\n"})
+    problems = problems_of(mapping)
+    assert [(p.line, p.field) for p in problems] == [(6, "compact")]
+    assert problems[0].message == "compact names 'name', which is not a key column of this table ('id')"
+    mapping.write_text(mapping.read_text().replace('compact = ["name"]', 'compact = ["id"]'))
+    assert [n.id for n in read_generic(mapping)[0] if n.label == "Organisation"] == ["919303808"]
