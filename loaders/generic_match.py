@@ -24,6 +24,7 @@ from graph.errors import Problem
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
+from graph.store.resolve import ResolvedNode, one_body
 from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
 from loaders.generic_ends import held_ids, moved_ends, named_nodes
@@ -55,6 +56,8 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     found: dict[tuple[str, str], tuple[str, str]] = {}  # (label, the row's id) -> (the node's id, its name)
     for label, records in sorted(by_label.items()):
         for record, nodes in _new_and_named(store, label, records):
+            if len(nodes) == 2 and (one := one_body(store, [ResolvedNode(label, i, n) for i, n in nodes])):
+                nodes = [(one.id, one.name)]  # a seed node and its CORDIS record: the one in projects, as queries take
             if len(nodes) == 1:
                 found[(label, record.id)] = nodes[0]
             elif nodes:

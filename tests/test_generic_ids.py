@@ -91,3 +91,21 @@ def test_compact_names_only_key_columns(tmp_path):
     assert problems[0].message == "compact names 'name', which is not a key column of this table ('id')"
     mapping.write_text(mapping.read_text().replace('compact = ["name"]', 'compact = ["id"]'))
     assert [n.id for n in read_generic(mapping)[0] if n.label == "Organisation"] == ["919303808"]
+
+
+def test_match_by_name_takes_the_record_in_projects_of_a_seed_node_and_its_cordis_record(embedded_store, tmp_path):
+    """'Innovasjon Norge' is the seeds' node and its CORDIS record, joined by SAME_AS: queries and `recommend --for`
+    take the record in projects, while match = "name" refused the name as two nodes."""
+    from graph.store.records import NodeRecord, RelRecord
+    from graph.store.writer import write_records
+
+    source = ("test:bodies",)
+    write_records(embedded_store, [NodeRecord("Organisation", "innovasjon-norge", "Innovasjon Norge", source),
+                                   NodeRecord("Organisation", "pic:996614570", "INNOVASJON NORGE", source),
+                                   NodeRecord("Project", "cordis:1", "P1", source)],
+                  [RelRecord("SAME_AS", "Organisation", "innovasjon-norge", "Organisation", "pic:996614570", source),
+                   RelRecord("PARTICIPATES_IN", "Organisation", "pic:996614570", "Project", "cordis:1", source)])
+    mapping = write_preset(tmp_path, "Prosjekt;Akronym;Orgnr;Navn\n7;Havvind;925359444;Innovasjon Norge\n", {},
+                           top='match = "name"')
+    data = check_generic(embedded_store, mapping)
+    assert [r.start_id for r in data.rels if r.type == "PARTICIPATES_IN"] == ["pic:996614570"]

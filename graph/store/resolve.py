@@ -36,7 +36,7 @@ from graph.store.schema import NODE_LABELS, SEARCH_LABELS, check_label, each_sea
 from graph.store.search_text import SEARCH_PROPERTY, fold, spellings
 from graph.store.semantics import lookup
 
-__all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "SHOWN_CANDIDATES"]
+__all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "one_body", "SHOWN_CANDIDATES"]
 
 #: The prefixes the CORDIS loader gives ids (an organisation's PIC, a project's number): a bare number is tried
 #: with each (`-p organisation=999977851` was refused, its did-you-mean naming pic:999977851).
@@ -110,8 +110,9 @@ def same_body() -> str:
             "RETURN a.id AS start, first, b.id AS end, count(pb) AS second")
 
 
-def _one_body(store: GraphStore, named: list[ResolvedNode]) -> ResolvedNode | None:
-    """Of two nodes joined by SAME_AS, the one that takes part in projects (when only one does), else None."""
+def one_body(store: GraphStore, named: list[ResolvedNode]) -> ResolvedNode | None:
+    """Of two nodes joined by SAME_AS, the one that takes part in projects (when only one does), else None (also
+    for a load's `match = "name"`, `loaders.generic_match`: a name is taken alike everywhere)."""
     if len(named) != 2 or any(node.kind not in ("Cluster", "Organisation") for node in named):
         return None
     rows = store.read(same_body(), {"ids": [node.id for node in named]}).rows
@@ -204,7 +205,7 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
         named = step()
         if len(named) == 1:
             return named[0]
-        one = _one_body(store, named)
+        one = one_body(store, named)
         if one is not None:
             return one
         if named:
