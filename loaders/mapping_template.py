@@ -103,6 +103,8 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     named_by = {"organisation_id": ("organisation_name",), "project_id": ("project_acronym", "project_title")}
     without = {name: [line for row, line in zip(rows, at, strict=True) if not str(row.get(guessed[name]) or "").strip()]
                for name in ("project_id", "organisation_id") if name in guessed}
+    spaced = {name: found for name in ("project_id", "organisation_id") if name in guessed
+              and (found := _spaced_numbers(rows, at, guessed[name]))}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
         column = guessed.get(name) or (by_name if name == "organisation_id" else None)
@@ -112,7 +114,10 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
                          f"cells list several, separated by {as_toml(listed)}"
                          + (": one participation each, the name as the id" if name in PARTNER_LISTS else ""))
         elif without.get(name) and (name == "project_id" or "organisation_name" in guessed):
-            lines.append(_empty_key(name, guessed, without[name], what))
+            lines.append(_empty_key(name, guessed, without[name], what, spaced.get(name)))
+        elif name in spaced:
+            lines.append(f"{name} = {{ column = {as_toml(guessed[name])}, compact = true }}  #? {what}; "
+                         f"{spaced[name]}")
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key
@@ -192,17 +197,32 @@ def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str
     return lines
 
 
-def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str) -> str:
+def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str, spaced: str | None) -> str:
     """The key's line with its own `on_empty`: a row without a project number is skipped, one without an
     organisation number names its organisation by its name. One rule for both keys skipped every row without an
     organisation number once one project number was missing, or named that project after its organisation."""
     column, rows = as_toml(guessed[name]), f"{len(without)} row(s) have none ({_on_lines(without)})"
+    column += ", compact = true" if spaced else ""
+    also = f"; {spaced}" if spaced else ""
     if name == "project_id":
         return (f'{name} = {{ column = {column}, on_empty = "skip" }}  #? {what}; {rows}: skipped, and reported (no '
-                "project, participation, programme or sector from them; the row's organisation is still loaded)")
+                f"project, participation, programme or sector from them; the row's organisation is still loaded){also}")
     placeholder = as_toml("name:{" + guessed["organisation_name"] + "}")
     return (f"{name} = {{ column = {column}, on_empty = {{ placeholder = {placeholder} }} }}  #? {what}; {rows}: "
-            'named by their organisation name, name:<name>, and reported (or on_empty = "skip" to leave them out)')
+            'named by their organisation name, name:<name>, and reported (or on_empty = "skip" to leave them out)'
+            + also)
+
+
+def _spaced_numbers(rows: list[dict], at: list[int], column: str) -> str:
+    """`3 number(s) are written with spaces (line 268: "919 303 808"): compact reads them without`, or "" when no
+    cell of the key column is digits in groups: such a table writes the same organisation number both ways, two
+    nodes where one is meant, unless the key is read `compact`."""
+    found = [(line, cell) for row, line in zip(rows, at, strict=True)
+             if " " in (cell := " ".join(str(row.get(column) or "").split())) and cell.replace(" ", "").isdigit()]
+    if not found:
+        return ""
+    return (f"{len(found)} number(s) are written with spaces ({_on_lines([line for line, _ in found])}: "
+            f"{as_toml(found[0][1])}): compact reads them without, as the other rows write them")
 
 
 def _on_lines(lines: list[int]) -> str:
