@@ -42,7 +42,8 @@ from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
 from graph.errors import ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
-           "limits", "link_scores", "soften", "LABEL_LEVELS", "COLD_START_NOTE", "history_note", "places_note"]
+           "limits", "link_scores", "soften", "Scored", "scored", "candidate", "LABEL_LEVELS", "COLD_START_NOTE",
+           "history_note", "places_note"]
 
 SOFTNESS = 0.01
 COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
@@ -116,8 +117,6 @@ def soften(values: np.ndarray) -> np.ndarray:
     return np.log1p(values / SOFTNESS) / math.log1p(1 / SOFTNESS)
 
 
-
-
 def link_scores(index: RecommenderIndex, rows: list[int], method: str) -> np.ndarray:
     """Classic link-prediction scores of every organisation, summed over the consortium `rows`.
 
@@ -146,7 +145,6 @@ def link_scores(index: RecommenderIndex, rows: list[int], method: str) -> np.nda
              "adamic_adar": np.divide(1.0, np.log(np.maximum(deg, 2)), out=np.zeros_like(deg), where=deg > 1),
              "resource_allocation": np.divide(1.0, deg, out=np.zeros_like(deg), where=deg > 0)}[method]
     return A @ (scale * (A @ start))
-
 
 
 def limits(index: RecommenderIndex, rows: list[int], req: Requirements,
@@ -220,7 +218,6 @@ def history_note(index: RecommenderIndex, focal) -> str | None:
             f"knows no {' or '.join(lacking)} of it: {add}")
 
 
-
 def places_note(index: RecommenderIndex, focal, requirements: Requirements, shown: list) -> str | None:
     """What a wanted place (`add_places`) got, when no candidate shown is there: that no organisation of the
     store is there, or that those there are the consortium or its known partners or ranked lower. None when
@@ -236,6 +233,43 @@ def places_note(index: RecommenderIndex, focal, requirements: Requirements, show
                     f"none of the {len(there):,} organisation(s) in {place} is among these candidates: they are "
                     "known partners of the consortium or fit less well (include known partners, or ask for more)")
     return "; ".join(said) or None
+
+
+@dataclass(frozen=True)
+class Scored:
+    """One request's scores of every organisation (-inf where it may not be offered), with the consortium's rows,
+    the raw components and the weighted terms a `Candidate` is made of: `recommend` cuts them at `k`, and a
+    consortium gap picks from them in its own way (the best of each new country) without cutting first."""
+
+    rows: list[int]
+    parts: dict[str, np.ndarray]
+    terms: dict[str, np.ndarray]
+    score: np.ndarray
+
+    def order(self) -> list[int]:
+        """Every organisation that may be offered, best first."""
+        return [int(y) for y in np.argsort(-self.score, kind="stable") if math.isfinite(self.score[y])]
+
+
+def scored(index: RecommenderIndex, focal, requirements: Requirements | None = None, *,
+           weights: Weights = Weights(), exclude_existing: bool = True, only: np.ndarray | None = None) -> Scored:
+    """The scores `recommend` ranks by, for every organisation; `only` narrows whom it may offer."""
+    req = requirements or Requirements()
+    rows, allowed, parts = components(index, focal, req, exclude_existing)
+    if only is not None:
+        allowed = allowed & only
+    terms = {c: getattr(weights, c) * soften(values) for c, values in parts.items()}
+    return Scored(rows, parts, terms, np.where(allowed, sum(terms.values()), -np.inf))
+
+
+def candidate(index: RecommenderIndex, focal, requirements: Requirements | None, found: Scored, y: int) -> Candidate:
+    """The organisation of row `y` as a candidate: its score, weighted components, reasons and paths."""
+    req, rows, terms = requirements or Requirements(), found.rows, found.terms
+    return Candidate(index.keys[y], index.name(index.keys[y]), float(found.score[y]),
+                     {c: float(t[y]) for c, t in terms.items() if t[y]},
+                     tuple(reasons(index, rows, y, req, found.parts, tuple(focal))
+                           + tie_reasons(index, rows, y, terms) + cold_reasons(index, focal, y, found.parts)),
+                     tuple(paths(index, rows, y)))
 
 
 def recommend(index: RecommenderIndex, focal, requirements: Requirements | None = None, *, k: int = 10,
@@ -256,16 +290,6 @@ def recommend(index: RecommenderIndex, focal, requirements: Requirements | None 
     >>> recommend(RecommenderIndex(G), ["Organisation:a"])[0].paths[0].text
     'C and B both partners in P2; B and A in P1'
     """
-    req = requirements or Requirements()
-    rows, allowed, parts = components(index, focal, req, exclude_existing)
-    if only is not None:
-        allowed = allowed & only
-    terms = {c: getattr(weights, c) * soften(values) for c, values in parts.items()}
-    score = np.where(allowed, sum(terms.values()), -np.inf)
-    best = np.argsort(-score, kind="stable")[: min(k, int(allowed.sum()))]
-    return [Candidate(index.keys[y], index.name(index.keys[y]), float(score[y]),
-                      {c: float(t[y]) for c, t in terms.items() if t[y]},
-                      tuple(reasons(index, rows, int(y), req, parts, tuple(focal))
-                            + tie_reasons(index, rows, int(y), terms) + cold_reasons(index, focal, int(y), parts)),
-                      tuple(paths(index, rows, int(y))))
-            for y in best if math.isfinite(score[y])]
+    found = scored(index, focal, requirements, weights=weights, exclude_existing=exclude_existing, only=only)
+    best = np.argsort(-found.score, kind="stable")[:k]
+    return [candidate(index, focal, requirements, found, int(y)) for y in best if math.isfinite(found.score[y])]
