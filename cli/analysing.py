@@ -179,7 +179,7 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
 @click.option("--min-label", default=None, help="Minimum quality label (esca-bronze, esca-silver, esca-gold).")
 @click.option("--include-existing", is_flag=True, help="Also list organisations already partnered with.")
 @click.option("-k", "k", type=click.IntRange(min=1, max=1000), default=10, show_default=True,
-              help="How many candidates (at most 1,000).")
+              help="How many candidates, and per gap with call rules (at most 1,000).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[str, ...],
@@ -215,7 +215,7 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
 
             rules = CallRules(min_countries=min_countries or 0, sme_share=sme_share, roles=roles)
             plain = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places, min_label=min_label)
-            result = check_consortium(index, focal_keys, rules, k=min(k, 5), requirements=plain)
+            result = check_consortium(index, focal_keys, rules, k=k, requirements=plain)
             progress(3, 3)
             from graph.analytics.needs import why_gap_unfilled
 

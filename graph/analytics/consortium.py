@@ -15,7 +15,15 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from graph.analytics.recommend import Candidate, Requirements, history_note, limits, recommend
+from graph.analytics.recommend import (
+    Candidate,
+    Requirements,
+    candidate,
+    history_note,
+    limits,
+    recommend,
+    scored,
+)
 from graph.analytics.recommend_cold import focal_places
 from graph.analytics.recommend_index import RecommenderIndex, label_name
 from graph.errors import NotFound, ParameterError
@@ -83,9 +91,28 @@ def _smes_needed(smes: int, size: int, share: float) -> int:
     return math.ceil((share * size - smes) / (1 - share) - 1e-9)
 
 
+def _one_per_country(index: RecommenderIndex, focal: list[str], req: Requirements, fills: np.ndarray,
+                     k: int) -> tuple[Candidate, ...]:
+    """Up to `k` candidates of countries the consortium lacks, best first: the best of each new country, then,
+    when fewer countries than `k` are there to add, the next best of any of them. Picked from the whole ranking:
+    the best of each country was taken from the `k` best alone, so two of one country among them left the list a
+    candidate short (`-k 3` gave 2 of a pool of 21,034)."""
+    found = scored(index, focal, req, only=fills)
+    order = found.order()
+    firsts, others, seen = [], [], set()
+    for y in order:
+        (others if index.country[y] in seen else firsts).append(y)
+        seen.add(index.country[y])
+        if len(firsts) == k:
+            break
+    chosen = set(firsts + others[:k - len(firsts)])
+    return tuple(candidate(index, focal, req, found, y) for y in order if y in chosen)
+
+
 def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules, *, k: int = 5,
                      requirements: Requirements | None = None) -> ConsortiumCheck:
-    """The gaps of the consortium `focal` (node keys) against `rules`, each with up to `k` candidates."""
+    """The gaps of the consortium `focal` (node keys) against `rules`, each with `k` candidates (fewer only when
+    fewer organisations fill it)."""
     req = requirements or Requirements()
     rows = index.resolve(focal)
     G, gaps, met = index.G, [], []
@@ -98,14 +125,11 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
     have = ", ".join(sorted(countries)) or "none known"
     if rules.min_countries > len(countries):
         missing = rules.min_countries - len(countries)
-        pool = rank(~np.isin(index.country, list(countries)) & (index.country != ""))
-        first_of_country = {}
-        for c in pool:
-            first_of_country.setdefault(index.country[index.index[c.key]], c)
-        fixes["countries"] = ("a new country", ~np.isin(index.country, list(countries)) & (index.country != ""))
+        new_country = ~np.isin(index.country, list(countries)) & (index.country != "")
+        fixes["countries"] = ("a new country", new_country)
         gaps.append(Gap("countries", f"{len(countries)} countr{'ies' if len(countries) != 1 else 'y'} ({have}); "
                         f"the call asks for {rules.min_countries}: {missing} more", missing,
-                        tuple(first_of_country.values())))
+                        _one_per_country(index, focal, req, new_country, k)))
     elif rules.min_countries:
         met.append(f"{len(countries)} countries ({have}), at least {rules.min_countries} asked")
     if rules.sme_share is not None:

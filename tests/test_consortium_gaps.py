@@ -1,0 +1,84 @@
+"""The consortium check on a national grants table beside CORDIS, as a programme officer's try-out had it: a role
+named by the user's own sector, partners whose SME status the store does not know, and as many candidates per
+gap as asked for. A real store (seeds, NUTS and CORDIS fixtures, and the table below, by the real loaders)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.analytics.consortium import CallRules, check_consortium
+from graph.analytics.inputs import read_inputs
+from graph.analytics.recommend import RecommenderIndex
+from graph.store.falkordb_store import FalkorDBStore
+from loaders.pipeline import run_load
+from tests.cli_invoke import cli_env
+from tests.conftest import open_fixture_network
+from tests.generic_files import write_preset
+
+#: Nordlys (NO) and Svea (SE) are the consortium; Rhein (DE) is Nordlys's known partner and links it to Ruhr and
+#: Elbe (both DE) and Jylland (DK), so the two best candidates of a new country are of one country. The countries
+#: are names in the table's language, the sectors its own (`Laser`, which the sector bridge ties to CORDIS's field
+#: `laser physics`; `Recycling`, also the name of a CORDIS field), and there is no SME column.
+TABLE = """\
+Prosjekt;Akronym;Orgnr;Navn;Land;Rolle;Tema
+P1;LASERNORD;901;Nordlys AS;Norge;Koordinator;Laser
+P1;LASERNORD;902;Svea Batteri AB;Sverige;Partner;Laser
+P2;LASERRHEIN;901;Nordlys AS;NO;Koordinator;Laser
+P2;LASERRHEIN;903;Rhein Optik GmbH;Deutschland;Partner;Laser
+P3;RUHRLASER;903;Rhein Optik GmbH;Deutschland;Koordinator;Laser
+P3;RUHRLASER;904;Ruhr Photonik GmbH;Tyskland;Partner;Laser
+P3;RUHRLASER;905;Elbe Laser GmbH;Germany;Partner;Laser
+P3;RUHRLASER;906;Jylland Lys ApS;Danmark;Partner;Laser
+P4;GJENVINN;901;Nordlys AS;Norge;Koordinator;Recycling
+P4;GJENVINN;907;Fjord Gjenvinning AS;Norge;Partner;Recycling
+"""
+GRAPH = "consortium_gaps"
+NORDLYS, SVEA, CONSORTIUM = "Organisation:901", "Organisation:902", ["Organisation:901", "Organisation:902"]
+#: CORDIS fixture organisations: one known as an SME, one known as not one.
+OCEAN_VISUALS, OSLO = "Organisation:pic:924119292", "Organisation:pic:999975814"
+
+
+def open_table_store(server: Path, graph_name: str, folder: Path) -> FalkorDBStore:
+    """A fresh graph holding the fixture network and the table, loaded as a user loads it (`load csv`, with the
+    derived facts); tests/test_recommend_names.py reads it too."""
+    store = open_fixture_network(server, graph_name)
+    run_load(store, "csv", write_preset(folder, TABLE, {"country": '"Land"', "role": '"Rolle"', "sector": '"Tema"'},
+                                        'separator = ";"'))
+    return store
+
+
+@pytest.fixture(scope="module")
+def table_store(embedded_server, tmp_path_factory):
+    store = open_table_store(embedded_server, GRAPH, tmp_path_factory.mktemp("table"))
+    yield store
+    store.clear()
+    store.close()
+
+
+@pytest.fixture(scope="module")
+def index(table_store) -> RecommenderIndex:
+    return RecommenderIndex(read_inputs(table_store))
+
+
+@pytest.fixture(scope="module")
+def env(table_store, embedded_server):
+    return cli_env(embedded_server, GRAPH)
+
+
+@pytest.mark.parametrize("k", [1, 2, 3, 4])
+def test_the_countries_gap_offers_k_candidates_of_new_countries(index, k):
+    """The best of each new country was taken from the k best only: with Ruhr and Elbe (both DE) on top, `k` 2, 3, 4
+    gave 1, 2, 3 candidates of a pool of dozens."""
+    gap, = check_consortium(index, CONSORTIUM, CallRules(min_countries=3), k=k).gaps
+    countries = [index.country[index.index[c.key]] for c in gap.candidates]
+    assert len(gap.candidates) == k and gap.pool > k
+    assert len(set(countries)) == k and not {"NO", "SE"} & set(countries)  # one of each new country first
+    assert [c.score for c in gap.candidates] == sorted((c.score for c in gap.candidates), reverse=True)
+
+
+def test_the_countries_gap_fills_up_with_a_second_of_a_country_when_countries_run_short(index):
+    gap, = check_consortium(index, CONSORTIUM, CallRules(min_countries=3), k=40).gaps
+    countries = {index.country[index.index[c.key]] for c in gap.candidates}
+    assert len(gap.candidates) == 40 and len(countries) < 40
