@@ -67,6 +67,29 @@ def env(table_store, embedded_server):
     return cli_env(embedded_server, GRAPH)
 
 
+@pytest.mark.parametrize("role", ["Laser", "Sector:Laser", "laser"])
+def test_a_role_by_the_users_own_sector_is_that_sector(index, role):
+    """`Laser` was bridged to CORDIS's `laser physics`, and the gap said no partner works in it, though Nordlys's
+    two projects are Laser projects."""
+    check = check_consortium(index, CONSORTIUM, CallRules(roles=(role,)))
+    assert check.gaps == [] and check.met == ["works in Laser"]
+
+
+def test_a_gap_of_a_field_is_headed_by_the_fields_name_not_its_id(index):
+    check = check_consortium(index, CONSORTIUM, CallRules(roles=("laser physics",)))
+    gap, = check.gaps
+    assert (gap.rule, gap.text) == ("role:laser physics", "no partner works in laser physics: 1 partner that does")
+
+
+def test_the_exact_name_of_several_sectors_takes_them_all(index):
+    """`recycling` names the table's sector and CORDIS's field: organisations of either fill the role (two of each,
+    Nordlys of the consortium aside), as `metrics --sector` takes every sector of an exact name."""
+    met, = check_consortium(index, CONSORTIUM, CallRules(roles=("recycling",))).met
+    assert met.casefold() == "works in recycling"
+    gap, = check_consortium(index, [SVEA], CallRules(roles=("recycling",))).gaps
+    assert gap.pool == 4 and gap.rule.casefold() == "role:recycling"
+
+
 @pytest.mark.parametrize("k", [1, 2, 3, 4])
 def test_the_countries_gap_offers_k_candidates_of_new_countries(index, k):
     """The best of each new country was taken from the k best only: with Ruhr and Elbe (both DE) on top, `k` 2, 3, 4

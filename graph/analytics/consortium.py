@@ -2,7 +2,8 @@
 
 A call asks for at least N countries, a share of SMEs and some roles: `coordinator` (an organisation
 that has coordinated a project) or a sector the consortium must cover (a EuroSciVoc field or seed
-sector id such as `esv:/29/105/357/3103` or `automation`, or its name). `check_consortium` compares
+sector id such as `esv:/29/105/357/3103` or `automation`, or its name: `consortium_rules.role_sectors`).
+`check_consortium` compares
 the consortium (organisations and clusters, each counting as one partner) with the rules and, for each
 rule not met, ranks the candidates that would fix it with the partner recommender restricted to them
 (`recommend(..., only=mask)`), so a gap's list is as well-connected and on-topic as the plain list.
@@ -15,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
+from graph.analytics.consortium_rules import role_sectors
 from graph.analytics.recommend import (
     Candidate,
     Requirements,
@@ -26,7 +28,7 @@ from graph.analytics.recommend import (
 )
 from graph.analytics.recommend_cold import focal_places
 from graph.analytics.recommend_index import RecommenderIndex, label_name
-from graph.errors import NotFound, ParameterError
+from graph.errors import ParameterError
 from graph.store.search_text import fold
 
 __all__ = ["CallRules", "Gap", "ConsortiumCheck", "check_consortium"]
@@ -68,20 +70,6 @@ class ConsortiumCheck:
     note: str | None = None
 
 
-def _sector_column(index: RecommenderIndex, role: str) -> int:
-    """The sector a role names, by id (`esv:...`, a seed id, bridged to its field) or by name."""
-    key = role if role.startswith("Sector:") else f"Sector:{role}"
-    key = index.same_sector.get(key, key)
-    if key in index.sector_index:
-        return index.sector_index[key]
-    wanted = fold(role)
-    named = [s for s in index.sector_keys if fold(index.name(s)) == wanted]
-    if named:
-        return index.sector_index[max(named, key=lambda s: index.sector_counts[:, [index.sector_index[s]]].nnz)]
-    raise NotFound(f"role {role!r} is neither `coordinator` nor a sector of any project; give a sector id "
-                   "(esv:/29/105/357/3103) or name (automation)")
-
-
 def _smes_needed(smes: int, size: int, share: float) -> int:
     """Fewest SMEs to add so that SMEs make at least `share` of the consortium."""
     if smes >= share * size:
@@ -112,7 +100,7 @@ def _one_per_country(index: RecommenderIndex, focal: list[str], req: Requirement
 def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules, *, k: int = 5,
                      requirements: Requirements | None = None) -> ConsortiumCheck:
     """The gaps of the consortium `focal` (node keys) against `rules`, each with `k` candidates (fewer only when
-    fewer organisations fill it)."""
+    fewer organisations fill it); a role's sector read by `graph.analytics.consortium_rules.role_sectors`."""
     req = requirements or Requirements()
     rows = index.resolve(focal)
     G, gaps, met = index.G, [], []
@@ -153,18 +141,19 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
                 gaps.append(Gap("role:coordinator", "no partner has coordinated a project yet: 1 coordinator",
                                 1, rank(index.n_coordinated > 0)))
             continue
-        column = _sector_column(index, role)
-        sector = index.sector_keys[column]
-        active = index.sector_counts[:, [column]].toarray().ravel() > 0
-        own = {index.same_sector.get(s, s) for f in focal for _, s, t in G.out_edges(f, data="type")
-               if t == "ACTIVE_IN"}
-        if active[rows].any() or sector in own:
-            met.append(f"works in {index.name(sector)}")
+        name, sectors = role_sectors(index, role)
+        columns = [index.sector_index[s] for s in sectors]
+        active = np.asarray(index.sector_counts[:, columns].sum(axis=1)).ravel() > 0
+        own = {x for f in focal for _, s, t in G.out_edges(f, data="type") if t == "ACTIVE_IN"
+               for x in (s, index.same_sector.get(s, s))}
+        if active[rows].any() or own & set(sectors):
+            met.append(f"works in {name}")
             continue
-        extra = Requirements(**{**req.__dict__, "sectors": (*req.sectors, sector.split(":", 1)[1])})
-        fixes[f"role:{sector}"] = (f"works in {index.name(sector)}", active)
-        gaps.append(Gap(f"role:{sector}", f"no partner works in {index.name(sector)}: 1 partner that does", 1,
-                        rank(active, extra)))
+        if f"role:{name}" in fixes:  # the same sector asked twice
+            continue
+        extra = Requirements(**{**req.__dict__, "sectors": (*req.sectors, *(s.split(":", 1)[1] for s in sectors))})
+        fixes[f"role:{name}"] = (f"works in {name}", active)
+        gaps.append(Gap(f"role:{name}", f"no partner works in {name}: 1 partner that does", 1, rank(active, extra)))
     outside = np.ones(len(index.country), dtype=bool)
     outside[rows] = False  # the consortium's own members fill nothing
     gaps = [replace(gap, pool=int((fixes[gap.rule][1] & outside).sum()),
