@@ -13,7 +13,7 @@ from graph.analytics.inputs import read_inputs
 from graph.analytics.recommend import RecommenderIndex
 from graph.store.falkordb_store import FalkorDBStore
 from loaders.pipeline import run_load
-from tests.cli_invoke import cli_env
+from tests.cli_invoke import cli_env, invoke
 from tests.conftest import open_fixture_network
 from tests.generic_files import write_preset
 
@@ -90,6 +90,24 @@ def test_the_exact_name_of_several_sectors_takes_them_all(index):
     assert gap.pool == 4 and gap.rule.casefold() == "role:recycling"
 
 
+def test_partners_of_unknown_sme_status_are_said_unknown_not_counted_as_non_smes(index):
+    gap, = check_consortium(index, CONSORTIUM, CallRules(sme_share=0.3)).gaps
+    assert gap.text == ("SME status unknown for 2 partners (Nordlys AS, Svea Batteri AB); the call asks for 30%, "
+                        "judged on the partners whose status is known (none): 1 more SME")
+    assert gap.missing == 1 and len(gap.candidates) == 5
+
+
+def test_the_sme_share_is_judged_on_the_partners_whose_status_is_known(index):
+    met = check_consortium(index, [NORDLYS, OCEAN_VISUALS], CallRules(sme_share=0.6))
+    assert met.gaps == [] and met.met == [
+        "1 SME of the 1 partner whose SME status is known; SME status unknown for 1 partner (Nordlys AS); the call "
+        "asks for 60%, judged on the partners whose status is known: met (1 more SME if it is not one)"]
+    gap, = check_consortium(index, [NORDLYS, SVEA, OSLO], CallRules(sme_share=0.3)).gaps
+    assert gap.text == ("0 SMEs of the 1 partner whose SME status is known; SME status unknown for 2 partners "
+                        "(Nordlys AS, Svea Batteri AB); the call asks for 30%, judged on the partners whose status is "
+                        "known: 1 more SME (2 more SMEs if none of them is one)")
+
+
 @pytest.mark.parametrize("k", [1, 2, 3, 4])
 def test_the_countries_gap_offers_k_candidates_of_new_countries(index, k):
     """The best of each new country was taken from the k best only: with Ruhr and Elbe (both DE) on top, `k` 2, 3, 4
@@ -105,3 +123,18 @@ def test_the_countries_gap_fills_up_with_a_second_of_a_country_when_countries_ru
     gap, = check_consortium(index, CONSORTIUM, CallRules(min_countries=3), k=40).gaps
     countries = {index.country[index.index[c.key]] for c in gap.candidates}
     assert len(gap.candidates) == 40 and len(countries) < 40
+
+
+def test_cli_says_the_role_the_sme_status_and_k_candidates_per_gap(env):
+    result = invoke(env, "recommend", "--for", "Nordlys AS", "--for", "Svea Batteri AB", "--min-countries", "3",
+                    "--sme-share", "0.3", "--roles", "coordinator,Laser,laser physics", "-k", "3")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert "met: works in Laser" in lines and "gap (role:laser physics): no partner works in laser physics: 1 " \
+        "partner that does" in lines
+    assert ("gap (sme_share): SME status unknown for 2 partners (Nordlys AS, Svea Batteri AB); the call asks for "
+            "30%, judged on the partners whose status is known (none): 1 more SME") in lines
+    heads = [i for i, line in enumerate(lines) if line.startswith("gap (")] + [len(lines)]
+    counts = [sum(line.startswith(("   1.", "   2.", "   3.", "   4.")) for line in lines[a:b])
+              for a, b in zip(heads, heads[1:], strict=False)]
+    assert counts == [3, 3, 3]

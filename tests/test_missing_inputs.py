@@ -244,7 +244,8 @@ def test_cli_consortium_gap_says_why_no_one_fills_it(near_miss_store, network_st
     result = invoke(cli_env(embedded_server, "contract_near_miss"), "recommend", "--for", "Fjordtech AS",
                     "--sme-share", "0.5", "--min-countries", "1")  # no organisation says whether it is an SME
     assert result.exit_code == 0, result.stderr
-    assert "gap (sme_share): 0 SMEs of 1 partner; the call asks for 50%: 1 more SME" in result.stdout
+    assert ("gap (sme_share): SME status unknown for 1 partner (Fjordtech AS); the call asks for 50%, judged on the "
+            "partners whose status is known (none): 1 more SME") in result.stdout
     assert "    no organisation in the graph fills it (of those taking part in projects" in result.stdout
     assert "the sme_share gap's list of candidates is empty because its inputs are missing" in result.stderr
     assert "no SME node, and no Organisation has `sme`" in result.stderr

@@ -3,20 +3,19 @@
 A call asks for at least N countries, a share of SMEs and some roles: `coordinator` (an organisation
 that has coordinated a project) or a sector the consortium must cover (a EuroSciVoc field or seed
 sector id such as `esv:/29/105/357/3103` or `automation`, or its name: `consortium_rules.role_sectors`).
-`check_consortium` compares
-the consortium (organisations and clusters, each counting as one partner) with the rules and, for each
+`check_consortium` compares the consortium (organisations and clusters, each counting as one partner) with the
+rules (an SME share judged on the partners whose SME status is known: `consortium_rules.sme_rule`) and, for each
 rule not met, ranks the candidates that would fix it with the partner recommender restricted to them
 (`recommend(..., only=mask)`), so a gap's list is as well-connected and on-topic as the plain list.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from graph.analytics.consortium_rules import role_sectors
+from graph.analytics.consortium_rules import role_sectors, sme_rule
 from graph.analytics.recommend import (
     Candidate,
     Requirements,
@@ -28,7 +27,6 @@ from graph.analytics.recommend import (
 )
 from graph.analytics.recommend_cold import focal_places
 from graph.analytics.recommend_index import RecommenderIndex, label_name
-from graph.errors import ParameterError
 from graph.store.search_text import fold
 
 __all__ = ["CallRules", "Gap", "ConsortiumCheck", "check_consortium"]
@@ -70,15 +68,6 @@ class ConsortiumCheck:
     note: str | None = None
 
 
-def _smes_needed(smes: int, size: int, share: float) -> int:
-    """Fewest SMEs to add so that SMEs make at least `share` of the consortium."""
-    if smes >= share * size:
-        return 0
-    if share >= 1:
-        raise ParameterError("an SME share of 1 cannot be reached while the consortium has a non-SME")
-    return math.ceil((share * size - smes) / (1 - share) - 1e-9)
-
-
 def _one_per_country(index: RecommenderIndex, focal: list[str], req: Requirements, fills: np.ndarray,
                      k: int) -> tuple[Candidate, ...]:
     """Up to `k` candidates of countries the consortium lacks, best first: the best of each new country, then,
@@ -100,7 +89,8 @@ def _one_per_country(index: RecommenderIndex, focal: list[str], req: Requirement
 def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules, *, k: int = 5,
                      requirements: Requirements | None = None) -> ConsortiumCheck:
     """The gaps of the consortium `focal` (node keys) against `rules`, each with `k` candidates (fewer only when
-    fewer organisations fill it); a role's sector read by `graph.analytics.consortium_rules.role_sectors`."""
+    fewer organisations fill it); an SME share is judged on the partners whose SME status is known
+    (`graph.analytics.consortium_rules.sme_rule`), a role's sector read by `role_sectors`."""
     req = requirements or Requirements()
     rows = index.resolve(focal)
     G, gaps, met = index.G, [], []
@@ -121,17 +111,13 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
     elif rules.min_countries:
         met.append(f"{len(countries)} countries ({have}), at least {rules.min_countries} asked")
     if rules.sme_share is not None:
-        smes = sum(bool(G.nodes[f].get("sme")) or "SME" in (G.nodes[f].get("labels") or ()) for f in focal)
-        missing = _smes_needed(smes, len(focal), rules.sme_share)
-        share = (f"{smes} SME{'s' * (smes != 1)} of {len(focal)} partner{'s' * (len(focal) != 1)}; the call asks "
-                 f"for {rules.sme_share:.0%}")
+        said, missing = sme_rule(index, focal, rules.sme_share)
         if missing:
             extra = Requirements(**{**req.__dict__, "sme_share": rules.sme_share})
             fixes["sme_share"] = ("an SME", index.sme)
-            gaps.append(Gap("sme_share", f"{share}: {missing} more SME{'s' * (missing > 1)}", missing,
-                            rank(index.sme.copy(), extra)))
+            gaps.append(Gap("sme_share", said, missing, rank(index.sme.copy(), extra)))
         else:
-            met.append(share)
+            met.append(said)
     for role in rules.roles:
         if fold(role) == "coordinator":
             if rows and index.n_coordinated[rows].sum():

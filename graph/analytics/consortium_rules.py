@@ -1,19 +1,27 @@
-"""How the consortium check reads a call's role: the sectors it names.
+"""How the consortium check reads two of a call's rules: the sector a role names, and who is an SME.
 
-`Hydrogen`, a sector of the user's own table whose projects a partner works in, was bridged to the CORDIS field
-`hydrogen energy` (the bridge that lets a seed sector without projects stand for the field of its name) and the
-gap said no partner works in hydrogen energy; `Sector:Hydrogen` too. An exact id or key is now the sector as
-given, and an exact name every sector of that name (as `metrics --sector` takes an exact name of several); only a
-sector no project is active in stands for its field.
+A role's sector: `Hydrogen`, a sector of the user's own table whose projects a partner works in, was bridged
+to the CORDIS field `hydrogen energy` (the bridge that lets a seed sector without projects stand for the field
+of its name) and the gap said no partner works in hydrogen energy; `Sector:Hydrogen` too. An exact id or key is
+now the sector as given, and an exact name every sector of that name (as `metrics --sector` takes an exact name
+of several); only a sector no project is active in stands for its field.
+
+SMEs: a partner that the store says nothing about (no `sme`, no `SME` label: a table without an SME column) was
+counted as not an SME, so "0 SMEs of 2 partners" was said of two partners of unknown status. Such a partner is
+now said to be of unknown status, as a project's `sme_share` is unknown rather than 0%, and the share is judged
+on the partners whose status is known.
 """
 
 from __future__ import annotations
 
+import math
+
 from graph.analytics.recommend_index import RecommenderIndex
-from graph.errors import NotFound
+from graph.analytics.recommend_reasons import sme_status
+from graph.errors import NotFound, ParameterError
 from graph.store.search_text import fold
 
-__all__ = ["role_sectors"]
+__all__ = ["role_sectors", "sme_rule"]
 
 
 def role_sectors(index: RecommenderIndex, role: str) -> tuple[str, list[str]]:
@@ -38,3 +46,47 @@ def role_sectors(index: RecommenderIndex, role: str) -> tuple[str, list[str]]:
                        "(esv:/29/105/357/3103) or name (automation)")
     names = list(dict.fromkeys(index.name(c) for c in columns))
     return " or ".join(n for i, n in enumerate(names) if fold(n) not in map(fold, names[:i])), columns
+
+
+def _smes_needed(smes: int, size: int, share: float) -> int:
+    """Fewest SMEs to add so that SMEs make at least `share` of `size` partners (of whom `smes` are SMEs)."""
+    if smes >= share * size and (size or not share):
+        return 0
+    if share >= 1 and smes < size:
+        raise ParameterError("an SME share of 1 cannot be reached while the consortium has a non-SME")
+    return max(1, math.ceil((share * size - smes) / (1 - share) - 1e-9)) if share < 1 else 1
+
+
+def _partners(n: int) -> str:
+    return f"{n} partner{'s' * (n != 1)}"
+
+
+def _smes(n: int) -> str:
+    return f"{n} SME{'s' * (n != 1)}"
+
+
+def sme_rule(index: RecommenderIndex, focal: list[str], share: float) -> tuple[str, int]:
+    """What the consortium `focal` has of the call's SME `share`, in words, and how many SMEs it still needs.
+
+    Judged on the partners whose SME status is known: with `s` SMEs of `n` known, `m` more are needed when
+    (s + m) / (n + m) is below `share` (with none known, one SME makes the known share 100%). The partners of
+    unknown status are named, and so is what they would need if none of them were an SME, the worst case.
+    """
+    status = [sme_status(index, f) for f in focal]
+    smes, known = sum(s is True for s in status), sum(s is not None for s in status)
+    unknown = [index.name(f) for f, s in zip(focal, status, strict=True) if s is None]
+    asks = f"the call asks for {share:.0%}"
+    if not unknown:
+        missing = _smes_needed(smes, known, share)
+        said = f"{_smes(smes)} of {_partners(known)}; {asks}"
+        return (f"{said}: {missing} more SME{'s' * (missing > 1)}" if missing else said), missing
+    missing = _smes_needed(smes, known, share)
+    worst = _smes_needed(smes, len(focal), share)
+    names = ", ".join(unknown[:3]) + (", ..." if len(unknown) > 3 else "")
+    have = (f"{_smes(smes)} of the {_partners(known)} whose SME status is known; " if known else "")
+    said = (f"{have}SME status unknown for {_partners(len(unknown))} ({names}); {asks}, judged on the partners "
+            f"whose status is known{'' if known else ' (none)'}")
+    if_not = f"{worst} more SME{'s' * (worst > 1)} if {'it is not one' if len(unknown) == 1 else 'none of them is one'}"
+    if not missing:
+        return f"{said}: met ({if_not})" if worst else f"{said}: met", 0
+    return f"{said}: {missing} more SME{'s' * (missing > 1)}{'' if worst == missing else f' ({if_not})'}", missing

@@ -12,9 +12,18 @@ from graph.analytics.recommend_index import RecommenderIndex, sector_row, target
 if TYPE_CHECKING:
     from graph.analytics.recommend import Requirements
 
-__all__ = ["Path", "paths", "reasons", "shared_projects"]
+__all__ = ["Path", "paths", "reasons", "shared_projects", "sme_status"]
 
 _LABEL_NAMES = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
+
+
+def sme_status(index: RecommenderIndex, key: str) -> bool | None:
+    """Whether `key` is an SME: True (`sme` true or the `SME` label), False (`sme` false), None when the store does
+    not say (a table without an SME column): unknown, not "not an SME", as a project's `sme_share` is unknown."""
+    attrs = index.G.nodes[key] if key in index.G else {}
+    if attrs.get("sme") or "SME" in (attrs.get("labels") or ()):
+        return True
+    return False if "sme" in attrs else None
 
 
 @dataclass(frozen=True)
@@ -88,8 +97,10 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         reasons.append(f"coordinated {coordinated} project{'s' * (coordinated > 1)}")
     reasons.append(f"took part in {projects} project{'s' * (projects > 1)}")
     if parts["sme"][y]:
-        reasons.append(f"an SME (the consortium has {int(index.sme[rows].sum())} of {len(rows)})" if rows else
-                       "an SME (none of the consortium's partners is known as one)")  # was "0 of 0": none in projects
+        unknown = sum(sme_status(index, index.keys[r]) is None for r in rows)
+        status = f"; SME status unknown for {unknown}" if unknown else ""
+        reasons.append(f"an SME (the consortium has {int(index.sme[rows].sum())} of {len(rows)}{status})" if rows
+                       else "an SME (none of the consortium's partners is known as one)")  # was "0 of 0"
     if index.label[y]:
         reasons.append(f"holds the {_LABEL_NAMES[int(index.label[y])]} label")
     return reasons
