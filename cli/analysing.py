@@ -159,6 +159,15 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
         click.echo(line)
 
 
+def _places(index: Any, given: tuple[str, ...], option: str) -> tuple[str, ...]:
+    """`--country` and `--avoid` as the ranking matches them: a country by code or name, read as `metrics --country`
+    reads one (`Germany`, `Tyskland` are `DE`), or a region's NUTS code (`graph.analytics.recommend_places`)."""
+    from graph.analytics.recommend_places import place_codes
+    from loaders.countries import country_code
+
+    return place_codes(index, given, country_code, option)
+
+
 @main.command()
 @click.option("--for", "focal", multiple=True, required=True,
               help="A focal organisation or cluster: Kind:id (Cluster:iot-world), its id or its name "
@@ -168,8 +177,10 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
               help="Rank organisations, or partner clusters (auto: clusters when every --for is one).")
 @click.option("--sector", "sectors", multiple=True,
               help="Wanted sector or topic: its id (esv:..., topic:...) or its name.")
-@click.option("--country", "add_places", multiple=True, help="A country or region to add to the consortium.")
-@click.option("--avoid", "avoid_places", multiple=True, help="A country or region to avoid.")
+@click.option("--country", "add_places", multiple=True,
+              help="A country (a code or a name: DE, Germany, Tyskland) or a region (NUTS code: NO0A2) to add.")
+@click.option("--avoid", "avoid_places", multiple=True,
+              help="A country or region to avoid, written as for --country.")
 @click.option("--sme-share", type=SHARE, default=None,
               help="Wanted share of SMEs (0-1); a call rule with the options below.")
 @click.option("--min-countries", type=click.IntRange(min=1), default=None,
@@ -209,6 +220,7 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
         index = index_for(obj.store, folder, inputs.graph, inputs.version).index  # kept on disk, as in the app
         if index.sector_index:  # else no project has a sector, and the ranking says what to load (ACTIVE_IN)
             sectors = stored_ids(obj.store, sectors, "Sector")
+        add_places, avoid_places = _places(index, add_places, "--country"), _places(index, avoid_places, "--avoid")
         progress(1, 3)
         if min_countries or roles:
             from graph.analytics.consortium import CallRules, check_consortium

@@ -44,11 +44,13 @@ def test_recommend_ranks_candidates_with_reasons(env):
 
 
 def test_recommend_says_when_a_wanted_place_has_no_candidate(env):
-    result = invoke(env, "recommend", "--for", "Organisation:pic:999977851", "--country", "XX", "-k", "3",
+    """A country no organisation of the graph is in (Zimbabwe); one that is no country at all (`XX`) is refused
+    (tests/test_recommend_names.py)."""
+    result = invoke(env, "recommend", "--for", "Organisation:pic:999977851", "--country", "Zimbabwe", "-k", "3",
                     "--format", "json")
     assert result.exit_code == 0, result.stderr
     assert len(json.loads(result.stdout)) == 3  # the ranking is still given, the note beside it
-    assert "note: no organisation of the graph outside the consortium is in XX" in result.stderr
+    assert "note: no organisation of the graph outside the consortium is in ZW" in result.stderr
 
 
 def test_recommend_for_an_unknown_organisation_is_one_line(env):
