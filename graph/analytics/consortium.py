@@ -133,7 +133,7 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
         own = {x for f in focal for _, s, t in G.out_edges(f, data="type") if t == "ACTIVE_IN"
                for x in (s, index.same_sector.get(s, s))}
         if active[rows].any() or own & set(sectors):
-            met.append(f"works in {name}")
+            met += [f"works in {name}"] * (f"works in {name}" not in met)  # `Hydrogen` and `Sector:Hydrogen`: once
             continue
         if f"role:{name}" in fixes:  # the same sector asked twice
             continue
