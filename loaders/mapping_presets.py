@@ -145,7 +145,8 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         return {"compact": [k for k in keys if k in compact]} if set(keys) & set(compact) else {}
     project: dict[str, Any] = {**reading, **merging, **_rule(project_empty), **compacted(project_id),
                                "label": "Project", "id": project_id, "properties": {}}
-    project["name"] = columns.get("project_acronym") or columns["project_title"]
+    # the column's header, also when the mapping gives it as a table: { column = "Tittel" } became the name itself
+    project["name"] = _column(columns, "project_acronym" if "project_acronym" in columns else "project_title")["column"]
     for name, prop, options in (("project_title", "title", {}), ("project_acronym", "acronym", {}),
                                 ("start_date", "start_date", dates), ("end_date", "end_date", dates)):
         if name in columns:
