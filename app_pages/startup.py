@@ -13,7 +13,14 @@ Streamlit starts:
    modules, imported first, are used by the other thread;
 2. `begin()`: on a background thread, once the store is open, count what the Overview shows and draw
    the default Explore view (`common.node_counts()`, `explore_draw.draw_default()`: caches shared by
-   every session), while Streamlit starts its server.
+   every session), while Streamlit starts its server;
+3. then, on the same thread (so the first Explore visit never waits behind it), what the analytics pages
+   need first: the analytics inputs and the filter choices of Metrics and Partners (`inputs`), the Map's
+   aggregates for its first view (`map`), the recommender index and the cluster profiles (`partners`): on
+   the bundled sample, most of those pages' first visits (docs/app.md has the figures). Each is read back
+   from disk when kept there, and made afresh only on a store of at most `SMALL_STORE_NODES` nodes or when
+   its page was used on the store before (its files of older data are there: a load came while the app was
+   stopped), so a large store no one opened those pages on is not read whole at every start.
 
 A visit arriving meanwhile does not do the work twice: Streamlit's per-key compute lock makes it wait
 for the warm-up's result. Failures are only logged: the page that needs the store then says why, as
@@ -29,7 +36,7 @@ import time
 
 from graph.errors import ClusterExplorerError
 
-__all__ = ["prepare", "begin", "warm", "timings", "MODULES"]
+__all__ = ["prepare", "begin", "warm", "timings", "MODULES", "SMALL_STORE_NODES"]
 
 #: What the store's thread uses, imported before it starts (see above).
 STORE_MODULES = ("app_pages.common", "graph.store.falkordb_store", "graph.store.falkordb_server", "falkordb",
@@ -37,7 +44,10 @@ STORE_MODULES = ("app_pages.common", "graph.store.falkordb_store", "graph.store.
 #: Modules the pages import, heaviest first: imported by the warm-up so that no visit waits for them.
 MODULES = ("pandas", "app_pages.explore_draw", "app_pages.explore_details", "app_pages.widgets",
            "app_pages.analytics_cache", "app_pages.partners_index", "graph.analytics.metrics", "graph.views.exports",
-           "queries.runner", "loaders.seeds")
+           "queries.runner", "loaders.seeds", "app_pages.map_cache", "app_pages.map_layers")
+#: Up to this many nodes the warm-up makes the analytics pages' inputs even if no one used those pages yet: the
+#: bundled sample (32,000 nodes) takes about 4 CPU s; the 10x set (284,000) would take a minute and 1.3 GB.
+SMALL_STORE_NODES = 100_000
 
 _LOG = logging.getLogger(__name__)
 _LOCK = threading.Lock()
@@ -79,7 +89,8 @@ def warm() -> None:
 
 
 def timings() -> dict[str, float]:
-    """Seconds each finished step took (`store`, `imports`, `overview`, `explore`; `total` since the start)."""
+    """Seconds each finished step took (`store`, `imports`, `overview`, `explore`, and `inputs`, `map`, `partners`
+    when made; `total` since the start)."""
     return dict(_TIMINGS)
 
 
@@ -110,8 +121,34 @@ def _views() -> None:
     if _OPENED.is_set():
         from app_pages import common, explore_draw
 
-        _timed("overview", common.node_counts)
+        counted = _timed("overview", common.node_counts)
         _timed("explore", explore_draw.draw_default)
+        if counted:
+            _analytics()
     _TIMINGS["total"] = time.perf_counter() - _STARTED
     _LOG.info("warm-up done %.2f s after the start: %s", _TIMINGS["total"],
               {k: round(v, 2) for k, v in _TIMINGS.items() if k != "total"})
+
+
+def _analytics() -> None:
+    """After the first views: what the Metrics, Partners and Map pages need first (see the module's docstring)."""
+    from app_pages import analytics_cache, common, map_cache, map_layers, partners_index, widgets
+
+    total = common.node_counts()[0].total
+    if not total:
+        return  # an empty store: the pages say what to load
+    small = total <= SMALL_STORE_NODES
+    made = []
+
+    def inputs() -> None:
+        if (current := analytics_cache.prepare(small)) is not None:
+            widgets.options_of(current.graph, current.version)  # the choices Metrics and Partners offer first
+            made.append(current)
+
+    def partners() -> None:
+        if made and (pending := partners_index.prepare(small)) is not None:
+            partners_index.profiled(pending.result().index, made[0].version).result()
+
+    if _timed("inputs", inputs) and made:
+        _timed("map", lambda: map_cache.prepare(map_layers.DEFAULT_LEVEL, small))
+        _timed("partners", partners)
