@@ -42,7 +42,8 @@ class IGraphCopy:
             self._graph = self._G.to_igraph(self._weight)
         if self._graph is None:
             index = {v: i for i, v in enumerate(self.nodes)}
-            edges = list(self._G.edges(data=self._weight, default=1))
+            # iter(): list() of the view itself first asks its length, which networkx counts by walking every edge
+            edges = list(iter(self._G.edges(data=self._weight, default=1)))
             self._graph = ig.Graph(n=len(self.nodes), edges=[(index[u], index[v]) for u, v, _ in edges])
             self._graph.es["weight"] = [float(w) for _, _, w in edges]
         return self._graph
