@@ -14,21 +14,40 @@ A Partners visit is timed to its results ("Download (CSV)" under the ranked clus
 to its caption (drawn after the map). CPU seconds of the app and the store server per visit, the load average
 and the warm-up's own log lines are printed beside the table: on a shared machine every time is inflated by
 the load, CPU seconds much less.
+
+`python -m bench.bench_app_analytics --db FILE [--runs 3] [--code DIR]`: **first visits after the warm-up**,
+server side, without a browser. Each visit is a fresh process that does what `python -m app_pages.serve` does
+before Streamlit serves (`startup.begin()`, then `serve._read_back`: the warm-up and the index's read-back, and
+the collector's settle two seconds later), waits for all of it, then opens one page in `streamlit.testing`
+(AppTest): the Map, Partners for a cluster, Metrics with *Compute* pressed, an Explore link focused on a
+cluster, and that link again opened the moment the default Explore view is drawn (while the rest of the
+warm-up still runs). Two states of the cache
+folder: *first start* (empty: the sample just loaded, as `./dev run` leaves it) and *restart* (what those pages
+kept on disk). `--code DIR` runs the visits on another checkout's code (the "before" of a change), with a cache
+folder of its own. The table gives the median and range of the wall seconds of the page's run(s), the app's CPU
+seconds (every thread), the memory the start left (the app and the store's server, before the visit), the
+warm-up's own seconds and the load average.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
 import re
+import shutil
 import signal
 import statistics
 import subprocess
+import sys
+import time
 from pathlib import Path
 
 from bench.bench_app import cluster_keys, page_ready, store_server_pid, warm_up_line
 from bench.bench_explore import CHROMIUM_ARGS, start_app
 from bench.proc_stats import cpu_split, rss_mb
 
+ROOT = Path(__file__).resolve().parents[1]
 PARTNERS_DONE = "Download (CSV)"
 MAP_DONE = "places at"
 
@@ -89,3 +108,109 @@ def measure(db: Path, runs: int) -> None:
         seconds = statistics.median(s for s, _ in found)
         app, store, rest = (statistics.median(c[i] for _, c in found) for i in range(3))
         print(f"| {label} | {seconds:.2f} s | {app:.2f} | {store:.2f} | {rest:.2f} |")
+
+
+#: name -> (page, query parameters ({focal} and {other}: cluster keys), button to press, opened during the warm-up)
+FIRST_VISITS = {"Map": ("map", {}, None, False),
+                "Partners (a cluster's partner clusters)": ("partners", {"partners_focal": "{focal}"}, None, False),
+                "Metrics, Compute pressed": ("metrics", {}, "metrics_compute", False),
+                "Explore link (a focus)": ("explore", {"explore_focus": "{other}"}, None, False),
+                "Explore link during the warm-up": ("explore", {"explore_focus": "{other}"}, None, True)}
+
+
+def first_visit(code: Path, db: Path, name: str, focal: str, other: str) -> dict:
+    """In this fresh process: the app's warm-up as `app_pages.serve` does it, then the visit `name` (`FIRST_VISITS`)."""
+    import logging
+    import threading
+
+    os.environ.update(CLUSTER_EXPLORER_DB=str(db), CLUSTER_EXPLORER_GRAPH="cluster_explorer")
+    from streamlit.testing.v1 import AppTest
+
+    from app_pages import serve, startup
+
+    page, params, button, during = FIRST_VISITS[name]
+    started = time.perf_counter()
+    views = startup.begin()
+    back = threading.Thread(target=serve._read_back, args=(views, logging.getLogger("bench")), daemon=True)
+    back.start()
+    if during:
+        while "explore" not in startup.timings() and views.is_alive():
+            time.sleep(0.01)
+    else:
+        back.join()
+        from graph.memory import settled
+
+        settled()  # and the collector's settle (graph.memory) two seconds after the last build: all done
+    held = rss_mb(os.getpid())  # what the start left in memory, before the visit
+    at = AppTest.from_file(str(code / "app.py"), default_timeout=3600)
+    at.switch_page(f"app_pages/{page}.py")
+    at.query_params.update({k: v.format(focal=focal, other=other) for k, v in params.items()})
+    wall, cpu = time.perf_counter(), time.process_time()
+    at.run()
+    if button:
+        at.button(key=button).click().run()
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    views.join()
+    back.join()
+    warm_up = startup.timings().get("total", time.perf_counter() - started)
+    return {"wall": wall, "cpu": cpu, "mb": held, "warm_up": warm_up,
+            "steps": {k: round(v, 1) for k, v in startup.timings().items() if k != "total"},
+            "errors": [str(e.value)[:200] for e in at.exception], "load": os.getloadavg()[0]}
+
+
+def first_visits(db: Path, runs: int, code: Path) -> None:
+    """`runs` fresh processes per page and state of the cache folder; one table (see the module's docstring)."""
+    from bench.bench_app import cluster_keys
+
+    focal, other = cluster_keys(db, 2)
+    cache = db.with_name(f"{db.name}.bench-cache-{code.name}")
+    env = {**os.environ, "PYTHONPATH": str(code), "CLUSTER_EXPLORER_CACHE_DIR": str(cache)}
+    env.pop("NEO4J_URI", None)
+    print(f"store {db}, code {code}, focal {focal}, link {other}; load average {os.getloadavg()[0]:.1f} at the start")
+    print("| page | cache folder | wall s: median (range) | app CPU s | MB before it | warm-up s (its steps) | load |")
+    print("|---|---|---:|---:|---:|---|---:|")
+
+    def visit(name: str) -> dict:
+        out = subprocess.run([sys.executable, __file__, "--one", name, "--db", str(db), "--code", str(code),
+                              "--focal", focal, "--other", other], cwd=code, env=env, capture_output=True, text=True)
+        if out.returncode:
+            raise SystemExit(out.stderr[-3000:])
+        return json.loads(out.stdout.strip().splitlines()[-1])
+
+    for state in ("first start", "restart"):
+        if state == "restart":  # what the Map and Partners keep on disk, made once (not timed)
+            for name in list(FIRST_VISITS)[:2]:
+                visit(name)
+        for name in FIRST_VISITS:
+            found = []
+            for _ in range(runs):
+                if state == "first start":
+                    shutil.rmtree(cache, ignore_errors=True)
+                found.append(visit(name))
+            walls = [r["wall"] for r in found]
+            errors = {e for r in found for e in r["errors"]}
+            cpu, held = (statistics.median(r[k] for r in found) for k in ("cpu", "mb"))
+            print(f"| {name} | {state} | {statistics.median(walls):.2f} ({min(walls):.2f}-{max(walls):.2f}) "
+                  f"| {cpu:.2f} | {held:.0f} "
+                  f"| {statistics.median(r['warm_up'] for r in found):.1f} {found[-1]['steps']} "
+                  f"| {min(r['load'] for r in found):.1f}-{max(r['load'] for r in found):.1f} |"
+                  + (f" errors: {sorted(errors)}" if errors else ""), flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="First visits after the app's warm-up (AppTest; see the docstring)")
+    parser.add_argument("--db", type=Path, required=True, help="a store file holding the bundled sample")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose code runs the visits")
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # a single visit, in this process
+    parser.add_argument("--focal", help=argparse.SUPPRESS)
+    parser.add_argument("--other", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(first_visit(args.code.resolve(), args.db.resolve(), args.one, args.focal, args.other)))
+    else:
+        first_visits(args.db.resolve(), args.runs, args.code.resolve())
+
+
+if __name__ == "__main__":
+    main()
