@@ -115,6 +115,7 @@ def test_a_title_given_as_a_table_names_the_project(tmp_path):
     """`project_title = { column = "Tittel" }` (the form that takes options) made the table itself the project's name
     column: "name must be a non-empty text"."""
     mapping = write_preset(tmp_path, "Prosjekt;Tittel;Orgnr;Navn\n1;Havvind i nord;919303808;SINTEF AS\n", {})
-    mapping.write_text(mapping.read_text().replace('project_acronym = "Akronym"', 'project_title = { column = "Tittel" }'))
+    titled = 'project_title = { column = "Tittel" }'
+    mapping.write_text(mapping.read_text().replace('project_acronym = "Akronym"', titled))
     nodes, _, _ = read_generic(mapping)
     assert [(n.id, n.name) for n in nodes if n.label == "Project"] == [("1", "Havvind i nord")]
