@@ -6,9 +6,8 @@ Not a page. The index is read or built on a worker thread, and in the background
 * `rebuild_after_load()` (the router, every run): when Partners was used on this store before (an index file
   is in its cache folder) and the current data version's index is not on disk, its build starts, after the
   analytics inputs it starts from, so after a load the index is ready by the next Partners visit;
-* `read_back()` (the warm-up of `app_pages.serve`, after the first views): after a restart with unchanged
-  data, the index on disk and the inputs are read back before anyone opens Partners;
-* `prepare(small)` (the warm-up of `app_pages.startup`, after the analytics inputs): the same, and the index
+* `prepare(small)` (the warm-up of `app_pages.startup`, after the analytics inputs): after a restart with
+  unchanged data, the index on disk and the inputs are read back before anyone opens Partners, and the index
   built when none of this data is on disk but Partners was used on the store before (a load while the app was
   stopped) or the store is small (1 CPU s and 84 MB on disk for the bundled sample); `profiled` then waits
   for the cluster profiles queued behind it;
@@ -37,7 +36,7 @@ from graph.analytics.recommend import RecommenderIndex
 from graph.memory import long_lived
 from graph.store.contract import GraphStore
 
-__all__ = ["building", "rebuild_after_load", "read_back", "prepare", "profiled", "recommender", "clusters", "forget"]
+__all__ = ["building", "rebuild_after_load", "prepare", "profiled", "recommender", "clusters", "forget"]
 
 #: One worker: what it queues runs in order (the cluster profiles after the index they are built from).
 _WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="cluster-explorer-recommender")
@@ -109,14 +108,6 @@ def rebuild_after_load() -> None:
     if any(folder.glob(f"{recommend_index_disk.file_prefix(store)}*")) \
             and not recommend_index_disk.index_file(store, folder, version).is_file():
         _start(version)
-
-
-def read_back() -> Future | None:
-    """After a restart (the warm-up, `app_pages.serve`): read the current data version's index and the inputs it
-    starts from back from disk in the background, when they are there."""
-    store = common.store()
-    version = common.data_version_now()
-    return _start(version) if recommend_index_disk.index_file(store, _folder(store), version).is_file() else None
 
 
 def prepare(small: bool) -> Future | None:

@@ -4,10 +4,8 @@ Not a page. `streamlit run` runs nothing of ours until the first visitor's sessi
 waited for the store's server to start and for every module to import. This does the warm-up
 (`app_pages.startup`) first: the store's server starts while the pages' modules import, then the
 first views are drawn on a background thread while this process is handed to Streamlit's own
-command line (`streamlit run APP_PY ...`), so the first page finds them done. After those views, when
-the recommender index of the current data is on disk (Partners was used before the restart), it and the
-analytics inputs are read back on another thread (`app_pages.partners_index.read_back`), so the first
-Partners visit finds them in memory. `./dev run`,
+command line (`streamlit run APP_PY ...`), so the first page finds them done, and then what the Map, Partners
+and Metrics pages need first (`app_pages.startup`). `./dev run`,
 `cluster-explorer app` and the app benches start the app this way; plain `streamlit run app.py` still
 works, without the warm-up (its first visit does that work itself).
 """
@@ -43,25 +41,17 @@ def main(argv: list[str]) -> None:
     _refuse_a_taken_port()
     startup.prepare()
     views = startup.begin()
-    threading.Thread(target=_read_back, args=(views, log), name="cluster-explorer-read-back", daemon=True).start()
+    threading.Thread(target=settle_after, args=(views,), name="cluster-explorer-settle", daemon=True).start()
     stop_on_signals()  # SIGTERM / Ctrl-C: a normal exit, so the store's server stops with the app
     sys.argv = ["streamlit", "run", *argv]
     cli.main(prog_name="streamlit")
 
 
-def _read_back(views: threading.Thread, log: logging.Logger) -> None:
-    """After the first views: the recommender index (and its inputs) read back from disk, when there."""
+def settle_after(views: threading.Thread) -> None:
+    """After the warm-up: what it made stays for every session, out of the collector's full passes (graph.memory).
+    (It also read the recommender index back here; the warm-up's own step does that now, `startup._analytics`.)"""
     views.join()
-    settle_later()  # what the start built stays: full collections skip it (graph.memory)
-    try:
-        from app_pages import partners_index  # imported by `startup.prepare()` on the main thread already
-
-        pending = partners_index.read_back()
-        if pending is not None:
-            loaded = pending.result()
-            log.info("recommender index read back from disk in %.2f s (%s)", loaded.seconds, loaded.source)
-    except Exception as e:  # noqa: BLE001 - the Partners page says why when it needs the index
-        log.warning("warm-up: reading the recommender index back failed (%s)", e)
+    settle_later()
 
 
 def _refuse_a_taken_port() -> None:

@@ -55,11 +55,11 @@ def test_a_restart_reads_the_index_from_disk_and_does_not_build_it(app_store, no
 def test_the_warm_up_reads_the_index_back_before_any_visit(app_store, no_index):  # noqa: F811
     from app_pages import partners_index
 
-    assert partners_index.read_back() is None  # nothing on disk: nothing to read back, nothing built
+    assert partners_index.prepare(small=False) is None  # nothing on disk: nothing to read back, nothing built
     first = table(open_page("partners", partners_focal=FOCAL), "candidate")
     builds = disk.builds()
     _restart()
-    loaded = partners_index.read_back().result()  # what app_pages.serve does after the first views
+    loaded = partners_index.prepare(small=False).result()  # what the warm-up does after the first views
     assert loaded.source == "disk" and disk.builds() == builds
     memory.settled()
     tracked = {id(o) for o in gc.get_objects()}  # kept for every session: out of the collector's sight (graph.memory)

@@ -31,7 +31,7 @@ network = fixture_network(GRAPH, "network")
 #: visit per page, each counting the narrow reads of the whole graph, the Map's aggregates computed and the
 #: recommender indexes and cluster profiles built during it.
 PROBE = """
-import json, logging, sys
+import json, sys
 from app_pages import map_cache, serve, startup
 from graph.analytics import inputs, kept_files
 from graph.store import cypher
@@ -53,7 +53,7 @@ def counted(before_reads, before_computed, before_built):
 
 
 views = startup.begin()
-serve._read_back(views, logging.getLogger("probe"))
+serve.settle_after(views)
 report = {"warm_up": {"steps": sorted(startup.timings()), **counted(0, 0, 0)}}
 from app_pages import common  # noqa: E402 - imported by the warm-up already
 from graph.views.filters import Filters  # noqa: E402
