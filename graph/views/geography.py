@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import networkx as nx
 
-from graph.views.filters import ACTOR_KINDS, _places_of, _typed, display_name
+from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
 __all__ = ["LEVELS", "level_from_text", "geo_points", "region_links", "place_level", "strongest_links", "arc_styles",
            "bubble_radii", "BUBBLE_PX"]
@@ -49,11 +49,41 @@ def place_level(graph: nx.Graph, place: str) -> int | None:
     return int(level) if isinstance(level, int) else max(len(str(data.get("id", ""))) - 2, 0) or None
 
 
-def _place_at(graph: nx.Graph, actor: str, level: int, memo: dict[str, str | None]) -> str | None:
-    if actor not in memo:
-        candidates = [p for p in _places_of(graph, actor) if place_level(graph, p) == level and p in graph]
-        memo[actor] = min(candidates) if candidates else None
-    return memo[actor]
+class _Placer:
+    """The place at one NUTS level of each actor, as `filters._places_of` finds its places (where it is located,
+    those places' parents, its `country`), each place's parents walked once: walked again for every organisation,
+    the Map's aggregates took 1.3 s on the sample (520,000 reads of neighbours) and 24 CPU s at 10x."""
+
+    def __init__(self, graph: nx.Graph, level: int):
+        self.graph, self.level = graph, level
+        self._actors: dict[str, str | None] = {}
+        self._lineages: dict[str, frozenset[str]] = {}
+
+    def __call__(self, actor: str) -> str | None:
+        if actor not in self._actors:
+            places: set[str] = set()
+            for place in _typed(self.graph, actor, "LOCATED_IN"):
+                places |= self._lineage(place)
+            if country := self.graph.nodes[actor].get("country"):
+                places |= self._lineage(f"Country:{country}")
+            candidates = [p for p in places if p in self.graph and place_level(self.graph, p) == self.level]
+            self._actors[actor] = min(candidates) if candidates else None
+        return self._actors[actor]
+
+    def _lineage(self, place: str) -> frozenset[str]:
+        """The place and every place it is PART_OF, transitively."""
+        if place not in self._lineages:
+            found, queue = {place}, deque([place])
+            while queue:
+                node = queue.popleft()
+                if node not in self.graph:
+                    continue
+                for parent in _typed(self.graph, node, "PART_OF"):
+                    if parent not in found:
+                        found.add(parent)
+                        queue.append(parent)
+            self._lineages[place] = frozenset(found)
+        return self._lineages[place]
 
 
 def _located(data: Mapping[str, Any]) -> bool:
@@ -67,7 +97,7 @@ def geo_points(graph: nx.MultiDiGraph, level: int = 2) -> tuple[list[dict[str, A
     located in the place). Returns `(places, organisations)`, each a list of dicts with `key`, `name`,
     `kind`, `lat`, `lon`, `activity`; places also give `organisations`, the number located there.
     """
-    memo: dict[str, str | None] = {}
+    place_of = _Placer(graph, level)
     activity: Counter[str] = Counter()
     members: Counter[str] = Counter()
     organisations = []
@@ -75,7 +105,7 @@ def geo_points(graph: nx.MultiDiGraph, level: int = 2) -> tuple[list[dict[str, A
         if data.get("kind") not in ACTOR_KINDS:
             continue
         count = sum(1 for _ in _typed(graph, actor, "PARTICIPATES_IN"))
-        place = _place_at(graph, actor, level, memo)
+        place = place_of(actor)
         if place:
             activity[place] += count
             members[place] += 1
@@ -94,12 +124,12 @@ def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300) 
     The `top` pairs with most shared projects (every pair when None), strongest first, each with both
     ends' names and coordinates.
     """
-    memo: dict[str, str | None] = {}
+    place_of = _Placer(graph, level)
     pairs: Counter[tuple[str, str]] = Counter()
     for project, kind in graph.nodes(data="kind"):
         if kind != "Project":
             continue
-        partners = {_place_at(graph, a, level, memo) for a in _typed(graph, project, "PARTICIPATES_IN", incoming=True)}
+        partners = {place_of(a) for a in _typed(graph, project, "PARTICIPATES_IN", incoming=True)}
         located = sorted(p for p in partners if p and _located(graph.nodes[p]))
         pairs.update((a, b) for i, a in enumerate(located) for b in located[i + 1:])
     links = []
