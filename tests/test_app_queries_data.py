@@ -85,7 +85,7 @@ def test_a_table_uploaded_alone_offers_a_mapping_made_from_it():
     (button,) = at.get("download_button")
     assert button.proto.label == "A mapping for tildelinger.csv"
     said = " ".join(c.value for c in at.caption).replace("\\", "")  # shown Markdown-escaped
-    assert "a mapping with 14 guesses from its header and cells, each marked #?" in said
+    assert "a mapping with 13 guesses from its header and cells, each marked #?" in said
     assert "No mapping can be made from x.csv: x.csv:1: the first line holds the control character" in said
     (text,) = at.text_area
     assert 'project_id = "Prosjektnummer"' in text.value and not at.get("stDataFrame")
