@@ -163,9 +163,8 @@ def _places(index: Any, given: tuple[str, ...], option: str) -> tuple[str, ...]:
     """`--country` and `--avoid` as the ranking matches them: a country by code or name, read as `metrics --country`
     reads one (`Germany`, `Tyskland` are `DE`), or a region's NUTS code (`graph.analytics.recommend_places`)."""
     from graph.analytics.recommend_places import place_codes
-    from loaders.countries import country_code
 
-    return place_codes(index, given, country_code, option)
+    return place_codes(index, given, option)
 
 
 @main.command()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import ParameterError
-from loaders.countries import country_code
 from tests.cli_invoke import error_line, invoke
 from tests.test_consortium_gaps import env, index, table_store  # noqa: F401  (fixtures)
 
@@ -19,7 +18,7 @@ def test_countries_by_name_in_any_language_are_their_codes_and_regions_stay(inde
     from graph.analytics.recommend_places import place_codes
 
     given = ("Germany", "Deutschland", "Tyskland", "de", "Sverige", "Suomi", "Danmark", "FI1D9", "fi1d", "XX9")
-    assert place_codes(index, given, country_code) == ("DE", "SE", "FI", "DK", "FI1D9", "FI1D", "XX9")
+    assert place_codes(index, given) == ("DE", "SE", "FI", "DK", "FI1D9", "FI1D", "XX9")
 
 
 @pytest.mark.parametrize("text", ["XX", "Narnia", "Germanyy"])
@@ -27,7 +26,7 @@ def test_a_place_that_is_neither_a_country_nor_a_region_is_refused(index, text):
     from graph.analytics.recommend_places import place_codes
 
     with pytest.raises(ParameterError) as refused:
-        place_codes(index, (text,), country_code, "--avoid")
+        place_codes(index, (text,), "--avoid")
     said = str(refused.value)
     assert said.startswith(f"--avoid '{text}' is neither a country nor a region of the graph: give a country's code")
     assert said.endswith("; the graph's countries with the most organisations: SE, NO, DE, DK, FI, FR, HR, ES, ... "

@@ -4,17 +4,16 @@ The ranking matches a place as the start of an organisation's NUTS code or count
 text was taken as such a code: `--country Germany` (or Deutschland, Tyskland) matched no organisation and the
 note said none of the graph is in Germany, `--country XX` passed unrefused, and `--avoid Germany` avoided no one.
 A place is now read as `metrics --country` reads a country, with the reader of a table's country column (a
-code or a name in any language the project knows: `loaders.countries.country_code`, handed in by the caller,
-since graph/ imports no loader), and a region of the graph by its NUTS code as before.
+code or a name in any language the project knows: `graph.countries.country_code`), and a region of the graph by
+its NUTS code as before.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 
 from graph.analytics.recommend_index import RecommenderIndex
+from graph.countries import country_code
 from graph.errors import ParameterError
 
 __all__ = ["place_codes"]
@@ -52,8 +51,7 @@ def _some_countries(index: RecommenderIndex) -> str:
     return f"the graph's countries with the most organisations: {', '.join(most)}{more}"
 
 
-def place_codes(index: RecommenderIndex, texts: tuple[str, ...], country_code: Callable[[str], str],
-                option: str = "--country") -> tuple[str, ...]:
+def place_codes(index: RecommenderIndex, texts: tuple[str, ...], option: str = "--country") -> tuple[str, ...]:
     """The place codes the ranking matches, for `texts` as a user gives them (each once, in their order).
 
     A two-letter text is a country's code (`DE`, `de`; `GR` and `UK` as the store keys them); a longer one is a
