@@ -17,8 +17,8 @@ def metrics() -> None:
 
 def _country_codes(ctx: click.Context, param: click.Parameter, given: tuple[str, ...]) -> tuple[str, ...]:
     """`se`, `Sweden` and `Sverige` as the store keys them (`SE`): a name is read as a table's country is."""
+    from graph.countries import country_code
     from graph.values import BadValue
-    from loaders.countries import country_code
 
     try:
         return tuple(country_code(text) for text in given)

@@ -14,11 +14,11 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
+from graph.countries import country_code
 from graph.errors import Problem
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
-from loaders.countries import country_code
 from loaders.generic_match import countries_placed
 from loaders.mapping_spec import FileSpec
 from loaders.nuts import country_name, iso_code, place_records

@@ -10,9 +10,9 @@ from __future__ import annotations
 import string
 from typing import Any, Protocol
 
+from graph.countries import country_code
 from graph.store.schema import check_property
 from loaders.common import is_json, is_text_encoding
-from loaders.countries import country_code
 from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, SEPARATORS, Column, Place
 
 __all__ = ["reading_options", "key_options", "constant_column", "RESERVED"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from graph import values
-from loaders.countries import country_code
+from graph.countries import country_code
 from loaders.csv_tables import SEPARATORS
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from graph.countries import country_code
 from graph.errors import ValidationFailed
 from graph.store.reads import counts, to_networkx
-from loaders.countries import country_code
 from loaders.generic import load_generic, read_generic
 from tests.generic_files import snapshot, write_files
 
