@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common, widgets
+from app_pages import common, url_choice, widgets
 from app_pages.explore_details import details_panel
 from app_pages.explore_draw import draw
 from app_pages.explore_view import IN_VIEW, metrics_written, size_choices
@@ -19,6 +19,7 @@ from graph.views import exports, path_view, render, store_views, store_window
 from graph.views import filters as views
 
 MAX_CAP = 5000  # the largest "Max nodes" the page offers
+url_choice.as_left()  # Back or Forward to an entry Streamlit stripped of the page's choices: the page as left
 filters = widgets.graph_filters(common.filter_options(), "explore")
 path = tuple(k for k in st.query_params.get("path", "").split(",") if k)
 
@@ -26,12 +27,13 @@ st.title("Explore")
 search, depth_col, colour_col, size_col, cap_col = st.columns([4, 1, 1, 1.2, 1])
 with search:
     focus = tuple(widgets.search_nodes("nodes to focus on", "explore_focus"))
-depth = depth_col.select_slider("Depth", [1, 2, 3], value=1, key="explore_depth", bind=widgets.URL, disabled=bool(path),
+depth = depth_col.select_slider("Depth", [1, 2, 3], value=1, **url_choice.bound("explore_depth"),
+                                disabled=bool(path),
                                 help="A path from the Partners page shows its own nodes only" if path else None)
-colour = colour_col.radio("Colour by", render.COLOUR_BY, key="explore_colour", bind=widgets.URL)
-size = size_col.selectbox("Size by", size_choices(metrics_written()), key="explore_size", bind=widgets.URL,
+colour = colour_col.radio("Colour by", render.COLOUR_BY, **url_choice.bound("explore_colour"))
+size = size_col.selectbox("Size by", size_choices(metrics_written()), **url_choice.bound("explore_size"),
                           help=f"{IN_VIEW}, or a metric written back by the Metrics page")
-cap = cap_col.number_input("Max nodes", 10, MAX_CAP, 1000, step=100, key="explore_cap", bind=widgets.URL)
+cap = cap_col.number_input("Max nodes", 10, MAX_CAP, 1000, step=100, **url_choice.bound("explore_cap"))
 whole = common.view(views.Filters(), path, 0, cap) if path else common.view(filters, focus, depth, cap)
 if path:
     dashed = " (dashed: a sector of the seeds and the CORDIS field of its name, one sector to the ranking)" if \

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from app_pages import analytics_cache, partners_gaps, partners_index, partners_results, timeline, widgets
+from app_pages import analytics_cache, partners_gaps, partners_index, partners_results, timeline, url_choice, widgets
 from graph.analytics.consortium import CallRules
 from graph.analytics.recommend import LABEL_LEVELS, Requirements
 from graph.analytics.recommend_index import label_name
@@ -22,6 +22,7 @@ from graph.errors import ClusterExplorerError
 #: "esca-bronze" shown as "ESCA Bronze"; the link keeps the id.
 LABEL_NAMES = {level: label_name(level) for level in LABEL_LEVELS}
 
+url_choice.as_left()  # Back or Forward to an entry Streamlit stripped of the page's choices: the page as left
 st.title("Partners")
 current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
 options = widgets.options_of(current.graph, current.version)
@@ -33,16 +34,16 @@ with st.sidebar:
     add = widgets.choose("Places to add", options.places, "partners_add", "Prefer partners located here")
     avoid = widgets.choose("Places to avoid", options.places, "partners_avoid")
     label = widgets.choose_one("Minimum quality label", LABEL_NAMES, "partners_label", "none asked")
-    sme = st.slider("Wanted share of SMEs", 0.0, 1.0, 0.0, 0.05, key="partners_sme", bind=widgets.URL)
-    k = st.number_input("Candidates", 1, 50, 10, key="partners_k", bind=widgets.URL)
-    known = st.toggle("Include known partners", False, key="partners_known", bind=widgets.URL,
+    sme = st.slider("Wanted share of SMEs", 0.0, 1.0, 0.0, 0.05, **url_choice.bound("partners_sme"))
+    k = st.number_input("Candidates", 1, 50, 10, **url_choice.bound("partners_k"))
+    known = st.toggle("Include known partners", False, **url_choice.bound("partners_known"),
                       help="Off: organisations the consortium already worked with are left out")
     st.subheader("Call rules")
-    countries = st.number_input("At least this many countries", 0, 30, 0, key="partners_countries",
-                                bind=widgets.URL, help="0: no rule")
+    countries = st.number_input("At least this many countries", 0, 30, 0,
+                                **url_choice.bound("partners_countries"), help="0: no rule")
     roles = widgets.choose("Roles to fill", [("coordinator", "coordinator"), *options.sectors], "partners_roles",
                            "A coordinator, or a partner working in a sector")
-    rank = st.radio("Rank", ["auto", "organisations", "clusters"], key="partners_rank", bind=widgets.URL,
+    rank = st.radio("Rank", ["auto", "organisations", "clusters"], **url_choice.bound("partners_rank"),
                     horizontal=True, help="auto: partner clusters when every focal node is a cluster")
 if not focal:
     st.info("Search for one or more organisations or clusters: the consortium to find partners for.",

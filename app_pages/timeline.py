@@ -51,7 +51,7 @@ def slider() -> None:
     if not (years := _store_years()):
         return
     low, high = years
-    url_choice.start_from_link(KEY, lambda linked: _linked_window(linked, low, high))
+    url_choice.start_from_link(KEY, lambda linked: _linked_window(linked, low, high), page=False)
     if not all(low <= y <= high for y in st.session_state[KEY]):
         st.session_state[KEY] = (low, high)  # a window from another data version: back to all years
     with st.sidebar:

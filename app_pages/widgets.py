@@ -25,7 +25,7 @@ from graph.views.filters import FilterOptions, Filters
 from queries.catalogue import Param
 from queries.runner import suggestions
 
-URL = "query-params"
+URL = url_choice.URL
 #: The most choices a filter sends the browser at once (`choose`).
 OFFERED = 200
 
@@ -57,13 +57,13 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
         placeholder = "none in the store"
         help = f"The store holds none yet: load data that has them (docs/mapping.md). {help or ''}".strip()
     elif len(names) > OFFERED:
-        found = fold(st.text_input(f"Find {label[0].lower()}{label[1:]}", key=f"{key}_find", bind=URL,
+        found = fold(st.text_input(f"Find {label[0].lower()}{label[1:]}", **url_choice.bound(f"{key}_find"),
                                    placeholder=f"{len(names):,} in all: a word of the name or code"))
         matches = [k for k in names if found in _searched(k, names[k])] if found else offered
         offered = list(dict.fromkeys([*_chosen(key, names), *matches[:OFFERED]]))
         placeholder = (f"{len(matches):,} found" if found else f"the first {OFFERED} of {len(names):,}") + \
             (f" (first {OFFERED} shown)" if found and len(matches) > OFFERED else "")
-    return tuple(st.multiselect(label, offered, format_func=lambda k: names.get(k, k), key=key, bind=URL,
+    return tuple(st.multiselect(label, offered, format_func=lambda k: names.get(k, k), **url_choice.bound(key),
                                 help=help, placeholder=placeholder))
 
 
@@ -89,8 +89,9 @@ def graph_filters(options: FilterOptions, prefix: str) -> Filters:
     with st.sidebar:
         st.subheader("Filters")
         default = [k for k in filters.DEFAULT_KINDS if k in options.kinds]
-        kinds = st.pills("Kinds of node", options.kinds, selection_mode="multi", default=default, key=f"{prefix}_kinds",
-                         bind=URL)  # all chips shown, wrapped (a multiselect of ten cut them off)
+        # all chips shown, wrapped (a multiselect of ten cut them off)
+        kinds = st.pills("Kinds of node", options.kinds, selection_mode="multi", default=default,
+                         **url_choice.bound(f"{prefix}_kinds"))
         places = choose("Country or region", options.places, f"{prefix}_places", "Regions include their sub-regions")
         programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
         labels = choose("Quality label", options.labels, f"{prefix}_labels")
@@ -113,16 +114,16 @@ def projection_form(options: FilterOptions, prefix: str) -> Projection:
     """Which graph to measure (organisations, clusters, regions, ...) and which projects count."""
     with st.sidebar:
         st.subheader("Projection")
-        kind = st.selectbox("Graph of", KINDS, key=f"{prefix}_kind", bind=URL,
+        kind = st.selectbox("Graph of", KINDS, **url_choice.bound(f"{prefix}_kind"),
                             help="Nodes linked when their organisations share a project")
-        level = st.select_slider("NUTS level", [1, 2, 3], value=2, key=f"{prefix}_level",
-                                 bind=URL) if kind == "region" else 2
+        level = st.select_slider("NUTS level", [1, 2, 3], value=2,
+                                 **url_choice.bound(f"{prefix}_level")) if kind == "region" else 2
         programmes = choose("Programme", options.programmes, f"{prefix}_programmes")
         sectors = choose("Sector, topic or field", options.sectors, f"{prefix}_sectors")
         _fields_taken_along(sectors, options)
         countries = choose("Countries", [(k, n) for k, n in options.places if k.startswith("Country:")],
                             f"{prefix}_countries")
-        roles = st.multiselect("Roles", list(ROLE_RANK), key=f"{prefix}_roles", bind=URL, help="All when empty")
+        roles = st.multiselect("Roles", list(ROLE_RANK), **url_choice.bound(f"{prefix}_roles"), help="All when empty")
     start, end = timeline.window()
     return Projection(kind=kind, start=start, end=end, programmes=programmes, sectors=sectors,
                       countries=tuple(c.split(":", 1)[1] for c in countries), roles=tuple(roles), region_level=level)
@@ -144,7 +145,8 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
     (`persist_state`), as the bound widgets do.
     """
     url_choice.start_from_link(key, lambda linked: [k for k in (_current_key(graph, k) for k in linked) if k in graph])
-    text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
+    text = st.text_input(f"Search {label}", **url_choice.bound(f"{key}_search"),
+                         placeholder="a name, an acronym, an id")
     chosen = [k for k in st.session_state[key] if k in graph]
     hits = [h for h in dict.fromkeys([*keep, *chosen, *filters.search(graph, text, 50, kinds)]) if h in graph]
 
@@ -178,7 +180,8 @@ def search_nodes(label: str, key: str, kinds: tuple[str, ...] | None = None) -> 
     The choice is kept in the URL as node keys; keys the store does not hold are dropped.
     """
     url_choice.start_from_link(key, list)
-    text = st.text_input(f"Search {label}", key=f"{key}_search", bind=URL, placeholder="a name, an acronym, an id")
+    text = st.text_input(f"Search {label}", **url_choice.bound(f"{key}_search"),
+                         placeholder="a name, an acronym, an id")
     names = {**common.names_of(tuple(st.session_state[key])), **dict(common.search(text, kinds))}
     st.session_state[key] = list(common.names_of(tuple(st.session_state[key])))  # as the store keys them now
     picked = st.multiselect(label.capitalize(), list(names), format_func=names.get, key=key, persist_state="session",
