@@ -12,17 +12,28 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from app_pages import common
+from app_pages import common, url_choice
 from graph.views import filters as views
 from graph.views.formatting import property_rows
 
+KEY = "explore_details"
+
 
 def details_panel(shown: nx.MultiDiGraph, default: str | None) -> None:
-    """A picker of the view's nodes (the focus by default) and the chosen node's details in tabs."""
+    """A picker of the view's nodes (the focus by default) and the chosen node's details in tabs.
+
+    The choice is in the address as the node's key (`?explore_details=Cluster:iot-world`), kept by hand as the
+    pickers are (`app_pages/url_choice.py`: bound, the address would hold the name shown), so a link opens on a
+    node's details; a node the view does not show is no choice (a link's, or one kept from another view)."""
     names = {k: views.display_name(k, d) for k, d in shown.nodes(data=True)}
     shown_first = f"{names[default]}, the focus; or choose another node" if default in names else None
+    url_choice.start_from_link(KEY, lambda linked: next((k for k in linked if k in names), None))
+    if st.session_state[KEY] not in names:
+        st.session_state[KEY] = None
     chosen = st.selectbox("Details of", sorted(names, key=lambda k: names[k].casefold()), format_func=names.get,
-                          index=None, placeholder=shown_first or "choose a node of the view", key="explore_details")
+                          index=None, placeholder=shown_first or "choose a node of the view", key=KEY,
+                          persist_state="session")
+    url_choice.kept_in_url(KEY, [chosen] if chosen else [])
     chosen = chosen or (default if default in names else None)
     if not chosen or not (details := common.details(chosen)):
         return
