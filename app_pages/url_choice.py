@@ -2,12 +2,14 @@
 
 Not a page. Two kinds of widget carry a page's choices in the address:
 
-- bound ones (`bound(key)`: `bind="query-params"` and `persist_state="session"`): Streamlit writes the address
-  as the user changes them, replacing the browser's entry (no history entry per slider step), in their readable
-  form; the session keeps them while another page runs, and Streamlit writes them back on the return;
+- bound ones (`bound(key)`: `bind="query-params"` and `persist_state="session"`): Streamlit's browser side
+  writes the address as the user changes them, replacing the browser's entry (no history entry per slider step),
+  in their readable form; the session keeps them while another page runs, and Streamlit writes them back on the
+  return, or when the address lost them;
 - choices kept by hand (`start_from_link` / `kept_in_url`), where a bound widget stores the wrong thing (a
-  picker of node keys would store the names shown) or lost its value now and then (the router's time slider,
-  bound, once lost its window from the address on a page change): the page writes them at each run.
+  picker of node keys, or Explore's "Details of", would store the names shown): the page writes them at each
+  run, and each change pushes an entry into the browser's history (Streamlit's browser side pushes one for any
+  address the script writes, `handlePageInfoChanged`), which suits a deliberate choice, not a slider.
 
 Back and Forward (`as_left`). On a page change Streamlit's browser side pushes an entry of the page being left
 with its parameters taken out (`/explore` after `/explore?explore_depth=2&...`), and often one more with the next
@@ -29,9 +31,11 @@ URL = "query-params"
 _KEYS = "url_choice_keys"  # page script hash -> the keys of the choices it keeps, as its last run drew them
 
 
-def bound(key: str) -> dict[str, str]:
-    """The keyword arguments of a bound widget of the page (`st.slider(..., **bound("explore_depth"))`)."""
-    _own(key)
+def bound(key: str, page: bool = True) -> dict[str, str]:
+    """The keyword arguments of a bound widget of the page (`st.slider(..., **bound("explore_depth"))`);
+    `page=False` for a widget of every page (the time slider), which says nothing of which page's entry it is."""
+    if page:
+        _own(key)
     return {"key": key, "bind": URL, "persist_state": "session"}
 
 
