@@ -19,7 +19,7 @@ from graph.views import exports, path_view, render, store_views, store_window
 from graph.views import filters as views
 
 MAX_CAP = 5000  # the largest "Max nodes" the page offers
-url_choice.as_left()  # Back or Forward to an entry Streamlit stripped of the page's choices: the page as left
+url_choice.as_left(also=("path",))  # Back or Forward to an entry stripped of the page's choices: as left
 filters = widgets.graph_filters(common.filter_options(), "explore")
 path = tuple(k for k in st.query_params.get("path", "").split(",") if k)
 

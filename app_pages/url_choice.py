@@ -62,17 +62,18 @@ def kept_in_url(key: str, picked: list[str]) -> list[str]:
     return picked
 
 
-def as_left() -> None:
-    """Call first on a page: when Back or Forward restores an address of it that names none of its choices (see
-    above), run the page again with the choices the session kept (Streamlit's bound widgets would take their
-    defaults in this run); the browser is still in its history navigation then, so the choices written back
-    replace the entry instead of pushing one, and Forward still has somewhere to go."""
+def as_left(also: tuple[str, ...] = ()) -> None:
+    """Call first on a page: when Back or Forward restores an address of it that names none of its choices, nor
+    the page's other parameters `also` (Explore's `path`), run the page again with the choices the session kept
+    (Streamlit's bound widgets would take their defaults in this run); the browser is still in its history
+    navigation then, so the choices written back replace the entry instead of pushing one, and Forward still has
+    somewhere to go."""
     context = get_script_run_ctx(suppress_warning=True)
     if context is None or not context.is_history_navigation:
         return
     keys = st.session_state.get(_KEYS, {}).get(context.page_script_hash, set())
     kept = {key: st.session_state[key] for key in keys if key in st.session_state}
-    if not kept or any(key in st.query_params for key in keys):
+    if not kept or any(key in st.query_params for key in (*keys, *also)):
         return
     st.session_state.update(kept)  # set by the page, so they win over the defaults in the next run
     st.rerun()
