@@ -39,14 +39,12 @@ def bound(key: str, page: bool = True) -> dict[str, str]:
     return {"key": key, "bind": URL, "persist_state": "session"}
 
 
-def start_from_link(key: str, linked: Callable[[list[str]], object], page: bool = True) -> None:
+def start_from_link(key: str, linked: Callable[[list[str]], object]) -> None:
     """Start a choice kept in the URL by hand at the link's values (`linked` turns them into choices): on the
     first visit, and when the browser's Back or Forward restores an address naming the choice, which then wins as
     it does for the bound widgets. Otherwise the session's choice stands: a visit to another page drops an unbound
-    widget's state, which `persist_state="session"` keeps, and the page writes it back into the address.
-    `page=False` for a choice of every page (the time slider), which says nothing of which page's entry it is."""
-    if page:
-        _own(key)
+    widget's state, which `persist_state="session"` keeps, and the page writes it back into the address."""
+    _own(key)
     context = get_script_run_ctx(suppress_warning=True)
     restored = context is not None and context.is_history_navigation and key in st.query_params
     if key not in st.session_state or restored:
