@@ -25,10 +25,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 URL = "query-params"
-_KEYS = "url_choice_keys"  # page script hash -> the keys of the choices it keeps, as its last run drew them
+_KEYS = "url_choice_keys"  # page script hash -> the keys of the choices it keeps, as its runs drew them
+_LEFT = "url_choice_left"  # page script hash -> the parameters of those choices in the address, and the choices
 
 
 def bound(key: str, page: bool = True) -> dict[str, str]:
@@ -57,24 +59,59 @@ def kept_in_url(key: str, picked: list[str]) -> list[str]:
         st.query_params[key] = picked
     elif key in st.query_params:
         del st.query_params[key]
+    if (context := get_script_run_ctx(suppress_warning=True)) is not None:  # as left, if the user leaves now
+        left = _left(context.page_script_hash)
+        left.pop(key, None)
+        if picked:
+            left[key] = (picked, st.session_state.get(key))
     return picked
 
 
 def as_left(also: tuple[str, ...] = ()) -> None:
-    """Call first on a page: when Back or Forward restores an address of it that names none of its choices, nor
-    the page's other parameters `also` (Explore's `path`), run the page again with the choices the session kept
-    (Streamlit's bound widgets would take their defaults in this run); the browser is still in its history
-    navigation then, so the choices written back replace the entry instead of pushing one, and Forward still has
-    somewhere to go."""
+    """Call first on a page, before its widgets. It notes the parameters of the page's choices in the address and
+    puts back those the address lost while the session kept the choice (arriving from another page, or Back):
+
+    - in one write: Streamlit writes each kept choice back on its own, and the browser side pushed a history
+      entry for each (three for Partners' consortium, its search and Rank), so Back went through them;
+    - when Back or Forward restores an address of the page that names none of its choices, nor the page's other
+      parameters `also` (Explore's `path`), the page runs again, as its bound widgets took their defaults in this
+      run. The browser is still in its history navigation: the address is replaced, not pushed, and Forward still
+      has somewhere to go. A choice of another page left in that address is taken out.
+
+    A choice the user set back to its default is no loss: the session holds the default, not the value noted.
+    """
     context = get_script_run_ctx(suppress_warning=True)
-    if context is None or not context.is_history_navigation:
+    if context is None:
         return
-    keys = st.session_state.get(_KEYS, {}).get(context.page_script_hash, set())
-    kept = {key: st.session_state[key] for key in keys if key in st.session_state}
-    if not kept or any(key in st.query_params for key in (*keys, *also)):
-        return
-    st.session_state.update(kept)  # set by the page, so they win over the defaults in the next run
-    st.rerun()
+    page, owned = context.page_script_hash, st.session_state.get(_KEYS, {})
+    keys, left = owned.get(page, set()), _left(page)
+    lost = {k: url for k, (url, value) in left.items() if k not in st.query_params and st.session_state.get(k) == value}
+    if context.is_history_navigation and lost and not any(k in st.query_params for k in (*keys, *also)):
+        _write(lost)
+        for other in set().union(*owned.values()) - keys:
+            _write({}, drop=other)
+        st.rerun()
+    if lost and not context.is_history_navigation:
+        _write(lost)
+    left.clear()
+    left.update({k: (st.query_params.get_all(k), st.session_state.get(k)) for k in keys if k in st.query_params})
+
+
+def _write(values: dict[str, list[str]], drop: str | None = None) -> None:
+    """Write `values` into the address in one go, or drop the parameter `drop`, unless a widget is bound to one
+    of them this run (Streamlit refuses to have it written; it writes the widget's value itself)."""
+    try:
+        if values:
+            st.query_params.update(values)
+        if drop is not None and drop in st.query_params:
+            del st.query_params[drop]
+    except StreamlitAPIException:
+        pass
+
+
+def _left(page: str) -> dict[str, tuple[list[str], object]]:
+    """The parameters of the page's choices in the address when the page last ran, each with the choice."""
+    return st.session_state.setdefault(_LEFT, {}).setdefault(page, {})
 
 
 def _own(key: str) -> None:

@@ -74,7 +74,9 @@ def explore_as_left(tab) -> bool:
     assert address_holds(tab, "explore_places", [SWEDEN]) and address_holds(tab, "explore_focus", [SMALAND])
     assert comes_to(tab, lambda: depth_slider(tab).get_attribute("aria-valuetext"), "2")
     assert comes_to(tab, lambda: max_nodes(tab).input_value(), "500")
-    return chosen(tab, "Country or region", SWEDEN) and chosen(tab, "Nodes to focus on", "Automation Småland")
+    shown = chosen(tab, "Country or region", SWEDEN) and chosen(tab, "Nodes to focus on", "Automation Småland")
+    settle(tab)  # Forward pressed while a run is still going is taken back by that run's end (Streamlit's browser side)
+    return shown
 
 
 def test_back_from_partners_finds_explore_as_left_and_forward_partners(page, app_url):  # noqa: F811
