@@ -4,12 +4,11 @@ Not a page. The router (app.py) draws the slider (`slider()`) in the sidebar of 
 the page runs, under the key `time`, kept in the URL (`?time=2021&time=2023`); the page reads it with `window()`.
 Drawn by the router, it is one widget on every page, so the window follows the user from page to page and a
 link carries it: drawn by each page, it was one widget per page, and a window from a link was dropped on the
-first page change. It is bound to the address and kept in the session (`url_choice.bound`): written by hand, each
-step of the slider pushed an entry into the browser's history (Streamlit's browser side pushes one for every
-address the script writes), so Back walked through the steps; bound, the browser side replaces the page's entry.
-Bound without `persist_state` it had once lost the window from the address on a page change while still showing
-it; kept in the session, Streamlit writes a value the address lost back into it. A link's window outside the
-data's years is brought within them before the slider starts from it (`_linked_window`), and said.
+first page change. The address is written by hand (`app_pages/url_choice.py`): bound to it, the slider now and
+then lost the window from the address on a page change while still showing it (seen again with
+`persist_state="session"`: tests/test_e2e_page_changes.py, one run in four). Written by the script, each step of the
+slider pushes a browser history entry (Streamlit's browser side pushes one for any address the script writes; a
+bound widget's own write replaces the entry instead), so Back walks through the steps; left so, as the lesser harm.
 Projects count when they run at some time in the window; quality labels and memberships when they are
 valid at some time in it (`graph.views.timeline`). Explore passes the window to its store reads
 (`Filters.start` / `end`); Metrics to its projection; Partners and Map call `windowed(inputs)`, which
@@ -55,18 +54,15 @@ def slider() -> None:
     if not (years := _store_years()):
         return
     low, high = years
-    if KEY not in st.session_state and (linked := st.query_params.get_all(KEY)):
-        first, last = _linked_window(linked, low, high)
-        if (first, last) != (low, high) and linked != [str(first), str(last)]:
-            st.query_params[KEY] = [str(first), str(last)]  # not bound yet: the slider starts from this
-            st.rerun()
-    elif KEY in st.session_state and not all(low <= y <= high for y in st.session_state[KEY]):
+    url_choice.start_from_link(KEY, lambda linked: _linked_window(linked, low, high), page=False)
+    if not all(low <= y <= high for y in st.session_state[KEY]):
         st.session_state[KEY] = (low, high)  # a window from another data version: back to all years
     with st.sidebar:
         st.subheader("Time")
         if changed := st.session_state.pop(_CHANGED, None):
             st.warning(changed, icon=":material/date_range:")
-        st.slider("Projects and labels in", low, high, (low, high), **url_choice.bound(KEY, page=False), help=HELP)
+        first, last = st.slider("Projects and labels in", low, high, key=KEY, persist_state="session", help=HELP)
+    url_choice.kept_in_url(KEY, [str(first), str(last)] if (first, last) != (low, high) else [], page=False)
     start, end = window()
     if start or end:
         st.sidebar.caption(f"Showing projects and labels of {describe_window(start, end)} only.")

@@ -7,9 +7,11 @@ Not a page. Two kinds of widget carry a page's choices in the address:
   in their readable form; the session keeps them while another page runs, and Streamlit writes them back on the
   return, or when the address lost them;
 - choices kept by hand (`start_from_link` / `kept_in_url`), where a bound widget stores the wrong thing (a
-  picker of node keys, or Explore's "Details of", would store the names shown): the page writes them at each
-  run, and each change pushes an entry into the browser's history (Streamlit's browser side pushes one for any
-  address the script writes, `handlePageInfoChanged`), which suits a deliberate choice, not a slider.
+  picker of node keys, or Explore's "Details of", would store the names shown) or loses its value now and then
+  (the router's time slider, bound, lost its window from the address on a page change while still showing it):
+  the page writes them at each run, and each change pushes an entry into the browser's history (Streamlit's
+  browser side pushes one for any address the script writes, `handlePageInfoChanged`), which suits a deliberate
+  choice, not a slider (the time slider's steps do push one each: see app_pages/timeline.py).
 
 Back and Forward (`as_left`). On a page change Streamlit's browser side pushes an entry of the page being left
 with its parameters taken out (`/explore` after `/explore?explore_depth=2&...`), and often one more with the next
@@ -33,33 +35,33 @@ _KEYS = "url_choice_keys"  # page script hash -> the keys of the choices it keep
 _LEFT = "url_choice_left"  # page script hash -> the parameters of those choices in the address, and the choices
 
 
-def bound(key: str, page: bool = True) -> dict[str, str]:
-    """The keyword arguments of a bound widget of the page (`st.slider(..., **bound("explore_depth"))`);
-    `page=False` for a widget of every page (the time slider), which says nothing of which page's entry it is."""
-    if page:
-        _own(key)
+def bound(key: str) -> dict[str, str]:
+    """The keyword arguments of a bound widget of the page (`st.slider(..., **bound("explore_depth"))`)."""
+    _own(key)
     return {"key": key, "bind": URL, "persist_state": "session"}
 
 
-def start_from_link(key: str, linked: Callable[[list[str]], object]) -> None:
+def start_from_link(key: str, linked: Callable[[list[str]], object], page: bool = True) -> None:
     """Start a choice kept in the URL by hand at the link's values (`linked` turns them into choices): on the
     first visit, and when the browser's Back or Forward restores an address naming the choice, which then wins as
     it does for the bound widgets. Otherwise the session's choice stands: a visit to another page drops an unbound
-    widget's state, which `persist_state="session"` keeps, and the page writes it back into the address."""
-    _own(key)
+    widget's state, which `persist_state="session"` keeps, and the page writes it back into the address.
+    `page=False` for a choice of every page (the time slider), which says nothing of which page's entry it is."""
+    if page:
+        _own(key)
     context = get_script_run_ctx(suppress_warning=True)
     restored = context is not None and context.is_history_navigation and key in st.query_params
     if key not in st.session_state or restored:
         st.session_state[key] = linked(st.query_params.get_all(key))
 
 
-def kept_in_url(key: str, picked: list[str]) -> list[str]:
-    """Keep a choice in the URL (shareable), or drop the parameter when nothing is chosen."""
+def kept_in_url(key: str, picked: list[str], page: bool = True) -> list[str]:
+    """Keep a choice in the URL (shareable), or drop the parameter when nothing is chosen (`page` as above)."""
     if picked:
         st.query_params[key] = picked
     elif key in st.query_params:
         del st.query_params[key]
-    if (context := get_script_run_ctx(suppress_warning=True)) is not None:  # as left, if the user leaves now
+    if page and (context := get_script_run_ctx(suppress_warning=True)) is not None:  # as left, if left now
         left = _left(context.page_script_hash)
         left.pop(key, None)
         if picked:
