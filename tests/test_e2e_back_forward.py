@@ -4,12 +4,14 @@ headless Chromium on the app of tests/e2e_helpers.py (seeds, NUTS and CORDIS fix
 Streamlit's browser side pushes an entry of the page being left with the page's parameters taken out; Back lands
 there first. These pin down that Explore and Partners come back as they were left, with the address holding their
 choices, that a link with those choices opens with them, and that moving a bound control replaces the page's entry
-instead of adding one per step (app_pages/url_choice.py).
+instead of adding one per step (app_pages/url_choice.py); the time slider, written by the script, still adds one.
 """
 
 from __future__ import annotations
 
 import time
+
+import pytest
 
 from graph.views import store_views
 from tests import e2e_helpers as e2e
@@ -142,6 +144,9 @@ def test_moving_explores_controls_adds_no_history_entry_per_step(page, app_url):
     assert page.evaluate("history.length") == entries, address(page)
 
 
+@pytest.mark.xfail(strict=True, reason="the time slider's address is written by the script, and Streamlit's browser "
+                   "side pushes a history entry for each address the script writes (bound, the slider lost its window "
+                   "on a page change now and then): app_pages/timeline.py")
 def test_moving_the_time_slider_adds_no_history_entry_per_step(page, app_url, fixture_store):  # noqa: F811
     low, high = store_views.project_years(fixture_store)
     visit(page, app_url, "explore", "Explore")
