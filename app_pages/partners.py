@@ -57,7 +57,7 @@ rules = CallRules(min_countries=countries, sme_share=sme or None, roles=roles)
 index = partners_index.recommender(current)  # on disk per data version, shared by every process
 try:
     if countries or roles:
-        partners_gaps.show_gaps(index, focal, rules, replace(requirements, sme_share=None))  # a rule here, as in CLI
+        partners_gaps.show_gaps(index, focal, rules, replace(requirements, sme_share=None), k)  # a rule here, as in CLI
     if rank == "clusters" or (rank == "auto" and partners_results.all_clusters(current.graph, focal)):
         partners_results.show_clusters(index, current.version, focal, k, requirements)
     else:

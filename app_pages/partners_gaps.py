@@ -13,14 +13,16 @@ from graph.analytics.recommend import RecommenderIndex, Requirements
 __all__ = ["show_gaps"]
 
 
-def show_gaps(index: RecommenderIndex, focal: list[str], rules: CallRules, requirements: Requirements) -> None:
-    """What the consortium lacks for the call's rules and who fills each gap, with a progress bar per gap."""
+def show_gaps(index: RecommenderIndex, focal: list[str], rules: CallRules, requirements: Requirements,
+              k: int) -> None:
+    """What the consortium lacks for the call's rules and who fills each gap (`k` candidates each, the page's
+    Candidates: it gave 5 whatever was asked), with a progress bar per gap."""
     st.subheader("What the call still needs")
     members = f"{len(focal)} organisation{'s' * (len(focal) != 1)} or cluster{'s' * (len(focal) != 1)}"
     st.caption(f"The consortium so far: the {members} chosen above, each counting as a partner of it, as a call "
                "counts them; the partners found below join them.")
     progress = st.progress(0.0, "Checking the call's rules…")
-    check = check_consortium(index, focal, rules, k=5, requirements=requirements)
+    check = check_consortium(index, focal, rules, k=k, requirements=requirements)
     progress.progress(1.0, "Checked")
     for text in check.met:
         st.success(f"Met: {common.md(text)}", icon=":material/check:")

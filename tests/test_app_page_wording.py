@@ -82,3 +82,12 @@ def test_the_call_check_says_the_chosen_nodes_are_the_consortium(app_store):  # 
     assert any("for 1 partner" in g and "Automation Småland" in g for g in gaps), gaps  # the one chosen
     assert any(c.value.startswith("The consortium so far: the 1 organisation or cluster chosen above")
                for c in at.caption)
+
+
+def test_each_gap_lists_as_many_candidates_as_the_page_asks(app_store):  # noqa: F811
+    """The call check listed 5 candidates per gap whatever Candidates said (4 and 5 seen with Candidates = 3)."""
+    for k in ("2", "3"):
+        at = open_page("partners", partners_focal="Cluster:automation-smaland", partners_countries="3",
+                       partners_k=k)
+        gaps = [d.value for d in at.dataframe if "fills it" in d.value.columns]
+        assert gaps and all(len(rows) == int(k) for rows in gaps), [len(rows) for rows in gaps]
