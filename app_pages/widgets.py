@@ -47,7 +47,8 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
     Beyond `OFFERED` choices (2,204 places and 2,584 sectors in the sample: 300 KB that every run sent the
     browser to decode and render), a "Find" box above narrows them on the server: the widget offers what is
     chosen, then the choices whose label (a country: any of its names) contains the text found, or the first
-    `OFFERED` when it is empty.
+    `OFFERED` when it is empty. A list of countries has the box however short (Metrics' 152 countries): the
+    widget's own filter reads the label alone, so "Norge" found no Norway there.
     Every choice stays reachable, and a link with any of them still opens with it chosen.
     """
     names = dict(choices)
@@ -56,7 +57,7 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
     if not names:  # greyed out: say why, so an empty picker is not a silent one
         placeholder = "none in the store"
         help = f"The store holds none yet: load data that has them (docs/mapping.md). {help or ''}".strip()
-    elif len(names) > OFFERED:
+    elif len(names) > OFFERED or any(k.startswith("Country:") for k in names):  # a country by any of its names
         found = fold(st.text_input(f"Find {label[0].lower()}{label[1:]}", **url_choice.bound(f"{key}_find"),
                                    placeholder=f"{len(names):,} in all: a word of the name or code"))
         matches = [k for k in names if found in _searched(k, names[k])] if found else offered
@@ -71,7 +72,7 @@ def _searched(key: str, label: str) -> str:
     """What the Find box looks in: the label, and for a country every name it goes by ("Sverige", "Suomi")."""
     if not key.startswith("Country:"):
         return fold(label)
-    from loaders.countries import spellings
+    from graph.countries import spellings
 
     return fold(" ".join((label, *spellings(key.split(":", 1)[1]))))
 

@@ -18,7 +18,7 @@ from loaders.csv_tables import SEPARATORS
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",
            "ISO_DATE", "ON_EMPTY", "ON_CONFLICT"]
 
-#: The value kinds of `graph.values`, and `country` (a code or a name, read by `loaders.countries`).
+#: The value kinds of `graph.values`, and `country` (a code or a name, read by `graph.countries`).
 TYPES = (*values.KINDS, "country")
 #: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id.
 ON_EMPTY = ("error", "skip", "placeholder")

@@ -61,3 +61,19 @@ def test_a_country_is_found_by_its_own_name():
     assert at.multiselect(key="t_places").options == ["Sweden (SE)"]
     at.text_input(key="t_places_find").input("suomi").run()
     assert at.multiselect(key="t_places").options == ["Finland (FI)"]
+
+
+def countries_page() -> None:
+    from app_pages import widgets
+
+    widgets.choose("Countries", [("Country:NO", "Norway (NO)"), ("Country:DE", "Germany (DE)")], "t_countries")
+
+
+def test_a_short_list_of_countries_finds_them_by_their_own_names():
+    """Metrics' Countries (152, fewer than OFFERED) had no Find box, and the widget's own filter reads labels only:
+    "Norge" found no Norway, where Explore's and Partners' boxes found it."""
+    at = AppTest.from_function(countries_page).run()
+    at.text_input(key="t_countries_find").input("Norge").run()
+    assert at.multiselect(key="t_countries").options == ["Norway (NO)"]
+    at.text_input(key="t_countries_find").input("Tyskland").run()
+    assert at.multiselect(key="t_countries").options == ["Germany (DE)"]
