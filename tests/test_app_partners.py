@@ -53,6 +53,7 @@ def test_a_gap_s_candidates_are_the_cli_s_for_the_same_rules(app_store, embedded
     assert said.exit_code == 0, said.stderr
     lines = said.stdout.splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("gap (countries)"))
-    listed = [line.split(". ", 1)[1].split("  (")[0] for line in lines[start + 1:] if line.startswith("   ")
-              and line.strip()[0].isdigit()]
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("gap (")), len(lines))
+    rows = lines[start + 1:end]  # "   9. ...", "  10. ...": ranks are right-aligned
+    listed = [line.split(". ", 1)[1].split("  (")[0] for line in rows if line[:5].strip().rstrip(".").isdigit()]
     assert shown and shown == listed[:len(shown)]
