@@ -57,9 +57,9 @@ def start_from_link(key: str, linked: Callable[[list[str]], object], page: bool 
 
 def kept_in_url(key: str, picked: list[str], page: bool = True) -> list[str]:
     """Keep a choice in the URL (shareable), or drop the parameter when nothing is chosen (`page` as above)."""
-    if picked:
-        st.query_params[key] = picked
-    elif key in st.query_params:
+    if picked and st.query_params.get_all(key) != [str(p) for p in picked]:  # a write of the same value is sent
+        st.query_params[key] = picked  # to the browser too, which may push an entry: after Back, Forward was lost
+    elif not picked and key in st.query_params:
         del st.query_params[key]
     if page and (context := get_script_run_ctx(suppress_warning=True)) is not None:  # as left, if left now
         left = _left(context.page_script_hash)
