@@ -17,7 +17,7 @@ from graph import values
 from graph.errors import Problem
 from loaders.csv_tables import Table
 from loaders.mapping_spec import Column, FileSpec
-from loaders.table_cells import NUMBER_MARKS
+from loaders.table_cells import NUMBER_MARKS, unread_numbers
 
 __all__ = ["MONEY", "MANY", "cell_notes", "wrong_marks"]
 
@@ -85,7 +85,8 @@ def wrong_marks(spec: FileSpec, table: Table, problems: list[Problem]) -> list[P
         by_marks: dict[tuple[str, str], list[Problem]] = {}
         for problem in problems:
             cell = cells.get(problem.line) if problem.file == spec.file and problem.field == column.column else None
-            marks = next((m for m in NUMBER_MARKS if _reads(cell, m)), None) if isinstance(cell, str) else None
+            marks = next((m for m in NUMBER_MARKS if not unread_numbers([cell], m)), None) if isinstance(cell, str) \
+                else None
             if marks and marks != (column.decimal, column.thousands):
                 by_marks.setdefault(marks, []).append(problem)
         if not by_marks:
@@ -112,11 +113,3 @@ def _wrong_marks_problem(spec: FileSpec, column: Column, marks: tuple[str, str],
         f"decimal = \"{column.decimal}\"{f' thousands = {column.thousands!r}' if column.thousands else ''} does not "
         f"read: set {fix} in the mapping (on this column; in the participation preset, at its top level)"),
         mapping_can_fix=True)
-
-
-def _reads(cell: str, marks: tuple[str, str]) -> bool:
-    try:
-        values.as_float(cell, decimal=marks[0], thousands=marks[1])
-    except values.BadValue:
-        return False
-    return True

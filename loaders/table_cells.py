@@ -147,8 +147,9 @@ def number_marks(cells: list[str]) -> tuple[str, str] | None:
     """
     if not cells:
         return None
-    best = max(NUMBER_MARKS, key=lambda marks: len(cells) - len(unread_numbers(cells, marks)))
-    return best if len(unread_numbers(cells, best)) <= len(cells) * ODD_SHARE else None
+    unread = {marks: len(unread_numbers(cells, marks)) for marks in NUMBER_MARKS}
+    best = min(NUMBER_MARKS, key=unread.__getitem__)  # the first of the fewest unread: the plainest
+    return best if unread[best] <= len(cells) * ODD_SHARE else None
 
 
 def unread_numbers(cells: list[str], marks: tuple[str, str]) -> list[str]:

@@ -75,12 +75,10 @@ def sme_rule(index: RecommenderIndex, focal: list[str], share: float) -> tuple[s
     status = [sme_status(index, f) for f in focal]
     smes, known = sum(s is True for s in status), sum(s is not None for s in status)
     unknown = [index.name(f) for f, s in zip(focal, status, strict=True) if s is None]
-    asks = f"the call asks for {share:.0%}"
+    asks, missing = f"the call asks for {share:.0%}", _smes_needed(smes, known, share)
     if not unknown:
-        missing = _smes_needed(smes, known, share)
         said = f"{_smes(smes)} of {_partners(known)}; {asks}"
         return (f"{said}: {missing} more SME{'s' * (missing > 1)}" if missing else said), missing
-    missing = _smes_needed(smes, known, share)
     worst = _smes_needed(smes, len(focal), share)
     names = ", ".join(unknown[:3]) + (", ..." if len(unknown) > 3 else "")
     have = (f"{_smes(smes)} of the {_partners(known)} whose SME status is known; " if known else "")
