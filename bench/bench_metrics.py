@@ -43,6 +43,7 @@ import numpy as np
 from eval_recommend import DATA
 
 from graph.analytics import cache
+from graph.analytics.consortium import CallRules, check_consortium
 from graph.analytics.metrics import METRICS, compute, compute_all, notes
 from graph.analytics.projections import CompactProjection, Projection, project
 from graph.analytics.recommend import RecommenderIndex, Requirements, recommend
@@ -193,10 +194,14 @@ def main(argv: list[str] | None = None) -> None:
              for f in focal]
     hubs = [index.keys[i] for i in np.argsort(-index.degree)[:5]]
     hub = [timed(lambda f=f: recommend(index, [f], k=10))[1] for f in hubs]
+    rules = CallRules(min_countries=6, sme_share=0.5, roles=("coordinator", fields[0]))
+    gaps = [timed(lambda: check_consortium(index, hubs[:2], rules, k=1000))[1] for _ in range(3)]
     print("| request | median (s) | max (s) |\n|---|---:|---:|")
     for label, times in ((f"{args.requests} random organisations", plain),
                          ("the same with 3 fields, a country and an SME share", asked),
-                         ("the 5 best-connected organisations", hub)):
+                         ("the 5 best-connected organisations", hub),
+                         ("the 2 best-connected with call rules (6 countries, coordinator, a field, SME share), "
+                          "1,000 per gap, 3 runs", gaps)):
         print(f"| {label} | {statistics.median(times):.3f} | {max(times):.3f} |")
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f}")
 

@@ -26,6 +26,7 @@ import networkx as nx
 
 from graph.analytics.recommend_index import RecommenderIndex
 from graph.analytics.recommend_sectors import SectorNeighbours, equivalent_sectors
+from graph.analytics.sparse_rows import columns
 
 __all__ = ["is_cluster", "Profile", "ClusterIndex", "sector_name"]
 
@@ -110,7 +111,7 @@ class ClusterIndex:
         sectors: Counter[str] = Counter()
         funders: Counter[str] = Counter()
         via: dict[str, tuple[str, ...]] = {}
-        projects = {int(j): int(r) for r in found.rows for j in index.incidence[[r]].indices}
+        projects = {int(j): int(r) for r in found.rows for j in columns(index.incidence, r)}
         for j, r in sorted(projects.items()):
             p = index.projects[j]
             for _, target, t in G.out_edges(p, data="type"):

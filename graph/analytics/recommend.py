@@ -245,6 +245,7 @@ class Scored:
     parts: dict[str, np.ndarray]
     terms: dict[str, np.ndarray]
     score: np.ndarray
+    target: np.ndarray  # the sector profile candidates were compared with, for the reasons
 
     def order(self) -> list[int]:
         """Every organisation that may be offered, best first."""
@@ -259,7 +260,8 @@ def scored(index: RecommenderIndex, focal, requirements: Requirements | None = N
     if only is not None:
         allowed = allowed & only
     terms = {c: getattr(weights, c) * soften(values) for c, values in parts.items()}
-    return Scored(rows, parts, terms, np.where(allowed, sum(terms.values()), -np.inf))
+    target = target_profile(index, list(focal), rows, req.sectors)
+    return Scored(rows, parts, terms, np.where(allowed, sum(terms.values()), -np.inf), target)
 
 
 def candidate(index: RecommenderIndex, focal, requirements: Requirements | None, found: Scored, y: int) -> Candidate:
@@ -267,7 +269,7 @@ def candidate(index: RecommenderIndex, focal, requirements: Requirements | None,
     req, rows, terms = requirements or Requirements(), found.rows, found.terms
     return Candidate(index.keys[y], index.name(index.keys[y]), float(found.score[y]),
                      {c: float(t[y]) for c, t in terms.items() if t[y]},
-                     tuple(reasons(index, rows, y, req, found.parts, tuple(focal))
+                     tuple(reasons(index, rows, y, req, found.parts, found.target)
                            + tie_reasons(index, rows, y, terms) + cold_reasons(index, focal, y, found.parts)),
                      tuple(paths(index, rows, y)))
 

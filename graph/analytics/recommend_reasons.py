@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from graph.analytics.recommend_index import RecommenderIndex, sector_row, target_profile
+from graph.analytics.recommend_index import RecommenderIndex, sector_row
+from graph.analytics.sparse_rows import shared_columns
 
 if TYPE_CHECKING:
     from graph.analytics.recommend import Requirements
@@ -37,7 +38,7 @@ class Path:
 
 def shared_projects(index: RecommenderIndex, a: int, b: int) -> list[str]:
     """Projects `a` and `b` both took part in, newest first."""
-    common = np.intersect1d(index.incidence[[a]].indices, index.incidence[[b]].indices)
+    common = shared_columns(index.incidence, a, b)
     projects = [index.projects[j] for j in common]
     return sorted(projects, key=lambda p: (index.G.nodes[p].get("start_date") or "", p), reverse=True)
 
@@ -53,7 +54,7 @@ def paths(index: RecommenderIndex, rows: list[int], y: int, limit: int = 2) -> l
             p = direct[0]
             found.append(Path((xk, p, key), f"{xn} and {name} both partners in {index.name(p)}"))
             continue
-        middle = np.intersect1d(index.adjacency[[x]].indices, index.adjacency[[y]].indices)
+        middle = shared_columns(index.adjacency, x, y)
         if middle.size:
             z = int(middle[np.argmin(index.degree[middle])])
             p1, p2 = shared_projects(index, x, z)[0], shared_projects(index, z, y)[0]
@@ -64,11 +65,13 @@ def paths(index: RecommenderIndex, rows: list[int], y: int, limit: int = 2) -> l
 
 
 def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements, parts: dict,
-            focal: tuple[str, ...] = ()) -> list[str]:
+            target: np.ndarray) -> list[str]:
+    """Why candidate `y` ranks where it does, in words; `target` is the request's `target_profile`, made once
+    per request by `scored` (made per candidate, it was a sixth of `-k 1000`'s time for a large consortium)."""
     reasons = []
     for x in rows:
         shared, name = len(shared_projects(index, x, y)), index.name(index.keys[x])
-        middle = np.intersect1d(index.adjacency[[x]].indices, index.adjacency[[y]].indices)
+        middle = shared_columns(index.adjacency, x, y)
         if shared:
             reasons.append(f"{shared} shared project{'s' * (shared > 1)} with {name}")
         elif middle.size:
@@ -76,7 +79,6 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
             more = f" and {middle.size - 1} other partner{'s' * (middle.size > 2)} of" if middle.size > 1 \
                 else ", a partner of"
             reasons.append(f"worked with {z}{more} {name}")
-    target = target_profile(index, list(focal), rows, req.sectors)
     asked = {index.sector_keys[sector_row(index, s)] for s in req.sectors}
     mine = index.profile[[y]]
     if parts["thematic"][y] > 0 and mine.nnz:

@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 import scipy.sparse as sp
 
+from graph.analytics.sparse_rows import columns, dense_row, shared_columns
+
 if TYPE_CHECKING:  # the index builds `Ties`; only the reasons read the index back
     from graph.analytics.recommend_index import RecommenderIndex
 
@@ -93,9 +95,9 @@ def tie_components(ties: Ties, degree: np.ndarray, rows: list[int], allowed: np.
 def _via(ties: sp.csr_array, rows: list[int], y: int) -> tuple[int, int] | None:
     """The consortium member x and intermediary z whose path x - z - y weighs most in `ties`."""
     best, found = 0.0, None
-    column = ties[[y]].toarray().ravel()
+    column = dense_row(ties, y)
     for x in rows:
-        through = ties[[x]].toarray().ravel() * column
+        through = dense_row(ties, x) * column
         z = int(np.argmax(through))
         if through[z] > best:
             best, found = float(through[z]), (x, z)
@@ -105,7 +107,7 @@ def _via(ties: sp.csr_array, rows: list[int], y: int) -> tuple[int, int] | None:
 def tie_reasons(index: RecommenderIndex, rows: list[int], y: int, terms: dict[str, np.ndarray]) -> list[str]:
     """Words for each tie component that counts in candidate `y`'s score (weighted term above 0)."""
     def shared(a: int, b: int) -> np.ndarray:  # column numbers of the projects a and b took part in together
-        return np.intersect1d(index.incidence[[a]].indices, index.incidence[[b]].indices)
+        return shared_columns(index.incidence, a, b)
 
     ties, said = index.ties, []
     for name, matrix in (("recent_ties", ties.recent), ("small_projects", ties.small)):
@@ -125,7 +127,7 @@ def tie_reasons(index: RecommenderIndex, rows: list[int], y: int, terms: dict[st
     if terms.get("recent_activity", np.zeros(y + 1))[y]:
         newest = max(ties.started) if ties.started else ""
         year_ago = (dt.date.fromisoformat(newest) - dt.timedelta(days=365)).isoformat() if newest else ""
-        recent = sum(1 for j in index.incidence[[y]].indices if ties.started[j] and ties.started[j] > year_ago)
+        recent = sum(1 for j in columns(index.incidence, y) if ties.started[j] and ties.started[j] > year_ago)
         if recent:
             said.append(f"{recent} project{'s' * (recent > 1)} started in the last year of the data")
     return said
