@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import scipy.sparse as sp
 
-__all__ = ["columns", "shared_columns", "dense_row"]
+__all__ = ["columns", "shared_columns", "dense_row", "strongest_shared"]
 
 
 def columns(matrix: sp.csr_array, i: int) -> np.ndarray:
@@ -30,3 +30,19 @@ def dense_row(matrix: sp.csr_array, i: int) -> np.ndarray:
     row = np.zeros(matrix.shape[1], dtype=matrix.dtype)
     np.add.at(row, matrix.indices[start:end], matrix.data[start:end])
     return row
+
+
+
+def strongest_shared(matrix: sp.csr_array, a: int, b_row: np.ndarray) -> tuple[int, float] | None:
+    """The column `z` where `matrix[a, z] * b_row[z]` is largest (the lowest such column among equals), and that
+    product; None when no product is above 0. `b_row` is the other row made dense once (`dense_row`) by a caller
+    that compares it with several rows: each comparison then reads row `a`'s entries only (two dense rows per
+    comparison had been as wide as the graph, 220,000 organisations at 10x; intersecting two hubs' sparse rows
+    sorted tens of thousands of entries each time)."""
+    start, end = matrix.indptr[a], matrix.indptr[a + 1]
+    where = matrix.indices[start:end]
+    through = matrix.data[start:end] * b_row[where]
+    if not through.size or through.max() <= 0:
+        return None
+    top = through.max()
+    return int(where[through == top].min()), float(top)
