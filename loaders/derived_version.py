@@ -23,8 +23,9 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: 1: the facts before the stamp existed (a store without it counts as 0); 2: seed organisations linked to
 #: their CORDIS records (`loaders.entity_resolution`), detected clusters labelled, country aggregates; 3: places
 #: and organisations found by more of their names: local names, names in several languages, ISO codes, short
-#: names (`loaders.derived_search`); 4: countries found by their names in the languages tables use ("Tyskland").
-DERIVED_VERSION = 4
+#: names (`loaders.derived_search`); 4: countries found by their names in the languages tables use ("Tyskland");
+#: 5: no `contribution_total` (rather than 0) for an organisation none of whose participations gives an amount.
+DERIVED_VERSION = 5
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

@@ -47,6 +47,12 @@ def zipped(folder, out, inside=""):
     return out
 
 
+def _total(contributions: list[str]) -> float | None:
+    """The sum of the contributions given; none (not 0) when none is: an amount not given is no funding known."""
+    given = [float(c.replace(",", ".")) for c in contributions if c]
+    return sum(given) if given else None
+
+
 def expected_activity(*participation_files):
     """Per PIC, the activity counts computed from the participation rows of every file, with csv alone."""
     rows = [r for path, delimiter in participation_files for r in read_rows(path, delimiter)]
@@ -61,7 +67,7 @@ def expected_activity(*participation_files):
             "participations": len(mine), "projects": len({r["projectID"] for r in mine}),
             "coordinated_projects": len(coordinated),
             "coordinated_partners": len(set().union(*(members[p] for p in coordinated)) - {pic}),
-            "contribution_total": sum(float((r["ecContribution"] or "0").replace(",", ".")) for r in mine)}
+            "contribution_total": _total([r["ecContribution"] for r in mine])}
     return found
 
 

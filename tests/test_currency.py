@@ -5,7 +5,12 @@ from __future__ import annotations
 
 import shutil
 
+from graph.store.reads import to_networkx
+from graph.views.formatting import property_rows
+from loaders.derived import recount_activity
 from loaders.pipeline import run_load
+from queries.catalogue import load_catalogue
+from queries.runner import run_saved
 from tests.generic_files import problems_of
 from tests.test_participation_preset import TABLE
 
@@ -37,3 +42,26 @@ def test_eur_is_the_default_and_a_currency_that_is_no_code_is_refused(embedded_s
     problems = problems_of(_table_in(tmp_path, '"kroner"'))
     assert [(p.line, p.field) for p in problems] == [(7, "currency")]
     assert problems[0].message.startswith("currency is the ISO code of the amount column's currency")
+
+
+def test_organisations_without_any_eur_amount_have_no_total_not_a_total_of_zero(embedded_store, tmp_path):
+    """A national table's NOK amounts (or none) are no EU funding given: its organisations' total, their regions'
+    contribution and their details say "not given", not 0 ("no funding")."""
+    run_load(embedded_store, "csv", _table_in(tmp_path, '"NOK"'))
+    counted = "MATCH (o:Organisation) WHERE o.participations > 0 RETURN count(o), count(o.contribution_total)"
+    organisations, totals = embedded_store.read(counted).rows[0]
+    assert organisations > 0 and totals == 0
+    _, _, ranked = run_saved(embedded_store, load_catalogue(None), "regions/ranked-by-participations", {"level": 2})
+    assert ranked.records() and {r["contribution"] for r in ranked.records()} == {None}
+    node = dict(to_networkx(embedded_store).nodes(data=True))
+    some = next(data for data in node.values() if data.get("participations"))
+    assert {"property": "contribution_total", "value": "not given",
+            "about": "none of its participations gives a contribution (EUR)"} in property_rows(some)
+
+
+def test_a_total_of_zero_an_earlier_version_wrote_is_taken_off_at_the_recount(embedded_store, tmp_path):
+    run_load(embedded_store, "csv", _table_in(tmp_path, '"NOK"'))
+    embedded_store.write("MATCH (o:Organisation) WHERE o.participations > 0 SET o.contribution_total = 0.0")
+    assert recount_activity(embedded_store) > 0
+    assert embedded_store.read("MATCH (o:Organisation) RETURN count(o.contribution_total)").rows == [[0]]
+    assert recount_activity(embedded_store) == 0  # a re-run writes nothing

@@ -183,22 +183,25 @@ def organisation_activity() -> str:
     """Every organisation's activity counts, recomputed from its `PARTICIPATES_IN` relationships.
 
     Participations (rows), distinct projects, coordinated projects (a role, in lower case, among
-    `$coordinator_roles`), distinct partners in them and the sum of contributions (absent counts as 0).
-    Only counts that differ are written, so a re-run writes
-    nothing; returns how many organisations changed.
+    `$coordinator_roles`), distinct partners in them and the sum of the contributions given. An organisation none
+    of whose participations has a contribution gets no total (a national table's NOK amounts, or none at all, are
+    "not given", not "no funding"); a total once written is taken off when its amounts are. Only counts that differ
+    are written, so a re-run writes nothing; returns how many organisations changed.
     """
     return (
         "MATCH (o:Organisation)-[r:PARTICIPATES_IN]->(p:Project)\n"
         "WITH o, count(r) AS participations, count(DISTINCT p) AS projects,"
-        " sum(coalesce(r.contribution, 0.0)) AS contribution_total,"
+        " count(r.contribution) AS amounts, sum(r.contribution) AS summed,"
         " collect(DISTINCT CASE WHEN toLower(trim(r.role)) IN $coordinator_roles THEN p END) AS coordinated\n"
         "UNWIND CASE WHEN size(coordinated) = 0 THEN [null] ELSE coordinated END AS c\n"
         "OPTIONAL MATCH (c)<-[:PARTICIPATES_IN]-(partner:Organisation)\n"
         "WHERE partner <> o\n"
-        "WITH o, participations, projects, contribution_total, size(coordinated) AS coordinated_projects,"
+        "WITH o, participations, projects, CASE WHEN amounts = 0 THEN null ELSE toFloat(summed) END"
+        " AS contribution_total, size(coordinated) AS coordinated_projects,"
         " count(DISTINCT partner) AS coordinated_partners\n"
         "WHERE o.participations IS NULL OR o.participations <> participations OR o.projects <> projects"
         " OR o.coordinated_projects <> coordinated_projects OR o.coordinated_partners <> coordinated_partners"
+        " OR (o.contribution_total IS NULL) <> (contribution_total IS NULL)"
         " OR abs(o.contribution_total - contribution_total) > 0.001\n"
         "SET o.participations = participations, o.projects = projects,"
         " o.coordinated_projects = coordinated_projects, o.coordinated_partners = coordinated_partners,"

@@ -123,7 +123,8 @@ CONTRACT: tuple[Property, ...] = tuple([
              _COUNTED + " with role = coordinator"),
             ("coordinated_partners", "int", "distinct partners in the projects coordinated", ("roles",),
              _COUNTED + " with role = coordinator"),
-            ("contribution_total", "float", "sum of its EU contributions (EUR)", ("contributions",),
+            ("contribution_total", "float", "sum of its EU contributions (EUR); absent (not 0) when none is given",
+             ("contributions",),
              _COUNTED + " with contribution"),
             *((metric, "float", "a centrality of the organisation projection", ("metrics",), _METRIC)
               for metric in ("degree", "weighted_degree", "betweenness", "closeness", "eigenvector", "pagerank",

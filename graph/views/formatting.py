@@ -120,9 +120,22 @@ def describe_run(record: Any) -> str:
     return f"computed on {_when(when)} with {how} on {on}"
 
 
+#: Counted facts whose absence beside the count they come with means "not given", not nothing: an organisation
+#: with participations but none with an amount has no `contribution_total` (loaders.derived), which is not 0 EUR.
+NOT_GIVEN = {"contribution_total": ("participations", "none of its participations gives a contribution (EUR)")}
+
+
 def property_rows(properties: Mapping[str, Any]) -> list[dict[str, str]]:
     """`{property, value, about}` rows for a details table: values formatted, each `<name>_run` folded
-    into the `about` of `<name>` (a run without its value keeps a row of its own)."""
+    into the `about` of `<name>` (a run without its value keeps a row of its own), and a counted fact that is
+    not given (`NOT_GIVEN`) said so rather than left out, which a reader would take for none.
+
+    Examples
+    --------
+    >>> property_rows({"participations": 3})[-1]
+    {'property': 'contribution_total', 'value': 'not given', 'about': 'none of its participations gives a \
+contribution (EUR)'}
+    """
     rows = []
     for name, value in properties.items():
         if name.endswith(RUN_SUFFIX) and name[: -len(RUN_SUFFIX)] in properties:
@@ -131,4 +144,7 @@ def property_rows(properties: Mapping[str, Any]) -> list[dict[str, str]]:
         if name.endswith(RUN_SUFFIX):
             name, value, run = name[: -len(RUN_SUFFIX)], "", value
         rows.append({"property": name, "value": value_text(value), "about": describe_run(run) if run else ""})
+    for name, (beside, why) in NOT_GIVEN.items():
+        if properties.get(name) is None and properties.get(beside) is not None:
+            rows.append({"property": name, "value": "not given", "about": why})
     return rows

@@ -1,6 +1,7 @@
 // title: SMEs of a region or country in EU projects
 // description: SMEs whose NUTS code starts with the given code (a country such as SE, or a region such
-// description: as SE12), with how many projects they joined and their total EU contribution.
+// description: as SE12), with how many projects they joined and their total EU contribution (empty when
+// description: none of their participations gives one: not given, not 0).
 // tags: organisations, regions, sme
 // requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code | Organisation.region
 // param area: string = SE -- a country or region: its code (SE, SE12), its name (Sweden, Sverige, Västsverige; accents and case ignored: vastsverige), the start of its name when no name is that (smaland: Småland med öarna) or a national region (NO-Vestland)
@@ -24,6 +25,7 @@ WITH [n IN found WHERE coalesce(last(n.nuts_versions), '') = coalesce(last(found
 WITH CASE size(newest) WHEN 0 THEN $area WHEN 1 THEN newest[0].id END AS area
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area
-RETURN o.name AS sme, o.nuts_code AS nuts_code, count(DISTINCT p) AS projects,
-       sum(coalesce(r.contribution, 0)) AS contribution
-ORDER BY projects DESC, contribution DESC, sme
+WITH o, count(DISTINCT p) AS projects, count(r.contribution) AS amounts, sum(r.contribution) AS summed
+RETURN o.name AS sme, o.nuts_code AS nuts_code, projects,
+       CASE WHEN amounts = 0 THEN null ELSE summed END AS contribution
+ORDER BY projects DESC, coalesce(contribution, -1.0) DESC, sme

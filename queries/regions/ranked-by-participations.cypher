@@ -1,7 +1,8 @@
 // title: Regions ranked by participations
 // description: NUTS regions (at the chosen level) ranked by project participations of their organisations
 // description: (counts kept by the CORDIS loader, within the loaded files); a mapped table's national
-// description: regions (NO-Vestland, docs/mapping.md) at every level.
+// description: regions (NO-Vestland, docs/mapping.md) at every level. Its contribution (EUR) is empty when
+// description: none of its organisations' participations gives one (not given, not 0).
 // tags: regions, projects
 // requires: Organisation.participations, Organisation.nuts_code | Organisation.region
 // param level: int = 2 -- NUTS level 1, 2 or 3
@@ -14,8 +15,9 @@ WHERE o.participations > 0 AND (size(coalesce(o.nuts_code, '')) >= 2 + $level OR
 WITH CASE WHEN size(coalesce(o.nuts_code, '')) >= 2 + $level THEN substring(o.nuts_code, 0, 2 + $level)
      ELSE o.region END AS code, o
 WITH code, toInteger(sum(o.participations)) AS participations, count(o) AS organisations,
-     sum(o.contribution_total) AS contribution
+     count(o.contribution_total) AS amounts, sum(o.contribution_total) AS summed
 OPTIONAL MATCH (region:Region {id: code})
-RETURN code, region.name AS region, participations, organisations, contribution
+RETURN code, region.name AS region, participations, organisations,
+       CASE WHEN amounts = 0 THEN null ELSE summed END AS contribution
 ORDER BY participations DESC, code
 LIMIT $limit
