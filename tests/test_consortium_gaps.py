@@ -10,7 +10,7 @@ import pytest
 
 from graph.analytics.consortium import CallRules, check_consortium
 from graph.analytics.inputs import read_inputs
-from graph.analytics.recommend import RecommenderIndex
+from graph.analytics.recommend import RecommenderIndex, Requirements, recommend
 from graph.store.falkordb_store import FalkorDBStore
 from loaders.pipeline import run_load
 from tests.cli_invoke import cli_env, invoke
@@ -138,3 +138,19 @@ def test_cli_says_the_role_the_sme_status_and_k_candidates_per_gap(env):
     counts = [sum(line.startswith(("   1.", "   2.", "   3.", "   4.")) for line in lines[a:b])
               for a, b in zip(heads, heads[1:], strict=False)]
     assert counts == [3, 3, 3]
+
+
+def test_the_sme_share_as_a_weight_is_judged_on_the_partners_whose_status_is_known(index):
+    """Without call rules, `--sme-share` only favours SMEs: with Ocean Visuals (an SME) beside Nordlys (unknown) the
+    known share is 100%, and Nordlys counted as a non-SME had SMEs favoured all the same."""
+    plain = recommend(index, [NORDLYS, OCEAN_VISUALS], k=10)
+    asked = recommend(index, [NORDLYS, OCEAN_VISUALS], Requirements(sme_share=0.5), k=10)
+    assert [c.key for c in asked] == [c.key for c in plain]
+    assert not any(r.startswith("an SME") for c in asked for r in c.reasons)
+
+
+def test_the_sme_weights_reason_names_the_partners_of_unknown_status(index):
+    found = recommend(index, [NORDLYS, SVEA, OSLO], Requirements(sme_share=0.3), k=10)
+    said = {r for c in found for r in c.reasons if r.startswith("an SME")}
+    assert said == {"an SME (the consortium has 0 SMEs of the 1 partner whose SME status is known; SME status "
+                    "unknown for 2 partners: Nordlys AS, Svea Batteri AB)"}

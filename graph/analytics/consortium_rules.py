@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 
 from graph.analytics.recommend_index import RecommenderIndex
-from graph.analytics.recommend_reasons import sme_status
+from graph.analytics.recommend_reasons import known_smes, smes_said
 from graph.errors import NotFound, ParameterError
 from graph.store.search_text import fold
 
@@ -61,10 +61,6 @@ def _partners(n: int) -> str:
     return f"{n} partner{'s' * (n != 1)}"
 
 
-def _smes(n: int) -> str:
-    return f"{n} SME{'s' * (n != 1)}"
-
-
 def sme_rule(index: RecommenderIndex, focal: list[str], share: float) -> tuple[str, int]:
     """What the consortium `focal` has of the call's SME `share`, in words, and how many SMEs it still needs.
 
@@ -72,16 +68,14 @@ def sme_rule(index: RecommenderIndex, focal: list[str], share: float) -> tuple[s
     (s + m) / (n + m) is below `share` (with none known, one SME makes the known share 100%). The partners of
     unknown status are named, and so is what they would need if none of them were an SME, the worst case.
     """
-    status = [sme_status(index, f) for f in focal]
-    smes, known = sum(s is True for s in status), sum(s is not None for s in status)
-    unknown = [index.name(f) for f, s in zip(focal, status, strict=True) if s is None]
+    smes, known, unknown = known_smes(index, focal)
     asks, missing = f"the call asks for {share:.0%}", _smes_needed(smes, known, share)
     if not unknown:
-        said = f"{_smes(smes)} of {_partners(known)}; {asks}"
+        said = f"{smes_said(smes, known, False)}; {asks}"
         return (f"{said}: {missing} more SME{'s' * (missing > 1)}" if missing else said), missing
     worst = _smes_needed(smes, len(focal), share)
     names = ", ".join(unknown[:3]) + (", ..." if len(unknown) > 3 else "")
-    have = (f"{_smes(smes)} of the {_partners(known)} whose SME status is known; " if known else "")
+    have = f"{smes_said(smes, known, True)}; " if known else ""
     said = (f"{have}SME status unknown for {_partners(len(unknown))} ({names}); {asks}, judged on the partners "
             f"whose status is known{'' if known else ' (none)'}")
     if_not = f"{worst} more SME{'s' * (worst > 1)} if {'it is not one' if len(unknown) == 1 else 'none of them is one'}"

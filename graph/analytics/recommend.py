@@ -37,7 +37,7 @@ from graph.analytics.recommend_cold import (
     nearby,
 )
 from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, target_profile
-from graph.analytics.recommend_reasons import Path, paths, reasons
+from graph.analytics.recommend_reasons import Path, paths, reasons, sme_short
 from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
 from graph.errors import ParameterError
 
@@ -187,7 +187,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
         parts["wanted_place"][np.char.startswith(index.place, place)] = 1.0
     experience = np.log1p(index.n_projects) + np.log1p(index.n_coordinated)
     parts["experience"] = scaled(experience)
-    short = req.sme_share is not None and index.sme[rows].sum() < req.sme_share * (len(rows) + 1)
+    short = req.sme_share is not None and sme_short(index, rows, req.sme_share)
     parts["sme"] = index.sme.astype(float) if short else np.zeros(n)
     parts["label"] = index.label / 3.0
     cold = not index.n_projects[rows].sum() if rows else True

@@ -13,7 +13,7 @@ from graph.analytics.sparse_rows import shared_columns
 if TYPE_CHECKING:
     from graph.analytics.recommend import Requirements
 
-__all__ = ["Path", "paths", "reasons", "shared_projects", "sme_status"]
+__all__ = ["Path", "paths", "reasons", "shared_projects", "sme_status", "known_smes", "smes_said", "sme_short"]
 
 _LABEL_NAMES = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
 
@@ -25,6 +25,30 @@ def sme_status(index: RecommenderIndex, key: str) -> bool | None:
     if attrs.get("sme") or "SME" in (attrs.get("labels") or ()):
         return True
     return False if "sme" in attrs else None
+
+
+def known_smes(index: RecommenderIndex, keys: list[str]) -> tuple[int, int, list[str]]:
+    """The SMEs among `keys`, how many of them have a known SME status, and the names of those that do not: an
+    SME share is judged on the known ones (the call rule, `consortium_rules.sme_rule`, and the `--sme-share` weight
+    alike), not with the unknown counted as non-SMEs."""
+    status = [sme_status(index, key) for key in keys]
+    unknown = [index.name(key) for key, said in zip(keys, status, strict=True) if said is None]
+    return sum(said is True for said in status), len(keys) - len(unknown), unknown
+
+
+def sme_short(index: RecommenderIndex, rows: list[int], share: float) -> bool:
+    """Whether `--sme-share` as a weight favours SMEs: a partner that is not one would leave the consortium `rows`
+    below `share`, judged on its partners of known status (two of unknown status beside one SME counted as
+    non-SMEs, and SMEs were favoured for a consortium whose known share was already 100%)."""
+    smes, known, _ = known_smes(index, [index.keys[r] for r in rows])
+    return smes < share * (known + 1)
+
+
+def smes_said(smes: int, known: int, some_unknown: bool) -> str:
+    """"1 SME of the 2 partners whose SME status is known" (`some_unknown`), else "0 SMEs of 1 partner"."""
+    partners = f"{known} partner{'s' * (known != 1)}"
+    return f"{smes} SME{'s' * (smes != 1)} of " + (f"the {partners} whose SME status is known" if some_unknown
+                                                   else partners)
 
 
 @dataclass(frozen=True)
@@ -99,11 +123,21 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         reasons.append(f"coordinated {coordinated} project{'s' * (coordinated > 1)}")
     reasons.append(f"took part in {projects} project{'s' * (projects > 1)}")
     if parts["sme"][y]:
-        unknown = sum(sme_status(index, index.keys[r]) is None for r in rows)
-        status = f"; SME status unknown for {unknown}" if unknown else ""
-        reasons.append(f"an SME (the consortium has {int(index.sme[rows].sum())} of {len(rows)}{status})" if rows
-                       else "an SME (none of the consortium's partners is known as one)")  # was "0 of 0"
+        reasons.append(_sme_reason(index, rows))
     if index.label[y]:
         reasons.append(f"holds the {_LABEL_NAMES[int(index.label[y])]} label")
     return reasons
 
+
+
+def _sme_reason(index: RecommenderIndex, rows: list[int]) -> str:
+    """Why an SME is favoured: the consortium's SMEs of its partners of known status, and who is of unknown status
+    (they were counted as non-SMEs, and "0 of 2" said of two partners the store says nothing about)."""
+    if not rows:
+        return "an SME (none of the consortium's partners is known as one)"  # was "0 of 0"
+    smes, known, unknown = known_smes(index, [index.keys[r] for r in rows])
+    if not unknown:
+        return f"an SME (the consortium has {smes} of {known})"
+    names = ", ".join(unknown[:3]) + (", ..." if len(unknown) > 3 else "")
+    has = f"the consortium has {smes_said(smes, known, True)}; " if known else ""
+    return f"an SME ({has}SME status unknown for {len(unknown)} partner{'s' * (len(unknown) != 1)}: {names})"
