@@ -23,6 +23,7 @@ from graph.store.load_log import data_version
 from graph.store.reads import counts
 from graph.store.sector_fields import equivalent_fields
 from graph.views import store_views
+from graph.views.exports import for_spreadsheets
 from graph.views.filters import FilterOptions, Filters
 from queries.catalogue import Catalogue, load_catalogue
 
@@ -80,14 +81,9 @@ def sentence(text: str) -> str:
     return text[0].upper() + text[1:] + "." if text else text
 
 
-def for_spreadsheets(csv_text: str) -> str:
-    """A CSV download with UTF-8's byte-order mark first: without it Excel reads the file in the machine's legacy
-    code page and shows "Småland" as "SmÃ¥land". Our own loaders, pandas and Python's `utf-8-sig` skip the mark."""
-    return "\ufeff" + csv_text
-
-
 def csv_download(where, label: str, csv_text, file_name: str, key: str, **options):
-    """A CSV download button in `where` (a column, or `st`) for text or a callable made on click, Excel-readable."""
+    """A CSV download button in `where` (a column, or `st`) for text or a callable made on click, Excel-readable
+    (`graph.views.exports.for_spreadsheets`, the mark the CLI's `--out` files carry too)."""
     data = (lambda: for_spreadsheets(csv_text())) if callable(csv_text) else for_spreadsheets(csv_text)
     return where.download_button(label, data, file_name, "text/csv", key=key, icon=":material/download:", **options)
 

@@ -19,6 +19,7 @@ from graph.errors import ClusterExplorerError, NotFound, ParameterError, Validat
 from graph.store.contract import GraphStore, QueryResult
 from graph.store.resolve import AmbiguousName, resolve_node
 from graph.store.search_text import fold
+from graph.views.exports import SPREADSHEET_MARK
 from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
 from queries.params import convert, node_id_params
 
@@ -174,12 +175,14 @@ def export_rows(store: GraphStore, query: SavedQuery, params: dict[str, Any], fm
 
 
 def write_rows(result: QueryResult, fmt: str, out: TextIO) -> None:
-    """Rows as CSV (nested values as JSON text) or as a JSON list of objects."""
+    """Rows as CSV (nested values as JSON text; the spreadsheets' byte-order mark first, in the CLI's `--out` file
+    and the app's download alike) or as a JSON list of objects."""
     if fmt == "json":
         json.dump(result.records(), out, ensure_ascii=False, indent=1)
         return
     if fmt != "csv":
         raise ParameterError(f"unknown export format {fmt!r}; use csv or json")
+    out.write(SPREADSHEET_MARK)
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(result.columns)
     for row in result.rows:

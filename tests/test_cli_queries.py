@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import json
 from pathlib import Path
 
 import pytest
 
+from graph.store.contract import QueryResult
+from graph.views.exports import SPREADSHEET_MARK, for_spreadsheets
+from queries.runner import write_rows
 from tests.cli_invoke import cli_env, invoke, run
 
 ECHO = "// title: Echo\n// param code: string\n// param codes: list\nRETURN $code AS code, $codes AS codes\n"
@@ -45,6 +50,23 @@ def test_export_writes_every_row(env, tmp_path):
     exported = invoke(env, "queries", "run", "clusters/overview", "--out", str(out), "--limit", "1")
     assert exported.exit_code == 0 and exported.stdout.strip() == f"wrote 24 row(s) to {out}"
     assert len(json.loads(out.read_text())) == 24
+
+
+def test_a_csv_export_carries_the_byte_order_mark_the_apps_download_does(env, tmp_path):
+    """Excel reads a CSV file as UTF-8 only after the mark: "Automation Småland", not "Automation SmÃ¥land". The CLI's
+    `--out` file and the app's download are one writer's (`queries.runner.write_rows`), with the mark once."""
+    out = tmp_path / "expiring.csv"
+    exported = invoke(env, "queries", "run", "labels/expiring", "-p", "on=2020-06-01", "-p", "months=6", "--out",
+                      str(out))
+    assert exported.exit_code == 0, exported.stderr
+    body = out.read_bytes()
+    assert body.startswith(codecs.BOM_UTF8) and not body[3:].startswith(codecs.BOM_UTF8)
+    assert body.decode("utf-8-sig").splitlines() == ["cluster,label,awarded,expires",
+                                                     "Automation Småland,ESCA Bronze,2018-09-24,2020-09-24"]
+    rows_text = io.StringIO()
+    write_rows(QueryResult(["place"], [["Småland"]]), "csv", rows_text)
+    downloaded = for_spreadsheets(rows_text.getvalue())  # as app_pages/queries_result.py makes the download
+    assert downloaded.encode("utf-8").startswith(codecs.BOM_UTF8) and downloaded.count(SPREADSHEET_MARK) == 1
 
 
 @pytest.mark.parametrize("value", ['"iot-world"', "iot-world"])

@@ -10,7 +10,12 @@ from typing import Any
 
 import networkx as nx
 
-__all__ = ["to_graphml", "nodes_csv", "edges_csv", "result_graph"]
+__all__ = ["to_graphml", "nodes_csv", "edges_csv", "result_graph", "SPREADSHEET_MARK", "for_spreadsheets"]
+
+#: UTF-8's byte-order mark, first in every CSV file written for people (the app's downloads, the CLI's `--out`):
+#: without it Excel reads the file in the machine's legacy code page and shows "Småland" as "SmÃ¥land". Our own
+#: loaders, pandas and Python's `utf-8-sig` skip the mark.
+SPREADSHEET_MARK = "\ufeff"
 
 
 def _flat(value: Any) -> Any:
@@ -63,3 +68,15 @@ def result_graph(result: Any) -> nx.MultiDiGraph:
         if rel.get("start") in graph and rel.get("end") in graph:
             graph.add_edge(rel["start"], rel["end"], type=rel.get("type", ""), **rel.get("properties", {}))
     return graph
+
+
+def for_spreadsheets(csv_text: str) -> str:
+    """CSV text with `SPREADSHEET_MARK` first, once (a text that has it, `queries.runner.write_rows`'s, keeps one).
+
+    Examples
+    --------
+    >>> once = for_spreadsheets("name\\nSmåland\\n")
+    >>> once == for_spreadsheets(once) == "\\ufeffname\\nSmåland\\n"
+    True
+    """
+    return SPREADSHEET_MARK + csv_text.removeprefix(SPREADSHEET_MARK)
