@@ -26,6 +26,7 @@ from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
 from loaders.generic_cell_notes import cell_notes, wrong_marks
 from loaders.generic_drop import drop_properties
+from loaders.generic_empty_keys import one_per_row
 from loaders.generic_ends import names_read_once, resolve_ends
 from loaders.generic_match import match_by_name
 from loaders.generic_merge import ids_spelled_two_ways
@@ -187,7 +188,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         notes += [n for n in cell_notes(spec, table) if n not in notes]
         problems = wrong_marks(spec, table, problems)
     if problems:
-        raise ValidationFailed(list(dict.fromkeys(problems)))  # tables of one file may find the same problem
+        raise ValidationFailed(one_per_row(list(dict.fromkeys(problems))))  # tables of one file find the same
     notes += settle_names(records, collected) + _key_notes(collected) + ids_spelled_two_ways(records)
     unresolved = unresolved_ends(records, collected.places)
     if unresolved:

@@ -20,6 +20,7 @@ from graph import values
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from loaders.csv_tables import Table
+from loaders.generic_empty_keys import empty_key
 from loaders.generic_merge import agrees, filled_in, most_frequent
 from loaders.generic_merge import count as count_values
 from loaders.generic_merge import merged as merged_record
@@ -100,8 +101,7 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
         problems.append(Problem(*where, column, f"the {what} is empty, and so is {empty}, which its on_empty "
                                 "placeholder needs"))
         return ""
-    problems.append(Problem(*where, column, f"the {what} is empty (set on_empty in the mapping to skip such rows "
-                            "or give them a placeholder id)", mapping_can_fix=True))
+    problems.append(empty_key(where, column, what))
     return ""
 
 

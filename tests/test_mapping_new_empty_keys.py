@@ -17,7 +17,7 @@ from graph.store.reads import counts
 from loaders.generic import load_generic, read_generic
 from loaders.mapping_template import participation_template
 from tests.conftest import FIXTURES
-from tests.generic_files import write_files
+from tests.generic_files import problems_of, write_files, write_preset
 
 TABLE = FIXTURES / "participation" / "tildelinger.csv"
 EMPTY_PROJECT_LINE = 10  # 320109;Batterier: ...;912000220;Lofoten Algae AS: its organisation is numbered
@@ -148,3 +148,28 @@ def test_on_empty_in_columns_is_for_the_keys_alone(folder):
         read_generic(mapping)
     assert "mapping.toml:7 [organisation_name]: organisation_name: on_empty is for the keys, project_id and " \
            "organisation_id (what a row without one does)" in [str(p) for p in caught.value.problems]
+
+
+# --- a row without its keys is one problem, however many tables need them --------------------------------
+
+NO_KEYS = "Prosjekt;Akronym;Orgnr;Navn\nP1;LYS;901;Nordlys AS\n;BATT;;Svea Batteri AB\nP2;FJORD;;Fjordlab AS\n"
+
+
+def test_a_row_without_its_project_and_organisation_number_is_one_problem_naming_both(tmp_path):
+    """It was four: each key's empty id, then the participation's empty start and end; a row with one empty key was
+    two (the organisation's id, the participation's start)."""
+    problems = problems_of(write_preset(tmp_path, NO_KEYS, {}, 'separator = ";"'))
+    assert [str(p) for p in problems] == [
+        "t.csv:3 [Prosjekt, Orgnr]: the keys Prosjekt and Orgnr are both empty (set on_empty in the mapping to skip "
+        "such rows or give them a placeholder id)",
+        "t.csv:4 [Orgnr]: the id is empty (set on_empty in the mapping to skip such rows or give them a placeholder "
+        "id)"]
+    assert all(p.mapping_can_fix for p in problems)
+
+
+def test_a_relationship_table_of_the_generic_loader_says_a_row_without_both_ends_once(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": RELATIONSHIP.replace(
+        'on_empty = { "nr" = { placeholder = "navn:{navn}" }, "klynge" = "skip" }\n', "").replace(
+        'on_empty = { placeholder = "navn:{navn}" }\n', ""), "orgs.csv": "nr;navn;klynge\n1;Fjordlab AS;havklyngen\n;"
+        "Uten Nummer AS;\n", "klynger.csv": "id\nhavklyngen\n"})
+    assert [(p.file, p.line, p.field) for p in problems_of(mapping)] == [("orgs.csv", 3, "nr, klynge")]

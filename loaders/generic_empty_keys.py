@@ -1,0 +1,51 @@
+"""An empty key is one problem per row, however many tables of its file need that row's keys.
+
+A participation table serves three tables (its projects, its organisations, the `PARTICIPATES_IN` between them), so
+a row without its project and its organisation number was four problems: each key column's empty id, then the
+relationship's empty start and end. The user has one thing to mend, the row, so it is said once, naming every empty
+key column (`t.csv:3 [Prosjekt, Orgnr]`); a row with one empty key keeps its first problem (the node's id).
+"""
+
+from __future__ import annotations
+
+from graph.errors import Problem
+
+__all__ = ["EMPTY_KEY_HINT", "empty_key", "one_per_row"]
+
+#: What mends an empty key, ending every such problem (and how `one_per_row` knows them).
+EMPTY_KEY_HINT = "(set on_empty in the mapping to skip such rows or give them a placeholder id)"
+
+
+def empty_key(where: tuple[str, int], column: str, what: str) -> Problem:
+    """The problem of an empty key `column` (`what` the table needs it as: "id", "start (Organisation id)")."""
+    return Problem(*where, column, f"the {what} is empty {EMPTY_KEY_HINT}", mapping_can_fix=True)
+
+
+def one_per_row(problems: list[Problem]) -> list[Problem]:
+    """`problems` with the empty keys of each row (file and line) said once, where the first was, naming every empty
+    key column of the row; the other problems as they were, in their order.
+
+    Examples
+    --------
+    >>> row = ("t.csv", 3)
+    >>> found = [empty_key(row, "Prosjekt", "id"), empty_key(row, "Orgnr", "id"),
+    ...          empty_key(row, "Orgnr", "start (Organisation id)"), Problem("t.csv", 4, "Navn", "the name is empty")]
+    >>> [str(p) for p in one_per_row(found)]  # doctest: +NORMALIZE_WHITESPACE
+    ['t.csv:3 [Prosjekt, Orgnr]: the keys Prosjekt and Orgnr are both empty (set on_empty in the mapping to skip
+      such rows or give them a placeholder id)', 't.csv:4 [Navn]: the name is empty']
+    """
+    by_row: dict[tuple[str, int | None], list[Problem]] = {}
+    for problem in problems:
+        if problem.message.endswith(EMPTY_KEY_HINT):
+            by_row.setdefault((problem.file, problem.line), []).append(problem)
+    said = []
+    for problem in problems:
+        row = by_row.get((problem.file, problem.line)) if problem.message.endswith(EMPTY_KEY_HINT) else None
+        if row is None:
+            said.append(problem)
+        elif problem is row[0]:
+            columns = list(dict.fromkeys(p.field for p in row if p.field))
+            said.append(problem if len(columns) < 2 else Problem(
+                problem.file, problem.line, ", ".join(columns), f"the keys {', '.join(columns[:-1])} and {columns[-1]} "
+                f"are {'both ' if len(columns) == 2 else ''}empty {EMPTY_KEY_HINT}", mapping_can_fix=True))
+    return said
