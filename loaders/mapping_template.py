@@ -163,10 +163,12 @@ def national_country(region: str) -> tuple[str, str]:
 def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str) -> list[str]:
     """`date_format`, `decimal` and `thousands` lines where the cells call for them."""
     lines = []
-    dates = [c for name in ("start_date", "end_date") if name in guessed for c in sample_cells(rows, guessed[name])]
+    dated = [pair for name in ("start_date", "end_date") if name in guessed
+             for pair in sample_at(rows, at, guessed[name])]
+    dates = [cell for _, cell in dated]
     if dates:
         fmt = date_format(dates)
-        odd = _odd_dates(dates, fmt) if fmt else ""
+        odd = _unread_at(dated, unread_dates(dates, fmt), file, "date(s) none of them reads") if fmt else ""
         if fmt is None:
             lines.append(f"# date_format = \"\"  # dates like {as_toml(dates[0])}: no common format reads them all; "
                          "write theirs (Python strptime codes), one or a list")
@@ -186,7 +188,7 @@ def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str
         lines.append(f"# decimal = \",\"  # {like}: no common way of writing numbers reads nearly all of them (see "
                      "docs/mapping.md)")
     else:
-        odd = _odd_amounts(sampled, marks, file)
+        odd = _unread_at(sampled, unread_numbers(amounts, marks), file, "cell(s) it does not read")
         lines += [f"decimal = {as_toml(marks[0])}  #? {like}{odd}"] if marks[0] != "." else []
         lines += [f"thousands = {as_toml(marks[1])}  #? {like}{'' if marks[0] != '.' else odd}"] if marks[1] else []
         lines += [f"# amounts read with a decimal point{odd}"] if odd and marks == (".", "") else []
@@ -231,15 +233,17 @@ def _on_lines(lines: list[int]) -> str:
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
 
 
-def _odd_amounts(sampled: list[tuple[int, str]], marks: tuple[str, str], file: str) -> str:
-    """`; 1 cell it does not read: "ca 200 000" (tilskudd.csv:57) ...`, or "" when the marks read every amount."""
-    odd = set(unread_numbers([cell for _, cell in sampled], marks))
+def _unread_at(sampled: list[tuple[int, str]], unread: list[str], file: str, what: str) -> str:
+    """`; 1 cell(s) it does not read: "ca 200 000" (tilskudd.csv:57) ...: fix them ...`, or "" when `unread` (of the
+    `sampled` (line, cell) pairs: the amounts `unread_numbers` left, the dates `unread_dates` left) is empty. The
+    dates' comment had said only "like "2023-13-45"", and the user looked for the row."""
+    odd = set(unread)
     found = [(line, cell) for line, cell in sampled if cell in odd]
     if not found:
         return ""
     shown = ", ".join(f"{as_toml(cell)} ({file}:{line})" for line, cell in found[:5])
-    return (f"; {len(found)} cell(s) it does not read: {shown}{' ...' if len(found) > 5 else ''}: fix them in the "
-            "table (`load csv --check` names them)")
+    return (f"; {len(found)} {what}: {shown}{' ...' if len(found) > 5 else ''}: fix them in the table (`load csv "
+            "--check` names them)")
 
 
 def _name_as_id(name: str) -> str:
@@ -248,13 +252,6 @@ def _name_as_id(name: str) -> str:
                     ("organisations", "organisation number (Org.nr, VAT number)"))
     return (f"no column of numbers found, so the name is the id: {what} sharing a name become ONE node, their rows "
             f"merged; if the table has a {number}, set {name} to that column")
-
-
-def _odd_dates(dates: list[str], formats: str | list[str]) -> str:
-    """`; 1 date no format reads, like "2023-13-45": ...`, or "" when the formats read every date."""
-    odd = unread_dates(dates, formats)
-    return (f"; {len(odd)} date(s) none of them reads, like {as_toml(odd[0])}: `load csv --check` names their lines"
-            if odd else "")
 
 
 def _like(dates: list[str], fmt: str) -> str:

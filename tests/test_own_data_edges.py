@@ -80,7 +80,8 @@ def test_dates_written_two_ways_with_one_odd_cell_get_both_formats(tmp_path):
     template = template_of(tmp_path, grants(dated_rows(100)))
     assert tomllib.loads(template)["date_format"] == ["%Y-%m-%d", "%d/%m/%Y"]
     line = next(line for line in template.splitlines() if line.startswith("date_format"))
-    assert '1 date(s) none of them reads, like "2023-13-45": `load csv --check` names their lines' in line
+    assert ('1 date(s) none of them reads: "2023-13-45" (bidrag.csv:12): fix them in the table (`load csv --check` '
+            "names them)") in line  # by file and line, as the amounts' comment names its odd cells
 
 
 def test_the_check_then_flags_only_the_odd_line(embedded_store, tmp_path):
