@@ -9,6 +9,7 @@ from graph.errors import ValidationFailed
 from graph.store.reads import counts, last_loads, to_networkx
 from loaders.cordis import load_cordis
 from loaders.nuts import load_nuts
+from loaders.pipeline import run_load
 from tests import cordis_expected
 from tests.cordis_expected import BAD, CORDIS, NUTS, canonical
 
@@ -52,6 +53,32 @@ def test_rerun_changes_nothing_and_says_so(loaded):
     assert again.summary.unchanged == again.summary.nodes == first.summary.nodes - places_made_first
     assert again.notes[-1].startswith("Nothing changed")
     assert (counts(store), canonical(store, drop=())) == before
+
+
+LOGGED = ("MATCH (l:Load {source: 'cordis'}) "
+          "RETURN l.status, l.nodes, l.created, l.updated, l.unchanged, l.relationships")
+
+
+def test_a_rerun_that_changes_nothing_keeps_the_logs_counts(loaded):
+    """`load cordis` run again wrote its own counts, all "unchanged", over the entry: the Overview's log then said the
+    CORDIS load had added nothing."""
+    store, first = loaded
+    logged = store.read(LOGGED).rows
+    assert logged == [["complete", first.summary.nodes, first.summary.created, 0, 0, first.summary.relationships]]
+    assert first.summary.created > 0
+    load_cordis(store, CORDIS)
+    assert store.read(LOGGED).rows == logged
+    run_load(store, "cordis", CORDIS)  # the pipeline's way (the CLI's and the Data page's), completion deferred
+    assert store.read(LOGGED).rows == logged
+
+
+def test_a_rerun_that_writes_again_what_was_lost_logs_its_own_counts(loaded):
+    store, first = loaded
+    store.write("MATCH (p:Project) WITH p LIMIT 1 DETACH DELETE p")
+    again = load_cordis(store, CORDIS)
+    assert again.summary.created == 1
+    assert store.read(LOGGED).rows == [["complete", again.summary.nodes, 1, again.summary.updated,
+                                        again.summary.unchanged, again.summary.relationships]]
 
 
 def test_load_order_does_not_change_the_graph(embedded_store, tmp_path):

@@ -59,22 +59,36 @@ def _log_load(store: GraphStore, source: str, checksum: str, properties: dict[st
 
 def start_load(store: GraphStore, source: str, checksum: str) -> None:
     """Log a load as `started` (source, checksum, time), just before its first write. Until `record_load`
-    marks it complete, `interrupted_loads` names it."""
-    _log_load(store, source, checksum, {"status": "started", "started_at": now_stamp(), "loaded_at": None,
-                                        "nodes": None, "created": None, "updated": None, "unchanged": None,
-                                        "relationships": None})
+    marks it complete, `interrupted_loads` names it. The counts of an earlier run of the same files stay until
+    `record_load` says whether this one changed anything."""
+    _log_load(store, source, checksum, {"status": "started", "started_at": now_stamp(), "loaded_at": None})
 
 
 def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary, at: str | None = None) -> None:
     """Log a completed load as a `Load` node keyed by source and checksum (a re-run updates its time, `at` or now);
-    inside `completion_deferred`, only when that block ends without an error."""
+    inside `completion_deferred`, only when that block ends without an error.
+
+    A re-run of logged files that created and updated nothing keeps the entry's counts: they say what the load
+    brought, and a re-run's (all "unchanged") had the Overview show a CORDIS load that added nothing."""
     deferred = _DEFERRED.get()
     if deferred is not None:
         deferred.append((store, source, checksum, summary))
         return
-    _log_load(store, source, checksum, {
-        "status": "complete", "loaded_at": at or now_stamp(), "nodes": summary.nodes, "created": summary.created,
-        "updated": summary.updated, "unchanged": summary.unchanged, "relationships": summary.relationships})
+    counts = {"nodes": summary.nodes, "created": summary.created, "updated": summary.updated,
+              "unchanged": summary.unchanged, "relationships": summary.relationships}
+    if not _changed(summary) and _counted_before(store, source, checksum):
+        counts = {}
+    _log_load(store, source, checksum, {"status": "complete", "loaded_at": at or now_stamp(), **counts})
+
+
+def _changed(summary: WriteSummary) -> bool:
+    return bool(summary.created or summary.updated or summary.relationships_created or summary.relationships_updated)
+
+
+def _counted_before(store: GraphStore, source: str, checksum: str) -> bool:
+    """Whether the log's entry of these files holds the counts of a run that completed."""
+    found = store.read(cypher.logged_load(), {"rows": [{"source": source, "checksum": checksum}]}, row_cap=100)
+    return any((props or {}).get("nodes") is not None for (props,) in found.rows)
 
 
 @contextmanager
