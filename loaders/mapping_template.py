@@ -29,6 +29,7 @@ from loaders.table_cells import (
     sample_cells,
     unread_dates,
     unread_numbers,
+    unread_said,
 )
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
@@ -81,7 +82,7 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_template_list import list_template  # a list of clusters or organisations, no projects
 
-        if (listed := list_template(data, file, headers, rows, separator, above)) is not None:
+        if (listed := list_template(data, file, headers, rows, separator, above, at)) is not None:
             return listed
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
@@ -168,7 +169,7 @@ def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str
     dates = [cell for _, cell in dated]
     if dates:
         fmt = date_format(dates)
-        odd = _unread_at(dated, unread_dates(dates, fmt), file, "date(s) none of them reads") if fmt else ""
+        odd = unread_said(dated, unread_dates(dates, fmt), file, "date(s) none of them reads") if fmt else ""
         if fmt is None:
             lines.append(f"# date_format = \"\"  # dates like {as_toml(dates[0])}: no common format reads them all; "
                          "write theirs (Python strptime codes), one or a list")
@@ -188,7 +189,7 @@ def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str
         lines.append(f"# decimal = \",\"  # {like}: no common way of writing numbers reads nearly all of them (see "
                      "docs/mapping.md)")
     else:
-        odd = _unread_at(sampled, unread_numbers(amounts, marks), file, "cell(s) it does not read")
+        odd = unread_said(sampled, unread_numbers(amounts, marks), file, "cell(s) it does not read")
         lines += [f"decimal = {as_toml(marks[0])}  #? {like}{odd}"] if marks[0] != "." else []
         lines += [f"thousands = {as_toml(marks[1])}  #? {like}{'' if marks[0] != '.' else odd}"] if marks[1] else []
         lines += [f"# amounts read with a decimal point{odd}"] if odd and marks == (".", "") else []
@@ -231,19 +232,6 @@ def _on_lines(lines: list[int]) -> str:
     """`line 202`, or `lines 11, 13, 33, 38, 41 and 93 more`."""
     shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
-
-
-def _unread_at(sampled: list[tuple[int, str]], unread: list[str], file: str, what: str) -> str:
-    """`; 1 cell(s) it does not read: "ca 200 000" (tilskudd.csv:57) ...: fix them ...`, or "" when `unread` (of the
-    `sampled` (line, cell) pairs: the amounts `unread_numbers` left, the dates `unread_dates` left) is empty. The
-    dates' comment had said only "like "2023-13-45"", and the user looked for the row."""
-    odd = set(unread)
-    found = [(line, cell) for line, cell in sampled if cell in odd]
-    if not found:
-        return ""
-    shown = ", ".join(f"{as_toml(cell)} ({file}:{line})" for line, cell in found[:5])
-    return (f"; {len(found)} {what}: {shown}{' ...' if len(found) > 5 else ''}: fix them in the table (`load csv "
-            "--check` names them)")
 
 
 def _name_as_id(name: str) -> str:

@@ -17,7 +17,16 @@ from pathlib import Path
 from graph.values import ISO_DATE
 from loaders.csv_header import SEPARATORS
 from loaders.mapping_template import HEADER_WORDS, guess_by_words, national_country
-from loaders.table_cells import NOT_WORD, as_toml, date_format, header_word, list_separator, sample_cells
+from loaders.table_cells import (
+    NOT_WORD,
+    as_toml,
+    date_format,
+    header_word,
+    list_separator,
+    sample_at,
+    unread_dates,
+    unread_said,
+)
 
 __all__ = ["LIST_WORDS", "list_template"]
 
@@ -51,9 +60,9 @@ LINKED = {"sector": ("Sector", "ACTIVE_IN", "a sector"), "programme": ("Programm
 
 
 def list_template(data: Path, file: str | None, headers: list[str], rows: list[dict], separator: str | None,
-                  above: int) -> str | None:
-    """A mapping of the list `data` (its header, rows, separator and lines above the header as read), guesses
-    marked; `file` as in `participation_template`. None when no column looks like a name."""
+                  above: int, at: list[int]) -> str | None:
+    """A mapping of the list `data` (its header, rows, separator, lines above the header and each row's line as
+    read), guesses marked; `file` as in `participation_template`. None when no column looks like a name."""
     guessed = guess_by_words(headers, LIST_WORDS)
     members = "name" in guessed and "cluster" in guessed  # organisations, each naming its cluster
     if "name" not in guessed:
@@ -92,12 +101,12 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     lines += ["[nodes.properties]", *props] if props else []
     if members:
         lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows)
-        lines += ["[relationships.properties]", _date_line("since", guessed["since"], rows, "member since")] \
-            if "since" in guessed else []
+        lines += ["[relationships.properties]", _date_line("since", guessed["since"], (rows, at, data.name),
+                                                           "member since")] if "since" in guessed else []
     for column, (end, rel_type, what) in LINKED.items():
         if column in guessed:
             lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows)
-            lines += _label_dates(guessed, rows) if column == "label" else []
+            lines += _label_dates(guessed, (rows, at, data.name)) if column == "label" else []
     unused = [h for h in headers if h and h not in guessed.values()]
     if unused:
         lines += ["", f"# columns not used: {', '.join(unused)}"]
@@ -137,18 +146,23 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
             f"end = {{ label = {as_toml(end)}, column = {as_toml(column)} }}", *split, *empty]
 
 
-def _label_dates(guessed: dict[str, str], rows: list[dict]) -> list[str]:
+def _label_dates(guessed: dict[str, str], table: tuple[list[dict], list[int], str]) -> list[str]:
     """The HAS_LABEL table's `awarded` and `expires` dates (what `labels/expiring` reads), in the cells' format."""
-    props = [_date_line(prop, guessed[prop], rows, f"when the label {what}")
+    props = [_date_line(prop, guessed[prop], table, f"when the label {what}")
              for prop, what in (("awarded", "was awarded"), ("expires", "expires")) if prop in guessed]
     return ["[relationships.properties]", *props] if props else []
 
 
-def _date_line(prop: str, column: str, rows: list[dict], what: str) -> str:
-    """`prop = { column = ..., type = "date" }`, with the format (or the formats) the column's cells are written in."""
-    fmt = date_format(sample_cells(rows, column)) or ISO_DATE
-    written = f", format = {as_toml(fmt)}" if fmt != ISO_DATE else ""
-    return f"{prop} = {{ column = {as_toml(column)}, type = \"date\"{written} }}  #? {what}"
+def _date_line(prop: str, column: str, table: tuple[list[dict], list[int], str], what: str) -> str:
+    """`prop = { column = ..., type = "date" }`, with the format (or the formats) the column's cells are written in,
+    and the cells none reads by file and line (`table`: the rows, their lines and the file's name)."""
+    rows, at, file = table
+    sampled = sample_at(rows, at, column)
+    cells = [cell for _, cell in sampled]
+    fmt = date_format(cells)
+    odd = unread_said(sampled, unread_dates(cells, fmt), file, "date(s) none of them reads") if fmt else ""
+    written = f", format = {as_toml(fmt)}" if fmt and fmt != ISO_DATE else ""
+    return f"{prop} = {{ column = {as_toml(column)}, type = \"date\"{written} }}  #? {what}{odd}"
 
 
 _EXAMPLES = {"Cluster": "Automation Småland", "Sector": "Automation", "Programme": "ARENA, S3 Cluster Pilot",

@@ -20,7 +20,8 @@ from loaders.csv_tables import read_rows
 from loaders.json_tables import read_json_rows
 
 __all__ = ["DATE_FORMATS", "NUMBER_MARKS", "NOT_WORD", "header_word", "read_table", "sample_cells", "sample_at",
-           "date_format", "unread_dates", "number_marks", "unread_numbers", "list_separator", "as_toml"]
+           "date_format", "unread_dates", "number_marks", "unread_numbers", "unread_said", "list_separator",
+           "as_toml"]
 
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
@@ -161,6 +162,20 @@ def unread_numbers(cells: list[str], marks: tuple[str, str]) -> list[str]:
         except values.BadValue:
             unread.append(cell)
     return unread
+
+
+def unread_said(sampled: list[tuple[int, str]], unread: list[str], file: str, what: str) -> str:
+    """A guess's comment on the cells it leaves to the user, by file and line: `; 1 cell(s) it does not read: "ca 200
+    000" (tilskudd.csv:57) ...: fix them ...`, or "" when `unread` (of the `sampled` (line, cell) pairs, `sample_at`'s:
+    the amounts `unread_numbers` left, the dates `unread_dates` left) is empty. Both templates' date and amount
+    guesses say it (a date's comment had said only "like "2023-13-45"", and the user looked for the row)."""
+    odd = set(unread)
+    found = [(line, cell) for line, cell in sampled if cell in odd]
+    if not found:
+        return ""
+    shown = ", ".join(f"{as_toml(cell)} ({file}:{line})" for line, cell in found[:5])
+    return (f"; {len(found)} {what}: {shown}{' ...' if len(found) > 5 else ''}: fix them in the table (`load csv "
+            "--check` names them)")
 
 
 def as_toml(text: str | list[str]) -> str:

@@ -127,3 +127,15 @@ def test_a_member_list_links_each_organisation_to_its_cluster_by_name(seeded, tm
     assert [tuple(r) for r in members] == [("Norrland Batteri AB", "Norrbotten Battery", None),
                                            ("Småland Plast AB", "automation-smaland", "2019-03-12"),
                                            ("Växjö Robotics AB", "automation-smaland", "2021-09-01")]
+
+
+def test_a_lists_date_guess_names_the_dates_it_cannot_read_by_file_and_line(tmp_path):
+    """As the participation template's date and amount guesses do: the comment named none of them."""
+    rows = [f"Cluster {at};SE;ESCA Bronze;{'31.02.2024' if at == 10 else f'{at + 1:02d}.03.2024'};01.06.2027\n"
+            for at in range(25)]
+    write_files(tmp_path, {"esca.csv": "Cluster;Country;Label;Awarded;Valid until\n" + "".join(rows)})
+    text = participation_template(tmp_path / "esca.csv")
+    assert tomllib.loads(text)["relationships"][0]["properties"]["awarded"]["format"] == "%d.%m.%Y"
+    awarded = next(line for line in text.splitlines() if line.startswith("awarded = "))
+    assert awarded.endswith('#? when the label was awarded; 1 date(s) none of them reads: "31.02.2024" (esca.csv:12): '
+                            "fix them in the table (`load csv --check` names them)")
