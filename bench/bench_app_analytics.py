@@ -15,9 +15,10 @@ to its caption (drawn after the map). CPU seconds of the app and the store serve
 and the warm-up's own log lines are printed beside the table: on a shared machine every time is inflated by
 the load, CPU seconds much less.
 
-`python -m bench.bench_app_analytics --db FILE [--runs 3] [--code DIR]`: **first visits after the warm-up**,
-server side, without a browser. Each visit is a fresh process that does what `python -m app_pages.serve` does
-before Streamlit serves (`startup.begin()`, then `serve._read_back`: the warm-up and the index's read-back, and
+`python -m bench.bench_app_analytics --db FILE [--runs 3] [--code DIR] [--pages TEXT]`:
+**first visits after the warm-up**, server side, without a browser. Each visit is a fresh process
+that does what `python -m app_pages.serve` does
+before Streamlit serves (`startup.begin()`, then `serve.settle_after`: the warm-up, which reads the index back, and
 the collector's settle two seconds later), waits for all of it, then opens one page in `streamlit.testing`
 (AppTest): the Map, Partners for a cluster, Metrics with *Compute* pressed, an Explore link focused on a
 cluster, and that link again opened the moment the default Explore view is drawn (while the rest of the
@@ -26,7 +27,9 @@ folder: *first start* (empty: the sample just loaded, as `./dev run` leaves it) 
 kept on disk). `--code DIR` runs the visits on another checkout's code (the "before" of a change), with a cache
 folder of its own. The table gives the median and range of the wall seconds of the page's run(s), the app's CPU
 seconds (every thread), the memory the start left (the app and the store's server, before the visit), the
-warm-up's own seconds and the load average.
+warm-up's own seconds and the load average; for Metrics, *again*: *Compute* pressed a second time in the same
+session (the same choice returned to). *restart* is after a Map, a Partners and a Metrics visit. `--pages Metrics`
+runs only the visits whose name holds that text.
 """
 
 from __future__ import annotations
@@ -120,7 +123,6 @@ FIRST_VISITS = {"Map": ("map", {}, None, False),
 
 def first_visit(code: Path, db: Path, name: str, focal: str, other: str) -> dict:
     """In this fresh process: the app's warm-up as `app_pages.serve` does it, then the visit `name` (`FIRST_VISITS`)."""
-    import logging
     import threading
 
     os.environ.update(CLUSTER_EXPLORER_DB=str(db), CLUSTER_EXPLORER_GRAPH="cluster_explorer")
@@ -131,7 +133,7 @@ def first_visit(code: Path, db: Path, name: str, focal: str, other: str) -> dict
     page, params, button, during = FIRST_VISITS[name]
     started = time.perf_counter()
     views = startup.begin()
-    back = threading.Thread(target=serve._read_back, args=(views, logging.getLogger("bench")), daemon=True)
+    back = threading.Thread(target=serve.settle_after, args=(views,), daemon=True)  # as `serve.main` starts it
     back.start()
     if during:
         while "explore" not in startup.timings() and views.is_alive():
@@ -150,15 +152,20 @@ def first_visit(code: Path, db: Path, name: str, focal: str, other: str) -> dict
     if button:
         at.button(key=button).click().run()
     wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    again = None
+    if button:  # the same choice pressed again in the same session (what a return to it costs)
+        again = time.perf_counter()
+        at.button(key=button).click().run()
+        again = time.perf_counter() - again
     views.join()
     back.join()
     warm_up = startup.timings().get("total", time.perf_counter() - started)
-    return {"wall": wall, "cpu": cpu, "mb": held, "warm_up": warm_up,
+    return {"wall": wall, "cpu": cpu, "again": again, "mb": held, "warm_up": warm_up,
             "steps": {k: round(v, 1) for k, v in startup.timings().items() if k != "total"},
             "errors": [str(e.value)[:200] for e in at.exception], "load": os.getloadavg()[0]}
 
 
-def first_visits(db: Path, runs: int, code: Path) -> None:
+def first_visits(db: Path, runs: int, code: Path, pages: str = "") -> None:
     """`runs` fresh processes per page and state of the cache folder; one table (see the module's docstring)."""
     from bench.bench_app import cluster_keys
 
@@ -167,8 +174,10 @@ def first_visits(db: Path, runs: int, code: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(code), "CLUSTER_EXPLORER_CACHE_DIR": str(cache)}
     env.pop("NEO4J_URI", None)
     print(f"store {db}, code {code}, focal {focal}, link {other}; load average {os.getloadavg()[0]:.1f} at the start")
-    print("| page | cache folder | wall s: median (range) | app CPU s | MB before it | warm-up s (its steps) | load |")
-    print("|---|---|---:|---:|---:|---|---:|")
+    print("| page | cache folder | wall s: median (range) | again s | app CPU s | MB before it | warm-up s (its steps) "
+          "| load |")
+    print("|---|---|---:|---:|---:|---:|---|---:|")
+    chosen = [name for name in FIRST_VISITS if pages.lower() in name.lower()]
 
     def visit(name: str) -> dict:
         out = subprocess.run([sys.executable, __file__, "--one", name, "--db", str(db), "--code", str(code),
@@ -178,10 +187,10 @@ def first_visits(db: Path, runs: int, code: Path) -> None:
         return json.loads(out.stdout.strip().splitlines()[-1])
 
     for state in ("first start", "restart"):
-        if state == "restart":  # what the Map and Partners keep on disk, made once (not timed)
-            for name in list(FIRST_VISITS)[:2]:
+        if state == "restart":  # what the Map, Partners and Metrics keep on disk, made once (not timed)
+            for name in list(FIRST_VISITS)[:3]:
                 visit(name)
-        for name in FIRST_VISITS:
+        for name in chosen:
             found = []
             for _ in range(runs):
                 if state == "first start":
@@ -190,8 +199,9 @@ def first_visits(db: Path, runs: int, code: Path) -> None:
             walls = [r["wall"] for r in found]
             errors = {e for r in found for e in r["errors"]}
             cpu, held = (statistics.median(r[k] for r in found) for k in ("cpu", "mb"))
+            again = [r["again"] for r in found if r["again"] is not None]
             print(f"| {name} | {state} | {statistics.median(walls):.2f} ({min(walls):.2f}-{max(walls):.2f}) "
-                  f"| {cpu:.2f} | {held:.0f} "
+                  f"| {f'{statistics.median(again):.2f}' if again else '-'} | {cpu:.2f} | {held:.0f} "
                   f"| {statistics.median(r['warm_up'] for r in found):.1f} {found[-1]['steps']} "
                   f"| {min(r['load'] for r in found):.1f}-{max(r['load'] for r in found):.1f} |"
                   + (f" errors: {sorted(errors)}" if errors else ""), flush=True)
@@ -202,6 +212,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, required=True, help="a store file holding the bundled sample")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--code", type=Path, default=ROOT, help="the checkout whose code runs the visits")
+    parser.add_argument("--pages", default="", help="only the visits whose name holds this text (e.g. Metrics)")
     parser.add_argument("--one", help=argparse.SUPPRESS)  # a single visit, in this process
     parser.add_argument("--focal", help=argparse.SUPPRESS)
     parser.add_argument("--other", help=argparse.SUPPRESS)
@@ -209,7 +220,7 @@ def main() -> None:
     if args.one:
         print(json.dumps(first_visit(args.code.resolve(), args.db.resolve(), args.one, args.focal, args.other)))
     else:
-        first_visits(args.db.resolve(), args.runs, args.code.resolve())
+        first_visits(args.db.resolve(), args.runs, args.code.resolve(), args.pages)
 
 
 if __name__ == "__main__":
