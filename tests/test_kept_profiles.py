@@ -12,7 +12,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 import scipy.sparse as sp
-import streamlit as st
 
 from graph.analytics import cache, kept_files
 from graph.analytics import cluster_profiles_disk as profiles
@@ -24,6 +23,8 @@ from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import write_records
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import open_fixture_network
+from tests.kept_files_helpers import DAMAGES, restart, restart_keeping_none
+from tests.kept_files_helpers import damage as damage_file
 from tests.test_app import app_store, open_page, table  # noqa: F401 - the fixture is used by name
 from tests.test_recommend_index_disk import GRAPH, in_another_process, inputs, network  # noqa: F401 - fixtures used by name
 
@@ -81,13 +82,6 @@ def test_the_graph_size_a_file_is_checked_against_is_networkx_count(inputs):  # 
         (graph.number_of_nodes(), graph.to_undirected().number_of_edges())
 
 
-def _foreign(path: Path) -> bytes:
-    """A readable file of this kind under this name, built from another key (an older release's format)."""
-    held = pickle.loads(path.read_bytes())
-    held["key"] = (profiles.FORMAT - 1, *held["key"][1:])
-    return pickle.dumps(held)
-
-
 def _other_shape(path: Path) -> bytes:
     """This key's file, but holding a state of another shape (what a hand-edited or mixed-up file could hold)."""
     held = pickle.loads(path.read_bytes())
@@ -95,16 +89,11 @@ def _other_shape(path: Path) -> bytes:
     return pickle.dumps(held)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "cut short", "empty", "flipped", "foreign", "other shape"])
+@pytest.mark.parametrize("damage", DAMAGES)
 def test_a_damaged_or_foreign_file_is_rebuilt_not_trusted(network, index, inputs, tmp_path, damage):  # noqa: F811
     profiles.profiles_for(network, tmp_path, index, inputs.version)
     path = profiles.profiles_file(network, tmp_path, inputs.version)
-    whole = path.read_bytes()
-    middle = len(whole) // 2
-    path.write_bytes({"garbage": lambda: b"not a pickle at all", "cut short": lambda: whole[:middle],
-                      "empty": lambda: b"", "flipped": lambda: whole[:middle] + bytes([whole[middle] ^ 0xFF])
-                      + whole[middle + 1:], "foreign": lambda: _foreign(path),
-                      "other shape": lambda: _other_shape(path)}[damage]())
+    damage_file(path, damage, profiles.FORMAT, _other_shape)
     builds = profiles.builds()
     rebuilt = profiles.profiles_for(network, tmp_path, index, inputs.version)
     assert profiles.builds() == builds + 1
@@ -170,25 +159,17 @@ def test_the_index_file_holds_one_pattern_for_its_org_matrices_and_the_same_valu
         [c.key for c in recommend(built, ["Organisation:pic:999977851"], wanted)]
 
 
-def _restart() -> None:
-    """What a restart forgets: everything the process held (the store's connection too); the files stay."""
-    st.cache_resource.clear()
-
-
 def test_a_restarted_app_reads_the_profiles_back(app_store):  # noqa: F811
-    folder, tag = cache.cache_dir_for(app_store), cache.store_tag(app_store)
-    _restart()
-    for old in folder.glob(f"{tag}-cls-*"):
-        old.unlink()
+    folder, tag = restart_keeping_none(app_store, "cls")
     first = table(open_page("partners", partners_focal="Cluster:iot-world"), "candidate")
     made = kept_files.builds()
     assert list(folder.glob(f"{tag}-cls-*")) and made.get("cls", 0) >= 1
-    _restart()
+    restart()
     again = open_page("partners", partners_focal="Cluster:iot-world")
     assert table(again, "candidate").equals(first) and len(first) >= 1
     assert kept_files.builds() == made  # neither the index nor the profiles built: both read back
     assert "Partner clusters" in [s.value for s in again.subheader]
-    _restart()
+    restart()
 
 
 def test_the_cli_ranks_partner_clusters_from_the_kept_profiles(network, tmp_path):  # noqa: F811
