@@ -17,7 +17,7 @@ import networkx as nx
 import streamlit as st
 
 from app_pages import common
-from graph.analytics import cache
+from graph.analytics import cache, metrics_disk
 from graph.analytics.projections import Projection, project
 from graph.memory import long_lived
 from graph.store.contract import GraphStore
@@ -89,3 +89,19 @@ def _projection(_graph: nx.MultiDiGraph, version: str, spec: Projection) -> nx.G
 def projection(current: cache.Inputs, spec: Projection) -> nx.Graph:
     """The projection `spec` of the cached inputs, derived once per data version and spec."""
     return _projection(current.graph, current.version, spec)
+
+
+def metrics(current: cache.Inputs, spec: Projection, chosen: list[str]) -> metrics_disk.KeptMetrics:
+    """The `chosen` metrics on the projection `spec` of the cached inputs: read back from the file kept for this data
+    version, projection and settings when it holds them (no projection derived, no progress bar), else computed on
+    the projection held in memory, with a progress bar, and added to the file (`graph.analytics.metrics_disk`)."""
+    store, scale, bar = common.store(), common.settings(), []
+
+    def progress(done: int, total: int) -> None:
+        if not bar:  # made when there is something to compute: results read back show none
+            bar.append(common.progress_bar(f"Computing on {spec.describe()}"))
+        bar[0](done, total)
+
+    return metrics_disk.metrics_for(store, _folder(store), current.graph, current.version, spec, chosen,
+                                    projected=lambda: projection(current, spec), progress=progress,
+                                    exact_max_nodes=scale.metrics_exact_nodes, sample_size=scale.metrics_pivots)

@@ -2,7 +2,8 @@
 
 Centralities only mean something on one kind of node, so the page first derives a projection
 (graph/analytics/projections.py) from the cached analytics inputs (app_pages/analytics_cache.py), then
-computes the chosen metrics (graph/analytics/metrics.py) with a progress bar.
+computes the chosen metrics (graph/analytics/metrics.py) with a progress bar; the results are kept on disk per
+data version and projection (graph/analytics/metrics_disk.py), so the same choice later is a read.
 The results can be sorted, charted, downloaded, and written back so queries and Explore can use them.
 """
 
@@ -14,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analytics_cache, common, missing_inputs, widgets
-from graph.analytics.metrics import METRICS, compute_all, notes
+from graph.analytics.metrics import METRICS, notes
 from graph.analytics.metrics_write import write_metrics
 from graph.views.formatting import bin_labels, histogram
 
@@ -24,29 +25,27 @@ spec = widgets.projection_form(widgets.options_of(current.graph, current.version
 
 chosen = st.multiselect("Metrics", METRICS, default=["degree", "weighted_degree", "pagerank", "betweenness"],
                         key="metrics_chosen", bind=widgets.URL)
-if st.button("Compute", type="primary", key="metrics_compute", icon=":material/calculate:"):
-    projected = analytics_cache.projection(current, spec)
-    scale = common.settings()
-    results = compute_all(projected, chosen, progress=common.progress_bar(f"Computing on {spec.describe()}"),
-                          exact_max_nodes=scale.metrics_exact_nodes, sample_size=scale.metrics_pivots)
-    st.session_state.metrics_results = (spec, projected, results)
+if st.button("Compute", type="primary", key="metrics_compute", icon=":material/calculate:", disabled=not chosen,
+             help=None if chosen else "Choose at least one metric"):
+    st.session_state.metrics_results = analytics_cache.metrics(current, spec, chosen)  # read back when kept
 if "metrics_results" not in st.session_state:
     st.info("Choose the projection in the sidebar and the metrics above, then compute.", icon=":material/info:")
     st.stop()
 
-computed, projected, results = st.session_state.metrics_results  # kept until Compute is pressed again
-if computed != spec:  # the sidebar changed since: say for what these were computed, not show them as its
-    st.warning(f"These results were computed for {computed.describe()}; press Compute for {spec.describe()}.",
+kept = st.session_state.metrics_results  # kept until Compute is pressed again
+if kept.spec != spec:  # the sidebar changed since: say for what these were computed, not show them as its
+    st.warning(f"These results were computed for {kept.spec.describe()}; press Compute for {spec.describe()}.",
                icon=":material/history:")
-spec = computed
-if missing_inputs.projection(common.store(), spec, projected, current.graph):
+spec, results = kept.spec, kept.results
+if missing_inputs.projection(common.store(), spec, kept, current.graph):
     st.stop()  # the reason alone: no empty table, charts or write-back under it
-st.caption(f"{spec.describe()}: {projected.number_of_nodes():,} nodes, {projected.number_of_edges():,} links. "
-           + "; ".join(f"{m}: {r.describe()}" for m, r in results.items()))
-for text in notes(results, projected, common.settings().metrics_exact_nodes):
+st.caption(f"{spec.describe()}: {kept.number_of_nodes():,} nodes, {kept.number_of_edges():,} links. "
+           + "; ".join(f"{m}: {r.describe()}" for m, r in results.items())
+           + (". Read back from the results kept for this data (the times are their first computation's)."
+              if kept.source == "disk" else ""))
+for text in notes(results, kept, common.settings().metrics_exact_nodes):
     st.info(common.sentence(text), icon=":material/info:")
-table = pd.DataFrame({"key": list(projected.nodes),
-                      "name": [d.get("acronym") or d.get("name") or k for k, d in projected.nodes(data=True)]})
+table = pd.DataFrame({"key": list(kept.names), "name": list(kept.names.values())})
 for metric, result in results.items():
     table[metric] = table["key"].map(result.values)
 table = table.sort_values(list(results)[0], ascending=False, ignore_index=True)

@@ -11,6 +11,7 @@ import streamlit as st
 
 from app_pages import common
 from app_pages.queries_result import show_result as show_rows
+from graph.analytics.metrics_disk import KeptMetrics
 from graph.analytics.needs import (
     recommender_needs,
     why_empty_projection,
@@ -37,9 +38,11 @@ def show_result(store: GraphStore, query: SavedQuery, params: dict, result: Quer
         _warn(why_empty(store, query, params))
 
 
-def projection(store: GraphStore, spec: Projection, projected: nx.Graph, inputs: nx.MultiDiGraph | None = None) -> bool:
-    """Whether a projection has no node; if so, why is shown: its missing inputs, a country no organisation is
-    in, or a programme, sector or time window no project of `inputs` (the analytics inputs) matches."""
+def projection(store: GraphStore, spec: Projection, projected: nx.Graph | KeptMetrics,
+               inputs: nx.MultiDiGraph | None = None) -> bool:
+    """Whether a projection (or the metrics kept of one: its size) has no node; if so, why is shown: its missing
+    inputs, a country no organisation is in, or a programme, sector or time window no project of `inputs` (the
+    analytics inputs) matches."""
     if projected.number_of_nodes() == 0:
         why = why_empty_projection(store, spec, inputs)
         _warn(common.sentence(why) if why else "The projection has no node.")

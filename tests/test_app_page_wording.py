@@ -51,6 +51,14 @@ def test_metrics_computed_for_other_settings_say_so_until_computed_again(app_sto
     assert not at.warning and at.caption[0].value.startswith("region: ")
 
 
+def test_compute_waits_for_a_metric_to_be_chosen(app_store):  # noqa: F811
+    at = open_page("metrics", metrics_kind="cluster", metrics_chosen="degree")
+    assert not at.button(key="metrics_compute").disabled
+    at.multiselect(key="metrics_chosen").set_value([]).run()
+    assert at.button(key="metrics_compute").disabled and not at.exception
+    assert at.button(key="metrics_compute").proto.help == "Choose at least one metric"
+
+
 def test_a_link_holds_the_metrics_nuts_level(app_store):  # noqa: F811
     at = open_page("metrics", metrics_kind="region", metrics_level="3")
     assert at.select_slider(key="metrics_level").value == 3

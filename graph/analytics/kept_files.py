@@ -1,8 +1,9 @@
 """What is built from the analytics inputs, kept on disk per data version and code version, shared by every process.
 
-The recommender's index (`graph.analytics.recommend_index_disk`) and the partner clusters' profiles
-(`graph.analytics.cluster_profiles_disk`) are made from the analytics inputs in seconds to a minute, and a
-restarted process made them again although nothing had changed.
+The recommender's index (`graph.analytics.recommend_index_disk`), the partner clusters' profiles
+(`graph.analytics.cluster_profiles_disk`) and the Metrics page's results (`graph.analytics.metrics_disk`) are made
+from the analytics inputs in seconds to a minute, and a restarted process made them again although nothing had
+changed.
 A `KeptFiles` is one such kind of file, beside the inputs (`graph.analytics.cache`: the same folder, store tag
 and atomic pickle files):
 
@@ -146,10 +147,14 @@ class KeptFiles:
             if thing is not None:
                 return thing, "disk", time.perf_counter() - started
         thing = build()
-        _BUILT[self.tag] = _BUILT.get(self.tag, 0) + 1
+        self.counted()
         state = state_of(thing)
         self.write(store, path, state, graph, version, projection)
         return (restore(state) if held_as_read else thing), "built", time.perf_counter() - started
+
+    def counted(self) -> None:
+        """Count one thing of this kind built (not read) in this process, for a caller that builds on its own."""
+        _BUILT[self.tag] = _BUILT.get(self.tag, 0) + 1
 
     def builds(self) -> int:
         """How many things of this kind were built (not read) in this process."""

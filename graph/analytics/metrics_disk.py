@@ -1,0 +1,126 @@
+"""Metric results kept on disk per data version, projection and settings, shared by every process.
+
+The Metrics page's first *Compute* on the bundled sample (27,000 organisations) cost 8.6 s: the projection
+1.3-1.9 s, betweenness 3.2 s, communities and the rest; every restart, every other session and every return to
+a choice paid it again although nothing had changed. Here the results are kept beside the analytics inputs, as
+`graph.analytics.kept_files` keeps what is built from them (the same folder, store tag and atomic pickle files):
+
+* name: `<store tag>-met-<digest>.metrics.pickle`;
+* key: the data version, `FORMAT`, the projection (`Projection`: kind, time window, programmes, sectors,
+  countries, roles, NUTS level) with the options that change a value (seed, pivots, where estimates start,
+  engine, weight), and a digest of the source of every `graph.*` module `compute_all`, `project` and this module
+  use, with the Python, numpy and scipy versions: a change to how a metric is computed never reads an older file;
+* what: the projection's node keys and names (in its node order), its number of links, and a `MetricResult`
+  per metric computed so far on it, as pickled bytes with their BLAKE2 digest. One file per projection and
+  settings, whatever metrics were chosen: metrics asked for later are computed (the projection derived then,
+  and only then) and added to it, so any choice among those computed reads the file alone, no projection;
+* a file that cannot be read, was changed (a byte anywhere), is of another key, of another shape, or was made
+  from analytics inputs of another size is not used: the results are computed again and the file rewritten;
+* kept: the newest `KEPT` files of each store (a few projections used per data version).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from graph.analytics.kept_files import KeptFiles
+from graph.analytics.metrics import MetricResult, compute_all
+from graph.analytics.projection_spec import Projection
+from graph.analytics.projections import project
+from graph.store.contract import GraphStore
+
+__all__ = ["FORMAT", "KEPT", "KeptMetrics", "metrics_file", "metrics_for", "node_names", "builds"]
+
+#: Bumped when what the file holds changes shape.
+FORMAT = 1
+KEPT = 8
+_FILES = KeptFiles("met", ".metrics.pickle", FORMAT, (compute_all.__module__, project.__module__, __name__), KEPT,
+                   checked=True)
+
+
+@dataclass(frozen=True)
+class KeptMetrics:
+    """The results of the metrics asked for on one projection, with what the page shows of the projection (its
+    nodes' names and size), so that results read back need no projection derived.
+
+    `number_of_nodes` and `number_of_edges` answer as the projection's own (what `metrics.notes` and the
+    empty-projection check ask). `source`: "disk" (every result read back), "built" (every one computed) or
+    "both" (some read, the others computed and added to the file).
+    """
+
+    spec: Projection
+    names: dict[Any, str]
+    links: int
+    results: dict[str, MetricResult]
+    source: str
+
+    def number_of_nodes(self) -> int:
+        return len(self.names)
+
+    def number_of_edges(self) -> int:
+        return self.links
+
+
+def _key(spec: Projection, options: dict[str, Any]) -> tuple:
+    """What besides the data version decides every value: the projection and the options given to `compute`."""
+    return spec, tuple(sorted(options.items()))
+
+
+def metrics_file(store: GraphStore, cache_dir: Path | str, version: str, spec: Projection,
+                 **options: Any) -> Path:
+    """The file holding the results on `store`'s projection `spec` of data `version`, computed with `options`."""
+    return _FILES.path(store, cache_dir, version, _key(spec, options))
+
+
+def node_names(projected: nx.Graph) -> dict[Any, str]:
+    """Each node's name as the Metrics page shows it (acronym, else name, else key), in the projection's order."""
+    return {key: data.get("acronym") or data.get("name") or key for key, data in projected.nodes(data=True)}
+
+
+def _checked(state: dict | None) -> dict | None:
+    """`state` when it has the shape `metrics_for` writes, else None (a file of another shape: computed again)."""
+    if state is None or not isinstance(state.get("names"), dict) or not isinstance(state.get("links"), int):
+        return None
+    results = state.get("results")
+    if not isinstance(results, dict) or not all(isinstance(r, MetricResult) and r.metric == m
+                                                for m, r in results.items()):
+        return None
+    return state
+
+
+def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGraph, version: str,
+                spec: Projection, chosen: Iterable[str], *, projected: Callable[[], nx.Graph] | None = None,
+                progress: Callable[[int, int], None] | None = None, **options: Any) -> KeptMetrics:
+    """The `chosen` metrics on the projection `spec` of `inputs` (the store's analytics inputs of `version`).
+
+    Read from the file of this key when it holds them all; else the missing ones are computed on `projected()`
+    (default: `project(inputs, spec)`; the app passes its projection held in memory) with `options` (those of
+    `metrics.compute`) and `progress`, and the file is rewritten with them added.
+    """
+    chosen = list(dict.fromkeys(chosen))
+    key = _key(spec, options)
+    path = _FILES.path(store, cache_dir, version, key)
+    state = _checked(_FILES.read(path, inputs, version, key)) or {"names": None, "links": 0, "results": {}}
+    missing = [m for m in chosen if m not in state["results"]]
+    source = "disk"
+    if missing or state["names"] is None:  # (no metric chosen and no file: the projection's names and size still)
+        source = "both" if len(missing) < len(chosen) else "built"
+        graph = projected() if projected else project(inputs, spec)
+        if progress:
+            progress(0, len(missing))
+        computed = compute_all(graph, missing, progress=progress, **options)  # an unknown metric is refused here
+        _FILES.counted()
+        state = {"names": node_names(graph), "links": graph.number_of_edges(),
+                 "results": {**state["results"], **computed}}
+        _FILES.write(store, path, state, inputs, version, key)
+    return KeptMetrics(spec, state["names"], state["links"], {m: state["results"][m] for m in chosen}, source)
+
+
+def builds() -> int:
+    """How many times `metrics_for` computed metrics (not read them all back) in this process."""
+    return _FILES.builds()
