@@ -75,7 +75,8 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
     """Project key -> {organisation key -> {"role", "contribution"}} for the projects and organisations kept.
 
     An organisation listed twice in a project (another role, another order) counts once, with its best
-    role and the sum of its contributions.
+    role and the sum of its contributions. A participation without an amount (a national table without one)
+    has no "contribution": not 0.0, which reads as "no funding", as the store's `contribution_total` does.
 
     Examples
     --------
@@ -84,7 +85,10 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
     >>> G.add_node("Organisation:a", kind="Organisation", country="SE")
     >>> _ = G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN", role="coordinator")
     >>> participations(G)
-    {'Project:p1': {'Organisation:a': {'role': 'coordinator', 'contribution': 0.0}}}
+    {'Project:p1': {'Organisation:a': {'role': 'coordinator'}}}
+    >>> _ = G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN", role="partner", contribution=500.0)
+    >>> participations(G)
+    {'Project:p1': {'Organisation:a': {'role': 'coordinator', 'contribution': 500.0}}}
     >>> participations(G, Projection(start="2023-01-01"))
     {}
     """
@@ -112,8 +116,9 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
                     continue
                 if countries and _country(G, org) not in countries:
                     continue
-                seen = members.setdefault(org, {"role": role, "contribution": 0.0})
-                seen["contribution"] += edge.get("contribution") or 0.0
+                seen = members.setdefault(org, {"role": role})
+                if edge.get("contribution") is not None:
+                    seen["contribution"] = seen.get("contribution", 0.0) + edge["contribution"]
                 if ROLE_RANK.get(role, 9) < ROLE_RANK.get(seen["role"], 9):
                     seen["role"] = role
         if members:
