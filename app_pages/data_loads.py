@@ -37,6 +37,6 @@ def loads_section(store: GraphStore) -> None:
         st.session_state["data_unloaded"] = common.md(
             f"{source}: {summary.nodes_removed:,} nodes and {summary.relationships_removed:,} relationships "
             f"removed; {summary.nodes_kept:,} nodes and {summary.relationships_kept:,} relationships kept without "
-            "its files. " + " ".join(derived))
+            "its files. " + " ".join(filter(None, [summary.given_back(), *derived])))
         del st.session_state[f"data_unload_sure:{source}"]  # the next load taken out is ticked anew
         st.rerun()  # the list and the choices without it

@@ -135,6 +135,8 @@ def unload(obj: Context, source: str, yes: bool) -> None:
     click.echo(f"{source}: {summary.nodes_removed} nodes and {summary.relationships_removed} relationships removed; "
                f"{summary.nodes_kept} nodes and {summary.relationships_kept} relationships that other loads brought "
                "too kept (without this load's files among their sources)")
+    if given_back := summary.given_back():
+        click.echo(given_back)
     for note in derived:
         click.echo(f"  - {note}")
     _say_restarted(obj)

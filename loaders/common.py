@@ -210,8 +210,10 @@ def _decode_as(data: bytes, encoding: str, name: str, *, detected: bool = False)
 
 
 def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: list[NodeRecord],
-                 rels: list[RelRecord], *, progress: Progress | None = None, origin: str | None = None) -> WriteSummary:
-    """Write validated records, logging the load as started before the first write and complete after.
+                 rels: list[RelRecord], *, progress: Progress | None = None, origin: str | None = None,
+                 held: Iterable[RelRecord] = ()) -> WriteSummary:
+    """Write validated records, logging the load as started before the first write and complete after; `held`:
+    the places it did not write as the store placed their nodes more precisely (an unload gives them back).
 
     Organisations that cluster detection marks are written as Clusters (`mark_clusters`), whichever loader
     read them. `origin` names the input in problems (default: the files)."""
@@ -223,7 +225,7 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
     started = []
 
     def start() -> None:
-        start_load(store, source, checksum)
+        start_load(store, source, checksum, held)
         started.append(True)
 
     try:

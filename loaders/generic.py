@@ -60,6 +60,7 @@ class GenericInput:
     places: tuple[list[NodeRecord], list[RelRecord]] = ([], [])
     drops: list[tuple[FileSpec, str]] = field(default_factory=list)
     matchable: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # match = "name" rows
+    held: list[RelRecord] = field(default_factory=list)  # places held back (`kept_in_their_regions`)
 
     def would_write(self) -> str:
         """`5 nodes (Project 2, Organisation 3) and 4 relationships (PARTICIPATES_IN 4), and 1 Source record(s)
@@ -278,5 +279,5 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     """Read, check and write a mapping's files: all or nothing. Re-running it changes nothing."""
     data = check_generic(store, mapping_path)
     source = f"user:{data.mapping.name}"
-    summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress)
+    summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress, held=data.held)
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))

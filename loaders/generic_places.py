@@ -141,6 +141,7 @@ def kept_in_their_regions(store: GraphStore, data: GenericInput) -> None:
         return
     for rels in (data.rels, data.places[1]):
         rels[:] = [r for r in rels if id(r) not in kept]
+    data.held += [r for r in to_country if id(r) in kept]  # given back by an unload of the region's load
     names = {(n.label, n.id): n.name for n in data.nodes}
     shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({kept[id(r)]})" for r in to_country
                     if id(r) in kept})

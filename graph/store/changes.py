@@ -17,6 +17,7 @@ from typing import Any
 
 from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
+from graph.store.given import record_given
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import check_label, check_rel_type
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
@@ -184,6 +185,7 @@ def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: lis
                            row_cap=10**7, timeout_s=300)
         before = {node_id: (props, set(labels)) for node_id, props, labels in found.rows}
         _keep_stored_names(look, before)
+        record_given(store, label, look, before)
         batch.compare(look, lambda row: None if row["id"] not in before else
                       _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
     return batch

@@ -14,8 +14,8 @@ from typing import Any, Protocol, runtime_checkable
 
 from graph.store.search_text import SEARCH_PROPERTY
 
-__all__ = ["GraphStore", "QueryResult", "HASH_PROPERTY", "INTERNAL_PROPERTIES", "BOOKKEEPING", "visible_properties",
-           "without_internal", "plain"]
+__all__ = ["GraphStore", "QueryResult", "HASH_PROPERTY", "GIVEN_PROPERTY", "INTERNAL_PROPERTIES", "BOOKKEEPING",
+           "visible_properties", "without_internal", "plain"]
 
 
 @dataclass
@@ -74,10 +74,13 @@ class GraphStore(Protocol):
 #: The writer's change digest on every node and relationship it writes (see `graph.store.writer`):
 #: bookkeeping, not a fact, so it never reaches a user.
 HASH_PROPERTY = "_hash"
+#: What each load gave a node that several loads write (see `graph.store.given`): bookkeeping for `unload`.
+GIVEN_PROPERTY = "_given"
 #: Properties the store keeps for itself. The rule: each starts with `_`, and no result a user sees holds
 #: one, on either store: not in a node or relationship, not as a key of any map (`properties(n)`), not as a
 #: name in any list (`keys(n)`). Only asking for one by name (`n._hash`) still returns its value.
-INTERNAL_PROPERTIES = frozenset({HASH_PROPERTY, SEARCH_PROPERTY})  # the digest; the folded search text
+INTERNAL_PROPERTIES = frozenset({HASH_PROPERTY, SEARCH_PROPERTY, GIVEN_PROPERTY})  # the digest; the folded search
+# text; the values each load gave a shared node
 BOOKKEEPING = INTERNAL_PROPERTIES  # its earlier name
 
 

@@ -22,7 +22,8 @@ from typing import Any
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.disk import write
-from graph.store.records import NodeRecord
+from graph.store.held_back import HELD_PROPERTY, held_entries
+from graph.store.records import NodeRecord, RelRecord
 from graph.store.registry import fixed_statement
 from graph.store.writer import WriteSummary
 
@@ -57,11 +58,12 @@ def _log_load(store: GraphStore, source: str, checksum: str, properties: dict[st
     write(store, cypher.upsert_nodes("Load"), {"rows": [record.row()]})
 
 
-def start_load(store: GraphStore, source: str, checksum: str) -> None:
-    """Log a load as `started` (source, checksum, time), just before its first write. Until `record_load`
-    marks it complete, `interrupted_loads` names it. The counts of an earlier run of the same files stay until
-    `record_load` says whether this one changed anything."""
-    _log_load(store, source, checksum, {"status": "started", "started_at": now_stamp(), "loaded_at": None})
+def start_load(store: GraphStore, source: str, checksum: str, held: Iterable[RelRecord] = ()) -> None:
+    """Log a load as `started` (source, checksum, time), just before its first write, with the places it `held`
+    back (`graph.store.held_back`). Until `record_load` marks it complete, `interrupted_loads` names it. The counts
+    of an earlier run of the same files stay until `record_load` says whether this one changed anything."""
+    _log_load(store, source, checksum, {"status": "started", "started_at": now_stamp(), "loaded_at": None,
+                                        HELD_PROPERTY: held_entries(held)})
 
 
 def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary, at: str | None = None) -> None:

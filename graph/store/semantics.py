@@ -175,7 +175,9 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("updated", "int", "nodes updated"), ("unchanged", "int", "nodes unchanged"),
             ("relationships", "int", "relationships written"),
             ("derived_version", "int", "the version of the derived facts made after it (loaders.derived_version)"),
-            ("unload_started_at", "string", "when an unload of it started (status `unloading` until it ends)")))),
+            ("unload_started_at", "string", "when an unload of it started (status `unloading` until it ends)"),
+            ("held_places", "list", "the LOCATED_IN to a country it held back, the node being in a region there "
+             "(graph.store.held_back)")))),
     *_props("PARTICIPATES_IN",
             ("role", "string", "coordinator, participant, associatedPartner or thirdParty", ("roles",)),
             ("order", "int", "position in the project's list of partners", ("names in results",)),

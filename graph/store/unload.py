@@ -4,9 +4,10 @@ Every node and relationship carries `sources`, the ids of the files that gave it
 `cordis:projects.csv`, `user:grants/grants.csv`). Unloading a source removes the nodes and relationships
 whose every source is one of its files, takes its files off the `sources` of the rest, and deletes its
 `Source` records and its entries of the load log, last: a run stopped half-way leaves the load in the log,
-and running the unload again finishes it (each step removes only what is still there). Properties a load
-set on a node that another load brought too stay as they are (the store does not know which load set which
-value). The derived facts are derived again by the caller (`loaders.pipeline.run_unload`).
+and running the unload again finishes it (each step removes only what is still there). A node other loads
+wrote too gets the values they gave it (`graph.store.given`), and a country another load held back for a region
+this load gave the node is written (`graph.store.held_back`): the store is as the loads left would have made it.
+The derived facts are derived again by the caller (`loaders.pipeline.run_unload`).
 
 A node only this load brought that another load's relationships reach stays, theirs now (`adopted`): a
 grants table made the region `NO-Telemark`, an organisations table placed its own rows there without
@@ -19,11 +20,14 @@ a re-load find it "unchanged", and its sources stayed short).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from graph.errors import ClusterExplorerError
 from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, GraphStore
+from graph.store.given import values_without
+from graph.store.held_back import give_back
 from graph.store.load_log import UNLOADING, now_stamp
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
@@ -139,6 +143,15 @@ class UnloadSummary:
     nodes_kept: int = 0  # brought by other loads too, or reached by their relationships: only this load's files
     # taken off their sources
     relationships_kept: int = 0
+    places_given_back: int = 0  # LOCATED_IN another load held back, written now that this load's region link is gone
+    values_restored: int = 0  # nodes given the values the other loads gave them (`graph.store.given`)
+
+    def given_back(self) -> str:
+        """What of other loads the unload wrote again, as a sentence ("" for nothing): the CLI and the Data page."""
+        parts = [f"{count:,} {what}" for count, what in (
+            (self.values_restored, "node(s) given back the values other loads gave them"),
+            (self.places_given_back, "place(s) other loads gave and had held back written")) if count]
+        return f"{'; '.join(parts)}." if parts else ""
 
 
 def source_prefix(source: str) -> str:
@@ -172,22 +185,28 @@ def refuse_unlogged(source: str, logged: list[str]) -> None:
 def unload_source(store: GraphStore, source: str, progress: Progress | None = None) -> UnloadSummary:
     """Remove what load `source` (as the load log and `status` name it) brought; raises when the log holds no
     load of that name. The caller holds the store for it, as for a load. `progress(steps done, steps)` after each
-    of its ten steps (at 10x a step over every relationship takes seconds)."""
+    of its twelve steps (at 10x a step over every relationship takes seconds)."""
     refuse_unlogged(source, [load["source"] for load in last_loads(store, limit=10**6)])
     params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
     store.write(mark_unloading(), {"source": source, "now": now_stamp()})
     # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
     # own other relationships are gone (each node of the load then has few left to look at)
     parents = adopted_parents()  # repeated until it finds none: each round climbs one PART_OF
-    steps = [only_from("links"), adopted(), parents, only_from("relationships"),
-             sources_without("relationships"), only_from("nodes"), sources_without("nodes"),
-             activity_without_participations(), sources_of(), log_entries_of()]  # last: the log names the load
+    # the places other loads held back are given back before `adopted` (a country only this load brought that they
+    # reach stays), the values other loads gave shared nodes once the load's own nodes are gone
+    steps: list[str | Callable[[], int]] = [
+        only_from("links"), lambda: give_back(store, source), adopted(), parents, only_from("relationships"),
+        sources_without("relationships"), only_from("nodes"), lambda: values_without(store, params["prefix"]),
+        sources_without("nodes"), activity_without_participations(), sources_of(),
+        log_entries_of()]  # last: the log names the load
     done: list[list[int]] = []
     for step, statement in enumerate(steps, start=1):
-        done.append(_repeat(store, statement, params, until_none=statement == parents))
+        done.append([statement()] if callable(statement) else
+                    _repeat(store, statement, params, until_none=statement == parents))
         if progress is not None:
             progress(step, len(steps))
     summary = UnloadSummary(source)
-    summary.relationships_removed, summary.nodes_removed = done[0][0] + done[3][0], done[5][0]
-    summary.relationships_kept, summary.nodes_kept = done[2][0] + done[4][0], done[1][0] + done[2][1] + done[6][0]
+    summary.relationships_removed, summary.nodes_removed = done[0][0] + done[4][0], done[6][0]
+    summary.relationships_kept, summary.nodes_kept = done[3][0] + done[5][0], done[2][0] + done[3][1] + done[8][0]
+    summary.places_given_back, summary.values_restored = done[1][0], done[7][0]
     return summary

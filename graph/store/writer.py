@@ -40,6 +40,7 @@ from graph.store import cypher
 from graph.store.changes import Batch, held_records, node_batch, rel_batch, rel_row, relationship_groups
 from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.disk import write
+from graph.store.given import given_values
 from graph.store.records import NodeRecord, RelRecord, relationships_with_problems
 
 __all__ = ["WriteSummary", "write_records", "HASH_PROPERTY", "statements", "Progress"]
@@ -99,7 +100,8 @@ def _batches(rows: list[Any], size: int | None = None) -> Iterable[list[Any]]:
 
 def statements() -> list[str]:
     """Every statement the writer sends besides those of `graph.store.cypher` (its part of the Cypher registry)."""
-    return cypher.all_statements("graph.store.changes") + cypher.all_statements(__name__)
+    return (cypher.all_statements("graph.store.changes") + [given_values(label) for (label,) in cypher.each_label()]
+            + cypher.all_statements(__name__))
 
 
 # -- validation -----------------------------------------------------------------------------------------

@@ -1,0 +1,130 @@
+"""What each load gave a node that several loads write: the values, kept on the node, so that an unload can
+take back exactly what the load it removes gave.
+
+A node's `sources` say which files gave it, not which gave which value: when two loads write one node, the
+later one's values overwrite the earlier one's and add properties of their own, and an unload of either left
+the node as it stood (a seed country kept NUTS's name, a table's `website` outlived the table). So the writer
+keeps, on a node that a second load writes, one entry per load in `_given` (`GIVEN_PROPERTY`, internal like the
+digest): the files (`sources`) and the properties they gave, in the order they were written; the first entry is
+what the node held when the second load came, credited to the files it named then. A node one load wrote has
+no `_given` (nothing to tell apart), and an unload that leaves one entry removes it.
+
+An unload (`values_without`) takes the removed load's files off the entries, drops the entries left without
+a file, and sets each property those entries gave to the value of the last entry left that gives it, or removes
+it when none does: the values the node would hold had the removed load never written it. Properties no
+entry names (derived facts, set after the loads) are left to the facts derived again after the unload.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from graph.store import cypher
+from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
+from graph.store.schema import check_label
+from graph.store.search_text import SEARCH_PROPERTY, node_search_text
+
+__all__ = ["given_values", "given_by", "values_set", "record_given", "values_without"]
+
+_BATCH = 2000
+#: Not a value a load gives: the node's identity and its files.
+_NOT_GIVEN = frozenset({"id", "sources", *INTERNAL_PROPERTIES})
+
+
+@cypher.statement(cypher.each_label)
+def given_values(label: str) -> str:
+    """The `_given` entries of the `label` nodes among `$ids` that have some (a load's read of the nodes it
+    writes again: the adapters leave internal properties out of `properties(n)`)."""
+    return (f"MATCH (n:{check_label(label)}) WHERE n.id IN $ids AND n.{GIVEN_PROPERTY} IS NOT NULL "
+            f"RETURN n.id AS id, n.{GIVEN_PROPERTY} AS given")
+
+
+@cypher.statement()
+def given_by() -> str:
+    """The nodes with an entry of `_given` naming a file whose id starts with the text `$quoted` (the start of a
+    JSON string: a value holding that text is read too, and the entries tell), with their labels and properties.
+    One read: only nodes several loads wrote have entries."""
+    return (f"MATCH (n) WHERE n.{GIVEN_PROPERTY} IS NOT NULL AND any(g IN n.{GIVEN_PROPERTY} WHERE g CONTAINS $quoted)"
+            f"\nRETURN labels(n) AS labels, n.id AS id, properties(n) AS props, n.{GIVEN_PROPERTY} AS given")
+
+
+@cypher.statement(cypher.each_label)
+def values_set(label: str) -> str:
+    """Rows `{id, props, given}`: the values an unload leaves on `label` nodes (a None removes one), their
+    `_given` (None: removed) and no digest, so that a re-load compares them property by property."""
+    return (f"UNWIND $rows AS row MATCH (n:{check_label(label)} {{id: row.id}})\n"
+            f"SET n += row.props, n.{GIVEN_PROPERTY} = row.given, n.{HASH_PROPERTY} = NULL\n"
+            "RETURN count(n) AS done")
+
+
+def _entry(sources: list[str], props: dict[str, Any]) -> dict[str, Any]:
+    return {"sources": list(sources), "props": {k: v for k, v in props.items() if k not in _NOT_GIVEN}}
+
+
+def _encoded(entries: list[dict[str, Any]]) -> list[str] | None:
+    """`_given` as the store keeps it (a list of JSON texts: neither store keeps a map); None for fewer than two
+    entries, which tell nothing apart."""
+    return [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries] if len(entries) > 1 else None
+
+
+def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
+                 before: dict[str, tuple[dict[str, Any], set[str]]]) -> None:
+    """Put `_given` in the node `rows` the store holds already (`before`: their properties and labels) that
+    another load's files wrote (or that have entries): this load's entry last, replacing one of the same files.
+    Done after the digest, so a re-run of the same records is still found unchanged."""
+    held = [row for row in rows if row["id"] in before]
+    if not held:
+        return
+    found = store.read(given_values(label), {"ids": [row["id"] for row in held]}, row_cap=len(held) + 1,
+                       timeout_s=300).rows
+    given = {node_id: [json.loads(g) for g in entries] for node_id, entries in found}
+    for row in held:
+        props = before[row["id"]][0]
+        stored = list(props.get("sources") or [])
+        entries = given.get(row["id"]) or []
+        if not entries and set(stored) <= set(row["sources"]):
+            continue  # only this load's files: nothing to tell apart
+        entries = entries or [_entry(stored, props)]
+        mine = set(row["sources"])
+        entries = [{**e, "sources": [s for s in e["sources"] if s not in mine]} for e in entries]
+        entries = [e for e in entries if e["sources"]] + [_entry(row["sources"], row["props"])]
+        row["props"][GIVEN_PROPERTY] = _encoded(entries)
+
+
+def _values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: str
+                 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The values to set (None: remove) once the files starting with `prefix` are taken off `entries`, and the
+    entries left. None left: the node is one another load's relationships reach, kept as it is (`adopted`)."""
+    left, gone = [], []
+    for entry in entries:
+        sources = [s for s in entry["sources"] if not s.startswith(prefix)]
+        (left if sources else gone).append({**entry, "sources": sources})
+    if not left:
+        return {}, []
+    changed: dict[str, Any] = {}
+    for key in {key for entry in gone for key in entry["props"]}:
+        givers = [entry["props"] for entry in left if key in entry["props"]]
+        value = givers[-1][key] if givers else None
+        if value != props.get(key):
+            changed[key] = value
+    if changed:
+        shown = {**{k: v for k, v in props.items() if k not in _NOT_GIVEN}, **changed}
+        changed[SEARCH_PROPERTY] = node_search_text(props["id"], {k: v for k, v in shown.items() if v is not None})
+    return changed, left
+
+
+def values_without(store: GraphStore, prefix: str) -> int:
+    """Set the values of the nodes that files starting with `prefix` gave together with other loads' files to
+    those the other loads gave (`_values_left`), in batches; how many nodes changed. A run stopped half-way
+    leaves the rest named by their entries, for the next run."""
+    quoted = json.dumps(prefix, ensure_ascii=False)[:-1]  # as the entries write it: `"user:søknader/`
+    found = store.read(given_by(), {"quoted": quoted}, row_cap=10**7, timeout_s=300).rows
+    by_label: dict[str, list[dict[str, Any]]] = {}
+    for labels, node_id, props, given in found:
+        values, left = _values_left({**props, "id": node_id}, [json.loads(g) for g in given], prefix)
+        by_label.setdefault(sorted(labels)[0], []).append({"id": node_id, "props": values, "given": _encoded(left)})
+    for label, rows in by_label.items():
+        for start in range(0, len(rows), _BATCH):
+            store.write(values_set(label), {"rows": rows[start:start + _BATCH]})
+    return sum(1 for rows in by_label.values() for row in rows if row["props"])
