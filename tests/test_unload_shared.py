@@ -140,3 +140,17 @@ def test_a_node_only_the_unloaded_load_gave_keeps_its_values():
     assert given._values_left({"id": "1", "name": "B", "city": "Oslo"}, entries, "cordis:") == ({}, [])
     changed, left = given._values_left({"id": "1", "name": "B", "city": "Oslo"}, entries, "cordis:b")
     assert changed["name"] == "A" and changed["city"] is None and left == entries[:1]
+
+
+def test_a_seed_cluster_a_table_names_keeps_the_tables_place_and_values_after_unload_seeds(embedded_store, tmp_path):
+    """The seeds have IoT World in SE123; a table naming it (`match = "name"`) gives Sweden only. After `unload
+    seeds` it is the table's: in Sweden, with the table's values and none of the seeds' (its `website`)."""
+    run_load(embedded_store, "seeds")
+    table = _orgs(tmp_path, "list", "nr;navn;by", "x;IoT World;Linköping\n",
+                  f'match = "name"\n{_IN_NORWAY.replace("NO", "SE")}\n[nodes.properties]\ncity = "by"')
+    run_load(embedded_store, *table)
+    run_unload(embedded_store, "seeds")
+    [[props, places]] = embedded_store.read("MATCH (c:Cluster {id: 'iot-world'})-[:LOCATED_IN]->(p) "
+                                            "RETURN properties(c), collect(p.id)").rows
+    assert places == ["SE"] and props["country"] == "SE" and props["city"] == "Linköping"
+    assert "website" not in props and "region" not in props and props["sources"] == ["user:list/orgs.csv"]

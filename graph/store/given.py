@@ -12,7 +12,10 @@ no `_given` (nothing to tell apart), and an unload that leaves one entry removes
 An unload (`values_without`) takes the removed load's files off the entries, drops the entries left without
 a file, and sets each property those entries gave to the value of the last entry left that gives it, or removes
 it when none does: the values the node would hold had the removed load never written it. Properties no
-entry names (derived facts, set after the loads) are left to the facts derived again after the unload.
+entry names (derived facts, set after the loads) are left to the facts derived again after the unload. The first
+entry holds whatever the node held, derived facts and metrics written back (`metrics compute --write`) included:
+unloading its load takes those off the node too when no other entry gives them (the facts are derived again; the
+metrics, of a store that is gone, are computed again by the user).
 """
 
 from __future__ import annotations
