@@ -143,8 +143,21 @@ def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[P
     table.columns = list(columns)
     for row, line in zip(table.rows, table.lines, strict=True):  # the CSV reader does this as it reads
         for column, value in row.items():
-            if isinstance(value, str):
-                row[column], gone = clean_text(value, name, line, column, problems)
-                table.removed, table.cleaned = table.removed + gone, table.cleaned + (gone > 0)
-                table.first_removed = table.first_removed or ((line, column) if gone else None)
+            row[column] = _cleaned(value, table, name, line, column, problems)
     return table
+
+
+def _cleaned(value: Any, table: Table, name: str, line: int, column: str, problems: list[Problem]) -> Any:
+    """`value` with its text cleaned as a CSV cell is, counted in `table`: also the text inside a list
+    (`"bransch": [...]`) and inside the objects of a list, which `split` makes rows of (their columns are
+    `medlemmar.namn`); a control character there had reached the store, and a NUL the writer without a column."""
+    if isinstance(value, str):
+        text, gone = clean_text(value, name, line, column, problems)
+        table.removed, table.cleaned = table.removed + gone, table.cleaned + (gone > 0)
+        table.first_removed = table.first_removed or ((line, column) if gone else None)
+        return text
+    if isinstance(value, list):
+        return [_cleaned(item, table, name, line, column, problems) for item in value]
+    if isinstance(value, dict):
+        return {key: _cleaned(item, table, name, line, f"{column}.{key}", problems) for key, item in value.items()}
+    return value

@@ -1,0 +1,39 @@
+"""A regional agency's cluster register as its web service exports it (`tests/fixtures/json_clusters/`): one
+object per cluster holding lists (sectors, programmes) and lists of objects (members, projects). Found in a
+user try-out: what the readers promise for a file's cells must hold for the cells inside those lists too."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.errors import ValidationFailed
+from loaders.generic import read_generic
+from tests.conftest import FIXTURES
+from tests.generic_files import write_files
+
+REGISTER = FIXTURES / "json_clusters"
+
+
+def test_control_characters_inside_lists_and_lists_of_objects_are_removed_and_counted():
+    nodes, _, notes = read_generic(REGISTER / "mapping.toml")
+    names = {n.id: n.name for n in nodes if n.label == "Organisation"}
+    assert names["559212-4410"] == "Einride Väst AB"  # "\u0007" inside a member object of the list
+    assert "Textil och mode" in {n.name for n in nodes if n.label == "Sector"}  # "\u001a" inside a list of text
+    assert ("kluster.json: removed 2 control characters in 2 values (the first on line 5, column "
+            "medlemmar.namn); they are invisible and would stop a search from finding the text.") in notes
+
+
+def test_a_nul_inside_a_list_of_objects_is_refused_naming_its_line_and_column(tmp_path):
+    text = '[{"id": "k1", "namn": "Kluster", "medlemmar": [{"nr": "1", "namn": "Bad\\u0000 AB"}]}]'
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "k.json"
+        label = "Organisation"
+        split = { column = "medlemmar" }
+        id = "medlemmar.nr"
+        name = "medlemmar.namn"
+        """, "k.json": text})
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [(p.file, p.line, p.field) for p in refused.value.problems] == [("k.json", 1, "medlemmar.namn")]
+    assert "NUL" in refused.value.problems[0].message
