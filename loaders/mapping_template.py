@@ -24,6 +24,7 @@ from loaders.table_cells import (
     header_word,
     list_separator,
     number_marks,
+    object_lists_note,
     read_table,
     sample_at,
     sample_cells,
@@ -135,7 +136,7 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     unused = [h for h in headers if h and h not in guessed.values()]
     if unused:
         lines.append(f"# columns not used: {', '.join(unused)}")
-    lines += _role_words(guessed, rows)
+    lines += object_lists_note(rows) + _role_words(guessed, rows)
     return "\n".join(lines) + "\n"
 
 

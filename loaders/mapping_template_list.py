@@ -23,6 +23,7 @@ from loaders.table_cells import (
     date_format,
     header_word,
     list_separator,
+    object_lists_note,
     sample_at,
     unread_dates,
     unread_said,
@@ -110,6 +111,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     unused = [h for h in headers if h and h not in guessed.values()]
     if unused:
         lines += ["", f"# columns not used: {', '.join(unused)}"]
+    lines += object_lists_note(rows)
     return "\n".join(lines) + "\n"
 
 

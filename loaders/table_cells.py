@@ -17,11 +17,11 @@ from graph.errors import Problem, ValidationFailed
 from loaders.common import is_json, read_text
 from loaders.csv_header import likely_header
 from loaders.csv_tables import read_rows
-from loaders.json_tables import read_json_rows
+from loaders.json_tables import item_columns, read_json_rows
 
 __all__ = ["DATE_FORMATS", "NUMBER_MARKS", "NOT_WORD", "header_word", "read_table", "sample_cells", "sample_at",
            "date_format", "unread_dates", "number_marks", "unread_numbers", "unread_said", "list_separator",
-           "as_toml"]
+           "as_toml", "object_lists", "object_lists_note"]
 
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
@@ -49,7 +49,8 @@ def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int, list
         if table is None or problems:
             raise ValidationFailed(problems)
         in_rows = {column for row in table.rows for column in row}  # not `members.orgnr`: that needs a split
-        return [c for c in table.columns if c in in_rows], table.rows, None, 0, table.lines
+        nested = object_lists(table.rows)  # not `members` either: a list of objects is no project number or name
+        return [c for c in table.columns if c in in_rows and c not in nested], table.rows, None, 0, table.lines
     header, separator = likely_header(read_text(path, name=path.name)[0])
     above = header - 1  # a title or notes above the header, as spreadsheets export them
     table = read_rows(path, separator=separator, name=path.name, skip_lines=above)
@@ -193,3 +194,25 @@ def list_separator(rows: list[dict], column: str) -> str | None:
     return None
 
 
+
+
+def object_lists(rows: list[dict]) -> dict[str, list[str]]:
+    """The columns of a JSON table whose cells are lists of objects (`"medlemmar": [{"orgnr": ...}]`), each with the
+    columns `split` on it gives (`medlemmar.orgnr`). No guess takes them: a cluster register's `projekt` list had
+    been read as its project number, and the whole register as a table of participations."""
+    found: dict[str, dict[str, None]] = {}
+    for row in rows:
+        for item_column, column in item_columns(row).items():
+            found.setdefault(column, {})[item_column] = None
+    return {column: list(items) for column, items in found.items()}
+
+
+def object_lists_note(rows: list[dict]) -> list[str]:
+    """A comment naming the lists of objects a template leaves to the user, and how to map them."""
+    nested = object_lists(rows)
+    if not nested:
+        return []
+    first, items = next(iter(nested.items()))
+    return [f"# {', '.join(nested)} hold{'s' if len(nested) == 1 else ''} lists of objects: map each with its own "
+            f"table and split = {{ column = {as_toml(first)} }} (its columns: {', '.join(items)}); see "
+            "docs/mapping.md, JSON"]

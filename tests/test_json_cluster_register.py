@@ -37,3 +37,20 @@ def test_a_nul_inside_a_list_of_objects_is_refused_naming_its_line_and_column(tm
         read_generic(mapping)
     assert [(p.file, p.line, p.field) for p in refused.value.problems] == [("k.json", 1, "medlemmar.namn")]
     assert "NUL" in refused.value.problems[0].message
+
+
+def test_mapping_new_reads_a_register_with_lists_of_objects_as_a_list_of_clusters(tmp_path):
+    from loaders.mapping_template import participation_template
+
+    text = participation_template(REGISTER / "kluster.json")
+    # its `projekt` list of objects had been taken for the project number: a participation preset without a name
+    assert text.startswith("# A mapping for kluster.json, one row per cluster")
+    assert 'id = "klusterId"' in text and 'name = "klusternamn"' in text
+    assert not [line for line in text.splitlines() if "projekt" in line and not line.startswith("#")]
+    assert ('# medlemmar, projekt hold lists of objects: map each with its own table and split = { column = '
+            '"medlemmar" } (its columns: medlemmar.orgnr, medlemmar.namn, medlemmar.storlek, medlemmar.medlemSedan); '
+            "see docs/mapping.md, JSON") in text
+    mapping = write_files(tmp_path, {"mapping.toml": text, "kluster.json": (REGISTER / "kluster.json").read_bytes()})
+    nodes, _, _ = read_generic(mapping)
+    assert sorted(n.name for n in nodes if n.label == "Cluster") == ["Halland Hälsoteknik",
+                                                                    "Lindholmen Mobilitetsarena", "Smart Textiles"]
