@@ -44,10 +44,13 @@ class Column:
     thousands: str = ""  # a mark between thousands, removed before a float is read
 
     def convert(self, raw: Any) -> Any:
-        """The property value of a cell (None when empty), read with the value vocabulary of `graph.values`;
-        raises `BadValue` (a ValueError) saying what was expected."""
+        """The property value of a cell (None when empty), recoded by `values` first (so a recode can give a `bool`
+        or `date` column the words its type reads), then read with the value vocabulary of `graph.values`; raises
+        `BadValue` (a ValueError) saying what was expected."""
         if self.constant:
             return self.value
+        if self.recode and isinstance(raw, str):  # before the type reads it: `smf` -> `ja` in a bool column
+            raw = self.recode.get(raw.strip().casefold(), raw)
         if values.is_empty(raw) or raw == []:
             return None
         if self.type == "country":
@@ -58,8 +61,7 @@ class Column:
             raise values.BadValue(f"a {self.type} cannot be a nested object or list")
         options = {"date": {"formats": self.formats},
                    "float": {"decimal": self.decimal, "thousands": self.thousands}}.get(self.type, {})
-        value = values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
-        return self.recode.get(value.casefold(), value) if self.recode and isinstance(value, str) else value
+        return values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,13 @@ def test_mapping_new_reads_a_register_with_lists_of_objects_as_a_list_of_cluster
     nodes, _, _ = read_generic(mapping)
     assert sorted(n.name for n in nodes if n.label == "Cluster") == ["Halland Hälsoteknik",
                                                                     "Lindholmen Mobilitetsarena", "Smart Textiles"]
+
+
+def test_values_recode_a_cell_before_its_type_reads_it():
+    """`values` had recoded only the text a type had already read: `smf` / `stort` (SME or large) in a `bool`
+    column was refused as no yes or no, with the recode to `ja` / `nej` beside it in the mapping."""
+    nodes, _, _ = read_generic(REGISTER / "mapping.toml")
+    sme = {n.name: n.properties.get("sme") for n in nodes if n.label == "Organisation"}
+    assert sme == {"Volvo Personvagnar AB": False, "Chalmers tekniska högskola AB": False, "Einride Väst AB": True,
+                   "Högskolan i Borås": False, "Borås Väveri AB": True, "Högskolan i Halmstad": False,
+                   "Getinge Sterilization AB": False}  # `STORT`: a recode reads cells in any case
