@@ -49,7 +49,8 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     "label": ("label", "labels", "esca", "escalabel", "qualitylabel", "märkning", "kvalitetsmerke", "merking",
               "gütesiegel", "siegel", "labellisation"),
     "awarded": ("awarded", "awarddate", "dateawarded", "labelawarded", "labeldate", "certified", "certificationdate",
-                "verliehen", "verliehenam", "utdelad", "datedobtention"),
+                "verliehen", "verliehenam", "utdelad", "tilldelad", "tilldelat", "tilldelningsdatum", "tildelingsdato",
+                "myönnetty", "datedobtention"),
     "expires": ("expires", "expiry", "expirydate", "expiration", "expirationdate", "validuntil", "validto", "gültigbis",
                 "gueltigbis", "gyldigtil", "giltigtill", "utgår", "utløper", "udløber", "datedexpiration"),
 }

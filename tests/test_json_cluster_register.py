@@ -64,3 +64,13 @@ def test_values_recode_a_cell_before_its_type_reads_it():
     assert sme == {"Volvo Personvagnar AB": False, "Chalmers tekniska högskola AB": False, "Einride Väst AB": True,
                    "Högskolan i Borås": False, "Borås Väveri AB": True, "Högskolan i Halmstad": False,
                    "Getinge Sterilization AB": False}  # `STORT`: a recode reads cells in any case
+
+
+def test_mapping_new_takes_a_labels_award_date_under_its_swedish_header():
+    """`tilldelad` (awarded) was not a header word: the label's expiry was mapped and its award date left unused,
+    so `labels/valid-on`, which asks for it, left every cluster of the register out."""
+    from loaders.mapping_template import participation_template
+
+    text = participation_template(REGISTER / "kluster.json")
+    assert 'awarded = { column = "esca.tilldelad", type = "date" }  #? when the label was awarded' in text
+    assert 'expires = { column = "esca.giltigTill", type = "date" }  #? when the label expires' in text
