@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import functools
 import gettext
+import re
 import unicodedata
 
 import pycountry
 
 from graph.values import BadValue
 
-__all__ = ["country_code", "spellings", "LANGUAGES"]
+__all__ = ["country_code", "spellings", "subdivision_name", "LANGUAGES"]
 
 #: Languages whose country names are read: the Nordic ones, the big EU ones and the Baltic ones.
 LANGUAGES = ("nb", "nn", "sv", "da", "fi", "is", "de", "fr", "nl", "es", "it", "pt", "pl", "et", "lv", "lt")
@@ -99,3 +100,24 @@ def spellings(code: str) -> tuple[str, ...]:
     """
     return _spellings_by_code().get(code.upper(), ())
 
+
+
+_SUBDIVISION = re.compile(r"[A-Z]{2}-[0-9A-Z]{1,3}")
+_NOTE = re.compile(r"\s*\[[^]]*\]$")  # iso-codes writes Sweden's county numbers after the name: `... län [SE-14]`
+
+
+def subdivision_name(cell: str, country: str) -> str | None:
+    """The name of the ISO 3166-2 subdivision `cell` of the store's `country` code (`SE-O`: Västra Götalands län,
+    `NO-46`: Vestland); None for any other cell, or a code of another country.
+
+    Registers write a county by its code; read as a name, `SE-O` had become the national region `SE-SE-O`, off the
+    Map, where its name finds its NUTS region.
+
+    >>> subdivision_name("SE-O", "SE"), subdivision_name("NO-46", "NO"), subdivision_name("NO-46", "SE")
+    ('Västra Götalands län', 'Vestland', None)
+    """
+    iso = {eu: iso for iso, eu in _EU_CODES.items()}.get(country, country)
+    if not _SUBDIVISION.fullmatch(cell) or cell[:2] != iso:
+        return None
+    found = pycountry.subdivisions.get(code=cell)
+    return _NOTE.sub("", found.name) if found is not None else None

@@ -14,7 +14,7 @@ import functools
 import re
 from typing import TYPE_CHECKING, Any
 
-from graph.countries import country_code
+from graph.countries import country_code, subdivision_name
 from graph.errors import Problem
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
@@ -84,6 +84,7 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
                                     'with its code, or "" for no country)', mapping_can_fix=True))
             return node, [], []
     region = _cell(row, place.region)
+    region = country and subdivision_name(region, country) or region  # `SE-O`: Västra Götalands län
     properties = dict(node.properties)
     if country:
         properties.setdefault("country", country)

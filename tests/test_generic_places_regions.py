@@ -39,3 +39,18 @@ def test_without_nuts_the_note_says_to_load_it(embedded_store, tmp_path):
     note = next(n for n in load_generic(embedded_store, mapping).notes if n.startswith(ADVICE))
     assert note.endswith("to place them, load NUTS first (`cluster-explorer load sample` ships it; the store holds "
                          "no NUTS region of FI), or give a NUTS code in the table")
+
+
+ISO_CODES = ("Prosjekt;Akronym;Orgnr;Navn;Land;Region\n1;Havvind;1;Lindholmen Mobilitetsarena;SE;SE-O\n"
+             "1;Havvind;2;Ocean Cluster;NO;NO-46\n1;Havvind;3;Nordic Algae;SE;NO-46\n")
+
+
+def test_a_region_given_by_its_iso_3166_2_code_is_that_region(embedded_store, tmp_path):
+    """A register writing the ISO 3166-2 code (`SE-O`, `NO-46`) had made the national regions `SE-SE-O` and
+    `NO-NO-46`, off the Map: the code is read as the region's name, which then finds its NUTS region. A code of
+    another country than the row's stays as written."""
+    load_nuts(embedded_store, FIXTURES / "nuts")
+    mapping = write_preset(tmp_path, ISO_CODES, {"country": '"Land"', "region": '"Region"'})
+    load_generic(embedded_store, mapping)
+    places = embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(p) RETURN o.id, p.id ORDER BY o.id").rows
+    assert places == [["1", "SE232"], ["2", "NO0A2"], ["3", "SE-NO-46"]]
