@@ -34,7 +34,7 @@ from loaders.table_cells import (
 )
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
-           "template_shape", "national_country"]
+           "template_shape", "national_country", "on_lines"]
 
 #: Preset columns whose cell may list several items (`split` in the tables the preset makes).
 LISTS = ("sector", "programme", "organisation_id", "organisation_name")
@@ -205,7 +205,7 @@ def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str
     """The key's line with its own `on_empty`: a row without a project number is skipped, one without an
     organisation number names its organisation by its name. One rule for both keys skipped every row without an
     organisation number once one project number was missing, or named that project after its organisation."""
-    column, rows = as_toml(guessed[name]), f"{len(without)} row(s) have none ({_on_lines(without)})"
+    column, rows = as_toml(guessed[name]), f"{len(without)} row(s) have none ({on_lines(without)})"
     column += ", compact = true" if spaced else ""
     also = f"; {spaced}" if spaced else ""
     if name == "project_id":
@@ -225,11 +225,11 @@ def _spaced_numbers(rows: list[dict], at: list[int], column: str) -> str:
              if " " in (cell := " ".join(str(row.get(column) or "").split())) and cell.replace(" ", "").isdigit()]
     if not found:
         return ""
-    return (f"{len(found)} number(s) are written with spaces ({_on_lines([line for line, _ in found])}: "
+    return (f"{len(found)} number(s) are written with spaces ({on_lines([line for line, _ in found])}: "
             f"{as_toml(found[0][1])}): compact reads them without, as the other rows write them")
 
 
-def _on_lines(lines: list[int]) -> str:
+def on_lines(lines: list[int]) -> str:
     """`line 202`, or `lines 11, 13, 33, 38, 41 and 93 more`."""
     shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
     return f"line{'s' if len(lines) > 1 else ''} {shown}"

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from graph.values import ISO_DATE
 from loaders.csv_header import SEPARATORS
-from loaders.mapping_template import HEADER_WORDS, guess_by_words, national_country
+from loaders.mapping_template import HEADER_WORDS, guess_by_words, national_country, on_lines
 from loaders.table_cells import (
     NOT_WORD,
     as_toml,
@@ -81,6 +81,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         reading.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
                        "title or notes")
     key = guessed.get("id", guessed["name"])
+    keyless = [line for row, line in zip(rows, at, strict=True) if not str(row.get(key) or "").strip()]
     lines = [f"# A mapping for {data.name}, one row per {kind}, made by `cluster-explorer mapping new` from the",
              "# file's header and cells: no column looked like a project, so it is read as a list, not as",
              "# participations. Check each guess (marked #?), then:",
@@ -96,18 +97,21 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
                                           "no column of ids found, so the name is the id"),
              f"name = {as_toml(guessed['name'])}  #? the name",
              f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
-             "acronym or alias) updates it"]
+             "acronym or alias) updates it",
+             *([f'on_empty = "skip"  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): skipped, and '
+                "reported"] if keyless else [])]
     lines += _place(guessed)
     props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
     lines += ["[nodes.properties]", *props] if props else []
     if members:
-        lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows)
+        lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows,
+                         bool(keyless))
         lines += ["[relationships.properties]", _date_line("since", guessed["since"], (rows, at, data.name),
                                                            "member since")] if "since" in guessed else []
     for column, (end, rel_type, what) in LINKED.items():
         if column in guessed:
-            lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows)
+            lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows, bool(keyless))
             lines += _label_dates(guessed, (rows, at, data.name)) if column == "label" else []
     unused = [h for h in headers if h and h not in guessed.values()]
     if unused:
@@ -129,15 +133,18 @@ def _place(guessed: dict[str, str]) -> list[str]:
 
 
 def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],
-            rows: list[dict]) -> list[str]:
-    """A node table of the column's `end` nodes (matched by name to the store's) and the relationships to them."""
+            rows: list[dict], keyless: bool) -> list[str]:
+    """A node table of the column's `end` nodes (matched by name to the store's) and the relationships to them
+    (`keyless`: some rows have no key, so the relationships skip those rows too)."""
     listed = list_separator(rows, column)
     split = [f"split = {{ column = {as_toml(column)}, separator = {as_toml(listed)} }}  #? cells list several, "
              f"separated by {as_toml(listed)}"] if listed else []
     if any(isinstance(row.get(column), list) for row in rows[:500]):  # a JSON list: no separator
         split = [f"split = {{ column = {as_toml(column)} }}  #? cells are lists: a row per item"]
-    empty = [f'on_empty = "skip"  # rows naming no {what[2:]} link to none'] if any(
-        not str(row.get(column) or "").strip() for row in rows) else []
+    unnamed = any(not str(row.get(column) or "").strip() for row in rows)
+    empty = [f'on_empty = "skip"  # rows naming no {what[2:]} link to none'] if unnamed else []
+    linked = [f'on_empty = "skip"  # rows without their {key} or naming no {what[2:]} link to none'] if keyless \
+        else empty
     return ["", "[[nodes]]", *reading, f"label = {as_toml(end)}",
             *(['extra_labels = ["Organisation"]'] if end == "Cluster" else []),
             f"id = {as_toml(column)}  #? {what} per cell",
@@ -146,7 +153,7 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
             *split, *empty,
             "", "[[relationships]]", *reading, f"type = {as_toml(rel_type)}",
             f"start = {{ label = {as_toml(label)}, column = {as_toml(key)} }}",
-            f"end = {{ label = {as_toml(end)}, column = {as_toml(column)} }}", *split, *empty]
+            f"end = {{ label = {as_toml(end)}, column = {as_toml(column)} }}", *split, *linked]
 
 
 def _label_dates(guessed: dict[str, str], table: tuple[list[dict], list[int], str]) -> list[str]:

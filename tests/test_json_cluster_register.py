@@ -74,3 +74,18 @@ def test_mapping_new_takes_a_labels_award_date_under_its_swedish_header():
     text = participation_template(REGISTER / "kluster.json")
     assert 'awarded = { column = "esca.tilldelad", type = "date" }  #? when the label was awarded' in text
     assert 'expires = { column = "esca.giltigTill", type = "date" }  #? when the label expires' in text
+
+
+def test_mapping_new_skips_a_listed_row_without_its_key_in_every_table(tmp_path):
+    """A register row without its `klusterId` made `--check` refuse the mapping `mapping new` wrote, once per table
+    ("the id is empty", "the start (Cluster id) is empty"): each table now skips such rows, its comment naming them."""
+    from loaders.mapping_template import participation_template
+
+    register = (REGISTER / "kluster.json").read_bytes().replace(b'"VGR-K09"', b'""')
+    write_files(tmp_path, {"kluster.json": register})
+    text = participation_template(tmp_path / "kluster.json")
+    assert 'on_empty = "skip"  #? 1 row(s) have no klusterId (line 36): skipped, and reported' in text
+    nodes, rels, notes = read_generic(write_files(tmp_path, {"mapping.toml": text.encode()}))
+    assert sorted(n.id for n in nodes if n.label == "Cluster") == ["VGR-K01", "VGR-K02"]
+    assert {r.start_id for r in rels if r.start_label == "Cluster"} == {"VGR-K01", "VGR-K02"}
+    assert any("skipped: their key is empty" in note and "klusterId on line 36" in note for note in notes)
