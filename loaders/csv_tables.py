@@ -53,6 +53,7 @@ class Table:
     removed: int = 0  # control characters removed from cells (see `loaders.common.clean_text`)
     first_removed: tuple[int, str] | None = None  # the line and column of the first
     cleaned: int = 0  # cells (values) that held one or more
+    object_lines: dict[int, dict[str, list[int]]] = field(default_factory=dict)  # JSON: row -> list -> its objects'
 
     @property
     def name(self) -> str:

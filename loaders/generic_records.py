@@ -177,11 +177,12 @@ def _split_rows(spec: FileSpec, table: Table):
         yield from zip(table.rows, table.lines, strict=True)
         return
     column, separator = spec.split
-    for row, line in zip(table.rows, table.lines, strict=True):
+    for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
         cell = row.get(column)
         if objects := objects_in(cell):  # a JSON list of objects: a row per object, its values as `column.key`
-            yield from (({**row, column: item, **{f"{column}.{k}": v for k, v in flat(item).items()}}, line)
-                        for item in objects)
+            lines = table.object_lines.get(index, {}).get(column, [])  # each object's own line, where known
+            yield from (({**row, column: item, **{f"{column}.{k}": v for k, v in flat(item).items()}},
+                         lines[at] if at < len(lines) else line) for at, item in enumerate(objects))
             continue
         if isinstance(cell, list):  # a JSON list: its items, whatever the separator
             items = [_text(item) for item in cell]

@@ -19,14 +19,15 @@ from graph.errors import Problem
 from loaders.common import clean_text, read_text
 from loaders.csv_tables import Table
 
-__all__ = ["json_rows", "read_json_rows", "flat", "objects_in", "item_columns"]
+__all__ = ["json_rows", "read_json_rows", "flat", "objects_in", "item_columns", "object_lines"]
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def json_rows(text: str) -> tuple[list[tuple[int, Any]], str]:
+def json_rows(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, Any]], str]:
     """The items of a JSON list, each with the line it starts on, and the key of the object that holds the list
-    ("" for a file that is the list); raises `json.JSONDecodeError`.
+    ("" for a file that is the list); raises `json.JSONDecodeError`. `spans`, when given, gets each item's start and
+    end in `text`.
 
     One pass: each item is decoded where it starts and lines are counted from the previous item only
     (slicing the rest of the text per item made a 3 MB file take half a minute).
@@ -38,16 +39,17 @@ def json_rows(text: str) -> tuple[list[tuple[int, Any]], str]:
     """
     at = _JSON_SPACE.match(text).end()
     if text[at:at + 1] == "{":
-        return _wrapped(text, at)
+        return _wrapped(text, at, spans)
     if text[at:at + 1] != "[":
         raise json.JSONDecodeError("expected a list of objects [ {...}, {...} ], or an object holding one", text, at)
-    rows, end = _items(text, at, 1, 0)
+    rows, end = _items(text, at, 1, 0, spans)
     if _JSON_SPACE.match(text, end).end() != len(text):
         raise json.JSONDecodeError("extra data after the list", text, end)
     return rows, ""
 
 
-def _items(text: str, at: int, line: int, counted: int) -> tuple[list[tuple[int, Any]], int]:
+def _items(text: str, at: int, line: int, counted: int,
+           spans: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, Any]], int]:
     """The items of the list starting at `text[at]` ("["), each with its line (`line` is the line of
     `text[counted]`), and where the list ends."""
     decoder, rows = json.JSONDecoder(), []
@@ -56,6 +58,8 @@ def _items(text: str, at: int, line: int, counted: int) -> tuple[list[tuple[int,
         item, end = decoder.raw_decode(text, at)
         line, counted = line + text.count("\n", counted, at), at
         rows.append((line, item))
+        if spans is not None:
+            spans.append((at, end))
         at = _JSON_SPACE.match(text, end).end()
         if text[at:at + 1] == "]":
             break
@@ -65,9 +69,9 @@ def _items(text: str, at: int, line: int, counted: int) -> tuple[list[tuple[int,
     return rows, at + 1
 
 
-def _wrapped(text: str, at: int) -> tuple[list[tuple[int, Any]], str]:
+def _wrapped(text: str, at: int, spans: list[tuple[int, int]] | None) -> tuple[list[tuple[int, Any]], str]:
     """The one list of objects among the values of the object starting at `text[at]`, and its key."""
-    decoder, lists = json.JSONDecoder(), {}
+    decoder, lists, spans_of = json.JSONDecoder(), {}, {}
     at = _JSON_SPACE.match(text, at + 1).end()
     while text[at:at + 1] != "}":
         key, at = decoder.raw_decode(text, at)
@@ -76,7 +80,7 @@ def _wrapped(text: str, at: int) -> tuple[list[tuple[int, Any]], str]:
             raise json.JSONDecodeError("expected a key and ':'", text, at)
         at = _JSON_SPACE.match(text, at + 1).end()
         if text[at:at + 1] == "[":
-            rows, at = _items(text, at, 1 + text.count("\n", 0, at), at)
+            rows, at = _items(text, at, 1 + text.count("\n", 0, at), at, spans_of.setdefault(key, []))
             if rows and all(isinstance(item, dict) for _, item in rows):
                 lists[key] = rows
         else:
@@ -92,7 +96,10 @@ def _wrapped(text: str, at: int) -> tuple[list[tuple[int, Any]], str]:
         said = f"lists of objects under {', '.join(map(repr, lists))}" if lists else "no list of objects"
         raise json.JSONDecodeError(f"the file is an object holding {said}: the rows must be one list of objects "
                                    "[ {...}, {...} ] (save the list you mean as a file of its own)", text, 0)
-    return next(iter(lists.items()))[::-1]
+    key = next(iter(lists))
+    if spans is not None:
+        spans += spans_of[key]
+    return lists[key], key
 
 
 def flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -122,8 +129,9 @@ def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[P
     """A JSON list of objects as a `Table` (the keys are its columns), text cleaned as the CSV reader cleans
     it; None, with the problem, when it is not valid JSON. Problems name the file as `name`."""
     text, encoding = read_text(path, encoding, name=name)
+    spans: list[tuple[int, int]] = []
     try:
-        items, key = json_rows(text)
+        items, key = json_rows(text, spans)
     except json.JSONDecodeError as e:
         problems.append(Problem(name, e.lineno, None, f"not valid JSON: {e.msg}"))
         return None
@@ -131,20 +139,57 @@ def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[P
     if key:
         table.notes.append(f"{path.name}: the rows are the {len(items)} objects of its list {key!r}.")
     columns: dict[str, None] = {}
-    for line, item in items:
+    for (line, item), span in zip(items, spans, strict=True):
         if not isinstance(item, dict):
             problems.append(Problem(name, line, None, 'each item of the list must be an object {"column": value}'))
             continue
+        if any(objects_in(value) for value in item.values()):
+            table.object_lines[len(table.rows)] = object_lines(text, *span, line)
         item = flat(item) if any(isinstance(value, dict) for value in item.values()) else item
         columns.update(dict.fromkeys(item))
         columns.update(dict.fromkeys(item_columns(item)))
         table.rows.append(item)
         table.lines.append(line)
     table.columns = list(columns)
-    for row, line in zip(table.rows, table.lines, strict=True):  # the CSV reader does this as it reads
+    for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):  # as the CSV reader reads
+        lines_of = table.object_lines.get(index, {})
         for column, value in row.items():
-            row[column] = _cleaned(value, table, name, line, column, problems)
+            if column in lines_of:  # each object of the list on its own line
+                at = iter(lines_of[column])
+                row[column] = [_cleaned(item, table, name, next(at, line) if isinstance(item, dict) else line, column,
+                                        problems) for item in value]
+            else:
+                row[column] = _cleaned(value, table, name, line, column, problems)
     return table
+
+
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]')  # a string, a bracket or a line break
+
+
+def object_lines(text: str, start: int, end: int, line: int) -> dict[str, list[int]]:
+    """The line of each object in the lists that are values of the object `text[start:end]` (which starts on
+    `line`), by the list's key: `split` makes a row of each, and a problem in one names its line, not the line its
+    list's row starts on (a member 20 lines below its cluster had been reported on the cluster's line).
+
+    >>> object_lines('{"id": "k1", "members": [\\n {"nr": 1},\\n {"nr": 2}], "tags": ["a"]}', 0, 58, 1)
+    {'members': [2, 3]}
+    """
+    found: dict[str, list[int]] = {}
+    depth: list[str] = []
+    key = ""
+    for token in _TOKEN.finditer(text, start, end):
+        mark = token.group()
+        if mark == "\n":
+            line += 1
+        elif mark[0] == '"':
+            key = mark if len(depth) == 1 else key  # in the row's object: the last text before a list is its key
+        elif mark in "[{":
+            if mark == "{" and depth == ["{", "["]:
+                found.setdefault(json.loads(key), []).append(line)
+            depth.append(mark)
+        else:
+            depth.pop()
+    return found
 
 
 def _cleaned(value: Any, table: Table, name: str, line: int, column: str, problems: list[Problem]) -> Any:

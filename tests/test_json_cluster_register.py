@@ -19,7 +19,7 @@ def test_control_characters_inside_lists_and_lists_of_objects_are_removed_and_co
     names = {n.id: n.name for n in nodes if n.label == "Organisation"}
     assert names["559212-4410"] == "Einride Väst AB"  # "\u0007" inside a member object of the list
     assert "Textil och mode" in {n.name for n in nodes if n.label == "Sector"}  # "\u001a" inside a list of text
-    assert ("kluster.json: removed 2 control characters in 2 values (the first on line 5, column "
+    assert ("kluster.json: removed 2 control characters in 2 values (the first on line 16, column "
             "medlemmar.namn); they are invisible and would stop a search from finding the text.") in notes
 
 
@@ -89,3 +89,14 @@ def test_mapping_new_skips_a_listed_row_without_its_key_in_every_table(tmp_path)
     assert sorted(n.id for n in nodes if n.label == "Cluster") == ["VGR-K01", "VGR-K02"]
     assert {r.start_id for r in rels if r.start_label == "Cluster"} == {"VGR-K01", "VGR-K02"}
     assert any("skipped: their key is empty" in note and "klusterId on line 36" in note for note in notes)
+
+
+def test_a_problem_in_an_object_of_a_list_names_that_objects_line(tmp_path):
+    """A member's bad date was reported on the line its cluster starts on (`kluster.json:5`), eleven lines above
+    the member: a list of 50 members left the user to search them all."""
+    register = (REGISTER / "kluster.json").read_bytes().replace(b'"2022-05-16"', b'"2022-05-32"')
+    mapping = write_files(tmp_path, {"mapping.toml": (REGISTER / "mapping.toml").read_bytes(),
+                                     "kluster.json": register})
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [(p.line, p.field) for p in refused.value.problems] == [(16, "medlemmar.medlemSedan")]
