@@ -65,3 +65,20 @@ def test_a_total_of_zero_an_earlier_version_wrote_is_taken_off_at_the_recount(em
     assert recount_activity(embedded_store) > 0
     assert embedded_store.read("MATCH (o:Organisation) RETURN count(o.contribution_total)").rows == [[0]]
     assert recount_activity(embedded_store) == 0  # a re-run writes nothing
+
+
+def test_the_saved_queries_of_a_projects_partners_show_an_amount_in_another_currency(embedded_store, tmp_path):
+    """`projects/partners` and `organisations/projects` showed only `contribution` (EUR): a national grant of
+    5 044 000 NOK, or a regional agency's SEK, stood there as a blank."""
+    from queries.catalogue import load_catalogue
+    from queries.runner import run_saved
+
+    run_load(embedded_store, "csv", _table_in(tmp_path, '"NOK"'))
+    catalogue = load_catalogue()
+    partners = run_saved(embedded_store, catalogue, "projects/partners", {"project": "320100"})[2]
+    by_partner = {row[0]: dict(zip(partners.columns, row, strict=True)) for row in partners.rows}
+    lead = by_partner["Sørlandet Batteri AS"]
+    assert (lead["contribution"], lead["amount"], lead["currency"]) == (None, 5044000.0, "NOK")
+    projects = run_saved(embedded_store, catalogue, "organisations/projects", {"organisation": "912000227"})[2]
+    assert {(row["project"], row["amount"], row["currency"]) for row in
+            (dict(zip(projects.columns, r, strict=True)) for r in projects.rows)} >= {("320100", 5044000.0, "NOK")}

@@ -1,5 +1,6 @@
 // title: An organisation's projects
-// description: Every project an organisation takes part in, newest first, with its role and contribution;
+// description: Every project an organisation takes part in, newest first, with its role and contribution (a grant
+// description: in another currency than EUR as amount and currency);
 // description: a seed cluster's projects are those of its CORDIS record (SAME_AS: one body, two records).
 // tags: organisations, projects
 // requires: PARTICIPATES_IN
@@ -13,5 +14,5 @@ WITH o, collect(DISTINCT same) AS others
 UNWIND [o] + others AS body
 MATCH (body)-[r:PARTICIPATES_IN]->(p:Project)
 RETURN DISTINCT p.id AS project, p.acronym AS acronym, coalesce(p.title, p.name) AS title, p.start_date AS start, r.role AS role,
-       r.contribution AS contribution
+       r.contribution AS contribution, r.amount AS amount, r.currency AS currency
 ORDER BY start DESC, acronym
