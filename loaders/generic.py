@@ -80,7 +80,7 @@ def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems:
     path = mapping.data_path(spec)
     try:
         if is_json(path):
-            table = read_json_rows(path, spec.encoding, spec.file, problems)
+            table = read_json_rows(path, spec.encoding, spec.file, problems, spec.rows)
         else:
             table = read_rows(path, expected=expected, separator=spec.separator, separators=tuple(SEPARATORS),
                               encoding=spec.encoding, name=spec.file, skip_lines=spec.skip_lines)
@@ -172,9 +172,9 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     collected = Collected()
     notes: list[str] = near_misses(mapping) + currency_notes(mapping)  # warnings only: the load goes on
     for spec in mapping.files:
-        cache_key = (spec.file, spec.separator, spec.encoding, spec.skip_lines)
+        cache_key = (spec.file, spec.separator, spec.encoding, spec.skip_lines, spec.rows)
         if cache_key not in tables:  # one file may serve several tables: read it once, for all their columns
-            expected = [c for s in mapping.files if (s.file, s.separator, s.encoding, s.skip_lines) == cache_key
+            expected = [c for s in mapping.files if (s.file, s.separator, s.encoding, s.skip_lines, s.rows) == cache_key
                         for _, c, _ in s.columns()]
             tables[cache_key] = _read_table(mapping, spec, expected, problems)
             notes += tables[cache_key].notes if tables[cache_key] else []

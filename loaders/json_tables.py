@@ -19,15 +19,21 @@ from graph.errors import Problem
 from loaders.common import clean_text, read_text
 from loaders.csv_tables import Table
 
-__all__ = ["json_rows", "read_json_rows", "flat", "objects_in", "item_columns", "object_lines"]
+__all__ = ["NoTable", "json_rows", "read_json_rows", "flat", "objects_in", "item_columns", "object_lines"]
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
 
-def json_rows(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[list[tuple[int, Any]], str]:
+class NoTable(json.JSONDecodeError):
+    """The text is JSON, but holds no one list of objects to read as rows (several, or none, or not the one named)."""
+
+
+def json_rows(text: str, spans: list[tuple[int, int]] | None = None,
+              key: str | None = None) -> tuple[list[tuple[int, Any]], str]:
     """The items of a JSON list, each with the line it starts on, and the key of the object that holds the list
-    ("" for a file that is the list); raises `json.JSONDecodeError`. `spans`, when given, gets each item's start and
-    end in `text`.
+    ("" for a file that is the list: `key`, when given, names the one meant of several); raises
+    `json.JSONDecodeError`, `NoTable` when the text is JSON but no one list of objects. `spans`, when given, gets each
+    item's start and end in `text`.
 
     One pass: each item is decoded where it starts and lines are counted from the previous item only
     (slicing the rest of the text per item made a 3 MB file take half a minute).
@@ -39,7 +45,7 @@ def json_rows(text: str, spans: list[tuple[int, int]] | None = None) -> tuple[li
     """
     at = _JSON_SPACE.match(text).end()
     if text[at:at + 1] == "{":
-        return _wrapped(text, at, spans)
+        return _wrapped(text, at, spans, key)
     if text[at:at + 1] != "[":
         raise json.JSONDecodeError("expected a list of objects [ {...}, {...} ], or an object holding one", text, at)
     rows, end = _items(text, at, 1, 0, spans)
@@ -69,20 +75,21 @@ def _items(text: str, at: int, line: int, counted: int,
     return rows, at + 1
 
 
-def _wrapped(text: str, at: int, spans: list[tuple[int, int]] | None) -> tuple[list[tuple[int, Any]], str]:
+def _wrapped(text: str, at: int, spans: list[tuple[int, int]] | None,
+             key: str | None) -> tuple[list[tuple[int, Any]], str]:
     """The one list of objects among the values of the object starting at `text[at]`, and its key."""
     decoder, lists, spans_of = json.JSONDecoder(), {}, {}
     at = _JSON_SPACE.match(text, at + 1).end()
     while text[at:at + 1] != "}":
-        key, at = decoder.raw_decode(text, at)
+        name, at = decoder.raw_decode(text, at)
         at = _JSON_SPACE.match(text, at).end()
-        if not isinstance(key, str) or text[at:at + 1] != ":":
+        if not isinstance(name, str) or text[at:at + 1] != ":":
             raise json.JSONDecodeError("expected a key and ':'", text, at)
         at = _JSON_SPACE.match(text, at + 1).end()
         if text[at:at + 1] == "[":
-            rows, at = _items(text, at, 1 + text.count("\n", 0, at), at, spans_of.setdefault(key, []))
+            rows, at = _items(text, at, 1 + text.count("\n", 0, at), at, spans_of.setdefault(name, []))
             if rows and all(isinstance(item, dict) for _, item in rows):
-                lists[key] = rows
+                lists[name] = rows
         else:
             at = decoder.raw_decode(text, at)[1]
         at = _JSON_SPACE.match(text, at).end()
@@ -92,11 +99,18 @@ def _wrapped(text: str, at: int, spans: list[tuple[int, int]] | None) -> tuple[l
             raise json.JSONDecodeError("expected ',' or '}'", text, at)
     if _JSON_SPACE.match(text, at + 1).end() != len(text):
         raise json.JSONDecodeError("extra data after the object", text, at + 1)
-    if len(lists) != 1:
-        said = f"lists of objects under {', '.join(map(repr, lists))}" if lists else "no list of objects"
-        raise json.JSONDecodeError(f"the file is an object holding {said}: the rows must be one list of objects "
-                                   "[ {...}, {...} ] (save the list you mean as a file of its own)", text, 0)
-    key = next(iter(lists))
+    held = ", ".join(map(repr, lists))
+    if key is not None and key not in lists:
+        raise NoTable(f"the file holds no list of objects under {key!r} (rows in the mapping); "
+                      + (f"its lists of objects are under {held}" if lists else "it holds none"), text, 0)
+    if key is None and len(lists) > 1:
+        first = json.dumps(next(iter(lists)), ensure_ascii=False)
+        raise NoTable(f"the file is an object holding lists of objects under {held}: name the one a table reads with "
+                      f"rows = {first} in that table of the mapping", text, 0)
+    if not lists:
+        raise NoTable("the file is an object holding no list of objects: the rows must be one list of objects "
+                      "[ {...}, {...} ]", text, 0)
+    key = key if key is not None else next(iter(lists))
     if spans is not None:
         spans += spans_of[key]
     return lists[key], key
@@ -125,13 +139,18 @@ def item_columns(row: dict[str, Any]) -> dict[str, str]:
             for key in flat(item)}
 
 
-def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[Problem]) -> Table | None:
+def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[Problem],
+                   rows_key: str | None = None) -> Table | None:
     """A JSON list of objects as a `Table` (the keys are its columns), text cleaned as the CSV reader cleans
-    it; None, with the problem, when it is not valid JSON. Problems name the file as `name`."""
+    it; None, with the problem, when it is not valid JSON or holds no one list of rows (`rows_key`: the key of the
+    list meant, in an object holding several). Problems name the file as `name`."""
     text, encoding = read_text(path, encoding, name=name)
     spans: list[tuple[int, int]] = []
     try:
-        items, key = json_rows(text, spans)
+        items, key = json_rows(text, spans, rows_key)
+    except NoTable as e:
+        problems.append(Problem(name, e.lineno, None, e.msg))
+        return None
     except json.JSONDecodeError as e:
         problems.append(Problem(name, e.lineno, None, f"not valid JSON: {e.msg}"))
         return None

@@ -28,9 +28,9 @@ _TOOL_LABELS = {"Source", "Load"}
 _KEYS = {
     "top": {"name", "title", "separator", "encoding", "skip_lines", "nodes", "relationships"},
     "nodes": {"file", "label", "extra_labels", "label_if", "id", "name", "properties", "separator", "encoding",
-              "skip_lines", "on_empty", "on_conflict", "split", "drop", "located_in", "match", "compact"},
+              "skip_lines", "rows", "on_empty", "on_conflict", "split", "drop", "located_in", "match", "compact"},
     "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "skip_lines",
-                      "on_empty", "on_conflict", "split", "drop", "compact"},
+                      "rows", "on_empty", "on_conflict", "split", "drop", "compact"},
     "column": {"column", "type", "format", "separator", "decimal", "thousands", "value", "values"},
 }
 

@@ -174,6 +174,10 @@ def reading_options(check: _Checker, kind: str | None, index: int, table: dict) 
     """The separator, encoding and lines above the header a table (or the whole mapping) sets, checked; None
     where it sets none (the mapping's, or the reader's own finding)."""
     separator, encoding, skip = table.get("separator"), table.get("encoding"), table.get("skip_lines")
+    rows = table.get("rows")  # JSON: the key of the list of rows, in an export holding several lists
+    if rows is not None and (not isinstance(rows, str) or not rows.strip()):
+        check.problem(kind, index, 'rows must be the key of the JSON file\'s list of rows (rows = "members")', "rows")
+        rows = None
     if skip is not None and (not isinstance(skip, int) or isinstance(skip, bool) or not 0 <= skip <= 1000):
         check.problem(kind, index, "skip_lines must be the number of lines above the header (0 to 1000)",
                       "skip_lines")
@@ -187,7 +191,7 @@ def reading_options(check: _Checker, kind: str | None, index: int, table: dict) 
         check.problem(kind, index, f"unknown text encoding {encoding!r}; try utf-8 or cp1252, or leave "
                       "it out to detect it", "encoding")
         encoding = None
-    return {"separator": separator, "encoding": encoding, "skip_lines": skip}
+    return {"separator": separator, "encoding": encoding, "skip_lines": skip, "rows": rows}
 
 
 def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:

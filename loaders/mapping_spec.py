@@ -105,6 +105,7 @@ class FileSpec:
     separator: str | None = None
     encoding: str | None = None
     skip_lines: int = 0  # lines above a CSV file's header (a spreadsheet's title)
+    rows: str | None = None  # JSON: the key of the list of rows in an object holding several lists
     on_empty: str = "error"
     placeholder: str = ""
     empty_by_column: tuple[tuple[str, str, str], ...] = ()  # (key column, on_empty, placeholder): that key's own

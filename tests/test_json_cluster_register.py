@@ -100,3 +100,57 @@ def test_a_problem_in_an_object_of_a_list_names_that_objects_line(tmp_path):
     with pytest.raises(ValidationFailed) as refused:
         read_generic(mapping)
     assert [(p.line, p.field) for p in refused.value.problems] == [(16, "medlemmar.medlemSedan")]
+
+
+TWO_LISTS = """{"exported": "2026-11-30",
+ "kluster": [{"id": "VGR-K01", "namn": "Lindholmen Mobilitetsarena"}],
+ "medlemmar": [{"orgnr": "556074-3089", "namn": "Volvo Personvagnar AB", "kluster": "VGR-K01"},
+               {"orgnr": "559212-4410", "namn": "Einride Väst AB", "kluster": "VGR-K01"}]}
+"""
+TWO_TABLES = """
+    [[nodes]]
+    file = "register.json"
+    rows = "kluster"
+    label = "Cluster"
+    id = "id"
+    name = "namn"
+
+    [[nodes]]
+    file = "register.json"
+    rows = "medlemmar"
+    label = "Organisation"
+    id = "orgnr"
+    name = "namn"
+
+    [[relationships]]
+    file = "register.json"
+    rows = "medlemmar"
+    type = "MEMBER_OF"
+    start = { label = "Organisation", column = "orgnr" }
+    end = { label = "Cluster", column = "kluster" }
+    """
+
+
+def test_a_table_reads_the_list_its_rows_option_names_in_an_export_holding_several(tmp_path):
+    """An export holding its clusters and their members as two lists was refused as "not valid JSON", to be cut
+    into two files first; `rows = "medlemmar"` names the list a table reads."""
+    nodes, rels, notes = read_generic(write_files(tmp_path, {"mapping.toml": TWO_TABLES, "register.json": TWO_LISTS}))
+    assert sorted((n.label, n.id) for n in nodes if n.label != "Source") == [
+        ("Cluster", "VGR-K01"), ("Organisation", "556074-3089"), ("Organisation", "559212-4410")]
+    assert sorted((r.start_id, r.end_id) for r in rels) == [("556074-3089", "VGR-K01"), ("559212-4410", "VGR-K01")]
+    assert "register.json: the rows are the 2 objects of its list 'medlemmar'." in notes
+
+
+def test_without_rows_an_export_of_several_lists_is_said_to_be_one_and_how_to_choose(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": TWO_TABLES.replace('    rows = "kluster"\n', ""),
+                                     "register.json": TWO_LISTS})
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "register.json:1: the file is an object holding lists of objects under 'kluster', 'medlemmar': name the one "
+        'a table reads with rows = "kluster" in that table of the mapping']
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(write_files(tmp_path, {"mapping.toml": TWO_TABLES.replace('"kluster"\n', '"klusters"\n')}))
+    assert [str(p) for p in refused.value.problems] == [
+        "register.json:1: the file holds no list of objects under 'klusters' (rows in the mapping); its lists of "
+        "objects are under 'kluster', 'medlemmar'"]

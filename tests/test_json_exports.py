@@ -55,12 +55,12 @@ def test_an_object_holding_several_lists_of_objects_or_none_says_so(tmp_path):
     two = EXPORT.replace('"links": [{"rel": "self"}, "not a row"]', '"links": [{"rel": "self"}]')
     mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "clusters.json": two})
     assert [str(p) for p in problems_of(mapping)] == [
-        "clusters.json:1: not valid JSON: the file is an object holding lists of objects under 'data', 'links': the "
-        "rows must be one list of objects [ {...}, {...} ] (save the list you mean as a file of its own)"]
+        "clusters.json:1: the file is an object holding lists of objects under 'data', 'links': name the one a table "
+        'reads with rows = "data" in that table of the mapping']
     (tmp_path / "clusters.json").write_text('{"count": 0, "data": []}', encoding="utf-8")
     assert [str(p) for p in problems_of(mapping)] == [
-        "clusters.json:1: not valid JSON: the file is an object holding no list of objects: the rows must be one "
-        "list of objects [ {...}, {...} ] (save the list you mean as a file of its own)"]
+        "clusters.json:1: the file is an object holding no list of objects: the rows must be one list of objects "
+        "[ {...}, {...} ]"]
 
 
 def test_a_list_cell_splits_into_a_row_per_item_and_without_split_says_to_add_it(tmp_path):
