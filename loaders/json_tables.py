@@ -152,7 +152,7 @@ def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[P
         problems.append(Problem(name, e.lineno, None, e.msg))
         return None
     except json.JSONDecodeError as e:
-        problems.append(Problem(name, e.lineno, None, f"not valid JSON: {e.msg}"))
+        problems.append(Problem(name, *_invalid(e)))
         return None
     table = Table(path, None, encoding, [], [], [])
     if key:
@@ -180,6 +180,16 @@ def read_json_rows(path: Path, encoding: str | None, name: str, problems: list[P
             else:
                 row[column] = _cleaned(value, table, name, line, column, problems)
     return table
+
+
+def _invalid(error: json.JSONDecodeError) -> tuple[int, None, str]:
+    """Where and why the text is not JSON; a comma after a list's or an object's last item (editors and hand-made
+    exports leave one) said as such, on the comma's line (Python's "Expecting value" named the bracket's)."""
+    before, closing = error.doc[:error.pos].rstrip(), error.doc[error.pos:error.pos + 1]
+    if closing and closing in "]}" and before.endswith(","):
+        return (before.count("\n") + 1, None,
+                f"not valid JSON: a comma after the last item, before {closing!r} (JSON allows none there: remove it)")
+    return error.lineno, None, f"not valid JSON: {error.msg}"
 
 
 _TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}\n]')  # a string, a bracket or a line break

@@ -154,3 +154,25 @@ def test_without_rows_an_export_of_several_lists_is_said_to_be_one_and_how_to_ch
     assert [str(p) for p in refused.value.problems] == [
         "register.json:1: the file holds no list of objects under 'klusters' (rows in the mapping); its lists of "
         "objects are under 'kluster', 'medlemmar'"]
+
+
+def test_a_comma_after_the_last_item_is_named_on_its_own_line(tmp_path):
+    """A trailing comma (which many editors and hand-written exports leave) was reported as "Expecting value" on
+    the line of the bracket after it."""
+    text = '[\n {"nr": "1", "namn": "A AB", "sektorer": ["IKT", "AI",]},\n {"nr": "2", "namn": "B AB"},\n]\n'
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "t.json"
+        label = "Organisation"
+        id = "nr"
+        name = "namn"
+        """, "t.json": text})
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "t.json:2: not valid JSON: a comma after the last item, before ']' (JSON allows none there: remove it)"]
+    mapping.parent.joinpath("t.json").write_text(text.replace('"AI",]', '"AI"]'), encoding="utf-8")
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "t.json:3: not valid JSON: a comma after the last item, before ']' (JSON allows none there: remove it)"]
