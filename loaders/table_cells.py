@@ -50,7 +50,10 @@ def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int, list
             raise ValidationFailed(problems)
         in_rows = {column for row in table.rows for column in row}  # not `members.orgnr`: that needs a split
         nested = object_lists(table.rows)  # not `members` either: a list of objects is no project number or name
-        return [c for c in table.columns if c in in_rows and c not in nested], table.rows, None, 0, table.lines
+        held = {c for row in table.rows for c, cell in row.items() if cell is not None}
+        parents = {c for c in in_rows - held if any(other.startswith(f"{c}.") for other in held)}  # `"esca": null`
+        return ([c for c in table.columns if c in in_rows and c not in nested and c not in parents], table.rows, None,
+                0, table.lines)
     header, separator = likely_header(read_text(path, name=path.name)[0])
     above = header - 1  # a title or notes above the header, as spreadsheets export them
     table = read_rows(path, separator=separator, name=path.name, skip_lines=above)

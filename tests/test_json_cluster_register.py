@@ -176,3 +176,13 @@ def test_a_comma_after_the_last_item_is_named_on_its_own_line(tmp_path):
         read_generic(mapping)
     assert [str(p) for p in refused.value.problems] == [
         "t.json:3: not valid JSON: a comma after the last item, before ']' (JSON allows none there: remove it)"]
+
+
+def test_mapping_new_takes_an_object_null_on_some_rows_for_no_column_of_its_own():
+    """`"esca": null` on the row of a cluster without a label was listed as a column `esca` not used, beside the
+    columns `esca.märkning` ... its objects give on the other rows."""
+    from loaders.mapping_template import participation_template
+
+    template = participation_template(REGISTER / "kluster.json")
+    assert 'end = { label = "QualityLabel", column = "esca.märkning" }' in template
+    assert not [line for line in template.splitlines() if line.startswith("# columns not used")]  # it was `esca`
