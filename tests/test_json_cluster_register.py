@@ -186,3 +186,24 @@ def test_mapping_new_takes_an_object_null_on_some_rows_for_no_column_of_its_own(
     template = participation_template(REGISTER / "kluster.json")
     assert 'end = { label = "QualityLabel", column = "esca.märkning" }' in template
     assert not [line for line in template.splitlines() if line.startswith("# columns not used")]  # it was `esca`
+
+
+def test_match_by_name_reads_nordic_letters_as_cordis_writes_them_in_ascii(embedded_store, tmp_path):
+    """A register's `Norges miljø-og biovitenskaplige universitet` made a second node beside CORDIS's `NORGES
+    MILJO-OG BIOVITENSKAPLIGE UNIVERSITET` (PIC 999902967) without a word: accents fold, but ø, æ and ß are letters
+    of their own, which CORDIS writes as o or oe, ae and ss."""
+    from loaders.cordis import load_cordis
+    from loaders.generic import load_generic
+
+    load_cordis(embedded_store, FIXTURES / "cordis")
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "medlemmar.json"
+        label = "Organisation"
+        id = "orgnr"
+        name = "namn"
+        match = "name"
+        """, "medlemmar.json": '[{"orgnr": "971040238", "namn": "Norges miljø-og biovitenskaplige universitet"}]'})
+    report = load_generic(embedded_store, mapping)
+    assert any("-> pic:999902967" in note for note in report.notes)
+    assert embedded_store.read("MATCH (o:Organisation {id: '971040238'}) RETURN count(o)").rows == [[0]]
