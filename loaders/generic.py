@@ -24,7 +24,7 @@ from loaders.cluster_detection import made_clusters_note
 from loaders.common import LoadReport, is_json, load_records, read_text, removed_note, source_record
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
-from loaders.generic_cell_notes import cell_notes, wrong_marks
+from loaders.generic_cell_notes import cell_notes, wrong_marks, yes_no_words
 from loaders.generic_drop import drop_properties
 from loaders.generic_empty_keys import one_per_row
 from loaders.generic_ends import names_read_once, resolve_ends
@@ -187,7 +187,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         if merged := collect(spec, table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
         notes += [n for n in cell_notes(spec, table) if n not in notes]
-        problems = wrong_marks(spec, table, problems)
+        problems = yes_no_words(spec, wrong_marks(spec, table, problems))
     if problems:
         raise ValidationFailed(one_per_row(list(dict.fromkeys(problems))))  # tables of one file find the same
     notes += settle_names(records, collected) + _key_notes(collected) + ids_spelled_two_ways(records)

@@ -11,15 +11,18 @@ gave a problem per cell (510 of them), and the one real mistake of the table was
 
 from __future__ import annotations
 
+import ast
+import re
+from collections import Counter
 from typing import Any
 
 from graph import values
 from graph.errors import Problem
 from loaders.csv_tables import Table
 from loaders.mapping_spec import Column, FileSpec
-from loaders.table_cells import NUMBER_MARKS, unread_numbers
+from loaders.table_cells import NUMBER_MARKS, as_toml, unread_numbers
 
-__all__ = ["MONEY", "MANY", "cell_notes", "wrong_marks"]
+__all__ = ["MONEY", "MANY", "cell_notes", "wrong_marks", "yes_no_words"]
 
 #: Properties holding an amount of money: negative only for a correction or a repayment.
 MONEY = ("contribution", "net_contribution", "total_cost")
@@ -113,3 +116,32 @@ def _wrong_marks_problem(spec: FileSpec, column: Column, marks: tuple[str, str],
         f"decimal = \"{column.decimal}\"{f' thousands = {column.thousands!r}' if column.thousands else ''} does not "
         f"read: set {fix} in the mapping (on this column; in the participation preset, at its top level)"),
         mapping_can_fix=True)
+
+
+_NOT_YES_NO = re.compile(r"expected yes or no \(.*\), got (.+)")
+
+
+def yes_no_words(spec: FileSpec, problems: list[Problem]) -> list[Problem]:
+    """`problems` with those of a `bool` column of `spec` whose cells are words of the table's own (`MANY` or more:
+    `smf` / `stort` for SME or large) replaced by one problem, first, naming the words and the `values` line that
+    reads them; a register's size column gave a problem per cell and word, 23 for one line of the mapping."""
+    for column in spec.properties:
+        if column.type != "bool" or column.constant:
+            continue
+        found = [(problem, ast.literal_eval(match.group(1))) for problem in problems
+                 if problem.file == spec.file and problem.field == column.column
+                 and (match := _NOT_YES_NO.fullmatch(problem.message))]
+        if len(found) < MANY:
+            continue
+        words = Counter(str(word).casefold() for _, word in found)  # a recode reads cells in any case
+        lines = list(dict.fromkeys(problem.line for problem, _ in found))
+        at = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+        recode = ", ".join(f'{as_toml(word)} = "ja"' for word in words)
+        summary = Problem(spec.file, lines[0], column.column, (
+            f"{len(found)} cells are no yes or no word ({', '.join(f'{w!r} {n}' for w, n in words.most_common())}; "
+            f"lines {at}): if they say yes or no, recode them on this column, each to \"ja\" or \"nej\": "
+            f"{column.property} = {{ column = {as_toml(column.column)}, type = \"bool\", values = {{ {recode} }} }}"),
+            mapping_can_fix=True)
+        said = {problem for problem, _ in found}
+        problems = [summary, *(p for p in problems if p not in said)]
+    return problems

@@ -207,3 +207,20 @@ def test_match_by_name_reads_nordic_letters_as_cordis_writes_them_in_ascii(embed
     report = load_generic(embedded_store, mapping)
     assert any("-> pic:999902967" in note for note in report.notes)
     assert embedded_store.read("MATCH (o:Organisation {id: '971040238'}) RETURN count(o)").rows == [[0]]
+
+
+def test_a_bool_column_of_the_tables_own_words_is_one_problem_with_the_recode_that_reads_it(tmp_path):
+    """Without the recode, `storlek`'s `smf` / `stort` gave a problem per cell and word (23 in the try-out's
+    register), the table's real mistakes lost among them."""
+    mapping = write_files(tmp_path, {
+        "mapping.toml": (REGISTER / "mapping.toml").read_bytes().replace(
+            b', values = { "smf" = "ja", "stort" = "nej" }', b""),
+        "kluster.json": (REGISTER / "kluster.json").read_bytes().replace(b'"2016-08-15"', b'"2016-08-32"')})
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [str(p) for p in refused.value.problems] == [
+        "kluster.json:14 [medlemmar.storlek]: 7 cells are no yes or no word ('stort' 5, 'smf' 2; lines 14, 15, 16, "
+        '31, 32 and 2 more): if they say yes or no, recode them on this column, each to "ja" or "nej": sme = { column '
+        '= "medlemmar.storlek", type = "bool", values = { "stort" = "ja", "smf" = "ja" } }',
+        "kluster.json:32 [medlemmar.medlemSedan]: expected a date like 2024-12-31 (format %Y-%m-%d), got "
+        "'2016-08-32'"]
