@@ -68,9 +68,9 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     if problems or not found:
         return problems
     named_so = {(r.label, r.id): r.name for r in data.nodes if (r.label, r.id) in found}
-    held = _held_nodes(store, found)
+    held, aliases = _held_nodes(store, found)
     _keep_their_country(data, found, held)
-    _move(data, found, {key: labels for key, (labels, _) in held.items()})
+    _move(data, found, {key: labels for key, (labels, _) in held.items()}, aliases)
     shown = first_few(sorted(found.items()), 10, lambda hit: f"{hit[0][0]} {named_so[hit[0]]!r}" + (
         f" (id {hit[0][1]!r})" if hit[0][1] != named_so[hit[0]] else "") + f" -> {hit[1][0]}")
     data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
@@ -138,22 +138,24 @@ def countries_placed(label: str) -> str:
 
 
 def _held_nodes(store: GraphStore, found: dict[tuple[str, str], tuple[str, str]]
-                ) -> dict[tuple[str, str], tuple[set[str], set[str]]]:
+                ) -> tuple[dict[tuple[str, str], tuple[set[str], set[str]]], dict[tuple[str, str], list[str]]]:
     """(label, the store's id) -> the schema labels that node carries (the tool's own left out) and the countries
-    the store has it in (its `country`, the countries of what it is LOCATED_IN)."""
+    the store has it in (its `country`, the countries of what it is LOCATED_IN); and -> its `aliases`."""
     ids: dict[str, set[str]] = defaultdict(set)
     for (label, _), (node_id, _) in found.items():
         ids[label].add(node_id)
     held: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    aliases: dict[tuple[str, str], list[str]] = {}
     for label, wanted in ids.items():
         rows = store.read(cypher.node_states(label), {"ids": sorted(wanted)}, row_cap=len(wanted) + 1).rows
+        aliases |= {(label, node_id): props.get("aliases") or [] for node_id, props, _ in rows}
         held |= {(label, node_id): (set(labels) & set(NODE_LABELS) - {"Source", "Load"},
                                     {props["country"]} if props.get("country") else set())
                  for node_id, props, labels in rows}
         places = store.read(countries_placed(label), {"ids": sorted(wanted)}, row_cap=10**6).rows
         for node_id, place_id, country, labels in places:
             held[(label, node_id)][1].add(place_id if "Country" in labels else country or place_id[:2])
-    return held
+    return held, aliases
 
 
 def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
@@ -185,15 +187,21 @@ def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[s
 
 
 def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
-          labels: dict[tuple[str, str], set[str]]) -> None:
+          labels: dict[tuple[str, str], set[str]], aliases: dict[tuple[str, str], list[str]]) -> None:
     """The matched rows' records with the store's ids, names and labels (the node's kind stays: an Organisation row
     naming a seed cluster would otherwise make it an Organisation), and every relationship from or to them (also the
-    `located_in` ones, kept the same objects in `data.rels` and `data.places`) moved with them."""
+    `located_in` ones, kept the same objects in `data.rels` and `data.places`) moved with them. A record whose rows
+    spelled it several ways (`aliases`) adds them and its own name to the node's aliases: they had replaced them."""
     moved: dict[tuple[str, str], str] = {}  # (a label the row's node carries, its id) -> the store's id
     for at, record in enumerate(data.nodes):
         if (hit := found.get((record.label, record.id))) is not None:
             extra = {*record.extra_labels, *labels.get((record.label, hit[0]), ())} - {record.label}
-            data.nodes[at] = dataclasses.replace(record, id=hit[0], name=hit[1], extra_labels=tuple(sorted(extra)))
+            properties = record.properties
+            if "aliases" in properties:
+                spellings = {*aliases.get((record.label, hit[0]), ()), *properties["aliases"], record.name} - {hit[1]}
+                properties = {**properties, "aliases": sorted(spellings)}
+            data.nodes[at] = dataclasses.replace(record, id=hit[0], name=hit[1], extra_labels=tuple(sorted(extra)),
+                                                 properties=properties)
             moved |= {(label, record.id): hit[0] for label in (record.label, *record.extra_labels)}
     new_of: dict[int, RelRecord] = {}
     for rels in (data.rels, data.places[1]):

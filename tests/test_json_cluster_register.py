@@ -4,6 +4,8 @@ user try-out: what the readers promise for a file's cells must hold for the cell
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from graph.errors import ValidationFailed
@@ -224,3 +226,30 @@ def test_a_bool_column_of_the_tables_own_words_is_one_problem_with_the_recode_th
         '= "medlemmar.storlek", type = "bool", values = { "stort" = "ja", "smf" = "ja" } }',
         "kluster.json:32 [medlemmar.medlemSedan]: expected a date like 2024-12-31 (format %Y-%m-%d), got "
         "'2016-08-32'"]
+
+
+def test_a_matched_node_keeps_its_aliases_and_gains_the_rows_spellings(embedded_store, tmp_path):
+    """A register spelling NMBU two ways (merged, the other spelling in aliases) set the aliases of CORDIS's node to
+    `["NMBU Ås"]`: its own alias was lost (an unload does not bring it back), and the register's main spelling too."""
+    from loaders.cordis import load_cordis
+    from loaders.generic import load_generic
+
+    load_cordis(embedded_store, FIXTURES / "cordis")
+    held = embedded_store.read("MATCH (o:Organisation {id: 'pic:999902967'}) RETURN o.name, o.aliases").rows[0]
+    assert held == ["NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET", ["NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET"]]
+    spelled = "Norges miljø-og biovitenskaplige universitet"
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "medlemmar.json"
+        label = "Organisation"
+        id = "orgnr"
+        name = "namn"
+        match = "name"
+        on_conflict = "merge"
+        """, "medlemmar.json": json.dumps([{"orgnr": "971040238", "namn": spelled},
+                                          {"orgnr": "971040238", "namn": "NMBU Ås"},
+                                          {"orgnr": "971040238", "namn": spelled}], ensure_ascii=False)})
+    load_generic(embedded_store, mapping)
+    assert embedded_store.read("MATCH (o:Organisation {id: 'pic:999902967'}) RETURN o.name, o.aliases").rows == [[
+        "NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET",
+        ["NMBU Ås", "NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET", spelled]]]
