@@ -28,7 +28,7 @@ least = weakest.number_input("Min. shared projects", 1, 100_000, 1, step=5, key=
                                                     "many projects.")
 show_organisations = right.toggle("Organisations", True, key="map_organisations", bind=widgets.URL)
 
-places, organisations, located, active, links = map_cache.placed_activity(level, start, end)  # read if not kept
+places, organisations, located, active, links, (unplaced, national) = map_cache.placed_activity(level, start, end)
 if not places and not organisations:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")
@@ -48,7 +48,10 @@ drawn = f"{len(organisations):,}" if len(organisations) == located else \
 active = f"{active:,} of them in a project" + (f" of {describe_window(start, end)}" if start or end else "")
 st.caption(f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} "
            f"organisations with coordinates ({active}), {strongest}; no base map."
-           + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
+           + (f" {unplaced:,} organisations and clusters are in no place of {LEVELS[level]} with coordinates, so in no "
+              "bubble" if unplaced else "") + (f" (some in national regions NUTS does not know: "
+              f"{', '.join(national[:5])}; give NUTS's name or code of their region in your table)" if national else "")
+           + ("." if unplaced else "") + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
 most, pairs = st.columns(2)
 most.dataframe(places[["name", "activity", "organisations"]].head(50), hide_index=True, key="map_places")

@@ -29,18 +29,20 @@ __all__ = ["Placed", "placed_activity", "prepare", "forget", "ORGANISATIONS_DRAW
 ORGANISATIONS_DRAWN = 2_000
 MOST_ARCS = 1000
 KEPT = 8
-#: What the files hold; a new one reads no older file (their aggregates had no `active`).
-FORMAT = 2
+#: What the files hold; a new one reads no older file (their aggregates had no `active`, then no `unplaced`).
+FORMAT = 3
 #: places, the organisations drawn (most active first), how many organisations have coordinates, how many of
-#: them take part in a project (of the window: a time window keeps every organisation, active or not), links
-Placed = tuple[list[dict], list[dict], int, int, list[dict]]
+#: them take part in a project (of the window: a time window keeps every organisation, active or not), links, and
+#: the organisations and clusters in no place of the level with coordinates, with the national regions among them
+Placed = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str]]]
 
 
 def _compute(graph: nx.MultiDiGraph, level: int) -> Placed:
     places, organisations = geography.geo_points(graph, level)
     drawn = sorted(organisations, key=lambda o: (-o["activity"], o["key"]))[:ORGANISATIONS_DRAWN]
     active = sum(1 for o in organisations if o["activity"])
-    return places, drawn, len(organisations), active, geography.region_links(graph, level, MOST_ARCS)
+    return (places, drawn, len(organisations), active, geography.region_links(graph, level, MOST_ARCS),
+            geography.unplaced(graph, level))
 
 
 def _file(version: str, level: int) -> Path:

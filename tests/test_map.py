@@ -181,3 +181,28 @@ def test_a_minimum_no_pair_reaches_says_why_there_are_no_arcs(app_store):  # noq
     assert not layer(deck_of(at), "arcs")["data"]
     assert "no collaboration arcs (no pair of places shares 100,000 projects or more: lower Min. shared projects)" \
         in texts(at)
+
+
+def test_actors_in_no_place_with_coordinates_are_counted_with_the_national_regions_holding_them(embedded_store,
+                                                                                                tmp_path):
+    """A register giving its clusters' county by number (`14`) placed them in the national region `SE-14`, which
+    has no coordinates: the Map left them out of its bubbles and said nothing (its caption now says how many, and
+    which national regions)."""
+    from loaders.generic import load_generic
+    from loaders.nuts import load_nuts
+    from tests.conftest import FIXTURES
+    from tests.generic_files import write_files
+
+    load_nuts(embedded_store, FIXTURES / "nuts")
+    load_generic(embedded_store, write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "kluster.json"
+        label = "Cluster"
+        id = "id"
+        name = "namn"
+        located_in = { region = "lan", country = { value = "SE" } }
+        """, "kluster.json": '[{"id": "K1", "namn": "AI Väst", "lan": "14"}, '
+                             '{"id": "K2", "namn": "Smart Textiles", "lan": "Västra Götalands län"}]'}))
+    graph = to_networkx(embedded_store)
+    assert geography.unplaced(graph, 3) == (1, ["14"])  # Smart Textiles is in SE232, a NUTS 3 region
+    assert geography.unplaced(graph, 0) == (0, [])  # both are in Sweden

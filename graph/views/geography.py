@@ -19,8 +19,8 @@ import networkx as nx
 
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
-__all__ = ["LEVELS", "level_from_text", "geo_points", "region_links", "place_level", "strongest_links", "arc_styles",
-           "bubble_radii", "BUBBLE_PX"]
+__all__ = ["LEVELS", "level_from_text", "geo_points", "unplaced", "region_links", "place_level", "strongest_links",
+           "arc_styles", "bubble_radii", "BUBBLE_PX"]
 
 LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
 # The radius of the busiest place, in pixels, per level: the more places, the smaller each.
@@ -116,6 +116,22 @@ def geo_points(graph: nx.MultiDiGraph, level: int = 2) -> tuple[list[dict[str, A
                "lat": graph.nodes[p]["lat"], "lon": graph.nodes[p]["lon"], "activity": activity[p],
                "organisations": members[p]} for p in members if _located(graph.nodes[p])]
     return sorted(places, key=lambda p: -p["activity"]), organisations
+
+
+def unplaced(graph: nx.MultiDiGraph, level: int = 2) -> tuple[int, list[str]]:
+    """How many organisations and clusters are in no place of NUTS `level` (0 = countries) that has coordinates, and
+    the national regions (NUTS does not know them: a register's county code `14` made `SE-14`) holding some of them.
+
+    The Map leaves such actors out of its bubbles and said nothing: a user's clusters were missing without a word,
+    where the name of their region's NUTS code in their table would place them."""
+    place_of = _Placer(graph, level)
+    count, national = 0, set()
+    for actor, data in graph.nodes(data=True):
+        if data.get("kind") in ACTOR_KINDS and not ((place := place_of(actor)) and _located(graph.nodes[place])):
+            count += 1
+            national |= {display_name(region, graph.nodes[region]) for region in _typed(graph, actor, "LOCATED_IN")
+                         if region.startswith("Region:") and "-" in region.split(":", 1)[1]}
+    return count, sorted(national)
 
 
 def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300) -> list[dict[str, Any]]:
