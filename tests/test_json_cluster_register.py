@@ -190,23 +190,32 @@ def test_mapping_new_takes_an_object_null_on_some_rows_for_no_column_of_its_own(
     assert not [line for line in template.splitlines() if line.startswith("# columns not used")]  # it was `esca`
 
 
-def test_match_by_name_reads_nordic_letters_as_cordis_writes_them_in_ascii(embedded_store, tmp_path):
-    """A register's `Norges miljø-og biovitenskaplige universitet` made a second node beside CORDIS's `NORGES
-    MILJO-OG BIOVITENSKAPLIGE UNIVERSITET` (PIC 999902967) without a word: accents fold, but ø, æ and ß are letters
-    of their own, which CORDIS writes as o or oe, ae and ss."""
+def _load_members_on_cordis(store, folder, members: list[dict]):
+    """The CORDIS fixture, then `members` (orgnr, namn) matched by name, spellings of one number merged; the report.
+    CORDIS spells PIC 999902967 (NMBU) `NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET`, its other spelling an alias."""
     from loaders.cordis import load_cordis
     from loaders.generic import load_generic
 
-    load_cordis(embedded_store, FIXTURES / "cordis")
-    mapping = write_files(tmp_path, {"mapping.toml": """
+    load_cordis(store, FIXTURES / "cordis")
+    held = store.read("MATCH (o:Organisation {id: 'pic:999902967'}) RETURN o.name, o.aliases").rows[0]
+    assert held == ["NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET", ["NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET"]]
+    return load_generic(store, write_files(folder, {"mapping.toml": """
         [[nodes]]
         file = "medlemmar.json"
         label = "Organisation"
         id = "orgnr"
         name = "namn"
         match = "name"
-        """, "medlemmar.json": '[{"orgnr": "971040238", "namn": "Norges miljø-og biovitenskaplige universitet"}]'})
-    report = load_generic(embedded_store, mapping)
+        on_conflict = "merge"
+        """, "medlemmar.json": json.dumps(members, ensure_ascii=False)}))
+
+
+def test_match_by_name_reads_nordic_letters_as_cordis_writes_them_in_ascii(embedded_store, tmp_path):
+    """A register's `Norges miljø-og biovitenskaplige universitet` made a second node beside CORDIS's `NORGES
+    MILJO-OG BIOVITENSKAPLIGE UNIVERSITET` (PIC 999902967) without a word: accents fold, but ø, æ and ß are letters
+    of their own, which CORDIS writes as o or oe, ae and ss."""
+    report = _load_members_on_cordis(embedded_store, tmp_path,
+                                     [{"orgnr": "971040238", "namn": "Norges miljø-og biovitenskaplige universitet"}])
     assert any("-> pic:999902967" in note for note in report.notes)
     assert embedded_store.read("MATCH (o:Organisation {id: '971040238'}) RETURN count(o)").rows == [[0]]
 
@@ -231,25 +240,10 @@ def test_a_bool_column_of_the_tables_own_words_is_one_problem_with_the_recode_th
 def test_a_matched_node_keeps_its_aliases_and_gains_the_rows_spellings(embedded_store, tmp_path):
     """A register spelling NMBU two ways (merged, the other spelling in aliases) set the aliases of CORDIS's node to
     `["NMBU Ås"]`: its own alias was lost (an unload does not bring it back), and the register's main spelling too."""
-    from loaders.cordis import load_cordis
-    from loaders.generic import load_generic
-
-    load_cordis(embedded_store, FIXTURES / "cordis")
-    held = embedded_store.read("MATCH (o:Organisation {id: 'pic:999902967'}) RETURN o.name, o.aliases").rows[0]
-    assert held == ["NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET", ["NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET"]]
     spelled = "Norges miljø-og biovitenskaplige universitet"
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        [[nodes]]
-        file = "medlemmar.json"
-        label = "Organisation"
-        id = "orgnr"
-        name = "namn"
-        match = "name"
-        on_conflict = "merge"
-        """, "medlemmar.json": json.dumps([{"orgnr": "971040238", "namn": spelled},
-                                          {"orgnr": "971040238", "namn": "NMBU Ås"},
-                                          {"orgnr": "971040238", "namn": spelled}], ensure_ascii=False)})
-    load_generic(embedded_store, mapping)
+    _load_members_on_cordis(embedded_store, tmp_path, [{"orgnr": "971040238", "namn": spelled},
+                                                       {"orgnr": "971040238", "namn": "NMBU Ås"},
+                                                       {"orgnr": "971040238", "namn": spelled}])
     assert embedded_store.read("MATCH (o:Organisation {id: 'pic:999902967'}) RETURN o.name, o.aliases").rows == [[
         "NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET",
         ["NMBU Ås", "NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET", spelled]]]
