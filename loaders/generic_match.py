@@ -68,9 +68,11 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     if problems or not found:
         return problems
     named_so = {(r.label, r.id): r.name for r in data.nodes if (r.label, r.id) in found}
-    held, aliases = _held_nodes(store, found)
+    held, stored = _held_nodes(store, found)
     _keep_their_country(data, found, held)
-    _move(data, found, {key: labels for key, (labels, _) in held.items()}, aliases)
+    _move(data, found, {key: labels for key, (labels, _) in held.items()},
+          {key: props.get("aliases") or [] for key, props in stored.items()})
+    data.notes += _changed_values(data, found, stored)
     shown = first_few(sorted(found.items()), 10, lambda hit: f"{hit[0][0]} {named_so[hit[0]]!r}" + (
         f" (id {hit[0][1]!r})" if hit[0][1] != named_so[hit[0]] else "") + f" -> {hit[1][0]}")
     data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
@@ -138,24 +140,44 @@ def countries_placed(label: str) -> str:
 
 
 def _held_nodes(store: GraphStore, found: dict[tuple[str, str], tuple[str, str]]
-                ) -> tuple[dict[tuple[str, str], tuple[set[str], set[str]]], dict[tuple[str, str], list[str]]]:
+                ) -> tuple[dict[tuple[str, str], tuple[set[str], set[str]]], dict[tuple[str, str], dict]]:
     """(label, the store's id) -> the schema labels that node carries (the tool's own left out) and the countries
-    the store has it in (its `country`, the countries of what it is LOCATED_IN); and -> its `aliases`."""
+    the store has it in (its `country`, the countries of what it is LOCATED_IN); and -> its properties."""
     ids: dict[str, set[str]] = defaultdict(set)
     for (label, _), (node_id, _) in found.items():
         ids[label].add(node_id)
     held: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
-    aliases: dict[tuple[str, str], list[str]] = {}
+    stored: dict[tuple[str, str], dict] = {}
     for label, wanted in ids.items():
         rows = store.read(cypher.node_states(label), {"ids": sorted(wanted)}, row_cap=len(wanted) + 1).rows
-        aliases |= {(label, node_id): props.get("aliases") or [] for node_id, props, _ in rows}
+        stored |= {(label, node_id): props for node_id, props, _ in rows}
         held |= {(label, node_id): (set(labels) & set(NODE_LABELS) - {"Source", "Load"},
                                     {props["country"]} if props.get("country") else set())
                  for node_id, props, labels in rows}
         places = store.read(countries_placed(label), {"ids": sorted(wanted)}, row_cap=10**6).rows
         for node_id, place_id, country, labels in places:
             held[(label, node_id)][1].add(place_id if "Country" in labels else country or place_id[:2])
-    return held, aliases
+    return held, stored
+
+
+def _changed_values(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
+                    stored: dict[tuple[str, str], dict]) -> list[str]:
+    """A note on the values matched rows change on nodes other loads brought (an `sme`, a `city`): an unload of the
+    table leaves them (docs/mapping.md: the store keeps no history of values), and nothing had said which they were."""
+    moved = {(label, node_id) for (label, _), (node_id, _) in found.items()}
+    changed: dict[str, list[str]] = {}
+    nodes = set()
+    for record in data.nodes:
+        held = stored.get((record.label, record.id), {}) if (record.label, record.id) in moved else {}
+        for prop, value in sorted(record.properties.items()):
+            if prop != "aliases" and prop in held and held[prop] != value:
+                changed.setdefault(prop, []).append(f"{record.name}: {held[prop]!r} -> {value!r}")
+                nodes.add((record.label, record.id))
+    if not changed:
+        return []
+    said = ", ".join(f"{prop} on {len(was)} ({first_few(was, 2)})" for prop, was in changed.items())
+    return [f"{len(nodes)} node(s) of other loads get other values from match = \"name\" rows: {said}; an unload of "
+            "this table leaves them so (the store keeps no history of values)"]
 
 
 def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],

@@ -190,7 +190,7 @@ def test_mapping_new_takes_an_object_null_on_some_rows_for_no_column_of_its_own(
     assert not [line for line in template.splitlines() if line.startswith("# columns not used")]  # it was `esca`
 
 
-def _load_members_on_cordis(store, folder, members: list[dict]):
+def _load_members_on_cordis(store, folder, members: list[dict], properties: str = ""):
     """The CORDIS fixture, then `members` (orgnr, namn) matched by name, spellings of one number merged; the report.
     CORDIS spells PIC 999902967 (NMBU) `NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET`, its other spelling an alias."""
     from loaders.cordis import load_cordis
@@ -207,7 +207,7 @@ def _load_members_on_cordis(store, folder, members: list[dict]):
         name = "namn"
         match = "name"
         on_conflict = "merge"
-        """, "medlemmar.json": json.dumps(members, ensure_ascii=False)}))
+        """ + properties, "medlemmar.json": json.dumps(members, ensure_ascii=False)}))
 
 
 def test_match_by_name_reads_nordic_letters_as_cordis_writes_them_in_ascii(embedded_store, tmp_path):
@@ -247,3 +247,16 @@ def test_a_matched_node_keeps_its_aliases_and_gains_the_rows_spellings(embedded_
     assert embedded_store.read("MATCH (o:Organisation {id: 'pic:999902967'}) RETURN o.name, o.aliases").rows == [[
         "NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET",
         ["NMBU Ås", "NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET", spelled]]]
+
+
+def test_values_a_match_changes_on_another_loads_node_are_said_before_the_load(embedded_store, tmp_path):
+    """A register's `smf` made CORDIS's HUSHALLNINGSSALLSKAPET SJUHARAD an SME; the unload of the register took its
+    own nodes out and left that flag, as docs/mapping.md says of values other loads' nodes get, but nothing had said
+    which values a load changes there. `--check` and the load now say so."""
+    report = _load_members_on_cordis(embedded_store, tmp_path, [
+        {"orgnr": "971040238", "namn": "Norges miljø-og biovitenskaplige universitet", "smf": "ja", "ort": "Ås"}],
+        '        [nodes.properties]\n        sme = { column = "smf", type = "bool" }\n        city = "ort"\n')
+    assert ("1 node(s) of other loads get other values from match = \"name\" rows: city on 1 (NORGES MILJO-OG "
+            "BIOVITENSKAPLIGE UNIVERSITET: 'As' -> 'Ås'), sme on 1 (NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET: "
+            "False -> True); an unload of this table leaves them so (the store keeps no history of values)"
+            ) in report.notes
