@@ -162,8 +162,8 @@ def _held_nodes(store: GraphStore, found: dict[tuple[str, str], tuple[str, str]]
 
 def _changed_values(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
                     stored: dict[tuple[str, str], dict]) -> list[str]:
-    """A note on the values matched rows change on nodes other loads brought (an `sme`, a `city`): an unload of the
-    table leaves them (docs/mapping.md: the store keeps no history of values), and nothing had said which they were."""
+    """A note on the values matched rows change on nodes other loads brought (an `sme`, a `city`): nothing had said
+    which they were. An unload of the table gives the other loads' values back (`graph.store.given`)."""
     moved = {(label, node_id) for (label, _), (node_id, _) in found.items()}
     changed: dict[str, list[str]] = {}
     nodes = set()
@@ -177,7 +177,7 @@ def _changed_values(data: GenericInput, found: dict[tuple[str, str], tuple[str, 
         return []
     said = ", ".join(f"{prop} on {len(was)} ({first_few(was, 2)})" for prop, was in changed.items())
     return [f"{len(nodes)} node(s) of other loads get other values from match = \"name\" rows: {said}; an unload of "
-            "this table leaves them so (the store keeps no history of values)"]
+            "this table gives back the values the other loads gave"]
 
 
 def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],

@@ -239,7 +239,7 @@ def test_a_bool_column_of_the_tables_own_words_is_one_problem_with_the_recode_th
 
 def test_a_matched_node_keeps_its_aliases_and_gains_the_rows_spellings(embedded_store, tmp_path):
     """A register spelling NMBU two ways (merged, the other spelling in aliases) set the aliases of CORDIS's node to
-    `["NMBU Ås"]`: its own alias was lost (an unload does not bring it back), and the register's main spelling too."""
+    `["NMBU Ås"]`: its own alias was lost, and the register's main spelling too."""
     spelled = "Norges miljø-og biovitenskaplige universitet"
     _load_members_on_cordis(embedded_store, tmp_path, [{"orgnr": "971040238", "namn": spelled},
                                                        {"orgnr": "971040238", "namn": "NMBU Ås"},
@@ -250,13 +250,33 @@ def test_a_matched_node_keeps_its_aliases_and_gains_the_rows_spellings(embedded_
 
 
 def test_values_a_match_changes_on_another_loads_node_are_said_before_the_load(embedded_store, tmp_path):
-    """A register's `smf` made CORDIS's HUSHALLNINGSSALLSKAPET SJUHARAD an SME; the unload of the register took its
-    own nodes out and left that flag, as docs/mapping.md says of values other loads' nodes get, but nothing had said
-    which values a load changes there. `--check` and the load now say so."""
+    """A register's `smf` made CORDIS's HUSHALLNINGSSALLSKAPET SJUHARAD an SME, and nothing had said which values a
+    load changes on other loads' nodes. `--check` and the load now say so (and an unload gives them back: below)."""
     report = _load_members_on_cordis(embedded_store, tmp_path, [
         {"orgnr": "971040238", "namn": "Norges miljø-og biovitenskaplige universitet", "smf": "ja", "ort": "Ås"}],
         '        [nodes.properties]\n        sme = { column = "smf", type = "bool" }\n        city = "ort"\n')
     assert ("1 node(s) of other loads get other values from match = \"name\" rows: city on 1 (NORGES MILJO-OG "
             "BIOVITENSKAPLIGE UNIVERSITET: 'As' -> 'Ås'), sme on 1 (NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET: "
-            "False -> True); an unload of this table leaves them so (the store keeps no history of values)"
+            "False -> True); an unload of this table gives back the values the other loads gave"
             ) in report.notes
+
+
+def test_the_unload_of_a_table_that_matched_another_loads_node_gives_its_values_back(embedded_store, tmp_path):
+    """The try-out's register left CORDIS's node an SME, with the register's city and spellings, after its unload:
+    the values each load gave a shared node (`graph.store.given`) let the unload give back CORDIS's."""
+    from graph.store.reads import last_loads
+    from loaders.pipeline import run_unload
+
+    def held() -> list:
+        return embedded_store.read("MATCH (o:Organisation {id: 'pic:999902967'}) "
+                                   "RETURN o.name, o.aliases, o.sme, o.city, o.orgnr, 'SME' IN labels(o)").rows
+
+    _load_members_on_cordis(embedded_store, tmp_path, [
+        {"orgnr": "971040238", "namn": "Norges miljø-og biovitenskaplige universitet", "smf": "ja", "ort": "Ås"},
+        {"orgnr": "971040238", "namn": "NMBU Ås", "smf": "ja", "ort": "Ås"}],
+        '        [nodes.properties]\n        sme = { column = "smf", type = "bool" }\n        city = "ort"\n')
+    register = next(load["source"] for load in last_loads(embedded_store) if load["source"] != "cordis")
+    assert held()[0][2] is True and held()[0][3] == "Ås"
+    run_unload(embedded_store, register)
+    assert held() == [["NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET",
+                       ["NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET"], False, "As", None, False]]
