@@ -4,7 +4,7 @@ short name, made again from what each node holds (run by `loaders.pipeline.deriv
 The writer stores a node's `_search` text when it writes the node (`graph.store.search_text`). A release that
 finds a place by more of its names (a country by its local name and that name's parts, "osterreich", "suomi",
 or its ISO code, "GR", or its name in another language, "tyskland";
-a region by a part of its name in several languages, "trøndelag" of "Trøndelag/Trööndelage") would not reach
+a region by a part of its name in several languages, "trondelag" of "Trøndelag/Trööndelage") would not reach
 a store loaded before it: a load already in the log is skipped; nor would an organisation's CORDIS short name
 ("KTH" for KUNGLIGA TEKNISKA HOEGSKOLAN). Those places are read each time, the organisations whose text lacks
 their short name, and only the texts that differ are written (a re-run writes nothing).
@@ -15,7 +15,8 @@ from __future__ import annotations
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.disk import write
-from graph.store.search_text import SEARCH_PROPERTY, node_search_text
+from graph.store.schema import check_label
+from graph.store.search_text import OWN_LETTERS, SEARCH_PROPERTY, node_search_text
 
 __all__ = ["refresh_search_texts"]
 
@@ -38,6 +39,20 @@ MATCH (c:{label} {{id: row.id}})
 SET c.{SEARCH_PROPERTY} = row.search
 RETURN count(c) AS written""") for label in READS}
 
+#: Nodes of any kind whose search text still holds a letter that folding now writes in ASCII (ø: "miljø-og" found
+#: nothing; `search_text.OWN_LETTERS`): stores written before, brought up by the derived version 6.
+OWN_LETTERS_KEPT = cypher.fixed_statement(__name__, "OWN_LETTERS_KEPT", f"""\
+MATCH (c) WHERE any(letter IN $letters WHERE c.{SEARCH_PROPERTY} CONTAINS letter)
+RETURN labels(c) AS labels, {_NAMES}, c.local_name AS local_name, c.iso_code AS iso_code,
+       c.short_name AS short_name""")
+
+
+@cypher.statement(cypher.each_label)
+def set_search(label: str) -> str:
+    """The search texts `$rows` ({id, search}) of `label` nodes."""
+    return (f"UNWIND $rows AS row\nMATCH (c:{check_label(label)} {{id: row.id}})\n"
+            f"SET c.{SEARCH_PROPERTY} = row.search\nRETURN count(c) AS written")
+
 
 def refresh_search_texts(store: GraphStore) -> int:
     """Write the search text of every such node whose stored text is not the one this release makes; returns
@@ -53,4 +68,20 @@ def refresh_search_texts(store: GraphStore) -> int:
         if rows:
             write(store, SET_SEARCH[label], {"rows": rows})
         written += len(rows)
-    return written
+    return written + _own_letters_folded(store)
+
+
+def _own_letters_folded(store: GraphStore) -> int:
+    """Write the search text of the nodes whose text was folded before `OWN_LETTERS` were (one read; none after)."""
+    by_label: dict[str, list[dict]] = {}
+    letters = sorted(chr(code) for code in OWN_LETTERS)
+    for labels, node_id, name, acronym, aliases, stored, local, iso, short in store.read(
+            OWN_LETTERS_KEPT, {"letters": letters}, row_cap=10**7, timeout_s=300).rows:
+        kind = "Country" if "Country" in labels else sorted(labels)[0]
+        text = node_search_text(node_id, {"kind": kind, "name": name, "acronym": acronym, "aliases": aliases,
+                                          "local_name": local, "iso_code": iso, "short_name": short})
+        if text != stored:
+            by_label.setdefault(kind, []).append({"id": node_id, "search": text})
+    for label, rows in by_label.items():
+        write(store, set_search(label), {"rows": rows})
+    return sum(len(rows) for rows in by_label.values())

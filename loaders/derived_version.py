@@ -24,8 +24,9 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: their CORDIS records (`loaders.entity_resolution`), detected clusters labelled, country aggregates; 3: places
 #: and organisations found by more of their names: local names, names in several languages, ISO codes, short
 #: names (`loaders.derived_search`); 4: countries found by their names in the languages tables use ("Tyskland");
-#: 5: no `contribution_total` (rather than 0) for an organisation none of whose participations gives an amount.
-DERIVED_VERSION = 5
+#: 5: no `contribution_total` (rather than 0) for an organisation none of whose participations gives an amount;
+#: 6: search texts with ø, æ, œ, ł, đ, ð, þ written as in ASCII (`graph.store.search_text.OWN_LETTERS`).
+DERIVED_VERSION = 6
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

@@ -24,7 +24,7 @@ from graph.store.records import RelRecord
 from graph.store.search_text import SEARCH_PROPERTY, fold
 from graph.wording import first_few
 
-__all__ = ["ASCII_SPELLINGS", "resolve_ends", "named_nodes", "held_ids", "moved_ends", "names_read_once"]
+__all__ = ["resolve_ends", "named_nodes", "held_ids", "moved_ends", "names_read_once"]
 
 
 @cypher.statement(cypher.each_label)
@@ -84,12 +84,6 @@ def _one(found: list[tuple[str, str]], wanted: str, label: str = "") -> str | No
     return ids[0] if len(ids) == 1 else exact[0] if len(exact) == 1 else None
 
 
-#: Letters that folding keeps (not accented letters but letters of their own) as CORDIS and other registers write
-#: them in ASCII: Miljø as MILJO or Tromsø as TROMSOE, Næring as NAERING, Straße as STRASSE, Łódź as LODZ.
-ASCII_SPELLINGS = tuple(str.maketrans({"ø": oe, "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d",
-                                       "þ": "th"}) for oe in ("o", "oe"))
-
-
 class _Folded:
     """A label's nodes by each folded name, id, acronym and alias (`_search`'s parts), read once when an end is
     not named exactly, and the nearest of them for one no node has. Empty for a label of more than
@@ -123,12 +117,11 @@ class _Folded:
         return f"did you mean {hits[0][1]!r} (id {hits[0][0]!r})? Else " if hits else ""
 
     def named(self, wanted: str) -> list[tuple[str, str]]:
-        """(id, name) of the nodes one of whose folded names, acronyms or aliases is `wanted` folded; else, for a name
-        holding a letter that folding keeps (ø, æ, ß), as written in ASCII (`ASCII_SPELLINGS`)."""
-        folded = fold(wanted)
-        found = self._by_folded.get(folded, [])
-        for spelling in (folded.translate(table) for table in ASCII_SPELLINGS) if not found and folded else ():
-            found = found or self._by_folded.get(spelling, [])
+        """(id, name) of the nodes one of whose folded names, acronyms or aliases is `wanted` folded (ø as o,
+        `search_text.OWN_LETTERS`); else, for a name with ø, as written with oe (Tromsø as CORDIS's TROMSOE)."""
+        found = self._by_folded.get(fold(wanted), []) if fold(wanted) else []
+        if not found and "ø" in str(wanted).casefold():
+            found = self._by_folded.get(fold(str(wanted).casefold().replace("ø", "oe")), [])
         return list(dict.fromkeys(found))
 
 

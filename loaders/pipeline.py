@@ -90,8 +90,8 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
     if aggregates:
         said += derive_country_aggregates(store)
     if searched := refresh_search_texts(store):
-        said.append(f"search: {searched} place(s) and organisation(s) found by more of their names (local names, "
-                    "names in several languages, short names)")
+        said.append(f"search: {searched} node(s) found by more of their names (local names, names in several "
+                    "languages, short names, ø or æ as written in ASCII)")
     linked = link_and_write(store)
     if linked.relationships_created or linked.relationships_updated:
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) and organisation(s) linked to their "

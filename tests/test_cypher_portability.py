@@ -16,7 +16,8 @@ from loaders.seeds import load_seeds
 from tests.cypher_lint import registry_statements
 
 EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1, "countries": [], "nodes": [],
-                "kinds": [], "seen": [], "starts": [], "text": "x", "id": "x", "kind": "Cluster", "start": "0000",
+                "kinds": [], "letters": [], "seen": [], "starts": [], "text": "x", "id": "x", "kind": "Cluster",
+                "start": "0000",
                 "end": "9999", "coordinator_roles": [], "needle": "x", "country": "XX", "needles": [], "batch": 1,
                 "prefix": "none-such:", "source": "none-such", "names": [], "version": 0, "now": "2000-01-01T00:00:00",
                 "quoted": "none-such"}

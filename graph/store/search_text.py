@@ -19,10 +19,26 @@ __all__ = ["SEARCH_PROPERTY", "fold", "search_text", "node_search_text", "spelli
 SEARCH_PROPERTY = "_search"
 
 
+#: Letters of their own that taking accents off leaves as they are, written as CORDIS and other registers write
+#: them in ASCII (Miljø as MILJO, Næring as NAERING, Łódź as LODZ; ß casefolds to ss): folded so, a name or a search
+#: written either way finds the other ("miljø-og" found nothing in Explore, NORGES MILJO-OG ... being CORDIS's).
+OWN_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
+
+
 def fold(text: Any) -> str:
-    """`text` without accents, case-folded, with runs of white space made one space."""
+    """`text` without accents, case-folded, with runs of white space made one space, and the letters of
+    `OWN_LETTERS` as written in ASCII.
+
+    Examples
+    --------
+    >>> fold("  Norges  miljø-og biovitenskapelige ")
+    'norges miljo-og biovitenskapelige'
+    >>> fold("Västra Götaland"), fold("Łódź"), fold("Straße"), fold("Næringsliv")
+    ('vastra gotaland', 'lodz', 'strasse', 'naeringsliv')
+    """
     decomposed = unicodedata.normalize("NFKD", str(text))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split())
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(OWN_LETTERS)
+    return " ".join(kept.split())
 
 
 def search_text(names: Iterable[Any]) -> str:
@@ -35,7 +51,7 @@ def node_search_text(node_id: str, props: dict[str, Any]) -> str:
     """The search text of the node `node_id` whose properties are `props`: its name, id, acronym, aliases, ISO
     code and local name (a country: its names in the languages of `graph.countries`), a name in several languages
     also in its parts (`_parts`: "Suomi/Finland" is found as "suomi",
-    "Trøndelag/Trööndelage" as "trøndelag"; "osterreich" finds Österreich)."""
+    "Trøndelag/Trööndelage" as "trondelag"; "osterreich" finds Österreich)."""
     aliases = props.get("aliases") or []
     name, local = props.get("name"), props.get("local_name")
     return search_text([name, *_parts(name), node_id, props.get("acronym"), props.get("short_name"),
