@@ -70,8 +70,7 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     named_so = {(r.label, r.id): r.name for r in data.nodes if (r.label, r.id) in found}
     held, stored = _held_nodes(store, found)
     _keep_their_country(data, found, held)
-    _move(data, found, {key: labels for key, (labels, _) in held.items()},
-          {key: props.get("aliases") or [] for key, props in stored.items()})
+    _move(data, found, {key: labels for key, (labels, _) in held.items()}, stored)
     data.notes += _changed_values(data, found, stored)
     shown = first_few(sorted(found.items()), 10, lambda hit: f"{hit[0][0]} {named_so[hit[0]]!r}" + (
         f" (id {hit[0][1]!r})" if hit[0][1] != named_so[hit[0]] else "") + f" -> {hit[1][0]}")
@@ -209,19 +208,23 @@ def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[s
 
 
 def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
-          labels: dict[tuple[str, str], set[str]], aliases: dict[tuple[str, str], list[str]]) -> None:
+          labels: dict[tuple[str, str], set[str]], stored: dict[tuple[str, str], dict]) -> None:
     """The matched rows' records with the store's ids, names and labels (the node's kind stays: an Organisation row
     naming a seed cluster would otherwise make it an Organisation), and every relationship from or to them (also the
     `located_in` ones, kept the same objects in `data.rels` and `data.places`) moved with them. A record whose rows
-    spelled it several ways (`aliases`) adds them and its own name to the node's aliases: they had replaced them."""
+    spelled it several ways (`aliases`) adds them and its own name to the node's aliases: they had replaced them.
+    The table's own id of the node (an organisation number) is kept in its `own_ids`, which search and every place
+    that takes a name read: `recommend --for 556479-5671` had found nothing after the load took the store's id."""
     moved: dict[tuple[str, str], str] = {}  # (a label the row's node carries, its id) -> the store's id
     for at, record in enumerate(data.nodes):
         if (hit := found.get((record.label, record.id))) is not None:
             extra = {*record.extra_labels, *labels.get((record.label, hit[0]), ())} - {record.label}
-            properties = record.properties
+            properties, held = record.properties, stored.get((record.label, hit[0]), {})
             if "aliases" in properties:
-                spellings = {*aliases.get((record.label, hit[0]), ()), *properties["aliases"], record.name} - {hit[1]}
+                spellings = {*(held.get("aliases") or ()), *properties["aliases"], record.name} - {hit[1]}
                 properties = {**properties, "aliases": sorted(spellings)}
+            if record.id not in (record.name, hit[0]):
+                properties = {**properties, "own_ids": sorted({*(held.get("own_ids") or ()), record.id})}
             data.nodes[at] = dataclasses.replace(record, id=hit[0], name=hit[1], extra_labels=tuple(sorted(extra)),
                                                  properties=properties)
             moved |= {(label, record.id): hit[0] for label in (record.label, *record.extra_labels)}

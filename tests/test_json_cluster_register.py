@@ -269,7 +269,7 @@ def test_the_unload_of_a_table_that_matched_another_loads_node_gives_its_values_
 
     def held() -> list:
         return embedded_store.read("MATCH (o:Organisation {id: 'pic:999902967'}) "
-                                   "RETURN o.name, o.aliases, o.sme, o.city, o.orgnr, 'SME' IN labels(o)").rows
+                                   "RETURN o.name, o.aliases, o.sme, o.city, o.own_ids, 'SME' IN labels(o)").rows
 
     _load_members_on_cordis(embedded_store, tmp_path, [
         {"orgnr": "971040238", "namn": "Norges miljø-og biovitenskaplige universitet", "smf": "ja", "ort": "Ås"},
@@ -280,3 +280,18 @@ def test_the_unload_of_a_table_that_matched_another_loads_node_gives_its_values_
     run_unload(embedded_store, register)
     assert held() == [["NORGES MILJO-OG BIOVITENSKAPLIGE UNIVERSITET",
                        ["NORGES MILJO-OG BIOVITENSKAPELIGE UNIVERSITET"], False, "As", None, False]]
+
+
+def test_a_tables_own_id_of_a_node_it_matched_by_name_still_names_it(embedded_store, tmp_path):
+    """`match = "name"` put the register's member on CORDIS's node, and its organisation number was gone:
+    `recommend --for Organisation:971040238` (or the bare number) said no Organisation has that id."""
+    from graph.store.resolve import resolve_node
+    from graph.views import store_views
+
+    _load_members_on_cordis(embedded_store, tmp_path,
+                            [{"orgnr": "971040238", "namn": "Norges miljø-og biovitenskaplige universitet"}])
+    for typed in ("971040238", "Organisation:971040238"):
+        assert resolve_node(embedded_store, typed, ["Organisation", "Cluster"]).key == "Organisation:pic:999902967"
+    assert [key for key, _ in store_views.search(embedded_store, "971040238")] == ["Organisation:pic:999902967"]
+    assert embedded_store.read("MATCH (o:Organisation {id: 'pic:999902967'}) RETURN o.own_ids").rows == [
+        [["971040238"]]]

@@ -199,7 +199,9 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
         raise ParameterError(f"name a {what}: its id or its name")
     by_id = _by_id(store, text, labels)
     folded, forms = fold(text), spellings(text)  # "Göteborgs" also as "goeteborgs", as CORDIS writes it
-    steps = [lambda: by_id, *(partial(_by_equal_name, store, text, form, labels) for form in forms),
+    kind, _, rest = text.partition(":")  # a key whose id a table gave the node it matched by name (`own_ids`)
+    keyed = [partial(_by_equal_name, store, rest, fold(rest), [kind])] if kind in labels and rest.strip() else []
+    steps = [lambda: by_id, *keyed, *(partial(_by_equal_name, store, text, form, labels) for form in forms),
              *(partial(_by_search, store, form, labels, word_start=True) for form in forms if len(form) >= 3)]
     for step in steps if folded else steps[:1]:
         named = step()

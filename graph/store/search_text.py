@@ -56,6 +56,7 @@ def node_search_text(node_id: str, props: dict[str, Any]) -> str:
     name, local = props.get("name"), props.get("local_name")
     return search_text([name, *_parts(name), node_id, props.get("acronym"), props.get("short_name"),
                         *(aliases if isinstance(aliases, list) else [aliases]), local, *_parts(local),
+                        *(props.get("own_ids") or ()),  # a table's own ids of a node it matched by name
                         props.get("iso_code"),  # a country's ISO code where NUTS differs: GR for EL, GB for UK
                         *(_country_names(node_id) if props.get("kind") == "Country" else ())])
 
