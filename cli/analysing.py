@@ -54,30 +54,34 @@ def _spec(obj: Context, kind: str, start: str | None, end: str | None, programme
                       countries=countries, sectors=stored_ids(obj.store, sectors, "Sector"))
 
 
-def _projected(obj: Context, spec: Any) -> tuple[Any, Any]:
-    """The analytics inputs of the store's current data (cached) and the projection `spec` of them."""
+def _kept(obj: Context, spec: Any, chosen: tuple[str, ...] | list[str], progress: Any = None,
+          **options: Any) -> tuple[Any, Any]:
+    """The analytics inputs of the store's current data (cached) and the `chosen` metrics on the projection `spec`,
+    read from the results the Metrics page keeps (same file, same key: `graph.analytics.metrics_disk`), else
+    computed and added to them. With `community`, `degree` too: it orders a community's members (it was the
+    projection's degree, which a read-back has no projection for)."""
     from graph.analytics.cache import cache_dir_for, projection_inputs
-    from graph.analytics.projections import project
+    from graph.analytics.metrics_disk import metrics_for
 
-    inputs = projection_inputs(obj.store, cache_dir_for(obj.store, obj.settings.cache_dir)).graph
-    return inputs, project(inputs, spec)
+    folder = cache_dir_for(obj.store, obj.settings.cache_dir)
+    inputs = projection_inputs(obj.store, folder)
+    asked = [*chosen, "degree"] if "community" in chosen else chosen
+    found = metrics_for(obj.store, folder, inputs.graph, inputs.version, spec, asked, progress=progress,
+                        exact_max_nodes=obj.settings.metrics_exact_nodes, sample_size=obj.settings.metrics_pivots,
+                        **options)
+    return inputs.graph, found
 
 
-def _said_why_empty(obj: Context, inputs: Any, graph: Any, spec: Any) -> bool:
+def _said_why_empty(obj: Context, inputs: Any, found: Any, spec: Any) -> bool:
     """Whether the projection has no node; if so, why (its missing inputs, or a filter no project of `inputs`
     passes) is said on stderr, so an empty result is never silent, and the caller computes nothing (every metric
     of no node would be an empty list)."""
     from graph.analytics.needs import why_empty_projection
 
-    if graph.number_of_nodes() == 0:
+    if found.number_of_nodes() == 0:
         click.echo(why_empty_projection(obj.store, spec, inputs) or "the projection has no node", err=True)
         return True
     return False
-
-
-def _scale(obj: Context) -> dict[str, int]:
-    """Where the estimates start and how many pivots they use (settings CLUSTER_EXPLORER_METRICS_*)."""
-    return {"exact_max_nodes": obj.settings.metrics_exact_nodes, "sample_size": obj.settings.metrics_pivots}
 
 
 def _known_metrics(chosen: tuple[str, ...], hint: str) -> None:
@@ -89,14 +93,16 @@ def _known_metrics(chosen: tuple[str, ...], hint: str) -> None:
         raise click.BadParameter(f"unknown metric {unknown[0]!r}; choose from {', '.join(METRICS)}", param_hint=hint)
 
 
-def _top_lines(result, n: int, graph) -> list[str]:
-    """The top nodes of a metric; for communities, the largest ones with some of their members (an id is a name)."""
+def _top_lines(result, n: int, found) -> list[str]:
+    """The top nodes of a metric; for communities, the largest ones with some of their members (an id is a name),
+    named and ordered by degree from the kept results `found` (`_kept`)."""
     from graph.analytics.metrics import largest_communities, top
 
     if result.metric == "community":
+        degree = found.results["degree"].values
         return [f"community {community}: {size} nodes ({', '.join(names)}{', ...' if size > len(names) else ''})"
-                for community, size, names in largest_communities(result, n, graph)]
-    return [f"{value:>12.6g}  {label}  ({key})" for key, label, value in top(result, n, graph)]
+                for community, size, names in largest_communities(result, n, name=found.full_name, degree=degree)]
+    return [f"{value:>12.6g}  {label}  ({key})" for key, label, value in top(result, n, name=found.full_name)]
 
 
 @metrics.command("compute")
@@ -113,23 +119,24 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     """Compute metrics on a projection, print the top nodes, optionally write them back."""
     import datetime as dt
 
-    from graph.analytics.metrics import METRICS, compute_all, notes
+    from graph.analytics.metrics import METRICS, notes
     from graph.analytics.metrics_write import write_metrics
 
     _known_metrics(chosen, "'--metric'")
+    chosen = tuple(dict.fromkeys(chosen or METRICS))
     spec = _spec(obj, kind, start, end, programmes, countries, sectors)
-    inputs, graph = _projected(obj, spec)
     with progress_bar("metrics") as progress:
-        results = compute_all(graph, chosen or METRICS, progress=progress, seed=seed, **_scale(obj))
-    if _said_why_empty(obj, inputs, graph, spec):
+        inputs, found = _kept(obj, spec, chosen, progress, seed=seed)
+    results = {metric: found.results[metric] for metric in chosen}
+    if _said_why_empty(obj, inputs, found, spec):
         click.echo(f"projection {kind}: 0 nodes, 0 edges; no metric to show")
         return
-    click.echo(f"projection {kind}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} edges")
-    for text in notes(results, graph, obj.settings.metrics_exact_nodes):
+    click.echo(f"projection {kind}: {found.number_of_nodes()} nodes, {found.number_of_edges()} edges")
+    for text in notes(results, found, obj.settings.metrics_exact_nodes):
         click.echo(f"note: {text}")
     for name, result in results.items():
         click.echo(f"{name}: {result.describe()}")
-        for line in _top_lines(result, top_n, graph):
+        for line in _top_lines(result, top_n, found):
             click.echo(f"  {line}")
     if write:
         written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
@@ -144,18 +151,18 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
 def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
                 programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
-    from graph.analytics.metrics import compute_all, notes
+    from graph.analytics.metrics import notes
 
     _known_metrics((metric,), "'METRIC'")
     spec = _spec(obj, kind, start, end, programmes, countries, sectors)
-    inputs, graph = _projected(obj, spec)
-    result = compute_all(graph, [metric], **_scale(obj))[metric]  # an unknown metric is refused here
-    if _said_why_empty(obj, inputs, graph, spec):
+    inputs, found = _kept(obj, spec, [metric])
+    result = found.results[metric]
+    if _said_why_empty(obj, inputs, found, spec):
         return
     click.echo(result.describe())
-    for text in notes({metric: result}, graph, obj.settings.metrics_exact_nodes):
+    for text in notes({metric: result}, found, obj.settings.metrics_exact_nodes):
         click.echo(f"note: {text}")
-    for line in _top_lines(result, top_n, graph):
+    for line in _top_lines(result, top_n, found):
         click.echo(line)
 
 

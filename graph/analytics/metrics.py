@@ -208,8 +208,10 @@ def notes(results: dict[str, MetricResult], G: Any, exact_max_nodes: int = EXACT
     return [text for text in found if text]
 
 
-def top(result: MetricResult, n: int = 10, graph: nx.Graph | None = None) -> list[tuple[Any, str, float]]:
-    """The `n` highest nodes as (key, name, value), ties by key; names from `graph` when given.
+def top(result: MetricResult, n: int = 10, graph: nx.Graph | None = None, *,
+        name: Callable[[Any], str] | None = None) -> list[tuple[Any, str, float]]:
+    """The `n` highest nodes as (key, name, value), ties by key; names from `graph`, or `name(key)`, when given
+    (the CLI's are kept with the results, `metrics_disk.KeptMetrics.full_name`, no projection derived for them).
 
     Examples
     --------
@@ -217,7 +219,7 @@ def top(result: MetricResult, n: int = 10, graph: nx.Graph | None = None) -> lis
     [(0, '0', 3), (1, '1', 1)]
     """
     best = sorted(result.values.items(), key=lambda kv: (-kv[1], str(kv[0])))[:n]
-    return [(key, _name(graph, key), value) for key, value in best]
+    return [(key, name(key) if name else _name(graph, key), value) for key, value in best]
 
 
 def _name(graph: nx.Graph | None, key: Any) -> str:
@@ -225,10 +227,12 @@ def _name(graph: nx.Graph | None, key: Any) -> str:
     return str((graph.nodes[key].get("name") if graph is not None and key in graph else None) or key)
 
 
-def largest_communities(result: MetricResult, n: int = 10, graph: nx.Graph | None = None,
-                        named: int = 3) -> list[tuple[Any, int, list[str]]]:
+def largest_communities(result: MetricResult, n: int = 10, graph: nx.Graph | None = None, named: int = 3, *,
+                        name: Callable[[Any], str] | None = None,
+                        degree: dict[Any, float] | None = None) -> list[tuple[Any, int, list[str]]]:
     """The `n` largest communities as (id, size, the names of its `named` highest-degree members): a community's id
-    is a label, not a value to rank by.
+    is a label, not a value to rank by. Names and degrees from `graph`, or from `name(key)` and `degree` (the
+    degree metric's values: the CLI's kept results need no projection).
 
     >>> largest_communities(MetricResult("community", {"a": 0, "b": 1, "c": 1}, "networkx", 0.0), 1)
     [(1, 2, ['b', 'c'])]
@@ -236,7 +240,9 @@ def largest_communities(result: MetricResult, n: int = 10, graph: nx.Graph | Non
     members: dict[Any, list[Any]] = {}
     for key, community in result.values.items():
         members.setdefault(community, []).append(key)
-    degree = dict(graph.degree()) if graph is not None else {}  # a DegreeView has no fast `in`: 54 s at 32,000 nodes
+    if degree is None:  # a DegreeView has no fast `in`: 54 s at 32,000 nodes
+        degree = dict(graph.degree()) if graph is not None else {}
     biggest = sorted(members.items(), key=lambda item: (-len(item[1]), str(item[0])))[:n]
-    return [(community, len(keys), [_name(graph, k) for k in sorted(keys, key=lambda k: (-degree.get(k, 0), str(k)))[
+    named_by = name or (lambda key: _name(graph, key))
+    return [(community, len(keys), [named_by(k) for k in sorted(keys, key=lambda k: (-degree.get(k, 0), str(k)))[
         :named]]) for community, keys in biggest]

@@ -10,8 +10,10 @@ a choice paid it again although nothing had changed. Here the results are kept b
   countries, roles, NUTS level) with the options that change a value (seed, pivots, where estimates start,
   engine, weight), and a digest of the source of every `graph.*` module `compute_all`, `project` and this module
   use, with the Python, numpy and scipy versions: a change to how a metric is computed never reads an older file;
-* what: the projection's node keys and names (in its node order), its number of links, and a `MetricResult`
-  per metric computed so far on it, as pickled bytes with their BLAKE2 digest. One file per projection and
+  Options left out count as `metrics.compute`'s defaults (the app gives no seed, the CLI `--seed 0`: one file);
+* what: the projection's node keys and names (in its node order), the full names of those shown by acronym (the
+  CLI prints full names), its number of links, and a `MetricResult` per metric computed so far on it, as pickled
+  bytes with their BLAKE2 digest. One file per projection and
   settings, whatever metrics were chosen: metrics asked for later are computed (the projection derived then,
   and only then) and added to it, so any choice among those computed reads the file alone, no projection;
 * a file that cannot be read, was changed (a byte anywhere), is of another key, of another shape, or was made
@@ -22,22 +24,23 @@ a choice paid it again although nothing had changed. Here the results are kept b
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from inspect import Parameter, signature
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
 from graph.analytics.kept_files import KeptFiles
-from graph.analytics.metrics import MetricResult, compute_all
+from graph.analytics.metrics import MetricResult, compute, compute_all
 from graph.analytics.projection_spec import Projection
 from graph.analytics.projections import project
 from graph.store.contract import GraphStore
 
-__all__ = ["FORMAT", "KEPT", "KeptMetrics", "metrics_file", "metrics_for", "node_names", "builds"]
+__all__ = ["FORMAT", "KEPT", "KeptMetrics", "metrics_file", "metrics_for", "node_names", "full_names", "builds"]
 
 #: Bumped when what the file holds changes shape.
-FORMAT = 1
+FORMAT = 2
 KEPT = 8
 _FILES = KeptFiles("met", ".metrics.pickle", FORMAT, (compute_all.__module__, project.__module__, __name__), KEPT,
                    checked=True)
@@ -50,7 +53,8 @@ class KeptMetrics:
 
     `number_of_nodes` and `number_of_edges` answer as the projection's own (what `metrics.notes` and the
     empty-projection check ask). `source`: "disk" (every result read back), "built" (every one computed) or
-    "both" (some read, the others computed and added to the file).
+    "both" (some read, the others computed and added to the file). `full_names`: the name of each node `names`
+    shows by its acronym (`full_name`).
     """
 
     spec: Projection
@@ -58,6 +62,11 @@ class KeptMetrics:
     links: int
     results: dict[str, MetricResult]
     source: str
+    full_names: dict[Any, str] = field(default_factory=dict)
+
+    def full_name(self, key: Any) -> str:
+        """A node's name, else its key (as the CLI prints it); the acronym the page shows is not a name."""
+        return str(self.full_names.get(key, self.names.get(key, key)))
 
     def number_of_nodes(self) -> int:
         return len(self.names)
@@ -66,9 +75,14 @@ class KeptMetrics:
         return self.links
 
 
+_DEFAULTS = {name: p.default for name, p in signature(compute).parameters.items()
+             if p.kind is Parameter.KEYWORD_ONLY and not name.startswith("_")}
+
+
 def _key(spec: Projection, options: dict[str, Any]) -> tuple:
-    """What besides the data version decides every value: the projection and the options given to `compute`."""
-    return spec, tuple(sorted(options.items()))
+    """What besides the data version decides every value: the projection and the options of `compute`, those not
+    given at their default (`seed=0` given or not is one key: the app and the CLI share a file)."""
+    return spec, tuple(sorted({**_DEFAULTS, **options}.items()))
 
 
 def metrics_file(store: GraphStore, cache_dir: Path | str, version: str, spec: Projection,
@@ -82,9 +96,16 @@ def node_names(projected: nx.Graph) -> dict[Any, str]:
     return {key: data.get("acronym") or data.get("name") or key for key, data in projected.nodes(data=True)}
 
 
+def full_names(projected: nx.Graph) -> dict[Any, str]:
+    """The name (else the key) of each node whose shown name (`node_names`) is another: those shown by acronym."""
+    return {key: data.get("name") or key for key, data in projected.nodes(data=True)
+            if data.get("acronym") and data.get("acronym") != (data.get("name") or key)}
+
+
 def _checked(state: dict | None) -> dict | None:
     """`state` when it has the shape `metrics_for` writes, else None (a file of another shape: computed again)."""
-    if state is None or not isinstance(state.get("names"), dict) or not isinstance(state.get("links"), int):
+    if state is None or not isinstance(state.get("names"), dict) or not isinstance(state.get("links"), int) \
+            or not isinstance(state.get("full_names"), dict):
         return None
     results = state.get("results")
     if not isinstance(results, dict) or not all(isinstance(r, MetricResult) and r.metric == m
@@ -105,7 +126,8 @@ def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGrap
     chosen = list(dict.fromkeys(chosen))
     key = _key(spec, options)
     path = _FILES.path(store, cache_dir, version, key)
-    state = _checked(_FILES.read(path, inputs, version, key)) or {"names": None, "links": 0, "results": {}}
+    state = _checked(_FILES.read(path, inputs, version, key)) or {"names": None, "full_names": {}, "links": 0,
+                                                                   "results": {}}
     missing = [m for m in chosen if m not in state["results"]]
     source = "disk"
     if missing or state["names"] is None:  # (no metric chosen and no file: the projection's names and size still)
@@ -115,10 +137,11 @@ def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGrap
             progress(0, len(missing))
         computed = compute_all(graph, missing, progress=progress, **options)  # an unknown metric is refused here
         _FILES.counted()
-        state = {"names": node_names(graph), "links": graph.number_of_edges(),
+        state = {"names": node_names(graph), "full_names": full_names(graph), "links": graph.number_of_edges(),
                  "results": {**state["results"], **computed}}
         _FILES.write(store, path, state, inputs, version, key)
-    return KeptMetrics(spec, state["names"], state["links"], {m: state["results"][m] for m in chosen}, source)
+    return KeptMetrics(spec, state["names"], state["links"], {m: state["results"][m] for m in chosen}, source,
+                       state["full_names"])
 
 
 def builds() -> int:
