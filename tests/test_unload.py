@@ -205,3 +205,14 @@ def test_unloading_the_seeds_after_nuts_gives_back_the_store_of_nuts_alone(embed
     assert _state(embedded_store)[2] != nuts_alone[2]  # the seeds gave NUTS's countries values of their own
     run_unload(embedded_store, "seeds")
     assert _state(embedded_store) == nuts_alone
+
+
+def test_the_unload_summary_counts_whole_nodes(embedded_store):
+    """`unload nuts` after the seeds said "2,728.0 nodes kept": a step's count came back as a float (a sum())."""
+    import dataclasses
+
+    run_load(embedded_store, "seeds")
+    run_load(embedded_store, "nuts", FIXTURES / "nuts")
+    summary, _ = run_unload(embedded_store, "nuts")
+    counts = {f.name: getattr(summary, f.name) for f in dataclasses.fields(summary) if f.name != "source"}
+    assert counts["nodes_kept"] > 0 and all(type(value) is int for value in counts.values()), counts

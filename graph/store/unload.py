@@ -165,7 +165,7 @@ def _repeat(store: GraphStore, statement: str, params: dict, until_none: bool = 
     totals: list[int] = []
     while True:
         row = store.write(statement, {**params, "batch": _BATCH}).rows[0]
-        totals = [a + (b or 0) for a, b in zip(totals or [0] * len(row), row, strict=True)]
+        totals = [a + int(b or 0) for a, b in zip(totals or [0] * len(row), row, strict=True)]  # a sum() is a float
         if row[0] == 0 or (row[0] < _BATCH and not until_none):
             return totals
 
