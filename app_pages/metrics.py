@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analytics_cache, common, missing_inputs, widgets
+from app_pages.metrics_rank import find_in_ranking, ranking
 from graph.analytics.metrics import METRICS, notes
 from graph.analytics.metrics_write import write_metrics
 from graph.views.formatting import bin_labels, histogram
@@ -45,11 +46,9 @@ st.caption(f"{spec.describe()}: {kept.number_of_nodes():,} nodes, {kept.number_o
               if kept.source == "disk" else ""))
 for text in notes(results, kept, common.settings().metrics_exact_nodes):
     st.info(common.sentence(text), icon=":material/info:")
-table = pd.DataFrame({"key": list(kept.names), "name": list(kept.names.values())})
-for metric, result in results.items():
-    table[metric] = table["key"].map(result.values)
-table = table.sort_values(list(results)[0], ascending=False, ignore_index=True)
+table = ranking(kept)
 st.dataframe(table, hide_index=True, key="metrics_table")
+find_in_ranking(table, spec)
 
 metric = st.selectbox("Chart", list(results), key="metrics_chart")
 counts, edges = histogram(table[metric].dropna().astype(float))

@@ -1,0 +1,75 @@
+"""Metrics' ranking: the table with each node's place, and a box that finds a node's place in it. Not a page.
+
+A cluster manager computes the metrics to see where their cluster and its members stand. The table is sorted by
+the first metric, so a node's place was only found by scrolling and counting, and a node the graph does not hold
+(a seed cluster with no CORDIS record and no member in a project: Automation Småland) simply had no row, with
+nothing saying why. The box finds the rows by name or id with their place by each metric, and names each node of
+the store it matches that the graph leaves out, with the reason.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from app_pages import common, url_choice
+from graph.analytics.metrics_disk import KeptMetrics
+from graph.analytics.projections import Projection
+from graph.store.search_text import fold
+
+#: The store's labels a graph's nodes are of (a bipartite graph mixes organisations and projects: any label).
+LABELS = {"organisation": ("Organisation",), "cluster": ("Cluster",), "region": ("Region",), "country": ("Country",)}
+SHOWN = 50  # rows of matches shown; the table above has them all
+
+
+def place_column(metric: str) -> str:
+    return f"place by {metric}"
+
+
+def ranking(kept: KeptMetrics) -> pd.DataFrame:
+    """One row per node with each metric, sorted by the first metric, its place by it first (a tie shares the
+    better place: 1, 2, 2, 4). Louvain's community numbers are labels, not scores, and get no place."""
+    table = pd.DataFrame({"key": list(kept.names), "name": list(kept.names.values())})
+    for metric, result in kept.results.items():
+        table[metric] = table["key"].map(result.values)
+    first = list(kept.results)[0]
+    table = table.sort_values(first, ascending=False, ignore_index=True)
+    if first != "community":
+        table.insert(0, place_column(first), table[first].rank(ascending=False, method="min").astype("Int64"))
+    return table
+
+
+def places(table: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
+    """`rows` of `table` with their place by every metric, as "3 of 150" (the whole table ranks them)."""
+    shown = pd.DataFrame({"name": rows["name"], "key": rows["key"]})
+    for metric in (c for c in table.columns if c not in ("key", "name", "community") and not c.startswith("place")):
+        rank = table[metric].rank(ascending=False, method="min")
+        shown[place_column(metric)] = [f"{int(rank[i]):,} of {len(table):,}" if pd.notna(rank[i]) else "–"
+                                       for i in rows.index]
+    return shown
+
+
+def find_in_ranking(table: pd.DataFrame, spec: Projection) -> None:
+    """The *Find in the ranking* box: matching rows with their places, and the store's matches left out, why."""
+    text = st.text_input("Find in the ranking", **url_choice.bound("metrics_find"),
+                         placeholder="a name or an id: its place by each metric",
+                         help="Your cluster, a member, a region: where it stands among the nodes of this graph")
+    wanted = fold(text).strip()
+    if not wanted:
+        return
+    rows = table[[wanted in fold(f"{name}|{key}") for name, key in zip(table["name"], table["key"], strict=True)]]
+    if len(rows):
+        st.dataframe(places(table, rows.head(SHOWN)), hide_index=True, key="metrics_found")
+        if len(rows) > SHOWN:
+            st.caption(f"The first {SHOWN} of {len(rows):,} matches; type more of the name to narrow them.")
+    ids = {key.split(":", 1)[1] for key in table["key"]}
+    absent = [name for key, name in common.search(text, LABELS.get(spec.kind)) if key.split(":", 1)[1] not in ids]
+    if absent:
+        some = ", ".join(absent[:5]) + (f" and {len(absent) - 5:,} more" if len(absent) > 5 else "")
+        st.info(f"Not in this graph of {spec.kind}: {common.md(some)}. It holds only what takes part in a project "
+                "that counts here (the sidebar's programme, sector, countries, roles and years); a cluster through "
+                "its CORDIS record or its members' projects. One without any has no place in a ranking of shared "
+                "projects: its partners can still be found on the Partners page.", icon=":material/search_off:")
+    elif not len(rows):
+        st.warning(f"Nothing in this graph or the store is named or numbered like “{common.md(text)}”.",
+                   icon=":material/search_off:")
