@@ -34,7 +34,9 @@ __all__ = ["LIST_WORDS", "list_template"]
 #: Header words of a list's columns (see `loaders.mapping_template.HEADER_WORDS`).
 LIST_WORDS: dict[str, tuple[str, ...]] = {
     "id": (*HEADER_WORDS["organisation_id"], "id", "clusterid", "klusterid", "klyngeid"),
-    "name": HEADER_WORDS["organisation_name"],
+    "name": (*HEADER_WORDS["organisation_name"], "member", "membername", "memberorganisation", "medlem",
+             "medlemsnamn", "medlemsföretag", "medlemsforetag", "medlemsbedrift", "medlemsvirksomhed", "jäsen",
+             "mitglied", "membre"),
     "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
                 "nomducluster", "pôle", "pole", "clusterorganisation", "memberof", "medlemav", "medlemi"),
     "since": ("since", "membersince", "memberfrom", "joined", "medlemsiden", "medlemfra", "medlemsedan",
@@ -67,6 +69,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     read), guesses marked; `file` as in `participation_template`. None when no column looks like a name."""
     guessed = guess_by_words(headers, LIST_WORDS)
     members = "name" in guessed and "cluster" in guessed  # organisations, each naming its cluster
+    if not members:
+        guessed.pop("since", None)  # a membership's date: only a member list reads it ("columns not used" names it)
     if "name" not in guessed:
         if "cluster" not in guessed:
             return None

@@ -139,3 +139,22 @@ def test_a_lists_date_guess_names_the_dates_it_cannot_read_by_file_and_line(tmp_
     awarded = next(line for line in text.splitlines() if line.startswith("awarded = "))
     assert awarded.endswith('#? when the label was awarded; 1 date(s) none of them reads: "31.02.2024" (esca.csv:12): '
                             "fix them in the table (`load csv --check` names them)")
+
+
+def test_a_member_column_names_the_members_of_the_cluster_column(tmp_path):
+    """"member" is how a cluster's own member list heads its names: it had been read as a list of clusters, one
+    cluster node per row updated three times, the members dropped and "member since" not even listed as unused."""
+    write_files(tmp_path, {"members.csv": "member,country,cluster,member since\n"
+                                          "Husqvarna AB,SE,Automation Småland,2019-03-01\n"
+                                          "Thule Group AB,SE,Automation Småland,2020-06-30\n"})
+    made = tomllib.loads(participation_template(tmp_path / "members.csv"))
+    assert [(n["label"], n["name"]) for n in made["nodes"]] == [("Organisation", "member"), ("Cluster", "cluster")]
+    [member_of] = made["relationships"]
+    assert (member_of["type"], member_of["start"]["column"], member_of["properties"]["since"]["column"]) == (
+        "MEMBER_OF", "member", "member since")
+
+
+def test_a_since_column_a_list_does_not_read_is_said_unused(tmp_path):
+    write_files(tmp_path, {"clusters.csv": "cluster,country,member since\nAutomation Småland,SE,2019-03-01\n"})
+    text = participation_template(tmp_path / "clusters.csv")
+    assert "# columns not used: member since" in text
