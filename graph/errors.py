@@ -120,6 +120,15 @@ class ReadOnlyViolation(QueryError):
 class QueryTimeout(QueryError):
     """The database stopped a query that ran past its time limit."""
 
+    @classmethod
+    def stopped(cls, timeout_s: float | None) -> QueryTimeout:
+        """The error for a query the database stopped, saying where its limit is set: the Queries page had said
+        "raise the limit" and offers no control for it."""
+        limit = f"{timeout_s:g} s" if timeout_s is not None else "the database's limit"
+        return cls(f"the query ran past its time limit of {limit} and was stopped by the database; narrow it down, "
+                   "or raise the limit: CLUSTER_EXPLORER_QUERY_TIMEOUT (seconds) for the app and the CLI, the CLI's "
+                   "--timeout, a saved query's // timeout: line")
+
 
 class QueryTooLarge(QueryError):
     """A query was stopped at its memory or row limit; the server stays up."""

@@ -90,9 +90,7 @@ def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float
         return StoreUnavailable(f"the embedded store at {db} is at its memory limit "
                                 f"({limits.server_memory // 2**20:,} MiB); nothing was written")
     if "timed out" in lowered or "timeout" in lowered:
-        limit = f"{timeout_s:g} s" if timeout_s is not None else "the database's limit"
-        return QueryTimeout(f"the query ran past its time limit of {limit} and was stopped by "
-                            "the database; narrow it down or raise the limit")
+        return QueryTimeout.stopped(timeout_s)
     if "missing parameters" in lowered:
         return ParameterError(f"{_missing_parameters(query, params)} (CLI: -p name=VALUE; the app: Parameters as "
                               "JSON)")

@@ -113,9 +113,7 @@ class Neo4jStore:
                 raise ReadOnlyViolation("this query writes to the graph; only read-only queries may run here "
                                         "(the database refused it and nothing changed)") from e
             if "TransactionTimedOut" in code or "Terminated" in code:
-                limit = f"{timeout_s:g} s" if timeout_s is not None else "the database's limit"
-                raise QueryTimeout(f"the query ran past its time limit of {limit} and was stopped by "
-                                   "the database; narrow it down or raise the limit") from e
+                raise QueryTimeout.stopped(timeout_s) from e
             raise from_neo4j(e.message, query) or QueryError(f"Neo4j rejected the query: {e.message}") from e
         except neo4j.exceptions.DriverError as e:
             raise StoreUnavailable(f"lost the connection to Neo4j ({self.location}): {e}") from e
