@@ -40,12 +40,15 @@ def ranking(kept: KeptMetrics) -> pd.DataFrame:
 
 
 def places(table: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """`rows` of `table` with their place by every metric, as "3 of 150" (the whole table ranks them)."""
+    """`rows` of `table` with their place by every metric, as "3 of 150" (the whole table ranks them), and how many
+    share it: a betweenness of 0 shared by 130 of 151 clusters is "22 of 151, tied with 129", not a top place."""
     shown = pd.DataFrame({"name": rows["name"], "key": rows["key"]})
     for metric in (c for c in table.columns if c not in ("key", "name", "community") and not c.startswith("place")):
-        rank = table[metric].rank(ascending=False, method="min")
-        shown[place_column(metric)] = [f"{int(rank[i]):,} of {len(table):,}" if pd.notna(rank[i]) else "–"
-                                       for i in rows.index]
+        rank, alike = table[metric].rank(ascending=False, method="min"), table[metric].value_counts()
+        shown[place_column(metric)] = [
+            "–" if pd.isna(rank[i]) else f"{int(rank[i]):,} of {len(table):,}"
+            + (f", tied with {alike[table[metric][i]] - 1:,}" if alike[table[metric][i]] > 1 else "")
+            for i in rows.index]
     return shown
 
 

@@ -45,3 +45,15 @@ def test_a_name_found_nowhere_says_so(app_store):  # noqa: F811
     at = computed()
     at.text_input(key="metrics_find").input("no such name zzz").run()
     assert "Nothing in this graph or the store is named or numbered like" in texts(at)
+
+
+def test_a_shared_place_says_how_many_share_it(app_store):  # noqa: F811
+    at = computed()
+    ranked = table(at, "degree")
+    last = ranked.iloc[-1]
+    tied = int((ranked["degree"] == last["degree"]).sum())
+    assert tied > 1  # the fixture network has several organisations of the lowest degree
+    at.text_input(key="metrics_find").input(last["key"]).run()
+    found = next(d.value for d in at.dataframe if "place by pagerank" in d.value.columns and "degree" not in d.value)
+    first_place = int(ranked.index[ranked["degree"] == last["degree"]][0]) + 1
+    assert found["place by degree"].iloc[0] == f"{first_place:,} of {len(ranked):,}, tied with {tied - 1:,}"
