@@ -9,6 +9,7 @@ query in the user's terms, not in those of the file it would have become.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import streamlit as st
 
@@ -54,13 +55,19 @@ def editor(graph_store: GraphStore, config: Settings) -> None:
         st.caption(f"Save it into your queries folder (`{config.user_queries_dir}`), with the parameters above.")
         new_name = st.text_input("Name (folders with /)", "mine/clusters-by-region", key="queries_save_name")
         title = st.text_input("Title", "Clusters and their regions", key="queries_save_title")
+        replace = st.checkbox("Replace my query of that name", key="queries_save_replace")
         if st.form_submit_button("Save", icon=":material/save:"):
-            save(config, new_name, title, cypher, params_text)
+            save(config, new_name, title, cypher, params_text, replace)
 
 
-def save(config: Settings, name: str, title: str, cypher: str, params_text: str) -> None:
-    """Save the query, or say in one line everything wrong with its name and title (not one at a time)."""
+def save(config: Settings, name: str, title: str, cypher: str, params_text: str, replace: bool = False) -> None:
+    """Save the query, or say in one line everything wrong with its name and title (not one at a time). A name one
+    of the user's queries has is refused unless *Replace* is ticked: a second save had overwritten the first
+    without a word (the name field keeps the example's name, so two saves in a row lost the first query)."""
     unfit = [*([] if title.strip() else ["give the query a title"]), *filter(None, [query_name_problem(name)])]
+    if not unfit and not replace and (Path(config.user_queries_dir) / f"{name}.cypher").is_file():
+        unfit = [f"{name} is already one of your queries; choose another name, or tick *Replace my query of that "
+                 "name*"]
     if unfit:
         st.error(f"Not saved: {'; '.join(unfit)}.", icon=":material/error:")
         return

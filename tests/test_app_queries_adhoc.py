@@ -5,6 +5,8 @@ an ad-hoc result can be downloaded as a saved query's can, and a save under a sh
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 
@@ -64,3 +66,21 @@ def test_a_link_holds_the_adhoc_cypher_and_its_parameters():
     assert linked.text_area(key="queries_adhoc").value == cypher
     ran = linked.button(key="queries_adhoc_run").click().run()
     assert any(c.value == "1 row" for c in ran.get("caption"))
+
+
+def test_a_second_save_under_a_name_of_mine_asks_before_replacing_it(app_store):  # noqa: F811
+    """The name field keeps its example name: two saves in a row had overwritten the first query without a word."""
+    folder = Path(os.environ["CLUSTER_EXPLORER_QUERIES"])
+    at = open_page("queries")
+    at.text_area(key="queries_adhoc").input("MATCH (c:Cluster) RETURN c.name AS name").run()
+    at.text_input(key="queries_save_name").input("mine/kept-once")
+    at.button(key="FormSubmitter:queries_save-Save").click().run()
+    assert any("mine/kept-once" in s.value for s in at.success)
+    first = (folder / "mine" / "kept-once.cypher").read_text(encoding="utf-8")
+    at.text_area(key="queries_adhoc").input("MATCH (r:Region) RETURN r.name AS name").run()
+    at.button(key="FormSubmitter:queries_save-Save").click().run()
+    assert at.error[-1].value.startswith("Not saved: mine/kept-once is already one of your queries")
+    assert (folder / "mine" / "kept-once.cypher").read_text(encoding="utf-8") == first
+    at.checkbox(key="queries_save_replace").check()
+    at.button(key="FormSubmitter:queries_save-Save").click().run()
+    assert "r:Region" in (folder / "mine" / "kept-once.cypher").read_text(encoding="utf-8")
