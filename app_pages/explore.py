@@ -58,6 +58,8 @@ if store_views.edges_were_cut(whole):
     st.info(f"These nodes have more than {store_views.EDGE_LIMIT:,} relationships among them; the view shows "
             f"{store_views.EDGE_LIMIT:,}. Lower Max nodes or narrow the filters to see them all.",
             icon=":material/content_cut:")
+if dropped := store_window.left_out_by_filters(whole):
+    st.caption(f"{dropped:,} node(s) near the focus do not match the sidebar's filters or years, so they are left out.")
 if left := store_window.left_out_by_window(whole):
     st.caption(f"{left:,} node(s) near the focus are linked to it only outside the years of the time slider, so "
                "they are left out.")

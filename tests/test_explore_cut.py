@@ -80,3 +80,12 @@ def test_a_view_with_more_relationships_than_it_reads_says_so(app_store, monkeyp
     at = open_page("explore", explore_focus="Cluster:iot-world", explore_depth="2", explore_cap="5000")
     assert "These nodes have more than 20 relationships among them; the view shows 20." in " ".join(
         i.value for i in at.info)
+
+
+def test_a_focus_says_how_many_of_its_neighbours_the_filters_left_out():
+    """A country filter on a focused view dropped the focus's members of other countries without a word."""
+    at = open_page("explore", explore_focus="Cluster:iot-world")
+    assert not [c.value for c in at.caption if "do not match the sidebar's filters" in c.value]
+    at.multiselect(key="explore_places").select("Country:NO").run()
+    said = [c.value for c in at.caption if "do not match the sidebar's filters" in c.value]
+    assert len(said) == 1 and int(said[0].split(" ", 1)[0]) >= 1, said

@@ -32,8 +32,10 @@ def test_a_cluster_keeps_its_members_of_the_window_and_counts_the_others(embedde
     view = store_views.explore_view(embedded_store, window, ("Cluster:c",), depth=2)
     assert set(view) == {"Cluster:c", "Organisation:a", "Organisation:b", "Project:p2022"}
     assert store_window.left_out_by_window(view) == 1  # the member since 2025
+    assert store_window.left_out_by_filters(view) == 1  # the project of 2015: counted, where it had left silently
     whole = store_views.explore_view(embedded_store, Filters(kinds=window.kinds), ("Cluster:c",), depth=2)
     assert "Organisation:late" in whole and "Project:p2015" in whole and store_window.left_out_by_window(whole) == 0
+    assert store_window.left_out_by_filters(whole) == 0
 
 
 def test_an_organisation_without_a_project_in_the_window_keeps_its_cluster(embedded_store):

@@ -256,7 +256,7 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
     centres = _resolve(store, focus) if focus else None
     chosen, cut = _chosen(store, filters, centres, depth, cap)
     graph = _graph_of(store, list(chosen)[:cap], filters)[0]
-    graph.graph[CUT] = cut
+    graph.graph.update({CUT: cut, store_window.FILTERED_OUT: getattr(chosen, "dropped", 0)})
     if centres is not None and (filters.start or filters.end):
         graph = store_window.linked_to_focus(graph, [key for key, _ in centres.values()], depth)
     return graph

@@ -20,23 +20,35 @@ import networkx as nx
 
 from graph.views.filters import ACTOR_KINDS, Filters
 
-__all__ = ["LEFT_OUT", "kept_around_focus", "linked_to_focus", "left_out_by_window"]
+__all__ = ["FILTERED_OUT", "LEFT_OUT", "AroundFocus", "kept_around_focus", "linked_to_focus", "left_out_by_filters",
+           "left_out_by_window"]
 
 #: The view graph's attribute (`graph.graph`): how many nodes near the focus the window left out.
 LEFT_OUT = "left_out_by_window"
+#: The view graph's attribute: how many nodes near the focus the filters (and the window's projects) left out.
+FILTERED_OUT = "left_out_by_filters"
+
+
+class AroundFocus(dict):
+    """The nodes `kept_around_focus` keeps (id -> kind), and how many of the neighbourhood it left out: a country
+    filter on a focused view had dropped the focus's members of other countries without a word."""
+
+    dropped: int = 0
 
 
 def kept_around_focus(shown: dict[int, str], centres: set[int], filters: Filters,
-                      selected: Callable[[Filters], dict[int, str]]) -> dict[int, str]:
+                      selected: Callable[[Filters], dict[int, str]]) -> AroundFocus:
     """The nodes of a focus's neighbourhood (id -> kind) that the filters keep: a project of the selection
     (`selected(filters)`: the window and the other filters), an organisation or cluster the other filters
     select (all of them without one), every other node, and the focus itself."""
     projects = selected(filters)
     others = dataclasses.replace(filters, start=None, end=None)
     actors = selected(others) if others.restricts else None
-    return {n: k for n, k in shown.items()
-            if n in centres or (n in projects if k == "Project" else
-                                (actors is None or n in actors) if k in ACTOR_KINDS else True)}
+    kept = AroundFocus({n: k for n, k in shown.items()
+                        if n in centres or (n in projects if k == "Project" else
+                                            (actors is None or n in actors) if k in ACTOR_KINDS else True)})
+    kept.dropped = len(shown) - len(kept)
+    return kept
 
 
 def linked_to_focus(graph: nx.MultiDiGraph, centres: Iterable[str], depth: int) -> nx.MultiDiGraph:
@@ -55,3 +67,8 @@ def linked_to_focus(graph: nx.MultiDiGraph, centres: Iterable[str], depth: int) 
 def left_out_by_window(view: nx.Graph) -> int:
     """How many nodes near the focus a time window left out of `view` (0 for any other view)."""
     return int(view.graph.get(LEFT_OUT, 0))
+
+
+def left_out_by_filters(view: nx.Graph) -> int:
+    """How many nodes near the focus the sidebar's filters and years left out of `view` (0 for any other view)."""
+    return int(view.graph.get(FILTERED_OUT, 0))
