@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import map_cache, map_layers, timeline, widgets
+from app_pages import map_cache, map_find, map_layers, timeline, widgets
 from graph.views import geography
 from graph.views.geography import LEVELS
 from graph.views.timeline import describe_window
@@ -19,8 +19,9 @@ from loaders.nuts import ATTRIBUTION
 
 st.title("Map")
 start, end = timeline.window()  # the app's time slider
-left, middle, weakest, right = st.columns([3, 2, 2, 2])
+left, find, middle, weakest, right = st.columns([3, 3, 2, 2, 2])
 level = map_layers.level_control(left)
+text = map_find.find_box(find)
 top = middle.number_input("Collaboration arcs", 0, map_cache.MOST_ARCS, 40, step=10, key="map_arcs", bind=widgets.URL,
                           help="How many of the strongest links between places to draw.")
 least = weakest.number_input("Min. shared projects", 1, 100_000, 1, step=5, key="map_min_projects",
@@ -38,7 +39,8 @@ if not places and not organisations:
     st.stop()
 shown = geography.strongest_links(links, top, least)
 places, organisations, shown = map_layers.frames(places, organisations, shown, level)
-st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations), height=map_layers.MAP_HEIGHT,
+found = map_find.matching(places, text)
+st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations, found), height=map_layers.MAP_HEIGHT,
                 alt="Map of places, organisations and collaborations")
 strongest = f"the {len(shown):,} strongest collaborations (width and colour: shared projects)" if len(shown) else \
     f"no collaboration arcs (no pair of places shares {least:,} projects or more: lower Min. shared projects)" \
@@ -53,6 +55,4 @@ st.caption(f"{len(places):,} places at {LEVELS[level]} (bubble area: participati
               f"{', '.join(national[:5])}; give NUTS's name or code of their region in your table)" if national else "")
            + ("." if unplaced else "") + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
-most, pairs = st.columns(2)
-most.dataframe(places[["name", "activity", "organisations"]].head(50), hide_index=True, key="map_places")
-pairs.dataframe(shown[["from_name", "to_name", "projects"]].head(50), hide_index=True, key="map_links")
+map_find.tables(places, links, shown, found, text, level)

@@ -21,6 +21,7 @@ MAP_HEIGHT = 620
 MAP_WIDTH = 800  # the narrowest the map is drawn at in a 1280-pixel window; wider windows show more around it
 FROM_COLOUR, TO_COLOUR = (76, 120, 168), (228, 87, 86)
 DEFAULT_LEVEL = 2
+FOUND_ZOOM = 6.0  # a region found alone: close enough to see it among its neighbours
 
 
 def level_control(container) -> int:
@@ -60,8 +61,13 @@ def frames(places: list[dict], organisations: list[dict], links: list[dict], lev
     return places, organisations, links
 
 
-def first_view(places: pd.DataFrame, organisations: pd.DataFrame) -> pdk.ViewState:
-    """Centre and zoom that fit the places shown (or the organisations, when no place has coordinates)."""
+def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.DataFrame | None = None) -> pdk.ViewState:
+    """Centre and zoom that fit the places found, else the places shown (or the organisations, when no place has
+    coordinates). A place found alone is shown at a country's zoom, not the closest."""
+    if found is not None and not found.empty:
+        view = map_frame.fit_view(list(zip(found["lat"], found["lon"], strict=True)), MAP_WIDTH, MAP_HEIGHT,
+                                  padding=60, max_zoom=FOUND_ZOOM)
+        return pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom)
     if not places.empty:
         points = map_frame.framed(list(zip(places["lat"], places["lon"], places["activity"], strict=True)))
     else:
@@ -70,8 +76,9 @@ def first_view(places: pd.DataFrame, organisations: pd.DataFrame) -> pdk.ViewSta
     return pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom)
 
 
-def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame, show_organisations: bool
-         ) -> pdk.Deck:
+def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame, show_organisations: bool,
+         found: pd.DataFrame | None = None) -> pdk.Deck:
+    named = places.head(15) if found is None else pd.concat([found, places.head(15)]).drop_duplicates("key")
     layers = [
         pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"], get_radius="radius",
                   radius_units="'pixels'", get_fill_color=[114, 183, 178, 150], get_line_color=[40, 40, 40, 160],
@@ -79,7 +86,7 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
         pdk.Layer("ArcLayer", links, id="arcs", get_source_position=["from_lon", "from_lat"],
                   get_target_position=["to_lon", "to_lat"], get_width="width", get_height=0.4,
                   get_source_color="from_colour", get_target_color="to_colour", pickable=True),
-        pdk.Layer("TextLayer", places.head(15), id="names", get_position=["lon", "lat"], get_text="name",
+        pdk.Layer("TextLayer", named, id="names", get_position=["lon", "lat"], get_text="name",
                   get_size=12, get_color=[40, 40, 40], character_set="'auto'", font_family="'sans-serif'",
                   get_pixel_offset=[0, -14]),
     ]
@@ -87,5 +94,5 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
         layers.insert(1, pdk.Layer("ScatterplotLayer", organisations, id="organisations", get_position=["lon", "lat"],
                                    get_radius=1.5, radius_units="'pixels'", get_fill_color=[76, 120, 168, 160],
                                    pickable=True))
-    return pdk.Deck(layers=layers, initial_view_state=first_view(places, organisations), map_provider=None,
+    return pdk.Deck(layers=layers, initial_view_state=first_view(places, organisations, found), map_provider=None,
                     tooltip={"text": "{label}"})

@@ -1,0 +1,50 @@
+"""The Map's *Find a place*: a place found by name or code is framed on the map and listed with its place among
+all and its strongest collaborations; the tables say what they hold. The tables had listed the 50 most active
+places with no heading, and a manager's own region was in neither table nor reachable but by panning.
+"""
+
+from __future__ import annotations
+
+import json
+
+from tests.test_app import app_store, open_page, table, texts  # noqa: F401  (app_store is a fixture)
+
+
+def view_state(at) -> dict:
+    spec = json.loads(at.get("deck_gl_json_chart")[0].proto.json)
+    return spec["initialViewState"]
+
+
+def test_a_place_found_by_name_is_framed_and_listed_with_its_place(app_store):  # noqa: F811
+    whole = open_page("map", map_level="Countries")
+    assert "most active of" in texts(whole)
+    at = open_page("map", map_level="Countries", map_find="sverige")
+    found = table(at, "place")
+    assert found["name"].tolist() == ["Sweden"] and found["place"].iloc[0] >= 1
+    assert "Found 1 of" in texts(at)
+    links = table(at, "from_name")
+    assert len(links) and all("Sweden" in (a, b) for a, b in zip(links["from_name"], links["to_name"], strict=True))
+    framed, everywhere = view_state(at), view_state(whole)
+    assert framed["zoom"] > everywhere["zoom"]  # closer in, on Sweden
+    assert 55 < framed["latitude"] < 70 and 10 < framed["longitude"] < 25
+
+
+def test_a_place_found_nowhere_says_so(app_store):  # noqa: F811
+    at = open_page("map", map_level="Countries", map_find="qqqzzz")
+    assert "No place at Countries is named or coded like" in texts(at)
+    assert "most active of" in texts(at)  # the usual tables stay
+
+
+
+def test_a_place_outside_the_strongest_collaborations_is_said_to_have_weaker_ones():
+    """The map keeps the strongest collaborations of a level only: a place with none among them had read
+    "Their 0 strongest collaborations", as though it had none at all."""
+    from app_pages.map_find import links_caption
+
+    assert links_caption(0, 1000, 2).startswith("None of the 1,000 strongest collaborations at NUTS 2 involves them")
+    assert links_caption(3, 1000, 0).startswith("Their 3 strongest collaborations among the 1,000 strongest")
+
+
+def test_the_found_places_collaborations_say_among_how_many(app_store):  # noqa: F811
+    at = open_page("map", map_level="Countries", map_find="sverige")
+    assert "strongest collaborations among the" in texts(at)
