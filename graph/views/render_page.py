@@ -63,9 +63,23 @@ TEMPLATE = """<!DOCTYPE html>
   });
   network.once("afterDrawing", function () {
     if (network.getScale() > 1) { network.moveTo({scale: 1}); }  // a few nodes: fit, but never magnify
+    keepLabelsInside();
     window.ceDrawnAt = Date.now();
     document.body.setAttribute("data-drawn", String(nodes.length));
   });
+  // The focus's and a path's labels are drawn at screen size, so a fit of the nodes alone left the label of one at
+  // the edge half outside (a path's last organisation): zoom out until each lies inside; the nodes' spread shrinks
+  // with the zoom, the labels do not.
+  function keepLabelsInside() {
+    var ctx = container.querySelector("canvas").getContext("2d"), half = container.clientWidth / 2, room = 1;
+    ctx.font = "bold 14px sans-serif";
+    pinned.filter(function (n) { return n.pin === 1; }).forEach(function (n) {
+      var reach = Math.abs(network.canvasToDOM(network.getPosition(n.id)).x - half);
+      var label = ctx.measureText(n.name).width / 2 + 6;
+      if (reach > 0 && reach + label > half) { room = Math.min(room, Math.max(half - label, 20) / reach); }
+    });
+    if (room < 1) { network.moveTo({scale: network.getScale() * room}); }
+  }
   // Labels of the focus and of the most important nodes ("pin": 1 focus or path, 2 important), drawn at a
   // readable size in screen pixels whatever the zoom; vis-network hides labels below 7 px on screen.
   var pinned = nodes.get({filter: function (n) { return n.pin; }}).sort(function (a, b) {
