@@ -37,7 +37,9 @@ def _candidates(candidates: list, key: str, why_none: str | None = None) -> None
                            **{part: round(v, 3) for part, v in c.components.items()}}
                           for i, c in enumerate(candidates, start=1)]).fillna(0.0)
     st.dataframe(table, hide_index=True, key=f"{key}_table")
-    common.csv_download(st, "Download (CSV)", table.to_csv(index=False), f"{key}.csv", f"{key}_csv")
+    whole = table.assign(key=[c.key for c in candidates], reasons=["; ".join(c.reasons) for c in candidates])
+    common.csv_download(st, "Download (CSV)", whole.to_csv(index=False), f"{key}.csv", f"{key}_csv",
+                        help="With each candidate's key (Kind:id, as the store and the CLI name it) and its reasons")
     for rank, candidate in enumerate(candidates, start=1):
         with st.expander(f"{rank}. {common.md(candidate.name)} — score {candidate.score:.2f}", expanded=rank == 1):
             st.markdown("\n".join(f"- {common.md(reason)}" for reason in candidate.reasons) or "No reason recorded.")

@@ -6,9 +6,13 @@ Reuses the app server, browser and page fixtures of tests/e2e_helpers.py (seeds,
 
 from __future__ import annotations
 
+import csv
+import io
+
 from tests.e2e_helpers import (  # noqa: F401  (fixtures)
     app_url,
     browser,
+    download,
     fixture_store,
     network_frame,
     page,
@@ -40,3 +44,14 @@ def test_call_rules_show_the_gaps(page, app_url):  # noqa: F811
     page.get_by_text("Met: a partner that has coordinated projects").wait_for()
     settle(page)
     screenshot(page, "partners-gaps")
+
+
+def test_the_candidates_csv_names_each_candidate_by_key_with_its_reasons(page, app_url):  # noqa: F811
+    """The CSV had rank, name and scores only: no id to tell two organisations of one name apart or to look one up,
+    and none of the reasons the page shows."""
+    visit(page, app_url, "partners?partners_focal=Cluster:automation-smaland", "Partners")
+    page.get_by_role("heading", name="Partner clusters").wait_for()
+    name, body = download(page, lambda: page.get_by_role("button", name="Download (CSV)").click())
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
+    assert name == "partners.csv" and rows
+    assert rows[0]["key"].startswith("Cluster:") and "both work in Automation" in rows[0]["reasons"]
