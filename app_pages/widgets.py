@@ -59,7 +59,7 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
         help = f"The store holds none yet: load data that has them (docs/mapping.md). {help or ''}".strip()
     elif len(names) > OFFERED or any(k.startswith("Country:") for k in names):  # a country by any of its names
         found = fold(st.text_input(f"Find {label[0].lower()}{label[1:]}", **url_choice.bound(f"{key}_find"),
-                                   placeholder=f"{len(names):,} in all: a word of the name or code"))
+                                   placeholder=f"a name or code ({len(names):,})"))
         matches = [k for k in names if found in _searched(k, names[k])] if found else offered
         offered = list(dict.fromkeys([*_chosen(key, names), *matches[:OFFERED]]))
         placeholder = (f"{len(matches):,} found" if found else f"the first {OFFERED} of {len(names):,}") + \
