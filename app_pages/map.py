@@ -37,6 +37,9 @@ if not places and not organisations:
 
     missing_inputs.places(common.store())  # and, for a user's own places, the columns that place them
     st.stop()
+if not active and (start or end):  # every place at zero and no arc: say why, not only "no collaboration arcs"
+    st.info(f"No project of the data runs in the time slider's years ({describe_window(start, end)}), so no place "
+            "has activity and no two share a project: move the slider.", icon=":material/event_busy:")
 shown = geography.strongest_links(links, top, least)
 places, organisations, shown = map_layers.frames(places, organisations, shown, level)
 found = map_find.matching(places, text)

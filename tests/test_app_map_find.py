@@ -48,3 +48,11 @@ def test_a_place_outside_the_strongest_collaborations_is_said_to_have_weaker_one
 def test_the_found_places_collaborations_say_among_how_many(app_store):  # noqa: F811
     at = open_page("map", map_level="Countries", map_find="sverige")
     assert "strongest collaborations among the" in texts(at)
+
+
+def test_a_window_without_projects_says_why_the_map_is_empty(app_store):  # noqa: F811
+    """Years before the first project (the slider starts at the labels' first year) drew every place at zero and
+    said only "no collaboration arcs"."""
+    at = open_page("map", map_level="Countries", time=["2018", "2018"])
+    assert "No project of the data runs in the time slider's years (up to 2018), so no place has activity" in texts(at)
+    assert "No project of the data runs" not in texts(open_page("map", map_level="Countries"))
