@@ -34,7 +34,7 @@ with st.sidebar:
     add = widgets.choose("Places to add", options.places, "partners_add", "Prefer partners located here")
     avoid = widgets.choose("Places to avoid", options.places, "partners_avoid")
     label = widgets.choose_one("Minimum quality label", LABEL_NAMES, "partners_label", "none asked")
-    sme = st.slider("Wanted share of SMEs", 0.0, 1.0, 0.0, 0.05, **url_choice.bound("partners_sme"))
+    sme = st.slider("Wanted share of SMEs", 0.0, 1.0, 0.0, 0.05, format="percent", **url_choice.bound("partners_sme"))
     k = st.number_input("Candidates", 1, 50, 10, **url_choice.bound("partners_k"))
     known = st.toggle("Include known partners", False, **url_choice.bound("partners_known"),
                       help="Off: organisations the consortium already worked with are left out")

@@ -55,3 +55,10 @@ def test_the_candidates_csv_names_each_candidate_by_key_with_its_reasons(page, a
     rows = list(csv.DictReader(io.StringIO(body.decode("utf-8-sig"))))
     assert name == "partners.csv" and rows
     assert rows[0]["key"].startswith("Cluster:") and "both work in Automation" in rows[0]["reasons"]
+
+
+def test_the_sme_share_reads_as_the_percentage_the_gap_names(page, app_url):  # noqa: F811
+    """The slider showed 0.30 where the call's gap says 30%."""
+    visit(page, app_url, "partners?partners_focal=Cluster:automation-smaland&partners_sme=0.3", "Partners")
+    shown = page.get_by_test_id("stSidebar").get_by_test_id("stSliderThumbValue").all_inner_texts()
+    assert "30%" in shown, shown
