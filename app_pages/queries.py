@@ -24,7 +24,8 @@ st.title("Queries")
 with st.sidebar:
     namespaces = sorted({q.namespace for q in library.queries.values()})
     namespace = st.selectbox("Namespace", ["(all)", *namespaces], key="queries_namespace", bind=widgets.URL)
-    tags = st.multiselect("Tags", sorted({t for q in library.queries.values() for t in q.tags}), key="queries_tags")
+    tags = st.multiselect("Tags", sorted({t for q in library.queries.values() if namespace in ("(all)", q.namespace)
+                                          for t in q.tags}), key="queries_tags", bind=widgets.URL)  # of its queries
 names = sorted(n for n, q in library.queries.items()
                if namespace in ("(all)", q.namespace) and all(t in q.tags for t in tags))
 widgets.from_url("queries_name", names)

@@ -84,3 +84,13 @@ def test_a_second_save_under_a_name_of_mine_asks_before_replacing_it(app_store):
     at.checkbox(key="queries_save_replace").check()
     at.button(key="FormSubmitter:queries_save-Save").click().run()
     assert "r:Region" in (folder / "mine" / "kept-once.cypher").read_text(encoding="utf-8")
+
+
+def test_the_tags_are_in_the_address_and_those_of_the_namespace():
+    """Every control is in the address bar, Tags had not been; and it offered every tag of the library whatever the
+    namespace ("countries" under labels, which then listed no query)."""
+    at = open_page("queries", queries_namespace="labels", queries_tags="clusters")
+    tags = at.multiselect(key="queries_tags")
+    assert tags.value == ["clusters"]
+    assert "countries" not in tags.options and "labels" in tags.options
+    assert all("·  labels/" in shown for shown in at.selectbox(key="queries_name").options)  # "Title  ·  name"
