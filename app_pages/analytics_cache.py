@@ -78,6 +78,8 @@ def inputs() -> cache.Inputs:
             status.update(label="Analytics cache ready", state="complete", expanded=False)
     if build.exception() is not None:
         _inputs_of.clear()  # try again on the next run instead of keeping the failure
+    if why := cache.not_kept(_folder(store)):  # a full or read-only cache folder: said, not a traceback
+        st.caption(common.sentence(why))
     return build.result()
 
 

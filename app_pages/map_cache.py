@@ -21,7 +21,7 @@ import networkx as nx
 import streamlit as st
 
 from app_pages import analytics_cache, common, timeline
-from graph.analytics.cache import cache_dir_for, read_pickle, store_tag, write_pickle
+from graph.analytics.cache import cache_dir_for, keep, read_pickle, store_tag
 from graph.views import geography
 
 __all__ = ["Placed", "placed_activity", "prepare", "forget", "ORGANISATIONS_DRAWN", "MOST_ARCS"]
@@ -57,14 +57,16 @@ def _read(path: Path, key: tuple[str, int, int, int]) -> Placed | None:
 
 
 def _write(path: Path, key: tuple[str, int, int, int], placed: Placed) -> None:
-    """Atomically (`write_pickle`); the oldest map files of this store beyond `KEPT` go."""
+    """Atomically (`keep`, which says why a folder cannot take it); the oldest map files of this store beyond `KEPT`
+    go."""
+    if not keep(path, {"key": key, "placed": placed}):
+        return  # a folder we cannot write: the aggregates are still kept in memory
     try:
-        write_pickle(path, {"key": key, "placed": placed})
         mine = sorted(path.parent.glob(f"{path.name.split('-map-')[0]}-map-*.pickle"), key=lambda p: p.stat().st_mtime)
         for old in mine[:-KEPT]:
             old.unlink(missing_ok=True)
     except OSError:
-        pass  # a folder we cannot write: the aggregates are still kept in memory
+        pass  # another process removed one meanwhile
 
 
 class _NeedsInputs(Exception):

@@ -16,6 +16,9 @@ made once per data version and kept as a file:
   reader never sees half a file and two writers just write the same thing twice. A restart with
   unchanged data reuses the file. When a load finishes while the read runs, the result is used once
   but not stored, since it may mix two versions.
+* when it cannot be written (a full disk, a read-only folder): what was made is used from memory, and the
+  reason is said once per folder on stderr (`not_kept` gives it to the app); a writer killed mid-write leaves
+  its temporary file, named with its process id, and the next write into the folder removes it.
 """
 
 from __future__ import annotations
@@ -23,6 +26,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import re
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
@@ -36,9 +41,10 @@ from graph.analytics.projections import Projection, project
 from graph.memory import gc_paused
 from graph.settings import DEFAULT_CACHE_DIR
 from graph.store.contract import GraphStore
+from graph.store.falkordb_process import process_alive
 
-__all__ = ["Inputs", "FORMAT", "cache_dir_for", "store_tag", "read_pickle", "write_pickle", "cache_file", "is_cached",
-           "cached_versions", "projection_inputs", "projection", "data_version"]
+__all__ = ["Inputs", "FORMAT", "cache_dir_for", "store_tag", "read_pickle", "write_pickle", "keep", "not_kept",
+           "cache_file", "is_cached", "cached_versions", "projection_inputs", "projection", "data_version"]
 
 #: Bumped whenever what the file holds changes shape: files of another format are rebuilt.
 FORMAT = 1
@@ -47,6 +53,9 @@ _ANY_SHAPE = ".inputs.pickle"
 #: of an older shape for its own, whatever the data version.
 _SHAPE = hashlib.sha256(repr((NODE_LABELS, NODE_PROPERTIES, REL_PROPERTIES)).encode()).hexdigest()[:8]
 _SUFFIX = f".{_SHAPE}{_ANY_SHAPE}"
+#: A temporary file of `write_pickle`: `.<name>.<writer's pid>.<random>.tmp`.
+_TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
+_NOT_KEPT: dict[Path, str] = {}  # folder -> why this process could not write there last (said once)
 
 
 @dataclass(frozen=True)
@@ -103,9 +112,13 @@ def read_pickle(path: Path) -> Any:
 
 def write_pickle(path: Path, held: Any) -> None:
     """Write `held` atomically (a temporary file in the same folder, then `os.replace`): a reader never sees half
-    a file, and two writers just write the same thing twice."""
+    a file, and two writers just write the same thing twice. The temporary files of writers killed mid-write go
+    first (the index's is 1 GB at 10x, and one stayed for good)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    for left in path.parent.glob(".*.tmp"):
+        if (writer := _TEMPORARY.match(left.name)) and not process_alive(int(writer.group(1))):
+            left.unlink(missing_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as file:
             pickle.dump(held, file, protocol=5)
@@ -113,6 +126,28 @@ def write_pickle(path: Path, held: Any) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def keep(path: Path, held: Any) -> bool:
+    """`write_pickle`, or False when the folder cannot take the file (a full disk, a read-only folder): what was
+    made is then used from memory only, and why is said on stderr once per folder (a traceback ended the command)."""
+    try:
+        write_pickle(path, held)
+    except OSError as e:
+        why = (f"the analytics cache could not be written in {path.parent} ({e.strerror or e}); what was computed is "
+               "used from memory only and computed again by the next process: free space there or give write "
+               "permission, or set CLUSTER_EXPLORER_CACHE_DIR to a writable folder (the store is not affected)")
+        if _NOT_KEPT.get(path.parent) != why:
+            print(why, file=sys.stderr, flush=True)
+        _NOT_KEPT[path.parent] = why
+        return False
+    _NOT_KEPT.pop(path.parent, None)
+    return True
+
+
+def not_kept(folder: Path | str) -> str | None:
+    """Why the last write of this process into `folder` failed, or None when it succeeded (or none was tried)."""
+    return _NOT_KEPT.get(Path(folder))
 
 
 def _read(path: Path, version: str) -> nx.MultiDiGraph | None:
@@ -123,7 +158,8 @@ def _read(path: Path, version: str) -> nx.MultiDiGraph | None:
 
 
 def _write(store: GraphStore, path: Path, version: str, graph: nx.MultiDiGraph) -> None:
-    write_pickle(path, {"format": FORMAT, "version": version, "location": store.location, "graph": graph})
+    if not keep(path, {"format": FORMAT, "version": version, "location": store.location, "graph": graph}):
+        return
     for older in path.parent.glob(f"{store_tag(store)}-*{_ANY_SHAPE}"):
         if older != path:
             older.unlink(missing_ok=True)

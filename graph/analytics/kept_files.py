@@ -39,7 +39,7 @@ import networkx as nx
 import numpy as np
 import scipy
 
-from graph.analytics.cache import read_pickle, store_tag, write_pickle
+from graph.analytics.cache import keep, read_pickle, store_tag
 from graph.memory import gc_paused
 from graph.store.contract import GraphStore
 
@@ -116,13 +116,14 @@ class KeptFiles:
     def write(self, store: GraphStore, path: Path, state: dict, graph: nx.Graph, version: str,
               projection: object = None) -> None:
         """Write `state` atomically; the oldest files of this kind and store beyond `kept` go. A folder that
-        cannot be written leaves the thing in memory only."""
+        cannot be written leaves the thing in memory only (`cache.keep` says why)."""
         try:
             held = {"key": self.key(version, projection), "graph_size": graph_size(graph), "state": state}
             if self.checked:
                 held["state"] = pickle.dumps(state, protocol=5)
                 held["digest"] = hashlib.blake2b(held["state"]).hexdigest()
-            write_pickle(path, held)
+            if not keep(path, held):
+                return
             mine = sorted(path.parent.glob(f"{self.prefix(store)}*{self.suffix}"), key=lambda p: p.stat().st_mtime)
             for old in mine[:-self.kept]:
                 old.unlink(missing_ok=True)
