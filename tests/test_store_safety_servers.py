@@ -139,3 +139,20 @@ def test_a_dead_servers_temporary_files_are_removed_at_the_next_start(loaded_sto
     finally:
         alive.kill()
         alive.wait()
+
+
+def test_a_store_path_that_is_a_folder_is_refused_as_no_store_file_and_nothing_is_made(tmp_path):
+    """`CLUSTER_EXPLORER_DB` naming a folder (the app takes it as given): it was called a damaged store whose
+    append-only folder is missing, with `store repair` offered, which the CLI then refused for a folder."""
+    from graph.errors import StoreUnavailable
+
+    folder = tmp_path / "data.db"
+    folder.mkdir()
+    with pytest.raises(StoreUnavailable) as refused:
+        FalkorDBStore(folder)
+    assert str(refused.value) == (
+        f"{folder} is a folder, not the file of a store; set CLUSTER_EXPLORER_DB (or --db) to the store's .db "
+        f"file (a new store is made at a path where nothing is yet, such as {folder / 'cluster-explorer.db'}); "
+        "nothing was changed")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data.db"] and not any(folder.iterdir())
+

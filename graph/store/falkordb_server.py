@@ -54,7 +54,13 @@ def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None]
 
 def _writable(paths: StorePaths) -> None:
     """Refuse a store whose folders cannot be written, saying so: the server writes there even to read (it failed
-    with "Can't open the temporary manifest file", and the advice was to check sound files)."""
+    with "Can't open the temporary manifest file", and the advice was to check sound files). A path that is a
+    folder is no store (it was called damaged, with a repair the CLI refuses for a folder)."""
+    if paths.db.is_dir():
+        raise finished_by(StoreUnavailable(
+            f"{paths.db} is a folder, not the file of a store; set CLUSTER_EXPLORER_DB (or --db) to the store's .db "
+            f"file (a new store is made at a path where nothing is yet, such as {paths.db / 'cluster-explorer.db'}); "
+            "nothing was changed"))
     for folder in (paths.db.parent, paths.aof_dir):
         if not folder.is_dir():
             continue

@@ -193,6 +193,6 @@ class FalkorDBStore:
 
     def close(self) -> None:
         """Drop this process's connections; the server stops when its last client goes (also at exit)."""
-        if not self._closed:
+        if not self._closed and hasattr(self, "_db"):  # an open that failed holds nothing to release
             self._closed = True
             server.release_server(self.db_path, self._db.connection)
