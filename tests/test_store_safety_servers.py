@@ -156,3 +156,70 @@ def test_a_store_path_that_is_a_folder_is_refused_as_no_store_file_and_nothing_i
         "nothing was changed")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.db"] and not any(folder.iterdir())
 
+
+def _servers_in(folder) -> list[int]:
+    """The live redis-servers working in `folder` (a server works in its store's folder)."""
+    import os
+    from pathlib import Path
+
+    from graph.store.falkordb_process import process_alive
+
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and os.readlink(proc / "cwd") == str(folder) and process_alive(int(proc.name)) \
+                    and b"redis-server" in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_command_killed_while_it_starts_the_server_leaves_it_noted_and_the_next_one_uses_it(loaded_store, tmp_path):
+    """A command killed (-9) between the server's start and its answer (seconds at 10x, while it reads the files)
+    left the server running unnoted: the next command started a second server over the same files, and the first
+    stayed for good, holding the store in memory (found by killing `store repair` in a try-out)."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    from tests.store_processes import ROOT, wait_for
+
+    folder, note = loaded_store.parent, StorePaths(loaded_store).note
+
+    def noted(pid: int) -> bool:
+        return note.exists() and json.loads(note.read_text() or "{}").get("pid") == pid
+
+    for _ in range(20):  # until the server is caught before it answers (the command still waiting for it)
+        env = {**os.environ, "CLUSTER_EXPLORER_DB": str(loaded_store)}
+        command = subprocess.Popen([sys.executable, "-m", "cli", "status"], cwd=ROOT, env=env,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        wait_for(lambda c=command: _servers_in(folder) or c.poll() is not None, "the server to start")
+        (started,) = _servers_in(folder) or [0]
+        if started:
+            os.kill(started, signal.SIGSTOP)  # held before it answers: the command waits for it
+        title = Path(f"/proc/{started}/cmdline").read_bytes().decode() if started else ""
+        socket = Path(title.split("unixsocket:")[-1].split()[0].strip("\0 "))
+        pid_file = socket.with_name("server.pid")  # written by the server right after it forks
+        waiting = started and not socket.exists() and pid_file.exists() and pid_file.read_text().endswith("\n")
+        if waiting:  # the command is past the start and waits for the answer (it had noted nothing by then)
+            wait_for(lambda s=started: noted(s), "the command to note the server it started", limit_s=10)
+        os.kill(command.pid, signal.SIGKILL)
+        command.wait()
+        if started:
+            os.kill(started, signal.SIGCONT)
+        if waiting:
+            break
+        if started:  # it answered first: the command's server is left without a client; stopped, tried again
+            os.kill(started, signal.SIGKILL)
+            wait_for(lambda: not _servers_in(folder), "the left server to be gone")
+    else:
+        pytest.skip("the server answered before it could be held, 20 times")
+    assert _servers_in(folder) == [started]
+    status = cli(loaded_store, "status")
+    assert status.returncode == 0, status.stderr
+    assert "Cluster" in status.stdout
+    wait_for(lambda: not _servers_in(folder), "the last client's exit to stop the one server", limit_s=30)

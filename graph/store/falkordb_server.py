@@ -16,7 +16,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from graph.errors import StoreUnavailable, finished_by
+from graph.errors import StoreDamaged, StoreUnavailable, finished_by
 from graph.store import falkordb_process
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
@@ -112,9 +112,15 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
     if started.returncode != 0:
         raise StoreUnavailable(f"the embedded FalkorDB server for {paths.db} did not start: "
                                f"{(started.stderr or started.stdout).strip()[:300]}")
-    pid = wait_started(pid_file, socket_path, log_file, paths)
-    paths.note.write_text(json.dumps({"pid": pid, "socket": str(socket_path), "log": str(log_file),
-                                      "db": str(paths.db.resolve())}))  # a copy of the folder is not this store
+    def noted(pid: int) -> None:  # before its files are read: a command killed meanwhile left it running unknown
+        paths.note.write_text(json.dumps({"pid": pid, "socket": str(socket_path), "log": str(log_file),
+                                          "db": str(paths.db.resolve())}))  # a copy of the folder is not this store
+
+    try:
+        wait_started(pid_file, socket_path, log_file, paths, noted=noted)
+    except (Stalled, StoreUnavailable, StoreDamaged):  # killed by the caller, or gone: no server to note
+        paths.note.unlink(missing_ok=True)
+        raise
     return str(socket_path)
 
 

@@ -11,6 +11,7 @@ the deadlock is intermittent).
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
@@ -36,15 +37,18 @@ class Stalled(Exception):
 
 
 def wait_started(pid_file: Path, socket_path: Path, log_file: Path, paths: StorePaths,
-                 stall_s: float = STALL_S) -> int:
+                 stall_s: float = STALL_S, noted: Callable[[int], None] = lambda pid: None) -> int:
     """The pid of the started server once it answers; raises `Stalled` when it hangs, `StoreDamaged` or
-    `StoreUnavailable` (with its log's reason) when it exits."""
+    `StoreUnavailable` (with its log's reason) when it exits. `noted(pid)` as soon as the pid is known, before the
+    wait: a caller killed while the server reads its files leaves it noted, for the next one to use."""
     deadline, pid = time.monotonic() + 60, 0
     while not pid and time.monotonic() < deadline:  # the daemon writes "<pid>\n" right after it forks
         text = pid_file.read_text() if pid_file.exists() else ""
         pid = int(text) if text.endswith("\n") and text.strip().isdigit() else 0
         if not pid:
             time.sleep(0.02)
+    if pid:
+        noted(pid)
     worked, since = (_cpu_time(pid) if pid else None), time.monotonic()
     while pid and process_alive(pid):
         if socket_path.exists() and _ready(socket_path):
