@@ -125,3 +125,23 @@ def test_status_of_an_empty_graph_names_the_graphs_the_file_holds(tmp_path):
     assert ("  the store's file holds other graphs: cluster_explorer; this one is 'cluster_explorr' "
             "(CLUSTER_EXPLORER_GRAPH): is it mistyped?") in said.stdout.splitlines()
     assert "other graphs" not in invoke(cli_env(db, "cluster_explorer"), "status").stdout  # a loaded graph: no word
+
+
+def test_a_load_stamped_in_the_future_hides_no_later_interrupted_load(embedded_server):
+    """A complete load stamped by a clock that was ahead (a store made on another machine, a clock corrected since)
+    counted as later than every load after it: a load of the same source killed since was not called interrupted."""
+    from graph.store.load_log import now_stamp
+
+    store = FalkorDBStore(embedded_server, "status_future_stamp")
+    try:
+        store.clear()
+        store.setup_schema()
+        started = now_stamp()
+        write_records(store, [logged("seeds", "2099-01-01T00:00:00+00:00", "complete"), logged("seeds", started)], [])
+        ran = invoke(cli_env(embedded_server, "status_future_stamp"), "status")
+        assert ran.exit_code == 0, ran.stderr
+        assert (f"interrupted: the seeds load started at {started} did not finish; run the same load again to "
+                "complete it") in ran.stdout.splitlines()
+    finally:
+        store.clear()
+        store.close()

@@ -114,12 +114,13 @@ def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     `unloading` entries (an unload stopped half-way: some of the load's data is gone, its derived facts stale).
 
     `entries` are `last_loads` rows (source, status, started_at, loaded_at). A load logged before
-    markers existed has no status and counts as complete.
+    markers existed has no status and counts as complete. A completion stamped later than now was stamped by a
+    clock that was ahead (another machine's, or one corrected since), and supersedes no started entry.
     """
-    entries = list(entries)
+    entries, now = list(entries), now_stamp()
     done: dict[str, str] = {}
-    for entry in entries:
-        if entry.get("status") not in ("started", UNLOADING) and entry.get("loaded_at"):
+    for entry in entries:  # a completion stamped past now (a clock that was ahead) orders nothing: it hid later loads
+        if entry.get("status") not in ("started", UNLOADING) and (entry.get("loaded_at") or "Z") <= now:
             done[entry["source"]] = max(done.get(entry["source"], ""), entry["loaded_at"])
     return [e for e in entries if e.get("status") == UNLOADING or (
         e.get("status") == "started" and (e.get("started_at") or "") >= done.get(e["source"], ""))]
@@ -173,6 +174,7 @@ def unfinished_loads(store: GraphStore, loads: list[dict]) -> tuple[list[dict], 
             return interrupted_loads(last_loads(store, limit=100)), []
     except StoreBusy:
         unfinished = interrupted_loads(loads)
-    last_done = max((e.get("loaded_at") or "" for e in loads if e.get("status") not in ("started", UNLOADING)),
-                    default="")
+    now = now_stamp()
+    last_done = max((e.get("loaded_at") or "" for e in loads if e.get("status") not in ("started", UNLOADING)
+                     and (e.get("loaded_at") or "") <= now), default="")
     return unfinished, [e for e in unfinished if unfinished_parts(e)[1] >= last_done]
