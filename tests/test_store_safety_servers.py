@@ -199,18 +199,20 @@ def test_a_command_killed_while_it_starts_the_server_leaves_it_noted_and_the_nex
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         wait_for(lambda c=command: _servers_in(folder) or c.poll() is not None, "the server to start")
         (started,) = _servers_in(folder) or [0]
-        if started:
-            os.kill(started, signal.SIGSTOP)  # held before it answers: the command waits for it
-        title = Path(f"/proc/{started}/cmdline").read_bytes().decode() if started else ""
-        socket = Path(title.split("unixsocket:")[-1].split()[0].strip("\0 "))
-        pid_file = socket.with_name("server.pid")  # written by the server right after it forks
-        waiting = started and not socket.exists() and pid_file.exists() and pid_file.read_text().endswith("\n")
-        if waiting:  # the command is past the start and waits for the answer (it had noted nothing by then)
-            wait_for(lambda s=started: noted(s), "the command to note the server it started", limit_s=10)
-        os.kill(command.pid, signal.SIGKILL)
-        command.wait()
-        if started:
-            os.kill(started, signal.SIGCONT)
+        try:
+            if started:
+                os.kill(started, signal.SIGSTOP)  # held before it answers: the command waits for it
+            title = Path(f"/proc/{started}/cmdline").read_bytes().decode() if started else ""
+            socket = Path(title.split("unixsocket:")[-1].split()[0].strip("\0 "))
+            pid_file = socket.with_name("server.pid")  # written by the server right after it forks
+            waiting = started and not socket.exists() and pid_file.exists() and pid_file.read_text().endswith("\n")
+            if waiting:  # the command is past the start and waits for the answer (it had noted nothing by then)
+                wait_for(lambda s=started: noted(s), "the command to note the server it started", limit_s=10)
+        finally:  # whatever failed, neither the command nor a held server is left behind
+            os.kill(command.pid, signal.SIGKILL)
+            command.wait()
+            if started:
+                os.kill(started, signal.SIGCONT)
         if waiting:
             break
         if started:  # it answered first: the command's server is left without a client; stopped, tried again
