@@ -5,7 +5,9 @@ the README promises: one server per file; damaged files refused with the files' 
 a bad read refused, stopped or capped in one line with the server alive (or restarted by the watchdog, with
 nothing lost) while a `load seeds` goes into the same fresh store beside it and completes exactly (the same
 nodes and relationships as the load run alone); a killed server started again; a silent Neo4j port failing
-in ~10 s. Prints one table row per family, then the times measured and how many loads sat out a restart.
+in ~10 s; and the families of `bench/store_safety_kept.py` (store paths, killed starts and repairs, the cache
+folder's faults, clocks). Prints one table row per family, then the times measured and how many loads sat out
+a restart.
 
     .venv/bin/python bench/bench_store_safety.py [--trials 3] [--only TEXT]
 """
@@ -27,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.store_safety_kept import FAMILIES as KEPT_AND_STARTS  # noqa: E402
 from bench.store_safety_reads import alive, bad_read, cli, huge_result, sat_out, times  # noqa: E402
 from graph.errors import StoreUnavailable  # noqa: E402
 from graph.settings import Settings  # noqa: E402
@@ -208,6 +211,7 @@ FAMILIES = [
       for what, cell in (("NUL", "\x00"), ("lone surrogate", "surrogate"), ("oversize text", "x" * 2_000_000))],
     ("bad values and files (10 kinds): one line, no traceback", bad_inputs),
     ("3,000,000-row result capped at 5, beside a load", huge_result),
+    *KEPT_AND_STARTS,  # the second try-out's (bench/store_safety_kept.py)
 ]
 
 
