@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
 import time
@@ -65,32 +64,34 @@ def _noted_pid(db: Path) -> int:
         return 0
 
 
+#: A command opening a store, held in its wait for the server's answer as while a large store's files are read.
+_HELD_OPEN = ("import sys\nfrom graph.store import falkordb_start_wait\n"
+              "falkordb_start_wait._ready = lambda socket_path: False\n"
+              "from graph.store.falkordb_store import FalkorDBStore\nFalkorDBStore(sys.argv[1])\n")
+
+
+def _daemon(folder: Path) -> int:
+    for pid in _servers_in(folder):
+        try:
+            if "unixsocket:" in Path(f"/proc/{pid}/cmdline").read_bytes().decode():
+                return pid
+        except OSError:
+            continue
+    return 0
+
+
 def killed_while_starting(folder: Path) -> bool:
     db = folder / "store.db"
     cli(db, "load", "seeds")
-    for _ in range(20):
-        command = subprocess.Popen([sys.executable, "-m", "cli", "status"], cwd=ROOT, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, env=os.environ | {"CLUSTER_EXPLORER_DB": str(db)})
-        _until(lambda c=command: _servers_in(folder) or c.poll() is not None)
-        started = (_servers_in(folder) or [0])[0]
-        if started:
-            os.kill(started, signal.SIGSTOP)
-        title = Path(f"/proc/{started}/cmdline").read_bytes().decode() if started else "unixsocket:/nowhere "
-        socket = Path(title.split("unixsocket:")[-1].split()[0].strip("\0 "))
-        pid_file = socket.with_name("server.pid")
-        waiting = started and not socket.exists() and pid_file.exists() and pid_file.read_text().endswith("\n")
-        noted = waiting and _until(lambda s=started: _noted_pid(db) == s, 10)
+    command = subprocess.Popen([sys.executable, "-c", _HELD_OPEN, str(db)], cwd=ROOT)
+    try:
+        started = _daemon(folder) if _until(lambda: _daemon(folder)) else 0
+        noted = _until(lambda: started and _noted_pid(db) == started, 10)
+    finally:
         command.kill()
         command.wait()
-        if started:
-            os.kill(started, signal.SIGCONT)
-        if waiting:
-            status = cli(db, "status")
-            return noted and status.returncode == 0 and _until(lambda: not _servers_in(folder), 30)
-        if started:
-            os.kill(started, signal.SIGKILL)
-            _until(lambda: not _servers_in(folder))
-    return False
+    status = cli(db, "status")
+    return noted and status.returncode == 0 and _until(lambda: not _servers_in(folder), 30)
 
 
 @contextmanager
