@@ -5,7 +5,8 @@ Held means: a store path that is a folder is refused as no store and nothing is 
 store's server reads its files leaves it noted, and the next command uses that one server, which then stops; a cache
 folder on a full or read-only disk answers from memory and says why once; a cache writer killed mid-write leaves a
 temporary file that the next write removes; a complete load stamped in the future hides no interrupted load; a
-`store repair` killed at any point is finished by running it again, with every node.
+`store repair` killed at any point is finished by running it again, with every node; a store moved while a
+process holds it is not made again, empty, where it was when its server dies.
 """
 
 from __future__ import annotations
@@ -167,9 +168,26 @@ def killed_repair(folder: Path, after_s: float) -> bool:
     return finished and _until(lambda: not _servers_in(folder), 30)
 
 
+_MOVED = ("import json, os, signal, sys, time\nfrom pathlib import Path\nfrom graph.store.falkordb_store import "
+          "FalkorDBStore\ndb = Path(sys.argv[1]); s = FalkorDBStore(db); os.rename(db.parent, sys.argv[2])\n"
+          "pid = json.loads((Path(sys.argv[2]) / 'store.db.server.json').read_text())['pid']\n"
+          "os.kill(pid, signal.SIGKILL)\nwhile os.path.exists(f'/proc/{pid}'): time.sleep(0.01)\n"
+          "try:\n    s.write(\"MERGE (:Award {id: 'x'})\")\nexcept Exception as e:\n    print(e)\ns.close()\n")
+
+
+def moved_while_in_use(folder: Path) -> bool:
+    db, moved = folder / "a" / "store.db", folder / "b"
+    cli(db, "load", "seeds")
+    said = subprocess.run([sys.executable, "-c", _MOVED, str(db), str(moved)], cwd=ROOT, capture_output=True,
+                          text=True).stdout
+    kept = cli(moved / "store.db", "query", "MATCH (a:Award {id: 'x'}) RETURN count(a)").stdout.split()[-1:]
+    return "are no longer there" in said and not db.exists() and not Path(f"{db}.aof").exists() and kept == ["0"]
+
+
 FAMILIES = [
     ("a store path that is a folder: refused as no store, nothing made", folder_as_store),
     ("a command killed (-9) while the server reads its files: the next uses that one server", killed_while_starting),
+    ("a store moved while in use, its server killed: refused, no empty store where it was", moved_while_in_use),
     ("cache folder on a full disk: answered from memory, said once", lambda f: cache_cannot_be_written(f, False)),
     ("cache folder read-only: answered from memory, said once", lambda f: cache_cannot_be_written(f, True)),
     ("a cache writer killed (-9) mid-write: its temporary file goes at the next write", killed_cache_writer),

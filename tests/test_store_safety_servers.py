@@ -219,3 +219,35 @@ def test_a_command_killed_while_it_starts_the_server_leaves_it_noted_and_the_nex
     assert "Cluster" in status.stdout
     wait_for(lambda: not _servers_in(folder), "the last client's exit to stop the one server", limit_s=30)
 
+
+def test_a_store_moved_while_in_use_is_not_made_again_empty_where_it_was_when_its_server_restarts(loaded_store):
+    """The app holds a store whose folder is then moved (`mv`), and its server dies: the restart made a new, empty
+    store at the old path, the next read failed with "Invalid graph operation on empty key" and the next write went
+    into that empty store, not the moved one (found by a store-safety try-out)."""
+    import json
+    import os
+    import signal
+
+    from graph.errors import StoreUnavailable
+    from tests.store_processes import wait_for
+
+    store = FalkorDBStore(loaded_store)
+    moved = loaded_store.parent.with_name(loaded_store.parent.name + "-moved")
+    try:
+        os.rename(loaded_store.parent, moved)
+        assert store.read("MATCH (n:Cluster) RETURN count(n)").rows[0][0] > 0  # the same server, moved with it
+        pid = json.loads(StorePaths(moved / loaded_store.name).note.read_text())["pid"]
+        os.kill(pid, signal.SIGKILL)
+        wait_for(lambda: not os.path.exists(f"/proc/{pid}"), "the killed server to be gone")
+        gone = (f"the files of the store {loaded_store} are no longer there (its folder was moved or renamed, or "
+                "they were deleted, while this process used it); nothing was written there: open the store where it "
+                "is now (set CLUSTER_EXPLORER_DB or --db to it and restart the app or the command)")
+        for call in (lambda: store.read("MATCH (n) RETURN count(n)"), lambda: store.write("MERGE (:Award {id: 'x'})")):
+            with pytest.raises(StoreUnavailable) as refused:
+                call()
+            assert str(refused.value) == gone
+        assert not loaded_store.exists() and not StorePaths(loaded_store).aof_dir.exists()
+    finally:
+        store.close()
+    counted = cli(moved / loaded_store.name, "query", "MATCH (a:Award {id: 'x'}) RETURN count(a)")
+    assert counted.returncode == 0 and counted.stdout.split()[-1] == "0", counted.stderr

@@ -14,10 +14,10 @@ import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import StoreDamaged
+from graph.errors import StoreDamaged, StoreUnavailable
 from graph.store.falkordb_config import StorePaths, server_binaries
 
-__all__ = ["FileCheck", "check_files", "server_log_reason"]
+__all__ = ["FileCheck", "check_files", "refuse_if_gone", "server_log_reason"]
 
 _WHAT_TO_DO = ("Run `cluster-explorer store repair` (it keeps a copy of every file it changes) or "
                "`cluster-explorer store restore BACKUP`; nothing was changed")
@@ -67,6 +67,17 @@ def check_files(db: Path) -> FileCheck:
         return found
     _run_checker(paths, found)
     return found
+
+
+def refuse_if_gone(db: Path) -> None:
+    """Before a store this process had open is started again: its files must still be there. A folder moved (`mv`)
+    while its server ran keeps that server; when the server then died, the restart made a new, empty store at the
+    old path, and the next write went into it instead of the moved store."""
+    if not db.exists() and not StorePaths(db).aof_dir.exists():
+        raise StoreUnavailable(f"the files of the store {db} are no longer there (its folder was moved or renamed, or "
+                               "they were deleted, while this process used it); nothing was written there: open the "
+                               "store where it is now (set CLUSTER_EXPLORER_DB or --db to it and restart the app or "
+                               "the command)")
 
 
 def manifest_files(manifest: Path) -> list[str]:

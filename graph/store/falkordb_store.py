@@ -29,6 +29,7 @@ from graph.errors import QueryError, StoreUnavailable
 from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
 from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes
+from graph.store.falkordb_check import refuse_if_gone
 from graph.store.falkordb_compact import rewrite_append_only
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits
 from graph.store.falkordb_errors import refuse_before_sending, translate
@@ -95,6 +96,7 @@ class FalkorDBStore:
                 return False
             except Exception:
                 self._db.connection.connection_pool.disconnect()
+            refuse_if_gone(self.db_path)  # moved while in use: an empty store was made where it had been
             self._connect()
             self.restarted = why_restarted(self.db_path, pid)
             return True
