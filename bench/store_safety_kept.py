@@ -21,22 +21,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from bench.store_safety_reads import ROOT, cli
+from tests.store_processes import HELD_OPEN, daemon_in, servers_in
 
 __all__ = ["FAMILIES"]
 
 _FIXTURES = ROOT / "tests" / "fixtures"
-
-
-def _servers_in(folder: Path) -> list[int]:
-    found = []
-    for proc in Path("/proc").iterdir():
-        try:
-            if proc.name.isdigit() and os.readlink(proc / "cwd") == str(folder) \
-                    and b"redis-server" in (proc / "cmdline").read_bytes():
-                found.append(int(proc.name))
-        except OSError:
-            continue
-    return found
 
 
 def _until(condition, limit_s: float = 60) -> bool:
@@ -65,34 +54,18 @@ def _noted_pid(db: Path) -> int:
         return 0
 
 
-#: A command opening a store, held in its wait for the server's answer as while a large store's files are read.
-_HELD_OPEN = ("import sys\nfrom graph.store import falkordb_start_wait\n"
-              "falkordb_start_wait._ready = lambda socket_path: False\n"
-              "from graph.store.falkordb_store import FalkorDBStore\nFalkorDBStore(sys.argv[1])\n")
-
-
-def _daemon(folder: Path) -> int:
-    for pid in _servers_in(folder):
-        try:
-            if "unixsocket:" in Path(f"/proc/{pid}/cmdline").read_bytes().decode():
-                return pid
-        except OSError:
-            continue
-    return 0
-
-
 def killed_while_starting(folder: Path) -> bool:
     db = folder / "store.db"
     cli(db, "load", "seeds")
-    command = subprocess.Popen([sys.executable, "-c", _HELD_OPEN, str(db)], cwd=ROOT)
+    command = subprocess.Popen([sys.executable, "-c", HELD_OPEN, str(db)], cwd=ROOT)
     try:
-        started = _daemon(folder) if _until(lambda: _daemon(folder)) else 0
+        started = daemon_in(folder) if _until(lambda: daemon_in(folder)) else 0
         noted = _until(lambda: started and _noted_pid(db) == started, 10)
     finally:
         command.kill()
         command.wait()
     status = cli(db, "status")
-    return noted and status.returncode == 0 and _until(lambda: not _servers_in(folder), 30)
+    return noted and status.returncode == 0 and _until(lambda: not servers_in(folder), 30)
 
 
 @contextmanager
@@ -165,7 +138,7 @@ def killed_repair(folder: Path, after_s: float) -> bool:
     repair.wait()
     again = cli(db, "store", "repair")
     finished = again.returncode == 0 and cli(db, "query", "MATCH (n) RETURN count(n)").stdout.split()[-1] == nodes
-    return finished and _until(lambda: not _servers_in(folder), 30)
+    return finished and _until(lambda: not servers_in(folder), 30)
 
 
 _MOVED = ("import json, os, signal, sys, time\nfrom pathlib import Path\nfrom graph.store.falkordb_store import "

@@ -72,3 +72,37 @@ def tmpfs(folder: Path, size: str, case: str) -> Iterator[Path]:
         yield folder
     finally:
         subprocess.run(["umount", "-l", str(folder)], check=False)
+
+
+def servers_in(folder: Path) -> list[int]:
+    """The live redis-servers working in `folder` (a server works in its store's folder)."""
+    from graph.store.falkordb_process import process_alive
+
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and os.readlink(proc / "cwd") == str(folder) and process_alive(int(proc.name)) \
+                    and b"redis-server" in (proc / "cmdline").read_bytes():
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
+
+
+def daemon_in(folder: Path) -> int:
+    """The server working in `folder` once it runs as a daemon (its title names its socket), else 0."""
+    for pid in servers_in(folder):
+        try:
+            if "unixsocket:" in Path(f"/proc/{pid}/cmdline").read_bytes().decode():
+                return pid
+        except OSError:
+            continue
+    return 0
+
+
+#: A command opening the store `sys.argv[1]`, held in its wait for the started server's answer, as while a large
+#: store's files are read (seconds at 10x): the server is real and loads for real; only the command's readiness
+#: check says "not yet".
+HELD_OPEN = ("import sys\nfrom graph.store import falkordb_start_wait\n"
+             "falkordb_start_wait._ready = lambda socket_path: False\n"
+             "from graph.store.falkordb_store import FalkorDBStore\nFalkorDBStore(sys.argv[1])\n")

@@ -8,7 +8,7 @@ import pytest
 from graph.store.falkordb_server import StorePaths
 from graph.store.falkordb_store import FalkorDBStore
 from tests import store_processes
-from tests.store_processes import cli, fingerprint
+from tests.store_processes import HELD_OPEN, cli, daemon_in, fingerprint, servers_in
 
 loaded_store = store_processes.loaded_store  # a stopped store holding the seeds (a fixture)
 
@@ -157,31 +157,6 @@ def test_a_store_path_that_is_a_folder_is_refused_as_no_store_file_and_nothing_i
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data.db"] and not any(folder.iterdir())
 
 
-def _servers_in(folder) -> list[int]:
-    """The live redis-servers working in `folder` (a server works in its store's folder)."""
-    import os
-    from pathlib import Path
-
-    from graph.store.falkordb_process import process_alive
-
-    found = []
-    for proc in Path("/proc").iterdir():
-        try:
-            if proc.name.isdigit() and os.readlink(proc / "cwd") == str(folder) and process_alive(int(proc.name)) \
-                    and b"redis-server" in (proc / "cmdline").read_bytes():
-                found.append(int(proc.name))
-        except OSError:
-            continue
-    return found
-
-
-#: A command opening a store, held in its wait for the started server's answer, as while a large store's files are
-#: read (seconds at 10x): the server is real and loads for real; only the command's readiness check says "not yet".
-_HELD_OPEN = ("import sys\nfrom graph.store import falkordb_start_wait\n"
-              "falkordb_start_wait._ready = lambda socket_path: False\n"
-              "from graph.store.falkordb_store import FalkorDBStore\nFalkorDBStore(sys.argv[1])\n")
-
-
 def test_a_command_killed_while_it_starts_the_server_leaves_it_noted_and_the_next_one_uses_it(loaded_store):
     """A command killed (-9) between the server's start and its answer (seconds at 10x, while it reads the files)
     left the server running unnoted: the next command started a second server over the same files, and the first
@@ -189,35 +164,25 @@ def test_a_command_killed_while_it_starts_the_server_leaves_it_noted_and_the_nex
     import json
     import subprocess
     import sys
-    from pathlib import Path
 
     from tests.store_processes import ROOT, wait_for
 
     folder, note = loaded_store.parent, StorePaths(loaded_store).note
 
-    def daemon() -> int:  # the server once it runs as a daemon (its title names its socket), else 0
-        for pid in _servers_in(folder):
-            try:
-                if "unixsocket:" in Path(f"/proc/{pid}/cmdline").read_bytes().decode():
-                    return pid
-            except OSError:
-                continue
-        return 0
-
-    command = subprocess.Popen([sys.executable, "-c", _HELD_OPEN, str(loaded_store)], cwd=ROOT)
+    command = subprocess.Popen([sys.executable, "-c", HELD_OPEN, str(loaded_store)], cwd=ROOT)
     try:
-        wait_for(daemon, "the server to start")
-        started = daemon()
+        wait_for(lambda: daemon_in(folder), "the server to start")
+        started = daemon_in(folder)
         wait_for(lambda: note.exists() and json.loads(note.read_text() or "{}").get("pid") == started,
                  "the command to note the server it started", limit_s=10)
     finally:
         command.kill()
         command.wait()
-    assert _servers_in(folder) == [started]
+    assert servers_in(folder) == [started]
     status = cli(loaded_store, "status")
     assert status.returncode == 0, status.stderr
     assert "Cluster" in status.stdout
-    wait_for(lambda: not _servers_in(folder), "the last client's exit to stop the one server", limit_s=30)
+    wait_for(lambda: not servers_in(folder), "the last client's exit to stop the one server", limit_s=30)
 
 
 def test_a_store_moved_while_in_use_is_not_made_again_empty_where_it_was_when_its_server_restarts(loaded_store):
