@@ -6,7 +6,7 @@ store's server reads its files leaves it noted, and the next command uses that o
 folder on a full or read-only disk answers from memory and says why once; a cache writer killed mid-write leaves a
 temporary file that the next write removes; a complete load stamped in the future hides no interrupted load; a
 `store repair` killed at any point is finished by running it again, with every node; a store moved while a
-process holds it is not made again, empty, where it was when its server dies.
+process holds it is not made again, empty, where it was when its server dies; a file-size limit is refused.
 """
 
 from __future__ import annotations
@@ -157,10 +157,24 @@ def moved_while_in_use(folder: Path) -> bool:
     return "are no longer there" in said and not db.exists() and not Path(f"{db}.aof").exists() and kept == ["0"]
 
 
+def file_size_limit(folder: Path) -> bool:
+    import resource
+
+    db = folder / "store.db"
+    cli(db, "load", "seeds")
+    before = sorted((p.name, p.stat().st_size) for p in Path(f"{db}.aof").iterdir())
+    limited = subprocess.run([sys.executable, "-m", "cli", "load", "seeds"], cwd=ROOT, capture_output=True, text=True,
+                             env=os.environ | {"CLUSTER_EXPLORER_DB": str(db)},
+                             preexec_fn=lambda: resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000)))
+    after = sorted((p.name, p.stat().st_size) for p in Path(f"{db}.aof").iterdir())
+    return limited.returncode == 1 and "ulimit -f unlimited" in limited.stderr and after == before
+
+
 FAMILIES = [
     ("a store path that is a folder: refused as no store, nothing made", folder_as_store),
     ("a command killed (-9) while the server reads its files: the next uses that one server", killed_while_starting),
     ("a store moved while in use, its server killed: refused, no empty store where it was", moved_while_in_use),
+    ("a file-size limit (ulimit -f) the server would inherit: refused before the start", file_size_limit),
     ("cache folder on a full disk: answered from memory, said once", lambda f: cache_cannot_be_written(f, False)),
     ("cache folder read-only: answered from memory, said once", lambda f: cache_cannot_be_written(f, True)),
     ("a cache writer killed (-9) mid-write: its temporary file goes at the next write", killed_cache_writer),

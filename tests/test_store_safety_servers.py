@@ -216,3 +216,22 @@ def test_a_store_moved_while_in_use_is_not_made_again_empty_where_it_was_when_it
         store.close()
     counted = cli(moved / loaded_store.name, "query", "MATCH (a:Award {id: 'x'}) RETURN count(a)")
     assert counted.returncode == 0 and counted.stdout.split()[-1] == "0", counted.stderr
+
+
+def test_a_file_size_limit_the_server_would_inherit_is_refused_before_it_starts(loaded_store):
+    """Under `ulimit -f` (inherited by the server) a load's append-only file was cut mid-write at the limit: the
+    server died and the store was left damaged ("appendonly.aof.1.incr.aof is truncated"), needing a repair."""
+    import resource
+
+    def limited() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, 20_000))
+
+    before = fingerprint(loaded_store)
+    for db in (loaded_store, loaded_store.with_name("fresh.db")):
+        refused = cli(db, "load", "seeds", preexec_fn=limited)
+        assert refused.returncode == 1
+        assert refused.stderr.strip() == (
+            f"Error: the store {db} was not opened: this process may write files of at most 20,000 bytes (`ulimit "
+            "-f`), a limit its server would inherit, cutting its append-only file mid-write and leaving the store "
+            "damaged; run `ulimit -f unlimited` in this shell first (nothing was changed)"), refused.stderr
+    assert fingerprint(loaded_store) == before and not StorePaths(loaded_store.with_name("fresh.db")).aof_dir.exists()

