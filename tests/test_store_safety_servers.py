@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.store.falkordb_files import check_files
 from graph.store.falkordb_server import StorePaths
 from graph.store.falkordb_store import FalkorDBStore
 from tests import store_processes
@@ -235,3 +236,16 @@ def test_a_file_size_limit_the_server_would_inherit_is_refused_before_it_starts(
             "-f`), a limit its server would inherit, cutting its append-only file mid-write and leaving the store "
             "damaged; run `ulimit -f unlimited` in this shell first (nothing was changed)"), refused.stderr
     assert fingerprint(loaded_store) == before and not StorePaths(loaded_store.with_name("fresh.db")).aof_dir.exists()
+
+
+def test_a_soft_file_size_limit_under_no_hard_one_is_lifted_and_the_load_completes(loaded_store):
+    """A soft limit alone (`ulimit -S -f`) can be raised by the process itself: it is, for the command and the
+    server it starts, rather than refusing a store the machine could write."""
+    import resource
+
+    def soft() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (20_000, resource.RLIM_INFINITY))
+
+    loaded = cli(loaded_store, "load", "seeds", preexec_fn=soft)
+    assert loaded.returncode == 0, loaded.stderr
+    assert check_files(loaded_store).sound

@@ -83,8 +83,12 @@ def refuse_if_gone(db: Path) -> None:
 
 def refuse_file_size_limit(db: Path) -> None:
     """Before a start: a file-size limit (`ulimit -f`) passes to the server, which then died writing past it, its
-    append-only file cut mid-write (the store left damaged, needing a repair). Refused unless there is none."""
-    most = resource.getrlimit(resource.RLIMIT_FSIZE)[0]
+    append-only file cut mid-write (the store left damaged, needing a repair). A soft limit under no hard one is
+    lifted for this process and the server it starts; a hard limit (bash's `ulimit -f N` sets both) is refused."""
+    most, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    if most != resource.RLIM_INFINITY and hard == resource.RLIM_INFINITY:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (hard, hard))
+        return
     if most != resource.RLIM_INFINITY:
         raise finished_by(StoreUnavailable(
             f"the store {db} was not opened: this process may write files of at most {most:,} bytes (`ulimit -f`), a "
