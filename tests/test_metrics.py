@@ -192,8 +192,9 @@ def test_a_second_run_removes_the_values_an_earlier_run_left(embedded_store):
     iceland = compute_all(nx.path_graph(["Organisation:pic:3", "Organisation:pic:4"]), ["pagerank"])
     written = write_metrics(embedded_store, iceland, Projection(countries=("IS",)), "2025-01-02T00:00:00+00:00")
     assert (written.properties, written.cleared) == (4, 2)
-    assert written.describe() == ("wrote 4 node properties; the earlier run's values of these metrics removed from 2 "
-                                  "nodes first, so a ranking reads one run")
+    assert written.describe() == ("wrote 1 metric on 2 nodes (4 node properties: each value and its run); the "
+                                  "earlier run's values of these metrics removed from 2 nodes first, so a ranking "
+                                  "reads one run")
     rows = embedded_store.read("MATCH (n:Organisation) WHERE n.pagerank IS NOT NULL OR n.pagerank_run IS NOT NULL "
                                "RETURN n.id, n.pagerank_run ORDER BY n.id").rows
     assert [r[0] for r in rows] == ["pic:3", "pic:4"] and all("countries=IS" in r[1] for r in rows)

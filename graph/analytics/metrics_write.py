@@ -27,16 +27,21 @@ def _plain(value: float) -> float | int | None:
 
 @dataclass(frozen=True)
 class MetricsWritten:
-    """What `write_metrics` did: node properties written (values and run records), and nodes whose values of an
-    earlier run of those metrics were removed first."""
+    """What `write_metrics` did: node properties written (values and run records), of how many metrics on how many
+    nodes, and nodes whose values of an earlier run of those metrics were removed first."""
 
     properties: int
     cleared: int
+    metrics: int = 0
+    nodes: int = 0
 
     def describe(self) -> str:
+        """In words; the metrics and nodes first ("1,208 node properties" for 4 metrics on 151 clusters had read as
+        1,208 nodes)."""
         earlier = (f"; the earlier run's values of these metrics removed from {self.cleared:,} nodes first, so a "
                    "ranking reads one run" if self.cleared else "")
-        return f"wrote {self.properties:,} node properties{earlier}"
+        return (f"wrote {self.metrics} metric{'s' * (self.metrics != 1)} on {self.nodes:,} node"
+                f"{'s' * (self.nodes != 1)} ({self.properties:,} node properties: each value and its run){earlier}")
 
 
 def write_metrics(store, results: dict[str, MetricResult] | Iterable[MetricResult], projection,
@@ -75,4 +80,5 @@ def write_metrics(store, results: dict[str, MetricResult] | Iterable[MetricResul
                     if value_of is not None:
                         batch = [{"id": r["id"], "value": value_of} for r in batch]
                     written += store.write(statement, {"rows": batch}).rows[0][0]
-    return MetricsWritten(written, cleared)
+    nodes = {key for result in results for key in result.values}
+    return MetricsWritten(written, cleared, len(results), len(nodes))
