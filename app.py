@@ -40,6 +40,8 @@ except ClusterExplorerError as e:  # a setting that cannot be used
 
 st.sidebar.caption(f"Store: **{store.kind}** at `{store.location}`")
 try:
+    if page.title != "Overview":
+        common.say_running_loads()
     analytics_cache.rebuild_after_load()
     partners_index.rebuild_after_load()
     if page.url_path in timeline.PAGES:

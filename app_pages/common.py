@@ -19,8 +19,8 @@ from graph.settings import Settings
 from graph.store.backends import open_store
 from graph.store.contract import GraphStore
 from graph.store.counting import CountingStore
-from graph.store.load_log import data_version
-from graph.store.reads import counts
+from graph.store.load_log import data_version, unfinished_loads
+from graph.store.reads import counts, last_loads
 from graph.store.sector_fields import equivalent_fields
 from graph.views import store_views
 from graph.views.exports import for_spreadsheets
@@ -217,3 +217,20 @@ def details(node: str) -> dict | None:
 
 def metrics_present(names: tuple[str, ...]) -> list[str]:
     return _metrics_present(store(), version(), names)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _loads(_store: GraphStore, key: str) -> list[dict]:
+    return last_loads(_store, 50)
+
+
+def say_running_loads() -> None:
+    """A load another process runs, said above every page but the Overview (which lists the loads): Explore and
+    Metrics showed a store half-loaded with no word of it. Read once per data version (a load's start changes it);
+    the lock that tells running from interrupted is tried only when the log holds an unfinished load."""
+    current = store()
+    _, running = unfinished_loads(current, _loads(current, version()))
+    if running:
+        what = ", ".join(sorted({entry.get("source") or "a" for entry in running}))
+        st.info(f"A load is running ({what}): this page shows the store as it stands, that load in part; it shows "
+                "the whole once the load ends (reload the page then; the Overview says when).", icon=":material/sync:")

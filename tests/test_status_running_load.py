@@ -145,3 +145,40 @@ def test_a_load_stamped_in_the_future_hides_no_later_interrupted_load(embedded_s
     finally:
         store.clear()
         store.close()
+
+
+def test_every_other_page_says_a_load_is_running(embedded_server, store, another_process_holds_the_load_lock,
+                                                 monkeypatch):
+    """The faults try-out: during a CLI load, Explore and Metrics showed the half-loaded store with no notice; only
+    the Overview said a load was running."""
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
+    monkeypatch.setenv("CLUSTER_EXPLORER_GRAPH", GRAPH)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    try:
+        for page in ("app_pages/queries.py", "app_pages/data.py"):
+            at.switch_page(page).run()
+            assert not at.exception, [e.value for e in at.exception]
+            assert ("A load is running (cordis, csv): this page shows the store as it stands, that load in part; it "
+                    "shows the whole once the load ends (reload the page then; the Overview says when).") in [
+                i.value for i in at.info], page
+    finally:
+        st.cache_resource.clear()
+
+
+def test_no_page_says_a_load_is_running_when_none_holds_the_lock(embedded_server, store, monkeypatch):
+    import streamlit as st
+    from streamlit.testing.v1 import AppTest
+
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
+    monkeypatch.setenv("CLUSTER_EXPLORER_GRAPH", GRAPH)
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    try:
+        at.switch_page("app_pages/queries.py").run()
+        assert not at.exception and not [i for i in at.info if "A load is running" in i.value]
+    finally:
+        st.cache_resource.clear()
