@@ -63,9 +63,11 @@ def tables(places: pd.DataFrame, links: list[dict[str, Any]], drawn: pd.DataFram
                    "Places or a part of the name.", icon=":material/search_off:")
     most, pairs = st.columns(2)
     if found.empty:
-        most.caption(f"The {min(LISTED, len(places)):,} most active of {len(places):,} places (activity: project "
-                     "participations of their organisations)")
-        most.dataframe(places[["name", "activity", "organisations"]].head(LISTED), hide_index=True, key="map_places")
+        active = places[places["activity"] > 0]  # a window without projects listed 50 places at 0 as the most active
+        most.caption(f"The {min(LISTED, len(active)):,} most active of {len(places):,} places (activity: project "
+                     "participations of their organisations)" if len(active) else
+                     f"None of the {len(places):,} places has a project participation in these years")
+        most.dataframe(active[["name", "activity", "organisations"]].head(LISTED), hide_index=True, key="map_places")
         pairs.caption(f"The {len(drawn):,} collaborations drawn (shared projects)")
         pairs.dataframe(drawn[["from_name", "to_name", "projects"]].head(LISTED), hide_index=True, key="map_links")
         return

@@ -56,3 +56,11 @@ def test_a_window_without_projects_says_why_the_map_is_empty(app_store):  # noqa
     at = open_page("map", map_level="Countries", time=["2018", "2018"])
     assert "No project of the data runs in the time slider's years (up to 2018), so no place has activity" in texts(at)
     assert "No project of the data runs" not in texts(open_page("map", map_level="Countries"))
+
+
+def test_a_window_without_projects_lists_no_place_as_most_active(app_store):  # noqa: F811
+    """The table under it had still read "The 50 most active of N places", listing places at 0."""
+    at = open_page("map", map_level="Countries", time=["2018", "2018"])
+    assert "None of the" in texts(at) and "places has a project participation in these years" in texts(at)
+    assert "most active of" not in texts(at)
+    assert "most active of" in texts(open_page("map", map_level="Countries"))
