@@ -64,7 +64,8 @@ class GenericInput:
 
     def would_write(self) -> str:
         """`5 nodes (Project 2, Organisation 3) and 4 relationships (PARTICIPATES_IN 4), and 1 Source record(s)
-        naming each file and its checksum`: what a load of these files writes, for the check and the preview."""
+        naming each file and its checksum (6 nodes in all, ...)`: what a load of these files writes, for the check
+        and the preview; the total is the load's own count, Source records included."""
         labels = Counter(n.label for n in self.nodes if n.label != "Source")
         types = Counter(r.type for r in self.rels)
 
@@ -72,7 +73,8 @@ class GenericInput:
             return f" ({', '.join(f'{name} {n:,}' for name, n in counts.most_common())})" if counts else ""
 
         return (f"{labels.total():,} nodes{each(labels)} and {types.total():,} relationships{each(types)}, and "
-                f"{len(self.nodes) - labels.total()} Source record(s) naming each file and its checksum")
+                f"{len(self.nodes) - labels.total()} Source record(s) naming each file and its checksum "
+                f"({len(self.nodes):,} nodes in all, as the load's summary counts them)")  # it said 97 where this 96
 
 
 def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems: list[Problem]) -> Table | None:

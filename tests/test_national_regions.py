@@ -74,7 +74,8 @@ def test_the_check_counts_what_the_load_writes_when_the_store_holds_the_places(e
     said = check_generic(embedded_store, mapping).would_write()
     assert said.startswith("3 nodes (Organisation 2, Region 1)")  # NO-Vestland; Norway and Telemark are held
     written = load_generic(embedded_store, mapping).summary
-    assert said.startswith(f"{written.nodes - 1} nodes")  # the summary counts the Source record too
+    assert said.startswith(f"{written.nodes - 1} nodes")  # the summary counts the Source record too, and the
+    assert f"({written.nodes} nodes in all, as the load's summary counts them)" in said  # check says so
 
 
 def test_a_table_loaded_before_nuts_is_told_where_its_regions_now_have_a_nuts_namesake(embedded_store, tmp_path):
