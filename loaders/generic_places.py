@@ -84,6 +84,7 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
                                     'with its code, or "" for no country)', mapping_can_fix=True))
             return node, [], []
     region = _cell(row, place.region)
+    region = _recoded(place.region_values).get(region.casefold(), region) if place.region_values else region
     region = country and subdivision_name(region, country) or region  # `SE-O`: Västra Götalands län
     properties = dict(node.properties)
     if country:

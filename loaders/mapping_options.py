@@ -136,6 +136,9 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
         check.problem("nodes", index, usage, "located_in")
         return None
     region, country = raw.get("region", ""), raw.get("country", "")
+    region, region_values = _region_recode(check, index, region)
+    if region is None:
+        return None
     if isinstance(country, dict) and "column" in country:  # cells recoded first: { "XH" = "IN", "n/a" = "" }
         recode = country.get("values", {})
         if (set(country) - {"column", "values"} or not isinstance(country["column"], str) or not isinstance(
@@ -150,7 +153,8 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
                               country["column"])
                 return None
         return Place(region.strip() if isinstance(region, str) else "", country["column"].strip(),
-                     country_values=tuple((cell.casefold(), code) for cell, code in recode.items()))
+                     country_values=tuple((cell.casefold(), code) for cell, code in recode.items()),
+                     region_values=region_values)
     if isinstance(country, dict):
         if set(country) != {"value"} or not isinstance(country["value"], str):
             check.problem("nodes", index, usage, "located_in")
@@ -160,14 +164,30 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
                           'in (country = { value = "NO" }), or map a column holding it', "country")
             return None
         try:
-            return Place(region if isinstance(region, str) else "", "", country_code(country["value"]))
+            return Place(region if isinstance(region, str) else "", "", country_code(country["value"]),
+                         region_values=region_values)
         except ValueError as e:
             check.problem("nodes", index, f"located_in country: {e}", "located_in")
             return None
     if not all(isinstance(x, str) for x in (region, country)):
         check.problem("nodes", index, usage, "located_in")
         return None
-    return Place(region.strip(), country.strip())
+    return Place(region.strip(), country.strip(), region_values=region_values)
+
+
+def _region_recode(check: _Checker, index: int, region: Any) -> tuple[Any, tuple[tuple[str, str], ...]]:
+    """`region = { column = "län", values = { "14" = "SE232" } }`: the column, and its cells recoded (case-folded)
+    before they are read as a NUTS code or a national region (a register's county numbers had become `SE-14`, a
+    region off the Map); a plain column as before. (None, ()) after a problem."""
+    if not isinstance(region, dict):
+        return region, ()
+    recode = region.get("values", {})
+    if (set(region) - {"column", "values"} or not isinstance(region.get("column"), str) or not isinstance(recode, dict)
+            or not all(isinstance(v, str) for v in recode.values())):
+        check.problem("nodes", index, 'located_in region must be a column ("column") or { column = "column", values = '
+                      '{ "cell" = "NUTS code or region name", ... } }', "located_in")
+        return None, ()
+    return region["column"].strip(), tuple((str(cell).casefold(), code) for cell, code in recode.items())
 
 
 def reading_options(check: _Checker, kind: str | None, index: int, table: dict) -> dict[str, Any]:

@@ -166,7 +166,7 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     if "sme" in columns:
         organisation["label_if"] = {"SME": _column(columns, "sme")["column"]}
     if "country" in columns or "region" in columns:
-        organisation["located_in"] = {k: columns[k].get("column") if k == "region" and isinstance(columns[k], dict)
+        organisation["located_in"] = {k: _region(columns[k]) if k == "region" and isinstance(columns[k], dict)
                                       else columns[k] for k in ("country", "region") if k in columns}
     if "drop" in raw:
         project["drop"] = organisation["drop"] = raw["drop"]
@@ -234,3 +234,8 @@ def expand_preset(raw: dict, check: _Checker) -> dict[str, Any]:
         return {k: raw[k] for k in ("name", "title") if k in raw}
     kept = {k: raw[k] for k in ("name", "title", "separator", "encoding") if k in raw}
     return {**kept, **_participation(raw, check)}
+
+
+def _region(spec: dict[str, Any]) -> Any:
+    """The preset's region for `located_in`: its column, with its `values` recode when it has one."""
+    return {k: spec[k] for k in ("column", "values") if k in spec} if "values" in spec else spec.get("column")

@@ -83,6 +83,7 @@ class Place:
     country: str = ""
     country_value: str = ""
     country_values: tuple[tuple[str, str], ...] = ()  # case-folded cells recoded before they are read as a country
+    region_values: tuple[tuple[str, str], ...] = ()  # the same for the region: a county number `14` -> `SE232`
 
 
 @dataclass(frozen=True)

@@ -54,3 +54,34 @@ def test_a_region_given_by_its_iso_3166_2_code_is_that_region(embedded_store, tm
     load_generic(embedded_store, mapping)
     places = embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(p) RETURN o.id, p.id ORDER BY o.id").rows
     assert places == [["1", "SE232"], ["2", "NO0A2"], ["3", "SE-NO-46"]]
+
+
+COUNTY_NUMBERS = ("Prosjekt;Akronym;Orgnr;Navn;Land;Län\n1;Vind;556479-5671;Agro Väst AB;Sverige;14\n"
+                  "1;Vind;556000-0001;Småland Plast AB;Sverige;06\n")
+
+
+def test_a_region_column_of_county_numbers_is_recoded_to_nuts_codes(embedded_store, tmp_path):
+    """A register's `Län` held county numbers (`14`): they became the national region `SE-14`, beside SE232 for the
+    same county, off the Map. `values` recodes the region's cells as it does the country's."""
+    load_nuts(embedded_store, FIXTURES / "nuts")
+    mapping = write_preset(tmp_path, COUNTY_NUMBERS, {
+        "country": '"Land"', "region": '{ column = "Län", values = { "14" = "SE232", "06" = "SE211" } }'})
+    load_generic(embedded_store, mapping)
+    placed = embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(p) RETURN o.id, p.id, o.nuts_code "
+                                 "ORDER BY o.id").rows
+    assert placed == [["556000-0001", "SE211", "SE211"], ["556479-5671", "SE232", "SE232"]]
+    assert embedded_store.read("MATCH (r:Region) WHERE r.id STARTS WITH 'SE-' RETURN count(r)").rows == [[0]]
+
+
+def test_a_region_recode_that_is_no_table_of_texts_is_named_at_its_line(tmp_path):
+    import pytest
+
+    from graph.errors import ValidationFailed
+    from loaders.generic import read_generic
+
+    mapping = write_preset(tmp_path, COUNTY_NUMBERS, {"country": '"Land"',
+                                                      "region": '{ column = "Län", values = { "14" = 232 } }'})
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert ('[located_in]: located_in region must be a column ("column") or { column = "column", values = { "cell" = '
+            '"NUTS code or region name", ... } }') in str(refused.value)
