@@ -16,6 +16,8 @@ from app_pages import common, url_choice
 from graph.views import filters as views
 from graph.views.formatting import property_rows
 
+#: Values longer than a table cell shows whole, given in full under the table.
+LONG = 80
 KEY = "explore_details"
 
 
@@ -46,6 +48,8 @@ def details_panel(shown: nx.MultiDiGraph, default: str | None) -> None:
         rows = property_rows(details["properties"])
         props.dataframe(pd.DataFrame(rows, columns=["property", "value", "about"]), hide_index=True,
                         key="explore_properties", height=min(36 * (len(rows) + 1) + 3, 900))  # every row shown
+        for row in (r for r in rows if len(str(r["value"])) > LONG):  # a cell cuts them ("... an ambitious ind…")
+            props.caption(f"**{common.md(row['property'])}**: {common.md(row['value'])}")
     if neighbours.open:
         neighbours.dataframe(pd.DataFrame(details["neighbours"]), hide_index=True)
     if sources.open:
