@@ -57,8 +57,9 @@ def offer_templates(files: list) -> tuple[str, bytes] | None:
                       on_click=st.session_state.update, args=({key: template},))
         mapping_name = f"{Path(name).stem}.mapping.toml"
         use, download = st.columns([3, 1], vertical_alignment="center")
-        download.download_button(f"A mapping for {name}", text, file_name=mapping_name, mime="text/plain",
-                                 icon=":material/download:", key=f"data_template_{name}")
+        download.download_button("Download mapping", text, file_name=mapping_name, mime="text/plain",  # naming the
+                                 icon=":material/download:", key=f"data_template_{name}",  # file, it was cut
+                                 help=f"This mapping as {mapping_name}, to keep or to edit elsewhere")
         if use.toggle(f"Check and load {name} with this mapping", key=f"data_template_use_{name}",
                       persist_state="session") and not chosen:
             chosen = (mapping_name, text.encode("utf-8"))

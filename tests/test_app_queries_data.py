@@ -83,7 +83,8 @@ def test_a_table_uploaded_alone_offers_a_mapping_made_from_it():
     at.run()
     assert not at.exception and not at.error
     (button,) = at.get("download_button")
-    assert button.proto.label == "A mapping for tildelinger.csv"
+    assert button.proto.label == "Download mapping"  # "A mapping for bad_members.csv" was cut in its column
+    assert button.proto.help == "This mapping as tildelinger.mapping.toml, to keep or to edit elsewhere"
     said = " ".join(c.value for c in at.caption).replace("\\", "")  # shown Markdown-escaped
     assert "a mapping with 13 guesses from its header and cells, each marked #?" in said
     assert "No mapping can be made from x.csv: x.csv:1: the first line holds the control character" in said
