@@ -48,6 +48,8 @@ def show_result(result: QueryResult, key: str) -> None:
                                      format_func=lambda o: f"Graph ({len(result.nodes)} nodes)" if o == "Graph" else o,
                                      label_visibility="collapsed") or "Rows"
     if shown == "Rows":
+        for column in table.select_dtypes(include=["object", "str"]).columns:  # a missing text is blank, not a grey
+            table[column] = table[column].where(table[column].notna(), "")  # "None" (the try-out read it as a value)
         st.dataframe(table, hide_index=True, key=f"{key}_table")
     else:
         html = render.to_html(exports.result_graph(result), height=520, library=library_url())
