@@ -154,19 +154,6 @@ def test_explore_draws_the_network_and_details(app_store):
     assert [b.label for b in at.get("download_button")] == ["GraphML", "Nodes CSV", "Edges CSV", "Network HTML"]
 
 
-def test_explore_details_give_a_long_value_in_full_under_the_table(app_store):
-    """The browser try-out: a description longer than the table's cell was cut ("... an ambitious ind…")."""
-    from loaders.seeds import read_seed_records
-
-    seeded = read_seed_records()
-    nodes = seeded[0] if isinstance(seeded, tuple) else seeded.nodes
-    description = next(n.properties["description"] for n in nodes if n.id == "european-commission")
-    at = open_page("explore", explore_focus="Organisation:european-commission")
-    assert len(description) > 80
-    assert any(c.value.replace("\\", "") == f"**description**: {description}" for c in at.caption), [
-        c.value for c in at.caption]
-
-
 def test_explore_shows_markup_names_as_text(app_store):
     at = open_page("explore", explore_focus="Organisation:xss-test")
     html = network_html(at)
