@@ -38,11 +38,12 @@ Placed = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str
 
 
 def _compute(graph: nx.MultiDiGraph, level: int) -> Placed:
-    places, organisations = geography.geo_points(graph, level)
+    place_of = geography.Placer(graph, level)  # each actor's place found once for the three aggregates
+    places, organisations = geography.geo_points(graph, level, place_of)
     drawn = sorted(organisations, key=lambda o: (-o["activity"], o["key"]))[:ORGANISATIONS_DRAWN]
     active = sum(1 for o in organisations if o["activity"])
-    return (places, drawn, len(organisations), active, geography.region_links(graph, level, MOST_ARCS),
-            geography.unplaced(graph, level))
+    return (places, drawn, len(organisations), active, geography.region_links(graph, level, MOST_ARCS, place_of),
+            geography.unplaced(graph, level, place_of))
 
 
 def _file(version: str, level: int) -> Path:

@@ -19,8 +19,8 @@ import networkx as nx
 
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
-__all__ = ["LEVELS", "level_from_text", "geo_points", "unplaced", "region_links", "place_level", "strongest_links",
-           "arc_styles", "bubble_radii", "BUBBLE_PX"]
+__all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "region_links", "place_level",
+           "strongest_links", "arc_styles", "bubble_radii", "BUBBLE_PX"]
 
 LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
 # The radius of the busiest place, in pixels, per level: the more places, the smaller each.
@@ -49,10 +49,12 @@ def place_level(graph: nx.Graph, place: str) -> int | None:
     return int(level) if isinstance(level, int) else max(len(str(data.get("id", ""))) - 2, 0) or None
 
 
-class _Placer:
+class Placer:
     """The place at one NUTS level of each actor, as `filters._places_of` finds its places (where it is located,
     those places' parents, its `country`), each place's parents walked once: walked again for every organisation,
-    the Map's aggregates took 1.3 s on the sample (520,000 reads of neighbours) and 24 CPU s at 10x."""
+    the Map's aggregates took 1.3 s on the sample (520,000 reads of neighbours) and 24 CPU s at 10x. One is shared
+    by the aggregates of a level (`geo_points`, `unplaced`, `region_links` take it as `place_of`): each had made its
+    own, walking every actor's places again."""
 
     def __init__(self, graph: nx.Graph, level: int):
         self.graph, self.level = graph, level
@@ -90,14 +92,15 @@ def _located(data: Mapping[str, Any]) -> bool:
     return isinstance(data.get("lat"), (int, float)) and isinstance(data.get("lon"), (int, float))
 
 
-def geo_points(graph: nx.MultiDiGraph, level: int = 2) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def geo_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = None
+               ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Places at NUTS `level` (0 = countries) and organisations that have coordinates, with their activity.
 
     Activity is the number of project participations (of the organisation, or of every organisation
     located in the place). Returns `(places, organisations)`, each a list of dicts with `key`, `name`,
     `kind`, `lat`, `lon`, `activity`; places also give `organisations`, the number located there.
     """
-    place_of = _Placer(graph, level)
+    place_of = place_of or Placer(graph, level)
     activity: Counter[str] = Counter()
     members: Counter[str] = Counter()
     organisations = []
@@ -118,13 +121,13 @@ def geo_points(graph: nx.MultiDiGraph, level: int = 2) -> tuple[list[dict[str, A
     return sorted(places, key=lambda p: -p["activity"]), organisations
 
 
-def unplaced(graph: nx.MultiDiGraph, level: int = 2) -> tuple[int, list[str]]:
+def unplaced(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = None) -> tuple[int, list[str]]:
     """How many organisations and clusters are in no place of NUTS `level` (0 = countries) that has coordinates, and
     the national regions (NUTS does not know them: a register's county code `14` made `SE-14`) holding some of them.
 
     The Map leaves such actors out of its bubbles and said nothing: a user's clusters were missing without a word,
     where the name of their region's NUTS code in their table would place them."""
-    place_of = _Placer(graph, level)
+    place_of = place_of or Placer(graph, level)
     count, national = 0, set()
     for actor, data in graph.nodes(data=True):
         if data.get("kind") in ACTOR_KINDS and not ((place := place_of(actor)) and _located(graph.nodes[place])):
@@ -134,13 +137,14 @@ def unplaced(graph: nx.MultiDiGraph, level: int = 2) -> tuple[int, list[str]]:
     return count, sorted(national)
 
 
-def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300) -> list[dict[str, Any]]:
+def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300,
+                 place_of: Placer | None = None) -> list[dict[str, Any]]:
     """Collaborations between places at NUTS `level`: how many projects join organisations of both.
 
     The `top` pairs with most shared projects (every pair when None), strongest first, each with both
     ends' names and coordinates.
     """
-    place_of = _Placer(graph, level)
+    place_of = place_of or Placer(graph, level)
     pairs: Counter[tuple[str, str]] = Counter()
     for project, kind in graph.nodes(data="kind"):
         if kind != "Project":
