@@ -109,6 +109,13 @@ def completion_deferred() -> Iterator[None]:
         record_load(store, source, checksum, summary, completed)
 
 
+def _completed_by(entry: dict[str, Any], now: str) -> str:
+    """When a complete entry was stamped, "" for one not complete, without a stamp, or stamped past `now` (by a clock
+    that was ahead: such a completion orders nothing, it hid later loads of its source)."""
+    stamp = entry.get("loaded_at") or ""
+    return stamp if entry.get("status") not in ("started", UNLOADING) and stamp <= now else ""
+
+
 def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The load log's `started` entries that no later complete load of the same source followed, and its
     `unloading` entries (an unload stopped half-way: some of the load's data is gone, its derived facts stale).
@@ -119,9 +126,9 @@ def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     """
     entries, now = list(entries), now_stamp()
     done: dict[str, str] = {}
-    for entry in entries:  # a completion stamped past now (a clock that was ahead) orders nothing: it hid later loads
-        if entry.get("status") not in ("started", UNLOADING) and (entry.get("loaded_at") or "Z") <= now:
-            done[entry["source"]] = max(done.get(entry["source"], ""), entry["loaded_at"])
+    for entry in entries:
+        if completed := _completed_by(entry, now):
+            done[entry["source"]] = max(done.get(entry["source"], ""), completed)
     return [e for e in entries if e.get("status") == UNLOADING or (
         e.get("status") == "started" and (e.get("started_at") or "") >= done.get(e["source"], ""))]
 
@@ -175,6 +182,5 @@ def unfinished_loads(store: GraphStore, loads: list[dict]) -> tuple[list[dict], 
     except StoreBusy:
         unfinished = interrupted_loads(loads)
     now = now_stamp()
-    last_done = max((e.get("loaded_at") or "" for e in loads if e.get("status") not in ("started", UNLOADING)
-                     and (e.get("loaded_at") or "") <= now), default="")
+    last_done = max((_completed_by(e, now) for e in loads), default="")
     return unfinished, [e for e in unfinished if unfinished_parts(e)[1] >= last_done]
