@@ -74,9 +74,12 @@ def _encoded(entries: list[dict[str, Any]]) -> list[str] | None:
 def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
                  before: dict[str, tuple[dict[str, Any], set[str]]]) -> None:
     """Put `_given` in the node `rows` the store holds already (`before`: their properties and labels) that
-    another load's files wrote (or that have entries): this load's entry last, replacing one of the same files.
+    another load's files wrote (a node with entries is one): this load's entry last, replacing one of the same files.
     Done after the digest, so a re-run of the same records is still found unchanged."""
-    held = [row for row in rows if row["id"] in before]
+    # a node only this load's files wrote has nothing to tell apart, and no entries (they go with the second-last
+    # load): a re-run of one load reads nothing more
+    held = [row for row in rows if row["id"] in before
+            and not set(before[row["id"]][0].get("sources") or []) <= set(row["sources"])]
     if not held:
         return
     found = store.read(given_values(label), {"ids": [row["id"] for row in held]}, row_cap=len(held) + 1,
@@ -85,10 +88,7 @@ def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
     for row in held:
         props = before[row["id"]][0]
         stored = list(props.get("sources") or [])
-        entries = given.get(row["id"]) or []
-        if not entries and set(stored) <= set(row["sources"]):
-            continue  # only this load's files: nothing to tell apart
-        entries = entries or [_entry(stored, props)]
+        entries = given.get(row["id"]) or [_entry(stored, props)]
         mine = set(row["sources"])
         entries = [{**e, "sources": [s for s in e["sources"] if s not in mine]} for e in entries]
         entries = [e for e in entries if e["sources"]] + [_entry(row["sources"], row["props"])]
