@@ -27,7 +27,8 @@ an unknown name is bad input too).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 
 class ClusterExplorerError(Exception):
@@ -145,6 +146,12 @@ class Problem:
     #: The message offers a setting of the mapping that mends it (`on_empty`, `skip_lines`, a recoding), so the
     #: data page says "fix the data files, or the mapping where a problem says so".
     mapping_can_fix: bool = False
+    #: Which of the problems the loader gathers into one this is (`loaders.generic_empty_keys.EMPTY_KEY`, ...;
+    #: "" for the rest), and `value` the cell it is about, as read: what those passes need, kept beside the
+    #: message because the message quotes the user's cells and so cannot be read back. Not compared: two
+    #: problems are the same when they say the same (one file's tables find the same).
+    kind: str = field(default="", compare=False)
+    value: Any = field(default=None, compare=False)
 
     def __str__(self) -> str:
         where = self.file

@@ -20,8 +20,8 @@ from typing import Any
 
 from graph.errors import ParameterError
 
-__all__ = ["BadValue", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool", "as_int",
-           "as_float", "as_date", "as_list", "as_text", "convert", "is_empty"]
+__all__ = ["BadValue", "NotYesNo", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool",
+           "as_int", "as_float", "as_date", "as_list", "as_text", "convert", "is_empty"]
 
 #: Words read as yes / no, in any case: English, digits, a ticked box (`x`), and the TRUE / FALSE that
 #: spreadsheets write in Swedish, Norwegian, Danish, Finnish, German and French (SANT, SANN, SAND, TOSI,
@@ -47,6 +47,15 @@ class BadValue(ParameterError):
     """A value that does not read as the kind asked for; the message says what was expected and found."""
 
 
+class NotYesNo(BadValue):
+    """A value that is no yes or no word; `value` is the value as given, for a caller that names the words of a
+    column (`loaders.generic_cell_notes.yes_no_words`) without reading them back out of the message."""
+
+    def __init__(self, message: str, value: Any = None):
+        super().__init__(message)  # `args` is the message alone, as for any `BadValue`
+        self.value = value
+
+
 def is_empty(value: Any) -> bool:
     """None, or text of nothing but spaces: no value, whatever the kind."""
     return value is None or (isinstance(value, str) and not value.strip())
@@ -64,7 +73,7 @@ def as_bool(value: Any) -> bool:
             return value
         found = _BOOLS.get(str(value).strip().lower())
         if found is None:
-            raise BadValue(f"expected yes or no (true/false, 1/0, x, ja/nej, ...), got {value!r}")
+            raise NotYesNo(f"expected yes or no (true/false, 1/0, x, ja/nej, ...), got {value!r}", value)
     return found
 
 

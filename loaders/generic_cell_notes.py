@@ -11,8 +11,6 @@ gave a problem per cell (510 of them), and the one real mistake of the table was
 
 from __future__ import annotations
 
-import ast
-import re
 from collections import Counter
 from typing import Any
 
@@ -22,12 +20,14 @@ from loaders.csv_tables import Table
 from loaders.mapping_spec import Column, FileSpec
 from loaders.table_cells import NUMBER_MARKS, as_toml, unread_numbers
 
-__all__ = ["MONEY", "MANY", "cell_notes", "wrong_marks", "yes_no_words"]
+__all__ = ["MONEY", "MANY", "NOT_YES_NO", "bad_cell", "cell_notes", "wrong_marks", "yes_no_words"]
 
 #: Properties holding an amount of money: negative only for a correction or a repayment.
 MONEY = ("contribution", "net_contribution", "total_cost")
 #: Cells of one number column that another way of writing reads, from which they are said in one problem.
 MANY = 5
+#: The `Problem.kind` of a cell of a `bool` column that is no yes or no word (`yes_no_words` gathers them).
+NOT_YES_NO = "not yes or no"
 
 
 def cell_notes(spec: FileSpec, table: Table) -> list[str]:
@@ -77,6 +77,14 @@ def _amount(column: Column, cell: Any) -> float | None:
         return None
 
 
+def bad_cell(where: tuple[str, int], column: str, error: ValueError) -> Problem:
+    """The problem of a cell of `column` that does not read (`error` says why); one that is no yes or no word
+    carries its kind and the cell, which `yes_no_words` names."""
+    if isinstance(error, values.NotYesNo):
+        return Problem(*where, column, str(error), kind=NOT_YES_NO, value=error.value)
+    return Problem(*where, column, str(error))
+
+
 def wrong_marks(spec: FileSpec, table: Table, problems: list[Problem]) -> list[Problem]:
     """`problems` with those of a number column of `spec` whose cells another way of writing numbers reads (`MANY`
     or more `2370000,00` under decimal = ".") replaced by one problem, first, that counts them, names their first
@@ -118,9 +126,6 @@ def _wrong_marks_problem(spec: FileSpec, column: Column, marks: tuple[str, str],
         mapping_can_fix=True)
 
 
-_NOT_YES_NO = re.compile(r"expected yes or no \(.*\), got (.+)")
-
-
 def yes_no_words(spec: FileSpec, problems: list[Problem]) -> list[Problem]:
     """`problems` with those of a `bool` column of `spec` whose cells are words of the table's own (`MANY` or more:
     `smf` / `stort` for SME or large) replaced by one problem, first, naming the words and the `values` line that
@@ -128,13 +133,12 @@ def yes_no_words(spec: FileSpec, problems: list[Problem]) -> list[Problem]:
     for column in spec.properties:
         if column.type != "bool" or column.constant:
             continue
-        found = [(problem, ast.literal_eval(match.group(1))) for problem in problems
-                 if problem.file == spec.file and problem.field == column.column
-                 and (match := _NOT_YES_NO.fullmatch(problem.message))]
+        found = [problem for problem in problems
+                 if problem.kind == NOT_YES_NO and problem.file == spec.file and problem.field == column.column]
         if len(found) < MANY:
             continue
-        words = Counter(str(word).casefold() for _, word in found)  # a recode reads cells in any case
-        lines = list(dict.fromkeys(problem.line for problem, _ in found))
+        words = Counter(str(problem.value).casefold() for problem in found)  # a recode reads cells in any case
+        lines = list(dict.fromkeys(problem.line for problem in found))
         at = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
         recode = ", ".join(f'{as_toml(word)} = "ja"' for word in words)
         summary = Problem(spec.file, lines[0], column.column, (
@@ -142,6 +146,6 @@ def yes_no_words(spec: FileSpec, problems: list[Problem]) -> list[Problem]:
             f"lines {at}): if they say yes or no, recode them on this column, each to \"ja\" or \"nej\": "
             f"{column.property} = {{ column = {as_toml(column.column)}, type = \"bool\", values = {{ {recode} }} }}"),
             mapping_can_fix=True)
-        said = {problem for problem, _ in found}
+        said = set(found)
         problems = [summary, *(p for p in problems if p not in said)]
     return problems

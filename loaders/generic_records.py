@@ -20,6 +20,7 @@ from graph import values
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from loaders.csv_tables import Table
+from loaders.generic_cell_notes import bad_cell
 from loaders.generic_empty_keys import empty_key
 from loaders.generic_merge import agrees, filled_in, most_frequent
 from loaders.generic_merge import count as count_values
@@ -112,7 +113,7 @@ def _properties(spec: FileSpec, row: dict[str, Any], where: tuple[str, int],
         try:
             value = column.convert(row.get(column.column))
         except ValueError as e:
-            problems.append(Problem(*where, column.column, str(e)))
+            problems.append(bad_cell(where, column.column, e))
             continue
         if value is not None:
             found[column.property] = value
@@ -131,7 +132,7 @@ def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: s
             if not values.is_empty(cell) and values.as_bool(cell):  # an empty cell adds no label
                 labels.add(label)
         except ValueError as e:
-            problems.append(Problem(*where, column, str(e)))
+            problems.append(bad_cell(where, column, e))
     properties = _properties(spec, row, where, problems)
     if len(problems) > before:
         return None
