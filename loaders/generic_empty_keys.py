@@ -10,15 +10,18 @@ from __future__ import annotations
 
 from graph.errors import Problem
 
-__all__ = ["EMPTY_KEY_HINT", "empty_key", "one_per_row"]
+__all__ = ["EMPTY_KEY", "EMPTY_KEY_HINT", "empty_key", "one_per_row"]
 
-#: What mends an empty key, ending every such problem (and how `one_per_row` knows them).
+#: What mends an empty key, ending every such problem.
 EMPTY_KEY_HINT = "(set on_empty in the mapping to skip such rows or give them a placeholder id)"
+#: The `Problem.kind` of an empty key, by which `one_per_row` knows them (not by the message: a cell's text that
+#: ends as the hint does is no empty key).
+EMPTY_KEY = "empty key"
 
 
 def empty_key(where: tuple[str, int], column: str, what: str) -> Problem:
     """The problem of an empty key `column` (`what` the table needs it as: "id", "start (Organisation id)")."""
-    return Problem(*where, column, f"the {what} is empty {EMPTY_KEY_HINT}", mapping_can_fix=True)
+    return Problem(*where, column, f"the {what} is empty {EMPTY_KEY_HINT}", mapping_can_fix=True, kind=EMPTY_KEY)
 
 
 def one_per_row(problems: list[Problem]) -> list[Problem]:
@@ -36,16 +39,17 @@ def one_per_row(problems: list[Problem]) -> list[Problem]:
     """
     by_row: dict[tuple[str, int | None], list[Problem]] = {}
     for problem in problems:
-        if problem.message.endswith(EMPTY_KEY_HINT):
+        if problem.kind == EMPTY_KEY:
             by_row.setdefault((problem.file, problem.line), []).append(problem)
     said = []
     for problem in problems:
-        row = by_row.get((problem.file, problem.line)) if problem.message.endswith(EMPTY_KEY_HINT) else None
+        row = by_row.get((problem.file, problem.line)) if problem.kind == EMPTY_KEY else None
         if row is None:
             said.append(problem)
         elif problem is row[0]:
             columns = list(dict.fromkeys(p.field for p in row if p.field))
             said.append(problem if len(columns) < 2 else Problem(
                 problem.file, problem.line, ", ".join(columns), f"the keys {', '.join(columns[:-1])} and {columns[-1]} "
-                f"are {'both ' if len(columns) == 2 else ''}empty {EMPTY_KEY_HINT}", mapping_can_fix=True))
+                f"are {'both ' if len(columns) == 2 else ''}empty {EMPTY_KEY_HINT}", mapping_can_fix=True,
+                kind=EMPTY_KEY))
     return said

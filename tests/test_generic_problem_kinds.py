@@ -1,9 +1,10 @@
-"""The generic loader's passes that gather problems into one (`yes_no_words`) know them by their
+"""The generic loader's passes that gather problems into one (`yes_no_words`, `one_per_row`) know them by their
 kind and the cell they carry, not by the message's text: a message quotes the user's cells, and a cell can say what
 the text was matched on. Each test here failed while the text was read back (a crash, or another problem said)."""
 
 from __future__ import annotations
 
+from loaders.generic_empty_keys import EMPTY_KEY_HINT
 from tests.generic_files import problems_of, write_files
 
 MAPPING = """
@@ -43,3 +44,12 @@ def test_a_json_nan_in_a_bool_column_is_a_problem_not_a_crash(tmp_path):
     assert [str(p) for p in problems_of(mapping)] == [
         "t.json:1 [smb]: expected yes or no (true/false, 1/0, x, ja/nej, ...), got nan"]
 
+
+def test_columns_missing_from_a_header_ending_as_the_empty_key_hint_stay_two_problems(tmp_path):
+    """A "column ... is not in the file" problem ends with the header's columns; a last column named like the hint
+    made two of them on line 1 "the keys a and b are both empty"."""
+    mapping = write_files(tmp_path, {"mapping.toml": MAPPING.format(file="t.csv") + '    x = "a"\n    y = "b"\n',
+                                     "t.csv": f"nr;navn;smb;note {EMPTY_KEY_HINT}\n1;Alfa AS;ja;\n"})
+    assert [(p.line, p.field, p.message.split(";")[0]) for p in problems_of(mapping)] == [
+        (1, "a", "column 'a' (x, mapping.toml:9) is not in the file"),
+        (1, "b", "column 'b' (y, mapping.toml:10) is not in the file")]
