@@ -20,7 +20,7 @@ from app_pages import common
 from app_pages.data_template import offer_templates
 from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
-from loaders.generic import missing_endpoints, parse_generic
+from loaders.generic import NOT_IN_FILE, missing_endpoints, parse_generic
 from loaders.mapping import read_mapping
 from loaders.mapping_contract import feature_summary
 from loaders.pipeline import run_load
@@ -41,7 +41,7 @@ def show_problems(problems: list[Problem], mapping_name: str, mapping_here: bool
     """The problems, and where to fix them: the mapping (edited in the page's box when `mapping_here`, else its
     file) when one of them is in it or names its line (a column the mapping names that the table lacks), else the
     data files, or the mapping where a problem offers a setting of it (an empty id: `on_empty`)."""
-    in_mapping = any(Path(p.file).name == mapping_name or f"{mapping_name}:" in p.message for p in problems)
+    in_mapping = any(Path(p.file).name == mapping_name or p.kind == NOT_IN_FILE for p in problems)
     mapping = "the mapping in the box above" if mapping_here else f"the mapping {mapping_name} and upload it again"
     either = any(p.mapping_can_fix for p in problems)  # "the id is empty (set on_empty in the mapping ..."
     where = mapping if in_mapping else (f"the data files, or {mapping} where a problem says so" if either

@@ -38,8 +38,12 @@ from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import currency_notes, near_misses
 from loaders.nuts import keep_stored_places
 
-__all__ = ["GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic", "load_generic"]
+__all__ = ["NOT_IN_FILE", "GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic",
+           "load_generic"]
 
+#: The `Problem.kind` of a column the mapping names that its file lacks: the message names the mapping's lines, and
+#: the Data page says to fix the mapping.
+NOT_IN_FILE = "column not in file"
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
               "cp1252": "Windows-1252 (it is not UTF-8)", "latin-1": "Latin-1 (it is not UTF-8)"}
 
@@ -138,7 +142,8 @@ def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: lis
         where = ", ".join(f"{mapping.path.name}:{line}" for line in lines)
         problems.append(Problem(spec.file, header if table.delimiter else None, column, (
             f"column {column!r} ({', '.join([*uses, where])}) is not in the file"
-            + (f"; did you mean {close[0]!r}?" if close else "") + f"; columns: {', '.join(table.columns)}")))
+            + (f"; did you mean {close[0]!r}?" if close else "") + f"; columns: {', '.join(table.columns)}"),
+            kind=NOT_IN_FILE))
     return len(problems) == before
 
 

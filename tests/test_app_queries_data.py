@@ -133,6 +133,16 @@ def test_an_empty_id_says_the_fix_may_be_in_the_mapping_too(tmp_path, data, offe
         at.error[0].value
 
 
+def test_a_cell_naming_the_mapping_is_still_a_fix_of_the_data(tmp_path):
+    """The page told a column the mapping names that the table lacks by the mapping's name in the message, which a
+    quoted cell says too: `see mapping.toml:10` in a number column sent the user to fix the mapping."""
+    shutil.copy(BAD / "bad_date" / "mapping.toml", tmp_path / "mapping.toml")
+    (tmp_path / "members.csv").write_text("org_nr;name;founded;employees\n1;Alfa AB;12.03.2009;see mapping.toml:10\n")
+    at = upload(open_page("data"), tmp_path)
+    assert list(table(at, "problem")["problem"]) == ["expected a whole number, got 'see mapping.toml:10'"]
+    assert "Fix the data files and upload them again" in at.error[0].value
+
+
 def test_a_problem_in_an_uploaded_mapping_says_to_fix_that_file():
     at = upload(open_page("data"), BAD / "unknown_label")
     assert "Fix the mapping mapping.toml and upload it again" in at.error[0].value
