@@ -5,7 +5,9 @@ region becomes a `Region` whose id is the country code, a hyphen and the name wi
 hyphens (`NO-Vestland`, `NO-Møre-og-Romsdal`): a NUTS code never holds a hyphen, so the two kinds of id
 never meet. It carries `country` and `scheme = "national"`, and is `PART_OF` its `Country`, so queries by
 country find it. A cell that is a NUTS code (`NO0A`, `SE224`) is that NUTS region, as CORDIS locates
-organisations. The node gets `country` (unless the table maps it itself), `nuts_code` or `region`.
+organisations. A region column that says `county_numbers` reads a cell of one or two digits as that country's
+county number, its NUTS 3 region (`loaders.county_numbers`: Swedish län `14` is SE232). The node gets `country`
+(unless the table maps it itself), `nuts_code` or `region`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from graph.errors import Problem
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
+from loaders.county_numbers import county_region, is_county_number, not_a_county
 from loaders.generic_match import countries_placed
 from loaders.mapping_spec import FileSpec
 from loaders.nuts import country_name, iso_code, place_records
@@ -85,6 +88,13 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
             return node, [], []
     region = _cell(row, place.region)
     region = _recoded(place.region_values).get(region.casefold(), region) if place.region_values else region
+    if place.county_numbers and is_county_number(region):  # `14`: Västra Götalands län, SE232
+        country = country or place.county_numbers
+        if not (code := county_region(region, country) if country == place.county_numbers else None):
+            problems.append(Problem(*where, place.region, not_a_county(region, country, place.county_numbers,
+                                                                       place.region), mapping_can_fix=True))
+            return node, [], []
+        region = code
     region = country and subdivision_name(region, country) or region  # `SE-O`: Västra Götalands län
     properties = dict(node.properties)
     if country:

@@ -13,6 +13,7 @@ from typing import Any, Protocol
 from graph.countries import country_code
 from graph.store.schema import check_property
 from loaders.common import is_json, is_text_encoding
+from loaders.county_numbers import COUNTY_NUMBERS, COUNTY_WORDS
 from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, SEPARATORS, Column, Place
 
 __all__ = ["reading_options", "key_options", "constant_column", "RESERVED"]
@@ -136,7 +137,7 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
         check.problem("nodes", index, usage, "located_in")
         return None
     region, country = raw.get("region", ""), raw.get("country", "")
-    region, region_values = _region_recode(check, index, region)
+    region, region_options = _region_recode(check, index, region)
     if region is None:
         return None
     if isinstance(country, dict) and "column" in country:  # cells recoded first: { "XH" = "IN", "n/a" = "" }
@@ -154,7 +155,7 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
                 return None
         return Place(region.strip() if isinstance(region, str) else "", country["column"].strip(),
                      country_values=tuple((cell.casefold(), code) for cell, code in recode.items()),
-                     region_values=region_values)
+                     **region_options)
     if isinstance(country, dict):
         if set(country) != {"value"} or not isinstance(country["value"], str):
             check.problem("nodes", index, usage, "located_in")
@@ -165,29 +166,38 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
             return None
         try:
             return Place(region if isinstance(region, str) else "", "", country_code(country["value"]),
-                         region_values=region_values)
+                         **region_options)
         except ValueError as e:
             check.problem("nodes", index, f"located_in country: {e}", "located_in")
             return None
     if not all(isinstance(x, str) for x in (region, country)):
         check.problem("nodes", index, usage, "located_in")
         return None
-    return Place(region.strip(), country.strip(), region_values=region_values)
+    return Place(region.strip(), country.strip(), **region_options)
 
 
-def _region_recode(check: _Checker, index: int, region: Any) -> tuple[Any, tuple[tuple[str, str], ...]]:
-    """`region = { column = "län", values = { "14" = "SE232" } }`: the column, and its cells recoded (case-folded)
-    before they are read as a NUTS code or a national region (a register's county numbers had become `SE-14`, a
-    region off the Map); a plain column as before. (None, ()) after a problem."""
+def _region_recode(check: _Checker, index: int, region: Any) -> tuple[Any, dict[str, Any]]:
+    """`region = { column = "län", values = { "14" = "SE232" } }`: the column, and the `Place` options reading its
+    cells: the recode (case-folded) applied before a cell is read as a NUTS code or a national region (a register's
+    county numbers had become `SE-14`, a region off the Map), and `county_numbers = "SE"` (or "NO"), which reads a
+    cell of one or two digits as that country's county number (`loaders.county_numbers`); a plain column as before.
+    (None, {}) after a problem."""
     if not isinstance(region, dict):
-        return region, ()
-    recode = region.get("values", {})
-    if (set(region) - {"column", "values"} or not isinstance(region.get("column"), str) or not isinstance(recode, dict)
-            or not all(isinstance(v, str) for v in recode.values())):
+        return region, {}
+    recode, numbers = region.get("values", {}), region.get("county_numbers", "")
+    if (set(region) - {"column", "values", "county_numbers"} or not isinstance(region.get("column"), str)
+            or not isinstance(recode, dict) or not all(isinstance(v, str) for v in recode.values())):
         check.problem("nodes", index, 'located_in region must be a column ("column") or { column = "column", values = '
-                      '{ "cell" = "NUTS code or region name", ... } }', "located_in")
-        return None, ()
-    return region["column"].strip(), tuple((str(cell).casefold(), code) for cell, code in recode.items())
+                      '{ "cell" = "NUTS code or region name", ... } } (county numbers: county_numbers = "SE" or "NO")',
+                      "located_in")
+        return None, {}
+    if numbers not in ("", *COUNTY_NUMBERS):
+        known = ", ".join(f'"{code}" ({word} numbers)' for code, word in COUNTY_WORDS.items())
+        check.problem("nodes", index, f"located_in region: county_numbers = {numbers!r} is not known: write one of "
+                      f"{known}", "located_in", numbers)
+        return None, {}
+    return region["column"].strip(), {"region_values": tuple((str(cell).casefold(), code) for cell, code in
+                                                            recode.items()), "county_numbers": numbers}
 
 
 def reading_options(check: _Checker, kind: str | None, index: int, table: dict) -> dict[str, Any]:

@@ -237,5 +237,6 @@ def expand_preset(raw: dict, check: _Checker) -> dict[str, Any]:
 
 
 def _region(spec: dict[str, Any]) -> Any:
-    """The preset's region for `located_in`: its column, with its `values` recode when it has one."""
-    return {k: spec[k] for k in ("column", "values") if k in spec} if "values" in spec else spec.get("column")
+    """The preset's region for `located_in`: its column, or its table when it says more (`values`, `county_numbers`:
+    `located_in` checks them, a misspelt key too)."""
+    return dict(spec) if set(spec) - {"column"} else spec.get("column")

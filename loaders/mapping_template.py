@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graph import values
+from graph.countries import country_code
+from loaders.county_numbers import COUNTY_WORDS, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, SEPARATORS
 from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
 from loaders.table_cells import (
@@ -34,7 +36,7 @@ from loaders.table_cells import (
 )
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
-           "template_shape", "national_country", "on_lines"]
+           "template_shape", "national_country", "county_numbers_in", "region_value", "on_lines"]
 
 #: Preset columns whose cell may list several items (`split` in the tables the preset makes).
 LISTS = ("sector", "programme", "organisation_id", "organisation_name")
@@ -120,6 +122,9 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         elif name in spaced:
             lines.append(f"{name} = {{ column = {as_toml(guessed[name])}, compact = true }}  #? {what}; "
                          f"{spaced[name]}")
+        elif name == "region" and name in guessed and (numbers := county_numbers_in(guessed, rows)):
+            lines.append(f"region = {region_value(guessed[name], numbers)}  #? {what.split(' (')[0]}: the cells are "
+                         f"{numbers}'s {COUNTY_WORDS[numbers]} numbers, each read as its NUTS 3 region")
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key
@@ -150,6 +155,23 @@ def template_shape(template: str) -> str:
     `organisation`): both templates start `# A mapping for FILE, one row per SHAPE, ...`."""
     shape = re.match(r"# A mapping for .*?, one row per (\w+),", template)
     return shape.group(1) if shape else "participation"
+
+
+def county_numbers_in(guessed: dict[str, str], rows: list[dict]) -> str | None:
+    """The country whose county numbers the region column holds (`Län` of `14`, `07`: SE; a `Region` column in a
+    table whose country column says Norge: NO), or None (`loaders.county_numbers`)."""
+    countries: list[str | None] = [REGION_COUNTRY.get(header_word(guessed["region"]))]
+    for cell in dict.fromkeys(sample_cells(rows, guessed["country"]) if "country" in guessed else []):
+        try:
+            countries.append(country_code(cell))
+        except ValueError:
+            continue
+    return numbered_by(sample_cells(rows, guessed["region"]), countries)
+
+
+def region_value(column: str, numbers: str | None) -> str:
+    """The region column as a mapping writes it: its header, or a table reading its county numbers."""
+    return f"{{ column = {as_toml(column)}, county_numbers = \"{numbers}\" }}" if numbers else as_toml(column)
 
 
 def national_country(region: str) -> tuple[str, str]:

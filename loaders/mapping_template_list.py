@@ -15,8 +15,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.values import ISO_DATE
+from loaders.county_numbers import COUNTY_WORDS
 from loaders.csv_header import SEPARATORS
-from loaders.mapping_template import HEADER_WORDS, guess_by_words, national_country, on_lines
+from loaders.mapping_template import (
+    HEADER_WORDS,
+    county_numbers_in,
+    guess_by_words,
+    national_country,
+    on_lines,
+    region_value,
+)
 from loaders.table_cells import (
     NOT_WORD,
     as_toml,
@@ -104,7 +112,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
              "acronym or alias) updates it",
              *([f'on_empty = "skip"  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): skipped, and '
                 "reported"] if keyless else [])]
-    lines += _place(guessed)
+    lines += _place(guessed, rows)
     props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
     lines += ["[nodes.properties]", *props] if props else []
@@ -124,16 +132,20 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     return "\n".join(lines) + "\n"
 
 
-def _place(guessed: dict[str, str]) -> list[str]:
-    """The `located_in` line: region and country columns, or a national list's country as a constant."""
+def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
+    """The `located_in` line: region and country columns, or a national list's country as a constant; a region
+    column of county numbers read as such (`county_numbers`)."""
     region, country = guessed.get("region"), guessed.get("country")
+    numbers = county_numbers_in(guessed, rows) if region else None
+    said = f" (the regions are {numbers}'s {COUNTY_WORDS[numbers]} numbers)" if numbers else ""
     if country:
-        where = (f"region = {as_toml(region)}, " if region else "") + f"country = {as_toml(country)}"
-        return [f"located_in = {{ {where} }}  #? where each row is"]
+        where = (f"region = {region_value(region, numbers)}, " if region else "") + f"country = {as_toml(country)}"
+        return [f"located_in = {{ {where} }}  #? where each row is{said}"]
     if not region:
         return []
     code, comment = national_country(region)
-    return [f'located_in = {{ region = {as_toml(region)}, country = {{ value = "{code}" }} }}  {comment}']
+    return [f'located_in = {{ region = {region_value(region, numbers)}, country = {{ value = "{code}" }} }}  '
+            f'{comment}{said}']
 
 
 def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],

@@ -1,0 +1,142 @@
+"""A region column of county numbers (`Län` = `14`, `Fylke` = `46`) is read as the counties' NUTS 3 regions when the
+mapping says `county_numbers` (`loaders.county_numbers`): the table of numbers is checked against the bundled NUTS
+files, the `nordic_grants` fixture is placed in NUTS's regions on the embedded store, a number no county has is a
+problem naming file, line and column (nothing written), and `mapping new` writes the option for such a column."""
+
+from __future__ import annotations
+
+import csv
+import io
+import lzma
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from graph.store.reads import to_networkx
+from loaders.county_numbers import COUNTY_NUMBERS
+from loaders.generic import read_generic
+from loaders.mapping_template import participation_template
+from loaders.nuts import load_nuts
+from loaders.pipeline import run_load
+from tests.conftest import FIXTURES
+from tests.generic_files import problems_of, snapshot, write_files, write_preset
+
+BUNDLED_NUTS = Path(__file__).resolve().parents[1] / "loaders" / "sample_data" / "gisco-nuts"
+MAPPING = FIXTURES / "nordic_grants" / "mapping.toml"
+NO_2020 = {30, 38, 54}  # the numbers of 2020-2023's counties that 2024 split: NUTS 2021's regions
+
+
+def _bundled(version: int) -> dict[str, str]:
+    """NUTS code -> name (its first part, of a name in several languages) in the bundled file of `version`."""
+    text = lzma.decompress((BUNDLED_NUTS / f"nuts{version}_label_points.csv.xz").read_bytes()).decode("utf-8")
+    return {row["NUTS_ID"]: row["NAME_LATN"].split("/")[0] for row in csv.DictReader(io.StringIO(text))}
+
+
+@pytest.mark.parametrize(("country", "number"), [(c, n) for c, numbers in COUNTY_NUMBERS.items() for n in numbers])
+def test_each_county_number_is_a_level_3_region_of_the_bundled_nuts_files_by_code_and_name(country, number):
+    code, name = COUNTY_NUMBERS[country][number]
+    versions = (2021,) if country == "NO" and number in NO_2020 else (2024,) if country == "NO" else (2021, 2024)
+    for version in versions:
+        assert _bundled(version).get(code) == name, (version, code)
+    assert len(code) == 5 and code.startswith(country)
+    if versions == (2021,):
+        assert code not in _bundled(2024)  # split in 2024: a number of its own only until then
+
+
+def test_every_swedish_county_and_every_norwegian_county_of_2024_has_its_number():
+    se = {code for code, name in _bundled(2021).items() if code.startswith("SE") and len(code) == 5}
+    no = {code for code, name in _bundled(2024).items() if code.startswith("NO0") and len(code) == 5
+          and code[:4] != "NO0B"}  # Svalbard and Jan Mayen are no fylke
+    assert {code for code, _ in COUNTY_NUMBERS["SE"].values()} == se
+    assert {code for n, (code, _) in COUNTY_NUMBERS["NO"].items() if n not in NO_2020} == no
+
+
+def test_the_fixtures_county_numbers_place_its_organisations_in_nuts_regions(embedded_store):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    report = run_load(embedded_store, "csv", MAPPING)
+    graph = to_networkx(embedded_store)
+    placed = {a[len("Organisation:"):]: b for a, b, data in graph.edges(data=True)
+              if data["type"] == "LOCATED_IN" and a.startswith("Organisation:")}
+    assert placed == {
+        "5561234567": "Region:SE212", "2021001234": "Region:SE212", "5569876543": "Region:SE232",  # 07 and 7
+        "2021000779": "Region:SE232", "5565554443": "Region:SE224", "5562223334": "Region:SE332",
+        "2021002801": "Region:SE332", "2021001040": "Region:SE110", "5569990001": "Country:SE",  # no län
+        "912000227": "Region:NO092", "912000129": "Region:NO0A2", "913000001": "Region:NO0A2",
+        "913000002": "Region:NO081", "913000003": "Region:NO060", "913000004": "Region:NO072",
+        "913000005": "Region:NO082"}  # 30, Viken: NUTS 2021
+    assert not [n for n in graph if n.startswith(("Region:SE-", "Region:NO-"))]  # no national region made
+    assert graph.nodes["Organisation:913000004"]["country"] == "NO"  # the fylke gives the country
+    assert graph.nodes["Organisation:5569876543"]["nuts_code"] == "SE232"
+    assert graph.nodes["Region:SE232"]["lat"] is not None  # NUTS's region, on the Map
+    assert report.summary.created > 0
+    assert not any("region name(s) of the table are not" in note for note in report.load.notes)
+
+
+def test_a_number_no_county_has_names_file_line_and_column_and_writes_nothing(embedded_store, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "orgs"
+        [[nodes]]
+        file = "orgs.csv"
+        label = "Organisation"
+        id = "nr"
+        name = "namn"
+        [nodes.located_in]
+        region = { column = "Län", county_numbers = "SE", values = { "99" = "SE110" } }
+        country = "land"
+        """, "orgs.csv": "nr;namn;Län;land\n1;Ett AB;14;SE\n2;Två AB;02;SE\n3;Tre AS;46;NO\n4;Fyra AB;99;SE\n"})
+    before = snapshot(embedded_store)
+    problems = [str(p) for p in problems_of(mapping, embedded_store)]
+    assert len(problems) == 2
+    assert problems[0].startswith("orgs.csv:3 [Län]: '02' is no län number of SE (county_numbers = \"SE\" reads 01, "
+                                  "03, 04,")
+    assert 'values = { "02" = "NUTS code or region name" }' in problems[0]
+    assert problems[1].startswith("orgs.csv:4 [Län]: '46' is read as a län number of SE (county_numbers = \"SE\"), "
+                                  "but the row's country is NO")
+    assert snapshot(embedded_store) == before
+    (tmp_path / "orgs.csv").write_text("nr;namn;Län;land\n1;Ett AB;14;SE\n4;Fyra AB;99;SE\n", encoding="utf-8")
+    nodes, _, _ = read_generic(mapping)  # the mapping's own recode wins: 99 is Stockholm
+    assert {n.id: n.properties.get("nuts_code") for n in nodes if n.label == "Organisation"} == {
+        "1": "SE232", "4": "SE110"}
+
+
+def test_an_unknown_county_numbers_country_is_a_mapping_problem(tmp_path):
+    mapping = write_preset(tmp_path, "Prosjekt;Akronym;Orgnr;Navn;Amt\n1;HAV;9;Fjordlab A/S;84\n",
+                           {"region": '{ column = "Amt", county_numbers = "DK" }', "country": '{ value = "DK" }'})
+    problems = [str(p) for p in problems_of(mapping)]
+    assert any("county_numbers = 'DK' is not known: write one of \"SE\" (län numbers), \"NO\" (fylke numbers)" in p
+               for p in problems), problems
+
+
+def test_the_preset_reads_county_numbers_in_its_columns(tmp_path):
+    mapping = write_preset(tmp_path, "Prosjekt;Akronym;Orgnr;Navn;Rolle;Län\n1;HAV;9;Kust AB;Samordnare;12\n",
+                           {"role": '"Rolle"', "region": '{ column = "Län", county_numbers = "SE" }'})
+    nodes, rels, _ = read_generic(mapping)
+    assert next(n for n in nodes if n.label == "Organisation").properties["nuts_code"] == "SE224"
+    assert next(r for r in rels if r.type == "PARTICIPATES_IN").properties["role"] == "coordinator"
+
+
+def test_mapping_new_writes_county_numbers_for_a_column_of_them_and_the_mapping_reads_it(tmp_path):
+    (tmp_path / "bidrag.csv").write_bytes((FIXTURES / "nordic_grants" / "bidrag.csv").read_bytes())
+    text = participation_template(tmp_path / "bidrag.csv")
+    assert tomllib.loads(text)["columns"]["region"] == {"column": "Län", "county_numbers": "SE"}
+    assert "the cells are SE's län numbers, each read as its NUTS 3 region" in text
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    nodes, _, _ = read_generic(tmp_path / "mapping.toml")
+    codes = {n.properties.get("nuts_code") for n in nodes if n.label == "Organisation"}
+    assert codes == {"SE212", "SE232", "SE224", "SE332", "SE110", None}
+
+
+def test_mapping_new_keeps_a_column_of_names_as_it_is(tmp_path):
+    (tmp_path / "t.csv").write_text("Diarienummer;Projekttitel;Organisation;Län\n1;A;Ett AB;Skåne län\n"
+                                    "2;B;Två AB;14\n", encoding="utf-8")
+    assert tomllib.loads(participation_template(tmp_path / "t.csv"))["columns"]["region"] == "Län"
+
+
+def test_the_users_guide_lists_every_county_number_with_its_region():
+    text = (Path(__file__).resolve().parents[1] / "docs" / "mapping.md").read_text(encoding="utf-8")
+    for country, numbers in COUNTY_NUMBERS.items():
+        row = next(line for line in text.splitlines() if line.startswith(f'| `"{country}"` |'))
+        for number, (code, _) in numbers.items():
+            assert re.search(rf"\b{number:02d} [^,;]*? {code}\b", row), (country, number, code)
