@@ -82,10 +82,14 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
 def _keep_held_names(store: GraphStore, data: GenericInput) -> None:
     """Rows whose one cell is both the id and the name (a members table's `cluster` column of ids, mapped `id` and
     `name`) that name a node of the store by its id leave it its name, with a note: the table knows no name, and
-    the id as the name renamed the user's own clusters `VG-C01`, which no unload gave back."""
+    the id as the name renamed the user's own clusters `VG-C01`, which no unload gave back. The places `located_in`
+    made are left out: those the store holds are not written at all (`loaders.nuts.keep_stored_places`, which finds
+    them by identity); renamed here, a region column of NUTS codes wrote the table's source onto NUTS's regions, with
+    this note on 25 regions no column names."""
     by_label: dict[str, set[str]] = defaultdict(set)
+    places = {id(record) for record in data.places[0]}
     for record in data.nodes:
-        if record.name == record.id:
+        if record.name == record.id and id(record) not in places:
             by_label[record.label].add(record.id)
     names: dict[tuple[str, str], str] = {}
     for label, ids in sorted(by_label.items()):

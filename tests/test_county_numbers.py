@@ -70,6 +70,10 @@ def test_the_fixtures_county_numbers_place_its_organisations_in_nuts_regions(emb
     assert graph.nodes["Organisation:913000004"]["country"] == "NO"  # the fylke gives the country
     assert graph.nodes["Organisation:5569876543"]["nuts_code"] == "SE232"
     assert graph.nodes["Region:SE232"]["lat"] is not None  # NUTS's region, on the Map
+    assert {source for node in ("Region:SE232", "Region:SE23", "Region:NO0A2", "Country:NO")
+            for source in graph.nodes[node]["sources"]} <= {"nuts:nuts2021_label_points.csv",
+                                                             "nuts:nuts2024_label_points.csv"}  # left as NUTS made them
+    assert not any("keep their names" in note for note in report.load.notes)
     assert report.summary.created > 0
     assert not any("region name(s) of the table are not" in note for note in report.load.notes)
 
