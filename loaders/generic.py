@@ -4,7 +4,9 @@
 `ValidationFailed` with every problem found (file, physical line, column). The app runs it on uploaded
 files to show a preview. `load_generic` also checks that relationship ends not in the files exist in the
 store, then writes through the one writer; a rejected input writes nothing. CSV files are read by the one
-CSV reader of every loader (`loaders.csv_tables.read_rows`); JSON files here, in one linear pass.
+CSV reader of every loader (`loaders.csv_tables.read_rows`); JSON files here, in one linear pass. A
+`PARTICIPATES_IN` role column reads the role words of national tables as the roles the features count
+(`loaders.role_words`).
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from loaders.json_tables import item_columns, read_json_rows
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import currency_notes, near_misses
 from loaders.nuts import keep_stored_places
+from loaders.role_words import role_notes, with_role_words
 
 __all__ = ["NOT_IN_FILE", "GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic",
            "load_generic"]
@@ -191,9 +194,9 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         source = f"user:{mapping.name}/{spec.file}"
         sources[source] = source_record(source, f"{mapping.title or mapping.name}: {spec.file}",
                                         path=mapping.data_path(spec), mapping=mapping.path.name)
-        if merged := collect(spec, table, source, records, problems, collected):
+        if merged := collect(with_role_words(spec), table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
-        notes += [n for n in cell_notes(spec, table) if n not in notes]
+        notes += [n for n in cell_notes(spec, table) + role_notes(spec, table) if n not in notes]
         problems = yes_no_words(spec, wrong_marks(spec, table, problems))
     if problems:
         raise ValidationFailed(one_per_row(list(dict.fromkeys(problems))))  # tables of one file find the same

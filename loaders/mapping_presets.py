@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from loaders.common import is_json
 
-__all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "ROLE_WORDS", "expand_preset"]
+__all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "expand_preset"]
 
 #: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
 PRESET_KEYS = ("preset", "file", "columns", "on_empty", "on_conflict", "date_format", "decimal", "thousands", "roles",
@@ -41,18 +41,6 @@ _KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) | ({"on_
                 for name, listed, empty in (
     ("project_id", False, True), ("organisation_id", True, True), ("organisation_name", True, False),
     ("programme", True, False), ("sector", True, False), ("participation_key", False, False))}
-#: Role words of national tables -> the roles the features read (CORDIS's: coordinator, participant).
-ROLE_WORDS = {word: "coordinator" for word in (
-    "coordinator", "koordinator", "prosjektansvarlig", "prosjektleder", "hovedsøker", "søker", "projektledare",
-    "projektkoordinator", "samordnare", "huvudsökande", "lead", "lead partner", "projektansvarlig", "projektleder",
-    "ansøger", "hovedansøger", "koordinaattori", "päätoteuttaja", "hakija", "verkefnisstjóri", "umsækjandi",
-    "aðalumsækjandi")}
-ROLE_WORDS |= {word: "participant" for word in (
-    "participant", "partner", "deltaker", "deltager", "samarbeidspartner", "projektpartner", "medsökande",
-    "samarbetspartner", "beneficiary", "samarbejdspartner", "medansøger", "partneri", "osatoteuttaja", "kumppani",
-    "yhteistyökumppani", "samstarfsaðili", "þátttakandi", "meðumsækjandi")}
-
-
 class _Checker(Protocol):
     def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
                 value: Any = None, field: str | None = None) -> None: ...
@@ -182,7 +170,8 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                                      "start": {"label": "Organisation", "column": org_id["column"]},
                                      "end": {"label": "Project", "column": project_id}}
     if "role" in columns:
-        participation["properties"]["role"] = _column(columns, "role", values={**ROLE_WORDS, **roles})
+        # the loader reads ROLE_WORDS under the mapping's own words (loaders.role_words)
+        participation["properties"]["role"] = _column(columns, "role", values=roles)
         participation["key"] = participation["properties"]["role"]["column"]
     if "participation_key" in columns:  # rows of one organisation, role and project: told apart by this column
         participation["key"] = _column(columns, "participation_key")["column"]

@@ -17,7 +17,8 @@ from graph import values
 from graph.countries import country_code
 from loaders.county_numbers import COUNTY_WORDS, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, SEPARATORS
-from loaders.mapping_presets import PARTICIPATION_COLUMNS, ROLE_WORDS
+from loaders.mapping_presets import PARTICIPATION_COLUMNS
+from loaders.role_words import ROLE_WORDS
 from loaders.table_cells import (
     DATE_FORMATS,
     NOT_WORD,

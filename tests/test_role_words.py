@@ -1,0 +1,105 @@
+"""A hand-written mapping's role column reads the Nordic role words as the roles the features count
+(`loaders.role_words`): the fixture `nordic_grants` (a Swedish and a Norwegian grants table, no preset) loaded
+through the pipeline on the embedded store counts its 7 coordinators; the summary says which words were read so,
+and names a word no table knows, kept as written, with the recode that reads it. A mapping's own `values` wins."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from graph.store.reads import to_networkx
+from loaders.derived import COORDINATOR_ROLES
+from loaders.nuts import load_nuts
+from loaders.pipeline import run_load
+from loaders.role_words import ROLE_WORDS
+from tests.conftest import FIXTURES
+from tests.generic_files import write_files
+
+MAPPING = FIXTURES / "nordic_grants" / "mapping.toml"
+BUNDLED_NUTS = Path(__file__).resolve().parents[1] / "loaders" / "sample_data" / "gisco-nuts"
+ROOT = Path(__file__).resolve().parents[1]
+#: The organisations the two tables name as coordinating, one per project.
+COORDINATORS = {"5561234567": "Samordnare", "5569876543": "Projektledare", "5562223334": "Koordinator",
+                "2021001040": "Huvudsökande", "912000227": "Prosjektansvarlig", "913000001": "Prosjektansvarlig",
+                "913000003": "Hovedsøker"}
+
+
+@pytest.fixture
+def loaded(embedded_store):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    report = run_load(embedded_store, "csv", MAPPING)
+    return embedded_store, report
+
+
+def test_the_coordinators_of_nordic_role_words_are_counted(loaded):
+    store, _ = loaded
+    graph = to_networkx(store)
+    coordinated = {node[len("Organisation:"):]: data.get("coordinated_projects", 0)
+                   for node, data in graph.nodes(data=True) if node.startswith("Organisation:")}
+    assert {org for org, n in coordinated.items() if n} == set(COORDINATORS)
+    assert sum(coordinated.values()) == 7  # one coordinator per project, 4 Swedish and 3 Norwegian
+    roles = [data.get("role") for _, _, data in graph.edges(data=True) if data["type"] == "PARTICIPATES_IN"]
+    assert (roles.count("coordinator"), roles.count("participant"), roles.count("Observatör")) == (7, 9, 2)
+
+
+def test_the_summary_says_how_many_roles_each_word_gave_and_names_an_unknown_word(loaded):
+    _, report = loaded
+    notes = report.load.notes
+    assert ("bidrag.csv [Roll]: 9 role(s) read as the roles the features count: 5 as participant (from 'Medsökande' "
+            "3, 'Samarbetspartner' 1, 'Partner' 1), 4 as coordinator (from 'Samordnare' 1, 'Projektledare' 1, "
+            "'Koordinator' 1, 'Huvudsökande' 1) (a `values` recode on the column wins)") in notes
+    assert any(n.startswith("tilskudd.csv [Rolle]: 7 role(s) read as the roles the features count: 4 as participant "
+                            "(from 'Partner' 2, 'Deltaker' 1, 'Samarbeidspartner' 1), 3 as coordinator (from "
+                            "'Prosjektansvarlig' 2, 'Hovedsøker' 1)") for n in notes)
+    unknown = next(n for n in notes if "no table knows" in n)
+    assert unknown.startswith("bidrag.csv:6 [Roll]: 1 role word(s) no table knows, kept as written: "
+                              "'Observatör' 2 (lines 6, 9)")
+    assert 'role = { column = "Roll", values = { "observatör" = "participant" } }' in unknown
+    assert not any("Fylke" in n or "Län" in n for n in notes if "role" in n)
+
+
+def test_the_mappings_own_values_win_over_the_role_words(embedded_store, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "own-words"
+        [[relationships]]
+        file = "t.csv"
+        type = "PARTICIPATES_IN"
+        start = { label = "Organisation", column = "org" }
+        end = { label = "Project", column = "prosjekt" }
+        [relationships.properties]
+        role = { column = "rolle", values = { "Prosjektansvarlig" = "participant", "leder" = "coordinator" } }
+        [[nodes]]
+        file = "t.csv"
+        label = "Organisation"
+        id = "org"
+        name = "org"
+        [[nodes]]
+        file = "t.csv"
+        label = "Project"
+        id = "prosjekt"
+        name = "prosjekt"
+        """, "t.csv": "prosjekt;org;rolle\nP1;A;Prosjektansvarlig\nP1;B;Leder\nP2;A;Samordnare\n"})
+    report = run_load(embedded_store, "csv", mapping)
+    graph = to_networkx(embedded_store)
+    assert graph.edges["Organisation:A", "Project:P1", "PARTICIPATES_IN:"]["role"] == "participant"
+    assert graph.edges["Organisation:B", "Project:P1", "PARTICIPATES_IN:"]["role"] == "coordinator"
+    assert graph.edges["Organisation:A", "Project:P2", "PARTICIPATES_IN:"]["role"] == "coordinator"
+    assert [graph.nodes[f"Organisation:{org}"]["coordinated_projects"] for org in "AB"] == [1, 1]
+    read = [n for n in report.load.notes if "role(s) read as" in n]
+    assert read == ["t.csv [rolle]: 1 role(s) read as the roles the features count: 1 as coordinator from "
+                    "'Samordnare' (a `values` recode on the column wins)"]
+
+
+def test_one_table_of_role_words_holds_every_word_the_activity_counts_read_as_coordinating():
+    assert all(ROLE_WORDS[word] == "coordinator" for word in COORDINATOR_ROLES)
+    assert set(ROLE_WORDS.values()) == {"coordinator", "participant"}
+
+
+def test_the_users_guide_lists_every_role_word():
+    text = (ROOT / "docs" / "mapping.md").read_text(encoding="utf-8")
+    roles = text[text.index("### Roles: the words of national tables"):]
+    listed = set(re.findall(r"`([^`]+)`", roles[:roles.index("\n\n", roles.index("\n\n") + 2)]))
+    assert set(ROLE_WORDS) <= listed
