@@ -64,25 +64,26 @@ def role_notes(spec: FileSpec, table: Table) -> list[str]:
     column = role_column(spec)
     if column is None:
         return []
+    cells = Counter(cell.strip() for row in table.rows if isinstance(cell := row.get(column.column), str))
     read: Counter = Counter()  # (role, word as first written) -> cells
-    unknown: dict[str, list[int]] = {}  # word as first written -> lines
+    unknown: dict[str, int] = {}  # word as first written -> cells
     spelled: dict[str, str] = {}  # case-folded -> first spelling
     known = {role.casefold() for role in CONTRACT_ROLES}
-    for row, line in zip(table.rows, table.lines, strict=True):
-        cell = row.get(column.column)
-        if not isinstance(cell, str) or not cell.strip() or (folded := cell.strip().casefold()) in column.recode:
+    for cell, n in cells.items():  # distinct cells: a table of 690,000 rows holds a handful
+        if not cell or (folded := cell.casefold()) in column.recode:
             continue
-        word = spelled.setdefault(folded, cell.strip())
-        if folded in ROLE_WORDS and ROLE_WORDS[folded] != word:
-            read[ROLE_WORDS[folded], word] += 1
-        elif folded not in ROLE_WORDS and folded not in known:
-            unknown.setdefault(word, []).append(line)
+        if folded in ROLE_WORDS:
+            if ROLE_WORDS[folded] != cell:  # `coordinator` as written is no news
+                read[ROLE_WORDS[folded], spelled.setdefault(folded, cell)] += n
+        elif folded not in known:
+            word = spelled.setdefault(folded, cell)
+            unknown[word] = unknown.get(word, 0) + n
     notes = []
     if read:
-        notes.append(f"{spec.file} [{column.column}]: {read.total()} role(s) read as the roles the features count: "
+        notes.append(f"{spec.file} [{column.column}]: {read.total():,} role(s) read as the roles the features count: "
                      f"{_read_as(read)} (a `values` recode on the column wins)")
     if unknown:
-        notes.append(_unknown_note(spec, column, unknown))
+        notes.append(_unknown_note(spec, column, unknown, _first_lines(table, column.column, spelled, unknown)))
     return notes
 
 
@@ -94,17 +95,31 @@ def _read_as(read: Counter) -> str:
     parts = []
     for role, words in sorted(by_role.items(), key=lambda item: (-sum(n for _, n in item[1]), item[0])):
         total = sum(n for _, n in words)
-        parts.append(f"{total} as {role} from {words[0][0]!r}" if len(words) == 1 else
-                     f"{total} as {role} (from {', '.join(f'{word!r} {n}' for word, n in words)})")
+        parts.append(f"{total:,} as {role} from {words[0][0]!r}" if len(words) == 1 else
+                     f"{total:,} as {role} (from {', '.join(f'{word!r} {n:,}' for word, n in words)})")
     return ", ".join(parts)
 
 
-def _unknown_note(spec: FileSpec, column: Column, unknown: dict[str, list[int]]) -> str:
-    first = min(lines[0] for lines in unknown.values())
-    words = sorted(unknown.items(), key=lambda item: (-len(item[1]), item[1][0]))
-    shown = "; ".join(f"{word!r} {len(lines)} (line{'s' if len(lines) > 1 else ''} "
-                      f"{', '.join(map(str, lines[:3]))}{' ...' if len(lines) > 3 else ''})"
-                      for word, lines in words[:_SHOWN])
+def _first_lines(table: Table, column: str, spelled: dict[str, str], unknown: dict[str, int]) -> dict[str, list[int]]:
+    """The first three lines of each unknown word (in any case), read until each has them."""
+    lines: dict[str, list[int]] = {word: [] for word in unknown}
+    wanted = len(unknown)
+    for row, line in zip(table.rows, table.lines, strict=True):
+        cell = row.get(column)
+        word = spelled.get(cell.strip().casefold()) if isinstance(cell, str) else None
+        if word in lines and len(lines[word]) < 3:
+            lines[word].append(line)
+            wanted -= len(lines[word]) == 3
+            if not wanted:
+                break
+    return lines
+
+
+def _unknown_note(spec: FileSpec, column: Column, unknown: dict[str, int], lines: dict[str, list[int]]) -> str:
+    first = min(at[0] for at in lines.values())
+    words = sorted(unknown.items(), key=lambda item: (-item[1], lines[item[0]][0]))
+    shown = "; ".join(f"{word!r} {n:,} (line{'s' if n > 1 else ''} {', '.join(map(str, lines[word]))}"
+                      f"{' ...' if n > 3 else ''})" for word, n in words[:_SHOWN])
     more = f" and {len(words) - _SHOWN} more" if len(words) > _SHOWN else ""
     recode = ", ".join(f'{as_toml(word.casefold())} = "participant"' for word, _ in words[:_SHOWN])
     return (f"{spec.file}:{first} [{column.column}]: {len(words)} role word(s) no table knows, kept as written: "

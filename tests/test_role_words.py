@@ -12,6 +12,7 @@ import pytest
 
 from graph.store.reads import to_networkx
 from loaders.derived import COORDINATOR_ROLES
+from loaders.generic import read_generic
 from loaders.nuts import load_nuts
 from loaders.pipeline import run_load
 from loaders.role_words import ROLE_WORDS
@@ -103,3 +104,26 @@ def test_the_users_guide_lists_every_role_word():
     roles = text[text.index("### Roles: the words of national tables"):]
     listed = set(re.findall(r"`([^`]+)`", roles[:roles.index("\n\n", roles.index("\n\n") + 2)]))
     assert set(ROLE_WORDS) <= listed
+
+
+def test_a_word_written_in_several_cases_is_one_word_and_the_roles_as_written_are_no_news(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "cases"
+        [[relationships]]
+        file = "t.csv"
+        type = "PARTICIPATES_IN"
+        start = { label = "Organisation", column = "org" }
+        end = { label = "Project", column = "prosjekt" }
+        properties = { role = "rolle" }
+        """, "t.csv": ("prosjekt;org;rolle\nP1;A;coordinator\nP1;B;KOORDINATOR\nP2;A;koordinator\nP2;C;Coordinator\n"
+                       "P3;A;associatedPartner\nP3;B;Gjest\nP4;B;gjest\n")})
+    _, rels, notes = read_generic(mapping)
+    assert sorted(r.properties["role"] for r in rels) == ["Gjest", "associatedPartner", "coordinator", "coordinator",
+                                                          "coordinator", "coordinator", "gjest"]
+    assert [n for n in notes if "role" in n] == [
+        "t.csv [rolle]: 3 role(s) read as the roles the features count: 3 as coordinator (from 'KOORDINATOR' 2, "
+        "'Coordinator' 1) (a `values` recode on the column wins)",
+        "t.csv:7 [rolle]: 1 role word(s) no table knows, kept as written: 'Gjest' 2 (lines 7, 8); the features count "
+        "`coordinator` as coordinating: if they are roles, recode them on the column, each to \"coordinator\" or "
+        "\"participant\": role = { column = \"rolle\", values = { \"gjest\" = \"participant\" } } (participation "
+        "preset: roles = { \"gjest\" = \"participant\" } above [columns])"]
