@@ -56,30 +56,34 @@ def _spec(obj: Context, kind: str, start: str | None, end: str | None, programme
 
 def _kept(obj: Context, spec: Any, chosen: tuple[str, ...] | list[str], progress: Any = None,
           **options: Any) -> tuple[Any, Any]:
-    """The analytics inputs of the store's current data (cached) and the `chosen` metrics on the projection `spec`,
-    read from the results the Metrics page keeps (same file, same key: `graph.analytics.metrics_disk`), else
-    computed and added to them. With `community`, `degree` too: it orders a community's members (it was the
+    """The analytics inputs of the store's current data, as a function (read, from their cached file, only when
+    called), and the `chosen` metrics on the projection `spec`, read from the results the Metrics page keeps (same
+    file, same key: `graph.analytics.metrics_disk`), else computed and added to them. A read-back reads the data
+    version alone, not the inputs. With `community`, `degree` too: it orders a community's members (it was the
     projection's degree, which a read-back has no projection for)."""
-    from graph.analytics.cache import cache_dir_for, projection_inputs
+    from functools import cache as once
+
+    from graph.analytics.cache import cache_dir_for, data_version, projection_inputs
     from graph.analytics.metrics_disk import metrics_for
 
     folder = cache_dir_for(obj.store, obj.settings.cache_dir)
-    inputs = projection_inputs(obj.store, folder)
+    version = data_version(obj.store)
+    inputs = once(lambda: projection_inputs(obj.store, folder, version=version).graph)
     asked = [*chosen, "degree"] if "community" in chosen else chosen
-    found = metrics_for(obj.store, folder, inputs.graph, inputs.version, spec, asked, progress=progress,
+    found = metrics_for(obj.store, folder, inputs, version, spec, asked, progress=progress,
                         exact_max_nodes=obj.settings.metrics_exact_nodes, sample_size=obj.settings.metrics_pivots,
                         **options)
-    return inputs.graph, found
+    return inputs, found
 
 
 def _said_why_empty(obj: Context, inputs: Any, found: Any, spec: Any) -> bool:
-    """Whether the projection has no node; if so, why (its missing inputs, or a filter no project of `inputs`
+    """Whether the projection has no node; if so, why (its missing inputs, or a filter no project of `inputs()`
     passes) is said on stderr, so an empty result is never silent, and the caller computes nothing (every metric
     of no node would be an empty list)."""
     from graph.analytics.needs import why_empty_projection
 
     if found.number_of_nodes() == 0:
-        click.echo(why_empty_projection(obj.store, spec, inputs) or "the projection has no node", err=True)
+        click.echo(why_empty_projection(obj.store, spec, inputs()) or "the projection has no node", err=True)
         return True
     return False
 

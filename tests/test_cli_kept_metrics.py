@@ -11,10 +11,12 @@ from graph.analytics import metrics_disk as kept
 from graph.analytics.metrics import compute_all, largest_communities, top
 from graph.analytics.projections import Projection, project
 from graph.settings import Settings
+from graph.store.load_log import data_version
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import write_records
+from loaders.pipeline import run_load, run_unload
 from tests.cli_invoke import cli_env, invoke, run
-from tests.conftest import open_fixture_network
+from tests.conftest import FIXTURES, open_fixture_network
 
 GRAPH = "cli_kept_metrics"
 SPEC = Projection(kind="organisation")
@@ -115,3 +117,44 @@ def test_what_the_cli_computed_the_app_and_another_process_read(env, store, tmp_
     elsewhere = run(env, "metrics", "top", "betweenness", "-k", "3")
     assert elsewhere.returncode == 0, elsewhere.stderr
     assert elsewhere.stdout == made.stdout and _stat(path) == written  # read in that process, not written again
+
+
+def _inputs_files(folder) -> list:
+    return sorted(folder.glob("*.inputs.pickle"))
+
+
+def test_a_read_back_loads_no_inputs_and_a_load_or_an_unload_computes_again(embedded_server, tmp_path):
+    """The kept file is current by the data version alone (three cheap reads): the second run reads neither the
+    store's analytics inputs nor their file, and a load, then an unload, each make another version whose results
+    are computed again, not read from the file made before them."""
+    graph = f"{GRAPH}_reload"
+    store = open_fixture_network(embedded_server, graph)
+    env = cli_env(embedded_server, graph, CLUSTER_EXPLORER_CACHE_DIR=str(tmp_path))
+    args = ("metrics", "compute", "--metric", "degree", "-k", "3")
+    try:
+        builds = kept.builds()
+        first = invoke(env, *args)
+        assert first.exit_code == 0, first.stderr
+        assert kept.builds() == builds + 1 and _inputs_files(tmp_path)
+        for path in _inputs_files(tmp_path):  # a read-back that loaded the inputs would read the store and write them
+            path.unlink()
+        second = invoke(env, *args)
+        assert second.stdout == first.stdout and kept.builds() == builds + 1 and not _inputs_files(tmp_path)
+
+        loaded_from = data_version(store)
+        run_load(store, "csv", FIXTURES / "participation" / "mapping.toml")
+        assert data_version(store) != loaded_from
+        after_load = invoke(env, *args)
+        assert after_load.exit_code == 0, after_load.stderr
+        assert kept.builds() == builds + 2 and after_load.stdout != first.stdout  # its organisations are counted
+        assert invoke(env, *args).stdout == after_load.stdout and kept.builds() == builds + 2  # then read back
+
+        unloaded_from = data_version(store)
+        run_unload(store, "user:tildelinger")
+        assert data_version(store) not in (unloaded_from, loaded_from)
+        after_unload = invoke(env, *args)
+        assert after_unload.exit_code == 0, after_unload.stderr
+        assert kept.builds() == builds + 3 and after_unload.stdout.splitlines()[0] == first.stdout.splitlines()[0]
+    finally:
+        store.clear()
+        store.close()

@@ -70,6 +70,31 @@ def test_a_metric_chosen_later_is_computed_alone_and_added_to_the_file(network, 
     assert _values(fewer) == _fresh(inputs.graph, ["pagerank"])
 
 
+def test_a_read_back_asks_for_no_inputs_and_computing_asks_once(network, inputs, tmp_path):  # noqa: F811
+    """The data version alone says the file is current: the inputs (1.3 CPU s to read back on the sample) are a
+    function that only computing calls."""
+    asked = []
+
+    def inputs_of():
+        asked.append(1)
+        return inputs.graph
+
+    built = kept.metrics_for(network, tmp_path, inputs_of, inputs.version, SPEC, ["degree"])
+    assert built.source == "built" and len(asked) == 1
+    again = kept.metrics_for(network, tmp_path, inputs_of, inputs.version, SPEC, ["degree"])
+    assert again.source == "disk" and len(asked) == 1 and _values(again) == _values(built)
+    added = kept.metrics_for(network, tmp_path, inputs_of, inputs.version, SPEC, ["degree", "pagerank"])
+    assert added.source == "both" and len(asked) == 2
+
+
+def test_results_of_inputs_read_while_the_data_changed_are_shown_not_kept(network, inputs, tmp_path):  # noqa: F811
+    stale = cache.projection_inputs(network, tmp_path / "inputs", version="a-version-the-store-has-left")
+    assert not cache.settled(stale.graph)
+    found = kept.metrics_for(network, tmp_path, stale.graph, stale.version, SPEC, ["degree"])
+    assert found.source == "built" and _values(found) == _fresh(inputs.graph, ["degree"])
+    assert not kept.metrics_file(network, tmp_path, stale.version, SPEC).exists()
+
+
 def test_no_metric_chosen_still_gives_the_projections_size(network, inputs, tmp_path):  # noqa: F811
     none = kept.metrics_for(network, tmp_path, inputs.graph, inputs.version, SPEC, [])
     graph = project(inputs.graph, SPEC)

@@ -75,13 +75,6 @@ def test_another_process_reads_the_profiles_from_disk_without_building_them(netw
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # read, not written again
 
 
-def test_the_graph_size_a_file_is_checked_against_is_networkx_count(inputs):  # noqa: F811
-    graph = inputs.graph
-    assert kept_files.graph_size(graph) == (graph.number_of_nodes(), graph.number_of_edges())
-    assert graph.number_of_edges() > 100 and kept_files.graph_size(graph.to_undirected()) == \
-        (graph.number_of_nodes(), graph.to_undirected().number_of_edges())
-
-
 def _other_shape(path: Path) -> bytes:
     """This key's file, but holding a state of another shape (what a hand-edited or mixed-up file could hold)."""
     held = pickle.loads(path.read_bytes())

@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import networkx as nx
 import pytest
 
 from graph.analytics import cache, kept_files
@@ -118,11 +119,18 @@ def test_the_code_digest_covers_the_builders_modules():
     assert all(name.startswith("graph.") for name in used)
 
 
-def test_an_index_of_a_graph_of_another_size_is_not_trusted(network, inputs, tmp_path):
-    disk.index_for(network, tmp_path, inputs.graph, inputs.version)
-    grown = inputs.graph.copy()
-    grown.add_node("Organisation:pic:1", kind="Organisation", id="pic:1", name="Newcomer")
-    assert disk.load(disk.index_file(network, tmp_path, inputs.version), grown, inputs.version) is None
+def test_an_index_built_from_inputs_read_while_the_data_changed_is_used_not_kept(network, inputs, tmp_path):
+    """A file is current by its data version alone (`kept_files`): inputs that may not be their version's graph (read
+    from the store after the version the caller holds moved on) are never kept under it."""
+    stale = cache.projection_inputs(network, tmp_path / "inputs", version="a-version-the-store-has-left")
+    assert stale.source == "store" and not cache.settled(stale.graph) and cache.settled(inputs.graph)
+    assert not cache.cache_file(network, tmp_path / "inputs", stale.version).exists()
+    assert not cache.settled(nx.MultiDiGraph(stale.graph))  # a copy (the app's time slice) says so too
+    built = disk.index_for(network, tmp_path, stale.graph, stale.version)
+    assert built.source == "built" and _ranked(built.index) == _ranked(disk.index_for(
+        network, tmp_path, inputs.graph, inputs.version).index)  # used as it is
+    assert not disk.index_file(network, tmp_path, stale.version).exists()
+    assert disk.index_for(network, tmp_path, stale.graph, stale.version).source == "built"  # nothing to read back
 
 
 def test_only_the_newest_files_are_kept(network, inputs, tmp_path, monkeypatch):

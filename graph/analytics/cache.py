@@ -14,8 +14,9 @@ made once per data version and kept as a file:
 * when: the first request after a load (any process: CLI or app) finds no file for the new data
   version, reads the store and writes the file atomically (a temporary file, then `os.replace`), so a
   reader never sees half a file and two writers just write the same thing twice. A restart with
-  unchanged data reuses the file. When a load finishes while the read runs, the result is used once
-  but not stored, since it may mix two versions.
+  unchanged data reuses the file. When a load starts or finishes while the read runs, the result is used once
+  but not stored, since it may mix two versions; its graph says so (`settled` is False), so that nothing built
+  from it is kept under the version either (`graph.analytics.kept_files`).
 * when it cannot be written (a full disk, a read-only folder): what was made is used from memory, and the
   reason is said once per folder on stderr (`not_kept` gives it to the app); a writer killed mid-write leaves
   its temporary file, named with its process id, and the next write into the folder removes it.
@@ -44,7 +45,7 @@ from graph.store.contract import GraphStore
 from graph.store.falkordb_process import process_alive
 
 __all__ = ["Inputs", "FORMAT", "cache_dir_for", "store_tag", "read_pickle", "write_pickle", "keep", "not_kept",
-           "cache_file", "is_cached", "cached_versions", "projection_inputs", "projection", "data_version"]
+           "cache_file", "is_cached", "cached_versions", "projection_inputs", "settled", "projection", "data_version"]
 
 #: Bumped whenever what the file holds changes shape: files of another format are rebuilt.
 FORMAT = 1
@@ -56,6 +57,8 @@ _SUFFIX = f".{_SHAPE}{_ANY_SHAPE}"
 #: A temporary file of `write_pickle`: `.<name>.<writer's pid>.<random>.tmp`.
 _TEMPORARY = re.compile(r"^\..+\.(\d+)\.[^.]+\.tmp$")
 _NOT_KEPT: dict[Path, str] = {}  # folder -> why this process could not write there last (said once)
+#: The graph attribute (`graph.graph`) marking inputs read from the store while its data version changed.
+_UNSETTLED = "unsettled_read"
 
 
 @dataclass(frozen=True)
@@ -179,7 +182,16 @@ def projection_inputs(store: GraphStore, cache_dir: Path | str, *, version: str 
     graph = read_inputs(store)
     if data_version(store) == version:  # no load finished meanwhile: the graph is this version's
         _write(store, path, version, graph)
+    else:
+        graph.graph[_UNSETTLED] = True
     return Inputs(version, graph, path, "store", time.perf_counter() - started)
+
+
+def settled(graph: nx.Graph) -> bool:
+    """Whether `graph` (analytics inputs, or a slice or copy of them) is known to be its data version's: False for
+    inputs read from the store while the data version changed (a load started or finished meanwhile), which
+    may mix two versions. What is built from them is used once, never kept under the version."""
+    return not graph.graph.get(_UNSETTLED)
 
 
 def projection(store: GraphStore, spec: Projection, cache_dir: Path | str) -> nx.Graph:

@@ -11,7 +11,7 @@ keeps the index (`graph.analytics.kept_files`: same folder, store tag, atomic pi
   digest of the source of every `graph.*` module `cluster_profiles` uses (the index's builder among them);
 * what: the profiles, the sector neighbours and the programmes' IDF, without the graph and the index (the
   caller's, attached again on reading), as pickled bytes with their digest; a damaged file (a byte changed
-  anywhere), or one of another key, graph size or shape, is rebuilt;
+  anywhere), or one of another key (another data version among others) or shape, is rebuilt;
 * kept: the newest `KEPT` files of each store.
 """
 

@@ -13,11 +13,19 @@ and atomic pickle files):
   module the builder uses (found by following the names of the `roots` modules), with the Python, numpy and
   scipy versions. A change to how the thing is built (another helper's edit, a library upgrade) never reads
   an older file: it is rebuilt;
-* what: the state the caller gives (never the graph, which has its own file), with the key and the graph's
-  size; a file whose key or graph size differs, or that cannot be read (damaged, cut short, another format,
-  another shape), is not used: the caller builds again and the file is rewritten. A `checked` kind (a small
-  file: the profiles' 3 MB at 10x) holds its state as pickled bytes with their BLAKE2 digest, so a byte
-  changed anywhere is found; the index (1 GB at 10x) is not hashed, which would cost a second per read;
+* what: the state the caller gives (never the graph, which has its own file), with the key. Whether the file is
+  current is the data version's to say alone (`graph.store.load_log.data_version`: the load log's stamps, with
+  each load's derived-facts version, and the store's counts of nodes and relationships, three cheap reads): a
+  load, an unload, a re-derivation or any write that adds or removes a node or relationship makes another key,
+  so a read needs no graph (the CLI's read-back of metrics loads no analytics inputs). Files were also checked
+  against the size of the graph read: that cost the inputs' read (1.3 CPU s on the sample) to every metrics
+  read-back, and only ever told a graph of another version apart. The one way a graph and its version could
+  disagree, inputs read from the store while a load ran (`graph.analytics.cache.settled`), is refused at the
+  write instead: a thing built from such a graph is used, never kept. A file of another key, or that cannot be
+  read (damaged, cut short, another format, another shape), is not used: the caller builds again and the file
+  is rewritten. A `checked` kind (a small file: the profiles' 3 MB at 10x) holds its state as pickled bytes
+  with their BLAKE2 digest, so a byte changed anywhere is found; the index (1 GB at 10x) is not hashed, which
+  would cost a second per read;
 * kept: the newest `kept` files of each kind and store (one per data version and window used).
 """
 
@@ -30,7 +38,6 @@ import pickle
 import sys
 import time
 from collections.abc import Callable
-from itertools import chain
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -39,11 +46,11 @@ import networkx as nx
 import numpy as np
 import scipy
 
-from graph.analytics.cache import keep, read_pickle, store_tag
+from graph.analytics.cache import keep, read_pickle, settled, store_tag
 from graph.memory import gc_paused
 from graph.store.contract import GraphStore
 
-__all__ = ["modules_used", "code_digest", "graph_size", "KeptFiles", "builds"]
+__all__ = ["modules_used", "code_digest", "KeptFiles", "builds"]
 
 _BUILT: dict[str, int] = {}  # things built (not read) in this process, by kind (tests read it through `builds()`)
 
@@ -74,14 +81,6 @@ def code_digest(*roots: str) -> str:
     return digest.hexdigest()[:16]
 
 
-def graph_size(graph: nx.Graph) -> tuple[int, int]:
-    """(nodes, edges). A directed multigraph's edges are counted from its adjacency dicts: networkx's own count
-    walks a degree view, 0.7 CPU s for the 10x inputs' 1.2 million edges (0.1 s here), and every read pays it."""
-    if graph.is_multigraph() and graph.is_directed():
-        return graph.number_of_nodes(), sum(map(len, chain.from_iterable(map(dict.values, graph._adj.values()))))
-    return graph.number_of_nodes(), graph.number_of_edges()
-
-
 class KeptFiles:
     """One kind of file kept beside the analytics inputs (see the module docstring)."""
 
@@ -102,11 +101,11 @@ class KeptFiles:
         digest = hashlib.sha256(repr(self.key(version, projection)).encode()).hexdigest()[:16]
         return Path(cache_dir) / f"{self.prefix(store)}{digest}{self.suffix}"
 
-    def read(self, path: Path, graph: nx.Graph, version: str, projection: object = None) -> dict | None:
-        """The state kept at `path`, or None when the file is missing, unreadable or not this key's or graph's."""
+    def read(self, path: Path, version: str, projection: object = None) -> dict | None:
+        """The state kept at `path`, or None when the file is missing, unreadable or not this key's (of another data
+        `version` among others: no graph is needed to tell, see the module docstring)."""
         held = read_pickle(path)
-        if not isinstance(held, dict) or held.get("key") != self.key(version, projection) \
-                or held.get("graph_size") != graph_size(graph):
+        if not isinstance(held, dict) or held.get("key") != self.key(version, projection):
             return None
         state = held.get("state")
         if self.checked:
@@ -115,10 +114,13 @@ class KeptFiles:
 
     def write(self, store: GraphStore, path: Path, state: dict, graph: nx.Graph, version: str,
               projection: object = None) -> None:
-        """Write `state` atomically; the oldest files of this kind and store beyond `kept` go. A folder that
-        cannot be written leaves the thing in memory only (`cache.keep` says why)."""
+        """Write `state`, built from `graph`, atomically; the oldest files of this kind and store beyond `kept` go.
+        A folder that cannot be written leaves the thing in memory only (`cache.keep` says why), and so does a
+        `graph` read while a load ran (not `cache.settled`: not `version`'s graph, whatever it is)."""
+        if not settled(graph):
+            return
         try:
-            held = {"key": self.key(version, projection), "graph_size": graph_size(graph), "state": state}
+            held = {"key": self.key(version, projection), "state": state}
             if self.checked:
                 held["state"] = pickle.dumps(state, protocol=5)
                 held["digest"] = hashlib.blake2b(held["state"]).hexdigest()
@@ -139,7 +141,7 @@ class KeptFiles:
         as a read-back one is (the index shares its sparsity patterns so), without a second `state_of`."""
         started = time.perf_counter()
         path = self.path(store, cache_dir, version, projection)
-        state = self.read(path, graph, version, projection)
+        state = self.read(path, version, projection)
         if state is not None:
             try:
                 thing = restore(state)

@@ -13,11 +13,12 @@ atomic pickle files):
   versions. A change to how the index is built or scored on (another helper's edit, a new
   attribute, a library upgrade) never reads an older file: it is rebuilt;
 * what: the index's attributes except its graph `G` (the analytics inputs, already on disk in their
-  own file and in memory), with the key and the graph's size; `load` attaches the caller's graph
-  again, and refuses a file whose key or graph size differs, or that cannot be read (damaged, cut
-  short, another format): the caller rebuilds it. The five organisation x organisation matrices (shared
-  projects, adjacency, walk, the two tie matrices) have one sparsity pattern: the file holds their index
-  arrays once (`_one_pattern`), a quarter of its size, and a read-back index shares them in memory too;
+  own file and in memory), with the key; `load` attaches the caller's graph again, and refuses a file
+  whose key differs (another data version among others: `kept_files` says why that is enough), or that
+  cannot be read (damaged, cut short, another format): the caller rebuilds it. The five organisation x
+  organisation matrices (shared projects, adjacency, walk, the two tie matrices) have one sparsity pattern:
+  the file holds their index arrays once (`_one_pattern`), a quarter of its size, and a read-back index
+  shares them in memory too;
 * kept: the newest `KEPT` index files of each store (one per data version and window used).
 """
 
@@ -104,9 +105,9 @@ def _restored(state: dict, graph: nx.MultiDiGraph) -> RecommenderIndex:
 
 def load(path: Path, graph: nx.MultiDiGraph, version: str, projection: Projection | None = None
          ) -> RecommenderIndex | None:
-    """The index at `path` with `graph` attached, or None when the file is missing, unreadable or not this
-    key's (another data version, format or code) or was built from a graph of another size."""
-    state = _FILES.read(path, graph, version, projection)
+    """The index at `path` with `graph` (the analytics inputs of `version`) attached, or None when the file is
+    missing, unreadable or not this key's (another data version, format or code)."""
+    state = _FILES.read(path, version, projection)
     return None if state is None else _restored(state, graph)
 
 
