@@ -18,14 +18,15 @@ and atomic pickle files):
   each load's derived-facts version, and the store's counts of nodes and relationships, three cheap reads): a
   load, an unload, a re-derivation or any write that adds or removes a node or relationship makes another key,
   so a read needs no graph (the CLI's read-back of metrics loads no analytics inputs). Files were also checked
-  against the size of the graph read: that cost the inputs' read (1.3 CPU s on the sample) to every metrics
-  read-back, and only ever told a graph of another version apart. The one way a graph and its version could
-  disagree, inputs read from the store while a load ran (`graph.analytics.cache.settled`), is refused at the
-  write instead: a thing built from such a graph is used, never kept. A file of another key, or that cannot be
-  read (damaged, cut short, another format, another shape), is not used: the caller builds again and the file
-  is rewritten. A `checked` kind (a small file: the profiles' 3 MB at 10x) holds its state as pickled bytes
-  with their BLAKE2 digest, so a byte changed anywhere is found; the index (1 GB at 10x) is not hashed, which
-  would cost a second per read;
+  against the size of the graph read: that cost every metrics read-back the inputs' file, and could only differ
+  for a graph that was not its version's. The one way a graph and its version can disagree, inputs read from the
+  store while a load ran (`graph.analytics.cache.settled`), is refused at the write instead: what is built from
+  such a graph is used, never kept. A write that changes properties only changes neither the version nor a size
+  (as `data_version` says); a metrics write-back is one, and sets properties no analytic reads. A file of another
+  key, or that cannot be read (damaged, cut short, another format, another shape), is not used: the caller
+  builds again and the file is rewritten. A `checked` kind (a small file: the profiles' 3 MB at 10x) holds its
+  state as pickled bytes with their BLAKE2 digest, so a byte changed anywhere is found; the index (1 GB at 10x)
+  is not hashed, which would cost a second per read;
 * kept: the newest `kept` files of each kind and store (one per data version and window used).
 """
 
