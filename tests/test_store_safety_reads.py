@@ -111,3 +111,38 @@ def test_a_capped_read_gives_exactly_the_clients_rows(loaded_store, query):
         assert store.read(query, row_cap=7).truncated == (len(full) > 7)
     finally:
         store.close()
+
+
+def test_a_runaway_read_is_still_stopped_after_the_store_folder_was_moved(tmp_path):
+    """A folder moved (`mv`) while the app holds its store: the watchdog looked for the server's note at the old path,
+    found none and left the runaway read running (200 s, the server answering nobody, a load beside it waiting). It
+    finds the note where the server's working directory now is, stops the server and notes it there, so a client of
+    the store at its new place sends its call again; the process at the old path is told where the store went."""
+    from graph.store.falkordb_config import StorePaths
+    from graph.store.falkordb_watchdog import stopped_by_watchdog
+
+    old, moved = tmp_path / "a" / "store.db", tmp_path / "b" / "store.db"
+    store = FalkorDBStore(old)
+    beside = None
+    try:
+        store.write("CREATE (:Award {id: 'kept'})")
+        pid = store.server_pid
+        (tmp_path / "a").rename(tmp_path / "b")
+        beside = FalkorDBStore(moved)  # the same server, found at the new place
+        assert beside.server_pid == pid
+        with pytest.raises(QueryTimeout) as stopped:
+            store.read("RETURN size(reduce(s = '', x IN range(1, 400000) | s + 'xxxxxxxxxxxxxxxxxxxx'))", timeout_s=1)
+        assert str(stopped.value) == (
+            "the query ran past its time limit of 1 s and the database did not stop it, so the embedded server was "
+            f"stopped (no saved data is lost); narrow the query down. The files of the store {old} are no longer "
+            "there (its folder was moved or renamed, or they were deleted, while this process used it); nothing was "
+            "written there: open the store where it is now (set CLUSTER_EXPLORER_DB or --db to it and restart the app "
+            "or the command)")
+        assert not alive(pid) and stopped_by_watchdog(moved, pid)
+        assert beside.read("MATCH (a:Award) RETURN a.id").rows == [["kept"]]  # sent again to a new server
+        assert beside.server_pid != pid and "time limit" in beside.restarted
+        assert not old.exists() and not StorePaths(old).aof_dir.exists()
+    finally:
+        for each in (store, beside):
+            if each is not None:
+                each.close()

@@ -19,8 +19,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from graph.store.falkordb_config import StorePaths
-from graph.store.falkordb_process import probe_client, read_note
+from graph.store.falkordb_process import note_of_server, probe_client
 from graph.store.falkordb_watchdog import HUNG, restart_server
 
 __all__ = ["CHECK_S", "PING_TIMEOUT_S", "HangGuard", "hung"]
@@ -62,10 +61,9 @@ class HangGuard:
 
     def _watch(self) -> None:
         while not self._done.wait(CHECK_S):
-            note = read_note(StorePaths(self.db))
-            if note is None or int(note.get("pid", 0)) != self.pid:
+            if (found := note_of_server(self.db, self.pid)) is None:  # found where a moved folder is now
                 return  # stopped or restarted meanwhile: the call fails by itself
-            if hung(note["socket"], PING_TIMEOUT_S) and not self._done.is_set():
+            if hung(found[1]["socket"], PING_TIMEOUT_S) and not self._done.is_set():
                 self.fired = True
                 restart_server(self.db, self.pid, HUNG)
                 return

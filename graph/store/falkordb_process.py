@@ -17,7 +17,8 @@ from pathlib import Path
 
 from graph.store.falkordb_config import StorePaths
 
-__all__ = ["running_socket", "process_alive", "read_note", "answers", "probe_client", "forget", "kill"]
+__all__ = ["running_socket", "process_alive", "read_note", "answers", "probe_client", "forget", "kill",
+           "note_of_server"]
 
 
 def read_note(paths: StorePaths) -> dict | None:
@@ -26,6 +27,22 @@ def read_note(paths: StorePaths) -> dict | None:
         return json.loads(paths.note.read_text())
     except (OSError, ValueError):
         return None
+
+
+def note_of_server(db: Path, pid: int) -> tuple[StorePaths, dict] | None:
+    """The store's paths and note of the server `pid` of `db`, found where the store is now; None when `pid` is not
+    that store's server (any more). A folder moved (`mv`) while its server runs takes the note along and the
+    server's working directory follows it: a read's watchdog that looked only at `db` found no note and left a
+    runaway read running after a move."""
+    try:
+        folder = Path(os.readlink(f"/proc/{pid}/cwd")) if _is_server(pid) else None
+    except OSError:
+        folder = None
+    for paths in (StorePaths(db), *([StorePaths(folder / db.name)] if folder else [])):
+        note = read_note(paths)
+        if note is not None and int(note.get("pid", 0)) == pid:
+            return paths, note
+    return None
 
 
 def probe_client(socket_path: str, timeout_s: float | None = None, connect_timeout_s: float | None = None):

@@ -2,16 +2,16 @@
 
 What matters here, each tested:
 
-* One server per store file: found or started under a file lock, its files checked first (damaged
-  files refuse the start with `StoreDamaged`), stopped when its last client closes.
-* The client has no socket read timeout and no retries (falkordblite's default re-sent a slow write).
-  Time limits are the database's own (`GRAPH.RO_QUERY ... TIMEOUT`). A read the database has not stopped
-  by its limit plus a grace (FalkorDB folds constant expressions while planning, outside the limit) is
-  stopped by restarting the server (`graph.store.falkordb_watchdog`: no acknowledged write is lost; a call
-  whose server a watchdog of any process killed runs again on the restarted one, so a load beside completes);
-  so is a server that stops answering (a FalkorDB deadlock) a write or an open waits on (`falkordb_hang`).
-* Memory: a query may use the server's `QUERY_MEM_CAPACITY` (past it: `QueryTooLarge`, the server stays
-  up); huge literal ranges are refused before sending (`graph.store.falkordb_errors`).
+* One server per store file: found or started under a file lock, its files checked first (damaged files refuse
+  the start with `StoreDamaged`), stopped when its last client closes.
+* The client has no socket read timeout and no retries (falkordblite's default re-sent a slow write). Time limits
+  are the database's own (`GRAPH.RO_QUERY ... TIMEOUT`). A read the database has not stopped by its limit plus a
+  grace (FalkorDB folds constant expressions while planning, outside the limit) is stopped by restarting the
+  server (`graph.store.falkordb_watchdog`: no acknowledged write is lost; a call whose server a watchdog of any
+  process killed runs again on the restarted one, so a load beside completes); so is a server that stops
+  answering (a FalkorDB deadlock) a write or an open waits on (`falkordb_hang`).
+* Memory: a query may use the server's `QUERY_MEM_CAPACITY` (past it: `QueryTooLarge`, the server stays up);
+  huge literal ranges are refused before sending (`graph.store.falkordb_errors`).
 * A server that died is started again by the next call, which sets `restarted` to why (the app says it).
 """
 
@@ -128,8 +128,7 @@ class FalkorDBStore:
                 raise  # the watchdog could not start (interpreter shutdown): nothing was sent
             except Exception as e:
                 if watchdog.fired:
-                    self._reconnect_if_gone(pid)
-                    raise watchdog.error(timeout_s) from e
+                    raise watchdog.error(timeout_s, self._reconnect_if_gone) from e
                 # a server that died (not because of this read) or a watchdog's restart: a read is safe to run again
                 if not self._reconnect_if_gone(pid) or attempt >= (RESENDS if stopped_by_watchdog(
                         self.db_path, pid) else 1):

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import psutil
 
 from graph.errors import ClusterExplorerError, QueryTimeout, QueryTooLarge, StoreUnavailable
-from graph.store.falkordb_config import StorePaths
-from graph.store.falkordb_process import forget, kill, read_note
+from graph.store.falkordb_process import forget, kill, note_of_server, read_note
 from graph.store.locks import file_lock
 
 __all__ = ["GRACE_MIN_S", "HUNG", "MEMORY", "Watchdog", "note_stopped", "restart_server", "stopped_by_watchdog",
@@ -91,11 +91,10 @@ def restart_server(db: Path, pid: int, why: str = "") -> None:
     waits on the busy server, and that wait ends only with the kill. The note of the server is forgotten under
     the lock afterwards (unless a new server was started meanwhile).
     """
-    paths = StorePaths(db)
-    note = read_note(paths)
-    if note is None or int(note.get("pid", 0)) != pid:
+    if (found := note_of_server(db, pid)) is None:
         return  # already stopped or restarted
-    note_stopped(db, pid, why)
+    paths = found[0]  # where the store is now: its folder may have been moved (`mv`) since this process opened it
+    note_stopped(paths.db, pid, why)
     kill(pid)
     with file_lock(paths.lock):
         note = read_note(paths)
@@ -127,14 +126,21 @@ class Watchdog:
             restart_server(self.db, self.pid, MEMORY if self.fired == MEMORY else "")
             return
 
-    def error(self, timeout_s: float) -> ClusterExplorerError:
-        """What the read that made this watchdog fire says."""
+    def error(self, timeout_s: float, reconnect: Callable[[int], object]) -> ClusterExplorerError:
+        """What the read that made this watchdog fire says, once `reconnect(pid)` connected its store to a new server;
+        a store whose folder was moved away gets none (`falkordb_check.refuse_if_gone`), and the read says so too."""
+        try:
+            reconnect(self.pid)
+            gone = ""
+        except StoreUnavailable as refused:
+            gone = str(refused)
+        done, then = ("stopped", f". {gone[0].upper()}{gone[1:]}") if gone else ("restarted", "")
         if self.fired == MEMORY:
             return QueryTooLarge(f"the query made the store's server grow past the memory it may use "
                                  f"({self.memory_limit // 2**20:,} MiB, CLUSTER_EXPLORER_SERVER_MEMORY_MB), so the "
-                                 "server was restarted (no saved data is lost); narrow the query down")
+                                 f"server was {done} (no saved data is lost); narrow the query down{then}")
         return QueryTimeout(f"the query ran past its time limit of {timeout_s:g} s and the database did not stop it, "
-                            "so the embedded server was restarted (no saved data is lost); narrow the query down")
+                            f"so the embedded server was {done} (no saved data is lost); narrow the query down{then}")
 
     def __enter__(self) -> Watchdog:
         try:
