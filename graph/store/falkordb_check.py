@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import resource
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from graph.errors import StoreDamaged, StoreUnavailable, finished_by
 from graph.store.falkordb_config import StorePaths, server_binaries
 
-__all__ = ["FileCheck", "check_files", "refuse_if_gone", "refuse_file_size_limit", "server_log_reason"]
+__all__ = ["FileCheck", "check_files", "refuse_if_gone", "refuse_file_size_limit", "refuse_unwritable",
+           "server_log_reason"]
 
 _WHAT_TO_DO = ("Run `cluster-explorer store repair` (it keeps a copy of every file it changes) or "
                "`cluster-explorer store restore BACKUP`; nothing was changed")
@@ -79,6 +81,28 @@ def refuse_if_gone(db: Path) -> None:
                                "they were deleted, while this process used it); nothing was written there: open the "
                                "store where it is now (set CLUSTER_EXPLORER_DB or --db to it and restart the app or "
                                "the command)")
+
+
+def refuse_unwritable(paths: StorePaths) -> None:
+    """Refuse a store whose folders cannot be written, saying so: the server writes there even to read (it failed
+    with "Can't open the temporary manifest file", and the advice was to check sound files). A path that is a
+    folder is no store (it was called damaged, with a repair the CLI refuses for a folder)."""
+    if paths.db.is_dir():
+        raise finished_by(StoreUnavailable(
+            f"{paths.db} is a folder, not the file of a store; set CLUSTER_EXPLORER_DB (or --db) to the store's .db "
+            f"file (a new store is made at a path where nothing is yet, such as {paths.db / 'cluster-explorer.db'}); "
+            "nothing was changed"))
+    for folder in (paths.db.parent, paths.aof_dir):
+        if not folder.is_dir():
+            continue
+        try:
+            with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
+                pass
+        except OSError as e:
+            raise finished_by(StoreUnavailable(
+                f"the store {paths.db} cannot be opened: its folder {folder} is not writable ({e.strerror or e}), and "
+                "the embedded store writes there even to read; give write permission, or copy the store's .db "
+                "file and its .aof folder into a writable folder (nothing was changed)")) from None
 
 
 def refuse_file_size_limit(db: Path) -> None:

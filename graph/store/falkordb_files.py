@@ -18,7 +18,7 @@ from graph.store import falkordb_hang
 from graph.store.falkordb_check import check_files
 from graph.store.falkordb_config import StorePaths, default_limits, server_binaries
 from graph.store.falkordb_manifest import manifest_rebuilt
-from graph.store.falkordb_process import forget, kill, probe_client, read_note, running_socket
+from graph.store.falkordb_process import forget, kill, probe_client, read_note, running_socket, stop_unnoted
 from graph.store.falkordb_server import start_server, stop_server, stopped_unused
 from graph.store.locks import file_lock
 
@@ -26,6 +26,7 @@ __all__ = ["check_files", "repair", "restore", "one_of_the_store_files"]
 
 
 def _not_running(db: Path, doing: str) -> None:
+    stop_unnoted(StorePaths(db))  # under the lock: a server whose start was cut before it was noted
     if running_socket(db) and not stopped_unused(db):
         raise StoreBusy(f"the store {db} is in use (its server runs); stop the app and other commands, "
                         f"then {doing} again")

@@ -18,7 +18,7 @@ from pathlib import Path
 from graph.store.falkordb_config import StorePaths
 
 __all__ = ["running_socket", "process_alive", "read_note", "answers", "probe_client", "forget", "kill",
-           "note_of_server"]
+           "note_of_server", "stop_unnoted"]
 
 
 def read_note(paths: StorePaths) -> dict | None:
@@ -95,7 +95,7 @@ def running_socket(db: Path) -> str | None:
     another store's server, copied with the folder, is removed and that server left alone)."""
     paths = StorePaths(db)
     note = read_note(paths)
-    if note is None:
+    if note is None or not note.get("pid"):  # none, or a start under way (or cut: `stop_unnoted`, under the lock)
         return None
     if _serves(note, Path(db)) is False:
         paths.note.unlink(missing_ok=True)
@@ -105,6 +105,34 @@ def running_socket(db: Path) -> str | None:
     kill(int(note.get("pid", 0)))  # a zombie or a server that refuses connections must not keep the files
     forget(paths, note)
     return None
+
+
+def stop_unnoted(paths: StorePaths) -> None:
+    """Kill the server of a start that was cut before its pid was noted, and forget it. Caller holds the lock, so a
+    note without a pid (written before the start) is no start under way: the command making it was killed within the
+    ~20 ms between the server's start and its note. That server ran unnoted for good, and a second one was started
+    over the same files. It is found by the socket the note names, which its command line holds before and after it
+    daemonizes; it had no client (no note named it), and its append-only file holds every acknowledged write."""
+    note = read_note(paths)
+    if note is None or note.get("pid") or not note.get("socket"):
+        return
+    while found := _servers_on(note["socket"]):  # again: one killed while it forked may have left its daemon
+        for pid in found:
+            kill(pid)
+    forget(paths, note)
+
+
+def _servers_on(socket_path: str) -> list[int]:
+    """The live redis-servers started with the socket `socket_path` (a unique temporary folder's)."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        try:
+            if proc.name.isdigit() and socket_path.encode() in (proc / "cmdline").read_bytes() \
+                    and _is_server(int(proc.name)):
+                found.append(int(proc.name))
+        except OSError:
+            continue
+    return found
 
 
 def _is_server(pid: int) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from graph.errors import StoreDamaged, StoreUnavailable, finished_by
 from graph.store import falkordb_process
-from graph.store.falkordb_check import check_files, refuse_file_size_limit
+from graph.store.falkordb_check import check_files, refuse_file_size_limit, refuse_unwritable
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
 from graph.store.falkordb_process import forget, kill, probe_client, process_alive, read_note, running_socket
 from graph.store.falkordb_start_wait import STALL_S, Stalled, wait_started
@@ -41,8 +41,9 @@ def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None]
     files raise `StoreDamaged` and nothing is started or written.
     """
     paths = StorePaths(db)
-    _writable(paths)
+    refuse_unwritable(paths)
     with file_lock(paths.lock):
+        falkordb_process.stop_unnoted(paths)  # a start cut before its server was noted
         socket_path = running_socket(db)
         if not socket_path:
             check_files(db).raise_if_damaged()
@@ -50,28 +51,6 @@ def ensure_server(db: Path, limits: ServerLimits, connect: Callable[[str], None]
         if connect is not None:
             connect(socket_path)
         return socket_path
-
-
-def _writable(paths: StorePaths) -> None:
-    """Refuse a store whose folders cannot be written, saying so: the server writes there even to read (it failed
-    with "Can't open the temporary manifest file", and the advice was to check sound files). A path that is a
-    folder is no store (it was called damaged, with a repair the CLI refuses for a folder)."""
-    if paths.db.is_dir():
-        raise finished_by(StoreUnavailable(
-            f"{paths.db} is a folder, not the file of a store; set CLUSTER_EXPLORER_DB (or --db) to the store's .db "
-            f"file (a new store is made at a path where nothing is yet, such as {paths.db / 'cluster-explorer.db'}); "
-            "nothing was changed"))
-    for folder in (paths.db.parent, paths.aof_dir):
-        if not folder.is_dir():
-            continue
-        try:
-            with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-check-"):
-                pass
-        except OSError as e:
-            raise finished_by(StoreUnavailable(
-                f"the store {paths.db} cannot be opened: its folder {folder} is not writable ({e.strerror or e}), and "
-                "the embedded store writes there even to read; give write permission, or copy the store's .db "
-                "file and its .aof folder into a writable folder (nothing was changed)")) from None
 
 
 def start_server(paths: StorePaths, limits: ServerLimits, *, appendonly: bool = True) -> str:
@@ -109,13 +88,15 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
     refuse_file_size_limit(paths.db)
     paths.db.parent.mkdir(parents=True, exist_ok=True)
     falkordb_process.remove_leftovers(paths)
-    started = subprocess.run(command, capture_output=True, text=True)
+    note = {"socket": str(socket_path), "log": str(log_file), "db": str(paths.db.resolve())}  # a copy: not this store
+    paths.note.write_text(json.dumps(note))  # before the start: a command killed before the pid is known leaves the
+    started = subprocess.run(command, capture_output=True, text=True)  # socket to find the server by (stop_unnoted)
     if started.returncode != 0:
+        paths.note.unlink(missing_ok=True)
         raise StoreUnavailable(f"the embedded FalkorDB server for {paths.db} did not start: "
                                f"{(started.stderr or started.stdout).strip()[:300]}")
     def noted(pid: int) -> None:  # before its files are read: a command killed meanwhile left it running unknown
-        paths.note.write_text(json.dumps({"pid": pid, "socket": str(socket_path), "log": str(log_file),
-                                          "db": str(paths.db.resolve())}))  # a copy of the folder is not this store
+        paths.note.write_text(json.dumps({"pid": pid, **note}))
     try:
         wait_started(pid_file, socket_path, log_file, paths, noted=noted)
     except (Stalled, StoreUnavailable, StoreDamaged):  # killed by the caller, or gone: no server to note
