@@ -147,6 +147,63 @@ def test_a_load_stamped_in_the_future_hides_no_later_interrupted_load(embedded_s
         store.close()
 
 
+def test_a_clock_set_back_between_two_loads_of_one_source_keeps_the_later_load_later(embedded_server, monkeypatch):
+    """The log was ordered by time stamps: a load completed, the clock was set back an hour, and a second load of the
+    same source (other files) was killed after its start. Its start was stamped before the first load's completion,
+    so `status` did not call it interrupted and listed it as the older of the two. Each write of the log now takes
+    the next sequence number, which no clock moves."""
+    import datetime as dt
+
+    from graph.store import load_log
+    from graph.store.reads import last_loads
+    from graph.store.writer import WriteSummary
+
+    store = FalkorDBStore(embedded_server, "status_clock_back")
+    try:
+        store.clear()
+        store.setup_schema()
+        load_log.start_load(store, "seeds", "a" * 64)
+        load_log.record_load(store, "seeds", "a" * 64, WriteSummary(created=3, relationships=1))
+        back = (dt.datetime.now(dt.UTC) - dt.timedelta(hours=1)).replace(microsecond=0).isoformat()
+        monkeypatch.setattr(load_log, "now_stamp", lambda: back)  # the clock set back, for this load's start only
+        load_log.start_load(store, "seeds", "b" * 64)
+        monkeypatch.undo()
+        assert [(e["checksum"], e["status"]) for e in last_loads(store)] == [("b" * 64, "started"),
+                                                                            ("a" * 64, "complete")]
+        ran = invoke(cli_env(embedded_server, "status_clock_back"), "status")
+        assert ran.exit_code == 0, ran.stderr
+        assert (f"interrupted: the seeds load started at {back} did not finish; run the same load again to "
+                "complete it") in ran.stdout.splitlines()
+    finally:
+        store.clear()
+        store.close()
+
+
+def test_a_log_written_before_sequence_numbers_is_read_and_its_entries_come_before_numbered_ones(embedded_server):
+    """Entries logged before numbers existed have none: among themselves they are ordered by their stamps as before
+    (the module's other tests read such logs), and a numbered entry is later than each of them, whatever its stamp."""
+    from graph.store.load_log import interrupted_loads
+    from graph.store.reads import last_loads
+
+    store = FalkorDBStore(embedded_server, "status_unnumbered")
+    try:
+        store.clear()
+        store.setup_schema()
+        numbered = logged("seeds", "2025-01-01T09:00:00")  # started after the upgrade, by a clock set back
+        numbered.properties["seq"] = 1
+        write_records(store, [logged("seeds", "2025-01-01T10:00:00", "complete"),
+                              logged("nuts", "2025-01-01T08:00:00"), logged("nuts", "2025-01-01T11:00:00", "complete"),
+                              numbered], [])
+        loads = last_loads(store)
+        assert [(e["source"], e["checksum"]) for e in loads] == [
+            ("seeds", "2025-01-01T09:00:00"), ("nuts", "2025-01-01T11:00:00"), ("seeds", "2025-01-01T10:00:00"),
+            ("nuts", "2025-01-01T08:00:00")]
+        assert [(e["source"], e["started_at"]) for e in interrupted_loads(loads)] == [("seeds", "2025-01-01T09:00:00")]
+    finally:
+        store.clear()
+        store.close()
+
+
 def test_every_other_page_says_a_load_is_running(embedded_server, store, another_process_holds_the_load_lock,
                                                  monkeypatch):
     """The faults try-out: during a CLI load, Explore and Metrics showed the half-loaded store with no notice; only

@@ -8,6 +8,11 @@ complete.
 The load pipeline derives facts from the whole store after a load (activity counts, clusters, entity
 resolution): it holds the `complete` marks back until they are derived (`completion_deferred`), so a
 load killed while they are derived is reported as interrupted too, and running it again completes it.
+
+Each write of an entry (a start, a completion, an unload's mark) takes the next sequence number (`seq`), and the log
+is ordered by it: by time stamps, a clock set back between two loads of one source put the later load first (its
+interrupted start hid behind the earlier completion's later stamp). Entries logged before numbers existed have
+none; they come before every numbered one and are ordered by their stamps among themselves.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from graph.store.registry import fixed_statement
 from graph.store.writer import WriteSummary
 
 __all__ = ["start_load", "record_load", "completion_deferred", "interrupted_loads", "unfinished_loads", "data_version",
-           "UNLOADING", "unfinished_parts", "now_stamp"]
+           "UNLOADING", "unfinished_parts", "now_stamp", "next_seq"]
 
 #: The status of a load whose unload has begun (`graph.store.unload`): until the unload's last step deletes the
 #: entry, `status` names it as an unload to run again.
@@ -37,9 +42,12 @@ UNLOADING = "unloading"
 #: The completions held back by `completion_deferred` (None outside it).
 _DEFERRED: ContextVar[list[tuple[GraphStore, str, str, WriteSummary]] | None] = ContextVar("deferred", default=None)
 
-#: Every load's id and times: a load starting or completing changes them.
+#: Every load's id, times and sequence number: a load starting or completing changes them.
 LOAD_STAMPS = fixed_statement(__name__, "LOAD_STAMPS", "MATCH (l:Load) RETURN l.id AS id, l.started_at AS started_at, "
-                              "l.loaded_at AS loaded_at, l.derived_version AS derived_version ORDER BY id")
+                              "l.loaded_at AS loaded_at, l.derived_version AS derived_version, l.seq AS seq "
+                              "ORDER BY id")
+#: The log's last sequence number (null in a log written before numbers).
+LAST_SEQ = fixed_statement(__name__, "LAST_SEQ", "MATCH (l:Load) RETURN max(l.seq) AS seq")
 #: The counts of nodes and of relationships, each from the store's own statistics (asked for in one
 #: statement, FalkorDB walks the graph instead: 330 ms for the extract instead of 0.5 ms).
 COUNT_NODES = fixed_statement(__name__, "COUNT_NODES", "MATCH (n) RETURN count(n) AS nodes")
@@ -52,9 +60,15 @@ def now_stamp() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
+def next_seq(store: GraphStore) -> int:
+    """The sequence number of the log's next write: one past the last (loads and unloads of one store run one at a
+    time, under its load lock; Neo4j has no such lock, and two loads numbered alike are ordered by their stamps)."""
+    return int(store.read(LAST_SEQ).rows[0][0] or 0) + 1
+
+
 def _log_load(store: GraphStore, source: str, checksum: str, properties: dict[str, Any]) -> None:
     record = NodeRecord(label="Load", id=f"{source}@{checksum[:16]}", name=source, sources=(source,),
-                        properties={"source": source, "checksum": checksum, **properties})
+                        properties={"source": source, "checksum": checksum, "seq": next_seq(store), **properties})
     write(store, cypher.upsert_nodes("Load"), {"rows": [record.row()]})
 
 
@@ -109,28 +123,39 @@ def completion_deferred() -> Iterator[None]:
         record_load(store, source, checksum, summary, completed)
 
 
-def _completed_by(entry: dict[str, Any], now: str) -> str:
-    """When a complete entry was stamped, "" for one not complete, without a stamp, or stamped past `now` (by a clock
-    that was ahead: such a completion orders nothing, it hid later loads of its source)."""
+def _place(entry: dict[str, Any], stamp: str) -> tuple[bool, int, str]:
+    """Where an entry's last write stands in the log: by its sequence number, then (for entries logged before numbers,
+    which all come first) by its `stamp`."""
+    seq = entry.get("seq")
+    return seq is not None, int(seq or 0), stamp
+
+
+def _completed_by(entry: dict[str, Any], now: str) -> tuple:
+    """Where a complete entry stands in the log (`_place`); () for one not complete, or unnumbered and without a stamp
+    or stamped past `now` (by a clock that was ahead: such a completion orders nothing, it hid later loads of its
+    source)."""
     stamp = entry.get("loaded_at") or ""
-    return stamp if entry.get("status") not in ("started", UNLOADING) and stamp <= now else ""
+    if entry.get("status") in ("started", UNLOADING) or (entry.get("seq") is None and not "" < stamp <= now):
+        return ()
+    return _place(entry, stamp)
 
 
 def interrupted_loads(entries: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """The load log's `started` entries that no later complete load of the same source followed, and its
     `unloading` entries (an unload stopped half-way: some of the load's data is gone, its derived facts stale).
 
-    `entries` are `last_loads` rows (source, status, started_at, loaded_at). A load logged before
-    markers existed has no status and counts as complete. A completion stamped later than now was stamped by a
-    clock that was ahead (another machine's, or one corrected since), and supersedes no started entry.
+    `entries` are `last_loads` rows (source, status, seq, started_at, loaded_at), ordered by their sequence numbers
+    (`_place`). A load logged before markers existed has no status and counts as complete. Among entries logged
+    before numbers, a completion stamped later than now was stamped by a clock that was ahead (another machine's, or
+    one corrected since), and supersedes no started entry.
     """
     entries, now = list(entries), now_stamp()
-    done: dict[str, str] = {}
+    done: dict[str, tuple] = {}
     for entry in entries:
         if completed := _completed_by(entry, now):
-            done[entry["source"]] = max(done.get(entry["source"], ""), completed)
+            done[entry["source"]] = max(done.get(entry["source"], ()), completed)
     return [e for e in entries if e.get("status") == UNLOADING or (
-        e.get("status") == "started" and (e.get("started_at") or "") >= done.get(e["source"], ""))]
+        e.get("status") == "started" and _place(e, e.get("started_at") or "") >= done.get(e["source"], ()))]
 
 
 def unfinished_parts(entry: dict[str, Any]) -> tuple[str, str, str]:
@@ -182,5 +207,5 @@ def unfinished_loads(store: GraphStore, loads: list[dict]) -> tuple[list[dict], 
     except StoreBusy:
         unfinished = interrupted_loads(loads)
     now = now_stamp()
-    last_done = max((_completed_by(e, now) for e in loads), default="")
-    return unfinished, [e for e in unfinished if unfinished_parts(e)[1] >= last_done]
+    last_done = max((_completed_by(e, now) for e in loads), default=())
+    return unfinished, [e for e in unfinished if _place(e, unfinished_parts(e)[1]) >= last_done]

@@ -172,6 +172,7 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("source", "string", "what was loaded (seeds, nuts, cordis, csv)"),
             ("checksum", "string", "checksum of the files loaded"), ("status", "string", "started or complete"),
             ("started_at", "string", "when the load started"), ("loaded_at", "string", "when it completed"),
+            ("seq", "int", "the log's sequence number of its last start, completion or unload mark (orders the log)"),
             ("nodes", "int", "nodes written"), ("created", "int", "nodes created"),
             ("updated", "int", "nodes updated"), ("unchanged", "int", "nodes unchanged"),
             ("relationships", "int", "relationships written"),

@@ -28,7 +28,7 @@ from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.given import values_without
 from graph.store.held_back import give_back
-from graph.store.load_log import UNLOADING, now_stamp
+from graph.store.load_log import UNLOADING, next_seq, now_stamp
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
 
@@ -111,8 +111,8 @@ def sources_of() -> str:
 def mark_unloading() -> str:
     """The load log's entries of `$source` marked as being unloaded (first: a run stopped half-way is named by
     `status` until a run of the unload finishes)."""
-    return (f"MATCH (l:Load) WHERE l.source = $source SET l.status = '{UNLOADING}', l.unload_started_at = $now "
-            "RETURN count(l) AS done")
+    return (f"MATCH (l:Load) WHERE l.source = $source SET l.status = '{UNLOADING}', l.unload_started_at = $now, "
+            "l.seq = $seq RETURN count(l) AS done")
 
 
 @cypher.statement()
@@ -188,7 +188,7 @@ def unload_source(store: GraphStore, source: str, progress: Progress | None = No
     of its twelve steps (at 10x a step over every relationship takes seconds)."""
     refuse_unlogged(source, [load["source"] for load in last_loads(store, limit=10**6)])
     params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
-    store.write(mark_unloading(), {"source": source, "now": now_stamp()})
+    store.write(mark_unloading(), {"source": source, "now": now_stamp(), "seq": next_seq(store)})
     # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
     # own other relationships are gone (each node of the load then has few left to look at)
     parents = adopted_parents()  # repeated until it finds none: each round climbs one PART_OF
