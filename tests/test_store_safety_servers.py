@@ -66,6 +66,22 @@ def test_a_store_folder_moved_while_its_server_runs_keeps_that_one_server(tmp_pa
                 each.close()
 
 
+def test_the_last_client_closing_after_a_move_stops_the_server_and_makes_nothing_where_the_store_was(tmp_path):
+    """The app held the store, its folder was moved (`mv`), and the app closed: the close looked for the server's note
+    at the old path, found none and left the server running with no client (until a later command), and its lock
+    made the old folder again, holding only `store.db.lock`."""
+    from tests.store_processes import servers_in, wait_for
+
+    store = FalkorDBStore(tmp_path / "a" / "store.db")
+    store.write("CREATE (:Cluster {id: 'before-the-move'}) RETURN 1")
+    (tmp_path / "a").rename(tmp_path / "b")
+    store.close()
+    wait_for(lambda: not servers_in(tmp_path / "b"), "the last client's close to stop the server", limit_s=30)
+    assert not (tmp_path / "a").exists() and not StorePaths(tmp_path / "b" / "store.db").note.exists()
+    counted = cli(tmp_path / "b" / "store.db", "query", "MATCH (c:Cluster) RETURN count(c)")
+    assert counted.returncode == 0 and counted.stdout.split()[-1] == "1", counted.stderr
+
+
 def test_a_store_in_a_folder_that_cannot_be_written_says_so_and_changes_nothing(tmp_path):
     """A store on a read-only file system: the server failed with "Can't open the temporary manifest file", the
     advice was to check the files (which `store check` called sound), and a load added "the load did not finish"."""

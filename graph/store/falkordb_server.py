@@ -105,12 +105,15 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
     return str(socket_path)
 
 
-def release_server(db: Path, client) -> None:
+def release_server(db: Path, client, pid: int = 0) -> None:
     """Close `client`'s connections; stop the server when no other client is left (under the lock, so no open
-    races it). The writer's worker thread may have opened a second pooled connection: all of ours go first."""
+    races it). The writer's worker thread may have opened a second pooled connection: all of ours go first. The
+    server `pid` is looked for where the store is now: after a move (`mv`) the close at the old path left it running
+    without a client, and its lock made the old folder again."""
     client.connection_pool.disconnect()
-    with file_lock(StorePaths(db).lock):
-        stopped_unused(db)
+    paths = found[0] if (found := falkordb_process.note_of_server(db, pid)) else StorePaths(db)
+    with file_lock(paths.lock):
+        stopped_unused(paths.db)
 
 
 def stopped_unused(db: Path) -> bool:

@@ -196,4 +196,4 @@ class FalkorDBStore:
         """Drop this process's connections; the server stops when its last client goes (also at exit)."""
         if not self._closed and hasattr(self, "_db"):  # an open that failed holds nothing to release
             self._closed = True
-            server.release_server(self.db_path, self._db.connection)
+            server.release_server(self.db_path, self._db.connection, self._pid)
