@@ -6,7 +6,8 @@ a bad read refused, stopped or capped in one line with the server alive (or rest
 nothing lost) while a `load seeds` goes into the same fresh store beside it and completes exactly (the same
 nodes and relationships as the load run alone); a killed server started again; a silent Neo4j port failing
 in ~10 s; and the families of `bench/store_safety_kept.py` (store paths, killed starts and repairs, the cache
-folder's faults, clocks). Prints one table row per family, then the times measured and how many loads sat out
+folder's faults, clocks) and of `bench/store_safety_gaps.py` (a moved store's runaway read, a start killed before
+its note, a clock set back). Prints one table row per family, then the times measured and how many loads sat out
 a restart.
 
     .venv/bin/python bench/bench_store_safety.py [--trials 3] [--only TEXT]
@@ -29,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.store_safety_gaps import FAMILIES as GAPS  # noqa: E402
 from bench.store_safety_kept import FAMILIES as KEPT_AND_STARTS  # noqa: E402
 from bench.store_safety_reads import alive, bad_read, cli, huge_result, sat_out, times  # noqa: E402
 from graph.errors import StoreUnavailable  # noqa: E402
@@ -212,6 +214,7 @@ FAMILIES = [
     ("bad values and files (10 kinds): one line, no traceback", bad_inputs),
     ("3,000,000-row result capped at 5, beside a load", huge_result),
     *KEPT_AND_STARTS,  # the second try-out's (bench/store_safety_kept.py)
+    *GAPS,  # the gaps closed after it (bench/store_safety_gaps.py)
 ]
 
 
