@@ -18,7 +18,7 @@ from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY
 
 __all__ = [
-    "KIND_COUNTS", "NODES", "EDGES_AMONG", "NEIGHBOURS", "CLUSTER_PARTNERS", "YEARS",
+    "KIND_COUNTS", "NODES", "EDGES_AMONG", "NEIGHBOURS", "CLUSTER_PARTNERS", "YEARS", "ACTORS_BROUGHT_BY",
     "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "PROPERTY_KEYS",
     "SELECTIONS", "selection", "statements",
 ]
@@ -80,13 +80,20 @@ def selection(name: str) -> str:
                         "RETURN DISTINCT id(a) AS node, a.kind AS kind",
         "projects_of": "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
                        "WITH n MATCH (n)-[:PARTICIPATES_IN]->(p:Project) RETURN DISTINCT id(p) AS node, p.kind AS kind",
+        # every node a load's files gave (its records' sources start with `$prefix`: `unload.source_prefix`)
+        "brought_by": "MATCH (n) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix) "
+                      "RETURN id(n) AS node, n.kind AS kind",
     }[name]
 
 
 #: The selections by name (see `selection`).
 SELECTIONS: dict[str, str] = {name: selection(name) for name in (
     "funded_by", "project_in", "window", "in_region", "in_country", "country_is", "labelled", "member_of", "active_in",
-    "participants", "projects_of")}
+    "participants", "projects_of", "brought_by")}
+#: The organisations and clusters a load's files gave (sources starting with `$prefix`), by kind and id: the Map
+#: keeps these actors when "this load's nodes" is chosen (its aggregates are keyed `Kind:id`, not by internal id).
+ACTORS_BROUGHT_BY = fixed_statement(__name__, "ACTORS_BROUGHT_BY", (
+    "MATCH (n:Organisation) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix) RETURN n.kind AS kind, n.id AS id"))
 
 
 @statement(each_label)

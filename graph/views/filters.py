@@ -74,7 +74,8 @@ def _typed(graph: nx.Graph, node: Hashable, rel_type: str, *, incoming: bool = F
 # -- filters ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Filters:
-    """What to keep. Empty tuples and None mean "no restriction"; dates are ISO strings (`2022-01-01`)."""
+    """What to keep. Empty tuples and None mean "no restriction"; dates are ISO strings (`2022-01-01`); `load`, a
+    load log's source (`user:grants`): its files' nodes (the store's views, `store_selection`; not `filter_graph`)."""
 
     kinds: tuple[str, ...] = DEFAULT_KINDS
     places: tuple[str, ...] = ()
@@ -83,10 +84,11 @@ class Filters:
     sectors: tuple[str, ...] = ()
     start: str | None = None
     end: str | None = None
+    load: str | None = None
 
     @property
     def restricts(self) -> bool:
-        return bool(self.places or self.programmes or self.labels or self.sectors or self.start or self.end)
+        return any((self.places, self.programmes, self.labels, self.sectors, self.start, self.end, self.load))
 
 
 @dataclass
@@ -266,17 +268,15 @@ def cap_view(graph: nx.Graph, max_nodes: int, *, focus: Iterable[Hashable] = (),
     """
     if graph.number_of_nodes() <= max_nodes:
         return graph, 0
-    distance: dict[Hashable, int] = {}
     focus = [f for f in focus if f in graph]
-    if focus:
-        distance = {f: 0 for f in focus}
-        queue = deque(focus)
-        while queue:
-            node = queue.popleft()
-            for other in _neighbours(graph, node):
-                if other not in distance:
-                    distance[other] = distance[node] + 1
-                    queue.append(other)
+    distance: dict[Hashable, int] = {f: 0 for f in focus}
+    queue = deque(focus)
+    while queue:
+        node = queue.popleft()
+        for other in _neighbours(graph, node):
+            if other not in distance:
+                distance[other] = distance[node] + 1
+                queue.append(other)
     score = scores if scores is not None else dict(graph.degree())
     order = sorted(graph.nodes, key=lambda n: (distance.get(n, 10**9), -float(score.get(n) or 0), str(n)))
     kept = order[:max(max_nodes, 0)]

@@ -19,8 +19,8 @@ import networkx as nx
 
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
-__all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "region_links", "place_level",
-           "strongest_links", "arc_styles", "bubble_radii", "BUBBLE_PX"]
+__all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "region_links", "cluster_points",
+           "place_level", "strongest_links", "arc_styles", "bubble_radii", "BUBBLE_PX"]
 
 LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
 # The radius of the busiest place, in pixels, per level: the more places, the smaller each.
@@ -54,10 +54,13 @@ class Placer:
     those places' parents, its `country`), each place's parents walked once: walked again for every organisation,
     the Map's aggregates took 1.3 s on the sample (520,000 reads of neighbours) and 24 CPU s at 10x. One is shared
     by the aggregates of a level (`geo_points`, `unplaced`, `region_links` take it as `place_of`): each had made its
-    own, walking every actor's places again."""
+    own, walking every actor's places again.
 
-    def __init__(self, graph: nx.Graph, level: int):
-        self.graph, self.level = graph, level
+    `only`, when given, is the actors the aggregates count (a load's: `graph.views.load_nodes`); the others are
+    left out of every aggregate, as if absent (`counts`)."""
+
+    def __init__(self, graph: nx.Graph, level: int, only: frozenset[str] | None = None):
+        self.graph, self.level, self.only = graph, level, only
         self._actors: dict[str, str | None] = {}
         self._lineages: dict[str, frozenset[str]] = {}
 
@@ -71,6 +74,10 @@ class Placer:
             candidates = [p for p in places if p in self.graph and place_level(self.graph, p) == self.level]
             self._actors[actor] = min(candidates) if candidates else None
         return self._actors[actor]
+
+    def counts(self, actor: str) -> bool:
+        """Whether the aggregates count `actor` (every one, without `only`)."""
+        return self.only is None or actor in self.only
 
     def _lineage(self, place: str) -> frozenset[str]:
         """The place and every place it is PART_OF, transitively."""
@@ -105,7 +112,7 @@ def geo_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None =
     members: Counter[str] = Counter()
     organisations = []
     for actor, data in graph.nodes(data=True):
-        if data.get("kind") not in ACTOR_KINDS:
+        if data.get("kind") not in ACTOR_KINDS or not place_of.counts(actor):
             continue
         count = sum(1 for _ in _typed(graph, actor, "PARTICIPATES_IN"))
         place = place_of(actor)
@@ -130,7 +137,8 @@ def unplaced(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = N
     place_of = place_of or Placer(graph, level)
     count, national = 0, set()
     for actor, data in graph.nodes(data=True):
-        if data.get("kind") in ACTOR_KINDS and not ((place := place_of(actor)) and _located(graph.nodes[place])):
+        if data.get("kind") in ACTOR_KINDS and place_of.counts(actor) and not (
+                (place := place_of(actor)) and _located(graph.nodes[place])):
             count += 1
             national |= {display_name(region, graph.nodes[region]) for region in _typed(graph, actor, "LOCATED_IN")
                          if region.startswith("Region:") and "-" in region.split(":", 1)[1]}
@@ -149,7 +157,7 @@ def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300,
     for project, kind in graph.nodes(data="kind"):
         if kind != "Project":
             continue
-        partners = {place_of(a) for a in _typed(graph, project, "PARTICIPATES_IN", incoming=True)}
+        partners = {place_of(a) for a in _typed(graph, project, "PARTICIPATES_IN", incoming=True) if place_of.counts(a)}
         located = sorted(p for p in partners if p and _located(graph.nodes[p]))
         pairs.update((a, b) for i, a in enumerate(located) for b in located[i + 1:])
     links = []
@@ -159,6 +167,30 @@ def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300,
                       "from_lon": da["lon"], "from_lat": da["lat"], "to_lon": db["lon"], "to_lat": db["lat"],
                       "projects": projects})
     return links
+
+
+def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = None
+                   ) -> tuple[list[dict[str, Any]], int]:
+    """The clusters (the `Cluster` label: the seeds' and those cluster detection found) by their place at NUTS `level`
+    (0 = countries), found as the bubbles' (`Placer`): one point per place holding some, at the place's coordinates,
+    with `key`, `name` (the place's), `lat`, `lon`, `clusters` (how many) and `names` (theirs, sorted), most
+    clusters first; and how many clusters are in no place of the level with coordinates (the caption says so).
+    """
+    place_of = place_of or Placer(graph, level)
+    by_place: dict[str, list[str]] = {}
+    missing = 0
+    for node, data in graph.nodes(data=True):
+        is_cluster = data.get("kind") == "Cluster" or "Cluster" in (data.get("labels") or ())
+        if not (is_cluster and place_of.counts(node)):
+            continue
+        if (place := place_of(node)) and _located(graph.nodes[place]):
+            by_place.setdefault(place, []).append(display_name(node, data))
+        else:
+            missing += 1
+    points = [{"key": p, "name": display_name(p, graph.nodes[p]), "lat": graph.nodes[p]["lat"],
+               "lon": graph.nodes[p]["lon"], "clusters": len(names), "names": sorted(names, key=str.casefold)}
+              for p, names in by_place.items()]
+    return sorted(points, key=lambda p: (-p["clusters"], p["key"])), missing
 
 
 def strongest_links(links: Sequence[Mapping[str, Any]], top: int, min_projects: int = 1) -> list[dict[str, Any]]:

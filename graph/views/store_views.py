@@ -7,9 +7,8 @@ edges with `type`), so `graph.views.render`, `exports` and `filters.cap_view` wo
 
 A view is at most `cap` nodes:
 * **focus**: the focus nodes and their neighbourhood to `depth`, level by level, each level bounded;
-* **filters** (place, programme, label, sector, years): the rule of `graph.views.filters` (actors and
-  projects are selected; context nodes they touch come along), worked out as sets of node ids
-  (`graph.views.store_selection`); then at most `cap` of them are fetched;
+* **filters** (place, programme, label, sector, years, load): the rule of `graph.views.filters` (actors, projects
+  and a load's nodes are selected; context nodes come along), as ids (`store_selection`), at most `cap` fetched;
 * **kinds only**: some nodes of each chosen kind;
 * **nothing chosen** (`is_clusters_view`): the clusters, whom they share most projects with (`SHARED_PROJECTS`
   edges, one per shared project, so the drawing makes the strongest thick) and their labels and programmes.
@@ -152,7 +151,8 @@ def _chosen(store: GraphStore, filters: Filters, focus: dict[int, tuple[str, str
         matching = sorted(((n, k) for n, k in _selected(store, filters).items() if k in kinds),
                           key=lambda item: (item[1] != "Cluster", item[0]))
         shown = dict(matching[:room])
-        context = [k for k in kinds if k not in _CORE]
+        alone = filters == Filters(filters.kinds, load=filters.load)  # a load alone: its whole neighbourhood
+        context = kinds if alone else [k for k in kinds if k not in _CORE]
         shown.update({n: key.split(":", 1)[0] for n, (key, _) in
                       _resolve(store, filters.places + filters.programmes + filters.labels + filters.sectors).items()
                       if key.split(":", 1)[0] in kinds})

@@ -1,0 +1,38 @@
+"""What one load brought, for the "this load's nodes" choice of Explore and the Map.
+
+A node records the files that gave it in `sources` (`graph.store.writer`); a load's files share the start
+`graph.store.unload.source_prefix` gives (`user:grants/` for the load `user:grants`), the one an unload takes
+back. Explore selects by internal id (`store_selection`, the `brought_by` read); the Map's aggregates are keyed
+`Kind:id`, so it asks for the organisations and clusters by key here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from graph.store import view_cypher as q
+from graph.store.contract import GraphStore
+from graph.store.load_log import UNLOADING
+from graph.store.schema import node_key
+from graph.store.unload import source_prefix
+
+__all__ = ["loads_offered", "actors_brought_by"]
+
+
+def loads_offered(entries: Iterable[Mapping[str, Any]]) -> list[str]:
+    """The loads of the log (`graph.store.reads.last_loads`, newest first) that one can choose: each source once,
+    newest first, and none being unloaded (its nodes are on their way out).
+
+    >>> loads_offered([{"source": "user:grants"}, {"source": "seeds"}, {"source": "user:grants"},
+    ...                {"source": "user:old", "status": "unloading"}])
+    ['user:grants', 'seeds']
+    """
+    return list(dict.fromkeys(str(e["source"]) for e in entries if e.get("source") and e.get("status") != UNLOADING))
+
+
+def actors_brought_by(store: GraphStore, source: str) -> frozenset[str]:
+    """The keys (`Cluster:id`, `Organisation:id`) of the organisations and clusters the load `source`'s files gave,
+    whether other loads gave them too or not."""
+    rows = store.read(q.ACTORS_BROUGHT_BY, {"prefix": source_prefix(source)}, row_cap=10**8, timeout_s=60).rows
+    return frozenset(node_key(kind, node_id) for kind, node_id in rows)
