@@ -22,7 +22,7 @@ from graph.store.counting import CountingStore
 from graph.store.load_log import data_version, unfinished_loads
 from graph.store.reads import counts, last_loads
 from graph.store.sector_fields import equivalent_fields
-from graph.views import store_views
+from graph.views import load_nodes, store_views
 from graph.views.exports import for_spreadsheets
 from graph.views.filters import FilterOptions, Filters
 from queries.catalogue import Catalogue, load_catalogue
@@ -222,6 +222,11 @@ def metrics_present(names: tuple[str, ...]) -> list[str]:
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _loads(_store: GraphStore, key: str) -> list[dict]:
     return last_loads(_store, 50)
+
+
+def loads_offered() -> list[str]:
+    """The loads the "This load's nodes" choices offer, newest first (`graph.views.load_nodes.loads_offered`)."""
+    return load_nodes.loads_offered(_loads(store(), version()))
 
 
 def say_running_loads() -> None:

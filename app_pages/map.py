@@ -1,5 +1,6 @@
 """Map: where the activity is and which regions work together (graph/views/geography.py, on the cached
-analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layers.py).
+analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layers.py; the cluster layer and the
+"this load's nodes" choice in app_pages/map_clusters.py).
 
 Places and their links are computed once per data version, time window and level (the slow part: every
 participation is read) and kept on disk (app_pages/map_cache.py), so a visit after a restart reads that file
@@ -11,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import map_cache, map_find, map_layers, timeline, widgets
+from app_pages import map_cache, map_clusters, map_find, map_layers, timeline, widgets
 from graph.views import geography
 from graph.views.geography import LEVELS
 from graph.views.timeline import describe_window
@@ -28,8 +29,13 @@ least = weakest.number_input("Min. shared projects", 1, 100_000, 1, step=5, key=
                              bind=widgets.URL, help="Draw only links between places that share at least this "
                                                     "many projects.")
 show_organisations = right.toggle("Organisations", True, key="map_organisations", bind=widgets.URL)
+show_clusters, load = map_clusters.controls(right)
 
-places, organisations, located, active, links, (unplaced, national) = map_cache.placed_activity(level, start, end)
+placed = map_cache.placed_activity(level, start, end, load)
+places, organisations, located, active, links, (unplaced, national), (clustered, no_place) = placed
+actors = len(map_cache.brought_by(load)) if load else 0
+if load and not places and not organisations and not clustered:
+    map_clusters.nothing_of_load(load, actors)
 if not places and not organisations:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")
@@ -43,19 +49,21 @@ if not active and (start or end):  # every place at zero and no arc: say why, no
 shown = geography.strongest_links(links, top, least)
 places, organisations, shown = map_layers.frames(places, organisations, shown, level)
 found = map_find.matching(places, text)
-st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations, found), height=map_layers.MAP_HEIGHT,
-                alt="Map of places, organisations and collaborations")
+clusters = map_layers.cluster_frame(clustered) if show_clusters else None
+st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations, found, clusters),
+                height=map_layers.MAP_HEIGHT, alt="Map of places, organisations, clusters and collaborations")
 strongest = f"the {len(shown):,} strongest collaborations (width and colour: shared projects)" if len(shown) else \
     f"no collaboration arcs (no pair of places shares {least:,} projects or more: lower Min. shared projects)" \
     if len(links) and top else "no collaboration arcs"
 drawn = f"{len(organisations):,}" if len(organisations) == located else \
     f"the {len(organisations):,} most active of {located:,}"
 active = f"{active:,} of them in a project" + (f" of {describe_window(start, end)}" if start or end else "")
-st.caption(f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} "
-           f"organisations with coordinates ({active}), {strongest}; no base map."
+st.caption(map_clusters.of_load(load, actors) + f"{len(places):,} places at {LEVELS[level]} (bubble area: "
+           f"participations), {drawn} organisations with coordinates ({active}), {strongest}; no base map."
            + (f" {unplaced:,} organisations and clusters are in no place of {LEVELS[level]} with coordinates, so in no "
               "bubble" if unplaced else "") + (f" (some in national regions NUTS does not know: "
               f"{', '.join(national[:5])}; give NUTS's name or code of their region in your table)" if national else "")
-           + ("." if unplaced else "") + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
+           + ("." if unplaced else "") + map_clusters.caption(clustered, no_place, show_clusters, level)
+           + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
 map_find.tables(places, links, shown, found, text, level)

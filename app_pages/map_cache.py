@@ -22,42 +22,44 @@ import streamlit as st
 
 from app_pages import analytics_cache, common, timeline
 from graph.analytics.cache import cache_dir_for, keep, read_pickle, store_tag
-from graph.views import geography
+from graph.views import geography, load_nodes
 
-__all__ = ["Placed", "placed_activity", "prepare", "forget", "ORGANISATIONS_DRAWN", "MOST_ARCS"]
+__all__ = ["Placed", "placed_activity", "brought_by", "prepare", "forget", "ORGANISATIONS_DRAWN", "MOST_ARCS"]
 
 ORGANISATIONS_DRAWN = 2_000
 MOST_ARCS = 1000
 KEPT = 8
-#: What the files hold; a new one reads no older file (their aggregates had no `active`, then no `unplaced`).
-FORMAT = 3
+#: What the files hold; a new one reads no older file (their aggregates had no `active`, no `unplaced`, no clusters).
+FORMAT = 4
 #: places, the organisations drawn (most active first), how many organisations have coordinates, how many of
 #: them take part in a project (of the window: a time window keeps every organisation, active or not), links, and
-#: the organisations and clusters in no place of the level with coordinates, with the national regions among them
-Placed = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str]]]
+#: the organisations and clusters in no place of the level with coordinates, with the national regions among them,
+#: and the clusters by place with how many are in none (`geography.cluster_points`)
+Placed = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str]], tuple[list[dict], int]]
 
 
-def _compute(graph: nx.MultiDiGraph, level: int) -> Placed:
-    place_of = geography.Placer(graph, level)  # each actor's place found once for the three aggregates
+def _compute(graph: nx.MultiDiGraph, level: int, only: frozenset[str] | None = None) -> Placed:
+    place_of = geography.Placer(graph, level, only)  # each actor's place found once for the four aggregates
     places, organisations = geography.geo_points(graph, level, place_of)
     drawn = sorted(organisations, key=lambda o: (-o["activity"], o["key"]))[:ORGANISATIONS_DRAWN]
     active = sum(1 for o in organisations if o["activity"])
     return (places, drawn, len(organisations), active, geography.region_links(graph, level, MOST_ARCS, place_of),
-            geography.unplaced(graph, level, place_of))
+            geography.unplaced(graph, level, place_of), geography.cluster_points(graph, level, place_of))
 
 
-def _file(version: str, level: int) -> Path:
+def _file(version: str, level: int, load: str | None) -> Path:
     store = common.store()
-    name = hashlib.sha256(f"{version}|{level}|{ORGANISATIONS_DRAWN}|{FORMAT}".encode()).hexdigest()[:16]
+    of_load = f"|{load}" if load else ""  # a load's aggregates beside the whole's, each in its own file
+    name = hashlib.sha256(f"{version}|{level}|{ORGANISATIONS_DRAWN}|{FORMAT}{of_load}".encode()).hexdigest()[:16]
     return cache_dir_for(store, common.settings().cache_dir) / f"{store_tag(store)}-map-{name}.pickle"
 
 
-def _read(path: Path, key: tuple[str, int, int, int]) -> Placed | None:
+def _read(path: Path, key: tuple) -> Placed | None:
     saved = read_pickle(path)
     return saved["placed"] if isinstance(saved, dict) and saved.get("key") == key else None
 
 
-def _write(path: Path, key: tuple[str, int, int, int], placed: Placed) -> None:
+def _write(path: Path, key: tuple, placed: Placed) -> None:
     """Atomically (`keep`, which says why a folder cannot take it); the oldest map files of this store beyond `KEPT`
     go."""
     if not keep(path, {"key": key, "placed": placed}):
@@ -75,29 +77,40 @@ class _NeedsInputs(Exception):
 
 
 @st.cache_resource(max_entries=8, show_spinner="Placing the activity…")
-def _placed(_graph: nx.MultiDiGraph | None, version: str, level: int) -> Placed:
-    path, key = _file(version, level), (version, level, ORGANISATIONS_DRAWN, FORMAT)
+def _placed(_graph: nx.MultiDiGraph | None, version: str, level: int, load: str | None = None) -> Placed:
+    path, key = _file(version, level, load), (version, level, ORGANISATIONS_DRAWN, FORMAT, load)
     placed = _read(path, key)
     if placed is None:
         if _graph is None:
             raise _NeedsInputs(version)  # not cached: the next call brings the graph
-        placed = _compute(_graph, level)
+        placed = _compute(_graph, level, brought_by(load) if load else None)
         _write(path, key, placed)
     return placed
 
 
-def placed_activity(level: int, start: str | None = None, end: str | None = None) -> Placed:
-    """The map's aggregates at `level` of the current data in the window `start`..`end` (`timeline.window()`).
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _brought_by(key: str, load: str) -> frozenset[str]:
+    return load_nodes.actors_brought_by(common.store(), load)
+
+
+def brought_by(load: str) -> frozenset[str]:
+    """The keys of the organisations and clusters the load `load` gave, in the current data."""
+    return _brought_by(common.version(), load)
+
+
+def placed_activity(level: int, start: str | None = None, end: str | None = None, load: str | None = None) -> Placed:
+    """The map's aggregates at `level` of the current data in the window `start`..`end` (`timeline.window()`), of
+    the organisations and clusters the load `load` gave (`graph.views.load_nodes`), or of all.
 
     From memory, else from disk, without the analytics inputs (a restart with unchanged data reads no more
     than the aggregates' file); only when neither holds them are the inputs fetched (and waited for, the page
     saying so) and the aggregates computed and kept.
     """
     try:
-        return _placed(None, timeline.window_version(common.data_version_now(), start, end), level)
+        return _placed(None, timeline.window_version(common.data_version_now(), start, end), level, load)
     except _NeedsInputs:
         current = timeline.sliced(analytics_cache.inputs(), start, end)
-        return _placed(current.graph, current.version, level)
+        return _placed(current.graph, current.version, level, load)
 
 
 def prepare(level: int, small: bool) -> bool:

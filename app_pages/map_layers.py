@@ -4,8 +4,9 @@ Not a page. Drawn with pydeck layers only and no base map (`map_provider=None`),
 and works offline. Places are bubbles whose area (not radius) follows their participations; arcs join
 places whose organisations share projects, only the strongest few by default, each as wide and as
 opaque as its weight among those shown; the first view fits the places shown
-(`graph.views.map_frame`). Tooltips are plain text (deck.gl's `text`, not `html`). pydeck reads
-strings as expressions, so literal strings are quoted ("'pixels'").
+(`graph.views.map_frame`). Clusters are dots at their place's point, one per place holding some, larger
+with more; their tooltip names them. Tooltips are plain text (deck.gl's `text`, not `html`: a name is shown as
+written, never read as markup). pydeck reads strings as expressions, so literal strings are quoted ("'pixels'").
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from graph.views.geography import LEVELS
 MAP_HEIGHT = 620
 MAP_WIDTH = 800  # the narrowest the map is drawn at in a 1280-pixel window; wider windows show more around it
 FROM_COLOUR, TO_COLOUR = (76, 120, 168), (228, 87, 86)
+CLUSTER_COLOUR = [242, 142, 43, 235]
+NAMED_CLUSTERS = 8  # the most cluster names a tooltip lists; the rest are counted
 DEFAULT_LEVEL = 2
 FOUND_ZOOM = 6.0  # a region found alone: close enough to see it among its neighbours
 
@@ -61,6 +64,17 @@ def frames(places: list[dict], organisations: list[dict], links: list[dict], lev
     return places, organisations, links
 
 
+def cluster_frame(points: list[dict]) -> pd.DataFrame:
+    """The cluster layer's table: one row per place holding clusters, with the tooltip's text (how many, where,
+    their names: the first `NAMED_CLUSTERS`, then how many more) and a radius growing with their number."""
+    frame = pd.DataFrame(points, columns=["key", "name", "lat", "lon", "clusters", "names"])
+    frame["label"] = [f"{n:,} cluster{'s' * (n != 1)} in {place}: {', '.join(names[:NAMED_CLUSTERS])}"
+                      + (f" and {n - NAMED_CLUSTERS:,} more" if n > NAMED_CLUSTERS else "")
+                      for n, place, names in zip(frame["clusters"], frame["name"], frame["names"], strict=True)]
+    frame["radius"] = [round(4 + 2 * n ** 0.5, 2) for n in frame["clusters"]]
+    return frame.drop(columns="names")
+
+
 def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.DataFrame | None = None) -> pdk.ViewState:
     """Centre and zoom that fit the places found, else the places shown (or the organisations, when no place has
     coordinates). A place found alone is shown at a country's zoom, not the closest."""
@@ -77,7 +91,8 @@ def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.Data
 
 
 def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame, show_organisations: bool,
-         found: pd.DataFrame | None = None) -> pdk.Deck:
+         found: pd.DataFrame | None = None, clusters: pd.DataFrame | None = None) -> pdk.Deck:
+    """The layers, bottom up: places, organisations (when shown), arcs, clusters (when given), names."""
     named = places.head(15) if found is None else pd.concat([found, places.head(15)]).drop_duplicates("key")
     layers = [
         pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"], get_radius="radius",
@@ -90,6 +105,11 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
                   get_size=12, get_color=[40, 40, 40], character_set="'auto'", font_family="'sans-serif'",
                   get_pixel_offset=[0, -14]),
     ]
+    if clusters is not None:
+        layers.insert(-1, pdk.Layer("ScatterplotLayer", clusters, id="clusters", get_position=["lon", "lat"],
+                                    get_radius="radius", radius_units="'pixels'", get_fill_color=CLUSTER_COLOUR,
+                                    get_line_color=[60, 40, 20, 220], stroked=True, line_width_min_pixels=1,
+                                    pickable=True))
     if show_organisations:
         layers.insert(1, pdk.Layer("ScatterplotLayer", organisations, id="organisations", get_position=["lon", "lat"],
                                    get_radius=1.5, radius_units="'pixels'", get_fill_color=[76, 120, 168, 160],

@@ -98,8 +98,18 @@ def graph_filters(options: FilterOptions, prefix: str) -> Filters:
         labels = choose("Quality label", options.labels, f"{prefix}_labels")
         sectors = choose("Sector, topic or field", options.sectors, f"{prefix}_sectors")
         _fields_taken_along(sectors, options)
+        load = choose_load(f"{prefix}_load")
     start, end = timeline.window()
-    return Filters(tuple(kinds), places, programmes, labels, sectors, start, end)
+    return Filters(tuple(kinds), places, programmes, labels, sectors, start, end, load)
+
+
+def choose_load(key: str) -> str | None:
+    """One load of the load log whose nodes alone to show (`Filters.load`), or None for every node; in the URL as
+    the load's source (`?explore_load=user:grants`)."""
+    offered = common.loads_offered()
+    return choose_one("This load's nodes", {source: source for source in offered}, key, "every load",
+                      help="Show only what one load brought: the nodes its files gave (your own table's load is "
+                           "`user:<name>`)." if offered else "Nothing is loaded yet.")
 
 
 def _fields_taken_along(sectors: tuple[str, ...], options: FilterOptions) -> None:

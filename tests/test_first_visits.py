@@ -41,7 +41,7 @@ from streamlit.testing.v1 import AppTest
 startup.SMALL_STORE_NODES = int(sys.argv[1])
 computed = []
 compute = map_cache._compute
-map_cache._compute = lambda graph, level: computed.append(level) or compute(graph, level)
+map_cache._compute = lambda graph, level, only=None: computed.append(level) or compute(graph, level, only)
 whole = {" ".join(cypher.narrow_nodes(inputs.NODE_PROPERTIES).split())[:200]}
 whole |= {" ".join(cypher.narrow_relationships(t, p).split())[:200] for t, p in inputs.REL_PROPERTIES.items()}
 

@@ -1,0 +1,49 @@
+"""The Map's cluster layer and its "this load's nodes" choice: their controls and what the caption says of them.
+
+Not a page (app_pages/map.py draws; the aggregates are app_pages/map_cache.py's). Clusters, the `Cluster` label
+(the seeds' and those cluster detection found), are placed as the bubbles are, by their region or country at the
+chosen level (`graph.views.geography.cluster_points`); those in no place of it with coordinates are counted and
+said, not dropped without a word. A chosen load keeps the organisations and clusters its files gave, and the
+places and collaborations they make (`graph.views.load_nodes`).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import common, url_choice, widgets
+from graph.views.geography import LEVELS
+
+
+def controls(toggles) -> tuple[bool, str | None]:
+    """The Clusters toggle (below Organisations, in `toggles`) and, in the sidebar, the load whose nodes alone
+    the map shows."""
+    shown = toggles.toggle("Clusters", True, **url_choice.bound("map_clusters"),
+                           help="Clusters as orange dots at their region or country")
+    with st.sidebar:
+        load = widgets.choose_load("map_load")
+    return shown, load
+
+
+def caption(points: list[dict], missing: int, shown: bool, level: int) -> str:
+    """The caption's sentence on clusters: how many are drawn in how many places, how many in no place."""
+    placed = sum(p["clusters"] for p in points)
+    if not placed and not missing:
+        return " No cluster."
+    where = f"{placed:,} clusters in {len(points):,} places" + ("" if shown else " (hidden: the Clusters toggle)")
+    return (f" Clusters (orange dots): {where}" if shown else f" {where}") + (
+        f"; {missing:,} in no place of {LEVELS[level]} with coordinates, so not drawn (give their region or "
+        "country in your table)." if missing else ".")
+
+
+def of_load(load: str | None, actors: int) -> str:
+    """The caption's opening when a load is chosen: whose nodes the map shows."""
+    return (f"Only the load {common.md(load)}: its {actors:,} organisations and clusters, the places they are in "
+            "and the collaborations among them. ") if load else ""
+
+
+def nothing_of_load(load: str, actors: int) -> None:
+    """Say why a load's map is empty, and stop the page."""
+    st.info(f"The load {common.md(load)} gave {actors:,} organisations and clusters, none with a place on the map: "
+            "choose every load, or give them a region or country in your table.", icon=":material/info:")
+    st.stop()
