@@ -1,0 +1,66 @@
+"""End to end, the Map's cluster layer in Debian's headless Chromium: the app on the e2e fixture network plus a
+small table of a user's own (`tests/own_load_files.py`), the map of that load alone. Hovering Sweden's cluster
+dot shows its clusters' names as typed: a name that is markup stays text in deck.gl's tooltip, no element.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.store.falkordb_store import FalkorDBStore
+from graph.store.reads import to_networkx
+from graph.store.writer import write_records
+from graph.views import geography, load_nodes, map_frame
+from loaders.cordis import load_cordis
+from loaders.nuts import load_nuts
+from loaders.seeds import load_seeds
+from tests.conftest import FIXTURES
+from tests.e2e_helpers import app_url, browser, close_store, needs_chromium, page, painted_frames, visit  # noqa: F401
+from tests.own_load_files import LOAD, MARKUP, load_own_table
+from tests.test_app import xss_records
+
+pytestmark = needs_chromium
+
+
+@pytest.fixture(scope="module")
+def fixture_store(tmp_path_factory):
+    """The e2e fixture network (as `tests.e2e_helpers.fixture_store`) and the user's own table."""
+    store = FalkorDBStore(tmp_path_factory.mktemp("e2e") / "store.db", "cluster_explorer")
+    store.setup_schema()
+    load_seeds(store)
+    load_nuts(store, FIXTURES / "nuts")
+    load_cordis(store, FIXTURES / "cordis")
+    write_records(store, *xss_records())
+    load_own_table(store, tmp_path_factory.mktemp("egne"))
+    yield store
+    close_store(store)
+
+
+def where_sweden_is_drawn(store) -> tuple[float, float, map_frame.View]:
+    """Sweden's point and the first view the page fits to the load's places (as `map_layers.first_view`)."""
+    from app_pages import map_layers
+
+    graph = to_networkx(store)
+    place_of = geography.Placer(graph, 0, load_nodes.actors_brought_by(store, LOAD))
+    places, organisations = geography.geo_points(graph, 0, place_of)
+    frames = map_layers.frames(places, organisations, [], 0)
+    view = map_layers.first_view(frames[0], frames[1])
+    sweden = next(p for p in places if p["key"] == "Country:SE")
+    return sweden["lat"], sweden["lon"], map_frame.View(view.latitude, view.longitude, view.zoom)
+
+
+def test_a_cluster_dots_tooltip_names_its_clusters_as_typed(page, app_url, fixture_store):  # noqa: F811
+    lat, lon, view = where_sweden_is_drawn(fixture_store)
+    visit(page, app_url, f"map?map_level=Countries&map_load={LOAD}&map_organisations=false&map_arcs=0", "Map")
+    page.get_by_text("Clusters (orange dots)").first.wait_for()
+    overlay = page.locator("#deckgl-overlay")
+    overlay.wait_for()
+    painted_frames(page)
+    box = overlay.bounding_box()
+    x, y = map_frame.to_pixels(view, lat, lon, box["width"], box["height"])
+    page.mouse.move(box["x"] + x - 40, box["y"] + y - 40)
+    page.mouse.move(box["x"] + x, box["y"] + y, steps=8)  # deck.gl picks on pointer moves
+    tooltip = page.locator(".deck-tooltip")
+    tooltip.wait_for(state="visible", timeout=15_000)
+    assert "clusters in Sweden" in tooltip.inner_text() and MARKUP in tooltip.inner_text()
+    assert tooltip.locator("b, i").count() == 0  # the markup is text, not elements
