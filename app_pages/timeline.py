@@ -4,12 +4,11 @@ Not a page. The router (app.py) draws the slider (`slider()`) in the sidebar of 
 the page runs, under the key `time`, kept in the URL (`?time=2021&time=2023`); the page reads it with `window()`.
 Drawn by the router, it is one widget on every page, so the window follows the user from page to page and a
 link carries it: drawn by each page, it was one widget per page, and a window from a link was dropped on the
-first page change. It is bound to the address and kept in the session (`bind`, `persist_state="session"`), so
-Streamlit's browser side writes the address as it moves, replacing the page's history entry: written by the
-script (`url_choice.kept_in_url`), each step had pushed an entry of its own (Streamlit's browser side pushes one
-for any address a script writes), so Back walked through the steps, and a page change with a window set pushed a
-third entry (`/partners`, then `/partners?time=...`), where Back stayed on the page. A link's window is brought
-within the data's years before the slider starts from it (`_linked_window`), and said.
+first page change. The address is written by hand (`app_pages/url_choice.py`): bound to it, the slider now and
+then lost the window from the address on a page change while still showing it (seen again with
+`persist_state="session"`: tests/test_e2e_page_changes.py, one run in four). Written by the script, each step of the
+slider pushes a browser history entry (Streamlit's browser side pushes one for any address the script writes; a
+bound widget's own write replaces the entry instead), so Back walks through the steps; left so, as the lesser harm.
 Projects count when they run at some time in the window; quality labels and memberships when they are
 valid at some time in it (`graph.views.timeline`). Explore passes the window to its store reads
 (`Filters.start` / `end`); Metrics to its projection; Partners and Map call `windowed(inputs)`, which
@@ -62,7 +61,8 @@ def slider() -> None:
         st.subheader("Time")
         if changed := st.session_state.pop(_CHANGED, None):
             st.warning(changed, icon=":material/date_range:")
-        st.slider("Projects and labels in", low, high, key=KEY, bind=url_choice.URL, persist_state="session", help=HELP)
+        first, last = st.slider("Projects and labels in", low, high, key=KEY, persist_state="session", help=HELP)
+    url_choice.kept_in_url(KEY, [str(first), str(last)] if (first, last) != (low, high) else [], page=False)
     start, end = window()
     if start or end:
         st.sidebar.caption(f"Showing projects and labels of {describe_window(start, end)} only.")

@@ -7,10 +7,11 @@ Not a page. Two kinds of widget carry a page's choices in the address:
   in their readable form; the session keeps them while another page runs, and Streamlit writes them back on the
   return, or when the address lost them;
 - choices kept by hand (`start_from_link` / `kept_in_url`), where a bound widget stores the wrong thing (a
-  picker of node keys, or Explore's "Details of", would store the names shown): the page writes them at each run,
-  and each change pushes an entry into the browser's history (Streamlit's browser side pushes one for any address
-  the script writes, `handlePageInfoChanged`), which suits a deliberate choice, not a slider (the time slider,
-  written so, pushed one per step: it is bound now, see app_pages/timeline.py).
+  picker of node keys, or Explore's "Details of", would store the names shown) or loses its value now and then
+  (the router's time slider, bound, lost its window from the address on a page change while still showing it):
+  the page writes them at each run, and each change pushes an entry into the browser's history (Streamlit's
+  browser side pushes one for any address the script writes, `handlePageInfoChanged`), which suits a deliberate
+  choice, not a slider (the time slider's steps do push one each: see app_pages/timeline.py).
 
 Back and Forward (`as_left`). On a page change Streamlit's browser side pushes an entry of the page being left
 with its parameters taken out (`/explore` after `/explore?explore_depth=2&...`), and often one more with the next
