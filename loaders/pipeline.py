@@ -39,6 +39,7 @@ from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 from loaders.derived_version import derived_outdated, stamp_derived_version
 from loaders.sources import SOURCES, input_files, load_cordis_parsed
+from loaders.unload_due import DERIVED_STEPS, derived_due
 
 __all__ = ["SOURCES", "PipelineReport", "run_load", "run_unload", "run_sample", "derive_facts", "recount_activity",
            "already_loaded", "recount_due", "aggregates_due", "ACTIVITY_INPUTS", "AGGREGATE_INPUTS"]
@@ -63,37 +64,41 @@ class PipelineReport:
         return self.load.summary
 
 
-def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = True) -> list[str]:
+def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = True,
+                 steps: frozenset[str] | None = None) -> list[str]:
     """The facts computed from what the store holds, after any load (`loaders.derived`), then entity
     resolution (seed clusters linked to their CORDIS records, `SAME_AS`). Returns one sentence per step
     that did something; a re-run writes nothing. `recount=False` leaves the activity counts as they are
     (`recount_due` found nothing they are made from changed); `aggregates=False` the country aggregates
-    (`aggregates_due`). Last, the loads are stamped with the version of these facts (`loaders.derived_version`)."""
+    (`aggregates_due`); `steps`, when given, names the only steps made (`loaders.unload_due.DERIVED_STEPS`: what
+    an unload changed). Last, the loads are stamped with the version of these facts (`loaders.derived_version`)."""
     from loaders.derived_aggregates import derive_country_aggregates
     from loaders.derived_search import refresh_search_texts
     from loaders.entity_resolution import link_and_write
 
+    due = set(DERIVED_STEPS if steps is None else steps)
+    due -= {step for step, wanted in (("activity", recount), ("aggregates", aggregates)) if not wanted}
     said = []
-    recounted = recount_activity(store) if recount else 0
+    recounted = recount_activity(store) if "activity" in due else 0
     if recounted:
         said.append(f"activity counts: {recounted} organisation(s) recounted from their participations")
-    smes, projects = derive_smes(store)
+    smes, projects = derive_smes(store) if "smes" in due else (0, 0)
     if smes or projects:
         said.append(f"SMEs: {smes} organisation(s) labelled from their sme flag, {projects} project(s) given "
                     "their participant and SME counts (and their SME share where a participant says whether it "
                     "is one)")
-    clusters, named = derive_clusters(store)
+    clusters, named = derive_clusters(store) if "clusters" in due else (0, [])
     if clusters:
         said.append(f"cluster detection: {clusters} organisation(s) made Clusters (label and kind)" + (
             f", by their names: {first_few(sorted(named), 5)} (the rules: "
             "docs/cluster_detection.md)" if named else ""))
-    if aggregates:
+    if "aggregates" in due:
         said += derive_country_aggregates(store)
-    if searched := refresh_search_texts(store):
+    if "search" in due and (searched := refresh_search_texts(store)):
         said.append(f"search: {searched} node(s) found by more of their names (local names, names in several "
                     "languages, short names, ø or æ as written in ASCII)")
-    linked = link_and_write(store)
-    if linked.relationships_created or linked.relationships_updated:
+    linked = link_and_write(store) if "links" in due else None
+    if linked and (linked.relationships_created or linked.relationships_updated):
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) and organisation(s) linked to their "
                     "CORDIS records (SAME_AS)")
     stamp_derived_version(store)  # last: a load killed before it is derived again by its next run
@@ -222,11 +227,13 @@ def _catch_up(store: GraphStore) -> list[str]:
 
 
 def run_unload(store: GraphStore, source: str, *, progress: Progress | None = None) -> tuple[UnloadSummary, list[str]]:
-    """Take load `source` out of the store (`graph.store.unload`), then derive the facts again from what is
-    left; one load or unload at a time. Returns what was removed and the derived steps' sentences."""
+    """Take load `source` out of the store (`graph.store.unload`), then derive again the facts what it removed or
+    gave back can change (`loaders.unload_due`); one load or unload at a time. Returns what was removed and the
+    derived steps' sentences."""
     with _loading(store), gc_paused():  # as a load: one at a time, the cluster-detection answers not kept
+        outdated = derived_outdated(store)  # made by an earlier version: every step again
         summary = unload_source(store, source, progress)
-        derived = derive_facts(store)
+        derived = derive_facts(store, steps=derived_due(summary, outdated=outdated))
     _compact(store, progress)
     return summary, derived
 

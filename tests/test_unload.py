@@ -214,5 +214,5 @@ def test_the_unload_summary_counts_whole_nodes(embedded_store):
     run_load(embedded_store, "seeds")
     run_load(embedded_store, "nuts", FIXTURES / "nuts")
     summary, _ = run_unload(embedded_store, "nuts")
-    counts = {f.name: getattr(summary, f.name) for f in dataclasses.fields(summary) if f.name != "source"}
+    counts = {f.name: getattr(summary, f.name) for f in dataclasses.fields(summary) if f.type in ("int", int)}
     assert counts["nodes_kept"] > 0 and all(type(value) is int for value in counts.values()), counts

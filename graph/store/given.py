@@ -21,6 +21,7 @@ metrics, of a store that is gone, are computed again by the user).
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store import cypher
@@ -28,7 +29,7 @@ from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERT
 from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
-__all__ = ["given_values", "given_by", "values_set", "record_given", "values_without"]
+__all__ = ["given_values", "given_by", "values_set", "record_given", "Restored", "values_without"]
 
 _BATCH = 2000
 #: Not a value a load gives: the node's identity and its files.
@@ -117,17 +118,31 @@ def _values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: s
     return changed, left
 
 
-def values_without(store: GraphStore, prefix: str) -> int:
+@dataclass
+class Restored:
+    """What `values_without` gave back: how many nodes changed, and the properties given back per label of them
+    (a node's under every label it has): the derived facts an unload makes again are chosen by them
+    (`loaders.unload_due`)."""
+
+    nodes: int = 0
+    properties: dict[str, set[str]] = field(default_factory=dict)
+
+
+def values_without(store: GraphStore, prefix: str) -> Restored:
     """Set the values of the nodes that files starting with `prefix` gave together with other loads' files to
-    those the other loads gave (`_values_left`), in batches; how many nodes changed. A run stopped half-way
-    leaves the rest named by their entries, for the next run."""
+    those the other loads gave (`_values_left`), in batches. A run stopped half-way leaves the rest named by
+    their entries, for the next run."""
     quoted = json.dumps(prefix, ensure_ascii=False)[:-1]  # as the entries write it: `"user:søknader/`
     found = store.read(given_by(), {"quoted": quoted}, row_cap=10**7, timeout_s=300).rows
     by_label: dict[str, list[dict[str, Any]]] = {}
+    restored = Restored()
     for labels, node_id, props, given in found:
         values, left = _values_left({**props, "id": node_id}, [json.loads(g) for g in given], prefix)
         by_label.setdefault(sorted(labels)[0], []).append({"id": node_id, "props": values, "given": _encoded(left)})
+        restored.nodes += bool(values)
+        for label in labels if values else ():
+            restored.properties.setdefault(label, set()).update(values)
     for label, rows in by_label.items():
         for start in range(0, len(rows), _BATCH):
             store.write(values_set(label), {"rows": rows[start:start + _BATCH]})
-    return sum(1 for rows in by_label.values() for row in rows if row["props"])
+    return restored

@@ -21,14 +21,14 @@ a re-load find it "unchanged", and its sources stayed short).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graph.errors import ClusterExplorerError
 from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, GraphStore
-from graph.store.given import values_without
+from graph.store.given import Restored, values_without
 from graph.store.held_back import give_back
-from graph.store.load_log import UNLOADING, next_seq, now_stamp
+from graph.store.load_log import UNLOADING, interrupted_loads, next_seq, now_stamp
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
 
@@ -52,11 +52,17 @@ def _pattern(what: str) -> str:
 def only_from(what: str) -> str:
     """Up to `$batch` nodes or relationships whose every source starts with `$prefix`, deleted (nodes with their
     relationships); `links`: the relationships but `PART_OF` (deleted first, so that looking for what other loads
-    reach expands only what is left: 12 s less at 10x)."""
-    other = "type(x) <> 'PART_OF' AND " if what == "links" else ""
-    return (f"MATCH {_pattern(what)} WHERE {other}size(x.sources) > 0 AND "
-            "all(s IN x.sources WHERE s STARTS WITH $prefix)\n"
-            f"WITH x LIMIT $batch {'DETACH ' if what == 'nodes' else ''}DELETE x RETURN count(*) AS done")
+    reach expands only what is left: 12 s less at 10x). `kinds`: the types of the relationships deleted, or the
+    labels of the nodes and the types of the relationships deleted with them (derived ones, `SAME_AS`): what the
+    derived facts made again after the unload are chosen by (`loaders.unload_due`)."""
+    where = ("type(x) <> 'PART_OF' AND " if what == "links" else "") + (
+        "size(x.sources) > 0 AND all(s IN x.sources WHERE s STARTS WITH $prefix)")
+    if what == "nodes":
+        return (f"MATCH (x) WHERE {where}\nWITH x LIMIT $batch OPTIONAL MATCH (x)-[r]-()\n"
+                "WITH x, labels(x) + collect(DISTINCT type(r)) AS kinds DETACH DELETE x\n"
+                "RETURN count(*) AS done, collect(DISTINCT kinds) AS kinds")
+    return (f"MATCH ()-[x]->() WHERE {where}\nWITH x, type(x) AS kind LIMIT $batch DELETE x\n"
+            "RETURN count(*) AS done, collect(DISTINCT kind) AS kinds")
 
 
 @cypher.statement(_KINDS)
@@ -121,6 +127,11 @@ def log_entries_of() -> str:
     return "MATCH (l:Load) WHERE l.source = $source WITH l LIMIT $batch DETACH DELETE l RETURN count(*) AS done"
 
 
+#: The activity counts the derived facts give an organisation from its participations (`loaders.derived`).
+ACTIVITY_PROPERTIES = ("participations", "projects", "coordinated_projects", "coordinated_partners",
+                       "contribution_total")
+
+
 @cypher.statement()
 def activity_without_participations() -> str:
     """Activity counts taken off up to `$batch` organisations left without any participation (they are
@@ -128,8 +139,7 @@ def activity_without_participations() -> str:
     return ("MATCH (o:Organisation) WHERE o.participations IS NOT NULL\n"
             "OPTIONAL MATCH (o)-[r:PARTICIPATES_IN]->()\n"
             "WITH o, count(r) AS left WHERE left = 0\n"
-            "WITH o LIMIT $batch REMOVE o.participations, o.projects, o.coordinated_projects, o.coordinated_partners, "
-            "o.contribution_total\n"
+            "WITH o LIMIT $batch REMOVE " + ", ".join(f"o.{name}" for name in ACTIVITY_PROPERTIES) + "\n"
             "RETURN count(o) AS changed")
 
 
@@ -145,6 +155,13 @@ class UnloadSummary:
     relationships_kept: int = 0
     places_given_back: int = 0  # LOCATED_IN another load held back, written now that this load's region link is gone
     values_restored: int = 0  # nodes given the values the other loads gave them (`graph.store.given`)
+    #: The labels of the nodes and the types of the relationships removed (those removed with a node included)
+    removed: set[str] = field(default_factory=set)
+    #: The properties given back (`values_restored`), per label of the nodes given them
+    restored: dict[str, set[str]] = field(default_factory=dict)
+    #: The log named a load or an unload that did not finish when the unload began (this one's earlier run, say):
+    #: what it removed or wrote is not in the counts above
+    unfinished: bool = False
 
     def given_back(self) -> str:
         """What of other loads the unload wrote again, as a sentence ("" for nothing): the CLI and the Data page."""
@@ -159,15 +176,23 @@ def source_prefix(source: str) -> str:
     return _PREFIXES.get(source, f"{source}/")
 
 
-def _repeat(store: GraphStore, statement: str, params: dict, until_none: bool = False) -> list[int]:
+def _repeat(store: GraphStore, statement: str, params: dict, until_none: bool = False) -> list:
     """Run a batched statement until it finds nothing left (a batch short of full; `until_none`: a run doing
     nothing, for a statement whose each run may make more to do); the totals of its columns (`done` first)."""
-    totals: list[int] = []
+    totals: list = []
     while True:
         row = store.write(statement, {**params, "batch": _BATCH}).rows[0]
-        totals = [a + int(b or 0) for a, b in zip(totals or [0] * len(row), row, strict=True)]  # a sum() is a float
+        totals = [_added(a, b) for a, b in zip(totals or [None] * len(row), row, strict=True)]
         if row[0] == 0 or (row[0] < _BATCH and not until_none):
             return totals
+
+
+def _added(total: int | set[str] | None, value: object) -> int | set[str]:
+    """A column's total over the batches: counts added (a sum() is a float), `kinds` (a list, of lists for
+    nodes) gathered into one set."""
+    if isinstance(value, list):
+        return (total or set()) | {k for v in value for k in (v if isinstance(v, list) else [v])}
+    return int(total or 0) + int(value or 0)
 
 
 def refuse_unlogged(source: str, logged: list[str]) -> None:
@@ -186,27 +211,37 @@ def unload_source(store: GraphStore, source: str, progress: Progress | None = No
     """Remove what load `source` (as the load log and `status` name it) brought; raises when the log holds no
     load of that name. The caller holds the store for it, as for a load. `progress(steps done, steps)` after each
     of its twelve steps (at 10x a step over every relationship takes seconds)."""
-    refuse_unlogged(source, [load["source"] for load in last_loads(store, limit=10**6)])
+    loads = last_loads(store, limit=10**6)
+    refuse_unlogged(source, [load["source"] for load in loads])
+    summary = UnloadSummary(source, unfinished=bool(interrupted_loads(loads)))
     params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
     store.write(mark_unloading(), {"source": source, "now": now_stamp(), "seq": next_seq(store)})
     # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
     # own other relationships are gone (each node of the load then has few left to look at)
     parents = adopted_parents()  # repeated until it finds none: each round climbs one PART_OF
+
+    def activity() -> int:  # only where participations went or counts were given back: it reads every organisation
+        gone = "PARTICIPATES_IN" in done[0][1] | done[4][1] | done[6][1]
+        counted = done[7][0].properties.get("Organisation", set()) & set(ACTIVITY_PROPERTIES)
+        return _repeat(store, activity_without_participations(), params)[0] if (
+            gone or counted or summary.unfinished) else 0
+
     # the places other loads held back are given back before `adopted` (a country only this load brought that they
     # reach stays), the values other loads gave shared nodes once the load's own nodes are gone
-    steps: list[str | Callable[[], int]] = [
+    steps: list[str | Callable[[], object]] = [
         only_from("links"), lambda: give_back(store, source), adopted(), parents, only_from("relationships"),
         sources_without("relationships"), only_from("nodes"), lambda: values_without(store, params["prefix"]),
-        sources_without("nodes"), activity_without_participations(), sources_of(),
-        log_entries_of()]  # last: the log names the load
-    done: list[list[int]] = []
+        sources_without("nodes"), activity,
+        sources_of(), log_entries_of()]  # last: the log names the load
+    done: list[list] = []
     for step, statement in enumerate(steps, start=1):
         done.append([statement()] if callable(statement) else
                     _repeat(store, statement, params, until_none=statement == parents))
         if progress is not None:
             progress(step, len(steps))
-    summary = UnloadSummary(source)
     summary.relationships_removed, summary.nodes_removed = done[0][0] + done[4][0], done[6][0]
     summary.relationships_kept, summary.nodes_kept = done[3][0] + done[5][0], done[2][0] + done[3][1] + done[8][0]
-    summary.places_given_back, summary.values_restored = done[1][0], done[7][0]
+    restored: Restored = done[7][0]
+    summary.places_given_back, summary.values_restored = done[1][0], restored.nodes
+    summary.removed, summary.restored = done[0][1] | done[4][1] | done[6][1], restored.properties
     return summary
