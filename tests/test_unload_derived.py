@@ -44,6 +44,21 @@ def test_unloading_nuts_leaves_activity_counts_and_aggregates_as_a_fresh_load_ha
     assert _derived(embedded_store) == before == _derived(alone)
 
 
+def test_unloading_the_seeds_gives_back_no_stale_aggregates_and_derives_none(embedded_store, alone):
+    """NUTS wrote the seeds' countries again after the seeds' load had given them their (empty) partner countries:
+    the seeds' entry of `_given` holds those, and giving them back had made every aggregate be derived again."""
+    for load in (NUTS, CORDIS):
+        run_load(alone, *load)
+    for load in (SEEDS, NUTS, CORDIS):
+        run_load(embedded_store, *load)
+    before = _derived(embedded_store)
+    summary, said = run_unload(embedded_store, "seeds")
+    assert "Country" in summary.restored and "partner_countries" not in summary.restored["Country"]
+    assert not {"activity", "smes", "aggregates"} & derived_due(summary)
+    assert not [line for line in said if line.startswith(("activity", "SMEs", "country"))]
+    assert _derived(embedded_store) == before == _derived(alone)
+
+
 def test_unloading_cordis_derives_what_its_participations_made(embedded_store, alone):
     run_load(alone, *SEEDS)
     for load in (SEEDS, CORDIS):

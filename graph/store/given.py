@@ -29,7 +29,7 @@ from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERT
 from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
-__all__ = ["given_values", "given_by", "values_set", "record_given", "Restored", "values_without"]
+__all__ = ["given_values", "given_by", "values_set", "record_given", "DERIVED_OWN", "Restored", "values_without"]
 
 _BATCH = 2000
 #: Not a value a load gives: the node's identity and its files.
@@ -96,10 +96,19 @@ def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
         row["props"][GIVEN_PROPERTY] = _encoded(entries)
 
 
-def _values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: str
+#: Properties the derived facts write on every node of the label whatever it held, and no load keeps (the
+#: country aggregates, `loaders.derived_aggregates`): an entry's value is a stale copy, never given back. The
+#: node keeps its own, right while what they are made from is unchanged and made again when it is not
+#: (`loaders.unload_due`); given back, they had made `unload seeds` derive every aggregate again at 10x.
+DERIVED_OWN = {"Project": frozenset({"countries", "country_participants"}),
+               "Country": frozenset({"partner_countries", "shared_projects", "partner_organisations"})}
+
+
+def _values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: str, kept: frozenset[str] = frozenset()
                  ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The values to set (None: remove) once the files starting with `prefix` are taken off `entries`, and the
-    entries left. None left: the node is one another load's relationships reach, kept as it is (`adopted`)."""
+    entries left; the properties `kept` are left as they are. None left: the node is one another load's
+    relationships reach, kept as it is (`adopted`)."""
     left, gone = [], []
     for entry in entries:
         sources = [s for s in entry["sources"] if not s.startswith(prefix)]
@@ -107,7 +116,7 @@ def _values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: s
     if not left:
         return {}, []
     changed: dict[str, Any] = {}
-    for key in {key for entry in gone for key in entry["props"]}:
+    for key in {key for entry in gone for key in entry["props"]} - kept:
         givers = [entry["props"] for entry in left if key in entry["props"]]
         value = givers[-1][key] if givers else None
         if value != props.get(key):
@@ -137,7 +146,8 @@ def values_without(store: GraphStore, prefix: str) -> Restored:
     by_label: dict[str, list[dict[str, Any]]] = {}
     restored = Restored()
     for labels, node_id, props, given in found:
-        values, left = _values_left({**props, "id": node_id}, [json.loads(g) for g in given], prefix)
+        kept = frozenset().union(*(DERIVED_OWN.get(label, ()) for label in labels))
+        values, left = _values_left({**props, "id": node_id}, [json.loads(g) for g in given], prefix, kept)
         by_label.setdefault(sorted(labels)[0], []).append({"id": node_id, "props": values, "given": _encoded(left)})
         restored.nodes += bool(values)
         for label in labels if values else ():
