@@ -4,7 +4,8 @@ A load derives only what is due (`loaders.pipeline.recount_due`, `aggregates_due
 again, and at 10x `unload seeds` (67 nodes) spent 20-22 s of its 33 s making facts over 695,450 participations
 that it could not change. Each derived step (`loaders.pipeline.derive_facts`) is a function of what the store
 holds; an unload changes the store only by what its `UnloadSummary` names: the labels of the nodes and the types
-of the relationships it removed (those a removed node took with it included), the properties it gave back per
+of the relationships it removed (a removed node takes with it only derived relationships, `SAME_AS` of an
+Organisation or a Cluster: every relationship a load writes carries its sources), the properties it gave back per
 label (`graph.store.given`), the places it wrote (`LOCATED_IN`), and `sources` (which entity resolution reads
 for the seeds only). A step none of whose inputs (nor the properties it writes) is among them would write
 nothing, and is skipped:
