@@ -8,6 +8,7 @@ Real loads into real graphs of the session's embedded server, stores compared wh
 from __future__ import annotations
 
 from graph.store import unload
+from graph.store.load_log import next_seq
 from graph.store.unload import UnloadSummary
 from loaders.pipeline import run_load, run_unload
 from loaders.unload_due import DERIVED_STEPS, derived_due
@@ -76,7 +77,8 @@ def test_a_stopped_unload_derives_every_fact_when_run_again(embedded_store, alon
     for load in (SEEDS, CORDIS):
         run_load(embedded_store, *load)
     params = {"prefix": unload.source_prefix("cordis"), "source": "cordis", "batch": 10**6}
-    embedded_store.write(unload.mark_unloading(), {"source": "cordis", "now": "2026-01-01T00:00:00"})
+    embedded_store.write(unload.mark_unloading(), {"source": "cordis", "now": "2026-01-01T00:00:00",
+                                                     "seq": next_seq(embedded_store)})
     embedded_store.write(unload.only_from("links"), params)  # as the unload's first step does
     summary, _ = run_unload(embedded_store, "cordis")
     assert summary.unfinished and "PARTICIPATES_IN" not in summary.removed
