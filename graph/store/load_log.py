@@ -62,8 +62,10 @@ def now_stamp() -> str:
 
 def next_seq(store: GraphStore) -> int:
     """The sequence number of the log's next write: one past the last (loads and unloads of one store run one at a
-    time, under its load lock; Neo4j has no such lock, and two loads numbered alike are ordered by their stamps)."""
-    return int(store.read(LAST_SEQ).rows[0][0] or 0) + 1
+    time, under its load lock; Neo4j has no such lock, and two loads numbered alike are ordered by their stamps).
+    Sent as a write: it is the first statement a load sends, and FalkorDB refuses a read of a graph no statement
+    has made yet ("empty key": `loaders.seeds.load_seeds` on a new store that no schema set-up had touched)."""
+    return int(store.write(LAST_SEQ).rows[0][0] or 0) + 1
 
 
 def _log_load(store: GraphStore, source: str, checksum: str, properties: dict[str, Any]) -> None:
