@@ -55,15 +55,22 @@ def close_store(store: FalkorDBStore) -> None:
             time.sleep(0.2)
 
 
-@pytest.fixture(scope="module")
-def fixture_store(tmp_path_factory):
-    """The store the app reads: seeds, the NUTS and CORDIS fixtures and the XSS organisation."""
+def fixture_network(tmp_path_factory) -> FalkorDBStore:
+    """A new store holding the e2e network: seeds, the NUTS and CORDIS fixtures and the XSS organisation (a module
+    adding data of its own builds its `fixture_store` on it)."""
     store = FalkorDBStore(tmp_path_factory.mktemp("e2e") / "store.db", "cluster_explorer")
     store.setup_schema()
     load_seeds(store)
     load_nuts(store, FIXTURES / "nuts")
     load_cordis(store, FIXTURES / "cordis")
     write_records(store, *xss_records())
+    return store
+
+
+@pytest.fixture(scope="module")
+def fixture_store(tmp_path_factory):
+    """The store the app reads: the e2e network (`fixture_network`)."""
+    store = fixture_network(tmp_path_factory)
     yield store
     close_store(store)
 

@@ -7,17 +7,19 @@ from __future__ import annotations
 
 import pytest
 
-from graph.store.falkordb_store import FalkorDBStore
 from graph.store.reads import to_networkx
-from graph.store.writer import write_records
 from graph.views import geography, load_nodes, map_frame
-from loaders.cordis import load_cordis
-from loaders.nuts import load_nuts
-from loaders.seeds import load_seeds
-from tests.conftest import FIXTURES
-from tests.e2e_helpers import app_url, browser, close_store, needs_chromium, page, painted_frames, visit  # noqa: F401
+from tests.e2e_helpers import (  # noqa: F401
+    app_url,
+    browser,
+    close_store,
+    fixture_network,
+    needs_chromium,
+    page,
+    painted_frames,
+    visit,
+)
 from tests.own_load_files import LOAD, MARKUP, load_own_table
-from tests.test_app import xss_records
 
 pytestmark = needs_chromium
 
@@ -25,12 +27,7 @@ pytestmark = needs_chromium
 @pytest.fixture(scope="module")
 def fixture_store(tmp_path_factory):
     """The e2e fixture network (as `tests.e2e_helpers.fixture_store`) and the user's own table."""
-    store = FalkorDBStore(tmp_path_factory.mktemp("e2e") / "store.db", "cluster_explorer")
-    store.setup_schema()
-    load_seeds(store)
-    load_nuts(store, FIXTURES / "nuts")
-    load_cordis(store, FIXTURES / "cordis")
-    write_records(store, *xss_records())
+    store = fixture_network(tmp_path_factory)
     load_own_table(store, tmp_path_factory.mktemp("egne"))
     yield store
     close_store(store)
