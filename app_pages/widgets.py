@@ -171,12 +171,24 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
 
 def choose_one(label: str, choices: dict[str, str], key: str, none: str, help: str | None = None) -> str | None:
     """One of `choices` (value -> name shown), or None (shown as `none`); the URL holds the value, not the name
-    (a bound selectbox with a `format_func` would store the name), and it outlives a visit to another page."""
-    url_choice.start_from_link(key, lambda linked: next((v for v in linked if v in choices), None))
+    (a bound selectbox with a `format_func` would store the name), and it outlives a visit to another page. A link
+    naming no choice (a load since taken out, a mistyped label) is said under the box until another is chosen: it
+    had shown `none` as if the link asked for it."""
+    url_choice.start_from_link(key, lambda linked: _first_offered(linked, choices, key))
     chosen = st.selectbox(label, [None, *choices], format_func=lambda v: none if v is None else choices[v], key=key,
                           persist_state="session", help=help)
     url_choice.kept_in_url(key, [chosen] if chosen else [])
+    unknown = st.session_state.get(f"{key}_unknown") if chosen is None else None
+    if unknown:
+        st.caption(f"The link asked for {', '.join(f'“{common.md(v)}”' for v in unknown)}, which is not among the "
+                   f"choices here: showing {none}.")
     return chosen
+
+
+def _first_offered(linked: list[str], choices: dict[str, str], key: str) -> str | None:
+    """The first of a link's values that `choices` offers; those it does not are kept for `choose_one` to say."""
+    st.session_state[f"{key}_unknown"] = [v for v in linked if v not in choices]
+    return next((v for v in linked if v in choices), None)
 
 
 def _current_key(graph: nx.MultiDiGraph, key: str) -> str:

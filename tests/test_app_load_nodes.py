@@ -72,3 +72,12 @@ def test_explore_shows_one_loads_nodes_and_their_neighbours(own_store):
     assert ACTORS <= mine and "Region:SE232" in mine  # K1's region: a neighbour
     assert {k for k in whole if k.startswith("Cluster:")} - mine  # seed clusters the load did not name
     assert LOAD in at.selectbox(key="explore_load").options
+
+
+def test_a_link_naming_a_load_the_log_does_not_hold_says_so_and_shows_every_load(own_store):
+    whole = layers(open_page("map", map_level="Countries"))
+    at = open_page("map", map_level="Countries", map_load="user:gone*")
+    assert at.selectbox(key="map_load").value is None
+    assert "The link asked for “user\\:gone\\*”, which is not among the choices here: showing every load." in \
+        [caption.value for caption in at.sidebar.caption]
+    assert layers(at)["places"] == whole["places"]
