@@ -84,7 +84,22 @@ def role_notes(spec: FileSpec, table: Table) -> list[str]:
                      f"{_read_as(read)} (a `values` recode on the column wins)")
     if unknown:
         notes.append(_unknown_note(spec, column, unknown, _first_lines(table, column.column, spelled, unknown)))
+    if cells.get("") or len(table.rows) > cells.total():  # blank cells, or rows without the cell (JSON)
+        notes += _empty_note(spec, column, table)
     return notes
+
+
+def _empty_note(spec: FileSpec, column: Column, table: Table) -> list[str]:
+    """The participations of `table` without a role: loaded all the same, none counted as coordinating (they had
+    loaded without a word, though the activity counts and `projects/coordinators` pass them by)."""
+    lines = [line for row, line in zip(table.rows, table.lines, strict=True)
+             if (cell := row.get(column.column)) is None or (isinstance(cell, str) and not cell.strip())]
+    if not lines:
+        return []
+    shown = ", ".join(map(str, lines[:3])) + (" ..." if len(lines) > 3 else "")
+    return [f"{spec.file}:{lines[0]} [{column.column}]: {len(lines):,} participation(s) with no role (line"
+            f"{'s' if len(lines) > 1 else ''} {shown}), loaded without one: none of them is counted as coordinating "
+            "(activity counts, `projects/coordinators`); fill the cells to count them"]
 
 
 def _read_as(read: Counter) -> str:

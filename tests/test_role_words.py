@@ -94,6 +94,35 @@ def test_the_mappings_own_values_win_over_the_role_words(embedded_store, tmp_pat
                     "'Samordnare' (a `values` recode on the column wins)"]
 
 
+def test_participations_without_a_role_are_said_with_their_lines(embedded_store, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "no-roles"
+        [[relationships]]
+        file = "t.csv"
+        type = "PARTICIPATES_IN"
+        start = { label = "Organisation", column = "org" }
+        end = { label = "Project", column = "prosjekt" }
+        [relationships.properties]
+        role = "rolle"
+        [[nodes]]
+        file = "t.csv"
+        label = "Organisation"
+        id = "org"
+        name = "org"
+        [[nodes]]
+        file = "t.csv"
+        label = "Project"
+        id = "prosjekt"
+        name = "prosjekt"
+        """, "t.csv": "prosjekt;org;rolle\nP1;A;Koordinator\nP1;B;\nP2;A; \nP2;B;Deltaker\n"})
+    report = run_load(embedded_store, "csv", mapping)
+    graph = to_networkx(embedded_store)
+    assert "role" not in graph.edges["Organisation:B", "Project:P1", "PARTICIPATES_IN:"]
+    assert [n for n in report.load.notes if "no role" in n] == [
+        "t.csv:3 [rolle]: 2 participation(s) with no role (lines 3, 4), loaded without one: none of them is counted "
+        "as coordinating (activity counts, `projects/coordinators`); fill the cells to count them"]
+
+
 def test_one_table_of_role_words_holds_every_word_the_activity_counts_read_as_coordinating():
     assert all(ROLE_WORDS[word] == "coordinator" for word in COORDINATOR_ROLES)
     assert set(ROLE_WORDS.values()) == {"coordinator", "participant"}
