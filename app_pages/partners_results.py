@@ -10,9 +10,9 @@ import streamlit as st
 
 from app_pages import common, missing_inputs, partners_index
 from graph.analytics.cluster_partners import partner_clusters
-from graph.analytics.cluster_profiles import is_cluster
 from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, places_note, recommend
 from graph.analytics.recommend_empty import no_candidate_reason
+from graph.store.schema import is_cluster
 
 __all__ = ["all_clusters", "show_organisations", "show_clusters"]
 

@@ -13,7 +13,7 @@ from typing import Any
 import click
 import networkx as nx
 
-from graph.analytics.cluster_profiles import is_cluster
+from graph.store.schema import is_cluster
 
 __all__ = ["all_clusters", "candidates", "gaps"]
 

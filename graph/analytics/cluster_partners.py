@@ -27,11 +27,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from graph.analytics.cluster_partner_reasons import network_reasons, place_reasons, tagged
-from graph.analytics.cluster_profiles import ClusterIndex, Profile, is_cluster, sector_name
+from graph.analytics.cluster_profiles import ClusterIndex, Profile, sector_name
 from graph.analytics.cluster_requirements import asked_reasons, meeting
 from graph.analytics.recommend import Candidate, link_scores
 from graph.analytics.recommend_reasons import Path
 from graph.errors import NotFound
+from graph.store.schema import is_cluster
 
 __all__ = ["COLD_START_NOTE", "ClusterWeights", "ClusterCandidate", "ClusterRanking", "ClusterIndex",
            "partner_clusters", "cluster_scores", "is_cluster"]

@@ -27,14 +27,11 @@ import networkx as nx
 from graph.analytics.recommend_index import RecommenderIndex
 from graph.analytics.recommend_sectors import SectorNeighbours, equivalent_sectors
 from graph.analytics.sparse_rows import columns
+from graph.store.schema import is_cluster
 
-__all__ = ["is_cluster", "Profile", "ClusterIndex", "sector_name"]
+__all__ = ["Profile", "ClusterIndex", "sector_name"]
 
 TOP_SECTORS = 20
-
-
-def is_cluster(attrs: dict) -> bool:
-    return attrs.get("kind") == "Cluster" or "Cluster" in (attrs.get("labels") or ())
 
 
 @dataclass

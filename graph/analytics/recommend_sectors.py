@@ -18,6 +18,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from graph.store.schema import is_cluster
 from graph.store.sector_fields import equivalent_sectors
 
 __all__ = ["equivalent_sectors", "SectorNeighbours"]
@@ -36,7 +37,7 @@ class SectorNeighbours:
         self.tagged_projects = [p for p in projects
                                 if any(t == "ACTIVE_IN" for _, _, t in G.out_edges(p, data="type"))]
         for key, attrs in G.nodes(data=True):
-            if attrs.get("kind") == "Cluster" or "Cluster" in (attrs.get("labels") or ()):
+            if is_cluster(attrs):
                 tags = {same.get(s, s) for _, s, t in G.out_edges(key, data="type") if t == "ACTIVE_IN"}
                 if len(tags) > 1:
                     actors.append(tags)

@@ -14,6 +14,7 @@ from graph.errors import SchemaError
 __all__ = [
     "NODE_LABELS",
     "REL_TYPES",
+    "is_cluster",
     "RelType",
     "KIND_ORDER",
     "check_label",
@@ -146,6 +147,12 @@ def check_property(name: str) -> str:
 def node_key(kind: str, node_id: str) -> str:
     """The key of a node outside the store (networkx, exports): ids are unique only within a kind."""
     return f"{kind}:{node_id}"
+
+
+def is_cluster(attrs: dict) -> bool:
+    """Whether a node's attributes (networkx, `graph.store.reads`) are a cluster's: its kind, or a `Cluster` label
+    beside another kind (an organisation cluster detection marked keeps its kind in older stores)."""
+    return attrs.get("kind") == "Cluster" or "Cluster" in (attrs.get("labels") or ())
 
 
 def kind_of(labels: list[str] | tuple[str, ...]) -> str:

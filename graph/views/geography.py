@@ -17,6 +17,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.store.schema import is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
 __all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "region_links", "cluster_points",
@@ -180,8 +181,7 @@ def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | No
     by_place: dict[str, list[str]] = {}
     missing = 0
     for node, data in graph.nodes(data=True):
-        is_cluster = data.get("kind") == "Cluster" or "Cluster" in (data.get("labels") or ())
-        if not (is_cluster and place_of.counts(node)):
+        if not (is_cluster(data) and place_of.counts(node)):
             continue
         if (place := place_of(node)) and _located(graph.nodes[place]):
             by_place.setdefault(place, []).append(display_name(node, data))
