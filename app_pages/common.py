@@ -81,11 +81,20 @@ def sentence(text: str) -> str:
     return text[0].upper() + text[1:] + "." if text else text
 
 
+# What every download button passes: a click only downloads. Streamlit's default ("rerun") also runs the page
+# again, and for a callable's data the run starts while the file is made: a run's start empties the queue of
+# messages to the browser, so the file's answer can be dropped and the button stays disabled (180 s, then "timed
+# out"; seen twice in loaded full runs on the Explore page's "Network HTML"). It also spared a whole Explore run.
+NO_RERUN = {"on_click": "ignore"}
+
+
 def csv_download(where, label: str, csv_text, file_name: str, key: str, **options):
     """A CSV download button in `where` (a column, or `st`) for text or a callable made on click, Excel-readable
-    (`graph.views.exports.for_spreadsheets`, the mark the CLI's `--out` files carry too)."""
+    (`graph.views.exports.for_spreadsheets`, the mark the CLI's `--out` files carry too). A click runs no script
+    (`NO_RERUN`)."""
     data = (lambda: for_spreadsheets(csv_text())) if callable(csv_text) else for_spreadsheets(csv_text)
-    return where.download_button(label, data, file_name, "text/csv", key=key, icon=":material/download:", **options)
+    return where.download_button(label, data, file_name, "text/csv", key=key, icon=":material/download:",
+                                 **NO_RERUN | options)
 
 
 def progress_bar(label: str):

@@ -67,9 +67,10 @@ st.iframe(html, height=700, alt="Network view")
 
 buttons = st.columns(4)
 buttons[0].download_button("GraphML", lambda: exports.to_graphml(shown), "view.graphml", "application/xml",
-                           key="explore_graphml", icon=":material/download:")
+                           key="explore_graphml", icon=":material/download:", **common.NO_RERUN)
 common.csv_download(buttons[1], "Nodes CSV", lambda: exports.nodes_csv(shown), "nodes.csv", "explore_nodes_csv")
 common.csv_download(buttons[2], "Edges CSV", lambda: exports.edges_csv(shown), "edges.csv", "explore_edges_csv")
 buttons[3].download_button("Network HTML", lambda: render.self_contained(html), "network.html", "text/html",
-                           key="explore_html", icon=":material/download:", help="The view as a page that opens offline")
+                           key="explore_html", icon=":material/download:", help="The view as a page that opens offline",
+                           **common.NO_RERUN)
 details_panel(shown, next(iter(focus or path), None))

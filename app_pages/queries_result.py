@@ -80,10 +80,9 @@ def downloads(result: QueryResult, file_stem: str, read_all, prepared_key: str, 
         else:
             return
     as_csv, as_json = st.columns(4)[:2]
-    common.csv_download(as_csv, "All rows as CSV", _as_text(complete, "csv"), f"{file_stem}.csv", f"{key}_csv",
-                        on_click="ignore")
+    common.csv_download(as_csv, "All rows as CSV", _as_text(complete, "csv"), f"{file_stem}.csv", f"{key}_csv")
     as_json.download_button("All rows as JSON", _as_text(complete, "json"), f"{file_stem}.json", "application/json",
-                            key=f"{key}_json", icon=":material/download:", on_click="ignore")
+                            key=f"{key}_json", icon=":material/download:", **common.NO_RERUN)
 
 
 def show_error(error: ClusterExplorerError, input_as_warning: bool = True) -> None:

@@ -177,10 +177,10 @@ def painted_pixels(frame) -> int:
 
 
 def download(page, click) -> tuple[str, bytes]:
-    """What a click on a download button delivers. The click waits until no script run is going on: a lazy
-    download's data is made by a run of its own. A click that lands while a run replaces the button is lost (the
-    Explore page's "Network HTML" gave no download once in a full run, loaded, and did alone): after a third of
-    the wait the page is settled and the button clicked once more, as a user would."""
+    """What a click on a download button delivers. The click waits until no script run is going on. A click that
+    lands while a run replaces the button is lost (the Explore page's "Network HTML" gave no download once in a
+    full run, loaded, and did alone): after a third of the wait the page is settled and the button clicked once
+    more, as a user would. (A click itself runs no script: `app_pages.common.NO_RERUN`.)"""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     settle(page)
