@@ -151,11 +151,7 @@ def test_explore_draws_the_network_and_details(app_store):
     assert "vis.Network" in html and "IoT World" in html
     assert at.subheader[0].value == "IoT World"
     assert at.selectbox(key="explore_details").placeholder == "IoT World, the focus; or choose another node"
-    buttons = at.get("download_button")
-    assert [b.label for b in buttons] == ["GraphML", "Nodes CSV", "Edges CSV", "Network HTML"]
-    # Each file is made on click, and a click runs no script: a run starting while the file is made could drop
-    # its answer (the button then stays disabled), and would redraw the whole page for nothing.
-    assert all(b.proto.deferred_file_id and b.proto.ignore_rerun for b in buttons)
+    assert [b.label for b in at.get("download_button")] == ["GraphML", "Nodes CSV", "Edges CSV", "Network HTML"]
 
 
 def test_explore_shows_markup_names_as_text(app_store):
@@ -179,7 +175,6 @@ def test_a_saved_query_runs_from_the_url(app_store):
     rows = table(at, "cluster")
     assert len(rows) >= 1 and "label" in rows.columns
     assert {b.label for b in at.get("download_button")} >= {"All rows as CSV", "All rows as JSON"}
-    assert all(b.proto.ignore_rerun for b in at.get("download_button"))
     # a label without an expiry date (IoT World's) shows a blank cell, not a grey "None" read as a value
     assert rows["expires"].isna().sum() == 0 and (rows["expires"] == "").any(), rows[["cluster", "expires"]]
 
