@@ -8,12 +8,34 @@ number by hand. A mapping says `region = { column = "Län", county_numbers = "SE
 row's country that one when the row names none (`loaders.generic_places`). Swedish län map one to one onto NUTS
 2021 (and 2024) level 3. Norway's fylke numbers of 2024 map one to one onto NUTS 2024; the three numbers of the
 2020-2023 counties that 2024 split again (30 Viken, 38 Vestfold og Telemark, 54 Troms og Finnmark) are their NUTS
-2021 regions. Every code and name is checked against the bundled GISCO NUTS files (tests/test_county_numbers.py).
+2021 regions. The numbers of before 2020 (01 Østfold ... 20 Finnmark, which older register exports write) are the
+NUTS region of 2024 that holds their county: Hedmark and Oppland both Innlandet, whose detail is lost, and
+`county_notes` says in the load's summary which cells were read as a fylke of an earlier time. No number names two
+fylker: 03, 11, 15, 18 and 50 are one county's in every era, and the numbers of 2020-2023 and of 2024 are new ones.
+Every code and name is checked against the bundled GISCO NUTS files (tests/test_county_numbers.py).
 """
 
 from __future__ import annotations
 
-__all__ = ["COUNTY_NUMBERS", "COUNTY_WORDS", "county_region", "is_county_number", "not_a_county", "numbered_by"]
+from collections import Counter
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from loaders.csv_tables import Table
+    from loaders.mapping_spec import FileSpec
+
+__all__ = ["COUNTY_NUMBERS", "COUNTY_WORDS", "EARLIER_COUNTIES", "county_region", "is_county_number", "not_a_county",
+           "numbered_by", "county_notes", "earlier_said"]
+
+#: Norway's fylke numbers of an earlier time than 2024 -> (when, the fylke's name). Before 2020 each is read as the
+#: NUTS 2024 region that holds it (a few municipalities moved across fylke borders in 2020: docs/mapping.md).
+EARLIER_COUNTIES: dict[int, tuple[str, str]] = {
+    1: ("before 2020", "Østfold"), 2: ("before 2020", "Akershus"), 4: ("before 2020", "Hedmark"),
+    5: ("before 2020", "Oppland"), 6: ("before 2020", "Buskerud"), 7: ("before 2020", "Vestfold"),
+    8: ("before 2020", "Telemark"), 9: ("before 2020", "Aust-Agder"), 10: ("before 2020", "Vest-Agder"),
+    12: ("before 2020", "Hordaland"), 14: ("before 2020", "Sogn og Fjordane"), 16: ("before 2020", "Sør-Trøndelag"),
+    17: ("before 2020", "Nord-Trøndelag"), 19: ("before 2020", "Troms"), 20: ("before 2020", "Finnmark"),
+    30: ("2020-2023", "Viken"), 38: ("2020-2023", "Vestfold og Telemark"), 54: ("2020-2023", "Troms og Finnmark")}
 
 #: Country code -> county number -> (NUTS 3 code, the county's name as NUTS writes it).
 COUNTY_NUMBERS: dict[str, dict[int, tuple[str, str]]] = {
@@ -29,7 +51,12 @@ COUNTY_NUMBERS: dict[str, dict[int, tuple[str, str]]] = {
            34: ("NO020", "Innlandet"), 39: ("NO093", "Vestfold"), 40: ("NO094", "Telemark"), 42: ("NO092", "Agder"),
            46: ("NO0A2", "Vestland"), 50: ("NO060", "Trøndelag"), 55: ("NO072", "Troms"), 56: ("NO073", "Finnmark"),
            # 2020-2023, split in 2024: NUTS 2021's regions
-           30: ("NO082", "Viken"), 38: ("NO091", "Vestfold og Telemark"), 54: ("NO074", "Troms og Finnmark")},
+           30: ("NO082", "Viken"), 38: ("NO091", "Vestfold og Telemark"), 54: ("NO074", "Troms og Finnmark"),
+           # before 2020 (EARLIER_COUNTIES): the NUTS 2024 region that holds the fylke
+           1: ("NO083", "Østfold"), 2: ("NO084", "Akershus"), 4: ("NO020", "Innlandet"), 5: ("NO020", "Innlandet"),
+           6: ("NO085", "Buskerud"), 7: ("NO093", "Vestfold"), 8: ("NO094", "Telemark"), 9: ("NO092", "Agder"),
+           10: ("NO092", "Agder"), 12: ("NO0A2", "Vestland"), 14: ("NO0A2", "Vestland"), 16: ("NO060", "Trøndelag"),
+           17: ("NO060", "Trøndelag"), 19: ("NO072", "Troms"), 20: ("NO073", "Finnmark")},
 }
 #: What each country calls its counties, for messages.
 COUNTY_WORDS = {"SE": "län", "NO": "fylke"}
@@ -45,6 +72,8 @@ def county_region(cell: str, country: str) -> str | None:
 
     >>> county_region("14", "SE"), county_region("07", "SE"), county_region("46", "NO"), county_region("02", "SE")
     ('SE232', 'SE212', 'NO0A2', None)
+    >>> county_region("04", "NO"), county_region("05", "NO")  # Hedmark and Oppland, before 2020: Innlandet
+    ('NO020', 'NO020')
     """
     if not is_county_number(cell):
         return None
@@ -70,3 +99,52 @@ def numbered_by(cells: list[str], countries: list[str | None]) -> str | None:
     if not cells or not all(is_county_number(cell) for cell in cells):
         return None
     return next((c for c in countries if c in COUNTY_NUMBERS and all(county_region(x, c) for x in cells)), None)
+
+
+def county_notes(spec: FileSpec, table: Table) -> list[str]:
+    """A note on the cells of a `county_numbers = "NO"` column that number a fylke of an earlier time: which era each
+    number was read as and its region; a fylke merged since (04 Hedmark) is the region that covers it, and said so
+    once, as its detail is lost. Cells the mapping's own `values` recode are the user's, and not counted."""
+    place = spec.place
+    if place is None or place.county_numbers != "NO" or not place.region:
+        return []
+    recoded = {cell for cell, _ in place.region_values}
+    cells: Counter = Counter()  # earlier number -> cells
+    for row in table.rows:
+        cell = row.get(place.region)
+        cell = str(cell).strip() if cell is not None and not isinstance(cell, (dict, list)) else ""
+        if is_county_number(cell) and cell.casefold() not in recoded and int(cell) in EARLIER_COUNTIES:
+            cells[int(cell)] += 1
+    if not cells:
+        return []
+    by_era: dict[str, list[str]] = {}
+    for number in sorted(cells):
+        by_era.setdefault(EARLIER_COUNTIES[number][0], []).append(_read_as(number, cells[number]))
+    read = "; ".join(f"{when}{' (NUTS 2021)' if when == '2020-2023' else ''}: {', '.join(numbers)}"
+                     for when, numbers in by_era.items())
+    merged = [f"{n:02d} {EARLIER_COUNTIES[n][1]}" for n in sorted(cells) if _merged(n)]
+    lost = (f"; {', '.join(merged)}: merged since, each read as the region that covers it (its own detail is lost)"
+            if merged else "")
+    return [f"{spec.file} [{place.region}]: {cells.total():,} cell(s) are fylke numbers of an earlier time, each read "
+            f"as the NUTS region that holds all or most of its fylke: {read}{lost} (a `values` recode on the column "
+            "wins)"]
+
+
+def _merged(number: int) -> bool:
+    """A fylke of an earlier time that is now part of a larger region (its name is not its region's)."""
+    return EARLIER_COUNTIES[number][1] != COUNTY_NUMBERS["NO"][number][1]
+
+
+def _read_as(number: int, cells: int) -> str:
+    code, name = COUNTY_NUMBERS["NO"][number]
+    return f"{number:02d} {EARLIER_COUNTIES[number][1]} as {code}{f' {name}' if _merged(number) else ''} ({cells:,})"
+
+
+def earlier_said(cells: list[str], numbers: str) -> str:
+    """What `mapping new` adds to its comment on a column of fylke numbers some of which are of an earlier time."""
+    earlier = sorted({n for cell in cells if numbers == "NO" and is_county_number(cell)
+                      and (n := int(cell)) in EARLIER_COUNTIES})
+    if not earlier:
+        return ""
+    return (f" (of an earlier time: {', '.join(f'{n:02d} {EARLIER_COUNTIES[n][1]}' for n in earlier)}, each read as "
+            "the region that holds it)")

@@ -1,6 +1,6 @@
 """Notes on cells the generic loader reads as the mapping says but that a user should look at: a point that may
-group thousands in a decimal-comma column, and negative amounts; and one problem for a number column the mapping
-reads the wrong way.
+group thousands in a decimal-comma column, negative amounts, fylke numbers of an earlier time read as today's
+regions; and one problem for a number column the mapping reads the wrong way.
 
 Neither note stops a load (a funder publishes corrections as negative amounts; `1.234` is a decimal in some
 tables), but a wrong reading of either changes every sum the app shows, so the load's notes say how many and where
@@ -16,6 +16,7 @@ from typing import Any
 
 from graph import values
 from graph.errors import Problem
+from loaders.county_numbers import county_notes
 from loaders.csv_tables import Table
 from loaders.mapping_spec import Column, FileSpec
 from loaders.table_cells import NUMBER_MARKS, as_toml, unread_numbers
@@ -31,8 +32,9 @@ NOT_YES_NO = "not yes or no"
 
 
 def cell_notes(spec: FileSpec, table: Table) -> list[str]:
-    """The notes on one mapped table's cells (`_grouped_points`, `_negative_amounts`)."""
-    return _grouped_points(spec, table) + _negative_amounts(spec, table)
+    """The notes on one mapped table's cells (`_grouped_points`, `_negative_amounts`, and the fylke numbers of an
+    earlier time, `loaders.county_numbers.county_notes`)."""
+    return _grouped_points(spec, table) + _negative_amounts(spec, table) + county_notes(spec, table)
 
 
 def _grouped_points(spec: FileSpec, table: Table) -> list[str]:

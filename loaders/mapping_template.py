@@ -15,7 +15,7 @@ from pathlib import Path
 
 from graph import values
 from graph.countries import country_code
-from loaders.county_numbers import COUNTY_WORDS, numbered_by
+from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, SEPARATORS
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.role_words import ROLE_WORDS
@@ -125,7 +125,8 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
                          f"{spaced[name]}")
         elif name == "region" and name in guessed and (numbers := county_numbers_in(guessed, rows)):
             lines.append(f"region = {region_value(guessed[name], numbers)}  #? {what.split(' (')[0]}: the cells are "
-                         f"{numbers}'s {COUNTY_WORDS[numbers]} numbers, each read as its NUTS 3 region")
+                         f"{numbers}'s {COUNTY_WORDS[numbers]} numbers, each read as its NUTS 3 region"
+                         + earlier_said(sample_cells(rows, guessed[name]), numbers))
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.values import ISO_DATE
-from loaders.county_numbers import COUNTY_WORDS
+from loaders.county_numbers import COUNTY_WORDS, earlier_said
 from loaders.csv_header import SEPARATORS
 from loaders.mapping_template import (
     HEADER_WORDS,
@@ -33,6 +33,7 @@ from loaders.table_cells import (
     list_separator,
     object_lists_note,
     sample_at,
+    sample_cells,
     unread_dates,
     unread_said,
 )
@@ -137,7 +138,8 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     column of county numbers read as such (`county_numbers`)."""
     region, country = guessed.get("region"), guessed.get("country")
     numbers = county_numbers_in(guessed, rows) if region else None
-    said = f" (the regions are {numbers}'s {COUNTY_WORDS[numbers]} numbers)" if numbers else ""
+    said = (f" (the regions are {numbers}'s {COUNTY_WORDS[numbers]} numbers"
+            f"{earlier_said(sample_cells(rows, region), numbers)})" if numbers and region else "")
     if country:
         where = (f"region = {region_value(region, numbers)}, " if region else "") + f"country = {as_toml(country)}"
         return [f"located_in = {{ {where} }}  #? where each row is{said}"]

@@ -1,7 +1,8 @@
 """A region column of county numbers (`Län` = `14`, `Fylke` = `46`) is read as the counties' NUTS 3 regions when the
 mapping says `county_numbers` (`loaders.county_numbers`): the table of numbers is checked against the bundled NUTS
 files, the `nordic_grants` fixture is placed in NUTS's regions on the embedded store, a number no county has is a
-problem naming file, line and column (nothing written), and `mapping new` writes the option for such a column."""
+problem naming file, line and column (nothing written), and `mapping new` writes the option for such a column.
+Norway's fylke numbers of before 2020 are read as the region of 2024 that holds each fylke, and the load says so."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from graph.store.reads import to_networkx
-from loaders.county_numbers import COUNTY_NUMBERS
+from loaders.county_numbers import COUNTY_NUMBERS, EARLIER_COUNTIES
 from loaders.generic import read_generic
 from loaders.mapping_template import participation_template
 from loaders.nuts import load_nuts
@@ -26,6 +27,8 @@ from tests.generic_files import problems_of, snapshot, write_files, write_preset
 BUNDLED_NUTS = Path(__file__).resolve().parents[1] / "loaders" / "sample_data" / "gisco-nuts"
 MAPPING = FIXTURES / "nordic_grants" / "mapping.toml"
 NO_2020 = {30, 38, 54}  # the numbers of 2020-2023's counties that 2024 split: NUTS 2021's regions
+NO_2024 = {3, 11, 15, 18, 31, 32, 33, 34, 39, 40, 42, 46, 50, 55, 56}  # Statistics Norway's fylkesnummer since 2024
+NO_BEFORE_2020 = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 14, 15, 16, 17, 18, 19, 20}  # ... until 2019 (50: 2018-)
 
 
 def _bundled(version: int) -> dict[str, str]:
@@ -144,3 +147,89 @@ def test_the_users_guide_lists_every_county_number_with_its_region():
         row = next(line for line in text.splitlines() if line.startswith(f'| `"{country}"` |'))
         for number, (code, _) in numbers.items():
             assert re.search(rf"\b{number:02d} [^,;]*? {code}\b", row), (country, number, code)
+
+
+def test_no_fylke_number_names_two_fylker_of_different_eras():
+    both = NO_BEFORE_2020 & NO_2024
+    assert both == {3, 11, 15, 18}  # Oslo, Rogaland, Møre og Romsdal, Nordland kept their numbers
+    assert not both & set(EARLIER_COUNTIES)  # one county's in every era: read as today's, no era to say
+    assert not (NO_2020 | NO_2024) & (NO_BEFORE_2020 - both)
+    assert set(COUNTY_NUMBERS["NO"]) == NO_BEFORE_2020 | NO_2020 | NO_2024 | {34, 42, 46, 50}  # 2020's kept in 2024
+    assert {n for n, (when, _) in EARLIER_COUNTIES.items() if when == "before 2020"} == NO_BEFORE_2020 - both
+    assert {n for n, (when, _) in EARLIER_COUNTIES.items() if when == "2020-2023"} == NO_2020
+
+
+def test_each_fylke_before_2020_is_the_region_of_2024_that_holds_it_and_the_merged_ones_share_theirs():
+    nuts2024 = _bundled(2024)
+    region = {number: code for number, (code, _) in COUNTY_NUMBERS["NO"].items()}
+    assert all(region[number] in nuts2024 for number in NO_BEFORE_2020)
+    assert region[4] == region[5] == region[34] == "NO020"  # Hedmark, Oppland: Innlandet
+    assert region[9] == region[10] == region[42] == "NO092"  # Aust-, Vest-Agder: Agder
+    assert region[12] == region[14] == region[46] == "NO0A2"  # Hordaland, Sogn og Fjordane: Vestland
+    assert region[16] == region[17] == region[50] == "NO060"  # Sør-, Nord-Trøndelag: Trøndelag
+    same_name = {n for n, (when, name) in EARLIER_COUNTIES.items() if when == "before 2020"
+                 and nuts2024[region[n]] == name}
+    assert same_name == {1, 2, 6, 7, 8, 19, 20}  # today's fylker of their names; the other eight merged
+
+
+OLD_FYLKER = "nr;navn;Fylke\n1;Hamar AS;04\n2;Gjøvik AS;05\n3;Elverum AS;4\n4;Bergen AS;12\n5;Moss AS;01\n" \
+             "6;Viken AS;30\n7;Vestland AS;46\n8;Oslo AS;03\n9;Steinkjer AS;17\n"
+
+
+def test_a_table_of_fylke_numbers_before_2020_is_placed_in_their_regions_and_the_summary_says_which_era(
+        embedded_store, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "old-fylker"
+        [[nodes]]
+        file = "orgs.csv"
+        label = "Organisation"
+        id = "nr"
+        name = "navn"
+        located_in = { region = { column = "Fylke", county_numbers = "NO" } }
+        """, "orgs.csv": OLD_FYLKER})
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    report = run_load(embedded_store, "csv", mapping)
+    graph = to_networkx(embedded_store)
+    placed = {a[len("Organisation:"):]: b[len("Region:"):] for a, b, data in graph.edges(data=True)
+              if data["type"] == "LOCATED_IN" and a.startswith("Organisation:")}
+    assert placed == {"1": "NO020", "2": "NO020", "3": "NO020", "4": "NO0A2", "5": "NO083", "6": "NO082",
+                      "7": "NO0A2", "8": "NO081", "9": "NO060"}
+    assert not [n for n in graph if n.startswith("Region:NO-")]  # no national region: every one on the Map
+    assert [n for n in report.load.notes if "earlier time" in n] == [
+        "orgs.csv [Fylke]: 7 cell(s) are fylke numbers of an earlier time, each read as the NUTS region that holds all "
+        "or most of its fylke: before 2020: 01 Østfold as NO083 (1), 04 Hedmark as NO020 Innlandet (2), 05 Oppland as "
+        "NO020 Innlandet (1), 12 Hordaland as NO0A2 Vestland (1), 17 Nord-Trøndelag as NO060 Trøndelag (1); "
+        "2020-2023 (NUTS 2021): 30 Viken as NO082 (1); 04 Hedmark, 05 Oppland, 12 Hordaland, 17 Nord-Trøndelag: "
+        "merged since, each read as the region that covers it (its own detail is lost) (a `values` recode on the "
+        "column wins)"]
+    again = run_load(embedded_store, "csv", mapping)
+    assert again.summary.created == again.summary.updated == 0  # a re-run changes nothing
+
+
+def test_a_recoded_fylke_number_is_the_users_and_not_said(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "old-fylker"
+        [[nodes]]
+        file = "orgs.csv"
+        label = "Organisation"
+        id = "nr"
+        name = "navn"
+        [nodes.located_in]
+        region = { column = "Fylke", county_numbers = "NO", values = { "04" = "NO020" } }
+        """, "orgs.csv": "nr;navn;Fylke\n1;Hamar AS;04\n2;Oslo AS;03\n"})
+    nodes, _, notes = read_generic(mapping)
+    assert {n.id: n.properties.get("nuts_code") for n in nodes if n.label == "Organisation"} == {"1": "NO020",
+                                                                                                "2": "NO081"}
+    assert not [n for n in notes if "earlier time" in n]
+
+
+def test_mapping_new_reads_a_fylke_column_of_numbers_before_2020_and_says_their_era(tmp_path):
+    (tmp_path / "t.csv").write_text("Prosjektnummer;Prosjekttittel;Organisasjonsnavn;Fylke\n1;A;Hamar AS;04\n"
+                                    "2;B;Bergen AS;12\n3;C;Oslo AS;03\n", encoding="utf-8")
+    text = participation_template(tmp_path / "t.csv")
+    assert tomllib.loads(text)["columns"]["region"] == {"column": "Fylke", "county_numbers": "NO"}
+    assert ("the cells are NO's fylke numbers, each read as its NUTS 3 region (of an earlier time: 04 Hedmark, 12 "
+            "Hordaland, each read as the region that holds it)") in text
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    nodes, _, _ = read_generic(tmp_path / "mapping.toml")
+    assert {n.properties.get("nuts_code") for n in nodes if n.label == "Organisation"} == {"NO020", "NO0A2", "NO081"}
