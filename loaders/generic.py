@@ -194,7 +194,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         source = f"user:{mapping.name}/{spec.file}"
         sources[source] = source_record(source, f"{mapping.title or mapping.name}: {spec.file}",
                                         path=mapping.data_path(spec), mapping=mapping.path.name)
-        if merged := collect(with_role_words(spec), table, source, records, problems, collected):
+        if merged := collect(with_role_words(spec, table), table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
         notes += [n for n in cell_notes(spec, table) + role_notes(spec, table) if n not in notes]
         problems = yes_no_words(spec, wrong_marks(spec, table, problems))

@@ -18,7 +18,7 @@ from graph.countries import country_code
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, SEPARATORS
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
-from loaders.role_words import ROLE_WORDS
+from loaders.role_words import role_of
 from loaders.table_cells import (
     DATE_FORMATS,
     NOT_WORD,
@@ -282,7 +282,7 @@ def _role_words(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     """A note on role words the preset does not recode, with the `roles` line that would."""
     if "role" not in guessed:
         return []
-    words = dict.fromkeys(c for c in sample_cells(rows, guessed["role"]) if c.casefold() not in ROLE_WORDS)
+    words = dict.fromkeys(c for c in sample_cells(rows, guessed["role"]) if role_of(c) is None)
     if not words:
         return []
     shown = ", ".join(f'{as_toml(w)} = "participant"' for w in list(words)[:5])

@@ -6,20 +6,30 @@ Norwegian, Swedish, Finnish, Danish or Icelandic table writes `Prosjektansvarlig
 `Koordinaattori`; loaded as written, none of its coordinators was counted. `ROLE_WORDS` is the one table of such
 words: the generic loader reads every `PARTICIPATES_IN` role column by it (`with_role_words`), the participation
 preset and `cluster-explorer mapping new` (`loaders.mapping_template`) rely on it, and a mapping's own `values`
-recode on the column (the preset's `roles`) wins over it. `role_notes` says in the load's summary how many cells
-were read so, and names each word no table knows (kept as written, with the `values` line that recodes it).
+recode on the column (the preset's `roles`) wins over it. A word is looked up by `role_key`, which sets case, spaces,
+`_` and `-` aside: a user's table writes CORDIS's `associatedPartner` as `Associated partner` or `ASSOCIATED_PARTNER`,
+which were kept as written and then matched no feature (no two words of the table meet so, a test checks).
+`role_notes` says in the load's summary how many cells were read so, and names each word no table knows (kept as
+written, with the `values` line that recodes it).
+
+`partner` is `participant` here, though CORDIS's Horizon 2020 files write `partner` for an organisation that takes
+part without signing the grant agreement or receiving EU funds (`load cordis` keeps CORDIS's word): in a national
+table (Forskningsrådet's, Vinnova's, Interreg's) a partner is a member of the consortium, funded or not. A column
+that also writes CORDIS's own `thirdParty` or `associatedPartner` looks like such a file: `role_notes` then says how
+to keep `partner` (docs/mapping.md, Roles).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 
 from loaders.csv_tables import Table
 from loaders.mapping_spec import Column, FileSpec
 from loaders.table_cells import as_toml
 
-__all__ = ["ROLE_WORDS", "CONTRACT_ROLES", "role_column", "with_role_words", "role_notes"]
+__all__ = ["ROLE_WORDS", "CONTRACT_ROLES", "role_key", "role_of", "role_column", "with_role_words", "role_notes"]
 
 #: The roles the features read (CORDIS's words), kept as they are.
 CONTRACT_ROLES = ("coordinator", "participant", "associatedPartner", "thirdParty")
@@ -38,6 +48,27 @@ ROLE_WORDS |= {word: "participant" for word in (
     "yhteistyökumppani", "samstarfsaðili", "þátttakandi", "meðumsækjandi")}
 #: Examples of a note, and of a recode, shown at most.
 _SHOWN = 5
+#: CORDIS's own words that no national table writes as they are: with `partner`, the column may be a CORDIS file's.
+_CORDIS_ONLY = ("thirdParty", "associatedPartner")
+
+
+def role_key(cell: str) -> str:
+    """A role word as `ROLE_WORDS` and `CONTRACT_ROLES` are looked up: case-folded, without spaces, `_` and `-`.
+
+    >>> role_key("ASSOCIATED_PARTNER"), role_key(" Associated partner"), role_key("Lead-Partner")
+    ('associatedpartner', 'associatedpartner', 'leadpartner')
+    """
+    return re.sub(r"[\s_-]+", "", cell.casefold())
+
+
+#: role_key -> the role the features read: the table's words and the contract's roles, in any case or spacing.
+_BY_KEY = {role_key(word): role for word, role in ROLE_WORDS.items()} | {role_key(r): r for r in CONTRACT_ROLES}
+
+
+def role_of(cell: str) -> str | None:
+    """The role the features read that the cell is (`Prosjektansvarlig`: coordinator; `ASSOCIATED_PARTNER`:
+    associatedPartner), or None for a word no table knows."""
+    return _BY_KEY.get(role_key(cell))
 
 
 def role_column(spec: FileSpec) -> Column | None:
@@ -47,13 +78,18 @@ def role_column(spec: FileSpec) -> Column | None:
     return next((c for c in spec.properties if c.property == "role" and c.type == "string" and not c.constant), None)
 
 
-def with_role_words(spec: FileSpec) -> FileSpec:
-    """`spec` with its role column reading `ROLE_WORDS` under the mapping's own `values` (which win); any other
-    table as it is."""
+def with_role_words(spec: FileSpec, table: Table) -> FileSpec:
+    """`spec` with its role column reading the table's cells by `role_of`, under the mapping's own `values` (which
+    win, in any spelling of their words too); any other table as it is. The recode holds the cells `table` writes
+    (case-folded, as `values` are), so `Associated partner` finds its role as `associated partner`."""
     column = role_column(spec)
     if column is None:
         return spec
-    read = dataclasses.replace(column, recode={**ROLE_WORDS, **column.recode})
+    own = {role_key(word): value for word, value in column.recode.items()}
+    cells = {cell.strip().casefold() for row in table.rows if isinstance(cell := row.get(column.column), str)}
+    read = {folded: value for folded in cells if folded not in column.recode
+            and (value := own.get(role_key(folded), role_of(folded))) is not None}
+    read = dataclasses.replace(column, recode={**read, **column.recode})
     return dataclasses.replace(spec, properties=tuple(read if c is column else c for c in spec.properties))
 
 
@@ -68,25 +104,45 @@ def role_notes(spec: FileSpec, table: Table) -> list[str]:
     read: Counter = Counter()  # (role, word as first written) -> cells
     unknown: dict[str, int] = {}  # word as first written -> cells
     spelled: dict[str, str] = {}  # case-folded -> first spelling
-    known = {role.casefold() for role in CONTRACT_ROLES}
+    own = {role_key(word) for word in column.recode}
+    loose: Counter = Counter()  # cells read once case, spaces, `_` and `-` are set aside
     for cell, n in cells.items():  # distinct cells: a table of 690,000 rows holds a handful
-        if not cell or (folded := cell.casefold()) in column.recode:
+        if not cell or (folded := cell.casefold()) in column.recode or role_key(cell) in own:
             continue
-        if folded in ROLE_WORDS:
-            if ROLE_WORDS[folded] != cell:  # `coordinator` as written is no news
-                read[ROLE_WORDS[folded], spelled.setdefault(folded, cell)] += n
-        elif folded not in known:
+        if role := role_of(cell):
+            if role != cell:  # `coordinator` as written is no news
+                read[role, spelled.setdefault(folded, cell)] += n
+            if folded not in ROLE_WORDS and role != cell:  # CORDIS's role in another case, a word spaced otherwise
+                loose[spelled[folded]] += n
+        else:
             word = spelled.setdefault(folded, cell)
             unknown[word] = unknown.get(word, 0) + n
     notes = []
     if read:
+        said = (f"; {loose.total():,} of them read once case, spaces, '_' and '-' are set aside: "
+                f"{', '.join(f'{word!r} {n:,}' for word, n in loose.most_common(_SHOWN))}" if loose else "")
         notes.append(f"{spec.file} [{column.column}]: {read.total():,} role(s) read as the roles the features count: "
-                     f"{_read_as(read)} (a `values` recode on the column wins)")
+                     f"{_read_as(read)}{said} (a `values` recode on the column wins)")
     if unknown:
         notes.append(_unknown_note(spec, column, unknown, _first_lines(table, column.column, spelled, unknown)))
+    notes += _cordis_partner(spec, column, cells, own)
     if cells.get("") or len(table.rows) > cells.total():  # blank cells, or rows without the cell (JSON)
         notes += _empty_note(spec, column, table)
     return notes
+
+
+def _cordis_partner(spec: FileSpec, column: Column, cells: Counter, own: set[str]) -> list[str]:
+    """A note when the column reads `partner` as participant but also writes CORDIS's own roles as CORDIS writes
+    them: in a CORDIS Horizon 2020 file `partner` takes part without signing the grant agreement or EU funds."""
+    partners = sum(n for cell, n in cells.items() if role_key(cell) == "partner")
+    cordis = [word for word in _CORDIS_ONLY if cells.get(word)]
+    if not partners or not cordis or "partner" in own:
+        return []
+    return [f"{spec.file} [{column.column}]: {partners:,} 'partner' cell(s) read as participant, but the column also "
+            f"writes CORDIS's own {', '.join(map(repr, cordis))}: in CORDIS's Horizon 2020 files `partner` is an "
+            "organisation taking part without signing the grant agreement or receiving EU funds (`load cordis` keeps "
+            "the word); if this table is such a file, keep it: role = { column = "
+            f'{as_toml(column.column)}, values = {{ "partner" = "partner" }} }}']
 
 
 def _empty_note(spec: FileSpec, column: Column, table: Table) -> list[str]:

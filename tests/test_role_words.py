@@ -1,7 +1,9 @@
 """A hand-written mapping's role column reads the Nordic role words as the roles the features count
 (`loaders.role_words`): the fixture `nordic_grants` (a Swedish and a Norwegian grants table, no preset) loaded
 through the pipeline on the embedded store counts its 7 coordinators; the summary says which words were read so,
-and names a word no table knows, kept as written, with the recode that reads it. A mapping's own `values` wins."""
+and names a word no table knows, kept as written, with the recode that reads it. A mapping's own `values` wins.
+CORDIS's roles written in another case or spacing (`ASSOCIATED_PARTNER`) are read as the roles; `partner` is a
+participant, and a column that also writes CORDIS's own words says how to keep CORDIS's `partner`."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from loaders.derived import COORDINATOR_ROLES
 from loaders.generic import read_generic
 from loaders.nuts import load_nuts
 from loaders.pipeline import run_load
-from loaders.role_words import ROLE_WORDS
+from loaders.role_words import CONTRACT_ROLES, ROLE_WORDS, role_key
 from tests.conftest import FIXTURES
 from tests.generic_files import write_files
 
@@ -156,3 +158,93 @@ def test_a_word_written_in_several_cases_is_one_word_and_the_roles_as_written_ar
         "`coordinator` as coordinating: if they are roles, recode them on the column, each to \"coordinator\" or "
         "\"participant\": role = { column = \"rolle\", values = { \"gjest\" = \"participant\" } } (participation "
         "preset: roles = { \"gjest\" = \"participant\" } above [columns])"]
+
+
+PARTICIPATIONS = """
+    name = "spelled"
+    [[relationships]]
+    file = "t.csv"
+    type = "PARTICIPATES_IN"
+    start = { label = "Organisation", column = "org" }
+    end = { label = "Project", column = "prosjekt" }
+    properties = { role = ROLE }
+    [[nodes]]
+    file = "t.csv"
+    label = "Organisation"
+    id = "org"
+    name = "org"
+    [[nodes]]
+    file = "t.csv"
+    label = "Project"
+    id = "prosjekt"
+    name = "prosjekt"
+    """
+
+
+def _roles(store) -> dict[str, str]:
+    """Organisation id -> its participation's role (each organisation of these tables takes part once)."""
+    return {a[len("Organisation:"):]: data.get("role") for a, _, data in to_networkx(store).edges(data=True)
+            if data["type"] == "PARTICIPATES_IN"}
+
+
+def test_cordis_roles_in_another_case_or_spacing_are_the_roles_and_the_summary_counts_them(embedded_store, tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": PARTICIPATIONS.replace("ROLE", '"rolle"'), "t.csv": (
+        "prosjekt;org;rolle\nP1;A;Lead_Partner\nP1;B;associatedPartner\nP1;C;associatedpartner\n"
+        "P1;D;Associated partner\nP1;E;ASSOCIATED_PARTNER\nP1;F;Third party\nP1;G;Deltaker\nP1;H;Associate\n")})
+    report = run_load(embedded_store, "csv", mapping)
+    assert _roles(embedded_store) == {
+        "A": "coordinator", "B": "associatedPartner", "C": "associatedPartner", "D": "associatedPartner",
+        "E": "associatedPartner", "F": "thirdParty", "G": "participant", "H": "Associate"}
+    assert [n for n in report.load.notes if "role(s) read as" in n] == [
+        "t.csv [rolle]: 6 role(s) read as the roles the features count: 3 as associatedPartner (from "
+        "'associatedpartner' 1, 'Associated partner' 1, 'ASSOCIATED_PARTNER' 1), 1 as coordinator from 'Lead_Partner', "
+        "1 as participant from 'Deltaker', 1 as thirdParty from 'Third party'; 5 of them read once case, spaces, '_' "
+        "and '-' are set aside: 'Lead_Partner' 1, 'associatedpartner' 1, 'Associated partner' 1, 'ASSOCIATED_PARTNER' "
+        "1, 'Third party' 1 (a `values` recode on the column wins)"]
+    coordinated = {n: data["coordinated_projects"] for n, data in to_networkx(embedded_store).nodes(data=True)
+                   if n.startswith("Organisation:") and data.get("coordinated_projects")}
+    assert coordinated == {"Organisation:A": 1}  # `Lead_Partner`: counted
+
+
+def test_the_mappings_own_word_wins_in_any_spelling(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": PARTICIPATIONS.replace(
+        "ROLE", '{ column = "rolle", values = { "associated partner" = "participant" } }'), "t.csv": (
+        "prosjekt;org;rolle\nP1;A;ASSOCIATED_PARTNER\nP1;B;associated partner\nP1;C;thirdparty\n")})
+    _, rels, notes = read_generic(mapping)
+    assert {r.start_id: r.properties["role"] for r in rels} == {"A": "participant", "B": "participant",
+                                                                "C": "thirdParty"}
+    assert [n for n in notes if "role(s) read as" in n] == [
+        "t.csv [rolle]: 1 role(s) read as the roles the features count: 1 as thirdParty from 'thirdparty'; 1 of them "
+        "read once case, spaces, '_' and '-' are set aside: 'thirdparty' 1 (a `values` recode on the column wins)"]
+
+
+def test_no_two_role_words_meet_once_case_spaces_and_underscores_are_set_aside():
+    by_key: dict[str, set[str]] = {}
+    for word, role in [*ROLE_WORDS.items(), *((r, r) for r in CONTRACT_ROLES)]:
+        by_key.setdefault(role_key(word), set()).add(role)
+    assert all(len(roles) == 1 for roles in by_key.values()), {k: r for k, r in by_key.items() if len(r) > 1}
+    assert len({role_key(r) for r in CONTRACT_ROLES}) == len(CONTRACT_ROLES)
+
+
+def test_partner_is_a_participant_and_a_column_of_cordis_words_says_how_to_keep_cordis_partner(embedded_store,
+                                                                                              tmp_path):
+    table = "prosjekt;org;role\nP1;A;coordinator\nP1;B;partner\nP1;C;thirdParty\nP1;D;Partner\n"
+    mapping = write_files(tmp_path, {"mapping.toml": PARTICIPATIONS.replace("ROLE", '"role"'), "t.csv": table})
+    report = run_load(embedded_store, "csv", mapping)
+    assert _roles(embedded_store) == {"A": "coordinator", "B": "participant", "C": "thirdParty", "D": "participant"}
+    assert [n for n in report.load.notes if "CORDIS's own" in n] == [
+        "t.csv [role]: 2 'partner' cell(s) read as participant, but the column also writes CORDIS's own 'thirdParty': "
+        "in CORDIS's Horizon 2020 files `partner` is an organisation taking part without signing the grant agreement "
+        "or receiving EU funds (`load cordis` keeps the word); if this table is such a file, keep it: role = { column "
+        '= "role", values = { "partner" = "partner" } }']
+    kept = write_files(tmp_path, {"mapping.toml": PARTICIPATIONS.replace(
+        "ROLE", '{ column = "role", values = { "partner" = "partner" } }')})
+    _, rels, notes = read_generic(kept)
+    assert {r.start_id: r.properties["role"] for r in rels} == {"A": "coordinator", "B": "partner",
+                                                                "C": "thirdParty", "D": "partner"}
+    assert not [n for n in notes if "CORDIS's own" in n]
+
+
+def test_the_nordic_tables_partner_is_a_participant_without_a_word_on_cordis(loaded):
+    _, report = loaded
+    assert not [n for n in report.load.notes if "CORDIS's own" in n]  # 'Partner' of a grants table: a participant
