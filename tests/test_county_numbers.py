@@ -81,18 +81,16 @@ def test_the_fixtures_county_numbers_place_its_organisations_in_nuts_regions(emb
     assert not any("region name(s) of the table are not" in note for note in report.load.notes)
 
 
+def _orgs(located_in: str) -> str:
+    """A mapping of the organisations of `orgs.csv` (`nr`, `namn`) placed by the `located_in` lines given."""
+    return ('name = "orgs"\n[[nodes]]\nfile = "orgs.csv"\nlabel = "Organisation"\nid = "nr"\nname = "namn"\n'
+            f"[nodes.located_in]\n{located_in}\n")
+
+
 def test_a_number_no_county_has_names_file_line_and_column_and_writes_nothing(embedded_store, tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        name = "orgs"
-        [[nodes]]
-        file = "orgs.csv"
-        label = "Organisation"
-        id = "nr"
-        name = "namn"
-        [nodes.located_in]
-        region = { column = "Län", county_numbers = "SE", values = { "99" = "SE110" } }
-        country = "land"
-        """, "orgs.csv": "nr;namn;Län;land\n1;Ett AB;14;SE\n2;Två AB;02;SE\n3;Tre AS;46;NO\n4;Fyra AB;99;SE\n"})
+    mapping = write_files(tmp_path, {"mapping.toml": _orgs(
+        'region = { column = "Län", county_numbers = "SE", values = { "99" = "SE110" } }\ncountry = "land"'),
+        "orgs.csv": "nr;namn;Län;land\n1;Ett AB;14;SE\n2;Två AB;02;SE\n3;Tre AS;46;NO\n4;Fyra AB;99;SE\n"})
     before = snapshot(embedded_store)
     problems = [str(p) for p in problems_of(mapping, embedded_store)]
     assert len(problems) == 2
@@ -172,21 +170,14 @@ def test_each_fylke_before_2020_is_the_region_of_2024_that_holds_it_and_the_merg
     assert same_name == {1, 2, 6, 7, 8, 19, 20}  # today's fylker of their names; the other eight merged
 
 
-OLD_FYLKER = "nr;navn;Fylke\n1;Hamar AS;04\n2;Gjøvik AS;05\n3;Elverum AS;4\n4;Bergen AS;12\n5;Moss AS;01\n" \
+OLD_FYLKER = "nr;namn;Fylke\n1;Hamar AS;04\n2;Gjøvik AS;05\n3;Elverum AS;4\n4;Bergen AS;12\n5;Moss AS;01\n" \
              "6;Viken AS;30\n7;Vestland AS;46\n8;Oslo AS;03\n9;Steinkjer AS;17\n"
 
 
 def test_a_table_of_fylke_numbers_before_2020_is_placed_in_their_regions_and_the_summary_says_which_era(
         embedded_store, tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        name = "old-fylker"
-        [[nodes]]
-        file = "orgs.csv"
-        label = "Organisation"
-        id = "nr"
-        name = "navn"
-        located_in = { region = { column = "Fylke", county_numbers = "NO" } }
-        """, "orgs.csv": OLD_FYLKER})
+    mapping = write_files(tmp_path, {"mapping.toml": _orgs('region = { column = "Fylke", county_numbers = "NO" }'),
+                                     "orgs.csv": OLD_FYLKER})
     load_nuts(embedded_store, BUNDLED_NUTS)
     report = run_load(embedded_store, "csv", mapping)
     graph = to_networkx(embedded_store)
@@ -207,16 +198,9 @@ def test_a_table_of_fylke_numbers_before_2020_is_placed_in_their_regions_and_the
 
 
 def test_a_recoded_fylke_number_is_the_users_and_not_said(tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        name = "old-fylker"
-        [[nodes]]
-        file = "orgs.csv"
-        label = "Organisation"
-        id = "nr"
-        name = "navn"
-        [nodes.located_in]
-        region = { column = "Fylke", county_numbers = "NO", values = { "04" = "NO020" } }
-        """, "orgs.csv": "nr;navn;Fylke\n1;Hamar AS;04\n2;Oslo AS;03\n"})
+    mapping = write_files(tmp_path, {"mapping.toml": _orgs(
+        'region = { column = "Fylke", county_numbers = "NO", values = { "04" = "NO020" } }'),
+        "orgs.csv": "nr;namn;Fylke\n1;Hamar AS;04\n2;Oslo AS;03\n"})
     nodes, _, notes = read_generic(mapping)
     assert {n.id: n.properties.get("nuts_code") for n in nodes if n.label == "Organisation"} == {"1": "NO020",
                                                                                                 "2": "NO081"}

@@ -28,6 +28,26 @@ ROOT = Path(__file__).resolve().parents[1]
 COORDINATORS = {"5561234567": "Samordnare", "5569876543": "Projektledare", "5562223334": "Koordinator",
                 "2021001040": "Huvudsökande", "912000227": "Prosjektansvarlig", "913000001": "Prosjektansvarlig",
                 "913000003": "Hovedsøker"}
+#: A hand-written mapping of a participations table `t.csv` (`prosjekt`, `org`); ROLE is its role column's value.
+PARTICIPATIONS = """
+    name = "spelled"
+    [[relationships]]
+    file = "t.csv"
+    type = "PARTICIPATES_IN"
+    start = { label = "Organisation", column = "org" }
+    end = { label = "Project", column = "prosjekt" }
+    properties = { role = ROLE }
+    [[nodes]]
+    file = "t.csv"
+    label = "Organisation"
+    id = "org"
+    name = "org"
+    [[nodes]]
+    file = "t.csv"
+    label = "Project"
+    id = "prosjekt"
+    name = "prosjekt"
+    """
 
 
 @pytest.fixture
@@ -65,26 +85,9 @@ def test_the_summary_says_how_many_roles_each_word_gave_and_names_an_unknown_wor
 
 
 def test_the_mappings_own_values_win_over_the_role_words(embedded_store, tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        name = "own-words"
-        [[relationships]]
-        file = "t.csv"
-        type = "PARTICIPATES_IN"
-        start = { label = "Organisation", column = "org" }
-        end = { label = "Project", column = "prosjekt" }
-        [relationships.properties]
-        role = { column = "rolle", values = { "Prosjektansvarlig" = "participant", "leder" = "coordinator" } }
-        [[nodes]]
-        file = "t.csv"
-        label = "Organisation"
-        id = "org"
-        name = "org"
-        [[nodes]]
-        file = "t.csv"
-        label = "Project"
-        id = "prosjekt"
-        name = "prosjekt"
-        """, "t.csv": "prosjekt;org;rolle\nP1;A;Prosjektansvarlig\nP1;B;Leder\nP2;A;Samordnare\n"})
+    mapping = write_files(tmp_path, {"mapping.toml": PARTICIPATIONS.replace(
+        "ROLE", '{ column = "rolle", values = { "Prosjektansvarlig" = "participant", "leder" = "coordinator" } }'),
+        "t.csv": "prosjekt;org;rolle\nP1;A;Prosjektansvarlig\nP1;B;Leder\nP2;A;Samordnare\n"})
     report = run_load(embedded_store, "csv", mapping)
     graph = to_networkx(embedded_store)
     assert graph.edges["Organisation:A", "Project:P1", "PARTICIPATES_IN:"]["role"] == "participant"
@@ -97,26 +100,8 @@ def test_the_mappings_own_values_win_over_the_role_words(embedded_store, tmp_pat
 
 
 def test_participations_without_a_role_are_said_with_their_lines(embedded_store, tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        name = "no-roles"
-        [[relationships]]
-        file = "t.csv"
-        type = "PARTICIPATES_IN"
-        start = { label = "Organisation", column = "org" }
-        end = { label = "Project", column = "prosjekt" }
-        [relationships.properties]
-        role = "rolle"
-        [[nodes]]
-        file = "t.csv"
-        label = "Organisation"
-        id = "org"
-        name = "org"
-        [[nodes]]
-        file = "t.csv"
-        label = "Project"
-        id = "prosjekt"
-        name = "prosjekt"
-        """, "t.csv": "prosjekt;org;rolle\nP1;A;Koordinator\nP1;B;\nP2;A; \nP2;B;Deltaker\n"})
+    mapping = write_files(tmp_path, {"mapping.toml": PARTICIPATIONS.replace("ROLE", '"rolle"'),
+                                     "t.csv": "prosjekt;org;rolle\nP1;A;Koordinator\nP1;B;\nP2;A; \nP2;B;Deltaker\n"})
     report = run_load(embedded_store, "csv", mapping)
     graph = to_networkx(embedded_store)
     assert "role" not in graph.edges["Organisation:B", "Project:P1", "PARTICIPATES_IN:"]
@@ -158,27 +143,6 @@ def test_a_word_written_in_several_cases_is_one_word_and_the_roles_as_written_ar
         "`coordinator` as coordinating: if they are roles, recode them on the column, each to \"coordinator\" or "
         "\"participant\": role = { column = \"rolle\", values = { \"gjest\" = \"participant\" } } (participation "
         "preset: roles = { \"gjest\" = \"participant\" } above [columns])"]
-
-
-PARTICIPATIONS = """
-    name = "spelled"
-    [[relationships]]
-    file = "t.csv"
-    type = "PARTICIPATES_IN"
-    start = { label = "Organisation", column = "org" }
-    end = { label = "Project", column = "prosjekt" }
-    properties = { role = ROLE }
-    [[nodes]]
-    file = "t.csv"
-    label = "Organisation"
-    id = "org"
-    name = "org"
-    [[nodes]]
-    file = "t.csv"
-    label = "Project"
-    id = "prosjekt"
-    name = "prosjekt"
-    """
 
 
 def _roles(store) -> dict[str, str]:
