@@ -141,10 +141,11 @@ def _read_as(number: int, cells: int) -> str:
 
 
 def earlier_said(cells: list[str], numbers: str) -> str:
-    """What `mapping new` adds to its comment on a column of fylke numbers some of which are of an earlier time."""
+    """What `mapping new` adds to its comment on a column of fylke numbers some of which are of an earlier time
+    (`of an earlier time: 04 Hedmark, ...`), or ""."""
     earlier = sorted({n for cell in cells if numbers == "NO" and is_county_number(cell)
                       and (n := int(cell)) in EARLIER_COUNTIES})
     if not earlier:
         return ""
-    return (f" (of an earlier time: {', '.join(f'{n:02d} {EARLIER_COUNTIES[n][1]}' for n in earlier)}, each read as "
-            "the region that holds it)")
+    return (f"of an earlier time: {', '.join(f'{n:02d} {EARLIER_COUNTIES[n][1]}' for n in earlier)}, each read as "
+            "the region that holds it")

@@ -126,7 +126,7 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         elif name == "region" and name in guessed and (numbers := county_numbers_in(guessed, rows)):
             lines.append(f"region = {region_value(guessed[name], numbers)}  #? {what.split(' (')[0]}: the cells are "
                          f"{numbers}'s {COUNTY_WORDS[numbers]} numbers, each read as its NUTS 3 region"
-                         + earlier_said(sample_cells(rows, guessed[name]), numbers))
+                         + (f" ({said})" if (said := earlier_said(sample_cells(rows, guessed[name]), numbers)) else ""))
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key

@@ -138,8 +138,9 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     column of county numbers read as such (`county_numbers`)."""
     region, country = guessed.get("region"), guessed.get("country")
     numbers = county_numbers_in(guessed, rows) if region else None
-    said = (f" (the regions are {numbers}'s {COUNTY_WORDS[numbers]} numbers"
-            f"{earlier_said(sample_cells(rows, region), numbers)})" if numbers and region else "")
+    earlier = earlier_said(sample_cells(rows, region), numbers) if numbers and region else ""
+    said = (f" (the regions are {numbers}'s {COUNTY_WORDS[numbers]} numbers{f'; {earlier}' if earlier else ''})"
+            if numbers else "")
     if country:
         where = (f"region = {region_value(region, numbers)}, " if region else "") + f"country = {as_toml(country)}"
         return [f"located_in = {{ {where} }}  #? where each row is{said}"]

@@ -18,7 +18,7 @@ import pytest
 from graph.store.reads import to_networkx
 from loaders.county_numbers import COUNTY_NUMBERS, EARLIER_COUNTIES
 from loaders.generic import read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_template import participation_template, template_shape
 from loaders.nuts import load_nuts
 from loaders.pipeline import run_load
 from tests.conftest import FIXTURES
@@ -217,3 +217,17 @@ def test_mapping_new_reads_a_fylke_column_of_numbers_before_2020_and_says_their_
     (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
     nodes, _, _ = read_generic(tmp_path / "mapping.toml")
     assert {n.properties.get("nuts_code") for n in nodes if n.label == "Organisation"} == {"NO020", "NO0A2", "NO081"}
+
+
+def test_mapping_new_for_a_member_list_of_old_fylke_numbers_says_their_era_and_places_them(tmp_path):
+    (tmp_path / "medlemmer.csv").write_text("Navn;Klynge;Fylke\nHamar AS;Innlandsklyngen;04\nBergen AS;Havklyngen;12\n",
+                                            encoding="utf-8")
+    text = participation_template(tmp_path / "medlemmer.csv")
+    assert template_shape(text) == "organisation"
+    assert ("(the regions are NO's fylke numbers; of an earlier time: 04 Hedmark, 12 Hordaland, each read as the "
+            "region that holds it)") in text
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    nodes, _, notes = read_generic(tmp_path / "mapping.toml")
+    assert {n.name: n.properties.get("nuts_code") for n in nodes if n.label == "Organisation"} == {
+        "Hamar AS": "NO020", "Bergen AS": "NO0A2"}
+    assert sum("earlier time" in n for n in notes) == 1
