@@ -190,6 +190,12 @@ def test_role_filter(graph):
     assert org("5") not in project(graph, Projection(roles=("coordinator", "participant")))
 
 
+def test_horizon_2020_partners_can_be_chosen_by_role(embedded_server):
+    projects = {"30": {"partners": [("1", "coordinator"), ("2", "partner"), ("3", "partner"), ("4", "participant")]}}
+    G = stored_graph(embedded_server, *cordis_records(ORGS, projects))
+    assert sorted(project(G, Projection(roles=("partner",)))) == [org("2"), org("3")]
+
+
 def test_country_aggregate_counts_collaborations_projects_and_internal_ties(graph):
     countries = project(graph, Projection(kind="country"))
     assert sorted(countries) == ["Country:FI", "Country:NO", "Country:SE", "Country:US"]

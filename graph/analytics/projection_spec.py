@@ -16,8 +16,10 @@ __all__ = ["Projection", "DEFAULT_PROJECTION", "KINDS", "ROLE_RANK"]
 
 #: The graphs a projection can derive.
 KINDS = ("organisation", "cluster", "region", "country", "bipartite")
-#: Best first: when an organisation takes part in a project twice, its role is the best of the two.
-ROLE_RANK = {"coordinator": 0, "participant": 1, "associatedPartner": 2, "thirdParty": 3}
+#: Best first: when an organisation takes part in a project twice, its role is the best of the two. `partner` is
+#: Horizon 2020's (CORDIS's H2020 files: takes part without signing the grant agreement, like Horizon Europe's
+#: associatedPartner), kept so by `load cordis`: the role filter refused it, so those rows could not be chosen.
+ROLE_RANK = {"coordinator": 0, "participant": 1, "associatedPartner": 2, "partner": 3, "thirdParty": 4}
 _ID_PREFIX = {"programmes": "Programme:", "sectors": "Sector:"}
 
 
@@ -35,7 +37,7 @@ class Projection:
         by one of them or by a programme PART_OF one of them.
     sectors : ACTIVE_IN ids ("esv:/25/67/425", "topic:..."), sub-fields (PART_OF) included.
     countries : country codes (EU style, "SE", "EL"); only organisations located there are kept.
-    roles : participation roles kept (coordinator, participant, associatedPartner, thirdParty); all
+    roles : participation roles kept (coordinator, participant, associatedPartner, partner, thirdParty); all
         when empty.
     region_level : NUTS level (1-3) of the region projection.
     """
