@@ -182,7 +182,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("held_places", "list", "the LOCATED_IN to a country it held back, the node being in a region there "
              "(graph.store.held_back)")))),
     *_props("PARTICIPATES_IN",
-            ("role", "string", "coordinator, participant, associatedPartner, partner (Horizon 2020) or thirdParty", ("roles",)),
+            ("role", "string", "coordinator, participant, associatedPartner, partner (Horizon 2020) or thirdParty",
+             ("roles",)),
             ("order", "int", "position in the project's list of partners", ("names in results",)),
             ("contribution", "float", "EU contribution (EUR)", ("contributions",)),
             ("amount", "float", "a grant in another currency than EUR (`currency`), left out of the EUR totals",
