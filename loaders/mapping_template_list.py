@@ -191,6 +191,9 @@ def _date_line(prop: str, column: str, table: tuple[list[dict], list[int], str],
     fmt = date_format(cells)
     odd = unread_said(sampled, unread_dates(cells, fmt), file, "date(s) none of them reads") if fmt else ""
     written = f", format = {as_toml(fmt)}" if fmt and fmt != ISO_DATE else ""
+    if fmt is None and cells:  # read as ISO dates, which `--check` then flags row by row: say so here
+        odd = (f"; dates like {as_toml(cells[0])}: no common format reads nearly all of them; add theirs (format = "
+               "Python strptime codes, one or a list)")
     return f"{prop} = {{ column = {as_toml(column)}, type = \"date\"{written} }}  #? {what}{odd}"
 
 

@@ -90,7 +90,7 @@ def date_format(cells: list[str]) -> str | list[str] | None:
     """The first of `DATE_FORMATS` that reads every cell; else the fewest of them (up to `MOST_FORMATS`, in their
     order) that read every cell together, as a list (`2024-03-01` and `01.03.2024`); None when none do.
 
-    A few cells no format reads (`2023-13-45`, at most `ODD_SHARE` of them) do not stop the guess: the formats are
+    A few cells no format reads (`2023-13-45`: `few_odd`) do not stop the guess: the formats are
     those that read all the others, and `load csv --check` names the odd cells' lines (with None, the check flagged
     every row of a second way of writing instead). A list never holds both `%d/%m/%Y` and `%m/%d/%Y`: `01/03/2024`
     would read as the first, a silent guess.
@@ -102,7 +102,7 @@ def date_format(cells: list[str]) -> str | list[str] | None:
     """
     reads = [_reads(fmt, cells) for fmt in DATE_FORMATS]
     readable = set().union(*reads)
-    if len(cells) - len(readable) > len(cells) * ODD_SHARE:
+    if not few_odd(len(cells) - len(readable), len(cells)):
         return None
     for size in range(1, MOST_FORMATS + 1):
         for chosen in itertools.combinations(range(len(DATE_FORMATS)), size):
@@ -120,6 +120,19 @@ def unread_dates(cells: list[str], formats: str | list[str]) -> list[str]:
 
 MOST_FORMATS = 3  # a column written more ways than this is not guessed: the user writes its formats
 ODD_SHARE = 0.05  # cells no format reads, of those sampled, that still leave a guess: a typo or two, not a way
+ODD_FEW = 2  # ... and as many as this where they are at most a tenth (two typos are 7 % of a 30-row list)
+
+
+def few_odd(odd: int, cells: int) -> bool:
+    """Whether `odd` cells of `cells` that a guess does not read are typos to name rather than another way of
+    writing: at most `ODD_SHARE` of them, or `ODD_FEW` if that is at most a tenth (a cluster's member list of 30 rows
+    with two mistyped dates had got no guess, and `load csv --check` flagged all 30 rows; one cell of three is a
+    way of writing as likely as a typo).
+
+    >>> few_odd(2, 29), few_odd(2, 3), few_odd(3, 40), few_odd(3, 60)
+    (True, False, False, True)
+    """
+    return odd <= cells * ODD_SHARE or (odd <= ODD_FEW and 10 * odd <= cells)
 _AMBIGUOUS = ("%d/%m/%Y", "%m/%d/%Y")
 
 
@@ -141,7 +154,7 @@ NUMBER_MARKS = ((".", ""), (",", ""), (",", "."), (".", ","), (".", "'"))
 
 def number_marks(cells: list[str]) -> tuple[str, str] | None:
     """(decimal, thousands) that read the most sampled amounts (of those reading as many, the plainest); None when
-    even those leave more than `ODD_SHARE` of the cells unread.
+    even those leave more than a few of the cells unread (`few_odd`).
 
     One odd cell (`ca 200 000` among 1,097 decimal-comma amounts) made the guess give up on the decimal comma, and
     `load csv --check` then flagged every amount, hiding the odd cell among them; as with dates, a few cells the way
@@ -154,7 +167,7 @@ def number_marks(cells: list[str]) -> tuple[str, str] | None:
         return None
     unread = {marks: len(unread_numbers(cells, marks)) for marks in NUMBER_MARKS}
     best = min(NUMBER_MARKS, key=unread.__getitem__)  # the first of the fewest unread: the plainest
-    return best if unread[best] <= len(cells) * ODD_SHARE else None
+    return best if few_odd(unread[best], len(cells)) else None
 
 
 def unread_numbers(cells: list[str], marks: tuple[str, str]) -> list[str]:
