@@ -27,6 +27,7 @@ from loaders.mapping_template import (
 )
 from loaders.table_cells import (
     NOT_WORD,
+    SAMPLE,
     as_toml,
     date_format,
     header_word,
@@ -77,6 +78,9 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     """A mapping of the list `data` (its header, rows, separator, lines above the header and each row's line as
     read), guesses marked; `file` as in `participation_template`. None when no column looks like a name."""
     guessed = guess_by_words(headers, LIST_WORDS)
+    named_apart = None
+    if "name" not in guessed and "cluster" in guessed and _repeats(rows, guessed["cluster"]):
+        named_apart = guessed["name"] = _names_apart(headers, guessed, rows)  # a member list, its names unheaded
     members = "name" in guessed and "cluster" in guessed  # organisations, each naming its cluster
     if not members:
         guessed.pop("since", None)  # a membership's date: only a member list reads it ("columns not used" names it)
@@ -108,7 +112,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
              *(['extra_labels = ["Organisation"]  # a cluster is an organisation too'] if clusters else []),
              f"id = {as_toml(key)}  #? " + ("the id" if "id" in guessed else
                                           "no column of ids found, so the name is the id"),
-             f"name = {as_toml(guessed['name'])}  #? the name",
+             f"name = {as_toml(guessed['name'])}  #? the name" + (": no header says so; its cells differ on every row"
+                                                               if named_apart else ""),
              f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
              "acronym or alias) updates it",
              *([f'on_empty = "skip"  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): skipped, and '
@@ -131,6 +136,24 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         lines += ["", f"# columns not used: {', '.join(unused)}"]
     lines += object_lists_note(rows)
     return "\n".join(lines) + "\n"
+
+
+def _repeats(rows: list[dict], column: str) -> bool:
+    """Whether a cell of `column` is on several rows: a member list's cluster column, never a list's names."""
+    cells = [str(row.get(column) or "").strip().casefold() for row in rows]
+    named = [cell for cell in cells if cell]
+    return len(set(named)) < len(named)
+
+
+def _names_apart(headers: list[str], guessed: dict[str, str], rows: list[dict]) -> str | None:
+    """The first column no word placed whose cells are text and differ on every row: a member list's names under a
+    header no word knows (`Juridisk navn`); the cluster column had become every row's name. None when none is."""
+    for header in headers:
+        cells = [str(row.get(header) or "").strip() for row in rows[:SAMPLE]]
+        if header and header not in guessed.values() and all(cells) and len(set(cells)) == len(cells) \
+                and all(any(c.isalpha() for c in cell) for cell in cells):
+            return header
+    return None
 
 
 def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:

@@ -158,3 +158,33 @@ def test_a_since_column_a_list_does_not_read_is_said_unused(tmp_path):
     write_files(tmp_path, {"clusters.csv": "cluster,country,member since\nAutomation Småland,SE,2019-03-01\n"})
     text = participation_template(tmp_path / "clusters.csv")
     assert "# columns not used: member since" in text
+
+
+def test_a_norwegian_member_list_headed_bedriftsnavn_is_read_as_members_of_its_klynge(tmp_path):
+    """A cluster manager's member list (`Org.nr;Bedriftsnavn;...;Klynge`): no header word knew `Bedriftsnavn`, so
+    the `Klynge` column became every row's name, 29 Cluster rows all named Industrial Green Tech, and `--check`
+    refused each of them."""
+    rows = "".join(f"915 0{at:02d} 234;Bedrift {at} AS;Skien;Telemark;01.0{at % 9 + 1}.2020;Industrial Green Tech\n"
+                   for at in range(6))
+    write_files(tmp_path, {"medlemmer.csv": "Org.nr;Bedriftsnavn;Kommune;Fylke;Medlem siden;Klynge\n" + rows})
+    text = participation_template(tmp_path / "medlemmer.csv")
+    made = tomllib.loads(text)
+    assert 'name = "Bedriftsnavn"  #? the name\n' in text  # a header word now, not the fallback
+    assert [(n["label"], n["id"], n["name"]) for n in made["nodes"]] == [
+        ("Organisation", "Org.nr", "Bedriftsnavn"), ("Cluster", "Klynge", "Klynge")]
+    assert [(r["type"], r["start"]["column"], r["end"]["label"]) for r in made["relationships"]] == [
+        ("MEMBER_OF", "Org.nr", "Cluster")]
+
+
+def test_a_member_list_whose_name_header_no_word_knows_takes_the_column_naming_each_row_apart(tmp_path):
+    """A cluster column naming the same cluster on several rows is a member list's, never the rows' names: the
+    names are the first other column of text that differs on every row (`Juridisk navn` is no header word)."""
+    write_files(tmp_path, {"members.csv": "Nr;Juridisk navn;Ansatte;SMB;Klynge\n"
+                                          "1;Herøya Industripark AS;45;nei;Industrial Green Tech\n"
+                                          "2;Norner Research AS;110;ja;Industrial Green Tech\n"
+                                          "3;Cody AS;25;ja;Industrial Green Tech\n"})
+    text = participation_template(tmp_path / "members.csv")
+    [organisations, clusters] = tomllib.loads(text)["nodes"]
+    assert (organisations["label"], organisations["name"], clusters["label"], clusters["id"]) == (
+        "Organisation", "Juridisk navn", "Cluster", "Klynge")
+    assert 'name = "Juridisk navn"  #? the name: no header says so; its cells differ on every row' in text
