@@ -4,8 +4,8 @@ Cluster managers and regional agencies keep lists, not participation tables: a c
 its sectors, the programmes it is in, its quality label. `mapping new` wrote the participation preset for
 every table, so such a list got a mapping asking for a project column it does not have. A table whose header
 names no project but names names is read as a list instead: each row a Cluster (when the file's name or its
-header says clusters) or an Organisation, placed by its region and country, and its sectors, programmes and
-labels as nodes linked to it. Every node table has `match = "name"` (`loaders.generic_match`): a row naming
+header says clusters) or an Organisation (an SME where its yes / no column says so), placed by its region and
+country, and its sectors, programmes and labels as nodes linked to it. Every node table has `match = "name"` (`loaders.generic_match`): a row naming
 what the store holds (the seeds' Automation Region, their sector Automation, ESCA Gold) updates that node
 instead of making a second one. Guesses are marked `#?` as in the participation template.
 """
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.values import ISO_DATE
+from graph.values import FALSE_WORDS, ISO_DATE, TRUE_WORDS
 from loaders.county_numbers import COUNTY_WORDS, earlier_said
 from loaders.csv_header import SEPARATORS
 from loaders.mapping_template import (
@@ -51,6 +51,7 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
                 "nomducluster", "pôle", "pole", "clusterorganisation", "memberof", "medlemav", "medlemi"),
     "since": ("since", "membersince", "memberfrom", "joined", "medlemsiden", "medlemfra", "medlemsedan",
               "medlemfrån", "mitgliedseit", "depuis", "adhésion"),
+    "sme": HEADER_WORDS["sme"],
     "country": HEADER_WORDS["country"],
     "region": HEADER_WORDS["region"],
     "city": HEADER_WORDS["city"],
@@ -121,6 +122,10 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     lines += _place(guessed, rows)
     props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
+    if "sme" in guessed and (clusters or not _yes_no(rows, guessed["sme"])):
+        guessed.pop("sme")  # a cluster is no SME; other words than yes / no are left for the user ("not used")
+    props += [f"sme = {{ column = {as_toml(guessed['sme'])}, type = \"bool\" }}  #? yes / no: a small or medium-sized "
+              "enterprise (labelled SME after the load)"] if "sme" in guessed else []
     lines += ["[nodes.properties]", *props] if props else []
     if members:
         lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows,
@@ -136,6 +141,12 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         lines += ["", f"# columns not used: {', '.join(unused)}"]
     lines += object_lists_note(rows)
     return "\n".join(lines) + "\n"
+
+
+def _yes_no(rows: list[dict], column: str) -> bool:
+    """Whether every filled cell of `column` is a yes / no word (`ja`, `nei`, `x`): an SME column to read as such."""
+    cells = [cell for row in rows[:SAMPLE] if (cell := str(row.get(column) or "").strip())]
+    return bool(cells) and all(cell.casefold() in TRUE_WORDS | FALSE_WORDS for cell in cells)
 
 
 def _repeats(rows: list[dict], column: str) -> bool:

@@ -9,6 +9,7 @@ from graph.store.reads import counts
 from graph.store.resolve import resolve_node
 from loaders.generic import load_generic
 from loaders.mapping_template import guesses, participation_template, template_shape
+from loaders.pipeline import run_load
 from tests.cli_invoke import cli_env, invoke
 from tests.generic_files import write_files
 
@@ -188,3 +189,20 @@ def test_a_member_list_whose_name_header_no_word_knows_takes_the_column_naming_e
     assert (organisations["label"], organisations["name"], clusters["label"], clusters["id"]) == (
         "Organisation", "Juridisk navn", "Cluster", "Klynge")
     assert 'name = "Juridisk navn"  #? the name: no header says so; its cells differ on every row' in text
+
+
+def test_a_member_lists_sme_column_of_yes_and_no_marks_its_smes(seeded, tmp_path):
+    """`SMB` (ja / nei) was left among the columns not used, so a cluster's SMEs were none to the SME queries and
+    to Partners' SME share; a column of other words stays unused."""
+    write_files(tmp_path, {"medlemmer.csv": "Org.nr;Bedriftsnavn;SMB;Klynge\n"
+                                            "915001234;Grenland Energy AS;ja;Industrial Green Tech\n"
+                                            "915002345;Yara Porsgrunn AS;nei;Industrial Green Tech\n"
+                                            "915003456;Siljan Sagbruk AS;;Industrial Green Tech\n"})
+    text = participation_template(tmp_path / "medlemmer.csv")
+    assert tomllib.loads(text)["nodes"][0]["properties"]["sme"] == {"column": "SMB", "type": "bool"}
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    run_load(seeded, "csv", tmp_path / "mapping.toml")  # as `load csv` does: the derived facts label the SMEs
+    smes = seeded.read("MATCH (o:SME) WHERE o.id STARTS WITH '915' RETURN o.name").rows
+    assert [tuple(r) for r in smes] == [("Grenland Energy AS",)]
+    write_files(tmp_path, {"other.csv": "Org.nr;Bedriftsnavn;SMB;Klynge\n1;A AS;small;IGT\n2;B AS;large;IGT\n"})
+    assert "# columns not used: SMB" in participation_template(tmp_path / "other.csv")
