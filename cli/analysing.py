@@ -109,6 +109,8 @@ def _top_lines(result, n: int, found) -> list[str]:
     return [f"{value:>12.6g}  {label}  ({key})" for key, label, value in top(result, n, name=found.full_name)]
 
 
+FIND = click.option("--find", "find", default=None, metavar="TEXT",
+                    help="Also print the place by each metric of the nodes whose name or id holds TEXT (your cluster).")
 @metrics.command("compute")
 @_projection_options
 @click.option("--metric", "chosen", multiple=True, help="Metrics to compute (default: all).")
@@ -116,13 +118,15 @@ def _top_lines(result, n: int, found) -> list[str]:
 @click.option("--write", is_flag=True, help="Write the values back to the store as node properties.")
 @click.option("-k", "top_n", type=click.IntRange(min=1), default=10, show_default=True,
               help="How many top nodes to print per metric.")
+@FIND
 @click.pass_obj
 def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None, programmes: tuple[str, ...],
                     countries: tuple[str, ...], sectors: tuple[str, ...], chosen: tuple[str, ...], seed: int,
-                    write: bool, top_n: int) -> None:
+                    write: bool, top_n: int, find: str | None) -> None:
     """Compute metrics on a projection, print the top nodes, optionally write them back."""
     import datetime as dt
 
+    from graph.analytics.metric_places import find_lines
     from graph.analytics.metrics import METRICS, notes
     from graph.analytics.metrics_write import write_metrics
 
@@ -142,6 +146,8 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
         click.echo(f"{name}: {result.describe()}")
         for line in _top_lines(result, top_n, found):
             click.echo(f"  {line}")
+    for line in find_lines(found, results, kind, find) if find else ():
+        click.echo(line)
     if write:
         written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
         click.echo(f"{written.describe()}; rank by them with `queries run metrics/top-organisations`")
@@ -151,10 +157,13 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
 @click.argument("metric")
 @click.option("-k", "top_n", type=click.IntRange(min=1), default=10, show_default=True, help="How many nodes.")
 @_projection_options
+@FIND
 @click.pass_obj
 def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
-                programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...]) -> None:
+                programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...],
+                find: str | None) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
+    from graph.analytics.metric_places import find_lines
     from graph.analytics.metrics import notes
 
     _known_metrics((metric,), "'METRIC'")
@@ -167,6 +176,8 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
     for text in notes({metric: result}, found, obj.settings.metrics_exact_nodes):
         click.echo(f"note: {text}")
     for line in _top_lines(result, top_n, found):
+        click.echo(line)
+    for line in find_lines(found, {metric: result}, kind, find) if find else ():
         click.echo(line)
 
 

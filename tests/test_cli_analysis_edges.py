@@ -177,3 +177,30 @@ def test_a_sector_read_from_part_of_its_name_says_which_it_was_taken_as(env):
     result = invoke(env, "metrics", "compute", "--metric", "degree", "--sector", "färg")
     assert result.exit_code == 0, result.stderr
     assert "(sector 'färg' is Färgteknik (Sector:" in result.stderr
+
+
+def test_find_prints_a_nodes_place_by_each_metric_a_tie_said_so(env):
+    """One's own cluster or member had no place in the CLI's answer unless it was in the top k."""
+    result = invoke(env, "metrics", "compute", "--metric", "degree", "--metric", "weighted_degree", "-k", "1",
+                    "--find", "GAMMA farg")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-2:] == [
+        "find 'GAMMA farg': 1 node(s) of 3",
+        "  Gamma Färg  (Organisation:o3): degree 1 of 3, tied with 2; weighted_degree 3 of 3"]
+
+
+def test_find_naming_nothing_in_the_graph_says_why(env):
+    result = invoke(env, "metrics", "top", "degree", "--find", "Delta")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.splitlines()[-1].startswith(
+        "find 'Delta': nothing in this graph of organisation is named or numbered like it; it holds only what takes "
+        "part in a project that counts here")
+
+
+def test_the_place_examples_hold():
+    import doctest
+
+    from graph.analytics import metric_places
+
+    found = doctest.testmod(metric_places)
+    assert found.attempted and found.failed == 0
