@@ -12,6 +12,7 @@ from app_pages import common, missing_inputs, partners_index
 from graph.analytics.cluster_partners import partner_clusters
 from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, places_note, recommend
 from graph.analytics.recommend_empty import no_candidate_reason
+from graph.analytics.recommend_reasons import sme_note
 from graph.store.schema import is_cluster
 
 __all__ = ["all_clusters", "show_organisations", "show_clusters"]
@@ -55,6 +56,7 @@ def show_organisations(index: RecommenderIndex, focal: list[str], requirements: 
     _note(history_note(index, focal))
     candidates = recommend(index, focal, requirements, k=k, exclude_existing=exclude_existing)
     _note(places_note(index, focal, requirements, candidates))  # a wanted place no candidate shown is in
+    _note(sme_note(index, focal, requirements))  # a wanted SME share the consortium already has
     if not candidates:
         missing_inputs.candidates(common.store(), requirements)  # which inputs are missing, and how to add them
         _candidates(candidates, "partners", no_candidate_reason(

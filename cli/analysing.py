@@ -273,9 +273,11 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
         candidates = rank(index, focal_keys, requirements, k=k, exclude_existing=not include_existing)
         progress(3, 3)
     from graph.analytics.recommend import places_note
+    from graph.analytics.recommend_reasons import sme_note
 
-    if note := places_note(index, focal_keys, requirements, candidates):
-        click.echo(f"note: {note}", err=True)
+    for note in (places_note(index, focal_keys, requirements, candidates), sme_note(index, focal_keys, requirements)):
+        if note:
+            click.echo(f"note: {note}", err=True)
     why_none = show.NOTHING_LINKS
     if not candidates:
         from graph.analytics.needs import recommender_needs, why_no_candidates

@@ -57,3 +57,11 @@ def test_a_gap_s_candidates_are_the_cli_s_for_the_same_rules(app_store, embedded
     rows = lines[start + 1:end]  # "   9. ...", "  10. ...": ranks are right-aligned
     listed = [line.split(". ", 1)[1].split("  (")[0] for line in rows if line[:5].strip().rstrip(".").isdigit()]
     assert shown and shown == listed[:len(shown)]
+
+
+def test_a_wanted_sme_share_the_consortium_already_has_is_said(app_store):  # noqa: F811
+    """The slider at 30% for a consortium already over it changed no candidate, and the page did not say why."""
+    at = open_page("partners", partners_focal="Organisation:pic:924119292", partners_sme="0.3")
+    assert not at.exception, [e.value for e in at.exception]
+    assert "The consortium already has 1 SME of 1 partner (100%), at least the 30% asked: SMEs are not favoured " \
+           "over the others" in texts(at)

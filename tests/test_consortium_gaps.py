@@ -154,3 +154,21 @@ def test_the_sme_weights_reason_names_the_partners_of_unknown_status(index):
     said = {r for c in found for r in c.reasons if r.startswith("an SME")}
     assert said == {"an SME (the consortium has 0 SMEs of the 1 partner whose SME status is known; SME status "
                     "unknown for 2 partners: Nordlys AS, Svea Batteri AB)"}
+
+
+def test_an_sme_share_the_consortium_already_has_is_said_to_favour_no_sme(index):
+    """A cluster of 5 SMEs among 12 asking for 30 % got the same big universities as without it, and nothing said
+    why the wanted share changed nothing."""
+    from graph.analytics.recommend_reasons import sme_note
+
+    assert sme_note(index, [NORDLYS, OCEAN_VISUALS], Requirements(sme_share=0.5)) == (
+        "the consortium already has 1 SME of the 1 partner whose SME status is known (100%), at least the 50% asked: "
+        "SMEs are not favoured over the others")
+    assert sme_note(index, [NORDLYS, SVEA, OSLO], Requirements(sme_share=0.3)) is None  # short of it: favoured
+    assert sme_note(index, [NORDLYS, OCEAN_VISUALS], Requirements()) is None  # none asked
+
+
+def test_cli_notes_an_sme_share_already_met(env):
+    result = invoke(env, "recommend", "--for", "Nordlys AS", "--for", OCEAN_VISUALS, "--sme-share", "0.5", "-k", "2")
+    assert result.exit_code == 0, result.stderr
+    assert "note: the consortium already has 1 SME of the 1 partner whose SME status is known (100%)" in result.stderr

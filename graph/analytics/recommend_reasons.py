@@ -13,7 +13,8 @@ from graph.analytics.sparse_rows import shared_columns
 if TYPE_CHECKING:
     from graph.analytics.recommend import Requirements
 
-__all__ = ["Path", "paths", "reasons", "shared_projects", "sme_status", "known_smes", "smes_said", "sme_short"]
+__all__ = ["Path", "paths", "reasons", "shared_projects", "sme_status", "known_smes", "smes_said", "sme_short",
+           "sme_note"]
 
 _LABEL_NAMES = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
 
@@ -42,6 +43,18 @@ def sme_short(index: RecommenderIndex, rows: list[int], share: float) -> bool:
     non-SMEs, and SMEs were favoured for a consortium whose known share was already 100%)."""
     smes, known, _ = known_smes(index, [index.keys[r] for r in rows])
     return smes < share * (known + 1)
+
+
+def sme_note(index: RecommenderIndex, focal, requirements) -> str | None:
+    """Why a wanted SME share (`--sme-share`, Partners' slider) changed nothing: the consortium already has it, so
+    no candidate need be an SME (a cluster with 5 SMEs of 12 asking for 30% got the same universities as without
+    it, and nothing said why). None when none is asked or SMEs are favoured (`sme_short`)."""
+    share, rows = requirements.sme_share, index.resolve(list(focal))
+    if not share or not rows or sme_short(index, rows, share):
+        return None
+    smes, known, unknown = known_smes(index, [index.keys[r] for r in rows])
+    has = f"{smes_said(smes, known, bool(unknown))} ({smes / max(known, 1):.0%})"
+    return f"the consortium already has {has}, at least the {share:.0%} asked: SMEs are not favoured over the others"
 
 
 def smes_said(smes: int, known: int, some_unknown: bool) -> str:
