@@ -5,9 +5,10 @@ its sectors, the programmes it is in, its quality label. `mapping new` wrote the
 every table, so such a list got a mapping asking for a project column it does not have. A table whose header
 names no project but names names is read as a list instead: each row a Cluster (when the file's name or its
 header says clusters) or an Organisation (an SME where its yes / no column says so), placed by its region and
-country, and its sectors, programmes and labels as nodes linked to it. Every node table has `match = "name"` (`loaders.generic_match`): a row naming
-what the store holds (the seeds' Automation Region, their sector Automation, ESCA Gold) updates that node
-instead of making a second one. Guesses are marked `#?` as in the participation template.
+country, and its sectors, programmes and labels as nodes linked to it. Every node table has `match = "name"`
+(`loaders.generic_match`): a row naming what the store holds (the seeds' Automation Region, their sector
+Automation, ESCA Gold) updates that node instead of making a second one. Guesses are marked `#?` as in the
+participation template.
 """
 
 from __future__ import annotations
