@@ -39,6 +39,8 @@ GIVES_ROWS = {
 #: Saved queries whose input the table does not hold: the query -> its parameters and what the CLI says is
 #: missing (after the empty result, or as the one error line when a parameter names a node not there).
 LACKS_INPUT = {
+    "clusters/members": ({"cluster": "iot-world"},
+                         "Error: clusters/members: parameter 'cluster': no Cluster has the id or name"),
     "labels/expiring": ({}, "no HAS_LABEL relationship has `expires`"),
     "labels/holders": ({}, "Error: labels/holders: parameter 'label': no QualityLabel has the id or name"),
     "labels/valid-on": ({}, "no QualityLabel has `level`"),
