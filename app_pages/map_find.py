@@ -41,6 +41,16 @@ def matching(places: pd.DataFrame, text: str) -> pd.DataFrame:
     return ranked[hits]
 
 
+def other_levels(text: str) -> str:
+    """Where the places the store's search finds for `text` are, by their NUTS code's length (a region of Telemark,
+    NO094, is at NUTS 3; the page had only said "try another level"); else what to try."""
+    found = [f"{common.md(name)} ({code}) is at {LEVELS[len(code) - 2]}" for key, name in
+             common.search(text, ("Country", "Region")) if len(code := key.split(":", 1)[-1]) - 2 in LEVELS
+             and code.isalnum() and code[:2].isalpha()][:3]
+    return f"{'; '.join(found)}: choose that level of Places." if found else \
+        "try another level of Places or a part of the name."
+
+
 def links_caption(touching: int, kept: int, level: int) -> str:
     """What the found places' collaborations table holds. The map keeps only the `kept` strongest collaborations of
     a level, so a place with none among them is said to have weaker ones, not none ("Their 0 strongest").
@@ -59,8 +69,8 @@ def tables(places: pd.DataFrame, links: list[dict[str, Any]], drawn: pd.DataFram
     """The places table and the collaborations table: of the places found when a text is given, else the most
     active places and the arcs drawn; each headed by what it holds."""
     if text.strip() and found.empty:
-        st.warning(f"No place at {LEVELS[level]} is named or coded like “{common.md(text)}”; try another level of "
-                   "Places or a part of the name.", icon=":material/search_off:")
+        st.warning(f"No place at {LEVELS[level]} is named or coded like “{common.md(text)}”; {other_levels(text)}",
+                   icon=":material/search_off:")
     most, pairs = st.columns(2)
     if found.empty:
         active = places[places["activity"] > 0]  # a window without projects listed 50 places at 0 as the most active

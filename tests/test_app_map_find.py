@@ -35,6 +35,15 @@ def test_a_place_found_nowhere_says_so(app_store):  # noqa: F811
     assert "most active of" in texts(at)  # the usual tables stay
 
 
+def test_a_place_of_another_level_is_named_with_its_level(app_store):  # noqa: F811
+    """A cluster manager in Telemark (a NUTS 3 region) searched it on the default NUTS 2 map and was told only to
+    "try another level", not which one."""
+    at = open_page("map", map_level="2", map_find="telemark")
+    said = texts(at)
+    assert "No place at NUTS 2 is named or coded like “telemark”; Telemark (NO094) is at NUTS 3: choose that level " \
+           "of Places." in said
+
+
 
 def test_a_place_outside_the_strongest_collaborations_is_said_to_have_weaker_ones():
     """The map keeps the strongest collaborations of a level only: a place with none among them had read
