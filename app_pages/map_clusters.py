@@ -30,7 +30,8 @@ def caption(points: list[dict], missing: int, shown: bool, level: int) -> str:
     placed = sum(p["clusters"] for p in points)
     if not placed and not missing:
         return " No cluster."
-    where = f"{placed:,} clusters in {len(points):,} places" + ("" if shown else " (hidden: the Clusters toggle)")
+    where = f"{placed:,} cluster{'s' * (placed != 1)} in {len(points):,} place{'s' * (len(points) != 1)}" + (
+        "" if shown else " (hidden: the Clusters toggle)")
     return (f" Clusters (orange dots): {where}" if shown else f" {where}") + (
         f"; {missing:,} in no place of {LEVELS[level]} with coordinates, so not drawn (give their region or "
         "country in your table)." if missing else ".")

@@ -81,3 +81,11 @@ def test_a_link_naming_a_load_the_log_does_not_hold_says_so_and_shows_every_load
     assert "The link asked for “user\\:gone\\*”, which is not among the choices here: showing every load." in \
         [caption.value for caption in at.sidebar.caption]
     assert layers(at)["places"] == whole["places"]
+
+
+def test_one_cluster_in_one_place_is_said_in_the_singular():
+    """A member list's map (one cluster) read "1 clusters in 1 places"."""
+    from app_pages.map_clusters import caption
+
+    assert caption([{"clusters": 1}], 0, True, 2) == " Clusters (orange dots): 1 cluster in 1 place."
+    assert caption([{"clusters": 2}, {"clusters": 1}], 0, True, 2) == " Clusters (orange dots): 3 clusters in 2 places."
