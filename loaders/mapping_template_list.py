@@ -101,6 +101,9 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
                        "title or notes")
     key = guessed.get("id", guessed["name"])
     keyless = [line for row, line in zip(rows, at, strict=True) if not str(row.get(key) or "").strip()]
+    named = bool("id" in guessed and keyless)  # a row without its id is named by its name (as participations are)
+    placeholder = as_toml("name:{" + guessed["name"] + "}")
+    rule = (f"{{ placeholder = {placeholder} }}" if named else '"skip"') if keyless else None
     lines = [f"# A mapping for {data.name}, one row per {kind}, made by `cluster-explorer mapping new` from the",
              "# file's header and cells: no column looked like a project, so it is read as a list, not as",
              "# participations. Check each guess (marked #?), then:",
@@ -118,8 +121,9 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
                                                                if named_apart else ""),
              f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
              "acronym or alias) updates it",
-             *([f'on_empty = "skip"  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): skipped, and '
-                "reported"] if keyless else [])]
+             *([f"on_empty = {rule}  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): " + (
+                 'named by their name, name:<name>, and reported (or on_empty = "skip" to leave them out)' if named
+                 else "skipped, and reported")] if keyless else [])]
     lines += _place(guessed, rows)
     props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
@@ -129,13 +133,12 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
               "enterprise (labelled SME after the load)"] if "sme" in guessed else []
     lines += ["[nodes.properties]", *props] if props else []
     if members:
-        lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows,
-                         bool(keyless))
+        lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows, rule)
         lines += ["[relationships.properties]", _date_line("since", guessed["since"], (rows, at, data.name),
                                                            "member since")] if "since" in guessed else []
     for column, (end, rel_type, what) in LINKED.items():
         if column in guessed:
-            lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows, bool(keyless))
+            lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows, rule)
             lines += _label_dates(guessed, (rows, at, data.name)) if column == "label" else []
     unused = [h for h in headers if h and h not in guessed.values()]
     if unused:
@@ -187,9 +190,11 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
 
 
 def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],
-            rows: list[dict], keyless: bool) -> list[str]:
+            rows: list[dict], keyless: str | None) -> list[str]:
     """A node table of the column's `end` nodes (matched by name to the store's) and the relationships to them
-    (`keyless`: some rows have no key, so the relationships skip those rows too)."""
+    (`keyless`: the rule of rows without their key, when some have none: "skip", and the relationships skip them
+    too, or a placeholder naming them by their name, which the relationships' start takes too; a skipped member
+    still made its sector, a node linked to nothing)."""
     listed = list_separator(rows, column)
     split = [f"split = {{ column = {as_toml(column)}, separator = {as_toml(listed)} }}  #? cells list several, "
              f"separated by {as_toml(listed)}"] if listed else []
@@ -197,8 +202,12 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
         split = [f"split = {{ column = {as_toml(column)} }}  #? cells are lists: a row per item"]
     unnamed = any(not str(row.get(column) or "").strip() for row in rows)
     empty = [f'on_empty = "skip"  # rows naming no {what[2:]} link to none'] if unnamed else []
-    linked = [f'on_empty = "skip"  # rows without their {key} or naming no {what[2:]} link to none'] if keyless \
-        else empty
+    linked = [f'on_empty = "skip"  # rows without their {key} or naming no {what[2:]} link to none'] \
+        if keyless == '"skip"' else empty
+    if keyless and keyless != '"skip"':
+        linked = [f"on_empty = {{ {as_toml(key)} = {keyless}" + (f', {as_toml(column)} = "skip"' if unnamed else "")
+                  + f" }}  # rows without their {key} start at their name:<name>"
+                  + (f"; rows naming no {what[2:]} link to none" if unnamed else "")]
     return ["", "[[nodes]]", *reading, f"label = {as_toml(end)}",
             *(['extra_labels = ["Organisation"]'] if end == "Cluster" else []),
             f"id = {as_toml(column)}  #? {what} per cell",

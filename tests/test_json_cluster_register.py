@@ -78,19 +78,24 @@ def test_mapping_new_takes_a_labels_award_date_under_its_swedish_header():
     assert 'expires = { column = "esca.giltigTill", type = "date" }  #? when the label expires' in text
 
 
-def test_mapping_new_skips_a_listed_row_without_its_key_in_every_table(tmp_path):
+def test_mapping_new_names_a_listed_row_without_its_key_by_its_name_in_every_table(tmp_path):
     """A register row without its `klusterId` made `--check` refuse the mapping `mapping new` wrote, once per table
-    ("the id is empty", "the start (Cluster id) is empty"): each table now skips such rows, its comment naming them."""
+    ("the id is empty", "the start (Cluster id) is empty"). Each table then skipped such rows, but the row's sectors
+    were still made, linked to nothing; now the row is named by its name (`name:<name>`, as a participation table's
+    organisation without a number is) in every table, its comment and the notes naming it."""
     from loaders.mapping_template import participation_template
 
     register = (REGISTER / "kluster.json").read_bytes().replace(b'"VGR-K09"', b'""')
     write_files(tmp_path, {"kluster.json": register})
     text = participation_template(tmp_path / "kluster.json")
-    assert 'on_empty = "skip"  #? 1 row(s) have no klusterId (line 36): skipped, and reported' in text
+    assert ('on_empty = { placeholder = "name:{klusternamn}" }  #? 1 row(s) have no klusterId (line 36): named by '
+            'their name, name:<name>, and reported (or on_empty = "skip" to leave them out)') in text
     nodes, rels, notes = read_generic(write_files(tmp_path, {"mapping.toml": text.encode()}))
-    assert sorted(n.id for n in nodes if n.label == "Cluster") == ["VGR-K01", "VGR-K02"]
-    assert {r.start_id for r in rels if r.start_label == "Cluster"} == {"VGR-K01", "VGR-K02"}
-    assert any("skipped: their key is empty" in note and "klusterId on line 36" in note for note in notes)
+    clusters = ["VGR-K01", "VGR-K02", "name:Halland Hälsoteknik"]
+    assert sorted(n.id for n in nodes if n.label == "Cluster") == clusters
+    assert {r.start_id for r in rels if r.start_label == "Cluster"} == set(clusters)
+    assert ("kluster.json: 1 row(s) given a placeholder id for their empty key (on_empty): klusterId on line 36"
+            in notes)
 
 
 def test_a_problem_in_an_object_of_a_list_names_that_objects_line(tmp_path):

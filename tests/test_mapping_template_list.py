@@ -206,3 +206,27 @@ def test_a_member_lists_sme_column_of_yes_and_no_marks_its_smes(seeded, tmp_path
     assert [tuple(r) for r in smes] == [("Grenland Energy AS",)]
     write_files(tmp_path, {"other.csv": "Org.nr;Bedriftsnavn;SMB;Klynge\n1;A AS;small;IGT\n2;B AS;large;IGT\n"})
     assert "# columns not used: SMB" in participation_template(tmp_path / "other.csv")
+
+
+def test_a_member_without_an_org_number_is_named_by_its_name_and_keeps_its_links(seeded, tmp_path):
+    """A row without Org.nr was skipped as a member, yet its sector (`Prosessindustri`) was still made, a node linked
+    to nothing. As in the participation template, such a row's organisation is named by its name instead
+    (`name:<name>`, reported), with its membership and its sector."""
+    write_files(tmp_path, {"medlemmer.csv": "Org.nr;Bedriftsnavn;Bransje;Klynge\n"
+                                            "915001234;Grenland Energy AS;Batterier;Industrial Green Tech\n"
+                                            ";Eyde-klyngen (observatør);Prosessindustri;Industrial Green Tech\n"
+                                            "915002345;Yara Porsgrunn AS;;Industrial Green Tech\n"})
+    text = participation_template(tmp_path / "medlemmer.csv")
+    made = tomllib.loads(text)
+    assert made["nodes"][0]["on_empty"] == {"placeholder": "name:{Bedriftsnavn}"}
+    assert [r["on_empty"] for r in made["relationships"]] == [
+        {"Org.nr": {"placeholder": "name:{Bedriftsnavn}"}},
+        {"Org.nr": {"placeholder": "name:{Bedriftsnavn}"}, "Bransje": "skip"}]  # Yara names no sector
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    report = load_generic(seeded, tmp_path / "mapping.toml")
+    assert "medlemmer.csv: 1 row(s) given a placeholder id for their empty key (on_empty): Org.nr on line 3" \
+        in report.notes
+    links = seeded.read("MATCH (o:Organisation {id: 'name:Eyde-klyngen (observatør)'})-[r]->(x) "
+                        "RETURN type(r), x.name ORDER BY type(r)").rows
+    assert [tuple(r) for r in links] == [("ACTIVE_IN", "Prosessindustri"), ("MEMBER_OF", "Industrial Green Tech")]
+    assert not seeded.read("MATCH (s:Sector) WHERE NOT (s)--() RETURN s.id").rows  # no sector linked to nothing
