@@ -79,10 +79,8 @@ def test_mapping_new_takes_a_labels_award_date_under_its_swedish_header():
 
 
 def test_mapping_new_names_a_listed_row_without_its_key_by_its_name_in_every_table(tmp_path):
-    """A register row without its `klusterId` made `--check` refuse the mapping `mapping new` wrote, once per table
-    ("the id is empty", "the start (Cluster id) is empty"). Each table then skipped such rows, but the row's sectors
-    were still made, linked to nothing; now the row is named by its name (`name:<name>`, as a participation table's
-    organisation without a number is) in every table, its comment and the notes naming it."""
+    """A register row without its `klusterId` made `--check` refuse the mapping `mapping new` wrote, once per table;
+    skipped in each, its sectors were still made, linked to nothing: it is named by its name in every table."""
     from loaders.mapping_template import participation_template
 
     register = (REGISTER / "kluster.json").read_bytes().replace(b'"VGR-K09"', b'""')
@@ -94,8 +92,7 @@ def test_mapping_new_names_a_listed_row_without_its_key_by_its_name_in_every_tab
     clusters = ["VGR-K01", "VGR-K02", "name:Halland Hälsoteknik"]
     assert sorted(n.id for n in nodes if n.label == "Cluster") == clusters
     assert {r.start_id for r in rels if r.start_label == "Cluster"} == set(clusters)
-    assert ("kluster.json: 1 row(s) given a placeholder id for their empty key (on_empty): klusterId on line 36"
-            in notes)
+    assert "kluster.json: 1 row(s) given a placeholder id for their empty key (on_empty): klusterId on line 36" in notes
 
 
 def test_a_problem_in_an_object_of_a_list_names_that_objects_line(tmp_path):
