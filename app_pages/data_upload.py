@@ -92,6 +92,8 @@ def upload_tab(store: GraphStore) -> None:
             report = run_load(store, "csv", mapping_path, progress=common.progress_bar("Loading"))
             common.refresh()
             st.success(f"Loaded: {report.summary.describe()}.", icon=":material/check:")
+            for note in report.summary.retired:  # what a re-load of changed files took off (loaders/reload_gone.py)
+                st.info(common.md(note), icon=":material/delete_sweep:")
             for note in report.derived:  # what the load made of it, as the CLI says (organisations made Clusters)
                 st.caption(common.md(note))
             for line in feature_summary(store):

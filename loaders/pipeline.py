@@ -38,6 +38,7 @@ from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 from loaders.derived_version import derived_outdated, stamp_derived_version
+from loaders.reload_gone import reload_due
 from loaders.sources import SOURCES, input_files, load_cordis_parsed
 from loaders.unload_due import DERIVED_STEPS, derived_due
 
@@ -46,9 +47,11 @@ __all__ = ["SOURCES", "PipelineReport", "run_load", "run_unload", "run_sample", 
 
 
 def already_loaded(store: GraphStore, source: str, checksum: str) -> bool:
-    """Whether the load log holds a completed load of `source` with `checksum` (a cheap read, no parsing)."""
+    """Whether the load log holds a completed load of `source` with `checksum`, and no load of other files of it
+    since (which took off what these gave and those do not: `loaders.reload_gone`); cheap reads, no parsing."""
     found = store.read(cypher.logged_load(), {"rows": [{"source": source, "checksum": checksum}]}, row_cap=100)
-    return any((props or {}).get("status", "complete") == "complete" for (props,) in found.rows)
+    return any((props or {}).get("status", "complete") == "complete" for (props,) in found.rows) and (
+        reload_due(store, source, checksum) is None)
 
 
 @dataclass
@@ -151,9 +154,10 @@ def _load(store: GraphStore, source: str, path: Path | None, progress: Progress 
         raise ClusterExplorerError(f"unknown source {source!r}; known: {', '.join(SOURCES)}") from None
     if skip_loaded and _loaded_before(store, source, path):
         return None
-    if parsed is not None:
-        return PipelineReport(load_cordis_parsed(store, path, progress, parsed))
-    return PipelineReport(loader(store, path, progress))
+    report = PipelineReport(load_cordis_parsed(store, path, progress, parsed) if parsed is not None else
+                            loader(store, path, progress))
+    report.load.notes += report.summary.retired  # what a re-load took off (`loaders.reload_gone`)
+    return report
 
 
 def _loaded_before(store: GraphStore, source: str, path: Path | None) -> bool:

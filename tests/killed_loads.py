@@ -112,8 +112,12 @@ def assert_same_graph(got: nx.MultiDiGraph, want: nx.MultiDiGraph) -> None:
 @pytest.fixture(scope="module")
 def reference(generated, tmp_path_factory) -> nx.MultiDiGraph:
     """The graph of an uninterrupted load of the generated folder."""
-    db = tmp_path_factory.mktemp("reference") / "store.db"
-    done = cli(db, "load", "cordis", str(generated))
+    return graph_of_a_load(tmp_path_factory.mktemp("reference") / "store.db", generated)
+
+
+def graph_of_a_load(db: Path, folder: Path) -> nx.MultiDiGraph:
+    """The graph of `load cordis folder` by the command line into a new store at `db`."""
+    done = cli(db, "load", "cordis", str(folder))
     assert done.returncode == 0, done.stderr
     store = FalkorDBStore(db)
     try:

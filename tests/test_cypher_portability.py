@@ -20,7 +20,8 @@ EMPTY_PARAMS = {"rows": [], "ids": [], "labels": None, "types": None, "limit": 1
                 "start": "0000",
                 "end": "9999", "coordinator_roles": [], "needle": "x", "country": "XX", "needles": [], "batch": 1,
                 "prefix": "none-such:", "source": "none-such", "names": [], "version": 0, "now": "2000-01-01T00:00:00",
-                "seq": 1, "quoted": "none-such"}
+                "seq": 1, "quoted": "none-such", "files": [], "mark": "none-such:~gone~/", "all": False, "unknown": [],
+                "checksum": ""}
 _WRITES = re.compile(r"\b(MERGE|DELETE|SET|CREATE|REMOVE)\b")
 
 

@@ -127,6 +127,8 @@ class Batch:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    #: The digest of every record of the batch, written or not (what the store holds of them once it is written)
+    digests: list[int] = field(default_factory=list)
 
     def keep(self, rows: list[dict[str, Any]], digests: set[str]) -> list[dict[str, Any]]:
         """Keep the rows whose digest the store lacks (new, changed, or written without a digest): to compare."""
@@ -173,7 +175,7 @@ def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: lis
     rows = [n.row() for n in nodes]
     for row in rows:
         row["props"][HASH_PROPERTY] = _digest(row["id"], label, extra, row["props"], row["sources"])
-    batch = Batch()
+    batch = Batch(digests=[row["props"][HASH_PROPERTY] for row in rows])
     if held is not None:
         look = batch.sort(rows, lambda row: row["id"], held)
     else:
@@ -211,7 +213,7 @@ def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list
     read this batch's digests."""
     for row in rows:
         row["props"][HASH_PROPERTY] = _digest(row["start"], row["end"], row["key"], row["props"], row["sources"])
-    batch = Batch()
+    batch = Batch(digests=[row["props"][HASH_PROPERTY] for row in rows])
     if held is not None:
         look = batch.sort(rows, lambda row: (row["start"], row["end"], row["key"]), held)
     else:

@@ -35,8 +35,9 @@ def held_entries(rels: Iterable[RelRecord]) -> list[str] | None:
 
 @cypher.statement()
 def held_places_of_others() -> str:
-    """The places held back by the logged loads other than `$source`."""
-    return (f"MATCH (l:Load) WHERE l.source <> $source AND l.{HELD_PROPERTY} IS NOT NULL "
+    """The places held back by the logged loads other than `$source`'s, but for its load of `$checksum` (a re-load's
+    own; "" for an unload)."""
+    return (f"MATCH (l:Load) WHERE (l.source <> $source OR l.checksum = $checksum) AND l.{HELD_PROPERTY} IS NOT NULL "
             f"RETURN l.{HELD_PROPERTY} AS held")
 
 
@@ -55,12 +56,13 @@ def given_back(label: str) -> str:
             "RETURN count(r) AS done")
 
 
-def give_back(store: GraphStore, source: str) -> int:
-    """Write the places the loads other than `source` held back and that no region stands for any more; how
-    many. Run after the unloaded load's own links are gone, before what only it brought is (a country only it
-    brought is reached by the place written back, and stays)."""
+def give_back(store: GraphStore, source: str, checksum: str = "") -> int:
+    """Write the places the loads other than `source` held back (and its load of `checksum`: a re-load's new files)
+    and that no region stands for any more; how many. Run after the unloaded load's own links are gone, before what
+    only it brought is (a country only it brought is reached by the place written back, and stays)."""
     rows_of: dict[str, list[dict]] = {}
-    for (held,) in store.read(held_places_of_others(), {"source": source}, row_cap=10**6).rows:
+    params = {"source": source, "checksum": checksum}
+    for (held,) in store.read(held_places_of_others(), params, row_cap=10**6).rows:
         for entry in map(json.loads, held):
             rows_of.setdefault(entry.pop("label"), []).append(entry)
     written = 0

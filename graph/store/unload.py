@@ -32,7 +32,7 @@ from graph.store.load_log import UNLOADING, interrupted_loads, next_seq, now_sta
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
 
-__all__ = ["UnloadSummary", "refuse_unlogged", "source_prefix", "unload_source"]
+__all__ = ["UnloadSummary", "refuse_unlogged", "source_prefix", "unload_source", "take_off"]
 
 _BATCH = 20_000  # per statement: a step over a whole 10x store stays far from the store's time limit
 #: The record sources of the built-in loaders (`loaders.seeds`, `loaders.nuts`, `loaders.cordis`).
@@ -214,8 +214,18 @@ def unload_source(store: GraphStore, source: str, progress: Progress | None = No
     loads = last_loads(store, limit=10**6)
     refuse_unlogged(source, [load["source"] for load in loads])
     summary = UnloadSummary(source, unfinished=bool(interrupted_loads(loads)))
-    params = {"prefix": source_prefix(source), "source": source, "derived": _DERIVED}
     store.write(mark_unloading(), {"source": source, "now": now_stamp(), "seq": next_seq(store)})
+    return take_off(store, summary, source_prefix(source), progress, last=(sources_of(), log_entries_of()))
+
+
+def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: Progress | None = None, *,
+             last: tuple[str, ...] = (), checksum: str = "") -> UnloadSummary:
+    """The unload's steps over the files whose ids start with `prefix`, then the statements `last` (an unload's:
+    its `Source` records and its log entries); `summary` filled in. A re-load runs them over what its new files no
+    longer give (`graph.store.retire`), without `last`; the places the new load (of `checksum`) held back count
+    among those of the other loads."""
+    source = summary.source
+    params = {"prefix": prefix, "source": source, "derived": _DERIVED}
     # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
     # own other relationships are gone (each node of the load then has few left to look at)
     parents = adopted_parents()  # repeated until it finds none: each round climbs one PART_OF
@@ -229,10 +239,9 @@ def unload_source(store: GraphStore, source: str, progress: Progress | None = No
     # the places other loads held back are given back before `adopted` (a country only this load brought that they
     # reach stays), the values other loads gave shared nodes once the load's own nodes are gone
     steps: list[str | Callable[[], object]] = [
-        only_from("links"), lambda: give_back(store, source), adopted(), parents, only_from("relationships"),
-        sources_without("relationships"), only_from("nodes"), lambda: values_without(store, params["prefix"]),
-        sources_without("nodes"), activity,
-        sources_of(), log_entries_of()]  # last: the log names the load
+        only_from("links"), lambda: give_back(store, source, checksum), adopted(), parents,
+        only_from("relationships"), sources_without("relationships"), only_from("nodes"),
+        lambda: values_without(store, prefix), sources_without("nodes"), activity, *last]  # last: the log names it
     done: list[list] = []
     for step, statement in enumerate(steps, start=1):
         done.append([statement()] if callable(statement) else

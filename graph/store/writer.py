@@ -71,6 +71,10 @@ class WriteSummary:
     relationships_updated: int = 0
     relationships_unchanged: int = 0
     changed: set[str] = field(default_factory=set)
+    #: What a re-load took off of its source's earlier load, in sentences (`loaders.reload_gone`)
+    retired: list[str] = field(default_factory=list)
+    #: The digests of every node, and per type of every relationship, given (`graph.store.retire.gone` reads them)
+    digests: dict[str | None, set[int]] = field(default_factory=dict, repr=False)
 
     @property
     def nodes(self) -> int:
@@ -90,6 +94,7 @@ class WriteSummary:
             setattr(self, prefix + what, getattr(self, prefix + what) + getattr(batch, what))
         if batch.created or batch.updated:
             self.changed.add(name)
+        self.digests.setdefault(name if relationships else None, set()).update(batch.digests)
 
 
 def _batches(rows: list[Any], size: int | None = None) -> Iterable[list[Any]]:
