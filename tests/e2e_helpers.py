@@ -164,6 +164,23 @@ def network_frame(page):
     raise AssertionError("the network frame was replaced five times while being found")
 
 
+def map_painted(page) -> int:
+    """Pixels of the Map darker than its white background, waited for until there are more than 500 (bounded):
+    deck.gl draws its layers a few frames after the page's run ends, later on a loaded machine."""
+    import io
+
+    from PIL import Image
+
+    overlay = page.locator("#deckgl-overlay")
+    overlay.wait_for()
+    deadline, count = time.monotonic() + WAIT_MS / 1000, 0
+    while count <= 500 and time.monotonic() < deadline:
+        painted_frames(page)
+        grey = Image.open(io.BytesIO(overlay.screenshot())).convert("L").tobytes()
+        count = sum(1 for value in grey if value < 235)
+    return count
+
+
 def painted_pixels(frame) -> int:
     return frame.evaluate("""() => {
         const canvas = document.querySelector('#mynetwork canvas');

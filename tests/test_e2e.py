@@ -13,7 +13,6 @@ import codecs
 import csv
 import io
 import re
-import time
 
 import pytest
 
@@ -23,11 +22,10 @@ from loaders.generic import parse_generic
 from tests import e2e_helpers as e2e
 from tests.conftest import FIXTURES
 from tests.e2e_helpers import (
-    WAIT_MS,
     download,
+    map_painted,
     metric_value,
     network_frame,
-    painted_frames,
     painted_pixels,
     screenshot,
     settle,
@@ -129,18 +127,7 @@ def test_map_draws_without_a_base_map(page, app_url):
     visit(page, app_url, "map?map_level=Countries", "Map")
     page.get_by_text("places at Countries").first.wait_for()
     page.get_by_text("EuroGeographics").first.wait_for()
-    overlay = page.locator("#deckgl-overlay")
-    overlay.wait_for()
-    from PIL import Image
-
-    def painted() -> int:
-        grey = Image.open(io.BytesIO(overlay.screenshot())).convert("L").tobytes()
-        return sum(1 for value in grey if value < 235)
-
-    deadline = time.monotonic() + WAIT_MS / 1000
-    while painted() <= 500 and time.monotonic() < deadline:  # deck.gl draws a few frames after the page runs
-        painted_frames(page)
-    assert painted() > 500, "the map drew nothing"
+    assert map_painted(page) > 500, "the map drew nothing"
     screenshot(page, "map")
 
 

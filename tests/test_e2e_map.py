@@ -7,18 +7,15 @@ the default draws few arcs, and the arc control changes them in an open page.
 
 from __future__ import annotations
 
-import io
 import re
-import time
 
 from tests.e2e_helpers import (  # noqa: F401  (fixtures: the app on the fixture store, the browser, a tab)
-    WAIT_MS,
     app_url,
     browser,
     fixture_store,
+    map_painted,
     needs_chromium,
     page,
-    painted_frames,
     screenshot,
     settle,
     visit,
@@ -35,27 +32,13 @@ def arcs_in(caption: str) -> int:
     return int(re.search(r"the ([\d,]+) strongest collaborations", caption).group(1).replace(",", ""))
 
 
-def painted(page) -> int:  # noqa: F811
-    """Pixels of the map darker than its white background, once deck.gl has drawn (a few frames late)."""
-    from PIL import Image
-
-    overlay = page.locator("#deckgl-overlay")
-    overlay.wait_for()
-    deadline, count = time.monotonic() + WAIT_MS / 1000, 0
-    while count <= 500 and time.monotonic() < deadline:
-        painted_frames(page)
-        grey = Image.open(io.BytesIO(overlay.screenshot())).convert("L").tobytes()
-        count = sum(1 for value in grey if value < 235)
-    return count
-
-
 def test_the_map_draws_the_level_asked_for_by_number(page, app_url):  # noqa: F811
     visit(page, app_url, "map?map_level=1", "Map")
     assert "places at NUTS 1" in map_caption(page)
     slider = page.get_by_test_id("stSlider").filter(has_text="Places")
     assert "NUTS 1" in slider.inner_text()
     assert "map_level=NUTS" in page.url  # the address now holds the slider's own form of the level
-    assert painted(page) > 500, "the map drew nothing"
+    assert map_painted(page) > 500, "the map drew nothing"
     screenshot(page, "map-nuts1")
 
 
@@ -63,7 +46,7 @@ def test_the_default_map_draws_few_arcs_and_the_control_changes_them(page, app_u
     visit(page, app_url, "map", "Map")
     caption = map_caption(page)
     assert "places at NUTS 2" in caption and 0 < arcs_in(caption) <= 40
-    assert painted(page) > 500, "the map drew nothing"
+    assert map_painted(page) > 500, "the map drew nothing"
     box = page.get_by_role("spinbutton", name="Collaboration arcs")
     box.fill("5")
     box.press("Enter")
