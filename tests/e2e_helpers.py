@@ -125,7 +125,12 @@ def visit(page, app_url: str, path: str, heading: str):
 
 
 def settle(page) -> None:
-    """Wait until the script run is over: the app says so on its root, and hides its status widget."""
+    """Wait until the script run is over: the app says so on its root, and hides its status widget.
+
+    Right after a click or a key press this can still see the page before that action's run: the browser marks a
+    run only when the server's first message of it comes (a widget's change sends its message and marks nothing,
+    in Streamlit 1.67), later on a loaded machine. So wait first for something the run shows (a text, the address:
+    `test_e2e_page_changes.address_holds`), then settle."""
     page.wait_for_function("""() => document.querySelector('[data-testid="stApp"]')
         ?.getAttribute('data-test-script-state') === 'notRunning'
         && !document.querySelector('[data-testid="stStatusWidget"]')""", timeout=WAIT_MS)
