@@ -6,7 +6,6 @@ line and is not sent again, and the store is whole. Real server processes, a rea
 
 from __future__ import annotations
 
-import time
 
 import pytest
 
@@ -32,13 +31,12 @@ def small_server(tmp_path):
 
 def test_a_read_past_the_servers_memory_restarts_it_once_and_says_so(small_server):
     pid = small_server.server_pid
-    started = time.monotonic()
     with pytest.raises(QueryTooLarge, match=rf"grow past the memory it may use \({LIMIT_MB:,} MiB, "
                                             r"CLUSTER_EXPLORER_SERVER_MEMORY_MB\), so the server was restarted"):
         small_server.read(CROSS, timeout_s=300, row_cap=1000)
-    assert time.monotonic() - started < 120  # stopped by memory, long before its time limit
     stopped = small_server.db_path.with_name("memory.db.stopped-servers").read_text().split()
-    assert stopped == [str(pid), "memory"]  # one restart: the read was not sent again to the new server
+    # stopped by memory (the reason the restart records), not by its time limit; one restart: not sent again
+    assert stopped == [str(pid), "memory"]
     assert "made it grow past the memory it may use" in why_restarted(small_server.db_path, pid)
     assert small_server.read("MATCH (a:Award) RETURN count(a)").rows == [[400]]  # whole, on a new server
     assert small_server.server_pid != pid
