@@ -6,7 +6,6 @@ line and is not sent again, and the store is whole. Real server processes, a rea
 
 from __future__ import annotations
 
-
 import pytest
 
 from graph.errors import QueryTooLarge
