@@ -31,7 +31,8 @@ def test_a_start_that_neither_answers_nor_works_is_stalled(tmp_path):
         began = time.monotonic()
         with pytest.raises(Stalled) as stalled:
             _waiting_for(asleep, tmp_path, stall_s=1.0)
-        assert stalled.value.pid == asleep.pid and 1.0 <= time.monotonic() - began < 10
+        # waited the stall time; not until the sleep ended (that would be "stopped while starting", not Stalled)
+        assert stalled.value.pid == asleep.pid and time.monotonic() - began >= 1.0
     finally:
         asleep.kill()
         asleep.wait()
