@@ -114,6 +114,7 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("short_name", "string", "short name or acronym (\"IoT World\"): read by cluster detection",
              ("cluster detection",)),
             ("nuts_code", "string", "NUTS code of where it sits (SE123)", ("regions",)),
+            ("city", "string", "city or town (CORDIS's `city`, a member list's `Ort` / `Kommune`)", ("members",)),
             ("region", "string", "a national region that is no NUTS code (NO-Vestland; `located_in` sets it)",
              ("regions",)),
             ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),
