@@ -236,3 +236,17 @@ def test_a_stopped_load_of_other_files_that_a_complete_one_followed_makes_no_rer
     run_load(embedded_store, "csv", v2)
     data = check_generic(embedded_store, v2)
     assert reload_due(embedded_store, SOURCE, file_checksum(data.paths)) is None
+
+
+def test_a_load_on_a_new_store_is_a_first_load(tmp_path):
+    """FalkorDB refuses a read of a graph no statement has made yet ("empty key"): the log read that decides a
+    re-load must take that as an empty log (`load_seeds` straight after opening a new store had failed)."""
+    from graph.store.falkordb_store import FalkorDBStore
+    from loaders.seeds import load_seeds
+
+    store = FalkorDBStore(tmp_path / "new.db")
+    try:
+        assert reload_due(store, "seeds", "any") is None
+        assert load_seeds(store).nodes > 0
+    finally:
+        store.close()
