@@ -21,7 +21,6 @@ record which file wrote which value (`drop` in the mapping does).
 
 from __future__ import annotations
 
-from graph.errors import QueryError
 from graph.store.contract import GraphStore
 from graph.store.load_log import interrupted_loads
 from graph.store.reads import last_loads
@@ -37,22 +36,11 @@ def reload_due(store: GraphStore, source: str, checksum: str) -> bool | None:
     """None when the log holds no entry of `source`, or its last one is a complete load of these very files (a
     first load, a re-run: nothing to take off); else whether one of its entries did not finish (a stopped load or
     unload: every derived fact its removal could change is made again). Read before the load logs itself started."""
-    entries = [e for e in _log(store) if e["source"] == source]  # the newest first
+    entries = [e for e in last_loads(store, limit=10**6) if e["source"] == source]  # the newest first
     unfinished = bool(interrupted_loads(entries))  # a stopped load that a later complete one followed is done
     if not entries or (not unfinished and entries[0].get("checksum") == checksum):
         return None
     return unfinished
-
-
-def _log(store: GraphStore) -> list[dict]:
-    """The load log, newest first; none on a new store, whose graph no statement has made yet (FalkorDB refuses a
-    read of it, "empty key": `load_seeds` straight after opening a new store, found by the fresh-clone CI)."""
-    try:
-        return last_loads(store, limit=10**6)
-    except QueryError as e:
-        if "empty key" in str(e):
-            return []
-        raise
 
 
 def take_back_gone(store: GraphStore, source: str, checksum: str, nodes: list[NodeRecord], rels: list[RelRecord],

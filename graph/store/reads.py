@@ -9,6 +9,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.errors import QueryError
 from graph.memory import gc_paused
 from graph.store import cypher
 from graph.store.contract import BOOKKEEPING, GraphStore
@@ -53,5 +54,11 @@ def to_networkx(store: GraphStore, labels: list[str] | None = None,
 
 
 def last_loads(store: GraphStore, limit: int = 10) -> list[dict[str, Any]]:
-    """The most recent completed loads, newest first."""
-    return store.read(cypher.last_loads(), {"limit": limit}).records()
+    """The most recent loads, newest first; none on a new store, whose graph no statement has made yet (FalkorDB
+    refuses a read of it, "empty key": the re-load check of `load_seeds` straight after opening a new store)."""
+    try:
+        return store.read(cypher.last_loads(), {"limit": limit}).records()
+    except QueryError as e:
+        if "empty key" in str(e):
+            return []
+        raise
