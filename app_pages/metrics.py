@@ -48,7 +48,7 @@ for text in notes(results, kept, common.settings().metrics_exact_nodes):
     st.info(common.sentence(text), icon=":material/info:")
 table = ranking(kept)
 st.dataframe(table, hide_index=True, key="metrics_table")
-find_in_ranking(table, spec)
+find_in_ranking(kept, spec)
 
 metric = st.selectbox("Chart", list(results), key="metrics_chart")
 counts, edges = histogram(table[metric].dropna().astype(float))

@@ -13,9 +13,9 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, url_choice
+from graph.analytics.metric_places import found_places
 from graph.analytics.metrics_disk import KeptMetrics
 from graph.analytics.projections import Projection
-from graph.store.search_text import fold
 
 #: The store's labels a graph's nodes are of (a bipartite graph mixes organisations and projects: any label).
 LABELS = {"organisation": ("Organisation",), "cluster": ("Cluster",), "region": ("Region",), "country": ("Country",)}
@@ -39,33 +39,21 @@ def ranking(kept: KeptMetrics) -> pd.DataFrame:
     return table
 
 
-def places(table: pd.DataFrame, rows: pd.DataFrame) -> pd.DataFrame:
-    """`rows` of `table` with their place by every metric, as "3 of 150" (the whole table ranks them), and how many
-    share it: a betweenness of 0 shared by 130 of 151 clusters is "22 of 151, tied with 129", not a top place."""
-    shown = pd.DataFrame({"name": rows["name"], "key": rows["key"]})
-    for metric in (c for c in table.columns if c not in ("key", "name", "community") and not c.startswith("place")):
-        rank, alike = table[metric].rank(ascending=False, method="min"), table[metric].value_counts()
-        shown[place_column(metric)] = [
-            "–" if pd.isna(rank[i]) else f"{int(rank[i]):,} of {len(table):,}"
-            + (f", tied with {alike[table[metric][i]] - 1:,}" if alike[table[metric][i]] > 1 else "")
-            for i in rows.index]
-    return shown
-
-
-def find_in_ranking(table: pd.DataFrame, spec: Projection) -> None:
-    """The *Find in the ranking* box: matching rows with their places, and the store's matches left out, why."""
+def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
+    """The *Find in the ranking* box: matching nodes with their places (`graph.analytics.metric_places`, the CLI's
+    `--find` too), and the store's matches left out, why."""
     text = st.text_input("Find in the ranking", **url_choice.bound("metrics_find"),
                          placeholder="a name or an id: its place by each metric",
                          help="Your cluster, a member, a region: where it stands among the nodes of this graph")
-    wanted = fold(text).strip()
-    if not wanted:
+    if not text.strip():
         return
-    rows = table[[wanted in fold(f"{name}|{key}") for name, key in zip(table["name"], table["key"], strict=True)]]
-    if len(rows):
-        st.dataframe(places(table, rows.head(SHOWN)), hide_index=True, key="metrics_found")
-        if len(rows) > SHOWN:
-            st.caption(f"The first {SHOWN} of {len(rows):,} matches; type more of the name to narrow them.")
-    ids = {key.split(":", 1)[1] for key in table["key"]}
+    found = found_places(kept.names, kept.results, text)
+    if found:
+        st.dataframe(pd.DataFrame([{"name": name, "key": key, **{place_column(m): at for m, at in by.items()}}
+                                   for key, name, by in found[:SHOWN]]), hide_index=True, key="metrics_found")
+        if len(found) > SHOWN:
+            st.caption(f"The first {SHOWN} of {len(found):,} matches; type more of the name to narrow them.")
+    ids = {key.split(":", 1)[1] for key in kept.names}
     absent = [name for key, name in common.search(text, LABELS.get(spec.kind)) if key.split(":", 1)[1] not in ids]
     if absent:
         some = ", ".join(absent[:5]) + (f" and {len(absent) - 5:,} more" if len(absent) > 5 else "")
@@ -73,6 +61,6 @@ def find_in_ranking(table: pd.DataFrame, spec: Projection) -> None:
                 "that counts here (the sidebar's programme, sector, countries, roles and years); a cluster through "
                 "its CORDIS record or its members' projects. One without any has no place in a ranking of shared "
                 "projects: its partners can still be found on the Partners page.", icon=":material/search_off:")
-    elif not len(rows):
+    elif not found:
         st.warning(f"Nothing in this graph or the store is named or numbered like “{common.md(text)}”.",
                    icon=":material/search_off:")
