@@ -21,7 +21,7 @@ from typing import Any
 from graph.errors import ParameterError
 
 __all__ = ["BadValue", "NotYesNo", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool",
-           "as_int", "as_float", "as_date", "as_list", "as_text", "convert", "is_empty"]
+           "is_yes_no", "as_int", "as_float", "as_date", "as_list", "as_text", "convert", "is_empty"]
 
 #: Words read as yes / no, in any case: English, digits, a ticked box (`x`), and the TRUE / FALSE that
 #: spreadsheets write in Swedish, Norwegian, Danish, Finnish, German and French (SANT, SANN, SAND, TOSI,
@@ -75,6 +75,19 @@ def as_bool(value: Any) -> bool:
         if found is None:
             raise NotYesNo(f"expected yes or no (true/false, 1/0, x, ja/nej, ...), got {value!r}", value)
     return found
+
+
+def is_yes_no(value: Any) -> bool:
+    """Whether `value` reads as yes or no, as `as_bool` reads it (a column's type guessed from its cells).
+
+    >>> is_yes_no(" NEI "), is_yes_no("maybe")
+    (True, False)
+    """
+    try:
+        as_bool(value)
+    except NotYesNo:
+        return False
+    return True
 
 
 def as_int(value: Any) -> int:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph.values import FALSE_WORDS, ISO_DATE, TRUE_WORDS
+from graph.values import ISO_DATE, is_yes_no
 from loaders.county_numbers import COUNTY_WORDS, earlier_said
 from loaders.csv_header import SEPARATORS
 from loaders.mapping_template import (
@@ -150,7 +150,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
 def _yes_no(rows: list[dict], column: str) -> bool:
     """Whether every filled cell of `column` is a yes / no word (`ja`, `nei`, `x`): an SME column to read as such."""
     cells = [cell for row in rows[:SAMPLE] if (cell := str(row.get(column) or "").strip())]
-    return bool(cells) and all(cell.casefold() in TRUE_WORDS | FALSE_WORDS for cell in cells)
+    return bool(cells) and all(is_yes_no(cell) for cell in cells)
 
 
 def _repeats(rows: list[dict], column: str) -> bool:
