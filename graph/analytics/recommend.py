@@ -29,14 +29,17 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from graph.analytics.recommend_cold import (
+    COLD_START_NOTE,
+    clusters_said,
+    cold_note,
+    cold_places,
     cold_reasons,
-    focal_places,
-    focal_programmes,
-    focal_sectors,
+    consortium_profile,
     in_programmes,
+    is_cold,
     nearby,
 )
-from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, target_profile
+from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex
 from graph.analytics.recommend_reasons import Path, paths, reasons, sme_short
 from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
 from graph.errors import ParameterError
@@ -46,7 +49,6 @@ __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "
            "history_note", "places_note"]
 
 SOFTNESS = 0.01
-COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
 
 
 @dataclass(frozen=True)
@@ -176,10 +178,10 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     allowed = np.logical_and.reduce([mask for _, mask in limits(index, rows, req, exclude_existing)])
     parts = {m: scaled(np.where(allowed, link_scores(index, rows, m), 0.0))
              for m in ("adamic_adar", "resource_allocation", "pagerank")}
-    target = target_profile(index, list(focal), rows, req.sectors)
+    target = consortium_profile(index, focal, rows, req.sectors)
     parts |= tie_components(index.ties, index.degree, rows, allowed)
     parts["thematic"] = scaled(np.where(allowed, index.profile @ target, 0.0))
-    known = set(index.country[rows]) | focal_places(index, focal)[1]
+    known = set(index.country[rows]) | cold_places(index, focal)[1]  # a member of no place: its cluster's
     new_country = (~np.isin(index.country, [c for c in known if c]) & (index.country != "")).astype(float)
     parts["complementarity"] = new_country
     parts["wanted_place"] = np.zeros(n)
@@ -190,7 +192,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     short = req.sme_share is not None and sme_short(index, rows, req.sme_share)
     parts["sme"] = index.sme.astype(float) if short else np.zeros(n)
     parts["label"] = index.label / 3.0
-    cold = not index.n_projects[rows].sum() if rows else True
+    cold = is_cold(index, rows)
     parts["nearby"] = nearby(index, focal) if cold else np.zeros(n)
     parts["programme"] = in_programmes(index, focal) if cold else np.zeros(n)
     return rows, allowed, parts
@@ -201,21 +203,9 @@ def history_note(index: RecommenderIndex, focal) -> str | None:
     lacks some of what a cold start ranks by (a sector, a place, a programme of the focal set), the note names
     what it has and what to add (Tillväxtverket, a place and no more, was told "ranked by sectors, region and
     programmes" above candidates listed for their country and their projects)."""
-    rows = index.resolve(list(focal))
-    if rows and index.n_projects[rows].sum():
+    if not is_cold(index, index.resolve(list(focal))):
         return None
-    regions, countries = focal_places(index, focal)
-    has = {"sectors": bool(focal_sectors(index, focal)), "region" if regions or not countries else "country":
-           bool(regions or countries), "programmes": bool(focal_programmes(index, focal))}
-    if all(has.values()):
-        return COLD_START_NOTE
-    known, lacking = [k for k, v in has.items() if v], [k.rstrip("s") for k, v in has.items() if not v]
-    add = "add ACTIVE_IN for sectors, LOCATED_IN for a place or MEMBER_OF for programmes (docs/mapping.md)"
-    if not known:
-        return ("no shared projects yet, and the graph knows no sector, place or programme of it: ranked by the "
-                f"candidates' own record alone; {add}")
-    return (f"no shared projects yet: ranked by {' and '.join(known)} and the candidates' own record; the graph "
-            f"knows no {' or '.join(lacking)} of it: {add}")
+    return cold_note(index, focal) + clusters_said(index, focal)
 
 
 def places_note(index: RecommenderIndex, focal, requirements: Requirements, shown: list) -> str | None:
@@ -260,7 +250,7 @@ def scored(index: RecommenderIndex, focal, requirements: Requirements | None = N
     if only is not None:
         allowed = allowed & only
     terms = {c: getattr(weights, c) * soften(values) for c, values in parts.items()}
-    target = target_profile(index, list(focal), rows, req.sectors)
+    target = consortium_profile(index, focal, rows, req.sectors)
     return Scored(rows, parts, terms, np.where(allowed, sum(terms.values()), -np.inf), target)
 
 

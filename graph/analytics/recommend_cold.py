@@ -5,19 +5,55 @@ about the consortium itself: its sectors (seed sectors bridged to EuroSciVoc fie
 `target_profile`), its place (`nearby`: 1 in the same NUTS 2 region, 0.5 in the same country) and the
 programmes it belongs to (`in_programmes`: organisations of clusters in the same programme, or taking
 part in projects that programme funds). `graph.analytics.recommend.history_note` tells the user.
+
+An organisation without projects of its own that is a member of a cluster is known by its cluster
+(`with_clusters`): the cluster's sectors and its members' projects' fields make the profile, its place
+stands in for a missing one, its programmes count, and its fellow members are linked as a programme's are.
+Such a member had been ranked as a stranger: by its own place alone, or by the candidates' record alone.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from graph.analytics.recommend_index import RecommenderIndex
+from graph.analytics.recommend_index import RecommenderIndex, target_profile
 
-__all__ = ["focal_places", "focal_programmes", "focal_sectors", "nearby", "in_programmes", "cold_reasons"]
+#: What a cold start ranks by, when the graph knows all of it (`cold_note` says what it lacks otherwise).
+COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
+
+__all__ = ["COLD_START_NOTE", "cold_note", "focal_places", "focal_programmes", "focal_sectors", "member_clusters",
+           "with_clusters", "nearby", "in_programmes", "cold_reasons", "is_cold", "consortium_profile", "clusters_said",
+           "cold_places"]
 
 
 def _linked(index: RecommenderIndex, key: str) -> set[str]:
     return {key} | {v for _, v, t in index.G.out_edges(key, data="type") if t == "SAME_AS"}
+
+
+def is_cold(index: RecommenderIndex, rows: list[int]) -> bool:
+    """Whether the consortium's organisations (`rows`) took part in no project: no network to walk."""
+    return not index.n_projects[rows].sum() if rows else True
+
+
+def member_clusters(index: RecommenderIndex, focal) -> list[str]:
+    """The clusters (not in `focal`) that the consortium's nodes, or their records, are members of."""
+    G = index.G
+    return sorted({c for key in focal for node in _linked(index, key) for _, c, t in G.out_edges(node, data="type")
+                   if t == "MEMBER_OF" and G.nodes[c].get("kind") == "Cluster"} - set(focal))
+
+
+def with_clusters(index: RecommenderIndex, focal) -> list[str]:
+    """`focal` and the clusters its nodes are members of: what a cold start knows the consortium by."""
+    return [*focal, *member_clusters(index, focal)]
+
+
+def consortium_profile(index: RecommenderIndex, focal, rows: list[int], sectors: tuple[str, ...]) -> np.ndarray:
+    """The sector profile candidates are compared with (`target_profile`); a cold consortium's member clusters
+    add their sectors and their members' projects' fields."""
+    if not is_cold(index, rows):
+        return target_profile(index, list(focal), rows, sectors)
+    context = with_clusters(index, focal)
+    return target_profile(index, context, index.resolve(context), sectors)
 
 
 def focal_places(index: RecommenderIndex, focal) -> tuple[set[str], set[str]]:
@@ -37,9 +73,16 @@ def focal_places(index: RecommenderIndex, focal) -> tuple[set[str], set[str]]:
     return regions, countries
 
 
-def nearby(index: RecommenderIndex, focal) -> np.ndarray:
-    """1 for organisations in the consortium's NUTS 2 region(s), 0.5 in its countries, else 0."""
+def cold_places(index: RecommenderIndex, focal) -> tuple[set[str], set[str]]:
+    """`focal_places`, or its member clusters' places when the consortium has none of its own."""
     regions, countries = focal_places(index, focal)
+    return (regions, countries) if regions or countries else focal_places(index, with_clusters(index, focal))
+
+
+def nearby(index: RecommenderIndex, focal) -> np.ndarray:
+    """1 for organisations in the consortium's NUTS 2 region(s), 0.5 in its countries, else 0; a consortium of no
+    place of its own is placed where its member clusters are."""
+    regions, countries = cold_places(index, focal)
     found = np.where(np.isin(index.country, list(countries)), 0.5, 0.0) if countries else np.zeros(len(index.keys))
     for region in {r[:4] for r in regions if len(r) >= 4}:
         found[np.char.startswith(index.place, region)] = 1.0
@@ -54,19 +97,20 @@ def _reached(index: RecommenderIndex, focal, rel_type: str, kind: str | None = N
 
 
 def focal_sectors(index: RecommenderIndex, focal) -> set[str]:
-    """The sectors the consortium itself is ACTIVE_IN (a seed cluster's; projects' sectors need projects)."""
-    return _reached(index, focal, "ACTIVE_IN")
+    """The sectors the consortium or its member clusters are ACTIVE_IN (projects' sectors need projects)."""
+    return _reached(index, with_clusters(index, focal), "ACTIVE_IN")
 
 
 def focal_programmes(index: RecommenderIndex, focal) -> set[str]:
-    return _reached(index, focal, "MEMBER_OF", "Programme")
+    """The programmes the consortium or its member clusters are members of."""
+    return _reached(index, with_clusters(index, focal), "MEMBER_OF", "Programme")
 
 
 def in_programmes(index: RecommenderIndex, focal) -> np.ndarray:
-    """1 for organisations linked to the consortium's programmes: members (or the CORDIS record of a
-    member cluster), or participants in a project the programme funds."""
+    """1 for organisations linked to the consortium's programmes or member clusters: members (or the CORDIS record
+    of a member cluster), or participants in a project the programme funds."""
     G, found = index.G, np.zeros(len(index.keys))
-    for programme in focal_programmes(index, focal):
+    for programme in focal_programmes(index, focal) | set(member_clusters(index, focal)):
         for node, _, t in G.in_edges(programme, data="type"):
             if t == "MEMBER_OF":
                 rows = index.resolve([node])
@@ -79,6 +123,16 @@ def in_programmes(index: RecommenderIndex, focal) -> np.ndarray:
     return found
 
 
+def clusters_said(index: RecommenderIndex, focal) -> str:
+    """What a cold-start note adds when the consortium's member clusters stand in for its own record."""
+    clusters = member_clusters(index, focal)
+    if not clusters:
+        return ""
+    names = ", ".join(index.name(c) for c in clusters)
+    return (f"; as a member of {names}, by {'their' if len(clusters) > 1 else 'its'} sectors, members' fields, place "
+            "and programmes too, with fellow members among the candidates")
+
+
 def cold_reasons(index: RecommenderIndex, focal, y: int, parts: dict) -> list[str]:
     """Why a candidate of a cold-start request is on the list: its place and programme."""
     reasons = []
@@ -87,6 +141,26 @@ def cold_reasons(index: RecommenderIndex, focal, y: int, parts: dict) -> list[st
     elif parts["nearby"][y]:
         reasons.append(f"in the same country ({index.name(f'Country:{index.country[y]}')})")
     if parts["programme"][y]:
-        names = sorted(index.name(p) for p in focal_programmes(index, focal))
-        reasons.append(f"linked to {', '.join(names)}, like the consortium")
+        fellow = set(member_clusters(index, focal)) & set(member_clusters(index, [index.keys[y]]))
+        if fellow:
+            reasons.append(f"a fellow member of {', '.join(sorted(index.name(c) for c in fellow))}")
+        else:
+            names = sorted(index.name(p) for p in focal_programmes(index, focal))
+            reasons.append(f"linked to {', '.join(names)}, like the consortium")
     return reasons
+
+
+def cold_note(index: RecommenderIndex, focal) -> str:
+    """The cold-start note without its member clusters' words."""
+    regions, countries = cold_places(index, focal)
+    has = {"sectors": bool(focal_sectors(index, focal)), "region" if regions or not countries else "country":
+           bool(regions or countries), "programmes": bool(focal_programmes(index, focal))}
+    if all(has.values()):
+        return COLD_START_NOTE
+    known, lacking = [k for k, v in has.items() if v], [k.rstrip("s") for k, v in has.items() if not v]
+    add = "add ACTIVE_IN for sectors, LOCATED_IN for a place or MEMBER_OF for programmes (docs/mapping.md)"
+    if not known:
+        return ("no shared projects yet, and the graph knows no sector, place or programme of it: ranked by the "
+                f"candidates' own record alone; {add}")
+    return (f"no shared projects yet: ranked by {' and '.join(known)} and the candidates' own record; the graph "
+            f"knows no {' or '.join(lacking)} of it: {add}")
