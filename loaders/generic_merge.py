@@ -17,7 +17,7 @@ def merged(first: NodeRecord, record: NodeRecord) -> NodeRecord:
     every row is read (`generic_records.settle_names`, from `count`'s tallies)."""
     return dataclasses.replace(first, sources=tuple(dict.fromkeys(first.sources + record.sources)),
                                extra_labels=tuple(sorted({*first.extra_labels, *record.extra_labels})),
-                               properties={**record.properties, **first.properties})
+                               properties={**record.properties, **first.properties}, fills=first.fills | record.fills)
 
 
 def agrees(first: NodeRecord | RelRecord, record: NodeRecord | RelRecord) -> bool:
@@ -32,8 +32,9 @@ def agrees(first: NodeRecord | RelRecord, record: NodeRecord | RelRecord) -> boo
 
 def filled_in(first: NodeRecord | RelRecord, record: NodeRecord | RelRecord) -> NodeRecord | RelRecord:
     """The record `first` with the values only `record` gives, and both rows' sources (see `agrees`)."""
+    both = {"fills": first.fills | record.fills} if isinstance(first, NodeRecord) else {}
     return dataclasses.replace(first, sources=tuple(dict.fromkeys(first.sources + record.sources)),
-                               properties={**record.properties, **first.properties})
+                               properties={**record.properties, **first.properties}, **both)
 
 
 def count(variants: list[list], properties: dict) -> None:

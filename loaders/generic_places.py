@@ -12,6 +12,7 @@ county number, its NUTS 3 region (`loaders.county_numbers`: Swedish län `14` is
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from typing import TYPE_CHECKING, Any
@@ -29,7 +30,7 @@ from loaders.nuts import country_name, iso_code, place_records
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["region_id", "locate", "most_precise", "kept_in_their_regions"]
+__all__ = ["spec_fills", "region_id", "locate", "most_precise", "kept_in_their_regions"]
 
 _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,3}$")
 
@@ -122,7 +123,14 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
         return node, [], []
     label = "Region" if region else "Country"
     rels.append(RelRecord("LOCATED_IN", node.label, node.id, label, target, (source,)))
-    return NodeRecord(node.label, node.id, node.name, node.sources, node.extra_labels, properties), nodes, rels
+    return dataclasses.replace(node, properties=properties), nodes, rels
+
+
+def spec_fills(spec: FileSpec) -> frozenset[str]:
+    """The node properties a table fills: its mapped columns, and the place's when it has one (an emptied country
+    cell takes `country` off the node on a re-load, as the emptied city cell takes `city`)."""
+    place = frozenset({"country", "nuts_code", "region"}) if spec.place else frozenset()
+    return frozenset(column.property for column in spec.properties) | place
 
 
 def most_precise(rels: list[RelRecord]) -> list[RelRecord]:

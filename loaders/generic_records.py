@@ -25,7 +25,7 @@ from loaders.generic_empty_keys import empty_key
 from loaders.generic_merge import agrees, filled_in, most_frequent
 from loaders.generic_merge import count as count_values
 from loaders.generic_merge import merged as merged_record
-from loaders.generic_places import locate
+from loaders.generic_places import locate, spec_fills
 from loaders.json_tables import flat, objects_in
 from loaders.mapping_spec import FileSpec, placeholder_columns
 
@@ -136,7 +136,8 @@ def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: s
     properties = _properties(spec, row, where, problems)
     if len(problems) > before:
         return None
-    node = NodeRecord(spec.label, node_id, name, (source,), tuple(sorted(labels - {spec.label})), properties)
+    node = NodeRecord(spec.label, node_id, name, (source,), tuple(sorted(labels - {spec.label})), properties,
+                      fills=spec_fills(spec))  # an emptied cell is taken off on a re-load
     if spec.place:
         node, nodes, rels = locate(spec, row, node, where, source, problems)
         for place in (*nodes, *rels):

@@ -14,8 +14,9 @@ Files of the source the new load does not read stay (another CORDIS archive, a f
 A failed load stays safe as every load is: nothing is written before every record has passed; the removal runs
 after the load's writes and before its `complete` mark, so a load stopped anywhere after its first write is named
 interrupted by `status`, and its next run (of these or other files of the source) finds the marks left
-(`Gone.leftover`) and finishes. Property values a new load no longer gives are not taken off: the store does not
-record which file wrote which value (`drop` in the mapping does).
+(`Gone.leftover`) and finishes. A property value a user table's new row no longer gives (an emptied cell of a
+mapped column) is taken off by the writer itself (`NodeRecord.fills`, `graph.store.changes`); a column the
+mapping no longer names is not (`drop` in the mapping does).
 """
 
 

@@ -38,11 +38,13 @@ SOURCE = "user:members"
 
 def _members(folder: Path, *, changed: bool, clusters: bool = False) -> Path:
     """A copy of the members example; `changed`: member 556001-0003 deleted (its row and its membership),
-    556001-0004 a member of iot-world instead of automation-smaland, and iot-world no longer in clusters.csv (the
-    seeds give it too) unless `clusters`."""
+    556001-0004 a member of iot-world instead of automation-smaland, iot-world no longer in clusters.csv (the
+    seeds give it too) unless `clusters`, and two cells emptied: 556001-0001's city and 556001-0002's employees."""
     shutil.copytree(EXAMPLE, folder)
     if changed:
         members = (folder / "members.csv").read_text(encoding="utf-8-sig").splitlines(keepends=True)
+        members = [line.replace(";Växjö;", ";;") if line.startswith("556001-0001") else
+                   line.replace(";210;", ";;") if line.startswith("556001-0002") else line for line in members]
         (folder / "members.csv").write_text(
             "\ufeff" + "".join(line for line in members if not line.startswith("556001-0003")), encoding="utf-8")
         memberships = [m for m in json.loads((folder / "memberships.json").read_text(encoding="utf-8"))
@@ -163,7 +165,7 @@ def test_a_reload_refused_for_a_bad_row_leaves_the_store_and_its_log_as_they_wer
     run_load(embedded_store, "seeds")
     run_load(embedded_store, "csv", v1)
     members = (v2.parent / "members.csv").read_text(encoding="utf-8-sig")
-    (v2.parent / "members.csv").write_text("\ufeff" + members.replace(";210;", ";two hundred;"), encoding="utf-8")
+    (v2.parent / "members.csv").write_text("\ufeff" + members.replace(";45;", ";forty-five;"), encoding="utf-8")
     log = "MATCH (l:Load) RETURN l.source, l.checksum, l.status, l.seq ORDER BY l.source"
     before, logged = _state(embedded_store), embedded_store.read(log).rows
     with pytest.raises(ValidationFailed, match="employees"):

@@ -186,11 +186,27 @@ def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: lis
         found = store.read(cypher.node_states(label), {"ids": [row["id"] for row in look]},
                            row_cap=10**7, timeout_s=300)
         before = {node_id: (props, set(labels)) for node_id, props, labels in found.rows}
+        fills = {n.id: n.fills for n in nodes if n.fills}
+        _take_off_emptied(look, before, fills)
         _keep_stored_names(look, before)
-        record_given(store, label, look, before)
+        record_given(store, label, look, before, fills)
         batch.compare(look, lambda row: None if row["id"] not in before else
                       _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
     return batch
+
+
+def _take_off_emptied(rows: list[dict[str, Any]], before: dict[str, tuple[dict[str, Any], set[str]]],
+                      fills: dict[str, frozenset[str]]) -> None:
+    """A property a node's table fills (`NodeRecord.fills`) that its row no longer gives (the cell emptied since)
+    is taken off the node, when only the row's files gave the node: the value was theirs. A node other loads give
+    too gets the value they give, or none (`graph.store.given.record_given`). Done after the digest."""
+    for row in rows:
+        stored = before.get(row["id"])
+        if stored is None or not fills.get(row["id"]) or not set(stored[0].get("sources") or []) <= set(row["sources"]):
+            continue
+        for key in fills[row["id"]] - row["props"].keys():
+            if stored[0].get(key) is not None:
+                row["props"][key] = None
 
 
 def _keep_stored_names(rows: list[dict[str, Any]], before: dict[str, tuple[dict[str, Any], set[str]]]) -> None:

@@ -73,10 +73,13 @@ def _encoded(entries: list[dict[str, Any]]) -> list[str] | None:
 
 
 def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
-                 before: dict[str, tuple[dict[str, Any], set[str]]]) -> None:
+                 before: dict[str, tuple[dict[str, Any], set[str]]],
+                 fills: dict[str, frozenset[str]] | None = None) -> None:
     """Put `_given` in the node `rows` the store holds already (`before`: their properties and labels) that
     another load's files wrote (a node with entries is one): this load's entry last, replacing one of the same files.
-    Done after the digest, so a re-run of the same records is still found unchanged."""
+    A property the row's table fills (`fills`: id -> names) and the row lacks (an emptied cell) gets the value the
+    other entries give last, or none. Done after the digest, so a re-run of the same records is still found
+    unchanged."""
     # a node only this load's files wrote has nothing to tell apart, and no entries (they go with the second-last
     # load): a re-run of one load reads nothing more
     held = [row for row in rows if row["id"] in before
@@ -94,6 +97,10 @@ def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
         entries = [{**e, "sources": [s for s in e["sources"] if s not in mine]} for e in entries]
         entries = [e for e in entries if e["sources"]] + [_entry(row["sources"], row["props"])]
         row["props"][GIVEN_PROPERTY] = _encoded(entries)
+        for key in (fills or {}).get(row["id"], frozenset()) - row["props"].keys():
+            givers = [e["props"][key] for e in entries[:-1] if key in e["props"]]
+            if props.get(key) is not None:
+                row["props"][key] = givers[-1] if givers else None
 
 
 #: Properties the derived facts write on every node of the label whatever it held, and no load keeps (the

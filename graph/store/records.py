@@ -133,6 +133,9 @@ class NodeRecord:
 
     Its kind (the `kind` property, the first part of its key `Kind:id`) is the first of its labels in
     `KIND_ORDER`: an Organisation record that also carries `Cluster` is a Cluster, merged by its id.
+    `fills`: the properties its source fills for it (a user table's mapped columns); one it lacks (an empty cell)
+    is taken off the node when a re-load of its files gives it no longer (`graph.store.changes`), or given back
+    the value another load gives. Not part of the record's identity or digest.
     """
 
     label: str
@@ -141,6 +144,7 @@ class NodeRecord:
     sources: tuple[str, ...]
     extra_labels: tuple[str, ...] = ()
     properties: dict[str, Any] = field(default_factory=dict)
+    fills: frozenset[str] = field(default=frozenset(), compare=False)
 
     def problems(self) -> list[str]:
         """What is wrong with this record; empty when it can be written."""
