@@ -50,11 +50,16 @@ PROJECTS = {
 }
 
 
+def network_records() -> tuple[list, list]:
+    """The network above as records, its fields named as CORDIS names them."""
+    nodes, rels = cordis_records(ORGS, PROJECTS, sectors=dict.fromkeys(SECTOR_NAMES, ""))
+    return [replace(n, name=SECTOR_NAMES.get(n.id, n.name)) if n.label == "Sector" else n for n in nodes], rels
+
+
 @pytest.fixture(scope="module")
 def graph(embedded_server) -> nx.MultiDiGraph:
     """The narrow analytics read of a store holding the seeds and the network above."""
-    nodes, rels = cordis_records(ORGS, PROJECTS, sectors=dict.fromkeys(SECTOR_NAMES, ""))
-    nodes = [replace(n, name=SECTOR_NAMES.get(n.id, n.name)) if n.label == "Sector" else n for n in nodes]
+    nodes, rels = network_records()
     store = FalkorDBStore(embedded_server, "cluster_partners")
     store.clear()
     store.setup_schema()

@@ -8,8 +8,6 @@ lacks (graph/analytics/recommend_cold.py), and the note says so. The network is 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from graph.analytics.inputs import read_inputs
@@ -18,8 +16,7 @@ from graph.store.falkordb_store import FalkorDBStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import write_records
 from loaders.seeds import load_seeds
-from tests.test_cluster_partners import ORGS, PROJECTS, SECTOR_NAMES
-from tests.test_projections import cordis_records
+from tests.test_cluster_partners import network_records
 
 SOURCE = ("user:test/members.csv",)
 MEMBER = NodeRecord("Organisation", "member-9", "SMALAND MACHINE AB", SOURCE)  # no project, no place
@@ -32,8 +29,7 @@ def member_of(org: str, cluster: str = "automation-smaland") -> RelRecord:
 
 @pytest.fixture(scope="module")
 def index(embedded_server):
-    nodes, rels = cordis_records(ORGS, PROJECTS, sectors=dict.fromkeys(SECTOR_NAMES, ""))
-    nodes = [replace(n, name=SECTOR_NAMES.get(n.id, n.name)) if n.label == "Sector" else n for n in nodes]
+    nodes, rels = network_records()
     store = FalkorDBStore(embedded_server, "cold_member")
     store.clear()
     store.setup_schema()
