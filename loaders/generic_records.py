@@ -154,7 +154,8 @@ def _rel(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: st
     properties = _properties(spec, row, where, problems)
     if len(problems) > before:
         return None
-    return RelRecord(spec.type, spec.start.label, start, spec.end.label, end, (source,), properties, key)
+    return RelRecord(spec.type, spec.start.label, start, spec.end.label, end, (source,), properties, key,
+                     spec_fills(spec))
 
 
 def _what(record: NodeRecord | RelRecord) -> str:

@@ -47,3 +47,26 @@ def test_an_emptied_cell_gives_back_the_value_another_load_gives(embedded_store,
     assert embedded_store.read(ORG).rows == [["Växjö", 50, None]]
     run_load(embedded_store, "csv", _table(tmp_path / "a2", "register", "556001-0001;Sensor AB;;45\n"))
     assert embedded_store.read(ORG).rows == [[None, 45, None]]
+
+
+def _members(folder: Path, since: str) -> Path:
+    """A mapping of one organisation and its membership of a cluster, `since` the membership's date cell."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "orgs.csv").write_text("id;name;cluster;since\n556001-0001;Sensor AB;iot;" + since + "\n",
+                                     encoding="utf-8")
+    (folder / "clusters.csv").write_text("id;name\niot;IoT World\n", encoding="utf-8")
+    (folder / "mapping.toml").write_text(
+        'name = "members"\n\n[[nodes]]\nfile = "clusters.csv"\nlabel = "Cluster"\nid = "id"\nname = "name"\n\n'
+        '[[nodes]]\nfile = "orgs.csv"\nlabel = "Organisation"\nid = "id"\nname = "name"\n\n'
+        '[[relationships]]\nfile = "orgs.csv"\ntype = "MEMBER_OF"\nstart = { label = "Organisation", column = "id" }\n'
+        'end = { label = "Cluster", column = "cluster" }\n\n[relationships.properties]\n'
+        'since = { column = "since", type = "date" }\n', encoding="utf-8")
+    return folder / "mapping.toml"
+
+
+def test_an_emptied_cell_of_a_relationship_is_taken_off(embedded_store, tmp_path):
+    since = "MATCH (:Organisation)-[r:MEMBER_OF]->(:Cluster) RETURN r.since"
+    run_load(embedded_store, "csv", _members(tmp_path / "v1", "2019-01-01"))
+    assert embedded_store.read(since).rows == [["2019-01-01"]]
+    run_load(embedded_store, "csv", _members(tmp_path / "v2", ""))
+    assert embedded_store.read(since).rows == [[None]]

@@ -195,16 +195,20 @@ def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: lis
     return batch
 
 
-def _take_off_emptied(rows: list[dict[str, Any]], before: dict[str, tuple[dict[str, Any], set[str]]],
-                      fills: dict[str, frozenset[str]]) -> None:
-    """A property a node's table fills (`NodeRecord.fills`) that its row no longer gives (the cell emptied since)
-    is taken off the node, when only the row's files gave the node: the value was theirs. A node other loads give
-    too gets the value they give, or none (`graph.store.given.record_given`). Done after the digest."""
+def _node_id(row: dict[str, Any]) -> Any:
+    return row["id"]
+
+
+def _take_off_emptied(rows: list[dict[str, Any]], before: dict[Any, tuple[dict[str, Any], set[str]]],
+                      fills: dict[Any, frozenset[str]], identity: Callable[[dict[str, Any]], Any] = _node_id) -> None:
+    """A property a record's table fills (`NodeRecord.fills`) that its row no longer gives (the cell emptied since)
+    is taken off, when only the row's files gave the node or relationship: the value was theirs. A node other loads
+    give too gets the value they give, or none (`graph.store.given.record_given`). Done after the digest."""
     for row in rows:
-        stored = before.get(row["id"])
-        if stored is None or not fills.get(row["id"]) or not set(stored[0].get("sources") or []) <= set(row["sources"]):
+        stored, filled = before.get(identity(row)), fills.get(identity(row))
+        if stored is None or not filled or not set(stored[0].get("sources") or []) <= set(row["sources"]):
             continue
-        for key in fills[row["id"]] - row["props"].keys():
+        for key in filled - row["props"].keys():
             if stored[0].get(key) is not None:
                 row["props"][key] = None
 
@@ -224,9 +228,11 @@ def _keep_stored_names(rows: list[dict[str, Any]], before: dict[str, tuple[dict[
 
 
 def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list[dict[str, Any]],
-              held: Held | None) -> Batch:
+              held: Held | None, fills: dict[tuple[str, str, str], frozenset[str]] | None = None) -> Batch:
     """What to write of relationship `rows`; `held`: what the store held of them (`held_records`), or None to
-    read this batch's digests."""
+    read this batch's digests; `fills`: (start, end, key) -> the properties their table fills (`RelRecord.fills`):
+    one a row lacks is taken off a relationship only its files give (relationships keep no `_given`: one other
+    loads give too keeps the value)."""
     for row in rows:
         row["props"][HASH_PROPERTY] = _digest(row["start"], row["end"], row["key"], row["props"], row["sources"])
     batch = Batch(digests=[row["props"][HASH_PROPERTY] for row in rows])
@@ -240,6 +246,8 @@ def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list
         names = [{"start": row["start"], "end": row["end"], "key": row["key"]} for row in look]
         found = store.read(rel_states(rel_type, start, end), {"rows": names}, row_cap=10**7, timeout_s=300)
         before = {(a, b, key): props for a, b, key, props in found.rows}
+        _take_off_emptied(look, {ends: (props, set()) for ends, props in before.items()}, fills or {},
+                          lambda row: (row["start"], row["end"], row["key"]))
         batch.compare(look, lambda row: None if (row["start"], row["end"], row["key"]) not in before else
                       _holds(before[(row["start"], row["end"], row["key"])], row))
     return batch

@@ -179,7 +179,8 @@ class NodeRecord:
 
 @dataclass(frozen=True)
 class RelRecord:
-    """One relationship between two nodes named by (label, id). `key` tells parallel ones apart."""
+    """One relationship between two nodes named by (label, id). `key` tells parallel ones apart. `fills`: as a
+    `NodeRecord`'s (an emptied cell's property is taken off when only this record's files give the relationship)."""
 
     type: str
     start_label: str
@@ -189,6 +190,7 @@ class RelRecord:
     sources: tuple[str, ...]
     properties: dict[str, Any] = field(default_factory=dict)
     key: str = ""
+    fills: frozenset[str] = field(default=frozenset(), compare=False)
 
     def problems(self) -> list[str]:
         found: list[str] = []

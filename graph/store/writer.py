@@ -239,7 +239,8 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
                 group.sort(key=lambda r: r.start_id)
             for records in _batches(group):
                 rows = [rel_row(r, repeats) for r in records]
-                batch = rel_batch(store, rel_type, start, end, rows, held_rels[(rel_type, start, end)])
+                fills = {(r.start_id, r.end_id, r.key): r.fills for r in records if r.fills}
+                batch = rel_batch(store, rel_type, start, end, rows, held_rels[(rel_type, start, end)], fills)
                 summary.count(batch, rel_type, relationships=True)
                 sender.send(statement, batch, len(records))
     summary.relationships = (summary.relationships_created + summary.relationships_updated
