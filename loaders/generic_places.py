@@ -23,6 +23,7 @@ from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
 from loaders.county_numbers import county_region, is_county_number, not_a_county
+from loaders.generic_labels import STATUS_OF
 from loaders.generic_match import countries_placed
 from loaders.mapping_spec import FileSpec
 from loaders.nuts import country_name, iso_code, place_records
@@ -130,7 +131,8 @@ def spec_fills(spec: FileSpec) -> frozenset[str]:
     """The node properties a table fills: its mapped columns, and the place's when it has one (an emptied country
     cell takes `country` off the node on a re-load, as the emptied city cell takes `city`)."""
     place = frozenset({"country", "nuts_code", "region"}) if spec.place else frozenset()
-    return frozenset(column.property for column in spec.properties) | place
+    statuses = frozenset(STATUS_OF[label] for label, _ in spec.label_if if label in STATUS_OF)
+    return frozenset(column.property for column in spec.properties) | place | statuses
 
 
 def most_precise(rels: list[RelRecord]) -> list[RelRecord]:

@@ -16,12 +16,12 @@ import json
 from collections import Counter
 from typing import Any
 
-from graph import values
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from loaders.csv_tables import Table
 from loaders.generic_cell_notes import bad_cell
 from loaders.generic_empty_keys import empty_key
+from loaders.generic_labels import row_labels
 from loaders.generic_merge import agrees, filled_in, most_frequent
 from loaders.generic_merge import count as count_values
 from loaders.generic_merge import merged as merged_record
@@ -125,15 +125,8 @@ def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: s
     before = len(problems)
     node_id = _key(spec, row, spec.id, "id", where, problems, collected)
     name = _required(row, spec.name, "name", where, problems)
-    labels = set(spec.extra_labels)
-    for label, column in spec.label_if:
-        cell = row.get(column)
-        try:
-            if not values.is_empty(cell) and values.as_bool(cell):  # an empty cell adds no label
-                labels.add(label)
-        except ValueError as e:
-            problems.append(bad_cell(where, column, e))
     properties = _properties(spec, row, where, problems)
+    labels = row_labels(spec, row, where, problems, properties)
     if len(problems) > before:
         return None
     node = NodeRecord(spec.label, node_id, name, (source,), tuple(sorted(labels - {spec.label})), properties,
