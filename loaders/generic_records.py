@@ -121,7 +121,7 @@ def _properties(spec: FileSpec, row: dict[str, Any], where: tuple[str, int],
 
 
 def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: str,
-          problems: list[Problem], collected: Collected) -> NodeRecord | None:
+          problems: list[Problem], collected: Collected, fills: frozenset[str]) -> NodeRecord | None:
     before = len(problems)
     node_id = _key(spec, row, spec.id, "id", where, problems, collected)
     name = _required(row, spec.name, "name", where, problems)
@@ -130,7 +130,7 @@ def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: s
     if len(problems) > before:
         return None
     node = NodeRecord(spec.label, node_id, name, (source,), tuple(sorted(labels - {spec.label})), properties,
-                      fills=spec_fills(spec))  # an emptied cell is taken off on a re-load
+                      fills=fills)  # an emptied cell is taken off on a re-load
     if spec.place:
         node, nodes, rels = locate(spec, row, node, where, source, problems)
         for place in (*nodes, *rels):
@@ -139,7 +139,7 @@ def _node(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: s
 
 
 def _rel(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: str,
-         problems: list[Problem], collected: Collected) -> RelRecord | None:
+         problems: list[Problem], collected: Collected, fills: frozenset[str]) -> RelRecord | None:
     before = len(problems)
     start = _key(spec, row, spec.start.column, f"start ({spec.start.label} id)", where, problems, collected)
     end = _key(spec, row, spec.end.column, f"end ({spec.end.label} id)", where, problems, collected)
@@ -147,8 +147,7 @@ def _rel(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: st
     properties = _properties(spec, row, where, problems)
     if len(problems) > before:
         return None
-    return RelRecord(spec.type, spec.start.label, start, spec.end.label, end, (source,), properties, key,
-                     spec_fills(spec))
+    return RelRecord(spec.type, spec.start.label, start, spec.end.label, end, (source,), properties, key, fills)
 
 
 def _what(record: NodeRecord | RelRecord) -> str:
@@ -200,10 +199,11 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
     merged = 0
     collected = collected if collected is not None else Collected()
     flagged = {(p.file, p.line) for p in problems}  # rows the reader refused a cell of: said once is enough
+    fills = spec_fills(spec)  # one set for every record of the table
     for row, line in _split_rows(spec, table):
         where = (spec.file, line)
         try:
-            record = (_node if spec.kind == "nodes" else _rel)(spec, row, where, source, problems, collected)
+            record = (_node if spec.kind == "nodes" else _rel)(spec, row, where, source, problems, collected, fills)
         except _Skip:
             continue
         if record is None:
