@@ -23,7 +23,7 @@ COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and program
 
 __all__ = ["COLD_START_NOTE", "cold_note", "focal_places", "focal_programmes", "focal_sectors", "member_clusters",
            "with_clusters", "nearby", "in_programmes", "cold_reasons", "is_cold", "consortium_profile", "clusters_said",
-           "cold_places"]
+           "cold_places", "fellow_members"]
 
 
 def _linked(index: RecommenderIndex, key: str) -> set[str]:
@@ -123,14 +123,26 @@ def in_programmes(index: RecommenderIndex, focal) -> np.ndarray:
     return found
 
 
+def fellow_members(index: RecommenderIndex, focal) -> set[str]:
+    """The organisations of the index, outside the consortium and its records, that are members of its clusters."""
+    G, own = index.G, {node for key in focal for node in _linked(index, key)}
+    return {node for c in member_clusters(index, focal) for node, _, t in G.in_edges(c, data="type")
+            if t == "MEMBER_OF" and node not in own and index.resolve([node])}
+
+
 def clusters_said(index: RecommenderIndex, focal) -> str:
-    """What a cold-start note adds when the consortium's member clusters stand in for its own record."""
+    """What a cold-start note adds when the consortium's member clusters stand in for its own record; fellow members
+    are named as candidates only when the clusters have any (IoT World's only member is Mjärdevi Science Park: its
+    note had promised fellow members that no list could hold)."""
     clusters = member_clusters(index, focal)
     if not clusters:
         return ""
-    names = ", ".join(index.name(c) for c in clusters)
-    return (f"; as a member of {names}, by {'their' if len(clusters) > 1 else 'its'} sectors, members' fields, place "
-            "and programmes too, with fellow members among the candidates")
+    names, its = ", ".join(index.name(c) for c in clusters), "their" if len(clusters) > 1 else "its"
+    if not fellow_members(index, focal):
+        return (f"; as a member of {names}, by {its} sectors, place and programmes too ({names} "
+                f"{'have' if len(clusters) > 1 else 'has'} no other member in the graph)")
+    return (f"; as a member of {names}, by {its} sectors, members' fields, place and programmes too, with fellow "
+            "members among the candidates")
 
 
 def cold_reasons(index: RecommenderIndex, focal, y: int, parts: dict) -> list[str]:
