@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analytics_cache, common, missing_inputs, widgets
-from app_pages.metrics_rank import find_in_ranking, ranking
+from app_pages.metrics_rank import find_in_ranking, ranked_first, ranking
 from graph.analytics.metrics import METRICS, notes
 from graph.analytics.metrics_write import write_metrics
 from graph.views.formatting import bin_labels, histogram
@@ -50,7 +50,7 @@ table = ranking(kept)
 st.dataframe(table, hide_index=True, key="metrics_table")
 find_in_ranking(kept, spec)
 
-metric = st.selectbox("Chart", list(results), key="metrics_chart")
+metric = st.selectbox("Chart", ranked_first(results), key="metrics_chart")  # a ranking metric first
 counts, edges = histogram(table[metric].dropna().astype(float))
 left, right = st.columns(2)
 left.caption(f"Distribution of {metric}")

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, url_choice
-from graph.analytics.metric_places import found_places
+from graph.analytics.metric_places import UNRANKED, found_places
 from graph.analytics.metrics_disk import KeptMetrics
 from graph.analytics.projections import Projection
 
@@ -26,16 +26,23 @@ def place_column(metric: str) -> str:
     return f"place by {metric}"
 
 
+def ranked_first(metrics) -> list[str]:
+    """`metrics` with those that rank (not Louvain's community labels) first, in their order."""
+    return sorted(metrics, key=lambda metric: metric in UNRANKED)
+
+
 def ranking(kept: KeptMetrics) -> pd.DataFrame:
-    """One row per node with each metric, sorted by the first metric, its place by it first (a tie shares the
-    better place: 1, 2, 2, 4). Louvain's community numbers are labels, not scores, and get no place."""
+    """One row per node with each metric, sorted by the first metric that ranks, its place by it first (a tie
+    shares the better place: 1, 2, 2, 4), as *Find in the ranking* orders its rows. Louvain's community numbers
+    are labels, not scores, and get no place: chosen first, they had sorted the table by label, with no place."""
     table = pd.DataFrame({"key": list(kept.names), "name": list(kept.names.values())})
     for metric, result in kept.results.items():
         table[metric] = table["key"].map(result.values)
-    first = list(kept.results)[0]
-    table = table.sort_values(first, ascending=False, ignore_index=True)
-    if first != "community":
-        table.insert(0, place_column(first), table[first].rank(ascending=False, method="min").astype("Int64"))
+    first = ranked_first(kept.results)[0]
+    if first in UNRANKED:
+        return table.sort_values([first, "name"], ignore_index=True)
+    table = table.sort_values(first, ascending=False, ignore_index=True, kind="stable")
+    table.insert(0, place_column(first), table[first].rank(ascending=False, method="min").astype("Int64"))
     return table
 
 

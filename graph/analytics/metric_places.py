@@ -17,7 +17,7 @@ from typing import Any
 
 from graph.store.search_text import fold
 
-__all__ = ["place", "places", "found_places", "find_lines"]
+__all__ = ["UNRANKED", "place", "places", "found_places", "find_lines"]
 
 SHOWN = 20  # nodes `find_lines` names
 UNRANKED = ("community",)  # metrics whose values are labels
