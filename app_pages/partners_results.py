@@ -53,6 +53,7 @@ def _candidates(candidates: list, key: str, why_none: str | None = None) -> None
 
 def show_organisations(index: RecommenderIndex, focal: list[str], requirements: Requirements, k: int,
                        exclude_existing: bool) -> None:
+    st.subheader("Partner organisations")  # under the call's gaps, the list had read as the last gap's
     _note(history_note(index, focal))
     candidates = recommend(index, focal, requirements, k=k, exclude_existing=exclude_existing)
     _note(places_note(index, focal, requirements, candidates))  # a wanted place no candidate shown is in
