@@ -30,6 +30,7 @@ from graph.analytics.cluster_partner_reasons import network_reasons, place_reaso
 from graph.analytics.cluster_profiles import ClusterIndex, Profile, sector_name
 from graph.analytics.cluster_requirements import asked_reasons, meeting
 from graph.analytics.recommend import Candidate, link_scores
+from graph.analytics.recommend_cold import member_clusters
 from graph.analytics.recommend_reasons import Path
 from graph.errors import NotFound
 from graph.store.schema import is_cluster
@@ -195,9 +196,14 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
     See tests/test_cluster_partners.py: Automation Småland, a seed cluster without projects, gets
     Automation Region first ("both work in Automation", "both members of S3 Cluster Pilot").
     """
-    me, found = cluster_scores(cindex, focal, weights)
+    context = _known_by(cindex, focal)
+    me, found = cluster_scores(cindex, context, weights)
     note = None if cindex.has_history(focal) else COLD_START_NOTE
     names = ", ".join(cindex.index.name(f) for f in focal)
+    if context != focal:
+        clusters = [cindex.index.name(c) for c in context if c not in focal]
+        note += (f"; as a member of {', '.join(clusters)}, by {'their' if len(clusters) > 1 else 'its'} sectors, "
+                 f"programmes and place (the graph knows none of {names}'s own)")
     if not found and (me.sectors or me.programmes or me.rows):
         found = _by_place_alone(cindex, me, focal, weights)
         note = _nothing_shared_note(cindex, me, names, found)
@@ -207,6 +213,19 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
     found, left_out = meeting(cindex, found, requirements, weights)
     note = "; ".join(filter(None, (note, left_out))) or None
     return ClusterRanking(asked_reasons(cindex, [_candidate(cindex, me, *x) for x in found[:k]], requirements), note)
+
+
+def _known_by(cindex: ClusterIndex, focal: list[str]) -> list[str]:
+    """`focal`, or the clusters its nodes are members of first, then `focal`, when it took part in no project and
+    the graph knows no sector or programme of it (a member without projects: Mjärdevi Science Park, of IoT World).
+    The clusters then stand in, as they do for partner organisations (`recommend_cold.with_clusters`), and the
+    first names the paths; such a member had been told that nothing ranks partner clusters for it."""
+    if any(f not in cindex.G for f in focal):
+        return focal  # `cluster_scores` says what to give
+    mine = _merged([cindex.profile(f) for f in focal])
+    if mine.sectors or mine.programmes or mine.rows:
+        return focal
+    return [*member_clusters(cindex.index, focal), *focal]
 
 
 def _joined(*parts: tuple[str, ...]) -> tuple[str, ...]:
