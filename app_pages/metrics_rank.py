@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, url_choice
-from graph.analytics.metric_places import UNRANKED, found_places
+from graph.analytics.metric_places import UNRANKED, found_places, graph_of
 from graph.analytics.metrics_disk import KeptMetrics
 from graph.analytics.projections import Projection
 
@@ -64,10 +64,13 @@ def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
     absent = [name for key, name in common.search(text, LABELS.get(spec.kind)) if key.split(":", 1)[1] not in ids]
     if absent:
         some = ", ".join(absent[:5]) + (f" and {len(absent) - 5:,} more" if len(absent) > 5 else "")
-        st.info(f"Not in this graph of {spec.kind}: {common.md(some)}. It holds only what takes part in a project "
-                "that counts here (the sidebar's programme, sector, countries, roles and years); a cluster through "
-                "its CORDIS record or its members' projects. One without any has no place in a ranking of shared "
-                "projects: its partners can still be found on the Partners page.", icon=":material/search_off:")
+        why = (f"A {spec.kind} is in it through its organisations' projects that count here (the sidebar's "
+               "programme, sector, countries, roles and years)." if spec.kind in ("region", "country") else
+               "It holds only what takes part in a project that counts here (the sidebar's programme, sector, "
+               "countries, roles and years); a cluster through its CORDIS record or its members' projects. One "
+               "without any has no place in a ranking of shared projects: its partners can still be found on the "
+               "Partners page.")
+        st.info(f"Not in this graph of {graph_of(spec.kind)}: {common.md(some)}. {why}", icon=":material/search_off:")
     elif not found:
         st.warning(f"Nothing in this graph or the store is named or numbered like “{common.md(text)}”.",
                    icon=":material/search_off:")

@@ -70,11 +70,9 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
 
 def _searched(key: str, label: str) -> str:
     """What the Find box looks in: the label, and for a country every name it goes by ("Sverige", "Suomi")."""
-    if not key.startswith("Country:"):
-        return fold(label)
-    from graph.countries import spellings
+    from graph.countries import names_of
 
-    return fold(" ".join((label, *spellings(key.split(":", 1)[1]))))
+    return fold(" ".join(names_of(key, label)))
 
 
 def _chosen(key: str, names: dict[str, str]) -> list[str]:

@@ -22,7 +22,7 @@ import pycountry
 
 from graph.values import BadValue
 
-__all__ = ["country_code", "spellings", "subdivision_name", "LANGUAGES"]
+__all__ = ["country_code", "spellings", "names_of", "subdivision_name", "LANGUAGES"]
 
 #: Languages whose country names are read: the Nordic ones, the big EU ones and the Baltic ones.
 LANGUAGES = ("nb", "nn", "sv", "da", "fi", "is", "de", "fr", "nl", "es", "it", "pt", "pl", "et", "lv", "lt")
@@ -99,6 +99,16 @@ def spellings(code: str) -> tuple[str, ...]:
     True
     """
     return _spellings_by_code().get(code.upper(), ())
+
+
+def names_of(key: str, name: str) -> tuple[str, ...]:
+    """What a search for a node may match: its name, and for a country (`Country:SE`) every name it goes by, so that
+    "Sverige" finds Sweden wherever a node is found by name (a choice list, the Metrics ranking).
+
+    >>> "sverige" in names_of("Country:SE", "Sweden"), names_of("Cluster:iot", "IoT World")
+    (True, ('IoT World',))
+    """
+    return (name, *spellings(key.split(":", 1)[1])) if key.startswith("Country:") else (name,)
 
 
 

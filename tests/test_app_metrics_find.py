@@ -37,7 +37,7 @@ def test_a_seed_cluster_without_projects_is_said_to_be_left_out(app_store):  # n
     assert "Automation Småland" not in set(table(at, "degree")["name"])
     at.text_input(key="metrics_find").input("smaland").run()
     said = texts(at)
-    assert "Not in this graph of cluster: Automation Småland" in said
+    assert "Not in this graph of clusters: Automation Småland" in said
     assert "takes part in a project" in said
 
 

@@ -193,7 +193,7 @@ def test_find_naming_nothing_in_the_graph_says_why(env):
     result = invoke(env, "metrics", "top", "degree", "--find", "Delta")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[-1].startswith(
-        "find 'Delta': nothing in this graph of organisation is named or numbered like it; it holds only what takes "
+        "find 'Delta': nothing in this graph of organisations is named or numbered like it; it holds only what takes "
         "part in a project that counts here")
 
 

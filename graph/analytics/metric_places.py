@@ -15,9 +15,10 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from graph.countries import names_of
 from graph.store.search_text import fold
 
-__all__ = ["UNRANKED", "place", "places", "found_places", "find_lines"]
+__all__ = ["UNRANKED", "place", "places", "found_places", "find_lines", "graph_of", "left_out_why"]
 
 SHOWN = 20  # nodes `find_lines` names
 UNRANKED = ("community",)  # metrics whose values are labels
@@ -47,9 +48,9 @@ def place(values: dict[Any, float], key: Any) -> str:
 
 
 def found_places(names: dict[Any, str], results: dict[str, Any], text: str) -> list[tuple[Any, str, dict[str, str]]]:
-    """The nodes of a projection (`names`: key -> name) whose name or key holds `text` (accents and case ignored),
-    best first by the first metric, each with its place by every metric of `results` (metric -> a result with
-    `values`) but `community`.
+    """The nodes of a projection (`names`: key -> name) whose name or key holds `text` (accents and case ignored; a
+    country by any of its names: "Sverige"), best first by the first metric, each with its place by every metric of
+    `results` (metric -> a result with `values`) but `community`.
 
     >>> class R:
     ...     def __init__(self, values): self.values = values
@@ -58,7 +59,7 @@ def found_places(names: dict[Any, str], results: dict[str, Any], text: str) -> l
     [('Cluster:c', 'Green Valley', {'degree': '2 of 3'}), ('Cluster:a', 'Industrial Green Tech', {'degree': '3 of 3'})]
     """
     wanted = fold(text).strip()
-    keys = [key for key, name in names.items() if wanted and wanted in fold(f"{name}|{key}")]
+    keys = [key for key, name in names.items() if wanted and wanted in fold("|".join((*names_of(key, name), key)))]
     ranked = [metric for metric in results if metric not in UNRANKED]
     if ranked:
         first = results[ranked[0]].values
@@ -67,15 +68,34 @@ def found_places(names: dict[Any, str], results: dict[str, Any], text: str) -> l
     return [(key, names[key], {metric: by_metric[metric][key] for metric in ranked}) for key in keys]
 
 
+#: A projection's kind as its graph's nodes are called ("this graph of clusters").
+_PLURAL = {"organisation": "organisations", "cluster": "clusters", "region": "regions", "country": "countries",
+           "bipartite": "organisations and projects"}
+
+
+def graph_of(kind: str) -> str:
+    """`kind` as the nodes of its graph are called: "clusters" ("this graph of cluster" had read oddly)."""
+    return _PLURAL.get(kind, kind)
+
+
+def left_out_why(kind: str) -> str:
+    """Why a node of the store may be missing from a projection of `kind`: for organisations and clusters, their
+    partners are still ranked by `recommend --for`; a region or a country is there through its organisations."""
+    if kind in ("region", "country"):
+        return (f"a {kind} is in it through its organisations' projects that count here (the chosen programme, "
+                "sectors, countries, roles and years)")
+    return ("it holds only what takes part in a project that counts here (a cluster through its CORDIS record or "
+            "its members' projects): `recommend --for` still ranks its partners")
+
+
 def find_lines(found: Any, results: dict[str, Any], kind: str, text: str) -> list[str]:
     """What `metrics compute --find TEXT` prints: the matching nodes of the projection (`found`: its `names` and
     `number_of_nodes()`, as `graph.analytics.metrics_disk.KeptMetrics` has) with their place by each metric, the
     first `SHOWN`; when none, why a node of the store may have no place (never an empty answer)."""
     matches = found_places(found.names, results, text)
     if not matches:
-        return [f"find {text!r}: nothing in this graph of {kind} is named or numbered like it; it holds only what "
-                "takes part in a project that counts here (a cluster through its CORDIS record or its members' "
-                "projects): `recommend --for` still ranks its partners"]
+        return [f"find {text!r}: nothing in this graph of {graph_of(kind)} is named or numbered like it; "
+                + left_out_why(kind)]
     more = [f"  ... and {len(matches) - SHOWN:,} more; give more of the name"] if len(matches) > SHOWN else []
     return [f"find {text!r}: {len(matches):,} node(s) of {found.number_of_nodes():,}", *(
         f"  {name}  ({key}): " + "; ".join(f"{metric} {at}" for metric, at in places.items())
