@@ -20,19 +20,26 @@ def merged(first: NodeRecord, record: NodeRecord) -> NodeRecord:
                                properties={**record.properties, **first.properties}, fills=first.fills | record.fills)
 
 
-def agrees(first: NodeRecord | RelRecord, record: NodeRecord | RelRecord) -> bool:
+def agrees(first: NodeRecord | RelRecord, record: NodeRecord | RelRecord, said: frozenset[str] = frozenset()) -> bool:
     """Whether two rows of one key differ only by empty cells: an empty cell sets nothing (docs/mapping.md), so a
     row lacking the city another row gives is no conflict (it was reported as "different data", and stopped a
-    table without `on_conflict = "merge"`). Everything else must be equal; each property given by both alike."""
+    table without `on_conflict = "merge"`). Everything else must be equal; each property given by both alike.
+    `said`: the labels a row's `label_if` cell adds, which one row may add and another not (its cell empty: an
+    organisation's SME cell filled on one participation and empty on the next had stopped the participation
+    preset); a yes against a no of `SME` still differs by `sme`."""
     bare = dict(sources=(), properties={})
+    if isinstance(first, NodeRecord) and {*first.extra_labels} ^ {*record.extra_labels} <= said:
+        bare["extra_labels"] = ()
     return (dataclasses.replace(first, **bare) == dataclasses.replace(record, **bare)
             and all(first.properties[name] == value for name, value in record.properties.items()
                     if name in first.properties))
 
 
 def filled_in(first: NodeRecord | RelRecord, record: NodeRecord | RelRecord) -> NodeRecord | RelRecord:
-    """The record `first` with the values only `record` gives, and both rows' sources (see `agrees`)."""
-    both = {"fills": first.fills | record.fills} if isinstance(first, NodeRecord) else {}
+    """The record `first` with the values and labels only `record` gives, and both rows' sources (see `agrees`)."""
+    both = {"fills": first.fills | record.fills, "extra_labels": tuple(sorted({*first.extra_labels,
+                                                                               *record.extra_labels}))
+            } if isinstance(first, NodeRecord) else {}
     return dataclasses.replace(first, sources=tuple(dict.fromkeys(first.sources + record.sources)),
                                properties={**record.properties, **first.properties}, **both)
 

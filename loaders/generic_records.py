@@ -218,7 +218,7 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
             count_values(collected.variants.setdefault(identity, []), record.properties)
         if first is None:
             records[identity] = (record, spec, line)
-        elif _data(first[0]) != _data(record) and not agrees(first[0], record):
+        elif _data(first[0]) != _data(record) and not agrees(first[0], record, spec.said_labels):
             if merging:
                 records[identity] = (merged_record(first[0], record), first[1], first[2])
                 collected.conflicts.setdefault(identity, [(first[1].file, first[2])]).append(where)
@@ -228,8 +228,9 @@ def collect(spec: FileSpec, table: Table, source: str, records: Records, problem
                     + _conflict_hint(record))))
         else:  # a repeat, or one differing only by empty cells: its values and sources (another file's) join
             merged += 1
-            if (record.properties.keys() - first[0].properties.keys()
-                    or not set(record.sources) <= set(first[0].sources)):
+            if (record.properties.keys() - first[0].properties.keys() or not set(record.sources) <= set(
+                    first[0].sources) or isinstance(record, NodeRecord) and {*record.extra_labels} - {
+                    *first[0].extra_labels}):
                 records[identity] = (filled_in(first[0], record), first[1], first[2])
     return merged
 

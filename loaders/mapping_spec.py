@@ -119,6 +119,11 @@ class FileSpec:
     match: str = "id"  # "name": a row whose id the store lacks takes the node its name names (loaders.generic_match)
     lines: dict[str, int | None] = field(default_factory=dict, compare=False)
 
+    @property
+    def said_labels(self) -> frozenset[str]:
+        """The labels a row's own cells add (`label_if`): one row of a node may say them and another not."""
+        return frozenset(label for label, _ in self.label_if)
+
     def columns(self) -> list[tuple[str, str, int | None]]:
         """(what it is for, column, mapping line) for every column the table names: the header must hold each."""
         used = [("id", "id", self.id), ("name", "name", self.name), ("key", "key", self.key)]
