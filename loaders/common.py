@@ -211,9 +211,12 @@ def _decode_as(data: bytes, encoding: str, name: str, *, detected: bool = False)
 
 def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: list[NodeRecord],
                  rels: list[RelRecord], *, progress: Progress | None = None, origin: str | None = None,
-                 held: Iterable[RelRecord] = ()) -> WriteSummary:
+                 held: Iterable[RelRecord] = (),
+                 stored: tuple[list[NodeRecord], list[RelRecord]] = ([], [])) -> WriteSummary:
     """Write validated records, logging the load as started before the first write and complete after; `held`:
-    the places it did not write as the store placed their nodes more precisely (an unload gives them back).
+    the places it did not write as the store placed their nodes more precisely (an unload gives them back);
+    `stored`: the places its files name that it did not write as the store holds them: still given by the files
+    (a re-load of a table had counted the regions its earlier load made as no longer in it, every time).
 
     Organisations that cluster detection marks are written as Clusters (`mark_clusters`), whichever loader
     read them. `origin` names the input in problems (default: the files)."""
@@ -234,7 +237,7 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
         summary = write_records(store, nodes, rels, origin=origin or ", ".join(str(p) for p in paths) or source,
                                 progress=progress, before_first_write=start)
         if reload is not None:  # an earlier load of other files: what they gave and these do not is taken off
-            take_back_gone(store, source, checksum, nodes, rels, summary, unfinished=reload)
+            take_back_gone(store, source, checksum, nodes + stored[0], rels + stored[1], summary, unfinished=reload)
         record_load(store, source, checksum, summary)
     except ClusterExplorerError as e:
         if not started or isinstance(e, (DiskFull, ValidationFailed)):

@@ -68,6 +68,7 @@ class GenericInput:
     drops: list[tuple[FileSpec, str]] = field(default_factory=list)
     matchable: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # match = "name" rows
     held: list[RelRecord] = field(default_factory=list)  # places held back (`kept_in_their_regions`)
+    stored: tuple[list[NodeRecord], list[RelRecord]] = ([], [])  # places left out as the store holds them
 
     def would_write(self) -> str:
         """`5 nodes (Project 2, Organisation 3) and 4 relationships (PARTICIPATES_IN 4), and 1 Source record(s)
@@ -272,6 +273,8 @@ def _leave_stored_places(store: GraphStore, data: GenericInput) -> None:
     place_nodes, place_rels, _ = keep_stored_places(store, *data.places)
     data.nodes[:] = [n for n in data.nodes if id(n) not in generated] + place_nodes
     data.rels[:] = [r for r in data.rels if id(r) not in generated] + place_rels
+    written = {id(record) for record in (*place_nodes, *place_rels)}  # the rest are still given (a re-load's)
+    data.stored = tuple([r for r in records if id(r) not in written] for records in data.places)
     data.places = (place_nodes, place_rels)
 
 
@@ -289,5 +292,6 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     """Read, check and write a mapping's files: all or nothing. Re-running it changes nothing."""
     data = check_generic(store, mapping_path)
     source = f"user:{data.mapping.name}"
-    summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress, held=data.held)
+    summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress, held=data.held,
+                           stored=data.stored)
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))
