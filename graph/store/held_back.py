@@ -45,15 +45,17 @@ def held_places_of_others() -> str:
 def given_back(label: str) -> str:
     """Rows `{start, end, key, sources}`: a `label` node's `LOCATED_IN` to country `end`, written when one of
     `sources` still gives the node and the node is in no region of that country (a region's `country`, a NUTS
-    code's first two letters)."""
+    code's first two letters). Counts the links created or given a source: one an earlier unload wrote back is
+    there already (every later unload had counted it again, and made the facts of places again)."""
     return ("UNWIND $rows AS row\n"
             f"MATCH (a:{check_label(label)} {{id: row.start}}) WHERE any(s IN row.sources WHERE s IN a.sources)\n"
             "MATCH (c:Country {id: row.end})\n"
             "OPTIONAL MATCH (a)-[:LOCATED_IN]->(p:Region) WHERE coalesce(p.country, substring(p.id, 0, 2)) = row.end\n"
             "WITH a, c, row, count(p) AS there WHERE there = 0\n"
             "MERGE (a)-[r:LOCATED_IN {key: row.key}]->(c)\n"
-            "SET r.sources = coalesce(r.sources, []) + [s IN row.sources WHERE NOT s IN coalesce(r.sources, [])]\n"
-            "RETURN count(r) AS done")
+            "WITH r, [s IN row.sources WHERE NOT s IN coalesce(r.sources, [])] AS new\n"
+            "SET r.sources = coalesce(r.sources, []) + new\n"
+            "RETURN count(CASE WHEN size(new) > 0 THEN r END) AS done")
 
 
 def give_back(store: GraphStore, source: str, checksum: str = "") -> int:
