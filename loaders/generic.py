@@ -30,6 +30,7 @@ from loaders.generic_cell_notes import cell_notes, wrong_marks, yes_no_words
 from loaders.generic_drop import drop_properties
 from loaders.generic_empty_keys import one_per_row
 from loaders.generic_ends import names_read_once, resolve_ends
+from loaders.generic_labels import take_off_emptied_labels
 from loaders.generic_match import match_by_name
 from loaders.generic_merge import ids_spelled_two_ways
 from loaders.generic_places import kept_in_their_regions, most_precise
@@ -294,4 +295,5 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     source = f"user:{data.mapping.name}"
     summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress, held=data.held,
                            stored=data.stored)
+    take_off_emptied_labels(store, data.nodes)  # before the derived facts, which would set `sme` again from `SME`
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))

@@ -13,10 +13,14 @@ from typing import Any
 
 from graph import values
 from graph.errors import Problem
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord
+from graph.store.registry import statement
+from graph.store.schema import check_label
 from loaders.generic_cell_notes import bad_cell
 from loaders.mapping_spec import FileSpec
 
-__all__ = ["row_labels", "STATUS_OF"]
+__all__ = ["row_labels", "STATUS_OF", "unlabelled", "take_off_emptied_labels"]
 
 #: The property a `label_if` label's cell also sets, both ways.
 STATUS_OF = {"SME": "sme"}
@@ -39,3 +43,30 @@ def row_labels(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], prob
         if label in STATUS_OF and said is not None:
             properties.setdefault(STATUS_OF[label], said)
     return labels
+
+
+@statement(lambda: [(status_label,) for status_label in STATUS_OF])
+def unlabelled(status_label: str) -> str:
+    """Rows `{id, sources}`: the organisation loses `status_label` when its status is unknown now and only `sources`
+    give it (what the load's writer left: the value another load gives came back)."""
+    status = STATUS_OF[status_label]
+    return (f"UNWIND $rows AS row MATCH (n:Organisation {{id: row.id}})\n"
+            f"WHERE n:{check_label(status_label)} AND n.{status} IS NULL AND all(s IN n.sources WHERE s IN row.sources)"
+            f"\nREMOVE n:{check_label(status_label)}\nRETURN count(n) AS done")
+
+
+def take_off_emptied_labels(store: GraphStore, nodes: list[NodeRecord]) -> int:
+    """Take the status label (`SME`) off the written organisations whose table fills the status and whose rows all
+    left its cell empty, where only this load gives the node: the writer takes the emptied `sme` off
+    (`NodeRecord.fills`), but the label stayed, and the derived facts then set `sme` true again from it (an SME cell
+    a user emptied, the status no longer known, left the organisation an SME). Run after the load's writes, before
+    the derived facts."""
+    rows: dict[str, list[dict]] = {}
+    for node in nodes:
+        if "Organisation" not in (node.label, *node.extra_labels):
+            continue
+        for status_label, status in STATUS_OF.items():
+            if status in node.fills and status not in node.properties and status_label not in node.extra_labels:
+                rows.setdefault(status_label, []).append({"id": node.id, "sources": list(node.sources)})
+    return sum(store.write(unlabelled(status_label), {"rows": found[at:at + 2000]}).rows[0][0]
+               for status_label, found in sorted(rows.items()) for at in range(0, len(found), 2000))
