@@ -36,12 +36,14 @@ def agrees(first: NodeRecord | RelRecord, record: NodeRecord | RelRecord, said: 
 
 
 def filled_in(first: NodeRecord | RelRecord, record: NodeRecord | RelRecord) -> NodeRecord | RelRecord:
-    """The record `first` with the values and labels only `record` gives, and both rows' sources (see `agrees`)."""
-    both = {"fills": first.fills | record.fills, "extra_labels": tuple(sorted({*first.extra_labels,
-                                                                               *record.extra_labels}))
+    """The record `first` with the values and labels only `record` gives, and both rows' sources and `fills` (see
+    `agrees`): a membership two tables give, one of them its `since`, takes that `since` off when its cell is emptied
+    (the first table's fills alone had been kept, and the emptied `since` stayed)."""
+    both = {"extra_labels": tuple(sorted({*first.extra_labels, *record.extra_labels}))
             } if isinstance(first, NodeRecord) else {}
     return dataclasses.replace(first, sources=tuple(dict.fromkeys(first.sources + record.sources)),
-                               properties={**record.properties, **first.properties}, **both)
+                               properties={**record.properties, **first.properties}, fills=first.fills | record.fills,
+                               **both)
 
 
 def count(variants: list[list], properties: dict) -> None:
