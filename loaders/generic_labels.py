@@ -60,7 +60,7 @@ def take_off_emptied_labels(store: GraphStore, nodes: list[NodeRecord]) -> int:
     left its cell empty, where only this load gives the node: the writer takes the emptied `sme` off
     (`NodeRecord.fills`), but the label stayed, and the derived facts then set `sme` true again from it (an SME cell
     a user emptied, the status no longer known, left the organisation an SME). Run after the load's writes, before
-    the derived facts."""
+    the derived facts. Also for `sme` mapped as a column (`mapping new` of a member list): its fills hold it too."""
     rows: dict[str, list[dict]] = {}
     for node in nodes:
         if "Organisation" not in (node.label, *node.extra_labels):
