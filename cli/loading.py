@@ -147,7 +147,15 @@ def _loads_of(logged: list[dict], source: str) -> str:
     source's name), with when and how much it wrote."""
     loads = [e for e in logged if e["source"] == source]
     if len(loads) < 2:
-        return "".join(f"The {source} load of {e['loaded_at']} wrote {e['nodes']} nodes and {e['relationships']} "
-                       "relationships. " for e in loads)
-    listed = "; ".join(f"{e['loaded_at']}: {e['nodes']} nodes" for e in loads)
+        return "".join(f"The {source} load {_wrote(e)}. " for e in loads)
+    listed = "; ".join(f"{e['loaded_at']}: {e['nodes']} nodes" if e.get("loaded_at") else _wrote(e) for e in loads)
     return f"The log holds {len(loads)} loads of {source}, and all of them go ({listed}). "
+
+
+def _wrote(entry: dict) -> str:
+    """A log entry's load as the question names it: a completed one with what it wrote; one that never finished
+    (killed, or an unload begun) as such ("None: None nodes" had been said of it)."""
+    if entry.get("loaded_at") and entry.get("nodes") is not None:
+        return f"of {entry['loaded_at']} wrote {entry['nodes']} nodes and {entry['relationships']} relationships"
+    since = entry.get("started_at") or entry.get("unload_started_at") or "an unknown time"
+    return f"started at {since} did not finish (what it wrote is not counted)"
