@@ -71,4 +71,4 @@ def show_clusters(index: RecommenderIndex, version: str, focal: list[str], k: in
     st.subheader("Partner clusters")
     ranking = partner_clusters(partners_index.clusters(index, version), focal, k=k, requirements=requirements)
     _note(ranking.note)
-    _candidates(ranking.candidates, "partners")
+    _candidates(ranking.candidates, "partners", ranking.why_none)

@@ -263,7 +263,7 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
             ranking = partner_clusters(profiles_for(obj.store, folder, index, inputs.version), focal_keys, k=k,
                                        requirements=asked)
             progress(3, 3)
-            show.candidates(ranking.candidates, ranking.note, fmt)
+            show.candidates(ranking.candidates, ranking.note, fmt, ranking.why_none)
             return
         from graph.analytics.recommend import history_note
         from graph.analytics.recommend import recommend as rank
@@ -278,7 +278,9 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
     for note in (places_note(index, focal_keys, requirements, candidates), sme_note(index, focal_keys, requirements)):
         if note:
             click.echo(f"note: {note}", err=True)
-    why_none = show.NOTHING_LINKS
+    from graph.analytics.cluster_partners import NOTHING_LINKS
+
+    why_none = NOTHING_LINKS
     if not candidates:
         from graph.analytics.needs import recommender_needs, why_no_candidates
         from graph.analytics.recommend_empty import no_candidate_reason

@@ -30,11 +30,9 @@ def _lines(number: int, c: Any, indent: str = "") -> list[str]:
     return lines
 
 
-#: Why a partner-cluster ranking is empty: nothing the ranking reads ties the focal clusters to another.
-NOTHING_LINKS = "nothing links the focal nodes to others (no shared sector, programme or project)"
 
 
-def candidates(found: list, note: str | None, fmt: str, why_none: str = NOTHING_LINKS) -> None:
+def candidates(found: list, note: str | None, fmt: str, why_none: str | None) -> None:
     """The ranked candidates; when there is none, `why_none` (on stderr with JSON, so stdout stays a list)."""
     if note:
         click.echo(f"note: {note}", err=True)

@@ -39,6 +39,11 @@ __all__ = ["COLD_START_NOTE", "ClusterWeights", "ClusterCandidate", "ClusterRank
            "partner_clusters", "cluster_scores", "is_cluster"]
 
 COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
+#: Why a partner-cluster ranking is empty: nothing it reads ties the focal nodes to another cluster ...
+NOTHING_LINKS = "nothing links the focal nodes to others (no shared sector, programme or project)"
+#: ... or the requirements left out every cluster it ranked (an ESCA Gold asked, which none of them holds, had been
+#: told that nothing links them).
+REQUIREMENTS_LEFT_OUT = "the requirements left out every cluster the ranking reached (the note says how many, and why)"
 _LABELS = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
 
 
@@ -65,6 +70,8 @@ class ClusterRanking:
 
     candidates: list[ClusterCandidate]
     note: str | None = None
+    #: Why there is no candidate (None when there are): the requirements left out every cluster ranked, or none was
+    why_none: str | None = None
 
 
 def _self_similarity(cindex: ClusterIndex, sectors: dict[str, float]) -> float:
@@ -210,9 +217,12 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
     if not (me.sectors or me.programmes or me.rows):
         note = (f"the graph knows no sector, programme or project of {names}: nothing to rank partner clusters by; "
                 "add ACTIVE_IN (sectors), MEMBER_OF (programmes) or PARTICIPATES_IN relationships (docs/mapping.md)")
+    ranked = len(found)
     found, left_out = meeting(cindex, found, requirements, weights)
     note = "; ".join(filter(None, (note, left_out))) or None
-    return ClusterRanking(asked_reasons(cindex, [_candidate(cindex, me, *x) for x in found[:k]], requirements), note)
+    why_none = None if found else REQUIREMENTS_LEFT_OUT if ranked else NOTHING_LINKS
+    return ClusterRanking(asked_reasons(cindex, [_candidate(cindex, me, *x) for x in found[:k]], requirements), note,
+                          why_none)
 
 
 def _known_by(cindex: ClusterIndex, focal: list[str]) -> list[str]:
