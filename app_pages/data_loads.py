@@ -14,7 +14,15 @@ from graph.store.contract import GraphStore
 from graph.store.reads import last_loads
 from loaders.pipeline import run_unload
 
-__all__ = ["loads_section"]
+__all__ = ["loads_section", "LOG_COLUMNS"]
+
+#: The load log's columns as the tables show them: headings in words and counts with thousands marks, as every other
+#: page writes them ("loaded_at" and "30255" had been shown).
+LOG_COLUMNS = {"source": st.column_config.TextColumn("Source"), "started_at": st.column_config.TextColumn("Started"),
+               "loaded_at": st.column_config.TextColumn("Loaded"), "status": st.column_config.TextColumn("Status"),
+               "nodes": st.column_config.NumberColumn("Nodes", format="localized"),
+               "relationships": st.column_config.NumberColumn("Relationships", format="localized"),
+               "checksum": st.column_config.TextColumn("Checksum")}
 
 
 def loads_section(store: GraphStore) -> None:
@@ -26,7 +34,7 @@ def loads_section(store: GraphStore) -> None:
         st.caption("Nothing is loaded yet.")
         return
     st.dataframe(pd.DataFrame([{k: load.get(k) for k in ("source", "loaded_at", "nodes", "relationships")}
-                               for load in loads]), hide_index=True, key="data_loads")
+                               for load in loads]), hide_index=True, key="data_loads", column_config=LOG_COLUMNS)
     sources = list(dict.fromkeys(load["source"] for load in loads))
     source = st.selectbox("Take a load out of the store", sources, key="data_unload_source")
     sure = st.checkbox(f"Remove what {source} brought (what other loads brought too stays)",

@@ -1,9 +1,8 @@
 """Overview: what the store holds, where it came from and when, so the other pages can be read right.
 
-Counts come from a few counting reads (each node once, by its kind; extra labels such as SME apart),
-shared by every session until the next load. On an empty store it offers the one step that makes the
-rest useful: loading the bundled real sample (or the seed data alone).
-"""
+Counts come from a few counting reads (each node once, by its kind; extra labels such as SME apart), shared by every
+session until the next load. On an empty store it offers the one step that makes the rest useful: loading the
+bundled real sample (or the seed data alone). The load log's table is headed in words (`data_loads.LOG_COLUMNS`)."""
 
 from __future__ import annotations
 
@@ -11,6 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.data_loads import LOG_COLUMNS
 from graph.store.load_log import unfinished_loads, unfinished_parts
 from graph.store.reads import last_loads
 from loaders.pipeline import run_sample
@@ -73,7 +73,7 @@ with right:
 st.subheader("Sources loaded")
 if loads:
     table = pd.DataFrame(loads)[["started_at", "loaded_at", "status", "source", "nodes", "relationships", "checksum"]]
-    st.dataframe(table, hide_index=True, key="overview_loads")
+    st.dataframe(table, hide_index=True, key="overview_loads", column_config=LOG_COLUMNS)
     st.caption("A load is complete (`loaded_at`) once the facts derived from all the data are written too: the "
                "loads of one command (`load sample`: seeds, NUTS, CORDIS) complete together.")
 else:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from graph.analytics.cluster_partners import NOTHING_LINKS, REQUIREMENTS_LEFT_OUT, partner_clusters
 from graph.analytics.recommend import Requirements
-from tests.test_cluster_partners import clusters, env, graph, index  # noqa: F401  (fixtures)
 from tests.cli_invoke import invoke
+from tests.test_cluster_partners import clusters, env, graph, index  # noqa: F401  (fixtures)
 
 EVERYWHERE = ("SE", "DK", "FI", "NO", "DE", "AT", "EE", "NL", "FR", "IT", "ES", "BE", "PL", "LT", "LV", "IS")
 
