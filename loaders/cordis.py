@@ -173,6 +173,13 @@ def _add_organisations(projects, parts, tables, src, nodes, rels, notes) -> None
         notes.append(f"{unnamed} organisations have no name in any row; named by short name or PIC.")
 
 
+def _left_out(given: tuple[list, list], written: tuple[list, list]) -> tuple[list, list]:
+    """The place records `keep_stored_places` left out as the store holds them: the files still give them (a re-load
+    of a newer export had taken them for records gone, and credited them to another file)."""
+    kept = {id(record) for records in written for record in records}
+    return tuple([r for r in records if id(r) not in kept] for records in given)
+
+
 def load_cordis(store: GraphStore, path: Path | str, progress: Progress | None = None,
                 parsed: Future | None = None) -> LoadReport:
     """Load a folder of CORDIS files into `store`: validated first, nothing written if anything is wrong.
@@ -182,8 +189,10 @@ def load_cordis(store: GraphStore, path: Path | str, progress: Progress | None =
     files = cordis_files(path)
     with gc_paused():
         nodes, rels, notes = parsed.result() if parsed is not None else read_cordis(list(files.values()))
+        given = (nodes, rels)
         nodes, rels, place_notes = keep_stored_places(store, nodes, rels)
-        summary = load_records(store, SOURCE, cordis_inputs(files), nodes, rels, progress=progress)
+        summary = load_records(store, SOURCE, cordis_inputs(files), nodes, rels, progress=progress,
+                               stored=_left_out(given, (nodes, rels)))
     report = LoadReport(SOURCE, summary, notes + place_notes)
     report.notes.append(describe_summary(report))
     return report
