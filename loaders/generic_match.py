@@ -255,6 +255,18 @@ def _once(records: list) -> list:
     return kept
 
 
+def _not_going(store: GraphStore, found: list, prefix: str, data: GenericInput) -> list:
+    """`found` without the store's nodes that only this mapping's files give and its rows no longer do: a re-load
+    removes them (a row's id changed from X2 to X3 had been said to stand "beside the store's X2")."""
+    given, going = {(r.label, r.id) for r in data.nodes}, set()
+    for label in {record.label for record, _ in found}:
+        ids = sorted({node_id for record, nodes in found if record.label == label for node_id, _ in nodes})
+        going |= {(label, node_id) for node_id, props, _ in store.read(cypher.node_states(label), {"ids": ids},
+                                                                       row_cap=len(ids) + 1).rows
+                  if all(s.startswith(prefix) for s in props.get("sources") or []) and (label, node_id) not in given}
+    return [(record, [n for n in nodes if (record.label, n[0]) not in going]) for record, nodes in found]
+
+
 def _namesakes(store: GraphStore, data: GenericInput) -> list[str]:
     """A note on the new nodes of tables without `match = "name"` (rows whose id the store lacks) that have the name
     of a node of the store in any case (the rule of `match = "name"` without its folded spellings, which would read
@@ -272,9 +284,10 @@ def _namesakes(store: GraphStore, data: GenericInput) -> list[str]:
         if not store.read(cypher.count_label(label), row_cap=1).rows[0][0]:  # none held (a first load): no look-up
             continue
         found += [(record, nodes) for record, nodes in _new_and_named(store, label, records, folding=False) if nodes]
+    prefix = f"user:{data.mapping.name}/"
+    found = [(record, nodes) for record, nodes in _not_going(store, found, prefix, data) if nodes]
     if not found:
         return []
-    prefix = f"user:{data.mapping.name}/"
 
     def shown(record: NodeRecord, nodes: list[tuple[str, str]]) -> str:
         where = f", {record.sources[0].removeprefix(prefix)}" if record.sources else ""
