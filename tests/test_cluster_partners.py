@@ -56,15 +56,21 @@ def network_records() -> tuple[list, list]:
     return [replace(n, name=SECTOR_NAMES.get(n.id, n.name)) if n.label == "Sector" else n for n in nodes], rels
 
 
-@pytest.fixture(scope="module")
-def graph(embedded_server) -> nx.MultiDiGraph:
-    """The narrow analytics read of a store holding the seeds and the network above."""
-    nodes, rels = network_records()
-    store = FalkorDBStore(embedded_server, "cluster_partners")
+def seeded_network(embedded_server, graph_name: str, nodes: tuple = (), rels: tuple = ()) -> FalkorDBStore:
+    """A graph of the session's server holding the seeds, the network above and `nodes` and `rels`."""
+    network_nodes, network_rels = network_records()
+    store = FalkorDBStore(embedded_server, graph_name)
     store.clear()
     store.setup_schema()
     load_seeds(store)
-    write_records(store, nodes, rels)
+    write_records(store, [*network_nodes, *nodes], [*network_rels, *rels])
+    return store
+
+
+@pytest.fixture(scope="module")
+def graph(embedded_server) -> nx.MultiDiGraph:
+    """The narrow analytics read of a store holding the seeds and the network above."""
+    store = seeded_network(embedded_server, "cluster_partners")
     yield read_inputs(store)
     store.close()
 

@@ -12,11 +12,8 @@ import pytest
 
 from graph.analytics.inputs import read_inputs
 from graph.analytics.recommend import COLD_START_NOTE, RecommenderIndex, history_note, recommend
-from graph.store.falkordb_store import FalkorDBStore
 from graph.store.records import NodeRecord, RelRecord
-from graph.store.writer import write_records
-from loaders.seeds import load_seeds
-from tests.test_cluster_partners import network_records
+from tests.test_cluster_partners import seeded_network
 
 SOURCE = ("user:test/members.csv",)
 MEMBER = NodeRecord("Organisation", "member-9", "SMALAND MACHINE AB", SOURCE)  # no project, no place
@@ -29,12 +26,7 @@ def member_of(org: str, cluster: str = "automation-smaland") -> RelRecord:
 
 @pytest.fixture(scope="module")
 def index(embedded_server):
-    nodes, rels = network_records()
-    store = FalkorDBStore(embedded_server, "cold_member")
-    store.clear()
-    store.setup_schema()
-    load_seeds(store)
-    write_records(store, [*nodes, MEMBER], [*rels, member_of(MEMBER.id), member_of(FELLOW)])
+    store = seeded_network(embedded_server, "cold_member", (MEMBER,), (member_of(MEMBER.id), member_of(FELLOW)))
     yield RecommenderIndex(read_inputs(store))
     store.clear()
     store.close()

@@ -12,11 +12,9 @@ import pytest
 from graph.analytics.inputs import read_inputs
 from graph.analytics.recommend import COLD_START_NOTE, RecommenderIndex, history_note, recommend
 from graph.analytics.recommend_cold import fellow_members
-from graph.store.falkordb_store import FalkorDBStore
 from graph.store.records import RelRecord
 from graph.store.writer import write_records
-from loaders.seeds import load_seeds
-from tests.test_cluster_partners import network_records
+from tests.test_cluster_partners import seeded_network
 
 MJARDEVI = "Organisation:mjardevi-science-park"  # a seed member of IoT World, its only one
 SOURCE = ("user:test/members.csv",)
@@ -24,12 +22,7 @@ SOURCE = ("user:test/members.csv",)
 
 @pytest.fixture(scope="module")
 def store(embedded_server):
-    nodes, rels = network_records()
-    store = FalkorDBStore(embedded_server, "cold_member_alone")
-    store.clear()
-    store.setup_schema()
-    load_seeds(store)
-    write_records(store, nodes, rels)
+    store = seeded_network(embedded_server, "cold_member_alone")
     yield store
     store.clear()
     store.close()
