@@ -181,6 +181,11 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
         click.echo(line)
 
 
+#: What `recommend` with call rules leaves out, and how to get it.
+GAPS_ONLY = ("note: the call's gaps and who fills each; the ranking of partners for the whole consortium is "
+             "`recommend` without --min-countries and --roles (the Partners page shows both)")
+
+
 def _places(index: Any, given: tuple[str, ...], option: str) -> tuple[str, ...]:
     """`--country` and `--avoid` as the ranking matches them: a country by code or name, read as `metrics --country`
     reads one (`Germany`, `Tyskland` are `DE`), or a region's NUTS code (`graph.analytics.recommend_places`)."""
@@ -253,6 +258,7 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
             from graph.analytics.needs import why_gap_unfilled
 
             show.gaps(result, fmt, lambda rule: why_gap_unfilled(obj.store, rule))
+            click.echo(GAPS_ONLY, err=True)  # the Partners page shows the ranking under the gaps: said, not left out
             return
         if wanted == "clusters" or (wanted == "auto" and show.all_clusters(index.G, tuple(focal_keys))):
             from graph.analytics.cluster_partners import partner_clusters
