@@ -27,24 +27,21 @@ from graph.store.records import NodeRecord, RelRecord
 from graph.store.resolve import ResolvedNode, one_body
 from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
-from loaders.generic_ends import held_ids, moved_ends, named_nodes
+from loaders.generic_ends import moved_ends
+from loaders.generic_namesakes import namesakes, new_and_named
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
 __all__ = ["match_by_name"]
 
-#: Labels the note on namesakes leaves out: projects and people share names by right (an acronym names projects of
-#: several programmes; two people are both Anna Berg), and the tool's own records are no rows of a table.
-_NAMESAKES_SKIPPED = ("Project", "Person", "Source", "Load")
-_SHOWN = 5
 
 
 def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     """Give the rows of `match = "name"` tables the ids of the store's nodes their names name (in `data`, with a
     note); the problems of names several nodes share, or of two rows naming one node. Nothing changed then. The
-    other tables' new nodes that have the name of a node of the store get a note (`_namesakes`)."""
-    data.notes += [note for note in _namesakes(store, data) if note not in data.notes]
+    other tables' new nodes that have the name of a node of the store get a note (`loaders.generic_namesakes`)."""
+    data.notes += [note for note in namesakes(store, data) if note not in data.notes]
     _keep_held_names(store, data)
     if not data.matchable:
         return []
@@ -55,7 +52,7 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     problems: list[Problem] = []
     found: dict[tuple[str, str], tuple[str, str]] = {}  # (label, the row's id) -> (the node's id, its name)
     for label, records in sorted(by_label.items()):
-        for record, nodes in _new_and_named(store, label, records):
+        for record, nodes in new_and_named(store, label, records):
             if len(nodes) == 2 and (one := one_body(store, [ResolvedNode(label, i, n) for i, n in nodes])):
                 nodes = [(one.id, one.name)]  # a seed node and its CORDIS record: the one in projects, as queries take
             if len(nodes) == 1:
@@ -103,16 +100,6 @@ def _keep_held_names(store: GraphStore, data: GenericInput) -> None:
     shown = first_few(sorted(names.items()), 5, lambda named: f"{named[0][0]} {named[0][1]!r} ({named[1]!r})")
     data.notes.append(f"{len(names)} node(s) of the store named by their id in a column read as both id and name "
                       f"keep their names: {shown}")
-
-
-def _new_and_named(store: GraphStore, label: str, records: dict[str, NodeRecord],
-                   folding: bool = True) -> list[tuple[NodeRecord, list[tuple[str, str]]]]:
-    """The `records` (by id) whose id the store lacks, each with the (id, name) of the `label` nodes of the store its
-    name names (`loaders.generic_ends.named_nodes`; `folding=False`: by the name in any case only)."""
-    held = held_ids(store, label, list(records))
-    new = [record for node_id, record in records.items() if node_id not in held]
-    named, _ = named_nodes(store, label, {record.name for record in new}, folding) if new else ({}, None)
-    return [(record, named[record.name]) for record in new]
 
 
 def _taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> list[Problem]:
@@ -253,48 +240,3 @@ def _once(records: list) -> list:
             seen.add(key)
             kept.append(record)
     return kept
-
-
-def _not_going(store: GraphStore, found: list, prefix: str, data: GenericInput) -> list:
-    """`found` without the store's nodes that only this mapping's files give and its rows no longer do: a re-load
-    removes them (a row's id changed from X2 to X3 had been said to stand "beside the store's X2")."""
-    given, going = {(r.label, r.id) for r in data.nodes}, set()
-    for label in {record.label for record, _ in found}:
-        ids = sorted({node_id for record, nodes in found if record.label == label for node_id, _ in nodes})
-        going |= {(label, node_id) for node_id, props, _ in store.read(cypher.node_states(label), {"ids": ids},
-                                                                       row_cap=len(ids) + 1).rows
-                  if all(s.startswith(prefix) for s in props.get("sources") or []) and (label, node_id) not in given}
-    return [(record, [n for n in nodes if (record.label, n[0]) not in going]) for record, nodes in found]
-
-
-def _namesakes(store: GraphStore, data: GenericInput) -> list[str]:
-    """A note on the new nodes of tables without `match = "name"` (rows whose id the store lacks) that have the name
-    of a node of the store in any case (the rule of `match = "name"` without its folded spellings, which would read
-    every name of the label: 143 ms on the sample's organisations, seconds at 10x): a second node of that name,
-    which a search then finds twice. Places (`located_in`) and the labels of `_NAMESAKES_SKIPPED` are left out.
-    Costs a count per label; for a label the store holds, a look-up of the new ids and one of their names."""
-    places = {id(record) for record in data.places[0]}
-    by_label: dict[str, dict[str, NodeRecord]] = defaultdict(dict)
-    for record in data.nodes:
-        if (record.label not in _NAMESAKES_SKIPPED and id(record) not in places
-                and (record.label, record.id) not in data.matchable):
-            by_label[record.label].setdefault(record.id, record)
-    found: list[tuple[NodeRecord, list[tuple[str, str]]]] = []
-    for label, records in sorted(by_label.items()):
-        if not store.read(cypher.count_label(label), row_cap=1).rows[0][0]:  # none held (a first load): no look-up
-            continue
-        found += [(record, nodes) for record, nodes in _new_and_named(store, label, records, folding=False) if nodes]
-    prefix = f"user:{data.mapping.name}/"
-    found = [(record, nodes) for record, nodes in _not_going(store, found, prefix, data) if nodes]
-    if not found:
-        return []
-
-    def shown(record: NodeRecord, nodes: list[tuple[str, str]]) -> str:
-        where = f", {record.sources[0].removeprefix(prefix)}" if record.sources else ""
-        ids = first_few(sorted(node_id for node_id, _ in nodes), 3, sep=" / ")
-        return (f"{record.label} {record.name!r} (row id {record.id!r}{where}) beside the store's {ids}"
-                + (f" ({len(nodes)} nodes of that name)" if len(nodes) > 1 else ""))
-
-    return [f"{len(found)} new node(s) have the name of a node the store holds under another id: "
-            + first_few(found, _SHOWN, lambda hit: shown(*hit))
-            + "; add match = \"name\" to the [[nodes]] table (or the preset) to update those nodes instead"]
