@@ -28,6 +28,7 @@ from graph.store.resolve import ResolvedNode, one_body
 from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
 from loaders.generic_ends import moved_ends
+from loaders.generic_merge import filled_in
 from loaders.generic_namesakes import namesakes, new_and_named
 
 if TYPE_CHECKING:
@@ -105,7 +106,8 @@ def _keep_held_names(store: GraphStore, data: GenericInput) -> None:
 def _taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> list[Problem]:
     """Rows that would become one node with different data: two naming the same node of the store (`Automation
     Småland` and `Automation Smaland` in a members' cluster column are one cluster, and fine; two rows of a list
-    with other properties are not), or one naming a node another row of the mapping has as its id."""
+    with other properties are not), or one naming a node another row of the mapping has as its id. Rows that differ
+    only by empty cells agree (`_agree`), as rows of one id do (`loaders.generic_merge.agrees`)."""
     data_of = {(r.label, r.id): (r.extra_labels, r.properties) for r in data.nodes}
     onto: dict[tuple[str, str], list[str]] = defaultdict(list)  # (label, the store's id) -> the rows' ids
     for (label, row_id), (node_id, _) in found.items():
@@ -113,12 +115,45 @@ def _taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str
     problems = []
     for (label, node_id), rows in sorted(onto.items()):
         own = [node_id] if (label, node_id) in data_of else []
-        if len({repr(data_of[(label, i)]) for i in rows + own}) > 1:
+        if not _agree([data_of[(label, i)] for i in rows + own]):
             problems += [Problem(*data.matchable[(label, row_id)], (
                 f"{label} {row_id!r} (match = \"name\") names the node {node_id!r} of the store, which "
                 + ("a row of the mapping has as its id" if own else "another row of the mapping names too")
                 + ", with other data: give each row its own id, or leave one out")) for row_id in sorted(rows)]
     return problems
+
+
+#: Properties `_move` gives each matched row from its own spelling and id: two rows of one node differ by them.
+_OWN_LISTS = ("own_ids", "aliases")
+
+
+def _agree(given: list[tuple[tuple, dict]], skipped: tuple[str, ...] = ()) -> bool:
+    """Whether rows of one node, as (extra labels, properties), differ only by empty cells: the same labels, and each
+    property two of them give given alike (`IoT World` with a web address and `IOT WORLD` with a city had been refused
+    as "other data"); the properties `skipped` are not compared."""
+    values: dict = {}
+    return len({labels for labels, _ in given}) == 1 and all(
+        values.setdefault(key, value) == value for _, props in given for key, value in props.items()
+        if key not in skipped)
+
+
+def _joined(records: list[NodeRecord]) -> list[NodeRecord]:
+    """`records` with the rows that now give one node (two spellings of the store's node, `_agree`ing) as one record:
+    values, sources and fills joined, and the lists of `_OWN_LISTS` of both; rows that do not agree stay apart, for
+    the writer to refuse as before."""
+    kept: dict[tuple[str, str], NodeRecord] = {}
+    for record in records:
+        key = (record.label, record.id)
+        first = kept.setdefault(key, record)
+        if first is record or first == record:
+            continue
+        if not _agree([(first.extra_labels, first.properties), (record.extra_labels, record.properties)], _OWN_LISTS):
+            return records
+        joined = filled_in(first, record)
+        lists = {k: sorted({*first.properties.get(k, ()), *record.properties.get(k, ())}) for k in _OWN_LISTS
+                 if k in first.properties or k in record.properties}
+        kept[key] = dataclasses.replace(joined, properties={**joined.properties, **lists})
+    return list(kept.values())
 
 
 @cypher.statement(cypher.each_label)
@@ -226,7 +261,7 @@ def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
                 new_of[id(rel)] = moved_ends(rel, moved)
             rels[at] = new_of[id(rel)]
     # rows naming one node in two spellings now give the same records: counted once in the preview, as written
-    data.nodes[:] = _once(data.nodes)
+    data.nodes[:] = _joined(_once(data.nodes))
     for rels in (data.rels, data.places[1]):
         rels[:] = _once(rels)
 
