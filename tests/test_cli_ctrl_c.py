@@ -29,7 +29,9 @@ def test_ctrl_c_during_a_load_says_the_next_run_completes_it(generated, keeper):
     finally:
         load.send_signal(signal.SIGINT)
         _, err = load.communicate(timeout=300)
-    assert load.returncode == 130, err
+    # 130 as the CLI exits, or killed by SIGINT itself, which a shell reports as 130 too: once in a fresh-clone CI
+    # the process printed the message below and then ended by the signal (a KeyboardInterrupt during its exit)
+    assert load.returncode in (130, -signal.SIGINT), err
     assert err.rstrip().endswith("Stopped (Ctrl-C): the load did not finish; `cluster-explorer status` names it, and "
                                  "running the same load again completes it (nothing it wrote is lost)"), err
     assert "Traceback" not in err and "Aborted!" not in err
