@@ -159,9 +159,9 @@ def _joined(records: list[NodeRecord]) -> list[NodeRecord]:
 @cypher.statement(cypher.each_label)
 def countries_placed(label: str) -> str:
     """The places the `label` nodes among `$ids` are LOCATED_IN, with their labels and countries (a NUTS region's is
-    its code's first two letters; a national region's its `country`)."""
-    return (f"MATCH (n:{cypher.check_label(label)})-[:LOCATED_IN]->(p) WHERE n.id IN $ids "
-            "RETURN n.id AS id, p.id AS place, p.country AS country, labels(p) AS labels")
+    its code's first two letters; a national region's its `country`), and the files that gave each link."""
+    return (f"MATCH (n:{cypher.check_label(label)})-[r:LOCATED_IN]->(p) WHERE n.id IN $ids "
+            "RETURN n.id AS id, p.id AS place, p.country AS country, labels(p) AS labels, r.sources AS sources")
 
 
 def _held_nodes(store: GraphStore, found: dict[tuple[str, str], tuple[str, str]]
@@ -180,7 +180,7 @@ def _held_nodes(store: GraphStore, found: dict[tuple[str, str], tuple[str, str]]
                                     {props["country"]} if props.get("country") else set())
                  for node_id, props, labels in rows}
         places = store.read(countries_placed(label), {"ids": sorted(wanted)}, row_cap=10**6).rows
-        for node_id, place_id, country, labels in places:
+        for node_id, place_id, country, labels, _ in places:
             held[(label, node_id)][1].add(place_id if "Country" in labels else country or place_id[:2])
     return held, stored
 

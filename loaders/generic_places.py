@@ -148,16 +148,19 @@ def kept_in_their_regions(store: GraphStore, data: GenericInput) -> None:
     """The table's `LOCATED_IN` of a node to its country left out of `data` where the store has the node in a region
     of that country, with a note: a row naming the seeds' IoT World (in SE123) with `Sverige` and no region put it
     in Sweden too, while a node with a region is in that region alone (`most_precise`, the same rule within a
-    table). A read of the places of the nodes the table gives a country only."""
+    table). A read of the places of the nodes the table gives a country only. A region only this table's files gave
+    is not the store's to keep: a re-load whose row no longer names it takes it off (the note had said the node
+    stayed in the region the re-load removed)."""
     to_country = [r for r in data.places[1] if r.type == "LOCATED_IN" and r.end_label == "Country"]
     by_label: dict[str, set[str]] = {}
     for rel in to_country:
         by_label.setdefault(rel.start_label, set()).add(rel.start_id)
+    own = {node.id for node in data.nodes if node.label == "Source"}  # this table's files
     regions: dict[tuple[str, str, str], str] = {}  # (label, node id, country) -> the store's region there
     for label, ids in sorted(by_label.items()):
         rows = store.read(countries_placed(label), {"ids": sorted(ids)}, row_cap=10**6).rows
-        regions |= {(label, node_id, country or place[:2]): place for node_id, place, country, labels in rows
-                    if "Region" in labels}
+        regions |= {(label, node_id, country or place[:2]): place for node_id, place, country, labels, given in rows
+                    if "Region" in labels and not set(given or ()) <= own}
     kept = {id(r): regions[key] for r in to_country if (key := (r.start_label, r.start_id, r.end_id)) in regions}
     if not kept:
         return

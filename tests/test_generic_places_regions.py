@@ -85,3 +85,24 @@ def test_a_region_recode_that_is_no_table_of_texts_is_named_at_its_line(tmp_path
         read_generic(mapping)
     assert ('[located_in]: located_in region must be a column ("column") or { column = "column", values = { "cell" = '
             '"NUTS code or region name", ... } }') in str(refused.value)
+
+
+def test_a_reload_that_empties_a_region_puts_the_node_in_its_country_and_says_nothing_of_keeping_it(
+        embedded_store, tmp_path):
+    """The region only this table gave is not the store's to keep: the note had said NTNU stayed in NO-Vestland
+    while the re-load removed it."""
+    from loaders.pipeline import run_load
+
+    head, columns = "Prosjekt;Akronym;Orgnr;Navn;Land;Fylke\n", {"country": '"Land"', "region": '"Fylke"'}
+    (tmp_path / "v1").mkdir(), (tmp_path / "v2").mkdir()
+    run_load(embedded_store, "csv", write_preset(tmp_path / "v1", head + "1;Havvind;974767880;NTNU;Norge;Vestland\n",
+                                                 columns, top='name = "grants"'))
+    placed = "MATCH (:Organisation {id: '974767880'})-[:LOCATED_IN]->(p) RETURN p.id"
+    assert embedded_store.read(placed).rows == [["NO-Vestland"]]
+    report = run_load(embedded_store, "csv", write_preset(tmp_path / "v2", head + "1;Havvind;974767880;NTNU;Norge;\n",
+                                                          columns, top='name = "grants"'))
+    assert not [n for n in report.load.notes if "stay in that region" in n or "held back" in n], report.load.notes
+    assert "t.csv: 1 node(s) and 2 relationship(s) the earlier load gave are no longer in it: 1 node(s) and 2 " \
+           "relationship(s) removed." in report.load.notes
+    assert embedded_store.read(placed).rows == [["NO"]]
+    assert embedded_store.read("MATCH (r:Region) RETURN count(r)").rows == [[0]]
