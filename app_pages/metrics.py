@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import analytics_cache, common, missing_inputs, widgets
-from app_pages.metrics_rank import find_in_ranking, ranked_first, ranking
+from app_pages.metrics_rank import find_in_ranking, ranked_first, ranking, top_rows
 from graph.analytics.metrics import METRICS, notes
 from graph.analytics.metrics_write import write_metrics
 from graph.views.formatting import bin_labels, histogram
@@ -56,8 +56,9 @@ left, right = st.columns(2)
 left.caption(f"Distribution of {metric}")
 left.bar_chart(pd.DataFrame({metric: bin_labels(edges), "nodes": counts}), x=metric, y="nodes",
                sort=False)  # plain "1,200", not "1.2e+03"
-right.caption(f"Top 15 by {metric}")
-right.bar_chart(table.nlargest(15, metric), x="name", y=metric, horizontal=True, sort=f"-{metric}")
+top, caption = top_rows(table, metric)
+right.caption(caption)
+right.bar_chart(top, x="name", y=metric, horizontal=True, sort=f"-{metric}")
 
 download, write = st.columns(2)
 common.csv_download(download, "Download the table (CSV)", table.to_csv(index=False), "metrics.csv", "metrics_download")

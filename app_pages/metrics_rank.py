@@ -46,6 +46,32 @@ def ranking(kept: KeptMetrics) -> pd.DataFrame:
     return table
 
 
+def found_table(found: list[tuple[str, str, dict]], first: str) -> pd.DataFrame:
+    """The found rows in the ranking table's column order: the place by its first metric, key, name, then the places
+    by the others (the name had come first, and the key second, the other way round from the table above)."""
+    rows = pd.DataFrame([{"key": key, "name": name, **{place_column(m): at for m, at in by.items()}}
+                         for key, name, by in found])
+    if place_column(first) in rows:
+        rows.insert(0, place_column(first), rows.pop(place_column(first)))
+    return rows
+
+
+def top_rows(table: pd.DataFrame, metric: str, n: int = 15, most: int = 30) -> tuple[pd.DataFrame, str]:
+    """The chart's top `n` rows by `metric` and its caption. Rows tied with the `n`th are drawn too, up to `most`
+    (the chart had cut through a tie, leaving out nodes as high as the last one shown); beyond that the caption
+    says how many more share the last value."""
+    values = table[metric].dropna()
+    if len(values) <= n:
+        return table.loc[values.index].nlargest(n, metric), f"Top {len(values)} by {metric}"
+    last = values.nlargest(n).iloc[-1]
+    tied = table[table[metric] >= last].nlargest(most + 1, metric, keep="all")
+    if len(tied) <= most:
+        return tied, f"Top {n} by {metric}" + (f", with the {len(tied) - n} tied with the last" if len(tied) > n
+                                               else "")
+    more = int((values == last).sum()) - int((values.nlargest(n) == last).sum())
+    return table.nlargest(n, metric), f"Top {n} by {metric} ({more:,} more share the last one's value, {last:,.4g})"
+
+
 def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
     """The *Find in the ranking* box: matching nodes with their places (`graph.analytics.metric_places`, the CLI's
     `--find` too), and the store's matches left out, why."""
@@ -56,8 +82,7 @@ def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
         return
     found = found_places(kept.names, kept.results, text)
     if found:
-        st.dataframe(pd.DataFrame([{"name": name, "key": key, **{place_column(m): at for m, at in by.items()}}
-                                   for key, name, by in found[:SHOWN]]), hide_index=True, key="metrics_found")
+        st.dataframe(found_table(found[:SHOWN], ranked_first(kept.results)[0]), hide_index=True, key="metrics_found")
         if len(found) > SHOWN:
             st.caption(f"The first {SHOWN} of {len(found):,} matches; type more of the name to narrow them.")
     ids = {key.split(":", 1)[1] for key in kept.names}
