@@ -295,5 +295,5 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     source = f"user:{data.mapping.name}"
     summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress, held=data.held,
                            stored=data.stored)
-    take_off_emptied_labels(store, data.nodes)  # before the derived facts, which would set `sme` again from `SME`
+    take_off_emptied_labels(store, data.nodes, data.mapping)  # before the derived facts (they set `sme` from `SME`)
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))

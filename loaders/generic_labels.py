@@ -4,7 +4,9 @@ A yes adds the label; an empty cell adds nothing. For `SME` a cell also says the
 "nej" is a known non-SME, where it had been an unknown status (a grants table loaded with the participation
 preset, whose SME column is a `label_if`, had every "nei" organisation left out of the SME shares it judges on
 known statuses), and a re-load of a row changed from ja to nej takes the label off (`loaders.derived` keeps the
-label in step with `sme`; the table fills `sme`, so an emptied cell takes it off: `NodeRecord.fills`).
+label in step with `sme`; the table fills `sme`, so an emptied cell takes it off: `NodeRecord.fills`). Another
+label (`label_if = { Cluster = "is_cluster" }`) whose cell a re-load no longer says yes in is taken off too, where
+only this load gives the node (it had stayed once given: a label records no load that gave it).
 """
 
 from __future__ import annotations
@@ -16,11 +18,11 @@ from graph.errors import Problem
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
 from graph.store.registry import statement
-from graph.store.schema import check_label
+from graph.store.schema import check_label, each_label
 from loaders.generic_cell_notes import bad_cell
-from loaders.mapping_spec import FileSpec
+from loaders.mapping_spec import FileSpec, Mapping
 
-__all__ = ["row_labels", "STATUS_OF", "unlabelled", "take_off_emptied_labels"]
+__all__ = ["row_labels", "STATUS_OF", "unlabelled", "unsaid", "take_off_emptied_labels"]
 
 #: The property a `label_if` label's cell also sets, both ways.
 STATUS_OF = {"SME": "sme"}
@@ -55,12 +57,36 @@ def unlabelled(status_label: str) -> str:
             f"\nREMOVE n:{check_label(status_label)}\nRETURN count(n) AS done")
 
 
-def take_off_emptied_labels(store: GraphStore, nodes: list[NodeRecord]) -> int:
+@statement(each_label)
+def unsaid(said_label: str) -> str:
+    """Rows `{id, label, sources}`: the `label` node loses `said_label` (a `label_if` label no row of it says yes to
+    now) when only `sources` give it."""
+    said = check_label(said_label)
+    return (f"UNWIND $rows AS row MATCH (n:{said} {{id: row.id}})\n"
+            f"WHERE row.label IN labels(n) AND all(s IN n.sources WHERE s IN row.sources)\n"
+            f"REMOVE n:{said}\nRETURN count(n) AS done")
+
+
+def _unsaid_rows(nodes: list[NodeRecord], mapping: Mapping) -> dict[str, list[dict]]:
+    """said label -> the rows of `unsaid`: the written nodes of a table with that `label_if` label (not a status
+    label: `unlabelled` judges those) that none of their rows says yes to."""
+    said = {(f"user:{mapping.name}/{spec.file}", spec.label): spec.said_labels - set(STATUS_OF)
+            for spec in mapping.files if spec.kind == "nodes"}
+    rows: dict[str, list[dict]] = {}
+    for node in nodes:
+        labels = set().union(*(said.get((source, node.label), ()) for source in node.sources))
+        for label in sorted(labels - set(node.extra_labels)):
+            rows.setdefault(label, []).append({"id": node.id, "label": node.label, "sources": list(node.sources)})
+    return rows
+
+
+def take_off_emptied_labels(store: GraphStore, nodes: list[NodeRecord], mapping: Mapping | None = None) -> int:
     """Take the status label (`SME`) off the written organisations whose table fills the status and whose rows all
     left its cell empty, where only this load gives the node: the writer takes the emptied `sme` off
     (`NodeRecord.fills`), but the label stayed, and the derived facts then set `sme` true again from it (an SME cell
     a user emptied, the status no longer known, left the organisation an SME). Run after the load's writes, before
-    the derived facts. Also for `sme` mapped as a column (`mapping new` of a member list): its fills hold it too."""
+    the derived facts. Also for `sme` mapped as a column (`mapping new` of a member list): its fills hold it too.
+    With the `mapping`, the other `label_if` labels no row says yes to now are taken off too (`unsaid`)."""
     rows: dict[str, list[dict]] = {}
     for node in nodes:
         if "Organisation" not in (node.label, *node.extra_labels):
@@ -68,5 +94,8 @@ def take_off_emptied_labels(store: GraphStore, nodes: list[NodeRecord]) -> int:
         for status_label, status in STATUS_OF.items():
             if status in node.fills and status not in node.properties and status_label not in node.extra_labels:
                 rows.setdefault(status_label, []).append({"id": node.id, "sources": list(node.sources)})
-    return sum(store.write(unlabelled(status_label), {"rows": found[at:at + 2000]}).rows[0][0]
-               for status_label, found in sorted(rows.items()) for at in range(0, len(found), 2000))
+    taken = [(unlabelled(status_label), found) for status_label, found in sorted(rows.items())]
+    unsaid_rows = _unsaid_rows(nodes, mapping) if mapping else {}
+    taken += [(unsaid(label), found) for label, found in sorted(unsaid_rows.items())]
+    return sum(store.write(text, {"rows": found[at:at + 2000]}).rows[0][0]
+               for text, found in taken for at in range(0, len(found), 2000))
