@@ -20,11 +20,11 @@ from collections.abc import Iterator
 from graph.errors import Problem
 from graph.store import cypher
 from graph.store.contract import GraphStore
-from graph.store.records import RelRecord
+from graph.store.records import NodeRecord, RelRecord
 from graph.store.search_text import SEARCH_PROPERTY, fold
 from graph.wording import first_few
 
-__all__ = ["resolve_ends", "named_nodes", "held_ids", "moved_ends", "names_read_once"]
+__all__ = ["resolve_ends", "named_nodes", "held_ids", "moved_ends", "names_read_once", "own_files", "only_given_by"]
 
 
 @cypher.statement(cypher.each_label)
@@ -60,6 +60,34 @@ def _found(store: GraphStore, statement: str, key: str, values: list[str]) -> li
 def held_ids(store: GraphStore, label: str, ids: list[str]) -> set[str]:
     """Those of `ids` that are ids of `label` nodes of the store."""
     return {row[0] for row in _found(store, cypher.existing_ids(label), "ids", sorted(ids))}
+
+
+@cypher.statement(cypher.each_label)
+def sources_among_ids(label: str) -> str:
+    """The ids and sources of the `label` nodes among `$ids`."""
+    return f"MATCH (n:{cypher.check_label(label)}) WHERE n.id IN $ids RETURN n.id AS id, n.sources AS sources"
+
+
+def own_files(nodes: list[NodeRecord]) -> frozenset[str]:
+    """The ids of the files a load reads (its `Source` records): a re-load's, whose nodes the store may hold."""
+    return frozenset(node.id for node in nodes if node.label == "Source")
+
+
+def only_given_by(store: GraphStore, label: str, ids: set[str], own: frozenset[str]) -> dict[str, list[str]]:
+    """Those of `ids` whose `label` node only the files `own` give (a re-load's files), with those files: the
+    re-load takes such a node off when its rows no longer hold it, so a link to it is a link to nothing, as a fresh
+    load would say."""
+    if not own or not ids:
+        return {}
+    return {node_id: sorted(given) for node_id, given in _found(store, sources_among_ids(label), "ids", sorted(ids))
+            if given and set(given) <= own}
+
+
+def _gone_message(label: str, node_id: str, files: list[str]) -> str:
+    named = ", ".join(source.split("/", 1)[-1] for source in files)
+    return (f"{label} {node_id!r} is no longer in the mapped files: the store has it only from this mapping's "
+            f"earlier load of {named}, which this load takes off. Put its row back, or take out the rows that link "
+            "to it")
 
 
 def _by_name(store: GraphStore, label: str, missing: set[str]) -> dict[str, list[tuple[str, str]]]:
@@ -175,19 +203,28 @@ def moved_ends(rel: RelRecord, moved: dict[tuple[str, str], str]) -> RelRecord:
 
 
 def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple[str, int, str]]],
-                 rels: list[RelRecord]) -> tuple[list[Problem], list[str]]:
+                 rels: list[RelRecord], own: frozenset[str] = frozenset()) -> tuple[list[Problem], list[str]]:
     """Problems for ends neither in the files nor in the store (by id or by one name), and notes on the ends
-    matched by name; `rels` get the matched nodes' ids in place of the names."""
+    matched by name; `rels` get the matched nodes' ids in place of the names. A node of the store that only the
+    load's own files `own` give is not one to link to: a row deleted from one file while another still links it
+    had been kept with its old values (a fresh load of the files refuses the link)."""
     wanted: dict[str, set[str]] = {}
     for label, node_id in unresolved:
         wanted.setdefault(label, set()).add(node_id)
     problems: list[Problem] = []
     matched: dict[tuple[str, str], str] = {}
     for label, ids in sorted(wanted.items()):
-        missing = ids - held_ids(store, label, list(ids))
+        held = held_ids(store, label, list(ids))
+        gone = only_given_by(store, label, held, own)
+        missing = ids - held
         found_by, folded = named_nodes(store, label, missing) if missing else ({}, None)
-        for node_id in sorted(missing):
-            found = found_by[node_id]
+        gone |= only_given_by(store, label, {found[0][0] for found in found_by.values() if len(found) == 1}, own)
+        for node_id in sorted(missing | set(gone)):
+            found = found_by.get(node_id, [])
+            if files := gone.get(node_id) or (gone.get(found[0][0]) if len(found) == 1 else None):
+                problems += [Problem(file, line, column, _gone_message(label, node_id, files))
+                             for file, line, column in unresolved[(label, node_id)]]
+                continue
             if len(found) == 1:
                 matched[(label, node_id)] = found[0][0]
                 continue

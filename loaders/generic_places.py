@@ -23,6 +23,7 @@ from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
 from loaders.county_numbers import county_region, is_county_number, not_a_county
+from loaders.generic_ends import own_files
 from loaders.generic_labels import STATUS_OF
 from loaders.generic_match import countries_placed
 from loaders.mapping_spec import FileSpec
@@ -155,7 +156,7 @@ def kept_in_their_regions(store: GraphStore, data: GenericInput) -> None:
     by_label: dict[str, set[str]] = {}
     for rel in to_country:
         by_label.setdefault(rel.start_label, set()).add(rel.start_id)
-    own = {node.id for node in data.nodes if node.label == "Source"}  # this table's files
+    own = own_files(data.nodes)
     regions: dict[tuple[str, str, str], str] = {}  # (label, node id, country) -> the store's region there
     for label, ids in sorted(by_label.items()):
         rows = store.read(countries_placed(label), {"ids": sorted(ids)}, row_cap=10**6).rows
