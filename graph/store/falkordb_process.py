@@ -17,7 +17,7 @@ from pathlib import Path
 
 from graph.store.falkordb_config import StorePaths
 
-__all__ = ["running_socket", "process_alive", "read_note", "answers", "probe_client", "forget", "kill",
+__all__ = ["running_socket", "process_alive", "is_server", "read_note", "answers", "probe_client", "forget", "kill",
            "note_of_server", "stop_unnoted"]
 
 
@@ -35,7 +35,7 @@ def note_of_server(db: Path, pid: int) -> tuple[StorePaths, dict] | None:
     server's working directory follows it: a read's watchdog that looked only at `db` found no note and left a
     runaway read running after a move."""
     try:
-        folder = Path(os.readlink(f"/proc/{pid}/cwd")) if _is_server(pid) else None
+        folder = Path(os.readlink(f"/proc/{pid}/cwd")) if is_server(pid) else None
     except OSError:
         folder = None
     for paths in (StorePaths(db), *([StorePaths(folder / db.name)] if folder else [])):
@@ -68,7 +68,7 @@ def answers(socket_path: str, pid: int = 0) -> bool:
             except redis.BusyLoadingError:
                 time.sleep(0.1)
     except redis.TimeoutError:
-        return _is_server(pid)  # a busy server is no dead one: never kill it
+        return is_server(pid)  # a busy server is no dead one: never kill it
     except (redis.RedisError, OSError):
         return False
     finally:
@@ -82,7 +82,7 @@ def _serves(note: dict, db: Path) -> bool | None:
     that folder when it is moved (`mv`: the same files, the same server, which must stay the only one)."""
     pid = int(note.get("pid", 0))
     try:
-        folder = Path(os.readlink(f"/proc/{pid}/cwd")) if _is_server(pid) else None
+        folder = Path(os.readlink(f"/proc/{pid}/cwd")) if is_server(pid) else None
     except OSError:
         folder = None
     if folder is None:
@@ -128,14 +128,14 @@ def _servers_on(socket_path: str) -> list[int]:
     for proc in Path("/proc").iterdir():
         try:
             if proc.name.isdigit() and socket_path.encode() in (proc / "cmdline").read_bytes() \
-                    and _is_server(int(proc.name)):
+                    and is_server(int(proc.name)):
                 found.append(int(proc.name))
         except OSError:
             continue
     return found
 
 
-def _is_server(pid: int) -> bool:
+def is_server(pid: int) -> bool:
     """`pid` is a live redis-server (not a process that got the number of a server long gone)."""
     try:
         return process_alive(pid) and b"redis-server" in Path(f"/proc/{pid}/cmdline").read_bytes()
@@ -163,7 +163,7 @@ def forget(paths: StorePaths, note: dict) -> None:
 
 def kill(pid: int) -> None:
     """Kill `pid` if it is a live redis-server, and wait until it is gone."""
-    if pid <= 0 or not _is_server(pid):
+    if pid <= 0 or not is_server(pid):
         return
     try:
         os.kill(pid, signal.SIGKILL)

@@ -21,6 +21,7 @@ from graph.store import falkordb_process
 from graph.store.falkordb_check import check_files, refuse_file_size_limit, refuse_unwritable
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits, server_binaries
 from graph.store.falkordb_process import forget, kill, probe_client, process_alive, read_note, running_socket
+from graph.store.falkordb_reaper import start_reaper
 from graph.store.falkordb_start_wait import STALL_S, Stalled, wait_started
 from graph.store.falkordb_watchdog import HUNG, note_stopped
 from graph.store.locks import file_lock, load_lock
@@ -97,6 +98,7 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
                                f"{(started.stderr or started.stdout).strip()[:300]}")
     def noted(pid: int) -> None:  # before its files are read: a command killed meanwhile left it running unknown
         paths.note.write_text(json.dumps({"pid": pid, **note}))
+        start_reaper(paths.db, pid)  # stops it once its clients are all killed (`falkordb_reaper`)
     try:
         wait_started(pid_file, socket_path, log_file, paths, noted=noted)
     except (Stalled, StoreUnavailable, StoreDamaged):  # killed by the caller, or gone: no server to note

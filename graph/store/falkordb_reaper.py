@@ -1,0 +1,80 @@
+"""Stops a store's server once all its clients are gone without closing: killed with -9, or by the kernel.
+
+The server runs detached and is stopped by its last client closing (`falkordb_server.release_server`). A client
+killed with -9 (or by the out-of-memory killer) closes nothing: its connections vanish with it, and the server,
+holding the whole graph in memory, ran on until a later command on the store found it unused. Each server now has
+a reaper beside it, started with it (`start_reaper`): every `IDLE_CHECK_S` seconds it counts the server's clients;
+having seen none `IDLE_CHECKS` times in a row, it stops the server under the store's lock as the last client would
+have (`stopped_unused`: the clients counted again there, so an open racing it wins; a snapshot saved first), and
+exits. It exits as well once the server is gone (stopped by its last client, killed, or replaced by a restart).
+
+A reaper looks only while it holds the store's lock (skipping a look when another process holds it), so a client
+closing never counts the look as another client and leaves the server running; between looks it holds no
+connection. It never starts anything.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["IDLE_CHECK_S", "IDLE_CHECKS", "start_reaper", "clients_of", "watch"]
+
+#: Seconds between two looks at the server's clients (`CLUSTER_EXPLORER_IDLE_CHECK_S` changes it: the tests).
+IDLE_CHECK_S = 30.0
+#: Looks in a row that found no client before the server is stopped (a client opening meanwhile holds its
+#: connection from its open under the lock on, so one look would do; two leave a margin).
+IDLE_CHECKS = 2
+
+
+def start_reaper(db: Path, pid: int) -> None:
+    """Start the reaper of server `pid` of store `db`, detached: it outlives the command that started the server."""
+    subprocess.Popen([sys.executable, "-m", "graph.store.falkordb_reaper", str(db), str(pid)],
+                     stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                     start_new_session=True, close_fds=True, cwd="/")
+
+
+def clients_of(socket_path: str) -> int | None:
+    """How many clients the server on `socket_path` has besides this look; None when it does not answer."""
+    import redis
+
+    from graph.store.falkordb_process import probe_client
+
+    probe = probe_client(socket_path, 10)
+    try:
+        me = str(probe.client_id())
+        return len([c for c in probe.client_list() if str(c.get("id")) != me])
+    except (redis.RedisError, OSError):
+        return None
+    finally:
+        probe.close()
+
+
+def watch(db: Path, pid: int, every_s: float) -> None:
+    """Look at server `pid` every `every_s` seconds until it is gone; stop it after `IDLE_CHECKS` looks without a
+    client. Found where the store is now (`note_of_server`: a moved folder takes its note along)."""
+    from graph.store.falkordb_process import is_server, note_of_server
+    from graph.store.falkordb_server import stopped_unused
+    from graph.store.locks import file_lock
+
+    idle = 0
+    while True:
+        time.sleep(every_s)
+        if not is_server(pid) or (found := note_of_server(db, pid)) is None:
+            return  # stopped by its last client, killed, or another server noted: not ours to watch
+        paths, note = found
+        with file_lock(paths.lock, wait=False) as free:  # no look while an open or a close is under way: the
+            if not free:  # closing client would count this look as a client and leave the server running
+                idle = 0
+                continue
+            idle = idle + 1 if clients_of(note["socket"]) == 0 else 0
+            if idle >= IDLE_CHECKS:
+                stopped_unused(paths.db)  # counts the clients again, and stops the server as its last client would
+                idle = 0
+
+
+if __name__ == "__main__":
+    watch(Path(sys.argv[1]), int(sys.argv[2]), float(os.environ.get("CLUSTER_EXPLORER_IDLE_CHECK_S", IDLE_CHECK_S)))
