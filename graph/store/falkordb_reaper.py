@@ -30,11 +30,15 @@ IDLE_CHECK_S = 30.0
 IDLE_CHECKS = 2
 
 
+#: Where `graph` is found from: `python -m` looks in its working directory, installed or not.
+_PROJECT = Path(__file__).resolve().parents[2]
+
+
 def start_reaper(db: Path, pid: int) -> None:
     """Start the reaper of server `pid` of store `db`, detached: it outlives the command that started the server."""
     subprocess.Popen([sys.executable, "-m", "graph.store.falkordb_reaper", str(db), str(pid)],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                     start_new_session=True, close_fds=True, cwd="/")
+                     start_new_session=True, close_fds=True, cwd=_PROJECT)
 
 
 def clients_of(socket_path: str) -> int | None:
