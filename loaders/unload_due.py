@@ -11,8 +11,10 @@ for the seeds only). A step none of whose inputs (nor the properties it writes) 
 nothing, and is skipped:
 
 * activity counts: `PARTICIPATES_IN` removed, or an organisation's counts given back;
-* SMEs: `PARTICIPATES_IN` removed, an organisation's `sme` or a project's SME counts given back;
-* cluster detection: an organisation's names, country, kind or rule given back (removing one changes no other);
+* SMEs: `PARTICIPATES_IN` removed, the `SME` label taken off a node, an organisation's `sme` or a project's SME
+  counts given back;
+* cluster detection: the `Cluster` label taken off a node, an organisation's names, country, kind or rule given back
+  (removing one changes no other);
 * country aggregates: `PARTICIPATES_IN` removed, an organisation's `country` or the aggregates given back (a
   removed organisation without participations, or Country node, changes no other node's);
 * search texts: any value of a country, region or organisation given back;
@@ -41,9 +43,9 @@ _ANY = None  # every property
 #: whose given-back values do.
 STEP_INPUTS: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
     "activity": (frozenset({"PARTICIPATES_IN"}), {"Organisation": frozenset(ACTIVITY_PROPERTIES)}),
-    "smes": (frozenset({"PARTICIPATES_IN"}), {"Organisation": frozenset({"sme"}),
+    "smes": (frozenset({"PARTICIPATES_IN", "SME"}), {"Organisation": frozenset({"sme"}),
                                               "Project": frozenset({"participants", "smes", "sme_share"})}),
-    "clusters": (frozenset(), {"Organisation": _NAMES, "Cluster": _NAMES}),
+    "clusters": (frozenset({"Cluster"}), {"Organisation": _NAMES, "Cluster": _NAMES}),
     "aggregates": (frozenset({"PARTICIPATES_IN"}), {"Organisation": _AGGREGATES | {"country"},
                                                     "Project": _AGGREGATES, "Country": _AGGREGATES}),
     "search": (frozenset(), {"Country": _ANY, "Region": _ANY, "Organisation": _ANY}),

@@ -189,7 +189,7 @@ def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: lis
         fills = {n.id: n.fills for n in nodes if n.fills}
         _take_off_emptied(look, before, fills)
         _keep_stored_names(look, before)
-        record_given(store, label, look, before, fills)
+        record_given(store, (label, *extra), look, before, fills)
         batch.compare(look, lambda row: None if row["id"] not in before else
                       _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
     return batch

@@ -5,13 +5,15 @@ A node's `sources` say which files gave it, not which gave which value: when two
 later one's values overwrite the earlier one's and add properties of their own, and an unload of either left
 the node as it stood (a seed country kept NUTS's name, a table's `website` outlived the table). So the writer
 keeps, on a node that a second load writes, one entry per load in `_given` (`GIVEN_PROPERTY`, internal like the
-digest): the files (`sources`) and the properties they gave, in the order they were written; the first entry is
-what the node held when the second load came, credited to the files it named then. A node one load wrote has
+digest): the files (`sources`), the properties and the labels they gave, in the order they were written; the first
+entry is what the node held when the second load came, credited to the files it named then. A node one load wrote has
 no `_given` (nothing to tell apart), and an unload that leaves one entry removes it.
 
 An unload (`values_without`) takes the removed load's files off the entries, drops the entries left without
 a file, and sets each property those entries gave to the value of the last entry left that gives it, or removes
-it when none does: the values the node would hold had the removed load never written it. Properties no
+it when none does: the values the node would hold had the removed load never written it. A label only the entries
+dropped gave is taken off (a cluster list's `Cluster` on an organisation another table loaded had stayed, and the
+cluster detection gave the kind back from it); entries written before they named labels take none off. Properties no
 entry names (derived facts, set after the loads) are left to the facts derived again after the unload. The first
 entry holds whatever the node held, derived facts and metrics written back (`metrics compute --write`) included:
 unloading its load takes those off the node too when no other entry gives them (the facts are derived again; the
@@ -21,6 +23,7 @@ metrics, of a store that is gone, are computed again by the user).
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +32,8 @@ from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERT
 from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
-__all__ = ["given_values", "given_by", "values_set", "record_given", "DERIVED_OWN", "Restored", "values_without"]
+__all__ = ["given_values", "given_by", "values_set", "label_taken_off", "labels_gone", "record_given", "DERIVED_OWN",
+           "Restored", "values_without"]
 
 _BATCH = 2000
 #: Not a value a load gives: the node's identity and its files.
@@ -62,8 +66,18 @@ def values_set(label: str) -> str:
             "RETURN count(n) AS done")
 
 
-def _entry(sources: list[str], props: dict[str, Any]) -> dict[str, Any]:
-    return {"sources": list(sources), "props": {k: v for k, v in props.items() if k not in _NOT_GIVEN}}
+@cypher.statement(cypher.each_label)
+def label_taken_off(label: str) -> str:
+    """Rows `{id, stays}`: `label` taken off the node of that id that also has the label `stays` (the label it keeps,
+    so a node of another kind with the same id is left alone)."""
+    checked = check_label(label)
+    return (f"UNWIND $rows AS row MATCH (n:{checked} {{id: row.id}}) WHERE row.stays IN labels(n)\n"
+            f"REMOVE n:{checked}\nRETURN count(n) AS done")
+
+
+def _entry(sources: list[str], props: dict[str, Any], labels: Iterable[str]) -> dict[str, Any]:
+    return {"sources": list(sources), "props": {k: v for k, v in props.items() if k not in _NOT_GIVEN},
+            "labels": sorted(labels)}
 
 
 def _encoded(entries: list[dict[str, Any]]) -> list[str] | None:
@@ -72,11 +86,12 @@ def _encoded(entries: list[dict[str, Any]]) -> list[str] | None:
     return [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries] if len(entries) > 1 else None
 
 
-def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
+def record_given(store: GraphStore, labels: tuple[str, ...], rows: list[dict[str, Any]],
                  before: dict[str, tuple[dict[str, Any], set[str]]],
                  fills: dict[str, frozenset[str]] | None = None) -> None:
-    """Put `_given` in the node `rows` the store holds already (`before`: their properties and labels) that
-    another load's files wrote (a node with entries is one): this load's entry last, replacing one of the same files.
+    """Put `_given` in the node `rows` (of `labels`: the first is the one they are found by) the store holds already
+    (`before`: their properties and labels) that another load's files wrote (a node with entries is one): this
+    load's entry last, replacing one of the same files; an entry names the labels its load gave too.
     A property the row's table fills (`fills`: id -> names) and the row lacks (an emptied cell) gets the value the
     other entries give last, or none. Done after the digest, so a re-run of the same records is still found
     unchanged."""
@@ -86,16 +101,16 @@ def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
             and not set(before[row["id"]][0].get("sources") or []) <= set(row["sources"])]
     if not held:
         return
-    found = store.read(given_values(label), {"ids": [row["id"] for row in held]}, row_cap=len(held) + 1,
+    found = store.read(given_values(labels[0]), {"ids": [row["id"] for row in held]}, row_cap=len(held) + 1,
                        timeout_s=300).rows
     given = {node_id: [json.loads(g) for g in entries] for node_id, entries in found}
     for row in held:
-        props = before[row["id"]][0]
+        props, held_labels = before[row["id"]]
         stored = list(props.get("sources") or [])
-        entries = given.get(row["id"]) or [_entry(stored, props)]
+        entries = given.get(row["id"]) or [_entry(stored, props, held_labels)]
         mine = set(row["sources"])
         entries = [{**e, "sources": [s for s in e["sources"] if s not in mine]} for e in entries]
-        entries = [e for e in entries if e["sources"]] + [_entry(row["sources"], row["props"])]
+        entries = [e for e in entries if e["sources"]] + [_entry(row["sources"], row["props"], labels)]
         row["props"][GIVEN_PROPERTY] = _encoded(entries)
         for key in (fills or {}).get(row["id"], frozenset()) - row["props"].keys():
             givers = [e["props"][key] for e in entries[:-1] if key in e["props"]]
@@ -109,6 +124,15 @@ def record_given(store: GraphStore, label: str, rows: list[dict[str, Any]],
 #: (`loaders.unload_due`); given back, they had made `unload seeds` derive every aggregate again at 10x.
 DERIVED_OWN = {"Project": frozenset({"countries", "country_participants"}),
                "Country": frozenset({"partner_countries", "shared_projects", "partner_organisations"})}
+
+
+def labels_gone(entries: list[dict[str, Any]], left: list[dict[str, Any]]) -> set[str]:
+    """The labels only the entries gone gave (a cluster list's `Cluster` on an organisation another load gives):
+    none when an entry predates the labels' record (written before entries named them: who gave a label is not
+    known) or none is left."""
+    if not left or any("labels" not in entry for entry in entries):
+        return set()
+    return set().union(*(entry["labels"] for entry in entries)) - set().union(*(entry["labels"] for entry in left))
 
 
 def _values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: str, kept: frozenset[str] = frozenset()
@@ -142,6 +166,7 @@ class Restored:
 
     nodes: int = 0
     properties: dict[str, set[str]] = field(default_factory=dict)
+    labels: set[str] = field(default_factory=set)  # labels taken off nodes that only the unloaded files gave them
 
 
 def values_without(store: GraphStore, prefix: str) -> Restored:
@@ -152,14 +177,22 @@ def values_without(store: GraphStore, prefix: str) -> Restored:
     found = store.read(given_by(), {"quoted": quoted}, row_cap=10**7, timeout_s=300).rows
     by_label: dict[str, list[dict[str, Any]]] = {}
     restored = Restored()
+    taken: dict[str, list[dict[str, str]]] = {}
     for labels, node_id, props, given in found:
         kept = frozenset().union(*(DERIVED_OWN.get(label, ()) for label in labels))
-        values, left = _values_left({**props, "id": node_id}, [json.loads(g) for g in given], prefix, kept)
-        by_label.setdefault(sorted(labels)[0], []).append({"id": node_id, "props": values, "given": _encoded(left)})
-        restored.nodes += bool(values)
+        entries = [json.loads(g) for g in given]
+        values, left = _values_left({**props, "id": node_id}, entries, prefix, kept)
+        gone = labels_gone(entries, left) & set(labels)
+        stays = sorted(set(labels) - gone)[0]
+        by_label.setdefault(stays, []).append({"id": node_id, "props": values, "given": _encoded(left)})
+        for label in gone:
+            taken.setdefault(label, []).append({"id": node_id, "stays": stays})
+        restored.nodes += bool(values or gone)
+        restored.labels |= gone
         for label in labels if values else ():
             restored.properties.setdefault(label, set()).update(values)
-    for label, rows in by_label.items():
-        for start in range(0, len(rows), _BATCH):
-            store.write(values_set(label), {"rows": rows[start:start + _BATCH]})
+    for statement, groups in ((values_set, by_label), (label_taken_off, taken)):
+        for label, rows in groups.items():
+            for start in range(0, len(rows), _BATCH):
+                store.write(statement(label), {"rows": rows[start:start + _BATCH]})
     return restored

@@ -155,7 +155,8 @@ class UnloadSummary:
     relationships_kept: int = 0
     places_given_back: int = 0  # LOCATED_IN another load held back, written now that this load's region link is gone
     values_restored: int = 0  # nodes given the values the other loads gave them (`graph.store.given`)
-    #: The labels of the nodes and the types of the relationships removed
+    #: The labels of the nodes and the types of the relationships removed, and the labels taken off nodes that stay
+    #: (`Restored.labels`)
     removed: set[str] = field(default_factory=set)
     #: The properties given back (`values_restored`), per label of the nodes given them
     restored: dict[str, set[str]] = field(default_factory=dict)
@@ -252,5 +253,5 @@ def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: P
     summary.relationships_kept, summary.nodes_kept = done[3][0] + done[5][0], done[2][0] + done[3][1] + done[8][0]
     restored: Restored = done[7][0]
     summary.places_given_back, summary.values_restored = done[1][0], restored.nodes
-    summary.removed, summary.restored = done[0][1] | done[4][1] | done[6][1], restored.properties
+    summary.removed, summary.restored = done[0][1] | done[4][1] | done[6][1] | restored.labels, restored.properties
     return summary
