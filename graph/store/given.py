@@ -183,6 +183,7 @@ def values_without(store: GraphStore, prefix: str) -> Restored:
         entries = [json.loads(g) for g in given]
         values, left = _values_left({**props, "id": node_id}, entries, prefix, kept)
         gone = labels_gone(entries, left) & set(labels)
+        gone = gone if set(labels) - gone else set()  # a node keeps a label: it is found by it
         stays = sorted(set(labels) - gone)[0]
         by_label.setdefault(stays, []).append({"id": node_id, "props": values, "given": _encoded(left)})
         for label in gone:
