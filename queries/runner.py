@@ -17,8 +17,10 @@ from typing import Any, TextIO
 
 from graph.errors import ClusterExplorerError, NotFound, ParameterError, ValidationFailed
 from graph.store.contract import GraphStore, QueryResult
-from graph.store.resolve import AmbiguousName, resolve_node
+from graph.store.requirements import missing_inputs
+from graph.store.resolve import AmbiguousName, resolve_node, some_nodes
 from graph.store.search_text import fold
+from graph.store.semantics import DOCS_ANCHOR
 from graph.views.exports import SPREADSHEET_MARK
 from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
 from queries.params import convert, node_id_params
@@ -109,12 +111,28 @@ def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, 
             raise AmbiguousName(f"{query.name}: parameter {name!r}: {e}", e.candidates) from None
         except NotFound as e:
             if (code := _country_without_node(value, labels)) is None:
-                raise NotFound(f"{query.name}: parameter {name!r}: {e}") from None
+                raise NotFound(_named_nothing(store, query, name, value, labels, e)) from None
             resolved[name] = code
         except ClusterExplorerError as e:
             raise type(e)(f"{query.name}: parameter {name!r}: {e}") from None
     _refuse_one_node_twice(query, named, resolved)
     return resolved
+
+
+def _named_nothing(store: GraphStore, query: SavedQuery, name: str, value: str, labels: tuple[str, ...],
+                   error: NotFound) -> str:
+    """Why a node parameter named no node, saying what to do where no spelling would help: a query whose inputs
+    the store lacks names them and how to add them; a default (the shipped ones name nodes of the bundled sample,
+    `arena-pro`) that a store of other data lacks is said so, with some nodes of the kind the store does hold."""
+    head, kinds, some = f"{query.name}: parameter {name!r}", " or ".join(labels), some_nodes(store, labels)
+    if missing := missing_inputs(store, query.requires):  # the items that need no parameter's value
+        said = f"no {kinds} has the id or name {value!r}." if some else str(error)  # error: "The store holds none"
+        return "\n".join([f"{head}: {said} The query cannot answer on this store: its inputs are missing:",
+                          *(f"  - {m.message}" for m in missing), f"  (what each feature reads: {DOCS_ANCHOR})"])
+    if some and value == next((p.default for p in query.params if p.name == name), None):
+        return (f"{head}: its default {value!r} (a node of the bundled sample) is no {kinds} of this "
+                f"store; give one by its id or name, such as {some}")
+    return f"{head}: {error}"
 
 
 def _refuse_one_node_twice(query: SavedQuery, named: dict[str, tuple[str, ...]], resolved: dict[str, Any]) -> None:

@@ -36,11 +36,15 @@ from graph.store.schema import NODE_LABELS, SEARCH_LABELS, check_label, each_sea
 from graph.store.search_text import SEARCH_PROPERTY, fold, spellings
 from graph.store.semantics import lookup
 
-__all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "one_body", "SHOWN_CANDIDATES"]
+__all__ = ["ResolvedNode", "AmbiguousName", "resolve_node", "one_body", "some_nodes", "SHOWN_CANDIDATES"]
 
 #: The prefixes the CORDIS loader gives ids (an organisation's PIC, a project's number): a bare number is tried
 #: with each (`-p organisation=999977851` was refused, its did-you-mean naming pic:999977851).
 CORDIS_PREFIXES = ("pic:", "cordis:")
+#: The prefixes it gives the ids of programmes (a framework, a legal basis, a funding scheme) and of sectors (a topic,
+#: a EuroSciVoc field): an id of that kind is tried with each, as CORDIS prints it (`HORIZON.2.5`, `HORIZON-RIA`
+#: had been refused where `lb:HORIZON.2.5`, `scheme:HORIZON-RIA` were meant).
+KIND_PREFIXES = {"Programme": ("fp:", "lb:", "scheme:"), "Sector": ("topic:", "esv:")}
 #: How many candidates an ambiguous name or a did-you-mean lists.
 SHOWN_CANDIDATES = 5
 #: How many matches of one label a name search reads (an ambiguous name says "at least" beyond it).
@@ -155,9 +159,10 @@ def _by_id(store: GraphStore, text: str, labels: list[str]) -> list[ResolvedNode
             return list(found.values())
     for label in labels:
         _with_id(store, label, text, found)
-    if not found and text.isdigit():  # a PIC or a project number as CORDIS prints it, without the store's prefix
-        for label, prefix in ((label, prefix) for label in labels for prefix in CORDIS_PREFIXES):
-            _with_id(store, label, prefix + text, found)
+    if not found:  # an id as CORDIS prints it, without the prefix the store gives it
+        for label in labels:
+            for prefix in (CORDIS_PREFIXES if text.isdigit() else ()) + KIND_PREFIXES.get(label, ()):
+                _with_id(store, label, prefix + text, found)
     return list(found.values())
 
 
@@ -185,6 +190,12 @@ def _by_equal_name(store: GraphStore, text: str, folded: str, labels: list[str])
 def _listed(nodes: list[ResolvedNode]) -> str:
     shown = "; ".join(n.describe() for n in nodes[:SHOWN_CANDIDATES])
     return shown + (f"; and {len(nodes) - SHOWN_CANDIDATES} more" if len(nodes) > SHOWN_CANDIDATES else "")
+
+
+def some_nodes(store: GraphStore, kinds: Iterable[str] | None = None) -> str:
+    """A few nodes of `kinds` (shortest names first) listed with their keys, as a did-you-mean lists them; "" when
+    the store holds none: what to offer where a value names no node and no spelling of it would help."""
+    return _listed(_by_search(store, "", _labels(kinds), SHOWN_CANDIDATES)[:SHOWN_CANDIDATES])
 
 
 def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = None) -> ResolvedNode:
