@@ -27,5 +27,5 @@ MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area
 WITH o, count(DISTINCT p) AS projects, count(r.contribution) AS amounts, sum(r.contribution) AS summed
 RETURN o.name AS sme, o.nuts_code AS nuts_code, projects,
-       CASE WHEN amounts = 0 THEN null ELSE summed END AS contribution
+       CASE WHEN amounts = 0 THEN null ELSE round(summed * 100) / 100 END AS contribution
 ORDER BY projects DESC, coalesce(contribution, -1.0) DESC, sme

@@ -18,6 +18,6 @@ WITH code, toInteger(sum(o.participations)) AS participations, count(o) AS organ
      count(o.contribution_total) AS amounts, sum(o.contribution_total) AS summed
 OPTIONAL MATCH (region:Region {id: code})
 RETURN code, region.name AS region, participations, organisations,
-       CASE WHEN amounts = 0 THEN null ELSE summed END AS contribution
+       CASE WHEN amounts = 0 THEN null ELSE round(summed * 100) / 100 END AS contribution
 ORDER BY participations DESC, code
 LIMIT $limit
