@@ -13,7 +13,7 @@ from cli.output import render
 from graph.store.backends import other_graphs
 from graph.store.load_log import UNLOADING, unfinished_loads, unfinished_parts
 from graph.store.reads import counts, last_loads
-from queries.missing import why_empty
+from queries.missing import why_adhoc_empty, why_empty
 
 
 @main.command()
@@ -80,6 +80,8 @@ def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout:
     values = {key: as_json_or_text(raw) for key, raw in parse_params(params).items()}
     result = obj.store.read(cypher, values, timeout_s=timeout, row_cap=row_cap)
     click.echo(render(result, fmt))
+    if not result.rows and (message := why_adhoc_empty(obj.store, cypher)):
+        click.echo(message, err=True)
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; raise --limit to see more)", err=True)
 

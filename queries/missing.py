@@ -4,18 +4,27 @@
 The CLI (`queries run`) and the Queries page call `why_empty` after a run that returned no row; a query
 whose inputs are all there and which says nothing of an empty answer returns None (the empty answer is then the
 answer). `collaboration/path` came out empty for two organisations three projects apart, with no word that it
-looks two apart at most.
+looks two apart at most. `why_adhoc_empty` does the same for your own Cypher: a label or relationship type it
+names that the store does not hold (`organisation` for Organisation) is said, with the name it likely meant.
 """
 
 from __future__ import annotations
 
+import difflib
+import re
 from typing import Any
 
 from graph.store.contract import GraphStore
+from graph.store.query_syntax import without_literals
+from graph.store.reads import counts
 from graph.store.requirements import explain, missing_inputs
 from queries.catalogue import SavedQuery
 
-__all__ = ["why_empty"]
+__all__ = ["why_empty", "why_adhoc_empty"]
+
+#: The first label of a node pattern, `(o:Organisation`, and the types of a relationship pattern, `[r:A|B`.
+_NODE_LABEL = re.compile(r"\(\s*\w*\s*:\s*(\w+)")
+_REL_TYPES = re.compile(r"\[\s*\w*\s*:\s*(\w+(?:\s*\|\s*:?\s*\w+)*)")
 
 
 def why_empty(store: GraphStore, query: SavedQuery, params: dict[str, Any] | None = None) -> str | None:
@@ -23,3 +32,24 @@ def why_empty(store: GraphStore, query: SavedQuery, params: dict[str, Any] | Non
     says; else None."""
     missing = missing_inputs(store, query.requires, params or {})
     return explain(missing, f"{query.name}") if missing else (query.empty or None)
+
+
+def why_adhoc_empty(store: GraphStore, cypher: str) -> str | None:
+    """Why `cypher`, run by the user, may have found nothing: the labels and relationship types of its patterns the
+    store holds none of, each with the name it likely meant (names are case-sensitive); None when it holds them all."""
+    text = without_literals(cypher)
+    labels, types = counts(store)
+    absent = [_absent("node labelled", name, labels) for name in _NODE_LABEL.findall(text) if name not in labels]
+    absent += [_absent("relationship of type", name, types) for found in _REL_TYPES.findall(text)
+               for name in re.split(r"\s*\|\s*:?\s*", found) if name not in types]
+    if not absent:
+        return None
+    return (f"No row: the store holds no {'; no '.join(dict.fromkeys(absent))}. Its labels: "
+            f"{', '.join(sorted(labels)) or 'none'}; its relationship types: {', '.join(sorted(types)) or 'none'}.")
+
+
+def _absent(what: str, name: str, held: dict[str, int]) -> str:
+    same = [held_name for held_name in held if held_name.lower() == name.lower()]
+    near = same or difflib.get_close_matches(name.upper(), list(held), n=1, cutoff=0.75) or difflib.get_close_matches(
+        name, list(held), n=1, cutoff=0.75)
+    return f"{what} {name}" + (f" (did you mean {near[0]}?)" if near else "")

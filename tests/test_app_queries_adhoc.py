@@ -94,3 +94,13 @@ def test_the_tags_are_in_the_address_and_those_of_the_namespace():
     assert tags.value == ["clusters"]
     assert "countries" not in tags.options and "labels" in tags.options
     assert all("·  labels/" in shown for shown in at.selectbox(key="queries_name").options)  # "Title  ·  name"
+
+
+def test_an_empty_adhoc_result_names_the_label_it_likely_meant():
+    """`(c:cluster)` found nothing without a word on the page (labels are case-sensitive)."""
+    at = run_adhoc(open_page("queries"), "MATCH (c:cluster) RETURN c.name AS name")
+    assert not at.exception
+    said = [i.value for i in at.info if i.value.startswith("No row:")]
+    assert said and said[0].startswith("No row: the store holds no node labelled cluster (did you mean Cluster?)")
+    at = run_adhoc(at, "MATCH (c:Cluster {id: 'no-such-cluster'}) RETURN c.name AS name")
+    assert not [i for i in at.info if i.value.startswith("No row:")]
