@@ -48,7 +48,7 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
     for param in query.params:
         value = raw.get(param.name, param.default)
         if value is None:
-            raise ParameterError(f"{query.name}: parameter {param.name!r} ({param.type}) needs a value")
+            raise ParameterError(_needed(query, param))
         try:
             value = convert(param.type, value)
         except ParameterError as e:
@@ -63,6 +63,13 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
             raise ParameterError(f"{query.name}: parameter {param.name!r} must be in {bounds}, not {value!r}")
         bound[param.name] = value
     return bound
+
+
+def _needed(query: SavedQuery, param: Param) -> str:
+    """A parameter without a default left out: how to give it, with the query's example value to try."""
+    example = f", such as {query.example[param.name]!r} (the query's example)" if param.name in query.example else ""
+    return (f"{query.name}: parameter {param.name!r} ({param.type}) needs a value: give it as -p {param.name}=VALUE "
+            f"(the Queries page: its field){example}; `queries show {query.name}` says what it takes")
 
 
 def limit_reached(bound: dict[str, Any], rows: int, raise_it: str = "-p limit=N raises it") -> str | None:
