@@ -29,6 +29,9 @@ with st.sidebar:
 names = sorted(n for n, q in library.queries.items()
                if namespace in ("(all)", q.namespace) and all(t in q.tags for t in tags))
 widgets.from_url("queries_name", names)
+if (linked := st.query_params.get("queries_name")) and linked not in library.queries:  # had opened another silently
+    st.warning(common.md(f"The link's saved query {linked!r} is not in the library (one of someone else's folder, or "
+                         "renamed); choose one below."), icon=":material/link_off:")
 name = st.selectbox("Saved query", names, format_func=lambda n: f"{library.queries[n].title}  ·  {n}",
                     key="queries_name")
 if name is None:

@@ -96,3 +96,11 @@ def test_a_reached_limit_is_said_on_the_page_as_on_the_command_line():
     assert len(table(at, "region")) == 1
     said = "The query's limit of 1 row was reached; more may answer: a larger limit above raises it."  # no CLI option
     assert any(said in c.value.replace("\\", "") for c in at.caption), [c.value for c in at.caption]
+
+
+def test_a_link_to_a_saved_query_the_library_lacks_says_so():
+    """A link to a query of someone else's folder had opened the first query of the list without a word."""
+    at = open_page("queries", queries_name="mine/clusters-by-region")
+    assert at.selectbox(key="queries_name").value == "clusters/in-projects"
+    assert said(at.warning).startswith("The link's saved query 'mine/clusters-by-region' is not in the library")
+    assert not [w for w in open_page("queries", queries_name=SMES).warning if "The link" in w.value]
