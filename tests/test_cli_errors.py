@@ -126,6 +126,8 @@ def test_a_bad_setting_is_one_line_from_a_real_process(tmp_path):
     (["-p", "x=NaN"], "parameter x: nan is not a number the database holds (give a finite number)"),
     (["-p", "x=1e400"], "parameter x: inf is not a number the database holds (give a finite number)"),
     ([], "the query uses $x but no value was given for it (CLI: -p name=VALUE; the app: Parameters as JSON)"),
+    (["-p", "y=1"], "the query uses $x but no value was given for it; y was given, which the query does not use "
+                    "(CLI: -p name=VALUE; the app: Parameters as JSON)"),
 ])
 def test_a_parameter_the_database_would_cut_or_miss_is_named(env, params, said):
     """A number past 64 bits came back cut (9223372036854775807) without a word; a missing one was "Missing

@@ -69,7 +69,10 @@ def _missing_parameters(query: str | None, params: dict[str, Any] | None) -> str
     missing = [f"${name}" for name in used_parameters(query or "") if name not in (params or {})]
     if not missing:
         return "the query uses a parameter that was given no value"
-    return f"the query uses {', '.join(missing)} but no value was given for {'it' if len(missing) == 1 else 'them'}"
+    unused = [name for name in params or {} if name not in used_parameters(query or "")]  # a typo: `-p idd=` for $id
+    besides = f"; {', '.join(unused)} {'was' if len(unused) == 1 else 'were'} given, which the query does not use"
+    return (f"the query uses {', '.join(missing)} but no value was given for {'it' if len(missing) == 1 else 'them'}"
+            + (besides if unused else ""))
 
 
 def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float | None,
