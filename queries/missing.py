@@ -44,6 +44,9 @@ def why_adhoc_empty(store: GraphStore, cypher: str) -> str | None:
                for name in re.split(r"\s*\|\s*:?\s*", found) if name not in types]
     if not absent:
         return None
+    if not labels:
+        return ("No row: the store holds nothing yet: run `cluster-explorer load sample` for the bundled real network, "
+                "or load your own files (`cluster-explorer load --help`).")
     return (f"No row: the store holds no {'; no '.join(dict.fromkeys(absent))}. Its labels: "
             f"{', '.join(sorted(labels)) or 'none'}; its relationship types: {', '.join(sorted(types)) or 'none'}.")
 

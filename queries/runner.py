@@ -133,7 +133,9 @@ def _named_nothing(store: GraphStore, query: SavedQuery, name: str, value: str, 
     `arena-pro`) that a store of other data lacks is said so, with some nodes of the kind the store does hold."""
     head, kinds, some = f"{query.name}: parameter {name!r}", " or ".join(labels), some_nodes(store, labels)
     if missing := missing_inputs(store, query.requires):  # the items that need no parameter's value
-        said = f"no {kinds} has the id or name {value!r}." if some else str(error)  # error: "The store holds none"
+        none = "" if some else "; the store holds none of that kind"
+        said = (str(error) if not some and "The store holds none" in str(error)  # and how to add them
+                else f"no {kinds} has the id or name {value!r}{none}.")
         return "\n".join([f"{head}: {said} The query cannot answer on this store: its inputs are missing:",
                           *(f"  - {m.message}" for m in missing), f"  (what each feature reads: {DOCS_ANCHOR})"])
     if some and value == next((p.default for p in query.params if p.name == name), None):

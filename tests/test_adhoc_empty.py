@@ -45,3 +45,8 @@ def test_the_cli_says_it_beside_the_empty_table(embedded_server, store):
     result = invoke(cli_env(embedded_server, GRAPH), "query", "MATCH (n:Nope) RETURN n")
     assert result.exit_code == 0
     assert "No row: the store holds no node labelled Nope" in result.stderr
+
+
+def test_on_an_empty_store_it_says_to_load_something(embedded_store):
+    said = why_adhoc_empty(embedded_store, "MATCH (o:Organisation) RETURN o.name")
+    assert said.startswith("No row: the store holds nothing yet: run `cluster-explorer load sample`")

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import pytest
 
+from graph.errors import NotFound
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.records import NodeRecord
 from graph.store.resolve import resolve_node
 from graph.store.writer import write_records
 from queries.catalogue import load_catalogue
+from queries.runner import run_saved
 from tests.cli_invoke import cli_env, error_line, invoke
 from tests.conftest import FIXTURES
 
@@ -80,3 +82,10 @@ def programmes(embedded_server):
                                         ("HORIZON-CL5-2021-D3-01-01", "Sector:topic:HORIZON-CL5-2021-D3-01-01")])
 def test_an_id_typed_without_its_cordis_prefix_names_its_node(programmes, typed, key):
     assert resolve_node(programmes, typed).key == key
+
+
+def test_on_an_empty_store_a_node_parameter_asks_for_a_load_not_a_spelling(embedded_store):
+    with pytest.raises(NotFound) as refused:
+        run_saved(embedded_store, load_catalogue(), "provenance/sources-of")
+    said = str(refused.value)
+    assert "Check the spelling" not in said and "no Source node" in said, said
