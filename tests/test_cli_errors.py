@@ -147,3 +147,11 @@ def test_a_table_cell_cut_to_its_width_says_so(env):
     assert shown.exit_code == 0
     assert shown.stdout.splitlines()[2] == long[:59] + "…"
     assert long.strip() in invoke(env, "query", "RETURN $t AS t", "-p", f"t={long}", "--format", "csv").stdout
+
+
+@pytest.mark.parametrize("cypher", ["", "   \n  "])
+def test_an_empty_query_says_to_write_one(env, cypher):
+    """It had said "FalkorDB rejected the query: Error: empty query."."""
+    result = invoke(env, "query", cypher)
+    assert error_line(result.exit_code, result.stderr) == ("Error: the query is empty; write Cypher, such as "
+                                                           "MATCH (c:Cluster) RETURN c.name LIMIT 10")
