@@ -17,10 +17,11 @@ from typing import Any
 import streamlit as st
 
 from app_pages import common, widgets
+from graph.errors import ParameterError
 from graph.store.contract import GraphStore
 from queries.catalogue import Param, SavedQuery
 from queries.params import node_id_params
-from queries.runner import suggestions
+from queries.runner import bind_value, suggestions
 
 
 def _names(kinds: tuple[str, ...], ids: list[str]) -> dict[str, str]:
@@ -93,9 +94,24 @@ def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, An
     pick = _picked(query)
     raw = {p.name: node_picker(graph_store, p, pick[p.name], f"queries_{query.name}:{p.name}",
                                query.example.get(p.name)) for p in query.params if p.name in pick}
+    linked = {p.name: st.query_params.get(key) for p in query.params if p.name not in pick
+              and (key := f"queries_{query.name}:{p.name}") not in st.session_state and key in st.query_params}
     with st.form("queries_form"):
         raw.update({p.name: _as_shown(p, widgets.param_input(graph_store, p, f"queries_{query.name}:{p.name}",
                                                              query.example.get(p.name)))
                     for p in query.params if p.name not in pick})
         st.form_submit_button("Run", type="primary", icon=":material/play_arrow:")
+    _unfit_link_values(query, linked)
     return raw
+
+
+def _unfit_link_values(query: SavedQuery, linked: dict[str, str]) -> None:
+    """Say which of a link's values the query does not take: Streamlit drops a bound field's URL value it cannot
+    show (`level=9`, `limit=abc`), and the field had shown its default without a word."""
+    for name, value in linked.items():
+        try:
+            bind_value(query, query.param(name), value)
+        except ParameterError as e:
+            reason = str(e).split(f"parameter {name!r}", 1)[-1].lstrip(": ")
+            st.warning(common.md(f"The link's {name}={value!r} is not used: {reason}; the field shows another value."),
+                       icon=":material/link_off:")

@@ -25,8 +25,8 @@ from graph.views.exports import SPREADSHEET_MARK
 from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
 from queries.params import convert, node_id_params
 
-__all__ = ["bind_params", "resolve_node_params", "export_rows", "run_saved", "save_user_query", "query_name_problem",
-           "suggestions", "limit_reached", "UNCAPPED", "NAME_PART_MAX"]
+__all__ = ["bind_params", "bind_value", "resolve_node_params", "export_rows", "run_saved", "save_user_query",
+           "query_name_problem", "suggestions", "limit_reached", "UNCAPPED", "NAME_PART_MAX"]
 
 UNCAPPED = 10**9
 #: The longest part of a saved query's name: a part is a folder or file name, and file systems stop at 255 bytes.
@@ -49,20 +49,26 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
         value = raw.get(param.name, param.default)
         if value is None:
             raise ParameterError(_needed(query, param))
-        try:
-            value = convert(param.type, value)
-        except ParameterError as e:
-            raise ParameterError(f"{query.name}: parameter {param.name!r}: {e}") from None
-        if param.choices and value not in param.choices:
-            value = _choice_as_written(value, param.choices)
-        if param.choices and value not in param.choices:
-            raise ParameterError(f"{query.name}: parameter {param.name!r} must be one of "
-                                 f"{', '.join(map(str, param.choices))}, not {value!r}")
-        if (param.least is not None and value < param.least) or (param.most is not None and value > param.most):
-            bounds = f"{'' if param.least is None else param.least}..{'' if param.most is None else param.most}"
-            raise ParameterError(f"{query.name}: parameter {param.name!r} must be in {bounds}, not {value!r}")
-        bound[param.name] = value
+        bound[param.name] = bind_value(query, param, value)
     return bound
+
+
+def bind_value(query: SavedQuery, param: Param, value: Any) -> Any:
+    """`value` (not None) converted by `param`'s type and checked against its choices and bounds; raises
+    ParameterError naming the query and the parameter (the Queries page checks a link's values with it)."""
+    try:
+        value = convert(param.type, value)
+    except ParameterError as e:
+        raise ParameterError(f"{query.name}: parameter {param.name!r}: {e}") from None
+    if param.choices and value not in param.choices:
+        value = _choice_as_written(value, param.choices)
+    if param.choices and value not in param.choices:
+        raise ParameterError(f"{query.name}: parameter {param.name!r} must be one of "
+                             f"{', '.join(map(str, param.choices))}, not {value!r}")
+    if (param.least is not None and value < param.least) or (param.most is not None and value > param.most):
+        bounds = f"{'' if param.least is None else param.least}..{'' if param.most is None else param.most}"
+        raise ParameterError(f"{query.name}: parameter {param.name!r} must be in {bounds}, not {value!r}")
+    return value
 
 
 def _needed(query: SavedQuery, param: Param) -> str:

@@ -104,3 +104,17 @@ def test_a_link_to_a_saved_query_the_library_lacks_says_so():
     assert at.selectbox(key="queries_name").value == "clusters/in-projects"
     assert said(at.warning).startswith("The link's saved query 'mine/clusters-by-region' is not in the library")
     assert not [w for w in open_page("queries", queries_name=SMES).warning if "The link" in w.value]
+
+
+@pytest.mark.parametrize("name, param, linked, reason", [
+    ("regions/ranked-by-participations", "level", "9", "must be in 1..3, not 9"),
+    ("collaboration/country-pairs", "limit", "abc", "expected a whole number, got 'abc'"),
+    ("labels/holders", "label", "gold", "must be one of esca-bronze, esca-silver, esca-gold, not 'gold'"),
+])
+def test_a_links_value_the_query_does_not_take_is_said_not_dropped(name, param, linked, reason):
+    """Streamlit drops a bound field's URL value that it cannot show: the field had shown its default without a
+    word, and the result was of another question than the link's."""
+    at = open_page("queries", queries_name=name, **{f"queries_{name}:{param}": linked})
+    warned = said(at.warning)
+    assert f"The link's {param}={linked!r} is not used: {reason}" in warned, warned
+    assert not [w for w in open_page("queries", queries_name=name).warning if "The link" in w.value]
