@@ -153,5 +153,6 @@ def test_a_table_cell_cut_to_its_width_says_so(env):
 def test_an_empty_query_says_to_write_one(env, cypher):
     """It had said "FalkorDB rejected the query: Error: empty query."."""
     result = invoke(env, "query", cypher)
-    assert error_line(result.exit_code, result.stderr) == ("Error: the query is empty; write Cypher, such as "
-                                                           "MATCH (c:Cluster) RETURN c.name LIMIT 10")
+    assert error_line(result.exit_code, result.stderr) == ("Error: the query is empty; write Cypher (a saved "
+                                                           "query's Show the Cypher, or `cluster-explorer queries "
+                                                           "show NAME`, gives one to start from)")

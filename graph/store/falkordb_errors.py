@@ -98,7 +98,8 @@ def translate(error: Exception, db: Path, limits: ServerLimits, timeout_s: float
         return ParameterError(f"{_missing_parameters(query, params)} (CLI: -p name=VALUE; the app: Parameters as "
                               "JSON)")
     if "empty query" in lowered:  # FalkorDB's own words were "Error: empty query."
-        return QueryError("the query is empty; write Cypher, such as MATCH (c:Cluster) RETURN c.name LIMIT 10")
+        return QueryError("the query is empty; write Cypher (a saved query's Show the Cypher, or `cluster-explorer "
+                          "queries show NAME`, gives one to start from)")
     if isinstance(error, ConnectionError) or "connection" in type(error).__name__.lower():
         return StoreUnavailable(f"lost the embedded FalkorDB store at {db}: {message}")
     return from_falkordb(message, query) or QueryError(f"FalkorDB rejected the query: {message}")
