@@ -25,6 +25,9 @@ CLUSTER_COLOUR = [242, 142, 43, 235]
 NAMED_CLUSTERS = 8  # the most cluster names a tooltip lists; the rest are counted
 DEFAULT_LEVEL = 2
 FOUND_ZOOM = 6.0  # a region found alone: close enough to see it among its neighbours
+#: The names are drawn over every layer below them: with deck.gl's depth test, cluster dots and arcs drawn at the
+#: same depth (or above it) hid parts of the names ("Ile-de-F●ance"), whatever the order of the layers.
+ON_TOP = {"depthCompare": "always", "depthWriteEnabled": False}
 
 
 def level_control(container) -> int:
@@ -103,7 +106,7 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
                   get_source_color="from_colour", get_target_color="to_colour", pickable=True),
         pdk.Layer("TextLayer", named, id="names", get_position=["lon", "lat"], get_text="name",
                   get_size=12, get_color=[40, 40, 40], character_set="'auto'", font_family="'sans-serif'",
-                  get_pixel_offset=[0, -14]),
+                  get_pixel_offset=[0, -14], parameters=ON_TOP),
     ]
     if clusters is not None:
         layers.insert(-1, pdk.Layer("ScatterplotLayer", clusters, id="clusters", get_position=["lon", "lat"],

@@ -167,6 +167,15 @@ def test_the_default_map_draws_few_thin_weighted_arcs_and_fits_its_places(app_st
     assert 1 <= view["zoom"] <= 9 and not math.isclose(view["zoom"], 3.2)
 
 
+def test_the_place_names_are_drawn_over_the_cluster_dots_and_arcs(app_store):  # noqa: F811
+    """In Chromium the orange cluster dots and the arcs hid parts of the names under them ("Ile-de-F●ance"):
+    deck.gl's depth test let a layer drawn before the names win at the same depth, so the names test none."""
+    deck = deck_of(open_page("map"))
+    assert [item["id"] for item in deck["layers"]][-1] == "names"
+    assert layer(deck, "clusters")["data"] and layer(deck, "arcs")["data"]
+    assert layer(deck, "names")["parameters"] == {"depthCompare": "always", "depthWriteEnabled": False}
+
+
 def test_the_arc_controls_choose_how_many_and_how_strong(app_store):  # noqa: F811
     at = open_page("map", map_level="0", map_arcs="5")
     assert len(layer(deck_of(at), "arcs")["data"]) == 5
