@@ -136,3 +136,20 @@ def test_moving_explores_controls_adds_no_history_entry_per_step(page, app_url):
     settle(page)
     assert address_holds(page, "explore_depth", ["2"]) and address_holds(page, "explore_cap", ["500"])
     assert page.evaluate("history.length") == entries, address(page)
+
+
+def test_back_undoes_a_details_choice_of_the_same_view(page, app_url):  # noqa: F811
+    """Back from a node's details to the view's address without them showed the same details, the address written
+    again from the session: an address naming some of the page's choices is a real entry, and its lack of
+    `explore_details` means none chosen, as a missing parameter means its default for a bound control."""
+    visit(page, app_url, "explore?explore_cap=500", "Explore")
+    page.get_by_test_id("stSelectbox").filter(has_text="Details of").locator("input").click()
+    page.keyboard.type("Aerospace Cluster")
+    page.get_by_role("option", name="Aerospace Cluster Sweden", exact=True).click()
+    page.get_by_role("heading", name="Aerospace Cluster Sweden", level=3).wait_for()
+    settle(page)
+    assert address_holds(page, "explore_details", [AEROSPACE])
+    page.go_back()
+    page.get_by_role("heading", name="Aerospace Cluster Sweden", level=3).wait_for(state="detached")
+    settle(page)
+    assert address_holds(page, "explore_details", None) and address_holds(page, "explore_cap", ["500"])
