@@ -64,8 +64,27 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
         offered = list(dict.fromkeys([*_chosen(key, names), *matches[:OFFERED]]))
         placeholder = (f"{len(matches):,} found" if found else f"the first {OFFERED} of {len(names):,}") + \
             (f" (first {OFFERED} shown)" if found and len(matches) > OFFERED else "")
-    return tuple(st.multiselect(label, offered, format_func=lambda k: names.get(k, k), **url_choice.bound(key),
-                                help=help, placeholder=placeholder))
+    if key not in st.session_state:  # a link's first visit: its values no choice has are said, not dropped unsaid
+        _linked_by_label(key, names)
+    picked = tuple(st.multiselect(label, offered, format_func=lambda k: names.get(k, k), **url_choice.bound(key),
+                                  help=help, placeholder=placeholder, on_change=st.session_state.pop,
+                                  args=(f"{key}_unknown", None)))
+    if unknown := st.session_state.get(f"{key}_unknown"):
+        st.caption(f"The link asked for {', '.join(f'“{common.md(v)}”' for v in unknown)}, which "
+                   f"{'is' if len(unknown) == 1 else 'are'} not among the choices here: left out.")
+    return picked
+
+
+def _linked_by_label(key: str, names: dict[str, str]) -> None:
+    """Note a link's values that are neither a choice's label nor its key, for `choose` to say. The bound widget
+    reads labels from the address: a link naming choices by key (`?explore_labels=QualityLabel:esca-gold`, the
+    form the node pickers keep) had them dropped; the address is written with their labels and the page runs
+    again."""
+    linked, by_label = st.query_params.get_all(key), {name: k for k, name in names.items()}
+    st.session_state[f"{key}_unknown"] = [v for v in linked if v not in names and v not in by_label]
+    if any(v in names for v in linked):
+        st.query_params[key] = [names.get(v, v) for v in linked]
+        st.rerun()
 
 
 def _searched(key: str, label: str) -> str:

@@ -77,3 +77,17 @@ def test_a_short_list_of_countries_finds_them_by_their_own_names():
     assert at.multiselect(key="t_countries").options == ["Norway (NO)"]
     at.text_input(key="t_countries_find").input("Tyskland").run()
     assert at.multiselect(key="t_countries").options == ["Germany (DE)"]
+
+
+def test_a_links_value_that_is_no_choice_is_said_and_one_by_key_is_chosen():
+    """`?explore_labels=ESCA Platinum` showed the unfiltered view and said nothing; a choice's key in the link
+    (`QualityLabel:silver`, the form the pickers of nodes keep) was dropped as well."""
+    at = AppTest.from_function(short_page)
+    at.query_params["t_labels"] = ["Platinum", "QualityLabel:silver"]
+    at.run()
+    assert at.multiselect(key="t_labels").value == ["QualityLabel:silver"]
+    assert at.query_params["t_labels"] == "Silver"  # in the widget's own form: a link of the address chooses it
+    assert [c.value for c in at.caption] == ["The link asked for “Platinum”, which is not among the choices here: "
+                                             "left out."]
+    at.multiselect(key="t_labels").select("QualityLabel:gold").run()  # another choice: the link is left behind
+    assert not at.caption
