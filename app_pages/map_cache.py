@@ -29,8 +29,9 @@ __all__ = ["Placed", "placed_activity", "brought_by", "prepare", "forget", "ORGA
 ORGANISATIONS_DRAWN = 2_000
 MOST_ARCS = 1000
 KEPT = 8
-#: What the files hold; a new one reads no older file (their aggregates had no `active`, no `unplaced`, no clusters).
-FORMAT = 4
+#: What the files hold; a new one reads no older file (their aggregates had no `active`, no `unplaced`, no clusters;
+#: 4 counted a seed cluster's CORDIS record as a cluster of its own).
+FORMAT = 5
 #: places, the organisations drawn (most active first), how many organisations have coordinates, how many of
 #: them take part in a project (of the window: a time window keeps every organisation, active or not), links, and
 #: the organisations and clusters in no place of the level with coordinates, with the national regions among them,

@@ -176,12 +176,16 @@ def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | No
     (0 = countries), found as the bubbles' (`Placer`): one point per place holding some, at the place's coordinates,
     with `key`, `name` (the place's), `lat`, `lon`, `clusters` (how many) and `names` (theirs, sorted), most
     clusters first; and how many clusters are in no place of the level with coordinates (the caption says so).
+    A seed cluster's CORDIS record (`SAME_AS`) is the same cluster, as the cluster analytics fold it: counted once,
+    by the seed's name (Sweden had "28 clusters", naming both Interior Cluster and INTERIOR CLUSTER SWEDEN AB).
     """
     place_of = place_of or Placer(graph, level)
+    records = {v for u, v, t in graph.edges(data="type") if t == "SAME_AS" and is_cluster(graph.nodes[u])
+               and place_of.counts(u)}
     by_place: dict[str, list[str]] = {}
     missing = 0
     for node, data in graph.nodes(data=True):
-        if not (is_cluster(data) and place_of.counts(node)):
+        if not (is_cluster(data) and place_of.counts(node)) or node in records:
             continue
         if (place := place_of(node)) and _located(graph.nodes[place]):
             by_place.setdefault(place, []).append(display_name(node, data))
