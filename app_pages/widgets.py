@@ -82,7 +82,7 @@ def _linked_by_label(key: str, names: dict[str, str]) -> None:
     again."""
     linked, by_label = st.query_params.get_all(key), {name: k for k, name in names.items()}
     st.session_state[f"{key}_unknown"] = [v for v in linked if v not in names and v not in by_label]
-    if any(v in names for v in linked):
+    if any(v in names and v not in by_label for v in linked):  # (a key that is its own label, as "coordinator")
         st.query_params[key] = [names.get(v, v) for v in linked]
         st.rerun()
 

@@ -91,3 +91,18 @@ def test_a_links_value_that_is_no_choice_is_said_and_one_by_key_is_chosen():
                                              "left out."]
     at.multiselect(key="t_labels").select("QualityLabel:gold").run()  # another choice: the link is left behind
     assert not at.caption
+
+
+def roles_page() -> None:
+    from app_pages import widgets
+
+    widgets.choose("Roles to fill", [("coordinator", "coordinator"), ("Sector:ai", "AI (ai)")], "t_roles")
+
+
+def test_a_link_naming_a_choice_whose_key_is_its_label_opens_with_it():
+    """Partners' "coordinator" is its own key and label: read as a key to rename, it made the page run again and
+    again."""
+    at = AppTest.from_function(roles_page)
+    at.query_params["t_roles"] = ["coordinator", "Sector:ai"]
+    at.run()
+    assert at.multiselect(key="t_roles").value == ["coordinator", "Sector:ai"] and not at.caption
