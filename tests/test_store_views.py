@@ -57,6 +57,16 @@ def test_search_ignores_accents_and_ranks_exact_first(store):
     assert store_views.search(store, "   ") == []
 
 
+def test_the_bookkeeping_kinds_chosen_show_their_nodes(store):
+    """The sidebar offers Source and Load among the kinds; chosen alone, the view had shown every other kind (1,000
+    nodes on the sample) and none of them."""
+    (sources,), = store.read("MATCH (n) WHERE n.kind = 'Source' RETURN count(n)").rows
+    view = store_views.explore_view(store, Filters(kinds=("Source",)), cap=1000)
+    assert {kind for _, kind in view.nodes(data="kind")} == {"Source"} and len(view) == sources > 0
+    both = store_views.explore_view(store, Filters(kinds=("Cluster", "Load")), cap=1000)
+    assert {kind for _, kind in both.nodes(data="kind")} == {"Cluster", "Load"}
+
+
 def test_focus_grows_with_depth_and_stays_under_the_cap(store):
     one = store_views.explore_view(store, focus=("Cluster:iot-world",), depth=1)
     two = store_views.explore_view(store, focus=("Cluster:iot-world",), depth=2)

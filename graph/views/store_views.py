@@ -134,7 +134,7 @@ def _chosen(store: GraphStore, filters: Filters, focus: dict[int, tuple[str, str
             cap: int) -> tuple[dict[int, str], bool]:
     """The nodes to show, nearest or most relevant first (at most `cap + 1`), and whether the cap cut them; `focus`:
     the focused nodes as `_resolve` gives them (None: no focus)."""
-    kinds = [k for k in filters.kinds if k not in ("Source", "Load")] or list(DEFAULT_KINDS)
+    kinds = list(filters.kinds) or list(DEFAULT_KINDS)
     if focus is not None:
         shown = {n: key.split(":", 1)[0] for n, (key, _) in focus.items()}
         centres, frontier = set(shown), list(shown)
