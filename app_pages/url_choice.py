@@ -45,8 +45,9 @@ def start_from_link(key: str, linked: Callable[[list[str]], object], page: bool 
     """Start a choice kept in the URL by hand at the link's values (`linked` turns them into choices): on the
     first visit, and when the browser's Back or Forward restores an address naming the choice, or naming another of
     the page's choices and not this one (Back from a first "Details of" to the view without it: none chosen), which
-    then wins as it does for the bound widgets, a missing parameter meaning none. Otherwise the session's choice stands: a visit to another page drops an unbound
-    widget's state, which `persist_state="session"` keeps, and the page writes it back into the address.
+    then wins as it does for the bound widgets, a missing parameter meaning none. Otherwise the session's choice
+    stands: a visit to another page drops an unbound widget's state, which `persist_state="session"` keeps, and the
+    page writes it back into the address.
     `page=False` for a choice of every page (the time slider), which says nothing of which page's entry it is."""
     if page:
         _own(key)
