@@ -6,23 +6,14 @@ from __future__ import annotations
 
 import pytest
 
-from graph.store.falkordb_store import FalkorDBStore
-from loaders.seeds import load_seeds
 from queries.missing import why_adhoc_empty
 from tests.cli_invoke import cli_env, invoke
 
-GRAPH = "adhoc_empty"
 
-
-@pytest.fixture(scope="module")
-def store(embedded_server):
-    store = FalkorDBStore(embedded_server, GRAPH)
-    store.clear()
-    store.setup_schema()
-    load_seeds(store)
-    yield store
-    store.clear()
-    store.close()
+@pytest.fixture
+def store(seeded_store):
+    """The session's graph of the seeds (read only here)."""
+    return seeded_store
 
 
 def test_a_label_in_another_case_is_named_with_the_one_meant(store):
@@ -42,7 +33,7 @@ def test_a_query_naming_what_the_store_holds_gets_no_reason(store):
 
 
 def test_the_cli_says_it_beside_the_empty_table(embedded_server, store):
-    result = invoke(cli_env(embedded_server, GRAPH), "query", "MATCH (n:Nope) RETURN n")
+    result = invoke(cli_env(embedded_server, "seeded"), "query", "MATCH (n:Nope) RETURN n")
     assert result.exit_code == 0
     assert "No row: the store holds no node labelled Nope" in result.stderr
 
