@@ -57,6 +57,16 @@ def clients_of(socket_path: str) -> int | None:
         probe.close()
 
 
+def _sleep_while_running(pid: int, every_s: float) -> None:
+    """Wait `every_s` seconds, or less once server `pid` is gone: a reaper leaves with its server (each command
+    that starts and stops one had left its reaper waiting up to 30 s), at the cost of a look at /proc a second."""
+    from graph.store.falkordb_process import is_server
+
+    deadline = time.monotonic() + every_s
+    while (left := deadline - time.monotonic()) > 0 and is_server(pid):
+        time.sleep(min(left, 1.0))
+
+
 def watch(db: Path, pid: int, every_s: float) -> None:
     """Look at server `pid` every `every_s` seconds until it is gone; stop it after `IDLE_CHECKS` looks without a
     client. Found where the store is now (`note_of_server`: a moved folder takes its note along)."""
@@ -66,7 +76,7 @@ def watch(db: Path, pid: int, every_s: float) -> None:
 
     idle = 0
     while True:
-        time.sleep(every_s)
+        _sleep_while_running(pid, every_s)
         if not is_server(pid) or (found := note_of_server(db, pid)) is None:
             return  # stopped by its last client, killed, or another server noted: not ours to watch
         paths, note = found
