@@ -73,14 +73,16 @@ def own_files(nodes: list[NodeRecord]) -> frozenset[str]:
     return frozenset(node.id for node in nodes if node.label == "Source")
 
 
-def only_given_by(store: GraphStore, label: str, ids: set[str], own: frozenset[str]) -> dict[str, list[str]]:
-    """Those of `ids` whose `label` node only the files `own` give (a re-load's files), with those files: the
-    re-load takes such a node off when its rows no longer hold it, so a link to it is a link to nothing, as a fresh
-    load would say."""
-    if not own or not ids:
-        return {}
-    return {node_id: sorted(given) for node_id, given in _found(store, sources_among_ids(label), "ids", sorted(ids))
-            if given and set(given) <= own}
+def _given_by(store: GraphStore, label: str, ids: set[str]) -> dict[str, list[str]]:
+    """Those of `ids` that are ids of `label` nodes of the store, with their sources."""
+    return dict(_found(store, sources_among_ids(label), "ids", sorted(ids))) if ids else {}
+
+
+def only_given_by(given: dict[str, list[str]], own: frozenset[str]) -> dict[str, list[str]]:
+    """Those of the nodes `given` (id -> sources) that only the files `own` give (a re-load's files), with those
+    files: the re-load takes such a node off when its rows no longer hold it, so a link to it is a link to nothing,
+    as a fresh load would say."""
+    return {node_id: sorted(files) for node_id, files in given.items() if own and files and set(files) <= own}
 
 
 def _gone_message(label: str, node_id: str, files: list[str]) -> str:
@@ -214,11 +216,12 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
     problems: list[Problem] = []
     matched: dict[tuple[str, str], str] = {}
     for label, ids in sorted(wanted.items()):
-        held = held_ids(store, label, list(ids))
-        gone = only_given_by(store, label, held, own)
-        missing = ids - held
+        held = _given_by(store, label, ids)  # one read: which ends the store holds, and who gives them
+        gone = only_given_by(held, own)
+        missing = ids - held.keys()
         found_by, folded = named_nodes(store, label, missing) if missing else ({}, None)
-        gone |= only_given_by(store, label, {found[0][0] for found in found_by.values() if len(found) == 1}, own)
+        named = {found[0][0] for found in found_by.values() if len(found) == 1}
+        gone |= only_given_by(_given_by(store, label, named) if own else {}, own)
         for node_id in sorted(missing | set(gone)):
             found = found_by.get(node_id, [])
             if files := gone.get(node_id) or (gone.get(found[0][0]) if len(found) == 1 else None):

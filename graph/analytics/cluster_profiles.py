@@ -27,7 +27,7 @@ import networkx as nx
 from graph.analytics.recommend_index import RecommenderIndex
 from graph.analytics.recommend_sectors import SectorNeighbours, equivalent_sectors
 from graph.analytics.sparse_rows import columns
-from graph.store.schema import is_cluster
+from graph.store.schema import cluster_records, is_cluster
 
 __all__ = ["Profile", "ClusterIndex", "sector_name"]
 
@@ -56,7 +56,7 @@ class ClusterIndex:
         G = self.G = index.G
         self.index = index
         self.neighbours = SectorNeighbours(G, index.projects, equivalent_sectors(G))
-        records = {v for u, v, t in G.edges(data="type") if t == "SAME_AS" and is_cluster(G.nodes[u])}
+        records = cluster_records(G)
         self.keys = sorted(k for k, a in G.nodes(data=True) if is_cluster(a) and k not in records)
         self._profiles: dict[str, Profile] = {}
         self.norms: dict[str, float] = {}  # each profile's soft-cosine norm, filled as candidates are scored

@@ -15,6 +15,7 @@ __all__ = [
     "NODE_LABELS",
     "REL_TYPES",
     "is_cluster",
+    "cluster_records",
     "RelType",
     "KIND_ORDER",
     "check_label",
@@ -153,6 +154,12 @@ def is_cluster(attrs: dict) -> bool:
     """Whether a node's attributes (networkx, `graph.store.reads`) are a cluster's: its kind, or a `Cluster` label
     beside another kind (an organisation cluster detection marked keeps its kind in older stores)."""
     return attrs.get("kind") == "Cluster" or "Cluster" in (attrs.get("labels") or ())
+
+
+def cluster_records(graph) -> dict[str, str]:
+    """Each seed cluster's CORDIS record (the end of a `SAME_AS` from a cluster, in a networkx graph of the store) ->
+    that cluster: one body, which the partner-cluster ranking and the Map count once, by the seed."""
+    return {v: u for u, v, t in graph.edges(data="type") if t == "SAME_AS" and is_cluster(graph.nodes[u])}
 
 
 def kind_of(labels: list[str] | tuple[str, ...]) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 import networkx as nx
 
-from graph.store.schema import is_cluster
+from graph.store.schema import cluster_records, is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
 __all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "region_links", "cluster_points",
@@ -180,8 +180,7 @@ def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | No
     by the seed's name (Sweden had "28 clusters", naming both Interior Cluster and INTERIOR CLUSTER SWEDEN AB).
     """
     place_of = place_of or Placer(graph, level)
-    records = {v for u, v, t in graph.edges(data="type") if t == "SAME_AS" and is_cluster(graph.nodes[u])
-               and place_of.counts(u)}
+    records = {record for record, seed in cluster_records(graph).items() if place_of.counts(seed)}
     by_place: dict[str, list[str]] = {}
     missing = 0
     for node, data in graph.nodes(data=True):
