@@ -78,7 +78,17 @@ def currency_notes(mapping: Mapping) -> list[str]:
             notes.append(f"{spec.file}: amounts in {currency} are stored as PARTICIPATES_IN amount (with currency "
                          f"{currency}), not as contribution: the EU contribution totals and columns (EUR) leave them "
                          "out")
+        elif spec.type == "PARTICIPATES_IN" and not currency and (euros := _contribution_column(spec)):
+            notes.append(f"{spec.file}: amounts of column '{euros}' are taken as EU contributions in EUR and summed "
+                         "with CORDIS's; amounts in another currency say so in the mapping (currency = \"NOK\")")
     return notes
+
+
+def _contribution_column(spec) -> str | None:
+    """The column a participation table's `contribution` comes from: a national funder's grants table mapped
+    without `currency` was summed as EUR with CORDIS's contributions, and nothing said which currency was
+    assumed (a try-out's Norwegian grants in NOK)."""
+    return next((c.column for c in spec.properties if c.property == "contribution" and not c.constant), None)
 
 
 def feature_report(store: GraphStore) -> tuple[list[str], dict[str, list[Missing]]]:

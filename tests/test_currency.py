@@ -31,12 +31,16 @@ def test_amounts_in_nok_are_kept_out_of_the_eur_totals(embedded_store, tmp_path)
     rows = embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r.amount), count(r.contribution), "
                                "collect(DISTINCT r.currency)").rows
     assert rows == [[248, 0, ["NOK"]]]
+    assert not [note for note in report.load.notes if "taken as EU contributions" in note]
     totals = embedded_store.read("MATCH (o:Organisation) RETURN sum(coalesce(o.contribution_total, 0.0))").rows
     assert totals == [[0.0]]  # the NOK are not counted as EUR
 
 
 def test_eur_is_the_default_and_a_currency_that_is_no_code_is_refused(embedded_store, tmp_path):
-    run_load(embedded_store, "csv", _table_in(tmp_path, '"eur"'))
+    report = run_load(embedded_store, "csv", _table_in(tmp_path, '"eur"'))
+    assert ("tildelinger.csv: amounts of column 'Tildelt beløp' are taken as EU contributions in EUR and summed with "
+            "CORDIS's; amounts in another currency say so in the mapping (currency = \"NOK\")") in report.load.notes
+    assert not [note for note in report.load.notes if "stored as PARTICIPATES_IN amount" in note]
     assert embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r.contribution), "
                                "count(r.currency)").rows == [[248, 0]]
     problems = problems_of(_table_in(tmp_path, '"kroner"'))
