@@ -6,6 +6,10 @@ wrote before and no longer maps would need a record of every property each sourc
 silently take away a value another source (the seed knowledge base, CORDIS) set on the same node. So a
 dropped property is removed only from the nodes (relationships) that list this file's `Source` in
 their `sources`, and only after the file's records are written; a re-run finds nothing left to remove.
+
+A nodes table's `drop` may name a label it no longer gives too (`extra_labels = ["Member"]` taken out of the
+mapping left every member node a Member): it is taken off the nodes only this file gives (their `sources` are
+this file alone), since another file or load may give that label still; the note counts the nodes that keep it.
 """
 
 from __future__ import annotations
@@ -13,9 +17,10 @@ from __future__ import annotations
 from graph.store.contract import GraphStore
 from graph.store.registry import statement
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
+from loaders.mapping_options import DROPPABLE_LABELS
 from loaders.mapping_spec import FileSpec
 
-__all__ = ["drop_node_property", "drop_rel_property", "drop_properties"]
+__all__ = ["drop_node_property", "drop_rel_property", "drop_node_label", "labels_kept", "drop_properties"]
 
 
 #: The statements' examples drop a property every node and relationship may carry (the user names the real one).
@@ -41,11 +46,42 @@ def drop_rel_property(rel_type: str, prop: str) -> str:
             "RETURN count(r) AS removed")
 
 
+@statement(lambda: [("Organisation", "Cluster"), ("Organisation", "SME")])
+def drop_node_label(label: str, dropped: str) -> str:
+    """Take `dropped` off the `label` nodes whose only source is `$source`; returns how many."""
+    return (f"MATCH (n:{check_label(label)}:{check_label(dropped)})\n"
+            "WHERE n.sources = [$source]\n"
+            f"REMOVE n:{check_label(dropped)}\n"
+            "RETURN count(n) AS removed")
+
+
+@statement(lambda: [("Organisation", "Cluster")])
+def labels_kept(label: str, dropped: str) -> str:
+    """How many `label` nodes listing `$source` keep `dropped` (other files or loads give them too)."""
+    return (f"MATCH (n:{check_label(label)}:{check_label(dropped)})\n"
+            "WHERE $source IN n.sources\n"
+            "RETURN count(n) AS kept")
+
+
+def _drop_label(store: GraphStore, spec: FileSpec, source: str, dropped: str) -> str | None:
+    removed = int(store.write(drop_node_label(spec.label, dropped), {"source": source}).rows[0][0])
+    kept = int(store.read(labels_kept(spec.label, dropped), {"source": source}).rows[0][0])
+    if not removed:
+        return (f"{spec.file}: label {dropped!r} stays on {kept} {spec.label} node(s) other files or loads give too "
+                "(drop in the mapping takes it off the nodes this file alone gives)") if kept else None
+    kept_said = f"; {kept} node(s) other files or loads give too keep it" if kept else ""
+    return (f"{spec.file}: label {dropped!r} taken off {removed} {spec.label} node(s) only this file gives (drop in "
+            f"the mapping){kept_said}")
+
+
 def drop_properties(store: GraphStore, specs: list[tuple[FileSpec, str]]) -> list[str]:
-    """Run every table's `drop` for its source; one note per property that was still somewhere."""
+    """Run every table's `drop` for its source; one note per property (label) that was still somewhere."""
     notes = []
     for spec, source in specs:
         for prop in spec.drop:
+            if spec.kind == "nodes" and prop in DROPPABLE_LABELS:
+                notes += [note] if (note := _drop_label(store, spec, source, prop)) else []
+                continue
             query = drop_node_property(spec.label, prop) if spec.kind == "nodes" else drop_rel_property(spec.type, prop)
             result = store.write(query, {"rows": [source]})
             removed = int(result.rows[0][0]) if result.rows else 0

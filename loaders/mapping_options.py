@@ -11,15 +11,17 @@ import string
 from typing import Any, Protocol
 
 from graph.countries import country_code
-from graph.store.schema import check_property
+from graph.store.schema import NODE_LABELS, check_property
 from loaders.common import is_json, is_text_encoding
 from loaders.county_numbers import COUNTY_NUMBERS, COUNTY_WORDS
 from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, SEPARATORS, Column, Place
 
-__all__ = ["reading_options", "key_options", "constant_column", "RESERVED"]
+__all__ = ["reading_options", "key_options", "constant_column", "RESERVED", "DROPPABLE_LABELS"]
 
 #: Properties a mapping may neither fill nor drop on nodes: the key, the display name and the tool's own.
 RESERVED = frozenset({"id", "name", "kind", "sources", "_hash"})
+#: The labels `drop` may take off a nodes table's nodes: any a mapping can give (not the tool's own).
+DROPPABLE_LABELS = frozenset(NODE_LABELS) - {"Source", "Load"}
 
 
 class _Checker(Protocol):
@@ -112,17 +114,30 @@ def _split(check: _Checker, kind: str, index: int, raw: Any, json_file: bool) ->
     return raw["column"].strip(), raw.get("separator", "")
 
 
-def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str]) -> tuple[str, ...]:
+def _given_labels(table: dict) -> set[Any]:
+    """The labels a nodes table gives (`label`, `extra_labels`, `label_if`): none of them can be dropped."""
+    extra, said = table.get("extra_labels", []), table.get("label_if", {})
+    return {table.get("label"), *([extra] if isinstance(extra, str) else extra if isinstance(extra, list) else []),
+            *(said if isinstance(said, dict) else {})}
+
+
+def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str], table: dict) -> tuple[str, ...]:
+    """Property names, and (nodes) labels this table no longer gives (`generic_drop.drop_labels`)."""
     names = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
     if names is None or not all(isinstance(n, str) and n for n in names):
-        check.problem(kind, index, 'drop must be a list of property names: drop = ["old_name"]', "drop")
+        check.problem(kind, index, 'drop must be a list of property names (or, in a [[nodes]] table, labels no '
+                      'longer given): drop = ["old_name"]', "drop")
         return ()
     for name in names:
         try:
             check_property(name)
         except ValueError as e:
             check.problem(kind, index, f"drop: {e}", "drop")
-        if name in RESERVED:
+        if kind == "nodes" and name in DROPPABLE_LABELS:
+            if name in _given_labels(table):
+                check.problem(kind, index, f"drop: label {name!r} is given by this table; drop only a label it no "
+                              "longer gives", "drop")
+        elif name in RESERVED:
             check.problem(kind, index, f"drop: {name!r} is not a property a mapping can remove", "drop")
         elif name in mapped:
             check.problem(kind, index, f"drop: {name!r} is mapped in this table; drop only a property no longer "
@@ -240,7 +255,7 @@ def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set
     if "split" in table:
         options["split"] = _split(check, kind, index, table["split"], is_json(table.get("file", "")))
     if "drop" in table:
-        options["drop"] = _drop(check, kind, index, table["drop"], mapped)
+        options["drop"] = _drop(check, kind, index, table["drop"], mapped, table)
     if kind == "nodes" and "located_in" in table:
         options["place"] = _place(check, index, table["located_in"])
     if kind == "nodes" and "match" in table:
