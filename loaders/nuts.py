@@ -173,7 +173,7 @@ def _stored_links(store: GraphStore, rels: list[RelRecord]) -> set[tuple[str, st
                  if (r.start_label, r.end_label) == (start, end)]
         for at in range(0, len(names), 5000):
             rows = store.read(rel_states("PART_OF", start, end), {"rows": names[at:at + 5000]}, row_cap=10**7).rows
-            found.update((start, a, end, b) for a, b, _, _ in rows)
+            found.update((start, a, end, b) for a, b, *_ in rows)
     return found
 
 

@@ -10,7 +10,7 @@ label (`graph.store.given`), the places it wrote (`LOCATED_IN`), and `sources` (
 for the seeds only). A step none of whose inputs (nor the properties it writes) is among them would write
 nothing, and is skipped:
 
-* activity counts: `PARTICIPATES_IN` removed, or an organisation's counts given back;
+* activity counts: `PARTICIPATES_IN` removed, or an organisation's counts or a participation's values given back;
 * SMEs: `PARTICIPATES_IN` removed, the `SME` label taken off a node, an organisation's `sme` or a project's SME
   counts given back;
 * cluster detection: the `Cluster` label taken off a node, an organisation's names, country, kind or rule given back
@@ -42,7 +42,8 @@ _ANY = None  # every property
 #: Per step: the labels and types whose removal changes it, and per label the properties (`_ANY`: every one)
 #: whose given-back values do.
 STEP_INPUTS: dict[str, tuple[frozenset[str], dict[str, frozenset[str] | None]]] = {
-    "activity": (frozenset({"PARTICIPATES_IN"}), {"Organisation": frozenset(ACTIVITY_PROPERTIES)}),
+    "activity": (frozenset({"PARTICIPATES_IN"}), {"Organisation": frozenset(ACTIVITY_PROPERTIES),
+                                                  "PARTICIPATES_IN": _ANY}),
     "smes": (frozenset({"PARTICIPATES_IN", "SME"}), {"Organisation": frozenset({"sme"}),
                                               "Project": frozenset({"participants", "smes", "sme_share"})}),
     "clusters": (frozenset({"Cluster"}), {"Organisation": _NAMES, "Cluster": _NAMES}),

@@ -137,8 +137,8 @@ def test_a_node_only_the_unloaded_load_gave_keeps_its_values():
     it, and then as it is (its values are the only ones it has)."""
     entries = [{"sources": ["cordis:a.csv"], "props": {"name": "A"}},
                {"sources": ["cordis:b.csv"], "props": {"name": "B", "city": "Oslo"}}]
-    assert given._values_left({"id": "1", "name": "B", "city": "Oslo"}, entries, "cordis:") == ({}, [])
-    changed, left = given._values_left({"id": "1", "name": "B", "city": "Oslo"}, entries, "cordis:b")
+    assert given.values_left({"id": "1", "name": "B", "city": "Oslo"}, entries, "cordis:") == ({}, [])
+    changed, left = given.values_left({"id": "1", "name": "B", "city": "Oslo"}, entries, "cordis:b")
     assert changed["name"] == "A" and changed["city"] is None and left == entries[:1]
 
 

@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.store import cypher
-from graph.store.contract import HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
+from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
 from graph.store.given import record_given
+from graph.store.given_rels import record_rel_given
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import check_label, check_rel_type
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
@@ -60,11 +61,12 @@ def rel_digests(rel_type: str, start_label: str, end_label: str) -> str:
 
 @cypher.statement(cypher.each_relationship)
 def rel_states(rel_type: str, start_label: str, end_label: str) -> str:
-    """Properties of the relationships named by rows `{start, end, key}`."""
+    """Properties and `_given` of the relationships named by rows `{start, end, key}`."""
     return ("UNWIND $rows AS row\n"
             f"MATCH (a:{check_label(start_label)} {{id: row.start}})"
             f"-[r:{check_rel_type(rel_type)} {{key: row.key}}]->(b:{check_label(end_label)} {{id: row.end}})\n"
-            "RETURN row.start AS start, row.end AS end, row.key AS key, properties(r) AS props")
+            f"RETURN row.start AS start, row.end AS end, row.key AS key, properties(r) AS props, r.{GIVEN_PROPERTY} AS "
+            "given")
 
 
 # -- change detection -------------------------------------------------------------------------------------
@@ -231,8 +233,8 @@ def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list
               held: Held | None, fills: dict[tuple[str, str, str], frozenset[str]] | None = None) -> Batch:
     """What to write of relationship `rows`; `held`: what the store held of them (`held_records`), or None to
     read this batch's digests; `fills`: (start, end, key) -> the properties their table fills (`RelRecord.fills`):
-    one a row lacks is taken off a relationship only its files give (relationships keep no `_given`: one other
-    loads give too keeps the value)."""
+    one a row lacks is taken off a relationship only its files give; one other loads give too gets the value they
+    give (`graph.store.given_rels`)."""
     for row in rows:
         row["props"][HASH_PROPERTY] = _digest(row["start"], row["end"], row["key"], row["props"], row["sources"])
     batch = Batch(digests=[row["props"][HASH_PROPERTY] for row in rows])
@@ -245,9 +247,10 @@ def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list
     if look:
         names = [{"start": row["start"], "end": row["end"], "key": row["key"]} for row in look]
         found = store.read(rel_states(rel_type, start, end), {"rows": names}, row_cap=10**7, timeout_s=300)
-        before = {(a, b, key): props for a, b, key, props in found.rows}
+        before = {(a, b, key): props for a, b, key, props, _ in found.rows}
         _take_off_emptied(look, {ends: (props, set()) for ends, props in before.items()}, fills or {},
                           lambda row: (row["start"], row["end"], row["key"]))
+        record_rel_given(look, before, {(a, b, key): given for a, b, key, _, given in found.rows}, fills or {})
         batch.compare(look, lambda row: None if (row["start"], row["end"], row["key"]) not in before else
                       _holds(before[(row["start"], row["end"], row["key"])], row))
     return batch

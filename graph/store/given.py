@@ -7,7 +7,8 @@ the node as it stood (a seed country kept NUTS's name, a table's `website` outli
 keeps, on a node that a second load writes, one entry per load in `_given` (`GIVEN_PROPERTY`, internal like the
 digest): the files (`sources`), the properties and the labels they gave, in the order they were written; the first
 entry is what the node held when the second load came, credited to the files it named then. A node one load wrote has
-no `_given` (nothing to tell apart), and an unload that leaves one entry removes it.
+no `_given` (nothing to tell apart), and an unload that leaves one entry removes it. Relationships keep theirs the
+same way (`graph.store.given_rels`, built on `with_entry` and `values_left`).
 
 An unload (`values_without`) takes the removed load's files off the entries, drops the entries left without
 a file, and sets each property those entries gave to the value of the last entry left that gives it, or removes
@@ -32,8 +33,8 @@ from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERT
 from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
-__all__ = ["given_values", "given_by", "values_set", "label_taken_off", "labels_gone", "record_given", "DERIVED_OWN",
-           "Restored", "values_without"]
+__all__ = ["given_values", "given_by", "values_set", "label_taken_off", "labels_gone", "record_given", "with_entry",
+           "values_left", "encoded", "DERIVED_OWN", "Restored", "values_without"]
 
 _BATCH = 2000
 #: Not a value a load gives: the node's identity and its files.
@@ -80,7 +81,7 @@ def _entry(sources: list[str], props: dict[str, Any], labels: Iterable[str]) -> 
             "labels": sorted(labels)}
 
 
-def _encoded(entries: list[dict[str, Any]]) -> list[str] | None:
+def encoded(entries: list[dict[str, Any]]) -> list[str] | None:
     """`_given` as the store keeps it (a list of JSON texts: neither store keeps a map); None for fewer than two
     entries, which tell nothing apart."""
     return [json.dumps(e, ensure_ascii=False, sort_keys=True) for e in entries] if len(entries) > 1 else None
@@ -106,16 +107,24 @@ def record_given(store: GraphStore, labels: tuple[str, ...], rows: list[dict[str
     given = {node_id: [json.loads(g) for g in entries] for node_id, entries in found}
     for row in held:
         props, held_labels = before[row["id"]]
-        stored = list(props.get("sources") or [])
-        entries = given.get(row["id"]) or [_entry(stored, props, held_labels)]
-        mine = set(row["sources"])
-        entries = [{**e, "sources": [s for s in e["sources"] if s not in mine]} for e in entries]
-        entries = [e for e in entries if e["sources"]] + [_entry(row["sources"], row["props"], labels)]
-        row["props"][GIVEN_PROPERTY] = _encoded(entries)
-        for key in (fills or {}).get(row["id"], frozenset()) - row["props"].keys():
-            givers = [e["props"][key] for e in entries[:-1] if key in e["props"]]
-            if props.get(key) is not None:
-                row["props"][key] = givers[-1] if givers else None
+        with_entry(row, props, held_labels, given.get(row["id"]), labels, (fills or {}).get(row["id"], frozenset()))
+
+
+def with_entry(row: dict[str, Any], props: dict[str, Any], held_labels: Iterable[str],
+               entries: list[dict[str, Any]] | None, labels: Iterable[str], filled: frozenset[str]) -> None:
+    """Put in `row` the `_given` of a node or relationship another load's files wrote (`props`, `held_labels`:
+    what the store holds; `entries`: its `_given`, None when it has none yet): this load's entry last, replacing
+    one of the same files. A property the row's table fills (`filled`) and the row lacks gets the value the other
+    entries give last, or none."""
+    entries = entries or [_entry(list(props.get("sources") or []), props, held_labels)]
+    mine = set(row["sources"])
+    entries = [{**e, "sources": [s for s in e["sources"] if s not in mine]} for e in entries]
+    entries = [e for e in entries if e["sources"]] + [_entry(row["sources"], row["props"], labels)]
+    row["props"][GIVEN_PROPERTY] = encoded(entries)
+    for key in filled - row["props"].keys():
+        givers = [e["props"][key] for e in entries[:-1] if key in e["props"]]
+        if props.get(key) is not None:
+            row["props"][key] = givers[-1] if givers else None
 
 
 #: Properties the derived facts write on every node of the label whatever it held, and no load keeps (the
@@ -135,7 +144,7 @@ def labels_gone(entries: list[dict[str, Any]], left: list[dict[str, Any]]) -> se
     return set().union(*(entry["labels"] for entry in entries)) - set().union(*(entry["labels"] for entry in left))
 
 
-def _values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: str, kept: frozenset[str] = frozenset()
+def values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: str, kept: frozenset[str] = frozenset()
                  ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The values to set (None: remove) once the files starting with `prefix` are taken off `entries`, and the
     entries left; the properties `kept` are left as they are. None left: the node is one another load's
@@ -152,7 +161,7 @@ def _values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: s
         value = givers[-1][key] if givers else None
         if value != props.get(key):
             changed[key] = value
-    if changed:
+    if changed and "id" in props:  # a node: found by its search text (a relationship has none)
         shown = {**{k: v for k, v in props.items() if k not in _NOT_GIVEN}, **changed}
         changed[SEARCH_PROPERTY] = node_search_text(props["id"], {k: v for k, v in shown.items() if v is not None})
     return changed, left
@@ -167,12 +176,14 @@ class Restored:
     nodes: int = 0
     properties: dict[str, set[str]] = field(default_factory=dict)
     labels: set[str] = field(default_factory=set)  # labels taken off nodes that only the unloaded files gave them
+    relationships: int = 0  # relationships given back the values other loads gave them (`graph.store.given_rels`)
 
 
-def values_without(store: GraphStore, prefix: str) -> Restored:
+def values_without(store: GraphStore, prefix: str, *, rels: bool = False) -> Restored:
     """Set the values of the nodes that files starting with `prefix` gave together with other loads' files to
-    those the other loads gave (`_values_left`), in batches. A run stopped half-way leaves the rest named by
-    their entries, for the next run."""
+    those the other loads gave (`values_left`), in batches; with `rels`, of the relationships too
+    (`graph.store.given_rels`: their types among `Restored.properties`). A run stopped half-way leaves the rest
+    named by their entries, for the next run."""
     quoted = json.dumps(prefix, ensure_ascii=False)[:-1]  # as the entries write it: `"user:søknader/`
     found = store.read(given_by(), {"quoted": quoted}, row_cap=10**7, timeout_s=300).rows
     by_label: dict[str, list[dict[str, Any]]] = {}
@@ -181,11 +192,11 @@ def values_without(store: GraphStore, prefix: str) -> Restored:
     for labels, node_id, props, given in found:
         kept = frozenset().union(*(DERIVED_OWN.get(label, ()) for label in labels))
         entries = [json.loads(g) for g in given]
-        values, left = _values_left({**props, "id": node_id}, entries, prefix, kept)
+        values, left = values_left({**props, "id": node_id}, entries, prefix, kept)
         gone = labels_gone(entries, left) & set(labels)
         gone = gone if set(labels) - gone else set()  # a node keeps a label: it is found by it
         stays = sorted(set(labels) - gone)[0]
-        by_label.setdefault(stays, []).append({"id": node_id, "props": values, "given": _encoded(left)})
+        by_label.setdefault(stays, []).append({"id": node_id, "props": values, "given": encoded(left)})
         for label in gone:
             taken.setdefault(label, []).append({"id": node_id, "stays": stays})
         restored.nodes += bool(values or gone)
@@ -196,4 +207,8 @@ def values_without(store: GraphStore, prefix: str) -> Restored:
         for label, rows in groups.items():
             for start in range(0, len(rows), _BATCH):
                 store.write(statement(label), {"rows": rows[start:start + _BATCH]})
+    if rels:
+        from graph.store.given_rels import rel_values_without  # it builds on this module
+        restored.relationships, by_type = rel_values_without(store, prefix)
+        restored.properties |= by_type
     return restored

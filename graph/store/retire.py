@@ -8,9 +8,9 @@ archives (`cordis:<archive>/projects.csv`) or NUTS versions loaded one after the
 the digests (`_hash`) of what one of the files gave, one list per type, less those the new load wrote
 (`WriteSummary.digests`: every record a load gives holds its digest once written); then only the records left,
 those without a digest, and those several of the files gave (their sources are compared whole).
-`retire` renames the files gone on them, and in their `_given` entries (`graph.store.given`), to the source's
-retired prefix (`retired_prefix`: `user:members/~gone~/members.csv`), and takes their digest off (the next load of
-that record compares it property by property). The unload's own steps then run over the retired prefix
+`retire` renames the files gone on them, and in their `_given` entries (`graph.store.given`, `given_rels`), to the
+source's retired prefix (`retired_prefix`: `user:members/~gone~/members.csv`), and takes their digest off (the next
+load of that record compares it property by property). The unload's own steps then run over the retired prefix
 (`graph.store.unload.take_off`): what only they gave is removed, what other loads give too keeps those loads'
 sources and values, and the places other loads held back are written.
 
@@ -31,7 +31,8 @@ from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import REL_TYPES, check_label, check_rel_type
 
-__all__ = ["RETIRED", "UNKNOWN_MAX", "retired_prefix", "Gone", "gone", "retire", "held_of_source", "held_digests"]
+__all__ = ["RETIRED", "UNKNOWN_MAX", "retired_prefix", "Gone", "gone", "retire", "held_of_source", "held_digests",
+           "rel_endpoints"]
 
 #: What a retired file's id gets after the source's prefix: no file of a load is named so.
 RETIRED = "~gone~/"
@@ -73,7 +74,8 @@ def held_of_source(what: str) -> str:
                 f"RETURN labels(x) AS labels, x.id AS id, x.sources AS sources, x.{GIVEN_PROPERTY} AS given")
     return (f"MATCH ()-[x]->() {where}\n"
             "RETURN type(x) AS type, labels(startNode(x)) AS starts, startNode(x).id AS start, "
-            "labels(endNode(x)) AS ends, endNode(x).id AS end, x.key AS key, x.sources AS sources")
+            "labels(endNode(x)) AS ends, endNode(x).id AS end, x.key AS key, x.sources AS sources, "
+            f"x.{GIVEN_PROPERTY} AS given")
 
 
 @cypher.statement(cypher.each_label)
@@ -86,11 +88,13 @@ def retire_nodes(label: str) -> str:
 
 @cypher.statement(cypher.each_relationship)
 def retire_relationships(rel_type: str, start_label: str, end_label: str) -> str:
-    """Rows `{start, end, key, sources}`: the relationships' sources with the files gone retired, no digest."""
+    """Rows `{start, end, key, sources, given}`: the relationships' sources and `_given` with the files gone retired,
+    no digest."""
     return ("UNWIND $rows AS row\n"
             f"MATCH (a:{check_label(start_label)} {{id: row.start}})-[x:{check_rel_type(rel_type)} {{key: row.key}}]->"
             f"(b:{check_label(end_label)} {{id: row.end}})\n"
-            f"SET x.sources = row.sources, x.{HASH_PROPERTY} = NULL\nRETURN count(x) AS done")
+            f"SET x.sources = row.sources, x.{GIVEN_PROPERTY} = row.given, x.{HASH_PROPERTY} = NULL\n"
+            "RETURN count(x) AS done")
 
 
 @dataclass
@@ -125,7 +129,7 @@ def _given(entries: list[str] | None, files: set[str], prefix: str) -> list[str]
             for e in decoded]
 
 
-def _endpoints(rel_type: str, starts: list[str], ends: list[str]) -> tuple[str, str]:
+def rel_endpoints(rel_type: str, starts: list[str], ends: list[str]) -> tuple[str, str]:
     rel = REL_TYPES[rel_type]
     return next(s for s in rel.starts if s in starts), next(e for e in rel.ends if e in ends)
 
@@ -172,14 +176,15 @@ def gone(store: GraphStore, prefix: str, nodes: list[NodeRecord], rels: list[Rel
                 "given": _given(given, gone_files, prefix)})
     del rows
     rows = _candidates(store, "relationships", files, mark, digests)
-    for rel_type, starts, start, ends, end, key, sources in rows:
+    for rel_type, starts, start, ends, end, key, sources, given in rows:
         found.leftover |= any(s.startswith(mark) for s in sources)
         still = given_rels.get((rel_type, start, end, key), set())
         gone_files = {s for s in sources if s in new_files and s not in still}
         if gone_files:
             found.count(gone_files, 1)
-            found.relationships.setdefault((rel_type, *_endpoints(rel_type, starts, ends)), []).append(
-                {"start": start, "end": end, "key": key, "sources": _retired(sources, gone_files, prefix)})
+            found.relationships.setdefault((rel_type, *rel_endpoints(rel_type, starts, ends)), []).append(
+                {"start": start, "end": end, "key": key, "sources": _retired(sources, gone_files, prefix),
+                 "given": _given(given, gone_files, prefix)})
     return found
 
 

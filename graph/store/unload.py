@@ -155,10 +155,11 @@ class UnloadSummary:
     relationships_kept: int = 0
     places_given_back: int = 0  # LOCATED_IN another load held back, written now that this load's region link is gone
     values_restored: int = 0  # nodes given the values the other loads gave them (`graph.store.given`)
+    rel_values_restored: int = 0  # relationships given them (`graph.store.given_rels`)
     #: The labels of the nodes and the types of the relationships removed, and the labels taken off nodes that stay
     #: (`Restored.labels`)
     removed: set[str] = field(default_factory=set)
-    #: The properties given back (`values_restored`), per label of the nodes given them
+    #: The properties given back (`values_restored`), per label of the nodes (type of the relationships) given them
     restored: dict[str, set[str]] = field(default_factory=dict)
     #: The log named a load or an unload that did not finish when the unload began (this one's earlier run, say):
     #: what it removed or wrote is not in the counts above
@@ -168,6 +169,7 @@ class UnloadSummary:
         """What of other loads the unload wrote again, as a sentence ("" for nothing): the CLI and the Data page."""
         parts = [f"{count:,} {what}" for count, what in (
             (self.values_restored, "node(s) given back the values other loads gave them"),
+            (self.rel_values_restored, "relationship(s) given back the values other loads gave them"),
             (self.places_given_back, "place(s) other loads gave and had held back written")) if count]
         return f"{'; '.join(parts)}." if parts else ""
 
@@ -233,7 +235,8 @@ def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: P
 
     def activity() -> int:  # only where participations went or counts were given back: it reads every organisation
         gone = "PARTICIPATES_IN" in done[0][1] | done[4][1] | done[6][1]
-        counted = done[7][0].properties.get("Organisation", set()) & set(ACTIVITY_PROPERTIES)
+        counted = (done[7][0].properties.get("Organisation", set()) & set(ACTIVITY_PROPERTIES)
+                   or "PARTICIPATES_IN" in done[7][0].properties)  # a participation's role or amount given back
         return _repeat(store, activity_without_participations(), params)[0] if (
             gone or counted or summary.unfinished) else 0
 
@@ -242,7 +245,8 @@ def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: P
     steps: list[str | Callable[[], object]] = [
         only_from("links"), lambda: give_back(store, source, checksum), adopted(), parents,
         only_from("relationships"), sources_without("relationships"), only_from("nodes"),
-        lambda: values_without(store, prefix), sources_without("nodes"), activity, *last]  # last: the log names it
+        lambda: values_without(store, prefix, rels=True), sources_without("nodes"), activity,
+        *last]  # last: the log names it
     done: list[list] = []
     for step, statement in enumerate(steps, start=1):
         done.append([statement()] if callable(statement) else
@@ -253,5 +257,6 @@ def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: P
     summary.relationships_kept, summary.nodes_kept = done[3][0] + done[5][0], done[2][0] + done[3][1] + done[8][0]
     restored: Restored = done[7][0]
     summary.places_given_back, summary.values_restored = done[1][0], restored.nodes
+    summary.rel_values_restored = restored.relationships
     summary.removed, summary.restored = done[0][1] | done[4][1] | done[6][1] | restored.labels, restored.properties
     return summary
