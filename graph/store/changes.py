@@ -131,6 +131,8 @@ class Batch:
     unchanged: int = 0
     #: The digest of every record of the batch, written or not (what the store holds of them once it is written)
     digests: list[int] = field(default_factory=list)
+    #: Per label, the nodes to take it off once written (`graph.store.given.record_given`)
+    labels_off: dict[str, list[dict[str, str]]] = field(default_factory=dict)
 
     def keep(self, rows: list[dict[str, Any]], digests: set[str]) -> list[dict[str, Any]]:
         """Keep the rows whose digest the store lacks (new, changed, or written without a digest): to compare."""
@@ -191,7 +193,7 @@ def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: lis
         fills = {n.id: n.fills for n in nodes if n.fills}
         _take_off_emptied(look, before, fills)
         _keep_stored_names(look, before)
-        record_given(store, (label, *extra), look, before, fills)
+        batch.labels_off = record_given(store, (label, *extra), look, before, fills)
         batch.compare(look, lambda row: None if row["id"] not in before else
                       _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
     return batch

@@ -89,33 +89,40 @@ def encoded(entries: list[dict[str, Any]]) -> list[str] | None:
 
 def record_given(store: GraphStore, labels: tuple[str, ...], rows: list[dict[str, Any]],
                  before: dict[str, tuple[dict[str, Any], set[str]]],
-                 fills: dict[str, frozenset[str]] | None = None) -> None:
+                 fills: dict[str, frozenset[str]] | None = None) -> dict[str, list[dict[str, str]]]:
     """Put `_given` in the node `rows` (of `labels`: the first is the one they are found by) the store holds already
     (`before`: their properties and labels) that another load's files wrote (a node with entries is one): this
     load's entry last, replacing one of the same files; an entry names the labels its load gave too.
     A property the row's table fills (`fills`: id -> names) and the row lacks (an emptied cell) gets the value the
     other entries give last, or none. Done after the digest, so a re-run of the same records is still found
-    unchanged."""
+    unchanged. Returns, per label, the rows of `label_taken_off` for the labels this load's files gave before and
+    no load gives now (an `extra_labels` entry a re-load's mapping dropped): the writer sends them after the nodes."""
     # a node only this load's files wrote has nothing to tell apart, and no entries (they go with the second-last
     # load): a re-run of one load reads nothing more
     held = [row for row in rows if row["id"] in before
             and not set(before[row["id"]][0].get("sources") or []) <= set(row["sources"])]
     if not held:
-        return
+        return {}
     found = store.read(given_values(labels[0]), {"ids": [row["id"] for row in held]}, row_cap=len(held) + 1,
                        timeout_s=300).rows
     given = {node_id: [json.loads(g) for g in entries] for node_id, entries in found}
+    taken: dict[str, list[dict[str, str]]] = {}
     for row in held:
         props, held_labels = before[row["id"]]
-        with_entry(row, props, held_labels, given.get(row["id"]), labels, (fills or {}).get(row["id"], frozenset()))
+        gone = with_entry(row, props, held_labels, given.get(row["id"]), labels,
+                          (fills or {}).get(row["id"], frozenset()))
+        for label in sorted(gone):
+            taken.setdefault(label, []).append({"id": row["id"], "stays": labels[0]})
+    return taken
 
 
 def with_entry(row: dict[str, Any], props: dict[str, Any], held_labels: Iterable[str],
-               entries: list[dict[str, Any]] | None, labels: Iterable[str], filled: frozenset[str]) -> None:
+               entries: list[dict[str, Any]] | None, labels: Iterable[str], filled: frozenset[str]) -> set[str]:
     """Put in `row` the `_given` of a node or relationship another load's files wrote (`props`, `held_labels`:
     what the store holds; `entries`: its `_given`, None when it has none yet): this load's entry last, replacing
     one of the same files. A property the row's table fills (`filled`) and the row lacks gets the value the other
-    entries give last, or none."""
+    entries give last, or none. Returns the labels the entries gave and give no more (`labels_gone`)."""
+    old = entries
     entries = entries or [_entry(list(props.get("sources") or []), props, held_labels)]
     mine = set(row["sources"])
     entries = [{**e, "sources": [s for s in e["sources"] if s not in mine]} for e in entries]
@@ -125,6 +132,7 @@ def with_entry(row: dict[str, Any], props: dict[str, Any], held_labels: Iterable
         givers = [e["props"][key] for e in entries[:-1] if key in e["props"]]
         if props.get(key) is not None:
             row["props"][key] = givers[-1] if givers else None
+    return (labels_gone(old, entries) & set(held_labels)) - set(labels) if old else set()
 
 
 #: Properties the derived facts write on every node of the label whatever it held, and no load keeps (the

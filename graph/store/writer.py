@@ -40,7 +40,7 @@ from graph.store import cypher
 from graph.store.changes import Batch, held_records, node_batch, rel_batch, rel_row, relationship_groups
 from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.disk import write
-from graph.store.given import given_values
+from graph.store.given import given_values, label_taken_off
 from graph.store.records import NodeRecord, RelRecord, relationships_with_problems
 
 __all__ = ["WriteSummary", "write_records", "HASH_PROPERTY", "statements", "Progress"]
@@ -225,6 +225,7 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
     held_rels = {key: held_records(store, relationship=key) for key in rel_groups}
     summary = WriteSummary()
     total = sum(map(len, groups.values())) + sum(map(len, rel_groups.values()))
+    labels_off: dict[str, list[dict[str, str]]] = defaultdict(list)
     with _Sender(store, progress, total) as sender:
         for (label, extra), group in groups.items():
             statement = cypher.upsert_nodes(label, extra)
@@ -232,6 +233,8 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
             for records in _batches(group):
                 batch = node_batch(store, label, extra, records, held[label])
                 summary.count(batch, label)
+                for taken, found in batch.labels_off.items():
+                    labels_off[taken] += found
                 sender.send(statement, batch, len(records))
         for (rel_type, start, end), group in rel_groups.items():
             statement = cypher.upsert_relationships(rel_type, start, end)
@@ -245,4 +248,16 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
                 sender.send(statement, batch, len(records))
     summary.relationships = (summary.relationships_created + summary.relationships_updated
                              + summary.relationships_unchanged)
+    _take_off_labels(store, labels_off, summary)
     return summary
+
+
+def _take_off_labels(store: GraphStore, labels_off: dict[str, list[dict[str, str]]], summary: WriteSummary) -> None:
+    """Take off the labels this load's files gave nodes other loads give too and give no more (a re-load whose
+    mapping no longer has `extra_labels = ["Cluster"]`: the label had stayed), after the nodes are written."""
+    for label, rows in sorted(labels_off.items()):
+        for at in range(0, len(rows), BATCH_SIZE):
+            store.write(label_taken_off(label), {"rows": rows[at:at + BATCH_SIZE]})
+        summary.changed.add(label)
+        summary.retired.append(f"{len(rows)} node(s) other loads give too lost the label {label}: this load's files "
+                               "gave it and give it no more, and no other load does.")
