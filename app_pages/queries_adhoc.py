@@ -18,6 +18,7 @@ from graph.errors import ClusterExplorerError, ValidationFailed
 from graph.settings import Settings
 from graph.store.contract import GraphStore
 from queries.missing import why_adhoc_empty
+from queries.own import read_own
 from queries.runner import UNCAPPED, query_name_problem, save_user_query
 
 EXAMPLE = "MATCH (c:Cluster)-[:LOCATED_IN]->(r:Region)\nRETURN c.name AS cluster, r.name AS region\nORDER BY cluster"
@@ -40,7 +41,7 @@ def editor(graph_store: GraphStore, config: Settings) -> None:
     if st.button("Run read-only", key="queries_adhoc_run", icon=":material/play_arrow:"):
         try:
             params = widgets.json_params(params_text)
-            st.session_state.queries_adhoc_result = graph_store.read(cypher, params)
+            st.session_state.queries_adhoc_result = read_own(graph_store, cypher, params)  # EXPLAIN: the plan
             st.session_state.queries_adhoc_ran = (cypher, params)  # what the downloads read again, uncapped
         except ClusterExplorerError as e:
             st.session_state.pop("queries_adhoc_result", None)  # the error replaces the result it follows
@@ -52,7 +53,7 @@ def editor(graph_store: GraphStore, config: Settings) -> None:
             if not result.rows and (why := why_adhoc_empty(graph_store, ran)):  # a label in another case, a typo
                 st.info(why, icon=":material/info:")
             prepared = f"{common.version()}|{ran}|{json.dumps(params, sort_keys=True, default=str)}"
-            queries_result.downloads(result, "my-query", lambda: graph_store.read(ran, params, row_cap=UNCAPPED),
+            queries_result.downloads(result, "my-query", lambda: read_own(graph_store, ran, params, row_cap=UNCAPPED),
                                      prepared, key="queries_adhoc")
     with st.form("queries_save"):
         st.caption(f"Save it into your queries folder (`{config.user_queries_dir}`), with the parameters above.")

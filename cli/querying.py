@@ -14,6 +14,7 @@ from graph.store.backends import other_graphs
 from graph.store.load_log import UNLOADING, unfinished_loads, unfinished_parts
 from graph.store.reads import counts, last_loads
 from queries.missing import why_adhoc_empty, why_empty
+from queries.own import read_own
 
 
 @main.command()
@@ -73,12 +74,14 @@ row_cap_option = click.option("--limit", "row_cap", type=ROW_CAP, default=None,
 @click.pass_obj
 def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout: float | None,
           row_cap: int | None) -> None:
-    """Run read-only CYPHER with parameters; the database refuses writes and stops it at the time limit."""
+    """Run read-only CYPHER with parameters; the database refuses writes and stops it at the time limit.
+
+    EXPLAIN first shows the plan and runs nothing; PROFILE is refused (it would run outside the read-only path)."""
     if cypher.strip().lower() in _SAVED_QUERY_WORDS:  # `query list` for `queries list`: a Cypher error said nothing
         raise click.UsageError(f"{cypher.strip()!r} is no Cypher: the saved queries are `cluster-explorer queries "
                                f"{cypher.strip().lower()}` (with an s); `query` runs your own Cypher")
     values = {key: as_json_or_text(raw) for key, raw in parse_params(params).items()}
-    result = obj.store.read(cypher, values, timeout_s=timeout, row_cap=row_cap)
+    result = read_own(obj.store, cypher, values, timeout_s=timeout, row_cap=row_cap)
     click.echo(render(result, fmt))
     if not result.rows and (message := why_adhoc_empty(obj.store, cypher)):
         click.echo(message, err=True)

@@ -104,3 +104,11 @@ def test_an_empty_adhoc_result_names_the_label_it_likely_meant():
     assert said and said[0].startswith("No row: the store holds no node labelled cluster (did you mean Cluster?)")
     at = run_adhoc(at, "MATCH (c:Cluster {id: 'no-such-cluster'}) RETURN c.name AS name")
     assert not [i for i in at.info if i.value.startswith("No row:")]
+
+
+def test_explain_shows_the_plan_and_profile_says_why_it_does_not_run():
+    at = run_adhoc(open_page("queries"), "EXPLAIN MATCH (c:Cluster) RETURN c.name AS name")
+    assert not at.exception and list(at.dataframe[-1].value.columns) == ["plan"]
+    assert "IoT World" not in at.dataframe[-1].value["plan"].tolist()
+    at = run_adhoc(at, "PROFILE MATCH (c:Cluster) RETURN c.name AS name")
+    assert at.error[-1].value.startswith("PROFILE is not run here") and "queries_adhoc_result" not in at.session_state

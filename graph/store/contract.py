@@ -2,7 +2,8 @@
 
 Everything else (writer, counts, export to networkx) is written once on top of this contract in
 `graph.store.writer` and `graph.store.reads`, with the shared Cypher of `graph.store.cypher`. An adapter only
-knows how to talk to its database: read (refused writes, time limit, row cap), write, set up indexes, clear, close.
+knows how to talk to its database: read (refused writes, time limit, row cap), explain, write, set up indexes, clear,
+close.
 """
 
 from __future__ import annotations
@@ -47,6 +48,12 @@ class GraphStore(Protocol):
     def read(self, query: str, params: dict[str, Any] | None = None, *,
              timeout_s: float | None = None, row_cap: int | None = None) -> QueryResult:
         """Run `query` read-only: the database refuses writes and stops it at `timeout_s`."""
+        ...
+
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
+        """The plan the database would run `query` with, one line per operation, indented under the operation it
+        feeds; nothing of `query` runs (a write neither). An `EXPLAIN` prefix sent to `read` is no portable way:
+        FalkorDB ran the query."""
         ...
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:

@@ -1,6 +1,5 @@
-"""The embedded default store: FalkorDB from a file path, its server run by `graph.store.falkordb_server`.
-
-What matters here, each tested:
+"""The embedded default store: FalkorDB from a file path, its server run by `graph.store.falkordb_server`. What
+matters here, each tested:
 
 * One server per store file: found or started under a file lock, its files checked first (damaged files refuse
   the start with `StoreDamaged`), stopped when its last client closes.
@@ -10,8 +9,7 @@ What matters here, each tested:
   server (`graph.store.falkordb_watchdog`: no acknowledged write is lost; a call whose server a watchdog of any
   process killed runs again on the restarted one, so a load beside completes); so is a server that stops
   answering (a FalkorDB deadlock) a write or an open waits on (`falkordb_hang`).
-* Memory: a query may use the server's `QUERY_MEM_CAPACITY` (past it: `QueryTooLarge`, the server stays up);
-  huge literal ranges are refused before sending (`graph.store.falkordb_errors`).
+* Memory: past `QUERY_MEM_CAPACITY` a query gets `QueryTooLarge` (the server stays up); huge ranges are refused first.
 * A server that died is started again by the next call, which sets `restarted` to why (the app says it).
 """
 
@@ -35,6 +33,7 @@ from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits
 from graph.store.falkordb_errors import refuse_before_sending, translate
 from graph.store.falkordb_hang import HangGuard
 from graph.store.falkordb_params import parameter_text, params_header
+from graph.store.falkordb_plan import explain_plan
 from graph.store.falkordb_results import to_query_result
 from graph.store.falkordb_stream import ro_query
 from graph.store.falkordb_watchdog import GRACE_MIN_S, RESENDS, Watchdog, stopped_by_watchdog, why_restarted
@@ -136,6 +135,8 @@ class FalkorDBStore:
         if watchdog.fired:  # done just as the watchdog fired
             self._reconnect_if_gone(pid)
         return to_query_result(result, row_cap, self._graph)
+
+    explain = explain_plan  # the plan of a query, one line per operation (GRAPH.EXPLAIN: nothing runs)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run a write. When a read's watchdog or a hang guard killed the server meanwhile, the same write is sent

@@ -30,7 +30,7 @@ from graph.store.cypher import (
 from graph.store.query_syntax import from_neo4j
 from graph.store.schema import NODE_LABELS, kind_of, node_key
 
-__all__ = ["Neo4jStore", "constraint_statements", "CONNECT_TIMEOUT_S"]
+__all__ = ["Neo4jStore", "constraint_statements", "plan_lines", "CONNECT_TIMEOUT_S"]
 
 #: Seconds at most to get a connection (the driver's connection_acquisition_timeout); one attempt: half.
 CONNECT_TIMEOUT_S = 10.0
@@ -41,6 +41,21 @@ def constraint_statements() -> list[str]:
     return [unique_id_constraint(label) for label in NODE_LABELS if label != "SME"] + [  # SME nodes are Organisations
         create_index_if_missing(label, prop) for label, prop in VIEW_INDEXES] + [
         create_text_index_if_missing(label) for label in SEARCH_LABELS]
+
+
+def plan_lines(plan: dict[str, Any], depth: int = 0) -> list[str]:
+    """Neo4j's plan (`operatorType`, `arguments`, `children`) as the embedded store gives its own: one line per
+    operator (`Filter | c.name = $x`), each child indented under the operator it feeds.
+
+    Examples
+    --------
+    >>> plan_lines({"operatorType": "ProduceResults@neo4j", "arguments": {"Details": "c"},
+    ...             "children": [{"operatorType": "NodeByLabelScan@neo4j", "arguments": {}, "children": []}]})
+    ['ProduceResults | c', '    NodeByLabelScan']
+    """
+    details = plan.get("arguments", {}).get("Details")
+    line = "    " * depth + str(plan.get("operatorType", "?")).split("@")[0] + (f" | {details}" if details else "")
+    return [line, *(below for child in plan.get("children", []) for below in plan_lines(child, depth + 1))]
 
 
 class Neo4jStore:
@@ -75,6 +90,10 @@ class Neo4jStore:
         row_cap = self.default_row_cap if row_cap is None else row_cap
         return self._run(query, params, self._neo4j.READ_ACCESS, timeout_s, row_cap)
 
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
+        """Neo4j's plan of `query` (an `EXPLAIN` run returns no row and runs nothing; its summary holds the plan)."""
+        return plan_lines(self._run(f"EXPLAIN {query}", params, self._neo4j.READ_ACCESS, None, None, plan=True))
+
     def write(self, query: str, params: dict[str, Any] | None = None) -> QueryResult:
         return self._run(query, params, self._neo4j.WRITE_ACCESS, None, None)
 
@@ -93,7 +112,7 @@ class Neo4jStore:
         self._driver.close()
 
     def _run(self, query: str, params: dict[str, Any] | None, mode: str,
-             timeout_s: float | None, row_cap: int | None) -> QueryResult:
+             timeout_s: float | None, row_cap: int | None, plan: bool = False) -> Any:
         neo4j = self._neo4j
         try:
             with self._driver.session(database=self.database, default_access_mode=mode) as session:
@@ -105,8 +124,8 @@ class Neo4jStore:
                         out.truncated = True
                         break
                     out.rows.append([self._value(v, out) for v in record.values()])
-                result.consume()
-                return out
+                summary = result.consume()
+                return (summary.plan or {}) if plan else out
         except neo4j.exceptions.Neo4jError as e:
             code = e.code or ""
             if "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code:

@@ -1,0 +1,49 @@
+"""Your own Cypher, run read-only: the query's rows, or its plan when it starts with `EXPLAIN`.
+
+The CLI's `query` and the Queries page's editor both run it here. `EXPLAIN` is not sent down the read path: the
+embedded store took the prefix for nothing and ran the query (its rows came back, no plan), so the plan is asked of
+the store's own `explain` (FalkorDB's `GRAPH.EXPLAIN`, Neo4j's `EXPLAIN` summary), which runs nothing. `PROFILE`
+runs the query to measure it, and the embedded store's profile command (`GRAPH.PROFILE`) neither refuses writes nor
+keeps the time limit: it is refused, saying so, rather than run as a plain read without a word.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.errors import QueryError, QuerySyntaxError
+from graph.store.contract import GraphStore, QueryResult
+from graph.store.query_syntax import syntax_error
+
+__all__ = ["PLAN_COLUMN", "read_own"]
+
+#: The one column of a plan's rows: one row per operation.
+PLAN_COLUMN = "plan"
+#: `EXPLAIN` or `PROFILE` first, after any blank or comment.
+_PLAN_WORD = re.compile(r"\A(?:\s+|//[^\n]*|/\*.*?\*/)*(EXPLAIN|PROFILE)\b", re.I | re.S)
+
+
+def read_own(store: GraphStore, cypher: str, params: dict[str, Any] | None = None, *,
+             timeout_s: float | None = None, row_cap: int | None = None) -> QueryResult:
+    """The rows of `cypher` (read-only, time-limited, capped as `store.read`), or its plan: one row per operation
+    in the column `plan` when it starts with `EXPLAIN`. `PROFILE` raises QueryError saying why and what to use.
+
+    Examples
+    --------
+    >>> _PLAN_WORD.match("// why slow?\\n explain MATCH (n) RETURN n")[1]
+    'explain'
+    """
+    found = _PLAN_WORD.match(cypher)
+    if found is None:
+        return store.read(cypher, params, timeout_s=timeout_s, row_cap=row_cap)
+    if found[1].upper() == "PROFILE":
+        raise QueryError("PROFILE is not run here: it runs the query to measure each step, and the embedded store's "
+                         "profile does not refuse writes or keep the time limit. EXPLAIN in its place shows the plan "
+                         "without running anything; the query alone gives its rows")
+    blanked = cypher[:found.start(1)] + " " * len(found[1]) + cypher[found.end():]  # an error's column stays the same
+    try:
+        plan = store.explain(blanked, params)
+    except QuerySyntaxError as e:  # its line as written, `EXPLAIN` included
+        raise syntax_error(str(e).split(" could not parse", 1)[0], e.reason, cypher, e.line, e.column) from None
+    return QueryResult(columns=[PLAN_COLUMN], rows=[[line] for line in plan])
