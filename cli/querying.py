@@ -83,7 +83,7 @@ def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout:
     values = {key: as_json_or_text(raw) for key, raw in parse_params(params).items()}
     result = read_own(obj.store, cypher, values, timeout_s=timeout, row_cap=row_cap)
     click.echo(render(result, fmt))
-    if not result.rows and (message := why_adhoc_empty(obj.store, cypher)):
+    if not result.rows and (message := why_adhoc_empty(obj.store, cypher, values)):
         click.echo(message, err=True)
     if result.truncated:
         click.echo(f"(showing the first {len(result.rows)} rows; raise --limit to see more)", err=True)

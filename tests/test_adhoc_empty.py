@@ -1,12 +1,15 @@
 """Your own Cypher that finds nothing because it names a label or relationship type the store does not hold says
 so, with the names it likely meant: `MATCH (o:organisation)` (labels are case-sensitive) had answered an empty
-table without a word, as had a type misspelt. On the seeds, in the real embedded store."""
+table without a word, as had a type misspelt; and one that compares a value with a number the CLI made of `-p
+id=910945140` (stored as text) says so, with how to send it as text. On the seeds, in the real embedded store."""
 
 from __future__ import annotations
 
 import pytest
 
-from queries.missing import why_adhoc_empty
+from graph.store.records import NodeRecord
+from graph.store.writer import write_records
+from queries.missing import JSON_TEXT, why_adhoc_empty
 from tests.cli_invoke import cli_env, invoke
 
 
@@ -41,3 +44,27 @@ def test_the_cli_says_it_beside_the_empty_table(embedded_server, store):
 def test_on_an_empty_store_it_says_to_load_something(embedded_store):
     said = why_adhoc_empty(embedded_store, "MATCH (o:Organisation) RETURN o.name")
     assert said.startswith("No row: the store holds nothing yet: run `cluster-explorer load sample`")
+
+
+def test_a_number_compared_with_equality_is_said_with_how_to_send_it_as_text(store):
+    said = why_adhoc_empty(store, "MATCH (c:Cluster {id: $id}) RETURN c.name", {"id": 910945140})
+    assert said == ("No row: $id was sent as the number 910945140, and a value stored as text (an id, a PIC, a code) "
+                    "equals no number. To send it as text: -p 'id=\"910945140\"'.")
+    said = why_adhoc_empty(store, "MATCH (c:Cluster) WHERE $id = c.id RETURN c", {"id": 1.5}, JSON_TEXT)
+    assert said.endswith('To send it as text: {"id": "1.5"} in Parameters as JSON.')
+
+
+def test_a_number_for_a_limit_or_a_bound_gets_no_such_word(store):
+    cypher = "MATCH (c:Cluster) WHERE c.founded < $year AND c.id = 'none' RETURN c LIMIT $n"
+    assert why_adhoc_empty(store, cypher, {"year": 2000, "n": 5}) is None
+    assert why_adhoc_empty(store, "MATCH (c:Cluster {id: $id}) RETURN c", {"id": "910945140"}) is None
+
+
+def test_the_cli_says_a_number_was_sent_and_its_text_form_finds_the_node(embedded_store, embedded_server):
+    write_records(embedded_store, [NodeRecord("Organisation", "910945140", "Numbered Oy", ("test",))], [])
+    env, cypher = cli_env(embedded_server, embedded_store.graph_name), "MATCH (o:Organisation {id: $id}) RETURN o.name"
+    as_number = invoke(env, "query", cypher, "-p", "id=910945140")
+    assert as_number.exit_code == 0 and "Numbered Oy" not in as_number.stdout
+    assert "$id was sent as the number 910945140" in as_number.stderr
+    as_text = invoke(env, "query", cypher, "-p", 'id="910945140"')  # what the message says to give
+    assert "Numbered Oy" in as_text.stdout and not as_text.stderr

@@ -112,3 +112,11 @@ def test_explain_shows_the_plan_and_profile_says_why_it_does_not_run():
     assert "IoT World" not in at.dataframe[-1].value["plan"].tolist()
     at = run_adhoc(at, "PROFILE MATCH (c:Cluster) RETURN c.name AS name")
     assert at.error[-1].value.startswith("PROFILE is not run here") and "queries_adhoc_result" not in at.session_state
+
+
+def test_an_empty_answer_to_a_number_says_how_to_send_it_as_text():
+    at = open_page("queries")
+    at.text_input(key="queries_adhoc_params").input('{"id": 910945140}').run()
+    at = run_adhoc(at, "MATCH (o:Organisation {id: $id}) RETURN o.name AS name")
+    assert any("$id was sent as the number 910945140" in i.value and '{"id": "910945140"} in Parameters as JSON'
+               in i.value for i in at.info)
