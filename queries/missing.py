@@ -34,10 +34,27 @@ _REL_TYPES = re.compile(r"\[\s*\w*\s*:\s*(\w+(?:\s*\|\s*:?\s*\w+)*)")
 
 
 def why_empty(store: GraphStore, query: SavedQuery, params: dict[str, Any] | None = None) -> str | None:
-    """The message saying which inputs of `query` are missing and how to add them; else what its `empty:` header
-    says; else None."""
+    """The message saying which inputs of `query` are missing and how to add them; else which of its text parameters
+    were given empty, with what to type; else what its `empty:` header says; else None."""
     missing = missing_inputs(store, query.requires, params or {})
-    return explain(missing, f"{query.name}") if missing else (query.empty or None)
+    if missing:
+        return explain(missing, f"{query.name}")
+    return _blank_text(query, params or {}) or query.empty or None
+
+
+def _blank_text(query: SavedQuery, params: dict[str, Any]) -> str | None:
+    """The text parameters given empty (`-p term=`, an emptied field), each with what to type and an example: the
+    query's `empty:` words ("No sector has a word starting with these words") had said nothing of an empty term."""
+    blank = [p for p in query.params if isinstance(params.get(p.name), str) and not params[p.name].strip()]
+    if not blank:
+        return None
+    said = []
+    for param in blank:
+        example = query.example.get(param.name) or param.default
+        such = (f", such as {example!r} (the query's example; `-p {param.name}={example}` on the command line)"
+                if isinstance(example, str) and example.strip() else "")
+        said.append(f"{param.name} is empty. Type {param.help or 'a value'}{such}")
+    return f"No row: {'; '.join(said)}."
 
 
 def why_adhoc_empty(store: GraphStore, cypher: str, params: dict[str, Any] | None = None,

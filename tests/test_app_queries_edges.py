@@ -118,3 +118,11 @@ def test_a_links_value_the_query_does_not_take_is_said_not_dropped(name, param, 
     warned = said(at.warning)
     assert f"The link's {param}={linked!r} is not used: {reason}" in warned, warned
     assert not [w for w in open_page("queries", queries_name=name).warning if "The link" in w.value]
+
+
+def test_an_emptied_term_says_it_is_empty_and_what_to_type():
+    at = open_page("queries", queries_name="sectors/active-in")
+    at.text_input(key="queries_sectors/active-in:term").input("")
+    at = at.button(key="FormSubmitter:queries_form-Run").click().run()
+    assert "No row: term is empty. Type the start of words in the sector's or topic's name" in said(at.warning)
+    assert "such as 'photovoltaic'" in said(at.warning)

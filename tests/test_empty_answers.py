@@ -51,3 +51,15 @@ def test_a_filter_keeping_no_project_is_named(network_store, embedded_server):
     result = invoke(cli_env(embedded_server, "empty_answers"), "metrics", "compute", "--programme", "arena-pro")
     assert result.exit_code == 0
     assert "no project of the store is funded by Programme 'arena-pro'" in result.stderr
+
+
+def test_an_empty_term_is_said_with_what_to_type(network_store, embedded_server):
+    """`sectors/active-in -p term=`: the query's own words said no sector has a word starting with "these words",
+    when there were none."""
+    query, params, result = run_saved(network_store, load_catalogue(), "sectors/active-in", {"term": " "})
+    assert result.rows == []
+    assert why_empty(network_store, query, params) == (
+        "No row: term is empty. Type the start of words in the sector's or topic's name, accents and case ignored, "
+        "such as 'photovoltaic' (the query's example; `-p term=photovoltaic` on the command line).")
+    cli = invoke(cli_env(embedded_server, "empty_answers"), "queries", "run", "sectors/active-in", "-p", "term=")
+    assert cli.exit_code == 0 and "No row: term is empty. Type the start of words" in cli.stderr
