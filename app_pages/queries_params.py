@@ -101,17 +101,26 @@ def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, An
                                                              query.example.get(p.name)))
                     for p in query.params if p.name not in pick})
         st.form_submit_button("Run", type="primary", icon=":material/play_arrow:")
-    _unfit_link_values(query, linked)
+    _unfit_link_values(query, linked, raw)
     return raw
 
 
-def _unfit_link_values(query: SavedQuery, linked: dict[str, str]) -> None:
+def _unfit_link_values(query: SavedQuery, linked: dict[str, str], raw: dict[str, Any]) -> None:
     """Say which of a link's values the query does not take: Streamlit drops a bound field's URL value it cannot
-    show (`level=9`, `limit=abc`), and the field had shown its default without a word."""
+    show (`level=9`, `limit=abc`), and the field had shown its default without a word. The warning stays while the
+    field still shows the value put in the link's place: it had gone at the page's next run (a Run pressed, the
+    editor below used), the result still of a question other than the link's."""
+    kept = st.session_state.setdefault("queries_unfit_links", {})
     for name, value in linked.items():
         try:
             bind_value(query, query.param(name), value)
         except ParameterError as e:
             reason = str(e).split(f"parameter {name!r}", 1)[-1].lstrip(": ")
-            st.warning(common.md(f"The link's {name}={value!r} is not used: {reason}; the field shows another value."),
-                       icon=":material/link_off:")
+            kept[f"queries_{query.name}:{name}"] = (f"The link's {name}={value!r} is not used: {reason}; the field "
+                                                    "shows another value.", raw.get(name))
+    for name in [p.name for p in query.params]:
+        said, shown = kept.get(f"queries_{query.name}:{name}", (None, None))
+        if said is not None and raw.get(name) != shown:  # the field changed since: the user's value runs
+            del kept[f"queries_{query.name}:{name}"]
+        elif said is not None:
+            st.warning(common.md(said), icon=":material/link_off:")

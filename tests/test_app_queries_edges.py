@@ -126,3 +126,20 @@ def test_an_emptied_term_says_it_is_empty_and_what_to_type():
     at = at.button(key="FormSubmitter:queries_form-Run").click().run()
     assert "No row: term is empty. Type the start of words in the sector's or topic's name" in said(at.warning)
     assert "such as 'photovoltaic'" in said(at.warning)
+
+
+def test_a_links_unused_value_stays_said_until_its_field_is_changed():
+    """The warning had gone at the page's next run (Run pressed, the editor used), the field still showing the value
+    put in the link's place and the result still of another question than the link's."""
+    name = "regions/ranked-by-participations"
+    at = open_page("queries", queries_name=name, **{f"queries_{name}:level": "9"})
+    assert "The link's level='9' is not used" in said(at.warning)
+    at.run()
+    assert "The link's level='9' is not used" in said(at.warning)
+    at = at.button(key="FormSubmitter:queries_form-Run").click().run()
+    assert "The link's level='9' is not used" in said(at.warning)
+    at.number_input(key=f"queries_{name}:level").set_value(3)
+    at = at.button(key="FormSubmitter:queries_form-Run").click().run()
+    assert "The link's" not in said(at.warning)
+    at = at.button(key="FormSubmitter:queries_form-Run").click().run()
+    assert "The link's" not in said(at.warning)
