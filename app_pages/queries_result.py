@@ -21,6 +21,7 @@ from app_pages.explore_library import library_url
 from graph.errors import ClusterExplorerError, QueryError, QuerySyntaxError
 from graph.store.contract import QueryResult
 from graph.views import exports, render
+from graph.wording import counted
 from queries.runner import write_rows
 
 
@@ -38,7 +39,7 @@ def show_result(result: QueryResult, key: str) -> None:
     The network is drawn only when chosen (not in a hidden tab): a network drawn in a hidden frame
     is fitted to no width at all and shows cut off when the tab opens.
     """
-    note = f"{len(result.rows):,} row{'' if len(result.rows) == 1 else 's'}" + (
+    note = counted(len(result.rows), "row") + (
         " (cut at the display cap; the downloads have all of them)" if result.truncated else "")
     st.caption(note)
     table = pd.DataFrame([[_cell(v) for v in row] for row in result.rows], columns=result.columns)

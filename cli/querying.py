@@ -13,6 +13,7 @@ from cli.output import render
 from graph.store.backends import other_graphs
 from graph.store.load_log import UNLOADING, unfinished_loads, unfinished_parts
 from graph.store.reads import counts, last_loads
+from graph.wording import counted
 from queries.missing import why_adhoc_empty, why_empty
 from queries.own import read_own
 
@@ -86,7 +87,7 @@ def query(obj: Context, cypher: str, params: tuple[str, ...], fmt: str, timeout:
     if not result.rows and (message := why_adhoc_empty(obj.store, cypher, values)):
         click.echo(message, err=True)
     if result.truncated:
-        click.echo(f"(showing the first {len(result.rows)} rows; raise --limit to see more)", err=True)
+        click.echo(f"(showing the first {counted(len(result.rows), 'row')}; raise --limit to see more)", err=True)
 
 
 #: The commands of `queries`, which `query` takes for Cypher.
@@ -185,7 +186,7 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
             rows = export_rows(obj.store, query, bound, export_fmt, handle, timeout_s=timeout,
                                default_timeout_s=obj.settings.query_timeout_s, taken=taken)
         _say_taken(taken)
-        click.echo(f"wrote {rows} row(s) to {out}")
+        click.echo(f"wrote {counted(rows, 'row')} to {out}")
         _say_limit(bound, rows)
         return
     query, bound, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
@@ -195,7 +196,7 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
     if not result.rows and (message := why_empty(obj.store, query, bound)):
         click.echo(message, err=True)
     if result.truncated:
-        click.echo(f"(showing the first {len(result.rows)} rows; use --out FILE for all of them)", err=True)
+        click.echo(f"(showing the first {counted(len(result.rows), 'row')}; use --out FILE for all of them)", err=True)
     _say_limit(bound, len(result.rows))
 
 

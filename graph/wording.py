@@ -1,5 +1,8 @@
 """How a message lists many things: the first few, then " ..." when there are more, spelled one way.
 
+A count is spelled with its noun in the number it needs (`counted`): "showing the first 1 rows" had come out of a
+result cut at one row.
+
 The loaders' notes, their problems and the recommender's reasons name examples of what they counted ("12 region
 name(s) of the table are not ...: Agder, Innlandet ..."); each had its own slice and its own test for the dots.
 """
@@ -8,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-__all__ = ["first_few"]
+__all__ = ["first_few", "counted"]
 
 def first_few[T](items: Sequence[T], most: int, text: Callable[[T], str] = str, sep: str = ", ") -> str:
     """The first `most` of `items`, each as `text` makes it, joined by `sep`; " ..." after them when there are more.
@@ -19,3 +22,12 @@ def first_few[T](items: Sequence[T], most: int, text: Callable[[T], str] = str, 
     'SE (3)'
     """
     return sep.join(text(item) for item in items[:most]) + (" ..." if len(items) > most else "")
+
+
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """`count` and `noun`, singular for one, plural (`plural`, else `noun` + "s") for any other count.
+
+    >>> counted(1, "row"), counted(2, "row"), counted(1500, "row"), counted(0, "country", "countries")
+    ('1 row', '2 rows', '1,500 rows', '0 countries')
+    """
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"

@@ -48,7 +48,7 @@ def test_saved_queries_are_listed_shown_and_run(env):
 def test_export_writes_every_row(env, tmp_path):
     out = tmp_path / "all.json"
     exported = invoke(env, "queries", "run", "clusters/overview", "--out", str(out), "--limit", "1")
-    assert exported.exit_code == 0 and exported.stdout.strip() == f"wrote 24 row(s) to {out}"
+    assert exported.exit_code == 0 and exported.stdout.strip() == f"wrote 24 rows to {out}"
     assert len(json.loads(out.read_text())) == 24
 
 
