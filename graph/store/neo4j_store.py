@@ -44,16 +44,17 @@ def constraint_statements() -> list[str]:
 
 
 def plan_lines(plan: dict[str, Any], depth: int = 0) -> list[str]:
-    """Neo4j's plan (`operatorType`, `arguments`, `children`) as the embedded store gives its own: one line per
-    operator (`Filter | c.name = $x`), each child indented under the operator it feeds.
+    """Neo4j's plan (`summary.plan`: `operatorType`, `args`, `children`, as the driver gives it over Bolt and HTTP)
+    as the embedded store gives its own: one line per operator (`Filter | c.name = $x`), each child indented under
+    the operator it feeds.
 
     Examples
     --------
-    >>> plan_lines({"operatorType": "ProduceResults@neo4j", "arguments": {"Details": "c"},
-    ...             "children": [{"operatorType": "NodeByLabelScan@neo4j", "arguments": {}, "children": []}]})
+    >>> plan_lines({"operatorType": "ProduceResults@neo4j", "args": {"Details": "c"},
+    ...             "children": [{"operatorType": "NodeByLabelScan@neo4j", "args": {}, "children": []}]})
     ['ProduceResults | c', '    NodeByLabelScan']
     """
-    details = plan.get("arguments", {}).get("Details")
+    details = (plan.get("args") or {}).get("Details")
     line = "    " * depth + str(plan.get("operatorType", "?")).split("@")[0] + (f" | {details}" if details else "")
     return [line, *(below for child in plan.get("children", []) for below in plan_lines(child, depth + 1))]
 
