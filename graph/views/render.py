@@ -175,7 +175,8 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
     sizes = _sizes(list(simple), score)
     labels = {key: _short(display_name(key, data), 32) for key, data in node_items}
     widths = {key: len(labels[key]) * 0.6 * round(8 + sizes[key] / 3) for key in labels}  # a label's pixels
-    pos = positions(simple, seed=seed, widths=widths)
+    drawn = {key: round(max(sizes[key] * 1.3, 24.0) if key in focus else sizes[key], 1) for key in sizes}  # radii
+    pos = positions(simple, seed=seed, widths=widths, radii=drawn)
     pinned = _pinned(simple, [n for n in [*focus, *highlight] if n in simple], score, labelled)
     if color_by == "community":
         colours, groups = _community_colours(simple, seed)
@@ -189,7 +190,7 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
         ids[key] = number
         node = {"id": number, "key": str(key), "label": labels[key], "title": _node_title(key, data),
                 "x": pos[key][0], "y": pos[key][1],
-                "size": round(max(sizes[key] * 1.3, 24.0) if key in focus else sizes[key], 1),
+                "size": drawn[key],
                 "font": {"size": round(8 + sizes[key] / 3)}, "color": colours.get(key, "#888888")}
         if key in pinned:  # the page draws this label itself, at a readable size; vis-network's copy is hidden
             node.update(pin=pinned[key], name=labels[key])
