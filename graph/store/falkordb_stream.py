@@ -5,14 +5,24 @@ The falkordb client reads a whole reply before anything else happens: a read of 
 the client speaks) and only its first `cap + 1` rows are kept; when more follow, the connection is
 dropped instead of read to the end, and the server throws the rest away. The rows kept go through the
 client's own `QueryResult`, so values come out exactly as from `Graph.ro_query`.
+
+The rows are parsed by hiredis (the C parser the redis client itself uses when it is installed) fed in 64 KB
+chunks: parsing the reply line by line in Python was most of a large view's read (5,000 nodes and 20,000
+relationships of Explore: 1.7 million lines, 3 s of 5). Without hiredis the Python parser reads them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any, BinaryIO
 
 from falkordb.query_result import QueryResult
 from redis.exceptions import RedisError, ResponseError
+
+try:
+    import hiredis
+except ImportError:  # pragma: no cover - a declared dependency; the Python parser stands in
+    hiredis = None
 
 __all__ = ["capped_ro_query", "ro_query", "STREAM_CAP_MAX"]
 
@@ -40,6 +50,23 @@ def _read(reader: BinaryIO) -> Any:
     raise ConnectionError(f"unexpected reply from the server: {line[:40]!r}")
 
 
+def _replies(reader: BinaryIO) -> Iterator[Any]:
+    """The replies that follow on the wire, each a whole value (a row, the statistics), as `_read` gives them."""
+    if hiredis is None:
+        while True:
+            yield _read(reader)
+    parser = hiredis.Reader(encoding="utf-8", replyError=ResponseError)
+    while True:
+        reply = parser.gets()
+        if reply is not False:
+            yield reply
+            continue
+        chunk = reader.read1(1 << 16)  # what the buffer holds first: nothing read by hand before is lost
+        if not chunk:
+            raise ConnectionError("the server closed the connection in the middle of a reply")
+        parser.feed(chunk)
+
+
 def _length(reader: BinaryIO) -> int:
     line = reader.readline()
     if line[:1] == b"-":
@@ -63,9 +90,10 @@ def capped_ro_query(graph: Any, text: str, timeout_ms: int, cap: int) -> QueryRe
         else:
             header = _read(reader)
             count = _length(reader)
-            rows = [_read(reader) for _ in range(min(count, cap + 1))]
+            replies = _replies(reader)  # from here on: what is read ahead waits in the parser, none by hand
+            rows = [next(replies) for _ in range(min(count, cap + 1))]
             whole = count <= cap + 1
-            response = [header, rows, _read(reader) if whole else []]
+            response = [header, rows, next(replies) if whole else []]
         return QueryResult(graph, response)
     except ResponseError:
         whole = True  # an error is a whole reply
