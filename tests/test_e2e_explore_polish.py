@@ -191,3 +191,32 @@ def test_metrics_histogram_axis_reads_plain_thousands(page, app_url):
         "e => [...e.querySelectorAll('svg text')].map(t => t.textContent)")
     assert len(labels) > 10 and not any(re.search(r"\de[+-]\d", t) for t in labels), labels
     screenshot(page, "polish-metrics")
+
+
+#: Zoom out until two nodes are 14 px apart on screen, centred between them: their labels below their discs
+#: (15 px tall, wider than that) overlap. Returns their distance on the canvas and the scale.
+CROWD_TWO = """([a, b]) => {
+  const pa = network.getPosition(nodeOf(a)), pb = network.getPosition(nodeOf(b));
+  const scale = 14 / Math.max(Math.hypot(pa.x - pb.x, pa.y - pb.y), 1);
+  window.ceLabelled = null;  // drawn again at that zoom: the next frame sets it
+  network.moveTo({position: {x: (pa.x + pb.x) / 2, y: (pa.y + pb.y) / 2}, scale: scale});
+  network.redraw();
+  return [pa.x - pb.x, pa.y - pb.y, scale];
+}"""
+
+
+def test_two_hubs_side_by_side_are_both_labelled(page, app_url, fixture_store):
+    """ESCA Bronze and S3 Cluster Pilot around IoT World at depth 2 sit side by side (`graph.views.layout` keeps
+    their discs apart): zoomed out so that their labels below their discs overlap, the second's name went
+    unlabelled; it is put above its disc now, and no two labels drawn overlap."""
+    visit(page, app_url, "explore?explore_focus=Cluster:iot-world&explore_depth=2", "Explore")
+    frame = network_frame(page)
+    frame.wait_for_function("() => window.ceLabelled && window.ceLabelled.length > 1")
+    hubs = ["QualityLabel:esca-bronze", "Programme:s3-cluster-pilot"]
+    frame.evaluate(CROWD_TWO, hubs)
+    frame.wait_for_function("() => window.ceLabelled")
+    labelled, boxes = frame.evaluate("[window.ceLabelled, window.ceLabelBoxes]")
+    assert set(hubs) <= set(labelled), labelled
+    assert not [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]]
+    screenshot(page, "polish-explore-two-hubs")

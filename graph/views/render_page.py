@@ -5,7 +5,9 @@ that draws the network.
 Beside vis-network's own drawing the script draws, after each frame, the labels of the focus and of the
 most important nodes at a fixed size on screen (vis-network hides every label smaller than 7 px, so a
 zoomed-out view of a thousand nodes had none), and the focus as a marked disc however far out the view
-is zoomed. The keys it labelled are in `window.ceLabelled`, for the end-to-end tests.
+is zoomed. A label goes below its disc, or above it when that would cover a label drawn already (two hubs side by
+side had one name), else is left out. The keys it labelled are in `window.ceLabelled`, their boxes in
+`window.ceLabelBoxes`, for the end-to-end tests.
 """
 
 TEMPLATE = """<!DOCTYPE html>
@@ -97,16 +99,24 @@ TEMPLATE = """<!DOCTYPE html>
         ctx.lineWidth = 3; ctx.strokeStyle = "#111111"; ctx.stroke();
       }
       ctx.font = (n.pin === 1 ? "bold 14px" : "12px") + " sans-serif";
-      var half = ctx.measureText(n.name).width / 2 + 2, top = at.y + Math.max(radius, 3) + 3;
-      var box = [at.x - half, top - 1, at.x + half, top + (n.pin === 1 ? 17 : 15)];
-      var hit = placed.some(function (b) { return box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]; });
-      if (hit && n.pin !== 1) { return; }
+      // below the disc, else above it (two hubs side by side hid the second's name), else not drawn
+      var half = ctx.measureText(n.name).width / 2 + 2, tall = n.pin === 1 ? 17 : 15, gap = Math.max(radius, 3) + 3;
+      var box = null;
+      [at.y + gap, at.y - gap - tall].some(function (top) {
+        var tried = [at.x - half, top - 1, at.x + half, top + tall];
+        var hit = placed.some(function (b) {
+          return tried[0] < b[2] && b[0] < tried[2] && tried[1] < b[3] && b[1] < tried[3]; });
+        if (!hit || n.pin === 1) { box = tried; }
+        return box !== null;
+      });
+      if (box === null) { return; }
+      var top = box[1] + 1;
       placed.push(box); drawn.push(n.key);
       ctx.lineWidth = 4; ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.strokeText(n.name, at.x, top);
       ctx.fillStyle = "#111111"; ctx.fillText(n.name, at.x, top);
     });
     ctx.restore();
-    window.ceLabelled = drawn;
+    window.ceLabelled = drawn; window.ceLabelBoxes = placed;
   });
   network.on("click", function (params) {
     var shown = document.getElementById("ce-selected");
