@@ -35,7 +35,7 @@ placed = map_cache.placed_activity(level, start, end, load)
 places, organisations, located, active, links, (unplaced, national), (clustered, no_place) = placed
 actors = len(map_cache.brought_by(load)) if load else 0
 if load and not places and not organisations and not clustered:
-    map_clusters.nothing_of_load(load, actors)
+    map_clusters.nothing_of_load(load, actors, map_cache.kinds_brought_by(load))
 if not places and not organisations:
     st.info("No place or organisation has coordinates yet: load NUTS regions (Data page) to place them.",
             icon=":material/info:")

@@ -24,7 +24,8 @@ from app_pages import analytics_cache, common, timeline
 from graph.analytics.cache import cache_dir_for, keep, read_pickle, store_tag
 from graph.views import geography, load_nodes
 
-__all__ = ["Placed", "placed_activity", "brought_by", "prepare", "forget", "ORGANISATIONS_DRAWN", "MOST_ARCS"]
+__all__ = ["Placed", "placed_activity", "brought_by", "kinds_brought_by", "prepare", "forget", "ORGANISATIONS_DRAWN",
+           "MOST_ARCS"]
 
 ORGANISATIONS_DRAWN = 2_000
 MOST_ARCS = 1000
@@ -92,6 +93,16 @@ def _placed(_graph: nx.MultiDiGraph | None, version: str, level: int, load: str 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _brought_by(key: str, load: str) -> frozenset[str]:
     return load_nodes.actors_brought_by(common.store(), load)
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _kinds_brought_by(key: str, load: str) -> dict[str, int]:
+    return load_nodes.kinds_brought_by(common.store(), load)
+
+
+def kinds_brought_by(load: str) -> dict[str, int]:
+    """How many nodes of each kind the load `load` gave (`graph.views.load_nodes.kinds_brought_by`)."""
+    return _kinds_brought_by(common.version(), load)
 
 
 def brought_by(load: str) -> frozenset[str]:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import common, url_choice, widgets
+from graph.views import load_nodes
 from graph.views.geography import LEVELS
+
+PLURAL = {"Region": "regions", "Country": "countries"}
 
 
 def controls(toggles) -> tuple[bool, str | None]:
@@ -43,8 +46,17 @@ def of_load(load: str | None, actors: int) -> str:
             "and the collaborations among them. ") if load else ""
 
 
-def nothing_of_load(load: str, actors: int) -> None:
-    """Say why a load's map is empty, and stop the page."""
-    st.info(f"The load {common.md(load)} gave {actors:,} organisations and clusters, none with a place on the map: "
-            "choose every load, or give them a region or country in your table.", icon=":material/info:")
+def nothing_of_load(load: str, actors: int, kinds: dict[str, int]) -> None:
+    """Say why a load's map is empty, and stop the page. A load of places alone (NUTS) gives no organisation: it
+    had been said to have given "0 organisations and clusters", as if it were broken."""
+    if not actors and load_nodes.places_only(kinds):
+        places = " and ".join(f"{n:,} {kind.lower() if n == 1 else PLURAL[kind]}" for kind, n in kinds.items())
+        st.info(f"The load {common.md(load)} holds places only ({places}), no organisation or cluster: it has no "
+                "activity of its own to map. Its places hold the other loads' organisations: choose every load.",
+                icon=":material/info:")
+    else:
+        held = ", ".join(f"{n:,} {kind}" for kind, n in kinds.items()) or "no node"
+        st.info(f"The load {common.md(load)} gave {actors:,} organisations and clusters ({held} in all), none with a "
+                "place on the map: choose every load, or give them a region or country in your table.",
+                icon=":material/info:")
     st.stop()

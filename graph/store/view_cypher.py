@@ -19,6 +19,7 @@ from graph.store.search_text import SEARCH_PROPERTY
 
 __all__ = [
     "KIND_COUNTS", "NODES", "EDGES_AMONG", "NEIGHBOURS", "CLUSTER_PARTNERS", "YEARS", "ACTORS_BROUGHT_BY",
+    "KINDS_BROUGHT_BY",
     "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "PROPERTY_KEYS",
     "SELECTIONS", "selection", "statements",
 ]
@@ -94,6 +95,10 @@ SELECTIONS: dict[str, str] = {name: selection(name) for name in (
 #: keeps these actors when "this load's nodes" is chosen (its aggregates are keyed `Kind:id`, not by internal id).
 ACTORS_BROUGHT_BY = fixed_statement(__name__, "ACTORS_BROUGHT_BY", (
     "MATCH (n:Organisation) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix) RETURN n.kind AS kind, n.id AS id"))
+#: How many nodes of each kind a load's files gave: the Map says what a load without organisations holds (places
+#: only, for NUTS), where it had said "0 organisations".
+KINDS_BROUGHT_BY = fixed_statement(__name__, "KINDS_BROUGHT_BY", (
+    "MATCH (n) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix) RETURN n.kind AS kind, count(n) AS nodes"))
 
 
 @statement(each_label)

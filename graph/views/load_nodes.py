@@ -17,7 +17,7 @@ from graph.store.load_log import UNLOADING
 from graph.store.schema import node_key
 from graph.store.unload import source_prefix
 
-__all__ = ["loads_offered", "actors_brought_by"]
+__all__ = ["loads_offered", "actors_brought_by", "kinds_brought_by", "places_only"]
 
 
 def loads_offered(entries: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -36,3 +36,20 @@ def actors_brought_by(store: GraphStore, source: str) -> frozenset[str]:
     whether other loads gave them too or not."""
     rows = store.read(q.ACTORS_BROUGHT_BY, {"prefix": source_prefix(source)}, row_cap=10**8, timeout_s=60).rows
     return frozenset(node_key(kind, node_id) for kind, node_id in rows)
+
+
+def kinds_brought_by(store: GraphStore, source: str) -> dict[str, int]:
+    """How many nodes of each kind the load `source`'s files gave, most first; its files' own `Source` nodes (and the
+    load log's) are bookkeeping, not counted."""
+    rows = store.read(q.KINDS_BROUGHT_BY, {"prefix": source_prefix(source)}, timeout_s=60).rows
+    return dict(sorted(((str(kind), int(nodes)) for kind, nodes in rows if kind and kind not in ("Source", "Load")),
+                       key=lambda r: (-r[1], r[0])))
+
+
+def places_only(kinds: Mapping[str, int]) -> bool:
+    """Whether a load's nodes (`kinds_brought_by`) are places alone: regions and countries, as a NUTS load's.
+
+    >>> places_only({"Region": 12, "Country": 3}), places_only({"Region": 1, "Organisation": 2}), places_only({})
+    (True, False, False)
+    """
+    return bool(kinds) and set(kinds) <= {"Region", "Country"}
