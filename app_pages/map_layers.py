@@ -28,6 +28,9 @@ FOUND_ZOOM = 6.0  # a region found alone: close enough to see it among its neigh
 #: The names are drawn over every layer below them: with deck.gl's depth test, cluster dots and arcs drawn at the
 #: same depth (or above it) hid parts of the names ("Ile-de-F●ance"), whatever the order of the layers.
 ON_TOP = {"depthCompare": "always", "depthWriteEnabled": False}
+#: The places named, at most: the found ones, then the most active, each only where no stronger one's name is at the
+#: first view (`map_frame.apart`): close places' names had been drawn over each other.
+NAMED_PLACES = 40
 
 
 def level_control(container) -> int:
@@ -93,10 +96,22 @@ def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.Data
     return pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom)
 
 
+def names(places: pd.DataFrame, view: pdk.ViewState, found: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The names layer's table: the places found, then the `NAMED_PLACES` most active, less those whose name would
+    overlap a stronger one's (found first, then by activity) at the first `view`."""
+    named = places.head(NAMED_PLACES) if found is None or found.empty else \
+        pd.concat([found, places.head(NAMED_PLACES)]).drop_duplicates("key")
+    at = map_frame.View(view.latitude, view.longitude, view.zoom)
+    kept = map_frame.apart(list(zip(named["lat"], named["lon"], named["name"], strict=True)), at,
+                           width=MAP_WIDTH, height=MAP_HEIGHT)
+    return named.iloc[kept]
+
+
 def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame, show_organisations: bool,
          found: pd.DataFrame | None = None, clusters: pd.DataFrame | None = None) -> pdk.Deck:
     """The layers, bottom up: places, organisations (when shown), arcs, clusters (when given), names."""
-    named = places.head(15) if found is None else pd.concat([found, places.head(15)]).drop_duplicates("key")
+    view = first_view(places, organisations, found)
+    named = names(places, view, found)
     layers = [
         pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"], get_radius="radius",
                   radius_units="'pixels'", get_fill_color=[114, 183, 178, 150], get_line_color=[40, 40, 40, 160],
@@ -117,5 +132,5 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
         layers.insert(1, pdk.Layer("ScatterplotLayer", organisations, id="organisations", get_position=["lon", "lat"],
                                    get_radius=1.5, radius_units="'pixels'", get_fill_color=[76, 120, 168, 160],
                                    pickable=True))
-    return pdk.Deck(layers=layers, initial_view_state=first_view(places, organisations, found), map_provider=None,
+    return pdk.Deck(layers=layers, initial_view_state=view, map_provider=None,
                     tooltip={"text": "{label}"})

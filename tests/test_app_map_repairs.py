@@ -7,6 +7,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
+from app_pages import map_layers
+from graph.views import map_frame
 from tests.test_app import app_store, open_page, texts  # noqa: F401  (app_store: the fixture the pages read)
 
 
@@ -31,3 +35,44 @@ def test_what_a_load_brought_is_counted_by_kind_without_its_files(app_store):  #
     kinds = load_nodes.kinds_brought_by(app_store, "nuts")
     assert load_nodes.places_only(kinds) and kinds["Region"] > 0
     assert not load_nodes.places_only(load_nodes.kinds_brought_by(app_store, "seeds"))
+
+
+def boxes(rows: list[dict], view: dict, margin: float = 0) -> list[tuple[float, float, float, float]]:
+    """Each name's box at the deck's first view, as `map_frame.apart` reckons it (12 px text, 14 px above), and
+    `margin` pixels around."""
+    at = map_frame.View(view["latitude"], view["longitude"], view["zoom"])
+    found = []
+    for row in rows:
+        x, y = map_frame.to_pixels(at, row["lat"], row["lon"], map_layers.MAP_WIDTH, map_layers.MAP_HEIGHT)
+        half = 3.6 * len(row["name"]) + margin
+        found.append((x - half, y - 20 - margin, x + half, y - 8 + margin))
+    return found
+
+
+def overlap(a, b) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+@pytest.mark.parametrize("level", ["1", "2", "3"])
+def test_no_two_place_names_drawn_overlap_the_stronger_is_kept(app_store, level):  # noqa: F811
+    """Close places' names were drawn over each other (NUTS 1 of the fixtures: Berlin over Makroregion województwo
+    mazowieckie, London over South East (England)). Of two that would overlap at the first view, the more active
+    place's is drawn."""
+    deck = deck_of(open_page("map", map_level=level))
+    rows, places = layer(deck, "names")["data"], layer(deck, "places")["data"]
+    drawn = boxes(rows, deck["initialViewState"])
+    assert rows and not [(a["name"], b["name"]) for i, a in enumerate(rows) for j, b in enumerate(rows)
+                         if i < j and overlap(drawn[i], drawn[j])]
+    candidates = places[:map_layers.NAMED_PLACES]
+    left_out = [p for p in candidates if p["key"] not in {r["key"] for r in rows}]
+    every, near = boxes(candidates, deck["initialViewState"], 2), boxes(rows, deck["initialViewState"], 2)
+    for place in left_out:  # each left out for a stronger name it would have covered
+        mine = every[candidates.index(place)]
+        assert any(overlap(mine, box) and r["activity"] >= place["activity"] for r, box in zip(rows, near, strict=True))
+    if level == "1":
+        assert left_out  # the fixtures' NUTS 1 names did overlap
+
+
+def test_a_found_place_is_named_whatever_stronger_name_is_near(app_store):  # noqa: F811
+    rows = layer(deck_of(open_page("map", map_level="1", map_find="Makroregion województwo mazowieckie")), "names")
+    assert rows["data"][0]["name"] == "Makroregion województwo mazowieckie"
