@@ -5,8 +5,9 @@ and works offline. Places are bubbles whose area (not radius) follows their part
 places whose organisations share projects, only the strongest few by default, each as wide and as
 opaque as its weight among those shown; the first view fits the places shown
 (`graph.views.map_frame`). Clusters are dots at their place's point, one per place holding some, larger
-with more; their tooltip names them. Tooltips are plain text (deck.gl's `text`, not `html`: a name is shown as
-written, never read as markup). pydeck reads strings as expressions, so literal strings are quoted ("'pixels'").
+with more; their tooltip names them; a place no larger than its dot is drawn again over it, inside an orange ring
+of it. Tooltips are plain text (deck.gl's `text`, not `html`: a name is shown as written, never read as markup).
+pydeck reads strings as expressions, so literal strings are quoted ("'pixels'").
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ ON_TOP = {"depthCompare": "always", "depthWriteEnabled": False}
 #: The places named, at most: the found ones, then the most active, each only where no stronger one's name is at the
 #: first view (`map_frame.apart`): close places' names had been drawn over each other.
 NAMED_PLACES = 40
+RING = 2.5  # pixels of a cluster dot left around a smaller place's bubble drawn over it
 
 
 def level_control(container) -> int:
@@ -107,9 +109,21 @@ def names(places: pd.DataFrame, view: pdk.ViewState, found: pd.DataFrame | None 
     return named.iloc[kept]
 
 
+def under_clusters(places: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
+    """The places whose bubble is not clearly larger than their place's cluster dot, to draw over the dots: the
+    whole bubble of a place of few participations had been hidden under its dot. Each is drawn at most `RING`
+    pixels inside the dot, so the dot stays an orange ring around it (a bubble as large as its dot hid it)."""
+    dots = dict(zip(clusters["key"], clusters["radius"], strict=True))
+    over = places[[radius < dots.get(key, -RING) + RING
+                   for key, radius in zip(places["key"], places["radius"], strict=True)]]
+    return over.assign(radius=[min(radius, dots[key] - RING)
+                               for key, radius in zip(over["key"], over["radius"], strict=True)])
+
+
 def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame, show_organisations: bool,
          found: pd.DataFrame | None = None, clusters: pd.DataFrame | None = None) -> pdk.Deck:
-    """The layers, bottom up: places, organisations (when shown), arcs, clusters (when given), names."""
+    """The layers, bottom up: places, organisations (when shown), arcs, clusters (when given) and the places smaller
+    than their cluster dot over them, names."""
     view = first_view(places, organisations, found)
     named = names(places, view, found)
     layers = [
@@ -124,10 +138,14 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
                   get_pixel_offset=[0, -14], parameters=ON_TOP),
     ]
     if clusters is not None:
-        layers.insert(-1, pdk.Layer("ScatterplotLayer", clusters, id="clusters", get_position=["lon", "lat"],
-                                    get_radius="radius", radius_units="'pixels'", get_fill_color=CLUSTER_COLOUR,
-                                    get_line_color=[60, 40, 20, 220], stroked=True, line_width_min_pixels=1,
-                                    pickable=True))
+        layers[-1:-1] = [
+            pdk.Layer("ScatterplotLayer", clusters, id="clusters", get_position=["lon", "lat"], get_radius="radius",
+                      radius_units="'pixels'", get_fill_color=CLUSTER_COLOUR, get_line_color=[60, 40, 20, 220],
+                      stroked=True, line_width_min_pixels=1, pickable=True),
+            pdk.Layer("ScatterplotLayer", under_clusters(places, clusters), id="places_over_clusters",
+                      get_position=["lon", "lat"], get_radius="radius", radius_units="'pixels'",
+                      get_fill_color=[114, 183, 178, 235], get_line_color=[40, 40, 40, 220], stroked=True,
+                      line_width_min_pixels=1, pickable=True, parameters=ON_TOP)]
     if show_organisations:
         layers.insert(1, pdk.Layer("ScatterplotLayer", organisations, id="organisations", get_position=["lon", "lat"],
                                    get_radius=1.5, radius_units="'pixels'", get_fill_color=[76, 120, 168, 160],

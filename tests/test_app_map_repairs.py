@@ -76,3 +76,24 @@ def test_no_two_place_names_drawn_overlap_the_stronger_is_kept(app_store, level)
 def test_a_found_place_is_named_whatever_stronger_name_is_near(app_store):  # noqa: F811
     rows = layer(deck_of(open_page("map", map_level="1", map_find="Makroregion województwo mazowieckie")), "names")
     assert rows["data"][0]["name"] == "Makroregion województwo mazowieckie"
+
+
+@pytest.mark.parametrize("level", ["0", "1", "2", "3"])
+def test_a_place_no_larger_than_its_cluster_dot_is_drawn_over_it_inside_a_ring(app_store, level):  # noqa: F811
+    """A place of few participations holding a cluster vanished: its bubble lay wholly under its orange dot."""
+    deck = deck_of(open_page("map", map_level=level))
+    order = [item["id"] for item in deck["layers"]]
+    assert order.index("places") < order.index("clusters") < order.index("places_over_clusters") < order.index("names")
+    over = layer(deck, "places_over_clusters")
+    assert over["parameters"] == {"depthCompare": "always", "depthWriteEnabled": False}  # wins deck.gl's depth test
+    dots = {dot["key"]: dot["radius"] for dot in layer(deck, "clusters")["data"]}
+    drawn_over = {place["key"]: place["radius"] for place in over["data"]}
+    for place in layer(deck, "places")["data"]:
+        if place["key"] not in dots:
+            assert place["key"] not in drawn_over
+        elif place["radius"] < dots[place["key"]] + map_layers.RING:  # not clearly larger: over the dot, inside it
+            assert drawn_over[place["key"]] == min(place["radius"], dots[place["key"]] - map_layers.RING)
+        else:  # larger: a ring around the dot drawn over it
+            assert place["key"] not in drawn_over
+    if level in ("2", "3"):
+        assert drawn_over  # the fixtures do hold such places

@@ -38,8 +38,9 @@ def fixture_store(tmp_path_factory):
     close_store(store)
 
 
-def where_sweden_is_drawn(store) -> tuple[float, float, map_frame.View]:
-    """Sweden's point and the first view the page fits to the load's places (as `map_layers.first_view`)."""
+def where_sweden_is_drawn(store) -> tuple[float, float, map_frame.View, float]:
+    """Sweden's point, the first view the page fits to the load's places (as `map_layers.first_view`), and how far
+    from the point (pixels) its cluster dot's ring is."""
     from app_pages import map_layers
 
     graph = to_networkx(store)
@@ -48,11 +49,14 @@ def where_sweden_is_drawn(store) -> tuple[float, float, map_frame.View]:
     frames = map_layers.frames(places, organisations, [], 0)
     view = map_layers.first_view(frames[0], frames[1])
     sweden = next(p for p in places if p["key"] == "Country:SE")
-    return sweden["lat"], sweden["lon"], map_frame.View(view.latitude, view.longitude, view.zoom)
+    dot = map_layers.cluster_frame(geography.cluster_points(graph, 0, place_of)[0]).set_index("key")["radius"]
+    # on the dot's orange ring: Sweden's small bubble (0 participations in the load) is drawn over the dot's middle
+    ring = dot["Country:SE"] - map_layers.RING / 2
+    return sweden["lat"], sweden["lon"], map_frame.View(view.latitude, view.longitude, view.zoom), ring
 
 
 def test_a_cluster_dots_tooltip_names_its_clusters_as_typed(page, app_url, fixture_store):  # noqa: F811
-    lat, lon, view = where_sweden_is_drawn(fixture_store)
+    lat, lon, view, ring = where_sweden_is_drawn(fixture_store)
     visit(page, app_url, f"map?map_level=Countries&map_load={LOAD}&map_organisations=false&map_arcs=0", "Map")
     page.get_by_text("Clusters (orange dots)").first.wait_for()
     settle(page)
@@ -60,6 +64,7 @@ def test_a_cluster_dots_tooltip_names_its_clusters_as_typed(page, app_url, fixtu
     overlay = page.locator("#deckgl-overlay")
     box = overlay.bounding_box()
     x, y = map_frame.to_pixels(view, lat, lon, box["width"], box["height"])
+    x += ring
     tooltip = page.locator(".deck-tooltip")
     deadline = time.monotonic() + WAIT_MS / 1000
     while not (tooltip.is_visible() and "Sweden" in tooltip.inner_text()) and time.monotonic() < deadline:

@@ -2,16 +2,21 @@
 
 The place names are thinned on the server (`graph.views.map_frame.apart`), not by deck.gl's
 CollisionFilterExtension: Streamlit 1.67's deck.gl 9.4 registers it, but with it this Chromium drew no name at all.
-So the names must be drawn here, dark text over the pale bubbles.
+So the names must be drawn here, dark text over the pale bubbles. A place smaller than its cluster dot, whose bubble
+lay wholly under the dot, is drawn over it: hovering its point names the place, not the clusters.
 """
 
 from __future__ import annotations
 
 import io
+import time
 
 from PIL import Image
 
+from graph.store.reads import to_networkx
+from graph.views import geography, map_frame
 from tests.e2e_helpers import (  # noqa: F401  (fixtures: the app on the fixture store, the browser, a tab)
+    WAIT_MS,
     app_url,
     browser,
     fixture_store,
@@ -39,3 +44,37 @@ def test_the_thinned_place_names_are_drawn(page, app_url):  # noqa: F811
     assert map_painted(page) > 500, "the map drew nothing"
     assert dark_pixels(page) > 200, "no place name was drawn"
     screenshot(page, "map-names-apart")
+
+
+def a_small_place_with_clusters(store) -> tuple[str, float, float, map_frame.View]:
+    """A NUTS 2 place drawn over its cluster dot, its point and the first view (as the page makes them)."""
+    from app_pages import map_layers
+
+    graph = to_networkx(store)
+    place_of = geography.Placer(graph, 2)
+    places, organisations = geography.geo_points(graph, 2, place_of)
+    frames = map_layers.frames(places, organisations, [], 2)
+    over = map_layers.under_clusters(frames[0], map_layers.cluster_frame(geography.cluster_points(graph, 2)[0]))
+    view = map_layers.first_view(frames[0], frames[1])
+    place = over.iloc[0]
+    return place["name"], place["lat"], place["lon"], map_frame.View(view.latitude, view.longitude, view.zoom)
+
+
+def test_a_place_smaller_than_its_cluster_dot_is_drawn_and_picked_over_it(page, app_url, fixture_store):  # noqa: F811
+    name, lat, lon, view = a_small_place_with_clusters(fixture_store)
+    visit(page, app_url, "map?map_organisations=false&map_arcs=0", "Map")
+    page.get_by_text("Clusters (orange dots)").first.wait_for()
+    settle(page)
+    assert map_painted(page) > 500, "the map drew nothing"
+    overlay = page.locator("#deckgl-overlay")
+    box = overlay.bounding_box()
+    x, y = map_frame.to_pixels(view, lat, lon, box["width"], box["height"])
+    tooltip = page.locator(".deck-tooltip")
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while not (tooltip.is_visible() and tooltip.inner_text().strip()) and time.monotonic() < deadline:
+        page.mouse.move(box["x"] + x - 40, box["y"] + y - 40)  # deck.gl picks on moves, once its layers are drawn
+        page.mouse.move(box["x"] + x, box["y"] + y, steps=8)
+        painted_frames(page)
+        painted_frames(page)
+    assert tooltip.inner_text().startswith(f"{name} — ") and "participations" in tooltip.inner_text()
+    screenshot(page, "map-place-over-cluster")
