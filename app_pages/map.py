@@ -4,8 +4,8 @@ analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layer
 
 Places and their links are computed once per data version, time window and level (the slow part: every
 participation is read) and kept on disk (app_pages/map_cache.py), so a visit after a restart reads that file
-and not the analytics inputs; which arcs to draw (how many, how strong) is chosen from them at once. At most
-the 2,000 most active organisations are drawn.
+and not the analytics inputs; which arcs to draw (how many, how strong; a found place's own) is chosen from them at
+once. At most the 2,000 most active organisations are drawn.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import map_cache, map_clusters, map_find, map_layers, timeline, widgets
-from graph.views import geography
 from graph.views.geography import LEVELS
 from graph.views.timeline import describe_window
 from loaders.nuts import ATTRIBUTION
@@ -46,15 +45,13 @@ if not places and not organisations:
 if not active and (start or end):  # every place at zero and no arc: say why, not only "no collaboration arcs"
     st.info(f"No project of the data runs in the time slider's years ({describe_window(start, end)}), so no place "
             "has activity and no two share a project: move the slider.", icon=":material/event_busy:")
-shown = geography.strongest_links(links, top, least)
-places, organisations, shown = map_layers.frames(places, organisations, shown, level)
+places, organisations, _ = map_layers.frames(places, organisations, [], level)
 found = map_find.matching(places, text)
+shown = map_layers.link_frame(map_find.arcs(links, found, top, least))  # a found place's own, else the strongest
 clusters = map_layers.cluster_frame(clustered) if show_clusters else None
 st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations, found, clusters),
                 height=map_layers.MAP_HEIGHT, alt="Map of places, organisations, clusters and collaborations")
-strongest = f"the {len(shown):,} strongest collaborations (width and colour: shared projects)" if len(shown) else \
-    f"no collaboration arcs (no pair of places shares {least:,} projects or more: lower Min. shared projects)" \
-    if len(links) and top else "no collaboration arcs"
+strongest = map_find.arcs_said(shown, links, found, top, least)
 drawn = f"{len(organisations):,}" if len(organisations) == located else \
     f"the {len(organisations):,} most active of {located:,}"
 active = f"{active:,} of them in a project" + (f" of {describe_window(start, end)}" if start or end else "")

@@ -25,16 +25,20 @@ from graph.analytics.cache import cache_dir_for, keep, read_pickle, store_tag
 from graph.views import geography, load_nodes
 
 __all__ = ["Placed", "placed_activity", "brought_by", "kinds_brought_by", "prepare", "forget", "ORGANISATIONS_DRAWN",
-           "MOST_ARCS"]
+           "MOST_ARCS", "PLACE_ARCS"]
 
 ORGANISATIONS_DRAWN = 2_000
 MOST_ARCS = 1000
+#: Each place's own strongest links kept beside the `MOST_ARCS` strongest of all: a place found draws its own arcs.
+PLACE_ARCS = 50
 KEPT = 8
 #: What the files hold; a new one reads no older file (their aggregates had no `active`, no `unplaced`, no clusters;
-#: 4 counted a seed cluster's CORDIS record as a cluster of its own).
-FORMAT = 5
+#: 4 counted a seed cluster's CORDIS record as a cluster of its own; 5 kept no link of a place outside the
+#: `MOST_ARCS` strongest).
+FORMAT = 6
 #: places, the organisations drawn (most active first), how many organisations have coordinates, how many of
-#: them take part in a project (of the window: a time window keeps every organisation, active or not), links, and
+#: them take part in a project (of the window: a time window keeps every organisation, active or not), links (the
+#: `MOST_ARCS` strongest and each place's `PLACE_ARCS` strongest), and
 #: the organisations and clusters in no place of the level with coordinates, with the national regions among them,
 #: and the clusters by place with how many are in none (`geography.cluster_points`)
 Placed = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str]], tuple[list[dict], int]]
@@ -45,7 +49,8 @@ def _compute(graph: nx.MultiDiGraph, level: int, only: frozenset[str] | None = N
     places, organisations = geography.geo_points(graph, level, place_of)
     drawn = sorted(organisations, key=lambda o: (-o["activity"], o["key"]))[:ORGANISATIONS_DRAWN]
     active = sum(1 for o in organisations if o["activity"])
-    return (places, drawn, len(organisations), active, geography.region_links(graph, level, MOST_ARCS, place_of),
+    links = geography.region_links(graph, level, MOST_ARCS, place_of, PLACE_ARCS)
+    return (places, drawn, len(organisations), active, links,
             geography.unplaced(graph, level, place_of), geography.cluster_points(graph, level, place_of))
 
 

@@ -2,8 +2,9 @@
 
 The tables under the map listed the 50 most active places and the arcs drawn, with no heading saying so; a
 manager's own region (Småland med öarna is the 171st of 326 NUTS 2 regions) was in neither, and the map offered no
-way to go there but panning. A place found by name or code is framed on the map and labelled, and the tables show
-it with its place among all, and its strongest collaborations, drawn or not.
+way to go there but panning. A place found by name or code is framed on the map and labelled, its own strongest
+collaborations are drawn (each place's are kept, whether among the level's 1,000 strongest or not: Småland's were
+not, and it showed no arc), and the tables show it with its place among all, and its strongest collaborations.
 """
 
 from __future__ import annotations
@@ -51,17 +52,38 @@ def other_levels(text: str) -> str:
         "try another level of Places or a part of the name."
 
 
-def links_caption(touching: int, kept: int, level: int) -> str:
-    """What the found places' collaborations table holds. The map keeps only the `kept` strongest collaborations of
-    a level, so a place with none among them is said to have weaker ones, not none ("Their 0 strongest").
+def arcs(links: list[dict[str, Any]], found: pd.DataFrame, top: int, least: int) -> list[dict[str, Any]]:
+    """The arcs to draw: the `top` strongest sharing `least` projects or more, of the places found when some are
+    (their own, kept for each place whether among the level's strongest or not), else of all."""
+    keys = set(found["key"])
+    return geography.strongest_links([lk for lk in links if lk["from"] in keys or lk["to"] in keys] if keys
+                                     else links, top, least)
 
-    >>> links_caption(0, 1000, 2)[:60]
-    'None of the 1,000 strongest collaborations at NUTS 2 involve'
+
+def arcs_said(shown: pd.DataFrame, links: list[dict[str, Any]], found: pd.DataFrame, top: int, least: int) -> str:
+    """The caption's words on the arcs drawn (`arcs`): how many, of which places, or why none."""
+    of = " of the places found" if len(found) else ""
+    if len(shown):
+        return f"the {len(shown):,} strongest collaborations{of} (width and colour: shared projects)"
+    if len(found) and top:
+        touching = sum(1 for lk in links if lk["from"] in set(found["key"]) or lk["to"] in set(found["key"]))
+        return "no collaboration arcs (" + (f"none of the places found shares {least:,} projects or more with "
+                                            "another: lower Min. shared projects)" if touching else
+                                            "the places found share no project with another place)")
+    return f"no collaboration arcs (no pair of places shares {least:,} projects or more: lower Min. shared " \
+        "projects)" if len(links) and top else "no collaboration arcs"
+
+
+def links_caption(touching: int, level: int) -> str:
+    """What the found places' collaborations table holds: their own strongest, kept for each place whether among the
+    level's strongest or not (a place outside the 1,000 strongest had shown none, "theirs are weaker").
+
+    >>> links_caption(0, 2)
+    'The places found share no project with another place of NUTS 2'
     """
     if not touching:
-        return (f"None of the {kept:,} strongest collaborations at {LEVELS[level]} involves them: theirs are weaker "
-                "(another level of Places may show them)")
-    return f"Their {touching:,} strongest collaborations among the {kept:,} strongest at {LEVELS[level]}, drawn or not"
+        return f"The places found share no project with another place of {LEVELS[level]}"
+    return f"Their {touching:,} strongest collaborations at {LEVELS[level]} (shared projects)"
 
 
 def tables(places: pd.DataFrame, links: list[dict[str, Any]], drawn: pd.DataFrame, found: pd.DataFrame, text: str,
@@ -86,6 +108,6 @@ def tables(places: pd.DataFrame, links: list[dict[str, Any]], drawn: pd.DataFram
     most.dataframe(found[["name", "place", "activity", "organisations"]].head(LISTED), hide_index=True,
                    key="map_places")
     touching = geography.strongest_links([lk for lk in links if lk["from"] in keys or lk["to"] in keys], LISTED)
-    pairs.caption(links_caption(len(touching), len(links), level))
+    pairs.caption(links_caption(len(touching), level))
     pairs.dataframe(pd.DataFrame(touching, columns=["from_name", "to_name", "projects"]), hide_index=True,
                     key="map_links")

@@ -63,13 +63,18 @@ def frames(places: list[dict], organisations: list[dict], links: list[dict], lev
     places["radius"] = geography.bubble_radii(places["activity"].tolist(), geography.BUBBLE_PX[level])
     organisations = pd.DataFrame(organisations, columns=["key", "name", "kind", "lat", "lon", "activity"])
     organisations["label"] = organisations["name"] + " — " + organisations["activity"].astype(str) + " projects"
+    return places, organisations, link_frame(links)
+
+
+def link_frame(links: list[dict]) -> pd.DataFrame:
+    """The arcs' table (`geography.strongest_links`' rows): tooltips and the colours of both ends."""
     links = pd.DataFrame(links, columns=["from", "to", "from_name", "to_name", "from_lon", "from_lat", "to_lon",
                                          "to_lat", "projects", "width", "alpha"])
     links["label"] = links["from_name"] + " ↔ " + links["to_name"] + ": " + links["projects"].astype(str) \
         + " shared projects"
     links["from_colour"] = [[*FROM_COLOUR, a] for a in links["alpha"]]
     links["to_colour"] = [[*TO_COLOUR, a] for a in links["alpha"]]
-    return places, organisations, links
+    return links
 
 
 def cluster_frame(points: list[dict]) -> pd.DataFrame:

@@ -45,18 +45,18 @@ def test_a_place_of_another_level_is_named_with_its_level(app_store):  # noqa: F
 
 
 
-def test_a_place_outside_the_strongest_collaborations_is_said_to_have_weaker_ones():
-    """The map keeps the strongest collaborations of a level only: a place with none among them had read
-    "Their 0 strongest collaborations", as though it had none at all."""
+def test_a_place_without_collaborations_is_said_to_have_none():
+    """Each place's own strongest collaborations are kept: a place with none listed has none (it had been said to
+    have weaker ones, outside the level's 1,000 strongest, which were all the map kept)."""
     from app_pages.map_find import links_caption
 
-    assert links_caption(0, 1000, 2).startswith("None of the 1,000 strongest collaborations at NUTS 2 involves them")
-    assert links_caption(3, 1000, 0).startswith("Their 3 strongest collaborations among the 1,000 strongest")
+    assert links_caption(0, 2) == "The places found share no project with another place of NUTS 2"
+    assert links_caption(3, 0) == "Their 3 strongest collaborations at Countries (shared projects)"
 
 
-def test_the_found_places_collaborations_say_among_how_many(app_store):  # noqa: F811
+def test_the_found_places_collaborations_say_what_they_are(app_store):  # noqa: F811
     at = open_page("map", map_level="Countries", map_find="sverige")
-    assert "strongest collaborations among the" in texts(at)
+    assert "strongest collaborations at Countries (shared projects)" in texts(at)
 
 
 def test_a_window_without_projects_says_why_the_map_is_empty(app_store):  # noqa: F811

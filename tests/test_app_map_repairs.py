@@ -10,7 +10,7 @@ import json
 import pytest
 
 from app_pages import map_layers
-from graph.views import map_frame
+from graph.views import geography, map_frame
 from tests.test_app import app_store, open_page, texts  # noqa: F401  (app_store: the fixture the pages read)
 
 
@@ -97,3 +97,29 @@ def test_a_place_no_larger_than_its_cluster_dot_is_drawn_over_it_inside_a_ring(a
             assert place["key"] not in drawn_over
     if level in ("2", "3"):
         assert drawn_over  # the fixtures do hold such places
+
+
+def test_each_place_keeps_its_own_strongest_links_beyond_the_levels_strongest(app_store):  # noqa: F811
+    """The Map kept the 1,000 strongest NUTS 2 collaborations only: Småland med öarna (171st of 326 regions at 10x)
+    had none among them and showed no arc when found. Here the level keeps its strongest one and each place's own."""
+    from graph.store.reads import to_networkx
+
+    graph = to_networkx(app_store)
+    every = geography.region_links(graph, 2, None)
+    strongest = geography.region_links(graph, 2, 1)
+    kept = geography.region_links(graph, 2, 1, per_place=2)
+    weak = {place for link in every for place in (link["from"], link["to"])} - {strongest[0]["from"],
+                                                                                strongest[0]["to"]}
+    assert weak and kept[0] == strongest[0]
+    for place in weak:
+        own = [lk["projects"] for lk in every if place in (lk["from"], lk["to"])]  # strongest first
+        assert sorted((lk["projects"] for lk in kept if place in (lk["from"], lk["to"])), reverse=True)[:2] == own[:2]
+
+
+def test_a_found_place_draws_its_own_collaborations_not_the_levels_strongest(app_store):  # noqa: F811
+    whole = deck_of(open_page("map", map_arcs="2"))
+    at = open_page("map", map_arcs="2", map_find="Småland")
+    arcs = layer(deck_of(at), "arcs")["data"]
+    assert arcs and all("Region:SE21" in (arc["from"], arc["to"]) for arc in arcs)
+    assert not any("Region:SE21" in (arc["from"], arc["to"]) for arc in layer(whole, "arcs")["data"])
+    assert "strongest collaborations of the places found" in texts(at)

@@ -9,6 +9,7 @@ participations, which both carry, so both give the same map.
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import Counter, deque
@@ -147,11 +148,12 @@ def unplaced(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = N
 
 
 def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300,
-                 place_of: Placer | None = None) -> list[dict[str, Any]]:
+                 place_of: Placer | None = None, per_place: int = 0) -> list[dict[str, Any]]:
     """Collaborations between places at NUTS `level`: how many projects join organisations of both.
 
-    The `top` pairs with most shared projects (every pair when None), strongest first, each with both
-    ends' names and coordinates.
+    The `top` pairs with most shared projects (every pair when None), and each place's own `per_place` strongest
+    (a region outside the `top` had none kept: Småland, 171st of 326 NUTS 2 regions, showed no arc when found),
+    strongest first, each with both ends' names and coordinates.
     """
     place_of = place_of or Placer(graph, level)
     pairs: Counter[tuple[str, str]] = Counter()
@@ -161,13 +163,35 @@ def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300,
         partners = {place_of(a) for a in _typed(graph, project, "PARTICIPATES_IN", incoming=True) if place_of.counts(a)}
         located = sorted(p for p in partners if p and _located(graph.nodes[p]))
         pairs.update((a, b) for i, a in enumerate(located) for b in located[i + 1:])
+    kept = _strongest_pairs(pairs, top, per_place)
     links = []
-    for (a, b), projects in pairs.most_common(top):
+    for a, b in kept:
         da, db = graph.nodes[a], graph.nodes[b]
         links.append({"from": a, "to": b, "from_name": display_name(a, da), "to_name": display_name(b, db),
                       "from_lon": da["lon"], "from_lat": da["lat"], "to_lon": db["lon"], "to_lat": db["lat"],
-                      "projects": projects})
+                      "projects": pairs[(a, b)]})
     return links
+
+
+def _strongest_pairs(pairs: Counter[tuple[str, str]], top: int | None, per_place: int) -> list[tuple[str, str]]:
+    """The `top` strongest pairs (all when None) and each place's `per_place` strongest, strongest first (ties by
+    the pair, so stable).
+
+    >>> _strongest_pairs(Counter({("A", "B"): 9, ("A", "C"): 5, ("C", "D"): 2, ("B", "D"): 1}), 1, 1)
+    [('A', 'B'), ('A', 'C'), ('C', 'D')]
+    """
+    strength = lambda pair: (-pairs[pair], pair)  # noqa: E731
+    if top is None:
+        return sorted(pairs, key=strength)
+    kept = set(heapq.nsmallest(top, pairs, key=strength))
+    if per_place > 0:
+        by_place: dict[str, list[tuple[str, str]]] = {}
+        for pair in pairs:
+            for place in pair:
+                by_place.setdefault(place, []).append(pair)
+        for own in by_place.values():
+            kept.update(heapq.nsmallest(per_place, own, key=strength))
+    return sorted(kept, key=strength)
 
 
 def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = None
