@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import map_cache, map_clusters, map_find, map_layers, timeline, widgets
+from app_pages import map_cache, map_clusters, map_countries, map_find, map_layers, timeline, widgets
 from graph.views.geography import LEVELS
 from graph.views.timeline import describe_window
 from loaders.nuts import ATTRIBUTION
@@ -31,7 +31,9 @@ show_organisations = right.toggle("Organisations", True, key="map_organisations"
 show_clusters, load = map_clusters.controls(right)
 
 placed = map_cache.placed_activity(level, start, end, load)
-places, organisations, located, active, links, (unplaced, national), (clustered, no_place) = placed
+countries = map_countries.control(placed)
+kept = map_countries.keep(placed, countries)
+places, organisations, located, active, links, (unplaced, national), (clustered, no_place) = kept
 actors = len(map_cache.brought_by(load)) if load else 0
 if load and not places and not organisations and not clustered:
     map_clusters.nothing_of_load(load, actors, map_cache.kinds_brought_by(load))
@@ -55,8 +57,9 @@ strongest = map_find.arcs_said(shown, links, found, top, least)
 drawn = f"{len(organisations):,}" if len(organisations) == located else \
     f"the {len(organisations):,} most active of {located:,}"
 active = f"{active:,} of them in a project" + (f" of {describe_window(start, end)}" if start or end else "")
-st.caption(map_clusters.of_load(load, actors) + f"{len(places):,} places at {LEVELS[level]} (bubble area: "
-           f"participations), {drawn} organisations with coordinates ({active}), {strongest}; no base map."
+st.caption(map_clusters.of_load(load, actors) + map_countries.said(placed, countries)
+           + f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} organisations with "
+           f"coordinates ({active}), {strongest}; no base map."
            + (f" {unplaced:,} organisations and clusters are in no place of {LEVELS[level]} with coordinates, so in no "
               "bubble" if unplaced else "") + (f" (some in national regions NUTS does not know: "
               f"{', '.join(national[:5])}; give NUTS's name or code of their region in your table)" if national else "")

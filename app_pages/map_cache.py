@@ -15,6 +15,7 @@ makes the first view's (`prepare`), so the first Map visit after a start finds t
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -22,36 +23,44 @@ import streamlit as st
 
 from app_pages import analytics_cache, common, timeline
 from graph.analytics.cache import cache_dir_for, keep, read_pickle, store_tag
-from graph.views import geography, load_nodes
+from graph.views import geo_countries, geography, load_nodes
 
 __all__ = ["Placed", "placed_activity", "brought_by", "kinds_brought_by", "prepare", "forget", "ORGANISATIONS_DRAWN",
-           "MOST_ARCS", "PLACE_ARCS"]
+           "MOST_ARCS", "PLACE_ARCS", "COUNTRY_ORGANISATIONS"]
 
 ORGANISATIONS_DRAWN = 2_000
 MOST_ARCS = 1000
 #: Each place's own strongest links kept beside the `MOST_ARCS` strongest of all: a place found draws its own arcs.
 PLACE_ARCS = 50
 KEPT = 8
+#: Each country's most active organisations kept beside the `ORGANISATIONS_DRAWN` most active of all: the country
+#: filter then draws a country's own (up to this many of each), not only those among the most active of all.
+COUNTRY_ORGANISATIONS = 500
 #: What the files hold; a new one reads no older file (their aggregates had no `active`, no `unplaced`, no clusters;
 #: 4 counted a seed cluster's CORDIS record as a cluster of its own; 5 kept no link of a place outside the
-#: `MOST_ARCS` strongest).
-FORMAT = 6
-#: places, the organisations drawn (most active first), how many organisations have coordinates, how many of
-#: them take part in a project (of the window: a time window keeps every organisation, active or not), links (the
-#: `MOST_ARCS` strongest and each place's `PLACE_ARCS` strongest), and
-#: the organisations and clusters in no place of the level with coordinates, with the national regions among them,
-#: and the clusters by place with how many are in none (`geography.cluster_points`)
-Placed = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str]], tuple[list[dict], int]]
+#: `MOST_ARCS` strongest; 6 no country of the rows, counts by country, nor country names).
+FORMAT = 7
+#: places, the organisations drawn (most active first: of all, and of each country), how many organisations have
+#: coordinates and how many of them take part in a project (of the window: a time window keeps every organisation,
+#: active or not), each by country, links (the `MOST_ARCS` strongest and each place's `PLACE_ARCS` strongest), the
+#: organisations and clusters in no place of the level with coordinates, with the national regions among them, the
+#: clusters by place with how many are in none (`geography.cluster_points`), and the countries of the places by
+#: key, their names. Every row has its `country` (links `from_country`, `to_country`: `geo_countries`).
+Placed = tuple[list[dict], list[dict], Counter, Counter, list[dict], tuple[int, list[str]], tuple[list[dict], int],
+               dict[str, str]]
 
 
 def _compute(graph: nx.MultiDiGraph, level: int, only: frozenset[str] | None = None) -> Placed:
     place_of = geography.Placer(graph, level, only)  # each actor's place found once for the four aggregates
     places, organisations = geography.geo_points(graph, level, place_of)
-    drawn = sorted(organisations, key=lambda o: (-o["activity"], o["key"]))[:ORGANISATIONS_DRAWN]
-    active = sum(1 for o in organisations if o["activity"])
     links = geography.region_links(graph, level, MOST_ARCS, place_of, PLACE_ARCS)
-    return (places, drawn, len(organisations), active, links,
-            geography.unplaced(graph, level, place_of), geography.cluster_points(graph, level, place_of))
+    clusters = geography.cluster_points(graph, level, place_of)
+    geo_countries.tag_countries(graph, places, organisations, links, clusters[0], only)
+    drawn = geo_countries.most_active(organisations, ORGANISATIONS_DRAWN, COUNTRY_ORGANISATIONS)
+    located = Counter(o["country"] for o in organisations)
+    active = Counter(o["country"] for o in organisations if o["activity"])
+    return (places, drawn, located, active, links, geography.unplaced(graph, level, place_of), clusters,
+            geo_countries.country_names(graph, places))
 
 
 def _file(version: str, level: int, load: str | None) -> Path:

@@ -123,3 +123,42 @@ def test_a_found_place_draws_its_own_collaborations_not_the_levels_strongest(app
     assert arcs and all("Region:SE21" in (arc["from"], arc["to"]) for arc in arcs)
     assert not any("Region:SE21" in (arc["from"], arc["to"]) for arc in layer(whole, "arcs")["data"])
     assert "strongest collaborations of the places found" in texts(at)
+
+
+def test_the_regions_and_organisations_are_tagged_with_their_country(app_store):  # noqa: F811
+    from graph.store.reads import to_networkx
+    from graph.views import geo_countries
+
+    graph = to_networkx(app_store)
+    places, organisations = geography.geo_points(graph, 2)
+    links, clusters = geography.region_links(graph, 2, None), geography.cluster_points(graph, 2)[0]
+    geo_countries.tag_countries(graph, places, organisations, links, clusters)
+    country = {row["key"]: row["country"] for row in places}
+    assert country["Region:SE21"] == "Country:SE" and country["Region:EL30"] == "Country:EL"
+    assert all(row["country"] == f"Country:{row['key'].split(':')[1][:2]}" for row in places)
+    assert all((link["from_country"], link["to_country"]) == (country[link["from"]], country[link["to"]])
+               for link in links)
+    assert {row["country"] for row in clusters} <= set(country.values())
+    assert any(row["country"] == "Country:SE" for row in organisations)
+    assert geo_countries.country_names(graph, places)["Country:SE"] == "Sweden"
+
+
+@pytest.mark.parametrize("level", ["0", "2"])
+def test_the_country_filter_keeps_the_chosen_countries_places_and_their_collaborations(app_store, level):  # noqa: F811
+    """The Map had no country filter: Sweden's regions were one bubble field among Europe's."""
+    whole = open_page("map", map_level=level, map_arcs="1000")
+    assert "Sweden" in whole.multiselect(key="map_countries").options
+    at = open_page("map", map_level=level, map_arcs="1000", map_countries="Sweden")
+    assert at.multiselect(key="map_countries").value == ["Country:SE"]
+    deck, everywhere = deck_of(at), deck_of(whole)
+    swedish = [p["key"] for p in layer(deck, "places")["data"]]
+    assert swedish and all(key.split(":")[1].startswith("SE") for key in swedish)
+    assert len(swedish) < len(layer(everywhere, "places")["data"])
+    arcs = layer(deck, "arcs")["data"]
+    assert arcs and all(set(swedish) & {arc["from"], arc["to"]} for arc in arcs)
+    assert len(arcs) == sum(1 for arc in layer(everywhere, "arcs")["data"] if set(swedish) & {arc["from"], arc["to"]})
+    assert {row["key"] for row in layer(deck, "clusters")["data"]} <= set(swedish)
+    organisations = layer(deck, "organisations")["data"]
+    assert organisations and len(organisations) < len(layer(everywhere, "organisations")["data"])
+    assert "Only Sweden: the places, organisations and clusters there and their collaborations." in texts(at)
+    assert f"{len(swedish):,} places at" in texts(at) and f"{len(organisations):,} organisations with" in texts(at)

@@ -13,7 +13,7 @@ import heapq
 import math
 import re
 from collections import Counter, deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
 import networkx as nx
@@ -22,7 +22,7 @@ from graph.store.schema import cluster_records, is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
 __all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "region_links", "cluster_points",
-           "place_level", "strongest_links", "arc_styles", "bubble_radii", "BUBBLE_PX"]
+           "place_level", "strongest_links", "arc_styles", "bubble_radii", "BUBBLE_PX", "in_countries"]
 
 LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
 # The radius of the busiest place, in pixels, per level: the more places, the smaller each.
@@ -73,9 +73,16 @@ class Placer:
                 places |= self._lineage(place)
             if country := self.graph.nodes[actor].get("country"):
                 places |= self._lineage(f"Country:{country}")
-            candidates = [p for p in places if p in self.graph and place_level(self.graph, p) == self.level]
-            self._actors[actor] = min(candidates) if candidates else None
+            self._actors[actor] = self._at_level(places)
         return self._actors[actor]
+
+    def place_in(self, place: str) -> str | None:
+        """The place at this level that `place` is (or is PART_OF): a region's country at level 0."""
+        return self._at_level(self._lineage(place))
+
+    def _at_level(self, places: set[str] | frozenset[str]) -> str | None:
+        candidates = [p for p in places if p in self.graph and place_level(self.graph, p) == self.level]
+        return min(candidates) if candidates else None
 
     def counts(self, actor: str) -> bool:
         """Whether the aggregates count `actor` (every one, without `only`)."""
@@ -218,6 +225,21 @@ def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | No
                "lon": graph.nodes[p]["lon"], "clusters": len(names), "names": sorted(names, key=str.casefold)}
               for p, names in by_place.items()]
     return sorted(points, key=lambda p: (-p["clusters"], p["key"])), missing
+
+
+def in_countries(rows: Sequence[Mapping[str, Any]], countries: Collection[str],
+                 fields: Sequence[str] = ("country",)) -> list[Mapping[str, Any]]:
+    """The rows (places, organisations, clusters, links) of which one of `fields` is one of `countries` (their
+    `Country:` keys); every row when `countries` is empty. A link is kept when either end is (`from_country`,
+    `to_country`): a country's collaborations abroad are its own too.
+
+    >>> rows = [{"key": "a", "country": "Country:SE"}, {"key": "b", "country": "Country:NO"}, {"key": "c"}]
+    >>> [r["key"] for r in in_countries(rows, {"Country:SE"})], len(in_countries(rows, ()))
+    (['a'], 3)
+    """
+    if not countries:
+        return list(rows)
+    return [row for row in rows if any(row.get(field) in countries for field in fields)]
 
 
 def strongest_links(links: Sequence[Mapping[str, Any]], top: int, min_projects: int = 1) -> list[dict[str, Any]]:

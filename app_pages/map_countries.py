@@ -1,0 +1,48 @@
+"""The Map's country filter: its control in the sidebar and the aggregates of the countries chosen. Not a page.
+
+The countries offered are those of the places at the chosen level; the filter is a parameter of graph functions
+(`graph.views.geography.in_countries` on the rows `graph.views.geo_countries` tagged when the aggregates were made),
+so choosing reads nothing again. The map keeps the chosen countries' places, organisations and clusters, and the
+collaborations with one end in them (their collaborations abroad included); the first view fits their places.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from app_pages import common, map_cache, widgets
+from app_pages.map_cache import Placed
+from graph.views.geography import in_countries
+
+#: The aggregates the page draws: as `Placed`, with the counts of organisations summed, and no country names.
+Kept = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str]], tuple[list[dict], int]]
+
+
+def control(placed: Placed) -> tuple[str, ...]:
+    """The Countries picker in the sidebar (`?map_countries=Sweden`), of the countries of the places drawn."""
+    with st.sidebar:
+        return widgets.choose("Countries", list(placed[7].items()), "map_countries",
+                              help="Show only these countries' places, organisations and clusters, and their "
+                                   "collaborations (those abroad included).")
+
+
+def keep(placed: Placed, countries: tuple[str, ...]) -> Kept:
+    """The aggregates of the `countries` (all without), the `ORGANISATIONS_DRAWN` most active organisations of them
+    drawn (the aggregates hold each country's most active too). Organisations and clusters in no place of the level are
+    counted for all countries only (they have no place to tell it by), so none are said with a filter."""
+    places, organisations, located, active, links, unplaced, (clustered, no_place), _ = placed
+    most = map_cache.ORGANISATIONS_DRAWN
+    if not countries:
+        return (places, organisations[:most], sum(located.values()), sum(active.values()), links, unplaced,
+                (clustered, no_place))
+    return (in_countries(places, countries), in_countries(organisations, countries)[:most],
+            sum(located[c] for c in countries), sum(active[c] for c in countries),
+            in_countries(links, countries, ("from_country", "to_country")), (0, []),
+            (in_countries(clustered, countries), 0))
+
+
+def said(placed: Placed, countries: tuple[str, ...]) -> str:
+    """The caption's opening when countries are chosen."""
+    names = ", ".join(common.md(placed[7].get(c, c)) for c in countries)
+    return f"Only {names}: the places, organisations and clusters there and their collaborations. " if countries \
+        else ""

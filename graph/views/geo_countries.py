@@ -1,0 +1,61 @@
+"""The Map's country filter: each place, organisation, cluster point and link tagged with its country once, when the
+aggregates are made (`app_pages/map_cache.py`), so choosing countries filters them at once (`geography.in_countries`)
+without reading the graph again.
+
+A place's country is the `Country` its NUTS lineage (PART_OF) reaches; an organisation's, the country its places
+reach, or its own `country` (`geography.Placer` at level 0, as the Countries level of the map places it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import networkx as nx
+
+from graph.views.filters import display_name
+from graph.views.geography import Placer
+
+__all__ = ["tag_countries", "most_active", "country_names"]
+
+
+def tag_countries(graph: nx.MultiDiGraph, places: list[dict[str, Any]], organisations: list[dict[str, Any]],
+                  links: list[dict[str, Any]], clusters: list[dict[str, Any]],
+                  only: frozenset[str] | None = None) -> None:
+    """Give each row its `country` (links `from_country` and `to_country`): a `Country:` key, or None when no
+    country is known. In place."""
+    country_of = Placer(graph, 0, only)
+    of_place = {row["key"]: country_of.place_in(row["key"]) for row in places}
+    for row in (*places, *clusters):
+        row["country"] = of_place.get(row["key"]) or country_of.place_in(row["key"])
+    for row in organisations:
+        row["country"] = country_of(row["key"])
+    for row in links:
+        row["from_country"] = of_place.get(row["from"]) or country_of.place_in(row["from"])
+        row["to_country"] = of_place.get(row["to"]) or country_of.place_in(row["to"])
+
+
+def most_active(organisations: Iterable[Mapping[str, Any]], most: int, per_country: int) -> list[Mapping[str, Any]]:
+    """The `most` most active organisations, and each country's `per_country` most active (a country chosen alone
+    then draws its own, not only those among the most active of all), most active first.
+
+    >>> rows = [{"key": k, "activity": a, "country": c} for k, a, c in (("a", 9, "SE"), ("b", 5, "SE"), ("c", 1, "NO"))]
+    >>> [r["key"] for r in most_active(rows, 1, 1)]
+    ['a', 'c']
+    """
+    ranked = sorted(organisations, key=lambda o: (-o["activity"], o["key"]))
+    taken: Counter[str | None] = Counter()
+    kept = []
+    for index, row in enumerate(ranked):
+        taken[row.get("country")] += 1
+        if index < most or taken[row.get("country")] <= per_country:
+            kept.append(row)
+    return kept
+
+
+def country_names(graph: nx.MultiDiGraph, places: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """The countries of the `places` (tagged by `tag_countries`), key to name, by name."""
+    keys = {row["country"] for row in places if row.get("country")}
+    return dict(sorted(((key, display_name(key, graph.nodes[key])) for key in keys if key in graph),
+                       key=lambda item: item[1].casefold()))
