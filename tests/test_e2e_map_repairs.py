@@ -3,7 +3,8 @@
 The place names are thinned on the server (`graph.views.map_frame.apart`), not by deck.gl's
 CollisionFilterExtension: Streamlit 1.67's deck.gl 9.4 registers it, but with it this Chromium drew no name at all.
 So the names must be drawn here, dark text over the pale bubbles. A place smaller than its cluster dot, whose bubble
-lay wholly under the dot, is drawn over it: hovering its point names the place, not the clusters.
+lay wholly under the dot, is drawn over it: hovering its point names the place, not the clusters. The Countries
+filter of a link draws that country alone.
 """
 
 from __future__ import annotations
@@ -78,3 +79,11 @@ def test_a_place_smaller_than_its_cluster_dot_is_drawn_and_picked_over_it(page, 
         painted_frames(page)
     assert tooltip.inner_text().startswith(f"{name} — ") and "participations" in tooltip.inner_text()
     screenshot(page, "map-place-over-cluster")
+
+
+def test_the_country_filter_draws_the_chosen_country_alone(page, app_url):  # noqa: F811
+    visit(page, app_url, "map?map_countries=Sweden", "Map")
+    page.get_by_text("Only Sweden: the places").first.wait_for()
+    assert map_painted(page) > 500, "the map drew nothing"
+    assert "Sweden" in page.get_by_test_id("stSidebar").inner_text()  # the chosen country in the picker
+    screenshot(page, "map-country-sweden")
