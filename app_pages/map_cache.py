@@ -55,7 +55,7 @@ def _compute(graph: nx.MultiDiGraph, level: int, only: frozenset[str] | None = N
     places, organisations = geography.geo_points(graph, level, place_of)
     links = geography.region_links(graph, level, MOST_ARCS, place_of, PLACE_ARCS)
     clusters = geography.cluster_points(graph, level, place_of)
-    geo_countries.tag_countries(graph, places, organisations, links, clusters[0], only)
+    geo_countries.tag_countries(graph, places, organisations, links, clusters[0], place_of)
     drawn = geo_countries.most_active(organisations, ORGANISATIONS_DRAWN, COUNTRY_ORGANISATIONS)
     located = Counter(o["country"] for o in organisations)
     active = Counter(o["country"] for o in organisations if o["activity"])

@@ -140,6 +140,9 @@ def test_the_regions_and_organisations_are_tagged_with_their_country(app_store):
                for link in links)
     assert {row["country"] for row in clusters} <= set(country.values())
     assert any(row["country"] == "Country:SE" for row in organisations)
+    by_place = [dict(row) for row in organisations]  # the aggregates' way: by the organisation's place at the level
+    geo_countries.tag_countries(graph, [dict(row) for row in places], by_place, [], [], geography.Placer(graph, 2))
+    assert [row["country"] for row in by_place] == [row["country"] for row in organisations]
     assert geo_countries.country_names(graph, places)["Country:SE"] == "Sweden"
 
 

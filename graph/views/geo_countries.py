@@ -22,15 +22,17 @@ __all__ = ["tag_countries", "most_active", "country_names"]
 
 def tag_countries(graph: nx.MultiDiGraph, places: list[dict[str, Any]], organisations: list[dict[str, Any]],
                   links: list[dict[str, Any]], clusters: list[dict[str, Any]],
-                  only: frozenset[str] | None = None) -> None:
+                  place_of: Placer | None = None) -> None:
     """Give each row its `country` (links `from_country` and `to_country`): a `Country:` key, or None when no
-    country is known. In place."""
-    country_of = Placer(graph, 0, only)
+    country is known. In place. An organisation's is its place's at the level of `place_of` (the aggregates' own
+    `Placer`, whose places are found already), else its own."""
+    country_of = Placer(graph, 0)
     of_place = {row["key"]: country_of.place_in(row["key"]) for row in places}
     for row in (*places, *clusters):
         row["country"] = of_place.get(row["key"]) or country_of.place_in(row["key"])
     for row in organisations:
-        row["country"] = country_of(row["key"])
+        place = place_of(row["key"]) if place_of else None
+        row["country"] = (of_place.get(place) or country_of.place_in(place)) if place else country_of(row["key"])
     for row in links:
         row["from_country"] = of_place.get(row["from"]) or country_of.place_in(row["from"])
         row["to_country"] = of_place.get(row["to"]) or country_of.place_in(row["to"])
