@@ -55,7 +55,7 @@ def test_visible_keys_keep_the_facts(written):
 
 
 def test_without_internal_drops_internal_names_only():
-    assert {HASH_PROPERTY, "_search", "_given"} == INTERNAL_PROPERTIES
+    assert {HASH_PROPERTY, "_search", "_given", "_given_rels"} == INTERNAL_PROPERTIES
     assert all(n.startswith("_") for n in INTERNAL_PROPERTIES)
     assert without_internal({"id": 1, "_hash": 2, "_other": 3}) == {"id": 1, "_other": 3}
     assert without_internal(["id", "_hash", 5, {"_hash": 1}]) == ["id", 5, {"_hash": 1}]  # shallow

@@ -67,6 +67,9 @@ def _both(store, tmp_path, register_rows: str):
 def test_an_unload_gives_a_membership_back_the_other_loads_value(embedded_store, tmp_path):
     _both(embedded_store, tmp_path, "nr;klynge;siden\n1;hav;2020\n")
     assert _membership(embedded_store)["since"] == "2020"  # the later load's value, as before
+    # its start is marked, so the unload finds it without a scan of every relationship; the mark is internal
+    marked, keys = embedded_store.read("MATCH (o:Organisation {id: '1'}) RETURN o._given_rels, keys(o)").rows[0]
+    assert marked is True and "_given_rels" not in keys
     again = _load(embedded_store, tmp_path / "register", {"register.csv": "nr;klynge;siden\n1;hav;2020\n"})
     assert (again.load.summary.created, again.load.summary.updated) == (0, 0)  # a re-run changes nothing
     summary, _ = run_unload(embedded_store, "user:register")

@@ -18,7 +18,7 @@ from typing import Any
 from graph.store import cypher
 from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
 from graph.store.given import record_given
-from graph.store.given_rels import record_rel_given
+from graph.store.given_rels import mark_starts, record_rel_given
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import check_label, check_rel_type
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
@@ -253,6 +253,7 @@ def rel_batch(store: GraphStore, rel_type: str, start: str, end: str, rows: list
         _take_off_emptied(look, {ends: (props, set()) for ends, props in before.items()}, fills or {},
                           lambda row: (row["start"], row["end"], row["key"]))
         record_rel_given(look, before, {(a, b, key): given for a, b, key, _, given in found.rows}, fills or {})
+        mark_starts(store, start, look)
         batch.compare(look, lambda row: None if (row["start"], row["end"], row["key"]) not in before else
                       _holds(before[(row["start"], row["end"], row["key"])], row))
     return batch

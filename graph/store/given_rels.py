@@ -6,9 +6,9 @@ load's values overwrote the earlier one's. Without a record of who gave what, an
 re-load whose row no longer gives the link) left its values, and an emptied cell of one table kept the value (the
 writer takes an emptied cell off only a relationship its own files alone give). So the writer keeps, on a
 relationship a second load writes, one `_given` entry per load, as on nodes (`record_rel_given`, from the batch's
-read of what the store held); an unload sets each property the removed load's entries gave to the value the
-entries left give last, or removes it (`rel_values_without`), and a re-load's retired files are renamed in the
-entries too (`graph.store.retire`).
+read of what the store held), and marks its start node (`mark_starts`); an unload sets each property the removed
+load's entries gave to the value the entries left give last, or removes it (`rel_values_without`), and a
+re-load's retired files are renamed in the entries too (`graph.store.retire`).
 """
 
 from __future__ import annotations
@@ -17,12 +17,12 @@ import json
 from typing import Any
 
 from graph.store import cypher
-from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, GraphStore
+from graph.store.contract import GIVEN_PROPERTY, GIVEN_RELS_PROPERTY, HASH_PROPERTY, GraphStore
 from graph.store.given import encoded, values_left, with_entry
 from graph.store.retire import rel_endpoints
 from graph.store.schema import check_label, check_rel_type
 
-__all__ = ["record_rel_given", "rel_given_by", "rel_values_set", "rel_values_without"]
+__all__ = ["record_rel_given", "rels_given_from", "mark_starts", "rel_given_by", "rel_values_set", "rel_values_without"]
 
 _BATCH = 2000
 Identity = tuple[Any, Any, Any]  # start id, end id, key
@@ -41,11 +41,28 @@ def record_rel_given(rows: list[dict[str, Any]], before: dict[Identity, dict[str
         with_entry(row, props, (), entries, (), fills.get(ident, frozenset()))
 
 
+@cypher.statement(cypher.each_label)
+def rels_given_from(label: str) -> str:
+    """Mark the `label` nodes of ids `$ids` as starts of relationships with `_given` (`GIVEN_RELS_PROPERTY`)."""
+    return (f"UNWIND $ids AS id MATCH (a:{check_label(label)} {{id: id}})\n"
+            f"SET a.{GIVEN_RELS_PROPERTY} = true\nRETURN count(a) AS marked")
+
+
+def mark_starts(store: GraphStore, start_label: str, rows: list[dict[str, Any]]) -> None:
+    """Mark the start nodes of the `rows` given `_given`, before the rows are written: a run stopped between the
+    two leaves a mark with no entries behind it, which costs the unload one look."""
+    ids = sorted({row["start"] for row in rows if row["props"].get(GIVEN_PROPERTY) is not None})
+    if ids:
+        store.write(rels_given_from(start_label), {"ids": ids})
+
+
 @cypher.statement()
 def rel_given_by() -> str:
     """The relationships with a `_given` entry naming a file whose id starts with the text `$quoted` (as
-    `graph.store.given.given_by` for nodes), with their type, ends and properties."""
-    return (f"MATCH (a)-[r]->(b) WHERE r.{GIVEN_PROPERTY} IS NOT NULL AND any(g IN r.{GIVEN_PROPERTY} WHERE g "
+    `graph.store.given.given_by` for nodes), with their type, ends and properties: found from their marked start
+    nodes (`mark_starts`), not by a scan of every relationship."""
+    return (f"MATCH (a) WHERE a.{GIVEN_RELS_PROPERTY} IS NOT NULL\n"
+            f"MATCH (a)-[r]->(b) WHERE r.{GIVEN_PROPERTY} IS NOT NULL AND any(g IN r.{GIVEN_PROPERTY} WHERE g "
             "CONTAINS $quoted)\nRETURN type(r) AS type, labels(a) AS starts, a.id AS start, labels(b) AS ends, "
             f"b.id AS end, r.key AS key, properties(r) AS props, r.{GIVEN_PROPERTY} AS given")
 
