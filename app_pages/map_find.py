@@ -52,12 +52,16 @@ def other_levels(text: str) -> str:
         "try another level of Places or a part of the name."
 
 
+def touching(links: list[dict[str, Any]], found: pd.DataFrame) -> list[dict[str, Any]]:
+    """The links with an end among the places `found`."""
+    keys = set(found["key"])
+    return [lk for lk in links if lk["from"] in keys or lk["to"] in keys]
+
+
 def arcs(links: list[dict[str, Any]], found: pd.DataFrame, top: int, least: int) -> list[dict[str, Any]]:
     """The arcs to draw: the `top` strongest sharing `least` projects or more, of the places found when some are
     (their own, kept for each place whether among the level's strongest or not), else of all."""
-    keys = set(found["key"])
-    return geography.strongest_links([lk for lk in links if lk["from"] in keys or lk["to"] in keys] if keys
-                                     else links, top, least)
+    return geography.strongest_links(touching(links, found) if len(found) else links, top, least)
 
 
 def arcs_said(shown: pd.DataFrame, links: list[dict[str, Any]], found: pd.DataFrame, top: int, least: int) -> str:
@@ -66,9 +70,8 @@ def arcs_said(shown: pd.DataFrame, links: list[dict[str, Any]], found: pd.DataFr
     if len(shown):
         return f"the {len(shown):,} strongest collaborations{of} (width and colour: shared projects)"
     if len(found) and top:
-        touching = sum(1 for lk in links if lk["from"] in set(found["key"]) or lk["to"] in set(found["key"]))
         return "no collaboration arcs (" + (f"none of the places found shares {least:,} projects or more with "
-                                            "another: lower Min. shared projects)" if touching else
+                                            "another: lower Min. shared projects)" if touching(links, found) else
                                             "the places found share no project with another place)")
     return f"no collaboration arcs (no pair of places shares {least:,} projects or more: lower Min. shared " \
         "projects)" if len(links) and top else "no collaboration arcs"
@@ -103,11 +106,10 @@ def tables(places: pd.DataFrame, links: list[dict[str, Any]], drawn: pd.DataFram
         pairs.caption(f"The {len(drawn):,} collaborations drawn (shared projects)")
         pairs.dataframe(drawn[["from_name", "to_name", "projects"]].head(LISTED), hide_index=True, key="map_links")
         return
-    keys = set(found["key"])
     most.caption(f"Found {len(found):,} of {len(places):,} places; *place*: by activity among all of them")
     most.dataframe(found[["name", "place", "activity", "organisations"]].head(LISTED), hide_index=True,
                    key="map_places")
-    touching = geography.strongest_links([lk for lk in links if lk["from"] in keys or lk["to"] in keys], LISTED)
-    pairs.caption(links_caption(len(touching), level))
-    pairs.dataframe(pd.DataFrame(touching, columns=["from_name", "to_name", "projects"]), hide_index=True,
+    theirs = geography.strongest_links(touching(links, found), LISTED)
+    pairs.caption(links_caption(len(theirs), level))
+    pairs.dataframe(pd.DataFrame(theirs, columns=["from_name", "to_name", "projects"]), hide_index=True,
                     key="map_links")

@@ -186,6 +186,24 @@ def map_painted(page) -> int:
     return count
 
 
+def map_tooltip(page, view, lat: float, lon: float, shows, shift_x: float = 0.0):
+    """The Map's tooltip once it `shows` (a test of its text), the pointer moved onto the point (`lat`, `lon`) of the
+    first `view`, `shift_x` pixels right of it; tried again until it shows (bounded): deck.gl picks on pointer
+    moves, in a later frame, and a move before its layers were ready picked nothing."""
+    from graph.views import map_frame
+
+    box = page.locator("#deckgl-overlay").bounding_box()
+    x, y = map_frame.to_pixels(view, lat, lon, box["width"], box["height"])
+    tooltip = page.locator(".deck-tooltip")
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while not (tooltip.is_visible() and shows(tooltip.inner_text())) and time.monotonic() < deadline:
+        page.mouse.move(box["x"] + x + shift_x - 40, box["y"] + y - 40)
+        page.mouse.move(box["x"] + x + shift_x, box["y"] + y, steps=8)
+        painted_frames(page)
+        painted_frames(page)
+    return tooltip
+
+
 def painted_pixels(frame) -> int:
     return frame.evaluate("""() => {
         const canvas = document.querySelector('#mynetwork canvas');

@@ -5,22 +5,19 @@ dot shows its clusters' names as typed: a name that is markup stays text in deck
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from graph.store.reads import to_networkx
 from graph.views import geography, load_nodes, map_frame
 from tests.e2e_helpers import (  # noqa: F401
-    WAIT_MS,
     app_url,
     browser,
     close_store,
     fixture_network,
     map_painted,
+    map_tooltip,
     needs_chromium,
     page,
-    painted_frames,
     settle,
     visit,
 )
@@ -61,18 +58,7 @@ def test_a_cluster_dots_tooltip_names_its_clusters_as_typed(page, app_url, fixtu
     page.get_by_text("Clusters (orange dots)").first.wait_for()
     settle(page)
     assert map_painted(page) > 500, "the map drew nothing"  # deck.gl picks only what it has drawn
-    overlay = page.locator("#deckgl-overlay")
-    box = overlay.bounding_box()
-    x, y = map_frame.to_pixels(view, lat, lon, box["width"], box["height"])
-    x += ring
-    tooltip = page.locator(".deck-tooltip")
-    deadline = time.monotonic() + WAIT_MS / 1000
-    while not (tooltip.is_visible() and "Sweden" in tooltip.inner_text()) and time.monotonic() < deadline:
-        # deck.gl picks on pointer moves, in a later frame; a move before its layers were ready picked nothing
-        page.mouse.move(box["x"] + x - 40, box["y"] + y - 40)
-        page.mouse.move(box["x"] + x, box["y"] + y, steps=8)
-        painted_frames(page)
-        painted_frames(page)
+    tooltip = map_tooltip(page, view, lat, lon, lambda text: "Sweden" in text, shift_x=ring)
     tooltip.wait_for(state="visible")
     assert "clusters in Sweden" in tooltip.inner_text() and MARKUP in tooltip.inner_text()
     assert tooltip.locator("b, i").count() == 0  # the markup is text, not elements

@@ -10,18 +10,17 @@ filter of a link draws that country alone.
 from __future__ import annotations
 
 import io
-import time
 
 from PIL import Image
 
 from graph.store.reads import to_networkx
 from graph.views import geography, map_frame
 from tests.e2e_helpers import (  # noqa: F401  (fixtures: the app on the fixture store, the browser, a tab)
-    WAIT_MS,
     app_url,
     browser,
     fixture_store,
     map_painted,
+    map_tooltip,
     needs_chromium,
     page,
     painted_frames,
@@ -67,16 +66,7 @@ def test_a_place_smaller_than_its_cluster_dot_is_drawn_and_picked_over_it(page, 
     page.get_by_text("Clusters (orange dots)").first.wait_for()
     settle(page)
     assert map_painted(page) > 500, "the map drew nothing"
-    overlay = page.locator("#deckgl-overlay")
-    box = overlay.bounding_box()
-    x, y = map_frame.to_pixels(view, lat, lon, box["width"], box["height"])
-    tooltip = page.locator(".deck-tooltip")
-    deadline = time.monotonic() + WAIT_MS / 1000
-    while not (tooltip.is_visible() and tooltip.inner_text().strip()) and time.monotonic() < deadline:
-        page.mouse.move(box["x"] + x - 40, box["y"] + y - 40)  # deck.gl picks on moves, once its layers are drawn
-        page.mouse.move(box["x"] + x, box["y"] + y, steps=8)
-        painted_frames(page)
-        painted_frames(page)
+    tooltip = map_tooltip(page, view, lat, lon, lambda text: bool(text.strip()))
     assert tooltip.inner_text().startswith(f"{name} — ") and "participations" in tooltip.inner_text()
     screenshot(page, "map-place-over-cluster")
 

@@ -187,11 +187,10 @@ class Restored:
     relationships: int = 0  # relationships given back the values other loads gave them (`graph.store.given_rels`)
 
 
-def values_without(store: GraphStore, prefix: str, *, rels: bool = False) -> Restored:
+def values_without(store: GraphStore, prefix: str) -> Restored:
     """Set the values of the nodes that files starting with `prefix` gave together with other loads' files to
-    those the other loads gave (`values_left`), in batches; with `rels`, of the relationships too
-    (`graph.store.given_rels`: their types among `Restored.properties`). A run stopped half-way leaves the rest
-    named by their entries, for the next run."""
+    those the other loads gave (`values_left`), in batches. A run stopped half-way leaves the rest named by
+    their entries, for the next run."""
     quoted = json.dumps(prefix, ensure_ascii=False)[:-1]  # as the entries write it: `"user:søknader/`
     found = store.read(given_by(), {"quoted": quoted}, row_cap=10**7, timeout_s=300).rows
     by_label: dict[str, list[dict[str, Any]]] = {}
@@ -215,8 +214,4 @@ def values_without(store: GraphStore, prefix: str, *, rels: bool = False) -> Res
         for label, rows in groups.items():
             for start in range(0, len(rows), _BATCH):
                 store.write(statement(label), {"rows": rows[start:start + _BATCH]})
-    if rels:
-        from graph.store.given_rels import rel_values_without  # it builds on this module
-        restored.relationships, by_type = rel_values_without(store, prefix)
-        restored.properties |= by_type
     return restored

@@ -18,11 +18,12 @@ from typing import Any
 
 from graph.store import cypher
 from graph.store.contract import GIVEN_PROPERTY, GIVEN_RELS_PROPERTY, HASH_PROPERTY, GraphStore
-from graph.store.given import encoded, values_left, with_entry
+from graph.store.given import Restored, encoded, values_left, values_without, with_entry
 from graph.store.retire import rel_endpoints
 from graph.store.schema import check_label, check_rel_type
 
-__all__ = ["record_rel_given", "rels_given_from", "mark_starts", "rel_given_by", "rel_values_set", "rel_values_without"]
+__all__ = ["record_rel_given", "rels_given_from", "mark_starts", "rel_given_by", "rel_values_set", "rel_values_without",
+           "values_and_rels_without"]
 
 _BATCH = 2000
 Identity = tuple[Any, Any, Any]  # start id, end id, key
@@ -76,6 +77,15 @@ def rel_values_set(rel_type: str, start_label: str, end_label: str) -> str:
             f"(b:{check_label(end_label)} {{id: row.end}})\n"
             f"SET r += row.props, r.{GIVEN_PROPERTY} = row.given, r.{HASH_PROPERTY} = NULL\n"
             "RETURN count(r) AS done")
+
+
+def values_and_rels_without(store: GraphStore, prefix: str) -> Restored:
+    """`graph.store.given.values_without` for the nodes, then `rel_values_without` for the relationships: the
+    unload's one step giving back what other loads gave (the relationships' types among `Restored.properties`)."""
+    restored = values_without(store, prefix)
+    restored.relationships, by_type = rel_values_without(store, prefix)
+    restored.properties |= by_type
+    return restored
 
 
 def rel_values_without(store: GraphStore, prefix: str) -> tuple[int, dict[str, set[str]]]:

@@ -26,7 +26,8 @@ from dataclasses import dataclass, field
 from graph.errors import ClusterExplorerError
 from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, GraphStore
-from graph.store.given import Restored, values_without
+from graph.store.given import Restored
+from graph.store.given_rels import values_and_rels_without
 from graph.store.held_back import give_back
 from graph.store.load_log import UNLOADING, interrupted_loads, next_seq, now_stamp
 from graph.store.reads import last_loads
@@ -245,7 +246,7 @@ def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: P
     steps: list[str | Callable[[], object]] = [
         only_from("links"), lambda: give_back(store, source, checksum), adopted(), parents,
         only_from("relationships"), sources_without("relationships"), only_from("nodes"),
-        lambda: values_without(store, prefix, rels=True), sources_without("nodes"), activity,
+        lambda: values_and_rels_without(store, prefix), sources_without("nodes"), activity,
         *last]  # last: the log names it
     done: list[list] = []
     for step, statement in enumerate(steps, start=1):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 import networkx as nx
@@ -27,15 +28,14 @@ def tag_countries(graph: nx.MultiDiGraph, places: list[dict[str, Any]], organisa
     country is known. In place. An organisation's is its place's at the level of `place_of` (the aggregates' own
     `Placer`, whose places are found already), else its own."""
     country_of = Placer(graph, 0)
-    of_place = {row["key"]: country_of.place_in(row["key"]) for row in places}
+    country = cache(country_of.place_in)  # a place's country, found once however many rows name the place
     for row in (*places, *clusters):
-        row["country"] = of_place.get(row["key"]) or country_of.place_in(row["key"])
+        row["country"] = country(row["key"])
     for row in organisations:
         place = place_of(row["key"]) if place_of else None
-        row["country"] = (of_place.get(place) or country_of.place_in(place)) if place else country_of(row["key"])
+        row["country"] = country(place) if place else country_of(row["key"])
     for row in links:
-        row["from_country"] = of_place.get(row["from"]) or country_of.place_in(row["from"])
-        row["to_country"] = of_place.get(row["to"]) or country_of.place_in(row["to"])
+        row["from_country"], row["to_country"] = country(row["from"]), country(row["to"])
 
 
 def most_active(organisations: Iterable[Mapping[str, Any]], most: int, per_country: int) -> list[Mapping[str, Any]]:
