@@ -76,6 +76,8 @@ def test_an_unload_gives_a_membership_back_the_other_loads_value(embedded_store,
     edge = _membership(embedded_store)
     assert (edge["since"], edge["sources"]) == ("2019", ["user:members/members.csv"])
     assert "1 relationship(s) given back the values other loads gave them" in summary.given_back()
+    # one load's values left: no entries, and the mark goes too (a later unload does not look at the node again)
+    assert embedded_store.read("MATCH (o:Organisation {id: '1'}) RETURN o._given_rels").rows == [[None]]
 
 
 def test_an_emptied_cell_gives_the_other_loads_value_and_a_removed_row_leaves_it(embedded_store, tmp_path):

@@ -23,7 +23,7 @@ from graph.store.retire import rel_endpoints
 from graph.store.schema import check_label, check_rel_type
 
 __all__ = ["record_rel_given", "rels_given_from", "mark_starts", "rel_given_by", "rel_values_set", "rel_values_without",
-           "values_and_rels_without"]
+           "values_and_rels_without", "unmark_starts"]
 
 _BATCH = 2000
 Identity = tuple[Any, Any, Any]  # start id, end id, key
@@ -55,6 +55,15 @@ def mark_starts(store: GraphStore, start_label: str, rows: list[dict[str, Any]])
     ids = sorted({row["start"] for row in rows if row["props"].get(GIVEN_PROPERTY) is not None})
     if ids:
         store.write(rels_given_from(start_label), {"ids": ids})
+
+
+@cypher.statement(cypher.each_label)
+def unmark_starts(label: str) -> str:
+    """Take the mark off the `label` nodes of ids `$ids` from which no relationship holds `_given` any more (an
+    unload left one load's values on them): a mark left behind had cost every later unload a look."""
+    return (f"UNWIND $ids AS id MATCH (a:{check_label(label)} {{id: id}}) WHERE a.{GIVEN_RELS_PROPERTY} IS NOT NULL\n"
+            f"OPTIONAL MATCH (a)-[r]->() WHERE r.{GIVEN_PROPERTY} IS NOT NULL\n"
+            f"WITH a, count(r) AS held WHERE held = 0\nSET a.{GIVEN_RELS_PROPERTY} = NULL\nRETURN count(a) AS unmarked")
 
 
 @cypher.statement()
@@ -103,7 +112,13 @@ def rel_values_without(store: GraphStore, prefix: str) -> tuple[int, dict[str, s
         if values:
             changed += 1
             restored.setdefault(rel_type, set()).update(values)
+    starts: dict[str, set[Any]] = {}
     for (rel_type, start_label, end_label), rows in groups.items():
         for at in range(0, len(rows), _BATCH):
             store.write(rel_values_set(rel_type, start_label, end_label), {"rows": rows[at:at + _BATCH]})
+        starts.setdefault(start_label, set()).update(row["start"] for row in rows if row["given"] is None)
+    for start_label, ids in starts.items():
+        ordered = sorted(ids, key=str)
+        for at in range(0, len(ordered), _BATCH):
+            store.write(unmark_starts(start_label), {"ids": ordered[at:at + _BATCH]})
     return changed, restored
