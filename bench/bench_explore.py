@@ -46,7 +46,7 @@ from loaders.cordis import load_cordis  # noqa: E402
 from loaders.nuts import load_nuts  # noqa: E402
 from loaders.sample import SAMPLE_CORDIS, SAMPLE_NUTS  # noqa: E402
 from loaders.seeds import load_seeds  # noqa: E402
-from tests.app_process import free_port, stop_app, wait_healthy  # noqa: E402
+from tests.app_process import start_on_any_port, stop_app  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 SIZES = (200, 1000, 3000)
@@ -91,22 +91,16 @@ def server_side(store, runs: int) -> list[dict]:
 
 
 def start_app(db: Path, log: Path | None = None) -> tuple[subprocess.Popen, str]:
-    """The app as `./dev run` starts it (`python -m app_pages.serve`: warm-up first), its stderr in `log`."""
-    port = free_port()
+    """The app as `./dev run` starts it (`python -m app_pages.serve`: warm-up first), its output in `log`."""
     env = {**os.environ, "CLUSTER_EXPLORER_DB": str(db), "CLUSTER_EXPLORER_GRAPH": "cluster_explorer"}
     env.pop("NEO4J_URI", None)
-    server = subprocess.Popen([sys.executable, "-m", "app_pages.serve", "app.py", "--server.headless", "true",
-                               "--server.address", "127.0.0.1", "--server.port", str(port),
-                               "--browser.gatherUsageStats", "false", "--client.toolbarMode", "viewer",
-                               "--server.fileWatcherType", "none"],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                              stderr=log.open("w") if log else subprocess.DEVNULL,
-                              start_new_session=True)
-    url = f"http://127.0.0.1:{port}"
+    log = log or Path(tempfile.mkdtemp(prefix="bench-explore-")) / "app.log"
     try:
-        wait_healthy(url, server, log)
+        server, url = start_on_any_port([sys.executable, "-m", "app_pages.serve", "app.py", "--server.headless",
+                                         "true", "--server.address", "127.0.0.1", "--browser.gatherUsageStats",
+                                         "false", "--client.toolbarMode", "viewer", "--server.fileWatcherType",
+                                         "none"], log, cwd=ROOT, env=env)
     except RuntimeError as e:
-        stop_app(server, timeout_s=5)
         raise SystemExit(str(e)) from None
     return server, url
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,7 +22,7 @@ from graph.store.writer import write_records
 from loaders.cordis import load_cordis
 from loaders.nuts import load_nuts
 from loaders.seeds import load_seeds
-from tests.app_process import free_port, stop_app, wait_healthy
+from tests.app_process import start_on_any_port, stop_app
 from tests.conftest import FIXTURES
 from tests.test_app import xss_records
 
@@ -78,19 +77,16 @@ def fixture_store(tmp_path_factory):
 @pytest.fixture(scope="module")
 def app_url(fixture_store):
     folder = Path(fixture_store.db_path).parent
-    port, log = free_port(), folder / "server.log"
+    log = folder / "server.log"
     env = {**os.environ, "CLUSTER_EXPLORER_DB": str(folder / "store.db"), "CLUSTER_EXPLORER_GRAPH": "cluster_explorer",
            "CLUSTER_EXPLORER_QUERIES": str(folder / "queries")}
     env.pop("NEO4J_URI", None)
     command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-               "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+               "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
                "--client.toolbarMode", "viewer", "--server.fileWatcherType", "none"]
-    with log.open("w") as out:
-        server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                  start_new_session=True)
+    server, url = start_on_any_port(command, log, cwd=ROOT, env=env)
     try:
-        wait_healthy(f"http://127.0.0.1:{port}", server, log)
-        yield f"http://127.0.0.1:{port}"
+        yield url
     finally:
         stop_app(server, timeout_s=20)
 

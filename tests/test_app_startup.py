@@ -26,7 +26,6 @@ from graph.store import view_cypher
 from graph.store.counting import reads_log
 from graph.store.falkordb_server import StorePaths
 from graph.store.load_log import LOAD_STAMPS
-from tests.app_process import free_port
 from tests.conftest import open_fixture_network
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +81,7 @@ def test_cluster_explorer_app_starts_the_store_and_draws_before_any_visit(tmp_pa
     env = {**os.environ, "CLUSTER_EXPLORER_QUERIES": str(tmp_path / "queries"), "PYTHONFAULTHANDLER": "1"}
     env.pop("NEO4J_URI", None)
     with log.open("w") as err:
-        app = subprocess.Popen([sys.executable, "-m", "cli", "--db", str(db), "app", "--port", str(free_port()),
+        app = subprocess.Popen([sys.executable, "-m", "cli", "--db", str(db), "app", "--port", "0",
                                 "--server.headless", "true", "--server.fileWatcherType", "none"],
                                cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
     try:
