@@ -3,7 +3,7 @@ both, and the CLI's answer had left the ranking out without a word. The network 
 
 from __future__ import annotations
 
-from cli.analysing import GAPS_ONLY
+from cli.recommending import GAPS_ONLY
 from tests.cli_invoke import invoke
 from tests.test_cluster_partners import env, graph  # noqa: F401  (fixtures)
 
