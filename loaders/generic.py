@@ -1,18 +1,16 @@
 """The generic loader: users' own nodes and relationships from CSV or JSON files, described by a mapping.
 
-`read_generic` is pure: it reads the mapping and its data files and returns records, or raises
-`ValidationFailed` with every problem found (file, physical line, column). The app runs it on uploaded
-files to show a preview. `load_generic` also checks that relationship ends not in the files exist in the
-store, then writes through the one writer; a rejected input writes nothing. CSV files are read by the one
-CSV reader of every loader (`loaders.csv_tables.read_rows`); JSON files here, in one linear pass. A
-`PARTICIPATES_IN` role column reads the role words of national tables as the roles the features count
-(`loaders.role_words`).
+`read_generic` is pure: it reads the mapping and its data files (each read and its columns checked by
+`loaders.generic_tables`) and returns records, or raises `ValidationFailed` with every problem found (file,
+physical line, column). The app runs it on uploaded files to show a preview. `load_generic` also checks that
+relationship ends not in the files exist in the store, then writes through the one writer; a rejected input
+writes nothing. CSV files are read by the one CSV reader of every loader (`loaders.csv_tables.read_rows`); JSON
+files in one linear pass (`loaders.json_tables`). A `PARTICIPATES_IN` role column reads the role words of
+national tables as the roles the features count (`loaders.role_words`).
 """
 
 from __future__ import annotations
 
-import difflib
-import json
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,9 +21,8 @@ from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
 from graph.wording import first_few
 from loaders.cluster_detection import made_clusters_note
-from loaders.common import LoadReport, is_json, load_records, read_text, removed_note, source_record
-from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
-from loaders.csv_tables import Table, read_rows
+from loaders.common import LoadReport, load_records, source_record
+from loaders.csv_tables import Table
 from loaders.generic_cell_notes import cell_notes, wrong_marks, yes_no_words
 from loaders.generic_drop import drop_properties
 from loaders.generic_empty_keys import one_per_row
@@ -36,7 +33,7 @@ from loaders.generic_merge import ids_spelled_two_ways
 from loaders.generic_places import kept_in_their_regions, most_precise
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.generic_regions import national_regions_as_nuts
-from loaders.json_tables import item_columns, read_json_rows
+from loaders.generic_tables import NOT_IN_FILE, check_columns, read_table
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import currency_notes, near_misses
 from loaders.nuts import keep_stored_places
@@ -44,12 +41,6 @@ from loaders.role_words import role_notes, with_role_words
 
 __all__ = ["NOT_IN_FILE", "GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic",
            "load_generic"]
-
-#: The `Problem.kind` of a column the mapping names that its file lacks: the message names the mapping's lines, and
-#: the Data page says to fix the mapping.
-NOT_IN_FILE = "column not in file"
-_ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
-              "cp1252": "Windows-1252 (it is not UTF-8)", "latin-1": "Latin-1 (it is not UTF-8)"}
 
 
 @dataclass
@@ -86,94 +77,6 @@ class GenericInput:
                 f"({len(self.nodes):,} nodes in all, as the load's summary counts them)")  # it said 97 where this 96
 
 
-def _read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems: list[Problem]) -> Table | None:
-    """A data file's rows (None when it cannot be read at all), with a note saying how it was read."""
-    path = mapping.data_path(spec)
-    try:
-        if is_json(path):
-            table = read_json_rows(path, spec.encoding, spec.file, problems, spec.rows)
-        else:
-            table = read_rows(path, expected=expected, separator=spec.separator, separators=tuple(SEPARATORS),
-                              encoding=spec.encoding, name=spec.file, skip_lines=spec.skip_lines)
-            problems += table.problems
-    except OSError as e:
-        problems.append(Problem(mapping.path.name, spec.line, "file", f"cannot read {spec.file!r}: {e.strerror}"))
-        return None
-    except ValidationFailed as e:
-        problems += e.problems
-        return None
-    if table is None or (table.delimiter is not None and not any(table.columns)):
-        return None
-    how = f"{table.encoding} (set in the mapping)" if spec.encoding else _ENCODINGS.get(table.encoding, table.encoding)
-    read_as = "JSON" if table.delimiter is None else f"separator {SEPARATORS[table.delimiter]}"
-    table.notes = [f"{spec.file}: {len(table.rows)} row(s), read as {how}, {read_as}",
-                   *(table.notes if table.delimiter is None else []),  # JSON: the key of a wrapped list
-                   *removed_note(spec.file, table.removed, table.first_removed, table.cleaned)]
-    return table
-
-
-def _check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: list[Problem]) -> bool:
-    """Every column the mapping names must be in the file: a problem on the header line for each that is not."""
-    before = len(problems)
-    if table.delimiter is None and not table.rows:
-        return True
-    if table.delimiter and len(table.columns) == 1:
-        other = sniff_separator(table.columns[0], [c for _, c, _ in spec.columns()], tuple(SEPARATORS))
-        named = list(dict.fromkeys(c for _, c, _ in spec.columns() if c not in table.columns))
-        if other in table.columns[0] and named:  # one problem for the file, not one per column and table
-            found = Problem(spec.file, spec.skip_lines + 1, "separator", (
-                f"the header looks separated by {SEPARATORS[other]}, not {SEPARATORS[table.delimiter]}, so none of "
-                f"the columns the mapping names is found ({first_few(named, 5)}): "
-                "fix `separator` in the mapping or leave it out"), mapping_can_fix=True)
-            problems += [] if any(p.file == found.file and p.field == "separator" for p in problems) else [found]
-            return False
-    missing: dict[str, tuple[list[str], list[int | None]]] = {}  # one problem per column, whatever uses it
-    for what, column, line in spec.columns():
-        if column not in table.columns:
-            uses, lines = missing.setdefault(column, ([], []))
-            uses.append(what)
-            if line not in lines:
-                lines.append(line)
-    header = spec.skip_lines + 1
-    below = _header_below(mapping, spec, table, list(missing)) if missing and table.delimiter else None
-    if below:
-        problems.append(Problem(spec.file, header, None, (
-            f"the columns the mapping names are on line {below}, not line {header}: set skip_lines = {below - 1} "
-            "in the mapping (the lines above the header: a title, notes)"), mapping_can_fix=True))
-        return False
-    problems += _unsplit_items(spec, table) if table.delimiter is None and not missing else []
-    for column, (uses, lines) in missing.items():
-        close = difflib.get_close_matches(column, table.columns, n=1)
-        where = ", ".join(f"{mapping.path.name}:{line}" for line in lines)
-        problems.append(Problem(spec.file, header if table.delimiter else None, column, (
-            f"column {column!r} ({', '.join([*uses, where])}) is not in the file"
-            + (f"; did you mean {close[0]!r}?" if close else "") + f"; columns: {', '.join(table.columns)}"),
-            kind=NOT_IN_FILE))
-    return len(problems) == before
-
-
-def _unsplit_items(spec: FileSpec, table: Table) -> list[Problem]:
-    """A problem per column the mapping names in a JSON list of objects (`members.orgnr`) other than the one its
-    table splits: without `split` on that list there is no row per object to read it from."""
-    listed: dict[str, str] = {}
-    for row in table.rows:
-        listed |= item_columns(row) if any(isinstance(cell, list) for cell in row.values()) else {}
-    split = spec.split[0] if spec.split else None
-    unsplit = [(what, column, listed[column]) for what, column, _ in spec.columns()
-               if column in listed and listed[column] != split]
-    return [Problem(spec.file, None, column, f"column {column!r} ({what}) is in the objects of the list {within!r}: "
-                    f"to read one row per object, add split = {{ column = {json.dumps(within, ensure_ascii=False)} }} "
-                    "to this table") for what, column, within in unsplit]
-
-
-def _header_below(mapping: Mapping, spec: FileSpec, table: Table, missing: list[str]) -> int | None:
-    """The line below the header read that holds every missing column (with the rest the mapping names)."""
-    text, _ = read_text(mapping.data_path(spec), spec.encoding, name=spec.file)
-    named = [column for _, column, _ in spec.columns()]
-    found = header_line_holding(text, table.delimiter, named if set(missing) <= set(named) else missing)
-    return found if found and found > spec.skip_lines + 1 else None
-
-
 def parse_generic(mapping_path: Path | str) -> GenericInput:
     """Read a mapping and its files into records (pure). Raises `ValidationFailed` with every problem."""
     mapping = read_mapping(mapping_path)
@@ -188,10 +91,10 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         if cache_key not in tables:  # one file may serve several tables: read it once, for all their columns
             expected = [c for s in mapping.files if (s.file, s.separator, s.encoding, s.skip_lines, s.rows) == cache_key
                         for _, c, _ in s.columns()]
-            tables[cache_key] = _read_table(mapping, spec, expected, problems)
+            tables[cache_key] = read_table(mapping, spec, expected, problems)
             notes += tables[cache_key].notes if tables[cache_key] else []
         table = tables[cache_key]
-        if table is None or not _check_columns(mapping, spec, table, problems):
+        if table is None or not check_columns(mapping, spec, table, problems):
             continue
         source = f"user:{mapping.name}/{spec.file}"
         sources[source] = source_record(source, f"{mapping.title or mapping.name}: {spec.file}",
