@@ -1,6 +1,7 @@
 """`drop` in a nodes table names a label the table no longer gives (`extra_labels = ["Cluster"]` taken out of the
-mapping had left every node of the table a Cluster): it is taken off the nodes only this file gives, the nodes
-another load gives too keep it, and an unload of that other load then takes it off (docs/mapping.md, `drop`)."""
+mapping had left every node of the table a Cluster): it is taken off the nodes only this file gives (a re-load
+whose records changed does that by itself now), the nodes another load gives too keep it, and an unload of that
+other load then takes it off (docs/mapping.md, `drop`)."""
 
 from __future__ import annotations
 
@@ -38,8 +39,12 @@ def test_a_dropped_label_leaves_the_nodes_only_this_file_gives(embedded_store, t
     only_two = "nr;navn\n2;Havbruk Norge AS\n"
     run_load(embedded_store, "csv", _mapping(tmp_path, "other", 'extra_labels = ["Cluster"]', only_two))
     report = run_load(embedded_store, "csv", _mapping(tmp_path, "orgs", 'drop = ["Cluster"]'))
-    assert ("orgs.csv: label 'Cluster' taken off 1 Organisation node(s) only this file gives (drop in the mapping); "
-            "1 node(s) other files or loads give too keep it") in report.load.notes
+    # the re-load itself takes it off the node only its files give (`tests/test_reload_labels.py`); `drop` then
+    # finds it only where another load gives it, and says so
+    assert ("1 node(s) only this load's files give lost the label Cluster: its files gave it and give it no more."
+            in report.load.notes)
+    assert ("orgs.csv: label 'Cluster' stays on 1 Organisation node(s) other files or loads give too (drop in the "
+            "mapping takes it off the nodes this file alone gives)") in report.load.notes
     assert _labels(embedded_store) == {"1": (["Organisation"], "Organisation"),
                                        "2": (["Cluster", "Organisation"], "Cluster")}
     again = run_load(embedded_store, "csv", _mapping(tmp_path, "orgs", 'drop = ["Cluster"]'))

@@ -17,7 +17,7 @@ from typing import Any
 
 from graph.store import cypher
 from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
-from graph.store.given import record_given
+from graph.store.given import own_labels_gone, record_given
 from graph.store.given_rels import mark_starts, record_rel_given
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.schema import check_label, check_rel_type
@@ -194,6 +194,8 @@ def node_batch(store: GraphStore, label: str, extra: tuple[str, ...], nodes: lis
         _take_off_emptied(look, before, fills)
         _keep_stored_names(look, before)
         batch.labels_off = record_given(store, (label, *extra), look, before, fills)
+        for gone, rows_off in own_labels_gone(look, before, (label, *extra)).items():
+            batch.labels_off.setdefault(gone, []).extend(rows_off)
         batch.compare(look, lambda row: None if row["id"] not in before else
                       _holds(before[row["id"]][0], row) and set(extra) <= before[row["id"]][1])
     return batch

@@ -33,8 +33,8 @@ from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERT
 from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
-__all__ = ["given_values", "given_by", "values_set", "label_taken_off", "labels_gone", "record_given", "with_entry",
-           "values_left", "encoded", "DERIVED_OWN", "Restored", "values_without"]
+__all__ = ["given_values", "given_by", "values_set", "label_taken_off", "labels_gone", "record_given",
+           "own_labels_gone", "with_entry", "values_left", "encoded", "DERIVED_OWN", "Restored", "values_without"]
 
 _BATCH = 2000
 #: Not a value a load gives: the node's identity and its files.
@@ -113,6 +113,32 @@ def record_given(store: GraphStore, labels: tuple[str, ...], rows: list[dict[str
                           (fills or {}).get(row["id"], frozenset()))
         for label in sorted(gone):
             taken.setdefault(label, []).append({"id": row["id"], "stays": labels[0]})
+    return taken
+
+
+#: Labels the derived facts give from a property, kept while it holds: `SME` from `sme` (`loaders.derived`).
+_FROM_PROPERTY = {"SME": "sme"}
+
+
+def own_labels_gone(rows: list[dict[str, Any]], before: dict[str, tuple[dict[str, Any], set[str]]],
+                    labels: tuple[str, ...]) -> dict[str, list[dict[str, Any]]]:
+    """The rows of `label_taken_off` (marked `own`) for the labels the store holds on a node only the row's files
+    give (`before`: its properties and labels) that the row gives no more (`labels`): a re-load whose mapping
+    dropped `extra_labels = ["Cluster"]` had left the label until the mapping named it in `drop`. Only those files
+    gave the node, so only they gave its labels: cluster detection marks the records themselves
+    (`loaders.cluster_detection.mark_clusters`), and a label made from a property stays while the property holds."""
+    taken: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        if row["id"] not in before:
+            continue
+        props, held_labels = before[row["id"]]
+        sources = set(props.get("sources") or [])
+        if not sources or not sources <= set(row["sources"]):
+            continue  # other loads' files give it too (`record_given`), or no file is known to give it
+        for label in sorted(held_labels - set(labels)):
+            if label in _FROM_PROPERTY and row["props"].get(_FROM_PROPERTY[label], props.get(_FROM_PROPERTY[label])):
+                continue
+            taken.setdefault(label, []).append({"id": row["id"], "stays": labels[0], "own": True})
     return taken
 
 

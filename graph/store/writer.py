@@ -253,11 +253,17 @@ def write_records(store: GraphStore, nodes: Iterable[NodeRecord], rels: Iterable
 
 
 def _take_off_labels(store: GraphStore, labels_off: dict[str, list[dict[str, str]]], summary: WriteSummary) -> None:
-    """Take off the labels this load's files gave nodes other loads give too and give no more (a re-load whose
-    mapping no longer has `extra_labels = ["Cluster"]`: the label had stayed), after the nodes are written."""
+    """Take off the labels this load's files gave and give no more (a re-load whose mapping no longer has
+    `extra_labels = ["Cluster"]`: the label had stayed), after the nodes are written: from the nodes only its files
+    give (`own` rows), and from those other loads give too when no other load gives it."""
     for label, rows in sorted(labels_off.items()):
         for at in range(0, len(rows), BATCH_SIZE):
             store.write(label_taken_off(label), {"rows": rows[at:at + BATCH_SIZE]})
         summary.changed.add(label)
-        summary.retired.append(f"{len(rows)} node(s) other loads give too lost the label {label}: this load's files "
-                               "gave it and give it no more, and no other load does.")
+        own = sum(1 for row in rows if row.get("own"))
+        if own:
+            summary.retired.append(f"{own} node(s) only this load's files give lost the label {label}: its files gave "
+                                   "it and give it no more.")
+        if len(rows) > own:
+            summary.retired.append(f"{len(rows) - own} node(s) other loads give too lost the label {label}: this "
+                                   "load's files gave it and give it no more, and no other load does.")
