@@ -67,3 +67,22 @@ def test_a_server_with_a_live_client_runs_on_after_another_client_was_killed(tmp
         store.close()
     wait_for(lambda: not is_server(pid), "the server to stop with its last client")
     assert read_note(StorePaths(db)) is None
+
+
+def test_the_reaper_does_not_make_a_deleted_lock_file_again(tmp_path):
+    """A store's folder deleted while its server ran could be made again by the reaper's next look (its lock file,
+    taken after the note was read); a missing lock file now skips the look."""
+    db = tmp_path / "store.db"
+    holder, pid = _holder(db)  # its server's reaper looks every half second
+    lock = StorePaths(db).lock
+    try:
+        assert lock.exists()
+        lock.unlink()
+        time.sleep(3)  # six looks of the reaper
+        assert not lock.exists()
+        assert is_server(pid)  # no look counted: the server runs on while its client does
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+        os.kill(pid, signal.SIGTERM)
+    wait_for(lambda: not is_server(pid), "the server to stop")

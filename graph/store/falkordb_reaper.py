@@ -10,11 +10,13 @@ exits. It exits as well once the server is gone (stopped by its last client, kil
 
 A reaper looks only while it holds the store's lock (skipping a look when another process holds it), so a client
 closing never counts the look as another client and leaves the server running; between looks it holds no
-connection. It never starts anything.
+connection. It never starts anything, nor makes a file: a lock file gone (the store's folder deleted while its
+server ran) skips the look, where taking the lock had made the file and its folder again.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -80,9 +82,14 @@ def watch(db: Path, pid: int, every_s: float) -> None:
         if not is_server(pid) or (found := note_of_server(db, pid)) is None:
             return  # stopped by its last client, killed, or another server noted: not ours to watch
         paths, note = found
-        with file_lock(paths.lock, wait=False) as free:  # no look while an open or a close is under way: the
-            if not free:  # closing client would count this look as a client and leave the server running
+        with contextlib.ExitStack() as held:
+            try:  # not made again: the store's folder may have been deleted since its note was read
+                free = held.enter_context(file_lock(paths.lock, wait=False, create=False))
+            except FileNotFoundError:
                 idle = 0
+                continue
+            if not free:  # no look while an open or a close is under way: the closing client would count this
+                idle = 0  # look as a client and leave the server running
                 continue
             idle = idle + 1 if clients_of(note["socket"]) == 0 else 0
             if idle >= IDLE_CHECKS:

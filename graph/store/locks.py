@@ -18,10 +18,12 @@ __all__ = ["file_lock", "load_lock"]
 
 
 @contextmanager
-def file_lock(path: Path, *, wait: bool = True) -> Iterator[bool]:
-    """Hold an exclusive `flock` on `path` (created if missing); yields False when busy and `wait` is False."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
+def file_lock(path: Path, *, wait: bool = True, create: bool = True) -> Iterator[bool]:
+    """Hold an exclusive `flock` on `path` (created if missing, with its folder; with `create=False` a missing
+    file raises FileNotFoundError instead); yields False when busy and `wait` is False."""
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a" if create else "r") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
