@@ -45,7 +45,7 @@ def _candidates(candidates: list, key: str, why_none: str | None = None) -> None
         with st.expander(f"{rank}. {common.md(candidate.name)} — score {candidate.score:.2f}", expanded=rank == 1):
             st.markdown("\n".join(f"- {common.md(reason)}" for reason in candidate.reasons) or "No reason recorded.")
             for path in candidate.paths:
-                text, link = st.columns([5, 1])
+                text, link = st.columns([3, 1], vertical_alignment="center")  # [5, 1] cut the label
                 text.caption(common.md(path.text))
                 link.page_link("app_pages/explore.py", label="Open in Explore", icon=":material/route:",
                                query_params={"path": ",".join(path.nodes)})

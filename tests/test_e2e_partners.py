@@ -30,7 +30,13 @@ def test_partner_clusters_for_a_cluster_without_projects(page, app_url):  # noqa
     first.get_by_role("listitem").filter(has_text="both work in Automation").wait_for()
     first.get_by_role("listitem").filter(has_text="both members of S3 Cluster Pilot").wait_for()
     screenshot(page, "partners-clusters")
-    first.get_by_role("link", name="Open in Explore").first.click()
+    page.set_viewport_size({"width": 1280, "height": 1000})  # the docs' screenshots' width
+    link = first.get_by_role("link", name="Open in Explore").first
+    # the whole label shows: in a sixth of the expander it was cut to "Open in Explor" at 1280 px
+    assert link.evaluate("""a => [a, ...a.querySelectorAll('*')].every(e => e.scrollWidth <= e.clientWidth + 1
+                                                                            || e.clientWidth === 0)""")
+    page.set_viewport_size({"width": 1400, "height": 1000})
+    link.click()
     page.get_by_role("heading", name="Explore", level=1).wait_for()
     frame = network_frame(page)
     assert frame.evaluate("network.body.data.nodes.length") >= 3
