@@ -40,6 +40,12 @@ PAGES = {
 }
 
 
+#: Charts and tables are drawn after the script run, in placeholders (`stSkeleton`) until then.
+_CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(c => c.querySelector('canvas, svg'))
+    && [...document.querySelectorAll('[data-testid="stDataFrame"]')].every(d => d.querySelector('canvas'))"""
+
+
 def settle(page) -> None:
     """Wait until Streamlit's script run is over (its root says so) and its status widget is gone."""
     page.wait_for_function("""() => document.querySelector('[data-testid="stApp"]')
@@ -61,6 +67,7 @@ def drawn(page, name: str) -> None:
         page.get_by_role("button", name="Compute").click()
         page.get_by_text("Distribution of").first.wait_for(timeout=WAIT_MS)
     settle(page)
+    page.wait_for_function(_CHARTS_DRAWN, timeout=WAIT_MS)  # the Overview's charts had been shot as empty boxes
     frames(page, 10 if name == "map" else 2)  # deck.gl draws over a few frames
 
 
