@@ -15,7 +15,7 @@ from app_pages import common, url_choice, widgets
 from app_pages.explore_details import details_panel
 from app_pages.explore_draw import draw
 from app_pages.explore_view import IN_VIEW, metrics_written, size_choices
-from graph.views import exports, path_view, render, store_views, store_window
+from graph.views import exports, path_view, render, store_graph, store_views, store_window
 from graph.views import filters as views
 
 MAX_CAP = 5000  # the largest "Max nodes" the page offers
@@ -65,11 +65,14 @@ if left := store_window.left_out_by_window(whole):
                "they are left out.")
 st.iframe(html, height=700, alt="Network view")
 
-buttons = st.columns(4)
-buttons[0].download_button("GraphML", lambda: exports.to_graphml(shown), "view.graphml", "application/xml",
-                           key="explore_graphml", icon=":material/download:", **common.NO_RERUN)
-common.csv_download(buttons[1], "Nodes CSV", lambda: exports.nodes_csv(shown), "nodes.csv", "explore_nodes_csv")
-common.csv_download(buttons[2], "Edges CSV", lambda: exports.edges_csv(shown), "edges.csv", "explore_edges_csv")
+buttons, store = st.columns(4), common.store()  # a download reads every property of the view on its click
+buttons[0].download_button("GraphML", lambda: exports.to_graphml(store_graph.with_all_properties(store, shown)),
+                           "view.graphml", "application/xml", key="explore_graphml", icon=":material/download:",
+                           **common.NO_RERUN)
+common.csv_download(buttons[1], "Nodes CSV", lambda: exports.nodes_csv(store_graph.with_all_properties(store, shown)),
+                    "nodes.csv", "explore_nodes_csv")
+common.csv_download(buttons[2], "Edges CSV", lambda: exports.edges_csv(store_graph.with_all_properties(store, shown)),
+                    "edges.csv", "explore_edges_csv")
 buttons[3].download_button("Network HTML", lambda: render.self_contained(html), "network.html", "text/html",
                            key="explore_html", icon=":material/download:", help="The view as a page that opens offline",
                            **common.NO_RERUN)

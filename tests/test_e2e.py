@@ -14,10 +14,12 @@ import csv
 import io
 import re
 
+import networkx as nx
 import pytest
 
 from graph.errors import ValidationFailed
 from graph.store.reads import counts
+from graph.store.view_cypher import DRAWN_NODE
 from loaders.generic import parse_generic
 from tests import e2e_helpers as e2e
 from tests.conftest import FIXTURES
@@ -71,6 +73,12 @@ def test_explore_draws_escapes_and_exports(page, app_url):
     assert name == "network.png" and png.startswith(b"\x89PNG")
     name, graphml = download(page, lambda: page.get_by_role("button", name="GraphML").click())
     assert name == "view.graphml" and b"<graphml" in graphml and b"Organisation:xss-test" in graphml
+    # the view drew from the properties it shows; a download holds every property (read on the click)
+    exported = {k for _, data in nx.read_graphml(io.BytesIO(graphml)).nodes(data=True) for k in data}
+    assert exported - {"kind", "id", "labels", *DRAWN_NODE}, exported
+    name, edges = download(page, lambda: page.get_by_role("button", name="Edges CSV").click())
+    header = next(csv.reader(io.StringIO(edges.decode("utf-8-sig"))))
+    assert name == "edges.csv" and {"sources", "issued_by"} <= set(header), header
 
 
 def test_explore_opens_on_the_clusters_and_their_collaborations(page, app_url):

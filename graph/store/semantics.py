@@ -115,6 +115,8 @@ CONTRACT: tuple[Property, ...] = tuple([
              ("cluster detection",)),
             ("nuts_code", "string", "NUTS code of where it sits (SE123)", ("regions",)),
             ("city", "string", "city or town (CORDIS's `city`, a member list's `Ort` / `Kommune`)", ("members",)),
+            ("activity_type", "string", "the kind of organisation (CORDIS's HES higher education, REC research, PRC "
+             "private, PUB public, OTH other)", ("Explore's tooltips",)),
             ("region", "string", "a national region that is no NUTS code (NO-Vestland; `located_in` sets it)",
              ("regions",)),
             ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),

@@ -2,8 +2,9 @@
 
 Opening the app no longer reads the whole graph into Python: each view asks the store for what it
 shows, with the reads of `graph.store.view_cypher`, and gets back a small networkx graph in the same
-shape as `graph.store.reads.to_networkx` (nodes keyed `Kind:id` with their properties and `labels`,
-edges with `type`), so `graph.views.render`, `exports` and `filters.cap_view` work on it unchanged.
+shape as `graph.store.reads.to_networkx` (nodes keyed `Kind:id` with `labels` and the properties a drawing
+uses, edges with `type`: `graph.views.store_graph`), so `graph.views.render` and `filters.cap_view` work on it
+unchanged; `store_graph.with_all_properties` gives the same view with every property, for `exports`.
 
 A view is at most `cap` nodes:
 * **focus**: the focus nodes and their neighbourhood to `depth`, level by level, each level bounded;
@@ -32,7 +33,8 @@ from graph.store.cypher import count_label
 from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
 from graph.store.search_text import fold, spellings
 from graph.views import store_selection, store_window
-from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, _edge_in_window, display_name
+from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, display_name
+from graph.views.store_graph import EDGES_CUT, view_graph
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
            "is_clusters_view", "was_cut", "edges_were_cut", "EDGE_LIMIT", "node_details", "present_properties",
@@ -40,7 +42,6 @@ __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "sear
 
 SHARED = "SHARED_PROJECTS"
 CUT = "cut_at_cap"  # the view graph's attribute (`graph.graph`) saying more nodes answered than it shows
-EDGES_CUT = "edges_cut"  # ... saying its nodes have more relationships among them than it shows (`EDGE_LIMIT`)
 EDGE_LIMIT = 20_000  # the most relationships a view reads among its nodes (a 5,000-node view had 17,269)
 _CORE = ACTOR_KINDS | {"Project"}
 
@@ -191,30 +192,6 @@ def _selected(store: GraphStore, filters: Filters) -> dict[int, str]:
     return found
 
 
-def _graph_of(store: GraphStore, nodes: Iterable[int], filters: Filters, starts: Iterable[int] | None = None,
-              edge_limit: int | None = None) -> tuple[nx.MultiDiGraph, dict[int, str]]:
-    """The nodes with their properties and the relationships among them (those leaving `starts`, when
-    given: a partner with hundreds of projects need not be walked), as networkx; internal id -> key."""
-    ids, edge_limit = list(nodes), EDGE_LIMIT if edge_limit is None else edge_limit
-    graph = nx.MultiDiGraph()
-    keys = {}
-    for node, kind, node_id, labels, props in store.read(q.NODES, {"nodes": ids}, row_cap=len(ids)).rows:
-        keys[node] = node_key(kind, node_id)
-        graph.add_node(keys[node], **{k: v for k, v in props.items() if k not in BOOKKEEPING}, labels=labels)
-    params = {"nodes": ids, "starts": ids if starts is None else list(starts), "limit": edge_limit + 1,
-              "kinds": sorted({data.get("kind") for _, data in graph.nodes(data=True)})}
-    rows = store.read(q.EDGES_AMONG, params, row_cap=edge_limit + 1).rows
-    graph.graph[EDGES_CUT] = len(rows) > edge_limit
-    rows = rows[:edge_limit]
-    for start, rel_type, end, props in rows:
-        if filters.start or filters.end:
-            if not _edge_in_window(props, filters.start, filters.end):
-                continue
-        attrs = {k: v for k, v in props.items() if k not in ("type", "key", *BOOKKEEPING)}
-        graph.add_edge(keys[start], keys[end], key=f"{rel_type}:{props.get('key', '')}", type=rel_type, **attrs)
-    return graph, keys
-
-
 def _clusters_view(store: GraphStore, cap: int, partners: int) -> nx.MultiDiGraph:
     """The default view: clusters, their strongest collaborations, their labels and programmes."""
     shown = {row[0]: row[1] for row in store.read(q.of_label("Cluster"), {"limit": cap + 1}, row_cap=cap + 1).rows}
@@ -226,7 +203,7 @@ def _clusters_view(store: GraphStore, cap: int, partners: int) -> nx.MultiDiGrap
     clusters = list(shown)
     shown.update({p: "Organisation" for _, p, _ in links if p not in shown})
     shown.update(_expand(store, clusters, ["QualityLabel", "Programme"], shown, cap + 1 - len(shown)))
-    graph, ids = _graph_of(store, list(shown)[:cap], Filters(), starts=clusters)
+    graph, ids = view_graph(store, list(shown)[:cap], Filters(), EDGE_LIMIT, starts=clusters)
     graph.graph[CUT] = len(shown) > cap
     for cluster, partner, shared in links:
         if ids.get(cluster) in graph and ids.get(partner) in graph:
@@ -255,7 +232,7 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
         return _clusters_view(store, cap, partners)
     centres = _resolve(store, focus) if focus else None
     chosen, cut = _chosen(store, filters, centres, depth, cap)
-    graph = _graph_of(store, list(chosen)[:cap], filters)[0]
+    graph = view_graph(store, list(chosen)[:cap], filters, EDGE_LIMIT)[0]
     graph.graph.update({CUT: cut, store_window.FILTERED_OUT: getattr(chosen, "dropped", 0)})
     if centres is not None and (filters.start or filters.end):
         graph = store_window.linked_to_focus(graph, [key for key, _ in centres.values()], depth)
