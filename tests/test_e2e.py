@@ -87,6 +87,7 @@ def test_explore_opens_on_the_clusters_and_their_collaborations(page, app_url):
     assert frame.evaluate("network.body.data.nodes.length") > 40  # the fixture's clusters and partners
     titles = frame.evaluate("network.body.data.edges.get().map(e => e.title.textContent)")
     assert any(title.startswith("SHARED_PROJECTS") for title in titles)
+    assert any(re.fullmatch(r"[A-Z_]+", title) for title in titles)  # a type alone: sent by number, made in the page
     assert painted_pixels(frame) > 5000
 
 

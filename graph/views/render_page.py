@@ -37,8 +37,12 @@ TEMPLATE = """<!DOCTYPE html>
     element.textContent = text;
     return element;
   }
+  var edgeTypes = {{heading.edge_types|tojson}};  // an edge whose tooltip is its type alone names it by number
   function inert(items) {
-    items.forEach(function (item) { if (typeof item.title === "string") { item.title = plainText(item.title); } });
+    items.forEach(function (item) {
+      if (item.t !== undefined) { item.title = edgeTypes[item.t]; delete item.t; }
+      if (typeof item.title === "string") { item.title = plainText(item.title); }
+    });
     return items;
   }
   var nodes = new vis.DataSet(inert({{nodes|tojson}}));
