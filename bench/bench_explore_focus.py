@@ -10,7 +10,12 @@ with the layout cached; then what a download of the view reads on its click (eve
 store's replies with the Python parser instead of hiredis (`graph.store.falkordb_stream`), as before hiredis parsed
 them.
 
-Run: `.venv/bin/python bench/bench_explore_focus.py [--db FILE] [--runs 3] [--python-parser]` (one table)
+`--browser` measures the visit instead, as a user waits for it: the app started as `./dev run` does, each visit a new
+tab of headless Chromium, from the request to vis-network's first drawing (`bench.bench_app.visit`): views not drawn
+before (Max nodes 5,000, 4,999, ...: a new read and drawing each) and the same view again (the app's caches: what is
+left is Streamlit, the page crossing to the browser and vis-network's drawing).
+
+Run: `.venv/bin/python bench/bench_explore_focus.py [--db FILE] [--runs 3] [--python-parser] [--browser]` (one table)
 """
 
 from __future__ import annotations
@@ -108,6 +113,32 @@ def measure(store: FalkorDBStore, focus: str, depth: int, cap: int, runs: int, p
     print(f"\nload average at the end: {os.getloadavg()[0]:.1f} (2 cores)")
 
 
+def in_the_browser(db: Path, focus: str, depth: int, cap: int, runs: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from bench.bench_app import visit
+    from bench.bench_explore import CHROMIUM_ARGS, start_app
+    from tests.app_process import stop_app
+
+    server, url = start_app(db)
+    path = f"explore?explore_focus={focus}&explore_depth={depth}&explore_cap={{}}"
+    try:
+        with sync_playwright() as driver:
+            browser = driver.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            context = browser.new_context(viewport={"width": 1400, "height": 1000})
+            visit(context, url, "explore")  # the default view first, as a user's first page
+            new = [visit(context, url, path.format(cap - i)) for i in range(runs)]
+            again = [visit(context, url, path.format(cap)) for _ in range(runs)]
+            browser.close()
+    finally:
+        stop_app(server)
+    print(f"Explore of {focus} at depth {depth}, Max nodes {cap:,} and below, in headless Chromium (new tab each)\n")
+    print("| visit | request to drawn network, each | median |\n|---|---|---:|")
+    for name, seconds in (("a view not drawn before", new), ("the same view again (cached)", again)):
+        print(f"| {name} | {', '.join(f'{s:.2f}' for s in seconds)} s | {statistics.median(seconds):.2f} s |")
+    print(f"\nload average at the end: {os.getloadavg()[0]:.1f} (2 cores)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--db", type=Path, help="a store holding the sample (else one is loaded into a temporary file)")
@@ -116,6 +147,7 @@ def main() -> None:
     parser.add_argument("--cap", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--python-parser", action="store_true", help="parse the store's replies in Python, not hiredis")
+    parser.add_argument("--browser", action="store_true", help="the visit in headless Chromium, request to drawing")
     args = parser.parse_args()
     if args.python_parser:
         falkordb_stream.hiredis = None
@@ -125,6 +157,8 @@ def main() -> None:
         if not args.db:  # as a user loads it
             subprocess.run([sys.executable, "-c", "from cli import main; main()", "--db", str(db), "load", "sample"],
                            cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
+        if args.browser:
+            return in_the_browser(db, args.focus, args.depth, args.cap, args.runs)
         store = FalkorDBStore(db, "cluster_explorer")
         try:
             measure(store, args.focus, args.depth, args.cap, args.runs, parsed_by)
