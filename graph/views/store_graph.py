@@ -16,14 +16,12 @@ import networkx as nx
 
 from graph.store import view_cypher as q
 from graph.store.contract import BOOKKEEPING, GraphStore
-from graph.store.schema import node_key
+from graph.store.schema import NODE_LABELS, node_key
 from graph.views.filters import Filters, _edge_in_window
 
-__all__ = ["EDGES_CUT", "INTERNAL_IDS", "view_graph", "with_all_properties"]
+__all__ = ["EDGES_CUT", "view_graph", "with_all_properties"]
 
 EDGES_CUT = "edges_cut"  # the view graph's attribute (`graph.graph`) saying its nodes have more relationships
-#: The view graph's attribute: node key -> the store's internal id, for `with_all_properties` (within a data version).
-INTERNAL_IDS = "internal_ids"
 #: The most relationships `with_all_properties` reads back (a view keeps at most `store_views.EDGE_LIMIT`).
 _EXPORT_ROWS = 1_000_000
 
@@ -44,7 +42,6 @@ def view_graph(store: GraphStore, nodes: Iterable[int], filters: Filters, edge_l
         keys[node] = node_key(kind, node_id)
         drawn = {"kind": kind, "id": node_id, **dict(zip(q.DRAWN_NODE, values, strict=True))}
         graph.add_node(keys[node], **{p: v for p, v in drawn.items() if v is not None}, labels=labels)
-    graph.graph[INTERNAL_IDS] = {key: node for node, key in keys.items()}
     params = {"nodes": ids, "starts": ids if starts is None else list(starts), "limit": edge_limit + 1,
               "kinds": sorted({data.get("kind") for _, data in graph.nodes(data=True)})}
     rows = store.read(q.EDGES_DRAWN, params, row_cap=edge_limit + 1).rows
@@ -57,13 +54,29 @@ def view_graph(store: GraphStore, nodes: Iterable[int], filters: Filters, edge_l
     return graph, keys
 
 
+def _internal_ids(store: GraphStore, view: nx.MultiDiGraph) -> dict[int, str]:
+    """The store's internal ids of the view's nodes, found by their keys now: ids are not kept across loads (an
+    id freed by an unload is given to a new node), and a download may come after one."""
+    by_label: dict[str, list[str]] = {}
+    for key in view:
+        kind, _, node_id = str(key).partition(":")
+        if kind in NODE_LABELS and node_id:
+            by_label.setdefault(kind, []).append(node_id)
+    found = {}
+    for label, wanted in by_label.items():
+        for node, kind, node_id, _ in store.read(q.resolve(label), {"ids": wanted}, row_cap=len(wanted) * 2).rows:
+            if node_key(kind, node_id) in view:
+                found[node] = node_key(kind, node_id)
+    return found
+
+
 def with_all_properties(store: GraphStore, view: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """A copy of `view` (a `view_graph`, or part of one) whose nodes and relationships carry every property the
     store holds, as an export gives them; what the store does not hold (the clusters' shared-project links) stays
-    as it is. Two reads: the nodes, then the relationships among them, kept only where the view has them."""
+    as it is. The nodes are found by their keys, then read, then the relationships among them, kept only where the
+    view has them."""
     full = view.copy()
-    internal = view.graph.get(INTERNAL_IDS, {})
-    ids = [internal[key] for key in full if key in internal]
+    ids = list(_internal_ids(store, full))
     if not ids:
         return full
     keys = {}
@@ -73,7 +86,7 @@ def with_all_properties(store: GraphStore, view: nx.MultiDiGraph) -> nx.MultiDiG
             data = full.nodes[key]
             data.clear()
             data.update({k: v for k, v in props.items() if k not in BOOKKEEPING}, labels=labels)
-    starts = [internal[u] for u in {u for u, _ in full.edges()} if u in internal]
+    starts = [node for node, key in keys.items() if key in full and full.out_degree(key)]
     params = {"nodes": ids, "starts": starts, "limit": _EXPORT_ROWS,
               "kinds": sorted({data.get("kind") for _, data in full.nodes(data=True)})}
     for start, rel_type, end, props in store.read(q.EDGES_AMONG, params, row_cap=_EXPORT_ROWS).rows:
