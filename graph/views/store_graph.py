@@ -3,9 +3,10 @@ for an export (for `graph.views.store_views`).
 
 A view reads only the properties its drawing uses (`view_cypher.DRAWN_NODE`, `DRAWN_EDGE`: names, tooltips,
 the metrics it can be sized by, the dates a time window tests). A 5,000-node view with every property read
-6 MB, 4.3 of it projects' objectives, and parsed 20,000 maps of relationship properties no drawing shows: 2.8 s
-of its 3.6 s read. The exports of a view (GraphML, CSV) hold every property, as before: `with_all_properties`
-reads them when a download is asked for, for the same nodes and relationships.
+6 MB of nodes, 4.3 of it projects' objectives, and 20,000 maps of relationship properties no drawing shows: those
+two reads were 2.95 s of its 3.6 s read at load 1 (`bench/bench_explore_focus.py`). The exports of a view
+(GraphML, CSV) hold every property, as before: `with_all_properties` reads them when a download is asked for, for
+the same nodes and relationships.
 """
 
 from __future__ import annotations
