@@ -7,12 +7,14 @@ answer). `collaboration/path` came out empty for two organisations three project
 looks two apart at most. `why_adhoc_empty` does the same for your own Cypher: a label or relationship type it
 names that the store does not hold (`organisation` for Organisation) is said, with the name it likely meant; else a
 number it compares with equality (`-p pic=884696261`, which the CLI sends as a number) is said to be one, with how to
-send it as text: a PIC, an id or a code stored as text equals no number, and the answer had been an empty table.
+send it as text: a PIC, an id or a code stored as text equals no number, and the answer had been an empty table. So is
+a list holding numbers that it looks in (`WHERE n.id IN $ids` with `-p 'ids=[123, 456]'`, `UNWIND $ids AS id`).
 """
 
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from typing import Any
 
@@ -24,9 +26,10 @@ from queries.catalogue import SavedQuery
 
 __all__ = ["why_empty", "why_adhoc_empty", "CLI_TEXT", "JSON_TEXT"]
 
-#: How to send a value as text, where the words are read: the CLI's option, the Queries page's JSON field.
-CLI_TEXT = "-p '{name}=\"{value}\"'"
-JSON_TEXT = '{{"{name}": "{value}"}} in Parameters as JSON'
+#: How to send a value as text, where the words are read: the CLI's option, the Queries page's JSON field (`text`
+#: is the value as JSON text: `"910945140"`, or `["123", "456"]` for a list).
+CLI_TEXT = "-p '{name}={text}'"
+JSON_TEXT = '{{"{name}": {text}}} in Parameters as JSON'
 
 #: The first label of a node pattern, `(o:Organisation`, and the types of a relationship pattern, `[r:A|B`.
 _NODE_LABEL = re.compile(r"\(\s*\w*\s*:\s*(\w+)")
@@ -61,7 +64,8 @@ def why_adhoc_empty(store: GraphStore, cypher: str, params: dict[str, Any] | Non
                     as_text: str = CLI_TEXT) -> str | None:
     """Why `cypher`, run by the user, may have found nothing: the labels and relationship types of its patterns the
     store holds none of, each with the name it likely meant (names are case-sensitive); else the numbers of `params`
-    it compares with equality, each with how to send it as text (`as_text`: CLI_TEXT or JSON_TEXT); else None."""
+    it compares with equality, and the lists of numbers it looks in, each with how to send it as text (`as_text`:
+    CLI_TEXT or JSON_TEXT); else None."""
     text = without_literals(cypher)
     labels, types = counts(store)
     absent = [_absent("node labelled", name, labels) for name in _NODE_LABEL.findall(text) if name not in labels]
@@ -78,15 +82,33 @@ def why_adhoc_empty(store: GraphStore, cypher: str, params: dict[str, Any] | Non
 
 def _numbers_sent(text: str, params: dict[str, Any], as_text: str) -> str | None:
     """The parameters sent as numbers that `text` matches with `=` or a map's `{key: $name}` (not `LIMIT $n`, not
-    `<`), said with how to send each as text; None when there is none."""
-    numbers = [name for name in used_parameters(text) if type(params.get(name)) in (int, float)
-               and re.search(rf"(?<![<>!])[:=]\s*\${name}\b|\${name}\s*=(?![=~])", text)]
-    if not numbers:
+    `<`), and the lists holding numbers it looks in (`IN $ids`, `UNWIND $ids`) or matches so, said with how to send
+    each as text; None when there is none."""
+    sent = {name: params.get(name) for name in used_parameters(text)}
+    numbers = [name for name, value in sent.items() if _is_number(value) and re.search(
+        rf"(?<![<>!])[:=]\s*\${name}\b|\${name}\b\s*=(?![=~])", text, re.I)]
+    lists = [name for name, value in sent.items() if isinstance(value, list) and any(map(_is_number, value))
+             and re.search(rf"(?:\bIN|\bUNWIND|(?<![<>!])[:=])\s*\${name}\b|\${name}\b\s*=(?![=~])", text, re.I)]
+    if not numbers and not lists:
         return None
-    said = "; ".join(f"${name} was sent as the number {params[name]!r}" for name in numbers)
-    how = "; ".join(as_text.format(name=name, value=params[name]) for name in numbers)
+    said = "; ".join([*(f"${name} was sent as the number {params[name]!r}" for name in numbers),
+                      *(f"${name} was sent with numbers in its list "
+                        f"({', '.join(repr(v) for v in params[name] if _is_number(v))})" for name in lists)])
+    how = "; ".join(as_text.format(name=name, text=json.dumps(_as_text(params[name]), ensure_ascii=False))
+                    for name in [*numbers, *lists])
     return (f"No row: {said}, and a value stored as text (an id, a PIC, a code) equals no number. To send it as "
             f"text: {how}.")
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) in (int, float)
+
+
+def _as_text(value: Any) -> Any:
+    """`value` with its numbers as text (`910945140` is "910945140", `[123, "x"]` is ["123", "x"])."""
+    if isinstance(value, list):
+        return [_as_text(item) for item in value]
+    return str(value) if _is_number(value) else value
 
 
 def _absent(what: str, name: str, held: dict[str, int]) -> str:

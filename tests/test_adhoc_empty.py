@@ -68,3 +68,36 @@ def test_the_cli_says_a_number_was_sent_and_its_text_form_finds_the_node(embedde
     assert "$id was sent as the number 910945140" in as_number.stderr
     as_text = invoke(env, "query", cypher, "-p", 'id="910945140"')  # what the message says to give
     assert "Numbered Oy" in as_text.stdout and not as_text.stderr
+
+
+@pytest.mark.parametrize("cypher", ["MATCH (c:Cluster) WHERE c.id IN $ids RETURN c.name",
+                                    "UNWIND $ids AS id MATCH (c:Cluster {id: id}) RETURN c.name",
+                                    "MATCH (c:Cluster) WHERE any(x IN $ids WHERE x = c.id) RETURN c"])
+def test_a_list_of_numbers_looked_in_is_said_with_how_to_send_it_as_text(store, cypher):
+    """`WHERE n.id IN $ids` with `-p 'ids=[123, 456]'` had answered an empty table without a word."""
+    said = why_adhoc_empty(store, cypher, {"ids": [123, 456]})
+    assert said == ("No row: $ids was sent with numbers in its list (123, 456), and a value stored as text (an id, a "
+                    "PIC, a code) equals no number. To send it as text: -p 'ids=[\"123\", \"456\"]'.")
+
+
+def test_a_list_with_some_numbers_names_those_and_keeps_its_texts(store):
+    said = why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.id IN $ids RETURN c", {"ids": ["x", 910945140]},
+                           JSON_TEXT)
+    assert said.startswith("No row: $ids was sent with numbers in its list (910945140), ")
+    assert said.endswith('To send it as text: {"ids": ["x", "910945140"]} in Parameters as JSON.')
+
+
+def test_a_list_of_texts_or_of_numbers_in_no_comparison_gets_no_such_word(store):
+    assert why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.id IN $ids RETURN c", {"ids": ["1", "2"]}) is None
+    assert why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.id = 'none' RETURN c, $ids", {"ids": [1, 2]}) is None
+
+
+def test_the_cli_says_a_list_of_numbers_was_sent_and_its_text_form_finds_the_node(embedded_store, embedded_server):
+    write_records(embedded_store, [NodeRecord("Organisation", "910945140", "Numbered Oy", ("test",))], [])
+    env, cypher = (cli_env(embedded_server, embedded_store.graph_name),
+                   "MATCH (o:Organisation) WHERE o.id IN $ids RETURN o.name")
+    as_numbers = invoke(env, "query", cypher, "-p", "ids=[910945140, 123]")
+    assert as_numbers.exit_code == 0 and "Numbered Oy" not in as_numbers.stdout
+    assert "$ids was sent with numbers in its list (910945140, 123)" in as_numbers.stderr
+    as_text = invoke(env, "query", cypher, "-p", 'ids=["910945140", "123"]')  # what the message says to give
+    assert "Numbered Oy" in as_text.stdout and not as_text.stderr

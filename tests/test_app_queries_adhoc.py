@@ -120,3 +120,11 @@ def test_an_empty_answer_to_a_number_says_how_to_send_it_as_text():
     at = run_adhoc(at, "MATCH (o:Organisation {id: $id}) RETURN o.name AS name")
     assert any("$id was sent as the number 910945140" in i.value and '{"id": "910945140"} in Parameters as JSON'
                in i.value for i in at.info)
+
+
+def test_an_empty_answer_to_a_list_of_numbers_says_how_to_send_them_as_text():
+    at = open_page("queries")
+    at.text_input(key="queries_adhoc_params").input('{"ids": [910945140, 884723712]}').run()
+    at = run_adhoc(at, "MATCH (o:Organisation) WHERE o.id IN $ids RETURN o.name AS name")
+    assert any("$ids was sent with numbers in its list (910945140, 884723712)" in i.value
+               and '{"ids": ["910945140", "884723712"]} in Parameters as JSON' in i.value for i in at.info)
