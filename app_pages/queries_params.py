@@ -7,11 +7,14 @@ The chosen id is kept in the URL under the same key as the plain field, so old l
 typed into the choice itself is accepted too (the runner resolves names to ids). A query's example that names
 no node of this store (a CORDIS PIC on a user's own table) gives way to the first node the store offers, else to
 the parameter's default (the run then says the store lacks it). An emptied field runs empty, as `-p area=` does on
-the command line, never silently with the default it no longer shows; an emptied node choice waits for one.
+the command line, never silently with the default it no longer shows; an emptied node choice waits for one. A
+link's value the query takes in a form the field does not read from the address (`31/12/2024`, `1,5`) is put in the
+field's form; one the field does not run (`level=9`, `01/02/2024`, which may be either day) is said above the result.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -20,7 +23,7 @@ from app_pages import common, widgets
 from graph.errors import ParameterError
 from graph.store.contract import GraphStore
 from queries.catalogue import Param, SavedQuery
-from queries.params import node_id_params
+from queries.params import node_id_params, readings
 from queries.runner import bind_value, suggestions
 
 
@@ -96,6 +99,7 @@ def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, An
                                query.example.get(p.name)) for p in query.params if p.name in pick}
     linked = {p.name: st.query_params.get(key) for p in query.params if p.name not in pick
               and (key := f"queries_{query.name}:{p.name}") not in st.session_state and key in st.query_params}
+    _refit_links(query, linked)
     with st.form("queries_form"):
         raw.update({p.name: _as_shown(p, widgets.param_input(graph_store, p, f"queries_{query.name}:{p.name}",
                                                              query.example.get(p.name)))
@@ -105,17 +109,76 @@ def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, An
     return raw
 
 
+#: A whole number written with a point, `2.0`: the number field reads it as 2.
+_WHOLE = re.compile(r"\s*([+-]?\d+)\.0*\s*")
+#: The form a field reads a link's value in, by the parameter's type: what a warning names.
+_FIELD_FORMS = {"date": "a date as YYYY-MM-DD", "float": "a number with a decimal point"}
+
+
+def _field_form(query: SavedQuery, param: Param, value: str) -> str | None:
+    """A link's `value` in the form `param`'s field reads from the address (`2024-12-31` for `31/12/2024` or
+    `31.12.2024`, `1.5` for `1,5`, `1000` for `1 000`, `esca-gold` for `ESCA Gold`), when the query takes it and it
+    means one value; else None (a free text, a list, a value to be said)."""
+    if param.type == "list" or (param.type == "string" and not param.choices) or readings(param.type, value):
+        return None
+    if param.type == "int" and (whole := _WHOLE.fullmatch(value)):  # `2.0`: the field shows 2
+        value = whole[1]
+    try:
+        bound = bind_value(query, param, value)
+    except ParameterError:
+        return None
+    if isinstance(bound, bool):
+        return "true" if bound else "false"
+    return str(bound)
+
+
+def _refit_links(query: SavedQuery, linked: dict[str, str]) -> None:
+    """Put a link's values that a field would drop, though the query takes them, in the form the field reads, and run
+    the page again: Streamlit seeds a bound field from the address as it is (dates as YYYY-MM-DD, numbers with a
+    point, a choice as written), and a day-first date or a decimal comma had been dropped without a word."""
+    refit = {name: form for name, value in linked.items()
+             if (form := _field_form(query, query.param(name), value)) is not None and form != value}
+    if refit:
+        for name, form in refit.items():
+            st.query_params[f"queries_{query.name}:{name}"] = form
+        st.rerun()
+
+
+def _link_problem(query: SavedQuery, name: str, value: str, shown: Any) -> str | None:
+    """Why the field of `name` does not run a link's `value`: the query does not take it (`level=9`), it may mean two
+    values (`01/02/2024`, `1,500`), or the field cannot show it and shows `shown`; else None."""
+    param = query.param(name)
+    if two := readings(param.type, value):
+        said = " and as ".join(f"{_display(meant)} {reading}" for reading, meant in two.items())
+        links = " or ".join(f"{name}={_display(meant)}" for meant in two.values())
+        return f"it reads as {said}; the field takes {_FIELD_FORMS[param.type]}: {links}"
+    try:
+        meant = bind_value(query, param, value)
+    except ParameterError as e:
+        return str(e).split(f"parameter {name!r}", 1)[-1].lstrip(": ")
+    try:
+        ran = None if shown is None else bind_value(query, param, shown)
+    except ParameterError:
+        ran = shown
+    if ran == meant or (param.type == "list" and all(item in (ran or []) for item in meant)):  # (its last item)
+        return None
+    return (f"the field takes days from {widgets.EARLIEST} to {widgets.LATEST}" if param.type == "date"
+            else "the field cannot show it")
+
+
+def _display(value: Any) -> str:
+    """A reading as a link would write it: 1500, not 1500.0."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+
+
 def _unfit_link_values(query: SavedQuery, linked: dict[str, str], raw: dict[str, Any]) -> None:
-    """Say which of a link's values the query does not take: Streamlit drops a bound field's URL value it cannot
+    """Say which of a link's values the field does not run: Streamlit drops a bound field's URL value it cannot
     show (`level=9`, `limit=abc`), and the field had shown its default without a word. The warning stays while the
     field still shows the value put in the link's place: it had gone at the page's next run (a Run pressed, the
     editor below used), the result still of a question other than the link's."""
     kept = st.session_state.setdefault("queries_unfit_links", {})
     for name, value in linked.items():
-        try:
-            bind_value(query, query.param(name), value)
-        except ParameterError as e:
-            reason = str(e).split(f"parameter {name!r}", 1)[-1].lstrip(": ")
+        if reason := _link_problem(query, name, value, raw.get(name)):
             kept[f"queries_{query.name}:{name}"] = (f"The link's {name}={value!r} is not used: {reason}; the field "
                                                     "shows another value.", raw.get(name))
     for name in [p.name for p in query.params]:

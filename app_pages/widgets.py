@@ -26,6 +26,9 @@ from queries.catalogue import Param
 from queries.runner import suggestions
 
 URL = url_choice.URL
+#: The days a query's date field offers (Streamlit's own are ten years either side of its value: a link's
+#: `on=2005-01-01` had been dropped, and the calendar offered no such day).
+EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 #: The most choices a filter sends the browser at once (`choose`).
 OFFERED = 200
 
@@ -240,7 +243,8 @@ def param_input(graph_store: GraphStore, param: Param, key: str, default: Any = 
         return st.number_input(label, param.least, param.most, cast(default or 0), key=key, help=help_text, bind=URL)
     if param.type == "date":
         value = dt.date.fromisoformat(default) if default else dt.date.today()
-        return st.date_input(label, value=value, key=key, help=help_text, bind=URL).isoformat()
+        return st.date_input(label, value=value, min_value=EARLIEST, max_value=LATEST, key=key, help=help_text,
+                             bind=URL).isoformat()
     offered = [str(v) for v in suggestions(graph_store, param)]
     if param.type == "list":
         chosen = [str(v) for v in (default or [])]
