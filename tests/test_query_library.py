@@ -153,3 +153,12 @@ def test_the_readme_shows_the_shipped_text_of_labels_expiring():
     root = Path(__file__).resolve().parents[1]
     shipped = (root / "queries" / "labels" / "expiring.cypher").read_text(encoding="utf-8")
     assert f"```cypher\n{shipped}```" in (root / "README.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["clusters/in-projects", "clusters/overview"])
+@pytest.mark.parametrize("written", ["ANY", "Any", " any "])
+def test_any_country_is_taken_in_any_case_and_with_spaces(library_store, name, written):
+    """`country=ANY` (or `Any`, or ` any ` from a field) had been taken for a country: an empty answer, said to be
+    for a missing `country` of the clusters."""
+    every = run_saved(library_store, CATALOGUE, name, {"country": "any"})[2].rows
+    assert every and run_saved(library_store, CATALOGUE, name, {"country": written})[2].rows == every
