@@ -109,8 +109,10 @@ def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, An
     return raw
 
 
-#: A whole number written with a point, `2.0`: the number field reads it as 2.
+#: What a field reads from the address that the query's types do not: a whole number with a point, `2.0` (the number
+#: field reads 2), and a date year first with slashes, `2020/06/01` (Streamlit's older form of a date).
 _WHOLE = re.compile(r"\s*([+-]?\d+)\.0*\s*")
+_YEAR_FIRST = re.compile(r"\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*")
 #: The form a field reads a link's value in, by the parameter's type: what a warning names.
 _FIELD_FORMS = {"date": "a date as YYYY-MM-DD", "float": "a number with a decimal point"}
 
@@ -121,15 +123,23 @@ def _field_form(query: SavedQuery, param: Param, value: str) -> str | None:
     means one value; else None (a free text, a list, a value to be said)."""
     if param.type == "list" or (param.type == "string" and not param.choices) or readings(param.type, value):
         return None
-    if param.type == "int" and (whole := _WHOLE.fullmatch(value)):  # `2.0`: the field shows 2
-        value = whole[1]
     try:
-        bound = bind_value(query, param, value)
+        bound = bind_value(query, param, _as_field_reads(param, value))
     except ParameterError:
         return None
     if isinstance(bound, bool):
         return "true" if bound else "false"
     return str(bound)
+
+
+def _as_field_reads(param: Param, value: str) -> str:
+    """`value` as the query's type reads it, where the field reads it too (`2.0` is 2, `2020/06/01` is 2020-06-01):
+    such a link's value had been warned about as not used, the field showing it."""
+    if param.type == "int" and (whole := _WHOLE.fullmatch(value)):
+        return whole[1]
+    if param.type == "date" and (year_first := _YEAR_FIRST.fullmatch(value)):
+        return "-".join(year_first.groups())
+    return value
 
 
 def _refit_links(query: SavedQuery, linked: dict[str, str]) -> None:
@@ -153,7 +163,7 @@ def _link_problem(query: SavedQuery, name: str, value: str, shown: Any) -> str |
         links = " or ".join(f"{name}={_display(meant)}" for meant in two.values())
         return f"it reads as {said}; the field takes {_FIELD_FORMS[param.type]}: {links}"
     try:
-        meant = bind_value(query, param, value)
+        meant = bind_value(query, param, _as_field_reads(param, value))
     except ParameterError as e:
         return str(e).split(f"parameter {name!r}", 1)[-1].lstrip(": ")
     try:

@@ -85,10 +85,11 @@ def test_a_comma_that_may_group_thousands_is_named_with_both_readings(share_quer
     ("labels/holders", "label", "ESCA Gold", "esca-gold"),  # a choice by its name, as the command line takes it
     ("regions/ranked-by-participations", "limit", "1 000", 1000),
     ("labels/valid-on", "min_level", "2.0", 2),  # the field took it, the warning had said it was not used
+    ("labels/valid-on", "on", "2020/06/01", dt.date(2020, 6, 1)),  # (Streamlit's older form of a date) the same
 ])
 def test_a_value_the_query_takes_in_another_form_fills_its_field(name, param, written, shown):
     at = _linked(name, param, written)
     key = f"queries_{name}:{param}"
-    field = next(e for kind in ("selectbox", "number_input") for e in at.get(kind) if e.key == key)
+    field = next(e for kind in ("selectbox", "number_input", "date_input") for e in at.get(kind) if e.key == key)
     assert field.value == shown
     assert "The link's" not in said(at.warning)
