@@ -8,7 +8,9 @@ looks two apart at most. `why_adhoc_empty` does the same for your own Cypher: a 
 names that the store does not hold (`organisation` for Organisation) is said, with the name it likely meant; else a
 number it compares with equality (`-p pic=884696261`, which the CLI sends as a number) is said to be one, with how to
 send it as text: a PIC, an id or a code stored as text equals no number, and the answer had been an empty table. So is
-a list holding numbers that it looks in (`WHERE n.id IN $ids` with `-p 'ids=[123, 456]'`, `UNWIND $ids AS id`).
+a list holding numbers that it looks in (`WHERE n.id IN $ids` with `-p 'ids=[123, 456]'`, `UNWIND $ids AS id`). Else a
+text it matches a node's id with that is no id but names a node, as a saved query's node parameter would take it
+(`NTNU`, `PIC:999977851`, ` pic:999977851`), is said with the node's id to send.
 """
 
 from __future__ import annotations
@@ -18,11 +20,14 @@ import json
 import re
 from typing import Any
 
+from graph.errors import NotFound, ParameterError
 from graph.store.contract import GraphStore
 from graph.store.query_syntax import used_parameters, without_literals
 from graph.store.reads import counts
 from graph.store.requirements import explain, missing_inputs
+from graph.store.resolve import ResolvedNode, resolve_node
 from queries.catalogue import SavedQuery
+from queries.params import node_id_params
 
 __all__ = ["why_empty", "why_adhoc_empty", "CLI_TEXT", "JSON_TEXT"]
 
@@ -31,6 +36,8 @@ __all__ = ["why_empty", "why_adhoc_empty", "CLI_TEXT", "JSON_TEXT"]
 CLI_TEXT = "-p '{name}={text}'"
 JSON_TEXT = '{{"{name}": {text}}} in Parameters as JSON'
 
+#: How many items of a list compared with ids are looked up by name when the answer is empty (each is a few reads).
+_NAMES_CHECKED = 20
 #: The first label of a node pattern, `(o:Organisation`, and the types of a relationship pattern, `[r:A|B`.
 _NODE_LABEL = re.compile(r"\(\s*\w*\s*:\s*(\w+)")
 _REL_TYPES = re.compile(r"\[\s*\w*\s*:\s*(\w+(?:\s*\|\s*:?\s*\w+)*)")
@@ -72,7 +79,7 @@ def why_adhoc_empty(store: GraphStore, cypher: str, params: dict[str, Any] | Non
     absent += [_absent("relationship of type", name, types) for found in _REL_TYPES.findall(text)
                for name in re.split(r"\s*\|\s*:?\s*", found) if name not in types]
     if not absent:
-        return _numbers_sent(text, params or {}, as_text)
+        return _numbers_sent(text, params or {}, as_text) or _ids_as_written(store, text, params or {}, as_text)
     if not labels:
         return ("No row: the store holds nothing yet: run `cluster-explorer load sample` for the bundled real network, "
                 "or load your own files (`cluster-explorer load --help`).")
@@ -98,6 +105,42 @@ def _numbers_sent(text: str, params: dict[str, Any], as_text: str) -> str | None
                     for name in [*numbers, *lists])
     return (f"No row: {said}, and a value stored as text (an id, a PIC, a code) equals no number. To send it as "
             f"text: {how}.")
+
+
+def _ids_as_written(store: GraphStore, text: str, params: dict[str, Any], as_text: str) -> str | None:
+    """The text parameters `text` matches a node's id with (`{id: $id}`, `n.id = $id`, `n.id IN $ids`) that are no
+    id but name a node as a saved query's node parameter would take them (`PIC:999977851`, ` pic:999977851`, `NTNU`):
+    ids are compared exactly, and the answer had been an empty table. Said with the ids to send; else None."""
+    kinds, said, how = node_id_params(text), [], []
+    for name in used_parameters(text):
+        value = params.get(name)
+        items = value if isinstance(value, list) else [value]
+        if not items or not all(isinstance(item, str) for item in items) or (
+                name not in kinds and not re.search(rf"\.id\s*(?:=|\bIN\b)\s*\${name}\b|\${name}\b\s*=\s*\w+\.id\b",
+                                                    text, re.I)):
+            continue
+        named = {item: node for item in items[:_NAMES_CHECKED]
+                 if (node := _node_named(store, item, kinds.get(name))) is not None}
+        if not named:
+            continue
+        said += [f"${name} {item!r} is no node's id but names {node.describe()}" for item, node in named.items()]
+        ids = [named[item].id if item in named else item for item in items]
+        how.append(as_text.format(name=name, text=json.dumps(ids if isinstance(value, list) else ids[0],
+                                                             ensure_ascii=False)))
+    if not said:
+        return None
+    return (f"No row: {'; '.join(said)}; an id is compared as written (case and spaces count). To send the id: "
+            f"{'; '.join(how)}.")
+
+
+def _node_named(store: GraphStore, text: str, kinds: tuple[str, ...] | None) -> ResolvedNode | None:
+    """The one node `text` names when it is not its id as written, as a saved query's node parameter takes it; else
+    None (an id as written, no node, several)."""
+    try:
+        node = resolve_node(store, text, kinds)
+    except (NotFound, ParameterError):
+        return None
+    return None if node.id == text else node
 
 
 def _is_number(value: Any) -> bool:

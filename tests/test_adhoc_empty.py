@@ -101,3 +101,27 @@ def test_the_cli_says_a_list_of_numbers_was_sent_and_its_text_form_finds_the_nod
     assert "$ids was sent with numbers in its list (910945140, 123)" in as_numbers.stderr
     as_text = invoke(env, "query", cypher, "-p", 'ids=["910945140", "123"]')  # what the message says to give
     assert "Numbered Oy" in as_text.stdout and not as_text.stderr
+
+
+@pytest.mark.parametrize(("cypher", "written"), [("MATCH (c:Cluster {id: $id}) RETURN c.name", "IoT World"),
+                                                 ("MATCH (c:Cluster) WHERE c.id = $id RETURN c", "IOT-WORLD"),
+                                                 ("MATCH (c) WHERE $id = c.id RETURN c", " iot-world")])
+def test_a_name_or_an_id_in_another_case_for_an_id_is_said_with_the_id(store, cypher, written):
+    """A saved query's node parameter takes a name, an id in another case or with spaces; your own Cypher compares
+    ids as written, and had answered an empty table without a word."""
+    said = why_adhoc_empty(store, cypher, {"id": written})
+    assert said == (f"No row: $id {written!r} is no node's id but names IoT World (Cluster:iot-world); an id is "
+                    "compared as written (case and spaces count). To send the id: -p 'id=\"iot-world\"'.")
+
+
+def test_a_list_of_ids_gets_the_ids_of_the_names_in_it(store):
+    said = why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.id IN $ids RETURN c", {"ids": ["IoT World", "zzz-none"]},
+                           JSON_TEXT)
+    assert said.startswith("No row: $ids 'IoT World' is no node's id but names IoT World (Cluster:iot-world); ")
+    assert said.endswith('To send the id: {"ids": ["iot-world", "zzz-none"]} in Parameters as JSON.')
+
+
+def test_an_id_as_written_a_text_naming_nothing_or_a_name_compared_with_a_name_gets_no_such_word(store):
+    assert why_adhoc_empty(store, "MATCH (c:Cluster {id: $id}) RETURN c", {"id": "iot-world"}) is None
+    assert why_adhoc_empty(store, "MATCH (c:Cluster {id: $id}) RETURN c", {"id": "zzz-none"}) is None
+    assert why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.name = $name RETURN c", {"name": "iot world"}) is None

@@ -128,3 +128,11 @@ def test_an_empty_answer_to_a_list_of_numbers_says_how_to_send_them_as_text():
     at = run_adhoc(at, "MATCH (o:Organisation) WHERE o.id IN $ids RETURN o.name AS name")
     assert any("$ids was sent with numbers in its list (910945140, 884723712)" in i.value
                and '{"ids": ["910945140", "884723712"]} in Parameters as JSON' in i.value for i in at.info)
+
+
+def test_an_empty_answer_to_a_name_for_an_id_says_the_id_to_send():
+    at = open_page("queries")
+    at.text_input(key="queries_adhoc_params").input('{"id": "IoT World"}').run()
+    at = run_adhoc(at, "MATCH (c:Cluster {id: $id}) RETURN c.name AS name")
+    assert any("$id 'IoT World' is no node's id but names IoT World (Cluster:iot-world)" in i.value
+               and '{"id": "iot-world"} in Parameters as JSON' in i.value for i in at.info)
