@@ -10,7 +10,8 @@ number it compares with equality (`-p pic=884696261`, which the CLI sends as a n
 send it as text: a PIC, an id or a code stored as text equals no number, and the answer had been an empty table. So is
 a list holding numbers that it looks in (`WHERE n.id IN $ids` with `-p 'ids=[123, 456]'`, `UNWIND $ids AS id`). Else a
 text it matches a node's id with that is no id but names a node, as a saved query's node parameter would take it
-(`NTNU`, `PIC:999977851`, ` pic:999977851`), is said with the node's id to send.
+(`NTNU`, `PIC:999977851`, ` pic:999977851`), is said with the node's id to send; else a text with spaces around it
+that it compares (`-p "country= SE "`), with the text to send.
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def why_adhoc_empty(store: GraphStore, cypher: str, params: dict[str, Any] | Non
     absent += [_absent("relationship of type", name, types) for found in _REL_TYPES.findall(text)
                for name in re.split(r"\s*\|\s*:?\s*", found) if name not in types]
     if not absent:
-        return _numbers_sent(text, params or {}, as_text) or _ids_as_written(store, text, params or {}, as_text)
+        return (_numbers_sent(text, params or {}, as_text) or _ids_as_written(store, text, params or {}, as_text)
+                or _spaces_sent(text, params or {}, as_text))
     if not labels:
         return ("No row: the store holds nothing yet: run `cluster-explorer load sample` for the bundled real network, "
                 "or load your own files (`cluster-explorer load --help`).")
@@ -131,6 +133,23 @@ def _ids_as_written(store: GraphStore, text: str, params: dict[str, Any], as_tex
         return None
     return (f"No row: {'; '.join(said)}; an id is compared as written (case and spaces count). To send the id: "
             f"{'; '.join(how)}.")
+
+
+def _spaces_sent(text: str, params: dict[str, Any], as_text: str) -> str | None:
+    """The texts with spaces around them that `text` compares with `=`, `{key: $name}` or `IN` (` SE`, a value
+    pasted with its cell's spaces), said with the text to send; None when there is none."""
+    spaced = {name: value for name in used_parameters(text) if (value := params.get(name)) is not None
+              and any(isinstance(item, str) and item != item.strip()
+                      for item in (value if isinstance(value, list) else [value]))
+              and re.search(rf"(?:\bIN|(?<![<>!])[:=])\s*\${name}\b|\${name}\b\s*=(?![=~])", text, re.I)}
+    if not spaced:
+        return None
+    said = "; ".join(f"${name} {value!r}" for name, value in spaced.items())
+    how = "; ".join(as_text.format(name=name, text=json.dumps(
+        [item.strip() if isinstance(item, str) else item for item in value] if isinstance(value, list)
+        else value.strip(), ensure_ascii=False)) for name, value in spaced.items())
+    return (f"No row: {said} has spaces around it, and a value stored without them does not equal it. To send it "
+            f"without: {how}.")
 
 
 def _node_named(store: GraphStore, text: str, kinds: tuple[str, ...] | None) -> ResolvedNode | None:

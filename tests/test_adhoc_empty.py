@@ -125,3 +125,13 @@ def test_an_id_as_written_a_text_naming_nothing_or_a_name_compared_with_a_name_g
     assert why_adhoc_empty(store, "MATCH (c:Cluster {id: $id}) RETURN c", {"id": "iot-world"}) is None
     assert why_adhoc_empty(store, "MATCH (c:Cluster {id: $id}) RETURN c", {"id": "zzz-none"}) is None
     assert why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.name = $name RETURN c", {"name": "iot world"}) is None
+
+
+def test_a_text_with_spaces_around_it_is_said_with_the_text_to_send(store):
+    """A value pasted with its cell's spaces (`-p "country= SE "`) had answered an empty table without a word."""
+    said = why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.country = $country RETURN c.name", {"country": " SE "})
+    assert said == ("No row: $country ' SE ' has spaces around it, and a value stored without them does not equal "
+                    "it. To send it without: -p 'country=\"SE\"'.")
+    said = why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.country IN $in RETURN c", {"in": ["SE ", "NO"]}, JSON_TEXT)
+    assert said.endswith('To send it without: {"in": ["SE", "NO"]} in Parameters as JSON.')
+    assert why_adhoc_empty(store, "MATCH (c:Cluster) WHERE c.name STARTS WITH $s RETURN c", {"s": "Io "}) is None
