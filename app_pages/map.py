@@ -33,7 +33,7 @@ show_clusters, load = map_clusters.controls(right)
 placed = map_cache.placed_activity(level, start, end, load)
 countries = map_countries.control(placed)
 kept = map_countries.keep(placed, countries)
-places, organisations, located, active, links, (unplaced, national), (clustered, no_place) = kept
+places, organisations, located, active, links, unplaced, (clustered, no_place) = kept
 actors = len(map_cache.brought_by(load)) if load else 0
 if load and not places and not organisations and not clustered:
     map_clusters.nothing_of_load(load, actors, map_cache.kinds_brought_by(load))
@@ -60,10 +60,8 @@ active = f"{active:,} of them in a project" + (f" of {describe_window(start, end
 st.caption(map_clusters.of_load(load, actors) + map_countries.said(placed, countries)
            + f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} organisations with "
            f"coordinates ({active}), {strongest}; no base map."
-           + (f" {unplaced:,} organisations and clusters are in no place of {LEVELS[level]} with coordinates, so in no "
-              "bubble" if unplaced else "") + (f" (some in national regions NUTS does not know: "
-              f"{', '.join(national[:5])}; give NUTS's name or code of their region in your table)" if national else "")
-           + ("." if unplaced else "") + map_clusters.caption(clustered, no_place, show_clusters, level)
+           + map_countries.unplaced_said(unplaced, LEVELS[level], countries)
+           + map_clusters.caption(clustered, no_place, show_clusters, level)
            + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
 map_find.tables(places, links, shown, found, text, level)

@@ -38,16 +38,18 @@ KEPT = 8
 COUNTRY_ORGANISATIONS = 500
 #: What the files hold; a new one reads no older file (their aggregates had no `active`, no `unplaced`, no clusters;
 #: 4 counted a seed cluster's CORDIS record as a cluster of its own; 5 kept no link of a place outside the
-#: `MOST_ARCS` strongest; 6 no country of the rows, counts by country, nor country names).
-FORMAT = 7
+#: `MOST_ARCS` strongest; 6 no country of the rows, counts by country, nor country names; 7 counted the organisations
+#: and clusters in no place of the level for all countries only).
+FORMAT = 8
 #: places, the organisations drawn (most active first: of all, and of each country), how many organisations have
 #: coordinates and how many of them take part in a project (of the window: a time window keeps every organisation,
 #: active or not), each by country, links (the `MOST_ARCS` strongest and each place's `PLACE_ARCS` strongest), the
-#: organisations and clusters in no place of the level with coordinates, with the national regions among them, the
+#: organisations and clusters in no place of the level with coordinates by country (None: no country known), with
+#: the national regions among theirs (`geo_countries.unplaced_by_country`), the
 #: clusters by place with how many are in none (`geography.cluster_points`), and the countries of the places by
 #: key, their names. Every row has its `country` (links `from_country`, `to_country`: `geo_countries`).
-Placed = tuple[list[dict], list[dict], Counter, Counter, list[dict], tuple[int, list[str]], tuple[list[dict], int],
-               dict[str, str]]
+Placed = tuple[list[dict], list[dict], Counter, Counter, list[dict], tuple[Counter, dict[str | None, list[str]]],
+               tuple[list[dict], int], dict[str, str]]
 
 
 def _compute(graph: nx.MultiDiGraph, level: int, only: frozenset[str] | None = None) -> Placed:
@@ -59,8 +61,8 @@ def _compute(graph: nx.MultiDiGraph, level: int, only: frozenset[str] | None = N
     drawn = geo_countries.most_active(organisations, ORGANISATIONS_DRAWN, COUNTRY_ORGANISATIONS)
     located = Counter(o["country"] for o in organisations)
     active = Counter(o["country"] for o in organisations if o["activity"])
-    return (places, drawn, located, active, links, geography.unplaced(graph, level, place_of), clusters,
-            geo_countries.country_names(graph, places))
+    return (places, drawn, located, active, links, geo_countries.unplaced_by_country(graph, level, place_of),
+            clusters, geo_countries.country_names(graph, places))
 
 
 def _file(version: str, level: int, load: str | None) -> Path:

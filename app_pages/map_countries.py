@@ -14,8 +14,10 @@ from app_pages import common, map_cache, widgets
 from app_pages.map_cache import Placed
 from graph.views.geography import in_countries
 
-#: The aggregates the page draws: as `Placed`, with the counts of organisations summed, and no country names.
-Kept = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str]], tuple[list[dict], int]]
+#: The aggregates the page draws: as `Placed`, with the counts of organisations summed, the organisations and clusters
+#: in no place of the level as (of the countries, their national regions, of no known country: counted with a filter
+#: only), and no country names.
+Kept = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str], int], tuple[list[dict], int]]
 
 
 def control(placed: Placed) -> tuple[str, ...]:
@@ -28,17 +30,20 @@ def control(placed: Placed) -> tuple[str, ...]:
 
 def keep(placed: Placed, countries: tuple[str, ...]) -> Kept:
     """The aggregates of the `countries` (all without), the `ORGANISATIONS_DRAWN` most active organisations of them
-    drawn (the aggregates hold each country's most active too). Organisations and clusters in no place of the level are
-    counted for all countries only (they have no place to tell it by), so none are said with a filter."""
-    places, organisations, located, active, links, unplaced, (clustered, no_place), _ = placed
+    drawn (the aggregates hold each country's most active too). The organisations and clusters in no place of the
+    level are those of the countries (the country their coarser places or their own `country` give), and those of no
+    known country are counted apart; clusters in no place are counted for all countries only."""
+    places, organisations, located, active, links, (unplaced, national), (clustered, no_place), _ = placed
     most = map_cache.ORGANISATIONS_DRAWN
     if not countries:
-        return (places, organisations[:most], sum(located.values()), sum(active.values()), links, unplaced,
+        return (places, organisations[:most], sum(located.values()), sum(active.values()), links,
+                (sum(unplaced.values()), sorted({n for names in national.values() for n in names}), 0),
                 (clustered, no_place))
     return (in_countries(places, countries), in_countries(organisations, countries)[:most],
             sum(located[c] for c in countries), sum(active[c] for c in countries),
-            in_countries(links, countries, ("from_country", "to_country")), (0, []),
-            (in_countries(clustered, countries), 0))
+            in_countries(links, countries, ("from_country", "to_country")),
+            (sum(unplaced[c] for c in countries), sorted({n for c in countries for n in national.get(c, [])}),
+             unplaced[None]), (in_countries(clustered, countries), 0))
 
 
 def said(placed: Placed, countries: tuple[str, ...]) -> str:
@@ -46,3 +51,16 @@ def said(placed: Placed, countries: tuple[str, ...]) -> str:
     names = ", ".join(common.md(placed[7].get(c, c)) for c in countries)
     return f"Only {names}: the places, organisations and clusters there and their collaborations. " if countries \
         else ""
+
+
+def unplaced_said(unplaced: tuple[int, list[str], int], level: str, countries: tuple[str, ...]) -> str:
+    """The caption's sentence on the organisations and clusters in no place of the `level` with coordinates: how many
+    (of the chosen `countries`' when some are), the national regions NUTS does not know among theirs, and, with a
+    filter, how many of no known country were not counted (the filtered caption had said nothing of them)."""
+    count, national, unknown = unplaced
+    said = (f" {count:,} {'of their ' if countries else ''}organisations and clusters are in no place of {level} with "
+            "coordinates, so in no bubble" if count else "")
+    said += (f" (some in national regions NUTS does not know: {', '.join(national[:5])}; give NUTS's name or code "
+             "of their region in your table)" if national else "") + ("." if count else "")
+    return said + (f" {unknown:,} more in no such place have no known country, so no country's count holds them."
+                   if countries and unknown else "")

@@ -165,3 +165,23 @@ def test_the_country_filter_keeps_the_chosen_countries_places_and_their_collabor
     assert organisations and len(organisations) < len(layer(everywhere, "organisations")["data"])
     assert "Only Sweden: the places, organisations and clusters there and their collaborations." in texts(at)
     assert f"{len(swedish):,} places at" in texts(at) and f"{len(organisations):,} organisations with" in texts(at)
+
+
+def test_the_country_filter_says_its_countries_organisations_in_no_place(app_store):  # noqa: F811
+    """With a Countries filter the caption had said nothing of the organisations and clusters in no place of the level
+    (without one it counts them): now those of the chosen countries, and apart those of no known country."""
+    from graph.store.reads import to_networkx
+    from graph.views import geo_countries
+
+    graph = to_networkx(app_store)
+    by_country, _ = geo_countries.unplaced_by_country(graph, 2)
+    assert sum(by_country.values()) == geography.unplaced(graph, 2)[0]
+    swedish, unknown = by_country["Country:SE"], by_country[None]
+    assert swedish and unknown  # the fixture network has both
+    said = texts(open_page("map", map_countries="Sweden"))
+    assert f" {swedish:,} of their organisations and clusters are in no place of NUTS 2 with coordinates, so in no " \
+           "bubble." in said
+    assert f" {unknown:,} more in no such place have no known country, so no country's count holds them." in said
+    whole = texts(open_page("map"))
+    assert f" {sum(by_country.values()):,} organisations and clusters are in no place of NUTS 2" in whole
+    assert "no known country" not in whole

@@ -16,9 +16,9 @@ from typing import Any
 import networkx as nx
 
 from graph.views.filters import display_name
-from graph.views.geography import Placer
+from graph.views.geography import Placer, national_regions, unplaced_actors
 
-__all__ = ["tag_countries", "most_active", "country_names"]
+__all__ = ["tag_countries", "most_active", "country_names", "unplaced_by_country"]
 
 
 def tag_countries(graph: nx.MultiDiGraph, places: list[dict[str, Any]], organisations: list[dict[str, Any]],
@@ -61,3 +61,18 @@ def country_names(graph: nx.MultiDiGraph, places: Iterable[Mapping[str, Any]]) -
     keys = {row["country"] for row in places if row.get("country")}
     return dict(sorted(((key, display_name(key, graph.nodes[key])) for key in keys if key in graph),
                        key=lambda item: item[1].casefold()))
+
+
+def unplaced_by_country(graph: nx.MultiDiGraph, level: int, place_of: Placer | None = None
+                        ) -> tuple[Counter[str | None], dict[str | None, list[str]]]:
+    """The organisations and clusters in no place of `level` with coordinates (`geography.unplaced_actors`), counted
+    by their country (a `Country:` key, None when none is known: the country their places reach, else their own
+    `country`), and the national regions holding them, by country. With a Countries filter the Map had said nothing
+    of them (they have no place at the level to tell the country by; most have one at a coarser level)."""
+    country_of = Placer(graph, 0)
+    by_country: dict[str | None, list[str]] = {}
+    for actor in unplaced_actors(graph, level, place_of):
+        by_country.setdefault(country_of(actor), []).append(actor)
+    return (Counter({country: len(actors) for country, actors in by_country.items()}),
+            {country: national for country, actors in by_country.items()
+             if (national := national_regions(graph, actors))})

@@ -21,8 +21,9 @@ import networkx as nx
 from graph.store.schema import cluster_records, is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
-__all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "region_links", "cluster_points",
-           "place_level", "strongest_links", "arc_styles", "bubble_radii", "BUBBLE_PX", "in_countries"]
+__all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "unplaced_actors", "national_regions",
+           "region_links", "cluster_points", "place_level", "strongest_links", "arc_styles", "bubble_radii",
+           "BUBBLE_PX", "in_countries"]
 
 LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
 # The radius of the busiest place, in pixels, per level: the more places, the smaller each.
@@ -143,15 +144,22 @@ def unplaced(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = N
 
     The Map leaves such actors out of its bubbles and said nothing: a user's clusters were missing without a word,
     where the name of their region's NUTS code in their table would place them."""
+    actors = unplaced_actors(graph, level, place_of)
+    return len(actors), national_regions(graph, actors)
+
+
+def unplaced_actors(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = None) -> list[str]:
+    """The organisations and clusters (those `place_of` counts) in no place of `level` that has coordinates."""
     place_of = place_of or Placer(graph, level)
-    count, national = 0, set()
-    for actor, data in graph.nodes(data=True):
-        if data.get("kind") in ACTOR_KINDS and place_of.counts(actor) and not (
-                (place := place_of(actor)) and _located(graph.nodes[place])):
-            count += 1
-            national |= {display_name(region, graph.nodes[region]) for region in _typed(graph, actor, "LOCATED_IN")
-                         if region.startswith("Region:") and "-" in region.split(":", 1)[1]}
-    return count, sorted(national)
+    return [actor for actor, data in graph.nodes(data=True) if data.get("kind") in ACTOR_KINDS
+            and place_of.counts(actor) and not ((place := place_of(actor)) and _located(graph.nodes[place]))]
+
+
+def national_regions(graph: nx.MultiDiGraph, actors: Collection[str]) -> list[str]:
+    """The names of the national regions (a code NUTS does not know, `SE-14`) the `actors` are located in."""
+    return sorted({display_name(region, graph.nodes[region]) for actor in actors
+                   for region in _typed(graph, actor, "LOCATED_IN")
+                   if region.startswith("Region:") and "-" in region.split(":", 1)[1]})
 
 
 def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300,
