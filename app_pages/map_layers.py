@@ -3,7 +3,7 @@
 Not a page. Drawn with pydeck layers only and no base map (`map_provider=None`), so it needs no tiles
 and works offline. Places are bubbles whose area (not radius) follows their participations; arcs join
 places whose organisations share projects, only the strongest few by default, each as wide and as
-opaque as its weight among those shown; the first view fits the places shown
+opaque as its weight among those shown; the first view fits the places shown and the arcs' ends
 (`graph.views.map_frame`). Clusters are dots at their place's point, one per place holding some, larger
 with more; their tooltip names them; a place no larger than its dot is drawn again over it, inside an orange ring
 of it. Tooltips are plain text (deck.gl's `text`, not `html`: a name is shown as written, never read as markup).
@@ -32,6 +32,10 @@ ON_TOP = {"depthCompare": "always", "depthWriteEnabled": False}
 #: The places named, at most: the found ones, then the most active, each only where no stronger one's name is at the
 #: first view (`map_frame.apart`): close places' names had been drawn over each other.
 NAMED_PLACES = 40
+#: The share of the drawn arcs' weight (shared projects, both ends) that the far arc ends on each side of the first
+#: view may hold and still be left outside it: a Countries filter's view had been fitted to the country's places
+#: alone, so its collaborations abroad ran off the edge.
+ARC_TRIM = 0.05
 RING = 2.5  # pixels of a cluster dot left around a smaller place's bubble drawn over it
 
 
@@ -88,9 +92,13 @@ def cluster_frame(points: list[dict]) -> pd.DataFrame:
     return frame.drop(columns="names")
 
 
-def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.DataFrame | None = None) -> pdk.ViewState:
+def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.DataFrame | None = None,
+               links: pd.DataFrame | None = None) -> pdk.ViewState:
     """Centre and zoom that fit the places found, else the places shown (or the organisations, when no place has
-    coordinates). A place found alone is shown at a country's zoom, not the closest."""
+    coordinates) and the ends of the arcs drawn (`links`). A place found alone is shown at a country's zoom, not the
+    closest. Far places of little activity are left out (`map_frame.framed`), and so are the far arc ends holding
+    together less than `ARC_TRIM` of the drawn arcs' shared projects on a side: one weak arc to Cyprus does not zoom
+    Sweden out to all Europe."""
     if found is not None and not found.empty:
         view = map_frame.fit_view(list(zip(found["lat"], found["lon"], strict=True)), MAP_WIDTH, MAP_HEIGHT,
                                   padding=60, max_zoom=FOUND_ZOOM)
@@ -99,8 +107,16 @@ def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.Data
         points = map_frame.framed(list(zip(places["lat"], places["lon"], places["activity"], strict=True)))
     else:
         points = list(zip(organisations["lat"], organisations["lon"], strict=True))
+    if links is not None and not links.empty:
+        points += map_frame.framed(arc_ends(links), trim=ARC_TRIM)
     view = map_frame.fit_view(points, MAP_WIDTH, MAP_HEIGHT, padding=30)
     return pdk.ViewState(latitude=view.latitude, longitude=view.longitude, zoom=view.zoom)
+
+
+def arc_ends(links: pd.DataFrame) -> list[tuple[float, float, float]]:
+    """Both ends of each arc, `(lat, lon, shared projects)`."""
+    return [*zip(links["from_lat"], links["from_lon"], links["projects"], strict=True),
+            *zip(links["to_lat"], links["to_lon"], links["projects"], strict=True)]
 
 
 def names(places: pd.DataFrame, view: pdk.ViewState, found: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -129,7 +145,7 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
          found: pd.DataFrame | None = None, clusters: pd.DataFrame | None = None) -> pdk.Deck:
     """The layers, bottom up: places, organisations (when shown), arcs, clusters (when given) and the places smaller
     than their cluster dot over them, names."""
-    view = first_view(places, organisations, found)
+    view = first_view(places, organisations, found, links)
     named = names(places, view, found)
     layers = [
         pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"], get_radius="radius",

@@ -185,3 +185,25 @@ def test_the_country_filter_says_its_countries_organisations_in_no_place(app_sto
     whole = texts(open_page("map"))
     assert f" {sum(by_country.values()):,} organisations and clusters are in no place of NUTS 2" in whole
     assert "no known country" not in whole
+
+
+@pytest.mark.parametrize("level", ["0", "2"])
+def test_the_country_filters_first_view_holds_its_collaborations_abroad(app_store, level):  # noqa: F811
+    """`?map_countries=Sweden` had been framed on Sweden's places alone: its collaborations abroad ran off the edge.
+    Now the first view holds the arcs drawn, both ends, but for far ends of little weight."""
+    deck = deck_of(open_page("map", map_level=level, map_countries="Sweden"))
+    view = map_frame.View(*(deck["initialViewState"][k] for k in ("latitude", "longitude", "zoom")))
+    arcs = layer(deck, "arcs")["data"]
+    swedish = {p["key"] for p in layer(deck, "places")["data"]}
+    abroad = [arc for arc in arcs if not {arc["from"], arc["to"]} <= swedish]
+    assert abroad, "the fixture's Sweden collaborates abroad"
+
+    def shown(lat: float, lon: float) -> bool:
+        x, y = map_frame.to_pixels(view, lat, lon, map_layers.MAP_WIDTH, map_layers.MAP_HEIGHT)
+        return 0 <= x <= map_layers.MAP_WIDTH and 0 <= y <= map_layers.MAP_HEIGHT
+
+    inside = [arc for arc in arcs if shown(arc["from_lat"], arc["from_lon"]) and shown(arc["to_lat"], arc["to_lon"])]
+    assert abroad[0] in inside  # the strongest collaboration abroad
+    assert sum(arc["projects"] for arc in inside) >= 0.8 * sum(arc["projects"] for arc in arcs)
+    places = layer(deck, "places")["data"]
+    assert all(shown(lat, lon) for lat, lon in map_frame.framed([(p["lat"], p["lon"], p["activity"]) for p in places]))
