@@ -12,6 +12,9 @@ pydeck reads strings as expressions, so literal strings are quoted ("'pixels'").
 
 from __future__ import annotations
 
+import json
+from urllib.parse import quote
+
 import pandas as pd
 import pydeck as pdk
 import streamlit as st
@@ -32,6 +35,10 @@ ON_TOP = {"depthCompare": "always", "depthWriteEnabled": False}
 #: The places named, at most: the found ones, then the most active, each only where no stronger one's name is at the
 #: first view (`map_frame.apart`): close places' names had been drawn over each other.
 NAMED_PLACES = 40
+#: The places whose names come back as the user zooms in, from the zoom at which they overlap no other (up to
+#: `REVEAL_STEPS` zooms closer than the first view): they had stayed in tooltips only.
+REVEALED = 300
+REVEAL_STEPS = 4
 #: The share of the drawn arcs' weight (shared projects, both ends) that the far arc ends on each side of the first
 #: view may hold and still be left outside it: a Countries filter's view had been fitted to the country's places
 #: alone, so its collaborations abroad ran off the edge.
@@ -119,15 +126,36 @@ def arc_ends(links: pd.DataFrame) -> list[tuple[float, float, float]]:
             *zip(links["to_lat"], links["to_lon"], links["projects"], strict=True)]
 
 
-def names(places: pd.DataFrame, view: pdk.ViewState, found: pd.DataFrame | None = None) -> pd.DataFrame:
+def names(places: pd.DataFrame, view: pdk.ViewState, found: pd.DataFrame | None = None
+          ) -> tuple[pd.DataFrame, list[tuple[float, pd.DataFrame]]]:
     """The names layer's table: the places found, then the `NAMED_PLACES` most active, less those whose name would
-    overlap a stronger one's (found first, then by activity) at the first `view`."""
-    named = places.head(NAMED_PLACES) if found is None or found.empty else \
-        pd.concat([found, places.head(NAMED_PLACES)]).drop_duplicates("key")
-    at = map_frame.View(view.latitude, view.longitude, view.zoom)
-    kept = map_frame.apart(list(zip(named["lat"], named["lon"], named["name"], strict=True)), at,
-                           width=MAP_WIDTH, height=MAP_HEIGHT)
-    return named.iloc[kept]
+    overlap a stronger one's (found first, then by activity) at the first `view`; and the names drawn from a closer
+    zoom, each zoom's table (`map_frame.reveal_zooms`, of the `REVEALED` most active places)."""
+    def of(count: int) -> pd.DataFrame:
+        return places.head(count) if found is None or found.empty else \
+            pd.concat([found, places.head(count)]).drop_duplicates("key")
+
+    named = of(REVEALED)
+    zooms = map_frame.reveal_zooms(list(zip(named["lat"], named["lon"], named["name"], strict=True)),
+                                   map_frame.View(view.latitude, view.longitude, view.zoom), REVEAL_STEPS,
+                                   first=len(of(NAMED_PLACES)), width=MAP_WIDTH, height=MAP_HEIGHT)
+    at = pd.Series(zooms, index=named.index, dtype=object)
+    bands = sorted({zoom for zoom in zooms if zoom is not None and zoom != view.zoom})
+    return named[at == view.zoom], [(zoom, named[at == zoom]) for zoom in bands]
+
+
+def name_band(zoom: float, named: pd.DataFrame, index: int) -> pdk.Layer:
+    """The names drawn from `zoom` on, as the names layer draws them. deck.gl's layers draw at every zoom, but a
+    TileLayer's `visibleMinZoom` hides it below one: a single tile of the whole world (`maxZoom` 0) whose data, a
+    GeoJSON `data:` address, is these names, drawn by its GeoJsonLayer as text."""
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [lon, lat]},
+                 "properties": {"name": name}}
+                for lat, lon, name in zip(named["lat"], named["lon"], named["name"], strict=True)]
+    return pdk.Layer("TileLayer", data="data:application/json," + quote(json.dumps(features, ensure_ascii=False)),
+                     id=f"names-{index}", min_zoom=0, max_zoom=0, visible_min_zoom=zoom, point_type="'text'",
+                     get_text="properties.name", get_text_size=12, get_text_color=[40, 40, 40],
+                     get_text_pixel_offset=[0, -14], text_character_set="'auto'", text_font_family="'sans-serif'",
+                     parameters=ON_TOP)
 
 
 def under_clusters(places: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame:
@@ -146,7 +174,7 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
     """The layers, bottom up: places, organisations (when shown), arcs, clusters (when given) and the places smaller
     than their cluster dot over them, names."""
     view = first_view(places, organisations, found, links)
-    named = names(places, view, found)
+    named, bands = names(places, view, found)
     layers = [
         pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"], get_radius="radius",
                   radius_units="'pixels'", get_fill_color=[114, 183, 178, 150], get_line_color=[40, 40, 40, 160],
@@ -157,9 +185,10 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
         pdk.Layer("TextLayer", named, id="names", get_position=["lon", "lat"], get_text="name",
                   get_size=12, get_color=[40, 40, 40], character_set="'auto'", font_family="'sans-serif'",
                   get_pixel_offset=[0, -14], parameters=ON_TOP),
+        *(name_band(zoom, band, index) for index, (zoom, band) in enumerate(bands, 1)),
     ]
     if clusters is not None:
-        layers[-1:-1] = [
+        layers[2:2] = [
             pdk.Layer("ScatterplotLayer", clusters, id="clusters", get_position=["lon", "lat"], get_radius="radius",
                       radius_units="'pixels'", get_fill_color=CLUSTER_COLOUR, get_line_color=[60, 40, 20, 220],
                       stroked=True, line_width_min_pixels=1, pickable=True),

@@ -6,6 +6,7 @@ collaborations drawn, a country filter, and what a load of places alone holds. A
 from __future__ import annotations
 
 import json
+from urllib.parse import unquote
 
 import pytest
 
@@ -207,3 +208,23 @@ def test_the_country_filters_first_view_holds_its_collaborations_abroad(app_stor
     assert sum(arc["projects"] for arc in inside) >= 0.8 * sum(arc["projects"] for arc in arcs)
     places = layer(deck, "places")["data"]
     assert all(shown(lat, lon) for lat, lon in map_frame.framed([(p["lat"], p["lon"], p["activity"]) for p in places]))
+
+
+def test_the_names_left_out_at_the_first_view_are_drawn_closer_none_over_another(app_store):  # noqa: F811
+    """The names thinned for the first view had stayed in tooltips only at any zoom: each comes back from the first
+    zoom (of up to `REVEAL_STEPS` closer) at which it overlaps none drawn there, in a layer hidden below that zoom."""
+    deck = deck_of(open_page("map", map_level="3"))
+    view = deck["initialViewState"]
+    first = view["zoom"]
+    bands = [item for item in deck["layers"] if item["id"].startswith("names-")]
+    assert bands and all(item["@@type"] == "TileLayer" and item["maxZoom"] == 0 for item in bands)
+    zooms = [item["visibleMinZoom"] for item in bands]
+    assert zooms == sorted(zooms) and first < zooms[0] and zooms[-1] <= first + map_layers.REVEAL_STEPS
+    drawn = [(p["lat"], p["lon"], p["name"]) for p in layer(deck, "names")["data"]]
+    for item in bands:
+        features = json.loads(unquote(item["data"].removeprefix("data:application/json,")))
+        drawn += [(f["geometry"]["coordinates"][1], f["geometry"]["coordinates"][0], f["properties"]["name"])
+                  for f in features]
+        at = map_frame.View(view["latitude"], view["longitude"], item["visibleMinZoom"])
+        assert map_frame.apart(drawn, at) == list(range(len(drawn))), f"names overlap from zoom {at.zoom}"
+    assert len({name for *_, name in drawn}) > len(layer(deck, "names")["data"])

@@ -5,7 +5,8 @@ A fixed centre and zoom cut off whatever lies far from the middle (the Nordics a
 world at zoom 0), so the server can hand the chart a view that already fits. `framed` leaves out the
 few far-flung places with little activity (overseas regions, Svalbard) that would otherwise zoom the
 whole map out to the Indian Ocean; they are still drawn, a zoom or a drag away. `apart` keeps the names that
-do not overlap at that view, the stronger first.
+do not overlap at that view, the stronger first; `reveal_zooms` the zoom from which each is drawn as the user zooms
+in.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["View", "fit_view", "framed", "to_pixels", "apart"]
+__all__ = ["View", "fit_view", "framed", "to_pixels", "apart", "reveal_zooms"]
 
 TILE = 512  # deck.gl's world size in pixels at zoom 0
 MAX_LATITUDE = 85.051129  # Web Mercator's edge
@@ -110,7 +111,8 @@ def apart(labels: Sequence[tuple[float, float, str]], view: View, size: float = 
 
     Close places' names had been drawn over each other (Berlin over Makroregion województwo mazowieckie). deck.gl's
     CollisionFilterExtension, which Streamlit's deck.gl 9.4 registers, drew no name at all in headless Chromium,
-    so the names are thinned here, at the first view: a name left out is still in its bubble's tooltip.
+    so the names are thinned here, at the first view: a name left out is still in its bubble's tooltip, and drawn
+    closer in (`reveal_zooms`).
 
     >>> view = View(50.0, 10.0, 4.0)
     >>> apart([(50.0, 10.0, "Bayern"), (50.05, 10.1, "Oberbayern"), (55.0, 10.0, "Danmark")], view)
@@ -126,3 +128,28 @@ def apart(labels: Sequence[tuple[float, float, str]], view: View, size: float = 
             kept.append(box)
             chosen.append(index)
     return chosen
+
+
+def reveal_zooms(labels: Sequence[tuple[float, float, str]], view: View, steps: int = 4, first: int | None = None,
+                 **box: float) -> list[float | None]:
+    """The zoom from which each of the `(lat, lon, text)` labels (strongest first) is drawn: the first `view`'s for
+    those `apart` keeps there (of the `first` few only, when given), else `view.zoom + k` for the first `k` of 1 to
+    `steps` at which it overlaps none drawn already nor a stronger one; None for a label that overlaps at every one.
+
+    Zooming in moves every two points apart, so a name drawn from one zoom overlaps none at any closer zoom: the
+    names thinned for the first view come back as the user zooms in (they had stayed in tooltips only). `box` is
+    `apart`'s sizes.
+
+    >>> view = View(50.0, 10.0, 4.0)
+    >>> reveal_zooms([(50.0, 10.0, "Bayern"), (50.05, 10.3, "Oberbayern"), (55.0, 10.0, "Danmark")], view)
+    [4.0, 8.0, 4.0]
+    """
+    zooms: list[float | None] = [None] * len(labels)
+    for step in range(steps + 1):
+        order = sorted(range(len(labels) if step or first is None else min(first, len(labels))),
+                       key=lambda i: (zooms[i] is None, i))  # those drawn already first: they stay
+        at = View(view.latitude, view.longitude, view.zoom + step)
+        for kept in apart([labels[i] for i in order], at, **box):
+            if zooms[order[kept]] is None:
+                zooms[order[kept]] = at.zoom
+    return zooms
