@@ -5,8 +5,9 @@ Not a page. At 10x (283,993 nodes) placing the activity and linking the regions 
 and drawing every one of the 219,027 organisations that have coordinates made a 70 MB map description
 that the browser took over a minute to take in (5,000 still cost a second of JSON per run). So the map
 draws the `ORGANISATIONS_DRAWN` most active organisations (the caption says how many of how many), and
-the aggregates are kept in a pickle that only this module writes, in the store's cache folder
-(`graph.analytics.cache`: its folder, store tag and atomic pickle files), the newest `KEPT` per store.
+the aggregates are kept in a pickle that only this module writes (packed: `app_pages/map_packed.py`), in the
+store's cache folder (`graph.analytics.cache`: its folder, store tag and atomic pickle files), the newest `KEPT`
+per store.
 Reading them back needs no analytics inputs: after a restart the Map reads this file alone (at 10x the
 inputs, 193 MB, took most of the Map's 77.6 s first visit at load 30). The app's warm-up (`app_pages.startup`)
 makes the first view's (`prepare`), so the first Map visit after a start finds them in memory.
@@ -21,8 +22,9 @@ from pathlib import Path
 import networkx as nx
 import streamlit as st
 
-from app_pages import analytics_cache, common, timeline
+from app_pages import analytics_cache, common, map_packed, timeline
 from graph.analytics.cache import cache_dir_for, keep, read_pickle, store_tag
+from graph.memory import gc_paused
 from graph.views import geo_countries, geography, load_nodes
 
 __all__ = ["Placed", "placed_activity", "brought_by", "kinds_brought_by", "prepare", "forget", "ORGANISATIONS_DRAWN",
@@ -39,8 +41,8 @@ COUNTRY_ORGANISATIONS = 500
 #: What the files hold; a new one reads no older file (their aggregates had no `active`, no `unplaced`, no clusters;
 #: 4 counted a seed cluster's CORDIS record as a cluster of its own; 5 kept no link of a place outside the
 #: `MOST_ARCS` strongest; 6 no country of the rows, counts by country, nor country names; 7 counted the organisations
-#: and clusters in no place of the level for all countries only).
-FORMAT = 8
+#: and clusters in no place of the level for all countries only; 8 was lists of dicts, not `map_packed`'s bytes).
+FORMAT = 9
 #: places, the organisations drawn (most active first: of all, and of each country), how many organisations have
 #: coordinates and how many of them take part in a project (of the window: a time window keeps every organisation,
 #: active or not), each by country, links (the `MOST_ARCS` strongest and each place's `PLACE_ARCS` strongest), the
@@ -74,13 +76,19 @@ def _file(version: str, level: int, load: str | None) -> Path:
 
 def _read(path: Path, key: tuple) -> Placed | None:
     saved = read_pickle(path)
-    return saved["placed"] if isinstance(saved, dict) and saved.get("key") == key else None
+    if not (isinstance(saved, dict) and saved.get("key") == key):
+        return None
+    try:
+        with gc_paused():  # tens of thousands of rows made at once: no collection meanwhile finds any garbage
+            return map_packed.unpacked(saved["placed"])
+    except Exception:  # a damaged file, whatever zlib or pickle raise: computed again
+        return None
 
 
 def _write(path: Path, key: tuple, placed: Placed) -> None:
-    """Atomically (`keep`, which says why a folder cannot take it); the oldest map files of this store beyond `KEPT`
-    go."""
-    if not keep(path, {"key": key, "placed": placed}):
+    """Atomically (`keep`, which says why a folder cannot take it), packed (`map_packed`: 10.6 MB at NUTS 3 at 10x
+    as lists of dicts); the oldest map files of this store beyond `KEPT` go."""
+    if not keep(path, {"key": key, "placed": map_packed.packed(placed)}):
         return  # a folder we cannot write: the aggregates are still kept in memory
     try:
         mine = sorted(path.parent.glob(f"{path.name.split('-map-')[0]}-map-*.pickle"), key=lambda p: p.stat().st_mtime)
