@@ -4,6 +4,7 @@ NUTS 3 (58,393 links among 1,165 places; the organisations drawn, each country's
 all; cluster points), made in memory: no store is needed.
 
     python -m bench.bench_map_cache [--links 58393] [--places 1165] [--runs 5]
+    python -m bench.bench_map_cache --db /tmp/ten.db [--level 3]   # a store's own aggregates (its analytics read)
 
 Prints a table: bytes on disk and the median time to read the file back into the aggregates the page uses.
 """
@@ -66,6 +67,20 @@ def synthetic(links: int, places: int, countries: int = 38, seed: int = 12) -> t
             {country[c]: f"Country {c}" for c in codes})
 
 
+def of_store(db: str, level: int) -> tuple:
+    """The aggregates the Map makes at `level` of the store in `db` (from its analytics read, as the app does)."""
+    from app_pages import map_cache
+    from graph.analytics.inputs import read_inputs
+    from graph.store.falkordb_store import FalkorDBStore
+
+    store = FalkorDBStore(db, "cluster_explorer", default_timeout_s=600)
+    try:
+        graph = read_inputs(store)
+    finally:
+        store.close()
+    return map_cache._compute(graph, level)
+
+
 def measure(name: str, write, read, placed: tuple, runs: int) -> tuple[str, int, float]:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "map.pickle"
@@ -85,8 +100,10 @@ def main() -> None:
     parser.add_argument("--links", type=int, default=58_393)
     parser.add_argument("--places", type=int, default=1_165)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--db", help="an embedded store whose aggregates to measure, in place of synthetic ones")
+    parser.add_argument("--level", type=int, default=3)
     args = parser.parse_args()
-    placed = synthetic(args.links, args.places)
+    placed = of_store(args.db, args.level) if args.db else synthetic(args.links, args.places)
     key = ("version", 3, 2_000, 8, None)
     ways = [
         ("FORMAT 8: pickle of dicts", lambda p: pickle.dumps({"key": key, "placed": p}, protocol=5),
