@@ -91,6 +91,7 @@ def zoom_in(page, times: int) -> None:  # noqa: F811
 
 
 def still(page) -> bytes:  # noqa: F811
+    """The map's picture once two in a row are the same (bounded): deck.gl animates a zoom."""
     overlay, before, now = page.locator("#deckgl-overlay"), b"", b"-"
     deadline = time.monotonic() + 30
     while before != now and time.monotonic() < deadline:
@@ -141,13 +142,3 @@ def test_the_names_thinned_at_the_first_view_come_back_zoomed_in(page, app_url, 
     page.mouse.move(0, 0)  # no tooltip over the map
     assert text_pixels(page, x, y, name) > 3 * len(name), f"{name} is not drawn {steps:.0f} zooms closer"
     screenshot(page, "map-names-zoomed-in")
-
-
-def still(page) -> bytes:  # noqa: F811
-    """The map's picture once two in a row are the same (bounded): deck.gl animates a zoom."""
-    overlay, before, now = page.locator("#deckgl-overlay"), b"", b"-"
-    deadline = time.monotonic() + 30
-    while before != now and time.monotonic() < deadline:
-        painted_frames(page)
-        before, now = now, overlay.screenshot()
-    return now
