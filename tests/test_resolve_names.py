@@ -32,6 +32,8 @@ store = fixture_network("resolve_names", "store")
     ("automation smaland", "Cluster:automation-smaland"),  # an equal name, accents and case ignored
     ("  AUTOMATION SMÅLAND ", "Cluster:automation-smaland"),
     ("Maritimni inovacijski", f"Cluster:{MARINN}"),  # the one name with words starting so
+    ("HORIZON.1.1", "Programme:lb:HORIZON.1.1"),  # an id as CORDIS prints it, without the store's prefix
+    (" horizon.1.1 ", "Programme:lb:HORIZON.1.1"),  # ... in another case: it had been "no node has the id or name"
 ])
 def test_an_id_a_key_or_a_name_finds_its_node(store, text, key):
     assert resolve_node(store, text).key == key

@@ -166,6 +166,17 @@ def _by_id(store: GraphStore, text: str, labels: list[str]) -> list[ResolvedNode
     return list(found.values())
 
 
+def _by_prefixed_id(store: GraphStore, folded: str, labels: list[str]) -> list[ResolvedNode]:
+    """An id without the prefix the store gives it, in another case (`horizon.2.5` for `lb:HORIZON.2.5`): the
+    folded search text holds the id. `_by_id` finds one typed in the stored case only, and the lower-case id had
+    been "no Programme has the id or name", its own sub-programmes offered instead."""
+    found: dict[str, ResolvedNode] = {}
+    for label in labels:
+        for prefix in KIND_PREFIXES.get(label, ()):
+            found.update((node.key, node) for node in _by_search(store, f"|{fold(prefix)}{folded}|", [label]))
+    return sorted(found.values(), key=lambda n: (len(n.name), n.name, n.key))
+
+
 def _by_search(store: GraphStore, needle: str, labels: list[str], limit: int = _READ_LIMIT, *,
                word_start: bool = False) -> list[ResolvedNode]:
     """Nodes whose search text holds `needle` (with `word_start`, at the start of a name or of a word)."""
@@ -213,6 +224,7 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
     kind, _, rest = text.partition(":")  # a key whose id a table gave the node it matched by name (`own_ids`)
     keyed = [partial(_by_equal_name, store, rest, fold(rest), [kind])] if kind in labels and rest.strip() else []
     steps = [lambda: by_id, *keyed, *(partial(_by_equal_name, store, text, form, labels) for form in forms),
+             partial(_by_prefixed_id, store, folded, labels),
              *(partial(_by_search, store, form, labels, word_start=True) for form in forms if len(form) >= 3)]
     for step in steps if folded else steps[:1]:
         named = step()
