@@ -55,6 +55,8 @@ def test_search_ignores_accents_and_ranks_exact_first(store):
     assert "Cluster:automation-smaland" in dict(store_views.search(store, "SMÅLAND"))
     assert store_views.search(store, "IoT World")[0] == ("Cluster:iot-world", "IoT World")
     assert store_views.search(store, "   ") == []
+    # an id after its prefix is exact too: it had come after the shorter names of its sub-programmes
+    assert store_views.search(store, "horizon.3.1", kinds=["Programme"])[0][0] == "Programme:lb:HORIZON.3.1"
 
 
 def test_the_bookkeeping_kinds_chosen_show_their_nodes(store):

@@ -127,9 +127,12 @@ def options_of(label: str) -> str:
 
 @statement(each_label)
 def search_in(label: str) -> str:
-    """`label` nodes whose folded search text contains `$text`, best first: exact, prefix, word, anywhere."""
+    """`label` nodes whose folded search text contains `$text`, best first: exact (an id after its prefix too:
+    `horizon.2.5` is `lb:horizon.2.5`, which had come sixth, after the shorter names of its sub-programmes), prefix,
+    word, anywhere."""
     return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $text "
-            f"WITH n, CASE WHEN n.{SEARCH_PROPERTY} CONTAINS '|' + $text + '|' THEN 0 "
+            f"WITH n, CASE WHEN (n.{SEARCH_PROPERTY} CONTAINS ('|' + $text + '|')) "
+            f"OR (n.{SEARCH_PROPERTY} CONTAINS (':' + $text + '|')) THEN 0 "
             f"WHEN n.{SEARCH_PROPERTY} CONTAINS '|' + $text THEN 1 "
             f"WHEN n.{SEARCH_PROPERTY} CONTAINS ' ' + $text THEN 2 ELSE 3 END AS rank "
             "RETURN n.kind AS kind, n.id AS id, n.name AS name, rank ORDER BY rank, size(n.name), name LIMIT $limit")
