@@ -22,8 +22,8 @@ from graph.errors import NotFound, SettingError
 from graph.settings import row_cap, time_limit
 from graph.store.contract import GraphStore
 
-__all__ = ["ROW_CAP", "SHARE", "TIME_LIMIT", "as_date_option", "as_json_or_text", "as_typed_text", "parse_params",
-           "stored_ids"]
+__all__ = ["ROW_CAP", "SHARE", "TIME_LIMIT", "as_date_option", "say_two_readings", "as_json_or_text", "as_typed_text",
+           "parse_params", "stored_ids"]
 #: How many of the store's own nodes a message naming no node gives as examples.
 _EXAMPLES = 3
 
@@ -96,9 +96,28 @@ def as_date_option(ctx: click.Context, param: click.Parameter, value: str | None
     if value is None:
         return None
     try:
-        return as_date(value, DATE_FORMATS)
+        read = as_date(value, DATE_FORMATS)
     except BadValue as e:
         raise click.BadParameter(str(e)) from None
+    say_two_readings(f"--{param.name}", "date", value)
+    return read
+
+
+def say_two_readings(option: str, kind: str, value: object) -> None:
+    """A note on stderr when `value` may mean two values of `kind` (`queries.params.readings`: `01/02/2024` day or
+    month first, `1,500`): it is read the first way, as in most of Europe, and the note says which, and the other
+    (a user used to month first had got February's projects for January's without a word)."""
+    from queries.params import readings
+
+    if isinstance(value, str) and (two := readings(kind, value)):
+        (taken, meant), *others = two.items()
+        other = "; ".join(f"{_shown(v)} {how}" for how, v in others)
+        click.echo(f"(note: {option} {value!r} is read as {_shown(meant)}, {taken}; it could mean {other}: write "
+                   f"{_shown(meant)} to be sure)", err=True)
+
+
+def _shown(value: object) -> str:
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _examples(store: GraphStore, kind: str) -> str:

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cli.main import Context, main
-from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, parse_params
+from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, parse_params, say_two_readings
 from cli.output import render
 from graph.store.backends import other_graphs
 from graph.store.load_log import UNLOADING, unfinished_loads, unfinished_parts
@@ -176,6 +176,7 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
     catalogue, taken = _catalogue(obj, name), []
     if out is not None:
         query = catalogue.get(name)
+        _say_readings(query, raw)
         bound = bind_params(query, raw)
         export_fmt = _export_format(fmt, out)
         try:
@@ -191,6 +192,7 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
         return
     query, bound, result = run_saved(obj.store, catalogue, name, raw, timeout_s=timeout, row_cap=row_cap,
                                      default_timeout_s=obj.settings.query_timeout_s, taken=taken)
+    _say_readings(query, raw)
     _say_taken(taken)
     click.echo(render(result, fmt))
     if not result.rows and (message := why_empty(obj.store, query, bound)):
@@ -198,6 +200,14 @@ def queries_run(obj: Context, name: str, params: tuple[str, ...], fmt: str, out:
     if result.truncated:
         click.echo(f"(showing the first {counted(len(result.rows), 'row')}; use --out FILE for all of them)", err=True)
     _say_limit(bound, len(result.rows))
+
+
+def _say_readings(query, raw: dict) -> None:
+    """A date or number parameter given in a form that may mean two values (`on=01/02/2024`), said on stderr."""
+    kinds = {p.name: p.type for p in query.params}
+    for key, value in raw.items():
+        if kinds.get(key) in ("date", "float"):
+            say_two_readings(f"-p {key}", kinds[key], value)
 
 
 def _say_taken(taken: list[str]) -> None:

@@ -158,6 +158,24 @@ def test_an_end_date_in_day_first_form_is_taken(env):
     assert "(Organisation:o3)" in result.stdout  # P1 alone ended by then, and o3 is in it
 
 
+def test_a_date_that_may_be_month_first_says_how_it_was_read(env):
+    """`01/02/2022` is read day first, as in most of Europe; it may mean 2 January to a user used to month first,
+    and had been read without a word. A date with one reading says nothing."""
+    result = invoke(env, "metrics", "compute", "--metric", "degree", "--start", "01/02/2022")
+    assert result.exit_code == 0, result.stderr
+    assert ("(note: --start '01/02/2022' is read as 2022-02-01, day first; it could mean 2022-01-02 month first: "
+            "write 2022-02-01 to be sure)") in result.stderr
+    clear = invoke(env, "metrics", "compute", "--metric", "degree", "--start", "15/01/2023")
+    assert "note:" not in clear.stderr
+
+
+def test_a_saved_querys_date_that_may_be_month_first_says_how_it_was_read(env):
+    result = invoke(env, "queries", "run", "labels/valid-on", "-p", "on=03/04/2024")
+    assert result.exit_code == 0, result.stderr
+    assert ("(note: -p on '03/04/2024' is read as 2024-04-03, day first; it could mean 2024-03-04 month first: "
+            "write 2024-04-03 to be sure)") in result.stderr
+
+
 @pytest.mark.parametrize(("command", "option", "value"), [
     (["metrics", "compute"], "--start", "2020-13-01"),
     (["metrics", "compute"], "--end", "31/02/2023"),
