@@ -47,7 +47,7 @@ if not places and not organisations:
 if not active and (start or end):  # every place at zero and no arc: say why, not only "no collaboration arcs"
     st.info(f"No project of the data runs in the time slider's years ({describe_window(start, end)}), so no place "
             "has activity and no two share a project: move the slider.", icon=":material/event_busy:")
-places, organisations, _ = map_layers.frames(places, organisations, [], level)
+places, organisations = map_layers.frames(places, organisations, level)
 found = map_find.matching(places, text)
 shown = map_layers.link_frame(map_find.arcs(links, found, top, least))  # a found place's own, else the strongest
 clusters = map_layers.cluster_frame(clustered) if show_clusters else None

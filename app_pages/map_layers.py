@@ -65,16 +65,15 @@ def level_control(container) -> int:
     return chosen
 
 
-def frames(places: list[dict], organisations: list[dict], links: list[dict], level: int
-           ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Tables for the layers and the page: labels for tooltips, bubble radii, arc colours."""
+def frames(places: list[dict], organisations: list[dict], level: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Tables for the layers and the page: labels for tooltips, bubble radii (the arcs': `link_frame`)."""
     places = pd.DataFrame(places, columns=["key", "name", "kind", "lat", "lon", "activity", "organisations"])
     places["label"] = places["name"] + " — " + places["activity"].map("{:,}".format) + " participations of " \
         + places["organisations"].map("{:,}".format) + " organisations"
     places["radius"] = geography.bubble_radii(places["activity"].tolist(), geography.BUBBLE_PX[level])
     organisations = pd.DataFrame(organisations, columns=["key", "name", "kind", "lat", "lon", "activity"])
     organisations["label"] = organisations["name"] + " — " + organisations["activity"].astype(str) + " projects"
-    return places, organisations, link_frame(links)
+    return places, organisations
 
 
 def link_frame(links: list[dict]) -> pd.DataFrame:

@@ -23,7 +23,7 @@ from app_pages import common, widgets
 from graph.errors import ParameterError
 from graph.store.contract import GraphStore
 from queries.catalogue import Param, SavedQuery
-from queries.params import node_id_params, readings
+from queries.params import as_written, node_id_params, readings
 from queries.runner import bind_value, suggestions
 
 
@@ -159,8 +159,8 @@ def _link_problem(query: SavedQuery, name: str, value: str, shown: Any) -> str |
     values (`01/02/2024`, `1,500`), or the field cannot show it and shows `shown`; else None."""
     param = query.param(name)
     if two := readings(param.type, value):
-        said = " and as ".join(f"{_display(meant)} {reading}" for reading, meant in two.items())
-        links = " or ".join(f"{name}={_display(meant)}" for meant in two.values())
+        said = " and as ".join(f"{as_written(meant)} {reading}" for reading, meant in two.items())
+        links = " or ".join(f"{name}={as_written(meant)}" for meant in two.values())
         return f"it reads as {said}; the field takes {_FIELD_FORMS[param.type]}: {links}"
     try:
         meant = bind_value(query, param, _as_field_reads(param, value))
@@ -174,11 +174,6 @@ def _link_problem(query: SavedQuery, name: str, value: str, shown: Any) -> str |
         return None
     return (f"the field takes days from {widgets.EARLIEST} to {widgets.LATEST}" if param.type == "date"
             else "the field cannot show it")
-
-
-def _display(value: Any) -> str:
-    """A reading as a link would write it: 1500, not 1500.0."""
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 def _unfit_link_values(query: SavedQuery, linked: dict[str, str], raw: dict[str, Any]) -> None:

@@ -107,17 +107,13 @@ def say_two_readings(option: str, kind: str, value: object) -> None:
     """A note on stderr when `value` may mean two values of `kind` (`queries.params.readings`: `01/02/2024` day or
     month first, `1,500`): it is read the first way, as in most of Europe, and the note says which, and the other
     (a user used to month first had got February's projects for January's without a word)."""
-    from queries.params import readings
+    from queries.params import as_written, readings
 
     if isinstance(value, str) and (two := readings(kind, value)):
         (taken, meant), *others = two.items()
-        other = "; ".join(f"{_shown(v)} {how}" for how, v in others)
-        click.echo(f"(note: {option} {value!r} is read as {_shown(meant)}, {taken}; it could mean {other}: write "
-                   f"{_shown(meant)} to be sure)", err=True)
-
-
-def _shown(value: object) -> str:
-    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
+        other = "; ".join(f"{as_written(v)} {how}" for how, v in others)
+        click.echo(f"(note: {option} {value!r} is read as {as_written(meant)}, {taken}; it could mean {other}: write "
+                   f"{as_written(meant)} to be sure)", err=True)
 
 
 def _examples(store: GraphStore, kind: str) -> str:

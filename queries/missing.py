@@ -94,10 +94,9 @@ def _numbers_sent(text: str, params: dict[str, Any], as_text: str) -> str | None
     `<`), and the lists holding numbers it looks in (`IN $ids`, `UNWIND $ids`) or matches so, said with how to send
     each as text; None when there is none."""
     sent = {name: params.get(name) for name in used_parameters(text)}
-    numbers = [name for name, value in sent.items() if _is_number(value) and re.search(
-        rf"(?<![<>!])[:=]\s*\${name}\b|\${name}\b\s*=(?![=~])", text, re.I)]
+    numbers = [name for name, value in sent.items() if _is_number(value) and _compared(text, name)]
     lists = [name for name, value in sent.items() if isinstance(value, list) and any(map(_is_number, value))
-             and re.search(rf"(?:\bIN|\bUNWIND|(?<![<>!])[:=])\s*\${name}\b|\${name}\b\s*=(?![=~])", text, re.I)]
+             and _compared(text, name, r"\bIN|\bUNWIND")]
     if not numbers and not lists:
         return None
     said = "; ".join([*(f"${name} was sent as the number {params[name]!r}" for name in numbers),
@@ -141,7 +140,7 @@ def _spaces_sent(text: str, params: dict[str, Any], as_text: str) -> str | None:
     spaced = {name: value for name in used_parameters(text) if (value := params.get(name)) is not None
               and any(isinstance(item, str) and item != item.strip()
                       for item in (value if isinstance(value, list) else [value]))
-              and re.search(rf"(?:\bIN|(?<![<>!])[:=])\s*\${name}\b|\${name}\b\s*=(?![=~])", text, re.I)}
+              and _compared(text, name, r"\bIN")}
     if not spaced:
         return None
     said = "; ".join(f"${name} {value!r}" for name, value in spaced.items())
@@ -160,6 +159,13 @@ def _node_named(store: GraphStore, text: str, kinds: tuple[str, ...] | None) -> 
     except (NotFound, ParameterError):
         return None
     return None if node.id == text else node
+
+
+def _compared(text: str, name: str, words: str = "") -> bool:
+    """Whether `text` compares `$name` with `=` or a map's `{key: $name}` (not `<=`, `!=`, `=~`), or after one of
+    `words` (alternatives of a pattern: `\\bIN|\\bUNWIND` for `IN $ids`, `UNWIND $ids`)."""
+    before = "|".join([*([words] if words else []), r"(?<![<>!])[:=]"])
+    return re.search(rf"(?:{before})\s*\${name}\b|\${name}\b\s*=(?![=~])", text, re.I) is not None
 
 
 def _is_number(value: Any) -> bool:

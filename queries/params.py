@@ -19,7 +19,7 @@ from graph import values
 from graph.store.schema import NODE_LABELS
 from graph.values import BadValue
 
-__all__ = ["PARAM_TYPES", "ParamError", "convert", "node_id_params", "readings"]
+__all__ = ["PARAM_TYPES", "ParamError", "convert", "node_id_params", "readings", "as_written"]
 
 PARAM_TYPES = values.KINDS
 #: The date spellings a parameter accepts: ISO first, then the day-first forms of most of Europe.
@@ -73,6 +73,11 @@ def readings(kind: str, text: str) -> dict[str, Any]:
         return {"with a decimal comma": convert(kind, text),
                 "with a comma between thousands": float(found[1] + found[2])}
     return {}
+
+
+def as_written(value: Any) -> str:
+    """A reading as a link or an option would write it: 1500, not 1500.0."""
+    return str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
 
 
 #: A node pattern that matches its id with a parameter: `(a:Organisation {id: $from})`.

@@ -43,7 +43,7 @@ def where_sweden_is_drawn(store) -> tuple[float, float, map_frame.View, float]:
     graph = to_networkx(store)
     place_of = geography.Placer(graph, 0, load_nodes.actors_brought_by(store, LOAD))
     places, organisations = geography.geo_points(graph, 0, place_of)
-    frames = map_layers.frames(places, organisations, [], 0)
+    frames = map_layers.frames(places, organisations, 0)
     view = map_layers.first_view(frames[0], frames[1])
     sweden = next(p for p in places if p["key"] == "Country:SE")
     dot = map_layers.cluster_frame(geography.cluster_points(graph, 0, place_of)[0]).set_index("key")["radius"]

@@ -55,7 +55,7 @@ def a_small_place_with_clusters(store) -> tuple[str, float, float, map_frame.Vie
     graph = to_networkx(store)
     place_of = geography.Placer(graph, 2)
     places, organisations = geography.geo_points(graph, 2, place_of)
-    frames = map_layers.frames(places, organisations, [], 2)
+    frames = map_layers.frames(places, organisations, 2)
     over = map_layers.under_clusters(frames[0], map_layers.cluster_frame(geography.cluster_points(graph, 2)[0]))
     view = map_layers.first_view(frames[0], frames[1])
     place = over.iloc[0]
@@ -108,7 +108,7 @@ def a_name_thinned_at_the_first_view(store, width: float, height: float) -> tupl
     graph = to_networkx(store)
     place_of = geography.Placer(graph, 3)
     places, organisations = geography.geo_points(graph, 3, place_of)
-    frames = map_layers.frames(places, organisations, [], 3)
+    frames = map_layers.frames(places, organisations, 3)
     view = map_layers.first_view(frames[0], frames[1])
     _, bands = map_layers.names(frames[0], view)
     at = map_frame.View(view.latitude, view.longitude, view.zoom)

@@ -20,7 +20,7 @@ from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.schema import NODE_LABELS, node_key
 from graph.views.filters import Filters, _edge_in_window
 
-__all__ = ["EDGES_CUT", "view_graph", "with_all_properties"]
+__all__ = ["EDGES_CUT", "view_graph", "nodes_by_key", "with_all_properties"]
 
 EDGES_CUT = "edges_cut"  # the view graph's attribute (`graph.graph`) saying its nodes have more relationships
 #: The most relationships `with_all_properties` reads back (a view keeps at most `store_views.EDGE_LIMIT`).
@@ -55,19 +55,20 @@ def view_graph(store: GraphStore, nodes: Iterable[int], filters: Filters, edge_l
     return graph, keys
 
 
-def _internal_ids(store: GraphStore, view: nx.MultiDiGraph) -> dict[int, str]:
-    """The store's internal ids of the view's nodes, found by their keys now: ids are not kept across loads (an
-    id freed by an unload is given to a new node), and a download may come after one."""
+def nodes_by_key(store: GraphStore, keys: Iterable[str]) -> dict[int, tuple[str, str]]:
+    """Internal id -> (key, name) of the nodes named by `keys` (unknown keys left out), found now: internal ids are
+    not kept across loads (an id freed by an unload is given to a new node), and a download may come after one."""
     by_label: dict[str, list[str]] = {}
-    for key in view:
+    for key in keys:
         kind, _, node_id = str(key).partition(":")
         if kind in NODE_LABELS and node_id:
             by_label.setdefault(kind, []).append(node_id)
     found = {}
-    for label, wanted in by_label.items():
-        for node, kind, node_id, _ in store.read(q.resolve(label), {"ids": wanted}, row_cap=len(wanted) * 2).rows:
-            if node_key(kind, node_id) in view:
-                found[node] = node_key(kind, node_id)
+    for label, ids in by_label.items():
+        for node, kind, node_id, name in store.read(q.resolve(label), {"ids": ids}, row_cap=len(ids) * 2).rows:
+            # a key by another label the node carries (Organisation:pic:... of a detected Cluster, from a link
+            # made before it was one) finds the node under its own key
+            found[node] = (node_key(kind, node_id), str(name or node_id))
     return found
 
 
@@ -77,7 +78,7 @@ def with_all_properties(store: GraphStore, view: nx.MultiDiGraph) -> nx.MultiDiG
     as it is. The nodes are found by their keys, then read, then the relationships among them, kept only where the
     view has them."""
     full = view.copy()
-    ids = list(_internal_ids(store, full))
+    ids = [node for node, (key, _) in nodes_by_key(store, full).items() if key in full]
     if not ids:
         return full
     keys = {}

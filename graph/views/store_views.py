@@ -34,7 +34,7 @@ from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
 from graph.store.search_text import fold, spellings
 from graph.views import store_selection, store_window
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, display_name
-from graph.views.store_graph import EDGES_CUT, view_graph
+from graph.views.store_graph import EDGES_CUT, nodes_by_key, view_graph
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
            "is_clusters_view", "was_cut", "edges_were_cut", "EDGE_LIMIT", "node_details", "present_properties",
@@ -101,25 +101,9 @@ def search(store: GraphStore, text: str, limit: int = 20, kinds: Iterable[str] |
     return [(key, found[key][2]) for key in sorted(found, key=found.get)[:limit]]
 
 
-def _resolve(store: GraphStore, keys: Iterable[str]) -> dict[int, tuple[str, str]]:
-    """Internal id -> (key, name) of the nodes named by `keys` (unknown keys left out)."""
-    by_label: dict[str, list[str]] = {}
-    for key in keys:
-        kind, _, node_id = str(key).partition(":")
-        if kind in NODE_LABELS and node_id:
-            by_label.setdefault(kind, []).append(node_id)
-    found = {}
-    for label, ids in by_label.items():
-        for node, kind, node_id, name in store.read(q.resolve(label), {"ids": ids}).rows:
-            # a key by another label the node carries (Organisation:pic:... of a detected Cluster, from a link
-            # made before it was one) finds the node under its own key
-            found[node] = (node_key(kind, node_id), str(name or node_id))
-    return found
-
-
 def names_of(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
     """Key -> display name of the nodes named by `keys` that exist."""
-    return dict(_resolve(store, keys).values())
+    return dict(nodes_by_key(store, keys).values())
 
 
 # -- which nodes a view shows ----------------------------------------------------------------------
@@ -134,7 +118,7 @@ def _expand(store: GraphStore, nodes: Iterable[int], kinds: Iterable[str], seen:
 def _chosen(store: GraphStore, filters: Filters, focus: dict[int, tuple[str, str]] | None, depth: int,
             cap: int) -> tuple[dict[int, str], bool]:
     """The nodes to show, nearest or most relevant first (at most `cap + 1`), and whether the cap cut them; `focus`:
-    the focused nodes as `_resolve` gives them (None: no focus)."""
+    the focused nodes as `store_graph.nodes_by_key` gives them (None: no focus)."""
     kinds = list(filters.kinds) or list(DEFAULT_KINDS)
     if focus is not None:
         shown = {n: key.split(":", 1)[0] for n, (key, _) in focus.items()}
@@ -154,9 +138,8 @@ def _chosen(store: GraphStore, filters: Filters, focus: dict[int, tuple[str, str
         shown = dict(matching[:room])
         alone = filters == Filters(filters.kinds, load=filters.load)  # a load alone: its whole neighbourhood
         context = kinds if alone else [k for k in kinds if k not in _CORE]
-        shown.update({n: key.split(":", 1)[0] for n, (key, _) in
-                      _resolve(store, filters.places + filters.programmes + filters.labels + filters.sectors).items()
-                      if key.split(":", 1)[0] in kinds})
+        chosen = nodes_by_key(store, filters.places + filters.programmes + filters.labels + filters.sectors)
+        shown.update({n: key.split(":", 1)[0] for n, (key, _) in chosen.items() if key.split(":", 1)[0] in kinds})
         shown.update(_expand(store, [n for n, _ in matching[:room]], context, shown, cap + 1 - len(shown)))
         return shown, len(matching) > room or len(shown) > cap
     return _of_kinds(store, kinds, cap)
@@ -230,7 +213,7 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
         raise ParameterError(f"depth must be between 0 and 3, not {depth}")
     if is_clusters_view(store, filters, focus):
         return _clusters_view(store, cap, partners)
-    centres = _resolve(store, focus) if focus else None
+    centres = nodes_by_key(store, focus) if focus else None
     chosen, cut = _chosen(store, filters, centres, depth, cap)
     graph = view_graph(store, list(chosen)[:cap], filters, EDGE_LIMIT)[0]
     graph.graph.update({CUT: cut, store_window.FILTERED_OUT: getattr(chosen, "dropped", 0)})
