@@ -9,10 +9,12 @@ command on the store. Real servers and processes; the reaper looks every half se
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 from graph.store.falkordb_process import is_server, read_note
 from graph.store.falkordb_server import StorePaths
@@ -86,3 +88,23 @@ def test_the_reaper_does_not_make_a_deleted_lock_file_again(tmp_path):
         holder.wait()
         os.kill(pid, signal.SIGTERM)
     wait_for(lambda: not is_server(pid), "the server to stop")
+
+
+def test_a_server_whose_store_folder_was_deleted_stops_with_its_last_client(tmp_path):
+    """A store's folder deleted while its server ran took the note with it, and the reaper left on finding no note:
+    the server ran on, holding its graph, for good. It now runs while a client uses it, then stops and is cleaned up."""
+    folder = tmp_path / "deleted"
+    folder.mkdir()
+    holder, pid = _holder(folder / "store.db")  # its server's reaper looks every half second
+    run_dir = Path(read_note(StorePaths(folder / "store.db"))["socket"]).parent
+    try:
+        shutil.rmtree(folder)
+        time.sleep(3)  # six looks of the reaper: its client is alive
+        assert is_server(pid) and run_dir.exists()
+        assert not folder.exists()  # nothing made again
+    finally:
+        holder.send_signal(signal.SIGKILL)
+        holder.wait()
+    wait_for(lambda: not is_server(pid), "the server of the deleted store to stop once its client is gone", limit_s=60)
+    wait_for(lambda: not run_dir.exists(), "the server's run folder to be removed")
+    assert not folder.exists()

@@ -12,18 +12,25 @@ A reaper looks only while it holds the store's lock (skipping a look when anothe
 closing never counts the look as another client and leaves the server running; between looks it holds no
 connection. It never starts anything, nor makes a file: a lock file gone (the store's folder deleted while its
 server ran) skips the look, where taking the lock had made the file and its folder again.
+
+A server whose store folder was deleted (`rm -rf` of a test's or a user's folder while it ran) has no note any more,
+and no open can find it again: a reaper that left when the note went left it running, holding its graph in memory,
+for good (seen after a killed test run: an hour, until stopped by hand). The reaper now keeps watching it through
+its socket (given at its start), and once it has had no client for `IDLE_CHECKS` looks, kills it (its files are
+gone, so there is nothing to save) and removes its run folder (`stop_orphan`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-__all__ = ["IDLE_CHECK_S", "IDLE_CHECKS", "start_reaper", "clients_of", "watch"]
+__all__ = ["IDLE_CHECK_S", "IDLE_CHECKS", "start_reaper", "clients_of", "watch", "folder_deleted", "stop_orphan"]
 
 #: Seconds between two looks at the server's clients (`CLUSTER_EXPLORER_IDLE_CHECK_S` changes it: the tests).
 IDLE_CHECK_S = 30.0
@@ -36,9 +43,10 @@ IDLE_CHECKS = 2
 _PROJECT = Path(__file__).resolve().parents[2]
 
 
-def start_reaper(db: Path, pid: int) -> None:
-    """Start the reaper of server `pid` of store `db`, detached: it outlives the command that started the server."""
-    subprocess.Popen([sys.executable, "-m", "graph.store.falkordb_reaper", str(db), str(pid)],
+def start_reaper(db: Path, pid: int, socket_path: str) -> None:
+    """Start the reaper of server `pid` of store `db`, detached: it outlives the command that started the server.
+    It is given the server's socket: the store's folder may be deleted before its first look at the note."""
+    subprocess.Popen([sys.executable, "-m", "graph.store.falkordb_reaper", str(db), str(pid), socket_path],
                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
                      start_new_session=True, close_fds=True, cwd=_PROJECT)
 
@@ -69,18 +77,44 @@ def _sleep_while_running(pid: int, every_s: float) -> None:
         time.sleep(min(left, 1.0))
 
 
-def watch(db: Path, pid: int, every_s: float) -> None:
+def folder_deleted(pid: int) -> bool:
+    """Whether the working directory of process `pid`, its store's folder, was deleted while it ran."""
+    try:
+        return os.readlink(f"/proc/{pid}/cwd").endswith(" (deleted)")
+    except OSError:
+        return False
+
+
+def stop_orphan(pid: int, note: dict) -> None:
+    """Kill server `pid`, whose store's folder is gone, and remove its run folder (socket, pid and log)."""
+    from graph.store.falkordb_process import kill
+
+    kill(pid)
+    run_dir = Path(note.get("socket", "")).parent
+    if run_dir.name.startswith("cluster-explorer-"):
+        shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def watch(db: Path, pid: int, every_s: float, socket_path: str) -> None:
     """Look at server `pid` every `every_s` seconds until it is gone; stop it after `IDLE_CHECKS` looks without a
-    client. Found where the store is now (`note_of_server`: a moved folder takes its note along)."""
+    client. Found where the store is now (`note_of_server`: a moved folder takes its note along); a server whose
+    store's folder was deleted is watched through its last note (`stop_orphan`)."""
     from graph.store.falkordb_process import is_server, note_of_server
     from graph.store.falkordb_server import stopped_unused
     from graph.store.locks import file_lock
 
-    idle = 0
+    idle, note = 0, {"socket": socket_path}
     while True:
         _sleep_while_running(pid, every_s)
-        if not is_server(pid) or (found := note_of_server(db, pid)) is None:
-            return  # stopped by its last client, killed, or another server noted: not ours to watch
+        if not is_server(pid):
+            return  # stopped by its last client, or killed
+        if (found := note_of_server(db, pid)) is None:
+            if not folder_deleted(pid):
+                return  # another server noted (a restart): not ours to watch
+            idle = idle + 1 if clients_of(note["socket"]) == 0 else 0  # no open can find it: no lock to take
+            if idle >= IDLE_CHECKS:
+                return stop_orphan(pid, note)
+            continue
         paths, note = found
         with contextlib.ExitStack() as held:
             try:  # not made again: the store's folder may have been deleted since its note was read
@@ -98,4 +132,5 @@ def watch(db: Path, pid: int, every_s: float) -> None:
 
 
 if __name__ == "__main__":
-    watch(Path(sys.argv[1]), int(sys.argv[2]), float(os.environ.get("CLUSTER_EXPLORER_IDLE_CHECK_S", IDLE_CHECK_S)))
+    watch(Path(sys.argv[1]), int(sys.argv[2]), float(os.environ.get("CLUSTER_EXPLORER_IDLE_CHECK_S", IDLE_CHECK_S)),
+          sys.argv[3])

@@ -98,7 +98,7 @@ def _start_once(paths: StorePaths, limits: ServerLimits, appendonly: bool) -> st
                                f"{(started.stderr or started.stdout).strip()[:300]}")
     def noted(pid: int) -> None:  # before its files are read: a command killed meanwhile left it running unknown
         paths.note.write_text(json.dumps({"pid": pid, **note}))
-        start_reaper(paths.db, pid)  # stops it once its clients are all killed (`falkordb_reaper`)
+        start_reaper(paths.db, pid, str(socket_path))  # stops it once its clients are all killed (`falkordb_reaper`)
     try:
         wait_started(pid_file, socket_path, log_file, paths, noted=noted)
     except (Stalled, StoreUnavailable, StoreDamaged):  # killed by the caller, or gone: no server to note
