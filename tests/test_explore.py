@@ -8,6 +8,7 @@ import io
 import networkx as nx
 import pytest
 
+from graph.errors import ParameterError
 from graph.store.reads import to_networkx
 from graph.views import exports, filters, geography
 from graph.views.filters import Filters
@@ -70,6 +71,12 @@ def test_time_window_drops_expired_labels_and_old_projects(graph):
     projects = filters.filter_graph(graph, Filters(start="2024-07-01", end="2024-12-31", kinds=("Project",)))
     assert "Project:iot4industry" not in projects  # 2018 - 2020
     assert "Project:cordis:101039110" in projects  # 2022-06-01 - 2027-05-31
+
+
+def test_a_load_is_refused_by_the_graph_filter_not_ignored(graph):
+    """A graph read into Python holds no load log: the filter had kept every node of the kinds without a word."""
+    with pytest.raises(ParameterError, match="cannot keep the load 'user:grants'.*store_views"):
+        filters.filter_graph(graph, Filters(load="user:grants"))
 
 
 def test_search_ignores_accents_and_ranks_exact_first(graph):

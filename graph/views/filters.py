@@ -74,8 +74,8 @@ def _typed(graph: nx.Graph, node: Hashable, rel_type: str, *, incoming: bool = F
 # -- filters ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Filters:
-    """What to keep. Empty tuples and None mean "no restriction"; dates are ISO strings (`2022-01-01`); `load`, a
-    load log's source (`user:grants`): its files' nodes (the store's views, `store_selection`; not `filter_graph`)."""
+    """What to keep. Empty tuples and None: no restriction; dates are ISO (`2022-01-01`); `load`, a load log's
+    source (`user:grants`): its files' nodes (the store's views, `store_selection`; `filter_graph` refuses it)."""
 
     kinds: tuple[str, ...] = DEFAULT_KINDS
     places: tuple[str, ...] = ()
@@ -170,7 +170,11 @@ def _edge_in_window(data: Mapping[str, Any], start: str | None, end: str | None)
 
 
 def filter_graph(graph: nx.MultiDiGraph, filters: Filters = Filters()) -> nx.MultiDiGraph:
-    """A read-only view of `graph` with what `filters` keeps (see the module docstring for the rule)."""
+    """A read-only view of `graph` with what `filters` keeps (see the module docstring for the rule). A load is refused:
+    a graph read into Python holds no load log, and the load had been ignored without a word."""
+    if filters.load:
+        raise ParameterError(f"filter_graph cannot keep the load {filters.load!r}: a graph read into Python holds no "
+                             "load log; use graph.views.store_views, which selects a load's nodes in the store")
     kinds = set(filters.kinds)
     windowed = bool(filters.start or filters.end)
     if not filters.restricts:
@@ -247,17 +251,21 @@ def neighbourhood(graph: nx.Graph, centres: Iterable[Hashable], depth: int = 1) 
     """A view of the nodes within `depth` steps (either direction) of any of `centres`."""
     if not 0 <= depth <= 3:
         raise ParameterError(f"depth must be between 0 and 3, not {depth}")
+    return graph.subgraph(_distances(graph, centres, depth))
+
+
+def _distances(graph: nx.Graph, centres: Iterable[Hashable], depth: int | None = None) -> dict[Hashable, int]:
+    """Steps (either direction) from the nearest of `centres` to each node within `depth` of one (any, when None)."""
     distance = {c: 0 for c in centres if c in graph}
     queue = deque(distance)
     while queue:
         node = queue.popleft()
-        if distance[node] == depth:
-            continue
-        for other in _neighbours(graph, node):
-            if other not in distance:
-                distance[other] = distance[node] + 1
-                queue.append(other)
-    return graph.subgraph(distance)
+        if distance[node] != depth:
+            for other in _neighbours(graph, node):
+                if other not in distance:
+                    distance[other] = distance[node] + 1
+                    queue.append(other)
+    return distance
 
 
 def cap_view(graph: nx.Graph, max_nodes: int, *, focus: Iterable[Hashable] = (),
@@ -268,15 +276,7 @@ def cap_view(graph: nx.Graph, max_nodes: int, *, focus: Iterable[Hashable] = (),
     """
     if graph.number_of_nodes() <= max_nodes:
         return graph, 0
-    focus = [f for f in focus if f in graph]
-    distance: dict[Hashable, int] = {f: 0 for f in focus}
-    queue = deque(focus)
-    while queue:
-        node = queue.popleft()
-        for other in _neighbours(graph, node):
-            if other not in distance:
-                distance[other] = distance[node] + 1
-                queue.append(other)
+    distance = _distances(graph, focus)
     score = scores if scores is not None else dict(graph.degree())
     order = sorted(graph.nodes, key=lambda n: (distance.get(n, 10**9), -float(score.get(n) or 0), str(n)))
     kept = order[:max(max_nodes, 0)]
