@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from app_pages import common, timeline, url_choice
+from app_pages import common, linked_nodes, timeline, url_choice
 from graph.analytics.metrics import METRICS
 from graph.analytics.projections import KINDS, ROLE_RANK, Projection
 from graph.errors import ParameterError
@@ -175,7 +175,8 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
     a bound multiselect would store the displayed names instead. It outlives a visit to another page
     (`persist_state`), as the bound widgets do.
     """
-    url_choice.start_from_link(key, lambda linked: [k for k in (_current_key(graph, k) for k in linked) if k in graph])
+    url_choice.start_from_link(key, lambda linked: linked_nodes.resolved(
+        (_current_key(graph, k) for k in linked), key, graph.__contains__, kinds))
     text = st.text_input(f"Search {label}", **url_choice.bound(f"{key}_search"),
                          placeholder="a name, an acronym, an id")
     chosen = [k for k in st.session_state[key] if k in graph]
@@ -185,7 +186,9 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
         return f"{filters.display_name(k, graph.nodes[k])} · {graph.nodes[k].get('kind', '')}"
 
     picked = st.multiselect(label.capitalize(), hits, format_func=name, key=key, persist_state="session",
-                            placeholder="search, then choose" if hits else "search first")
+                            placeholder="search, then choose" if hits else "search first",
+                            on_change=linked_nodes.forget_unresolved, args=(key,))
+    linked_nodes.say_unresolved(key)
     return url_choice.kept_in_url(key, picked)
 
 
@@ -220,15 +223,19 @@ def _current_key(graph: nx.MultiDiGraph, key: str) -> str:
 def search_nodes(label: str, key: str, kinds: tuple[str, ...] | None = None) -> list[str]:
     """Like `pick_nodes`, served from the store: a search read per text typed, names of the chosen keys.
 
-    The choice is kept in the URL as node keys; keys the store does not hold are dropped.
+    The choice is kept in the URL as node keys; a link's value that is none is resolved as a name, or said
+    (`linked_nodes`).
     """
-    url_choice.start_from_link(key, list)
+    url_choice.start_from_link(key, lambda linked: linked_nodes.resolved(
+        linked, key, lambda k: bool(common.names_of((k,))), kinds))
     text = st.text_input(f"Search {label}", **url_choice.bound(f"{key}_search"),
                          placeholder="a name, an acronym, an id")
     names = {**common.names_of(tuple(st.session_state[key])), **dict(common.search(text, kinds))}
     st.session_state[key] = list(common.names_of(tuple(st.session_state[key])))  # as the store keys them now
     picked = st.multiselect(label.capitalize(), list(names), format_func=names.get, key=key, persist_state="session",
-                            placeholder="search, then choose" if names else "search first")
+                            placeholder="search, then choose" if names else "search first",
+                            on_change=linked_nodes.forget_unresolved, args=(key,))
+    linked_nodes.say_unresolved(key)
     return url_choice.kept_in_url(key, picked)
 
 
