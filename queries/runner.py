@@ -63,8 +63,8 @@ def bind_value(query: SavedQuery, param: Param, value: Any) -> Any:
     if param.choices and value not in param.choices:
         value = _choice_as_written(value, param.choices)
     if param.choices and value not in param.choices:
-        raise ParameterError(f"{query.name}: parameter {param.name!r} must be one of "
-                             f"{', '.join(map(str, param.choices))}, not {value!r}")
+        listed, hint = ", ".join(map(str, param.choices)), _nearest_choice(value, param.choices)
+        raise ParameterError(f"{query.name}: parameter {param.name!r} must be one of {listed}, not {value!r}{hint}")
     if (param.least is not None and value < param.least) or (param.most is not None and value > param.most):
         bounds = f"{'' if param.least is None else param.least}..{'' if param.most is None else param.most}"
         raise ParameterError(f"{query.name}: parameter {param.name!r} must be in {bounds}, not {value!r}")
@@ -94,6 +94,20 @@ def _choice_as_written(value: Any, choices: tuple) -> Any:
         return value
     wanted = fold(value).replace(" ", "-")
     return next((c for c in choices if isinstance(c, str) and fold(c).replace(" ", "-") == wanted), value)
+
+
+def _nearest_choice(value: Any, choices: tuple) -> str:
+    """" (did you mean 'esca-gold'?)" for a text that is part of one choice or nearly spells one: "gold" had been
+    refused with the list alone."""
+    import difflib
+
+    if not isinstance(value, str) or not (wanted := fold(value).strip().replace(" ", "-")):
+        return ""
+    named = {fold(c).replace(" ", "-"): c for c in choices if isinstance(c, str)}
+    parts = {part: c for f, c in named.items() for part in (f, *f.split("-"))}  # "silvr" is near silver
+    near = [c for f, c in named.items() if wanted in f] or \
+        [parts[f] for f in difflib.get_close_matches(wanted, list(parts), n=1, cutoff=0.75)]
+    return f" (did you mean {near[0]!r}?)" if len(near) == 1 else ""
 
 
 def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, Any],

@@ -225,3 +225,17 @@ def test_a_choice_is_taken_in_another_case_or_spelling(typed, choice):
     assert bind_params(query, {"label": typed}) == {"label": choice}
     with pytest.raises(ParameterError, match="must be one of esca-bronze, esca-silver, esca-gold, not 'platinum'"):
         bind_params(query, {"label": "platinum"})
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("gold", "esca-gold"), ("silvr", "esca-silver"),
+                                              ("bronce", "esca-bronze"), ("esca", None), ("platinum", None)])
+def test_a_refused_choice_names_the_one_it_is_part_of_or_nearly_spells(typed, meant):
+    """`-p label=gold` was refused with the list of choices alone; a part of one choice, or a near spelling of one
+    or of a part of it, is now named. A text that is part of several (`esca`), or near none, names none."""
+    from queries.runner import bind_params
+
+    query = load_catalogue(None).get("labels/holders")
+    with pytest.raises(ParameterError) as refused:
+        bind_params(query, {"label": typed})
+    hint = f" (did you mean {meant!r}?)"
+    assert str(refused.value).endswith(f"not {typed!r}" + (hint if meant else "")), str(refused.value)
