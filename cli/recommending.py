@@ -41,7 +41,8 @@ def _places(index: Any, given: tuple[str, ...], option: str) -> tuple[str, ...]:
               help="Call rule: at least this many countries. Shows the consortium's gaps and who fills them.")
 @click.option("--roles", "roles", multiple=True,
               help="Call rule: a role to fill, `coordinator` or a sector id or name (repeat, or comma-separate).")
-@click.option("--min-label", default=None, help="Minimum quality label (esca-bronze, esca-silver, esca-gold).")
+@click.option("--min-label", default=None,
+              help="Minimum quality label: esca-bronze, esca-silver, esca-gold, or its name (ESCA Gold, gold).")
 @click.option("--include-existing", is_flag=True, help="Also list organisations already partnered with.")
 @click.option("-k", "k", type=click.IntRange(min=1, max=1000), default=10, show_default=True,
               help="How many candidates, and per gap with call rules (at most 1,000).")

@@ -192,6 +192,12 @@ def test_unknown_keys_and_labels_are_errors_that_say_what_to_give(index):
         recommend(index, [org("1")], Requirements(sectors=("esv:/99",)))
 
 
+@pytest.mark.parametrize("written", ["esca-gold", "ESCA Gold", "gold", " Gold ", "esca gold"])
+def test_a_minimum_label_is_taken_as_a_person_writes_it(written):
+    """`--min-label gold` and `ESCA Gold`, the name the page and the messages use, had been refused as unknown."""
+    assert Requirements(min_label=written).min_label == "esca-gold"
+
+
 def test_weights_change_the_order(index):
     experience_only = Weights(**dict.fromkeys(vars(Weights()), 0.0) | {"experience": 1.0})
     assert keys(recommend(index, [org("1")], k=1, weights=experience_only)) == [org("6")]  # coordinated WINDY

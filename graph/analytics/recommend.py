@@ -39,7 +39,7 @@ from graph.analytics.recommend_cold import (
     is_cold,
     nearby,
 )
-from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex
+from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, label_level
 from graph.analytics.recommend_reasons import Path, paths, reasons, sme_short
 from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
 from graph.errors import ParameterError
@@ -90,8 +90,8 @@ class Requirements:
     min_label: str | None = None
 
     def __post_init__(self) -> None:  # refused at once, whichever ranking (organisations or clusters) follows
-        if self.min_label and self.min_label not in LABEL_LEVELS:
-            raise ParameterError(f"unknown label {self.min_label!r}; choose from {', '.join(LABEL_LEVELS)}")
+        if self.min_label and self.min_label not in LABEL_LEVELS:  # "ESCA Gold", "gold": the level they name
+            object.__setattr__(self, "min_label", label_level(self.min_label))
         both = sorted(set(self.add_places) & set(self.avoid_places))
         if both:
             raise ParameterError(f"{', '.join(both)} is both a place to add and one to avoid; give it once")

@@ -14,10 +14,10 @@ import scipy.sparse as sp
 
 from graph.analytics.projections import Projection, incidence, organisation_groups
 from graph.analytics.recommend_ties import build_ties, co_participation
-from graph.errors import NotFound
+from graph.errors import NotFound, ParameterError
 from graph.store.sector_fields import equivalent_sectors
 
-__all__ = ["LABEL_LEVELS", "RecommenderIndex", "label_name", "sector_row", "target_profile"]
+__all__ = ["LABEL_LEVELS", "RecommenderIndex", "label_name", "label_level", "sector_row", "target_profile"]
 
 LABEL_LEVELS = {"esca-bronze": 1, "esca-silver": 2, "esca-gold": 3}
 
@@ -25,6 +25,16 @@ LABEL_LEVELS = {"esca-bronze": 1, "esca-silver": 2, "esca-gold": 3}
 def label_name(level: str) -> str:
     """A minimum label as users read it: esca-gold is ESCA Gold (the page, the CLI and the messages say it so)."""
     return level.replace("-", " ").title().replace("Esca", "ESCA")
+
+
+def label_level(text: str) -> str:
+    """The minimum label `text` names, as a person writes it: `esca-gold`, `ESCA Gold`, or `gold` alone (each
+    level's word names one label); raises ParameterError listing the levels. `--min-label gold` had been refused."""
+    folded = " ".join(str(text).casefold().replace("-", " ").split())
+    for level in LABEL_LEVELS:
+        if folded in (level.replace("-", " "), level.rpartition("-")[2]):
+            return level
+    raise ParameterError(f"unknown label {text!r}; choose from {', '.join(LABEL_LEVELS)} (or ESCA Gold, gold ...)")
 
 
 class RecommenderIndex:
