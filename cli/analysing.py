@@ -88,13 +88,21 @@ def _said_why_empty(obj: Context, inputs: Any, found: Any, spec: Any) -> bool:
     return False
 
 
-def _known_metrics(chosen: tuple[str, ...], hint: str) -> None:
-    """An unknown metric is refused before the projection is read (it was refused after seconds of work)."""
+def _known_metrics(chosen: tuple[str, ...], hint: str) -> tuple[str, ...]:
+    """The metrics `chosen` names, in any case and with spaces or hyphens (`PageRank`, `weighted degree`: the saved
+    queries take them so, and this had refused them); an unknown one is refused before the projection is read (it
+    was refused after seconds of work), naming the metric it nearly spells."""
+    import difflib
+
     from graph.analytics.metrics import METRICS
 
-    unknown = [m for m in chosen if m not in METRICS]
-    if unknown:
-        raise click.BadParameter(f"unknown metric {unknown[0]!r}; choose from {', '.join(METRICS)}", param_hint=hint)
+    named = [m.strip().casefold().replace(" ", "_").replace("-", "_") for m in chosen]
+    for typed, metric in zip(chosen, named, strict=True):
+        if metric not in METRICS:
+            near = difflib.get_close_matches(metric, list(METRICS), n=1, cutoff=0.75)
+            raise click.BadParameter(f"unknown metric {typed!r}{f' (did you mean {near[0]!r}?)' if near else ''}; "
+                                     f"choose from {', '.join(METRICS)}", param_hint=hint)
+    return tuple(named)
 
 
 def _top_lines(result, n: int, found) -> list[str]:
@@ -130,8 +138,7 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     from graph.analytics.metrics import METRICS, notes
     from graph.analytics.metrics_write import write_metrics
 
-    _known_metrics(chosen, "'--metric'")
-    chosen = tuple(dict.fromkeys(chosen or METRICS))
+    chosen = tuple(dict.fromkeys(_known_metrics(chosen, "'--metric'") or METRICS))
     spec = _spec(obj, kind, start, end, programmes, countries, sectors)
     with progress_bar("metrics") as progress:
         inputs, found = _kept(obj, spec, chosen, progress, seed=seed)
@@ -166,7 +173,7 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
     from graph.analytics.metric_places import find_lines
     from graph.analytics.metrics import notes
 
-    _known_metrics((metric,), "'METRIC'")
+    (metric,) = _known_metrics((metric,), "'METRIC'")
     spec = _spec(obj, kind, start, end, programmes, countries, sectors)
     inputs, found = _kept(obj, spec, [metric])
     result = found.results[metric]

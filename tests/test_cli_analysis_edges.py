@@ -222,3 +222,16 @@ def test_the_place_examples_hold():
 
     found = doctest.testmod(metric_places)
     assert found.attempted and found.failed == 0
+
+
+def test_a_metric_is_taken_in_any_case_and_a_near_spelling_is_named(env):
+    """`--metric PageRank` was refused as unknown, though the saved queries take a metric so; `betweeness` was refused
+    with the list alone."""
+    taken = invoke(env, "metrics", "compute", "--metric", "PageRank", "--metric", "Weighted degree", "-k", "1")
+    assert taken.exit_code == 0, taken.stderr
+    headed = [line.split(":")[0] for line in taken.stdout.splitlines()
+              if ": " in line and not line.startswith((" ", "projection", "note"))]
+    assert headed == ["pagerank", "weighted_degree"], taken.stdout
+    refused = invoke(env, "metrics", "top", "betweeness")
+    assert refused.exit_code == 2
+    assert "unknown metric 'betweeness' (did you mean 'betweenness'?); choose from degree," in refused.stderr
