@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from cli.main import Context, main, progress_bar
-from cli.options import as_date_option, stored_ids
+from cli.options import Named, as_date_option, stored_ids
 
 
 @main.group()
@@ -29,7 +29,7 @@ def _country_codes(ctx: click.Context, param: click.Parameter, given: tuple[str,
 def _projection_options(func: Any) -> Any:
     for option in reversed([
         click.option("--projection", "kind", default="organisation", show_default=True,
-                     type=click.Choice(["organisation", "cluster", "region", "country", "bipartite"])),
+                     type=Named(["organisation", "cluster", "region", "country", "bipartite"])),
         click.option("--start", default=None, callback=as_date_option,
                      help="Only projects running on or after this date (2023-01-15, 15.01.2023 or 15/01/2023)."),
         click.option("--end", default=None, callback=as_date_option,

@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from cli.main import Context, main
+from cli.options import Named
 
 FRAMEWORKS = ("horizon-europe", "h2020", "fp7")
 
@@ -46,7 +47,7 @@ def download() -> None:
 
 
 @download.command("cordis")
-@click.option("--framework", "frameworks", multiple=True, type=click.Choice(FRAMEWORKS),
+@click.option("--framework", "frameworks", multiple=True, type=Named(FRAMEWORKS),
               help="Framework programme(s) to fetch (default: horizon-europe). Repeat for several.")
 @click.option("--to", "folder", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder for the archives (default: CLUSTER_EXPLORER_DOWNLOADS, data/downloads).")

@@ -22,8 +22,8 @@ from graph.errors import NotFound, SettingError
 from graph.settings import row_cap, time_limit
 from graph.store.contract import GraphStore
 
-__all__ = ["ROW_CAP", "SHARE", "TIME_LIMIT", "as_date_option", "say_two_readings", "as_json_or_text", "as_typed_text",
-           "parse_params", "stored_ids"]
+__all__ = ["ROW_CAP", "SHARE", "TIME_LIMIT", "Named", "as_date_option", "say_two_readings", "as_json_or_text",
+           "as_typed_text", "parse_params", "stored_ids"]
 #: How many of the store's own nodes a message naming no node gives as examples.
 _EXAMPLES = 3
 
@@ -154,3 +154,21 @@ def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[st
             click.echo(f"({node.taken_for(kind.lower(), text)})", err=True)
         ids.append(node.id)
     return tuple(ids)
+
+
+class Named(click.Choice):
+    """A choice as a person writes it: in any case, with a hyphen or a space, and singular or plural
+    (`--projection Clusters`, `--candidates cluster`, `--format JSON`, `--framework "Horizon Europe"`): click's
+    Choice had refused each, naming the choices."""
+
+    def __init__(self, choices):
+        super().__init__(list(choices), case_sensitive=False)
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, str):
+            folded = " ".join(value.casefold().replace("-", " ").split())
+            for choice in self.choices:
+                plain = str(choice).replace("-", " ")
+                if folded in (plain, plain + "s") or folded + "s" == plain:
+                    return choice
+        return super().convert(value, param, ctx)

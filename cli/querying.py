@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cli.main import Context, main
-from cli.options import ROW_CAP, TIME_LIMIT, as_json_or_text, as_typed_text, parse_params, say_two_readings
+from cli.options import ROW_CAP, TIME_LIMIT, Named, as_json_or_text, as_typed_text, parse_params, say_two_readings
 from cli.output import render
 from graph.store.backends import other_graphs
 from graph.store.load_log import UNLOADING, unfinished_loads, unfinished_parts
@@ -58,7 +58,7 @@ def status(obj: Context) -> None:
 
 
 #: The options `query` and `queries run` share, declared once.
-format_option = click.option("--format", "fmt", type=click.Choice(["table", "csv", "json"]), default="table",
+format_option = click.option("--format", "fmt", type=Named(["table", "csv", "json"]), default="table",
                              show_default=True)
 row_cap_option = click.option("--limit", "row_cap", type=ROW_CAP, default=None,
                               help="Rows shown at most (default: CLUSTER_EXPLORER_ROW_CAP).")

@@ -8,7 +8,7 @@ from typing import Any
 import click
 
 from cli.main import Context, main, progress_bar
-from cli.options import SHARE, stored_ids
+from cli.options import SHARE, Named, stored_ids
 
 GAPS_ONLY = ("note: the call's gaps and who fills each; the ranking of partners for the whole consortium is "
              "`recommend` without --min-countries and --roles (the Partners page shows both)")
@@ -26,7 +26,7 @@ def _places(index: Any, given: tuple[str, ...], option: str) -> tuple[str, ...]:
 @click.option("--for", "focal", multiple=True, required=True,
               help="A focal organisation or cluster: Kind:id (Cluster:iot-world), its id or its name "
                    "(\"Automation Småland\"); repeat it for a consortium.")
-@click.option("--candidates", "wanted", type=click.Choice(["auto", "organisations", "clusters"]), default="auto",
+@click.option("--candidates", "wanted", type=Named(["auto", "organisations", "clusters"]), default="auto",
               show_default=True,
               help="Rank organisations, or partner clusters (auto: clusters when every --for is one).")
 @click.option("--sector", "sectors", multiple=True,
@@ -46,7 +46,7 @@ def _places(index: Any, given: tuple[str, ...], option: str) -> tuple[str, ...]:
 @click.option("--include-existing", is_flag=True, help="Also list organisations already partnered with.")
 @click.option("-k", "k", type=click.IntRange(min=1, max=1000), default=10, show_default=True,
               help="How many candidates, and per gap with call rules (at most 1,000).")
-@click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
+@click.option("--format", "fmt", type=Named(["table", "json"]), default="table", show_default=True)
 @click.pass_obj
 def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[str, ...],
               add_places: tuple[str, ...], avoid_places: tuple[str, ...], sme_share: float | None,

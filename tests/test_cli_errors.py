@@ -156,3 +156,21 @@ def test_an_empty_query_says_to_write_one(env, cypher):
     assert error_line(result.exit_code, result.stderr) == ("Error: the query is empty; write Cypher (a saved "
                                                            "query's Show the Cypher, or `cluster-explorer queries "
                                                            "show NAME`, gives one to start from)")
+
+
+@pytest.mark.parametrize("args", [
+    ["queries", "run", "provenance/loads", "--format", "JSON"],
+    ["metrics", "top", "degree", "--projection", "Clusters", "-k", "1"],
+    ["recommend", "--for", "Cluster:iot-world", "--candidates", "Cluster", "-k", "1", "--format", "Json"],
+])
+def test_a_choice_is_taken_in_any_case_and_in_the_singular_or_plural(env, args):
+    """`--format JSON`, `--projection Clusters`, `--candidates Cluster` had been refused, naming the choices."""
+    taken = invoke(env, *args)
+    assert taken.exit_code == 0, taken.stderr
+    assert "Invalid value" not in taken.stderr
+
+
+def test_a_choice_that_is_none_is_still_refused_naming_the_choices(env):
+    assert usage_error(invoke(env, "metrics", "top", "degree", "--projection", "galaxy")) == (
+        "Error: Invalid value for '--projection': 'galaxy' is not one of 'organisation', 'cluster', 'region', "
+        "'country', 'bipartite'.")
