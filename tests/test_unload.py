@@ -192,6 +192,12 @@ def test_an_unknown_source_is_refused_before_the_question_with_the_user_name_mea
     assert refused.stderr.strip() == ("Error: the load log holds no load 'tildelinger' (did you mean "
                                       "user:tildelinger?); loaded: user:tildelinger")
     assert invoke(env, "status").stdout == before
+    for typed in ("User:Tildelinger", "TILDELINGER"):  # another case: named, not guessed (it had named the loads alone)
+        refused = invoke(env, "unload", typed, "--yes")
+        assert refused.exit_code == 1
+        assert refused.stderr.strip() == (f"Error: the load log holds no load '{typed}' (did you mean "
+                                          "user:tildelinger?); loaded: user:tildelinger")
+    assert invoke(env, "status").stdout == before
     assert invoke(env, "unload", "user:tildelinger", "--yes").exit_code == 0
 
 

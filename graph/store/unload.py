@@ -201,13 +201,15 @@ def _added(total: int | set[str] | None, value: object) -> int | set[str]:
 
 def refuse_unlogged(source: str, logged: list[str]) -> None:
     """Raise when the load log (its entries' sources, `logged`) holds no load `source`, naming those it holds and
-    the `user:` load meant when only that was left out (`unload tildelinger`)."""
+    the load meant when only its `user:` was left out (`unload tildelinger`) or its case differs (`unload Cordis`,
+    which had named the loads alone). An unload is not run on a guess: the user runs it again with the name."""
     loaded = sorted(set(logged))
     if source in loaded:
         return
     if not loaded:
         raise ClusterExplorerError(f"the load log holds no load {source!r}: nothing is loaded")
-    meant = f" (did you mean user:{source}?)" if f"user:{source}" in loaded else ""
+    near = [name for name in loaded if name.casefold() in (source.casefold(), f"user:{source}".casefold())]
+    meant = f" (did you mean {near[0]}?)" if len(near) == 1 else ""
     raise ClusterExplorerError(f"the load log holds no load {source!r}{meant}; loaded: {', '.join(loaded)}")
 
 
