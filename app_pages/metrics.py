@@ -14,7 +14,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from app_pages import analytics_cache, common, missing_inputs, widgets
+from app_pages import analytics_cache, common, linked_choices, missing_inputs, widgets
 from app_pages.metrics_rank import find_in_ranking, ranked_first, ranking, top_rows
 from graph.analytics.metrics import METRICS, notes
 from graph.analytics.metrics_write import write_metrics
@@ -24,8 +24,11 @@ st.title("Metrics")
 current = analytics_cache.inputs()
 spec = widgets.projection_form(widgets.options_of(current.graph, current.version), "metrics")
 
+linked_choices.read_link("metrics_chosen", METRICS)  # `PageRank` in a link is pagerank; `fame` is said, not dropped
 chosen = st.multiselect("Metrics", METRICS, default=["degree", "weighted_degree", "pagerank", "betweenness"],
-                        key="metrics_chosen", bind=widgets.URL)
+                        key="metrics_chosen", bind=widgets.URL, on_change=st.session_state.pop,
+                        args=(linked_choices.left_out_key("metrics_chosen"), None))
+linked_choices.say_left_out("metrics_chosen", "metrics")
 if st.button("Compute", type="primary", key="metrics_compute", icon=":material/calculate:", disabled=not chosen,
              help=None if chosen else "Choose at least one metric"):
     st.session_state.metrics_results = analytics_cache.metrics(current, spec, chosen)  # read back when kept
