@@ -209,9 +209,12 @@ def choose_one(label: str, choices: dict[str, str], key: str, none: str, help: s
 
 
 def _first_offered(linked: list[str], choices: dict[str, str], key: str) -> str | None:
-    """The first of a link's values that `choices` offers; those it does not are kept for `choose_one` to say."""
-    st.session_state[f"{key}_unknown"] = [v for v in linked if v not in choices]
-    return next((v for v in linked if v in choices), None)
+    """The first of a link's values that `choices` offers, by its value or its name in any case (`ESCA Gold`,
+    `esca-GOLD`: they had been said to be no choice); those it does not are kept for `choose_one` to say."""
+    by_fold = {fold(name): value for value, name in choices.items()} | {fold(value): value for value in choices}
+    taken = [v if v in choices else by_fold.get(fold(v)) for v in linked]
+    st.session_state[f"{key}_unknown"] = [v for v, t in zip(linked, taken, strict=True) if t is None]
+    return next((t for t in taken if t is not None), None)
 
 
 def _current_key(graph: nx.MultiDiGraph, key: str) -> str:
