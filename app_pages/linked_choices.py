@@ -1,4 +1,4 @@
-"""A link's values for a multiselect bound to the address, read as a person writes them (`?metrics_chosen=PageRank`).
+"""A link's values for a widget bound to the address, read as a person writes them (`?metrics_chosen=PageRank`).
 
 Streamlit drops a bound widget's address value that is none of its options, without a word: the Metrics page opened
 with `degree` alone for `?metrics_chosen=PageRank&metrics_chosen=degree&metrics_chosen=fame`. `read_link`, before the
@@ -13,8 +13,9 @@ from collections.abc import Sequence
 import streamlit as st
 
 from app_pages import common
+from graph.store.search_text import fold
 
-__all__ = ["read_link", "say_left_out", "left_out_key"]
+__all__ = ["read_link", "say_left_out", "left_out_key", "labels_from_link"]
 
 
 def _folded(text: str) -> str:
@@ -49,3 +50,27 @@ def say_left_out(key: str, what: str) -> None:
         names = ", ".join(f"“{common.md(value)}”" for value in left)
         st.caption(f"The link asked for {names}, which {'is' if len(left) == 1 else 'are'} not among the {what}: "
                    "left out.")
+
+
+def labels_from_link(key: str, names: dict[str, str]) -> None:
+    """For `widgets.choose`, a bound multiselect showing `names` (key -> label): note a link's values that name no
+    choice, for it to say. The bound widget reads labels from the address: a link naming choices by key
+    (`?explore_labels=QualityLabel:esca-gold`, the form the node pickers keep), or by label in another case, had
+    them dropped; the address is written with their labels and the page runs again."""
+    linked, by_label = st.query_params.get_all(key), {name: k for k, name in names.items()}
+    labels = [v if v in by_label else names.get(_named(v, names) or "") for v in linked]  # a key may be its label
+    st.session_state[f"{key}_unknown"] = [v for v, label in zip(linked, labels, strict=True) if label is None]
+    if (written := [label or v for v, label in zip(linked, labels, strict=True)]) != linked:
+        st.query_params[key] = written  # the values of no choice too: said again at the run this starts
+        st.rerun()
+
+
+def _named(value: str, names: dict[str, str]) -> str | None:
+    """The key of the one choice that `value` names by its key, id, label or name, in any case (`sweden`, `se` for
+    `Sweden (SE)`): a link's `?explore_places=Sweden` had been said to be no choice."""
+    if value in names:
+        return value
+    wanted = fold(value)
+    found = {k for k, label in names.items()
+             if wanted in (fold(k), fold(k.partition(":")[2]), fold(label), fold(label.rsplit(" (", 1)[0]))}
+    return found.pop() if len(found) == 1 else None

@@ -14,7 +14,7 @@ from typing import Any
 import networkx as nx
 import streamlit as st
 
-from app_pages import common, linked_nodes, timeline, url_choice
+from app_pages import common, linked_choices, linked_nodes, timeline, url_choice
 from graph.analytics.metrics import METRICS
 from graph.analytics.projections import KINDS, ROLE_RANK, Projection
 from graph.errors import ParameterError
@@ -68,7 +68,7 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
         placeholder = (f"{len(matches):,} found" if found else f"the first {OFFERED} of {len(names):,}") + \
             (f" (first {OFFERED} shown)" if found and len(matches) > OFFERED else "")
     if key not in st.session_state:  # a link's first visit: its values no choice has are said, not dropped unsaid
-        _linked_by_label(key, names)
+        linked_choices.labels_from_link(key, names)
     picked = tuple(st.multiselect(label, offered, format_func=lambda k: names.get(k, k), **url_choice.bound(key),
                                   help=help, placeholder=placeholder, on_change=st.session_state.pop,
                                   args=(f"{key}_unknown", None)))
@@ -76,18 +76,6 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
         st.caption(f"The link asked for {', '.join(f'“{common.md(v)}”' for v in unknown)}, which "
                    f"{'is' if len(unknown) == 1 else 'are'} not among the choices here: left out.")
     return picked
-
-
-def _linked_by_label(key: str, names: dict[str, str]) -> None:
-    """Note a link's values that are neither a choice's label nor its key, for `choose` to say. The bound widget
-    reads labels from the address: a link naming choices by key (`?explore_labels=QualityLabel:esca-gold`, the
-    form the node pickers keep) had them dropped; the address is written with their labels and the page runs
-    again."""
-    linked, by_label = st.query_params.get_all(key), {name: k for k, name in names.items()}
-    st.session_state[f"{key}_unknown"] = [v for v in linked if v not in names and v not in by_label]
-    if any(v in names and v not in by_label for v in linked):  # (a key that is its own label, as "coordinator")
-        st.query_params[key] = [names.get(v, v) for v in linked]
-        st.rerun()
 
 
 def _searched(key: str, label: str) -> str:

@@ -93,6 +93,25 @@ def test_a_links_value_that_is_no_choice_is_said_and_one_by_key_is_chosen():
     assert not at.caption
 
 
+def named_places_page() -> None:
+    from app_pages import widgets
+
+    widgets.choose("Country or region", [("Country:SE", "Sweden (SE)"), ("Country:NO", "Norway (NO)"),
+                                         ("Region:SE2", "Södra Sverige (SE2)"), ("Region:SE22", "Sydsverige (SE22)"),
+                                         ("Region:XX1", "Twin (XX1)"), ("Region:XX2", "Twin (XX2)")], "t_places")
+
+
+def test_a_links_value_is_taken_by_name_id_or_label_in_any_case():
+    """`?explore_places=Sweden` or `sweden` had been said to be no choice: the link had to hold the label as shown,
+    `Sweden (SE)`. A name two choices share (`twin`) is still no choice, and said."""
+    at = AppTest.from_function(named_places_page)
+    at.query_params["t_places"] = ["sweden", "no", "SODRA SVERIGE", "region:se22", "twin"]
+    at.run()
+    assert at.multiselect(key="t_places").value == ["Country:SE", "Country:NO", "Region:SE2", "Region:SE22"]
+    assert [c.value for c in at.caption] == ["The link asked for “twin”, which is not among the choices here: "
+                                             "left out."]
+
+
 def roles_page() -> None:
     from app_pages import widgets
 
