@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graph.store.reads import last_loads, to_networkx
-from graph.views import geography, load_nodes, store_views
+from graph.views import geo_countries, geography, load_nodes, store_views
 from graph.views.filters import Filters
 from tests.conftest import open_fixture_network
 from tests.own_load_files import ACTORS, LOAD, MARKUP, load_own_table
@@ -72,6 +72,6 @@ def test_a_loads_map_counts_only_its_actors(graph, store):
     assert sum(p["organisations"] for p in places) == 4  # K1, IoT World and O2 in Sweden, O1 in Norway; K2 nowhere
     points, missing = geography.cluster_points(graph, 0, place_of)
     assert sorted(n for p in points for n in p["names"]) == sorted(["IoT World", MARKUP]) and missing == 1
-    assert geography.unplaced(graph, 0, place_of)[0] == 1  # K2
+    assert geo_countries.unplaced_by_country(graph, 0, place_of) == ({None: 1}, {})  # K2, of no known country
     every = geography.geo_points(graph, 0)[0]
     assert len(every) > 2 and sum(p["organisations"] for p in every) > 3

@@ -215,6 +215,9 @@ def test_actors_in_no_place_with_coordinates_are_counted_with_the_national_regio
         located_in = { region = "lan", country = { value = "SE" } }
         """, "kluster.json": '[{"id": "K1", "namn": "AI Väst", "lan": "14"}, '
                              '{"id": "K2", "namn": "Smart Textiles", "lan": "Västra Götalands län"}]'}))
+    from graph.views.geo_countries import unplaced_by_country
+
     graph = to_networkx(embedded_store)
-    assert geography.unplaced(graph, 3) == (1, ["14"])  # Smart Textiles is in SE232, a NUTS 3 region
-    assert geography.unplaced(graph, 0) == (0, [])  # both are in Sweden
+    # Smart Textiles is in SE232, a NUTS 3 region; AI Väst in SE-14, which NUTS does not know, in Sweden
+    assert unplaced_by_country(graph, 3) == ({"Country:SE": 1}, {"Country:SE": ["14"]})
+    assert unplaced_by_country(graph, 0) == ({}, {})  # both are in Sweden

@@ -21,7 +21,7 @@ import networkx as nx
 from graph.store.schema import cluster_records, is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 
-__all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced", "unplaced_actors", "national_regions",
+__all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced_actors", "national_regions",
            "region_links", "cluster_points", "place_level", "strongest_links", "arc_styles", "bubble_radii",
            "BUBBLE_PX", "in_countries"]
 
@@ -56,8 +56,8 @@ class Placer:
     """The place at one NUTS level of each actor, as `filters._places_of` finds its places (where it is located,
     those places' parents, its `country`), each place's parents walked once: walked again for every organisation,
     the Map's aggregates took 1.3 s on the sample (520,000 reads of neighbours) and 24 CPU s at 10x. One is shared
-    by the aggregates of a level (`geo_points`, `unplaced`, `region_links` take it as `place_of`): each had made its
-    own, walking every actor's places again.
+    by the aggregates of a level (`geo_points`, `unplaced_actors`, `region_links`, `cluster_points` take it as
+    `place_of`): each had made its own, walking every actor's places again.
 
     `only`, when given, is the actors the aggregates count (a load's: `graph.views.load_nodes`); the others are
     left out of every aggregate, as if absent (`counts`)."""
@@ -138,18 +138,10 @@ def geo_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None =
     return sorted(places, key=lambda p: -p["activity"]), organisations
 
 
-def unplaced(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = None) -> tuple[int, list[str]]:
-    """How many organisations and clusters are in no place of NUTS `level` (0 = countries) that has coordinates, and
-    the national regions (NUTS does not know them: a register's county code `14` made `SE-14`) holding some of them.
-
-    The Map leaves such actors out of its bubbles and said nothing: a user's clusters were missing without a word,
-    where the name of their region's NUTS code in their table would place them."""
-    actors = unplaced_actors(graph, level, place_of)
-    return len(actors), national_regions(graph, actors)
-
-
 def unplaced_actors(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = None) -> list[str]:
-    """The organisations and clusters (those `place_of` counts) in no place of `level` that has coordinates."""
+    """The organisations and clusters (those `place_of` counts) in no place of `level` that has coordinates: the Map
+    leaves them out of its bubbles and says how many, and which national regions hold them, by country
+    (`geo_countries.unplaced_by_country`)."""
     place_of = place_of or Placer(graph, level)
     return [actor for actor, data in graph.nodes(data=True) if data.get("kind") in ACTOR_KINDS
             and place_of.counts(actor) and not ((place := place_of(actor)) and _located(graph.nodes[place]))]
