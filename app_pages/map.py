@@ -61,7 +61,7 @@ st.caption(map_clusters.of_load(load, actors) + map_countries.said(placed, count
            + f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} organisations with "
            f"coordinates ({active}), {strongest}; no base map."
            + map_countries.unplaced_said(unplaced, LEVELS[level], countries)
-           + map_clusters.caption(clustered, no_place, show_clusters, level)
+           + map_clusters.caption(clustered, no_place, show_clusters, level, countries)
            + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))
 
 map_find.tables(places, links, shown, found, text, level)

@@ -41,17 +41,18 @@ COUNTRY_ORGANISATIONS = 500
 #: What the files hold; a new one reads no older file (their aggregates had no `active`, no `unplaced`, no clusters;
 #: 4 counted a seed cluster's CORDIS record as a cluster of its own; 5 kept no link of a place outside the
 #: `MOST_ARCS` strongest; 6 no country of the rows, counts by country, nor country names; 7 counted the organisations
-#: and clusters in no place of the level for all countries only; 8 was lists of dicts, not `map_packed`'s bytes).
-FORMAT = 9
+#: and clusters in no place of the level for all countries only; 8 was lists of dicts, not `map_packed`'s bytes; 9
+#: counted the clusters in no place for all countries only).
+FORMAT = 10
 #: places, the organisations drawn (most active first: of all, and of each country), how many organisations have
 #: coordinates and how many of them take part in a project (of the window: a time window keeps every organisation,
 #: active or not), each by country, links (the `MOST_ARCS` strongest and each place's `PLACE_ARCS` strongest), the
 #: organisations and clusters in no place of the level with coordinates by country (None: no country known), with
-#: the national regions among theirs (`geo_countries.unplaced_by_country`), the
-#: clusters by place with how many are in none (`geography.cluster_points`), and the countries of the places by
-#: key, their names. Every row has its `country` (links `from_country`, `to_country`: `geo_countries`).
+#: the national regions among theirs (`geo_countries.unplaced_by_country`), the clusters by place with how many are
+#: in none by country (`geography.cluster_points`), and the countries of the places by key, their names. Every row
+#: has its `country` (links `from_country`, `to_country`: `geo_countries`).
 Placed = tuple[list[dict], list[dict], Counter, Counter, list[dict], tuple[Counter, dict[str | None, list[str]]],
-               tuple[list[dict], int], dict[str, str]]
+               tuple[list[dict], Counter], dict[str, str]]
 
 
 def _compute(graph: nx.MultiDiGraph, level: int, only: frozenset[str] | None = None) -> Placed:

@@ -28,16 +28,22 @@ def controls(toggles) -> tuple[bool, str | None]:
     return shown, load
 
 
-def caption(points: list[dict], missing: int, shown: bool, level: int) -> str:
-    """The caption's sentence on clusters: how many are drawn in how many places, how many in no place."""
-    placed = sum(p["clusters"] for p in points)
+def caption(points: list[dict], missing: tuple[int, int], shown: bool, level: int, countries: tuple[str, ...] = ()
+            ) -> str:
+    """The caption's sentence on clusters: how many are drawn in how many places, how many in no place (`missing`:
+    of the chosen `countries`' when some are, and of no known country, said apart with a filter, as the organisations'
+    sentence says them: `map_countries.unplaced_said`)."""
+    placed, (missing, unknown) = sum(p["clusters"] for p in points), missing
+    unknown_said = (f" {unknown:,} more cluster{'s' * (unknown != 1)} in no such place "
+                    f"{'have' if unknown != 1 else 'has'} no known country, so no country's count holds "
+                    f"{'them' if unknown != 1 else 'it'}." if countries and unknown else "")
     if not placed and not missing:
-        return " No cluster."
+        return " No cluster." + unknown_said
     where = f"{placed:,} cluster{'s' * (placed != 1)} in {len(points):,} place{'s' * (len(points) != 1)}" + (
         "" if shown else " (hidden: the Clusters toggle)")
     return (f" Clusters (orange dots): {where}" if shown else f" {where}") + (
-        f"; {missing:,} in no place of {LEVELS[level]} with coordinates, so not drawn (give their region or "
-        "country in your table)." if missing else ".")
+        f"; {missing:,} {'of their clusters ' if countries else ''}in no place of {LEVELS[level]} with coordinates, "
+        "so not drawn (give their region or country in your table)." if missing else ".") + unknown_said
 
 
 def of_load(load: str | None, actors: int) -> str:

@@ -16,8 +16,9 @@ from graph.views.geography import in_countries
 
 #: The aggregates the page draws: as `Placed`, with the counts of organisations summed, the organisations and clusters
 #: in no place of the level as (of the countries, their national regions, of no known country: counted with a filter
-#: only), and no country names.
-Kept = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str], int], tuple[list[dict], int]]
+#: only), the clusters in none as (of the countries, of no known country: likewise), and no country names.
+Kept = tuple[list[dict], list[dict], int, int, list[dict], tuple[int, list[str], int],
+             tuple[list[dict], tuple[int, int]]]
 
 
 def control(placed: Placed) -> tuple[str, ...]:
@@ -32,18 +33,20 @@ def keep(placed: Placed, countries: tuple[str, ...]) -> Kept:
     """The aggregates of the `countries` (all without), the `ORGANISATIONS_DRAWN` most active organisations of them
     drawn (the aggregates hold each country's most active too). The organisations and clusters in no place of the
     level are those of the countries (the country their coarser places or their own `country` give), and those of no
-    known country are counted apart; clusters in no place are counted for all countries only."""
+    known country are counted apart; so are the clusters in no place (they had been counted for all countries only:
+    none with a filter)."""
     places, organisations, located, active, links, (unplaced, national), (clustered, no_place), _ = placed
     most = map_cache.ORGANISATIONS_DRAWN
     if not countries:
         return (places, organisations[:most], sum(located.values()), sum(active.values()), links,
                 (sum(unplaced.values()), sorted({n for names in national.values() for n in names}), 0),
-                (clustered, no_place))
+                (clustered, (sum(no_place.values()), 0)))
     return (in_countries(places, countries), in_countries(organisations, countries)[:most],
             sum(located[c] for c in countries), sum(active[c] for c in countries),
             in_countries(links, countries, ("from_country", "to_country")),
             (sum(unplaced[c] for c in countries), sorted({n for c in countries for n in national.get(c, [])}),
-             unplaced[None]), (in_countries(clustered, countries), 0))
+             unplaced[None]),
+            (in_countries(clustered, countries), (sum(no_place[c] for c in countries), no_place[None])))
 
 
 def said(placed: Placed, countries: tuple[str, ...]) -> str:

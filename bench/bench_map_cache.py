@@ -63,7 +63,8 @@ def synthetic(links: int, places: int, countries: int = 38, seed: int = 12) -> t
                 for index, row in enumerate(place_rows[:300])]
     located = Counter({country[c]: 5_000 for c in codes})
     unplaced = (Counter({country[c]: 10 for c in codes} | {None: 5}), {country[codes[0]]: ["14"]})
-    return (place_rows, drawn, located, Counter(located), link_rows, unplaced, (clusters, 3),
+    no_place = Counter({country[codes[0]]: 3})
+    return (place_rows, drawn, located, Counter(located), link_rows, unplaced, (clusters, no_place),
             {country[c]: f"Country {c}" for c in codes})
 
 

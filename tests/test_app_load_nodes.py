@@ -47,6 +47,12 @@ def test_the_map_draws_clusters_at_their_places_named_in_their_tooltips(own_stor
         in texts(at)  # K2, which the table gave no place
 
 
+def test_a_country_filter_says_apart_the_clusters_in_no_place_of_no_known_country(own_store):
+    """K2, of no region and no country, had been in the clusters' count without a filter and in none with one."""
+    said = texts(open_page("map", map_level="Countries", map_countries="Sweden"))
+    assert " 1 more cluster in no such place has no known country, so no country's count holds it." in said
+
+
 def test_the_clusters_toggle_takes_the_layer_off_and_the_caption_says_so(own_store):
     at = open_page("map", map_level="Countries", map_clusters="false")
     assert "clusters" not in layers(at) and "(hidden: the Clusters toggle)" in texts(at)
@@ -87,5 +93,5 @@ def test_one_cluster_in_one_place_is_said_in_the_singular():
     """A member list's map (one cluster) read "1 clusters in 1 places"."""
     from app_pages.map_clusters import caption
 
-    assert caption([{"clusters": 1}], 0, True, 2) == " Clusters (orange dots): 1 cluster in 1 place."
-    assert caption([{"clusters": 2}, {"clusters": 1}], 0, True, 2) == " Clusters (orange dots): 3 clusters in 2 places."
+    assert caption([{"clusters": 1}], (0, 0), True, 2) == " Clusters (orange dots): 1 cluster in 1 place."
+    assert caption([{"clusters": 2}, {"clusters": 1}], (0, 0), True, 2) == " Clusters (orange dots): 3 clusters in 2 places."

@@ -188,6 +188,22 @@ def test_the_country_filter_says_its_countries_organisations_in_no_place(app_sto
     assert "no known country" not in whole
 
 
+def test_the_country_filter_counts_its_countries_clusters_in_no_place(app_store):  # noqa: F811
+    """With a Countries filter the clusters' sentence had counted none in no place of the level (Norway's cluster in
+    no NUTS 2 region with coordinates was in the organisations' count and not in the clusters'): now the chosen
+    countries' clusters in none are counted, by their country as the organisations are."""
+    from graph.store.reads import to_networkx
+
+    graph = to_networkx(app_store)
+    _, missing = geography.cluster_points(graph, 2)
+    assert missing == {"Country:NO": 1} and not geography.cluster_points(graph, 0)[1]  # the fixture's
+    norway = texts(open_page("map", map_countries="Norway"))
+    assert "; 1 of their clusters in no place of NUTS 2 with coordinates, so not drawn" in norway
+    sweden = texts(open_page("map", map_countries="Sweden"))
+    assert "of their clusters in no place" not in sweden and "Clusters (orange dots): " in sweden
+    assert "; 1 in no place of NUTS 2 with coordinates, so not drawn" in texts(open_page("map"))
+
+
 @pytest.mark.parametrize("level", ["0", "2"])
 def test_the_country_filters_first_view_holds_its_collaborations_abroad(app_store, level):  # noqa: F811
     """`?map_countries=Sweden` had been framed on Sweden's places alone: its collaborations abroad ran off the edge.

@@ -202,25 +202,28 @@ def _strongest_pairs(pairs: Counter[tuple[str, str]], top: int | None, per_place
 
 
 def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None = None
-                   ) -> tuple[list[dict[str, Any]], int]:
+                   ) -> tuple[list[dict[str, Any]], Counter[str | None]]:
     """The clusters (the `Cluster` label: the seeds' and those cluster detection found) by their place at NUTS `level`
     (0 = countries), found as the bubbles' (`Placer`): one point per place holding some, at the place's coordinates,
     with `key`, `name` (the place's), `lat`, `lon`, `clusters` (how many) and `names` (theirs, sorted), most
-    clusters first; and how many clusters are in no place of the level with coordinates (the caption says so).
+    clusters first; and how many clusters are in no place of the level with coordinates (the caption says so), by
+    country as the organisations in none are (`geo_countries.unplaced_by_country`: a `Country:` key, None when none
+    is known), so a Countries filter counts its own (it had counted none).
     A seed cluster's CORDIS record (`SAME_AS`) is the same cluster, as the cluster analytics fold it: counted once,
     by the seed's name (Sweden had "28 clusters", naming both Interior Cluster and INTERIOR CLUSTER SWEDEN AB).
     """
     place_of = place_of or Placer(graph, level)
     records = {record for record, seed in cluster_records(graph).items() if place_of.counts(seed)}
     by_place: dict[str, list[str]] = {}
-    missing = 0
+    missing: Counter[str | None] = Counter()
+    country_of = Placer(graph, 0)
     for node, data in graph.nodes(data=True):
         if not (is_cluster(data) and place_of.counts(node)) or node in records:
             continue
         if (place := place_of(node)) and _located(graph.nodes[place]):
             by_place.setdefault(place, []).append(display_name(node, data))
         else:
-            missing += 1
+            missing[country_of(node)] += 1
     points = [{"key": p, "name": display_name(p, graph.nodes[p]), "lat": graph.nodes[p]["lat"],
                "lon": graph.nodes[p]["lon"], "clusters": len(names), "names": sorted(names, key=str.casefold)}
               for p, names in by_place.items()]
