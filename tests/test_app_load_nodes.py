@@ -94,4 +94,5 @@ def test_one_cluster_in_one_place_is_said_in_the_singular():
     from app_pages.map_clusters import caption
 
     assert caption([{"clusters": 1}], (0, 0), True, 2) == " Clusters (orange dots): 1 cluster in 1 place."
-    assert caption([{"clusters": 2}, {"clusters": 1}], (0, 0), True, 2) == " Clusters (orange dots): 3 clusters in 2 places."
+    assert caption([{"clusters": 2}, {"clusters": 1}], (0, 0), True, 2) == \
+        " Clusters (orange dots): 3 clusters in 2 places."
