@@ -42,8 +42,9 @@ COUNTRY_ORGANISATIONS = 500
 #: 4 counted a seed cluster's CORDIS record as a cluster of its own; 5 kept no link of a place outside the
 #: `MOST_ARCS` strongest; 6 no country of the rows, counts by country, nor country names; 7 counted the organisations
 #: and clusters in no place of the level for all countries only; 8 was lists of dicts, not `map_packed`'s bytes; 9
-#: counted the clusters in no place for all countries only).
-FORMAT = 10
+#: counted the clusters in no place for all countries only; 10 drew a seed cluster's record that a load gave alone as a
+#: cluster of its own).
+FORMAT = 11
 #: places, the organisations drawn (most active first: of all, and of each country), how many organisations have
 #: coordinates and how many of them take part in a project (of the window: a time window keeps every organisation,
 #: active or not), each by country, links (the `MOST_ARCS` strongest and each place's `PLACE_ARCS` strongest), the

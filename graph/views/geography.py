@@ -210,18 +210,20 @@ def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | No
     country as the organisations in none are (`geo_countries.unplaced_by_country`: a `Country:` key, None when none
     is known), so a Countries filter counts its own (it had counted none).
     A seed cluster's CORDIS record (`SAME_AS`) is the same cluster, as the cluster analytics fold it: counted once,
-    by the seed's name (Sweden had "28 clusters", naming both Interior Cluster and INTERIOR CLUSTER SWEDEN AB).
+    by the seed's name and place (Sweden had "28 clusters", naming both Interior Cluster and INTERIOR CLUSTER SWEDEN
+    AB), whichever of the two `place_of` counts: a load that gave the record alone (`cordis`) drew it as a cluster of
+    its own, under the record's name, where the map without a load draws the seed.
     """
     place_of = place_of or Placer(graph, level)
-    records = {record for record, seed in cluster_records(graph).items() if place_of.counts(seed)}
+    seed_of = cluster_records(graph)
+    clusters = {seed_of.get(node, node) for node, data in graph.nodes(data=True)
+                if is_cluster(data) and place_of.counts(node)}
     by_place: dict[str, list[str]] = {}
     missing: Counter[str | None] = Counter()
     country_of = Placer(graph, 0)
-    for node, data in graph.nodes(data=True):
-        if not (is_cluster(data) and place_of.counts(node)) or node in records:
-            continue
+    for node in clusters:
         if (place := place_of(node)) and _located(graph.nodes[place]):
-            by_place.setdefault(place, []).append(display_name(node, data))
+            by_place.setdefault(place, []).append(display_name(node, graph.nodes[node]))
         else:
             missing[country_of(node)] += 1
     points = [{"key": p, "name": display_name(p, graph.nodes[p]), "lat": graph.nodes[p]["lat"],
