@@ -34,7 +34,8 @@ def caption(points: list[dict], missing: tuple[int, int], shown: bool, level: in
     of the chosen `countries`' when some are, and of no known country, said apart with a filter, as the organisations'
     sentence says them: `map_countries.unplaced_said`)."""
     placed, (missing, unknown) = sum(p["clusters"] for p in points), missing
-    unknown_said = (f" {unknown:,} more cluster{'s' * (unknown != 1)} in no such place "
+    unknown_said = (f" {unknown:,} {'more ' * bool(missing)}cluster{'s' * (unknown != 1)} in no "
+                    f"{'such place' if missing else f'place of {LEVELS[level]} with coordinates'} "
                     f"{'have' if unknown != 1 else 'has'} no known country, so no country's count holds "
                     f"{'them' if unknown != 1 else 'it'}." if countries and unknown else "")
     if not placed and not missing:

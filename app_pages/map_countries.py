@@ -59,11 +59,13 @@ def said(placed: Placed, countries: tuple[str, ...]) -> str:
 def unplaced_said(unplaced: tuple[int, list[str], int], level: str, countries: tuple[str, ...]) -> str:
     """The caption's sentence on the organisations and clusters in no place of the `level` with coordinates: how many
     (of the chosen `countries`' when some are), the national regions NUTS does not know among theirs, and, with a
-    filter, how many of no known country were not counted (the filtered caption had said nothing of them)."""
+    filter, how many of no known country were not counted (the filtered caption had said nothing of them; "more in no
+    such place" only after a count of the countries' own)."""
     count, national, unknown = unplaced
     said = (f" {count:,} {'of their ' if countries else ''}organisations and clusters are in no place of {level} with "
             "coordinates, so in no bubble" if count else "")
     said += (f" (some in national regions NUTS does not know: {', '.join(national[:5])}; give NUTS's name or code "
              "of their region in your table)" if national else "") + ("." if count else "")
-    return said + (f" {unknown:,} more in no such place have no known country, so no country's count holds them."
-                   if countries and unknown else "")
+    return said + (f" {unknown:,} {'more in no such place' if count else 'organisations and clusters in no place of '
+                                   + level + ' with coordinates'} have no known country, so no country's count holds "
+                   "them." if countries and unknown else "")
