@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import defaultdict
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from graph.errors import Problem
@@ -38,10 +39,12 @@ __all__ = ["match_by_name"]
 
 
 
-def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
+def match_by_name(store: GraphStore, data: GenericInput,
+                  settle: Callable[[GraphStore, GenericInput], None] | None = None) -> list[Problem]:
     """Give the rows of `match = "name"` tables the ids of the store's nodes their names name (in `data`, with a
     note); the problems of names several nodes share, or of two rows naming one node. Nothing changed then. The
-    other tables' new nodes that have the name of a node of the store get a note (`loaders.generic_namesakes`)."""
+    other tables' new nodes that have the name of a node of the store get a note (`loaders.generic_namesakes`).
+    `settle` adjusts the matched records before the note on the values they change is written."""
     data.notes += [note for note in namesakes(store, data) if note not in data.notes]
     _keep_held_names(store, data)
     if not data.matchable:
@@ -69,6 +72,8 @@ def match_by_name(store: GraphStore, data: GenericInput) -> list[Problem]:
     held, stored = _held_nodes(store, found)
     _keep_their_country(data, found, held)
     _move(data, found, {key: labels for key, (labels, _) in held.items()}, stored)
+    if settle is not None:
+        settle(store, data)
     data.notes += _changed_values(data, found, stored)
     shown = first_few(sorted(found.items()), 10, lambda hit: f"{hit[0][0]} {named_so[hit[0]]!r}" + (
         f" (id {hit[0][1]!r})" if hit[0][1] != named_so[hit[0]] else "") + f" -> {hit[1][0]}")

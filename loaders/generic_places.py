@@ -32,7 +32,7 @@ from loaders.nuts import country_name, iso_code, place_records
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["spec_fills", "region_id", "locate", "most_precise", "kept_in_their_regions"]
+__all__ = ["spec_fills", "region_id", "locate", "most_precise", "kept_in_their_regions", "kept_in_finer_regions"]
 
 _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,3}$")
 
@@ -173,3 +173,36 @@ def kept_in_their_regions(store: GraphStore, data: GenericInput) -> None:
                     if id(r) in kept})
     data.notes.append(f"{len(shown)} node(s) the store has in a region of the country their rows name stay in that "
                       f"region alone (no LOCATED_IN to the country is added): {first_few(shown, 5)}")
+
+
+def kept_in_finer_regions(store: GraphStore, data: GenericInput) -> None:
+    """The table's `LOCATED_IN` of a node to a NUTS region, and its `nuts_code`, left out of `data` where the store
+    has the node in a more detailed NUTS region inside that one (CORDIS's DK031 inside `Syddanmark`, DK03), with a
+    note: a Danish grants table matched by name had put CORDIS's Blue Ocean Robotics in DK031 and DK03 both, with
+    `nuts_code` DK03, and `organisations/smes-in-region -p area=DK031` and the regions' ranking at level 3 lost it.
+    A region only this table's files gave is not the store's to keep (a re-load may move the node)."""
+    to_nuts = [r for r in data.places[1] if r.type == "LOCATED_IN" and r.end_label == "Region" and "-" not in r.end_id]
+    by_label: dict[str, set[str]] = {}
+    for rel in to_nuts:
+        by_label.setdefault(rel.start_label, set()).add(rel.start_id)
+    own = own_files(data.nodes)
+    finer: dict[tuple[str, str], set[str]] = {}  # (label, node id) -> the store's NUTS regions of the node
+    for label, ids in sorted(by_label.items()):
+        rows = store.read(countries_placed(label), {"ids": sorted(ids)}, row_cap=10**6).rows
+        for node_id, place, _, labels, given in rows:
+            if "Region" in labels and "-" not in place and not set(given or ()) <= own:
+                finer.setdefault((label, node_id), set()).add(place)
+    kept = {id(r): (r, place) for r in to_nuts for place in sorted(finer.get((r.start_label, r.start_id), ()))
+            if len(place) > len(r.end_id) and place.startswith(r.end_id)}
+    if not kept:
+        return
+    for rels in (data.rels, data.places[1]):
+        rels[:] = [r for r in rels if id(r) not in kept]
+    starts = {(r.start_label, r.start_id) for r, _ in kept.values()}
+    data.nodes[:] = [dataclasses.replace(n, properties={k: v for k, v in n.properties.items() if k != "nuts_code"})
+                     if (n.label, n.id) in starts and "nuts_code" in n.properties else n for n in data.nodes]
+    names = {(n.label, n.id): n.name for n in data.nodes}
+    shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({place}, not {r.end_id})"
+                    for r, place in kept.values()})
+    data.notes.append(f"{len(shown)} node(s) the store has in a more detailed NUTS region inside the one their rows "
+                      f"name stay there (their nuts_code and places are kept): {first_few(shown, 5)}")

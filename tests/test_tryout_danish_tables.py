@@ -1,0 +1,102 @@
+"""A Danish cluster programme's own tables on a store that holds other data (a user try-out): a grants table whose
+region is a NUTS region holding the more detailed one the store has an organisation in, and a saved query asked
+for a country by its name. Real loads into the embedded store, real files."""
+
+from __future__ import annotations
+
+from graph.store.reads import to_networkx
+from loaders.pipeline import run_load
+from queries.catalogue import load_catalogue
+from queries.missing import why_empty
+from queries.runner import run_saved
+from tests.generic_files import write_files
+
+PLACED = 'located_in = { region = "region", country = { value = "DK" } }\n'
+
+
+def _table(folder, name: str, rows: str, extra: str = ""):
+    (folder / name).mkdir()
+    return write_files(folder / name, {
+        "mapping.toml": f'name = "{name}"\n[[nodes]]\nfile = "orgs.csv"\nlabel = "Organisation"\nid = "nr"\n'
+                        f'name = "navn"\n{extra}{PLACED}',
+        "orgs.csv": "nr;navn;region\n" + rows})
+
+
+def _places(store, node: str) -> set[str]:
+    graph = to_networkx(store)
+    return {end for _, end, key in graph.out_edges(node, keys=True) if key.startswith("LOCATED_IN")}
+
+
+def test_a_table_naming_the_larger_region_leaves_the_node_in_its_detailed_one(embedded_store, tmp_path):
+    """CORDIS has Blue Ocean Robotics in DK031 (Fyn); a grants table says Syddanmark (DK03). The node had been in
+    both, with `nuts_code` DK03, so the SMEs of DK031 and the regions' ranking at level 3 lost it."""
+    run_load(embedded_store, "csv", _table(tmp_path, "register", "pic:1;BLUE OCEAN ROBOTICS APS;DK031\n"))
+    report = run_load(embedded_store, "csv", _table(tmp_path, "grants", "pic:1;Blue Ocean Robotics ApS;DK03\n"))
+    node = to_networkx(embedded_store).nodes["Organisation:pic:1"]
+    assert node["nuts_code"] == "DK031"
+    assert _places(embedded_store, "Organisation:pic:1") == {"Region:DK031"}
+    assert ("1 node(s) the store has in a more detailed NUTS region inside the one their rows name stay there "
+            "(their nuts_code and places are kept): 'Blue Ocean Robotics ApS' (DK031, not DK03)") in report.load.notes
+
+
+def test_a_row_matched_by_name_keeps_the_detailed_region_and_says_no_change_of_it(embedded_store, tmp_path):
+    """The same through `match = "name"` (the table's own number, 12345678): the note on the values matched rows
+    change had named `nuts_code` 'DK031' -> 'DK03', a change the load no longer makes."""
+    run_load(embedded_store, "csv", _table(tmp_path, "register", "pic:1;BLUE OCEAN ROBOTICS APS;DK031\n"))
+    report = run_load(embedded_store, "csv", _table(tmp_path, "grants", "12345678;Blue Ocean Robotics ApS;DK03\n",
+                                                    extra='match = "name"\n'))
+    node = to_networkx(embedded_store).nodes["Organisation:pic:1"]
+    assert (node["nuts_code"], node["own_ids"]) == ("DK031", ["12345678"])
+    assert _places(embedded_store, "Organisation:pic:1") == {"Region:DK031"}
+    assert not [note for note in report.load.notes if "nuts_code on" in note]
+
+
+def test_a_region_only_this_table_gave_is_moved_by_its_reload(embedded_store, tmp_path):
+    """A region the table's own earlier load gave is not the store's to keep: the re-load places the node anew."""
+    mapping = _table(tmp_path, "grants", "pic:1;Blue Ocean Robotics ApS;DK031\n")
+    run_load(embedded_store, "csv", mapping)
+    (mapping.parent / "orgs.csv").write_text("nr;navn;region\npic:1;Blue Ocean Robotics ApS;DK03\n")
+    run_load(embedded_store, "csv", mapping)
+    assert to_networkx(embedded_store).nodes["Organisation:pic:1"]["nuts_code"] == "DK03"
+    assert _places(embedded_store, "Organisation:pic:1") == {"Region:DK03"}
+
+
+def test_a_country_asked_by_its_name_is_not_said_to_be_missing(embedded_store, tmp_path):
+    """`clusters/in-projects -p country=Denmark` on Danish clusters none of which takes part in a project: the
+    query reads the name as DK, but the empty answer said no Cluster has `country` = "Denmark"."""
+    folder = tmp_path / "klynger"
+    folder.mkdir()
+    run_load(embedded_store, "csv", write_files(folder, {
+        "mapping.toml": """
+            name = "klynger"
+            [[nodes]]
+            file = "klynger.csv"
+            label = "Cluster"
+            id = "id"
+            name = "navn"
+            located_in = { country = "land" }
+            [[nodes]]
+            file = "bevillinger.csv"
+            label = "Project"
+            id = "projekt"
+            name = "projekt"
+            [[nodes]]
+            file = "bevillinger.csv"
+            label = "Organisation"
+            id = "cvr"
+            name = "virksomhed"
+            [[relationships]]
+            file = "bevillinger.csv"
+            type = "PARTICIPATES_IN"
+            start = { label = "Organisation", column = "cvr" }
+            end = { label = "Project", column = "projekt" }
+            """,
+        "klynger.csv": "id;navn;land\ndk-robot;Odense Robotics;Danmark\n",
+        "bevillinger.csv": "projekt;cvr;virksomhed\nIF-1;12345678;Blue Ocean Robotics ApS\n"}))
+    catalogue = load_catalogue()
+    for country in ("Denmark", "Danmark", "DK"):
+        query, params, result = run_saved(embedded_store, catalogue, "clusters/in-projects", {"country": country})
+        assert result.rows == []
+        assert why_empty(embedded_store, query, params) == query.empty
+    query, params, _ = run_saved(embedded_store, catalogue, "clusters/in-projects", {"country": "Atlantis"})
+    assert 'no Cluster has `country` = "Atlantis"' in why_empty(embedded_store, query, params)
