@@ -16,17 +16,20 @@ that it compares (`-p "country= SE "`), with the text to send.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import json
 import re
 from typing import Any
 
+from graph.countries import country_code
 from graph.errors import NotFound, ParameterError
 from graph.store.contract import GraphStore
 from graph.store.query_syntax import used_parameters, without_literals
 from graph.store.reads import counts
 from graph.store.requirements import explain, missing_inputs
 from graph.store.resolve import ResolvedNode, resolve_node
+from graph.values import BadValue
 from queries.catalogue import SavedQuery
 from queries.params import node_id_params
 
@@ -47,10 +50,26 @@ _REL_TYPES = re.compile(r"\[\s*\w*\s*:\s*(\w+(?:\s*\|\s*:?\s*\w+)*)")
 def why_empty(store: GraphStore, query: SavedQuery, params: dict[str, Any] | None = None) -> str | None:
     """The message saying which inputs of `query` are missing and how to add them; else which of its text parameters
     were given empty, with what to type; else what its `empty:` header says; else None."""
-    missing = missing_inputs(store, query.requires, params or {})
+    missing = missing_inputs(store, query.requires, _countries_as_codes(query, params or {}))
     if missing:
         return explain(missing, f"{query.name}")
     return _blank_text(query, params or {}) or query.empty or None
+
+
+def _countries_as_codes(query: SavedQuery, params: dict[str, Any]) -> dict[str, Any]:
+    """`params` with each value a `requires:` item compares with a `country` (`Cluster.country=$country`) read as
+    the code the store keeps (`Danmark`, `Denmark` -> DK), as the query itself reads it: `clusters/in-projects -p
+    country=Denmark` had said no cluster has `country` = "Denmark", though its clusters are in DK. A text no country
+    has stays as given, and is said so."""
+    named = {item.partition("=$")[2] for alternatives in query.requires.items for item in alternatives
+             if item.partition("=$")[0].endswith(".country")}
+    codes = dict(params)
+    for name in named:
+        value = params.get(name)
+        if isinstance(value, str) and value.strip().lower() != "any":
+            with contextlib.suppress(BadValue):
+                codes[name] = country_code(value.strip())
+    return codes
 
 
 def _blank_text(query: SavedQuery, params: dict[str, Any]) -> str | None:
