@@ -22,6 +22,7 @@ from graph.errors import Problem
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
+from loaders.country_advice import country_advice
 from loaders.county_numbers import county_region, is_county_number, not_a_county
 from loaders.generic_ends import own_files
 from loaders.generic_labels import STATUS_OF
@@ -85,9 +86,9 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
         try:
             country = country_code(cell)
         except ValueError as e:
-            problems.append(Problem(*where, place.country, f"{e} (if it is right, recode it in the mapping: "
-                                    f'country = {{ column = "{place.country}", values = {{ "{cell}" = "IN" }} }}, '
-                                    'with its code, or "" for no country)', mapping_can_fix=True))
+            problems.append(Problem(*where, place.country, country_advice(str(e), cell, lambda code: (
+                f'country = {{ column = "{place.country}", values = {{ "{cell}" = "{code}" }} }}')),
+                                    mapping_can_fix=True))
             return node, [], []
     region = _cell(row, place.region)
     region = _recoded(place.region_values).get(region.casefold(), region) if place.region_values else region

@@ -13,6 +13,7 @@ from typing import Any
 
 from graph import values
 from graph.countries import country_code
+from loaders.country_advice import country_advice
 from loaders.csv_tables import SEPARATORS
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",
@@ -54,7 +55,13 @@ class Column:
         if values.is_empty(raw) or raw == []:
             return None
         if self.type == "country":
-            return country_code(raw) if isinstance(raw, str) else country_code(values.as_text(raw))
+            text = raw if isinstance(raw, str) else values.as_text(raw)
+            try:
+                return country_code(text)
+            except values.BadValue as e:
+                raise values.BadValue(country_advice(str(e), text, lambda code: (
+                    f'{self.property} = {{ column = "{self.column}", type = "country", values = {{ '
+                    f'"{text.strip()}" = "{code}" }} }}'))) from None
         if self.type == "list":
             return [str(item) for item in values.as_list(raw, self.separator)] or None
         if isinstance(raw, (dict, list)):

@@ -1,15 +1,16 @@
 """A Danish cluster programme's own tables on a store that holds other data (a user try-out): a grants table whose
-region is a NUTS region holding the more detailed one the store has an organisation in, and a saved query asked
-for a country by its name. Real loads into the embedded store, real files."""
+region is a NUTS region holding the more detailed one the store has an organisation in, a saved query asked for a
+country by its name, and a misspelt country cell. Real loads into the embedded store, real files."""
 
 from __future__ import annotations
 
 from graph.store.reads import to_networkx
+from loaders.generic import read_generic
 from loaders.pipeline import run_load
 from queries.catalogue import load_catalogue
 from queries.missing import why_empty
 from queries.runner import run_saved
-from tests.generic_files import write_files
+from tests.generic_files import problems_of, write_files
 
 PLACED = 'located_in = { region = "region", country = { value = "DK" } }\n'
 
@@ -100,3 +101,30 @@ def test_a_country_asked_by_its_name_is_not_said_to_be_missing(embedded_store, t
         assert why_empty(embedded_store, query, params) == query.empty
     query, params, _ = run_saved(embedded_store, catalogue, "clusters/in-projects", {"country": "Atlantis"})
     assert 'no Cluster has `country` = "Atlantis"' in why_empty(embedded_store, query, params)
+
+
+def test_a_misspelt_country_is_said_with_the_country_it_nearly_spells(tmp_path):
+    """`Danmak` in a Danish table's country column: the advice had been the recode `"Danmak" = "IN"`, the example
+    code of CORDIS's `XH`, which puts the row in India. Now it names Danmark (DK), in the recode too; following it
+    loads the rows in DK. The same for a `type = "country"` column."""
+    rows = "nr;navn;land\n1;Odense Robotics;Danmak\n2;Fjordlab AS;Atlantis\n"
+    placed = write_files(tmp_path, {"mapping.toml": 'name = "k"\n[[nodes]]\nfile = "k.csv"\nlabel = "Cluster"\n'
+                                    'id = "nr"\nname = "navn"\nlocated_in = { country = "land" }\n', "k.csv": rows})
+    assert [str(p) for p in problems_of(placed)] == [
+        "k.csv:2 [land]: expected a country (a code such as NO or NOR, or a name such as Norway or Norge), got "
+        "'Danmak'; did you mean 'Danmark' (DK)? Fix the cell, or recode it in the mapping: country = { column = "
+        "\"land\", values = { \"Danmak\" = \"DK\" } }",
+        "k.csv:3 [land]: expected a country (a code such as NO or NOR, or a name such as Norway or Norge), got "
+        "'Atlantis' (if it is right, recode it in the mapping: country = { column = \"land\", values = { \"Atlantis\" "
+        "= \"IN\" } }, with its code, or \"\" for no country)"]
+    typed = write_files(tmp_path, {"typed.toml": 'name = "t"\n[[nodes]]\nfile = "k.csv"\nlabel = "Cluster"\n'
+                                   'id = "nr"\nname = "navn"\n[nodes.properties]\n'
+                                   'country = { column = "land", type = "country" }\n'})
+    assert str(problems_of(typed)[0]).endswith(
+        "got 'Danmak'; did you mean 'Danmark' (DK)? Fix the cell, or recode it in the mapping: country = { column = "
+        "\"land\", type = \"country\", values = { \"Danmak\" = \"DK\" } }")
+    (tmp_path / "k.csv").write_text("nr;navn;land\n1;Odense Robotics;Danmak\n")
+    placed.write_text(placed.read_text().replace('country = "land"', 'country = { column = "land", values = { '
+                                                 '"Danmak" = "DK" } }'))
+    nodes, _, _ = read_generic(placed)
+    assert {n.id: n.properties.get("country") for n in nodes if n.label == "Cluster"} == {"1": "DK"}
