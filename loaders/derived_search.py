@@ -7,7 +7,9 @@ or its ISO code, "GR", or its name in another language, "tyskland";
 a region by a part of its name in several languages, "trondelag" of "Trøndelag/Trööndelage") would not reach
 a store loaded before it: a load already in the log is skipped; nor would an organisation's CORDIS short name
 ("KTH" for KUNGLIGA TEKNISKA HOEGSKOLAN). Those places are read each time, the organisations whose text lacks
-their short name, and only the texts that differ are written (a re-run writes nothing).
+their short name, and only the texts that differ are written (a re-run writes nothing). A text made again keeps
+the node's `own_ids` (a table's own numbers of a node it matched by name): it had dropped them, so `recommend --for
+12345678` found a Danish table's Blue Ocean Robotics, which CORDIS gives a short name, no more.
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from loaders.derived_version import NEWEST_STAMP
 
 __all__ = ["refresh_search_texts"]
 
-_NAMES = f"c.id AS id, c.name AS name, c.acronym AS acronym, c.aliases AS aliases, c.{SEARCH_PROPERTY} AS search"
+_NAMES = (f"c.id AS id, c.name AS name, c.acronym AS acronym, c.aliases AS aliases, c.{SEARCH_PROPERTY} AS search, "
+          "c.own_ids AS own_ids")
 READS = {
     "Country": cypher.fixed_statement(__name__, "COUNTRIES",
                                       f"MATCH (c:Country)\nRETURN {_NAMES}, c.local_name AS local_name, "
@@ -63,9 +66,10 @@ def refresh_search_texts(store: GraphStore) -> int:
     written = 0
     for label, read in READS.items():
         rows = []
-        for node_id, name, acronym, aliases, stored, local_name, iso_code, short in store.read(read).rows:
+        for node_id, name, acronym, aliases, stored, own_ids, local_name, iso_code, short in store.read(read).rows:
             text = node_search_text(node_id, {"kind": label, "name": name, "acronym": acronym, "aliases": aliases,
-                                              "local_name": local_name, "iso_code": iso_code, "short_name": short})
+                                              "own_ids": own_ids, "local_name": local_name, "iso_code": iso_code,
+                                              "short_name": short})
             if text != stored:
                 rows.append({"id": node_id, "search": text})
         if rows:
@@ -82,11 +86,12 @@ def _own_letters_folded(store: GraphStore) -> int:
         return 0
     by_label: dict[str, list[dict]] = {}
     letters = sorted(chr(code) for code in OWN_LETTERS)
-    for labels, node_id, name, acronym, aliases, stored, local, iso, short in store.read(
+    for labels, node_id, name, acronym, aliases, stored, own_ids, local, iso, short in store.read(
             OWN_LETTERS_KEPT, {"letters": letters}, row_cap=10**7, timeout_s=300).rows:
         kind = "Country" if "Country" in labels else sorted(labels)[0]
         text = node_search_text(node_id, {"kind": kind, "name": name, "acronym": acronym, "aliases": aliases,
-                                          "local_name": local, "iso_code": iso, "short_name": short})
+                                          "own_ids": own_ids, "local_name": local, "iso_code": iso,
+                                          "short_name": short})
         if text != stored:
             by_label.setdefault(kind, []).append({"id": node_id, "search": text})
     for label, rows in by_label.items():

@@ -1,10 +1,12 @@
 """A Danish cluster programme's own tables on a store that holds other data (a user try-out): a grants table whose
 region is a NUTS region holding the more detailed one the store has an organisation in, a saved query asked for a
-country by its name, and a misspelt country cell. Real loads into the embedded store, real files."""
+country by its name, a misspelt country cell, and a matched node's own number. Real loads into the embedded store,
+real files."""
 
 from __future__ import annotations
 
 from graph.store.reads import to_networkx
+from graph.store.resolve import resolve_node
 from loaders.generic import read_generic
 from loaders.pipeline import run_load
 from queries.catalogue import load_catalogue
@@ -128,3 +130,20 @@ def test_a_misspelt_country_is_said_with_the_country_it_nearly_spells(tmp_path):
                                                  '"Danmak" = "DK" } }'))
     nodes, _, _ = read_generic(placed)
     assert {n.id: n.properties.get("country") for n in nodes if n.label == "Cluster"} == {"1": "DK"}
+
+
+def test_a_table_s_own_number_still_names_a_matched_node_that_has_a_short_name(embedded_store, tmp_path):
+    """CORDIS gives Blue Ocean Robotics the short name `Blue Ocean Robotics`; a Danish table matched it by name under
+    its CVR number 12345678. The search texts made again after the load (for short names) dropped `own_ids`, so
+    `recommend --for 12345678` and a query's `-p organisation=12345678` found nothing (Arla, without a short name,
+    was found)."""
+    register = _table(tmp_path, "register", "pic:1;BLUE OCEAN ROBOTICS APS;DK031;Blue Ocean Robotics\n"
+                      "pic:2;ARLA FOODS AMBA;DK042;\n")
+    register.write_text(register.read_text() + "[nodes.properties]\nshort_name = \"kort\"\n")
+    (register.parent / "orgs.csv").write_text("nr;navn;region;kort\n" + (register.parent / "orgs.csv").read_text()
+                                              .split("\n", 1)[1])
+    run_load(embedded_store, "csv", register)
+    run_load(embedded_store, "csv", _table(tmp_path, "grants", "12345678;Blue Ocean Robotics ApS;DK03\n"
+                                           "34567890;Arla Foods amba;DK04\n", extra='match = "name"\n'))
+    assert resolve_node(embedded_store, "12345678", ("Organisation",)).id == "pic:1"
+    assert resolve_node(embedded_store, "34567890", ("Organisation",)).id == "pic:2"
