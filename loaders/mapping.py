@@ -8,6 +8,7 @@ problem names the mapping file and the line it is on.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import re
@@ -20,7 +21,7 @@ from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 from loaders.common import read_text
 from loaders.mapping_options import RESERVED, constant_column, key_options, reading_options
 from loaders.mapping_presets import PRESET_KEYS, expand_preset
-from loaders.mapping_spec import ISO_DATE, SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping
+from loaders.mapping_spec import ISO_DATE, SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping, did_you_mean
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES", "SEPARATORS"]
 
@@ -76,11 +77,9 @@ def _date_formats(raw: Any) -> tuple[str, ...]:
         if "%" not in fmt:
             for word, code in (("yyyy", "%Y"), ("yy", "%y"), ("mm", "%m"), ("dd", "%d")):
                 fmt = fmt.replace(word, code).replace(word.upper(), code)
-        sample = dt.date(2001, 2, 3)
-        try:
+        sample, ok = dt.date(2001, 2, 3), False
+        with contextlib.suppress(ValueError):
             ok = dt.datetime.strptime(sample.strftime(fmt), fmt).date() == sample
-        except ValueError:
-            ok = False
         if not ok:
             raise ValueError(f"date format {fmt!r} does not read back a full date: it needs day, month and year")
         result.append(fmt)
@@ -106,17 +105,17 @@ class _Checker:
             self.problems.append(found)
 
     def text(self, kind: str, index: int, table: dict, key: str, required: bool = True) -> str:
-        value = table.get(key, "")
-        if not isinstance(value, str) or (required and not value.strip()):
-            self.problem(kind, index, f"{key} must be {'a non-empty' if required else 'a'} text", key)
+        if not isinstance(value := table.get(key, ""), str) or (required and not value.strip()):
+            must = f"{key} must be {'a non-empty' if required else 'a'} text" if key in table else f"{key} is missing"
+            self.problem(kind, index, must, key)
             return ""
         return value.strip()
 
     def label(self, kind: str, index: int, label: Any, key: str, allowed: tuple[str, ...] = ()) -> str:
         if label not in NODE_LABELS or label in _TOOL_LABELS:
-            usable = ", ".join(x for x in NODE_LABELS if x not in _TOOL_LABELS)
-            what = f"{key} is missing" if label is None else f"unknown node label {label!r}"
-            self.problem(kind, index, f"{what}; use one of {usable}", key, label)
+            usable = [x for x in NODE_LABELS if x not in _TOOL_LABELS]
+            what = f"unknown node label {label!r}{did_you_mean(label, usable)}" if label else f"{key} is missing"
+            self.problem(kind, index, f"{what}; use one of {', '.join(usable)}", key, label)
         elif allowed and label not in allowed:
             self.problem(kind, index, f"{key} must be one of {', '.join(allowed)}, not {label!r}", key, label)
         else:
@@ -126,7 +125,8 @@ class _Checker:
     def unknown_keys(self, kind: str | None, index: int, table: dict, allowed: set[str], what: str) -> None:
         for key in table:
             if key not in allowed:
-                self.problem(kind, index, f"unknown key {key!r} in {what}; known: {', '.join(sorted(allowed))}", key)
+                said = f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}; known: {', '.join(sorted(allowed))}"
+                self.problem(kind, index, said, key)
 
     def columns(self, kind: str, index: int, table: Any, rel_type: str) -> tuple[Column, ...]:
         if not isinstance(table, dict):
@@ -223,8 +223,8 @@ class _Checker:
         else:
             rel_type = table.get("type")
             if rel_type not in REL_TYPES:
-                self.problem(kind, index, f"unknown relationship type {rel_type!r}; use one of "
-                             f"{', '.join(REL_TYPES)}", "type", rel_type)
+                self.problem(kind, index, f"unknown relationship type {rel_type!r}{did_you_mean(rel_type, REL_TYPES)}; "
+                             f"use one of {', '.join(REL_TYPES)}", "type", rel_type)
             rel = REL_TYPES.get(rel_type)
             ends = {}
             for role in ("start", "end"):

@@ -6,7 +6,9 @@ reads data files by them. A `Column` converts its cells with the one value vocab
 
 from __future__ import annotations
 
+import difflib
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -168,3 +170,17 @@ class Mapping:
 
     def data_path(self, spec: FileSpec) -> Path:
         return self.path.parent / spec.file
+
+
+def did_you_mean(word: Any, known: Iterable[str]) -> str:
+    """` (did you mean 'X'?)` for the known name `word` nearly spells (a typo, or `Organization` for Organisation),
+    in any case; "" when none is near.
+
+    >>> did_you_mean("Organization", ["Cluster", "Organisation"]), did_you_mean("Atlantis", ["Cluster"])
+    (" (did you mean 'Organisation'?)", '')
+    """
+    if not isinstance(word, str) or not word.strip():
+        return ""
+    by_fold = {name.casefold(): name for name in known}
+    near = difflib.get_close_matches(word.strip().casefold(), list(by_fold), n=1, cutoff=0.75)
+    return f" (did you mean {by_fold[near[0]]!r}?)" if near else ""

@@ -147,3 +147,26 @@ def test_a_table_s_own_number_still_names_a_matched_node_that_has_a_short_name(e
                                            "34567890;Arla Foods amba;DK04\n", extra='match = "name"\n'))
     assert resolve_node(embedded_store, "12345678", ("Organisation",)).id == "pic:1"
     assert resolve_node(embedded_store, "34567890", ("Organisation",)).id == "pic:2"
+
+
+def test_a_mapping_s_misspelt_names_are_said_with_the_name_meant(tmp_path):
+    """A new user's first mapping: `fil` for file, the American `Organization`, `MEMBER` for MEMBER_OF. The problems
+    listed every known name but named none, and the missing `file` was said to be "a non-empty text"."""
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "k"
+        [[nodes]]
+        fil = "k.csv"
+        label = "Organization"
+        id = "nr"
+        name = "navn"
+        [[relationships]]
+        file = "k.csv"
+        type = "MEMBER"
+        start = { label = "Cluster", column = "nr" }
+        end = { label = "Cluster", column = "nr" }
+        """, "k.csv": "nr;navn\n1;Odense Robotics\n"})
+    said = {(p.line, p.field): p.message for p in problems_of(mapping)}
+    assert said[(3, "fil")].startswith("unknown key 'fil' in [[nodes]] (did you mean 'file'?); known: compact, ")
+    assert said[(2, "file")] == "file is missing"
+    assert said[(4, "label")].startswith("unknown node label 'Organization' (did you mean 'Organisation'?); use one ")
+    assert said[(9, "type")].startswith("unknown relationship type 'MEMBER' (did you mean 'MEMBER_OF'?); use one ")
