@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import json
 from pathlib import Path
 
@@ -120,8 +121,15 @@ def _catalogue(obj: Context, name: str | None = None):
 @click.pass_obj
 def queries_list(obj: Context, tag: str | None) -> None:
     """Names, titles and tags of the saved queries."""
-    for name, q in sorted(_catalogue(obj).queries.items()):
-        if tag and tag not in q.tags:
+    listed = sorted(_catalogue(obj).queries.items())
+    tags = sorted({t for _, q in listed for t in q.tags})
+    wanted = next((t for t in tags if t.casefold() == tag.strip().casefold()), tag) if tag else None
+    if wanted and wanted not in tags:  # `--tag cluster` listed nothing, and said nothing
+        near = difflib.get_close_matches(wanted.casefold(), tags, n=1, cutoff=0.6)
+        raise click.BadParameter(f"no saved query has the tag {tag!r}{f' (did you mean {near[0]!r}?)' if near else ''}"
+                                 f"; the tags: {', '.join(tags)}", param_hint="'--tag'")
+    for name, q in listed:
+        if wanted and wanted not in q.tags:
             continue
         mark = " (yours)" if q.origin == "user" else ""
         click.echo(f"{name:<40} {q.title}{mark}  [{', '.join(q.tags)}]")

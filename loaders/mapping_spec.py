@@ -15,7 +15,7 @@ from typing import Any
 
 from graph import values
 from graph.countries import country_code
-from loaders.country_advice import country_advice
+from loaders.country_advice import country_advice, nearest_country
 from loaders.csv_tables import SEPARATORS
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",
@@ -61,6 +61,8 @@ class Column:
             try:
                 return country_code(text)
             except values.BadValue as e:
+                if nearest_country(text) is None:  # no name near: the recode's example code would be a guess
+                    raise
                 raise values.BadValue(country_advice(str(e), text, lambda code: (
                     f'{self.property} = {{ column = "{self.column}", type = "country", values = {{ '
                     f'"{text.strip()}" = "{code}" }} }}'))) from None

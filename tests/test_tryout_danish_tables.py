@@ -12,6 +12,7 @@ from loaders.pipeline import run_load
 from queries.catalogue import load_catalogue
 from queries.missing import why_empty
 from queries.runner import run_saved
+from tests.cli_invoke import cli_env, invoke
 from tests.generic_files import problems_of, write_files
 
 PLACED = 'located_in = { region = "region", country = { value = "DK" } }\n'
@@ -170,3 +171,15 @@ def test_a_mapping_s_misspelt_names_are_said_with_the_name_meant(tmp_path):
     assert said[(2, "file")] == "file is missing"
     assert said[(4, "label")].startswith("unknown node label 'Organization' (did you mean 'Organisation'?); use one ")
     assert said[(9, "type")].startswith("unknown relationship type 'MEMBER' (did you mean 'MEMBER_OF'?); use one ")
+
+
+def test_a_tag_no_saved_query_has_is_refused_with_the_tags(embedded_server):
+    """`queries list --tag cluster` (the tag is `clusters`) printed nothing and exited 0, as if the library had no
+    query of clusters."""
+    env = cli_env(embedded_server, "tryout_tags")
+    refused = invoke(env, "queries", "list", "--tag", "cluster")
+    assert refused.exit_code == 2 and refused.stdout == ""
+    assert ("no saved query has the tag 'cluster' (did you mean 'clusters'?); the tags: clusters, collaboration, "
+            in refused.stderr)
+    listed = invoke(env, "queries", "list", "--tag", "Clusters")
+    assert listed.exit_code == 0 and "clusters/members " in listed.stdout and "provenance/" not in listed.stdout
