@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.errors import Problem, ValidationFailed
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
+from loaders import mapping_spec
 from loaders.common import read_text
 from loaders.mapping_options import RESERVED, constant_column, key_options, reading_options
 from loaders.mapping_presets import PRESET_KEYS, expand_preset
@@ -40,8 +41,7 @@ class _Lines:
     """Finds the line of a key inside the n-th `[[nodes]]` / `[[relationships]]` table of a mapping."""
 
     def __init__(self, text: str, toml: bool):
-        self.lines = text.splitlines()
-        self.toml = toml
+        self.lines, self.toml = text.splitlines(), toml
         heads = [(i, m.group(1)) for i, line in enumerate(self.lines)
                  if (m := re.match(r"\s*\[\[\s*(\w+)\s*\]\]", line))]
         self.tables = {kind: [(start, next((s for s, _ in heads if s > start), len(self.lines)))
@@ -282,8 +282,8 @@ def read_mapping(path: Path | str) -> Mapping:
     if "preset" in raw:
         raw = expand_preset(raw, check)
     name = raw.get("name", path.stem)
-    if not isinstance(name, str) or not name.strip():
-        check.problem(None, 0, "name must be a non-empty text", "name")
+    if said := mapping_spec.name_problem(name):
+        check.problem(None, 0, said, "name")
         name = path.stem
     defaults = reading_options(check, None, 0, raw)
     specs: list[FileSpec | None] = []

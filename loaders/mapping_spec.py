@@ -186,3 +186,19 @@ def did_you_mean(word: Any, known: Iterable[str]) -> str:
     by_fold = {name.casefold(): name for name in known}
     near = difflib.get_close_matches(word.strip().casefold(), list(by_fold), n=1, cutoff=0.75)
     return f" (did you mean {by_fold[near[0]]!r}?)" if near else ""
+
+
+def name_problem(name: Any) -> str | None:
+    """What is wrong with a mapping's `name`, or None. It starts the ids of the load's files, `user:NAME/FILE`, and an
+    unload takes what those ids start with: a name holding `/` (`dk/2024`) was taken as the load `dk`'s file
+    `2024/...`, and `unload user:dk` removed the other load's data too.
+
+    >>> name_problem("dk-klynger"), name_problem("dk/2024")
+    (None, "name 'dk/2024' holds '/', which parts a load's name from its files (user:NAME/FILE): write 'dk-2024'")
+    """
+    if not isinstance(name, str) or not name.strip():
+        return "name must be a non-empty text"
+    if "/" in name:
+        return (f"name {name!r} holds '/', which parts a load's name from its files (user:NAME/FILE): write "
+                f"{name.strip().replace('/', '-')!r}")
+    return None

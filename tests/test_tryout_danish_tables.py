@@ -8,7 +8,7 @@ from __future__ import annotations
 from graph.store.reads import to_networkx
 from graph.store.resolve import resolve_node
 from loaders.generic import read_generic
-from loaders.pipeline import run_load
+from loaders.pipeline import run_load, run_unload
 from queries.catalogue import load_catalogue
 from queries.missing import why_empty
 from queries.runner import run_saved
@@ -183,3 +183,23 @@ def test_a_tag_no_saved_query_has_is_refused_with_the_tags(embedded_server):
             in refused.stderr)
     listed = invoke(env, "queries", "list", "--tag", "Clusters")
     assert listed.exit_code == 0 and "clusters/members " in listed.stdout and "provenance/" not in listed.stdout
+
+
+def test_a_mapping_name_holding_a_slash_is_refused(embedded_store, tmp_path):
+    """A load's files are `user:NAME/FILE`, and an unload takes what starts with `user:NAME/`: a table named `dk/x`
+    loaded beside one named `dk` lost all its data to `unload user:dk`, said as the other load's."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first = write_files(tmp_path / "a", {"mapping.toml": 'name = "dk"\n[[nodes]]\nfile = "a.csv"\nlabel = "Sector"\n'
+                                         'id = "id"\nname = "navn"\n', "a.csv": "id;navn\ns1;Robotik\n"})
+    second = write_files(tmp_path / "b", {"mapping.toml": 'name = "dk/x"\n[[nodes]]\nfile = "b.csv"\n'
+                                          'label = "Sector"\nid = "id"\nname = "navn"\n',
+                                          "b.csv": "id;navn\ns2;Vand\n"})
+    run_load(embedded_store, "csv", first)
+    assert [str(p) for p in problems_of(second, embedded_store)] == [
+        "mapping.toml:1 [name]: name 'dk/x' holds '/', which parts a load's name from its files (user:NAME/FILE): "
+        "write 'dk-x'"]
+    second.write_text(second.read_text().replace('"dk/x"', '"dk-x"'))
+    run_load(embedded_store, "csv", second)
+    run_unload(embedded_store, "user:dk")
+    assert "Sector:s2" in to_networkx(embedded_store) and "Sector:s1" not in to_networkx(embedded_store)
