@@ -120,18 +120,17 @@ def as_float(value: Any, decimal: str = ".", thousands: str = "") -> float:
     (6.2, 1000.0, 2.0, 1234.5)
     """
     if isinstance(value, str):
-        if thousands:
-            value = value.replace(thousands, "")
-        if "_" not in value:
+        unmarked = value.replace(thousands, "") if thousands else value  # the message quotes the cell as written
+        if "_" not in unmarked:
             try:  # the fast path for clean cells; float() also takes nan and inf, refused below
-                number = float(value)
+                number = float(unmarked)
             except ValueError:
                 pass
             else:
                 if not math.isfinite(number):
                     raise BadValue(f"expected a finite number, got {value!r}")
                 return number
-        text = _SPACES.sub("", value)
+        text = _SPACES.sub("", unmarked)
         if decimal == ",":
             text = text.replace(",", ".")
         if _FLOAT.match(text):

@@ -56,6 +56,7 @@ def test_the_vocabulary_reads(kind, text, options, expected):
     ("float", float("nan"), {}, "finite"), ("float", False, {}, "expected a number"),
     ("float", "1.234,5", {"decimal": ","}, "got '1.234,5'; if '.' stands between thousands, set thousands = '.'"),
     ("float", "1,234,567", {}, "got '1,234,567'; if ',' stands between thousands, set thousands = ','"),
+    ("float", "ca 300.000", {"decimal": ",", "thousands": "."}, "got 'ca 300.000'"),  # as written: was 'ca 300000'
     ("date", "2021-02-31", {}, "expected a date like 2024-12-31"),
     ("date", "31.02.2021", {"formats": ("%d.%m.%Y",)}, "expected a date like 31.12.2024 (format %d.%m.%Y)"),
     ("string", {"a": 1}, {}, "expected text"),
