@@ -20,7 +20,8 @@ from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_proper
 from loaders.mapping_options import DROPPABLE_LABELS
 from loaders.mapping_spec import FileSpec
 
-__all__ = ["drop_node_property", "drop_rel_property", "drop_node_label", "labels_kept", "drop_properties"]
+__all__ = ["drop_node_property", "drop_rel_property", "drop_node_label", "labels_kept", "drop_properties",
+           "node_keys_of_source", "rel_keys_of_source"]
 
 
 #: The statements' examples drop a property every node and relationship may carry (the user names the real one).
@@ -74,6 +75,39 @@ def _drop_label(store: GraphStore, spec: FileSpec, source: str, dropped: str) ->
             f"the mapping){kept_said}")
 
 
+@statement(lambda: [(label,) for label in NODE_LABELS])
+def node_keys_of_source(label: str) -> str:
+    """The property names some `label` nodes listing `$source` hold (up to `$limit` nodes looked at)."""
+    return (f"MATCH (n:{check_label(label)})\n"
+            "WHERE $source IN n.sources\n"
+            "WITH n LIMIT $limit\n"
+            "UNWIND keys(n) AS key\n"
+            "RETURN DISTINCT key")
+
+
+@statement(lambda: [(rel_type,) for rel_type in REL_TYPES])
+def rel_keys_of_source(rel_type: str) -> str:
+    """The property names some `rel_type` relationships listing `$source` hold (up to `$limit` looked at)."""
+    return (f"MATCH ()-[r:{check_rel_type(rel_type)}]->()\n"
+            "WHERE $source IN r.sources\n"
+            "WITH r LIMIT $limit\n"
+            "UNWIND keys(r) AS key\n"
+            "RETURN DISTINCT key")
+
+
+def _nearly(store: GraphStore, spec: FileSpec, source: str, prop: str) -> str | None:
+    """A note for a `drop` that removed nothing while the file's records hold a property it nearly spells
+    (`citty` for `city`): a misspelt drop had done nothing without a word. Nothing when none is near: the property
+    was dropped by an earlier run, which is what a re-run finds."""
+    import difflib
+
+    query = node_keys_of_source(spec.label) if spec.kind == "nodes" else rel_keys_of_source(spec.type)
+    held = [row[0] for row in store.read(query, {"source": source, "limit": 1000}).rows if not row[0].startswith("_")]
+    near = difflib.get_close_matches(prop, held, n=1, cutoff=0.75)
+    return (f"{spec.file}: drop {prop!r} removed nothing: none of this file's records holds it; they hold "
+            f"{near[0]!r} (did you mean that?)") if near else None
+
+
 def drop_properties(store: GraphStore, specs: list[tuple[FileSpec, str]]) -> list[str]:
     """Run every table's `drop` for its source; one note per property (label) that was still somewhere."""
     notes = []
@@ -88,4 +122,6 @@ def drop_properties(store: GraphStore, specs: list[tuple[FileSpec, str]]) -> lis
             if removed:
                 what = f"{spec.label} node(s)" if spec.kind == "nodes" else f"{spec.type} relationship(s)"
                 notes.append(f"{spec.file}: property {prop!r} dropped from {removed} {what} (drop in the mapping)")
+            elif note := _nearly(store, spec, source, prop):
+                notes.append(note)
     return notes
