@@ -296,5 +296,5 @@ def read_mapping(path: Path | str) -> Mapping:
     if not specs and not check.problems:
         check.problem(None, 0, "the mapping names no file: add a [[nodes]] or [[relationships]] table")
     if check.problems:
-        raise ValidationFailed(check.problems)
+        raise ValidationFailed(sorted(check.problems, key=lambda p: p.line or 0))  # by line, as an editor reads
     return Mapping(path, name.strip(), str(raw.get("title", "")).strip(), tuple(s for s in specs if s))

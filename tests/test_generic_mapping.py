@@ -53,6 +53,8 @@ def test_every_mapping_problem_is_named_with_its_line(tmp_path):
     assert "start must be one of Cluster, Organisation, not 'Person'" in found[(18, "start")]
     assert "MEMBER_OF has no property 'role'" in found[(22, "role")]
     assert "unknown relationship type 'KNOWS'" in found[(26, "type")]
+    lines = [p.line for p in caught.value.problems]
+    assert lines == sorted(lines), lines  # as an editor reads them: grouped by check, line 11 had come before 4
 
 
 def test_a_toml_syntax_error_names_its_line(tmp_path):
