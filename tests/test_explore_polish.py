@@ -25,7 +25,7 @@ from graph.store.writer import write_records
 from graph.views import formatting, layout, render, timeline
 from tests.conftest import open_fixture_network
 from tests.test_app import network_html, open_page, table, texts, xss_records
-from tests.test_render import data_of
+from tests.test_render import data_of, titles_of
 
 RUN = "organisation end=2023-12-31 | igraph estimate k=256 seed=0 1.8s | 2025-01-01T10:00:00+00:00"
 
@@ -206,9 +206,9 @@ def test_the_time_window_reaches_explore_metrics_partners_and_map(polish_store):
     explore = open_page("explore", time=[str(year), str(year)])
     assert explore.slider(key="time").value == (year, year)
     assert f"Showing projects and labels of {year} only" in "\n".join(c.value for c in explore.sidebar.caption)
-    for node in data_of(network_html(explore))[0]:
-        if node["key"].startswith("Project:"):
-            dates = dict(re.findall(r"(start_date|end_date): (\S+)", node["title"]))
+    for key, title in titles_of(network_html(explore)).items():
+        if key.startswith("Project:"):
+            dates = dict(re.findall(r"(start_date|end_date): (\S+)", title))
             assert dates.get("start_date", "0000") <= f"{year}-12-31" and dates.get("end_date", "9999") >= f"{year}"
     metrics = open_page("metrics", time=[str(year), str(year)])
     metrics.button(key="metrics_compute").click().run()

@@ -38,8 +38,18 @@ TEMPLATE = """<!DOCTYPE html>
     return element;
   }
   var edgeTypes = {{heading.edge_types|tojson}};  // an edge whose tooltip is its type alone names it by number
+  var tipLines = {{heading.tip_lines|tojson}};  // lines of node tooltips that more than one node has
+  function nodeTitle(item) {  // the name unless it is the label, "kind · id" unless it is the key, the lines
+    var colon = item.key.indexOf(":");
+    var lines = [item.tn !== undefined ? item.tn : item.label,
+                 item.tk !== undefined ? item.tk : item.key.slice(0, colon) + " · " + item.key.slice(colon + 1)];
+    (item.tip || []).forEach(function (line) { lines.push(typeof line === "number" ? tipLines[line] : line); });
+    delete item.tn; delete item.tk; delete item.tip;
+    return lines.join("\\n");
+  }
   function inert(items) {
     items.forEach(function (item) {
+      if (item.key !== undefined) { item.title = nodeTitle(item); }
       if (item.t !== undefined) { item.title = edgeTypes[item.t]; delete item.t; }
       if (typeof item.title === "string") { item.title = plainText(item.title); }
     });
