@@ -6,9 +6,12 @@ Drawn by the router, it is one widget on every page, so the window follows the u
 link carries it: drawn by each page, it was one widget per page, and a window from a link was dropped on the
 first page change. The address is written by hand (`app_pages/url_choice.py`): bound to it, the slider now and
 then lost the window from the address on a page change while still showing it (seen again with
-`persist_state="session"`: tests/test_e2e_page_changes.py, one run in four). Written by the script, each step of the
-slider pushes a browser history entry (Streamlit's browser side pushes one for any address the script writes; a
-bound widget's own write replaces the entry instead), so Back walks through the steps; left so, as the lesser harm.
+`persist_state="session"`: tests/test_e2e_page_changes.py, one run in four). Streamlit's browser side pushes a
+history entry for any address the script writes (a bound widget's own write replaces the entry instead), so each
+step of the slider had added one and Back walked through the steps. A small script in the page (`_REPLACE_STEPS`,
+constant text) turns such a push into a replacement when the new address differs from the current one in `time`
+alone, on the same page: a change of the window replaces the entry, as a bound slider's does, and the address
+still holds the window for a link; a page change or any other choice pushes as before.
 Projects count when they run at some time in the window; quality labels and memberships when they are
 valid at some time in it (`graph.views.timeline`). Explore passes the window to its store reads
 (`Filters.start` / `end`); Metrics to its projection; Partners and Map call `windowed(inputs)`, which
@@ -34,6 +37,29 @@ KEY = "time"
 _CHANGED = "time_link_changed"  # what a link's window became, said once
 #: The pages (URL paths) that obey the window, and show the slider.
 PAGES = ("explore", "metrics", "partners", "map")
+#: Run in the app's own page (not a frame), once: a history push of an address that differs from the current one in
+#: the `time` parameter alone, on the same path, becomes a replacement (Streamlit pushes one for every address the
+#: script writes, so each step of the slider had added a history entry).
+_REPLACE_STEPS = """<style>
+  [data-testid="stElementContainer"]:has(#ce-time-steps) { display: none; }  /* no gap in the sidebar */
+</style><span id="ce-time-steps"></span><script>
+(function () {
+  if (window.ceTimeStepsReplaced) { return; }
+  window.ceTimeStepsReplaced = true;
+  var push = window.history.pushState;
+  function withoutTime(address) {
+    var url = new URL(address, window.location.href);
+    url.searchParams.delete("%s");
+    return url.pathname + "?" + url.searchParams.toString();
+  }
+  window.history.pushState = function (state, title, address) {
+    if (address != null && withoutTime(address) === withoutTime(window.location.href)) {
+      return window.history.replaceState(state, title, address);
+    }
+    return push.apply(window.history, arguments);
+  };
+})();
+</script>""" % KEY
 HELP = ("Projects running at some time in these years; quality labels and memberships valid at some time in "
         "them. Applies on Explore, Metrics, Partners and Map, and stays in the address bar.")
 
@@ -62,6 +88,7 @@ def slider() -> None:
         if changed := st.session_state.pop(_CHANGED, None):
             st.warning(changed, icon=":material/date_range:")
         first, last = st.slider("Projects and labels in", low, high, key=KEY, persist_state="session", help=HELP)
+        st.html(_REPLACE_STEPS, unsafe_allow_javascript=True)
     url_choice.kept_in_url(KEY, [str(first), str(last)] if (first, last) != (low, high) else [], page=False)
     start, end = window()
     if start or end:

@@ -4,9 +4,8 @@ headless Chromium on the app of tests/e2e_helpers.py (seeds, NUTS and CORDIS fix
 Streamlit's browser side pushes an entry of the page being left with the page's parameters taken out; Back lands
 there first. These pin down that Explore and Partners come back as they were left, with the address holding their
 choices, that a link with those choices opens with them, and that moving a bound control replaces the page's entry
-instead of adding one per step (app_pages/url_choice.py). The time slider, written by the script, still adds one
-per step (Streamlit's browser side pushes an entry for each address a script writes): a limitation said in
-docs/app.md and app_pages/timeline.py, not a test here.
+instead of adding one per step (app_pages/url_choice.py), the time slider's too, whose address the script writes
+(app_pages/timeline.py).
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ app_url, browser, page = e2e.app_url, e2e.browser, e2e.page
 pytestmark = e2e.needs_chromium
 SWEDEN = "Sweden (SE)"  # the places filter is bound: the address holds the label shown
 AEROSPACE = "Cluster:aerospace-cluster-sweden"
+SLIDER = "Projects and labels in"  # the router's time slider (app_pages/timeline.py)
 
 
 def depth_slider(tab):
@@ -153,3 +153,28 @@ def test_back_undoes_a_details_choice_of_the_same_view(page, app_url):  # noqa: 
     page.get_by_role("heading", name="Aerospace Cluster Sweden", level=3).wait_for(state="detached")
     settle(page)
     assert address_holds(page, "explore_details", None) and address_holds(page, "explore_cap", ["500"])
+
+
+def test_moving_the_time_slider_adds_no_history_entry_per_step(page, app_url):  # noqa: F811
+    """Each step of the router's time slider, by keyboard or dragged, had pushed one browser history entry (the
+    script writes its address; Streamlit's browser side pushes an entry for each such write), so Back walked back
+    through the steps. The address still holds the window, for a link."""
+    visit(page, app_url, "explore", "Explore")
+    entries = page.evaluate("history.length")
+    end = page.locator(f"input[aria-label='{SLIDER} — end']")
+    first = page.locator(f"input[aria-label='{SLIDER} — start']").get_attribute("aria-valuetext")
+    wanted = str(int(end.get_attribute("aria-valuetext")) - 3)
+    step(page, end, "ArrowLeft", 3)
+    assert end.get_attribute("aria-valuetext") == wanted and address_holds(page, "time", [first, wanted])
+    box = end.locator("xpath=../..").bounding_box()  # the thumb holding the (visually hidden) input
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    for moved in range(1, 5):  # dragged left, pausing so that each step makes its own script run
+        page.mouse.move(x - 25 * moved, y)
+        page.wait_for_timeout(400)
+    page.mouse.up()
+    settle(page)
+    dragged = end.get_attribute("aria-valuetext")
+    assert int(dragged) < int(wanted) and address_holds(page, "time", [first, dragged])
+    assert page.evaluate("history.length") <= entries + 1, address(page)
