@@ -49,7 +49,7 @@ _REPLACE_STEPS = """<style>
   var push = window.history.pushState;
   function withoutTime(address) {
     var url = new URL(address, window.location.href);
-    url.searchParams.delete("%s");
+    url.searchParams.delete("KEY");
     return url.pathname + "?" + url.searchParams.toString();
   }
   window.history.pushState = function (state, title, address) {
@@ -59,7 +59,7 @@ _REPLACE_STEPS = """<style>
     return push.apply(window.history, arguments);
   };
 })();
-</script>""" % KEY
+</script>""".replace("KEY", KEY)
 HELP = ("Projects running at some time in these years; quality labels and memberships valid at some time in "
         "them. Applies on Explore, Metrics, Partners and Map, and stays in the address bar.")
 

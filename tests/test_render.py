@@ -165,7 +165,8 @@ def test_node_tooltips_send_a_shared_line_once_and_no_name_twice():
     assert html.count("sources: cordis:projects.csv") == 1 and html.count("status: SIGNED") == 1
     assert html.count('"P7"') == 1  # the label; the name and the acronym are "P7" in text, not a JSON string again
     titles = titles_of(html)
-    assert titles["Project:cordis:7"] == "P7\nProject · cordis:7\nacronym: P7\nstatus: SIGNED\nsources: cordis:projects.csv"
+    assert titles["Project:cordis:7"] == ("P7\nProject · cordis:7\nacronym: P7\nstatus: SIGNED\n"
+                                          "sources: cordis:projects.csv")
     assert titles["Organisation:o"] == "A name much longer than a drawn label is\nOrganisation · o"
 
 

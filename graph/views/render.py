@@ -222,7 +222,7 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
         legend = [[kind, colour] for kind, colour in KIND_COLOURS.items() if kind in present]
     nodes, ids = [], {}
     tooltips, tip_lines = _tooltips(node_items, labels)
-    for number, (key, data) in enumerate(node_items):
+    for number, (key, _) in enumerate(node_items):
         ids[key] = number
         node = {"id": number, "key": str(key), "label": labels[key], **tooltips[number],
                 "x": pos[key][0], "y": pos[key][1],
