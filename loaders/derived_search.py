@@ -35,7 +35,8 @@ READS = {
 }
 READS["Organisation"] = cypher.fixed_statement(__name__, "SHORT_NAMES_NOT_FOUND", f"""\
 MATCH (c:Organisation)
-WHERE c.short_name IS NOT NULL AND NOT c.{SEARCH_PROPERTY} CONTAINS ('|' + toLower(c.short_name) + '|')
+WHERE (c.short_name IS NOT NULL AND NOT c.{SEARCH_PROPERTY} CONTAINS ('|' + toLower(c.short_name) + '|'))
+   OR any(own IN coalesce(c.own_ids, []) WHERE NOT c.{SEARCH_PROPERTY} CONTAINS ('|' + toLower(own) + '|'))
 RETURN {_NAMES}, null AS local_name, null AS iso_code, c.short_name AS short_name""")
 SET_SEARCH = {label: cypher.fixed_statement(__name__, f"SET_{label.upper()}_SEARCH", f"""\
 UNWIND $rows AS row

@@ -25,8 +25,9 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: and organisations found by more of their names: local names, names in several languages, ISO codes, short
 #: names (`loaders.derived_search`); 4: countries found by their names in the languages tables use ("Tyskland");
 #: 5: no `contribution_total` (rather than 0) for an organisation none of whose participations gives an amount;
-#: 6: search texts with ø, æ, œ, ł, đ, ð, þ written as in ASCII (`graph.store.search_text.OWN_LETTERS`).
-DERIVED_VERSION = 6
+#: 6: search texts with ø, æ, œ, ł, đ, ð, þ written as in ASCII (`graph.store.search_text.OWN_LETTERS`); 7: search
+#: texts made again keep a table's own ids (`own_ids`), which they had dropped from organisations with a short name.
+DERIVED_VERSION = 7
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

@@ -5,8 +5,12 @@ real files."""
 
 from __future__ import annotations
 
+import pytest
+
+from graph.errors import NotFound
 from graph.store.reads import to_networkx
 from graph.store.resolve import resolve_node
+from loaders.derived_search import refresh_search_texts
 from loaders.generic import read_generic
 from loaders.pipeline import run_load, run_unload
 from queries.catalogue import load_catalogue
@@ -148,6 +152,12 @@ def test_a_table_s_own_number_still_names_a_matched_node_that_has_a_short_name(e
                                            "34567890;Arla Foods amba;DK04\n", extra='match = "name"\n'))
     assert resolve_node(embedded_store, "12345678", ("Organisation",)).id == "pic:1"
     assert resolve_node(embedded_store, "34567890", ("Organisation",)).id == "pic:2"
+    # a store the old code wrote: the text without the own id; the next derivation (DERIVED_VERSION 7) mends it
+    embedded_store.write("MATCH (o:Organisation {id: 'pic:1'}) SET o._search = replace(o._search, '|12345678|', '|')")
+    with pytest.raises(NotFound):
+        resolve_node(embedded_store, "12345678", ("Organisation",))
+    assert refresh_search_texts(embedded_store) == 1
+    assert resolve_node(embedded_store, "12345678", ("Organisation",)).id == "pic:1"
 
 
 def test_a_mapping_s_misspelt_names_are_said_with_the_name_meant(tmp_path):
