@@ -184,8 +184,16 @@ def did_you_mean(word: Any, known: Iterable[str]) -> str:
     if not isinstance(word, str) or not word.strip():
         return ""
     by_fold = {name.casefold(): name for name in known}
-    near = difflib.get_close_matches(word.strip().casefold(), list(by_fold), n=1, cutoff=0.75)
+    same = _SAME_MEANING.get(word.strip().casefold())  # another tool's word: pandas' `delimiter`
+    near = [same] if same in by_fold else \
+        difflib.get_close_matches(word.strip().casefold(), list(by_fold), n=1, cutoff=0.75)
     return f" (did you mean {by_fold[near[0]]!r}?)" if near else ""
+
+
+#: Words other tools use for a mapping's keys (pandas, csvkit, Neo4j's import), which no spelling brings near.
+_SAME_MEANING = {"delimiter": "separator", "delim": "separator", "sep": "separator", "props": "properties",
+                 "attributes": "properties", "key": "id", "primary_key": "id", "path": "file", "filename": "file",
+                 "skiprows": "skip_lines", "skip_rows": "skip_lines", "from": "start", "to": "end"}
 
 
 def name_problem(name: Any) -> str | None:

@@ -183,6 +183,23 @@ def test_a_mapping_s_misspelt_names_are_said_with_the_name_meant(tmp_path):
     assert said[(9, "type")].startswith("unknown relationship type 'MEMBER' (did you mean 'MEMBER_OF'?); use one ")
 
 
+def test_another_tool_s_word_for_a_mapping_key_is_said_with_ours(tmp_path):
+    """`delimiter` (pandas, csvkit) and `key` are no near spelling of `separator` and `id`: they were listed with
+    every known key and none named."""
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "k"
+        [[nodes]]
+        file = "k.csv"
+        label = "Organisation"
+        key = "nr"
+        name = "navn"
+        delimiter = ";"
+        """, "k.csv": "nr;navn\n1;Odense Robotics\n"})
+    said = {(p.line, p.field): p.message for p in problems_of(mapping)}
+    assert said[(7, "delimiter")].startswith("unknown key 'delimiter' in [[nodes]] (did you mean 'separator'?); ")
+    assert said[(5, "key")].startswith("unknown key 'key' in [[nodes]] (did you mean 'id'?); ")
+
+
 def test_a_tag_no_saved_query_has_is_refused_with_the_tags(embedded_server):
     """`queries list --tag cluster` (the tag is `clusters`) printed nothing and exited 0, as if the library had no
     query of clusters."""
