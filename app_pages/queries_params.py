@@ -92,8 +92,22 @@ def _as_shown(param: Param, value: Any) -> Any:
     return "" if value is None and param.type == "string" else value
 
 
+def _take_bare_links(query: SavedQuery) -> None:
+    """A link's value under the parameter's own name (`?queries_name=clusters/members&cluster=...`, as the docs write
+    `level=9`) goes to the query's field, the address then holding its key (`queries_clusters/members:cluster`): it had
+    been left unread, the field showing the query's example without a word. `time` (the slider) is never a field."""
+    for param in query.params:
+        key = f"queries_{query.name}:{param.name}"
+        if param.name != "time" and param.name in st.query_params:
+            bare = st.query_params[param.name]
+            del st.query_params[param.name]
+            if key not in st.query_params and key not in st.session_state:
+                st.query_params[key] = bare
+
+
 def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, Any]:
     """Every parameter's value as given (None when empty): pickers for node ids, the rest in a form."""
+    _take_bare_links(query)
     pick = _picked(query)
     raw = {p.name: node_picker(graph_store, p, pick[p.name], f"queries_{query.name}:{p.name}",
                                query.example.get(p.name)) for p in query.params if p.name in pick}
