@@ -37,19 +37,50 @@ def missing_files(mapping_path: Path, uploaded: set[str]) -> list[str]:
     return [name for name in named if Path(name).name not in uploaded]
 
 
+#: A problem longer than this is cut in its cell at the page's width: it is also written out in full under the table
+#: (a column the mapping names that the file lacks had read "...; did you mean 'Cluster-ID'?; colum").
+CELL_CHARS = 90
+#: At most so many such problems are written out; the table holds them all.
+IN_FULL = 20
+
+
+def where_to_fix(problems: list[Problem], mapping_name: str, mapping_here: bool) -> str:
+    """What to fix: the mapping (the page's box when `mapping_here`, else its file) when a problem is in it or names
+    its line (a column the mapping names that the table lacks), the data files when a problem is in them, both when
+    both are (a mapping's typo beside a table's bad date had said "Fix the mapping" alone); or the data files, or the
+    mapping where a problem offers a setting of it (an empty id: `on_empty`)."""
+    in_mapping = [Path(p.file).name == mapping_name or p.kind == NOT_IN_FILE for p in problems]
+    mapping = "the mapping in the box above" if mapping_here else f"the mapping {mapping_name}"
+    again = "" if mapping_here else " and upload it again"
+    if all(in_mapping):
+        return mapping + again
+    if any(in_mapping):
+        return f"{mapping} and the data files, and upload {'them' if mapping_here else 'both'} again"
+    if any(p.mapping_can_fix for p in problems):  # "the id is empty (set on_empty in the mapping ..."
+        return f"the data files, or {mapping}{again} where a problem says so"
+    return "the data files and upload them again"
+
+
 def show_problems(problems: list[Problem], mapping_name: str, mapping_here: bool) -> None:
-    """The problems, and where to fix them: the mapping (edited in the page's box when `mapping_here`, else its
-    file) when one of them is in it or names its line (a column the mapping names that the table lacks), else the
-    data files, or the mapping where a problem offers a setting of it (an empty id: `on_empty`)."""
-    in_mapping = any(Path(p.file).name == mapping_name or p.kind == NOT_IN_FILE for p in problems)
-    mapping = "the mapping in the box above" if mapping_here else f"the mapping {mapping_name} and upload it again"
-    either = any(p.mapping_can_fix for p in problems)  # "the id is empty (set on_empty in the mapping ..."
-    where = mapping if in_mapping else (f"the data files, or {mapping} where a problem says so" if either
-                                        else "the data files and upload them again")
-    st.error(f"{len(problems)} problem(s); nothing was written. Fix {where}: each problem names its file, line and "
+    """The problems in reading order, a column left blank where a problem names none, and each problem too long for
+    its cell also in full under the table."""
+    fix = where_to_fix(problems, mapping_name, mapping_here)
+    st.error(f"{len(problems)} problem(s); nothing was written. Fix {fix}: each problem names its file, line and "
              "column.", icon=":material/error:")
-    st.dataframe(pd.DataFrame([{"file": Path(p.file).name, "line": p.line, "column": p.field, "problem": p.message}
-                               for p in by_file_and_line(problems)]), hide_index=True, key="data_problems")
+    ordered = by_file_and_line(problems)
+    st.dataframe(pd.DataFrame([{"file": Path(p.file).name, "line": p.line, "column": p.field or "",
+                                "problem": p.message} for p in ordered]), hide_index=True, key="data_problems")
+    long = [p for p in ordered if len(p.message) > CELL_CHARS]
+    if long:
+        more = f" (the first {IN_FULL} of {len(long)}; the table holds them all)" if len(long) > IN_FULL else ""
+        st.caption(f"In full{more}:")
+        st.markdown("\n".join(f"- {common.md(where_is(p))}: {common.md(p.message)}" for p in long[:IN_FULL]))
+
+
+def where_is(problem: Problem) -> str:
+    """`file:line [column]`, as the CLI names a problem (the parts it has)."""
+    line = f":{problem.line}" if problem.line else ""
+    return f"{Path(problem.file).name}{line}" + (f" [{problem.field}]" if problem.field else "")
 
 
 def upload_tab(store: GraphStore) -> None:
