@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages import common
-from app_pages.data_loads import loads_section
+from app_pages.data_loads import loads_section, written
 from app_pages.data_upload import upload_tab
 from loaders.download import CORDIS_ARCHIVES, download_cordis, download_nuts
 from loaders.pipeline import run_load, run_sample
@@ -32,14 +32,14 @@ def byte_bar(name: str):
 
 
 def say(report) -> None:
+    """What a load did, counts with thousands marks, then each fact derived after it on a line of its own (they had
+    run on in one paragraph: "... 0 unchanged. activity counts: 21680 organisation(s) ... SMEs: ...")."""
     if report.skipped:
-        st.info(common.md(" ".join([f"{report.load.source}: already loaded (the same files); skipped.",
-                                    *report.derived])), icon=":material/check:")
+        st.info(common.md(f"{report.load.source}: already loaded (the same files); skipped."), icon=":material/check:")
     else:
-        lines = [report.load.notes[-1]] if report.load.notes else []
-        st.success(common.md(" ".join([f"{report.load.source}: {report.summary.nodes:,} nodes, "
-                                       f"{report.summary.relationships:,} relationships.", *lines, *report.derived])),
-                   icon=":material/check:")
+        st.success(f"{report.load.source}: {written(report.summary)}.", icon=":material/check:")
+    for note in report.derived:
+        st.caption(common.md(note))
 
 
 with real:

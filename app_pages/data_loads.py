@@ -14,7 +14,7 @@ from graph.store.contract import GraphStore
 from graph.store.reads import last_loads
 from loaders.pipeline import run_unload
 
-__all__ = ["loads_section", "LOG_COLUMNS"]
+__all__ = ["loads_section", "written", "LOG_COLUMNS"]
 
 #: The load log's columns as the tables show them: headings in words and counts with thousands marks, as every other
 #: page writes them ("loaded_at" and "30255" had been shown).
@@ -23,6 +23,15 @@ LOG_COLUMNS = {"source": st.column_config.TextColumn("Source"), "started_at": st
                "nodes": st.column_config.NumberColumn("Nodes", format="localized"),
                "relationships": st.column_config.NumberColumn("Relationships", format="localized"),
                "checksum": st.column_config.TextColumn("Checksum")}
+
+
+def written(summary) -> str:
+    """What a load wrote (a `WriteSummary`), counts with thousands marks as every page writes them: "30,255 nodes
+    (30,255 created, 0 updated, 0 unchanged), 123,600 relationships (...)" (the sample's had read "30255")."""
+    return (f"{summary.nodes:,} nodes ({summary.created:,} created, {summary.updated:,} updated, "
+            f"{summary.unchanged:,} unchanged), {summary.relationships:,} relationships "
+            f"({summary.relationships_created:,} created, {summary.relationships_updated:,} updated, "
+            f"{summary.relationships_unchanged:,} unchanged)")
 
 
 def loads_section(store: GraphStore) -> None:

@@ -17,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common
+from app_pages.data_loads import written
 from app_pages.data_template import offer_templates
 from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
@@ -122,7 +123,7 @@ def upload_tab(store: GraphStore) -> None:
         if st.button("Load into the store", type="primary", key="data_load", icon=":material/upload:"):
             report = run_load(store, "csv", mapping_path, progress=common.progress_bar("Loading"))
             common.refresh()
-            st.success(f"Loaded: {report.summary.describe()}.", icon=":material/check:")
+            st.success(f"Loaded: {written(report.summary)}.", icon=":material/check:")
             for note in report.summary.retired:  # what a re-load of changed files took off (loaders/reload_gone.py)
                 st.info(common.md(note), icon=":material/delete_sweep:")
             for note in report.derived:  # what the load made of it, as the CLI says (organisations made Clusters)
