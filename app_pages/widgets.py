@@ -65,8 +65,9 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
                                    placeholder=f"a name or code ({len(names):,})"))
         matches = [k for k in names if found in _searched(k, names[k])] if found else offered
         offered = list(dict.fromkeys([*_chosen(key, names), *matches[:OFFERED]]))
-        placeholder = (f"{len(matches):,} found" if found else f"{len(names):,} to choose from") + \
-            (f" (first {OFFERED} shown)" if len(matches) > OFFERED else "")
+        placeholder = f"{len(matches):,} found" if found else f"the first {OFFERED} of {len(names):,}" \
+            if len(names) > OFFERED else f"{len(names):,} to choose from"  # "the first 200 of 38" had been said
+        placeholder += f" (first {OFFERED} shown)" if found and len(matches) > OFFERED else ""
     if key not in st.session_state:  # a link's first visit: its values no choice has are said, not dropped unsaid
         linked_choices.labels_from_link(key, names)
     picked = tuple(st.multiselect(label, offered, format_func=lambda k: names.get(k, k), **url_choice.bound(key),
