@@ -17,8 +17,10 @@ from graph.analytics.metric_places import UNRANKED, found_places, graph_of
 from graph.analytics.metrics_disk import KeptMetrics
 from graph.analytics.projections import Projection
 
-#: The store's labels a graph's nodes are of (a bipartite graph mixes organisations and projects: any label).
-LABELS = {"organisation": ("Organisation",), "cluster": ("Cluster",), "region": ("Region",), "country": ("Country",)}
+#: The store's labels a graph's nodes are of (a bipartite graph mixes organisations and projects: any label); a
+#: Cluster is an Organisation too.
+LABELS = {"organisation": ("Organisation", "Cluster"), "cluster": ("Cluster",), "region": ("Region",),
+          "country": ("Country",)}
 SHOWN = 50  # rows of matches shown; the table above has them all
 
 
