@@ -96,13 +96,14 @@ def _take_bare_links(query: SavedQuery) -> None:
     """A link's value under the parameter's own name (`?queries_name=clusters/members&cluster=...`, as the docs write
     `level=9`) goes to the query's field, the address then holding its key (`queries_clusters/members:cluster`): it had
     been left unread, the field showing the query's example without a word. `time` (the slider) is never a field."""
-    for param in query.params:
-        key = f"queries_{query.name}:{param.name}"
-        if param.name != "time" and param.name in st.query_params:
-            bare = st.query_params[param.name]
-            del st.query_params[param.name]
-            if key not in st.query_params and key not in st.session_state:
-                st.query_params[key] = bare
+    bare = [p.name for p in query.params if p.name != "time" and p.name in st.query_params]
+    for name in bare:
+        key, value = f"queries_{query.name}:{name}", st.query_params[name]
+        del st.query_params[name]
+        if key not in st.query_params and key not in st.session_state:
+            st.query_params[key] = value
+    if bare:
+        st.rerun()  # a bound field is seeded from the address the run starts with
 
 
 def parameter_fields(graph_store: GraphStore, query: SavedQuery) -> dict[str, Any]:

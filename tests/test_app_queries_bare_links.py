@@ -25,3 +25,10 @@ def test_a_node_named_under_the_parameters_own_name_is_the_nodes_choice():
     at = open_page("queries", queries_name="clusters/members", cluster="industrial-green-tech")
     assert at.selectbox(key="queries_clusters/members:cluster").value == "industrial-green-tech"
     assert "cluster" not in at.query_params
+
+
+def test_a_text_under_the_parameters_own_name_fills_its_text_field():
+    """A plain text field is seeded from the address the run starts with: `area=AT31` had been said not used."""
+    at = open_page("queries", queries_name="organisations/smes-in-region", area="DK")
+    assert at.text_input(key="queries_organisations/smes-in-region:area").value == "DK"
+    assert not at.warning
