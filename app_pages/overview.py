@@ -74,7 +74,7 @@ st.subheader("Sources loaded")
 if loads:
     table = pd.DataFrame(loads)[["started_at", "loaded_at", "status", "source", "nodes", "relationships", "checksum"]]
     st.dataframe(table, hide_index=True, key="overview_loads", column_config=LOG_COLUMNS)
-    st.caption("A load is complete (`loaded_at`) once the facts derived from all the data are written too: the "
+    st.caption("A load is complete (its *Loaded* time) once the facts derived from all the data are written too: the "
                "loads of one command (`load sample`: seeds, NUTS, CORDIS) complete together.")
 else:
     st.caption("No load is recorded (the data was written without the loaders).")

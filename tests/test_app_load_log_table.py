@@ -20,3 +20,9 @@ def test_the_overview_and_data_pages_head_the_log_in_words(app_store):  # noqa: 
         columns = _headings(at)
         assert columns["loaded_at"]["label"] == "Loaded" and columns["source"]["label"] == "Source"
         assert columns["nodes"]["type_config"]["format"] == "localized"
+
+
+def test_the_overviews_caption_names_the_column_as_headed(app_store):  # noqa: F811
+    """The caption had named `loaded_at`, a column headed *Loaded*."""
+    said = " ".join(c.value for c in open_page().caption if "A load is complete" in c.value)
+    assert "*Loaded*" in said and "loaded_at" not in said
