@@ -38,14 +38,14 @@ ROLE_WORDS = {word: "coordinator" for word in (
     "coordinator", "koordinator", "prosjektansvarlig", "prosjektleder", "hovedsøker", "søker", "projektledare",
     "projektkoordinator", "samordnare", "huvudsökande", "lead", "lead partner", "projektansvarlig", "projektleder",
     "ansøger", "hovedansøger", "koordinaattori", "päätoteuttaja", "hakija", "verkefnisstjóri", "umsækjandi",
-    "aðalumsækjandi",
+    "aðalumsækjandi", "konsortialführer", "projektleiter", "antragsteller", "hauptantragsteller",
     # the other languages the activity counts read as coordinating (loaders.derived.COORDINATOR_ROLES)
     "coordinating", "koordinaator", "coordinateur", "coordinatore", "coordinador", "coordenador", "coördinator",
     "koordynator", "koordinátor")}
 ROLE_WORDS |= {word: "participant" for word in (
     "participant", "partner", "deltaker", "deltager", "samarbeidspartner", "projektpartner", "medsökande",
     "samarbetspartner", "beneficiary", "samarbejdspartner", "medansøger", "partneri", "osatoteuttaja", "kumppani",
-    "yhteistyökumppani", "samstarfsaðili", "þátttakandi", "meðumsækjandi")}
+    "yhteistyökumppani", "samstarfsaðili", "þátttakandi", "meðumsækjandi", "konsortialpartner", "mitantragsteller")}
 #: Examples of a note, and of a recode, shown at most.
 _SHOWN = 5
 #: CORDIS's own words that no national table writes as they are: with `partner`, the column may be a CORDIS file's.
