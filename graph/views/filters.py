@@ -27,11 +27,10 @@ import networkx as nx
 from graph.errors import ParameterError
 from graph.store.schema import KIND_ORDER
 from graph.store.sector_fields import equivalent_sectors
+from graph.views.formatting import choice_label
 
-__all__ = [
-    "ACTOR_KINDS", "DEFAULT_KINDS", "Filters", "FilterOptions", "filter_options", "filter_graph", "search",
-    "neighbourhood", "cap_view", "node_details", "display_name",
-]
+__all__ = ["ACTOR_KINDS", "DEFAULT_KINDS", "Filters", "FilterOptions", "filter_options", "filter_graph", "search",
+           "neighbourhood", "cap_view", "node_details", "display_name"]
 
 ACTOR_KINDS = frozenset({"Cluster", "Organisation"})
 #: Kinds shown unless asked otherwise: `Source` and `Load` are bookkeeping, without relationships.
@@ -110,7 +109,7 @@ def filter_options(graph: nx.Graph) -> FilterOptions:
     years: list[int] = []
     for key, data in graph.nodes(data=True):
         kind = data.get("kind", "")
-        by_kind.setdefault(kind, []).append((key, f"{display_name(key, data)} ({data.get('id', key)})"))
+        by_kind.setdefault(kind, []).append((key, choice_label(display_name(key, data), data.get("id", key))))
         if kind == "Project":
             years += [int(str(data[d])[:4]) for d in ("start_date", "end_date") if str(data.get(d, ""))[:4].isdigit()]
     for values in by_kind.values():

@@ -18,7 +18,7 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["number", "bin_labels", "value_text", "describe_run", "property_rows", "RUN_SUFFIX"]
+__all__ = ["number", "bin_labels", "value_text", "describe_run", "property_rows", "choice_label", "RUN_SUFFIX"]
 
 RUN_SUFFIX = "_run"
 _SECONDS = re.compile(r"\s*(\d+(?:\.\d+)?)s$")
@@ -148,3 +148,10 @@ contribution (EUR)'}
         if properties.get(name) is None and properties.get(beside) is not None:
             rows.append({"property": name, "value": "not given", "about": why})
     return rows
+
+
+def choice_label(name: object, node_id: object) -> str:
+    """A filter's choice as shown: the name and the id (`Climate, Energy and Mobility (HORIZON.2.5)`), the name alone
+    when it is the id (a user's table names a programme by the cell, `COIN`: it had read `COIN (COIN)`)."""
+    shown = str(name or node_id)
+    return shown if shown == str(node_id) else f"{shown} ({node_id})"

@@ -34,6 +34,7 @@ from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
 from graph.store.search_text import fold, spellings
 from graph.views import store_selection, store_window
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, display_name
+from graph.views.formatting import choice_label
 from graph.views.store_graph import EDGES_CUT, nodes_by_key, view_graph
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
@@ -69,7 +70,7 @@ def filter_options(store: GraphStore, limit: int = 10_000) -> FilterOptions:
     """Choices for the filter widgets, as `graph.views.filters.filter_options` gives them, from the store."""
     def pairs(label: str) -> list[tuple[str, str]]:
         rows = store.read(q.options_of(label), {"limit": limit}, row_cap=limit).rows
-        return [(node_key(label, i), f"{name or i} ({i})") for i, name in rows]
+        return [(node_key(label, i), choice_label(name, i)) for i, name in rows]
 
     kinds = [k for k in node_counts(store).kinds if k]
     return FilterOptions(kinds=kinds, places=pairs("Country") + sorted(pairs("Region")),
