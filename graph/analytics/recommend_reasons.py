@@ -102,7 +102,7 @@ def paths(index: RecommenderIndex, rows: list[int], y: int, limit: int = 2) -> l
 
 
 def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements, parts: dict,
-            target: np.ndarray) -> list[str]:
+            target: np.ndarray, of_clusters: bool = False) -> list[str]:
     """Why candidate `y` ranks where it does, in words; `target` is the request's `target_profile`, made once
     per request by `scored` (made per candidate, it was a sixth of `-k 1000`'s time for a large consortium)."""
     reasons = []
@@ -136,21 +136,25 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         reasons.append(f"coordinated {coordinated} project{'s' * (coordinated > 1)}")
     reasons.append(f"took part in {projects} project{'s' * (projects > 1)}")
     if parts["sme"][y]:
-        reasons.append(_sme_reason(index, rows))
+        reasons.append(_sme_reason(index, rows, of_clusters))
     if index.label[y]:
         reasons.append(f"holds the {_LABEL_NAMES[int(index.label[y])]} label")
     return reasons
 
 
 
-def _sme_reason(index: RecommenderIndex, rows: list[int]) -> str:
+def _sme_reason(index: RecommenderIndex, rows: list[int], of_clusters: bool = False) -> str:
     """Why an SME is favoured: the consortium's SMEs of its partners of known status, and who is of unknown status
-    (they were counted as non-SMEs, and "0 of 2" said of two partners the store says nothing about)."""
+    (they were counted as non-SMEs, and "0 of 2" said of two partners the store says nothing about). `of_clusters`:
+    the consortium names a cluster, whose members `rows` hold; said so, as the call's gap counts the cluster itself
+    ("the consortium has 1 of 2" had stood below a gap of "0 SMEs of the 1 partner whose SME status is known")."""
     if not rows:
         return "an SME (none of the consortium's partners is known as one)"  # was "0 of 0"
     smes, known, unknown = known_smes(index, [index.keys[r] for r in rows])
+    who = "the consortium's organisations, its clusters' members included, have" if of_clusters else \
+        "the consortium has"
     if not unknown:
-        return f"an SME (the consortium has {smes} of {known})"
+        return f"an SME ({who} {smes} of {known})"
     names = ", ".join(unknown[:3]) + (", ..." if len(unknown) > 3 else "")
-    has = f"the consortium has {smes_said(smes, known, True)}; " if known else ""
+    has = f"{who} {smes_said(smes, known, True)}; " if known else ""
     return f"an SME ({has}SME status unknown for {len(unknown)} partner{'s' * (len(unknown) != 1)}: {names})"
