@@ -71,6 +71,7 @@ def _named(value: str, names: dict[str, str]) -> str | None:
     if value in names:
         return value
     wanted = fold(value)
-    found = {k for k, label in names.items()
-             if wanted in (fold(k), fold(k.partition(":")[2]), fold(label), fold(label.rsplit(" (", 1)[0]))}
+    found = {k for k, label in names.items()  # the last: an old link's `COIN (COIN)`
+             if wanted in (fold(k), fold(i := k.partition(":")[2]), fold(label), fold(label.rsplit(" (", 1)[0]),
+                           fold(f"{label} ({i})"))}
     return found.pop() if len(found) == 1 else None
