@@ -79,6 +79,7 @@ def test_places_without_coordinates_are_pointed_at_nuts_first(near_miss_store):
                                   "files) to place NUTS codes, or map a column to `lat` (float) in a [[nodes]] "
                                   "table of Region")
     assert "or map a column to `lat` (float) in a [[nodes]] table of Organisation" in gap.message
+    assert gap.message.count("load NUTS regions") == 1, gap.message  # each way once: it had been said three times
 
 
 def test_either_alternative_satisfies_an_item(near_miss_store, network_store):

@@ -239,9 +239,21 @@ def missing_inputs(store: GraphStore, requirement: Requirement | str, params: Ma
         if any(".$" in a or "=$" in a or a.endswith('="any"') or present(store, a, answers) for a in alternatives):
             continue
         gaps = [_gap(a) for a in alternatives]
-        message = ", and ".join(what for what, _ in gaps) + ": " + "; or ".join(how for _, how in gaps)
+        message = ", and ".join(what for what, _ in gaps) + ": " + _ways([how for _, how in gaps])
         found.append(Missing(" | ".join(alternatives), message))
     return found
+
+
+def _ways(hows: list[str]) -> str:
+    """The ways to add one of the alternatives, each said once: Region's, Country's and Organisation's `lat` had
+    each said "load NUTS regions (...)", three times in one line."""
+    said: set[str] = set()
+    ways = []
+    for how in hows:
+        parts = [part for part in how.split(", or ") if part not in said]
+        said.update(parts)
+        ways += [", or ".join(parts)] if parts else []
+    return "; or ".join(ways)
 
 
 def explain(missing: list[Missing], what: str) -> str:
