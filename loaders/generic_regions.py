@@ -102,8 +102,8 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     if kept:  # loaded before NUTS: said, so that the two regions of one name are no surprise
         data.notes.append(f"{len(kept)} national region(s) an earlier load made have the name of a NUTS region of the "
                           f"store, and stay where their rows are: {first_few(kept, 5, lambda i: f'{i} ({nuts_of[i]})')}"
-                          "; to place the rows in the NUTS regions, unload this "
-                          "load (`cluster-explorer unload`) and load it again")
+                          f"; to place the rows in the NUTS regions, take this load out (`cluster-explorer unload "
+                          f"user:{data.mapping.name}`, or the Data page's Take a load out) and load it again")
     made = sorted(n.name for n in national.values() if n.id not in nuts_of and n.id not in held)
     if made:  # a silent national region had no place on the Map, and a region list held it beside NUTS's
         data.notes.append(f"{len(made)} region name(s) of the table are not the name of one NUTS region of the "

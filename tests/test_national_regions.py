@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from graph.store.reads import to_networkx
 from loaders.generic import check_generic, load_generic
+from loaders.mapping import read_mapping
 from tests.generic_files import write_files
 
 MAPPING = """
@@ -88,8 +89,9 @@ def test_a_table_loaded_before_nuts_is_told_where_its_regions_now_have_a_nuts_na
     _nuts(embedded_store)
     again = load_generic(embedded_store, mapping)
     assert ("1 national region(s) an earlier load made have the name of a NUTS region of the store, and stay where "
-            "their rows are: NO-Telemark (NO094); to place the rows in the NUTS regions, unload this load "
-            "(`cluster-explorer unload`) and load it again") in again.notes
+            "their rows are: NO-Telemark (NO094); to place the rows in the NUTS regions, take this load out "
+            f"(`cluster-explorer unload user:{read_mapping(mapping).name}`, or the Data page's Take a load out) and "
+            "load it again") in again.notes  # the Data page says it too: the CLI's command alone had been named
     assert to_networkx(embedded_store).has_edge("Organisation:1", "Region:NO-Telemark", "LOCATED_IN:")
     run_unload(embedded_store, "user:orgs")
     run_load(embedded_store, "csv", mapping)
