@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -127,6 +128,16 @@ def test_a_german_table_gets_its_number_and_date_marks_and_names_as_ids(tmp_path
     amounts = {r.start_id: r.properties["contribution"] for r in data.rels if r.type == "PARTICIPATES_IN"}
     assert amounts == {"Uni Kiel": 1234567.89, "Fjordlab AS": 250000.0}
     assert {n.id: n.properties["start_date"] for n in data.nodes if n.label == "Project"} == {"01AB": "2023-01-01"}
+
+
+def test_an_austrian_table_s_register_number_and_end_date_are_found(tmp_path):
+    """`Firmenbuchnummer` (values like `FN 123456a`) was not taken for the organisation number, so the names became
+    the ids, and `Projektende` was not taken for the end date (tests/fixtures/austrian_clusters/)."""
+    table = tmp_path / "foerderungen.csv"
+    table.write_bytes((Path(__file__).parent / "fixtures" / "austrian_clusters" / "foerderungen.csv").read_bytes())
+    columns = tomllib.loads(participation_template(table))["columns"]
+    assert columns["organisation_id"]["column"] == "Firmenbuchnummer"
+    assert (columns["start_date"], columns["end_date"]) == ("Projektbeginn", "Projektende")
 
 
 @pytest.mark.parametrize("module", ["loaders.mapping_template", "loaders.csv_header", "loaders.json_tables"])
