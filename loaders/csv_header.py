@@ -10,8 +10,8 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Sequence
 
-__all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "REGION_COUNTRY", "fields",
-           "sniff_separator", "after_lines", "header_line_holding", "likely_header"]
+__all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "REGION_COUNTRY", "REGION_COUNTRY_TOO",
+           "fields", "sniff_separator", "after_lines", "header_line_holding", "likely_header"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -87,6 +87,10 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
                   "landkreis": "DE", "maakunta": "FI", "landshluti": "IS", "département": "FR", "departement": "FR"}
+#: Another country that uses a region header too, known by its regions' names (folded): Austria's Bundesländer,
+#: whose table had been given country DE.
+REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "niederosterreich", "oberosterreich",
+                                                      "salzburg", "steiermark", "tirol", "vorarlberg", "wien"}))}
 
 
 def fields(header_line: str, separator: str) -> list[str]:

@@ -15,8 +15,9 @@ from pathlib import Path
 
 from graph import values
 from graph.countries import country_code
+from graph.store.search_text import fold
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
-from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, SEPARATORS
+from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.role_words import role_of
 from loaders.table_cells import (
@@ -132,7 +133,7 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
         elif by_name:  # no number column: the name is the key
             lines.append(f"{name} = {as_toml(by_name)}  #? {what}: {_name_as_id(name)}")
         elif name == "country" and "region" in guessed:  # regions need their country: a national table's own
-            code, comment = national_country(guessed["region"])
+            code, comment = national_country(guessed["region"], sample_cells(rows, guessed["region"]))
             lines.append(f'country = {{ value = "{code}" }}  {comment}')
         elif required and not (name == "project_title" and "project_acronym" in guessed):
             lines.append(f'{name} = ""  # needed: the column of the {what}; none of the header looked like it')
@@ -176,10 +177,13 @@ def region_value(column: str, numbers: str | None) -> str:
     return f"{{ column = {as_toml(column)}, county_numbers = \"{numbers}\" }}" if numbers else as_toml(column)
 
 
-def national_country(region: str) -> tuple[str, str]:
+def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
     """The constant country of a table that names regions but no country, and the comment that goes with it:
-    the code its region header implies (`Län`: SE), or "" and what to fill in."""
+    the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), or "" and
+    what to fill in."""
     code = REGION_COUNTRY.get(header_word(region))
+    other, names = REGION_COUNTRY_TOO.get(header_word(region), ("", frozenset()))
+    code = other if any(fold(cell) in names for cell in cells) else code
     if code:
         return code, f"#? a {region} is a region of {code}; every row is placed there"
     return "", (f"# needed: the regions in {region} are in which country? Its code (NO, SE, DK ...), or a column "

@@ -184,7 +184,7 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
         return [f"located_in = {{ {where} }}  #? where each row is{said}"]
     if not region:
         return []
-    code, comment = national_country(region)
+    code, comment = national_country(region, sample_cells(rows, region))
     return [f'located_in = {{ region = {region_value(region, numbers)}, country = {{ value = "{code}" }} }}  '
             f'{comment}{said}']
 

@@ -140,6 +140,20 @@ def test_an_austrian_table_s_register_number_and_end_date_are_found(tmp_path):
     assert (columns["start_date"], columns["end_date"]) == ("Projektbeginn", "Projektende")
 
 
+def test_an_austrian_member_list_is_placed_in_austria_by_its_bundeslaender(tmp_path, embedded_server):
+    """`Bundesland` implied Germany, so a list of Austria's members (Oberösterreich, Steiermark) was given country DE;
+    and the members' id was the cluster's id column, their Firmenbuchnummer not being read as a number."""
+    table = tmp_path / "cluster_mitglieder.csv"
+    table.write_bytes((FIXTURES / "austrian_clusters" / "cluster_mitglieder.csv").read_bytes())
+    made = invoke(cli_env(embedded_server, "mapping_template_at"), "mapping", "new", str(table), "--out",
+                  str(tmp_path / "c.toml"))
+    assert made.exit_code == 0, made.stderr
+    mapping = tomllib.loads((tmp_path / "c.toml").read_text(encoding="utf-8"))
+    members = next(t for t in mapping["nodes"] if t["label"] == "Organisation")
+    assert members["id"] == "Firmenbuchnummer"
+    assert members["located_in"]["country"] == {"value": "AT"}
+
+
 @pytest.mark.parametrize("module", ["loaders.mapping_template", "loaders.csv_header", "loaders.json_tables"])
 def test_the_examples_in_the_docstrings_hold(module):
     import doctest
