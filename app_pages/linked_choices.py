@@ -15,7 +15,7 @@ import streamlit as st
 from app_pages import common
 from graph.store.search_text import fold
 
-__all__ = ["read_link", "say_left_out", "left_out_key", "labels_from_link"]
+__all__ = ["read_link", "say_left_out", "left_out_key", "labels_from_link", "named_choice"]
 
 
 def _folded(text: str) -> str:
@@ -58,14 +58,14 @@ def labels_from_link(key: str, names: dict[str, str]) -> None:
     (`?explore_labels=QualityLabel:esca-gold`, the form the node pickers keep), or by label in another case, had
     them dropped; the address is written with their labels and the page runs again."""
     linked, by_label = st.query_params.get_all(key), {name: k for k, name in names.items()}
-    labels = [v if v in by_label else names.get(_named(v, names) or "") for v in linked]  # a key may be its label
-    st.session_state[f"{key}_unknown"] = [v for v, label in zip(linked, labels, strict=True) if label is None]
+    labels = [v if v in by_label else names.get(named_choice(v, names) or "") for v in linked]  # a key may be its label
+    st.session_state[left_out_key(key)] = [v for v, label in zip(linked, labels, strict=True) if label is None]
     if (written := [label or v for v, label in zip(linked, labels, strict=True)]) != linked:
         st.query_params[key] = written  # the values of no choice too: said again at the run this starts
         st.rerun()
 
 
-def _named(value: str, names: dict[str, str]) -> str | None:
+def named_choice(value: str, names: dict[str, str]) -> str | None:
     """The key of the one choice that `value` names by its key, id, label or name, in any case (`sweden`, `se` for
     `Sweden (SE)`): a link's `?explore_places=Sweden` had been said to be no choice."""
     if value in names:

@@ -72,10 +72,8 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
         linked_choices.labels_from_link(key, names)
     picked = tuple(st.multiselect(label, offered, format_func=lambda k: names.get(k, k), **url_choice.bound(key),
                                   help=help, placeholder=placeholder, on_change=st.session_state.pop,
-                                  args=(f"{key}_unknown", None)))
-    if unknown := st.session_state.get(f"{key}_unknown"):
-        st.caption(f"The link asked for {', '.join(f'“{common.md(v)}”' for v in unknown)}, which "
-                   f"{'is' if len(unknown) == 1 else 'are'} not among the choices here: left out.")
+                                  args=(linked_choices.left_out_key(key), None)))
+    linked_choices.say_left_out(key, "choices here")
     return picked
 
 
@@ -190,7 +188,7 @@ def choose_one(label: str, choices: dict[str, str], key: str, none: str, help: s
     chosen = st.selectbox(label, [None, *choices], format_func=lambda v: none if v is None else choices[v], key=key,
                           persist_state="session", help=help)
     url_choice.kept_in_url(key, [chosen] if chosen else [])
-    unknown = st.session_state.get(f"{key}_unknown") if chosen is None else None
+    unknown = st.session_state.get(linked_choices.left_out_key(key)) if chosen is None else None
     if unknown:
         st.caption(f"The link asked for {', '.join(f'“{common.md(v)}”' for v in unknown)}, which is not among the "
                    f"choices here: showing {none}.")
@@ -200,9 +198,8 @@ def choose_one(label: str, choices: dict[str, str], key: str, none: str, help: s
 def _first_offered(linked: list[str], choices: dict[str, str], key: str) -> str | None:
     """The first of a link's values that `choices` offers, by its value or its name in any case (`ESCA Gold`,
     `esca-GOLD`: they had been said to be no choice); those it does not are kept for `choose_one` to say."""
-    by_fold = {fold(name): value for value, name in choices.items()} | {fold(value): value for value in choices}
-    taken = [v if v in choices else by_fold.get(fold(v)) for v in linked]
-    st.session_state[f"{key}_unknown"] = [v for v, t in zip(linked, taken, strict=True) if t is None]
+    taken = [linked_choices.named_choice(v, choices) for v in linked]
+    st.session_state[linked_choices.left_out_key(key)] = [v for v, t in zip(linked, taken, strict=True) if t is None]
     return next((t for t in taken if t is not None), None)
 
 
