@@ -92,15 +92,13 @@ def _known_metrics(chosen: tuple[str, ...], hint: str) -> tuple[str, ...]:
     """The metrics `chosen` names, in any case and with spaces or hyphens (`PageRank`, `weighted degree`: the saved
     queries take them so, and this had refused them); an unknown one is refused before the projection is read (it
     was refused after seconds of work), naming the metric it nearly spells."""
-    import difflib
-
     from graph.analytics.metrics import METRICS
+    from loaders.mapping_spec import did_you_mean
 
     named = [m.strip().casefold().replace(" ", "_").replace("-", "_") for m in chosen]
     for typed, metric in zip(chosen, named, strict=True):
         if metric not in METRICS:
-            near = difflib.get_close_matches(metric, list(METRICS), n=1, cutoff=0.75)
-            raise click.BadParameter(f"unknown metric {typed!r}{f' (did you mean {near[0]!r}?)' if near else ''}; "
+            raise click.BadParameter(f"unknown metric {typed!r}{did_you_mean(metric, METRICS)}; "
                                      f"choose from {', '.join(METRICS)}", param_hint=hint)
     return tuple(named)
 
