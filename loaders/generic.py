@@ -30,7 +30,7 @@ from loaders.generic_ends import names_read_once, own_files, resolve_ends
 from loaders.generic_labels import take_off_emptied_labels
 from loaders.generic_match import match_by_name
 from loaders.generic_merge import ids_spelled_two_ways
-from loaders.generic_places import kept_in_finer_regions, kept_in_their_regions, most_precise
+from loaders.generic_places import kept_in_stored_places, most_precise
 from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
 from loaders.generic_regions import national_regions_as_nuts
 from loaders.generic_tables import NOT_IN_FILE, check_columns, read_table
@@ -59,7 +59,7 @@ class GenericInput:
     places: tuple[list[NodeRecord], list[RelRecord]] = ([], [])
     drops: list[tuple[FileSpec, str]] = field(default_factory=list)
     matchable: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # match = "name" rows
-    held: list[RelRecord] = field(default_factory=list)  # places held back (`kept_in_their_regions`)
+    held: list[RelRecord] = field(default_factory=list)  # places held back (`generic_places.kept_in_stored_places`)
     stored: tuple[list[NodeRecord], list[RelRecord]] = ([], [])  # places left out as the store holds them
 
     def would_write(self) -> str:
@@ -158,16 +158,22 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
     neither in the files nor in the store, by id or by one node's name; ends matched by name take that node's id
     in `data.rels`, and a note in `data.notes` (`loaders.generic_ends`). National regions that are NUTS regions of
     the store by name become those (`loaders.generic_regions`), and a node the store has in a region of the country
-    its rows name gets no link to that country (`loaders.generic_places.kept_in_their_regions`), nor to a NUTS region
-    holding the more detailed one the store has it in (`kept_in_finer_regions`)."""
+    its rows name gets no link to that country, nor to a NUTS region holding the more detailed one the store has it in
+    (`loaders.generic_places.kept_in_stored_places`)."""
+    settled: list[bool] = []  # the places rule ran as the match's settling: once per load is enough
+
+    def settle(store: GraphStore, data: GenericInput) -> None:
+        kept_in_stored_places(store, data)
+        settled.append(True)
+
     with names_read_once():
         national_regions_as_nuts(store, data)
-        problems = match_by_name(store, data, settle=kept_in_finer_regions)
+        problems = match_by_name(store, data, settle=settle)
         found, notes = resolve_ends(store, data.unresolved, data.rels, own_files(data.nodes))
     data.notes += [n for n in notes if n not in data.notes]
     if not problems + found:
-        kept_in_their_regions(store, data)
-        kept_in_finer_regions(store, data)
+        if not settled:
+            kept_in_stored_places(store, data)
         _leave_stored_places(store, data)
     return problems + found
 

@@ -33,7 +33,7 @@ from loaders.nuts import country_name, iso_code, place_records
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["spec_fills", "region_id", "locate", "most_precise", "kept_in_their_regions", "kept_in_finer_regions"]
+__all__ = ["spec_fills", "region_id", "locate", "most_precise", "kept_in_stored_places"]
 
 _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,3}$")
 
@@ -146,23 +146,44 @@ def most_precise(rels: list[RelRecord]) -> list[RelRecord]:
                                     and (r.start_label, r.start_id) in in_region)]
 
 
-def kept_in_their_regions(store: GraphStore, data: GenericInput) -> None:
+def kept_in_stored_places(store: GraphStore, data: GenericInput) -> None:
+    """Both rules of the places the store has a table's nodes in (`_kept_in_their_regions`,
+    `_kept_in_finer_regions`), from one read of those places per label: each rule had read them on its own, and a
+    load with `match = "name"` ran the second rule twice (as the match's settling, then again after it)."""
+    located = [r for r in data.places[1] if r.type == "LOCATED_IN"
+               and (r.end_label == "Country" or (r.end_label == "Region" and "-" not in r.end_id))]
+    if located:
+        stored = _stored_regions(store, data, located)
+        _kept_in_their_regions(data, stored)
+        _kept_in_finer_regions(data, stored)
+
+
+def _stored_regions(store: GraphStore, data: GenericInput, located: list[RelRecord]
+                    ) -> dict[tuple[str, str], list[tuple[str, str]]]:
+    """(label, node id) -> the regions the store has the node in, each with its country (a NUTS region's is its
+    code's first two letters). A region only this table's files gave is not the store's to keep: a re-load whose row
+    no longer names it takes it off (or moves the node)."""
+    by_label: dict[str, set[str]] = {}
+    for rel in located:
+        by_label.setdefault(rel.start_label, set()).add(rel.start_id)
+    own = own_files(data.nodes)
+    stored: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for label, ids in sorted(by_label.items()):
+        rows = store.read(countries_placed(label), {"ids": sorted(ids)}, row_cap=10**6).rows
+        for node_id, place, country, labels, given in rows:
+            if "Region" in labels and not set(given or ()) <= own:
+                stored.setdefault((label, node_id), []).append((place, country or place[:2]))
+    return stored
+
+
+def _kept_in_their_regions(data: GenericInput, stored: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
     """The table's `LOCATED_IN` of a node to its country left out of `data` where the store has the node in a region
     of that country, with a note: a row naming the seeds' IoT World (in SE123) with `Sverige` and no region put it
     in Sweden too, while a node with a region is in that region alone (`most_precise`, the same rule within a
-    table). A read of the places of the nodes the table gives a country only. A region only this table's files gave
-    is not the store's to keep: a re-load whose row no longer names it takes it off (the note had said the node
-    stayed in the region the re-load removed)."""
+    table)."""
     to_country = [r for r in data.places[1] if r.type == "LOCATED_IN" and r.end_label == "Country"]
-    by_label: dict[str, set[str]] = {}
-    for rel in to_country:
-        by_label.setdefault(rel.start_label, set()).add(rel.start_id)
-    own = own_files(data.nodes)
-    regions: dict[tuple[str, str, str], str] = {}  # (label, node id, country) -> the store's region there
-    for label, ids in sorted(by_label.items()):
-        rows = store.read(countries_placed(label), {"ids": sorted(ids)}, row_cap=10**6).rows
-        regions |= {(label, node_id, country or place[:2]): place for node_id, place, country, labels, given in rows
-                    if "Region" in labels and not set(given or ()) <= own}
+    regions = {(label, node_id, country): place for (label, node_id), places in stored.items()
+               for place, country in places}
     kept = {id(r): regions[key] for r in to_country if (key := (r.start_label, r.start_id, r.end_id)) in regions}
     if not kept:
         return
@@ -176,24 +197,14 @@ def kept_in_their_regions(store: GraphStore, data: GenericInput) -> None:
                       f"region alone (no LOCATED_IN to the country is added): {first_few(shown, 5)}")
 
 
-def kept_in_finer_regions(store: GraphStore, data: GenericInput) -> None:
+def _kept_in_finer_regions(data: GenericInput, stored: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
     """The table's `LOCATED_IN` of a node to a NUTS region, and its `nuts_code`, left out of `data` where the store
     has the node in a more detailed NUTS region inside that one (CORDIS's DK031 inside `Syddanmark`, DK03), with a
     note: a Danish grants table matched by name had put CORDIS's Blue Ocean Robotics in DK031 and DK03 both, with
-    `nuts_code` DK03, and `organisations/smes-in-region -p area=DK031` and the regions' ranking at level 3 lost it.
-    A region only this table's files gave is not the store's to keep (a re-load may move the node)."""
+    `nuts_code` DK03, and `organisations/smes-in-region -p area=DK031` and the regions' ranking at level 3 lost it."""
     to_nuts = [r for r in data.places[1] if r.type == "LOCATED_IN" and r.end_label == "Region" and "-" not in r.end_id]
-    by_label: dict[str, set[str]] = {}
-    for rel in to_nuts:
-        by_label.setdefault(rel.start_label, set()).add(rel.start_id)
-    own = own_files(data.nodes)
-    finer: dict[tuple[str, str], set[str]] = {}  # (label, node id) -> the store's NUTS regions of the node
-    for label, ids in sorted(by_label.items()):
-        rows = store.read(countries_placed(label), {"ids": sorted(ids)}, row_cap=10**6).rows
-        for node_id, place, _, labels, given in rows:
-            if "Region" in labels and "-" not in place and not set(given or ()) <= own:
-                finer.setdefault((label, node_id), set()).add(place)
-    kept = {id(r): (r, place) for r in to_nuts for place in sorted(finer.get((r.start_label, r.start_id), ()))
+    kept = {id(r): (r, place) for r in to_nuts
+            for place in sorted(p for p, _ in stored.get((r.start_label, r.start_id), ()) if "-" not in p)
             if len(place) > len(r.end_id) and place.startswith(r.end_id)}
     if not kept:
         return

@@ -230,3 +230,34 @@ def test_a_mapping_name_holding_a_slash_is_refused(embedded_store, tmp_path):
     run_load(embedded_store, "csv", second)
     run_unload(embedded_store, "user:dk")
     assert "Sector:s2" in to_networkx(embedded_store) and "Sector:s1" not in to_networkx(embedded_store)
+
+
+class _ReadingStore:
+    """The embedded store, keeping the read statements it is sent."""
+
+    def __init__(self, store):
+        self.store, self.kind, self.location, self.reads = store, store.kind, store.location, []
+
+    def read(self, query, params=None, **kwargs):
+        self.reads.append(query)
+        return self.store.read(query, params, **kwargs)
+
+
+def test_a_load_matched_by_name_reads_the_stored_places_once_for_both_rules(embedded_store, tmp_path):
+    """The rules of the places the store has a table's nodes in (not added to the country of a region it has them in;
+    kept in a finer NUTS region) each read those places, and a `match = "name"` load ran the finer-region rule twice:
+    four reads of the same places where the match's own check and one read for both rules are enough."""
+    from loaders.generic import missing_endpoints, parse_generic
+    from loaders.generic_match import countries_placed
+
+    run_load(embedded_store, "csv", _table(tmp_path, "register", "pic:1;BLUE OCEAN ROBOTICS APS;DK031\n"
+                                                                 "pic:2;ODENSE ROBOTICS;DK031\n"))
+    data = parse_generic(_table(tmp_path, "grants", "12345678;Blue Ocean Robotics ApS;DK03\n9;Odense Robotics;\n",
+                                extra='match = "name"\n'))
+    reading = _ReadingStore(embedded_store)
+    assert missing_endpoints(reading, data) == []
+    assert reading.reads.count(countries_placed("Organisation")) == 2  # the match's check of the matched; the rules
+    located = {(r.start_id, r.end_id) for r in data.rels if r.type == "LOCATED_IN"}
+    assert located == set()  # pic:1 stays in DK031 alone, not DK03; pic:2 in DK031 alone, not Denmark
+    assert any("more detailed NUTS region" in note and "(DK031, not DK03)" in note for note in data.notes)
+    assert any("stay in that region alone" in note and "(DK031)" in note for note in data.notes)
