@@ -93,7 +93,7 @@ def _known_metrics(chosen: tuple[str, ...], hint: str) -> tuple[str, ...]:
     queries take them so, and this had refused them); an unknown one is refused before the projection is read (it
     was refused after seconds of work), naming the metric it nearly spells."""
     from graph.analytics.metrics import METRICS
-    from loaders.mapping_spec import did_you_mean
+    from graph.nearest import did_you_mean
 
     named = [m.strip().casefold().replace(" ", "_").replace("-", "_") for m in chosen]
     for typed, metric in zip(chosen, named, strict=True):

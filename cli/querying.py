@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import click
 from cli.main import Context, main
 from cli.options import ROW_CAP, TIME_LIMIT, Named, as_json_or_text, as_typed_text, parse_params, say_two_readings
 from cli.output import render
+from graph.nearest import did_you_mean
 from graph.store.backends import other_graphs
 from graph.store.load_log import UNLOADING, unfinished_loads, unfinished_parts
 from graph.store.reads import counts, last_loads
@@ -125,8 +125,7 @@ def queries_list(obj: Context, tag: str | None) -> None:
     tags = sorted({t for _, q in listed for t in q.tags})
     wanted = next((t for t in tags if t.casefold() == tag.strip().casefold()), tag) if tag else None
     if wanted and wanted not in tags:  # `--tag cluster` listed nothing, and said nothing
-        near = difflib.get_close_matches(wanted.casefold(), tags, n=1, cutoff=0.6)
-        raise click.BadParameter(f"no saved query has the tag {tag!r}{f' (did you mean {near[0]!r}?)' if near else ''}"
+        raise click.BadParameter(f"no saved query has the tag {tag!r}{did_you_mean(wanted, tags, cutoff=0.6)}"
                                  f"; the tags: {', '.join(tags)}", param_hint="'--tag'")
     for name, q in listed:
         if wanted and wanted not in q.tags:

@@ -7,13 +7,13 @@ stood, a Danish table's rows went to India. A cell no name is near (`Atlantis`, 
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Callable
 
 import pycountry
 
 from graph.countries import country_code, spellings
+from graph.nearest import nearest
 
 __all__ = ["country_advice", "nearest_country"]
 
@@ -42,7 +42,7 @@ def nearest_country(cell: str) -> tuple[str, str] | None:
     if len(cell.strip()) < 4:
         return None
     by_name = _country_names()
-    found = difflib.get_close_matches(cell.strip().casefold(), by_name, n=1, cutoff=0.8)
+    found = nearest(cell, by_name, cutoff=0.8)  # country names are short: a looser cutoff finds wrong ones
     return (found[0].title(), by_name[found[0]]) if found else None
 
 

@@ -14,6 +14,7 @@ this file alone), since another file or load may give that label still; the note
 
 from __future__ import annotations
 
+from graph.nearest import nearest
 from graph.store.contract import GraphStore
 from graph.store.registry import statement
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_property, check_rel_type
@@ -99,11 +100,9 @@ def _nearly(store: GraphStore, spec: FileSpec, source: str, prop: str) -> str | 
     """A note for a `drop` that removed nothing while the file's records hold a property it nearly spells
     (`citty` for `city`): a misspelt drop had done nothing without a word. Nothing when none is near: the property
     was dropped by an earlier run, which is what a re-run finds."""
-    import difflib
-
     query = node_keys_of_source(spec.label) if spec.kind == "nodes" else rel_keys_of_source(spec.type)
     held = [row[0] for row in store.read(query, {"source": source, "limit": 1000}).rows if not row[0].startswith("_")]
-    near = difflib.get_close_matches(prop, held, n=1, cutoff=0.75)
+    near = nearest(prop, held)
     return (f"{spec.file}: drop {prop!r} removed nothing: none of this file's records holds it; they hold "
             f"{near[0]!r} (did you mean that?)") if near else None
 

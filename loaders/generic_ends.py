@@ -14,10 +14,10 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import dataclasses
-import difflib
 from collections.abc import Iterator
 
 from graph.errors import Problem
+from graph.nearest import nearest
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
@@ -46,7 +46,7 @@ _BATCH = 5000
 #: label with more (an Organisation table of all CORDIS) is matched by its exact names alone.
 _READ_AT_MOST = 300_000
 _SUGGEST_FROM = 20_000  # a label of more nodes gets "did you mean" only for a name holding the end's word
-_SUGGESTED = 50  # ends of one label that get a "did you mean" (difflib reads every spelling for each)
+_SUGGESTED = 50  # ends of one label that get a "did you mean" (`graph.nearest` reads every spelling for each)
 
 
 def _found(store: GraphStore, statement: str, key: str, values: list[str]) -> list[tuple]:
@@ -142,7 +142,7 @@ class _Folded:
             self._spellings = list(self._by_folded) if len(self.names) <= _SUGGEST_FROM else []
         word = fold(wanted)
         hits = sorted(((i, n) for i, n, words in self._words if word in words), key=lambda n: len(str(n[1])))
-        spelled = [] if hits else difflib.get_close_matches(word, self._spellings, n=1, cutoff=0.75)
+        spelled = [] if hits else nearest(word, self._spellings)
         hits = hits or (self._by_folded[spelled[0]] if spelled else [])
         return f"did you mean {hits[0][1]!r} (id {hits[0][0]!r})? Else " if hits else ""
 

@@ -9,10 +9,10 @@ problem per column would hide the one change that fixes them all.
 
 from __future__ import annotations
 
-import difflib
 import json
 
 from graph.errors import Problem, ValidationFailed
+from graph.nearest import nearest
 from graph.wording import first_few
 from loaders.common import is_json, read_text, removed_note
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
@@ -87,7 +87,7 @@ def check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: list
         return False
     problems += _unsplit_items(spec, table) if table.delimiter is None and not missing else []
     for column, (uses, lines) in missing.items():
-        close = difflib.get_close_matches(column, table.columns, n=1)
+        close = nearest(column, table.columns, cutoff=0.6)  # a column's name may differ more: few to choose from
         where = ", ".join(f"{mapping.path.name}:{line}" for line in lines)
         problems.append(Problem(spec.file, header if table.delimiter else None, column, (
             f"column {column!r} ({', '.join([*uses, where])}) is not in the file"

@@ -6,14 +6,13 @@ reads data files by them. A `Column` converts its cells with the one value vocab
 
 from __future__ import annotations
 
-import difflib
 import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from graph import values
+from graph import nearest, values
 from graph.countries import country_code
 from loaders.country_advice import country_advice, nearest_country
 from loaders.csv_tables import SEPARATORS
@@ -176,18 +175,12 @@ class Mapping:
 
 def did_you_mean(word: Any, known: Iterable[str]) -> str:
     """` (did you mean 'X'?)` for the known name `word` nearly spells (a typo, or `Organization` for Organisation),
-    in any case; "" when none is near.
+    in any case, or names in another tool's words (`delimiter`); "" when none is near (`graph.nearest`).
 
-    >>> did_you_mean("Organization", ["Cluster", "Organisation"]), did_you_mean("Atlantis", ["Cluster"])
-    (" (did you mean 'Organisation'?)", '')
+    >>> did_you_mean("Organization", ["Cluster", "Organisation"]), did_you_mean("sep", ["separator"])
+    (" (did you mean 'Organisation'?)", " (did you mean 'separator'?)")
     """
-    if not isinstance(word, str) or not word.strip():
-        return ""
-    by_fold = {name.casefold(): name for name in known}
-    same = _SAME_MEANING.get(word.strip().casefold())  # another tool's word: pandas' `delimiter`
-    near = [same] if same in by_fold else \
-        difflib.get_close_matches(word.strip().casefold(), list(by_fold), n=1, cutoff=0.75)
-    return f" (did you mean {by_fold[near[0]]!r}?)" if near else ""
+    return nearest.did_you_mean(word, known, same_meaning=_SAME_MEANING)
 
 
 #: Words other tools use for a mapping's keys (pandas, csvkit, Neo4j's import), which no spelling brings near.

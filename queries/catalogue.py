@@ -24,7 +24,6 @@ declared but unused, an unknown type, a default or example of the wrong type, a 
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from dataclasses import dataclass, field
@@ -32,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import ClusterExplorerError, NotFound, ParameterError, Problem, SettingError
+from graph.nearest import nearest
 from graph.settings import time_limit
 from graph.store.query_syntax import used_parameters, without_literals
 from graph.store.requirements import Requirement
@@ -223,7 +223,7 @@ class Catalogue:
 
     def get(self, name: str) -> SavedQuery:
         if name not in self.queries:
-            near = difflib.get_close_matches(name, list(self.queries), n=3, cutoff=0.6)
+            near = nearest(name, self.queries, cutoff=0.6, most=3)  # paths: long names, a looser cutoff
             hint = f"; did you mean {', '.join(near)}?" if near else "; `cluster-explorer queries list` shows them"
             raise NotFound(f"no saved query named {name!r}{hint}")
         return self.queries[name]

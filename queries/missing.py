@@ -17,13 +17,13 @@ that it compares (`-p "country= SE "`), with the text to send.
 from __future__ import annotations
 
 import contextlib
-import difflib
 import json
 import re
 from typing import Any
 
 from graph.countries import country_code
 from graph.errors import NotFound, ParameterError
+from graph.nearest import nearest
 from graph.store.contract import GraphStore
 from graph.store.query_syntax import used_parameters, without_literals
 from graph.store.reads import counts
@@ -200,6 +200,5 @@ def _as_text(value: Any) -> Any:
 
 def _absent(what: str, name: str, held: dict[str, int]) -> str:
     same = [held_name for held_name in held if held_name.lower() == name.lower()]
-    near = same or difflib.get_close_matches(name.upper(), list(held), n=1, cutoff=0.75) or difflib.get_close_matches(
-        name, list(held), n=1, cutoff=0.75)
+    near = same or nearest(name, held)
     return f"{what} {name}" + (f" (did you mean {near[0]}?)" if near else "")

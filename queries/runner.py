@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graph.errors import ClusterExplorerError, NotFound, ParameterError, ValidationFailed
+from graph.nearest import nearest
 from graph.store.contract import GraphStore, QueryResult
 from graph.store.requirements import missing_inputs
 from graph.store.resolve import AmbiguousName, resolve_node, some_nodes
@@ -99,14 +100,12 @@ def _choice_as_written(value: Any, choices: tuple) -> Any:
 def _nearest_choice(value: Any, choices: tuple) -> str:
     """" (did you mean 'esca-gold'?)" for a text that is part of one choice or nearly spells one: "gold" had been
     refused with the list alone."""
-    import difflib
-
     if not isinstance(value, str) or not (wanted := fold(value).strip().replace(" ", "-")):
         return ""
     named = {fold(c).replace(" ", "-"): c for c in choices if isinstance(c, str)}
     parts = {part: c for f, c in named.items() for part in (f, *f.split("-"))}  # "silvr" is near silver
     near = [c for f, c in named.items() if wanted in f] or \
-        [parts[f] for f in difflib.get_close_matches(wanted, list(parts), n=1, cutoff=0.75)]
+        [parts[f] for f in nearest(wanted, parts)]
     return f" (did you mean {near[0]!r}?)" if len(near) == 1 else ""
 
 
