@@ -89,12 +89,16 @@ def limit_reached(bound: dict[str, Any], rows: int, raise_it: str = "-p limit=N 
 
 
 def _choice_as_written(value: Any, choices: tuple) -> Any:
-    """The choice `value` names in another case or spelling ("ESCA Silver" is esca-silver, "PageRank" pagerank),
-    else `value` itself."""
+    """The choice `value` names in another case or spelling ("ESCA Silver" is esca-silver, "PageRank" pagerank), or
+    by a word of one choice alone ("gold" is esca-gold, as `recommend --min-label gold` takes it), else `value`."""
     if not isinstance(value, str):
         return value
-    wanted = fold(value).replace(" ", "-")
-    return next((c for c in choices if isinstance(c, str) and fold(c).replace(" ", "-") == wanted), value)
+    wanted = fold(value).strip().replace(" ", "-")
+    named = {fold(c).replace(" ", "-"): c for c in choices if isinstance(c, str)}
+    if wanted in named:
+        return named[wanted]
+    holding = [c for f, c in named.items() if wanted and wanted in f.split("-")]
+    return holding[0] if len(holding) == 1 else value
 
 
 def _nearest_choice(value: Any, choices: tuple) -> str:

@@ -109,8 +109,8 @@ def test_a_link_to_a_saved_query_the_library_lacks_says_so():
 @pytest.mark.parametrize("name, param, linked, reason", [
     ("regions/ranked-by-participations", "level", "9", "must be in 1..3, not 9"),
     ("collaboration/country-pairs", "limit", "abc", "expected a whole number, got 'abc'"),
-    ("labels/holders", "label", "gold", "must be one of esca-bronze, esca-silver, esca-gold, not 'gold' (did you "
-                                           "mean 'esca-gold'?)"),
+    ("labels/holders", "label", "silvr", "must be one of esca-bronze, esca-silver, esca-gold, not 'silvr' (did you "
+                                            "mean 'esca-silver'?)"),
 ])
 def test_a_links_value_the_query_does_not_take_is_said_not_dropped(name, param, linked, reason):
     """Streamlit drops a bound field's URL value that it cannot show: the field had shown its default without a

@@ -215,10 +215,12 @@ def test_saving_under_the_name_of_a_shipped_query_is_refused(tmp_path):
     assert save_user_query(tmp_path, "labels/mine", "MATCH (c:Cluster) RETURN c.name AS name", "Mine").exists()
 
 
-@pytest.mark.parametrize(("typed", "choice"), [("ESCA Silver", "esca-silver"), ("Esca-Gold", "esca-gold")])
+@pytest.mark.parametrize(("typed", "choice"), [("ESCA Silver", "esca-silver"), ("Esca-Gold", "esca-gold"),
+                                               ("gold", "esca-gold"), (" Silver ", "esca-silver")])
 def test_a_choice_is_taken_in_another_case_or_spelling(typed, choice):
     """`-p "label=ESCA Silver"` was refused ("must be one of esca-bronze ..."), against names taken wherever an id
-    is asked; a metric `PageRank` too."""
+    is asked; a metric `PageRank` too. A word of one choice alone names it (`gold`), as `recommend --min-label gold`
+    takes it: the saved query had refused it."""
     from queries.runner import bind_params
 
     query = load_catalogue(None).get("labels/holders")
@@ -227,10 +229,10 @@ def test_a_choice_is_taken_in_another_case_or_spelling(typed, choice):
         bind_params(query, {"label": "platinum"})
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("gold", "esca-gold"), ("silvr", "esca-silver"),
+@pytest.mark.parametrize(("typed", "meant"), [("goldd", "esca-gold"), ("silvr", "esca-silver"),
                                               ("bronce", "esca-bronze"), ("esca", None), ("platinum", None)])
 def test_a_refused_choice_names_the_one_it_is_part_of_or_nearly_spells(typed, meant):
-    """`-p label=gold` was refused with the list of choices alone; a part of one choice, or a near spelling of one
+    """`-p label=silvr` was refused with the list of choices alone; a part of one choice, or a near spelling of one
     or of a part of it, is now named. A text that is part of several (`esca`), or near none, names none."""
     from queries.runner import bind_params
 
