@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from graph.errors import ClusterExplorerError, NotFound, ParameterError, ValidationFailed
-from graph.nearest import nearest
 from graph.store.contract import GraphStore, QueryResult
 from graph.store.requirements import missing_inputs
 from graph.store.resolve import AmbiguousName, resolve_node, some_nodes
@@ -24,6 +23,7 @@ from graph.store.search_text import fold
 from graph.store.semantics import DOCS_ANCHOR
 from graph.views.exports import SPREADSHEET_MARK
 from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
+from queries.choices import choice_as_written, nearest_choice
 from queries.params import convert, node_id_params
 
 __all__ = ["bind_params", "bind_value", "resolve_node_params", "export_rows", "run_saved", "save_user_query",
@@ -62,9 +62,9 @@ def bind_value(query: SavedQuery, param: Param, value: Any) -> Any:
     except ParameterError as e:
         raise ParameterError(f"{query.name}: parameter {param.name!r}: {e}") from None
     if param.choices and value not in param.choices:
-        value = _choice_as_written(value, param.choices)
+        value = choice_as_written(value, param.choices)
     if param.choices and value not in param.choices:
-        listed, hint = ", ".join(map(str, param.choices)), _nearest_choice(value, param.choices)
+        listed, hint = ", ".join(map(str, param.choices)), nearest_choice(value, param.choices)
         raise ParameterError(f"{query.name}: parameter {param.name!r} must be one of {listed}, not {value!r}{hint}")
     if (param.least is not None and value < param.least) or (param.most is not None and value > param.most):
         bounds = f"{'' if param.least is None else param.least}..{'' if param.most is None else param.most}"
@@ -86,31 +86,6 @@ def limit_reached(bound: dict[str, Any], rows: int, raise_it: str = "-p limit=N 
     if isinstance(limit, int) and not isinstance(limit, bool) and rows >= limit:
         return f"the query's limit of {limit:,} row{'s' * (limit != 1)} was reached; more may answer: {raise_it}"
     return None
-
-
-def _choice_as_written(value: Any, choices: tuple) -> Any:
-    """The choice `value` names in another case or spelling ("ESCA Silver" is esca-silver, "PageRank" pagerank), or
-    by a word of one choice alone ("gold" is esca-gold, as `recommend --min-label gold` takes it), else `value`."""
-    if not isinstance(value, str):
-        return value
-    wanted = fold(value).strip().replace(" ", "-")
-    named = {fold(c).replace(" ", "-"): c for c in choices if isinstance(c, str)}
-    if wanted in named:
-        return named[wanted]
-    holding = [c for f, c in named.items() if wanted and wanted in f.split("-")]
-    return holding[0] if len(holding) == 1 else value
-
-
-def _nearest_choice(value: Any, choices: tuple) -> str:
-    """" (did you mean 'esca-gold'?)" for a text that is part of one choice or nearly spells one: "gold" had been
-    refused with the list alone."""
-    if not isinstance(value, str) or not (wanted := fold(value).strip().replace(" ", "-")):
-        return ""
-    named = {fold(c).replace(" ", "-"): c for c in choices if isinstance(c, str)}
-    parts = {part: c for f, c in named.items() for part in (f, *f.split("-"))}  # "silvr" is near silver
-    near = [c for f, c in named.items() if wanted in f] or \
-        [parts[f] for f in nearest(wanted, parts)]
-    return f" (did you mean {near[0]!r}?)" if len(near) == 1 else ""
 
 
 def resolve_node_params(store: GraphStore, query: SavedQuery, params: dict[str, Any],

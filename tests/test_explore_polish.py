@@ -22,7 +22,7 @@ from graph.analytics.metrics import compute_all
 from graph.analytics.metrics_write import write_metrics
 from graph.analytics.projections import Projection, project
 from graph.store.writer import write_records
-from graph.views import formatting, layout, render, timeline
+from graph.views import formatting, layout, render, time_window, timeline
 from tests.conftest import open_fixture_network
 from tests.test_app import network_html, open_page, table, texts, xss_records
 from tests.test_render import data_of, titles_of
@@ -31,9 +31,9 @@ RUN = "organisation end=2023-12-31 | igraph estimate k=256 seed=0 1.8s | 2025-01
 
 
 # -- pure ---------------------------------------------------------------------------------------------
-@pytest.mark.parametrize("module", [formatting, timeline, layout])
+@pytest.mark.parametrize("module", [formatting, timeline, layout, time_window])
 def test_the_examples_in_the_docstrings_hold(module):
-    assert doctest.testmod(module).failed == 0
+    assert doctest.testmod(module).failed == 0 and doctest.testmod(module).attempted
 
 
 def test_size_choices_name_each_measure_once():

@@ -8,13 +8,14 @@ from pathlib import Path
 
 from graph import nearest
 from loaders import mapping_spec
+from queries import choices
 from queries.catalogue import load_catalogue
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_the_examples_hold():
-    for module in (nearest, mapping_spec):
+    for module in (nearest, mapping_spec, choices):
         found = doctest.testmod(module)
         assert found.attempted and found.failed == 0
 

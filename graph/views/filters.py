@@ -28,6 +28,7 @@ from graph.errors import ParameterError
 from graph.store.schema import KIND_ORDER
 from graph.store.sector_fields import equivalent_sectors
 from graph.views.formatting import choice_label
+from graph.views.time_window import edge_in_window, overlaps
 
 __all__ = ["ACTOR_KINDS", "DEFAULT_KINDS", "Filters", "FilterOptions", "filter_options", "filter_graph", "search",
            "neighbourhood", "cap_view", "node_details", "display_name"]
@@ -150,24 +151,6 @@ def _places_of(graph: nx.Graph, actor: str) -> set[str]:
     return places
 
 
-def _end_of(date: str) -> str:
-    """The last day a partial ISO date can mean: "2020" -> "2020-12-31", "2020-06" -> "2020-06-31"."""
-    return date + "-12-31"[len(date) - 4:] if len(date) < 10 else date
-
-
-def _overlaps(data: Mapping[str, Any], start: str | None, end: str | None) -> bool:
-    first, last = str(data.get("start_date") or "0000"), _end_of(str(data.get("end_date") or "9999"))
-    return (end is None or first <= end) and (start is None or last >= start)
-
-
-def _edge_in_window(data: Mapping[str, Any], start: str | None, end: str | None) -> bool:
-    """Dated relationships (a label awarded / expiring, a membership since) must touch the window."""
-    begun, expires = data.get("awarded") or data.get("since"), data.get("expires")
-    if end and begun and str(begun) > end:
-        return False
-    return not (start and expires and _end_of(str(expires)) < start)
-
-
 def filter_graph(graph: nx.MultiDiGraph, filters: Filters = Filters()) -> nx.MultiDiGraph:
     """A read-only view of `graph` with what `filters` keeps (see the module docstring for the rule). A load is refused:
     a graph read into Python holds no load log, and the load had been ignored without a word."""
@@ -188,14 +171,14 @@ def filter_graph(graph: nx.MultiDiGraph, filters: Filters = Filters()) -> nx.Mul
             return False
         if sectors and not sectors & set(_typed(graph, project, "ACTIVE_IN")):
             return False
-        return not windowed or _overlaps(graph.nodes[project], filters.start, filters.end)
+        return not windowed or overlaps(graph.nodes[project], filters.start, filters.end)
 
     projects = {n for n, k in graph.nodes(data="kind") if k == "Project" and project_ok(n)}
 
     def actor_ok(actor: str) -> bool:
         if places and not places & _places_of(graph, actor):
             return False
-        if labels and not any(v in labels and _edge_in_window(d, filters.start, filters.end)
+        if labels and not any(v in labels and edge_in_window(d, filters.start, filters.end)
                                for _, v, d in graph.out_edges(actor, data=True) if d.get("type") == "HAS_LABEL"):
             return False
         if programmes or sectors:
@@ -214,7 +197,7 @@ def filter_graph(graph: nx.MultiDiGraph, filters: Filters = Filters()) -> nx.Mul
     keep = {n for n in core | context | (chosen & set(graph)) if _kind(graph, n) in kinds}
 
     def edge_ok(u: str, v: str, k: str) -> bool:
-        return not windowed or _edge_in_window(graph.edges[u, v, k], filters.start, filters.end)
+        return not windowed or edge_in_window(graph.edges[u, v, k], filters.start, filters.end)
 
     return nx.subgraph_view(graph, filter_node=keep.__contains__, filter_edge=edge_ok)
 

@@ -18,7 +18,8 @@ import networkx as nx
 from graph.store import view_cypher as q
 from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.schema import NODE_LABELS, node_key
-from graph.views.filters import Filters, _edge_in_window
+from graph.views.filters import Filters
+from graph.views.time_window import edge_in_window
 
 __all__ = ["EDGES_CUT", "view_graph", "nodes_by_key", "with_all_properties"]
 
@@ -49,7 +50,7 @@ def view_graph(store: GraphStore, nodes: Iterable[int], filters: Filters, edge_l
     graph.graph[EDGES_CUT] = len(rows) > edge_limit
     for start, rel_type, end, key, *values in rows[:edge_limit]:
         attrs = {p: v for p, v in zip(q.DRAWN_EDGE[1:], values, strict=True) if v is not None}
-        if (filters.start or filters.end) and not _edge_in_window(attrs, filters.start, filters.end):
+        if (filters.start or filters.end) and not edge_in_window(attrs, filters.start, filters.end):
             continue
         graph.add_edge(keys[start], keys[end], key=_edge_key(rel_type, key), type=rel_type, **attrs)
     return graph, keys

@@ -17,7 +17,8 @@ from graph.store import view_cypher as q
 from graph.store.contract import GraphStore
 from graph.store.sector_fields import equivalent_fields
 from graph.store.unload import source_prefix
-from graph.views.filters import Filters, _edge_in_window
+from graph.views.filters import Filters
+from graph.views.time_window import edge_in_window
 
 __all__ = ["ID_ROWS", "selected"]
 
@@ -87,7 +88,7 @@ def _selected(store: GraphStore, filters: Filters) -> dict[int, str]:
     if filters.labels:
         rows = _rows(store, q.SELECTIONS["labelled"], {"ids": [k.split(":", 1)[1] for k in filters.labels]})
         held = {n: k for n, k, awarded, expires in rows
-                if _edge_in_window({"awarded": awarded, "expires": expires}, filters.start, filters.end)}
+                if edge_in_window({"awarded": awarded, "expires": expires}, filters.start, filters.end)}
         actors = _both(actors, held)
     if programmes or sectors:
         relevant = {**_ids(store, "member_of", ids=programmes), **_ids(store, "active_in", ids=sectors),

@@ -2,7 +2,7 @@
 the focus in them.
 
 A window restricts projects (they run at some time in it) and relationships that carry dates (a label valid,
-a membership held at some time in it: `graph.views.filters._edge_in_window`); it says nothing of an
+a membership held at some time in it: `graph.views.time_window.edge_in_window`); it says nothing of an
 organisation or a cluster themselves. The focused view had kept only the organisations taking part in a
 project of the window: a cluster's members without one left the view, and so did an organisation's cluster,
 however undated the membership (a try-out's 2022-2023 window kept one of four members), and nothing said so.

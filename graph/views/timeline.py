@@ -15,7 +15,7 @@ from collections.abc import Hashable
 import networkx as nx
 
 from graph.errors import ParameterError
-from graph.views.filters import _edge_in_window, _overlaps
+from graph.views.time_window import edge_in_window, overlaps
 
 __all__ = ["window_of_years", "describe_window", "time_slice"]
 
@@ -68,9 +68,9 @@ def time_slice(graph: nx.MultiDiGraph, start: str | None, end: str | None) -> nx
 
     def node_ok(node: Hashable) -> bool:
         data = graph.nodes[node]
-        return data.get("kind") != "Project" or _overlaps(data, start, end)
+        return data.get("kind") != "Project" or overlaps(data, start, end)
 
     def edge_ok(u: Hashable, v: Hashable, k: Hashable) -> bool:
-        return _edge_in_window(graph.edges[u, v, k], start, end)
+        return edge_in_window(graph.edges[u, v, k], start, end)
 
     return nx.subgraph_view(graph, filter_node=node_ok, filter_edge=edge_ok)
