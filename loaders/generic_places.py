@@ -210,6 +210,7 @@ def _kept_in_finer_regions(data: GenericInput, stored: dict[tuple[str, str], lis
         return
     for rels in (data.rels, data.places[1]):
         rels[:] = [r for r in rels if id(r) not in kept]
+    data.held += [r for r, _ in kept.values() if r not in data.held]  # given back by an unload of the finer one's load
     starts = {(r.start_label, r.start_id) for r, _ in kept.values()}
     data.nodes[:] = [dataclasses.replace(n, properties={k: v for k, v in n.properties.items() if k != "nuts_code"})
                      if (n.label, n.id) in starts and "nuts_code" in n.properties else n for n in data.nodes]

@@ -7,6 +7,12 @@ the region link took it, and the organisation was placed nowhere, where the tabl
 country. So the load's entry keeps each such link (`held_places`: JSON texts, neither store keeps a map), and an
 unload (`give_back`), once the removed load's own links are gone, writes those of the loads left whose node is
 now in no region of that country (a third load's region there keeps holding the country back, as at its load).
+
+A table naming a NUTS region holding the finer one the store has the node in (Syddanmark, DK03, where CORDIS gave
+DK031) is held back the same way (`loaders.generic_places.kept_in_stored_places`): its entry names the region
+(`"to": "Region"`; entries without `to`, as older versions wrote them, are links to a country), and an unload
+writes it where the node is in no region inside it any more, and gives the node that region as its `nuts_code`
+when it is left without one (`give_back_codes`, after the values other loads gave are set again).
 """
 
 from __future__ import annotations
@@ -19,17 +25,20 @@ from graph.store.contract import GraphStore
 from graph.store.records import RelRecord
 from graph.store.schema import REL_TYPES, check_label
 
-__all__ = ["HELD_PROPERTY", "held_entries", "held_places_of_others", "given_back", "give_back"]
+__all__ = ["HELD_PROPERTY", "held_entries", "held_places_of_others", "given_back", "given_back_region",
+           "codes_given_back", "give_back", "give_back_codes"]
 
 #: The load log's property of the places a load held back.
 HELD_PROPERTY = "held_places"
 
 
 def held_entries(rels: Iterable[RelRecord]) -> list[str] | None:
-    """The `held_places` of a load's log entry: the `LOCATED_IN` links to a country it held back (None: none)."""
+    """The `held_places` of a load's log entry: the `LOCATED_IN` links to a country or a NUTS region it held back
+    (None: none)."""
     entries = [json.dumps({"label": r.start_label, "start": r.start_id, "end": r.end_id, "key": r.key,
-                           "sources": list(r.sources)}, ensure_ascii=False, sort_keys=True)
-               for r in rels if r.type == "LOCATED_IN" and r.end_label == "Country"]
+                           "sources": list(r.sources), **({"to": "Region"} if r.end_label == "Region" else {})},
+                          ensure_ascii=False, sort_keys=True)
+               for r in rels if r.type == "LOCATED_IN" and r.end_label in ("Country", "Region")]
     return sorted(set(entries)) or None
 
 
@@ -58,17 +67,61 @@ def given_back(label: str) -> str:
             "RETURN count(CASE WHEN size(new) > 0 THEN r END) AS done")
 
 
-def give_back(store: GraphStore, source: str, checksum: str = "") -> int:
-    """Write the places the loads other than `source` held back (and its load of `checksum`: a re-load's new files)
-    and that no region stands for any more; how many. Run after the unloaded load's own links are gone, before what
-    only it brought is (a country only it brought is reached by the place written back, and stays)."""
-    rows_of: dict[str, list[dict]] = {}
+@cypher.statement(lambda: [(label,) for label in REL_TYPES["LOCATED_IN"].starts])
+def given_back_region(label: str) -> str:
+    """As `given_back`, for a `label` node's `LOCATED_IN` to NUTS region `end`: written when the node is in no
+    region inside it (a finer NUTS code starting with it)."""
+    return ("UNWIND $rows AS row\n"
+            f"MATCH (a:{check_label(label)} {{id: row.start}}) WHERE any(s IN row.sources WHERE s IN a.sources)\n"
+            "MATCH (c:Region {id: row.end})\n"
+            "OPTIONAL MATCH (a)-[:LOCATED_IN]->(p:Region) WHERE p.id STARTS WITH row.end AND p.id <> row.end\n"
+            "WITH a, c, row, count(p) AS there WHERE there = 0\n"
+            "MERGE (a)-[r:LOCATED_IN {key: row.key}]->(c)\n"
+            "WITH r, [s IN row.sources WHERE NOT s IN coalesce(r.sources, [])] AS new\n"
+            "SET r.sources = coalesce(r.sources, []) + new\n"
+            "RETURN count(CASE WHEN size(new) > 0 THEN r END) AS done")
+
+
+@cypher.statement(lambda: [(label,) for label in REL_TYPES["LOCATED_IN"].starts])
+def codes_given_back(label: str) -> str:
+    """Rows `{start, end}`: a `label` node in held-back NUTS region `end` and without a `nuts_code` given that code
+    (the unload took the finer code the removed load gave)."""
+    return ("UNWIND $rows AS row\n"
+            f"MATCH (a:{check_label(label)} {{id: row.start}})-[:LOCATED_IN]->(:Region {{id: row.end}})\n"
+            "WHERE a.nuts_code IS NULL SET a.nuts_code = row.end\n"
+            "RETURN count(a) AS done")
+
+
+def _held(store: GraphStore, source: str, checksum: str) -> dict[tuple[str, str], list[dict]]:
+    """The held-back links of the loads other than `source` (and its load of `checksum`), per start label and kind
+    of end (`Country`, `Region`)."""
+    rows_of: dict[tuple[str, str], list[dict]] = {}
     params = {"source": source, "checksum": checksum}
     for (held,) in store.read(held_places_of_others(), params, row_cap=10**6).rows:
         for entry in map(json.loads, held):
-            rows_of.setdefault(entry.pop("label"), []).append(entry)
+            rows_of.setdefault((entry.pop("label"), entry.pop("to", "Country")), []).append(entry)
+    return rows_of
+
+
+def give_back(store: GraphStore, source: str, checksum: str = "") -> int:
+    """Write the places the loads other than `source` held back (and its load of `checksum`: a re-load's new files)
+    and that no region stands for any more; how many. Run after the unloaded load's own links are gone, before what
+    only it brought is (a country or region only it brought is reached by the place written back, and stays)."""
     written = 0
-    for label, rows in sorted(rows_of.items()):
+    for (label, to), rows in sorted(_held(store, source, checksum).items()):
+        statement = given_back_region(label) if to == "Region" else given_back(label)
         for start in range(0, len(rows), 2000):
-            written += store.write(given_back(label), {"rows": rows[start:start + 2000]}).rows[0][0]
+            written += store.write(statement, {"rows": rows[start:start + 2000]}).rows[0][0]
     return written
+
+
+def give_back_codes(store: GraphStore, source: str, checksum: str = "") -> int:
+    """Give the nodes in a held-back NUTS region written back, and left without a `nuts_code`, that region's code; how
+    many. Run after the values other loads gave are set again (they take off the code only the removed load gave)."""
+    done = 0
+    for (label, to), rows in sorted(_held(store, source, checksum).items()):
+        if to == "Region":
+            for start in range(0, len(rows), 2000):
+                done += store.write(codes_given_back(label), {"rows": [
+                    {"start": r["start"], "end": r["end"]} for r in rows[start:start + 2000]]}).rows[0][0]
+    return done
