@@ -62,7 +62,8 @@ def test_what_another_load_brought_too_keeps_that_loads_sources(seeded):
 def test_a_stopped_unload_finishes_when_run_again(seeded):
     before = _state(seeded)
     run_load(seeded, "csv", PARTICIPATION)
-    params = {"prefix": unload.source_prefix("user:tildelinger"), "source": "user:tildelinger", "batch": 100}
+    params = {"prefix": unload.source_prefix("user:tildelinger"), "source": "user:tildelinger", "batch": 100,
+              "nested": []}
     seeded.write(unload.only_from("relationships"), params)  # stopped after one batch of its first step
     assert "user:tildelinger" in {row[0] for row in seeded.read("MATCH (l:Load) RETURN l.source").rows}
     run_unload(seeded, "user:tildelinger")

@@ -76,7 +76,7 @@ def test_a_stopped_unload_derives_every_fact_when_run_again(embedded_store, alon
     run_load(alone, *SEEDS)
     for load in (SEEDS, CORDIS):
         run_load(embedded_store, *load)
-    params = {"prefix": unload.source_prefix("cordis"), "source": "cordis", "batch": 10**6}
+    params = {"prefix": unload.source_prefix("cordis"), "source": "cordis", "batch": 10**6, "nested": []}
     embedded_store.write(unload.mark_unloading(), {"source": "cordis", "now": "2026-01-01T00:00:00",
                                                      "seq": next_seq(embedded_store)})
     embedded_store.write(unload.only_from("links"), params)  # as the unload's first step does

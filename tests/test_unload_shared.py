@@ -112,7 +112,7 @@ def test_the_values_a_stopped_unload_left_are_set_when_it_runs_again(embedded_st
     run_load(alone, *orgs)
     run_load(embedded_store, *grants)
     run_load(embedded_store, *orgs)
-    params = {"prefix": unload.source_prefix("user:grants"), "source": "user:grants", "batch": 100}
+    params = {"prefix": unload.source_prefix("user:grants"), "source": "user:grants", "batch": 100, "nested": []}
     embedded_store.write(unload.only_from("links"), params)
     run_unload(embedded_store, "user:grants")
     assert _state(embedded_store) == _state(alone)

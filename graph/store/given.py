@@ -178,14 +178,16 @@ def labels_gone(entries: list[dict[str, Any]], left: list[dict[str, Any]]) -> se
     return set().union(*(entry["labels"] for entry in entries)) - set().union(*(entry["labels"] for entry in left))
 
 
-def values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: str, kept: frozenset[str] = frozenset()
-                 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: str, kept: frozenset[str] = frozenset(),
+                nested: tuple[str, ...] = ()) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """The values to set (None: remove) once the files starting with `prefix` are taken off `entries`, and the
-    entries left; the properties `kept` are left as they are. None left: the node is one another load's
+    entries left (files starting with one of `nested`, another load's, stay); the properties `kept` are left as
+    they are. None left: the node is one another load's
     relationships reach, kept as it is (`adopted`)."""
     left, gone = [], []
     for entry in entries:
-        sources = [s for s in entry["sources"] if not s.startswith(prefix)]
+        sources = [s for s in entry["sources"] if not s.startswith(prefix)
+                   or nested and (s.startswith(nested) or f"{s}/" in nested)]
         (left if sources else gone).append({**entry, "sources": sources})
     if not left:
         return {}, []
@@ -213,7 +215,7 @@ class Restored:
     relationships: int = 0  # relationships given back the values other loads gave them (`graph.store.given_rels`)
 
 
-def values_without(store: GraphStore, prefix: str) -> Restored:
+def values_without(store: GraphStore, prefix: str, nested: tuple[str, ...] = ()) -> Restored:
     """Set the values of the nodes that files starting with `prefix` gave together with other loads' files to
     those the other loads gave (`values_left`), in batches. A run stopped half-way leaves the rest named by
     their entries, for the next run."""
@@ -225,7 +227,7 @@ def values_without(store: GraphStore, prefix: str) -> Restored:
     for labels, node_id, props, given in found:
         kept = frozenset().union(*(DERIVED_OWN.get(label, ()) for label in labels))
         entries = [json.loads(g) for g in given]
-        values, left = values_left({**props, "id": node_id}, entries, prefix, kept)
+        values, left = values_left({**props, "id": node_id}, entries, prefix, kept, nested)
         gone = labels_gone(entries, left) & set(labels)
         gone = gone if set(labels) - gone else set()  # a node keeps a label: it is found by it
         stays = sorted(set(labels) - gone)[0]

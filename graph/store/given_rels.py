@@ -88,16 +88,16 @@ def rel_values_set(rel_type: str, start_label: str, end_label: str) -> str:
             "RETURN count(r) AS done")
 
 
-def values_and_rels_without(store: GraphStore, prefix: str) -> Restored:
+def values_and_rels_without(store: GraphStore, prefix: str, nested: tuple[str, ...] = ()) -> Restored:
     """`graph.store.given.values_without` for the nodes, then `rel_values_without` for the relationships: the
     unload's one step giving back what other loads gave (the relationships' types among `Restored.properties`)."""
-    restored = values_without(store, prefix)
-    restored.relationships, by_type = rel_values_without(store, prefix)
+    restored = values_without(store, prefix, nested)
+    restored.relationships, by_type = rel_values_without(store, prefix, nested)
     restored.properties |= by_type
     return restored
 
 
-def rel_values_without(store: GraphStore, prefix: str) -> tuple[int, dict[str, set[str]]]:
+def rel_values_without(store: GraphStore, prefix: str, nested: tuple[str, ...] = ()) -> tuple[int, dict[str, set[str]]]:
     """Set the values of the relationships that files starting with `prefix` gave together with other loads' files
     to those the other loads gave; returns how many changed and the properties given back per relationship type."""
     quoted = json.dumps(prefix, ensure_ascii=False)[:-1]  # as the entries write it
@@ -106,7 +106,7 @@ def rel_values_without(store: GraphStore, prefix: str) -> tuple[int, dict[str, s
     restored: dict[str, set[str]] = {}
     changed = 0
     for rel_type, starts, start, ends, end, key, props, given in found:
-        values, left = values_left(props, [json.loads(g) for g in given], prefix)
+        values, left = values_left(props, [json.loads(g) for g in given], prefix, nested=nested)
         groups.setdefault((rel_type, *rel_endpoints(rel_type, starts, ends)), []).append(
             {"start": start, "end": end, "key": key, "props": values, "given": encoded(left)})
         if values:

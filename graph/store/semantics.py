@@ -182,8 +182,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("relationships", "int", "relationships written"),
             ("derived_version", "int", "the version of the derived facts made after it (loaders.derived_version)"),
             ("unload_started_at", "string", "when an unload of it started (status `unloading` until it ends)"),
-            ("held_places", "list", "the LOCATED_IN to a country it held back, the node being in a region there "
-             "(graph.store.held_back)")))),
+            ("held_places", "list", "the LOCATED_IN to a country (or NUTS region) it held back, the node being in a "
+             "region there (inside it) (graph.store.held_back)")))),
     *_props("PARTICIPATES_IN",
             ("role", "string", "coordinator, participant, associatedPartner, partner (Horizon 2020) or thirdParty",
              ("roles",)),

@@ -33,7 +33,7 @@ from graph.store.load_log import UNLOADING, interrupted_loads, next_seq, now_sta
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
 
-__all__ = ["UnloadSummary", "refuse_unlogged", "source_prefix", "unload_source", "take_off"]
+__all__ = ["UnloadSummary", "refuse_unlogged", "source_prefix", "nested_prefixes", "unload_source", "take_off"]
 
 _BATCH = 20_000  # per statement: a step over a whole 10x store stays far from the store's time limit
 #: The record sources of the built-in loaders (`loaders.seeds`, `loaders.nuts`, `loaders.cordis`).
@@ -43,6 +43,14 @@ _DERIVED = "rule:"
 
 
 _KINDS = [("nodes",), ("relationships",)]
+
+
+def _mine(value: str) -> str:
+    """Cypher: `value` is the id of one of the unloaded load's files: it starts with `$prefix` and with none of
+    `$nested`, the prefixes of the loads named under this one's name (`user:dk/2024/` under `user:dk/`, loaded
+    before names with `/` were refused), nor is the name of such a load (`user:dk/2024`, the `sources` of its log
+    entry): `unload user:dk` had taken out `dk/2024`'s data and log entry too."""
+    return f"({value} STARTS WITH $prefix AND none(o IN $nested WHERE {value} STARTS WITH o OR {value} + '/' = o))"
 
 
 def _pattern(what: str) -> str:
@@ -57,7 +65,7 @@ def only_from(what: str) -> str:
     labels of the nodes deleted (lists): what the derived facts made again after the unload are chosen by
     (`loaders.unload_due`)."""
     where = ("type(x) <> 'PART_OF' AND " if what == "links" else "") + (
-        "size(x.sources) > 0 AND all(s IN x.sources WHERE s STARTS WITH $prefix)")
+        f"size(x.sources) > 0 AND all(s IN x.sources WHERE {_mine('s')})")
     if what == "nodes":  # the relationships such a node still has are derived (`SAME_AS`, of an Organisation
         # or a Cluster, which its label names): looking at them doubled the step at 10x (4.3 s to 8.8 s)
         return (f"MATCH (x) WHERE {where}\nWITH x, labels(x) AS kinds LIMIT $batch DETACH DELETE x\n"
@@ -70,8 +78,8 @@ def only_from(what: str) -> str:
 def sources_without(what: str) -> str:
     """Up to `$batch` nodes or relationships with a source starting with `$prefix` (and others), that source
     taken off their `sources`."""
-    return (f"MATCH {_pattern(what)} WHERE any(s IN x.sources WHERE s STARTS WITH $prefix)\n"
-            "WITH x LIMIT $batch SET x.sources = [s IN x.sources WHERE NOT s STARTS WITH $prefix], "
+    return (f"MATCH {_pattern(what)} WHERE any(s IN x.sources WHERE {_mine('s')})\n"
+            f"WITH x LIMIT $batch SET x.sources = [s IN x.sources WHERE NOT {_mine('s')}], "
             f"x.{HASH_PROPERTY} = NULL\nRETURN count(*) AS done")
 
 
@@ -79,9 +87,9 @@ def sources_without(what: str) -> str:
 def adopted() -> str:
     """Up to `$batch` nodes whose every source starts with `$prefix` that relationships of other loads reach
     (their sources, this load's and derived ones starting with `$derived` left out), given those loads' sources."""
-    return ("MATCH (x) WHERE size(x.sources) > 0 AND all(s IN x.sources WHERE s STARTS WITH $prefix)\n"
+    return (f"MATCH (x) WHERE size(x.sources) > 0 AND all(s IN x.sources WHERE {_mine('s')})\n"
             "MATCH (x)-[r]-()\n"
-            "WITH x, [s IN r.sources WHERE NOT s STARTS WITH $derived AND NOT s STARTS WITH $prefix] AS theirs\n"
+            f"WITH x, [s IN r.sources WHERE NOT s STARTS WITH $derived AND NOT {_mine('s')}] AS theirs\n"
             "WHERE size(theirs) > 0\n"
             "WITH x, collect(theirs) AS lists LIMIT $batch\n"
             "SET x.sources = reduce(acc = [], l IN lists | acc + [s IN l WHERE NOT s IN acc]), "
@@ -96,9 +104,9 @@ def adopted_parents() -> str:
     when only this load brought it: a region kept keeps its country, a sector its field (run until none is left:
     one level a run). A node with a parent of its own keeps no other: the seeds' link of NUTS region DE300 to
     Germany stayed after `unload seeds`, credited to NUTS, which links DE300 to DE30 only."""
-    only_this = "size({0}.sources) > 0 AND all(s IN {0}.sources WHERE s STARTS WITH $prefix)"
+    only_this = "size({0}.sources) > 0 AND all(s IN {0}.sources WHERE " + _mine("s") + ")"
     return (f"MATCH (x)-[r:PART_OF]->(p) WHERE {only_this.format('r')}\n"
-            "WITH x, r, p, [s IN x.sources WHERE NOT s STARTS WITH $prefix] AS theirs WHERE size(theirs) > 0\n"
+            f"WITH x, r, p, [s IN x.sources WHERE NOT {_mine('s')}] AS theirs WHERE size(theirs) > 0\n"
             f"OPTIONAL MATCH (x)-[o:PART_OF]->() WHERE NOT ({only_this.format('o')})\n"
             "WITH x, r, p, theirs, count(o) AS kept WHERE kept = 0\n"
             f"WITH x, r, p, theirs, {only_this.format('p')} AS adopt LIMIT $batch\n"
@@ -110,8 +118,10 @@ def adopted_parents() -> str:
 
 @cypher.statement()
 def sources_of() -> str:
-    """Up to `$batch` of the load's `Source` records (ids starting with `$prefix`), deleted."""
-    return "MATCH (n:Source) WHERE n.id STARTS WITH $prefix WITH n LIMIT $batch DETACH DELETE n RETURN count(*) AS done"
+    """Up to `$batch` of the load's `Source` records (ids starting with `$prefix`, not with one of `$nested`),
+    deleted."""
+    return (f"MATCH (n:Source) WHERE {_mine('n.id')} WITH n LIMIT $batch DETACH DELETE n "
+            "RETURN count(*) AS done")
 
 
 @cypher.statement()
@@ -180,6 +190,18 @@ def source_prefix(source: str) -> str:
     return _PREFIXES.get(source, f"{source}/")
 
 
+def nested_prefixes(source: str, logged: list[str]) -> list[str]:
+    """The prefixes of the logged loads whose files' ids start with `source`'s prefix too: `user:dk/2024/` for
+    `user:dk` when a store holds both (written before names with `/` were refused). Their files are not `source`'s.
+
+    >>> nested_prefixes("user:dk", ["user:dk", "user:dk/2024", "user:dkk", "cordis"])
+    ['user:dk/2024/']
+    """
+    prefix = source_prefix(source)
+    return sorted({source_prefix(other) for other in logged
+                   if other != source and source_prefix(other).startswith(prefix)})
+
+
 def _repeat(store: GraphStore, statement: str, params: dict, until_none: bool = False) -> list:
     """Run a batched statement until it finds nothing left (a batch short of full; `until_none`: a run doing
     nothing, for a statement whose each run may make more to do); the totals of its columns (`done` first)."""
@@ -221,17 +243,19 @@ def unload_source(store: GraphStore, source: str, progress: Progress | None = No
     refuse_unlogged(source, [load["source"] for load in loads])
     summary = UnloadSummary(source, unfinished=bool(interrupted_loads(loads)))
     store.write(mark_unloading(), {"source": source, "now": now_stamp(), "seq": next_seq(store)})
-    return take_off(store, summary, source_prefix(source), progress, last=(sources_of(), log_entries_of()))
+    return take_off(store, summary, source_prefix(source), progress, last=(sources_of(), log_entries_of()),
+                    nested=nested_prefixes(source, [load["source"] for load in loads]))
 
 
 def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: Progress | None = None, *,
-             last: tuple[str, ...] = (), checksum: str = "") -> UnloadSummary:
+             last: tuple[str, ...] = (), checksum: str = "", nested: list[str] | tuple[str, ...] = ()) -> UnloadSummary:
     """The unload's steps over the files whose ids start with `prefix`, then the statements `last` (an unload's:
     its `Source` records and its log entries); `summary` filled in. A re-load runs them over what its new files no
     longer give (`graph.store.retire`), without `last`; the places the new load (of `checksum`) held back count
-    among those of the other loads."""
+    among those of the other loads. Files whose ids start with one of `nested` (other loads' prefixes starting with
+    `prefix`: `nested_prefixes`) are left alone."""
     source = summary.source
-    params = {"prefix": prefix, "source": source, "derived": _DERIVED}
+    params = {"prefix": prefix, "source": source, "derived": _DERIVED, "nested": list(nested)}
     # what stays with other loads is found while the PART_OF links that tell it are still there, after the load's
     # own other relationships are gone (each node of the load then has few left to look at)
     parents = adopted_parents()  # repeated until it finds none: each round climbs one PART_OF
@@ -244,7 +268,7 @@ def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: P
             gone or counted or summary.unfinished) else 0
 
     def values() -> Restored:  # then the NUTS code of a region given back, where the values left none
-        restored = values_and_rels_without(store, prefix)
+        restored = values_and_rels_without(store, prefix, tuple(nested))
         give_back_codes(store, source, checksum)
         return restored
 
