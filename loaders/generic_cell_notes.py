@@ -24,7 +24,7 @@ from loaders.table_cells import NUMBER_MARKS, as_toml, unread_numbers
 __all__ = ["MONEY", "MANY", "NOT_YES_NO", "bad_cell", "cell_notes", "wrong_marks", "yes_no_words"]
 
 #: Properties holding an amount of money: negative only for a correction or a repayment.
-MONEY = ("contribution", "net_contribution", "total_cost")
+MONEY = ("contribution", "net_contribution", "total_cost", "amount")
 #: Cells of one number column that another way of writing reads, from which they are said in one problem.
 MANY = 5
 #: The `Problem.kind` of a cell of a `bool` column that is no yes or no word (`yes_no_words` gathers them).

@@ -67,20 +67,38 @@ def near_misses(mapping: Mapping) -> list[str]:
 
 
 def currency_notes(mapping: Mapping) -> list[str]:
-    """A note per table of participations whose amounts are in another currency than the EU contributions (EUR)
-    the features sum (`currency = "NOK"` in the participation preset, or a `currency` constant): they are stored
-    as `amount` and `currency`, and left out of `contribution_total` and the contribution columns. A grants
-    table's NOK were summed with CORDIS's EUR before, without a word."""
+    """A note per table of participations whose amounts are not summed into the EU contributions (EUR) the features
+    sum: in another currency (`currency = "NOK"`), or not said to be the EU's money (`funder` in the participation
+    preset's [columns]: a national funder's name, or none). They are stored as `amount` with `currency` (and
+    `funder`), and left out of `contribution_total` and the contribution columns. A grants table's NOK, and an
+    Austrian funder's EUR, were summed with CORDIS's EU contributions before, the EUR without a word."""
     notes = []
     for spec in mapping.files:
-        currency = next((c.value for c in spec.properties if c.property == "currency" and c.constant), None)
-        if spec.type == "PARTICIPATES_IN" and currency and str(currency).upper() != "EUR":
+        constant = {c.property: c.value for c in spec.properties if c.constant}
+        currency, funder = constant.get("currency"), constant.get("funder")
+        kept = next((c.column for c in spec.properties if c.property == "amount" and not c.constant), None)
+        if spec.type != "PARTICIPATES_IN":
+            continue
+        if currency and str(currency).upper() != "EUR":
             notes.append(f"{spec.file}: amounts in {currency} are stored as PARTICIPATES_IN amount (with currency "
-                         f"{currency}), not as contribution: the EU contribution totals and columns (EUR) leave them "
-                         "out")
-        elif spec.type == "PARTICIPATES_IN" and not currency and (euros := _contribution_column(spec)):
-            notes.append(f"{spec.file}: amounts of column '{euros}' are taken as EU contributions in EUR and summed "
-                         "with CORDIS's; amounts in another currency say so in the mapping (currency = \"NOK\")")
+                         f"{currency}{f', funder {funder}' if funder else ''}), not as contribution: the EU "
+                         "contribution totals and columns (EUR) leave them out")
+        elif kept and funder:
+            notes.append(f"{spec.file}: amounts of {funder} (column '{kept}', EUR) are stored as PARTICIPATES_IN "
+                         f"amount with currency EUR and funder {funder}, apart from the EU contributions: the EU "
+                         "contribution totals and columns leave them out (funder = { value = \"EU\" } under "
+                         "[columns] sums an EU programme's amounts with CORDIS's)")
+        elif kept and currency:
+            notes.append(f"{spec.file}: amounts of column '{kept}' (EUR) are stored as PARTICIPATES_IN amount with "
+                         "currency EUR, apart from the EU contributions, as the mapping does not say whose money they "
+                         "are (before this version they were summed with CORDIS's EU contributions; loading the table "
+                         "again takes the contributions it gave then off). Say it under [columns]: funder = { value = "
+                         "\"EU\" } for an EU programme's amounts (summed with CORDIS's), or the funder's name, "
+                         "funder = { value = \"FFG\" }, to keep them apart")
+        elif not currency and (euros := _contribution_column(spec)):
+            said = f" (funder {funder})" if funder else ""
+            notes.append(f"{spec.file}: amounts of column '{euros}' are taken as EU contributions in EUR{said} and "
+                         "summed with CORDIS's; amounts in another currency say so in the mapping (currency = \"NOK\")")
     return notes
 
 

@@ -15,7 +15,7 @@ from typing import Any, Protocol
 
 from loaders.common import is_json
 
-__all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "expand_preset"]
+__all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "EU_FUNDERS", "expand_preset"]
 
 #: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
 PRESET_KEYS = ("preset", "file", "columns", "on_empty", "on_conflict", "date_format", "decimal", "thousands", "roles",
@@ -26,7 +26,8 @@ PARTICIPATION_COLUMNS = {
     "project_acronym": (False, "Project acronym (the name when given)"),
     "start_date": (False, "Project start_date"), "end_date": (False, "Project end_date"),
     "organisation_id": (True, "Organisation id"), "organisation_name": (True, "Organisation name"),
-    "role": (False, "PARTICIPATES_IN role"), "amount": (False, "PARTICIPATES_IN contribution"),
+    "role": (False, "PARTICIPATES_IN role"),
+    "amount": (False, "PARTICIPATES_IN amount (an EU contribution where funder says EU)"),
     "country": (False, "Organisation country (a code or a name), or { value = \"NO\" }"),
     "region": (False, "Organisation region (a NUTS code or a national region's name)"),
     "city": (False, "Organisation city"), "sme": (False, "the SME label where it says yes"),
@@ -34,7 +35,12 @@ PARTICIPATION_COLUMNS = {
     "sector": (False, "a Sector the project is ACTIVE_IN (its theme or field; id and name: the cell)"),
     "participation_key": (False, "what tells apart an organisation's rows with one role in one project (CORDIS's "
                                  "order)"),
+    "funder": (False, "whose money the amounts are, the whole table's: funder = { value = \"EU\" } sums them with "
+                      "CORDIS's EU contributions; a funder's name, { value = \"FFG\" }, or none keeps them apart as "
+                      "amount, with currency and funder"),
 }
+#: What `funder` says for the EU's money: amounts (in EUR) summed with CORDIS's EU contributions.
+EU_FUNDERS = ("eu", "european union", "european commission")
 #: The options of the columns read as keys (ids and names of nodes, ends of relationships): a key is read as written,
 #: so `type` or `values` there were ignored without a word (`type = "int"` kept the id '919 303 808').
 _KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) | ({"on_empty", "compact"} if empty else set())
@@ -97,6 +103,13 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         if name not in PARTICIPATION_COLUMNS:
             check.problem(None, 0, f"unknown column role {name!r} in [columns]; known: "
                           f"{', '.join(PARTICIPATION_COLUMNS)}", name)
+        elif name == "funder":
+            if not (isinstance(spec, dict) and set(spec) == {"value"} and isinstance(spec["value"], str)
+                    and spec["value"].strip()):
+                check.problem(None, 0, "funder says whose money the whole table's amounts are, as a value, not a "
+                              "column: funder = { value = \"EU\" } for an EU programme's (summed with CORDIS's EU "
+                              "contributions) or the funder's name, funder = { value = \"FFG\" } (kept apart as "
+                              "amount)", name)
         elif not isinstance(spec, (str, dict)) or (isinstance(spec, dict) and "column" not in spec
                                                    and not (name == "country" and set(spec) == {"value"})):
             check.problem(None, 0, f"{name} must name a column: {name} = \"column\"", name)
@@ -175,17 +188,24 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         participation["key"] = participation["properties"]["role"]["column"]
     if "participation_key" in columns:  # rows of one organisation, role and project: told apart by this column
         participation["key"] = _column(columns, "participation_key")["column"]
-    currency = str(raw.get("currency", "EUR")).upper()  # not EUR: kept out of the EU contributions (EUR) summed
+    currency = str(raw.get("currency", "EUR")).upper()  # not EUR, or not the EU's: kept out of the EU contributions
     if "currency" in raw and (not isinstance(raw["currency"], str) or not re.fullmatch(r"[A-Za-z]{3}", currency)
                               or "amount" not in columns):
         check.problem(None, 0, "currency is the ISO code of the amount column's currency (currency = \"NOK\"; the "
-                      "default, EUR, is summed with CORDIS's EU contributions)", "currency", raw["currency"])
-    if "amount" in columns:
-        amount = "contribution" if currency == "EUR" else "amount"
+                      "default is EUR, summed with CORDIS's EU contributions when funder says \"EU\")", "currency",
+                      raw["currency"])
+    given = columns.get("funder")
+    funder = given["value"].strip() or None if isinstance(given, dict) and isinstance(given.get("value"), str) else None
+    if "amount" in columns:  # only the EU's money is summed with CORDIS's EU contributions (EUR)
+        eu = currency == "EUR" and funder is not None and funder.casefold() in EU_FUNDERS
+        amount = "contribution" if eu else "amount"
         participation["properties"][amount] = _column(columns, "amount", type="float", decimal=raw.get("decimal", "."),
                                                       **({"thousands": raw["thousands"]} if "thousands" in raw else {}))
-        if currency != "EUR":
+        if not eu:  # a store loaded before funder kept such amounts as contribution: a re-load takes those off
             participation["properties"]["currency"] = {"value": currency}
+            participation["drop"] = ["contribution"]
+    if funder is not None:
+        participation["properties"]["funder"] = {"value": funder}
     tables: dict[str, Any] = {"nodes": [project, organisation], "relationships": [participation]}
     for name, label, rel_type in (("programme", "Programme", "FUNDED_BY"), ("sector", "Sector", "ACTIVE_IN")):
         if name in columns:  # the cell is the node's id and name; a row without one skips this link only

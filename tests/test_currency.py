@@ -36,10 +36,16 @@ def test_amounts_in_nok_are_kept_out_of_the_eur_totals(embedded_store, tmp_path)
     assert totals == [[0.0]]  # the NOK are not counted as EUR
 
 
-def test_eur_is_the_default_and_a_currency_that_is_no_code_is_refused(embedded_store, tmp_path):
-    report = run_load(embedded_store, "csv", _table_in(tmp_path, '"eur"'))
-    assert ("tildelinger.csv: amounts of column 'Tildelt beløp' are taken as EU contributions in EUR and summed with "
-            "CORDIS's; amounts in another currency say so in the mapping (currency = \"NOK\")") in report.load.notes
+def test_eur_the_eu_gave_are_contributions_and_a_currency_that_is_no_code_is_refused(embedded_store, tmp_path):
+    """EUR is the default currency; amounts are EU contributions when the table says they are the EU's money
+    (`funder`, tests/test_funder.py)."""
+    mapping = _table_in(tmp_path, '"eur"')
+    eu = mapping.read_text(encoding="utf-8").replace("[columns]\n", '[columns]\nfunder = { value = "EU" }\n')
+    mapping.write_text(eu, encoding="utf-8")
+    report = run_load(embedded_store, "csv", mapping)
+    assert ("tildelinger.csv: amounts of column 'Tildelt beløp' are taken as EU contributions in EUR (funder EU) and "
+            "summed with CORDIS's; amounts in another currency say so in the mapping (currency = \"NOK\")"
+            ) in report.load.notes
     assert not [note for note in report.load.notes if "stored as PARTICIPATES_IN amount" in note]
     assert embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r.contribution), "
                                "count(r.currency)").rows == [[248, 0]]

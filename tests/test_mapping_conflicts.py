@@ -112,7 +112,7 @@ def test_two_rows_of_one_participation_are_told_apart_by_the_participation_key(t
         "preset, participation_key)"]
     mapping.write_text(mapping.read_text(encoding="utf-8") + 'participation_key = "Nr"\n', encoding="utf-8")
     rels = [r for r in read_generic(mapping)[1] if r.type == "PARTICIPATES_IN"]
-    assert sorted((r.key, r.properties["contribution"], r.properties["role"]) for r in rels) == [
+    assert sorted((r.key, r.properties["amount"], r.properties["role"]) for r in rels) == [
         ("1", 10.0, "participant"), ("2", 20.0, "participant")]
 
 
@@ -142,11 +142,11 @@ def test_a_point_that_may_group_thousands_in_a_decimal_comma_column_is_read_as_w
     table = ("Prosjekt;Akronym;Orgnr;Navn;Beløp\n1;HAV;9;Fjordlab AS;1.234\n1;HAV;8;Havlab AS;2,5\n"
              "2;SJØ;9;Fjordlab AS;12.500\n")
     _, rels, notes = read_generic(write_preset(tmp_path, table, {"amount": '"Beløp"'}, top='decimal = ","'))
-    assert sorted(r.properties["contribution"] for r in rels if r.type == "PARTICIPATES_IN") == [1.234, 2.5, 12.5]
+    assert sorted(r.properties["amount"] for r in rels if r.type == "PARTICIPATES_IN") == [1.234, 2.5, 12.5]
     assert ("t.csv: 2 cell(s) of 'Beløp' (decimal = \",\") hold a point that may stand between thousands, first "
             "'1.234' on line 2: read as a decimal point (1.234); if it groups thousands, set thousands = \".\" for "
             "that column") in notes
     _, rels, notes = read_generic(write_preset(tmp_path, table, {"amount": '"Beløp"'},
                                                top='decimal = ","\nthousands = "."'))
-    assert sorted(r.properties["contribution"] for r in rels if r.type == "PARTICIPATES_IN") == [2.5, 1234.0, 12500.0]
+    assert sorted(r.properties["amount"] for r in rels if r.type == "PARTICIPATES_IN") == [2.5, 1234.0, 12500.0]
     assert not [n for n in notes if "stand between thousands" in n]

@@ -125,7 +125,7 @@ def test_a_german_table_gets_its_number_and_date_marks_and_names_as_ids(tmp_path
     assert made["columns"]["organisation_id"] == made["columns"]["organisation_name"] == "Zuwendungsempfänger"
     assert (made["columns"]["start_date"], made["columns"]["end_date"]) == ("Laufzeit von", "Laufzeit bis")
     data = parse_generic(mapping)
-    amounts = {r.start_id: r.properties["contribution"] for r in data.rels if r.type == "PARTICIPATES_IN"}
+    amounts = {r.start_id: r.properties["amount"] for r in data.rels if r.type == "PARTICIPATES_IN"}
     assert amounts == {"Uni Kiel": 1234567.89, "Fjordlab AS": 250000.0}
     assert {n.id: n.properties["start_date"] for n in data.nodes if n.label == "Project"} == {"01AB": "2023-01-01"}
 
@@ -182,7 +182,7 @@ def test_a_swedish_export_from_a_spreadsheet_maps_and_reads_as_it_is(tmp_path):
     assert made["columns"]["region"] == "Län" and made["columns"]["organisation_id"] == "Org.nr"
     data = parse_generic(mapping)
     assert data.would_write().startswith("8 nodes (Organisation 3, Project 2, Region 2, Country 1)")
-    amounts = sorted(r.properties["contribution"] for r in data.rels if r.type == "PARTICIPATES_IN")
+    amounts = sorted(r.properties["amount"] for r in data.rels if r.type == "PARTICIPATES_IN")
     assert amounts == [450000.0, 1250000.0, 2000000.5]
     assert {n.id for n in data.nodes if n.label == "Region"} == {"SE-Kronobergs-län", "SE-Norrbottens-län"}
     roles = sorted(r.properties["role"] for r in data.rels if r.type == "PARTICIPATES_IN")

@@ -124,10 +124,10 @@ def test_a_negative_amount_loads_with_a_note(embedded_store, tmp_path):
     report = load_generic(embedded_store, preset(tmp_path, rows))
     notes = [n for n in report.notes if "negative" in n]
     assert notes == ["bidrag.csv: 1 negative amount(s) of 'Belopp', first '-125 000' on line 4: loaded as written "
-                     "(contribution -125000.0; a correction or repayment lowers the sums); if a minus is a mistake, "
+                     "(amount -125000.0; a correction or repayment lowers the sums); if a minus is a mistake, "
                      "fix those rows"]
     graph = to_networkx(embedded_store, rel_types=["PARTICIPATES_IN"])
-    assert sorted(d["contribution"] for _, _, d in graph.edges(data=True)) == [-125000.0, 80000.0, 125000.0]
+    assert sorted(d["amount"] for _, _, d in graph.edges(data=True)) == [-125000.0, 80000.0, 125000.0]
 
 
 def test_positive_amounts_give_no_such_note(tmp_path):

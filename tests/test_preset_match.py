@@ -122,7 +122,7 @@ def test_with_match_the_rows_update_the_stores_nodes_which_keep_their_kind(seede
     assert resolve_node(seeded, "IoT World").key == "Cluster:iot-world"  # still a Cluster, and found once
     assert resolve_node(seeded, "IGT").key == "Cluster:industrial-green-tech"  # still found by its acronym
     rows = seeded.read("MATCH (o:Organisation)-[p:PARTICIPATES_IN]->(j:Project) WHERE o.id IN $ids "
-                       "RETURN o.id, j.id, p.role, p.contribution ORDER BY o.id",
+                       "RETURN o.id, j.id, p.role, p.amount ORDER BY o.id",
                        {"ids": ["iot-world", "industrial-green-tech", "automation-smaland", "innovasjon-norge"]}).rows
     assert [tuple(r) for r in rows] == [
         ("automation-smaland", "341002", "participant", 800000.0),

@@ -73,9 +73,10 @@ _REL_LIST = [
     RelType("MEMBER_OF", ("Cluster", "Organisation"), ("Programme", "Cluster"),
             ("since", "status", "note"), "a cluster in a support programme; an organisation in a cluster"),
     RelType("PARTICIPATES_IN", ("Cluster", "Organisation"), ("Project",),
-            ("role", "order", "contribution", "net_contribution", "total_cost", "terminated", "amount", "currency"),
-            "an organisation in a project, with its role and EU contribution (EUR); a grant in another currency "
-            "as amount and currency"),
+            ("role", "order", "contribution", "net_contribution", "total_cost", "terminated", "amount", "currency",
+             "funder"),
+            "an organisation in a project, with its role and EU contribution (EUR); a grant in another currency, "
+            "or a funder's other than the EU's, as amount, currency and funder"),
     RelType("HAS_LABEL", ("Cluster", "Organisation"), ("QualityLabel",),
             ("awarded", "expires", "issued_by", "note"),
             "a quality label held, with award and expiry dates (ISO strings, absent when unknown)"),
