@@ -81,3 +81,14 @@ def test_mapping_new_offers_funder_with_what_it_does():
     template = participation_template(AUSTRIAN / "foerderungen.csv")
     line = next(line for line in template.splitlines() if line.startswith("# funder = "))
     assert "funder = { value = \"EU\" } sums them with CORDIS's EU contributions" in line
+
+
+def test_a_store_whose_amounts_are_all_kept_apart_says_how_to_give_eu_contributions(embedded_store, tmp_path):
+    """With only a national table loaded, the contributions' missing input had advised mapping a column to
+    `contribution` alone; the preset's way is `funder = { value = "EU" }` when the amounts are the EU's."""
+    from graph.store.requirements import missing_inputs
+
+    run_load(embedded_store, "csv", _austrian(tmp_path))
+    [missing] = missing_inputs(embedded_store, "PARTICIPATES_IN.contribution")
+    assert 'say `funder = { value = "EU" }` under the [columns] of a participation table whose amounts are the EU\'s' \
+        in missing.message

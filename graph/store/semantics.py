@@ -188,7 +188,9 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("role", "string", "coordinator, participant, associatedPartner, partner (Horizon 2020) or thirdParty",
              ("roles",)),
             ("order", "int", "position in the project's list of partners", ("names in results",)),
-            ("contribution", "float", "EU contribution (EUR)", ("contributions",)),
+            ("contribution", "float", "EU contribution (EUR)", ("contributions",), "",
+             "load CORDIS (`cluster-explorer load sample`), or say `funder = { value = \"EU\" }` under the [columns] "
+             "of a participation table whose amounts are the EU's"),
             ("amount", "float", "a grant in another currency than EUR (`currency`), or not the EU's (`funder`), left "
              "out of the EU contribution totals", ("contributions",)),
             ("currency", "string", "the currency of `amount` (SEK, NOK, EUR)", ("contributions",)),
