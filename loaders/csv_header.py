@@ -8,10 +8,11 @@ which column is which from the header words (`HEADER_WORDS`) of the languages ou
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterable, Sequence
 
 __all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "REGION_COUNTRY", "REGION_COUNTRY_TOO",
-           "fields", "sniff_separator", "after_lines", "header_line_holding", "likely_header"]
+           "id_entity", "fields", "sniff_separator", "after_lines", "header_line_holding", "likely_header"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -91,6 +92,25 @@ REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "l
 #: whose table had been given country DE.
 REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "niederosterreich", "oberosterreich",
                                                       "salzburg", "steiermark", "tirol", "vorarlberg", "wien"}))}
+
+
+_SEPARATED_ID = re.compile(r"(.*[^\W_])[\s_.-]+id", re.IGNORECASE)  # Cluster-ID, Cluster ID, cluster_id
+_CAMEL_ID = re.compile(r"(.*[^\W\d_])(?<=[^\W\d_A-Z])(?:ID|Id)")  # clusterId, projectID; not UID, Solid
+
+
+def id_entity(header: str) -> str | None:
+    """What a header names the id of, as the header words are written (`Cluster-ID`, `Cluster ID`, `cluster_id`,
+    `clusterId`: `cluster`), or None for a header of no such shape. Such a column is that entity's id: a member
+    list's `Cluster-ID` had been left out and its `Clustername` cells made the clusters' ids.
+
+    >>> id_entity("Cluster-ID"), id_entity("Partner ID"), id_entity("project_id"), id_entity("organisationID")
+    ('cluster', 'partner', 'project', 'organisation')
+    >>> id_entity("ID"), id_entity("UID"), id_entity("Solid"), id_entity("Org.nr")
+    (None, None, None, None)
+    """
+    text = header.strip()
+    found = _SEPARATED_ID.fullmatch(text) or _CAMEL_ID.fullmatch(text)
+    return re.sub(r"[\W_]+", "", found.group(1).casefold()) if found else None
 
 
 def fields(header_line: str, separator: str) -> list[str]:

@@ -18,6 +18,7 @@ from graph.countries import country_code
 from graph.store.search_text import fold
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
+from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.role_words import role_of
 from loaders.table_cells import (
@@ -53,28 +54,8 @@ def guess_columns(headers: Iterable[str]) -> dict[str, str]:
     {'project_id': 'Prosjektnummer', 'organisation_id': 'Organisasjonsnummer', 'organisation_name': \
 'Organisasjonsnavn', 'country': 'Land'}
     """
-    guessed = guess_by_words(headers, HEADER_WORDS)
+    guessed = guess_by_words(headers, HEADER_WORDS, PARTICIPATION_IDS)
     return {name: guessed[name] for name in PARTICIPATION_COLUMNS if name in guessed}
-
-
-def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """Each name of `words_of` -> the header that most likely holds it: a header equal to one of its words is a
-    sure guess (so is a nested JSON column whose last part is: `adresse.land`), a header holding one (of 5
-    letters or more) a likely one; each header used once."""
-    scored = []
-    for header in headers:
-        word = header_word(header)
-        last = header_word(header.rsplit(".", 1)[-1])  # a JSON object's field: `adresse.land` is a `land`
-        for name, words in words_of.items():
-            if word in words or last in words:
-                scored.append((2, len(word if word in words else last), name, header))
-            elif best := max((len(w) for w in words if len(w) >= 5 and w in word), default=0):
-                scored.append((1, best, name, header))
-    guessed: dict[str, str] = {}
-    for _, _, name, header in sorted(scored, key=lambda s: s[:2], reverse=True):
-        if name not in guessed and header not in guessed.values():
-            guessed[name] = header
-    return guessed
 
 
 def participation_template(data: Path | str, file: str | None = None) -> str:

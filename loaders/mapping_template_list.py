@@ -68,6 +68,9 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     "expires": ("expires", "expiry", "expirydate", "expiration", "expirationdate", "validuntil", "validto", "gültigbis",
                 "gueltigbis", "gyldigtil", "giltigtill", "utgår", "utløper", "udløber", "datedexpiration"),
 }
+#: The columns of a list whose ids an id header (`Cluster-ID`, `Mitglied-ID`) holds (`loaders.header_guess`).
+LIST_IDS = {"name": "id", "cluster": "cluster_id", "sector": "sector_id", "programme": "programme_id",
+            "label": "label_id"}
 #: Words in a file's name or header that make its rows clusters.
 CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle")
 #: Columns whose cells name other nodes: (label, relationship from the row's node, what they are).
@@ -79,7 +82,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
                   above: int, at: list[int]) -> str | None:
     """A mapping of the list `data` (its header, rows, separator, lines above the header and each row's line as
     read), guesses marked; `file` as in `participation_template`. None when no column looks like a name."""
-    guessed = guess_by_words(headers, LIST_WORDS)
+    guessed = guess_by_words(headers, LIST_WORDS, LIST_IDS)
     named_apart = None
     if "name" not in guessed and "cluster" in guessed and _repeats(rows, guessed["cluster"]):
         named_apart = guessed["name"] = _names_apart(headers, guessed, rows)  # a member list, its names unheaded
@@ -90,6 +93,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         if "cluster" not in guessed:
             return None
         guessed["name"] = guessed.pop("cluster")  # a list of clusters, named in a "Cluster" column
+    if not members and "id" not in guessed and "cluster_id" in guessed:
+        guessed["id"] = guessed.pop("cluster_id")  # a list of clusters: its Cluster-ID is the rows' id
     clusters = not members and any(word in header_word(text)
                                    for text in (data.stem, *headers) for word in CLUSTER_WORDS)
     label, kind = ("Cluster", "cluster") if clusters else ("Organisation", "organisation")
@@ -133,14 +138,18 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
               "enterprise (labelled SME after the load)"] if "sme" in guessed else []
     lines += ["[nodes.properties]", *props] if props else []
     if members:
-        lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows, rule)
+        lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows, rule,
+                         guessed.get("cluster_id"))
         lines += ["[relationships.properties]", _date_line("since", guessed["since"], (rows, at, data.name),
                                                            "member since")] if "since" in guessed else []
     for column, (end, rel_type, what) in LINKED.items():
         if column in guessed:
-            lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows, rule)
+            lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows, rule,
+                             guessed.get(LIST_IDS[column]))
             lines += _label_dates(guessed, (rows, at, data.name)) if column == "label" else []
-    unused = [h for h in headers if h and h not in guessed.values()]
+    idle = {guessed[key] for name, key in LIST_IDS.items() if key != "id" and key in guessed and (
+        name not in guessed or (name == "cluster" and not members) or _listing(rows, guessed[name]))}
+    unused = [h for h in headers if h and (h not in guessed.values() or h in idle)]
     if unused:
         lines += ["", f"# columns not used: {', '.join(unused)}"]
     lines += object_lists_note(rows)
@@ -151,6 +160,11 @@ def _yes_no(rows: list[dict], column: str) -> bool:
     """Whether every filled cell of `column` is a yes / no word (`ja`, `nei`, `x`): an SME column to read as such."""
     cells = [cell for row in rows[:SAMPLE] if (cell := str(row.get(column) or "").strip())]
     return bool(cells) and all(is_yes_no(cell) for cell in cells)
+
+
+def _listing(rows: list[dict], column: str) -> bool:
+    """Whether cells of `column` list several items (separated, or JSON lists): such a column is its nodes' ids too."""
+    return bool(list_separator(rows, column)) or any(isinstance(row.get(column), list) for row in rows[:500])
 
 
 def _repeats(rows: list[dict], column: str) -> bool:
@@ -190,33 +204,35 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
 
 
 def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],
-            rows: list[dict], keyless: str | None) -> list[str]:
+            rows: list[dict], keyless: str | None, id_column: str | None = None) -> list[str]:
     """A node table of the column's `end` nodes (matched by name to the store's) and the relationships to them
     (`keyless`: the rule of rows without their key, when some have none: "skip", and the relationships skip them
     too, or a placeholder naming them by their name, which the relationships' start takes too; a skipped member
-    still made its sector, a node linked to nothing)."""
+    still made its sector, a node linked to nothing). `id_column`: the ids of the end nodes (`Cluster-ID`), whose
+    names `column` then holds; a column listing several names in a cell is both."""
     listed = list_separator(rows, column)
     split = [f"split = {{ column = {as_toml(column)}, separator = {as_toml(listed)} }}  #? cells list several, "
              f"separated by {as_toml(listed)}"] if listed else []
     if any(isinstance(row.get(column), list) for row in rows[:500]):  # a JSON list: no separator
         split = [f"split = {{ column = {as_toml(column)} }}  #? cells are lists: a row per item"]
-    unnamed = any(not str(row.get(column) or "").strip() for row in rows)
+    end_id = id_column if id_column and not split else column
+    unnamed = any(not str(row.get(end_id) or "").strip() for row in rows)
     empty = [f'on_empty = "skip"  # rows naming no {what[2:]} link to none'] if unnamed else []
     linked = [f'on_empty = "skip"  # rows without their {key} or naming no {what[2:]} link to none'] \
         if keyless == '"skip"' else empty
     if keyless and keyless != '"skip"':
-        linked = [f"on_empty = {{ {as_toml(key)} = {keyless}" + (f', {as_toml(column)} = "skip"' if unnamed else "")
+        linked = [f"on_empty = {{ {as_toml(key)} = {keyless}" + (f', {as_toml(end_id)} = "skip"' if unnamed else "")
                   + f" }}  # rows without their {key} start at their name:<name>"
                   + (f"; rows naming no {what[2:]} link to none" if unnamed else "")]
     return ["", "[[nodes]]", *reading, f"label = {as_toml(end)}",
             *(['extra_labels = ["Organisation"]'] if end == "Cluster" else []),
-            f"id = {as_toml(column)}  #? {what} per cell",
+            f"id = {as_toml(end_id)}  #? " + (f"the id of {what}" if end_id != column else f"{what} per cell"),
             f"name = {as_toml(column)}",
             f'match = "name"  # a {end} of the store named so ({_EXAMPLES[end]}) is that one; others are new',
             *split, *empty,
             "", "[[relationships]]", *reading, f"type = {as_toml(rel_type)}",
             f"start = {{ label = {as_toml(label)}, column = {as_toml(key)} }}",
-            f"end = {{ label = {as_toml(end)}, column = {as_toml(column)} }}", *split, *linked]
+            f"end = {{ label = {as_toml(end)}, column = {as_toml(end_id)} }}", *split, *linked]
 
 
 def _label_dates(guessed: dict[str, str], table: tuple[list[dict], list[int], str]) -> list[str]:
