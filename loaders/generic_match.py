@@ -31,6 +31,7 @@ from graph.wording import first_few
 from loaders.generic_ends import moved_ends
 from loaders.generic_merge import filled_in
 from loaders.generic_namesakes import namesakes, new_and_named
+from loaders.generic_near_names import near_names
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -43,8 +44,16 @@ def match_by_name(store: GraphStore, data: GenericInput,
                   settle: Callable[[GraphStore, GenericInput], None] | None = None) -> list[Problem]:
     """Give the rows of `match = "name"` tables the ids of the store's nodes their names name (in `data`, with a
     note); the problems of names several nodes share, or of two rows naming one node. Nothing changed then. The
-    other tables' new nodes that have the name of a node of the store get a note (`loaders.generic_namesakes`).
+    other tables' new nodes that have the name of a node of the store get a note (`loaders.generic_namesakes`), and
+    every table's new nodes nearly named so (`Keba` beside `KEBA GROUP AG`) another (`loaders.generic_near_names`).
     `settle` adjusts the matched records before the note on the values they change is written."""
+    problems = _matched(store, data, settle)
+    data.notes += [note for note in ([] if problems else near_names(store, data)) if note not in data.notes]
+    return problems
+
+
+def _matched(store: GraphStore, data: GenericInput,
+             settle: Callable[[GraphStore, GenericInput], None] | None) -> list[Problem]:
     data.notes += [note for note in namesakes(store, data) if note not in data.notes]
     _keep_held_names(store, data)
     if not data.matchable:

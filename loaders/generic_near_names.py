@@ -1,0 +1,147 @@
+"""The note on new nodes whose names nearly are those of nodes of the store (for `loaders.generic_match`).
+
+An Austrian grants table naming `Keba`, `AVL` and `Fraunhofer` made new Organisations beside CORDIS's `KEBA GROUP AG`,
+`AVL LIST GMBH` and `FRAUNHOFER GESELLSCHAFT ...`, and nothing said so: the note on namesakes
+(`loaders.generic_namesakes`) and `match = "name"` take a name as written, in any case. Merging by a near name
+would join two bodies when it is wrong, so the load does not: it says which new nodes nearly share a name with a
+node of the same label and country, and how to load them onto it. Nearly: equal once case, punctuation and legal
+forms (AG, GmbH, SA, AB, AS, Ltd ...) are set aside, also against the stored node's acronym or alias; or the table's
+name (one word) is the first word of one stored node's name in that country, and of no other's.
+
+One read per label: the stored nodes one of whose names starts with the first word of a new node's name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from graph.store import cypher
+from graph.store.contract import GraphStore
+from graph.store.records import NodeRecord
+from graph.store.search_text import SEARCH_PROPERTY
+from graph.store.search_text import fold as search_fold
+from graph.store.semantics import lookup
+from graph.wording import first_few
+from loaders.cluster_detection import fold
+from loaders.generic_ends import held_ids
+
+if TYPE_CHECKING:
+    from loaders.generic import GenericInput
+
+__all__ = ["near_key", "near_names"]
+
+#: Legal forms a name may end in, as `cluster_detection.fold` writes them (`s.r.o.` is `s r o`): set aside, as case
+#: and punctuation are, when names are compared.
+LEGAL_FORMS = frozenset({
+    "ab", "aktiebolag", "ag", "as", "asa", "aps", "a s", "sa", "s a", "gmbh", "ggmbh", "gesmbh", "mbh", "kg", "og",
+    "co", "co kg", "ohg", "ev", "e v", "eu", "e u", "ug", "se", "ltd", "limited", "plc", "llc", "inc", "corp", "oy",
+    "oyj", "ehf", "hf", "srl", "s r l", "sl", "s l", "sas", "sarl", "spa", "s p a", "bv", "nv", "kft", "doo", "d o o",
+    "sro", "s r o", "sp z o o", "k k", "fmba", "asbl", "vzw", "scarl", "ivs", "zs", "z s", "ry", "rf"})
+_LONGEST_FORM = max(len(form.split()) for form in LEGAL_FORMS)
+#: Labels left out, as the note on namesakes leaves them: projects and people share names by right.
+_SKIPPED = ("Project", "Person", "Source", "Load")
+_SHOWN = 5
+_FIRST_WORD = re.compile(r"[^\W_]+")
+
+
+def near_key(name: str | None) -> str:
+    """A name without case, accents, punctuation and trailing legal forms: two names nearly the same share it.
+
+    >>> near_key("AVL List GmbH"), near_key("KEBA AG"), near_key("Poloplast GmbH & Co KG"), near_key("AG")
+    ('avl list', 'keba', 'poloplast', 'ag')
+    """
+    words = fold(name).split()
+    while len(words) > 1:
+        cut = next((n for n in range(min(_LONGEST_FORM, len(words) - 1), 0, -1)
+                    if " ".join(words[-n:]) in LEGAL_FORMS), 0)
+        if not cut:
+            break
+        words = words[:-cut]
+    return " ".join(words)
+
+
+@cypher.statement(cypher.each_label)
+def names_starting(label: str) -> str:
+    """The `label` nodes one of whose folded names (name, acronym, alias: `_search`'s parts) starts with one of
+    `$starts` (`|word`), with their names, countries (null for a label that has none) and search texts."""
+    country = "n.country" if lookup(label, "country") is not None else "null"
+    return (f"MATCH (n:{cypher.check_label(label)}) WHERE any(start IN $starts WHERE n.{SEARCH_PROPERTY} CONTAINS "
+            f"start) RETURN n.id AS id, n.name AS name, {country} AS country, n.{SEARCH_PROPERTY} AS search")
+
+
+def _first_word(name: str) -> str:
+    found = _FIRST_WORD.search(search_fold(name))
+    return found.group(0) if found else ""
+
+
+def _new_records(store: GraphStore, data: GenericInput) -> dict[str, list[NodeRecord]]:
+    """Label -> the records of the load whose ids the store lacks (places and `_SKIPPED` labels left out)."""
+    places = {id(record) for record in data.places[0]}
+    by_label: dict[str, dict[str, NodeRecord]] = defaultdict(dict)
+    for record in data.nodes:
+        if record.label not in _SKIPPED and id(record) not in places and record.name:
+            by_label[record.label].setdefault(record.id, record)
+    new: dict[str, list[NodeRecord]] = {}
+    for label, records in sorted(by_label.items()):
+        if not store.read(cypher.count_label(label), row_cap=1).rows[0][0]:
+            continue  # none held: nothing to be near
+        held = held_ids(store, label, list(records))
+        if found := [record for node_id, record in records.items() if node_id not in held]:
+            new[label] = found
+    return new
+
+
+def _near(record: NodeRecord, stored: list[tuple]) -> tuple[list[tuple[str, str]], bool]:
+    """The (id, name) of the stored nodes `record` nearly shares a name with, and whether `match = "name"` takes the
+    one it names (its rule: the name in any case, else a folded name, acronym or alias of one node)."""
+    key, country = near_key(record.name), record.properties.get("country")
+    spelled = search_fold(record.name)
+    if any(str(name or "").lower() == record.name.lower() for _, name, _, _ in stored):
+        return [], False  # a namesake as written: `match = "name"` and the note on namesakes see to it
+    same, first = [], []
+    for node_id, name, held_country, search in stored:
+        if country and held_country and held_country != country:
+            continue
+        parts = [part for part in str(search or "").strip("|").split("|") if part and part != search_fold(node_id)]
+        if key and (near_key(name) == key or key in {near_key(part) for part in parts}):
+            same.append((node_id, str(name)))
+        elif country and held_country and " " not in key and near_key(name).split()[:1] == [key]:
+            first.append((node_id, str(name)))
+    found = same or (first if len(first) == 1 else [])
+    taken = [node_id for node_id, _, _, search in stored if f"|{spelled}|" in str(search or "")]
+    return found, len(found) == 1 and taken == [found[0][0]]
+
+
+def near_names(store: GraphStore, data: GenericInput) -> list[str]:
+    """A note on the load's new nodes (ids the store lacks) that nearly share a name with nodes of the store of their
+    label and country (see the module docstring), naming a few, each with how to load it onto that node:
+    `match = "name"` where that takes it, else the store's id in the row's id column. Nothing is merged."""
+    found: list[tuple[NodeRecord, list[tuple[str, str]], bool]] = []
+    for label, records in _new_records(store, data).items():
+        starts = sorted({f"|{word}" for record in records if (word := _first_word(record.name))})
+        if not starts:
+            continue
+        stored = [tuple(row) for row in store.read(names_starting(label), {"starts": starts}, row_cap=10**6).rows]
+        for record in records:
+            word = _first_word(record.name)
+            near, taken = _near(record, [row for row in stored if f"|{word}" in str(row[3] or "")])
+            if near:
+                found.append((record, near, taken))
+    if not found:
+        return []
+    prefix = f"user:{data.mapping.name}/"
+
+    def shown(record: NodeRecord, near: list[tuple[str, str]], taken: bool) -> str:
+        where = f", {record.sources[0].removeprefix(prefix)}" if record.sources else ""
+        nodes = first_few(sorted(near), 3, lambda node: f"{node[0]} {node[1]!r}", sep=" / ")
+        how = ('match = "name" takes it' if taken else "give the row that id" if len(near) == 1 else
+               f"{len(near)} nodes, give the row the id of the one meant")
+        return f"{record.label} {record.name!r} (row id {record.id!r}{where}) near the store's {nodes}: {how}"
+
+    return [f"{len(found)} new node(s) nearly share a name with a node of the store of their label and country "
+            "(case, punctuation and legal forms such as AG, GmbH, AB aside, or the first word of its name), and were "
+            "not merged with it: " + first_few(found, _SHOWN, lambda hit: shown(*hit), sep="; ")
+            + "; where one is the same body, load it onto that node: match = \"name\" in the table (or the preset) "
+            "where that takes it, else the store's id in the row's id column (organisation_id in the preset)"]
