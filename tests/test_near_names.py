@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders import generic_near_names as near_names_module
 from loaders.cordis import load_cordis
 from loaders.generic import check_generic, load_generic
 from loaders.generic_near_names import near_key
@@ -79,7 +80,9 @@ def test_taking_the_advice_loads_the_rows_onto_the_stored_nodes_and_nothing_is_s
     assert [r.id for r in data.nodes if r.label == "Organisation"] == ["pic:999984059"]
 
 
-def test_a_first_word_is_near_only_where_one_node_of_the_country_starts_so(seeded, tmp_path):
+@pytest.mark.parametrize("few_starts", [20, 0], ids=["store-searched", "names-read-whole"])
+def test_a_first_word_is_near_only_where_one_node_of_the_country_starts_so(seeded, tmp_path, monkeypatch, few_starts):
+    monkeypatch.setattr(near_names_module, "_FEW_STARTS", few_starts)  # a table of more first words reads all names
     write_files(tmp_path, {
         "before.toml": 'name = "before"\n[[nodes]]\nfile = "before.csv"\nlabel = "Organisation"\nid = "nr"\n'
                        'name = "name"\nproperties = { country = "country" }\n',
