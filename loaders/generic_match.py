@@ -30,7 +30,7 @@ from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
 from loaders.generic_ends import moved_ends
 from loaders.generic_merge import filled_in
-from loaders.generic_namesakes import namesakes, new_and_named
+from loaders.generic_namesakes import namesakes, narrowed_by_country, new_and_named
 from loaders.generic_near_names import near_names
 
 if TYPE_CHECKING:
@@ -65,7 +65,7 @@ def _matched(store: GraphStore, data: GenericInput,
     problems: list[Problem] = []
     found: dict[tuple[str, str], tuple[str, str]] = {}  # (label, the row's id) -> (the node's id, its name)
     for label, records in sorted(by_label.items()):
-        for record, nodes in new_and_named(store, label, records):
+        for record, nodes in narrowed_by_country(store, label, new_and_named(store, label, records)):
             if len(nodes) == 2 and (one := one_body(store, [ResolvedNode(label, i, n) for i, n in nodes])):
                 nodes = [(one.id, one.name)]  # a seed node and its CORDIS record: the one in projects, as queries take
             if len(nodes) == 1:

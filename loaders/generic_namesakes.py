@@ -19,7 +19,7 @@ from loaders.generic_ends import held_ids, named_nodes
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["new_and_named", "namesakes"]
+__all__ = ["new_and_named", "namesakes", "narrowed_by_country"]
 
 #: Labels the note on namesakes leaves out: projects and people share names by right (an acronym names projects of
 #: several programmes; two people are both Anna Berg), and the tool's own records are no rows of a table.
@@ -35,6 +35,24 @@ def new_and_named(store: GraphStore, label: str, records: dict[str, NodeRecord],
     new = [record for node_id, record in records.items() if node_id not in held]
     named, _ = named_nodes(store, label, {record.name for record in new}, folding) if new else ({}, None)
     return [(record, named[record.name]) for record in new]
+
+
+def narrowed_by_country(store: GraphStore, label: str, found: list[tuple[NodeRecord, list[tuple[str, str]]]]
+                        ) -> list[tuple[NodeRecord, list[tuple[str, str]]]]:
+    """`found` (`new_and_named`), where a row's name names several nodes, narrowed to the one in the row's country
+    when exactly one is: an Austrian table's `Fraunhofer` (DE) had been refused as the name of Fraunhofer Portugal too.
+    Otherwise the nodes stay all, and the row asks for the id of the one meant. One read for the rows it concerns."""
+    several = {node_id for record, nodes in found if len(nodes) > 1 and record.properties.get("country")
+               for node_id, _ in nodes}
+    if not several:
+        return found
+    rows = store.read(cypher.node_states(label), {"ids": sorted(several)}, row_cap=len(several) + 1).rows
+    country = {node_id: props.get("country") for node_id, props, _ in rows}
+    narrowed = []
+    for record, nodes in found:
+        there = [n for n in nodes if len(nodes) > 1 and country.get(n[0]) == record.properties.get("country")]
+        narrowed.append((record, there if len(there) == 1 else nodes))
+    return narrowed
 
 
 def _not_going(store: GraphStore, found: list, prefix: str, data: GenericInput) -> list:
