@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import map_cache, map_clusters, map_countries, map_find, map_layers, timeline, widgets
+from app_pages import map_abroad, map_cache, map_clusters, map_countries, map_find, map_layers, timeline, widgets
 from graph.views.geography import LEVELS
 from graph.views.timeline import describe_window
 from loaders.nuts import ATTRIBUTION
@@ -51,7 +51,8 @@ places, organisations = map_layers.frames(places, organisations, level)
 found = map_find.matching(places, text)
 shown = map_layers.link_frame(map_find.arcs(links, found, top, least))  # a found place's own, else the strongest
 clusters = map_layers.cluster_frame(clustered) if show_clusters else None
-st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations, found, clusters),
+view = map_abroad.first_view(places, organisations, found, shown, [placed[7].get(c, c) for c in countries])
+st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations, found, clusters, view),
                 height=map_layers.MAP_HEIGHT, alt="Map of places, organisations, clusters and collaborations")
 strongest = map_find.arcs_said(shown, links, found, top, least)
 drawn = f"{len(organisations):,}" if len(organisations) == located else \

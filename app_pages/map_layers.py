@@ -169,10 +169,11 @@ def under_clusters(places: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame
 
 
 def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame, show_organisations: bool,
-         found: pd.DataFrame | None = None, clusters: pd.DataFrame | None = None) -> pdk.Deck:
+         found: pd.DataFrame | None = None, clusters: pd.DataFrame | None = None,
+         view: pdk.ViewState | None = None) -> pdk.Deck:
     """The layers, bottom up: places, organisations (when shown), arcs, clusters (when given) and the places smaller
-    than their cluster dot over them, names."""
-    view = first_view(places, organisations, found, links)
+    than their cluster dot over them, names; at the first `view` (`first_view` when None)."""
+    view = view or first_view(places, organisations, found, links)
     named, bands = names(places, view, found)
     layers = [
         pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"], get_radius="radius",

@@ -15,10 +15,15 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["View", "fit_view", "framed", "to_pixels", "apart", "reveal_zooms"]
+__all__ = ["View", "fit_view", "framed", "to_pixels", "apart", "reveal_zooms", "country_frame", "leaving",
+           "LEGIBLE_SHARE"]
 
 TILE = 512  # deck.gl's world size in pixels at zoom 0
 MAX_LATITUDE = 85.051129  # Web Mercator's edge
+#: The share of the map's width or height the chosen countries' places must span at a view framing their
+#: collaborations abroad too, for that view to be the first: Sweden spans half the height of its Europe-wide view,
+#: Austria a sixth of the width of its own, its names over each other.
+LEGIBLE_SHARE = 1 / 3
 
 
 @dataclass(frozen=True)
@@ -153,3 +158,38 @@ def reveal_zooms(labels: Sequence[tuple[float, float, str]], view: View, steps: 
             if zooms[order[kept]] is None:
                 zooms[order[kept]] = at.zoom
     return zooms
+
+
+def country_frame(own: Sequence[tuple[float, float]], wide: View, width: float = 800, height: float = 620,
+                  padding: float = 60, max_zoom: float = 7.0) -> View | None:
+    """The view framing the chosen countries' own `(lat, lon)` places, `padding` pixels inside the map (room for their
+    names), when at the `wide` view (their collaborations abroad framed too) they span less than `LEGIBLE_SHARE` of
+    the map's width and of its height; None when they span more there, or are a single point (a country at NUTS 0),
+    so `wide` serves.
+
+    Austria's collaborations reach all over Europe: framed on them, its nine NUTS 2 places had been a few pixels wide,
+    Wien's and Steiermark's names over each other. Sweden, tall, stays large framed on its collaborations.
+
+    >>> wide = fit_view([(48.2, 16.4), (47.1, 15.4), (47.3, 11.4), (64.0, -22.0), (38.0, 23.7)])
+    >>> close = country_frame([(48.2, 16.4), (47.1, 15.4), (47.3, 11.4)], wide)
+    >>> close.zoom > wide.zoom + 1.5
+    True
+    >>> country_frame([(69.0, 20.0), (55.6, 13.0), (59.3, 18.1)], fit_view([(69.0, 20.0), (38.0, 23.7), (52.0, -8.0)]))
+    """
+    if len(set(own)) < 2:
+        return None
+    spots = [to_pixels(wide, lat, lon, width, height) for lat, lon in own]
+    xs, ys = [x for x, _ in spots], [y for _, y in spots]
+    if max(xs) - min(xs) >= LEGIBLE_SHARE * width or max(ys) - min(ys) >= LEGIBLE_SHARE * height:
+        return None
+    return fit_view(own, width, height, padding=padding, max_zoom=max_zoom)
+
+
+def leaving(view: View, arcs: Sequence[tuple[float, float, float, float]], width: float = 800,
+            height: float = 620) -> list[int]:
+    """The indexes of the `(from_lat, from_lon, to_lat, to_lon)` arcs with an end outside the map at `view`."""
+    def inside(lat: float, lon: float) -> bool:
+        x, y = to_pixels(view, lat, lon, width, height)
+        return 0 <= x <= width and 0 <= y <= height
+
+    return [i for i, (a, b, c, d) in enumerate(arcs) if not (inside(a, b) and inside(c, d))]
