@@ -50,6 +50,9 @@ KIND_COLOURS: dict[str, str] = {
 _PALETTE = ("#4c78a8", "#f58518", "#e45756", "#72b7b2", "#54a24b", "#eeca3b", "#b279a2", "#ff9da6",
             "#9d755d", "#bab0ac", "#1f77b4", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#17becf")
 COLOUR_BY = ("kind", "community")
+#: A view of at most this many nodes labels every one at a readable size: a load's 21 nodes, fitted to the frame,
+#: had had labels of 4 px (hidden: programmes, countries) beside the 12 most important.
+LABEL_EVERY = 40
 _TITLE_PROPERTIES = ("acronym", "country", "city", "nuts_code", "level", "start_date", "end_date", "status",
                      "activity_type", "role", "since", "awarded", "expires")
 _EDGE_PROPERTIES = ("role", "since", "awarded", "expires", "status")
@@ -189,9 +192,10 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
     best by `size_by` or degree) and says in the page how many it left out. `color_by` is "kind"
     (the node's `kind`) or "community" (Louvain, seeded). Node size follows `size_by` (degree when
     None). `highlight` nodes (a path) get a thick border. The focus, the path and the `labelled` most
-    important other nodes (the focus's neighbours first, then by size) keep a readable label at any
-    zoom (`graph.views.render_page`). `library` is the URL folder (ending in "/") holding `LIBRARY_FILE`
-    that the page loads vis-network from; None (for a file opened offline) in-lines it. Returns a string;
+    important other nodes (the focus's neighbours first, then by size; every node of a view of at most
+    `LABEL_EVERY`) keep a readable label at any zoom, inside the frame (`graph.views.render_page`).
+    `library` is the URL folder (ending in "/") holding `LIBRARY_FILE` that the page loads vis-network from;
+    None (for a file opened offline) in-lines it. Returns a string;
     nothing is written to disk.
     """
     if library is not None and not _SAFE_URL.fullmatch(library):
@@ -212,7 +216,8 @@ def to_html(graph: nx.Graph, *, color_by: str = "kind", size_by: Mapping[Hashabl
     widths = {key: len(labels[key]) * 0.6 * round(8 + sizes[key] / 3) for key in labels}  # a label's pixels
     drawn = {key: round(max(sizes[key] * 1.3, 24.0) if key in focus else sizes[key], 1) for key in sizes}  # radii
     pos = positions(simple, seed=seed, widths=widths, radii=drawn)
-    pinned = _pinned(simple, [n for n in [*focus, *highlight] if n in simple], score, labelled)
+    pinned = _pinned(simple, [n for n in [*focus, *highlight] if n in simple], score,
+                     len(simple) if len(simple) <= LABEL_EVERY else labelled)
     if color_by == "community":
         colours, groups = _community_colours(simple, seed)
         legend = [[f"{groups} communities", _PALETTE[0]]]

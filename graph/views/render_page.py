@@ -6,7 +6,8 @@ Beside vis-network's own drawing the script draws, after each frame, the labels 
 most important nodes at a fixed size on screen (vis-network hides every label smaller than 7 px, so a
 zoomed-out view of a thousand nodes had none), and the focus as a marked disc however far out the view
 is zoomed. A label goes below its disc, or above it when that would cover a label drawn already (two hubs side by
-side had one name), else is left out. The keys it labelled are in `window.ceLabelled`, their boxes in
+side had one name), else right or left of it, else is left out. The first view is zoomed out until every such label
+lies inside the frame. The keys it labelled are in `window.ceLabelled`, their boxes in
 `window.ceLabelBoxes`, for the end-to-end tests.
 """
 
@@ -83,18 +84,24 @@ TEMPLATE = """<!DOCTYPE html>
     window.ceDrawnAt = Date.now();
     document.body.setAttribute("data-drawn", String(nodes.length));
   });
-  // The focus's and a path's labels are drawn at screen size, so a fit of the nodes alone left the label of one at
-  // the edge half outside (a path's last organisation): zoom out until each lies inside; the nodes' spread shrinks
-  // with the zoom, the labels do not.
+  // The labels drawn here are of a fixed size on screen, so a fit of the nodes alone left those near the edge half
+  // outside ("Greiner Packaging Gmb", a path's last organisation): zoom out until each label's widest reach lies
+  // `PAD` pixels inside, across and down; the nodes' spread shrinks with the zoom, the labels do not.
+  var PAD = 8;
   function keepLabelsInside() {
-    var ctx = container.querySelector("canvas").getContext("2d"), half = container.clientWidth / 2, room = 1;
-    ctx.font = "bold 14px sans-serif";
-    pinned.filter(function (n) { return n.pin === 1; }).forEach(function (n) {
-      var reach = Math.abs(network.canvasToDOM(network.getPosition(n.id)).x - half);
-      var label = ctx.measureText(n.name).width / 2 + 6;
-      if (reach > 0 && reach + label > half) { room = Math.min(room, Math.max(half - label, 20) / reach); }
+    var ctx = container.querySelector("canvas").getContext("2d"), scale = network.getScale(), room = 1;
+    var halfX = container.clientWidth / 2, halfY = container.clientHeight / 2;
+    pinned.forEach(function (n) {
+      ctx.font = (n.pin === 1 ? "bold 14px" : "12px") + " sans-serif";
+      var at = network.canvasToDOM(network.getPosition(n.id)), radius = Math.max(n.size * scale, n.pin === 1 ? 10 : 3);
+      var across = ctx.measureText(n.name).width / 2 + 2 + PAD, down = radius + 3 + (n.pin === 1 ? 17 : 15) + PAD;
+      [[Math.abs(at.x - halfX), across, halfX], [Math.abs(at.y - halfY), down, halfY]].forEach(function (axis) {
+        if (axis[0] > 0 && axis[0] + axis[1] > axis[2]) {
+          room = Math.min(room, Math.max(axis[2] - axis[1], 20) / axis[0]);
+        }
+      });
     });
-    if (room < 1) { network.moveTo({scale: network.getScale() * room}); }
+    if (room < 1) { network.moveTo({scale: scale * room}); }
   }
   // Labels of the focus and of the most important nodes ("pin": 1 focus or path, 2 important), drawn at a
   // readable size in screen pixels whatever the zoom; vis-network hides labels below 7 px on screen.
@@ -113,21 +120,23 @@ TEMPLATE = """<!DOCTYPE html>
         ctx.lineWidth = 3; ctx.strokeStyle = "#111111"; ctx.stroke();
       }
       ctx.font = (n.pin === 1 ? "bold 14px" : "12px") + " sans-serif";
-      // below the disc, else above it (two hubs side by side hid the second's name), else not drawn
+      // below the disc, else above it (two hubs side by side hid the second's name), else right or left of it (a
+      // small view labels every node), else not drawn
       var half = ctx.measureText(n.name).width / 2 + 2, tall = n.pin === 1 ? 17 : 15, gap = Math.max(radius, 3) + 3;
-      var box = null;
-      [at.y + gap, at.y - gap - tall].some(function (top) {
-        var tried = [at.x - half, top - 1, at.x + half, top + tall];
-        var hit = placed.some(function (b) {
-          return tried[0] < b[2] && b[0] < tried[2] && tried[1] < b[3] && b[1] < tried[3]; });
-        if (!hit || n.pin === 1) { box = tried; }
-        return box !== null;
-      });
+      var box = null, mid = at.y - tall / 2;
+      [[at.x, at.y + gap], [at.x, at.y - gap - tall], [at.x + gap + half, mid], [at.x - gap - half, mid]].some(
+        function (spot) {
+          var tried = [spot[0] - half, spot[1] - 1, spot[0] + half, spot[1] + tall];
+          var hit = placed.some(function (b) {
+            return tried[0] < b[2] && b[0] < tried[2] && tried[1] < b[3] && b[1] < tried[3]; });
+          if (!hit || n.pin === 1) { box = tried; }
+          return box !== null;
+        });
       if (box === null) { return; }
-      var top = box[1] + 1;
+      var x = (box[0] + box[2]) / 2, top = box[1] + 1;
       placed.push(box); drawn.push(n.key);
-      ctx.lineWidth = 4; ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.strokeText(n.name, at.x, top);
-      ctx.fillStyle = "#111111"; ctx.fillText(n.name, at.x, top);
+      ctx.lineWidth = 4; ctx.strokeStyle = "rgba(255,255,255,0.92)"; ctx.strokeText(n.name, x, top);
+      ctx.fillStyle = "#111111"; ctx.fillText(n.name, x, top);
     });
     ctx.restore();
     window.ceLabelled = drawn; window.ceLabelBoxes = placed;
