@@ -37,12 +37,12 @@ def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.Data
     close_view = pdk.ViewState(latitude=close.latitude, longitude=close.longitude, zoom=close.zoom)
     if not out:
         return close_view
-    them = common.md(" and ".join(names))
+    them = common.md(", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0])
     small, it = ("is", "it") if len(names) == 1 else ("are", "them")
     abroad = st.toggle("Frame the collaborations abroad", False, key="map_abroad", bind=widgets.URL,
                        help=f"Zoom the map out to the places {them} collaborates with; off, the map frames {them}.")
     if abroad:
-        st.caption(f"Framed on {them} and {len(arcs):,} collaborations drawn: {them} {small} small at this view; turn "
+        st.caption(f"Framed on the {len(arcs):,} collaborations drawn as well: {them} {small} small at this view; turn "
                    f"*Frame the collaborations abroad* off to frame {it}.")
         return wide
     st.caption(f"Framed on {them}: {len(out):,} of the {len(arcs):,} collaborations drawn lead to places beyond "
