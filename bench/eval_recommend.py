@@ -51,7 +51,7 @@ from scipy.special import logsumexp
 
 from graph.analytics.projections import Projection, participations
 from graph.analytics.recommend import RecommenderIndex, Weights, components, link_scores, soften
-from graph.analytics.recommend_index import sector_row, target_profile
+from graph.analytics.recommend_index import in_asked_sectors, sector_row, target_profile
 from graph.analytics.recommend_ties import scaled
 from loaders.sample import SAMPLE_CORDIS
 
@@ -137,8 +137,9 @@ def prepare(index: RecommenderIndex, sample: list[Query], seed: int) -> None:
 def prepare_query(index: RecommenderIndex, q: Query, rng: np.random.Generator) -> None:
     """`prepare` of one query; `rng` draws its tie order (one generator per sample, queries in order)."""
     rows, allowed, plain = components(index, [q.focal])
-    target = target_profile(index, [q.focal], rows, q.fields)  # the fields change the thematic part only
-    fields = plain | {"thematic": scaled(np.where(allowed, index.profile @ target, 0.0))}
+    target = target_profile(index, [q.focal], rows, q.fields)  # the fields change the thematic and asked sector parts
+    fields = plain | {"thematic": scaled(np.where(allowed, index.profile @ target, 0.0)),
+                      "asked_sector": in_asked_sectors(index, q.fields)}
     candidates = np.flatnonzero(allowed)
     q.answers = np.searchsorted(candidates, q.answers).tolist()
     q.parts = {kind: np.array([soften(values[c][candidates]) for c in COMPONENTS], dtype=np.float32)
@@ -191,6 +192,22 @@ def fit_listwise(sample: list[Query], kinds: tuple[str, ...] = REQUESTS, l2: flo
     found = minimize(loss, np.ones(len(rows)), jac=True, method="L-BFGS-B", bounds=[(0, None)] * len(rows)).x
     found *= WEIGHT_SUM / found.sum()
     return dataclasses.replace(Weights(), **{c: round(float(v), 2) for c, v in zip(TUNED, found, strict=True)})
+
+
+#: The asked-sector weights tried by `fit_asked_sector`, on the validation split only.
+ASKED_SECTOR_GRID = (0.0, 0.25, 0.5, 0.75, 1.0, 1.5, 2.0, 3.0, 4.0)
+
+
+def fit_asked_sector(sample: list[Query], weights: Weights) -> tuple[float, list[tuple[float, float, float]]]:
+    """The `asked_sector` weight of `ASKED_SECTOR_GRID` with the best mean MRR of the "with fields" requests of
+    `sample` (the validation split), the other weights held as `weights`; and (weight, MRR, hits@10) of each."""
+    tried = []
+    for w in ASKED_SECTOR_GRID:
+        chosen = dataclasses.replace(weights, asked_sector=w)
+        ranks = [first_rank(ours(q, "with fields", chosen), q.answers, q.tiebreak) for q in sample]
+        found = rank_measures(np.array(ranks), 10)
+        tried.append((w, float(found["MRR"].mean()), float(found["hits@10"].mean())))
+    return max(tried, key=lambda t: (t[1], -t[0]))[0], tried
 
 
 #: Rows of like with like, in table order: each request kind's recommender, then the baselines given the same input.
@@ -278,6 +295,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--all-eligible", action="store_true",
                         help="every eligible query of each test split instead of --queries drawn (narrower intervals; "
                              "measured one query at a time)")
+    parser.add_argument("--fit-asked-sector", action="store_true",
+                        help="fit the asked-sector weight on the validation split (the others held), print each "
+                             "weight tried, and measure with it")
     parser.add_argument("--per-kind", action="store_true",
                         help="also fit one set of weights per request kind (network only, with fields)")
     args = parser.parse_args(argv)
@@ -288,6 +308,11 @@ def main(argv: list[str] | None = None) -> None:
     val_index, val = split(G, VALIDATION_CUT, TEST_CUT, args.validation_queries, args.seed)
     joint = fit_listwise(val)
     print(f"fitted on validation, both request kinds: {joint}")
+    if args.fit_asked_sector:
+        best, tried = fit_asked_sector(val, joint)
+        print("asked-sector weight on validation, with fields (weight: MRR / hits@10): "
+              + "; ".join(f"{w:g}: {mrr:.3f} / {hits:.3f}" for w, mrr, hits in tried) + f" -> {best:g}")
+        joint = dataclasses.replace(joint, asked_sector=best)
     weights = {"joint": dict.fromkeys(REQUESTS, joint)}
     if args.per_kind:
         weights["per kind"] = {}

@@ -153,6 +153,23 @@ def test_requested_sectors_pull_in_organisations_working_there(index):
     assert aalborg.components["thematic"] > before.components["thematic"] and aalborg.score > before.score
 
 
+def test_organisations_with_a_project_in_an_asked_sector_come_before_those_without(index):
+    """`--sector robotics --country Germany` had ranked German organisations without a robotics project first
+    ("works in genetics, like the consortium"): a close partner of partners in another field outranked those in
+    the field asked. PHOTON OY (photovoltaic alone, a partner of SOLAR AB's partner) led without the request."""
+    plain = recommend(index, [org("1")], k=10)
+    assert keys(plain)[0] == org("4")
+    found = recommend(index, [org("1")], Requirements(sectors=(WIND,)), k=10)
+    assert keys(found)[0] == org("5")  # AALBORG: wind power, and a partner of a partner
+    wind = {c.key: c for c in found if c.key in (org("5"), org("6"))}  # AALBORG and WIND GMBH
+    assert all(c.components["asked_sector"] == pytest.approx(Weights().asked_sector) for c in wind.values())
+    assert keys(found).index(org("6")) < keys(plain).index(org("6"))
+    photon = next(c for c in found if c.key == org("4"))
+    assert "asked_sector" not in photon.components
+    assert "no project in wind power, the sector(s) asked" in photon.reasons
+    assert not [r for c in wind.values() for r in c.reasons if r.startswith("no project in")]
+
+
 def test_minimum_label_keeps_only_labelled_organisations_and_names_the_label(index):
     found = recommend(index, [org("1")], Requirements(min_label="esca-silver"), k=5)
     assert keys(found) == ["Cluster:pic:8"]  # a cluster organisation's key is Cluster:<id>

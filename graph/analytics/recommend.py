@@ -10,6 +10,7 @@ the softened components (`soften`; `Weights`, tuned on a validation split, see d
 * thematic fit: cosine of IDF-weighted sector profiles (EuroSciVoc fields with their parents, call
   topics) with the consortium's profile and the requested sectors;
 * complementarity: a country the consortium lacks; a wanted place: a country or region the request asks for;
+  an asked sector: a project in one of the sectors the request names (or in a field below one);
 * tie strength (`graph.analytics.recommend_ties`): Adamic-Adar over recency-weighted ties, common
   partners met in small projects (Newman's weights), and the candidate's recent activity;
 * experience: projects taken part in and coordinated; SMEs when the request wants a share of them;
@@ -39,7 +40,7 @@ from graph.analytics.recommend_cold import (
     is_cold,
     nearby,
 )
-from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, label_level
+from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, in_asked_sectors, label_level
 from graph.analytics.recommend_reasons import Path, paths, reasons, sme_short
 from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
 from graph.errors import ParameterError
@@ -49,6 +50,11 @@ __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "
            "history_note", "places_note"]
 
 SOFTNESS = 0.01
+#: The pull of a project in an asked sector: fitted on the validation split alone with the nine fitted weights held
+#: (`bench/eval_recommend.py --fit-asked-sector`). `--sector robotics --country Germany` had ranked four German
+#: organisations with no robotics project first ("works in genetics, like the consortium"): a cosine of whole
+#: profiles barely tells a broad profile without the sector from one with it.
+ASKED_SECTOR = 1.0
 
 
 @dataclass(frozen=True)
@@ -58,8 +64,10 @@ class Weights:
     The first nine are fitted on the validation split of bench/eval_recommend.py (a listwise logistic
     regression, scaled to sum to 4; docs/analytics.md says how and why). The next three only act when a
     request asks for places, SMEs or a label, which the evaluation's requests never do, so they are set by
-    hand, high enough that a stated requirement reorders the list. `nearby` and `programme` only act for a
-    consortium without any project (cold start, `history_note`), which no evaluation query is.
+    hand, high enough that a stated requirement reorders the list. `asked_sector` acts when a request names
+    sectors, as the evaluation's "with fields" requests do: fitted on their validation split (`ASKED_SECTOR`).
+    `nearby` and `programme` only act for a consortium without any project (cold start, `history_note`), which no
+    evaluation query is.
     """
 
     adamic_adar: float = 0.08
@@ -74,6 +82,7 @@ class Weights:
     wanted_place: float = 2.0
     sme: float = 1.0
     label: float = 0.5
+    asked_sector: float = ASKED_SECTOR
     nearby: float = 1.0
     programme: float = 1.0
 
@@ -192,6 +201,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     short = req.sme_share is not None and sme_short(index, rows, req.sme_share)
     parts["sme"] = index.sme.astype(float) if short else np.zeros(n)
     parts["label"] = index.label / 3.0
+    parts["asked_sector"] = in_asked_sectors(index, req.sectors)
     cold = is_cold(index, rows)
     parts["nearby"] = nearby(index, focal) if cold else np.zeros(n)
     parts["programme"] = in_programmes(index, focal) if cold else np.zeros(n)

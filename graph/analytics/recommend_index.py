@@ -17,7 +17,8 @@ from graph.analytics.recommend_ties import build_ties, co_participation
 from graph.errors import NotFound, ParameterError
 from graph.store.sector_fields import equivalent_sectors
 
-__all__ = ["LABEL_LEVELS", "RecommenderIndex", "label_name", "label_level", "sector_row", "target_profile"]
+__all__ = ["LABEL_LEVELS", "RecommenderIndex", "label_name", "label_level", "sector_row", "target_profile",
+           "in_asked_sectors"]
 
 LABEL_LEVELS = {"esca-bronze": 1, "esca-silver": 2, "esca-gold": 3}
 
@@ -130,6 +131,15 @@ def sector_row(index: RecommenderIndex, sector: str) -> int:
         some = ", ".join(k.removeprefix("Sector:") for k in list(index.sector_index)[:3])
         raise NotFound(f"sector {sector!r} is in no project of the graph; its projects' sectors include {some}")
     return index.sector_index[key]
+
+
+def in_asked_sectors(index: RecommenderIndex, sectors: tuple[str, ...] | list[str]) -> np.ndarray:
+    """1.0 for each organisation with a project in one of `sectors` or in a field below one (a project in soft
+    robotics is in robotics: `sector_counts` counts a field for its parents), else 0.0; zeros when none is asked."""
+    if not sectors:
+        return np.zeros(len(index.keys))
+    columns = sorted({sector_row(index, s) for s in sectors})
+    return (np.asarray(index.sector_counts[:, columns].sum(axis=1)).ravel() > 0).astype(float)
 
 
 def target_profile(index: RecommenderIndex, focal: list[str], rows: list[int], sectors: tuple[str, ...]) -> np.ndarray:

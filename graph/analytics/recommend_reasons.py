@@ -126,6 +126,8 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         if target[s] > 0:
             like = "as asked" if index.sector_keys[s] in asked else "like the consortium"
             reasons.append(f"works in {index.name(index.sector_keys[s])}, {like}")
+    if asked and not parts["asked_sector"][y]:  # ranked for the rest: said, not left to "works in genetics"
+        reasons.append(f"no project in {' or '.join(sorted(index.name(s) for s in asked))}, the sector(s) asked")
     if parts["wanted_place"][y] or parts["complementarity"][y]:
         wanted = [w for w in req.add_places if index.place[y].startswith(w)]
         where = index.name(f"Region:{wanted[0]}" if wanted and len(wanted[0]) > 2 else f"Country:{index.country[y]}")
