@@ -29,8 +29,10 @@ Protocol (docs/analytics.md states it for users):
   time, as the tests are. The test queries are never used for fitting or choosing.
 
 Run: .venv/bin/python bench/eval_recommend.py [--data DIR] [--queries 1000 | --all-eligible] [--seed 0]
-[--cache graph.pkl]. `--all-eligible` measures every eligible query of each test split (4,000-5,300 instead of
-1,000 drawn: intervals about half as wide), one query at a time (`measured_one_by_one`).
+[--cache graph.pkl] [--fit-asked-sector]. `--fit-asked-sector` fits the weight of `asked_sector` (a project in a sector
+the request names: the "with fields" requests alone) on the validation split, the nine fitted weights held.
+`--all-eligible` measures every eligible query of each test split (4,000-5,300 instead of 1,000 drawn: intervals
+about half as wide), one query at a time (`measured_one_by_one`).
 """
 
 from __future__ import annotations
