@@ -124,6 +124,7 @@ class RecommenderIndex:
 
 def sector_row(index: RecommenderIndex, sector: str) -> int:
     key = sector if sector.startswith("Sector:") else f"Sector:{sector}"
+    key = key if key in index.sector_index else index.same_sector.get(key, key)  # the seeds' `automation`: its field
     if key not in index.sector_index:
         if not index.sector_index:  # no spelling would help: say what to load
             raise NotFound(f"sector {sector!r}: no project of the graph has a sector (no ACTIVE_IN); load CORDIS "
