@@ -25,8 +25,25 @@ def _within(profile: Profile, places: tuple[str, ...]) -> list[str]:
 
 
 def _sectors_held(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...]) -> list[str]:
-    """The asked sector ids (as stored, without `Sector:`) the cluster works in."""
-    return [s for s in sectors if cindex.neighbours.canonical(f"Sector:{s}") in profile.sectors]
+    """The asked sector ids (as stored, without `Sector:`) the cluster works in: one of its sectors, or a project of
+    one of its organisations in it or in a field below it (as `asked_sector` judges an organisation; the profile
+    keeps its top sectors only)."""
+    index, held = cindex.index, []
+    for s in sectors:
+        key = cindex.neighbours.canonical(f"Sector:{s}")
+        column = index.sector_index.get(key)
+        if key in profile.sectors or (column is not None and profile.rows
+                                      and index.sector_counts[profile.rows, column].sum() > 0):
+            held.append(s)
+    return held
+
+
+def _named(cindex: ClusterIndex, sectors: list[str] | tuple[str, ...], between: str = ", ") -> str:
+    """The sectors by name, a seed sector and the field of its name (one sector to the ranking) once."""
+    first = {}
+    for s in sectors:
+        first.setdefault(cindex.neighbours.canonical(f"Sector:{s}"), cindex.index.name(f"Sector:{s}"))
+    return between.join(first.values())
 
 
 def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements | None,
@@ -76,6 +93,9 @@ def asked_reasons(cindex: ClusterIndex, candidates: list, requirements: Requirem
         if places := _within(other, requirements.add_places):
             extra.append(f"in {', '.join(places)}, as asked")
         if requirements.sectors and (sectors := _sectors_held(cindex, other, requirements.sectors)):
-            extra.append(f"works in {', '.join(cindex.index.name(f'Sector:{s}') for s in sectors)}, as asked")
+            extra.append(f"works in {_named(cindex, sectors)}, as asked")
+        elif requirements.sectors:  # ranked for the rest: said, as for organisations (`recommend_reasons`)
+            extra.append(f"no project in {_named(cindex, requirements.sectors, ' or ')}, the sector(s) "
+                         "asked")
         out.append(dataclasses.replace(c, reasons=(*extra, *c.reasons)) if extra else c)
     return out
