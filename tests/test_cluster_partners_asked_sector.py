@@ -51,3 +51,13 @@ def test_a_seed_sector_and_the_field_of_its_name_are_named_once(clusters):
     said = [x for r in found.values() for x in r if x.endswith(", as asked")]
     assert said and all(x in ("works in Internet of Things, as asked", "works in internet of things, as asked")
                         for x in said)
+
+
+def test_the_partners_page_s_sector_keys_count_as_the_cli_s_ids(clusters):
+    """The page gives `Sector:esv:...` keys: read as `Sector:Sector:...`, they matched no cluster, and the page said
+    "no candidate cluster works in the sectors asked" and named the sector by its key."""
+    ranking = partner_clusters(clusters, ["Cluster:automation-smaland"], k=30,
+                               requirements=Requirements(sectors=(f"Sector:{ROBOTICS}",)))
+    assert "works in robotics, as asked" in reasons(ranking)["Cluster:pic:2"]
+    assert "no candidate cluster works in the sectors asked" not in (ranking.note or "")
+    assert MISSING in reasons(ranking)["Cluster:automation-region"]
