@@ -55,17 +55,19 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
     """Ranked partner candidates (organisations or clusters) with score parts, reasons and paths; with call
     rules (--min-countries, --roles, --sme-share), the consortium's gaps and the candidates that fill each."""
     from cli import partners_output as show
+    from cli.recommend_names import namesakes_note
     from graph.analytics.cache import cache_dir_for, projection_inputs
     from graph.analytics.recommend import Requirements
     from graph.analytics.recommend_index_disk import index_for
     from graph.store.resolve import resolve_node
 
-    focal_keys = []
+    focal_keys, named = [], []
     for text in focal:  # names too; a name read as a node says which (a near spelling finds one it may not mean)
         node = resolve_node(obj.store, text, ("Organisation", "Cluster"))
         if text.strip() not in (node.key, node.id, node.name) or node.same_as:
             click.echo(f"({node.taken_for('--for', text)})", err=True)
         focal_keys.append(node.key)
+        named.append((text, node))
     roles = tuple(r.strip() for text in roles for r in text.split(",") if r.strip())
     Requirements(min_label=min_label)  # an unknown label is refused before any work, whichever ranking follows
     with progress_bar("partners") as progress:
@@ -76,6 +78,9 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
         if index.sector_index:  # else no project has a sector, and the ranking says what to load (ACTIVE_IN)
             sectors = stored_ids(obj.store, sectors, "Sector")
         add_places, avoid_places = _places(index, add_places, "--country"), _places(index, avoid_places, "--avoid")
+        for text, node in named:  # a name taken as written, while others begin with it: said, with their projects
+            if note := namesakes_note(obj.store, index, text, node):
+                click.echo(f"note: {note}", err=True)
         progress(1, 3)
         if min_countries or roles:
             from graph.analytics.consortium import CallRules, check_consortium
