@@ -25,9 +25,10 @@ def _projects(index: Any, key: str) -> str:
     return f"in {n} project{'s' * (n != 1)}"
 
 
-def namesakes_note(store: GraphStore, index: Any, text: str, node: ResolvedNode) -> str | None:
+def namesakes_note(store: GraphStore, index: Any, text: str, node: ResolvedNode, said: bool = False) -> str | None:
     """A sentence naming the other organisations and clusters whose name begins with `text` (`node`, the one taken,
-    left out), each with its projects in the ranking's graph; None when there is none or `text` is an id."""
+    left out), each with its projects in the ranking's graph; None when there is none or `text` is an id. `said`:
+    which node `text` was taken as is said already ("(--for 'Sintef' is SINTEF AS ...)"), so not again."""
     folded = fold(text)
     if len(folded) < 4 or text.strip() in (node.key, node.id):
         return None
@@ -42,5 +43,7 @@ def namesakes_note(store: GraphStore, index: Any, text: str, node: ResolvedNode)
         return None
     shown = "; ".join(f"{name} ({key}), {_projects(index, key)}" for key, name in list(others.items())[:SHOWN])
     more = f"; and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
-    return (f"--for {text.strip()!r} is {node.describe()}, {_projects(index, node.key)}; other names begin with "
-            f"it: {shown}{more}. To take another, give its id (Kind:id) to --for")
+    taken = f"{node.name}, {_projects(index, node.key)}" if said else \
+        f"--for {text.strip()!r} is {node.describe()}, {_projects(index, node.key)}"
+    return f"{taken}; other names begin with {text.strip()!r}: {shown}{more}. To take another, give its id (Kind:id) " \
+        "to --for"

@@ -64,10 +64,11 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
     focal_keys, named = [], []
     for text in focal:  # names too; a name read as a node says which (a near spelling finds one it may not mean)
         node = resolve_node(obj.store, text, ("Organisation", "Cluster"))
-        if text.strip() not in (node.key, node.id, node.name) or node.same_as:
+        said = text.strip() not in (node.key, node.id, node.name) or bool(node.same_as)
+        if said:
             click.echo(f"({node.taken_for('--for', text)})", err=True)
         focal_keys.append(node.key)
-        named.append((text, node))
+        named.append((text, node, said))
     roles = tuple(r.strip() for text in roles for r in text.split(",") if r.strip())
     Requirements(min_label=min_label)  # an unknown label is refused before any work, whichever ranking follows
     with progress_bar("partners") as progress:
@@ -78,8 +79,8 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
         if index.sector_index:  # else no project has a sector, and the ranking says what to load (ACTIVE_IN)
             sectors = stored_ids(obj.store, sectors, "Sector")
         add_places, avoid_places = _places(index, add_places, "--country"), _places(index, avoid_places, "--avoid")
-        for text, node in named:  # a name taken as written, while others begin with it: said, with their projects
-            if note := namesakes_note(obj.store, index, text, node):
+        for text, node, said in named:  # a name taken as written, while others begin with it: said, with projects
+            if note := namesakes_note(obj.store, index, text, node, said):
                 click.echo(f"note: {note}", err=True)
         progress(1, 3)
         if min_countries or roles:

@@ -27,15 +27,23 @@ def env(embedded_server):
 
 
 def test_a_name_taken_as_written_names_the_others_that_begin_with_it(env):
-    result = invoke(env, "recommend", "--for", "Robot Factory", "-k", "2")
+    result = invoke(env, "recommend", "--for", "ROBOT FACTORY", "-k", "2")
     assert result.exit_code == 0, result.stderr
-    assert ("note: --for 'Robot Factory' is ROBOT FACTORY (Organisation:pic:9), in 0 projects; other names begin with "
-            "it: ROBOT FACTORY AB (Organisation:pic:1), in 2 projects. To take another, give its id (Kind:id) to "
-            "--for") in result.stderr
+    assert ("note: --for 'ROBOT FACTORY' is ROBOT FACTORY (Organisation:pic:9), in 0 projects; other names begin "
+            "with 'ROBOT FACTORY': ROBOT FACTORY AB (Organisation:pic:1), in 2 projects. To take another, give its "
+            "id (Kind:id) to --for") in result.stderr
 
 
 def test_an_id_or_a_name_no_other_begins_with_gets_no_note(env):
     for given in ("Organisation:pic:9", "ROBOT FACTORY AB"):
         result = invoke(env, "recommend", "--for", given, "-k", "2")
         assert result.exit_code == 0, result.stderr
-        assert "other names begin with it" not in result.stderr
+        assert "other names begin with" not in result.stderr
+
+
+def test_a_name_said_as_taken_is_not_said_twice(env):
+    result = invoke(env, "recommend", "--for", "Robot Factory", "-k", "2")
+    assert result.exit_code == 0, result.stderr
+    assert "(--for 'Robot Factory' is ROBOT FACTORY (Organisation:pic:9))" in result.stderr
+    assert ("note: ROBOT FACTORY, in 0 projects; other names begin with 'Robot Factory': ROBOT FACTORY AB "
+            "(Organisation:pic:1), in 2 projects.") in result.stderr
