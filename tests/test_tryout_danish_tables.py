@@ -18,6 +18,7 @@ from queries.missing import why_empty
 from queries.runner import run_saved
 from tests.cli_invoke import cli_env, invoke
 from tests.generic_files import problems_of, write_files
+from tests.test_load_speed_paths import ReadingStore
 
 PLACED = 'located_in = { region = "region", country = { value = "DK" } }\n'
 
@@ -232,17 +233,6 @@ def test_a_mapping_name_holding_a_slash_is_refused(embedded_store, tmp_path):
     assert "Sector:s2" in to_networkx(embedded_store) and "Sector:s1" not in to_networkx(embedded_store)
 
 
-class _ReadingStore:
-    """The embedded store, keeping the read statements it is sent."""
-
-    def __init__(self, store):
-        self.store, self.kind, self.location, self.reads = store, store.kind, store.location, []
-
-    def read(self, query, params=None, **kwargs):
-        self.reads.append(query)
-        return self.store.read(query, params, **kwargs)
-
-
 def test_a_load_matched_by_name_reads_the_stored_places_once_for_both_rules(embedded_store, tmp_path):
     """The rules of the places the store has a table's nodes in (not added to the country of a region it has them in;
     kept in a finer NUTS region) each read those places, and a `match = "name"` load ran the finer-region rule twice:
@@ -254,7 +244,7 @@ def test_a_load_matched_by_name_reads_the_stored_places_once_for_both_rules(embe
                                                                  "pic:2;ODENSE ROBOTICS;DK031\n"))
     data = parse_generic(_table(tmp_path, "grants", "12345678;Blue Ocean Robotics ApS;DK03\n9;Odense Robotics;\n",
                                 extra='match = "name"\n'))
-    reading = _ReadingStore(embedded_store)
+    reading = ReadingStore(embedded_store)
     assert missing_endpoints(reading, data) == []
     assert reading.reads.count(countries_placed("Organisation")) == 2  # the match's check of the matched; the rules
     located = {(r.start_id, r.end_id) for r in data.rels if r.type == "LOCATED_IN"}
