@@ -19,11 +19,11 @@ from loaders.generic_ends import held_ids, named_nodes
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["new_and_named", "namesakes", "narrowed_by_country"]
+__all__ = ["new_and_named", "namesakes", "narrowed_by_country", "NAMESAKES_SKIPPED"]
 
 #: Labels the note on namesakes leaves out: projects and people share names by right (an acronym names projects of
 #: several programmes; two people are both Anna Berg), and the tool's own records are no rows of a table.
-_NAMESAKES_SKIPPED = ("Project", "Person", "Source", "Load")
+NAMESAKES_SKIPPED = ("Project", "Person", "Source", "Load")
 _SHOWN = 5
 
 
@@ -71,12 +71,12 @@ def namesakes(store: GraphStore, data: GenericInput) -> list[str]:
     """A note on the new nodes of tables without `match = "name"` (rows whose id the store lacks) that have the name
     of a node of the store in any case (the rule of `match = "name"` without its folded spellings, which would read
     every name of the label: 143 ms on the sample's organisations, seconds at 10x): a second node of that name,
-    which a search then finds twice. Places (`located_in`) and the labels of `_NAMESAKES_SKIPPED` are left out.
+    which a search then finds twice. Places (`located_in`) and the labels of `NAMESAKES_SKIPPED` are left out.
     Costs a count per label; for a label the store holds, a look-up of the new ids and one of their names."""
     places = {id(record) for record in data.places[0]}
     by_label: dict[str, dict[str, NodeRecord]] = defaultdict(dict)
     for record in data.nodes:
-        if (record.label not in _NAMESAKES_SKIPPED and id(record) not in places
+        if (record.label not in NAMESAKES_SKIPPED and id(record) not in places
                 and (record.label, record.id) not in data.matchable):
             by_label[record.label].setdefault(record.id, record)
     found: list[tuple[NodeRecord, list[tuple[str, str]]]] = []

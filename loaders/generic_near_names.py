@@ -29,6 +29,7 @@ from graph.store.semantics import lookup
 from graph.wording import first_few
 from loaders.cluster_detection import fold
 from loaders.generic_ends import held_ids
+from loaders.generic_namesakes import NAMESAKES_SKIPPED
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -43,8 +44,6 @@ LEGAL_FORMS = frozenset({
     "oyj", "ehf", "hf", "srl", "s r l", "sl", "s l", "sas", "sarl", "spa", "s p a", "bv", "nv", "kft", "doo", "d o o",
     "sro", "s r o", "sp z o o", "k k", "fmba", "asbl", "vzw", "scarl", "ivs", "zs", "z s", "ry", "rf"})
 _LONGEST_FORM = max(len(form.split()) for form in LEGAL_FORMS)
-#: Labels left out, as the note on namesakes leaves them: projects and people share names by right.
-_SKIPPED = ("Project", "Person", "Source", "Load")
 _SHOWN = 5
 _FEW_STARTS = 20  # first words the store is asked for; more, and the label's names are read whole
 _READ_AT_MOST = 300_000  # nodes of one label read whole (`loaders.generic_ends` reads as many for its folded match)
@@ -109,11 +108,12 @@ def _first_word(name: str, folded: bool = False) -> str:
 
 
 def _new_records(store: GraphStore, data: GenericInput) -> dict[str, list[NodeRecord]]:
-    """Label -> the records of the load whose ids the store lacks (places and `_SKIPPED` labels left out)."""
+    """Label -> the records of the load whose ids the store lacks (places and the labels the note on namesakes leaves
+    out, `NAMESAKES_SKIPPED`, left out)."""
     places = {id(record) for record in data.places[0]}
     by_label: dict[str, dict[str, NodeRecord]] = defaultdict(dict)
     for record in data.nodes:
-        if record.label not in _SKIPPED and id(record) not in places and record.name:
+        if record.label not in NAMESAKES_SKIPPED and id(record) not in places and record.name:
             by_label[record.label].setdefault(record.id, record)
     new: dict[str, list[NodeRecord]] = {}
     for label, records in sorted(by_label.items()):
@@ -136,7 +136,8 @@ def _near(record: NodeRecord, stored: list[tuple]) -> tuple[list[tuple[str, str]
     for node_id, name, held_country, search in stored:
         if country and held_country and held_country != country:
             continue
-        parts = [part for part in str(search or "").strip("|").split("|") if part and part != search_fold(node_id)]
+        own_id = search_fold(node_id)
+        parts = [part for part in str(search or "").strip("|").split("|") if part and part != own_id]
         if key and (near_key(name) == key or key in {near_key(part) for part in parts}):
             same.append((node_id, str(name)))
         elif country and held_country and " " not in key and near_key(name).split()[:1] == [key]:

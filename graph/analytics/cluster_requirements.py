@@ -13,7 +13,7 @@ import dataclasses
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend import Requirements
-from graph.analytics.recommend_index import LABEL_LEVELS, label_name
+from graph.analytics.recommend_index import LABEL_LEVELS, label_name, sector_key
 
 __all__ = ["meeting", "asked_reasons"]
 
@@ -24,19 +24,14 @@ def _within(profile: Profile, places: tuple[str, ...]) -> list[str]:
     return [p for p in places if any(h.startswith(p) for h in held)]
 
 
-def _key(sector: str) -> str:
-    """A sector's node key: the CLI gives ids (`esv:/25/69/333`), the Partners page keys (`Sector:esv:/25/69/333`);
-    the page's had been read as `Sector:Sector:...`, in no cluster, so its sectors ranked no cluster higher."""
-    return sector if sector.startswith("Sector:") else f"Sector:{sector}"
-
-
 def _sectors_held(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...]) -> list[str]:
     """The asked sector ids (as stored, without `Sector:`) the cluster works in: one of its sectors, or a project of
     one of its organisations in it or in a field below it (as `asked_sector` judges an organisation; the profile
-    keeps its top sectors only)."""
+    keeps its top sectors only). Ids and the Partners page's `Sector:` keys alike (`sector_key`): the page's had been
+    read as `Sector:Sector:...`, in no cluster."""
     index, held = cindex.index, []
     for s in sectors:
-        key = cindex.neighbours.canonical(_key(s))
+        key = cindex.neighbours.canonical(sector_key(s))
         column = index.sector_index.get(key)
         if key in profile.sectors or (column is not None and profile.rows
                                       and index.sector_counts[profile.rows, column].sum() > 0):
@@ -48,7 +43,7 @@ def _named(cindex: ClusterIndex, sectors: list[str] | tuple[str, ...], between: 
     """The sectors by name, a seed sector and the field of its name (one sector to the ranking) once."""
     first = {}
     for s in sectors:
-        first.setdefault(cindex.neighbours.canonical(_key(s)), cindex.index.name(_key(s)))
+        first.setdefault(cindex.neighbours.canonical(sector_key(s)), cindex.index.name(sector_key(s)))
     return between.join(first.values())
 
 

@@ -18,7 +18,7 @@ from graph.errors import NotFound, ParameterError
 from graph.store.sector_fields import equivalent_sectors
 
 __all__ = ["LABEL_LEVELS", "RecommenderIndex", "label_name", "label_level", "sector_row", "target_profile",
-           "in_asked_sectors"]
+           "in_asked_sectors", "sector_key"]
 
 LABEL_LEVELS = {"esca-bronze": 1, "esca-silver": 2, "esca-gold": 3}
 
@@ -122,8 +122,13 @@ class RecommenderIndex:
 
 
 
+def sector_key(sector: str) -> str:
+    """A sector's node key, from its id (the CLI's `esv:/25/69/333`) or its key (the Partners page's `Sector:...`)."""
+    return sector if sector.startswith("Sector:") else f"Sector:{sector}"
+
+
 def sector_row(index: RecommenderIndex, sector: str) -> int:
-    key = sector if sector.startswith("Sector:") else f"Sector:{sector}"
+    key = sector_key(sector)
     key = key if key in index.sector_index else index.same_sector.get(key, key)  # the seeds' `automation`: its field
     if key not in index.sector_index:
         if not index.sector_index:  # no spelling would help: say what to load

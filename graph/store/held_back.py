@@ -26,7 +26,7 @@ from graph.store.records import RelRecord
 from graph.store.schema import REL_TYPES, check_label
 
 __all__ = ["HELD_PROPERTY", "held_entries", "held_places_of_others", "given_back", "given_back_region",
-           "codes_given_back", "give_back", "give_back_codes"]
+           "codes_given_back", "held_of_others", "give_back", "give_back_codes"]
 
 #: The load log's property of the places a load held back.
 HELD_PROPERTY = "held_places"
@@ -92,9 +92,9 @@ def codes_given_back(label: str) -> str:
             "RETURN count(a) AS done")
 
 
-def _held(store: GraphStore, source: str, checksum: str) -> dict[tuple[str, str], list[dict]]:
+def held_of_others(store: GraphStore, source: str, checksum: str = "") -> dict[tuple[str, str], list[dict]]:
     """The held-back links of the loads other than `source` (and its load of `checksum`), per start label and kind
-    of end (`Country`, `Region`)."""
+    of end (`Country`, `Region`): read once per unload, for `give_back` and `give_back_codes`."""
     rows_of: dict[tuple[str, str], list[dict]] = {}
     params = {"source": source, "checksum": checksum}
     for (held,) in store.read(held_places_of_others(), params, row_cap=10**6).rows:
@@ -103,23 +103,24 @@ def _held(store: GraphStore, source: str, checksum: str) -> dict[tuple[str, str]
     return rows_of
 
 
-def give_back(store: GraphStore, source: str, checksum: str = "") -> int:
-    """Write the places the loads other than `source` held back (and its load of `checksum`: a re-load's new files)
-    and that no region stands for any more; how many. Run after the unloaded load's own links are gone, before what
-    only it brought is (a country or region only it brought is reached by the place written back, and stays)."""
+def give_back(store: GraphStore, held: dict[tuple[str, str], list[dict]]) -> int:
+    """Write the places the loads other than the unloaded one held back (`held_of_others`: and a re-load's new
+    files') and that no region stands for any more; how many. Run after the unloaded load's own links are gone,
+    before what only it brought is (a country or region only it brought is reached by the place written back, and
+    stays)."""
     written = 0
-    for (label, to), rows in sorted(_held(store, source, checksum).items()):
+    for (label, to), rows in sorted(held.items()):
         statement = given_back_region(label) if to == "Region" else given_back(label)
         for start in range(0, len(rows), 2000):
             written += store.write(statement, {"rows": rows[start:start + 2000]}).rows[0][0]
     return written
 
 
-def give_back_codes(store: GraphStore, source: str, checksum: str = "") -> int:
+def give_back_codes(store: GraphStore, held: dict[tuple[str, str], list[dict]]) -> int:
     """Give the nodes in a held-back NUTS region written back, and left without a `nuts_code`, that region's code; how
     many. Run after the values other loads gave are set again (they take off the code only the removed load gave)."""
     done = 0
-    for (label, to), rows in sorted(_held(store, source, checksum).items()):
+    for (label, to), rows in sorted(held.items()):
         if to == "Region":
             for start in range(0, len(rows), 2000):
                 done += store.write(codes_given_back(label), {"rows": [

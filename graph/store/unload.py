@@ -28,7 +28,7 @@ from graph.store import cypher
 from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.given import Restored
 from graph.store.given_rels import values_and_rels_without
-from graph.store.held_back import give_back, give_back_codes
+from graph.store.held_back import give_back, give_back_codes, held_of_others
 from graph.store.load_log import UNLOADING, interrupted_loads, next_seq, now_stamp
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
@@ -267,15 +267,21 @@ def take_off(store: GraphStore, summary: UnloadSummary, prefix: str, progress: P
         return _repeat(store, activity_without_participations(), params)[0] if (
             gone or counted or summary.unfinished) else 0
 
+    held: dict = {}  # the places other loads held back: read once, by the step giving them back
+
+    def places() -> int:
+        held.update(held_of_others(store, source, checksum))
+        return give_back(store, held)
+
     def values() -> Restored:  # then the NUTS code of a region given back, where the values left none
         restored = values_and_rels_without(store, prefix, tuple(nested))
-        give_back_codes(store, source, checksum)
+        give_back_codes(store, held)
         return restored
 
     # the places other loads held back are given back before `adopted` (a country only this load brought that they
     # reach stays), the values other loads gave shared nodes once the load's own nodes are gone
     steps: list[str | Callable[[], object]] = [
-        only_from("links"), lambda: give_back(store, source, checksum), adopted(), parents,
+        only_from("links"), places, adopted(), parents,
         only_from("relationships"), sources_without("relationships"), only_from("nodes"),
         values, sources_without("nodes"), activity,
         *last]  # last: the log names it
