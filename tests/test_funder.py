@@ -92,3 +92,22 @@ def test_a_store_whose_amounts_are_all_kept_apart_says_how_to_give_eu_contributi
     [missing] = missing_inputs(embedded_store, "PARTICIPATES_IN.contribution")
     assert 'say `funder = { value = "EU" }` under the [columns] of a participation table whose amounts are the EU\'s' \
         in missing.message
+
+
+def test_the_saved_queries_show_whose_money_an_amount_is(embedded_store, tmp_path):
+    """`projects/partners` and `organisations/projects` showed a national funder's EUR as amount and currency
+    alone, the same as a table that did not say whose money it is: the funder the mapping named is now a column."""
+    from queries.catalogue import load_catalogue
+    from queries.runner import run_saved
+
+    run_load(embedded_store, "csv", _austrian(tmp_path, '{ value = "FFG" }'))
+    catalogue = load_catalogue()
+    partners = run_saved(embedded_store, catalogue, "projects/partners", {"project": "FFG-880011"})[2]
+    rows = [dict(zip(partners.columns, row, strict=True)) for row in partners.rows]
+    assert {(r["partner"], r["amount"], r["currency"], r["funder"]) for r in rows} >= {
+        ("Greiner Packaging GmbH", 412500.0, "EUR", "FFG")}
+    assert {r["funder"] for r in rows} == {"FFG"}
+    organisation = embedded_store.read("MATCH (o:Organisation {name: 'AVL List GmbH'}) RETURN o.id").rows[0][0]
+    projects = run_saved(embedded_store, catalogue, "organisations/projects", {"organisation": organisation})[2]
+    assert [(r[0], r[-1]) for r in projects.rows] == [("FFG-880042", "FFG")]
+    assert projects.columns[-3:] == ["amount", "currency", "funder"]

@@ -1,6 +1,6 @@
 // title: An organisation's projects
 // description: Every project an organisation takes part in, newest first, with its role and contribution (a grant
-// description: in another currency than EUR as amount and currency);
+// description: in another currency than EUR, or of another funder than the EU, as amount, currency and funder);
 // description: a seed cluster's projects are those of its CORDIS record (SAME_AS: one body, two records).
 // tags: organisations, projects
 // requires: PARTICIPATES_IN
@@ -14,5 +14,5 @@ WITH o, collect(DISTINCT same) AS others
 UNWIND [o] + others AS body
 MATCH (body)-[r:PARTICIPATES_IN]->(p:Project)
 RETURN DISTINCT p.id AS project, p.acronym AS acronym, coalesce(p.title, p.name) AS title, p.start_date AS start, r.role AS role,
-       r.contribution AS contribution, r.amount AS amount, r.currency AS currency
+       r.contribution AS contribution, r.amount AS amount, r.currency AS currency, r.funder AS funder
 ORDER BY start DESC, acronym
