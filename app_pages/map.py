@@ -52,7 +52,8 @@ found = map_find.matching(places, text)
 shown = map_layers.link_frame(map_find.arcs(links, found, top, least))  # a found place's own, else the strongest
 clusters = map_layers.cluster_frame(clustered) if show_clusters else None
 view = map_abroad.first_view(places, organisations, found, shown, [placed[7].get(c, c) for c in countries])
-st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations, found, clusters, view),
+abroad = map_abroad.far_ends(placed[0], places, shown, level) if countries else None
+st.pydeck_chart(map_layers.deck(places, organisations, shown, show_organisations, found, clusters, view, abroad),
                 height=map_layers.MAP_HEIGHT, alt="Map of places, organisations, clusters and collaborations")
 strongest = map_find.arcs_said(shown, links, found, top, least)
 drawn = f"{len(organisations):,}" if len(organisations) == located else \
@@ -61,6 +62,7 @@ active = f"{active:,} of them in a project" + (f" of {describe_window(start, end
 st.caption(map_clusters.of_load(load, actors) + map_countries.said(placed, countries)
            + f"{len(places):,} places at {LEVELS[level]} (bubble area: participations), {drawn} organisations with "
            f"coordinates ({active}), {strongest}; no base map."
+           + (map_abroad.far_said(abroad) if abroad is not None else "")
            + map_countries.unplaced_said(unplaced, LEVELS[level], countries)
            + map_clusters.caption(clustered, no_place, show_clusters, level, countries)
            + (f" Places: NUTS label points. {ATTRIBUTION}" if not places.empty else ""))

@@ -16,7 +16,7 @@ import pydeck as pdk
 import streamlit as st
 
 from app_pages import common, map_layers, widgets
-from graph.views import map_frame
+from graph.views import geography, map_frame
 
 
 def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.DataFrame | None, links: pd.DataFrame,
@@ -49,3 +49,22 @@ def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.Data
                "this view's edge (their arcs leave the map); turn *Frame the collaborations abroad* on, or zoom out, "
                "to see them.")
     return close_view
+
+
+def far_ends(every: list[dict], places: pd.DataFrame, shown: pd.DataFrame, level: int) -> pd.DataFrame:
+    """The places of `every` place at an end of the arcs `shown` that the Countries filter left out of `places`, most
+    active first, as `map_layers.frames` makes them; their bubbles on the chosen places' scale (none larger than the
+    largest), their tooltips saying they are abroad."""
+    ends = set(shown["from"]) | set(shown["to"]) if not shown.empty else set()
+    far = sorted((p for p in every if p["key"] in ends - set(places["key"])), key=lambda p: -p["activity"])
+    frame = map_layers.frames(far, [], level)[0]
+    top, largest = (places["activity"].max() if not places.empty else 0), geography.BUBBLE_PX[level]
+    frame["radius"] = [round(max(2.0, min(largest, largest * (a / top) ** 0.5)), 2) if top > 0 else 2.0
+                       for a in frame["activity"]]
+    frame["label"] = frame["label"] + " (abroad: at the far end of the collaborations drawn)"
+    return frame
+
+
+def far_said(abroad: pd.DataFrame) -> str:
+    """The caption's sentence on the grey bubbles, when there are any."""
+    return f" Grey bubbles: the {len(abroad):,} places abroad the collaborations drawn lead to." if len(abroad) else ""

@@ -170,14 +170,20 @@ def under_clusters(places: pd.DataFrame, clusters: pd.DataFrame) -> pd.DataFrame
 
 def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame, show_organisations: bool,
          found: pd.DataFrame | None = None, clusters: pd.DataFrame | None = None,
-         view: pdk.ViewState | None = None) -> pdk.Deck:
-    """The layers, bottom up: places, organisations (when shown), arcs, clusters (when given) and the places smaller
-    than their cluster dot over them, names; at the first `view` (`first_view` when None)."""
+         view: pdk.ViewState | None = None, abroad: pd.DataFrame | None = None) -> pdk.Deck:
+    """The layers, bottom up: places, the places `abroad` in grey (when given: the far ends of the arcs leaving the
+    chosen countries, named after the places where their names fit), organisations (when shown), arcs, clusters (when
+    given) and the places smaller than their cluster dot over them, names; at the first `view` (`first_view` when
+    None)."""
     view = view or first_view(places, organisations, found, links)
-    named, bands = names(places, view, found)
+    abroad = abroad if abroad is not None else places.head(0)
+    named, bands = names(pd.concat([places, abroad], ignore_index=True) if len(abroad) else places, view, found)
     layers = [
         pdk.Layer("ScatterplotLayer", places, id="places", get_position=["lon", "lat"], get_radius="radius",
                   radius_units="'pixels'", get_fill_color=[114, 183, 178, 150], get_line_color=[40, 40, 40, 160],
+                  stroked=True, line_width_min_pixels=0.5, pickable=True),
+        pdk.Layer("ScatterplotLayer", abroad, id="abroad", get_position=["lon", "lat"], get_radius="radius",
+                  radius_units="'pixels'", get_fill_color=[170, 170, 170, 130], get_line_color=[90, 90, 90, 160],
                   stroked=True, line_width_min_pixels=0.5, pickable=True),
         pdk.Layer("ArcLayer", links, id="arcs", get_source_position=["from_lon", "from_lat"],
                   get_target_position=["to_lon", "to_lat"], get_width="width", get_height=0.4,
@@ -188,7 +194,7 @@ def deck(places: pd.DataFrame, organisations: pd.DataFrame, links: pd.DataFrame,
         *(name_band(zoom, band, index) for index, (zoom, band) in enumerate(bands, 1)),
     ]
     if clusters is not None:
-        layers[2:2] = [
+        layers[3:3] = [
             pdk.Layer("ScatterplotLayer", clusters, id="clusters", get_position=["lon", "lat"], get_radius="radius",
                       radius_units="'pixels'", get_fill_color=CLUSTER_COLOUR, get_line_color=[60, 40, 20, 220],
                       stroked=True, line_width_min_pixels=1, pickable=True),

@@ -105,3 +105,20 @@ def test_a_tall_country_stays_framed_on_its_collaborations_abroad(austrian_sampl
     assert "Framed on Sweden" not in texts(at) and "map_abroad" not in [t.key for t in at.toggle]
     ends = [{"lat": a[f"{end}_lat"], "lon": a[f"{end}_lon"]} for a in arcs for end in ("from", "to")]
     assert sum(0 <= x <= WIDTH and 0 <= y <= HEIGHT for x, y in pixels(view, ends)) >= 0.8 * len(ends)
+
+
+def test_the_places_abroad_at_the_arcs_far_ends_have_a_bubble_and_names_where_they_fit(austrian_sample):
+    """With the toggle on, the arcs leaving Austria had ended nowhere: at no bubble and no name. Each far end now has a
+    grey bubble (its tooltip says it is abroad), no larger than the largest Austrian one, and names where they fit."""
+    at = open_page("map", map_countries="AT", map_level="2", map_abroad="true")
+    deck = deck_of(at)
+    arcs, places, abroad = (layer(deck, name)["data"] for name in ("arcs", "places", "abroad"))
+    own = {p["key"] for p in places}
+    far = {end for a in arcs for end in (a["from"], a["to"])} - own
+    assert far and {p["key"] for p in abroad} == far
+    assert all(p["label"].endswith("(abroad: at the far end of the collaborations drawn)") for p in abroad)
+    assert max(p["radius"] for p in abroad) <= max(p["radius"] for p in places)
+    named = {row["name"] for row in layer(deck, "names")["data"]}
+    assert {"Wien", "Steiermark"} <= named and named & {p["name"] for p in abroad}
+    assert f"Grey bubbles: the {len(far)} places abroad the collaborations drawn lead to." in texts(at)
+    assert not layer(deck_of(open_page("map", map_level="2")), "abroad")["data"]  # no filter: nothing is abroad
