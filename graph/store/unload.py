@@ -29,6 +29,8 @@ from graph.store.contract import HASH_PROPERTY, GraphStore
 from graph.store.given import Restored
 from graph.store.given_rels import values_and_rels_without
 from graph.store.held_back import give_back, give_back_codes, held_of_others
+from graph.store.load_files import nested_prefixes, source_prefix
+from graph.store.load_files import of_load as _mine  # the rule "This load's nodes" reads by too
 from graph.store.load_log import UNLOADING, interrupted_loads, next_seq, now_stamp
 from graph.store.reads import last_loads
 from graph.store.writer import Progress
@@ -36,21 +38,11 @@ from graph.store.writer import Progress
 __all__ = ["UnloadSummary", "refuse_unlogged", "source_prefix", "nested_prefixes", "unload_source", "take_off"]
 
 _BATCH = 20_000  # per statement: a step over a whole 10x store stays far from the store's time limit
-#: The record sources of the built-in loaders (`loaders.seeds`, `loaders.nuts`, `loaders.cordis`).
-_PREFIXES = {"seeds": "seed:", "nuts": "nuts:", "cordis": "cordis:"}
 #: The start of the sources of derived relationships (`rule:entity-resolution`): derived again after an unload.
 _DERIVED = "rule:"
 
 
 _KINDS = [("nodes",), ("relationships",)]
-
-
-def _mine(value: str) -> str:
-    """Cypher: `value` is the id of one of the unloaded load's files: it starts with `$prefix` and with none of
-    `$nested`, the prefixes of the loads named under this one's name (`user:dk/2024/` under `user:dk/`, loaded
-    before names with `/` were refused), nor is the name of such a load (`user:dk/2024`, the `sources` of its log
-    entry): `unload user:dk` had taken out `dk/2024`'s data and log entry too."""
-    return f"({value} STARTS WITH $prefix AND none(o IN $nested WHERE {value} STARTS WITH o OR {value} + '/' = o))"
 
 
 def _pattern(what: str) -> str:
@@ -183,23 +175,6 @@ class UnloadSummary:
             (self.rel_values_restored, "relationship(s) given back the values other loads gave them"),
             (self.places_given_back, "place(s) other loads gave and had held back written")) if count]
         return f"{'; '.join(parts)}." if parts else ""
-
-
-def source_prefix(source: str) -> str:
-    """The start of the record sources of a load's files: `seed:` for "seeds", `user:grants/` for "user:grants"."""
-    return _PREFIXES.get(source, f"{source}/")
-
-
-def nested_prefixes(source: str, logged: list[str]) -> list[str]:
-    """The prefixes of the logged loads whose files' ids start with `source`'s prefix too: `user:dk/2024/` for
-    `user:dk` when a store holds both (written before names with `/` were refused). Their files are not `source`'s.
-
-    >>> nested_prefixes("user:dk", ["user:dk", "user:dk/2024", "user:dkk", "cordis"])
-    ['user:dk/2024/']
-    """
-    prefix = source_prefix(source)
-    return sorted({source_prefix(other) for other in logged
-                   if other != source and source_prefix(other).startswith(prefix)})
 
 
 def _repeat(store: GraphStore, statement: str, params: dict, until_none: bool = False) -> list:

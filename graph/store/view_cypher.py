@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from graph.store import cypher
 from graph.store.cypher import each_label, fixed_statement, statement
+from graph.store.load_files import of_load
 from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY
 
@@ -99,9 +100,8 @@ def selection(name: str) -> str:
                         "RETURN DISTINCT id(a) AS node, a.kind AS kind",
         "projects_of": "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
                        "WITH n MATCH (n)-[:PARTICIPATES_IN]->(p:Project) RETURN DISTINCT id(p) AS node, p.kind AS kind",
-        # every node a load's files gave (its records' sources start with `$prefix`: `unload.source_prefix`)
-        "brought_by": "MATCH (n) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix) "
-                      "RETURN id(n) AS node, n.kind AS kind",
+        # every node a load's files gave (`$prefix` and `$nested`: `load_files.of_load`, the rule of an unload)
+        "brought_by": f"MATCH (n) WHERE any(s IN n.sources WHERE {of_load('s')}) RETURN id(n) AS node, n.kind AS kind",
     }[name]
 
 
@@ -109,14 +109,14 @@ def selection(name: str) -> str:
 SELECTIONS: dict[str, str] = {name: selection(name) for name in (
     "funded_by", "project_in", "window", "in_region", "in_country", "country_is", "labelled", "member_of", "active_in",
     "participants", "projects_of", "brought_by")}
-#: The organisations and clusters a load's files gave (sources starting with `$prefix`), by kind and id: the Map
+#: The organisations and clusters a load's files gave (`load_files.of_load`), by kind and id: the Map
 #: keeps these actors when "this load's nodes" is chosen (its aggregates are keyed `Kind:id`, not by internal id).
 ACTORS_BROUGHT_BY = fixed_statement(__name__, "ACTORS_BROUGHT_BY", (
-    "MATCH (n:Organisation) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix) RETURN n.kind AS kind, n.id AS id"))
+    f"MATCH (n:Organisation) WHERE any(s IN n.sources WHERE {of_load('s')}) RETURN n.kind AS kind, n.id AS id"))
 #: How many nodes of each kind a load's files gave: the Map says what a load without organisations holds (places
 #: only, for NUTS), where it had said "0 organisations".
 KINDS_BROUGHT_BY = fixed_statement(__name__, "KINDS_BROUGHT_BY", (
-    "MATCH (n) WHERE any(s IN n.sources WHERE s STARTS WITH $prefix) RETURN n.kind AS kind, count(n) AS nodes"))
+    f"MATCH (n) WHERE any(s IN n.sources WHERE {of_load('s')}) RETURN n.kind AS kind, count(n) AS nodes"))
 
 
 @statement(each_label)

@@ -1,11 +1,11 @@
 """Which actors and projects Explore's filters select, read from the store (for `graph.views.store_views`).
 
-The rule of `graph.views.filters` (place, programme, label, sector, years; a seed sector with the EuroSciVoc
-field of its name, `graph.store.sector_fields`; a load: the nodes whose `sources` name its files), worked out as
-sets of internal node
-ids: each a read from the chosen filter nodes outward (FalkorDB refuses pattern comprehensions in WHERE), at
-most `ID_ROWS` ids each, intersected in Python. A read that meets that cap makes the selection None: the
-filters select too many nodes to work out here, and the view says so rather than showing a part as the whole.
+The rule of `graph.views.filters` (place, programme, label, sector, years; a seed sector with the EuroSciVoc field
+of its name, `graph.store.sector_fields`; a load: the nodes whose `sources` name its files,
+`graph.store.load_files`), worked out as sets of internal node ids: each a read from the chosen filter nodes outward
+(FalkorDB refuses pattern comprehensions in WHERE), at most `ID_ROWS` ids each, intersected in Python. A read that
+meets that cap makes the selection None: the filters select too many nodes to work out here, and the view says so
+rather than showing a part as the whole.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from typing import Any
 
 from graph.store import view_cypher as q
 from graph.store.contract import GraphStore
+from graph.store.load_files import params_of
 from graph.store.sector_fields import equivalent_fields
-from graph.store.unload import source_prefix
 from graph.views.filters import Filters
 from graph.views.time_window import edge_in_window
 
@@ -65,7 +65,7 @@ def selected(store: GraphStore, filters: Filters) -> dict[int, str] | None:
 
 def _selected(store: GraphStore, filters: Filters) -> dict[int, str]:
     if filters.load:  # every node the load's files gave, of any kind; with other filters, the actors and projects
-        mine = _ids(store, "brought_by", prefix=source_prefix(filters.load))  # among them they select
+        mine = _ids(store, "brought_by", **params_of(store, filters.load))  # among them they select
         others = dataclasses.replace(filters, load=None)
         return _both(_selected(store, others), mine) if others.restricts else mine
     programmes = _below(store, filters.programmes, "Programme", "Programme")
