@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 __all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "REGION_COUNTRY", "REGION_COUNTRY_TOO",
-           "id_entity", "fields", "sniff_separator", "after_lines", "header_line_holding", "likely_header"]
+           "NOT_WORD", "header_word", "id_entity", "fields", "sniff_separator", "after_lines", "header_line_holding",
+           "likely_header"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -94,6 +95,19 @@ REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "
                                                       "salzburg", "steiermark", "tirol", "vorarlberg", "wien"}))}
 
 
+#: What a header word leaves out: all but letters and digits (`header_word`; `mapping new` makes names with it too).
+NOT_WORD = re.compile(r"[\W_]+")
+
+
+def header_word(header: str) -> str:
+    """A header as the header words are written: lowercase letters and digits (`Org.nr` -> `orgnr`).
+
+    >>> header_word("Org.nr"), header_word("Partner_Land 2")
+    ('orgnr', 'partnerland2')
+    """
+    return NOT_WORD.sub("", header.casefold())
+
+
 _SEPARATED_ID = re.compile(r"(.*[^\W_])[\s_.-]+id", re.IGNORECASE)  # Cluster-ID, Cluster ID, cluster_id
 _CAMEL_ID = re.compile(r"(.*[^\W\d_])(?<=[^\W\d_A-Z])(?:ID|Id)")  # clusterId, projectID; not UID, Solid
 
@@ -110,7 +124,7 @@ def id_entity(header: str) -> str | None:
     """
     text = header.strip()
     found = _SEPARATED_ID.fullmatch(text) or _CAMEL_ID.fullmatch(text)
-    return re.sub(r"[\W_]+", "", found.group(1).casefold()) if found else None
+    return header_word(found.group(1)) if found else None
 
 
 def fields(header_line: str, separator: str) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from graph import values
 from graph.errors import Problem, ValidationFailed
 from loaders.common import is_json, read_text
-from loaders.csv_header import likely_header
+from loaders.csv_header import NOT_WORD, header_word, likely_header  # the one fold of a header, re-exported
 from loaders.csv_tables import read_rows
 from loaders.json_tables import item_columns, read_json_rows
 
@@ -25,13 +25,7 @@ __all__ = ["DATE_FORMATS", "NUMBER_MARKS", "NOT_WORD", "header_word", "read_tabl
 
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
-NOT_WORD = re.compile(r"[\W_]+")
 SAMPLE = 500  # cells looked at per column: enough to see a format, cheap on any table
-
-
-def header_word(header: str) -> str:
-    """A header as the header words are written: lowercase letters and digits (`Org.nr` -> `orgnr`)."""
-    return NOT_WORD.sub("", header.casefold())
 
 
 #: A header cell that is a value (an organisation number, a date, an amount) and not a column's name; a year alone
