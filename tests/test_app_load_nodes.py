@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 
 import pytest
-import streamlit as st
 
+from tests.app_graph import app_on_graph
 from tests.conftest import open_fixture_network
 from tests.own_load_files import ACTORS, LOAD, MARKUP, load_own_table
 from tests.test_app import network_html, open_page, texts
@@ -20,13 +20,8 @@ from tests.test_render import data_of
 def own_store(embedded_server, tmp_path_factory):
     store = open_fixture_network(embedded_server, "app_load_tests")
     load_own_table(store, tmp_path_factory.mktemp("egne"))
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "app_load_tests")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_graph(embedded_server, "app_load_tests", tmp_path_factory.mktemp("user_queries")):
         yield store
-    st.cache_resource.clear()  # closes the stores the app opened, so the server can stop
     store.clear()
     store.close()
 

@@ -6,10 +6,10 @@ shown too."""
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 
 from graph.store.falkordb_store import FalkorDBStore
 from loaders.pipeline import run_load
+from tests.app_graph import app_on_graph
 from tests.test_app import network_html, open_page, texts
 from tests.test_render import data_of
 from tests.test_unload_nested_names import _load_as_older_versions_did, _mapping
@@ -23,13 +23,8 @@ def nested_store(embedded_server, tmp_path_factory):
     folder = tmp_path_factory.mktemp("dk")
     run_load(store, "csv", _mapping(folder, "dk", "1;Odense Maskin ApS;Odense\n2;Fjordlab;Aarhus\n"))
     _load_as_older_versions_did(store, _mapping(folder, "later", "2;Fjordlab ApS;Aalborg\n3;Arla;Viby\n"), "dk/2024")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "app_nested_load_tests")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_graph(embedded_server, "app_nested_load_tests", tmp_path_factory.mktemp("user_queries")):
         yield store
-    st.cache_resource.clear()  # closes the stores the app opened, so the server can stop
     store.clear()
     store.close()
 
