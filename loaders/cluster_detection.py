@@ -26,6 +26,7 @@ from dataclasses import dataclass, replace
 
 from graph.store.records import NodeRecord
 from graph.wording import first_few
+from loaders.legal_forms import strip_legal_forms
 
 __all__ = ["KnownCluster", "KNOWN_CLUSTERS", "KNOWN_NON_CLUSTERS", "fold", "name_key", "detect_cluster",
            "aliases_of", "mark_clusters", "made_clusters_note"]
@@ -125,18 +126,9 @@ KNOWN_NON_CLUSTERS: dict[str, str] = {
     "European Cluster Collaboration Platform": "the European Commission's platform for clusters; not a cluster",
 }
 
-_LEGAL_FORMS = {"ab", "aktiebolag", "as", "asa", "sa", "aps", "a s", "oy", "oyj", "ehf", "hf", "gmbh", "ggmbh",
-                "ev", "e v", "srl", "sl", "sas", "zs", "z s", "ry", "rf", "sr", "fmba", "f m b a", "asbl", "vzw",
-                "bv", "nv", "ltd", "limited", "ug", "scarl", "spa", "ets", "ivs"}
 _SPECIAL = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                           "ı": "i"})
-
-
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-#: One or more trailing legal forms, each after a space: what `name_key` strips. Multi-word forms end in a
-#: single letter that is no form by itself, so stripping them all at once equals stripping them one by one.
-_TRAILING_FORMS = re.compile(
-    "(?: (?:" + "|".join(sorted(map(re.escape, _LEGAL_FORMS), key=len, reverse=True)) + "))+$")
 
 
 def fold(text: str | None) -> str:
@@ -149,13 +141,10 @@ def fold(text: str | None) -> str:
     return " ".join(_NOT_ALNUM.sub(" ", text).split())
 
 
-def _key_of_folded(folded: str) -> str:
-    return _TRAILING_FORMS.sub("", folded)
-
-
 def name_key(name: str | None) -> str:
-    """The key two names must share to be the same body: `fold` without trailing legal forms (AB, AS, e.V.)."""
-    return _key_of_folded(fold(name))
+    """The key two names must share to be the same body: `fold` without trailing legal forms (AB, AS, AG, e.V.,
+    GmbH & Co KG: `loaders.legal_forms`, the one list entity resolution and the note on near names use)."""
+    return strip_legal_forms(fold(name))
 
 
 _ALIASES: dict[str, list[KnownCluster]] = {}
@@ -231,10 +220,10 @@ def detect_cluster(name: str, short_name: str | None, country: str | None) -> st
     country = (country or "").upper() or None
     folded = [fold(text) if text else "" for text in (name, short_name)]
     for text in folded:
-        for known in _ALIASES.get(_key_of_folded(text), []) if text else []:
+        for known in _ALIASES.get(strip_legal_forms(text), []) if text else []:
             if country is None or known.country == country:
                 return f"alias:{known.name}"
-    if _key_of_folded(folded[0]) in _DENIED:
+    if strip_legal_forms(folded[0]) in _DENIED:
         return None
     for text in folded:
         reason = _pattern_reason(text, country)

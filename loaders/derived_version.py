@@ -26,8 +26,10 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: names (`loaders.derived_search`); 4: countries found by their names in the languages tables use ("Tyskland");
 #: 5: no `contribution_total` (rather than 0) for an organisation none of whose participations gives an amount;
 #: 6: search texts with ø, æ, œ, ł, đ, ð, þ written as in ASCII (`graph.store.search_text.OWN_LETTERS`); 7: search
-#: texts made again keep a table's own ids (`own_ids`), which they had dropped from organisations with a short name.
-DERIVED_VERSION = 7
+#: texts made again keep a table's own ids (`own_ids`), which they had dropped from organisations with a short name;
+#: 8: entity resolution sets aside the legal forms the note on near names did (AG, KG, GmbH & Co KG, SE, Inc, S.r.l.,
+#: d.o.o. ...: one list, `loaders.legal_forms`), so a seed `KEBA` is SAME_AS CORDIS's `KEBA AG`.
+DERIVED_VERSION = 8
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

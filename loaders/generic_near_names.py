@@ -5,8 +5,9 @@ An Austrian grants table naming `Keba`, `AVL` and `Fraunhofer` made new Organisa
 (`loaders.generic_namesakes`) and `match = "name"` take a name as written, in any case. Merging by a near name
 would join two bodies when it is wrong, so the load does not: it says which new nodes nearly share a name with a
 node of the same label and country, and how to load them onto it. Nearly: equal once case, punctuation and legal
-forms (AG, GmbH, SA, AB, AS, Ltd ...) are set aside, also against the stored node's acronym or alias; or the table's
-name (one word) is the first word of one stored node's name in that country, and of no other's.
+forms (AG, GmbH, SA, AB, AS, Ltd ...: `loaders.legal_forms`, the list entity resolution uses too) are set aside,
+also against the stored node's acronym or alias; or the table's name (one word) is the first word of one stored
+node's name in that country, and of no other's.
 
 One read per label: the stored nodes one of whose names starts with the first word of a new node's name when
 the new names start with a few words (the store searches its folded names, 0.05 s for the sample's organisations),
@@ -30,20 +31,13 @@ from graph.wording import first_few
 from loaders.cluster_detection import fold
 from loaders.generic_ends import held_ids
 from loaders.generic_namesakes import NAMESAKES_SKIPPED
+from loaders.legal_forms import strip_legal_forms
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
 __all__ = ["near_key", "near_names"]
 
-#: Legal forms a name may end in, as `cluster_detection.fold` writes them (`s.r.o.` is `s r o`): set aside, as case
-#: and punctuation are, when names are compared.
-LEGAL_FORMS = frozenset({
-    "ab", "aktiebolag", "ag", "as", "asa", "aps", "a s", "sa", "s a", "gmbh", "ggmbh", "gesmbh", "mbh", "kg", "og",
-    "co", "co kg", "ohg", "ev", "e v", "eu", "e u", "ug", "se", "ltd", "limited", "plc", "llc", "inc", "corp", "oy",
-    "oyj", "ehf", "hf", "srl", "s r l", "sl", "s l", "sas", "sarl", "spa", "s p a", "bv", "nv", "kft", "doo", "d o o",
-    "sro", "s r o", "sp z o o", "k k", "fmba", "asbl", "vzw", "scarl", "ivs", "zs", "z s", "ry", "rf"})
-_LONGEST_FORM = max(len(form.split()) for form in LEGAL_FORMS)
 _SHOWN = 5
 _FEW_STARTS = 20  # first words the store is asked for; more, and the label's names are read whole
 _READ_AT_MOST = 300_000  # nodes of one label read whole (`loaders.generic_ends` reads as many for its folded match)
@@ -51,19 +45,13 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def near_key(name: str | None) -> str:
-    """A name without case, accents, punctuation and trailing legal forms: two names nearly the same share it.
+    """A name without case, accents, punctuation and trailing legal forms (`loaders.legal_forms`, the list entity
+    resolution uses too): two names nearly the same share it.
 
     >>> near_key("AVL List GmbH"), near_key("KEBA AG"), near_key("Poloplast GmbH & Co KG"), near_key("AG")
     ('avl list', 'keba', 'poloplast', 'ag')
     """
-    words = fold(name).split()
-    while len(words) > 1:
-        cut = next((n for n in range(min(_LONGEST_FORM, len(words) - 1), 0, -1)
-                    if " ".join(words[-n:]) in LEGAL_FORMS), 0)
-        if not cut:
-            break
-        words = words[:-cut]
-    return " ".join(words)
+    return strip_legal_forms(fold(name))
 
 
 def _country(label: str) -> str:

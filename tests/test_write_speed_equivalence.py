@@ -23,6 +23,7 @@ from falkordb.helpers import stringify_param_value
 from graph.store.falkordb_store import parameter_text, params_header
 from loaders import cluster_detection
 from loaders.cluster_detection import detect_cluster, fold, name_key
+from loaders.legal_forms import LEGAL_FORMS
 from tests.conftest import FIXTURES
 
 TRICKY_STRINGS = [
@@ -107,7 +108,7 @@ def _reference_name_key(name):
     changed = True
     while changed:
         changed = False
-        for form in cluster_detection._LEGAL_FORMS:
+        for form in LEGAL_FORMS:
             if key.endswith(" " + form):
                 key, changed = key[: -len(form) - 1], True
     return key
@@ -120,7 +121,7 @@ def _fixture_names() -> set[str]:
             names.update((row["name"], row["shortName"]))
     with open(FIXTURES / "cluster_labels.csv", newline="", encoding="utf-8") as f:
         names.update(row[0] for row in csv.reader(f))
-    forms = sorted(cluster_detection._LEGAL_FORMS)
+    forms = sorted(LEGAL_FORMS)
     names.update(f"Acme {a} {b}" for a in forms for b in forms)
     names.update(["İstanbul AS", "ǅemal ApS", "ﬁrma oy", "Öl  A/S", "x e.V.", "Bar F.M.B.A.", "x a/s a/s", "ab", " ab"])
     return names
