@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from loaders.csv_header import id_entity
-from loaders.table_cells import header_word
+from loaders.csv_header import header_word, id_entity
 
 __all__ = ["PARTICIPATION_IDS", "guess_by_words"]
 

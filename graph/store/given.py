@@ -30,6 +30,7 @@ from typing import Any
 
 from graph.store import cypher
 from graph.store.contract import GIVEN_PROPERTY, HASH_PROPERTY, INTERNAL_PROPERTIES, GraphStore
+from graph.store.load_files import is_of_load
 from graph.store.schema import check_label
 from graph.store.search_text import SEARCH_PROPERTY, node_search_text
 
@@ -186,8 +187,7 @@ def values_left(props: dict[str, Any], entries: list[dict[str, Any]], prefix: st
     relationships reach, kept as it is (`adopted`)."""
     left, gone = [], []
     for entry in entries:
-        sources = [s for s in entry["sources"] if not s.startswith(prefix)
-                   or nested and (s.startswith(nested) or f"{s}/" in nested)]
+        sources = [s for s in entry["sources"] if not is_of_load(s, prefix, nested)]
         (left if sources else gone).append({**entry, "sources": sources})
     if not left:
         return {}, []

@@ -15,7 +15,7 @@ from typing import Any
 from graph.store.contract import GraphStore
 from graph.store.reads import last_loads
 
-__all__ = ["source_prefix", "nested_prefixes", "of_load", "params_of"]
+__all__ = ["source_prefix", "nested_prefixes", "of_load", "is_of_load", "params_of"]
 
 #: The record sources of the built-in loaders (`loaders.seeds`, `loaders.nuts`, `loaders.cordis`).
 _PREFIXES = {"seeds": "seed:", "nuts": "nuts:", "cordis": "cordis:"}
@@ -48,6 +48,17 @@ def of_load(value: str) -> str:
     "(s STARTS WITH $prefix AND none(o IN $nested WHERE s STARTS WITH o OR s + '/' = o))"
     """
     return f"({value} STARTS WITH $prefix AND none(o IN $nested WHERE {value} STARTS WITH o OR {value} + '/' = o))"
+
+
+def is_of_load(source: str, prefix: str, nested: tuple[str, ...] | list[str] = ()) -> bool:
+    """`of_load` in Python, for sources already read: `source` is one of the files of the load whose files start
+    with `prefix`, and of none of the loads `nested` under it.
+
+    >>> [is_of_load(s, "user:dk/", ("user:dk/2024/",)) for s in ("user:dk/a.csv", "user:dk/2024/a.csv", "user:dk/2024")]
+    [True, False, False]
+    """
+    nested = tuple(nested)
+    return source.startswith(prefix) and not (nested and (source.startswith(nested) or f"{source}/" in nested))
 
 
 def params_of(store: GraphStore, source: str) -> dict[str, Any]:
