@@ -17,9 +17,37 @@ GAPS_ONLY = ("note: the call's gaps and who fills each; the ranking of partners 
 def _places(index: Any, given: tuple[str, ...], option: str) -> tuple[str, ...]:
     """`--country` and `--avoid` as the ranking matches them: a country by code or name, read as `metrics --country`
     reads one (`Germany`, `Tyskland` are `DE`), or a region's NUTS code (`graph.analytics.recommend_places`)."""
+    from graph.analytics.recommend_hints import near_country
     from graph.analytics.recommend_places import place_codes
+    from graph.errors import ParameterError
 
+    for text in given:  # a misspelt country is refused with the one it nearly spells (`--country germny`: Germany)
+        try:
+            place_codes(index, (text,), option)
+        except ParameterError:
+            if near := near_country(index.G, text.strip()):
+                raise ParameterError(f"{option} {text.strip()!r} is neither a country nor a region of the graph: did "
+                                     f"you mean {near}?") from None
+            raise
     return place_codes(index, given, option)
+
+
+def _sectors(store: Any, index: Any, given: tuple[str, ...]) -> tuple[str, ...]:
+    """`--sector` as stored ids; a text naming no sector is refused with the few short sector names it nearly spells
+    (`robtics`: robotics), not with the store's first sectors, long call-topic titles."""
+    from graph.analytics.recommend_hints import near_sectors, some_sectors
+    from graph.errors import NotFound
+
+    ids: list[str] = []
+    for text in given:
+        try:
+            ids += stored_ids(store, (text,), "Sector")
+        except NotFound:
+            near = " or ".join(repr(name) for name in near_sectors(index.G, text))
+            hint = f"did you mean {near}?" if near else f"no sector's name is near it; {some_sectors(index.G)}."
+            raise NotFound(f"--sector {text.strip()!r} names no sector of this store: {hint} Give a sector's name "
+                           "or id (esv:..., topic:...)") from None
+    return tuple(ids)
 
 
 @main.command()
@@ -77,7 +105,7 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
         inputs = projection_inputs(obj.store, folder)
         index = index_for(obj.store, folder, inputs.graph, inputs.version).index  # kept on disk, as in the app
         if index.sector_index:  # else no project has a sector, and the ranking says what to load (ACTIVE_IN)
-            sectors = stored_ids(obj.store, sectors, "Sector")
+            sectors = _sectors(obj.store, index, sectors)
         add_places, avoid_places = _places(index, add_places, "--country"), _places(index, avoid_places, "--avoid")
         for text, node, said in named:  # a name taken as written, while others begin with it: said, with projects
             if note := namesakes_note(obj.store, index, text, node, said):

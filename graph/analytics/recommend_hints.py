@@ -1,0 +1,82 @@
+"""The "did you mean" of a country or a sector typed for `recommend` (`--country`, `--avoid`, `--sector`).
+
+`--country germny` was refused without naming Germany, and `--sector robtics` listed the store's first sectors, long
+call-topic titles ("Combining state-of-the-art emission reduction ..."), after the substring matches. Both now ask
+`graph.nearest` (the project's one near-miss rule) over what the graph holds: its countries by name and ISO code, and
+its sectors' names, the short ones (seed sectors, EuroSciVoc fields) before the call topics' titles.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+import pycountry
+
+from graph.nearest import nearest
+
+__all__ = ["near_country", "near_sectors", "some_sectors", "SECTORS_SHOWN"]
+
+#: How many sector names a hint offers, closest first.
+SECTORS_SHOWN = 3
+
+
+def near_country(G: nx.MultiDiGraph, text: str) -> str | None:
+    """The graph's country `text` nearly spells, by name or ISO code (alpha-2 as the store keys it, or alpha-3),
+    as "Germany (DE)"; None when none is near.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Country:DE", kind="Country", name="Germany")
+    >>> near_country(G, "germny"), near_country(G, "DEUU"), near_country(G, "Narnia")
+    ('Germany (DE)', 'Germany (DE)', None)
+    """
+    said: dict[str, str] = {}
+    for key, attrs in G.nodes(data=True):
+        if attrs.get("kind") != "Country":
+            continue
+        code = key.split(":", 1)[1]
+        shown = f"{attrs.get('name') or code} ({code})"
+        found = pycountry.countries.get(alpha_2={"EL": "GR", "UK": "GB"}.get(code, code))
+        for spelling in (attrs.get("name"), code, getattr(found, "alpha_3", None)):
+            if spelling:
+                said.setdefault(spelling.casefold(), shown)
+    near = nearest(text, said)
+    return said[near[0]] if near else None
+
+
+def _sector_names(G: nx.MultiDiGraph) -> tuple[list[str], list[str]]:
+    """The graph's sector names: the short ones (seed sectors and EuroSciVoc fields) and the call topics' titles."""
+    short, topics = [], []
+    for key, attrs in G.nodes(data=True):
+        if attrs.get("kind") == "Sector" and attrs.get("name"):
+            (topics if key.startswith("Sector:topic:") else short).append(str(attrs["name"]))
+    return short, topics
+
+
+def some_sectors(G: nx.MultiDiGraph, most: int = 5) -> str:
+    """A few of the graph's short sector names, as examples where none is near what was typed.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Sector:topic:X", kind="Sector", name="A very long call topic (RIA)")
+    >>> some_sectors(nx.MultiDiGraph()), some_sectors(G)
+    ('the graph has no sector', 'some sectors of the graph: A very long call topic (RIA)')
+    >>> G.add_node("Sector:esv:1", kind="Sector", name="robotics"); some_sectors(G)
+    'some sectors of the graph: robotics'
+    """
+    short, topics = _sector_names(G)
+    names = sorted(dict.fromkeys(short or topics), key=lambda n: (len(n), n.casefold()))
+    if not names:
+        return "the graph has no sector"
+    return f"some sectors of the graph: {', '.join(names[:most])}{', ...' if len(names) > most else ''}"
+
+
+def near_sectors(G: nx.MultiDiGraph, text: str, most: int = SECTORS_SHOWN) -> list[str]:
+    """Up to `most` sector names of the graph `text` nearly spells, closest first: the short names (seed sectors and
+    EuroSciVoc fields) before the call topics' titles, which are offered only when no short name is near.
+
+    >>> G = nx.MultiDiGraph()
+    >>> for key, name in [("Sector:esv:1", "robotics"), ("Sector:topic:X", "Robotics for tomorrow (RIA)")]:
+    ...     G.add_node(key, kind="Sector", name=name)
+    >>> near_sectors(G, "robtics"), near_sectors(G, "robotics for tomorow (ria)"), near_sectors(G, "zzz")
+    (['robotics'], ['Robotics for tomorrow (RIA)'], [])
+    """
+    short, topics = _sector_names(G)
+    return nearest(text, short, most=most) or nearest(text, topics, most=most)
