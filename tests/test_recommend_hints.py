@@ -49,3 +49,4 @@ def test_cli_a_sector_near_no_name_is_refused_with_short_examples(env, index):  
     shown = line.split("some sectors of the graph: ")[1].split(". Give")[0].removesuffix(", ...").split(", ")
     topics = {attrs["name"] for key, attrs in index.G.nodes(data=True) if key.startswith("Sector:topic:")}
     assert shown and not set(shown) & topics
+

@@ -240,6 +240,19 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
     raise NotFound(f"no {what} has the id or name {text!r}.{_did_you_mean(store, folded, labels)}")
 
 
+def _near_whole_name(store: GraphStore, folded: str, words: list[str], labels: list[str]) -> list[ResolvedNode]:
+    """The nodes holding one of the text's words whose whole name the text nearly spells (`graph.nearest`), closest
+    first: a word alone finds the names that hold it, shortest first, not the one a typo in another word meant."""
+    from graph.nearest import nearest
+
+    by_name: dict[str, list[ResolvedNode]] = {}
+    for word in (w for w in words if len(w) >= 3):
+        for node in _by_search(store, word, labels):
+            if node not in by_name.setdefault(fold(node.name), []):
+                by_name[fold(node.name)].append(node)
+    return [node for name in nearest(folded, by_name, most=SHOWN_CANDIDATES) for node in by_name[name]]
+
+
 def _did_you_mean(store: GraphStore, folded: str, labels: list[str]) -> str:
     """Nodes whose names hold the text, or else one of its words (longest first), or else the start of its longest
     word ("automaton" finds "automation" by "automat"): a hint for a text that named nothing; when the store holds
@@ -247,6 +260,8 @@ def _did_you_mean(store: GraphStore, folded: str, labels: list[str]) -> str:
     from graph.store.requirements import missing_inputs
 
     words = sorted(dict.fromkeys(folded.split()), key=len, reverse=True)
+    if len(words) > 1 and (whole := _near_whole_name(store, folded, words, labels)):
+        return f" Did you mean: {_listed(whole)}?"  # "fiber optic valey": Fiber Optic Valley, not FIBERWOOD OY
     longest = words[0] if words else ""
     starts = [longest[:n] for n in range(len(longest) - 1, 2, -1)][:4]  # a misspelling mostly sits at a word's end
     for needle in dict.fromkeys([folded, *words, *starts]):
