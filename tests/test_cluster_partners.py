@@ -138,7 +138,7 @@ def test_a_cluster_with_projects_ranks_by_them_too_without_the_note(clusters):
     ranking = partner_clusters(clusters, ["Cluster:pic:2"], k=25)
     assert ranking.note is None
     found = by_key(ranking)
-    assert found["Cluster:automation-region"][1].reasons[0] == "both work in automation"
+    assert found["Cluster:automation-region"][1].reasons[0] == "both work in Automation"
     assert "Cluster:automation-smaland" in found
 
 
@@ -183,14 +183,14 @@ def test_consortium_gaps_name_what_is_missing_and_who_fills_it(index):
     check = check_consortium(index, ["Organisation:pic:1"],
                              CallRules(min_countries=2, sme_share=0.5, roles=("coordinator", "textiles")))
     gaps = {g.rule: g for g in check.gaps}
-    assert sorted(gaps) == ["countries", "role:textiles", "sme_share"]
+    assert sorted(gaps) == ["countries", "role:Textiles", "sme_share"]
     assert gaps["countries"].text == "1 country (SE); the call asks for 2: 1 more"
     assert [c.key for c in gaps["countries"].candidates][0] == "Organisation:pic:6"
     assert {index.country[index.index[c.key]] for c in gaps["countries"].candidates} <= {"DK", "FI"}
     assert gaps["sme_share"].text == "0 SMEs of 1 partner; the call asks for 50%: 1 more SME"
     assert [c.key for c in gaps["sme_share"].candidates] == ["Organisation:pic:6"]
     assert gaps["sme_share"].candidates[0].reasons[-1] == "also fills: a new country"
-    assert {c.key for c in gaps["role:textiles"].candidates} == {"Organisation:pic:4", "Organisation:pic:7"}
+    assert {c.key for c in gaps["role:Textiles"].candidates} == {"Organisation:pic:4", "Organisation:pic:7"}
     assert check.met == ["a partner that has coordinated projects"]
     assert check.note is None
     assert gaps["countries"].pool == sum(c not in ("SE", "") for c in index.country)  # who would fill it, ranked or not
@@ -222,7 +222,7 @@ def test_a_consortium_meeting_every_rule_has_no_gap(index):
                              CallRules(min_countries=2, sme_share=0.5, roles=("automation",)))
     assert check.gaps == []
     assert check.met == ["2 countries (DK, SE), at least 2 asked", "1 SME of 2 partners; the call asks for 50%",
-                         "works in automation"]
+                         "works in Automation"]
 
 
 def test_an_organisation_without_projects_gets_neighbours_of_its_region_and_the_note(index):
@@ -240,7 +240,7 @@ def test_an_organisation_without_projects_gets_neighbours_of_its_region_and_the_
 
 def test_a_seed_cluster_without_projects_finds_organisations_by_its_bridged_sector(index):
     found = recommend(index, ["Cluster:automation-smaland"], k=3)
-    assert "works in automation, like the consortium" in found[0].reasons
+    assert "works in Automation, like the consortium" in found[0].reasons
 
 
 @pytest.fixture(scope="module")

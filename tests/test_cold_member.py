@@ -44,7 +44,7 @@ def test_a_member_without_projects_gets_its_fellow_members_and_its_clusters_fiel
     assert "a fellow member of Automation Småland" in reasons[f"Organisation:{FELLOW}"]
     assert "in the same country (Sweden)" in reasons[f"Organisation:{FELLOW}"]  # the cluster's place stands in
     assert "adds Sweden" not in reasons[f"Organisation:{FELLOW}"]
-    automation = [c for c in found if "works in automation, like the consortium" in c.reasons]
+    automation = [c for c in found if "works in Automation, like the consortium" in c.reasons]
     assert automation and automation[0].components["thematic"] > 0  # the cluster's sector, bridged to CORDIS's
     assert all(c.key != "Organisation:member-9" for c in found)
 

@@ -31,7 +31,7 @@ def test_the_seeds_sector_ranks_as_the_field_of_its_name(store):
     by_seed = recommend(index, ["Organisation:pic:4"], Requirements(sectors=("automation",)), k=5)
     by_field = recommend(index, ["Organisation:pic:4"], Requirements(sectors=(AUTOMATION,)), k=5)
     assert [c.key for c in by_seed] == [c.key for c in by_field] != []
-    assert "works in automation, as asked" in by_seed[0].reasons
+    assert "works in Automation, as asked" in by_seed[0].reasons
 
 
 def test_cli_takes_the_sector_name_in_any_case(store, embedded_server):
@@ -40,4 +40,4 @@ def test_cli_takes_the_sector_name_in_any_case(store, embedded_server):
         result = invoke(env, "recommend", "--for", "TEXTILE WORKS AB", "--sector", given, "-k", "3")
         assert result.exit_code == 0, result.stderr
         assert "is in no project of the graph" not in result.stderr
-        assert "- works in automation, as asked" in result.stdout
+        assert "- works in Automation, as asked" in result.stdout

@@ -27,11 +27,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from graph.analytics.cluster_partner_reasons import network_reasons, place_reasons, tagged
-from graph.analytics.cluster_profiles import ClusterIndex, Profile, sector_name
+from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.cluster_requirements import asked_reasons, meeting
 from graph.analytics.recommend import Candidate, link_scores
 from graph.analytics.recommend_cold import member_clusters
 from graph.analytics.recommend_reasons import Path
+from graph.analytics.recommend_sectors import sector_display
 from graph.errors import NotFound
 from graph.store.schema import is_cluster
 
@@ -260,7 +261,7 @@ def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs
     reasons, paths = [], []
     if pair:
         s, t = pair
-        mine, theirs = sector_name(G, me.sector_paths[s][-1]), sector_name(G, other.sector_paths[t][-1])
+        mine, theirs = sector_display(G, me.sector_paths[s][-1]), sector_display(G, other.sector_paths[t][-1])
         if s == t:
             reasons.append(f"both work in {mine}")
             paths.append(Path(_joined(me.sector_paths[s], tuple(reversed(other.sector_paths[t]))),

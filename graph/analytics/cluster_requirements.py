@@ -14,6 +14,7 @@ import dataclasses
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend import Requirements
 from graph.analytics.recommend_index import LABEL_LEVELS, label_name, sector_key
+from graph.analytics.recommend_sectors import sector_display
 
 __all__ = ["meeting", "asked_reasons"]
 
@@ -43,7 +44,7 @@ def _named(cindex: ClusterIndex, sectors: list[str] | tuple[str, ...], between: 
     """The sectors by name, a seed sector and the field of its name (one sector to the ranking) once."""
     first = {}
     for s in sectors:
-        first.setdefault(cindex.neighbours.canonical(sector_key(s)), cindex.index.name(sector_key(s)))
+        first.setdefault(cindex.neighbours.canonical(sector_key(s)), sector_display(cindex.G, sector_key(s)))
     return between.join(first.values())
 
 

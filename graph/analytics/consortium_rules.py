@@ -18,6 +18,7 @@ import math
 
 from graph.analytics.recommend_index import RecommenderIndex
 from graph.analytics.recommend_reasons import known_smes, smes_said
+from graph.analytics.recommend_sectors import sector_display
 from graph.errors import NotFound, ParameterError
 from graph.store.search_text import fold
 
@@ -44,7 +45,7 @@ def role_sectors(index: RecommenderIndex, role: str) -> tuple[str, list[str]]:
     if not columns:
         raise NotFound(f"role {role!r} is neither `coordinator` nor a sector of any project; give a sector id "
                        "(esv:/29/105/357/3103) or name (automation)")
-    names = list(dict.fromkeys(index.name(c) for c in columns))
+    names = list(dict.fromkeys(sector_display(index.G, c) for c in columns))
     return " or ".join(n for i, n in enumerate(names) if fold(n) not in map(fold, names[:i])), columns
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from graph.analytics.recommend_index import RecommenderIndex, sector_row
+from graph.analytics.recommend_sectors import sector_display
 from graph.analytics.sparse_rows import shared_columns
 
 if TYPE_CHECKING:
@@ -125,9 +126,10 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         s = int(max(close, key=lambda i: len(index.sector_keys[i])))  # the most specific of equals
         if target[s] > 0:
             like = "as asked" if index.sector_keys[s] in asked else "like the consortium"
-            reasons.append(f"works in {index.name(index.sector_keys[s])}, {like}")
+            reasons.append(f"works in {sector_display(index.G, index.sector_keys[s])}, {like}")
     if asked and not parts["asked_sector"][y]:  # ranked for the rest: said, not left to "works in genetics"
-        reasons.append(f"no project in {' or '.join(sorted(index.name(s) for s in asked))}, the sector(s) asked")
+        named = sorted({sector_display(index.G, s) for s in asked})
+        reasons.append(f"no project in {' or '.join(named)}, the sector(s) asked")
     if parts["wanted_place"][y] or parts["complementarity"][y]:
         wanted = [w for w in req.add_places if index.place[y].startswith(w)]
         where = index.name(f"Region:{wanted[0]}" if wanted and len(wanted[0]) > 2 else f"Country:{index.country[y]}")

@@ -19,9 +19,33 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.store.schema import is_cluster
+from graph.store.search_text import fold
 from graph.store.sector_fields import equivalent_sectors
 
-__all__ = ["equivalent_sectors", "SectorNeighbours"]
+__all__ = ["equivalent_sectors", "SectorNeighbours", "sector_display"]
+
+
+def sector_display(G: nx.MultiDiGraph, key: str) -> str:
+    """How reasons and notes name the sector `key`: its stored name, written as the seed sector of that name writes
+    it where a seed sector and the EuroSciVoc field of its name are one sector to the ranking ("Agriculture" for the
+    field "agriculture"). Cluster mode said "both work in Agriculture" and an organisation's reason "works in
+    agriculture" of the same sector; a seed bridged to a field of another name ("Manufacturing", "manufacturing
+    engineering") keeps its own.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("Project:p", "Sector:esv:1", type="ACTIVE_IN")
+    >>> G.add_node("Sector:esv:1", kind="Sector", name="agriculture")
+    >>> G.add_node("Sector:agriculture", kind="Sector", name="Agriculture")
+    >>> sector_display(G, "Sector:esv:1"), sector_display(G, "Sector:agriculture")
+    ('Agriculture', 'Agriculture')
+    """
+    def name(k: str) -> str:
+        return str((G.nodes[k] if k in G else {}).get("name") or k.split(":", 1)[-1])
+
+    same = equivalent_sectors(G)
+    field, given = same.get(key, key), name(key)
+    seeds = sorted(seed for seed, to in same.items() if to == field)
+    return next((name(seed) for seed in seeds if fold(name(seed)) == fold(given)), given)
 
 
 class SectorNeighbours:
