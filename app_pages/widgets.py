@@ -17,6 +17,7 @@ import streamlit as st
 from app_pages import common, linked_choices, linked_nodes, timeline, url_choice
 from graph.analytics.metrics import METRICS
 from graph.analytics.projections import KINDS, ROLE_RANK, Projection
+from graph.analytics.recommend_hints import near_choices
 from graph.errors import ParameterError
 from graph.store.contract import GraphStore
 from graph.store.search_text import fold
@@ -64,9 +65,11 @@ def choose(label: str, choices: list[tuple[str, str]], key: str, help: str | Non
         found = fold(st.text_input(f"Find {label[0].lower()}{label[1:]}", **url_choice.bound(f"{key}_find"),
                                    placeholder=f"a name or code ({len(names):,})"))
         matches = [k for k in names if found in _searched(k, names[k])] if found else offered
-        offered = list(dict.fromkeys([*_chosen(key, names), *matches[:OFFERED]]))
+        near = near_choices(found, names) if found and not matches else []  # "germny": Germany offered, and said
+        offered = list(dict.fromkeys([*_chosen(key, names), *matches[:OFFERED], *near]))
         placeholder = f"{len(matches):,} found" if found else f"the first {OFFERED} of {len(names):,}" \
             if len(names) > OFFERED else f"{len(names):,} to choose from"  # "the first 200 of 38" had been said
+        placeholder += f"; did you mean {' or '.join(names[k] for k in near)}?" if near else ""
         placeholder += f" (first {OFFERED} shown)" if found and len(matches) > OFFERED else ""
     if key not in st.session_state:  # a link's first visit: its values no choice has are said, not dropped unsaid
         linked_choices.labels_from_link(key, names)

@@ -13,7 +13,7 @@ import pycountry
 
 from graph.nearest import nearest
 
-__all__ = ["near_country", "near_sectors", "some_sectors", "SECTORS_SHOWN"]
+__all__ = ["near_country", "near_sectors", "some_sectors", "near_choices", "SECTORS_SHOWN"]
 
 #: How many sector names a hint offers, closest first.
 SECTORS_SHOWN = 3
@@ -80,3 +80,28 @@ def near_sectors(G: nx.MultiDiGraph, text: str, most: int = SECTORS_SHOWN) -> li
     """
     short, topics = _sector_names(G)
     return nearest(text, short, most=most) or nearest(text, topics, most=most)
+
+
+def near_choices(text: str, names: dict[str, str], most: int = SECTORS_SHOWN) -> list[str]:
+    """The keys of up to `most` choices (`key -> label`, as a picker offers them) whose label, or for a country
+    (`Country:DE`) its code, `text` nearly spells, closest first: what a Find box that found nothing offers
+    (the Partners page's "Find places to add": "germny" found none, and said nothing of Germany).
+
+    >>> near_choices("germny", {"Country:DE": "Germany (DE)", "Country:DK": "Denmark", "Region:DE1": "Baden"})
+    ['Country:DE']
+    >>> near_choices("DEUU", {"Country:DE": "Germany"}), near_choices("zzz", {"Country:DE": "Germany"})
+    (['Country:DE'], [])
+    """
+    by_spelling: dict[str, str] = {}
+    for key, label in names.items():
+        by_spelling.setdefault(str(label).casefold(), key)
+        if str(label).endswith(")"):  # "Germany (DE)": the name alone too
+            by_spelling.setdefault(str(label).rsplit(" (", 1)[0].casefold(), key)
+        if key.startswith("Country:"):
+            code = key.split(":", 1)[1]
+            found = pycountry.countries.get(alpha_2={"EL": "GR", "UK": "GB"}.get(code, code))
+            for spelling in (code, getattr(found, "alpha_3", None)):
+                if spelling:
+                    by_spelling.setdefault(spelling.casefold(), key)
+    keys = [by_spelling[spelling] for spelling in nearest(text, by_spelling, most=most * 2)]
+    return list(dict.fromkeys(keys))[:most]
