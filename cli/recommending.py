@@ -37,16 +37,21 @@ def _sectors(store: Any, index: Any, given: tuple[str, ...]) -> tuple[str, ...]:
     (`robtics`: robotics), not with the store's first sectors, long call-topic titles."""
     from graph.analytics.recommend_hints import near_sectors, some_sectors
     from graph.errors import NotFound
+    from graph.store.resolve import resolve_node
 
     ids: list[str] = []
     for text in given:
         try:
             ids += stored_ids(store, (text,), "Sector")
         except NotFound:
-            near = " or ".join(repr(name) for name in near_sectors(index.G, text))
-            hint = f"did you mean {near}?" if near else f"no sector's name is near it; {some_sectors(index.G)}."
-            raise NotFound(f"--sector {text.strip()!r} names no sector of this store: {hint} Give a sector's name "
-                           "or id (esv:..., topic:...)") from None
+            if near := " or ".join(repr(name) for name in near_sectors(index.G, text)):
+                raise NotFound(f"--sector {text.strip()!r} names no sector of this store: did you mean {near}? Give a "
+                               "sector's name or id (esv:..., topic:...)") from None
+            try:  # none near: the names holding the text, as before, then short sector names, not topic titles
+                resolve_node(store, text, ("Sector",))
+            except NotFound as e:
+                raise NotFound(f"{e} {some_sectors(index.G)}") from None
+            raise
     return tuple(ids)
 
 

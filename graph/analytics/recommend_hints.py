@@ -52,20 +52,21 @@ def _sector_names(G: nx.MultiDiGraph) -> tuple[list[str], list[str]]:
 
 
 def some_sectors(G: nx.MultiDiGraph, most: int = 5) -> str:
-    """A few of the graph's short sector names, as examples where none is near what was typed.
+    """A sentence of a few of the graph's short sector names, as examples where none is near what was typed.
 
     >>> G = nx.MultiDiGraph()
     >>> G.add_node("Sector:topic:X", kind="Sector", name="A very long call topic (RIA)")
     >>> some_sectors(nx.MultiDiGraph()), some_sectors(G)
-    ('the graph has no sector', 'some sectors of the graph: A very long call topic (RIA)')
-    >>> G.add_node("Sector:esv:1", kind="Sector", name="robotics"); some_sectors(G)
-    'some sectors of the graph: robotics'
+    ('The graph has no sector.', 'Some sectors of the graph: A very long call topic (RIA).')
+    >>> G.add_node("Sector:esv:1", kind="Sector", name="robotics"); some_sectors(G, most=0)
+    'Some sectors of the graph: ...'
     """
     short, topics = _sector_names(G)
     names = sorted(dict.fromkeys(short or topics), key=lambda n: (len(n), n.casefold()))
     if not names:
-        return "the graph has no sector"
-    return f"some sectors of the graph: {', '.join(names[:most])}{', ...' if len(names) > most else ''}"
+        return "The graph has no sector."
+    shown = [*names[:most], "..."] if len(names) > most else [*names[:-1], names[-1] + "."]
+    return f"Some sectors of the graph: {', '.join(shown)}"
 
 
 def near_sectors(G: nx.MultiDiGraph, text: str, most: int = SECTORS_SHOWN) -> list[str]:
