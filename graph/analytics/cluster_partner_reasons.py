@@ -13,7 +13,7 @@ from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend_reasons import Path
 from graph.wording import first_few
 
-__all__ = ["tagged", "place_reasons", "network_reasons"]
+__all__ = ["tagged", "place_reasons", "network_reasons", "common_partners"]
 
 
 def tagged(cindex: ClusterIndex, project: str, sector: str) -> str:
@@ -54,7 +54,7 @@ def network_reasons(cindex: ClusterIndex, me: Profile, other: Profile, paths: li
                           "of both"))
     common = np.intersect1d(index.incidence[list(me.rows)].indices, index.incidence[theirs].indices) if theirs else []
     if not len(common):
-        return reasons or ["their organisations have partners in common"]
+        return reasons or common_partners(cindex, me, other.key, theirs, paths)
     newest = max(common, key=lambda j: (index.G.nodes[index.projects[j]].get("start_date") or "", index.projects[j]))
     p = index.projects[newest]
     x = next(x for x in me.rows if index.incidence[x, newest])
@@ -63,3 +63,35 @@ def network_reasons(cindex: ClusterIndex, me: Profile, other: Profile, paths: li
                       f"{index.name(index.keys[x])} and {index.name(index.keys[y])} both in {index.name(p)}"))
     return [*reasons, f"their organisations share {len(common)} project{'s' * (len(common) > 1)}, the newest "
                       f"{index.name(p)}"]
+
+
+def common_partners(cindex: ClusterIndex, me: Profile, other_key: str, theirs: list[int], paths: list[Path]
+                    ) -> list[str]:
+    """The organisations both clusters' organisations have shared a project with, where they share none themselves:
+    how many, the first few by the projects they share with both, and the path through the first. The reason had
+    been "their organisations have partners in common", naming none and counting none."""
+    index, mine = cindex.index, list(me.rows)
+    shared = index.shared  # organisation x organisation: shared projects
+    with_me, with_them = np.asarray(shared[mine].sum(axis=0)).ravel(), np.asarray(shared[theirs].sum(axis=0)).ravel()
+    both = [z for z in np.flatnonzero((with_me > 0) & (with_them > 0)) if z not in me.rows and z not in theirs]
+    if not both:
+        return ["their organisations have partners in common"]
+    both.sort(key=lambda z: (-min(with_me[z], with_them[z]), index.name(index.keys[z])))
+    z = both[0]
+    x = next(x for x in mine if shared[x, z])
+    y = next(y for y in theirs if shared[y, z])
+    p = _newest_shared(cindex, x, z)
+    q = _newest_shared(cindex, z, y)
+    paths.append(Path((me.key, index.keys[x], p, index.keys[z], q, index.keys[y], other_key),
+                      f"{index.name(index.keys[z])} shares {index.name(p)} with {index.name(index.keys[x])} and "
+                      f"{index.name(q)} with {index.name(index.keys[y])}"))
+    names = first_few(both, 3, lambda r: index.name(index.keys[r]))
+    return [f"their organisations have {len(both)} partner{'s' * (len(both) > 1)} in common: {names}"]
+
+
+def _newest_shared(cindex: ClusterIndex, a: int, b: int) -> str:
+    """The newest project organisations `a` and `b` both take part in."""
+    index = cindex.index
+    both = np.intersect1d(index.incidence[[a]].indices, index.incidence[[b]].indices)
+    return index.projects[max(both, key=lambda j: (index.G.nodes[index.projects[j]].get("start_date") or "",
+                                                   index.projects[j]))]
