@@ -102,6 +102,13 @@ def paths(index: RecommenderIndex, rows: list[int], y: int, limit: int = 2) -> l
     return sorted(found, key=lambda p: len(p.nodes))[:limit]
 
 
+def _works_in(index: RecommenderIndex, key: str) -> str:
+    """"works in photovoltaic"; a CORDIS call topic (`Sector:topic:...`) is a call answered, not a field worked in:
+    "answered the call topic MSCA Doctoral Networks 2023" (it had been "works in MSCA Doctoral Networks 2023")."""
+    name = sector_display(index.G, key)
+    return f"answered the call topic {name}" if key.startswith("Sector:topic:") else f"works in {name}"
+
+
 def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements, parts: dict,
             target: np.ndarray, of_clusters: bool = False) -> list[str]:
     """Why candidate `y` ranks where it does, in words; `target` is the request's `target_profile`, made once
@@ -126,7 +133,7 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         s = int(max(close, key=lambda i: len(index.sector_keys[i])))  # the most specific of equals
         if target[s] > 0:
             like = "as asked" if index.sector_keys[s] in asked else "like the consortium"
-            reasons.append(f"works in {sector_display(index.G, index.sector_keys[s])}, {like}")
+            reasons.append(f"{_works_in(index, index.sector_keys[s])}, {like}")
     if asked and not parts["asked_sector"][y]:  # ranked for the rest: said, not left to "works in genetics"
         named = sorted({sector_display(index.G, s) for s in asked})
         reasons.append(f"no project in {' or '.join(named)}, the sector(s) asked")
