@@ -19,10 +19,21 @@ __all__ = ["namesakes_note"]
 SHOWN = 3
 
 
-def _projects(index: Any, key: str) -> str:
-    row = index.index.get(key)
-    n = int(index.incidence[row].nnz) if row is not None else 0
+def _projects(index: Any, keys: set[str]) -> str:
+    """The projects of the records `keys` (one body), each once."""
+    rows = [index.index[key] for key in keys if key in index.index]
+    n = int((index.incidence[rows].sum(axis=0) > 0).sum()) if rows else 0
     return f"in {n} project{'s' * (n != 1)}"
+
+
+def _one_body(index: Any, key: str) -> set[str]:
+    """`key` and the records SAME_AS it, either way: one body, whose projects the ranking takes together. A seed
+    cluster's CORDIS record had been named as another name to take, and the seed said to be in 0 projects."""
+    G = index.G
+    if key not in G:
+        return {key}
+    return ({key} | {v for _, v, t in G.out_edges(key, data="type") if t == "SAME_AS"}
+            | {u for u, _, t in G.in_edges(key, data="type") if t == "SAME_AS"})
 
 
 def namesakes_note(store: GraphStore, index: Any, text: str, node: ResolvedNode, said: bool = False) -> str | None:
@@ -32,18 +43,21 @@ def namesakes_note(store: GraphStore, index: Any, text: str, node: ResolvedNode,
     folded = fold(text)
     if len(folded) < 4 or text.strip() in (node.key, node.id):
         return None
+    body = _one_body(index, node.key)
     others: dict[str, str] = {}
     for label in ("Organisation", "Cluster"):
         rows = store.read(nodes_by_search_text(label), {"needle": f"|{folded}", "limit": 20}).rows
         for kind, node_id, name, *_ in rows:
             key = f"{kind}:{node_id}"
-            if key != node.key and key != node.same_as and fold(name or "").startswith(folded):
+            if key not in body and key != node.same_as and fold(name or "").startswith(folded):
                 others.setdefault(key, str(name))
     if not others:
         return None
-    shown = "; ".join(f"{name} ({key}), {_projects(index, key)}" for key, name in list(others.items())[:SHOWN])
+    shown = "; ".join(f"{name} ({key}), {_projects(index, _one_body(index, key))}"
+                      for key, name in list(others.items())[:SHOWN])
     more = f"; and {len(others) - SHOWN} more" if len(others) > SHOWN else ""
-    taken = f"{node.name}, {_projects(index, node.key)}" if said else \
-        f"--for {text.strip()!r} is {node.describe()}, {_projects(index, node.key)}"
+    also = "".join(f" with {index.name(key)} ({key}), the same body (SAME_AS)" for key in sorted(body - {node.key}))
+    taken = f"{node.name}, {_projects(index, body)}{also}" if said else \
+        f"--for {text.strip()!r} is {node.describe()}, {_projects(index, body)}{also}"
     return f"{taken}; other names begin with {text.strip()!r}: {shown}{more}. To take another, give its id (Kind:id) " \
         "to --for"
