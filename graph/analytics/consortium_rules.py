@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 
+from graph.analytics.recommend_hints import near_sectors
 from graph.analytics.recommend_index import RecommenderIndex
 from graph.analytics.recommend_reasons import known_smes, smes_said
 from graph.analytics.recommend_sectors import sector_display
@@ -43,7 +44,9 @@ def role_sectors(index: RecommenderIndex, role: str) -> tuple[str, list[str]]:
         if column in index.sector_index and column not in columns:
             columns.append(column)
     if not columns:
-        raise NotFound(f"role {role!r} is neither `coordinator` nor a sector of any project; give a sector id "
+        near = near_sectors(index.G, given.removeprefix("Sector:"))  # `--roles robtics` had no "did you mean"
+        meant = f": did you mean {' or '.join(map(repr, near))}?" if near else ""
+        raise NotFound(f"role {role!r} is neither `coordinator` nor a sector of any project{meant}; give a sector id "
                        "(esv:/29/105/357/3103) or name (automation)")
     names = list(dict.fromkeys(sector_display(index.G, c) for c in columns))
     return " or ".join(n for i, n in enumerate(names) if fold(n) not in map(fold, names[:i])), columns
