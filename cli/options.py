@@ -117,10 +117,11 @@ def say_two_readings(option: str, kind: str, value: object) -> None:
 
 
 def _examples(store: GraphStore, kind: str) -> str:
-    """A few of the store's own `kind` nodes, as a message's example (nothing when it holds none)."""
-    from graph.store.view_cypher import options_of
+    """A few of the store's own `kind` nodes, the shortest names first, as a message's example (nothing when it
+    holds none)."""
+    from graph.store.view_cypher import examples_of
 
-    rows = store.read(options_of(kind), {"limit": _EXAMPLES + 1}, row_cap=_EXAMPLES + 1).rows
+    rows = store.read(examples_of(kind), {"limit": _EXAMPLES + 1}, row_cap=_EXAMPLES + 1).rows
     shown = ", ".join(f"{name} ({node_id})" if name and name != node_id else str(node_id)
                       for node_id, name in rows[:_EXAMPLES])
     end = ", ..." if len(rows) > _EXAMPLES else "."

@@ -126,6 +126,14 @@ def options_of(label: str) -> str:
 
 
 @statement(each_label)
+def examples_of(label: str) -> str:
+    """Id and name of `label` nodes, the shortest names first: a message's examples (the sample's sectors by name
+    began with call-topic titles of two lines each, "Combining state-of-the-art emission reduction ...")."""
+    return (f"MATCH (n:{check_label(label)}) RETURN n.id AS id, n.name AS name "
+            "ORDER BY size(coalesce(n.name, n.id)), name LIMIT $limit")
+
+
+@statement(each_label)
 def search_in(label: str) -> str:
     """`label` nodes whose folded search text contains `$text`, best first: exact (an id after its prefix too:
     `horizon.2.5` is `lb:horizon.2.5`, which had come sixth, after the shorter names of its sub-programmes), prefix,
