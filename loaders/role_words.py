@@ -24,8 +24,10 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections import Counter
+from collections.abc import Iterator
 
 from loaders.csv_tables import Table
+from loaders.json_tables import flat, objects_in
 from loaders.mapping_spec import Column, FileSpec
 from loaders.table_cells import as_toml
 
@@ -78,6 +80,20 @@ def role_column(spec: FileSpec) -> Column | None:
     return next((c for c in spec.properties if c.property == "role" and c.type == "string" and not c.constant), None)
 
 
+def _rows(spec: FileSpec, table: Table) -> Iterator[tuple[dict, int]]:
+    """The table's (row, line) pairs as the table reads them: with `split` on a JSON list of objects, one per object,
+    its values as `column.key` (a role column `partnere.rolle` of a project's `partnere`: read from the rows as
+    they are, it was no cell of any row, so its words were kept as written and the note said none had a role)."""
+    column = spec.split[0] if spec.split else None
+    for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
+        if column is None or not (objects := objects_in(row.get(column))):
+            yield row, line
+            continue
+        lines = table.object_lines.get(index, {}).get(column, [])
+        yield from (({**row, **{f"{column}.{k}": v for k, v in flat(item).items()}}, lines[at] if at < len(lines)
+                     else line) for at, item in enumerate(objects))
+
+
 def with_role_words(spec: FileSpec, table: Table) -> FileSpec:
     """`spec` with its role column reading the table's cells by `role_of`, under the mapping's own `values` (which
     win, in any spelling of their words too); any other table as it is. The recode holds the cells `table` writes
@@ -86,7 +102,8 @@ def with_role_words(spec: FileSpec, table: Table) -> FileSpec:
     if column is None:
         return spec
     own = {role_key(word): value for word, value in column.recode.items()}
-    cells = {cell.strip().casefold() for row in table.rows if isinstance(cell := row.get(column.column), str)}
+    cells = {cell.strip().casefold() for row, _ in _rows(spec, table)
+             if isinstance(cell := row.get(column.column), str)}
     read = {folded: value for folded in cells if folded not in column.recode
             and (value := own.get(role_key(folded), role_of(folded))) is not None}
     read = dataclasses.replace(column, recode={**read, **column.recode})
@@ -100,7 +117,8 @@ def role_notes(spec: FileSpec, table: Table) -> list[str]:
     column = role_column(spec)
     if column is None:
         return []
-    cells = Counter(cell.strip() for row in table.rows if isinstance(cell := row.get(column.column), str))
+    rows = list(_rows(spec, table))
+    cells = Counter(cell.strip() for row, _ in rows if isinstance(cell := row.get(column.column), str))
     read: Counter = Counter()  # (role, word as first written) -> cells
     unknown: dict[str, int] = {}  # word as first written -> cells
     spelled: dict[str, str] = {}  # case-folded -> first spelling
@@ -124,10 +142,10 @@ def role_notes(spec: FileSpec, table: Table) -> list[str]:
         notes.append(f"{spec.file} [{column.column}]: {read.total():,} role(s) read as the roles the features count: "
                      f"{_read_as(read)}{said} (a `values` recode on the column wins)")
     if unknown:
-        notes.append(_unknown_note(spec, column, unknown, _first_lines(table, column.column, spelled, unknown)))
+        notes.append(_unknown_note(spec, column, unknown, _first_lines(rows, column.column, spelled, unknown)))
     notes += _cordis_partner(spec, column, cells, own)
-    if cells.get("") or len(table.rows) > cells.total():  # blank cells, or rows without the cell (JSON)
-        notes += _empty_note(spec, column, table)
+    if cells.get("") or len(rows) > cells.total():  # blank cells, or rows without the cell (JSON)
+        notes += _empty_note(spec, column, rows)
     return notes
 
 
@@ -145,10 +163,10 @@ def _cordis_partner(spec: FileSpec, column: Column, cells: Counter, own: set[str
             f'{as_toml(column.column)}, values = {{ "partner" = "partner" }} }}']
 
 
-def _empty_note(spec: FileSpec, column: Column, table: Table) -> list[str]:
+def _empty_note(spec: FileSpec, column: Column, rows: list[tuple[dict, int]]) -> list[str]:
     """The participations of `table` without a role: loaded all the same, none counted as coordinating (they had
     loaded without a word, though the activity counts and `projects/coordinators` pass them by)."""
-    lines = [line for row, line in zip(table.rows, table.lines, strict=True)
+    lines = [line for row, line in rows
              if (cell := row.get(column.column)) is None or (isinstance(cell, str) and not cell.strip())]
     if not lines:
         return []
@@ -171,11 +189,12 @@ def _read_as(read: Counter) -> str:
     return ", ".join(parts)
 
 
-def _first_lines(table: Table, column: str, spelled: dict[str, str], unknown: dict[str, int]) -> dict[str, list[int]]:
+def _first_lines(rows: list[tuple[dict, int]], column: str, spelled: dict[str, str],
+                 unknown: dict[str, int]) -> dict[str, list[int]]:
     """The first three lines of each unknown word (in any case), read until each has them."""
     lines: dict[str, list[int]] = {word: [] for word in unknown}
     wanted = len(unknown)
-    for row, line in zip(table.rows, table.lines, strict=True):
+    for row, line in rows:
         cell = row.get(column)
         word = spelled.get(cell.strip().casefold()) if isinstance(cell, str) else None
         if word in lines and len(lines[word]) < 3:
