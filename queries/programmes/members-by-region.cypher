@@ -7,6 +7,10 @@
 // param programme: string = s3-cluster-pilot -- the programme's id
 // suggest programme: MATCH (p:Programme)<-[:MEMBER_OF]-() RETURN DISTINCT p.id AS value ORDER BY value
 // example: {"programme": "s3-cluster-pilot"}
+// empty: No cluster or organisation of the store is a member of this programme (MEMBER_OF it). A programme that
+// empty: funds projects, as a grants table's programme column makes it (FUNDED_BY), has no members:
+// empty: `programmes/projects` lists its projects. Members come from a cluster list's programme column (`cluster-explorer
+// empty: mapping new TABLE` writes that MEMBER_OF; docs/mapping.md).
 MATCH (c)-[m:MEMBER_OF]->(p:Programme {id: $programme})
 OPTIONAL MATCH (c)-[:LOCATED_IN]->(r:Region)
 RETURN coalesce(r.name, '(region unknown)') AS region, r.id AS nuts_code,
