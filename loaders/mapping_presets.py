@@ -19,7 +19,7 @@ __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "EU_FUNDERS", "expand_preset"
 
 #: Keys a preset mapping may hold at its top level (beside name, title, separator, encoding).
 PRESET_KEYS = ("preset", "file", "columns", "on_empty", "on_conflict", "date_format", "decimal", "thousands", "roles",
-               "drop", "match", "currency")
+               "drop", "match", "currency", "split")
 #: The columns of the participation preset: name -> (required, what it fills).
 PARTICIPATION_COLUMNS = {
     "project_id": (True, "Project id"), "project_title": (False, "Project title (and name)"),
@@ -158,7 +158,7 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
         check.problem(None, 0, "a cell listing several organisations is read from one column: give organisation_id "
                       "and organisation_name that column, with its separator (the name is then the id)",
                       "organisation_id")
-    split = {"split": {"column": org_id["column"], "separator": listed}} if listed else {}
+    split = {"split": {"column": org_id["column"], "separator": listed}} if listed else _partner_objects(raw, check)
     organisation: dict[str, Any] = {**reading, **merging, **matching, **split, **_rule(organisation_empty),
                                     **compacted(org_id["column"]), "label": "Organisation",
                                     "id": org_id["column"], "name": org_name["column"], "properties": {}}
@@ -222,6 +222,20 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
                                             "start": {"label": "Project", "column": project_id},
                                             "end": {"label": label, "column": column}})
     return tables
+
+
+def _partner_objects(raw: dict, check: _Checker) -> dict[str, Any]:
+    """`split = { column = "partnere" }`: each row's JSON list of partner objects, one participation per object (its
+    organisation, role and amount columns `partnere.cvr`, ...); the project's own columns are read once per row."""
+    if "split" not in raw:
+        return {}
+    spec = raw["split"]
+    if isinstance(spec, dict) and set(spec) == {"column"} and isinstance(spec["column"], str) and spec["column"]:
+        return {"split": {"column": spec["column"]}}
+    check.problem(None, 0, "split in the participation preset names the JSON list of partner objects each project "
+                  "holds: split = { column = \"partners\" }, with organisation_id = \"partners.id\" and the other "
+                  "partner columns by their path", "split")
+    return {}
 
 
 def _rule(on_empty: Any) -> dict[str, Any]:

@@ -20,6 +20,7 @@ from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
+from loaders.mapping_template_partners import partner_list
 from loaders.role_words import role_of
 from loaders.table_cells import (
     DATE_FORMATS,
@@ -70,6 +71,8 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
 
         if (listed := list_template(data, file, headers, rows, separator, above, at)) is not None:
             return listed
+    partners, found, rows, at = partner_list(rows, at, guessed, guess_columns)  # a JSON list of partner objects
+    guessed |= found
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",
@@ -78,6 +81,9 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
              'preset = "participation"', f"file = {as_toml(file or data.name)}"]
     if separator is not None:
         lines.append(f"separator = {as_toml(separator)}  # {SEPARATORS[separator]}, as read from the header")
+    if partners:
+        lines.append(f"split = {{ column = {as_toml(partners)} }}  #? one participation per object of {partners}, "
+                     "the project's partners")
     if above:
         lines.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
                      "title or notes")
@@ -122,10 +128,11 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
             lines.append(f'{name} = ""  # needed (or project_acronym): the column of the {what}')
         else:
             lines.append(f'# {name} = ""  # {what}')
-    unused = [h for h in headers if h and h not in guessed.values()]
+    unused = [h for h in headers if h and h not in guessed.values() and h != partners]
     if unused:
         lines.append(f"# columns not used: {', '.join(unused)}")
-    lines += object_lists_note(rows) + _role_words(guessed, rows)
+    lines += object_lists_note([{k: v for k, v in row.items() if k != partners and not k.startswith(f"{partners}.")}
+                                for row in rows] if partners else rows) + _role_words(guessed, rows)
     return "\n".join(lines) + "\n"
 
 
