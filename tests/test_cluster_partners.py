@@ -274,14 +274,6 @@ def test_cli_unknown_role_is_one_line(env):
     assert "Traceback" not in result.stderr
 
 
-def test_a_misspelt_role_is_refused_with_the_sector_meant(env):
-    """`--roles robtics` had been refused without naming robotics, as `--sector robtics` now does."""
-    result = invoke(env, "recommend", "--for", "Organisation:pic:1", "--roles", "robtics")
-    assert result.exit_code != 0
-    assert ("role 'robtics' is neither `coordinator` nor a sector of any project: did you mean 'robotics'?"
-            in result.stderr)
-
-
 def test_an_sme_wanted_by_a_consortium_without_projects_is_said_plainly(index):
     from graph.analytics.recommend import Requirements
 

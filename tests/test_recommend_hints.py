@@ -49,3 +49,11 @@ def test_cli_a_sector_near_no_name_is_refused_with_short_examples(env, index):  
     shown = line.split(" Some sectors of the graph: ")[1].removesuffix(", ...").removesuffix(".").split(", ")
     topics = {attrs["name"] for key, attrs in index.G.nodes(data=True) if key.startswith("Sector:topic:")}
     assert shown and not set(shown) & topics
+
+
+def test_cli_a_misspelt_role_is_refused_with_the_sector_meant(env):  # noqa: F811
+    """`--roles agricultre` had been refused without naming Agriculture, as `--sector` now does."""
+    result = invoke(env, "recommend", *FOR, "--roles", "agricultre")
+    line = error_line(result.exit_code, result.stderr)
+    assert line.startswith("Error: role 'agricultre' is neither `coordinator` nor a sector of any project: did you "
+                           "mean 'Agriculture'")
