@@ -12,7 +12,7 @@ from urllib.parse import unquote
 import pytest
 
 from app_pages import map_layers
-from graph.views import geography, map_frame
+from graph.views import geography, map_frame, map_places
 from tests.test_app import app_store, open_page, texts  # noqa: F401  (app_store: the fixture the pages read)
 
 
@@ -143,7 +143,7 @@ def test_the_regions_and_organisations_are_tagged_with_their_country(app_store):
     assert {row["country"] for row in clusters} <= set(country.values())
     assert any(row["country"] == "Country:SE" for row in organisations)
     by_place = [dict(row) for row in organisations]  # the aggregates' way: by the organisation's place at the level
-    geo_countries.tag_countries(graph, [dict(row) for row in places], by_place, [], [], geography.Placer(graph, 2))
+    geo_countries.tag_countries(graph, [dict(row) for row in places], by_place, [], [], map_places.Placer(graph, 2))
     assert [row["country"] for row in by_place] == [row["country"] for row in organisations]
     assert geo_countries.country_names(graph, places)["Country:SE"] == "Sweden"
 

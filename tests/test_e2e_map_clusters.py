@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graph.store.reads import to_networkx
-from graph.views import geography, load_nodes, map_frame
+from graph.views import geography, load_nodes, map_frame, map_places
 from tests.e2e_helpers import (  # noqa: F401
     app_url,
     browser,
@@ -41,7 +41,7 @@ def where_sweden_is_drawn(store) -> tuple[float, float, map_frame.View, float]:
     from app_pages import map_layers
 
     graph = to_networkx(store)
-    place_of = geography.Placer(graph, 0, load_nodes.actors_brought_by(store, LOAD))
+    place_of = map_places.Placer(graph, 0, load_nodes.actors_brought_by(store, LOAD))
     places, organisations = geography.geo_points(graph, 0, place_of)
     frames = map_layers.frames(places, organisations, 0)
     view = map_layers.first_view(frames[0], frames[1])

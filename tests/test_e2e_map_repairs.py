@@ -16,7 +16,7 @@ import time
 from PIL import Image
 
 from graph.store.reads import to_networkx
-from graph.views import geography, map_frame
+from graph.views import geography, map_frame, map_places
 from tests.e2e_helpers import (  # noqa: F401  (fixtures: the app on the fixture store, the browser, a tab)
     app_url,
     browser,
@@ -53,7 +53,7 @@ def a_small_place_with_clusters(store) -> tuple[str, float, float, map_frame.Vie
     from app_pages import map_layers
 
     graph = to_networkx(store)
-    place_of = geography.Placer(graph, 2)
+    place_of = map_places.Placer(graph, 2)
     places, organisations = geography.geo_points(graph, 2, place_of)
     frames = map_layers.frames(places, organisations, 2)
     over = map_layers.under_clusters(frames[0], map_layers.cluster_frame(geography.cluster_points(graph, 2)[0]))
@@ -106,7 +106,7 @@ def a_name_thinned_at_the_first_view(store, width: float, height: float) -> tupl
     from app_pages import map_layers
 
     graph = to_networkx(store)
-    place_of = geography.Placer(graph, 3)
+    place_of = map_places.Placer(graph, 3)
     places, organisations = geography.geo_points(graph, 3, place_of)
     frames = map_layers.frames(places, organisations, 3)
     view = map_layers.first_view(frames[0], frames[1])

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from graph.store.reads import last_loads, to_networkx
-from graph.views import geo_countries, geography, load_nodes, store_views
+from graph.views import geo_countries, geography, load_nodes, map_places, store_views
 from graph.views.filters import Filters
 from tests.conftest import open_fixture_network
 from tests.own_load_files import ACTORS, LOAD, MARKUP, load_own_table
@@ -66,7 +66,7 @@ def test_clusters_are_placed_by_their_region_or_country_and_the_placeless_counte
 
 def test_a_loads_map_counts_only_its_actors(graph, store):
     only = load_nodes.actors_brought_by(store, LOAD)
-    place_of = geography.Placer(graph, 0, only)
+    place_of = map_places.Placer(graph, 0, only)
     places, organisations = geography.geo_points(graph, 0, place_of)
     assert {p["key"] for p in places} == {"Country:SE", "Country:NO"}
     assert sum(p["organisations"] for p in places) == 4  # K1, IoT World and O2 in Sweden, O1 in Norway; K2 nowhere

@@ -12,7 +12,7 @@ import networkx as nx
 import pytest
 
 from graph.store.reads import to_networkx
-from graph.views import geography, map_frame
+from graph.views import geography, map_frame, map_places, map_styles
 from tests.conftest import open_fixture_network
 from tests.test_app import app_store, open_page, texts  # noqa: F401  (app_store: the fixture the pages read)
 
@@ -36,18 +36,18 @@ def graph(embedded_server) -> nx.MultiDiGraph:
 # -- arcs: which, and how wide ------------------------------------------------------------------------
 
 def test_the_strongest_arcs_are_kept_strongest_first():
-    kept = geography.strongest_links(LINKS, top=3)
+    kept = map_styles.strongest_links(LINKS, top=3)
     assert [(k["from"], k["to"]) for k in kept] == [("A", "B"), ("A", "C"), ("B", "C")]
 
 
 def test_a_minimum_weight_drops_the_weak_arcs_whatever_the_count():
-    kept = geography.strongest_links(LINKS, top=100, min_projects=20)
+    kept = map_styles.strongest_links(LINKS, top=100, min_projects=20)
     assert [k["projects"] for k in kept] == [50, 20, 20]
-    assert geography.strongest_links(LINKS, top=0) == []
+    assert map_styles.strongest_links(LINKS, top=0) == []
 
 
 def test_stronger_arcs_are_wider_and_more_opaque_thin_at_the_weak_end():
-    kept = geography.strongest_links(LINKS, top=5)
+    kept = map_styles.strongest_links(LINKS, top=5)
     widths, alphas = [k["width"] for k in kept], [k["alpha"] for k in kept]
     assert widths == sorted(widths, reverse=True) and alphas == sorted(alphas, reverse=True)
     assert widths[0] == 4.0 and widths[-1] == 0.5 and alphas[-1] < alphas[0]
@@ -55,27 +55,27 @@ def test_stronger_arcs_are_wider_and_more_opaque_thin_at_the_weak_end():
 
 
 def test_arcs_of_one_weight_are_drawn_alike_at_the_middle():
-    assert geography.arc_styles([7, 7]) == [(2.25, 130), (2.25, 130)]
-    assert geography.arc_styles([]) == []
+    assert map_styles.arc_styles([7, 7]) == [(2.25, 130), (2.25, 130)]
+    assert map_styles.arc_styles([]) == []
 
 
 # -- bubbles: area, not radius -----------------------------------------------------------------------
 
 def test_bubble_areas_follow_activity_and_the_busiest_gets_the_largest_radius():
-    radii = geography.bubble_radii([7200, 1800, 450], largest=32)
+    radii = map_styles.bubble_radii([7200, 1800, 450], largest=32)
     assert radii[0] == 32
     assert radii[0] ** 2 / radii[1] ** 2 == pytest.approx(4) and radii[1] / radii[2] == pytest.approx(2)
 
 
 def test_bubbles_never_vanish():
-    assert geography.bubble_radii([1000, 0, 1], largest=30, smallest=2) == [30, 2, 2]
-    assert geography.bubble_radii([0, 0], largest=30) == [2, 2]
+    assert map_styles.bubble_radii([1000, 0, 1], largest=30, smallest=2) == [30, 2, 2]
+    assert map_styles.bubble_radii([0, 0], largest=30) == [2, 2]
 
 
 def test_country_bubbles_stay_small_beside_the_map(graph):
     places, _ = geography.geo_points(graph, level=0)
-    radii = geography.bubble_radii([p["activity"] for p in places], geography.BUBBLE_PX[0])
-    assert max(radii) == geography.BUBBLE_PX[0] <= 620 / 10  # the busiest country covers a tenth of the height
+    radii = map_styles.bubble_radii([p["activity"] for p in places], map_styles.BUBBLE_PX[0])
+    assert max(radii) == map_styles.BUBBLE_PX[0] <= 620 / 10  # the busiest country covers a tenth of the height
 
 
 # -- the first view ---------------------------------------------------------------------------------
@@ -126,7 +126,7 @@ def test_the_fixture_places_fit_the_first_view_at_every_level(graph):
 @pytest.mark.parametrize(("text", "level"), [("0", 0), ("3", 3), ("Countries", 0), ("country", 0), ("NUTS 1", 1),
                                              ("nuts2", 2), ("NUTS+3", 3), ("4", None), ("Europe", None), ("", None)])
 def test_a_level_is_read_from_its_number_or_its_name(text, level):
-    assert geography.level_from_text(text) == level
+    assert map_places.level_from_text(text) == level
 
 
 def deck_of(at) -> dict:
@@ -141,9 +141,9 @@ def layer(deck: dict, name: str) -> dict:
 def test_the_map_opens_at_the_level_in_the_address(app_store, asked, level):  # noqa: F811
     at = open_page("map", map_level=asked)
     assert at.select_slider(key="map_level").value == level
-    assert f"places at {geography.LEVELS[level]}" in texts(at)
+    assert f"places at {map_places.LEVELS[level]}" in texts(at)
     assert not at.warning
-    assert at.query_params.get("map_level") == (geography.LEVELS[level] if level != 2 else None)  # kept in links
+    assert at.query_params.get("map_level") == (map_places.LEVELS[level] if level != 2 else None)  # kept in links
 
 
 def test_a_level_that_is_none_says_so_and_shows_nuts_2(app_store):  # noqa: F811
@@ -158,11 +158,11 @@ def test_the_default_map_draws_few_thin_weighted_arcs_and_fits_its_places(app_st
     arcs = layer(deck, "arcs")["data"]
     assert 0 < len(arcs) <= 40
     assert max(a["width"] for a in arcs) <= 4  # thin: 300 arcs of up to 10 px made the tangle
-    styles = geography.arc_styles([a["projects"] for a in arcs])
+    styles = map_styles.arc_styles([a["projects"] for a in arcs])
     assert [(a["width"], a["alpha"]) for a in arcs] == styles and [a["from_colour"][3] for a in arcs] == [
         alpha for _, alpha in styles]
     radii = [p["radius"] for p in layer(deck, "places")["data"]]
-    assert max(radii) == geography.BUBBLE_PX[2]
+    assert max(radii) == map_styles.BUBBLE_PX[2]
     view = deck["initialViewState"]
     assert 1 <= view["zoom"] <= 9 and not math.isclose(view["zoom"], 3.2)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from graph.store.reads import to_networkx
-from graph.views import geography, load_nodes
+from graph.views import geography, load_nodes, map_places
 from loaders.pipeline import derive_facts
 from tests.conftest import open_fixture_network
 
@@ -48,6 +48,6 @@ def test_a_loads_map_shows_a_seed_clusters_record_as_the_map_without_a_load_does
     (record,) = [v for u, v, t in graph.edges(data="type") if t == "SAME_AS" and u == "Cluster:interior-cluster"]
     assert record in cordis and "Cluster:interior-cluster" not in cordis
     whole = {name: p["key"] for p in geography.cluster_points(graph, level)[0] for name in p["names"]}
-    loads = geography.cluster_points(graph, level, geography.Placer(graph, level, cordis))[0]
+    loads = geography.cluster_points(graph, level, map_places.Placer(graph, level, cordis))[0]
     assert {name: p["key"] for p in loads for name in p["names"]}.items() <= whole.items()
     assert "Interior Cluster" in next(p["names"] for p in loads if p["key"] == whole["Interior Cluster"])

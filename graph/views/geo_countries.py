@@ -3,7 +3,7 @@ aggregates are made (`app_pages/map_cache.py`), so choosing countries filters th
 without reading the graph again.
 
 A place's country is the `Country` its NUTS lineage (PART_OF) reaches; an organisation's, the country its places
-reach, or its own `country` (`geography.Placer` at level 0, as the Countries level of the map places it).
+reach, or its own `country` (`map_places.Placer` at level 0, as the Countries level of the map places it).
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from typing import Any
 import networkx as nx
 
 from graph.views.filters import display_name
-from graph.views.geography import Placer, national_regions, unplaced_actors
+from graph.views.geography import national_regions, unplaced_actors
+from graph.views.map_places import Placer
 
 __all__ = ["tag_countries", "most_active", "country_names", "unplaced_by_country"]
 

@@ -1,18 +1,21 @@
 """The geography of collaboration for the map: places at a NUTS level, their activity, the links between them,
-and how to draw them legibly (the strongest links, widths and opacities by weight, bubbles by area).
+the clusters they hold, and the rows of chosen countries.
 
-The view that frames them is in `graph/views/map_frame.py`. Works on the store's graph (`to_networkx`)
+Where each actor sits at a level (`Placer`) is in `graph/views/map_places.py`, how to draw the aggregates legibly
+(the strongest links, widths and opacities by weight, bubbles by area) in `graph/views/map_styles.py`, and the
+view that frames them in `graph/views/map_frame.py`. Works on the store's graph (`to_networkx`)
 or the narrow analytics graph the Map page starts from (`graph.analytics.inputs`, cached per data
 version): it reads only kinds, NUTS levels, coordinates, names, LOCATED_IN / PART_OF and
 participations, which both carry, so both give the same map.
+
+The Map's pages read the levels, the `Placer` and the drawing helpers from here too (`geography.LEVELS`,
+`geography.strongest_links`), so this module gives those names as well.
 """
 
 from __future__ import annotations
 
 import heapq
-import math
-import re
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
@@ -20,89 +23,12 @@ import networkx as nx
 
 from graph.store.schema import cluster_records, is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
+from graph.views.map_places import LEVELS, Placer, level_from_text
+from graph.views.map_styles import BUBBLE_PX, bubble_radii, strongest_links
 
-__all__ = ["LEVELS", "Placer", "level_from_text", "geo_points", "unplaced_actors", "national_regions",
-           "region_links", "cluster_points", "place_level", "strongest_links", "arc_styles", "bubble_radii",
-           "BUBBLE_PX", "in_countries"]
-
-LEVELS = {0: "Countries", 1: "NUTS 1", 2: "NUTS 2", 3: "NUTS 3"}
-# The radius of the busiest place, in pixels, per level: the more places, the smaller each.
-BUBBLE_PX = {0: 34.0, 1: 24.0, 2: 16.0, 3: 10.0}
-
-
-def level_from_text(text: str | None) -> int | None:
-    """A map level as written in an address: its number (`0`-`3`) or its name, in any case and spacing.
-
-    >>> [level_from_text(t) for t in ("0", "2", "Countries", "country", "NUTS 1", "nuts3", "NUTS+2", "9", None)]
-    [0, 2, 0, 0, 1, 3, 2, None, None]
-    """
-    word = re.sub(r"[\s+_-]", "", str(text or "")).lower()
-    if word in {"countries", "country", "nuts0"}:
-        return 0
-    found = re.fullmatch(r"(?:nuts)?([0-3])", word)
-    return int(found.group(1)) if found else None
-
-
-def place_level(graph: nx.Graph, place: str) -> int | None:
-    """NUTS level of a place: 0 for a country, else the Region's `level` (or the length of its code)."""
-    data = graph.nodes[place]
-    if data.get("kind") == "Country":
-        return 0
-    level = data.get("level")
-    return int(level) if isinstance(level, int) else max(len(str(data.get("id", ""))) - 2, 0) or None
-
-
-class Placer:
-    """The place at one NUTS level of each actor, as `filters._places_of` finds its places (where it is located,
-    those places' parents, its `country`), each place's parents walked once: walked again for every organisation,
-    the Map's aggregates took 1.3 s on the sample (520,000 reads of neighbours) and 24 CPU s at 10x. One is shared
-    by the aggregates of a level (`geo_points`, `unplaced_actors`, `region_links`, `cluster_points` take it as
-    `place_of`): each had made its own, walking every actor's places again.
-
-    `only`, when given, is the actors the aggregates count (a load's: `graph.views.load_nodes`); the others are
-    left out of every aggregate, as if absent (`counts`)."""
-
-    def __init__(self, graph: nx.Graph, level: int, only: frozenset[str] | None = None):
-        self.graph, self.level, self.only = graph, level, only
-        self._actors: dict[str, str | None] = {}
-        self._lineages: dict[str, frozenset[str]] = {}
-
-    def __call__(self, actor: str) -> str | None:
-        if actor not in self._actors:
-            places: set[str] = set()
-            for place in _typed(self.graph, actor, "LOCATED_IN"):
-                places |= self._lineage(place)
-            if country := self.graph.nodes[actor].get("country"):
-                places |= self._lineage(f"Country:{country}")
-            self._actors[actor] = self._at_level(places)
-        return self._actors[actor]
-
-    def place_in(self, place: str) -> str | None:
-        """The place at this level that `place` is (or is PART_OF): a region's country at level 0."""
-        return self._at_level(self._lineage(place))
-
-    def _at_level(self, places: set[str] | frozenset[str]) -> str | None:
-        candidates = [p for p in places if p in self.graph and place_level(self.graph, p) == self.level]
-        return min(candidates) if candidates else None
-
-    def counts(self, actor: str) -> bool:
-        """Whether the aggregates count `actor` (every one, without `only`)."""
-        return self.only is None or actor in self.only
-
-    def _lineage(self, place: str) -> frozenset[str]:
-        """The place and every place it is PART_OF, transitively."""
-        if place not in self._lineages:
-            found, queue = {place}, deque([place])
-            while queue:
-                node = queue.popleft()
-                if node not in self.graph:
-                    continue
-                for parent in _typed(self.graph, node, "PART_OF"):
-                    if parent not in found:
-                        found.add(parent)
-                        queue.append(parent)
-            self._lineages[place] = frozenset(found)
-        return self._lineages[place]
+__all__ = ["geo_points", "unplaced_actors", "national_regions", "region_links", "cluster_points", "in_countries",
+           # given here too, as before the split, for the Map's pages (app_pages/map*.py) that read them here
+           "LEVELS", "Placer", "level_from_text", "strongest_links", "bubble_radii", "BUBBLE_PX"]
 
 
 def _located(data: Mapping[str, Any]) -> bool:
@@ -245,52 +171,3 @@ def in_countries(rows: Sequence[Mapping[str, Any]], countries: Collection[str],
     if not countries:
         return list(rows)
     return [row for row in rows if any(row.get(field) in countries for field in fields)]
-
-
-def strongest_links(links: Sequence[Mapping[str, Any]], top: int, min_projects: int = 1) -> list[dict[str, Any]]:
-    """The `top` links sharing at least `min_projects` projects, strongest first (ties by name, so stable).
-
-    Each is a copy with `width` (pixels) and `alpha` (0-255) from `arc_styles`: a map of a few weighted
-    arcs reads where a tangle of hundreds of equal ones does not.
-
-    >>> links = [{"from_name": n, "to_name": "X", "projects": p} for n, p in (("A", 9), ("B", 3), ("C", 1))]
-    >>> [(l["from_name"], l["width"]) for l in strongest_links(links, top=5, min_projects=2)]
-    [('A', 4.0), ('B', 0.5)]
-    """
-    strength = lambda link: (-link["projects"], link.get("from_name", ""), link.get("to_name", ""))  # noqa: E731
-    kept = sorted((link for link in links if link["projects"] >= min_projects), key=strength)[:max(top, 0)]
-    styles = arc_styles([link["projects"] for link in kept])
-    return [{**link, "width": width, "alpha": alpha} for link, (width, alpha) in zip(kept, styles, strict=True)]
-
-
-def arc_styles(projects: Sequence[float], thinnest: float = 0.5, thickest: float = 4.0, faintest: int = 50,
-               darkest: int = 210) -> list[tuple[float, int]]:
-    """Width (pixels) and opacity (0-255) per arc, rising with its shared projects over the range shown.
-
-    The weakest arc shown is the thinnest and faintest, the strongest the thickest and darkest; with
-    one weight only, every arc is drawn at the middle.
-
-    >>> arc_styles([10, 5, 0])
-    [(4.0, 210), (2.25, 130), (0.5, 50)]
-    """
-    if not projects:
-        return []
-    low, high = min(projects), max(projects)
-    shares = [0.5 if high == low else (p - low) / (high - low) for p in projects]
-    return [(round(thinnest + (thickest - thinnest) * s, 2), round(faintest + (darkest - faintest) * s))
-            for s in shares]
-
-
-def bubble_radii(activities: Sequence[float], largest: float, smallest: float = 2.0) -> list[float]:
-    """Radii (pixels) whose areas are proportional to activity: the busiest place gets `largest`.
-
-    Area, not radius: a place with four times the participations covers four times the ground (twice the
-    radius), so Germany stays a bubble among others. No bubble is smaller than `smallest`.
-
-    >>> bubble_radii([400, 100, 0], largest=20)
-    [20.0, 10.0, 2.0]
-    """
-    top = max(activities, default=0)
-    if top <= 0:
-        return [smallest for _ in activities]
-    return [round(max(smallest, largest * math.sqrt(max(a, 0) / top)), 2) for a in activities]
