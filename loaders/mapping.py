@@ -2,245 +2,27 @@
 nodes, relationships and properties (see docs/mapping.md).
 
 `read_mapping` parses and checks a mapping before any data file is opened. Labels, relationship types
-and property names end up in Cypher text, so each is checked against the schema here, and every
-problem names the mapping file and the line it is on.
+and property names end up in Cypher text, so each is checked against the schema (`loaders.mapping_checks`, which
+checks each table), and every problem names the mapping file and the line it is on (`loaders.mapping_lines`).
 """
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
 import json
 import re
 import tomllib
-from pathlib import Path, PurePosixPath
-from typing import Any
+from pathlib import Path
 
 from graph.errors import Problem, ValidationFailed
-from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 from loaders import mapping_spec
 from loaders.common import read_text
-from loaders.mapping_options import RESERVED, constant_column, key_options, reading_options
+from loaders.mapping_checks import KEYS, MappingChecker
+from loaders.mapping_lines import MappingLines
+from loaders.mapping_options import reading_options
 from loaders.mapping_presets import PRESET_KEYS, expand_preset
-from loaders.mapping_spec import ISO_DATE, SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping, did_you_mean
+from loaders.mapping_spec import SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES", "SEPARATORS"]
-
-_TOOL_LABELS = {"Source", "Load"}
-_KEYS = {
-    "top": {"name", "title", "separator", "encoding", "skip_lines", "nodes", "relationships"},
-    "nodes": {"file", "label", "extra_labels", "label_if", "id", "name", "properties", "separator", "encoding",
-              "skip_lines", "rows", "on_empty", "on_conflict", "split", "drop", "located_in", "match", "compact"},
-    "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "skip_lines",
-                      "rows", "on_empty", "on_conflict", "split", "drop", "compact"},
-    "column": {"column", "type", "format", "separator", "decimal", "thousands", "value", "values"},
-}
-
-
-class _Lines:
-    """Finds the line of a key inside the n-th `[[nodes]]` / `[[relationships]]` table of a mapping."""
-
-    def __init__(self, text: str, toml: bool):
-        self.lines, self.toml = text.splitlines(), toml
-        heads = [(i, m.group(1)) for i, line in enumerate(self.lines)
-                 if (m := re.match(r"\s*\[\[\s*(\w+)\s*\]\]", line))]
-        self.tables = {kind: [(start, next((s for s, _ in heads if s > start), len(self.lines)))
-                              for start, k in heads if k == kind] for kind in ("nodes", "relationships")}
-
-    def find(self, kind: str | None, index: int, key: str | None = None, value: Any = None) -> int | None:
-        """The line of `key` (or of its `value`) in the table; a table a preset made is not in the text, so there
-        the value is looked for first (`project_title = "Tittel"` under [columns], not the mapping's `name`)."""
-        start, end = 0, len(self.lines)
-        written = bool(kind and self.toml and index < len(self.tables.get(kind, [])))
-        if written:
-            start, end = self.tables[kind][index]
-        quoted = json.dumps(value, ensure_ascii=False) if isinstance(value, str) else None
-        by_key = key and rf'^\s*"?{re.escape(key)}"?\s*[=:]'
-        by_value = quoted and re.escape(quoted)
-        made = bool(kind and self.toml and not written)  # by a preset: no [[nodes]] / [[relationships]] here
-        in_inline = key and rf'[{{,]\s*"?{re.escape(key)}"?\s*='  # `located_in = { region = "fylke", country = ... }`
-        for pattern in ((by_value, by_key) if made else (by_key, by_value)) + (
-                key and rf'"{re.escape(key)}"\s*:', key and rf'^\s*\[\s*{re.escape(key)}\s*\]', in_inline):
-            for n in range(start, end):
-                if pattern and re.search(pattern, self.lines[n]):
-                    return n + 1
-        return start + 1 if kind and self.toml and index < len(self.tables.get(kind, [])) else None
-
-
-def _date_formats(raw: Any) -> tuple[str, ...]:
-    """strptime formats from `format` (one or a list); `dd.mm.yyyy`-style spellings are accepted too."""
-    formats = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else [None]
-    result = []
-    for fmt in formats:
-        if not isinstance(fmt, str) or not fmt:
-            raise ValueError("format must be a date format like \"%d.%m.%Y\" or a list of them")
-        if "%" not in fmt:
-            for word, code in (("yyyy", "%Y"), ("yy", "%y"), ("mm", "%m"), ("dd", "%d")):
-                fmt = fmt.replace(word, code).replace(word.upper(), code)
-        sample, ok = dt.date(2001, 2, 3), False
-        with contextlib.suppress(ValueError):
-            ok = dt.datetime.strptime(sample.strftime(fmt), fmt).date() == sample
-        if not ok:
-            raise ValueError(f"date format {fmt!r} does not read back a full date: it needs day, month and year")
-        result.append(fmt)
-    return tuple(result)
-
-
-def _written(table: dict, props: Any, key: str) -> Any:
-    """The column text a key names (to find its line where the key itself is not written, as in a preset)."""
-    value = table[key] if key in table else props.get(key) if isinstance(props, dict) else None
-    return value.get("column") if isinstance(value, dict) else value
-
-
-class _Checker:
-    """Turns the raw tables of a mapping into specs, collecting every problem with its line."""
-
-    def __init__(self, path: Path, lines: _Lines):
-        self.path, self.lines, self.problems = path, lines, []
-
-    def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
-                value: Any = None, field: str | None = None) -> None:
-        found = Problem(self.path.name, self.lines.find(kind, index, key, value), field or key, message)
-        if found not in self.problems:  # a preset's one line serves several tables: say its problem once
-            self.problems.append(found)
-
-    def text(self, kind: str, index: int, table: dict, key: str, required: bool = True) -> str:
-        if not isinstance(value := table.get(key, ""), str) or (required and not value.strip()):
-            must = f"{key} must be {'a non-empty' if required else 'a'} text" if key in table else f"{key} is missing"
-            self.problem(kind, index, must, key)
-            return ""
-        return value.strip()
-
-    def label(self, kind: str, index: int, label: Any, key: str, allowed: tuple[str, ...] = ()) -> str:
-        if label not in NODE_LABELS or label in _TOOL_LABELS:
-            usable = [x for x in NODE_LABELS if x not in _TOOL_LABELS]
-            what = f"unknown node label {label!r}{did_you_mean(label, usable)}" if label else f"{key} is missing"
-            self.problem(kind, index, f"{what}; use one of {', '.join(usable)}", key, label)
-        elif allowed and label not in allowed:
-            self.problem(kind, index, f"{key} must be one of {', '.join(allowed)}, not {label!r}", key, label)
-        else:
-            return label
-        return ""
-
-    def unknown_keys(self, kind: str | None, index: int, table: dict, allowed: set[str], what: str) -> None:
-        for key in table:
-            if key not in allowed:
-                said = f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}; known: {', '.join(sorted(allowed))}"
-                self.problem(kind, index, said, key)
-
-    def columns(self, kind: str, index: int, table: Any, rel_type: str) -> tuple[Column, ...]:
-        if not isinstance(table, dict):
-            self.problem(kind, index, "properties must be a table: property = \"column\"", "properties")
-            return ()
-        allowed = REL_TYPES[rel_type].properties if rel_type in REL_TYPES else None
-        result = []
-        for prop, spec in table.items():
-            spec = {"column": spec} if isinstance(spec, str) else spec
-            before = len(self.problems)
-            try:
-                check_property(prop)
-            except ValueError as e:
-                self.problem(kind, index, str(e), prop)
-            if kind == "nodes" and prop in RESERVED:
-                self.problem(kind, index, f"property {prop!r} is reserved: map the key with id and the name with name",
-                             prop)
-            if allowed is not None and prop not in allowed:
-                self.problem(kind, index, f"{rel_type} has no property {prop!r}; allowed: "
-                             f"{', '.join(allowed) or 'none'}", prop)
-            if not isinstance(spec, dict):
-                self.problem(kind, index, f"property {prop!r} must map to a column name or a table", prop)
-                continue
-            self.unknown_keys(kind, index, spec, _KEYS["column"], f"property {prop!r}")
-            column = Column(prop, spec.get("column", prop), spec.get("type", "string"))
-            if "value" not in spec and (not isinstance(column.column, str) or not column.column.strip()):
-                self.problem(kind, index, f"property {prop!r}: column must be a non-empty text", prop)
-            if column.type not in TYPES:
-                self.problem(kind, index, f"property {prop!r}: unknown type {column.type!r}; use one of "
-                             f"{', '.join(TYPES)}", prop)
-            try:
-                formats = _date_formats(spec.get("format", ISO_DATE)) if column.type == "date" else (ISO_DATE,)
-            except ValueError as e:
-                self.problem(kind, index, f"property {prop!r}: {e}", prop)
-                formats = (ISO_DATE,)
-            separator, decimal = spec.get("separator", "|"), spec.get("decimal", ".")
-            if not isinstance(separator, str) or not separator:
-                self.problem(kind, index, f"property {prop!r}: separator must be a non-empty text", prop)
-            if decimal not in (".", ","):
-                self.problem(kind, index, f"property {prop!r}: decimal must be \".\" or \",\"", prop)
-            thousands = spec.get("thousands", "")
-            if thousands not in ("", ".", ",", "'", "’") or thousands == decimal:
-                self.problem(kind, index, f"property {prop!r}: thousands must be \".\", \",\" or \"'\", and not the "
-                             f"decimal mark ({decimal!r})", prop)
-            recode = spec.get("values", {})
-            if not isinstance(recode, dict) or not all(isinstance(v, str) for v in recode.values()):
-                self.problem(kind, index, f"property {prop!r}: values must be a table: \"in the file\" = \"stored\"",
-                             prop)
-            elif len(self.problems) == before and "value" in spec:
-                constant = constant_column(self, kind, index, prop, spec, Column(prop, "", column.type, formats,
-                                                                                 separator, decimal))
-                result += [constant] if constant else []
-            elif len(self.problems) == before:
-                result.append(Column(prop, column.column.strip(), column.type, formats, separator, decimal,
-                                     recode={k.casefold(): v for k, v in recode.items()}, thousands=thousands))
-        return tuple(result)
-
-    def spec(self, kind: str, index: int, table: Any, defaults: dict[str, str | None]) -> FileSpec | None:
-        if not isinstance(table, dict):
-            self.problem(kind, index, f"each [[{kind}]] entry must be a table")
-            return None
-        before = len(self.problems)
-        self.unknown_keys(kind, index, table, _KEYS[kind], f"[[{kind}]]")
-        file = self.text(kind, index, table, "file")
-        if file and (PurePosixPath(file).is_absolute() or ".." in PurePosixPath(file).parts or ":" in file):
-            self.problem(kind, index, f"file {file!r} must be a path inside the mapping's folder", "file")
-        if PurePosixPath(file).suffix.lower() in (".xlsx", ".xls", ".ods", ".numbers"):
-            self.problem(kind, index, f"{file!r} is a spreadsheet: save the sheet as CSV (UTF-8) and map that",
-                         "file")
-        reading = {k: v for k, v in reading_options(self, kind, index, table).items() if v is not None}
-        props = table.get("properties")
-        keys = ["id", "name", "key", "start", "end", "label_if", "on_empty", "on_conflict", "split",
-                *(props if isinstance(props, dict) else {})]
-        options = key_options(self, kind, index, table, set(props) if isinstance(props, dict) else set())
-        line = self.lines.find(kind, index) or self.lines.find(kind, index, None, file)
-        common = {"kind": kind, "file": file, "line": line, **{**defaults, **reading}, **options,
-                  "lines": {key: self.lines.find(kind, index, key, _written(table, props, key)) for key in keys}}
-        common["skip_lines"] = common.get("skip_lines") or 0  # not set here nor at the top: the header is line 1
-        place = table.get("located_in") if isinstance(table.get("located_in"), dict) else {}
-        common["lines"] |= {f"located_in.{k}": self.lines.find(kind, index, "located_in", place.get(k))
-                            for k in ("region", "country")}
-        if kind == "nodes":
-            extra = table.get("extra_labels", [])
-            extra = [extra] if isinstance(extra, str) else extra if isinstance(extra, list) else [None]
-            label_if = table.get("label_if", {})
-            if not isinstance(label_if, dict) or not all(isinstance(c, str) and c for c in label_if.values()):
-                self.problem(kind, index, "label_if must be a table: Label = \"yes/no column\"", "label_if")
-                label_if = {}
-            spec = FileSpec(**common, label=self.label(kind, index, table.get("label"), "label"),
-                            extra_labels=tuple(self.label(kind, index, x, "extra_labels") for x in extra),
-                            label_if=tuple((self.label(kind, index, lb, "label_if"), c) for lb, c in label_if.items()),
-                            id=self.text(kind, index, table, "id"), name=self.text(kind, index, table, "name"),
-                            properties=self.columns(kind, index, table.get("properties", {}), ""))
-        else:
-            rel_type = table.get("type")
-            if rel_type not in REL_TYPES:
-                self.problem(kind, index, f"unknown relationship type {rel_type!r}{did_you_mean(rel_type, REL_TYPES)}; "
-                             f"use one of {', '.join(REL_TYPES)}", "type", rel_type)
-            rel = REL_TYPES.get(rel_type)
-            ends = {}
-            for role in ("start", "end"):
-                end = table.get(role)
-                if not isinstance(end, dict) or not isinstance(end.get("column"), str) or not end["column"]:
-                    self.problem(kind, index, f"{role} must be a table {{ label = \"...\", column = \"...\" }}",
-                                 role)
-                    continue
-                self.unknown_keys(kind, index, end, {"label", "column"}, role)
-                allowed = (rel.starts if role == "start" else rel.ends) if rel else ()
-                ends[role] = Endpoint(self.label(kind, index, end.get("label"), role, allowed), end["column"])
-            spec = FileSpec(**common, type=rel_type if rel else "", start=ends.get("start"), end=ends.get("end"),
-                            key=self.text(kind, index, table, "key", required=False),
-                            properties=self.columns(kind, index, table.get("properties", {}),
-                                                    rel_type if rel else ""))
-        return spec if len(self.problems) == before else None
 
 
 def _a_table(path: Path) -> Problem:
@@ -271,13 +53,13 @@ def read_mapping(path: Path | str) -> Mapping:
                                         f"not valid TOML: {e}")]) from e
     except json.JSONDecodeError as e:
         raise ValidationFailed([Problem(path.name, e.lineno, None, f"not valid JSON: {e.msg}")]) from e
-    check = _Checker(path, _Lines(text, toml))
-    if isinstance(raw, list) or (isinstance(raw, dict) and not toml and set(raw) - _KEYS["top"]  # a JSON data file
+    check = MappingChecker(path, MappingLines(text, toml))
+    if isinstance(raw, list) or (isinstance(raw, dict) and not toml and set(raw) - KEYS["top"]  # a JSON data file
                                  and not {"nodes", "relationships", "preset"} & set(raw)):  # {"count": 2, "data": []}
         raise ValidationFailed([_a_table(path)])
     if not isinstance(raw, dict):
         raise ValidationFailed([Problem(path.name, 1, None, "a mapping must be a table (a JSON object)")])
-    top = _KEYS["top"] | (set(PRESET_KEYS) if "preset" in raw else set())
+    top = KEYS["top"] | (set(PRESET_KEYS) if "preset" in raw else set())
     check.unknown_keys(None, 0, raw, top, "the mapping")
     if "preset" in raw:
         raw = expand_preset(raw, check)
