@@ -31,8 +31,9 @@ from loaders.generic_labels import take_off_emptied_labels
 from loaders.generic_match import match_by_name
 from loaders.generic_merge import ids_spelled_two_ways
 from loaders.generic_places import kept_in_stored_places, most_precise
-from loaders.generic_records import Collected, Records, collect, settle_names, unresolved_ends
+from loaders.generic_records import Records, collect, settle_names, unresolved_ends
 from loaders.generic_regions import national_regions_as_nuts
+from loaders.generic_rows import Collected
 from loaders.generic_tables import NOT_IN_FILE, check_columns, read_table
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import currency_notes, near_misses

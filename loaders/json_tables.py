@@ -129,7 +129,7 @@ def flat(item: dict[str, Any], prefix: str = "") -> dict[str, Any]:
 
 def objects_in(cell: Any) -> list[dict[str, Any]]:
     """The objects of a cell holding a list of them (`"members": [{"orgnr": ...}, ...]`), else []: `split` on
-    such a cell reads one row per object, its values as columns `members.orgnr` (`generic_records`)."""
+    such a cell reads one row per object, its values as columns `members.orgnr` (`generic_rows`)."""
     return [item for item in cell if isinstance(item, dict)] if isinstance(cell, list) else []
 
 
