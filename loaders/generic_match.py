@@ -12,6 +12,9 @@ matched node keeps its labels, so its kind too (a seed cluster named by an Organ
 
 Without the option, the notes say which new nodes have the name of a node the store holds (by the same rule), so a
 user sees the second `IoT World` before a ranking finds two, and learns of the option.
+
+Here the store is read (which nodes the names name, their labels, countries and values); how the matched rows are
+then put onto those nodes, and which rows cannot be, is in `loaders.generic_match_move`.
 """
 
 from __future__ import annotations
@@ -24,12 +27,11 @@ from typing import TYPE_CHECKING
 from graph.errors import Problem
 from graph.store import cypher
 from graph.store.contract import GraphStore
-from graph.store.records import NodeRecord, RelRecord
+from graph.store.records import NodeRecord
 from graph.store.resolve import ResolvedNode, one_body
 from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
-from loaders.generic_ends import moved_ends
-from loaders.generic_merge import filled_in
+from loaders.generic_match_move import move_matched, taken_twice
 from loaders.generic_namesakes import namesakes, narrowed_by_country, new_and_named
 from loaders.generic_near_names import near_names
 
@@ -37,7 +39,6 @@ if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
 __all__ = ["match_by_name"]
-
 
 
 def match_by_name(store: GraphStore, data: GenericInput,
@@ -74,13 +75,13 @@ def _matched(store: GraphStore, data: GenericInput,
                 problems.append(Problem(*data.matchable[(label, record.id)], (
                     f"{label} {record.name!r} (match = \"name\") is the name of {len(nodes)} nodes of the store "
                     f"({', '.join(sorted(i for i, _ in nodes)[:5])}): give the one meant as this row's id")))
-    problems += _taken_twice(data, found)
+    problems += taken_twice(data, found)
     if problems or not found:
         return problems
     named_so = {(r.label, r.id): r.name for r in data.nodes if (r.label, r.id) in found}
     held, stored = _held_nodes(store, found)
     _keep_their_country(data, found, held)
-    _move(data, found, {key: labels for key, (labels, _) in held.items()}, stored)
+    move_matched(data, found, {key: labels for key, (labels, _) in held.items()}, stored)
     if settle is not None:
         settle(store, data)
     data.notes += _changed_values(data, found, stored)
@@ -115,59 +116,6 @@ def _keep_held_names(store: GraphStore, data: GenericInput) -> None:
     shown = first_few(sorted(names.items()), 5, lambda named: f"{named[0][0]} {named[0][1]!r} ({named[1]!r})")
     data.notes.append(f"{len(names)} node(s) of the store named by their id in a column read as both id and name "
                       f"keep their names: {shown}")
-
-
-def _taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> list[Problem]:
-    """Rows that would become one node with different data: two naming the same node of the store (`Automation
-    Småland` and `Automation Smaland` in a members' cluster column are one cluster, and fine; two rows of a list
-    with other properties are not), or one naming a node another row of the mapping has as its id. Rows that differ
-    only by empty cells agree (`_agree`), as rows of one id do (`loaders.generic_merge.agrees`)."""
-    data_of = {(r.label, r.id): (r.extra_labels, r.properties) for r in data.nodes}
-    onto: dict[tuple[str, str], list[str]] = defaultdict(list)  # (label, the store's id) -> the rows' ids
-    for (label, row_id), (node_id, _) in found.items():
-        onto[(label, node_id)].append(row_id)
-    problems = []
-    for (label, node_id), rows in sorted(onto.items()):
-        own = [node_id] if (label, node_id) in data_of else []
-        if not _agree([data_of[(label, i)] for i in rows + own]):
-            problems += [Problem(*data.matchable[(label, row_id)], (
-                f"{label} {row_id!r} (match = \"name\") names the node {node_id!r} of the store, which "
-                + ("a row of the mapping has as its id" if own else "another row of the mapping names too")
-                + ", with other data: give each row its own id, or leave one out")) for row_id in sorted(rows)]
-    return problems
-
-
-#: Properties `_move` gives each matched row from its own spelling and id: two rows of one node differ by them.
-_OWN_LISTS = ("own_ids", "aliases")
-
-
-def _agree(given: list[tuple[tuple, dict]], skipped: tuple[str, ...] = ()) -> bool:
-    """Whether rows of one node, as (extra labels, properties), differ only by empty cells: the same labels, and each
-    property two of them give given alike (`IoT World` with a web address and `IOT WORLD` with a city had been refused
-    as "other data"); the properties `skipped` are not compared."""
-    values: dict = {}
-    return len({labels for labels, _ in given}) == 1 and all(
-        values.setdefault(key, value) == value for _, props in given for key, value in props.items()
-        if key not in skipped)
-
-
-def _joined(records: list[NodeRecord]) -> list[NodeRecord]:
-    """`records` with the rows that now give one node (two spellings of the store's node, `_agree`ing) as one record:
-    values, sources and fills joined, and the lists of `_OWN_LISTS` of both; rows that do not agree stay apart, for
-    the writer to refuse as before."""
-    kept: dict[tuple[str, str], NodeRecord] = {}
-    for record in records:
-        key = (record.label, record.id)
-        first = kept.setdefault(key, record)
-        if first is record or first == record:
-            continue
-        if not _agree([(first.extra_labels, first.properties), (record.extra_labels, record.properties)], _OWN_LISTS):
-            return records
-        joined = filled_in(first, record)
-        lists = {k: sorted({*first.properties.get(k, ()), *record.properties.get(k, ())}) for k in _OWN_LISTS
-                 if k in first.properties or k in record.properties}
-        kept[key] = dataclasses.replace(joined, properties={**joined.properties, **lists})
-    return list(kept.values())
 
 
 @cypher.statement(cypher.each_label)
@@ -245,47 +193,3 @@ def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[s
     data.notes.append(f"{len(elsewhere)} row(s) of match = \"name\" tables place the node they name in another country "
                       "than the store has it, and were left where the store has them: "
                       + first_few(sorted(elsewhere.items()), 5, lambda item: shown(*item)))
-
-
-def _move(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
-          labels: dict[tuple[str, str], set[str]], stored: dict[tuple[str, str], dict]) -> None:
-    """The matched rows' records with the store's ids, names and labels (the node's kind stays: an Organisation row
-    naming a seed cluster would otherwise make it an Organisation), and every relationship from or to them (also the
-    `located_in` ones, kept the same objects in `data.rels` and `data.places`) moved with them. A record whose rows
-    spelled it several ways (`aliases`) adds them and its own name to the node's aliases: they had replaced them.
-    The table's own id of the node (an organisation number) is kept in its `own_ids`, which search and every place
-    that takes a name read: `recommend --for 556479-5671` had found nothing after the load took the store's id."""
-    moved: dict[tuple[str, str], str] = {}  # (a label the row's node carries, its id) -> the store's id
-    for at, record in enumerate(data.nodes):
-        if (hit := found.get((record.label, record.id))) is not None:
-            extra = {*record.extra_labels, *labels.get((record.label, hit[0]), ())} - {record.label}
-            properties, held = record.properties, stored.get((record.label, hit[0]), {})
-            if "aliases" in properties:
-                spellings = {*(held.get("aliases") or ()), *properties["aliases"], record.name} - {hit[1]}
-                properties = {**properties, "aliases": sorted(spellings)}
-            if record.id not in (record.name, hit[0]):
-                properties = {**properties, "own_ids": sorted({*(held.get("own_ids") or ()), record.id})}
-            data.nodes[at] = dataclasses.replace(record, id=hit[0], name=hit[1], extra_labels=tuple(sorted(extra)),
-                                                 properties=properties)
-            moved |= {(label, record.id): hit[0] for label in (record.label, *record.extra_labels)}
-    new_of: dict[int, RelRecord] = {}
-    for rels in (data.rels, data.places[1]):
-        for at, rel in enumerate(rels):
-            if id(rel) not in new_of:
-                new_of[id(rel)] = moved_ends(rel, moved)
-            rels[at] = new_of[id(rel)]
-    # rows naming one node in two spellings now give the same records: counted once in the preview, as written
-    data.nodes[:] = _joined(_once(data.nodes))
-    for rels in (data.rels, data.places[1]):
-        rels[:] = _once(rels)
-
-
-def _once(records: list) -> list:
-    """`records` without repeats of an equal record (the first kept; the same objects in `rels` and `places`)."""
-    seen: set[str] = set()
-    kept = []
-    for record in records:
-        if (key := repr(record)) not in seen:
-            seen.add(key)
-            kept.append(record)
-    return kept
