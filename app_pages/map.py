@@ -1,6 +1,6 @@
-"""Map: where the activity is and which regions work together (graph/views/geography.py, on the cached
-analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layers.py; the cluster layer and the
-"this load's nodes" choice in app_pages/map_clusters.py).
+"""Map: where the activity is and which regions work together (graph/views/geography.py and map_places.py, on the
+cached analytics inputs of app_pages/analytics_cache.py; drawing in app_pages/map_layers.py; the cluster layer and
+the "this load's nodes" choice in app_pages/map_clusters.py).
 
 Places and their links are computed once per data version, time window and level (the slow part: every
 participation is read) and kept on disk (app_pages/map_cache.py), so a visit after a restart reads that file
@@ -13,7 +13,7 @@ from __future__ import annotations
 import streamlit as st
 
 from app_pages import map_abroad, map_cache, map_clusters, map_countries, map_find, map_layers, timeline, widgets
-from graph.views.geography import LEVELS
+from graph.views.map_places import LEVELS
 from graph.views.timeline import describe_window
 from loaders.nuts import ATTRIBUTION
 

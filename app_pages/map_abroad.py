@@ -16,7 +16,7 @@ import pydeck as pdk
 import streamlit as st
 
 from app_pages import common, map_layers, widgets
-from graph.views import geography, map_frame
+from graph.views import map_frame, map_styles
 
 
 def first_view(places: pd.DataFrame, organisations: pd.DataFrame, found: pd.DataFrame | None, links: pd.DataFrame,
@@ -58,7 +58,7 @@ def far_ends(every: list[dict], places: pd.DataFrame, shown: pd.DataFrame, level
     ends = set(shown["from"]) | set(shown["to"]) if not shown.empty else set()
     far = sorted((p for p in every if p["key"] in ends - set(places["key"])), key=lambda p: -p["activity"])
     frame = map_layers.frames(far, [], level)[0]
-    top, largest = (places["activity"].max() if not places.empty else 0), geography.BUBBLE_PX[level]
+    top, largest = (places["activity"].max() if not places.empty else 0), map_styles.BUBBLE_PX[level]
     frame["radius"] = [round(max(2.0, min(largest, largest * (a / top) ** 0.5)), 2) if top > 0 else 2.0
                        for a in frame["activity"]]
     frame["label"] = frame["label"] + " (abroad: at the far end of the collaborations drawn)"

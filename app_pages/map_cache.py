@@ -25,7 +25,7 @@ import streamlit as st
 from app_pages import analytics_cache, common, map_packed, timeline
 from graph.analytics.cache import cache_dir_for, keep, read_pickle, store_tag
 from graph.memory import gc_paused
-from graph.views import geo_countries, geography, load_nodes
+from graph.views import geo_countries, geography, load_nodes, map_places
 
 __all__ = ["Placed", "placed_activity", "brought_by", "kinds_brought_by", "prepare", "forget", "ORGANISATIONS_DRAWN",
            "MOST_ARCS", "PLACE_ARCS", "COUNTRY_ORGANISATIONS"]
@@ -57,7 +57,7 @@ Placed = tuple[list[dict], list[dict], Counter, Counter, list[dict], tuple[Count
 
 
 def _compute(graph: nx.MultiDiGraph, level: int, only: frozenset[str] | None = None) -> Placed:
-    place_of = geography.Placer(graph, level, only)  # each actor's place found once for the four aggregates
+    place_of = map_places.Placer(graph, level, only)  # each actor's place found once for the four aggregates
     places, organisations = geography.geo_points(graph, level, place_of)
     links = geography.region_links(graph, level, MOST_ARCS, place_of, PLACE_ARCS)
     clusters = geography.cluster_points(graph, level, place_of)

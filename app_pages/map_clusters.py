@@ -13,7 +13,7 @@ import streamlit as st
 
 from app_pages import common, url_choice, widgets
 from graph.views import load_nodes
-from graph.views.geography import LEVELS
+from graph.views.map_places import LEVELS
 
 PLURAL = {"Region": "regions", "Country": "countries"}
 

@@ -16,8 +16,8 @@ import streamlit as st
 
 from app_pages import common, widgets
 from graph.store.search_text import fold
-from graph.views import geography
-from graph.views.geography import LEVELS
+from graph.views import map_styles
+from graph.views.map_places import LEVELS
 
 LISTED = 50  # rows of each table
 
@@ -61,7 +61,7 @@ def touching(links: list[dict[str, Any]], found: pd.DataFrame) -> list[dict[str,
 def arcs(links: list[dict[str, Any]], found: pd.DataFrame, top: int, least: int) -> list[dict[str, Any]]:
     """The arcs to draw: the `top` strongest sharing `least` projects or more, of the places found when some are
     (their own, kept for each place whether among the level's strongest or not), else of all."""
-    return geography.strongest_links(touching(links, found) if len(found) else links, top, least)
+    return map_styles.strongest_links(touching(links, found) if len(found) else links, top, least)
 
 
 def arcs_said(shown: pd.DataFrame, links: list[dict[str, Any]], found: pd.DataFrame, top: int, least: int) -> str:
@@ -109,7 +109,7 @@ def tables(places: pd.DataFrame, links: list[dict[str, Any]], drawn: pd.DataFram
     most.caption(f"Found {len(found):,} of {len(places):,} places; *place*: by activity among all of them")
     most.dataframe(found[["name", "place", "activity", "organisations"]].head(LISTED), hide_index=True,
                    key="map_places")
-    theirs = geography.strongest_links(touching(links, found), LISTED)
+    theirs = map_styles.strongest_links(touching(links, found), LISTED)
     pairs.caption(links_caption(len(theirs), level))
     pairs.dataframe(pd.DataFrame(theirs, columns=["from_name", "to_name", "projects"]), hide_index=True,
                     key="map_links")

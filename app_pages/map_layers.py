@@ -19,8 +19,8 @@ import pandas as pd
 import pydeck as pdk
 import streamlit as st
 
-from graph.views import geography, map_frame
-from graph.views.geography import LEVELS
+from graph.views import map_frame, map_places, map_styles
+from graph.views.map_places import LEVELS
 
 MAP_HEIGHT = 620
 MAP_WIDTH = 800  # the narrowest the map is drawn at in a 1280-pixel window; wider windows show more around it
@@ -52,7 +52,7 @@ def level_control(container) -> int:
     without a word; a word that is no level says so. The address then holds the slider's label."""
     if "map_level" not in st.session_state:
         asked = st.query_params.get("map_level")
-        level = geography.level_from_text(asked)
+        level = map_places.level_from_text(asked)
         if asked is not None and level is None:
             container.warning(f"`map_level={asked}` is not a level: use 0-3 or one of {', '.join(LEVELS.values())}.",
                               icon=":material/warning:")
@@ -70,14 +70,14 @@ def frames(places: list[dict], organisations: list[dict], level: int) -> tuple[p
     places = pd.DataFrame(places, columns=["key", "name", "kind", "lat", "lon", "activity", "organisations"])
     places["label"] = places["name"] + " — " + places["activity"].map("{:,}".format) + " participations of " \
         + places["organisations"].map("{:,}".format) + " organisations"
-    places["radius"] = geography.bubble_radii(places["activity"].tolist(), geography.BUBBLE_PX[level])
+    places["radius"] = map_styles.bubble_radii(places["activity"].tolist(), map_styles.BUBBLE_PX[level])
     organisations = pd.DataFrame(organisations, columns=["key", "name", "kind", "lat", "lon", "activity"])
     organisations["label"] = organisations["name"] + " — " + organisations["activity"].astype(str) + " projects"
     return places, organisations
 
 
 def link_frame(links: list[dict]) -> pd.DataFrame:
-    """The arcs' table (`geography.strongest_links`' rows): tooltips and the colours of both ends."""
+    """The arcs' table (`map_styles.strongest_links`' rows): tooltips and the colours of both ends."""
     links = pd.DataFrame(links, columns=["from", "to", "from_name", "to_name", "from_lon", "from_lat", "to_lon",
                                          "to_lat", "projects", "width", "alpha"])
     links["label"] = links["from_name"] + " ↔ " + links["to_name"] + ": " + links["projects"].astype(str) \

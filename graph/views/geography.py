@@ -7,9 +7,6 @@ view that frames them in `graph/views/map_frame.py`. Works on the store's graph 
 or the narrow analytics graph the Map page starts from (`graph.analytics.inputs`, cached per data
 version): it reads only kinds, NUTS levels, coordinates, names, LOCATED_IN / PART_OF and
 participations, which both carry, so both give the same map.
-
-The Map's pages read the levels, the `Placer` and the drawing helpers from here too (`geography.LEVELS`,
-`geography.strongest_links`), so this module gives those names as well.
 """
 
 from __future__ import annotations
@@ -23,12 +20,9 @@ import networkx as nx
 
 from graph.store.schema import cluster_records, is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
-from graph.views.map_places import LEVELS, Placer, level_from_text
-from graph.views.map_styles import BUBBLE_PX, bubble_radii, strongest_links
+from graph.views.map_places import Placer
 
-__all__ = ["geo_points", "unplaced_actors", "national_regions", "region_links", "cluster_points", "in_countries",
-           # given here too, as before the split, for the Map's pages (app_pages/map*.py) that read them here
-           "LEVELS", "Placer", "level_from_text", "strongest_links", "bubble_radii", "BUBBLE_PX"]
+__all__ = ["geo_points", "unplaced_actors", "national_regions", "region_links", "cluster_points", "in_countries"]
 
 
 def _located(data: Mapping[str, Any]) -> bool:
