@@ -22,7 +22,7 @@ from loaders.generic_places import locate
 from loaders.json_tables import flat, objects_in
 from loaders.mapping_spec import FileSpec, placeholder_columns
 
-__all__ = ["Collected", "SkipRow", "node_record", "rel_record", "record_identity", "split_rows"]
+__all__ = ["Collected", "SkipRow", "node_record", "rel_record", "rel_key", "record_identity", "split_rows"]
 
 
 class SkipRow(Exception):
@@ -136,11 +136,24 @@ def rel_record(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], sour
     before = len(problems)
     start = _key(spec, row, spec.start.column, f"start ({spec.start.label} id)", where, problems, collected)
     end = _key(spec, row, spec.end.column, f"end ({spec.end.label} id)", where, problems, collected)
-    key = _text(row.get(spec.key)) if spec.key else ""
     properties = _properties(spec, row, where, problems)
     if len(problems) > before:
         return None
+    key = rel_key(spec, row, properties)
     return RelRecord(spec.type, spec.start.label, start, spec.end.label, end, (source,), properties, key, fills)
+
+
+def rel_key(spec: FileSpec, row: dict[str, Any], properties: dict[str, Any]) -> str:
+    """What tells apart two relationships of one type between the same two nodes: the key column's cell, or, when
+    the key column is a property a `values` recode reads (the participation preset's role), the value as read. One
+    table's `Koordinator` and another's `Projektleder` are one coordinator's participation; keyed as written, two
+    loads had made two (`load_log.USER_RECORDS_VERSION` 2: a re-load takes the old keys' records off)."""
+    if not spec.key:
+        return ""
+    read = next((c for c in spec.properties if c.column == spec.key and c.recode), None)
+    if read is not None and read.property in properties:
+        return str(properties[read.property])
+    return _text(row.get(spec.key))
 
 
 def record_identity(record: NodeRecord | RelRecord) -> tuple:

@@ -23,7 +23,7 @@ mapping no longer names is not (`drop` in the mapping does).
 from __future__ import annotations
 
 from graph.store.contract import GraphStore
-from graph.store.load_log import interrupted_loads
+from graph.store.load_log import interrupted_loads, keyed_before
 from graph.store.reads import last_loads
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.retire import Gone, gone, retire, retired_prefix
@@ -35,12 +35,14 @@ __all__ = ["reload_due", "take_back_gone"]
 
 def reload_due(store: GraphStore, source: str, checksum: str) -> bool | None:
     """None when the log holds no entry of `source`, or its last one is a complete load of these very files (a
-    first load, a re-run: nothing to take off); else whether one of its entries did not finish (a stopped load or
-    unload: every derived fact its removal could change is made again). Read before the load logs itself started."""
+    first load, a re-run: nothing to take off), unless an older version keyed that user table's records otherwise
+    (`load_log.keyed_before`: the records of its old keys go); else whether one of its entries did not finish (a
+    stopped load or unload: every derived fact its removal could change is made again). Read before the load logs
+    itself started."""
     entries = [e for e in last_loads(store, limit=10**6) if e["source"] == source]  # the newest first
     unfinished = bool(interrupted_loads(entries))  # a stopped load that a later complete one followed is done
-    if not entries or (not unfinished and entries[0].get("checksum") == checksum):
-        return None
+    if not entries or (not unfinished and entries[0].get("checksum") == checksum and not keyed_before(entries[0])):
+        return None  # a table an older version keyed otherwise is due: its old keys' records go
     return unfinished
 
 

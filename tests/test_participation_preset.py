@@ -89,10 +89,10 @@ def test_projects_are_funded_by_their_programme_and_rows_without_one_are_reporte
 
 def test_roles_amounts_and_dates_read_as_the_features_expect(loaded):
     graph = to_networkx(loaded)
-    first = graph.edges["Organisation:912000227", "Project:320100", "PARTICIPATES_IN:Prosjektansvarlig"]
+    first = graph.edges["Organisation:912000227", "Project:320100", "PARTICIPATES_IN:coordinator"]  # the role as read
     # a national funder's table, not said to be the EU's money: its amounts are kept apart (tests/test_funder.py)
     assert (first["role"], first["amount"], first["currency"]) == ("coordinator", 5044000.0, "EUR")
-    assert graph.edges["Organisation:912000129", "Project:320100", "PARTICIPATES_IN:Partner"]["amount"] == \
+    assert graph.edges["Organisation:912000129", "Project:320100", "PARTICIPATES_IN:participant"]["amount"] == \
         7725050.5
     project = graph.nodes["Project:320100"]
     assert (project["start_date"], project["end_date"]) == ("2019-11-23", "2022-04-17")

@@ -143,7 +143,7 @@ def last_loads() -> str:
     """The load log, newest first: by sequence number (`graph.store.load_log`), then by stamp."""
     return ("MATCH (l:Load) RETURN l.source AS source, l.loaded_at AS loaded_at, l.checksum AS checksum, "
             "l.nodes AS nodes, l.relationships AS relationships, l.status AS status, l.started_at AS started_at, "
-            "l.unload_started_at AS unload_started_at, l.seq AS seq "
+            "l.unload_started_at AS unload_started_at, l.seq AS seq, l.records_version AS records_version "
             "ORDER BY coalesce(l.seq, -1) DESC, coalesce(l.loaded_at, l.started_at) DESC LIMIT $limit")
 
 

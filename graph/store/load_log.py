@@ -33,11 +33,21 @@ from graph.store.registry import fixed_statement
 from graph.store.writer import WriteSummary
 
 __all__ = ["start_load", "record_load", "completion_deferred", "interrupted_loads", "unfinished_loads", "data_version",
-           "UNLOADING", "unfinished_parts", "now_stamp", "next_seq"]
+           "UNLOADING", "unfinished_parts", "now_stamp", "next_seq", "USER_RECORDS_VERSION", "keyed_before"]
 
 #: The status of a load whose unload has begun (`graph.store.unload`): until the unload's last step deletes the
 #: entry, `status` names it as an unload to run again.
 UNLOADING = "unloading"
+#: How a user table's records are keyed (`loaders.generic_rows`), stamped on its load's entry: a re-run of the same
+#: files by a version that keys them otherwise takes off what the older keys gave (`loaders.reload_gone`), where it
+#: would have added the records anew beside them. 2: a participation keyed by its role as read, not as written.
+USER_RECORDS_VERSION = 2
+
+
+def keyed_before(entry: dict[str, Any]) -> bool:
+    """Whether the load log's `entry` is of a user table whose records an older version keyed otherwise."""
+    return str(entry.get("source", "")).startswith("user:") and \
+        int(entry.get("records_version") or 1) < USER_RECORDS_VERSION
 
 #: The completions held back by `completion_deferred` (None outside it).
 _DEFERRED: ContextVar[list[tuple[GraphStore, str, str, WriteSummary]] | None] = ContextVar("deferred", default=None)
@@ -76,10 +86,12 @@ def _log_load(store: GraphStore, source: str, checksum: str, properties: dict[st
 
 def start_load(store: GraphStore, source: str, checksum: str, held: Iterable[RelRecord] = ()) -> None:
     """Log a load as `started` (source, checksum, time), just before its first write, with the places it `held`
-    back (`graph.store.held_back`). Until `record_load` marks it complete, `interrupted_loads` names it. The counts
-    of an earlier run of the same files stay until `record_load` says whether this one changed anything."""
+    back (`graph.store.held_back`) and, for a user table, how its records are keyed (`USER_RECORDS_VERSION`). Until
+    `record_load` marks it complete, `interrupted_loads` names it. The counts of an earlier run of the same files
+    stay until `record_load` says whether this one changed anything."""
+    keyed = {"records_version": USER_RECORDS_VERSION} if source.startswith("user:") else {}
     _log_load(store, source, checksum, {"status": "started", "started_at": now_stamp(), "loaded_at": None,
-                                        HELD_PROPERTY: held_entries(held)})
+                                        HELD_PROPERTY: held_entries(held), **keyed})
 
 
 def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary, at: str | None = None) -> None:

@@ -182,6 +182,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("relationships", "int", "relationships written"),
             ("derived_version", "int", "the version of the derived facts made after it (loaders.derived_version)"),
             ("unload_started_at", "string", "when an unload of it started (status `unloading` until it ends)"),
+            ("records_version", "int", "how a user table's records were keyed (graph.store.load_log."
+             "USER_RECORDS_VERSION): a re-run by a version that keys them otherwise takes the old keys' off"),
             ("held_places", "list", "the LOCATED_IN to a country (or NUTS region) it held back, the node being in a "
              "region there (inside it) (graph.store.held_back)")))),
     *_props("PARTICIPATES_IN",
