@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 __all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "REGION_COUNTRY", "REGION_COUNTRY_TOO",
            "NOT_WORD", "header_word", "id_entity", "fields", "sniff_separator", "after_lines", "header_line_holding",
-           "likely_header"]
+           "likely_header", "header_currency"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -29,11 +29,11 @@ HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Ice
 HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "project_id": ("projectid", "projectnumber", "projectno", "projectnr", "projectcode", "grantid", "grantnumber",
                    "grantagreement", "prosjektnummer", "prosjektnr", "prosjektid", "projektnummer", "projektnr",
-                   "projektid", "diarienummer", "diarienr", "dnr", "sagsnummer", "journalnummer", "hankenumero",
-                   "hankenro", "hanketunnus", "hankkeennumero", "projektinumero", "projektinro", "projektitunnus",
-                   "diaarinumero", "verkefnisnúmer", "verkefnanúmer", "umsóknarnúmer", "foerderkennzeichen",
-                   "förderkennzeichen", "numeroprojet", "numéroduprojet", "numérodeprojet", "referenceprojet",
-                   "project", "prosjekt", "projekt", "hanke", "projekti", "verkefni", "projet"),
+                   "projektid", "diarienummer", "diarienr", "dnr", "sagsnummer", "sagsnr", "journalnummer", "journalnr",
+                   "hankenumero", "hankenro", "hanketunnus", "hankkeennumero", "projektinumero", "projektinro",
+                   "projektitunnus", "diaarinumero", "verkefnisnúmer", "verkefnanúmer", "umsóknarnúmer",
+                   "foerderkennzeichen", "förderkennzeichen", "numeroprojet", "numéroduprojet", "numérodeprojet",
+                   "referenceprojet", "project", "prosjekt", "projekt", "hanke", "projekti", "verkefni", "projet"),
     "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
                       "projekttitel", "projektnamn", "projektname", "projektnavn", "titel", "tittel", "hankkeennimi",
                       "hankkeenotsikko", "projektinnimi", "otsikko", "nimike", "verkefnisheiti", "heitiverkefnis",
@@ -44,7 +44,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                    "alkupäivä", "alkupaiva", "alkupvm", "alkamispäivä", "aloituspäivä", "alkaa", "upphaf",
                    "upphafsdagur", "hefst", "beginn", "projektbeginn", "laufzeitbeginn", "laufzeitvon", "von",
                    "datededébut", "datededebut", "début"),
-    "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut",
+    "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut", "slut", "slutt",
                  "prosjektslutt", "loppupäivä", "loppupaiva", "loppupvm", "päättymispäivä", "päättyy", "lok",
                  "lokadagur", "lýkur", "ende", "enddatum", "projektende", "laufzeitende", "laufzeitbis", "bis",
                  "datedefin", "fin"),
@@ -185,3 +185,17 @@ def likely_header(text: str, separators: Sequence[str] = tuple(SEPARATORS)) -> t
     widest = max(filled[separator], default=0)
     line = next((i for i, n in enumerate(filled[separator], start=1) if n >= 0.8 * widest), 1)
     return (line if widest > 1 else 1), separator
+
+
+def header_currency(header: str) -> str | None:
+    """The ISO code of a currency other than EUR that an amount column's header names (`Bevilget beløb (DKK)`,
+    `Beløp NOK`), else None.
+
+    >>> header_currency("Bevilget beløb (DKK)"), header_currency("Tilskud i EUR"), header_currency("Tuki")
+    ('DKK', None, None)
+    """
+    import pycountry
+
+    codes = [c for c in re.findall(r"(?<![A-Za-z])([A-Z]{3})(?![A-Za-z])", header)
+             if pycountry.currencies.get(alpha_3=c)]
+    return codes[0] if len(codes) == 1 and codes[0] != "EUR" else None

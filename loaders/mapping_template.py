@@ -17,10 +17,11 @@ from graph import values
 from graph.countries import country_code
 from graph.store.search_text import fold
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
-from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
+from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS, header_currency
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.mapping_template_partners import partner_list
+from loaders.region_countries import country_of_regions
 from loaders.role_words import role_of
 from loaders.table_cells import (
     DATE_FORMATS,
@@ -167,13 +168,15 @@ def region_value(column: str, numbers: str | None) -> str:
 
 def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
     """The constant country of a table that names regions but no country, and the comment that goes with it:
-    the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), or "" and
-    what to fill in."""
+    the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), else the one
+    country whose NUTS regions its `cells` name (`loaders.region_countries`), or "" and what to fill in."""
     code = REGION_COUNTRY.get(header_word(region))
     other, names = REGION_COUNTRY_TOO.get(header_word(region), ("", frozenset()))
     code = other if any(fold(cell) in names for cell in cells) else code
     if code:
         return code, f"#? a {region} is a region of {code}; every row is placed there"
+    if code := country_of_regions(cells):  # a Danish list's `Region`: Syddanmark, Midtjylland ... are NUTS's
+        return code, f"#? the regions in {region} are NUTS regions of {code}; every row is placed there"
     return "", (f"# needed: the regions in {region} are in which country? Its code (NO, SE, DK ...), or a column "
                 "holding it")
 
@@ -214,7 +217,10 @@ def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str
         if grouped and all(values.POINT_GROUPED.fullmatch(a) or "." not in a for a in amounts):
             lines.append(f'# thousands = "."  # amounts like {as_toml(grouped)}: a point before three digits; if it '
                          f"stands between thousands (German, Danish), set this, else {grouped} reads as a decimal")
+    if code := header_currency(guessed.get("amount", "")):  # `Bevilget beløb (DKK)` had been read as EUR
+        lines.append(f"currency = {as_toml(code)}  #? the amount column's header says {code}")
     return lines
+
 
 
 def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str, spaced: str | None) -> str:

@@ -59,3 +59,25 @@ def test_the_readme_and_the_users_document_name_the_header_languages_exactly():
     for document in ("README.md", "docs/mapping.md"):
         text = re.sub(r"\s+", " ", (ROOT / document).read_text(encoding="utf-8"))
         assert f"header words in {languages}" in text, document
+
+
+BEVILLINGER = """\
+Sagsnr;Projekttitel;CVR-nr;Virksomhed;Rolle;Bevilget beløb (DKK);Start;Slut;Region
+DK-2021-001;Cobots;34209936;Blue Ocean Robotics ApS;Projektleder;2.500.000,00;01.03.2021;28.02.2023;Syddanmark
+DK-2021-001;Cobots;25313763;Arla Foods amba;Partner;750.000,00;01.03.2021;28.02.2023;Midtjylland
+DK-2021-002;Grøn brint;38112233;Hydrogen Valley ApS;Projektleder;4.200.000,00;01.09.2021;31.08.2024;Midtjylland
+"""
+
+
+def test_a_danish_grants_tables_case_number_end_and_currency_are_read(tmp_path):
+    """A try-out's Danish grants table: `Sagsnr` had not been the project id (the title was, so two projects of one
+    title would have been one), `Slut` not the end date, and `Bevilget beløb (DKK)` had been read as EUR."""
+    (tmp_path / "bevillinger.csv").write_text(BEVILLINGER, encoding="utf-8")
+    text = participation_template(tmp_path / "bevillinger.csv")
+    made = tomllib.loads(text)
+    assert (made["columns"]["project_id"], made["columns"]["end_date"]) == ("Sagsnr", "Slut")
+    assert made["currency"] == "DKK"
+    (tmp_path / "mapping.toml").write_text(text, encoding="utf-8")
+    _, rels, _ = read_generic(tmp_path / "mapping.toml")
+    assert {r.properties.get("currency") for r in rels if r.type == "PARTICIPATES_IN"} == {"DKK"}
+    assert made["columns"]["country"] == {"value": "DK"}  # Syddanmark and Midtjylland are NUTS regions of DK

@@ -191,6 +191,7 @@ def test_a_swedish_export_from_a_spreadsheet_maps_and_reads_as_it_is(tmp_path):
 
 def test_regions_of_no_known_country_leave_the_country_for_the_user_and_the_check_names_its_line(tmp_path):
     text = "\n".join(SWEDISH[1:]).replace(";Län;", ";Region;") + "\n"
+    text = text.replace("Kronobergs län", "Distrikt 4").replace("Norrbottens län", "Distrikt 9")  # no NUTS names
     (tmp_path / "v.csv").write_text(text, encoding="utf-8")
     mapping = tmp_path / "mapping.toml"
     mapping.write_text(participation_template(tmp_path / "v.csv"), encoding="utf-8")
@@ -202,6 +203,14 @@ def test_regions_of_no_known_country_leave_the_country_for_the_user_and_the_chec
     assert [str(p) for p in refused.value.problems] == [
         f"mapping.toml:{at} [country]: the country value is empty: write the code of the country every row is in "
         '(country = { value = "NO" }), or map a column holding it']
+
+
+def test_regions_nuts_names_give_the_country_a_plain_region_header_does_not(tmp_path):
+    """`Region` names no country, but Kronobergs län and Norrbottens län are NUTS regions of Sweden alone."""
+    text = "\n".join(SWEDISH[1:]).replace(";Län;", ";Region;") + "\n"
+    (tmp_path / "v.csv").write_text(text, encoding="utf-8")
+    assert ('country = { value = "SE" }  #? the regions in Region are NUTS regions of SE; every row is placed there'
+            in participation_template(tmp_path / "v.csv"))
 
 
 def test_amounts_a_point_could_group_are_left_for_the_user_to_say(tmp_path):
