@@ -107,7 +107,7 @@ def test_two_rows_of_one_participation_are_told_apart_by_the_participation_key(t
     with pytest.raises(ValidationFailed) as refused:
         read_generic(mapping)
     assert [str(p) for p in refused.value.problems] == [
-        "t.csv:3 [Rolle]: PARTICIPATES_IN '9' -> '1' (key 'Partner') is given twice with different data; first at "
+        "t.csv:3 [Rolle]: PARTICIPATES_IN '9' -> '1' (key 'participant') is given twice with different data; first at "
         "t.csv:2 (if both rows are right, a key column tells them apart: key = \"column\"; in the participation "
         "preset, participation_key)"]
     mapping.write_text(mapping.read_text(encoding="utf-8") + 'participation_key = "Nr"\n', encoding="utf-8")
