@@ -58,9 +58,9 @@ def far_ends(every: list[dict], places: pd.DataFrame, shown: pd.DataFrame, level
     ends = set(shown["from"]) | set(shown["to"]) if not shown.empty else set()
     far = sorted((p for p in every if p["key"] in ends - set(places["key"])), key=lambda p: -p["activity"])
     frame = map_layers.frames(far, [], level)[0]
-    top, largest = (places["activity"].max() if not places.empty else 0), map_styles.BUBBLE_PX[level]
-    frame["radius"] = [round(max(2.0, min(largest, largest * (a / top) ** 0.5)), 2) if top > 0 else 2.0
-                       for a in frame["activity"]]
+    top = places["activity"].max() if not places.empty else 0  # the chosen places' scale, none above its largest
+    frame["radius"] = map_styles.bubble_radii([top, *(min(a, top) for a in frame["activity"])],
+                                              map_styles.BUBBLE_PX[level])[1:]
     frame["label"] = frame["label"] + " (abroad: at the far end of the collaborations drawn)"
     return frame
 

@@ -27,13 +27,12 @@ def _projects(index: Any, keys: set[str]) -> str:
 
 
 def _one_body(index: Any, key: str) -> set[str]:
-    """`key` and the records SAME_AS it, either way: one body, whose projects the ranking takes together. A seed
-    cluster's CORDIS record had been named as another name to take, and the seed said to be in 0 projects."""
-    G = index.G
-    if key not in G:
-        return {key}
-    return ({key} | {v for _, v, t in G.out_edges(key, data="type") if t == "SAME_AS"}
-            | {u for u, _, t in G.in_edges(key, data="type") if t == "SAME_AS"})
+    """`key` and the records SAME_AS it (`recommend_index.one_body`): one body, whose projects the ranking takes
+    together. A seed cluster's CORDIS record had been named as another name to take, and the seed said to be in 0
+    projects."""
+    from graph.analytics.recommend_index import one_body
+
+    return one_body(index.G, key)
 
 
 def namesakes_note(store: GraphStore, index: Any, text: str, node: ResolvedNode, said: bool = False) -> str | None:

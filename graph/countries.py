@@ -22,12 +22,23 @@ import pycountry
 
 from graph.values import BadValue
 
-__all__ = ["country_code", "spellings", "names_of", "subdivision_name", "LANGUAGES"]
+__all__ = ["country_code", "iso_code", "spellings", "names_of", "subdivision_name", "LANGUAGES"]
 
 #: Languages whose country names are read: the Nordic ones, the big EU ones and the Baltic ones.
 LANGUAGES = ("nb", "nn", "sv", "da", "fi", "is", "de", "fr", "nl", "es", "it", "pt", "pl", "et", "lv", "lt")
 #: EU-style codes where ISO 3166 differs (the store's keys): ISO code -> EU code.
 _EU_CODES = {"GR": "EL", "GB": "UK"}
+
+
+def iso_code(eu_code: str) -> str:
+    """ISO 3166 alpha-2 code of a store's (EU-style) country code (EL -> GR, UK -> GB).
+
+    >>> iso_code("EL"), iso_code("SE")
+    ('GR', 'SE')
+    """
+    return next((iso for iso, eu in _EU_CODES.items() if eu == eu_code), eu_code)
+
+
 #: Names users write that neither ISO 3166 nor its translations spell (lower case).
 _OTHER_NAMES = {"great britain": "GB", "england": "GB", "scotland": "GB", "wales": "GB", "holland": "NL",
                 "czech republic": "CZ", "the netherlands": "NL", "russia": "RU", "south korea": "KR",

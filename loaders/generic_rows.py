@@ -19,7 +19,7 @@ from loaders.generic_cell_notes import bad_cell
 from loaders.generic_empty_keys import empty_key
 from loaders.generic_labels import row_labels
 from loaders.generic_places import locate
-from loaders.json_tables import flat, objects_in
+from loaders.json_tables import per_object
 from loaders.mapping_spec import FileSpec, placeholder_columns
 
 __all__ = ["Collected", "SkipRow", "node_record", "rel_record", "rel_key", "record_identity", "split_rows"]
@@ -170,10 +170,8 @@ def split_rows(spec: FileSpec, table: Table):
     column, separator = spec.split
     for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
         cell = row.get(column)
-        if objects := objects_in(cell):  # a JSON list of objects: a row per object, its values as `column.key`
-            lines = table.object_lines.get(index, {}).get(column, [])  # each object's own line, where known
-            yield from (({**row, column: item, **{f"{column}.{k}": v for k, v in flat(item).items()}},
-                         lines[at] if at < len(lines) else line) for at, item in enumerate(objects))
+        if objects := per_object(table, index, row, line, column):  # a JSON list of objects: a row per object
+            yield from objects
             continue
         if isinstance(cell, list):  # a JSON list: its items, whatever the separator
             items = [_text(item) for item in cell]

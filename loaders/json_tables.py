@@ -19,7 +19,7 @@ from graph.errors import Problem
 from loaders.common import clean_text, read_text
 from loaders.csv_tables import Table
 
-__all__ = ["NoTable", "json_rows", "read_json_rows", "flat", "objects_in", "item_columns", "object_lines"]
+__all__ = ["NoTable", "json_rows", "read_json_rows", "flat", "objects_in", "item_columns", "object_lines", "per_object"]
 
 _JSON_SPACE = re.compile(r"[ \t\n\r]*")
 
@@ -235,3 +235,14 @@ def _cleaned(value: Any, table: Table, name: str, line: int, column: str, proble
     if isinstance(value, dict):
         return {key: _cleaned(item, table, name, line, f"{column}.{key}", problems) for key, item in value.items()}
     return value
+
+
+def per_object(table: Table, index: int, row: dict[str, Any], line: int, column: str) -> list[tuple[dict, int]]:
+    """Row `index` of `table` (`row`, on `line`) as one row per object of the JSON list of objects its `column` holds:
+    the row's values, the object under `column` and its values as `column.key`, each on the object's own line where
+    known; [] when the cell holds no such list. The loader's `split` (`generic_rows.split_rows`) and the role words
+    (`role_words`) read a list of partner objects alike."""
+    objects = objects_in(row.get(column))
+    lines = table.object_lines.get(index, {}).get(column, []) if objects else []
+    return [({**row, column: item, **{f"{column}.{k}": v for k, v in flat(item).items()}},
+             lines[at] if at < len(lines) else line) for at, item in enumerate(objects or ())]

@@ -222,7 +222,6 @@ def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str
     return lines
 
 
-
 def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str, spaced: str | None) -> str:
     """The key's line with its own `on_empty`: a row without a project number is skipped, one without an
     organisation number names its organisation by its name. One rule for both keys skipped every row without an

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pycountry
 
+from graph.countries import iso_code
 from graph.errors import Problem, ValidationFailed
 from graph.store import cypher
 from graph.store.changes import rel_states
@@ -34,16 +35,9 @@ __all__ = ["read_nuts", "load_nuts", "nuts_files", "iso_code", "country_name", "
 
 SOURCE = "nuts"
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
-#: EU-style country codes whose ISO 3166 code differs; every other code is the same in both.
-ISO_EXCEPTIONS = {"EL": "GR", "UK": "GB"}
 _REQUIRED = ("NUTS_ID", "LEVL_CODE", "CNTR_CODE", "NAME_LATN", "lon", "lat")
 _OPTIONAL = ("NUTS_NAME", "parent_NUTS_ID", "MOUNT_TYPE", "URBN_TYPE", "COAST_TYPE")
 _YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
-
-
-def iso_code(eu_code: str) -> str:
-    """ISO 3166 alpha-2 code of an EU-style country code (EL -> GR, UK -> GB)."""
-    return ISO_EXCEPTIONS.get(eu_code, eu_code)
 
 
 def country_name(eu_code: str, fallback: str) -> str:

@@ -12,10 +12,10 @@ from __future__ import annotations
 import csv
 import functools
 import io
-import lzma
 from collections.abc import Iterable
 
 from graph.store.search_text import fold
+from loaders.common import read_bytes
 from loaders.sample import SAMPLE_NUTS
 
 __all__ = ["country_of_regions"]
@@ -29,7 +29,7 @@ def _countries_by_name() -> dict[str, frozenset[str]]:
     """Each NUTS region's name (folded; Latin and national spelling) -> the countries holding a region of that name."""
     found: dict[str, set[str]] = {}
     for path in sorted(SAMPLE_NUTS.glob("*.csv.xz")):
-        for row in csv.DictReader(io.StringIO(lzma.decompress(path.read_bytes()).decode("utf-8"))):
+        for row in csv.DictReader(io.StringIO(read_bytes(path).decode("utf-8"))):
             if row.get("LEVL_CODE") in ("1", "2", "3"):
                 for name in {row.get("NAME_LATN") or "", row.get("NUTS_NAME") or ""} - {""}:
                     found.setdefault(fold(name), set()).add(row["CNTR_CODE"])

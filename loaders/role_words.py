@@ -27,7 +27,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from loaders.csv_tables import Table
-from loaders.json_tables import flat, objects_in
+from loaders.json_tables import per_object
 from loaders.mapping_spec import Column, FileSpec
 from loaders.table_cells import as_toml
 
@@ -86,12 +86,7 @@ def _rows(spec: FileSpec, table: Table) -> Iterator[tuple[dict, int]]:
     they are, it was no cell of any row, so its words were kept as written and the note said none had a role)."""
     column = spec.split[0] if spec.split else None
     for index, (row, line) in enumerate(zip(table.rows, table.lines, strict=True)):
-        if column is None or not (objects := objects_in(row.get(column))):
-            yield row, line
-            continue
-        lines = table.object_lines.get(index, {}).get(column, [])
-        yield from (({**row, **{f"{column}.{k}": v for k, v in flat(item).items()}}, lines[at] if at < len(lines)
-                     else line) for at, item in enumerate(objects))
+        yield from (column and per_object(table, index, row, line, column)) or [(row, line)]
 
 
 def with_role_words(spec: FileSpec, table: Table) -> FileSpec:

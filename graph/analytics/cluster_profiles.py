@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from graph.analytics.recommend_index import RecommenderIndex
+from graph.analytics.recommend_index import RecommenderIndex, one_body
 from graph.analytics.recommend_sectors import SectorNeighbours, equivalent_sectors
 from graph.analytics.sparse_rows import columns
 from graph.store.schema import cluster_records, is_cluster
@@ -66,10 +66,7 @@ class ClusterIndex:
     def linked(self, key: str) -> set[str]:
         """The node itself and the nodes it is SAME_AS (one body), either way: a CORDIS record chosen as the
         consortium was offered its own seed cluster as a partner ("they share a member: itself")."""
-        if key not in self.G:
-            return {key}
-        return ({key} | {v for _, v, t in self.G.out_edges(key, data="type") if t == "SAME_AS"}
-                | {u for u, _, t in self.G.in_edges(key, data="type") if t == "SAME_AS"})
+        return one_body(self.G, key)
 
     def profile(self, key: str) -> Profile:
         if key not in self._profiles:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import networkx as nx
 import pycountry
 
+from graph.countries import iso_code
 from graph.nearest import nearest
 
 __all__ = ["near_country", "near_sectors", "some_sectors", "near_choices", "SECTORS_SHOWN"]
@@ -28,18 +29,10 @@ def near_country(G: nx.MultiDiGraph, text: str) -> str | None:
     >>> near_country(G, "germny"), near_country(G, "DEUU"), near_country(G, "Narnia")
     ('Germany (DE)', 'Germany (DE)', None)
     """
-    said: dict[str, str] = {}
-    for key, attrs in G.nodes(data=True):
-        if attrs.get("kind") != "Country":
-            continue
-        code = key.split(":", 1)[1]
-        shown = f"{attrs.get('name') or code} ({code})"
-        found = pycountry.countries.get(alpha_2={"EL": "GR", "UK": "GB"}.get(code, code))
-        for spelling in (attrs.get("name"), code, getattr(found, "alpha_3", None)):
-            if spelling:
-                said.setdefault(spelling.casefold(), shown)
-    near = nearest(text, said)
-    return said[near[0]] if near else None
+    shown = {key: f"{attrs.get('name') or key.split(':', 1)[1]} ({key.split(':', 1)[1]})"
+             for key, attrs in G.nodes(data=True) if attrs.get("kind") == "Country"}
+    near = near_choices(text, shown, most=1)
+    return shown[near[0]] if near else None
 
 
 def _sector_names(G: nx.MultiDiGraph) -> tuple[list[str], list[str]]:
@@ -100,7 +93,7 @@ def near_choices(text: str, names: dict[str, str], most: int = SECTORS_SHOWN) ->
             by_spelling.setdefault(str(label).rsplit(" (", 1)[0].casefold(), key)
         if key.startswith("Country:"):
             code = key.split(":", 1)[1]
-            found = pycountry.countries.get(alpha_2={"EL": "GR", "UK": "GB"}.get(code, code))
+            found = pycountry.countries.get(alpha_2=iso_code(code))
             for spelling in (code, getattr(found, "alpha_3", None)):
                 if spelling:
                     by_spelling.setdefault(spelling.casefold(), key)

@@ -17,7 +17,7 @@ from graph.analytics.recommend_ties import build_ties, co_participation
 from graph.errors import NotFound, ParameterError
 from graph.store.sector_fields import equivalent_sectors
 
-__all__ = ["LABEL_LEVELS", "RecommenderIndex", "label_name", "label_level", "sector_row", "target_profile",
+__all__ = ["LABEL_LEVELS", "RecommenderIndex", "one_body", "label_name", "label_level", "sector_row", "target_profile",
            "in_asked_sectors", "sector_key"]
 
 LABEL_LEVELS = {"esca-bronze": 1, "esca-silver": 2, "esca-gold": 3}
@@ -120,6 +120,15 @@ class RecommenderIndex:
             rows |= {self.index[k] for k in linked if k in self.index}
         return sorted(rows)
 
+
+
+def one_body(G: nx.MultiDiGraph, key: str) -> set[str]:
+    """The node `key` and the nodes it is SAME_AS, either way: one body's records (a seed cluster and its CORDIS
+    record), whose projects count together."""
+    if key not in G:
+        return {key}
+    return ({key} | {v for _, v, t in G.out_edges(key, data="type") if t == "SAME_AS"}
+            | {u for u, _, t in G.in_edges(key, data="type") if t == "SAME_AS"})
 
 
 def sector_key(sector: str) -> str:
