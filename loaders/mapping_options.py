@@ -8,13 +8,13 @@ line of the key. See docs/mapping.md, "Empty keys, constants, places and dropped
 from __future__ import annotations
 
 import string
-from typing import Any, Protocol
+from typing import Any
 
 from graph.countries import country_code
 from graph.store.schema import NODE_LABELS, check_property
 from loaders.common import is_json, is_text_encoding
 from loaders.county_numbers import COUNTY_NUMBERS, COUNTY_WORDS
-from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, SEPARATORS, Column, Place
+from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, SEPARATORS, Checker, Column, Place
 
 __all__ = ["reading_options", "key_options", "constant_column", "RESERVED", "DROPPABLE_LABELS"]
 
@@ -24,12 +24,7 @@ RESERVED = frozenset({"id", "name", "kind", "sources", "_hash"})
 DROPPABLE_LABELS = frozenset(NODE_LABELS) - {"Source", "Load"}
 
 
-class _Checker(Protocol):
-    def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
-                value: Any = None, field: str | None = None) -> None: ...
-
-
-def _on_empty(check: _Checker, kind: str, index: int, raw: Any) -> tuple[str, str]:
+def _on_empty(check: Checker, kind: str, index: int, raw: Any) -> tuple[str, str]:
     """("error" | "skip" | "placeholder", template) from `on_empty = "skip"` or `{ placeholder = "..." }`."""
     if raw is None or raw in ("error", "skip"):
         return raw or "error", ""
@@ -50,7 +45,7 @@ def _on_empty(check: _Checker, kind: str, index: int, raw: Any) -> tuple[str, st
     return ON_EMPTY[2], template.strip()
 
 
-def _on_empty_by_column(check: _Checker, kind: str, index: int, raw: dict,
+def _on_empty_by_column(check: Checker, kind: str, index: int, raw: dict,
                         table: dict) -> tuple[tuple[str, str, str], ...]:
     """(column, on_empty, placeholder) per key column of `on_empty = { "Prosjektnr" = "skip", "Orgnr" = { placeholder
     = "navn:{Navn}" } }`: a relationship's two ends may call for different rules (a participation without a project
@@ -73,7 +68,7 @@ def _key_columns(kind: str, table: dict) -> list[str]:
     return [table.get("id")] if kind == "nodes" else [e.get("column") for e in ends if isinstance(e, dict)]
 
 
-def _compact(check: _Checker, kind: str, index: int, raw: Any, table: dict) -> tuple[str, ...]:
+def _compact(check: Checker, kind: str, index: int, raw: Any, table: dict) -> tuple[str, ...]:
     """The key columns whose cells are read without their spaces (`compact = ["Orgnr"]`): a national table writes
     an organisation number "919 303 808" on some rows and "919303808" on others, two nodes where one is meant."""
     listed = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
@@ -88,7 +83,7 @@ def _compact(check: _Checker, kind: str, index: int, raw: Any, table: dict) -> t
     return tuple(c for c in listed if c in keys)
 
 
-def _on_conflict(check: _Checker, kind: str, index: int, raw: Any) -> str:
+def _on_conflict(check: Checker, kind: str, index: int, raw: Any) -> str:
     """"error" (the default) or, for nodes, "merge": the same node on several rows with other details, as
     participation tables repeat an organisation's name with a typo or a new address."""
     if raw not in ON_CONFLICT:
@@ -101,7 +96,7 @@ def _on_conflict(check: _Checker, kind: str, index: int, raw: Any) -> str:
     return raw
 
 
-def _split(check: _Checker, kind: str, index: int, raw: Any, json_file: bool) -> tuple[str, str] | None:
+def _split(check: Checker, kind: str, index: int, raw: Any, json_file: bool) -> tuple[str, str] | None:
     """(column, separator) of `split = { column = "Sectors", separator = ";" }`: a cell listing several
     sectors, themes or clusters stands for one row per item. A JSON file's list cells need no separator."""
     if (not isinstance(raw, dict) or "column" not in raw or set(raw) - {"column", "separator"}
@@ -121,7 +116,7 @@ def _given_labels(table: dict) -> set[Any]:
             *(said if isinstance(said, dict) else {})}
 
 
-def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str], table: dict) -> tuple[str, ...]:
+def _drop(check: Checker, kind: str, index: int, raw: Any, mapped: set[str], table: dict) -> tuple[str, ...]:
     """Property names, and (nodes) labels this table no longer gives (`generic_drop.drop_labels`)."""
     names = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
     if names is None or not all(isinstance(n, str) and n for n in names):
@@ -145,7 +140,7 @@ def _drop(check: _Checker, kind: str, index: int, raw: Any, mapped: set[str], ta
     return tuple(dict.fromkeys(names))
 
 
-def _place(check: _Checker, index: int, raw: Any) -> Place | None:
+def _place(check: Checker, index: int, raw: Any) -> Place | None:
     usage = ('located_in must be a table: { region = "column", country = "column" or { value = "NO" } or '
              '{ column = "column", values = { "cell" = "code", ... } } }')
     if not isinstance(raw, dict) or not raw or set(raw) - {"region", "country"}:
@@ -191,7 +186,7 @@ def _place(check: _Checker, index: int, raw: Any) -> Place | None:
     return Place(region.strip(), country.strip(), **region_options)
 
 
-def _region_recode(check: _Checker, index: int, region: Any) -> tuple[Any, dict[str, Any]]:
+def _region_recode(check: Checker, index: int, region: Any) -> tuple[Any, dict[str, Any]]:
     """`region = { column = "län", values = { "14" = "SE232" } }`: the column, and the `Place` options reading its
     cells: the recode (case-folded) applied before a cell is read as a NUTS code or a national region (a register's
     county numbers had become `SE-14`, a region off the Map), and `county_numbers = "SE"` (or "NO"), which reads a
@@ -215,7 +210,7 @@ def _region_recode(check: _Checker, index: int, region: Any) -> tuple[Any, dict[
                                                             recode.items()), "county_numbers": numbers}
 
 
-def reading_options(check: _Checker, kind: str | None, index: int, table: dict) -> dict[str, Any]:
+def reading_options(check: Checker, kind: str | None, index: int, table: dict) -> dict[str, Any]:
     """The separator, encoding and lines above the header a table (or the whole mapping) sets, checked; None
     where it sets none (the mapping's, or the reader's own finding)."""
     separator, encoding, skip = table.get("separator"), table.get("encoding"), table.get("skip_lines")
@@ -239,7 +234,7 @@ def reading_options(check: _Checker, kind: str | None, index: int, table: dict) 
     return {"separator": separator, "encoding": encoding, "skip_lines": skip, "rows": rows}
 
 
-def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:
+def key_options(check: Checker, kind: str, index: int, table: dict, mapped: set[str]) -> dict[str, Any]:
     """`on_empty`, `placeholder`, `compact`, `on_conflict`, `split`, `drop` and (nodes) `place` and `match` of a
     table, as `FileSpec` fields."""
     raw = table.get("on_empty")
@@ -267,7 +262,7 @@ def key_options(check: _Checker, kind: str, index: int, table: dict, mapped: set
     return options
 
 
-def constant_column(check: _Checker, kind: str, index: int, prop: str, spec: dict, column: Column) -> Column | None:
+def constant_column(check: Checker, kind: str, index: int, prop: str, spec: dict, column: Column) -> Column | None:
     """The column of `property = { value = ..., type = ... }`: the value converted once, here."""
     if "column" in spec:
         check.problem(kind, index, f"property {prop!r}: give either column or value, not both", prop)

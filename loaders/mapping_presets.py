@@ -11,9 +11,10 @@ contribution), so every check and message of a hand-written mapping applies. Its
 from __future__ import annotations
 
 import re
-from typing import Any, Protocol
+from typing import Any
 
 from loaders.common import is_json
+from loaders.mapping_spec import Checker
 
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "EU_FUNDERS", "expand_preset"]
 
@@ -47,9 +48,6 @@ _KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) | ({"on_
                 for name, listed, empty in (
     ("project_id", False, True), ("organisation_id", True, True), ("organisation_name", True, False),
     ("programme", True, False), ("sector", True, False), ("participation_key", False, False))}
-class _Checker(Protocol):
-    def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
-                value: Any = None, field: str | None = None) -> None: ...
 
 
 def _column(columns: dict, name: str, **options: Any) -> dict[str, Any]:
@@ -58,7 +56,7 @@ def _column(columns: dict, name: str, **options: Any) -> dict[str, Any]:
     return {**options, **spec}
 
 
-def _match(raw: dict, check: _Checker) -> dict[str, str]:
+def _match(raw: dict, check: Checker) -> dict[str, str]:
     """`match = "name"`: the Organisation, Programme and Sector tables get it (rows whose id the store lacks take
     the store's node of that name: a seed cluster, a CORDIS partner); projects keep theirs (acronyms repeat)."""
     match = raw.get("match", "id")
@@ -73,7 +71,7 @@ def _match(raw: dict, check: _Checker) -> dict[str, str]:
 KEYS = ("project_id", "organisation_id")
 
 
-def _empty_rules(raw: dict, columns: dict, check: _Checker) -> tuple[Any, Any]:
+def _empty_rules(raw: dict, columns: dict, check: Checker) -> tuple[Any, Any]:
     """What an empty project number and an empty organisation number do: each key's own `on_empty` (in [columns]),
     else the top-level one, which is one rule for both. One rule for both gave a row without a project number
     the organisations' placeholder (a project `name:Testbedrift AS`), or skipped every row without an
@@ -92,7 +90,7 @@ def _empty_rules(raw: dict, columns: dict, check: _Checker) -> tuple[Any, Any]:
     return tuple(columns[n].get("on_empty", top) if isinstance(columns.get(n), dict) else top for n in KEYS)
 
 
-def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
+def _participation(raw: dict, check: Checker) -> dict[str, Any]:
     matching = _match(raw, check)
     columns = raw.get("columns")
     if not isinstance(columns, dict):
@@ -224,7 +222,7 @@ def _participation(raw: dict, check: _Checker) -> dict[str, Any]:
     return tables
 
 
-def _partner_objects(raw: dict, check: _Checker) -> dict[str, Any]:
+def _partner_objects(raw: dict, check: Checker) -> dict[str, Any]:
     """`split = { column = "partnere" }`: each row's JSON list of partner objects, one participation per object (its
     organisation, role and amount columns `partnere.cvr`, ...); the project's own columns are read once per row."""
     if "split" not in raw:
@@ -243,7 +241,7 @@ def _rule(on_empty: Any) -> dict[str, Any]:
     return {} if on_empty is None else {"on_empty": on_empty}
 
 
-def expand_preset(raw: dict, check: _Checker) -> dict[str, Any]:
+def expand_preset(raw: dict, check: Checker) -> dict[str, Any]:
     """The mapping a preset stands for: `name`, `title`, `separator`, `encoding` kept, the tables made."""
     preset = raw.get("preset")
     if preset != "participation":

@@ -10,7 +10,7 @@ import string
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from graph import nearest, values
 from graph.countries import country_code
@@ -18,7 +18,15 @@ from loaders.country_advice import country_advice, nearest_country
 from loaders.csv_tables import SEPARATORS
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",
-           "ISO_DATE", "ON_EMPTY", "ON_CONFLICT"]
+           "ISO_DATE", "ON_EMPTY", "ON_CONFLICT", "Checker"]
+
+
+class Checker(Protocol):
+    """Where a mapping's parts report a problem (`loaders.mapping_checks`' checker): the option readers of
+    `loaders.mapping_options` and the presets of `loaders.mapping_presets` take one, and import no checker."""
+
+    def problem(self, kind: str | None, index: int, message: str, key: str | None = None,
+                value: Any = None, field: str | None = None) -> None: ...
 
 #: The value kinds of `graph.values`, and `country` (a code or a name, read by `graph.countries`).
 TYPES = (*values.KINDS, "country")
