@@ -16,7 +16,7 @@ import streamlit as st
 from app_pages import analytics_cache, partners_gaps, partners_index, partners_results, timeline, url_choice, widgets
 from graph.analytics.consortium import CallRules
 from graph.analytics.recommend import LABEL_LEVELS, Requirements
-from graph.analytics.recommend_index import label_name
+from graph.analytics.recommend_index import highest_label_held, label_name
 from graph.errors import ClusterExplorerError
 
 #: "esca-bronze" shown as "ESCA Bronze"; the link keeps the id.
@@ -33,7 +33,10 @@ with st.sidebar:
     sectors = widgets.choose("Sectors, topics or fields", options.sectors, "partners_sectors")
     add = widgets.choose("Places to add", options.places, "partners_add", "Prefer partners located here")
     avoid = widgets.choose("Places to avoid", options.places, "partners_avoid")
-    label = widgets.choose_one("Minimum quality label", LABEL_NAMES, "partners_label", "none asked")
+    held = highest_label_held(current.graph)  # a level no one holds would match no candidate
+    levels = {k: v for k, v in LABEL_NAMES.items() if LABEL_LEVELS[k] <= held}
+    label = widgets.choose_one("Minimum quality label", levels, "partners_label", "none asked",
+                               help=None if held else widgets.NO_LABELS)
     sme = st.slider("Wanted share of SMEs", 0.0, 1.0, 0.0, 0.05, format="percent", **url_choice.bound("partners_sme"))
     k = st.number_input("Candidates", 1, 50, 10, **url_choice.bound("partners_k"))
     known = st.toggle("Include known partners", False, **url_choice.bound("partners_known"),

@@ -32,6 +32,9 @@ URL = url_choice.URL
 EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
 #: The most choices a filter sends the browser at once (`choose`).
 OFFERED = 200
+#: Why the Partners page's label box is greyed out (`choose_one` without choices).
+NO_LABELS = ("No organisation or cluster in the store holds a quality label: load a table of labels (HAS_LABEL to "
+             "esca-bronze, esca-silver or esca-gold, docs/mapping.md) to ask for one.")
 
 
 @st.cache_resource(max_entries=2)
@@ -189,7 +192,7 @@ def choose_one(label: str, choices: dict[str, str], key: str, none: str, help: s
     had shown `none` as if the link asked for it."""
     url_choice.start_from_link(key, lambda linked: _first_offered(linked, choices, key))
     chosen = st.selectbox(label, [None, *choices], format_func=lambda v: none if v is None else choices[v], key=key,
-                          persist_state="session", help=help)
+                          persist_state="session", help=help, disabled=not choices)  # greyed out: `help` says why
     url_choice.kept_in_url(key, [chosen] if chosen else [])
     unknown = st.session_state.get(linked_choices.left_out_key(key)) if chosen is None else None
     if unknown:

@@ -17,8 +17,8 @@ from graph.analytics.recommend_ties import build_ties, co_participation
 from graph.errors import NotFound, ParameterError
 from graph.store.sector_fields import equivalent_sectors
 
-__all__ = ["LABEL_LEVELS", "RecommenderIndex", "one_body", "label_name", "label_level", "sector_row", "target_profile",
-           "in_asked_sectors", "sector_key"]
+__all__ = ["LABEL_LEVELS", "RecommenderIndex", "highest_label_held", "one_body", "label_name", "label_level",
+           "sector_row", "target_profile", "in_asked_sectors", "sector_key"]
 
 LABEL_LEVELS = {"esca-bronze": 1, "esca-silver": 2, "esca-gold": 3}
 
@@ -36,6 +36,13 @@ def label_level(text: str) -> str:
         if folded in (level.replace("-", " "), level.rpartition("-")[2]):
             return level
     raise ParameterError(f"unknown label {text!r}; choose from {', '.join(LABEL_LEVELS)} (or ESCA Gold, gold ...)")
+
+
+def highest_label_held(G: nx.MultiDiGraph) -> int:
+    """The highest ESCA level (0-3) any node of `G` holds: a minimum label above it matches no one, so the Partners
+    page offers the levels up to it (on a store with no label it had offered all three, and matched nothing)."""
+    return max([level for name, level in LABEL_LEVELS.items() if f"QualityLabel:{name}" in G
+                and any(t == "HAS_LABEL" for _, _, t in G.in_edges(f"QualityLabel:{name}", data="type"))] or [0])
 
 
 class RecommenderIndex:
