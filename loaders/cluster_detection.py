@@ -129,22 +129,26 @@ KNOWN_NON_CLUSTERS: dict[str, str] = {
 _SPECIAL = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
                           "ı": "i"})
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+_NOT_ALNUM_OR_AMPERSAND = re.compile(r"[^a-z0-9&]+")
 
 
-def fold(text: str | None) -> str:
+def fold(text: str | None, *, ampersand: bool = False) -> str:
     """Lower case, accents and Nordic letters folded to ASCII, anything else than letters and digits
-    a single space: ``fold("Pôle de Compétitivité")`` is ``"pole de competitivite"``."""
+    a single space: ``fold("Pôle de Compétitivité")`` is ``"pole de competitivite"``. With `ampersand`, an `&`
+    stays as a word of its own (``"gmbh & co kg"``), so `loaders.legal_forms` can tell `& Co` from `Co`."""
     text = (text or "").lower()
     if not text.isascii():  # ASCII text has nothing to fold or decompose (most names: the fast path)
         text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
         text = "".join(c for c in text if not unicodedata.combining(c))
+    if ampersand and "&" in text:
+        return " ".join(_NOT_ALNUM_OR_AMPERSAND.sub(" ", text.replace("&", " & ")).split())
     return " ".join(_NOT_ALNUM.sub(" ", text).split())
 
 
 def name_key(name: str | None) -> str:
-    """The key two names must share to be the same body: `fold` without trailing legal forms (AB, AS, AG, e.V.,
-    GmbH & Co KG: `loaders.legal_forms`, the one list entity resolution and the note on near names use)."""
-    return strip_legal_forms(fold(name))
+    """The key two names must share to be the same body: `fold` without the legal forms that end it (AB, AS, AG,
+    e.V., GmbH & Co KG: `loaders.legal_forms`, the one list entity resolution and the note on near names use)."""
+    return strip_legal_forms(fold(name, ampersand=True))
 
 
 _ALIASES: dict[str, list[KnownCluster]] = {}
@@ -219,11 +223,12 @@ def detect_cluster(name: str, short_name: str | None, country: str | None) -> st
     """
     country = (country or "").upper() or None
     folded = [fold(text) if text else "" for text in (name, short_name)]
-    for text in folded:
-        for known in _ALIASES.get(strip_legal_forms(text), []) if text else []:
+    keys = [name_key(text) if text else "" for text in (name, short_name)]  # `& Co` read before `&` is folded away
+    for key in keys:
+        for known in _ALIASES.get(key, []) if key else []:
             if country is None or known.country == country:
                 return f"alias:{known.name}"
-    if strip_legal_forms(folded[0]) in _DENIED:
+    if keys[0] in _DENIED:
         return None
     for text in folded:
         reason = _pattern_reason(text, country)

@@ -51,7 +51,7 @@ def near_key(name: str | None) -> str:
     >>> near_key("AVL List GmbH"), near_key("KEBA AG"), near_key("Poloplast GmbH & Co KG"), near_key("AG")
     ('avl list', 'keba', 'poloplast', 'ag')
     """
-    return strip_legal_forms(fold(name))
+    return strip_legal_forms(fold(name, ampersand=True))
 
 
 def _country(label: str) -> str:

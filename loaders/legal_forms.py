@@ -7,45 +7,72 @@ stored ones. They kept a list each, and the lists drifted: the note knew AG and 
 note told a user that `Keba` was near CORDIS's `KEBA AG` while a seed `KEBA` stayed a node apart from it. One list,
 here, keeps a name that one rule calls the same body from being another body to the other.
 
-The forms are written as `loaders.cluster_detection.fold` writes them (lower case, punctuation a space: `e.V.` is
-`e v`, `s.r.o.` is `s r o`, `GmbH & Co KG` is the forms `gmbh`, `co`, `kg` one after another). A multi-word form ends
-in a single letter that is no form by itself, or in a form (`co kg`), so stripping trailing forms all at once
-(`strip_legal_forms`, one regular expression) strips what taking them off one by one does.
+The forms are written as `loaders.cluster_detection.fold` writes them with ``ampersand=True`` (lower case,
+punctuation a space, `&` a word of its own: `e.V.` is `e v`, `S.A.S.` is `s a s`, `GmbH & Co KG` is the forms
+`gmbh`, `& co`, `kg` one after another). Only the end of a name is a legal form, and some of its words are ordinary
+words too: Danish and Norwegian `og` is "and", `SE` is Sweden and `EU` the Union, `co` starts "co-creation". So:
+
+* a form is set aside only in the run of forms that ends the name (`SAP SE`, `Poloplast GmbH & Co KG`), never in
+  the middle (`Dansk Robot og Automation`, `EU Robotics`), and the first word always stays;
+* `og` (Austria's OG), `se` (Societas Europaea), `eu` (Austria's e.U. as CORDIS writes it) and `inc` count only as
+  the last word of a name or as the general partner's form before `& Co` (`Sievert SE & Co KG`): `Susmetro EU BV`
+  keeps its `EU`, while `SAP SE` and `Strateco OG` lose their form;
+* `co` is a form only as a whole: `& Co` (`J. Krebs & Co A/S`), `Co KG`, `Co OG`, `Co OHG`, `Co Ltd`, `Co Limited`,
+  `Co Inc`; `Simplon.co` keeps it.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["LEGAL_FORMS", "strip_legal_forms"]
+__all__ = ["LEGAL_FORMS", "LAST_ONLY", "strip_legal_forms"]
 
-LEGAL_FORMS: frozenset[str] = frozenset({
+#: Words that are legal forms only as a name's last word or before `& Co` (see the module docstring).
+LAST_ONLY: frozenset[str] = frozenset({"og", "se", "eu", "inc"})
+
+LEGAL_FORMS: frozenset[str] = LAST_ONLY | frozenset({
     # Nordic
     "ab", "aktiebolag", "as", "asa", "a s", "aps", "ivs", "fmba", "f m b a", "oy", "oyj", "ry", "rf", "ehf", "hf",
     # German and Austrian
-    "ag", "gmbh", "ggmbh", "gesmbh", "mbh", "kg", "co", "co kg", "ohg", "og", "ev", "e v", "eg", "e g", "eu", "e u",
-    "ug", "se",
+    "ag", "gmbh", "g m b h", "ggmbh", "gesmbh", "ges m b h", "mbh", "m b h", "kg", "ohg", "ev", "e v", "eg", "e g",
+    "e u", "ug",
+    # a partnership's `& Co`, and the forms `co` is part of
+    "& co", "co kg", "co og", "co ohg", "co ltd", "co limited", "co inc",
     # English
-    "ltd", "limited", "plc", "llc", "inc", "corp",
+    "ltd", "limited", "plc", "llc", "corp",
     # French, Belgian, Luxembourgish, Swiss
-    "sa", "s a", "sas", "sarl", "asbl", "ets", "sr",
+    "sa", "s a", "sas", "s a s", "sarl", "s a r l", "asbl", "a s b l", "ets", "e t s", "sr",
     # Dutch and Flemish
     "bv", "b v", "nv", "n v", "vzw",
     # Italian, Spanish
-    "srl", "s r l", "spa", "s p a", "scarl", "sl", "s l",
+    "srl", "s r l", "spa", "s p a", "scarl", "s c a r l", "sl", "s l",
     # Central and Eastern European, Japanese
     "kft", "doo", "d o o", "sro", "s r o", "sp z o o", "zs", "z s", "k k",
 })
 
-#: One or more trailing legal forms, each after a space (so a name that is only a form keeps it).
+
+def _either(forms: frozenset[str]) -> str:
+    return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
+
+
+#: The run of legal forms that ends a name, each after a space (so the first word stays); a word of `LAST_ONLY`
+#: only at the very end or before a partnership's `& Co` / `Co KG`.
+_BEFORE_PARTNERSHIP = "(?=$| & co(?: |$)| co (?:kg|og|ohg)(?: |$))"
 _TRAILING_FORMS = re.compile(
-    "(?: (?:" + "|".join(sorted(map(re.escape, LEGAL_FORMS), key=len, reverse=True)) + "))+$")
+    f"(?: (?:{_either(LEGAL_FORMS - LAST_ONLY)}|(?:{_either(LAST_ONLY)}){_BEFORE_PARTNERSHIP}))+$")
+_LEADING_AMPERSANDS = re.compile(r"^(?:& ?)+")
+_AMPERSAND = re.compile(r" &(?= |$)")
 
 
 def strip_legal_forms(folded: str) -> str:
-    """`folded` (a name as `fold` writes it) without its trailing legal forms; its first word always stays.
+    """`folded` (a name as `fold` writes it, best with ``ampersand=True``) without the run of legal forms it ends in;
+    its first word always stays, and no `&` is left.
 
-    >>> strip_legal_forms("keba ag"), strip_legal_forms("poloplast gmbh co kg"), strip_legal_forms("ag")
+    >>> strip_legal_forms("keba ag"), strip_legal_forms("poloplast gmbh & co kg"), strip_legal_forms("ag")
     ('keba', 'poloplast', 'ag')
+    >>> strip_legal_forms("susmetro eu bv"), strip_legal_forms("keysight technologies france s a s")
+    ('susmetro eu', 'keysight technologies france')
     """
-    return _TRAILING_FORMS.sub("", folded)
+    if "&" not in folded:
+        return _TRAILING_FORMS.sub("", folded)
+    return _AMPERSAND.sub("", _TRAILING_FORMS.sub("", _LEADING_AMPERSANDS.sub("", folded)))

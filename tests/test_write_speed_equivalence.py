@@ -23,7 +23,7 @@ from falkordb.helpers import stringify_param_value
 from graph.store.falkordb_store import parameter_text, params_header
 from loaders import cluster_detection
 from loaders.cluster_detection import detect_cluster, fold, name_key
-from loaders.legal_forms import LEGAL_FORMS
+from loaders.legal_forms import LAST_ONLY, LEGAL_FORMS
 from tests.conftest import FIXTURES
 
 TRICKY_STRINGS = [
@@ -97,21 +97,37 @@ def test_tricky_strings_read_back_verbatim(embedded_store):
 
 # -- cluster detection: folding once, stripping legal forms with one pattern --------------------------------
 
-def _reference_fold(text):
+def _reference_fold(text, ampersand=False):
     text = unicodedata.normalize("NFKD", (text or "").lower().translate(cluster_detection._SPECIAL))
     text = "".join(c for c in text if not unicodedata.combining(c))
+    if ampersand:
+        return " ".join(re.sub(r"[^a-z0-9&]+", " ", text.replace("&", " & ")).split())
     return " ".join(re.sub(r"[^a-z0-9]+", " ", text).split())
 
 
 def _reference_name_key(name):
-    key = _reference_fold(name)
-    changed = True
-    while changed:
-        changed = False
-        for form in LEGAL_FORMS:
-            if key.endswith(" " + form):
-                key, changed = key[: -len(form) - 1], True
-    return key
+    """The first word, and every word up to the first from which the rest is all legal forms (a `LAST_ONLY` word
+    only last or before `& co` / `co kg|og|ohg`), tried form by form; no `&` left."""
+    words = _reference_fold(name, ampersand=True).split()
+    while words and words[0] == "&":
+        words = words[1:]
+    forms = [tuple(form.split()) for form in LEGAL_FORMS]
+
+    def all_forms(i):
+        if i == len(words):
+            return True
+        for form in forms:
+            j = i + len(form)
+            if tuple(words[i:j]) != form or not all_forms(j):
+                continue
+            if form[0] in LAST_ONLY and len(form) == 1 and j < len(words) and words[j:j + 2] != ["&", "co"] \
+                    and not (words[j] == "co" and words[j + 1:j + 2] in (["kg"], ["og"], ["ohg"])):
+                continue
+            return True
+        return False
+
+    first = next((i for i in range(1, len(words)) if all_forms(i)), len(words))
+    return " ".join(w for w in words[:first] if w != "&")
 
 
 def _fixture_names() -> set[str]:
