@@ -28,8 +28,10 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: 6: search texts with ø, æ, œ, ł, đ, ð, þ written as in ASCII (`graph.store.search_text.OWN_LETTERS`); 7: search
 #: texts made again keep a table's own ids (`own_ids`), which they had dropped from organisations with a short name;
 #: 8: entity resolution sets aside the legal forms the note on near names did (AG, KG, GmbH & Co KG, SE, Inc, S.r.l.,
-#: d.o.o. ...: one list, `loaders.legal_forms`), so a seed `KEBA` is SAME_AS CORDIS's `KEBA AG`.
-DERIVED_VERSION = 8
+#: d.o.o. ...: one list, `loaders.legal_forms`), so a seed `KEBA` is SAME_AS CORDIS's `KEBA AG`; 9: legal forms
+#: only where they are forms: `og`, `se`, `eu`, `inc` only last (or before `& Co`), `co` only as `& Co`, `Co KG`,
+#: `Co Ltd` ..., and dotted S.A.S., S.A.R.L., Ges.m.b.H. too (`SUSMETRO EU BV` keeps its EU).
+DERIVED_VERSION = 9
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",
