@@ -13,7 +13,9 @@
   Records a seed cluster claims, and records marked Cluster, are left to the seed clusters.
 
 A record that two seeds (of one kind) claim is left unlinked. A re-run writes nothing; unloading CORDIS or the
-seeds deletes the links with their nodes, and the next derivation finds what is left.
+seeds deletes the links with their nodes, and the next derivation finds what is left. A link this rule made alone
+that it no longer finds (a record re-loaded with another country or name, a rule of names changed: a new
+`loaders.derived_version` derives again) is taken off, and said; one that another load gives too stays.
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ from loaders.cluster_detection import aliases_of, name_key
 from loaders.common import source_record
 
 __all__ = ["RULE_SOURCE_ID", "seed_nodes", "SEED_CLUSTERS", "SEED_ORGANISATIONS", "CORDIS_ORGANISATIONS",
-           "statements", "link_seeds", "link_seed_clusters", "link_and_write"]
+           "statements", "link_seeds", "link_seed_clusters", "link_and_write", "rule_links", "drop_rule_links"]
 
 RULE_SOURCE_ID = "rule:entity-resolution"
 
@@ -63,6 +65,26 @@ CORDIS_ORGANISATIONS = cypher.fixed_statement(__name__, "CORDIS_ORGANISATIONS", 
     "WHERE o.id STARTS WITH 'pic:' AND o.country IN $countries\n"
     "RETURN o.id AS id, o.name AS name, o.country AS country, 'Cluster' IN labels(o) AS cluster"
 ))
+
+
+@cypher.statement([("Cluster",), ("Organisation",)])
+def rule_links(start_label: str) -> str:
+    """The SAME_AS links from `start_label` nodes that this rule (`$source`) alone gives."""
+    return (f"MATCH (a:{check_label(start_label)})-[r:SAME_AS]->(b:Organisation)\n"
+            "WHERE r.sources = [$source]\n"
+            "RETURN a.id AS start, b.id AS end")
+
+
+@cypher.statement([("Cluster",), ("Organisation",)])
+def drop_rule_links(start_label: str) -> str:
+    """Take off the links of `$rows` ({start, end}) that this rule (`$source`) alone gives."""
+    return ("UNWIND $rows AS row\n"
+            f"MATCH (a:{check_label(start_label)} {{id: row.start}})-[r:SAME_AS]->(b:Organisation {{id: row.end}})\n"
+            "WHERE r.sources = [$source]\n"
+            "DELETE r\n"
+            "RETURN count(*) AS written")
+
+
 _NUTS = re.compile(r"^[A-Z]{2}[0-9][0-9A-Z]{0,2}$")  # SE/NO NUTS 1-3 codes start with the country code
 
 
@@ -152,4 +174,16 @@ def link_and_write(store: GraphStore) -> WriteSummary:
     source = source_record(RULE_SOURCE_ID, "Entity resolution: seed clusters and organisations, CORDIS participants",
                            rule="equal normalised name or alias, and the same country",
                            module="loaders.entity_resolution")
-    return write_records(store, [source], link_seeds(store), origin=RULE_SOURCE_ID)
+    links = link_seeds(store)
+    summary = write_records(store, [source], links, origin=RULE_SOURCE_ID)
+    found = {(link.start_label, link.start_id, link.end_id) for link in links}
+    for label in ("Cluster", "Organisation"):
+        held = store.read(rule_links(label), {"source": RULE_SOURCE_ID}, row_cap=10_000_000, timeout_s=300).rows
+        stale = [{"start": start, "end": end} for start, end in held if (label, start, end) not in found]
+        if stale:
+            store.write(drop_rule_links(label), {"rows": stale, "source": RULE_SOURCE_ID})
+            summary.changed.add("SAME_AS")
+            summary.retired.append(f"{len(stale)} SAME_AS link(s) from {label} nodes that the rule no longer finds "
+                                   f"were taken off: " + ", ".join(f"{r['start']} -> {r['end']}" for r in stale[:5])
+                                   + (" ..." if len(stale) > 5 else ""))
+    return summary

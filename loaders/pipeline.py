@@ -104,6 +104,8 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
     if linked and (linked.relationships_created or linked.relationships_updated):
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) and organisation(s) linked to their "
                     "CORDIS records (SAME_AS)")
+    if linked and linked.retired:
+        said += [f"entity resolution: {sentence}" for sentence in linked.retired]
     stamp_derived_version(store)  # last: a load killed before it is derived again by its next run
     return said
 

@@ -136,3 +136,29 @@ def test_one_body_with_no_projects_on_either_side_is_still_a_choice(seeded):
     link_and_write(seeded)
     with pytest.raises(AmbiguousName, match="'Innovasjon Norge' matches 2 nodes"):
         resolve_node(seeded, "Innovasjon Norge", ("Organisation", "Cluster"))
+
+
+def test_a_link_the_rule_no_longer_finds_is_taken_off_and_said(seeded, tmp_path):
+    """A record re-written in another country is no longer the seed's body: its link had stayed for good (a new rule
+    of names, re-derived at a new `DERIVED_VERSION`, kept every link the old rule had made)."""
+    _cordis_record(seeded, tmp_path)
+    link_and_write(seeded)
+    assert [row[:2] for row in _same_as(seeded)] == [(INNOVASJON_NORGE, "innovasjon-norge")]
+    write_records(seeded, [NodeRecord("Organisation", INNOVASJON_NORGE, "Innovasjon Norge", CORDIS, (),
+                                      {"country": "SE"})], [])
+    summary = link_and_write(seeded)
+    assert _same_as(seeded) == []
+    assert summary.retired == [f"1 SAME_AS link(s) from Organisation nodes that the rule no longer finds were taken "
+                               f"off: {INNOVASJON_NORGE} -> innovasjon-norge"]
+    assert link_and_write(seeded).retired == []  # a re-run takes off nothing more
+
+
+def test_a_link_another_load_gives_too_stays(seeded, tmp_path):
+    _cordis_record(seeded, tmp_path)
+    link_and_write(seeded)
+    write_records(seeded, [NodeRecord("Source", USER[0], "a user's table", USER),
+                           NodeRecord("Organisation", INNOVASJON_NORGE, "Innovasjon Norge", CORDIS, (),
+                                      {"country": "SE"})],
+                  [RelRecord("SAME_AS", "Organisation", INNOVASJON_NORGE, "Organisation", "innovasjon-norge", USER)])
+    assert link_and_write(seeded).retired == []
+    assert [row[:2] for row in _same_as(seeded)] == [(INNOVASJON_NORGE, "innovasjon-norge")]
