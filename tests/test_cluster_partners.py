@@ -183,14 +183,14 @@ def test_consortium_gaps_name_what_is_missing_and_who_fills_it(index):
     check = check_consortium(index, ["Organisation:pic:1"],
                              CallRules(min_countries=2, sme_share=0.5, roles=("coordinator", "textiles")))
     gaps = {g.rule: g for g in check.gaps}
-    assert sorted(gaps) == ["countries", "role:Textiles", "sme_share"]
+    assert sorted(gaps) == ["countries", "role:Sector:textiles", "sme_share"]
     assert gaps["countries"].text == "1 country (SE); the call asks for 2: 1 more"
     assert [c.key for c in gaps["countries"].candidates][0] == "Organisation:pic:6"
     assert {index.country[index.index[c.key]] for c in gaps["countries"].candidates} <= {"DK", "FI"}
     assert gaps["sme_share"].text == "0 SMEs of 1 partner; the call asks for 50%: 1 more SME"
     assert [c.key for c in gaps["sme_share"].candidates] == ["Organisation:pic:6"]
     assert gaps["sme_share"].candidates[0].reasons[-1] == "also fills: a new country"
-    assert {c.key for c in gaps["role:Textiles"].candidates} == {"Organisation:pic:4", "Organisation:pic:7"}
+    assert {c.key for c in gaps["role:Sector:textiles"].candidates} == {"Organisation:pic:4", "Organisation:pic:7"}
     assert check.met == ["a partner that has coordinated projects"]
     assert check.note is None
     assert gaps["countries"].pool == sum(c not in ("SE", "") for c in index.country)  # who would fill it, ranked or not

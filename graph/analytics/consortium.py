@@ -45,8 +45,8 @@ class CallRules:
 class Gap:
     """A rule the consortium does not meet yet: what it has, what is missing, and who fills it."""
 
-    rule: str
-    text: str
+    rule: str  # the key a caller holds: "countries", "sme_share", "role:coordinator", "role:<sector>" (`role_sectors`)
+    text: str  # the words, which may change with the sectors' names
     missing: int
     candidates: tuple[Candidate, ...] = ()
     pool: int = 0  # organisations of the graph that would fill it, ranked or not
@@ -95,6 +95,7 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
     rows = index.resolve(focal)
     G, gaps, met = index.G, [], []
     fixes: dict[str, tuple[str, np.ndarray]] = {}  # gap rule -> (words, which organisations fix it)
+    asked: list[set[str]] = []  # the sectors of each role's gap
 
     def rank(only: np.ndarray, extra: Requirements = req) -> tuple[Candidate, ...]:
         return tuple(recommend(index, focal, extra, k=k, only=only))
@@ -127,7 +128,7 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
                 gaps.append(Gap("role:coordinator", "no partner has coordinated a project yet: 1 coordinator",
                                 1, rank(index.n_coordinated > 0)))
             continue
-        name, sectors = role_sectors(index, role)
+        rule, name, sectors = role_sectors(index, role)
         columns = [index.sector_index[s] for s in sectors]
         active = np.asarray(index.sector_counts[:, columns].sum(axis=1)).ravel() > 0
         own = {x for f in focal for _, s, t in G.out_edges(f, data="type") if t == "ACTIVE_IN"
@@ -135,11 +136,12 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
         if active[rows].any() or own & set(sectors):
             met += [f"works in {name}"] * (f"works in {name}" not in met)  # `Hydrogen` and `Sector:Hydrogen`: once
             continue
-        if f"role:{name}" in fixes:  # the same sector asked twice
+        if rule in fixes or set(sectors) in asked:  # the same sector asked twice (`Laser`, `laser`)
             continue
+        asked.append(set(sectors))
         extra = Requirements(**{**req.__dict__, "sectors": (*req.sectors, *(s.split(":", 1)[1] for s in sectors))})
-        fixes[f"role:{name}"] = (f"works in {name}", active)
-        gaps.append(Gap(f"role:{name}", f"no partner works in {name}: 1 partner that does", 1, rank(active, extra)))
+        fixes[rule] = (f"works in {name}", active)
+        gaps.append(Gap(rule, f"no partner works in {name}: 1 partner that does", 1, rank(active, extra)))
     outside = np.ones(len(index.country), dtype=bool)
     outside[rows] = False  # the consortium's own members fill nothing
     gaps = [replace(gap, pool=int((fixes[gap.rule][1] & outside).sum()),

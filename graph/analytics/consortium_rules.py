@@ -26,17 +26,22 @@ from graph.store.search_text import fold
 __all__ = ["role_sectors", "sme_rule"]
 
 
-def role_sectors(index: RecommenderIndex, role: str) -> tuple[str, list[str]]:
-    """The name to say and the sector columns (keys of `index.sector_index`) a role names: an exact key or id
-    (`Sector:Hydrogen`, `esv:/29/105/357/3103`, `Hydrogen`) as given, else every sector whose name is `role`
-    (accents and case folded); a named sector that no project is active in stands for the field it is bridged to
-    (`index.same_sector`: the seeds' `automation`). Raises `NotFound` when no project works in any of them."""
+def role_sectors(index: RecommenderIndex, role: str) -> tuple[str, str, list[str]]:
+    """The gap's key, the name to say and the sector columns (keys of `index.sector_index`) a role names: an exact
+    key or id (`Sector:Hydrogen`, `esv:/29/105/357/3103`, `Hydrogen`) as given, else every sector whose name is
+    `role` (accents and case folded); a named sector that no project is active in stands for the field it is bridged
+    to (`index.same_sector`: the seeds' `automation`). Raises `NotFound` when no project works in any of them.
+
+    The key is made of what stays when the wording changes: `role:` and the Sector node's key for a sector given by
+    its key or id (`role:Sector:esv:/25/63/399`), else the name asked, folded (`role:laser physics`). It had been
+    the name said (`sector_display`), and `role:Textiles` became `role:textiles` when the seed sector that writes
+    the field's name so was not there; a caller holding the key (the JSON, `needs.why_gap_unfilled`) lost it."""
     given = role.strip()
     key = given if given.startswith("Sector:") else f"Sector:{given}"
     sectors = index.G.nodes(data="kind")
     named = [key] if index.G.nodes.get(key, {}).get("kind") == "Sector" else []
+    wanted = fold(given.removeprefix("Sector:"))
     if not named:
-        wanted = fold(given.removeprefix("Sector:"))
         named = [s for s, kind in sectors if kind == "Sector" and fold(index.G.nodes[s].get("name") or "") == wanted]
     columns = []
     for sector in named:
@@ -49,7 +54,8 @@ def role_sectors(index: RecommenderIndex, role: str) -> tuple[str, list[str]]:
         raise NotFound(f"role {role!r} is neither `coordinator` nor a sector of any project{meant}; give a sector id "
                        "(esv:/29/105/357/3103) or name (automation)")
     names = list(dict.fromkeys(sector_display(index.G, c) for c in columns))
-    return " or ".join(n for i, n in enumerate(names) if fold(n) not in map(fold, names[:i])), columns
+    said = " or ".join(n for i, n in enumerate(names) if fold(n) not in map(fold, names[:i]))
+    return f"role:{key}" if named == [key] else f"role:{wanted}", said, columns
 
 
 def _smes_needed(smes: int, size: int, share: float) -> int:
