@@ -221,13 +221,14 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
     Organisations that cluster detection marks are written as Clusters (`mark_clusters`), whichever loader
     read them. `origin` names the input in problems (default: the files)."""
     from loaders.cluster_detection import mark_clusters
-    from loaders.reload_gone import reload_due, take_back_gone
+    from loaders.reload_gone import keyed_otherwise, reload_due, take_back_gone
 
     nodes = mark_clusters(nodes)
     paths = list(paths)
     checksum = file_checksum(paths)
     started = []
     reload = reload_due(store, source, checksum)  # read before this load's entry is written
+    keyed = reload is not None and keyed_otherwise(store, source)  # so is how an older version keyed its records
 
     def start() -> None:
         start_load(store, source, checksum, held)
@@ -237,7 +238,8 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
         summary = write_records(store, nodes, rels, origin=origin or ", ".join(str(p) for p in paths) or source,
                                 progress=progress, before_first_write=start)
         if reload is not None:  # an earlier load of other files: what they gave and these do not is taken off
-            take_back_gone(store, source, checksum, nodes + stored[0], rels + stored[1], summary, unfinished=reload)
+            take_back_gone(store, source, checksum, nodes + stored[0], rels + stored[1], summary, unfinished=reload,
+                           keyed=keyed)
         record_load(store, source, checksum, summary)
     except ClusterExplorerError as e:
         if not started or isinstance(e, (DiskFull, ValidationFailed)):

@@ -17,6 +17,11 @@ interrupted by `status`, and its next run (of these or other files of the source
 (`Gone.leftover`) and finishes. A property value a user table's new row no longer gives (an emptied cell of a
 mapped column) is taken off by the writer itself (`NodeRecord.fills`, `graph.store.changes`); a column the
 mapping no longer names is not (`drop` in the mapping does).
+
+A table an older version keyed otherwise (`load_log.keyed_before`: participations keyed by the role as written) has
+its relationships of the old keys taken off at its next load, while its rows, still in the file, are written again
+under the new keys. The note had said they "are no longer in it", true of the keys but not of the rows: it now
+counts them apart, as keyed anew (`_keyed_anew`), and keeps "no longer in it" for what the files no longer give.
 """
 
 
@@ -30,7 +35,11 @@ from graph.store.retire import Gone, gone, retire, retired_prefix
 from graph.store.unload import UnloadSummary, source_prefix, take_off
 from graph.store.writer import WriteSummary
 
-__all__ = ["reload_due", "take_back_gone"]
+__all__ = ["reload_due", "keyed_otherwise", "take_back_gone"]
+
+#: Why relationships of a table an older version keyed otherwise are written again (`USER_RECORDS_VERSION` 2).
+KEYED_ANEW = ("were keyed anew (participations are now keyed by the role as read, not as written in the file) and "
+              "written again under their new keys; the old ones were taken off")
 
 
 def reload_due(store: GraphStore, source: str, checksum: str) -> bool | None:
@@ -46,10 +55,18 @@ def reload_due(store: GraphStore, source: str, checksum: str) -> bool | None:
     return unfinished
 
 
+def keyed_otherwise(store: GraphStore, source: str) -> bool:
+    """Whether a load of `source` in the log is of a user table an older version keyed otherwise
+    (`load_log.keyed_before`). Read before the load logs itself started: a re-run's entry is then stamped anew."""
+    return any(keyed_before(e) for e in last_loads(store, limit=10**6) if e["source"] == source)
+
+
 def take_back_gone(store: GraphStore, source: str, checksum: str, nodes: list[NodeRecord], rels: list[RelRecord],
-                   summary: WriteSummary, *, unfinished: bool) -> None:
+                   summary: WriteSummary, *, unfinished: bool, keyed: bool = False) -> None:
     """Take off what the store holds of `source` that its new load (its written `nodes` and `rels`) does not give;
-    say it in `summary.retired`, and add what was removed or given back to `summary.changed`."""
+    say it in `summary.retired`, and add what was removed or given back to `summary.changed`. `keyed`: an older
+    version keyed the source's records otherwise (`keyed_otherwise`), and the relationships its new load gives
+    again under other keys are said apart (`_keyed_anew`)."""
     prefix = source_prefix(source)
     found = gone(store, prefix, nodes, rels, summary.digests)
     retire(store, found)
@@ -59,25 +76,53 @@ def take_back_gone(store: GraphStore, source: str, checksum: str, nodes: list[No
                      checksum=checksum)
     summary.changed |= taken.removed | set(taken.restored)
     back = taken.given_back()  # one note: the Data page shows a load's last
-    summary.retired.append(_sentence(found, taken, prefix) + (f" With them gone: {back}" if back else ""))
+    anew = _keyed_anew(found, rels, prefix) if keyed else ({}, 0)
+    summary.retired.append(_sentence(found, taken, prefix, anew) + (f" With them gone: {back}" if back else ""))
 
 
-def _sentence(found: Gone, taken: UnloadSummary, prefix: str) -> str:
+def _keyed_anew(found: Gone, rels: list[RelRecord], prefix: str) -> tuple[dict[str, int], int]:
+    """Of the relationships `found` gone, those that every file gone from them gives again between the same two nodes
+    under another key (the new load's `rels`): per file, and in all (a relationship two files gave counts once)."""
+    again: dict[tuple[str, str, str], set[str]] = {}
+    for r in rels:
+        again.setdefault((r.type, r.start_id, r.end_id), set()).update(r.sources)
+    mark, per_file, total = retired_prefix(prefix), {}, 0
+    for (rel_type, _, _), rows in found.relationships.items():
+        for row in rows:
+            files = {prefix + s[len(mark):] for s in row["sources"] if s.startswith(mark)}
+            if files and files <= again.get((rel_type, row["start"], row["end"]), set()):
+                total += 1
+                for file in files:
+                    per_file[file] = per_file.get(file, 0) + 1
+    return per_file, total
+
+
+def _sentence(found: Gone, taken: UnloadSummary, prefix: str, anew: tuple[dict[str, int], int]) -> str:
     """`members.csv: 2 node(s) and 3 relationship(s) the earlier load gave are no longer in it: ...`; for several
-    files, the totals (a record two files gave counts once) and each file's."""
+    files, the totals (a record two files gave counts once) and each file's. The relationships keyed anew (`anew`:
+    per file, and in all) are said apart: their rows are still in the files."""
     def both(nodes: int, rels: int) -> str:
         return f"{nodes} node(s) and {rels} relationship(s)"
 
+    anew_by_file, anew_total = anew
     shown = {file: (file[len(prefix):] if prefix.endswith("/") else file) for file in found.by_file}
-    total = both(sum(map(len, found.nodes.values())), sum(map(len, found.relationships.values())))
-    if len(shown) == 1:
-        said = f"{next(iter(shown.values()))}: {total} the earlier load gave are no longer in it"
-    elif shown:
-        each = "; ".join(f"{shown[file]}: {both(n, r)}" for file, (n, r) in sorted(found.by_file.items()))
-        said = f"{total} the earlier load gave are no longer in its files ({each})"
-    else:
-        said = "The earlier run of this load had marked what its files no longer give"
+    counts = {file: (n, r - anew_by_file.get(file, 0)) for file, (n, r) in found.by_file.items()}
+    total_nodes = sum(map(len, found.nodes.values()))
+    total_rels = sum(map(len, found.relationships.values())) - anew_total
+    said = []
+    if len(shown) == 1 and (total_nodes or total_rels):
+        said.append(f"{both(total_nodes, total_rels)} the earlier load gave are no longer in it")
+    elif total_nodes or total_rels:
+        each = "; ".join(f"{shown[file]}: {both(n, r)}" for file, (n, r) in sorted(counts.items()) if n or r)
+        said.append(f"{both(total_nodes, total_rels)} the earlier load gave are no longer in its files ({each})")
+    if anew_total:
+        each = "" if len(shown) == 1 else " (" + "; ".join(f"{shown[file]}: {n}" for file, n in
+                                                           sorted(anew_by_file.items())) + ")"
+        said.append(f"{anew_total} relationship(s){each} {KEYED_ANEW}")
+    head = f"{next(iter(shown.values()))}: " if len(shown) == 1 else ""
+    text = (head + ", and ".join(said)) if said else \
+        "The earlier run of this load had marked what its files no longer give"
     kept = (f"; {both(taken.nodes_kept, taken.relationships_kept)} kept, as other loads (or other files of this "
             "one) give them too: only these files were taken off their sources"
             if taken.nodes_kept or taken.relationships_kept else "")
-    return f"{said}: {both(taken.nodes_removed, taken.relationships_removed)} removed{kept}."
+    return f"{text}: {both(taken.nodes_removed, taken.relationships_removed)} removed{kept}."

@@ -49,4 +49,9 @@ def test_a_table_an_older_version_keyed_as_written_is_keyed_anew_when_loaded_aga
     report = run_load(embedded_store, "csv", mapping)
     assert embedded_store.read(KEYS).rows == [["coordinator"], ["participant"]]
     assert any("2 relationship(s) removed" in note for note in report.load.notes)
+    said = [note for note in report.load.notes if "removed" in note]  # its rows are in the file: keyed anew
+    assert said == ["t.csv: 2 relationship(s) were keyed anew (participations are now keyed by the role as "
+                    "read, not as written in the file) and written again under their new keys; the old ones were "
+                    "taken off: 0 node(s) and 2 relationship(s) removed."]
+    assert not any("no longer in it" in note for note in report.load.notes)
     assert run_load(embedded_store, "csv", mapping).summary.relationships_created == 0  # then a re-run is a re-run
