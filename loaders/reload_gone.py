@@ -116,8 +116,8 @@ def _sentence(found: Gone, taken: UnloadSummary, prefix: str, anew: tuple[dict[s
         each = "; ".join(f"{shown[file]}: {both(n, r)}" for file, (n, r) in sorted(counts.items()) if n or r)
         said.append(f"{both(total_nodes, total_rels)} the earlier load gave are no longer in its files ({each})")
     if anew_total:
-        each = "" if len(shown) == 1 else " (" + "; ".join(f"{shown[file]}: {n}" for file, n in
-                                                           sorted(anew_by_file.items())) + ")"
+        each = "" if len(shown) == 1 else " (" + "; ".join(f"{shown.get(file, file[len(prefix):])}: {n}"
+                                                           for file, n in sorted(anew_by_file.items())) + ")"
         said.append(f"{anew_total} relationship(s){each} {KEYED_ANEW}")
     head = f"{next(iter(shown.values()))}: " if len(shown) == 1 else ""
     text = (head + ", and ".join(said)) if said else \
