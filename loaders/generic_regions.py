@@ -9,8 +9,10 @@ name is the name of a NUTS region of the same country (by the rule ends given by
 `loaders.generic_ends`) is that NUTS region: its rows are `LOCATED_IN` it, get its code as `nuts_code`, and
 the national region is not made. A name is also found as one part of a NUTS name in several languages
 (`Trøndelag` of `Trøndelag/Trööndelage`), as an alias, and a Swedish county without its `län` (`Uppsala` is
-`Uppsala län`, `Halland` `Hallands län`). Of several NUTS regions of that name (`Innlandet` is NO02 and NO020)
-the most detailed level is taken, and of several at that level the one of the newest NUTS version
+`Uppsala län`, `Halland` `Hallands län`). Of several NUTS regions of that name at different
+levels (`Nordjylland` is DK05 and DK050, `Innlandet` NO02 and NO020) the level of the column's other regions is taken
+(a Danish `Region` column of Syddanmark, DK03, had put Nordjylland in DK050, with nothing said), the most detailed
+when they give none, and a note says which was taken; of several at that level the one of the newest NUTS version
 (`Keski-Suomi` was FI193 in NUTS 2021 and is FI198 in 2024); a name of no NUTS region, or of several at one
 level of one version, keeps its national region, and a note names those (they have no place on the Map).
 A national region the store already holds (an earlier load made it) stays what it is, so a re-run changes
@@ -59,16 +61,63 @@ def _spellings(name: str, country: str) -> list[str]:
     return [name, f"{name} län", f"{name}s län"]
 
 
-def _nuts_of(country: str, ids: set[str], versions: dict[str, list]) -> str | None:
-    """The one NUTS region of `country` among the candidate `ids` at their most detailed level (of the newest
-    NUTS version when several), or None. NUTS codes start with their country's and hold no hyphen (national
-    regions' ids do: `NO-Telemark`)."""
-    nuts = [node_id for node_id in ids if node_id.startswith(country) and "-" not in node_id]
-    deepest = sorted(node_id for node_id in nuts if len(node_id) == max(map(len, nuts)))
-    newest = max((str(v) for node_id in deepest for v in versions.get(node_id) or []), default=None)
-    if len(deepest) > 1 and newest:
-        deepest = [node_id for node_id in deepest if newest in map(str, versions.get(node_id) or [])]
-    return deepest[0] if len(deepest) == 1 else None
+def _by_level(country: str, ids: set[str]) -> dict[int, list[str]]:
+    """The NUTS regions of `country` among the candidate `ids`, by level. NUTS codes start with their country's and
+    hold no hyphen (national regions' ids do: `NO-Telemark`); a code's level is its length less two."""
+    levels: dict[int, list[str]] = {}
+    for node_id in sorted(ids):
+        if node_id.startswith(country) and "-" not in node_id:
+            levels.setdefault(len(node_id) - 2, []).append(node_id)
+    return levels
+
+
+def _one_of(candidates: list[str], versions: dict[str, list]) -> str | None:
+    """The one of `candidates` (one level's), of the newest NUTS version when several, or None."""
+    newest = max((str(v) for node_id in candidates for v in versions.get(node_id) or []), default=None)
+    if len(candidates) > 1 and newest:
+        candidates = [node_id for node_id in candidates if newest in map(str, versions.get(node_id) or [])]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _column_levels(data: GenericInput, unambiguous: dict[str, str]) -> dict[str, Counter]:
+    """Each national region's id -> how many of the regions its column (the rows of its table, by file and label)
+    names are at each NUTS level: the codes its cells give and its names of one level (`unambiguous`: id -> code)."""
+    columns: dict[str, set[tuple]] = {}
+    levels: dict[tuple, Counter] = {}
+    for rel in data.places[1]:
+        if rel.type != "LOCATED_IN" or rel.end_label != "Region":
+            continue
+        column = (rel.sources, rel.start_label)
+        columns.setdefault(rel.end_id, set()).add(column)
+        if code := unambiguous.get(rel.end_id, rel.end_id if "-" not in rel.end_id else None):
+            levels.setdefault(column, Counter())[len(code) - 2] += 1
+    return {node_id: sum((levels.get(c, Counter()) for c in found), Counter()) for node_id, found in columns.items()}
+
+
+def _taken(data: GenericInput, national: dict[str, NodeRecord], candidates: dict[str, set[str]],
+           versions: dict[str, list]) -> tuple[dict[str, str], dict[str, str]]:
+    """Each national region's id -> its NUTS region (see the module); and, of those a name of several levels gave,
+    the note that says which was taken."""
+    levels = {node_id: _by_level(str(national[node_id].properties["country"]), found)
+              for node_id, found in candidates.items()}
+    unambiguous = {node_id: nuts for node_id, by in levels.items()
+                   if len(by) == 1 and (nuts := _one_of(next(iter(by.values())), versions))}
+    around = _column_levels(data, unambiguous)
+    taken, said = dict(unambiguous), {}
+    for node_id, by in levels.items():
+        if len(by) < 2:
+            continue
+        others = around.get(node_id, Counter())
+        level = max(by, key=lambda at: (others[at], at))  # the column's most frequent level, else the deepest
+        if not (nuts := _one_of(by[level], versions)):
+            continue
+        taken[node_id] = nuts
+        named = [f"{_one_of(by[at], versions) or ' or '.join(by[at])} (NUTS {at})" for at in sorted(by)]
+        why = ("the level of the column's other regions" if others[level] else
+               "the most detailed, as the column's other regions give no level")
+        said[node_id] = (f"{national[node_id].name} names {'both ' if len(named) == 2 else ''}"
+                         f"{', '.join(named[:-1])} and {named[-1]}; taken as {nuts}, {why}; give the code to choose")
+    return taken, said
 
 
 def _candidates(store: GraphStore, national: list[NodeRecord]) -> tuple[dict[str, set[str]], dict[str, list]]:
@@ -96,8 +145,7 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
         return
     held = held_ids(store, "Region", list(national))
     found_ids, versions = _candidates(store, list(national.values()))
-    nuts_of = {n.id: nuts for n in national.values()
-               if (nuts := _nuts_of(str(n.properties["country"]), found_ids[n.id], versions))}
+    nuts_of, levels_said = _taken(data, national, found_ids, versions)
     kept = sorted(node_id for node_id in nuts_of if node_id in held)
     if kept:  # loaded before NUTS: said, so that the two regions of one name are no surprise
         data.notes.append(f"{len(kept)} national region(s) an earlier load made have the name of a NUTS region of the "
@@ -124,6 +172,7 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     data.notes.append(f"{len(found)} region name(s) of the table are NUTS regions of the store, where their rows are "
                       "placed (no national region of that name is made): "
                       + first_few(sorted(found.items()), 10, lambda hit: f"{national[hit[0]].name} -> {hit[1]}"))
+    data.notes += [levels_said[node_id] for node_id in sorted(found) if node_id in levels_said]
 
 
 def _advice(store: GraphStore, made: list[NodeRecord]) -> str:
