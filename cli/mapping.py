@@ -34,13 +34,16 @@ def mapping_new_command(table: Path, out: Path | None) -> None:
         raise ClusterExplorerError(f"{out} would be outside {table.name}'s folder, and a mapping may only name "
                                    "files inside its own folder: write it next to the table "
                                    f"(--out {table.parent / out.name})")
-    text = participation_template(table, file)
+    notes: list[str] = []  # cells to fix in the table (an amount no guess reads), named by file, line and column
+    text = participation_template(table, file, notes)
     if out is None:
         click.echo(text, nl=False)
-        return
-    try:
-        out.write_text(text, encoding="utf-8")
-    except OSError as e:
-        raise ClusterExplorerError(f"cannot write {out}: {e.strerror}") from e
-    click.echo(f"{out}: a mapping for {table.name} ({guesses(text)} guesses marked #? to check); then: "
-               f"cluster-explorer load csv {out} --check", err=True)
+    else:
+        try:
+            out.write_text(text, encoding="utf-8")
+        except OSError as e:
+            raise ClusterExplorerError(f"cannot write {out}: {e.strerror}") from e
+        click.echo(f"{out}: a mapping for {table.name} ({guesses(text)} guesses marked #? to check); then: "
+                   f"cluster-explorer load csv {out} --check", err=True)
+    for note in notes:
+        click.echo(note, err=True)

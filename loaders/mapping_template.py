@@ -17,9 +17,10 @@ from graph import values
 from graph.countries import country_code
 from graph.store.search_text import fold
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
-from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS, header_currency
+from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
+from loaders.mapping_template_amounts import amount_lines
 from loaders.mapping_template_partners import partner_list
 from loaders.region_countries import country_of_regions
 from loaders.role_words import role_of
@@ -30,13 +31,11 @@ from loaders.table_cells import (
     date_format,
     header_word,
     list_separator,
-    number_marks,
     object_lists_note,
     read_table,
     sample_at,
     sample_cells,
     unread_dates,
-    unread_numbers,
     unread_said,
 )
 
@@ -60,10 +59,11 @@ def guess_columns(headers: Iterable[str]) -> dict[str, str]:
     return {name: guessed[name] for name in PARTICIPATION_COLUMNS if name in guessed}
 
 
-def participation_template(data: Path | str, file: str | None = None) -> str:
+def participation_template(data: Path | str, file: str | None = None, notes: list[str] | None = None) -> str:
     """A participation-preset mapping for the table `data`, its guesses marked; `file` is the table's path as the
-    mapping names it (default: its name, for a mapping saved next to it). A table naming no project but names
-    (a cluster list) gets a mapping of a list instead (`loaders.mapping_template_list`)."""
+    mapping names it (default: its name, for a mapping saved next to it); what the user must fix in the table
+    (amounts no guess reads, by file, line and column) also goes to `notes`, for the command's output. A table
+    naming no project but names (a cluster list) gets a mapping of a list instead (`loaders.mapping_template_list`)."""
     data = Path(data)
     headers, rows, separator, above, at = read_table(data)
     guessed = guess_columns(headers)
@@ -88,7 +88,7 @@ def participation_template(data: Path | str, file: str | None = None) -> str:
     if above:
         lines.append(f"skip_lines = {above}  #? the header is on line {above + 1}; the lines above it look like a "
                      "title or notes")
-    lines += _formats(guessed, rows, at, data.name)
+    lines += _formats(guessed, rows, at, data.name, notes)
     if "organisation_name" in guessed:  # the option reads the names: offered (not set) once a column holds them
         lines.append('# match = "name"  # uncomment: an organisation, programme or sector whose id the store lacks '
                      "takes the store's node of its name (a seed cluster, a CORDIS partner) instead of making a second "
@@ -181,8 +181,10 @@ def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
                 "holding it")
 
 
-def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str) -> list[str]:
-    """`date_format`, `decimal` and `thousands` lines where the cells call for them."""
+def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str, notes: list[str] | None
+             ) -> list[str]:
+    """`date_format`, `decimal` and `thousands` lines where the cells call for them (`notes`: as in
+    `participation_template`)."""
     lines = []
     dated = [pair for name in ("start_date", "end_date") if name in guessed
              for pair in sample_at(rows, at, guessed[name])]
@@ -201,25 +203,7 @@ def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str
             lines.append(f"date_format = {as_toml(fmt)}  #? dates like {as_toml(_like(dates, fmt))}{odd}")
         elif odd:
             lines.append(f"# date_format = {as_toml(fmt)}  # the default{odd}")
-    sampled = sample_at(rows, at, guessed["amount"]) if "amount" in guessed else []
-    amounts = [cell for _, cell in sampled]
-    marks = number_marks(amounts) if amounts else (".", "")
-    like = f"amounts like {as_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"
-    if marks is None:
-        lines.append(f"# decimal = \",\"  # {like}: no common way of writing numbers reads nearly all of them (see "
-                     "docs/mapping.md)")
-    else:
-        odd = unread_said(sampled, unread_numbers(amounts, marks), file, "cell(s) it does not read")
-        lines += [f"decimal = {as_toml(marks[0])}  #? {like}{odd}"] if marks[0] != "." else []
-        lines += [f"thousands = {as_toml(marks[1])}  #? {like}{'' if marks[0] != '.' else odd}"] if marks[1] else []
-        lines += [f"# amounts read with a decimal point{odd}"] if odd and marks == (".", "") else []
-        grouped = next((a for a in amounts if values.POINT_GROUPED.fullmatch(a)), None) if not marks[1] else None
-        if grouped and all(values.POINT_GROUPED.fullmatch(a) or "." not in a for a in amounts):
-            lines.append(f'# thousands = "."  # amounts like {as_toml(grouped)}: a point before three digits; if it '
-                         f"stands between thousands (German, Danish), set this, else {grouped} reads as a decimal")
-    if code := header_currency(guessed.get("amount", "")):  # `Bevilget beløb (DKK)` had been read as EUR
-        lines.append(f"currency = {as_toml(code)}  #? the amount column's header says {code}")
-    return lines
+    return lines + amount_lines(guessed, rows, at, file, notes)
 
 
 def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str, spaced: str | None) -> str:
