@@ -227,9 +227,9 @@ def test_a_consortium_meeting_every_rule_has_no_gap(index):
 
 def test_an_organisation_without_projects_gets_neighbours_of_its_region_and_the_note(index):
     assert history_note(index, ["Organisation:pic:8"]) == (  # a region, no sector or programme: it says so
-        "no shared projects yet: ranked by region and the candidates' own record; the graph knows no sector or "
-        "programme of it: add ACTIVE_IN for sectors, LOCATED_IN for a place or MEMBER_OF for programmes "
-        "(docs/mapping.md)")
+        "no shared projects yet: ranked by its region SE23 (candidates there first, then in Sweden) and the "
+        "candidates' own record; the graph knows no sector or programme of it: add ACTIVE_IN for sectors or MEMBER_OF "
+        "for programmes (docs/mapping.md)")
     assert history_note(index, ["Cluster:automation-smaland"]) == COLD_START_NOTE  # sectors, region, programmes
     assert history_note(index, ["Organisation:pic:1"]) is None
     found = recommend(index, ["Organisation:pic:8"], k=3)

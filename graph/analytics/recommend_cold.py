@@ -162,17 +162,73 @@ def cold_reasons(index: RecommenderIndex, focal, y: int, parts: dict) -> list[st
     return reasons
 
 
-def cold_note(index: RecommenderIndex, focal) -> str:
-    """The cold-start note without its member clusters' words."""
+def _names(index: RecommenderIndex, keys) -> str:
+    """Up to three names of `keys` (once each, sorted), and how many more."""
+    names = sorted({index.name(k) for k in keys})
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def _region_key(index: RecommenderIndex, region: str) -> str:
+    """A region as `nearby` matches it and `cold_reasons` names it: a NUTS code by its NUTS 2 region (the first four
+    characters: SE232 is SE23), a national region (NO-Vestland) by itself."""
+    nuts = 4 <= len(region) <= 5 and region[:2].isalpha() and region[:2].isupper() and region.isalnum()
+    return f"Region:{region[:4]}" if nuts else f"Region:{region}"
+
+
+def _had(index: RecommenderIndex, focal) -> tuple[dict[str, str], list[str], str]:
+    """What the graph knows of a cold consortium, each with what it ranks (`{input: words}`), the inputs it lacks,
+    and its sectors that no project is in (they rank no candidate: `target_profile` reads projects' sectors)."""
     regions, countries = cold_places(index, focal)
-    has = {"sectors": bool(focal_sectors(index, focal)), "region" if regions or not countries else "country":
-           bool(regions or countries), "programmes": bool(focal_programmes(index, focal))}
-    if all(has.values()):
+    sectors, programmes = focal_sectors(index, focal), focal_programmes(index, focal)
+    had, lacking = {}, []
+    s = "s" if len(sectors) > 1 else ""
+    if any(index.same_sector.get(k, k) in index.sector_index for k in sectors):
+        had["sector"] = f"its sector{s} {_names(index, sectors)} (candidates working in {'them' if s else 'it'})"
+    elif not sectors:
+        lacking.append("sector")
+    idle = "" if not sectors or "sector" in had else (
+        f"its sector{s} {_names(index, sectors)} {'are' if s else 'is'} in no project of the graph, so "
+        f"{'they rank' if s else 'it ranks'} no candidate")
+    land = _names(index, [f"Country:{c}" for c in countries])
+    if regions:
+        then = f" first, then in {land}" if countries else ""
+        had["place"] = (f"its region{'s' if len(regions) > 1 else ''} "
+                        f"{_names(index, [_region_key(index, r) for r in regions])} (candidates there{then})")
+    elif countries:
+        had["place"] = f"its countr{'ies' if len(countries) > 1 else 'y'} {land} (candidates there)"
+    else:
+        lacking.append("place")
+    if programmes:
+        p = len(programmes) > 1
+        had["programme"] = (f"its programme{'s' if p else ''} {_names(index, programmes)} (candidates among "
+                            f"{'their' if p else 'its'} members and in projects {'they fund' if p else 'it funds'})")
+    else:
+        lacking.append("programme")
+    return had, lacking, idle
+
+
+#: What to add for each input a cold start lacks (docs/mapping.md).
+_ADD = {"sector": "ACTIVE_IN for sectors", "place": "LOCATED_IN for a place", "programme": "MEMBER_OF for programmes"}
+
+
+def cold_note(index: RecommenderIndex, focal) -> str:
+    """The cold-start note without its member clusters' words: `COLD_START_NOTE` when the graph knows a sector (of
+    a project), a place and a programme of the consortium; else what it ranks by, each input it has named with what
+    it ranks, and only the relationships it lacks to add. Nordbo Robotics A/S, with ACTIVE_IN and LOCATED_IN but no
+    programme, had been asked to add all three."""
+    had, lacking, idle = _had(index, focal)
+    if len(had) == 3:
         return COLD_START_NOTE
-    known, lacking = [k for k, v in has.items() if v], [k.rstrip("s") for k, v in has.items() if not v]
-    add = "add ACTIVE_IN for sectors, LOCATED_IN for a place or MEMBER_OF for programmes (docs/mapping.md)"
-    if not known:
-        return ("no shared projects yet, and the graph knows no sector, place or programme of it: ranked by the "
-                f"candidates' own record alone; {add}")
-    return (f"no shared projects yet: ranked by {' and '.join(known)} and the candidates' own record; the graph "
-            f"knows no {' or '.join(lacking)} of it: {add}")
+    words = [*had.values(), "the candidates' own record"] if had else ["the candidates' own record alone"]
+    said = ["no shared projects yet: ranked by " + _either(words, " and ")]
+    if idle:
+        said.append(idle)
+    if lacking:
+        said.append(f"the graph knows no {_either(lacking)} of it: add {_either([_ADD[k] for k in lacking])} "
+                    "(docs/mapping.md)")
+    return "; ".join(said)
+
+
+def _either(items: list[str], last: str = " or ") -> str:
+    """`a`, `a or b`, `a, b or c` (`last` between the last two)."""
+    return last.join([", ".join(items[:-1]), items[-1]] if len(items) > 1 else items)
