@@ -219,11 +219,11 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
         note = (f"the graph knows no sector, programme or project of {names}: nothing to rank partner clusters by; "
                 "add ACTIVE_IN (sectors), MEMBER_OF (programmes) or PARTICIPATES_IN relationships (docs/mapping.md)")
     ranked = len(found)
-    found, left_out = meeting(cindex, found, requirements, weights)
+    found, left_out = meeting(cindex, found, requirements, weights, frozenset(me.rows))
     note = "; ".join(filter(None, (note, left_out))) or None
     why_none = None if found else REQUIREMENTS_LEFT_OUT if ranked else NOTHING_LINKS
-    return ClusterRanking(asked_reasons(cindex, [_candidate(cindex, me, *x) for x in found[:k]], requirements), note,
-                          why_none)
+    return ClusterRanking(asked_reasons(cindex, [_candidate(cindex, me, *x) for x in found[:k]], requirements,
+                                        context), note, why_none)
 
 
 def _known_by(cindex: ClusterIndex, focal: list[str]) -> list[str]:

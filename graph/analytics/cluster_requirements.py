@@ -10,13 +10,14 @@ asked for adds its weight (`places`, `sectors` of `ClusterWeights`) to the clust
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend import Requirements
 from graph.analytics.recommend_index import LABEL_LEVELS, label_name, sector_key
 from graph.analytics.recommend_sectors import sector_display
 
-__all__ = ["meeting", "asked_reasons"]
+__all__ = ["meeting", "asked_reasons", "Basis", "sector_basis"]
 
 
 def _within(profile: Profile, places: tuple[str, ...]) -> list[str]:
@@ -25,19 +26,51 @@ def _within(profile: Profile, places: tuple[str, ...]) -> list[str]:
     return [p for p in places if any(h.startswith(p) for h in held)]
 
 
-def _sectors_held(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...]) -> list[str]:
-    """The asked sector ids (as stored, without `Sector:`) the cluster works in: one of its sectors, or a project of
-    one of its organisations in it or in a field below it (as `asked_sector` judges an organisation; the profile
-    keeps its top sectors only). Ids and the Partners page's `Sector:` keys alike (`sector_key`): the page's had been
-    read as `Sector:Sector:...`, in no cluster."""
-    index, held = cindex.index, []
+@dataclass(frozen=True)
+class Basis:
+    """What a candidate cluster's work in the sectors asked rests on: `held`, the sectors asked that are its own
+    (`own`: an ACTIVE_IN of its own, or a project of its own record) or that members of its own have a project in
+    (`through`, their keys); `shared`, members with such a project that the focal set has too: their project is the
+    focal set's own work, so they alone make no candidate work in the sector."""
+
+    held: tuple[str, ...] = ()
+    own: tuple[str, ...] = ()
+    through: tuple[str, ...] = ()
+    shared: tuple[str, ...] = ()
+
+
+def sector_basis(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...], mine=frozenset()) -> Basis:
+    """On what the cluster of `profile` works in each sector asked (ids as stored or the Partners page's `Sector:`
+    keys, `sector_key`), `mine` being the focal set's index rows: one of its own sectors, or a project in it or in a
+    field below it (as `asked_sector` judges an organisation) of its record or of a member the focal set does not
+    share. A member of both clusters had made Energy Cluster Denmark "work in Robotteknologi, as asked" for Odense
+    Robotics, by Odense Robotics' own members' projects."""
+    index, G = cindex.index, cindex.G
+    body = cindex.linked(profile.key)
+    own_sectors = {cindex.neighbours.canonical(s) for n in body for _, s, t in G.out_edges(n, data="type")
+                   if t == "ACTIVE_IN"}
+    own_rows = {index.index[n] for n in body if n in index.index}
+    held, own, through, shared = [], [], set(), set()
     for s in sectors:
         key = cindex.neighbours.canonical(sector_key(s))
         column = index.sector_index.get(key)
-        if key in profile.sectors or (column is not None and profile.rows
-                                      and index.sector_counts[profile.rows, column].sum() > 0):
+        rows = [] if column is None or not profile.rows else [
+            r for r, n in zip(profile.rows, index.sector_counts[profile.rows, column].toarray(), strict=True) if n]
+        members = {r for r in rows if r not in own_rows and r not in mine}
+        if key in own_sectors or any(r in own_rows and r not in mine for r in rows):
             held.append(s)
-    return held
+            own.append(s)
+        elif members:
+            held.append(s)
+            through |= members
+        else:
+            shared |= {r for r in rows if r in mine}
+    return Basis(tuple(held), tuple(own), *(tuple(sorted(index.keys[r] for r in x)) for x in (through, shared)))
+
+
+def _some(cindex: ClusterIndex, keys) -> str:
+    names = sorted(cindex.index.name(k) for k in keys)
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 
 def _named(cindex: ClusterIndex, sectors: list[str] | tuple[str, ...], between: str = ", ") -> str:
@@ -49,9 +82,9 @@ def _named(cindex: ClusterIndex, sectors: list[str] | tuple[str, ...], between: 
 
 
 def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements | None,
-            weights) -> tuple[list[tuple], str | None]:
+            weights, mine=frozenset()) -> tuple[list[tuple], str | None]:
     """The scored clusters (`cluster_scores`' tuples) that meet `requirements`, boosted and sorted again, and a
-    sentence on those left out (None when none was)."""
+    sentence on those left out (None when none was); `mine`: the focal set's index rows (`sector_basis`)."""
     if requirements is None:
         return found, None
     level = LABEL_LEVELS.get(requirements.min_label or "", 0)
@@ -67,7 +100,7 @@ def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements
         terms = dict(terms)
         if _within(other, requirements.add_places):
             terms["asked places"], placed = weights.places, placed + 1
-        if requirements.sectors and _sectors_held(cindex, other, requirements.sectors):
+        if requirements.sectors and sector_basis(cindex, other, requirements.sectors, mine).held:
             terms["asked sectors"], active = weights.sectors, active + 1
         kept.append((sum(terms.values()), key, parts, terms, pair, shared))
     kept.sort(key=lambda x: (-x[0], x[1]))
@@ -85,17 +118,38 @@ def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements
     return kept, "; ".join(said) or None
 
 
-def asked_reasons(cindex: ClusterIndex, candidates: list, requirements: Requirements | None) -> list:
-    """Each candidate with a reason for each requirement it meets that ranked it higher."""
+def _works_in(cindex: ClusterIndex, basis: Basis) -> str:
+    """"works in robotics, as asked", and the members it rests on when not on the cluster's own record: ": through
+    X, Y" (": robotics through X" for those of several sectors asked that rest on members)."""
+    by = [s for s in basis.held if s not in basis.own]
+    said = f"works in {_named(cindex, basis.held)}, as asked"
+    if not by:
+        return said
+    return f"{said}: {_named(cindex, by) + ' ' if basis.own else ''}through {_some(cindex, basis.through)}"
+
+
+def asked_reasons(cindex: ClusterIndex, candidates: list, requirements: Requirements | None,
+                  focal: tuple[str, ...] | list[str] = ()) -> list:
+    """Each candidate with a reason for each requirement it meets that ranked it higher; a sector it works in through
+    members only names them, and one that only members shared with `focal` (the focal set's nodes) work in is said
+    so, not counted."""
     if requirements is None:
         return candidates
+    index = cindex.index
+    mine = frozenset(index.resolve(list(focal)))
     out = []
     for c in candidates:
         other, extra = cindex.profile(c.key), []
         if places := _within(other, requirements.add_places):
             extra.append(f"in {', '.join(places)}, as asked")
-        if requirements.sectors and (sectors := _sectors_held(cindex, other, requirements.sectors)):
-            extra.append(f"works in {_named(cindex, sectors)}, as asked")
+        basis = sector_basis(cindex, other, requirements.sectors, mine) if requirements.sectors else Basis()
+        if basis.held:
+            extra.append(_works_in(cindex, basis))
+        elif basis.shared:  # only members of the focal set too: their projects are its own work, not the candidate's
+            of = [f for f in focal if set(index.resolve([f])) & {index.index[k] for k in basis.shared}]
+            extra.append(f"in {_named(cindex, requirements.sectors, ' or ')}, the sector(s) asked, only through "
+                         f"{_some(cindex, basis.shared)}, member(s) of {_some(cindex, of)} too: not ranked higher "
+                         "for it")
         elif requirements.sectors:  # ranked for the rest: said, as for organisations (`recommend_reasons`)
             extra.append(f"no project in {_named(cindex, requirements.sectors, ' or ')}, the sector(s) "
                          "asked")
