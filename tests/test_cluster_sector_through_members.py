@@ -28,6 +28,8 @@ MEMBERS = """cvr;navn;klynge
 10403782;Vestas Wind Systems A/S;Energy Cluster Denmark
 25313763;Arla Foods amba;Food & Bio Cluster Denmark
 56976116;Teknologisk Institut;Food & Bio Cluster Denmark
+30060946;Danmarks Tekniske Universitet;MADE
+10403782;Vestas Wind Systems A/S;MADE
 """
 MAPPING = """
 name = "medlemmer"
@@ -50,15 +52,14 @@ end = { label = "Cluster", column = "klynge" }
 """
 
 
-def ranked(store, tmp_path) -> dict[str, object]:
+def ranked(store, tmp_path, focal: str = "Cluster:Odense Robotics") -> dict[str, object]:
     load_projects(store, tmp_path)
     folder = tmp_path / "medlemmer"
     folder.mkdir()
     write_files(folder, {"medlemmer.csv": MEMBERS, "mapping.toml": MAPPING})
     run_load(store, "csv", folder / "mapping.toml")
     clusters = ClusterIndex(RecommenderIndex(read_inputs(store)))
-    ranking = partner_clusters(clusters, ["Cluster:Odense Robotics"], k=10,
-                               requirements=Requirements(sectors=("Robotteknologi",)))
+    ranking = partner_clusters(clusters, [focal], k=10, requirements=Requirements(sectors=("Robotteknologi",)))
     return {c.key: c for c in ranking.candidates}
 
 
@@ -76,3 +77,13 @@ def test_a_candidate_working_in_the_sector_through_its_own_members_names_them(em
     food = ranked(embedded_store, tmp_path)["Cluster:Food & Bio Cluster Denmark"]
     assert "works in Robotteknologi, as asked: through Arla Foods amba, Teknologisk Institut" in food.reasons
     assert food.components["asked sectors"] > 0
+
+
+def test_an_organisation_asked_for_does_not_make_its_own_cluster_work_in_the_sector(embedded_store, tmp_path):
+    """Partner clusters for Danmarks Tekniske Universitet: MADE's only member in Robotteknologi is DTU itself (the
+    other, Vestas, is in energy); Energy Cluster Denmark has Syddansk Universitet besides, in AMR-Log."""
+    found = ranked(embedded_store, tmp_path, "Organisation:30060946")
+    assert ("in Robotteknologi, the sector(s) asked, only through Danmarks Tekniske Universitet, the consortium "
+            "itself: not ranked higher for it") in found["Cluster:MADE"].reasons
+    assert "works in Robotteknologi, as asked: through Syddansk Universitet" in found[
+        "Cluster:Energy Cluster Denmark"].reasons

@@ -128,6 +128,16 @@ def _works_in(cindex: ClusterIndex, basis: Basis) -> str:
     return f"{said}: {_named(cindex, by) + ' ' if basis.own else ''}through {_some(cindex, basis.through)}"
 
 
+def _shared(cindex: ClusterIndex, shared: tuple[str, ...], focal) -> str:
+    """The members of `shared` named with why they do not count: members of a focal cluster too, or the consortium
+    itself (an organisation asked for is a member of the candidate)."""
+    index, itself = cindex.index, [k for k in shared if any(k in cindex.linked(f) for f in focal)]
+    members = [k for k in shared if k not in itself]
+    of = [f for f in focal if set(index.resolve([f])) & {index.index[k] for k in members}]
+    return "; ".join([f"{_some(cindex, members)}, member(s) of {_some(cindex, of)} too"] * bool(members)
+                     + [f"{_some(cindex, itself)}, the consortium itself"] * bool(itself))
+
+
 def asked_reasons(cindex: ClusterIndex, candidates: list, requirements: Requirements | None,
                   focal: tuple[str, ...] | list[str] = ()) -> list:
     """Each candidate with a reason for each requirement it meets that ranked it higher; a sector it works in through
@@ -146,10 +156,8 @@ def asked_reasons(cindex: ClusterIndex, candidates: list, requirements: Requirem
         if basis.held:
             extra.append(_works_in(cindex, basis))
         elif basis.shared:  # only members of the focal set too: their projects are its own work, not the candidate's
-            of = [f for f in focal if set(index.resolve([f])) & {index.index[k] for k in basis.shared}]
             extra.append(f"in {_named(cindex, requirements.sectors, ' or ')}, the sector(s) asked, only through "
-                         f"{_some(cindex, basis.shared)}, member(s) of {_some(cindex, of)} too: not ranked higher "
-                         "for it")
+                         f"{_shared(cindex, basis.shared, focal)}: not ranked higher for it")
         elif requirements.sectors:  # ranked for the rest: said, as for organisations (`recommend_reasons`)
             extra.append(f"no project in {_named(cindex, requirements.sectors, ' or ')}, the sector(s) "
                          "asked")
