@@ -176,10 +176,10 @@ def link_and_write(store: GraphStore) -> WriteSummary:
                            module="loaders.entity_resolution")
     links = link_seeds(store)
     summary = write_records(store, [source], links, origin=RULE_SOURCE_ID)
-    found = {(link.start_label, link.start_id, link.end_id) for link in links}
+    found = {(link.start_id, link.end_id) for link in links}  # a node may be Cluster and Organisation both
     for label in ("Cluster", "Organisation"):
         held = store.read(rule_links(label), {"source": RULE_SOURCE_ID}, row_cap=10_000_000, timeout_s=300).rows
-        stale = [{"start": start, "end": end} for start, end in held if (label, start, end) not in found]
+        stale = [{"start": start, "end": end} for start, end in held if (start, end) not in found]
         if stale:
             store.write(drop_rule_links(label), {"rows": stale, "source": RULE_SOURCE_ID})
             summary.changed.add("SAME_AS")
