@@ -33,6 +33,7 @@ from graph.store.load_log import completion_deferred, interrupted_loads
 from graph.store.reads import last_loads
 from graph.store.unload import UnloadSummary, unload_source
 from graph.store.writer import Progress, WriteSummary
+from graph.switching import quick_switches
 from graph.wording import first_few
 from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
@@ -181,10 +182,11 @@ def _parse_ahead(store: GraphStore, pool: ThreadPoolExecutor) -> Future | None:
 
 @contextmanager
 def _loading(store: GraphStore) -> Iterator[None]:
-    """One load at a time, logged complete once its facts are derived; the cluster-detection answers it
-    cached (it asks up to three times per organisation) are not kept in a long-lived process (the app)."""
+    """One load at a time, logged complete once its facts are derived, its threads handing over often
+    (`graph.switching`); the cluster-detection answers it cached (it asks up to three times per organisation) are
+    not kept in a long-lived process (the app)."""
     try:
-        with hold_for_load(store), completion_deferred():
+        with hold_for_load(store), completion_deferred(), quick_switches():
             yield
     finally:
         detect_cluster.cache_clear()

@@ -4,6 +4,9 @@
   character, on tricky and on randomly generated values, and reads back verbatim from the server.
 * `fold` / `name_key` equal the reference loops they replaced, on every name of the CORDIS fixture, and the
   quick look for stems changes no decision of cluster detection.
+* The search text's `fold` takes a short path for ASCII text: the same as the full fold on every name of the
+  fixture and on random ASCII text (white space and control characters included).
+* A load hands the interpreter between its threads every 0.5 ms (`graph.switching`), and as before after it.
 
 The writer's change detection: tests/test_writer_change_detection.py.
 """
@@ -14,12 +17,15 @@ import csv
 import math
 import random
 import re
+import sys
 import unicodedata
 
 import pytest
 from falkordb.graph import Graph
 from falkordb.helpers import stringify_param_value
 
+from graph import switching
+from graph.store import search_text
 from graph.store.falkordb_store import parameter_text, params_header
 from loaders import cluster_detection
 from loaders.cluster_detection import detect_cluster, fold, name_key
@@ -157,3 +163,46 @@ def test_the_quick_look_for_stems_changes_no_decision(monkeypatch):
     full = [detect_cluster(name, short, country) for name in names for short in (None, name[:12])
             for country in countries]
     assert quick == full and any(quick)
+
+
+# -- the search text's fold: ASCII text takes a short path -----------------------------------------------------
+
+def _full_search_fold(text):
+    decomposed = unicodedata.normalize("NFKD", str(text))
+    kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(kept.translate(search_text.OWN_LETTERS).split())
+
+
+def test_search_fold_of_ascii_text_is_the_full_fold():
+    rng = random.Random(11)
+    texts = [*_fixture_names(), *("".join(chr(rng.randrange(128)) for _ in range(rng.randrange(24)))
+                                  for _ in range(20000))]
+    assert any(t.isascii() for t in texts) and any(not t.isascii() for t in texts)
+    for text in texts:
+        assert search_text.fold(text) == _full_search_fold(text), repr(text)
+    assert search_text.fold("  STRASSE\tAB ") == "strasse ab" and search_text.fold(12) == "12"
+
+
+# -- thread hand-overs during a load ---------------------------------------------------------------------------
+
+def test_a_load_hands_over_often_and_then_as_before(embedded_store):
+    from loaders.pipeline import run_load
+
+    before = sys.getswitchinterval()
+    seen = []
+    run_load(embedded_store, "seeds", progress=lambda done, total: seen.append(sys.getswitchinterval()))
+    # the writes' reports come first, then the compaction's (after the load, on one thread: as before)
+    assert seen[0] == min(before, switching.LOAD_SWITCH_INTERVAL_S) and before in seen[1:]
+    assert sys.getswitchinterval() == before
+
+
+def test_quick_switches_never_makes_hand_overs_rarer():
+    before = sys.getswitchinterval()
+    try:
+        sys.setswitchinterval(0.0001)
+        low = sys.getswitchinterval()  # as the interpreter keeps it (in microseconds)
+        with switching.quick_switches():
+            assert sys.getswitchinterval() == low
+        assert sys.getswitchinterval() == low
+    finally:
+        sys.setswitchinterval(before)

@@ -36,7 +36,10 @@ def fold(text: Any) -> str:
     >>> fold("Västra Götaland"), fold("Łódź"), fold("Straße"), fold("Næringsliv")
     ('vastra gotaland', 'lodz', 'strasse', 'naeringsliv')
     """
-    decomposed = unicodedata.normalize("NFKD", str(text))
+    text = str(text)
+    if text.isascii():  # most names (CORDIS writes them in ASCII capitals): NFKD, accents and OWN_LETTERS change none
+        return " ".join(text.lower().split())
+    decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(OWN_LETTERS)
     return " ".join(kept.split())
 
