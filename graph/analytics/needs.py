@@ -13,6 +13,7 @@ import networkx as nx
 
 from graph.analytics.incidence import filters_matching_nothing
 from graph.analytics.projection_spec import Projection
+from graph.analytics.ungrouped import why_none_grouped
 from graph.store.contract import GraphStore
 from graph.store.requirements import Requirement, absent_countries, explain, missing_inputs
 from graph.store.semantics import DOCS_ANCHOR, FEATURES
@@ -61,7 +62,8 @@ def recommender_needs(sectors: bool = False, places: bool = False, sme_share: bo
 
 def why_empty_projection(store: GraphStore, spec: Projection, inputs: nx.MultiDiGraph | None = None) -> str | None:
     """Why the projection `spec` has no node: its missing inputs, countries no organisation is in, or (given the
-    analytics `inputs` it was projected from) a programme, sector or time window no project matches."""
+    analytics `inputs` it was projected from) a programme, sector or time window no project matches, or
+    organisations in projects none of which has the cluster, region or country the projection groups by."""
     missing = missing_inputs(store, projection_needs(spec))
     if missing:
         return explain(missing, f"the {spec.describe()} projection")
@@ -70,7 +72,9 @@ def why_empty_projection(store: GraphStore, spec: Projection, inputs: nx.MultiDi
         return (f"the {spec.describe()} projection is empty: no organisation is in {', '.join(unknown)} (neither "
                 "its `country` nor a place it is LOCATED_IN): check the code (EU style: SE, NO, EL, UK), or map a "
                 f"column to `country` (see {DOCS_ANCHOR})")
-    return filters_matching_nothing(inputs, spec) if inputs is not None else None
+    if inputs is None:
+        return None
+    return filters_matching_nothing(inputs, spec) or why_none_grouped(inputs, spec)
 
 
 def _why(store: GraphStore, needs: Requirement, what: str) -> str | None:

@@ -1,0 +1,59 @@
+"""Why a cluster, region or country projection is empty although organisations take part in projects.
+
+The inputs check (`graph.analytics.needs`) asks one row per input: "some Region", "some node LOCATED_IN a place".
+A cluster list placed in its counties answers yes, yet the organisations of a grants table, which are the ones the
+aggregate projections group, may be placed nowhere: every one of them is then left out (`organisation_groups`)
+and the projection had no node with only "the projection has no node" said. This module looks at the
+organisations the projection keeps and says what they lack and which column places them.
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from graph.analytics.incidence import organisation_groups, participations
+from graph.analytics.projection_spec import Projection
+
+__all__ = ["why_none_grouped"]
+
+#: Per aggregate kind: what an organisation lacks when it is left out, and how a table gives it.
+_LACKS = {
+    "region": ("is placed in a region (LOCATED_IN a Region, or a `nuts_code`)",
+               "give the participation table's `region` column in its [columns] (a NUTS code or a county's name, "
+               "`Vestland`), or `located_in` (region and country) in a [[nodes]] table of Organisation "
+               "(docs/mapping.md#places-located_in)"),
+    "country": ("has a country (its `country`, or a place it is LOCATED_IN)",
+                "give the participation table's `country` column in its [columns] (`country = { value = \"NO\" }` "
+                "for a national table), or map a column to `country` in a [[nodes]] table of Organisation"),
+    "cluster": ("is a Cluster or a MEMBER_OF one",
+                "load a member list whose organisation ids are those of the participation table "
+                "(`cluster-explorer mapping new members.csv` drafts its mapping)"),
+}
+
+
+def why_none_grouped(G: nx.MultiDiGraph, spec: Projection) -> str | None:
+    """Why the `spec` projection of `G` (the analytics inputs) has no node although some organisations take part in
+    its projects: none of them has the group its kind needs; None for another kind or when some have one.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Project:p1", kind="Project")
+    >>> G.add_node("Organisation:a", kind="Organisation")
+    >>> _ = G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN")
+    >>> why_none_grouped(G, Projection(kind="country")).split(":")[0]
+    'the country projection is empty'
+    >>> G.nodes["Organisation:a"]["country"] = "NO"
+    >>> why_none_grouped(G, Projection(kind="country")) is None
+    True
+    """
+    if spec.kind not in _LACKS:
+        return None
+    taking_part = sorted({org for members in participations(G, spec).values() for org in members})
+    if not taking_part or organisation_groups(G, taking_part, spec):
+        return None
+    lacks, how = _LACKS[spec.kind]
+    what = spec.kind if spec.kind != "region" else f"region (NUTS level {spec.region_level})"
+    return (f"the {spec.kind} projection is empty: none of the {len(taking_part)} organisation(s) taking part in "
+            f"projects {lacks}, so each is left out (places or clusters of other nodes, such as a cluster list's "
+            f"counties, group no participation). To group them by {what}: {how}")

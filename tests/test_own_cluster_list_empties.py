@@ -1,0 +1,46 @@
+"""A cluster list placed by county, a member list and a grants export with nested partners (tests/fixtures/arena),
+loaded as a programme officer would: the answers that grouping or placing needs said nothing when only the
+clusters were placed, since one placed node satisfied the inputs check while the organisations in projects,
+which are the ones grouped, had no place."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.store.falkordb_store import FalkorDBStore
+from tests.cli_invoke import cli_env, invoke
+from tests.conftest import FIXTURES
+
+GRAPH = "own_cluster_list_empties"
+
+
+@pytest.fixture(scope="module")
+def arena_env(embedded_server):
+    store = FalkorDBStore(embedded_server, GRAPH)
+    store.clear()
+    env = cli_env(embedded_server, GRAPH)
+    for mapping in ("klynger", "medlemmer", "prosjekter"):
+        loaded = invoke(env, "load", "csv", str(FIXTURES / "arena" / f"{mapping}.toml"))
+        assert loaded.exit_code == 0, loaded.stderr
+    yield env
+    store.clear()
+    store.close()
+
+
+@pytest.mark.parametrize("kind, lacks, how", [
+    ("region", "is placed in a region", "`region` column"),
+    ("country", "has a country", "country = { value = \"NO\" }"),
+])
+def test_an_aggregate_projection_of_unplaced_participants_says_what_they_lack(arena_env, kind, lacks, how):
+    """`metrics compute --projection region`: "the projection has no node", and nothing of why."""
+    result = invoke(arena_env, "metrics", "compute", "--projection", kind)
+    assert result.exit_code == 0
+    assert f"the {kind} projection is empty: none of the 13 organisation(s) taking part in projects {lacks}" \
+        in result.stderr
+    assert how in result.stderr
+
+
+def test_the_cluster_projection_of_the_same_store_has_its_clusters(arena_env):
+    result = invoke(arena_env, "metrics", "compute", "--projection", "cluster", "--metric", "degree")
+    assert result.exit_code == 0 and "projection cluster: 7 nodes" in result.stdout
+    assert "is empty" not in result.stderr
