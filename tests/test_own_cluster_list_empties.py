@@ -44,3 +44,14 @@ def test_the_cluster_projection_of_the_same_store_has_its_clusters(arena_env):
     result = invoke(arena_env, "metrics", "compute", "--projection", "cluster", "--metric", "degree")
     assert result.exit_code == 0 and "projection cluster: 7 nodes" in result.stdout
     assert "is empty" not in result.stderr
+
+
+@pytest.mark.parametrize("query, params, said", [
+    ("regions/ranked-by-participations", (), "No region holds an organisation taking part in a project"),
+    ("collaboration/country-pairs", ("-p", "country=NO"), "or those in projects have no `country`"),
+])
+def test_a_query_grouping_unplaced_participants_says_why_it_is_empty(arena_env, query, params, said):
+    """Both had printed an empty table alone: their inputs check found the clusters' places and country."""
+    result = invoke(arena_env, "queries", "run", query, *params)
+    assert result.exit_code == 0
+    assert said in result.stderr

@@ -8,6 +8,10 @@
 // param limit: int = 20
 // range limit: 1..1000000
 // example: {"country": "NO", "limit": 10}
+// empty: No organisation of this country shares a project with one of another country: the partners of its
+// empty: projects are all of it (as a national grants table's are), or those in projects have no `country` (a
+// empty: cluster list places its clusters, not a grants table's partners): map the participation table's `country`
+// empty: column in its [columns], or country = { value = "NO" } for a national table.
 MATCH (c:Country {id: $country})
 WHERE c.partner_countries IS NOT NULL
 UNWIND range(0, size(c.partner_countries) - 1) AS i

@@ -10,6 +10,10 @@
 // param limit: int = 25
 // range limit: 1..1000000
 // example: {"level": 2, "limit": 10}
+// empty: No region holds an organisation taking part in a project: none of those in projects has a `nuts_code` at
+// empty: this NUTS level or finer, nor a national `region` (a cluster list places its clusters, not a grants table's
+// empty: partners). Map the participation table's `region` column in its [columns] (a NUTS code or a county's name,
+// empty: Vestland), or ask a coarser level (-p level=1).
 MATCH (o:Organisation)
 WHERE o.participations > 0 AND (size(coalesce(o.nuts_code, '')) >= 2 + $level OR o.region IS NOT NULL)
 WITH CASE WHEN size(coalesce(o.nuts_code, '')) >= 2 + $level THEN substring(o.nuts_code, 0, 2 + $level)
