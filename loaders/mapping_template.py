@@ -74,6 +74,8 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
             return listed
     partners, found, rows, at = partner_list(rows, at, guessed, guess_columns)  # a JSON list of partner objects
     guessed |= found
+    whole = guessed.pop("amount") if partners and not guessed.get("amount", f"{partners}.").startswith(
+        f"{partners}.") else None  # the project's grant beside its partner objects: not each partner's
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",
@@ -116,6 +118,9 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
             lines.append(f"region = {region_value(guessed[name], numbers)}  #? {what.split(' (')[0]}: the cells are "
                          f"{numbers}'s {COUNTY_WORDS[numbers]} numbers, each read as its NUTS 3 region"
                          + (f" ({said})" if (said := earlier_said(sample_cells(rows, guessed[name]), numbers)) else ""))
+        elif name == "amount" and whole:
+            lines.append(f"# amount = {as_toml(whole)}  # not mapped: the project's whole amount, which each of its "
+                         f"{partners} would be given; the preset's amount is a partner's own ({partners}.KEY)")
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key
@@ -129,7 +134,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
             lines.append(f'{name} = ""  # needed (or project_acronym): the column of the {what}')
         else:
             lines.append(f'# {name} = ""  # {what}')
-    unused = [h for h in headers if h and h not in guessed.values() and h != partners]
+    unused = [h for h in headers if h and h not in guessed.values() and h not in (partners, whole)]
     if unused:
         lines.append(f"# columns not used: {', '.join(unused)}")
     lines += object_lists_note([{k: v for k, v in row.items() if k != partners and not k.startswith(f"{partners}.")}

@@ -1,0 +1,49 @@
+"""A projects export whose grant is the project's (`"Tildelt (NOK)": "2 400 000"` beside its nested `partnere`):
+`mapping new` had mapped it as each partner's amount and the load gave every partner the whole grant
+(`projects/partners` showed 2,400,000 NOK three times for a project of 2,400,000). The template now leaves it out,
+saying why, and a preset mapping that reads a project's column as the partners' amount is refused by file and line."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from graph.errors import ValidationFailed
+from loaders.mapping_template import participation_template
+from loaders.pipeline import run_load
+from tests.conftest import FIXTURES
+
+PROJECTS = FIXTURES / "arena" / "prosjekter.json"
+
+
+def test_the_template_leaves_the_projects_whole_amount_out_and_says_why(embedded_store, tmp_path):
+    template = participation_template(PROJECTS)
+    assert '# amount = "Tildelt (NOK)"  # not mapped: the project\'s whole amount' in template
+    assert "currency =" not in template and "columns not used" not in template
+    shutil.copy(PROJECTS, tmp_path / PROJECTS.name)
+    (tmp_path / "mapping.toml").write_text(template, encoding="utf-8")
+    run_load(embedded_store, "csv", tmp_path / "mapping.toml")
+
+
+def test_a_projects_column_as_the_partners_amount_is_refused_naming_the_line(embedded_store, tmp_path):
+    shutil.copy(PROJECTS, tmp_path / PROJECTS.name)
+    mapping = participation_template(PROJECTS).replace('# amount = "Tildelt (NOK)"', 'amount = "Tildelt (NOK)"')
+    (tmp_path / "mapping.toml").write_text(mapping, encoding="utf-8")
+    line = mapping.splitlines().index(next(x for x in mapping.splitlines() if x.startswith("amount ="))) + 1
+    with pytest.raises(ValidationFailed) as refused:
+        run_load(embedded_store, "csv", tmp_path / "mapping.toml")
+    assert (f"mapping.toml:{line} [amount]: amount is 'Tildelt (NOK)', a column of each project, not of its partnere "
+            "objects: every partner would be given the whole project's amount") in str(refused.value)
+
+
+def test_a_partners_own_amount_is_still_mapped(tmp_path):
+    import json
+
+    export = json.loads(PROJECTS.read_text(encoding="utf-8"))
+    for project in export["prosjekter"]:
+        for partner in project["partnere"]:
+            partner["Beløp (NOK)"] = "500 000"
+    (tmp_path / "own.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
+    template = participation_template(tmp_path / "own.json")
+    assert 'amount = "partnere.Beløp (NOK)"' in template and 'currency = "NOK"' in template
