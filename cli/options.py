@@ -157,6 +157,12 @@ def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[st
     return tuple(ids)
 
 
+def _plural(word: str) -> str:
+    """English plural of a consonant-y word, `country` -> `countries` (`--projection countries` had been refused
+    while `--projection clusters` was taken); other words as they are, their `+ s` form is checked beside."""
+    return word[:-1] + "ies" if len(word) > 1 and word.endswith("y") and word[-2] not in "aeiou" else word
+
+
 class Named(click.Choice):
     """A choice as a person writes it: in any case, with a hyphen or a space, and singular or plural
     (`--projection Clusters`, `--candidates cluster`, `--format JSON`, `--framework "Horizon Europe"`): click's
@@ -170,6 +176,6 @@ class Named(click.Choice):
             folded = " ".join(value.casefold().replace("-", " ").split())
             for choice in self.choices:
                 plain = str(choice).replace("-", " ")
-                if folded in (plain, plain + "s") or folded + "s" == plain:
+                if folded in (plain, plain + "s", _plural(plain)) or folded + "s" == plain:
                     return choice
         return super().convert(value, param, ctx)

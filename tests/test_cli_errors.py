@@ -161,10 +161,12 @@ def test_an_empty_query_says_to_write_one(env, cypher):
 @pytest.mark.parametrize("args", [
     ["queries", "run", "provenance/loads", "--format", "JSON"],
     ["metrics", "top", "degree", "--projection", "Clusters", "-k", "1"],
+    ["metrics", "top", "degree", "--projection", "Countries", "-k", "1"],
     ["recommend", "--for", "Cluster:iot-world", "--candidates", "Cluster", "-k", "1", "--format", "Json"],
 ])
 def test_a_choice_is_taken_in_any_case_and_in_the_singular_or_plural(env, args):
-    """`--format JSON`, `--projection Clusters`, `--candidates Cluster` had been refused, naming the choices."""
+    """`--format JSON`, `--projection Clusters`, `--candidates Cluster` had been refused, naming the choices, and
+    `--projection countries` after that (its plural is no `+ s`)."""
     taken = invoke(env, *args)
     assert taken.exit_code == 0, taken.stderr
     assert "Invalid value" not in taken.stderr
