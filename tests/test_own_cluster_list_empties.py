@@ -55,3 +55,19 @@ def test_a_query_grouping_unplaced_participants_says_why_it_is_empty(arena_env, 
     result = invoke(arena_env, "queries", "run", query, *params)
     assert result.exit_code == 0
     assert said in result.stderr
+
+
+def test_the_metrics_page_says_why_the_region_projection_is_empty(arena_env):
+    """The page had warned "The projection has no node." alone."""
+    import streamlit as st
+
+    from tests.test_app import open_page
+
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in arena_env.items():
+            env.delenv(name, raising=False) if value is None else env.setenv(name, value)
+        at = open_page("metrics", metrics_kind="region")
+        at.button(key="metrics_compute").click().run()
+        warned = " ".join(w.value for w in at.warning).replace("\\", "")
+        st.cache_resource.clear()
+    assert "none of the 13 organisation(s) taking part in projects is placed in a region" in warned
