@@ -57,6 +57,17 @@ def test_a_query_grouping_unplaced_participants_says_why_it_is_empty(arena_env, 
     assert said in result.stderr
 
 
+def test_clusters_in_projects_says_a_cluster_list_takes_part_in_none_itself(arena_env):
+    """With the default `country=any` it had said "No cluster of that country takes part in a project ...; `any`
+    lists every cluster in projects": no country was asked, and the clusters' members do take part."""
+    result = invoke(arena_env, "queries", "run", "clusters/in-projects")
+    assert result.exit_code == 0
+    assert ("no Cluster has a PARTICIPATES_IN relationship: a cluster takes part in a project itself when a "
+            "participation table names it as a partner") in result.stderr
+    assert "`clusters/members` and `metrics compute --projection cluster`" in result.stderr
+    assert "of that country" not in result.stderr
+
+
 def test_the_metrics_page_says_why_the_region_projection_is_empty(arena_env):
     """The page had warned "The projection has no node." alone."""
     import streamlit as st

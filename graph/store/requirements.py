@@ -187,12 +187,21 @@ _WRITTEN_BY_LOADS = {"Load": "no load has been run on this store yet",
                      "Source": "no Source node (every load records the files it read as Source nodes)"}
 
 
+#: How a cluster comes to take part in projects itself: a cluster list and its members' grants give it none, and
+#: "map a [[relationships]] table ... from Cluster" had not told a programme officer that its members' projects are
+#: elsewhere.
+_TAKING_PART = ("a {kind} takes part in a project itself when a participation table names it as a partner (its id, "
+                "or its name with match = \"name\"), or when CORDIS lists it (`load sample`); its members' projects "
+                "are in `clusters/members` and `metrics compute --projection cluster`")
+
+
 def _gap(item: str) -> tuple[str, str]:
     """What is missing, and how to add it, for one item."""
     label, out, rel_type = item.partition(">")
     if out:
         how = (f"map `located_in` (a country or region column) in a [[nodes]] table of {label}"
-               if rel_type == "LOCATED_IN" else
+               if rel_type == "LOCATED_IN" else _TAKING_PART.format(label=label, kind=label.lower())
+               if rel_type == "PARTICIPATES_IN" and label == "Cluster" else
                f"map a [[relationships]] table with type = \"{rel_type}\" from {label}")
         return f"no {label} has a {rel_type} relationship", how
     owner, _, prop = item.partition(".")

@@ -2,7 +2,7 @@
 // description: Organisations recognised as clusters that take part in projects, with their project count
 // description: and the rule that recognised them.
 // tags: clusters, projects
-// requires: Cluster, PARTICIPATES_IN, Cluster.country=$country
+// requires: Cluster, PARTICIPATES_IN, Cluster>PARTICIPATES_IN, Cluster.country=$country
 // param country: string = any -- a country by code or name (NO, Norway, Norge) or "any" (in any case)
 // example: {"country": "NO"}
 // empty: No cluster of that country takes part in a project, or no country of the store has that code or name
