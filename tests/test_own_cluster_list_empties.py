@@ -82,3 +82,25 @@ def test_the_metrics_page_says_why_the_region_projection_is_empty(arena_env):
         warned = " ".join(w.value for w in at.warning).replace("\\", "")
         st.cache_resource.clear()
     assert "none of the 13 organisation(s) taking part in projects is placed in a region" in warned
+
+
+def test_a_country_only_the_clusters_are_in_is_said_of_the_participants(arena_env):
+    """`metrics compute --country Norge`: the clusters are in NO, so the store-wide check passed, and "the projection
+    has no node" was all that was said."""
+    result = invoke(arena_env, "metrics", "compute", "--country", "Norge", "--metric", "degree")
+    assert result.exit_code == 0
+    assert ("no organisation taking part in projects is in NO; 13 of the 13 taking part have no country at all"
+            in result.stderr)
+
+
+def test_a_wanted_country_and_a_countries_gap_say_the_participants_have_none(arena_env):
+    """`recommend --country NO` had noted "no organisation of the graph outside the consortium is in NO", and the gap
+    of `--min-countries 2` "no organisation in the graph fills it", of a graph whose participants have no country."""
+    wanted = invoke(arena_env, "recommend", "--for", "Dignio AS", "--country", "NO", "-k", "1")
+    assert wanted.exit_code == 0
+    assert ("no organisation of the graph outside the consortium is in NO; 13 of the 13 organisations taking part in "
+            "projects have no country: give the participation table's `country` column") in wanted.output
+    gap = invoke(arena_env, "recommend", "--for", "Dignio AS", "--for", "Otovo ASA", "--min-countries", "2")
+    assert gap.exit_code == 0
+    assert ("the call asks for 2: 2 more; 13 of the 13 organisations taking part in projects have no country"
+            in gap.output)

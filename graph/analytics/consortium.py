@@ -27,6 +27,7 @@ from graph.analytics.recommend import (
 )
 from graph.analytics.recommend_cold import focal_places
 from graph.analytics.recommend_index import RecommenderIndex, label_name
+from graph.analytics.ungrouped import countryless_said
 from graph.store.search_text import fold
 
 __all__ = ["CallRules", "Gap", "ConsortiumCheck", "check_consortium"]
@@ -107,7 +108,8 @@ def check_consortium(index: RecommenderIndex, focal: list[str], rules: CallRules
         new_country = ~np.isin(index.country, list(countries)) & (index.country != "")
         fixes["countries"] = ("a new country", new_country)
         gaps.append(Gap("countries", f"{len(countries)} countr{'ies' if len(countries) != 1 else 'y'} ({have}); "
-                        f"the call asks for {rules.min_countries}: {missing} more", missing,
+                        f"the call asks for {rules.min_countries}: {missing} more"
+                        + ("" if new_country.any() else countryless_said(index.country)), missing,
                         _one_per_country(index, focal, req, new_country, k)))
     elif rules.min_countries:
         met.append(f"{len(countries)} countries ({have}), at least {rules.min_countries} asked")

@@ -13,7 +13,7 @@ import networkx as nx
 
 from graph.analytics.incidence import filters_matching_nothing
 from graph.analytics.projection_spec import Projection
-from graph.analytics.ungrouped import why_none_grouped
+from graph.analytics.ungrouped import why_none_grouped, why_none_in_countries
 from graph.store.contract import GraphStore
 from graph.store.requirements import Requirement, absent_countries, explain, missing_inputs
 from graph.store.semantics import DOCS_ANCHOR, FEATURES
@@ -74,7 +74,8 @@ def why_empty_projection(store: GraphStore, spec: Projection, inputs: nx.MultiDi
                 f"column to `country` (see {DOCS_ANCHOR})")
     if inputs is None:
         return None
-    return filters_matching_nothing(inputs, spec) or why_none_grouped(inputs, spec)
+    return (filters_matching_nothing(inputs, spec) or why_none_in_countries(inputs, spec)
+            or why_none_grouped(inputs, spec))
 
 
 def _why(store: GraphStore, needs: Requirement, what: str) -> str | None:

@@ -43,6 +43,7 @@ from graph.analytics.recommend_cold import (
 from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, in_asked_sectors, label_level
 from graph.analytics.recommend_reasons import Path, paths, reasons, sme_short
 from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
+from graph.analytics.ungrouped import countryless_said
 from graph.errors import ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
@@ -229,7 +230,8 @@ def places_note(index: RecommenderIndex, focal, requirements: Requirements, show
         if any(p.startswith(place) for p in shown_places):
             continue
         there = [i for i in np.flatnonzero(np.char.startswith(index.place, place)) if i not in rows]
-        said.append(f"no organisation of the graph outside the consortium is in {place}" if not there else
+        said.append(f"no organisation of the graph outside the consortium is in {place}"
+                    + countryless_said(index.country) if not there else
                     f"none of the {len(there):,} organisation(s) in {place} is among these candidates: they are "
                     "known partners of the consortium or fit less well (include known partners, or ask for more)")
     return "; ".join(said) or None

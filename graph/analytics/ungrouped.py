@@ -9,12 +9,14 @@ organisations the projection keeps and says what they lack and which column plac
 
 from __future__ import annotations
 
+import dataclasses
+
 import networkx as nx
 
 from graph.analytics.incidence import organisation_groups, participations
 from graph.analytics.projection_spec import Projection
 
-__all__ = ["why_none_grouped"]
+__all__ = ["why_none_grouped", "why_none_in_countries", "countryless_said"]
 
 #: Per aggregate kind: what an organisation lacks when it is left out, and how a table gives it.
 _LACKS = {
@@ -57,3 +59,49 @@ def why_none_grouped(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     return (f"the {spec.kind} projection is empty: none of the {len(taking_part)} organisation(s) taking part in "
             f"projects {lacks}, so each is left out (places or clusters of other nodes, such as a cluster list's "
             f"counties, group no participation). To group them by {what}: {how}")
+
+
+def why_none_in_countries(G: nx.MultiDiGraph, spec: Projection) -> str | None:
+    """Why `spec`'s countries (`--country NO`) keep no organisation taking part in projects, when some nodes of the
+    store are in them (a cluster list's clusters, placed by county: the store-wide check finds NO) and some
+    organisations take part in projects: how many of those have no country at all, and how to give it; None when
+    no country is asked or some participant is in one.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("Project:p1", kind="Project")
+    >>> G.add_node("Organisation:a", kind="Organisation")
+    >>> _ = G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN")
+    >>> why_none_in_countries(G, Projection(countries=("NO",))).split(";")[0]
+    'no organisation taking part in projects is in NO'
+    """
+    if not spec.countries or participations(G, spec):
+        return None
+    taking_part = {org for members in participations(G, dataclasses.replace(spec, countries=())).values()
+                   for org in members}
+    if not taking_part:
+        return None
+    unplaced = len(set(taking_part) - {org for orgs in organisation_groups(
+        G, sorted(taking_part), dataclasses.replace(spec, kind="country")).values() for org in orgs})
+    _, how = _LACKS["country"]
+    return (f"no organisation taking part in projects is in {', '.join(spec.countries)}; {unplaced} of the "
+            f"{len(taking_part)} taking part have no country at all (places of other nodes, such as a cluster "
+            f"list's counties, count for those nodes alone). To give them one: {how}")
+
+
+def countryless_said(countries) -> str:
+    """"; N of the M organisations taking part in projects have no country: ..." for the recommender's per-organisation
+    countries (`RecommenderIndex.country`, "" where none), or "" when every one has one: a wanted country no one is
+    in, or a gap of countries no one fills, had been said as if the data held no one there, when it held no country.
+
+    >>> countryless_said(["NO", ""]).split(":")[0]
+    '; 1 of the 2 organisations taking part in projects have no country'
+    >>> countryless_said(["NO", "SE"])
+    ''
+    """
+    unknown = sum(1 for code in countries if not code)
+    if not unknown:
+        return ""
+    return (f"; {unknown:,} of the {len(countries):,} organisations taking part in projects have no country: "
+            + _LACKS["country"][1])
