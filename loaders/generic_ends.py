@@ -24,7 +24,8 @@ from graph.store.records import NodeRecord, RelRecord
 from graph.store.search_text import SEARCH_PROPERTY, fold
 from graph.wording import first_few
 
-__all__ = ["resolve_ends", "named_nodes", "held_ids", "moved_ends", "names_read_once", "own_files", "only_given_by"]
+__all__ = ["resolve_ends", "named_nodes", "named_in_any_case", "held_ids", "sources_of", "moved_ends",
+           "names_read_once", "own_files", "only_given_by"]
 
 
 @cypher.statement(cypher.each_label)
@@ -66,6 +67,17 @@ def held_ids(store: GraphStore, label: str, ids: list[str]) -> set[str]:
 def sources_among_ids(label: str) -> str:
     """The ids and sources of the `label` nodes among `$ids`."""
     return f"MATCH (n:{cypher.check_label(label)}) WHERE n.id IN $ids RETURN n.id AS id, n.sources AS sources"
+
+
+def sources_of(store: GraphStore, label: str, ids: set[str]) -> dict[str, list[str]]:
+    """Those of `ids` that are ids of `label` nodes of the store, with their sources (`user:members/members.csv`)."""
+    return _given_by(store, label, ids)
+
+
+def named_in_any_case(store: GraphStore, label: str, names: set[str]) -> dict[str, list[tuple[str, str]]]:
+    """Each name, lower-cased -> the (id, name) of every `label` node named so in any case (no exact spelling
+    preferred, as `named_nodes` does for an end: a note on namesakes wants them all)."""
+    return _by_name(store, label, names) if names else {}
 
 
 def own_files(nodes: list[NodeRecord]) -> frozenset[str]:

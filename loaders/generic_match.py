@@ -31,6 +31,7 @@ from graph.store.records import NodeRecord
 from graph.store.resolve import ResolvedNode, one_body
 from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
+from loaders.generic_held_namesakes import held_beside_namesakes
 from loaders.generic_match_move import move_matched, taken_twice
 from loaders.generic_namesakes import namesakes, narrowed_by_country, new_and_named
 from loaders.generic_near_names import near_names
@@ -57,7 +58,8 @@ def match_by_name(store: GraphStore, data: GenericInput,
 def _matched(store: GraphStore, data: GenericInput,
              settle: Callable[[GraphStore, GenericInput], None] | None) -> list[Problem]:
     by_own_ids(store, data, _held_nodes)  # an id a node holds as its own (a CVR a member list gave it): that node
-    data.notes += [note for note in namesakes(store, data) if note not in data.notes]
+    data.notes += [note for note in namesakes(store, data) + held_beside_namesakes(store, data)
+                   if note not in data.notes]
     _keep_held_names(store, data)
     if not data.matchable:
         return []
