@@ -33,16 +33,22 @@ _LACKS = {
 }
 
 
+def _one_participation() -> nx.MultiDiGraph:
+    """Analytics inputs of one organisation, without a place, taking part in one project (the examples' graph)."""
+    G = nx.MultiDiGraph()
+    G.add_node("Project:p1", kind="Project")
+    G.add_node("Organisation:a", kind="Organisation")
+    G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN")
+    return G
+
+
 def why_none_grouped(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     """Why the `spec` projection of `G` (the analytics inputs) has no node although some organisations take part in
     its projects: none of them has the group its kind needs; None for another kind or when some have one.
 
     Examples
     --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("Project:p1", kind="Project")
-    >>> G.add_node("Organisation:a", kind="Organisation")
-    >>> _ = G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN")
+    >>> G = _one_participation()
     >>> why_none_grouped(G, Projection(kind="country")).split(":")[0]
     'the country projection is empty'
     >>> G.nodes["Organisation:a"]["country"] = "NO"
@@ -69,10 +75,7 @@ def why_none_in_countries(G: nx.MultiDiGraph, spec: Projection) -> str | None:
 
     Examples
     --------
-    >>> G = nx.MultiDiGraph()
-    >>> G.add_node("Project:p1", kind="Project")
-    >>> G.add_node("Organisation:a", kind="Organisation")
-    >>> _ = G.add_edge("Organisation:a", "Project:p1", type="PARTICIPATES_IN")
+    >>> G = _one_participation()
     >>> why_none_in_countries(G, Projection(countries=("NO",))).split(";")[0]
     'no organisation taking part in projects is in NO'
     """
