@@ -69,11 +69,6 @@ def sources_among_ids(label: str) -> str:
     return f"MATCH (n:{cypher.check_label(label)}) WHERE n.id IN $ids RETURN n.id AS id, n.sources AS sources"
 
 
-def sources_of(store: GraphStore, label: str, ids: set[str]) -> dict[str, list[str]]:
-    """Those of `ids` that are ids of `label` nodes of the store, with their sources (`user:members/members.csv`)."""
-    return _given_by(store, label, ids)
-
-
 def named_in_any_case(store: GraphStore, label: str, names: set[str]) -> dict[str, list[tuple[str, str]]]:
     """Each name, lower-cased -> the (id, name) of every `label` node named so in any case (no exact spelling
     preferred, as `named_nodes` does for an end: a note on namesakes wants them all)."""
@@ -85,8 +80,8 @@ def own_files(nodes: list[NodeRecord]) -> frozenset[str]:
     return frozenset(node.id for node in nodes if node.label == "Source")
 
 
-def _given_by(store: GraphStore, label: str, ids: set[str]) -> dict[str, list[str]]:
-    """Those of `ids` that are ids of `label` nodes of the store, with their sources."""
+def sources_of(store: GraphStore, label: str, ids: set[str]) -> dict[str, list[str]]:
+    """Those of `ids` that are ids of `label` nodes of the store, with their sources (`user:members/members.csv`)."""
     return dict(_found(store, sources_among_ids(label), "ids", sorted(ids))) if ids else {}
 
 
@@ -228,12 +223,12 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
     problems: list[Problem] = []
     matched: dict[tuple[str, str], str] = {}
     for label, ids in sorted(wanted.items()):
-        held = _given_by(store, label, ids)  # one read: which ends the store holds, and who gives them
+        held = sources_of(store, label, ids)  # one read: which ends the store holds, and who gives them
         gone = only_given_by(held, own)
         missing = ids - held.keys()
         found_by, folded = named_nodes(store, label, missing) if missing else ({}, None)
         named = {found[0][0] for found in found_by.values() if len(found) == 1}
-        gone |= only_given_by(_given_by(store, label, named) if own else {}, own)
+        gone |= only_given_by(sources_of(store, label, named) if own else {}, own)
         for node_id in sorted(missing | set(gone)):
             found = found_by.get(node_id, [])
             if files := gone.get(node_id) or (gone.get(found[0][0]) if len(found) == 1 else None):

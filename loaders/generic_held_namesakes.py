@@ -23,22 +23,37 @@ from loaders.generic_namesakes import NAMESAKES_SKIPPED
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["held_beside_namesakes"]
+__all__ = ["held_matchable", "held_beside_namesakes"]
+
+#: Label -> the ids of its `match = "name"` rows that the store holds, each with its node's sources.
+Held = dict[str, dict[str, list[str]]]
 
 
-def held_beside_namesakes(store: GraphStore, data: GenericInput) -> list[str]:
-    """One note on the `match = "name"` rows of `data` whose id the store holds (an earlier load made the node) while
-    another node of their label has their name in any case; [] when there is none. A read per label for the ids
-    and one for the names."""
+def _matchable_by_label(data: GenericInput) -> dict[str, dict[str, NodeRecord]]:
     by_label: dict[str, dict[str, NodeRecord]] = defaultdict(dict)
     for record in data.nodes:
-        if (record.label, record.id) in data.matchable and record.label not in NAMESAKES_SKIPPED:
+        if (record.label, record.id) in data.matchable:
             by_label[record.label].setdefault(record.id, record)
+    return by_label
+
+
+def held_matchable(store: GraphStore, data: GenericInput) -> Held:
+    """The `match = "name"` rows' ids that the store holds, by label, with their nodes' sources: one read per label,
+    which serves both this note and the match by name (`new_and_named(held=...)`: the rows whose id it lacks)."""
+    return {label: sources_of(store, label, set(records)) for label, records in _matchable_by_label(data).items()}
+
+
+def held_beside_namesakes(store: GraphStore, data: GenericInput, held: Held) -> list[str]:
+    """One note on the `match = "name"` rows of `data` whose id the store holds (an earlier load made the node;
+    `held`: `held_matchable`) while another node of their label has their name in any case; [] when there is none.
+    One read per label for the names."""
     found: list[tuple[NodeRecord, list[str], list[str]]] = []  # (row, the namesakes' ids, the loads of its node)
-    for label, records in sorted(by_label.items()):
-        held = sources_of(store, label, set(records))
-        named = named_in_any_case(store, label, {records[i].name for i in held})
-        for node_id, sources in sorted(held.items()):
+    for label, records in sorted(_matchable_by_label(data).items()):
+        if label in NAMESAKES_SKIPPED:
+            continue
+        given = held.get(label, {})
+        named = named_in_any_case(store, label, {records[i].name for i in given})
+        for node_id, sources in sorted(given.items()):
             others = sorted(i for i, _ in named.get(records[node_id].name.lower(), []) if i not in records)
             if others:
                 found.append((records[node_id], others, sorted({s.split("/")[0] for s in sources or []})))

@@ -31,7 +31,7 @@ from graph.store.records import NodeRecord
 from graph.store.resolve import ResolvedNode, one_body
 from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
-from loaders.generic_held_namesakes import held_beside_namesakes
+from loaders.generic_held_namesakes import held_beside_namesakes, held_matchable
 from loaders.generic_match_move import move_matched, taken_twice
 from loaders.generic_namesakes import namesakes, narrowed_by_country, new_and_named
 from loaders.generic_near_names import near_names
@@ -58,7 +58,8 @@ def match_by_name(store: GraphStore, data: GenericInput,
 def _matched(store: GraphStore, data: GenericInput,
              settle: Callable[[GraphStore, GenericInput], None] | None) -> list[Problem]:
     by_own_ids(store, data, _held_nodes)  # an id a node holds as its own (a CVR a member list gave it): that node
-    data.notes += [note for note in namesakes(store, data) + held_beside_namesakes(store, data)
+    held = held_matchable(store, data)  # read once: for the note on namesakes and for the match below
+    data.notes += [note for note in namesakes(store, data) + held_beside_namesakes(store, data, held)
                    if note not in data.notes]
     _keep_held_names(store, data)
     if not data.matchable:
@@ -70,7 +71,8 @@ def _matched(store: GraphStore, data: GenericInput,
     problems: list[Problem] = []
     found: dict[tuple[str, str], tuple[str, str]] = {}  # (label, the row's id) -> (the node's id, its name)
     for label, records in sorted(by_label.items()):
-        for record, nodes in narrowed_by_country(store, label, new_and_named(store, label, records)):
+        named = new_and_named(store, label, records, held=held.get(label, {}))
+        for record, nodes in narrowed_by_country(store, label, named):
             if len(nodes) == 2 and (one := one_body(store, [ResolvedNode(label, i, n) for i, n in nodes])):
                 nodes = [(one.id, one.name)]  # a seed node and its CORDIS record: the one in projects, as queries take
             if len(nodes) == 1:

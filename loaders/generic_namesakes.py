@@ -8,6 +8,7 @@ both the note and `match = "name"` make.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from graph.store import cypher
@@ -27,11 +28,12 @@ NAMESAKES_SKIPPED = ("Project", "Person", "Source", "Load")
 _SHOWN = 5
 
 
-def new_and_named(store: GraphStore, label: str, records: dict[str, NodeRecord],
-                   folding: bool = True) -> list[tuple[NodeRecord, list[tuple[str, str]]]]:
+def new_and_named(store: GraphStore, label: str, records: dict[str, NodeRecord], folding: bool = True,
+                  held: Collection[str] | None = None) -> list[tuple[NodeRecord, list[tuple[str, str]]]]:
     """The `records` (by id) whose id the store lacks, each with the (id, name) of the `label` nodes of the store its
-    name names (`loaders.generic_ends.named_nodes`; `folding=False`: by the name in any case only)."""
-    held = held_ids(store, label, list(records))
+    name names (`loaders.generic_ends.named_nodes`; `folding=False`: by the name in any case only). `held`: those
+    ids the store holds, when the caller read them already (else read here)."""
+    held = held_ids(store, label, list(records)) if held is None else held
     new = [record for node_id, record in records.items() if node_id not in held]
     named, _ = named_nodes(store, label, {record.name for record in new}, folding) if new else ({}, None)
     return [(record, named[record.name]) for record in new]

@@ -74,8 +74,8 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
             return listed
     partners, found, rows, at = partner_list(rows, at, guessed, guess_columns)  # a JSON list of partner objects
     guessed |= found
-    whole = guessed.pop("amount") if partners and not guessed.get("amount", f"{partners}.").startswith(
-        f"{partners}.") else None  # the project's grant beside its partner objects: not each partner's
+    amount = guessed.get("amount")  # the project's grant beside its partner objects is not each partner's
+    whole = guessed.pop("amount") if partners and amount and not amount.startswith(f"{partners}.") else None
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",

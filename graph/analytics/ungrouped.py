@@ -85,7 +85,7 @@ def why_none_in_countries(G: nx.MultiDiGraph, spec: Projection) -> str | None:
                    for org in members}
     if not taking_part:
         return None
-    unplaced = len(set(taking_part) - {org for orgs in organisation_groups(
+    unplaced = len(taking_part - {org for orgs in organisation_groups(
         G, sorted(taking_part), dataclasses.replace(spec, kind="country")).values() for org in orgs})
     _, how = _LACKS["country"]
     return (f"no organisation taking part in projects is in {', '.join(spec.countries)}; {unplaced} of the "
