@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import difflib
 
+from graph.analytics.ungrouped import lacks
 from graph.store.contract import GraphStore
-from graph.store.requirements import Missing, answers_of, missing_inputs
+from graph.store.placed_participants import participant_placed
+from graph.store.requirements import Missing, answers_of, missing_inputs, present
 from graph.store.semantics import CONTRACT, FEATURES, lookup, owners_of, property_reads
 from loaders.mapping_spec import FileSpec, Mapping
 
@@ -109,11 +111,31 @@ def _contribution_column(spec) -> str | None:
     return next((c.column for c in spec.properties if c.property == "contribution" and not c.constant), None)
 
 
+#: The features that group organisations taking part in projects by where they are: a place in the store satisfies
+#: their inputs, yet when only a cluster list's clusters are placed, every participation is left out.
+_GROUPING_PARTICIPANTS = {"countries": "country", "regions": "region"}
+
+
+def _participants_unplaced(store: GraphStore, feature: str, answers: dict[str, bool]) -> list[Missing]:
+    """The gap of a grouping feature whose places are other nodes' alone (a cluster list placed by county, its
+    members' grants placed nowhere): the summary had said "countries, regions" enabled, and the projections and
+    queries then found nothing."""
+    kind = _GROUPING_PARTICIPANTS.get(feature)
+    if kind is None or not present(store, "PARTICIPATES_IN", answers) or participant_placed(store, kind, answers):
+        return []
+    what, how = lacks(kind)
+    return [Missing(f"an organisation taking part in a project that {what}",
+                    f"no organisation taking part in a project {what}; the places in the store are other nodes' "
+                    f"(a cluster list's counties), which Explore's filters find but which group no participation: "
+                    f"{how}")]
+
+
 def feature_report(store: GraphStore) -> tuple[list[str], dict[str, list[Missing]]]:
     """The features the store's data enables, and for each other one its missing inputs."""
     enabled, missing, answers = [], {}, answers_of(store)
     for feature in FEATURES.values():
-        gaps = missing_inputs(store, feature.requires, answers=answers)
+        gaps = (missing_inputs(store, feature.requires, answers=answers)
+                or _participants_unplaced(store, feature.name, answers))
         if gaps:
             missing[feature.name] = gaps
         else:

@@ -40,6 +40,20 @@ def test_an_aggregate_projection_of_unplaced_participants_says_what_they_lack(ar
     assert how in result.stderr
 
 
+def test_the_load_summary_does_not_enable_countries_and_regions_by_the_clusters_places_alone(arena_env):
+    """The summary had listed "countries, regions" as enabled: the clusters' counties satisfied their inputs, while
+    the organisations in projects, which the projections and queries group, were placed nowhere."""
+    result = invoke(arena_env, "load", "csv", str(FIXTURES / "arena" / "prosjekter.toml"))
+    assert result.exit_code == 0, result.stderr
+    enabled = next(line for line in result.stdout.splitlines() if "features the data enables" in line)
+    assert "collaboration network" in enabled and "clusters" in enabled
+    assert "countries" not in enabled and "regions" not in enabled
+    assert ("not enabled: countries (country filters and projection, `--country`, country queries, the recommender's "
+            "new-country reason): no organisation taking part in a project has a country") in result.stdout
+    assert "not enabled: regions" in result.stdout and "give the participation table's `region` column" \
+        in result.stdout
+
+
 def test_the_cluster_projection_of_the_same_store_has_its_clusters(arena_env):
     result = invoke(arena_env, "metrics", "compute", "--projection", "cluster", "--metric", "degree")
     assert result.exit_code == 0 and "projection cluster: 7 nodes" in result.stdout

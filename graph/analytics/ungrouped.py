@@ -16,7 +16,7 @@ import networkx as nx
 from graph.analytics.incidence import organisation_groups, participations
 from graph.analytics.projection_spec import Projection
 
-__all__ = ["why_none_grouped", "why_none_in_countries", "countryless_said"]
+__all__ = ["why_none_grouped", "why_none_in_countries", "countryless_said", "lacks"]
 
 #: Per aggregate kind: what an organisation lacks when it is left out, and how a table gives it.
 _LACKS = {
@@ -31,6 +31,12 @@ _LACKS = {
                 "load a member list whose organisation ids are those of the participation table "
                 "(`cluster-explorer mapping new members.csv` drafts its mapping)"),
 }
+
+
+def lacks(kind: str) -> tuple[str, str]:
+    """What an organisation taking part in a project lacks when a `kind` ("region", "country", "cluster") grouping
+    leaves it out, and how a table gives it (the load summary says it too, `loaders.mapping_contract`)."""
+    return _LACKS[kind]
 
 
 def _one_participation() -> nx.MultiDiGraph:
