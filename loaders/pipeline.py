@@ -39,6 +39,7 @@ from loaders.cluster_detection import detect_cluster
 from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 from loaders.derived_version import derived_outdated, stamp_derived_version
+from loaders.own_namesakes import own_namesakes
 from loaders.reload_gone import reload_due
 from loaders.sources import SOURCES, input_files, load_cordis_parsed
 from loaders.unload_due import DERIVED_STEPS, derived_due
@@ -213,6 +214,8 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
         outdated = derived_outdated(store)  # made by an earlier version: every step again
         report.derived = derive_facts(store, recount=outdated or recount_due(report, interrupted_before),
                                       aggregates=outdated or aggregates_due(report, interrupted_before))
+        if source != "csv":  # a user's own load says it of its match = "name" rows (`generic_held_namesakes`)
+            report.load.notes += own_namesakes(store)
     _compact(store, progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
 
@@ -266,5 +269,7 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
             pool.shutdown(wait=False)  # after a failed seeds or NUTS load the parse ends alone, unused
         loaded = not all(r.skipped for r in reports)
         reports[-1].derived = derive_facts(store) if loaded else _catch_up(store)
+        if loaded:  # said once, by the last load that ran
+            next(r for r in reversed(reports) if not r.skipped).load.notes += own_namesakes(store)
     _compact(store, progress)  # a no-op when nothing was written
     return reports

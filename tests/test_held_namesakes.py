@@ -50,3 +50,31 @@ def test_a_reload_names_the_namesakes_a_later_load_brought_and_how_to_join_them(
 def test_a_first_load_and_its_rerun_say_nothing_of_namesakes(env):
     assert invoke(env, "load", "csv", CLUSTERS).exit_code == 0
     assert "stay apart" not in invoke(env, "load", "csv", CLUSTERS).stdout
+
+
+def test_the_load_that_makes_namesakes_of_a_users_nodes_names_them(env):
+    """`load seeds` (and `load sample`) after a cluster list had said nothing of the `ARENA` beside its own: only a
+    re-run of the user's load named the pairs."""
+    assert invoke(env, "load", "csv", CLUSTERS).exit_code == 0
+    seeds = invoke(env, "load", "seeds")
+    assert seeds.exit_code == 0
+    assert "2 node(s) of your own tables have the name of a node this load made, and stay apart from it" \
+        in seeds.stdout
+    assert ("Programme 'ARENA' (id 'ARENA', yours) beside arena, Programme 'ARENA Pro' (id 'ARENA Pro', yours) beside "
+            "arena-pro; to make each pair one node, take out your load(s) (user:klynger: `cluster-explorer unload "
+            "SOURCE`") in seeds.stdout
+
+
+def test_a_load_into_a_store_without_a_users_load_says_nothing_of_namesakes(env):
+    seeds = invoke(env, "load", "seeds")
+    assert seeds.exit_code == 0 and "your own tables" not in seeds.stdout
+
+
+def test_load_sample_after_a_cluster_list_names_the_namesakes_once(env):
+    """The reported case: the sample's seeds and CORDIS each make namesakes of the list's nodes; said once, at the
+    end, by the last of its loads."""
+    assert invoke(env, "load", "csv", CLUSTERS).exit_code == 0
+    sample = invoke(env, "load", "sample")
+    assert sample.exit_code == 0, sample.stderr
+    assert sample.stdout.count("of your own tables have the name of a node this load made") == 1
+    assert "Programme 'ARENA' (id 'ARENA', yours) beside arena" in sample.stdout
