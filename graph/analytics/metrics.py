@@ -25,6 +25,7 @@ import networkx as nx
 
 from graph.analytics.centrality import IGraphCopy, betweenness, closeness, communities, eigenvector
 from graph.analytics.projections_compact import CompactProjection
+from graph.analytics.ungrouped import left_out_said
 from graph.errors import ClusterExplorerError, MetricFailed, ParameterError
 
 __all__ = ["METRICS", "MetricResult", "compute", "compute_all", "top", "notes",
@@ -197,15 +198,26 @@ def compute_all(G: nx.Graph, metrics: Iterable[str] = METRICS, *, progress: Call
 
 
 def notes(results: dict[str, MetricResult], G: Any, exact_max_nodes: int = EXACT_MAX_NODES) -> list[str]:
-    """The sentences saying which results are estimates and why, and when a projection has nodes but no link (every
-    node then scores alike: the Metrics page showed four clusters of degree 0 without a word), for the CLI and the
-    Metrics page."""
+    """The sentences saying which results are estimates and why, when a projection has nodes but no link (every
+    node then scores alike: the Metrics page showed four clusters of degree 0 without a word), and how many
+    organisations taking part a region or country projection leaves out, for the CLI and the Metrics page."""
     found = [r.note(G.number_of_nodes(), G.number_of_edges(), exact_max_nodes) for r in results.values()]
+    spec, left_out = _left_out(G)
+    if spec is not None:
+        found.append(left_out_said(spec, left_out))
     if G.number_of_nodes() and not G.number_of_edges():
         found.insert(0, f"no two of these {G.number_of_nodes():,} nodes share a project under these settings (a node "
                         "is in the projection when it takes part in one), so every node scores alike; widen the time "
                         "window, the countries, programmes, sectors or roles")
     return [text for text in found if text]
+
+
+def _left_out(G: Any) -> tuple[Any, tuple[int, int] | None]:
+    """The projection's spec and how many organisations taking part it left out, of how many: a projection's graph
+    attributes, or what `metrics_disk.KeptMetrics` kept of them."""
+    if isinstance(G, nx.Graph):
+        return G.graph.get("projection"), G.graph.get("left_out")
+    return getattr(G, "spec", None), getattr(G, "left_out", None)
 
 
 def top(result: MetricResult, n: int = 10, graph: nx.Graph | None = None, *,

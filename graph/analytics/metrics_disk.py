@@ -11,7 +11,8 @@ a choice paid it again although nothing had changed. Here the results are kept b
   engine, weight), and a digest of the source of every `graph.*` module `compute_all`, `project` and this module
   use, with the Python, numpy and scipy versions: a change to how a metric is computed never reads an older file;
   Options left out count as `metrics.compute`'s defaults (the app gives no seed, the CLI `--seed 0`: one file);
-* what: the projection's node keys and names (in its node order), the full names of those shown by acronym (the
+* what: the projection's node keys and names (in its node order), how many organisations taking part a region or country
+  projection left out (of how many), the full names of those shown by acronym (the
   CLI prints full names), its number of links, and a `MetricResult` per metric computed so far on it, as pickled
   bytes with their BLAKE2 digest. One file per projection and
   settings, whatever metrics were chosen: metrics asked for later are computed (the projection derived then,
@@ -43,7 +44,7 @@ from graph.store.contract import GraphStore
 __all__ = ["FORMAT", "KEPT", "KeptMetrics", "metrics_file", "metrics_for", "node_names", "full_names", "builds"]
 
 #: Bumped when what the file holds changes shape.
-FORMAT = 2
+FORMAT = 3
 KEPT = 8
 _FILES = KeptFiles("met", ".metrics.pickle", FORMAT, (compute_all.__module__, project.__module__, __name__), KEPT,
                    checked=True)
@@ -66,6 +67,7 @@ class KeptMetrics:
     results: dict[str, MetricResult]
     source: str
     full_names: dict[Any, str] = field(default_factory=dict)
+    left_out: tuple[int, int] | None = None  # a region or country projection's: organisations left out, of how many
 
     def full_name(self, key: Any) -> str:
         """A node's name, else its key (as the CLI prints it); the acronym the page shows is not a name."""
@@ -105,10 +107,15 @@ def full_names(projected: nx.Graph) -> dict[Any, str]:
             if data.get("acronym") and data.get("acronym") != (data.get("name") or key)}
 
 
+def _counts(left_out: Any) -> bool:
+    return left_out is None or (isinstance(left_out, tuple) and len(left_out) == 2
+                                and all(isinstance(n, int) for n in left_out))
+
+
 def _checked(state: dict | None) -> dict | None:
     """`state` when it has the shape `metrics_for` writes, else None (a file of another shape: computed again)."""
     if state is None or not isinstance(state.get("names"), dict) or not isinstance(state.get("links"), int) \
-            or not isinstance(state.get("full_names"), dict):
+            or not isinstance(state.get("full_names"), dict) or not _counts(state.get("left_out")):
         return None
     results = state.get("results")
     if not isinstance(results, dict) or not all(isinstance(r, MetricResult) and r.metric == m
@@ -133,7 +140,7 @@ def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGrap
     key = _key(spec, options)
     path = _FILES.path(store, cache_dir, version, key)
     state = _checked(_FILES.read(path, version, key)) or {"names": None, "full_names": {}, "links": 0,
-                                                                   "results": {}}
+                                                                   "results": {}, "left_out": None}
     missing = [m for m in chosen if m not in state["results"]]
     source = "disk"
     if missing or state["names"] is None:  # (no metric chosen and no file: the projection's names and size still)
@@ -145,10 +152,10 @@ def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGrap
         computed = compute_all(graph, missing, progress=progress, **options)  # an unknown metric is refused here
         _FILES.counted()
         state = {"names": node_names(graph), "full_names": full_names(graph), "links": graph.number_of_edges(),
-                 "results": {**state["results"], **computed}}
+                 "results": {**state["results"], **computed}, "left_out": getattr(graph, "graph", {}).get("left_out")}
         _FILES.write(store, path, state, inputs, version, key)
     return KeptMetrics(spec, state["names"], state["links"], {m: state["results"][m] for m in chosen}, source,
-                       state["full_names"])
+                       state["full_names"], state["left_out"])
 
 
 def builds() -> int:

@@ -73,6 +73,9 @@ def _aggregate(G: nx.MultiDiGraph, spec: Projection) -> nx.Graph:
                  "organisations": len(groups[k]), "projects": int(projects[i]), "internal": int(within[i])}
              for i, k in enumerate(keys)}
     graph = _graph_from(G, keys, group_projects, spec, extra)
+    if spec.kind in ("region", "country"):  # said beside the metrics (`ungrouped.left_out_said`): none is silent
+        grouped = len({org for members in groups.values() for org in members})
+        graph.graph["left_out"] = (len(inc.organisations) - grouped, len(inc.organisations))
     index = {k: i for i, k in enumerate(keys)}
     for u, v, attrs in graph.edges(data=True):
         attrs["projects"] = attrs["weight"]

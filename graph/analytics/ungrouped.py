@@ -16,7 +16,7 @@ import networkx as nx
 from graph.analytics.incidence import organisation_groups, participations
 from graph.analytics.projection_spec import Projection
 
-__all__ = ["why_none_grouped", "why_none_in_countries", "countryless_said", "lacks"]
+__all__ = ["why_none_grouped", "why_none_in_countries", "countryless_said", "lacks", "left_out_said"]
 
 #: Per aggregate kind: what an organisation lacks when it is left out, and how a table gives it.
 _LACKS = {
@@ -114,3 +114,23 @@ def countryless_said(countries) -> str:
         return ""
     return (f"; {unknown:,} of the {len(countries):,} organisations taking part in projects have no country: "
             + _LACKS["country"][1])
+
+
+def left_out_said(spec: Projection, left_out: tuple[int, int] | None) -> str | None:
+    """The note of a region or country projection that groups some organisations taking part in its projects and
+    leaves others out (`left_out`: how many, of how many; the projection's `left_out`), None when none is: the
+    others had been left out without a word, as if every participation had been grouped.
+
+    >>> left_out_said(Projection(kind="country"), (3, 10)).split(":")[0]
+    'the country projection leaves out 3 of the 10 organisations taking part in its projects'
+    >>> left_out_said(Projection(kind="region"), (0, 10)) is None
+    True
+    """
+    if not left_out or not left_out[0] or left_out[0] >= left_out[1]:
+        return None
+    left, total = left_out
+    what, how = lacks(spec.kind)
+    level = (f" of NUTS level {spec.region_level}; one placed less precisely (only a country or a coarser region) is "
+             "left out too") if spec.kind == "region" else ""
+    return (f"the {spec.kind} projection leaves out {left:,} of the {total:,} organisations taking part in its "
+            f"projects: it groups only an organisation that {what}{level}. To place those of a table: {how}")

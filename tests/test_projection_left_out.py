@@ -1,0 +1,83 @@
+"""A region or country projection that groups some organisations taking part in its projects and leaves the others
+out says how many: on the bundled sample the region projection left 3,154 of 21,680 out (placed only by country, or
+not at all) without a word, as if every participation had been grouped. The count is kept with the metrics on disk,
+so a second `metrics compute`, which reads them back, says it too. Real parts: the fixture network (seeds, NUTS and
+the CORDIS fixture through their loaders), the analytics inputs, the CLI."""
+
+from __future__ import annotations
+
+import doctest
+
+import pytest
+
+from graph.analytics import ungrouped
+from graph.analytics.cache import projection_inputs
+from graph.analytics.projection_spec import Projection
+from graph.analytics.projections import project
+from tests.cli_invoke import cli_env, invoke
+from tests.conftest import fixture_network
+
+GRAPH = "projection_left_out"
+network = fixture_network(GRAPH, "network")
+
+#: Organisations taking part in a project, and those placed in a NUTS 2 region (LOCATED_IN, else `nuts_code`), or
+#: with a country: counted in the store, apart from the projection's own grouping.
+_TAKING_PART = "MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Project) RETURN DISTINCT o.id"
+_IN_REGION = ("MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Project) OPTIONAL MATCH (o)-[:LOCATED_IN]->(r:Region) "
+              "WITH o, min(r.id) AS placed WITH o, coalesce(placed, o.nuts_code) AS code "
+              "WHERE size(code) >= 4 RETURN DISTINCT o.id")
+
+
+def _ids(store, query: str) -> set[str]:
+    return {row[0] for row in store.read(query).rows}
+
+
+def test_the_examples_of_ungrouped_hold():
+    assert doctest.testmod(ungrouped).failed == 0
+
+
+def test_the_region_projection_counts_the_organisations_it_leaves_out(network, tmp_path):
+    taking_part, placed = _ids(network, _TAKING_PART), _ids(network, _IN_REGION)
+    assert 0 < len(placed) < len(taking_part)  # the fixture has some of each, or the test asserts nothing
+    inputs = projection_inputs(network, tmp_path).graph
+    graph = project(inputs, Projection(kind="region", region_level=2))
+    assert graph.graph["left_out"] == (len(taking_part - placed), len(taking_part))
+    assert "left_out" not in project(inputs, Projection(kind="organisation")).graph
+
+
+@pytest.mark.parametrize("kind", ["region", "country"])
+def test_metrics_compute_says_how_many_it_left_out_computed_and_read_back(network, embedded_server, kind):
+    env = cli_env(embedded_server, GRAPH)
+    first = invoke(env, "metrics", "compute", "--projection", kind, "--metric", "degree")
+    assert first.exit_code == 0, first.stderr
+    said = [line for line in first.stdout.splitlines() if "organisations taking part in its projects" in line]
+    if kind == "country":  # every CORDIS participant has a country: nothing to say
+        assert said == []
+        return
+    taking_part, placed = _ids(network, _TAKING_PART), _ids(network, _IN_REGION)
+    assert said == [f"note: the region projection leaves out {len(taking_part - placed):,} of the "
+                    f"{len(taking_part):,} organisations taking part in its projects: it groups only an organisation "
+                    "that is placed in a region (LOCATED_IN a Region, or a `nuts_code`) of NUTS level 2; one placed "
+                    "less precisely (only a country or a coarser region) is left out too. To place those of a table: "
+                    "give the participation table's `region` column in its [columns] (a NUTS code or a county's name, "
+                    "`Vestland`), or `located_in` (region and country) in a [[nodes]] table of Organisation "
+                    "(docs/mapping.md#places-located_in)"]
+    again = invoke(env, "metrics", "compute", "--projection", kind, "--metric", "degree")
+    assert again.exit_code == 0 and said[0] in again.stdout.splitlines()
+
+
+def test_the_metrics_page_says_it_too(network, embedded_server):
+    import streamlit as st
+
+    from tests.test_app import open_page
+
+    with pytest.MonkeyPatch.context() as env:
+        for name, value in cli_env(embedded_server, GRAPH).items():
+            env.delenv(name, raising=False) if value is None else env.setenv(name, value)
+        at = open_page("metrics", metrics_kind="region")
+        at.button(key="metrics_compute").click().run()
+        shown = " ".join(i.value for i in at.info).replace("\\", "")
+        st.cache_resource.clear()
+    taking_part, placed = _ids(network, _TAKING_PART), _ids(network, _IN_REGION)
+    assert (f"The region projection leaves out {len(taking_part - placed):,} of the {len(taking_part):,} "
+            "organisations taking part in its projects") in shown
