@@ -17,6 +17,7 @@ from graph.errors import Problem
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 from loaders.mapping_lines import MappingLines
 from loaders.mapping_options import RESERVED, constant_column, key_options, reading_options
+from loaders.mapping_partner_amounts import AMOUNTS, of_each_project, whole_amount_problem
 from loaders.mapping_spec import ISO_DATE, TYPES, Column, Endpoint, FileSpec, did_you_mean
 
 __all__ = ["KEYS", "MappingChecker"]
@@ -149,6 +150,19 @@ class MappingChecker:
                                      recode={k.casefold(): v for k, v in recode.items()}, thousands=thousands))
         return tuple(result)
 
+    def _amounts_of_partners(self, kind: str, index: int, spec: FileSpec) -> None:
+        """A hand-written table of participations split over a JSON list of partner objects (an end column
+        `partnere.cvr`) refuses an amount read from a column of each project, as the participation preset does
+        (`loaders.mapping_partner_amounts`): it had loaded the whole grant as each partner's amount."""
+        objects = spec.split[0] if spec.split and not spec.split[1] else None
+        ends = [end.column for end in (spec.start, spec.end) if end is not None]
+        if spec.type != "PARTICIPATES_IN" or objects is None or all(of_each_project(c, objects) for c in ends):
+            return
+        for column in spec.properties:
+            if column.property in AMOUNTS and not column.constant and of_each_project(column.column, objects):
+                self.problem(kind, index, whole_amount_problem(column.property, column.column, objects),
+                             column.property, column.column)
+
     def spec(self, kind: str, index: int, table: Any, defaults: dict[str, str | None]) -> FileSpec | None:
         if not isinstance(table, dict):
             self.problem(kind, index, f"each [[{kind}]] entry must be a table")
@@ -205,4 +219,5 @@ class MappingChecker:
                             key=self.text(kind, index, table, "key", required=False),
                             properties=self.columns(kind, index, table.get("properties", {}),
                                                     rel_type if rel else ""))
+            self._amounts_of_partners(kind, index, spec)
         return spec if len(self.problems) == before else None

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from loaders.common import is_json
+from loaders.mapping_partner_amounts import of_each_project, whole_amount_problem
 from loaders.mapping_spec import Checker
 
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "EU_FUNDERS", "expand_preset"]
@@ -243,11 +244,8 @@ def _amount_of_partners(column: str, split: dict[str, Any], check: Checker) -> N
     of the project (`Tildelt (NOK)`, the whole grant) is read once per partner, so each partner was given the whole
     project's amount, and a project of three partners showed three times its grant in `projects/partners`."""
     objects = split.get("split", {}).get("column")
-    if objects and "separator" not in split["split"] and not column.startswith(f"{objects}."):
-        check.problem(None, 0, f"amount is {column!r}, a column of each project, not of its {objects} objects: every "
-                      "partner would be given the whole project's amount. Give a partner's own amount by its path "
-                      f"(amount = \"{objects}.KEY\"), or leave amount out (the preset has no column for a project's "
-                      "whole grant)", "amount", column)
+    if objects and "separator" not in split["split"] and of_each_project(column, objects):
+        check.problem(None, 0, whole_amount_problem("amount", column, objects), "amount", column)
 
 
 def _rule(on_empty: Any) -> dict[str, Any]:

@@ -19,6 +19,7 @@ from graph.store.search_text import fold
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
+from loaders.mapping_partner_amounts import of_each_project
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.mapping_template_amounts import amount_lines
 from loaders.mapping_template_partners import partner_list
@@ -75,7 +76,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     partners, found, rows, at = partner_list(rows, at, guessed, guess_columns)  # a JSON list of partner objects
     guessed |= found
     amount = guessed.get("amount")  # the project's grant beside its partner objects is not each partner's
-    whole = guessed.pop("amount") if partners and amount and not amount.startswith(f"{partners}.") else None
+    whole = guessed.pop("amount") if partners and amount and of_each_project(amount, partners) else None
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",

@@ -1,7 +1,9 @@
 """A projects export whose grant is the project's (`"Tildelt (NOK)": "2 400 000"` beside its nested `partnere`):
 `mapping new` had mapped it as each partner's amount and the load gave every partner the whole grant
 (`projects/partners` showed 2,400,000 NOK three times for a project of 2,400,000). The template now leaves it out,
-saying why, and a preset mapping that reads a project's column as the partners' amount is refused by file and line."""
+saying why, and a preset mapping that reads a project's column as the partners' amount is refused by file and line, as
+is a hand-written [[relationships]] table of participations split over the partner objects
+(tests/fixtures/arena/handwritten_partners.toml), which had loaded it."""
 
 from __future__ import annotations
 
@@ -47,3 +49,29 @@ def test_a_partners_own_amount_is_still_mapped(tmp_path):
     (tmp_path / "own.json").write_text(json.dumps(export, ensure_ascii=False), encoding="utf-8")
     template = participation_template(tmp_path / "own.json")
     assert 'amount = "partnere.Beløp (NOK)"' in template and 'currency = "NOK"' in template
+
+
+def test_a_hand_written_table_split_over_the_partners_refuses_a_projects_amount(embedded_store, tmp_path):
+    shutil.copy(PROJECTS, tmp_path / PROJECTS.name)
+    mapping = (FIXTURES / "arena" / "handwritten_partners.toml").read_text(encoding="utf-8")
+    (tmp_path / "mapping.toml").write_text(mapping, encoding="utf-8")
+    line = mapping.splitlines().index('amount = { column = "Tildelt (NOK)", type = "float" }') + 1
+    with pytest.raises(ValidationFailed) as refused:
+        run_load(embedded_store, "csv", tmp_path / "mapping.toml")
+    assert (f"mapping.toml:{line} [amount]: amount is 'Tildelt (NOK)', a column of each project, not of its partnere "
+            "objects: every partner would be given the whole project's amount") in str(refused.value)
+    assert embedded_store.read("MATCH (n:Organisation) RETURN count(n)").rows == [[0]]  # nothing was written
+
+    (tmp_path / "mapping.toml").write_text(mapping.replace('amount = { column = "Tildelt (NOK)", type = "float" }\n',
+                                                           ""), encoding="utf-8")
+    run_load(embedded_store, "csv", tmp_path / "mapping.toml")
+    rows = embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r), count(r.amount)").rows
+    assert rows == [[17, 0]]
+
+
+def test_the_rules_examples_hold():
+    import doctest
+
+    from loaders import mapping_partner_amounts
+
+    assert doctest.testmod(mapping_partner_amounts).failed == 0

@@ -1,0 +1,31 @@
+"""A partner's amount beside a JSON list of partner objects: a column of the project (`Tildelt (NOK)`, the whole grant)
+is read once per partner, so each partner was given the whole project's amount, and a project of three partners
+showed three times its grant in `projects/partners`.
+
+One rule for the three places that meet it: `mapping new` (leaves such a column out, with a comment), the
+participation preset and a hand-written [[relationships]] table of participations with `split` over the objects
+(both refuse it, naming the line).
+"""
+
+from __future__ import annotations
+
+__all__ = ["of_each_project", "whole_amount_problem", "AMOUNTS"]
+
+#: The participation properties that hold a partner's own money.
+AMOUNTS = ("amount", "contribution", "net_contribution")
+
+
+def of_each_project(column: str, objects: str) -> bool:
+    """Whether `column` is one of each project (row), not of its `objects` (a partner object's is `objects.KEY`).
+
+    >>> of_each_project("Tildelt (NOK)", "partnere"), of_each_project("partnere.belop", "partnere")
+    (True, False)
+    """
+    return not column.startswith(f"{objects}.")
+
+
+def whole_amount_problem(prop: str, column: str, objects: str) -> str:
+    """The sentence refusing `prop` read from `column`, a column of each project, beside the `objects` partners."""
+    return (f"{prop} is {column!r}, a column of each project, not of its {objects} objects: every partner would be "
+            f"given the whole project's amount. Give a partner's own amount by its path ({prop} = \"{objects}.KEY\"), "
+            "or leave it out (a participation has no place for a project's whole grant)")
