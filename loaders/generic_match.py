@@ -36,6 +36,7 @@ from loaders.generic_match_move import move_matched, taken_twice
 from loaders.generic_namesakes import namesakes, narrowed_by_country, new_and_named
 from loaders.generic_near_names import near_names
 from loaders.generic_own_ids import by_own_ids
+from loaders.generic_vat_numbers import by_vat_numbers
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -58,6 +59,7 @@ def match_by_name(store: GraphStore, data: GenericInput,
 def _matched(store: GraphStore, data: GenericInput,
              settle: Callable[[GraphStore, GenericInput], None] | None) -> list[Problem]:
     by_own_ids(store, data, _held_nodes)  # an id a node holds as its own (a CVR a member list gave it): that node
+    by_vat_numbers(store, data, _held_nodes)  # an organisation number a CORDIS organisation's VAT number holds
     held = held_matchable(store, data)  # read once: for the note on namesakes and for the match below
     data.notes += [note for note in namesakes(store, data) + held_beside_namesakes(store, data, held)
                    if note not in data.notes]

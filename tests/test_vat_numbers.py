@@ -1,0 +1,69 @@
+"""A table keyed by national company numbers joins CORDIS's organisations by their VAT numbers (NO...MVA,
+SE...01, DK..., FI...): UiT Norges arktiske universitet (970422528) had stayed apart from CORDIS's UNIVERSITETET I
+TROMSOE - NORGES ARKTISKE UNIVERSITET (NO970422528MVA) without a word, the names too far apart for the name match or
+the near-name note. Real parts: the fixture network (seeds, NUTS and the CORDIS fixture through their loaders), a
+real CSV and mapping (tests/fixtures/vat_numbers), the load pipeline."""
+
+from __future__ import annotations
+
+import doctest
+import shutil
+
+import pytest
+
+from loaders import generic_vat_numbers
+from loaders.pipeline import run_load
+from tests.conftest import FIXTURES, open_fixture_network
+
+TABLE = FIXTURES / "vat_numbers"
+#: The rows whose number a CORDIS organisation of the fixture carries, with a name sharing a word.
+JOINED = {"970422528": "pic:999874643", "30060946": "pic:999990655", "202100-3211": "pic:999901318",
+          "0245895-5": "pic:999844670"}
+
+
+@pytest.fixture
+def network(embedded_server, request):
+    store = open_fixture_network(embedded_server, f"vat_numbers_{request.node.name[-40:]}")
+    yield store
+    store.clear()
+    store.close()
+
+
+def _mapping(tmp_path, match: bool):
+    shutil.copy(TABLE / "partners.csv", tmp_path / "partners.csv")
+    text = (TABLE / "partners.toml").read_text(encoding="utf-8")
+    (tmp_path / "partners.toml").write_text(text + ('match = "name"\n' if match else ""), encoding="utf-8")
+    return tmp_path / "partners.toml"
+
+
+def _organisation(store, node_id: str):
+    rows = store.read("MATCH (o:Organisation {id: $id}) RETURN o.name, o.own_ids", {"id": node_id}).rows
+    return rows[0] if rows else None
+
+
+def test_the_examples_hold():
+    assert doctest.testmod(generic_vat_numbers).failed == 0
+
+
+def test_without_match_the_load_names_the_cordis_organisations_its_numbers_are(network, tmp_path):
+    report = run_load(network, "csv", _mapping(tmp_path, match=False))
+    said = next(n for n in report.load.notes if "have an id that is the VAT number" in n)
+    assert said.startswith("4 new organisation(s) have an id that is the VAT number of an organisation of the store, "
+                           "and stay apart from it: ")
+    assert ("970422528 'UiT Norges arktiske universitet' -> pic:999874643 'UNIVERSITETET I TROMSOE - NORGES ARKTISKE "
+            "UNIVERSITET' (NO970422528MVA)") in said
+    assert "0245895-5 'Oulun yliopisto' -> pic:999844670 'OULUN YLIOPISTO' (FI02458955)" in said
+    assert "993467049" not in said  # the number of OSLO UNIVERSITETSSYKEHUS HF, whose name shares no word
+    assert all(_organisation(network, row_id) is not None for row_id in JOINED)  # apart, as the note says
+
+
+def test_with_match_each_row_updates_the_cordis_organisation(network, tmp_path):
+    report = run_load(network, "csv", _mapping(tmp_path, match=True))
+    assert any(n.startswith("4 row(s) of match = \"name\" tables give an organisation number that is the VAT number")
+               for n in report.load.notes)
+    for row_id, node_id in JOINED.items():
+        assert _organisation(network, row_id) is None
+        assert row_id in _organisation(network, node_id)[1]  # its number kept among the node's own ids
+    assert _organisation(network, "993467049")[0] == "Helse Sør-Øst RHF"  # a new node: another body
+    again = run_load(network, "csv", _mapping(tmp_path, match=True))  # a re-run changes nothing
+    assert not again.summary.changed
