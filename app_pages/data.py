@@ -40,6 +40,8 @@ def say(report) -> None:
         st.success(f"{report.load.source}: {written(report.summary)}.", icon=":material/check:")
     for note in report.derived:
         st.caption(common.md(note))
+    for warning in report.warnings:  # the user's nodes this load made namesakes of (it had gone unseen here)
+        st.warning(common.md(warning), icon=":material/warning:")
 
 
 with real:

@@ -42,7 +42,7 @@ def _say(report: PipelineReport) -> None:
         click.echo(f"{report.load.source}: already loaded (same files), skipped")
     else:
         click.echo(f"{report.load.source}: {report.summary.describe()}")
-    for note in [*([] if report.skipped else report.load.notes), *report.derived]:
+    for note in [*([] if report.skipped else report.load.notes), *report.derived, *report.warnings]:
         click.echo(f"  - {note}")
 
 

@@ -58,11 +58,14 @@ def already_loaded(store: GraphStore, source: str, checksum: str) -> bool:
 
 @dataclass
 class PipelineReport:
-    """The source's own report, and what the steps after it derived (`derived`: sentences)."""
+    """The source's own report, what the steps after it derived (`derived`: sentences), and what the user should act
+    on (`warnings`: the user's nodes a load of the tool's data made namesakes of, `loaders.own_namesakes`), which the
+    Data page shows apart from the load's many notes."""
 
     load: LoadReport
     derived: list[str] = field(default_factory=list)
     skipped: bool = False
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def summary(self) -> WriteSummary:
@@ -215,7 +218,7 @@ def run_load(store: GraphStore, source: str, path: Path | str | None = None, *,
         report.derived = derive_facts(store, recount=outdated or recount_due(report, interrupted_before),
                                       aggregates=outdated or aggregates_due(report, interrupted_before))
         if source != "csv":  # a user's own load says it of its match = "name" rows (`generic_held_namesakes`)
-            report.load.notes += own_namesakes(store)
+            report.warnings += own_namesakes(store)
     _compact(store, progress)  # after the complete marks: the next start reads one snapshot (graph.store.contract)
     return report
 
@@ -270,6 +273,6 @@ def run_sample(store: GraphStore, *, progress: Progress | None = None) -> list[P
         loaded = not all(r.skipped for r in reports)
         reports[-1].derived = derive_facts(store) if loaded else _catch_up(store)
         if loaded:  # said once, by the last load that ran
-            next(r for r in reversed(reports) if not r.skipped).load.notes += own_namesakes(store)
+            next(r for r in reversed(reports) if not r.skipped).warnings += own_namesakes(store)
     _compact(store, progress)  # a no-op when nothing was written
     return reports

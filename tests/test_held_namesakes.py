@@ -78,3 +78,22 @@ def test_load_sample_after_a_cluster_list_names_the_namesakes_once(env):
     assert sample.exit_code == 0, sample.stderr
     assert sample.stdout.count("of your own tables have the name of a node this load made") == 1
     assert "Programme 'ARENA' (id 'ARENA', yours) beside arena" in sample.stdout
+
+
+def test_the_data_pages_sample_load_shows_the_namesakes_as_a_warning(env):
+    """The page showed a load's derived facts alone, so the note went unseen there."""
+    import streamlit as st
+
+    from tests.test_app import open_page
+
+    assert invoke(env, "load", "csv", CLUSTERS).exit_code == 0
+    with pytest.MonkeyPatch.context() as patched:
+        for name, value in env.items():
+            patched.delenv(name, raising=False) if value is None else patched.setenv(name, value)
+        at = open_page("data")
+        at.button(key="data_sample").click().run()
+        warned = " ".join(w.value for w in at.warning).replace("\\", "")
+        st.cache_resource.clear()
+    assert not at.exception
+    assert "of your own tables have the name of a node this load made" in warned
+    assert "Programme 'ARENA' (id 'ARENA', yours) beside arena" in warned
