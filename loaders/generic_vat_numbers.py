@@ -8,10 +8,12 @@ is the VAT number's core (NO...MVA), as are a Swedish one (SE...01), a Danish CV
 (FI..., written 1234567-8); an id already in VAT form is taken as it is.
 
 A row of a `match = "name"` table whose id no node has, and whose number exactly one Organisation carries, is put
-onto that node as a match by name puts it (its properties, sources and links; the number kept in its `own_ids`).
-Without `match`, the note says which new organisations are such nodes and how to load them onto them. Either way the
-two names must share a word (legal forms aside): a number typed wrong, or an internal number that happens to be a
-CVR, stays apart. One read of the store's VAT numbers, made only when a row's id can be a company number.
+onto that node as a match by name puts it (its properties, sources and links; the number kept in its `own_ids`). A row
+that gives its country is looked up in that country's form only (CORDIS's nine-digit PICs look like Norwegian
+numbers). Without `match`, the note says which new organisations are such nodes and how to load them onto them.
+Either way the two names must share a word (legal forms aside): a number typed wrong, or an internal number that
+happens to be a CVR, stays apart. One read of the store's VAT numbers, made only when a row's id can be a company
+number.
 """
 
 from __future__ import annotations
@@ -56,6 +58,18 @@ def vat_forms(number: str) -> tuple[str, ...]:
     return tuple(form.format(digits) for form in _FORMS.get(len(digits), ()))
 
 
+def _of_its_country(forms: tuple[str, ...], country: object) -> tuple[str, ...]:
+    """The VAT forms of the row's own country, when the row gives one: a PIC of CORDIS's (nine digits, as a Norwegian
+    organisation number) of an organisation in Spain is no Norwegian number.
+
+    >>> _of_its_country(("DK12345678", "FI12345678"), "FI"), _of_its_country(("NO970422528MVA",), None)
+    (('FI12345678',), ('NO970422528MVA',))
+    """
+    if not isinstance(country, str) or len(country) != 2:
+        return forms
+    return tuple(form for form in forms if form[:2] == country.upper())
+
+
 def _share_a_word(one: str, other: str) -> bool:
     """Whether two names share a word of three or more letters, legal forms aside (`UiT Norges arktiske universitet`
     and `UNIVERSITETET I TROMSOE - NORGES ARKTISKE UNIVERSITET` share three)."""
@@ -81,7 +95,8 @@ def by_vat_numbers(store: GraphStore, data: GenericInput, held_nodes) -> dict[tu
         carried.setdefault(str(vat).upper().replace(" ", ""), []).append((node_id, name))
     hits: dict[str, tuple[tuple[str, str], str]] = {}  # the row's id -> (the node, its VAT number)
     for row_id, record in rows.items():
-        nodes = {(node, vat) for vat in vat_forms(row_id) for node in carried.get(vat, ())}
+        nodes = {(node, vat) for vat in _of_its_country(vat_forms(row_id), record.properties.get("country"))
+                 for node in carried.get(vat, ())}
         if len(nodes) == 1 and _share_a_word(record.name, (node := next(iter(nodes)))[0][1]):
             hits[row_id] = node
     taken: dict[str, list[str]] = {}

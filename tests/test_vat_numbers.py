@@ -67,3 +67,14 @@ def test_with_match_each_row_updates_the_cordis_organisation(network, tmp_path):
     assert _organisation(network, "993467049")[0] == "Helse Sør-Øst RHF"  # a new node: another body
     again = run_load(network, "csv", _mapping(tmp_path, match=True))  # a re-run changes nothing
     assert not again.summary.changed
+
+
+def test_a_row_of_another_country_is_not_looked_up_as_a_norwegian_number(network, tmp_path):
+    """A nine-digit id of an organisation in Spain (a CORDIS PIC loaded through a table) is no Norwegian number."""
+    (tmp_path / "pics.csv").write_text("pic,name,country\n970422528,Universitat Arktiske,ES\n", encoding="utf-8")
+    (tmp_path / "pics.toml").write_text('name = "pics"\n\n[[nodes]]\nfile = "pics.csv"\nlabel = "Organisation"\n'
+                                        'id = "pic"\nname = "name"\n[nodes.properties]\ncountry = "country"\n',
+                                        encoding="utf-8")
+    report = run_load(network, "csv", tmp_path / "pics.toml")
+    assert not [n for n in report.load.notes if "VAT number" in n]
+    assert _organisation(network, "970422528") is not None
