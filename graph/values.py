@@ -18,6 +18,7 @@ import math
 import re
 from typing import Any
 
+from graph.currency_marks import without_currency
 from graph.errors import ParameterError
 
 __all__ = ["BadValue", "NotYesNo", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool",
@@ -111,16 +112,20 @@ def as_int(value: Any) -> int:
     return int(text)
 
 
-def as_float(value: Any, decimal: str = ".", thousands: str = "") -> float:
+def as_float(value: Any, decimal: str = ".", thousands: str = "", currency: str = "") -> float:
     """A finite number. `decimal=","` also reads a decimal comma (`6,2`); with the default a comma is
     refused, as `1,500` may mean 1500. Spaces between thousands are allowed; `thousands` names another
-    mark written between them (`.` in `1.234,50`, `,` in `1,234.50`), removed before reading.
+    mark written between them (`.` in `1.234,50`, `,` in `1,234.50`), removed before reading. With a
+    `currency` (ISO code), a mark of it before or after the number is read past (`graph.currency_marks`).
 
     >>> as_float("6,2", decimal=","), as_float("1e3"), as_float(2), as_float("1.234,5", ",", thousands=".")
     (6.2, 1000.0, 2.0, 1234.5)
+    >>> as_float("3 450 000,50 kr", ",", currency="SEK")
+    3450000.5
     """
     if isinstance(value, str):
-        unmarked = value.replace(thousands, "") if thousands else value  # the message quotes the cell as written
+        unmarked = without_currency(value, currency) if currency else value  # the message quotes the cell as written
+        unmarked = unmarked.replace(thousands, "") if thousands else unmarked
         if "_" not in unmarked:
             try:  # the fast path for clean cells; float() also takes nan and inf, refused below
                 number = float(unmarked)
