@@ -108,7 +108,7 @@ def as_int(value: Any) -> int:
     else:
         text = ""
     if not _INT.match(text):
-        raise BadValue(f"expected a whole number, got {value!r}")
+        raise BadValue(f"expected a whole number, got {_quoted(value)}")
     return int(text)
 
 
@@ -147,7 +147,18 @@ def as_float(value: Any, decimal: str = ".", thousands: str = "", currency: str 
     mark = grouped.group(1) if grouped else ""
     hint = f"; if {mark!r} stands between thousands, set thousands = {mark!r}" if mark else ""
     raise BadValue(f"expected a {finite}number"
-                   f"{' (decimal comma or point)' if decimal == ',' else ''}, got {value!r}{hint}")
+                   f"{' (decimal comma or point)' if decimal == ',' else ''}, got {_quoted(value)}{hint}")
+
+
+def _quoted(value: Any) -> str:
+    """The value as a message quotes it: text with its no-break spaces shown as the spaces they look like. Excel
+    writes them between thousands (`3 450 000`), and a message quoting `'3\\xa0450\\xa0000 kr'` sent the user
+    looking for a character the cell does not show; they read as spaces, so they are not what is wrong.
+
+    >>> _quoted("3\u00a0450\u00a0000 kr"), _quoted(5)
+    ("'3 450 000 kr'", '5')
+    """
+    return repr(value.replace("\u00a0", " ").replace("\u202f", " ")) if isinstance(value, str) else repr(value)
 
 
 def _format_examples(formats: tuple[str, ...]) -> str:
