@@ -18,6 +18,7 @@ import math
 import re
 from typing import Any
 
+from graph.currency_marks import without_currency
 from graph.errors import ParameterError
 
 __all__ = ["BadValue", "NotYesNo", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool",
@@ -107,20 +108,24 @@ def as_int(value: Any) -> int:
     else:
         text = ""
     if not _INT.match(text):
-        raise BadValue(f"expected a whole number, got {value!r}")
+        raise BadValue(f"expected a whole number, got {_quoted(value)}")
     return int(text)
 
 
-def as_float(value: Any, decimal: str = ".", thousands: str = "") -> float:
+def as_float(value: Any, decimal: str = ".", thousands: str = "", currency: str = "") -> float:
     """A finite number. `decimal=","` also reads a decimal comma (`6,2`); with the default a comma is
     refused, as `1,500` may mean 1500. Spaces between thousands are allowed; `thousands` names another
-    mark written between them (`.` in `1.234,50`, `,` in `1,234.50`), removed before reading.
+    mark written between them (`.` in `1.234,50`, `,` in `1,234.50`), removed before reading. With a
+    `currency` (ISO code), a mark of it before or after the number is read past (`graph.currency_marks`).
 
     >>> as_float("6,2", decimal=","), as_float("1e3"), as_float(2), as_float("1.234,5", ",", thousands=".")
     (6.2, 1000.0, 2.0, 1234.5)
+    >>> as_float("3 450 000,50 kr", ",", currency="SEK")
+    3450000.5
     """
     if isinstance(value, str):
-        unmarked = value.replace(thousands, "") if thousands else value  # the message quotes the cell as written
+        unmarked = without_currency(value, currency) if currency else value  # the message quotes the cell as written
+        unmarked = unmarked.replace(thousands, "") if thousands else unmarked
         if "_" not in unmarked:
             try:  # the fast path for clean cells; float() also takes nan and inf, refused below
                 number = float(unmarked)
@@ -142,7 +147,18 @@ def as_float(value: Any, decimal: str = ".", thousands: str = "") -> float:
     mark = grouped.group(1) if grouped else ""
     hint = f"; if {mark!r} stands between thousands, set thousands = {mark!r}" if mark else ""
     raise BadValue(f"expected a {finite}number"
-                   f"{' (decimal comma or point)' if decimal == ',' else ''}, got {value!r}{hint}")
+                   f"{' (decimal comma or point)' if decimal == ',' else ''}, got {_quoted(value)}{hint}")
+
+
+def _quoted(value: Any) -> str:
+    """The value as a message quotes it: text with its no-break spaces shown as the spaces they look like. Excel
+    writes them between thousands (`3 450 000`), and a message quoting `'3\\xa0450\\xa0000 kr'` sent the user
+    looking for a character the cell does not show; they read as spaces, so they are not what is wrong.
+
+    >>> _quoted("3\u00a0450\u00a0000 kr"), _quoted(5)
+    ("'3 450 000 kr'", '5')
+    """
+    return repr(value.replace("\u00a0", " ").replace("\u202f", " ")) if isinstance(value, str) else repr(value)
 
 
 def _format_examples(formats: tuple[str, ...]) -> str:

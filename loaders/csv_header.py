@@ -22,6 +22,13 @@ OFFICIAL = (",", ";")
 
 #: The languages of `HEADER_WORDS`, as the README and docs/mapping.md name them (a test holds them to it).
 HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Icelandic", "German", "French")
+#: Headers of a county's official number (Statistics Sweden's länskod, Statistics Norway's fylkesnummer) -> its
+#: country: a region column (`loaders.county_numbers` reads the numbers). A cluster list's `Länskod` had been left
+#: "not used", and its clusters placed nowhere.
+COUNTY_CODE_HEADERS = {**dict.fromkeys(("länskod", "lanskod", "länkod", "lankod", "länsnummer", "lansnummer", "länsnr",
+                                        "lansnr"), "SE"),
+                       **dict.fromkeys(("fylkesnummer", "fylkesnr", "fylkenummer", "fylkenr", "fylkeskode",
+                                        "fylkekode"), "NO")}
 #: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
 #: `HEADER_LANGUAGES`; a header equal to one is a sure guess, a header holding one (of 5 letters or more) a
 #: likely one. A Finnish table (`Hankenumero;Hankkeen nimi;Y-tunnus;Organisaatio;Rooli;Tuki;Maakunta;Maa`) had
@@ -72,7 +79,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "fjárhæð", "fördersumme", "betrag", "zuwendung", "montant", "subvention"),
     "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat"),
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
-               "landshluti", "svæði", "bundesland"),
+               "landshluti", "svæði", "bundesland", *COUNTY_CODE_HEADERS),
     "city": ("city", "town", "municipality", "poststed", "postort", "ort", "kommun", "kommune", "kunta",
              "kotikunta", "kaupunki", "paikkakunta", "sveitarfélag", "staður", "stadt", "ville", "by"),
     "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "issme"),
@@ -88,7 +95,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
-                  "landkreis": "DE", "maakunta": "FI", "landshluti": "IS", "département": "FR", "departement": "FR"}
+                  "landkreis": "DE", "maakunta": "FI", "landshluti": "IS", "département": "FR", "departement": "FR",
+                  **COUNTY_CODE_HEADERS}
 #: Another country that uses a region header too, known by its regions' names (folded): Austria's Bundesländer,
 #: whose table had been given country DE.
 REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "niederosterreich", "oberosterreich",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -29,7 +30,7 @@ KEYS = {
               "skip_lines", "rows", "on_empty", "on_conflict", "split", "drop", "located_in", "match", "compact"},
     "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "skip_lines",
                       "rows", "on_empty", "on_conflict", "split", "drop", "compact"},
-    "column": {"column", "type", "format", "separator", "decimal", "thousands", "value", "values"},
+    "column": {"column", "type", "format", "separator", "decimal", "thousands", "currency", "value", "values"},
 }
 
 
@@ -137,6 +138,11 @@ class MappingChecker:
             if thousands not in ("", ".", ",", "'", "’") or thousands == decimal:
                 self.problem(kind, index, f"property {prop!r}: thousands must be \".\", \",\" or \"'\", and not the "
                              f"decimal mark ({decimal!r})", prop)
+            currency = spec.get("currency", "")
+            if not isinstance(currency, str) or not re.fullmatch(r"(?:[A-Za-z]{3})?", currency):
+                self.problem(kind, index, f"property {prop!r}: currency must be an ISO code (\"SEK\"), the currency "
+                             "whose mark (kr, SEK) the cells may carry", prop)
+                currency = ""
             recode = spec.get("values", {})
             if not isinstance(recode, dict) or not all(isinstance(v, str) for v in recode.values()):
                 self.problem(kind, index, f"property {prop!r}: values must be a table: \"in the file\" = \"stored\"",
@@ -147,7 +153,8 @@ class MappingChecker:
                 result += [constant] if constant else []
             elif len(self.problems) == before:
                 result.append(Column(prop, column.column.strip(), column.type, formats, separator, decimal,
-                                     recode={k.casefold(): v for k, v in recode.items()}, thousands=thousands))
+                                     recode={k.casefold(): v for k, v in recode.items()}, thousands=thousands,
+                                     currency=currency.upper()))
         return tuple(result)
 
     def _amounts_of_partners(self, kind: str, index: int, spec: FileSpec) -> None:

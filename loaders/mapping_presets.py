@@ -201,6 +201,7 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
         eu = currency == "EUR" and funder is not None and funder.casefold() in EU_FUNDERS
         amount = "contribution" if eu else "amount"
         participation["properties"][amount] = _column(columns, "amount", type="float", decimal=raw.get("decimal", "."),
+                                                      currency=currency if re.fullmatch(r"[A-Z]{3}", currency) else "",
                                                       **({"thousands": raw["thousands"]} if "thousands" in raw else {}))
         if not eu:  # a store loaded before funder kept such amounts as contribution: a re-load takes those off
             participation["properties"]["currency"] = {"value": currency}

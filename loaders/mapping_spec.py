@@ -52,6 +52,7 @@ class Column:
     value: Any = None
     recode: dict[str, str] = field(default_factory=dict, compare=False)  # case-folded cell -> value
     thousands: str = ""  # a mark between thousands, removed before a float is read
+    currency: str = ""  # the ISO code whose mark (`kr`, `SEK`, `€`) a float's cells may carry (graph.currency_marks)
 
     def convert(self, raw: Any) -> Any:
         """The property value of a cell (None when empty), recoded by `values` first (so a recode can give a `bool`
@@ -78,7 +79,8 @@ class Column:
         if isinstance(raw, (dict, list)):
             raise values.BadValue(f"a {self.type} cannot be a nested object or list")
         options = {"date": {"formats": self.formats},
-                   "float": {"decimal": self.decimal, "thousands": self.thousands}}.get(self.type, {})
+                   "float": {"decimal": self.decimal, "thousands": self.thousands, "currency": self.currency},
+                   }.get(self.type, {})
         return values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
 
 

@@ -10,6 +10,7 @@ the way that reads the most amounts does not read (the first few, how many in al
 from __future__ import annotations
 
 from graph import values
+from graph.currency_marks import without_currency
 from loaders.csv_header import header_currency
 from loaders.table_cells import NUMBER_MARKS, as_toml, number_marks, sample_at, unread_numbers, unread_said
 
@@ -26,14 +27,15 @@ def amount_lines(guessed: dict[str, str], rows: list[dict], at: list[int], file:
     if "amount" not in guessed:
         return []
     column = guessed["amount"]
-    sampled = sample_at(rows, at, column)
+    code = header_currency(column)  # its mark (`3 450 000 kr` under `Belopp (SEK)`) is read past, as the loader does
+    sampled = [(line, without_currency(cell, code or "")) for line, cell in sample_at(rows, at, column)]
     amounts = [cell for _, cell in sampled]
     marks = number_marks(amounts) if amounts else (".", "")
     like = f"amounts like {as_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"
     lines = []
     if marks is None:
         best = min(NUMBER_MARKS, key=lambda way: len(unread_numbers(amounts, way)))  # the first of the fewest unread
-        said = unread_amounts(rows, at, file, column, best)
+        said = unread_amounts(rows, at, file, column, best, code or "")
         lines.append(f"# decimal = {as_toml(best[0])}  # {like}: no common way of writing numbers reads nearly all of "
                      f"them; {said}, then uncomment this line{' and the next' if best[1] else ''} (see "
                      "docs/mapping.md)")
@@ -50,20 +52,21 @@ def amount_lines(guessed: dict[str, str], rows: list[dict], at: list[int], file:
         if grouped and all(values.POINT_GROUPED.fullmatch(a) or "." not in a for a in amounts):
             lines.append(f'# thousands = "."  # amounts like {as_toml(grouped)}: a point before three digits; if it '
                          f"stands between thousands (German, Danish), set this, else {grouped} reads as a decimal")
-        if notes is not None and (said := unread_amounts(rows, at, file, column, marks)):
+        if notes is not None and (said := unread_amounts(rows, at, file, column, marks, code or "")):
             notes.append(f"{said}; until then `load csv` refuses the table")
-    if code := header_currency(column):  # `Bevilget beløb (DKK)` had been read as EUR
+    if code:  # `Bevilget beløb (DKK)` had been read as EUR
         lines.append(f"currency = {as_toml(code)}  #? the amount column's header says {code}")
     return lines
 
 
-def unread_amounts(rows: list[dict], at: list[int], file: str, column: str, marks: tuple[str, str]) -> str:
+def unread_amounts(rows: list[dict], at: list[int], file: str, column: str, marks: tuple[str, str],
+                   currency: str = "") -> str:
     """`small.csv:3 [Beløb]: 1 of 6 amounts could not be read with decimal = "," and thousands = ".": "ca. 1,2 mio";
     correct it (a number written like "1.250.000,00") or leave it empty`: the cells of `column` (all rows, not
     only those sampled) that `marks` do not read, the first few quoted with their lines; "" when there are none."""
     cells = [(line, cell) for row, line in zip(rows, at, strict=True)
              if (cell := " ".join(str(row.get(column) or "").split()))]
-    found = [(line, cell) for line, cell in cells if unread_numbers([cell], marks)]
+    found = [(line, cell) for line, cell in cells if unread_numbers([without_currency(cell, currency)], marks)]
     if not found:
         return ""
     way = f"decimal = {as_toml(marks[0])}" + (f" and thousands = {as_toml(marks[1])}" if marks[1] else "")
@@ -72,7 +75,7 @@ def unread_amounts(rows: list[dict], at: list[int], file: str, column: str, mark
     else:
         quoted = ", ".join(f"{as_toml(cell)} (line {line})" for line, cell in found[:SHOWN])
         quoted += f" and {len(found) - SHOWN} more" if len(found) > SHOWN else ""
-    read = next((cell for _, cell in cells if not unread_numbers([cell], marks)), "")
+    read = next((cell for _, cell in cells if not unread_numbers([without_currency(cell, currency)], marks)), "")
     fix = ("correct it" if len(found) == 1 else "correct them") + (f" (a number written like {as_toml(read)})"
                                                                     if read else "")
     return (f"{file}:{found[0][0]} [{column}]: {len(found)} of {len(cells)} amount(s) could not be read with {way}: "

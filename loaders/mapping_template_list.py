@@ -64,6 +64,7 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
               "gütesiegel", "siegel", "labellisation"),
     "awarded": ("awarded", "awarddate", "dateawarded", "labelawarded", "labeldate", "certified", "certificationdate",
                 "verliehen", "verliehenam", "utdelad", "tilldelad", "tilldelat", "tilldelningsdatum", "tildelingsdato",
+                "märkningsdatum", "märkningdatum", "märktdatum", "märktsedan",
                 "myönnetty", "datedobtention"),
     "expires": ("expires", "expiry", "expirydate", "expiration", "expirationdate", "validuntil", "validto", "gültigbis",
                 "gueltigbis", "gyldigtil", "giltigtill", "utgår", "utløper", "udløber", "datedexpiration"),

@@ -117,6 +117,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("city", "string", "city or town (CORDIS's `city`, a member list's `Ort` / `Kommune`)", ("members",)),
             ("activity_type", "string", "the kind of organisation (CORDIS's HES higher education, REC research, PRC "
              "private, PUB public, OTH other)", ("Explore's tooltips",)),
+            ("vat_number", "string", "VAT number (CORDIS's `vatNumber`, SE202100287401): a table's organisation number "
+             "it holds is that organisation (loaders/generic_vat_numbers.py)", ("match = \"name\"",)),
             ("region", "string", "a national region that is no NUTS code (NO-Vestland; `located_in` sets it)",
              ("regions",)),
             ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),
