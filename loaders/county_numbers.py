@@ -20,12 +20,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from graph.countries import subdivision_name
+
 if TYPE_CHECKING:
     from loaders.csv_tables import Table
     from loaders.mapping_spec import FileSpec
 
-__all__ = ["COUNTY_NUMBERS", "COUNTY_WORDS", "EARLIER_COUNTIES", "county_region", "is_county_number", "not_a_county",
-           "numbered_by", "county_notes", "earlier_said"]
+__all__ = ["COUNTY_NUMBERS", "COUNTY_WORDS", "EARLIER_COUNTIES", "county_region", "county_letters", "is_county_number",
+           "not_a_county", "numbered_by", "county_notes", "earlier_said"]
 
 #: Norway's fylke numbers of an earlier time than 2024 -> (when, the fylke's name). Before 2020 each is read as the
 #: NUTS 2024 region that holds it (a few municipalities moved across fylke borders in 2020: docs/mapping.md).
@@ -93,12 +95,29 @@ def not_a_county(cell: str, country: str, numbers: str, column: str) -> str:
             "= \"NUTS code or region name\" } }")
 
 
-def numbered_by(cells: list[str], countries: list[str | None]) -> str | None:
-    """The first of `countries` whose county numbers every one of `cells` is (a region column of `14`, `07` in a
-    Swedish table: SE), or None (a column of names, a number no county has, no cells)."""
-    if not cells or not all(is_county_number(cell) for cell in cells):
+def county_letters(cell: str, country: str) -> str | None:
+    """The NUTS 3 code of the county whose letter code `cell` is in `country` (Statistics Sweden's länsbokstav, the
+    ISO 3166-2 code without its `SE-`: `AC` Västerbottens län, SE331), or None. A Länskod column of letters had
+    placed its clusters nowhere: `AC` became the national region SE-AC, off the Map.
+
+    >>> county_letters("AC", "SE"), county_letters("bd", "SE"), county_letters("AC", "NO"), county_letters("14", "SE")
+    ('SE331', 'SE332', None, None)
+    """
+    if not (1 <= len(cell) <= 2 and cell.isascii() and cell.isalpha()) or country not in COUNTY_NUMBERS:
         return None
-    return next((c for c in countries if c in COUNTY_NUMBERS and all(county_region(x, c) for x in cells)), None)
+    name = subdivision_name(f"{country}-{cell.upper()}", country)
+    return next((code for code, named in COUNTY_NUMBERS[country].values() if name and named.casefold() ==
+                 name.casefold()), None)
+
+
+def numbered_by(cells: list[str], countries: list[str | None]) -> str | None:
+    """The first of `countries` whose county numbers (or letter codes, `county_letters`) every one of `cells` is (a
+    region column of `14`, `07` or of `AC`, `BD` in a Swedish table: SE), or None (a column of names, a number no
+    county has, no cells)."""
+    if not cells or not all(is_county_number(cell) or cell.isalpha() for cell in cells):
+        return None
+    return next((c for c in countries if c in COUNTY_NUMBERS
+                 and all(county_region(x, c) or county_letters(x, c) for x in cells)), None)
 
 
 def county_notes(spec: FileSpec, table: Table) -> list[str]:

@@ -23,7 +23,7 @@ from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
 from loaders.country_advice import country_advice
-from loaders.county_numbers import county_region, is_county_number, not_a_county
+from loaders.county_numbers import county_letters, county_region, is_county_number, not_a_county
 from loaders.generic_ends import own_files
 from loaders.generic_labels import STATUS_OF
 from loaders.generic_match import countries_placed
@@ -99,6 +99,8 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
                                                                        place.region), mapping_can_fix=True))
             return node, [], []
         region = code
+    elif place.county_numbers and (code := county_letters(region, country or place.county_numbers)):
+        country, region = country or place.county_numbers, code  # `AC`: Västerbottens län, SE331
     region = country and subdivision_name(region, country) or region  # `SE-O`: Västra Götalands län
     properties = dict(node.properties)
     if country:
