@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.wording import first_few
+from loaders.generic_ends import held_ids
 from loaders.generic_match_move import move_matched
 from loaders.generic_near_names import near_key
 
@@ -85,8 +86,7 @@ def by_vat_numbers(store: GraphStore, data: GenericInput, held_nodes) -> dict[tu
     rows = {r.id: r for r in data.nodes if r.label == "Organisation" and id(r) not in places and vat_forms(r.id)}
     if not rows:
         return {}
-    stored = {row[0] for row in store.read(cypher.node_states("Organisation"), {"ids": sorted(rows)},
-                                           row_cap=len(rows) + 1).rows}
+    stored = held_ids(store, "Organisation", list(rows))
     rows = {row_id: r for row_id, r in rows.items() if row_id not in stored}
     if not rows:
         return {}
@@ -103,14 +103,13 @@ def by_vat_numbers(store: GraphStore, data: GenericInput, held_nodes) -> dict[tu
     for row_id, ((node_id, _), _) in hits.items():
         taken.setdefault(node_id, []).append(row_id)
     hits = {row_id: hit for row_id, hit in hits.items() if len(taken[hit[0][0]]) == 1}  # two rows onto one: as is
-    found = {("Organisation", row_id): node for row_id, (node, _) in hits.items()
-             if ("Organisation", row_id) in data.matchable}
-    left = {row_id: hit for row_id, hit in hits.items() if ("Organisation", row_id) not in found}
-    named = {row_id: rows[row_id].name for row_id in hits}
+    moved = {row_id: hit for row_id, hit in hits.items() if ("Organisation", row_id) in data.matchable}
+    left = {row_id: hit for row_id, hit in hits.items() if row_id not in moved}
+    found = {("Organisation", row_id): node for row_id, (node, _) in moved.items()}
 
     def shown(hit) -> str:
         row_id, ((node_id, node_name), vat) = hit
-        return f"{row_id} {named[row_id]!r} -> {node_id} {node_name!r} ({vat})"
+        return f"{row_id} {rows[row_id].name!r} -> {node_id} {node_name!r} ({vat})"
 
     if left:
         data.notes.append(
@@ -123,5 +122,5 @@ def by_vat_numbers(store: GraphStore, data: GenericInput, held_nodes) -> dict[tu
         data.notes.append(
             f"{len(found)} row(s) of match = \"name\" tables give an organisation number that is the VAT number of an "
             f"organisation of the store: they update that node, not a new one: "
-            f"{first_few(sorted((k, v) for k, v in hits.items() if ('Organisation', k) in found), 5, shown)}")
+            f"{first_few(sorted(moved.items()), 5, shown)}")
     return found

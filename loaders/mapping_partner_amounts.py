@@ -2,9 +2,9 @@
 is read once per partner, so each partner was given the whole project's amount, and a project of three partners
 showed three times its grant in `projects/partners`.
 
-One rule for the three places that meet it: `mapping new` (leaves such a column out, with a comment), the
-participation preset and a hand-written [[relationships]] table of participations with `split` over the objects
-(both refuse it, naming the line).
+One rule for the two places that meet it: `mapping new` (leaves such a column out, with a comment) and the mapping
+check of a [[relationships]] table of participations with `split` over the objects (`loaders.mapping_checks`: it
+refuses it, naming the line), which the participation preset's tables go through as a hand-written one does.
 """
 
 from __future__ import annotations

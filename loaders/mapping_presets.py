@@ -14,7 +14,6 @@ import re
 from typing import Any
 
 from loaders.common import is_json
-from loaders.mapping_partner_amounts import of_each_project, whole_amount_problem
 from loaders.mapping_spec import Checker
 
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "EU_FUNDERS", "expand_preset"]
@@ -158,8 +157,6 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
                       "and organisation_name that column, with its separator (the name is then the id)",
                       "organisation_id")
     split = {"split": {"column": org_id["column"], "separator": listed}} if listed else _partner_objects(raw, check)
-    if "split" in raw and "amount" in columns:
-        _amount_of_partners(_column(columns, "amount")["column"], split, check)
     organisation: dict[str, Any] = {**reading, **merging, **matching, **split, **_rule(organisation_empty),
                                     **compacted(org_id["column"]), "label": "Organisation",
                                     "id": org_id["column"], "name": org_name["column"], "properties": {}}
@@ -238,15 +235,6 @@ def _partner_objects(raw: dict, check: Checker) -> dict[str, Any]:
                   "holds: split = { column = \"partners\" }, with organisation_id = \"partners.id\" and the other "
                   "partner columns by their path", "split")
     return {}
-
-
-def _amount_of_partners(column: str, split: dict[str, Any], check: Checker) -> None:
-    """An `amount` beside `split = { column = "partnere" }` must be a partner object's (`partnere.belop`): a column
-    of the project (`Tildelt (NOK)`, the whole grant) is read once per partner, so each partner was given the whole
-    project's amount, and a project of three partners showed three times its grant in `projects/partners`."""
-    objects = split.get("split", {}).get("column")
-    if objects and "separator" not in split["split"] and of_each_project(column, objects):
-        check.problem(None, 0, whole_amount_problem("amount", column, objects), "amount", column)
 
 
 def _rule(on_empty: Any) -> dict[str, Any]:

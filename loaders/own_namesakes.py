@@ -4,8 +4,8 @@ tables: nodes it made that have the name of one of the user's nodes, and stay ap
 A cluster list loaded before `load sample` keeps its `ARENA` beside the seeds' `arena`, and its partners beside
 CORDIS's organisations of the same name: two nodes a search finds twice, and a query by the seeds' id finds none of
 the user's clusters. Only a re-run of the user's load said so (`loaders.generic_held_namesakes`); the load that made
-the pairs said nothing. One read per label of the user's nodes, one of their names, only when a user's load is in the
-store.
+the pairs said nothing. Per label, one read of the user's nodes, then the name look-up and the sources of the loaders'
+matching by name (`loaders.generic_ends`, in batches); only when a user's load is in the store.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.wording import first_few
+from loaders.generic_ends import named_in_any_case, sources_of
 
 __all__ = ["own_namesakes", "USER_PREFIX"]
 
@@ -34,13 +35,6 @@ def users_nodes(label: str) -> str:
             "RETURN n.id AS id, n.name AS name, n.sources AS sources")
 
 
-@cypher.statement(lambda: [(label,) for label in _LABELS])
-def named_with_sources(label: str) -> str:
-    """The `label` nodes whose name, in lower case, is among `$names`, with their sources."""
-    return (f"MATCH (n:{cypher.check_label(label)}) WHERE toLower(n.name) IN $names "
-            "RETURN toLower(n.name) AS name, n.id AS id, n.sources AS sources")
-
-
 def _loads(sources: list[str] | None) -> set[str]:
     return {s.split("/")[0] for s in sources or [] if s.startswith(USER_PREFIX)}
 
@@ -57,12 +51,10 @@ def own_namesakes(store: GraphStore) -> list[str]:
             users_nodes(label), {"prefix": USER_PREFIX}, row_cap=_ROWS).rows if name}
         if not own:
             continue
-        others: dict[str, list[str]] = {}
-        rows = store.read(named_with_sources(label), {"names": sorted({n.lower() for n, _ in own.values()})},
-                          row_cap=_ROWS).rows
-        for name, node_id, sources in rows:
-            if node_id not in own and not _loads(sources):
-                others.setdefault(name, []).append(node_id)
+        named = named_in_any_case(store, label, {name for name, _ in own.values()})
+        given = sources_of(store, label, {node_id for hits in named.values() for node_id, _ in hits} - own.keys())
+        others = {name: ids for name, hits in named.items()
+                  if (ids := [node_id for node_id, _ in hits if node_id in given and not _loads(given[node_id])])}
         found += [(label, node_id, name, sorted(others[name.lower()]), _loads(sources))
                   for node_id, (name, sources) in sorted(own.items()) if name.lower() in others]
     if not found:

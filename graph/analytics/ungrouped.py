@@ -66,10 +66,10 @@ def why_none_grouped(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     taking_part = sorted({org for members in participations(G, spec).values() for org in members})
     if not taking_part or organisation_groups(G, taking_part, spec):
         return None
-    lacks, how = _LACKS[spec.kind]
+    lacking, how = _LACKS[spec.kind]
     what = spec.kind if spec.kind != "region" else f"region (NUTS level {spec.region_level})"
     return (f"the {spec.kind} projection is empty: none of the {len(taking_part)} organisation(s) taking part in "
-            f"projects {lacks}, so each is left out (places or clusters of other nodes, such as a cluster list's "
+            f"projects {lacking}, so each is left out (places or clusters of other nodes, such as a cluster list's "
             f"counties, group no participation). To group them by {what}: {how}")
 
 
