@@ -18,7 +18,7 @@ import math
 import re
 from typing import Any
 
-from graph.currency_marks import without_currency
+from graph.currency_marks import marked_currencies, without_currency
 from graph.errors import ParameterError
 
 __all__ = ["BadValue", "NotYesNo", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool",
@@ -146,8 +146,25 @@ def as_float(value: Any, decimal: str = ".", thousands: str = "", currency: str 
     grouped = _GROUPED.match(value) if isinstance(value, str) and not thousands else None
     mark = grouped.group(1) if grouped else ""
     hint = f"; if {mark!r} stands between thousands, set thousands = {mark!r}" if mark else ""
+    hint += _currency_hint(value, currency) if isinstance(value, str) else ""
     raise BadValue(f"expected a {finite}number"
                    f"{' (decimal comma or point)' if decimal == ',' else ''}, got {_quoted(value)}{hint}")
+
+
+def _currency_hint(text: str, currency: str) -> str:
+    """What to set when a cell carries the mark of a currency its column does not read (`3 450 000 kr` where the
+    mapping says no currency, or EUR, the participation preset's default)."""
+    codes = [code for code in marked_currencies(text) if code != currency.upper()]
+    if not codes:
+        return ""
+    mark = text.strip().replace(without_currency(text, codes[0]), "", 1).strip()
+    who = f"{mark!r} is {codes[0]}'s mark" if len(codes) == 1 else \
+        f"{mark!r} is the mark of {', '.join(codes[:-1])} and {codes[-1]} alike"
+    setting = f"currency = \"{codes[0]}\"{'' if len(codes) == 1 else ' or the one it is'} (docs/mapping.md)"
+    if not currency:
+        return f"; {who}: give the column's currency, {setting}, and the mark is read past"
+    return (f"; {who}, not {currency.upper()}'s, the column's currency: if the column's amounts are all in "
+            f"{codes[0] if len(codes) == 1 else 'one of them'}, set {setting}; else convert this amount")
 
 
 def _quoted(value: Any) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from graph import values
 from graph.currency_marks import without_currency
 from loaders.csv_header import header_currency
+from loaders.mapping_template_currency import currency_of_marks
 from loaders.table_cells import NUMBER_MARKS, as_toml, number_marks, sample_at, unread_numbers, unread_said
 
 __all__ = ["amount_lines", "unread_amounts"]
@@ -28,14 +29,20 @@ def amount_lines(guessed: dict[str, str], rows: list[dict], at: list[int], file:
         return []
     column = guessed["amount"]
     code = header_currency(column)  # its mark (`3 450 000 kr` under `Belopp (SEK)`) is read past, as the loader does
-    sampled = [(line, without_currency(cell, code or "")) for line, cell in sample_at(rows, at, column)]
+    why, reading = f"the amount column's header says {code}", code or ""
+    if not code:  # `3 450 000 kr` under `Beviljat belopp`: the mark, and the table's country, say which
+        code, why, reading = currency_of_marks([cell for _, cell in sample_at(rows, at, column)], guessed, rows)
+        if why and not code and notes is not None:  # `kr` in a table of no country
+            notes.append(f"{file} [{column}]: {why.split(': ')[0]}: write the one it is in the mapping's currency line "
+                         "and uncomment it; until then `load csv` refuses the amounts")
+    sampled = [(line, without_currency(cell, reading)) for line, cell in sample_at(rows, at, column)]
     amounts = [cell for _, cell in sampled]
     marks = number_marks(amounts) if amounts else (".", "")
     like = f"amounts like {as_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"
     lines = []
     if marks is None:
         best = min(NUMBER_MARKS, key=lambda way: len(unread_numbers(amounts, way)))  # the first of the fewest unread
-        said = unread_amounts(rows, at, file, column, best, code or "")
+        said = unread_amounts(rows, at, file, column, best, reading)
         lines.append(f"# decimal = {as_toml(best[0])}  # {like}: no common way of writing numbers reads nearly all of "
                      f"them; {said}, then uncomment this line{' and the next' if best[1] else ''} (see "
                      "docs/mapping.md)")
@@ -52,10 +59,12 @@ def amount_lines(guessed: dict[str, str], rows: list[dict], at: list[int], file:
         if grouped and all(values.POINT_GROUPED.fullmatch(a) or "." not in a for a in amounts):
             lines.append(f'# thousands = "."  # amounts like {as_toml(grouped)}: a point before three digits; if it '
                          f"stands between thousands (German, Danish), set this, else {grouped} reads as a decimal")
-        if notes is not None and (said := unread_amounts(rows, at, file, column, marks, code or "")):
+        if notes is not None and (said := unread_amounts(rows, at, file, column, marks, reading)):
             notes.append(f"{said}; until then `load csv` refuses the table")
     if code:  # `Bevilget beløb (DKK)` had been read as EUR
-        lines.append(f"currency = {as_toml(code)}  #? the amount column's header says {code}")
+        lines.append(f"currency = {as_toml(code)}  #? {why}")
+    elif why:
+        lines.append(f'# currency = ""  # {why}')
     return lines
 
 

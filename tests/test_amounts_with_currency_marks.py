@@ -49,7 +49,9 @@ def test_a_mark_of_another_currency_is_refused(folder):
     with pytest.raises(ValidationFailed) as caught:
         read_generic(folder / "mapping.toml")
     assert [str(p) for p in caught.value.problems] == [
-        "bidrag_kr.csv:8 [Beviljat belopp (SEK)]: expected a number (decimal comma or point), got '95 000 EUR'"]
+        "bidrag_kr.csv:8 [Beviljat belopp (SEK)]: expected a number (decimal comma or point), got '95 000 EUR'; 'EUR' "
+        "is EUR's mark, not SEK's, the column's currency: if the column's amounts are all in EUR, set "
+        "currency = \"EUR\" (docs/mapping.md); else convert this amount"]
 
 
 def test_a_column_without_a_currency_reads_no_mark():
