@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, url_choice
-from graph.analytics.metric_places import UNRANKED, found_places, graph_of
+from graph.analytics.metric_places import UNRANKED, folded_only_said, found_places, graph_of, matching_keys
 from graph.analytics.metrics_disk import KeptMetrics
 from graph.analytics.projections import Projection
 
@@ -87,6 +87,8 @@ def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
         st.dataframe(found_table(found[:SHOWN], ranked_first(kept.results)[0]), hide_index=True, key="metrics_found")
         if len(found) > SHOWN:
             st.caption(f"The first {SHOWN} of {len(found):,} matches; type more of the name to narrow them.")
+        if folded_only := len(matching_keys(kept.names, text)[1]):
+            st.caption(f"Of the matches, {folded_only_said(folded_only)}.")
     ids = {key.split(":", 1)[1] for key in kept.names}
     absent = [name for key, name in common.search(text, LABELS.get(spec.kind)) if key.split(":", 1)[1] not in ids]
     if absent:

@@ -147,10 +147,13 @@ def projection_form(options: FilterOptions, prefix: str) -> Projection:
         _fields_taken_along(sectors, options)
         countries = choose("Countries", [(k, n) for k, n in options.places if k.startswith("Country:")],
                             f"{prefix}_countries")
+        regions = choose("Regions", [(k, n) for k, n in options.places if k.startswith("Region:")],
+                         f"{prefix}_regions", "Organisations located in a region or one under it (SE21 takes SE212)")
         roles = st.multiselect("Roles", list(ROLE_RANK), **url_choice.bound(f"{prefix}_roles"), help="All when empty")
     start, end = timeline.window()
     return Projection(kind=kind, start=start, end=end, programmes=programmes, sectors=sectors,
-                      countries=tuple(c.split(":", 1)[1] for c in countries), roles=tuple(roles), region_level=level)
+                      countries=tuple(c.split(":", 1)[1] for c in countries), roles=tuple(roles), region_level=level,
+                      regions=tuple(r.split(":", 1)[1] for r in regions))
 
 
 def from_url(key: str, allowed: list[str]) -> None:

@@ -26,6 +26,42 @@ def _country_codes(ctx: click.Context, param: click.Parameter, given: tuple[str,
         raise click.BadParameter(str(e)) from None
 
 
+def _region_ids(obj: Context, given: tuple[str, ...]) -> tuple[str, ...]:
+    """The ids of the regions `--region` names: a NUTS code (`SE33`, `se331`) or a name (`Övre Norrland`,
+    `vasterbottens lan`), read as `--sector` reads a sector (`stored_ids`). One naming no region is refused naming
+    the option and the regions it nearly spells (`graph.region_names`: "Smaaland" is Småland med öarna); a
+    country's code or name is told to go to `--country` (a country is a Country node, not a Region)."""
+    from graph.errors import NotFound, ParameterError
+
+    ids: list[str] = []
+    for text in given:
+        try:
+            ids += stored_ids(obj.store, (text,), "Region")
+        except (NotFound, ParameterError) as e:
+            raise click.BadParameter(_region_refused(obj, text, e), param_hint="'--region'") from None
+    return tuple(dict.fromkeys(ids))
+
+
+def _region_refused(obj: Context, text: str, error: Exception) -> str:
+    """Why `--region TEXT` names no region, with the store's regions it nearly spells, else `error` as it is."""
+    from graph.countries import country_code
+    from graph.region_names import near_regions
+    from graph.store.view_cypher import examples_of
+    from graph.values import BadValue
+
+    try:
+        return f"{text.strip()!r} is a country, not a region: give it as --country {country_code(text)}"
+    except BadValue:
+        pass
+    regions = {str(i): str(name or i) for i, name in obj.store.read(examples_of("Region"), {"limit": 10**5},
+                                                                     row_cap=10**5).rows}
+    near = near_regions(regions, text)
+    if not near:
+        return str(error)
+    return (f"no region has the code or name {text.strip()!r}; the nearest: "
+            + "; ".join(f"{regions[i]} ({i})" if regions[i] != i else i for i in near))
+
+
 def _projection_options(func: Any) -> Any:
     for option in reversed([
         click.option("--projection", "kind", default="organisation", show_default=True,
@@ -38,6 +74,9 @@ def _projection_options(func: Any) -> Any:
                      help="Only projects funded by this programme: its id or its name."),
         click.option("--country", "countries", multiple=True, callback=_country_codes,
                      help="Only organisations of this country (a code or a name: SE, Sweden, Sverige)."),
+        click.option("--region", "regions", multiple=True,
+                     help="Only organisations located in this region or a region under it: a NUTS code or a name "
+                          "(SE33 takes SE331 and SE332; 'Övre Norrland', accents and case ignored)."),
         click.option("--sector", "sectors", multiple=True,
                      help="Only projects active in this sector: its id or its name (accents and case ignored)."),
     ]):
@@ -46,12 +85,13 @@ def _projection_options(func: Any) -> Any:
 
 
 def _spec(obj: Context, kind: str, start: str | None, end: str | None, programmes: tuple[str, ...],
-          countries: tuple[str, ...], sectors: tuple[str, ...]) -> Any:
-    """The projection the options ask for, programmes and sectors named by id or name (`stored_ids`)."""
+          countries: tuple[str, ...], regions: tuple[str, ...], sectors: tuple[str, ...]) -> Any:
+    """The projection the options ask for, programmes, sectors and regions named by id or name (`stored_ids`)."""
     from graph.analytics.projections import Projection
 
     return Projection(kind=kind, start=start, end=end, programmes=stored_ids(obj.store, programmes, "Programme"),
-                      countries=countries, sectors=stored_ids(obj.store, sectors, "Sector"))
+                      countries=countries, regions=_region_ids(obj, regions),
+                      sectors=stored_ids(obj.store, sectors, "Sector"))
 
 
 def _kept(obj: Context, spec: Any, chosen: tuple[str, ...] | list[str], progress: Any = None,
@@ -116,7 +156,10 @@ def _top_lines(result, n: int, found) -> list[str]:
 
 
 FIND = click.option("--find", "find", default=None, metavar="TEXT",
-                    help="Also print the place by each metric of the nodes whose name or id holds TEXT (your cluster).")
+                    help="Also print the place by each metric of the nodes one of whose names or whose id has a word "
+                         "starting with TEXT (your cluster; 'alo' finds ALOADED, not CATALONIA). Accents and case are "
+                         "ignored; a TEXT with accents lists the names holding them as typed first, and says how "
+                         "many match only without them.")
 @metrics.command("compute")
 @_projection_options
 @click.option("--metric", "chosen", multiple=True, help="Metrics to compute (default: all).")
@@ -127,7 +170,8 @@ FIND = click.option("--find", "find", default=None, metavar="TEXT",
 @FIND
 @click.pass_obj
 def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None, programmes: tuple[str, ...],
-                    countries: tuple[str, ...], sectors: tuple[str, ...], chosen: tuple[str, ...], seed: int,
+                    countries: tuple[str, ...], regions: tuple[str, ...], sectors: tuple[str, ...],
+                    chosen: tuple[str, ...], seed: int,
                     write: bool, top_n: int, find: str | None) -> None:
     """Compute metrics on a projection, print the top nodes, optionally write them back."""
     import datetime as dt
@@ -137,7 +181,7 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
     from graph.analytics.metrics_write import write_metrics
 
     chosen = tuple(dict.fromkeys(_known_metrics(chosen, "'--metric'") or METRICS))
-    spec = _spec(obj, kind, start, end, programmes, countries, sectors)
+    spec = _spec(obj, kind, start, end, programmes, countries, regions, sectors)
     with progress_bar("metrics") as progress:
         inputs, found = _kept(obj, spec, chosen, progress, seed=seed)
     results = {metric: found.results[metric] for metric in chosen}
@@ -165,14 +209,14 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
 @FIND
 @click.pass_obj
 def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | None, end: str | None,
-                programmes: tuple[str, ...], countries: tuple[str, ...], sectors: tuple[str, ...],
-                find: str | None) -> None:
+                programmes: tuple[str, ...], countries: tuple[str, ...], regions: tuple[str, ...],
+                sectors: tuple[str, ...], find: str | None) -> None:
     """The top nodes by one METRIC, computed on the chosen projection."""
     from graph.analytics.metric_places import find_lines
     from graph.analytics.metrics import notes
 
     (metric,) = _known_metrics((metric,), "'METRIC'")
-    spec = _spec(obj, kind, start, end, programmes, countries, sectors)
+    spec = _spec(obj, kind, start, end, programmes, countries, regions, sectors)
     inputs, found = _kept(obj, spec, [metric])
     result = found.results[metric]
     if _said_why_empty(obj, inputs, found, spec):

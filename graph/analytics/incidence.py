@@ -71,6 +71,28 @@ def _country(G: nx.MultiDiGraph, key: str) -> str | None:
     return place.split(":", 1)[1][:2] if place else None
 
 
+def _region_codes(G: nx.MultiDiGraph, key: str) -> list[str]:
+    """The codes of the regions an organisation is LOCATED_IN, sorted, else its `nuts_code` (a table's NUTS code
+    with no Region node): how both the region projection and the region filter place it."""
+    regions = sorted(r.split(":", 1)[1] for r in _neighbours(G, key, "LOCATED_IN") if r.startswith("Region:"))
+    nuts = G.nodes[key].get("nuts_code")
+    return regions or ([nuts] if nuts else [])
+
+
+def _regions_below(G: nx.MultiDiGraph, ids: tuple[str, ...]) -> tuple[set[str], tuple[str, ...]]:
+    """The region codes `ids` take in (`--region SE21`): each and those PART_OF it, transitively (a national
+    region's parts too: NO-Vestland has no NUTS code to start), and the NUTS codes among `ids`, whose every longer
+    code is under them (SE21 takes SE212 and SE213 even where a table's `nuts_code` has no Region node)."""
+    below = {key.split(":", 1)[1] for key in _with_parts(G, "Region", ids)} | set(ids)
+    return below, tuple(code for code in ids if "-" not in code)
+
+
+def _in_regions(G: nx.MultiDiGraph, key: str, regions: tuple[set[str], tuple[str, ...]]) -> bool:
+    """Whether the organisation `key` is placed in one of `regions` (`_regions_below`)."""
+    below, nuts = regions
+    return any(code in below or code.startswith(nuts) for code in _region_codes(G, key))
+
+
 def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> dict[str, dict[str, dict]]:
     """Project key -> {organisation key -> {"role", "contribution"}} for the projects and organisations kept.
 
@@ -100,6 +122,7 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
     programmes = _with_parts(G, "Programme", spec.programmes) if spec.programmes else None
     sectors = _with_parts(G, "Sector", spec.sectors) if spec.sectors else None
     countries = set(spec.countries)
+    regions = _regions_below(G, spec.regions) if spec.regions else None
     kept: dict[str, dict[str, dict]] = {}
     for key, attrs in G.nodes(data=True):
         if attrs.get("kind") != "Project" or not _in_window(attrs, spec):
@@ -115,6 +138,8 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
                 if edge.get("type") != "PARTICIPATES_IN" or (spec.roles and role not in spec.roles):
                     continue
                 if countries and _country(G, org) not in countries:
+                    continue
+                if regions and not _in_regions(G, org, regions):
                     continue
                 seen = members.setdefault(org, {"role": role})
                 if edge.get("contribution") is not None:
@@ -167,8 +192,8 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
             code = _country(G, org)
             group = node_key("Country", code) if code else None
         else:
-            regions = sorted(r.split(":", 1)[1] for r in _neighbours(G, org, "LOCATED_IN") if r.startswith("Region:"))
-            code = regions[0] if regions else G.nodes[org].get("nuts_code")
+            codes = _region_codes(G, org)
+            code = codes[0] if codes else None
             if code and "-" in code:  # a national region (NO-Vestland, loaders.generic_places): no level to cut to
                 group = node_key("Region", code)
             else:

@@ -10,6 +10,8 @@ numbers are labels, not scores, and get no place.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable
@@ -18,7 +20,8 @@ from typing import Any
 from graph.countries import names_of
 from graph.store.search_text import fold
 
-__all__ = ["UNRANKED", "place", "places", "found_places", "find_lines", "graph_of", "left_out_why"]
+__all__ = ["UNRANKED", "place", "places", "matching_keys", "folded_only_said", "found_places",
+           "find_lines", "graph_of", "left_out_why"]
 
 SHOWN = 20  # nodes `find_lines` names
 UNRANKED = ("community",)  # metrics whose values are labels
@@ -47,10 +50,43 @@ def place(values: dict[Any, float], key: Any) -> str:
     return places(values, [key])[key]
 
 
+def _at_word_start(needle: str, text: str) -> bool:
+    """Whether `needle` starts a word of `text` (its start, or after a space, `|`, `-`, `(` ...): `alo` finds ALOADED
+    AB, not CATALONIA, as a saved query's sector search and a typed node name match (`graph.store.resolve`)."""
+    return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}", text) is not None
+
+
+def _as_typed(text: str) -> str:
+    """`text` case-folded with its accents kept (NFC, so a typed `ö` and a stored `o` + diaeresis are one)."""
+    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+
+
+def matching_keys(names: dict[Any, str], text: str) -> tuple[list[Any], list[Any]]:
+    """The keys of `names` (key -> name) one of whose names (a country: any of them) or whose key has a word
+    starting with `text`: first those that hold it as typed, case ignored, then those that match only with accents
+    taken off (`graph.store.search_text.fold`: CORDIS writes Ålö AB as ALO AB). For a text of ASCII letters alone
+    folding changes nothing, and every match is of the first kind.
+
+    >>> matching_keys({"a": "ALO AB", "b": "Ålö AB", "c": "ALOADED AB", "d": "CATALONIA"}, "Ålö")
+    (['b'], ['a', 'c'])
+    >>> matching_keys({"a": "ALO AB", "b": "Ålö AB", "c": "ALOADED AB", "d": "CATALONIA"}, "alo")
+    (['a', 'b', 'c'], [])
+    """
+    wanted, typed = fold(text).strip(), _as_typed(text).strip()
+    found = [key for key, name in names.items()
+             if _at_word_start(wanted, fold("|".join((*names_of(key, name), key))))]
+    if text.isascii():
+        return found, []
+    exact = [key for key in found if _at_word_start(typed, _as_typed("|".join((*names_of(key, names[key]), key))))]
+    held = set(exact)
+    return exact, [key for key in found if key not in held]
+
+
 def found_places(names: dict[Any, str], results: dict[str, Any], text: str) -> list[tuple[Any, str, dict[str, str]]]:
-    """The nodes of a projection (`names`: key -> name) whose name or key holds `text` (accents and case ignored; a
-    country by any of its names: "Sverige"), best first by the first metric, each with its place by every metric of
-    `results` (metric -> a result with `values`) but `community`.
+    """The nodes of a projection (`names`: key -> name) one of whose names or whose key has a word starting with
+    `text` (`matching_keys`: those holding it as typed first, then those matching only without accents; a country
+    by any of its names: "Sverige"), each group best first by the first metric, each node with its place by every
+    metric of `results` (metric -> a result with `values`) but `community`.
 
     >>> class R:
     ...     def __init__(self, values): self.values = values
@@ -58,12 +94,13 @@ def found_places(names: dict[Any, str], results: dict[str, Any], text: str) -> l
     ...              {"degree": R({"Cluster:a": 2, "Cluster:b": 5, "Cluster:c": 4})}, "green")
     [('Cluster:c', 'Green Valley', {'degree': '2 of 3'}), ('Cluster:a', 'Industrial Green Tech', {'degree': '3 of 3'})]
     """
-    wanted = fold(text).strip()
-    keys = [key for key, name in names.items() if wanted and wanted in fold("|".join((*names_of(key, name), key)))]
+    groups = matching_keys(names, text)
     ranked = [metric for metric in results if metric not in UNRANKED]
     if ranked:
         first = results[ranked[0]].values
-        keys.sort(key=lambda key: (key not in first, -first.get(key, 0)))
+        for keys in groups:
+            keys.sort(key=lambda key: (key not in first, -first.get(key, 0)))
+    keys = [*groups[0], *groups[1]]
     by_metric = {metric: places(results[metric].values, keys) for metric in ranked}
     return [(key, names[key], {metric: by_metric[metric][key] for metric in ranked}) for key in keys]
 
@@ -88,15 +125,24 @@ def left_out_why(kind: str) -> str:
             "its members' projects): `recommend --for` still ranks its partners")
 
 
+def folded_only_said(count: int) -> str:
+    """How many matches of a text with accents match it only without them (`matching_keys`), said one way by the
+    CLI's `--find` and the Metrics page: `Ålö` had listed ALOADED AB among its own without a word."""
+    return (f"{count:,} of them match only without accents, listed after those written as typed (names written in "
+            "ASCII, as CORDIS writes Ålö AB: ALO AB)")
+
+
 def find_lines(found: Any, results: dict[str, Any], kind: str, text: str) -> list[str]:
     """What `metrics compute --find TEXT` prints: the matching nodes of the projection (`found`: its `names` and
     `number_of_nodes()`, as `graph.analytics.metrics_disk.KeptMetrics` has) with their place by each metric, the
     first `SHOWN`; when none, why a node of the store may have no place (never an empty answer)."""
     matches = found_places(found.names, results, text)
+    folded_only = len(matching_keys(found.names, text)[1])
     if not matches:
         return [f"find {text!r}: nothing in this graph of {graph_of(kind)} is named or numbered like it; "
                 + left_out_why(kind)]
     more = [f"  ... and {len(matches) - SHOWN:,} more; give more of the name"] if len(matches) > SHOWN else []
-    return [f"find {text!r}: {len(matches):,} node(s) of {found.number_of_nodes():,}", *(
+    unaccented = [f"  ({folded_only_said(folded_only)})"] if folded_only else []
+    return [f"find {text!r}: {len(matches):,} node(s) of {found.number_of_nodes():,}", *unaccented, *(
         f"  {name}  ({key}): " + "; ".join(f"{metric} {at}" for metric, at in places.items())
         for key, name, places in matches[:SHOWN]), *more]

@@ -13,7 +13,7 @@ import networkx as nx
 
 from graph.analytics.incidence import filters_matching_nothing
 from graph.analytics.projection_spec import Projection
-from graph.analytics.ungrouped import why_none_grouped, why_none_in_countries
+from graph.analytics.ungrouped import why_none_grouped, why_none_in_countries, why_none_in_regions
 from graph.store.contract import GraphStore
 from graph.store.requirements import Requirement, absent_countries, explain, missing_inputs
 from graph.store.semantics import DOCS_ANCHOR, FEATURES
@@ -39,7 +39,7 @@ def projection_needs(spec: Projection) -> Requirement:
     """The inputs `spec` reads: the network, its kind's grouping, and each option's input."""
     needs = NETWORK + KIND_NEEDS[spec.kind]
     for given, feature in ((spec.start or spec.end, "time window"), (spec.countries, "countries"),
-                           (spec.roles, "roles")):
+                           (spec.regions, "regions"), (spec.roles, "roles")):
         if given:
             needs += _feature(feature)
     if spec.programmes:
@@ -75,7 +75,7 @@ def why_empty_projection(store: GraphStore, spec: Projection, inputs: nx.MultiDi
     if inputs is None:
         return None
     return (filters_matching_nothing(inputs, spec) or why_none_in_countries(inputs, spec)
-            or why_none_grouped(inputs, spec))
+            or why_none_in_regions(inputs, spec) or why_none_grouped(inputs, spec))
 
 
 def _why(store: GraphStore, needs: Requirement, what: str) -> str | None:

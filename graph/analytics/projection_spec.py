@@ -37,6 +37,8 @@ class Projection:
         by one of them or by a programme PART_OF one of them.
     sectors : ACTIVE_IN ids ("esv:/25/67/425", "topic:..."), sub-fields (PART_OF) included.
     countries : country codes (EU style, "SE", "EL"); only organisations located there are kept.
+    regions : region ids (NUTS codes, "SE21", or a national region's, "NO-Vestland"); only organisations placed
+        in one of them or in a region under it (PART_OF, or a longer NUTS code) are kept.
     roles : participation roles kept (coordinator, participant, associatedPartner, partner, thirdParty); all
         when empty.
     region_level : NUTS level (1-3) of the region projection.
@@ -50,6 +52,7 @@ class Projection:
     countries: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     region_level: int = 2
+    regions: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -64,7 +67,7 @@ class Projection:
         if self.start and self.end and self.start > self.end:
             raise ParameterError(f"start {self.start} is after end {self.end}: no project runs in that window; "
                                  "swap them")
-        for f in ("programmes", "sectors", "countries", "roles"):
+        for f in ("programmes", "sectors", "countries", "roles", "regions"):
             values = getattr(self, f)
             values = (values,) if isinstance(values, str) else tuple(values)
             prefix = _ID_PREFIX.get(f, "")

@@ -16,7 +16,8 @@ import networkx as nx
 from graph.analytics.incidence import organisation_groups, participations
 from graph.analytics.projection_spec import Projection
 
-__all__ = ["why_none_grouped", "why_none_in_countries", "countryless_said", "lacks", "left_out_said"]
+__all__ = ["why_none_grouped", "why_none_in_countries", "why_none_in_regions", "countryless_said", "lacks",
+           "left_out_said"]
 
 #: Per aggregate kind: what an organisation lacks when it is left out, and how a table gives it.
 _LACKS = {
@@ -97,6 +98,31 @@ def why_none_in_countries(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     return (f"no organisation taking part in projects is in {', '.join(spec.countries)}; {unplaced} of the "
             f"{len(taking_part)} taking part have no country at all (places of other nodes, such as a cluster "
             f"list's counties, count for those nodes alone). To give them one: {how}")
+
+
+def why_none_in_regions(G: nx.MultiDiGraph, spec: Projection) -> str | None:
+    """Why `spec`'s regions (`--region SE21`) keep no organisation taking part in its projects: how many of those
+    the other filters keep are placed in no region at all, and how to place them; None when no region is asked or
+    some participant is in one. A region the store holds may have no participant in it (a NUTS parent named by
+    the hierarchy alone): an empty projection had said only "the projection has no node".
+
+    Examples
+    --------
+    >>> G = _one_participation()
+    >>> why_none_in_regions(G, Projection(regions=("SE21",))).split(";")[0]
+    'no organisation taking part in projects is in SE21 or a region under it'
+    """
+    if not spec.regions or participations(G, spec):
+        return None
+    taking_part = {org for members in participations(G, dataclasses.replace(spec, regions=())).values()
+                   for org in members}
+    if not taking_part:
+        return None
+    placed = organisation_groups(G, sorted(taking_part), dataclasses.replace(spec, kind="region", region_level=1))
+    unplaced = len(taking_part - {org for orgs in placed.values() for org in orgs})
+    _, how = _LACKS["region"]
+    return (f"no organisation taking part in projects is in {', '.join(spec.regions)} or a region under it; "
+            f"{unplaced} of the {len(taking_part)} taking part are placed in no region at all. To place them: {how}")
 
 
 def countryless_said(countries) -> str:
