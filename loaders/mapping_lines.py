@@ -18,7 +18,10 @@ class MappingLines:
     """Finds the line of a key inside the n-th `[[nodes]]` / `[[relationships]]` table of a mapping."""
 
     def __init__(self, text: str, toml: bool):
-        self.lines, self.toml = text.splitlines(), toml
+        # a TOML comment names columns too (`mapping new`'s `# amount = ""  # "Tildelt (NOK)" is the project's ...`):
+        # a key's line is where it is written, not where a comment mentions it
+        self.lines = [_without_comment(line) for line in text.splitlines()] if toml else text.splitlines()
+        self.toml = toml
         heads = [(i, m.group(1)) for i, line in enumerate(self.lines)
                  if (m := re.match(r"\s*\[\[\s*(\w+)\s*\]\]", line))]
         self.tables = {kind: [(start, next((s for s, _ in heads if s > start), len(self.lines)))
@@ -42,3 +45,20 @@ class MappingLines:
                 if pattern and re.search(pattern, self.lines[n]):
                     return n + 1
         return start + 1 if kind and self.toml and index < len(self.tables.get(kind, [])) else None
+
+
+def _without_comment(line: str) -> str:
+    """A TOML line without its comment (a `#` outside a string).
+
+    >>> _without_comment('amount = "Beløp #2"  # a note'), _without_comment('# amount = "x"')
+    ('amount = "Beløp #2"  ', '')
+    """
+    quote = None
+    for at, char in enumerate(line):
+        if quote:
+            quote = None if char == quote and line[at - 1] != "\\" else quote
+        elif char in "\"'":
+            quote = char
+        elif char == "#":
+            return line[:at]
+    return line

@@ -29,6 +29,7 @@ PARTICIPATION_COLUMNS = {
     "organisation_id": (True, "Organisation id"), "organisation_name": (True, "Organisation name"),
     "role": (False, "PARTICIPATES_IN role"),
     "amount": (False, "PARTICIPATES_IN amount (an EU contribution where funder says EU)"),
+    "project_amount": (False, "Project amount: the project's whole grant, with currency and funder (not a partner's)"),
     "country": (False, "Organisation country (a code or a name), or { value = \"NO\" }"),
     "region": (False, "Organisation region (a NUTS code or a national region's name)"),
     "city": (False, "Organisation city"), "sme": (False, "the SME label where it says yes"),
@@ -188,7 +189,7 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
         participation["key"] = _column(columns, "participation_key")["column"]
     currency = str(raw.get("currency", "EUR")).upper()  # not EUR, or not the EU's: kept out of the EU contributions
     if "currency" in raw and (not isinstance(raw["currency"], str) or not re.fullmatch(r"[A-Za-z]{3}", currency)
-                              or "amount" not in columns):
+                              or not {"amount", "project_amount"} & set(columns)):
         check.problem(None, 0, "currency is the ISO code of the amount column's currency (currency = \"NOK\"; the "
                       "default is EUR, summed with CORDIS's EU contributions when funder says \"EU\")", "currency",
                       raw["currency"])
@@ -197,14 +198,16 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
     if "amount" in columns:  # only the EU's money is summed with CORDIS's EU contributions (EUR)
         eu = currency == "EUR" and funder is not None and funder.casefold() in EU_FUNDERS
         amount = "contribution" if eu else "amount"
-        participation["properties"][amount] = _column(columns, "amount", type="float", decimal=raw.get("decimal", "."),
-                                                      currency=currency if re.fullmatch(r"[A-Z]{3}", currency) else "",
-                                                      **({"thousands": raw["thousands"]} if "thousands" in raw else {}))
+        participation["properties"][amount] = _column(columns, "amount", **_amount_reading(raw, currency))
         if not eu:  # a store loaded before funder kept such amounts as contribution: a re-load takes those off
             participation["properties"]["currency"] = {"value": currency}
             participation["drop"] = ["contribution"]
     if funder is not None:
         participation["properties"]["funder"] = {"value": funder}
+    if "project_amount" in columns:  # a project's whole grant (`Tildelt (NOK)`): the Project's, not each partner's
+        project["properties"]["amount"] = _column(columns, "project_amount", **_amount_reading(raw, currency))
+        project["properties"]["currency"] = {"value": currency}
+        project["properties"] |= {"funder": {"value": funder}} if funder is not None else {}
     tables: dict[str, Any] = {"nodes": [project, organisation], "relationships": [participation]}
     for name, label, rel_type in (("programme", "Programme", "FUNDED_BY"), ("sector", "Sector", "ACTIVE_IN")):
         if name in columns:  # the cell is the node's id and name; a row without one skips this link only
@@ -221,6 +224,13 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
                                             "start": {"label": "Project", "column": project_id},
                                             "end": {"label": label, "column": column}})
     return tables
+
+
+def _amount_reading(raw: dict, currency: str) -> dict[str, Any]:
+    """How the preset's amount columns are read: numbers written the table's way, its currency's mark read past."""
+    return {"type": "float", "decimal": raw.get("decimal", "."),
+            "currency": currency if re.fullmatch(r"[A-Z]{3}", currency) else "",
+            **({"thousands": raw["thousands"]} if "thousands" in raw else {})}
 
 
 def _partner_objects(raw: dict, check: Checker) -> dict[str, Any]:

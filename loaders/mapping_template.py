@@ -77,6 +77,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     guessed |= found
     amount = guessed.get("amount")  # the project's grant beside its partner objects is not each partner's
     whole = guessed.pop("amount") if partners and amount and of_each_project(amount, partners) else None
+    guessed |= {"project_amount": whole} if whole else {}  # the project's own grant (`Tildelt (NOK)`)
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",
@@ -120,8 +121,10 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
                          f"{numbers}'s {COUNTY_WORDS[numbers]} numbers, each read as its NUTS 3 region"
                          + (f" ({said})" if (said := earlier_said(sample_cells(rows, guessed[name]), numbers)) else ""))
         elif name == "amount" and whole:
-            lines.append(f"# amount = {as_toml(whole)}  # not mapped: the project's whole amount, which each of its "
-                         f"{partners} would be given; the preset's amount is a partner's own ({partners}.KEY)")
+            lines.append(f"# amount = \"\"  # a partner's own amount, by its path ({partners}.KEY); {as_toml(whole)} "
+                         f"is the project's whole grant, mapped as project_amount")
+        elif name == "project_amount" and whole:
+            lines.append(f"project_amount = {as_toml(whole)}  #? {what}: of each project, not of its {partners}")
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key

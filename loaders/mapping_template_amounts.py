@@ -25,9 +25,9 @@ def amount_lines(guessed: dict[str, str], rows: list[dict], at: list[int], file:
                  notes: list[str] | None = None) -> list[str]:
     """The `decimal`, `thousands` and `currency` lines the amounts call for; a note for the command's output on the
     amounts those lines leave unread goes to `notes`."""
-    if "amount" not in guessed:
+    column = guessed.get("amount") or guessed.get("project_amount")  # a partner's amount, else the project's grant
+    if column is None:
         return []
-    column = guessed["amount"]
     code = header_currency(column)  # its mark (`3 450 000 kr` under `Belopp (SEK)`) is read past, as the loader does
     why, reading = f"the amount column's header says {code}", code or ""
     if not code:  # `3 450 000 kr` under `Beviljat belopp`: the mark, and the table's country, say which

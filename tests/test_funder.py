@@ -109,5 +109,6 @@ def test_the_saved_queries_show_whose_money_an_amount_is(embedded_store, tmp_pat
     assert {r["funder"] for r in rows} == {"FFG"}
     organisation = embedded_store.read("MATCH (o:Organisation {name: 'AVL List GmbH'}) RETURN o.id").rows[0][0]
     projects = run_saved(embedded_store, catalogue, "organisations/projects", {"organisation": organisation})[2]
-    assert [(r[0], r[-1]) for r in projects.rows] == [("FFG-880042", "FFG")]
-    assert projects.columns[-3:] == ["amount", "currency", "funder"]
+    found = [dict(zip(projects.columns, row, strict=True)) for row in projects.rows]
+    assert [(r["project"], r["currency"], r["funder"]) for r in found] == [("FFG-880042", "EUR", "FFG")]
+    assert projects.columns[-5:-2] == ["amount", "currency", "funder"]  # then the project's whole grant

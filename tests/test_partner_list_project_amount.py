@@ -1,9 +1,9 @@
 """A projects export whose grant is the project's (`"Tildelt (NOK)": "2 400 000"` beside its nested `partnere`):
 `mapping new` had mapped it as each partner's amount and the load gave every partner the whole grant
-(`projects/partners` showed 2,400,000 NOK three times for a project of 2,400,000). The template now leaves it out,
-saying why, and a preset mapping that reads a project's column as the partners' amount is refused by file and line, as
-is a hand-written [[relationships]] table of participations split over the partner objects
-(tests/fixtures/arena/handwritten_partners.toml), which had loaded it."""
+(`projects/partners` showed 2,400,000 NOK three times for a project of 2,400,000). The template now maps it as the
+project's own amount (`project_amount`: the Project's `amount`, `currency`, `funder`), and a preset mapping that reads a
+project's column as the partners' amount is refused by file and line, as is a hand-written [[relationships]] table of
+participations split over the partner objects (tests/fixtures/arena/handwritten_partners.toml), which had loaded it."""
 
 from __future__ import annotations
 
@@ -19,24 +19,42 @@ from tests.conftest import FIXTURES
 PROJECTS = FIXTURES / "arena" / "prosjekter.json"
 
 
-def test_the_template_leaves_the_projects_whole_amount_out_and_says_why(embedded_store, tmp_path):
+def test_the_template_maps_the_projects_whole_amount_as_the_projects(embedded_store, tmp_path):
     template = participation_template(PROJECTS)
-    assert '# amount = "Tildelt (NOK)"  # not mapped: the project\'s whole amount' in template
-    assert "currency =" not in template and "columns not used" not in template
+    assert 'project_amount = "Tildelt (NOK)"  #? Project amount' in template
+    assert 'currency = "NOK"' in template and "columns not used" not in template
+    assert not any(line.startswith("amount =") for line in template.splitlines())
     shutil.copy(PROJECTS, tmp_path / PROJECTS.name)
     (tmp_path / "mapping.toml").write_text(template, encoding="utf-8")
     run_load(embedded_store, "csv", tmp_path / "mapping.toml")
+    projects = embedded_store.read("MATCH (p:Project) RETURN p.id, p.amount, p.currency ORDER BY p.id").rows
+    assert ["ARENA-2021-017", 2_400_000.0, "NOK"] in projects and all(row[1] for row in projects)
+    assert embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r), count(r.amount)").rows == [[17, 0]]
+
+
+def test_an_organisations_projects_show_the_projects_grant_once(embedded_store, tmp_path):
+    from queries.catalogue import load_catalogue
+    from queries.runner import run_saved
+
+    shutil.copy(PROJECTS, tmp_path / PROJECTS.name)
+    (tmp_path / "mapping.toml").write_text(participation_template(PROJECTS), encoding="utf-8")
+    run_load(embedded_store, "csv", tmp_path / "mapping.toml")
+    found = run_saved(embedded_store, load_catalogue(), "organisations/projects", {"organisation": "970422528"})[2]
+    rows = [dict(zip(found.columns, row, strict=True)) for row in found.rows]
+    assert [(r["project"], r["amount"], r["project_grant"], r["grant_currency"]) for r in rows
+            if r["project"] == "ARENA-2021-017"] == [("ARENA-2021-017", None, 2_400_000.0, "NOK")]
 
 
 def test_a_projects_column_as_the_partners_amount_is_refused_naming_the_line(embedded_store, tmp_path):
     shutil.copy(PROJECTS, tmp_path / PROJECTS.name)
-    mapping = participation_template(PROJECTS).replace('# amount = "Tildelt (NOK)"', 'amount = "Tildelt (NOK)"')
+    mapping = participation_template(PROJECTS).replace('project_amount = "Tildelt (NOK)"', 'amount = "Tildelt (NOK)"')
     (tmp_path / "mapping.toml").write_text(mapping, encoding="utf-8")
     line = mapping.splitlines().index(next(x for x in mapping.splitlines() if x.startswith("amount ="))) + 1
     with pytest.raises(ValidationFailed) as refused:
         run_load(embedded_store, "csv", tmp_path / "mapping.toml")
     assert (f"mapping.toml:{line} [amount]: amount is 'Tildelt (NOK)', a column of each project, not of its partnere "
             "objects: every partner would be given the whole project's amount") in str(refused.value)
+    assert "map 'Tildelt (NOK)' as the project's own amount: project_amount = 'Tildelt (NOK)'" in str(refused.value)
 
 
 def test_a_partners_own_amount_is_still_mapped(tmp_path):
@@ -75,3 +93,16 @@ def test_the_rules_examples_hold():
     from loaders import mapping_partner_amounts
 
     assert doctest.testmod(mapping_partner_amounts).failed == 0
+
+
+def test_a_cordis_projects_grant_is_its_eu_contribution_in_eur(embedded_store):
+    from queries.catalogue import load_catalogue
+    from queries.runner import run_saved
+
+    run_load(embedded_store, "cordis", FIXTURES / "cordis")
+    held = embedded_store.read("MATCH (p:Project)-[:FUNDED_BY]->(g:Programme) WHERE p.ec_max_contribution IS NOT NULL "
+                               "RETURN g.id, p.id, p.ec_max_contribution ORDER BY g.id, p.id LIMIT 1").rows
+    programme, project, contribution = held[0]
+    found = run_saved(embedded_store, load_catalogue(), "programmes/projects", {"programme": programme})[2]
+    rows = {row[0]: dict(zip(found.columns, row, strict=True)) for row in found.rows}
+    assert (rows[project]["project_grant"], rows[project]["grant_currency"]) == (contribution, "EUR")

@@ -144,6 +144,13 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("end_date", "date", "last day; a project without it counts as running from its start on",
              ("time window",)),
             ("title", "string", "the full title", ("names in results",)),
+            ("ec_max_contribution", "float", "the EU's contribution to the whole project (EUR)", ("project grants",),
+             "", "load CORDIS (`cluster-explorer load sample`)"),
+            ("amount", "float", "the project's whole grant from another funder or in another currency than the EU's "
+             "EUR: the participation preset's `project_amount` (`Tildelt (NOK)`)", ("project grants",)),
+            ("currency", "string", "the currency of `amount` (NOK, SEK, EUR)", ("project grants",)),
+            ("funder", "string", "whose money `amount` is (Forskningsrådet, Vinnova): the preset's `funder`",
+             ("project grants",)),
             ("countries", "list", "the distinct countries of its participating organisations, sorted",
              ("countries",), _COUNTRIES),
             ("country_participants", "list", "how many distinct organisations of each of `countries` take part",
