@@ -16,7 +16,7 @@ from graph.store.search_text import fold
 
 __all__ = ["near_regions"]
 
-#: How alike a typed code and a stored one must be: SE3 and SE2 (0.67 by graph.nearest's ratio) are near, SE3 and NO0A2 not.
+#: How alike a typed code and a stored one must be: SE3 and SE2 (0.67 by graph.nearest's ratio) are near, not NO0A2.
 _NEAR_CODE = 0.6
 
 
