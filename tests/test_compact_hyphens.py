@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import doctest
 import shutil
+import tomllib
 
 from loaders import compact_keys
 from loaders.generic import load_generic
+from loaders.mapping_template import participation_template
 from tests.conftest import FIXTURES
 
 TABLES = FIXTURES / "organisation_numbers"
@@ -73,3 +75,18 @@ def test_an_id_the_store_holds_without_the_hyphen_is_named_with_the_option(tmp_p
     load_generic(embedded_store, _mapping(tmp_path, "organisationer", compact=True))
     assert _organisations(embedded_store).count("2021002841") == 1
     assert "202100-2841" not in _organisations(embedded_store)
+
+
+def test_mapping_new_reads_organisation_numbers_with_hyphens_compact(tmp_path, embedded_store):
+    """Vinnova's grants write Swedish organisation numbers with their hyphen (556051-4142); the project's
+    Diarienummer (2022-04512) keeps its own."""
+    table = FIXTURES / "swedish_grants" / "vinnova_beviljade.csv"
+    shutil.copy(table, tmp_path / table.name)
+    template = participation_template(tmp_path / table.name)
+    columns = tomllib.loads(template)["columns"]
+    assert columns["organisation_id"] == {"column": "Organisationsnummer", "compact": True, "on_empty": "skip"}
+    assert "number(s) are written with hyphens (line" in template
+    assert columns["project_id"] == {"column": "Diarienummer", "on_empty": "skip"}  # no compact
+    (tmp_path / "mapping.toml").write_text(template, encoding="utf-8")
+    load_generic(embedded_store, tmp_path / "mapping.toml")
+    assert "5560514142" in _organisations(embedded_store)
