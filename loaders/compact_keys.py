@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["compact_key", "compact_advice", "COMPACT_READS"]
+__all__ = ["compact_key", "digits_written_apart", "compact_advice", "COMPACT_READS"]
 
 #: What `compact` does, in the words of the notes and messages that name it.
 COMPACT_READS = "compact reads '556051-4142' and '919 303 808' as 5560514142 and 919303808"
@@ -22,6 +22,7 @@ COMPACT_READS = "compact reads '556051-4142' and '919 303 808' as 5560514142 and
 _PRESET_KEYS = {"Organisation": "organisation_id", "Project": "project_id"}  # the preset's keys that take compact
 # A hyphen (also the Unicode hyphens and the en dash a spreadsheet may write for one) or a dot, between digits.
 _BETWEEN_DIGITS = re.compile(r"(?<=\d)[-.\u2010\u2011\u2013](?=\d)")
+_APART = re.compile(r"(?<=\d)(?:\s+|[-.\u2010\u2011\u2013])(?=\d)")
 
 
 def compact_key(value: str) -> str:
@@ -33,6 +34,17 @@ def compact_key(value: str) -> str:
     'SE-ABC12'
     """
     return _BETWEEN_DIGITS.sub("", "".join(value.split()))
+
+
+def digits_written_apart(value: str) -> bool:
+    """Whether `compact` changes `value` only between its digits: a number written in groups or with a hyphen,
+    not a name with spaces (`Universitetet i Oslo`), which no store writes without them.
+
+    >>> digits_written_apart("556051-4142"), digits_written_apart("919 303 808"), digits_written_apart("SE-ABC 12")
+    (True, True, False)
+    """
+    value = value.strip()
+    return compact_key(value) != value and _APART.sub("", value) == compact_key(value)
 
 
 def compact_advice(columns: list[str], label: str) -> str:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from graph.store.contract import GraphStore
 from graph.wording import first_few
-from loaders.compact_keys import compact_advice, compact_key
+from loaders.compact_keys import compact_advice, compact_key, digits_written_apart
 from loaders.generic_ends import sources_of
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def held_written_otherwise(store: GraphStore, data: GenericInput) -> list[str]:
     for record in data.nodes:
         column = _id_column(data.mapping, record.label, record.sources[0]) if record.sources else None
         compacted = compact_key(record.id)
-        if column and compacted != record.id and (record.label, compacted) not in given:
+        if column and digits_written_apart(record.id) and (record.label, compacted) not in given:
             wanted[record.label].setdefault(compacted, (record.id, column))
     found: list[tuple[str, str, str, str]] = []  # (label, the row's id, the store's id, column)
     for label, ids in sorted(wanted.items()):
