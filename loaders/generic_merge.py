@@ -8,6 +8,7 @@ from __future__ import annotations
 import dataclasses
 
 from graph.store.records import NodeRecord, RelRecord
+from loaders.compact_keys import compact_advice, compact_key
 
 __all__ = ["merged", "agrees", "filled_in", "count", "most_frequent", "ids_spelled_two_ways"]
 
@@ -68,22 +69,39 @@ def most_frequent(variants: list[list]) -> dict:
 
 def ids_spelled_two_ways(records: dict) -> list[str]:
     """A note per file on the node ids of one label that differ only in spaces or punctuation (`919303808` and
-    `919 303 808`, an organisation number written both ways): each spelling makes a node of its own, and a table of
-    129 organisations loaded 232. Keys are read as written, so the note names both rows and says to write one way.
+    `919 303 808`, `5560514142` and `556051-4142`: an organisation number written both ways, on two rows or in two
+    tables of the load): each spelling makes a node of its own, and a table of 129 organisations loaded 232. Keys
+    are read as written, so the note names both rows, and where the ids differ only in what `compact` reads away
+    (spaces, hyphens and dots between digits) it names the option with the id column, else says to write one way.
     `records` as `loaders.generic_records.collect` fills it: (label, id) -> (record, its table, its first line)."""
-    spellings: dict[tuple[str, str, str], dict[str, tuple[str, int]]] = {}
+    spellings: dict[tuple[str, str], dict[str, tuple[str, str, int, str | None]]] = {}
+    tables: dict[str, int] = {}  # file -> its place in the mapping: a file's rows before the next file's
     for record, spec, line in records.values():
+        tables.setdefault(spec.file, len(tables))
         if isinstance(record, NodeRecord) and (bare := "".join(c for c in record.id.casefold() if c.isalnum())):
-            spellings.setdefault((spec.file, record.label, bare), {})[record.id] = (record.name, line)
-    by_file: dict[str, list[str]] = {}
-    twice = [(file, label, sorted(ids.items(), key=lambda item: item[1][1]))
-             for (file, label, _), ids in spellings.items() if len(ids) > 1]
-    for file, label, ids in sorted(twice, key=lambda found: (found[0], found[2][0][1][1])):
-        by_file.setdefault(file, []).append(f"{label} {ids[0][1][0]!r}: " + " and ".join(
-            f"{node_id!r} (line {line})" for node_id, (_, line) in ids))
-    return [f"{file}: {len(found)} id(s) are written two ways that differ only in spaces or punctuation, and each "
-            f"way makes a node of its own: {'; '.join(found[:5])}" + (f" and {len(found) - 5} more" if len(found) > 5
-                                                                     else "")
-            + "; to make them one, read the id column without spaces (`compact`, docs/mapping.md: compact = true on "
-              "the preset's organisation_id) or write each id one way in the table (an id is read as written)"
-            for file, found in by_file.items()]
+            column = None if spec.id in spec.compact else spec.id  # a compact column's ids are compacted already
+            spellings.setdefault((record.label, bare), {})[record.id] = (record.name, spec.file, line, column)
+    by_file: dict[str, list[tuple[str, list]]] = {}
+    twice = [(label, sorted(ids.items(), key=lambda item: (tables[item[1][1]], item[1][2])))
+             for (label, _), ids in spellings.items() if len(ids) > 1]
+    for label, ids in sorted(twice, key=lambda found: (tables[found[1][0][1][1]], found[1][0][1][2])):
+        by_file.setdefault(ids[0][1][1], []).append((label, ids))
+    return [_two_ways_note(file, found) for file, found in by_file.items()]
+
+
+def _two_ways_note(file: str, found: list[tuple[str, list]]) -> str:
+    """The note of `ids_spelled_two_ways` on the ids of `file` (whose first spelling it holds)."""
+    def shown(label: str, ids: list) -> str:
+        return f"{label} {ids[0][1][0]!r}: " + " and ".join(
+            f"{node_id!r} ({'' if in_file == file else in_file + ' '}line {line})"
+            for node_id, (_, in_file, line, _) in ids)
+
+    joined = [(label, ids) for label, ids in found if len({compact_key(node_id) for node_id, _ in ids}) == 1]
+    columns = sorted({column for _, ids in joined for _, (*_, column) in ids if column})
+    write_one_way = "write each id one way in the table (an id is read as written)"
+    how = (compact_advice(columns, joined[0][0]) + (f"; the others: {write_one_way}" if len(joined) < len(found)
+                                                    else "")
+           if columns else write_one_way)
+    return (f"{file}: {len(found)} id(s) are written two ways that differ only in spaces or punctuation, and each "
+            f"way makes a node of its own: {'; '.join(shown(*hit) for hit in found[:5])}"
+            + (f" and {len(found) - 5} more" if len(found) > 5 else "") + f"; to make them one, {how}")

@@ -69,8 +69,9 @@ def _key_columns(kind: str, table: dict) -> list[str]:
 
 
 def _compact(check: Checker, kind: str, index: int, raw: Any, table: dict) -> tuple[str, ...]:
-    """The key columns whose cells are read without their spaces (`compact = ["Orgnr"]`): a national table writes
-    an organisation number "919 303 808" on some rows and "919303808" on others, two nodes where one is meant."""
+    """The key columns whose cells are read without their spaces and the hyphens and dots between digits
+    (`compact = ["Orgnr"]`, `loaders.compact_keys`): a national table writes an organisation number "919 303 808" or
+    "556051-4142" on some rows and "919303808" or "5560514142" on others, two nodes where one is meant."""
     listed = [raw] if isinstance(raw, str) else raw if isinstance(raw, list) else None
     keys = _key_columns(kind, table)
     if listed is None or not all(isinstance(c, str) for c in listed):

@@ -14,6 +14,7 @@ import re
 from typing import Any
 
 from loaders.common import is_json
+from loaders.compact_keys import COMPACT_READS
 from loaders.mapping_spec import Checker
 
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "EU_FUNDERS", "expand_preset"]
@@ -115,11 +116,12 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
         elif isinstance(spec, dict) and (extra := sorted(set(spec) - _KEY_OPTIONS.get(name, set(spec)))):
             takes = ", ".join(o for o in ("column", "separator", "on_empty", "compact") if o in _KEY_OPTIONS[name])
             check.problem(None, 0, f"{name} is a key, read as written: {' and '.join(extra)} cannot apply to it (a "
-                          f"key takes {takes})" + ("; compact = true reads '919 303 808' as 919303808" if
+                          f"key takes {takes})" + (f"; compact = true: {COMPACT_READS}" if
                                                    "compact" in _KEY_OPTIONS[name] else ""), name)
         elif isinstance(spec, dict) and spec.get("compact", True) is not True:
-            check.problem(None, 0, f"{name}: compact = true reads the ids without their spaces; leave it out to read "
-                          "them as written", name)
+            check.problem(None, 0, f"{name}: compact = true reads the ids without their spaces and the hyphens "
+                          "and dots between their digits ('556051-4142' is 5560514142); leave it out to read them as "
+                          "written", name)
         elif isinstance(spec, str) and not spec.strip():
             check.problem(None, 0, f"{name} is empty: write the header of the column holding the "
                           f"{PARTICIPATION_COLUMNS[name][1]}" + ("" if PARTICIPATION_COLUMNS[name][0] else

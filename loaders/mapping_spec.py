@@ -131,7 +131,7 @@ class FileSpec:
     on_empty: str = "error"
     placeholder: str = ""
     empty_by_column: tuple[tuple[str, str, str], ...] = ()  # (key column, on_empty, placeholder): that key's own
-    compact: tuple[str, ...] = ()  # key columns read without their spaces ('919 303 808' is 919303808)
+    compact: tuple[str, ...] = ()  # key columns read without spaces, and hyphens or dots between digits (556051-4142)
     on_conflict: str = "error"
     split: tuple[str, str] | None = None  # (column, separator): a row per item of a cell that lists several
     drop: tuple[str, ...] = ()

@@ -16,6 +16,7 @@ from pathlib import Path
 from graph import values
 from graph.countries import country_code
 from graph.store.search_text import fold
+from loaders.compact_keys import compact_key
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
@@ -102,7 +103,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     without = {name: [line for row, line in zip(rows, at, strict=True) if not str(row.get(guessed[name]) or "").strip()]
                for name in ("project_id", "organisation_id") if name in guessed}
     spaced = {name: found for name in ("project_id", "organisation_id") if name in guessed
-              and (found := _spaced_numbers(rows, at, guessed[name]))}
+              and (found := _spaced_numbers(rows, at, guessed[name], hyphens=name == "organisation_id"))}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
         column = guessed.get(name) or (by_name if name == "organisation_id" else None)
@@ -238,16 +239,21 @@ def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str
             + also)
 
 
-def _spaced_numbers(rows: list[dict], at: list[int], column: str) -> str:
-    """`3 number(s) are written with spaces (line 268: "919 303 808"): compact reads them without`, or "" when no
-    cell of the key column is digits in groups: such a table writes the same organisation number both ways, two
-    nodes where one is meant, unless the key is read `compact`."""
+def _spaced_numbers(rows: list[dict], at: list[int], column: str, hyphens: bool) -> str:
+    """`3 number(s) are written with spaces (line 268: "919 303 808"): compact reads them without ...`, or "" when
+    no cell of the key column is digits in groups: such a table writes the same organisation number both ways, two
+    nodes where one is meant, unless the key is read `compact`. `hyphens`: a hyphen or dot between digits counts
+    too (an organisation number: Sweden's 556051-4142, Finland's 1234567-8, written plain in another table); a
+    project number keeps its hyphen (Vinnova's 2021-01234 is written so throughout)."""
     found = [(line, cell) for row, line in zip(rows, at, strict=True)
-             if " " in (cell := " ".join(str(row.get(column) or "").split())) and cell.replace(" ", "").isdigit()]
+             if (cell := " ".join(str(row.get(column) or "").split())) != (plain := compact_key(cell))
+             and plain.isdigit() and (hyphens or cell.replace(" ", "") == plain)]
     if not found:
         return ""
-    return (f"{len(found)} number(s) are written with spaces ({on_lines([line for line, _ in found])}: "
-            f"{as_toml(found[0][1])}): compact reads them without, as the other rows write them")
+    how = " or ".join(w for w, marks in (("spaces", " "), ("hyphens", "-"), ("dots", ".")) if any(
+        mark in cell for _, cell in found for mark in marks)) or "hyphens"
+    return (f"{len(found)} number(s) are written with {how} ({on_lines([line for line, _ in found])}: "
+            f"{as_toml(found[0][1])}): compact reads them without, as another row or table may write them")
 
 
 def on_lines(lines: list[int]) -> str:

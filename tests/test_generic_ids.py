@@ -18,8 +18,9 @@ def test_ids_written_with_and_without_spaces_are_named_with_both_lines(tmp_path)
     _, _, notes = read_generic(write_preset(tmp_path, TABLE, {}))
     assert ("t.csv: 1 id(s) are written two ways that differ only in spaces or punctuation, and each way makes a node "
             "of its own: Organisation 'SINTEF AS': '919303808' (line 2) and '919 303 808' (line 3); to make them one, "
-            "read the id column without spaces (`compact`, docs/mapping.md: compact = true on the preset's "
-            "organisation_id) or write each id one way in the table (an id is read as written)") in notes
+            'add compact = ["Orgnr"] to the table reading it (in the participation preset: organisation_id = { column '
+            '= "Orgnr", compact = true }) and load again: compact reads \'556051-4142\' and \'919 303 808\' as '
+            "5560514142 and 919303808") in notes
 
 
 @pytest.mark.parametrize("option", ['type = "int"', 'values = { "925359444" = "innovasjon-norge" }'])

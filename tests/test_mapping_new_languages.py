@@ -30,8 +30,8 @@ def test_a_finnish_grants_table_gets_every_column_and_loads(tmp_path):
     made = tomllib.loads(text)
     assert made["columns"] == {
         "project_id": "Hankenumero", "project_title": "Hankkeen nimi", "start_date": "Alkupäivä",
-        "end_date": "Loppupäivä", "organisation_id": {"column": "Y-tunnus", "on_empty": {"placeholder":
-                                                                                     "name:{Organisaatio}"}},
+        "end_date": "Loppupäivä", "organisation_id": {"column": "Y-tunnus", "compact": True,  # 1063530-1
+                                                      "on_empty": {"placeholder": "name:{Organisaatio}"}},
         "organisation_name": "Organisaatio", "role": "Rooli", "amount": "Tuki", "country": "Maa",
         "region": "Maakunta"}
     assert (made["date_format"], made["decimal"]) == ("%d.%m.%Y", ",")

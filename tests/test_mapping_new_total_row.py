@@ -22,7 +22,8 @@ TOTAL_LINE = 25
 
 def test_mapping_new_skips_a_row_that_names_no_organisation():
     text = participation_template(TABLE)
-    assert tomllib.loads(text)["columns"]["organisation_id"] == {"column": "Organisationsnummer", "on_empty": "skip"}
+    assert tomllib.loads(text)["columns"]["organisation_id"] == {"column": "Organisationsnummer", "compact": True,
+                                                                 "on_empty": "skip"}  # compact: 556051-4142
     assert f"1 row(s) have none (line {TOTAL_LINE}) and no organisation name either" in text
 
 

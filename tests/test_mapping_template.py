@@ -179,7 +179,8 @@ def test_a_swedish_export_from_a_spreadsheet_maps_and_reads_as_it_is(tmp_path):
     mapping.write_text(participation_template(tmp_path / "vinnova.csv"), encoding="utf-8")
     made = tomllib.loads(mapping.read_text(encoding="utf-8"))
     assert (made["skip_lines"], made["decimal"], made["columns"]["country"]) == (1, ",", {"value": "SE"})
-    assert made["columns"]["region"] == "Län" and made["columns"]["organisation_id"] == "Org.nr"
+    assert made["columns"]["region"] == "Län"
+    assert made["columns"]["organisation_id"] == {"column": "Org.nr", "compact": True}  # 556002-0002
     data = parse_generic(mapping)
     assert data.would_write().startswith("8 nodes (Organisation 3, Project 2, Region 2, Country 1)")
     amounts = sorted(r.properties["amount"] for r in data.rels if r.type == "PARTICIPATES_IN")
