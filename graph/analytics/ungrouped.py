@@ -86,18 +86,28 @@ def why_none_in_countries(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     >>> why_none_in_countries(G, Projection(countries=("NO",))).split(";")[0]
     'no organisation taking part in projects is in NO'
     """
-    if not spec.countries or participations(G, spec):
+    if (found := _unplaced_participants(G, spec, "countries")) is None:
         return None
-    taking_part = {org for members in participations(G, dataclasses.replace(spec, countries=())).values()
+    unplaced, taking_part = found
+    _, how = _LACKS["country"]
+    return (f"no organisation taking part in projects is in {', '.join(spec.countries)}; {unplaced} of the "
+            f"{taking_part} taking part have no country at all (places of other nodes, such as a cluster "
+            f"list's counties, count for those nodes alone). To give them one: {how}")
+
+
+def _unplaced_participants(G: nx.MultiDiGraph, spec: Projection, places: str) -> tuple[int, int] | None:
+    """(how many of the organisations taking part that `spec`'s other filters keep are in no place of the kind of
+    `places`, "countries" or "regions"; how many those organisations are), when `spec` asks such places and keeps
+    no participant in them; else None."""
+    if not getattr(spec, places) or participations(G, spec):
+        return None
+    taking_part = {org for members in participations(G, dataclasses.replace(spec, **{places: ()})).values()
                    for org in members}
     if not taking_part:
         return None
-    unplaced = len(taking_part - {org for orgs in organisation_groups(
-        G, sorted(taking_part), dataclasses.replace(spec, kind="country")).values() for org in orgs})
-    _, how = _LACKS["country"]
-    return (f"no organisation taking part in projects is in {', '.join(spec.countries)}; {unplaced} of the "
-            f"{len(taking_part)} taking part have no country at all (places of other nodes, such as a cluster "
-            f"list's counties, count for those nodes alone). To give them one: {how}")
+    grouping = {"kind": "country"} if places == "countries" else {"kind": "region", "region_level": 1}
+    placed = organisation_groups(G, sorted(taking_part), dataclasses.replace(spec, **grouping))
+    return len(taking_part - {org for orgs in placed.values() for org in orgs}), len(taking_part)
 
 
 def why_none_in_regions(G: nx.MultiDiGraph, spec: Projection) -> str | None:
@@ -112,17 +122,12 @@ def why_none_in_regions(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     >>> why_none_in_regions(G, Projection(regions=("SE21",))).split(";")[0]
     'no organisation taking part in projects is in SE21 or a region under it'
     """
-    if not spec.regions or participations(G, spec):
+    if (found := _unplaced_participants(G, spec, "regions")) is None:
         return None
-    taking_part = {org for members in participations(G, dataclasses.replace(spec, regions=())).values()
-                   for org in members}
-    if not taking_part:
-        return None
-    placed = organisation_groups(G, sorted(taking_part), dataclasses.replace(spec, kind="region", region_level=1))
-    unplaced = len(taking_part - {org for orgs in placed.values() for org in orgs})
+    unplaced, taking_part = found
     _, how = _LACKS["region"]
     return (f"no organisation taking part in projects is in {', '.join(spec.regions)} or a region under it; "
-            f"{unplaced} of the {len(taking_part)} taking part are placed in no region at all. To place them: {how}")
+            f"{unplaced} of the {taking_part} taking part are placed in no region at all. To place them: {how}")
 
 
 def countryless_said(countries) -> str:
