@@ -41,6 +41,14 @@ def invoke(env: dict[str, str | None], *args: str) -> Result:
     return result
 
 
+def loaded_env(db: Path, graph: str, *load: str) -> dict[str, str | None]:
+    """The environment of a graph of its own into which `cluster-explorer load LOAD` ran, and succeeded."""
+    env = cli_env(db, graph)
+    loaded = invoke(env, "load", *load)
+    assert loaded.exit_code == 0, loaded.stderr
+    return env
+
+
 def run(env: dict[str, str | None], *args: str, timeout: float = 300) -> subprocess.CompletedProcess:
     """`python -m cli ARGS` as a separate process, as a user runs it."""
     full = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}

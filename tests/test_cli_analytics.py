@@ -6,17 +6,14 @@ import json
 
 import pytest
 
-from tests.cli_invoke import cli_env, error_line, invoke
+from tests.cli_invoke import error_line, invoke, loaded_env
 from tests.conftest import FIXTURES
 
 
 @pytest.fixture(scope="module")
 def env(embedded_server):
     """The CORDIS fixture loaded through the CLI into a graph of its own."""
-    env = cli_env(embedded_server, "cli_analytics")
-    loaded = invoke(env, "load", "cordis", str(FIXTURES / "cordis"))
-    assert loaded.exit_code == 0, loaded.stderr
-    return env
+    return loaded_env(embedded_server, "cli_analytics", "cordis", str(FIXTURES / "cordis"))
 
 
 def test_metrics_are_computed_printed_and_written_back(env):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli_invoke import cli_env, invoke
+from tests.cli_invoke import cli_env, invoke, loaded_env
 from tests.conftest import FIXTURES
 
 BUNDLED_NUTS = Path(__file__).resolve().parents[1] / "loaders" / "sample_data" / "gisco-nuts"
@@ -23,10 +23,7 @@ SMALAND = {"INTERIOR CLUSTER SWEDEN AB", "LINNEUNIVERSITETET"}  # SE212 and SE21
 @pytest.fixture(scope="module")
 def env(embedded_server):
     """The CORDIS fixture loaded through the CLI into a graph of its own."""
-    env = cli_env(embedded_server, "metrics_region_filter")
-    loaded = invoke(env, "load", "cordis", str(FIXTURES / "cordis"))
-    assert loaded.exit_code == 0, loaded.stderr
-    return env
+    return loaded_env(embedded_server, "metrics_region_filter", "cordis", str(FIXTURES / "cordis"))
 
 
 def measured(env, *options: str) -> tuple[int, set[str]]:
