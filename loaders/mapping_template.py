@@ -42,7 +42,7 @@ from loaders.table_cells import (
 )
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
-           "template_shape", "national_country", "county_numbers_in", "region_value", "on_lines"]
+           "template_shape", "national_country", "county_numbers_in", "region_value", "on_lines", "spaced_numbers"]
 
 #: Preset columns whose cell may list several items (`split` in the tables the preset makes).
 LISTS = ("sector", "programme", "organisation_id", "organisation_name")
@@ -103,7 +103,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     without = {name: [line for row, line in zip(rows, at, strict=True) if not str(row.get(guessed[name]) or "").strip()]
                for name in ("project_id", "organisation_id") if name in guessed}
     spaced = {name: found for name in ("project_id", "organisation_id") if name in guessed
-              and (found := _spaced_numbers(rows, at, guessed[name], hyphens=name == "organisation_id"))}
+              and (found := spaced_numbers(rows, at, guessed[name], hyphens=name == "organisation_id"))}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
         column = guessed.get(name) or (by_name if name == "organisation_id" else None)
@@ -239,7 +239,7 @@ def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str
             + also)
 
 
-def _spaced_numbers(rows: list[dict], at: list[int], column: str, hyphens: bool) -> str:
+def spaced_numbers(rows: list[dict], at: list[int], column: str, hyphens: bool) -> str:
     """`3 number(s) are written with spaces (line 268: "919 303 808"): compact reads them without ...`, or "" when
     no cell of the key column is digits in groups: such a table writes the same organisation number both ways, two
     nodes where one is meant, unless the key is read `compact`. `hyphens`: a hyphen or dot between digits counts

@@ -25,6 +25,7 @@ from loaders.mapping_template import (
     national_country,
     on_lines,
     region_value,
+    spaced_numbers,
 )
 from loaders.table_cells import (
     NOT_WORD,
@@ -109,6 +110,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     keyless = [line for row, line in zip(rows, at, strict=True) if not str(row.get(key) or "").strip()]
     named = bool("id" in guessed and keyless)  # a row without its id is named by its name (as participations are)
     placeholder = as_toml("name:{" + guessed["name"] + "}")
+    spaced = spaced_numbers(rows, at, key, hyphens=True) if "id" in guessed else ""  # 556051-4142 and 5560514142
+    compacted = [f"compact = [{as_toml(key)}]  # the {key} read as the {label} table reads them"] if spaced else []
     rule = (f"{{ placeholder = {placeholder} }}" if named else '"skip"') if keyless else None
     lines = [f"# A mapping for {data.name}, one row per {kind}, made by `cluster-explorer mapping new` from the",
              "# file's header and cells: no column looked like a project, so it is read as a list, not as",
@@ -123,6 +126,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
              *(['extra_labels = ["Organisation"]  # a cluster is an organisation too'] if clusters else []),
              f"id = {as_toml(key)}  #? " + ("the id" if "id" in guessed else
                                           "no column of ids found, so the name is the id"),
+             *([f"compact = [{as_toml(key)}]  #? {spaced}"] if spaced else []),
              f"name = {as_toml(guessed['name'])}  #? the name" + (": no header says so; its cells differ on every row"
                                                                if named_apart else ""),
              f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
@@ -140,13 +144,13 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     lines += ["[nodes.properties]", *props] if props else []
     if members:
         lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows, rule,
-                         guessed.get("cluster_id"))
+                         guessed.get("cluster_id"), compacted)
         lines += ["[relationships.properties]", _date_line("since", guessed["since"], (rows, at, data.name),
                                                            "member since")] if "since" in guessed else []
     for column, (end, rel_type, what) in LINKED.items():
         if column in guessed:
             lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows, rule,
-                             guessed.get(LIST_IDS[column]))
+                             guessed.get(LIST_IDS[column]), compacted)
             lines += _label_dates(guessed, (rows, at, data.name)) if column == "label" else []
     idle = {guessed[key] for name, key in LIST_IDS.items() if key != "id" and key in guessed and (
         name not in guessed or (name == "cluster" and not members) or _listing(rows, guessed[name]))}
@@ -205,12 +209,14 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
 
 
 def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],
-            rows: list[dict], keyless: str | None, id_column: str | None = None) -> list[str]:
+            rows: list[dict], keyless: str | None, id_column: str | None = None,
+            compacted: list[str] = ()) -> list[str]:
     """A node table of the column's `end` nodes (matched by name to the store's) and the relationships to them
     (`keyless`: the rule of rows without their key, when some have none: "skip", and the relationships skip them
     too, or a placeholder naming them by their name, which the relationships' start takes too; a skipped member
     still made its sector, a node linked to nothing). `id_column`: the ids of the end nodes (`Cluster-ID`), whose
-    names `column` then holds; a column listing several names in a cell is both."""
+    names `column` then holds; a column listing several names in a cell is both. `compacted`: the `compact` line of
+    the relationships' start column, when the node table reads its ids so (`556051-4142` as 5560514142)."""
     listed = list_separator(rows, column)
     split = [f"split = {{ column = {as_toml(column)}, separator = {as_toml(listed)} }}  #? cells list several, "
              f"separated by {as_toml(listed)}"] if listed else []
@@ -233,7 +239,7 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
             *split, *empty,
             "", "[[relationships]]", *reading, f"type = {as_toml(rel_type)}",
             f"start = {{ label = {as_toml(label)}, column = {as_toml(key)} }}",
-            f"end = {{ label = {as_toml(end)}, column = {as_toml(end_id)} }}", *split, *linked]
+            f"end = {{ label = {as_toml(end)}, column = {as_toml(end_id)} }}", *split, *linked, *compacted]
 
 
 def _label_dates(guessed: dict[str, str], table: tuple[list[dict], list[int], str]) -> list[str]:

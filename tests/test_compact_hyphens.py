@@ -90,3 +90,15 @@ def test_mapping_new_reads_organisation_numbers_with_hyphens_compact(tmp_path, e
     (tmp_path / "mapping.toml").write_text(template, encoding="utf-8")
     load_generic(embedded_store, tmp_path / "mapping.toml")
     assert "5560514142" in _organisations(embedded_store)
+
+
+def test_mapping_new_reads_a_lists_organisation_numbers_compact(tmp_path, embedded_store):
+    """A list of organisations (no projects) keyed by numbers written with and without their hyphen: its template
+    had read them as written, two organisations of Boliden Mineral AB."""
+    shutil.copy(TABLES / "organisationer.csv", tmp_path / "organisationer.csv")
+    template = participation_template(tmp_path / "organisationer.csv")
+    assert tomllib.loads(template)["nodes"][0]["compact"] == ["Organisationsnummer"]
+    (tmp_path / "mapping.toml").write_text(template, encoding="utf-8")
+    load_generic(embedded_store, tmp_path / "mapping.toml")
+    rows = embedded_store.read("MATCH (o:Organisation {name: 'Boliden Mineral AB'}) RETURN o.id").rows
+    assert rows == [["5560514142"]]
