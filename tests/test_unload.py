@@ -123,14 +123,14 @@ def test_a_place_one_load_made_and_another_load_uses_stays_with_the_other_load(e
     """A grants table made the region; an organisations table placed its rows there without bringing it again.
     Unloading the grants kept the region (the organisations' now) and their LOCATED_IN; unloading both leaves
     only the entity-resolution rule's own record."""
-    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "grants", "1;Fjordlab AS;Telemark\n"))
-    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "orgs", "2;Yara Norge AS;Telemark\n"))
+    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "grants", "1;Fjordlab AS;Hedmark\n"))
+    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "orgs", "2;Yara Norge AS;Hedmark\n"))
     summary, _ = run_unload(embedded_store, "user:grants")
     graph = to_networkx(embedded_store)
     assert "Organisation:1" not in graph and summary.nodes_removed == 2  # and the load's Source record
-    assert graph.has_edge("Organisation:2", "Region:NO-Telemark", "LOCATED_IN:")
-    assert graph.has_edge("Region:NO-Telemark", "Country:NO", "PART_OF:")  # a kept region keeps its country
-    assert {graph.nodes[place]["sources"][0] for place in ("Region:NO-Telemark", "Country:NO")} == {
+    assert graph.has_edge("Organisation:2", "Region:NO-Hedmark", "LOCATED_IN:")
+    assert graph.has_edge("Region:NO-Hedmark", "Country:NO", "PART_OF:")  # a kept region keeps its country
+    assert {graph.nodes[place]["sources"][0] for place in ("Region:NO-Hedmark", "Country:NO")} == {
         "user:orgs/orgs.csv"}
     assert (summary.nodes_kept, summary.relationships_kept) == (2, 1)
     run_unload(embedded_store, "user:orgs")
