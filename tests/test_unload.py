@@ -90,11 +90,11 @@ def test_the_cli_asks_first_and_an_answer_of_no_changes_nothing(embedded_server)
     before = invoke(env, "status").stdout
     refused = invoke(env, "unload", "user:tildelinger")  # no input: the answer is no
     assert refused.exit_code == 1 and "Remove what user:tildelinger brought" in refused.stderr
-    assert "wrote 156 nodes and 377 relationships. Remove" in refused.stderr  # the load it takes out, its size
+    assert "wrote 163 nodes and 384 relationships. Remove" in refused.stderr  # the load it takes out, its size
     assert invoke(env, "status").stdout == before
     done = invoke(env, "unload", "user:tildelinger", "--yes")
     assert done.exit_code == 0, done.stderr
-    assert done.stdout.startswith("user:tildelinger: 156 nodes and 377 relationships removed; 0 nodes")
+    assert done.stdout.startswith("user:tildelinger: 163 nodes and 384 relationships removed; 0 nodes")
     after = invoke(env, "status").stdout  # the entity-resolution rule's own record is all that stays
     assert after.split("\n", 1)[1] == "nodes:\n  Source                1\n"
 
