@@ -2,12 +2,13 @@
 
 National tables name regions as people do (`Vestland`, `Västra Götaland`), not by NUTS code. Such a
 region becomes a `Region` whose id is the country code, a hyphen and the name with its spaces as
-hyphens (`NO-Vestland`, `NO-Møre-og-Romsdal`): a NUTS code never holds a hyphen, so the two kinds of id
+hyphens (`NO-Hordaland`, `NO-Sogn-og-Fjordane`): a NUTS code never holds a hyphen, so the two kinds of id
 never meet. It carries `country` and `scheme = "national"`, and is `PART_OF` its `Country`, so queries by
 country find it. A cell that is a NUTS code (`NO0A`, `SE224`) is that NUTS region, as CORDIS locates
 organisations. A region column that says `county_numbers` reads a cell of one or two digits as that country's
 county number, its NUTS 3 region (`loaders.county_numbers`: Swedish län `14` is SE232). The node gets `country`
-(unless the table maps it itself), `nuts_code` or `region`.
+(unless the table maps it itself), `nuts_code` or `region`. A national region whose name NUTS knows (`Vestland` is
+NO0A2, `Västerbotten` SE331) becomes that NUTS region before the load writes it (`loaders.generic_regions`).
 """
 
 from __future__ import annotations

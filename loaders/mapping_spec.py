@@ -97,7 +97,7 @@ class Place:
     """Where a node table's rows are (`located_in`): a region column and a country column or constant.
 
     A region cell that is a NUTS code is that `Region`; any other names a national region, whose id is
-    `<country>-<name>` (`NO-Vestland`); see `loaders.generic_places`."""
+    `<country>-<name>` (`NO-Hordaland`); see `loaders.generic_places`."""
 
     region: str = ""
     country: str = ""

@@ -24,7 +24,8 @@ def test_a_node_the_store_has_in_a_region_gets_no_link_to_its_country(seeded, tm
 
 
 FINNISH = "Prosjekt;Akronym;Orgnr;Navn;Land;Fylke\n1;Akku;1234567-8;Oulun Akku Oy;FI;Uusimaa\n"
-ADVICE = "1 region name(s) of the table are not the name of one NUTS region of the store"
+ADVICE = ("1 region name(s) of the table are not the name of one NUTS region (of the store or of the bundled NUTS "
+          "files) of their country")
 
 
 def test_the_note_on_regions_nuts_lacks_takes_its_example_from_the_rows_country(embedded_store, tmp_path):
@@ -34,11 +35,12 @@ def test_the_note_on_regions_nuts_lacks_takes_its_example_from_the_rows_country(
     assert note.endswith(": Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, FI1B1)")
 
 
-def test_without_nuts_the_note_says_to_load_it(embedded_store, tmp_path):
+def test_without_nuts_the_note_takes_its_example_from_the_bundled_nuts_files(embedded_store, tmp_path):
+    """The note had said to load NUTS first; the names were read against the bundled NUTS files, which loading
+    NUTS loads, so that could not place them: NUTS's name or code does."""
     mapping = write_preset(tmp_path, FINNISH, {"country": '"Land"', "region": '"Fylke"'})
     note = next(n for n in load_generic(embedded_store, mapping).notes if n.startswith(ADVICE))
-    assert note.endswith("to place them, load NUTS first (`cluster-explorer load sample` ships it; the store holds "
-                         "no NUTS region of FI), or give a NUTS code in the table")
+    assert note.endswith(": Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, FI1B1)")
 
 
 ISO_CODES = ("Prosjekt;Akronym;Orgnr;Navn;Land;Region\n1;Havvind;1;Lindholmen Mobilitetsarena;SE;SE-O\n"
@@ -89,16 +91,16 @@ def test_a_region_recode_that_is_no_table_of_texts_is_named_at_its_line(tmp_path
 
 def test_a_reload_that_empties_a_region_puts_the_node_in_its_country_and_says_nothing_of_keeping_it(
         embedded_store, tmp_path):
-    """The region only this table gave is not the store's to keep: the note had said NTNU stayed in NO-Vestland
+    """The region only this table gave is not the store's to keep: the note had said NTNU stayed in NO-Hordaland
     while the re-load removed it."""
     from loaders.pipeline import run_load
 
     head, columns = "Prosjekt;Akronym;Orgnr;Navn;Land;Fylke\n", {"country": '"Land"', "region": '"Fylke"'}
     (tmp_path / "v1").mkdir(), (tmp_path / "v2").mkdir()
-    run_load(embedded_store, "csv", write_preset(tmp_path / "v1", head + "1;Havvind;974767880;NTNU;Norge;Vestland\n",
+    run_load(embedded_store, "csv", write_preset(tmp_path / "v1", head + "1;Havvind;974767880;NTNU;Norge;Hordaland\n",
                                                  columns, top='name = "grants"'))
     placed = "MATCH (:Organisation {id: '974767880'})-[:LOCATED_IN]->(p) RETURN p.id"
-    assert embedded_store.read(placed).rows == [["NO-Vestland"]]
+    assert embedded_store.read(placed).rows == [["NO-Hordaland"]]
     report = run_load(embedded_store, "csv", write_preset(tmp_path / "v2", head + "1;Havvind;974767880;NTNU;Norge;\n",
                                                           columns, top='name = "grants"'))
     assert not [n for n in report.load.notes if "stay in that region" in n or "held back" in n], report.load.notes

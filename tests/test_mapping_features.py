@@ -155,19 +155,19 @@ def test_a_country_column_and_its_bad_value(tmp_path):
 def test_a_region_that_is_no_nuts_code_gets_its_own_id_linked_to_its_country(tmp_path, embedded_store):
     mapping = write_files(tmp_path, {
         "mapping.toml": ORGS.replace('id = "nr"', 'id = "nr"\nlocated_in = { region = "fylke", country = "land" }'),
-        "orgs.csv": "nr;navn;fylke;land\n1;Fjordlab AS;Møre og Romsdal;Norge\n2;Osloteknikk AS;NO011;NO\n"
+        "orgs.csv": "nr;navn;fylke;land\n1;Fjordlab AS;Sogn og Fjordane;Norge\n2;Osloteknikk AS;NO011;NO\n"
                     "3;Nordsee GmbH;;Deutschland\n"})
     load_generic(embedded_store, mapping)
     graph = to_networkx(embedded_store)
-    assert graph.nodes["Region:NO-Møre-og-Romsdal"] | {"sources": None} == {
-        "id": "NO-Møre-og-Romsdal", "name": "Møre og Romsdal", "kind": "Region", "labels": ["Region"],
+    assert graph.nodes["Region:NO-Sogn-og-Fjordane"] | {"sources": None} == {
+        "id": "NO-Sogn-og-Fjordane", "name": "Sogn og Fjordane", "kind": "Region", "labels": ["Region"],
         "country": "NO", "scheme": "national", "sources": None}
-    assert graph.has_edge("Region:NO-Møre-og-Romsdal", "Country:NO", "PART_OF:")
-    assert graph.has_edge("Organisation:1", "Region:NO-Møre-og-Romsdal", "LOCATED_IN:")
+    assert graph.has_edge("Region:NO-Sogn-og-Fjordane", "Country:NO", "PART_OF:")
+    assert graph.has_edge("Organisation:1", "Region:NO-Sogn-og-Fjordane", "LOCATED_IN:")
     assert graph.has_edge("Organisation:2", "Region:NO011", "LOCATED_IN:")  # a NUTS code stays a NUTS region
     assert graph.has_edge("Organisation:3", "Country:DE", "LOCATED_IN:")  # no region: the country
     assert {k: graph.nodes[f"Organisation:{k}"].get("country") for k in "123"} == {"1": "NO", "2": "NO", "3": "DE"}
-    assert graph.nodes["Organisation:1"]["region"] == "NO-Møre-og-Romsdal"
+    assert graph.nodes["Organisation:1"]["region"] == "NO-Sogn-og-Fjordane"
     assert graph.nodes["Organisation:2"]["nuts_code"] == "NO011"
 
 
@@ -185,12 +185,12 @@ def test_located_in_takes_a_constant_country_and_keeps_stored_place_names(tmp_pa
     mapping = write_files(tmp_path, {
         "mapping.toml": ORGS.replace('id = "nr"', 'id = "nr"\nlocated_in = { region = "fylke", country = { value = '
                                      '"Norge" } }'),
-        "orgs.csv": "nr;navn;fylke\n1;Fjordlab AS;Vestland\n"})
+        "orgs.csv": "nr;navn;fylke\n1;Fjordlab AS;Hordaland\n"})
     embedded_store.write("CREATE (:Country {id: 'NO', name: 'Norge (NUTS)', kind: 'Country'})")
     load_generic(embedded_store, mapping)
     graph = to_networkx(embedded_store)
     assert graph.nodes["Country:NO"]["name"] == "Norge (NUTS)"  # the NUTS loader's name is not overwritten
-    assert graph.has_edge("Region:NO-Vestland", "Country:NO", "PART_OF:")
+    assert graph.has_edge("Region:NO-Hordaland", "Country:NO", "PART_OF:")
 
 
 # --- recoded values --------------------------------------------------------------------------------------

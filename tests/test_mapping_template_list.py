@@ -51,7 +51,8 @@ def test_a_swedish_cluster_list_gets_a_list_mapping_that_loads_onto_the_seeds_cl
     assert [tuple(r) for r in linked] == [("ACTIVE_IN", "automation"), ("HAS_LABEL", "esca-bronze"),
                                           ("LOCATED_IN", "SE125"), ("MEMBER_OF", "s3-cluster-pilot")]
     # the län are the seeds' NUTS regions (`Västmanlands län` is SE125), where the seeds put the cluster too
-    assert any("NUTS regions of the store" in note and "Västmanlands län -> SE125" in note for note in report.notes)
+    assert any("placed in the NUTS region their region cell names" in note and "Västmanlands län -> SE125" in note
+               for note in report.notes)
     assert not seeded.read("MATCH (r:Region) WHERE r.id STARTS WITH 'SE-' RETURN r.id").rows
     places = seeded.read("MATCH (c:Cluster {id: 'automation-region'})-[:LOCATED_IN]->(r) RETURN r.id").rows
     assert places == [["SE125"]]  # one place, not a second one beside the seeds'

@@ -16,8 +16,9 @@ from tests.generic_files import snapshot, write_files, write_preset
 TABLE = FIXTURES / "participation"
 MAPPING = TABLE / "mapping.toml"
 #: Two Sources: the file's, and entity resolution's (run after every load).
-LABELS = {"Project": 90, "Organisation": 45, "Programme": 5, "Region": 9, "Country": 6, "Source": 2, "Load": 1}
-TYPES = {"PARTICIPATES_IN": 248, "FUNDED_BY": 75, "LOCATED_IN": 45, "PART_OF": 9}
+# the 9 counties are NUTS regions by their names, with 7 parents (NO0, NO02 ...): 16 regions and PART_OF links
+LABELS = {"Project": 90, "Organisation": 45, "Programme": 5, "Region": 16, "Country": 6, "Source": 2, "Load": 1}
+TYPES = {"PARTICIPATES_IN": 248, "FUNDED_BY": 75, "LOCATED_IN": 45, "PART_OF": 16}
 
 
 @pytest.fixture
@@ -36,7 +37,7 @@ def test_the_table_loads_with_exact_counts(embedded_store):
     report = run_load(embedded_store, "csv", MAPPING)
     labels, types = counts(embedded_store)
     assert {k: labels[k] for k in LABELS} == LABELS and {k: types[k] for k in TYPES} == TYPES
-    assert report.summary.created == 90 + 45 + 5 + 9 + 6 + 1
+    assert report.summary.created == 90 + 45 + 5 + 16 + 6 + 1
 
 
 def test_the_summary_says_what_was_cleaned_and_filled_in(embedded_store):
@@ -72,10 +73,11 @@ def test_countries_written_as_names_and_codes_become_one_code(loaded):
 
 
 def test_counties_are_regions_of_norway_that_region_queries_find(loaded):
-    rows = loaded.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r:Region)-[:PART_OF]->(c:Country {id: 'NO'}) "
+    """The counties' names are NUTS names (`Vestland` NO0A2, `Troms og Finnmark` NUTS 2021's NO074), so they are
+    those NUTS regions, PART_OF Norway through their parents, as CORDIS's are."""
+    rows = loaded.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r:Region)-[:PART_OF*]->(c:Country {id: 'NO'}) "
                        "RETURN r.id, count(o) ORDER BY r.id").rows
-    assert [r[0] for r in rows] == ["NO-Agder", "NO-Innlandet", "NO-Møre-og-Romsdal", "NO-Nordland", "NO-Oslo",
-                                    "NO-Rogaland", "NO-Troms-og-Finnmark", "NO-Trøndelag", "NO-Vestland"]
+    assert [r[0] for r in rows] == ["NO020", "NO060", "NO071", "NO074", "NO081", "NO092", "NO0A1", "NO0A2", "NO0A3"]
     assert sum(r[1] for r in rows) == 37  # one Norwegian company has no county: it is located in the country
 
 

@@ -28,16 +28,16 @@ def _table(folder: Path, rows: str) -> Path:
 
 
 def test_a_reload_keeps_the_places_of_its_earlier_load_and_says_nothing_of_them(embedded_store, tmp_path):
-    rows = "911111111;Havkraft AS;10;Vestland\n922222222;Nordlys AS;5;Troms\n"
+    rows = "911111111;Havkraft AS;10;Hordaland\n922222222;Nordlys AS;5;Sogn og Fjordane\n"
     run_load(embedded_store, "csv", _table(tmp_path / "v1", rows))
-    both = [["NO-Troms", "NO", SOURCE], ["NO-Vestland", "NO", SOURCE]]
+    both = [["NO-Hordaland", "NO", SOURCE], ["NO-Sogn-og-Fjordane", "NO", SOURCE]]
     assert embedded_store.read(REGIONS).rows == both
     report = run_load(embedded_store, "csv", _table(tmp_path / "v2", rows.replace(";10;", ";12;")))
     assert report.summary.retired == [], report.summary.retired
     assert embedded_store.read(REGIONS).rows == both
     # a row deleted: its organisation and the region only it named go, and the note counts those alone
-    report = run_load(embedded_store, "csv", _table(tmp_path / "v3", "911111111;Havkraft AS;12;Vestland\n"))
-    assert embedded_store.read(REGIONS).rows == [["NO-Vestland", "NO", SOURCE]]
+    report = run_load(embedded_store, "csv", _table(tmp_path / "v3", "911111111;Havkraft AS;12;Hordaland\n"))
+    assert embedded_store.read(REGIONS).rows == [["NO-Hordaland", "NO", SOURCE]]
     assert report.summary.retired[0].startswith("orgs.csv: 2 node(s) and 2 relationship(s) the earlier load gave "
                                                 "are no longer in it: 2 node(s) and 2 relationship(s) removed."), \
         report.summary.retired

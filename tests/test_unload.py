@@ -90,11 +90,11 @@ def test_the_cli_asks_first_and_an_answer_of_no_changes_nothing(embedded_server)
     before = invoke(env, "status").stdout
     refused = invoke(env, "unload", "user:tildelinger")  # no input: the answer is no
     assert refused.exit_code == 1 and "Remove what user:tildelinger brought" in refused.stderr
-    assert "wrote 156 nodes and 377 relationships. Remove" in refused.stderr  # the load it takes out, its size
+    assert "wrote 163 nodes and 384 relationships. Remove" in refused.stderr  # the load it takes out, its size
     assert invoke(env, "status").stdout == before
     done = invoke(env, "unload", "user:tildelinger", "--yes")
     assert done.exit_code == 0, done.stderr
-    assert done.stdout.startswith("user:tildelinger: 156 nodes and 377 relationships removed; 0 nodes")
+    assert done.stdout.startswith("user:tildelinger: 163 nodes and 384 relationships removed; 0 nodes")
     after = invoke(env, "status").stdout  # the entity-resolution rule's own record is all that stays
     assert after.split("\n", 1)[1] == "nodes:\n  Source                1\n"
 
@@ -123,14 +123,14 @@ def test_a_place_one_load_made_and_another_load_uses_stays_with_the_other_load(e
     """A grants table made the region; an organisations table placed its rows there without bringing it again.
     Unloading the grants kept the region (the organisations' now) and their LOCATED_IN; unloading both leaves
     only the entity-resolution rule's own record."""
-    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "grants", "1;Fjordlab AS;Telemark\n"))
-    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "orgs", "2;Yara Norge AS;Telemark\n"))
+    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "grants", "1;Fjordlab AS;Hedmark\n"))
+    run_load(embedded_store, "csv", _orgs_mapping(tmp_path, "orgs", "2;Yara Norge AS;Hedmark\n"))
     summary, _ = run_unload(embedded_store, "user:grants")
     graph = to_networkx(embedded_store)
     assert "Organisation:1" not in graph and summary.nodes_removed == 2  # and the load's Source record
-    assert graph.has_edge("Organisation:2", "Region:NO-Telemark", "LOCATED_IN:")
-    assert graph.has_edge("Region:NO-Telemark", "Country:NO", "PART_OF:")  # a kept region keeps its country
-    assert {graph.nodes[place]["sources"][0] for place in ("Region:NO-Telemark", "Country:NO")} == {
+    assert graph.has_edge("Organisation:2", "Region:NO-Hedmark", "LOCATED_IN:")
+    assert graph.has_edge("Region:NO-Hedmark", "Country:NO", "PART_OF:")  # a kept region keeps its country
+    assert {graph.nodes[place]["sources"][0] for place in ("Region:NO-Hedmark", "Country:NO")} == {
         "user:orgs/orgs.csv"}
     assert (summary.nodes_kept, summary.relationships_kept) == (2, 1)
     run_unload(embedded_store, "user:orgs")

@@ -81,7 +81,7 @@ def _region_codes(G: nx.MultiDiGraph, key: str) -> list[str]:
 
 def _regions_below(G: nx.MultiDiGraph, ids: tuple[str, ...]) -> tuple[set[str], tuple[str, ...]]:
     """The region codes `ids` take in (`--region SE21`): each and those PART_OF it, transitively (a national
-    region's parts too: NO-Vestland has no NUTS code to start), and the NUTS codes among `ids`, whose every longer
+    region's parts too: NO-Hordaland has no NUTS code to start), and the NUTS codes among `ids`, whose every longer
     code is under them (SE21 takes SE212 and SE213 even where a table's `nuts_code` has no Region node)."""
     below = {key.split(":", 1)[1] for key in _with_parts(G, "Region", ids)} | set(ids)
     return below, tuple(code for code in ids if "-" not in code)
@@ -194,7 +194,7 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
         else:
             codes = _region_codes(G, org)
             code = codes[0] if codes else None
-            if code and "-" in code:  # a national region (NO-Vestland, loaders.generic_places): no level to cut to
+            if code and "-" in code:  # a national region (NO-Hordaland, loaders.generic_places): no level to cut to
                 group = node_key("Region", code)
             else:
                 cut = 2 + spec.region_level

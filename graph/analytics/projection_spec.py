@@ -37,7 +37,7 @@ class Projection:
         by one of them or by a programme PART_OF one of them.
     sectors : ACTIVE_IN ids ("esv:/25/67/425", "topic:..."), sub-fields (PART_OF) included.
     countries : country codes (EU style, "SE", "EL"); only organisations located there are kept.
-    regions : region ids (NUTS codes, "SE21", or a national region's, "NO-Vestland"); only organisations placed
+    regions : region ids (NUTS codes, "SE21", or a national region's, "NO-Hordaland"); only organisations placed
         in one of them or in a region under it (PART_OF, or a longer NUTS code) are kept.
     roles : participation roles kept (coordinator, participant, associatedPartner, partner, thirdParty); all
         when empty.

@@ -170,7 +170,7 @@ def _names(index: RecommenderIndex, keys) -> str:
 
 def _region_key(index: RecommenderIndex, region: str) -> str:
     """A region as `nearby` matches it and `cold_reasons` names it: a NUTS code by its NUTS 2 region (the first four
-    characters: SE232 is SE23), a national region (NO-Vestland) by itself."""
+    characters: SE232 is SE23), a national region (NO-Hordaland) by itself."""
     nuts = 4 <= len(region) <= 5 and region[:2].isalpha() and region[:2].isupper() and region.isalnum()
     return f"Region:{region[:4]}" if nuts else f"Region:{region}"
 

@@ -119,7 +119,7 @@ CONTRACT: tuple[Property, ...] = tuple([
              "private, PUB public, OTH other)", ("Explore's tooltips",)),
             ("vat_number", "string", "VAT number (CORDIS's `vatNumber`, SE202100287401): a table's organisation number "
              "it holds is that organisation (loaders/generic_vat_numbers.py)", ("match = \"name\"",)),
-            ("region", "string", "a national region that is no NUTS code (NO-Vestland; `located_in` sets it)",
+            ("region", "string", "a national region that is no NUTS code (NO-Hordaland; `located_in` sets it)",
              ("regions",)),
             ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),
             ("lat", "float", "latitude (WGS84) of the organisation itself", ("map",)),

@@ -1,7 +1,7 @@
 // title: Regions ranked by participations
 // description: NUTS regions (at the chosen level) ranked by project participations of their organisations
 // description: (counts kept by the CORDIS loader, within the loaded files); a mapped table's national
-// description: regions (NO-Vestland, docs/mapping.md) at every level. Its contribution (EUR) is empty when
+// description: regions (NO-Hordaland, docs/mapping.md) at every level. Its contribution (EUR) is empty when
 // description: none of its organisations' participations gives one (not given, not 0).
 // tags: regions, projects
 // requires: Organisation.participations, Organisation.nuts_code | Organisation.region
