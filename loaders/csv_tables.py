@@ -103,7 +103,6 @@ def lat_lon(text: str) -> tuple[float, float]:
 
 
 _FIRST_LINE = re.compile(r"[^\r\n]*")
-_UNPARSED = object()
 
 
 #: Characters that need a look cell by cell: NUL and other control characters, lone surrogates.
@@ -223,23 +222,18 @@ def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequ
                                 *(p for p in problems if p.line == 1)])
     if problems:
         raise ValidationFailed(problems)
-    typed = [(c, _decimal_comma if types[c] is number and table.delimiter == ";" else types[c], {})
+    typed = [(c, _decimal_comma if types[c] is number and table.delimiter == ";" else types[c])
              for c in header if c in types]
     for row, line in zip(table.rows, table.lines, strict=True):
-        for c in not_empty:
-            if row[c] is None:
-                problems.append(Problem(name, line, c, "empty; every row needs a value here"))
-        for column, parse, parsed in typed:  # `parsed`: a cell's value, once (a PIC repeats on every participation)
+        problems += [Problem(name, line, c, "empty; every row needs a value here") for c in not_empty
+                     if row[c] is None]
+        for column, parse in typed:
             value = row[column]
             if value is not None:
-                got = parsed.get(value, _UNPARSED)
-                if got is _UNPARSED:
-                    try:
-                        got = parsed[value] = parse(value)
-                    except ValueError as e:
-                        problems.append(Problem(name, line, column, str(e)))
-                        continue
-                row[column] = got
+                try:
+                    row[column] = parse(value)
+                except ValueError as e:
+                    problems.append(Problem(name, line, column, str(e)))
     if problems:
         raise ValidationFailed(problems)
     return table
