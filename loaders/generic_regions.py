@@ -62,10 +62,15 @@ RETURN r.id AS id, r.name AS name, coalesce(r.level, size(r.id) - 2) AS level"""
 
 
 def _spellings(name: str, country: str) -> list[str]:
-    """The names a table's region may have in NUTS: its own, and a Swedish county's with `län`."""
-    if country != "SE" or fold(name).endswith(" lan"):
-        return [name]
-    return [name, f"{name} län", f"{name}s län"]
+    """The names a table's region may have in NUTS: its own; a Danish or Swedish region's without `Region` (a Danish
+    member list writes `Region Syddanmark`, NUTS `Syddanmark`; Sweden's `Region Skåne` is `Skåne län`); a Swedish
+    county's with `län`."""
+    names = [name]
+    if country in ("DK", "SE") and fold(name).startswith("region ") and len(name.split()) > 1:
+        names.append(name.split(None, 1)[1])
+    if country == "SE":
+        names += [f"{n}{s} län" for n in names if not fold(n).endswith(" lan") for s in ("", "s")]
+    return names
 
 
 def _by_level(country: str, ids: set[str]) -> dict[int, list[str]]:

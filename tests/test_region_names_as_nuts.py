@@ -93,3 +93,13 @@ def test_a_name_is_taken_at_the_column_level_in_the_newest_version_and_one_nuts_
                                "of the bundled NUTS files) of their country, so each is made a region of its own, "
                                "without a place on the Map: Hordaland, Wiener Umland (names AT126 and AT127);")
                for note in report.notes), report.notes
+
+
+def test_a_danish_or_swedish_region_named_with_region_is_its_nuts_region(embedded_store, tmp_path):
+    """A Danish member list writes `Region Syddanmark` and a Swedish one `Region Skåne` (the county council's name):
+    NUTS writes `Syddanmark` (DK03) and `Skåne län` (SE224); each had become a national region off the Map."""
+    table = ("Prosjekt;Akronym;Orgnr;Navn;Land;Region\n1;Vind;1;Odense Lab ApS;DK;Region Syddanmark\n"
+             "1;Vind;2;Aarhus Lab ApS;DK;Region Midtjylland\n1;Vind;3;Malmö Lab AB;SE;Region Skåne\n")
+    load_generic(embedded_store, write_preset(tmp_path, table, {"country": '"Land"', "region": '"Region"'}))
+    placed = dict(embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r:Region) RETURN o.id, r.id").rows)
+    assert placed == {"1": "DK03", "2": "DK04", "3": "SE224"}
