@@ -82,12 +82,13 @@ def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
                          help="Your cluster, a member, a region: where it stands among the nodes of this graph")
     if not text.strip():
         return
-    found = found_places(kept.names, kept.results, text)
+    groups = matching_keys(kept.names, text)
+    found = found_places(kept.names, kept.results, text, groups)
     if found:
         st.dataframe(found_table(found[:SHOWN], ranked_first(kept.results)[0]), hide_index=True, key="metrics_found")
         if len(found) > SHOWN:
             st.caption(f"The first {SHOWN} of {len(found):,} matches; type more of the name to narrow them.")
-        if folded_only := len(matching_keys(kept.names, text)[1]):
+        if folded_only := len(groups[1]):
             st.caption(f"Of the matches, {folded_only_said(folded_only)}.")
     ids = {key.split(":", 1)[1] for key in kept.names}
     absent = [name for key, name in common.search(text, LABELS.get(spec.kind)) if key.split(":", 1)[1] not in ids]

@@ -11,7 +11,7 @@ mark may stand for, so that a refusal and `mapping new` say `currency = "SEK"` i
 
 from __future__ import annotations
 
-__all__ = ["CURRENCY_MARKS", "KRONA_COUNTRIES", "marked_currencies", "without_currency"]
+__all__ = ["CURRENCY_MARKS", "KRONA_COUNTRIES", "marked_currencies", "mark_of", "without_currency"]
 
 #: A currency's ISO code -> the marks its amounts are written with besides the code itself (case ignored).
 CURRENCY_MARKS = {"SEK": ("kr", "kr."), "NOK": ("kr", "kr."), "DKK": ("kr", "kr."), "ISK": ("kr", "kr."),
@@ -46,3 +46,12 @@ def marked_currencies(text: str) -> tuple[str, ...]:
     (('SEK',), (), ())
     """
     return tuple(code for code in CURRENCY_MARKS if without_currency(text, code) != text)
+
+
+def mark_of(text: str, currency: str) -> str:
+    """The mark of `currency` that `text` carries, as written (`kr` of `3 450 000 kr`); "" when it carries none.
+
+    >>> mark_of("3 450 000 kr", "SEK"), mark_of("€ 250.000", "EUR"), mark_of("12", "SEK")
+    ('kr', '€', '')
+    """
+    return text.strip().replace(without_currency(text, currency), "", 1).strip()

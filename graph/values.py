@@ -18,7 +18,7 @@ import math
 import re
 from typing import Any
 
-from graph.currency_marks import marked_currencies, without_currency
+from graph.currency_marks import mark_of, marked_currencies, without_currency
 from graph.errors import ParameterError
 
 __all__ = ["BadValue", "NotYesNo", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS", "ISO_DATE", "KINDS", "as_bool",
@@ -157,7 +157,7 @@ def _currency_hint(text: str, currency: str) -> str:
     codes = [code for code in marked_currencies(text) if code != currency.upper()]
     if not codes:
         return ""
-    mark = text.strip().replace(without_currency(text, codes[0]), "", 1).strip()
+    mark = mark_of(text, codes[0])
     who = f"{mark!r} is {codes[0]}'s mark" if len(codes) == 1 else \
         f"{mark!r} is the mark of {', '.join(codes[:-1])} and {codes[-1]} alike"
     setting = f"currency = \"{codes[0]}\"{'' if len(codes) == 1 else ' or the one it is'} (docs/mapping.md)"

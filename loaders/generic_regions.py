@@ -66,7 +66,7 @@ def _spellings(name: str, country: str) -> list[str]:
     member list writes `Region Syddanmark`, NUTS `Syddanmark`; Sweden's `Region Skåne` is `Skåne län`); a Swedish
     county's with `län`."""
     names = [name]
-    if country in ("DK", "SE") and fold(name).startswith("region ") and len(name.split()) > 1:
+    if country in ("DK", "SE") and fold(name).startswith("region "):  # fold ends no name with a space
         names.append(name.split(None, 1)[1])
     if country == "SE":
         names += [f"{n}{s} län" for n in names if not fold(n).endswith(" lan") for s in ("", "s")]

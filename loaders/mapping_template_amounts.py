@@ -30,12 +30,13 @@ def amount_lines(guessed: dict[str, str], rows: list[dict], at: list[int], file:
         return []
     code = header_currency(column)  # its mark (`3 450 000 kr` under `Belopp (SEK)`) is read past, as the loader does
     why, reading = f"the amount column's header says {code}", code or ""
+    cells = sample_at(rows, at, column)
     if not code:  # `3 450 000 kr` under `Beviljat belopp`: the mark, and the table's country, say which
-        code, why, reading = currency_of_marks([cell for _, cell in sample_at(rows, at, column)], guessed, rows)
+        code, why, reading = currency_of_marks([cell for _, cell in cells], guessed, rows)
         if why and not code and notes is not None:  # `kr` in a table of no country
             notes.append(f"{file} [{column}]: {why.split(': ')[0]}: write the one it is in the mapping's currency line "
                          "and uncomment it; until then `load csv` refuses the amounts")
-    sampled = [(line, without_currency(cell, reading)) for line, cell in sample_at(rows, at, column)]
+    sampled = [(line, without_currency(cell, reading)) for line, cell in cells]
     amounts = [cell for _, cell in sampled]
     marks = number_marks(amounts) if amounts else (".", "")
     like = f"amounts like {as_toml(next((a for a in amounts if ',' in a or '.' in a), amounts[0] if amounts else ''))}"

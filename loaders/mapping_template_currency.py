@@ -11,7 +11,7 @@ line is written commented out, for the user to name which.
 from __future__ import annotations
 
 from graph.countries import country_code
-from graph.currency_marks import KRONA_COUNTRIES, marked_currencies, without_currency
+from graph.currency_marks import KRONA_COUNTRIES, mark_of, marked_currencies
 
 __all__ = ["currency_of_marks"]
 
@@ -38,12 +38,11 @@ def currency_of_marks(cells: list[str], guessed: dict[str, str], rows: list[dict
     """For amount `cells` that carry a currency mark: (the currency it names, or "" where the table does not say
     which krona; the template line's comment; the currency whose marks the cells are read past with). ("", "", "")
     when no cell carries one, or two cells carry different ones."""
-    marked = [codes for cell in cells if (codes := marked_currencies(cell))]
-    if not marked or any(codes != marked[0] for codes in marked):
+    marked = [(cell, codes) for cell in cells if (codes := marked_currencies(cell))]
+    if not marked or any(codes != marked[0][1] for _, codes in marked):
         return "", "", ""
-    codes = marked[0]
-    cell = next(cell.strip() for cell in cells if marked_currencies(cell))
-    mark = cell.replace(without_currency(cell, codes[0]), "", 1).strip()
+    cell, codes = marked[0]
+    mark = mark_of(cell, codes[0])
     if len(codes) == 1:
         return codes[0], f"the amounts carry {mark!r}, {codes[0]}'s mark, which is read past", codes[0]
     country = _table_country(guessed, rows)

@@ -50,10 +50,11 @@ def place(values: dict[Any, float], key: Any) -> str:
     return places(values, [key])[key]
 
 
-def _at_word_start(needle: str, text: str) -> bool:
-    """Whether `needle` starts a word of `text` (its start, or after a space, `|`, `-`, `(` ...): `alo` finds ALOADED
-    AB, not CATALONIA, as a saved query's sector search and a typed node name match (`graph.store.resolve`)."""
-    return bool(needle) and re.search(rf"(?<!\w){re.escape(needle)}", text) is not None
+def _word_start(needle: str) -> re.Pattern[str] | None:
+    """What finds `needle` at the start of a word (the text's start, or after a space, `|`, `-`, `(` ...): `alo` finds
+    ALOADED AB, not CATALONIA, as a saved query's sector search and a typed node name match (`graph.store.resolve`).
+    Made once per search, not per name; None for an empty needle, which finds nothing."""
+    return re.compile(rf"(?<!\w){re.escape(needle)}") if needle else None
 
 
 def _as_typed(text: str) -> str:
@@ -72,21 +73,24 @@ def matching_keys(names: dict[Any, str], text: str) -> tuple[list[Any], list[Any
     >>> matching_keys({"a": "ALO AB", "b": "Ålö AB", "c": "ALOADED AB", "d": "CATALONIA"}, "alo")
     (['a', 'b', 'c'], [])
     """
-    wanted, typed = fold(text).strip(), _as_typed(text).strip()
-    found = [key for key, name in names.items()
-             if _at_word_start(wanted, fold("|".join((*names_of(key, name), key))))]
+    wanted, typed = _word_start(fold(text).strip()), _word_start(_as_typed(text).strip())
+    if wanted is None or typed is None:
+        return [], []
+    found = [key for key, name in names.items() if wanted.search(fold("|".join((*names_of(key, name), key))))]
     if text.isascii():
         return found, []
-    exact = [key for key in found if _at_word_start(typed, _as_typed("|".join((*names_of(key, names[key]), key))))]
+    exact = [key for key in found if typed.search(_as_typed("|".join((*names_of(key, names[key]), key))))]
     held = set(exact)
     return exact, [key for key in found if key not in held]
 
 
-def found_places(names: dict[Any, str], results: dict[str, Any], text: str) -> list[tuple[Any, str, dict[str, str]]]:
+def found_places(names: dict[Any, str], results: dict[str, Any], text: str,
+                 groups: tuple[list[Any], list[Any]] | None = None) -> list[tuple[Any, str, dict[str, str]]]:
     """The nodes of a projection (`names`: key -> name) one of whose names or whose key has a word starting with
     `text` (`matching_keys`: those holding it as typed first, then those matching only without accents; a country
     by any of its names: "Sverige"), each group best first by the first metric, each node with its place by every
-    metric of `results` (metric -> a result with `values`) but `community`.
+    metric of `results` (metric -> a result with `values`) but `community`. `groups`: `matching_keys(names, text)`
+    when the caller has it (it counts the matches without accents too), else found here.
 
     >>> class R:
     ...     def __init__(self, values): self.values = values
@@ -94,7 +98,7 @@ def found_places(names: dict[Any, str], results: dict[str, Any], text: str) -> l
     ...              {"degree": R({"Cluster:a": 2, "Cluster:b": 5, "Cluster:c": 4})}, "green")
     [('Cluster:c', 'Green Valley', {'degree': '2 of 3'}), ('Cluster:a', 'Industrial Green Tech', {'degree': '3 of 3'})]
     """
-    groups = matching_keys(names, text)
+    groups = matching_keys(names, text) if groups is None else groups
     ranked = [metric for metric in results if metric not in UNRANKED]
     if ranked:
         first = results[ranked[0]].values
@@ -136,8 +140,9 @@ def find_lines(found: Any, results: dict[str, Any], kind: str, text: str) -> lis
     """What `metrics compute --find TEXT` prints: the matching nodes of the projection (`found`: its `names` and
     `number_of_nodes()`, as `graph.analytics.metrics_disk.KeptMetrics` has) with their place by each metric, the
     first `SHOWN`; when none, why a node of the store may have no place (never an empty answer)."""
-    matches = found_places(found.names, results, text)
-    folded_only = len(matching_keys(found.names, text)[1])
+    groups = matching_keys(found.names, text)
+    folded_only = len(groups[1])
+    matches = found_places(found.names, results, text, groups)
     if not matches:
         return [f"find {text!r}: nothing in this graph of {graph_of(kind)} is named or numbered like it; "
                 + left_out_why(kind)]
