@@ -13,7 +13,14 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, url_choice
-from graph.analytics.metric_places import UNRANKED, folded_only_said, found_places, graph_of, matching_keys
+from graph.analytics.metric_places import (
+    UNRANKED,
+    folded_only_said,
+    found_groups,
+    found_places,
+    graph_of,
+    inside_words_said,
+)
 from graph.analytics.metrics_disk import KeptMetrics
 from graph.analytics.projections import Projection
 
@@ -82,9 +89,12 @@ def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
                          help="Your cluster, a member, a region: where it stands among the nodes of this graph")
     if not text.strip():
         return
-    groups = matching_keys(kept.names, text)
+    groups, inside = found_groups(kept.names, text)
     found = found_places(kept.names, kept.results, text, groups)
     if found:
+        if inside:
+            said = inside_words_said(text)
+            st.caption(said[0].upper() + said[1:] + ".")
         st.dataframe(found_table(found[:SHOWN], ranked_first(kept.results)[0]), hide_index=True, key="metrics_found")
         if len(found) > SHOWN:
             st.caption(f"The first {SHOWN} of {len(found):,} matches; type more of the name to narrow them.")

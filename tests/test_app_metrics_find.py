@@ -57,3 +57,11 @@ def test_a_shared_place_says_how_many_share_it(app_store):  # noqa: F811
     found = next(d.value for d in at.dataframe if "place by pagerank" in d.value.columns and "degree" not in d.value)
     first_place = int(ranked.index[ranked["degree"] == last["degree"]][0]) + 1
     assert found["place by degree"].iloc[0] == f"{first_place:,} of {len(ranked):,}, tied with {tied - 1:,}"
+
+
+def test_a_text_held_only_inside_a_compound_name_finds_it_and_says_so(app_store):  # noqa: F811
+    at = computed()
+    at.text_input(key="metrics_find").input("sykehus").run()  # OSLO UNIVERSITETSSYKEHUS HF: no word starts with it
+    found = next(d.value for d in at.dataframe if "place by pagerank" in d.value.columns and "degree" not in d.value)
+    assert list(found["name"]) == ["OSLO UNIVERSITETSSYKEHUS HF"]
+    assert "No name has a word starting with 'sykehus'; these hold it inside a word" in texts(at)

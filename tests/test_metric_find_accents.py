@@ -59,3 +59,12 @@ def test_alo_finds_alo_ab_written_either_way_before_aloaded_and_never_catalonia(
     assert [key for key, *_ in found_places(names, degree, "Ålö")] == ["b", "c", "a"]
     assert matching_keys(names, "Ålö") == (["b"], ["a", "c"])
     assert matching_keys(names, "alo") == (["a", "b", "c"], [])
+
+
+def test_a_text_no_word_starts_with_finds_the_compound_names_holding_it_and_says_so(env):
+    lines = found(env, "teknikk")  # no word starts with it; Bølgeteknikk AS holds it, as Nordic compounds do
+    assert lines[0].startswith(": 1 node(s) of ")
+    assert lines[1] == ("  (no name has a word starting with 'teknikk'; these hold it inside a word (a compound name: "
+                        "Bølgeteknikk holds teknikk))")
+    assert lines[2].startswith("  Bølgeteknikk AS  (")
+    assert "inside a word" not in "\n".join(found(env, "universitet"))  # words start with it: those alone

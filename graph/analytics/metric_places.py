@@ -20,8 +20,8 @@ from typing import Any
 from graph.countries import names_of
 from graph.store.search_text import fold
 
-__all__ = ["UNRANKED", "place", "places", "matching_keys", "folded_only_said", "found_places",
-           "find_lines", "graph_of", "left_out_why"]
+__all__ = ["UNRANKED", "place", "places", "matching_keys", "found_groups", "folded_only_said", "inside_words_said",
+           "found_places", "find_lines", "graph_of", "left_out_why"]
 
 SHOWN = 20  # nodes `find_lines` names
 UNRANKED = ("community",)  # metrics whose values are labels
@@ -84,6 +84,29 @@ def matching_keys(names: dict[Any, str], text: str) -> tuple[list[Any], list[Any
     return exact, [key for key in found if key not in held]
 
 
+def found_groups(names: dict[Any, str], text: str) -> tuple[tuple[list[Any], list[Any]], bool]:
+    """`matching_keys(names, text)`; when no word of any name starts with `text`, the keys holding it inside a word
+    instead, and True: Nordic names are compounds (Bølgeteknikk AS, Kustenergi), and `--find teknikk` had said
+    nothing matched.
+
+    >>> found_groups({"a": "Bølgeteknikk AS", "b": "Teknikkfabrikken"}, "teknikk")
+    ((['b'], []), False)
+    >>> found_groups({"a": "Bølgeteknikk AS", "b": "Fjordlab AS"}, "teknikk")
+    ((['a'], []), True)
+    """
+    groups = matching_keys(names, text)
+    if groups[0] or groups[1] or not (wanted := fold(text).strip()):
+        return groups, False
+    inside = [key for key, name in names.items() if wanted in fold("|".join((*names_of(key, name), key)))]
+    return (inside, []), bool(inside)
+
+
+def inside_words_said(text: str) -> str:
+    """Why `found_groups`' matches inside words are listed, said one way by the CLI's `--find` and the Metrics page."""
+    return (f"no name has a word starting with {text!r}; these hold it inside a word (a compound name: Bølgeteknikk "
+            "holds teknikk)")
+
+
 def found_places(names: dict[Any, str], results: dict[str, Any], text: str,
                  groups: tuple[list[Any], list[Any]] | None = None) -> list[tuple[Any, str, dict[str, str]]]:
     """The nodes of a projection (`names`: key -> name) one of whose names or whose key has a word starting with
@@ -140,7 +163,7 @@ def find_lines(found: Any, results: dict[str, Any], kind: str, text: str) -> lis
     """What `metrics compute --find TEXT` prints: the matching nodes of the projection (`found`: its `names` and
     `number_of_nodes()`, as `graph.analytics.metrics_disk.KeptMetrics` has) with their place by each metric, the
     first `SHOWN`; when none, why a node of the store may have no place (never an empty answer)."""
-    groups = matching_keys(found.names, text)
+    groups, inside = found_groups(found.names, text)
     folded_only = len(groups[1])
     matches = found_places(found.names, results, text, groups)
     if not matches:
@@ -148,6 +171,7 @@ def find_lines(found: Any, results: dict[str, Any], kind: str, text: str) -> lis
                 + left_out_why(kind)]
     more = [f"  ... and {len(matches) - SHOWN:,} more; give more of the name"] if len(matches) > SHOWN else []
     unaccented = [f"  ({folded_only_said(folded_only)})"] if folded_only else []
-    return [f"find {text!r}: {len(matches):,} node(s) of {found.number_of_nodes():,}", *unaccented, *(
+    within = [f"  ({inside_words_said(text)})"] if inside else []
+    return [f"find {text!r}: {len(matches):,} node(s) of {found.number_of_nodes():,}", *unaccented, *within, *(
         f"  {name}  ({key}): " + "; ".join(f"{metric} {at}" for metric, at in places.items())
         for key, name, places in matches[:SHOWN]), *more]
