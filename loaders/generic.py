@@ -27,7 +27,7 @@ from loaders.generic_cell_notes import cell_notes, wrong_marks, yes_no_words
 from loaders.generic_drop import drop_properties
 from loaders.generic_empty_keys import one_per_row
 from loaders.generic_ends import names_read_once, own_files, resolve_ends
-from loaders.generic_held_spellings import held_written_otherwise
+from loaders.generic_held_spellings import held_written_apart, held_written_otherwise
 from loaders.generic_labels import take_off_emptied_labels
 from loaders.generic_match import match_by_name
 from loaders.generic_merge import ids_spelled_two_ways
@@ -172,6 +172,7 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
         national_regions_as_nuts(store, data)
         problems = match_by_name(store, data, settle=settle)
         data.notes += held_written_otherwise(store, data)  # after the match: a matched row has the store's id
+        data.notes += held_written_apart(store, data)
         found, notes = resolve_ends(store, data.unresolved, data.rels, own_files(data.nodes))
     data.notes += [n for n in notes if n not in data.notes]
     if not problems + found:

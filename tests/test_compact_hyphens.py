@@ -102,3 +102,20 @@ def test_mapping_new_reads_a_lists_organisation_numbers_compact(tmp_path, embedd
     load_generic(embedded_store, tmp_path / "mapping.toml")
     rows = embedded_store.read("MATCH (o:Organisation {name: 'Boliden Mineral AB'}) RETURN o.id").rows
     assert rows == [["5560514142"]]
+
+
+def test_an_id_the_store_holds_with_the_hyphen_is_named_with_the_table_to_load_again(tmp_path, embedded_store):
+    """The other way round: the store holds `202100-2841` from a table read as written, and a list writing
+    `2021002841` made a second Luleå tekniska universitet without a word."""
+    load_generic(embedded_store, _mapping(tmp_path, "organisationer"))
+    report = load_generic(embedded_store, _mapping(tmp_path, "register"))
+    note = next(n for n in report.notes if "written there with spaces" in n)
+    assert note.startswith("1 id(s) of the load are the id of a node of the store written there with spaces, hyphens "
+                           "or dots between digits, and each makes a node of its own: Organisation '2021002841' beside "
+                           "the store's '202100-2841' (from organisationer.csv); to make them one, load the store's "
+                           "table again with its id column read compact")
+    load_generic(embedded_store, _mapping(tmp_path, "organisationer", compact=True))  # as the note says
+    assert _organisations(embedded_store).count("2021002841") == 1 and "202100-2841" not in _organisations(
+        embedded_store)
+    again = load_generic(embedded_store, _mapping(tmp_path, "register"))
+    assert not any("written there with spaces" in n for n in again.notes)
