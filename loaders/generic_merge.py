@@ -6,6 +6,7 @@ cells are no conflict in any table (`agrees`, `filled_in`): an empty cell sets n
 from __future__ import annotations
 
 import dataclasses
+from typing import NamedTuple
 
 from graph.store.records import NodeRecord, RelRecord
 from loaders.compact_keys import compact_advice, compact_key
@@ -67,6 +68,16 @@ def most_frequent(variants: list[list]) -> dict:
     return {name: max(tally.values(), key=lambda t: t[0])[1] for name, tally in tallies.items()}
 
 
+class _Spelling(NamedTuple):
+    """Where one spelling of an id was first read: its node's name, its table and line, and the table's id column
+    when `compact` could read it away (None when the column is read compact already)."""
+
+    name: str
+    file: str
+    line: int
+    column: str | None
+
+
 def ids_spelled_two_ways(records: dict) -> list[str]:
     """A note per file on the node ids of one label that differ only in spaces or punctuation (`919303808` and
     `919 303 808`, `5560514142` and `556051-4142`: an organisation number written both ways, on two rows or in two
@@ -74,30 +85,34 @@ def ids_spelled_two_ways(records: dict) -> list[str]:
     are read as written, so the note names both rows, and where the ids differ only in what `compact` reads away
     (spaces, hyphens and dots between digits) it names the option with the id column, else says to write one way.
     `records` as `loaders.generic_records.collect` fills it: (label, id) -> (record, its table, its first line)."""
-    spellings: dict[tuple[str, str], dict[str, tuple[str, str, int, str | None]]] = {}
+    spellings: dict[tuple[str, str], dict[str, _Spelling]] = {}
     tables: dict[str, int] = {}  # file -> its place in the mapping: a file's rows before the next file's
     for record, spec, line in records.values():
         tables.setdefault(spec.file, len(tables))
         if isinstance(record, NodeRecord) and (bare := "".join(c for c in record.id.casefold() if c.isalnum())):
             column = None if spec.id in spec.compact else spec.id  # a compact column's ids are compacted already
-            spellings.setdefault((record.label, bare), {})[record.id] = (record.name, spec.file, line, column)
-    by_file: dict[str, list[tuple[str, list]]] = {}
-    twice = [(label, sorted(ids.items(), key=lambda item: (tables[item[1][1]], item[1][2])))
+            spellings.setdefault((record.label, bare), {})[record.id] = _Spelling(record.name, spec.file, line, column)
+
+    def read_first(spelling: _Spelling) -> tuple[int, int]:
+        return tables[spelling.file], spelling.line
+
+    twice = [(label, sorted(ids.items(), key=lambda item: read_first(item[1])))
              for (label, _), ids in spellings.items() if len(ids) > 1]
-    for label, ids in sorted(twice, key=lambda found: (tables[found[1][0][1][1]], found[1][0][1][2])):
-        by_file.setdefault(ids[0][1][1], []).append((label, ids))
+    by_file: dict[str, list[tuple[str, list[tuple[str, _Spelling]]]]] = {}
+    for label, ids in sorted(twice, key=lambda found: read_first(found[1][0][1])):
+        first = ids[0][1]
+        by_file.setdefault(first.file, []).append((label, ids))
     return [_two_ways_note(file, found) for file, found in by_file.items()]
 
 
-def _two_ways_note(file: str, found: list[tuple[str, list]]) -> str:
+def _two_ways_note(file: str, found: list[tuple[str, list[tuple[str, _Spelling]]]]) -> str:
     """The note of `ids_spelled_two_ways` on the ids of `file` (whose first spelling it holds)."""
-    def shown(label: str, ids: list) -> str:
-        return f"{label} {ids[0][1][0]!r}: " + " and ".join(
-            f"{node_id!r} ({'' if in_file == file else in_file + ' '}line {line})"
-            for node_id, (_, in_file, line, _) in ids)
+    def shown(label: str, ids: list[tuple[str, _Spelling]]) -> str:
+        return f"{label} {ids[0][1].name!r}: " + " and ".join(
+            f"{node_id!r} ({'' if at.file == file else at.file + ' '}line {at.line})" for node_id, at in ids)
 
     joined = [(label, ids) for label, ids in found if len({compact_key(node_id) for node_id, _ in ids}) == 1]
-    columns = sorted({column for _, ids in joined for _, (*_, column) in ids if column})
+    columns = sorted({at.column for _, ids in joined for _, at in ids if at.column})
     write_one_way = "write each id one way in the table (an id is read as written)"
     how = (compact_advice(columns, joined[0][0]) + (f"; the others: {write_one_way}" if len(joined) < len(found)
                                                     else "")

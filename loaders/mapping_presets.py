@@ -119,8 +119,7 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
                           f"key takes {takes})" + (f"; compact = true: {COMPACT_READS}" if
                                                    "compact" in _KEY_OPTIONS[name] else ""), name)
         elif isinstance(spec, dict) and spec.get("compact", True) is not True:
-            check.problem(None, 0, f"{name}: compact = true reads the ids without their spaces and the hyphens "
-                          "and dots between their digits ('556051-4142' is 5560514142); leave it out to read them as "
+            check.problem(None, 0, f"{name}: compact takes true ({COMPACT_READS}); leave it out to read the ids as "
                           "written", name)
         elif isinstance(spec, str) and not spec.strip():
             check.problem(None, 0, f"{name} is empty: write the header of the column holding the "

@@ -34,6 +34,16 @@ def test_an_option_a_key_cannot_take_is_refused_at_its_mapping_line(tmp_path, op
                                           "apply to it")
 
 
+def test_compact_given_other_than_true_is_refused_at_its_mapping_line_saying_what_it_reads(tmp_path):
+    mapping = write_preset(tmp_path, TABLE, {})
+    mapping.write_text(mapping.read_text().replace('organisation_id = "Orgnr"',
+                                                   'organisation_id = { column = "Orgnr", compact = "yes" }'))
+    problems = problems_of(mapping)
+    assert [(p.file, p.line, p.field) for p in problems] == [("mapping.toml", 6, "organisation_id")]
+    assert problems[0].message == ("organisation_id: compact takes true (compact reads '556051-4142' and '919 303 808' "
+                                   "as 5560514142 and 919303808); leave it out to read the ids as written")
+
+
 def test_match_by_name_refuses_an_organisation_name_two_nodes_share_in_other_cases(embedded_store, tmp_path):
     (tmp_path / "store").mkdir()
     load_generic(embedded_store, write_files(tmp_path / "store", {"mapping.toml": """
