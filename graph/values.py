@@ -143,17 +143,20 @@ def as_float(value: Any, decimal: str = ".", thousands: str = "", currency: str 
     elif isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return float(value)
     finite = "finite " if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
-    grouped = _GROUPED.match(value) if isinstance(value, str) and not thousands else None
+    unmarked = without_currency(value, currency) if isinstance(value, str) and currency else value
+    grouped = _GROUPED.match(unmarked) if isinstance(unmarked, str) and not thousands else None
     mark = grouped.group(1) if grouped else ""
     hint = f"; if {mark!r} stands between thousands, set thousands = {mark!r}" if mark else ""
-    hint += _currency_hint(value, currency) if isinstance(value, str) else ""
+    hint += _currency_hint(value, currency) if isinstance(value, str) and unmarked == value else ""
     raise BadValue(f"expected a {finite}number"
                    f"{' (decimal comma or point)' if decimal == ',' else ''}, got {_quoted(value)}{hint}")
 
 
 def _currency_hint(text: str, currency: str) -> str:
     """What to set when a cell carries the mark of a currency its column does not read (`3 450 000 kr` where the
-    mapping says no currency, or EUR, the participation preset's default)."""
+    mapping says no currency, or EUR, the participation preset's default). Not called for a cell whose mark the
+    column's currency reads (`2.500.000 kr.` in a DKK column: its number is what is wrong, and the hint had told a
+    Danish user that `kr.` was not DKK's mark)."""
     codes = [code for code in marked_currencies(text) if code != currency.upper()]
     if not codes:
         return ""

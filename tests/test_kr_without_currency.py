@@ -81,3 +81,13 @@ def test_a_column_of_no_currency_says_how_to_read_the_mark():
     with pytest.raises(values.BadValue) as caught:
         values.as_float("ca 200 000", ",")
     assert "currency" not in str(caught.value)  # no mark: no word of currencies
+
+
+def test_a_mark_the_columns_currency_reads_is_not_blamed_for_the_number_around_it():
+    """A Danish project list's `2.500.000 kr.` in a DKK column had been told `'kr.' is the mark of SEK, NOK and ISK
+    alike, not DKK's` and to set currency = "SEK": the thousands points were what the column could not read."""
+    with pytest.raises(values.BadValue) as caught:
+        values.as_float("2.500.000 kr.", currency="DKK")
+    assert str(caught.value) == ("expected a number, got '2.500.000 kr.'; if '.' stands between thousands, set "
+                                 "thousands = '.'")
+    assert values.as_float("2.500.000 kr.", ",", thousands=".", currency="DKK") == 2_500_000
