@@ -17,8 +17,8 @@ from graph.countries import country_code
 from loaders.country_advice import country_advice, nearest_country
 from loaders.csv_tables import SEPARATORS
 
-__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",
-           "ISO_DATE", "ON_EMPTY", "ON_CONFLICT", "Checker"]
+__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "filled_placeholder", "TYPES",
+           "SEPARATORS", "ISO_DATE", "ON_EMPTY", "ON_CONFLICT", "Checker"]
 
 
 class Checker(Protocol):
@@ -168,6 +168,22 @@ class FileSpec:
 def placeholder_columns(template: str) -> list[str]:
     """The columns a placeholder template names (`{line}` is the row's line, not a column)."""
     return [name for _, name, _, _ in string.Formatter().parse(template) if name and name != "line"]
+
+
+def filled_placeholder(template: str, line: int, cells: dict[str, str]) -> str:
+    """`template` with each `{column}` replaced by its cell and `{line}` by the row's line. A column is named whole:
+    `{partnere.navn}`, a nested JSON column as `mapping new` writes it, had been read by `str.format` as the attribute
+    `navn` of a `partnere` and ended the load with a traceback.
+
+    >>> filled_placeholder("name:{partnere.navn} ({line})", 7, {"partnere.navn": "Energinet"})
+    'name:Energinet (7)'
+    """
+    parts = []
+    for literal, name, spec, _ in string.Formatter().parse(template):
+        parts.append(literal)
+        if name is not None:
+            parts.append(format(line if name == "line" else cells[name], spec or ""))
+    return "".join(parts)
 
 
 @dataclass(frozen=True)
