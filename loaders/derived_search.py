@@ -4,7 +4,8 @@ short name, made again from what each node holds (run by `loaders.pipeline.deriv
 The writer stores a node's `_search` text when it writes the node (`graph.store.search_text`). A release that
 finds a place by more of its names (a country by its local name and that name's parts, "osterreich", "suomi",
 or its ISO code, "GR", or its name in another language, "tyskland";
-a region by a part of its name in several languages, "trondelag" of "Trøndelag/Trööndelage") would not reach
+a region by a part of its name in several languages, "trondelag" of "Trøndelag/Trööndelage", or by the names its
+country's tables write, "pirkanmaan maakunta", "region syddanmark", `graph.region_spellings`) would not reach
 a store loaded before it: a load already in the log is skipped; nor would an organisation's CORDIS short name
 ("KTH" for KUNGLIGA TEKNISKA HOEGSKOLAN). Those places are read each time, the organisations whose text lacks
 their short name, and only the texts that differ are written (a re-run writes nothing). A text made again keeps
@@ -14,6 +15,7 @@ the node's `own_ids` (a table's own numbers of a node it matched by name): it ha
 
 from __future__ import annotations
 
+from graph.region_spellings import OTHER_NAMES
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.disk import write
@@ -30,7 +32,7 @@ READS = {
                                       f"MATCH (c:Country)\nRETURN {_NAMES}, c.local_name AS local_name, "
                                       "c.iso_code AS iso_code, null AS short_name"),
     "Region": cypher.fixed_statement(__name__, "REGIONS_IN_LANGUAGES",  # a region has no local name
-                                     f"MATCH (c:Region) WHERE c.name CONTAINS '/'\n"
+                                     f"MATCH (c:Region) WHERE c.name CONTAINS '/' OR c.name IN $other_named\n"
                                      f"RETURN {_NAMES}, null AS local_name, null AS iso_code, null AS short_name"),
 }
 READS["Organisation"] = cypher.fixed_statement(__name__, "SHORT_NAMES_NOT_FOUND", f"""\
@@ -67,7 +69,9 @@ def refresh_search_texts(store: GraphStore) -> int:
     written = 0
     for label, read in READS.items():
         rows = []
-        for node_id, name, acronym, aliases, stored, own_ids, local_name, iso_code, short in store.read(read).rows:
+        params = {"other_named": sorted({name for _, name in OTHER_NAMES})} if label == "Region" else None
+        for node_id, name, acronym, aliases, stored, own_ids, local_name, iso_code, short in store.read(
+                read, params).rows:
             text = node_search_text(node_id, {"kind": label, "name": name, "acronym": acronym, "aliases": aliases,
                                               "own_ids": own_ids, "local_name": local_name, "iso_code": iso_code,
                                               "short_name": short})

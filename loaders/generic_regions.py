@@ -28,9 +28,11 @@ load again). A note counts the nodes placed by a name and lists the names taken.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
+from graph.region_spellings import nuts_name_of
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
@@ -62,10 +64,11 @@ RETURN r.id AS id, r.name AS name, coalesce(r.level, size(r.id) - 2) AS level"""
 
 
 def _spellings(name: str, country: str) -> list[str]:
-    """The names a table's region may have in NUTS: its own; a Danish or Swedish region's without `Region` (a Danish
-    member list writes `Region Syddanmark`, NUTS `Syddanmark`; Sweden's `Region Skåne` is `Skåne län`); a Swedish
-    county's with `län`."""
-    names = [name]
+    """The names a table's region may have in NUTS: its own; the NUTS name of a name NUTS does not write
+    (`graph.region_spellings`: Finland's `Pirkanmaan maakunta`, `Uusimaa`, `Österbotten`); a Danish or Swedish region's
+    without `Region` (a Danish member list writes `Region Syddanmark`, NUTS `Syddanmark`; Sweden's `Region Skåne` is
+    `Skåne län`); a Swedish county's with `län`."""
+    names = [name, *filter(None, [nuts_name_of(name, country)])]
     if country in ("DK", "SE") and fold(name).startswith("region "):  # fold ends no name with a space
         names.append(name.split(None, 1)[1])
     if country == "SE":
@@ -238,7 +241,8 @@ def _add_nuts_chains(data: GenericInput, regions: dict[str, NodeRecord]) -> None
 
 def _advice(store: GraphStore, made: list[NodeRecord]) -> str:
     """What places the rows of `made` regions: NUTS's name or code in the table, with an example of the rows' (most
-    frequent) country, one holding a made name where there is one (`Uusimaa`: Helsinki-Uusimaa, FI1B1), from the
+    frequent) country, one holding a made name or a word of it where there is one (`Itä-Uusimaa`: Helsinki-Uusimaa,
+    FI1B1), from the
     bundled NUTS files where the store holds no NUTS region of that country. (A Swedish example for Finnish rows, and
     "load NUTS first", which the bundled files' names made useless, sent users the wrong way.)"""
     country = Counter(str(n.properties["country"]) for n in made).most_common(1)[0][0]
@@ -247,8 +251,9 @@ def _advice(store: GraphStore, made: list[NodeRecord]) -> str:
     if not rows:
         return f"give a NUTS code in the table (NUTS knows no region of {country})"
     names = [fold(n.name) for n in made]
+    words = {word for whole in names for word in re.split(r"[\s/-]+", whole) if len(word) >= 4}  # Itä-Uusimaa: uusimaa
     node_id, name, _ = min(rows, key=lambda row: (-int(row[2] or 0), not any(m in fold(str(row[1])) for m in names),
-                                                  str(row[0])))
+                                                  not any(w in fold(str(row[1])) for w in words), str(row[0])))
     return f"give NUTS's name or code in the table ({name}, {node_id})"
 
 

@@ -23,7 +23,7 @@ def test_a_node_the_store_has_in_a_region_gets_no_link_to_its_country(seeded, tm
     assert seeded.read("MATCH (:Organisation {id: '974767880'})-[:LOCATED_IN]->(p) RETURN p.id").rows == [["NO"]]
 
 
-FINNISH = "Prosjekt;Akronym;Orgnr;Navn;Land;Fylke\n1;Akku;1234567-8;Oulun Akku Oy;FI;Uusimaa\n"
+FINNISH = "Prosjekt;Akronym;Orgnr;Navn;Land;Fylke\n1;Akku;1234567-8;Oulun Akku Oy;FI;Itä-Uusimaa\n"
 ADVICE = ("1 region name(s) of the table are not the name of one NUTS region (of the store or of the bundled NUTS "
           "files) of their country")
 
@@ -32,7 +32,8 @@ def test_the_note_on_regions_nuts_lacks_takes_its_example_from_the_rows_country(
     load_nuts(embedded_store, FIXTURES / "nuts")
     mapping = write_preset(tmp_path, FINNISH, {"country": '"Land"', "region": '"Fylke"'})
     note = next(n for n in load_generic(embedded_store, mapping).notes if n.startswith(ADVICE))
-    assert note.endswith(": Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, FI1B1)")
+    assert note.endswith(": Itä-Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, "
+                         "FI1B1)")
 
 
 def test_without_nuts_the_note_takes_its_example_from_the_bundled_nuts_files(embedded_store, tmp_path):
@@ -40,7 +41,8 @@ def test_without_nuts_the_note_takes_its_example_from_the_bundled_nuts_files(emb
     NUTS loads, so that could not place them: NUTS's name or code does."""
     mapping = write_preset(tmp_path, FINNISH, {"country": '"Land"', "region": '"Fylke"'})
     note = next(n for n in load_generic(embedded_store, mapping).notes if n.startswith(ADVICE))
-    assert note.endswith(": Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, FI1B1)")
+    assert note.endswith(": Itä-Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, "
+                         "FI1B1)")
 
 
 ISO_CODES = ("Prosjekt;Akronym;Orgnr;Navn;Land;Region\n1;Havvind;1;Lindholmen Mobilitetsarena;SE;SE-O\n"

@@ -126,11 +126,11 @@ def test_names_of_several_versions_languages_and_swedish_counties_find_their_nut
                                    for code, name, versions in regions], [])
     mapping = write_files(tmp_path, {"mapping.toml": MAPPING.replace('{ value = "NO" }', '"land"'), "orgs.csv": (
         "nr;navn;fylke;land\n1;Paperikone Oy;Keski-Suomi;FI\n2;Fjordlab AS;Trøndelag;NO\n3;Uppsala Lab AB;Uppsala;SE\n"
-        "4;Halmstad AB;Halland;SE\n5;Helsinki Oy;Uusimaa;FI\n")})
+        "4;Halmstad AB;Halland;SE\n5;Helsinki Oy;Itä-Uusimaa;FI\n")})
     report = load_generic(embedded_store, mapping)
     placed = dict(embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r:Region) RETURN o.id, r.id").rows)
-    assert placed == {"1": "FI198", "2": "NO060", "3": "SE121", "4": "SE231", "5": "FI-Uusimaa"}
+    assert placed == {"1": "FI198", "2": "NO060", "3": "SE121", "4": "SE231", "5": "FI-Itä-Uusimaa"}
     assert any(note.startswith("1 region name(s) of the table are not the name of one NUTS region (of the store or "
                                "of the bundled NUTS files) of their country, so each is made a region of its own, "
-                               "without a place on the Map: Uusimaa;")
+                               "without a place on the Map: Itä-Uusimaa;")
                for note in report.notes), report.notes

@@ -52,7 +52,8 @@ def search_text(names: Iterable[Any]) -> str:
 
 def node_search_text(node_id: str, props: dict[str, Any]) -> str:
     """The search text of the node `node_id` whose properties are `props`: its name, id, acronym, aliases, ISO
-    code and local name (a country: its names in the languages of `graph.countries`), a name in several languages
+    code and local name (a country: its names in the languages of `graph.countries`; a NUTS region: the names its
+    country's tables write, `graph.region_spellings`), a name in several languages
     also in its parts (`_parts`: "Suomi/Finland" is found as "suomi",
     "Trøndelag/Trööndelage" as "trondelag"; "osterreich" finds Österreich)."""
     aliases = props.get("aliases") or []
@@ -61,7 +62,8 @@ def node_search_text(node_id: str, props: dict[str, Any]) -> str:
                         *(aliases if isinstance(aliases, list) else [aliases]), local, *_parts(local),
                         *(props.get("own_ids") or ()),  # a table's own ids of a node it matched by name
                         props.get("iso_code"),  # a country's ISO code where NUTS differs: GR for EL, GB for UK
-                        *(_country_names(node_id) if props.get("kind") == "Country" else ())])
+                        *(_country_names(node_id) if props.get("kind") == "Country" else ()),
+                        *(_region_names(node_id, name) if props.get("kind") == "Region" else ())])
 
 
 def _country_names(code: str) -> tuple[str, ...]:
@@ -71,6 +73,14 @@ def _country_names(code: str) -> tuple[str, ...]:
     from graph.countries import spellings  # pycountry's names, read only when a country is written
 
     return spellings(code)
+
+
+def _region_names(region_id: str, name: Any) -> tuple[str, ...]:
+    """A NUTS region's names as its country's tables write them (`Pirkanmaan maakunta`, `Region Syddanmark`:
+    `graph.region_spellings`), so a query's `area` or a `--region` given them finds it."""
+    from graph.region_spellings import other_names
+
+    return other_names(region_id, name if isinstance(name, str) else None)
 
 
 #: Letters that names transliterate (CORDIS writes GOETEBORGS UNIVERSITET, HOEGSKOLAN) where `fold` drops the

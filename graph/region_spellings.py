@@ -1,0 +1,73 @@
+"""The names people write for NUTS regions that NUTS does not: a region's name as its own country's tables and
+officers write it.
+
+A Finnish agency's grants sheet writes its regions `Pirkanmaan maakunta` (the region's name in the genitive, then
+"region"), `Uusimaa` (NUTS: Helsinki-Uusimaa) or in Swedish, `Österbotten` (NUTS: Pohjanmaa); a Danish member list
+writes `Region Syddanmark` (NUTS: Syddanmark). Each had become a national region of its own, off the Map, ranked
+beside the NUTS region it is, and `--region` or a query's `area` given those words found nothing. Here each NUTS
+name (of its country) has the other names: the generic loader reads a table's name as the NUTS region's
+(`loaders.generic_regions`), and the region's search text holds them (`graph.store.search_text`), so a query, a
+`--region` and the app's search find the region by them.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from graph.store.search_text import fold
+
+__all__ = ["OTHER_NAMES", "other_names", "nuts_name_of"]
+
+#: (country, NUTS name) -> the other names of that region: Finland's regions (maakunta) in the genitive with
+#: `maakunta` (and a common misspelling of Uusimaa's), in Swedish, Finnish for Åland; Denmark's with `Region`.
+OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("FI", "Helsinki-Uusimaa"): ("Uusimaa", "Uudenmaan maakunta", "Uusimaan maakunta", "Nyland"),
+    ("FI", "Varsinais-Suomi"): ("Varsinais-Suomen maakunta", "Egentliga Finland"),
+    ("FI", "Satakunta"): ("Satakunnan maakunta",),
+    ("FI", "Kanta-Häme"): ("Kanta-Hämeen maakunta", "Egentliga Tavastland"),
+    ("FI", "Pirkanmaa"): ("Pirkanmaan maakunta", "Birkaland"),
+    ("FI", "Päijät-Häme"): ("Päijät-Hämeen maakunta", "Päijänne-Tavastland"),
+    ("FI", "Kymenlaakso"): ("Kymenlaakson maakunta", "Kymmenedalen"),
+    ("FI", "Etelä-Karjala"): ("Etelä-Karjalan maakunta", "Södra Karelen"),
+    ("FI", "Etelä-Savo"): ("Etelä-Savon maakunta", "Södra Savolax"),
+    ("FI", "Pohjois-Savo"): ("Pohjois-Savon maakunta", "Norra Savolax"),
+    ("FI", "Pohjois-Karjala"): ("Pohjois-Karjalan maakunta", "Norra Karelen"),
+    ("FI", "Keski-Suomi"): ("Keski-Suomen maakunta", "Mellersta Finland"),
+    ("FI", "Etelä-Pohjanmaa"): ("Etelä-Pohjanmaan maakunta", "Södra Österbotten"),
+    ("FI", "Pohjanmaa"): ("Pohjanmaan maakunta", "Österbotten"),
+    ("FI", "Keski-Pohjanmaa"): ("Keski-Pohjanmaan maakunta", "Mellersta Österbotten"),
+    ("FI", "Pohjois-Pohjanmaa"): ("Pohjois-Pohjanmaan maakunta", "Norra Österbotten"),
+    ("FI", "Kainuu"): ("Kainuun maakunta", "Kajanaland"),
+    ("FI", "Lappi"): ("Lapin maakunta", "Lappland"),
+    ("FI", "Åland"): ("Ahvenanmaa", "Ahvenanmaan maakunta", "Landskapet Åland"),
+    ("DK", "Hovedstaden"): ("Region Hovedstaden",),
+    ("DK", "Sjælland"): ("Region Sjælland",),
+    ("DK", "Syddanmark"): ("Region Syddanmark",),
+    ("DK", "Midtjylland"): ("Region Midtjylland",),
+    ("DK", "Nordjylland"): ("Region Nordjylland",),
+}
+
+
+@functools.cache
+def _by_folded() -> tuple[dict[tuple[str, str], tuple[str, ...]], dict[tuple[str, str], str]]:
+    others = {(country, fold(name)): names for (country, name), names in OTHER_NAMES.items()}
+    nuts = {(country, fold(other)): name for (country, name), names in OTHER_NAMES.items() for other in names}
+    return others, nuts
+
+
+def other_names(region_id: str, name: str | None) -> tuple[str, ...]:
+    """The other names of the NUTS region `region_id` named `name` (its country is its code's first two letters).
+
+    >>> other_names("FI19B", "Pirkanmaa"), other_names("DK03", "Syddanmark"), other_names("SE331", "Västerbottens län")
+    (('Pirkanmaan maakunta', 'Birkaland'), ('Region Syddanmark',), ())
+    """
+    return _by_folded()[0].get((region_id[:2], fold(name or "")), ())
+
+
+def nuts_name_of(name: str, country: str) -> str | None:
+    """The NUTS name of the region of `country` a table calls `name` by another name, or None.
+
+    >>> nuts_name_of("Pirkanmaan maakunta", "FI"), nuts_name_of("uusimaa", "FI"), nuts_name_of("Lappland", "SE")
+    ('Pirkanmaa', 'Helsinki-Uusimaa', None)
+    """
+    return _by_folded()[1].get((country, fold(name)))
