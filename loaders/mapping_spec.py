@@ -51,7 +51,7 @@ class Column:
     constant: bool = False
     value: Any = None
     recode: dict[str, str] = field(default_factory=dict, compare=False)  # case-folded cell -> value
-    thousands: str = ""  # a mark between thousands, removed before a float is read
+    thousands: str = ""  # a mark between thousands, removed before a float or an int is read
     currency: str = ""  # the ISO code whose mark (`kr`, `SEK`, `€`) a float's cells may carry (graph.currency_marks)
 
     def convert(self, raw: Any) -> Any:
@@ -80,7 +80,7 @@ class Column:
             raise values.BadValue(f"a {self.type} cannot be a nested object or list")
         options = {"date": {"formats": self.formats},
                    "float": {"decimal": self.decimal, "thousands": self.thousands, "currency": self.currency},
-                   }.get(self.type, {})
+                   "int": {"thousands": self.thousands}}.get(self.type, {})
         return values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
 
 
