@@ -30,8 +30,9 @@ class Checker(Protocol):
 
 #: The value kinds of `graph.values`, and `country` (a code or a name, read by `graph.countries`).
 TYPES = (*values.KINDS, "country")
-#: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id.
-ON_EMPTY = ("error", "skip", "placeholder")
+#: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id; the last, where
+#: the placeholder's cells are empty too, skips the row (`{ placeholder = "name:{Navn}", otherwise = "skip" }`).
+ON_EMPTY = ("error", "skip", "placeholder", "placeholder, otherwise skip")
 ISO_DATE = values.ISO_DATE
 #: What a node given again with other data does: stop the load (the default), or merge (`loaders.generic_records`).
 ON_CONFLICT = ("error", "merge")
