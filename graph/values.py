@@ -38,6 +38,7 @@ _FLOAT = re.compile(r"^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$")
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:.+\-Z]*)?$")
 _BOOLS = {**dict.fromkeys(TRUE_WORDS, True), **dict.fromkeys(FALSE_WORDS, False)}
 _GROUPED = re.compile(r"^[-+]?\d{1,3}([.,'’])\d{3}(?:\1\d{3})*(?:[.,]\d+)?$")  # 1.234.567,89 or 1,234.5
+_WHOLE_GROUPED = re.compile(r"^[-+]?\d{1,3}([.,'’])\d{3}(?:\1\d{3})*$")  # 29.000 or 1,234,567: no decimals
 #: A number whose points may group thousands or be decimal points: `250.000`, `1.234.567` (a German table's
 #: 250000, or 250 as written), which a decimal-comma column reads as written (`loaders.generic` notes it).
 POINT_GROUPED = re.compile(r"-?\d{1,3}(?:\.\d{3})+")
@@ -91,16 +92,18 @@ def is_yes_no(value: Any) -> bool:
     return True
 
 
-def as_int(value: Any) -> int:
-    """A whole number; spaces between thousands are allowed (`1 250`), a point or comma is not.
+def as_int(value: Any, thousands: str = "") -> int:
+    """A whole number; spaces between thousands are allowed (`1 250`), and `thousands` names another mark written
+    between them (`.` in a Danish `29.000`), removed before reading; a point or comma it does not name is refused,
+    with the setting that reads it when the cell looks grouped.
 
-    >>> as_int("1 250"), as_int(-3), as_int(3.0)
-    (1250, -3, 3)
+    >>> as_int("1 250"), as_int(-3), as_int(3.0), as_int("29.000", thousands=".")
+    (1250, -3, 3, 29000)
     """
     if isinstance(value, str):
         if value.isascii() and value.isdigit():  # the fast path for clean cells
             return int(value)
-        text = _SPACES.sub("", value)
+        text = _SPACES.sub("", value.replace(thousands, "") if thousands else value)
     elif isinstance(value, int) and not isinstance(value, bool):
         return value
     elif isinstance(value, float) and value.is_integer():  # JSON writers give 3.0 for a count
@@ -108,7 +111,10 @@ def as_int(value: Any) -> int:
     else:
         text = ""
     if not _INT.match(text):
-        raise BadValue(f"expected a whole number, got {_quoted(value)}")
+        grouped = _WHOLE_GROUPED.match(_SPACES.sub("", value)) if isinstance(value, str) and not thousands else None
+        hint = f"; if {grouped.group(1)!r} stands between thousands, set thousands = {grouped.group(1)!r}" \
+            if grouped else ""
+        raise BadValue(f"expected a whole number, got {_quoted(value)}{hint}")
     return int(text)
 
 

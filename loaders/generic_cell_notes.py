@@ -11,6 +11,7 @@ gave a problem per cell (510 of them), and the one real mistake of the table was
 
 from __future__ import annotations
 
+import contextlib
 from collections import Counter
 from typing import Any
 
@@ -27,6 +28,8 @@ __all__ = ["MONEY", "MANY", "NOT_YES_NO", "bad_cell", "cell_notes", "wrong_marks
 MONEY = ("contribution", "net_contribution", "total_cost", "amount")
 #: Cells of one number column that another way of writing reads, from which they are said in one problem.
 MANY = 5
+#: The marks a whole number's cells may write between thousands (`29.000`, `1,200`, `1'200`), plainest first.
+WHOLE_MARKS = (".", ",", "'", "’")
 #: The `Problem.kind` of a cell of a `bool` column that is no yes or no word (`yes_no_words` gathers them).
 NOT_YES_NO = "not yes or no"
 
@@ -92,14 +95,13 @@ def wrong_marks(spec: FileSpec, table: Table, problems: list[Problem]) -> list[P
     or more `2370000,00` under decimal = ".") replaced by one problem, first, that counts them, names their first
     lines and the setting that reads them; the column's other problems (`ca 200 000`) stay, each with its line."""
     for column in spec.properties:
-        if column.type != "float" or column.constant:
+        if column.type not in ("float", "int") or column.constant:
             continue
         cells = {line: row.get(column.column) for row, line in zip(table.rows, table.lines, strict=True)}
         by_marks: dict[tuple[str, str], list[Problem]] = {}
         for problem in problems:
             cell = cells.get(problem.line) if problem.file == spec.file and problem.field == column.column else None
-            marks = next((m for m in NUMBER_MARKS if not unread_numbers([cell], m)), None) if isinstance(cell, str) \
-                else None
+            marks = _marks_reading(column, cell) if isinstance(cell, str) else None
             if marks and marks != (column.decimal, column.thousands):
                 by_marks.setdefault(marks, []).append(problem)
         if not by_marks:
@@ -112,8 +114,22 @@ def wrong_marks(spec: FileSpec, table: Table, problems: list[Problem]) -> list[P
     return problems
 
 
+def _marks_reading(column: Column, cell: str) -> tuple[str, str] | None:
+    """The (decimal, thousands) that read `cell` as a number of `column`'s type, the plainest first; None if none
+    does. A whole number (`int`) has no decimal mark: its column's own `decimal` stands in for it."""
+    if column.type == "float":
+        return next((m for m in NUMBER_MARKS if not unread_numbers([cell], m)), None)
+    for thousands in WHOLE_MARKS:
+        with contextlib.suppress(values.BadValue):
+            values.as_int(cell, thousands=thousands)
+            return column.decimal, thousands
+    return None
+
+
 def _wrong_marks_problem(spec: FileSpec, column: Column, marks: tuple[str, str], found: list[Problem],
                          cells: dict[int, Any]) -> Problem:
+    if column.type == "int":
+        return _whole_marks_problem(spec, column, marks[1], found, cells)
     decimal, thousands = marks
     written = " and ".join(filter(None, ["a decimal comma" if decimal == "," else "a decimal point",
                                          f"{thousands!r} between thousands" if thousands else ""]))
@@ -126,6 +142,19 @@ def _wrong_marks_problem(spec: FileSpec, column: Column, marks: tuple[str, str],
         f"decimal = \"{column.decimal}\"{f' thousands = {column.thousands!r}' if column.thousands else ''} does not "
         f"read: set {fix} in the mapping (on this column; in the participation preset, at its top level)"),
         mapping_can_fix=True)
+
+
+def _whole_marks_problem(spec: FileSpec, column: Column, thousands: str, found: list[Problem],
+                         cells: dict[int, Any]) -> Problem:
+    """`medlemmer.csv:2 [Antal ansatte]: 7 cells are numbers written with '.' between thousands (like '29.000'; ...),
+    which type = "int" does not read: set thousands = "." in the mapping (on this column)`."""
+    lines = [p.line for p in found]
+    at = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
+    reads = f'type = "int"{f" thousands = {as_toml(column.thousands)}" if column.thousands else ""}'
+    return Problem(spec.file, lines[0], column.column, (
+        f"{len(found)} cells are numbers written with {thousands!r} between thousands (like {cells[lines[0]]!r}; "
+        f"lines {at}), which {reads} does not read: set thousands = {as_toml(thousands)} in the mapping (on this "
+        f"column)"), mapping_can_fix=True)
 
 
 def yes_no_words(spec: FileSpec, problems: list[Problem]) -> list[Problem]:

@@ -3,25 +3,39 @@
 A participation table serves three tables (its projects, its organisations, the `PARTICIPATES_IN` between them), so
 a row without its project and its organisation number was four problems: each key column's empty id, then the
 relationship's empty start and end. The user has one thing to mend, the row, so it is said once, naming every empty
-key column (`t.csv:3 [Prosjekt, Orgnr]`); a row with one empty key keeps its first problem (the node's id).
+key column (`t.csv:3 [Prosjekt, Orgnr]`); a row with one empty key keeps its first problem (the node's id). A key
+whose `on_empty` placeholder needs cells the row leaves empty too (an Excel total row under a grants sheet, naming no
+organisation) is that one problem as well: its organisation's id, its name and its participation's start had been
+three.
 """
 
 from __future__ import annotations
 
 from graph.errors import Problem
 
-__all__ = ["EMPTY_KEY", "EMPTY_KEY_HINT", "empty_key", "one_per_row"]
+__all__ = ["EMPTY_CELL", "EMPTY_KEY", "EMPTY_KEY_HINT", "empty_key", "empty_placeholder", "one_per_row"]
 
 #: What mends an empty key, ending every such problem.
 EMPTY_KEY_HINT = "(set on_empty in the mapping to skip such rows or give them a placeholder id)"
 #: The `Problem.kind` of an empty key, by which `one_per_row` knows them (not by the message: a cell's text that
 #: ends as the hint does is no empty key).
 EMPTY_KEY = "empty key"
+#: The `Problem.kind` of an empty cell a table needs besides its keys (a node's name): said with the row's empty key
+#: when that key's placeholder needed the same cell.
+EMPTY_CELL = "empty cell"
 
 
 def empty_key(where: tuple[str, int], column: str, what: str) -> Problem:
     """The problem of an empty key `column` (`what` the table needs it as: "id", "start (Organisation id)")."""
     return Problem(*where, column, f"the {what} is empty {EMPTY_KEY_HINT}", mapping_can_fix=True, kind=EMPTY_KEY)
+
+
+def empty_placeholder(where: tuple[str, int], column: str, what: str, empty: tuple[str, ...]) -> Problem:
+    """The problem of an empty key `column` whose `on_empty` placeholder needs the cells `empty` the row leaves empty
+    too; `value` holds them, so that `one_per_row` says the row's empty name (one of them) with it."""
+    return Problem(*where, column, f"the {what} is empty, and so is {', '.join(empty)}, which its on_empty placeholder "
+                   'needs (or add otherwise = "skip" to the placeholder to skip such rows)', mapping_can_fix=True,
+                   kind=EMPTY_KEY, value=empty)
 
 
 def one_per_row(problems: list[Problem]) -> list[Problem]:
@@ -43,8 +57,10 @@ def one_per_row(problems: list[Problem]) -> list[Problem]:
             by_row.setdefault((problem.file, problem.line), []).append(problem)
     said = []
     for problem in problems:
-        row = by_row.get((problem.file, problem.line)) if problem.kind == EMPTY_KEY else None
-        if row is None:
+        row = by_row.get((problem.file, problem.line)) if problem.kind in (EMPTY_KEY, EMPTY_CELL) else None
+        if problem.kind == EMPTY_CELL and row and any(problem.field in (p.value or ()) for p in row):
+            continue  # the name a placeholder needed: said with the key
+        if row is None or problem.kind == EMPTY_CELL:
             said.append(problem)
         elif problem is row[0]:
             columns = list(dict.fromkeys(p.field for p in row if p.field))

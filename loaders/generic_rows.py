@@ -17,11 +17,11 @@ from graph.store.records import NodeRecord, RelRecord
 from loaders.compact_keys import compact_key
 from loaders.csv_tables import Table
 from loaders.generic_cell_notes import bad_cell
-from loaders.generic_empty_keys import empty_key
+from loaders.generic_empty_keys import EMPTY_CELL, empty_key, empty_placeholder
 from loaders.generic_labels import row_labels
 from loaders.generic_places import locate
 from loaders.json_tables import per_object
-from loaders.mapping_spec import FileSpec, filled_placeholder, placeholder_columns
+from loaders.mapping_spec import ON_EMPTY, FileSpec, filled_placeholder, placeholder_columns
 
 __all__ = ["Collected", "SkipRow", "node_record", "rel_record", "rel_key", "record_identity", "split_rows"]
 
@@ -68,8 +68,8 @@ def _required(row: dict[str, Any], column: str, what: str, where: tuple[str, int
     value = _text(row.get(column))
     if not value:
         cell = row.get(column)
-        problems.append(Problem(*where, column, _nested(cell, column, what) if isinstance(cell, (list, dict)) and cell
-                                else f"the {what} is empty"))
+        problems.append(Problem(*where, column, _nested(cell, column, what)) if isinstance(cell, (list, dict)) and cell
+                        else Problem(*where, column, f"the {what} is empty", kind=EMPTY_CELL))
     return value
 
 
@@ -86,15 +86,17 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
     if on_empty == "skip":
         collected.skipped.append((*where, column))
         raise SkipRow
-    if on_empty == "placeholder":
+    if on_empty in ON_EMPTY[2:]:  # a placeholder
         cells = {name: _text(row.get(name)) for name in placeholder_columns(placeholder)}
         if all(cells.values()):
             value = " ".join(filled_placeholder(placeholder, where[1], cells).split())
             collected.filled.append((*where, column, value))
             return value
-        empty = ", ".join(name for name, cell in cells.items() if not cell)
-        problems.append(Problem(*where, column, f"the {what} is empty, and so is {empty}, which its on_empty "
-                                "placeholder needs"))
+        if on_empty == ON_EMPTY[3]:  # otherwise = "skip": a row naming nothing, an Excel total row
+            collected.skipped.append((*where, column))
+            raise SkipRow
+        empty = tuple(name for name, cell in cells.items() if not cell)
+        problems.append(empty_placeholder(where, column, what, empty))
         return ""
     problems.append(empty_key(where, column, what))
     return ""

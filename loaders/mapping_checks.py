@@ -34,6 +34,25 @@ KEYS = {
 }
 
 
+#: The options that read numbers, and the types whose cells they read (`int`: a whole number has no decimal mark).
+NUMBER_OPTIONS = {"decimal": ("float",), "thousands": ("float", "int"), "currency": ("float",)}
+
+
+def _unread_number_options(kind: str, spec: dict) -> list[str]:
+    """What is wrong with each number option of a column whose type does not read it: `decimal = ","` on a `type =
+    "int"` column had been taken and read nothing, where the docs say nothing in a mapping is silently ignored."""
+    said = []
+    for option in (o for o, kinds in NUMBER_OPTIONS.items() if o in spec and kind not in kinds):
+        if kind == "int" and option == "decimal":
+            said.append('a whole number (type = "int") has no decimal mark, so decimal is not read there: take decimal '
+                        'out (thousands = "." reads 29.000 as 29000), or make the column type = "float" if its '
+                        'numbers have decimals')
+        elif kind in TYPES:
+            said.append(f'{option} reads the numbers of a {" or ".join(NUMBER_OPTIONS[option])} column, and a {kind} '
+                        f'column has none: take {option} out, or make the column type = "float"')
+    return said
+
+
 def _date_formats(raw: Any) -> tuple[str, ...]:
     """strptime formats from `format` (one or a list); `dd.mm.yyyy`-style spellings are accepted too."""
     formats = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else [None]
@@ -135,9 +154,11 @@ class MappingChecker:
             if decimal not in (".", ","):
                 self.problem(kind, index, f"property {prop!r}: decimal must be \".\" or \",\"", prop)
             thousands = spec.get("thousands", "")
-            if thousands not in ("", ".", ",", "'", "’") or thousands == decimal:
-                self.problem(kind, index, f"property {prop!r}: thousands must be \".\", \",\" or \"'\", and not the "
-                             f"decimal mark ({decimal!r})", prop)
+            if thousands not in ("", ".", ",", "'", "’") or (thousands == decimal and column.type == "float"):
+                self.problem(kind, index, f"property {prop!r}: thousands must be \".\", \",\" or \"'\""
+                             f"{f', and not the decimal mark ({decimal!r})' if column.type == 'float' else ''}", prop)
+            for option in _unread_number_options(column.type, spec):
+                self.problem(kind, index, f"property {prop!r}: {option}", prop)
             currency = spec.get("currency", "")
             if not isinstance(currency, str) or not re.fullmatch(r"(?:[A-Za-z]{3})?", currency):
                 self.problem(kind, index, f"property {prop!r}: currency must be an ISO code (\"SEK\"), the currency "

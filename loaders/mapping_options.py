@@ -25,13 +25,20 @@ DROPPABLE_LABELS = frozenset(NODE_LABELS) - {"Source", "Load"}
 
 
 def _on_empty(check: Checker, kind: str, index: int, raw: Any) -> tuple[str, str]:
-    """("error" | "skip" | "placeholder", template) from `on_empty = "skip"` or `{ placeholder = "..." }`."""
+    """(one of `ON_EMPTY`, template) from `on_empty = "skip"`, `{ placeholder = "..." }` or `{ placeholder = "...",
+    otherwise = "skip" }` (a row whose placeholder's cells are empty too, an Excel total row, is skipped)."""
     if raw is None or raw in ("error", "skip"):
         return raw or "error", ""
-    template = raw.get("placeholder") if isinstance(raw, dict) and set(raw) == {"placeholder"} else None
+    template = raw.get("placeholder") if is_one_rule(raw) else None
     if not isinstance(template, str) or not template.strip():
         check.problem(kind, index, 'on_empty must be "error" (the default), "skip" or { placeholder = '
                       '"unknown-{line}" } (a template of {line} and column names, or a fixed id)', "on_empty")
+        return "error", ""
+    otherwise = raw.get("otherwise", "error")
+    if set(raw) - {"placeholder", "otherwise"} or otherwise not in ("error", "skip"):
+        check.problem(kind, index, 'on_empty = { placeholder = "...", otherwise = "skip" }: otherwise says what a row '
+                      'whose placeholder cells are empty too does, "error" (the default) or "skip"; no other key',
+                      "on_empty")
         return "error", ""
     try:
         fields = list(string.Formatter().parse(template))
@@ -42,7 +49,13 @@ def _on_empty(check: Checker, kind: str, index: int, raw: Any) -> tuple[str, str
         check.problem(kind, index, f"on_empty placeholder {template!r}: write {{line}} or {{column}}, with no "
                       "format after the name", "on_empty")
         return "error", ""
-    return ON_EMPTY[2], template.strip()
+    return ON_EMPTY[3 if otherwise == "skip" else 2], template.strip()
+
+
+def is_one_rule(raw: Any) -> bool:
+    """Whether an `on_empty` table is one rule (`{ placeholder = ... }`, with its `otherwise`), not a rule per key
+    column (`{ "Prosjektnr" = "skip", ... }`)."""
+    return isinstance(raw, dict) and "placeholder" in raw
 
 
 def _on_empty_by_column(check: Checker, kind: str, index: int, raw: dict,
@@ -239,7 +252,7 @@ def key_options(check: Checker, kind: str, index: int, table: dict, mapped: set[
     """`on_empty`, `placeholder`, `compact`, `on_conflict`, `split`, `drop` and (nodes) `place` and `match` of a
     table, as `FileSpec` fields."""
     raw = table.get("on_empty")
-    if isinstance(raw, dict) and set(raw) != {"placeholder"}:  # a rule per key column: { "Prosjektnr" = "skip", ... }
+    if isinstance(raw, dict) and not is_one_rule(raw):  # a rule per key column: { "Prosjektnr" = "skip", ... }
         options: dict[str, Any] = {"empty_by_column": _on_empty_by_column(check, kind, index, raw, table)}
     else:
         on_empty, placeholder = _on_empty(check, kind, index, raw)

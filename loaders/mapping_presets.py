@@ -15,6 +15,7 @@ from typing import Any
 
 from loaders.common import is_json
 from loaders.compact_keys import COMPACT_READS
+from loaders.mapping_options import is_one_rule
 from loaders.mapping_spec import Checker
 
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "EU_FUNDERS", "expand_preset"]
@@ -80,7 +81,7 @@ def _empty_rules(raw: dict, columns: dict, check: Checker) -> tuple[Any, Any]:
     organisation number along with it; a key's own rule applies to that key alone, in every table the preset
     makes."""
     top = raw.get("on_empty")
-    if isinstance(top, dict) and set(top) != {"placeholder"}:
+    if isinstance(top, dict) and not is_one_rule(top):
         check.problem(None, 0, "on_empty at the top of a preset is one rule for every key: \"skip\" or { placeholder "
                       "= \"...\" }; give a key its own in [columns]: project_id = { column = \"...\", on_empty = "
                       "\"skip\" }", "on_empty")

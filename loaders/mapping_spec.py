@@ -30,8 +30,9 @@ class Checker(Protocol):
 
 #: The value kinds of `graph.values`, and `country` (a code or a name, read by `graph.countries`).
 TYPES = (*values.KINDS, "country")
-#: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id.
-ON_EMPTY = ("error", "skip", "placeholder")
+#: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id; the last, where
+#: the placeholder's cells are empty too, skips the row (`{ placeholder = "name:{Navn}", otherwise = "skip" }`).
+ON_EMPTY = ("error", "skip", "placeholder", "placeholder, otherwise skip")
 ISO_DATE = values.ISO_DATE
 #: What a node given again with other data does: stop the load (the default), or merge (`loaders.generic_records`).
 ON_CONFLICT = ("error", "merge")
@@ -51,7 +52,7 @@ class Column:
     constant: bool = False
     value: Any = None
     recode: dict[str, str] = field(default_factory=dict, compare=False)  # case-folded cell -> value
-    thousands: str = ""  # a mark between thousands, removed before a float is read
+    thousands: str = ""  # a mark between thousands, removed before a float or an int is read
     currency: str = ""  # the ISO code whose mark (`kr`, `SEK`, `€`) a float's cells may carry (graph.currency_marks)
 
     def convert(self, raw: Any) -> Any:
@@ -80,7 +81,7 @@ class Column:
             raise values.BadValue(f"a {self.type} cannot be a nested object or list")
         options = {"date": {"formats": self.formats},
                    "float": {"decimal": self.decimal, "thousands": self.thousands, "currency": self.currency},
-                   }.get(self.type, {})
+                   "int": {"thousands": self.thousands}}.get(self.type, {})
         return values.convert(self.type, raw.strip() if isinstance(raw, str) else raw, **options)
 
 

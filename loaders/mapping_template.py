@@ -100,8 +100,8 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
                      "one; a name several nodes share then stops the load")
     lines += ["", "[columns]"]
     named_by = {"organisation_id": ("organisation_name",), "project_id": ("project_acronym", "project_title")}
-    without = {name: [line for row, line in zip(rows, at, strict=True) if not str(row.get(guessed[name]) or "").strip()]
-               for name in ("project_id", "organisation_id") if name in guessed}
+    without = {name: {line: row for row, line in zip(rows, at, strict=True) if not str(row.get(key) or "").strip()}
+               for name in ("project_id", "organisation_id") if (key := guessed.get(name))}
     spaced = {name: found for name in ("project_id", "organisation_id") if name in guessed
               and (found := spaced_numbers(rows, at, guessed[name], hyphens=name == "organisation_id"))}
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
@@ -113,7 +113,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
                          f"cells list several, separated by {as_toml(listed)}"
                          + (": one participation each, the name as the id" if name in PARTNER_LISTS else ""))
         elif without.get(name) and (name == "project_id" or "organisation_name" in guessed):
-            lines.append(_empty_key(name, guessed, without[name], what, spaced.get(name), rows))
+            lines.append(_empty_key(name, guessed, without[name], what, spaced.get(name)))
         elif name in spaced:
             lines.append(f"{name} = {{ column = {as_toml(guessed[name])}, compact = true }}  #? {what}; "
                          f"{spaced[name]}")
@@ -216,27 +216,33 @@ def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str
     return lines + amount_lines(guessed, rows, at, file, notes)
 
 
-def _empty_key(name: str, guessed: dict[str, str], without: list[int], what: str, spaced: str | None,
-               table: list[dict]) -> str:
+def _empty_key(name: str, guessed: dict[str, str], without: dict[int, dict], what: str, spaced: str | None) -> str:
     """The key's line with its own `on_empty`: a row without a project number is skipped, one without an
     organisation number names its organisation by its name. One rule for both keys skipped every row without an
     organisation number once one project number was missing, or named that project after its organisation.
     Rows that name no organisation at all (an Excel sheet's `Summa` row under the grants) are skipped: the
-    placeholder had needed a name they lack, and `load csv` refused the mapping `mapping new` had written."""
-    column, rows = as_toml(guessed[name]), f"{len(without)} row(s) have none ({on_lines(without)})"
+    placeholder had needed a name they lack, and `load csv` refused the mapping `mapping new` had written; beside a
+    row that has a name (a partner without a business id), by the placeholder's `otherwise = "skip"`. `without`: the
+    sampled rows without the key, by line."""
+    column, rows = as_toml(guessed[name]), f"{len(without)} row(s) have none ({on_lines([*without])})"
     column += ", compact = true" if spaced else ""
     also = f"; {spaced}" if spaced else ""
     if name == "project_id":
         return (f'{name} = {{ column = {column}, on_empty = "skip" }}  #? {what}; {rows}: skipped, and reported (no '
                 f"project, participation, programme or sector from them; the row's organisation is still loaded){also}")
-    if not any(str(row.get(guessed["organisation_name"]) or "").strip()
-               for row in table if not str(row.get(guessed[name]) or "").strip()):
+    named = [line for line, row in without.items() if str(row.get(guessed["organisation_name"]) or "").strip()]
+    if not named:
         return (f'{name} = {{ column = {column}, on_empty = "skip" }}  #? {what}; {rows} and no organisation name '
                 f"either (a total or an empty row): skipped, and reported{also}")
     placeholder = as_toml("name:{" + guessed["organisation_name"] + "}")
-    return (f"{name} = {{ column = {column}, on_empty = {{ placeholder = {placeholder} }} }}  #? {what}; {rows}: "
-            'named by their organisation name, name:<name>, and reported (or on_empty = "skip" to leave them out)'
-            + also)
+    if not (nameless := [line for line in without if line not in named]):
+        return (f"{name} = {{ column = {column}, on_empty = {{ placeholder = {placeholder} }} }}  #? {what}; {rows}: "
+                'named by their organisation name, name:<name>, and reported (or on_empty = "skip" to leave them '
+                "out)" + also)
+    return (f'{name} = {{ column = {column}, on_empty = {{ placeholder = {placeholder}, otherwise = "skip" }} }}  #? '
+            f"{what}; {rows}: {on_lines(named)}: named by their organisation name, name:<name>, and reported; "
+            f"{on_lines(nameless)}, which names no organisation either (a total or an empty row): skipped, and "
+            f"reported{also}")
 
 
 def spaced_numbers(rows: list[dict], at: list[int], column: str, hyphens: bool) -> str:

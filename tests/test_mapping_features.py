@@ -117,7 +117,7 @@ def test_a_placeholder_needs_its_columns_filled_and_in_the_file(tmp_path):
     mapping = write_files(tmp_path, {"mapping.toml": ORGS.replace('name = "navn"', f'name = "navn"\n{on_empty}'),
                                      "orgs.csv": "nr;navn;fylke\n1;Fjordlab AS;Vestland\n;Uten AS;\n"})
     assert problems(mapping) == ["orgs.csv:3 [nr]: the id is empty, and so is fylke, which its on_empty "
-                                 "placeholder needs"]
+                                 "placeholder needs (or add otherwise = \"skip\" to the placeholder to skip such rows)"]
     wrong = write_files(tmp_path, {"mapping.toml": ORGS.replace('name = "navn"', 'name = "navn"\n'
                                                                 'on_empty = { placeholder = "name:{fylket}" }')})
     assert any("column 'fylket' (on_empty placeholder, mapping.toml:8) is not in the file; did you mean 'fylke'?"
