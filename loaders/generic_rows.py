@@ -21,7 +21,7 @@ from loaders.generic_empty_keys import EMPTY_CELL, empty_key, empty_placeholder
 from loaders.generic_labels import row_labels
 from loaders.generic_places import locate
 from loaders.json_tables import per_object
-from loaders.mapping_spec import ON_EMPTY, FileSpec, filled_placeholder, placeholder_columns
+from loaders.mapping_spec import PLACEHOLDER_OR_SKIP, FileSpec, filled_placeholder, placeholder_columns
 
 __all__ = ["Collected", "SkipRow", "node_record", "rel_record", "rel_key", "record_identity", "split_rows"]
 
@@ -86,13 +86,13 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
     if on_empty == "skip":
         collected.skipped.append((*where, column))
         raise SkipRow
-    if on_empty in ON_EMPTY[2:]:  # a placeholder
+    if on_empty in ("placeholder", PLACEHOLDER_OR_SKIP):
         cells = {name: _text(row.get(name)) for name in placeholder_columns(placeholder)}
         if all(cells.values()):
             value = " ".join(filled_placeholder(placeholder, where[1], cells).split())
             collected.filled.append((*where, column, value))
             return value
-        if on_empty == ON_EMPTY[3]:  # otherwise = "skip": a row naming nothing, an Excel total row
+        if on_empty == PLACEHOLDER_OR_SKIP:  # a row naming nothing, an Excel total row
             collected.skipped.append((*where, column))
             raise SkipRow
         empty = tuple(name for name, cell in cells.items() if not cell)

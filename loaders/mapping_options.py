@@ -14,7 +14,7 @@ from graph.countries import country_code
 from graph.store.schema import NODE_LABELS, check_property
 from loaders.common import is_json, is_text_encoding
 from loaders.county_numbers import COUNTY_NUMBERS, COUNTY_WORDS
-from loaders.mapping_spec import ON_CONFLICT, ON_EMPTY, SEPARATORS, Checker, Column, Place
+from loaders.mapping_spec import ON_CONFLICT, PLACEHOLDER_OR_SKIP, SEPARATORS, Checker, Column, Place
 
 __all__ = ["reading_options", "key_options", "constant_column", "RESERVED", "DROPPABLE_LABELS"]
 
@@ -49,7 +49,7 @@ def _on_empty(check: Checker, kind: str, index: int, raw: Any) -> tuple[str, str
         check.problem(kind, index, f"on_empty placeholder {template!r}: write {{line}} or {{column}}, with no "
                       "format after the name", "on_empty")
         return "error", ""
-    return ON_EMPTY[3 if otherwise == "skip" else 2], template.strip()
+    return PLACEHOLDER_OR_SKIP if otherwise == "skip" else "placeholder", template.strip()
 
 
 def is_one_rule(raw: Any) -> bool:

@@ -18,7 +18,7 @@ from loaders.country_advice import country_advice, nearest_country
 from loaders.csv_tables import SEPARATORS
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "filled_placeholder", "TYPES",
-           "SEPARATORS", "ISO_DATE", "ON_EMPTY", "ON_CONFLICT", "Checker"]
+           "SEPARATORS", "ISO_DATE", "ON_EMPTY", "PLACEHOLDER_OR_SKIP", "ON_CONFLICT", "Checker"]
 
 
 class Checker(Protocol):
@@ -32,7 +32,9 @@ class Checker(Protocol):
 TYPES = (*values.KINDS, "country")
 #: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id; the last, where
 #: the placeholder's cells are empty too, skips the row (`{ placeholder = "name:{Navn}", otherwise = "skip" }`).
-ON_EMPTY = ("error", "skip", "placeholder", "placeholder, otherwise skip")
+#: A placeholder whose cells are empty too skips the row (`otherwise = "skip"`: an Excel total row names nothing).
+PLACEHOLDER_OR_SKIP = "placeholder, otherwise skip"
+ON_EMPTY = ("error", "skip", "placeholder", PLACEHOLDER_OR_SKIP)
 ISO_DATE = values.ISO_DATE
 #: What a node given again with other data does: stop the load (the default), or merge (`loaders.generic_records`).
 ON_CONFLICT = ("error", "merge")
