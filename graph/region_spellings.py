@@ -38,7 +38,7 @@ OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("FI", "Keski-Pohjanmaa"): ("Keski-Pohjanmaan maakunta", "Mellersta Österbotten"),
     ("FI", "Pohjois-Pohjanmaa"): ("Pohjois-Pohjanmaan maakunta", "Norra Österbotten"),
     ("FI", "Kainuu"): ("Kainuun maakunta", "Kajanaland"),
-    ("FI", "Lappi"): ("Lapin maakunta", "Lappland"),
+    ("FI", "Lappi"): ("Lapin maakunta",),  # not its Swedish Lappland: a Swedish province too
     ("FI", "Åland"): ("Ahvenanmaa", "Ahvenanmaan maakunta", "Landskapet Åland"),
     ("DK", "Hovedstaden"): ("Region Hovedstaden",),
     ("DK", "Sjælland"): ("Region Sjælland",),

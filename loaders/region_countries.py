@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from graph.region_spellings import OTHER_NAMES
 from graph.store.search_text import fold
 from loaders.common import read_bytes
 from loaders.sample import SAMPLE_NUTS
@@ -75,11 +76,15 @@ def _regions_by_name() -> dict[str, tuple[BundledRegion, ...]]:
 
 @functools.cache
 def _countries_by_name() -> dict[str, frozenset[str]]:
-    """Each NUTS region's name (folded; Latin and national spelling) -> the countries holding a region of that name."""
+    """Each NUTS region's name (folded; Latin and national spelling, and the names its country's tables write:
+    `graph.region_spellings`) -> the countries holding a region of that name."""
     found: dict[str, set[str]] = {}
     for region in _bundled_regions():
         for name in region.names:
             found.setdefault(fold(name), set()).add(region.country)
+    for (country, _), names in OTHER_NAMES.items():
+        for name in names:
+            found.setdefault(fold(name), set()).add(country)
     return {name: frozenset(codes) for name, codes in found.items()}
 
 
@@ -124,6 +129,10 @@ def country_of_regions(cells: Iterable[str]) -> str | None:
     'DK'
     >>> country_of_regions(["Syddanmark", "Stockholm"]), country_of_regions(["Nowhere", "Elsewhere"])
     (None, None)
+    >>> country_of_regions(["Region Syddanmark", "Region Hovedstaden", "Midtjylland"])  # a Danish member list's
+    'DK'
+    >>> country_of_regions(["Pirkanmaan maakunta", "Uusimaa", "Österbotten"])
+    'FI'
     """
     names = {fold(cell) for cell in cells if cell and cell.strip()}
     known = [_countries_by_name()[name] for name in names if name in _countries_by_name()]

@@ -66,3 +66,16 @@ def test_metrics_and_a_query_take_a_region_by_its_other_name(danish):
     ran = invoke(env, "queries", "run", "organisations/smes-in-region", "-p", "area=Region Syddanmark")
     assert ran.exit_code == 0, ran.stderr
     assert "Odense Lab ApS" in ran.stdout
+
+
+def test_mapping_new_takes_the_country_of_regions_written_as_their_tables_write_them(tmp_path):
+    """A Danish member list's `Region Syddanmark`, `Region Midtjylland` had left the country for the user to fill in:
+    every such list needed it written by hand."""
+    from loaders.mapping_template import participation_template
+
+    table = tmp_path / "medlemmer.csv"
+    table.write_text("Projekt;Akronym;CVR;Virksomhed;Region\n1;Vind;10403782;Vestas A/S;Region Midtjylland\n"
+                     "1;Vind;29102384;Aalborg Universitet;Region Nordjylland\n"
+                     "2;Brint;25313763;Odense Lab ApS;Region Syddanmark\n", encoding="utf-8")
+    assert ('country = { value = "DK" }  #? the regions in Region are NUTS regions of DK; every row is placed there'
+            in participation_template(table))
