@@ -21,7 +21,7 @@ from loaders.generic_empty_keys import empty_key
 from loaders.generic_labels import row_labels
 from loaders.generic_places import locate
 from loaders.json_tables import per_object
-from loaders.mapping_spec import FileSpec, placeholder_columns
+from loaders.mapping_spec import FileSpec, fill_placeholder, placeholder_columns
 
 __all__ = ["Collected", "SkipRow", "node_record", "rel_record", "rel_key", "record_identity", "split_rows"]
 
@@ -89,7 +89,7 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
     if on_empty == "placeholder":
         cells = {name: _text(row.get(name)) for name in placeholder_columns(placeholder)}
         if all(cells.values()):
-            value = " ".join(placeholder.format(line=where[1], **cells).split())
+            value = " ".join(fill_placeholder(placeholder, where[1], cells).split())
             collected.filled.append((*where, column, value))
             return value
         empty = ", ".join(name for name, cell in cells.items() if not cell)

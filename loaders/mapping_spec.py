@@ -17,8 +17,8 @@ from graph.countries import country_code
 from loaders.country_advice import country_advice, nearest_country
 from loaders.csv_tables import SEPARATORS
 
-__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "TYPES", "SEPARATORS",
-           "ISO_DATE", "ON_EMPTY", "ON_CONFLICT", "Checker"]
+__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "fill_placeholder", "TYPES",
+           "SEPARATORS", "ISO_DATE", "ON_EMPTY", "ON_CONFLICT", "Checker"]
 
 
 class Checker(Protocol):
@@ -168,6 +168,14 @@ class FileSpec:
 def placeholder_columns(template: str) -> list[str]:
     """The columns a placeholder template names (`{line}` is the row's line, not a column)."""
     return [name for _, name, _, _ in string.Formatter().parse(template) if name and name != "line"]
+
+
+def fill_placeholder(template: str, line: int, cells: dict[str, str]) -> str:
+    """A placeholder template with `{line}` and each `{column}` replaced by its cell: a column's whole name, dots and
+    brackets included (`name:{partnere.navn}`, a JSON list's partner objects; `str.format` had read `.navn` as an
+    attribute of a field `partnere` and stopped the load with a traceback)."""
+    return "".join(text + (str(line) if name == "line" else cells[name] if name else "")
+                   for text, name, _, _ in string.Formatter().parse(template))
 
 
 @dataclass(frozen=True)
