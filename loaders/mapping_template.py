@@ -67,14 +67,14 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     (amounts no guess reads, by file, line and column) also goes to `notes`, for the command's output. A table
     naming no project but names (a cluster list) gets a mapping of a list instead (`loaders.mapping_template_list`)."""
     data = Path(data)
-    headers, rows, separator, above, at = read_table(data)
+    headers, rows, separator, above, at, object_at = read_table(data)
     guessed = guess_columns(headers)
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_template_list import list_template  # a list of clusters or organisations, no projects
 
         if (listed := list_template(data, file, headers, rows, separator, above, at)) is not None:
             return listed
-    partners, in_objects, rows, at, leads = partner_list(rows, at, guessed, guess_columns)  # a JSON list of partners
+    partners, in_objects, rows, at, leads = partner_list(rows, at, object_at, guessed, guess_columns)  # JSON partners
     guessed = {name: header for name, header in guessed.items() if header not in leads} | in_objects  # not its lead's
     amount = guessed.get("amount")  # the project's grant beside its partner objects is not each partner's
     whole = guessed.pop("amount") if partners and amount and of_each_project(amount, partners) else None

@@ -24,13 +24,15 @@ PARTNER_COLUMNS = ("organisation_id", "organisation_name", "role", "amount", "co
 ORGANISATION = ("organisation_id", "organisation_name")
 
 
-def partner_list(rows: list[dict], lines: list[int], guessed: dict[str, str],
-                 guess: Callable[[list[str]], dict[str, str]]
+def partner_list(rows: list[dict], lines: list[int], object_lines: dict[int, dict[str, list[int]]],
+                 guessed: dict[str, str], guess: Callable[[list[str]], dict[str, str]]
                  ) -> tuple[str, dict[str, str], list[dict], list[int], list[str]]:
     """(the list's column, the partner columns guessed in its objects, the rows and lines one per object, the
     table's own columns naming one of each row's objects: its lead) of the first list of objects that names an
     organisation, when the table's own header names none or only such a lead (`leadpartner`, guessed as the
-    organisation's name); else ("", {}, rows, lines, []) as given. `guess` is `guess_columns`."""
+    organisation's name); else ("", {}, rows, lines, []) as given. An object's line is its own (`object_lines`, row
+    -> list -> its objects' lines, as `json_tables.per_object` reads them for `load csv`): the template's comments had
+    named the line its project starts on. `guess` is `guess_columns`."""
     own = [guessed[name] for name in ORGANISATION if name in guessed]
     others = set(guessed.values()) - set(own)
     for column, items in object_lists(rows).items():
@@ -42,9 +44,8 @@ def partner_list(rows: list[dict], lines: list[int], guessed: dict[str, str],
         leads = [h for h in candidates if _names_a_partner(rows, h, column, found)]
         if not set(own) <= set(leads):  # an organisation column of the table's own (a contacts list beside it)
             continue
-        per_object = [({**row, **{f"{column}.{k}": v for k, v in flat(item).items()}}, line)
-                      for row, line in zip(rows, lines, strict=True)
-                      for item in objects_in(row.get(column)) or [{}]]
+        per_object = [pair for index, (row, line) in enumerate(zip(rows, lines, strict=True))
+                      for pair in _per_object(row, line, object_lines.get(index, {}).get(column, []), column)]
         return column, found, [row for row, _ in per_object], [line for _, line in per_object], leads
     return "", {}, rows, lines, []
 
@@ -55,6 +56,14 @@ def lead_notes(leads: list[str], column: str, found: dict[str, str]) -> list[str
     why = (f"not needed, {role} says who leads" if role else
            f"no key of {column} says who leads, so the participations get no role")
     return [f"# {lead} names one of each project's {column}, its lead: {why}" for lead in leads]
+
+
+def _per_object(row: dict, line: int, object_lines: list[int], column: str) -> list[tuple[dict, int]]:
+    """The row once per object of its list `column`, each on the object's own line where known (a row without
+    objects once, on its own line), its values as `column.key`."""
+    objects = objects_in(row.get(column)) or [{}]
+    return [({**row, **{f"{column}.{k}": v for k, v in flat(item).items()}},
+             object_lines[n] if n < len(object_lines) else line) for n, item in enumerate(objects)]
 
 
 def _names_a_partner(rows: list[dict], header: str, column: str, found: dict[str, str]) -> bool:

@@ -35,6 +35,13 @@ def written(tmp_path) -> str:
     return template
 
 
+def test_the_template_names_the_lines_of_the_partner_objects(tmp_path):
+    template = written(tmp_path)
+    line = next(x for x in template.splitlines() if x.startswith("organisation_id ="))
+    assert 'on_empty = { placeholder = "name:{partnere.navn}" }' in line
+    assert f"2 row(s) have none (lines {WITHOUT_CVR[0]}, {WITHOUT_CVR[1]})" in line
+
+
 def test_load_csv_names_the_template_its_partners_by_name_on_the_same_lines(tmp_path):
     written(tmp_path)
     nodes, _, notes = read_generic(tmp_path / "mapping.toml")
