@@ -23,7 +23,7 @@ from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
 from loaders.mapping_partner_amounts import of_each_project
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.mapping_template_amounts import amount_lines
-from loaders.mapping_template_partners import partner_list
+from loaders.mapping_template_partners import lead_notes, partner_list
 from loaders.region_countries import country_of_regions
 from loaders.role_words import role_of
 from loaders.table_cells import (
@@ -67,15 +67,15 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     (amounts no guess reads, by file, line and column) also goes to `notes`, for the command's output. A table
     naming no project but names (a cluster list) gets a mapping of a list instead (`loaders.mapping_template_list`)."""
     data = Path(data)
-    headers, rows, separator, above, at = read_table(data)
+    headers, rows, separator, above, at, object_at = read_table(data)
     guessed = guess_columns(headers)
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_template_list import list_template  # a list of clusters or organisations, no projects
 
         if (listed := list_template(data, file, headers, rows, separator, above, at)) is not None:
             return listed
-    partners, found, rows, at = partner_list(rows, at, guessed, guess_columns)  # a JSON list of partner objects
-    guessed |= found
+    partners, in_objects, rows, at, leads = partner_list(rows, at, object_at, guessed, guess_columns)  # JSON partners
+    guessed = {name: header for name, header in guessed.items() if header not in leads} | in_objects  # not its lead's
     amount = guessed.get("amount")  # the project's grant beside its partner objects is not each partner's
     whole = guessed.pop("amount") if partners and amount and of_each_project(amount, partners) else None
     guessed |= {"project_amount": whole} if whole else {}  # the project's own grant (`Tildelt (NOK)`)
@@ -142,6 +142,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     unused = [h for h in headers if h and h not in guessed.values() and h not in (partners, whole)]
     if unused:
         lines.append(f"# columns not used: {', '.join(unused)}")
+    lines += lead_notes(leads, partners, in_objects)
     lines += object_lists_note([{k: v for k, v in row.items() if k != partners and not k.startswith(f"{partners}.")}
                                 for row in rows] if partners else rows) + _role_words(guessed, rows)
     return "\n".join(lines) + "\n"

@@ -34,9 +34,10 @@ VALUE = re.compile(r"[\d\s.,:/+()-]+")
 YEAR = re.compile(r"\d{4}")
 
 
-def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int, list[int]]:
-    """The header, the rows, the separator, the lines above the header and each row's line of a CSV or JSON file (a
-    JSON list of objects): a guess's comment names the rows it leaves to the user by file and line."""
+def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int, list[int], dict[int, dict[str, list[int]]]]:
+    """The header, the rows, the separator, the lines above the header, each row's line and (JSON) the lines of the
+    objects in its lists (`Table.object_lines`) of a CSV or JSON file (a JSON list of objects): a guess's comment
+    names the rows it leaves to the user by file and line, a partner object's by its own line as `load csv` does."""
     if is_json(path):
         problems: list[Problem] = []
         table = read_json_rows(path, None, path.name, problems)
@@ -47,7 +48,7 @@ def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int, list
         held = {c for row in table.rows for c, cell in row.items() if cell is not None}
         parents = {c for c in in_rows - held if any(other.startswith(f"{c}.") for other in held)}  # `"esca": null`
         return ([c for c in table.columns if c in in_rows and c not in nested and c not in parents], table.rows, None,
-                0, table.lines)
+                0, table.lines, table.object_lines)
     header, separator = likely_header(read_text(path, name=path.name)[0])
     above = header - 1  # a title or notes above the header, as spreadsheets export them
     table = read_rows(path, separator=separator, name=path.name, skip_lines=above)
@@ -57,7 +58,7 @@ def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int, list
         raise ValidationFailed([Problem(path.name, above + 1, None, (
             f"this line looks like data, not the columns' names ({', '.join(values[:3])}): a mapping names the "
             "columns, so add a first line naming them (org_nr;name;region ...) and upload the file again"))])
-    return table.columns, table.rows, table.delimiter, above, table.lines
+    return table.columns, table.rows, table.delimiter, above, table.lines, {}
 
 
 def _a_value(cell: str) -> bool:
