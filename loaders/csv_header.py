@@ -11,9 +11,9 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "REGION_COUNTRY", "REGION_COUNTRY_TOO",
-           "NOT_WORD", "header_word", "id_entity", "fields", "sniff_separator", "after_lines", "header_line_holding",
-           "likely_header", "header_currency"]
+__all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "SECOND_CHOICE", "REGION_COUNTRY",
+           "REGION_COUNTRY_TOO", "NOT_WORD", "header_word", "id_entity", "fields", "sniff_separator", "after_lines",
+           "header_line_holding", "likely_header", "header_currency"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -80,8 +80,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat"),
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
                "landshluti", "svæði", "bundesland", *COUNTY_CODE_HEADERS),
-    "city": ("city", "town", "municipality", "poststed", "postort", "ort", "kommun", "kommune", "kunta",
-             "kotikunta", "kaupunki", "paikkakunta", "sveitarfélag", "staður", "stadt", "ville", "by"),
+    # a town's words before a municipality's: a Danish member list's `By` (Aarhus) beside its `Kommune` (Aarhus Kommune)
+    "city": ("city", "town", "poststed", "postort", "ort", "by", "kaupunki", "paikkakunta", "staður", "stadt", "ville",
+             "municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"),
     "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "issme"),
     "sector": ("sector", "theme", "topic", "field", "researchfield", "tema", "fagområde", "fagomrade", "område",
                "bransje", "bransch", "branche", "sektor", "toimiala", "teema", "aihe", "tieteenala", "ala", "svið",
@@ -93,6 +94,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                   "ohjelma", "rahoitusohjelma", "rahoitusmuoto", "tukimuoto", "sjóður", "áætlun",
                   "förderprogramm", "dispositif"),
 }
+#: Words of a column that another column of the table may hold better: a municipality's (`Kommune`: Aarhus Kommune)
+#: where the table has a town's too (`By`: Aarhus), whatever the words' lengths.
+SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"})}
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
                   "landkreis": "DE", "maakunta": "FI", "landshluti": "IS", "département": "FR", "departement": "FR",

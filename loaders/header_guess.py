@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from loaders.csv_header import header_word, id_entity
+from loaders.csv_header import SECOND_CHOICE, header_word, id_entity
 
 __all__ = ["PARTICIPATION_IDS", "guess_by_words"]
 
@@ -49,7 +49,8 @@ def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]],
             if entity and name not in id_names:
                 continue  # ids, not names
             if word in words or last in words:
-                scored.append((2, len(word if word in words else last), name, header))
+                said = word if word in words else last
+                scored.append((2, 0 if said in SECOND_CHOICE.get(name, ()) else len(said), name, header))
             elif best := max((len(w) for w in words if len(w) >= 5 and w in word), default=0):
                 scored.append((1, best, name, header))
     guessed: dict[str, str] = {}

@@ -79,3 +79,4 @@ def test_mapping_new_takes_the_country_of_regions_written_as_their_tables_write_
                      "2;Brint;25313763;Odense Lab ApS;Region Syddanmark\n", encoding="utf-8")
     assert ('country = { value = "DK" }  #? the regions in Region are NUTS regions of DK; every row is placed there'
             in participation_template(table))
+
