@@ -68,3 +68,11 @@ def test_a_text_no_word_starts_with_finds_the_compound_names_holding_it_and_says
                         "Bølgeteknikk holds teknikk))")
     assert lines[2].startswith("  Bølgeteknikk AS  (")
     assert "inside a word" not in "\n".join(found(env, "universitet"))  # words start with it: those alone
+
+
+def test_a_find_looks_at_the_nodes_ids_not_at_the_label_their_keys_start_with():
+    """`--find cluster` in the graph of clusters had matched CLIC INNOVATION OY by its key, `Cluster:pic:...`."""
+    names = {"Cluster:pic:1": "CLIC INNOVATION OY", "Cluster:pic:2": "Oslo Cancer Cluster SA", "Region:SE21": "Småland"}
+    assert matching_keys(names, "cluster") == (["Cluster:pic:2"], [])
+    assert matching_keys(names, "se21") == (["Region:SE21"], [])
+    assert matching_keys(names, "Cluster:pic:1") == (["Cluster:pic:1"], [])  # a key as the app shows it

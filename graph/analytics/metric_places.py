@@ -57,6 +57,18 @@ def _word_start(needle: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w){re.escape(needle)}") if needle else None
 
 
+def _searched(key: Any, name: str, whole_key: bool = False) -> str:
+    """What a find looks in for the node `key`: its names (a country: all of them) and its id, without the label its
+    key starts with (`Cluster:pic:999...`: `--find cluster` had matched every node of the graph of clusters) unless
+    `whole_key` (a text with a colon: a key as the app shows it).
+
+    >>> _searched("Cluster:pic:999", "CLIC INNOVATION OY"), _searched("SE21", "Småland med öarna")
+    ('CLIC INNOVATION OY|pic:999', 'Småland med öarna|SE21')
+    """
+    label, _, node_id = str(key).partition(":")
+    return "|".join((*names_of(key, name), str(key) if whole_key or not (node_id and label.isalpha()) else node_id))
+
+
 def _as_typed(text: str) -> str:
     """`text` case-folded with its accents kept (NFC, so a typed `ö` and a stored `o` + diaeresis are one)."""
     return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
@@ -76,10 +88,11 @@ def matching_keys(names: dict[Any, str], text: str) -> tuple[list[Any], list[Any
     wanted, typed = _word_start(fold(text).strip()), _word_start(_as_typed(text).strip())
     if wanted is None or typed is None:
         return [], []
-    found = [key for key, name in names.items() if wanted.search(fold("|".join((*names_of(key, name), key))))]
+    whole = ":" in text
+    found = [key for key, name in names.items() if wanted.search(fold(_searched(key, name, whole)))]
     if text.isascii():
         return found, []
-    exact = [key for key in found if typed.search(_as_typed("|".join((*names_of(key, names[key]), key))))]
+    exact = [key for key in found if typed.search(_as_typed(_searched(key, names[key], whole)))]
     held = set(exact)
     return exact, [key for key in found if key not in held]
 
@@ -97,7 +110,7 @@ def found_groups(names: dict[Any, str], text: str) -> tuple[tuple[list[Any], lis
     groups = matching_keys(names, text)
     if groups[0] or groups[1] or not (wanted := fold(text).strip()):
         return groups, False
-    inside = [key for key, name in names.items() if wanted in fold("|".join((*names_of(key, name), key)))]
+    inside = [key for key, name in names.items() if wanted in fold(_searched(key, name, ":" in text))]
     return (inside, []), bool(inside)
 
 
