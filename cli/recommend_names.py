@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.errors import NotFound
 from graph.store.contract import GraphStore
-from graph.store.resolve import ResolvedNode, nodes_by_search_text
+from graph.store.resolve import ResolvedNode, nodes_by_search_text, resolve_node
 from graph.store.search_text import fold
 
-__all__ = ["namesakes_note"]
+__all__ = ["namesakes_note", "focus_node"]
 
 SHOWN = 3
 
@@ -60,3 +61,25 @@ def namesakes_note(store: GraphStore, index: Any, text: str, node: ResolvedNode,
         f"--for {text.strip()!r} is {node.describe()}, {_projects(index, body)}{also}"
     return f"{taken}; other names begin with {text.strip()!r}: {shown}{more}. To take another, give its id (Kind:id) " \
         "to --for"
+
+
+def focus_node(store: GraphStore, text: str) -> ResolvedNode:
+    """The organisation or cluster `--for TEXT` names; a project named instead is refused naming its partners, each a
+    `--for` of the consortium (the refusal had said no organisation has that name, as if it were misspelt)."""
+    try:
+        return resolve_node(store, text, ("Organisation", "Cluster"))
+    except NotFound:
+        try:
+            project = resolve_node(store, text, ("Project",))
+        except NotFound:
+            project = None
+        if project is None:
+            raise
+    from graph.views.store_views import node_details
+
+    details = node_details(store, project.key) or {}
+    partners = [n for n in details.get("neighbours", []) if n["type"] == "PARTICIPATES_IN"]
+    given = " ".join(f"--for {n['key']!r}" for n in partners[:6]) + (" ..." if len(partners) > 6 else "")
+    raise NotFound(f"{text!r} is the project {project.describe()}: recommend ranks partners for organisations or "
+                   "clusters, so give the project's partners, each a --for: the consortium's candidates are ranked "
+                   + (f"({given})" if partners else "(the project has no partner in the store)"))

@@ -88,15 +88,14 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
     """Ranked partner candidates (organisations or clusters) with score parts, reasons and paths; with call
     rules (--min-countries, --roles, --sme-share), the consortium's gaps and the candidates that fill each."""
     from cli import partners_output as show
-    from cli.recommend_names import namesakes_note
+    from cli.recommend_names import focus_node, namesakes_note
     from graph.analytics.cache import cache_dir_for, projection_inputs
     from graph.analytics.recommend import Requirements
     from graph.analytics.recommend_index_disk import index_for
-    from graph.store.resolve import resolve_node
 
     focal_keys, named = [], []
     for text in focal:  # names too; a name read as a node says which (a near spelling finds one it may not mean)
-        node = resolve_node(obj.store, text, ("Organisation", "Cluster"))
+        node = focus_node(obj.store, text)
         said = text.strip() not in (node.key, node.id, node.name) or bool(node.same_as)
         if said:
             click.echo(f"({node.taken_for('--for', text)})", err=True)

@@ -56,6 +56,14 @@ def test_recommend_for_an_unknown_organisation_is_one_line(env):
     assert "no Organisation or Cluster has the id or name 'Organisation:pic:nobody'" in said
 
 
+def test_recommend_for_a_project_names_its_partners_to_give_instead(env):
+    """A Danish officer's `--for Project:ECD-2022-03` had been told no organisation has that name, as if misspelt."""
+    project = invoke(env, "recommend", "--for", "UNIFY")
+    said = error_line(project.exit_code, project.stderr)
+    assert said.startswith("Error: 'UNIFY' is the project ") and "give the project's partners, each a --for" in said
+    assert "--for 'Organisation:pic:" in said, said
+
+
 def test_a_country_is_taken_by_code_or_name_as_a_table_s_country_is(env):
     """`--country se` and `--country Sweden` gave an empty projection (only `SE` matched); `Norge` too now."""
     described = {}
