@@ -130,11 +130,13 @@ def _said_why_empty(obj: Context, inputs: Any, found: Any, spec: Any) -> bool:
 
 def _known_metrics(chosen: tuple[str, ...], hint: str) -> tuple[str, ...]:
     """The metrics `chosen` names, in any case and with spaces or hyphens (`PageRank`, `weighted degree`: the saved
-    queries take them so, and this had refused them); an unknown one is refused before the projection is read (it
+    queries take them so, and this had refused them), several in one separated by commas (as `--roles` takes them:
+    `--metric degree,pagerank` had been refused); an unknown one is refused before the projection is read (it
     was refused after seconds of work), naming the metric it nearly spells."""
     from graph.analytics.metrics import METRICS
     from graph.nearest import did_you_mean
 
+    chosen = tuple(part for text in chosen for part in text.split(",") if part.strip())  # `degree,pagerank` too
     named = [m.strip().casefold().replace(" ", "_").replace("-", "_") for m in chosen]
     for typed, metric in zip(chosen, named, strict=True):
         if metric not in METRICS:
@@ -162,7 +164,8 @@ FIND = click.option("--find", "find", default=None, metavar="TEXT",
                          "many match only without them.")
 @metrics.command("compute")
 @_projection_options
-@click.option("--metric", "chosen", multiple=True, help="Metrics to compute (default: all).")
+@click.option("--metric", "chosen", multiple=True,
+              help="Metrics to compute (default: all): repeat the option or separate them by commas.")
 @click.option("--seed", default=0, show_default=True, help="Seed for sampled estimates and Louvain.")
 @click.option("--write", is_flag=True, help="Write the values back to the store as node properties.")
 @click.option("-k", "top_n", type=click.IntRange(min=1), default=10, show_default=True,

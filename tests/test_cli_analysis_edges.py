@@ -235,3 +235,12 @@ def test_a_metric_is_taken_in_any_case_and_a_near_spelling_is_named(env):
     refused = invoke(env, "metrics", "top", "betweeness")
     assert refused.exit_code == 2
     assert "unknown metric 'betweeness' (did you mean 'betweenness'?); choose from degree," in refused.stderr
+
+
+def test_metrics_are_taken_separated_by_commas_too(env):
+    """`--metric degree,pagerank` had been refused as one unknown metric; `--roles` takes a list so."""
+    taken = invoke(env, "metrics", "compute", "--metric", "degree, PageRank", "-k", "1")
+    assert taken.exit_code == 0, taken.stderr
+    headed = [line.split(":")[0] for line in taken.stdout.splitlines()
+              if ": " in line and not line.startswith((" ", "projection", "note"))]
+    assert headed == ["degree", "pagerank"], taken.stdout
