@@ -132,7 +132,7 @@ def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[st
     """The ids of the `kind` nodes `texts` name: an id, a key or a name, accents and case ignored, as a saved
     query's node parameter reads them (`graph.store.resolve.resolve_node`): `--sector textil` is the sector
     Textil. A name read as another spelling says which node it was read as (on stderr); a text naming none is
-    refused with a did-you-mean and examples from this store (the CORDIS example id was wrong on other stores).
+    refused with a did-you-mean, or else examples from this store (the CORDIS example id was wrong on other stores).
     The exact name of several nodes takes them all, and says so: on the sample, the seeds' sector Textiles and
     CORDIS's field textiles are one sector to the ranking, and `--sector Textiles` was refused as ambiguous."""
     from graph.store.resolve import AmbiguousName, resolve_node
@@ -142,8 +142,9 @@ def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[st
     for text in texts:
         try:
             node = resolve_node(store, text, (kind,))
-        except NotFound as e:
-            raise NotFound(f"{e}{_examples(store, kind)}") from None
+        except NotFound as e:  # examples only where no near spelling is offered: Ain (FRK21), Ave ... beside
+            # "Did you mean: Syddanmark (Region:DK03)?" were noise
+            raise NotFound(f"{e}" if "Did you mean" in str(e) else f"{e}{_examples(store, kind)}") from None
         except AmbiguousName as e:
             if not e.candidates or any(fold(c.name) != fold(text) for c in e.candidates):
                 raise

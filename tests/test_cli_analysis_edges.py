@@ -244,3 +244,11 @@ def test_metrics_are_taken_separated_by_commas_too(env):
     headed = [line.split(":")[0] for line in taken.stdout.splitlines()
               if ": " in line and not line.startswith((" ", "projection", "note"))]
     assert headed == ["degree", "pagerank"], taken.stdout
+
+
+def test_a_sector_nearly_named_is_offered_without_examples_beside_it(env):
+    """A Danish officer's `--region "Region Syddanmark"` was offered Syddanmark, then "Regions of this store: Ain
+    (FRK21), Ave (PT119), Ege (TR3), ...": the shortest names of Europe, noise beside the one meant."""
+    result = invoke(env, "metrics", "compute", "--sector", "Textill")
+    line = error_line(result.exit_code, result.stderr)
+    assert "Did you mean: Textil" in line and "of this store:" not in line
