@@ -12,7 +12,7 @@ ways, `loaders.generic_held_spellings` for an id the store holds compacted that 
 
 from __future__ import annotations
 
-import re
+from graph.compact_ids import compact_key, digits_written_apart  # where a user's typed id is read so too
 
 __all__ = ["compact_key", "digits_written_apart", "compact_advice", "COMPACT_READS"]
 
@@ -20,31 +20,6 @@ __all__ = ["compact_key", "digits_written_apart", "compact_advice", "COMPACT_REA
 COMPACT_READS = "compact reads '556051-4142' and '919 303 808' as 5560514142 and 919303808"
 
 _PRESET_KEYS = {"Organisation": "organisation_id", "Project": "project_id"}  # the preset's keys that take compact
-# A hyphen (also the Unicode hyphens and the en dash a spreadsheet may write for one) or a dot, between digits.
-_BETWEEN_DIGITS = re.compile(r"(?<=\d)[-.\u2010\u2011\u2013](?=\d)")
-_APART = re.compile(r"(?<=\d)(?:\s+|[-.\u2010\u2011\u2013])(?=\d)")
-
-
-def compact_key(value: str) -> str:
-    """`value` as a `compact` key column reads it: no spaces, and no hyphen or dot between two digits.
-
-    >>> compact_key("556051-4142"), compact_key("919 303 808"), compact_key("1234567-8"), compact_key("919.303.808")
-    ('5560514142', '919303808', '12345678', '919303808')
-    >>> compact_key("SE-ABC 12")
-    'SE-ABC12'
-    """
-    return _BETWEEN_DIGITS.sub("", "".join(value.split()))
-
-
-def digits_written_apart(value: str) -> bool:
-    """Whether `compact` changes `value` only between its digits: a number written in groups or with a hyphen,
-    not a name with spaces (`Universitetet i Oslo`), which no store writes without them.
-
-    >>> digits_written_apart("556051-4142"), digits_written_apart("919 303 808"), digits_written_apart("SE-ABC 12")
-    (True, True, False)
-    """
-    value = value.strip()
-    return compact_key(value) != value and _APART.sub("", value) == compact_key(value)
 
 
 def compact_advice(columns: list[str], label: str) -> str:

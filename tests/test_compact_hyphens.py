@@ -119,3 +119,13 @@ def test_an_id_the_store_holds_with_the_hyphen_is_named_with_the_table_to_load_a
         embedded_store)
     again = load_generic(embedded_store, _mapping(tmp_path, "register"))
     assert not any("written there with spaces" in n for n in again.notes)
+
+
+def test_a_number_typed_with_its_hyphen_finds_the_node_a_compact_table_made(tmp_path, embedded_store):
+    """A Finnish officer's `recommend --for 2844561-8` and `-p organisation=0245895-5` found nothing where the store
+    holds the number as `compact` read it, 28445618."""
+    from graph.store.resolve import resolve_node
+
+    load_generic(embedded_store, _mapping(tmp_path, "organisationer", compact=True))
+    assert resolve_node(embedded_store, "0245895-5", ("Organisation",)).id == "02458955"
+    assert resolve_node(embedded_store, "556051 4142", ("Organisation",)).id == "5560514142"

@@ -28,6 +28,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import partial
 
+from graph.compact_ids import compact_key, digits_written_apart
 from graph.errors import NotFound, ParameterError
 from graph.store.contract import GraphStore
 from graph.store.cypher import node_states
@@ -237,6 +238,11 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
             many = f"at least {len(named)}" if len(named) >= _READ_LIMIT else str(len(named))
             raise AmbiguousName(f"{text!r} matches {many} nodes: {_listed(named)}. Give the id (Kind:id) of the "
                                 "one you mean.", tuple(named))
+    if digits_written_apart(text):  # `2844561-8`: a table read with `compact` holds 28445618
+        try:
+            return resolve_node(store, compact_key(text), kinds)
+        except NotFound:
+            pass
     raise NotFound(f"no {what} has the id or name {text!r}.{_did_you_mean(store, folded, labels)}")
 
 
