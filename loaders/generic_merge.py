@@ -78,10 +78,22 @@ class _Spelling(NamedTuple):
     column: str | None
 
 
+def _bare(node_id: str) -> str:
+    """What two spellings of one id share: its letters and digits, a number without the zeros it starts with (Excel
+    drops them: Finland's Y-tunnus `0245895-5` read as a number is `2458955`).
+
+    >>> _bare("0245895-5"), _bare("2458955"), _bare("SE-ABC"), _bare("000")
+    ('2458955', '2458955', 'seabc', '0')
+    """
+    bare = "".join(c for c in node_id.casefold() if c.isalnum())
+    return (bare.lstrip("0") or "0") if bare.isdigit() else bare
+
+
 def ids_spelled_two_ways(records: dict) -> list[str]:
     """A note per file on the node ids of one label that differ only in spaces or punctuation (`919303808` and
     `919 303 808`, `5560514142` and `556051-4142`: an organisation number written both ways, on two rows or in two
-    tables of the load): each spelling makes a node of its own, and a table of 129 organisations loaded 232. Keys
+    tables of the load), or in the zeros a number starts with (`02458955`, `2458955`: Excel drops them): each
+    spelling makes a node of its own, and a table of 129 organisations loaded 232. Keys
     are read as written, so the note names both rows, and where the ids differ only in what `compact` reads away
     (spaces, hyphens and dots between digits) it names the option with the id column, else says to write one way.
     `records` as `loaders.generic_records.collect` fills it: (label, id) -> (record, its table, its first line)."""
@@ -89,7 +101,7 @@ def ids_spelled_two_ways(records: dict) -> list[str]:
     tables: dict[str, int] = {}  # file -> its place in the mapping: a file's rows before the next file's
     for record, spec, line in records.values():
         tables.setdefault(spec.file, len(tables))
-        if isinstance(record, NodeRecord) and (bare := "".join(c for c in record.id.casefold() if c.isalnum())):
+        if isinstance(record, NodeRecord) and (bare := _bare(record.id)):
             column = None if spec.id in spec.compact else spec.id  # a compact column's ids are compacted already
             spellings.setdefault((record.label, bare), {})[record.id] = _Spelling(record.name, spec.file, line, column)
 
@@ -117,6 +129,6 @@ def _two_ways_note(file: str, found: list[tuple[str, list[tuple[str, _Spelling]]
     how = (compact_advice(columns, joined[0][0]) + (f"; the others: {write_one_way}" if len(joined) < len(found)
                                                     else "")
            if columns else write_one_way)
-    return (f"{file}: {len(found)} id(s) are written two ways that differ only in spaces or punctuation, and each "
-            f"way makes a node of its own: {'; '.join(shown(*hit) for hit in found[:5])}"
+    return (f"{file}: {len(found)} id(s) are written two ways that differ only in spaces, punctuation or leading "
+            f"zeros, and each way makes a node of its own: {'; '.join(shown(*hit) for hit in found[:5])}"
             + (f" and {len(found) - 5} more" if len(found) > 5 else "") + f"; to make them one, {how}")
