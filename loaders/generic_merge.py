@@ -80,19 +80,23 @@ class _Spelling(NamedTuple):
 
 def _bare(node_id: str) -> str:
     """What two spellings of one id share: its letters and digits, a number without the zeros it starts with (Excel
-    drops them: Finland's Y-tunnus `0245895-5` read as a number is `2458955`).
+    drops them: Finland's Y-tunnus `0245895-5` read as a number is `2458955`) and without the country a VAT number
+    writes before it (a Danish member list's `DK 38 45 66 95` beside `38456695`).
 
-    >>> _bare("0245895-5"), _bare("2458955"), _bare("SE-ABC"), _bare("000")
-    ('2458955', '2458955', 'seabc', '0')
+    >>> _bare("0245895-5"), _bare("2458955"), _bare("SE-ABC"), _bare("000"), _bare("DK 38 45 66 95")
+    ('2458955', '2458955', 'seabc', '0', '38456695')
     """
     bare = "".join(c for c in node_id.casefold() if c.isalnum())
+    if len(bare) >= 8 and bare[:2].isalpha() and bare[2:].isdigit():
+        bare = bare[2:]
     return (bare.lstrip("0") or "0") if bare.isdigit() else bare
 
 
 def ids_spelled_two_ways(records: dict) -> list[str]:
     """A note per file on the node ids of one label that differ only in spaces or punctuation (`919303808` and
     `919 303 808`, `5560514142` and `556051-4142`: an organisation number written both ways, on two rows or in two
-    tables of the load), or in the zeros a number starts with (`02458955`, `2458955`: Excel drops them): each
+    tables of the load), or in the zeros a number starts with (`02458955`, `2458955`: Excel drops them) or the country
+    a VAT number writes before it (`DK38456695`, `38456695`): each
     spelling makes a node of its own, and a table of 129 organisations loaded 232. Keys
     are read as written, so the note names both rows, and where the ids differ only in what `compact` reads away
     (spaces, hyphens and dots between digits) it names the option with the id column, else says to write one way.
@@ -129,6 +133,7 @@ def _two_ways_note(file: str, found: list[tuple[str, list[tuple[str, _Spelling]]
     how = (compact_advice(columns, joined[0][0]) + (f"; the others: {write_one_way}" if len(joined) < len(found)
                                                     else "")
            if columns else write_one_way)
-    return (f"{file}: {len(found)} id(s) are written two ways that differ only in spaces, punctuation or leading "
-            f"zeros, and each way makes a node of its own: {'; '.join(shown(*hit) for hit in found[:5])}"
+    return (f"{file}: {len(found)} id(s) are written two ways that differ only in spaces, punctuation, leading "
+            "zeros or a country code, and each way makes a node of its own: "
+            f"{'; '.join(shown(*hit) for hit in found[:5])}"
             + (f" and {len(found) - 5} more" if len(found) > 5 else "") + f"; to make them one, {how}")

@@ -16,11 +16,11 @@ TABLE = ("Prosjekt;Akronym;Orgnr;Navn\n1;Havvind;919303808;SINTEF AS\n2;Batteri;
 
 def test_ids_written_with_and_without_spaces_are_named_with_both_lines(tmp_path):
     _, _, notes = read_generic(write_preset(tmp_path, TABLE, {}))
-    assert ("t.csv: 1 id(s) are written two ways that differ only in spaces, punctuation or leading zeros, and each "
-            "way makes a node of its own: Organisation 'SINTEF AS': '919303808' (line 2) and '919 303 808' (line 3); "
-            'to make them one, add compact = ["Orgnr"] to the table reading it (in the participation preset: '
-            'organisation_id = { column = "Orgnr", compact = true }) and load again: compact reads \'556051-4142\' '
-            "and '919 303 808' as 5560514142 and 919303808") in notes
+    assert ("t.csv: 1 id(s) are written two ways that differ only in spaces, punctuation, leading zeros or a "
+            "country code, and each way makes a node of its own: Organisation 'SINTEF AS': '919303808' (line 2) and "
+            "'919 303 808' (line 3); to make them one, add compact = [\"Orgnr\"] to the table reading it (in the "
+            'participation preset: organisation_id = { column = "Orgnr", compact = true }) and load again: compact '
+            "reads '556051-4142' and '919 303 808' as 5560514142 and 919303808") in notes
 
 
 @pytest.mark.parametrize("option", ['type = "int"', 'values = { "925359444" = "innovasjon-norge" }'])
@@ -137,6 +137,10 @@ def test_a_number_excel_dropped_the_leading_zero_of_is_named_to_write_one_way(tm
     Oulun yliopisto without a word."""
     table = "Prosjekt;Akronym;Orgnr;Navn\n1;Akku;02458955;Oulun yliopisto\n2;Vety;2458955;Oulun yliopisto\n"
     _, _, notes = read_generic(write_preset(tmp_path, table, {}))
-    assert ("t.csv: 1 id(s) are written two ways that differ only in spaces, punctuation or leading zeros, and each "
-            "way makes a node of its own: Organisation 'Oulun yliopisto': '02458955' (line 2) and '2458955' (line 3); "
-            "to make them one, write each id one way in the table (an id is read as written)") in notes
+    assert ("t.csv: 1 id(s) are written two ways that differ only in spaces, punctuation, leading zeros or a "
+            "country code, and each way makes a node of its own: Organisation 'Oulun yliopisto': '02458955' (line 2) "
+            "and '2458955' (line 3); to make them one, write each id one way in the table (an id is read as "
+            "written)") in notes
+    danish = "Prosjekt;Akronym;Orgnr;Navn\n1;Vind;DK 38 45 66 95;Vindtek ApS\n2;Brint;38456695;Vindtek ApS\n"
+    _, _, notes = read_generic(write_preset(tmp_path, danish, {}))
+    assert any("'DK 38 45 66 95' (line 2) and '38456695' (line 3)" in note for note in notes), notes
