@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
+from graph.store.search_text import fold
 from loaders.generic_ends import moved_ends
 from loaders.generic_merge import filled_in
 
@@ -80,7 +81,10 @@ def move_matched(data: GenericInput, found: dict[tuple[str, str], tuple[str, str
     """The matched rows' records with the store's ids, names and labels (the node's kind stays: an Organisation row
     naming a seed cluster would otherwise make it an Organisation), and every relationship from or to them (also the
     `located_in` ones, kept the same objects in `data.rels` and `data.places`) moved with them. A record whose rows
-    spelled it several ways (`aliases`) adds them and its own name to the node's aliases: they had replaced them.
+    spelled it several ways (`aliases`) adds them and its own name to the node's aliases: they had replaced them; a
+    record matched under another name (a Finnish table's `Tampereen yliopisto`, matched by its Y-tunnus to CORDIS's
+    TAMPEREEN KORKEAKOULUSAATIO SR) adds that name, so `--for` and the queries find the node by it as the table wrote
+    it (they had not).
     The table's own id of the node (an organisation number) is kept in its `own_ids`, which search and every place
     that takes a name read: `recommend --for 556479-5671` had found nothing after the load took the store's id."""
     moved: dict[tuple[str, str], str] = {}  # (a label the row's node carries, its id) -> the store's id
@@ -88,8 +92,8 @@ def move_matched(data: GenericInput, found: dict[tuple[str, str], tuple[str, str
         if (hit := found.get((record.label, record.id))) is not None:
             extra = {*record.extra_labels, *labels.get((record.label, hit[0]), ())} - {record.label}
             properties, held = record.properties, stored.get((record.label, hit[0]), {})
-            if "aliases" in properties:
-                spellings = {*(held.get("aliases") or ()), *properties["aliases"], record.name} - {hit[1]}
+            if "aliases" in properties or (record.name and fold(record.name) != fold(hit[1])):
+                spellings = {*(held.get("aliases") or ()), *properties.get("aliases", ()), record.name} - {hit[1]}
                 properties = {**properties, "aliases": sorted(spellings)}
             if record.id not in (record.name, hit[0]):
                 properties = {**properties, "own_ids": sorted({*(held.get("own_ids") or ()), record.id})}
