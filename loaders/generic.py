@@ -32,7 +32,14 @@ from loaders.generic_labels import take_off_emptied_labels
 from loaders.generic_match import match_by_name
 from loaders.generic_merge import ids_spelled_two_ways
 from loaders.generic_places import kept_in_stored_places, most_precise
-from loaders.generic_records import Records, collect, settle_names, unresolved_ends
+from loaders.generic_records import (
+    Records,
+    collect,
+    constant_end_places,
+    constant_ends_by_name,
+    settle_names,
+    unresolved_ends,
+)
 from loaders.generic_regions import national_regions_as_nuts
 from loaders.generic_rows import Collected
 from loaders.generic_tables import NOT_IN_FILE, check_columns, read_table
@@ -63,6 +70,7 @@ class GenericInput:
     matchable: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # match = "name" rows
     held: list[RelRecord] = field(default_factory=list)  # places held back (`generic_places.kept_in_stored_places`)
     stored: tuple[list[NodeRecord], list[RelRecord]] = ([], [])  # places left out as the store holds them
+    constant_ends: frozenset[tuple] = frozenset()  # where `unresolved` names an end given as a value (the mapping)
 
     def would_write(self) -> str:
         """`5 nodes (Project 2, Organisation 3) and 4 relationships (PARTICIPATES_IN 4), and 1 Source record(s)
@@ -108,7 +116,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     if problems:
         raise ValidationFailed(one_per_row(list(dict.fromkeys(problems))))  # tables of one file find the same
     notes += settle_names(records, collected) + _key_notes(collected) + ids_spelled_two_ways(records)
-    unresolved = unresolved_ends(records, collected.places)
+    constant_ends_by_name(records)  # `value = "Energy Cluster Denmark"` naming a node of the files by its name
+    unresolved = unresolved_ends(records, collected.places, mapping.path.name)
     if unresolved:
         notes.append(f"{len(unresolved)} relationship end(s) are not in these files and must be in the store: "
                      + first_few(sorted(unresolved), 10, lambda end: f"{end[0]} {end[1]!r}"))
@@ -122,7 +131,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     matchable = {(r.label, r.id): (spec.file, line, spec.name) for r, spec, line in records.values()
                  if isinstance(r, NodeRecord) and spec.match == "name"}
     return GenericInput(mapping, list(sources.values()) + nodes + places[0], rels + places[1], notes, paths,
-                        unresolved, places, drops, matchable)
+                        unresolved, places, drops, matchable,
+                        constant_ends=constant_end_places(records, mapping.path.name))
 
 
 def _lines(where: list[tuple]) -> str:
@@ -173,7 +183,7 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
         problems = match_by_name(store, data, settle=settle)
         data.notes += held_written_otherwise(store, data)  # after the match: a matched row has the store's id
         data.notes += held_written_apart(store, data)
-        found, notes = resolve_ends(store, data.unresolved, data.rels, own_files(data.nodes))
+        found, notes = resolve_ends(store, data.unresolved, data.rels, own_files(data.nodes), data.constant_ends)
     data.notes += [n for n in notes if n not in data.notes]
     if not problems + found:
         if not settled:

@@ -43,6 +43,11 @@ def some_names(label: str) -> str:
 
 
 _BATCH = 5000
+_ADD_FROM_COLUMN = "map a [[nodes]] table of {label} from this column to make it"
+#: An end given as a value (`end = { label = "Cluster", value = "..." }`) that names no node: what adds that node.
+_ADD_ONE = ("write its id or its name as the store holds it, or add the node: a [[nodes]] table of {label} reading a "
+            "file that holds its id and name (then value = its id), or load what holds it (`cluster-explorer load "
+            "seeds` for the seed clusters, `load sample` or `load cordis` for CORDIS's organisations)")
 #: Nodes of one label read for the folded match and "did you mean", only when an end is not named exactly; a
 #: label with more (an Organisation table of all CORDIS) is matched by its exact names alone.
 _READ_AT_MOST = 300_000
@@ -212,11 +217,13 @@ def moved_ends(rel: RelRecord, moved: dict[tuple[str, str], str]) -> RelRecord:
 
 
 def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple[str, int, str]]],
-                 rels: list[RelRecord], own: frozenset[str] = frozenset()) -> tuple[list[Problem], list[str]]:
+                 rels: list[RelRecord], own: frozenset[str] = frozenset(),
+                 constants: frozenset[tuple] = frozenset()) -> tuple[list[Problem], list[str]]:
     """Problems for ends neither in the files nor in the store (by id or by one name), and notes on the ends
     matched by name; `rels` get the matched nodes' ids in place of the names. A node of the store that only the
     load's own files `own` give is not one to link to: a row deleted from one file while another still links it
-    had been kept with its old values (a fresh load of the files refuses the link)."""
+    had been kept with its old values (a fresh load of the files refuses the link). `constants`: the places of
+    `unresolved` that are a mapping's end given as a value, said with what adds the node it names."""
     wanted: dict[str, set[str]] = {}
     for label, node_id in unresolved:
         wanted.setdefault(label, set()).add(node_id)
@@ -244,9 +251,10 @@ def resolve_ends(store: GraphStore, unresolved: dict[tuple[str, str], list[tuple
             else:
                 folded = folded or _folded(store, label)
                 message = (f"{label} {node_id!r} is neither in the mapped files nor in the store (by id or name): "
-                           + folded.nearest(node_id) + f"map a [[nodes]] table of {label} from this column "
-                           "to make it")
-            problems += [Problem(file, line, column, message) for file, line, column in unresolved[(label, node_id)]]
+                           + folded.nearest(node_id))
+            problems += [Problem(file, line, column, message + (_ADD_ONE if (file, line, column) in constants else
+                                                                 _ADD_FROM_COLUMN).format(label=label) * (not found))
+                         for file, line, column in unresolved[(label, node_id)]]
     rels[:] = [moved_ends(rel, matched) for rel in rels]
     notes = [f"{len(matched)} relationship end(s) given by name matched a node of the store: "
              + first_few(sorted(matched.items()), 10, lambda hit: f"{hit[0][0]} {hit[0][1]!r} -> {hit[1]}")] \

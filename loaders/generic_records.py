@@ -24,7 +24,7 @@ from loaders.generic_places import spec_fills
 from loaders.generic_rows import Collected, SkipRow, node_record, record_identity, rel_record, split_rows
 from loaders.mapping_spec import FileSpec
 
-__all__ = ["Records", "collect", "settle_names", "unresolved_ends"]
+__all__ = ["Records", "collect", "settle_names", "unresolved_ends", "constant_end_places", "constant_ends_by_name"]
 
 
 def _what(record: NodeRecord | RelRecord) -> str:
@@ -125,17 +125,54 @@ def settle_names(records: Records, collected: Collected) -> list[str]:
             for file, found in by_file.items()]
 
 
-def unresolved_ends(records: Records,
-                    places: Records | None = None) -> dict[tuple[str, str], list[tuple[str, int, str]]]:
+def unresolved_ends(records: Records, places: Records | None = None,
+                    mapping_file: str = "") -> dict[tuple[str, str], list[tuple[str, int, str]]]:
     """Relationship ends that no record in the files (nor a generated place) provides, with every place that
-    names them."""
-    known = {(label, r.id) for r, _, _ in (*records.values(), *(places or {}).values()) if isinstance(r, NodeRecord)
-             for label in (r.label, *r.extra_labels)}
+    names them: a row's file, line and column, or, for an end given as a constant (`value`), the mapping's file and
+    the line of that `start` / `end` once, however many rows link to it (`constant_end_places` lists those)."""
+    nodes = [r for r, _, _ in (*records.values(), *(places or {}).values()) if isinstance(r, NodeRecord)]
+    known = {(label, r.id) for r in nodes for label in (r.label, *r.extra_labels)}
     unresolved: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
     for record, spec, line in records.values():
         if isinstance(record, RelRecord):
-            for label, node_id, column in ((record.start_label, record.start_id, spec.start.column),
-                                           (record.end_label, record.end_id, spec.end.column)):
-                if (label, node_id) not in known:
-                    unresolved.setdefault((label, node_id), []).append((spec.file, line, column))
+            for role, label, node_id in (("start", record.start_label, record.start_id),
+                                         ("end", record.end_label, record.end_id)):
+                end = spec.start if role == "start" else spec.end
+                where = (mapping_file, spec.lines.get(role, spec.line), role) if end.value else \
+                    (spec.file, line, end.column)
+                if (label, node_id) not in known and where not in unresolved.get((label, node_id), []):
+                    unresolved.setdefault((label, node_id), []).append(where)
     return unresolved
+
+
+def constant_end_places(records: Records, mapping_file: str) -> frozenset[tuple[str, int | None, str]]:
+    """The places `unresolved_ends` gives the ends of its tables given as constants: an end found nowhere is said
+    there, with what adds its node, not at each row."""
+    return frozenset((mapping_file, spec.lines.get(role, spec.line), role) for _, spec, _ in records.values()
+                     for role, end in (("start", spec.start), ("end", spec.end)) if end is not None and end.value)
+
+
+def constant_ends_by_name(records: Records) -> None:
+    """An end given as a constant that is no id of the files' nodes of its label but the name of one of them, in any
+    case (`value = "Energy Cluster Denmark"` beside a [[nodes]] table of that cluster with its own id), is that node:
+    its relationships take the node's id, as an end given by name in the store is found."""
+    ids: set[tuple[str, str]] = set()
+    named: dict[tuple[str, str], set[str]] = {}
+    for record, _, _ in records.values():
+        if isinstance(record, NodeRecord):
+            for label in (record.label, *record.extra_labels):
+                ids.add((label, record.id))
+                named.setdefault((label, record.name.casefold()), set()).add(record.id)
+    for identity, (record, spec, line) in list(records.items()):
+        if not isinstance(record, RelRecord):
+            continue
+        moved = {}
+        for role, label, node_id in (("start", record.start_label, record.start_id),
+                                     ("end", record.end_label, record.end_id)):
+            if (spec.start if role == "start" else spec.end).value and (label, node_id) not in ids \
+                    and len(found := named.get((label, node_id.casefold()), set())) == 1:
+                moved[f"{role}_id"] = next(iter(found))
+        if moved:
+            del records[identity]
+            record = dataclasses.replace(record, **moved)
+            records.setdefault(record_identity(record), (record, spec, line))  # a row naming it by id: one link

@@ -137,8 +137,9 @@ def node_record(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], sou
 def rel_record(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: str,
          problems: list[Problem], collected: Collected, fills: frozenset[str]) -> RelRecord | None:
     before = len(problems)
-    start = _key(spec, row, spec.start.column, f"start ({spec.start.label} id)", where, problems, collected)
-    end = _key(spec, row, spec.end.column, f"end ({spec.end.label} id)", where, problems, collected)
+    start = spec.start.value or _key(spec, row, spec.start.column, f"start ({spec.start.label} id)", where, problems,
+                                     collected)  # a constant end (`value`): every row's, found once the rows are read
+    end = spec.end.value or _key(spec, row, spec.end.column, f"end ({spec.end.label} id)", where, problems, collected)
     properties = _properties(spec, row, where, problems)
     if len(problems) > before:
         return None

@@ -19,7 +19,16 @@ from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 from loaders.mapping_lines import MappingLines
 from loaders.mapping_options import RESERVED, constant_column, key_options, reading_options
 from loaders.mapping_partner_amounts import AMOUNTS, of_each_project, whole_amount_problem
-from loaders.mapping_spec import ISO_DATE, TYPES, Column, Endpoint, FileSpec, did_you_mean
+from loaders.mapping_spec import (
+    ISO_DATE,
+    TYPES,
+    Column,
+    Endpoint,
+    FileSpec,
+    constant_end,
+    did_you_mean,
+    endpoint_problem,
+)
 
 __all__ = ["KEYS", "MappingChecker"]
 
@@ -183,7 +192,7 @@ class MappingChecker:
         `partnere.cvr`) refuses an amount read from a column of each project, as the participation preset does
         (`loaders.mapping_partner_amounts`): it had loaded the whole grant as each partner's amount."""
         objects = spec.split[0] if spec.split and not spec.split[1] else None
-        ends = [end.column for end in (spec.start, spec.end) if end is not None]
+        ends = [end.column for end in (spec.start, spec.end) if end is not None and end.column]
         if spec.type != "PARTICIPATES_IN" or objects is None or all(of_each_project(c, objects) for c in ends):
             return
         for column in spec.properties:
@@ -236,13 +245,13 @@ class MappingChecker:
             ends = {}
             for role in ("start", "end"):
                 end = table.get(role)
-                if not isinstance(end, dict) or not isinstance(end.get("column"), str) or not end["column"]:
-                    self.problem(kind, index, f"{role} must be a table {{ label = \"...\", column = \"...\" }}",
-                                 role)
+                if (found := endpoint_problem(role, end)) is not None:
+                    self.problem(kind, index, found, role)
                     continue
-                self.unknown_keys(kind, index, end, {"label", "column"}, role)
+                self.unknown_keys(kind, index, end, {"label", "column", "value"}, role)
                 allowed = (rel.starts if role == "start" else rel.ends) if rel else ()
-                ends[role] = Endpoint(self.label(kind, index, end.get("label"), role, allowed), end["column"])
+                ends[role] = Endpoint(self.label(kind, index, end.get("label"), role, allowed),
+                                      end.get("column", ""), constant_end(end))
             spec = FileSpec(**common, type=rel_type if rel else "", start=ends.get("start"), end=ends.get("end"),
                             key=self.text(kind, index, table, "key", required=False),
                             properties=self.columns(kind, index, table.get("properties", {}),

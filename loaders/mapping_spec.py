@@ -17,7 +17,8 @@ from graph.countries import country_code
 from loaders.country_advice import country_advice, nearest_country
 from loaders.csv_tables import SEPARATORS
 
-__all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "Place", "placeholder_columns", "filled_placeholder", "TYPES",
+__all__ = ["Column", "Endpoint", "endpoint_problem", "constant_end",
+           "FileSpec", "Mapping", "Place", "placeholder_columns", "filled_placeholder", "TYPES",
            "SEPARATORS", "ISO_DATE", "ON_EMPTY", "PLACEHOLDER_OR_SKIP", "ON_CONFLICT", "Checker"]
 
 
@@ -89,10 +90,45 @@ class Column:
 
 @dataclass(frozen=True)
 class Endpoint:
-    """The end of a relationship: the column holding a node id and the label of that node."""
+    """The end of a relationship: the column holding a node id and the label of that node; or, with `value`, one
+    node every row links to (`end = { label = "Cluster", value = "Energy Cluster Denmark" }`: a cluster's own
+    member list), named by its id or its name as an end's cell is (`loaders.generic_ends`)."""
 
     label: str
     column: str
+    value: str = ""
+
+
+_END_USAGE = '{ label = "...", column = "..." } (or value = "..." for one node every row links to)'
+
+
+def endpoint_problem(role: str, end: Any) -> str | None:
+    """What is wrong with a relationship's `start` / `end` table, or None: it names a column or a value, one of them.
+
+    >>> endpoint_problem("end", {"label": "Cluster", "value": "Energy Cluster Denmark"}) is None
+    True
+    >>> endpoint_problem("end", {"label": "Cluster", "column": "klynge", "value": "ECD"})[:38]
+    'end names both a column and a value: k'
+    """
+    if not isinstance(end, dict):
+        return f"{role} must be a table {_END_USAGE}"
+    if "column" in end and "value" in end:
+        return (f'{role} names both a column and a value: keep column = "..." (each row names its node) or value = '
+                '"..." (every row links to that one node)')
+    if "value" in end:
+        value = end["value"]
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or not str(value).strip():
+            return (f"{role}'s value must be the id or the name of the node every row links to (a non-empty text), "
+                    f"got {value!r}")
+        return None
+    if not isinstance(end.get("column"), str) or not end["column"]:
+        return f"{role} must be a table {_END_USAGE}"
+    return None
+
+
+def constant_end(end: dict) -> str:
+    """The value of an end given as a constant (a whole number as its digits), "" for an end read from a column."""
+    return str(end["value"]).strip() if "value" in end else ""
 
 
 @dataclass(frozen=True)

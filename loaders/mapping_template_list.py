@@ -27,6 +27,7 @@ from loaders.mapping_template import (
     region_value,
     spaced_numbers,
 )
+from loaders.mapping_template_members import members_of_one_cluster
 from loaders.table_cells import (
     NOT_WORD,
     SAMPLE,
@@ -89,8 +90,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     if "name" not in guessed and "cluster" in guessed and _repeats(rows, guessed["cluster"]):
         named_apart = guessed["name"] = _names_apart(headers, guessed, rows)  # a member list, its names unheaded
     members = "name" in guessed and "cluster" in guessed  # organisations, each naming its cluster
-    if not members:
-        guessed.pop("since", None)  # a membership's date: only a member list reads it ("columns not used" names it)
+    since = guessed.pop("since", None) if not members else None  # a membership's date: a member list's
     if "name" not in guessed:
         if "cluster" not in guessed:
             return None
@@ -154,7 +154,12 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
             lines += _label_dates(guessed, (rows, at, data.name)) if column == "label" else []
     idle = {guessed[key] for name, key in LIST_IDS.items() if key != "id" and key in guessed and (
         name not in guessed or (name == "cluster" and not members) or _listing(rows, guessed[name]))}
-    unused = [h for h in headers if h and (h not in guessed.values() or h in idle)]
+    one_cluster = not members and label == "Organisation"  # a cluster's own list: its members, every row
+    if one_cluster:
+        lines += members_of_one_cluster(label, key, reading, _date_line(
+            "since", since, (rows, at, data.name), "member since") if since else None,
+            [f"on_empty = {rule}"] * bool(rule) + compacted)
+    unused = [h for h in headers if h and (h not in guessed.values() or h in idle) and not (one_cluster and h == since)]
     if unused:
         lines += ["", f"# columns not used: {', '.join(unused)}"]
     lines += object_lists_note(rows)
