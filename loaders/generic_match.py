@@ -32,7 +32,7 @@ from graph.store.resolve import ResolvedNode, one_body
 from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
 from loaders.generic_held_namesakes import held_beside_namesakes, held_matchable
-from loaders.generic_match_move import move_matched, taken_twice
+from loaders.generic_match_move import changed_values, move_matched, taken_twice
 from loaders.generic_namesakes import namesakes, narrowed_by_country, new_and_named
 from loaders.generic_near_names import near_names
 from loaders.generic_own_ids import by_own_ids
@@ -92,7 +92,7 @@ def _matched(store: GraphStore, data: GenericInput,
     move_matched(data, found, {key: labels for key, (labels, _) in held.items()}, stored)
     if settle is not None:
         settle(store, data)
-    data.notes += _changed_values(data, found, stored)
+    data.notes += changed_values(data, found, stored, 'match = "name" rows')
     shown = first_few(sorted(found.items()), 10, lambda hit: f"{hit[0][0]} {named_so[hit[0]]!r}" + (
         f" (id {hit[0][1]!r})" if hit[0][1] != named_so[hit[0]] else "") + f" -> {hit[1][0]}")
     data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
@@ -153,26 +153,6 @@ def _held_nodes(store: GraphStore, found: dict[tuple[str, str], tuple[str, str]]
         for node_id, place_id, country, labels, _ in places:
             held[(label, node_id)][1].add(place_id if "Country" in labels else country or place_id[:2])
     return held, stored
-
-
-def _changed_values(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
-                    stored: dict[tuple[str, str], dict]) -> list[str]:
-    """A note on the values matched rows change on nodes other loads brought (an `sme`, a `city`): nothing had said
-    which they were. An unload of the table gives the other loads' values back (`graph.store.given`)."""
-    moved = {(label, node_id) for (label, _), (node_id, _) in found.items()}
-    changed: dict[str, list[str]] = {}
-    nodes = set()
-    for record in data.nodes:
-        held = stored.get((record.label, record.id), {}) if (record.label, record.id) in moved else {}
-        for prop, value in sorted(record.properties.items()):
-            if prop != "aliases" and prop in held and held[prop] != value:
-                changed.setdefault(prop, []).append(f"{record.name}: {held[prop]!r} -> {value!r}")
-                nodes.add((record.label, record.id))
-    if not changed:
-        return []
-    said = ", ".join(f"{prop} on {len(was)} ({first_few(was, 2)})" for prop, was in changed.items())
-    return [f"{len(nodes)} node(s) of other loads get other values from match = \"name\" rows: {said}; an unload of "
-            "this table gives back the values the other loads gave"]
 
 
 def _keep_their_country(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],

@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.search_text import fold
+from graph.wording import first_few
 from loaders.generic_ends import moved_ends
 from loaders.generic_merge import filled_in
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["taken_twice", "move_matched"]
+__all__ = ["taken_twice", "move_matched", "changed_values"]
 
 
 def taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]]) -> list[Problem]:
@@ -74,6 +75,27 @@ def _joined(records: list[NodeRecord]) -> list[NodeRecord]:
                  if k in first.properties or k in record.properties}
         kept[key] = dataclasses.replace(joined, properties={**joined.properties, **lists})
     return list(kept.values())
+
+
+def changed_values(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
+                   stored: dict[tuple[str, str], dict], by: str) -> list[str]:
+    """A note on the values matched rows (`by`: how they were matched) change on nodes other loads brought (an `sme`,
+    a `city`: CORDIS's VAASA become the table's Vasa): nothing had said which they were. An unload of the table gives
+    the other loads' values back (`graph.store.given`)."""
+    moved = {(label, node_id) for (label, _), (node_id, _) in found.items()}
+    changed: dict[str, list[str]] = {}
+    nodes = set()
+    for record in data.nodes:
+        held = stored.get((record.label, record.id), {}) if (record.label, record.id) in moved else {}
+        for prop, value in sorted(record.properties.items()):
+            if prop not in _OWN_LISTS and prop in held and held[prop] != value:
+                changed.setdefault(prop, []).append(f"{record.name}: {held[prop]!r} -> {value!r}")
+                nodes.add((record.label, record.id))
+    if not changed:
+        return []
+    said = ", ".join(f"{prop} on {len(was)} ({first_few(was, 2)})" for prop, was in changed.items())
+    return [f"{len(nodes)} node(s) of other loads get other values from {by}: {said}; an unload of this table gives "
+            "back the values the other loads gave"]
 
 
 def move_matched(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.wording import first_few
-from loaders.generic_match_move import move_matched
+from loaders.generic_match_move import changed_values, move_matched
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -61,6 +61,7 @@ def by_own_ids(store: GraphStore, data: GenericInput,
         return found
     held, stored = held_nodes(store, found)
     move_matched(data, found, {key: labels for key, (labels, _) in held.items()}, stored)
+    data.notes += changed_values(data, found, stored, "rows giving an id a node holds as its own")
     shown = first_few(sorted(found.items()), 5, lambda hit: f"{hit[0][0]} {hit[0][1]!r} -> {hit[1][0]} "
                                                             f"({hit[1][1]})")
     data.notes.append(f"{len(found)} row(s) give an id a node of the store holds as its own (a table matched by name "

@@ -25,7 +25,7 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.wording import first_few
 from loaders.generic_ends import held_ids
-from loaders.generic_match_move import move_matched
+from loaders.generic_match_move import changed_values, move_matched
 from loaders.generic_near_names import near_key
 
 if TYPE_CHECKING:
@@ -119,6 +119,7 @@ def by_vat_numbers(store: GraphStore, data: GenericInput, held_nodes) -> dict[tu
     if found:
         held, stored_props = held_nodes(store, found)
         move_matched(data, found, {key: labels for key, (labels, _) in held.items()}, stored_props)
+        data.notes += changed_values(data, found, stored_props, "rows matched by their organisation number")
         data.notes.append(
             f"{len(found)} row(s) of match = \"name\" tables give an organisation number that is the VAT number of an "
             f"organisation of the store: they update that node, not a new one: "
