@@ -2,14 +2,14 @@
 the load's log entry, and written by an unload that takes that more precise place away.
 
 A table naming an organisation with its country only gets no `LOCATED_IN` to that country when the store has the
-organisation in a region of it (`loaders.generic_places.kept_in_their_regions`). Unloading the load that made
+organisation in a region of it (`loaders.generic_stored_places`). Unloading the load that made
 the region link took it, and the organisation was placed nowhere, where the table alone had put it in its
 country. So the load's entry keeps each such link (`held_places`: JSON texts, neither store keeps a map), and an
 unload (`give_back`), once the removed load's own links are gone, writes those of the loads left whose node is
 now in no region of that country (a third load's region there keeps holding the country back, as at its load).
 
 A table naming a NUTS region holding the finer one the store has the node in (Syddanmark, DK03, where CORDIS gave
-DK031) is held back the same way (`loaders.generic_places.kept_in_stored_places`): its entry names the region
+DK031) is held back the same way (`loaders.generic_stored_places`): its entry names the region
 (`"to": "Region"`; entries without `to`, as older versions wrote them, are links to a country), and an unload
 writes it where the node is in no region inside it any more, and gives the node that region as its `nuts_code`
 when it is left without one (`give_back_codes`, after the values other loads gave are set again).
