@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graph.errors import Problem, ValidationFailed
 from graph.store.contract import GraphStore
+from graph.store.held_back import take_off_displaced
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
 from graph.wording import first_few
@@ -31,7 +32,7 @@ from loaders.generic_held_spellings import held_written_apart, held_written_othe
 from loaders.generic_labels import take_off_emptied_labels
 from loaders.generic_match import match_by_name
 from loaders.generic_merge import ids_spelled_two_ways
-from loaders.generic_places import kept_in_stored_places, most_precise
+from loaders.generic_places import most_precise
 from loaders.generic_records import (
     Records,
     collect,
@@ -42,6 +43,7 @@ from loaders.generic_records import (
 )
 from loaders.generic_regions import national_regions_as_nuts
 from loaders.generic_rows import Collected
+from loaders.generic_stored_places import kept_in_stored_places
 from loaders.generic_tables import NOT_IN_FILE, check_columns, read_table
 from loaders.mapping import FileSpec, Mapping, read_mapping
 from loaders.mapping_contract import currency_notes, near_misses
@@ -68,7 +70,8 @@ class GenericInput:
     places: tuple[list[NodeRecord], list[RelRecord]] = ([], [])
     drops: list[tuple[FileSpec, str]] = field(default_factory=list)
     matchable: dict[tuple[str, str], tuple[str, int, str]] = field(default_factory=dict)  # match = "name" rows
-    held: list[RelRecord] = field(default_factory=list)  # places held back (`generic_places.kept_in_stored_places`)
+    held: list[RelRecord] = field(default_factory=list)  # places held back (`generic_stored_places`)
+    displaced: list[RelRecord] = field(default_factory=list)  # other loads' coarser places the table's replace
     stored: tuple[list[NodeRecord], list[RelRecord]] = ([], [])  # places left out as the store holds them
     constant_ends: frozenset[tuple] = frozenset()  # where `unresolved` names an end given as a value (the mapping)
 
@@ -171,7 +174,7 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
     in `data.rels`, and a note in `data.notes` (`loaders.generic_ends`). National regions that are NUTS regions of
     the store by name become those (`loaders.generic_regions`), and a node the store has in a region of the country
     its rows name gets no link to that country, nor to a NUTS region holding the more detailed one the store has it in
-    (`loaders.generic_places.kept_in_stored_places`)."""
+    (`loaders.generic_stored_places`)."""
     settled: list[bool] = []  # the places rule ran as the match's settling: once per load is enough
 
     def settle(store: GraphStore, data: GenericInput) -> None:
@@ -220,5 +223,6 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     source = f"user:{data.mapping.name}"
     summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress, held=data.held,
                            stored=data.stored)
+    take_off_displaced(store, data.displaced)  # after the write: a load stopped before it finds them again
     take_off_emptied_labels(store, data.nodes, data.mapping)  # before the derived facts (they set `sme` from `SME`)
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))

@@ -16,25 +16,18 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from graph.countries import country_code, subdivision_name
 from graph.errors import Problem
-from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
-from graph.wording import first_few
 from loaders.country_advice import country_advice
 from loaders.county_numbers import county_letters, county_region, is_county_number, not_a_county
-from loaders.generic_ends import own_files
 from loaders.generic_labels import STATUS_OF
-from loaders.generic_match import countries_placed
 from loaders.mapping_spec import FileSpec
 from loaders.nuts import country_name, iso_code, place_records
 
-if TYPE_CHECKING:
-    from loaders.generic import GenericInput
-
-__all__ = ["spec_fills", "region_id", "locate", "most_precise", "kept_in_stored_places"]
+__all__ = ["spec_fills", "region_id", "locate", "most_precise"]
 
 _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,3}$")
 
@@ -147,78 +140,3 @@ def most_precise(rels: list[RelRecord]) -> list[RelRecord]:
     in_region = {(r.start_label, r.start_id) for r in rels if r.type == "LOCATED_IN" and r.end_label == "Region"}
     return [r for r in rels if not (r.type == "LOCATED_IN" and r.end_label == "Country"
                                     and (r.start_label, r.start_id) in in_region)]
-
-
-def kept_in_stored_places(store: GraphStore, data: GenericInput) -> None:
-    """Both rules of the places the store has a table's nodes in (`_kept_in_their_regions`,
-    `_kept_in_finer_regions`), from one read of those places per label: each rule had read them on its own, and a
-    load with `match = "name"` ran the second rule twice (as the match's settling, then again after it)."""
-    located = [r for r in data.places[1] if r.type == "LOCATED_IN"
-               and (r.end_label == "Country" or (r.end_label == "Region" and "-" not in r.end_id))]
-    if located:
-        stored = _stored_regions(store, data, located)
-        _kept_in_their_regions(data, stored)
-        _kept_in_finer_regions(data, stored)
-
-
-def _stored_regions(store: GraphStore, data: GenericInput, located: list[RelRecord]
-                    ) -> dict[tuple[str, str], list[tuple[str, str]]]:
-    """(label, node id) -> the regions the store has the node in, each with its country (a NUTS region's is its
-    code's first two letters). A region only this table's files gave is not the store's to keep: a re-load whose row
-    no longer names it takes it off (or moves the node)."""
-    by_label: dict[str, set[str]] = {}
-    for rel in located:
-        by_label.setdefault(rel.start_label, set()).add(rel.start_id)
-    own = own_files(data.nodes)
-    stored: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for label, ids in sorted(by_label.items()):
-        rows = store.read(countries_placed(label), {"ids": sorted(ids)}, row_cap=10**6).rows
-        for node_id, place, country, labels, given in rows:
-            if "Region" in labels and not set(given or ()) <= own:
-                stored.setdefault((label, node_id), []).append((place, country or place[:2]))
-    return stored
-
-
-def _kept_in_their_regions(data: GenericInput, stored: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
-    """The table's `LOCATED_IN` of a node to its country left out of `data` where the store has the node in a region
-    of that country, with a note: a row naming the seeds' IoT World (in SE123) with `Sverige` and no region put it
-    in Sweden too, while a node with a region is in that region alone (`most_precise`, the same rule within a
-    table)."""
-    to_country = [r for r in data.places[1] if r.type == "LOCATED_IN" and r.end_label == "Country"]
-    regions = {(label, node_id, country): place for (label, node_id), places in stored.items()
-               for place, country in places}
-    kept = {id(r): regions[key] for r in to_country if (key := (r.start_label, r.start_id, r.end_id)) in regions}
-    if not kept:
-        return
-    for rels in (data.rels, data.places[1]):
-        rels[:] = [r for r in rels if id(r) not in kept]
-    data.held += [r for r in to_country if id(r) in kept]  # given back by an unload of the region's load
-    names = {(n.label, n.id): n.name for n in data.nodes}
-    shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({kept[id(r)]})" for r in to_country
-                    if id(r) in kept})
-    data.notes.append(f"{len(shown)} node(s) the store has in a region of the country their rows name stay in that "
-                      f"region alone (no LOCATED_IN to the country is added): {first_few(shown, 5)}")
-
-
-def _kept_in_finer_regions(data: GenericInput, stored: dict[tuple[str, str], list[tuple[str, str]]]) -> None:
-    """The table's `LOCATED_IN` of a node to a NUTS region, and its `nuts_code`, left out of `data` where the store
-    has the node in a more detailed NUTS region inside that one (CORDIS's DK031 inside `Syddanmark`, DK03), with a
-    note: a Danish grants table matched by name had put CORDIS's Blue Ocean Robotics in DK031 and DK03 both, with
-    `nuts_code` DK03, and `organisations/smes-in-region -p area=DK031` and the regions' ranking at level 3 lost it."""
-    to_nuts = [r for r in data.places[1] if r.type == "LOCATED_IN" and r.end_label == "Region" and "-" not in r.end_id]
-    kept = {id(r): (r, place) for r in to_nuts
-            for place in sorted(p for p, _ in stored.get((r.start_label, r.start_id), ()) if "-" not in p)
-            if len(place) > len(r.end_id) and place.startswith(r.end_id)}
-    if not kept:
-        return
-    for rels in (data.rels, data.places[1]):
-        rels[:] = [r for r in rels if id(r) not in kept]
-    data.held += [r for r, _ in kept.values() if r not in data.held]  # given back by an unload of the finer one's load
-    starts = {(r.start_label, r.start_id) for r, _ in kept.values()}
-    data.nodes[:] = [dataclasses.replace(n, properties={k: v for k, v in n.properties.items() if k != "nuts_code"})
-                     if (n.label, n.id) in starts and "nuts_code" in n.properties else n for n in data.nodes]
-    names = {(n.label, n.id): n.name for n in data.nodes}
-    shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({place}, not {r.end_id})"
-                    for r, place in kept.values()})
-    data.notes.append(f"{len(shown)} node(s) the store has in a more detailed NUTS region inside the one their rows "
-                      f"name stay there (their nuts_code and places are kept): {first_few(shown, 5)}")

@@ -2,17 +2,22 @@
 the load's log entry, and written by an unload that takes that more precise place away.
 
 A table naming an organisation with its country only gets no `LOCATED_IN` to that country when the store has the
-organisation in a region of it (`loaders.generic_places.kept_in_their_regions`). Unloading the load that made
+organisation in a region of it (`loaders.generic_stored_places`). Unloading the load that made
 the region link took it, and the organisation was placed nowhere, where the table alone had put it in its
 country. So the load's entry keeps each such link (`held_places`: JSON texts, neither store keeps a map), and an
 unload (`give_back`), once the removed load's own links are gone, writes those of the loads left whose node is
 now in no region of that country (a third load's region there keeps holding the country back, as at its load).
 
 A table naming a NUTS region holding the finer one the store has the node in (Syddanmark, DK03, where CORDIS gave
-DK031) is held back the same way (`loaders.generic_places.kept_in_stored_places`): its entry names the region
+DK031) is held back the same way (`loaders.generic_stored_places`): its entry names the region
 (`"to": "Region"`; entries without `to`, as older versions wrote them, are links to a country), and an unload
 writes it where the node is in no region inside it any more, and gives the node that region as its `nuts_code`
 when it is left without one (`give_back_codes`, after the values other loads gave are set again).
+
+A table placing a node more precisely than the store does (its region FI1C1 where CORDIS has the node in Finland
+alone) takes the other load's coarser link off (`displaced_taken_off`) and keeps it on its own entry: an entry given
+by no file of its own load. Unloading that table (or re-loading it without the region) writes it back by the same
+rule (`held_of_others` reads such entries of the unloaded load too), and a re-load keeps them (`displaced_by`).
 """
 
 from __future__ import annotations
@@ -22,11 +27,13 @@ from collections.abc import Iterable
 
 from graph.store import cypher
 from graph.store.contract import GraphStore
+from graph.store.load_files import source_prefix
 from graph.store.records import RelRecord
 from graph.store.schema import REL_TYPES, check_label
 
 __all__ = ["HELD_PROPERTY", "held_entries", "held_places_of_others", "given_back", "given_back_region",
-           "codes_given_back", "held_of_others", "give_back", "give_back_codes"]
+           "codes_given_back", "held_of_others", "give_back", "give_back_codes", "located_links", "displaced_taken_off",
+           "displaced_by", "take_off_displaced"]
 
 #: The load log's property of the places a load held back.
 HELD_PROPERTY = "held_places"
@@ -44,10 +51,29 @@ def held_entries(rels: Iterable[RelRecord]) -> list[str] | None:
 
 @cypher.statement()
 def held_places_of_others() -> str:
-    """The places held back by the logged loads other than `$source`'s, but for its load of `$checksum` (a re-load's
-    own; "" for an unload)."""
-    return (f"MATCH (l:Load) WHERE (l.source <> $source OR l.checksum = $checksum) AND l.{HELD_PROPERTY} IS NOT NULL "
-            f"RETURN l.{HELD_PROPERTY} AS held")
+    """The places held back by the logged loads, each with its load's source and checksum: those of the loads
+    other than `$source`'s, of its load of `$checksum` (a re-load's own; "" for an unload), and the links of other
+    loads its own entries took off (`held_of_others` sorts them)."""
+    return (f"MATCH (l:Load) WHERE l.{HELD_PROPERTY} IS NOT NULL "
+            f"RETURN l.source AS source, l.checksum AS checksum, l.{HELD_PROPERTY} AS held")
+
+
+@cypher.statement(lambda: [(label,) for label in REL_TYPES["LOCATED_IN"].starts])
+def located_links(label: str) -> str:
+    """The `LOCATED_IN` of the `label` nodes among `$ids`: place id, its labels and country, the link's key and the
+    files that gave it."""
+    return (f"MATCH (n:{check_label(label)})-[r:LOCATED_IN]->(p) WHERE n.id IN $ids "
+            "RETURN n.id AS id, p.id AS place, p.country AS country, labels(p) AS labels, r.key AS key, "
+            "r.sources AS sources")
+
+
+@cypher.statement(lambda: [(label, to) for label in REL_TYPES["LOCATED_IN"].starts for to in ("Country", "Region")])
+def displaced_taken_off(label: str, to: str) -> str:
+    """Rows `{start, end, key}`: a `label` node's `LOCATED_IN` to `to` `end`, taken off as a table places the node
+    inside it; how many."""
+    return ("UNWIND $rows AS row\n"
+            f"MATCH (a:{check_label(label)} {{id: row.start}})-[r:LOCATED_IN]->(:{check_label(to)} {{id: row.end}})\n"
+            "WHERE coalesce(r.key, '') = row.key DELETE r RETURN count(*) AS done")
 
 
 @cypher.statement(lambda: [(label,) for label in REL_TYPES["LOCATED_IN"].starts])
@@ -88,7 +114,7 @@ def codes_given_back(label: str) -> str:
     (the unload took the finer code the removed load gave)."""
     return ("UNWIND $rows AS row\n"
             f"MATCH (a:{check_label(label)} {{id: row.start}})-[:LOCATED_IN]->(:Region {{id: row.end}})\n"
-            "WHERE a.nuts_code IS NULL SET a.nuts_code = row.end\n"
+            "WHERE a.nuts_code IS NULL AND NOT row.end CONTAINS '-' SET a.nuts_code = row.end\n"
             "RETURN count(a) AS done")
 
 
@@ -96,11 +122,39 @@ def held_of_others(store: GraphStore, source: str, checksum: str = "") -> dict[t
     """The held-back links of the loads other than `source` (and its load of `checksum`), per start label and kind
     of end (`Country`, `Region`): read once per unload, for `give_back` and `give_back_codes`."""
     rows_of: dict[tuple[str, str], list[dict]] = {}
-    params = {"source": source, "checksum": checksum}
-    for (held,) in store.read(held_places_of_others(), params, row_cap=10**6).rows:
+    own = source_prefix(source)
+    for logged, logged_checksum, held in store.read(held_places_of_others(), {}, row_cap=10**6).rows:
         for entry in map(json.loads, held):
+            if logged == source and logged_checksum != checksum and _own(entry, own):
+                continue  # the unloaded load's own place: it goes with it (another load's it took off comes back)
             rows_of.setdefault((entry.pop("label"), entry.pop("to", "Country")), []).append(entry)
     return rows_of
+
+
+def _own(entry: dict, prefix: str) -> bool:
+    return any(s.startswith(prefix) for s in entry["sources"])
+
+
+def displaced_by(store: GraphStore, source: str) -> list[RelRecord]:
+    """The links of other loads that `source`'s logged loads took off (`displaced_taken_off`): a re-load keeps them
+    on its entry, so its unload still gives them back (the store no longer shows them)."""
+    own = source_prefix(source)
+    return [RelRecord("LOCATED_IN", entry["label"], entry["start"], entry.get("to", "Country"), entry["end"],
+                      tuple(entry["sources"]), key=entry["key"])
+            for logged, _, held in store.read(held_places_of_others(), {}, row_cap=10**6).rows if logged == source
+            for entry in map(json.loads, held) if not _own(entry, own)]
+
+
+def take_off_displaced(store: GraphStore, rels: Iterable[RelRecord]) -> int:
+    """Take the other loads' `LOCATED_IN` links in `rels` off; how many."""
+    done = 0
+    groups: dict[tuple[str, str], list[dict]] = {}
+    for r in rels:
+        groups.setdefault((r.start_label, r.end_label), []).append({"start": r.start_id, "end": r.end_id,
+                                                                     "key": r.key or ""})
+    for (label, to), rows in sorted(groups.items()):
+        done += store.write(displaced_taken_off(label, to), {"rows": rows}).rows[0][0]
+    return done
 
 
 def give_back(store: GraphStore, held: dict[tuple[str, str], list[dict]]) -> int:
