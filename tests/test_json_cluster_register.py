@@ -51,7 +51,7 @@ def test_mapping_new_reads_a_register_with_lists_of_objects_as_a_list_of_cluster
     assert not [line for line in text.splitlines() if "projekt" in line and not line.startswith("#")]
     assert ('# medlemmar, projekt hold lists of objects: map each with its own table and split = { column = '
             '"medlemmar" } (its columns: medlemmar.orgnr, medlemmar.namn, medlemmar.storlek, medlemmar.medlemSedan); '
-            "see docs/mapping.md, JSON") in text
+            'see docs/mapping.md, "Files: separators, encodings, JSON"') in text
     mapping = write_files(tmp_path, {"mapping.toml": text, "kluster.json": (REGISTER / "kluster.json").read_bytes()})
     nodes, _, _ = read_generic(mapping)
     assert sorted(n.name for n in nodes if n.label == "Cluster") == ["Halland Hälsoteknik",
