@@ -72,7 +72,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_template_list import list_template  # a list of clusters or organisations, no projects
 
-        if (listed := list_template(data, file, headers, rows, separator, above, at)) is not None:
+        if (listed := list_template(data, file, headers, rows, separator, above, at, object_at)) is not None:
             return listed
     partners, in_objects, rows, at, leads = partner_list(rows, at, object_at, guessed, guess_columns)  # JSON partners
     guessed = {name: header for name, header in guessed.items() if header not in leads} | in_objects  # not its lead's
@@ -265,6 +265,7 @@ def spaced_numbers(rows: list[dict], at: list[int], column: str, hyphens: bool) 
 
 def on_lines(lines: list[int]) -> str:
     """`line 202`, or `lines 11, 13, 33, 38, 41 and 93 more`."""
+    lines = list(dict.fromkeys(lines))  # objects of a JSON list may share their line
     shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
 
@@ -292,8 +293,7 @@ def _role_words(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     """A note on role words the preset does not recode, with the `roles` line that would."""
     if "role" not in guessed:
         return []
-    words = dict.fromkeys(c for c in sample_cells(rows, guessed["role"]) if role_of(c) is None)
-    if not words:
+    if not (words := dict.fromkeys(c for c in sample_cells(rows, guessed["role"]) if role_of(c) is None)):
         return []
     shown = ", ".join(f'{as_toml(w)} = "participant"' for w in list(words)[:5])
     return ["", "# role words kept as written (the features count `coordinator`); to recode them, above [columns]:",

@@ -28,6 +28,7 @@ from loaders.mapping_template import (
     spaced_numbers,
 )
 from loaders.mapping_template_members import members_of_one_cluster
+from loaders.mapping_template_nested_members import SINCE_WORDS, cluster_members
 from loaders.table_cells import (
     NOT_WORD,
     SAMPLE,
@@ -52,8 +53,7 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
              "mitglied", "membre"),
     "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
                 "nomducluster", "pôle", "pole", "clusterorganisation", "memberof", "medlemav", "medlemi"),
-    "since": ("since", "membersince", "memberfrom", "joined", "medlemsiden", "medlemfra", "medlemsedan",
-              "medlemfrån", "mitgliedseit", "depuis", "adhésion"),
+    "since": SINCE_WORDS,
     "sme": HEADER_WORDS["sme"],
     "country": HEADER_WORDS["country"],
     "region": HEADER_WORDS["region"],
@@ -82,9 +82,10 @@ LINKED = {"sector": ("Sector", "ACTIVE_IN", "a sector"), "programme": ("Programm
 
 
 def list_template(data: Path, file: str | None, headers: list[str], rows: list[dict], separator: str | None,
-                  above: int, at: list[int]) -> str | None:
-    """A mapping of the list `data` (its header, rows, separator, lines above the header and each row's line as
-    read), guesses marked; `file` as in `participation_template`. None when no column looks like a name."""
+                  above: int, at: list[int], object_at: dict[int, dict[str, list[int]]] | None = None) -> str | None:
+    """A mapping of the list `data` (its header, rows, separator, lines above the header, each row's line and its
+    objects' lines as read), guesses marked; `file` as in `participation_template`. None when no column looks like a
+    name. A list of clusters holding their members as objects gets the members' tables too (`cluster_members`)."""
     guessed = guess_by_words(headers, LIST_WORDS, LIST_IDS)
     named_apart = None
     if "name" not in guessed and "cluster" in guessed and _repeats(rows, guessed["cluster"]):
@@ -159,10 +160,14 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         lines += members_of_one_cluster(label, key, reading, _date_line(
             "since", since, (rows, at, data.name), "member since") if since else None,
             [f"on_empty = {rule}"] * bool(rule) + compacted)
+    nested, nested_lines = cluster_members(rows, at, object_at or {}, data.name, reading, (key, rule, bool(spaced)),
+                                           _date_line) if clusters else ("", [])
+    lines += nested_lines
     unused = [h for h in headers if h and (h not in guessed.values() or h in idle) and not (one_cluster and h == since)]
     if unused:
         lines += ["", f"# columns not used: {', '.join(unused)}"]
-    lines += object_lists_note(rows)
+    lines += [""] * bool(note := object_lists_note([{k: v for k, v in row.items() if k != nested} for row in rows]))
+    lines += note
     return "\n".join(lines) + "\n"
 
 

@@ -16,7 +16,7 @@ from graph.store.search_text import fold
 from loaders.json_tables import flat, objects_in
 from loaders.table_cells import object_lists
 
-__all__ = ["PARTNER_COLUMNS", "partner_list", "lead_notes"]
+__all__ = ["PARTNER_COLUMNS", "partner_list", "lead_notes", "rows_per_object"]
 
 #: The preset's columns a partner object holds: what is said of one organisation in one project.
 PARTNER_COLUMNS = ("organisation_id", "organisation_name", "role", "amount", "country", "region", "city", "sme",
@@ -45,7 +45,7 @@ def partner_list(rows: list[dict], lines: list[int], object_lines: dict[int, dic
         if not set(own) <= set(leads):  # an organisation column of the table's own (a contacts list beside it)
             continue
         per_object = [pair for index, (row, line) in enumerate(zip(rows, lines, strict=True))
-                      for pair in _per_object(row, line, object_lines.get(index, {}).get(column, []), column)]
+                      for pair in rows_per_object(row, line, object_lines.get(index, {}).get(column, []), column)]
         return column, found, [row for row, _ in per_object], [line for _, line in per_object], leads
     return "", {}, rows, lines, []
 
@@ -58,7 +58,7 @@ def lead_notes(leads: list[str], column: str, found: dict[str, str]) -> list[str
     return [f"# {lead} names one of each project's {column}, its lead: {why}" for lead in leads]
 
 
-def _per_object(row: dict, line: int, object_lines: list[int], column: str) -> list[tuple[dict, int]]:
+def rows_per_object(row: dict, line: int, object_lines: list[int], column: str) -> list[tuple[dict, int]]:
     """The row once per object of its list `column`, each on the object's own line where known (a row without
     objects once, on its own line), its values as `column.key`."""
     objects = objects_in(row.get(column)) or [{}]

@@ -226,4 +226,4 @@ def object_lists_note(rows: list[dict]) -> list[str]:
     first, items = next(iter(nested.items()))
     return [f"# {', '.join(nested)} hold{'s' if len(nested) == 1 else ''} lists of objects: map each with its own "
             f"table and split = {{ column = {as_toml(first)} }} (its columns: {', '.join(items)}); see "
-            "docs/mapping.md, JSON"]
+            'docs/mapping.md, "Files: separators, encodings, JSON"']

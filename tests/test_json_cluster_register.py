@@ -49,9 +49,9 @@ def test_mapping_new_reads_a_register_with_lists_of_objects_as_a_list_of_cluster
     assert text.startswith("# A mapping for kluster.json, one row per cluster")
     assert 'id = "klusterId"' in text and 'name = "klusternamn"' in text
     assert not [line for line in text.splitlines() if "projekt" in line and not line.startswith("#")]
-    assert ('# medlemmar, projekt hold lists of objects: map each with its own table and split = { column = '
-            '"medlemmar" } (its columns: medlemmar.orgnr, medlemmar.namn, medlemmar.storlek, medlemmar.medlemSedan); '
-            "see docs/mapping.md, JSON") in text
+    assert ('# projekt holds lists of objects: map each with its own table and split = { column = "projekt" } (its '
+            "columns: projekt.projektId, projekt.titel, projekt.start, projekt.belopp, projekt.valuta, projekt.roll); "
+            'see docs/mapping.md, "Files: separators, encodings, JSON"') in text
     mapping = write_files(tmp_path, {"mapping.toml": text, "kluster.json": (REGISTER / "kluster.json").read_bytes()})
     nodes, _, _ = read_generic(mapping)
     assert sorted(n.name for n in nodes if n.label == "Cluster") == ["Halland Hälsoteknik",
@@ -92,7 +92,8 @@ def test_mapping_new_names_a_listed_row_without_its_key_by_its_name_in_every_tab
     clusters = ["VGR-K01", "VGR-K02", "name:Halland Hälsoteknik"]
     assert sorted(n.id for n in nodes if n.label == "Cluster") == clusters
     assert {r.start_id for r in rels if r.start_label == "Cluster"} == set(clusters)
-    assert "kluster.json: 1 row(s) given a placeholder id for their empty key (on_empty): klusterId on line 36" in notes
+    assert ("kluster.json: 3 row(s) given a placeholder id for their empty key (on_empty): klusterId on line 36, 45, "
+            "46") in notes  # the cluster's row, and its two members' objects in their MEMBER_OF table
 
 
 def test_a_problem_in_an_object_of_a_list_names_that_objects_line(tmp_path):
