@@ -114,7 +114,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
                                         path=mapping.data_path(spec), mapping=mapping.path.name)
         if merged := collect(with_role_words(spec, table), table, source, records, problems, collected):
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
-        notes += [n for n in cell_notes(spec, table) + role_notes(spec, table) if n not in notes]
+        skipped = frozenset(line for file, line, _ in collected.skipped if file == spec.file)
+        notes += [n for n in cell_notes(spec, table) + role_notes(spec, table, skipped) if n not in notes]
         problems = yes_no_words(spec, wrong_marks(spec, table, problems))
     if problems:
         raise ValidationFailed(one_per_row(list(dict.fromkeys(problems))))  # tables of one file find the same

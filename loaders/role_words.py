@@ -105,14 +105,15 @@ def with_role_words(spec: FileSpec, table: Table) -> FileSpec:
     return dataclasses.replace(spec, properties=tuple(read if c is column else c for c in spec.properties))
 
 
-def role_notes(spec: FileSpec, table: Table) -> list[str]:
+def role_notes(spec: FileSpec, table: Table, skipped: frozenset[int] = frozenset()) -> list[str]:
     """What the role words did to the table's role cells: how many were read as which role from which word, and
     each word no table knows, kept as written (file, first line, column), with the recode that reads it. `spec`
-    is the mapping's own (its `values` are the user's)."""
+    is the mapping's own (its `values` are the user's). The rows on the lines `skipped` (`on_empty`: an Excel total
+    row) are no participations: they had been counted as loaded without a role."""
     column = role_column(spec)
     if column is None:
         return []
-    rows = list(_rows(spec, table))
+    rows = [(row, line) for row, line in _rows(spec, table) if line not in skipped]
     cells = Counter(cell.strip() for row, _ in rows if isinstance(cell := row.get(column.column), str))
     read: Counter = Counter()  # (role, word as first written) -> cells
     unknown: dict[str, int] = {}  # word as first written -> cells

@@ -85,3 +85,9 @@ def test_otherwise_takes_skip_or_error_alone(tmp_path):
     assert [p.message for p in caught.value.problems] == [
         'on_empty = { placeholder = "...", otherwise = "skip" }: otherwise says what a row whose placeholder cells are '
         'empty too does, "error" (the default) or "skip"; no other key']
+
+
+def test_the_skipped_total_row_is_no_participation_without_a_role(tmp_path):
+    """The load's notes had counted the skipped total row as "1 participation(s) with no role (line 34)"."""
+    _, _, notes = read_generic(_mapping(tmp_path))
+    assert not any("with no role" in note for note in notes), notes
