@@ -12,9 +12,10 @@ of its own (`off_watcher`), so one hung server never holds back the memory looks
 work is rare, a call past its limit.
 
 The watcher starts with the first guarded call of a process, and belongs to that process id: a child forked from
-a process that had one has no watcher thread (only the forking thread survives a fork) and starts its own. At
-interpreter shutdown no thread starts, so `watch` refuses then as `Thread.start` did for each guard (a guard keeps
-its outcome: a write runs unguarded, a read is refused), even while the watcher still runs.
+a process that had one has no watcher thread (only the forking thread survives a fork) and starts its own, as
+does a process whose watcher ended (none should). At interpreter shutdown no thread starts, so `watch` refuses
+then as `Thread.start` did for each guard (a guard keeps its outcome: a write runs unguarded, a read is refused),
+even while the watcher still runs.
 """
 
 from __future__ import annotations
@@ -44,7 +45,11 @@ class Watcher:
         self._due: dict[Guard, float] = {}
         self._wake = threading.Condition(threading.Lock())
         self._until = math.inf  # when the thread wakes next unless woken
-        threading.Thread(target=self._run, name="store-watcher", daemon=True).start()
+        self.thread = threading.Thread(target=self._run, name="store-watcher", daemon=True)
+        self.thread.start()
+
+    def serves_this_process(self) -> bool:
+        return self.pid == os.getpid() and self.thread.is_alive()
 
     def add(self, guard: Guard, at: float) -> None:
         with self._wake:
@@ -111,9 +116,9 @@ def watch(guard: Guard, at: float) -> Watcher:
     if getattr(threading, "_SHUTTING_DOWN", False):  # set by the interpreter's exit, before the atexit calls
         raise RuntimeError("can't create new thread at interpreter shutdown")
     watcher = _watcher
-    if watcher is None or watcher.pid != os.getpid():
+    if watcher is None or not watcher.serves_this_process():
         with _starting:
-            if _watcher is None or _watcher.pid != os.getpid():
+            if _watcher is None or not _watcher.serves_this_process():
                 _watcher = Watcher()
             watcher = _watcher
     watcher.add(guard, at)
