@@ -16,11 +16,13 @@ and watchdog, which restarts a hung server too.
 
 from __future__ import annotations
 
-import threading
+import math
+import time
 from pathlib import Path
 
 from graph.store.falkordb_process import note_of_server, probe_client
 from graph.store.falkordb_watchdog import HUNG, restart_server
+from graph.store.falkordb_watcher import off_watcher, watch
 
 __all__ = ["CHECK_S", "PING_TIMEOUT_S", "HangGuard", "hung"]
 
@@ -52,28 +54,34 @@ def hung(socket_path: str, timeout_s: float) -> bool:
 
 class HangGuard:
     """`with HangGuard(db, pid):` restarts the server `pid` of `db` if it stops answering while the block runs;
-    `guard.fired` says whether it did."""
+    `guard.fired` says whether it did. The process's watcher (`falkordb_watcher`) keeps its time: the block
+    starts no thread, and only a call still running `CHECK_S` after it began has its server PINGed."""
 
     def __init__(self, db: Path, pid: int):
         self.db, self.pid, self.fired = db, pid, False
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._watch, name="store-hang-guard", daemon=True)
+        self._done, self._watcher = False, None
 
-    def _watch(self) -> None:
-        while not self._done.wait(CHECK_S):
-            if (found := note_of_server(self.db, self.pid)) is None:  # found where a moved folder is now
-                return  # stopped or restarted meanwhile: the call fails by itself
-            if hung(found[1]["socket"], PING_TIMEOUT_S) and not self._done.is_set():
-                self.fired = True
-                restart_server(self.db, self.pid, HUNG)
-                return
+    def due(self, now: float) -> float:
+        off_watcher(self._check, "store-hang-guard")  # the PING may wait PING_TIMEOUT_S: not on the watcher
+        return math.inf  # `_check` says when next
+
+    def _check(self) -> None:
+        if (found := note_of_server(self.db, self.pid)) is None:  # found where a moved folder is now
+            return  # stopped or restarted meanwhile: the call fails by itself
+        if not hung(found[1]["socket"], PING_TIMEOUT_S):
+            self._watcher.again(self, time.monotonic() + CHECK_S)
+        elif not self._done:
+            self.fired = True
+            restart_server(self.db, self.pid, HUNG)
 
     def __enter__(self) -> HangGuard:
         try:
-            self._thread.start()
+            self._watcher = watch(self, time.monotonic() + CHECK_S)
         except RuntimeError:  # at interpreter shutdown no thread starts: the call runs unguarded
             pass
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._done.set()
+        self._done = True
+        if self._watcher is not None:
+            self._watcher.forget(self)

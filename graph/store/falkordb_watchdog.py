@@ -18,7 +18,6 @@ second time.
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -27,6 +26,7 @@ import psutil
 
 from graph.errors import ClusterExplorerError, QueryTimeout, QueryTooLarge, StoreUnavailable
 from graph.store.falkordb_process import forget, kill, note_of_server, read_note
+from graph.store.falkordb_watcher import off_watcher, watch
 from graph.store.locks import file_lock
 
 __all__ = ["GRACE_MIN_S", "HUNG", "MEMORY", "Watchdog", "note_stopped", "restart_server", "stopped_by_watchdog",
@@ -111,20 +111,27 @@ class Watchdog:
     def __init__(self, db: Path, pid: int, timeout_s: float, memory_limit: int | None = None):
         self.db, self.pid, self.fired, self.memory_limit = db, pid, "", memory_limit
         self._deadline = time.monotonic() + timeout_s + max(GRACE_MIN_S, timeout_s)
-        self._done = threading.Event()
-        self._thread = threading.Thread(target=self._watch, name="store-read-watchdog", daemon=True)
+        self._server, self._watcher = None, None  # the server's process: looked up at the first look at its memory
 
-    def _watch(self) -> None:
-        server = _process(self.pid) if self.memory_limit else None
-        while not self._done.wait(MEMORY_POLL_S if server else max(self._deadline - time.monotonic(), 0)):
-            if time.monotonic() >= self._deadline:
-                self.fired = "time"
-            elif server is not None and _resident(server) > self.memory_limit:
-                self.fired = MEMORY
-            else:
-                continue
-            restart_server(self.db, self.pid, MEMORY if self.fired == MEMORY else "")
-            return
+    def due(self, now: float) -> float | None:
+        """On the process's watcher (`falkordb_watcher`): fire once the time is up or the server too big, else
+        when to look again."""
+        if now >= self._deadline:
+            self.fired = "time"
+        elif not self.memory_limit or (server := self._process()) is None:
+            return self._deadline
+        elif _resident(server) > self.memory_limit:
+            self.fired = MEMORY
+        else:
+            return min(now + MEMORY_POLL_S, self._deadline)
+        off_watcher(lambda: restart_server(self.db, self.pid, MEMORY if self.fired == MEMORY else ""),
+                    "store-read-watchdog")  # it kills and takes the store's lock: not on the watcher
+        return None
+
+    def _process(self):
+        if self._server is None:
+            self._server = _process(self.pid) or False  # False: gone or unreadable, the time limit alone
+        return self._server or None
 
     def error(self, timeout_s: float, reconnect: Callable[[int], object]) -> ClusterExplorerError:
         """What the read that made this watchdog fire says, once `reconnect(pid)` connected its store to a new server;
@@ -143,15 +150,17 @@ class Watchdog:
                             f"so the embedded server was {done} (no saved data is lost); narrow the query down{then}")
 
     def __enter__(self) -> Watchdog:
+        first = min(time.monotonic() + MEMORY_POLL_S, self._deadline) if self.memory_limit else self._deadline
         try:
-            self._thread.start()
+            self._watcher = watch(self, first)
         except RuntimeError as e:  # "can't create new thread at interpreter shutdown": no guard, so no read
             raise StoreUnavailable(f"this process is shutting down, so no read of the store {self.db} is started "
                                    f"now ({e})") from e
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._done.set()
+        if self._watcher is not None:
+            self._watcher.forget(self)
 
 
 def _process(pid: int):
