@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from graph.store.contract import GraphStore
-from graph.store.held_back import displaced_by, placed_by_others
+from graph.store.held_back import GIVES_CODE, displaced_by, placed_by_others
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
 
@@ -127,8 +127,11 @@ def _hold_back(placed: Placed, held: dict[int, tuple[RelRecord, list[_Link]]]) -
     """CORDIS's links in `held` out of what it writes and onto its entry, with the `nuts_code` they gave (and the
     `country`, where the store's place is in another country)."""
     placed.rels = [r for r in placed.rels if id(r) not in held]
-    placed.held += [r for r, _ in held.values()]
     left_out = {r.start_id: (r, {o.country for o in kept}) for r, kept in held.values()}
+    codes = {n.id for n in placed.nodes if n.label == "Organisation" and n.id in left_out
+             and n.properties.get("nuts_code") == left_out[n.id][0].end_id}
+    placed.held += [dataclasses.replace(r, properties={**r.properties, GIVES_CODE: True}) if r.start_id in codes
+                    else r for r, _ in held.values()]
 
     def without(n: NodeRecord) -> NodeRecord:
         mine, countries = left_out[n.id]

@@ -49,7 +49,7 @@ def test_unloading_the_table_after_cordis_again_gives_cordis_s_country_back(embe
     run_load(embedded_store, "csv", _table(tmp_path, "0245896-3;Turun yliopisto;FI1C1\n"))
     run_load(embedded_store, "cordis", _newer(tmp_path / "newer"))
     run_unload(embedded_store, "user:rahoitus")
-    assert _place(embedded_store, TURKU)[0] == {"Country:FI"}  # (CORDIS's country-level nuts_code FI is not given back)
+    assert _place(embedded_store, TURKU) == ({"Country:FI"}, "FI")  # CORDIS's nuts_code FI with its place
 
 
 def test_cordis_loaded_again_keeps_the_table_s_other_region_its_unload_gave(embedded_store, tmp_path):
@@ -81,3 +81,13 @@ def test_cordis_s_region_inside_a_table_s_takes_its_place_until_cordis_goes(embe
     assert _unchanged(run_load(embedded_store, "cordis", CORDIS))
     run_unload(embedded_store, "cordis")
     assert _place(embedded_store, OULU) == ({"Region:FI1D"}, "FI1D")
+
+
+def test_unloading_cordis_after_cordis_again_leaves_the_table_s_region(embedded_store, tmp_path):
+    run_load(embedded_store, "cordis", CORDIS)
+    mapping = _table(tmp_path, "0245896-3;Turun yliopisto;FI1C1\n")
+    run_load(embedded_store, "csv", mapping)
+    run_load(embedded_store, "cordis", _newer(tmp_path / "newer"))
+    assert _unchanged(run_load(embedded_store, "csv", mapping))  # the table again: nothing to change either
+    run_unload(embedded_store, "cordis")
+    assert _place(embedded_store, TURKU) == ({"Region:FI1C1"}, "FI1C1")
