@@ -91,3 +91,18 @@ def test_unloading_cordis_after_cordis_again_leaves_the_table_s_region(embedded_
     assert _unchanged(run_load(embedded_store, "csv", mapping))  # the table again: nothing to change either
     run_unload(embedded_store, "cordis")
     assert _place(embedded_store, TURKU) == ({"Region:FI1C1"}, "FI1C1")
+
+
+def test_cordis_again_mends_a_node_an_earlier_version_left_in_two_places(embedded_store, tmp_path):
+    """Before this rule, CORDIS again linked TURUN YLIOPISTO to FI beside the table's FI1C1 (and made nuts_code FI):
+    the next CORDIS run, of the same files, takes its own FI off and holds it back."""
+    run_load(embedded_store, "cordis", CORDIS)
+    run_load(embedded_store, "csv", _table(tmp_path, "0245896-3;Turun yliopisto;FI1C1\n"))
+    embedded_store.write("MATCH (a:Organisation {id: $id}), (c:Country {id: 'FI'}) "
+                         "MERGE (a)-[r:LOCATED_IN {key: ''}]->(c) SET r.sources = ['cordis:organizations.csv']",
+                         {"id": TURKU.split(":", 1)[1]})
+    assert _place(embedded_store, TURKU)[0] == {"Country:FI", "Region:FI1C1"}
+    run_load(embedded_store, "cordis", CORDIS)
+    assert _place(embedded_store, TURKU)[0] == {"Region:FI1C1"}
+    run_unload(embedded_store, "user:rahoitus")
+    assert _place(embedded_store, TURKU) == ({"Country:FI"}, "FI")
