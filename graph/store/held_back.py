@@ -18,6 +18,10 @@ A table placing a node more precisely than the store does (its region FI1C1 wher
 alone) takes the other load's coarser link off (`displaced_taken_off`) and keeps it on its own entry: an entry given
 by no file of its own load. Unloading that table (or re-loading it without the region) writes it back by the same
 rule (`held_of_others` reads such entries of the unloaded load too), and a re-load keeps them (`displaced_by`).
+
+A CORDIS load follows the same rule against the places other loads gave (`loaders.cordis_stored_places`, one read:
+`placed_by_others`); its held-back country carries `code` when CORDIS gave it as the `nuts_code` too (`FI`), which
+an unload writing the country back gives back with it.
 """
 
 from __future__ import annotations
