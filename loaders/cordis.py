@@ -24,11 +24,13 @@ from typing import Any
 
 from graph.memory import gc_paused
 from graph.store.contract import GraphStore
+from graph.store.held_back import take_off_displaced
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import Progress
 from loaders.common import LoadReport, load_records
 from loaders.cordis_files import cordis_files, cordis_inputs, read_all, source_ids, source_nodes
 from loaders.cordis_projects import add_projects
+from loaders.cordis_stored_places import placed_against_others
 from loaders.csv_tables import Table, unique_rows
 from loaders.nuts import describe_summary, keep_stored_places, place_records
 
@@ -191,8 +193,11 @@ def load_cordis(store: GraphStore, path: Path | str, progress: Progress | None =
         nodes, rels, notes = parsed.result() if parsed is not None else read_cordis(list(files.values()))
         given = (nodes, rels)
         nodes, rels, place_notes = keep_stored_places(store, nodes, rels)
-        summary = load_records(store, SOURCE, cordis_inputs(files), nodes, rels, progress=progress,
-                               stored=_left_out(given, (nodes, rels)))
-    report = LoadReport(SOURCE, summary, notes + place_notes)
+        stored = _left_out(given, (nodes, rels))
+        placed = placed_against_others(store, nodes, rels)  # one place per organisation
+        summary = load_records(store, SOURCE, cordis_inputs(files), placed.nodes, placed.rels, progress=progress,
+                               held=placed.held, stored=stored)
+        take_off_displaced(store, placed.taken_off)  # after the write: a load stopped before it finds them again
+    report = LoadReport(SOURCE, summary, notes + place_notes + placed.notes)
     report.notes.append(describe_summary(report))
     return report
