@@ -32,7 +32,7 @@ READS = {
                                       f"MATCH (c:Country)\nRETURN {_NAMES}, c.local_name AS local_name, "
                                       "c.iso_code AS iso_code, null AS short_name"),
     "Region": cypher.fixed_statement(__name__, "REGIONS_IN_LANGUAGES",  # a region has no local name
-                                     f"MATCH (c:Region) WHERE c.name CONTAINS '/' OR c.name IN $other_named\n"
+                                     f"MATCH (c:Region) WHERE c.name CONTAINS '/' OR c.name IN $names\n"
                                      f"RETURN {_NAMES}, null AS local_name, null AS iso_code, null AS short_name"),
 }
 READS["Organisation"] = cypher.fixed_statement(__name__, "SHORT_NAMES_NOT_FOUND", f"""\
@@ -69,7 +69,7 @@ def refresh_search_texts(store: GraphStore) -> int:
     written = 0
     for label, read in READS.items():
         rows = []
-        params = {"other_named": sorted({name for _, name in OTHER_NAMES})} if label == "Region" else None
+        params = {"names": sorted({name for _, name in OTHER_NAMES})} if label == "Region" else None
         for node_id, name, acronym, aliases, stored, own_ids, local_name, iso_code, short in store.read(
                 read, params).rows:
             text = node_search_text(node_id, {"kind": label, "name": name, "acronym": acronym, "aliases": aliases,

@@ -198,10 +198,14 @@ def test_a_list_of_objects_without_split_says_to_add_it(tmp_path):
             'split = { column = "members" } to this table') in messages
 
 
-def test_mapping_new_does_not_guess_the_fields_of_a_list_of_objects(tmp_path):
+def test_mapping_new_maps_a_cluster_lists_members_and_nothing_else_of_their_objects(tmp_path):
+    """A cluster list's `members` objects are its members (tests/test_nested_cluster_members.py): their number and
+    name are mapped, split on the list; their other fields (`adress`) are left to the user."""
     template = template_of(tmp_path, json.dumps(CLUSTERS, ensure_ascii=False), "kluster.json")
-    assert not [line for line in template.splitlines() if "members." in line and not line.startswith("#")]
-    assert "# members holds lists of objects" in template  # named in a comment, with the split that reads them
+    mapped = [line for line in template.splitlines() if "members." in line and not line.startswith("#")]
+    assert 'id = "members.orgnr"  #? the member\'s id' in mapped
+    assert 'split = { column = "members" }' in template
+    assert not [line for line in mapped if "adress" in line]
 
 
 def test_json_whole_numbers_written_as_floats_read_as_whole_numbers(embedded_store, tmp_path):
