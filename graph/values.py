@@ -112,9 +112,7 @@ def as_int(value: Any, thousands: str = "") -> int:
         text = ""
     if not _INT.match(text):
         grouped = _WHOLE_GROUPED.match(_SPACES.sub("", value)) if isinstance(value, str) and not thousands else None
-        hint = f"; if {grouped.group(1)!r} stands between thousands, set thousands = {grouped.group(1)!r}" \
-            if grouped else ""
-        raise BadValue(f"expected a whole number, got {_quoted(value)}{hint}")
+        raise BadValue(f"expected a whole number, got {_quoted(value)}{_thousands_hint(grouped)}")
     return int(text)
 
 
@@ -151,11 +149,17 @@ def as_float(value: Any, decimal: str = ".", thousands: str = "", currency: str 
     finite = "finite " if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
     unmarked = without_currency(value, currency) if isinstance(value, str) and currency else value
     grouped = _GROUPED.match(unmarked) if isinstance(unmarked, str) and not thousands else None
-    mark = grouped.group(1) if grouped else ""
-    hint = f"; if {mark!r} stands between thousands, set thousands = {mark!r}" if mark else ""
-    hint += _currency_hint(value, currency) if isinstance(value, str) and unmarked == value else ""
+    hint = _thousands_hint(grouped) + (_currency_hint(value, currency) if isinstance(value, str) and unmarked == value
+                                       else "")
     raise BadValue(f"expected a {finite}number"
                    f"{' (decimal comma or point)' if decimal == ',' else ''}, got {_quoted(value)}{hint}")
+
+
+def _thousands_hint(grouped: re.Match[str] | None) -> str:
+    """What reads a cell whose digits a mark groups in thousands (`29.000`, `1.234,50`): the match of `_GROUPED` or
+    `_WHOLE_GROUPED`, or None (nothing to say)."""
+    mark = grouped.group(1) if grouped else ""
+    return f"; if {mark!r} stands between thousands, set thousands = {mark!r}" if mark else ""
 
 
 def _currency_hint(text: str, currency: str) -> str:

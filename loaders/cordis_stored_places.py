@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from graph.store.contract import GraphStore
 from graph.store.held_back import GIVES_CODE, displaced_by, placed_by_others
+from graph.store.place_links import PlaceLink, country_of, nuts_inside, place_link
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
 
@@ -36,14 +36,6 @@ __all__ = ["Placed", "placed_against_others"]
 #: What to do where the store's place and CORDIS's differ, said in the note.
 _TO_CHANGE = ("to place one in CORDIS's, correct or unload the load that gave the store's (CORDIS's place is then "
               "written)")
-
-
-class _Link(NamedTuple):
-    place: str
-    country: str
-    region: bool
-    key: str
-    sources: tuple[str, ...]
 
 
 @dataclass
@@ -57,33 +49,30 @@ class Placed:
     notes: list[str] = field(default_factory=list)
 
 
-def _inside(finer: _Link | RelRecord, coarser: _Link | RelRecord) -> bool:
+def _inside(finer: PlaceLink | RelRecord, coarser: PlaceLink | RelRecord) -> bool:
     """Whether place `finer` lies inside `coarser`: a region of its country, or a NUTS region inside its NUTS
     region (a national region's id holds a hyphen)."""
     f, c = _as_link(finer), _as_link(coarser)
     if not f.region:
         return False
-    if not c.region:
-        return f.country == c.place
-    return "-" not in f.place + c.place and len(f.place) > len(c.place) and f.place.startswith(c.place)
+    return f.country == c.place if not c.region else nuts_inside(f.place, c.place)
 
 
-def _as_link(place: _Link | RelRecord) -> _Link:
-    if isinstance(place, _Link):
+def _as_link(place: PlaceLink | RelRecord) -> PlaceLink:
+    if isinstance(place, PlaceLink):
         return place
     region = place.end_label == "Region"
-    return _Link(place.end_id, place.end_id.split("-")[0][:2] if region else place.end_id, region, place.key,
-                 place.sources)
+    return PlaceLink(place.end_id, country_of(place.end_id) if region else place.end_id, region, place.key,
+                     place.sources)
 
 
-def _store_links(store: GraphStore, prefix: str, ids: set[str]) -> dict[str, tuple[list[_Link], list[_Link]]]:
+def _store_links(store: GraphStore, prefix: str, ids: set[str]) -> dict[str, tuple[list[PlaceLink], list[PlaceLink]]]:
     """Organisation id -> (the places other loads gave it, CORDIS's own links), for the organisations among `ids`
     another load placed: one read."""
-    found: dict[str, tuple[list[_Link], list[_Link]]] = {}
+    found: dict[str, tuple[list[PlaceLink], list[PlaceLink]]] = {}
     rows = store.read(placed_by_others("Organisation"), {"prefix": prefix}, row_cap=10**7).rows
-    for node_id, place, country, labels, key, given in rows:
-        if node_id in ids and ("Region" in labels or "Country" in labels):
-            link = _Link(place, country or place.split("-")[0][:2], "Region" in labels, key or "", tuple(given or ()))
+    for node_id, *row in rows:
+        if node_id in ids and (link := place_link(*row)) is not None:
             own = all(s.startswith(prefix) for s in link.sources)
             found.setdefault(node_id, ([], []))[own].append(link)
     return found
@@ -95,7 +84,7 @@ def placed_against_others(store: GraphStore, nodes: list[NodeRecord], rels: list
     located = {r.start_id: r for r in rels if r.type == "LOCATED_IN" and r.start_label == "Organisation"}
     stored = _store_links(store, prefix, set(located))
     placed = Placed(nodes, rels)
-    held: dict[int, tuple[RelRecord, list[_Link]]] = {}
+    held: dict[int, tuple[RelRecord, list[PlaceLink]]] = {}
     kept_finer, kept_other, displaced = [], [], []
     for node_id, (others, own) in sorted(stored.items()):
         mine = located[node_id]
@@ -106,24 +95,18 @@ def placed_against_others(store: GraphStore, nodes: list[NodeRecord], rels: list
         if finer or unrelated:
             held[id(mine)] = (mine, finer or unrelated)
             (kept_finer if finer else kept_other).append((mine, finer or unrelated))
-            placed.taken_off += [_rel(mine, o) for o in own if o.place == mine.end_id]
+            placed.taken_off += [o.record(mine.start_label, mine.start_id) for o in own if o.place == mine.end_id]
         else:
             displaced += [(mine, o) for o in others]
-    placed.taken_off += [_rel(mine, o) for mine, o in displaced]
+    placed.taken_off += [o.record(mine.start_label, mine.start_id) for mine, o in displaced]
     _hold_back(placed, held)
-    placed.held += [r for r in [_rel(m, o) for m, o in displaced] + displaced_by(store, source)
+    placed.held += [r for r in [o.record(m.start_label, m.start_id) for m, o in displaced] + displaced_by(store, source)
                     if r not in placed.held]
     placed.notes += _notes(nodes, kept_finer, kept_other, displaced)
     return placed
 
 
-def _rel(mine: RelRecord, link: _Link) -> RelRecord:
-    """The store's link `link` of CORDIS's located organisation, as a record (for the entry, or to take off)."""
-    return RelRecord("LOCATED_IN", mine.start_label, mine.start_id, "Region" if link.region else "Country",
-                     link.place, link.sources, key=link.key)
-
-
-def _hold_back(placed: Placed, held: dict[int, tuple[RelRecord, list[_Link]]]) -> None:
+def _hold_back(placed: Placed, held: dict[int, tuple[RelRecord, list[PlaceLink]]]) -> None:
     """CORDIS's links in `held` out of what it writes and onto its entry, with the `nuts_code` they gave (and the
     `country`, where the store's place is in another country)."""
     placed.rels = [r for r in placed.rels if id(r) not in held]

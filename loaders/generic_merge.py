@@ -96,11 +96,11 @@ def ids_spelled_two_ways(records: dict) -> list[str]:
     """A note per file on the node ids of one label that differ only in spaces or punctuation (`919303808` and
     `919 303 808`, `5560514142` and `556051-4142`: an organisation number written both ways, on two rows or in two
     tables of the load), or in the zeros a number starts with (`02458955`, `2458955`: Excel drops them) or the country
-    a VAT number writes before it (`DK38456695`, `38456695`): each
-    spelling makes a node of its own, and a table of 129 organisations loaded 232. Keys
-    are read as written, so the note names both rows, and where the ids differ only in what `compact` reads away
-    (spaces, hyphens and dots between digits) it names the option with the id column, else says to write one way.
-    `records` as `loaders.generic_records.collect` fills it: (label, id) -> (record, its table, its first line)."""
+    a VAT number writes before it (`DK38456695`, `38456695`): each spelling makes a node of its own, and a table of
+    129 organisations loaded 232. Keys are read as written, so the note names both rows, and where the ids differ
+    only in what `compact` reads away (spaces, hyphens and dots between digits) it names the option with the id
+    column, else says to write one way. `records` as `loaders.generic_records.collect` fills it: (label, id) ->
+    (record, its table, its first line)."""
     spellings: dict[tuple[str, str], dict[str, _Spelling]] = {}
     tables: dict[str, int] = {}  # file -> its place in the mapping: a file's rows before the next file's
     for record, spec, line in records.values():

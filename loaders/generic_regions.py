@@ -242,9 +242,8 @@ def _add_nuts_chains(data: GenericInput, regions: dict[str, NodeRecord]) -> None
 def _advice(store: GraphStore, made: list[NodeRecord]) -> str:
     """What places the rows of `made` regions: NUTS's name or code in the table, with an example of the rows' (most
     frequent) country, one holding a made name or a word of it where there is one (`Itä-Uusimaa`: Helsinki-Uusimaa,
-    FI1B1), from the
-    bundled NUTS files where the store holds no NUTS region of that country. (A Swedish example for Finnish rows, and
-    "load NUTS first", which the bundled files' names made useless, sent users the wrong way.)"""
+    FI1B1), from the bundled NUTS files where the store holds no NUTS region of that country. (A Swedish example for
+    Finnish rows, and "load NUTS first", which the bundled files' names made useless, sent users the wrong way.)"""
     country = Counter(str(n.properties["country"]) for n in made).most_common(1)[0][0]
     rows = store.read(NUTS_OF_COUNTRY, {"country": country}, row_cap=10**5).rows or [
         (region.code, region.name, region.level) for region in bundled_regions_of(country)]

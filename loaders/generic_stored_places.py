@@ -17,10 +17,11 @@ table's own earlier load gave is not the store's: a re-load places the node anew
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from graph.store.contract import GraphStore
 from graph.store.held_back import displaced_by, located_links
+from graph.store.place_links import PlaceLink, country_of, nuts_inside, place_link
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
 from loaders.generic_ends import own_files
@@ -33,16 +34,8 @@ __all__ = ["kept_in_stored_places"]
 #: What to do where the store's region and the rows' differ, said in the note.
 _TO_CHANGE = ("to place one in your table's region, correct the region in the load that gives the store's (or unload "
               "it: the table's region is then written), or name the store's region in your row")
-
-
-class Stored(NamedTuple):
-    """A place the store has a node in, given by another load: its id, country, whether it is a region, and the
-    link's key and files."""
-    place: str
-    country: str
-    region: bool
-    key: str
-    sources: tuple[str, ...]
+#: (label, node id) -> the places the store has the node in, given by other loads.
+StoredPlaces = dict[tuple[str, str], list[PlaceLink]]
 
 
 def kept_in_stored_places(store: GraphStore, data: GenericInput) -> None:
@@ -56,8 +49,7 @@ def kept_in_stored_places(store: GraphStore, data: GenericInput) -> None:
         _placed_more_precisely(store, data, stored)
 
 
-def _stored_places(store: GraphStore, data: GenericInput, located: list[RelRecord]
-                   ) -> dict[tuple[str, str], list[Stored]]:
+def _stored_places(store: GraphStore, data: GenericInput, located: list[RelRecord]) -> StoredPlaces:
     """(label, node id) -> the places the store has the node in (a NUTS region's country is its code's first two
     letters). A place only this table's files gave is not the store's to keep: a re-load whose row no longer names
     it takes it off (or moves the node)."""
@@ -65,23 +57,13 @@ def _stored_places(store: GraphStore, data: GenericInput, located: list[RelRecor
     for rel in located:
         by_label.setdefault(rel.start_label, set()).add(rel.start_id)
     own = own_files(data.nodes)
-    stored: dict[tuple[str, str], list[Stored]] = {}
+    stored: StoredPlaces = {}
     for label, ids in sorted(by_label.items()):
         rows = store.read(located_links(label), {"ids": sorted(ids)}, row_cap=10**6).rows
-        for node_id, place, country, labels, key, given in rows:
-            if not set(given or ()) <= own and ("Region" in labels or "Country" in labels):
-                stored.setdefault((label, node_id), []).append(Stored(
-                    place, country or place[:2], "Region" in labels, key or "", tuple(given or ())))
+        for node_id, *row in rows:
+            if (link := place_link(*row)) is not None and not set(link.sources) <= own:
+                stored.setdefault((label, node_id), []).append(link)
     return stored
-
-
-def _inside(finer: str, coarser: str) -> bool:
-    """Whether NUTS region `finer` lies inside NUTS region `coarser` (a national region's id holds a hyphen)."""
-    return "-" not in finer + coarser and len(finer) > len(coarser) and finer.startswith(coarser)
-
-
-def _country_of(region: str) -> str:
-    return region.split("-")[0][:2]
 
 
 def _leave_out(data: GenericInput, kept: list[RelRecord], properties: tuple[str, ...]) -> None:
@@ -103,7 +85,7 @@ def _names(data: GenericInput) -> dict[tuple[str, str], str]:
     return {(n.label, n.id): n.name for n in data.nodes}
 
 
-def _kept_in_their_regions(data: GenericInput, stored: dict[tuple[str, str], list[Stored]]) -> None:
+def _kept_in_their_regions(data: GenericInput, stored: StoredPlaces) -> None:
     """The table's `LOCATED_IN` of a node to its country left out where the store has the node in a region of that
     country, with a note: a row naming the seeds' IoT World (in SE123) with `Sverige` and no region put it in Sweden
     too, while a node with a region is in that region alone (`loaders.generic_places.most_precise` within a table)."""
@@ -120,14 +102,14 @@ def _kept_in_their_regions(data: GenericInput, stored: dict[tuple[str, str], lis
                       f"region alone (no LOCATED_IN to the country is added): {first_few(shown, 5)}")
 
 
-def _kept_in_finer_regions(data: GenericInput, stored: dict[tuple[str, str], list[Stored]]) -> None:
+def _kept_in_finer_regions(data: GenericInput, stored: StoredPlaces) -> None:
     """The table's `LOCATED_IN` of a node to a NUTS region, and its `nuts_code`, left out where the store has the node
     in a more detailed NUTS region inside that one (CORDIS's DK031 inside `Syddanmark`, DK03), with a note: a Danish
     grants table matched by name had put CORDIS's Blue Ocean Robotics in DK031 and DK03 both, with `nuts_code` DK03,
     and `organisations/smes-in-region -p area=DK031` and the regions' ranking at level 3 lost it."""
     kept = {id(r): (r, place) for r in data.places[1] if r.type == "LOCATED_IN" and r.end_label == "Region"
             for place in sorted(p.place for p in stored.get((r.start_label, r.start_id), ()) if p.region)
-            if _inside(place, r.end_id)}
+            if nuts_inside(place, r.end_id)}
     if not kept:
         return
     _leave_out(data, [r for r, _ in kept.values()], ("nuts_code",))
@@ -138,7 +120,7 @@ def _kept_in_finer_regions(data: GenericInput, stored: dict[tuple[str, str], lis
                       f"name stay there (their nuts_code and places are kept): {first_few(shown, 5)}")
 
 
-def _kept_in_their_own_region(data: GenericInput, stored: dict[tuple[str, str], list[Stored]]) -> None:
+def _kept_in_their_own_region(data: GenericInput, stored: StoredPlaces) -> None:
     """The table's `LOCATED_IN` of a node to a region, and its `nuts_code` or `region`, left out where the store has
     the node in another region, neither inside the other, with a note naming both: a Finnish funding table matched by
     name had put CORDIS's Otanmäki Mine Oy in FI1D9 and its own Kainuu (FI1D8) both, with `nuts_code` FI1D8, so
@@ -148,7 +130,7 @@ def _kept_in_their_own_region(data: GenericInput, stored: dict[tuple[str, str], 
     for r in data.places[1]:
         if r.type == "LOCATED_IN" and r.end_label == "Region":
             other = sorted(p.place for p in stored.get((r.start_label, r.start_id), ()) if p.region and p.place
-                           != r.end_id and not _inside(p.place, r.end_id) and not _inside(r.end_id, p.place))
+                           != r.end_id and not nuts_inside(p.place, r.end_id) and not nuts_inside(r.end_id, p.place))
             if other:
                 kept[id(r)] = (r, other)
     if not kept:
@@ -162,7 +144,7 @@ def _kept_in_their_own_region(data: GenericInput, stored: dict[tuple[str, str], 
                       f"{first_few(shown, 5)}; {_TO_CHANGE}")
 
 
-def _placed_more_precisely(store: GraphStore, data: GenericInput, stored: dict[tuple[str, str], list[Stored]]) -> None:
+def _placed_more_precisely(store: GraphStore, data: GenericInput, stored: StoredPlaces) -> None:
     """The store's `LOCATED_IN` of a node to its country alone, or to a NUTS region holding the table's region, taken
     off (after the write: `data.displaced`) and kept on the table's entry, with a note: a Finnish funding table
     matched by name had put CORDIS's TURUN YLIOPISTO, in Finland alone, in FI and FI1C1 both. Its earlier loads'
@@ -172,10 +154,8 @@ def _placed_more_precisely(store: GraphStore, data: GenericInput, stored: dict[t
     for r in data.places[1]:
         if r.type == "LOCATED_IN" and r.end_label == "Region":
             for p in stored.get((r.start_label, r.start_id), ()):
-                if (not p.region and p.place == _country_of(r.end_id)) or (p.region and _inside(r.end_id, p.place)):
-                    coarser[(r.start_label, r.start_id, p.place)] = (r, RelRecord(
-                        "LOCATED_IN", r.start_label, r.start_id, "Region" if p.region else "Country", p.place,
-                        p.sources, key=p.key))
+                if (not p.region and p.place == country_of(r.end_id)) or (p.region and nuts_inside(r.end_id, p.place)):
+                    coarser[(r.start_label, r.start_id, p.place)] = (r, p.record(r.start_label, r.start_id))
     data.displaced = [link for _, link in coarser.values()]
     data.held += [r for r in data.displaced + displaced_by(store, f"user:{data.mapping.name}") if r not in data.held]
     if not coarser:

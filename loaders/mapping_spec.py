@@ -31,10 +31,10 @@ class Checker(Protocol):
 
 #: The value kinds of `graph.values`, and `country` (a code or a name, read by `graph.countries`).
 TYPES = (*values.KINDS, "country")
-#: What an empty key cell does: stop the load (the default), skip the row, or take a placeholder id; the last, where
-#: the placeholder's cells are empty too, skips the row (`{ placeholder = "name:{Navn}", otherwise = "skip" }`).
-#: A placeholder whose cells are empty too skips the row (`otherwise = "skip"`: an Excel total row names nothing).
+#: A placeholder id that skips the row where the placeholder's cells are empty too (`{ placeholder = "name:{Navn}",
+#: otherwise = "skip" }`: an Excel total row names nothing).
 PLACEHOLDER_OR_SKIP = "placeholder, otherwise skip"
+#: What an empty key cell does: stop the load (the default), skip the row, take a placeholder id, or either.
 ON_EMPTY = ("error", "skip", "placeholder", PLACEHOLDER_OR_SKIP)
 ISO_DATE = values.ISO_DATE
 #: What a node given again with other data does: stop the load (the default), or merge (`loaders.generic_records`).

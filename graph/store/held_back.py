@@ -32,6 +32,7 @@ from collections.abc import Iterable
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.load_files import source_prefix
+from graph.store.place_links import LINK_COLUMNS
 from graph.store.records import RelRecord
 from graph.store.schema import REL_TYPES, check_label
 
@@ -59,9 +60,8 @@ def held_entries(rels: Iterable[RelRecord]) -> list[str] | None:
 
 @cypher.statement()
 def held_places_of_others() -> str:
-    """The places held back by the logged loads, each with its load's source and checksum: those of the loads
-    other than `$source`'s, of its load of `$checksum` (a re-load's own; "" for an unload), and the links of other
-    loads its own entries took off (`held_of_others` sorts them)."""
+    """The places held back by the logged loads, each with its load's source and checksum (`held_of_others` and
+    `displaced_by` take what each wants of them)."""
     return (f"MATCH (l:Load) WHERE l.{HELD_PROPERTY} IS NOT NULL "
             f"RETURN l.source AS source, l.checksum AS checksum, l.{HELD_PROPERTY} AS held")
 
@@ -70,9 +70,7 @@ def held_places_of_others() -> str:
 def located_links(label: str) -> str:
     """The `LOCATED_IN` of the `label` nodes among `$ids`: place id, its labels and country, the link's key and the
     files that gave it."""
-    return (f"MATCH (n:{check_label(label)})-[r:LOCATED_IN]->(p) WHERE n.id IN $ids "
-            "RETURN n.id AS id, p.id AS place, p.country AS country, labels(p) AS labels, r.key AS key, "
-            "r.sources AS sources")
+    return f"MATCH (n:{check_label(label)})-[r:LOCATED_IN]->(p) WHERE n.id IN $ids RETURN n.id AS id, {LINK_COLUMNS}"
 
 
 @cypher.statement(lambda: [(label,) for label in REL_TYPES["LOCATED_IN"].starts])
@@ -82,9 +80,7 @@ def placed_by_others(label: str) -> str:
     nodes (a CORDIS load's 220,000 at 10x), answered mostly from the loads' own links."""
     return (f"MATCH (n:{check_label(label)})-[f:LOCATED_IN]->() "
             "WHERE any(s IN f.sources WHERE NOT s STARTS WITH $prefix)\n"
-            "WITH DISTINCT n MATCH (n)-[r:LOCATED_IN]->(p) "
-            "RETURN n.id AS id, p.id AS place, p.country AS country, labels(p) AS labels, r.key AS key, "
-            "r.sources AS sources")
+            f"WITH DISTINCT n MATCH (n)-[r:LOCATED_IN]->(p) RETURN n.id AS id, {LINK_COLUMNS}")
 
 
 @cypher.statement(lambda: [(label, to) for label in REL_TYPES["LOCATED_IN"].starts for to in ("Country", "Region")])
