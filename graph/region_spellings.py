@@ -1,10 +1,11 @@
-"""The names people write for NUTS regions that NUTS does not: a region's name as its own country's tables and
-officers write it.
+"""The names people write for NUTS regions that NUTS does not: a region's name as its own country's tables and officers
+write it.
 
 A Finnish agency's grants sheet writes its regions `Pirkanmaan maakunta` (the region's name in the genitive, then
 "region"), `Uusimaa` (NUTS: Helsinki-Uusimaa) or in Swedish, `Österbotten` (NUTS: Pohjanmaa); a Danish member list
-writes `Region Syddanmark` (NUTS: Syddanmark). Each had become a national region of its own, off the Map, ranked
-beside the NUTS region it is, and `--region` or a query's `area` given those words found nothing. Here each NUTS
+writes `Region Syddanmark` (NUTS: Syddanmark); a Swedish one `Region Skåne` or `Västra Götalandsregionen`, the county
+council's name (NUTS: Skåne län, Västra Götalands län). Each had become a national region of its own, off the Map,
+ranked beside the NUTS region it is, and `--region` or a query's `area` given those words found nothing. Here each NUTS
 name (of its country) has the other names: the generic loader reads a table's name as the NUTS region's
 (`loaders.generic_regions`), and the region's search text holds them (`graph.store.search_text`), so a query, a
 `--region` and the app's search find the region by them.
@@ -19,7 +20,10 @@ from graph.store.search_text import fold
 __all__ = ["OTHER_NAMES", "other_names", "nuts_name_of"]
 
 #: (country, NUTS name) -> the other names of that region: Finland's regions (maakunta) in the genitive with
-#: `maakunta` (and a common misspelling of Uusimaa's), in Swedish, Finnish for Åland; Denmark's with `Region`.
+#: `maakunta` (and a common misspelling of Uusimaa's), in Swedish, Finnish for Åland; Denmark's with `Region`;
+#: Sweden's counties (län) by their regions' own names (`Region Skåne`, `Region Sörmland`, `Västra Götalandsregionen`,
+#: `Region Jämtland Härjedalen`): a Swedish table's words, which the loader's rule (`Region X` as `X län`) reads only
+#: where the county's name follows it, and which no search text held.
 OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("FI", "Helsinki-Uusimaa"): ("Uusimaa", "Uudenmaan maakunta", "Uusimaan maakunta", "Nyland"),
     ("FI", "Varsinais-Suomi"): ("Varsinais-Suomen maakunta", "Egentliga Finland"),
@@ -45,6 +49,27 @@ OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("DK", "Syddanmark"): ("Region Syddanmark",),
     ("DK", "Midtjylland"): ("Region Midtjylland",),
     ("DK", "Nordjylland"): ("Region Nordjylland",),
+    ("SE", "Stockholms län"): ("Region Stockholm",),
+    ("SE", "Uppsala län"): ("Region Uppsala",),
+    ("SE", "Södermanlands län"): ("Region Sörmland", "Sörmland"),
+    ("SE", "Östergötlands län"): ("Region Östergötland",),
+    ("SE", "Örebro län"): ("Region Örebro län", "Region Örebro"),
+    ("SE", "Västmanlands län"): ("Region Västmanland",),
+    ("SE", "Jönköpings län"): ("Region Jönköpings län", "Region Jönköping"),
+    ("SE", "Kronobergs län"): ("Region Kronoberg",),
+    ("SE", "Kalmar län"): ("Region Kalmar län", "Region Kalmar"),
+    ("SE", "Gotlands län"): ("Region Gotland",),
+    ("SE", "Blekinge län"): ("Region Blekinge",),
+    ("SE", "Skåne län"): ("Region Skåne",),
+    ("SE", "Hallands län"): ("Region Halland",),
+    ("SE", "Västra Götalands län"): ("Västra Götalandsregionen", "Region Västra Götaland"),
+    ("SE", "Värmlands län"): ("Region Värmland",),
+    ("SE", "Dalarnas län"): ("Region Dalarna",),
+    ("SE", "Gävleborgs län"): ("Region Gävleborg",),
+    ("SE", "Västernorrlands län"): ("Region Västernorrland",),
+    ("SE", "Jämtlands län"): ("Region Jämtland Härjedalen", "Jämtland Härjedalen", "Region Jämtland"),
+    ("SE", "Västerbottens län"): ("Region Västerbotten",),
+    ("SE", "Norrbottens län"): ("Region Norrbotten",),
 }
 
 
@@ -58,7 +83,7 @@ def _by_folded() -> tuple[dict[tuple[str, str], tuple[str, ...]], dict[tuple[str
 def other_names(region_id: str, name: str | None) -> tuple[str, ...]:
     """The other names of the NUTS region `region_id` named `name` (its country is its code's first two letters).
 
-    >>> other_names("FI19B", "Pirkanmaa"), other_names("DK03", "Syddanmark"), other_names("SE331", "Västerbottens län")
+    >>> other_names("FI19B", "Pirkanmaa"), other_names("DK03", "Syddanmark"), other_names("SE33", "Övre Norrland")
     (('Pirkanmaan maakunta', 'Birkaland'), ('Region Syddanmark',), ())
     """
     return _by_folded()[0].get((region_id[:2], fold(name or "")), ())
@@ -69,5 +94,7 @@ def nuts_name_of(name: str, country: str) -> str | None:
 
     >>> nuts_name_of("Pirkanmaan maakunta", "FI"), nuts_name_of("uusimaa", "FI"), nuts_name_of("Lappland", "SE")
     ('Pirkanmaa', 'Helsinki-Uusimaa', None)
+    >>> nuts_name_of("Region Sörmland", "SE"), nuts_name_of("Västra Götalandsregionen", "SE")
+    ('Södermanlands län', 'Västra Götalands län')
     """
     return _by_folded()[1].get((country, fold(name)))

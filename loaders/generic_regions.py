@@ -67,8 +67,11 @@ def _spellings(name: str, country: str) -> list[str]:
     """The names a table's region may have in NUTS: its own; the NUTS name of a name NUTS does not write
     (`graph.region_spellings`: Finland's `Pirkanmaan maakunta`, `Uusimaa`, `Österbotten`); a Danish or Swedish region's
     without `Region` (a Danish member list writes `Region Syddanmark`, NUTS `Syddanmark`; Sweden's `Region Skåne` is
-    `Skåne län`); a Swedish county's with `län`."""
-    names = [name, *filter(None, [nuts_name_of(name, country)])]
+    `Skåne län`); a Swedish county's with `län`. A name of `graph.region_spellings` is that region's alone: `Region
+    Stockholm` is Stockholms län (SE110), not also the NUTS 2 region named Stockholm (SE11)."""
+    if nuts_name := nuts_name_of(name, country):
+        return [name, nuts_name]
+    names = [name]
     if country in ("DK", "SE") and fold(name).startswith("region "):  # fold ends no name with a space
         names.append(name.split(None, 1)[1])
     if country == "SE":

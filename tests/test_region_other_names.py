@@ -23,7 +23,12 @@ from tests.generic_files import write_preset
 FINNISH = ("Prosjekt;Akronym;Orgnr;Navn;Land;Maakunta\n1;Akku;1;Tampere Lab Oy;FI;Pirkanmaan maakunta\n"
            "1;Akku;2;Espoo Lab Oy;FI;Uusimaa\n1;Akku;3;Vasa Lab Ab;FI;Österbotten\n"
            "1;Akku;4;Turku Lab Oy;FI;Varsinais-Suomen maakunta\n1;Akku;5;Oulu Lab Oy;FI;Pohjois-Pohjanmaa\n")
-DANISH = "Prosjekt;Akronym;Orgnr;Navn;Land;Region;SMV\n2;Vind;6;Odense Lab ApS;DK;Region Syddanmark;ja\n"
+DANISH = ("Prosjekt;Akronym;Orgnr;Navn;Land;Region;SMV\n2;Vind;6;Odense Lab ApS;DK;Region Syddanmark;ja\n"
+          "3;Robot;7;Malmö Lab AB;SE;Region Skåne;ja\n")
+SWEDISH = ("Prosjekt;Akronym;Orgnr;Navn;Land;Region\n1;Fabrik;1;Göteborg Lab AB;SE;Västra Götalandsregionen\n"
+           "1;Fabrik;2;Eskilstuna Lab AB;SE;Region Sörmland\n"
+           "1;Fabrik;3;Östersund Lab AB;SE;Region Jämtland Härjedalen\n"
+           "1;Fabrik;4;Solna Lab AB;SE;Region Stockholm\n1;Fabrik;5;Malmö Lab AB;SE;Region Skåne\n")
 
 
 def test_the_examples_hold():
@@ -37,6 +42,18 @@ def test_a_finnish_regions_other_names_are_its_nuts_region(embedded_store, tmp_p
     assert placed == {"1": "FI19B", "2": "FI1B1", "3": "FI19A", "4": "FI1C1", "5": "FI1D9"}
     assert embedded_store.read("MATCH (r:Region {scheme: 'national'}) RETURN r.id").rows == []
     assert not any("not the name of one NUTS region" in note for note in report.notes), report.notes
+
+
+def test_a_swedish_regions_own_name_is_its_county(embedded_store, tmp_path):
+    """A Swedish table writes its counties by their regions' names: `Västra Götalandsregionen`, `Region Sörmland`
+    and `Region Jämtland Härjedalen` had become national regions off the Map (the rule `Region X` as `X län` reads
+    only `Region Skåne`), and `Region Stockholm` had been asked about as SE11 or SE110."""
+    report = load_generic(embedded_store, write_preset(tmp_path, SWEDISH, {"country": '"Land"', "region": '"Region"'}))
+    placed = dict(embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r:Region) RETURN o.id, r.id").rows)
+    assert placed == {"1": "SE232", "2": "SE122", "3": "SE322", "4": "SE110", "5": "SE224"}
+    assert embedded_store.read("MATCH (r:Region {scheme: 'national'}) RETURN r.id").rows == []
+    assert not any("Stockholm names both" in note or "not the name of one NUTS region" in note
+                   for note in report.notes), report.notes
 
 
 @pytest.fixture(scope="module")
@@ -56,6 +73,8 @@ def test_a_region_is_found_by_its_other_names_in_search(danish):
     assert found == [["DK03"]]
     finnish = store.read("MATCH (r:Region) WHERE r._search CONTAINS '|pirkanmaan maakunta|' RETURN r.id").rows
     assert sorted(finnish) == [["FI197"], ["FI19B"]]  # NUTS 2021's code and 2024's
+    swedish = store.read("MATCH (r:Region) WHERE r._search CONTAINS '|vastra gotalandsregionen|' RETURN r.id").rows
+    assert swedish == [["SE232"]]
 
 
 def test_metrics_and_a_query_take_a_region_by_its_other_name(danish):
@@ -65,7 +84,10 @@ def test_metrics_and_a_query_take_a_region_by_its_other_name(danish):
     assert "Odense Lab ApS" in computed.stdout
     ran = invoke(env, "queries", "run", "organisations/smes-in-region", "-p", "area=Region Syddanmark")
     assert ran.exit_code == 0, ran.stderr
-    assert "Odense Lab ApS" in ran.stdout
+    assert "Odense Lab ApS" in ran.stdout and "Malmö Lab AB" not in ran.stdout
+    swedish = invoke(env, "queries", "run", "organisations/smes-in-region", "-p", "area=Region Skåne")
+    assert swedish.exit_code == 0, swedish.stderr
+    assert "Malmö Lab AB" in swedish.stdout and "Odense Lab ApS" not in swedish.stdout
 
 
 def test_mapping_new_takes_the_country_of_regions_written_as_their_tables_write_them(tmp_path):
