@@ -29,6 +29,7 @@ from loaders.mapping_template import (
 )
 from loaders.mapping_template_members import members_of_one_cluster
 from loaders.mapping_template_nested_members import SINCE_WORDS, cluster_members
+from loaders.mapping_template_numbers import number_lines
 from loaders.table_cells import (
     NOT_WORD,
     SAMPLE,
@@ -142,7 +143,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         guessed.pop("sme")  # a cluster is no SME; other words than yes / no are left for the user ("not used")
     props += [f"sme = {{ column = {as_toml(guessed['sme'])}, type = \"bool\" }}  #? yes / no: a small or medium-sized "
               "enterprise (labelled SME after the load)"] if "sme" in guessed else []
-    lines += ["[nodes.properties]", *props] if props else []
+    numbers = number_lines([h for h in headers if h and h not in guessed.values() and h != since], rows, at, guessed)
+    lines += ["[nodes.properties]", *props, *numbers] if props or numbers else []
     if members:
         lines += _linked(guessed["cluster"], "Cluster", "MEMBER_OF", "a cluster", label, key, reading, rows, rule,
                          guessed.get("cluster_id"), compacted)
