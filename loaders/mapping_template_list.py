@@ -28,7 +28,7 @@ from loaders.mapping_template import (
     spaced_numbers,
 )
 from loaders.mapping_template_members import members_of_one_cluster
-from loaders.mapping_template_nested_members import SINCE_WORDS, cluster_members
+from loaders.mapping_template_nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_template_numbers import number_lines
 from loaders.table_cells import (
     NOT_WORD,
@@ -99,8 +99,9 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         guessed["name"] = guessed.pop("cluster")  # a list of clusters, named in a "Cluster" column
     if not members and "id" not in guessed and "cluster_id" in guessed:
         guessed["id"] = guessed.pop("cluster_id")  # a list of clusters: its Cluster-ID is the rows' id
-    clusters = not members and any(word in header_word(text)
-                                   for text in (data.stem, *headers) for word in CLUSTER_WORDS)
+    said = any(word in header_word(text) for text in (data.stem, *headers) for word in CLUSTER_WORDS)
+    holding = None if members or said else members_list_of(rows)  # `register.json`'s rows holding `medlemmer`
+    clusters = not members and (said or bool(holding))
     label, kind = ("Cluster", "cluster") if clusters else ("Organisation", "organisation")
     reading = [f"file = {as_toml(file or data.name)}"]
     if separator is not None:
@@ -122,7 +123,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
              '# The format: docs/mapping.md. match = "name": a row naming a node of the store updates it.',
              f"name = {as_toml(NOT_WORD.sub('-', data.stem.casefold()).strip('-') or 'list')}",
              "", "[[nodes]]", *reading,
-             f"label = {as_toml(label)}  #? " + ("the file's name or header says clusters" if clusters else
+             f"label = {as_toml(label)}  #? " + (f"each row holds its members, in {holding}" if holding else
+                                                "the file's name or header says clusters" if clusters else
                                                 f"members of the clusters in {guessed['cluster']}" if members else
                                                 'no word of the file says clusters: "Cluster" if they are'),
              *(['extra_labels = ["Organisation"]  # a cluster is an organisation too'] if clusters else []),

@@ -12,6 +12,7 @@ import json
 
 import pytest
 
+from graph.store.falkordb_store import FalkorDBStore
 from loaders.generic import read_generic
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import FIXTURES
@@ -141,3 +142,47 @@ def test_the_note_on_lists_left_unmapped_names_a_heading_of_docs_mapping():
     note = object_lists_note([{"hankkeet": [{"nimi": "x"}]}])[0]
     heading = note.rsplit("docs/mapping.md, ", 1)[1].strip('"')
     assert f"### {heading}\n" in (ROOT / "docs" / "mapping.md").read_text(encoding="utf-8")
+
+
+REGISTER = [
+    {"nimi": "Tampere Smart Industry Cluster", "maakunta": "Pirkanmaa",
+     "jasenet": [{"nimi": "Tampereen yliopisto", "y_tunnus": "2844561-8", "kaupunki": "Tampere", "pk_yritys": False},
+                 {"nimi": "Fastems Oy", "y_tunnus": "0780853-0", "kaupunki": "Tampere", "pk_yritys": True}]},
+    {"nimi": "Oulu Health", "maakunta": "Pohjois-Pohjanmaa",
+     "jasenet": [{"nimi": "Oulun yliopisto", "y_tunnus": "0245895-5", "kaupunki": "Oulu", "pk_yritys": False}]}]
+
+
+def _register_new(folder) -> str:
+    """`mapping new register.json`: a register whose name and keys say nothing of clusters."""
+    (folder / "register.json").write_text(json.dumps(REGISTER, ensure_ascii=False, indent=1), encoding="utf-8")
+    made = invoke(cli_env(folder / "unused.db"), "mapping", "new", str(folder / "register.json"),
+                  "--out", str(folder / "register.toml"))
+    assert made.exit_code == 0, made.stderr
+    return (folder / "register.toml").read_text(encoding="utf-8")
+
+
+def test_rows_holding_their_members_are_clusters_whatever_the_files_name_says(tmp_path):
+    """`register.json` (`nimi`, `maakunta`, `jasenet`) had been read as a list of organisations, its members left to
+    a comment, as only a file's name or header saying clusters made its rows clusters."""
+    text = _register_new(tmp_path)
+    assert 'label = "Cluster"  #? each row holds its members, in jasenet' in text
+    assert 'end = { label = "Cluster", column = "nimi" }' in text
+
+
+def test_a_members_city_and_sme_keys_are_mapped(embedded_server, tmp_path, request):
+    """The members' `kaupunki` and `pk_yritys` had been listed as not used."""
+    text = _register_new(tmp_path)
+    assert _table(text, 'label = "Organisation"')[-3:] == [
+        "[nodes.properties]", 'city = "jasenet.kaupunki"  #? the member\'s city',
+        'sme = { column = "jasenet.pk_yritys", type = "bool" }  #? yes / no: a small or medium-sized enterprise '
+        "(labelled SME after the load)"]
+    assert "not used" not in text
+    env = cli_env(embedded_server, f"nested_{request.node.name}"[:60])
+    loaded = invoke(env, "load", "csv", str(tmp_path / "register.toml"))
+    assert loaded.exit_code == 0, loaded.stderr + loaded.stdout
+    store = FalkorDBStore(embedded_server, f"nested_{request.node.name}"[:60])
+    rows = store.read("MATCH (o:Organisation)-[:MEMBER_OF]->(c:Cluster) RETURN o.name, o.city, o:SME, c.name "
+                      "ORDER BY o.name").rows
+    assert rows == [["Fastems Oy", "Tampere", True, "Tampere Smart Industry Cluster"],
+                    ["Oulun yliopisto", "Oulu", False, "Oulu Health"],
+                    ["Tampereen yliopisto", "Tampere", False, "Tampere Smart Industry Cluster"]]
