@@ -17,6 +17,7 @@ from loaders.generic import read_generic
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import FIXTURES
 from tests.generic_files import write_files
+from tests.test_app import app_store  # noqa: F401  (a fixture)
 
 ROOT = FIXTURES.parent.parent
 KLUSTERIT = [
@@ -186,3 +187,26 @@ def test_a_members_city_and_sme_keys_are_mapped(embedded_server, tmp_path, reque
     assert rows == [["Fastems Oy", "Tampere", True, "Tampere Smart Industry Cluster"],
                     ["Oulun yliopisto", "Oulu", False, "Oulu Health"],
                     ["Tampereen yliopisto", "Tampere", False, "Tampere Smart Industry Cluster"]]
+
+
+def test_the_data_page_offers_the_same_mapping_and_previews_the_members(app_store, tmp_path):  # noqa: F811
+    """The Data page makes its mapping with the same template (AppTest on the real store of tests/test_app.py): the
+    register uploaded alone previews its clusters, members and memberships; a preview writes nothing."""
+    from graph.store.reads import counts
+    from tests.test_app import open_page
+
+    text = _register_new(tmp_path)
+    before = counts(app_store)
+    at = open_page("data")
+    at.file_uploader(key="data_files").set_value([("register.json", (tmp_path / "register.json").read_bytes(),
+                                                   "text/plain")])
+    at.run()
+    assert not at.exception and not at.error
+    (shown,) = at.text_area
+    assert shown.value == text
+    at = at.toggle[0].set_value(True).run()
+    assert not at.exception and not at.error
+    assert at.success[0].value.startswith("Valid: "), at.success[0].value
+    assert "Cluster 2" in at.success[0].value and "Organisation 3" in at.success[0].value
+    assert "MEMBER_OF 3" in at.success[0].value
+    assert counts(app_store) == before
