@@ -58,8 +58,9 @@ def one_per_row(problems: list[Problem]) -> list[Problem]:
     said = []
     for problem in problems:
         row = by_row.get((problem.file, problem.line)) if problem.kind in (EMPTY_KEY, EMPTY_CELL) else None
-        if problem.kind == EMPTY_CELL and row and any(problem.field in (p.value or ()) for p in row):
-            continue  # the name a placeholder needed: said with the key
+        if problem.kind == EMPTY_CELL and row and any(problem.field in (p.value or ()) or problem.field == p.field
+                                                      for p in row):
+            continue  # the name a placeholder needed, or the key's own cell (a project named by its acronym, its id)
         if row is None or problem.kind == EMPTY_CELL:
             said.append(problem)
         elif problem is row[0]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 from collections import Counter
 from typing import Any
 
@@ -166,6 +167,17 @@ def record_identity(record: NodeRecord | RelRecord) -> tuple:
     return record.type, record.start_label, record.start_id, record.end_label, record.end_id, record.key
 
 
+def split_cell(cell: str, separator: str | tuple[str, ...]) -> list[str]:
+    """`cell`'s items between `separator`, or between any of several (`(";", " / ")`).
+
+    >>> split_cell("A GmbH; B AG / C e.V.", (";", " / "))
+    ['A GmbH', ' B AG', 'C e.V.']
+    """
+    if isinstance(separator, str):
+        return cell.split(separator)
+    return re.split("|".join(map(re.escape, sorted(separator, key=len, reverse=True))), cell)
+
+
 def split_rows(spec: FileSpec, table: Table):
     """The table's (row, line) pairs; with `split`, one per item of that cell (an empty cell: the row as it is)."""
     if not spec.split:
@@ -180,8 +192,8 @@ def split_rows(spec: FileSpec, table: Table):
         if isinstance(cell, list):  # a JSON list: its items, whatever the separator
             items = [_text(item) for item in cell]
         else:
-            items = [item.strip() for item in cell.split(separator)] if isinstance(cell, str) and separator else \
-                [_text(cell)]
+            items = [item.strip() for item in split_cell(cell, separator)] if isinstance(cell, str) and separator \
+                else [_text(cell)]
         items = list(dict.fromkeys(item for item in items if item))
         if not items:
             yield row, line

@@ -110,17 +110,22 @@ def _on_conflict(check: Checker, kind: str, index: int, raw: Any) -> str:
     return raw
 
 
-def _split(check: Checker, kind: str, index: int, raw: Any, json_file: bool) -> tuple[str, str] | None:
+def _split(check: Checker, kind: str, index: int, raw: Any,
+           json_file: bool) -> tuple[str, str | tuple[str, ...]] | None:
     """(column, separator) of `split = { column = "Sectors", separator = ";" }`: a cell listing several
-    sectors, themes or clusters stands for one row per item. A JSON file's list cells need no separator."""
+    sectors, themes or clusters stands for one row per item. A JSON file's list cells need no separator. A list of
+    separators (`[";", " / "]`) splits at any of them: a German grants table listed a project's partners with `;` in
+    one row and ` / ` in the next."""
+    separator = raw.get("separator", "") if isinstance(raw, dict) else ""
+    several = isinstance(separator, list) and bool(separator) and all(isinstance(s, str) and s for s in separator)
     if (not isinstance(raw, dict) or "column" not in raw or set(raw) - {"column", "separator"}
             or not isinstance(raw["column"], str) or not raw["column"].strip()
-            or not isinstance(raw.get("separator", ""), str) or raw.get("separator") == ""
+            or not (isinstance(separator, str) or several) or separator == ""
             or ("separator" not in raw and not json_file)):
         check.problem(kind, index, 'split must be a table: { column = "column listing several", separator = ";" } '
-                      "(a JSON list needs no separator)", "split")
+                      '(or several: separator = [";", " / "]; a JSON list needs no separator)', "split")
         return None
-    return raw["column"].strip(), raw.get("separator", "")
+    return raw["column"].strip(), tuple(separator) if several else separator
 
 
 def _given_labels(table: dict) -> set[Any]:

@@ -185,8 +185,9 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
                                      "end": {"label": "Project", "column": project_id}}
     if "role" in columns:
         # the loader reads ROLE_WORDS under the mapping's own words (loaders.role_words)
-        participation["properties"]["role"] = _column(columns, "role", values=roles)
-        participation["key"] = participation["properties"]["role"]["column"]
+        participation["properties"]["role"] = role = _column(columns, "role", values=roles)
+        if "column" in role:  # a constant (`{ value = "participant" }`) tells no two rows apart: no key
+            participation["key"] = role["column"]
     if "participation_key" in columns:  # rows of one organisation, role and project: told apart by this column
         participation["key"] = _column(columns, "participation_key")["column"]
     currency = str(raw.get("currency", "EUR")).upper()  # not EUR, or not the EU's: kept out of the EU contributions

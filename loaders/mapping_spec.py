@@ -172,7 +172,8 @@ class FileSpec:
     empty_by_column: tuple[tuple[str, str, str], ...] = ()  # (key column, on_empty, placeholder): that key's own
     compact: tuple[str, ...] = ()  # key columns read without spaces, and hyphens or dots between digits (556051-4142)
     on_conflict: str = "error"
-    split: tuple[str, str] | None = None  # (column, separator): a row per item of a cell that lists several
+    #: (column, separator or separators): a row per item of a cell that lists several
+    split: tuple[str, str | tuple[str, ...]] | None = None
     drop: tuple[str, ...] = ()
     place: Place | None = None
     match: str = "id"  # "name": a row whose id the store lacks takes the node its name names (loaders.generic_match)

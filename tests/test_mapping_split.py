@@ -70,7 +70,7 @@ def test_a_bad_split_is_named_with_its_line(tmp_path, split):
         read_generic(mapping)
     assert [str(p) for p in refused.value.problems] == [
         'mapping.toml:6 [split]: split must be a table: { column = "column listing several", separator = ";" } '
-        "(a JSON list needs no separator)"]
+        '(or several: separator = [";", " / "]; a JSON list needs no separator)']
 
 
 PARTNERS = ('project;title;partners\nP1;Elektrifierad logistik;"Volvo AB; Chalmers; Jönköpings Automation AB"\n'
