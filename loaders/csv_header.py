@@ -60,7 +60,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                         "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "senummer", "ytunnus",
                         "yritystunnus", "organisaatiotunnus", "businessid", "kennitala", "vatnumber", "siret",
                         "siren", "foretaksnummer", "foretaksnr", "bedriftsnummer", "firmenbuchnummer", "firmenbuchnr",
-                        "uid", "uidnummer", "handelsregisternummer"),
+                        "uid", "uidnummer", "handelsregisternummer", "registernummer", "handelsregisternr",
+                        "ustidnr", "ustid", "ustidnummer", "umsatzsteuerid", "umsatzsteueridentifikationsnummer",
+                        "vatid", "vatno"),
     "organisation_name": ("organisationname", "organizationname", "organisation", "organization", "beneficiary",
                           "partnername", "participantname", "name", "navn", "namn", "nimi", "nafn", "nom",
                           "legalname", "organisasjonsnavn", "organisasjon", "virksomhet", "organisationsnamn",
@@ -79,7 +81,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "fjárhæð", "fördersumme", "betrag", "zuwendung", "montant", "subvention"),
     "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat"),
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
-               "landshluti", "svæði", "bundesland", *COUNTY_CODE_HEADERS),
+               "landshluti", "svæði", "bundesland", "regierungsbezirk", *COUNTY_CODE_HEADERS),
     # a town's words before a municipality's: a Danish member list's `By` (Aarhus) beside its `Kommune` (Aarhus Kommune)
     "city": ("city", "town", "poststed", "postort", "ort", "by", "kaupunki", "paikkakunta", "staður", "stadt", "ville",
              "municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"),
@@ -96,11 +98,13 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: Words of a column that another column of the table may hold better: a municipality's (`Kommune`: Aarhus Kommune)
 #: where the table has a town's too (`By`: Aarhus), whatever the words' lengths.
-SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"})}
+SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"}),
+                 # a Bavarian cluster list's `Regierungsbezirk` (Oberbayern, DE21) beside its `Bundesland` (Bayern)
+                 "region": frozenset({"bundesland"})}
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
-                  "landkreis": "DE", "maakunta": "FI", "landshluti": "IS", "département": "FR", "departement": "FR",
-                  **COUNTY_CODE_HEADERS}
+                  "regierungsbezirk": "DE", "landkreis": "DE", "maakunta": "FI", "landshluti": "IS",
+                  "département": "FR", "departement": "FR", **COUNTY_CODE_HEADERS}
 #: Another country that uses a region header too, known by its regions' names (folded): Austria's Bundesländer,
 #: whose table had been given country DE.
 REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "niederosterreich", "oberosterreich",

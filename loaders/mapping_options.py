@@ -120,7 +120,7 @@ def _split(check: Checker, kind: str, index: int, raw: Any,
     several = isinstance(separator, list) and bool(separator) and all(isinstance(s, str) and s for s in separator)
     if (not isinstance(raw, dict) or "column" not in raw or set(raw) - {"column", "separator"}
             or not isinstance(raw["column"], str) or not raw["column"].strip()
-            or not (isinstance(separator, str) or several) or separator == ""
+            or not (isinstance(separator, str) or several) or raw.get("separator") == ""
             or ("separator" not in raw and not json_file)):
         check.problem(kind, index, 'split must be a table: { column = "column listing several", separator = ";" } '
                       '(or several: separator = [";", " / "]; a JSON list needs no separator)', "split")

@@ -13,6 +13,7 @@ participation template.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from graph.values import ISO_DATE, is_yes_no
@@ -75,6 +76,8 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
 #: The columns of a list whose ids an id header (`Cluster-ID`, `Mitglied-ID`) holds (`loaders.header_guess`).
 LIST_IDS = {"name": "id", "cluster": "cluster_id", "sector": "sector_id", "programme": "programme_id",
             "label": "label_id"}
+#: A letter of any script: a name holds one.
+LETTER = re.compile(r"[^\W\d_]")
 #: Words in a file's name or header that make its rows clusters.
 CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle")
 #: Columns whose cells name other nodes: (label, relationship from the row's node, what they are).
@@ -88,6 +91,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     objects' lines as read), guesses marked; `file` as in `participation_template`. None when no column looks like a
     name. A list of clusters holding their members as objects gets the members' tables too (`cluster_members`)."""
     guessed = guess_by_words(headers, LIST_WORDS, LIST_IDS)
+    if "name" in guessed and _numbers_only(rows, guessed["name"]):  # `Mitglieder`: 1.234 members, not a member's name
+        guessed.pop("name")
     named_apart = None
     if "name" not in guessed and "cluster" in guessed and _repeats(rows, guessed["cluster"]):
         named_apart = guessed["name"] = _names_apart(headers, guessed, rows)  # a member list, its names unheaded
@@ -173,6 +178,12 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     lines += [""] * bool(note := object_lists_note([{k: v for k, v in row.items() if k != nested} for row in rows]))
     lines += note
     return "\n".join(lines) + "\n"
+
+
+def _numbers_only(rows: list[dict], column: str) -> bool:
+    """Whether every filled cell of `column` is written without a letter (`1.234`, `310`): a count, never a name."""
+    cells = [cell for row in rows[:SAMPLE] if (cell := str(row.get(column) or "").strip())]
+    return bool(cells) and not any(LETTER.search(cell) for cell in cells)
 
 
 def _yes_no(rows: list[dict], column: str) -> bool:

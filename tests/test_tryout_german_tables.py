@@ -64,3 +64,38 @@ def test_a_row_without_its_project_id_that_is_its_name_too_is_one_problem(tmp_pa
         "projekte.csv:4 [Akronym]: the id is empty (set on_empty in the mapping to skip such rows or give them a "
         "placeholder id)"]
     assert read_generic(_mapping(tmp_path, '";"', project_id='{ column = "Akronym", on_empty = "skip" }'))
+
+
+CLUSTERS = """Cluster;Bundesland;Regierungsbezirk;Ort;Gründungsjahr;Mitglieder;Website
+Cluster Automotive;Bayern;Mittelfranken;Nürnberg;2006;1.234;www.bayern-innovativ.de/automotive
+Cluster Mechatronik & Automation;Bayern;Schwaben;Augsburg;2006;310;https://www.cluster-ma.de
+Cluster Biokunststoffe Straubing;Bayern;Niederbayern;Straubing;2012;85;www.biocampus-straubing.de
+"""
+
+
+def _made(tmp_path, name: str, table: str) -> str:
+    from tests.cli_invoke import cli_env, invoke
+
+    (tmp_path / name).write_text(table, encoding="utf-8")
+    made = invoke(cli_env(tmp_path / "unused.db"), "mapping", "new", str(tmp_path / name))
+    assert made.exit_code == 0, made.stderr
+    return made.stdout
+
+
+def test_a_column_of_member_counts_is_no_name_and_the_finer_region_is_taken(tmp_path):
+    """`Mitglieder` (1.234, 310) had been taken for the members' names: 21 organisations named "1.234", "310" ...,
+    each MEMBER_OF its cluster and placed in Bayern, the clusters unplaced; `Regierungsbezirk` (Mittelfranken, DE25)
+    had been left unused beside `Bundesland`."""
+    text = _made(tmp_path, "cluster_liste.csv", CLUSTERS)
+    assert 'label = "Cluster"  #? the file\'s name or header says clusters' in text
+    assert 'id = "Cluster"' in text and "MEMBER_OF" not in text
+    assert 'located_in = { region = "Regierungsbezirk", country = { value = "DE" } }' in text
+    assert '# mitglieder = { column = "Mitglieder", type = "int", thousands = "." }  #? "1.234" is 1234' in text
+
+
+def test_a_german_vat_or_register_number_is_the_id(tmp_path):
+    """`USt-IdNr` (DE811193231) had been passed over: the name became the id ("no column of ids found")."""
+    for header, number in (("USt-IdNr", "DE811193231"), ("Registernummer", "HRB 86786")):
+        text = _made(tmp_path, "mitglieder.csv", f"Firma;{header};Ort\nSiemens AG;{number};München\n"
+                     f"Wacker Chemie AG;{number[:-1]}2;München\n")
+        assert f'id = "{header}"  #? the id' in text, text
