@@ -18,7 +18,7 @@ from graph.errors import Problem
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
 from loaders.mapping_lines import MappingLines
 from loaders.mapping_options import RESERVED, constant_column, key_options, reading_options
-from loaders.mapping_partner_amounts import AMOUNTS, of_each_project, whole_amount_problem
+from loaders.mapping_partner_amounts import AMOUNTS, listed_amount_problem, of_each_project, whole_amount_problem
 from loaders.mapping_spec import (
     ISO_DATE,
     TYPES,
@@ -192,12 +192,18 @@ class MappingChecker:
         `partnere.cvr`) refuses an amount read from a column of each project, as the participation preset does
         (`loaders.mapping_partner_amounts`): it had loaded the whole grant as each partner's amount."""
         objects = spec.split[0] if spec.split and not spec.split[1] else None
+        listed = spec.split[0] if spec.split and spec.split[1] else None  # a cell listing partners: "A GmbH; B AG"
         ends = [end.column for end in (spec.start, spec.end) if end is not None and end.column]
-        if spec.type != "PARTICIPATES_IN" or objects is None or all(of_each_project(c, objects) for c in ends):
+        if spec.type != "PARTICIPATES_IN" or (objects is None or all(of_each_project(c, objects) for c in ends)) and (
+                listed not in ends):
             return
         for column in spec.properties:
-            if column.property in AMOUNTS and not column.constant and of_each_project(column.column, objects):
+            if column.property in AMOUNTS and not column.constant and objects and of_each_project(column.column,
+                                                                                                 objects):
                 self.problem(kind, index, whole_amount_problem(column.property, column.column, objects),
+                             column.property, column.column)
+            elif column.property in AMOUNTS and not column.constant and listed and column.column != listed:
+                self.problem(kind, index, listed_amount_problem(column.property, column.column, listed),
                              column.property, column.column)
 
     def spec(self, kind: str, index: int, table: Any, defaults: dict[str, str | None]) -> FileSpec | None:

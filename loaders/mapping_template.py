@@ -20,7 +20,7 @@ from loaders.compact_keys import compact_key
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
-from loaders.mapping_partner_amounts import of_each_project
+from loaders.mapping_partner_amounts import project_grant
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.mapping_template_amounts import amount_lines
 from loaders.mapping_template_partners import lead_notes, partner_list
@@ -76,9 +76,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
             return listed
     partners, in_objects, rows, at, leads = partner_list(rows, at, object_at, guessed, guess_columns)  # JSON partners
     guessed = {name: header for name, header in guessed.items() if header not in leads} | in_objects  # not its lead's
-    amount = guessed.get("amount")  # the project's grant beside its partner objects is not each partner's
-    whole = guessed.pop("amount") if partners and amount and of_each_project(amount, partners) else None
-    guessed |= {"project_amount": whole} if whole else {}  # the project's own grant (`Tildelt (NOK)`)
+    whole, in_a_cell = project_grant(guessed, partners, rows)  # `Tildelt (NOK)` beside the partners: not each one's
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
              "#   cluster-explorer load csv THIS-FILE --check",
@@ -121,11 +119,12 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
             lines.append(f"region = {region_value(guessed[name], numbers)}  #? {what.split(' (')[0]}: the cells are "
                          f"{numbers}'s {COUNTY_WORDS[numbers]} numbers, each read as its NUTS 3 region"
                          + (f" ({said})" if (said := earlier_said(sample_cells(rows, guessed[name]), numbers)) else ""))
-        elif name == "amount" and whole:
+        elif name == "amount" and whole and partners:
             lines.append(f"# amount = \"\"  # a partner's own amount, by its path ({partners}.KEY); {as_toml(whole)} "
                          f"is the project's whole grant, mapped as project_amount")
         elif name == "project_amount" and whole:
-            lines.append(f"project_amount = {as_toml(whole)}  #? {what}: of each project, not of its {partners}")
+            lines.append(f"project_amount = {as_toml(whole)}  #? {what}: of each project, not of its "
+                         + (partners or f"partners listed in {in_a_cell}"))
         elif name in guessed:
             lines.append(f"{name} = {as_toml(guessed[name])}  #? {what}")
         elif by_name:  # no number column: the name is the key

@@ -99,3 +99,46 @@ def test_a_german_vat_or_register_number_is_the_id(tmp_path):
         text = _made(tmp_path, "mitglieder.csv", f"Firma;{header};Ort\nSiemens AG;{number};München\n"
                      f"Wacker Chemie AG;{number[:-1]}2;München\n")
         assert f'id = "{header}"  #? the id' in text, text
+
+
+GRANTS = """Projekt;Akronym;Fördersumme;Partner;Programm
+Wasserstoff im Quartier;H2Quartier;2.500.000,00 €;"Stadtwerke München GmbH; TU München; Linde GmbH";BayVFP
+Leichtbau aus Naturfaser;NaturKaro;250.000,00 €;"Nürnberger Verbundwerkstoffe GmbH; Schaeffler AG";ZIM
+Sensorik in der Keramik;SensKer;412.500,50 €;Sensorik Oberpfalz GmbH;BayVFP
+"""
+
+
+def test_a_grant_beside_partners_listed_in_one_cell_is_the_projects(embedded_store, tmp_path):
+    """`mapping new` had mapped `Fördersumme` as each partner's `amount` beside `Partner` cells listing several:
+    every partner was given the whole grant (H2Quartier's 2.5 M EUR three times), with no word."""
+    text = _made(tmp_path, "projekte.csv", GRANTS)
+    assert ('project_amount = "Fördersumme"  #? Project amount: the project\'s whole grant, with currency and funder '
+            "(not a partner's): of each project, not of its partners listed in Partner") in text
+    (tmp_path / "projekte.toml").write_text(text, encoding="utf-8")
+    load_generic(embedded_store, tmp_path / "projekte.toml")
+    grants = embedded_store.read("MATCH (p:Project) RETURN p.acronym, p.amount ORDER BY p.acronym").rows
+    assert grants == [["H2Quartier", 2500000.0], ["NaturKaro", 250000.0], ["SensKer", 412500.5]]
+    assert embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() WHERE r.amount IS NOT NULL "
+                               "RETURN count(r)").rows == [[0]]
+    assert embedded_store.read("MATCH ()-[r:PARTICIPATES_IN]->() RETURN count(r)").rows == [[6]]
+
+
+def test_a_hand_written_amount_beside_partners_listed_in_one_cell_is_refused_at_its_line(tmp_path):
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        preset = "participation"
+        file = "projekte.csv"
+        separator = ";"
+        decimal = ","
+        thousands = "."
+        currency = "EUR"
+        [columns]
+        project_id = "Akronym"
+        project_title = "Projekt"
+        organisation_id = { column = "Partner", separator = ";" }
+        organisation_name = { column = "Partner", separator = ";" }
+        amount = "Fördersumme"
+        """, "projekte.csv": GRANTS.replace(" €", "")})
+    problems = problems_of(mapping)
+    assert [(p.line, p.field) for p in problems] == [(12, "amount")], problems
+    assert problems[0].message.startswith("amount is 'Fördersumme', a column of each row, whose 'Partner' cell lists "
+                                          "several partners: every partner would be given the whole project's amount")
