@@ -1,6 +1,6 @@
 """The "Your files" tab's offer for a table uploaded without a mapping: one made from the table, to edit here.
 
-Not a page. The mapping comes from `loaders.mapping_template` (as `cluster-explorer mapping new`); the user
+Not a page. The mapping comes from `loaders.mapping_new.participation` (as `cluster-explorer mapping new`); the user
 checks its guesses in a text box and switches it on, and the tab then checks, previews and loads it as if it
 had been uploaded (`app_pages.data_upload`), or downloads it for the CLI.
 """
@@ -15,7 +15,7 @@ import streamlit as st
 
 from app_pages import common
 from graph.errors import ValidationFailed
-from loaders.mapping_template import guesses, participation_template, template_shape
+from loaders.mapping_new.participation import guesses, participation_template, template_shape
 
 __all__ = ["offer_templates"]
 
@@ -35,7 +35,7 @@ def _template(name: str, data: bytes) -> tuple[str | None, str]:
 
 def offer_templates(files: list) -> tuple[str, bytes] | None:
     """For each table uploaded without a mapping, a mapping made from its header and cells (a participation
-    table's, or a list's of clusters or organisations: `loaders.mapping_template`), to edit here and download;
+    table's, or a list's of clusters or organisations: `loaders.mapping_new.participation`), to edit here and download;
     returns the (file name, text) of the one the user switched on to check and load, as if uploaded."""
     chosen = None
     for upload in files:

@@ -4,7 +4,7 @@ Not a page. Uploads are checked completely before anything is written: the same 
 on a temporary copy, every problem is listed with its file, line and column (sorted by file and line),
 and the Load button only appears when there is none. A mapping uploaded before its data files is not an
 error: the tab lists the files it still waits for. A table uploaded without a mapping gets one made from
-it (`loaders.mapping_template`), to edit in the page and check and load as if uploaded. The preview shows the
+it (`loaders.mapping_new.participation`), to edit in the page and check and load as if uploaded. The preview shows the
 user's records first; the bookkeeping Source record of each file (path, checksum) is only counted.
 """
 

@@ -25,7 +25,7 @@ def mapping_new_command(table: Path, out: Path | None) -> None:
     participation preset for one row per participation (as funders publish grants), or, for a table naming no
     project, a list of clusters or organisations (their places, sectors, programmes and labels, matched by name
     to the store's nodes); check it with `load csv MAPPING --check`."""
-    from loaders.mapping_template import guesses, participation_template
+    from loaders.mapping_new.participation import guesses, participation_template
 
     if out is not None and out.exists():
         raise ClusterExplorerError(f"{out} exists; give another --out, or move it away first")

@@ -19,6 +19,7 @@ from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
 from loaders.json_tables import item_columns, read_json_rows
 from loaders.mapping import FileSpec, Mapping
+from loaders.total_rows import leave_out_total_rows
 
 __all__ = ["NOT_IN_FILE", "read_table", "check_columns"]
 
@@ -53,6 +54,8 @@ def read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems: 
     table.notes = [f"{spec.file}: {len(table.rows)} row(s), read as {how}, {read_as}",
                    *(table.notes if table.delimiter is None else []),  # JSON: the key of a wrapped list
                    *removed_note(spec.file, table.removed, table.first_removed, table.cleaned)]
+    if table.delimiter is not None:
+        leave_out_total_rows(table, spec.file)  # `Summe;;;;;16.934;;` under a cluster list had become a Cluster
     return table
 
 

@@ -5,7 +5,7 @@ The features read `PARTICIPATES_IN.role` in CORDIS's words (`coordinator`, `part
 Norwegian, Swedish, Finnish, Danish or Icelandic table writes `Prosjektansvarlig`, `Samordnare`,
 `Koordinaattori`; loaded as written, none of its coordinators was counted. `ROLE_WORDS` is the one table of such
 words: the generic loader reads every `PARTICIPATES_IN` role column by it (`with_role_words`), the participation
-preset and `cluster-explorer mapping new` (`loaders.mapping_template`) rely on it, and a mapping's own `values`
+preset and `cluster-explorer mapping new` (`loaders.mapping_new.participation`) rely on it, and a mapping's own `values`
 recode on the column (the preset's `roles`) wins over it. A word is looked up by `role_key`, which sets case, spaces,
 `_` and `-` aside: a user's table writes CORDIS's `associatedPartner` as `Associated partner` or `ASSOCIATED_PARTNER`,
 which were kept as written and then matched no feature (no two words of the table meet so, a test checks).

@@ -2,7 +2,7 @@
 those cells say (a date format, how numbers are written, a list separator), and a value written as TOML.
 
 Shared by the two templates of `cluster-explorer mapping new`: the participation preset
-(`loaders.mapping_template`) and a list of clusters or organisations (`loaders.mapping_template_list`).
+(`loaders.mapping_new.participation`) and a list of clusters or organisations (`loaders.mapping_new.lists`).
 """
 
 from __future__ import annotations

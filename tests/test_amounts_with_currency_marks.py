@@ -18,7 +18,7 @@ import graph.currency_marks
 from graph import values
 from graph.errors import ValidationFailed
 from loaders.generic import load_generic, read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.conftest import FIXTURES
 
 TABLE = FIXTURES / "swedish_grants" / "bidrag_kr.csv"

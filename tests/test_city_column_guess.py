@@ -7,7 +7,7 @@ from __future__ import annotations
 def test_mapping_new_takes_a_towns_column_for_the_city_before_a_municipalitys(tmp_path):
     """A Danish member list's `By` (Aarhus N) beside its `Kommune` (Aarhus Kommune): the longer word had won, and the
     cities became "Aarhus Kommune"."""
-    from loaders.mapping_template import participation_template
+    from loaders.mapping_new.participation import participation_template
 
     table = tmp_path / "medlemmer.csv"
     table.write_text("Projekt;Akronym;CVR;Virksomhed;Postnr.;By;Region;Kommune\n"

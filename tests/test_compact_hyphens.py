@@ -12,7 +12,7 @@ import tomllib
 
 from loaders import compact_keys
 from loaders.generic import load_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.conftest import FIXTURES
 
 TABLES = FIXTURES / "organisation_numbers"

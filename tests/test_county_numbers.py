@@ -18,7 +18,7 @@ import pytest
 from graph.store.reads import to_networkx
 from loaders.county_numbers import COUNTY_NUMBERS, EARLIER_COUNTIES
 from loaders.generic import read_generic
-from loaders.mapping_template import participation_template, template_shape
+from loaders.mapping_new.participation import participation_template, template_shape
 from loaders.nuts import load_nuts
 from loaders.pipeline import run_load
 from tests.conftest import FIXTURES

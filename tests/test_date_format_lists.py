@@ -12,7 +12,7 @@ import tomllib
 from graph.store.reads import to_networkx
 from loaders import table_cells
 from loaders.generic import load_generic
-from loaders.mapping_template import guesses, participation_template
+from loaders.mapping_new.participation import guesses, participation_template
 from loaders.table_cells import date_format
 
 GRANTS = ("Prosjektnummer;Prosjekttittel;Organisasjonsnummer;Organisasjonsnavn;Startdato\n"

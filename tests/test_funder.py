@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from loaders.pipeline import run_load
 from tests.conftest import FIXTURES
 from tests.generic_files import problems_of

@@ -42,7 +42,7 @@ def test_a_nul_inside_a_list_of_objects_is_refused_naming_its_line_and_column(tm
 
 
 def test_mapping_new_reads_a_register_with_lists_of_objects_as_a_list_of_clusters(tmp_path):
-    from loaders.mapping_template import participation_template
+    from loaders.mapping_new.participation import participation_template
 
     text = participation_template(REGISTER / "kluster.json")
     # its `projekt` list of objects had been taken for the project number: a participation preset without a name
@@ -71,7 +71,7 @@ def test_values_recode_a_cell_before_its_type_reads_it():
 def test_mapping_new_takes_a_labels_award_date_under_its_swedish_header():
     """`tilldelad` (awarded) was not a header word: the label's expiry was mapped and its award date left unused,
     so `labels/valid-on`, which asks for it, left every cluster of the register out."""
-    from loaders.mapping_template import participation_template
+    from loaders.mapping_new.participation import participation_template
 
     text = participation_template(REGISTER / "kluster.json")
     assert 'awarded = { column = "esca.tilldelad", type = "date" }  #? when the label was awarded' in text
@@ -81,7 +81,7 @@ def test_mapping_new_takes_a_labels_award_date_under_its_swedish_header():
 def test_mapping_new_names_a_listed_row_without_its_key_by_its_name_in_every_table(tmp_path):
     """A register row without its `klusterId` made `--check` refuse the mapping `mapping new` wrote, once per table;
     skipped in each, its sectors were still made, linked to nothing: it is named by its name in every table."""
-    from loaders.mapping_template import participation_template
+    from loaders.mapping_new.participation import participation_template
 
     register = (REGISTER / "kluster.json").read_bytes().replace(b'"VGR-K09"', b'""')
     write_files(tmp_path, {"kluster.json": register})
@@ -186,7 +186,7 @@ def test_a_comma_after_the_last_item_is_named_on_its_own_line(tmp_path):
 def test_mapping_new_takes_an_object_null_on_some_rows_for_no_column_of_its_own():
     """`"esca": null` on the row of a cluster without a label was listed as a column `esca` not used, beside the
     columns `esca.märkning` ... its objects give on the other rows."""
-    from loaders.mapping_template import participation_template
+    from loaders.mapping_new.participation import participation_template
 
     template = participation_template(REGISTER / "kluster.json")
     assert 'end = { label = "QualityLabel", column = "esca.märkning" }' in template

@@ -103,7 +103,7 @@ def test_the_participation_preset_links_each_item_of_a_json_list_of_themes(tmp_p
 
 
 def test_mapping_new_reads_a_nested_column_by_its_last_part(tmp_path):
-    from loaders.mapping_template import participation_template
+    from loaders.mapping_new.participation import participation_template
 
     write_files(tmp_path, {"organisasjoner.json": (
         '{"count": 1, "data": [{"orgnr": "915123456", "navn": "Fjordlab AS", '

@@ -1,7 +1,7 @@
 """Amounts written `3 450 000 kr` under a header that names no currency (`Beviljat belopp`): `mapping new` had found no
 way of writing numbers that read them and told the officer to correct all 23 cells by hand, and `load csv` refused
 each with "expected a number". `kr` is the krona or krone of SEK, NOK, DKK and ISK alike: the table's country names
-which (loaders/mapping_template_currency.py), and a refusal says which setting reads the mark (graph/values.py).
+which (loaders/mapping_new/currency.py), and a refusal says which setting reads the mark (graph/values.py).
 The tables are tests/fixtures/swedish_grants/bidrag_kr.csv with its header's `(SEK)` taken out, and without its
 `Län` column too, loaded by the real generic loader into the embedded store.
 """
@@ -15,7 +15,7 @@ import pytest
 from graph import values
 from graph.errors import ValidationFailed
 from loaders.generic import load_generic, read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.conftest import FIXTURES
 
 TABLE = FIXTURES / "swedish_grants" / "bidrag_kr.csv"

@@ -15,7 +15,7 @@ import pytest
 
 from graph.errors import ValidationFailed
 from loaders.generic import read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.conftest import FIXTURES
 
 TABLE = FIXTURES / "participation" / "tildelinger.csv"

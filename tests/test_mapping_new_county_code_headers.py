@@ -10,7 +10,7 @@ import shutil
 import tomllib
 
 from loaders.generic import load_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.conftest import FIXTURES
 
 LIST = FIXTURES / "swedish_grants" / "kluster_lanskod.csv"

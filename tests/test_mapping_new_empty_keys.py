@@ -15,7 +15,7 @@ import pytest
 from graph.errors import ValidationFailed
 from graph.store.reads import counts
 from loaders.generic import load_generic, read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.conftest import FIXTURES
 from tests.generic_files import problems_of, write_files, write_preset
 

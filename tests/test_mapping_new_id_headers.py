@@ -8,7 +8,7 @@ import shutil
 import tomllib
 
 from loaders.generic import load_generic
-from loaders.mapping_template import guess_columns, participation_template
+from loaders.mapping_new.participation import guess_columns, participation_template
 from tests.conftest import FIXTURES
 from tests.generic_files import write_files
 

@@ -10,7 +10,7 @@ import shutil
 import tomllib
 
 from loaders.generic import load_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from queries.catalogue import load_catalogue
 from queries.runner import run_saved
 from tests.conftest import FIXTURES

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from loaders.csv_header import HEADER_LANGUAGES
 from loaders.generic import read_generic
-from loaders.mapping_template import guess_columns, participation_template
+from loaders.mapping_new.participation import guess_columns, participation_template
 
 ROOT = Path(__file__).resolve().parents[1]
 TUET = """\

@@ -13,7 +13,7 @@ import pytest
 from graph.errors import ValidationFailed
 from graph.store.reads import to_networkx
 from loaders.mapping import read_mapping
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from loaders.pipeline import run_load
 from tests.conftest import FIXTURES
 

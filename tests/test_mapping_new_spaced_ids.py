@@ -6,7 +6,7 @@ tests/fixtures/participation, read by the real generic loader."""
 from __future__ import annotations
 
 from loaders.generic import read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.conftest import FIXTURES
 
 TABLE = FIXTURES / "participation" / "tildelinger.csv"

@@ -2,7 +2,7 @@
 Excel total row under the grants (`;;;;;;Yhteensä;16 802 067,50;;;`): `mapping new` gave the organisation number a
 placeholder naming both rows by their organisation name, and `load csv --check` then refused the mapping it had just
 written with 3 problems on the total row, which names no organisation. The template now names the real row by its
-name and skips the total row, as a table with a total row alone has its skipped (loaders/mapping_template.py
+name and skips the total row, as a table with a total row alone has its skipped (loaders/mapping_new/participation.py
 `_empty_key`); and a row whose key and its placeholder's cells are all empty is one problem, however many tables of
 the file need that key. The table is written to tmp_path and loaded by the real generic loader into the embedded store.
 """
@@ -16,7 +16,7 @@ import pytest
 from graph.errors import ValidationFailed
 from graph.store.reads import counts
 from loaders.generic import load_generic, read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 
 HEADER = ("Hankekoodi;Hankkeen nimi;Toteuttaja;Y-tunnus;Rooli;Maakunta;Kunta;Myönnetty tuki (€);Alkupvm;Loppupvm;"
           "Toimiala")
@@ -64,11 +64,14 @@ def test_the_real_row_is_loaded_and_the_total_row_reported(tmp_path, embedded_st
     assert types["PARTICIPATES_IN"] == 32 and labels["Organisation"] == 32
     rows = embedded_store.read("MATCH (o:Organisation {id: 'name:Keski-Suomen Akkupalvelu Oy'}) RETURN o.name").rows
     assert rows == [["Keski-Suomen Akkupalvelu Oy"]]
-    assert any(f"Y-tunnus on line {TOTAL_LINE}" in note and "skipped" in note for note in report.notes)
+    assert (f"hankkeet.csv: 1 total row(s) left out (line {TOTAL_LINE}: 'Yhteensä' beside numbers alone, as Excel "
+            "writes a sum under a table): such a row names no project, organisation or cluster") in report.notes
 
 
 def test_a_row_whose_placeholder_is_empty_too_is_one_problem(tmp_path):
     mapping = _mapping(tmp_path)
+    table = tmp_path / "hankkeet.csv"  # a row naming nothing that is no total row (those are left out before)
+    table.write_text(table.read_text(encoding="cp1252").replace("Yhteensä", "Huom."), encoding="cp1252")
     text = mapping.read_text(encoding="utf-8")
     mapping.write_text(text.replace(", otherwise = \"skip\"", ""), encoding="utf-8")
     with pytest.raises(ValidationFailed) as caught:

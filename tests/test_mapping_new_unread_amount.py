@@ -2,7 +2,7 @@
 line and column, quoted, counted, with how to fix it, in the mapping's comment and in the command's output: the
 template had commented out `decimal` with no word of which cell, and the user could not find it among thousands of
 rows. Real tables, the real CLI; the mapping made after the fix is checked by the real loader
-(`loaders.mapping_template_amounts`)."""
+(`loaders.mapping_new.amounts`)."""
 
 from __future__ import annotations
 

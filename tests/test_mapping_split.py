@@ -9,7 +9,7 @@ import pytest
 
 from graph.errors import ValidationFailed
 from loaders.generic import read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.generic_files import write_files, write_preset
 
 MEMBERS = 'nr;name;sectors\n1;Acme AB;"IoT; Automation"\n2;Beta AB;Automation\n3;Gamma AB;\n4;Delta AB;IoT;;\n'

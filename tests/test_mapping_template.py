@@ -14,7 +14,7 @@ import pytest
 
 from graph.errors import ValidationFailed
 from loaders.generic import parse_generic
-from loaders.mapping_template import guess_columns, participation_template, template_shape
+from loaders.mapping_new.participation import guess_columns, participation_template, template_shape
 from tests.cli_invoke import cli_env, error_line, invoke
 from tests.conftest import FIXTURES
 from tests.generic_files import write_files
@@ -154,7 +154,7 @@ def test_an_austrian_member_list_is_placed_in_austria_by_its_bundeslaender(tmp_p
     assert members["located_in"]["country"] == {"value": "AT"}
 
 
-@pytest.mark.parametrize("module", ["loaders.mapping_template", "loaders.csv_header", "loaders.json_tables"])
+@pytest.mark.parametrize("module", ["loaders.mapping_new.participation", "loaders.csv_header", "loaders.json_tables"])
 def test_the_examples_in_the_docstrings_hold(module):
     import doctest
     import importlib

@@ -8,7 +8,7 @@ import tomllib
 from graph.store.reads import counts
 from graph.store.resolve import resolve_node
 from loaders.generic import load_generic
-from loaders.mapping_template import guesses, participation_template, template_shape
+from loaders.mapping_new.participation import guesses, participation_template, template_shape
 from loaders.pipeline import run_load
 from tests.cli_invoke import cli_env, invoke
 from tests.generic_files import write_files

@@ -13,7 +13,7 @@ from graph.analytics.recommend import RecommenderIndex
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.writer import write_records
 from loaders.generic import load_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from loaders.seeds import load_seeds
 from tests.generic_files import write_files
 from tests.test_cluster_partners import ORGS, PROJECTS, SECTOR_NAMES

@@ -13,7 +13,7 @@ import pytest
 from graph import values
 from graph.errors import ValidationFailed
 from loaders.generic import read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.conftest import FIXTURES
 
 TABLE = FIXTURES / "swedish_grants" / "vinnova_beviljade.csv"

@@ -17,7 +17,7 @@ from graph.errors import ValidationFailed
 from graph.store.reads import to_networkx
 from loaders.generic import check_generic, load_generic, parse_generic
 from loaders.mapping import read_mapping
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.cli_invoke import cli_env, invoke
 from tests.generic_files import write_files
 
@@ -200,12 +200,12 @@ def test_a_list_of_objects_without_split_says_to_add_it(tmp_path):
 
 def test_mapping_new_maps_a_cluster_lists_members_and_nothing_else_of_their_objects(tmp_path):
     """A cluster list's `members` objects are its members (tests/test_nested_cluster_members.py): their number and
-    name are mapped, split on the list; their other fields (`adress`) are left to the user."""
+    name are mapped, split on the list, and their city (`adress.ort`); their other fields are left to the user."""
     template = template_of(tmp_path, json.dumps(CLUSTERS, ensure_ascii=False), "kluster.json")
     mapped = [line for line in template.splitlines() if "members." in line and not line.startswith("#")]
     assert 'id = "members.orgnr"  #? the member\'s id' in mapped
     assert 'split = { column = "members" }' in template
-    assert not [line for line in mapped if "adress" in line]
+    assert [line for line in mapped if "adress" in line] == ['city = "members.adress.ort"  #? the member\'s city']
 
 
 def test_json_whole_numbers_written_as_floats_read_as_whole_numbers(embedded_store, tmp_path):

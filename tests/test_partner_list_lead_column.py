@@ -13,7 +13,7 @@ import tomllib
 
 import pytest
 
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from loaders.pipeline import run_load
 
 PROJECTS = [

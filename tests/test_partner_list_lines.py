@@ -8,7 +8,7 @@ of a field `partnere`."""
 from __future__ import annotations
 
 from loaders.generic import read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 
 EXPORT = """[
   {"titel": "Grøn brint i Esbjerg", "projektnr": "ECD-2021-01", "start": "01-03-2021", "slut": "28-02-2023",

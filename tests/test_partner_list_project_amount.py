@@ -12,7 +12,7 @@ import shutil
 import pytest
 
 from graph.errors import ValidationFailed
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from loaders.pipeline import run_load
 from tests.conftest import FIXTURES
 

@@ -10,7 +10,7 @@ from graph.store.reads import counts
 from graph.store.resolve import resolve_node
 from loaders.generic import check_generic, load_generic
 from loaders.mapping import read_mapping
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.generic_files import problems_of, snapshot, write_files
 
 GRANTS = """\

@@ -16,7 +16,7 @@ import pytest
 
 from graph.store.falkordb_store import FalkorDBStore
 from loaders.generic import load_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import FIXTURES
 from tests.generic_files import write_preset

@@ -93,7 +93,7 @@ def test_metrics_and_a_query_take_a_region_by_its_other_name(danish):
 def test_mapping_new_takes_the_country_of_regions_written_as_their_tables_write_them(tmp_path):
     """A Danish member list's `Region Syddanmark`, `Region Midtjylland` had left the country for the user to fill in:
     every such list needed it written by hand."""
-    from loaders.mapping_template import participation_template
+    from loaders.mapping_new.participation import participation_template
 
     table = tmp_path / "medlemmer.csv"
     table.write_text("Projekt;Akronym;CVR;Virksomhed;Region\n1;Vind;10403782;Vestas A/S;Region Midtjylland\n"

@@ -10,7 +10,7 @@ import pytest
 from graph.errors import ValidationFailed
 from loaders.csv_tables import read_rows
 from loaders.generic import parse_generic, read_generic
-from loaders.mapping_template import participation_template
+from loaders.mapping_new.participation import participation_template
 from tests.generic_files import write_files, write_preset
 
 TITLED = ("Tildelinger 2023 fra Forskningsrådet;;;;\nUttrekk 01.12.2026;;;;\n"

@@ -142,3 +142,25 @@ def test_a_hand_written_amount_beside_partners_listed_in_one_cell_is_refused_at_
     assert [(p.line, p.field) for p in problems] == [(12, "amount")], problems
     assert problems[0].message.startswith("amount is 'Fördersumme', a column of each row, whose 'Partner' cell lists "
                                           "several partners: every partner would be given the whole project's amount")
+
+
+def test_excels_total_row_under_a_cluster_list_is_left_out_and_said(embedded_store, tmp_path):
+    """`Summe;;;;;16.934;` had become a Cluster named "Summe", shown in `clusters/overview`, with nothing said; a row
+    whose other cells hold words (`Total;Bayern;...`) is a cluster's, and stays."""
+    table = CLUSTERS + "Total;Bayern;Oberbayern;München;2010;55;www.total.example\nSumme;;;;;1.684;\n"
+    text = _made(tmp_path, "cluster_liste.csv", table)
+    (tmp_path / "cluster_liste.toml").write_text(text, encoding="utf-8")
+    report = load_generic(embedded_store, tmp_path / "cluster_liste.toml")
+    names = sorted(r[0] for r in embedded_store.read("MATCH (c:Cluster) RETURN c.name").rows)
+    assert names == ["Cluster Automotive", "Cluster Biokunststoffe Straubing", "Cluster Mechatronik & Automation",
+                     "Total"]
+    assert ("cluster_liste.csv: 1 total row(s) left out (line 6: 'Summe' beside numbers alone, as Excel writes a sum "
+            "under a table): such a row names no project, organisation or cluster") in report.notes
+
+
+def test_a_total_row_under_a_grants_table_is_left_out_with_its_amount(embedded_store, tmp_path):
+    """`Summe;;10.067.068,39 €;;` (the project named by its title) had become a project "Summe" with no partner."""
+    text = _made(tmp_path, "projekte.csv", GRANTS + "Summe;;3.162.500,50 €;;\n")
+    (tmp_path / "projekte.toml").write_text(text, encoding="utf-8")
+    load_generic(embedded_store, tmp_path / "projekte.toml")
+    assert embedded_store.read("MATCH (p:Project) RETURN count(p)").rows == [[3]]

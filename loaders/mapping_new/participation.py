@@ -20,10 +20,10 @@ from loaders.compact_keys import compact_key
 from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
 from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
+from loaders.mapping_new.amounts import amount_lines
+from loaders.mapping_new.partners import lead_notes, partner_list
 from loaders.mapping_partner_amounts import project_grant
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
-from loaders.mapping_template_amounts import amount_lines
-from loaders.mapping_template_partners import lead_notes, partner_list
 from loaders.region_countries import country_of_regions
 from loaders.role_words import role_of
 from loaders.table_cells import (
@@ -65,12 +65,12 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     """A participation-preset mapping for the table `data`, its guesses marked; `file` is the table's path as the
     mapping names it (default: its name, for a mapping saved next to it); what the user must fix in the table
     (amounts no guess reads, by file, line and column) also goes to `notes`, for the command's output. A table
-    naming no project but names (a cluster list) gets a mapping of a list instead (`loaders.mapping_template_list`)."""
+    naming no project but names (a cluster list) gets a mapping of a list instead (`loaders.mapping_new.lists`)."""
     data = Path(data)
     headers, rows, separator, above, at, object_at = read_table(data)
     guessed = guess_columns(headers)
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
-        from loaders.mapping_template_list import list_template  # a list of clusters or organisations, no projects
+        from loaders.mapping_new.lists import list_template  # a list of clusters or organisations, no projects
 
         if (listed := list_template(data, file, headers, rows, separator, above, at, object_at)) is not None:
             return listed

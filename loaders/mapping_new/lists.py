@@ -19,7 +19,10 @@ from pathlib import Path
 from graph.values import ISO_DATE, is_yes_no
 from loaders.county_numbers import COUNTY_WORDS, earlier_said
 from loaders.csv_header import SEPARATORS
-from loaders.mapping_template import (
+from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
+from loaders.mapping_new.number_columns import number_lines
+from loaders.mapping_new.one_cluster import members_of_one_cluster
+from loaders.mapping_new.participation import (
     HEADER_WORDS,
     county_numbers_in,
     guess_by_words,
@@ -28,9 +31,6 @@ from loaders.mapping_template import (
     region_value,
     spaced_numbers,
 )
-from loaders.mapping_template_members import members_of_one_cluster
-from loaders.mapping_template_nested_members import SINCE_WORDS, cluster_members, members_list_of
-from loaders.mapping_template_numbers import number_lines
 from loaders.table_cells import (
     NOT_WORD,
     SAMPLE,
@@ -47,7 +47,7 @@ from loaders.table_cells import (
 
 __all__ = ["LIST_WORDS", "list_template"]
 
-#: Header words of a list's columns (see `loaders.mapping_template.HEADER_WORDS`).
+#: Header words of a list's columns (see `loaders.mapping_new.participation.HEADER_WORDS`).
 LIST_WORDS: dict[str, tuple[str, ...]] = {
     "id": (*HEADER_WORDS["organisation_id"], "id", "clusterid", "klusterid", "klyngeid"),
     "name": (*HEADER_WORDS["organisation_name"], "member", "membername", "memberorganisation", "medlem",

@@ -12,7 +12,7 @@ from __future__ import annotations
 from graph import values
 from graph.currency_marks import without_currency
 from loaders.csv_header import header_currency
-from loaders.mapping_template_currency import currency_of_marks
+from loaders.mapping_new.currency import currency_of_marks
 from loaders.table_cells import NUMBER_MARKS, as_toml, number_marks, sample_at, unread_numbers, unread_said
 
 __all__ = ["amount_lines", "unread_amounts"]

@@ -17,8 +17,8 @@ from graph.store.search_text import fold
 from graph.values import is_yes_no
 from loaders.csv_header import HEADER_WORDS, header_word
 from loaders.header_guess import guess_by_words
-from loaders.mapping_template import on_lines, spaced_numbers
-from loaders.mapping_template_partners import rows_per_object
+from loaders.mapping_new.participation import on_lines, spaced_numbers
+from loaders.mapping_new.partners import rows_per_object
 from loaders.table_cells import as_toml, object_lists
 
 __all__ = ["SINCE_WORDS", "MEMBER_WORDS", "cluster_members", "members_list_of"]

@@ -18,7 +18,11 @@ __all__ = ["currency_of_marks"]
 
 def _table_country(guessed: dict[str, str], rows: list[dict]) -> str:
     """The one country a participation table's rows are in, as its country column or region header says; else ""."""
-    from loaders.mapping_template import county_numbers_in, national_country, sample_cells  # it imports this module
+    from loaders.mapping_new.participation import (  # it imports this module
+        county_numbers_in,
+        national_country,
+        sample_cells,
+    )
 
     if "country" in guessed:
         codes = set()

@@ -15,7 +15,7 @@ import re
 from graph import values
 from graph.currency_marks import without_currency
 from graph.store.search_text import fold
-from loaders.mapping_template_currency import currency_of_marks
+from loaders.mapping_new.currency import currency_of_marks
 from loaders.table_cells import as_toml, number_marks, sample_at, unread_numbers
 
 __all__ = ["number_lines"]
