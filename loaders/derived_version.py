@@ -34,7 +34,7 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: by the names their countries' tables write (`Pirkanmaan maakunta`, `Region Syddanmark`: `graph.region_spellings`);
 #: 11: Sweden's counties by their regions' names too (`Region Skåne`, `Västra Götalandsregionen`, `Region Sörmland`);
 #: 12: search texts hold a name with ä, ö, ü, ø, å also written out (ae, oe, ue, oe, aa: "Muenchen" finds "München",
-#: `graph.store.search_text.spellings`).
+#: `graph.store.search_text.spellings`), and entity resolution takes a seed's "Universität" as CORDIS's UNIVERSITAET.
 DERIVED_VERSION = 12
 
 NEWEST_STAMP = fixed_statement(

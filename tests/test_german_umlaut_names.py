@@ -17,6 +17,7 @@ from graph.store.resolve import resolve_node
 from graph.store.writer import write_records
 from graph.views import store_views
 from loaders.derived_search import refresh_search_texts
+from loaders.entity_resolution import link_seeds
 from loaders.pipeline import run_load
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import FIXTURES
@@ -61,6 +62,23 @@ def test_a_german_name_of_two_nodes_spelled_out_is_refused_as_ambiguous(embedded
     write_records(embedded_store, [*STORED, twice], [])
     with pytest.raises(ValidationFailed, match=r"is the name of 2 nodes of the store \(pic:1, pic:9\)"):
         run_load(embedded_store, "csv", _table(tmp_path, "mitglieder", "1;Technische Universität München;DE;\n"))
+
+
+def test_the_note_on_near_names_names_cordis_spelling_of_a_german_name(embedded_store, tmp_path):
+    write_records(embedded_store, STORED, [])
+    report = run_load(embedded_store, "csv", _table(tmp_path, "mitglieder", "1;Technische Universität München;DE;\n",
+                                                    match=False))
+    note = next(note for note in report.load.notes if "nearly share a name" in note)
+    assert ("Organisation 'Technische Universität München' (row id '1', orgs.csv) near the store's pic:1 "
+            "'TECHNISCHE UNIVERSITAET MUENCHEN': match = \"name\" takes it") in note
+
+
+def test_a_seed_organisation_with_umlauts_is_the_same_as_its_cordis_record(embedded_store):
+    seed = NodeRecord("Organisation", "tum", "Technische Universität München", ("seed:test",),
+                      properties={"country": "DE"})
+    write_records(embedded_store, [NodeRecord("Source", "seed:test", "seed texts", ("seed:test",)), seed, *STORED],
+                  [])
+    assert {(r.start_id, r.end_id) for r in link_seeds(embedded_store)} == {("pic:1", "tum")}
 
 
 def test_the_search_and_a_typed_name_find_either_spelling_from_the_other(embedded_store):
