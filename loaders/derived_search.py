@@ -8,9 +8,10 @@ a region by a part of its name in several languages, "trondelag" of "Trøndelag/
 country's tables write, "pirkanmaan maakunta", "region syddanmark", `graph.region_spellings`) would not reach
 a store loaded before it: a load already in the log is skipped; nor would an organisation's CORDIS short name
 ("KTH" for KUNGLIGA TEKNISKA HOEGSKOLAN). Those places are read each time, the organisations whose text lacks
-their short name, and only the texts that differ are written (a re-run writes nothing). A text made again keeps
-the node's `own_ids` (a table's own numbers of a node it matched by name): it had dropped them, so `recommend --for
-12345678` found a Danish table's Blue Ocean Robotics, which CORDIS gives a short name, no more.
+their short name, and only the texts that differ are written (a re-run writes nothing). A store derived before a
+name's umlauts were written out too (`WRITTEN_OUT_SINCE`) has its nodes named with them read once. A text made
+again keeps the node's `own_ids` (a table's own numbers of a node it matched by name): it had dropped them, so
+`recommend --for 12345678` found a Danish table's Blue Ocean Robotics, which CORDIS gives a short name, no more.
 """
 
 from __future__ import annotations
@@ -54,6 +55,17 @@ OWN_LETTERS_KEPT = cypher.fixed_statement(__name__, "OWN_LETTERS_KEPT", f"""\
 MATCH (c) WHERE any(letter IN $letters WHERE c.{SEARCH_PROPERTY} CONTAINS letter)
 RETURN labels(c) AS labels, {_NAMES}, c.local_name AS local_name, c.iso_code AS iso_code,
        c.short_name AS short_name""")
+#: The derived version since which a search text holds a name with ä, ö, ü, ø, å also written out (ae, oe, ue, oe,
+#: aa: `search_text.spellings`), so a German table's "Muenchen" finds a stored "München" as "München" finds CORDIS's
+#: MUENCHEN.
+WRITTEN_OUT_SINCE = 12
+#: The letters `search_text.transliterated` writes out, as precomposed letters and as combining marks.
+WRITTEN_OUT = sorted("äöüøåÄÖÜØÅ\u0308\u030a")
+#: Nodes of any kind whose name or local name holds such a letter (their search texts may lack the written-out form).
+WRITTEN_OUT_NAMES = cypher.fixed_statement(__name__, "WRITTEN_OUT_NAMES", f"""\
+MATCH (c) WHERE any(letter IN $letters WHERE c.name CONTAINS letter OR c.local_name CONTAINS letter)
+RETURN labels(c) AS labels, {_NAMES}, c.local_name AS local_name, c.iso_code AS iso_code,
+       c.short_name AS short_name""")
 
 
 @cypher.statement(cypher.each_label)
@@ -80,19 +92,20 @@ def refresh_search_texts(store: GraphStore) -> int:
         if rows:
             write(store, SET_SEARCH[label], {"rows": rows})
         written += len(rows)
-    return written + _own_letters_folded(store)
+    return (written + _written_again(store, FOLDED_SINCE, OWN_LETTERS_KEPT, sorted(chr(c) for c in OWN_LETTERS))
+            + _written_again(store, WRITTEN_OUT_SINCE, WRITTEN_OUT_NAMES, WRITTEN_OUT))
 
 
-def _own_letters_folded(store: GraphStore) -> int:
-    """Write the search text of the nodes whose text was folded before `OWN_LETTERS` were: one read over every node
-    (0.5-0.9 s at 10x), so only while the store's loads were derived by an earlier version (or it has none)."""
+def _written_again(store: GraphStore, since: int, read: str, letters: list[str]) -> int:
+    """Write the search text of the nodes `read` finds by `letters` (texts folded before `OWN_LETTERS` were; names
+    whose text lacks their written-out spelling) where it differs: one read over every node (0.5-0.9 s at 10x), so
+    only while the store's loads were derived by a version before `since` (or it has none)."""
     loads, newest = store.read(NEWEST_STAMP).rows[0]
-    if loads and (newest or 0) >= FOLDED_SINCE:
+    if loads and (newest or 0) >= since:
         return 0
     by_label: dict[str, list[dict]] = {}
-    letters = sorted(chr(code) for code in OWN_LETTERS)
     for labels, node_id, name, acronym, aliases, stored, own_ids, local, iso, short in store.read(
-            OWN_LETTERS_KEPT, {"letters": letters}, row_cap=10**7, timeout_s=300).rows:
+            read, {"letters": letters}, row_cap=10**7, timeout_s=300).rows:
         kind = "Country" if "Country" in labels else sorted(labels)[0]
         text = node_search_text(node_id, {"kind": kind, "name": name, "acronym": acronym, "aliases": aliases,
                                           "own_ids": own_ids, "local_name": local, "iso_code": iso,

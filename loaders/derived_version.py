@@ -32,8 +32,10 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: only where they are forms: `og`, `se`, `eu`, `inc` only last (or before `& Co`), `co` only as `& Co`, `Co KG`,
 #: `Co Ltd` ..., and dotted S.A.S., S.A.R.L., Ges.m.b.H. too (`SUSMETRO EU BV` keeps its EU); 10: NUTS regions found
 #: by the names their countries' tables write (`Pirkanmaan maakunta`, `Region Syddanmark`: `graph.region_spellings`);
-#: 11: Sweden's counties by their regions' names too (`Region Skåne`, `Västra Götalandsregionen`, `Region Sörmland`).
-DERIVED_VERSION = 11
+#: 11: Sweden's counties by their regions' names too (`Region Skåne`, `Västra Götalandsregionen`, `Region Sörmland`);
+#: 12: search texts hold a name with ä, ö, ü, ø, å also written out (ae, oe, ue, oe, aa: "Muenchen" finds "München",
+#: `graph.store.search_text.spellings`), and entity resolution takes a seed's "Universität" as CORDIS's UNIVERSITAET.
+DERIVED_VERSION = 12
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

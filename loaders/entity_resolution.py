@@ -2,7 +2,8 @@
 
 `link_seeds` pairs a seed node with a CORDIS Organisation (`pic:` id) only when a normalised name or alias is
 *equal* and the country is the same: never a fuzzy guess. The names are compared by
-`loaders.cluster_detection.name_key`; a seed cluster also by the aliases its hand-checked list gives.
+`loaders.cluster_detection.name_key`, a name with ä, ö, ü also as written out (Universität as UNIVERSITAET); a seed
+cluster also by the aliases its hand-checked list gives.
 
 * A seed Cluster (every Cluster not loaded from CORDIS) is `SAME_AS` its record: the cluster stands for the
   record, whose projects the cluster analytics fold into it (`graph.analytics.incidence`, `cluster_profiles`).
@@ -27,6 +28,7 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import RelRecord
 from graph.store.schema import check_label
+from graph.store.search_text import transliterated
 from graph.store.unload import source_prefix
 from graph.store.writer import WriteSummary, write_records
 from loaders.cluster_detection import aliases_of, name_key
@@ -99,16 +101,26 @@ def statements() -> list[str]:
     return cypher.all_statements(__name__)
 
 
+def _keys(name: str | None) -> list[str]:
+    """`name_key` of the name as written and, when it holds ä, ö, ü, ø, å, as written out (ae, oe, ue, oe, aa:
+    `search_text.transliterated`): a seed's `Technische Universität München` is CORDIS's TECHNISCHE UNIVERSITAET
+    MUENCHEN, whose key the plain folding (`munchen`) never gave."""
+    name = name or ""
+    return list(dict.fromkeys([name_key(name), *([] if name.isascii() else [name_key(transliterated(name))])]))
+
+
 def _seed_names(name: str, aliases: list[str], countries: set[str], *, known: bool = True) -> dict[str, str]:
     """Keys of a seed's own names and aliases, plus (`known`) the aliases `KNOWN_CLUSTERS` gives it: key -> rule."""
-    keys = {name_key(name): "same-name+country"}
+    keys = dict.fromkeys(_keys(name), "same-name+country")
     for alias in aliases:
-        keys.setdefault(name_key(alias), "seed-alias+country")
+        for key in _keys(alias):
+            keys.setdefault(key, "seed-alias+country")
     for own in list(keys) if known else []:
         for cluster in aliases_of(own):
             if cluster.country in countries:
                 for alias in (cluster.name, *cluster.aliases):
-                    keys.setdefault(name_key(alias), "known-alias+country")
+                    for key in _keys(alias):
+                        keys.setdefault(key, "known-alias+country")
     keys.pop("", None)
     return keys
 
@@ -127,9 +139,10 @@ def _claims(records: list[dict], seeds: list[_Seed]) -> dict[str, list[tuple[str
     """CORDIS id -> the seeds whose name keys hold its name key in its country: (seed id, rule, record name)."""
     claims: dict[str, list[tuple[str, str, str]]] = {}
     for org in records:
-        key = name_key(org["name"])
+        keys = [key for key in _keys(org["name"]) if key]
         for seed in seeds:
-            if key and key in seed.keys and org["country"] in seed.countries:
+            key = next((key for key in keys if key in seed.keys), None)
+            if key and org["country"] in seed.countries:
                 claims.setdefault(org["id"], []).append((seed.id, seed.keys[key], org["name"]))
     return claims
 

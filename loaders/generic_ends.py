@@ -4,9 +4,9 @@ A user's table names the programme, label or sector a row links to as people wri
 Gold`, `Automation Smaland`, `IGT`), not by the store's ids (`arena`, `esca-gold`). An end that is no id of the
 store is looked up by its name in any case: one node of that name is that node (of several, the one spelled
 exactly so). Failing that, by the rule `graph.store.resolve` applies to a typed name: the node whose name,
-acronym or alias equals it, accents and case ignored (the folded `_search` text every node carries). The
-load's notes say which ends were matched so; a name several nodes share, or one no node has, is a problem
-naming file, line and column, with the nearest names the store holds.
+acronym or alias equals it, accents and case ignored, ä, ö, ü as ae, oe, ue (the folded `_search` text every node
+carries: `München` is CORDIS's MUENCHEN). The load's notes say which ends were matched so; a name several nodes
+share, or one no node has, is a problem naming file, line and column, with the nearest names the store holds.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from graph.nearest import nearest
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
-from graph.store.search_text import SEARCH_PROPERTY, fold
+from graph.store.search_text import SEARCH_PROPERTY, fold, spellings
 from graph.wording import first_few
 
 __all__ = ["resolve_ends", "named_nodes", "named_in_any_case", "held_ids", "sources_of", "moved_ends",
@@ -140,7 +140,7 @@ class _Folded:
         self._spellings: list[str] = []
         self._asked = 0
         for node_id, name, search in rows:
-            for part in (str(search or "").strip("|").split("|") if search else [fold(name)]):
+            for part in (str(search or "").strip("|").split("|") if search else spellings(name)):
                 self._by_folded.setdefault(part, []).append((node_id, name))
 
     def nearest(self, wanted: str) -> str:
@@ -160,11 +160,13 @@ class _Folded:
 
     def named(self, wanted: str) -> list[tuple[str, str]]:
         """(id, name) of the nodes one of whose folded names, acronyms or aliases is `wanted` folded (ø as o,
-        `search_text.OWN_LETTERS`); else, for a name with ø, as written with oe (Tromsø as CORDIS's TROMSOE)."""
-        found = self._by_folded.get(fold(wanted), []) if fold(wanted) else []
-        if not found and "ø" in str(wanted).casefold():
-            found = self._by_folded.get(fold(str(wanted).casefold().replace("ø", "oe")), [])
-        return list(dict.fromkeys(found))
+        `search_text.OWN_LETTERS`); else, for a name with ä, ö, ü, ø, å, as written with ae, oe, ue, oe, aa
+        (`search_text.spellings`: München as CORDIS's MUENCHEN, Tromsø as TROMSOE). A node's search text holds its
+        own name both ways, so a table's "Muenchen" finds a stored "München" by the first."""
+        for form in (form for form in spellings(wanted) if form):
+            if found := self._by_folded.get(form, []):
+                return list(dict.fromkeys(found))
+        return []
 
 
 _read_once: contextvars.ContextVar[dict[tuple[int, str], _Folded] | None] = contextvars.ContextVar("folded",

@@ -5,9 +5,10 @@ An Austrian grants table naming `Keba`, `AVL` and `Fraunhofer` made new Organisa
 (`loaders.generic_namesakes`) and `match = "name"` take a name as written, in any case. Merging by a near name
 would join two bodies when it is wrong, so the load does not: it says which new nodes nearly share a name with a
 node of the same label and country, and how to load them onto it. Nearly: equal once case, punctuation and legal
-forms (AG, GmbH, SA, AB, AS, Ltd ...: `loaders.legal_forms`, the list entity resolution uses too) are set aside,
-also against the stored node's acronym or alias; or the table's name (one word) is the first word of one stored
-node's name in that country, and of no other's.
+forms (AG, GmbH, SA, AB, AS, Ltd ...: `loaders.legal_forms`, the list entity resolution uses too) are set aside
+and umlauts written out where the other name does (Universität as UNIVERSITAET), also against the stored node's
+acronym or alias; or the table's name (one word) is the first word of one stored node's name in that country, and
+of no other's.
 
 One read per label: the stored nodes one of whose names starts with the first word of a new node's name when
 the new names start with a few words (the store searches its folded names, 0.05 s for the sample's organisations),
@@ -24,7 +25,7 @@ from typing import TYPE_CHECKING
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
-from graph.store.search_text import SEARCH_PROPERTY
+from graph.store.search_text import SEARCH_PROPERTY, spellings, transliterated
 from graph.store.search_text import fold as search_fold
 from graph.store.semantics import lookup
 from graph.wording import first_few
@@ -89,6 +90,12 @@ def _stored(store: GraphStore, label: str, words: set[str]) -> dict[str, list[tu
     return by_word
 
 
+def _first_words(name: str) -> set[str]:
+    """The first word of `name` as written and as its umlauts are written out (`Universität`: "universitat",
+    "universitaet", CORDIS's UNIVERSITAET), folded as `_search` is."""
+    return {word for form in spellings(name) if (word := _first_word(form, folded=True))}
+
+
 def _first_word(name: str, folded: bool = False) -> str:
     """The first word of `name` folded as `_search` is (`folded`: a part of `_search` already)."""
     found = _FIRST_WORD.search(name if folded else search_fold(name))
@@ -116,8 +123,8 @@ def _new_records(store: GraphStore, data: GenericInput) -> dict[str, list[NodeRe
 def _near(record: NodeRecord, stored: list[tuple]) -> tuple[list[tuple[str, str]], bool]:
     """The (id, name) of the stored nodes `record` nearly shares a name with, and whether `match = "name"` takes the
     one it names (its rule: the name in any case, else a folded name, acronym or alias of one node)."""
-    key, country = near_key(record.name), record.properties.get("country")
-    spelled = search_fold(record.name)
+    keys = {near_key(form) for form in (record.name, transliterated(record.name))} - {""}
+    country = record.properties.get("country")
     if any(str(name or "").lower() == record.name.lower() for _, name, _, _ in stored):
         return [], False  # a namesake as written: `match = "name"` and the note on namesakes see to it
     same, first = [], []
@@ -126,13 +133,21 @@ def _near(record: NodeRecord, stored: list[tuple]) -> tuple[list[tuple[str, str]
             continue
         own_id = search_fold(node_id)
         parts = [part for part in str(search or "").strip("|").split("|") if part and part != own_id]
-        if key and (near_key(name) == key or key in {near_key(part) for part in parts}):
+        if keys & {near_key(name), *(near_key(part) for part in parts)}:
             same.append((node_id, str(name)))
-        elif country and held_country and " " not in key and near_key(name).split()[:1] == [key]:
+        elif country and held_country and any(" " not in key and near_key(name).split()[:1] == [key] for key in keys):
             first.append((node_id, str(name)))
     found = same or (first if len(first) == 1 else [])
-    taken = [node_id for node_id, _, _, search in stored if f"|{spelled}|" in str(search or "")]
-    return found, len(found) == 1 and taken == [found[0][0]]
+    return found, len(found) == 1 and _taken(record.name, stored) == [found[0][0]]
+
+
+def _taken(name: str, stored: list[tuple]) -> list[str]:
+    """The ids of the stored nodes `match = "name"` takes for `name` by its folded names (`generic_ends._Folded`):
+    the first spelling of it (`spellings`: as written, then with umlauts written out) that one of theirs is."""
+    for form in spellings(name):
+        if taken := [node_id for node_id, _, _, search in stored if f"|{form}|" in str(search or "")]:
+            return taken
+    return []
 
 
 def near_names(store: GraphStore, data: GenericInput) -> list[str]:
@@ -142,12 +157,13 @@ def near_names(store: GraphStore, data: GenericInput) -> list[str]:
     found: list[tuple[NodeRecord, list[tuple[str, str]], bool]] = []
     unread: list[str] = []
     for label, records in _new_records(store, data).items():
-        by_word = _stored(store, label, {word for record in records if (word := _first_word(record.name))})
+        by_word = _stored(store, label, {word for record in records for word in _first_words(record.name)})
         if by_word is None:
             unread.append(label)
             continue
         for record in records:
-            near, taken = _near(record, by_word.get(_first_word(record.name), []))
+            stored = {row[0]: row for word in sorted(_first_words(record.name)) for row in by_word.get(word, [])}
+            near, taken = _near(record, list(stored.values()))
             if near:
                 found.append((record, near, taken))
     notes = [f"New {', '.join(unread)} nodes were not compared with the store's for names nearly theirs: it holds "

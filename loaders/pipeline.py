@@ -104,7 +104,7 @@ def derive_facts(store: GraphStore, *, recount: bool = True, aggregates: bool = 
         said += derive_country_aggregates(store)
     if "search" in due and (searched := refresh_search_texts(store)):
         said.append(f"search: {searched} node(s) found by more of their names (local names, names in several "
-                    "languages, short names, ø or æ as written in ASCII)")
+                    "languages, short names, ø or æ as written in ASCII, ä, ö, ü also as ae, oe, ue)")
     linked = link_and_write(store) if "links" in due else None
     if linked and (linked.relationships_created or linked.relationships_updated):
         said.append(f"entity resolution: {linked.relationships} seed cluster(s) and organisation(s) linked to their "

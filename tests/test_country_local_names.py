@@ -56,7 +56,8 @@ def test_a_store_whose_countries_lack_their_local_names_catches_up_at_its_next_l
     store.write("MATCH (l:Load) SET l.derived_version = 2 RETURN l.source")  # as the release before left it
     report = run_load(store, "nuts", FIXTURES / "nuts", skip_loaded=True)
     assert report.skipped and ("search: 2 node(s) found by more of their names (local names, names in several "
-                               "languages, short names, ø or æ as written in ASCII)") in report.derived
+                               "languages, short names, ø or æ as written in ASCII, ä, ö, ü also as ae, oe, ue)"
+                               ) in report.derived
     assert "|osterreich|" in store.read(SEARCH_OF, {"id": "AT"}).rows[0][0]
     assert "|trondelag|" in store.read("MATCH (r:Region {id: 'NO060'}) RETURN r._search").rows[0][0]
     assert run_load(store, "nuts", FIXTURES / "nuts", skip_loaded=True).derived == []

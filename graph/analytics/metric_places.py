@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.countries import names_of
-from graph.store.search_text import fold
+from graph.store.search_text import fold, spellings
 
 __all__ = ["UNRANKED", "place", "places", "matching_keys", "found_groups", "folded_only_said", "inside_words_said",
            "found_places", "find_lines", "graph_of", "left_out_why"]
@@ -50,11 +50,13 @@ def place(values: dict[Any, float], key: Any) -> str:
     return places(values, [key])[key]
 
 
-def _word_start(needle: str) -> re.Pattern[str] | None:
-    """What finds `needle` at the start of a word (the text's start, or after a space, `|`, `-`, `(` ...): `alo` finds
-    ALOADED AB, not CATALONIA, as a saved query's sector search and a typed node name match (`graph.store.resolve`).
-    Made once per search, not per name; None for an empty needle, which finds nothing."""
-    return re.compile(rf"(?<!\w){re.escape(needle)}") if needle else None
+def _word_start(*needles: str) -> re.Pattern[str] | None:
+    """What finds one of `needles` at the start of a word (the text's start, or after a space, `|`, `-`, `(` ...):
+    `alo` finds ALOADED AB, not CATALONIA, as a saved query's sector search and a typed node name match
+    (`graph.store.resolve`). Made once per search, not per name; None for an empty needle, which finds nothing."""
+    if not all(needles):
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(needle) for needle in needles)})")
 
 
 def _searched(key: Any, name: str, whole_key: bool = False) -> str:
@@ -74,25 +76,38 @@ def _as_typed(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
 
 
+def _spelled(text: str) -> str:
+    """`text` folded, and also with ä, ö, ü, ø, å written out when it holds them (`search_text.spellings`): what a
+    find looks in, so `Muenchen` finds München as `München` finds CORDIS's MUENCHEN."""
+    return "|".join(spellings(text))
+
+
 def matching_keys(names: dict[Any, str], text: str) -> tuple[list[Any], list[Any]]:
     """The keys of `names` (key -> name) one of whose names (a country: any of them) or whose key has a word
     starting with `text`: first those that hold it as typed, case ignored, then those that match only with accents
-    taken off (`graph.store.search_text.fold`: CORDIS writes Ålö AB as ALO AB). For a text of ASCII letters alone
-    folding changes nothing, and every match is of the first kind.
+    taken off (`graph.store.search_text.fold`: CORDIS writes Ålö AB as ALO AB) or with ä, ö, ü, ø, å written as
+    ae, oe, ue, oe, aa on either side (`spellings`: CORDIS writes TECHNISCHE UNIVERSITAET MUENCHEN). A text of ASCII
+    letters finds the names folding makes it as typed, those written with umlauts it spells out after them.
 
     >>> matching_keys({"a": "ALO AB", "b": "Ålö AB", "c": "ALOADED AB", "d": "CATALONIA"}, "Ålö")
     (['b'], ['a', 'c'])
     >>> matching_keys({"a": "ALO AB", "b": "Ålö AB", "c": "ALOADED AB", "d": "CATALONIA"}, "alo")
     (['a', 'b', 'c'], [])
+    >>> matching_keys({"a": "Stadtwerke München", "b": "STADTWERKE MUENCHEN GMBH", "c": "MUNCHEN AG"}, "München")
+    (['a'], ['b', 'c'])
+    >>> matching_keys({"a": "Stadtwerke München", "b": "STADTWERKE MUENCHEN GMBH", "c": "MUNCHEN AG"}, "muenchen")
+    (['b'], ['a'])
     """
-    wanted, typed = _word_start(fold(text).strip()), _word_start(_as_typed(text).strip())
+    wanted, typed = _word_start(*(form.strip() for form in spellings(text))), _word_start(_as_typed(text).strip())
     if wanted is None or typed is None:
         return [], []
     whole = ":" in text
-    found = [key for key, name in names.items() if wanted.search(fold(_searched(key, name, whole)))]
-    if text.isascii():
-        return found, []
-    exact = [key for key in found if typed.search(_as_typed(_searched(key, names[key], whole)))]
+    found = [key for key, name in names.items() if wanted.search(_spelled(_searched(key, name, whole)))]
+    if text.isascii():  # as typed: the names that fold to hold it (ALO finds Ålö AB); then those it spells out
+        typed = _word_start(fold(text).strip())
+        exact = [key for key in found if typed and typed.search(fold(_searched(key, names[key], whole)))]
+    else:
+        exact = [key for key in found if typed.search(_as_typed(_searched(key, names[key], whole)))]
     held = set(exact)
     return exact, [key for key in found if key not in held]
 
@@ -108,9 +123,11 @@ def found_groups(names: dict[Any, str], text: str) -> tuple[tuple[list[Any], lis
     ((['a'], []), True)
     """
     groups = matching_keys(names, text)
-    if groups[0] or groups[1] or not (wanted := fold(text).strip()):
+    if groups[0] or groups[1] or not fold(text).strip():
         return groups, False
-    inside = [key for key, name in names.items() if wanted in fold(_searched(key, name, ":" in text))]
+    forms = [form.strip() for form in spellings(text)]
+    inside = [key for key, name in names.items() if any(form in _spelled(_searched(key, name, ":" in text))
+                                                        for form in forms)]
     return (inside, []), bool(inside)
 
 
@@ -166,10 +183,10 @@ def left_out_why(kind: str) -> str:
 
 
 def folded_only_said(count: int) -> str:
-    """How many matches of a text with accents match it only without them (`matching_keys`), said one way by the
-    CLI's `--find` and the Metrics page: `Ålö` had listed ALOADED AB among its own without a word."""
-    return (f"{count:,} of them match only without accents, listed after those written as typed (names written in "
-            "ASCII, as CORDIS writes Ålö AB: ALO AB)")
+    """How many matches of a text match it only without accents or with umlauts written out (`matching_keys`), said
+    one way by the CLI's `--find` and the Metrics page: `Ålö` had listed ALOADED AB among its own without a word."""
+    return (f"{count:,} of them match only without accents or with ä, ö, ü written as ae, oe, ue, listed after those "
+            "written as typed (names written in ASCII, as CORDIS writes Ålö AB: ALO AB, München: MUENCHEN)")
 
 
 def find_lines(found: Any, results: dict[str, Any], kind: str, text: str) -> list[str]:

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["SEARCH_PROPERTY", "fold", "search_text", "node_search_text", "spellings"]
+__all__ = ["SEARCH_PROPERTY", "fold", "search_text", "node_search_text", "spellings", "transliterated"]
 
 SEARCH_PROPERTY = "_search"
 
@@ -45,8 +45,14 @@ def fold(text: Any) -> str:
 
 
 def search_text(names: Iterable[Any]) -> str:
-    """`|name|id|acronym|alias|` folded, empty values left out (see the module docstring)."""
-    folded = dict.fromkeys(fold(n) for n in names if n not in (None, ""))
+    """`|name|id|acronym|alias|` folded, empty values left out (see the module docstring); a name with ä, ö, ü, ø,
+    å also as written with ae, oe, ue, oe, aa (`spellings`), so "Muenchen" finds "München" as "München" finds
+    CORDIS's MUENCHEN.
+
+    >>> search_text(["Technische Universität München", "TUM"])
+    '|technische universitat munchen|technische universitaet muenchen|tum|'
+    """
+    folded = dict.fromkeys(form for n in names if n not in (None, "") for form in spellings(n))
     return "|" + "|".join(f for f in folded if f) + "|"
 
 
@@ -83,17 +89,31 @@ def _region_names(region_id: str, name: Any) -> tuple[str, ...]:
     return other_names(region_id, name if isinstance(name, str) else None)
 
 
-#: Letters that names transliterate (CORDIS writes GOETEBORGS UNIVERSITET, HOEGSKOLAN) where `fold` drops the
-#: accent (göteborgs -> goteborgs): a search tries the text both ways (`spellings`).
+#: Letters that names transliterate (CORDIS writes GOETEBORGS UNIVERSITET, HOEGSKOLAN, TECHNISCHE UNIVERSITAET
+#: MUENCHEN) where `fold` drops the accent (göteborgs -> goteborgs, münchen -> munchen): a search tries the text
+#: both ways, and a search text holds a name both ways (`spellings`). ß needs none: `fold` writes it ss.
 _TRANSLITERATED = str.maketrans({"ö": "oe", "ä": "ae", "ü": "ue", "ø": "oe", "æ": "ae", "å": "aa",
                                  "Ö": "Oe", "Ä": "Ae", "Ü": "Ue", "Ø": "Oe", "Æ": "Ae", "Å": "Aa"})
 
 
+def transliterated(text: Any) -> str:
+    """`text` with ä, ö, ü, ø, æ, å written as German and Nordic names are in ASCII (ae, oe, ue, oe, ae, aa), its
+    other letters as they are: only the letters a register writes so, never the other way round (an "ae" of
+    Michael or Raphael is no ä).
+
+    >>> transliterated("Friedrich-Alexander-Universität Erlangen-Nürnberg"), transliterated("Tromsø")
+    ('Friedrich-Alexander-Universitaet Erlangen-Nuernberg', 'Tromsoe')
+    """
+    return unicodedata.normalize("NFC", str(text)).translate(_TRANSLITERATED)  # NFC: a ü typed as u + diaeresis
+
+
 def spellings(text: Any) -> list[str]:
     """The folded forms a search looks for: `fold(text)`, and the text with ö, ä, ü, ø, æ, å written as oe, ae,
-    ue, oe, ae, aa when it holds them ("Göteborgs univ" finds GOETEBORGS UNIVERSITET)."""
+    ue, oe, ae, aa when it holds them ("Göteborgs univ" finds GOETEBORGS UNIVERSITET; `transliterated`)."""
     plain = fold(text)
-    written = fold(str(text).translate(_TRANSLITERATED))
+    if str(text).isascii():
+        return [plain]
+    written = fold(transliterated(text))
     return [plain] + ([written] if written != plain else [])
 
 
