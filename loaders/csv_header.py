@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 __all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "SECOND_CHOICE", "REGION_COUNTRY",
-           "REGION_COUNTRY_TOO", "NOT_WORD", "header_word", "id_entity", "fields", "sniff_separator", "after_lines",
-           "header_line_holding", "likely_header", "header_currency"]
+           "ID_COUNTRY", "REGION_COUNTRY_TOO", "NOT_WORD", "header_word", "id_entity", "fields", "sniff_separator",
+           "after_lines", "header_line_holding", "likely_header", "header_currency"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -105,6 +105,13 @@ SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta"
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
                   "regierungsbezirk": "DE", "landkreis": "DE", "maakunta": "FI", "landshluti": "IS",
                   "département": "FR", "departement": "FR", **COUNTY_CODE_HEADERS}
+#: Id headers that only one country's organisation numbers have: the country of a list that names no place (a
+#: German member list's `USt-IdNr`, a Danish one's `CVR`), offered by `mapping new`, for the user to check.
+ID_COUNTRY = {"cvr": "DK", "cvrnummer": "DK", "cvrnr": "DK", "senummer": "DK", "ytunnus": "FI", "yritystunnus": "FI",
+              "kennitala": "IS", "siret": "FR", "siren": "FR", "firmenbuchnummer": "AT", "firmenbuchnr": "AT",
+              "ustidnr": "DE", "ustid": "DE", "ustidnummer": "DE", "handelsregisternummer": "DE",
+              "handelsregisternr": "DE", "organisasjonsnummer": "NO", "organisasjonsnr": "NO", "foretaksnummer": "NO",
+              "organisationsnummer": "SE"}
 #: Another country that uses a region header too, known by its regions' names (folded): Austria's Bundesländer,
 #: whose table had been given country DE.
 REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "niederosterreich", "oberosterreich",

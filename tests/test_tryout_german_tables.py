@@ -164,3 +164,14 @@ def test_a_total_row_under_a_grants_table_is_left_out_with_its_amount(embedded_s
     (tmp_path / "projekte.toml").write_text(text, encoding="utf-8")
     load_generic(embedded_store, tmp_path / "projekte.toml")
     assert embedded_store.read("MATCH (p:Project) RETURN count(p)").rows == [[3]]
+
+
+def test_a_list_naming_no_place_gets_a_country_line_to_fill_in(tmp_path):
+    """`mitglieder.csv` (Cluster, Mitglied, Ort, PLZ) had got no place line at all: its members were in no country,
+    and `organisations/smes-in-region` left them out with nothing said."""
+    text = _made(tmp_path, "mitglieder.csv", "Firma;Registernummer;Ort\nSiemens AG;HRB 6684;München\n")
+    assert ('# located_in = { country = { value = "" } }  #? no column says where the rows are: write their '
+            "country's code, and uncomment (without it, the Map and the region queries leave them out)") in text
+    text = _made(tmp_path, "mitglieder.csv", "Firma;USt-IdNr;Ort\nSiemens AG;DE129274202;München\n")
+    assert ('# located_in = { country = { value = "DE" } }  #? no column says where the rows are; their USt-IdNr '
+            "numbers are DE's, and uncomment (without it, the Map and the region queries leave them out)") in text

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from graph.values import ISO_DATE, is_yes_no
 from loaders.county_numbers import COUNTY_WORDS, earlier_said
-from loaders.csv_header import SEPARATORS
+from loaders.csv_header import ID_COUNTRY, SEPARATORS
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
 from loaders.mapping_new.one_cluster import members_of_one_cluster
@@ -226,8 +226,11 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     if country:
         where = (f"region = {region_value(region, numbers)}, " if region else "") + f"country = {as_toml(country)}"
         return [f"located_in = {{ {where} }}  #? where each row is{said}"]
-    if not region:
-        return []
+    if not region:  # nothing says where: the Map, `--region` and the region queries would leave the rows out
+        code = ID_COUNTRY.get(header_word(guessed.get("id", "")), "")
+        return [f"# located_in = {{ country = {{ value = {as_toml(code)} }} }}  #? no column says where the rows are"
+                + (f"; their {guessed['id']} numbers are {code}'s" if code else ": write their country's code")
+                + ", and uncomment (without it, the Map and the region queries leave them out)"]
     code, comment = national_country(region, sample_cells(rows, region))
     return [f'located_in = {{ region = {region_value(region, numbers)}, country = {{ value = "{code}" }} }}  '
             f'{comment}{said}']
