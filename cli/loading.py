@@ -102,6 +102,15 @@ def load_csv_command(obj: Context, mapping: Path, check: bool) -> None:
         click.echo(f"  - {line}")
 
 
+@load.command("json")
+@click.argument("mapping", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--check", is_flag=True, help="As for `load csv`.")
+@click.pass_context
+def load_json_command(ctx: click.Context, mapping: Path, check: bool) -> None:
+    """The same as `load csv`: a mapping's files may be CSV or JSON (`load json` had been "No such command")."""
+    ctx.invoke(load_csv_command, mapping=mapping, check=check)
+
+
 def _check(obj: Context, mapping: Path) -> None:
     """`load csv --check`: every problem a load would raise (the same error), or what it would write; the store
     is only read (relationship ends the files do not hold must be in it)."""
@@ -109,7 +118,7 @@ def _check(obj: Context, mapping: Path) -> None:
 
     data = check_generic(obj.store, mapping)
     click.echo(f"{mapping}: valid; a load would write {data.would_write()}. Nothing was written "
-               f"(load it with: cluster-explorer load csv {mapping})")
+               f"(load it with: {obj.command_line('load', 'csv', str(mapping))})")
     for note in data.notes:
         click.echo(f"  - {note}")
 

@@ -55,6 +55,14 @@ class Context:
         if self._store is not None:
             self._store.close()
 
+    def command_line(self, *words: str) -> str:
+        """`cluster-explorer [--db FILE] words...`: a next step to run, naming the store this one used when it is not
+        the default (a German try-out's `--check` had advised `load csv` without its `--db`, onto another store)."""
+        from graph.settings import DEFAULT_DB_PATH
+
+        own = not self.settings.neo4j_uri and self.settings.db_path != DEFAULT_DB_PATH.resolve()
+        return " ".join(["cluster-explorer", *(["--db", str(self.settings.db_path)] if own else []), *words])
+
 
 class OneLineErrors(click.Group):
     """A click group that shows the tool's own errors, raised anywhere below it, as `Error: <message>`."""

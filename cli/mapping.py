@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from cli.main import main
+from cli.main import Context, main
 from graph.errors import ClusterExplorerError
 
 
@@ -20,7 +20,8 @@ def mapping() -> None:
 @click.argument("table", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the mapping to this file (refused if it exists) instead of printing it.")
-def mapping_new_command(table: Path, out: Path | None) -> None:
+@click.pass_obj
+def mapping_new_command(obj: Context, table: Path, out: Path | None) -> None:
     """A mapping for TABLE, its columns guessed from the header and its formats from the cells: the
     participation preset for one row per participation (as funders publish grants), or, for a table naming no
     project, a list of clusters or organisations (their places, sectors, programmes and labels, matched by name
@@ -44,6 +45,6 @@ def mapping_new_command(table: Path, out: Path | None) -> None:
         except OSError as e:
             raise ClusterExplorerError(f"cannot write {out}: {e.strerror}") from e
         click.echo(f"{out}: a mapping for {table.name} ({guesses(text)} guesses marked #? to check); then: "
-                   f"cluster-explorer load csv {out} --check", err=True)
+                   f"{obj.command_line('load', 'csv', str(out), '--check')}", err=True)
     for note in notes:
         click.echo(note, err=True)

@@ -175,3 +175,21 @@ def test_a_list_naming_no_place_gets_a_country_line_to_fill_in(tmp_path):
     text = _made(tmp_path, "mitglieder.csv", "Firma;USt-IdNr;Ort\nSiemens AG;DE129274202;München\n")
     assert ('# located_in = { country = { value = "DE" } }  #? no column says where the rows are; their USt-IdNr '
             "numbers are DE's, and uncomment (without it, the Map and the region queries leave them out)") in text
+
+
+def test_load_json_is_load_csv_and_the_next_steps_name_the_store(embedded_server, tmp_path):
+    """`load json` had been "No such command 'json'"; `mapping new --out` and `load csv --check` advised their next
+    step without the `--db` of the store they ran on, so the user loaded into another store."""
+    from tests.cli_invoke import cli_env, invoke
+
+    (tmp_path / "cluster_liste.csv").write_text(CLUSTERS, encoding="utf-8")
+    env = cli_env(embedded_server, "german_next_steps")
+    made = invoke(env, "mapping", "new", str(tmp_path / "cluster_liste.csv"), "--out", str(tmp_path / "m.toml"))
+    assert made.exit_code == 0, made.stderr
+    assert f"then: cluster-explorer --db {embedded_server} load csv {tmp_path / 'm.toml'} --check" in made.stderr
+    checked = invoke(env, "load", "json", str(tmp_path / "m.toml"), "--check")
+    assert checked.exit_code == 0, checked.stderr
+    assert f"(load it with: cluster-explorer --db {embedded_server} load csv {tmp_path / 'm.toml'})" in checked.stdout
+    loaded = invoke(env, "load", "json", str(tmp_path / "m.toml"))
+    assert loaded.exit_code == 0, loaded.stderr
+    assert loaded.stdout.startswith("user:cluster-liste: 9 nodes (9 created, 0 updated, 0 unchanged)"), loaded.stdout
