@@ -72,11 +72,15 @@ def _date_formats(raw: Any) -> tuple[str, ...]:
         if "%" not in fmt:
             for word, code in (("yyyy", "%Y"), ("yy", "%y"), ("mm", "%m"), ("dd", "%d")):
                 fmt = fmt.replace(word, code).replace(word.upper(), code)
+        # a year alone (`%Y`: a member list's `2019`) or a month is read as its first day, as the seed texts' are
         sample, ok = dt.date(2001, 2, 3), False
+        month, day = any(c in fmt for c in ("%m", "%b", "%B")), any(c in fmt for c in ("%d", "%j"))
         with contextlib.suppress(ValueError):
-            ok = dt.datetime.strptime(sample.strftime(fmt), fmt).date() == sample
+            ok = dt.datetime.strptime(sample.strftime(fmt), fmt).date() == sample.replace(
+                month=2 if month else 1, day=3 if day else 1) and (month or not day)
         if not ok:
-            raise ValueError(f"date format {fmt!r} does not read back a full date: it needs day, month and year")
+            raise ValueError(f"date format {fmt!r} does not read back a date: it needs a year, with its month and day "
+                             "or without them (\"%Y\" reads 2019 as 2019-01-01)")
         result.append(fmt)
     return tuple(result)
 

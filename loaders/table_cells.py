@@ -24,7 +24,7 @@ __all__ = ["DATE_FORMATS", "NUMBER_MARKS", "NOT_WORD", "header_word", "read_tabl
            "as_toml", "object_lists", "object_lists_note"]
 
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
-DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y")
+DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y", "%Y")
 SAMPLE = 500  # cells looked at per column: enough to see a format, cheap on any table
 
 

@@ -48,7 +48,7 @@ def test_every_mapping_problem_is_named_with_its_line(tmp_path):
     assert "inside the mapping's folder" in found[(4, "file")]
     assert "unknown key 'colour'" in found[(8, "colour")]
     assert "unknown type 'integer'" in found[(11, "size")]
-    assert "does not read back a full date" in found[(12, "opened")]
+    assert "does not read back a date: it needs a year" in found[(12, "opened")]
     assert "reserved" in found[(13, "kind")]
     assert "start must be one of Cluster, Organisation, not 'Person'" in found[(18, "start")]
     assert "MEMBER_OF has no property 'role'" in found[(22, "role")]

@@ -289,6 +289,7 @@ def _date_line(prop: str, column: str, table: tuple[list[dict], list[int], str],
     if fmt is None and cells:  # read as ISO dates, which `--check` then flags row by row: say so here
         odd = (f"; dates like {as_toml(cells[0])}: no common format reads nearly all of them; add theirs (format = "
                "Python strptime codes, one or a list)")
+    odd = "; years alone, each read as its 1 January" + odd if fmt == "%Y" else odd  # a member list's `2019`
     return f"{prop} = {{ column = {as_toml(column)}, type = \"date\"{written} }}  #? {what}{odd}"
 
 
