@@ -49,3 +49,24 @@ def test_a_format_without_a_year_is_still_refused_and_a_month_and_year_reads_the
 
     nodes = read_generic(mapping("%m.%Y"))[0]
     assert [n.properties["founded"] for n in nodes if n.label == "Organisation"] == ["2019-03-01"]
+
+
+def test_a_column_of_dates_in_another_format_is_one_problem_naming_the_format(tmp_path):
+    """Twelve rows of `2019` under a date column without a format had been twelve problems, and the Data page said to
+    fix the data files: the mapping's one line is the fix."""
+    table = "nr,name,since\n" + "".join(f"{n},Firma {n} AB,{2010 + n}\n" for n in range(1, 13)) + "13,Odd AB,soon\n"
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "t.csv"
+        label = "Organisation"
+        id = "nr"
+        name = "name"
+        [nodes.properties]
+        founded = { column = "since", type = "date" }
+        """, "t.csv": table})
+    problems = problems_of(mapping)
+    assert [(p.line, p.field, p.mapping_can_fix) for p in problems] == [(2, "since", True), (14, "since", False)]
+    assert problems[0].message == (
+        "12 cells are dates written like '2011' (lines 2, 3, 4, 5, 6 and 7 more), which the column's format does not "
+        'read: set format = "%Y" in the mapping (on this column; in the participation preset, date_format at its top '
+        "level); a year alone is read as its 1 January")
