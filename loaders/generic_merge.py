@@ -106,7 +106,9 @@ def ids_spelled_two_ways(records: dict) -> list[str]:
     for record, spec, line in records.values():
         tables.setdefault(spec.file, len(tables))
         if isinstance(record, NodeRecord) and (bare := _bare(record.id)):
-            column = None if spec.id in spec.compact else spec.id  # a compact column's ids are compacted already
+            # a compact column's ids are compacted already; a name that is the id is not compacted (`Siemens  AG` would
+            # be `SiemensAG`, and `SIEMENS AG` another node still): the note says to write it one way
+            column = None if spec.id in spec.compact or spec.id == spec.name else spec.id
             spellings.setdefault((record.label, bare), {})[record.id] = _Spelling(record.name, spec.file, line, column)
 
     def read_first(spelling: _Spelling) -> tuple[int, int]:
@@ -133,7 +135,7 @@ def _two_ways_note(file: str, found: list[tuple[str, list[tuple[str, _Spelling]]
     how = (compact_advice(columns, joined[0][0]) + (f"; the others: {write_one_way}" if len(joined) < len(found)
                                                     else "")
            if columns else write_one_way)
-    return (f"{file}: {len(found)} id(s) are written two ways that differ only in spaces, punctuation, leading "
+    return (f"{file}: {len(found)} id(s) are written two ways that differ only in case, spaces, punctuation, leading "
             "zeros or a country code, and each way makes a node of its own: "
             f"{'; '.join(shown(*hit) for hit in found[:5])}"
             + (f" and {len(found) - 5} more" if len(found) > 5 else "") + f"; to make them one, {how}")

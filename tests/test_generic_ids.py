@@ -16,7 +16,7 @@ TABLE = ("Prosjekt;Akronym;Orgnr;Navn\n1;Havvind;919303808;SINTEF AS\n2;Batteri;
 
 def test_ids_written_with_and_without_spaces_are_named_with_both_lines(tmp_path):
     _, _, notes = read_generic(write_preset(tmp_path, TABLE, {}))
-    assert ("t.csv: 1 id(s) are written two ways that differ only in spaces, punctuation, leading zeros or a "
+    assert ("t.csv: 1 id(s) are written two ways that differ only in case, spaces, punctuation, leading zeros or a "
             "country code, and each way makes a node of its own: Organisation 'SINTEF AS': '919303808' (line 2) and "
             "'919 303 808' (line 3); to make them one, add compact = [\"Orgnr\"] to the table reading it (in the "
             'participation preset: organisation_id = { column = "Orgnr", compact = true }) and load again: compact '
@@ -137,7 +137,7 @@ def test_a_number_excel_dropped_the_leading_zero_of_is_named_to_write_one_way(tm
     Oulun yliopisto without a word."""
     table = "Prosjekt;Akronym;Orgnr;Navn\n1;Akku;02458955;Oulun yliopisto\n2;Vety;2458955;Oulun yliopisto\n"
     _, _, notes = read_generic(write_preset(tmp_path, table, {}))
-    assert ("t.csv: 1 id(s) are written two ways that differ only in spaces, punctuation, leading zeros or a "
+    assert ("t.csv: 1 id(s) are written two ways that differ only in case, spaces, punctuation, leading zeros or a "
             "country code, and each way makes a node of its own: Organisation 'Oulun yliopisto': '02458955' (line 2) "
             "and '2458955' (line 3); to make them one, write each id one way in the table (an id is read as "
             "written)") in notes

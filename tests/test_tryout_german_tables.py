@@ -193,3 +193,22 @@ def test_load_json_is_load_csv_and_the_next_steps_name_the_store(embedded_server
     loaded = invoke(env, "load", "json", str(tmp_path / "m.toml"))
     assert loaded.exit_code == 0, loaded.stderr
     assert loaded.stdout.startswith("user:cluster-liste: 9 nodes (9 created, 0 updated, 0 unchanged)"), loaded.stdout
+
+
+def test_a_name_that_is_the_id_written_two_ways_is_not_offered_compact(tmp_path):
+    """A German member list's `Siemens AG` and `Siemens  AG` had been offered `compact = ["Mitglied"]`, which made ids
+    like `TechnischeUniversitätMünchen` of every name and would not join `SIEMENS AG` written in capitals."""
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        [[nodes]]
+        file = "m.csv"
+        separator = ";"
+        label = "Organisation"
+        id = "Mitglied"
+        name = "Mitglied"
+        """, "m.csv": "Mitglied;Ort\nSiemens AG;München\nSiemens  AG;Erlangen\nSIEMENS AG;Berlin\n"})
+    notes = read_generic(mapping)[2]
+    (note,) = [n for n in notes if "written two ways" in n]
+    assert note == ("m.csv: 1 id(s) are written two ways that differ only in case, spaces, punctuation, leading zeros "
+                    "or a country code, and each way makes a node of its own: Organisation 'Siemens AG': 'Siemens AG' "
+                    "(line 2) and 'Siemens  AG' (line 3) and 'SIEMENS AG' (line 4); to make them one, write each id "
+                    "one way in the table (an id is read as written)")
