@@ -19,7 +19,7 @@ from loaders.common import read_text
 from loaders.mapping_checks import KEYS, MappingChecker
 from loaders.mapping_lines import MappingLines
 from loaders.mapping_options import reading_options
-from loaders.mapping_presets import PRESET_KEYS, expand_preset
+from loaders.mapping_presets import PARTICIPATION_COLUMNS, PRESET_KEYS, expand_preset
 from loaders.mapping_spec import SEPARATORS, TYPES, Column, Endpoint, FileSpec, Mapping
 
 __all__ = ["Column", "Endpoint", "FileSpec", "Mapping", "read_mapping", "TYPES", "SEPARATORS"]
@@ -60,7 +60,7 @@ def read_mapping(path: Path | str) -> Mapping:
     if not isinstance(raw, dict):
         raise ValidationFailed([Problem(path.name, 1, None, "a mapping must be a table (a JSON object)")])
     top = KEYS["top"] | (set(PRESET_KEYS) if "preset" in raw else set())
-    check.unknown_keys(None, 0, raw, top, "the mapping")
+    check.unknown_keys(None, 0, raw, top, "the mapping", set(PARTICIPATION_COLUMNS) - top if "preset" in raw else ())
     if "preset" in raw:
         raw = expand_preset(raw, check)
     name = raw.get("name", path.stem)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import re
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -121,9 +122,15 @@ class MappingChecker:
             return label
         return ""
 
-    def unknown_keys(self, kind: str | None, index: int, table: dict, allowed: set[str], what: str) -> None:
+    def unknown_keys(self, kind: str | None, index: int, table: dict, allowed: set[str], what: str,
+                     columns: Iterable[str] = ()) -> None:
+        """A problem per key of `table` not `allowed`; a key that is one of the preset's `columns` (`funder` written
+        at the top) says to move it under [columns], where a German try-out had looked for it in the known keys."""
         for key in table:
-            if key not in allowed:
+            if key in columns:
+                self.problem(kind, index, f"{key!r} is a column of the preset: write it under [columns] ({key} = "
+                             f"\"column\" or {key} = {{ value = \"...\" }}), not at the top of the mapping", key)
+            elif key not in allowed:
                 said = f"unknown key {key!r} in {what}{did_you_mean(key, allowed)}; known: {', '.join(sorted(allowed))}"
                 self.problem(kind, index, said, key)
 

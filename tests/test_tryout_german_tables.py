@@ -212,3 +212,15 @@ def test_a_name_that_is_the_id_written_two_ways_is_not_offered_compact(tmp_path)
                     "or a country code, and each way makes a node of its own: Organisation 'Siemens AG': 'Siemens AG' "
                     "(line 2) and 'Siemens  AG' (line 3) and 'SIEMENS AG' (line 4); to make them one, write each id "
                     "one way in the table (an id is read as written)")
+
+
+def test_a_preset_column_written_at_the_top_says_to_move_it_under_columns(tmp_path):
+    """`funder = { value = "Freistaat Bayern" }` at the top of a preset mapping had been "unknown key 'funder'" with
+    the list of the top's keys, where the user looked for it in vain."""
+    mapping = _mapping(tmp_path, '";"', project_id='{ column = "Akronym", on_empty = "skip" }')
+    funder = 'preset = "participation"\nfunder = { value = "Freistaat Bayern" }'
+    text = mapping.read_text(encoding="utf-8").replace('preset = "participation"', funder)
+    mapping.write_text(text, encoding="utf-8")
+    assert [(p.line, p.field, p.message) for p in problems_of(mapping)] == [
+        (2, "funder", "'funder' is a column of the preset: write it under [columns] (funder = \"column\" or funder = "
+                      "{ value = \"...\" }), not at the top of the mapping")]
