@@ -198,7 +198,7 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
         click.echo(f"{name}: {result.describe()}")
         for line in _top_lines(result, top_n, found):
             click.echo(f"  {line}")
-    for line in find_lines(found, results, kind, find) if find else ():
+    for line in find_lines(found, results, kind, find, (*regions, *countries)) if find else ():
         click.echo(line)
     if write:
         written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
@@ -229,7 +229,7 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
         click.echo(f"note: {text}")
     for line in _top_lines(result, top_n, found):
         click.echo(line)
-    for line in find_lines(found, {metric: result}, kind, find) if find else ():
+    for line in find_lines(found, {metric: result}, kind, find, (*regions, *countries)) if find else ():
         click.echo(line)
 
 

@@ -224,3 +224,20 @@ def test_a_preset_column_written_at_the_top_says_to_move_it_under_columns(tmp_pa
     assert [(p.line, p.field, p.message) for p in problems_of(mapping)] == [
         (2, "funder", "'funder' is a column of the preset: write it under [columns] (funder = \"column\" or funder = "
                       "{ value = \"...\" }), not at the top of the mapping")]
+
+
+def test_find_in_a_projection_limited_to_a_region_says_the_limit():
+    """`--find Nürnberger --region Bayern` had blamed "only what takes part in a project", where the organisation,
+    placed in DE alone, was in no region of Bayern."""
+    from graph.analytics.metric_places import find_lines
+
+    class Found:
+        names = {"Organisation:1": "Siemens AG"}
+
+        def number_of_nodes(self) -> int:
+            return 1
+
+    (line,) = find_lines(Found(), {}, "organisation", "Nürnberger", ("Bayern",))
+    assert line.endswith("; and it holds only what is placed in Bayern: an organisation placed in its country alone is "
+                         "in none of its regions (run it without --region to see)")
+    assert "placed in" not in find_lines(Found(), {}, "organisation", "Nürnberger")[0]
