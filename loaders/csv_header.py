@@ -73,6 +73,13 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                           "orgname", "organame", "orgnavn", "orgnamn", "participant", "partner", "applicant",
                           "company", "companyname", "institution", "firma", "firmanavn", "bedrift", "bedriftsnavn",
                           "foretaksnavn", "selskapsnavn", "företagsnamn", "firmenname", "unternehmen", "entreprise"),
+    # a project's lead partner named in a column of its own, beside a cell listing the other partners
+    "coordinator": ("coordinator", "projectcoordinator", "leadpartner", "lead", "leadorganisation", "leadorganization",
+                    "leadapplicant", "leadbeneficiary", "konsortialführer", "konsortialfuhrer", "konsortialfuehrer",
+                    "koordinator", "koordinatorin", "projektkoordinator", "verbundkoordinator", "projektleitung",
+                    "projektledare", "huvudsökande", "prosjektleder", "prosjektansvarlig", "hovedsøker",
+                    "projektleder", "hovedansøger", "koordinaattori", "päätoteuttaja", "verkefnisstjóri",
+                    "aðalumsækjandi", "coordinateur", "chefdefile", "porteurduprojet"),
     "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rooli", "hlutverk", "rôle", "funktion"),
     "amount": ("amount", "grant", "grantamount", "contribution", "eccontribution", "funding", "tildeltbeløp",
                "tildelt", "beløp", "bevilget", "bevilgetbeløp", "belopp", "beviljatbelopp", "beviljat",

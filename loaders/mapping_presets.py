@@ -5,7 +5,9 @@ project columns, organisation columns, the role, the amount and where the organi
 into the `[[nodes]]` and `[[relationships]]` tables one would write by hand (a `Project` table, an
 `Organisation` table located in its region and country, and `PARTICIPATES_IN` with role and
 contribution), so every check and message of a hand-written mapping applies. Its `match = "name"` is the
-`match` of its Organisation, Programme and Sector tables (`loaders.generic_match`). See docs/mapping.md.
+`match` of its Organisation, Programme and Sector tables (`loaders.generic_match`). A `coordinator` column naming each
+project's lead partner adds its participation as coordinator (`loaders.mapping_preset_coordinator`). See
+docs/mapping.md.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import Any
 from loaders.common import is_json
 from loaders.compact_keys import COMPACT_READS
 from loaders.mapping_options import is_one_rule
+from loaders.mapping_preset_coordinator import with_coordinator
 from loaders.mapping_spec import Checker
 
 __all__ = ["PRESET_KEYS", "PARTICIPATION_COLUMNS", "EU_FUNDERS", "expand_preset"]
@@ -29,6 +32,9 @@ PARTICIPATION_COLUMNS = {
     "project_acronym": (False, "Project acronym (the name when given)"),
     "start_date": (False, "Project start_date"), "end_date": (False, "Project end_date"),
     "organisation_id": (True, "Organisation id"), "organisation_name": (True, "Organisation name"),
+    "coordinator": (False, "the project's coordinator (lead partner) by name, its id: an Organisation that "
+                           "PARTICIPATES_IN the project with role coordinator (one also listed among the partners: one "
+                           "participation, as coordinator)"),
     "role": (False, "PARTICIPATES_IN role"),
     "amount": (False, "PARTICIPATES_IN amount (an EU contribution where funder says EU)"),
     "project_amount": (False, "Project amount: the project's whole grant, with currency and funder (not a partner's)"),
@@ -50,7 +56,8 @@ EU_FUNDERS = ("eu", "european union", "european commission")
 _KEY_OPTIONS = {name: {"column"} | ({"separator"} if listed else set()) | ({"on_empty", "compact"} if empty else set())
                 for name, listed, empty in (
     ("project_id", False, True), ("organisation_id", True, True), ("organisation_name", True, False),
-    ("programme", True, False), ("sector", True, False), ("participation_key", False, False))}
+    ("programme", True, False), ("sector", True, False), ("participation_key", False, False),
+    ("coordinator", False, False))}
 
 
 def _column(columns: dict, name: str, **options: Any) -> dict[str, Any]:
@@ -226,7 +233,7 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
                                             "on_empty": linked,
                                             "start": {"label": "Project", "column": project_id},
                                             "end": {"label": label, "column": column}})
-    return tables
+    return with_coordinator(tables, columns, check)  # a lead partner named in a column of its own
 
 
 def _amount_reading(raw: dict, currency: str) -> dict[str, Any]:

@@ -22,10 +22,10 @@ from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO,
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
 from loaders.mapping_new.amounts import amount_lines
 from loaders.mapping_new.partners import lead_notes, partner_list
+from loaders.mapping_new.roles import lead_column, partnerless_rows, role_word_lines
 from loaders.mapping_partner_amounts import project_grant
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.region_countries import country_of_regions
-from loaders.role_words import role_of
 from loaders.table_cells import (
     DATE_FORMATS,
     NOT_WORD,
@@ -76,6 +76,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
             return listed
     partners, in_objects, rows, at, leads = partner_list(rows, at, object_at, guessed, guess_columns)  # JSON partners
     guessed = {name: header for name, header in guessed.items() if header not in leads} | in_objects  # not its lead's
+    guessed, lead_said = lead_column(guessed, rows, at)  # `Konsortialführer` beside a `Partner` cell: coordinator
     whole, in_a_cell = project_grant(guessed, partners, rows)  # `Tildelt (NOK)` beside the partners: not each one's
     lines = [f"# A mapping for {data.name}, one row per participation, made by `cluster-explorer mapping new`",
              "# from the file's header and cells. Check each guess (marked #?), then:",
@@ -107,9 +108,10 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
         column = guessed.get(name) or (by_name if name == "organisation_id" else None)
         if name in LISTS and column and (listed := list_separator(rows, column)) and (
                 name not in PARTNER_LISTS or guessed.get("organisation_name") == column):
-            lines.append(f"{name} = {{ column = {as_toml(column)}, separator = {as_toml(listed)} }}  #? {what}; "
+            skip, alone = partnerless_rows(name, guessed, rows, at)  # a project led by its coordinator alone
+            lines.append(f"{name} = {{ column = {as_toml(column)}, separator = {as_toml(listed)}{skip} }}  #? {what}; "
                          f"cells list several, separated by {as_toml(listed)}"
-                         + (": one participation each, the name as the id" if name in PARTNER_LISTS else ""))
+                         + (": one participation each, the name as the id" if name in PARTNER_LISTS else "") + alone)
         elif without.get(name) and (name == "project_id" or "organisation_name" in guessed):
             lines.append(_empty_key(name, guessed, without[name], what, spaced.get(name)))
         elif name in spaced:
@@ -141,9 +143,9 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     unused = [h for h in headers if h and h not in guessed.values() and h not in (partners, whole)]
     if unused:
         lines.append(f"# columns not used: {', '.join(unused)}")
-    lines += lead_notes(leads, partners, in_objects)
+    lines += lead_notes(leads, partners, in_objects) + lead_said
     lines += object_lists_note([{k: v for k, v in row.items() if k != partners and not k.startswith(f"{partners}.")}
-                                for row in rows] if partners else rows) + _role_words(guessed, rows)
+                                for row in rows] if partners else rows) + role_word_lines(guessed, rows)
     return "\n".join(lines) + "\n"
 
 
@@ -287,13 +289,3 @@ def _like(dates: list[str], fmt: str) -> str:
         return date
     return ""
 
-
-def _role_words(guessed: dict[str, str], rows: list[dict]) -> list[str]:
-    """A note on role words the preset does not recode, with the `roles` line that would."""
-    if "role" not in guessed:
-        return []
-    if not (words := dict.fromkeys(c for c in sample_cells(rows, guessed["role"]) if role_of(c) is None)):
-        return []
-    shown = ", ".join(f'{as_toml(w)} = "participant"' for w in list(words)[:5])
-    return ["", "# role words kept as written (the features count `coordinator`); to recode them, above [columns]:",
-            f"# roles = {{ {shown} }}"]

@@ -34,7 +34,7 @@ def partner_list(rows: list[dict], lines: list[int], object_lines: dict[int, dic
     -> list -> its objects' lines, as `json_tables.per_object` reads them for `load csv`): the template's comments had
     named the line its project starts on. `guess` is `guess_columns`."""
     own = [guessed[name] for name in ORGANISATION if name in guessed]
-    others = set(guessed.values()) - set(own)
+    others = set(guessed.values()) - set(own) - {guessed.get("coordinator")}  # a `leadpartner` may name an object
     for column, items in object_lists(rows).items():
         found = {name: header for name, header in guess(items).items() if name in PARTNER_COLUMNS}
         if not set(ORGANISATION) & set(found):
