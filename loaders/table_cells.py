@@ -207,6 +207,17 @@ def list_separator(rows: list[dict], column: str) -> str | None:
 
 
 
+def and_slash(rows: list[dict], column: str, mark: str) -> list[str] | str:
+    """`mark`, or `[mark, " / "]` when cells of `column` without `mark` list their items with ` / ` instead: a
+    Bavarian grants table wrote `A GmbH; B AG` in one row and `C GmbH / D e.V.` in the next (a partner list's
+    separators; a bare `/` is not guessed: `Luft-/Raumfahrt`).
+
+    >>> and_slash([{"p": "A; B"}, {"p": "C / D"}], "p", ";"), and_slash([{"p": "A; B"}, {"p": "C"}], "p", ";")
+    ([';', ' / '], ';')
+    """
+    return [mark, " / "] if any(" / " in cell and mark not in cell for cell in sample_cells(rows, column)) else mark
+
+
 def object_lists(rows: list[dict]) -> dict[str, list[str]]:
     """The columns of a JSON table whose cells are lists of objects (`"medlemmar": [{"orgnr": ...}]`), each with the
     columns `split` on it gives (`medlemmar.orgnr`). No guess takes them: a cluster register's `projekt` list had

@@ -16,7 +16,7 @@ import re
 from graph.store.search_text import fold
 from loaders.csv_tables import Table
 
-__all__ = ["TOTAL_WORDS", "leave_out_total_rows"]
+__all__ = ["TOTAL_WORDS", "total_word", "leave_out_total_rows"]
 
 #: Words for a total, folded (`fold`: case, accents), in the languages of the tables the project reads.
 TOTAL_WORDS = frozenset({"summe", "gesamtsumme", "gesamt", "insgesamt", "summa", "sum", "total", "totalt", "totals",
@@ -26,7 +26,7 @@ _AMOUNT = re.compile(r"[-+(]?\s*(?:[€$£]|eur|sek|nok|dkk|isk|chf)?\s*\d[\d\s.
                      r"isk|chf|mio\.?|mill\.?)?\s*\)?", re.IGNORECASE)
 
 
-def _total_word(row: dict) -> str | None:
+def total_word(row: dict) -> str | None:
     """The row's total word, when one cell is one and every other filled cell is a number (one at least)."""
     filled = [str(cell).strip() for cell in row.values() if cell is not None and str(cell).strip()]
     words = [cell for cell in filled if fold(cell.rstrip(":")) in TOTAL_WORDS]
@@ -38,7 +38,7 @@ def _total_word(row: dict) -> str | None:
 
 def leave_out_total_rows(table: Table, file: str) -> None:
     """`table` without its total rows, a note in its `notes` naming them by line (nothing when it has none)."""
-    found = [(line, word) for row, line in zip(table.rows, table.lines, strict=True) if (word := _total_word(row))]
+    found = [(line, word) for row, line in zip(table.rows, table.lines, strict=True) if (word := total_word(row))]
     if not found:
         return
     lines = {line for line, _ in found}

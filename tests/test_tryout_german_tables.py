@@ -241,3 +241,15 @@ def test_find_in_a_projection_limited_to_a_region_says_the_limit():
     assert line.endswith("; and it holds only what is placed in Bayern: an organisation placed in its country alone is "
                          "in none of its regions (run it without --region to see)")
     assert "placed in" not in find_lines(Found(), {}, "organisation", "Nürnberger")[0]
+
+
+def test_mapping_new_reads_partners_listed_with_semicolons_and_slashes(embedded_store, tmp_path):
+    """Its `Partner` cells were `A GmbH; B AG` in one row and `C GmbH / D e.V.` in the next: `mapping new` wrote `;`
+    alone, and the second row's partners loaded as one organisation named "C GmbH / D e.V."."""
+    text = _made(tmp_path, "projekte.csv", TABLE.replace("Summe;;;\n", "Leer;LEER;;ZIM\n"))
+    assert ('organisation_id = { column = "Partner", separator = [";", " / "], on_empty = "skip" }  #? Organisation '
+            'id; cells list several, separated by ";" or " / ": one participation each, the name as the id; 1 row(s) '
+            "name no partner (line 4): skipped, and reported") in text
+    (tmp_path / "projekte.toml").write_text(text, encoding="utf-8")
+    load_generic(embedded_store, tmp_path / "projekte.toml")
+    assert embedded_store.read("MATCH (o:Organisation) RETURN count(o)").rows == [[4]]

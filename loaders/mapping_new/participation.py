@@ -29,6 +29,7 @@ from loaders.region_countries import country_of_regions
 from loaders.table_cells import (
     DATE_FORMATS,
     NOT_WORD,
+    and_slash,
     as_toml,
     date_format,
     header_word,
@@ -109,8 +110,10 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
         if name in LISTS and column and (listed := list_separator(rows, column)) and (
                 name not in PARTNER_LISTS or guessed.get("organisation_name") == column):
             skip, alone = partnerless_rows(name, guessed, rows, at)  # a project led by its coordinator alone
+            listed = and_slash(rows, column, listed) if name in PARTNER_LISTS else listed  # `;` and ` / `
+            marks = listed if isinstance(listed, list) else [listed]
             lines.append(f"{name} = {{ column = {as_toml(column)}, separator = {as_toml(listed)}{skip} }}  #? {what}; "
-                         f"cells list several, separated by {as_toml(listed)}"
+                         f"cells list several, separated by {' or '.join(map(as_toml, marks))}"
                          + (": one participation each, the name as the id" if name in PARTNER_LISTS else "") + alone)
         elif without.get(name) and (name == "project_id" or "organisation_name" in guessed):
             lines.append(_empty_key(name, guessed, without[name], what, spaced.get(name)))

@@ -17,6 +17,7 @@ from loaders.generic_rows import split_cell
 from loaders.header_guess import guess_by_words
 from loaders.role_words import role_of
 from loaders.table_cells import as_toml, list_separator, sample_cells
+from loaders.total_rows import total_word
 
 __all__ = ["lead_column", "partnerless_rows", "role_word_lines"]
 
@@ -46,14 +47,18 @@ def partnerless_rows(name: str, guessed: dict[str, str], rows: list[dict], at: l
     (a project led by one organisation alone), else ("", ""): the lead is that project's one participation, and
     the empty cell had stopped the load (`the id is empty`)."""
     lead, partners = guessed.get("coordinator"), guessed.get("organisation_name")
-    if name != "organisation_id" or not lead or not partners:
+    if name != "organisation_id" or not partners:
         return "", ""
-    alone = [line for row, line in zip(rows, at, strict=True)
-             if not str(row.get(partners) or "").strip() and str(row.get(lead) or "").strip()]
-    if not alone:
-        return "", ""
-    return ', on_empty = "skip"', (f"; {len(alone)} project(s) name no partner but their {lead} ({_lines(alone)}): "
-                                   "skipped here, their coordinator still loaded")
+    empty = [(row, line) for row, line in zip(rows, at, strict=True)
+             if not str(row.get(partners) or "").strip() and not total_word(row)]  # Excel's total row: left out
+    alone = [line for row, line in empty if lead and str(row.get(lead) or "").strip()]
+    if alone:
+        return ', on_empty = "skip"', (f"; {len(alone)} project(s) name no partner but their {lead} ({_lines(alone)}):"
+                                       " skipped here, their coordinator still loaded")
+    if empty:  # a project listing no partner had stopped the load (`the id is empty`)
+        return ', on_empty = "skip"', (f"; {len(empty)} row(s) name no partner ({_lines([ln for _, ln in empty])}): "
+                                       "skipped, and reported")
+    return "", ""
 
 
 def role_word_lines(guessed: dict[str, str], rows: list[dict]) -> list[str]:
