@@ -53,7 +53,8 @@ shown = whole.subgraph(keys)
 if cut:
     more = f"raise Max nodes (up to {MAX_CAP:,}) or " if cap < MAX_CAP else ""
     st.info(f"The view stops at Max nodes ({cap:,}): it shows {len(keys):,} nodes, and more match that were left "
-            f"out. To see them, {more}narrow the filters or the focus.", icon=":material/content_cut:")
+            f"out. {store_views.kept_first(whole)}To see them, {more}narrow the filters or the focus.",
+            icon=":material/content_cut:")
 if store_views.edges_were_cut(whole):
     st.info(f"These nodes have more than {store_views.EDGE_LIMIT:,} relationships among them; the view shows "
             f"{store_views.EDGE_LIMIT:,}. Lower Max nodes or narrow the filters to see them all.",

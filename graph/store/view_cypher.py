@@ -20,7 +20,7 @@ from graph.store.search_text import SEARCH_PROPERTY
 
 __all__ = [
     "KIND_COUNTS", "NODES", "EDGES_AMONG", "DRAWN_NODE", "DRAWN_EDGE", "NODES_DRAWN", "EDGES_DRAWN", "NEIGHBOURS",
-    "CLUSTER_PARTNERS", "YEARS", "ACTORS_BROUGHT_BY",
+    "CLUSTER_PARTNERS", "YEARS", "ACTORS_BROUGHT_BY", "ACTIVITY", "PROJECTS_LINKING",
     "KINDS_BROUGHT_BY",
     "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "PROPERTY_KEYS",
     "SELECTIONS", "selection", "statements",
@@ -63,6 +63,16 @@ NEIGHBOURS = fixed_statement(__name__, "NEIGHBOURS", accepted_warning=ID_SEEK, t
     "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
     "WITH n MATCH (n)--(m) WHERE m.kind IN $kinds AND NOT id(m) IN $seen "
     "RETURN DISTINCT id(m) AS node, m.kind AS kind LIMIT $limit"))
+#: How active each of `$nodes` is (the counts `loaders.derived` stores on organisations; seed clusters have none):
+#: a filtered view keeps the most active actors first (`graph.views.filtered_room`).
+ACTIVITY = fixed_statement(__name__, "ACTIVITY", accepted_warning=ID_SEEK, text=(
+    "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
+    "RETURN id(n) AS node, n.participations AS participations, n.projects AS projects"))
+#: The projects the actors `$nodes` take part in, with how many of them take part in each: the projects that
+#: link the most of a view's actors come first.
+PROJECTS_LINKING = fixed_statement(__name__, "PROJECTS_LINKING", accepted_warning=ID_SEEK, text=(
+    "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
+    "WITH n MATCH (n)-[:PARTICIPATES_IN]->(p:Project) RETURN id(p) AS node, count(DISTINCT n) AS actors"))
 #: The default view: who the clusters work with most, by projects shared (cluster pairs come twice).
 CLUSTER_PARTNERS = fixed_statement(__name__, "CLUSTER_PARTNERS", accepted_warning=ID_SEEK, text=(
     "MATCH (c:Cluster)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(o:Organisation) WHERE id(c) <> id(o) "

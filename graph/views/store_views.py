@@ -9,7 +9,8 @@ unchanged; `store_graph.with_all_properties` gives the same view with every prop
 A view is at most `cap` nodes:
 * **focus**: the focus nodes and their neighbourhood to `depth`, level by level, each level bounded;
 * **filters** (place, programme, label, sector, years, load): the rule of `graph.views.filters` (actors, projects
-  and a load's nodes are selected; context nodes come along), as ids (`store_selection`), at most `cap` fetched;
+  and a load's nodes are selected; context nodes come along), as ids (`store_selection`), the most active actors
+  first, then the projects linking them (`filtered_room`), at most `cap` fetched;
 * **kinds only**: some nodes of each chosen kind;
 * **nothing chosen** (`is_clusters_view`): the clusters, whom they share most projects with (`SHARED_PROJECTS`
   edges, one per shared project, so the drawing makes the strongest thick) and their labels and programmes.
@@ -32,14 +33,14 @@ from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.cypher import count_label
 from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
 from graph.store.search_text import fold, spellings
-from graph.views import store_selection, store_window
+from graph.views import filtered_room, store_selection, store_window
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, display_name
 from graph.views.formatting import choice_label
 from graph.views.store_graph import EDGES_CUT, nodes_by_key, view_graph
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
-           "is_clusters_view", "was_cut", "edges_were_cut", "EDGE_LIMIT", "node_details", "present_properties",
-           "SHARED"]
+           "is_clusters_view", "was_cut", "kept_first", "edges_were_cut", "EDGE_LIMIT", "node_details",
+           "present_properties", "SHARED"]
 
 SHARED = "SHARED_PROJECTS"
 CUT = "cut_at_cap"  # the view graph's attribute (`graph.graph`) saying more nodes answered than it shows
@@ -133,16 +134,15 @@ def _chosen(store: GraphStore, filters: Filters, focus: dict[int, tuple[str, str
             shown = store_window.kept_around_focus(shown, centres, filters, lambda f: _selected(store, f))
         return shown, cut
     if filters.restricts:
-        room = max(cap * 3 // 4, 1)
-        matching = sorted(((n, k) for n, k in _selected(store, filters).items() if k in kinds),
-                          key=lambda item: (item[1] != "Cluster", item[0]))
-        shown = dict(matching[:room])
+        matching = {n: k for n, k in _selected(store, filters).items() if k in kinds}
+        shown = filtered_room.fill_room(store, matching, cap)
+        core = list(shown)
         alone = filters == Filters(filters.kinds, load=filters.load)  # a load alone: its whole neighbourhood
         context = kinds if alone else [k for k in kinds if k not in _CORE]
         chosen = nodes_by_key(store, filters.places + filters.programmes + filters.labels + filters.sectors)
         shown.update({n: key.split(":", 1)[0] for n, (key, _) in chosen.items() if key.split(":", 1)[0] in kinds})
-        shown.update(_expand(store, [n for n, _ in matching[:room]], context, shown, cap + 1 - len(shown)))
-        return shown, len(matching) > room or len(shown) > cap
+        shown.update(_expand(store, core, context, shown, cap + 1 - len(shown)))
+        return shown, len(matching) > len(core) or len(shown) > cap
     return _of_kinds(store, kinds, cap)
 
 
@@ -217,7 +217,8 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
     centres = nodes_by_key(store, focus) if focus else None
     chosen, cut = _chosen(store, filters, centres, depth, cap)
     graph = view_graph(store, list(chosen)[:cap], filters, EDGE_LIMIT)[0]
-    graph.graph.update({CUT: cut, store_window.FILTERED_OUT: getattr(chosen, "dropped", 0)})
+    graph.graph.update({CUT: cut, store_window.FILTERED_OUT: getattr(chosen, "dropped", 0),
+                        filtered_room.KEPT: getattr(chosen, "kept", None)})
     if centres is not None and (filters.start or filters.end):
         graph = store_window.linked_to_focus(graph, [key for key, _ in centres.values()], depth)
     return graph
@@ -226,6 +227,13 @@ def explore_view(store: GraphStore, filters: Filters | None = None, focus: tuple
 def was_cut(view: nx.Graph) -> bool:
     """Whether `explore_view` stopped at its cap: more nodes answered its reads than the view shows."""
     return bool(view.graph.get(CUT))
+
+
+def kept_first(view: nx.Graph) -> str:
+    """What a filtered view kept first when the cap cut it (`filtered_room.Kept.describe`), a sentence and a space
+    to set before the cut note's last one; "" for other views (a focus, kinds alone) and views not cut."""
+    kept = view.graph.get(filtered_room.KEPT)
+    return f"{kept.describe()} " if kept and was_cut(view) else ""
 
 
 def edges_were_cut(view: nx.Graph) -> bool:
