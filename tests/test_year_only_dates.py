@@ -30,17 +30,23 @@ def test_mapping_new_reads_years_alone_as_dates_and_they_load(embedded_store, tm
                      ["Växjö Robotik AB", "2019-01-01"]]
 
 
+def _organisations(folder, founded: str, table: str):
+    """A mapping of organisations (`nr`, `name`) whose `founded` property is the TOML value `founded`, and its table."""
+    return write_files(folder, {"mapping.toml": f"""
+        [[nodes]]
+        file = "t.csv"
+        label = "Organisation"
+        id = "nr"
+        name = "name"
+        [nodes.properties]
+        founded = {founded}
+        """, "t.csv": table})
+
+
 def test_a_format_without_a_year_is_still_refused_and_a_month_and_year_reads_the_first_day(tmp_path):
     def mapping(fmt: str):
-        return write_files(tmp_path, {"mapping.toml": f"""
-            [[nodes]]
-            file = "t.csv"
-            label = "Organisation"
-            id = "nr"
-            name = "name"
-            [nodes.properties]
-            founded = {{ column = "founded", type = "date", format = "{fmt}" }}
-            """, "t.csv": "nr,name,founded\n1,A AB,03.2019\n"})
+        return _organisations(tmp_path, f'{{ column = "founded", type = "date", format = "{fmt}" }}',
+                              "nr,name,founded\n1,A AB,03.2019\n")
 
     (problem,) = problems_of(mapping("%d.%m"))
     assert problem.message.startswith("property 'founded': date format '%d.%m' does not read back a date: it needs a "
@@ -55,16 +61,7 @@ def test_a_column_of_dates_in_another_format_is_one_problem_naming_the_format(tm
     """Twelve rows of `2019` under a date column without a format had been twelve problems, and the Data page said to
     fix the data files: the mapping's one line is the fix."""
     table = "nr,name,since\n" + "".join(f"{n},Firma {n} AB,{2010 + n}\n" for n in range(1, 13)) + "13,Odd AB,soon\n"
-    mapping = write_files(tmp_path, {"mapping.toml": """
-        [[nodes]]
-        file = "t.csv"
-        label = "Organisation"
-        id = "nr"
-        name = "name"
-        [nodes.properties]
-        founded = { column = "since", type = "date" }
-        """, "t.csv": table})
-    problems = problems_of(mapping)
+    problems = problems_of(_organisations(tmp_path, '{ column = "since", type = "date" }', table))
     assert [(p.line, p.field, p.mapping_can_fix) for p in problems] == [(2, "since", True), (14, "since", False)]
     assert problems[0].message == (
         "12 cells are dates written like '2011' (lines 2, 3, 4, 5, 6 and 7 more), which the column's format does not "
