@@ -25,6 +25,7 @@ from graph.store.sector_fields import equivalent_fields
 from graph.views import load_nodes, store_views
 from graph.views.exports import for_spreadsheets
 from graph.views.filters import FilterOptions, Filters
+from graph.views.node_search import SearchHit, search_hits
 from queries.catalogue import Catalogue, load_catalogue
 
 NEO4J_KEYS = ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE")
@@ -164,8 +165,8 @@ def _is_clusters_view(_store: GraphStore, key: str, filters: Filters, focus: tup
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
-def _search(_store: GraphStore, key: str, text: str, kinds: tuple[str, ...] | None) -> list[tuple[str, str]]:
-    return store_views.search(_store, text, 50, kinds)
+def _search(_store: GraphStore, key: str, text: str, kinds: tuple[str, ...] | None) -> list[SearchHit]:
+    return search_hits(_store, text, 50, kinds)
 
 
 @st.cache_data(max_entries=512, show_spinner=False)
@@ -213,6 +214,11 @@ def is_clusters_view(filters: Filters, focus: tuple[str, ...] = ()) -> bool:
 
 
 def search(text: str, kinds: tuple[str, ...] | None = None) -> list[tuple[str, str]]:
+    return [(hit.key, hit.name) for hit in search_choices(text, kinds)]
+
+
+def search_choices(text: str, kinds: tuple[str, ...] | None = None) -> list[SearchHit]:
+    """The nodes `text` finds, with their kinds and other names (`graph.views.node_search.choice_label`)."""
     return _search(store(), version(), text, kinds) if text.strip() else []
 
 

@@ -21,14 +21,16 @@ from graph.analytics.needs import (
 )
 from graph.analytics.projections import Projection
 from graph.analytics.recommend import Requirements
+from graph.app_wording import for_the_app
 from graph.store.contract import GraphStore, QueryResult
 from queries.catalogue import SavedQuery
 from queries.missing import why_empty
 
 
 def _warn(message: str | None) -> None:
+    """`message`, its command-line advice on adding data said in the app's words (`for_the_app`)."""
     if message:
-        st.warning(common.md(message).replace("\n", "  \n"), icon=":material/warning:")
+        st.warning(common.md(for_the_app(message)).replace("\n", "  \n"), icon=":material/warning:")
 
 
 def show_result(store: GraphStore, query: SavedQuery, params: dict, result: QueryResult, key: str) -> None:

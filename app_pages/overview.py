@@ -49,15 +49,15 @@ for entry in unfinished:
     else:
         st.warning(f"{what.capitalize()} started at {since} did not finish; {again}.", icon=":material/warning:")
 shown = {k: v for k, v in nodes.kinds.items() if k not in ("Source", "Load")}
-organisations = shown.get("Organisation", 0) + shown.get("Cluster", 0)
-first, second, third, fourth = st.columns(4)
+first, second, third, projects, fourth = st.columns(5)
 first.metric("Nodes", f"{sum(shown.values()):,}", help="Each node once, by its kind; sources and loads not counted")
 second.metric("Relationships", f"{sum(types.values()):,}")
-third.metric("Organisations", f"{organisations:,}", help="Clusters are organisations too")
+third.metric("Organisations", f"{shown.get('Organisation', 0) + shown.get('Cluster', 0):,}",
+             help="Clusters are organisations too")
+projects.metric("Projects", f"{shown.get('Project', 0):,}")  # what most questions count in, beside organisations
 fourth.metric("Loads", sum(e.get("status") not in ("started", "unloading") for e in loads),
               help="Completed loads recorded in the store")
-extra = ", ".join(f"{label} on {n:,}" for label, n in nodes.extra_labels.items() if n)
-if extra:
+if extra := ", ".join(f"{label} on {n:,}" for label, n in nodes.extra_labels.items() if n):
     st.caption(f"Extra labels, beyond each node's kind (not counted again above): {extra}.")
 
 left, right = st.columns(2)

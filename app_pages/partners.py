@@ -2,9 +2,10 @@
 make good partner clusters (graph/analytics/cluster_partners.py), and what a call's rules still need
 (graph/analytics/consortium.py), on the cached analytics inputs (app_pages/analytics_cache.py).
 
-Pick the focal organisations or clusters by name, say what the project needs and, optionally, the
-call's rules; get ranked candidates with the score parts adding up to each total, the reasons in words
-and the connecting paths, each of which opens in Explore. The rendering is in app_pages/partners_results.py.
+Pick the focal organisations or clusters by name (a project picked stands for its partners), say what the
+project needs and, optionally, the call's rules; get ranked candidates with the score parts adding up to each
+total, the reasons in words and the connecting paths, each of which opens in Explore.
+The rendering is in app_pages/partners_results.py.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import streamlit as st
 
 from app_pages import analytics_cache, partners_gaps, partners_index, partners_results, timeline, url_choice, widgets
 from graph.analytics.consortium import CallRules
+from graph.analytics.project_consortium import projects_as_partners
 from graph.analytics.recommend import LABEL_LEVELS, Requirements
 from graph.analytics.recommend_index import highest_label_held, label_name
 from graph.errors import ClusterExplorerError
@@ -26,8 +28,10 @@ url_choice.as_left()  # Back or Forward to an entry Streamlit stripped of the pa
 st.title("Partners")
 current = timeline.windowed(analytics_cache.inputs())  # the app's time slider
 options = widgets.options_of(current.graph, current.version)
-focal = widgets.pick_nodes(current.graph, "organisations or clusters", "partners_focal",
-                           kinds=("Cluster", "Organisation"))
+picked = widgets.pick_nodes(current.graph, "organisations, clusters or projects", "partners_focal",
+                            kinds=("Cluster", "Organisation", "Project"))
+focal, projects = projects_as_partners(current.graph, picked)
+partners_results.say_projects(current.graph, projects)  # a project starts from its partners, as the page says
 with st.sidebar:
     st.subheader("Requirements")
     sectors = widgets.choose("Sectors, topics or fields", options.sectors, "partners_sectors")
@@ -49,7 +53,8 @@ with st.sidebar:
     rank = st.radio("Rank", ["auto", "organisations", "clusters"], **url_choice.bound("partners_rank"),
                     horizontal=True, help="auto: partner clusters when every focal node is a cluster")
 if not focal:
-    st.info("Search for one or more organisations or clusters: the consortium to find partners for.",
+    st.info("Search for one or more organisations, clusters or projects (a project's partners): the consortium to "
+            "find partners for.",
             icon=":material/info:")
     st.stop()
 

@@ -14,12 +14,25 @@ from graph.analytics.recommend import RecommenderIndex, Requirements, history_no
 from graph.analytics.recommend_empty import no_candidate_reason
 from graph.analytics.recommend_reasons import sme_note
 from graph.store.schema import is_cluster
+from graph.views.filters import display_name
 
-__all__ = ["all_clusters", "show_organisations", "show_clusters"]
+__all__ = ["all_clusters", "say_projects", "show_organisations", "show_clusters"]
 
 
 def all_clusters(graph, focal: list[str]) -> bool:
     return all(key in graph and is_cluster(graph.nodes[key]) for key in focal)
+
+
+def say_projects(graph, projects: dict[str, list[str]]) -> None:
+    """Say that each project picked is a project and that its partners (`projects_as_partners`) are the starting
+    set: the ranking is for organisations or clusters, as `recommend --for PROJECT` says in the CLI."""
+    for project, partners in projects.items():
+        name = common.md(display_name(project, graph.nodes[project]))
+        names = ", ".join(common.md(display_name(k, graph.nodes[k])) for k in partners[:6])
+        more = f" and {len(partners) - 6} more" if len(partners) > 6 else ""
+        st.info(f"{name} is a project: the consortium is its {len(partners)} partner{'s' * (len(partners) != 1)} "
+                f"({names}{more})." if partners else f"{name} is a project with no partner in the store: search for "
+                "organisations or clusters instead.", icon=":material/groups:")
 
 
 def _note(note: str | None) -> None:

@@ -17,7 +17,7 @@ from app_pages import common, queries_result, widgets
 from graph.errors import ClusterExplorerError, ValidationFailed
 from graph.settings import Settings
 from graph.store.contract import GraphStore
-from queries.missing import JSON_TEXT, why_adhoc_empty
+from queries.missing import JSON_TEXT, matched_nothing, why_adhoc_empty
 from queries.own import read_own
 from queries.runner import UNCAPPED, query_name_problem, save_user_query
 
@@ -50,9 +50,9 @@ def editor(graph_store: GraphStore, config: Settings) -> None:
         with st.container(key="queries_adhoc_output"):  # the key names the result's place on the page
             result, (ran, params) = st.session_state.queries_adhoc_result, st.session_state.queries_adhoc_ran
             queries_result.show_result(result, "queries_adhoc")
-            if not result.rows and (why := why_adhoc_empty(graph_store, ran, params, JSON_TEXT)):  # a label's case, a
-                # typo, a number for a text
-                st.info(why, icon=":material/info:")
+            if not result.rows:  # a label's case, a typo, a number for a text; else that it ran and found nothing
+                st.info(why_adhoc_empty(graph_store, ran, params, JSON_TEXT) or matched_nothing(ran),
+                        icon=":material/info:")
             prepared = f"{common.version()}|{ran}|{json.dumps(params, sort_keys=True, default=str)}"
             queries_result.downloads(result, "my-query", lambda: read_own(graph_store, ran, params, row_cap=UNCAPPED),
                                      prepared, key="queries_adhoc")

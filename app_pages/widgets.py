@@ -23,6 +23,7 @@ from graph.store.contract import GraphStore
 from graph.store.search_text import fold
 from graph.views import filters
 from graph.views.filters import FilterOptions, Filters
+from graph.views.node_search import choice_label, kind_label
 from queries.catalogue import Param
 from queries.runner import suggestions
 
@@ -228,7 +229,8 @@ def search_nodes(label: str, key: str, kinds: tuple[str, ...] | None = None) -> 
         linked, key, lambda k: bool(common.names_of((k,))), kinds))
     text = st.text_input(f"Search {label}", **url_choice.bound(f"{key}_search"),
                          placeholder="a name, an acronym, an id")
-    names = {**common.names_of(tuple(st.session_state[key])), **dict(common.search(text, kinds))}
+    names = {**{k: kind_label(k, n) for k, n in common.names_of(tuple(st.session_state[key])).items()},
+             **{hit.key: choice_label(hit, text) for hit in common.search_choices(text, kinds)}}  # each says its kind
     st.session_state[key] = list(common.names_of(tuple(st.session_state[key])))  # as the store keys them now
     picked = st.multiselect(label.capitalize(), list(names), format_func=names.get, key=key, persist_state="session",
                             placeholder="search, then choose" if names else "search first",

@@ -33,7 +33,7 @@ from graph.values import BadValue
 from queries.catalogue import SavedQuery
 from queries.params import node_id_params
 
-__all__ = ["why_empty", "why_adhoc_empty", "CLI_TEXT", "JSON_TEXT"]
+__all__ = ["why_empty", "why_adhoc_empty", "matched_nothing", "CLI_TEXT", "JSON_TEXT"]
 
 #: How to send a value as text, where the words are read: the CLI's option, the Queries page's JSON field (`text`
 #: is the value as JSON text: `"910945140"`, or `["123", "456"]` for a list).
@@ -95,9 +95,9 @@ def why_adhoc_empty(store: GraphStore, cypher: str, params: dict[str, Any] | Non
     CLI_TEXT or JSON_TEXT); else None."""
     text = without_literals(cypher)
     labels, types = counts(store)
-    absent = [_absent("node labelled", name, labels) for name in _NODE_LABEL.findall(text) if name not in labels]
-    absent += [_absent("relationship of type", name, types) for found in _REL_TYPES.findall(text)
-               for name in re.split(r"\s*\|\s*:?\s*", found) if name not in types]
+    named_labels, named_types = _named(text)
+    absent = [_absent("node labelled", name, labels) for name in named_labels if name not in labels]
+    absent += [_absent("relationship of type", name, types) for name in named_types if name not in types]
     if not absent:
         return (_numbers_sent(text, params or {}, as_text) or _ids_as_written(store, text, params or {}, as_text)
                 or _spaces_sent(text, params or {}, as_text))
@@ -106,6 +106,28 @@ def why_adhoc_empty(store: GraphStore, cypher: str, params: dict[str, Any] | Non
                 "or load your own files (`cluster-explorer load --help`).")
     return (f"No row: the store holds no {'; no '.join(dict.fromkeys(absent))}. Its labels: "
             f"{', '.join(sorted(labels)) or 'none'}; its relationship types: {', '.join(sorted(types)) or 'none'}.")
+
+
+def _named(text: str) -> tuple[list[str], list[str]]:
+    """The labels and the relationship types the patterns of `text` (its literals taken out) name, each once."""
+    types = [name for found in _REL_TYPES.findall(text) for name in re.split(r"\s*\|\s*:?\s*", found)]
+    return list(dict.fromkeys(_NODE_LABEL.findall(text))), list(dict.fromkeys(types))
+
+
+def matched_nothing(cypher: str) -> str:
+    """What an own query's empty answer is when `why_adhoc_empty` finds no cause: it ran, and nothing in the store
+    fits it as written, though the store holds every label and type it names (said, so "0 rows" alone is not read
+    as a failed run or a query the store cannot answer).
+
+    >>> matched_nothing("MATCH (o:Organisation)-[:PARTICIPATES_IN]->(p:Project) WHERE o.country = 'XX' RETURN o")
+    'The query ran and matched nothing. The store holds every label (Organisation, Project) and relationship type \
+(PARTICIPATES_IN) it names: no data fits its pattern and conditions as written.'
+    """
+    labels, types = _named(without_literals(cypher))
+    held = " and ".join([*([f"every label ({', '.join(labels)})"] if labels else []),
+                         *([f"relationship type ({', '.join(types)})"] if types else [])])
+    return "The query ran and matched nothing." + (
+        f" The store holds {held} it names: no data fits its pattern and conditions as written." if held else "")
 
 
 def _numbers_sent(text: str, params: dict[str, Any], as_text: str) -> str | None:

@@ -73,8 +73,8 @@ def texts(at: AppTest) -> str:
 
 def test_overview_shows_counts_sources_and_the_store(app_store):
     at = open_page()
-    assert [m.label for m in at.metric] == ["Nodes", "Relationships", "Organisations", "Loads"]
-    assert int(at.metric[3].value) == 3
+    assert [m.label for m in at.metric] == ["Nodes", "Relationships", "Organisations", "Projects", "Loads"]
+    assert int(at.metric[4].value) == 3
     assert "falkordb" in at.sidebar.caption[0].value
     assert set(at.dataframe[0].value["source"]) == {"seeds", "nuts", "cordis"}
 

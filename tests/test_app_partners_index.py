@@ -79,7 +79,7 @@ def test_a_load_rebuilds_the_index_in_the_background_and_the_next_visit_shows_it
     assert len(table(open_page("partners", partners_focal=FOCAL), "candidate")) >= 1
     (old,) = _index_files(app_store)  # Partners was used: the router keeps its index up to date from now on
     before = open_page("partners", partners_focal=NEWCOMER)
-    assert "Search for one or more organisations or clusters" in texts(before)  # not in the graph yet
+    assert "Search for one or more organisations, clusters or projects" in texts(before)  # not in the graph yet
     builds = disk.builds()
     write_records(app_store, [NodeRecord("Organisation", "pic:1", "Newcomer Oy", ("test:1",),
                                          properties={"country": "FI"})],

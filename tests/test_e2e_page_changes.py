@@ -59,14 +59,15 @@ def chosen(tab, picker: str, name: str) -> bool:
 
 def test_the_partners_consortium_survives_a_visit_to_explore(page, app_url):  # noqa: F811
     visit(page, app_url, "partners", "Partners")
-    choose_first_hit(page, "Search organisations or clusters", "Automation Småland", "Organisations or clusters")
+    choose_first_hit(page, "Search organisations, clusters or projects", "Automation Småland",
+                     "Organisations, clusters or projects")
     page.get_by_role("spinbutton", name="At least this many countries").fill("3")
     page.keyboard.press("Enter")
     settle(page)
     assert address_holds(page, "partners_focal", [SMALAND])
     go_to(page, "Explore")
     go_to(page, "Partners")
-    assert chosen(page, "Organisations or clusters", "Automation Småland")
+    assert chosen(page, "Organisations, clusters or projects", "Automation Småland")
     assert address_holds(page, "partners_focal", [SMALAND]) and address_holds(page, "partners_countries", ["3"])
     page.get_by_role("heading", name="What the call still needs").wait_for()  # computed for it, not the empty hint
 

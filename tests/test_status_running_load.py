@@ -110,7 +110,7 @@ def test_the_overview_page_tells_running_from_interrupted_as_status_does(embedde
         assert "The cordis load started at 2025-01-02T10:00:00 is running." in [i.value for i in at.info]
         assert [w.value for w in at.warning if "did not finish" in w.value] == [
             "The nuts load started at 2025-01-01T10:00:00 did not finish; run the same load again to complete it."]
-        assert at.metric[3].label == "Loads" and at.metric[3].value == "1"  # the completed seeds, not the unfinished
+        assert at.metric[4].label == "Loads" and at.metric[4].value == "1"  # the completed seeds, not the unfinished
     finally:
         st.cache_resource.clear()  # closes the store the app opened
 

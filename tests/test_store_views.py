@@ -120,11 +120,11 @@ def test_first_page_loads_read_no_query_of_more_than_max_rows(app_on_fixture):
 def test_a_load_changes_the_data_version_and_the_next_view_shows_it(app_on_fixture):
     nodes_before = open_page().metric[0].value
     at = open_page("explore", explore_focus_search="Brand new cluster")
-    assert "Brand new cluster" not in at.multiselect(key="explore_focus").options
+    assert "Brand new cluster · Cluster" not in at.multiselect(key="explore_focus").options
     node = NodeRecord("Cluster", "brand-new", "Brand new cluster", ("seed:000",), ("Organisation",))
     record_load(app_on_fixture, "test", "new-checksum", write_records(app_on_fixture, [node], []))
     at = open_page("explore", explore_focus_search="Brand new cluster")
-    assert "Brand new cluster" in at.multiselect(key="explore_focus").options
+    assert "Brand new cluster · Cluster" in at.multiselect(key="explore_focus").options
     assert int(open_page().metric[0].value.replace(",", "")) == int(nodes_before.replace(",", "")) + 1
 
 

@@ -147,13 +147,16 @@ def examples_of(label: str) -> str:
 def search_in(label: str) -> str:
     """`label` nodes whose folded search text contains `$text`, best first: exact (an id after its prefix too:
     `horizon.2.5` is `lb:horizon.2.5`, which had come sixth, after the shorter names of its sub-programmes), prefix,
-    word, anywhere."""
+    word, anywhere. The other names come along, so a hit found by one of them can say which
+    (`graph.views.node_search`); a short name is an organisation's (the contract's `short_name`)."""
+    short_name = "n.short_name" if label in ("Organisation", "Cluster") else "null"
     return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $text "
             f"WITH n, CASE WHEN (n.{SEARCH_PROPERTY} CONTAINS ('|' + $text + '|')) "
             f"OR (n.{SEARCH_PROPERTY} CONTAINS (':' + $text + '|')) THEN 0 "
             f"WHEN n.{SEARCH_PROPERTY} CONTAINS '|' + $text THEN 1 "
             f"WHEN n.{SEARCH_PROPERTY} CONTAINS ' ' + $text THEN 2 ELSE 3 END AS rank "
-            "RETURN n.kind AS kind, n.id AS id, n.name AS name, rank ORDER BY rank, size(n.name), name LIMIT $limit")
+            "RETURN n.kind AS kind, n.id AS id, n.name AS name, rank, n.acronym AS acronym, "
+            f"{short_name} AS short_name, n.aliases AS aliases ORDER BY rank, size(n.name), name LIMIT $limit")
 
 
 @statement(each_label, accepted_warning=ID_SEEK)

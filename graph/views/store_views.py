@@ -32,10 +32,10 @@ from graph.store import view_cypher as q
 from graph.store.contract import BOOKKEEPING, GraphStore
 from graph.store.cypher import count_label
 from graph.store.schema import KIND_ORDER, NODE_LABELS, node_key
-from graph.store.search_text import fold, spellings
 from graph.views import filtered_room, store_selection, store_window
 from graph.views.filters import ACTOR_KINDS, DEFAULT_KINDS, FilterOptions, Filters, display_name
 from graph.views.formatting import choice_label
+from graph.views.node_search import search_hits
 from graph.views.store_graph import EDGES_CUT, nodes_by_key, view_graph
 
 __all__ = ["NodeCounts", "node_counts", "filter_options", "project_years", "search", "names_of", "explore_view",
@@ -86,21 +86,9 @@ def project_years(store: GraphStore) -> tuple[int, int] | None:
 
 
 def search(store: GraphStore, text: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[tuple[str, str]]:
-    """`(key, name)` of nodes whose name, id, acronym or alias contains `text` (accents and case ignored).
-
-    Exact matches first, then names starting with the text, then words starting with it, then the rest.
-    """
-    if not fold(text):
-        return []
-    allowed = set(kinds or DEFAULT_KINDS)
-    skip = "Cluster" if "Organisation" in allowed else "Organisation"
-    labels = [k for k in KIND_ORDER if k in allowed and k != skip]
-    found: dict[str, tuple[int, int, str]] = {}
-    for label, wanted in ((label, w) for label in labels for w in spellings(text)):  # a Cluster is an Organisation
-        for kind, node_id, name, rank in store.read(q.search_in(label), {"text": wanted, "limit": limit}).rows:
-            if kind in allowed or label == "Cluster":
-                found.setdefault(node_key(kind, node_id), (rank, len(str(name)), str(name or node_id)))
-    return [(key, found[key][2]) for key in sorted(found, key=found.get)[:limit]]
+    """`(key, name)` of nodes whose name, id, acronym or alias contains `text` (accents and case ignored), best
+    first (`graph.views.node_search.search_hits`, which says their kinds and other names too)."""
+    return [(hit.key, hit.name) for hit in search_hits(store, text, limit, kinds)]
 
 
 def names_of(store: GraphStore, keys: Iterable[str]) -> dict[str, str]:
