@@ -72,7 +72,10 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                           "einrichtung", "zuwendungsempfänger", "organisme", "nomdelorganisme", "bénéficiaire",
                           "orgname", "organame", "orgnavn", "orgnamn", "participant", "partner", "applicant",
                           "company", "companyname", "institution", "firma", "firmanavn", "bedrift", "bedriftsnavn",
-                          "foretaksnavn", "selskapsnavn", "företagsnamn", "firmenname", "unternehmen", "entreprise"),
+                          "foretaksnavn", "selskapsnavn", "företagsnamn", "firmenname", "unternehmen", "entreprise",
+                          "raisonsociale", "dénomination", "denomination", "dénominationsociale", "société", "societe",
+                          "nomdelentreprise", "adhérent", "adherent", "membre", "partenaires", "partenaire",
+                          "partners", "partnere", "partnerit", "kumppanit"),
     # a project's lead partner named in a column of its own, beside a cell listing the other partners
     "coordinator": ("coordinator", "projectcoordinator", "leadpartner", "lead", "leadorganisation", "leadorganization",
                     "leadapplicant", "leadbeneficiary", "konsortialführer", "konsortialfuhrer", "konsortialfuehrer",

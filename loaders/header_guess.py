@@ -8,9 +8,13 @@ cells made the clusters' ids, and an id header is never taken for a name or titl
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from loaders.csv_header import SECOND_CHOICE, header_word, id_entity
+
+#: A header's words in brackets, what it says besides its name: `PME (oui/non)`, `Tildelt (NOK)`.
+_ASIDE = re.compile(r"\([^)]*\)")
 
 __all__ = ["PARTICIPATION_IDS", "guess_by_words"]
 
@@ -39,6 +43,7 @@ def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]],
     for header in headers:
         word = header_word(header)
         last = header_word(header.rsplit(".", 1)[-1])  # a JSON object's field: `adresse.land` is a `land`
+        aside = header_word(_ASIDE.sub("", header))  # what a header says without its brackets: `PME (oui/non)`
         entity = id_entity(header)
         owner = next((name for name, words in words_of.items() if entity in words and name in ids_of), None) \
             if entity else None
@@ -48,8 +53,8 @@ def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]],
         for name, words in words_of.items():
             if entity and name not in id_names:
                 continue  # ids, not names
-            if word in words or last in words:
-                said = word if word in words else last
+            if word in words or last in words or aside in words:
+                said = word if word in words else last if last in words else aside
                 scored.append((2, 0 if said in SECOND_CHOICE.get(name, ()) else len(said), name, header))
             elif best := max((len(w) for w in words if len(w) >= 5 and w in word), default=0):
                 scored.append((1, best, name, header))

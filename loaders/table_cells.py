@@ -208,14 +208,16 @@ def list_separator(rows: list[dict], column: str) -> str | None:
 
 
 def and_slash(rows: list[dict], column: str, mark: str) -> list[str] | str:
-    """`mark`, or `[mark, " / "]` when cells of `column` without `mark` list their items with ` / ` instead: a
-    Bavarian grants table wrote `A GmbH; B AG` in one row and `C GmbH / D e.V.` in the next (a partner list's
-    separators; a bare `/` is not guessed: `Luft-/Raumfahrt`).
+    """`mark`, or `[mark, ...]` with ` / ` and `, ` when cells of `column` without `mark` list their items so: a
+    Bavarian grants table wrote `A GmbH; B AG` in one row and `C GmbH / D e.V.` in the next, a French one `CEA;
+    CNRS` and `CEA, Soitec SA` (a partner list's separators; a bare `/` is not guessed: `Luft-/Raumfahrt`).
 
     >>> and_slash([{"p": "A; B"}, {"p": "C / D"}], "p", ";"), and_slash([{"p": "A; B"}, {"p": "C"}], "p", ";")
     ([';', ' / '], ';')
     """
-    return [mark, " / "] if any(" / " in cell and mark not in cell for cell in sample_cells(rows, column)) else mark
+    others = [cell for cell in sample_cells(rows, column) if mark not in cell]
+    more = [other for other in (" / ", ", ") if any(other in cell for cell in others)]
+    return [mark, *more] if more else mark
 
 
 def object_lists(rows: list[dict]) -> dict[str, list[str]]:

@@ -54,7 +54,8 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
              "medlemsnamn", "medlemsföretag", "medlemsforetag", "medlemsbedrift", "medlemsvirksomhed", "jäsen",
              "mitglied", "membre"),
     "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
-                "nomducluster", "pôle", "pole", "clusterorganisation", "memberof", "medlemav", "medlemi"),
+                "nomducluster", "pôle", "pole", "nomdupôle", "nomdupole", "pôledecompétitivité", "poledecompetitivite",
+                "clusterorganisation", "memberof", "medlemav", "medlemi"),
     "since": SINCE_WORDS,
     "sme": HEADER_WORDS["sme"],
     "country": HEADER_WORDS["country"],
@@ -95,7 +96,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         guessed.pop("name")
     named_apart = None
     if "name" not in guessed and "cluster" in guessed and _repeats(rows, guessed["cluster"]):
-        named_apart = guessed["name"] = _names_apart(headers, guessed, rows)  # a member list, its names unheaded
+        if named_apart := _names_apart(headers, guessed, rows):  # a member list, its names unheaded
+            guessed["name"] = named_apart
     members = "name" in guessed and "cluster" in guessed  # organisations, each naming its cluster
     since = guessed.pop("since", None) if not members else None  # a membership's date: a member list's
     if "name" not in guessed:

@@ -21,7 +21,8 @@ from loaders.table_cells import as_toml, number_marks, sample_at, unread_numbers
 __all__ = ["number_lines"]
 
 #: Header words of columns whose digits are codes, not quantities: postcodes, phone numbers, register numbers.
-CODE_WORDS = frozenset({"nr", "no", "id", "kod", "code", "vat", "moms", "tlf", "fax", "cvr", "plz", "zip"})
+CODE_WORDS = frozenset({"nr", "no", "id", "kod", "code", "vat", "moms", "tlf", "fax", "cvr", "plz", "zip", "siren",
+                        "siret", "naf", "ape"})
 #: ... and the starts of such words (`Postnummer`, `Telefon`, `Orgnr`, `Y-tunnus`, `Handelsregisternummer`).
 CODE_STARTS = ("post", "tel", "phone", "orgnr", "ytunnus", "tunnus", "handelsregister", "nummer", "number")
 #: Property names for common header words (folded); other headers give their folded words joined by `_`.

@@ -1,0 +1,62 @@
+"""What a French pôle de compétitivité's try-out of its own tables found in `mapping new`: a member list
+(`Raison sociale;SIREN;SIRET;...;PME (oui/non);Pôle`), a list of pôles (`Nom du pôle;Région;...`) and a projects table
+whose `Partenaires` cells list partners with `;` or `, `. Real files in tmp_path, the CLI in-process, the generic
+loader into the real embedded store where a load is asserted.
+"""
+
+from __future__ import annotations
+
+from loaders.generic import read_generic
+from tests.cli_invoke import cli_env, invoke
+
+ADHERENTS = """Raison sociale;SIREN;SIRET;Code postal;Ville;PME (oui/non);Pôle;Date d'adhésion
+STMicroelectronics Grenoble 2 SAS;341 459 386;34145938600055;38000;Grenoble;non;Minalogic;12/03/2019
+Soitec SA;384 711 909;38471190900048;38190;Bernin;non;Minalogic;01/06/2008
+Lynred SAS;302 712 021;30271202100013;38113;Veurey-Voroize;non;Minalogic;15/09/2015
+Soitec SA;384 711 909;38471190900048;38190;Bernin;non;Minalogic;01/06/2008
+"""
+POLES = """Nom du pôle;Région;Ville;Nombre d'adhérents;Site web
+Minalogic;Auvergne-Rhône-Alpes;Grenoble;480;www.minalogic.com
+Aerospace Valley;Occitanie;Toulouse;850;www.aerospace-valley.com
+"""
+PROJETS = """Acronyme;Titre du projet;Montant de l'aide (€);Chef de file;Partenaires
+NANO2022;Nano 2022;35 000 000,00 €;STMicroelectronics SAS;CEA, Soitec SA, Université Grenoble Alpes
+SMARTGRID;Réseaux intelligents;1 250 000,00 €;Schneider Electric SAS;"CEA; CNRS; Université Grenoble Alpes"
+"""
+
+
+def _made(tmp_path, name: str, table: str) -> str:
+    (tmp_path / name).write_text(table, encoding="utf-8")
+    made = invoke(cli_env(tmp_path / "unused.db"), "mapping", "new", str(tmp_path / name))
+    assert made.exit_code == 0, made.stderr
+    return made.stdout
+
+
+def test_a_member_list_with_a_member_twice_and_french_headers(tmp_path):
+    """`mapping new adherents.csv` had ended in `TypeError: can only concatenate str (not "NoneType")`: `Raison
+    sociale` was no known word, and the search for a column of names differing on every row found none, a member
+    being listed twice."""
+    text = _made(tmp_path, "adherents.csv", ADHERENTS)
+    assert 'name = "Raison sociale"  #? the name' in text and 'id = "SIREN"  #? the id' in text
+    assert 'sme = { column = "PME (oui/non)", type = "bool" }' in text  # its words in brackets set aside
+    assert "# located_in = { country = { value = \"FR\" } }  #? no column says where the rows are; their SIREN" in text
+    assert "siret =" not in text  # an identifier, not a number to keep
+
+
+def test_a_list_of_poles_is_a_list_of_clusters(tmp_path):
+    """`Nom du pôle` had been read as no name at all, the list as a table of participations (four "project_id is
+    empty" problems)."""
+    text = _made(tmp_path, "poles.csv", POLES)
+    assert 'label = "Cluster"' in text and 'id = "Nom du pôle"' in text
+    assert '# nombre_d_adherents = { column = "Nombre d\'adhérents", type = "int" }' in text
+
+
+def test_partners_listed_with_semicolons_or_commas_and_a_chef_de_file(tmp_path):
+    """`Partenaires` and `Chef de file` had been left unused, and the project's grant mapped as each partner's."""
+    text = _made(tmp_path, "projets.csv", PROJETS)
+    assert 'organisation_name = { column = "Partenaires", separator = [";", ", "] }' in text
+    assert 'coordinator = "Chef de file"' in text and 'project_amount = "Montant de l\'aide (€)"' in text
+    (tmp_path / "projets.toml").write_text(text, encoding="utf-8")
+    nodes = read_generic(tmp_path / "projets.toml")[0]
+    assert sorted((n.name for n in nodes if n.label == "Organisation"), key=str.casefold) == [
+        "CEA", "CNRS", "Schneider Electric SAS", "Soitec SA", "STMicroelectronics SAS", "Université Grenoble Alpes"]
