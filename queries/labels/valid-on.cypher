@@ -7,6 +7,9 @@
 // param min_level: int = 1 -- 1 Bronze, 2 Silver, 3 Gold
 // range min_level: 1..3
 // example: {"on": "2019-06-01", "min_level": 1}
+// empty: No cluster holds a label of that level on that day. Only awards with a date count (HAS_LABEL's `awarded`:
+// empty: a label list's `Awarded` or `Tilldelad` column, which `mapping new` maps); `labels/holders` lists every
+// empty: holder of a label, dated or not.
 MATCH (c:Cluster)-[h:HAS_LABEL]->(q:QualityLabel)
 WHERE q.level >= $min_level AND h.awarded IS NOT NULL AND h.awarded <= $on
   AND (h.expires IS NULL OR h.expires >= $on)

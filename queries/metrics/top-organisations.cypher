@@ -7,6 +7,8 @@
 // param limit: int = 20
 // range limit: 1..1000000
 // example: {"metric": "pagerank", "limit": 10}
+// empty: No organisation holds that metric: write it with `cluster-explorer metrics compute --metric METRIC --write`
+// empty: (or the Metrics page's Write back to the store).
 MATCH (o:Organisation)
 WHERE o[$metric] IS NOT NULL
 RETURN o.id AS id, o.name AS organisation, o.country AS country, o[$metric] AS value

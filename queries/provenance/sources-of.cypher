@@ -4,6 +4,8 @@
 // requires: Source
 // param id: string = iot-world -- a node's id
 // example: {"id": "automation-smaland"}
+// empty: No source is recorded for a node of that id: give a node's id as the store holds it (Explore's details show it;
+// empty: `iot-world`, `pic:999613422`).
 OPTIONAL MATCH (o:Organisation {id: $id})
 OPTIONAL MATCH (p:Project {id: $id})
 OPTIONAL MATCH (g:Programme {id: $id})
