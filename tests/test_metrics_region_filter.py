@@ -47,9 +47,9 @@ def test_a_county_takes_its_own_organisations_alone_and_the_option_repeats(env):
 
 
 def test_a_misspelt_region_is_refused_naming_the_option_and_the_nearest_regions(env):
-    refused = invoke(env, "metrics", "compute", "--region", "Smaaland")
+    refused = invoke(env, "metrics", "compute", "--region", "Smalland")  # `Smaaland` is Småland written out: found
     assert refused.exit_code == 2
-    assert "Invalid value for '--region': no region has the code or name 'Smaaland'; the nearest: Småland med " \
+    assert "Invalid value for '--region': no region has the code or name 'Smalland'; the nearest: Småland med " \
            "öarna (SE21)" in refused.stderr
     code = invoke(env, "metrics", "compute", "--region", "SE3")
     assert code.exit_code == 2 and "the nearest: Södra Sverige (SE2); Östra Sverige (SE1)" in code.stderr
