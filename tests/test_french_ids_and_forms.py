@@ -89,3 +89,39 @@ def test_a_number_of_another_body_leaves_the_row_to_the_node_its_name_names(stor
             "'UNIVERSITE GUSTAVE EIFFEL')") in said
     assert "130026123" in _organisation(store, "pic:897379108")[1]
     assert not _organisation(store, "pic:897556521")[1]
+
+
+def test_a_name_with_a_legal_form_updates_the_one_stored_node_so_named(store, tmp_path):
+    notes = _load(store, tmp_path, match=True)
+    said = next(n for n in notes if "once legal forms (SA, SAS, GmbH, AB ...), case and punctuation are set aside" in n)
+    assert "Organisation 'Lynred SAS' (id '808111554') -> pic:936720271 'LYNRED'" in said
+    assert _organisation(store, "808111554") is None
+    assert "808111554" in _organisation(store, "pic:936720271")[1]
+    assert not any("'Lynred SAS'" in n for n in notes if "nearly share a name" in n)  # taken, so not "near"
+
+
+def test_the_rows_country_tells_two_stored_nodes_so_named_apart(store, tmp_path):
+    """CORDIS's ORANGE in France and ORANGE in Belgium: the table's rows are French."""
+    _load(store, tmp_path, match=True)
+    assert _organisation(store, "380129866") is None
+    assert "380129866" in _organisation(store, "pic:911000001")[1]
+    assert not _organisation(store, "pic:911000002")[1]
+
+
+def test_of_two_stored_nodes_so_named_in_its_country_none_is_guessed(store, tmp_path):
+    """ACME ROBOTIQUE and ACME ROBOTIQUE SAS, both French: the row stays a node of its own, and the note on near names
+    asks for the id of the one meant."""
+    notes = _load(store, tmp_path, match=True)
+    assert _organisation(store, "123456789")[0] == "Acme Robotique SA"
+    near = next(n for n in notes if "nearly share a name" in n)
+    assert ("Organisation 'Acme Robotique SA' (row id '123456789', membres.csv) near the store's pic:911000003 "
+            "'ACME ROBOTIQUE' / pic:911000004 'ACME ROBOTIQUE SAS': 2 nodes, give the row the id of the one "
+            "meant") in near
+
+
+def test_without_match_the_near_note_says_match_takes_a_name_with_a_legal_form(store, tmp_path):
+    notes = _load(store, tmp_path, match=False)
+    near = next(n for n in notes if "nearly share a name" in n)
+    assert ("Organisation 'Lynred SAS' (row id '808111554', membres.csv) near the store's pic:936720271 'LYNRED': "
+            "match = \"name\" takes it") in near
+    assert _organisation(store, "808111554")[0] == "Lynred SAS"  # nothing merged without the option
