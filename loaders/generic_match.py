@@ -5,10 +5,13 @@ EuroSciVoc's fields) under ids of its own, or none (the name as the id). A new i
 table made a second Automation Region beside the seeds' one, and a recommendation for it then found two. With
 `match = "name"`, a row whose id the store lacks takes the node of that label its name names, by the rule of
 relationship ends given by name (`loaders.generic_ends`: the name in any case, else a name, acronym or alias
-with accents and case ignored). The row's properties and sources go to that node, which keeps its own name,
-and the mapping's relationships from or to the row go to it too. A name several nodes share is a problem
-asking for the id; a name no node has makes a new node, as without the option. The notes list the matches. A
-matched node keeps its labels, so its kind too (a seed cluster named by an Organisation row stays a Cluster).
+with accents and case ignored), else the one node of that label (and of the row's country, where both have one)
+whose name is the row's once legal forms are set aside (`Naval Group SA`: CORDIS's `NAVAL GROUP`; of several, none:
+`loaders.generic_near_names.same_but_legal_forms`). The row's properties and sources go to that node, which keeps
+its own name, and the mapping's relationships from or to the row go to it too. A name several nodes share (as
+written or folded) is a problem asking for the id; a name no node has makes a new node, as without the option. The
+notes list the matches. A matched node keeps its labels, so its kind too (a seed cluster named by an Organisation row
+stays a Cluster).
 
 Without the option, the notes say which new nodes have the name of a node the store holds (by the same rule), so a
 user sees the second `IoT World` before a ranking finds two, and learns of the option.
@@ -34,7 +37,7 @@ from graph.wording import first_few
 from loaders.generic_held_namesakes import held_beside_namesakes, held_matchable
 from loaders.generic_match_move import changed_values, move_matched, taken_twice
 from loaders.generic_namesakes import namesakes, narrowed_by_country, new_and_named
-from loaders.generic_near_names import near_names
+from loaders.generic_near_names import near_names, same_but_legal_forms
 from loaders.generic_own_ids import by_own_ids
 from loaders.generic_vat_numbers import by_vat_numbers
 
@@ -72,8 +75,13 @@ def _matched(store: GraphStore, data: GenericInput,
             by_label[record.label][record.id] = record
     problems: list[Problem] = []
     found: dict[tuple[str, str], tuple[str, str]] = {}  # (label, the row's id) -> (the node's id, its name)
+    by_forms: set[tuple[str, str]] = set()  # those of `found` named so with legal forms aside
     for label, records in sorted(by_label.items()):
         named = new_and_named(store, label, records, held=held.get(label, {}))
+        unnamed = same_but_legal_forms(store, label, [record for record, nodes in named if not nodes])
+        one_so_named = {row_id: nodes for row_id, nodes in unnamed.items() if len(nodes) == 1}  # of several: none
+        by_forms |= {(label, row_id) for row_id in one_so_named}
+        named = [(record, nodes or one_so_named.get(record.id, [])) for record, nodes in named]
         for record, nodes in narrowed_by_country(store, label, named):
             if len(nodes) == 2 and (one := one_body(store, [ResolvedNode(label, i, n) for i, n in nodes])):
                 nodes = [(one.id, one.name)]  # a seed node and its CORDIS record: the one in projects, as queries take
@@ -93,10 +101,21 @@ def _matched(store: GraphStore, data: GenericInput,
     if settle is not None:
         settle(store, data)
     data.notes += changed_values(data, found, stored, 'match = "name" rows')
-    shown = first_few(sorted(found.items()), 10, lambda hit: f"{hit[0][0]} {named_so[hit[0]]!r}" + (
-        f" (id {hit[0][1]!r})" if hit[0][1] != named_so[hit[0]] else "") + f" -> {hit[1][0]}")
-    data.notes.append(f"{len(found)} row(s) of match = \"name\" tables name a node of the store, which they update "
-                      f"(keeping its name): {shown}")
+
+    def shown(hit: tuple[tuple[str, str], tuple[str, str]]) -> str:
+        (label, row_id), (node_id, node_name) = hit
+        return (f"{label} {named_so[(label, row_id)]!r}" + (f" (id {row_id!r})" if row_id != named_so[(label, row_id)]
+                                                             else "")
+                + f" -> {node_id}" + (f" {node_name!r}" if (label, row_id) in by_forms else ""))
+
+    if as_named := sorted(hit for hit in found.items() if hit[0] not in by_forms):
+        data.notes.append(f"{len(as_named)} row(s) of match = \"name\" tables name a node of the store, which they "
+                          f"update (keeping its name): {first_few(as_named, 10, shown)}")
+    if forms_aside := sorted(hit for hit in found.items() if hit[0] in by_forms):
+        data.notes.append(f"{len(forms_aside)} row(s) of match = \"name\" tables name a node of the store once "
+                          "legal forms (SA, SAS, GmbH, AB ...), case and punctuation are set aside, the one of that "
+                          "label and country so named, which they update (keeping its name): "
+                          + first_few(forms_aside, 10, shown))
     return []
 
 

@@ -10,6 +10,12 @@ and umlauts written out where the other name does (Universität as UNIVERSITAET)
 acronym or alias; or the table's name (one word) is the first word of one stored node's name in that country, and
 of no other's.
 
+`match = "name"` takes the stored node whose name the row's is once case, punctuation and legal forms are set aside,
+where exactly one node of that label (and of the row's country, where both have one) is so named
+(`same_but_legal_forms`): a French members table's `Naval Group SA` and `Lynred SAS` had become new nodes beside
+CORDIS's `NAVAL GROUP` and `LYNRED`, which this note then said, splitting Naval Group's projects over two nodes. The
+note says `match = "name" takes it` of such a row; a table with the option has no such row left to note.
+
 One read per label: the stored nodes one of whose names starts with the first word of a new node's name when
 the new names start with a few words (the store searches its folded names, 0.05 s for the sample's organisations),
 else all the label's names (0.23 s for the sample's 21,722 organisations: asking the store for 1,000 words took 8 s,
@@ -37,7 +43,7 @@ from loaders.legal_forms import strip_legal_forms
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["near_key", "near_names"]
+__all__ = ["near_key", "near_names", "same_but_legal_forms"]
 
 _SHOWN = 5
 _FEW_STARTS = 20  # first words the store is asked for; more, and the label's names are read whole
@@ -120,13 +126,44 @@ def _new_records(store: GraphStore, data: GenericInput) -> dict[str, list[NodeRe
     return new
 
 
+def _keys(record: NodeRecord) -> set[str]:
+    """The row's name as `near_key` writes it, as written and with its umlauts written out."""
+    return {near_key(form) for form in (record.name, transliterated(record.name))} - {""}
+
+
+def _same_but_forms(record: NodeRecord, stored: list[tuple]) -> list[tuple[str, str]]:
+    """The (id, name) of the `stored` nodes (id, name, country, search text) whose name `record`'s is once case,
+    punctuation and legal forms are set aside, in the row's country where both have one."""
+    keys, country = _keys(record), record.properties.get("country")
+    return [(node_id, str(name)) for node_id, name, held_country, _ in stored
+            if not (country and held_country and held_country != country) and near_key(name) in keys]
+
+
+def same_but_legal_forms(store: GraphStore, label: str, records: list[NodeRecord]) -> dict[str, list[tuple[str, str]]]:
+    """Each of `records` (by id) -> the (id, name) of the `label` nodes whose name its name is once case, punctuation
+    and legal forms are set aside, in its country where both have one: `match = "name"` takes the one such node for a
+    row its name names as written or folded names none of. One read (`_stored`); {} for a label of more than
+    `_READ_AT_MOST` nodes."""
+    by_word = _stored(store, label, {word for record in records for word in _first_words(record.name)}) \
+        if records else None
+    if by_word is None:
+        return {}
+    return {record.id: _same_but_forms(record, list({row[0]: row for word in sorted(_first_words(record.name))
+                                                     for row in by_word.get(word, [])}.values()))
+            for record in records}
+
+
 def _near(record: NodeRecord, stored: list[tuple]) -> tuple[list[tuple[str, str]], bool]:
     """The (id, name) of the stored nodes `record` nearly shares a name with, and whether `match = "name"` takes the
-    one it names (its rule: the name in any case, else a folded name, acronym or alias of one node)."""
-    keys = {near_key(form) for form in (record.name, transliterated(record.name))} - {""}
+    one it names (its rule: the name in any case, else a folded name, acronym or alias of one node, else the one node
+    so named with legal forms aside, `same_but_legal_forms`)."""
+    keys = _keys(record)
     country = record.properties.get("country")
     if any(str(name or "").lower() == record.name.lower() for _, name, _, _ in stored):
         return [], False  # a namesake as written: `match = "name"` and the note on namesakes see to it
+    taken = _taken(record.name, stored)
+    if not taken and len(one := _same_but_forms(record, stored)) == 1:
+        return one, True
     same, first = [], []
     for node_id, name, held_country, search in stored:
         if country and held_country and held_country != country:
@@ -138,7 +175,7 @@ def _near(record: NodeRecord, stored: list[tuple]) -> tuple[list[tuple[str, str]
         elif country and held_country and any(" " not in key and near_key(name).split()[:1] == [key] for key in keys):
             first.append((node_id, str(name)))
     found = same or (first if len(first) == 1 else [])
-    return found, len(found) == 1 and _taken(record.name, stored) == [found[0][0]]
+    return found, len(found) == 1 and taken == [found[0][0]]
 
 
 def _taken(name: str, stored: list[tuple]) -> list[str]:

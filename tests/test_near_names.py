@@ -54,7 +54,7 @@ def test_the_load_says_which_new_organisations_nearly_share_a_name_with_cordis_r
     assert ("Organisation 'AVL' (row id 'FN 678901f', foerderungen.csv) near the store's pic:999952243 'AVL LIST "
             "GMBH': match = \"name\" takes it") in note
     assert ("Organisation 'Fronius International' (row id 'FN 456789d', foerderungen.csv) near the store's "
-            "pic:995970975 'FRONIUS INTERNATIONAL GMBH': give the row that id") in note
+            "pic:995970975 'FRONIUS INTERNATIONAL GMBH': match = \"name\" takes it") in note  # legal forms aside
     # the table says Deutschland: the German society, not Fraunhofer Portugal (whose acronym is FRAUNHOFER too)
     assert ("Organisation 'Fraunhofer' (row id 'name:Fraunhofer', foerderungen.csv) near the store's pic:999984059 "
             "'FRAUNHOFER GESELLSCHAFT ZUR FORDERUNG DER ANGEWANDTEN FORSCHUNG EV': give the row that id") in note

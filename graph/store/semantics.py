@@ -117,8 +117,10 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("city", "string", "city or town (CORDIS's `city`, a member list's `Ort` / `Kommune`)", ("members",)),
             ("activity_type", "string", "the kind of organisation (CORDIS's HES higher education, REC research, PRC "
              "private, PUB public, OTH other)", ("Explore's tooltips",)),
-            ("vat_number", "string", "VAT number (CORDIS's `vatNumber`, SE202100287401): a table's organisation number "
-             "it holds is that organisation (loaders/generic_vat_numbers.py)", ("match = \"name\"",)),
+            ("vat_number", "string", "VAT number (CORDIS's `vatNumber`, SE202100287401, FR75441133808): a table's "
+             "organisation number it holds (Norwegian, Swedish, Danish, Finnish, a French SIREN or SIRET) is that "
+             "organisation when the names share a word and the row's name names no other "
+             "(loaders/generic_vat_numbers.py)", ("match = \"name\"",)),
             ("region", "string", "a national region that is no NUTS code (NO-Hordaland; `located_in` sets it)",
              ("regions",)),
             ("sme", "bool", "a small or medium-sized enterprise (the SME label does the same)", ("SMEs",)),
