@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.countries import names_of
-from graph.store.search_text import fold, spellings
+from graph.store.search_text import fold, same_punctuation, spellings
 
 __all__ = ["UNRANKED", "place", "places", "matching_keys", "found_groups", "folded_only_said", "inside_words_said",
            "found_places", "find_lines", "graph_of", "left_out_why"]
@@ -72,8 +72,9 @@ def _searched(key: Any, name: str, whole_key: bool = False) -> str:
 
 
 def _as_typed(text: str) -> str:
-    """`text` case-folded with its accents kept (NFC, so a typed `ö` and a stored `o` + diaeresis are one)."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+    """`text` case-folded with its accents kept (NFC, so a typed `ö` and a stored `o` + diaeresis are one), its
+    apostrophes and dashes as `fold` writes them (`same_punctuation`: `Côte d'Azur` is NUTS's `Côte d’Azur`)."""
+    return same_punctuation(unicodedata.normalize("NFC", str(text)).casefold())
 
 
 def _spelled(text: str) -> str:
