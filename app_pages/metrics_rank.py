@@ -89,8 +89,8 @@ def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
                          help="Your cluster, a member, a region: where it stands among the nodes of this graph")
     if not text.strip():
         return
-    groups, inside = found_groups(kept.names, text)
-    found = found_places(kept.names, kept.results, text, groups)
+    groups, inside = found_groups(kept.names, text, kept.other_names)
+    found = found_places(kept.names, kept.results, text, groups, kept.other_names)
     if found:
         if inside:
             said = inside_words_said(text)

@@ -158,10 +158,11 @@ def _top_lines(result, n: int, found) -> list[str]:
 
 
 FIND = click.option("--find", "find", default=None, metavar="TEXT",
-                    help="Also print the place by each metric of the nodes one of whose names or whose id has a word "
-                         "starting with TEXT (your cluster; 'alo' finds ALOADED, not CATALONIA). Accents and case are "
-                         "ignored; a TEXT with accents lists the names holding them as typed first, and says how "
-                         "many match only without them.")
+                    help="Also print the place by each metric of the nodes one of whose names (name, short name, "
+                         "acronym, alias: 'CEA' finds the CEA by its short name, and says so) or whose id has a word "
+                         "starting with TEXT (your cluster; 'alo' finds ALOADED, not CATALONIA), whole words first. "
+                         "Accents and case are ignored; a TEXT with accents lists the names holding them as typed "
+                         "first, and says how many match only without them.")
 @metrics.command("compute")
 @_projection_options
 @click.option("--metric", "chosen", multiple=True,

@@ -9,7 +9,8 @@ country's tables write, "pirkanmaan maakunta", "region syddanmark", `graph.regio
 a store loaded before it: a load already in the log is skipped; nor would an organisation's CORDIS short name
 ("KTH" for KUNGLIGA TEKNISKA HOEGSKOLAN). Those places are read each time, the organisations whose text lacks
 their short name, and only the texts that differ are written (a re-run writes nothing). A store derived before a
-name's umlauts were written out too (`WRITTEN_OUT_SINCE`) has its nodes named with them read once. A text made
+name's umlauts were written out too (`WRITTEN_OUT_SINCE`) has its nodes named with them read once, and one derived
+before apostrophes and dashes folded alike (`PUNCTUATION_SINCE`) its nodes whose texts hold one. A text made
 again keeps the node's `own_ids` (a table's own numbers of a node it matched by name): it had dropped them, so
 `recommend --for 12345678` found a Danish table's Blue Ocean Robotics, which CORDIS gives a short name, no more.
 """
@@ -21,7 +22,7 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.disk import write
 from graph.store.schema import check_label
-from graph.store.search_text import OWN_LETTERS, SEARCH_PROPERTY, node_search_text
+from graph.store.search_text import OWN_LETTERS, PUNCTUATION, SEARCH_PROPERTY, node_search_text
 from loaders.derived_version import NEWEST_STAMP
 
 __all__ = ["refresh_search_texts"]
@@ -59,6 +60,11 @@ RETURN labels(c) AS labels, {_NAMES}, c.local_name AS local_name, c.iso_code AS 
 #: aa: `search_text.spellings`), so a German table's "Muenchen" finds a stored "München" as "München" finds CORDIS's
 #: MUENCHEN.
 WRITTEN_OUT_SINCE = 12
+#: The derived version since which search texts write every apostrophe ' and every dash a space
+#: (`search_text.PUNCTUATION`): NUTS's `Provence-Alpes-Côte d’Azur` had not been found by a table's `Provence-Alpes-Côte
+#: d'Azur`, nor `Centre — Val de Loire` by `Centre-Val de Loire`. Texts holding a dash or another apostrophe are made
+#: again (read by `OWN_LETTERS_KEPT`, which reads texts holding any of `$letters`).
+PUNCTUATION_SINCE = 13
 #: The letters `search_text.transliterated` writes out, as precomposed letters and as combining marks.
 WRITTEN_OUT = sorted("äöüøåÄÖÜØÅ\u0308\u030a")
 #: Nodes of any kind whose name or local name holds such a letter (their search texts may lack the written-out form).
@@ -93,7 +99,8 @@ def refresh_search_texts(store: GraphStore) -> int:
             write(store, SET_SEARCH[label], {"rows": rows})
         written += len(rows)
     return (written + _written_again(store, FOLDED_SINCE, OWN_LETTERS_KEPT, sorted(chr(c) for c in OWN_LETTERS))
-            + _written_again(store, WRITTEN_OUT_SINCE, WRITTEN_OUT_NAMES, WRITTEN_OUT))
+            + _written_again(store, WRITTEN_OUT_SINCE, WRITTEN_OUT_NAMES, WRITTEN_OUT)
+            + _written_again(store, PUNCTUATION_SINCE, OWN_LETTERS_KEPT, sorted(chr(c) for c in PUNCTUATION)))
 
 
 def _written_again(store: GraphStore, since: int, read: str, letters: list[str]) -> int:

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from graph.countries import names_of
-from graph.store.search_text import fold, spellings
+from graph.store.search_text import fold, same_punctuation, spellings
 
 __all__ = ["UNRANKED", "place", "places", "matching_keys", "found_groups", "folded_only_said", "inside_words_said",
            "found_places", "find_lines", "graph_of", "left_out_why"]
@@ -59,21 +59,29 @@ def _word_start(*needles: str) -> re.Pattern[str] | None:
     return re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(needle) for needle in needles)})")
 
 
-def _searched(key: Any, name: str, whole_key: bool = False) -> str:
-    """What a find looks in for the node `key`: its names (a country: all of them) and its id, without the label its
-    key starts with (`Cluster:pic:999...`: `--find cluster` had matched every node of the graph of clusters) unless
-    `whole_key` (a text with a colon: a key as the app shows it).
+#: A node's names besides its shown one, as (what, name): `graph.analytics.metrics_disk.other_names`.
+OtherNames = dict[Any, tuple[tuple[str, str], ...]]
+
+
+def _searched(key: Any, name: str, whole_key: bool = False, others: tuple[tuple[str, str], ...] = ()) -> str:
+    """What a find looks in for the node `key`: its names (a country: all of them; `others`: its short name, acronym,
+    aliases) and its id, without the label its key starts with (`Cluster:pic:999...`: `--find cluster` had matched
+    every node of the graph of clusters) unless `whole_key` (a text with a colon: a key as the app shows it).
 
     >>> _searched("Cluster:pic:999", "CLIC INNOVATION OY"), _searched("SE21", "Småland med öarna")
     ('CLIC INNOVATION OY|pic:999', 'Småland med öarna|SE21')
+    >>> _searched("Organisation:pic:1", "COMMISSARIAT A L ENERGIE", others=(("short name", "CEA"),))
+    'COMMISSARIAT A L ENERGIE|CEA|pic:1'
     """
     label, _, node_id = str(key).partition(":")
-    return "|".join((*names_of(key, name), str(key) if whole_key or not (node_id and label.isalpha()) else node_id))
+    return "|".join((*names_of(key, name), *(other for _, other in others),
+                     str(key) if whole_key or not (node_id and label.isalpha()) else node_id))
 
 
 def _as_typed(text: str) -> str:
-    """`text` case-folded with its accents kept (NFC, so a typed `ö` and a stored `o` + diaeresis are one)."""
-    return " ".join(unicodedata.normalize("NFC", str(text)).casefold().split())
+    """`text` case-folded with its accents kept (NFC, so a typed `ö` and a stored `o` + diaeresis are one), its
+    apostrophes and dashes as `fold` writes them (`same_punctuation`: `Côte d'Azur` is NUTS's `Côte d’Azur`)."""
+    return same_punctuation(unicodedata.normalize("NFC", str(text)).casefold())
 
 
 def _spelled(text: str) -> str:
@@ -82,8 +90,9 @@ def _spelled(text: str) -> str:
     return "|".join(spellings(text))
 
 
-def matching_keys(names: dict[Any, str], text: str) -> tuple[list[Any], list[Any]]:
-    """The keys of `names` (key -> name) one of whose names (a country: any of them) or whose key has a word
+def matching_keys(names: dict[Any, str], text: str, others: OtherNames | None = None) -> tuple[list[Any], list[Any]]:
+    """The keys of `names` (key -> name) one of whose names (a country: any of them; `others`: its short name,
+    acronym and aliases, `graph.analytics.metrics_disk.other_names`) or whose key has a word
     starting with `text`: first those that hold it as typed, case ignored, then those that match only with accents
     taken off (`graph.store.search_text.fold`: CORDIS writes Ålö AB as ALO AB) or with ä, ö, ü, ø, å written as
     ae, oe, ue, oe, aa on either side (`spellings`: CORDIS writes TECHNISCHE UNIVERSITAET MUENCHEN). A text of ASCII
@@ -101,20 +110,24 @@ def matching_keys(names: dict[Any, str], text: str) -> tuple[list[Any], list[Any
     wanted, typed = _word_start(*(form.strip() for form in spellings(text))), _word_start(_as_typed(text).strip())
     if wanted is None or typed is None:
         return [], []
-    whole = ":" in text
-    found = [key for key, name in names.items() if wanted.search(_spelled(_searched(key, name, whole)))]
+    whole, others = ":" in text, others or {}
+    found = [key for key, name in names.items() if wanted.search(_spelled(_searched(key, name, whole,
+                                                                                     others.get(key, ()))))]
     if text.isascii():  # as typed: the names that fold to hold it (ALO finds Ålö AB); then those it spells out
         typed = _word_start(fold(text).strip())
-        exact = [key for key in found if typed and typed.search(fold(_searched(key, names[key], whole)))]
+        exact = [key for key in found if typed and typed.search(fold(_searched(key, names[key], whole,
+                                                                                others.get(key, ()))))]
     else:
-        exact = [key for key in found if typed.search(_as_typed(_searched(key, names[key], whole)))]
+        exact = [key for key in found if typed.search(_as_typed(_searched(key, names[key], whole,
+                                                                          others.get(key, ()))))]
     held = set(exact)
     return exact, [key for key in found if key not in held]
 
 
-def found_groups(names: dict[Any, str], text: str) -> tuple[tuple[list[Any], list[Any]], bool]:
-    """`matching_keys(names, text)`; when no word of any name starts with `text`, the keys holding it inside a word
-    instead, and True: Nordic names are compounds (Bølgeteknikk AS, Kustenergi), and `--find teknikk` had said
+def found_groups(names: dict[Any, str], text: str,
+                 others: OtherNames | None = None) -> tuple[tuple[list[Any], list[Any]], bool]:
+    """`matching_keys(names, text, others)`; when no word of any name starts with `text`, the keys holding it inside a
+    word instead, and True: Nordic names are compounds (Bølgeteknikk AS, Kustenergi), and `--find teknikk` had said
     nothing matched.
 
     >>> found_groups({"a": "Bølgeteknikk AS", "b": "Teknikkfabrikken"}, "teknikk")
@@ -122,12 +135,12 @@ def found_groups(names: dict[Any, str], text: str) -> tuple[tuple[list[Any], lis
     >>> found_groups({"a": "Bølgeteknikk AS", "b": "Fjordlab AS"}, "teknikk")
     ((['a'], []), True)
     """
-    groups = matching_keys(names, text)
+    groups, others = matching_keys(names, text, others), others or {}
     if groups[0] or groups[1] or not fold(text).strip():
         return groups, False
     forms = [form.strip() for form in spellings(text)]
-    inside = [key for key, name in names.items() if any(form in _spelled(_searched(key, name, ":" in text))
-                                                        for form in forms)]
+    inside = [key for key, name in names.items()
+              if any(form in _spelled(_searched(key, name, ":" in text, others.get(key, ()))) for form in forms)]
     return (inside, []), bool(inside)
 
 
@@ -138,12 +151,16 @@ def inside_words_said(text: str) -> str:
 
 
 def found_places(names: dict[Any, str], results: dict[str, Any], text: str,
-                 groups: tuple[list[Any], list[Any]] | None = None) -> list[tuple[Any, str, dict[str, str]]]:
+                 groups: tuple[list[Any], list[Any]] | None = None,
+                 others: OtherNames | None = None) -> list[tuple[Any, str, dict[str, str]]]:
     """The nodes of a projection (`names`: key -> name) one of whose names or whose key has a word starting with
     `text` (`matching_keys`: those holding it as typed first, then those matching only without accents; a country
-    by any of its names: "Sverige"), each group best first by the first metric, each node with its place by every
-    metric of `results` (metric -> a result with `values`) but `community`. `groups`: `matching_keys(names, text)`
-    when the caller has it (it counts the matches without accents too), else found here.
+    by any of its names: "Sverige"; `others`: a node's short name, acronym and aliases), in each group those holding
+    it as a whole word first (`--find CEA`: the CEA before CEATECH), then best first by the first metric, each node
+    with its place by every metric of `results` (metric -> a result with `values`) but `community`, and named with
+    the other name that matched when its shown name does not hold the text ("COMMISSARIAT ... (short name CEA)").
+    `groups`: `matching_keys(names, text, others)` when the caller has it (it counts the matches without accents
+    too), else found here.
 
     >>> class R:
     ...     def __init__(self, values): self.values = values
@@ -151,15 +168,39 @@ def found_places(names: dict[Any, str], results: dict[str, Any], text: str,
     ...              {"degree": R({"Cluster:a": 2, "Cluster:b": 5, "Cluster:c": 4})}, "green")
     [('Cluster:c', 'Green Valley', {'degree': '2 of 3'}), ('Cluster:a', 'Industrial Green Tech', {'degree': '3 of 3'})]
     """
-    groups = matching_keys(names, text) if groups is None else groups
+    others = others or {}
+    groups = matching_keys(names, text, others) if groups is None else groups
     ranked = [metric for metric in results if metric not in UNRANKED]
-    if ranked:
-        first = results[ranked[0]].values
-        for keys in groups:
-            keys.sort(key=lambda key: (key not in first, -first.get(key, 0)))
+    first = results[ranked[0]].values if ranked else {}
+    whole = _whole_word(text)
+    for keys in groups:
+        keys.sort(key=lambda key: (not whole(_searched(key, names[key], ":" in text, others.get(key, ()))),
+                                   key not in first, -first.get(key, 0)))
     keys = [*groups[0], *groups[1]]
     by_metric = {metric: places(results[metric].values, keys) for metric in ranked}
-    return [(key, names[key], {metric: by_metric[metric][key] for metric in ranked}) for key in keys]
+    return [(key, names[key] + _other_name_said(key, names[key], others.get(key, ()), text),
+             {metric: by_metric[metric][key] for metric in ranked}) for key in keys]
+
+
+def _whole_word(text: str) -> Any:
+    """What tells whether a node's names hold `text` (any of its `spellings`) as a whole word: `CEA`, not CEATECH."""
+    forms = [form.strip() for form in spellings(text) if form.strip()]
+    pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, forms))})(?!\w)") if forms else None
+    return lambda searched: bool(pattern and pattern.search(_spelled(searched)))
+
+
+def _other_name_said(key: Any, name: str, others: tuple[tuple[str, str], ...], text: str) -> str:
+    """` (short name CEA)`: the first of the node's other names that holds `text` at a word's start (else inside a
+    word), when neither its shown name nor its id does; "" otherwise. Asked only of the matches (a few)."""
+    if not others:
+        return ""
+    forms = [form.strip() for form in spellings(text) if form.strip()]
+    starts = _word_start(*forms)
+    if starts is None or starts.search(_spelled(_searched(key, name, ":" in text))):
+        return ""
+    held = [(what, other) for what, other in others if starts.search(_spelled(other))] or [
+        (what, other) for what, other in others if any(form in _spelled(other) for form in forms)]
+    return f" ({held[0][0]} {held[0][1]})" if held else ""
 
 
 #: A projection's kind as its graph's nodes are called ("this graph of clusters").
@@ -195,9 +236,10 @@ def find_lines(found: Any, results: dict[str, Any], kind: str, text: str, places
     first `SHOWN`; when none, why a node of the store may have no place (never an empty answer), with the `places`
     the projection was limited to (`--region`, `--country`): a German table's organisations placed in DE alone are
     in no region of it, and `--find Nürnberger --region Bayern` had blamed the projects alone."""
-    groups, inside = found_groups(found.names, text)
+    others = getattr(found, "other_names", None) or {}
+    groups, inside = found_groups(found.names, text, others)
     folded_only = len(groups[1])
-    matches = found_places(found.names, results, text, groups)
+    matches = found_places(found.names, results, text, groups, others)
     if not matches:
         limited = (f"; and it holds only what is placed in {', '.join(places)}: an organisation placed in its country "
                    "alone is in none of its regions (run it without --region to see)") if places else ""

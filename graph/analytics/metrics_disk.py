@@ -13,7 +13,8 @@ a choice paid it again although nothing had changed. Here the results are kept b
   Options left out count as `metrics.compute`'s defaults (the app gives no seed, the CLI `--seed 0`: one file);
 * what: the projection's node keys and names (in its node order), how many organisations taking part a region or country
   projection left out (of how many), the full names of those shown by acronym (the
-  CLI prints full names), its number of links, and a `MetricResult` per metric computed so far on it, as pickled
+  CLI prints full names), each node's other names (`other_names`: `--find CEA` finds the CEA by its short name), its
+  number of links, and a `MetricResult` per metric computed so far on it, as pickled
   bytes with their BLAKE2 digest. One file per projection and
   settings, whatever metrics were chosen: metrics asked for later are computed (the projection derived then,
   and only then) and added to it, so any choice among those computed reads the file alone, no projection;
@@ -41,10 +42,11 @@ from graph.analytics.projection_spec import Projection
 from graph.analytics.projections import project
 from graph.store.contract import GraphStore
 
-__all__ = ["FORMAT", "KEPT", "KeptMetrics", "metrics_file", "metrics_for", "node_names", "full_names", "builds"]
+__all__ = ["FORMAT", "KEPT", "KeptMetrics", "metrics_file", "metrics_for", "node_names", "full_names", "other_names",
+           "builds"]
 
-#: Bumped when what the file holds changes shape.
-FORMAT = 3
+#: Bumped when what the file holds changes shape (4: `other_names`).
+FORMAT = 4
 KEPT = 8
 _FILES = KeptFiles("met", ".metrics.pickle", FORMAT, (compute_all.__module__, project.__module__, __name__), KEPT,
                    checked=True)
@@ -58,7 +60,8 @@ class KeptMetrics:
     `number_of_nodes` and `number_of_edges` answer as the projection's own (what `metrics.notes` and the
     empty-projection check ask). `source`: "disk" (every result read back), "built" (every one computed) or
     "both" (some read, the others computed and added to the file). `full_names`: the name of each node `names`
-    shows by its acronym (`full_name`).
+    shows by its acronym (`full_name`). `other_names`: the names a node has besides the shown one (`other_names`),
+    which `--find` and *Find in the ranking* match too.
     """
 
     spec: Projection
@@ -68,6 +71,7 @@ class KeptMetrics:
     source: str
     full_names: dict[Any, str] = field(default_factory=dict)
     left_out: tuple[int, int] | None = None  # a region or country projection's: organisations left out, of how many
+    other_names: dict[Any, tuple[tuple[str, str], ...]] = field(default_factory=dict)
 
     def full_name(self, key: Any) -> str:
         """A node's name, else its key (as the CLI prints it); the acronym the page shows is not a name."""
@@ -107,6 +111,33 @@ def full_names(projected: nx.Graph) -> dict[Any, str]:
             if data.get("acronym") and data.get("acronym") != (data.get("name") or key)}
 
 
+def other_names(projected: nx.Graph) -> dict[Any, tuple[tuple[str, str], ...]]:
+    """Each node's names besides the one `node_names` shows, as (what, name): its full name or acronym (the one not
+    shown), short name and aliases. CORDIS names the CEA `COMMISSARIAT A L ENERGIE ATOMIQUE ET AUX ENERGIES
+    ALTERNATIVES`, with the short name CEA: `--find CEA` had listed OCEAN and LABOCEA, not the CEA. Read from the
+    projection's node data (the analytics inputs carry them), once per projection; nodes without any are left out.
+
+    >>> g = nx.Graph()
+    >>> g.add_node("Organisation:pic:1", name="COMMISSARIAT A L ENERGIE", short_name="CEA", aliases=["CEA", "C.E.A."])
+    >>> other_names(g)
+    {'Organisation:pic:1': (('short name', 'CEA'), ('also', 'C.E.A.'))}
+    """
+    found = {}
+    for key, data in projected.nodes(data=True):
+        shown = data.get("acronym") or data.get("name") or key
+        aliases = data.get("aliases") or ()
+        named = [("name", data.get("name")), ("acronym", data.get("acronym")), ("short name", data.get("short_name")),
+                 *(("also", alias) for alias in ([aliases] if isinstance(aliases, str) else aliases))]
+        seen, kept = {str(shown).casefold()}, []
+        for what, name in named:
+            if name not in (None, "") and str(name).casefold() not in seen:
+                seen.add(str(name).casefold())
+                kept.append((what, str(name)))
+        if kept:
+            found[key] = tuple(kept)
+    return found
+
+
 def _counts(left_out: Any) -> bool:
     return left_out is None or (isinstance(left_out, tuple) and len(left_out) == 2
                                 and all(isinstance(n, int) for n in left_out))
@@ -115,7 +146,8 @@ def _counts(left_out: Any) -> bool:
 def _checked(state: dict | None) -> dict | None:
     """`state` when it has the shape `metrics_for` writes, else None (a file of another shape: computed again)."""
     if state is None or not isinstance(state.get("names"), dict) or not isinstance(state.get("links"), int) \
-            or not isinstance(state.get("full_names"), dict) or not _counts(state.get("left_out")):
+            or not isinstance(state.get("full_names"), dict) or not _counts(state.get("left_out")) \
+            or not isinstance(state.get("other_names"), dict):
         return None
     results = state.get("results")
     if not isinstance(results, dict) or not all(isinstance(r, MetricResult) and r.metric == m
@@ -140,7 +172,7 @@ def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGrap
     key = _key(spec, options)
     path = _FILES.path(store, cache_dir, version, key)
     state = _checked(_FILES.read(path, version, key)) or {"names": None, "full_names": {}, "links": 0,
-                                                                   "results": {}, "left_out": None}
+                                                                   "results": {}, "left_out": None, "other_names": {}}
     missing = [m for m in chosen if m not in state["results"]]
     source = "disk"
     if missing or state["names"] is None:  # (no metric chosen and no file: the projection's names and size still)
@@ -152,10 +184,11 @@ def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGrap
         computed = compute_all(graph, missing, progress=progress, **options)  # an unknown metric is refused here
         _FILES.counted()
         state = {"names": node_names(graph), "full_names": full_names(graph), "links": graph.number_of_edges(),
-                 "results": {**state["results"], **computed}, "left_out": getattr(graph, "graph", {}).get("left_out")}
+                 "results": {**state["results"], **computed}, "left_out": getattr(graph, "graph", {}).get("left_out"),
+                 "other_names": other_names(graph)}
         _FILES.write(store, path, state, inputs, version, key)
     return KeptMetrics(spec, state["names"], state["links"], {m: state["results"][m] for m in chosen}, source,
-                       state["full_names"], state["left_out"])
+                       state["full_names"], state["left_out"], state["other_names"])
 
 
 def builds() -> int:

@@ -14,7 +14,8 @@ import unicodedata
 from collections.abc import Iterable
 from typing import Any
 
-__all__ = ["SEARCH_PROPERTY", "fold", "search_text", "node_search_text", "spellings", "transliterated"]
+__all__ = ["SEARCH_PROPERTY", "fold", "search_text", "node_search_text", "spellings", "transliterated",
+           "same_punctuation"]
 
 SEARCH_PROPERTY = "_search"
 
@@ -25,23 +26,46 @@ SEARCH_PROPERTY = "_search"
 OWN_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ł": "l", "đ": "d", "ð": "d", "þ": "th"})
 
 
+#: Apostrophes and dashes as one: names that differ only in them are one name. NUTS writes `Provence-Alpes-Côte
+#: d’Azur` (a curly apostrophe) and `Centre — Val de Loire` (an em dash between spaces), a French table `Provence-Alpes-
+#: Côte d'Azur` and `Centre-Val de Loire`, a user `Ile de France` for `Île-de-France`: the table's regions had been
+#: made regions of their own, off the Map, and `--region` had not found NUTS's. Every apostrophe is written ', every
+#: dash (hyphen, en and em dash, minus) a space, so spaces around a dash and a dash for a space fold alike.
+PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "-": " ", "\u2010": " ", "\u2011": " ",
+                             "\u2012": " ", "–": " ", "—": " ", "\u2015": " ", "−": " "})
+
+
+def same_punctuation(text: Any) -> str:
+    """`text` with its apostrophes and dashes written as `fold` writes them (`PUNCTUATION`), runs of white space made
+    one space, nothing else changed (a find that keeps accents as typed: `graph.analytics.metric_places`).
+
+    >>> same_punctuation("Centre — Val de Loire"), same_punctuation("Côte d’Azur")
+    ('Centre Val de Loire', "Côte d'Azur")
+    """
+    return " ".join(str(text).translate(PUNCTUATION).split())
+
+
 def fold(text: Any) -> str:
-    """`text` without accents, case-folded, with runs of white space made one space, and the letters of
-    `OWN_LETTERS` as written in ASCII.
+    """`text` without accents, case-folded, with runs of white space made one space, the letters of `OWN_LETTERS`
+    as written in ASCII, and apostrophes and dashes as one (`PUNCTUATION`: a dash is a space).
 
     Examples
     --------
     >>> fold("  Norges  miljø-og biovitenskapelige ")
-    'norges miljo-og biovitenskapelige'
+    'norges miljo og biovitenskapelige'
     >>> fold("Västra Götaland"), fold("Łódź"), fold("Straße"), fold("Næringsliv")
     ('vastra gotaland', 'lodz', 'strasse', 'naeringsliv')
+    >>> fold("Provence-Alpes-Côte d’Azur") == fold("Provence-Alpes-Côte d'Azur")
+    True
+    >>> fold("Centre — Val de Loire"), fold("Centre-Val de Loire"), fold("Île-de-France"), fold("Ile de France")
+    ('centre val de loire', 'centre val de loire', 'ile de france', 'ile de france')
     """
     text = str(text)
     if text.isascii():  # most names (CORDIS writes them in ASCII capitals): NFKD, accents and OWN_LETTERS change none
-        return " ".join(text.lower().split())
+        return " ".join(text.lower().translate(PUNCTUATION).split())
     decomposed = unicodedata.normalize("NFKD", text)
     kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().translate(OWN_LETTERS)
-    return " ".join(kept.split())
+    return " ".join(kept.translate(PUNCTUATION).split())
 
 
 def search_text(names: Iterable[Any]) -> str:

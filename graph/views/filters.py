@@ -16,7 +16,6 @@ labels held and memberships begun during it; on its own it keeps the actors of t
 
 from __future__ import annotations
 
-import unicodedata
 from collections import deque
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass, field
@@ -26,6 +25,7 @@ import networkx as nx
 
 from graph.errors import ParameterError
 from graph.store.schema import KIND_ORDER
+from graph.store.search_text import fold
 from graph.store.sector_fields import equivalent_sectors
 from graph.views.formatting import choice_label
 from graph.views.time_window import edge_in_window, overlaps
@@ -42,11 +42,6 @@ _PLACE_KINDS = ("Country", "Region")
 def display_name(key: Hashable, data: Mapping[str, Any]) -> str:
     """What to call a node: its name, else its id, else its key."""
     return str(data.get("name") or data.get("id") or key)
-
-
-def _fold(text: Any) -> str:
-    decomposed = unicodedata.normalize("NFKD", str(text))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 def _kind(graph: nx.Graph, node: Hashable) -> str:
@@ -204,12 +199,13 @@ def filter_graph(graph: nx.MultiDiGraph, filters: Filters = Filters()) -> nx.Mul
 
 # -- search, neighbourhood, cap ----------------------------------------------------------------------
 def search(graph: nx.Graph, text: str, limit: int = 20, kinds: Iterable[str] | None = None) -> list[str]:
-    """Keys of the nodes whose name, id, acronym or aliases contain `text` (accents and case ignored).
+    """Keys of the nodes whose name, id, acronym or aliases contain `text` (accents, case, apostrophes and
+    dashes ignored: `graph.store.search_text.fold`).
 
     Exact matches first, then names starting with the text, then words starting with it, then the
     rest; among equals, the better connected first.
     """
-    wanted = _fold(text).strip()
+    wanted = fold(text).strip()
     if not wanted:
         return []
     allowed = set(kinds) if kinds else None
@@ -219,7 +215,7 @@ def search(graph: nx.Graph, text: str, limit: int = 20, kinds: Iterable[str] | N
             continue
         names = [data.get("name"), data.get("id"), data.get("acronym"), *(data.get("aliases") or [])]
         best = None
-        for name in (_fold(n) for n in names if n):
+        for name in (fold(n) for n in names if n):
             if wanted not in name:
                 continue
             rank = 0 if name == wanted else 1 if name.startswith(wanted) else 2 if f" {wanted}" in name else 3

@@ -10,7 +10,8 @@
 // empty: region of the store (`regions/ranked-by-participations` lists them), the start of one such name
 // empty: (three letters at least), or a code's start (SE, SE23);
 // empty: SMEs are the organisations CORDIS marks as SMEs, or that a mapping marks (`label_if`). A name of
-// empty: several places (Nord-Est: Italy's ITH and Romania's RO21) answers nothing: give the code.
+// empty: several places (Nord-Est: Italy's ITH and Romania's RO21) answers nothing: give the code (a name of a
+// empty: region and of its one sub-region, as FRL and FRL0 are Provence-Alpes-Côte d’Azur, is the wider region).
 OPTIONAL MATCH (named) WHERE (named:Country OR named:Region)
   AND (toLower(named.name) = toLower($area) OR toLower(named.local_name) = toLower($area)
        OR named._search CONTAINS ('|' + $area_folded + '|'))
@@ -22,7 +23,8 @@ UNWIND CASE size(exact) WHEN 0 THEN begun ELSE exact END AS named
 WITH named ORDER BY coalesce(last(named.nuts_versions), '') DESC
 WITH collect(named) AS found
 WITH [n IN found WHERE coalesce(last(n.nuts_versions), '') = coalesce(last(found[0].nuts_versions), '')] AS newest
-WITH CASE size(newest) WHEN 0 THEN $area WHEN 1 THEN newest[0].id END AS area
+WITH newest, [n IN newest WHERE all(m IN newest WHERE m.id STARTS WITH n.id)] AS widest
+WITH CASE WHEN size(newest) = 0 THEN $area WHEN size(widest) = 1 THEN widest[0].id END AS area
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area
 WITH o, count(DISTINCT p) AS projects, count(r.contribution) AS amounts, sum(r.contribution) AS summed
