@@ -26,7 +26,7 @@ def test_partners_takes_a_name_from_the_link_and_writes_its_key(app_store):  # n
 def test_partners_says_which_of_the_link_s_names_it_left_out_and_why(app_store):  # noqa: F811
     at = open_page("partners", partners_focal=["IoT World", "Automaton Smaland"])
     assert at.multiselect(key="partners_focal").value == ["Cluster:iot-world"]
-    assert ("From the link: “Automaton Smaland” is left out: no Cluster or Organisation has the id or name "
+    assert ("From the link: “Automaton Smaland” is left out: no Cluster, Organisation or Project has the id or name "
             "'Automaton Smaland'. Did you mean: Automation Småland (Cluster:automation-smaland)?") in said(at)
     at.multiselect(key="partners_focal").unselect("Cluster:iot-world").run()  # the choice changed: not asked any more
     assert "From the link" not in said(at)

@@ -60,3 +60,15 @@ def test_partners_listed_with_semicolons_or_commas_and_a_chef_de_file(tmp_path):
     nodes = read_generic(tmp_path / "projets.toml")[0]
     assert sorted((n.name for n in nodes if n.label == "Organisation"), key=str.casefold) == [
         "CEA", "CNRS", "Schneider Electric SAS", "Soitec SA", "STMicroelectronics SAS", "Université Grenoble Alpes"]
+
+
+def test_a_cluster_inside_the_focal_clusters_region_is_in_no_other_region():
+    """Minalogic (FRK, Auvergne-Rhône-Alpes: a French région is a NUTS 1 region) had been told Axelera in FRK26 was
+    "in Auvergne-Rhône-Alpes, Rhône, another region"."""
+    from graph.analytics.cluster_partners import _place
+    from graph.analytics.cluster_profiles import Profile
+
+    minalogic = Profile("Cluster:minalogic", [], regions={"FRK"}, countries={"FR"})
+    assert _place(minalogic, Profile("Cluster:axelera", [], regions={"FRK", "FRK26"}, countries={"FR"})) == 0.0
+    assert _place(minalogic, Profile("Cluster:aerospace", [], regions={"FRJ23"}, countries={"FR"})) == 0.5
+    assert _place(minalogic, Profile("Cluster:x", [], regions={"DE21"}, countries={"DE"})) == 1.0

@@ -114,12 +114,15 @@ def _merged(profiles: list[Profile]) -> Profile:
 
 
 def _place(focal: Profile, other: Profile) -> float:
+    """1 for another country, 0.5 for another region of the same, 0 for the same place or one inside the other: a
+    NUTS 1 region is a French région (Auvergne-Rhône-Alpes, FRK), and Axelera in FRK26 had been ranked "in another
+    region" than Minalogic in FRK."""
     if not other.countries and not other.regions:
         return 0.0
     if other.countries and focal.countries and not other.countries & focal.countries:
         return 1.0
     near = any(a.startswith(b) or b.startswith(a) for a in focal.regions for b in other.regions
-               if min(len(a), len(b)) >= 4)
+               if min(len(a), len(b)) >= 3)
     return 0.0 if near or not focal.regions else 0.5
 
 

@@ -217,7 +217,8 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
     """
     text = str(text or "").strip()
     labels = _labels(kinds)
-    what = " or ".join(labels) if kinds is not None else "node"
+    what = (", ".join(labels[:-1]) + " or " + labels[-1] if len(labels) > 2 else " or ".join(labels)) \
+        if kinds is not None else "node"  # "Cluster, Organisation or Project"
     if not text:
         raise ParameterError(f"name a {what}: its id or its name")
     by_id = _by_id(store, text, labels)
