@@ -198,7 +198,8 @@ def test_the_app_pages_use_the_cache_and_follow_a_load(embedded_server, monkeypa
         assert cache.cached_versions(store, folder) == [first]
         assert "No place or organisation has coordinates" in at.info[0].value
         why = at.warning[0].value.replace("\\", "")  # and how a user's own places get them
-        assert "the map is empty because its inputs are missing" in why and "map a column to `lat`" in why
+        assert "the map is empty because its inputs are missing" in why
+        assert "with a `lat` column on the Data page" in why  # the app's words for the CLI's "map a column to"
         load_nuts(store, FIXTURES / "nuts")
         load_cordis(store, FIXTURES / "cordis")
         at.run()

@@ -170,7 +170,7 @@ def test_the_quick_look_for_stems_changes_no_decision(monkeypatch):
 def _full_search_fold(text):
     decomposed = unicodedata.normalize("NFKD", str(text))
     kept = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(kept.translate(search_text.OWN_LETTERS).split())
+    return " ".join(kept.translate(search_text.OWN_LETTERS).translate(search_text.PUNCTUATION).split())
 
 
 def test_search_fold_of_ascii_text_is_the_full_fold():
