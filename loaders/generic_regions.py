@@ -65,18 +65,15 @@ RETURN r.id AS id, r.name AS name, coalesce(r.level, size(r.id) - 2) AS level"""
 
 def _spellings(name: str, country: str) -> list[str]:
     """The names a table's region may have in NUTS: its own; the NUTS name of a name NUTS does not write
-    (`graph.region_spellings`: Finland's `Pirkanmaan maakunta`, `Uusimaa`, `Österbotten`); a Danish or Swedish region's
-    without `Region` (a Danish member list writes `Region Syddanmark`, NUTS `Syddanmark`; Sweden's `Region Skåne` is
-    `Skåne län`); a Swedish county's with `län`. A name of `graph.region_spellings` is that region's alone: `Region
-    Stockholm` is Stockholms län (SE110), not also the NUTS 2 region named Stockholm (SE11)."""
+    (`graph.region_spellings`, one list for the loader and the search texts: Finland's `Pirkanmaan maakunta`,
+    `Österbotten`, Denmark's `Region Syddanmark`, Sweden's `Region Skåne`, `Västra Götalandsregionen`); a Swedish
+    county's with `län` (`Uppsala`). A name of that list is that region's alone: `Region Stockholm` is Stockholms län
+    (SE110), not also the NUTS 2 region named Stockholm (SE11)."""
     if nuts_name := nuts_name_of(name, country):
         return [name, nuts_name]
-    names = [name]
-    if country in ("DK", "SE") and fold(name).startswith("region "):  # fold ends no name with a space
-        names.append(name.split(None, 1)[1])
-    if country == "SE":
-        names += [f"{n}{s} län" for n in names if not fold(n).endswith(" lan") for s in ("", "s")]
-    return names
+    if country == "SE" and not fold(name).endswith(" lan"):
+        return [name, f"{name} län", f"{name}s län"]
+    return [name]
 
 
 def _by_level(country: str, ids: set[str]) -> dict[int, list[str]]:

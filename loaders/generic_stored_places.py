@@ -17,6 +17,7 @@ table's own earlier load gave is not the store's: a re-load places the node anew
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from graph.store.contract import GraphStore
@@ -81,8 +82,11 @@ def _leave_out(data: GenericInput, kept: list[RelRecord], properties: tuple[str,
         k in properties and v == ends[(n.label, n.id)])}) if taken(n) else n for n in data.nodes]
 
 
-def _names(data: GenericInput) -> dict[tuple[str, str], str]:
-    return {(n.label, n.id): n.name for n in data.nodes}
+def _shown(data: GenericInput, said: Iterable[tuple[RelRecord, str]]) -> list[str]:
+    """Each link's node by its name in the table, with what the note says of it: `'Otanmäki Mine Oy' (FI1D9, not
+    FI1D8)`, sorted, each once (the four rules' notes name their nodes so)."""
+    names = {(n.label, n.id): n.name for n in data.nodes}
+    return sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({detail})" for r, detail in said})
 
 
 def _kept_in_their_regions(data: GenericInput, stored: StoredPlaces) -> None:
@@ -96,8 +100,7 @@ def _kept_in_their_regions(data: GenericInput, stored: StoredPlaces) -> None:
     if not kept:
         return
     _leave_out(data, [r for r, _ in kept.values()], ())
-    names = _names(data)
-    shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({place})" for r, place in kept.values()})
+    shown = _shown(data, kept.values())
     data.notes.append(f"{len(shown)} node(s) the store has in a region of the country their rows name stay in that "
                       f"region alone (no LOCATED_IN to the country is added): {first_few(shown, 5)}")
 
@@ -113,9 +116,7 @@ def _kept_in_finer_regions(data: GenericInput, stored: StoredPlaces) -> None:
     if not kept:
         return
     _leave_out(data, [r for r, _ in kept.values()], ("nuts_code",))
-    names = _names(data)
-    shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({place}, not {r.end_id})"
-                    for r, place in kept.values()})
+    shown = _shown(data, ((r, f"{place}, not {r.end_id}") for r, place in kept.values()))
     data.notes.append(f"{len(shown)} node(s) the store has in a more detailed NUTS region inside the one their rows "
                       f"name stay there (their nuts_code and places are kept): {first_few(shown, 5)}")
 
@@ -136,9 +137,7 @@ def _kept_in_their_own_region(data: GenericInput, stored: StoredPlaces) -> None:
     if not kept:
         return
     _leave_out(data, [r for r, _ in kept.values()], ("nuts_code", "region"))
-    names = _names(data)
-    shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({' and '.join(other)}, not {r.end_id})"
-                    for r, other in kept.values()})
+    shown = _shown(data, ((r, f"{' and '.join(other)}, not {r.end_id}") for r, other in kept.values()))
     data.notes.append(f"{len(shown)} node(s) the store has in another region than the one their rows name stay in the "
                       f"store's region (their nuts_code and places are kept; the table's region is not linked): "
                       f"{first_few(shown, 5)}; {_TO_CHANGE}")
@@ -160,9 +159,7 @@ def _placed_more_precisely(store: GraphStore, data: GenericInput, stored: Stored
     data.held += [r for r in data.displaced + displaced_by(store, f"user:{data.mapping.name}") if r not in data.held]
     if not coarser:
         return
-    names = _names(data)
-    shown = sorted({f"{names.get((r.start_label, r.start_id), r.start_id)!r} ({r.end_id}, not {link.end_id} alone)"
-                    for r, link in coarser.values()})
+    shown = _shown(data, ((r, f"{r.end_id}, not {link.end_id} alone") for r, link in coarser.values()))
     data.notes.append(f"{len(shown)} node(s) the store has in their country alone, or in a region holding the one "
                       f"their rows name, are placed in the region of their rows instead (the coarser place is taken "
                       f"off, and given back if this table is unloaded): {first_few(shown, 5)}")

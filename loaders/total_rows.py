@@ -21,6 +21,8 @@ __all__ = ["TOTAL_WORDS", "total_word", "leave_out_total_rows"]
 #: Words for a total, folded (`fold`: case, accents), in the languages of the tables the project reads.
 TOTAL_WORDS = frozenset({"summe", "gesamtsumme", "gesamt", "insgesamt", "summa", "sum", "total", "totalt", "totals",
                          "grand total", "i alt", "ialt", "yhteensa", "samtals", "somme", "totaal", "totale", "suma"})
+#: The longest cell that may be a total word (a colon after it allowed): longer cells are not folded, on every row.
+_LONGEST = max(map(len, TOTAL_WORDS)) + 1
 #: A cell of a total: a number with spaces, marks between thousands, a decimal mark, a sign, a currency mark or code.
 _AMOUNT = re.compile(r"[-+(]?\s*(?:[€$£]|eur|sek|nok|dkk|isk|chf)?\s*\d[\d\s.,'’]*\s*(?:[€$£%]|kr\.?|eur|sek|nok|dkk|"
                      r"isk|chf|mio\.?|mill\.?)?\s*\)?", re.IGNORECASE)
@@ -29,7 +31,7 @@ _AMOUNT = re.compile(r"[-+(]?\s*(?:[€$£]|eur|sek|nok|dkk|isk|chf)?\s*\d[\d\s.
 def total_word(row: dict) -> str | None:
     """The row's total word, when one cell is one and every other filled cell is a number (one at least)."""
     filled = [str(cell).strip() for cell in row.values() if cell is not None and str(cell).strip()]
-    words = [cell for cell in filled if fold(cell.rstrip(":")) in TOTAL_WORDS]
+    words = [cell for cell in filled if len(cell) <= _LONGEST and fold(cell.rstrip(":")) in TOTAL_WORDS]
     others = [cell for cell in filled if cell not in words]
     if len(words) == 1 and others and all(_AMOUNT.fullmatch(cell) for cell in others):
         return words[0]

@@ -66,3 +66,11 @@ def error_line(exit_code: int, stderr: str) -> str:
     assert "Traceback" not in stderr
     assert len(lines) == 1 and lines[0].startswith("Error: "), stderr
     return lines[0]
+
+
+def mapping_new(folder: Path, name: str, table: str) -> str:
+    """The mapping `cluster-explorer mapping new` prints for `table` written as `folder / name` (no store is read)."""
+    (folder / name).write_text(table, encoding="utf-8")
+    made = invoke(cli_env(folder / "unused.db"), "mapping", "new", str(folder / name))
+    assert made.exit_code == 0, made.stderr
+    return made.stdout

@@ -4,7 +4,7 @@ used, and the coordinator lost. Real files in tmp_path, the CLI in-process, the 
 
 from __future__ import annotations
 
-from tests.cli_invoke import cli_env, invoke
+from tests.cli_invoke import cli_env, invoke, mapping_new
 
 GRANTS = """Projekt;Akronym;Fördersumme;{lead};Partner;Programm
 Wasserstoff im Quartier;H2Quartier;2.500.000,00 €;Stadtwerke München GmbH;"TU München; Linde GmbH";BayVFP
@@ -15,10 +15,7 @@ Recycling von Carbonfasern;ReCarb;275.000,00 €;Nürnberger Verbundwerkstoffe G
 
 
 def _made(tmp_path, table: str, name: str = "projekte.csv") -> str:
-    (tmp_path / name).write_text(table, encoding="utf-8")
-    made = invoke(cli_env(tmp_path / "unused.db"), "mapping", "new", str(tmp_path / name))
-    assert made.exit_code == 0, made.stderr
-    return made.stdout
+    return mapping_new(tmp_path, name, table)
 
 
 def test_a_lead_column_beside_a_partner_cell_is_the_coordinator_and_alone_the_organisation(tmp_path):

@@ -7,7 +7,7 @@ in-process, the real embedded store for the load of the uncommented lines.
 
 from __future__ import annotations
 
-from tests.cli_invoke import cli_env, invoke
+from tests.cli_invoke import mapping_new
 
 MEMBERS = """Virksomhed;CVR;By;Land;Postnr.;Antal ansatte;Budget;Tilskud;Stiftet
 Vestas Wind Systems A/S;10403782;Aarhus N;DK;8200;29.000;2.500.000 kr.;1,8 mio. kr.;1945
@@ -17,10 +17,7 @@ Blue Ocean Robotics ApS;34209936;Odense;DK;5230;85;1.200.000 kr.;0,9 mio. kr.;20
 
 
 def _made(tmp_path, table: str = MEMBERS) -> list[str]:
-    (tmp_path / "medlemmer.csv").write_text(table, encoding="utf-8")
-    made = invoke(cli_env(tmp_path / "unused.db"), "mapping", "new", str(tmp_path / "medlemmer.csv"))
-    assert made.exit_code == 0, made.stderr
-    return made.stdout.splitlines()
+    return mapping_new(tmp_path, "medlemmer.csv", table).splitlines()
 
 
 def test_number_columns_get_their_property_lines_under_the_nodes_properties(tmp_path):

@@ -7,7 +7,7 @@ loader into the real embedded store where a load is asserted.
 from __future__ import annotations
 
 from loaders.generic import read_generic
-from tests.cli_invoke import cli_env, invoke
+from tests.cli_invoke import mapping_new as _made
 
 ADHERENTS = """Raison sociale;SIREN;SIRET;Code postal;Ville;PME (oui/non);Pôle;Date d'adhésion
 STMicroelectronics Grenoble 2 SAS;341 459 386;34145938600055;38000;Grenoble;non;Minalogic;12/03/2019
@@ -23,13 +23,6 @@ PROJETS = """Acronyme;Titre du projet;Montant de l'aide (€);Chef de file;Parte
 NANO2022;Nano 2022;35 000 000,00 €;STMicroelectronics SAS;CEA, Soitec SA, Université Grenoble Alpes
 SMARTGRID;Réseaux intelligents;1 250 000,00 €;Schneider Electric SAS;"CEA; CNRS; Université Grenoble Alpes"
 """
-
-
-def _made(tmp_path, name: str, table: str) -> str:
-    (tmp_path / name).write_text(table, encoding="utf-8")
-    made = invoke(cli_env(tmp_path / "unused.db"), "mapping", "new", str(tmp_path / name))
-    assert made.exit_code == 0, made.stderr
-    return made.stdout
 
 
 def test_a_member_list_with_a_member_twice_and_french_headers(tmp_path):

@@ -74,12 +74,9 @@ Cluster Biokunststoffe Straubing;Bayern;Niederbayern;Straubing;2012;85;www.bioca
 
 
 def _made(tmp_path, name: str, table: str) -> str:
-    from tests.cli_invoke import cli_env, invoke
+    from tests.cli_invoke import mapping_new
 
-    (tmp_path / name).write_text(table, encoding="utf-8")
-    made = invoke(cli_env(tmp_path / "unused.db"), "mapping", "new", str(tmp_path / name))
-    assert made.exit_code == 0, made.stderr
-    return made.stdout
+    return mapping_new(tmp_path, name, table)
 
 
 def test_a_column_of_member_counts_is_no_name_and_the_finer_region_is_taken(tmp_path):

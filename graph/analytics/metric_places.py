@@ -111,15 +111,14 @@ def matching_keys(names: dict[Any, str], text: str, others: OtherNames | None = 
     if wanted is None or typed is None:
         return [], []
     whole, others = ":" in text, others or {}
-    found = [key for key, name in names.items() if wanted.search(_spelled(_searched(key, name, whole,
-                                                                                     others.get(key, ()))))]
-    if text.isascii():  # as typed: the names that fold to hold it (ALO finds Ålö AB); then those it spells out
-        typed = _word_start(fold(text).strip())
-        exact = [key for key in found if typed and typed.search(fold(_searched(key, names[key], whole,
-                                                                                others.get(key, ()))))]
-    else:
-        exact = [key for key in found if typed.search(_as_typed(_searched(key, names[key], whole,
-                                                                          others.get(key, ()))))]
+
+    def searched(key: Any) -> str:
+        return _searched(key, names[key], whole, others.get(key, ()))
+
+    found = [key for key in names if wanted.search(_spelled(searched(key)))]
+    # as typed: an ASCII text, the names that fold to hold it (ALO finds Ålö AB); then those it spells out
+    written, typed = (fold, _word_start(fold(text).strip())) if text.isascii() else (_as_typed, typed)
+    exact = [key for key in found if typed and typed.search(written(searched(key)))]
     held = set(exact)
     return exact, [key for key in found if key not in held]
 
