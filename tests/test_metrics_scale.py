@@ -175,4 +175,4 @@ def test_a_projection_without_links_says_why_every_node_scores_alike():
     said = notes(compute_all(alone, ["degree", "pagerank"]), alone)
     assert said == ["no two of these 4 nodes share a project under these settings (a node is in the projection when "
                     "it takes part in one), so every node scores alike; widen the time window, the countries, "
-                    "programmes, sectors or roles"]
+                    "regions, programmes, sectors or roles"]

@@ -15,7 +15,7 @@ from graph.analytics.cache import projection_inputs
 from graph.analytics.projection_spec import Projection
 from graph.analytics.projections import project
 from tests.cli_invoke import cli_env, invoke
-from tests.conftest import fixture_network
+from tests.conftest import fixture_network, open_fixture_network
 
 GRAPH = "projection_left_out"
 network = fixture_network(GRAPH, "network")
@@ -81,3 +81,51 @@ def test_the_metrics_page_says_it_too(network, embedded_server):
     taking_part, placed = _ids(network, _TAKING_PART), _ids(network, _IN_REGION)
     assert (f"The region projection leaves out {len(taking_part - placed):,} of the {len(taking_part):,} "
             "organisations taking part in its projects") in shown
+
+
+
+#: A regional grants table: one partner placed in Stockholm (SE110), two placed in Sweden alone.
+_GRANTS = """project_id,title,org_id,org_name,country,region
+R1,Robots,se-a,Alpha Robotics AB,SE,SE110
+R1,Robots,se-b,Beta Sensors AB,SE,
+R1,Robots,se-c,Gamma Motion AB,SE,
+"""
+_GRANTS_MAPPING = """name = "regional-grants"
+preset = "participation"
+file = "grants.csv"
+
+[columns]
+project_id = "project_id"
+project_title = "title"
+organisation_id = "org_id"
+organisation_name = "org_name"
+country = "country"
+region = "region"
+"""
+
+
+def test_a_region_filter_says_whom_it_leaves_out_placed_in_their_country_alone(embedded_server, tmp_path):
+    """A French pôle's members placed by country alone had left `--projection cluster --region FRK` with 0 edges,
+    and the note had said to widen the time window: `--region` cannot tell whether they are in it."""
+    store = open_fixture_network(embedded_server, "projection_country_alone")
+    try:
+        (tmp_path / "grants.csv").write_text(_GRANTS, encoding="utf-8")
+        (tmp_path / "grants.toml").write_text(_GRANTS_MAPPING, encoding="utf-8")
+        env = cli_env(embedded_server, "projection_country_alone", tmp_path / "queries")
+        loaded = invoke(env, "load", "csv", str(tmp_path / "grants.toml"))
+        assert loaded.exit_code == 0, loaded.stderr
+        alone = {row[0] for row in store.read(
+            "MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Project) WHERE o.country = 'SE' AND o.nuts_code IS NULL "
+            "AND NOT (o)-[:LOCATED_IN]->(:Region) RETURN DISTINCT o.id").rows}
+        assert {"se-b", "se-c"} <= alone  # the table's two, and any of the fixture's
+        for run in ("computed", "read back"):
+            shown = invoke(env, "metrics", "compute", "--region", "SE1", "--metric", "degree")
+            assert shown.exit_code == 0, (run, shown.stderr)
+            assert (f"note: --region SE1 leaves out {len(alone):,} organisation(s) of SE taking part in these "
+                    "projects: they are placed in their country alone, not in a region, so no region filter can keep "
+                    "them. To place them: give the participation table's `region` column") in shown.stdout, run
+        plain = invoke(env, "metrics", "compute", "--metric", "degree")
+        assert plain.exit_code == 0 and "placed in their country alone" not in plain.stdout
+    finally:
+        store.clear()
+        store.close()

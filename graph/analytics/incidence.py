@@ -19,7 +19,8 @@ from graph.errors import NotFound
 from graph.store.schema import node_key
 from graph.store.sector_fields import equivalent_sectors
 
-__all__ = ["Incidence", "participations", "incidence", "organisation_groups", "filters_matching_nothing"]
+__all__ = ["Incidence", "participations", "incidence", "organisation_groups", "filters_matching_nothing", "country_of",
+           "region_codes"]
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _in_window(attrs: dict, spec: Projection) -> bool:
     return (spec.end is None or start[:10] <= spec.end) and (spec.start is None or end[:10] >= spec.start)
 
 
-def _country(G: nx.MultiDiGraph, key: str) -> str | None:
+def country_of(G: nx.MultiDiGraph, key: str) -> str | None:
     """An organisation's country: its `country` property, else where it is LOCATED_IN."""
     country = G.nodes[key].get("country")
     if country:
@@ -71,7 +72,7 @@ def _country(G: nx.MultiDiGraph, key: str) -> str | None:
     return place.split(":", 1)[1][:2] if place else None
 
 
-def _region_codes(G: nx.MultiDiGraph, key: str) -> list[str]:
+def region_codes(G: nx.MultiDiGraph, key: str) -> list[str]:
     """The codes of the regions an organisation is LOCATED_IN, sorted, else its `nuts_code` (a table's NUTS code
     with no Region node): how both the region projection and the region filter place it."""
     regions = sorted(r.split(":", 1)[1] for r in _neighbours(G, key, "LOCATED_IN") if r.startswith("Region:"))
@@ -90,7 +91,7 @@ def _regions_below(G: nx.MultiDiGraph, ids: tuple[str, ...]) -> tuple[set[str], 
 def _in_regions(G: nx.MultiDiGraph, key: str, regions: tuple[set[str], tuple[str, ...]]) -> bool:
     """Whether the organisation `key` is placed in one of `regions` (`_regions_below`)."""
     below, nuts = regions
-    return any(code in below or code.startswith(nuts) for code in _region_codes(G, key))
+    return any(code in below or code.startswith(nuts) for code in region_codes(G, key))
 
 
 def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) -> dict[str, dict[str, dict]]:
@@ -137,7 +138,7 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
                 role = edge.get("role") or "participant"
                 if edge.get("type") != "PARTICIPATES_IN" or (spec.roles and role not in spec.roles):
                     continue
-                if countries and _country(G, org) not in countries:
+                if countries and country_of(G, org) not in countries:
                     continue
                 if regions and not _in_regions(G, org, regions):
                     continue
@@ -189,10 +190,10 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
         return groups
     for org in organisations:
         if spec.kind == "country":
-            code = _country(G, org)
+            code = country_of(G, org)
             group = node_key("Country", code) if code else None
         else:
-            codes = _region_codes(G, org)
+            codes = region_codes(G, org)
             code = codes[0] if codes else None
             if code and "-" in code:  # a national region (NO-Hordaland, loaders.generic_places): no level to cut to
                 group = node_key("Region", code)

@@ -205,19 +205,29 @@ def notes(results: dict[str, MetricResult], G: Any, exact_max_nodes: int = EXACT
     spec, left_out = _left_out(G)
     if spec is not None:
         found.append(left_out_said(spec, left_out))
+    country_alone = _graph_attrs(G).get("country_alone")
     if G.number_of_nodes() and not G.number_of_edges():
         found.insert(0, f"no two of these {G.number_of_nodes():,} nodes share a project under these settings (a node "
-                        "is in the projection when it takes part in one), so every node scores alike; widen the time "
-                        "window, the countries, programmes, sectors or roles")
+                        "is in the projection when it takes part in one), so every node scores alike; "
+                        + ("see below whom the region filter leaves out" if country_alone else
+                           "widen the time window, the countries, regions, programmes, sectors or roles"))
+    found.append(country_alone)
     return [text for text in found if text]
 
 
+def _graph_attrs(G: Any) -> dict:
+    """A projection's graph attributes (`projection`, `left_out`, `country_alone`), or what `metrics_disk.KeptMetrics`
+    kept of them."""
+    if isinstance(getattr(G, "graph", None), dict):  # a networkx graph, or a `CompactProjection`
+        return G.graph
+    return {"projection": getattr(G, "spec", None), "left_out": getattr(G, "left_out", None),
+            "country_alone": getattr(G, "country_alone", None)}
+
+
 def _left_out(G: Any) -> tuple[Any, tuple[int, int] | None]:
-    """The projection's spec and how many organisations taking part it left out, of how many: a projection's graph
-    attributes, or what `metrics_disk.KeptMetrics` kept of them."""
-    if isinstance(G, nx.Graph):
-        return G.graph.get("projection"), G.graph.get("left_out")
-    return getattr(G, "spec", None), getattr(G, "left_out", None)
+    """The projection's spec and how many organisations taking part it left out, of how many."""
+    attrs = _graph_attrs(G)
+    return attrs.get("projection"), attrs.get("left_out")
 
 
 def top(result: MetricResult, n: int = 10, graph: nx.Graph | None = None, *,

@@ -26,6 +26,7 @@ import scipy.sparse as sp
 from graph.analytics.incidence import Incidence, incidence, organisation_groups, participations
 from graph.analytics.projection_spec import DEFAULT_PROJECTION, KINDS, ROLE_RANK, Projection
 from graph.analytics.projections_compact import COMPACT_FROM_EDGES, CompactProjection
+from graph.analytics.ungrouped import country_alone_said
 
 __all__ = ["Projection", "Incidence", "KINDS", "ROLE_RANK", "project", "participations", "incidence",
            "organisation_groups", "CompactProjection", "COMPACT_FROM_EDGES"]
@@ -138,8 +139,12 @@ def project(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION, *,
     (2, 1)
     """
     if spec.kind == "bipartite":
-        return _bipartite(G, spec)
-    if spec.kind != "organisation":
-        return _aggregate(G, spec)
-    inc = incidence(G, spec)
-    return _organisations(G, inc.organisations, inc.matrix, spec, compact_from_edges)
+        projected = _bipartite(G, spec)
+    elif spec.kind != "organisation":
+        projected = _aggregate(G, spec)
+    else:
+        inc = incidence(G, spec)
+        projected = _organisations(G, inc.organisations, inc.matrix, spec, compact_from_edges)
+    if spec.regions:  # said beside the metrics (`metrics.notes`): those `--region` cannot place are not silent
+        projected.graph["country_alone"] = country_alone_said(G, spec)
+    return projected

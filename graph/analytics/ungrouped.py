@@ -13,11 +13,11 @@ import dataclasses
 
 import networkx as nx
 
-from graph.analytics.incidence import organisation_groups, participations
+from graph.analytics.incidence import country_of, organisation_groups, participations, region_codes
 from graph.analytics.projection_spec import Projection
 
 __all__ = ["why_none_grouped", "why_none_in_countries", "why_none_in_regions", "countryless_said", "lacks",
-           "left_out_said"]
+           "left_out_said", "country_alone_said"]
 
 #: Per aggregate kind: what an organisation lacks when it is left out, and how a table gives it.
 _LACKS = {
@@ -128,6 +128,36 @@ def why_none_in_regions(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     _, how = _LACKS["region"]
     return (f"no organisation taking part in projects is in {', '.join(spec.regions)} or a region under it; "
             f"{unplaced} of the {taking_part} taking part are placed in no region at all. To place them: {how}")
+
+
+def country_alone_said(G: nx.MultiDiGraph, spec: Projection) -> str | None:
+    """The note of a projection under `--region` that leaves out organisations of the region's country placed in
+    that country alone (no region, no `nuts_code`): `--region` cannot tell whether they are in it. A French pôle's
+    member table placed by country gave `--projection cluster --region FRK` 0 edges, and the note said to widen the
+    time window. None when no region is asked or every such participant is placed in a region.
+
+    Examples
+    --------
+    >>> G = _one_participation()
+    >>> G.nodes["Organisation:a"]["country"] = "FR"
+    >>> country_alone_said(G, Projection(regions=("FRK",))).split(":")[0]
+    '--region FRK leaves out 1 organisation(s) of FR taking part in these projects'
+    >>> G.nodes["Organisation:a"]["nuts_code"] = "FRK24"
+    >>> country_alone_said(G, Projection(regions=("FRK",))) is None
+    True
+    """
+    if not spec.regions:
+        return None
+    countries = {code[:2] for code in spec.regions}
+    taking_part = {org for members in participations(G, dataclasses.replace(spec, regions=())).values()
+                   for org in members}
+    alone = [org for org in taking_part if country_of(G, org) in countries and not region_codes(G, org)]
+    if not alone:
+        return None
+    _, how = _LACKS["region"]
+    return (f"--region {', '.join(spec.regions)} leaves out {len(alone):,} organisation(s) of "
+            f"{', '.join(sorted(countries))} taking part in these projects: they are placed in their country alone, "
+            f"not in a region, so no region filter can keep them. To place them: {how}")
 
 
 def countryless_said(countries) -> str:
