@@ -7,7 +7,7 @@ from typing import Any
 import click
 
 from cli.main import Context, main, progress_bar
-from cli.options import Named, as_date_option, stored_ids
+from cli.options import Named, as_date_option, outdated_said, stored_ids
 
 
 @main.group()
@@ -58,8 +58,10 @@ def _region_refused(obj: Context, text: str, error: Exception) -> str:
     near = near_regions(regions, text)
     if not near:
         return str(error)
+    outdated = outdated_said(obj.store)
     return (f"no region has the code or name {text.strip()!r}; the nearest: "
-            + "; ".join(f"{regions[i]} ({i})" if regions[i] != i else i for i in near))
+            + "; ".join(f"{regions[i]} ({i})" if regions[i] != i else i for i in near)
+            + (f" ({outdated})" if outdated else ""))
 
 
 def _projection_options(func: Any) -> Any:

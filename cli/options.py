@@ -116,6 +116,20 @@ def say_two_readings(option: str, kind: str, value: object) -> None:
                    f"{as_written(meant)} to be sure)", err=True)
 
 
+def outdated_said(store: GraphStore) -> str:
+    """A sentence when the store's derived facts were made by an earlier version of the tool
+    (`loaders.derived_version`), else "": an upgraded tool reads names as the new version folds them, and a store's
+    search texts made by the old one had refused `--region Auvergne-Rhône-Alpes` offering "the nearest:
+    Auvergne-Rhône-Alpes (FRK)". Only a load catches a store up, so a read command says how."""
+    from loaders.derived_version import derived_outdated
+
+    if not derived_outdated(store):
+        return ""
+    return ("this store's derived facts (search texts, activity counts, entity resolution) were made by an earlier "
+            "version of the tool: run a load you ran before again (`cluster-explorer load sample`, or `load csv` with "
+            "your mapping); it writes no data twice and makes these facts again")
+
+
 def _examples(store: GraphStore, kind: str) -> str:
     """A few of the store's own `kind` nodes, the shortest names first, as a message's example (nothing when it
     holds none)."""
@@ -144,7 +158,8 @@ def stored_ids(store: GraphStore, texts: tuple[str, ...], kind: str) -> tuple[st
             node = resolve_node(store, text, (kind,))
         except NotFound as e:  # examples only where no near spelling is offered: Ain (FRK21), Ave ... beside
             # "Did you mean: Syddanmark (Region:DK03)?" were noise
-            raise NotFound(f"{e}" if "Did you mean" in str(e) else f"{e}{_examples(store, kind)}") from None
+            said = f"{e}" if "Did you mean" in str(e) else f"{e}{_examples(store, kind)}"
+            raise NotFound(f"{said} ({outdated})" if (outdated := outdated_said(store)) else said) from None
         except AmbiguousName as e:
             if not e.candidates or any(fold(c.name) != fold(text) for c in e.candidates):
                 raise

@@ -8,7 +8,16 @@ from pathlib import Path
 import click
 
 from cli.main import Context, main
-from cli.options import ROW_CAP, TIME_LIMIT, Named, as_json_or_text, as_typed_text, parse_params, say_two_readings
+from cli.options import (
+    ROW_CAP,
+    TIME_LIMIT,
+    Named,
+    as_json_or_text,
+    as_typed_text,
+    outdated_said,
+    parse_params,
+    say_two_readings,
+)
 from cli.output import render
 from graph.nearest import did_you_mean
 from graph.store.backends import other_graphs
@@ -49,6 +58,8 @@ def status(obj: Context) -> None:
         else:
             click.echo(f"  {entry['loaded_at']}  {entry['source']:<24} {entry['nodes']} nodes, "
                        f"{entry['relationships']} relationships")
+    if loads and (outdated := outdated_said(store)):
+        click.echo(f"outdated: {outdated}")
     unfinished, running = unfinished_loads(store, loads)
     for entry in unfinished:
         what, since, again = unfinished_parts(entry)

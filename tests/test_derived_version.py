@@ -72,3 +72,21 @@ def test_a_load_that_writes_nothing_catches_up_too_and_the_cli_says_what_it_deri
     assert loaded.read(SAME_AS).rows[0][0] == links
     quiet = invoke(env, "load", "cordis", str(FIXTURES / "cordis"))
     assert not any(line.startswith("  - entity resolution:") for line in quiet.stdout.splitlines()), quiet.stdout
+
+
+def test_read_commands_on_a_store_of_an_earlier_version_say_how_to_catch_it_up(embedded_server, loaded):
+    """An upgraded tool folds names its own way; a store's search texts made by the old one had refused `--region
+    Auvergne-Rhône-Alpes` offering "the nearest: Auvergne-Rhône-Alpes (FRK)", with no word on why."""
+    _as_an_earlier_version_left_it(loaded)
+    env = cli_env(embedded_server, "derived_version")
+    catch_up = ("this store's derived facts (search texts, activity counts, entity resolution) were made by an "
+                "earlier version of the tool: run a load you ran before again (`cluster-explorer load sample`, or "
+                "`load csv` with your mapping); it writes no data twice and makes these facts again")
+    status = invoke(env, "status")
+    assert status.exit_code == 0 and f"outdated: {catch_up}" in status.stdout.splitlines()
+    refused = invoke(env, "metrics", "compute", "--sector", "no such sector at all")
+    assert refused.exit_code != 0 and catch_up in " ".join(refused.stderr.split())
+    invoke(env, "load", "cordis", str(FIXTURES / "cordis"))
+    assert "outdated:" not in invoke(env, "status").stdout
+    again = invoke(env, "metrics", "compute", "--sector", "no such sector at all")
+    assert again.exit_code != 0 and catch_up not in " ".join(again.stderr.split())
