@@ -32,7 +32,7 @@ from loaders.generic_ends import names_read_once, own_files, resolve_ends
 from loaders.generic_held_spellings import held_written_apart, held_written_otherwise
 from loaders.generic_labels import take_off_emptied_labels
 from loaders.generic_match import match_by_name
-from loaders.generic_merge import ids_spelled_two_ways
+from loaders.generic_merge import TwoWays, ids_spelled_two_ways, two_ways_notes
 from loaders.generic_places import most_precise
 from loaders.generic_records import (
     Records,
@@ -75,6 +75,7 @@ class GenericInput:
     displaced: list[RelRecord] = field(default_factory=list)  # other loads' coarser places the table's replace
     stored: tuple[list[NodeRecord], list[RelRecord]] = ([], [])  # places left out as the store holds them
     constant_ends: frozenset[tuple] = frozenset()  # where `unresolved` names an end given as a value (the mapping)
+    two_ways: TwoWays = field(default_factory=dict)  # ids written several ways, as the notes name them
 
     def would_write(self) -> str:
         """`5 nodes (Project 2, Organisation 3) and 4 relationships (PARTICIPATES_IN 4), and 1 Source record(s)
@@ -120,7 +121,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         problems = yes_no_words(spec, wrong_date_format(spec, table, wrong_marks(spec, table, problems)))
     if problems:
         raise ValidationFailed(one_per_row(list(dict.fromkeys(problems))))  # tables of one file find the same
-    notes += settle_names(records, collected) + _key_notes(collected) + ids_spelled_two_ways(records)
+    two_ways = ids_spelled_two_ways(records)
+    notes += settle_names(records, collected) + _key_notes(collected) + two_ways_notes(two_ways)
     constant_ends_by_name(records)  # `value = "Energy Cluster Denmark"` naming a node of the files by its name
     unresolved = unresolved_ends(records, collected.places, mapping.path.name)
     if unresolved:
@@ -137,7 +139,7 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
                  if isinstance(r, NodeRecord) and spec.match == "name"}
     return GenericInput(mapping, list(sources.values()) + nodes + places[0], rels + places[1], notes, paths,
                         unresolved, places, drops, matchable,
-                        constant_ends=constant_end_places(records, mapping.path.name))
+                        constant_ends=constant_end_places(records, mapping.path.name), two_ways=two_ways)
 
 
 def _lines(where: list[tuple]) -> str:

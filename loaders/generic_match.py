@@ -36,6 +36,7 @@ from graph.store.schema import NODE_LABELS
 from graph.wording import first_few
 from loaders.generic_held_namesakes import held_beside_namesakes, held_matchable
 from loaders.generic_match_move import changed_values, move_matched, taken_twice
+from loaders.generic_merge import made_one
 from loaders.generic_namesakes import namesakes, narrowed_by_country, new_and_named
 from loaders.generic_near_names import near_names, same_but_legal_forms
 from loaders.generic_own_ids import by_own_ids
@@ -98,6 +99,7 @@ def _matched(store: GraphStore, data: GenericInput,
     held, stored = _held_nodes(store, found)
     _keep_their_country(data, found, held)
     move_matched(data, found, {key: labels for key, (labels, _) in held.items()}, stored)
+    made_one(data.notes, data.two_ways, found)
     if settle is not None:
         settle(store, data)
     data.notes += changed_values(data, found, stored, 'match = "name" rows')

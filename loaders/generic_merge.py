@@ -11,7 +11,8 @@ from typing import NamedTuple
 from graph.store.records import NodeRecord, RelRecord
 from loaders.compact_keys import compact_advice, compact_key
 
-__all__ = ["merged", "agrees", "filled_in", "count", "most_frequent", "ids_spelled_two_ways"]
+__all__ = ["merged", "agrees", "filled_in", "count", "most_frequent", "ids_spelled_two_ways", "two_ways_notes",
+           "made_one", "TwoWays"]
 
 
 def merged(first: NodeRecord, record: NodeRecord) -> NodeRecord:
@@ -78,6 +79,11 @@ class _Spelling(NamedTuple):
     column: str | None
 
 
+#: Per file (that of an id's first spelling): (label, [(an id as written, where it was first read)]) for each id
+#: written several ways.
+TwoWays = dict[str, list[tuple[str, list[tuple[str, _Spelling]]]]]
+
+
 def _bare(node_id: str) -> str:
     """What two spellings of one id share: its letters and digits, a number without the zeros it starts with (Excel
     drops them: Finland's Y-tunnus `0245895-5` read as a number is `2458955`) and without the country a VAT number
@@ -92,15 +98,15 @@ def _bare(node_id: str) -> str:
     return (bare.lstrip("0") or "0") if bare.isdigit() else bare
 
 
-def ids_spelled_two_ways(records: dict) -> list[str]:
-    """A note per file on the node ids of one label that differ only in spaces or punctuation (`919303808` and
-    `919 303 808`, `5560514142` and `556051-4142`: an organisation number written both ways, on two rows or in two
-    tables of the load), or in the zeros a number starts with (`02458955`, `2458955`: Excel drops them) or the country
-    a VAT number writes before it (`DK38456695`, `38456695`): each spelling makes a node of its own, and a table of
-    129 organisations loaded 232. Keys are read as written, so the note names both rows, and where the ids differ
-    only in what `compact` reads away (spaces, hyphens and dots between digits) it names the option with the id
-    column, else says to write one way. `records` as `loaders.generic_records.collect` fills it: (label, id) ->
-    (record, its table, its first line)."""
+def ids_spelled_two_ways(records: dict) -> TwoWays:
+    """Per file, for its note (`two_ways_notes`), the node ids of one label that differ only in spaces or
+    punctuation (`919303808` and `919 303 808`, `5560514142` and `556051-4142`: an organisation number written both
+    ways, on two rows or in two tables of the load), or in the zeros a number starts with (`02458955`, `2458955`:
+    Excel drops them) or the country a VAT number writes before it (`DK38456695`, `38456695`): each spelling makes a
+    node of its own, and a table of 129 organisations loaded 232. Keys are read as written, so the note names both
+    rows, and where the ids differ only in what `compact` reads away (spaces, hyphens and dots between digits) it
+    names the option with the id column, else says to write one way. `records` as `loaders.generic_records.collect`
+    fills it: (label, id) -> (record, its table, its first line)."""
     spellings: dict[tuple[str, str], dict[str, _Spelling]] = {}
     tables: dict[str, int] = {}  # file -> its place in the mapping: a file's rows before the next file's
     for record, spec, line in records.values():
@@ -116,11 +122,35 @@ def ids_spelled_two_ways(records: dict) -> list[str]:
 
     twice = [(label, sorted(ids.items(), key=lambda item: read_first(item[1])))
              for (label, _), ids in spellings.items() if len(ids) > 1]
-    by_file: dict[str, list[tuple[str, list[tuple[str, _Spelling]]]]] = {}
+    by_file: TwoWays = {}
     for label, ids in sorted(twice, key=lambda found: read_first(found[1][0][1])):
         first = ids[0][1]
         by_file.setdefault(first.file, []).append((label, ids))
+    return by_file
+
+
+def two_ways_notes(by_file: TwoWays) -> list[str]:
+    """The note per file on the ids `ids_spelled_two_ways` found."""
     return [_two_ways_note(file, found) for file, found in by_file.items()]
+
+
+def made_one(notes: list[str], by_file: TwoWays, found: dict[tuple[str, str], tuple[str, str]]) -> None:
+    """The notes of `by_file` in `notes` without the ids that `match = "name"` made one node (`found`: (label, the
+    row's id) -> (the store's id, its name)): a French pôle's `Minalogic` and `MINALOGIC` had been said to make two
+    nodes, which the match had made one. A note all of whose ids were made one goes."""
+    for file, groups in list(by_file.items()):
+        kept = [(label, ids) for label, ids in groups
+                if len({found.get((label, node_id), (node_id,))[0] for node_id, _ in ids}) > 1]
+        if len(kept) == len(groups):
+            continue
+        old = _two_ways_note(file, groups)
+        at = notes.index(old) if old in notes else None
+        if kept:
+            by_file[file] = kept
+        else:
+            del by_file[file]
+        if at is not None:
+            notes[at:at + 1] = [_two_ways_note(file, kept)] if kept else []
 
 
 def _two_ways_note(file: str, found: list[tuple[str, list[tuple[str, _Spelling]]]]) -> str:

@@ -65,3 +65,59 @@ def test_a_cluster_inside_the_focal_clusters_region_is_in_no_other_region():
     assert _place(minalogic, Profile("Cluster:axelera", [], regions={"FRK", "FRK26"}, countries={"FR"})) == 0.0
     assert _place(minalogic, Profile("Cluster:aerospace", [], regions={"FRJ23"}, countries={"FR"})) == 0.5
     assert _place(minalogic, Profile("Cluster:x", [], regions={"DE21"}, countries={"DE"})) == 1.0
+
+
+CLUSTERS_TOML = """name = "poles"
+
+[[nodes]]
+file = "poles.csv"
+label = "Cluster"
+id = "Nom"
+name = "Nom"
+"""
+MEMBERS_TOML = """name = "membres"
+
+[[nodes]]
+file = "membres.csv"
+label = "Organisation"
+id = "SIREN"
+name = "Raison sociale"
+
+[[nodes]]
+file = "membres.csv"
+label = "Cluster"
+id = "Pôle"
+name = "Pôle"
+match = "name"
+
+[[relationships]]
+file = "membres.csv"
+type = "MEMBER_OF"
+start = { label = "Organisation", column = "SIREN" }
+end = { label = "Cluster", column = "Pôle" }
+"""
+MEMBRES = """Raison sociale,SIREN,Pôle
+Soitec SA,384711909,Minalogic
+Lynred SAS,302712021,MINALOGIC
+"""
+
+
+def test_ids_written_two_ways_that_match_made_one_node_are_not_said_to_make_two(embedded_store, tmp_path):
+    """`Minalogic` and `MINALOGIC` in a member list with `match = "name"`: the match made them the store's one
+    Minalogic, and the note had still said each way makes a node of its own. On a store without Minalogic they are
+    two nodes, and the note says so."""
+    from loaders.generic import check_generic, load_generic
+
+    (tmp_path / "membres.csv").write_text(MEMBRES, encoding="utf-8")
+    (tmp_path / "membres.toml").write_text(MEMBERS_TOML, encoding="utf-8")
+    two_ways = "1 id(s) are written two ways"
+    assert any(two_ways in note for note in check_generic(embedded_store, tmp_path / "membres.toml").notes)
+
+    (tmp_path / "poles.csv").write_text("Nom\nMinalogic\n", encoding="utf-8")
+    (tmp_path / "poles.toml").write_text(CLUSTERS_TOML, encoding="utf-8")
+    load_generic(embedded_store, tmp_path / "poles.toml")
+    data = check_generic(embedded_store, tmp_path / "membres.toml")
+    assert not any(two_ways in note for note in data.notes), data.notes
+    load_generic(embedded_store, tmp_path / "membres.toml")
+    assert embedded_store.read("MATCH (o:Organisation)-[:MEMBER_OF]->(c:Cluster) RETURN DISTINCT c.id").rows \
+        == [["Minalogic"]]
