@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import lzma
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from loaders.departements import DEPARTEMENTS, departement_of
 from loaders.generic import read_generic
 from loaders.nuts import load_nuts
 from loaders.pipeline import run_load
+from tests.cli_invoke import mapping_new
 from tests.generic_files import problems_of, snapshot, write_files, write_preset
 
 BUNDLED_NUTS = Path(__file__).resolve().parents[1] / "loaders" / "sample_data" / "gisco-nuts"
@@ -121,3 +123,38 @@ def test_the_preset_reads_departements_and_an_unknown_county_numbers_lists_franc
     assert any('county_numbers = \'F\' is not known: write one of "SE" (län numbers), "NO" (fylke numbers), "FR" '
                "(département numbers or postcodes)" in str(p) for p in problems_of(mapping))
 
+
+
+def test_mapping_new_writes_county_numbers_fr_for_a_departement_column_and_the_members_are_placed(
+        embedded_store, tmp_path):
+    template = mapping_new(tmp_path, "membres.csv", "Adhérent;SIRET;Ville;Dép.\nSTMicroelectronics;34130916500040;"
+                           "Crolles;38\nCorse Composites;38471143000037;Ajaccio;2A\nRéunion Solaire;67362029100046;"
+                           "Saint-Denis;974\nAin Plasturgie;12345678900011;Oyonnax;1\n")
+    node = tomllib.loads(template)["nodes"][0]
+    assert node["located_in"] == {"region": {"column": "Dép.", "county_numbers": "FR"}, "country": {"value": "FR"}}
+    assert "(the regions are FR's département numbers)" in template
+    (tmp_path / "mapping.toml").write_text(template, encoding="utf-8")
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", tmp_path / "mapping.toml")
+    placed = embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r:Region) RETURN o.name, r.id").rows
+    assert sorted(map(tuple, placed)) == [("Ain Plasturgie", "FRK21"), ("Corse Composites", "FRM01"),
+                                          ("Réunion Solaire", "FRY40"), ("STMicroelectronics", "FRK24")]
+
+
+@pytest.mark.parametrize("header", ["Code postal", "CP"])
+def test_mapping_new_reads_a_postcode_column_of_a_participation_table_as_departements(tmp_path, header):
+    template = mapping_new(tmp_path, "projets.csv", f"Numéro du projet;Titre;Nom;{header};Pays\n1;HYD;Soitec;"
+                           "38190;France\n1;HYD;CEA;38054;France\n2;MER;Corse Marine;20200;France\n")
+    assert tomllib.loads(template)["columns"]["region"] == {"column": header, "county_numbers": "FR"}
+    assert "the cells are FR's postcodes, each read as its NUTS 3 region" in template
+    (tmp_path / "mapping.toml").write_text(template, encoding="utf-8")
+    nodes, _, _ = read_generic(tmp_path / "mapping.toml")
+    assert {n.name: n.properties.get("nuts_code") for n in nodes if n.label == "Organisation"} == {
+        "Soitec": "FRK24", "CEA": "FRK24", "Corse Marine": "FRM02"}
+
+
+def test_mapping_new_leaves_a_postcode_column_of_no_postcodes_unused(tmp_path):
+    template = mapping_new(tmp_path, "membres.csv", "Adhérent;SIRET;CP\nSoitec;38471143000037;Bernin\n"
+                           "CEA;77568019501089;Grenoble\n")
+    assert "located_in" not in tomllib.loads(template)["nodes"][0]  # not FR-Bernin, a national region off the Map
+    assert "# columns not used: CP" in template
