@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import lzma
+import re
 import tomllib
 from pathlib import Path
 
@@ -158,3 +159,10 @@ def test_mapping_new_leaves_a_postcode_column_of_no_postcodes_unused(tmp_path):
                            "CEA;77568019501089;Grenoble\n")
     assert "located_in" not in tomllib.loads(template)["nodes"][0]  # not FR-Bernin, a national region off the Map
     assert "# columns not used: CP" in template
+
+
+def test_the_users_guide_lists_every_departement_with_its_region():
+    text = (Path(__file__).resolve().parents[1] / "docs" / "mapping.md").read_text(encoding="utf-8")
+    row = next(line for line in text.splitlines() if line.startswith('| `"FR"` |'))
+    for number, (code, _) in DEPARTEMENTS.items():
+        assert re.search(rf"\b{number} [^,;]*? {code}\b", row), (number, code)
