@@ -1,5 +1,5 @@
-"""County numbers: a region column holding a Swedish län number (`12`, `07`) or a Norwegian fylke number (`46`),
-read as the county's NUTS 3 code.
+"""County numbers: a region column holding a Swedish län number (`12`, `07`), a Norwegian fylke number (`46`) or a
+French département number or postcode (`38`, `2A`, `38000`: `loaders.departements`), read as the county's NUTS 3 code.
 
 Registers write a county by its official number: Statistics Sweden's länskod, Statistics Norway's fylkesnummer.
 Read as a region name, `14` became the national region `SE-14`, off the Map, unless the mapping recoded every
@@ -13,6 +13,7 @@ NUTS region of 2024 that holds their county: Hedmark and Oppland both Innlandet,
 `county_notes` says in the load's summary which cells were read as a fylke of an earlier time. No number names two
 fylker: 03, 11, 15, 18 and 50 are one county's in every era, and the numbers of 2020-2023 and of 2024 are new ones.
 Every code and name is checked against the bundled GISCO NUTS files (tests/test_county_numbers.py).
+France's are keyed by INSEE's codes, `2A` among them, and have a table and module of their own.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from graph.countries import subdivision_name
+from loaders.departements import DEPARTEMENTS, FRENCH_NUMBERS_READ, departement_of, is_french_number
 
 if TYPE_CHECKING:
     from loaders.csv_tables import Table
     from loaders.mapping_spec import FileSpec
 
 __all__ = ["COUNTY_NUMBERS", "COUNTY_WORDS", "EARLIER_COUNTIES", "county_region", "county_letters", "is_county_number",
-           "not_a_county", "numbered_by", "county_notes", "earlier_said"]
+           "not_a_county", "numbered_by", "county_notes", "earlier_said", "known_numbers", "numbers_said"]
 
 #: Norway's fylke numbers of an earlier time than 2024 -> (when, the fylke's name). Before 2020 each is read as the
 #: NUTS 2024 region that holds it (a few municipalities moved across fylke borders in 2020: docs/mapping.md).
@@ -61,11 +63,14 @@ COUNTY_NUMBERS: dict[str, dict[int, tuple[str, str]]] = {
            17: ("NO060", "Trøndelag"), 19: ("NO072", "Troms"), 20: ("NO073", "Finnmark")},
 }
 #: What each country calls its counties, for messages.
-COUNTY_WORDS = {"SE": "län", "NO": "fylke"}
+COUNTY_WORDS = {"SE": "län", "NO": "fylke", "FR": "département"}
 
 
-def is_county_number(cell: str) -> bool:
-    """A cell written as a county number is: one or two digits (`7`, `07`, `14`)."""
+def is_county_number(cell: str, numbers: str = "") -> bool:
+    """A cell written as a county number is: one or two digits (`7`, `07`, `14`); of `numbers` FR, any digits or
+    Corsica's `2A` / `2B` (a département's number or a postcode: `loaders.departements`)."""
+    if numbers == "FR":
+        return is_french_number(cell)
     return 1 <= len(cell) <= 2 and cell.isascii() and cell.isdigit()
 
 
@@ -76,7 +81,11 @@ def county_region(cell: str, country: str) -> str | None:
     ('SE232', 'SE212', 'NO0A2', None)
     >>> county_region("04", "NO"), county_region("05", "NO")  # Hedmark and Oppland, before 2020: Innlandet
     ('NO020', 'NO020')
+    >>> county_region("38", "FR"), county_region("2B", "FR"), county_region("69007", "FR"), county_region("20", "FR")
+    ('FRK24', 'FRM02', 'FRK26', None)
     """
+    if country == "FR":
+        return DEPARTEMENTS[number][0] if (number := departement_of(cell)) else None
     if not is_county_number(cell):
         return None
     found = COUNTY_NUMBERS.get(country, {}).get(int(cell))
@@ -85,12 +94,12 @@ def county_region(cell: str, country: str) -> str | None:
 
 def not_a_county(cell: str, country: str, numbers: str, column: str) -> str:
     """Why a cell of a `county_numbers` column places no row, and what fixes it."""
-    word = COUNTY_WORDS[numbers]
-    known = ", ".join(f"{n:02d}" for n in sorted(COUNTY_NUMBERS[numbers]))
+    what = "département number or postcode" if numbers == "FR" else f"{COUNTY_WORDS[numbers]} number"
+    known = FRENCH_NUMBERS_READ if numbers == "FR" else ", ".join(f"{n:02d}" for n in sorted(COUNTY_NUMBERS[numbers]))
     if country != numbers:
-        return (f"{cell!r} is read as a {word} number of {numbers} (county_numbers = \"{numbers}\"), but the row's "
+        return (f"{cell!r} is read as a {what} of {numbers} (county_numbers = \"{numbers}\"), but the row's "
                 f"country is {country}: give the row's country, or the region's NUTS code or name in the cell")
-    return (f"{cell!r} is no {word} number of {numbers} (county_numbers = \"{numbers}\" reads {known}): fix the cell, "
+    return (f"{cell!r} is no {what} of {numbers} (county_numbers = \"{numbers}\" reads {known}): fix the cell, "
             f"or recode it: region = {{ column = \"{column}\", county_numbers = \"{numbers}\", values = {{ \"{cell}\" "
             "= \"NUTS code or region name\" } }")
 
@@ -114,9 +123,9 @@ def numbered_by(cells: list[str], countries: list[str | None]) -> str | None:
     """The first of `countries` whose county numbers (or letter codes, `county_letters`) every one of `cells` is (a
     region column of `14`, `07` or of `AC`, `BD` in a Swedish table: SE), or None (a column of names, a number no
     county has, no cells)."""
-    if not cells or not all(is_county_number(cell) or cell.isalpha() for cell in cells):
+    if not cells:
         return None
-    return next((c for c in countries if c in COUNTY_NUMBERS
+    return next((c for c in countries if c in COUNTY_WORDS
                  and all(county_region(x, c) or county_letters(x, c) for x in cells)), None)
 
 
@@ -168,3 +177,18 @@ def earlier_said(cells: list[str], numbers: str) -> str:
         return ""
     return (f"of an earlier time: {', '.join(f'{n:02d} {EARLIER_COUNTIES[n][1]}' for n in earlier)}, each read as "
             "the region that holds it")
+
+
+def known_numbers() -> str:
+    """The `county_numbers` a mapping may say, for its messages: `"SE" (län numbers), ...`."""
+    return ", ".join(f'"{code}" ({word} numbers{" or postcodes" if code == "FR" else ""})'
+                     for code, word in COUNTY_WORDS.items())
+
+
+def numbers_said(cells: list[str], numbers: str) -> str:
+    """What `mapping new` calls a column of `numbers`'s county numbers: `SE's län numbers`, `FR's postcodes`."""
+    if numbers != "FR":
+        return f"{numbers}'s {COUNTY_WORDS[numbers]} numbers"
+    postcodes = sum(len(cell) >= 4 for cell in cells)
+    return "FR's " + ("postcodes" if postcodes == len(cells) else "département numbers and postcodes" if postcodes
+                      else "département numbers")

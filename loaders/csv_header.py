@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Sequence
 
 __all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "SECOND_CHOICE", "REGION_COUNTRY",
-           "ID_COUNTRY", "REGION_COUNTRY_TOO", "NOT_WORD", "header_word", "id_entity", "fields", "sniff_separator",
-           "after_lines", "header_line_holding", "likely_header", "header_currency"]
+           "ID_COUNTRY", "REGION_COUNTRY_TOO", "POSTCODE_HEADERS", "NOT_WORD", "header_word", "id_entity", "fields",
+           "sniff_separator", "after_lines", "header_line_holding", "likely_header", "header_currency"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -22,13 +22,16 @@ OFFICIAL = (",", ";")
 
 #: The languages of `HEADER_WORDS`, as the README and docs/mapping.md name them (a test holds them to it).
 HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Icelandic", "German", "French")
-#: Headers of a county's official number (Statistics Sweden's länskod, Statistics Norway's fylkesnummer) -> its
-#: country: a region column (`loaders.county_numbers` reads the numbers). A cluster list's `Länskod` had been left
-#: "not used", and its clusters placed nowhere.
+#: Headers of a French postcode: a region column only where its cells are read as postcodes (`mapping new`).
+POSTCODE_HEADERS = ("codepostal", "cp")
+#: Headers of a county's official number (Statistics Sweden's länskod, Statistics Norway's fylkesnummer, a French
+#: département's number or postcode) -> its country: a region column (`loaders.county_numbers` reads the numbers). A
+#: cluster list's `Länskod` had been left "not used", and its clusters placed nowhere; a French `Dép.` or `CP` too.
 COUNTY_CODE_HEADERS = {**dict.fromkeys(("länskod", "lanskod", "länkod", "lankod", "länsnummer", "lansnummer", "länsnr",
                                         "lansnr"), "SE"),
                        **dict.fromkeys(("fylkesnummer", "fylkesnr", "fylkenummer", "fylkenr", "fylkeskode",
-                                        "fylkekode"), "NO")}
+                                        "fylkekode"), "NO"),
+                       **dict.fromkeys(("département", "departement", "dépt", "dép", *POSTCODE_HEADERS), "FR")}
 #: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
 #: `HEADER_LANGUAGES`; a header equal to one is a sure guess, a header holding one (of 5 letters or more) a
 #: likely one. A Finnish table (`Hankenumero;Hankkeen nimi;Y-tunnus;Organisaatio;Rooli;Tuki;Maakunta;Maa`) had
@@ -110,11 +113,11 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 #: where the table has a town's too (`By`: Aarhus), whatever the words' lengths.
 SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"}),
                  # a Bavarian cluster list's `Regierungsbezirk` (Oberbayern, DE21) beside its `Bundesland` (Bayern)
-                 "region": frozenset({"bundesland"})}
+                 "region": frozenset({"bundesland", *POSTCODE_HEADERS})}
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
                   "regierungsbezirk": "DE", "landkreis": "DE", "maakunta": "FI", "landshluti": "IS",
-                  "département": "FR", "departement": "FR", **COUNTY_CODE_HEADERS}
+                  **COUNTY_CODE_HEADERS}
 #: Id headers that only one country's organisation numbers have: the country of a list that names no place (a
 #: German member list's `USt-IdNr`, a Danish one's `CVR`), offered by `mapping new`, for the user to check.
 ID_COUNTRY = {"cvr": "DK", "cvrnummer": "DK", "cvrnr": "DK", "senummer": "DK", "ytunnus": "FI", "yritystunnus": "FI",

@@ -13,7 +13,7 @@ from typing import Any
 from graph.countries import country_code
 from graph.store.schema import NODE_LABELS, check_property
 from loaders.common import is_json, is_text_encoding
-from loaders.county_numbers import COUNTY_NUMBERS, COUNTY_WORDS
+from loaders.county_numbers import COUNTY_WORDS, known_numbers
 from loaders.mapping_spec import ON_CONFLICT, PLACEHOLDER_OR_SKIP, SEPARATORS, Checker, Column, Place
 
 __all__ = ["reading_options", "key_options", "constant_column", "RESERVED", "DROPPABLE_LABELS"]
@@ -208,8 +208,9 @@ def _place(check: Checker, index: int, raw: Any) -> Place | None:
 def _region_recode(check: Checker, index: int, region: Any) -> tuple[Any, dict[str, Any]]:
     """`region = { column = "län", values = { "14" = "SE232" } }`: the column, and the `Place` options reading its
     cells: the recode (case-folded) applied before a cell is read as a NUTS code or a national region (a register's
-    county numbers had become `SE-14`, a region off the Map), and `county_numbers = "SE"` (or "NO"), which reads a
-    cell of one or two digits as that country's county number (`loaders.county_numbers`); a plain column as before.
+    county numbers had become `SE-14`, a region off the Map), and `county_numbers = "SE"` (or "NO", "FR"), which reads
+    a cell of one or two digits as that country's county number, of FR a département number or postcode
+    (`loaders.county_numbers`); a plain column as before.
     (None, {}) after a problem."""
     if not isinstance(region, dict):
         return region, {}
@@ -217,13 +218,12 @@ def _region_recode(check: Checker, index: int, region: Any) -> tuple[Any, dict[s
     if (set(region) - {"column", "values", "county_numbers"} or not isinstance(region.get("column"), str)
             or not isinstance(recode, dict) or not all(isinstance(v, str) for v in recode.values())):
         check.problem("nodes", index, 'located_in region must be a column ("column") or { column = "column", values = '
-                      '{ "cell" = "NUTS code or region name", ... } } (county numbers: county_numbers = "SE" or "NO")',
-                      "located_in")
+                      '{ "cell" = "NUTS code or region name", ... } } (county numbers: county_numbers = "SE", "NO" or '
+                      '"FR")', "located_in")
         return None, {}
-    if numbers not in ("", *COUNTY_NUMBERS):
-        known = ", ".join(f'"{code}" ({word} numbers)' for code, word in COUNTY_WORDS.items())
+    if numbers not in ("", *COUNTY_WORDS):
         check.problem("nodes", index, f"located_in region: county_numbers = {numbers!r} is not known: write one of "
-                      f"{known}", "located_in", numbers)
+                      f"{known_numbers()}", "located_in", numbers)
         return None, {}
     return region["column"].strip(), {"region_values": tuple((str(cell).casefold(), code) for cell, code in
                                                             recode.items()), "county_numbers": numbers}

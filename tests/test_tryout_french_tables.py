@@ -32,7 +32,8 @@ def test_a_member_list_with_a_member_twice_and_french_headers(tmp_path):
     text = _made(tmp_path, "adherents.csv", ADHERENTS)
     assert 'name = "Raison sociale"  #? the name' in text and 'id = "SIREN"  #? the id' in text
     assert 'sme = { column = "PME (oui/non)", type = "bool" }' in text  # its words in brackets set aside
-    assert "# located_in = { country = { value = \"FR\" } }  #? no column says where the rows are; their SIREN" in text
+    assert ('located_in = { region = { column = "Code postal", county_numbers = "FR" }, country = { value = "FR" } }'
+            in text)  # its postcodes place the members in their départements (it had said no column says where)
     assert "siret =" not in text  # an identifier, not a number to keep
 
 

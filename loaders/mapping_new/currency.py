@@ -12,18 +12,14 @@ from __future__ import annotations
 
 from graph.countries import country_code
 from graph.currency_marks import KRONA_COUNTRIES, mark_of, marked_currencies
+from loaders.mapping_new.region_column import county_numbers_in, national_country
+from loaders.table_cells import sample_cells
 
 __all__ = ["currency_of_marks"]
 
 
 def _table_country(guessed: dict[str, str], rows: list[dict]) -> str:
     """The one country a participation table's rows are in, as its country column or region header says; else ""."""
-    from loaders.mapping_new.participation import (  # it imports this module
-        county_numbers_in,
-        national_country,
-        sample_cells,
-    )
-
     if "country" in guessed:
         codes = set()
         for cell in sample_cells(rows, guessed["country"]):

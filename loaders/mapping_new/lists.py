@@ -17,19 +17,17 @@ import re
 from pathlib import Path
 
 from graph.values import ISO_DATE, is_yes_no
-from loaders.county_numbers import COUNTY_WORDS, earlier_said
+from loaders.county_numbers import earlier_said, numbers_said
 from loaders.csv_header import ID_COUNTRY, SEPARATORS
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
 from loaders.mapping_new.one_cluster import members_of_one_cluster
-from loaders.mapping_new.participation import (
-    HEADER_WORDS,
+from loaders.mapping_new.participation import HEADER_WORDS, guess_by_words, on_lines, spaced_numbers
+from loaders.mapping_new.region_column import (
     county_numbers_in,
-    guess_by_words,
     national_country,
-    on_lines,
     region_value,
-    spaced_numbers,
+    without_unread_postcodes,
 )
 from loaders.table_cells import (
     NOT_WORD,
@@ -91,7 +89,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     """A mapping of the list `data` (its header, rows, separator, lines above the header, each row's line and its
     objects' lines as read), guesses marked; `file` as in `participation_template`. None when no column looks like a
     name. A list of clusters holding their members as objects gets the members' tables too (`cluster_members`)."""
-    guessed = guess_by_words(headers, LIST_WORDS, LIST_IDS)
+    guessed = without_unread_postcodes(guess_by_words(headers, LIST_WORDS, LIST_IDS), rows)
     if "name" in guessed and _numbers_only(rows, guessed["name"]):  # `Mitglieder`: 1.234 members, not a member's name
         guessed.pop("name")
     named_apart = None
@@ -223,7 +221,7 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     region, country = guessed.get("region"), guessed.get("country")
     numbers = county_numbers_in(guessed, rows) if region else None
     earlier = earlier_said(sample_cells(rows, region), numbers) if numbers and region else ""
-    said = (f" (the regions are {numbers}'s {COUNTY_WORDS[numbers]} numbers{f'; {earlier}' if earlier else ''})"
+    said = (f" (the regions are {numbers_said(sample_cells(rows, region), numbers)}{f'; {earlier}' if earlier else ''})"
             if numbers else "")
     if country:
         where = (f"region = {region_value(region, numbers)}, " if region else "") + f"country = {as_toml(country)}"

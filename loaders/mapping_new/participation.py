@@ -14,25 +14,27 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from graph import values
-from graph.countries import country_code
-from graph.store.search_text import fold
 from loaders.compact_keys import compact_key
-from loaders.county_numbers import COUNTY_WORDS, earlier_said, numbered_by
-from loaders.csv_header import HEADER_WORDS, REGION_COUNTRY, REGION_COUNTRY_TOO, SEPARATORS
+from loaders.county_numbers import earlier_said, numbers_said
+from loaders.csv_header import HEADER_WORDS, SEPARATORS
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
 from loaders.mapping_new.amounts import amount_lines
 from loaders.mapping_new.partners import lead_notes, partner_list
+from loaders.mapping_new.region_column import (
+    county_numbers_in,
+    national_country,
+    region_value,
+    without_unread_postcodes,
+)
 from loaders.mapping_new.roles import lead_column, partnerless_rows, role_word_lines
 from loaders.mapping_partner_amounts import project_grant
 from loaders.mapping_presets import PARTICIPATION_COLUMNS
-from loaders.region_countries import country_of_regions
 from loaders.table_cells import (
     DATE_FORMATS,
     NOT_WORD,
     and_slash,
     as_toml,
     date_format,
-    header_word,
     list_separator,
     object_lists_note,
     read_table,
@@ -43,7 +45,7 @@ from loaders.table_cells import (
 )
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
-           "template_shape", "national_country", "county_numbers_in", "region_value", "on_lines", "spaced_numbers"]
+           "template_shape", "on_lines", "spaced_numbers"]
 
 #: Preset columns whose cell may list several items (`split` in the tables the preset makes).
 LISTS = ("sector", "programme", "organisation_id", "organisation_name")
@@ -69,7 +71,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     naming no project but names (a cluster list) gets a mapping of a list instead (`loaders.mapping_new.lists`)."""
     data = Path(data)
     headers, rows, separator, above, at, object_at = read_table(data)
-    guessed = guess_columns(headers)
+    guessed = without_unread_postcodes(guess_columns(headers), rows)
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_new.lists import list_template  # a list of clusters or organisations, no projects
 
@@ -122,7 +124,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
                          f"{spaced[name]}")
         elif name == "region" and name in guessed and (numbers := county_numbers_in(guessed, rows)):
             lines.append(f"region = {region_value(guessed[name], numbers)}  #? {what.split(' (')[0]}: the cells are "
-                         f"{numbers}'s {COUNTY_WORDS[numbers]} numbers, each read as its NUTS 3 region"
+                         f"{numbers_said(sample_cells(rows, guessed[name]), numbers)}, each read as its NUTS 3 region"
                          + (f" ({said})" if (said := earlier_said(sample_cells(rows, guessed[name]), numbers)) else ""))
         elif name == "amount" and whole and partners:
             lines.append(f"# amount = \"\"  # a partner's own amount, by its path ({partners}.KEY); {as_toml(whole)} "
@@ -162,38 +164,6 @@ def template_shape(template: str) -> str:
     `organisation`): both templates start `# A mapping for FILE, one row per SHAPE, ...`."""
     shape = re.match(r"# A mapping for .*?, one row per (\w+),", template)
     return shape.group(1) if shape else "participation"
-
-
-def county_numbers_in(guessed: dict[str, str], rows: list[dict]) -> str | None:
-    """The country whose county numbers the region column holds (`Län` of `14`, `07`: SE; a `Region` column in a
-    table whose country column says Norge: NO), or None (`loaders.county_numbers`)."""
-    countries: list[str | None] = [REGION_COUNTRY.get(header_word(guessed["region"]))]
-    for cell in dict.fromkeys(sample_cells(rows, guessed["country"]) if "country" in guessed else []):
-        try:
-            countries.append(country_code(cell))
-        except ValueError:
-            continue
-    return numbered_by(sample_cells(rows, guessed["region"]), countries)
-
-
-def region_value(column: str, numbers: str | None) -> str:
-    """The region column as a mapping writes it: its header, or a table reading its county numbers."""
-    return f"{{ column = {as_toml(column)}, county_numbers = \"{numbers}\" }}" if numbers else as_toml(column)
-
-
-def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
-    """The constant country of a table that names regions but no country, and the comment that goes with it:
-    the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), else the one
-    country whose NUTS regions its `cells` name (`loaders.region_countries`), or "" and what to fill in."""
-    code = REGION_COUNTRY.get(header_word(region))
-    other, names = REGION_COUNTRY_TOO.get(header_word(region), ("", frozenset()))
-    code = other if any(fold(cell) in names for cell in cells) else code
-    if code:
-        return code, f"#? a {region} is a region of {code}; every row is placed there"
-    if code := country_of_regions(cells):  # a Danish list's `Region`: Syddanmark, Midtjylland ... are NUTS's
-        return code, f"#? the regions in {region} are NUTS regions of {code}; every row is placed there"
-    return "", (f"# needed: the regions in {region} are in which country? Its code (NO, SE, DK ...), or a column "
-                "holding it")
 
 
 def _formats(guessed: dict[str, str], rows: list[dict], at: list[int], file: str, notes: list[str] | None

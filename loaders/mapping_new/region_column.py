@@ -1,0 +1,56 @@
+"""What `cluster-explorer mapping new` writes for a region column, in both templates: read as county numbers
+(`county_numbers`, `loaders.county_numbers`) when its cells all are, the country of a table that names none, and a
+French postcode column left unused when its cells are no postcodes.
+"""
+
+from __future__ import annotations
+
+from graph.countries import country_code
+from graph.store.search_text import fold
+from loaders.county_numbers import numbered_by
+from loaders.csv_header import POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
+from loaders.region_countries import country_of_regions
+from loaders.table_cells import as_toml, header_word, sample_cells
+
+__all__ = ["county_numbers_in", "without_unread_postcodes", "region_value", "national_country"]
+
+
+def county_numbers_in(guessed: dict[str, str], rows: list[dict]) -> str | None:
+    """The country whose county numbers the region column holds (`Län` of `14`, `07`: SE; a `Region` column in a
+    table whose country column says Norge: NO), or None (`loaders.county_numbers`)."""
+    countries: list[str | None] = [REGION_COUNTRY.get(header_word(guessed["region"]))]
+    for cell in dict.fromkeys(sample_cells(rows, guessed["country"]) if "country" in guessed else []):
+        try:
+            countries.append(country_code(cell))
+        except ValueError:
+            continue
+    return numbered_by(sample_cells(rows, guessed["region"]), countries)
+
+
+def without_unread_postcodes(guessed: dict[str, str], rows: list[dict]) -> dict[str, str]:
+    """The guesses, less a region guessed from a postcode header (`Code postal`, `CP`) whose cells are not French
+    postcodes or département numbers: read as region names, each postcode would be a national region off the Map."""
+    if "region" in guessed and header_word(guessed["region"]) in POSTCODE_HEADERS and not county_numbers_in(
+            guessed, rows):
+        return {name: header for name, header in guessed.items() if name != "region"}
+    return guessed
+
+
+def region_value(column: str, numbers: str | None) -> str:
+    """The region column as a mapping writes it: its header, or a table reading its county numbers."""
+    return f"{{ column = {as_toml(column)}, county_numbers = \"{numbers}\" }}" if numbers else as_toml(column)
+
+
+def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
+    """The constant country of a table that names regions but no country, and the comment that goes with it:
+    the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), else the one
+    country whose NUTS regions its `cells` name (`loaders.region_countries`), or "" and what to fill in."""
+    code = REGION_COUNTRY.get(header_word(region))
+    other, names = REGION_COUNTRY_TOO.get(header_word(region), ("", frozenset()))
+    code = other if any(fold(cell) in names for cell in cells) else code
+    if code:
+        return code, f"#? a {region} is a region of {code}; every row is placed there"
+    if code := country_of_regions(cells):  # a Danish list's `Region`: Syddanmark, Midtjylland ... are NUTS's
+        return code, f"#? the regions in {region} are NUTS regions of {code}; every row is placed there"
+    return "", (f"# needed: the regions in {region} are in which country? Its code (NO, SE, DK ...), or a column "
+                "holding it")
