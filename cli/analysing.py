@@ -64,6 +64,14 @@ def _region_refused(obj: Context, text: str, error: Exception) -> str:
             + (f" ({outdated})" if outdated else ""))
 
 
+def _placed(obj: Context, find: str | None, regions: tuple[str, ...]) -> str | None:
+    """Where the organisation `--find` names is placed, when `--region` limits the projection (said only if the
+    projection holds nothing so named: `find_lines` reads it then)."""
+    from graph.store.where_placed import where_placed
+
+    return where_placed(obj.store, find) if find and regions else None
+
+
 def _projection_options(func: Any) -> Any:
     for option in reversed([
         click.option("--projection", "kind", default="organisation", show_default=True,
@@ -201,7 +209,8 @@ def metrics_compute(obj: Context, kind: str, start: str | None, end: str | None,
         click.echo(f"{name}: {result.describe()}")
         for line in _top_lines(result, top_n, found):
             click.echo(f"  {line}")
-    for line in find_lines(found, results, kind, find, (*regions, *countries)) if find else ():
+    for line in find_lines(found, results, kind, find, (*regions, *countries),
+                           _placed(obj, find, regions)) if find else ():
         click.echo(line)
     if write:
         written = write_metrics(obj.store, results, spec, dt.datetime.now(dt.UTC).replace(microsecond=0))
@@ -232,7 +241,8 @@ def metrics_top(obj: Context, metric: str, top_n: int, kind: str, start: str | N
         click.echo(f"note: {text}")
     for line in _top_lines(result, top_n, found):
         click.echo(line)
-    for line in find_lines(found, {metric: result}, kind, find, (*regions, *countries)) if find else ():
+    for line in find_lines(found, {metric: result}, kind, find, (*regions, *countries),
+                           _placed(obj, find, regions)) if find else ():
         click.echo(line)
 
 

@@ -84,11 +84,13 @@ def test_the_metrics_page_says_it_too(network, embedded_server):
 
 
 
-#: A regional grants table: one partner placed in Stockholm (SE110), two placed in Sweden alone.
+#: A regional grants table: one partner placed in Stockholm (SE110), two placed in Sweden alone, one in a region NUTS
+#: does not name (a national region).
 _GRANTS = """project_id,title,org_id,org_name,country,region
 R1,Robots,se-a,Alpha Robotics AB,SE,SE110
 R1,Robots,se-b,Beta Sensors AB,SE,
 R1,Robots,se-c,Gamma Motion AB,SE,
+R1,Robots,se-d,Delta Drives AB,SE,Bergslagen
 """
 _GRANTS_MAPPING = """name = "regional-grants"
 preset = "participation"
@@ -102,30 +104,51 @@ organisation_name = "org_name"
 country = "country"
 region = "region"
 """
+_OWN = "projection_country_alone"
 
 
-def test_a_region_filter_says_whom_it_leaves_out_placed_in_their_country_alone(embedded_server, tmp_path):
+@pytest.fixture(scope="module")
+def own_grants(embedded_server, tmp_path_factory):
+    """The fixture network with the table above loaded by `load csv`, in a graph of its own; the CLI's env."""
+    store = open_fixture_network(embedded_server, _OWN)
+    folder = tmp_path_factory.mktemp("own_grants")
+    (folder / "grants.csv").write_text(_GRANTS, encoding="utf-8")
+    (folder / "grants.toml").write_text(_GRANTS_MAPPING, encoding="utf-8")
+    env = cli_env(embedded_server, _OWN, folder / "queries")
+    loaded = invoke(env, "load", "csv", str(folder / "grants.toml"))
+    assert loaded.exit_code == 0, loaded.stderr
+    yield store, env
+    store.clear()
+    store.close()
+
+
+def test_a_region_filter_says_whom_it_leaves_out_placed_in_their_country_alone(own_grants):
     """A French pôle's members placed by country alone had left `--projection cluster --region FRK` with 0 edges,
     and the note had said to widen the time window: `--region` cannot tell whether they are in it."""
-    store = open_fixture_network(embedded_server, "projection_country_alone")
-    try:
-        (tmp_path / "grants.csv").write_text(_GRANTS, encoding="utf-8")
-        (tmp_path / "grants.toml").write_text(_GRANTS_MAPPING, encoding="utf-8")
-        env = cli_env(embedded_server, "projection_country_alone", tmp_path / "queries")
-        loaded = invoke(env, "load", "csv", str(tmp_path / "grants.toml"))
-        assert loaded.exit_code == 0, loaded.stderr
-        alone = {row[0] for row in store.read(
-            "MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Project) WHERE o.country = 'SE' AND o.nuts_code IS NULL "
-            "AND NOT (o)-[:LOCATED_IN]->(:Region) RETURN DISTINCT o.id").rows}
-        assert {"se-b", "se-c"} <= alone  # the table's two, and any of the fixture's
-        for run in ("computed", "read back"):
-            shown = invoke(env, "metrics", "compute", "--region", "SE1", "--metric", "degree")
-            assert shown.exit_code == 0, (run, shown.stderr)
-            assert (f"note: --region SE1 leaves out {len(alone):,} organisation(s) of SE taking part in these "
-                    "projects: they are placed in their country alone, not in a region, so no region filter can keep "
-                    "them. To place them: give the participation table's `region` column") in shown.stdout, run
-        plain = invoke(env, "metrics", "compute", "--metric", "degree")
-        assert plain.exit_code == 0 and "placed in their country alone" not in plain.stdout
-    finally:
-        store.clear()
-        store.close()
+    store, env = own_grants
+    alone = {row[0] for row in store.read(
+        "MATCH (o:Organisation)-[:PARTICIPATES_IN]->(:Project) WHERE o.country = 'SE' AND o.nuts_code IS NULL "
+        "AND NOT (o)-[:LOCATED_IN]->(:Region) RETURN DISTINCT o.id").rows}
+    assert {"se-b", "se-c"} <= alone and "se-d" not in alone  # the table's two, and any of the fixture's
+    for run in ("computed", "read back"):
+        shown = invoke(env, "metrics", "compute", "--region", "SE1", "--metric", "degree")
+        assert shown.exit_code == 0, (run, shown.stderr)
+        assert (f"note: --region SE1 leaves out {len(alone):,} organisation(s) of SE taking part in these "
+                "projects: they are placed in their country alone, not in a region, so no region filter can keep "
+                "them. To place them: give the participation table's `region` column") in shown.stdout, run
+    plain = invoke(env, "metrics", "compute", "--metric", "degree")
+    assert plain.exit_code == 0 and "placed in their country alone" not in plain.stdout
+
+
+@pytest.mark.parametrize(("name", "placed"), [
+    ("Delta Drives", "Delta Drives AB is placed in SE-Bergslagen (a national region: a place NUTS does not name so, "
+                     "under no NUTS region), in none of them"),
+    ("Beta Sensors", "Beta Sensors AB is placed in its country SE alone, in none of them")])
+def test_find_under_a_region_says_where_the_named_organisation_is_placed(own_grants, name, placed):
+    """An Italian table's Meccanica Brianzola, in the national region IT-MB, had been said to be "placed in its
+    country alone" by `--find` under `--region Lombardia`."""
+    _, env = own_grants
+    shown = invoke(env, "metrics", "compute", "--region", "SE1", "--metric", "degree", "--find", name)
+    assert shown.exit_code == 0, shown.stderr
+    assert shown.stdout.splitlines()[-1].endswith(
+        f"; and it holds only what is placed in SE1: {placed} (run it without --region to see)")

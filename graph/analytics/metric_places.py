@@ -229,19 +229,23 @@ def folded_only_said(count: int) -> str:
             "written as typed (names written in ASCII, as CORDIS writes Ålö AB: ALO AB, München: MUENCHEN)")
 
 
-def find_lines(found: Any, results: dict[str, Any], kind: str, text: str, places: tuple[str, ...] = ()) -> list[str]:
+def find_lines(found: Any, results: dict[str, Any], kind: str, text: str, places: tuple[str, ...] = (),
+               placed: str | None = None) -> list[str]:
     """What `metrics compute --find TEXT` prints: the matching nodes of the projection (`found`: its `names` and
     `number_of_nodes()`, as `graph.analytics.metrics_disk.KeptMetrics` has) with their place by each metric, the
     first `SHOWN`; when none, why a node of the store may have no place (never an empty answer), with the `places`
     the projection was limited to (`--region`, `--country`): a German table's organisations placed in DE alone are
-    in no region of it, and `--find Nürnberger --region Bayern` had blamed the projects alone."""
+    in no region of it, and `--find Nürnberger --region Bayern` had blamed the projects alone. `placed`: where the
+    node the text names is placed (`graph.store.where_placed`), said instead of the usual reason when given."""
     others = getattr(found, "other_names", None) or {}
     groups, inside = found_groups(found.names, text, others)
     folded_only = len(groups[1])
     matches = found_places(found.names, results, text, groups, others)
     if not matches:
-        limited = (f"; and it holds only what is placed in {', '.join(places)}: an organisation placed in its country "
-                   "alone is in none of its regions (run it without --region to see)") if places else ""
+        why = (f"{placed}, in none of them" if placed else
+               "an organisation placed in its country alone is in none of its regions")
+        limited = (f"; and it holds only what is placed in {', '.join(places)}: {why} (run it without --region to "
+                   "see)") if places else ""
         return [f"find {text!r}: nothing in this graph of {graph_of(kind)} is named or numbered like it; "
                 + left_out_why(kind) + limited]
     more = [f"  ... and {len(matches) - SHOWN:,} more; give more of the name"] if len(matches) > SHOWN else []
