@@ -4,6 +4,8 @@ coordinator was lost. Real files in tmp_path, the generic loader, the real embed
 
 from __future__ import annotations
 
+import json
+
 from loaders.generic import load_generic
 from tests.cli_invoke import cli_env, invoke
 from tests.generic_files import problems_of, write_files
@@ -75,7 +77,27 @@ def test_the_coordinators_are_counted_and_listed_by_the_queries(embedded_server,
                       "organisation=Nürnberger Verbundwerkstoffe GmbH", "--format", "csv")
     assert projects.exit_code == 0, projects.output
     roles = {line.split(",")[0]: line.split(",")[4] for line in projects.stdout.splitlines()[1:]}
-    assert roles == {"ReCarb": "coordinator", "NaturKaro": ""}
+    assert roles == {"ReCarb": "coordinator", "NaturKaro": "participant"}  # no role given: a participant, as the
+    # projections read it (an Italian table's partners beside its capofila had shown an empty role)
+
+
+def test_projects_partners_gives_the_project_grant_beside_a_list_of_partners(embedded_server, embedded_store,
+                                                                              tmp_path):
+    """An Italian regional table's grant (`project_amount` beside a `Partner` cell) is the project's: the
+    `projects/partners` rows had shown no money at all, and the partners other than the lead an empty role."""
+    env = cli_env(embedded_server, embedded_store.graph_name)
+    mapping = _mapping(tmp_path, 'project_amount = "Zuschuss"')
+    (tmp_path / "projekte.csv").write_text(TABLE.replace(";Programm\n", ";Programm;Zuschuss\n", 1).replace(
+        ";BayVFP\n", ";BayVFP;480000\n").replace(";ZIM\n", ";ZIM;250000\n"), encoding="utf-8")
+    loaded = invoke(env, "load", "csv", str(mapping))
+    assert loaded.exit_code == 0, loaded.output
+    shown = invoke(env, "queries", "run", "projects/partners", "-p", "project=NaturKaro", "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    rows = {row["partner"]: (row["role"], row["project_grant"], row["grant_currency"])
+            for row in json.loads(shown.stdout)}
+    assert rows == {"Schaeffler AG": ("coordinator", 480000.0, "EUR"),
+                    "Nürnberger Verbundwerkstoffe GmbH": ("participant", 480000.0, "EUR"),
+                    "FAU Erlangen": ("participant", 480000.0, "EUR")}
 
 
 def test_a_coordinator_beside_a_role_column_is_refused_at_its_key(tmp_path):

@@ -1,7 +1,9 @@
 // title: A project's partners with roles and contributions
-// description: Every participant of a project with its role, country, EU contribution (EUR), a grant in another
-// description: currency or of another funder (amount, currency, funder: a national funder's SEK or NOK, an Austrian
-// description: FFG grant in EUR) and whether it is an SME (blank where the store does not say).
+// description: Every participant of a project with its role (participant where the table gives none), country,
+// description: EU contribution (EUR), a grant in another currency or of another funder (amount, currency, funder: a
+// description: national funder's SEK or NOK, an Austrian FFG grant in EUR), whether it is an SME (blank where the
+// description: store does not say), and the project's whole grant on each row (CORDIS's EU contribution in EUR, a
+// description: table's project_amount: a regional table's grant beside a list of partners had shown nowhere).
 // tags: projects, organisations
 // requires: PARTICIPATES_IN
 // param project: string = iot4industry -- the project's id (CORDIS grants are cordis:<number>)
@@ -9,7 +11,9 @@
 // example: {"project": "cordis:101136349"}
 // empty: No organisation takes part in this project in the store (a project of the seed texts may name none).
 MATCH (o)-[r:PARTICIPATES_IN]->(p:Project {id: $project})
-RETURN o.name AS partner, r.role AS role, r.order AS position, o.country AS country,
+RETURN o.name AS partner, coalesce(r.role, 'participant') AS role, r.order AS position, o.country AS country,
        r.contribution AS contribution, r.amount AS amount, r.currency AS currency, r.funder AS funder,
-       CASE WHEN 'SME' IN labels(o) THEN true ELSE o.sme END AS sme
+       CASE WHEN 'SME' IN labels(o) THEN true ELSE o.sme END AS sme,
+       coalesce(p.ec_max_contribution, p.amount) AS project_grant,
+       CASE WHEN p.ec_max_contribution IS NOT NULL THEN 'EUR' ELSE p.currency END AS grant_currency
 ORDER BY position, partner
