@@ -92,6 +92,17 @@ def _written(table: dict, props: Any, key: str) -> Any:
     return value.get("column") if isinstance(value, dict) else value
 
 
+def _as_a_column(key: str, value: Any) -> str:
+    """How a table's key is written when it was given as the preset's `{ column = ..., compact = true }`: an Italian
+    agency's `id = { column = "partita_iva", compact = true }` in a [[nodes]] table had been told only that id must
+    be a non-empty text."""
+    if not isinstance(value, dict) or not isinstance(column := value.get("column"), str):
+        return ""
+    compact = f", and compact = [\"{column}\"] beside it" if value.get("compact") is True else ""
+    return (f"{key} is a column's name here: write {key} = \"{column}\"{compact} (the {{ column = ... }} form is that "
+            "of the participation preset's [columns])")
+
+
 class MappingChecker:
     """Turns the raw tables of a mapping into specs, collecting every problem with its line."""
 
@@ -107,7 +118,7 @@ class MappingChecker:
     def text(self, kind: str, index: int, table: dict, key: str, required: bool = True) -> str:
         if not isinstance(value := table.get(key, ""), str) or (required and not value.strip()):
             must = f"{key} must be {'a non-empty' if required else 'a'} text" if key in table else f"{key} is missing"
-            self.problem(kind, index, must, key)
+            self.problem(kind, index, _as_a_column(key, value) or must, key)
             return ""
         return value.strip()
 

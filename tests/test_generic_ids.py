@@ -144,3 +144,19 @@ def test_a_number_excel_dropped_the_leading_zero_of_is_named_to_write_one_way(tm
     danish = "Prosjekt;Akronym;Orgnr;Navn\n1;Vind;DK 38 45 66 95;Vindtek ApS\n2;Brint;38456695;Vindtek ApS\n"
     _, _, notes = read_generic(write_preset(tmp_path, danish, {}))
     assert any("'DK 38 45 66 95' (line 2) and '38456695' (line 3)" in note for note in notes), notes
+
+
+def test_an_id_written_as_the_preset_writes_it_says_how_a_nodes_table_writes_it(tmp_path):
+    """`id = { column = "partita_iva", compact = true }` in a [[nodes]] table (the preset's form, shown a paragraph
+    before in docs/mapping.md) had been told only "id must be a non-empty text"."""
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "soci"
+        [[nodes]]
+        file = "soci.csv"
+        label = "Organisation"
+        id = { column = "partita_iva", compact = true }
+        name = "ragione_sociale"
+        """, "soci.csv": "ragione_sociale,partita_iva\nComau S.p.A.,IT 00952510155\n"})
+    assert [(p.line, p.field, p.message) for p in problems_of(mapping)] == [
+        (5, "id", 'id is a column\'s name here: write id = "partita_iva", and compact = ["partita_iva"] beside it (the '
+                  "{ column = ... } form is that of the participation preset's [columns])")]
