@@ -59,9 +59,9 @@ def test_metrics_compute_says_how_many_it_left_out_computed_and_read_back(networ
                     f"{len(taking_part):,} organisations taking part in its projects: it groups only an organisation "
                     "that is placed in a region (LOCATED_IN a Region, or a `nuts_code`) of NUTS level 2; one placed "
                     "less precisely (only a country or a coarser region) is left out too. To place those of a table: "
-                    "give the participation table's `region` column in its [columns] (a NUTS code or a county's name, "
-                    "`Vestland`), or `located_in` (region and country) in a [[nodes]] table of Organisation "
-                    "(docs/mapping.md#places-located_in)"]
+                    "give the participation table's `region` column in its [columns] (a NUTS code or a region's name, "
+                    "`Vestland`, `Isère`; county or département numbers with `county_numbers`), or `located_in` "
+                    "(region and country) in a [[nodes]] table of Organisation (docs/mapping.md#places-located_in)"]
     again = invoke(env, "metrics", "compute", "--projection", kind, "--metric", "degree")
     assert again.exit_code == 0 and said[0] in again.stdout.splitlines()
 

@@ -22,9 +22,9 @@ __all__ = ["why_none_grouped", "why_none_in_countries", "why_none_in_regions", "
 #: Per aggregate kind: what an organisation lacks when it is left out, and how a table gives it.
 _LACKS = {
     "region": ("is placed in a region (LOCATED_IN a Region, or a `nuts_code`)",
-               "give the participation table's `region` column in its [columns] (a NUTS code or a county's name, "
-               "`Vestland`), or `located_in` (region and country) in a [[nodes]] table of Organisation "
-               "(docs/mapping.md#places-located_in)"),
+               "give the participation table's `region` column in its [columns] (a NUTS code or a region's name, "
+               "`Vestland`, `Isère`; county or département numbers with `county_numbers`), or `located_in` (region "
+               "and country) in a [[nodes]] table of Organisation (docs/mapping.md#places-located_in)"),
     "country": ("has a country (its `country`, or a place it is LOCATED_IN)",
                 "give the participation table's `country` column in its [columns] (`country = { value = \"NO\" }` "
                 "for a national table), or map a column to `country` in a [[nodes]] table of Organisation"),
