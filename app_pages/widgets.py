@@ -180,13 +180,25 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
     hits = [h for h in dict.fromkeys([*keep, *chosen, *filters.search(graph, text, 50, kinds)]) if h in graph]
 
     def name(k: str) -> str:
-        return f"{filters.display_name(k, graph.nodes[k])} · {graph.nodes[k].get('kind', '')}"
+        return " · ".join([filters.display_name(k, graph.nodes[k]), graph.nodes[k].get("kind", ""),
+                           *_told_apart(graph, k)])
 
     picked = st.multiselect(label.capitalize(), hits, format_func=name, key=key, persist_state="session",
                             placeholder="search, then choose" if hits else "search first",
                             on_change=linked_nodes.forget_unresolved, args=(key,))
     linked_nodes.say_unresolved(key)
     return url_choice.kept_in_url(key, picked)
+
+
+def _told_apart(graph: nx.MultiDiGraph, key: str) -> list[str]:
+    """An organisation's country and how many projects it takes part in, as a choice shows them: CORDIS's two RISE
+    PICs had been offered as two identical lines."""
+    attrs = graph.nodes[key]
+    if attrs.get("kind") not in ("Organisation", "Cluster"):
+        return []
+    projects = {end for _, end, kind in graph.out_edges(key, data="type") if kind == "PARTICIPATES_IN"}
+    return [*([attrs["country"]] if attrs.get("country") else []),
+            f"{len(projects):,} project{'s' if len(projects) != 1 else ''}"]
 
 
 def choose_one(label: str, choices: dict[str, str], key: str, none: str, help: str | None = None) -> str | None:

@@ -17,3 +17,34 @@ def test_a_project_picked_starts_from_its_partners_and_says_so(app_store):  # no
     assert "is a project: the consortium is its 3 partners" in said
     assert "UNIVERSITETET I OSLO" in said and "MULTICONSULT NORGE AS" in said
     assert len(table(at, "candidate")) >= 1
+
+
+
+def test_two_organisations_of_one_name_are_told_apart_by_country_and_projects(embedded_server, tmp_path):
+    """CORDIS holds two RISE PICs of one name: the Partners page had offered them as two identical lines."""
+    import pytest
+    import streamlit as st
+
+    from graph.store.records import NodeRecord, RelRecord
+    from graph.store.writer import write_records
+    from tests.conftest import open_fixture_network
+
+    store = open_fixture_network(embedded_server, "partners_namesakes")
+    project = store.read("MATCH (p:Project) RETURN min(p.id)").rows[0][0]
+    write_records(store, [NodeRecord("Organisation", f"twin-{n}", "Twin Institute AB", ("seed:000",),
+                                     properties={"country": country}) for n, country in ((1, "SE"), (2, "NO"))],
+                  [RelRecord("PARTICIPATES_IN", "Organisation", "twin-1", "Project", project, ("seed:000",))])
+    try:
+        with pytest.MonkeyPatch.context() as env:
+            env.delenv("NEO4J_URI", raising=False)
+            env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
+            env.setenv("CLUSTER_EXPLORER_GRAPH", "partners_namesakes")
+            env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path))
+            st.cache_resource.clear()
+            at = open_page("partners", partners_focal_search="Twin Institute")
+            assert sorted(at.multiselect[0].options) == ["Twin Institute AB · Organisation · NO · 0 projects",
+                                                         "Twin Institute AB · Organisation · SE · 1 project"]
+    finally:
+        st.cache_resource.clear()
+        store.clear()
+        store.close()
