@@ -21,7 +21,8 @@ def test_a_project_picked_starts_from_its_partners_and_says_so(app_store):  # no
 
 
 def test_two_organisations_of_one_name_are_told_apart_by_country_and_projects(embedded_server, tmp_path):
-    """CORDIS holds two RISE PICs of one name: the Partners page had offered them as two identical lines."""
+    """CORDIS holds two RISE PICs named alike (144 projects and 1): the Partners page had offered them as two lines
+    told apart by the case of their names alone."""
     import pytest
     import streamlit as st
 
