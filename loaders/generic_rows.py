@@ -121,7 +121,11 @@ def node_record(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], sou
           problems: list[Problem], collected: Collected, fills: frozenset[str]) -> NodeRecord | None:
     before = len(problems)
     node_id = _key(spec, row, spec.id, "id", where, problems, collected)
-    name = _required(row, spec.name, "name", where, problems)
+    name = next((_text(row.get(column)) for column in spec.name_else if _text(row.get(column))), "") \
+        if spec.name_else and not _text(row.get(spec.name)) else _required(row, spec.name, "name", where, problems)
+    if spec.name_else and not name:  # every column of the name empty: said once
+        problems.append(Problem(*where, spec.name, f"the name is empty, and so is {' and '.join(spec.name_else)}",
+                                kind=EMPTY_CELL))
     properties = _properties(spec, row, where, problems)
     labels = row_labels(spec, row, where, problems, properties)
     if len(problems) > before:

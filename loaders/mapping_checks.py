@@ -89,6 +89,7 @@ def _date_formats(raw: Any) -> tuple[str, ...]:
 def _written(table: dict, props: Any, key: str) -> Any:
     """The column text a key names (to find its line where the key itself is not written, as in a preset)."""
     value = table[key] if key in table else props.get(key) if isinstance(props, dict) else None
+    value = value[0] if isinstance(value, list) and value else value  # `name = ["Akronym", "Titel"]`: its first
     return value.get("column") if isinstance(value, dict) else value
 
 
@@ -121,6 +122,19 @@ class MappingChecker:
             self.problem(kind, index, _as_a_column(key, value) or must, key)
             return ""
         return value.strip()
+
+    def names(self, kind: str, index: int, table: dict) -> dict[str, Any]:
+        """A node table's `name`: a column, or a list of columns whose first non-empty cell names the row's node
+        (`name = ["Akronym", "Titel"]`: a German project without an acronym had been refused for an empty name
+        where its title could name it), as the spec's `name` and `name_else`."""
+        written = table.get("name")
+        if isinstance(written, list) and written and all(isinstance(c, str) and c.strip() for c in written):
+            return {"name": written[0].strip(), "name_else": tuple(c.strip() for c in written[1:])}
+        if isinstance(written, list):
+            self.problem(kind, index, "name must be a column, or a list of columns whose first non-empty cell names "
+                         "the node: name = [\"Akronym\", \"Titel\"]", "name")
+            return {"name": ""}
+        return {"name": self.text(kind, index, table, "name")}
 
     def label(self, kind: str, index: int, label: Any, key: str, allowed: tuple[str, ...] = ()) -> str:
         if label not in NODE_LABELS or label in _TOOL_LABELS:
@@ -262,7 +276,7 @@ class MappingChecker:
             spec = FileSpec(**common, label=self.label(kind, index, table.get("label"), "label"),
                             extra_labels=tuple(self.label(kind, index, x, "extra_labels") for x in extra),
                             label_if=tuple((self.label(kind, index, lb, "label_if"), c) for lb, c in label_if.items()),
-                            id=self.text(kind, index, table, "id"), name=self.text(kind, index, table, "name"),
+                            id=self.text(kind, index, table, "id"), **self.names(kind, index, table),
                             properties=self.columns(kind, index, table.get("properties", {}), ""))
         else:
             rel_type = table.get("type")

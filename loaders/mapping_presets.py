@@ -155,7 +155,8 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
     project: dict[str, Any] = {**reading, **merging, **_rule(project_empty), **compacted(project_id),
                                "label": "Project", "id": project_id, "properties": {}}
     # the column's header, also when the mapping gives it as a table: { column = "Tittel" } became the name itself
-    project["name"] = _column(columns, "project_acronym" if "project_acronym" in columns else "project_title")["column"]
+    named_by = [_column(columns, name)["column"] for name in ("project_acronym", "project_title") if name in columns]
+    project["name"] = named_by if len(named_by) > 1 else named_by[0]  # no acronym: the title names the project
     for name, prop, options in (("project_title", "title", {}), ("project_acronym", "acronym", {}),
                                 ("start_date", "start_date", dates), ("end_date", "end_date", dates)):
         if name in columns:

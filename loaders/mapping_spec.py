@@ -159,6 +159,7 @@ class FileSpec:
     label_if: tuple[tuple[str, str], ...] = ()
     id: str = ""
     name: str = ""
+    name_else: tuple[str, ...] = ()  # columns that name the node, in turn, where the `name` cell is empty
     type: str = ""
     start: Endpoint | None = None
     end: Endpoint | None = None
@@ -188,6 +189,7 @@ class FileSpec:
     def columns(self) -> list[tuple[str, str, int | None]]:
         """(what it is for, column, mapping line) for every column the table names: the header must hold each."""
         used = [("id", "id", self.id), ("name", "name", self.name), ("key", "key", self.key)]
+        used += [("name", "name", column) for column in self.name_else]
         used += [(f"label {label}", "label_if", column) for label, column in self.label_if]
         used += [(f"{role} {e.label}", role, e.column) for role, e in (("start", self.start), ("end", self.end)) if e]
         used += [(c.property, c.property, c.column) for c in self.properties if not c.constant]

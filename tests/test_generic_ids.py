@@ -160,3 +160,23 @@ def test_an_id_written_as_the_preset_writes_it_says_how_a_nodes_table_writes_it(
     assert [(p.line, p.field, p.message) for p in problems_of(mapping)] == [
         (5, "id", 'id is a column\'s name here: write id = "partita_iva", and compact = ["partita_iva"] beside it (the '
                   "{ column = ... } form is that of the participation preset's [columns])")]
+
+
+def test_a_nodes_table_named_by_several_columns_takes_the_first_cell_given(tmp_path):
+    """`name = ["Kurzname", "Name"]`: a row without a short name is named by its full name; a list of no column is
+    refused at its line."""
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        name = "orgs"
+        [[nodes]]
+        file = "orgs.csv"
+        label = "Organisation"
+        id = "Nr"
+        name = ["Kurzname", "Name"]
+        """, "orgs.csv": "Nr,Kurzname,Name\n1,KUKA,KUKA Deutschland GmbH\n2,,Schaeffler AG\n"})
+    nodes = [n for n in read_generic(mapping)[0] if n.label == "Organisation"]
+    assert sorted((n.id, n.name) for n in nodes) == [("1", "KUKA"), ("2", "Schaeffler AG")]
+    (tmp_path / "mapping.toml").write_text((tmp_path / "mapping.toml").read_text(encoding="utf-8").replace(
+        'name = ["Kurzname", "Name"]', "name = []"), encoding="utf-8")
+    assert [(p.line, p.field, p.message) for p in problems_of(mapping)] == [
+        (6, "name", 'name must be a column, or a list of columns whose first non-empty cell names the node: '
+                    'name = ["Akronym", "Titel"]')]

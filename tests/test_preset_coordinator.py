@@ -120,3 +120,32 @@ def test_a_coordinator_column_takes_no_options_of_a_list(tmp_path):
         """, "projekte.csv": TABLE}))
     assert [p.field for p in problems] == ["coordinator"], problems
     assert "coordinator is a key, read as written: separator cannot apply to it" in problems[0].message
+
+
+def test_a_project_without_an_acronym_is_named_by_its_title(embedded_store, tmp_path):
+    """A German table's row with an empty `Akronym` had been refused for an empty name, where its `Titel` could name
+    the project; a row with neither is refused naming both columns."""
+    from graph.errors import ValidationFailed
+
+    table = ("Nr;Akronym;Titel;Partner\n1;NaturKaro;Leichtbau aus Naturfaser;A GmbH\n"
+             "2;;Robotermontage im Mittelstand;B AG\n")
+    mapping = write_files(tmp_path, {"mapping.toml": """
+        preset = "participation"
+        file = "p.csv"
+        separator = ";"
+        [columns]
+        project_id = "Nr"
+        project_title = "Titel"
+        project_acronym = "Akronym"
+        organisation_id = "Partner"
+        organisation_name = "Partner"
+        """, "p.csv": table})
+    load_generic(embedded_store, mapping)
+    assert sorted(tuple(r) for r in embedded_store.read("MATCH (p:Project) RETURN p.id, p.name, p.acronym").rows) == [
+        ("1", "NaturKaro", "NaturKaro"), ("2", "Robotermontage im Mittelstand", None)]
+    (tmp_path / "p.csv").write_text(table + "3;;;C AG\n", encoding="utf-8")
+    try:
+        load_generic(embedded_store, mapping)
+        raise AssertionError("a row naming its project nowhere was loaded")
+    except ValidationFailed as e:
+        assert [str(p) for p in e.problems] == ["p.csv:4 [Akronym]: the name is empty, and so is Titel"]
