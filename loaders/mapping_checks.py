@@ -94,9 +94,8 @@ def _written(table: dict, props: Any, key: str) -> Any:
 
 
 def _as_a_column(key: str, value: Any) -> str:
-    """How a table's key is written when it was given as the preset's `{ column = ..., compact = true }`: an Italian
-    agency's `id = { column = "partita_iva", compact = true }` in a [[nodes]] table had been told only that id must
-    be a non-empty text."""
+    """How a table writes a key given the preset's way, `id = { column = "partita_iva", compact = true }` (an Italian
+    agency's had been told only that id must be a non-empty text)."""
     if not isinstance(value, dict) or not isinstance(column := value.get("column"), str):
         return ""
     compact = f", and compact = [\"{column}\"] beside it" if value.get("compact") is True else ""
@@ -124,9 +123,8 @@ class MappingChecker:
         return value.strip()
 
     def names(self, kind: str, index: int, table: dict) -> dict[str, Any]:
-        """A node table's `name`: a column, or a list of columns whose first non-empty cell names the row's node
-        (`name = ["Akronym", "Titel"]`: a German project without an acronym had been refused for an empty name
-        where its title could name it), as the spec's `name` and `name_else`."""
+        """A node table's `name`, a column or columns whose first non-empty cell names the node (`["Akronym",
+        "Titel"]`: a project without an acronym had been refused), as the spec's `name` and `name_else`."""
         written = table.get("name")
         if isinstance(written, list) and written and all(isinstance(c, str) and c.strip() for c in written):
             return {"name": written[0].strip(), "name_else": tuple(c.strip() for c in written[1:])}
