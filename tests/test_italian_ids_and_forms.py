@@ -106,6 +106,17 @@ def test_a_name_ending_in_s_c_p_a_updates_the_cordis_organisation_ending_in_scpa
     assert "01234567890" in _node(store, "pic:999992886")[1]
 
 
+def test_ids_with_and_without_it_that_became_one_node_are_not_said_to_make_two(store, tmp_path):
+    """Politecnico di Milano's `04376620151` and `IT04376620151` are one CORDIS node; Meccanica Brianzola's two
+    spellings, which CORDIS lacks, are two nodes, and the advice names no option, none reading `IT` away."""
+    notes = _load(store, tmp_path, _members())
+    assert {"04376620151", "IT04376620151"} <= set(_node(store, "pic:999879881")[1])
+    said = next(n for n in notes if "are written two ways" in n)
+    assert said.startswith("soci.csv: 1 id(s) are written two ways")
+    assert "Politecnico" not in said and "'IT02345678901' (line 6) and '02345678901' (line 7)" in said
+    assert "compact" not in said and "no option reads a country code away" in said
+
+
 def test_a_cluster_rows_vat_number_makes_it_the_cordis_cluster_that_carries_it(store, tmp_path):
     notes = _load(store, tmp_path, _clusters())
     assert _node(store, "ER-ENERGIA") is None
