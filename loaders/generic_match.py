@@ -55,21 +55,23 @@ def match_by_name(store: GraphStore, data: GenericInput,
     other tables' new nodes that have the name of a node of the store get a note (`loaders.generic_namesakes`), and
     every table's new nodes nearly named so (`Keba` beside `KEBA GROUP AG`) another (`loaders.generic_near_names`).
     `settle` adjusts the matched records before the note on the values they change is written."""
-    problems = _matched(store, data, settle)
+    problems, joined = _matched(store, data, settle)
+    made_one(data.notes, data.two_ways, joined)
     data.notes += [note for note in ([] if problems else near_names(store, data)) if note not in data.notes]
     return problems
 
 
-def _matched(store: GraphStore, data: GenericInput,
-             settle: Callable[[GraphStore, GenericInput], None] | None) -> list[Problem]:
-    by_own_ids(store, data, _held_nodes)  # an id a node holds as its own (a CVR a member list gave it): that node
-    by_vat_numbers(store, data, _held_nodes)  # an organisation number a CORDIS organisation's VAT number holds
+def _matched(store: GraphStore, data: GenericInput, settle: Callable[[GraphStore, GenericInput], None] | None
+             ) -> tuple[list[Problem], dict[tuple[str, str], tuple[str, str]]]:
+    """The problems, and every row put onto a node of the store: (label, the row's id) -> (the node's id, its name)."""
+    joined = by_own_ids(store, data, _held_nodes)  # an id a node holds as its own (a CVR a member list gave it)
+    joined |= by_vat_numbers(store, data, _held_nodes)  # a number a CORDIS organisation's VAT number holds
     held = held_matchable(store, data)  # read once: for the note on namesakes and for the match below
     data.notes += [note for note in namesakes(store, data) + held_beside_namesakes(store, data, held)
                    if note not in data.notes]
     _keep_held_names(store, data)
     if not data.matchable:
-        return []
+        return [], joined
     by_label: dict[str, dict[str, NodeRecord]] = defaultdict(dict)
     for record in data.nodes:
         if (record.label, record.id) in data.matchable:
@@ -94,12 +96,11 @@ def _matched(store: GraphStore, data: GenericInput,
                     f"({', '.join(sorted(i for i, _ in nodes)[:5])}): give the one meant as this row's id")))
     problems += taken_twice(data, found)
     if problems or not found:
-        return problems
+        return problems, joined
     named_so = {(r.label, r.id): r.name for r in data.nodes if (r.label, r.id) in found}
     held, stored = _held_nodes(store, found)
     _keep_their_country(data, found, held)
     move_matched(data, found, {key: labels for key, (labels, _) in held.items()}, stored)
-    made_one(data.notes, data.two_ways, found)
     if settle is not None:
         settle(store, data)
     data.notes += changed_values(data, found, stored, 'match = "name" rows')
@@ -118,7 +119,7 @@ def _matched(store: GraphStore, data: GenericInput,
                           "legal forms (SA, SAS, GmbH, AB ...), case and punctuation are set aside, the one of that "
                           "label and country so named, which they update (keeping its name): "
                           + first_few(forms_aside, 10, shown))
-    return []
+    return [], joined | found
 
 
 def _keep_held_names(store: GraphStore, data: GenericInput) -> None:

@@ -161,7 +161,9 @@ def _two_ways_note(file: str, found: list[tuple[str, list[tuple[str, _Spelling]]
 
     joined = [(label, ids) for label, ids in found if len({compact_key(node_id) for node_id, _ in ids}) == 1]
     columns = sorted({at.column for _, ids in joined for _, at in ids if at.column})
-    write_one_way = "write each id one way in the table (an id is read as written)"
+    coded = any(node_id.lstrip()[:2].isalpha() and _bare(node_id).isdigit() for _, ids in found for node_id, _ in ids)
+    write_one_way = "write each id one way in the table (an id is read as written" + (
+        "; no option reads a country code away: write it on every id or on none)" if coded else ")")
     how = (compact_advice(columns, joined[0][0]) + (f"; the others: {write_one_way}" if len(joined) < len(found)
                                                     else "")
            if columns else write_one_way)

@@ -43,7 +43,13 @@ from loaders.legal_forms import strip_legal_forms
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["near_key", "near_names", "same_but_legal_forms"]
+__all__ = ["near_key", "near_names", "same_but_legal_forms", "OTHER_LABEL_ADVICE"]
+
+#: How a row becomes a stored node of another label its extra labels name (a Cluster row, CORDIS's organisation not
+#: detected as one): `match = "name"` looks among its label's nodes only, and the store's id in a `Cluster` row would
+#: make a second node of that id (a node is merged by its label).
+OTHER_LABEL_ADVICE = ('to make such a row that node, give its table label = "Organisation" and extra_labels = '
+                      '["Cluster"] (its own label), with match = "name"')
 
 _SHOWN = 5
 _FEW_STARTS = 20  # first words the store is asked for; more, and the label's names are read whole
@@ -193,7 +199,7 @@ def near_names(store: GraphStore, data: GenericInput) -> list[str]:
     `match = "name"` where that takes it, else the store's id in the row's id column. Nothing is merged."""
     found: list[tuple[NodeRecord, list[tuple[str, str]], bool]] = []
     unread: list[str] = []
-    for label, records in _new_records(store, data).items():
+    for label, records in (new := _new_records(store, data)).items():
         by_word = _stored(store, label, {word for record in records for word in _first_words(record.name)})
         if by_word is None:
             unread.append(label)
@@ -205,6 +211,7 @@ def near_names(store: GraphStore, data: GenericInput) -> list[str]:
                 found.append((record, near, taken))
     notes = [f"New {', '.join(unread)} nodes were not compared with the store's for names nearly theirs: it holds "
              f"more than {_READ_AT_MOST:,} of that label"] if unread else []
+    notes += _of_other_labels(store, new)
     if not found:
         return notes
     prefix = f"user:{data.mapping.name}/"
@@ -221,3 +228,33 @@ def near_names(store: GraphStore, data: GenericInput) -> list[str]:
             "not merged with it: " + first_few(found, _SHOWN, lambda hit: shown(*hit), sep="; ")
             + "; where one is the same body, load it onto that node: match = \"name\" in the table (or the preset) "
             "where that takes it, else the store's id in the row's id column (organisation_id in the preset)"]
+
+
+def _of_other_labels(store: GraphStore, new: dict[str, list[NodeRecord]]) -> list[str]:
+    """A note on the new nodes named as a stored node of one of their extra labels that lacks their label (in any case,
+    folded, or legal forms aside): an Italian `Cluster` row `SPRING - Sustainable Processes ...` (extra label
+    Organisation) made a second SPRING beside CORDIS's Organisation, not detected as a cluster, and nothing said so."""
+    by_extra: dict[str, list[NodeRecord]] = defaultdict(list)
+    for label, records in new.items():
+        for record, extra in ((r, x) for r in records for x in r.extra_labels if x not in (label, *NAMESAKES_SKIPPED)):
+            by_extra[extra].append(record)
+    found: list[tuple[NodeRecord, str, list[tuple[str, str]]]] = []
+    for extra, records in sorted(by_extra.items()):
+        by_word = _stored(store, extra, {word for record in records for word in _first_words(record.name)}) or {}
+        for record in records:
+            stored = list({row[0]: row for word in sorted(_first_words(record.name)) for row in by_word.get(word, [])
+                           }.values())
+            taken = set(_taken(record.name, stored))
+            near = [(i, str(n)) for i, n, _, _ in stored if i in taken] or _same_but_forms(record, stored)
+            if near := [node for node in near if node[0] not in held_ids(store, record.label, [i for i, _ in near])]:
+                found.append((record, extra, near))
+    if not found:
+        return []
+
+    def shown(record: NodeRecord, extra: str, near: list[tuple[str, str]]) -> str:
+        nodes = first_few(sorted(near), 2, lambda node: f"{node[0]} {node[1]!r}", sep=" / ")
+        return f"{record.label} {record.name!r} (row id {record.id!r}) and the store's {extra} {nodes}"
+
+    return [f"{len(found)} new node(s) have the name of a node of the store of their extra label but not of theirs "
+            "(case, punctuation and legal forms aside), which match = \"name\" does not look among: "
+            + first_few(found, _SHOWN, lambda hit: shown(*hit), sep="; ") + f"; {OTHER_LABEL_ADVICE}"]

@@ -6,8 +6,10 @@ VAT number NO970422528MVA. Neither the name match nor the near-name note could s
 partner stayed apart from its CORDIS projects without a word. The numbers say it: a Norwegian organisation number
 is the VAT number's core (NO...MVA), as are a Swedish one (SE...01), a Danish CVR (DK...), a Finnish business ID
 (FI..., written 1234567-8) and a French SIREN (FR, a key of two digits, then the SIREN: Naval Group's 441 133 808 is
-CORDIS's FR75441133808; a SIRET, 14 digits, starts with its SIREN); an id already in VAT form is taken as it is. A
-French agency's members table keyed by SIREN had made a second Naval Group beside CORDIS's, its projects split.
+CORDIS's FR75441133808; a SIRET, 14 digits, starts with its SIREN) and an Italian partita IVA (11 digits, a company's
+codice fiscale too: Telecom Italia's 00488410010 is CORDIS's IT00488410010); an id already in VAT form is taken as it
+is. A French agency's members table keyed by SIREN had made a second Naval Group beside CORDIS's, its projects split;
+an Italian one, keyed by partite IVA as Italians write them, six silent duplicates.
 
 A row of a `match = "name"` table whose id no node has, and whose number exactly one Organisation carries, is put
 onto that node as a match by name puts it (its properties, sources and links; the number kept in its `own_ids`). A row
@@ -30,8 +32,8 @@ from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.wording import first_few
 from loaders.generic_ends import held_ids, named_nodes
-from loaders.generic_match_move import changed_values, move_matched
-from loaders.generic_near_names import near_key
+from loaders.generic_match_move import changed_values, move_matched, taken_twice
+from loaders.generic_near_names import OTHER_LABEL_ADVICE, near_key
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -40,12 +42,13 @@ __all__ = ["vat_forms", "by_vat_numbers", "VAT_NUMBERS"]
 
 VAT_NUMBERS = cypher.fixed_statement(__name__, "VAT_NUMBERS", """\
 MATCH (n:Organisation) WHERE n.vat_number IS NOT NULL
-RETURN n.vat_number AS vat, n.id AS id, n.name AS name""")
+RETURN n.vat_number AS vat, n.id AS id, n.name AS name, labels(n) AS labels""")
 
 _VAT = re.compile(r"[A-Z]{2}[0-9A-Z]{2,13}")
 #: Digits of a national number -> its VAT forms: NO organisation number, SE organisation number, DK CVR, FI Y-tunnus,
-#: FR SIREN (its key filled in by `_french_vat`) and FR SIRET (the SIREN its first nine digits).
-_FORMS = {9: ("NO{}MVA", "FR{}"), 10: ("SE{}01",), 8: ("DK{}", "FI{}"), 14: ("FR{}",)}
+#: FR SIREN (its key filled in by `_french_vat`), FR SIRET (the SIREN its first nine digits) and IT partita IVA (a
+#: company's codice fiscale too).
+_FORMS = {9: ("NO{}MVA", "FR{}"), 10: ("SE{}01",), 8: ("DK{}", "FI{}"), 14: ("FR{}",), 11: ("IT{}",)}
 
 
 def _french_vat(siren: str) -> str:
@@ -62,8 +65,8 @@ def vat_forms(number: str) -> tuple[str, ...]:
 
     >>> vat_forms("970 422 528"), vat_forms("556677-8899"), vat_forms("1234567-8"), vat_forms("NO970422528MVA")
     (('NO970422528MVA', 'FR00970422528'), ('SE556677889901',), ('DK12345678', 'FI12345678'), ('NO970422528MVA',))
-    >>> vat_forms("441 133 808"), vat_forms("44113380800182")
-    (('NO441133808MVA', 'FR75441133808'), ('FR75441133808',))
+    >>> vat_forms("441 133 808"), vat_forms("44113380800182"), vat_forms("00488410010")
+    (('NO441133808MVA', 'FR75441133808'), ('FR75441133808',), ('IT00488410010',))
     >>> vat_forms("ARENA-2021-017"), vat_forms("12345")
     ((), ())
     """
@@ -96,45 +99,63 @@ def _share_a_word(one: str, other: str) -> bool:
     return bool(words & set(near_key(other).split()))
 
 
+def _numbers(record) -> tuple[str, ...]:
+    """The VAT numbers a row gives, in its country's form where it has one: its id's (an Organisation row keyed by a
+    company number) and its `vat_number`'s (a cluster list keyed by codes of its own: Clust-ER Energia's IT04008171201
+    had made a second cluster beside CORDIS's ASSOCIAZIONE CLUST-ER ENERGIA E SVILUPPO SOSTENIBILE)."""
+    vat = record.properties.get("vat_number")
+    given = ([record.id] if record.label == "Organisation" else []) + ([str(vat)] if isinstance(vat, str | int) else [])
+    forms = tuple(dict.fromkeys(form for number in given for form in vat_forms(number)))
+    return _of_its_country(forms, record.properties.get("country"))
+
+
 def by_vat_numbers(store: GraphStore, data: GenericInput, held_nodes) -> dict[tuple[str, str], tuple[str, str]]:
-    """Put the `match = "name"` Organisation rows whose number one stored organisation carries as its VAT number onto
-    that node (in `data`, with a note), and note the others' such nodes; the moves, (label, the row's id) -> (the
-    node's id, its name). `held_nodes`: `generic_match._held_nodes`."""
+    """Put the `match = "name"` rows whose number (`_numbers`) one stored organisation of their label carries as its
+    VAT number onto that node (in `data`, with a note), and note the others' such nodes; the moves, (label, the row's
+    id) -> (the node's id, its name). `held_nodes`: `generic_match._held_nodes`."""
     places = {id(record) for record in data.places[0]}
-    rows = {r.id: r for r in data.nodes if r.label == "Organisation" and id(r) not in places and vat_forms(r.id)}
+    rows = {(r.label, r.id): (r, numbers) for r in data.nodes if id(r) not in places and (numbers := _numbers(r))}
+    for label in {label for label, _ in rows}:
+        stored = held_ids(store, label, [row_id for of, row_id in rows if of == label])
+        rows = {key: row for key, row in rows.items() if key[0] != label or key[1] not in stored}
     if not rows:
         return {}
-    stored = held_ids(store, "Organisation", list(rows))
-    rows = {row_id: r for row_id, r in rows.items() if row_id not in stored}
-    if not rows:
-        return {}
-    carried: dict[str, list[tuple[str, str]]] = {}
-    for vat, node_id, name in store.read(VAT_NUMBERS, row_cap=10**8, timeout_s=600).rows:
-        carried.setdefault(str(vat).upper().replace(" ", ""), []).append((node_id, name))
-    hits: dict[str, tuple[tuple[str, str], str]] = {}  # the row's id -> (the node, its VAT number)
-    for row_id, record in rows.items():
-        nodes = {(node, vat) for vat in _of_its_country(vat_forms(row_id), record.properties.get("country"))
-                 for node in carried.get(vat, ())}
-        if len(nodes) == 1 and _share_a_word(record.name, (node := next(iter(nodes)))[0][1]):
-            hits[row_id] = node
+    carried: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for vat, node_id, name, labels in store.read(VAT_NUMBERS, row_cap=10**8, timeout_s=600).rows:
+        carried.setdefault(str(vat).upper().replace(" ", ""), []).append((node_id, name, tuple(labels)))
+    hits: dict[tuple[str, str], tuple[tuple[str, str], str]] = {}  # (label, the row's id) -> (the node, its VAT)
+    other_label: dict[tuple[str, str], tuple[tuple[str, str], str]] = {}  # the node is not of the row's label
+    for key, (record, numbers) in rows.items():
+        nodes = {(node, vat) for vat in numbers for node in carried.get(vat, ())}
+        if len(nodes) == 1 and _share_a_word(record.name, (hit := next(iter(nodes)))[0][1]):
+            (hits if key[0] in hit[0][2] else other_label)[key] = (hit[0][:2], hit[1])
     hits = _not_named_otherwise(store, data, rows, hits)
-    taken: dict[str, list[str]] = {}
-    for row_id, ((node_id, _), _) in hits.items():
-        taken.setdefault(node_id, []).append(row_id)
-    hits = {row_id: hit for row_id, hit in hits.items() if len(taken[hit[0][0]]) == 1}  # two rows onto one: as is
-    moved = {row_id: hit for row_id, hit in hits.items() if ("Organisation", row_id) in data.matchable}
-    left = {row_id: hit for row_id, hit in hits.items() if row_id not in moved}
-    found = {("Organisation", row_id): node for row_id, (node, _) in moved.items()}
+    onto: dict[str, dict[tuple[str, str], tuple[str, str]]] = {}
+    for key, (node, _) in hits.items():
+        if key in data.matchable:
+            onto.setdefault(node[0], {})[key] = node
+    # rows giving one node its number (`04376620151` and `IT04376620151`) are that node, as one name is; with other
+    # data (or beside a row of the node's id): as is
+    moved = {key: hit for key, hit in hits.items() if key in data.matchable
+             and (len(onto[hit[0][0]]) == 1 or not taken_twice(data, onto[hit[0][0]]))}
+    left = {key: hit for key, hit in hits.items() if key not in data.matchable}
+    found = {key: node for key, (node, _) in moved.items()}
 
     def shown(hit) -> str:
-        row_id, ((node_id, node_name), vat) = hit
-        return f"{row_id} {rows[row_id].name!r} -> {node_id} {node_name!r} ({vat})"
+        (label, row_id), ((node_id, node_name), vat) = hit
+        return (f"{'' if label == 'Organisation' else label + ' '}{row_id} {rows[(label, row_id)][0].name!r} -> "
+                f"{node_id} {node_name!r} ({vat})")
 
     if left:
         data.notes.append(
-            f"{len(left)} new organisation(s) have an id that is the VAT number of an organisation of the store, and "
-            f"stay apart from it: {first_few(sorted(left.items()), 5, shown)}; with match = \"name\" in their table "
+            f"{len(left)} new organisation(s) have an id or vat_number that is the VAT number of an organisation of "
+            f"the store, and stay apart from it: {first_few(sorted(left.items()), 5, shown)}; with match = \"name\" "
+            "in their table "
             "(the preset's top, or its [[nodes]] table) each row updates that node instead")
+    if other_label:
+        data.notes.append(
+            f"{len(other_label)} new node(s) give the VAT number of an organisation of the store of another label, and "
+            f"stay apart from it: {first_few(sorted(other_label.items()), 5, shown)}; {OTHER_LABEL_ADVICE}")
     if found:
         held, stored_props = held_nodes(store, found)
         move_matched(data, found, {key: labels for key, (labels, _) in held.items()}, stored_props)
@@ -150,13 +171,14 @@ def _not_named_otherwise(store: GraphStore, data: GenericInput, rows: dict, hits
     """`hits` without the rows whose name names organisations of the store (`generic_ends.named_nodes`, the rule of
     `match = "name"`) none of which is the node their number gives: a number typed wrong, or another body's, beside a
     name that says which one is meant. A note names them, which are left to their name."""
-    named, _ = named_nodes(store, "Organisation", {rows[row_id].name for row_id in hits})
-    apart = {row_id: (hit, named[rows[row_id].name]) for row_id, hit in hits.items()
-             if named[rows[row_id].name] and hit[0] not in named[rows[row_id].name]}
+    name_of = {key: rows[key][0].name for key in hits}
+    named, _ = named_nodes(store, "Organisation", set(name_of.values()))
+    apart = {key: (hit, named[name_of[key]]) for key, hit in hits.items()
+             if named[name_of[key]] and hit[0] not in named[name_of[key]]}
     if apart:
         def shown(item) -> str:
-            row_id, (((node_id, node_name), vat), namesakes) = item
-            return (f"{row_id} {rows[row_id].name!r} (the name of {first_few(sorted(i for i, _ in namesakes), 2)}; "
+            key, (((node_id, node_name), vat), namesakes) = item
+            return (f"{key[1]} {name_of[key]!r} (the name of {first_few(sorted(i for i, _ in namesakes), 2)}; "
                     f"{vat} is {node_id} {node_name!r})")
 
         data.notes.append(
@@ -164,4 +186,4 @@ def _not_named_otherwise(store: GraphStore, data: GenericInput, rows: dict, hits
             "store than the one their name names, and are left to their name: "
             f"{first_few(sorted(apart.items()), 5, shown)}"
             "; where the number is right, give the row that organisation's name or id")
-    return {row_id: hit for row_id, hit in hits.items() if row_id not in apart}
+    return {key: hit for key, hit in hits.items() if key not in apart}

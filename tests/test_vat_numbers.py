@@ -47,9 +47,9 @@ def test_the_examples_hold():
 
 def test_without_match_the_load_names_the_cordis_organisations_its_numbers_are(network, tmp_path):
     report = run_load(network, "csv", _mapping(tmp_path, match=False))
-    said = next(n for n in report.load.notes if "have an id that is the VAT number" in n)
-    assert said.startswith("4 new organisation(s) have an id that is the VAT number of an organisation of the store, "
-                           "and stay apart from it: ")
+    said = next(n for n in report.load.notes if "have an id or vat_number that is the VAT number" in n)
+    assert said.startswith("4 new organisation(s) have an id or vat_number that is the VAT number of an organisation "
+                           "of the store, and stay apart from it: ")
     assert ("970422528 'UiT Norges arktiske universitet' -> pic:999874643 'UNIVERSITETET I TROMSOE - NORGES ARKTISKE "
             "UNIVERSITET' (NO970422528MVA)") in said
     assert "0245895-5 'Oulun yliopisto' -> pic:999844670 'OULUN YLIOPISTO' (FI02458955)" in said

@@ -118,8 +118,10 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("activity_type", "string", "the kind of organisation (CORDIS's HES higher education, REC research, PRC "
              "private, PUB public, OTH other)", ("Explore's tooltips",)),
             ("vat_number", "string", "VAT number (CORDIS's `vatNumber`, SE202100287401, FR75441133808): a table's "
-             "organisation number it holds (Norwegian, Swedish, Danish, Finnish, a French SIREN or SIRET) is that "
-             "organisation when the names share a word and the row's name names no other "
+             "organisation number it holds (Norwegian, Swedish, Danish, Finnish, a French SIREN or SIRET, an Italian "
+             "partita IVA or a company's codice fiscale of 11 digits) is that organisation when the names share a word "
+             "and the row's name names no other; so is a row whose own `vat_number` column gives it, of any label the "
+             "stored organisation carries (a `Cluster` row: a CORDIS organisation detected as a cluster) "
              "(loaders/generic_vat_numbers.py)", ("match = \"name\"",)),
             ("region", "string", "a national region that is no NUTS code (NO-Hordaland; `located_in` sets it)",
              ("regions",)),
