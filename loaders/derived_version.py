@@ -36,8 +36,10 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: 12: search texts hold a name with ä, ö, ü, ø, å also written out (ae, oe, ue, oe, aa: "Muenchen" finds "München",
 #: `graph.store.search_text.spellings`), and entity resolution takes a seed's "Universität" as CORDIS's UNIVERSITAET;
 #: 13: search texts write every apostrophe (' ’ ʼ) as ' and every dash (- – —) as a space (`search_text.PUNCTUATION`:
-#: a table's "Provence-Alpes-Côte d'Azur" is NUTS's "Provence-Alpes-Côte d’Azur", "Ile de France" "Île-de-France").
-DERIVED_VERSION = 13
+#: a table's "Provence-Alpes-Côte d'Azur" is NUTS's "Provence-Alpes-Côte d’Azur", "Ile de France" "Île-de-France");
+#: 14: Italy's provinces by their usual short names (`Monza e Brianza`, `Reggio Emilia`, `Bolzano`, `Olbia-Tempio`:
+#: `graph.region_spellings`).
+DERIVED_VERSION = 14
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",
