@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from graph.store.reads import to_networkx
+from graph.views.geo_countries import unplaced_by_country
 from loaders.generic import read_generic
 from loaders.nuts import load_nuts
 from loaders.pipeline import run_load
@@ -114,3 +116,35 @@ def test_mapping_new_reads_a_province_column_of_a_participation_table_as_sigle(t
     assert tomllib.loads(template)["columns"]["region"] == {"column": "Provincia", "county_numbers": "IT"}
     assert "the cells are IT's province sigle, each read as its NUTS 3 region" in template
 
+
+def test_the_map_names_a_national_region_with_its_country(embedded_store, tmp_path):
+    """Sigle read as names (no `county_numbers`) stay national regions: the Map's note had listed `AL, AT, BG`."""
+    mapping = write_files(tmp_path, {"mapping.toml": _members('"provincia"'), "soci.csv": (
+        "partita_iva;ragione_sociale;provincia;paese\n1;Alessandria Lab;AL;IT\n2;Asti Lab;AT;IT\n")})
+    run_load(embedded_store, "csv", mapping)
+    assert unplaced_by_country(to_networkx(embedded_store), 3)[1] == {"Country:IT": ["IT-AL", "IT-AT"]}
+
+
+def test_a_partner_cluster_in_a_national_region_is_said_to_be_there_with_its_country(embedded_server):
+    """`recommend --for "Cluster Lombardo della Mobilità"` had said "in BO, another region"."""
+    from graph.analytics.cluster_partners import ClusterIndex, partner_clusters
+    from graph.analytics.inputs import read_inputs
+    from graph.analytics.recommend import RecommenderIndex
+    from graph.store.records import NodeRecord, RelRecord
+    from tests.test_cluster_partners import AUTOMATION, seeded_network
+
+    nodes = [NodeRecord("Country", "IT", "Italy", ("t",))]
+    rels = []
+    for sigla, cluster in (("MI", "Cluster Lombardo della Mobilità"), ("BO", "Clust-ER Energia")):
+        nodes += [NodeRecord("Region", f"IT-{sigla}", sigla, ("t",),
+                             properties={"country": "IT", "scheme": "national"}),
+                  NodeRecord("Cluster", sigla.lower(), cluster, ("t",),
+                             properties={"country": "IT", "region": f"IT-{sigla}"})]
+        rels += [RelRecord("PART_OF", "Region", f"IT-{sigla}", "Country", "IT", ("t",)),
+                 RelRecord("LOCATED_IN", "Cluster", sigla.lower(), "Region", f"IT-{sigla}", ("t",)),
+                 RelRecord("ACTIVE_IN", "Cluster", sigla.lower(), "Sector", AUTOMATION, ("t",))]
+    store = seeded_network(embedded_server, "italian_partners", tuple(nodes), tuple(rels))
+    ranking = partner_clusters(ClusterIndex(RecommenderIndex(read_inputs(store))), ["Cluster:mi"])
+    store.close()
+    found = next(c for c in ranking.candidates if c.name == "Clust-ER Energia")
+    assert "in IT-BO, another region" in found.reasons, found.reasons
