@@ -36,3 +36,17 @@ def test_a_node_merged_from_rows_of_two_regions_keeps_the_store_s_region_as_prop
     again = run_load(embedded_store, "csv", grants)
     assert again.load.summary.updated == again.load.summary.created == 0
     assert _node(embedded_store) == ("IT-Zona-Est", None, ["IT-Zona-Est"])
+
+
+def test_a_changed_table_loaded_again_leaves_the_node_in_the_store_s_region_alone(embedded_store, tmp_path):
+    """A re-load of an Italian member list whose provinces had become NUTS regions (Sintec, CORDIS's ITH55, named in
+    FE, ITH56) had written the region it held back beside the store's: the node was in both."""
+    (tmp_path / "soci").mkdir()
+    run_load(embedded_store, "csv", write_files(tmp_path / "soci", MEMBERS))
+    grants = write_preset(tmp_path, GRANTS, {"region": '"Zona"', "country": '{ value = "IT" }'})
+    run_load(embedded_store, "csv", grants)
+    write_preset(tmp_path, GRANTS.replace("Zona Sud", "Zona Nord") + "4;BIOGAS;8;Biogas Nord;Zona Nord\n",
+                 {"region": '"Zona"', "country": '{ value = "IT" }'})
+    report = run_load(embedded_store, "csv", grants)
+    assert report.load.summary.created > 0  # Biogas Nord
+    assert _node(embedded_store) == ("IT-Zona-Est", None, ["IT-Zona-Est"])
