@@ -23,7 +23,8 @@ __all__ = ["OTHER_NAMES", "other_names", "nuts_name_of"]
 #: `maakunta` (and a common misspelling of Uusimaa's), in Swedish, Finnish for Åland; Denmark's with `Region`;
 #: Sweden's counties (län) by their regions' own names (`Region Skåne`, `Region Sörmland`, `Västra Götalandsregionen`,
 #: `Region Jämtland Härjedalen`): a Swedish table's words, which the loader's rule (`Region X` as `X län`) reads only
-#: where the county's name follows it, and which no search text held.
+#: where the county's name follows it, and which no search text held; Italy's provinces by their usual short names
+#: (`Monza e Brianza`, `Reggio Emilia`, `Bolzano`), which had each become a national region off the Map.
 OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("FI", "Helsinki-Uusimaa"): ("Uusimaa", "Uudenmaan maakunta", "Uusimaan maakunta", "Nyland"),
     ("FI", "Varsinais-Suomi"): ("Varsinais-Suomen maakunta", "Egentliga Finland"),
@@ -70,7 +71,19 @@ OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("SE", "Jämtlands län"): ("Region Jämtland Härjedalen", "Jämtland Härjedalen", "Region Jämtland"),
     ("SE", "Västerbottens län"): ("Region Västerbotten",),
     ("SE", "Norrbottens län"): ("Region Norrbotten",),
+    ("IT", "Monza e della Brianza"): ("Monza e Brianza", "Monza Brianza"),
+    ("IT", "Reggio nell’Emilia"): ("Reggio Emilia",),
+    ("IT", "Bolzano-Bozen"): ("Bolzano", "Bozen", "Alto Adige", "Südtirol"),
+    ("IT", "Reggio di Calabria"): ("Reggio Calabria",),  # NUTS 2021's name; 2024 writes Reggio Calabria
+    ("IT", "Pesaro e Urbino"): ("Pesaro Urbino",),
+    ("IT", "Sassari"): ("Olbia-Tempio",),  # Sardinia's provinces abolished in 2016, in the one that holds each now
+    ("IT", "Nuoro"): ("Ogliastra",),
+    ("IT", "Sud Sardegna"): ("Carbonia-Iglesias", "Medio Campidano"),
 }
+#: What an Italian table writes before a province's name (`Città metropolitana di Milano`, `Provincia di Torino`):
+#: the province is the name after it.
+_ITALIAN_TITLES = ("citta metropolitana di ", "provincia autonoma di ", "provincia di ",
+                   "libero consorzio comunale di ")
 
 
 @functools.cache
@@ -96,5 +109,13 @@ def nuts_name_of(name: str, country: str) -> str | None:
     ('Pirkanmaa', 'Helsinki-Uusimaa', None)
     >>> nuts_name_of("Region Sörmland", "SE"), nuts_name_of("Västra Götalandsregionen", "SE")
     ('Södermanlands län', 'Västra Götalands län')
+
+    An Italian province's name after its title is the province's (`_ITALIAN_TITLES`), by its other name if it has one:
+
+    >>> nuts_name_of("Città metropolitana di Milano", "IT"), nuts_name_of("Provincia di Reggio Emilia", "IT")
+    ('Milano', 'Reggio nell’Emilia')
     """
-    return _by_folded()[1].get((country, fold(name)))
+    folded = fold(name)
+    title = next((t for t in _ITALIAN_TITLES if folded.startswith(t)), "") if country == "IT" else ""
+    short = " ".join(name.split()[len(title.split()):])  # the words after the title
+    return _by_folded()[1].get((country, folded[len(title):])) or (short if title else None)

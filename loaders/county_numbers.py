@@ -1,5 +1,6 @@
-"""County numbers: a region column holding a Swedish län number (`12`, `07`), a Norwegian fylke number (`46`) or a
-French département number or postcode (`38`, `2A`, `38000`: `loaders.departements`), read as the county's NUTS 3 code.
+"""County numbers: a region column holding a Swedish län number (`12`, `07`), a Norwegian fylke number (`46`), a
+French département number or postcode (`38`, `2A`, `38000`: `loaders.departements`) or an Italian province's sigla
+(`MI`, `MB`: `loaders.province_sigle`), read as the county's NUTS 3 code.
 
 Registers write a county by its official number: Statistics Sweden's länskod, Statistics Norway's fylkesnummer.
 Read as a region name, `14` became the national region `SE-14`, off the Map, unless the mapping recoded every
@@ -13,7 +14,7 @@ NUTS region of 2024 that holds their county: Hedmark and Oppland both Innlandet,
 `county_notes` says in the load's summary which cells were read as a fylke of an earlier time. No number names two
 fylker: 03, 11, 15, 18 and 50 are one county's in every era, and the numbers of 2020-2023 and of 2024 are new ones.
 Every code and name is checked against the bundled GISCO NUTS files (tests/test_county_numbers.py).
-France's are keyed by INSEE's codes, `2A` among them, and have a table and module of their own.
+France's are keyed by INSEE's codes, `2A` among them, and Italy's by letters: each has a table and module of its own.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from graph.countries import subdivision_name
 from loaders.departements import DEPARTEMENTS, FRENCH_NUMBERS_READ, departement_of, is_french_number
+from loaders.province_sigle import SIGLE_READ, is_sigla, province_of
 
 if TYPE_CHECKING:
     from loaders.csv_tables import Table
@@ -63,14 +65,17 @@ COUNTY_NUMBERS: dict[str, dict[int, tuple[str, str]]] = {
            17: ("NO060", "Trøndelag"), 19: ("NO072", "Troms"), 20: ("NO073", "Finnmark")},
 }
 #: What each country calls its counties, for messages.
-COUNTY_WORDS = {"SE": "län", "NO": "fylke", "FR": "département"}
+COUNTY_WORDS = {"SE": "län", "NO": "fylke", "FR": "département", "IT": "province"}
 
 
 def is_county_number(cell: str, numbers: str = "") -> bool:
     """A cell written as a county number is: one or two digits (`7`, `07`, `14`); of `numbers` FR, any digits or
-    Corsica's `2A` / `2B` (a département's number or a postcode: `loaders.departements`)."""
+    Corsica's `2A` / `2B` (a département's number or a postcode: `loaders.departements`); of IT, two letters, a
+    province's sigla (`loaders.province_sigle`)."""
     if numbers == "FR":
         return is_french_number(cell)
+    if numbers == "IT":
+        return is_sigla(cell)
     return 1 <= len(cell) <= 2 and cell.isascii() and cell.isdigit()
 
 
@@ -83,9 +88,13 @@ def county_region(cell: str, country: str) -> str | None:
     ('NO020', 'NO020')
     >>> county_region("38", "FR"), county_region("2B", "FR"), county_region("69007", "FR"), county_region("20", "FR")
     ('FRK24', 'FRM02', 'FRK26', None)
+    >>> county_region("MI", "IT"), county_region("IT-RE", "IT"), county_region("OG", "IT"), county_region("EE", "IT")
+    ('ITC4C', 'ITH53', 'ITG2E', None)
     """
     if country == "FR":
         return DEPARTEMENTS[number][0] if (number := departement_of(cell)) else None
+    if country == "IT":
+        return province_of(cell)
     if not is_county_number(cell):
         return None
     found = COUNTY_NUMBERS.get(country, {}).get(int(cell))
@@ -94,8 +103,12 @@ def county_region(cell: str, country: str) -> str | None:
 
 def not_a_county(cell: str, country: str, numbers: str, column: str) -> str:
     """Why a cell of a `county_numbers` column places no row, and what fixes it."""
-    what = "département number or postcode" if numbers == "FR" else f"{COUNTY_WORDS[numbers]} number"
-    known = FRENCH_NUMBERS_READ if numbers == "FR" else ", ".join(f"{n:02d}" for n in sorted(COUNTY_NUMBERS[numbers]))
+    what = {"FR": "département number or postcode", "IT": "province sigla"}.get(numbers,
+                                                                              f"{COUNTY_WORDS[numbers]} number")
+    known = {"FR": FRENCH_NUMBERS_READ, "IT": SIGLE_READ}.get(numbers) or ", ".join(
+        f"{n:02d}" for n in sorted(COUNTY_NUMBERS[numbers]))
+    if numbers == country == "IT" and cell.upper() == "EE":
+        return f"{cell!r} (Escursionisti Esteri) is abroad, and the row's country is IT: give the row's own country"
     if country != numbers:
         return (f"{cell!r} is read as a {what} of {numbers} (county_numbers = \"{numbers}\"), but the row's "
                 f"country is {country}: give the row's country, or the region's NUTS code or name in the cell")
@@ -181,12 +194,15 @@ def earlier_said(cells: list[str], numbers: str) -> str:
 
 def known_numbers() -> str:
     """The `county_numbers` a mapping may say, for its messages: `"SE" (län numbers), ...`."""
-    return ", ".join(f'"{code}" ({word} numbers{" or postcodes" if code == "FR" else ""})'
+    return ", ".join(f'"{code}" (province sigle)' if code == "IT" else
+                     f'"{code}" ({word} numbers{" or postcodes" if code == "FR" else ""})'
                      for code, word in COUNTY_WORDS.items())
 
 
 def numbers_said(cells: list[str], numbers: str) -> str:
     """What `mapping new` calls a column of `numbers`'s county numbers: `SE's län numbers`, `FR's postcodes`."""
+    if numbers == "IT":
+        return "IT's province sigle"
     if numbers != "FR":
         return f"{numbers}'s {COUNTY_WORDS[numbers]} numbers"
     postcodes = sum(len(cell) >= 4 for cell in cells)

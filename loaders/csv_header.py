@@ -26,12 +26,14 @@ HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Ice
 POSTCODE_HEADERS = ("codepostal", "cp")
 #: Headers of a county's official number (Statistics Sweden's länskod, Statistics Norway's fylkesnummer, a French
 #: département's number or postcode) -> its country: a region column (`loaders.county_numbers` reads the numbers). A
-#: cluster list's `Länskod` had been left "not used", and its clusters placed nowhere; a French `Dép.` or `CP` too.
+#: cluster list's `Länskod` had been left "not used", and its clusters placed nowhere; a French `Dép.` or `CP` too,
+#: and an Italian `Provincia` or `Prov.` of sigle (`MI`, `TO`), which became national regions off the Map.
 COUNTY_CODE_HEADERS = {**dict.fromkeys(("länskod", "lanskod", "länkod", "lankod", "länsnummer", "lansnummer", "länsnr",
                                         "lansnr"), "SE"),
                        **dict.fromkeys(("fylkesnummer", "fylkesnr", "fylkenummer", "fylkenr", "fylkeskode",
                                         "fylkekode"), "NO"),
-                       **dict.fromkeys(("département", "departement", "dépt", "dép", *POSTCODE_HEADERS), "FR")}
+                       **dict.fromkeys(("département", "departement", "dépt", "dép", *POSTCODE_HEADERS), "FR"),
+                       **dict.fromkeys(("provincia", "prov", "siglaprovincia", "siglaprov"), "IT")}
 #: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
 #: `HEADER_LANGUAGES`; a header equal to one is a sure guess, a header holding one (of 5 letters or more) a
 #: likely one. A Finnish table (`Hankenumero;Hankkeen nimi;Y-tunnus;Organisaatio;Rooli;Tuki;Maakunta;Maa`) had

@@ -38,8 +38,10 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: 13: search texts write every apostrophe (' ’ ʼ) as ' and every dash (- – —) as a space (`search_text.PUNCTUATION`:
 #: a table's "Provence-Alpes-Côte d'Azur" is NUTS's "Provence-Alpes-Côte d’Azur", "Ile de France" "Île-de-France");
 #: 14: entity resolution sets aside Italy's S.C.p.A., S.Cons.p.A., S.c.r.l., S.n.c., S.a.p.a. and the written-out forms
-#: (società per azioni ...), so a seed `Centro Ricerche Fiat S.C.p.A.` is SAME_AS CORDIS's CENTRO RICERCHE FIAT SCPA.
-DERIVED_VERSION = 14
+#: (società per azioni ...), so a seed `Centro Ricerche Fiat S.C.p.A.` is SAME_AS CORDIS's CENTRO RICERCHE FIAT SCPA;
+#: 15: Italy's provinces by their usual short names (`Monza e Brianza`, `Reggio Emilia`, `Bolzano`, `Olbia-Tempio`:
+#: `graph.region_spellings`).
+DERIVED_VERSION = 15
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

@@ -7,10 +7,10 @@ never meet. It carries `country` and `scheme = "national"`, and is `PART_OF` its
 country find it. A cell that is a NUTS code (`NO0A`, `SE224`) is that NUTS region, as CORDIS locates
 organisations. A region column that says `county_numbers` reads a cell of one or two digits as that country's
 county number, its NUTS 3 region (`loaders.county_numbers`: Swedish län `14` is SE232), and `"FR"` a département
-number or postcode (`38`, `38000`: FRK24), except on a row of another country, whose postcode it is: that row is
-in its country alone. The node gets `country` (unless the table maps it itself), `nuts_code` or `region`. A
-national region whose name NUTS knows (`Vestland` is NO0A2, `Västerbotten` SE331) becomes that NUTS region before the
-load writes it (`loaders.generic_regions`).
+number or postcode (`38`, `38000`: FRK24), `"IT"` a province's sigla (`MI`: ITC4C), except on a row of another
+country, whose postcode (or `EE`, abroad) it is: that row is in its country alone. The node gets `country` (unless
+the table maps it itself), `nuts_code` or `region`. A national region whose name NUTS knows (`Vestland` is NO0A2,
+`Västerbotten` SE331) becomes that NUTS region before the load writes it (`loaders.generic_regions`).
 """
 
 from __future__ import annotations
@@ -88,8 +88,9 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
             return node, [], []
     region = _cell(row, place.region)
     region = _recoded(place.region_values).get(region.casefold(), region) if place.region_values else region
-    if place.county_numbers == "FR" and country and country != "FR" and is_county_number(region, "FR"):
-        region = ""  # a Swiss member's postcode `1202` in a French table: its country's, no département
+    if place.county_numbers in ("FR", "IT") and country and country != place.county_numbers and is_county_number(
+            region, place.county_numbers):
+        region = ""  # a Swiss member's postcode `1202` in a French table, `EE` (abroad) in an Italian: its country
     elif place.county_numbers and is_county_number(region, place.county_numbers):  # `14`: Västra Götalands län
         country = country or place.county_numbers
         if not (code := county_region(region, country) if country == place.county_numbers else None):

@@ -68,18 +68,22 @@ def _stored_places(store: GraphStore, data: GenericInput, located: list[RelRecor
 
 
 def _leave_out(data: GenericInput, kept: list[RelRecord], properties: tuple[str, ...]) -> None:
-    """Take the links `kept` out of what the table writes, hold them back, and the place properties they gave."""
+    """Take the links `kept` out of what the table writes, hold them back, and the place properties they gave: every
+    one of a node's (a node merged from rows of two provinces, `IT-MI` and `IT-PR`, had kept `region` IT-MI from its
+    merged record while its only link stayed the store's IT-BO)."""
     ids = {id(r) for r in kept}
     for rels in (data.rels, data.places[1]):
         rels[:] = [r for r in rels if id(r) not in ids]
     data.held += [r for r in kept if r not in data.held]
-    ends = {(r.start_label, r.start_id): r.end_id for r in kept}
+    ends: dict[tuple[str, str], set[str]] = {}
+    for r in kept:
+        ends.setdefault((r.start_label, r.start_id), set()).add(r.end_id)
 
-    def taken(n: NodeRecord) -> bool:
-        return (n.label, n.id) in ends and any(n.properties.get(k) == ends[(n.label, n.id)] for k in properties)
+    def given(n: NodeRecord, key: str, value: object) -> bool:
+        return key in properties and value in ends.get((n.label, n.id), ())
 
-    data.nodes[:] = [dataclasses.replace(n, properties={k: v for k, v in n.properties.items() if not (
-        k in properties and v == ends[(n.label, n.id)])}) if taken(n) else n for n in data.nodes]
+    data.nodes[:] = [dataclasses.replace(n, properties={k: v for k, v in n.properties.items() if not given(n, k, v)})
+                     if any(given(n, k, v) for k, v in n.properties.items()) else n for n in data.nodes]
 
 
 def _shown(data: GenericInput, said: Iterable[tuple[RelRecord, str]]) -> list[str]:

@@ -144,7 +144,7 @@ class Place:
     country_values: tuple[tuple[str, str], ...] = ()  # case-folded cells recoded before they are read as a country
     region_values: tuple[tuple[str, str], ...] = ()  # the same for the region: a county number `14` -> `SE232`
     county_numbers: str = ""  # "SE" / "NO": a region cell of 1-2 digits is that country's county number; "FR": a
-    # département number or postcode (`loaders.departements`)
+    # département number or postcode (`loaders.departements`); "IT": a province's sigla (`loaders.province_sigle`)
 
 
 @dataclass(frozen=True)

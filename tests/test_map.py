@@ -219,5 +219,5 @@ def test_actors_in_no_place_with_coordinates_are_counted_with_the_national_regio
 
     graph = to_networkx(embedded_store)
     # Smart Textiles is in SE232, a NUTS 3 region; AI Väst in SE-14, which NUTS does not know, in Sweden
-    assert unplaced_by_country(graph, 3) == ({"Country:SE": 1}, {"Country:SE": ["14"]})
+    assert unplaced_by_country(graph, 3) == ({"Country:SE": 1}, {"Country:SE": ["SE-14"]})
     assert unplaced_by_country(graph, 0) == ({}, {})  # both are in Sweden

@@ -11,7 +11,7 @@ import numpy as np
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend_reasons import Path
-from graph.wording import first_few
+from graph.wording import first_few, national_region_shown
 
 __all__ = ["tagged", "place_reasons", "network_reasons", "common_partners"]
 
@@ -25,8 +25,9 @@ def tagged(cindex: ClusterIndex, project: str, sector: str) -> str:
 
 def place_reasons(cindex: ClusterIndex, me: Profile, other: Profile, place: float, alone: bool) -> list[str]:
     """Where the candidate is, said when it adds to the score, or when a place is all that ranks it."""
-    def named(kind: str, codes: set[str]) -> str:
-        return ", ".join(cindex.index.name(f"{kind}:{p}") for p in sorted(codes))
+    def named(kind: str, codes: set[str]) -> str:  # a national region with its country: `IT-BO`, not `BO`
+        return ", ".join(national_region_shown(p, cindex.index.name(f"{kind}:{p}")) if kind == "Region" else
+                         cindex.index.name(f"{kind}:{p}") for p in sorted(codes))
 
     if place == 1.0:
         return [f"in {named('Country', other.countries)}, another country"]

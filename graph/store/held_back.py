@@ -111,12 +111,13 @@ def given_back(label: str) -> str:
 
 @cypher.statement(lambda: [(label,) for label in REL_TYPES["LOCATED_IN"].starts])
 def given_back_region(label: str) -> str:
-    """As `given_back`, for a `label` node's `LOCATED_IN` to NUTS region `end`: written when the node is in no
-    region inside it (a finer NUTS code starting with it)."""
+    """As `given_back`, for a `label` node's `LOCATED_IN` to region `end`: written when the node is in no other
+    region but one holding it (a coarser NUTS code it starts with): not where a finer one inside it stays, nor another
+    beside it (a re-load of a changed table had written the region it held back for CORDIS's ITH55 beside it)."""
     return ("UNWIND $rows AS row\n"
             f"MATCH (a:{check_label(label)} {{id: row.start}}) WHERE any(s IN row.sources WHERE s IN a.sources)\n"
             "MATCH (c:Region {id: row.end})\n"
-            "OPTIONAL MATCH (a)-[:LOCATED_IN]->(p:Region) WHERE p.id STARTS WITH row.end AND p.id <> row.end\n"
+            "OPTIONAL MATCH (a)-[:LOCATED_IN]->(p:Region) WHERE p.id <> row.end AND NOT row.end STARTS WITH p.id\n"
             "WITH a, c, row, count(p) AS there WHERE there = 0\n"
             "MERGE (a)-[r:LOCATED_IN {key: row.key}]->(c)\n"
             "WITH r, [s IN row.sources WHERE NOT s IN coalesce(r.sources, [])] AS new\n"

@@ -21,6 +21,7 @@ import networkx as nx
 from graph.store.schema import cluster_records, is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 from graph.views.map_places import Placer
+from graph.wording import national_region_shown
 
 __all__ = ["geo_points", "unplaced_actors", "national_regions", "region_links", "cluster_points", "in_countries"]
 
@@ -68,8 +69,10 @@ def unplaced_actors(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | N
 
 
 def national_regions(graph: nx.MultiDiGraph, actors: Collection[str]) -> list[str]:
-    """The names of the national regions (a code NUTS does not know, `SE-14`) the `actors` are located in."""
-    return sorted({display_name(region, graph.nodes[region]) for actor in actors
+    """The names of the national regions (a code NUTS does not know, `SE-14`) the `actors` are located in, each with
+    its country (`IT-BO`, not `BO`: `graph.wording.national_region_shown`)."""
+    return sorted({national_region_shown(region.split(":", 1)[1], display_name(region, graph.nodes[region]))
+                   for actor in actors
                    for region in _typed(graph, actor, "LOCATED_IN")
                    if region.startswith("Region:") and "-" in region.split(":", 1)[1]})
 
