@@ -82,7 +82,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                           "raisonsociale", "dénomination", "denomination", "dénominationsociale", "société", "societe",
                           "nomdelentreprise", "adhérent", "adherent", "membre", "partenaires", "partenaire",
                           "partners", "partnere", "partnerit", "kumppanit", "partnerdiprogetto", "beneficiari",
-                          "beneficiario", "ragionesociale", "denominazione", "denominazionesociale", "soggetto",
+                          "beneficiario", "ragionesociale", "denominazione", "denominazionesociale", "nome", "soggetto",
                           "impresa", "azienda"),
     # a project's lead partner named in a column of its own, beside a cell listing the other partners
     "coordinator": ("coordinator", "projectcoordinator", "leadpartner", "lead", "leadorganisation", "leadorganization",

@@ -6,6 +6,8 @@ tmp_path, the CLI in-process, the generic loader reading what it wrote.
 
 from __future__ import annotations
 
+import json
+
 from loaders.generic import read_generic
 from loaders.mapping_new.participation import guess_columns
 from tests.cli_invoke import mapping_new as _made
@@ -64,3 +66,58 @@ def test_a_comma_is_a_separator_only_after_a_legal_form():
     rows = [{"p": "Politecnico di Milano, Trasporti Bergamaschi S.r.l., Brembo S.p.A."}, {"p": "Novamont S.p.A."}]
     assert names_separator(rows, "p") == ", "
     assert names_separator([{"p": "Acme, Inc."}, {"p": "Energy, climate"}, {"p": "Acme Ltd, Inc."}], "p") is None
+
+
+CLUSTER = [
+    {"codice": "CTN-CFI", "denominazione": "Cluster Fabbrica Intelligente", "sede": {"comune": "Milano"},
+     "soci": [{"ragione_sociale": "Politecnico di Milano", "partita_iva": "04376620151", "comune": "Milano",
+               "provincia": "MI", "dimensione": "Grande impresa", "data_adesione": "12/03/2013"},
+              {"ragione_sociale": "Meccanica Brianzola S.r.l.", "partita_iva": "03344550968", "comune": "Monza",
+               "provincia": "MB", "dimensione": "PMI", "data_adesione": "11/11/2020"}]},
+    {"codice": "LOM-CLM", "denominazione": "Cluster Lombardo della Mobilità", "sede": {"comune": "Milano"},
+     "soci": [{"ragione_sociale": "Brembo S.p.A.", "partita_iva": "00222620163", "comune": "Curno",
+               "provincia": "BG", "dimensione": "Grande impresa", "data_adesione": "10/05/2012"}]}]
+
+
+def test_a_cluster_register_maps_its_soci_as_members(tmp_path):
+    """`mapping new cluster_tecnologici.json` had written a participation preset with four empty needed columns, and
+    left `soci` to a comment; the same shape in Finnish (`jasenet`) got the members and MEMBER_OF."""
+    text = _made(tmp_path, "cluster_tecnologici.json", json.dumps(CLUSTER, ensure_ascii=False, indent=1))
+    for line in ('label = "Cluster"', 'name = "denominazione"', 'split = { column = "soci" }',
+                 'id = "soci.partita_iva"', 'name = "soci.ragione_sociale"', 'city = "soci.comune"',
+                 'sme = { column = "soci.dimensione", type = "bool", values = { "Grande impresa" = "no", "PMI" = "yes" '
+                 '} }', 'since = { column = "soci.data_adesione", type = "date", format = "%d/%m/%Y" }'):
+        assert f"\n{line}  #?" in text, line
+    (tmp_path / "cluster.toml").write_text(text, encoding="utf-8")
+    nodes, rels, _ = read_generic(tmp_path / "cluster.toml")
+    members = {n.id: (n.name, n.properties.get("sme")) for n in nodes if n.label == "Organisation" and
+               "Cluster" not in n.extra_labels}
+    assert members == {"04376620151": ("Politecnico di Milano", False),
+                       "03344550968": ("Meccanica Brianzola S.r.l.", True), "00222620163": ("Brembo S.p.A.", False)}
+    clusters = {n.id: n.name for n in nodes if n.label == "Cluster"}
+    assert sorted((clusters[r.end_id], r.start_id, str(r.properties["since"])) for r in rels if r.type == "MEMBER_OF"
+                  ) == [("Cluster Fabbrica Intelligente", "03344550968", "2020-11-11"),
+                        ("Cluster Fabbrica Intelligente", "04376620151", "2013-03-12"),
+                        ("Cluster Lombardo della Mobilità", "00222620163", "2012-05-10")]
+
+
+def test_associati_named_without_a_number_are_members_too(tmp_path):
+    """A list of objects named as members (`soci`, `associati`, `membri`) holding names alone is the members' list."""
+    register = [{"nome": cluster["denominazione"], "associati": [{"denominazione": s["ragione_sociale"]}
+                                                                 for s in cluster["soci"]]} for cluster in CLUSTER]
+    text = _made(tmp_path, "registro.json", json.dumps(register, ensure_ascii=False))
+    assert 'split = { column = "associati" }' in text and 'name = "associati.denominazione"' in text
+    assert 'end = { label = "Cluster", column = "nome" }' in text
+
+
+def test_a_member_lists_dimensione_is_its_sme_flag(tmp_path):
+    """A size column of `PMI` and `Grande impresa` had been left unused: PMI is an SME, Grande impresa not."""
+    text = _made(tmp_path, "soci.csv", "Ragione sociale;Partita IVA;Dimensione;Cluster;Data adesione\n"
+                 "Comau S.p.A.;00952120012;Grande impresa;MESAP;01/04/2010\n"
+                 "IRIS S.r.l.;10777180018;PMI;MESAP;05/05/2018\n")
+    assert '# located_in = { country = { value = "IT" } }  #? no column says where the rows are; their Partita' in text
+    (tmp_path / "soci.toml").write_text(text, encoding="utf-8")
+    nodes, rels, _ = read_generic(tmp_path / "soci.toml")
+    assert {n.name: n.properties["sme"] for n in nodes if n.label == "Organisation" and n.name != "MESAP"} == {
+        "Comau S.p.A.": False, "IRIS S.r.l.": True}
+    assert sorted(str(r.properties["since"]) for r in rels if r.type == "MEMBER_OF") == ["2010-04-01", "2018-05-05"]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graph.values import ISO_DATE, is_yes_no
+from graph.values import ISO_DATE
 from loaders.county_numbers import earlier_said, numbers_said
 from loaders.csv_header import ID_COUNTRY, SEPARATORS
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
@@ -29,6 +29,7 @@ from loaders.mapping_new.region_column import (
     region_value,
     without_unread_postcodes,
 )
+from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
 from loaders.table_cells import (
     NOT_WORD,
     SAMPLE,
@@ -53,9 +54,10 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
              "mitglied", "membre"),
     "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
                 "nomducluster", "pôle", "pole", "nomdupôle", "nomdupole", "pôledecompétitivité", "poledecompetitivite",
+                "nomecluster", "denominazionecluster",
                 "clusterorganisation", "memberof", "medlemav", "medlemi"),
     "since": SINCE_WORDS,
-    "sme": HEADER_WORDS["sme"],
+    "sme": (*HEADER_WORDS["sme"], *SIZE_HEADERS),
     "country": HEADER_WORDS["country"],
     "region": HEADER_WORDS["region"],
     "city": HEADER_WORDS["city"],
@@ -146,10 +148,9 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     lines += _place(guessed, rows)
     props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
-    if "sme" in guessed and (clusters or not _yes_no(rows, guessed["sme"])):
-        guessed.pop("sme")  # a cluster is no SME; other words than yes / no are left for the user ("not used")
-    props += [f"sme = {{ column = {as_toml(guessed['sme'])}, type = \"bool\" }}  #? yes / no: a small or medium-sized "
-              "enterprise (labelled SME after the load)"] if "sme" in guessed else []
+    if "sme" in guessed and (clusters or not (sme := sme_line(rows, guessed["sme"]))):
+        guessed.pop("sme")  # a cluster is no SME; other words than yes / no, SME or large are left for the user
+    props += [sme] if "sme" in guessed else []
     numbers = number_lines([h for h in headers if h and h not in guessed.values() and h != since], rows, at, guessed)
     lines += ["[nodes.properties]", *props, *numbers] if props or numbers else []
     if members:
@@ -184,12 +185,6 @@ def _numbers_only(rows: list[dict], column: str) -> bool:
     """Whether every filled cell of `column` is written without a letter (`1.234`, `310`): a count, never a name."""
     cells = [cell for row in rows[:SAMPLE] if (cell := str(row.get(column) or "").strip())]
     return bool(cells) and not any(LETTER.search(cell) for cell in cells)
-
-
-def _yes_no(rows: list[dict], column: str) -> bool:
-    """Whether every filled cell of `column` is a yes / no word (`ja`, `nei`, `x`): an SME column to read as such."""
-    cells = [cell for row in rows[:SAMPLE] if (cell := str(row.get(column) or "").strip())]
-    return bool(cells) and all(is_yes_no(cell) for cell in cells)
 
 
 def _listing(rows: list[dict], column: str) -> bool:
