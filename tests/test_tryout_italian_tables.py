@@ -121,3 +121,33 @@ def test_a_member_lists_dimensione_is_its_sme_flag(tmp_path):
     assert {n.name: n.properties["sme"] for n in nodes if n.label == "Organisation" and n.name != "MESAP"} == {
         "Comau S.p.A.": False, "IRIS S.r.l.": True}
     assert sorted(str(r.properties["since"]) for r in rels if r.type == "MEMBER_OF") == ["2010-04-01", "2018-05-05"]
+
+
+PARTNER = """Partner;Cluster;Provincia
+Comau S.p.A., Meccanica Brianzola S.r.l.;MESAP;TO
+Novamont S.p.A. / Versalis S.p.A.;SPRING;NO
+Politecnico di Milano;MESAP;MI
+"""
+
+
+def test_a_list_whose_name_cells_list_several_companies_is_split(tmp_path):
+    """A list's `Partner` cell `Comau S.p.A., Meccanica Brianzola S.r.l.` had been offered as one organisation's name,
+    and `--check` called it valid."""
+    text = _made(tmp_path, "partner.csv", PARTNER)
+    split = 'split = { column = "Partner", separator = [", ", " / "] }'
+    assert 'name = "Partner"  #? the name; cells list several, separated by ", " or " / ": one organisation each' \
+        in text
+    assert text.count(f"\n{split}\n") == 2  # the Organisation table and MEMBER_OF alike
+    (tmp_path / "partner.toml").write_text(text, encoding="utf-8")
+    nodes, rels, _ = read_generic(tmp_path / "partner.toml")
+    assert sorted((r.start_id, r.end_id) for r in rels if r.type == "MEMBER_OF") == [
+        ("Comau S.p.A.", "MESAP"), ("Meccanica Brianzola S.r.l.", "MESAP"), ("Novamont S.p.A.", "SPRING"),
+        ("Politecnico di Milano", "MESAP"), ("Versalis S.p.A.", "SPRING")]
+
+
+def test_listed_names_beside_an_id_column_are_said_and_the_split_offered(tmp_path):
+    text = _made(tmp_path, "p.csv", "Partita IVA;Partner;Comune\n1;Comau S.p.A., IRIS S.r.l.;Torino\n2;Novamont S.p.A.;"
+                 "Novara\n")
+    assert ('name = "Partner"  #? the name; but its cells list several names, separated by ", ", one Partita IVA a '
+            'row: map them with the name as the id, id = "Partner" and split = { column = "Partner", separator = ", " }'
+            in text)

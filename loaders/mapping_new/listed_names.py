@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from loaders.cluster_detection import fold
 from loaders.legal_forms import LEGAL_FORMS, strip_legal_forms
-from loaders.table_cells import and_slash, list_separator, sample_cells
+from loaders.table_cells import and_slash, as_toml, list_separator, sample_cells
 
-__all__ = ["names_separator", "lists_names"]
+__all__ = ["names_separator", "lists_names", "names_split"]
 
 
 def names_separator(rows: list[dict], column: str) -> str | list[str] | None:
@@ -41,3 +41,17 @@ def lists_names(cell: str) -> bool:
     parts = [fold(part, ampersand=True) for part in cell.split(", ")]
     return any(strip_legal_forms(name) != name and following not in LEGAL_FORMS
                for name, following in zip(parts, parts[1:], strict=False))
+
+
+def names_split(rows: list[dict], name: str, key: str) -> tuple[str | None, str]:
+    """For a list whose `name` cells list several organisations: (the `split` line its node table and the tables
+    linking its rows take, where the name is the id too, else None; what the name's `#?` comment adds). (None, "")
+    when each cell holds one name: a list's cell of three partners had been offered as one organisation's name."""
+    if not (listed := names_separator(rows, name)):
+        return None, ""
+    marks = " or ".join(map(as_toml, listed if isinstance(listed, list) else [listed]))
+    split = f"split = {{ column = {as_toml(name)}, separator = {as_toml(listed)} }}"
+    if key == name:
+        return split, f"; cells list several, separated by {marks}: one organisation each"
+    return None, (f"; but its cells list several names, separated by {marks}, one {key} a row: map them with the "
+                  f"name as the id, id = {as_toml(name)} and {split}")

@@ -19,6 +19,7 @@ from pathlib import Path
 from graph.values import ISO_DATE
 from loaders.county_numbers import earlier_said, numbers_said
 from loaders.csv_header import ID_COUNTRY, SEPARATORS
+from loaders.mapping_new.listed_names import names_split
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
 from loaders.mapping_new.one_cluster import members_of_one_cluster
@@ -122,6 +123,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     placeholder = as_toml("name:{" + guessed["name"] + "}")
     spaced = spaced_numbers(rows, at, key, hyphens=True) if "id" in guessed else ""  # 556051-4142 and 5560514142
     compacted = [f"compact = [{as_toml(key)}]  # the {key} read as the {label} table reads them"] if spaced else []
+    split, several = names_split(rows, guessed["name"], key) if not clusters else (None, "")  # `A S.p.A., B S.r.l.`
+    compacted += [split] if split else []  # the tables linking the rows split them as the node table does
     rule = (f"{{ placeholder = {placeholder} }}" if named else '"skip"') if keyless else None
     lines = [f"# A mapping for {data.name}, one row per {kind}, made by `cluster-explorer mapping new` from the",
              "# file's header and cells: no column looked like a project, so it is read as a list, not as",
@@ -139,7 +142,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
                                           "no column of ids found, so the name is the id"),
              *([f"compact = [{as_toml(key)}]  #? {spaced}"] if spaced else []),
              f"name = {as_toml(guessed['name'])}  #? the name" + (": no header says so; its cells differ on every row"
-                                                               if named_apart else ""),
+                                                               if named_apart else "") + several,
+             *([split] if split else []),
              f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
              "acronym or alias) updates it",
              *([f"on_empty = {rule}  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): " + (
@@ -262,7 +266,8 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
             *split, *empty,
             "", "[[relationships]]", *reading, f"type = {as_toml(rel_type)}",
             f"start = {{ label = {as_toml(label)}, column = {as_toml(key)} }}",
-            f"end = {{ label = {as_toml(end)}, column = {as_toml(end_id)} }}", *split, *linked, *compacted]
+            f"end = {{ label = {as_toml(end)}, column = {as_toml(end_id)} }}", *split, *linked,
+            *(line for line in compacted if not (split and line.startswith("split")))]  # one split a table
 
 
 def _label_dates(guessed: dict[str, str], table: tuple[list[dict], list[int], str]) -> list[str]:
