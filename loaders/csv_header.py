@@ -21,7 +21,7 @@ SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 OFFICIAL = (",", ";")
 
 #: The languages of `HEADER_WORDS`, as the README and docs/mapping.md name them (a test holds them to it).
-HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Icelandic", "German", "French")
+HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Icelandic", "German", "French", "Italian")
 #: Headers of a French postcode: a region column only where its cells are read as postcodes (`mapping new`).
 POSTCODE_HEADERS = ("codepostal", "cp")
 #: Headers of a county's official number (Statistics Sweden's länskod, Statistics Norway's fylkesnummer, a French
@@ -45,21 +45,24 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                    "hankenumero", "hankenro", "hanketunnus", "hankkeennumero", "projektinumero", "projektinro",
                    "projektitunnus", "diaarinumero", "verkefnisnúmer", "verkefnanúmer", "umsóknarnúmer",
                    "foerderkennzeichen", "förderkennzeichen", "numeroprojet", "numéroduprojet", "numérodeprojet",
-                   "referenceprojet", "project", "prosjekt", "projekt", "hanke", "projekti", "verkefni", "projet"),
+                   "referenceprojet", "project", "prosjekt", "projekt", "hanke", "projekti", "verkefni", "projet",
+                   "codiceprogetto", "idprogetto", "cup", "codicecup", "progetto"),
     "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
                       "projekttitel", "projektnamn", "projektname", "projektnavn", "titel", "tittel", "hankkeennimi",
                       "hankkeenotsikko", "projektinnimi", "otsikko", "nimike", "verkefnisheiti", "heitiverkefnis",
-                      "titill", "heiti", "titre", "titreduprojet", "intituléduprojet", "thema"),
+                      "titill", "heiti", "titre", "titreduprojet", "intituléduprojet", "thema", "titolo",
+                      "titoloprogetto", "titolodelprogetto", "denominazioneprogetto", "nomeprogetto"),
     "project_acronym": ("acronym", "projectacronym", "akronym", "acronyme", "kortnavn", "kurztitel", "lyhenne",
                         "akronyymi", "skammstöfun"),
     "start_date": ("startdate", "start", "projectstart", "startdato", "startdatum", "projektstart", "prosjektstart",
                    "alkupäivä", "alkupaiva", "alkupvm", "alkamispäivä", "aloituspäivä", "alkaa", "upphaf",
                    "upphafsdagur", "hefst", "beginn", "projektbeginn", "laufzeitbeginn", "laufzeitvon", "von",
-                   "datededébut", "datededebut", "début"),
+                   "datededébut", "datededebut", "début", "dataavvio", "datainizio", "datadiavvio", "datadiinizio",
+                   "avvio", "inizio"),
     "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut", "slut", "slutt",
                  "prosjektslutt", "loppupäivä", "loppupaiva", "loppupvm", "päättymispäivä", "päättyy", "lok",
                  "lokadagur", "lýkur", "ende", "enddatum", "projektende", "laufzeitende", "laufzeitbis", "bis",
-                 "datedefin", "fin"),
+                 "datedefin", "fin", "datafine", "dataconclusione", "datadifine", "datadiconclusione", "conclusione"),
     "organisation_id": ("organisationid", "organizationid", "organisationnumber", "organizationnumber", "orgnr",
                         "orgno", "orgid", "orgnumber", "pic", "organisasjonsnummer", "organisasjonsnr",
                         "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "senummer", "ytunnus",
@@ -67,7 +70,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                         "siren", "foretaksnummer", "foretaksnr", "bedriftsnummer", "firmenbuchnummer", "firmenbuchnr",
                         "uid", "uidnummer", "handelsregisternummer", "registernummer", "handelsregisternr",
                         "ustidnr", "ustid", "ustidnummer", "umsatzsteuerid", "umsatzsteueridentifikationsnummer",
-                        "vatid", "vatno"),
+                        "vatid", "vatno", "partitaiva", "piva", "codicefiscale"),
     "organisation_name": ("organisationname", "organizationname", "organisation", "organization", "beneficiary",
                           "partnername", "participantname", "name", "navn", "namn", "nimi", "nafn", "nom",
                           "legalname", "organisasjonsnavn", "organisasjon", "virksomhet", "organisationsnamn",
@@ -80,36 +83,43 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                           "foretaksnavn", "selskapsnavn", "företagsnamn", "firmenname", "unternehmen", "entreprise",
                           "raisonsociale", "dénomination", "denomination", "dénominationsociale", "société", "societe",
                           "nomdelentreprise", "adhérent", "adherent", "membre", "partenaires", "partenaire",
-                          "partners", "partnere", "partnerit", "kumppanit"),
+                          "partners", "partnere", "partnerit", "kumppanit", "partnerdiprogetto", "beneficiari",
+                          "beneficiario", "ragionesociale", "denominazione", "denominazionesociale", "nome", "soggetto",
+                          "impresa", "azienda"),
     # a project's lead partner named in a column of its own, beside a cell listing the other partners
     "coordinator": ("coordinator", "projectcoordinator", "leadpartner", "lead", "leadorganisation", "leadorganization",
                     "leadapplicant", "leadbeneficiary", "konsortialführer", "konsortialfuhrer", "konsortialfuehrer",
                     "koordinator", "koordinatorin", "projektkoordinator", "verbundkoordinator", "projektleitung",
                     "projektledare", "huvudsökande", "prosjektleder", "prosjektansvarlig", "hovedsøker",
                     "projektleder", "hovedansøger", "koordinaattori", "päätoteuttaja", "verkefnisstjóri",
-                    "aðalumsækjandi", "coordinateur", "chefdefile", "porteurduprojet"),
-    "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rooli", "hlutverk", "rôle", "funktion"),
+                    "aðalumsækjandi", "coordinateur", "chefdefile", "porteurduprojet", "capofila", "soggettocapofila",
+                    "beneficiariocapofila", "partnercapofila", "coordinatore"),
+    "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rooli", "hlutverk", "rôle", "funktion",
+             "ruolo"),
     "amount": ("amount", "grant", "grantamount", "contribution", "eccontribution", "funding", "tildeltbeløp",
                "tildelt", "beløp", "bevilget", "bevilgetbeløp", "belopp", "beviljatbelopp", "beviljat",
                "tilskud", "tilskudsbeløb", "bevilling", "bevillingsbeløb", "beløb", "tuki", "tukisumma",
                "myönnetty", "myönnettytuki", "avustus", "rahoitus", "summa", "styrkur", "styrkupphæð", "upphæð",
-               "fjárhæð", "fördersumme", "betrag", "zuwendung", "montant", "subvention"),
-    "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat"),
+               "fjárhæð", "fördersumme", "betrag", "zuwendung", "montant", "subvention",
+               "contributoconcesso", "contributo", "finanziamento", "agevolazioneconcessa", "agevolazione",
+               "importoconcesso", "importo"),
+    "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat",
+                "paese", "nazione"),
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
                "landshluti", "svæði", "bundesland", "regierungsbezirk", *COUNTY_CODE_HEADERS),
     # a town's words before a municipality's: a Danish member list's `By` (Aarhus) beside its `Kommune` (Aarhus Kommune)
     "city": ("city", "town", "poststed", "postort", "ort", "by", "kaupunki", "paikkakunta", "staður", "stadt", "ville",
-             "municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"),
-    "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "issme"),
+             "città", "citta", "municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag", "comune"),
+    "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "pmi", "issme"),
     "sector": ("sector", "theme", "topic", "field", "researchfield", "tema", "fagområde", "fagomrade", "område",
                "bransje", "bransch", "branche", "sektor", "toimiala", "teema", "aihe", "tieteenala", "ala", "svið",
                "fagsvið", "atvinnugrein", "thème", "thematique", "thématique", "domaine", "themenfeld",
-               "forschungsfeld"),
+               "forschungsfeld", "settore", "areatematica", "ambito"),
     "participation_key": ("order", "participationid", "participantnumber", "partnernumber", "partnernr",
                           "rownumber", "lineno", "järjestys", "rivinumero"),
     "programme": ("programme", "program", "programm", "fundingscheme", "ordning", "virkemiddel", "satsing", "pulje",
                   "ohjelma", "rahoitusohjelma", "rahoitusmuoto", "tukimuoto", "sjóður", "áætlun",
-                  "förderprogramm", "dispositif"),
+                  "förderprogramm", "dispositif", "programma", "bando"),
 }
 #: Words of a column that another column of the table may hold better: a municipality's (`Kommune`: Aarhus Kommune)
 #: where the table has a town's too (`By`: Aarhus), whatever the words' lengths.
@@ -126,7 +136,7 @@ ID_COUNTRY = {"cvr": "DK", "cvrnummer": "DK", "cvrnr": "DK", "senummer": "DK", "
               "kennitala": "IS", "siret": "FR", "siren": "FR", "firmenbuchnummer": "AT", "firmenbuchnr": "AT",
               "ustidnr": "DE", "ustid": "DE", "ustidnummer": "DE", "handelsregisternummer": "DE",
               "handelsregisternr": "DE", "organisasjonsnummer": "NO", "organisasjonsnr": "NO", "foretaksnummer": "NO",
-              "organisationsnummer": "SE"}
+              "organisationsnummer": "SE", "partitaiva": "IT", "piva": "IT", "codicefiscale": "IT"}
 #: Another country that uses a region header too, known by its regions' names (folded): Austria's Bundesländer,
 #: whose table had been given country DE.
 REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "niederosterreich", "oberosterreich",

@@ -14,7 +14,7 @@ hand-written one does.
 
 from __future__ import annotations
 
-from loaders.table_cells import list_separator
+from loaders.mapping_new.listed_names import names_separator
 
 __all__ = ["of_each_project", "listed_partners", "project_grant", "whole_amount_problem", "listed_amount_problem",
            "AMOUNTS"]
@@ -44,7 +44,7 @@ def listed_partners(guessed: dict[str, str], rows: list[dict]) -> str | None:
     """The column whose cells list each project's partners (`Partner`: "A GmbH; B AG"), the organisations' name and
     id alike, as `mapping new` maps it; None when the organisations are one a row."""
     name = guessed.get("organisation_name")
-    return name if name and guessed.get("organisation_id", name) == name and list_separator(rows, name) else None
+    return name if name and guessed.get("organisation_id", name) == name and names_separator(rows, name) else None
 
 
 def listed_amount_problem(prop: str, column: str, listed: str) -> str:

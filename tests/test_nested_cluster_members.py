@@ -109,13 +109,18 @@ def test_a_members_join_date_is_the_member_of_since(tmp_path):
 
 def test_the_swedish_register_gets_the_members_its_hand_written_mapping_reads(tmp_path):
     """The register of tests/fixtures/json_clusters: `mapping new` now gives the MEMBER_OF (and `since`) that its
-    hand-written mapping gives, numbers read without their hyphen; its `projekt` list stays a comment."""
+    hand-written mapping gives, numbers read without their hyphen, and its SME flags, `storlek`'s `smf` / `stort`
+    recoded (it had been left unused); its `projekt` list stays a comment."""
     register = FIXTURES / "json_clusters"
     text = invoke(cli_env(tmp_path / "unused.db"), "mapping", "new", str(register / "kluster.json")).stdout
-    assert "# of each medlemmar object, not used: medlemmar.storlek" in text
-    _, written, _ = read_generic(write_files(tmp_path, {"m.toml": text, "kluster.json": (
+    assert 'sme = { column = "medlemmar.storlek", type = "bool", values = { "stort" = "no", "smf" = "yes" } }' in text
+    nodes, written, _ = read_generic(write_files(tmp_path, {"m.toml": text, "kluster.json": (
         register / "kluster.json").read_bytes()}))
-    _, by_hand, _ = read_generic(register / "mapping.toml")
+    hand_nodes, by_hand, _ = read_generic(register / "mapping.toml")
+
+    def smes(records) -> dict[str, bool]:
+        return {n.name: n.properties["sme"] for n in records if n.label == "Organisation" and "sme" in n.properties}
+    assert smes(nodes) == smes(hand_nodes) and sorted(smes(nodes).values()) == [False] * 5 + [True] * 2
 
     def members(rels) -> list[tuple]:
         return sorted((r.start_id.replace("-", ""), r.end_id, str(r.properties.get("since")))

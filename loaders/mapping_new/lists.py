@@ -16,9 +16,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from graph.values import ISO_DATE, is_yes_no
+from graph.values import ISO_DATE
 from loaders.county_numbers import earlier_said, numbers_said
 from loaders.csv_header import ID_COUNTRY, SEPARATORS
+from loaders.mapping_new.listed_names import names_split
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
 from loaders.mapping_new.one_cluster import members_of_one_cluster
@@ -29,6 +30,7 @@ from loaders.mapping_new.region_column import (
     region_value,
     without_unread_postcodes,
 )
+from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
 from loaders.table_cells import (
     NOT_WORD,
     SAMPLE,
@@ -53,9 +55,10 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
              "mitglied", "membre"),
     "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
                 "nomducluster", "pôle", "pole", "nomdupôle", "nomdupole", "pôledecompétitivité", "poledecompetitivite",
+                "nomecluster", "denominazionecluster",
                 "clusterorganisation", "memberof", "medlemav", "medlemi"),
     "since": SINCE_WORDS,
-    "sme": HEADER_WORDS["sme"],
+    "sme": (*HEADER_WORDS["sme"], *SIZE_HEADERS),
     "country": HEADER_WORDS["country"],
     "region": HEADER_WORDS["region"],
     "city": HEADER_WORDS["city"],
@@ -120,6 +123,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     placeholder = as_toml("name:{" + guessed["name"] + "}")
     spaced = spaced_numbers(rows, at, key, hyphens=True) if "id" in guessed else ""  # 556051-4142 and 5560514142
     compacted = [f"compact = [{as_toml(key)}]  # the {key} read as the {label} table reads them"] if spaced else []
+    split, several = names_split(rows, guessed["name"], key) if not clusters else (None, "")  # `A S.p.A., B S.r.l.`
+    compacted += [split] if split else []  # the tables linking the rows split them as the node table does
     rule = (f"{{ placeholder = {placeholder} }}" if named else '"skip"') if keyless else None
     lines = [f"# A mapping for {data.name}, one row per {kind}, made by `cluster-explorer mapping new` from the",
              "# file's header and cells: no column looked like a project, so it is read as a list, not as",
@@ -137,7 +142,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
                                           "no column of ids found, so the name is the id"),
              *([f"compact = [{as_toml(key)}]  #? {spaced}"] if spaced else []),
              f"name = {as_toml(guessed['name'])}  #? the name" + (": no header says so; its cells differ on every row"
-                                                               if named_apart else ""),
+                                                               if named_apart else "") + several,
+             *([split] if split else []),
              f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
              "acronym or alias) updates it",
              *([f"on_empty = {rule}  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): " + (
@@ -146,10 +152,9 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     lines += _place(guessed, rows)
     props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
-    if "sme" in guessed and (clusters or not _yes_no(rows, guessed["sme"])):
-        guessed.pop("sme")  # a cluster is no SME; other words than yes / no are left for the user ("not used")
-    props += [f"sme = {{ column = {as_toml(guessed['sme'])}, type = \"bool\" }}  #? yes / no: a small or medium-sized "
-              "enterprise (labelled SME after the load)"] if "sme" in guessed else []
+    if "sme" in guessed and (clusters or not (sme := sme_line(rows, guessed["sme"]))):
+        guessed.pop("sme")  # a cluster is no SME; other words than yes / no, SME or large are left for the user
+    props += [sme] if "sme" in guessed else []
     numbers = number_lines([h for h in headers if h and h not in guessed.values() and h != since], rows, at, guessed)
     lines += ["[nodes.properties]", *props, *numbers] if props or numbers else []
     if members:
@@ -184,12 +189,6 @@ def _numbers_only(rows: list[dict], column: str) -> bool:
     """Whether every filled cell of `column` is written without a letter (`1.234`, `310`): a count, never a name."""
     cells = [cell for row in rows[:SAMPLE] if (cell := str(row.get(column) or "").strip())]
     return bool(cells) and not any(LETTER.search(cell) for cell in cells)
-
-
-def _yes_no(rows: list[dict], column: str) -> bool:
-    """Whether every filled cell of `column` is a yes / no word (`ja`, `nei`, `x`): an SME column to read as such."""
-    cells = [cell for row in rows[:SAMPLE] if (cell := str(row.get(column) or "").strip())]
-    return bool(cells) and all(is_yes_no(cell) for cell in cells)
 
 
 def _listing(rows: list[dict], column: str) -> bool:
@@ -267,7 +266,8 @@ def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: st
             *split, *empty,
             "", "[[relationships]]", *reading, f"type = {as_toml(rel_type)}",
             f"start = {{ label = {as_toml(label)}, column = {as_toml(key)} }}",
-            f"end = {{ label = {as_toml(end)}, column = {as_toml(end_id)} }}", *split, *linked, *compacted]
+            f"end = {{ label = {as_toml(end)}, column = {as_toml(end_id)} }}", *split, *linked,
+            *(line for line in compacted if not (split and line.startswith("split")))]  # one split a table
 
 
 def _label_dates(guessed: dict[str, str], table: tuple[list[dict], list[int], str]) -> list[str]:

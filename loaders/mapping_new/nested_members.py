@@ -14,22 +14,23 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from graph.store.search_text import fold
-from graph.values import is_yes_no
 from loaders.csv_header import HEADER_WORDS, header_word
 from loaders.header_guess import guess_by_words
 from loaders.mapping_new.participation import on_lines, spaced_numbers
 from loaders.mapping_new.partners import rows_per_object
+from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
 from loaders.table_cells import as_toml, object_lists
 
 __all__ = ["SINCE_WORDS", "MEMBER_WORDS", "cluster_members", "members_list_of"]
 
 #: Header words of a membership's date (a member list's column, or a key of a member object).
 SINCE_WORDS = ("since", "membersince", "memberfrom", "joined", "medlemsiden", "medlemfra", "medlemsedan",
-               "medlemfrån", "mitgliedseit", "depuis", "adhésion", "jäsenyysalkanut", "jasenyysalkanut", "liittynyt")
+               "medlemfrån", "mitgliedseit", "depuis", "adhésion", "jäsenyysalkanut", "jasenyysalkanut", "liittynyt",
+               "dataadesione", "adesione", "dataingresso")
 #: Words in the name of a list of objects that make its objects a cluster's members (`jasenet`, `medlemmar`).
-MEMBER_WORDS = ("member", "medlem", "jasen", "mitglied", "membre")
+MEMBER_WORDS = ("member", "medlem", "jasen", "mitglied", "membre", "soci", "associat", "membri", "aderent")
 _WORDS = {"id": HEADER_WORDS["organisation_id"], "name": HEADER_WORDS["organisation_name"], "since": SINCE_WORDS,
-          "city": HEADER_WORDS["city"], "sme": HEADER_WORDS["sme"]}
+          "city": HEADER_WORDS["city"], "sme": (*HEADER_WORDS["sme"], *SIZE_HEADERS)}
 _PROJECT_WORDS = {word for name in ("project_id", "project_title", "project_acronym") for word in HEADER_WORDS[name]}
 
 #: (the member object's rows, their lines, the file's name) -> a date property's line (`_date_line` of the list).
@@ -60,12 +61,10 @@ def cluster_members(rows: list[dict], at: list[int], object_at: dict[int, dict[s
                  cluster_rule else f"on_empty = {rule or cluster_rule}" if rule or cluster_rule else None)
     since = [date_line("since", guessed["since"], (member_rows, member_at, file), "member since")] \
         if "since" in guessed else []
-    if "sme" in guessed and not all(is_yes_no(row[guessed["sme"]]) for row in member_rows
-                                    if str(row.get(guessed["sme"]) or "").strip()):
-        guessed.pop("sme")  # other words than yes / no are left for the user ("not used")
+    if "sme" in guessed and not (sme := sme_line(member_rows, guessed["sme"])):
+        guessed.pop("sme")  # other words than yes / no, SME or large are left for the user ("not used")
     props = [f"city = {as_toml(guessed['city'])}  #? the member's city"] if "city" in guessed else []
-    props += [f"sme = {{ column = {as_toml(guessed['sme'])}, type = \"bool\" }}  #? yes / no: a small or medium-sized "
-              "enterprise (labelled SME after the load)"] if "sme" in guessed else []
+    props += [sme] if "sme" in guessed else []
     unused = [item for item in items if item not in guessed.values()]
     return column, [
         "", "[[nodes]]", *reading, f'label = "Organisation"  #? the members of each cluster, in {column}',

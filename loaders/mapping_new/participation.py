@@ -19,6 +19,7 @@ from loaders.county_numbers import earlier_said, numbers_said
 from loaders.csv_header import HEADER_WORDS, SEPARATORS
 from loaders.header_guess import PARTICIPATION_IDS, guess_by_words
 from loaders.mapping_new.amounts import amount_lines
+from loaders.mapping_new.listed_names import names_separator
 from loaders.mapping_new.partners import lead_notes, partner_list
 from loaders.mapping_new.region_column import (
     county_numbers_in,
@@ -32,7 +33,6 @@ from loaders.mapping_presets import PARTICIPATION_COLUMNS
 from loaders.table_cells import (
     DATE_FORMATS,
     NOT_WORD,
-    and_slash,
     as_toml,
     date_format,
     list_separator,
@@ -109,10 +109,10 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
     for name, (required, what) in PARTICIPATION_COLUMNS.items():
         by_name = next((guessed[n] for n in named_by.get(name, ()) if n in guessed), None)
         column = guessed.get(name) or (by_name if name == "organisation_id" else None)
-        if name in LISTS and column and (listed := list_separator(rows, column)) and (
+        listing = names_separator if name in PARTNER_LISTS else list_separator  # `;` and ` / `, `, ` after S.p.A.
+        if name in LISTS and column and (listed := listing(rows, column)) and (
                 name not in PARTNER_LISTS or guessed.get("organisation_name") == column):
             skip, alone = partnerless_rows(name, guessed, rows, at)  # a project led by its coordinator alone
-            listed = and_slash(rows, column, listed) if name in PARTNER_LISTS else listed  # `;` and ` / `
             marks = listed if isinstance(listed, list) else [listed]
             lines.append(f"{name} = {{ column = {as_toml(column)}, separator = {as_toml(listed)}{skip} }}  #? {what}; "
                          f"cells list several, separated by {' or '.join(map(as_toml, marks))}"

@@ -15,8 +15,9 @@ from graph.store.search_text import fold
 from loaders.csv_header import HEADER_WORDS
 from loaders.generic_rows import split_cell
 from loaders.header_guess import guess_by_words
+from loaders.mapping_new.listed_names import names_separator
 from loaders.role_words import role_of
-from loaders.table_cells import as_toml, list_separator, sample_cells
+from loaders.table_cells import as_toml, sample_cells
 from loaders.total_rows import total_word
 
 __all__ = ["lead_column", "partnerless_rows", "role_word_lines"]
@@ -75,7 +76,7 @@ def role_word_lines(guessed: dict[str, str], rows: list[dict]) -> list[str]:
 def _also_partners(lead: str, partners: str, rows: list[dict], at: list[int]) -> list[str]:
     """A comment on the rows whose coordinator is also listed in their partners' cell: one participation, as
     coordinator (`loaders.mapping_preset_coordinator`), said so it is no surprise."""
-    separator = list_separator(rows, partners) or ";"
+    separator = names_separator(rows, partners) or ";"
     both = [line for row, line in zip(rows, at, strict=True) if (named := fold(str(row.get(lead) or "").strip()))
             and named in {fold(item.strip()) for item in split_cell(str(row.get(partners) or ""), separator)}]
     if not both:
