@@ -46,6 +46,9 @@ def taken_twice(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]
 
 #: Properties `move_matched` gives each matched row from its own spelling and id: two rows of one node differ by them.
 _OWN_LISTS = ("own_ids", "aliases")
+#: The place properties, whose changes the places rule says (`loaders.generic_stored_places`: a node the store has in
+#: another region stays there): a note had named SINTEC's nuts_code 'ITH55' -> 'ITH56' beside the one saying it stays.
+_PLACES = ("nuts_code", "region")
 
 
 def _agree(given: list[tuple[tuple, dict]], skipped: tuple[str, ...] = ()) -> bool:
@@ -88,7 +91,7 @@ def changed_values(data: GenericInput, found: dict[tuple[str, str], tuple[str, s
     for record in data.nodes:
         held = stored.get((record.label, record.id), {}) if (record.label, record.id) in moved else {}
         for prop, value in sorted(record.properties.items()):
-            if prop not in _OWN_LISTS and prop in held and held[prop] != value:
+            if prop not in _OWN_LISTS + _PLACES and prop in held and held[prop] != value:
                 changed.setdefault(prop, []).append(f"{record.name}: {held[prop]!r} -> {value!r}")
                 nodes.add((record.label, record.id))
     if not changed:

@@ -34,7 +34,9 @@ def test_a_por_fesr_projects_table_is_read_as_participations(tmp_path):
                  'project_amount = "Contributo concesso (€)"', 'date_format = "%d/%m/%Y"', 'decimal = ","',
                  'thousands = "."'):
         assert f"\n{line}  #?" in text, line
-    assert "# columns not used: Provincia" in text  # no region guessed from a project's province
+    assert ('\nregion = { column = "Provincia", county_numbers = "IT" }  #? Organisation region: the cells are IT\'s '
+            "province sigle, each read as its NUTS 3 region; a row's region places every partner its cell lists: check "
+            "it is each partner's, not only the project's") in text  # the project's province: said to be checked
     (tmp_path / "progetti.toml").write_text(text, encoding="utf-8")
     nodes = read_generic(tmp_path / "progetti.toml")[0]
     assert sorted(n.name for n in nodes if n.label == "Organisation") == [
@@ -151,3 +153,20 @@ def test_listed_names_beside_an_id_column_are_said_and_the_split_offered(tmp_pat
     assert ('name = "Partner"  #? the name; but its cells list several names, separated by ", ", one Partita IVA a '
             'row: map them with the name as the id, id = "Partner" and split = { column = "Partner", separator = ", " }'
             in text)
+
+
+def test_a_cluster_registers_provinces_place_its_clusters_and_its_members(tmp_path):
+    """The register's `sede.provincia` had been asked for its country, and each member's `soci.provincia` left "not
+    used": no member was in Lombardia. Both are read as province sigle of IT (`county_numbers = "IT"`)."""
+    placed = [{**cluster, "sede": {**cluster["sede"], "provincia": "MI"}} for cluster in CLUSTER]
+    text = _made(tmp_path, "cluster_tecnologici.json", json.dumps(placed, ensure_ascii=False, indent=1))
+    for column in ("sede.provincia", "soci.provincia"):
+        assert (f'\nlocated_in = {{ region = {{ column = "{column}", county_numbers = "IT" }}, country = {{ value = '
+                f'"IT" }} }}  #? a {column} is a region of IT') in text, column
+    (tmp_path / "cluster.toml").write_text(text, encoding="utf-8")
+    nodes, rels, _ = read_generic(tmp_path / "cluster.toml")
+    names = {n.id: n.name for n in nodes}
+    assert sorted((names[r.start_id], r.end_id) for r in rels if r.type == "LOCATED_IN") == [
+        ("Brembo S.p.A.", "ITC46"), ("Cluster Fabbrica Intelligente", "ITC4C"),
+        ("Cluster Lombardo della Mobilità", "ITC4C"), ("Meccanica Brianzola S.r.l.", "ITC4D"),
+        ("Politecnico di Milano", "ITC4C")]

@@ -78,3 +78,19 @@ def test_a_row_of_another_country_is_not_looked_up_as_a_norwegian_number(network
     report = run_load(network, "csv", tmp_path / "pics.toml")
     assert not [n for n in report.load.notes if "VAT number" in n]
     assert _organisation(network, "970422528") is not None
+
+
+def test_a_row_matched_by_its_number_in_another_region_is_not_said_to_move_it(network, tmp_path):
+    """A row matched by its number whose region is not the store's: the node stays in the store's region, and the note
+    on the values such rows change had still named its `nuts_code` as changed ('ITH55' -> 'ITH56' for an Italian
+    register's SINTEC, beside the note saying it stays)."""
+    (tmp_path / "uit.csv").write_text("orgnr,navn,fylke\n970422528,UiT Norges arktiske universitet,NO0A2\n",
+                                      encoding="utf-8")
+    (tmp_path / "uit.toml").write_text('name = "uit"\n\n[[nodes]]\nfile = "uit.csv"\nlabel = "Organisation"\n'
+                                       'id = "orgnr"\nname = "navn"\nmatch = "name"\n'
+                                       'located_in = { region = "fylke", country = { value = "NO" } }\n',
+                                       encoding="utf-8")
+    report = run_load(network, "csv", tmp_path / "uit.toml")
+    assert not any("nuts_code on" in note for note in report.load.notes), report.load.notes
+    assert any("stay in the store's region" in note and "NO072, not NO0A2" in note for note in report.load.notes)
+    assert network.read("MATCH (o:Organisation {id: 'pic:999874643'}) RETURN o.nuts_code").rows == [["NO072"]]

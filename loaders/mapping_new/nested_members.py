@@ -18,8 +18,9 @@ from loaders.csv_header import HEADER_WORDS, header_word
 from loaders.header_guess import guess_by_words
 from loaders.mapping_new.participation import on_lines, spaced_numbers
 from loaders.mapping_new.partners import rows_per_object
+from loaders.mapping_new.region_column import county_numbers_in, national_country, region_value
 from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
-from loaders.table_cells import as_toml, object_lists
+from loaders.table_cells import as_toml, object_lists, sample_cells
 
 __all__ = ["SINCE_WORDS", "MEMBER_WORDS", "cluster_members", "members_list_of"]
 
@@ -30,7 +31,7 @@ SINCE_WORDS = ("since", "membersince", "memberfrom", "joined", "medlemsiden", "m
 #: Words in the name of a list of objects that make its objects a cluster's members (`jasenet`, `medlemmar`).
 MEMBER_WORDS = ("member", "medlem", "jasen", "mitglied", "membre", "soci", "associat", "membri", "aderent")
 _WORDS = {"id": HEADER_WORDS["organisation_id"], "name": HEADER_WORDS["organisation_name"], "since": SINCE_WORDS,
-          "city": HEADER_WORDS["city"], "sme": (*HEADER_WORDS["sme"], *SIZE_HEADERS)}
+          "city": HEADER_WORDS["city"], "sme": (*HEADER_WORDS["sme"], *SIZE_HEADERS), "region": HEADER_WORDS["region"]}
 _PROJECT_WORDS = {word for name in ("project_id", "project_title", "project_acronym") for word in HEADER_WORDS[name]}
 
 #: (the member object's rows, their lines, the file's name) -> a date property's line (`_date_line` of the list).
@@ -75,6 +76,7 @@ def cluster_members(rows: list[dict], at: list[int], object_at: dict[int, dict[s
         *([f"name = {as_toml(name)}  #? the member's name"] if name else []),
         'match = "name"  # a row naming an Organisation of the store (by name, acronym or alias) updates it',
         *([f"on_empty = {rule}  #? {said}"] if rule else []),
+        *(_members_place(guessed["region"], member_rows) if "region" in guessed else []),
         *(["[nodes.properties]", *props] if props else []),
         *([f"# of each {column} object, not used: {', '.join(unused)}"] if unused else []),
         "", "[[relationships]]", *reading, 'type = "MEMBER_OF"', split,
@@ -83,6 +85,16 @@ def cluster_members(rows: list[dict], at: list[int], object_at: dict[int, dict[s
         *([f"compact = [{', '.join(map(as_toml, compact))}]"] if compact else []),
         *([ends_rule] if ends_rule else []),
         *(["[relationships.properties]", *since] if since else [])]
+
+
+def _members_place(region: str, member_rows: list[dict]) -> list[str]:
+    """The members' `located_in` line: their objects' region key (an Italian register's `soci.provincia`, read as
+    province sigle), in the country it implies; commented out, asking for the country, when none is implied. The
+    members had been left "not used" there, so none was in Lombardia."""
+    numbers = county_numbers_in({"region": region}, member_rows)
+    code, comment = national_country(region, sample_cells(member_rows, region))
+    line = f'located_in = {{ region = {region_value(region, numbers)}, country = {{ value = "{code}" }} }}  {comment}'
+    return [line if code else f"# {line}"]
 
 
 def members_list_of(rows: list[dict]) -> str | None:

@@ -125,7 +125,9 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
         elif name == "region" and name in guessed and (numbers := county_numbers_in(guessed, rows)):
             lines.append(f"region = {region_value(guessed[name], numbers)}  #? {what.split(' (')[0]}: the cells are "
                          f"{numbers_said(sample_cells(rows, guessed[name]), numbers)}, each read as its NUTS 3 region"
-                         + (f" ({said})" if (said := earlier_said(sample_cells(rows, guessed[name]), numbers)) else ""))
+                         + (f" ({said})" if (said := earlier_said(sample_cells(rows, guessed[name]), numbers)) else "")
+                         + ("; a row's region places every partner its cell lists: check it is each partner's, not "
+                            "only the project's" if in_a_cell else ""))
         elif name == "amount" and whole and partners:
             lines.append(f"# amount = \"\"  # a partner's own amount, by its path ({partners}.KEY); {as_toml(whole)} "
                          f"is the project's whole grant, mapped as project_amount")

@@ -15,10 +15,16 @@ from loaders.table_cells import as_toml, header_word, sample_cells
 __all__ = ["county_numbers_in", "without_unread_postcodes", "region_value", "national_country"]
 
 
+def _word(column: str) -> str:
+    """A region column's header word; of a JSON key path its last key (`sede.provincia`: `provincia`, whose
+    country a register's clusters had been asked for)."""
+    return header_word(next((key for key in reversed(column.split(".")) if key.strip()), column))  # `Prov.`: prov
+
+
 def county_numbers_in(guessed: dict[str, str], rows: list[dict]) -> str | None:
     """The country whose county numbers the region column holds (`Län` of `14`, `07`: SE; a `Region` column in a
     table whose country column says Norge: NO), or None (`loaders.county_numbers`)."""
-    countries: list[str | None] = [REGION_COUNTRY.get(header_word(guessed["region"]))]
+    countries: list[str | None] = [REGION_COUNTRY.get(_word(guessed["region"]))]
     for cell in dict.fromkeys(sample_cells(rows, guessed["country"]) if "country" in guessed else []):
         try:
             countries.append(country_code(cell))
@@ -30,7 +36,7 @@ def county_numbers_in(guessed: dict[str, str], rows: list[dict]) -> str | None:
 def without_unread_postcodes(guessed: dict[str, str], rows: list[dict]) -> dict[str, str]:
     """The guesses, less a region guessed from a postcode header (`Code postal`, `CP`) whose cells are not French
     postcodes or département numbers: read as region names, each postcode would be a national region off the Map."""
-    if "region" in guessed and header_word(guessed["region"]) in POSTCODE_HEADERS and not county_numbers_in(
+    if "region" in guessed and _word(guessed["region"]) in POSTCODE_HEADERS and not county_numbers_in(
             guessed, rows):
         return {name: header for name, header in guessed.items() if name != "region"}
     return guessed
@@ -45,8 +51,8 @@ def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
     """The constant country of a table that names regions but no country, and the comment that goes with it:
     the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), else the one
     country whose NUTS regions its `cells` name (`loaders.region_countries`), or "" and what to fill in."""
-    code = REGION_COUNTRY.get(header_word(region))
-    other, names = REGION_COUNTRY_TOO.get(header_word(region), ("", frozenset()))
+    code = REGION_COUNTRY.get(_word(region))
+    other, names = REGION_COUNTRY_TOO.get(_word(region), ("", frozenset()))
     code = other if any(fold(cell) in names for cell in cells) else code
     if code:
         return code, f"#? a {region} is a region of {code}; every row is placed there"
