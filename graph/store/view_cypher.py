@@ -72,7 +72,7 @@ ACTIVITY = fixed_statement(__name__, "ACTIVITY", accepted_warning=ID_SEEK, text=
 #: link the most of a view's actors come first.
 PROJECTS_LINKING = fixed_statement(__name__, "PROJECTS_LINKING", accepted_warning=ID_SEEK, text=(
     "UNWIND $nodes AS wanted MATCH (n) WHERE id(n) = wanted "
-    "WITH n MATCH (n)-[:PARTICIPATES_IN]->(p:Project) RETURN id(p) AS node, count(DISTINCT n) AS actors"))
+    "WITH n MATCH (n)-[:PARTICIPATES_IN]->(p:Project) RETURN DISTINCT id(p) AS node, id(n) AS actor"))
 #: The default view: who the clusters work with most, by projects shared (cluster pairs come twice).
 CLUSTER_PARTNERS = fixed_statement(__name__, "CLUSTER_PARTNERS", accepted_warning=ID_SEEK, text=(
     "MATCH (c:Cluster)-[:PARTICIPATES_IN]->(p:Project)<-[:PARTICIPATES_IN]-(o:Organisation) WHERE id(c) <> id(o) "
