@@ -133,9 +133,15 @@ def test_a_region_filter_says_whom_it_leaves_out_placed_in_their_country_alone(o
     for run in ("computed", "read back"):
         shown = invoke(env, "metrics", "compute", "--region", "SE1", "--metric", "degree")
         assert shown.exit_code == 0, (run, shown.stderr)
-        assert (f"note: --region SE1 leaves out {len(alone):,} organisation(s) of SE taking part in these "
-                "projects: they are placed in their country alone, not in a region, so no region filter can keep "
-                "them. To place them: give the participation table's `region` column") in shown.stdout, run
+        said = next(line for line in shown.stdout.splitlines() if line.startswith("note: --region SE1"))
+        assert said.startswith(f"note: --region SE1 leaves out {len(alone):,} organisation(s) of SE taking part in "
+                               "these projects (") and "Beta Sensors AB" in said.split("): they")[0], (run, said)
+        assert ("): they are placed in their country alone, not in a region, so no region filter can keep them. "
+                in said and said.endswith("To place those of a table: give the participation table's `region` column "
+                                          "in its [columns] (a NUTS code or a region's name, `Vestland`, `Isère`; "
+                                          "county or département numbers with `county_numbers`), or `located_in` "
+                                          "(region and country) in a [[nodes]] table of Organisation "
+                                          "(docs/mapping.md#places-located_in)")), said
     plain = invoke(env, "metrics", "compute", "--metric", "degree")
     assert plain.exit_code == 0 and "placed in their country alone" not in plain.stdout
 

@@ -139,9 +139,14 @@ def country_alone_said(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     Examples
     --------
     >>> G = _one_participation()
-    >>> G.nodes["Organisation:a"]["country"] = "FR"
-    >>> country_alone_said(G, Projection(regions=("FRK",))).split(":")[0]
-    '--region FRK leaves out 1 organisation(s) of FR taking part in these projects'
+    >>> G.nodes["Organisation:a"].update(country="FR", name="Soitec")
+    >>> country_alone_said(G, Projection(regions=("FRK",))).split(": they")[0]
+    '--region FRK leaves out 1 organisation(s) of FR taking part in these projects (Soitec)'
+    >>> G.add_node("Organisation:pic:1", kind="Organisation", country="FR", name="CEA")
+    >>> _ = G.add_edge("Organisation:pic:1", "Project:p1", type="PARTICIPATES_IN")
+    >>> country_alone_said(G, Projection(regions=("FRK",))).split("them. ")[1].split(" (")[0]
+    '1 of them are CORDIS records without a NUTS code'
+    >>> G.remove_node("Organisation:pic:1")
     >>> G.nodes["Organisation:a"]["nuts_code"] = "FRK24"
     >>> country_alone_said(G, Projection(regions=("FRK",))) is None
     True
@@ -151,13 +156,18 @@ def country_alone_said(G: nx.MultiDiGraph, spec: Projection) -> str | None:
     countries = {code[:2] for code in spec.regions}
     taking_part = {org for members in participations(G, dataclasses.replace(spec, regions=())).values()
                    for org in members}
-    alone = [org for org in taking_part if country_of(G, org) in countries and not region_codes(G, org)]
+    alone = sorted(org for org in taking_part if country_of(G, org) in countries and not region_codes(G, org))
     if not alone:
         return None
     _, how = _LACKS["region"]
+    cordis = [org for org in alone if org.startswith("Organisation:pic:")]  # CORDIS gave these no NUTS code
+    named = ", ".join(str(G.nodes[org].get("name") or org) for org in alone[:3]) + (", ..." if len(alone) > 3 else "")
+    why = ("" if not cordis else f"{len(cordis):,} of them are CORDIS records without a NUTS code (a table that "
+           "names them with their region places them: match = \"name\")" + ("; " if len(cordis) < len(alone) else ""))
     return (f"--region {', '.join(spec.regions)} leaves out {len(alone):,} organisation(s) of "
-            f"{', '.join(sorted(countries))} taking part in these projects: they are placed in their country alone, "
-            f"not in a region, so no region filter can keep them. To place them: {how}")
+            f"{', '.join(sorted(countries))} taking part in these projects ({named}): they are placed in their "
+            f"country alone, not in a region, so no region filter can keep them. {why}"
+            + (f"To place those of a table: {how}" if len(cordis) < len(alone) else ""))
 
 
 def countryless_said(countries) -> str:
