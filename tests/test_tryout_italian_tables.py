@@ -170,3 +170,12 @@ def test_a_cluster_registers_provinces_place_its_clusters_and_its_members(tmp_pa
         ("Brembo S.p.A.", "ITC46"), ("Cluster Fabbrica Intelligente", "ITC4C"),
         ("Cluster Lombardo della Mobilità", "ITC4C"), ("Meccanica Brianzola S.r.l.", "ITC4D"),
         ("Politecnico di Milano", "ITC4C")]
+
+
+def test_a_spanish_provincia_of_names_is_not_read_as_italys_sigle(tmp_path):
+    """A Basque member list's `Provincia` (Gipuzkoa, Bizkaia) had been given `country = { value = "IT" }`: the header
+    alone implied Italy's province sigle. The country is the one whose NUTS regions the cells name."""
+    text = _made(tmp_path, "socios.csv", "Nombre,Provincia\nIkerlan S. Coop.,Gipuzkoa\nTecnalia,Bizkaia\n"
+                                         "Ceit,Gipuzkoa\n")
+    assert 'country = { value = "ES" }  #? the regions in Provincia are NUTS regions of ES' in text, text
+    assert 'county_numbers = "IT"' not in text and '"IT"' not in text

@@ -8,7 +8,7 @@ from __future__ import annotations
 from graph.countries import country_code
 from graph.store.search_text import fold
 from loaders.county_numbers import numbered_by
-from loaders.csv_header import POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
+from loaders.csv_header import COUNTY_CODE_HEADERS, POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
 from loaders.region_countries import country_of_regions
 from loaders.table_cells import as_toml, header_word, sample_cells
 
@@ -52,6 +52,8 @@ def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
     the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), else the one
     country whose NUTS regions its `cells` name (`loaders.region_countries`), or "" and what to fill in."""
     code = REGION_COUNTRY.get(_word(region))
+    if code and _word(region) in COUNTY_CODE_HEADERS and cells and not numbered_by(list(cells), [code]):
+        code = None  # a code header's country only for its codes: a Spanish `Provincia` of Gipuzkoa is not Italy's
     other, names = REGION_COUNTRY_TOO.get(_word(region), ("", frozenset()))
     code = other if any(fold(cell) in names for cell in cells) else code
     if code:
