@@ -191,14 +191,16 @@ def pick_nodes(graph: nx.MultiDiGraph, label: str, key: str, kinds: tuple[str, .
 
 
 def _told_apart(graph: nx.MultiDiGraph, key: str) -> list[str]:
-    """An organisation's country and how many projects it takes part in, as a choice shows them: CORDIS's two RISE
-    PICs had been offered as two identical lines."""
+    """An organisation's country and how many projects it takes part in (a cluster's members too: a member list's
+    cluster had read "0 projects" alone), as a choice shows them: CORDIS's two RISE PICs had looked alike."""
     attrs = graph.nodes[key]
     if attrs.get("kind") not in ("Organisation", "Cluster"):
         return []
     projects = {end for _, end, kind in graph.out_edges(key, data="type") if kind == "PARTICIPATES_IN"}
+    members = {start for start, _, kind in graph.in_edges(key, data="type") if kind == "MEMBER_OF"}
     return [*([attrs["country"]] if attrs.get("country") else []),
-            f"{len(projects):,} project{'s' if len(projects) != 1 else ''}"]
+            f"{len(projects):,} project{'s' if len(projects) != 1 else ''}",
+            *([f"{len(members):,} member{'s' if len(members) != 1 else ''}"] if members else [])]
 
 
 def choose_one(label: str, choices: dict[str, str], key: str, none: str, help: str | None = None) -> str | None:

@@ -32,9 +32,13 @@ def test_two_organisations_of_one_name_are_told_apart_by_country_and_projects(em
 
     store = open_fixture_network(embedded_server, "partners_namesakes")
     project = store.read("MATCH (p:Project) RETURN min(p.id)").rows[0][0]
-    write_records(store, [NodeRecord("Organisation", f"twin-{n}", "Twin Institute AB", ("seed:000",),
-                                     properties={"country": country}) for n, country in ((1, "SE"), (2, "NO"))],
-                  [RelRecord("PARTICIPATES_IN", "Organisation", "twin-1", "Project", project, ("seed:000",))])
+    write_records(store, [*(NodeRecord("Organisation", f"twin-{n}", "Twin Institute AB", ("seed:000",),
+                                       properties={"country": country}) for n, country in ((1, "SE"), (2, "NO"))),
+                          NodeRecord("Cluster", "twin-cluster", "Twin Institute Cluster", ("seed:000",),
+                                     properties={"country": "SE"})],
+                  [RelRecord("PARTICIPATES_IN", "Organisation", "twin-1", "Project", project, ("seed:000",)),
+                   *(RelRecord("MEMBER_OF", "Organisation", f"twin-{n}", "Cluster", "twin-cluster", ("seed:000",))
+                     for n in (1, 2))])
     try:
         with pytest.MonkeyPatch.context() as env:
             env.delenv("NEO4J_URI", raising=False)
@@ -43,8 +47,10 @@ def test_two_organisations_of_one_name_are_told_apart_by_country_and_projects(em
             env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path))
             st.cache_resource.clear()
             at = open_page("partners", partners_focal_search="Twin Institute")
-            assert sorted(at.multiselect[0].options) == ["Twin Institute AB · Organisation · NO · 0 projects",
-                                                         "Twin Institute AB · Organisation · SE · 1 project"]
+            assert sorted(at.multiselect[0].options) == [
+                "Twin Institute AB · Organisation · NO · 0 projects",
+                "Twin Institute AB · Organisation · SE · 1 project",
+                "Twin Institute Cluster · Cluster · SE · 0 projects · 2 members"]  # its members' projects aside
     finally:
         st.cache_resource.clear()
         store.clear()
