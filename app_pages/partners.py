@@ -48,7 +48,9 @@ with st.sidebar:
     st.subheader("Call rules")
     countries = st.number_input("At least this many countries", 0, 30, 0,
                                 **url_choice.bound("partners_countries"), help="0: no rule")
-    roles = widgets.choose("Roles to fill", [("coordinator", "coordinator"), *options.sectors], "partners_roles",
+    # "2,612 roles" had read oddly: a role is the coordinator or a partner working in one of the store's sectors
+    roles = widgets.choose("Roles to fill (coordinator, or a sector)", [("coordinator", "coordinator"),
+                                                                        *options.sectors], "partners_roles",
                            "A coordinator, or a partner working in a sector")
     rank = st.radio("Rank", ["auto", "organisations", "clusters"], **url_choice.bound("partners_rank"),
                     horizontal=True, help="auto: partner clusters when every focal node is a cluster")

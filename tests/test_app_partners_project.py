@@ -55,3 +55,10 @@ def test_two_organisations_of_one_name_are_told_apart_by_country_and_projects(em
         st.cache_resource.clear()
         store.clear()
         store.close()
+
+
+def test_the_roles_to_fill_say_what_a_role_is(app_store):  # noqa: F811
+    """A Basque cluster manager read "Find roles to fill: a name or code (2,612)" as 2,612 roles: the choices are the
+    coordinator and the store's sectors, and the label (which the Find box above a long list repeats) says so."""
+    at = open_page("partners", partners_focal="Cluster:iot-world")
+    assert at.multiselect(key="partners_roles").label == "Roles to fill (coordinator, or a sector)"
