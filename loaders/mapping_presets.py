@@ -51,7 +51,7 @@ PARTICIPATION_COLUMNS = {
 }
 #: The columns that may be one value for the whole table (`programme = { value = "RPO" }`: one Programme every project
 #: is FUNDED_BY); the others differ from row to row.
-CONSTANTS = ("country", "city", "role", "programme", "sector")
+CONSTANTS = ("country", "city", "programme", "sector")
 #: What `funder` says for the EU's money: amounts (in EUR) summed with CORDIS's EU contributions.
 EU_FUNDERS = ("eu", "european union", "european commission")
 #: The options of the columns read as keys (ids and names of nodes, ends of relationships): a key is read as written,
@@ -122,7 +122,7 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
                               "contributions) or the funder's name, funder = { value = \"FFG\" } (kept apart as "
                               "amount)", name)
         elif isinstance(spec, dict) and "value" in spec:
-            if name not in CONSTANTS or set(spec) != {"value"} or not str(spec["value"]).strip():
+            if name not in CONSTANTS or set(spec) != {"value"} or not str(spec["value"]).strip() and name != "country":
                 check.problem(None, 0, f"{name} = {{ value = ... }}: " + (
                     "one text for the whole table, alone in its table" if name in CONSTANTS else
                     f"a {name} differs from row to row, so name its column: {name} = \"column\" (one value for the "
