@@ -11,6 +11,8 @@ import pytest
 from graph.errors import ValidationFailed
 from loaders.generic import read_generic
 from loaders.mapping import read_mapping
+from loaders.mapping_new.participation import guess_columns
+from tests.cli_invoke import mapping_new as _made
 
 PROJEKTY = """Numer umowy;Tytuł projektu;Beneficjent (lider);Partnerzy;Wartość dofinansowania (PLN);Data rozpoczęcia;\
 Data zakończenia;Województwo
@@ -62,12 +64,57 @@ def test_a_constant_where_rows_differ_is_a_problem_at_its_line(tmp_path):
     assert "a project_amount differs from row to row, so name its column" in said[(15, "project_amount")]
 
 
-def test_partners_listed_one_per_line_in_a_cell_are_each_an_organisation(tmp_path):
-    """A `Partnerzy` cell listing its partners one per line (a newline in a quoted cell) had become one organisation,
-    `Tyska Fabryka Części S.A.\\nPolitechnika Śląska`; `separator = [";", "\\n"]` splits it."""
-    nodes, rels, _ = read_generic(_preset(tmp_path, ""))
+def test_an_rpo_projects_table_is_read_by_its_polish_headers(tmp_path):
+    """`mapping new projekty_rpo.csv` had used the title as the project id, split `Partnerzy` on `;` only (a cell
+    listing partners one per line became one organisation, `Tyska Fabryka Części S.A.\\nPolitechnika Śląska`) and left
+    the lead, the amount and the dates unused."""
+    text = _made(tmp_path, "projekty.csv", PROJEKTY)
+    for line in ('project_id = "Numer umowy"', 'project_title = "Tytuł projektu"', 'start_date = "Data rozpoczęcia"',
+                 'end_date = "Data zakończenia"', 'coordinator = "Beneficjent (lider)"',
+                 'organisation_name = { column = "Partnerzy", separator = [";", "\\n"] }',
+                 'project_amount = "Wartość dofinansowania (PLN)"', 'region = "Województwo"'):
+        assert f"\n{line}  #?" in text, line
+    (tmp_path / "projekty.toml").write_text(text, encoding="utf-8")
+    nodes, rels, _ = read_generic(tmp_path / "projekty.toml")
     assert sorted(n.id for n in nodes if n.label == "Organisation") == [
         "Airly sp. z o.o.", "CloudFerro S.A.", "Politechnika Warszawska", "Politechnika Śląska",
         "Tyska Fabryka Części S.A."]
     roles = {(r.start_id, r.end_id[:4]): r.properties.get("role") for r in rels if r.type == "PARTICIPATES_IN"}
     assert roles[("Politechnika Śląska", "RPSL")] == "coordinator" and not roles[("Tyska Fabryka Części S.A.", "RPSL")]
+    assert {n.id: n.properties["amount"] for n in nodes if n.label == "Project"} == {
+        "RPMA.01.02.00-14-0001/19": 1234567.89, "RPSL.01.02.00-24-0002/20": 980000.5}
+
+
+def test_other_polish_headers_of_a_projects_table():
+    assert guess_columns(["Nr umowy", "Nazwa projektu", "Wnioskodawca", "NIP", "Partner", "Kwota dofinansowania",
+                          "Miasto"]) == {
+        "project_id": "Nr umowy", "project_title": "Nazwa projektu", "coordinator": "Wnioskodawca",
+        "organisation_id": "NIP", "organisation_name": "Partner", "amount": "Kwota dofinansowania", "city": "Miasto"}
+    assert guess_columns(["Nazwa", "REGON", "NIP"])["organisation_id"] == "NIP"  # CORDIS writes the NIP (PL + NIP)
+
+
+KLASTRY = """Nazwa klastra;Koordynator klastra;NIP koordynatora;Województwo;Członek;NIP członka;REGON;Miejscowość;\
+Wielkość przedsiębiorstwa;Data przystąpienia
+Mazowiecki Klaster ICT;Stowarzyszenie Mazowiecki Klaster ICT;521-380-44-12;mazowieckie;Politechnika Warszawska;\
+525-000-58-34;000001554;Warszawa;duże;2017-05-10
+Mazowiecki Klaster ICT;Stowarzyszenie Mazowiecki Klaster ICT;521-380-44-12;mazowieckie;Airly sp. z o.o.;\
+PL6762468553;122912236;Kraków;mikro;15.03.2019
+Śląski Klaster Wodorowy;Fundacja Klastra Wodorowego;634-001-11-22;śląskie;Politechnika Śląska;6310200353;\
+000001620;Gliwice;duże;01.02.2020
+Śląski Klaster Wodorowy;Fundacja Klastra Wodorowego;634-001-11-22;śląskie;Airly sp. z o.o.;676-246-85-53;\
+122912236;Gliwice;małe;2021-06-01
+Dolnośląski Klaster Energii;Dolnośląska Agencja Energii;899-000-22-33;dolnośląskie;Saule S.A.;8992795012;\
+022229370;Wrocław;średnie;2018-09-09
+"""
+
+
+def test_a_kkk_member_list_is_read_as_members_of_its_clusters(tmp_path):
+    """With Polish headers the member list had been offered as a participation preset with four empty needed columns
+    and "0 guesses"; the same file with English headers got this list mapping."""
+    text = _made(tmp_path, "klastry.csv", KLASTRY)
+    assert "preset" not in text
+    for line in ('label = "Organisation"', 'id = "NIP członka"', 'compact = ["NIP członka"]', 'name = "Członek"',
+                 'id = "Nazwa klastra"', 'city = "Miejscowość"',
+                 'since = { column = "Data przystąpienia", type = "date", format = ["%Y-%m-%d", "%d.%m.%Y"] }'):
+        assert f"\n{line}  #?" in text, line
+    assert 'located_in = { region = "Województwo", country = { value = "PL" } }' in text

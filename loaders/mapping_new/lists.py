@@ -55,7 +55,7 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
              "mitglied", "membre"),
     "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
                 "nomducluster", "pôle", "pole", "nomdupôle", "nomdupole", "pôledecompétitivité", "poledecompetitivite",
-                "nomecluster", "denominazionecluster",
+                "nomecluster", "denominazionecluster", "klaster", "nazwaklastra",
                 "clusterorganisation", "memberof", "medlemav", "medlemi"),
     "since": SINCE_WORDS,
     "sme": (*HEADER_WORDS["sme"], *SIZE_HEADERS),
@@ -81,7 +81,7 @@ LIST_IDS = {"name": "id", "cluster": "cluster_id", "sector": "sector_id", "progr
 #: A letter of any script: a name holds one.
 LETTER = re.compile(r"[^\W\d_]")
 #: Words in a file's name or header that make its rows clusters.
-CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle")
+CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle", "klaster")
 #: Columns whose cells name other nodes: (label, relationship from the row's node, what they are).
 LINKED = {"sector": ("Sector", "ACTIVE_IN", "a sector"), "programme": ("Programme", "MEMBER_OF", "a programme"),
           "label": ("QualityLabel", "HAS_LABEL", "a quality label")}

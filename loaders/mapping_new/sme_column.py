@@ -17,7 +17,8 @@ __all__ = ["SIZE_HEADERS", "sme_line"]
 
 #: Header words of a company's size: a column that may say SME or large in words (`dimensione`, `storlek`).
 SIZE_HEADERS = ("dimensione", "dimensioneimpresa", "classedimensionale", "size", "companysize", "storlek",
-                "størrelse", "koko", "größe", "taille", "tailleentreprise")
+                "størrelse", "koko", "größe", "taille", "tailleentreprise", "wielkośćprzedsiębiorstwa", "wielkość",
+                "wielkośćfirmy")
 #: Cells (as header words are written) that say an SME, and a large company.
 SME_WORDS = frozenset({"pmi", "sme", "pme", "kmu", "smf", "smv", "smb", "pkyritys", "piccolaimpresa",
                        "mediaimpresa", "microimpresa", "piccolaemediaimpresa"})
