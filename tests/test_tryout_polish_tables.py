@@ -98,13 +98,17 @@ Wielkość przedsiębiorstwa;Data przystąpienia
 Mazowiecki Klaster ICT;Stowarzyszenie Mazowiecki Klaster ICT;521-380-44-12;mazowieckie;Politechnika Warszawska;\
 525-000-58-34;000001554;Warszawa;duże;2017-05-10
 Mazowiecki Klaster ICT;Stowarzyszenie Mazowiecki Klaster ICT;521-380-44-12;mazowieckie;Airly sp. z o.o.;\
-PL6762468553;122912236;Kraków;mikro;15.03.2019
+6762468553;122912236;Kraków;mikro;15.03.2019
 Śląski Klaster Wodorowy;Fundacja Klastra Wodorowego;634-001-11-22;śląskie;Politechnika Śląska;6310200353;\
 000001620;Gliwice;duże;01.02.2020
 Śląski Klaster Wodorowy;Fundacja Klastra Wodorowego;634-001-11-22;śląskie;Airly sp. z o.o.;676-246-85-53;\
 122912236;Gliwice;małe;2021-06-01
 Dolnośląski Klaster Energii;Dolnośląska Agencja Energii;899-000-22-33;dolnośląskie;Saule S.A.;8992795012;\
 022229370;Wrocław;średnie;2018-09-09
+Pomorski Klaster ICT;Fundacja Pomorska;583-000-11-22;pomorskie;Politechnika Gdańska;5840204453;000001583;Gdańsk;\
+duże;2019-01-01
+Klaster Małopolski;Fundacja Małopolska;675-000-11-22;małopolskie;Akademia Górniczo-Hutnicza;6750001923;000001637;\
+Kraków;duże;2019-01-01
 """
 
 
@@ -118,3 +122,75 @@ def test_a_kkk_member_list_is_read_as_members_of_its_clusters(tmp_path):
                  'since = { column = "Data przystąpienia", type = "date", format = ["%Y-%m-%d", "%d.%m.%Y"] }'):
         assert f"\n{line}  #?" in text, line
     assert 'located_in = { region = "Województwo", country = { value = "PL" } }' in text
+
+
+def test_a_kkk_member_lists_sizes_are_its_sme_flag(tmp_path):
+    """`Wielkość przedsiębiorstwa` (`mikro`, `małe`, `średnie`, `duże`) had been left unused: only `duże` is large."""
+    text = _made(tmp_path, "klastry.csv", KLASTRY)
+    assert ('sme = { column = "Wielkość przedsiębiorstwa", type = "bool", values = { "duże" = "no", "mikro" = "yes", '
+            '"małe" = "yes", "średnie" = "yes" } }') in text
+    (tmp_path / "klastry.toml").write_text(text, encoding="utf-8")
+    nodes = read_generic(tmp_path / "klastry.toml")[0]
+    assert {n.id: n.properties["sme"] for n in nodes if "sme" in n.properties} == {
+        "5250005834": False, "6762468553": True, "6310200353": False, "8992795012": True, "5840204453": False,
+        "6750001923": False}
+
+
+def test_a_size_column_under_label_if_is_told_to_recode_large_as_no(tmp_path):
+    """`label_if = { SME = "Wielkość przedsiębiorstwa" }` had been told to recode every word, `"duże"` too, to "ja",
+    which would have made large companies SMEs; words it cannot tell get no recode."""
+    (tmp_path / "klastry.csv").write_text(KLASTRY.replace("średnie", "xyz") + KLASTRY.split("\n", 1)[1], "utf-8")
+    mapping = tmp_path / "m.toml"
+    mapping.write_text('name = "m"\n[[nodes]]\nfile = "klastry.csv"\nseparator = ";"\nlabel = "Organisation"\n'
+                       'id = "Członek"\nname = "Członek"\non_conflict = "merge"\n'
+                       'label_if = { SME = "Wielkość przedsiębiorstwa" }\n', encoding="utf-8")
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    assert [p.message.split(": sme = ")[1] for p in refused.value.problems] == [
+        '{ column = "Wielkość przedsiębiorstwa", type = "bool", values = { "..." = "ja", "..." = "nej" } }']
+    (tmp_path / "klastry.csv").write_text(KLASTRY * 1 + KLASTRY.split("\n", 1)[1], "utf-8")
+    with pytest.raises(ValidationFailed) as refused:
+        read_generic(mapping)
+    said = refused.value.problems[0].message
+    assert "(label_if SME reads yes / no only: read it as this property instead)" in said
+    assert 'values = { "duże" = "nej", "mikro" = "ja", "małe" = "ja", "średnie" = "ja" } }' in said
+
+
+def test_a_kkk_coordinator_is_a_member_of_its_cluster(tmp_path):
+    """`Koordynator klastra` and `NIP koordynatora` had been left unused: the schema has no relationship for the body
+    that runs a cluster and MEMBER_OF no role, so the coordinator is mapped as a member, with a comment saying so."""
+    text = _made(tmp_path, "klastry.csv", KLASTRY)
+    assert "# the cluster's coordinator (Koordynator klastra): the schema has no relationship for the body" in text
+    assert 'id = "NIP koordynatora"  #? the coordinator\'s id' in text and "columns not used: REGON\n" in text
+    (tmp_path / "klastry.toml").write_text(text, encoding="utf-8")
+    nodes, rels, _ = read_generic(tmp_path / "klastry.toml")
+    names = {n.id: n.name for n in nodes}
+    assert ("Stowarzyszenie Mazowiecki Klaster ICT", "Mazowiecki Klaster ICT") in {
+        (names[r.start_id], r.end_id) for r in rels if r.type == "MEMBER_OF"}
+    assert names["5213804412"] == "Stowarzyszenie Mazowiecki Klaster ICT"  # its NIP read compact
+
+
+def test_regions_partly_not_nuts_are_said_and_a_member_of_two_clusters_merges(tmp_path):
+    """`mapping new` had said "the regions in Region are NUTS regions of PL" of a column holding `mazowieckie`, which
+    NUTS does not name, and its template failed `--check` on a member of two clusters in two voivodeships."""
+    text = _made(tmp_path, "members.csv", KLASTRY.replace("Województwo", "Region"))
+    assert ("#? most regions in Region are NUTS regions of PL; every row is placed in PL; but 'mazowieckie' is no NUTS "
+            "region's name") in text
+    assert ('\non_conflict = "merge"  #? 1 member(s) are on several rows with different data (a member of two clusters '
+            "in two regions): '676-246-85-53' (lines 3, 5); merged") in text
+    (tmp_path / "members.toml").write_text(text, encoding="utf-8")
+    nodes = read_generic(tmp_path / "members.toml")[0]
+    assert [n.name for n in nodes if n.id == "6762468553"] == ["Airly sp. z o.o."]
+
+
+def test_a_loaded_kkk_list_shows_the_coordinator_among_the_members(embedded_server, tmp_path):
+    from tests.cli_invoke import cli_env, invoke
+
+    (tmp_path / "klastry.toml").write_text(_made(tmp_path, "klastry.csv", KLASTRY), encoding="utf-8")
+    env = cli_env(embedded_server, "polish_kkk_members")
+    loaded = invoke(env, "load", "csv", str(tmp_path / "klastry.toml"))
+    assert loaded.exit_code == 0, loaded.stderr + loaded.stdout
+    members = invoke(env, "queries", "run", "clusters/members", "-p", "cluster=Śląski Klaster Wodorowy")
+    assert members.exit_code == 0, members.stderr
+    assert "Fundacja Klastra Wodorowego" in members.stdout and "Politechnika Śląska" in members.stdout
+    assert "0 created, 0 updated" in invoke(env, "load", "csv", str(tmp_path / "klastry.toml")).stdout
