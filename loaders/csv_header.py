@@ -21,7 +21,8 @@ SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
 OFFICIAL = (",", ";")
 
 #: The languages of `HEADER_WORDS`, as the README and docs/mapping.md name them (a test holds them to it).
-HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Icelandic", "German", "French", "Italian")
+HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Icelandic", "German", "French", "Italian",
+                    "Polish")
 #: Headers of a French postcode: a region column only where its cells are read as postcodes (`mapping new`).
 POSTCODE_HEADERS = ("codepostal", "cp")
 #: Headers of a county's official number (Statistics Sweden's länskod, Statistics Norway's fylkesnummer, a French
@@ -46,23 +47,26 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                    "projektitunnus", "diaarinumero", "verkefnisnúmer", "verkefnanúmer", "umsóknarnúmer",
                    "foerderkennzeichen", "förderkennzeichen", "numeroprojet", "numéroduprojet", "numérodeprojet",
                    "referenceprojet", "project", "prosjekt", "projekt", "hanke", "projekti", "verkefni", "projet",
-                   "codiceprogetto", "idprogetto", "cup", "codicecup", "progetto"),
+                   "codiceprogetto", "idprogetto", "cup", "codicecup", "progetto", "numerumowy", "nrumowy",
+                   "numerprojektu", "nrprojektu"),
     "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
                       "projekttitel", "projektnamn", "projektname", "projektnavn", "titel", "tittel", "hankkeennimi",
                       "hankkeenotsikko", "projektinnimi", "otsikko", "nimike", "verkefnisheiti", "heitiverkefnis",
                       "titill", "heiti", "titre", "titreduprojet", "intituléduprojet", "thema", "titolo",
-                      "titoloprogetto", "titolodelprogetto", "denominazioneprogetto", "nomeprogetto"),
+                      "titoloprogetto", "titolodelprogetto", "denominazioneprogetto", "nomeprogetto", "tytułprojektu",
+                      "tytuł", "nazwaprojektu"),
     "project_acronym": ("acronym", "projectacronym", "akronym", "acronyme", "kortnavn", "kurztitel", "lyhenne",
                         "akronyymi", "skammstöfun"),
     "start_date": ("startdate", "start", "projectstart", "startdato", "startdatum", "projektstart", "prosjektstart",
                    "alkupäivä", "alkupaiva", "alkupvm", "alkamispäivä", "aloituspäivä", "alkaa", "upphaf",
                    "upphafsdagur", "hefst", "beginn", "projektbeginn", "laufzeitbeginn", "laufzeitvon", "von",
                    "datededébut", "datededebut", "début", "dataavvio", "datainizio", "datadiavvio", "datadiinizio",
-                   "avvio", "inizio"),
+                   "avvio", "inizio", "datarozpoczęcia", "rozpoczęcie"),
     "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut", "slut", "slutt",
                  "prosjektslutt", "loppupäivä", "loppupaiva", "loppupvm", "päättymispäivä", "päättyy", "lok",
                  "lokadagur", "lýkur", "ende", "enddatum", "projektende", "laufzeitende", "laufzeitbis", "bis",
-                 "datedefin", "fin", "datafine", "dataconclusione", "datadifine", "datadiconclusione", "conclusione"),
+                 "datedefin", "fin", "datafine", "dataconclusione", "datadifine", "datadiconclusione", "conclusione",
+                 "datazakończenia", "zakończenie"),
     "organisation_id": ("organisationid", "organizationid", "organisationnumber", "organizationnumber", "orgnr",
                         "orgno", "orgid", "orgnumber", "pic", "organisasjonsnummer", "organisasjonsnr",
                         "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "senummer", "ytunnus",
@@ -70,7 +74,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                         "siren", "foretaksnummer", "foretaksnr", "bedriftsnummer", "firmenbuchnummer", "firmenbuchnr",
                         "uid", "uidnummer", "handelsregisternummer", "registernummer", "handelsregisternr",
                         "ustidnr", "ustid", "ustidnummer", "umsatzsteuerid", "umsatzsteueridentifikationsnummer",
-                        "vatid", "vatno", "partitaiva", "piva", "codicefiscale"),
+                        "vatid", "vatno", "partitaiva", "piva", "codicefiscale", "nip", "nipczłonka", "nipfirmy",
+                        "regon", "krs"),
     "organisation_name": ("organisationname", "organizationname", "organisation", "organization", "beneficiary",
                           "partnername", "participantname", "name", "navn", "namn", "nimi", "nafn", "nom",
                           "legalname", "organisasjonsnavn", "organisasjon", "virksomhet", "organisationsnamn",
@@ -85,7 +90,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                           "nomdelentreprise", "adhérent", "adherent", "membre", "partenaires", "partenaire",
                           "partners", "partnere", "partnerit", "kumppanit", "partnerdiprogetto", "beneficiari",
                           "beneficiario", "ragionesociale", "denominazione", "denominazionesociale", "nome", "soggetto",
-                          "impresa", "azienda"),
+                          "impresa", "azienda", "partnerzy", "członek", "nazwaczłonka", "nazwafirmy", "nazwa",
+                          "beneficjenci"),
     # a project's lead partner named in a column of its own, beside a cell listing the other partners
     "coordinator": ("coordinator", "projectcoordinator", "leadpartner", "lead", "leadorganisation", "leadorganization",
                     "leadapplicant", "leadbeneficiary", "konsortialführer", "konsortialfuhrer", "konsortialfuehrer",
@@ -93,7 +99,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                     "projektledare", "huvudsökande", "prosjektleder", "prosjektansvarlig", "hovedsøker",
                     "projektleder", "hovedansøger", "koordinaattori", "päätoteuttaja", "verkefnisstjóri",
                     "aðalumsækjandi", "coordinateur", "chefdefile", "porteurduprojet", "capofila", "soggettocapofila",
-                    "beneficiariocapofila", "partnercapofila", "coordinatore"),
+                    "beneficiariocapofila", "partnercapofila", "coordinatore", "beneficjent", "beneficjentlider",
+                    "lider", "liderprojektu", "wnioskodawca"),
     "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rooli", "hlutverk", "rôle", "funktion",
              "ruolo"),
     "amount": ("amount", "grant", "grantamount", "contribution", "eccontribution", "funding", "tildeltbeløp",
@@ -102,14 +109,16 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "myönnetty", "myönnettytuki", "avustus", "rahoitus", "summa", "styrkur", "styrkupphæð", "upphæð",
                "fjárhæð", "fördersumme", "betrag", "zuwendung", "montant", "subvention",
                "contributoconcesso", "contributo", "finanziamento", "agevolazioneconcessa", "agevolazione",
-               "importoconcesso", "importo"),
+               "importoconcesso", "importo", "wartośćdofinansowania", "dofinansowanie", "kwotadofinansowania"),
     "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat",
                 "paese", "nazione"),
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
-               "landshluti", "svæði", "bundesland", "regierungsbezirk", *COUNTY_CODE_HEADERS),
+               "landshluti", "svæði", "bundesland", "regierungsbezirk", "województwo", "wojewodztwo",
+               *COUNTY_CODE_HEADERS),
     # a town's words before a municipality's: a Danish member list's `By` (Aarhus) beside its `Kommune` (Aarhus Kommune)
     "city": ("city", "town", "poststed", "postort", "ort", "by", "kaupunki", "paikkakunta", "staður", "stadt", "ville",
-             "città", "citta", "municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag", "comune"),
+             "città", "citta", "municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag", "comune",
+             "miejscowość", "miasto"),
     "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "pmi", "issme"),
     "sector": ("sector", "theme", "topic", "field", "researchfield", "tema", "fagområde", "fagomrade", "område",
                "bransje", "bransch", "branche", "sektor", "toimiala", "teema", "aihe", "tieteenala", "ala", "svið",
@@ -125,18 +134,20 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 #: where the table has a town's too (`By`: Aarhus), whatever the words' lengths.
 SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"}),
                  # a Bavarian cluster list's `Regierungsbezirk` (Oberbayern, DE21) beside its `Bundesland` (Bayern)
-                 "region": frozenset({"bundesland", *POSTCODE_HEADERS})}
+                 "region": frozenset({"bundesland", *POSTCODE_HEADERS}),
+                 "organisation_id": frozenset({"regon", "krs"})}  # a Polish NIP before its REGON (CORDIS's VAT)
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
                   "regierungsbezirk": "DE", "landkreis": "DE", "maakunta": "FI", "landshluti": "IS",
-                  **COUNTY_CODE_HEADERS}
+                  "województwo": "PL", "wojewodztwo": "PL", **COUNTY_CODE_HEADERS}
 #: Id headers that only one country's organisation numbers have: the country of a list that names no place (a
 #: German member list's `USt-IdNr`, a Danish one's `CVR`), offered by `mapping new`, for the user to check.
 ID_COUNTRY = {"cvr": "DK", "cvrnummer": "DK", "cvrnr": "DK", "senummer": "DK", "ytunnus": "FI", "yritystunnus": "FI",
               "kennitala": "IS", "siret": "FR", "siren": "FR", "firmenbuchnummer": "AT", "firmenbuchnr": "AT",
               "ustidnr": "DE", "ustid": "DE", "ustidnummer": "DE", "handelsregisternummer": "DE",
               "handelsregisternr": "DE", "organisasjonsnummer": "NO", "organisasjonsnr": "NO", "foretaksnummer": "NO",
-              "organisationsnummer": "SE", "partitaiva": "IT", "piva": "IT", "codicefiscale": "IT"}
+              "organisationsnummer": "SE", "partitaiva": "IT", "piva": "IT", "codicefiscale": "IT",
+              **dict.fromkeys(("nip", "nipczłonka", "nipfirmy", "regon", "krs"), "PL")}
 #: Another country that uses a region header too, known by its regions' names (folded): Austria's Bundesländer,
 #: whose table had been given country DE.
 REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "niederosterreich", "oberosterreich",

@@ -19,8 +19,9 @@ from graph import values
 from graph.errors import Problem
 from loaders.county_numbers import county_notes
 from loaders.csv_tables import Table
+from loaders.mapping_new.sme_column import LARGE_WORDS, SME_WORDS
 from loaders.mapping_spec import Column, FileSpec
-from loaders.table_cells import NUMBER_MARKS, as_toml, unread_numbers
+from loaders.table_cells import NUMBER_MARKS, as_toml, header_word, unread_numbers
 
 __all__ = ["MONEY", "MANY", "NOT_YES_NO", "bad_cell", "cell_notes", "wrong_marks", "yes_no_words"]
 
@@ -161,21 +162,25 @@ def yes_no_words(spec: FileSpec, problems: list[Problem]) -> list[Problem]:
     """`problems` with those of a `bool` column of `spec` whose cells are words of the table's own (`MANY` or more:
     `smf` / `stort` for SME or large) replaced by one problem, first, naming the words and the `values` line that
     reads them; a register's size column gave a problem per cell and word, 23 for one line of the mapping."""
-    for column in spec.properties:
-        if column.type != "bool" or column.constant:
-            continue
+    read = [(c.property, c.column) for c in spec.properties if c.type == "bool" and not c.constant]
+    for prop, column in [*read, *((label.casefold(), column) for label, column in spec.label_if)]:
         found = [problem for problem in problems
-                 if problem.kind == NOT_YES_NO and problem.file == spec.file and problem.field == column.column]
+                 if problem.kind == NOT_YES_NO and problem.file == spec.file and problem.field == column]
         if len(found) < MANY:
             continue
         words = Counter(str(problem.value).casefold() for problem in found)  # a recode reads cells in any case
         lines = list(dict.fromkeys(problem.line for problem in found))
         at = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
-        recode = ", ".join(f'{as_toml(word)} = "ja"' for word in words)
-        summary = Problem(spec.file, lines[0], column.column, (
+        said = {word: "ja" if header_word(word) in SME_WORDS else "nej" for word in words
+                if header_word(word) in SME_WORDS | LARGE_WORDS}  # size words: SME yes, large no (`duże` no)
+        recode = ", ".join(f'{as_toml(word)} = "{said[word]}"' for word in words) if len(said) == len(words) else \
+            '"..." = "ja", "..." = "nej"'  # words it cannot tell: the user's to say, not a guess that makes all SMEs
+        label = f" (label_if {prop.upper()} reads yes / no only: read it as this property instead)" \
+            if prop not in dict(read) else ""
+        summary = Problem(spec.file, lines[0], column, (
             f"{len(found)} cells are no yes or no word ({', '.join(f'{w!r} {n}' for w, n in words.most_common())}; "
-            f"lines {at}): if they say yes or no, recode them on this column, each to \"ja\" or \"nej\": "
-            f"{column.property} = {{ column = {as_toml(column.column)}, type = \"bool\", values = {{ {recode} }} }}"),
+            f"lines {at}): if they say yes or no, recode them on this column, each to \"ja\" or \"nej\"{label}: "
+            f"{prop} = {{ column = {as_toml(column)}, type = \"bool\", values = {{ {recode} }} }}"),
             mapping_can_fix=True)
         said = set(found)
         problems = [summary, *(p for p in problems if p not in said)]

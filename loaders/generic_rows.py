@@ -120,9 +120,12 @@ def _properties(spec: FileSpec, row: dict[str, Any], where: tuple[str, int],
 def node_record(spec: FileSpec, row: dict[str, Any], where: tuple[str, int], source: str,
           problems: list[Problem], collected: Collected, fills: frozenset[str]) -> NodeRecord | None:
     before = len(problems)
-    node_id = _key(spec, row, spec.id, "id", where, problems, collected)
-    name = next((_text(row.get(column)) for column in spec.name_else if _text(row.get(column))), "") \
-        if spec.name_else and not _text(row.get(spec.name)) else _required(row, spec.name, "name", where, problems)
+    if spec.value:  # the table's one node (`id = { value = "RPO" }`): every row's
+        node_id = name = spec.value
+    else:
+        node_id = _key(spec, row, spec.id, "id", where, problems, collected)
+        name = next((_text(row.get(column)) for column in spec.name_else if _text(row.get(column))), "") \
+            if spec.name_else and not _text(row.get(spec.name)) else _required(row, spec.name, "name", where, problems)
     if spec.name_else and not name:  # every column of the name empty: said once
         problems.append(Problem(*where, spec.name, f"the name is empty, and so is {' and '.join(spec.name_else)}",
                                 kind=EMPTY_CELL))

@@ -29,6 +29,7 @@ from loaders.mapping_spec import (
     constant_end,
     did_you_mean,
     endpoint_problem,
+    node_keys,
 )
 
 __all__ = ["KEYS", "MappingChecker"]
@@ -42,7 +43,6 @@ KEYS = {
                       "rows", "on_empty", "on_conflict", "split", "drop", "compact"},
     "column": {"column", "type", "format", "separator", "decimal", "thousands", "currency", "value", "values"},
 }
-
 
 #: The options that read numbers, and the types whose cells they read (`int`: a whole number has no decimal mark).
 NUMBER_OPTIONS = {"decimal": ("float",), "thousands": ("float", "int"), "currency": ("float",)}
@@ -274,7 +274,7 @@ class MappingChecker:
             spec = FileSpec(**common, label=self.label(kind, index, table.get("label"), "label"),
                             extra_labels=tuple(self.label(kind, index, x, "extra_labels") for x in extra),
                             label_if=tuple((self.label(kind, index, lb, "label_if"), c) for lb, c in label_if.items()),
-                            id=self.text(kind, index, table, "id"), **self.names(kind, index, table),
+                            **node_keys(self, kind, index, table),
                             properties=self.columns(kind, index, table.get("properties", {}), ""))
         else:
             rel_type = table.get("type")

@@ -49,6 +49,9 @@ PARTICIPATION_COLUMNS = {
                       "CORDIS's EU contributions; a funder's name, { value = \"FFG\" }, or none keeps them apart as "
                       "amount, with currency and funder"),
 }
+#: The columns that may be one value for the whole table (`programme = { value = "RPO" }`: one Programme every project
+#: is FUNDED_BY); the others differ from row to row.
+CONSTANTS = ("country", "city", "programme", "sector")
 #: What `funder` says for the EU's money: amounts (in EUR) summed with CORDIS's EU contributions.
 EU_FUNDERS = ("eu", "european union", "european commission")
 #: The options of the columns read as keys (ids and names of nodes, ends of relationships): a key is read as written,
@@ -118,8 +121,13 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
                               "column: funder = { value = \"EU\" } for an EU programme's (summed with CORDIS's EU "
                               "contributions) or the funder's name, funder = { value = \"FFG\" } (kept apart as "
                               "amount)", name)
-        elif not isinstance(spec, (str, dict)) or (isinstance(spec, dict) and "column" not in spec
-                                                   and not (name == "country" and set(spec) == {"value"})):
+        elif isinstance(spec, dict) and "value" in spec:
+            if name not in CONSTANTS or set(spec) != {"value"} or not str(spec["value"]).strip() and name != "country":
+                check.problem(None, 0, f"{name} = {{ value = ... }}: " + (
+                    "one text for the whole table, alone in its table" if name in CONSTANTS else
+                    f"a {name} differs from row to row, so name its column: {name} = \"column\" (one value for the "
+                    f"whole table is for {', '.join(CONSTANTS)})"), name)
+        elif not isinstance(spec, (str, dict)) or (isinstance(spec, dict) and "column" not in spec):
             check.problem(None, 0, f"{name} must name a column: {name} = \"column\"", name)
         elif isinstance(spec, dict) and (extra := sorted(set(spec) - _KEY_OPTIONS.get(name, set(spec)))):
             takes = ", ".join(o for o in ("column", "separator", "on_empty", "compact") if o in _KEY_OPTIONS[name])
@@ -139,7 +147,8 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
     if missing:
         check.problem(None, 0, f"the participation preset needs the column(s) {', '.join(missing)} in [columns]",
                       "columns")
-    if missing or not all(isinstance(s, dict) or isinstance(s, str) and s.strip() for s in columns.values()):
+    if missing or not all(isinstance(s, dict) and ("column" in s or n in (*CONSTANTS, "funder")) or isinstance(s, str)
+                          and s.strip() for n, s in columns.items()):
         return {}
     dates = {"type": "date", "format": raw.get("date_format", "%Y-%m-%d")}
     reading = {k: raw[k] for k in ("file", "separator", "encoding", "skip_lines") if k in raw}
@@ -223,17 +232,17 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
     for name, label, rel_type in (("programme", "Programme", "FUNDED_BY"), ("sector", "Sector", "ACTIVE_IN")):
         if name in columns:  # the cell is the node's id and name; a row without one skips this link only
             spec = _column(columns, name)
-            column = spec["column"]
+            one, column = str(spec.get("value", "")).strip(), spec.get("column", "")  # one: every project's node
             split = ({"split": {"column": column, "separator": spec["separator"]}} if "separator" in spec else
-                     {"split": {"column": column}} if is_json(raw.get("file", "")) else {})  # JSON: list cells
-            tables["nodes"].append({**reading, **split, **matching, "label": label, "id": column, "name": column,
-                                    "on_empty": "skip"})
+                     {"split": {"column": column}} if is_json(raw.get("file", "")) and column else {})  # JSON lists
+            tables["nodes"].append({**reading, **split, **matching, "label": label, "on_empty": "skip",
+                                    **({"id": {"value": one}} if one else {"id": column, "name": column})})
             # no cell: no link; no project number: the project's own rule (its placeholder), else no link either
-            linked = {project_id: project_empty if isinstance(project_empty, dict) else "skip", column: "skip"}
+            linked = {project_id: project_empty if isinstance(project_empty, dict) else "skip"} | (
+                {column: "skip"} if column else {})
             tables["relationships"].append({**reading, **split, **compacted(project_id), "type": rel_type,
-                                            "on_empty": linked,
-                                            "start": {"label": "Project", "column": project_id},
-                                            "end": {"label": label, "column": column}})
+                                            "on_empty": linked, "start": {"label": "Project", "column": project_id},
+                                            "end": {"label": label, **({"value": one} if one else {"column": column})}})
     return with_coordinator(tables, columns, check)  # a lead partner named in a column of its own
 
 

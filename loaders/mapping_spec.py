@@ -17,7 +17,7 @@ from graph.countries import country_code
 from loaders.country_advice import country_advice, nearest_country
 from loaders.csv_tables import SEPARATORS
 
-__all__ = ["Column", "Endpoint", "endpoint_problem", "constant_end",
+__all__ = ["Column", "Endpoint", "endpoint_problem", "constant_end", "node_keys",
            "FileSpec", "Mapping", "Place", "placeholder_columns", "filled_placeholder", "TYPES",
            "SEPARATORS", "ISO_DATE", "ON_EMPTY", "PLACEHOLDER_OR_SKIP", "ON_CONFLICT", "Checker"]
 
@@ -126,6 +126,19 @@ def endpoint_problem(role: str, end: Any) -> str | None:
     return None
 
 
+def node_keys(check: Any, kind: str, index: int, table: dict) -> dict[str, Any]:
+    """A node table's `id` and `name` columns (`check`: the mapping's checker); or, for `id = { value = "RPO" }`, the
+    one node every row is, its id and name the value: the participation preset's `programme = { value = "RPO" }` had
+    ended in a traceback, and a table's one programme had nowhere to go."""
+    given = table.get("id")
+    if not isinstance(given, dict) or "value" not in given:
+        return {"id": check.text(kind, index, table, "id"), **check.names(kind, index, table)}
+    if set(given) == {"value"} and isinstance(given["value"], str) and given["value"].strip():
+        return {"value": given["value"].strip()}
+    check.problem(kind, index, 'id = { value = "..." } is the one node of the whole table: a non-empty text', "id")
+    return {}
+
+
 def constant_end(end: dict) -> str:
     """The value of an end given as a constant (a whole number as its digits), "" for an end read from a column."""
     return str(end["value"]).strip() if "value" in end else ""
@@ -159,6 +172,7 @@ class FileSpec:
     label_if: tuple[tuple[str, str], ...] = ()
     id: str = ""
     name: str = ""
+    value: str = ""  # a node table's one node, every row's (`id = { value = "RPO" }`): its id and its name
     name_else: tuple[str, ...] = ()  # columns that name the node, in turn, where the `name` cell is empty
     type: str = ""
     start: Endpoint | None = None

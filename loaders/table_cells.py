@@ -199,7 +199,7 @@ def list_separator(rows: list[dict], column: str) -> str | None:
     """`;` or `|` when a tenth or more of a column's cells list several items with it (a comma is not guessed:
     one theme's name may hold one, `Energy, climate`)."""
     cells = sample_cells(rows, column)
-    for mark in (";", "|"):
+    for mark in (";", "|", "\n"):
         if cells and sum(mark in cell for cell in cells) >= max(1, len(cells) / 10):
             return mark
     return None
@@ -216,7 +216,7 @@ def and_slash(rows: list[dict], column: str, mark: str) -> list[str] | str:
     ([';', ' / '], ';')
     """
     others = [cell for cell in sample_cells(rows, column) if mark not in cell]
-    more = [other for other in (" / ", ", ") if any(other in cell for cell in others)]
+    more = [other for other in (" / ", ", ", "\n") if any(other in cell for cell in others)]
     return [mark, *more] if more else mark
 
 

@@ -34,7 +34,7 @@ def test_many_such_cells_are_one_problem_naming_the_cell(tmp_path):
     assert [str(p) for p in problems_of(mapping)] == [
         """t.csv:2 [smb]: 5 cells are no yes or no word ("smf), got 'x" 5; lines 2, 3, 4, 5, 6): if they say yes or """
         """no, recode them on this column, each to "ja" or "nej": sme = { column = "smb", type = "bool", values = { """
-        """"smf), got 'x" = "ja" } }"""]
+        """"..." = "ja", "..." = "nej" } }"""]
 
 
 def test_a_json_nan_in_a_bool_column_is_a_problem_not_a_crash(tmp_path):

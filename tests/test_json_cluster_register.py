@@ -235,7 +235,7 @@ def test_a_bool_column_of_the_tables_own_words_is_one_problem_with_the_recode_th
     assert [str(p) for p in refused.value.problems] == [
         "kluster.json:14 [medlemmar.storlek]: 7 cells are no yes or no word ('stort' 5, 'smf' 2; lines 14, 15, 16, "
         '31, 32 and 2 more): if they say yes or no, recode them on this column, each to "ja" or "nej": sme = { column '
-        '= "medlemmar.storlek", type = "bool", values = { "stort" = "ja", "smf" = "ja" } }',
+        '= "medlemmar.storlek", type = "bool", values = { "stort" = "nej", "smf" = "ja" } }',
         "kluster.json:32 [medlemmar.medlemSedan]: expected a date like 2024-12-31 (format %Y-%m-%d), got "
         "'2016-08-32'"]
 

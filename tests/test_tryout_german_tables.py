@@ -53,7 +53,8 @@ def test_a_constant_role_is_a_problem_at_its_line_not_a_crash(tmp_path):
     """`role = { value = "participant" }` had ended `load csv --check` with `KeyError: 'column'`."""
     problems = problems_of(_mapping(tmp_path, '";"', role='role = { value = "participant" }'))
     assert [(p.field, p.message) for p in problems if p.field == "role"] == [
-        ("role", 'role must name a column: role = "column"')]
+        ("role", 'role = { value = ... }: a role differs from row to row, so name its column: role = "column" (one '
+                 'value for the whole table is for country, city, programme, sector)')]
 
 
 def test_a_row_without_its_project_id_that_is_its_name_too_is_one_problem(tmp_path):

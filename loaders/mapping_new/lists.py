@@ -19,6 +19,7 @@ from pathlib import Path
 from graph.values import ISO_DATE
 from loaders.county_numbers import earlier_said, numbers_said
 from loaders.csv_header import ID_COUNTRY, SEPARATORS
+from loaders.mapping_new.cluster_coordinator import COORDINATOR_WORDS, coordinator_tables, merge_line
 from loaders.mapping_new.listed_names import names_split
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
@@ -55,8 +56,8 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
              "mitglied", "membre"),
     "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
                 "nomducluster", "pôle", "pole", "nomdupôle", "nomdupole", "pôledecompétitivité", "poledecompetitivite",
-                "nomecluster", "denominazionecluster",
-                "clusterorganisation", "memberof", "medlemav", "medlemi"),
+                "nomecluster", "denominazionecluster", "klaster", "nazwaklastra", "clusterorganisation", "memberof",
+                "medlemav", "medlemi"),
     "since": SINCE_WORDS,
     "sme": (*HEADER_WORDS["sme"], *SIZE_HEADERS),
     "country": HEADER_WORDS["country"],
@@ -70,18 +71,17 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
               "gütesiegel", "siegel", "labellisation"),
     "awarded": ("awarded", "awarddate", "dateawarded", "labelawarded", "labeldate", "certified", "certificationdate",
                 "verliehen", "verliehenam", "utdelad", "tilldelad", "tilldelat", "tilldelningsdatum", "tildelingsdato",
-                "märkningsdatum", "märkningdatum", "märktdatum", "märktsedan",
-                "myönnetty", "datedobtention"),
+                "märkningsdatum", "märkningdatum", "märktdatum", "märktsedan", "myönnetty", "datedobtention"),
     "expires": ("expires", "expiry", "expirydate", "expiration", "expirationdate", "validuntil", "validto", "gültigbis",
                 "gueltigbis", "gyldigtil", "giltigtill", "utgår", "utløper", "udløber", "datedexpiration"),
-}
+    **COORDINATOR_WORDS}
 #: The columns of a list whose ids an id header (`Cluster-ID`, `Mitglied-ID`) holds (`loaders.header_guess`).
 LIST_IDS = {"name": "id", "cluster": "cluster_id", "sector": "sector_id", "programme": "programme_id",
             "label": "label_id"}
 #: A letter of any script: a name holds one.
 LETTER = re.compile(r"[^\W\d_]")
 #: Words in a file's name or header that make its rows clusters.
-CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle")
+CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle", "klaster")
 #: Columns whose cells name other nodes: (label, relationship from the row's node, what they are).
 LINKED = {"sector": ("Sector", "ACTIVE_IN", "a sector"), "programme": ("Programme", "MEMBER_OF", "a programme"),
           "label": ("QualityLabel", "HAS_LABEL", "a quality label")}
@@ -100,6 +100,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         if named_apart := _names_apart(headers, guessed, rows):  # a member list, its names unheaded
             guessed["name"] = named_apart
     members = "name" in guessed and "cluster" in guessed  # organisations, each naming its cluster
+    guessed = guessed if members else {k: v for k, v in guessed.items() if k not in COORDINATOR_WORDS}
     since = guessed.pop("since", None) if not members else None  # a membership's date: a member list's
     if "name" not in guessed:
         if "cluster" not in guessed:
@@ -145,7 +146,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
                                                                if named_apart else "") + several,
              *([split] if split else []),
              f'match = "name"  # a row naming {"an" if label[0] in "AEIOU" else "a"} {label} of the store (by name, '
-             "acronym or alias) updates it",
+             "acronym or alias) updates it", *merge_line(rows, at, key, [guessed[c] for c in (
+                 "name", "region", "country", "city", "sme") if c in guessed], bool(spaced)),
              *([f"on_empty = {rule}  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): " + (
                  'named by their name, name:<name>, and reported (or on_empty = "skip" to leave them out)' if named
                  else "skipped, and reported")] if keyless else [])]
@@ -162,6 +164,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
                          guessed.get("cluster_id"), compacted)
         lines += ["[relationships.properties]", _date_line("since", guessed["since"], (rows, at, data.name),
                                                            "member since")] if "since" in guessed else []
+        lines += coordinator_tables(guessed, reading)
     for column, (end, rel_type, what) in LINKED.items():
         if column in guessed:
             lines += _linked(guessed[column], end, rel_type, what, label, key, reading, rows, rule,

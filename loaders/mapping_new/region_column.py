@@ -6,10 +6,11 @@ French postcode column left unused when its cells are no postcodes.
 from __future__ import annotations
 
 from graph.countries import country_code
+from graph.region_spellings import nuts_name_of
 from graph.store.search_text import fold
 from loaders.county_numbers import numbered_by
 from loaders.csv_header import COUNTY_CODE_HEADERS, POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
-from loaders.region_countries import country_of_regions
+from loaders.region_countries import bundled_regions_named, country_of_regions
 from loaders.table_cells import as_toml, header_word, sample_cells
 
 __all__ = ["county_numbers_in", "without_unread_postcodes", "region_value", "national_country"]
@@ -57,8 +58,22 @@ def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
     other, names = REGION_COUNTRY_TOO.get(_word(region), ("", frozenset()))
     code = other if any(fold(cell) in names for cell in cells) else code
     if code:
-        return code, f"#? a {region} is a region of {code}; every row is placed there"
+        off = _not_nuts(cells, code) if _word(region) not in COUNTY_CODE_HEADERS else ""
+        return code, f"#? a {region} is a region of {code}; every row is placed there{off}"
     if code := country_of_regions(cells):  # a Danish list's `Region`: Syddanmark, Midtjylland ... are NUTS's
+        if off := _not_nuts(cells, code):  # most are: `mazowieckie` beside them had been said to be one too
+            return code, f"#? most regions in {region} are NUTS regions of {code}; every row is placed in {code}{off}"
         return code, f"#? the regions in {region} are NUTS regions of {code}; every row is placed there"
     return "", (f"# needed: the regions in {region} are in which country? Its code (NO, SE, DK ...), or a column "
                 "holding it")
+
+
+def _not_nuts(cells: list[str], code: str) -> str:
+    """What a comment says of the region names in `cells` that name no NUTS region of `code` (in the bundled files,
+    by NUTS's name or another spelling of it): each is made a region of its own, off the Map; "" when none is."""
+    names = dict.fromkeys(cell.strip() for cell in cells if cell and cell.strip() and not cell.strip().startswith(code))
+    off = [name for name in names if not bundled_regions_named(name, code)
+           and not ((nuts := nuts_name_of(name, code)) and bundled_regions_named(nuts, code))]
+    return (f"; but {', '.join(map(repr, off[:3]))}{' ...' if len(off) > 3 else ''} is no NUTS region's name: each is "
+            "made a region of its own, off the Map, unless the load finds it in the store (write NUTS's name or code "
+            "to place it)") if off else ""
