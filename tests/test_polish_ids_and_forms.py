@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 
+from loaders.cluster_detection import name_key
 from loaders.cordis import load_cordis
 from loaders.generic_vat_numbers import vat_forms
 from loaders.pipeline import run_load
@@ -23,7 +24,8 @@ POLISH = [("999847095", "PL6750001805",
            "INSTYTUT KATALIZY I FIZYKOCHEMII POWIERZCHNI IM. JERZEGO HABERA POLSKA AKADEMIA NAUK"),
           ("999495470", "PL8960001770",
            "KGHM CUPRUM SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA - CENTRUM BADAWCZO- ROZWOJOWE"),
-          ("960464319", "PL6312691891", "SIEC BADAWCZA LUKASIEWICZ - GORNOSLASKI INSTYTUT TECHNOLOGICZNY")]
+          ("960464319", "PL6312691891", "SIEC BADAWCZA LUKASIEWICZ - GORNOSLASKI INSTYTUT TECHNOLOGICZNY"),
+          ("999969509", "PL7811019801", "ITTI SP ZOO"), ("936605132", "PL5223010943", "SAULE SPOLKA AKCYJNA")]
 MEMBERS = """Członek;NIP członka;Kraj
 Instytut Katalizy i Fizykochemii Powierzchni im. Jerzego Habera PAN;675-000-18-05;PL
 KGHM Cuprum sp. z o.o. – Centrum Badawczo-Rozwojowe;8960001770;PL
@@ -76,3 +78,22 @@ def test_a_nip_on_a_row_of_no_country_is_tried_as_the_form_its_check_digit_passe
     _load(store, tmp_path, "Członek;NIP członka\nKGHM Cuprum – CBR;896-000-17-70\n", place="")
     assert _node(store, "896-000-17-70") is None
     assert "896-000-17-70" in _node(store, "pic:999495470")[1]
+
+
+def test_polish_legal_forms_are_set_aside_when_names_are_compared():
+    assert name_key("Saule S.A.") == name_key("SAULE SPOLKA AKCYJNA") == name_key("Saule spółka akcyjna") == "saule"
+    assert name_key("ITTI sp. z o.o.") == name_key("ITTI SP ZOO") == name_key(
+        "ITTI SPÓLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA") == name_key("Itti spółka z ograniczoną odpowiedzialnością")
+    assert {name_key(n) for n in ("Łącki i Wspólnicy sp.k.", "Łącki i Wspólnicy spółka komandytowa",
+                                  "Łącki i Wspólnicy sp.j.", "Łącki i Wspólnicy spółka jawna", "Łącki i Wspólnicy s.c.",
+                                  "ŁĄCKI I WSPOLNICY SC", "Łącki i Wspólnicy P.S.A.")} == {"lacki i wspolnicy"}
+    assert name_key("Studio SC Projekt") == "studio sc projekt"  # `sc` only as the last word
+
+
+def test_a_polish_name_with_its_form_written_out_updates_the_cordis_organisation(store, tmp_path):
+    """`match = "name"` takes `ITTI sp. z o.o.` and `Saule S.A.`, keyed by numbers of the agency's own (no NIP to go
+    by), to CORDIS's ITTI SP ZOO and SAULE SPOLKA AKCYJNA: the load had said they nearly share a name."""
+    notes = _load(store, tmp_path, "Członek;NIP członka;Kraj\nITTI sp. z o.o.;KKK-17;PL\nSaule S.A.;KKK-18;PL\n")
+    assert _node(store, "KKK-17") is None and _node(store, "KKK-18") is None
+    assert "KKK-17" in _node(store, "pic:999969509")[1] and "KKK-18" in _node(store, "pic:936605132")[1]
+    assert not [n for n in notes if "nearly share a name" in n]
