@@ -42,8 +42,9 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: 15: Italy's provinces by their usual short names (`Monza e Brianza`, `Reggio Emilia`, `Bolzano`, `Olbia-Tempio`:
 #: `graph.region_spellings`); 16: entity resolution sets aside Poland's legal forms as CORDIS writes them (SPOLKA Z
 #: OGRANICZONA ODPOWIEDZIALNOSCIA, SP ZOO, SPOLKA AKCYJNA, SC last, sp.k., sp.j., P.S.A.), so `Saule S.A.` is SAULE
-#: SPOLKA AKCYJNA.
-DERIVED_VERSION = 16
+#: SPOLKA AKCYJNA; 17: Poland's voivodeships by the names Poles write (`mazowieckie`, `Mazowsze` as PL9, `Dolny Śląsk`,
+#: `Małopolska`: `graph.region_spellings`).
+DERIVED_VERSION = 17
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",
