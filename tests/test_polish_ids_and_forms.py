@@ -97,3 +97,11 @@ def test_a_polish_name_with_its_form_written_out_updates_the_cordis_organisation
     assert _node(store, "KKK-17") is None and _node(store, "KKK-18") is None
     assert "KKK-17" in _node(store, "pic:999969509")[1] and "KKK-18" in _node(store, "pic:936605132")[1]
     assert not [n for n in notes if "nearly share a name" in n]
+
+
+def test_a_matched_rows_polish_spelling_is_kept_in_the_nodes_aliases(store, tmp_path):
+    """CORDIS writes `SIEC BADAWCZA LUKASIEWICZ - GORNOSLASKI ...` without Polish letters; the table's spelling had been
+    dropped as the same name once accents are folded. A name that differs only in case adds nothing."""
+    _load(store, tmp_path, MEMBERS + "Itti Sp Zoo;PL7811019801;PL\n")
+    assert _node(store, "pic:960464319")[2] == ["Sieć Badawcza Łukasiewicz – Górnośląski Instytut Technologiczny"]
+    assert _node(store, "pic:999969509")[2] is None
