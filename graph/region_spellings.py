@@ -24,7 +24,9 @@ __all__ = ["OTHER_NAMES", "other_names", "nuts_name_of"]
 #: Sweden's counties (län) by their regions' own names (`Region Skåne`, `Region Sörmland`, `Västra Götalandsregionen`,
 #: `Region Jämtland Härjedalen`): a Swedish table's words, which the loader's rule (`Region X` as `X län`) reads only
 #: where the county's name follows it, and which no search text held; Italy's provinces by their usual short names
-#: (`Monza e Brianza`, `Reggio Emilia`, `Bolzano`), which had each become a national region off the Map.
+#: (`Monza e Brianza`, `Reggio Emilia`, `Bolzano`), which had each become a national region off the Map; Poland's
+#: voivodeships as Poles write them (`mazowieckie`, `Mazowsze`: NUTS has only its macroregion, PL9, `Makroregion
+#: województwo mazowieckie`; `Dolny Śląsk`, `Małopolska`): `mazowieckie` had made a national region beside PL9.
 OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("FI", "Helsinki-Uusimaa"): ("Uusimaa", "Uudenmaan maakunta", "Uusimaan maakunta", "Nyland"),
     ("FI", "Varsinais-Suomi"): ("Varsinais-Suomen maakunta", "Egentliga Finland"),
@@ -79,11 +81,20 @@ OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("IT", "Sassari"): ("Olbia-Tempio",),  # Sardinia's provinces abolished in 2016, in the one that holds each now
     ("IT", "Nuoro"): ("Ogliastra",),
     ("IT", "Sud Sardegna"): ("Carbonia-Iglesias", "Medio Campidano"),
+    ("PL", "Makroregion województwo mazowieckie"): ("Mazowieckie", "Województwo mazowieckie", "Mazowsze"),
+    ("PL", "Dolnośląskie"): ("Dolny Śląsk",), ("PL", "Śląskie"): ("Śląsk",), ("PL", "Małopolskie"): ("Małopolska",),
+    ("PL", "Wielkopolskie"): ("Wielkopolska",), ("PL", "Pomorskie"): ("Pomorze", "Pomorze Gdańskie"),
+    ("PL", "Zachodniopomorskie"): ("Pomorze Zachodnie",), ("PL", "Kujawsko-pomorskie"): ("Kujawy i Pomorze",),
+    ("PL", "Warmińsko-mazurskie"): ("Warmia i Mazury",), ("PL", "Lubuskie"): ("Ziemia Lubuska",),
+    ("PL", "Łódzkie"): ("Ziemia Łódzka",), ("PL", "Opolskie"): ("Opolszczyzna",),
+    ("PL", "Lubelskie"): ("Lubelszczyzna",), ("PL", "Podkarpackie"): ("Podkarpacie",),
+    ("PL", "Podlaskie"): ("Podlasie",),
 }
-#: What an Italian table writes before a province's name (`Città metropolitana di Milano`, `Provincia di Torino`):
-#: the province is the name after it.
-_ITALIAN_TITLES = ("citta metropolitana di ", "provincia autonoma di ", "provincia di ",
-                   "libero consorzio comunale di ")
+#: What a country's tables write before a region's name (`Città metropolitana di Milano`, `Provincia di Torino`,
+#: `województwo dolnośląskie`, `woj. śląskie`), folded: the region is the name after it.
+_TITLES = {"IT": ("citta metropolitana di ", "provincia autonoma di ", "provincia di ",
+                  "libero consorzio comunale di "),
+           "PL": ("wojewodztwo ", "woj. ", "woj ")}
 
 
 @functools.cache
@@ -110,12 +121,17 @@ def nuts_name_of(name: str, country: str) -> str | None:
     >>> nuts_name_of("Region Sörmland", "SE"), nuts_name_of("Västra Götalandsregionen", "SE")
     ('Södermanlands län', 'Västra Götalands län')
 
-    An Italian province's name after its title is the province's (`_ITALIAN_TITLES`), by its other name if it has one:
+    An Italian province's name after its title is the province's (`_TITLES`), by its other name if it has one, and so
+    is a Polish voivodeship's (NUTS has Mazovia's as `Makroregion województwo mazowieckie`, others as `Dolnośląskie`):
 
     >>> nuts_name_of("Città metropolitana di Milano", "IT"), nuts_name_of("Provincia di Reggio Emilia", "IT")
     ('Milano', 'Reggio nell’Emilia')
+    >>> nuts_name_of("mazowieckie", "PL"), nuts_name_of("Województwo mazowieckie", "PL")
+    ('Makroregion województwo mazowieckie', 'Makroregion województwo mazowieckie')
+    >>> nuts_name_of("Dolny Śląsk", "PL"), nuts_name_of("woj. śląskie", "PL"), nuts_name_of("Dolnośląskie", "PL")
+    ('Dolnośląskie', 'śląskie', None)
     """
     folded = fold(name)
-    title = next((t for t in _ITALIAN_TITLES if folded.startswith(t)), "") if country == "IT" else ""
+    title = next((t for t in _TITLES.get(country, ()) if folded.startswith(t)), "")
     short = " ".join(name.split()[len(title.split()):])  # the words after the title
     return _by_folded()[1].get((country, folded[len(title):])) or (short if title else None)

@@ -40,8 +40,11 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: 14: entity resolution sets aside Italy's S.C.p.A., S.Cons.p.A., S.c.r.l., S.n.c., S.a.p.a. and the written-out forms
 #: (società per azioni ...), so a seed `Centro Ricerche Fiat S.C.p.A.` is SAME_AS CORDIS's CENTRO RICERCHE FIAT SCPA;
 #: 15: Italy's provinces by their usual short names (`Monza e Brianza`, `Reggio Emilia`, `Bolzano`, `Olbia-Tempio`:
-#: `graph.region_spellings`).
-DERIVED_VERSION = 15
+#: `graph.region_spellings`); 16: entity resolution sets aside Poland's legal forms as CORDIS writes them (SPOLKA Z
+#: OGRANICZONA ODPOWIEDZIALNOSCIA, SP ZOO, SPOLKA AKCYJNA, SC last, sp.k., sp.j., P.S.A.), so `Saule S.A.` is SAULE
+#: SPOLKA AKCYJNA; 17: Poland's voivodeships by the names Poles write (`mazowieckie`, `Mazowsze` as PL9, `Dolny Śląsk`,
+#: `Małopolska`: `graph.region_spellings`).
+DERIVED_VERSION = 17
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
-from graph.store.search_text import fold
 from graph.wording import first_few
 from loaders.generic_ends import moved_ends
 from loaders.generic_merge import filled_in
@@ -109,7 +108,9 @@ def move_matched(data: GenericInput, found: dict[tuple[str, str], tuple[str, str
     spelled it several ways (`aliases`) adds them and its own name to the node's aliases: they had replaced them; a
     record matched under another name (a Finnish table's `Tampereen yliopisto`, matched by its Y-tunnus to CORDIS's
     TAMPEREEN KORKEAKOULUSAATIO SR) adds that name, so `--for` and the queries find the node by it as the table wrote
-    it (they had not).
+    it (they had not). A name that differs only in its letters' case is none (`Politechnika Warszawska`); one with
+    the accents, letters or dashes CORDIS writes without is (`Sieć Badawcza Łukasiewicz – Górnośląski Instytut
+    Technologiczny` beside SIEC BADAWCZA LUKASIEWICZ - GORNOSLASKI ...: the Polish spelling had been shown nowhere).
     The table's own id of the node (an organisation number) is kept in its `own_ids`, which search and every place
     that takes a name read: `recommend --for 556479-5671` had found nothing after the load took the store's id."""
     moved: dict[tuple[str, str], str] = {}  # (a label the row's node carries, its id) -> the store's id
@@ -117,7 +118,7 @@ def move_matched(data: GenericInput, found: dict[tuple[str, str], tuple[str, str
         if (hit := found.get((record.label, record.id))) is not None:
             extra = {*record.extra_labels, *labels.get((record.label, hit[0]), ())} - {record.label}
             properties, held = record.properties, stored.get((record.label, hit[0]), {})
-            if "aliases" in properties or (record.name and fold(record.name) != fold(hit[1])):
+            if "aliases" in properties or (record.name and _as_written(record.name) != _as_written(hit[1])):
                 spellings = {*(held.get("aliases") or ()), *properties.get("aliases", ()), record.name} - {hit[1]}
                 properties = {**properties, "aliases": sorted(spellings)}
             if record.id not in (record.name, hit[0]):
@@ -135,6 +136,11 @@ def move_matched(data: GenericInput, found: dict[tuple[str, str], tuple[str, str
     data.nodes[:] = _joined(_once(data.nodes))
     for rels in (data.rels, data.places[1]):
         rels[:] = _once(rels)
+
+
+def _as_written(name: str) -> str:
+    """`name` as it is written but for case and spacing: what tells a name from another spelling of it."""
+    return " ".join(name.casefold().split())
 
 
 def _once(records: list) -> list:

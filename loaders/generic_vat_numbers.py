@@ -7,9 +7,10 @@ partner stayed apart from its CORDIS projects without a word. The numbers say it
 is the VAT number's core (NO...MVA), as are a Swedish one (SE...01), a Danish CVR (DK...), a Finnish business ID
 (FI..., written 1234567-8) and a French SIREN (FR, a key of two digits, then the SIREN: Naval Group's 441 133 808 is
 CORDIS's FR75441133808; a SIRET, 14 digits, starts with its SIREN) and an Italian partita IVA (11 digits, a company's
-codice fiscale too: Telecom Italia's 00488410010 is CORDIS's IT00488410010); an id already in VAT form is taken as it
-is. A French agency's members table keyed by SIREN had made a second Naval Group beside CORDIS's, its projects split;
-an Italian one, keyed by partite IVA as Italians write them, six silent duplicates.
+codice fiscale too: Telecom Italia's 00488410010 is CORDIS's IT00488410010) and a Polish NIP (PL..., written
+525-000-58-34, told from a Swedish number by its check digit); an id already in VAT form is taken as it is. A French
+agency's members table keyed by SIREN had made a second Naval Group beside CORDIS's, its projects split; an Italian
+one, keyed by partite IVA as Italians write them, six silent duplicates; a Polish one, keyed by NIP, fourteen.
 
 A row of a `match = "name"` table whose id no node has, and whose number exactly one Organisation carries, is put
 onto that node as a match by name puts it (its properties, sources and links; the number kept in its `own_ids`). A row
@@ -45,10 +46,29 @@ MATCH (n:Organisation) WHERE n.vat_number IS NOT NULL
 RETURN n.vat_number AS vat, n.id AS id, n.name AS name, labels(n) AS labels""")
 
 _VAT = re.compile(r"[A-Z]{2}[0-9A-Z]{2,13}")
-#: Digits of a national number -> its VAT forms: NO organisation number, SE organisation number, DK CVR, FI Y-tunnus,
-#: FR SIREN (its key filled in by `_french_vat`), FR SIRET (the SIREN its first nine digits) and IT partita IVA (a
-#: company's codice fiscale too).
-_FORMS = {9: ("NO{}MVA", "FR{}"), 10: ("SE{}01",), 8: ("DK{}", "FI{}"), 14: ("FR{}",), 11: ("IT{}",)}
+#: Digits of a national number -> its VAT forms: NO organisation number, SE organisation number, PL NIP, DK CVR, FI
+#: Y-tunnus, FR SIREN (its key filled in by `_french_vat`), FR SIRET (the SIREN its first nine digits) and IT partita
+#: IVA (a company's codice fiscale too).
+_FORMS = {9: ("NO{}MVA", "FR{}"), 10: ("SE{}01", "PL{}"), 8: ("DK{}", "FI{}"), 14: ("FR{}",), 11: ("IT{}",)}
+
+
+def _check_digit_holds(form: str, digits: str) -> bool:
+    """Whether ten digits pass the check of the country `form` writes: a Swedish organisation number's Luhn digit, a
+    Polish NIP's (weights 6 5 7 2 3 4 5 6 7, mod 11). Both are ten digits: a NIP had been tried as a Swedish number
+    only (`5250005834` as SE525000583401). Of the sample's CORDIS numbers, every Swedish one passes its check and
+    every Polish one but one, while about one in ten passes the other country's: a row of no country is tried only in
+    the forms whose check holds (rarely both, and then the match still needs one node and a shared word), and a row of
+    SE or PL only in its own form (`_of_its_country`) when its check holds (a number failing it is mistyped).
+
+    >>> _check_digit_holds("PL{}", "5250005834"), _check_digit_holds("SE{}01", "5250005834")
+    (True, False)
+    """
+    if form == "PL{}":
+        return sum(int(d) * w for d, w in zip(digits, (6, 5, 7, 2, 3, 4, 5, 6, 7), strict=False)) % 11 == int(digits[9])
+    if form == "SE{}01":
+        doubled = (int(d) * (2 - at % 2) for at, d in enumerate(digits))
+        return sum(n // 10 + n % 10 for n in doubled) % 10 == 0
+    return True
 
 
 def _french_vat(siren: str) -> str:
@@ -61,12 +81,15 @@ def _french_vat(siren: str) -> str:
 
 
 def vat_forms(number: str) -> tuple[str, ...]:
-    """The VAT numbers a company number can be (an id already in VAT form: itself); () for another id.
+    """The VAT numbers a company number can be (an id already in VAT form: itself); () for another id. Ten digits are
+    a Swedish organisation number or a Polish NIP (`525-000-58-34`) where its check digit holds (`_check_digit_holds`).
 
     >>> vat_forms("970 422 528"), vat_forms("556677-8899"), vat_forms("1234567-8"), vat_forms("NO970422528MVA")
     (('NO970422528MVA', 'FR00970422528'), ('SE556677889901',), ('DK12345678', 'FI12345678'), ('NO970422528MVA',))
     >>> vat_forms("441 133 808"), vat_forms("44113380800182"), vat_forms("00488410010")
     (('NO441133808MVA', 'FR75441133808'), ('FR75441133808',), ('IT00488410010',))
+    >>> vat_forms("525-000-58-34"), vat_forms("5250005834"), vat_forms("PL5250005834")
+    (('PL5250005834',), ('PL5250005834',), ('PL5250005834',))
     >>> vat_forms("ARENA-2021-017"), vat_forms("12345")
     ((), ())
     """
@@ -77,12 +100,13 @@ def vat_forms(number: str) -> tuple[str, ...]:
     if not digits.isdigit():
         return ()
     return tuple(form.format(_french_vat(digits[:9]) if form == "FR{}" else digits)
-                 for form in _FORMS.get(len(digits), ()))
+                 for form in _FORMS.get(len(digits), ()) if _check_digit_holds(form, digits))
 
 
 def _of_its_country(forms: tuple[str, ...], country: object) -> tuple[str, ...]:
     """The VAT forms of the row's own country, when the row gives one: a PIC of CORDIS's (nine digits, as a Norwegian
-    organisation number) of an organisation in Spain is no Norwegian number.
+    organisation number) of an organisation in Spain is no Norwegian number, nor a NIP of a row in PL a Swedish one. A
+    row of no country keeps every form (`vat_forms` offers ten digits only in the forms whose check digit holds).
 
     >>> _of_its_country(("DK12345678", "FI12345678"), "FI"), _of_its_country(("NO970422528MVA",), None)
     (('FI12345678',), ('NO970422528MVA',))

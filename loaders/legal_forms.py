@@ -14,9 +14,10 @@ words too: Danish and Norwegian `og` is "and", `SE` is Sweden and `EU` the Union
 
 * a form is set aside only in the run of forms that ends the name (`SAP SE`, `Poloplast GmbH & Co KG`), never in
   the middle (`Dansk Robot og Automation`, `EU Robotics`), and the first word always stays;
-* `og` (Austria's OG), `se` (Societas Europaea), `eu` (Austria's e.U. as CORDIS writes it), `inc` and `sapa` (Italy's
-  S.a.p.a.) count only as the last word of a name or as the general partner's form before `& Co` (`Sievert SE & Co
-  KG`): `Susmetro EU BV` keeps its `EU`, while `SAP SE` and `Strateco OG` lose their form;
+* `og` (Austria's OG), `se` (Societas Europaea), `eu` (Austria's e.U. as CORDIS writes it), `inc`, `sapa` (Italy's
+  S.a.p.a.) and `sc` (Poland's s.c., spółka cywilna, undotted: also a word of names) count only as the last word of a
+  name or as the general partner's form before `& Co` (`Sievert SE & Co KG`): `Susmetro EU BV` keeps its `EU`, while
+  `SAP SE` and `Strateco OG` lose their form;
 * `co` is a form only as a whole: `& Co` (`J. Krebs & Co A/S`), `Co KG`, `Co OG`, `Co OHG`, `Co Ltd`, `Co Limited`,
   `Co Inc`; `Simplon.co` keeps it.
 """
@@ -28,7 +29,7 @@ import re
 __all__ = ["LEGAL_FORMS", "LAST_ONLY", "strip_legal_forms"]
 
 #: Words that are legal forms only as a name's last word or before `& Co` (see the module docstring).
-LAST_ONLY: frozenset[str] = frozenset({"og", "se", "eu", "inc", "sapa"})
+LAST_ONLY: frozenset[str] = frozenset({"og", "se", "eu", "inc", "sapa", "sc"})
 
 LEGAL_FORMS: frozenset[str] = LAST_ONLY | frozenset({
     # Nordic
@@ -48,8 +49,12 @@ LEGAL_FORMS: frozenset[str] = LAST_ONLY | frozenset({
     "srl", "s r l", "srls", "spa", "s p a", "scpa", "s c p a", "s cons p a", "scarl", "s c a r l", "scrl", "s c r l",
     "snc", "s n c", "s a p a", "societa per azioni", "societa consortile per azioni",
     "societa a responsabilita limitata", "societa consortile a responsabilita limitata", "sl", "s l",
-    # Central and Eastern European, Japanese
-    "kft", "doo", "d o o", "sro", "s r o", "sp z o o", "zs", "z s", "k k",
+    # Polish, as written and as CORDIS writes them (SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA, SP ZOO, SPOLKA AKCYJNA,
+    # some with a space lost), and P.S.A., sp.k., sp.j., S.K.A.; Central and Eastern European, Japanese
+    "sp z o o", "sp zoo", "sp z oo", "spolka z o o", "spolka zoo", "spolka z ograniczona odpowiedzialnoscia",
+    "spolka z ograniczonaodpowiedzialnoscia", "spolka zograniczona odpowiedzialnoscia", "spolka akcyjna", "p s a",
+    "prosta spolka akcyjna", "sp k", "spolka komandytowa", "s k a", "spolka komandytowo akcyjna", "sp j",
+    "spolka jawna", "spolka cywilna", "s c", "kft", "doo", "d o o", "sro", "s r o", "zs", "z s", "k k",
 })
 
 

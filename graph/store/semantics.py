@@ -119,7 +119,9 @@ CONTRACT: tuple[Property, ...] = tuple([
              "private, PUB public, OTH other)", ("Explore's tooltips",)),
             ("vat_number", "string", "VAT number (CORDIS's `vatNumber`, SE202100287401, FR75441133808): a table's "
              "organisation number it holds (Norwegian, Swedish, Danish, Finnish, a French SIREN or SIRET, an Italian "
-             "partita IVA or a company's codice fiscale of 11 digits) is that organisation when the names share a word "
+             "partita IVA or a company's codice fiscale of 11 digits, a Polish NIP written `525-000-58-34`, "
+             "`5250005834` or `PL5250005834`, ten digits told from a Swedish number by their check digit) is that "
+             "organisation when the names share a word "
              "and the row's name names no other; so is a row whose own `vat_number` column gives it, of any label the "
              "stored organisation carries (a `Cluster` row: a CORDIS organisation detected as a cluster) "
              "(loaders/generic_vat_numbers.py)", ("match = \"name\"",)),
