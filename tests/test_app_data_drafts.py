@@ -37,3 +37,21 @@ def test_the_caption_speaks_of_the_draft_only_while_the_box_holds_it():
     assert draft in said()
     at = at.text_area[0].input('name = "mine"\n[[nodes]]\nfile = "tildelinger.csv"\n').run()
     assert draft not in said() and "The mapping for tildelinger.csv as you wrote it" in said()
+
+
+def test_a_member_list_with_its_cluster_made_from_the_mapping_loads_alone(tmp_path, app_store):  # noqa: F811
+    """A cluster CORDIS lacks had needed a second file of one row (whose upload crashed the page): `add = true` on the
+    MEMBER_OF table's end makes it, and the member list alone is checked and loaded."""
+    from tests.test_app import upload
+    from tests.test_members_of_one_cluster import _mapping
+
+    name = "Cluster de Fabricación Avanzada de Euskadi"
+    _mapping(tmp_path, name)
+    at = upload(open_page("data"), tmp_path)
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert at.success[0].value.startswith("Valid: ") and "Cluster 1" in at.success[0].value
+    at = at.button(key="data_load").click().run()
+    assert not at.exception and not at.error
+    rows = app_store.read("MATCH (o:Organisation)-[:MEMBER_OF]->(c:Cluster {id: $id}) RETURN c.name, count(o)",
+                          {"id": name}).rows
+    assert [tuple(r) for r in rows] == [(name, 3)]
