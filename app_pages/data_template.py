@@ -44,12 +44,16 @@ def offer_templates(files: list) -> tuple[str, bytes] | None:
         if template is None:
             st.caption(common.md(f"No mapping can be made from {name}: {why_not}"))
             continue
-        st.caption(common.md(f"If {name} has one row per {template_shape(template)}: a mapping "
-                             f"with {guesses(template)} guesses "
-                             "from its header and cells, each marked #?. Check and edit them here, then switch it "
-                             "on, or download it."))
         key = f"data_template_text_{name}"
         edited = _start_text(key, hashlib.sha256(data).hexdigest(), template)
+        if st.session_state[key] == template:  # said of the draft only: it had stayed above the user's own text
+            st.caption(common.md(f"If {name} has one row per {template_shape(template)}: a mapping "
+                                 f"with {guesses(template)} guesses "
+                                 "from its header and cells, each marked #?. Check and edit them here, then switch "
+                                 "it on, or download it."))
+        else:
+            st.caption(common.md(f"The mapping for {name} as you wrote it: switch it on to check and load it, or "
+                                 "download it."))
         text = st.text_area(f"Mapping for {name}", height=360, key=key, persist_state="session")
         if edited:
             st.caption(common.md(f"Your edits of this mapping are kept for the new upload of {name}."))

@@ -11,6 +11,7 @@ user's records first; the bookkeeping Source record of each file (path, checksum
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
@@ -94,6 +95,7 @@ def upload_tab(store: GraphStore) -> None:
     mapping = st.file_uploader("Mapping file (TOML or JSON)", type=["toml", "json"], key="data_mapping")
     files = st.file_uploader("Data files (CSV or JSON)", type=["csv", "json", "txt", "tsv"],
                              accept_multiple_files=True, key="data_files")
+    files = newest_of_each_name(files)
     if mapping is not None:
         mapping_name, mapping_text = Path(mapping.name).name, mapping.getvalue()
     elif chosen := offer_templates(files):
@@ -130,6 +132,18 @@ def upload_tab(store: GraphStore) -> None:
                 st.caption(common.md(note))
             for line in feature_summary(store):
                 st.caption(common.md(line))
+
+
+def newest_of_each_name(files: list) -> list:
+    """The uploads, one per file name: the last one uploaded of a name replaces the others, and the page says so. The
+    uploader takes a name twice (a file added again while it is still listed), and two of one name had made two
+    widgets of one key: the page ended in a traceback (StreamlitDuplicateElementKey)."""
+    newest = {Path(upload.name).name: upload for upload in files}
+    for name, times in Counter(Path(upload.name).name for upload in files).items():
+        if times > 1:
+            st.warning(common.md(f"{name} is uploaded {times} times: the last one is read, the others are left "
+                                 "aside. Remove them from the list with their ×."), icon=":material/content_copy:")
+    return list(newest.values())
 
 
 def preview(parsed) -> None:

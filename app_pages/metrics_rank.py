@@ -112,5 +112,24 @@ def find_in_ranking(kept: KeptMetrics, spec: Projection) -> None:
                "Partners page.")
         st.info(f"Not in this graph of {graph_of(spec.kind)}: {common.md(some)}. {why}", icon=":material/search_off:")
     elif not found:
-        st.warning(f"Nothing in this graph or the store is named or numbered like “{common.md(text)}”.",
-                   icon=":material/search_off:")
+        st.warning(nodes_of_other_kinds(text, spec.kind), icon=":material/search_off:")
+
+
+def nodes_of_other_kinds(text: str, kind: str) -> str:
+    """What the store holds named like `text` that no graph of `kind` can hold (an organisation in a graph of
+    clusters), with the graph that ranks it; or that nothing is named so. It had said "Nothing in this graph or the
+    store" of TECNALIA in a graph of clusters, an organisation the store holds: it had searched the clusters only."""
+    hits = [hit for hit in common.search_choices(text) if hit.kind not in LABELS.get(kind, ())]
+    if not hits:
+        return f"Nothing in this graph or the store is named or numbered like “{common.md(text)}”."
+    others = sorted({hit.kind.lower() for hit in hits})
+    names = common.md(", ".join(hit.name for hit in hits[:3])) + (f" and {len(hits) - 3} more" if len(hits) > 3 else "")
+    what = (f"is {'an' if others[0][0] in 'aeiou' else 'a'} {others[0]}" if len(hits) == 1 else
+            f"are {' and '.join(graph_of(k) if k in LABELS else f'{k}s' for k in others)}")
+    ranked = [k for k in others if k in LABELS]
+    choose = (f"choose Graph of = {' or '.join(ranked)}" if ranked else "no graph of this page ranks "
+              + ("it" if len(hits) == 1 else "them"))
+    member = (", or find the cluster " + ("it is a member of" if len(hits) == 1 else "they are members of")
+              if kind == "cluster" and "organisation" in others else "")
+    not_kind = f"{'an' if kind[0] in 'aeiou' else 'a'} {kind}" if len(hits) == 1 else graph_of(kind)
+    return f"Not in this graph of {graph_of(kind)}: {names} {what}, not {not_kind}: {choose}{member}."

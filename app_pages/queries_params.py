@@ -50,6 +50,7 @@ def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], k
             offered = suggestions(graph_store, param, limit=1)
             start = offered[0] if offered else param.default
         st.session_state[key] = None if start is None else str(start)
+        st.session_state[f"{key}_example"] = None if asked else st.session_state[key]
     search, choice = st.columns(2)
     text = search.text_input(f"{param.name}: find by name", key=f"{key}_search", help=param.help or None,
                              placeholder="a name, an acronym or an id, then Enter")
@@ -58,7 +59,7 @@ def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], k
     else:
         offered = [str(v) for v in suggestions(graph_store, param, limit=50)]
         hits = {**dict.fromkeys(offered, ""), **_names(kinds, offered)}
-    current = st.session_state[key]
+    current = _found_replaces_example(key, hits, search) if text.strip() else st.session_state[key]
     names = {**({current: ""} if current else {}), **_names(kinds, [current] if current else []), **hits}
     if text.strip() and not hits:  # the old choice (and its result) stays: say so, not nothing
         kept = f"; the choice stays {names[current] or current}" if current else ""
@@ -72,6 +73,20 @@ def node_picker(graph_store: GraphStore, param: Param, kinds: tuple[str, ...], k
     elif key in st.query_params:
         del st.query_params[key]
     return picked
+
+
+def _found_replaces_example(key: str, hits: dict[str, str], search) -> str | None:
+    """The choice after a search: the node found, in place of the query's example the user never touched; none, with
+    a word to pick one, when several are found. A try-out's search found their cluster and added it to the choices,
+    but the example (IoT World) stayed chosen, and Run answered for it. A choice of the user's own stays."""
+    current = st.session_state[key]
+    if not hits or current is None or current != st.session_state.get(f"{key}_example") or current in hits:
+        return current
+    st.session_state[f"{key}_example"] = None  # replaced once: the user's choices from here on are theirs
+    st.session_state[key] = next(iter(hits)) if len(hits) == 1 else None
+    if len(hits) > 1:
+        search.caption(f"{len(hits):,} nodes match: pick one in the list (the query's example is no longer chosen).")
+    return st.session_state[key]
 
 
 def _picked(query: SavedQuery) -> dict[str, tuple[str, ...]]:

@@ -24,6 +24,7 @@ from graph.wording import first_few
 from loaders.cluster_detection import made_clusters_note
 from loaders.common import LoadReport, load_records, source_record
 from loaders.csv_tables import Table
+from loaders.generic_added_ends import add_constant_ends, added_ends
 from loaders.generic_cell_notes import cell_notes, wrong_marks, yes_no_words
 from loaders.generic_date_notes import wrong_date_format
 from loaders.generic_drop import drop_properties
@@ -125,9 +126,9 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
     notes += settle_names(records, collected) + _key_notes(collected) + two_ways_notes(two_ways)
     constant_ends_by_name(records)  # `value = "Energy Cluster Denmark"` naming a node of the files by its name
     unresolved = unresolved_ends(records, collected.places, mapping.path.name)
-    if unresolved:
-        notes.append(f"{len(unresolved)} relationship end(s) are not in these files and must be in the store: "
-                     + first_few(sorted(unresolved), 10, lambda end: f"{end[0]} {end[1]!r}"))
+    if stored := sorted(set(unresolved) - set(added_ends(mapping))):  # one with `add = true` may be made
+        notes.append(f"{len(stored)} relationship end(s) are not in these files and must be in the store: "
+                     + first_few(stored, 10, lambda end: f"{end[0]} {end[1]!r}"))
     nodes = [r for r, _, _ in records.values() if isinstance(r, NodeRecord)]
     rels = [r for r, _, _ in records.values() if isinstance(r, RelRecord)]
     notes += [note] if (note := made_clusters_note(nodes)) else []
@@ -190,6 +191,7 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
         problems = match_by_name(store, data, settle=settle)
         data.notes += held_written_otherwise(store, data)  # after the match: a matched row has the store's id
         data.notes += held_written_apart(store, data)
+        add_constant_ends(store, data)  # `add = true`: made where no one holds it
         found, notes = resolve_ends(store, data.unresolved, data.rels, own_files(data.nodes), data.constant_ends)
     data.notes += [n for n in notes if n not in data.notes]
     if not problems + found:

@@ -45,8 +45,8 @@ def some_names(label: str) -> str:
 _BATCH = 5000
 _ADD_FROM_COLUMN = "map a [[nodes]] table of {label} from this column to make it"
 #: An end given as a value (`end = { label = "Cluster", value = "..." }`) that names no node: what adds that node.
-_ADD_ONE = ("write its id or its name as the store holds it, or add the node: a [[nodes]] table of {label} reading a "
-            "file that holds its id and name (then value = its id), or load what holds it (`cluster-explorer load "
+_ADD_ONE = ("write its id or its name as the store holds it, or write add = true beside value to make the node from it "
+            "(its id and name), or load what holds it (`cluster-explorer load "
             "seeds` for the seed clusters, `load sample` or `load cordis` for CORDIS's organisations)")
 #: Nodes of one label read for the folded match and "did you mean", only when an end is not named exactly; a
 #: label with more (an Organisation table of all CORDIS) is matched by its exact names alone.

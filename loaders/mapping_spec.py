@@ -92,11 +92,13 @@ class Column:
 class Endpoint:
     """The end of a relationship: the column holding a node id and the label of that node; or, with `value`, one
     node every row links to (`end = { label = "Cluster", value = "Energy Cluster Denmark" }`: a cluster's own
-    member list), named by its id or its name as an end's cell is (`loaders.generic_ends`)."""
+    member list), named by its id or its name as an end's cell is (`loaders.generic_ends`); with `add`, made from
+    the value (its id and name) where neither the files nor the store hold it (`loaders.generic_added_ends`)."""
 
     label: str
     column: str
     value: str = ""
+    add: bool = False
 
 
 _END_USAGE = '{ label = "...", column = "..." } (or value = "..." for one node every row links to)'
@@ -112,6 +114,11 @@ def endpoint_problem(role: str, end: Any) -> str | None:
     """
     if not isinstance(end, dict):
         return f"{role} must be a table {_END_USAGE}"
+    if "add" in end and not isinstance(end["add"], bool):
+        return f"{role}'s add must be true or false, got {end['add']!r}"
+    if end.get("add") and "value" not in end:
+        return (f'{role}\'s add = true goes with value = "..." (the one node every row links to, made from it); the '
+                "nodes a column names are made by a [[nodes]] table")
     if "column" in end and "value" in end:
         return (f'{role} names both a column and a value: keep column = "..." (each row names its node) or value = '
                 '"..." (every row links to that one node)')

@@ -15,3 +15,15 @@ def test_a_cluster_without_projects_is_said_to_be_left_out_of_the_organisations(
     said = texts(at)
     assert "Not in this graph of organisations: Automation Småland" in said
     assert "Nothing in this graph or the store" not in said
+
+
+def test_an_organisation_found_in_a_graph_of_clusters_is_said_to_be_one(app_store):  # noqa: F811
+    """A try-out's "Tecnalia" in the graph of clusters had said "Nothing in this graph or the store is named ...", of
+    an organisation the store holds: the graph of clusters cannot hold it, and the page says which graph does."""
+    at = computed(metrics_kind="cluster")
+    at.text_input(key="metrics_find").input("university of california").run()
+    said = texts(at)
+    assert "Nothing in this graph or the store" not in said
+    assert "Not in this graph of clusters: THE REGENTS OF THE UNIVERSITY OF CALIFORNIA is an" in said
+    assert "is an organisation, not a cluster: choose Graph of = organisation, or find the cluster it is a member of" \
+        in said

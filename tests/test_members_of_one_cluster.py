@@ -9,6 +9,7 @@ its mapping line, `mapping new` wrote no MEMBER_OF table and listed `Medlem side
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -62,7 +63,8 @@ def test_mapping_new_writes_the_member_of_table_commented_out_with_member_since(
     table = lines[at + 1:at + 9]
     assert '# type = "MEMBER_OF"' in table
     assert '# start = { label = "Organisation", column = "CVR-nr." }' in table
-    assert '# end = { label = "Cluster", value = "the cluster\'s name" }' in table
+    assert '# end = { label = "Cluster", value = "the cluster\'s name", add = true }  # add: made from this name if ' \
+        'the store has no cluster so named' in table
     assert any(line.startswith('# since = { column = "Medlem siden", type = "date", format = "%d.%m.%Y" }')
                for line in table)
     unused = next(line for line in lines if line.startswith("# columns not used:"))
@@ -81,6 +83,7 @@ def test_members_of_a_cluster_named_by_its_name_are_listed_by_clusters_members(e
     loaded = invoke(env, "load", "csv", mapping)
     assert loaded.exit_code == 0, loaded.stderr + loaded.stdout
     assert "Cluster 'Energy Cluster Denmark' -> pic:893465449" in loaded.stdout
+    assert "made from the mapping's value" not in loaded.stdout  # add = true: no second cluster of the name
     members = invoke(env, "queries", "run", "clusters/members", "-p", "cluster=Energy Cluster Denmark")
     assert members.exit_code == 0, members.stderr
     for name, since in (("Vestas Wind Systems A/S", "2019-03-01"), ("Ørsted A/S", "2020-06-15"),
@@ -93,6 +96,8 @@ def test_members_of_a_cluster_named_by_its_name_are_listed_by_clusters_members(e
 
 def test_a_value_naming_no_node_is_one_problem_at_the_mapping_line(env, tmp_path):
     mapping = _mapping(tmp_path, "Energi Klynge Nord")
+    text = Path(mapping).read_text(encoding="utf-8")
+    Path(mapping).write_text(text.replace(", add = true", ""), encoding="utf-8")  # without it: the store must hold it
     checked = invoke(env, "load", "csv", mapping, "--check")
     assert checked.exit_code != 0
     text = (tmp_path / "mapping.toml").read_text(encoding="utf-8").splitlines()
@@ -100,7 +105,7 @@ def test_a_value_naming_no_node_is_one_problem_at_the_mapping_line(env, tmp_path
     problems = [p for p in checked.stderr.splitlines() if p.strip().startswith("- ")]
     assert problems == [f"  - mapping.toml:{line} [end]: Cluster 'Energi Klynge Nord' is neither in the mapped files "
                         "nor in the store (by id or name): " + problems[0].split("(by id or name): ", 1)[1]]
-    assert "a [[nodes]] table of Cluster" in problems[0] and "load seeds" in problems[0]
+    assert "write add = true beside value to make the node from it" in problems[0] and "load seeds" in problems[0]
     assert "1 problem(s)" in checked.stderr
 
 
@@ -125,6 +130,8 @@ def test_a_value_may_name_a_node_of_the_files_by_its_name(embedded_store, tmp_pa
     ('{ label = "Cluster", column = "klynge", value = "ECD" }', "end names both a column and a value"),
     ('{ label = "Cluster", value = "" }', "end's value must be the id or the name"),
     ('{ label = "Cluster", valeu = "ECD" }', "end must be a table"),
+    ('{ label = "Cluster", value = "ECD", add = "yes" }', "end's add must be true or false, got 'yes'"),
+    ('{ label = "Cluster", column = "klynge", add = true }', "end's add = true goes with value = \"...\""),
 ])
 def test_a_constant_end_is_checked_at_its_mapping_line(tmp_path, end, said):
     from graph.errors import ValidationFailed
@@ -140,3 +147,22 @@ def test_a_constant_end_is_checked_at_its_mapping_line(tmp_path, end, said):
         read_generic(path)
     assert [(p.file, p.line, p.field) for p in failed.value.problems] == [("mapping.toml", 6, "end")]
     assert said in failed.value.problems[0].message
+
+
+def test_add_makes_the_cluster_the_store_lacks_from_its_name(env, tmp_path):
+    """A Basque manager's cluster is not in CORDIS: the check had asked for a second file of one row, a [[nodes]]
+    table of it, whose upload then crashed the Data page. `add = true` makes it from the mapping's value."""
+    name = "Cluster de Fabricación Avanzada de Euskadi"
+    mapping = _mapping(tmp_path, name)
+    checked = invoke(env, "load", "csv", mapping, "--check")
+    assert checked.exit_code == 0, checked.stderr
+    assert f"Cluster {name!r} is in neither the files nor the store: made from the mapping's value (add = true)" \
+        in checked.stdout
+    assert "must be in the store" not in checked.stdout
+    loaded = invoke(env, "load", "csv", mapping)
+    assert loaded.exit_code == 0, loaded.stderr
+    members = invoke(env, "queries", "run", "clusters/members", "-p", f"cluster={name}")
+    assert members.exit_code == 0 and "Vestas Wind Systems A/S" in members.stdout, members.stdout + members.stderr
+    again = invoke(env, "load", "csv", mapping)
+    assert again.exit_code == 0 and "0 created, 0 updated" in again.stdout  # a re-run changes nothing
+

@@ -211,7 +211,7 @@ def notes(results: dict[str, MetricResult], G: Any, exact_max_nodes: int = EXACT
                         "is in the projection when it takes part in one), so every node scores alike; "
                         + ("see below whom the region filter leaves out" if country_alone else
                            "widen the time window, the countries, regions, programmes, sectors or roles"))
-    found.append(country_alone)
+    found += [country_alone, _graph_attrs(G).get("members_said")]
     return [text for text in found if text]
 
 
@@ -221,7 +221,7 @@ def _graph_attrs(G: Any) -> dict:
     if isinstance(getattr(G, "graph", None), dict):  # a networkx graph, or a `CompactProjection`
         return G.graph
     return {"projection": getattr(G, "spec", None), "left_out": getattr(G, "left_out", None),
-            "country_alone": getattr(G, "country_alone", None)}
+            "country_alone": getattr(G, "country_alone", None), "members_said": getattr(G, "members_said", None)}
 
 
 def _left_out(G: Any) -> tuple[Any, tuple[int, int] | None]:

@@ -73,6 +73,7 @@ class KeptMetrics:
     left_out: tuple[int, int] | None = None  # a region or country projection's: organisations left out, of how many
     other_names: dict[Any, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     country_alone: str | None = None  # a `--region` projection's: who it leaves out, placed in a country alone
+    members_said: str | None = None  # a cluster projection's: how many clusters have members (`member_lists`)
 
     def full_name(self, key: Any) -> str:
         """A node's name, else its key (as the CLI prints it); the acronym the page shows is not a name."""
@@ -149,7 +150,8 @@ def _checked(state: dict | None) -> dict | None:
     if state is None or not isinstance(state.get("names"), dict) or not isinstance(state.get("links"), int) \
             or not isinstance(state.get("full_names"), dict) or not _counts(state.get("left_out")) \
             or not isinstance(state.get("other_names"), dict) \
-            or not isinstance(state.get("country_alone", 0), str | None):
+            or not isinstance(state.get("country_alone", 0), str | None) \
+            or not isinstance(state.get("members_said", 0), str | None):
         return None
     results = state.get("results")
     if not isinstance(results, dict) or not all(isinstance(r, MetricResult) and r.metric == m
@@ -175,7 +177,7 @@ def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGrap
     path = _FILES.path(store, cache_dir, version, key)
     state = _checked(_FILES.read(path, version, key)) or {"names": None, "full_names": {}, "links": 0,
                                                                    "results": {}, "left_out": None, "other_names": {},
-                                                                   "country_alone": None}
+                                                                   "country_alone": None, "members_said": None}
     missing = [m for m in chosen if m not in state["results"]]
     source = "disk"
     if missing or state["names"] is None:  # (no metric chosen and no file: the projection's names and size still)
@@ -188,10 +190,12 @@ def metrics_for(store: GraphStore, cache_dir: Path | str, inputs: nx.MultiDiGrap
         _FILES.counted()
         state = {"names": node_names(graph), "full_names": full_names(graph), "links": graph.number_of_edges(),
                  "results": {**state["results"], **computed}, "left_out": getattr(graph, "graph", {}).get("left_out"),
-                 "other_names": other_names(graph), "country_alone": getattr(graph, "graph", {}).get("country_alone")}
+                 "other_names": other_names(graph), "country_alone": getattr(graph, "graph", {}).get("country_alone"),
+                 "members_said": getattr(graph, "graph", {}).get("members_said")}
         _FILES.write(store, path, state, inputs, version, key)
     return KeptMetrics(spec, state["names"], state["links"], {m: state["results"][m] for m in chosen}, source,
-                       state["full_names"], state["left_out"], state["other_names"], state["country_alone"])
+                       state["full_names"], state["left_out"], state["other_names"], state["country_alone"],
+                       state["members_said"])
 
 
 def builds() -> int:

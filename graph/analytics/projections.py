@@ -24,6 +24,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from graph.analytics.incidence import Incidence, incidence, organisation_groups, participations
+from graph.analytics.member_lists import members_said
 from graph.analytics.projection_spec import DEFAULT_PROJECTION, KINDS, ROLE_RANK, Projection
 from graph.analytics.projections_compact import COMPACT_FROM_EDGES, CompactProjection
 from graph.analytics.ungrouped import country_alone_said
@@ -77,6 +78,8 @@ def _aggregate(G: nx.MultiDiGraph, spec: Projection) -> nx.Graph:
     if spec.kind in ("region", "country"):  # said beside the metrics (`ungrouped.left_out_said`): none is silent
         grouped = len({org for members in groups.values() for org in members})
         graph.graph["left_out"] = (len(inc.organisations) - grouped, len(inc.organisations))
+    if spec.kind == "cluster":  # said beside the metrics: a cluster with a member list is linked through its members
+        graph.graph["members_said"] = members_said(G, groups)
     index = {k: i for i, k in enumerate(keys)}
     for u, v, attrs in graph.edges(data=True):
         attrs["projects"] = attrs["weight"]
