@@ -9,17 +9,13 @@ Real parts: the CORDIS fixture with a few Italian organisations added (real file
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from loaders.cluster_detection import name_key
-from loaders.cordis import load_cordis
 from loaders.generic_vat_numbers import vat_forms
 from loaders.pipeline import run_load, run_unload
-from tests.conftest import FIXTURES
+from tests.cordis_with import load_cordis_with
 
-_PROJECT = "101039110,UNIFY"  # a project of the CORDIS fixture the added organisations take part in
 #: (PIC, VAT number, name) of the Italian organisations added to the CORDIS fixture.
 ITALIAN = [("999908496", "IT00488410010", "TELECOM ITALIA SPA O TIM SPA"),
            ("999992886", "", "CENTRO RICERCHE FIAT SCPA"),
@@ -48,12 +44,7 @@ def _table(file: str, label: str, id_column: str, name_column: str, match: bool,
 
 @pytest.fixture
 def store(embedded_store, tmp_path):
-    cordis = tmp_path / "cordis"
-    shutil.copytree(FIXTURES / "cordis", cordis)
-    with (cordis / "organizations.csv").open("a", encoding="utf-8") as rows:
-        for order, (pic, vat, name) in enumerate(ITALIAN, start=2):
-            rows.write(f"{_PROJECT},{pic},{vat},{name},,false,PRC,,,,IT,,,,,{order},participant,0,0,0,false,,\n")
-    load_cordis(embedded_store, cordis)
+    load_cordis_with(embedded_store, tmp_path, "IT", ITALIAN)
     return embedded_store
 
 

@@ -8,17 +8,13 @@ pipeline."""
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from loaders.cluster_detection import name_key
-from loaders.cordis import load_cordis
 from loaders.generic_vat_numbers import vat_forms
 from loaders.pipeline import run_load
-from tests.conftest import FIXTURES
+from tests.cordis_with import load_cordis_with
 
-_PROJECT = "101039110,UNIFY"  # a project of the CORDIS fixture the added organisations take part in
 #: (PIC, VAT number, name) of the Polish organisations added to the CORDIS fixture, as CORDIS writes them.
 POLISH = [("999847095", "PL6750001805",
            "INSTYTUT KATALIZY I FIZYKOCHEMII POWIERZCHNI IM. JERZEGO HABERA POLSKA AKADEMIA NAUK"),
@@ -35,12 +31,7 @@ Sieć Badawcza Łukasiewicz – Górnośląski Instytut Technologiczny;PL6312691
 
 @pytest.fixture
 def store(embedded_store, tmp_path):
-    cordis = tmp_path / "cordis"
-    shutil.copytree(FIXTURES / "cordis", cordis)
-    with (cordis / "organizations.csv").open("a", encoding="utf-8") as rows:
-        for order, (pic, vat, name) in enumerate(POLISH, start=2):
-            rows.write(f'{_PROJECT},{pic},{vat},"{name}",,false,PRC,,,,PL,,,,,{order},participant,0,0,0,false,,\n')
-    load_cordis(embedded_store, cordis)
+    load_cordis_with(embedded_store, tmp_path, "PL", POLISH)
     return embedded_store
 
 
