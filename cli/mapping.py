@@ -9,6 +9,7 @@ import click
 
 from cli.main import Context, main
 from graph.errors import ClusterExplorerError
+from loaders.common import is_text_encoding
 
 
 @main.group()
@@ -20,8 +21,11 @@ def mapping() -> None:
 @click.argument("table", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the mapping to this file (refused if it exists) instead of printing it.")
+@click.option("--encoding", default=None, metavar="CODEC",
+              help="The table's text encoding (cp1250, cp1252, utf-8 ...), when the one detected reads its letters "
+                   "wrong; the mapping names it.")
 @click.pass_obj
-def mapping_new_command(obj: Context, table: Path, out: Path | None) -> None:
+def mapping_new_command(obj: Context, table: Path, out: Path | None, encoding: str | None) -> None:
     """A mapping for TABLE, its columns guessed from the header and its formats from the cells: the
     participation preset for one row per participation (as funders publish grants), or, for a table naming no
     project, a list of clusters or organisations (their places, sectors, programmes and labels, matched by name
@@ -36,7 +40,9 @@ def mapping_new_command(obj: Context, table: Path, out: Path | None) -> None:
                                    "files inside its own folder: write it next to the table "
                                    f"(--out {table.parent / out.name})")
     notes: list[str] = []  # cells to fix in the table (an amount no guess reads), named by file, line and column
-    text = participation_template(table, file, notes)
+    if encoding is not None and not is_text_encoding(encoding):
+        raise ClusterExplorerError(f"--encoding {encoding!r} is not a text encoding; try cp1250, cp1252 or utf-8")
+    text = participation_template(table, file, notes, encoding)
     if out is None:
         click.echo(text, nl=False)
     else:

@@ -13,9 +13,13 @@ from __future__ import annotations
 
 __all__ = ["CURRENCY_MARKS", "KRONA_COUNTRIES", "marked_currencies", "mark_of", "without_currency"]
 
-#: A currency's ISO code -> the marks its amounts are written with besides the code itself (case ignored).
+#: A currency's ISO code -> the marks its amounts are written with besides the code itself (case ignored): the
+#: euro's and those of Europe's other currencies, as registers write them before or after amounts (`4 250 000,00 zł`
+#: had been refused cell by cell); `kn` is the kuna of Croatian tables before 2023.
 CURRENCY_MARKS = {"SEK": ("kr", "kr."), "NOK": ("kr", "kr."), "DKK": ("kr", "kr."), "ISK": ("kr", "kr."),
-                  "EUR": ("€",)}
+                  "EUR": ("€",), "PLN": ("zł", "zl"), "CZK": ("Kč", "Kc"), "HUF": ("Ft",), "RON": ("lei", "leu"),
+                  "BGN": ("лв", "лв.", "lv"), "HRK": ("kn",), "CHF": ("Fr.", "SFr."), "GBP": ("£",),
+                  "RSD": ("din", "din.", "дин", "дин.")}
 #: The country whose currency each krona or krone is: a table placed in one of them names its `kr`.
 KRONA_COUNTRIES = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "IS": "ISK"}
 
@@ -25,15 +29,20 @@ def without_currency(text: str, currency: str) -> str:
 
     >>> without_currency("3 450 000 kr", "SEK"), without_currency("€ 250.000", "EUR"), without_currency("12 EUR", "SEK")
     ('3 450 000', '250.000', '12 EUR')
+    >>> without_currency("4 250 000,00 zł", "PLN"), without_currency("12 500 Kč", "CZK")
+    ('4 250 000,00', '12 500')
+    >>> without_currency("Baldin", "RSD"), without_currency("Fr. 1'200", "CHF")
+    ('Baldin', "1'200")
     """
     if not currency:
         return text
     stripped, folded = text.strip(), text.strip().casefold()
-    for mark in sorted({currency.casefold(), *CURRENCY_MARKS.get(currency.upper(), ())}, key=len, reverse=True):
-        if folded.endswith(mark) and folded != mark:
-            return stripped[:-len(mark)].strip()
-        if folded.startswith(mark) and folded != mark:
-            return stripped[len(mark):].strip()
+    marks = {currency.casefold(), *(mark.casefold() for mark in CURRENCY_MARKS.get(currency.upper(), ()))}
+    for mark in sorted(marks, key=len, reverse=True):
+        rest = stripped[:-len(mark)] if folded.endswith(mark) else stripped[len(mark):] if folded.startswith(mark) \
+            else ""
+        if any(c.isdigit() for c in rest):  # beside a number: `Baldin` in an amount column is no dinar
+            return rest.strip()
     return text
 
 

@@ -29,6 +29,7 @@ from graph.store.disk import disk_full
 from graph.store.load_log import record_load, start_load
 from graph.store.records import NodeRecord, RelRecord, strip_controls, unstorable
 from graph.store.writer import Progress, WriteSummary, write_records
+from loaders.code_pages import guess_code_page
 
 __all__ = ["LoadReport", "file_checksum", "source_record", "load_records", "read_text", "read_bytes",
            "is_text_encoding", "is_json", "clean_text", "removed_note"]
@@ -87,16 +88,17 @@ _BINARY = ((b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods workbook?): save the
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: What a message about an encoding offers instead (the mapping's `encoding`).
-_OTHER_ENCODINGS = 'encoding = "cp1252" (Windows) or encoding = "latin-1"'
+_OTHER_ENCODINGS = 'encoding = "cp1252" (Windows, Western European), "cp1250" (Central European) or "latin-1"'
 
 
 def read_text(path: Path, encoding: str | None = None, *, name: str | None = None) -> tuple[str, str]:
     """Text of a file and the encoding it was read with: UTF-8 (with or without BOM), UTF-16 with a BOM,
-    else Windows-1252 (what spreadsheets on Windows write), else Latin-1; or `encoding` when given.
+    else the code page of Windows whose reading looks most like text, Windows-1252 (Western European) or Windows-1250
+    (Central European), else Latin-1 (`loaders.code_pages`); or `encoding` when given.
 
     A UTF-8 BOM is dropped whatever the encoding: Excel writes one before text that is not UTF-8 too, so
     undetected it would read as `ï»¿` in the first header cell; a BOM before bytes that are not UTF-8 is
-    detected as Windows-1252 (else Latin-1) after the BOM. The encoding is returned so the summary can say what
+    detected as a code page after the BOM. The encoding is returned so the summary can say what
     was assumed. A file that is not text (a workbook, an image), an unknown `encoding`, or bytes not valid in it
     raise `ValidationFailed` with one problem naming the file (as `name`, default the path), the line and the
     byte.
@@ -116,10 +118,7 @@ def read_text(path: Path, encoding: str | None = None, *, name: str | None = Non
         return data.decode("utf-8"), "utf-8-sig" if bom else "utf-8"
     except UnicodeDecodeError:
         _refuse_mixed(data, name)
-    try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+    return guess_code_page(data)
 
 
 def _refuse_mixed(data: bytes, name: str) -> None:

@@ -1,6 +1,6 @@
 """The one CSV reader of every loader: rows by column name, each with its physical line, or every problem.
 
-Real exports differ in separator (`,` `;` tab `|`), encoding (UTF-8 with or without BOM, Windows-1252),
+Real exports differ in separator (`,` `;` tab `|`), encoding (UTF-8 with or without BOM, Windows-1252 or -1250),
 quote multi-line text and sometimes arrive truncated or re-saved by a spreadsheet. `read_rows` finds
 the separator and encoding and reads the cells; `read_table` also checks required columns and converts
 typed ones with the value vocabulary of `graph.values`. Loaders name columns, never positions, so one
@@ -26,6 +26,7 @@ from typing import Any
 from graph import values
 from graph.errors import Problem, ValidationFailed
 from graph.store.records import MAX_TEXT
+from loaders.code_pages import PAGE_NAMES, other_pages
 from loaders.common import clean_text, read_bytes, read_text, removed_note
 from loaders.csv_header import OFFICIAL, SEPARATORS, after_lines, sniff_separator
 
@@ -143,15 +144,17 @@ def read_rows(path: Path | str, *, expected: Iterable[str] = (), separator: str 
     first = skip_lines + 1  # the header's line in the file
     header_name = "first line" if first == 1 else f"line {first} (after skip_lines = {skip_lines})"
     notes = []
-    if encoding == "cp1252" or encoding == "latin-1":
+    if encoding in PAGE_NAMES:
         bom = " despite its UTF-8 BOM" if read_bytes(path).startswith(b"\xef\xbb\xbf") else ""
         notes.append(f"{path.name} is not UTF-8{bom} (first non-UTF-8 byte on line {_first_bad_byte_line(path)}); "
                      f"it was read as {encoding}{bom and ', without the BOM'}.")
     header_line = _FIRST_LINE.match(text).group()
     bad = next((c for c in header_line[:65536] if c != "\t" and unicodedata.category(c) == "Cc"), None)
     if bad is not None:
+        other = f" or text in another encoding than {encoding} (set encoding = {other_pages(encoding)} in the " \
+                "mapping)" if "\x80" <= bad <= "\x9f" else ""  # a byte of a code page read as Latin-1's C1 control
         raise ValidationFailed([Problem(name, first, None, f"the {header_name} holds the control character {bad!r}: "
-                                        "this is binary data, not a CSV text file")])
+                                        f"this is binary data{other}, not a CSV text file")])
     separator = separator or sniff_separator(header_line, expected, separators)
     table = Table(path, separator, encoding, [], [], [], notes)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=separator)
@@ -208,8 +211,8 @@ def read_table(path: Path | str, *, required: Sequence[str] = (), optional: Sequ
     `required` columns must be in the header, and the `not_empty` ones hold a value on every row;
     `optional` ones help pick the separator. `types` maps a column to a parser for its non-empty cells
     (`number`, `integer`, `boolean`, `iso_date`, `lat_lon`); in `;`-separated files a `number` may have
-    a decimal comma (the CSV2 convention). Text that is not UTF-8 is read as Windows-1252 and a note says
-    so (spreadsheets on Windows write it; the names stay readable).
+    a decimal comma (the CSV2 convention). Text that is not UTF-8 is read in the Windows code page its letters fit
+    (`loaders.code_pages`) and a note says so (spreadsheets on Windows write it; the names stay readable).
     """
     types = types or {}
     table = read_rows(path, expected=(*required, *optional), separators=separators)

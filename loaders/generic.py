@@ -26,6 +26,7 @@ from loaders.common import LoadReport, load_records, source_record
 from loaders.csv_tables import Table
 from loaders.generic_added_ends import add_constant_ends, added_ends
 from loaders.generic_cell_notes import cell_notes, wrong_marks, yes_no_words
+from loaders.generic_currency_notes import wrong_currency_marks
 from loaders.generic_date_notes import wrong_date_format
 from loaders.generic_drop import drop_properties
 from loaders.generic_empty_keys import one_per_row
@@ -119,7 +120,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
             notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
         skipped = frozenset(line for file, line, _ in collected.skipped if file == spec.file)
         notes += [n for n in cell_notes(spec, table) + role_notes(spec, table, skipped) if n not in notes]
-        problems = yes_no_words(spec, wrong_date_format(spec, table, wrong_marks(spec, table, problems)))
+        problems = wrong_currency_marks(spec, table, wrong_marks(spec, table, problems))
+        problems = yes_no_words(spec, wrong_date_format(spec, table, problems))
     if problems:
         raise ValidationFailed(one_per_row(list(dict.fromkeys(problems))))  # tables of one file find the same
     two_ways = ids_spelled_two_ways(records)

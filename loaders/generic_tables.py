@@ -14,6 +14,7 @@ import json
 from graph.errors import Problem, ValidationFailed
 from graph.nearest import nearest
 from graph.wording import first_few
+from loaders.code_pages import PAGE_NAMES, guessed_note, misread_page
 from loaders.common import is_json, read_text, removed_note
 from loaders.csv_header import SEPARATORS, header_line_holding, sniff_separator
 from loaders.csv_tables import Table, read_rows
@@ -27,7 +28,7 @@ __all__ = ["NOT_IN_FILE", "read_table", "check_columns"]
 #: the Data page says to fix the mapping.
 NOT_IN_FILE = "column not in file"
 _ENCODINGS = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8 with BOM", "utf-16": "UTF-16",
-              "cp1252": "Windows-1252 (it is not UTF-8)", "latin-1": "Latin-1 (it is not UTF-8)"}
+              **{page: f"{name} (it is not UTF-8)" for page, name in PAGE_NAMES.items()}}
 
 
 
@@ -54,6 +55,9 @@ def read_table(mapping: Mapping, spec: FileSpec, expected: list[str], problems: 
     table.notes = [f"{spec.file}: {len(table.rows)} row(s), read as {how}, {read_as}",
                    *(table.notes if table.delimiter is None else []),  # JSON: the key of a wrapped list
                    *removed_note(spec.file, table.removed, table.first_removed, table.cleaned)]
+    if table.encoding in PAGE_NAMES and not spec.encoding:  # a guess: its words as read, and how to set another
+        table.notes.insert(1, guessed_note(spec.file, table.encoding, [*table.columns, *(
+            cell for row in table.rows[:200] for cell in row.values())]))
     if table.delimiter is not None:
         leave_out_total_rows(table, spec.file)  # `Summe;;;;;16.934;;` under a cluster list had become a Cluster
     return table
@@ -90,13 +94,23 @@ def check_columns(mapping: Mapping, spec: FileSpec, table: Table, problems: list
         return False
     problems += _unsplit_items(spec, table) if table.delimiter is None and not missing else []
     for column, (uses, lines) in missing.items():
-        close = nearest(column, table.columns, cutoff=0.6)  # a column's name may differ more: few to choose from
         where = ", ".join(f"{mapping.path.name}:{line}" for line in lines)
         problems.append(Problem(spec.file, header if table.delimiter else None, column, (
             f"column {column!r} ({', '.join([*uses, where])}) is not in the file"
-            + (f"; did you mean {close[0]!r}?" if close else "") + f"; columns: {', '.join(table.columns)}"),
-            kind=NOT_IN_FILE))
+            + _hint(column, table, spec) + f"; columns: {', '.join(table.columns)}"), kind=NOT_IN_FILE))
     return len(problems) == before
+
+
+def _hint(column: str, table: Table, spec: FileSpec) -> str:
+    """The column meant, by a near spelling; or, when the header holds it garbled by reading the file in the wrong
+    encoding (`NIP cz³onka`), the encoding to set, never the garbled spelling."""
+    for cell in table.columns:
+        if page := misread_page(column, cell, table.encoding):
+            how = "as set in the mapping" if spec.encoding else "the encoding its letters were guessed in"
+            return (f"; the header has it as {cell!r}: the file was read as {table.encoding} ({how}), but it is "
+                    f"{page}: set encoding = \"{page}\" in the mapping")
+    close = nearest(column, table.columns, cutoff=0.6)  # a column's name may differ more: few to choose from
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _unsplit_items(spec: FileSpec, table: Table) -> list[Problem]:

@@ -30,13 +30,22 @@ __all__ = ["near_misses", "currency_notes", "feature_report", "feature_summary",
 SIMILAR = 0.8
 
 
+#: Names of national register and tax numbers, which a mapping keeps as properties of their own: `regon` (Poland) is
+#: one letter from `region`, and the warning had told an agency to rename its REGON column to a region.
+ID_NAMES = frozenset({"regon", "krs", "nip", "pesel", "siren", "siret", "rna", "cvr", "kvk", "rsin", "ico", "dic",
+                      "oib", "mbs", "emso", "cui", "cif", "nif", "nie", "eik", "bulstat", "ytunnus", "orgnr", "uid",
+                      "zvr", "hrb", "piva", "rea", "ein", "crn", "kbo", "bce", "rcs", "lei", "duns", "afm", "pic"})
+
+
 def _near(prop: str, names: list[str]) -> list[str]:
-    """Contract names `prop` is a near-miss of: same but for case, a word of it (`start`), or spelled alike."""
+    """Contract names `prop` is a near-miss of: same but for case, a word of it (`start`), or spelled alike; a
+    register number's name (`ID_NAMES`, alone or as a word of `prop`: `regon_nr`) is spelled so on purpose."""
     if prop in names:
         return []
     folded = [n for n in names if n.casefold() == prop.casefold()]
     worded = [n for n in names if len(prop) >= 3 and (n.startswith(prop + "_") or n.endswith("_" + prop))]
-    return folded or worded or difflib.get_close_matches(prop, names, n=2, cutoff=SIMILAR)
+    an_id = any(word in ID_NAMES for word in prop.casefold().replace("-", "_").split("_"))
+    return folded or worded or ([] if an_id else difflib.get_close_matches(prop, names, n=2, cutoff=SIMILAR))
 
 
 def _owners(spec: FileSpec) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from graph import values
 from graph.errors import Problem, ValidationFailed
+from loaders.code_pages import accented_words, other_pages
 from loaders.common import is_json, read_text
 from loaders.csv_header import NOT_WORD, header_word, likely_header  # the one fold of a header, re-exported
 from loaders.csv_tables import read_rows
@@ -21,7 +22,7 @@ from loaders.json_tables import item_columns, read_json_rows
 
 __all__ = ["DATE_FORMATS", "NUMBER_MARKS", "NOT_WORD", "header_word", "read_table", "sample_cells", "sample_at",
            "date_format", "unread_dates", "number_marks", "unread_numbers", "unread_said", "list_separator",
-           "as_toml", "object_lists", "object_lists_note"]
+           "as_toml", "object_lists", "object_lists_note", "with_encoding"]
 
 #: Date formats tried on a date column's cells, most common first; the first that reads them all is taken.
 DATE_FORMATS = (values.ISO_DATE, "%d.%m.%Y", "%d/%m/%Y", "%d-%m-%Y", "%Y/%m/%d", "%Y%m%d", "%m/%d/%Y", "%Y")
@@ -34,13 +35,15 @@ VALUE = re.compile(r"[\d\s.,:/+()-]+")
 YEAR = re.compile(r"\d{4}")
 
 
-def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int, list[int], dict[int, dict[str, list[int]]]]:
+def read_table(path: Path, encoding: str | None = None
+               ) -> tuple[list[str], list[dict], str | None, int, list[int], dict[int, dict[str, list[int]]]]:
     """The header, the rows, the separator, the lines above the header, each row's line and (JSON) the lines of the
-    objects in its lists (`Table.object_lines`) of a CSV or JSON file (a JSON list of objects): a guess's comment
-    names the rows it leaves to the user by file and line, a partner object's by its own line as `load csv` does."""
+    objects in its lists (`Table.object_lines`) of a CSV or JSON file (a JSON list of objects), read in `encoding`
+    (default: detected): a guess's comment names the rows it leaves to the user by file and line, a partner object's
+    by its own line as `load csv` does."""
     if is_json(path):
         problems: list[Problem] = []
-        table = read_json_rows(path, None, path.name, problems)
+        table = read_json_rows(path, encoding, path.name, problems)
         if table is None or problems:
             raise ValidationFailed(problems)
         in_rows = {column for row in table.rows for column in row}  # not `members.orgnr`: that needs a split
@@ -49,9 +52,9 @@ def read_table(path: Path) -> tuple[list[str], list[dict], str | None, int, list
         parents = {c for c in in_rows - held if any(other.startswith(f"{c}.") for other in held)}  # `"esca": null`
         return ([c for c in table.columns if c in in_rows and c not in nested and c not in parents], table.rows, None,
                 0, table.lines, table.object_lines)
-    header, separator = likely_header(read_text(path, name=path.name)[0])
+    header, separator = likely_header(read_text(path, encoding, name=path.name)[0])
     above = header - 1  # a title or notes above the header, as spreadsheets export them
-    table = read_rows(path, separator=separator, name=path.name, skip_lines=above)
+    table = read_rows(path, separator=separator, encoding=encoding, name=path.name, skip_lines=above)
     if not any(table.columns):
         raise ValidationFailed(table.problems)
     if values := [c for c in table.columns if _a_value(c)]:  # no header: a mapping of data as column names
@@ -240,3 +243,18 @@ def object_lists_note(rows: list[dict]) -> list[str]:
     return [f"# {', '.join(nested)} hold{'s' if len(nested) == 1 else ''} lists of objects: map each with its own "
             f"table and split = {{ column = {as_toml(first)} }} (its columns: {', '.join(items)}); see "
             'docs/mapping.md, "Files: separators, encodings, JSON"']
+
+
+def with_encoding(template: str, path: Path, encoding: str | None) -> str:
+    """`template` with an `encoding` line after its `name` when the table is not UTF-8 (`encoding`, or the code page
+    detected): without it, a load guesses again, and the user had no line to correct when the guess was wrong (a
+    Polish export read as Windows-1252). A UTF-8 table gets none, unless `encoding` says so."""
+    text, read_as = read_text(path, encoding, name=path.name)
+    if encoding is None and not read_as.startswith("utf-"):
+        line = (f"encoding = {as_toml(read_as)}  #? not UTF-8; its letters read best in this code page "
+                f"({', '.join(accented_words([text], 3))}); if they look wrong, write {other_pages(read_as)}")
+    elif encoding is not None:
+        line = f"encoding = {as_toml(encoding)}  # as given to mapping new"
+    else:
+        return template
+    return re.sub(r"^name = .*$", lambda named: f"{named.group()}\n{line}", template, count=1, flags=re.MULTILINE)

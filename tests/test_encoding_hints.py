@@ -81,12 +81,13 @@ def test_mapping_new_and_load_csv_read_the_excel_file(tmp_path, embedded_server)
     env = cli_env(embedded_server, "encoding_hints")
     made = invoke(env, "mapping", "new", str(tmp_path / "bidrag.csv"), "--out", str(tmp_path / "mapping.toml"))
     assert made.exit_code == 0, made.stderr
-    columns = tomllib.loads((tmp_path / "mapping.toml").read_text(encoding="utf-8"))["columns"]
-    assert (columns["project_id"], columns["region"]) == ("Projektnummer", "Län")
+    mapping = tomllib.loads((tmp_path / "mapping.toml").read_text(encoding="utf-8"))
+    assert (mapping["columns"]["project_id"], mapping["columns"]["region"]) == ("Projektnummer", "Län")
+    assert mapping["encoding"] == "cp1252"  # the guess, written for the user to check
     checked = invoke(env, "load", "csv", str(tmp_path / "mapping.toml"), "--check")
     assert checked.exit_code == 0, checked.stderr
     assert "valid; a load would write" in checked.stdout
-    assert "bidrag.csv: 2 row(s), read as Windows-1252 (it is not UTF-8), separator semicolon" in checked.stdout
+    assert "bidrag.csv: 2 row(s), read as cp1252 (set in the mapping), separator semicolon" in checked.stdout
 
 
 def test_the_excel_file_loads_into_the_store(embedded_store, tmp_path):
@@ -134,7 +135,7 @@ def test_a_file_not_valid_in_the_encoding_its_bom_announces_says_how_to_set_one(
     assert problem.message == (
         "not valid utf-16: illegal UTF-16 surrogate (bytes 0x00 0xd8 after '1,'); no encoding is set, and its first "
         "bytes (a byte order mark) say utf-16; if it is in another encoding, save it as UTF-8 or set that one in the "
-        'mapping: encoding = "cp1252" (Windows) or encoding = "latin-1"')
+        'mapping: encoding = "cp1252" (Windows, Western European), "cp1250" (Central European) or "latin-1"')
     assert "leave the encoding out" not in problem.message
 
 

@@ -42,6 +42,7 @@ from loaders.table_cells import (
     sample_cells,
     unread_dates,
     unread_said,
+    with_encoding,
 )
 
 __all__ = ["HEADER_WORDS", "DATE_FORMATS", "participation_template", "guess_columns", "guess_by_words", "guesses",
@@ -64,13 +65,18 @@ def guess_columns(headers: Iterable[str]) -> dict[str, str]:
     return {name: guessed[name] for name in PARTICIPATION_COLUMNS if name in guessed}
 
 
-def participation_template(data: Path | str, file: str | None = None, notes: list[str] | None = None) -> str:
+def participation_template(data: Path | str, file: str | None = None, notes: list[str] | None = None,
+                           encoding: str | None = None) -> str:
     """A participation-preset mapping for the table `data`, its guesses marked; `file` is the table's path as the
     mapping names it (default: its name, for a mapping saved next to it); what the user must fix in the table
     (amounts no guess reads, by file, line and column) also goes to `notes`, for the command's output. A table
-    naming no project but names (a cluster list) gets a mapping of a list instead (`loaders.mapping_new.lists`)."""
-    data = Path(data)
-    headers, rows, separator, above, at, object_at = read_table(data)
+    naming no project but names (a cluster list) gets a mapping of a list instead (`loaders.mapping_new.lists`).
+    The table is read in `encoding` (default: detected), which the mapping then names when it is not UTF-8."""
+    return with_encoding(_template(Path(data), file, notes, encoding), Path(data), encoding)
+
+
+def _template(data: Path, file: str | None, notes: list[str] | None, encoding: str | None) -> str:
+    headers, rows, separator, above, at, object_at = read_table(data, encoding)
     guessed = without_unread_postcodes(guess_columns(headers), rows)
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_new.lists import list_template  # a list of clusters or organisations, no projects
