@@ -172,9 +172,10 @@ def test_a_kkk_coordinator_is_a_member_of_its_cluster(tmp_path):
 
 def test_regions_partly_not_nuts_are_said_and_a_member_of_two_clusters_merges(tmp_path):
     """`mapping new` had said "the regions in Region are NUTS regions of PL" of a column holding `mazowieckie`, which
-    NUTS does not name, and its template failed `--check` on a member of two clusters in two voivodeships."""
-    text = _made(tmp_path, "members.csv", KLASTRY.replace("Województwo", "Region"))
-    assert ("#? most regions in Region are NUTS regions of PL; every row is placed in PL; but 'mazowieckie' is no NUTS "
+    NUTS does not name so (it is now found by graph.region_spellings: here `Zagłębie`, a land no NUTS region is),
+    and its template failed `--check` on a member of two clusters in two voivodeships."""
+    text = _made(tmp_path, "members.csv", KLASTRY.replace("Województwo", "Region").replace("mazowieckie", "Zagłębie"))
+    assert ("#? most regions in Region are NUTS regions of PL; every row is placed in PL; but 'Zagłębie' is no NUTS "
             "region's name") in text
     assert ('\non_conflict = "merge"  #? 1 member(s) are on several rows with different data (a member of two clusters '
             "in two regions): '676-246-85-53' (lines 3, 5); merged") in text
