@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import ValidationFailed
+from graph.values import as_bool
 from loaders.generic import read_generic
 from loaders.mapping_new.participation import guess_columns
 from tests.cli_invoke import mapping_new as _made
@@ -97,6 +98,13 @@ def test_other_spanish_headers_and_codes_that_are_no_project():
                        "sector": "Código CNAE"}
 
 
+@pytest.mark.parametrize(("word", "value"), [("Sí", True), ("si", True), ("SÍ", True), ("Sim", True),
+                                             ("Não", False), ("bai", True), ("Ez", False), ("sì", True),
+                                             ("Tak", True), ("nie", False)])
+def test_spanish_catalan_portuguese_basque_yes_no_words(word, value):
+    assert as_bool(word) is value
+
+
 def _label_if_mapping(tmp_path, table: str):
     (tmp_path / "socios.csv").write_text(table, encoding="utf-8")
     mapping = tmp_path / "m.toml"
@@ -112,6 +120,14 @@ def test_a_label_if_column_of_spanish_size_words_is_one_problem_with_its_recode(
     [said] = refused.value.problems
     assert said.mapping_can_fix and "6 cells are no yes or no word" in said.message
     assert said.message.endswith('values = { "gran empresa" = "nej", "pyme" = "ja" } }')
+
+
+def test_a_label_if_column_of_si_and_no_labels_the_smes(tmp_path):
+    """A column of `Sí` / `No` had been refused on every row."""
+    nodes = read_generic(_label_if_mapping(tmp_path, SOCIOS.replace("Gran empresa", "No").replace("Pyme", "Sí")))[0]
+    assert sorted(n.name for n in nodes if "SME" in n.extra_labels) == [
+        "Mecanizados Zubieta S.L.", "Máquinas Elgoibar S.A.", "Utillajes Vitoria S.L.",
+        "Visión Artificial Donostia S.L."]
 
 
 def test_a_loaded_spanish_member_list_shows_its_members(embedded_server, tmp_path):
