@@ -26,11 +26,13 @@ __all__ = ["BadValue", "NotYesNo", "POINT_GROUPED", "TRUE_WORDS", "FALSE_WORDS",
 
 #: Words read as yes / no, in any case: English, digits, a ticked box (`x`), and the TRUE / FALSE that
 #: spreadsheets write in Swedish, Norwegian, Danish, Finnish, German and French (SANT, SANN, SAND, TOSI,
-#: WAHR, VRAI), with the short yes / no of those languages.
+#: WAHR, VRAI), with the short yes / no of those languages and of Spanish and Catalan (`sí`, `si`), Italian
+#: (`sì`), Portuguese (`sim` / `não`), Basque (`bai` / `ez`) and Polish (`tak` / `nie`): a Basque member list's
+#: `Sí` had been refused on every row.
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "on", "x", "ja", "j", "sant", "sann", "sand", "kyllä",
-                        "tosi", "wahr", "oui", "vrai"})
+                        "tosi", "wahr", "oui", "vrai", "sí", "si", "sì", "sim", "bai", "tak"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "off", "nej", "nei", "falskt", "usann", "falsk", "ei",
-                         "epätosi", "nein", "falsch", "non", "faux"})
+                         "epätosi", "nein", "falsch", "non", "faux", "não", "nao", "ez", "nie"})
 ISO_DATE = "%Y-%m-%d"
 KINDS = ("string", "int", "float", "bool", "date", "list")
 _INT = re.compile(r"^[-+]?\d+$")

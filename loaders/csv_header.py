@@ -11,9 +11,10 @@ import csv
 import re
 from collections.abc import Iterable, Sequence
 
-__all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "SECOND_CHOICE", "REGION_COUNTRY",
-           "ID_COUNTRY", "REGION_COUNTRY_TOO", "POSTCODE_HEADERS", "NOT_WORD", "header_word", "id_entity", "fields",
-           "sniff_separator", "after_lines", "header_line_holding", "likely_header", "header_currency"]
+__all__ = ["SEPARATORS", "OFFICIAL", "HEADER_LANGUAGES", "HEADER_WORDS", "SECOND_CHOICE", "WHOLE_ONLY",
+           "REGION_COUNTRY", "ID_COUNTRY", "REGION_COUNTRY_TOO", "POSTCODE_HEADERS", "NOT_WORD", "header_word",
+           "id_entity", "fields", "sniff_separator", "after_lines", "header_line_holding", "likely_header",
+           "header_currency"]
 
 #: Every separator the reader knows, with its name for messages.
 SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab", "|": "pipe"}
@@ -22,7 +23,7 @@ OFFICIAL = (",", ";")
 
 #: The languages of `HEADER_WORDS`, as the README and docs/mapping.md name them (a test holds them to it).
 HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Icelandic", "German", "French", "Italian",
-                    "Polish")
+                    "Polish", "Spanish", "Catalan")
 #: Headers of a French postcode: a region column only where its cells are read as postcodes (`mapping new`).
 POSTCODE_HEADERS = ("codepostal", "cp")
 #: Headers of a county's official number (Statistics Sweden's länskod, Statistics Norway's fylkesnummer, a French
@@ -35,6 +36,8 @@ COUNTY_CODE_HEADERS = {**dict.fromkeys(("länskod", "lanskod", "länkod", "lanko
                                         "fylkekode"), "NO"),
                        **dict.fromkeys(("département", "departement", "dépt", "dép", *POSTCODE_HEADERS), "FR"),
                        **dict.fromkeys(("provincia", "prov", "siglaprovincia", "siglaprov"), "IT")}
+#: A Spanish autonomous community's headers: a NUTS 2 region, which a table's `Provincia` (NUTS 3) names better.
+_COMMUNITY = ("comunidadautónoma", "comunidadautonoma", "ccaa", "comunitatautònoma", "comunitatautonoma")
 #: Header words (lowercase, letters and digits only) that name each column of the participation preset, in
 #: `HEADER_LANGUAGES`; a header equal to one is a sure guess, a header holding one (of 5 letters or more) a
 #: likely one. A Finnish table (`Hankenumero;Hankkeen nimi;Y-tunnus;Organisaatio;Rooli;Tuki;Maakunta;Maa`) had
@@ -48,25 +51,26 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                    "foerderkennzeichen", "förderkennzeichen", "numeroprojet", "numéroduprojet", "numérodeprojet",
                    "referenceprojet", "project", "prosjekt", "projekt", "hanke", "projekti", "verkefni", "projet",
                    "codiceprogetto", "idprogetto", "cup", "codicecup", "progetto", "numerumowy", "nrumowy",
-                   "numerprojektu", "nrprojektu"),
+                   "numerprojektu", "nrprojektu", "código", "codigo", "expediente", "referencia", "proyecto",
+                   "projecte"),
     "project_title": ("projecttitle", "title", "projectname", "prosjekttittel", "prosjektnavn", "prosjekttitel",
                       "projekttitel", "projektnamn", "projektname", "projektnavn", "titel", "tittel", "hankkeennimi",
                       "hankkeenotsikko", "projektinnimi", "otsikko", "nimike", "verkefnisheiti", "heitiverkefnis",
                       "titill", "heiti", "titre", "titreduprojet", "intituléduprojet", "thema", "titolo",
                       "titoloprogetto", "titolodelprogetto", "denominazioneprogetto", "nomeprogetto", "tytułprojektu",
-                      "tytuł", "nazwaprojektu"),
+                      "tytuł", "nazwaprojektu", "título", "titulo", "títulodelproyecto", "nombredelproyecto", "títol"),
     "project_acronym": ("acronym", "projectacronym", "akronym", "acronyme", "kortnavn", "kurztitel", "lyhenne",
-                        "akronyymi", "skammstöfun"),
+                        "akronyymi", "skammstöfun", "acrónimo", "acronimo"),
     "start_date": ("startdate", "start", "projectstart", "startdato", "startdatum", "projektstart", "prosjektstart",
                    "alkupäivä", "alkupaiva", "alkupvm", "alkamispäivä", "aloituspäivä", "alkaa", "upphaf",
                    "upphafsdagur", "hefst", "beginn", "projektbeginn", "laufzeitbeginn", "laufzeitvon", "von",
                    "datededébut", "datededebut", "début", "dataavvio", "datainizio", "datadiavvio", "datadiinizio",
-                   "avvio", "inizio", "datarozpoczęcia", "rozpoczęcie"),
+                   "avvio", "inizio", "datarozpoczęcia", "rozpoczęcie", "fechadeinicio", "fechainicio", "datadinici"),
     "end_date": ("enddate", "end", "projectend", "sluttdato", "slutdatum", "slutdato", "projektslut", "slut", "slutt",
                  "prosjektslutt", "loppupäivä", "loppupaiva", "loppupvm", "päättymispäivä", "päättyy", "lok",
                  "lokadagur", "lýkur", "ende", "enddatum", "projektende", "laufzeitende", "laufzeitbis", "bis",
                  "datedefin", "fin", "datafine", "dataconclusione", "datadifine", "datadiconclusione", "conclusione",
-                 "datazakończenia", "zakończenie"),
+                 "datazakończenia", "zakończenie", "fechadefin", "fechafin", "datadefi"),
     "organisation_id": ("organisationid", "organizationid", "organisationnumber", "organizationnumber", "orgnr",
                         "orgno", "orgid", "orgnumber", "pic", "organisasjonsnummer", "organisasjonsnr",
                         "organisationsnummer", "orgnummer", "cvr", "cvrnummer", "cvrnr", "senummer", "ytunnus",
@@ -75,7 +79,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                         "uid", "uidnummer", "handelsregisternummer", "registernummer", "handelsregisternr",
                         "ustidnr", "ustid", "ustidnummer", "umsatzsteuerid", "umsatzsteueridentifikationsnummer",
                         "vatid", "vatno", "partitaiva", "piva", "codicefiscale", "nip", "nipczłonka", "nipfirmy",
-                        "regon", "krs"),
+                        "regon", "krs", "cif", "nif", "cifnif", "nifcif", "nifiva"),
     "organisation_name": ("organisationname", "organizationname", "organisation", "organization", "beneficiary",
                           "partnername", "participantname", "name", "navn", "namn", "nimi", "nafn", "nom",
                           "legalname", "organisasjonsnavn", "organisasjon", "virksomhet", "organisationsnamn",
@@ -91,7 +95,9 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                           "partners", "partnere", "partnerit", "kumppanit", "partnerdiprogetto", "beneficiari",
                           "beneficiario", "ragionesociale", "denominazione", "denominazionesociale", "nome", "soggetto",
                           "impresa", "azienda", "partnerzy", "członek", "nazwaczłonka", "nazwafirmy", "nazwa",
-                          "beneficjenci"),
+                          "beneficjenci", "razónsocial", "razonsocial", "denominación", "denominacion", "nombre",
+                          "empresa", "entidad", "raósocial", "raosocial", "entitat", "socios", "participantes",
+                          "entidadesparticipantes"),
     # a project's lead partner named in a column of its own, beside a cell listing the other partners
     "coordinator": ("coordinator", "projectcoordinator", "leadpartner", "lead", "leadorganisation", "leadorganization",
                     "leadapplicant", "leadbeneficiary", "konsortialführer", "konsortialfuhrer", "konsortialfuehrer",
@@ -100,7 +106,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                     "projektleder", "hovedansøger", "koordinaattori", "päätoteuttaja", "verkefnisstjóri",
                     "aðalumsækjandi", "coordinateur", "chefdefile", "porteurduprojet", "capofila", "soggettocapofila",
                     "beneficiariocapofila", "partnercapofila", "coordinatore", "beneficjent", "beneficjentlider",
-                    "lider", "liderprojektu", "wnioskodawca"),
+                    "lider", "liderprojektu", "wnioskodawca", "coordinador", "líder", "solicitante"),
     "role": ("role", "partnerrole", "participantrole", "rolle", "roll", "rooli", "hlutverk", "rôle", "funktion",
              "ruolo"),
     "amount": ("amount", "grant", "grantamount", "contribution", "eccontribution", "funding", "tildeltbeløp",
@@ -109,21 +115,23 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "myönnetty", "myönnettytuki", "avustus", "rahoitus", "summa", "styrkur", "styrkupphæð", "upphæð",
                "fjárhæð", "fördersumme", "betrag", "zuwendung", "montant", "subvention",
                "contributoconcesso", "contributo", "finanziamento", "agevolazioneconcessa", "agevolazione",
-               "importoconcesso", "importo", "wartośćdofinansowania", "dofinansowanie", "kwotadofinansowania"),
+               "importoconcesso", "importo", "wartośćdofinansowania", "dofinansowanie", "kwotadofinansowania",
+               "subvención", "subvencion", "ayudaconcedida", "importe", "presupuesto"),
     "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat",
                 "paese", "nazione"),
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
-               "landshluti", "svæði", "bundesland", "regierungsbezirk", "województwo", "wojewodztwo",
-               *COUNTY_CODE_HEADERS),
+               "landshluti", "svæði", "bundesland", "regierungsbezirk", "województwo", "wojewodztwo", "província",
+               *COUNTY_CODE_HEADERS, *_COMMUNITY),
     # a town's words before a municipality's: a Danish member list's `By` (Aarhus) beside its `Kommune` (Aarhus Kommune)
     "city": ("city", "town", "poststed", "postort", "ort", "by", "kaupunki", "paikkakunta", "staður", "stadt", "ville",
              "città", "citta", "municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag", "comune",
-             "miejscowość", "miasto"),
-    "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "pmi", "issme"),
+             "miejscowość", "miasto", "municipio", "localidad", "población", "poblacion", "ciudad", "municipi",
+             "població"),
+    "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "pmi", "issme", "pyme"),
     "sector": ("sector", "theme", "topic", "field", "researchfield", "tema", "fagområde", "fagomrade", "område",
                "bransje", "bransch", "branche", "sektor", "toimiala", "teema", "aihe", "tieteenala", "ala", "svið",
                "fagsvið", "atvinnugrein", "thème", "thematique", "thématique", "domaine", "themenfeld",
-               "forschungsfeld", "settore", "areatematica", "ambito"),
+               "forschungsfeld", "settore", "areatematica", "ambito", "actividad", "cnae", "códigocnae", "activitat"),
     "participation_key": ("order", "participationid", "participantnumber", "partnernumber", "partnernr",
                           "rownumber", "lineno", "järjestys", "rivinumero"),
     "programme": ("programme", "program", "programm", "fundingscheme", "ordning", "virkemiddel", "satsing", "pulje",
@@ -132,14 +140,17 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
 }
 #: Words of a column that another column of the table may hold better: a municipality's (`Kommune`: Aarhus Kommune)
 #: where the table has a town's too (`By`: Aarhus), whatever the words' lengths.
-SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag"}),
+SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag",
+                                      "municipio", "municipi"}),
                  # a Bavarian cluster list's `Regierungsbezirk` (Oberbayern, DE21) beside its `Bundesland` (Bayern)
-                 "region": frozenset({"bundesland", *POSTCODE_HEADERS}),
+                 "region": frozenset({"bundesland", *POSTCODE_HEADERS, *_COMMUNITY}),  # a Provincia before its CCAA
                  "organisation_id": frozenset({"regon", "krs"})}  # a Polish NIP before its REGON (CORDIS's VAT)
+#: Header words that name their column only as the whole header: `Código` is a project's, `Código postal` not.
+WHOLE_ONLY = frozenset({"código", "codigo"})
 #: Region headers that only one country uses: the country of a national table that names none.
 REGION_COUNTRY = {"fylke": "NO", "landsdel": "NO", "län": "SE", "lan": "SE", "landskap": "SE", "bundesland": "DE",
                   "regierungsbezirk": "DE", "landkreis": "DE", "maakunta": "FI", "landshluti": "IS",
-                  "województwo": "PL", "wojewodztwo": "PL", **COUNTY_CODE_HEADERS}
+                  "województwo": "PL", "wojewodztwo": "PL", **dict.fromkeys(_COMMUNITY, "ES"), **COUNTY_CODE_HEADERS}
 #: Id headers that only one country's organisation numbers have: the country of a list that names no place (a
 #: German member list's `USt-IdNr`, a Danish one's `CVR`), offered by `mapping new`, for the user to check.
 ID_COUNTRY = {"cvr": "DK", "cvrnummer": "DK", "cvrnr": "DK", "senummer": "DK", "ytunnus": "FI", "yritystunnus": "FI",
@@ -147,7 +158,8 @@ ID_COUNTRY = {"cvr": "DK", "cvrnummer": "DK", "cvrnr": "DK", "senummer": "DK", "
               "ustidnr": "DE", "ustid": "DE", "ustidnummer": "DE", "handelsregisternummer": "DE",
               "handelsregisternr": "DE", "organisasjonsnummer": "NO", "organisasjonsnr": "NO", "foretaksnummer": "NO",
               "organisationsnummer": "SE", "partitaiva": "IT", "piva": "IT", "codicefiscale": "IT",
-              **dict.fromkeys(("nip", "nipczłonka", "nipfirmy", "regon", "krs"), "PL")}
+              **dict.fromkeys(("nip", "nipczłonka", "nipfirmy", "regon", "krs"), "PL"),
+              **dict.fromkeys(("cif", "nif", "cifnif", "nifcif", "nifiva"), "ES")}
 #: Another country that uses a region header too, known by its regions' names (folded): Austria's Bundesländer,
 #: whose table had been given country DE.
 REGION_COUNTRY_TOO = {"bundesland": ("AT", frozenset({"burgenland", "karnten", "niederosterreich", "oberosterreich",

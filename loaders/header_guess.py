@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from loaders.csv_header import SECOND_CHOICE, header_word, id_entity
+from loaders.csv_header import SECOND_CHOICE, WHOLE_ONLY, header_word, id_entity
 
 #: A header's words in brackets, what it says besides its name: `PME (oui/non)`, `Tildelt (NOK)`.
 _ASIDE = re.compile(r"\([^)]*\)")
@@ -56,7 +56,8 @@ def guess_by_words(headers: Iterable[str], words_of: dict[str, tuple[str, ...]],
             if word in words or last in words or aside in words:
                 said = word if word in words else last if last in words else aside
                 scored.append((2, 0 if said in SECOND_CHOICE.get(name, ()) else len(said), name, header))
-            elif best := max((len(w) for w in words if len(w) >= 5 and w in word), default=0):
+            elif best := max((len(w) for w in words if len(w) >= 5 and w in word and w not in WHOLE_ONLY),
+                           default=0):
                 scored.append((1, best, name, header))
     guessed: dict[str, str] = {}
     for _, _, name, header in sorted(scored, key=lambda s: s[:2], reverse=True):

@@ -177,5 +177,6 @@ def test_a_spanish_provincia_of_names_is_not_read_as_italys_sigle(tmp_path):
     alone implied Italy's province sigle. The country is the one whose NUTS regions the cells name."""
     text = _made(tmp_path, "socios.csv", "Nombre,Provincia\nIkerlan S. Coop.,Gipuzkoa\nTecnalia,Bizkaia\n"
                                          "Ceit,Gipuzkoa\n")
-    assert 'country = { value = "ES" }  #? the regions in Provincia are NUTS regions of ES' in text, text
+    assert ('located_in = { region = "Provincia", country = { value = "ES" } }  #? the regions in Provincia are NUTS '
+            "regions of ES") in text, text  # a member list now (Nombre), as tests/test_tryout_spanish_tables.py reads
     assert 'county_numbers = "IT"' not in text and '"IT"' not in text

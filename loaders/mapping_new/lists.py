@@ -23,7 +23,7 @@ from loaders.mapping_new.cluster_coordinator import COORDINATOR_WORDS, coordinat
 from loaders.mapping_new.listed_names import names_split
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
-from loaders.mapping_new.one_cluster import members_of_one_cluster
+from loaders.mapping_new.one_cluster import members_of_one_cluster, says_clusters
 from loaders.mapping_new.participation import HEADER_WORDS, guess_by_words, on_lines, spaced_numbers
 from loaders.mapping_new.region_column import (
     county_numbers_in,
@@ -53,11 +53,11 @@ LIST_WORDS: dict[str, tuple[str, ...]] = {
     "id": (*HEADER_WORDS["organisation_id"], "id", "clusterid", "klusterid", "klyngeid"),
     "name": (*HEADER_WORDS["organisation_name"], "member", "membername", "memberorganisation", "medlem",
              "medlemsnamn", "medlemsföretag", "medlemsforetag", "medlemsbedrift", "medlemsvirksomhed", "jäsen",
-             "mitglied", "membre"),
+             "mitglied", "membre", "socio", "miembro", "soci"),
     "cluster": ("cluster", "clustername", "kluster", "klusternamn", "klynge", "klyngenavn", "klyngenamn", "clusternavn",
                 "nomducluster", "pôle", "pole", "nomdupôle", "nomdupole", "pôledecompétitivité", "poledecompetitivite",
-                "nomecluster", "denominazionecluster", "klaster", "nazwaklastra", "clusterorganisation", "memberof",
-                "medlemav", "medlemi"),
+                "nomecluster", "denominazionecluster", "klaster", "nazwaklastra", "clúster", "clusterorganisation",
+                "memberof", "medlemav", "medlemi"),
     "since": SINCE_WORDS,
     "sme": (*HEADER_WORDS["sme"], *SIZE_HEADERS),
     "country": HEADER_WORDS["country"],
@@ -80,8 +80,6 @@ LIST_IDS = {"name": "id", "cluster": "cluster_id", "sector": "sector_id", "progr
             "label": "label_id"}
 #: A letter of any script: a name holds one.
 LETTER = re.compile(r"[^\W\d_]")
-#: Words in a file's name or header that make its rows clusters.
-CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle", "klaster")
 #: Columns whose cells name other nodes: (label, relationship from the row's node, what they are).
 LINKED = {"sector": ("Sector", "ACTIVE_IN", "a sector"), "programme": ("Programme", "MEMBER_OF", "a programme"),
           "label": ("QualityLabel", "HAS_LABEL", "a quality label")}
@@ -108,7 +106,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
         guessed["name"] = guessed.pop("cluster")  # a list of clusters, named in a "Cluster" column
     if not members and "id" not in guessed and "cluster_id" in guessed:
         guessed["id"] = guessed.pop("cluster_id")  # a list of clusters: its Cluster-ID is the rows' id
-    said = any(word in header_word(text) for text in (data.stem, *headers) for word in CLUSTER_WORDS)
+    said = says_clusters(data.stem, headers)
     holding = None if members or said else members_list_of(rows)  # `register.json`'s rows holding `medlemmer`
     clusters = not members and (said or bool(holding))
     label, kind = ("Cluster", "cluster") if clusters else ("Organisation", "organisation")
@@ -228,12 +226,12 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     if country:
         where = (f"region = {region_value(region, numbers)}, " if region else "") + f"country = {as_toml(country)}"
         return [f"located_in = {{ {where} }}  #? where each row is{said}"]
+    code = ID_COUNTRY.get(header_word(guessed.get("id", "")), "")  # a CIF's ES, a CVR's DK
     if not region:  # nothing says where: the Map, `--region` and the region queries would leave the rows out
-        code = ID_COUNTRY.get(header_word(guessed.get("id", "")), "")
         return [f"# located_in = {{ country = {{ value = {as_toml(code)} }} }}  #? no column says where the rows are"
                 + (f"; their {guessed['id']} numbers are {code}'s" if code else ": write their country's code")
                 + ", and uncomment (without it, the Map and the region queries leave them out)"]
-    code, comment = national_country(region, sample_cells(rows, region))
+    code, comment = national_country(region, sample_cells(rows, region), code)
     return [f'located_in = {{ region = {region_value(region, numbers)}, country = {{ value = "{code}" }} }}  '
             f'{comment}{said}']
 

@@ -27,7 +27,8 @@ __all__ = ["SINCE_WORDS", "MEMBER_WORDS", "cluster_members", "members_list_of"]
 #: Header words of a membership's date (a member list's column, or a key of a member object).
 SINCE_WORDS = ("since", "membersince", "memberfrom", "joined", "medlemsiden", "medlemfra", "medlemsedan",
                "medlemfrån", "mitgliedseit", "depuis", "adhésion", "jäsenyysalkanut", "jasenyysalkanut", "liittynyt",
-               "dataadesione", "adesione", "dataingresso", "dataprzystąpienia", "przystąpienie")
+               "dataadesione", "adesione", "dataingresso", "dataprzystąpienia", "przystąpienie", "sociodesde",
+               "fechadealta", "fechaalta", "fechadeadhesión", "fechadeadhesion", "socidesde", "datadalta")
 #: Words in the name of a list of objects that make its objects a cluster's members (`jasenet`, `medlemmar`).
 MEMBER_WORDS = ("member", "medlem", "jasen", "mitglied", "membre", "soci", "associat", "membri", "aderent")
 _WORDS = {"id": HEADER_WORDS["organisation_id"], "name": HEADER_WORDS["organisation_name"], "since": SINCE_WORDS,

@@ -10,14 +10,31 @@ name and uncomment it; the list's membership date (`Medlem siden`, `member since
 
 from __future__ import annotations
 
-from loaders.table_cells import as_toml
+from graph.store.search_text import fold
+from loaders.mapping_new.nested_members import MEMBER_WORDS
+from loaders.table_cells import as_toml, header_word
 
-__all__ = ["members_of_one_cluster"]
+__all__ = ["CLUSTER_WORDS", "says_clusters", "members_of_one_cluster"]
+
+#: Words in a file's name or header that make its rows clusters.
+CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle", "klaster", "clúster")
 
 #: What the user writes in place of the cluster's name (`--check` names it as a cluster no store holds).
 CLUSTER_NAME = "the cluster's name"
 #: What `add = true` does, beside it: a cluster CORDIS lacks had to come from a second file of one row.
 ADD_SAYS = "# add: made from this name if the store has no cluster so named"
+
+
+def says_clusters(stem: str, headers: list[str]) -> bool:
+    """Whether a list's file name (`stem`) or `headers` say its rows are clusters (`klynger.csv`, `Clustername`); a
+    file name saying members too is one cluster's own member list (`socios_cluster.csv`, whose rows had been made
+    clusters, SME column dropped).
+
+    >>> says_clusters("klynger", ["Navn"]), says_clusters("socios_cluster", ["Razón social"])
+    (True, False)
+    """
+    stem = "" if any(word in fold(header_word(stem)) for word in MEMBER_WORDS) else stem
+    return any(word in header_word(text) for text in (stem, *headers) for word in CLUSTER_WORDS)
 
 
 def members_of_one_cluster(label: str, key: str, reading: list[str], since: str | None,

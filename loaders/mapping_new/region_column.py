@@ -9,7 +9,7 @@ from graph.countries import country_code
 from graph.region_spellings import nuts_name_of
 from graph.store.search_text import fold
 from loaders.county_numbers import numbered_by
-from loaders.csv_header import COUNTY_CODE_HEADERS, POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
+from loaders.csv_header import COUNTY_CODE_HEADERS, ID_COUNTRY, POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
 from loaders.region_countries import bundled_regions_named, country_of_regions
 from loaders.table_cells import as_toml, header_word, sample_cells
 
@@ -36,9 +36,12 @@ def county_numbers_in(guessed: dict[str, str], rows: list[dict]) -> str | None:
 
 def without_unread_postcodes(guessed: dict[str, str], rows: list[dict]) -> dict[str, str]:
     """The guesses, less a region guessed from a postcode header (`Code postal`, `CP`) whose cells are not French
-    postcodes or département numbers: read as region names, each postcode would be a national region off the Map."""
-    if "region" in guessed and _word(guessed["region"]) in POSTCODE_HEADERS and not county_numbers_in(
-            guessed, rows):
+    postcodes or département numbers: read as region names, each postcode would be a national region off the Map. A
+    table whose ids are another country's (a CIF's ES) has that country's postcodes: a Spanish `CP` of 20500 (Gipuzkoa)
+    had been read as Corse-du-Sud."""
+    ids = ID_COUNTRY.get(header_word(guessed.get("id") or guessed.get("organisation_id") or ""), "FR")
+    if "region" in guessed and _word(guessed["region"]) in POSTCODE_HEADERS and (ids != "FR" or not county_numbers_in(
+            guessed, rows)):
         return {name: header for name, header in guessed.items() if name != "region"}
     return guessed
 
@@ -48,10 +51,11 @@ def region_value(column: str, numbers: str | None) -> str:
     return f"{{ column = {as_toml(column)}, county_numbers = \"{numbers}\" }}" if numbers else as_toml(column)
 
 
-def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
+def national_country(region: str, cells: list[str] = (), ids_country: str = "") -> tuple[str, str]:
     """The constant country of a table that names regions but no country, and the comment that goes with it:
     the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), else the one
-    country whose NUTS regions its `cells` name (`loaders.region_countries`), or "" and what to fill in."""
+    country whose NUTS regions its `cells` name (`loaders.region_countries`), else `ids_country`, the one its id
+    header implies (a CIF's ES beside provinces named `Vizcaya`, `Guipúzcoa`), or "" and what to fill in."""
     code = REGION_COUNTRY.get(_word(region))
     if code and _word(region) in COUNTY_CODE_HEADERS and cells and not numbered_by(list(cells), [code]):
         code = None  # a code header's country only for its codes: a Spanish `Provincia` of Gipuzkoa is not Italy's
@@ -64,6 +68,9 @@ def national_country(region: str, cells: list[str] = ()) -> tuple[str, str]:
         if off := _not_nuts(cells, code):  # most are: `mazowieckie` beside them had been said to be one too
             return code, f"#? most regions in {region} are NUTS regions of {code}; every row is placed in {code}{off}"
         return code, f"#? the regions in {region} are NUTS regions of {code}; every row is placed there"
+    if ids_country:
+        off = _not_nuts(cells, ids_country)
+        return ids_country, f"#? the ids are {ids_country}'s numbers, so every row is placed there{off}"
     return "", (f"# needed: the regions in {region} are in which country? Its code (NO, SE, DK ...), or a column "
                 "holding it")
 

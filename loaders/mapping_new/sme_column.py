@@ -18,17 +18,18 @@ __all__ = ["SIZE_HEADERS", "sme_line"]
 #: Header words of a company's size: a column that may say SME or large in words (`dimensione`, `storlek`).
 SIZE_HEADERS = ("dimensione", "dimensioneimpresa", "classedimensionale", "size", "companysize", "storlek",
                 "størrelse", "koko", "größe", "taille", "tailleentreprise", "wielkośćprzedsiębiorstwa", "wielkość",
-                "wielkośćfirmy")
+                "wielkośćfirmy", "tamaño", "tamañodeempresa", "tamany")
 #: Cells (as header words are written) that say an SME, and a large company.
 SME_WORDS = frozenset({"pmi", "sme", "pme", "kmu", "smf", "smv", "smb", "pkyritys", "piccolaimpresa",
                        "mediaimpresa", "microimpresa", "piccolaemediaimpresa", "msp", "mikro", "małe", "średnie",
                        "mikroprzedsiębiorstwo", "małeprzedsiębiorstwo", "średnieprzedsiębiorstwo", "malý", "malá",
                        "střední", "stredný", "stredná", "mikropodnik", "kkv", "kis", "közepes", "kisvállalkozás",
-                       "középvállalkozás", "mikrovállalkozás"})
+                       "középvállalkozás", "mikrovállalkozás", "pyme", "micro", "microempresa", "pequeña",
+                       "pequeñaempresa", "mediana", "medianaempresa", "petita", "mitjana"})
 LARGE_WORDS = frozenset({"grandeimpresa", "grande", "large", "largeenterprise", "largecompany", "stort", "stor",
                          "storforetag", "grandeentreprise", "großunternehmen", "grossunternehmen", "suuryritys",
                          "duże", "dużeprzedsiębiorstwo", "velký", "velká", "veľký", "veľká",
-                         "velkýpodnik", "nagy", "nagyvállalat"})
+                         "velkýpodnik", "nagy", "nagyvállalat", "granempresa", "grandeempresa", "gran"})
 
 
 def sme_line(rows: list[dict], column: str) -> str | None:
