@@ -12,6 +12,7 @@ import shutil
 
 import pytest
 
+from loaders.cluster_detection import name_key
 from loaders.cordis import load_cordis
 from loaders.generic_vat_numbers import vat_forms
 from loaders.pipeline import run_load
@@ -80,3 +81,22 @@ def test_a_cif_on_a_row_of_no_country_is_tried_as_spanish_when_its_check_charact
                            "Tecnalia Ventures,G48975768\n", place="")
     assert _node(store, "G48975767") is None and "G48975767" in _node(store, "pic:999604110")[1]
     assert _node(store, "G48975768")[0] == "Tecnalia Ventures"  # its check fails: a node of its own
+
+
+def test_spanish_and_catalan_legal_forms_are_set_aside_when_names_are_compared():
+    assert name_key("Mondragon Assembly S. Coop.") == name_key("MONDRAGON ASSEMBLY SOCIEDAD COOPERATIVA") == name_key(
+        "Mondragon Assembly S.Coop.") == "mondragon assembly"
+    assert {name_key(f"Máquinas Elgoibar {form}") for form in (
+        "S.L.", "S.L.U.", "SLU", "Sociedad Limitada", "SL UNIPERSONAL", "S.A.", "S.A.U.", "SA SOCIEDAD UNIPERSONAL",
+        "Sociedad Anónima", "S.L.L.", "S.A.L.", "A.I.E.", "Agrupación de Interés Económico", "S.C.C.L.", "SCCL")} == {
+        "maquinas elgoibar"}
+    assert name_key("Fundación Tecnalia") == "fundacion tecnalia"  # Fundación is part of a foundation's name
+    assert name_key("Tecnalia Fundación") == "tecnalia fundacion"
+
+
+def test_a_spanish_name_with_its_form_written_another_way_updates_the_cordis_organisation(store, tmp_path):
+    """`match = "name"` takes `Mondragon Assembly S. Coop.`, keyed by the cluster's own member number (no CIF to go
+    by), to CORDIS's MONDRAGON ASSEMBLY SOCIEDAD COOPERATIVA: the load had said they nearly share a name."""
+    notes = _load(store, tmp_path, "Razón social,CIF\nMondragon Assembly S. Coop.,SOCIO-08\n", place="")
+    assert _node(store, "SOCIO-08") is None and "SOCIO-08" in _node(store, "pic:972442461")[1]
+    assert not [n for n in notes if "nearly share a name" in n]
