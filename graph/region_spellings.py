@@ -26,7 +26,9 @@ __all__ = ["OTHER_NAMES", "other_names", "nuts_name_of"]
 #: where the county's name follows it, and which no search text held; Italy's provinces by their usual short names
 #: (`Monza e Brianza`, `Reggio Emilia`, `Bolzano`), which had each become a national region off the Map; Poland's
 #: voivodeships as Poles write them (`mazowieckie`, `Mazowsze`: NUTS has only its macroregion, PL9, `Makroregion
-#: województwo mazowieckie`; `Dolny Śląsk`, `Małopolska`): `mazowieckie` had made a national region beside PL9.
+#: województwo mazowieckie`; `Dolny Śląsk`, `Małopolska`): `mazowieckie` had made a national region beside PL9;
+#: Spain's communities and provinces in the language NUTS does not write (`Euskadi`, `Catalunya`, `Vizcaya`, `Lérida`):
+#: `area=Euskadi` had found nothing (NUTS's `Araba/Álava` is found by either part already).
 OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("FI", "Helsinki-Uusimaa"): ("Uusimaa", "Uudenmaan maakunta", "Uusimaan maakunta", "Nyland"),
     ("FI", "Varsinais-Suomi"): ("Varsinais-Suomen maakunta", "Egentliga Finland"),
@@ -89,12 +91,20 @@ OTHER_NAMES: dict[tuple[str, str], tuple[str, ...]] = {
     ("PL", "Łódzkie"): ("Ziemia Łódzka",), ("PL", "Opolskie"): ("Opolszczyzna",),
     ("PL", "Lubelskie"): ("Lubelszczyzna",), ("PL", "Podkarpackie"): ("Podkarpacie",),
     ("PL", "Podlaskie"): ("Podlasie",),
+    ("ES", "País Vasco"): ("Euskadi", "Euskal Autonomia Erkidegoa", "Basque Country"),  # not Euskal Herria: wider
+    ("ES", "Cataluña"): ("Catalunya", "Catalonia"), ("ES", "Comunitat Valenciana"): ("Comunidad Valenciana",),
+    ("ES", "Galicia"): ("Galiza",), ("ES", "Navarra"): ("Nafarroa",), ("ES", "Canarias"): ("Islas Canarias",),
+    ("ES", "Illes Balears"): ("Islas Baleares", "Baleares"), ("ES", "Eivissa y Formentera"): ("Ibiza y Formentera",),
+    ("ES", "Gipuzkoa"): ("Guipúzcoa",), ("ES", "Bizkaia"): ("Vizcaya",), ("ES", "Girona"): ("Gerona",),
+    ("ES", "Lleida"): ("Lérida",), ("ES", "A Coruña"): ("La Coruña",), ("ES", "Ourense"): ("Orense",),
 }
 #: What a country's tables write before a region's name (`Città metropolitana di Milano`, `Provincia di Torino`,
-#: `województwo dolnośląskie`, `woj. śląskie`), folded: the region is the name after it.
+#: `województwo dolnośląskie`, `woj. śląskie`, `Comunidad Autónoma de Euskadi`), folded: the region is the name after
+#: it.
 _TITLES = {"IT": ("citta metropolitana di ", "provincia autonoma di ", "provincia di ",
                   "libero consorzio comunale di "),
-           "PL": ("wojewodztwo ", "woj. ", "woj ")}
+           "PL": ("wojewodztwo ", "woj. ", "woj "),
+           "ES": ("comunidad autonoma del ", "comunidad autonoma de ", "provincia de ")}
 
 
 @functools.cache
@@ -130,6 +140,10 @@ def nuts_name_of(name: str, country: str) -> str | None:
     ('Makroregion województwo mazowieckie', 'Makroregion województwo mazowieckie')
     >>> nuts_name_of("Dolny Śląsk", "PL"), nuts_name_of("woj. śląskie", "PL"), nuts_name_of("Dolnośląskie", "PL")
     ('Dolnośląskie', 'śląskie', None)
+    >>> nuts_name_of("Euskadi", "ES"), nuts_name_of("Comunidad Autónoma de Euskadi", "ES")
+    ('País Vasco', 'País Vasco')
+    >>> nuts_name_of("Vizcaya", "ES"), nuts_name_of("Provincia de Gipuzkoa", "ES"), nuts_name_of("Bizkaia", "ES")
+    ('Bizkaia', 'Gipuzkoa', None)
     """
     folded = fold(name)
     title = next((t for t in _TITLES.get(country, ()) if folded.startswith(t)), "")

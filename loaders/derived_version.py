@@ -43,8 +43,11 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: `graph.region_spellings`); 16: entity resolution sets aside Poland's legal forms as CORDIS writes them (SPOLKA Z
 #: OGRANICZONA ODPOWIEDZIALNOSCIA, SP ZOO, SPOLKA AKCYJNA, SC last, sp.k., sp.j., P.S.A.), so `Saule S.A.` is SAULE
 #: SPOLKA AKCYJNA; 17: Poland's voivodeships by the names Poles write (`mazowieckie`, `Mazowsze` as PL9, `Dolny Śląsk`,
-#: `Małopolska`: `graph.region_spellings`).
-DERIVED_VERSION = 17
+#: `Małopolska`: `graph.region_spellings`); 18: entity resolution sets aside Spain's and Catalonia's legal forms
+#: (S.L.U., S.A.U., S. Coop. and CORDIS's SOCIEDAD COOPERATIVA, SOCIEDAD LIMITADA, A.I.E., S.C.C.L.), so `Mondragon
+#: Assembly S. Coop.` is MONDRAGON ASSEMBLY SOCIEDAD COOPERATIVA; 19: Spain's communities and provinces by the names
+#: its tables write (`Euskadi`, `Catalunya`, `Comunidad Valenciana`, `Vizcaya`, `Lérida`: `graph.region_spellings`).
+DERIVED_VERSION = 19
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

@@ -45,10 +45,17 @@ LEGAL_FORMS: frozenset[str] = LAST_ONLY | frozenset({
     "sa", "s a", "sas", "s a s", "sarl", "s a r l", "asbl", "a s b l", "ets", "e t s", "sr",
     # Dutch and Flemish
     "bv", "b v", "nv", "n v", "vzw",
-    # Italian (S.C.p.A. and S.Cons.p.A. consortia, S.c.a.r.l., S.n.c., S.a.p.a., written out too), Spanish
+    # Italian (S.C.p.A. and S.Cons.p.A. consortia, S.c.a.r.l., S.n.c., S.a.p.a., written out too)
     "srl", "s r l", "srls", "spa", "s p a", "scpa", "s c p a", "s cons p a", "scarl", "s c a r l", "scrl", "s c r l",
     "snc", "s n c", "s a p a", "societa per azioni", "societa consortile per azioni",
-    "societa a responsabilita limitata", "societa consortile a responsabilita limitata", "sl", "s l",
+    "societa a responsabilita limitata", "societa consortile a responsabilita limitata",
+    # Spanish and Catalan, as written and as CORDIS writes them (SOCIEDAD LIMITADA, S COOP, SOCIEDAD COOPERATIVA, SLU,
+    # SAU, AIE, SCCL; `SA SOCIEDAD UNIPERSONAL`); not Fundación, part of a foundation's name
+    "sl", "s l", "slu", "s l u", "sau", "s a u", "sll", "s l l", "s a l", "slne", "s l n e", "s coop", "scoop",
+    "sociedad limitada", "sociedad anonima", "sociedad limitada laboral", "sociedad anonima laboral",
+    "sociedad de responsabilidad limitada", "sociedad cooperativa", "sociedad unipersonal", "unipersonal", "aie",
+    "a i e", "agrupacion de interes economico", "sccl", "s c c l", "societat cooperativa catalana limitada",
+    "societat limitada", "societat anonima",
     # Polish, as written and as CORDIS writes them (SPOLKA Z OGRANICZONA ODPOWIEDZIALNOSCIA, SP ZOO, SPOLKA AKCYJNA,
     # some with a space lost), and P.S.A., sp.k., sp.j., S.K.A.; Central and Eastern European, Japanese
     "sp z o o", "sp zoo", "sp z oo", "spolka z o o", "spolka zoo", "spolka z ograniczona odpowiedzialnoscia",
