@@ -100,6 +100,17 @@ def changed_values(data: GenericInput, found: dict[tuple[str, str], tuple[str, s
             "back the values the other loads gave"]
 
 
+def _stored_vat_form(properties: dict, held: dict) -> dict:
+    """`properties` with the node's stored `vat_number` kept where it is the VAT form of the table's (CORDIS's
+    ESF20165940 for a member list's CIF F20165940): a table mapping its CIF as `vat_number` had overwritten it."""
+    from loaders.generic_vat_numbers import vat_forms  # it moves matched rows with `move_matched`: imported here
+
+    given, kept = properties.get("vat_number"), held.get("vat_number")
+    if given and kept and given != kept and str(kept) in vat_forms(str(given)):
+        return {**properties, "vat_number": kept}
+    return properties
+
+
 def move_matched(data: GenericInput, found: dict[tuple[str, str], tuple[str, str]],
           labels: dict[tuple[str, str], set[str]], stored: dict[tuple[str, str], dict]) -> None:
     """The matched rows' records with the store's ids, names and labels (the node's kind stays: an Organisation row
@@ -118,6 +129,7 @@ def move_matched(data: GenericInput, found: dict[tuple[str, str], tuple[str, str
         if (hit := found.get((record.label, record.id))) is not None:
             extra = {*record.extra_labels, *labels.get((record.label, hit[0]), ())} - {record.label}
             properties, held = record.properties, stored.get((record.label, hit[0]), {})
+            properties = _stored_vat_form(properties, held)
             if "aliases" in properties or (record.name and _as_written(record.name) != _as_written(hit[1])):
                 spellings = {*(held.get("aliases") or ()), *properties.get("aliases", ()), record.name} - {hit[1]}
                 properties = {**properties, "aliases": sorted(spellings)}

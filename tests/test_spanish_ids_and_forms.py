@@ -8,17 +8,13 @@ files in tmp_path, `loaders.cordis.load_cordis`), a real CSV and mapping, the lo
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
 from loaders.cluster_detection import name_key
-from loaders.cordis import load_cordis
 from loaders.generic_vat_numbers import vat_forms
 from loaders.pipeline import run_load
-from tests.conftest import FIXTURES
+from tests.cordis_with import load_cordis_with
 
-_PROJECT = "101039110,UNIFY"  # a project of the CORDIS fixture the added organisations take part in
 #: (PIC, VAT number, name) of the Spanish organisations added to the CORDIS fixture, as CORDIS writes them.
 SPANISH = [("972442461", "ESF20165940", "MONDRAGON ASSEMBLY SOCIEDAD COOPERATIVA"),
            ("999855146", "ESF20045241", "MONDRAGON GOI ESKOLA POLITEKNIKOA JOSE MARIA ARIZMENDIARRIETA S COOP"),
@@ -35,12 +31,7 @@ Ikerlan S. Coop.,ESF20079828,Gipuzkoa
 
 @pytest.fixture
 def store(embedded_store, tmp_path):
-    cordis = tmp_path / "cordis"
-    shutil.copytree(FIXTURES / "cordis", cordis)
-    with (cordis / "organizations.csv").open("a", encoding="utf-8") as rows:
-        for order, (pic, vat, name) in enumerate(SPANISH, start=2):
-            rows.write(f'{_PROJECT},{pic},{vat},"{name}",,false,PRC,,,,ES,,,,,{order},participant,0,0,0,false,,\n')
-    load_cordis(embedded_store, cordis)
+    load_cordis_with(embedded_store, tmp_path, "ES", SPANISH)
     return embedded_store
 
 
@@ -100,3 +91,19 @@ def test_a_spanish_name_with_its_form_written_another_way_updates_the_cordis_org
     notes = _load(store, tmp_path, "Razón social,CIF\nMondragon Assembly S. Coop.,SOCIO-08\n", place="")
     assert _node(store, "SOCIO-08") is None and "SOCIO-08" in _node(store, "pic:972442461")[1]
     assert not [n for n in notes if "nearly share a name" in n]
+
+
+def test_a_tables_vat_number_in_its_national_form_keeps_the_stored_vat_form(store, tmp_path):
+    """A member list mapping its CIF as `vat_number` too had overwritten the CORDIS organisations' VAT numbers with
+    the bare CIF (`ESF20165940` -> `F20165940`): the stored form is kept where it is the table's number's VAT form."""
+    (tmp_path / "socios.csv").write_text(MEMBERS, encoding="utf-8")
+    (tmp_path / "socios.toml").write_text(
+        'name = "socios"\n\n[[nodes]]\nfile = "socios.csv"\nseparator = ","\nlabel = "Organisation"\n'
+        'id = "CIF"\nname = "Razón social"\nmatch = "name"\n'
+        'located_in = { region = "Provincia", country = { value = "ES" } }\n'
+        '[nodes.properties]\nvat_number = "CIF"\n', encoding="utf-8")
+    notes = run_load(store, "csv", tmp_path / "socios.toml").load.notes
+    vat = {row[0]: row[1] for row in store.read("MATCH (o:Organisation) WHERE o.id IN $ids RETURN o.id, o.vat_number",
+                                                {"ids": ["pic:972442461", "pic:999876971", "pic:999581315"]}).rows}
+    assert vat == {"pic:972442461": "ESF20165940", "pic:999876971": "ESR4868004E", "pic:999581315": "ESF20079828"}
+    assert not any("vat_number on" in note for note in notes), notes
