@@ -44,15 +44,16 @@ def test_a_spanish_member_list_is_a_member_list(tmp_path):
 
 
 def test_a_catalan_member_list_and_castilian_province_names(tmp_path):
-    """Provinces NUTS does not name (`Vizcaya`, `Guipúzcoa`) had left the country to fill in; the CIF says ES."""
+    """Places NUTS does not name had left the country to fill in; the CIF says ES (Castilian `Vizcaya` and `Guipúzcoa`
+    are found now, graph.region_spellings: here two Basque comarcas, `Goierri` and `Debagoiena`)."""
     catalan = (SOCIOS.replace("Razón social", "Raó social").replace("CIF", "NIF").replace("Municipio", "Municipi")
                .replace("Socio desde", "Soci des de").replace("Pyme", "Petita").replace("Gran empresa", "Gran empresa")
-               .replace("Bizkaia", "Vizcaya").replace("Gipuzkoa", "Guipúzcoa"))
+               .replace("Bizkaia", "Goierri").replace("Gipuzkoa", "Debagoiena"))
     text = _made(tmp_path, "socis.csv", catalan)
     for line in ('id = "NIF"', 'name = "Raó social"', 'city = "Municipi"'):
         assert f"\n{line}  #?" in text, line
     assert ('located_in = { region = "Provincia", country = { value = "ES" } }  #? the ids are ES\'s numbers, so every '
-            "row is placed there; but 'Vizcaya', 'Guipúzcoa' is no NUTS region's name") in text
+            "row is placed there; but 'Goierri', 'Debagoiena' is no NUTS region's name") in text
     assert '"Petita" = "yes"' in text and '# since = { column = "Soci des de"' in text
 
 
