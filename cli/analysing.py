@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -64,12 +65,12 @@ def _region_refused(obj: Context, text: str, error: Exception) -> str:
             + (f" ({outdated})" if outdated else ""))
 
 
-def _placed(obj: Context, find: str | None, regions: tuple[str, ...]) -> str | None:
-    """Where the organisation `--find` names is placed, when `--region` limits the projection (said only if the
-    projection holds nothing so named: `find_lines` reads it then)."""
+def _placed(obj: Context, find: str | None, regions: tuple[str, ...]) -> Callable[[], str | None] | None:
+    """Where the organisation `--find` names is placed, when `--region` limits the projection: read only if the
+    projection holds nothing so named (`find_lines` calls it then), not on every `--find`."""
     from graph.store.where_placed import where_placed
 
-    return where_placed(obj.store, find) if find and regions else None
+    return (lambda: where_placed(obj.store, find)) if find and regions else None
 
 
 def _projection_options(func: Any) -> Any:

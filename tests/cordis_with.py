@@ -23,3 +23,9 @@ def load_cordis_with(store, folder: Path, country: str, organisations: list[tupl
         for order, (pic, vat, name) in enumerate(organisations, start=2):
             rows.write(f'{PROJECT},{pic},{vat},"{name}",,false,PRC,,,,{country},,,,,{order},participant,0,0,0,false,,\n')
     load_cordis(store, cordis)
+
+
+def stored_node(store, node_id: str):
+    """(name, own_ids, aliases) of the node of `node_id`, or None: what a matched row left on it."""
+    rows = store.read("MATCH (o {id: $id}) RETURN o.name, o.own_ids, o.aliases", {"id": node_id}).rows
+    return rows[0] if rows else None

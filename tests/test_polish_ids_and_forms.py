@@ -14,6 +14,7 @@ from loaders.cluster_detection import name_key
 from loaders.generic_vat_numbers import vat_forms
 from loaders.pipeline import run_load
 from tests.cordis_with import load_cordis_with
+from tests.cordis_with import stored_node as _node
 
 #: (PIC, VAT number, name) of the Polish organisations added to the CORDIS fixture, as CORDIS writes them.
 POLISH = [("999847095", "PL6750001805",
@@ -41,11 +42,6 @@ def _load(store, tmp_path, table: str = MEMBERS, place: str = 'located_in = { co
         'name = "kkk"\n\n[[nodes]]\nfile = "czlonkowie.csv"\nseparator = ";"\nlabel = "Organisation"\n'
         f'id = "NIP członka"\nname = "Członek"\nmatch = "name"\n{place}', encoding="utf-8")
     return run_load(store, "csv", tmp_path / "kkk.toml").load.notes
-
-
-def _node(store, node_id: str):
-    rows = store.read("MATCH (o {id: $id}) RETURN o.name, o.own_ids, o.aliases", {"id": node_id}).rows
-    return rows[0] if rows else None
 
 
 def test_a_nip_written_any_way_is_tried_as_the_polish_vat_number_and_not_as_a_swedish_one():

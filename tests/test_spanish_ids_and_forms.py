@@ -14,6 +14,7 @@ from loaders.cluster_detection import name_key
 from loaders.generic_vat_numbers import vat_forms
 from loaders.pipeline import run_load
 from tests.cordis_with import load_cordis_with
+from tests.cordis_with import stored_node as _node
 
 #: (PIC, VAT number, name) of the Spanish organisations added to the CORDIS fixture, as CORDIS writes them.
 SPANISH = [("972442461", "ESF20165940", "MONDRAGON ASSEMBLY SOCIEDAD COOPERATIVA"),
@@ -42,11 +43,6 @@ def _load(store, tmp_path, table: str = MEMBERS,
         'name = "socios"\n\n[[nodes]]\nfile = "socios.csv"\nseparator = ","\nlabel = "Organisation"\n'
         f'id = "CIF"\nname = "Razón social"\nmatch = "name"\n{place}', encoding="utf-8")
     return run_load(store, "csv", tmp_path / "socios.toml").load.notes
-
-
-def _node(store, node_id: str):
-    rows = store.read("MATCH (o {id: $id}) RETURN o.name, o.own_ids, o.aliases", {"id": node_id}).rows
-    return rows[0] if rows else None
 
 
 def test_a_cif_nif_or_nie_without_es_is_tried_as_the_spanish_vat_number_where_its_check_holds():

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from graph.countries import names_of
@@ -230,19 +230,21 @@ def folded_only_said(count: int) -> str:
 
 
 def find_lines(found: Any, results: dict[str, Any], kind: str, text: str, places: tuple[str, ...] = (),
-               placed: str | None = None) -> list[str]:
+               placed: Callable[[], str | None] | None = None) -> list[str]:
     """What `metrics compute --find TEXT` prints: the matching nodes of the projection (`found`: its `names` and
     `number_of_nodes()`, as `graph.analytics.metrics_disk.KeptMetrics` has) with their place by each metric, the
     first `SHOWN`; when none, why a node of the store may have no place (never an empty answer), with the `places`
     the projection was limited to (`--region`, `--country`): a German table's organisations placed in DE alone are
-    in no region of it, and `--find Nürnberger --region Bayern` had blamed the projects alone. `placed`: where the
-    node the text names is placed (`graph.store.where_placed`), said instead of the usual reason when given."""
+    in no region of it, and `--find Nürnberger --region Bayern` had blamed the projects alone. `placed`: gives where
+    the node the text names is placed (`graph.store.where_placed`), said instead of the usual reason when it says;
+    called only when nothing matches."""
     others = getattr(found, "other_names", None) or {}
     groups, inside = found_groups(found.names, text, others)
     folded_only = len(groups[1])
     matches = found_places(found.names, results, text, groups, others)
     if not matches:
-        why = (f"{placed}, in none of them" if placed else
+        where = placed() if placed and places else None
+        why = (f"{where}, in none of them" if where else
                "an organisation placed in its country alone is in none of its regions")
         limited = (f"; and it holds only what is placed in {', '.join(places)}: {why} (run it without --region to "
                    "see)") if places else ""
