@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
+from loaders.company_numbers import vat_forms
 from loaders.generic_ends import moved_ends
 from loaders.generic_merge import filled_in
 
@@ -103,8 +104,6 @@ def changed_values(data: GenericInput, found: dict[tuple[str, str], tuple[str, s
 def _stored_vat_form(properties: dict, held: dict) -> dict:
     """`properties` with the node's stored `vat_number` kept where it is the VAT form of the table's (CORDIS's
     ESF20165940 for a member list's CIF F20165940): a table mapping its CIF as `vat_number` had overwritten it."""
-    from loaders.generic_vat_numbers import vat_forms  # it moves matched rows with `move_matched`: imported here
-
     given, kept = properties.get("vat_number"), held.get("vat_number")
     if given and kept and given != kept and str(kept) in vat_forms(str(given)):
         return {**properties, "vat_number": kept}

@@ -11,8 +11,8 @@ import shutil
 
 import pytest
 
+from loaders.company_numbers import vat_forms
 from loaders.cordis import load_cordis
-from loaders.generic_vat_numbers import vat_forms
 from loaders.pipeline import run_load
 from tests.conftest import FIXTURES
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.cluster_detection import name_key
-from loaders.generic_vat_numbers import vat_forms
+from loaders.company_numbers import vat_forms
 from loaders.pipeline import run_load
 from tests.cordis_with import load_cordis_with
 from tests.cordis_with import stored_node as _node
