@@ -124,6 +124,7 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
     sectors = _with_parts(G, "Sector", spec.sectors) if spec.sectors else None
     countries = set(spec.countries)
     regions = _regions_below(G, spec.regions) if spec.regions else None
+    placed: dict[str, bool] = {}  # organisation -> in `regions`, found once: it scans all its edges (10x: thousands)
     kept: dict[str, dict[str, dict]] = {}
     for key, attrs in G.nodes(data=True):
         if attrs.get("kind") != "Project" or not _in_window(attrs, spec):
@@ -140,7 +141,9 @@ def participations(G: nx.MultiDiGraph, spec: Projection = DEFAULT_PROJECTION) ->
                     continue
                 if countries and country_of(G, org) not in countries:
                     continue
-                if regions and not _in_regions(G, org, regions):
+                if regions and org not in placed:
+                    placed[org] = _in_regions(G, org, regions)
+                if regions and not placed[org]:
                     continue
                 seen = members.setdefault(org, {"role": role})
                 if edge.get("contribution") is not None:
