@@ -3,7 +3,7 @@
 Mjärdevi Science Park (a seed member of IoT World, nothing else known of it) was told "the graph knows no sector,
 programme or project of Mjärdevi Science Park: nothing to rank partner clusters by", with no candidate, while
 partner *organisations* were ranked for it through IoT World (graph/analytics/recommend_cold.py). Its cluster now
-stands in for partner clusters too (graph/analytics/cluster_partners.py `_known_by`). The network is
+stands in for partner clusters too (graph/analytics/cluster_partners.py `known_by`). The network is
 tests/test_cluster_partners.py's, with the seeds.
 """
 

@@ -37,7 +37,7 @@ from graph.errors import NotFound
 from graph.store.schema import is_cluster
 
 __all__ = ["COLD_START_NOTE", "ClusterWeights", "ClusterCandidate", "ClusterRanking", "ClusterIndex",
-           "partner_clusters", "cluster_scores", "is_cluster"]
+           "partner_clusters", "cluster_scores", "is_cluster", "known_by"]
 
 COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
 #: Why a partner-cluster ranking is empty: nothing it reads ties the focal nodes to another cluster ...
@@ -207,7 +207,7 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
     See tests/test_cluster_partners.py: Automation Småland, a seed cluster without projects, gets
     Automation Region first ("both work in Automation", "both members of S3 Cluster Pilot").
     """
-    context = _known_by(cindex, focal)
+    context = known_by(cindex, focal)
     me, found = cluster_scores(cindex, context, weights)
     note = None if cindex.has_history(focal) else COLD_START_NOTE
     names = ", ".join(cindex.index.name(f) for f in focal)
@@ -229,7 +229,7 @@ def partner_clusters(cindex: ClusterIndex, focal: list[str], *, k: int = 10,
                                         context), note, why_none)
 
 
-def _known_by(cindex: ClusterIndex, focal: list[str]) -> list[str]:
+def known_by(cindex: ClusterIndex, focal: list[str]) -> list[str]:
     """`focal`, or the clusters its nodes are members of first, then `focal`, when it took part in no project and
     the graph knows no sector or programme of it (a member without projects: Mjärdevi Science Park, of IoT World).
     The clusters then stand in, as they do for partner organisations (`recommend_cold.with_clusters`), and the

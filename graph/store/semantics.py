@@ -104,7 +104,8 @@ CONTRACT: tuple[Property, ...] = tuple([
              _WRITER),
             ("acronym", "string", "a short name, shown before the name and found by search",
              ("search", "names in results")),
-            ("aliases", "list", "other names the node is found by", ("search",)),
+            ("aliases", "list", "other names the node is found by; a Sector's, the EuroSciVoc field it is "
+             "(`[\"machining\"]`: the partner rankings then count it)", ("search", "sectors")),
             ("own_ids", "list", "ids a table matched by name gave the node (its organisation numbers)", ("search",))),
     *_props(ANY_RELATIONSHIP,
             ("key", "string", "tells apart parallel relationships (`key = \"column\"`)", ("every feature",)),

@@ -1,0 +1,76 @@
+"""The consortium's own sectors that play no part in its partner ranking, said with how to bridge them.
+
+A table's sectors are Sector nodes of their own: one counts in a ranking when projects are tagged with it, or when it
+stands for the EuroSciVoc field of its name or alias (`graph.store.sector_fields.best_field`). A Basque cluster's
+member list wrote its sectors in Spanish (Mecanizado, Máquina-herramienta ...): they named no field, the ranking ran on
+the members' projects and places alone (Charité and polar institutes "work in sociology, like the consortium"), and
+nothing said that the cluster's own sectors played no part.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from graph.analytics.recommend_cold import is_cold, with_clusters
+from graph.analytics.recommend_index import RecommenderIndex, one_body
+from graph.store.sector_fields import is_field
+
+__all__ = ["unbridged_sectors", "unbridged_note", "HOW_TO_BRIDGE"]
+
+#: How a user bridges a sector of their own to a field (docs/mapping.md, "Sectors of your own").
+HOW_TO_BRIDGE = ("give each Sector node an English name or an aliases property naming the field it is "
+                 "(aliases = { column = \"...\", type = \"list\" } in the mapping: \"machining\", \"machine tools\"; "
+                 "docs/mapping.md)")
+
+
+def _read_by(index: RecommenderIndex, focal: list[str], clusters: list[str] | None) -> set[str]:
+    """The nodes whose ACTIVE_IN sectors the ranking reads: for organisations, the consortium's nodes without
+    projects of their own (`target_profile`; with their clusters when it has none: `consortium_profile`); for
+    partner clusters, the bodies of the nodes `clusters` (`cluster_partners.known_by`) profiles."""
+    if clusters is not None:
+        return {node for key in clusters for node in one_body(index.G, key)}
+    context = with_clusters(index, focal) if is_cold(index, index.resolve(focal)) else focal
+    return {key for key in context if key in index.G and key not in index.index}
+
+
+def unbridged_sectors(index: RecommenderIndex, focal: list[str], clusters: list[str] | None = None
+                      ) -> tuple[list[str], int]:
+    """(the consortium's sectors that match no field and no project's sector, sorted by name; how many sectors the
+    ranking reads of it). A sector other clusters work in still ranks partner clusters: it is not listed for them."""
+    G, read = index.G, _read_by(index, focal, clusters)
+    own = {s for key in read for _, s, t in G.out_edges(key, data="type") if t == "ACTIVE_IN"}
+    shared = ({s for s in own for u, _, t in G.in_edges(s, data="type")
+               if t == "ACTIVE_IN" and u not in read and G.nodes[u].get("kind") == "Cluster"}
+              if clusters is not None else set())
+    idle = [s for s in own - shared if not is_field(s) and not s.startswith("Sector:topic:")
+            and s not in index.same_sector and s not in index.sector_index]
+    return sorted(idle, key=lambda s: (index.name(s).casefold(), s)), len(own)
+
+
+def _names(index: RecommenderIndex, keys: Iterable[str]) -> str:
+    names = [index.name(k) for k in keys]
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def unbridged_note(index: RecommenderIndex, focal: list[str], clusters: list[str] | None = None) -> str | None:
+    """One sentence naming the consortium's sectors that play no part in the ranking (the first three, and how
+    many) and how to bridge them; when none of its sectors plays a part, what the ranking stands on instead. None
+    when each of its sectors plays a part (or it has none). `clusters`: the nodes a partner-cluster ranking profiles."""
+    idle, read = unbridged_sectors(index, focal, clusters)
+    if not idle:
+        return None
+    who, names, n = index.name(focal[0]) if len(focal) == 1 else "the consortium", _names(index, idle), len(idle)
+    if n < read:
+        return (f"{n} of {who}'s {read} sectors ({names}) {'match' if n > 1 else 'matches'} no EuroSciVoc field of "
+                f"the store and no project's sector, so {'they play' if n > 1 else 'it plays'} no part in this "
+                f"ranking: {HOW_TO_BRIDGE}")
+    if clusters is not None:
+        stands = "shared projects, programmes and places"
+    elif is_cold(index, index.resolve(focal)):
+        stands = "places and programmes"
+    else:
+        stands = "its projects (their partners and fields) and places"
+    said = (f"{who}'s sector {names} matches no EuroSciVoc field of the store and no project's sector, so it plays"
+            if n == 1 else f"none of {who}'s {n} sectors ({names}) matches a EuroSciVoc field of the store or a "
+            "project's sector, so they play")
+    return f"{said} no part in this ranking, which stands on {stands} alone: {HOW_TO_BRIDGE}"
