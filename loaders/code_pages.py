@@ -1,5 +1,5 @@
-"""Which code page a text file that is not UTF-8 is in: Western European (Windows-1252) or Central European
-(Windows-1250), Latin-1 when neither reads it better.
+"""Which code page a text file that is not UTF-8 is in: Western European (Windows-1252), Central European
+(Windows-1250), Baltic (Windows-1257) or Cyrillic (Windows-1251), Latin-1 when none reads it better.
 
 Excel on Windows saves "CSV" in the code page of its Windows: Windows-1252 in Western Europe, Windows-1250 in
 Poland, Czechia, Slovakia, Hungary, Croatia, Slovenia and Romania. Nearly every byte is valid in both, so trying
@@ -14,7 +14,13 @@ charset-normalizer (3.5, tried on three-line files) took short Danish, German an
 * every language beyond the first that its letters need is another: read as Windows-1250, a Danish `Øresund Ålborg
   Næstved` is `Řresund Ĺlborg Nćstved` and needs Czech, Slovak and Polish; read as Windows-1252, Danish alone.
 
-The lowest score wins; a tie (German text is the same in both) goes to Windows-1252, then Windows-1250.
+Bulgarian and Baltic exports (Windows-1251, -1257) had been read as Windows-1252 (`Òåõíè÷åñêè`, `Ðiauliø`). Two more
+signs tell them: a Cyrillic letter beside a Latin one (`Mьller` is German read as Windows-1251), and a letter at the
+end of a word that its languages write only inside one (`â`, `î`, `ç`: Latvian `Tehniskā` read as Windows-1252 is
+`Tehniskâ`, all French letters).
+
+The lowest score wins; a tie (German text is the same in all but Windows-1251) goes to Windows-1252, then
+Windows-1250, Windows-1257, Windows-1251: the order of `CODE_PAGES`.
 """
 
 from __future__ import annotations
@@ -32,10 +38,17 @@ CODE_PAGES: dict[str, dict[str, str]] = {
     "cp1250": {"Polish": "ąćęłńóśźż", "Czech": "áčďéěíňóřšťúůýž", "Slovak": "áäčďéíĺľňóôŕšťúýž",
                "Hungarian": "áéíóöőúüű", "Croatian/Slovenian": "čćđšž", "Romanian": "ăâîşţ", "German": "äöüß",
                "Albanian": "çë"},
+    "cp1257": {"Lithuanian": "ąčęėįšųūž", "Latvian": "āčēģīķļņšūž", "Estonian": "äöõüšž"},
+    "cp1251": {language: "абвгдежзклмнопрстуфхцчш" + own for language, own in (
+        ("Bulgarian", "ийщъьюя"), ("Russian", "ёийщъыьэюя"), ("Ukrainian", "ґєиіїйщьюя"), ("Belarusian", "ёійўыьэюя"),
+        ("Serbian/Macedonian", "ђѓѕијљњћќџ"))},
 }
 CODE_PAGES["latin-1"] = CODE_PAGES["cp1252"]  # the same letters; its 0x80-0x9F are control characters
 #: Languages that write these letters only at the end of a word (`città`, `così`, `perché`).
 WORD_END_ONLY = {"Italian": "àèéìíòóù"}
+#: Letters these languages write only inside a word (`château`, `île`, `façade`; Romanian `â`).
+NOT_AT_WORD_END = {"French": "âîç", "Portuguese": "âç", "Romanian": "â"}
+_CYRILLIC_BESIDE_LATIN = re.compile(r"(?<=[A-Za-z])[\u0400-\u04ff]|[\u0400-\u04ff](?=[A-Za-z])")
 _NOT_ASCII = re.compile(r"[^\x00-\x7f]")
 _ACCENTED = re.compile(r"\w*[^\x00-\x7f\W]\w*")
 
@@ -62,12 +75,12 @@ def guess_code_page(data: bytes) -> tuple[str, str]:
 def _unlikeliness(text: str, languages: dict[str, str]) -> int:
     """How unlikely `text` is as written in `languages`: its non-letters before a letter, plus the languages beyond
     the first that its letters need (a greedy cover, near enough for the dozen each code page serves)."""
-    letters, misplaced = set(), 0
+    letters, misplaced = set(), len(_CYRILLIC_BESIDE_LATIN.findall(text))
     for found in _NOT_ASCII.finditer(text):
         char, after = found.group().lower(), text[found.end():found.end() + 1]
         before = text[max(found.start() - 3, 0):found.start()]
-        if any(char in spelt for language, spelt in languages.items()
-               if not after.isalpha() or char not in WORD_END_ONLY.get(language, "")):
+        ruled_out = WORD_END_ONLY if after.isalpha() else NOT_AT_WORD_END  # the letters a language rules out here
+        if any(char in spelt and char not in ruled_out.get(language, "") for language, spelt in languages.items()):
             letters.add(char)
         elif after.isalpha() or (len(before) == 3 and before.isalpha()):
             misplaced += 1
@@ -82,19 +95,23 @@ def _unlikeliness(text: str, languages: dict[str, str]) -> int:
 
 
 #: How a note names each code page the reader may guess.
-PAGE_NAMES = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "latin-1": "Latin-1"}
+PAGE_NAMES = {"cp1252": "Windows-1252", "cp1250": "Windows-1250", "cp1257": "Windows-1257", "cp1251": "Windows-1251",
+              "latin-1": "Latin-1"}
 #: What a note or a template's comment offers instead of a guess.
 _SETTINGS = {"cp1250": '"cp1250" (Central European: Polish, Czech, Slovak, Hungarian, Croatian, Slovenian, Romanian)',
-             "cp1252": '"cp1252" (Western European)'}
+             "cp1252": '"cp1252" (Western European)', "cp1257": '"cp1257" (Baltic: Lithuanian, Latvian, Estonian)',
+             "cp1251": '"cp1251" (Cyrillic: Bulgarian, Serbian, Macedonian, Russian, Ukrainian)'}
 
 
 def other_pages(page: str) -> str:
     """The code pages to try when `page` was guessed wrong, as a note offers them.
 
-    >>> other_pages("cp1250")
-    '"cp1252" (Western European)'
+    >>> other_pages("cp1257")
+    '"cp1250" (Central European: Polish, Czech, Slovak, Hungarian, Croatian, Slovenian, Romanian), "cp1252" (Western \
+European) or "cp1251" (Cyrillic: Bulgarian, Serbian, Macedonian, Russian, Ukrainian)'
     """
-    return " or ".join(setting for other, setting in _SETTINGS.items() if other != page)
+    *others, last = (setting for other, setting in _SETTINGS.items() if other != page)
+    return f"{', '.join(others)} or {last}" if others else last
 
 
 def accented_words(texts: Iterable[object], most: int = 4) -> list[str]:
@@ -107,9 +124,10 @@ def accented_words(texts: Iterable[object], most: int = 4) -> list[str]:
 def guessed_note(file: str, page: str, texts: Iterable[object]) -> str:
     """The note on a file whose code page was guessed: the page, a few of its words as read and the other pages.
 
-    >>> guessed_note("m.csv", "cp1252", ["id", "Jönköping", "Jönköping"])
-    'm.csv: its letters were read as Windows-1252 (Jönköping); if they look wrong, set the encoding in the mapping: \
-encoding = "cp1250" (Central European: Polish, Czech, Slovak, Hungarian, Croatian, Slovenian, Romanian)'
+    >>> guessed_note("m.csv", "cp1251", ["id", "София", "София"])
+    'm.csv: its letters were read as Windows-1251 (София); if they look wrong, set the encoding in the mapping: \
+encoding = "cp1250" (Central European: Polish, Czech, Slovak, Hungarian, Croatian, Slovenian, Romanian), "cp1252" \
+(Western European) or "cp1257" (Baltic: Lithuanian, Latvian, Estonian)'
     """
     words = accented_words(texts)
     shown = f" ({', '.join(words)})" if words else ""
@@ -124,7 +142,7 @@ def misread_page(meant: str, read: str, read_as: str) -> str | None:
     >>> misread_page("NIP członka", "NIP cz³onka", "cp1252"), misread_page("Län", "Lan", "cp1252")
     ('cp1250', None)
     """
-    for page in ("cp1250", "cp1252", "utf-8"):
+    for page in ("cp1250", "cp1252", "cp1257", "cp1251", "utf-8"):
         try:
             if page != read_as and meant != read and meant.encode(page).decode(read_as) == read:
                 return page

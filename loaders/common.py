@@ -93,8 +93,8 @@ _OTHER_ENCODINGS = 'encoding = "cp1252" (Windows, Western European), "cp1250" (C
 
 def read_text(path: Path, encoding: str | None = None, *, name: str | None = None) -> tuple[str, str]:
     """Text of a file and the encoding it was read with: UTF-8 (with or without BOM), UTF-16 with a BOM,
-    else the code page of Windows whose reading looks most like text, Windows-1252 (Western European) or Windows-1250
-    (Central European), else Latin-1 (`loaders.code_pages`); or `encoding` when given.
+    else the code page of Windows whose reading looks most like text, Windows-1252 (Western European), -1250 (Central
+    European), -1257 (Baltic) or -1251 (Cyrillic), else Latin-1 (`loaders.code_pages`); or `encoding` when given.
 
     A UTF-8 BOM is dropped whatever the encoding: Excel writes one before text that is not UTF-8 too, so
     undetected it would read as `ï»¿` in the first header cell; a BOM before bytes that are not UTF-8 is

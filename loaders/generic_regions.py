@@ -209,13 +209,14 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
 
 
 def _why_left(left: list[NodeRecord], found_ids: dict[str, set[str]]) -> list[str]:
-    """The names of the `left` national regions, each with the NUTS regions of its country it names when there are
-    several (`Oslo (names NO081 and NO082)`): a user then knows to give the code."""
+    """The `left` national regions by their ids, which hold their country (`IT-Cuneo`: a name alone left one of two
+    countries' cells unknown), each with the NUTS regions of its country it names when there are several
+    (`NO-Oslo (names NO081 and NO082)`): a user then knows to give the code."""
     shown = []
     for n in left:
         country = str(n.properties["country"])
         several = sorted(i for i in found_ids.get(n.id, ()) if i.startswith(country) and "-" not in i)
-        shown.append(f"{n.name} (names {', '.join(several[:-1])} and {several[-1]})" if len(several) > 1 else n.name)
+        shown.append(f"{n.id} (names {', '.join(several[:-1])} and {several[-1]})" if len(several) > 1 else n.id)
     return shown
 
 

@@ -45,6 +45,10 @@ WESTERN = {"da": "navn;by\r\nØresund Fødevarer ApS;Næstved\r\nÅlborg Værft;
            "no": "navn;fylke\r\nBodø Sjømat AS;Nordland\r\nTrøndelag Kraft;Trøndelag\r\n",
            "is": "nafn;bær\r\nÞörungaverksmiðja;Reykhólar\r\nGarðabær Tækni;Garðabær\r\n"}
 
+#: The code pages a note offers after the Western and Central European ones.
+BALTIC_OR_CYRILLIC = ('"cp1257" (Baltic: Lithuanian, Latvian, Estonian) or "cp1251" (Cyrillic: Bulgarian, Serbian, '
+                      "Macedonian, Russian, Ukrainian)")
+
 
 def members(folder, setting: str = "", text: str = MEMBERS):
     return write_files(folder, {"mapping.toml": MAPPING.format(setting=setting),
@@ -73,7 +77,7 @@ def test_a_western_export_stays_windows_1252_and_its_note_shows_its_words(tmp_pa
     words = list(dict.fromkeys(w for w in WESTERN[language].replace(";", "\n").split() if not w.isascii()))[:4]
     assert (f"t.csv: its letters were read as Windows-1252 ({', '.join(words)}); if they look wrong, set the encoding "
             'in the mapping: encoding = "cp1250" (Central European: Polish, Czech, Slovak, Hungarian, Croatian, '
-            "Slovenian, Romanian)") in notes
+            'Slovenian, Romanian), ' + BALTIC_OR_CYRILLIC) in notes
 
 
 def test_the_polish_list_loads_its_letters_as_written_and_says_how_it_was_read(embedded_store, tmp_path):
@@ -84,7 +88,8 @@ def test_the_polish_list_loads_its_letters_as_written_and_says_how_it_was_read(e
         "Wrocław", "Gliwice", "Płock"}
     assert "czlonkowie.csv: 3 row(s), read as Windows-1250 (it is not UTF-8), separator semicolon" in report.notes
     assert ("czlonkowie.csv: its letters were read as Windows-1250 (Członek, Miejscowość, Województwo, Źródło); if "
-            'they look wrong, set the encoding in the mapping: encoding = "cp1252" (Western European)') in report.notes
+            'they look wrong, set the encoding in the mapping: encoding = "cp1252" (Western European), '
+            + BALTIC_OR_CYRILLIC) in report.notes
 
 
 def test_a_wrong_encoding_gives_the_encoding_to_set_not_the_garbled_column_name(tmp_path):

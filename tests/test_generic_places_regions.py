@@ -32,7 +32,7 @@ def test_the_note_on_regions_nuts_lacks_takes_its_example_from_the_rows_country(
     load_nuts(embedded_store, FIXTURES / "nuts")
     mapping = write_preset(tmp_path, FINNISH, {"country": '"Land"', "region": '"Fylke"'})
     note = next(n for n in load_generic(embedded_store, mapping).notes if n.startswith(ADVICE))
-    assert note.endswith(": Itä-Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, "
+    assert note.endswith(": FI-Itä-Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, "
                          "FI1B1)")
 
 
@@ -41,7 +41,7 @@ def test_without_nuts_the_note_takes_its_example_from_the_bundled_nuts_files(emb
     NUTS loads, so that could not place them: NUTS's name or code does."""
     mapping = write_preset(tmp_path, FINNISH, {"country": '"Land"', "region": '"Fylke"'})
     note = next(n for n in load_generic(embedded_store, mapping).notes if n.startswith(ADVICE))
-    assert note.endswith(": Itä-Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, "
+    assert note.endswith(": FI-Itä-Uusimaa; to place them, give NUTS's name or code in the table (Helsinki-Uusimaa, "
                          "FI1B1)")
 
 

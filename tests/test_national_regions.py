@@ -132,5 +132,5 @@ def test_names_of_several_versions_languages_and_swedish_counties_find_their_nut
     assert placed == {"1": "FI198", "2": "NO060", "3": "SE121", "4": "SE231", "5": "FI-Itä-Uusimaa"}
     assert any(note.startswith("1 region name(s) of the table are not the name of one NUTS region (of the store or "
                                "of the bundled NUTS files) of their country, so each is made a region of its own, "
-                               "without a place on the Map: Itä-Uusimaa;")
+                               "without a place on the Map: FI-Itä-Uusimaa;")
                for note in report.notes), report.notes

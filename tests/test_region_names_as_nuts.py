@@ -91,7 +91,7 @@ def test_a_name_is_taken_at_the_column_level_in_the_newest_version_and_one_nuts_
             "regions; give the code to choose") in report.notes
     assert any(note.startswith("2 region name(s) of the table are not the name of one NUTS region (of the store or "
                                "of the bundled NUTS files) of their country, so each is made a region of its own, "
-                               "without a place on the Map: Hordaland, Wiener Umland (names AT126 and AT127);")
+                               "without a place on the Map: AT-Wiener-Umland (names AT126 and AT127), NO-Hordaland;")
                for note in report.notes), report.notes
 
 
