@@ -22,8 +22,8 @@ def mapping() -> None:
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="Write the mapping to this file (refused if it exists) instead of printing it.")
 @click.option("--encoding", default=None, metavar="CODEC",
-              help="The table's text encoding (cp1250, cp1252, utf-8 ...), when the one detected reads its letters "
-                   "wrong; the mapping names it.")
+              help="The table's text encoding (cp1250, cp1252, cp1257, cp1251, utf-8 ...), when the one detected "
+                   "reads its letters wrong; the mapping names it.")
 @click.pass_obj
 def mapping_new_command(obj: Context, table: Path, out: Path | None, encoding: str | None) -> None:
     """A mapping for TABLE, its columns guessed from the header and its formats from the cells: the
@@ -41,7 +41,8 @@ def mapping_new_command(obj: Context, table: Path, out: Path | None, encoding: s
                                    f"(--out {table.parent / out.name})")
     notes: list[str] = []  # cells to fix in the table (an amount no guess reads), named by file, line and column
     if encoding is not None and not is_text_encoding(encoding):
-        raise ClusterExplorerError(f"--encoding {encoding!r} is not a text encoding; try cp1250, cp1252 or utf-8")
+        raise ClusterExplorerError(f"--encoding {encoding!r} is not a text encoding; try cp1250, cp1252, cp1257, "
+                                   "cp1251 or utf-8")
     text = participation_template(table, file, notes, encoding)
     if out is None:
         click.echo(text, nl=False)

@@ -88,7 +88,8 @@ _BINARY = ((b"PK\x03\x04", "a ZIP archive (an .xlsx or .ods workbook?): save the
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 #: What a message about an encoding offers instead (the mapping's `encoding`).
-_OTHER_ENCODINGS = 'encoding = "cp1252" (Windows, Western European), "cp1250" (Central European) or "latin-1"'
+_OTHER_ENCODINGS = ('encoding = "cp1252" (Windows, Western European), "cp1250" (Central European), "cp1257" '
+                    '(Baltic), "cp1251" (Cyrillic) or "latin-1"')
 
 
 def read_text(path: Path, encoding: str | None = None, *, name: str | None = None) -> tuple[str, str]:

@@ -135,7 +135,8 @@ def test_a_file_not_valid_in_the_encoding_its_bom_announces_says_how_to_set_one(
     assert problem.message == (
         "not valid utf-16: illegal UTF-16 surrogate (bytes 0x00 0xd8 after '1,'); no encoding is set, and its first "
         "bytes (a byte order mark) say utf-16; if it is in another encoding, save it as UTF-8 or set that one in the "
-        'mapping: encoding = "cp1252" (Windows, Western European), "cp1250" (Central European) or "latin-1"')
+        'mapping: encoding = "cp1252" (Windows, Western European), "cp1250" (Central European), "cp1257" (Baltic), '
+        '"cp1251" (Cyrillic) or "latin-1"')
     assert "leave the encoding out" not in problem.message
 
 
