@@ -8,21 +8,17 @@ Apart from `loaders.mapping` (which reads the file and runs these) so each stays
 
 from __future__ import annotations
 
-import contextlib
-import datetime as dt
-import re
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from graph.errors import Problem
-from graph.store.schema import NODE_LABELS, REL_TYPES, check_property
+from graph.store.schema import NODE_LABELS, REL_TYPES
+from loaders.mapping_columns import COLUMN_KEYS, property_column
 from loaders.mapping_lines import MappingLines
-from loaders.mapping_options import RESERVED, constant_column, key_options, reading_options
+from loaders.mapping_options import key_options, reading_options
 from loaders.mapping_partner_amounts import AMOUNTS, listed_amount_problem, of_each_project, whole_amount_problem
 from loaders.mapping_spec import (
-    ISO_DATE,
-    TYPES,
     Column,
     Endpoint,
     FileSpec,
@@ -41,50 +37,8 @@ KEYS = {
               "skip_lines", "rows", "on_empty", "on_conflict", "split", "drop", "located_in", "match", "compact"},
     "relationships": {"file", "type", "start", "end", "key", "properties", "separator", "encoding", "skip_lines",
                       "rows", "on_empty", "on_conflict", "split", "drop", "compact"},
-    "column": {"column", "type", "format", "separator", "decimal", "thousands", "currency", "value", "values"},
+    "column": COLUMN_KEYS,
 }
-
-#: The options that read numbers, and the types whose cells they read (`int`: a whole number has no decimal mark).
-NUMBER_OPTIONS = {"decimal": ("float",), "thousands": ("float", "int"), "currency": ("float",)}
-
-
-def _unread_number_options(kind: str, spec: dict) -> list[str]:
-    """What is wrong with each number option of a column whose type does not read it: `decimal = ","` on a `type =
-    "int"` column had been taken and read nothing, where the docs say nothing in a mapping is silently ignored."""
-    said = []
-    for option in (o for o, kinds in NUMBER_OPTIONS.items() if o in spec and kind not in kinds):
-        if kind == "int" and option == "decimal":
-            said.append('a whole number (type = "int") has no decimal mark, so decimal is not read there: take decimal '
-                        'out (thousands = "." reads 29.000 as 29000), or make the column type = "float" if its '
-                        'numbers have decimals')
-        elif kind in TYPES:
-            said.append(f'{option} reads the numbers of a {" or ".join(NUMBER_OPTIONS[option])} column, and a {kind} '
-                        f'column has none: take {option} out, or make the column type = "float"')
-    return said
-
-
-def _date_formats(raw: Any) -> tuple[str, ...]:
-    """strptime formats from `format` (one or a list); `dd.mm.yyyy`-style spellings are accepted too."""
-    formats = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else [None]
-    result = []
-    for fmt in formats:
-        if not isinstance(fmt, str) or not fmt:
-            raise ValueError("format must be a date format like \"%d.%m.%Y\" or a list of them")
-        if "%" not in fmt:
-            for word, code in (("yyyy", "%Y"), ("yy", "%y"), ("mm", "%m"), ("dd", "%d")):
-                fmt = fmt.replace(word, code).replace(word.upper(), code)
-        # a year alone (`%Y`: a member list's `2019`) or a month is read as its first day, as the seed texts' are
-        sample, ok = dt.date(2001, 2, 3), False
-        month, day = any(c in fmt for c in ("%m", "%b", "%B")), any(c in fmt for c in ("%d", "%j"))
-        with contextlib.suppress(ValueError):
-            ok = dt.datetime.strptime(sample.strftime(fmt), fmt).date() == sample.replace(
-                month=2 if month else 1, day=3 if day else 1) and (month or not day)
-        if not ok:
-            raise ValueError(f"date format {fmt!r} does not read back a date: it needs a year, with its month and day "
-                             "or without them (\"%Y\" reads 2019 as 2019-01-01)")
-        result.append(fmt)
-    return tuple(result)
-
 
 def _written(table: dict, props: Any, key: str) -> Any:
     """The column text a key names (to find its line where the key itself is not written, as in a preset)."""
@@ -161,65 +115,8 @@ class MappingChecker:
         if not isinstance(table, dict):
             self.problem(kind, index, "properties must be a table: property = \"column\"", "properties")
             return ()
-        allowed = REL_TYPES[rel_type].properties if rel_type in REL_TYPES else None
-        result = []
-        for prop, spec in table.items():
-            spec = {"column": spec} if isinstance(spec, str) else spec
-            before = len(self.problems)
-            try:
-                check_property(prop)
-            except ValueError as e:
-                self.problem(kind, index, str(e), prop)
-            if kind == "nodes" and prop in RESERVED:
-                self.problem(kind, index, f"property {prop!r} is reserved: map the key with id and the name with name",
-                             prop)
-            if allowed is not None and prop not in allowed:
-                self.problem(kind, index, f"{rel_type} has no property {prop!r}; allowed: "
-                             f"{', '.join(allowed) or 'none'}", prop)
-            if not isinstance(spec, dict):
-                self.problem(kind, index, f"property {prop!r} must map to a column name or a table", prop)
-                continue
-            self.unknown_keys(kind, index, spec, KEYS["column"], f"property {prop!r}")
-            column = Column(prop, spec.get("column", prop), spec.get("type", "string"))
-            if "value" not in spec and (not isinstance(column.column, str) or not column.column.strip()):
-                self.problem(kind, index, f"property {prop!r}: column must be a non-empty text", prop)
-            if column.type not in TYPES:
-                self.problem(kind, index, f"property {prop!r}: unknown type {column.type!r}; use one of "
-                             f"{', '.join(TYPES)}", prop)
-            try:
-                formats = _date_formats(spec.get("format", ISO_DATE)) if column.type == "date" else (ISO_DATE,)
-            except ValueError as e:
-                self.problem(kind, index, f"property {prop!r}: {e}", prop)
-                formats = (ISO_DATE,)
-            separator, decimal = spec.get("separator", "|"), spec.get("decimal", ".")
-            if not isinstance(separator, str) or not separator:
-                self.problem(kind, index, f"property {prop!r}: separator must be a non-empty text", prop)
-            if decimal not in (".", ","):
-                self.problem(kind, index, f"property {prop!r}: decimal must be \".\" or \",\"", prop)
-            thousands = spec.get("thousands", "")
-            if thousands not in ("", ".", ",", "'", "’") or (thousands == decimal and column.type == "float"):
-                self.problem(kind, index, f"property {prop!r}: thousands must be \".\", \",\" or \"'\""
-                             f"{f', and not the decimal mark ({decimal!r})' if column.type == 'float' else ''}", prop)
-            for option in _unread_number_options(column.type, spec):
-                self.problem(kind, index, f"property {prop!r}: {option}", prop)
-            currency = spec.get("currency", "")
-            if not isinstance(currency, str) or not re.fullmatch(r"(?:[A-Za-z]{3})?", currency):
-                self.problem(kind, index, f"property {prop!r}: currency must be an ISO code (\"SEK\"), the currency "
-                             "whose mark (kr, SEK) the cells may carry", prop)
-                currency = ""
-            recode = spec.get("values", {})
-            if not isinstance(recode, dict) or not all(isinstance(v, str) for v in recode.values()):
-                self.problem(kind, index, f"property {prop!r}: values must be a table: \"in the file\" = \"stored\"",
-                             prop)
-            elif len(self.problems) == before and "value" in spec:
-                constant = constant_column(self, kind, index, prop, spec, Column(prop, "", column.type, formats,
-                                                                                 separator, decimal))
-                result += [constant] if constant else []
-            elif len(self.problems) == before:
-                result.append(Column(prop, column.column.strip(), column.type, formats, separator, decimal,
-                                     recode={k.casefold(): v for k, v in recode.items()}, thousands=thousands,
-                                     currency=currency.upper()))
-        return tuple(result)
+        return tuple(column for prop, spec in table.items()
+                     if (column := property_column(self, kind, index, prop, spec, rel_type)) is not None)
 
     def _amounts_of_partners(self, kind: str, index: int, spec: FileSpec) -> None:
         """A hand-written table of participations split over a JSON list of partner objects (an end column
