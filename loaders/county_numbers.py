@@ -20,6 +20,7 @@ from loaders.county_scheme import CountyScheme
 from loaders.departements import FRANCE
 from loaders.nordic_counties import COUNTY_NUMBERS, EARLIER_COUNTIES, NORWAY, SWEDEN
 from loaders.province_sigle import ITALY
+from loaders.provincias import SPAIN
 
 if TYPE_CHECKING:
     from loaders.csv_tables import Table
@@ -30,7 +31,7 @@ __all__ = ["SCHEMES", "COUNTY_NUMBERS", "EARLIER_COUNTIES", "county_region", "co
            "known_numbers", "numbers_said"]
 
 #: Every country whose county cells a region column may read: `county_numbers = "XX"`.
-SCHEMES: dict[str, CountyScheme] = {scheme.country: scheme for scheme in (SWEDEN, NORWAY, FRANCE, ITALY)}
+SCHEMES: dict[str, CountyScheme] = {scheme.country: scheme for scheme in (SWEDEN, NORWAY, FRANCE, ITALY, SPAIN)}
 
 
 def is_county_number(cell: str, numbers: str = "") -> bool:
@@ -50,6 +51,8 @@ def county_region(cell: str, country: str) -> str | None:
     ('FRK24', 'FRM02', 'FRK26', None)
     >>> county_region("MI", "IT"), county_region("IT-RE", "IT"), county_region("OG", "IT"), county_region("EE", "IT")
     ('ITC4C', 'ITH53', 'ITG2E', None)
+    >>> county_region("BI", "ES"), county_region("20018", "ES"), county_region("7", "ES"), county_region("DK", "DK")
+    ('ES213', 'ES212', 'ES53', None)
     """
     scheme = SCHEMES.get(country)
     return scheme.region_of(cell) if scheme and scheme.is_cell(cell) else None
