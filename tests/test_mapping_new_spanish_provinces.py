@@ -61,3 +61,12 @@ def test_a_participation_table_of_spanish_plates_with_cifs_reads_them_as_spains(
                             "H-1;BATT;Idom SA;1;BI\nH-1;BATT;CAF SA;2;SS\n")
     assert tomllib.loads(undecided)["columns"]["region"] == "Provincia"
     assert 'write county_numbers = "IT" or county_numbers = "ES"' in undecided
+
+
+def test_a_provincia_of_ine_numbers_and_postcodes_is_spains_without_other_signals(tmp_path):
+    """Italy's sigle are letters: a `Provincia` of `48`, `20018` is Spain's alone (it had been left as region names,
+    each a national region of Italy off the Map)."""
+    template = mapping_new(tmp_path, "members.csv", "Member;Provincia\nIdom SA;48\nCAF SA;20018\nTubos;1\n")
+    assert tomllib.loads(template)["nodes"][0]["located_in"] == {
+        "region": {"column": "Provincia", "county_numbers": "ES"}, "country": {"value": "ES"}}
+    assert "(the regions are ES's postcodes and province numbers)" in template

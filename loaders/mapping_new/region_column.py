@@ -28,11 +28,11 @@ def county_numbers_in(guessed: dict[str, str], rows: list[dict]) -> str | None:
     """The country whose county numbers the region column holds (`Län` of `14`, `07`: SE; a `Region` column in a
     table whose country column says Norge: NO), or None (`loaders.county_numbers`). A `Provincia` whose cells are
     two countries' alike (`BI`, `SS`: Spain's plates, Italy's sigle) is the one the table's other signals say
-    (`county_country`), else None."""
+    (`county_country`), else None; of one country's alone (`MB`, `BG`: Italy's; `48`, `48001`: Spain's), that one."""
     cells = sample_cells(rows, guessed["region"])
-    if len(shared := shared_readers(_word(guessed["region"]), cells)) > 1:
+    if shared := shared_readers(_word(guessed["region"]), cells):  # `48`, `48001`: Spain's alone
         said = [country for country in shared if country in table_countries(guessed, rows)]
-        return said[0] if len(said) == 1 else None
+        return shared[0] if len(shared) == 1 else said[0] if len(said) == 1 else None
     countries: list[str | None] = [REGION_COUNTRY.get(_word(guessed["region"]))]
     for cell in dict.fromkeys(sample_cells(rows, guessed["country"]) if "country" in guessed else []):
         try:
