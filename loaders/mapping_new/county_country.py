@@ -24,7 +24,7 @@ SHARED_HEADERS = {"provincia": ("IT", "ES"), "prov": ("IT", "ES")}
 #: Header words (`header_word`) only one of those countries' tables write, beside the region column.
 _LANGUAGE = {"ES": frozenset({"empresa", "entidad", "razónsocial", "razonsocial", "nombre", "municipio", "localidad",
                               "población", "poblacion", "códigopostal", "codigopostal", "cp", "dirección", "direccion",
-                              "país", "pais", "sector", "teléfono", "comunidadautónoma", "ccaa"}),
+                              "país", "pais", "teléfono", "comunidadautónoma", "ccaa"}),
              "IT": frozenset({"ragionesociale", "denominazione", "impresa", "azienda", "comune", "cap", "indirizzo",
                               "paese", "partitaiva", "piva", "codicefiscale", "regione", "settore"})}
 #: A Spanish company's CIF, with or without `ES`: its kind's letter, seven digits, a check digit or letter.
