@@ -118,7 +118,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "importoconcesso", "importo", "wartośćdofinansowania", "dofinansowanie", "kwotadofinansowania",
                "subvención", "subvencion", "ayudaconcedida", "importe", "presupuesto"),
     "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat",
-                "paese", "nazione"),
+                "paese", "nazione", "país", "pais"),
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
                "landshluti", "svæði", "bundesland", "regierungsbezirk", "województwo", "wojewodztwo", "província",
                *COUNTY_CODE_HEADERS, *_COMMUNITY),

@@ -16,7 +16,9 @@ bundled GISCO NUTS files (tests/test_county_numbers_fr.py).
 
 from __future__ import annotations
 
-__all__ = ["DEPARTEMENTS", "FRENCH_NUMBERS_READ", "departement_of", "is_french_number"]
+from loaders.county_scheme import CountyScheme
+
+__all__ = ["DEPARTEMENTS", "FRENCH_NUMBERS_READ", "FRANCE", "departement_of", "is_french_number"]
 
 #: INSEE's département number -> (NUTS 3 code, the département's name as NUTS writes it), one `number code name` each.
 _TABLE = """01 FRK21 Ain; 02 FRE21 Aisne; 03 FRK11 Allier; 04 FRL01 Alpes-de-Haute-Provence; 05 FRL02 Hautes-Alpes;
@@ -72,3 +74,19 @@ def departement_of(cell: str) -> str | None:
         corsica = "2A" if postcode[:3] in ("200", "201") else "2B" if "202" <= postcode[:3] <= "206" else None
         number = postcode[:3] if postcode.startswith("97") else corsica if postcode.startswith("20") else postcode[:2]
     return number if number in DEPARTEMENTS else None
+
+
+def _region_of(cell: str) -> str | None:
+    return DEPARTEMENTS[number][0] if (number := departement_of(cell)) else None
+
+
+def _said(cells: list[str]) -> str:
+    """`mapping new`'s words for a column: `FR's postcodes`, `FR's département numbers` or both."""
+    postcodes = sum(len(cell) >= 4 for cell in cells)
+    return "FR's " + ("postcodes" if postcodes == len(cells) else "département numbers and postcodes" if postcodes
+                      else "département numbers")
+
+
+FRANCE = CountyScheme("FR", "département", "département number or postcode",
+                      "département numbers or postcodes", FRENCH_NUMBERS_READ, DEPARTEMENTS,
+                      _region_of, is_french_number, _said, foreign_cells_are_theirs=True)

@@ -24,7 +24,7 @@ from graph.countries import country_code, subdivision_name
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
 from loaders.country_advice import country_advice
-from loaders.county_numbers import county_letters, county_region, is_county_number, not_a_county
+from loaders.county_numbers import SCHEMES, county_letters, county_region, is_county_number, not_a_county
 from loaders.generic_labels import STATUS_OF
 from loaders.mapping_spec import FileSpec
 from loaders.nuts import country_name, iso_code, place_records
@@ -88,8 +88,8 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
             return node, [], []
     region = _cell(row, place.region)
     region = _recoded(place.region_values).get(region.casefold(), region) if place.region_values else region
-    if place.county_numbers in ("FR", "IT") and country and country != place.county_numbers and is_county_number(
-            region, place.county_numbers):
+    if place.county_numbers and SCHEMES[place.county_numbers].foreign_cells_are_theirs and country and (
+            country != place.county_numbers and is_county_number(region, place.county_numbers)):
         region = ""  # a Swiss member's postcode `1202` in a French table, `EE` (abroad) in an Italian: its country
     elif place.county_numbers and is_county_number(region, place.county_numbers):  # `14`: Västra Götalands län
         country = country or place.county_numbers

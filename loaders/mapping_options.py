@@ -13,7 +13,7 @@ from typing import Any
 from graph.countries import country_code
 from graph.store.schema import NODE_LABELS, check_property
 from loaders.common import is_json, is_text_encoding
-from loaders.county_numbers import COUNTY_WORDS, known_numbers
+from loaders.county_numbers import SCHEMES, known_numbers
 from loaders.mapping_spec import ON_CONFLICT, PLACEHOLDER_OR_SKIP, SEPARATORS, Checker, Column, Place
 
 __all__ = ["reading_options", "key_options", "constant_column", "RESERVED", "DROPPABLE_LABELS"]
@@ -208,9 +208,9 @@ def _place(check: Checker, index: int, raw: Any) -> Place | None:
 def _region_recode(check: Checker, index: int, region: Any) -> tuple[Any, dict[str, Any]]:
     """`region = { column = "län", values = { "14" = "SE232" } }`: the column, and the `Place` options reading its
     cells: the recode (case-folded) applied before a cell is read as a NUTS code or a national region (a register's
-    county numbers had become `SE-14`, a region off the Map), and `county_numbers = "SE"` (or "NO", "FR", "IT"), which
-    reads a cell of one or two digits as that country's county number, of FR a département number or postcode, of IT
-    a province's sigla (`loaders.county_numbers`); a plain column as before.
+    county numbers had become `SE-14`, a region off the Map), and `county_numbers = "SE"` (or any country of
+    `loaders.county_numbers.SCHEMES`), which reads a cell as that country's county number (a län's `14`, a
+    département's postcode, a province's sigla or plate letters) and its NUTS 3 region; a plain column as before.
     (None, {}) after a problem."""
     if not isinstance(region, dict):
         return region, {}
@@ -218,10 +218,10 @@ def _region_recode(check: Checker, index: int, region: Any) -> tuple[Any, dict[s
     if (set(region) - {"column", "values", "county_numbers"} or not isinstance(region.get("column"), str)
             or not isinstance(recode, dict) or not all(isinstance(v, str) for v in recode.values())):
         check.problem("nodes", index, 'located_in region must be a column ("column") or { column = "column", values = '
-                      '{ "cell" = "NUTS code or region name", ... } } (county numbers: county_numbers = "SE", "NO", '
-                      '"FR" or "IT")', "located_in")
+                      '{ "cell" = "NUTS code or region name", ... } } (county numbers: county_numbers = '
+                      f'{known_numbers()})', "located_in")
         return None, {}
-    if numbers not in ("", *COUNTY_WORDS):
+    if numbers != "" and numbers not in SCHEMES:
         check.problem("nodes", index, f"located_in region: county_numbers = {numbers!r} is not known: write one of "
                       f"{known_numbers()}", "located_in", numbers)
         return None, {}

@@ -163,8 +163,8 @@ class Place:
     country_value: str = ""
     country_values: tuple[tuple[str, str], ...] = ()  # case-folded cells recoded before they are read as a country
     region_values: tuple[tuple[str, str], ...] = ()  # the same for the region: a county number `14` -> `SE232`
-    county_numbers: str = ""  # "SE" / "NO": a region cell of 1-2 digits is that country's county number; "FR": a
-    # département number or postcode (`loaders.departements`); "IT": a province's sigla (`loaders.province_sigle`)
+    county_numbers: str = ""  # "SE", "FR", "ES" ...: a region cell is that country's county number, sigla or postcode,
+    # read by its scheme (`loaders.county_numbers.SCHEMES`)
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,9 @@ row of Italy is refused.
 
 from __future__ import annotations
 
-__all__ = ["PROVINCES", "EARLIER_SIGLE", "SIGLE_READ", "is_sigla", "province_of"]
+from loaders.county_scheme import CountyScheme
+
+__all__ = ["PROVINCES", "EARLIER_SIGLE", "SIGLE_READ", "ITALY", "is_sigla", "province_of"]
 
 #: Sigla -> (NUTS 3 code, the province's name as NUTS 2024 writes it), one `sigla code name` each.
 _TABLE = """TO ITC11 Torino; VC ITC12 Vercelli; BI ITC13 Biella; VB ITC14 Verbano-Cusio-Ossola; NO ITC15 Novara;
@@ -70,3 +72,13 @@ def province_of(cell: str) -> str | None:
     bare = _bare(cell) if is_sigla(cell) else ""
     bare = EARLIER_SIGLE[bare][1] if bare in EARLIER_SIGLE else bare
     return PROVINCES[bare][0] if bare in PROVINCES else None
+
+
+def _abroad(cell: str) -> str:
+    """`EE` (Escursionisti Esteri) in a row of Italy: the row's country is wrong, not the cell."""
+    return (f"{cell!r} (Escursionisti Esteri) is abroad, and the row's country is IT: give the row's own country"
+            if _bare(cell) == "EE" else "")
+
+
+ITALY = CountyScheme("IT", "province", "province sigla", "province sigle", SIGLE_READ, PROVINCES, province_of, is_sigla,
+                     lambda _: "IT's province sigle", refusal=_abroad, foreign_cells_are_theirs=True)

@@ -17,7 +17,6 @@ import re
 from pathlib import Path
 
 from graph.values import ISO_DATE
-from loaders.county_numbers import earlier_said, numbers_said
 from loaders.csv_header import ID_COUNTRY, SEPARATORS
 from loaders.mapping_new.cluster_coordinator import COORDINATOR_WORDS, coordinator_tables, merge_line
 from loaders.mapping_new.listed_names import names_split
@@ -29,6 +28,7 @@ from loaders.mapping_new.region_column import (
     county_numbers_in,
     national_country,
     region_value,
+    regions_said,
     without_unread_postcodes,
 )
 from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
@@ -220,9 +220,7 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
     column of county numbers read as such (`county_numbers`)."""
     region, country = guessed.get("region"), guessed.get("country")
     numbers = county_numbers_in(guessed, rows) if region else None
-    earlier = earlier_said(sample_cells(rows, region), numbers) if numbers and region else ""
-    said = (f" (the regions are {numbers_said(sample_cells(rows, region), numbers)}{f'; {earlier}' if earlier else ''})"
-            if numbers else "")
+    said = regions_said(guessed, rows, numbers) if region else ""
     if country:
         where = (f"region = {region_value(region, numbers)}, " if region else "") + f"country = {as_toml(country)}"
         return [f"located_in = {{ {where} }}  #? where each row is{said}"]
@@ -231,7 +229,7 @@ def _place(guessed: dict[str, str], rows: list[dict]) -> list[str]:
         return [f"# located_in = {{ country = {{ value = {as_toml(code)} }} }}  #? no column says where the rows are"
                 + (f"; their {guessed['id']} numbers are {code}'s" if code else ": write their country's code")
                 + ", and uncomment (without it, the Map and the region queries leave them out)"]
-    code, comment = national_country(region, sample_cells(rows, region), code)
+    code, comment = national_country(region, sample_cells(rows, region), code, numbers)
     return [f'located_in = {{ region = {region_value(region, numbers)}, country = {{ value = "{code}" }} }}  '
             f'{comment}{said}']
 

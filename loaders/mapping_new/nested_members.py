@@ -18,7 +18,7 @@ from loaders.csv_header import HEADER_WORDS, header_word
 from loaders.header_guess import guess_by_words
 from loaders.mapping_new.participation import on_lines, spaced_numbers
 from loaders.mapping_new.partners import rows_per_object
-from loaders.mapping_new.region_column import county_numbers_in, national_country, region_value
+from loaders.mapping_new.region_column import county_numbers_in, national_country, region_value, regions_said
 from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
 from loaders.table_cells import as_toml, object_lists, sample_cells
 
@@ -93,7 +93,8 @@ def _members_place(region: str, member_rows: list[dict]) -> list[str]:
     province sigle), in the country it implies; commented out, asking for the country, when none is implied. The
     members had been left "not used" there, so none was in Lombardia."""
     numbers = county_numbers_in({"region": region}, member_rows)
-    code, comment = national_country(region, sample_cells(member_rows, region))
+    code, comment = national_country(region, sample_cells(member_rows, region), numbers=numbers)
+    comment += regions_said({"region": region}, member_rows, None) if not numbers else ""
     line = f'located_in = {{ region = {region_value(region, numbers)}, country = {{ value = "{code}" }} }}  {comment}'
     return [line if code else f"# {line}"]
 

@@ -25,6 +25,7 @@ from loaders.mapping_new.region_column import (
     county_numbers_in,
     national_country,
     region_value,
+    undecided_numbers,
     without_unread_postcodes,
 )
 from loaders.mapping_new.roles import lead_column, partnerless_rows, role_word_lines
@@ -134,6 +135,8 @@ def _template(data: Path, file: str | None, notes: list[str] | None, encoding: s
                          + (f" ({said})" if (said := earlier_said(sample_cells(rows, guessed[name]), numbers)) else "")
                          + ("; a row's region places every partner its cell lists: check it is each partner's, not "
                             "only the project's" if in_a_cell else ""))
+        elif name == "region" and name in guessed and (undecided := undecided_numbers(guessed, rows)):
+            lines.append(f"region = {as_toml(guessed[name])}  #? {what.split(' (')[0]}: {undecided}")
         elif name == "amount" and whole and partners:
             lines.append(f"# amount = \"\"  # a partner's own amount, by its path ({partners}.KEY); {as_toml(whole)} "
                          f"is the project's whole grant, mapped as project_amount")
@@ -145,7 +148,8 @@ def _template(data: Path, file: str | None, notes: list[str] | None, encoding: s
         elif by_name:  # no number column: the name is the key
             lines.append(f"{name} = {as_toml(by_name)}  #? {what}: {_name_as_id(name)}")
         elif name == "country" and "region" in guessed:  # regions need their country: a national table's own
-            code, comment = national_country(guessed["region"], sample_cells(rows, guessed["region"]))
+            code, comment = national_country(guessed["region"], sample_cells(rows, guessed["region"]),
+                                             numbers=county_numbers_in(guessed, rows))
             lines.append(f'country = {{ value = "{code}" }}  {comment}')
         elif required and not (name == "project_title" and "project_acronym" in guessed):
             lines.append(f'{name} = ""  # needed: the column of the {what}; none of the header looked like it')

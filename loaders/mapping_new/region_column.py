@@ -8,12 +8,14 @@ from __future__ import annotations
 from graph.countries import country_code
 from graph.region_spellings import nuts_name_of
 from graph.store.search_text import fold
-from loaders.county_numbers import numbered_by
+from loaders.county_numbers import earlier_said, numbered_by, numbers_said, readers_of
 from loaders.csv_header import COUNTY_CODE_HEADERS, ID_COUNTRY, POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
+from loaders.mapping_new.county_country import SHARED_HEADERS, shared_readers, table_countries
 from loaders.region_countries import bundled_regions_named, country_of_regions
 from loaders.table_cells import as_toml, header_word, sample_cells
 
-__all__ = ["county_numbers_in", "without_unread_postcodes", "region_value", "national_country"]
+__all__ = ["county_numbers_in", "undecided_numbers", "regions_said", "without_unread_postcodes", "region_value",
+           "national_country"]
 
 
 def _word(column: str) -> str:
@@ -24,14 +26,44 @@ def _word(column: str) -> str:
 
 def county_numbers_in(guessed: dict[str, str], rows: list[dict]) -> str | None:
     """The country whose county numbers the region column holds (`Län` of `14`, `07`: SE; a `Region` column in a
-    table whose country column says Norge: NO), or None (`loaders.county_numbers`)."""
+    table whose country column says Norge: NO), or None (`loaders.county_numbers`). A `Provincia` whose cells are
+    two countries' alike (`BI`, `SS`: Spain's plates, Italy's sigle) is the one the table's other signals say
+    (`county_country`), else None; of one country's alone (`MB`, `BG`: Italy's; `48`, `48001`: Spain's), that one."""
+    cells = sample_cells(rows, guessed["region"])
+    if shared := shared_readers(_word(guessed["region"]), cells):  # `48`, `48001`: Spain's alone
+        said = [country for country in shared if country in table_countries(guessed, rows)]
+        return shared[0] if len(shared) == 1 else said[0] if len(said) == 1 else None
     countries: list[str | None] = [REGION_COUNTRY.get(_word(guessed["region"]))]
     for cell in dict.fromkeys(sample_cells(rows, guessed["country"]) if "country" in guessed else []):
         try:
             countries.append(country_code(cell))
         except ValueError:
             continue
-    return numbered_by(sample_cells(rows, guessed["region"]), countries)
+    return numbered_by(cells, countries)
+
+
+def undecided_numbers(guessed: dict[str, str], rows: list[dict]) -> str:
+    """What a template says of a region column whose cells are two countries' county cells alike when the table does
+    not say which (`BI`, `SS`, `VI` in a `Provincia`, nothing else Spanish or Italian), or ""."""
+    region = guessed.get("region", "")
+    cells = sample_cells(rows, region) if region else []
+    shared = shared_readers(_word(region), cells)
+    if len(shared) < 2 or county_numbers_in(guessed, rows):
+        return ""
+    return (f"its cells ({', '.join(cells[:3])}{' ...' if len(cells) > 3 else ''}) are "
+            f"{' and '.join(numbers_said(cells, c) for c in shared)} alike, and nothing else in the table says which: "
+            f"write {' or '.join(f'county_numbers = {chr(34)}{c}{chr(34)}' for c in shared)} (region = {{ column = "
+            f"{as_toml(region)}, county_numbers = ... }}) and the country")
+
+
+def regions_said(guessed: dict[str, str], rows: list[dict], numbers: str | None) -> str:
+    """A template comment's aside on a region column read as county cells (`(the regions are SE's län numbers)`), or
+    left unread as two countries' alike (`undecided_numbers`); "" for other region columns."""
+    cells = sample_cells(rows, guessed["region"])
+    if numbers:
+        earlier = earlier_said(cells, numbers)
+        return f" (the regions are {numbers_said(cells, numbers)}{f'; {earlier}' if earlier else ''})"
+    return f" ({undecided})" if (undecided := undecided_numbers(guessed, rows)) else ""
 
 
 def without_unread_postcodes(guessed: dict[str, str], rows: list[dict]) -> dict[str, str]:
@@ -51,13 +83,16 @@ def region_value(column: str, numbers: str | None) -> str:
     return f"{{ column = {as_toml(column)}, county_numbers = \"{numbers}\" }}" if numbers else as_toml(column)
 
 
-def national_country(region: str, cells: list[str] = (), ids_country: str = "") -> tuple[str, str]:
+def national_country(region: str, cells: list[str] = (), ids_country: str = "",
+                     numbers: str | None = None) -> tuple[str, str]:
     """The constant country of a table that names regions but no country, and the comment that goes with it:
     the code its region header implies (`Län`: SE; `Bundesland` AT where its `cells` name Austria's), else the one
     country whose NUTS regions its `cells` name (`loaders.region_countries`), else `ids_country`, the one its id
-    header implies (a CIF's ES beside provinces named `Vizcaya`, `Guipúzcoa`), or "" and what to fill in."""
-    code = REGION_COUNTRY.get(_word(region))
-    if code and _word(region) in COUNTY_CODE_HEADERS and cells and not numbered_by(list(cells), [code]):
+    header implies (a CIF's ES beside provinces named `Vizcaya`, `Guipúzcoa`), or "" and what to fill in. The county
+    cells' country (`numbers`, `county_numbers_in`) comes first: a Spanish `Provincia` of `BI`, `SS` is Spain's."""
+    code = numbers or REGION_COUNTRY.get(_word(region))
+    if code and not numbers and _word(region) in COUNTY_CODE_HEADERS and cells and readers_of(
+            list(cells), list(SHARED_HEADERS.get(_word(region), ())) or [code]) != [code]:
         code = None  # a code header's country only for its codes: a Spanish `Provincia` of Gipuzkoa is not Italy's
     other, names = REGION_COUNTRY_TOO.get(_word(region), ("", frozenset()))
     code = other if any(fold(cell) in names for cell in cells) else code
