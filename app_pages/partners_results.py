@@ -13,7 +13,7 @@ from graph.analytics.cluster_partners import known_by, partner_clusters
 from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, places_note, recommend
 from graph.analytics.recommend_empty import no_candidate_reason
 from graph.analytics.recommend_reasons import sme_note
-from graph.analytics.recommend_unbridged import unbridged_note
+from graph.analytics.recommend_unbridged import members_note, unbridged_note
 from graph.store.schema import is_cluster
 from graph.views.filters import display_name
 
@@ -73,6 +73,7 @@ def show_organisations(index: RecommenderIndex, focal: list[str], requirements: 
     _note(places_note(index, focal, requirements, candidates))  # a wanted place no candidate shown is in
     _note(sme_note(index, focal, requirements))  # a wanted SME share the consortium already has
     _note(unbridged_note(index, focal))  # its own sectors naming no field play no part: said, with how to bridge them
+    _note(members_note(index, focal))  # its members' sectors are not read: said, with how to make them count
     if not candidates:
         missing_inputs.candidates(common.store(), requirements)  # which inputs are missing, and how to add them
         _candidates(candidates, "partners", no_candidate_reason(
@@ -87,5 +88,7 @@ def show_clusters(index: RecommenderIndex, version: str, focal: list[str], k: in
     cindex = partners_index.clusters(index, version)
     ranking = partner_clusters(cindex, focal, k=k, requirements=requirements)
     _note(ranking.note)
-    _note(unbridged_note(index, focal, known_by(cindex, focal)))
+    read = known_by(cindex, focal)
+    _note(unbridged_note(index, focal, read))
+    _note(members_note(index, focal, read))
     _candidates(ranking.candidates, "partners", ranking.why_none)

@@ -15,7 +15,7 @@ from graph.analytics.recommend_cold import is_cold, with_clusters
 from graph.analytics.recommend_index import RecommenderIndex, one_body
 from graph.store.sector_fields import is_field
 
-__all__ = ["unbridged_sectors", "unbridged_note", "HOW_TO_BRIDGE"]
+__all__ = ["unbridged_sectors", "unbridged_note", "members_sectors", "members_note", "HOW_TO_BRIDGE"]
 
 #: How a user bridges a sector of their own to a field (docs/mapping.md, "Sectors of your own").
 HOW_TO_BRIDGE = ("give each Sector node an English name or an aliases property naming the field it is "
@@ -42,9 +42,13 @@ def unbridged_sectors(index: RecommenderIndex, focal: list[str], clusters: list[
     shared = ({s for s in own for u, _, t in G.in_edges(s, data="type")
                if t == "ACTIVE_IN" and u not in read and G.nodes[u].get("kind") == "Cluster"}
               if clusters is not None else set())
-    idle = [s for s in own - shared if not is_field(s) and not s.startswith("Sector:topic:")
-            and s not in index.same_sector and s not in index.sector_index]
+    idle = [s for s in own - shared if _names_no_field(index, s)]
     return sorted(idle, key=lambda s: (index.name(s).casefold(), s)), len(own)
+
+
+def _names_no_field(index: RecommenderIndex, sector: str) -> bool:
+    return not (is_field(sector) or sector.startswith("Sector:topic:") or sector in index.same_sector
+                or sector in index.sector_index)
 
 
 def _names(index: RecommenderIndex, keys: Iterable[str]) -> str:
@@ -74,3 +78,40 @@ def unbridged_note(index: RecommenderIndex, focal: list[str], clusters: list[str
             if n == 1 else f"none of {who}'s {n} sectors ({names}) matches a EuroSciVoc field of the store or a "
             "project's sector, so they play")
     return f"{said} no part in this ranking, which stands on {stands} alone: {HOW_TO_BRIDGE}"
+
+
+def members_sectors(index: RecommenderIndex, focal: list[str], clusters: list[str] | None = None
+                    ) -> tuple[list[str], list[str], list[str], int]:
+    """(the nodes read whose members carry sectors it does not read, those members, their sectors, sorted by name;
+    how many members those nodes have). Neither ranking reads a member's own sectors: a member list that puts its
+    Sector column on the members (the Basque manager's mapping) leaves the cluster itself with none."""
+    G, read = index.G, _read_by(index, focal, clusters)
+    own = {s for key in read for _, s, t in G.out_edges(key, data="type") if t == "ACTIVE_IN"}
+    members_of = {key: {u for u, _, t in G.in_edges(key, data="type") if t == "MEMBER_OF"} - read for key in read
+                  if G.nodes[key].get("kind") in ("Cluster", "Organisation")}  # a programme's members are no body's
+    carried = {m: {s for _, s, t in G.out_edges(m, data="type") if t == "ACTIVE_IN"} - own
+               for found in members_of.values() for m in found}
+    carriers = {m for m, sectors in carried.items() if sectors}
+    hubs = [key for key in sorted(members_of) if members_of[key] & carriers]
+    by_name = lambda key: (index.name(key).casefold(), key)  # noqa: E731
+    return (hubs, sorted(carriers, key=by_name), sorted(set().union(*carried.values()), key=by_name),
+            len(set().union(*(members_of[key] for key in hubs))))
+
+
+def members_note(index: RecommenderIndex, focal: list[str], clusters: list[str] | None = None) -> str | None:
+    """One sentence: how many of the cluster's members carry sectors of their own and which, that the ranking does not
+    read them, and how to make them count (the cluster ACTIVE_IN them in the mapping; an aliases column where they
+    name no EuroSciVoc field). None when no member carries a sector the ranking does not read."""
+    hubs, carriers, sectors, members = members_sectors(index, focal, clusters)
+    if not carriers:
+        return None
+    hub, label = hubs[0], index.G.nodes[hubs[0]].get("kind") or hubs[0].split(":", 1)[0]
+    who = index.name(hub) if len(hubs) == 1 else _names(index, hubs)
+    bridge = (f"; as {'they name' if len(sectors) > 1 else 'it names'} no EuroSciVoc field, also {HOW_TO_BRIDGE}"
+              if any(_names_no_field(index, s) for s in sectors) else "")
+    kind = label.lower()
+    return (f"{len(carriers)} of {who}'s {members} members carry sectors of their own ({_names(index, sectors)}), "
+            f"which this ranking does not read (it reads the {kind}'s own sectors, not its members'): to make them "
+            f"count, link the {kind} to its sectors in the mapping, a [[relationships]] table from the members' file "
+            f"with type = \"ACTIVE_IN\" and start = {{ label = \"{label}\", value = \"{hub.split(':', 1)[1]}\" }}"
+            f"{bridge}")
