@@ -38,7 +38,7 @@ from graph.wording import first_few
 from loaders.cluster_detection import fold
 from loaders.generic_ends import held_ids
 from loaders.generic_namesakes import NAMESAKES_SKIPPED
-from loaders.legal_forms import strip_legal_forms
+from loaders.legal_forms import ASSOCIATION_WORDS, strip_legal_forms
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -89,15 +89,17 @@ def names_of(label: str) -> str:
 def _stored(store: GraphStore, label: str, words: set[str]) -> dict[str, list[tuple]] | None:
     """The first word of each folded name, acronym and alias of the `label` nodes -> those nodes (id, name, country,
     search text), for the `words` only; None for a label of more than `_READ_AT_MOST` nodes."""
-    if len(words) <= _FEW_STARTS:
-        rows = store.read(names_starting(label), {"starts": sorted(f"|{w}" for w in words)}, row_cap=10**6).rows
+    if len(words) <= _FEW_STARTS:  # `|odense` and `|foreningen odense`: an association word is set aside first
+        starts = sorted(f"|{lead}{w}" for w in words for lead in ("", *(f"{a} " for a in ASSOCIATION_WORDS)))
+        rows = store.read(names_starting(label), {"starts": starts}, row_cap=10**6).rows
     else:
         rows = store.read(names_of(label), {"limit": _READ_AT_MOST + 1}, row_cap=_READ_AT_MOST + 2).rows
         if len(rows) > _READ_AT_MOST:
             return None
     by_word: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
-        for word in {_first_word(part, folded=True) for part in str(row[3] or "").split("|") if part} & words:
+        parts = [part for part in str(row[3] or "").split("|") if part]
+        for word in {_first_word(form, folded=True) for part in parts for form in (part, near_key(part))} & words:
             by_word[word].append(tuple(row))
     return by_word
 
