@@ -8,7 +8,8 @@ node of the same label and country, and how to load them onto it. Nearly: equal 
 forms (AG, GmbH, SA, AB, AS, Ltd ...: `loaders.legal_forms`, the list entity resolution uses too) are set aside
 and umlauts written out where the other name does (Universität as UNIVERSITAET), also against the stored node's
 acronym or alias; or the table's name (one word) is the first word of one stored node's name in that country, and
-of no other's.
+of no other's. The new organisations and clusters are named too, and those a stored name holds as whole words
+(`DTU`, `Business Tampere`: `loaders.generic_new_bodies`).
 
 `match = "name"` takes the stored node whose name the row's is once case, punctuation and legal forms are set aside,
 where exactly one node of that label (and of the row's country, where both have one) is so named
@@ -38,6 +39,7 @@ from graph.wording import first_few
 from loaders.cluster_detection import fold
 from loaders.generic_ends import held_ids
 from loaders.generic_namesakes import NAMESAKES_SKIPPED
+from loaders.generic_new_bodies import new_bodies
 from loaders.legal_forms import ASSOCIATION_WORDS, strip_legal_forms
 
 if TYPE_CHECKING:
@@ -214,6 +216,7 @@ def near_names(store: GraphStore, data: GenericInput) -> list[str]:
     notes = [f"New {', '.join(unread)} nodes were not compared with the store's for names nearly theirs: it holds "
              f"more than {_READ_AT_MOST:,} of that label"] if unread else []
     notes += _of_other_labels(store, new)
+    notes += new_bodies(store, data, new, {id(record) for record, _, _ in found})
     if not found:
         return notes
     prefix = f"user:{data.mapping.name}/"

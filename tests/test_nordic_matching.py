@@ -81,7 +81,30 @@ def test_an_added_cluster_takes_the_country_its_end_gives(env, tmp_path):
 
 
 
+PROJECTS = """Projekt;Partnere
+ROBOFYN;DTU, Robo Odense ApS, Cobot Fyn ApS
+AUTOFYN;"Robo Odense ApS; Cobot Fyn ApS"
+"""
 
+
+def _projects() -> dict[str, str]:
+    return {"projekter.csv": PROJECTS, "mapping.toml": (
+        'name = "projekter"\n[[nodes]]\nfile = "projekter.csv"\nlabel = "Organisation"\nid = "Partnere"\n'
+        'name = "Partnere"\nmatch = "name"\nsplit = { column = "Partnere", separator = ", " }\n')}
+
+
+def test_the_check_names_new_organisations_and_the_stored_name_holding_an_acronym(env, tmp_path):
+    checked = invoke(env, "load", "csv", _write(tmp_path, _projects()), "--check")
+    assert checked.exit_code == 0, checked.stderr
+    assert "new Organisation node(s) will be made, named by no node of the store" in checked.stdout
+    assert "Organisation 'DTU' (projekter.csv:2) in pic:999990655 'DANMARKS TEKNISKE UNIVERSITET'" in checked.stdout
+
+
+def test_a_split_cell_holding_another_separator_is_named_with_its_line(env, tmp_path):
+    checked = invoke(env, "load", "csv", _write(tmp_path, _projects()), "--check")
+    assert checked.exit_code == 0, checked.stderr
+    assert ("projekter.csv:3 [Partnere]: the cell 'Robo Odense ApS; Cobot Fyn ApS' holds ';'" in checked.stdout
+            and 'write separator = [", ", ";"]' in checked.stdout), checked.stdout
 
 
 def test_match_by_name_sets_aside_association_words_too(env, tmp_path):
