@@ -80,6 +80,14 @@ def test_an_added_cluster_takes_the_country_its_end_gives(env, tmp_path):
         {"country": "DK"}]
 
 
+def test_an_id_in_vat_form_is_read_by_compact_as_the_national_number(env, tmp_path):
+    mapping = _write(tmp_path, _members('{ label = "Cluster", value = "Fynsk Robotklynge", add = true }',
+                                        rows="FI32279691;Pispalan Pinnoitus Oy\n3227969-1;Pispalan Pinnoitus Oy\n"))
+    loaded = invoke(env, "load", "csv", mapping)
+    assert loaded.exit_code == 0, loaded.stdout + loaded.stderr
+    found = _rows(env, "MATCH (o:Organisation) WHERE o.name = 'Pispalan Pinnoitus Oy' RETURN o.id AS id")
+    assert found == [{"id": "32279691"}]
+
 
 PROJECTS = """Projekt;Partnere
 ROBOFYN;DTU, Robo Odense ApS, Cobot Fyn ApS
