@@ -46,8 +46,10 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: `Małopolska`: `graph.region_spellings`); 18: entity resolution sets aside Spain's and Catalonia's legal forms
 #: (S.L.U., S.A.U., S. Coop. and CORDIS's SOCIEDAD COOPERATIVA, SOCIEDAD LIMITADA, A.I.E., S.C.C.L.), so `Mondragon
 #: Assembly S. Coop.` is MONDRAGON ASSEMBLY SOCIEDAD COOPERATIVA; 19: Spain's communities and provinces by the names
-#: its tables write (`Euskadi`, `Catalunya`, `Comunidad Valenciana`, `Vizcaya`, `Lérida`: `graph.region_spellings`).
-DERIVED_VERSION = 19
+#: its tables write (`Euskadi`, `Catalunya`, `Comunidad Valenciana`, `Vizcaya`, `Lérida`: `graph.region_spellings`);
+#: 20: entity resolution sets aside association words (Foreningen, Föreningen, ry, yhdistys, Verein, Vereniging, a
+#: first Association: `loaders.legal_forms`), so `Odense Robotics` is FORENINGEN ODENSE ROBOTICS.
+DERIVED_VERSION = 20
 
 NEWEST_STAMP = fixed_statement(
     __name__, "NEWEST_STAMP",

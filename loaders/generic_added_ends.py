@@ -6,13 +6,21 @@ try-out's upload of that file ended in a crash). With `add = true` the value is 
 neither the mapped files nor the store hold a node so named or numbered (else the end links to the store's, as any
 end given by a value), and made again by a re-load that made it, so a re-run changes nothing. Its source is the
 table's file: an unload takes it off with the links.
+
+A value no node is named, whose name is one stored node's once case, legal forms and association words are set aside
+(`loaders.legal_forms`: `Odense Robotics`, CORDIS's `FORENINGEN ODENSE ROBOTICS`), is that node, as `match = "name"`
+takes it, with a note: a second cluster beside the registered one had split its members from its projects. Several
+such nodes: the node is made, and the note names them. `country = "FI"` beside `add` gives the made node its country
+(the Map draws it there); without it, the note names the members' one country when they share one.
 """
 
 from __future__ import annotations
 
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
-from loaders.generic_ends import named_nodes, only_given_by, own_files, sources_of
+from graph.wording import first_few
+from loaders.generic_ends import label_names, moved_ends, named_nodes, only_given_by, own_files, sources_of
+from loaders.generic_near_names import near_key
 from loaders.mapping_spec import Mapping
 
 __all__ = ["added_ends", "add_constant_ends"]
@@ -24,9 +32,23 @@ def added_ends(mapping: Mapping) -> dict[tuple[str, str], str]:
             if end is not None and end.add}
 
 
+def _given_country(mapping: Mapping, label: str, value: str) -> str:
+    """The country an `add = true` end of (label, value) gives (`country = "FI"`), else ""."""
+    return next((end.country for spec in mapping.files for end in (spec.start, spec.end)
+                 if end is not None and end.add and (end.label, end.value) == (label, value) and end.country), "")
+
+
+def _members_country(data, label: str, value: str) -> str:
+    """The one country of the load's nodes linked to the end (label, value), "" when they give none or several."""
+    linked = {(rel.start_label, rel.start_id) for rel in data.rels if (rel.end_label, rel.end_id) == (label, value)}
+    countries = {record.properties.get("country") for record in data.nodes if (record.label, record.id) in linked}
+    return next(iter(countries)) if len(countries) == 1 and None not in countries else ""
+
+
 def add_constant_ends(store: GraphStore, data) -> None:
     """Make the nodes of `data`'s ends with `add = true` that only the load's own earlier files or no one holds (by
-    id, or by one node's name): each goes into `data.nodes`, out of `data.unresolved`, with a note."""
+    id, or by one node's name; the one node named so but for legal forms and association words is that node): each
+    goes into `data.nodes`, out of `data.unresolved`, with a note."""
     own = own_files(data.nodes)
     for (label, value), file in added_ends(data.mapping).items():
         if (label, value) not in data.unresolved:
@@ -40,8 +62,27 @@ def add_constant_ends(store: GraphStore, data) -> None:
             held = sources_of(store, label, {found[0][0]})
         if held and not only_given_by(held, own):
             continue  # another load's node: the end links to it
+        near = [(i, n) for i, n in label_names(store, label) if i != value and near_key(n) == near_key(value)]
+        if len(near) == 1 and not only_given_by(sources_of(store, label, {near[0][0]}), own):
+            data.unresolved[(label, near[0][0])] = data.unresolved.pop((label, value))
+            data.rels[:] = [moved_ends(rel, {(label, value): near[0][0]}) for rel in data.rels]
+            data.notes.append(f"{label} {value!r} is the store's {near[0][1]} ({label}:{near[0][0]}), the one {label} "
+                              "so named once case, legal forms and association words (Foreningen, ry, e.V. ...) are "
+                              "set aside: the rows link to it (add = true makes no second one); to make a node of its "
+                              "own instead, write another name")
+            continue
         del data.unresolved[(label, value)]
-        data.nodes.append(NodeRecord(label, value, value, (f"user:{data.mapping.name}/{file}",)))
-        near = folded.nearest(value).removesuffix(" Else ") if folded and not held else ""
-        data.notes.append(f"{label} {value!r} is in neither the files nor the store: made from the mapping's value "
-                          f"(add = true), its id and name" + (f"; {near} If so, write that name" if near else ""))
+        country = _given_country(data.mapping, label, value)
+        data.nodes.append(NodeRecord(label, value, value, (f"user:{data.mapping.name}/{file}",),
+                                     properties={"country": country} if country else {}))
+        hint = folded.nearest(value).removesuffix(" Else ") if folded and not held and not near else ""
+        common = "" if country else _members_country(data, label, value)
+        data.notes.append(
+            f"{label} {value!r} is in neither the files nor the store: made from the mapping's value (add = true), its "
+            "id and name" + (f", in {country}" if country else "")
+            + (f"; {hint} If so, write that name" if hint else "")
+            + (f"; the store holds {len(near)} {label} nodes so named once legal forms and association words are set "
+               "aside (" + first_few(near, 3, lambda node: f"{node[1]} ({node[0]})") + "): write that name, or its "
+                 "id, to use one" if near else "")
+            + (f"; it has no country, while every row linked to it is in {common}: write country = \"{common}\" "
+               "beside add = true to place it on the Map" if common else ""))

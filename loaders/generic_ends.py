@@ -24,7 +24,8 @@ from graph.store.records import NodeRecord, RelRecord
 from graph.store.search_text import SEARCH_PROPERTY, fold, spellings
 from graph.wording import first_few
 
-__all__ = ["resolve_ends", "named_nodes", "named_in_any_case", "held_ids", "sources_of", "moved_ends",
+__all__ = ["resolve_ends", "named_nodes", "label_names", "label_spellings", "named_in_any_case", "held_ids",
+           "sources_of", "moved_ends",
            "names_read_once", "own_files", "only_given_by"]
 
 
@@ -192,6 +193,16 @@ def _folded(store: GraphStore, label: str) -> _Folded:
     if (key := (id(store), label)) not in cache:
         cache[key] = _Folded(store, label)
     return cache[key]
+
+
+def label_names(store: GraphStore, label: str) -> list[tuple[str, str]]:
+    """The (id, name) of the `label` nodes, read once per check (`names_read_once`); [] for more than 300,000."""
+    return _folded(store, label).names
+
+
+def label_spellings(store: GraphStore, label: str) -> dict[str, list[tuple[str, str]]]:
+    """Each folded name, acronym and alias of the `label` nodes -> their (id, name), read as `label_names`."""
+    return _folded(store, label)._by_folded
 
 
 def named_nodes(store: GraphStore, label: str, names: set[str],

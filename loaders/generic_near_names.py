@@ -8,7 +8,8 @@ node of the same label and country, and how to load them onto it. Nearly: equal 
 forms (AG, GmbH, SA, AB, AS, Ltd ...: `loaders.legal_forms`, the list entity resolution uses too) are set aside
 and umlauts written out where the other name does (Universität as UNIVERSITAET), also against the stored node's
 acronym or alias; or the table's name (one word) is the first word of one stored node's name in that country, and
-of no other's.
+of no other's. The new organisations and clusters are named too, and those a stored name holds as whole words
+(`DTU`, `Business Tampere`: `loaders.generic_new_bodies`).
 
 `match = "name"` takes the stored node whose name the row's is once case, punctuation and legal forms are set aside,
 where exactly one node of that label (and of the row's country, where both have one) is so named
@@ -38,7 +39,8 @@ from graph.wording import first_few
 from loaders.cluster_detection import fold
 from loaders.generic_ends import held_ids
 from loaders.generic_namesakes import NAMESAKES_SKIPPED
-from loaders.legal_forms import strip_legal_forms
+from loaders.generic_new_bodies import new_bodies
+from loaders.legal_forms import ASSOCIATION_WORDS, strip_legal_forms
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -89,15 +91,17 @@ def names_of(label: str) -> str:
 def _stored(store: GraphStore, label: str, words: set[str]) -> dict[str, list[tuple]] | None:
     """The first word of each folded name, acronym and alias of the `label` nodes -> those nodes (id, name, country,
     search text), for the `words` only; None for a label of more than `_READ_AT_MOST` nodes."""
-    if len(words) <= _FEW_STARTS:
-        rows = store.read(names_starting(label), {"starts": sorted(f"|{w}" for w in words)}, row_cap=10**6).rows
+    if len(words) <= _FEW_STARTS:  # `|odense` and `|foreningen odense`: an association word is set aside first
+        starts = sorted(f"|{lead}{w}" for w in words for lead in ("", *(f"{a} " for a in ASSOCIATION_WORDS)))
+        rows = store.read(names_starting(label), {"starts": starts}, row_cap=10**6).rows
     else:
         rows = store.read(names_of(label), {"limit": _READ_AT_MOST + 1}, row_cap=_READ_AT_MOST + 2).rows
         if len(rows) > _READ_AT_MOST:
             return None
     by_word: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
-        for word in {_first_word(part, folded=True) for part in str(row[3] or "").split("|") if part} & words:
+        parts = [part for part in str(row[3] or "").split("|") if part]
+        for word in {_first_word(form, folded=True) for part in parts for form in (part, near_key(part))} & words:
             by_word[word].append(tuple(row))
     return by_word
 
@@ -212,6 +216,7 @@ def near_names(store: GraphStore, data: GenericInput) -> list[str]:
     notes = [f"New {', '.join(unread)} nodes were not compared with the store's for names nearly theirs: it holds "
              f"more than {_READ_AT_MOST:,} of that label"] if unread else []
     notes += _of_other_labels(store, new)
+    notes += new_bodies(store, data, new, {id(record) for record, _, _ in found})
     if not found:
         return notes
     prefix = f"user:{data.mapping.name}/"

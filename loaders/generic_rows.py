@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.errors import Problem
 from graph.store.records import NodeRecord, RelRecord
-from loaders.compact_keys import compact_key
+from loaders.compact_keys import compact_id
 from loaders.csv_tables import Table
 from loaders.generic_cell_notes import bad_cell
 from loaders.generic_empty_keys import EMPTY_CELL, empty_key, empty_placeholder
@@ -79,7 +79,7 @@ def _key(spec: FileSpec, row: dict[str, Any], column: str, what: str, where: tup
     """A row's key, or its placeholder by `on_empty`; raises `SkipRow` when the table skips rows without one."""
     value = _text(row.get(column))
     if value:
-        return compact_key(value) if column in spec.compact else value  # 556051-4142 is 5560514142
+        return compact_id(value) if column in spec.compact else value  # 556051-4142, FI32279691: digits
     if isinstance(cell := row.get(column), (list, dict)) and cell:
         problems.append(Problem(*where, column, _nested(cell, column, what)))
         return ""

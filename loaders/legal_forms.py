@@ -20,13 +20,18 @@ words too: Danish and Norwegian `og` is "and", `SE` is Sweden and `EU` the Union
   `SAP SE` and `Strateco OG` lose their form;
 * `co` is a form only as a whole: `& Co` (`J. Krebs & Co A/S`), `Co KG`, `Co OG`, `Co OHG`, `Co Ltd`, `Co Limited`,
   `Co Inc`; `Simplon.co` keeps it.
+
+Association words are set aside too (`ASSOCIATION_WORDS`), at the start of a name or at its end, the last word
+staying: a Danish member list's `Odense Robotics` had become a second cluster beside CORDIS's `FORENINGEN ODENSE
+ROBOTICS`. Danish and Norwegian `Foreningen`, Swedish `Föreningen` / `Ideell förening`, Finnish `ry` / `yhdistys`,
+German `e.V.` / `Verein`, Dutch `Vereniging` and French `Association` (first only: English names end in it).
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["LEGAL_FORMS", "LAST_ONLY", "strip_legal_forms"]
+__all__ = ["LEGAL_FORMS", "LAST_ONLY", "ASSOCIATION_WORDS", "strip_legal_forms"]
 
 #: Words that are legal forms only as a name's last word or before `& Co` (see the module docstring).
 LAST_ONLY: frozenset[str] = frozenset({"og", "se", "eu", "inc", "sapa", "sc"})
@@ -65,6 +70,11 @@ LEGAL_FORMS: frozenset[str] = LAST_ONLY | frozenset({
 })
 
 
+#: Association words, folded, set aside at the start of a name (all) or at its end (all but `association`).
+ASSOCIATION_WORDS: frozenset[str] = frozenset({"foreningen", "forening", "ideell forening", "ideella foreningen",
+                                               "yhdistys", "verein", "vereniging", "association"})
+
+
 def _either(forms: frozenset[str]) -> str:
     return "|".join(sorted(map(re.escape, forms), key=len, reverse=True))
 
@@ -74,6 +84,8 @@ def _either(forms: frozenset[str]) -> str:
 _BEFORE_PARTNERSHIP = "(?=$| & co(?: |$)| co (?:kg|og|ohg)(?: |$))"
 _TRAILING_FORMS = re.compile(
     f"(?: (?:{_either(LEGAL_FORMS - LAST_ONLY)}|(?:{_either(LAST_ONLY)}){_BEFORE_PARTNERSHIP}))+$")
+_LEADING_ASSOCIATION = re.compile(f"^(?:(?:{_either(ASSOCIATION_WORDS)}) )+(?=[^ ])")
+_TRAILING_ASSOCIATION = re.compile(f"(?: (?:{_either(ASSOCIATION_WORDS - {'association'})}))+$")
 _LEADING_AMPERSANDS = re.compile(r"^(?:& ?)+")
 _AMPERSAND = re.compile(r" &(?= |$)")
 
@@ -86,7 +98,15 @@ def strip_legal_forms(folded: str) -> str:
     ('keba', 'poloplast', 'ag')
     >>> strip_legal_forms("susmetro eu bv"), strip_legal_forms("keysight technologies france s a s")
     ('susmetro eu', 'keysight technologies france')
+    >>> strip_legal_forms("foreningen odense robotics"), strip_legal_forms("robo yhdistys ry")
+    ('odense robotics', 'robo')
+    >>> strip_legal_forms("verein")
+    'verein'
     """
-    if "&" not in folded:
-        return _TRAILING_FORMS.sub("", folded)
-    return _AMPERSAND.sub("", _TRAILING_FORMS.sub("", _LEADING_AMPERSANDS.sub("", folded)))
+    if "&" in folded:
+        folded = _AMPERSAND.sub("", _TRAILING_FORMS.sub("", _LEADING_AMPERSANDS.sub("", folded)))
+    else:
+        folded = _TRAILING_FORMS.sub("", folded)
+    if (bare := _TRAILING_ASSOCIATION.sub("", folded)) != folded:  # `Robo yhdistys ry`: its forms, then the word
+        folded = _TRAILING_FORMS.sub("", bare)
+    return _LEADING_ASSOCIATION.sub("", folded)

@@ -93,12 +93,14 @@ class Endpoint:
     """The end of a relationship: the column holding a node id and the label of that node; or, with `value`, one
     node every row links to (`end = { label = "Cluster", value = "Energy Cluster Denmark" }`: a cluster's own
     member list), named by its id or its name as an end's cell is (`loaders.generic_ends`); with `add`, made from
-    the value (its id and name) where neither the files nor the store hold it (`loaders.generic_added_ends`)."""
+    the value (its id and name) where neither the files nor the store hold it (`loaders.generic_added_ends`), in
+    `country` when given (`add = true, country = "FI"`: the Map draws it)."""
 
     label: str
     column: str
     value: str = ""
     add: bool = False
+    country: str = ""
 
 
 _END_USAGE = '{ label = "...", column = "..." } (or value = "..." for one node every row links to)'
@@ -119,6 +121,9 @@ def endpoint_problem(role: str, end: Any) -> str | None:
     if end.get("add") and "value" not in end:
         return (f'{role}\'s add = true goes with value = "..." (the one node every row links to, made from it); the '
                 "nodes a column names are made by a [[nodes]] table")
+    if "country" in end and not (end.get("add") and isinstance(end["country"], str) and len(end["country"]) == 2):
+        return (f'{role}\'s country goes with add = true: the two-letter code of the country of the node it makes '
+                f'(country = "FI"), got {end["country"]!r}')
     if "column" in end and "value" in end:
         return (f'{role} names both a column and a value: keep column = "..." (each row names its node) or value = '
                 '"..." (every row links to that one node)')
