@@ -29,7 +29,7 @@ from graph.store import search_text
 from graph.store.falkordb_store import parameter_text, params_header
 from loaders import cluster_detection
 from loaders.cluster_detection import detect_cluster, fold, name_key
-from loaders.legal_forms import LAST_ONLY, LEGAL_FORMS
+from loaders.legal_forms import ASSOCIATION_WORDS, LAST_ONLY, LEGAL_FORMS
 from tests.conftest import FIXTURES
 
 TRICKY_STRINGS = [
@@ -112,6 +112,23 @@ def _reference_fold(text, ampersand=False):
 
 
 def _reference_name_key(name):
+    """`_reference_legal_key`, then association words set aside word by word: at the end (all but `association`,
+    the longest first, the legal forms before them set aside again), then at the start, a word always left."""
+    words = _reference_legal_key(name).split()
+    words_of = sorted((tuple(a.split()) for a in ASSOCIATION_WORDS), key=len, reverse=True)
+    trailing = [a for a in words_of if a != ("association",)]
+    ending = next((a for a in trailing if len(words) > len(a) and tuple(words[-len(a):]) == a), None)
+    if ending:
+        while ending:
+            words = words[:-len(ending)]
+            ending = next((a for a in trailing if len(words) > len(a) and tuple(words[-len(a):]) == a), None)
+        words = _reference_legal_key(" ".join(words)).split()
+    while leading := next((a for a in words_of if len(words) > len(a) and tuple(words[:len(a)]) == a), None):
+        words = words[len(leading):]
+    return " ".join(words)
+
+
+def _reference_legal_key(name):
     """The first word, and every word up to the first from which the rest is all legal forms (a `LAST_ONLY` word
     only last or before `& co` / `co kg|og|ohg`), tried form by form; no `&` left."""
     words = _reference_fold(name, ampersand=True).split()
@@ -145,7 +162,9 @@ def _fixture_names() -> set[str]:
         names.update(row[0] for row in csv.reader(f))
     forms = sorted(LEGAL_FORMS)
     names.update(f"Acme {a} {b}" for a in forms for b in forms)
-    names.update(["İstanbul AS", "ǅemal ApS", "ﬁrma oy", "Öl  A/S", "x e.V.", "Bar F.M.B.A.", "x a/s a/s", "ab", " ab"])
+    names.update(["İstanbul AS", "ǅemal ApS", "ﬁrma oy", "Öl  A/S", "x e.V.", "Bar F.M.B.A.", "x a/s a/s", "ab", " ab",
+                  "Foreningen Odense Robotics", "Robo yhdistys ry", "Verein", "Ideell förening Kraft AB",
+                  "Association Française de Normalisation", "Kraft ideell förening", "Nordic Association"])
     return names
 
 
