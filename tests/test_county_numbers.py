@@ -135,8 +135,16 @@ def test_mapping_new_writes_county_numbers_for_a_column_of_them_and_the_mapping_
 
 def test_mapping_new_keeps_a_column_of_names_as_it_is(tmp_path):
     (tmp_path / "t.csv").write_text("Diarienummer;Projekttitel;Organisation;Län\n1;A;Ett AB;Skåne län\n"
-                                    "2;B;Två AB;14\n", encoding="utf-8")
+                                    "2;B;Två AB;Hallands län\n", encoding="utf-8")
     assert tomllib.loads(participation_template(tmp_path / "t.csv"))["columns"]["region"] == "Län"
+
+
+def test_mapping_new_reads_the_numbers_of_a_column_of_names_and_numbers(tmp_path):
+    # `14` beside `Skåne län` had been left a region name, a national region off the Map; a name is still read as one
+    (tmp_path / "t.csv").write_text("Diarienummer;Projekttitel;Organisation;Län\n1;A;Ett AB;Skåne län\n"
+                                    "2;B;Två AB;14\n", encoding="utf-8")
+    assert tomllib.loads(participation_template(tmp_path / "t.csv"))["columns"]["region"] == {
+        "column": "Län", "county_numbers": "SE"}
 
 
 def test_the_users_guide_lists_every_county_number_with_its_region():

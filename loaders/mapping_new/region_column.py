@@ -1,6 +1,6 @@
 """What `cluster-explorer mapping new` writes for a region column, in both templates: read as county numbers
-(`county_numbers`, `loaders.county_numbers`) when its cells all are, the country of a table that names none, and a
-French postcode column left unused when its cells are no postcodes.
+(`county_numbers`, `loaders.county_numbers`) when its cells are (names beside them too), the country of a table that
+names none, and a French postcode column left unused when its cells are no postcodes.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from graph.countries import country_code
 from graph.region_spellings import nuts_name_of
 from graph.store.search_text import fold
-from loaders.county_numbers import earlier_said, numbered_by, numbers_said, readers_of
+from loaders.county_numbers import county_region, earlier_said, numbered_by, numbers_said, readers_of
 from loaders.csv_header import COUNTY_CODE_HEADERS, ID_COUNTRY, POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
 from loaders.mapping_new.county_country import SHARED_HEADERS, shared_readers, table_countries
 from loaders.region_countries import bundled_regions_named, country_of_regions
@@ -97,7 +97,8 @@ def national_country(region: str, cells: list[str] = (), ids_country: str = "",
     other, names = REGION_COUNTRY_TOO.get(_word(region), ("", frozenset()))
     code = other if any(fold(cell) in names for cell in cells) else code
     if code:
-        off = _not_nuts(cells, code) if _word(region) not in COUNTY_CODE_HEADERS else ""
+        named = [cell for cell in cells if not (numbers and county_region(cell, numbers))]  # not `06`
+        off = _not_nuts(named, code) if _word(region) not in COUNTY_CODE_HEADERS else ""
         return code, f"#? a {region} is a region of {code}; every row is placed there{off}"
     if code := country_of_regions(cells):  # a Danish list's `Region`: Syddanmark, Midtjylland ... are NUTS's
         if off := _not_nuts(cells, code):  # most are: `mazowieckie` beside them had been said to be one too
