@@ -6,9 +6,10 @@ Read as a region name, Swedish län `14` became the national region `SE-14`, off
 every number by hand. Each country is one data module making a `CountyScheme` (`loaders.county_scheme`): Swedish län
 and Norwegian fylke numbers (`loaders.nordic_counties`), French départements and postcodes (`loaders.departements`),
 Italian province sigle (`loaders.province_sigle`), Spanish provinces by number, postcode or plate letters
-(`loaders.provincias`), Finnish maakunta numbers (`loaders.maakunnat`). `SCHEMES` registers them; everything here
-asks the scheme, so the next country needs only its module and its entry. The row's country is the scheme's when the
-row names none (`loaders.generic_places`).
+(`loaders.provincias`), Finnish maakunta numbers (`loaders.maakunnat`), Danish kommuner by name or number, read as
+their landsdel (`loaders.kommuner`). `SCHEMES` registers them; everything here asks the scheme, so the next country
+needs only its module and its entry. The row's country is the scheme's when the row names none
+(`loaders.generic_places`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING
 from graph.countries import subdivision_name
 from loaders.county_scheme import CountyScheme
 from loaders.departements import FRANCE
+from loaders.kommuner import DENMARK
 from loaders.maakunnat import FINLAND
 from loaders.nordic_counties import COUNTY_NUMBERS, EARLIER_COUNTIES, NORWAY, SWEDEN
 from loaders.province_sigle import ITALY
@@ -33,8 +35,8 @@ __all__ = ["SCHEMES", "COUNTY_NUMBERS", "EARLIER_COUNTIES", "county_region", "co
            "known_numbers", "numbers_said"]
 
 #: Every country whose county cells a region column may read: `county_numbers = "XX"`.
-SCHEMES: dict[str, CountyScheme] = {scheme.country: scheme for scheme in (SWEDEN, NORWAY, FRANCE, ITALY, SPAIN,
-                                                                      FINLAND)}
+SCHEMES: dict[str, CountyScheme] = {scheme.country: scheme for scheme in (SWEDEN, NORWAY, FRANCE, ITALY, SPAIN, FINLAND,
+                                                                      DENMARK)}
 
 
 def is_county_number(cell: str, numbers: str = "") -> bool:
@@ -56,8 +58,8 @@ def county_region(cell: str, country: str) -> str | None:
     ('ITC4C', 'ITH53', 'ITG2E', None)
     >>> county_region("BI", "ES"), county_region("20018", "ES"), county_region("7", "ES"), county_region("DK", "DK")
     ('ES213', 'ES212', 'ES53', None)
-    >>> county_region("06", "FI"), county_region("6", "FI"), county_region("FI-06", "FI")
-    ('FI19B', 'FI19B', None)
+    >>> county_region("06", "FI"), county_region("FI-06", "FI"), county_region("Odense", "DK")
+    ('FI19B', None, 'DK031')
     """
     scheme = SCHEMES.get(country)
     return scheme.region_of(cell) if scheme and scheme.is_cell(cell) else None

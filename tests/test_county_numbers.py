@@ -107,10 +107,10 @@ def test_a_number_no_county_has_names_file_line_and_column_and_writes_nothing(em
 
 
 def test_an_unknown_county_numbers_country_is_a_mapping_problem(tmp_path):
-    mapping = write_preset(tmp_path, "Prosjekt;Akronym;Orgnr;Navn;Amt\n1;HAV;9;Fjordlab A/S;84\n",
-                           {"region": '{ column = "Amt", county_numbers = "DK" }', "country": '{ value = "DK" }'})
+    mapping = write_preset(tmp_path, "Prosjekt;Akronym;Orgnr;Navn;Bezirk\n1;HAV;9;Fjordlab GmbH;84\n",
+                           {"region": '{ column = "Bezirk", county_numbers = "AT" }', "country": '{ value = "AT" }'})
     problems = [str(p) for p in problems_of(mapping)]
-    assert any("county_numbers = 'DK' is not known: write one of \"SE\" (län numbers), \"NO\" (fylke numbers)" in p
+    assert any("county_numbers = 'AT' is not known: write one of \"SE\" (län numbers), \"NO\" (fylke numbers)" in p
                for p in problems), problems
 
 
