@@ -6,8 +6,10 @@ Read as a region name, Swedish län `14` became the national region `SE-14`, off
 every number by hand. Each country is one data module making a `CountyScheme` (`loaders.county_scheme`): Swedish län
 and Norwegian fylke numbers (`loaders.nordic_counties`), French départements and postcodes (`loaders.departements`),
 Italian province sigle (`loaders.province_sigle`), Spanish provinces by number, postcode or plate letters
-(`loaders.provincias`). `SCHEMES` registers them; everything here asks the scheme, so the next country needs only its
-module and its entry. The row's country is the scheme's when the row names none (`loaders.generic_places`).
+(`loaders.provincias`), Finnish maakunta numbers (`loaders.maakunnat`), Danish kommuner by name or number, read as
+their landsdel (`loaders.kommuner`). `SCHEMES` registers them; everything here asks the scheme, so the next country
+needs only its module and its entry. The row's country is the scheme's when the row names none
+(`loaders.generic_places`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ from typing import TYPE_CHECKING
 from graph.countries import subdivision_name
 from loaders.county_scheme import CountyScheme
 from loaders.departements import FRANCE
+from loaders.kommuner import DENMARK
+from loaders.maakunnat import FINLAND
 from loaders.nordic_counties import COUNTY_NUMBERS, EARLIER_COUNTIES, NORWAY, SWEDEN
 from loaders.province_sigle import ITALY
 from loaders.provincias import SPAIN
@@ -31,7 +35,8 @@ __all__ = ["SCHEMES", "COUNTY_NUMBERS", "EARLIER_COUNTIES", "county_region", "co
            "known_numbers", "numbers_said"]
 
 #: Every country whose county cells a region column may read: `county_numbers = "XX"`.
-SCHEMES: dict[str, CountyScheme] = {scheme.country: scheme for scheme in (SWEDEN, NORWAY, FRANCE, ITALY, SPAIN)}
+SCHEMES: dict[str, CountyScheme] = {scheme.country: scheme for scheme in (SWEDEN, NORWAY, FRANCE, ITALY, SPAIN, FINLAND,
+                                                                      DENMARK)}
 
 
 def is_county_number(cell: str, numbers: str = "") -> bool:
@@ -53,6 +58,8 @@ def county_region(cell: str, country: str) -> str | None:
     ('ITC4C', 'ITH53', 'ITG2E', None)
     >>> county_region("BI", "ES"), county_region("20018", "ES"), county_region("7", "ES"), county_region("DK", "DK")
     ('ES213', 'ES212', 'ES53', None)
+    >>> county_region("06", "FI"), county_region("FI-06", "FI"), county_region("Odense", "DK")
+    ('FI19B', None, 'DK031')
     """
     scheme = SCHEMES.get(country)
     return scheme.region_of(cell) if scheme and scheme.is_cell(cell) else None
@@ -88,17 +95,22 @@ def county_letters(cell: str, country: str) -> str | None:
 
 
 def readers_of(cells: list[str], countries: list[str | None]) -> list[str]:
-    """Those of `countries` whose county cells (or letter codes, `county_letters`) every one of `cells` is, in
-    order: a column of `BI`, `SS`, `VI` is Italy's sigle and Spain's plates alike; [] for no cells."""
-    if not cells:
-        return []
-    return [c for c in dict.fromkeys(countries) if c in SCHEMES
-            and all(county_region(x, c) or county_letters(x, c) for x in cells)]
+    """Those of `countries` whose county cells (or letter codes, `county_letters`) `cells` are, in order: a column of
+    `BI`, `SS`, `VI` is Italy's sigle and Spain's plates alike; [] for no cells. A name among them (`Pirkanmaa` beside
+    `06`, read as a region name by the loader) does not count against a country, so long as one cell is its county's:
+    a Finnish Maakunta of both had been left unread, its numbers national regions off the Map."""
+    return [c for c in dict.fromkeys(countries) if c in SCHEMES and _read_by(cells, c)]
+
+
+def _read_by(cells: list[str], country: str) -> bool:
+    read = {cell for cell in cells if county_region(cell, country) or county_letters(cell, country)}
+    return bool(read) and all(cell in read or (not SCHEMES[country].is_cell(cell) and len(cell) > 2
+                                               and any(ch.isalpha() for ch in cell)) for cell in cells)
 
 
 def numbered_by(cells: list[str], countries: list[str | None]) -> str | None:
-    """The first of `countries` whose county cells every one of `cells` is (a region column of `14`, `07` or of `AC`,
-    `BD` in a Swedish table: SE), or None (a column of names, a number no county has, no cells)."""
+    """The first of `countries` whose county cells `cells` are (`readers_of`): SE for a region column of `14`, `07`
+    or of `AC`, `BD` in a Swedish table; None for a column of names, a number no county has, no cells."""
     return next(iter(readers_of(cells, countries)), None)
 
 
@@ -132,5 +144,8 @@ def known_numbers() -> str:
 
 
 def numbers_said(cells: list[str], numbers: str) -> str:
-    """What `mapping new` calls a column of `numbers`'s county cells: `SE's län numbers`, `FR's postcodes`."""
-    return SCHEMES[numbers].column_said(cells)
+    """What `mapping new` calls a column of `numbers`'s county cells: `SE's län numbers`, `FR's postcodes`; `FI's
+    maakunta numbers and region names` where names are among them (`Pirkanmaa` beside `06`)."""
+    scheme = SCHEMES[numbers]
+    names = " and region names" if any(not scheme.is_cell(cell) for cell in cells) else ""
+    return scheme.column_said([cell for cell in cells if scheme.is_cell(cell)]) + names

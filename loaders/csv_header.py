@@ -126,7 +126,7 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
     "city": ("city", "town", "poststed", "postort", "ort", "by", "kaupunki", "paikkakunta", "staður", "stadt", "ville",
              "città", "citta", "municipality", "kommun", "kommune", "kunta", "kotikunta", "sveitarfélag", "comune",
              "miejscowość", "miasto", "municipio", "localidad", "población", "poblacion", "ciudad", "municipi",
-             "població"),
+             "població", "kotipaikka"),  # a Finnish member list's home municipality
     "sme": ("sme", "smb", "smv", "pkyritys", "kmu", "pme", "pmi", "issme", "pyme"),
     "sector": ("sector", "theme", "topic", "field", "researchfield", "tema", "fagområde", "fagomrade", "område",
                "bransje", "bransch", "branche", "sektor", "toimiala", "teema", "aihe", "tieteenala", "ala", "svið",

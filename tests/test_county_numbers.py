@@ -107,10 +107,10 @@ def test_a_number_no_county_has_names_file_line_and_column_and_writes_nothing(em
 
 
 def test_an_unknown_county_numbers_country_is_a_mapping_problem(tmp_path):
-    mapping = write_preset(tmp_path, "Prosjekt;Akronym;Orgnr;Navn;Amt\n1;HAV;9;Fjordlab A/S;84\n",
-                           {"region": '{ column = "Amt", county_numbers = "DK" }', "country": '{ value = "DK" }'})
+    mapping = write_preset(tmp_path, "Prosjekt;Akronym;Orgnr;Navn;Bezirk\n1;HAV;9;Fjordlab GmbH;84\n",
+                           {"region": '{ column = "Bezirk", county_numbers = "AT" }', "country": '{ value = "AT" }'})
     problems = [str(p) for p in problems_of(mapping)]
-    assert any("county_numbers = 'DK' is not known: write one of \"SE\" (län numbers), \"NO\" (fylke numbers)" in p
+    assert any("county_numbers = 'AT' is not known: write one of \"SE\" (län numbers), \"NO\" (fylke numbers)" in p
                for p in problems), problems
 
 
@@ -135,8 +135,16 @@ def test_mapping_new_writes_county_numbers_for_a_column_of_them_and_the_mapping_
 
 def test_mapping_new_keeps_a_column_of_names_as_it_is(tmp_path):
     (tmp_path / "t.csv").write_text("Diarienummer;Projekttitel;Organisation;Län\n1;A;Ett AB;Skåne län\n"
-                                    "2;B;Två AB;14\n", encoding="utf-8")
+                                    "2;B;Två AB;Hallands län\n", encoding="utf-8")
     assert tomllib.loads(participation_template(tmp_path / "t.csv"))["columns"]["region"] == "Län"
+
+
+def test_mapping_new_reads_the_numbers_of_a_column_of_names_and_numbers(tmp_path):
+    # `14` beside `Skåne län` had been left a region name, a national region off the Map; a name is still read as one
+    (tmp_path / "t.csv").write_text("Diarienummer;Projekttitel;Organisation;Län\n1;A;Ett AB;Skåne län\n"
+                                    "2;B;Två AB;14\n", encoding="utf-8")
+    assert tomllib.loads(participation_template(tmp_path / "t.csv"))["columns"]["region"] == {
+        "column": "Län", "county_numbers": "SE"}
 
 
 def test_the_users_guide_lists_every_county_number_with_its_region():

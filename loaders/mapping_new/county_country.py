@@ -17,10 +17,13 @@ from loaders.county_numbers import SCHEMES, readers_of
 from loaders.csv_header import ID_COUNTRY, header_word
 from loaders.table_cells import sample_cells
 
-__all__ = ["SHARED_HEADERS", "table_countries", "shared_readers"]
+__all__ = ["SHARED_HEADERS", "FINER_HEADERS", "table_countries", "shared_readers"]
 
+#: Header words of a column finer than a region (a municipality's) whose cells may be a county scheme's: Danish
+#: kommuner, read as their landsdel (`loaders.kommuner`); Norway's `Kommune` is not, its cells are no Danish kommune's.
+FINER_HEADERS = {word: ("DK",) for word in ("kommune", "kommunenavn", "kommunenr", "kommunekode", "kommunenummer")}
 #: Region header words that more than one country's county columns have -> those countries.
-SHARED_HEADERS = {"provincia": ("IT", "ES"), "prov": ("IT", "ES")}
+SHARED_HEADERS = {"provincia": ("IT", "ES"), "prov": ("IT", "ES"), **FINER_HEADERS}
 #: Header words (`header_word`) only one of those countries' tables write, beside the region column.
 _LANGUAGE = {"ES": frozenset({"empresa", "entidad", "razónsocial", "razonsocial", "nombre", "municipio", "localidad",
                               "población", "poblacion", "códigopostal", "codigopostal", "cp", "dirección", "direccion",

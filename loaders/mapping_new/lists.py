@@ -27,9 +27,9 @@ from loaders.mapping_new.participation import HEADER_WORDS, guess_by_words, on_l
 from loaders.mapping_new.region_column import (
     county_numbers_in,
     national_country,
+    region_guesses,
     region_value,
     regions_said,
-    without_unread_postcodes,
 )
 from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
 from loaders.table_cells import (
@@ -90,7 +90,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     """A mapping of the list `data` (its header, rows, separator, lines above the header, each row's line and its
     objects' lines as read), guesses marked; `file` as in `participation_template`. None when no column looks like a
     name. A list of clusters holding their members as objects gets the members' tables too (`cluster_members`)."""
-    guessed = without_unread_postcodes(guess_by_words(headers, LIST_WORDS, LIST_IDS), rows)
+    guessed = region_guesses(guess_by_words(headers, LIST_WORDS, LIST_IDS), rows)
     if "name" in guessed and _numbers_only(rows, guessed["name"]):  # `Mitglieder`: 1.234 members, not a member's name
         guessed.pop("name")
     named_apart = None

@@ -24,9 +24,9 @@ from loaders.mapping_new.partners import lead_notes, partner_list
 from loaders.mapping_new.region_column import (
     county_numbers_in,
     national_country,
+    region_guesses,
     region_value,
     undecided_numbers,
-    without_unread_postcodes,
 )
 from loaders.mapping_new.roles import lead_column, partnerless_rows, role_word_lines
 from loaders.mapping_partner_amounts import project_grant
@@ -78,7 +78,7 @@ def participation_template(data: Path | str, file: str | None = None, notes: lis
 
 def _template(data: Path, file: str | None, notes: list[str] | None, encoding: str | None) -> str:
     headers, rows, separator, above, at, object_at = read_table(data, encoding)
-    guessed = without_unread_postcodes(guess_columns(headers), rows)
+    guessed = region_guesses(guess_columns(headers), rows)
     if not {"project_id", "project_title", "project_acronym"} & set(guessed):
         from loaders.mapping_new.lists import list_template  # a list of clusters or organisations, no projects
 

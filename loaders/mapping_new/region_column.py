@@ -1,6 +1,7 @@
 """What `cluster-explorer mapping new` writes for a region column, in both templates: read as county numbers
-(`county_numbers`, `loaders.county_numbers`) when its cells all are, the country of a table that names none, and a
-French postcode column left unused when its cells are no postcodes.
+(`county_numbers`, `loaders.county_numbers`) when its cells are (names beside them too), the country of a table that
+names none, a French postcode column left unused when its cells are no postcodes, and a finer column than the region
+one (a Danish `Kommune` beside its `Region`) taken when its cells are a country's county cells.
 """
 
 from __future__ import annotations
@@ -8,13 +9,13 @@ from __future__ import annotations
 from graph.countries import country_code
 from graph.region_spellings import nuts_name_of
 from graph.store.search_text import fold
-from loaders.county_numbers import earlier_said, numbered_by, numbers_said, readers_of
+from loaders.county_numbers import county_region, earlier_said, numbered_by, numbers_said, readers_of
 from loaders.csv_header import COUNTY_CODE_HEADERS, ID_COUNTRY, POSTCODE_HEADERS, REGION_COUNTRY, REGION_COUNTRY_TOO
-from loaders.mapping_new.county_country import SHARED_HEADERS, shared_readers, table_countries
+from loaders.mapping_new.county_country import FINER_HEADERS, SHARED_HEADERS, shared_readers, table_countries
 from loaders.region_countries import bundled_regions_named, country_of_regions
 from loaders.table_cells import as_toml, header_word, sample_cells
 
-__all__ = ["county_numbers_in", "undecided_numbers", "regions_said", "without_unread_postcodes", "region_value",
+__all__ = ["county_numbers_in", "undecided_numbers", "regions_said", "region_guesses", "region_value",
            "national_country"]
 
 
@@ -66,6 +67,22 @@ def regions_said(guessed: dict[str, str], rows: list[dict], numbers: str | None)
     return f" ({undecided})" if (undecided := undecided_numbers(guessed, rows)) else ""
 
 
+def region_guesses(guessed: dict[str, str], rows: list[dict]) -> dict[str, str]:
+    """The guesses as a template places its rows by: by the finest column (`finest_region`), a French postcode
+    header left unused when its cells are none (`without_unread_postcodes`)."""
+    return without_unread_postcodes(finest_region(guessed, rows), rows)
+
+
+def finest_region(guessed: dict[str, str], rows: list[dict]) -> dict[str, str]:
+    """The guesses, their region the table's finer column when its cells are a country's county cells: a Danish
+    member list's `Kommune` (Odense: Fyn, NUTS 3) rather than its `Region` (Syddanmark, NUTS 2), whose members had sat
+    at NUTS 2 beside CORDIS's organisations at NUTS 3. A Norwegian `Kommune` (Bergen) is no Danish kommune's."""
+    for header in rows[0] if rows else {}:
+        if (word := header_word(header)) in FINER_HEADERS and shared_readers(word, sample_cells(rows, header)):
+            return guessed | {"region": header}
+    return guessed
+
+
 def without_unread_postcodes(guessed: dict[str, str], rows: list[dict]) -> dict[str, str]:
     """The guesses, less a region guessed from a postcode header (`Code postal`, `CP`) whose cells are not French
     postcodes or département numbers: read as region names, each postcode would be a national region off the Map. A
@@ -97,7 +114,8 @@ def national_country(region: str, cells: list[str] = (), ids_country: str = "",
     other, names = REGION_COUNTRY_TOO.get(_word(region), ("", frozenset()))
     code = other if any(fold(cell) in names for cell in cells) else code
     if code:
-        off = _not_nuts(cells, code) if _word(region) not in COUNTY_CODE_HEADERS else ""
+        named = [cell for cell in cells if not (numbers and county_region(cell, numbers))]  # not `06`, `Odense`
+        off = _not_nuts(named, code) if _word(region) not in COUNTY_CODE_HEADERS else ""
         return code, f"#? a {region} is a region of {code}; every row is placed there{off}"
     if code := country_of_regions(cells):  # a Danish list's `Region`: Syddanmark, Midtjylland ... are NUTS's
         if off := _not_nuts(cells, code):  # most are: `mazowieckie` beside them had been said to be one too
