@@ -9,6 +9,8 @@ beside a filled `project_acronym` was refused. Danish size words (`SMV`, `stor v
 
 from __future__ import annotations
 
+import tomllib
+
 import pytest
 
 from graph.errors import ValidationFailed
@@ -78,3 +80,49 @@ def test_since_of_dotted_dates_without_a_format_is_one_problem_naming_it(tmp_pat
         'not read: set format = "%d.%m.%Y" in the mapping (on this column; in the participation preset, date_format '
         "at its top level)"]
     assert embedded_store.read("MATCH ()-[m:MEMBER_OF]->() RETURN count(m)").rows[0][0] == 0
+
+
+def test_a_budget_with_spaces_a_decimal_comma_and_euro_is_one_problem_naming_decimal(tmp_path, embedded_store):
+    rows = "".join(f"Yritys {n} Oy;{2647370 + n}-4;{n}85 000,00 €\n" for n in range(1, 7))
+    _write(tmp_path, "jasenet.csv", "Jäsen / Yritys;Y-tunnus;Budjetti\n" + rows)
+    _write(tmp_path, "mapping.toml", """name = "budjetit"
+[[nodes]]
+file = "jasenet.csv"
+separator = ";"
+label = "Organisation"
+id = "Y-tunnus"
+name = "Jäsen / Yritys"
+[nodes.properties]
+budget = { column = "Budjetti", type = "float" }
+""")
+    with pytest.raises(ValidationFailed) as failed:
+        load_generic(embedded_store, tmp_path / "mapping.toml")
+    assert [p.message for p in failed.value.problems] == [
+        "6 cells are numbers written with a decimal comma (like '185 000,00 €'; lines 2, 3, 4, 5, 6 and 1 more), "
+        'which decimal = "." does not read: set decimal = ",", currency = "EUR" in the mapping (on this column; in '
+        "the participation preset, at its top level)"]
+
+
+def test_the_finnish_projects_draft_maps_budget_funder_and_title_and_loads(tmp_path, embedded_store):
+    draft = participation_template(_write(tmp_path, "hankkeet.csv", PROJECTS_FI))
+    columns = tomllib.loads(draft)["columns"]
+    assert (columns["project_amount"], columns["programme"], columns["project_title"]) == (
+        "Budjetti", "Rahoittaja", "Hanke")
+    _write(tmp_path, "mapping.toml", draft)
+    load_generic(embedded_store, tmp_path / "mapping.toml")
+    rows = embedded_store.read("MATCH (p:Project)-[:FUNDED_BY]->(f:Programme) RETURN p.name, f.name ORDER BY p.name")
+    assert rows.rows[0] == ["Älykäs konepaja 1", "Business Finland"]
+
+
+def test_a_danish_case_number_is_the_project_id_and_an_empty_title_beside_an_acronym_loads(tmp_path,
+                                                                                              embedded_store):
+    draft = participation_template(_write(tmp_path, "projekter.csv", PROJECTS_DK))
+    columns = tomllib.loads(draft)["columns"]
+    assert (columns["project_id"], columns["project_title"]) == ("Sagsnr.", "Projekt")
+    # the user's edit the old draft's comment allowed: the acronym filled, the title left ""
+    edited = draft.replace('project_title = "Projekt"', 'project_title = ""\nproject_acronym = "Projekt"')
+    assert edited != draft
+    _write(tmp_path, "mapping.toml", edited.replace('# project_acronym = ""', "# acronym above"))
+    load_generic(embedded_store, tmp_path / "mapping.toml")
+    rows = embedded_store.read("MATCH (p:Project {id: 'INNO-2201'}) RETURN p.name, p.acronym").rows
+    assert rows == [["CoboWeld1", "CoboWeld1"]]
