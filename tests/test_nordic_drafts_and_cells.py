@@ -126,3 +126,13 @@ def test_a_danish_case_number_is_the_project_id_and_an_empty_title_beside_an_acr
     load_generic(embedded_store, tmp_path / "mapping.toml")
     rows = embedded_store.read("MATCH (p:Project {id: 'INNO-2201'}) RETURN p.name, p.acronym").rows
     assert rows == [["CoboWeld1", "CoboWeld1"]]
+
+
+def test_danish_size_words_are_recoded_as_sme(tmp_path, embedded_store):
+    draft = participation_template(_write(tmp_path, "medlemmer.csv", MEMBERS_DK))
+    assert ('sme = { column = "Virksomhedstype", type = "bool", values = { "SMV" = "yes", "stor virksomhed" = "no" } }'
+            in draft)
+    _write(tmp_path, "mapping.toml", draft)
+    load_generic(embedded_store, tmp_path / "mapping.toml")
+    sizes = embedded_store.read("MATCH (o:Organisation) RETURN o.sme, count(o) ORDER BY o.sme").rows
+    assert sizes == [[False, 2], [True, 5]]
