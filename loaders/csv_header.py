@@ -26,6 +26,10 @@ HEADER_LANGUAGES = ("English", "Norwegian", "Swedish", "Danish", "Finnish", "Ice
                     "Polish", "Spanish", "Catalan")
 #: Headers of a French postcode: a region column only where its cells are read as postcodes (`mapping new`).
 POSTCODE_HEADERS = ("codepostal", "cp")
+#: A bare project word (`Projekt`): a project's id where no case number (`Sagsnr.`, `Diarienummer`) is, else its
+#: title.
+_BARE_PROJECT = frozenset({"project", "prosjekt", "projekt", "hanke", "projekti", "verkefni", "projet", "progetto",
+                           "proyecto", "projecte"})
 #: Headers of a county's official number (Statistics Sweden's länskod, Statistics Norway's fylkesnummer, a French
 #: département's number or postcode) -> its country: a region column (`loaders.county_numbers` reads the numbers). A
 #: cluster list's `Länskod` had been left "not used", and its clusters placed nowhere; a French `Dép.` or `CP` too,
@@ -57,7 +61,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                       "projekttitel", "projektnamn", "projektname", "projektnavn", "titel", "tittel", "hankkeennimi",
                       "hankkeenotsikko", "projektinnimi", "otsikko", "nimike", "verkefnisheiti", "heitiverkefnis",
                       "titill", "heiti", "titre", "titreduprojet", "intituléduprojet", "thema", "titolo",
-                      "titoloprogetto", "titolodelprogetto", "denominazioneprogetto", "nomeprogetto", "tytułprojektu",
+                      "titoloprogetto", "titolodelprogetto", *_BARE_PROJECT, "denominazioneprogetto", "nomeprogetto",
+                      "tytułprojektu",
                       "tytuł", "nazwaprojektu", "título", "titulo", "títulodelproyecto", "nombredelproyecto", "títol"),
     "project_acronym": ("acronym", "projectacronym", "akronym", "acronyme", "kortnavn", "kurztitel", "lyhenne",
                         "akronyymi", "skammstöfun", "acrónimo", "acronimo"),
@@ -116,7 +121,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                "fjárhæð", "fördersumme", "betrag", "zuwendung", "montant", "subvention",
                "contributoconcesso", "contributo", "finanziamento", "agevolazioneconcessa", "agevolazione",
                "importoconcesso", "importo", "wartośćdofinansowania", "dofinansowanie", "kwotadofinansowania",
-               "subvención", "subvencion", "ayudaconcedida", "importe", "presupuesto"),
+               "subvención", "subvencion", "ayudaconcedida", "importe", "presupuesto", "budjetti", "budsjett",
+               "tilskudd", "tilskuddsbeløp"),
     "country": ("country", "countrycode", "land", "landkode", "landskod", "maa", "maakoodi", "pays", "staat",
                 "paese", "nazione", "país", "pais"),
     "region": ("region", "nuts", "nutscode", "nutsregion", "fylke", "län", "lan", "landsdel", "maakunta", "alue",
@@ -136,7 +142,8 @@ HEADER_WORDS: dict[str, tuple[str, ...]] = {
                           "rownumber", "lineno", "järjestys", "rivinumero"),
     "programme": ("programme", "program", "programm", "fundingscheme", "ordning", "virkemiddel", "satsing", "pulje",
                   "ohjelma", "rahoitusohjelma", "rahoitusmuoto", "tukimuoto", "sjóður", "áætlun",
-                  "förderprogramm", "dispositif", "programma", "bando"),
+                  "förderprogramm", "dispositif", "programma", "bando", "rahoittaja", "finansiär", "finansiar",
+                  "finansiør"),
 }
 #: Words of a column that another column of the table may hold better: a municipality's (`Kommune`: Aarhus Kommune)
 #: where the table has a town's too (`By`: Aarhus), whatever the words' lengths.
@@ -144,7 +151,9 @@ SECOND_CHOICE = {"city": frozenset({"municipality", "kommun", "kommune", "kunta"
                                       "municipio", "municipi"}),
                  # a Bavarian cluster list's `Regierungsbezirk` (Oberbayern, DE21) beside its `Bundesland` (Bayern)
                  "region": frozenset({"bundesland", *POSTCODE_HEADERS, *_COMMUNITY}),  # a Provincia before its CCAA
-                 "organisation_id": frozenset({"regon", "krs"})}  # a Polish NIP before its REGON (CORDIS's VAT)
+                 "organisation_id": frozenset({"regon", "krs"}),  # a Polish NIP before its REGON (CORDIS's VAT)
+                 # a Danish `Sagsnr.` (case number) before its `Projekt` (an acronym): the bare word is a title then
+                 "project_id": _BARE_PROJECT, "project_title": _BARE_PROJECT}
 #: Header words that name their column only as the whole header: `Código` is a project's, `Código postal` not.
 WHOLE_ONLY = frozenset({"código", "codigo"})
 #: Region headers that only one country uses: the country of a national table that names none.

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from graph.store.schema import REL_TYPES, check_property
+from graph.store.semantics import lookup
 from loaders.mapping_options import RESERVED, constant_column
 from loaders.mapping_spec import ISO_DATE, TYPES, Column
 
@@ -64,6 +65,14 @@ def date_formats(raw: Any) -> tuple[str, ...]:
     return tuple(result)
 
 
+def _contract_type(owner: str, prop: str) -> str:
+    """The type a property mapped without one is read as: a date of the semantic contract (`since`, `start_date`) is
+    a date (ISO, or the `format` given), else text. `since = "Liittymispäivä"` had stored `1.3.2019` as text, which
+    neither sorts nor compares as a date, and no load said so."""
+    known = lookup(owner, prop) if owner else None
+    return "date" if known is not None and known.type == "date" else "string"
+
+
 def property_column(check: MappingChecker, kind: str, index: int, prop: str, spec: Any, rel_type: str) -> Column | None:
     """The column of `prop` (`spec` its column name or table), None after a problem (reported on `check`) or for a
     constant its checks refused; `rel_type`: the table's relationship type, whose properties are the only ones allowed
@@ -85,7 +94,7 @@ def property_column(check: MappingChecker, kind: str, index: int, prop: str, spe
         check.problem(kind, index, f"property {prop!r} must map to a column name or a table", prop)
         return None
     check.unknown_keys(kind, index, spec, COLUMN_KEYS, f"property {prop!r}")
-    column = Column(prop, spec.get("column", prop), spec.get("type", "string"))
+    column = Column(prop, spec.get("column", prop), spec.get("type", _contract_type(rel_type, prop)))
     if "value" not in spec and (not isinstance(column.column, str) or not column.column.strip()):
         check.problem(kind, index, f"property {prop!r}: column must be a non-empty text", prop)
     if column.type not in TYPES:

@@ -110,6 +110,8 @@ def _participation(raw: dict, check: Checker) -> dict[str, Any]:
         check.problem(None, 0, "the participation preset needs a [columns] table: project_id = \"column\", ...",
                       "columns")
         return {}
+    if columns.get("project_title") == "" and columns.get("project_acronym"):  # the draft's empty title, "needed (or
+        columns = {n: s for n, s in columns.items() if n != "project_title"}  # project_acronym)": as if left out
     for name, spec in columns.items():
         if name not in PARTICIPATION_COLUMNS:
             check.problem(None, 0, f"unknown column role {name!r} in [columns]; known: "

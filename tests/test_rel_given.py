@@ -30,7 +30,7 @@ start = { label = "Organisation", column = "nr" }
 end = { label = "Cluster", column = "klynge" }
 
 [relationships.properties]
-since = "siden"
+since = { column = "siden", format = "%Y" }  # a year, read as its 1 January
 """
 REGISTER = """
 name = "register"
@@ -42,7 +42,7 @@ start = { label = "Organisation", column = "nr" }
 end = { label = "Cluster", column = "klynge" }
 
 [relationships.properties]
-since = "siden"
+since = { column = "siden", format = "%Y" }  # a year, read as its 1 January
 """
 EDGE = ("Organisation:1", "Cluster:hav", "MEMBER_OF:")
 
@@ -66,7 +66,7 @@ def _both(store, tmp_path, register_rows: str):
 
 def test_an_unload_gives_a_membership_back_the_other_loads_value(embedded_store, tmp_path):
     _both(embedded_store, tmp_path, "nr;klynge;siden\n1;hav;2020\n")
-    assert _membership(embedded_store)["since"] == "2020"  # the later load's value, as before
+    assert _membership(embedded_store)["since"] == "2020-01-01"  # the later load's value, as before
     # its start is marked, so the unload finds it without a scan of every relationship; the mark is internal
     marked, keys = embedded_store.read("MATCH (o:Organisation {id: '1'}) RETURN o._given_rels, keys(o)").rows[0]
     assert marked is True and "_given_rels" not in keys
@@ -74,7 +74,7 @@ def test_an_unload_gives_a_membership_back_the_other_loads_value(embedded_store,
     assert (again.load.summary.created, again.load.summary.updated) == (0, 0)  # a re-run changes nothing
     summary, _ = run_unload(embedded_store, "user:register")
     edge = _membership(embedded_store)
-    assert (edge["since"], edge["sources"]) == ("2019", ["user:members/members.csv"])
+    assert (edge["since"], edge["sources"]) == ("2019-01-01", ["user:members/members.csv"])
     assert "1 relationship(s) given back the values other loads gave them" in summary.given_back()
     # one load's values left: no entries, and the mark goes too (a later unload does not look at the node again)
     assert embedded_store.read("MATCH (o:Organisation {id: '1'}) RETURN o._given_rels").rows == [[None]]
@@ -83,12 +83,12 @@ def test_an_unload_gives_a_membership_back_the_other_loads_value(embedded_store,
 def test_an_emptied_cell_gives_the_other_loads_value_and_a_removed_row_leaves_it(embedded_store, tmp_path):
     _both(embedded_store, tmp_path, "nr;klynge;siden\n1;hav;2020\n")
     _load(embedded_store, tmp_path / "register", {"register.csv": "nr;klynge;siden\n1;hav;\n"})
-    assert _membership(embedded_store)["since"] == "2019"
+    assert _membership(embedded_store)["since"] == "2019-01-01"
     _load(embedded_store, tmp_path / "register", {"register.csv": "nr;klynge;siden\n1;hav;2021\n"})
-    assert _membership(embedded_store)["since"] == "2021"
+    assert _membership(embedded_store)["since"] == "2021-01-01"
     report = _load(embedded_store, tmp_path / "register", {"register.csv": "nr;klynge;siden\n"})
     edge = _membership(embedded_store)
-    assert (edge["since"], edge["sources"]) == ("2019", ["user:members/members.csv"])
+    assert (edge["since"], edge["sources"]) == ("2019-01-01", ["user:members/members.csv"])
     assert any("no longer in it" in note for note in report.load.summary.retired)
 
 

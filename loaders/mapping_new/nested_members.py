@@ -28,7 +28,10 @@ __all__ = ["SINCE_WORDS", "MEMBER_WORDS", "cluster_members", "members_list_of"]
 SINCE_WORDS = ("since", "membersince", "memberfrom", "joined", "medlemsiden", "medlemfra", "medlemsedan",
                "medlemfrån", "mitgliedseit", "depuis", "adhésion", "jäsenyysalkanut", "jasenyysalkanut", "liittynyt",
                "dataadesione", "adesione", "dataingresso", "dataprzystąpienia", "przystąpienie", "sociodesde",
-               "fechadealta", "fechaalta", "fechadeadhesión", "fechadeadhesion", "socidesde", "datadalta")
+               "fechadealta", "fechaalta", "fechadeadhesión", "fechadeadhesion", "socidesde", "datadalta",
+               "liittymispäivä", "liittymispaiva", "liittymispvm", "jäsenalkaen", "jasenalkaen", "jäsenyysalkaen",
+               "medlemskapfra", "indmeldt", "innmeldt", "indmeldelsesdato", "innmeldingsdato", "inträdesdatum",
+               "medlemsdatum")
 #: Words in the name of a list of objects that make its objects a cluster's members (`jasenet`, `medlemmar`).
 MEMBER_WORDS = ("member", "medlem", "jasen", "mitglied", "membre", "soci", "associat", "membri", "aderent")
 _WORDS = {"id": HEADER_WORDS["organisation_id"], "name": HEADER_WORDS["organisation_name"], "since": SINCE_WORDS,

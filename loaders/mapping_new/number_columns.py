@@ -16,7 +16,7 @@ from graph import values
 from graph.currency_marks import without_currency
 from graph.store.search_text import fold
 from loaders.mapping_new.currency import currency_of_marks
-from loaders.table_cells import as_toml, number_marks, sample_at, unread_numbers
+from loaders.table_cells import as_toml, date_format, number_marks, sample_at, unread_numbers
 
 __all__ = ["number_lines"]
 
@@ -51,8 +51,21 @@ def _codes(column: str, cells: list[str]) -> bool:
     return padded or any(w in CODE_WORDS or w.startswith(CODE_STARTS) for w in words)
 
 
+def _date(column: str, cells: list[str]) -> str | None:
+    """The commented date line for `column` when its cells are dates with marks (`1.3.2019`), else None: a Finnish
+    join date had been offered as `type = "int", thousands = "."`, 132019. Digits alone (`2019`, `20190301`) may be
+    numbers: they are left to the number reading."""
+    fmt = date_format(cells) if any(not c.isdigit() for c in cells) else None
+    if not fmt or {"%Y", "%Y%m%d"} & set([fmt] if isinstance(fmt, str) else fmt):
+        return None
+    return f'# {_property(column)} = {{ column = {as_toml(column)}, type = "date", format = {as_toml(fmt)} }}  #? dates'
+
+
 def _line(column: str, cells: list[str], guessed: dict[str, str], rows: list[dict]) -> str | None:
-    """The commented property line for `column`'s sampled `cells`, or None when they are not numbers."""
+    """The commented property line for `column`'s sampled `cells`, or None when they are not numbers; a date's
+    line for dates (`_date`), before any number reading."""
+    if date := _date(column, cells):
+        return date
     code, why, reading = currency_of_marks(cells, guessed, rows)
     bare = [without_currency(cell, reading) for cell in cells]
     if not any(any(ch.isdigit() for ch in cell) for cell in bare):
@@ -93,5 +106,5 @@ def number_lines(unused: list[str], rows: list[dict], at: list[int], guessed: di
             lines.append(line)
     if not lines:
         return []
-    return ["# numbers of the columns not used, to keep on each node: uncomment a line (check the marks and the "
-            "currency)", *lines]
+    return ["# numbers (and dates) of the columns not used, to keep on each node: uncomment a line (check the marks "
+            "and the currency)", *lines]

@@ -153,6 +153,9 @@ def _template(data: Path, file: str | None, notes: list[str] | None, encoding: s
             lines.append(f'country = {{ value = "{code}" }}  {comment}')
         elif required and not (name == "project_title" and "project_acronym" in guessed):
             lines.append(f'{name} = ""  # needed: the column of the {what}; none of the header looked like it')
+        elif name == "project_title" and "project_acronym" not in guessed and _named(rows, guessed.get("project_id")):
+            lines.append(f'{name} = {as_toml(guessed["project_id"])}  #? {what}: no column names the projects but '
+                         f'their id, whose cells are names')
         elif name == "project_title" and "project_acronym" not in guessed:
             lines.append(f'{name} = ""  # needed (or project_acronym): the column of the {what}')
         else:
@@ -254,6 +257,13 @@ def on_lines(lines: list[int]) -> str:
     lines = list(dict.fromkeys(lines))  # objects of a JSON list may share their line
     shown = ", ".join(map(str, lines[:5])) + (f" and {len(lines) - 5} more" if len(lines) > 5 else "")
     return f"line{'s' if len(lines) > 1 else ''} {shown}"
+
+
+def _named(rows: list[dict], column: str | None) -> bool:
+    """Whether a project id's cells are names of words (`Älykäs konepaja 2025`), not numbers or codes (`INNO-2201`): a
+    Finnish table's `Hanke` had its title left "", and `load csv` refused the draft until the user wrote it again."""
+    cells = sample_cells(rows, column) if column else []
+    return bool(cells) and sum(" " in c and any(ch.isalpha() for ch in c) for c in cells) * 2 > len(cells)
 
 
 def _name_as_id(name: str) -> str:

@@ -18,16 +18,22 @@ __all__ = ["SIZE_HEADERS", "sme_line"]
 #: Header words of a company's size: a column that may say SME or large in words (`dimensione`, `storlek`).
 SIZE_HEADERS = ("dimensione", "dimensioneimpresa", "classedimensionale", "size", "companysize", "storlek",
                 "størrelse", "koko", "größe", "taille", "tailleentreprise", "wielkośćprzedsiębiorstwa", "wielkość",
-                "wielkośćfirmy", "tamaño", "tamañodeempresa", "tamany")
+                "wielkośćfirmy", "tamaño", "tamañodeempresa", "tamany", "virksomhedstype",
+                "virksomhedsstørrelse", "virksomhetstype", "företagstyp", "foretagstyp", "företagsstorlek",
+                "yritystyyppi", "yrityskoko")
 #: Cells (as header words are written) that say an SME, and a large company.
 SME_WORDS = frozenset({"pmi", "sme", "pme", "kmu", "smf", "smv", "smb", "pkyritys", "piccolaimpresa",
                        "mediaimpresa", "microimpresa", "piccolaemediaimpresa", "msp", "mikro", "małe", "średnie",
                        "mikroprzedsiębiorstwo", "małeprzedsiębiorstwo", "średnieprzedsiębiorstwo", "malý", "malá",
                        "střední", "stredný", "stredná", "mikropodnik", "kkv", "kis", "közepes", "kisvállalkozás",
                        "középvállalkozás", "mikrovállalkozás", "pyme", "micro", "microempresa", "pequeña",
-                       "pequeñaempresa", "mediana", "medianaempresa", "petita", "mitjana"})
+                       "pequeñaempresa", "mediana", "medianaempresa", "petita", "mitjana", "pk",
+                       "pienyritys", "keskisuuryritys", "mikroyritys", "småogmellemstore", "småogmellomstore",
+                       "småochmedelstora", "småogmellemstorevirksomheder", "småogmellomstorebedrifter",
+                       "småochmedelstoraföretag", "smvvirksomhed", "småföretag", "småbedrift", "småvirksomhed"})
 LARGE_WORDS = frozenset({"grandeimpresa", "grande", "large", "largeenterprise", "largecompany", "stort", "stor",
-                         "storforetag", "grandeentreprise", "großunternehmen", "grossunternehmen", "suuryritys",
+                         "storforetag", "storföretag", "storvirksomhed", "storvirksomhet", "storbedrift",
+                         "grandeentreprise", "großunternehmen", "grossunternehmen", "suuryritys",
                          "duże", "dużeprzedsiębiorstwo", "velký", "velká", "veľký", "veľká",
                          "velkýpodnik", "nagy", "nagyvállalat", "granempresa", "grandeempresa", "gran"})
 
