@@ -25,6 +25,9 @@ from graph.store.contract import GraphStore
 #: The commands that only read or take out what a store holds: given a store file in a folder that does not exist
 #: (a mistyped `--db`), they stop instead of making the folder and an empty store and answering "none".
 READING_COMMANDS = frozenset({"status", "query", "queries", "metrics", "recommend", "unload"})
+#: The commands that answer from the store as it stands: while a load holds it they say so once, on stderr (`load csv
+#: --check` says it too, `cli.loading`); an unload waits for the load instead.
+ANSWERING_COMMANDS = READING_COMMANDS - {"unload"}
 #: What a command stopped by Ctrl-C left, and what finishes it (a load or unload is completed by running it again).
 _STOPPED = {"load": "the load did not finish; `cluster-explorer status` names it, and running the same load again "
                     "completes it (nothing it wrote is lost)",
@@ -49,7 +52,16 @@ class Context:
                                            "Check --db (or CLUSTER_EXPLORER_DB); a load makes a new store")
             self._store = open_store(self.settings)
             self._store.setup_schema()
+            if self.command in ANSWERING_COMMANDS:
+                self.say_running_load()
         return self._store
+
+    def say_running_load(self) -> None:
+        """Say on stderr that a load holds the store, if one does (`running_load_note`): its answers may be half."""
+        from graph.store.backends import running_load_note
+
+        if note := running_load_note(self.store):
+            click.echo(f"Note: {note}.", err=True)
 
     def close(self) -> None:
         if self._store is not None:
