@@ -116,13 +116,14 @@ def progress_bar(label: str) -> Iterator[Any]:
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_DB",
               help="File of the embedded store (default: data/cluster-explorer.db). Ignored when NEO4J_URI is set.")
 @click.option("--queries-dir", type=click.Path(file_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_QUERIES",
-              help="Your own saved queries, layered over the shipped library (default: data/queries).")
+              help="Your own saved queries, layered over the shipped library (default: queries/ beside the store "
+                   "file, data/queries).")
 @click.pass_context
 def main(ctx: click.Context, db_path: Path | None, queries_dir: Path | None) -> None:
     """Explore how Europe's industrial clusters collaborate."""
     settings = Settings.from_env()
-    if db_path is not None:
-        settings = replace(settings, db_path=db_path.expanduser().resolve())
+    if db_path is not None:  # your queries beside this store, unless a folder is given (just below)
+        settings = replace(settings, db_path=db_path.expanduser().resolve(), user_queries_dir=None)
     if queries_dir is not None:
         settings = replace(settings, user_queries_dir=queries_dir.expanduser().resolve())
     ctx.obj = Context(settings, ctx.invoked_subcommand)
