@@ -16,7 +16,7 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from graph.settings import Settings
-from graph.store.backends import open_store
+from graph.store.backends import open_store, running_load_note
 from graph.store.contract import GraphStore
 from graph.store.counting import CountingStore
 from graph.store.load_log import data_version, unfinished_loads
@@ -249,6 +249,10 @@ def say_running_loads() -> None:
     Metrics showed a store half-loaded with no word of it. Read once per data version (a load's start changes it);
     the lock that tells running from interrupted is tried only when the log holds an unfinished load."""
     current = store()
+    if note := running_load_note(current):  # said by the lock itself: also before the load's first write
+        st.info(f"{note[0].upper()}{note[1:]}. This page shows the store as it stands; reload it once the load ends "
+                "(the Overview says when).", icon=":material/sync:")
+        return
     _, running = unfinished_loads(current, _loads(current, version()))
     if running:
         what = ", ".join(sorted({entry.get("source") or "a" for entry in running}))

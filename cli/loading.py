@@ -116,6 +116,7 @@ def _check(obj: Context, mapping: Path) -> None:
     is only read (relationship ends the files do not hold must be in it)."""
     from loaders.generic import check_generic
 
+    obj.say_running_load()
     data = check_generic(obj.store, mapping)
     click.echo(f"{mapping}: valid; a load would write {data.would_write()}. Nothing was written "
                f"(load it with: {obj.command_line('load', 'csv', str(mapping))})")

@@ -25,6 +25,9 @@ from graph.store.contract import GraphStore
 #: The commands that only read or take out what a store holds: given a store file in a folder that does not exist
 #: (a mistyped `--db`), they stop instead of making the folder and an empty store and answering "none".
 READING_COMMANDS = frozenset({"status", "query", "queries", "metrics", "recommend", "unload"})
+#: The commands that answer from the store as it stands: while a load holds it they say so once, on stderr (`load csv
+#: --check` says it too, `cli.loading`); an unload waits for the load instead.
+ANSWERING_COMMANDS = READING_COMMANDS - {"unload"}
 #: What a command stopped by Ctrl-C left, and what finishes it (a load or unload is completed by running it again).
 _STOPPED = {"load": "the load did not finish; `cluster-explorer status` names it, and running the same load again "
                     "completes it (nothing it wrote is lost)",
@@ -49,7 +52,16 @@ class Context:
                                            "Check --db (or CLUSTER_EXPLORER_DB); a load makes a new store")
             self._store = open_store(self.settings)
             self._store.setup_schema()
+            if self.command in ANSWERING_COMMANDS:
+                self.say_running_load()
         return self._store
+
+    def say_running_load(self) -> None:
+        """Say on stderr that a load holds the store, if one does (`running_load_note`): its answers may be half."""
+        from graph.store.backends import running_load_note
+
+        if note := running_load_note(self.store):
+            click.echo(f"Note: {note}.", err=True)
 
     def close(self) -> None:
         if self._store is not None:
@@ -104,13 +116,14 @@ def progress_bar(label: str) -> Iterator[Any]:
 @click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_DB",
               help="File of the embedded store (default: data/cluster-explorer.db). Ignored when NEO4J_URI is set.")
 @click.option("--queries-dir", type=click.Path(file_okay=False, path_type=Path), envvar="CLUSTER_EXPLORER_QUERIES",
-              help="Your own saved queries, layered over the shipped library (default: data/queries).")
+              help="Your own saved queries, layered over the shipped library (default: queries/ beside the store "
+                   "file, data/queries).")
 @click.pass_context
 def main(ctx: click.Context, db_path: Path | None, queries_dir: Path | None) -> None:
     """Explore how Europe's industrial clusters collaborate."""
     settings = Settings.from_env()
-    if db_path is not None:
-        settings = replace(settings, db_path=db_path.expanduser().resolve())
+    if db_path is not None:  # your queries beside this store, unless a folder is given (just below)
+        settings = replace(settings, db_path=db_path.expanduser().resolve(), user_queries_dir=None)
     if queries_dir is not None:
         settings = replace(settings, user_queries_dir=queries_dir.expanduser().resolve())
     ctx.obj = Context(settings, ctx.invoked_subcommand)

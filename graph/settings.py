@@ -20,7 +20,6 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 #: ./data of the working directory, since site-packages is no place for a user's store.
 DEFAULT_DB_PATH = (PROJECT_ROOT if (PROJECT_ROOT / "pyproject.toml").is_file() else Path()) / "data" \
     / "cluster-explorer.db"
-DEFAULT_USER_QUERIES = DEFAULT_DB_PATH.parent / "queries"
 DEFAULT_DOWNLOADS = DEFAULT_DB_PATH.parent / "downloads"
 DEFAULT_CACHE_DIR = DEFAULT_DB_PATH.parent / "cache"
 
@@ -41,7 +40,7 @@ SETTINGS: tuple[tuple[str, str, str], ...] = (
      "Memory one query may use in the embedded store, in MiB (FalkorDB's QUERY_MEM_CAPACITY); past it: refused."),
     ("CLUSTER_EXPLORER_SERVER_MEMORY_MB", "half the machine's memory",
      "Memory the embedded store's server may use, in MiB (its maxmemory); past it, writes are refused."),
-    ("CLUSTER_EXPLORER_QUERIES", "data/queries",
+    ("CLUSTER_EXPLORER_QUERIES", "queries/ beside the store file (data/queries)",
      "Your own saved queries, layered over the shipped library in queries/ (the app saves there)."),
     ("CLUSTER_EXPLORER_CORDIS_URL", "https://cordis.europa.eu/data/",
      "Where `download cordis` fetches the official CORDIS archives from (a mirror works as well)."),
@@ -72,7 +71,7 @@ class Settings:
     graph_name: str = "cluster_explorer"
     query_timeout_s: float = 10.0
     row_cap: int = 1000
-    user_queries_dir: Path = DEFAULT_USER_QUERIES
+    user_queries_dir: Path | None = None  # None: `queries/` beside the store file (`queries_beside`)
     query_memory_mb: int | None = None  # None: 1024
     server_memory_mb: int | None = None  # None: half the machine's memory
     cordis_url: str = "https://cordis.europa.eu/data/"
@@ -81,6 +80,10 @@ class Settings:
     cache_dir: Path | None = None
     metrics_exact_nodes: int = 5000
     metrics_pivots: int = 256
+
+    def __post_init__(self) -> None:
+        if self.user_queries_dir is None:
+            object.__setattr__(self, "user_queries_dir", queries_beside(self.db_path))
 
     @property
     def store_kind(self) -> str:
@@ -103,7 +106,7 @@ class Settings:
             graph_name=env.get("CLUSTER_EXPLORER_GRAPH", "cluster_explorer") or "cluster_explorer",
             query_timeout_s=_checked(env, "CLUSTER_EXPLORER_QUERY_TIMEOUT", time_limit, 10.0),
             row_cap=_checked(env, "CLUSTER_EXPLORER_ROW_CAP", row_cap, 1000),
-            user_queries_dir=Path(user_queries).expanduser().resolve() if user_queries else DEFAULT_USER_QUERIES,
+            user_queries_dir=Path(user_queries).expanduser().resolve() if user_queries else None,
             query_memory_mb=_checked(env, "CLUSTER_EXPLORER_QUERY_MEMORY_MB", megabytes, None),
             server_memory_mb=_checked(env, "CLUSTER_EXPLORER_SERVER_MEMORY_MB", megabytes, None),
             cordis_url=env.get("CLUSTER_EXPLORER_CORDIS_URL", "").strip() or cls.cordis_url,
@@ -113,6 +116,13 @@ class Settings:
             metrics_exact_nodes=_checked(env, "CLUSTER_EXPLORER_METRICS_EXACT_NODES", count, 5000),
             metrics_pivots=_checked(env, "CLUSTER_EXPLORER_METRICS_PIVOTS", pivots, 256),
         )
+
+
+def queries_beside(db_path: Path) -> Path:
+    """Your own saved queries' folder when none is set: `queries/` beside the store file (`data/queries` beside the
+    default `data/cluster-explorer.db`). With `CLUSTER_EXPLORER_DB=/tmp/...` the Queries page had saved into the
+    checkout's data/queries, away from the store the queries were written for."""
+    return db_path.parent / "queries"
 
 
 #: The longest time limit accepted: one day. Longer is surely a typo, and the database takes milliseconds as an int.

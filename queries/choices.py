@@ -9,12 +9,13 @@ the one meant when a value names none (`queries.runner.bind_value` takes the fir
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.nearest import nearest
 from graph.store.search_text import fold
 
-__all__ = ["choice_as_written", "nearest_choice"]
+__all__ = ["choice_as_written", "nearest_choice", "meant_param"]
 
 
 def choice_as_written(value: Any, choices: tuple) -> Any:
@@ -44,3 +45,24 @@ def nearest_choice(value: Any, choices: tuple) -> str:
 def _folded(choices: tuple) -> dict[str, Any]:
     """Each text choice by its folded spelling, spaces as hyphens (`ESCA Gold` and `esca-gold` are one)."""
     return {fold(c).replace(" ", "-"): c for c in choices if isinstance(c, str)}
+
+
+def meant_param(name: str, declared: dict[str, str], title: str) -> tuple[str, str] | None:
+    """The declared parameter (name -> help) an unknown `name` means, and why: one it nearly spells ("close to"), the
+    only one when the query's title says the word, else the one whose help says it. `-p region=Pirkanmaa` to
+    "SMEs of a region or country" had been refused with "declared: area" alone.
+
+    >>> meant_param("region", {"area": "a country or region: its code"}, "SMEs of a region or country")
+    ('area', 'its title says "region"')
+    >>> meant_param("region", {"area": "a region's code", "limit": "rows"}, "SMEs")
+    ('area', 'its help says "region"')
+    >>> meant_param("limt", {"limit": "", "area": ""}, ""), meant_param("year", {"area": ""}, "SMEs of a region")
+    (('limit', 'close to "limt"'), None)
+    """
+    if close := nearest(name, declared):
+        return close[0], f'close to "{name}"'
+    said = re.compile(rf"\b{re.escape(name)}\b", re.IGNORECASE)
+    if len(declared) == 1 and said.search(title):
+        return next(iter(declared)), f'its title says "{name}"'
+    by_help = [p for p, text in declared.items() if said.search(text)]
+    return (by_help[0], f'its help says "{name}"') if len(by_help) == 1 else None

@@ -23,7 +23,7 @@ from graph.store.search_text import fold
 from graph.store.semantics import DOCS_ANCHOR
 from graph.views.exports import SPREADSHEET_MARK
 from queries.catalogue import SHIPPED_DIR, Catalogue, Param, SavedQuery, parse_query_file, render_query_file
-from queries.choices import choice_as_written, nearest_choice
+from queries.choices import choice_as_written, meant_param, nearest_choice
 from queries.params import convert, node_id_params
 
 __all__ = ["bind_params", "bind_value", "resolve_node_params", "export_rows", "run_saved", "save_user_query",
@@ -44,7 +44,10 @@ def bind_params(query: SavedQuery, raw: dict[str, Any]) -> dict[str, Any]:
     unknown = sorted(set(raw) - {p.name for p in query.params})
     if unknown:
         declared = ", ".join(p.name for p in query.params) or "none"
-        raise ParameterError(f"{query.name}: unknown parameter(s) {', '.join(unknown)}; declared: {declared}")
+        meant = [(name, hit) for name in unknown
+                 if (hit := meant_param(name, {p.name: p.help for p in query.params}, query.title))]
+        hints = "".join(f"; did you mean -p {param}={raw[name]} ({why})?" for name, (param, why) in meant)
+        raise ParameterError(f"{query.name}: unknown parameter(s) {', '.join(unknown)}; declared: {declared}{hints}")
     bound: dict[str, Any] = {}
     for param in query.params:
         value = raw.get(param.name, param.default)

@@ -6,19 +6,38 @@ imported only when chosen, so the other database client is not needed.
 
 from __future__ import annotations
 
+import time
 from contextlib import AbstractContextManager, nullcontext
 
 from graph.settings import Settings
 from graph.store.contract import GraphStore
 
-__all__ = ["open_store", "hold_for_load", "other_graphs"]
+__all__ = ["open_store", "hold_for_load", "running_load_note", "other_graphs"]
 
 
-def hold_for_load(store: GraphStore, *, wait: bool = True) -> AbstractContextManager:
+def hold_for_load(store: GraphStore, *, wait: bool = True, announce: bool = True) -> AbstractContextManager:
     """Hold `store` for one load: loads into one embedded store run one at a time (a second waits, saying so
-    on stderr, or with `wait=False` gets `StoreBusy`). Neo4j's own transactions keep concurrent loads apart."""
+    on stderr, or with `wait=False` gets `StoreBusy`). Neo4j's own transactions keep concurrent loads apart.
+    `announce=False`: a probe of the lock, which `running_load_note` must not name as a load."""
     lock = getattr(store, "load_lock", None)
-    return lock(wait=wait) if lock is not None else nullcontext()
+    return lock(wait=wait, announce=announce) if lock is not None else nullcontext()
+
+
+def running_load_note(store: GraphStore) -> str | None:
+    """The one line a read says while a load holds the embedded store (its answers may be half-loaded: a `query`
+    and a `load csv --check` during `load sample` had answered without a word); None when none does, or on Neo4j.
+    Never waits for the load."""
+    if store.kind != "falkordb":
+        return None
+    from graph.store.falkordb_config import StorePaths
+    from graph.store.locks import running_load
+
+    held = running_load(StorePaths(store.db_path).load_lock)
+    if held is None:
+        return None
+    pid, started = held
+    return (f"a load is running on this store (started {time.strftime('%H:%M', time.localtime(started))} by PID "
+            f"{pid}): answers may miss what it has not written yet")
 
 
 def open_store(settings: Settings) -> GraphStore:

@@ -105,9 +105,9 @@ class FalkorDBStore:
         """Process id of the embedded server (tests kill it to prove durability and restart)."""
         return int(json.loads(StorePaths(self.db_path).note.read_text())["pid"])
 
-    def load_lock(self, *, wait: bool = True):
-        """Hold this store for one load: a second load waits (saying so on stderr) or, `wait=False`, gets StoreBusy."""
-        return server.load_lock(StorePaths(self.db_path).load_lock, str(self.db_path), wait=wait)
+    def load_lock(self, *, wait: bool = True, announce: bool = True):
+        """Hold this store for one load (`graph.store.locks.load_lock`: a second waits, or with `wait=False` fails)."""
+        return server.load_lock(StorePaths(self.db_path).load_lock, str(self.db_path), wait=wait, announce=announce)
 
     # -- reading and writing -------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *,

@@ -216,7 +216,7 @@ def unfinished_loads(store: GraphStore, loads: list[dict]) -> tuple[list[dict], 
     if not interrupted_loads(loads):
         return [], []
     try:
-        with hold_for_load(store, wait=False):
+        with hold_for_load(store, wait=False, announce=False):
             return interrupted_loads(last_loads(store, limit=100)), []
     except StoreBusy:
         unfinished = interrupted_loads(loads)

@@ -7,14 +7,16 @@ behind), and they work between threads of one process as between processes.
 from __future__ import annotations
 
 import fcntl
+import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import StoreBusy
 
-__all__ = ["file_lock", "load_lock"]
+__all__ = ["file_lock", "load_lock", "running_load"]
 
 
 @contextmanager
@@ -36,14 +38,50 @@ def file_lock(path: Path, *, wait: bool = True, create: bool = True) -> Iterator
 
 
 @contextmanager
-def load_lock(path: Path, store: str, *, wait: bool = True) -> Iterator[None]:
-    """Serialise loads into one store: a second load waits (saying so on stderr) or, with `wait=False`, is refused."""
+def load_lock(path: Path, store: str, *, wait: bool = True, announce: bool = True) -> Iterator[None]:
+    """Serialise loads into one store: a second load waits (saying so on stderr) or, with `wait=False`, is refused.
+    The holder writes its process id and start into the lock file (`announce`; not a probe that only looks), so that
+    reads from other processes can say a load is running (`running_load`)."""
     with file_lock(path, wait=False) as got:
         if got:
-            yield
+            with _announced(path, announce):
+                yield
             return
     if not wait:
         raise StoreBusy(f"another load, unload or backup is using {store}; wait for it to finish, then run this again")
     print(f"another load, unload or backup is using {store}; waiting for it to finish", file=sys.stderr, flush=True)
-    with file_lock(path):
+    with file_lock(path), _announced(path, announce):
         yield
+
+
+@contextmanager
+def _announced(path: Path, announce: bool) -> Iterator[None]:
+    """`<pid> <start, seconds since the epoch>` in the held lock file, emptied when the load ends."""
+    if announce:
+        path.write_text(f"{os.getpid()} {time.time():.0f}\n")
+    try:
+        yield
+    finally:
+        if announce:
+            path.write_text("")
+
+
+def running_load(path: Path) -> tuple[int, float] | None:
+    """The process id and start time of the load holding the lock file `path`, or None when no load holds it.
+
+    Without blocking: the file names a holder (a killed load's stays written), and a shared lock that cannot be had
+    says it still holds it; the shared lock, when had, is let go at once (a load starting in that instant waits it
+    out, saying so)."""
+    try:
+        words = path.read_text().split()
+    except OSError:
+        return None
+    if len(words) != 2 or not all(w.isdigit() for w in words):
+        return None
+    with open(path) as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return int(words[0]), float(words[1])
+        fcntl.flock(handle, fcntl.LOCK_UN)
+    return None

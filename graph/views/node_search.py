@@ -43,11 +43,10 @@ def search_hits(store: GraphStore, text: str, limit: int = 20, kinds: Iterable[s
     if not fold(text):
         return []
     allowed = set(kinds or DEFAULT_KINDS)
-    skip = "Cluster" if "Organisation" in allowed else "Organisation"
-    labels = [k for k in KIND_ORDER if k in allowed and k != skip]
+    labels = [k for k in KIND_ORDER if k in allowed]  # both: a cluster a mapping made (`add = true`) is no Organisation
     order: dict[str, tuple[int, int, str]] = {}
     hits: dict[str, SearchHit] = {}
-    for label, wanted in ((label, w) for label in labels for w in spellings(text)):  # a Cluster is an Organisation
+    for label, wanted in ((label, w) for label in labels for w in spellings(text)):  # CORDIS's clusters: both labels
         for kind, node_id, name, rank, *others in store.read(q.search_in(label), {"text": wanted, "limit": limit}).rows:
             key = node_key(kind, node_id)
             if (kind in allowed or label == "Cluster") and key not in order:

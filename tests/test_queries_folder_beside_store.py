@@ -1,0 +1,43 @@
+"""Your own saved queries live beside the store you chose, unless you name a folder.
+
+The Nordic try-out: with `CLUSTER_EXPLORER_DB=/tmp/...` the Queries page said "Save it into your queries folder
+(/work/tryout/data/queries)", the checkout's, away from the store. Now `queries/` beside the store file is the
+folder when `CLUSTER_EXPLORER_QUERIES` (or `--queries-dir`) is not set; the CLI and the app agree. Real files in
+tmp_path, the real embedded store, the CLI in-process and the app by AppTest.
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from tests.cli_invoke import ROOT, cli_env, invoke
+
+MINE = "// title: My members by region\nMATCH (c:Cluster) RETURN c.name AS name\n"
+
+
+def test_the_cli_reads_your_queries_from_beside_the_store_given_by_db(tmp_path):
+    db = tmp_path / "stores" / "fi.db"
+    (db.parent / "queries" / "mine").mkdir(parents=True)
+    (db.parent / "queries" / "mine" / "members.cypher").write_text(MINE, encoding="utf-8")
+    env = cli_env(tmp_path / "elsewhere" / "other.db")  # the environment names another store; --db wins
+    listed = invoke(env, "--db", str(db), "queries", "list")
+    assert listed.exit_code == 0, listed.stderr
+    assert "mine/members" in listed.stdout
+    named = invoke(env, "--db", str(db), "--queries-dir", str(tmp_path / "own"), "queries", "list")
+    assert "mine/members" not in named.stdout  # a folder you name is the one read
+
+
+def test_the_queries_page_saves_beside_the_store_the_app_opened(embedded_server, monkeypatch):
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    monkeypatch.delenv("CLUSTER_EXPLORER_QUERIES", raising=False)
+    monkeypatch.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
+    monkeypatch.setenv("CLUSTER_EXPLORER_GRAPH", "queries_folder_beside")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    try:
+        at.switch_page("app_pages/queries.py").run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert f"Save it into your queries folder (`{embedded_server.parent / 'queries'}`), with the parameters " \
+               "above." in [c.value for c in at.caption]
+    finally:
+        st.cache_resource.clear()
