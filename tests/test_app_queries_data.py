@@ -116,7 +116,9 @@ def test_problems_come_sorted_by_file_and_line(tmp_path):
     problems = table(at, "problem")
     order = list(zip(problems["file"], problems["line"].fillna(0), strict=True))
     assert order == sorted(order) and set(problems["file"]) == {"a_members.csv", "b_members.csv"}
-    assert "Fix the data files and upload them again" in at.error[0].value  # the rows are wrong, not the mapping
+    # the rows are wrong, and a date written 2019-05-01 offers the mapping's format (set format = "%Y-%m-%d")
+    assert "Fix the data files, or the mapping mapping.toml and upload it again where a problem says so" in \
+        at.error[0].value
 
 
 @pytest.mark.parametrize(("data", "offered"), [

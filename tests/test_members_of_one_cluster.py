@@ -63,8 +63,9 @@ def test_mapping_new_writes_the_member_of_table_commented_out_with_member_since(
     table = lines[at + 1:at + 9]
     assert '# type = "MEMBER_OF"' in table
     assert '# start = { label = "Organisation", column = "CVR-nr." }' in table
-    assert '# end = { label = "Cluster", value = "the cluster\'s name", add = true }  # add: made from this name if ' \
-        'the store has no cluster so named' in table
+    # DK: the one country the list places its rows in
+    assert '# end = { label = "Cluster", value = "the cluster\'s name", add = true, country = "DK" }  # add: made ' \
+        'from this name if the store has no cluster so named' in table
     assert any(line.startswith('# since = { column = "Medlem siden", type = "date", format = "%d.%m.%Y" }')
                for line in table)
     unused = next(line for line in lines if line.startswith("# columns not used:"))
@@ -97,7 +98,8 @@ def test_members_of_a_cluster_named_by_its_name_are_listed_by_clusters_members(e
 def test_a_value_naming_no_node_is_one_problem_at_the_mapping_line(env, tmp_path):
     mapping = _mapping(tmp_path, "Energi Klynge Nord")
     text = Path(mapping).read_text(encoding="utf-8")
-    Path(mapping).write_text(text.replace(", add = true", ""), encoding="utf-8")  # without it: the store must hold it
+    without_add = text.replace(', add = true, country = "DK"', "")  # the store must hold it
+    Path(mapping).write_text(without_add, encoding="utf-8")
     checked = invoke(env, "load", "csv", mapping, "--check")
     assert checked.exit_code != 0
     text = (tmp_path / "mapping.toml").read_text(encoding="utf-8").splitlines()
@@ -166,3 +168,15 @@ def test_add_makes_the_cluster_the_store_lacks_from_its_name(env, tmp_path):
     again = invoke(env, "load", "csv", mapping)
     assert again.exit_code == 0 and "0 created, 0 updated" in again.stdout  # a re-run changes nothing
 
+
+
+def test_a_cluster_the_draft_adds_takes_the_one_country_the_list_places_its_rows_in(env, tmp_path):
+    """A member list whose rows are all in DK: the cluster `add` made from the draft's name had no place (a Finnish
+    list's), and the Map left it out. The draft now gives the end the list's country."""
+    mapping = _mapping(tmp_path, "Fyns Energiklynge")  # no cluster of the store is so named: `add` makes it
+    loaded = invoke(env, "load", "csv", mapping)
+    assert loaded.exit_code == 0, loaded.stderr + loaded.stdout
+    found = invoke(env, "query", "MATCH (c:Cluster) WHERE c.name = $name RETURN c.country AS country",
+                   "-p", 'name="Fyns Energiklynge"')
+    assert found.exit_code == 0, found.stderr
+    assert "DK" in found.stdout.split("country", 1)[1], found.stdout

@@ -22,7 +22,7 @@ from loaders.mapping_new.cluster_coordinator import COORDINATOR_WORDS, coordinat
 from loaders.mapping_new.listed_names import names_split
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
-from loaders.mapping_new.one_cluster import members_of_one_cluster, says_clusters
+from loaders.mapping_new.one_cluster import members_of_one_cluster, placed_country, says_clusters
 from loaders.mapping_new.participation import HEADER_WORDS, guess_by_words, on_lines, spaced_numbers
 from loaders.mapping_new.region_column import (
     county_numbers_in,
@@ -149,7 +149,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
              *([f"on_empty = {rule}  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): " + (
                  'named by their name, name:<name>, and reported (or on_empty = "skip" to leave them out)' if named
                  else "skipped, and reported")] if keyless else [])]
-    lines += _place(guessed, rows)
+    lines += (placed := _place(guessed, rows))
     props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
     if "sme" in guessed and (clusters or not (sme := sme_line(rows, guessed["sme"]))):
@@ -174,7 +174,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     if one_cluster:
         lines += members_of_one_cluster(label, key, reading, _date_line(
             "since", since, (rows, at, data.name), "member since") if since else None,
-            [f"on_empty = {rule}"] * bool(rule) + compacted)
+            [f"on_empty = {rule}"] * bool(rule) + compacted, country=placed_country(placed))
     nested, nested_lines = cluster_members(rows, at, object_at or {}, data.name, reading, (key, rule, bool(spaced)),
                                            _date_line) if clusters else ("", [])
     lines += nested_lines
