@@ -4,6 +4,8 @@
   stopped `recommend --sector Automaatio` with "is in no project of the graph; its projects' sectors include
   esv:/23/43/259/777, ...": it now says whose sector it is, that only project sectors rank partners, the nearest
   project sectors by name (or those its organisations' projects are in), and how to bridge it.
+- A consortium whose projects span many fields (a university's) ranked without a sector asked got partners "works in
+  clinical medicine, like the consortium" with nothing said: a note now says so and suggests sectors to ask for.
 
 Real CORDIS fixture, a real member-list load, the CLI in-process and the Partners page by AppTest.
 """
@@ -41,6 +43,8 @@ type = "ACTIVE_IN"
 start = { label = "Organisation", column = "CVR" }
 end = { label = "Sector", column = "Branche" }
 """
+#: Two universities: their projects span four of EuroSciVoc's six domains.
+BROAD = ("NORGES TEKNISK-NATURVITENSKAPELIGE UNIVERSITET NTNU", "UNIVERSITETET I OSLO")
 
 
 @pytest.fixture(scope="module")
@@ -90,3 +94,23 @@ def test_the_partners_page_says_it_for_a_members_sector(members):
                    partners_rank="organisations")
     said = [w.value for w in at.warning]
     assert any("the nearest by name are 'robotics'" in w for w in said), said
+
+
+def test_a_broad_consortium_ranked_without_a_sector_is_told_to_name_one(members):
+    broad = invoke(members, "recommend", *(a for name in BROAD for a in ("--for", name)), "-k", "3")
+    assert broad.exit_code == 0, broad.stderr
+    said = _said(broad)
+    assert "note: the consortium's projects span 4 of EuroSciVoc's 6 domains (" in said
+    assert "so its partners are ranked for all of them" in said and '(e.g. --sector "' in said
+    narrowed = invoke(members, "recommend", *(a for name in BROAD for a in ("--for", name)), "--sector", "robotics")
+    one_field = invoke(members, "recommend", "--for", "OULUN YLIOPISTO", "-k", "3")
+    assert "domains" not in narrowed.stderr + one_field.stderr  # a sector asked; a profile of two domains
+
+
+def test_the_partners_page_says_it_for_a_broad_consortium(members):
+    st.cache_resource.clear()
+    at = open_page("partners", partners_focal=["Organisation:pic:999977851", "Organisation:pic:999975814"],
+                   partners_rank="organisations")
+    said = [i.value for i in at.info if "domains" in i.value]
+    assert len(said) == 1 and said[0].startswith("The consortium's projects span 4 of EuroSciVoc's 6 domains"), said
+    assert "(under Sectors, topics or fields, e.g. \"" in said[0]
