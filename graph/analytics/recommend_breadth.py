@@ -56,6 +56,8 @@ def _examples(index: RecommenderIndex, focal: list[str]) -> list[str]:
     own = Counter(index.same_sector.get(s, s) for n in nodes for _, s, t in G.out_edges(n, data="type")
                   if t == "ACTIVE_IN")
     for sector, _ in own.most_common():
+        if len(found) == 3:
+            break
         if sector in index.sector_index:
             found.append(sector)
         elif (near := project_sectors_near(index, sector))[0].startswith("the nearest by name"):
