@@ -11,6 +11,7 @@ import streamlit as st
 from app_pages import common, missing_inputs, partners_index
 from graph.analytics.cluster_partners import known_by, partner_clusters
 from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, places_note, recommend
+from graph.analytics.recommend_breadth import broad_profile_note
 from graph.analytics.recommend_empty import no_candidate_reason
 from graph.analytics.recommend_reasons import sme_note
 from graph.analytics.recommend_unbridged import members_note, unbridged_note
@@ -74,6 +75,8 @@ def show_organisations(index: RecommenderIndex, focal: list[str], requirements: 
     _note(sme_note(index, focal, requirements))  # a wanted SME share the consortium already has
     _note(unbridged_note(index, focal))  # its own sectors naming no field play no part: said, with how to bridge them
     _note(members_note(index, focal))  # its members' sectors are not read: said, with how to make them count
+    if candidates:  # ranked on a broad profile (a university's), with no sector asked: said, with sectors to ask
+        _note(broad_profile_note(index, focal, requirements.sectors, "Sectors, topics or fields"))
     if not candidates:
         missing_inputs.candidates(common.store(), requirements)  # which inputs are missing, and how to add them
         _candidates(candidates, "partners", no_candidate_reason(

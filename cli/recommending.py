@@ -151,11 +151,13 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
         candidates = rank(index, focal_keys, requirements, k=k, exclude_existing=not include_existing)
         progress(3, 3)
     from graph.analytics.recommend import places_note
+    from graph.analytics.recommend_breadth import broad_profile_note
     from graph.analytics.recommend_reasons import sme_note
     from graph.analytics.recommend_unbridged import members_note, unbridged_note
 
     for note in (places_note(index, focal_keys, requirements, candidates), sme_note(index, focal_keys, requirements),
-                 unbridged_note(index, focal_keys), members_note(index, focal_keys)):
+                 unbridged_note(index, focal_keys), members_note(index, focal_keys),
+                 broad_profile_note(index, focal_keys, sectors) if candidates else None):
         if note:
             click.echo(f"note: {note}", err=True)
     from graph.analytics.cluster_partners import NOTHING_LINKS

@@ -150,8 +150,9 @@ def sector_row(index: RecommenderIndex, sector: str) -> int:
         if not index.sector_index:  # no spelling would help: say what to load
             raise NotFound(f"sector {sector!r}: no project of the graph has a sector (no ACTIVE_IN); load CORDIS "
                            "(its EuroSciVoc fields) or map a [[relationships]] table with type = \"ACTIVE_IN\"")
-        some = ", ".join(k.removeprefix("Sector:") for k in list(index.sector_index)[:3])
-        raise NotFound(f"sector {sector!r} is in no project of the graph; its projects' sectors include {some}")
+        from graph.analytics.recommend_unbridged import sector_of_no_project  # it imports this module
+
+        raise NotFound(sector_of_no_project(index, sector, key))
     return index.sector_index[key]
 
 

@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
+
 from graph.analytics.recommend_cold import is_cold, with_clusters
 from graph.analytics.recommend_index import RecommenderIndex, one_body
+from graph.nearest import nearest
 from graph.store.sector_fields import is_field
 
-__all__ = ["unbridged_sectors", "unbridged_note", "members_sectors", "members_note", "HOW_TO_BRIDGE"]
+__all__ = ["unbridged_sectors", "unbridged_note", "members_sectors", "members_note", "HOW_TO_BRIDGE",
+           "sector_of_no_project", "project_sectors_near"]
 
 #: How a user bridges a sector of their own to a field (docs/mapping.md, "Sectors of your own").
 HOW_TO_BRIDGE = ("give each Sector node an English name or an aliases property naming the field it is "
@@ -115,3 +119,35 @@ def members_note(index: RecommenderIndex, focal: list[str], clusters: list[str] 
             f"count, link the {kind} to its sectors in the mapping, a [[relationships]] table from the members' file "
             f"with type = \"ACTIVE_IN\" and start = {{ label = \"{label}\", value = \"{hub.split(':', 1)[1]}\" }}"
             f"{bridge}")
+
+
+def project_sectors_near(index: RecommenderIndex, key: str) -> tuple[str, list[str]]:
+    """(how they were found, up to three project sectors to ask for instead of `key`): those its name nearly spells
+    (Automaatio: automation), else those the projects of its holders are most often in, fields before call topics."""
+    by_name = {index.name(s): s for s in index.sector_index if not s.startswith("Sector:topic:")}
+    if near := nearest(index.name(key), by_name, most=3):
+        return "the nearest by name are", [by_name[name] for name in near]
+    rows = [index.index[u] for u, _, t in index.G.in_edges(key, data="type") if t == "ACTIVE_IN" and u in index.index]
+    counts = np.asarray(index.sector_counts[rows].sum(axis=0)).ravel().tolist() if rows else []
+    best = sorted((j for j, n in enumerate(counts) if n), key=lambda j: (index.sector_keys[j].startswith(
+        "Sector:topic:"), -counts[j], -len(index.sector_keys[j])))
+    return "its organisations' projects are most often in", [index.sector_keys[j] for j in best[:3]]
+
+
+def sector_of_no_project(index: RecommenderIndex, sector: str, key: str) -> str:
+    """Why a sector asked for (`--sector`, the Partners page's sectors) ranks nothing: it is the sector of nodes of
+    the store (a member list's Toimiala), but of no project, while only project sectors rank partners; with the
+    project sectors nearest to it, by their names, and how to bridge it. A Finnish manager's `--sector Automaatio`
+    had been told "is in no project of the graph; its projects' sectors include esv:/23/43/259/777, ..."."""
+    holders: dict[str, int] = {}
+    for u, _, t in index.G.in_edges(key, data="type") if key in index.G else ():
+        if t == "ACTIVE_IN":
+            kind = str(index.G.nodes[u].get("kind") or u.split(":", 1)[0]).lower()
+            holders[kind] = holders.get(kind, 0) + 1
+    whose = " and ".join(f"{n:,} {kind}{'s' * (n != 1)}" for kind, n in sorted(holders.items()))
+    how, near = project_sectors_near(index, key)
+    said = ", ".join(f"{index.name(s)!r} ({s.removeprefix('Sector:')})" for s in near)
+    name = index.name(key) if key in index.G else sector
+    return (f"sector {name!r} is the sector of {whose or 'no node'} of the store but of no project, and a sector asked "
+            "for ranks partners only when projects are tagged with it (CORDIS's EuroSciVoc fields and call topics, or "
+            f"your projects' own){f': {how} {said}' if said else ''}. To make {name} count as a field, {HOW_TO_BRIDGE}")

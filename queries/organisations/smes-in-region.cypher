@@ -1,6 +1,9 @@
-// title: SMEs of a region or country in EU projects
+// title: SMEs of a region or country and their projects of any programme
 // description: SMEs whose NUTS code starts with the given code (a country such as SE, or a region such
-// description: as SE12), with how many projects they joined and their total EU contribution (empty when
+// description: as SE12), with how many projects they joined, of any programme the store holds: CORDIS's EU
+// description: projects and the national or regional ones your own tables load alike (an SME in two Business
+// description: Finland projects counts 2). Contribution is their total EU contribution: CORDIS's, and a
+// description: table's amounts whose funder is the EU; a national funder's amounts are not in it (empty when
 // description: none of their participations gives one: not given, not 0).
 // tags: organisations, regions, sme
 // requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code | Organisation.region
