@@ -16,7 +16,7 @@ import streamlit as st
 
 from app_pages import common, widgets
 from graph.store.search_text import fold
-from graph.views import map_styles
+from graph.views import map_styles, region_twins
 from graph.views.map_places import LEVELS
 
 LISTED = 50  # rows of each table
@@ -44,12 +44,23 @@ def matching(places: pd.DataFrame, text: str) -> pd.DataFrame:
 
 def other_levels(text: str) -> str:
     """Where the places the store's search finds for `text` are, by their NUTS code's length (a region of Telemark,
-    NO094, is at NUTS 3; the page had only said "try another level"); else what to try."""
-    found = [f"{common.md(name)} ({code}) is at {LEVELS[len(code) - 2]}" for key, name in
-             common.search(text, ("Country", "Region")) if len(code := key.split(":", 1)[-1]) - 2 in LEVELS
-             and code.isalnum() and code[:2].isalpha()][:3]
-    return f"{'; '.join(found)}: choose that level of Places." if found else \
-        "try another level of Places or a part of the name."
+    NO094, is at NUTS 3; the page had only said "try another level"); else what to try. Two of one name say their
+    NUTS versions and whose organisations they hold (`graph.views.region_twins`)."""
+    hits = [hit for hit in common.search_choices(text, ("Country", "Region")) if len(code := _code(hit)) - 2 in LEVELS
+            and code.isalnum() and code[:2].isalpha()][:3]
+    twins = region_twins.twin_names(hits)
+    held = region_twins.holders(common.store(), [_code(h) for h in hits if h.name in twins]) if twins else {}
+    found = [f"{common.md(hit.name)} ("
+             + (region_twins.told_apart(_code(hit), hit.versions, held.get(_code(hit), (0, 0))) if hit.name in twins
+                else _code(hit)) + f") is at {LEVELS[len(_code(hit)) - 2]}" for hit in hits]
+    return (f"{'; '.join(found)}: choose that level of Places." + (
+        " NUTS 2024 gave some regions new codes under their old names: an organisation sits in the one its data "
+        "names (CORDIS's records give the code, often NUTS 2021's; a table naming the region lands on NUTS "
+        "2024's)." if twins else "")) if found else "try another level of Places or a part of the name."
+
+
+def _code(hit) -> str:
+    return hit.key.split(":", 1)[-1]
 
 
 def touching(links: list[dict[str, Any]], found: pd.DataFrame) -> list[dict[str, Any]]:

@@ -21,7 +21,7 @@ from graph.store.search_text import SEARCH_PROPERTY
 __all__ = [
     "KIND_COUNTS", "NODES", "EDGES_AMONG", "DRAWN_NODE", "DRAWN_EDGE", "NODES_DRAWN", "EDGES_DRAWN", "NEIGHBOURS",
     "CLUSTER_PARTNERS", "YEARS", "ACTORS_BROUGHT_BY", "ACTIVITY", "PROJECTS_LINKING",
-    "KINDS_BROUGHT_BY",
+    "KINDS_BROUGHT_BY", "REGION_HOLDERS",
     "options_of", "search_in", "resolve", "of_kind", "of_label", "below", "details", "neighbours_of", "PROPERTY_KEYS",
     "SELECTIONS", "selection", "statements",
 ]
@@ -148,15 +148,18 @@ def search_in(label: str) -> str:
     """`label` nodes whose folded search text contains `$text`, best first: exact (an id after its prefix too:
     `horizon.2.5` is `lb:horizon.2.5`, which had come sixth, after the shorter names of its sub-programmes), prefix,
     word, anywhere. The other names come along, so a hit found by one of them can say which
-    (`graph.views.node_search`); a short name is an organisation's (the contract's `short_name`)."""
+    (`graph.views.node_search`); a short name is an organisation's (the contract's `short_name`); a region's NUTS
+    versions tell apart two of one name."""
     short_name = "n.short_name" if label in ("Organisation", "Cluster") else "null"
+    versions = "n.nuts_versions" if label == "Region" else "null"  # two regions of one name: FI197 (2021), FI19B
     return (f"MATCH (n:{check_label(label)}) WHERE n.{SEARCH_PROPERTY} CONTAINS $text "
             f"WITH n, CASE WHEN (n.{SEARCH_PROPERTY} CONTAINS ('|' + $text + '|')) "
             f"OR (n.{SEARCH_PROPERTY} CONTAINS (':' + $text + '|')) THEN 0 "
             f"WHEN n.{SEARCH_PROPERTY} CONTAINS '|' + $text THEN 1 "
             f"WHEN n.{SEARCH_PROPERTY} CONTAINS ' ' + $text THEN 2 ELSE 3 END AS rank "
             "RETURN n.kind AS kind, n.id AS id, n.name AS name, rank, n.acronym AS acronym, "
-            f"{short_name} AS short_name, n.aliases AS aliases ORDER BY rank, size(n.name), name LIMIT $limit")
+            f"{short_name} AS short_name, n.aliases AS aliases, {versions} AS versions "
+            "ORDER BY rank, size(n.name), name LIMIT $limit")
 
 
 @statement(each_label, accepted_warning=ID_SEEK)
@@ -201,6 +204,13 @@ def neighbours_of(label: str, outgoing: bool) -> str:
 #: Every property name the graph uses (which metrics were written back, to size nodes by): one short read.
 PROPERTY_KEYS = fixed_statement(__name__, "PROPERTY_KEYS",
                                 "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey AS name")
+
+#: How many organisations each region of `$ids` holds, and how many of them came from CORDIS: of two regions of one
+#: name (Pirkanmaa, FI197 of NUTS 2021 and FI19B of 2024), which one CORDIS's organisations are in.
+REGION_HOLDERS = fixed_statement(__name__, "REGION_HOLDERS", text=(
+    "MATCH (o:Organisation)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $ids "
+    "RETURN r.id AS id, count(o) AS organisations, "
+    "sum(CASE WHEN any(s IN coalesce(o.sources, []) WHERE s STARTS WITH 'cordis:') THEN 1 ELSE 0 END) AS cordis"))
 
 
 def statements() -> list[str]:
