@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from app_pages import common, url_choice, widgets
+from app_pages import common, map_countries, url_choice, widgets
 from graph.views import load_nodes
 from graph.views.map_places import LEVELS
 
@@ -34,10 +34,8 @@ def caption(points: list[dict], missing: tuple[int, int], shown: bool, level: in
     of the chosen `countries`' when some are, and of no known country, said apart with a filter, as the organisations'
     sentence says them: `map_countries.unplaced_said`)."""
     placed, (missing, unknown) = sum(p["clusters"] for p in points), missing
-    unknown_said = (f" {unknown:,} {'more ' * bool(missing)}cluster{'s' * (unknown != 1)} in no "
-                    f"{'such place' if missing else f'place of {LEVELS[level]} with coordinates'} "
-                    f"{'have' if unknown != 1 else 'has'} no known country, so no country's count holds "
-                    f"{'them' if unknown != 1 else 'it'}." if countries and unknown else "")
+    unknown_said = map_countries.of_no_country(unknown, "cluster", "clusters", bool(missing)) \
+        if countries and unknown else ""
     if not placed and not missing:
         return " No cluster." + unknown_said
     where = f"{placed:,} cluster{'s' * (placed != 1)} in {len(points):,} place{'s' * (len(points) != 1)}" + (

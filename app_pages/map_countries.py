@@ -59,13 +59,26 @@ def said(placed: Placed, countries: tuple[str, ...]) -> str:
 def unplaced_said(unplaced: tuple[int, list[str], int], level: str, countries: tuple[str, ...]) -> str:
     """The caption's sentence on the organisations and clusters in no place of the `level` with coordinates: how many
     (of the chosen `countries`' when some are), the national regions NUTS does not know among theirs, and, with a
-    filter, how many of no known country were not counted (the filtered caption had said nothing of them; "more in no
-    such place" only after a count of the countries' own)."""
+    filter, how many of no known country are left out (the filtered caption had said nothing of them; "Also left out"
+    only after a count of the countries' own: `of_no_country`)."""
     count, national, unknown = unplaced
     said = (f" {count:,} {'of their ' if countries else ''}organisations and clusters are in no place of {level} with "
             "coordinates, so in no bubble" if count else "")
     said += (f" (some in national regions NUTS does not know: {', '.join(national[:5])}; give NUTS's name or code "
              "of their region in your table)" if national else "") + ("." if count else "")
-    return said + (f" {unknown:,} {'more in no such place' if count else 'organisations and clusters in no place of '
-                                   + level + ' with coordinates'} have no known country, so no country's count holds "
-                   "them." if countries and unknown else "")
+    return said + (of_no_country(unknown, "organisation or cluster", "organisations and clusters", bool(count))
+                   if countries and unknown else "")
+
+
+def of_no_country(unknown: int, one: str, many: str, also: bool) -> str:
+    """The caption's sentence, with countries chosen, on those left out as their country is not known. It had read
+    "5 more in no such place have no known country, so no country's count holds them", which a try-out's cluster
+    manager could not follow.
+
+    >>> of_no_country(1, "cluster", "clusters", False)
+    ' Left out: 1 cluster whose country is not known, so choosing countries cannot show it (give it a country or \
+region in your table).'
+    """
+    them = "it" if unknown == 1 else "them"
+    return (f" {'Also left out' if also else 'Left out'}: {unknown:,} {one if unknown == 1 else many} whose country "
+            f"is not known, so choosing countries cannot show {them} (give {them} a country or region in your table).")

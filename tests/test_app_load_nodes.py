@@ -45,10 +45,10 @@ def test_the_map_draws_clusters_at_their_places_named_in_their_tooltips(own_stor
 def test_a_country_filter_says_apart_the_clusters_in_no_place_of_no_known_country(own_store):
     """K2, of no region and no country, had been in the clusters' count without a filter and in none with one."""
     said = texts(open_page("map", map_level="Countries", map_countries="Sweden"))
-    assert " 1 cluster in no place of Countries with coordinates has no known country, so no country's count holds " \
-           "it." in said  # no Swedish cluster is in no place: nothing for "more" to follow
-    assert " organisations and clusters in no place of Countries with coordinates have no known country" in said
-    assert "more in no such place" not in said
+    assert " Left out: 1 cluster whose country is not known, so choosing countries cannot show it (give it a " \
+           "country or region in your table)." in said  # no Swedish cluster is in no place: nothing for "Also"
+    assert " organisations and clusters whose country is not known, so choosing countries cannot show them" in said
+    assert "Also left out: 1 cluster" not in said
 
 
 def test_the_clusters_toggle_takes_the_layer_off_and_the_caption_says_so(own_store):

@@ -183,10 +183,11 @@ def test_the_country_filter_says_its_countries_organisations_in_no_place(app_sto
     said = texts(open_page("map", map_countries="Sweden"))
     assert f" {swedish:,} of their organisations and clusters are in no place of NUTS 2 with coordinates, so in no " \
            "bubble." in said
-    assert f" {unknown:,} more in no such place have no known country, so no country's count holds them." in said
+    assert f" Also left out: {unknown:,} organisations and clusters whose country is not known, so choosing " \
+           "countries cannot show them (give them a country or region in your table)." in said  # plain words
     whole = texts(open_page("map"))
     assert f" {sum(by_country.values()):,} organisations and clusters are in no place of NUTS 2" in whole
-    assert "no known country" not in whole
+    assert "country is not known" not in whole
 
 
 def test_the_country_filter_counts_its_countries_clusters_in_no_place(app_store):  # noqa: F811
