@@ -61,7 +61,7 @@ def _examples(index: RecommenderIndex, focal: list[str]) -> list[str]:
         if sector in index.sector_index:
             found.append(sector)
         elif (near := project_sectors_near(index, sector))[0].startswith("the nearest by name"):
-            found += near[1][:1]  # a member list's Automaatio: automation
+            found += near[1][:1]  # a member list's Robotika: robotics
     for key in sorted(focal, key=lambda k: index.n_projects[index.resolve([k])].sum()):
         counts = np.asarray(index.sector_counts[index.resolve([key])].sum(axis=0)).ravel()
         fields = [j for j in np.flatnonzero(counts) if _domain(index.sector_keys[j])

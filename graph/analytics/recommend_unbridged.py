@@ -23,8 +23,8 @@ __all__ = ["unbridged_sectors", "unbridged_note", "members_sectors", "members_no
 
 #: How a user bridges a sector of their own to a field (docs/mapping.md, "Sectors of your own").
 HOW_TO_BRIDGE = ("give each Sector node an English name or an aliases property naming the field it is "
-                 "(aliases = { column = \"...\", type = \"list\" } in the mapping: \"machining\", \"machine tools\"; "
-                 "docs/mapping.md)")
+                 "(aliases = { column = \"...\", type = \"list\" } in the mapping: \"robotics\", "
+                 "\"subtractive manufacturing\"; docs/mapping.md)")
 
 
 def _read_by(index: RecommenderIndex, focal: list[str], clusters: list[str] | None) -> set[str]:

@@ -4,8 +4,10 @@ Seed clusters name plain sectors (`Sector:automation`, "Automation"); CORDIS pro
 EuroSciVoc fields (`Sector:esv:/29/101/555/1359`, "automation"). Nothing in the data links the two, so a seed
 sector stands for the field whose name is its name or one of its aliases (accents and case folded), else for
 the field whose name starts with it ("Manufacturing" -> "manufacturing engineering"), the field with the most
-tags winning. Without the link a seed cluster shares no sector with any CORDIS organisation, and a filter on
-the seeds' Automation keeps none of the 103 projects tagged automation.
+tags winning. A name in another language (Automaatio, Robótica industrial) stands for the field its word in
+`graph.store.sector_words` names, when its own name and aliases find none. Without the link a seed cluster shares
+no sector with any CORDIS organisation, and a filter on the seeds' Automation keeps none of the 103 projects tagged
+automation.
 
 One rule (`best_field`) for the partner rankings and projections (`equivalent_sectors`, on the analytics
 graph) and for Explore's sector filter (`equivalent_fields`, two small reads of the store), so the app's
@@ -23,8 +25,10 @@ import networkx as nx
 from graph.store.contract import GraphStore
 from graph.store.cypher import fixed_statement
 from graph.store.search_text import fold
+from graph.store.sector_words import SECTOR_WORDS
 
-__all__ = ["equivalent_sectors", "equivalent_fields", "best_field", "is_field", "FIELD_TAGS", "SECTOR_NAMES"]
+__all__ = ["equivalent_sectors", "equivalent_fields", "best_field", "translated", "is_field", "FIELD_OF_WORD",
+           "FIELD_TAGS", "SECTOR_NAMES"]
 
 #: Every EuroSciVoc field something is ACTIVE_IN, with its name and how many tags it has.
 FIELD_TAGS = fixed_statement(__name__, "FIELD_TAGS", (
@@ -49,9 +53,29 @@ def _folded_names(name: object, aliases: object) -> set[str]:
     return {fold(n) for n in [name or "", *listed] if n}
 
 
+#: A sector word of `SECTOR_WORDS`, folded -> the English field name it names.
+FIELD_OF_WORD = {fold(word): field for field, words in SECTOR_WORDS.items() for word in words.split(", ")}
+
+
+def translated(names: set[str]) -> set[str]:
+    """The field names `FIELD_OF_WORD` gives the folded `names`: each name's longest word-prefix there (the whole
+    name, else its first words: "robotica colaborativa" -> robotics); nothing is guessed beyond the table."""
+    found = set()
+    for name in names:
+        words = name.split(" ")
+        heads = (" ".join(words[:n]) for n in range(len(words), 0, -1))
+        found.update(next(([FIELD_OF_WORD[head]] for head in heads if head in FIELD_OF_WORD), []))
+    return found
+
+
 def best_field(names: set[str], by_name: dict[str, list[str]], tags: dict[str, int]) -> str | None:
     """The field a sector of the folded `names` stands for: a field of one of those names, else one whose name
-    starts with one of them and a space, the most tagged first (then the larger key); None when no field fits."""
+    starts with one of them and a space, the most tagged first (then the larger key); when none fits, the same for
+    their English field names in `SECTOR_WORDS` (`translated`); None when no field fits."""
+    return _best_field(names, by_name, tags) or _best_field(translated(names), by_name, tags)
+
+
+def _best_field(names: set[str], by_name: dict[str, list[str]], tags: dict[str, int]) -> str | None:
     exact = [s for n in names for s in by_name.get(n, [])]
     starts = [s for f, fields in by_name.items() for n in names if f.startswith(n + " ") for s in fields]
     match = exact or starts
