@@ -46,12 +46,13 @@ def _where(record: NodeRecord, data: GenericInput) -> str:
 
 
 def _holders(record: NodeRecord, words: dict[str, set[str]], parts: dict[str, list[tuple[str, str]]]) -> list:
-    """The (id, name) of the stored nodes one of whose folded names holds the record's name as whole words."""
+    """The (id, name, the folded name holding it) of the stored nodes one of whose folded names (name, short name,
+    alias) holds the record's name as whole words."""
     key = search_fold(record.name)
     if not key or (" " not in key and not (record.name.isupper() and 2 <= len(record.name) <= 6)):
         return []  # one word: only an acronym as written (`DTU`), else it is in too many names
     candidates = set.intersection(*(words.get(word, set()) for word in key.split()))
-    found = {node for part in candidates if part != key and f" {key} " in f" {part} " for node in parts[part]}
+    found = {(*node, part) for part in candidates if part != key and f" {key} " in f" {part} " for node in parts[part]}
     return sorted(found)
 
 
@@ -83,8 +84,8 @@ def new_bodies(store: GraphStore, data: GenericInput, new: dict[str, list[NodeRe
     notes, leftovers, held = [], [], []
     for label in (label for label in _BODIES if new.get(label)):
         records = new[label]
-        notes.append(f"{len(records)} new {label} node(s) will be made, named by no node of the store (by id, name "
-                     "or number): " + first_few(records, _SHOWN, lambda r: f"{r.name!r}{_where(r, data)}"))
+        notes.append(f"{len(records)} {label} node(s) of the table are new, named by no node of the store (by id, "
+                     "name or number): " + first_few(records, _SHOWN, lambda r: f"{r.name!r}{_where(r, data)}"))
         parts = label_spellings(store, label)
         leftovers += [leftover for record in records if (leftover := _split_leftovers(data, record, parts))]
         words: dict[str, set[str]] = defaultdict(set)
@@ -99,7 +100,8 @@ def new_bodies(store: GraphStore, data: GenericInput, new: dict[str, list[NodeRe
             "as whole words; not merged with it (a "
             "name inside another is too often another body): " + first_few(held, _SHOWN, lambda hit: (
                 f"{hit[0].label} {hit[0].name!r}{_where(hit[0], data)} in " + " / ".join(
-                    f"{node_id} {name!r}" for node_id, name in hit[1])))
+                    f"{node_id} {name!r}" + ("" if search_fold(name) == part else f" (as {part!r})")
+                    for node_id, name, part in hit[1])))
             + "; where one is the same body, write the store's name (or its id) in the table's cell, so that "
             "match = \"name\" takes it")
     return notes + leftovers

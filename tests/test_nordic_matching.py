@@ -104,8 +104,11 @@ def _projects() -> dict[str, str]:
 def test_the_check_names_new_organisations_and_the_stored_name_holding_an_acronym(env, tmp_path):
     checked = invoke(env, "load", "csv", _write(tmp_path, _projects()), "--check")
     assert checked.exit_code == 0, checked.stderr
-    assert "new Organisation node(s) will be made, named by no node of the store" in checked.stdout
-    assert "Organisation 'DTU' (projekter.csv:2) in pic:999990655 'DANMARKS TEKNISKE UNIVERSITET'" in checked.stdout
+    assert "Organisation node(s) of the table are new, named by no node of the store" in checked.stdout
+    assert ("Organisation 'DTU' (projekter.csv:2) in pic:999990655 'DANMARKS TEKNISKE UNIVERSITET' (as 'technical "
+            "university of denmark dtu')") in checked.stdout  # the short name that holds it, not its name
+    loaded = invoke(env, "load", "csv", _write(tmp_path, _projects()))
+    assert "will be made" not in loaded.stdout and "Organisation node(s) of the table are new" in loaded.stdout
 
 
 def test_a_split_cell_holding_another_separator_is_named_with_its_line(env, tmp_path):
