@@ -21,12 +21,11 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass, replace
 
+from graph.names import fold, name_key
 from graph.store.records import NodeRecord
 from graph.wording import first_few
-from loaders.legal_forms import strip_legal_forms
 
 __all__ = ["KnownCluster", "KNOWN_CLUSTERS", "KNOWN_NON_CLUSTERS", "fold", "name_key", "detect_cluster",
            "aliases_of", "mark_clusters", "made_clusters_note"]
@@ -125,31 +124,6 @@ KNOWN_NON_CLUSTERS: dict[str, str] = {
     "European Secretariat for Cluster Analysis": "awards the ESCA quality labels to clusters; not a cluster itself",
     "European Cluster Collaboration Platform": "the European Commission's platform for clusters; not a cluster",
 }
-
-_SPECIAL = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ð": "d", "þ": "th",
-                          "ı": "i"})
-_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
-_NOT_ALNUM_OR_AMPERSAND = re.compile(r"[^a-z0-9&]+")
-
-
-def fold(text: str | None, *, ampersand: bool = False) -> str:
-    """Lower case, accents and Nordic letters folded to ASCII, anything else than letters and digits
-    a single space: ``fold("Pôle de Compétitivité")`` is ``"pole de competitivite"``. With `ampersand`, an `&`
-    stays as a word of its own (``"gmbh & co kg"``), so `loaders.legal_forms` can tell `& Co` from `Co`."""
-    text = (text or "").lower()
-    if not text.isascii():  # ASCII text has nothing to fold or decompose (most names: the fast path)
-        text = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
-        text = "".join(c for c in text if not unicodedata.combining(c))
-    if ampersand and "&" in text:
-        return " ".join(_NOT_ALNUM_OR_AMPERSAND.sub(" ", text.replace("&", " & ")).split())
-    return " ".join(_NOT_ALNUM.sub(" ", text).split())
-
-
-def name_key(name: str | None) -> str:
-    """The key two names must share to be the same body: `fold` without the legal forms that end it (AB, AS, AG,
-    e.V., GmbH & Co KG: `loaders.legal_forms`, the one list entity resolution and the note on near names use)."""
-    return strip_legal_forms(fold(name, ampersand=True))
-
 
 _ALIASES: dict[str, list[KnownCluster]] = {}
 for _known in KNOWN_CLUSTERS:

@@ -28,7 +28,7 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: 6: search texts with ø, æ, œ, ł, đ, ð, þ written as in ASCII (`graph.store.search_text.OWN_LETTERS`); 7: search
 #: texts made again keep a table's own ids (`own_ids`), which they had dropped from organisations with a short name;
 #: 8: entity resolution sets aside the legal forms the note on near names did (AG, KG, GmbH & Co KG, SE, Inc, S.r.l.,
-#: d.o.o. ...: one list, `loaders.legal_forms`), so a seed `KEBA` is SAME_AS CORDIS's `KEBA AG`; 9: legal forms
+#: d.o.o. ...: one list, `graph.legal_forms`), so a seed `KEBA` is SAME_AS CORDIS's `KEBA AG`; 9: legal forms
 #: only where they are forms: `og`, `se`, `eu`, `inc` only last (or before `& Co`), `co` only as `& Co`, `Co KG`,
 #: `Co Ltd` ..., and dotted S.A.S., S.A.R.L., Ges.m.b.H. too (`SUSMETRO EU BV` keeps its EU); 10: NUTS regions found
 #: by the names their countries' tables write (`Pirkanmaan maakunta`, `Region Syddanmark`: `graph.region_spellings`);
@@ -48,7 +48,7 @@ __all__ = ["DERIVED_VERSION", "derived_outdated", "stamp_derived_version"]
 #: Assembly S. Coop.` is MONDRAGON ASSEMBLY SOCIEDAD COOPERATIVA; 19: Spain's communities and provinces by the names
 #: its tables write (`Euskadi`, `Catalunya`, `Comunidad Valenciana`, `Vizcaya`, `Lérida`: `graph.region_spellings`);
 #: 20: entity resolution sets aside association words (Foreningen, Föreningen, ry, yhdistys, Verein, Vereniging, a
-#: first Association: `loaders.legal_forms`), so `Odense Robotics` is FORENINGEN ODENSE ROBOTICS.
+#: first Association: `graph.legal_forms`), so `Odense Robotics` is FORENINGEN ODENSE ROBOTICS.
 DERIVED_VERSION = 20
 
 NEWEST_STAMP = fixed_statement(

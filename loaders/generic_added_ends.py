@@ -8,7 +8,7 @@ end given by a value), and made again by a re-load that made it, so a re-run cha
 table's file: an unload takes it off with the links.
 
 A value no node is named, whose name is one stored node's once case, legal forms and association words are set aside
-(`loaders.legal_forms`: `Odense Robotics`, CORDIS's `FORENINGEN ODENSE ROBOTICS`), is that node, as `match = "name"`
+(`graph.legal_forms`: `Odense Robotics`, CORDIS's `FORENINGEN ODENSE ROBOTICS`), is that node, as `match = "name"`
 takes it, with a note: a second cluster beside the registered one had split its members from its projects. Several
 such nodes: the node is made, and the note names them. `country = "FI"` beside `add` gives the made node its country
 (the Map draws it there); without it, the note names the members' one country when they share one.

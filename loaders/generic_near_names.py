@@ -5,7 +5,7 @@ An Austrian grants table naming `Keba`, `AVL` and `Fraunhofer` made new Organisa
 (`loaders.generic_namesakes`) and `match = "name"` take a name as written, in any case. Merging by a near name
 would join two bodies when it is wrong, so the load does not: it says which new nodes nearly share a name with a
 node of the same label and country, and how to load them onto it. Nearly: equal once case, punctuation and legal
-forms (AG, GmbH, SA, AB, AS, Ltd ...: `loaders.legal_forms`, the list entity resolution uses too) are set aside
+forms (AG, GmbH, SA, AB, AS, Ltd ...: `graph.legal_forms`, the list entity resolution uses too) are set aside
 and umlauts written out where the other name does (Universität as UNIVERSITAET), also against the stored node's
 acronym or alias; or the table's name (one word) is the first word of one stored node's name in that country, and
 of no other's. The new organisations and clusters are named too, and those a stored name holds as whole words
@@ -29,6 +29,8 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
+from graph.legal_forms import ASSOCIATION_WORDS, strip_legal_forms
+from graph.names import fold
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
@@ -36,11 +38,9 @@ from graph.store.search_text import SEARCH_PROPERTY, spellings, transliterated
 from graph.store.search_text import fold as search_fold
 from graph.store.semantics import lookup
 from graph.wording import first_few
-from loaders.cluster_detection import fold
 from loaders.generic_ends import held_ids
 from loaders.generic_namesakes import NAMESAKES_SKIPPED
 from loaders.generic_new_bodies import new_bodies
-from loaders.legal_forms import ASSOCIATION_WORDS, strip_legal_forms
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -60,7 +60,7 @@ _FIRST_WORD = re.compile(r"[^\W_]+")
 
 
 def near_key(name: str | None) -> str:
-    """A name without case, accents, punctuation and trailing legal forms (`loaders.legal_forms`, the list entity
+    """A name without case, accents, punctuation and trailing legal forms (`graph.legal_forms`, the list entity
     resolution uses too): two names nearly the same share it.
 
     >>> near_key("AVL List GmbH"), near_key("KEBA AG"), near_key("Poloplast GmbH & Co KG"), near_key("AG")

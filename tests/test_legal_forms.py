@@ -1,17 +1,18 @@
-"""One list of legal forms (`loaders.legal_forms`) for entity resolution and the note on near names: a seed `KEBA`
+"""One list of legal forms (`graph.legal_forms`) for entity resolution and the note on near names: a seed `KEBA`
 is the same body as CORDIS's `KEBA AG` (real embedded store), and both rules set aside the same forms."""
 
 from __future__ import annotations
 
 import pytest
 
+from graph import legal_forms, names
+from graph.legal_forms import LEGAL_FORMS
 from graph.store.records import NodeRecord
 from graph.store.writer import write_records
-from loaders import cluster_detection, generic_near_names, legal_forms
+from loaders import cluster_detection, generic_near_names
 from loaders.cluster_detection import name_key
 from loaders.entity_resolution import link_and_write
 from loaders.generic_near_names import near_key
-from loaders.legal_forms import LEGAL_FORMS
 
 SEED = ("seed:test",)  # a file of the seed load: its sources start with `seed:`
 CORDIS = ("cordis:test/organization.csv",)
@@ -51,7 +52,7 @@ def test_a_seed_cluster_is_the_same_as_its_record_of_the_form_gmbh_and_co_kg(emb
 
 def test_entity_resolution_and_the_note_on_near_names_take_one_list():
     assert not hasattr(cluster_detection, "_LEGAL_FORMS") and not hasattr(generic_near_names, "LEGAL_FORMS")
-    assert cluster_detection.strip_legal_forms is legal_forms.strip_legal_forms
+    assert cluster_detection.name_key is names.name_key and names.strip_legal_forms is legal_forms.strip_legal_forms
     assert generic_near_names.strip_legal_forms is legal_forms.strip_legal_forms
     for form in sorted(LEGAL_FORMS):
         assert name_key(f"Acme {form}") == near_key(f"Acme {form}") == "acme", form

@@ -24,12 +24,13 @@ import pytest
 from falkordb.graph import Graph
 from falkordb.helpers import stringify_param_value
 
+from graph import names as name_rule
 from graph import switching
+from graph.legal_forms import ASSOCIATION_WORDS, LAST_ONLY, LEGAL_FORMS
 from graph.store import search_text
 from graph.store.falkordb_store import parameter_text, params_header
 from loaders import cluster_detection
 from loaders.cluster_detection import detect_cluster, fold, name_key
-from loaders.legal_forms import ASSOCIATION_WORDS, LAST_ONLY, LEGAL_FORMS
 from tests.conftest import FIXTURES
 
 TRICKY_STRINGS = [
@@ -104,7 +105,7 @@ def test_tricky_strings_read_back_verbatim(embedded_store):
 # -- cluster detection: folding once, stripping legal forms with one pattern --------------------------------
 
 def _reference_fold(text, ampersand=False):
-    text = unicodedata.normalize("NFKD", (text or "").lower().translate(cluster_detection._SPECIAL))
+    text = unicodedata.normalize("NFKD", (text or "").lower().translate(name_rule._SPECIAL))
     text = "".join(c for c in text if not unicodedata.combining(c))
     if ampersand:
         return " ".join(re.sub(r"[^a-z0-9&]+", " ", text.replace("&", " & ")).split())

@@ -16,7 +16,10 @@ parameters), `resolve_node` takes what was typed and finds the one node meant:
    so the user can pick one; none at all: `NotFound`, with the names that hold the text's longest word.
    Two nodes that are one body, joined by `SAME_AS` (a seed node and its CORDIS record, linked by
    `loaders.entity_resolution`), are not a choice: the one that takes part in projects is taken (the record,
-   which queries of projects and the recommender read), its `same_as` naming the other.
+   which queries of projects and the recommender read), its `same_as` naming the other. Nor are nodes one of
+   which is named the text once legal forms and association words are set aside on both sides (`graph.names`, the
+   rule a load links names by): "Odense Robotics" takes FORENINGEN ODENSE ROBOTICS over "Odense Robotics Solutions
+   ApS"; two nodes so named stay a choice.
 
 `kinds` limits the search to nodes carrying those labels (a Cluster is also an Organisation, so
 `kinds=("Organisation",)` finds clusters too). Text only ever travels as a query parameter.
@@ -30,6 +33,7 @@ from functools import partial
 
 from graph.compact_ids import compact_key, digits_written_apart
 from graph.errors import NotFound, ParameterError
+from graph.names import name_key
 from graph.store.contract import GraphStore
 from graph.store.cypher import node_states
 from graph.store.registry import statement
@@ -126,6 +130,15 @@ def one_body(store: GraphStore, named: list[ResolvedNode]) -> ResolvedNode | Non
     with_projects = rows[0][0] if rows[0][1] > 0 else rows[0][2]
     chosen, other = sorted(named, key=lambda node: node.id != with_projects)
     return ResolvedNode(chosen.kind, chosen.id, chosen.name, other.key)
+
+
+def _named_so(store: GraphStore, named: list[ResolvedNode], text: str) -> ResolvedNode | None:
+    """The one node (or one body) of `named` whose name is `text` once legal forms and association words are set
+    aside (a load's `Odense Robotics` is FORENINGEN ODENSE ROBOTICS: a name typed there is taken alike here), else
+    None."""
+    key = name_key(text)
+    so_named = [node for node in named if name_key(node.name) == key]
+    return so_named[0] if len(so_named) == 1 else one_body(store, so_named) if so_named != named else None
 
 
 def _labels(kinds: Iterable[str] | None) -> list[str]:
@@ -232,7 +245,7 @@ def resolve_node(store: GraphStore, text: str, kinds: Iterable[str] | None = Non
         named = step()
         if len(named) == 1:
             return named[0]
-        one = one_body(store, named)
+        one = one_body(store, named) or _named_so(store, named, text)
         if one is not None:
             return one
         if named:

@@ -4,14 +4,14 @@
 comma alone: a theme's name may hold one (`Energy, climate`), and so may a company's (`Acme, Inc.`). An Italian
 POR-FESR table listed each project's partners with `, ` (one row with ` / `), and each cell was taken for one
 organisation's name: `--check` called the mapping valid, and a load made an organisation named after three. A comma
-separates names where the name before it ends in a legal form (S.p.A., S.r.l., GmbH, SAS: `loaders.legal_forms`)
+separates names where the name before it ends in a legal form (S.p.A., S.r.l., GmbH, SAS: `graph.legal_forms`)
 and what follows is more than a legal form; a column where a tenth of the cells list so is a list of names.
 """
 
 from __future__ import annotations
 
-from loaders.cluster_detection import fold
-from loaders.legal_forms import LEGAL_FORMS, strip_legal_forms
+from graph.legal_forms import LEGAL_FORMS, strip_legal_forms
+from graph.names import fold
 from loaders.table_cells import and_slash, as_toml, list_separator, sample_cells
 
 __all__ = ["names_separator", "lists_names", "names_split"]

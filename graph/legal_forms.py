@@ -1,13 +1,14 @@
 """The legal forms a name may end in (AB, AS, Oy, AG, GmbH & Co KG, e.V., SA, BV, S.p.A. ...), one list for every rule.
 
-Two rules set legal forms aside when they compare names: entity resolution (`loaders.entity_resolution`, through
-`loaders.cluster_detection.name_key`) links a seed node to the CORDIS record of the same name and country, and the
-note on near names (`loaders.generic_near_names`) says which new nodes of a user's table nearly share a name with
-stored ones. They kept a list each, and the lists drifted: the note knew AG and KG, entity resolution did not, so the
-note told a user that `Keba` was near CORDIS's `KEBA AG` while a seed `KEBA` stayed a node apart from it. One list,
-here, keeps a name that one rule calls the same body from being another body to the other.
+Three rules set legal forms aside when they compare names: entity resolution (`loaders.entity_resolution`, through
+`graph.names.name_key`) links a seed node to the CORDIS record of the same name and country, and the note on near
+names (`loaders.generic_near_names`) says which new nodes of a user's table nearly share a name with stored ones; and
+`graph.store.resolve` takes, of several nodes a typed name finds, the one so named. The first two kept a list each,
+and the lists drifted: the note knew AG and KG, entity resolution did not, so the note told a user that `Keba` was
+near CORDIS's `KEBA AG` while a seed `KEBA` stayed a node apart from it. One list, here, keeps a name that one rule
+calls the same body from being another body to the other.
 
-The forms are written as `loaders.cluster_detection.fold` writes them with ``ampersand=True`` (lower case,
+The forms are written as `graph.names.fold` writes them with ``ampersand=True`` (lower case,
 punctuation a space, `&` a word of its own: `e.V.` is `e v`, `S.A.S.` is `s a s`, `GmbH & Co KG` is the forms
 `gmbh`, `& co`, `kg` one after another). Only the end of a name is a legal form, and some of its words are ordinary
 words too: Danish and Norwegian `og` is "and", `SE` is Sweden and `EU` the Union, `co` starts "co-creation". So:
