@@ -129,3 +129,11 @@ def test_the_partners_page_says_it_too(member_lists, monkeypatch):
     at = open_page("partners", partners_focal=f"Cluster:{CLUSTER}", partners_rank="organisations")
     said = [i.value for i in at.info if "members carry sectors of their own" in i.value]
     assert len(said) == 1 and said[0].startswith(SAID) and TOML in said[0]
+
+
+def test_the_aliases_clause_names_only_the_sectors_that_name_no_field(member_lists, embedded_server):
+    """Robótica names robotics (graph.store.sector_words): "as they name no EuroSciVoc field" was said of all four."""
+    result = invoke(cli_env(embedded_server, member_lists[False]), "recommend", "--for", CLUSTER, "-k", "3")
+    said = " ".join(result.stderr.split())
+    assert ("; as 3 of them name no EuroSciVoc field (Fundición, Mecanizado, Máquina-herramienta), also give each "
+            "Sector node an English name") in said

@@ -272,8 +272,8 @@ def candidate(index: RecommenderIndex, focal, requirements: Requirements | None,
     return Candidate(index.keys[y], index.name(index.keys[y]), float(found.score[y]),
                      {c: float(t[y]) for c, t in terms.items() if t[y]},
                      tuple(reasons(index, rows, y, req, found.parts, found.target,
-                                   any(str(k).startswith("Cluster:") for k in focal))
-                           + tie_reasons(index, rows, y, terms) + cold_reasons(index, focal, y, found.parts)),
+                                   any(str(k).startswith("Cluster:") for k in focal),
+                                   tie_reasons(index, rows, y, terms) + cold_reasons(index, focal, y, found.parts))),
                      tuple(paths(index, rows, y)))
 
 

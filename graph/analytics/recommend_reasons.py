@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,8 @@ __all__ = ["Path", "paths", "reasons", "shared_projects", "sme_status", "known_s
            "sme_note"]
 
 _LABEL_NAMES = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
+#: How many "worked with ... partners of X" lines a candidate shows before one line sums up the rest.
+SHOWN = 3
 
 
 def sme_status(index: RecommenderIndex, key: str) -> bool | None:
@@ -109,21 +112,41 @@ def _works_in(index: RecommenderIndex, key: str) -> str:
     return f"answered the call topic {name}" if key.startswith("Sector:topic:") else f"works in {name}"
 
 
+def _partners_of_partners(index: RecommenderIndex, rows: list[int], y: int, of_clusters: bool) -> list[str]:
+    """"worked with Z and 2 other partners of X" for the `SHOWN` consortium rows whose partners tie most to `y`
+    (their Adamic-Adar terms, as the ranking weighs them), then one line for the rest: a cluster of 40 members had
+    printed about 20 such lines per candidate, burying its fields and places."""
+    found = []
+    for x in rows:
+        middle = shared_columns(index.adjacency, x, y)
+        if middle.size and not shared_projects(index, x, y):
+            found.append((float(np.sum(1 / np.log(np.maximum(index.degree[middle], 2)))), x, middle))
+    found.sort(key=lambda f: -f[0])  # stable: equals keep the consortium's order
+    said = []
+    for _, x, middle in found[:SHOWN]:
+        z = index.name(index.keys[int(middle[np.argmin(index.degree[middle])])])
+        more = f" and {middle.size - 1} other partner{'s' * (middle.size > 2)} of" if middle.size > 1 \
+            else ", a partner of"
+        said.append(f"worked with {z}{more} {index.name(index.keys[x])}")
+    if rest := found[SHOWN:]:
+        shown = set().union(*(set(m.tolist()) for _, _, m in found[:SHOWN]))
+        others = len(set().union(*(set(m.tolist()) for _, _, m in rest)) - shown)
+        whose = "the cluster's members" if of_clusters else "the consortium's organisations"
+        names = [index.name(index.keys[x]) for _, x, _ in rest]
+        said.append(f"and worked with {others} other partner{'s' * (others != 1)} of {len(rest)} more of {whose} "
+                    f"({', '.join(names[:3])}{f' and {len(names) - 3} more' if len(names) > 3 else ''})")
+    return said
+
+
 def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements, parts: dict,
-            target: np.ndarray, of_clusters: bool = False) -> list[str]:
+            target: np.ndarray, of_clusters: bool = False, others: Sequence[str] = ()) -> list[str]:
     """Why candidate `y` ranks where it does, in words; `target` is the request's `target_profile`, made once
-    per request by `scored` (made per candidate, it was a sixth of `-k 1000`'s time for a large consortium)."""
+    per request by `scored` (made per candidate, it was a sixth of `-k 1000`'s time for a large consortium).
+    `others`, reasons made elsewhere (ties, a cold start's), come before the partners-of-partners lines."""
     reasons = []
     for x in rows:
-        shared, name = len(shared_projects(index, x, y)), index.name(index.keys[x])
-        middle = shared_columns(index.adjacency, x, y)
-        if shared:
-            reasons.append(f"{shared} shared project{'s' * (shared > 1)} with {name}")
-        elif middle.size:
-            z = index.name(index.keys[int(middle[np.argmin(index.degree[middle])])])
-            more = f" and {middle.size - 1} other partner{'s' * (middle.size > 2)} of" if middle.size > 1 \
-                else ", a partner of"
-            reasons.append(f"worked with {z}{more} {name}")
+        if shared := len(shared_projects(index, x, y)):
+            reasons.append(f"{shared} shared project{'s' * (shared > 1)} with {index.name(index.keys[x])}")
     asked = {index.sector_keys[sector_row(index, s)] for s in req.sectors}
     mine = index.profile[[y]]
     if parts["thematic"][y] > 0 and mine.nnz:
@@ -150,7 +173,7 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         reasons.append(_sme_reason(index, rows, of_clusters))
     if index.label[y]:
         reasons.append(f"holds the {_LABEL_NAMES[int(index.label[y])]} label")
-    return reasons
+    return reasons + list(others) + _partners_of_partners(index, rows, y, of_clusters)
 
 
 

@@ -111,8 +111,10 @@ def members_note(index: RecommenderIndex, focal: list[str], clusters: list[str] 
         return None
     hub, label = hubs[0], index.G.nodes[hubs[0]].get("kind") or hubs[0].split(":", 1)[0]
     who = index.name(hub) if len(hubs) == 1 else _names(index, hubs)
-    bridge = (f"; as {'they name' if len(sectors) > 1 else 'it names'} no EuroSciVoc field, also {HOW_TO_BRIDGE}"
-              if any(_names_no_field(index, s) for s in sectors) else "")
+    idle = [s for s in sectors if _names_no_field(index, s)]  # Automaatio bridges (sector_words): not said of it
+    some = (f"{len(idle)} of them {'name' if len(idle) > 1 else 'names'} no EuroSciVoc field ({_names(index, idle)})"
+            if len(idle) < len(sectors) else f"{'they name' if len(idle) > 1 else 'it names'} no EuroSciVoc field")
+    bridge = f"; as {some}, also {HOW_TO_BRIDGE}" if idle else ""
     kind = label.lower()
     return (f"{len(carriers)} of {who}'s {members} members carry sectors of their own ({_names(index, sectors)}), "
             f"which this ranking does not read (it reads the {kind}'s own sectors, not its members'): to make them "
