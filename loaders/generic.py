@@ -94,6 +94,14 @@ class GenericInput:
                 f"({len(self.nodes):,} nodes in all, as the load's summary counts them)")  # it said 97 where this 96
 
 
+def _which_table(mapping: Mapping, spec: FileSpec) -> str:
+    """` [id column]` where another table of the mapping reads the same file for the same label (a projects table's
+    coordinator and partners: the notes had said "10 repeated row(s) of the same Organisation merged" and "5 ..." of
+    one file), else ""."""
+    same = [s for s in mapping.files if s.file == spec.file and (s.label or s.type) == (spec.label or spec.type)]
+    return f" [{spec.id}]" if len(same) > 1 and spec.id else ""
+
+
 def parse_generic(mapping_path: Path | str) -> GenericInput:
     """Read a mapping and its files into records (pure). Raises `ValidationFailed` with every problem."""
     mapping = read_mapping(mapping_path)
@@ -117,7 +125,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
         sources[source] = source_record(source, f"{mapping.title or mapping.name}: {spec.file}",
                                         path=mapping.data_path(spec), mapping=mapping.path.name)
         if merged := collect(with_role_words(spec, table), table, source, records, problems, collected):
-            notes.append(f"{spec.file}: {merged} repeated row(s) of the same {spec.label or spec.type} merged")
+            notes.append(f"{spec.file}{_which_table(mapping, spec)}: {merged} repeated row(s) of the same "
+                         f"{spec.label or spec.type} merged")
         skipped = frozenset(line for file, line, _ in collected.skipped if file == spec.file)
         notes += [n for n in cell_notes(spec, table) + role_notes(spec, table, skipped) if n not in notes]
         problems = wrong_currency_marks(spec, table, wrong_marks(spec, table, problems))

@@ -75,3 +75,16 @@ def test_json_records_keep_their_start_lines_in_a_large_file(tmp_path):
     problems = problems_of(mapping)
     assert [(p.file, p.line, p.field) for p in problems] == [("orgs.json", n, "founded") for n in bad_lines]
     assert len(bad_lines) == 5
+
+
+def test_repeated_rows_of_two_tables_of_one_file_are_said_per_table(tmp_path):
+    """A projects table's coordinators and partners, two Organisation tables of one file: their notes had read
+    "10 repeated row(s) of the same Organisation merged" and "5 ..." of one file, which looked like one note twice."""
+    mapping = write_files(tmp_path, {
+        "mapping.toml": 'name = "projects"\n'
+                        '[[nodes]]\nfile = "projects.csv"\nlabel = "Organisation"\nid = "lead"\nname = "lead"\n'
+                        '[[nodes]]\nfile = "projects.csv"\nlabel = "Organisation"\nid = "partner"\nname = "partner"\n',
+        "projects.csv": "project;lead;partner\np1;Alfa;Beta\np2;Alfa;Gamma\np3;Alfa;Beta\n"})
+    notes = parse_generic(mapping).notes
+    assert "projects.csv [lead]: 2 repeated row(s) of the same Organisation merged" in notes, notes
+    assert "projects.csv [partner]: 1 repeated row(s) of the same Organisation merged" in notes, notes
