@@ -10,13 +10,11 @@ name and uncomment it; the list's membership date (`Medlem siden`, `member since
 
 from __future__ import annotations
 
-import re
-
 from graph.store.search_text import fold
 from loaders.mapping_new.nested_members import MEMBER_WORDS
 from loaders.table_cells import as_toml, header_word
 
-__all__ = ["CLUSTER_WORDS", "says_clusters", "members_of_one_cluster", "placed_country"]
+__all__ = ["CLUSTER_WORDS", "says_clusters", "members_of_one_cluster"]
 
 #: Words in a file's name or header that make its rows clusters.
 CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle", "klaster", "clúster")
@@ -39,25 +37,12 @@ def says_clusters(stem: str, headers: list[str]) -> bool:
     return any(word in header_word(text) for text in (stem, *headers) for word in CLUSTER_WORDS)
 
 
-def placed_country(located_in: list[str]) -> str | None:
-    """The one country a list's `located_in` lines place every row in (`country = { value = "FI" }`), else None.
-
-    >>> placed_country(['located_in = { region = "Maakunta", country = { value = "FI" } }  #? ...'])
-    'FI'
-    >>> placed_country(['located_in = { region = "Län", country = "Land" }']) is None
-    True
-    """
-    found = re.search(r'country = \{ value = "([A-Z]{2})" \}', "\n".join(line for line in located_in
-                                                                     if not line.startswith("#")))
-    return found.group(1) if found else None
-
-
 def members_of_one_cluster(label: str, key: str, reading: list[str], since: str | None,
                            more: list[str] = (), country: str | None = None) -> list[str]:
     """The commented-out MEMBER_OF table from each row's `label` node (its id column `key`) to one cluster; `since`:
     the membership date's property line (`since = { column = "Medlem siden", ... }`), or None; `more`: the lines the
     table's start column needs (`compact`, `on_empty`) as the node table reads its ids; `country`: the one country
-    the list places its rows in (`placed_country`), given to the cluster `add` makes so the Map draws it (a Finnish
+    the list places its rows in (its `located_in`), given to the cluster `add` makes so the Map draws it (a Finnish
     list's cluster had no place)."""
     placed = f", country = {as_toml(country)}" if country else ""
     table = ["[[relationships]]", *reading, 'type = "MEMBER_OF"',
