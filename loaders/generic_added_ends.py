@@ -16,11 +16,11 @@ such nodes: the node is made, and the note names them. `country = "FI"` beside `
 
 from __future__ import annotations
 
+from graph.names import name_key
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
 from graph.wording import first_few
 from loaders.generic_ends import label_names, moved_ends, named_nodes, only_given_by, own_files, sources_of
-from loaders.generic_near_names import near_key
 from loaders.mapping_spec import Mapping
 
 __all__ = ["added_ends", "add_constant_ends"]
@@ -62,7 +62,7 @@ def add_constant_ends(store: GraphStore, data) -> None:
             held = sources_of(store, label, {found[0][0]})
         if held and not only_given_by(held, own):
             continue  # another load's node: the end links to it
-        near = [(i, n) for i, n in label_names(store, label) if i != value and near_key(n) == near_key(value)]
+        near = [(i, n) for i, n in label_names(store, label) if i != value and name_key(n) == name_key(value)]
         if len(near) == 1 and not only_given_by(sources_of(store, label, {near[0][0]}), own):
             data.unresolved[(label, near[0][0])] = data.unresolved.pop((label, value))
             data.rels[:] = [moved_ends(rel, {(label, value): near[0][0]}) for rel in data.rels]

@@ -29,8 +29,8 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from graph.legal_forms import ASSOCIATION_WORDS, strip_legal_forms
-from graph.names import fold
+from graph.legal_forms import ASSOCIATION_WORDS
+from graph.names import name_key
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
@@ -45,7 +45,7 @@ from loaders.generic_new_bodies import new_bodies
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["near_key", "near_names", "same_but_legal_forms", "OTHER_LABEL_ADVICE"]
+__all__ = ["near_names", "same_but_legal_forms", "OTHER_LABEL_ADVICE"]
 
 #: How a row becomes a stored node of another label its extra labels name (a Cluster row, CORDIS's organisation not
 #: detected as one): `match = "name"` looks among its label's nodes only, and the store's id in a `Cluster` row would
@@ -57,16 +57,6 @@ _SHOWN = 5
 _FEW_STARTS = 20  # first words the store is asked for; more, and the label's names are read whole
 _READ_AT_MOST = 300_000  # nodes of one label read whole (`loaders.generic_ends` reads as many for its folded match)
 _FIRST_WORD = re.compile(r"[^\W_]+")
-
-
-def near_key(name: str | None) -> str:
-    """A name without case, accents, punctuation and trailing legal forms (`graph.legal_forms`, the list entity
-    resolution uses too): two names nearly the same share it.
-
-    >>> near_key("AVL List GmbH"), near_key("KEBA AG"), near_key("Poloplast GmbH & Co KG"), near_key("AG")
-    ('avl list', 'keba', 'poloplast', 'ag')
-    """
-    return strip_legal_forms(fold(name, ampersand=True))
 
 
 def _country(label: str) -> str:
@@ -101,7 +91,7 @@ def _stored(store: GraphStore, label: str, words: set[str]) -> dict[str, list[tu
     by_word: dict[str, list[tuple]] = defaultdict(list)
     for row in rows:
         parts = [part for part in str(row[3] or "").split("|") if part]
-        for word in {_first_word(form, folded=True) for part in parts for form in (part, near_key(part))} & words:
+        for word in {_first_word(form, folded=True) for part in parts for form in (part, name_key(part))} & words:
             by_word[word].append(tuple(row))
     return by_word
 
@@ -137,8 +127,8 @@ def _new_records(store: GraphStore, data: GenericInput) -> dict[str, list[NodeRe
 
 
 def _keys(record: NodeRecord) -> set[str]:
-    """The row's name as `near_key` writes it, as written and with its umlauts written out."""
-    return {near_key(form) for form in (record.name, transliterated(record.name))} - {""}
+    """The row's name as `name_key` writes it, as written and with its umlauts written out."""
+    return {name_key(form) for form in (record.name, transliterated(record.name))} - {""}
 
 
 def _same_but_forms(record: NodeRecord, stored: list[tuple]) -> list[tuple[str, str]]:
@@ -146,7 +136,7 @@ def _same_but_forms(record: NodeRecord, stored: list[tuple]) -> list[tuple[str, 
     punctuation and legal forms are set aside, in the row's country where both have one."""
     keys, country = _keys(record), record.properties.get("country")
     return [(node_id, str(name)) for node_id, name, held_country, _ in stored
-            if not (country and held_country and held_country != country) and near_key(name) in keys]
+            if not (country and held_country and held_country != country) and name_key(name) in keys]
 
 
 def same_but_legal_forms(store: GraphStore, label: str, records: list[NodeRecord]) -> dict[str, list[tuple[str, str]]]:
@@ -180,9 +170,9 @@ def _near(record: NodeRecord, stored: list[tuple]) -> tuple[list[tuple[str, str]
             continue
         own_id = search_fold(node_id)
         parts = [part for part in str(search or "").strip("|").split("|") if part and part != own_id]
-        if keys & {near_key(name), *(near_key(part) for part in parts)}:
+        if keys & {name_key(name), *(name_key(part) for part in parts)}:
             same.append((node_id, str(name)))
-        elif country and held_country and any(" " not in key and near_key(name).split()[:1] == [key] for key in keys):
+        elif country and held_country and any(" " not in key and name_key(name).split()[:1] == [key] for key in keys):
             first.append((node_id, str(name)))
     found = same or (first if len(first) == 1 else [])
     return found, len(found) == 1 and taken == [found[0][0]]

@@ -30,13 +30,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from graph.names import name_key
 from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.wording import first_few
 from loaders.company_numbers import vat_forms
 from loaders.generic_ends import held_ids, named_nodes
 from loaders.generic_match_move import changed_values, move_matched, taken_twice
-from loaders.generic_near_names import OTHER_LABEL_ADVICE, near_key
+from loaders.generic_near_names import OTHER_LABEL_ADVICE
 
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
@@ -63,8 +64,8 @@ def _of_its_country(forms: tuple[str, ...], country: object) -> tuple[str, ...]:
 def _share_a_word(one: str, other: str) -> bool:
     """Whether two names share a word of three or more letters, legal forms aside (`UiT Norges arktiske universitet`
     and `UNIVERSITETET I TROMSOE - NORGES ARKTISKE UNIVERSITET` share three)."""
-    words = {w for w in near_key(one).split() if len(w) >= 3}
-    return bool(words & set(near_key(other).split()))
+    words = {w for w in name_key(one).split() if len(w) >= 3}
+    return bool(words & set(name_key(other).split()))
 
 
 def _numbers(record) -> tuple[str, ...]:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from graph.names import name_key
 from loaders import generic_near_names as near_names_module
 from loaders.cordis import load_cordis
 from loaders.generic import check_generic, load_generic
-from loaders.generic_near_names import near_key
 from tests.conftest import FIXTURES
 from tests.generic_files import write_files
 
@@ -98,7 +98,7 @@ def test_a_first_word_is_near_only_where_one_node_of_the_country_starts_so(seede
 
 
 def test_legal_forms_case_and_punctuation_are_set_aside():
-    assert near_key("KEBA AG") == near_key("Keba") == "keba"
-    assert near_key("Poloplast GmbH & Co KG") == near_key("POLOPLAST") == "poloplast"
-    assert near_key("AVL Moravia s.r.o.") == "avl moravia" and near_key("Volvo AB") == "volvo"
-    assert near_key("GmbH") == "gmbh"  # a name that is only a form keeps it
+    assert name_key("KEBA AG") == name_key("Keba") == "keba"
+    assert name_key("Poloplast GmbH & Co KG") == name_key("POLOPLAST") == "poloplast"
+    assert name_key("AVL Moravia s.r.o.") == "avl moravia" and name_key("Volvo AB") == "volvo"
+    assert name_key("GmbH") == "gmbh"  # a name that is only a form keeps it
