@@ -127,7 +127,7 @@ def test_statements_for_one_store_say_why():
 def test_every_module_that_sends_cypher_registers_it():
     registry_statements()
     modules = {s.name.rpartition(".")[0] for s in cypher.registered()}
-    assert {"graph.store.cypher", "graph.store.changes", "graph.store.view_cypher",
+    assert {"graph.store.cypher", "graph.store.index_cypher", "graph.store.changes", "graph.store.view_cypher",
             "loaders.entity_resolution"} <= modules
 
 

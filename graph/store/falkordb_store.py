@@ -24,9 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import QueryError, StoreUnavailable
+from graph.store import cypher, index_cypher
 from graph.store import falkordb_server as server
 from graph.store.contract import QueryResult
-from graph.store.cypher import VIEW_INDEXES, clear_all, create_index, falkordb_indexes
 from graph.store.falkordb_check import refuse_if_gone
 from graph.store.falkordb_compact import rewrite_append_only
 from graph.store.falkordb_config import ServerLimits, StorePaths, default_limits
@@ -164,10 +164,10 @@ class FalkorDBStore:
 
     def setup_schema(self) -> None:
         existing = {(row[0], row[1]) for row in self._index_rows()}
-        for label, prop in [*((label, "id") for label in NODE_LABELS), *VIEW_INDEXES]:
+        for label, prop in [*((label, "id") for label in NODE_LABELS), *index_cypher.VIEW_INDEXES]:
             if (label, prop) not in existing:
                 try:
-                    self.write(create_index(label, prop))
+                    self.write(index_cypher.create_index(label, prop))
                 except QueryError as e:  # another process opening the store created it just now
                     if "already indexed" not in str(e):
                         raise
@@ -175,13 +175,13 @@ class FalkorDBStore:
     def _index_rows(self) -> list[tuple[str, str]]:
         try:
             with HangGuard(self.db_path, self._pid):
-                result = self._graph.ro_query(falkordb_indexes())
+                result = self._graph.ro_query(index_cypher.falkordb_indexes())
         except Exception:
             return []
         return [(label, prop) for label, props in result.result_set for prop in props]
 
     def clear(self) -> None:
-        self.write(clear_all())
+        self.write(cypher.clear_all())
 
     def compact(self, progress: Callable[[int, int], None] | None = None) -> None:
         """Rewrite the append-only files into one snapshot (after a load), so the next start loads only it."""

@@ -1,9 +1,9 @@
 """The production store: Neo4j 5 over Bolt with the official driver.
 
 Kept thin on purpose: no Neo4j server can run on our machines, so everything it sends is the shared
-Cypher of `graph.store.cypher` (linted with Neo4j's own linter in the tests) plus the constraint statements
-below. Reads run in READ access mode, so the server itself refuses writes; the time limit is the
-transaction timeout, enforced by the server.
+Cypher of `graph.store.cypher` (linted with Neo4j's own linter in the tests) plus the index and constraint
+statements of `graph.store.index_cypher`. Reads run in READ access mode, so the server itself refuses
+writes; the time limit is the transaction timeout, enforced by the server.
 
 A server that accepts the connection and never answers (a wrong port, a hung server) must not hang
 us: `connection_timeout` bounds one connection attempt and `connection_acquisition_timeout` everything
@@ -19,16 +19,15 @@ from typing import Any
 from graph.errors import QueryError, QueryTimeout, ReadOnlyViolation, StoreUnavailable
 from graph.settings import Settings
 from graph.store.contract import QueryResult, plain, visible_properties, without_internal
-from graph.store.cypher import (
-    SEARCH_LABELS,
+from graph.store.cypher import clear_all
+from graph.store.index_cypher import (
     VIEW_INDEXES,
-    clear_all,
     create_index_if_missing,
     create_text_index_if_missing,
     unique_id_constraint,
 )
 from graph.store.query_syntax import from_neo4j
-from graph.store.schema import NODE_LABELS, kind_of, node_key
+from graph.store.schema import NODE_LABELS, SEARCH_LABELS, kind_of, node_key
 
 __all__ = ["Neo4jStore", "constraint_statements", "plan_lines", "CONNECT_TIMEOUT_S"]
 
