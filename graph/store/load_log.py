@@ -206,8 +206,8 @@ def unfinished_loads(store: GraphStore, loads: list[dict]) -> tuple[list[dict], 
     sample`) hold it together and are marked complete together when it ends. So when another process holds the
     lock, the unfinished loads started since the last completed one are running (an earlier one was interrupted);
     when none does, every unfinished load was interrupted: the log is read again holding the lock, so that no
-    load starts meanwhile (one starting in that instant waits it out, saying so). Neo4j has no such lock: its
-    unfinished loads are all called interrupted.
+    load starts meanwhile (one starting in that instant waits it out, silently when the read is quick:
+    `graph.store.locks.PROBE_GRACE_S`). Neo4j has no such lock: its unfinished loads are all called interrupted.
     """
     from graph.errors import StoreBusy
     from graph.store.backends import hold_for_load
