@@ -9,13 +9,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.reads import counts
 from graph.store.records import NodeRecord, RelRecord
 from graph.store.writer import write_records
+from tests.app_graph import app_on_stores
 from tests.conftest import FIXTURES, open_fixture_network
 
 APP = str(Path(__file__).resolve().parents[1] / "app.py")
@@ -34,15 +34,8 @@ def app_store(embedded_server, tmp_path_factory):
     """Seeds, the NUTS and CORDIS fixtures and the XSS node, in the graph the app is pointed at."""
     store = open_fixture_network(embedded_server, "app_tests")
     write_records(store, *xss_records())
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "app_tests")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_stores(embedded_server, "app_tests", tmp_path_factory.mktemp("user_queries"), store):
         yield store
-    st.cache_resource.clear()  # closes the stores the app opened (on_release), so the server can stop
-    store.clear()
-    store.close()
 
 
 def open_page(page: str | None = None, **query: str) -> AppTest:

@@ -6,11 +6,11 @@ counts: 21680 organisation(s) recounted ... SMEs: ..." in one paragraph."""
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 
 from app_pages.data_loads import written
 from graph.store.falkordb_store import FalkorDBStore
 from graph.store.writer import WriteSummary
+from tests.app_graph import app_on_stores
 from tests.conftest import FIXTURES
 from tests.test_app import open_page
 
@@ -20,15 +20,8 @@ def empty_graph(embedded_server, tmp_path_factory):
     store = FalkorDBStore(embedded_server, "app_load_said")
     store.clear()
     store.setup_schema()
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "app_load_said")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_stores(embedded_server, "app_load_said", tmp_path_factory.mktemp("user_queries"), store):
         yield store
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 def test_a_loads_counts_have_thousands_marks():

@@ -6,8 +6,8 @@ AppTest on a real embedded store, the member list loaded by the CLI."""
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 
+from tests.app_graph import app_on_stores
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import open_fixture_network
 from tests.test_app import open_page
@@ -40,15 +40,8 @@ def own_cluster_store(embedded_server, tmp_path_factory):
     store = open_fixture_network(embedded_server, "explore_mapped_cluster")
     loaded = invoke(cli_env(embedded_server, "explore_mapped_cluster"), "load", "csv", str(folder / "jasenet.toml"))
     assert loaded.exit_code == 0, loaded.stderr
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "explore_mapped_cluster")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(folder / "queries"))
+    with app_on_stores(embedded_server, "explore_mapped_cluster", folder / "queries", store):
         yield store
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 @pytest.mark.parametrize("typed", ["Pirkanmaan Robotiikka", "Robotiikka- ja", "valmistusklusteri"])

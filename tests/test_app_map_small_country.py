@@ -13,12 +13,12 @@ from __future__ import annotations
 import re
 
 import pytest
-import streamlit as st
 
 from app_pages import map_layers
 from graph.store.falkordb_store import FalkorDBStore
 from graph.views import map_frame
 from loaders.pipeline import run_load, run_sample
+from tests.app_graph import app_on_stores
 from tests.conftest import FIXTURES
 from tests.test_app import open_page, texts
 from tests.test_app_map_repairs import boxes, deck_of, layer, overlap
@@ -35,15 +35,8 @@ def austrian_sample(embedded_server, tmp_path_factory):
     run_sample(store)
     run_load(store, "csv", AUSTRIAN / "cluster.toml")
     run_load(store, "csv", AUSTRIAN / "foerderungen.toml")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "app_austrian_sample")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_stores(embedded_server, "app_austrian_sample", tmp_path_factory.mktemp("user_queries"), store):
         yield store
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 def view_of(deck: dict) -> map_frame.View:

@@ -9,10 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import streamlit as st
 
 from graph.store.falkordb_store import FalkorDBStore
 from loaders.pipeline import run_load
+from tests.app_graph import app_on_stores
 from tests.conftest import FIXTURES
 from tests.test_app import open_page, texts, upload
 
@@ -25,16 +25,9 @@ def members_app(embedded_server, tmp_path_factory):
     store.clear()
     store.setup_schema()
     run_load(store, "csv", MEMBERS)
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "app_contract")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
-        env.setenv("CLUSTER_EXPLORER_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    with app_on_stores(embedded_server, "app_contract", tmp_path_factory.mktemp("user_queries"), store,
+                       cache_dir=str(tmp_path_factory.mktemp("cache"))):
         yield store
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 def warnings(at) -> str:

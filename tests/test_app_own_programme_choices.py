@@ -6,10 +6,10 @@ its cell (id and name `COIN`) is offered as `COIN`, where it had read `COIN (COI
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 
 from graph.store.falkordb_store import FalkorDBStore
 from loaders.pipeline import run_load
+from tests.app_graph import app_on_stores
 from tests.conftest import FIXTURES
 from tests.test_app import open_page
 
@@ -23,15 +23,8 @@ def austrian_graph(embedded_server, tmp_path_factory):
     store.setup_schema()
     run_load(store, "csv", AUSTRIAN / "cluster.toml")
     run_load(store, "csv", AUSTRIAN / "foerderungen.toml")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "app_austrian")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_stores(embedded_server, "app_austrian", tmp_path_factory.mktemp("user_queries"), store):
         yield store
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 @pytest.mark.parametrize("linked", ["COIN", "COIN (COIN)", "Programme:COIN"])

@@ -6,10 +6,10 @@ input is missing and how to add it; none says "Check the spelling" of a default 
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 
 from graph.store.falkordb_store import FalkorDBStore
 from queries.catalogue import load_catalogue
+from tests.app_graph import app_on_stores
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import FIXTURES
 from tests.test_app import open_page
@@ -25,15 +25,8 @@ def own_data_app(embedded_server, tmp_path_factory):
     loaded = invoke(cli_env(embedded_server, GRAPH, user_queries), "load", "csv",
                     str(FIXTURES / "participation" / "mapping.toml"))
     assert loaded.exit_code == 0, loaded.stderr
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", GRAPH)
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(user_queries))
+    with app_on_stores(embedded_server, GRAPH, user_queries, store):
         yield store
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 @pytest.mark.parametrize("name", sorted(load_catalogue().queries))

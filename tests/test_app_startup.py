@@ -19,13 +19,13 @@ import time
 from pathlib import Path
 
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from graph.store import view_cypher
 from graph.store.counting import reads_log
 from graph.store.falkordb_server import StorePaths
 from graph.store.load_log import LOAD_STAMPS
+from tests.app_graph import app_on_stores
 from tests.conftest import open_fixture_network
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -63,15 +63,8 @@ def first_line(query: str) -> str:
 @pytest.fixture(scope="module")
 def startup_store(embedded_server, tmp_path_factory):
     store = open_fixture_network(embedded_server, "startup_tests")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "startup_tests")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_stores(embedded_server, "startup_tests", tmp_path_factory.mktemp("user_queries"), store):
         yield store
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 def test_cluster_explorer_app_starts_the_store_and_draws_before_any_visit(tmp_path):

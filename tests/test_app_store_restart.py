@@ -7,10 +7,10 @@ import os
 import signal
 
 import pytest
-import streamlit as st
 
 from graph.store.falkordb_server import process_alive as alive
 from graph.store.falkordb_store import FalkorDBStore
+from tests.app_graph import app_on_graph
 from tests.store_processes import wait_for
 from tests.test_app import open_page
 
@@ -21,12 +21,8 @@ def own_store(tmp_path):
     db = tmp_path / "restart.db"
     store = FalkorDBStore(db)
     store.write("MERGE (:Award {id: 'kept', name: 'Kept award'})")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(db))
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path / "queries"))
+    with app_on_graph(db, None, tmp_path / "queries"):
         yield store
-    st.cache_resource.clear()
     store.close()
 
 

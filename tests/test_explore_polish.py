@@ -14,7 +14,6 @@ import re
 import networkx as nx
 import pyarrow
 import pytest
-import streamlit as st
 
 from app_pages import explore_view
 from graph.analytics.inputs import read_inputs
@@ -23,6 +22,7 @@ from graph.analytics.metrics_write import write_metrics
 from graph.analytics.projections import Projection, project
 from graph.store.writer import write_records
 from graph.views import formatting, layout, render, time_window, timeline
+from tests.app_graph import app_on_stores
 from tests.conftest import open_fixture_network
 from tests.test_app import network_html, open_page, table, texts, xss_records
 from tests.test_render import data_of, titles_of
@@ -149,15 +149,8 @@ def polish_store(embedded_server, tmp_path_factory):
     projected = project(read_inputs(store), Projection())
     write_metrics(store, compute_all(projected, ["degree", "pagerank"]), Projection(),
                   dt.datetime(2025, 1, 1, 10, 0, tzinfo=dt.UTC))
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", "polish_tests")
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_stores(embedded_server, "polish_tests", tmp_path_factory.mktemp("user_queries"), store):
         yield store
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 def project_years(store) -> tuple[int, int]:

@@ -6,28 +6,18 @@ the bundled NUTS files, the CLI in-process."""
 
 from __future__ import annotations
 
-import csv
-import io
-import lzma
 import tomllib
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from loaders.kommuner import KOMMUNER, LANDSDELE
-from loaders.nuts import load_nuts
-from loaders.pipeline import run_load
 from tests.cli_invoke import mapping_new
-from tests.generic_files import problems_of, snapshot, write_files
-
-BUNDLED_NUTS = Path(__file__).resolve().parents[1] / "loaders" / "sample_data" / "gisco-nuts"
+from tests.county_member_lists import level_3_rows, new_member_node, placed_twice, refused
 
 
 def _danish_regions(version: int) -> dict[str, tuple[str, str]]:
-    text = lzma.decompress((BUNDLED_NUTS / f"nuts{version}_label_points.csv.xz").read_bytes()).decode("utf-8")
-    return {row["NUTS_ID"]: (row["NAME_LATN"].strip(), row["parent_NUTS_ID"]) for row in csv.DictReader(
-        io.StringIO(text)) if row["NUTS_ID"].startswith("DK") and len(row["NUTS_ID"]) == 5}
+    return {row["NUTS_ID"]: (row["NAME_LATN"].strip(), row["parent_NUTS_ID"]) for row in level_3_rows(version, "DK")}
 
 
 @pytest.mark.parametrize("version", [2021, 2024])
@@ -50,27 +40,22 @@ MAPPING = ('name = "medlemmer"\n[[nodes]]\nfile = "m.csv"\nseparator = ";"\nlabe
 
 def test_a_member_list_of_kommuner_places_its_members_in_their_landsdele_and_a_rerun_changes_nothing(
         embedded_store, tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "m.csv": MEMBERS})
-    load_nuts(embedded_store, BUNDLED_NUTS)
-    report = run_load(embedded_store, "csv", mapping)
-    placed = dict(embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r) RETURN o.id, r.id").rows)
+    files = {"mapping.toml": MAPPING, "m.csv": MEMBERS}
+    placed, national, report, again = placed_twice(embedded_store, tmp_path, files)
     assert placed == {"29283958": "DK031", "30060946": "DK012", "10000001": "DK041", "10000002": "DK042",
                       "10000003": "DK011", "10000004": "DK03"}  # a region's name in the column: that region
-    assert embedded_store.read("MATCH (r:Region {scheme: 'national'}) RETURN r.id").rows == []
-    again = run_load(embedded_store, "csv", mapping)
+    assert national == []
     assert report.summary.created > 0 and again.summary.created == again.summary.updated == 0
 
 
 def test_a_number_no_kommune_has_names_file_line_and_column_and_writes_nothing(embedded_store, tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "m.csv": "cvr;virksomhed;kommune;region\n"
-                                                                       "1;Et ApS;461;\n2;To ApS;999;\n"})
-    before = snapshot(embedded_store)
-    problems = [str(p) for p in problems_of(mapping, embedded_store)]
+    problems, before, after = refused(embedded_store, tmp_path, {"mapping.toml": MAPPING, "m.csv": (
+        "cvr;virksomhed;kommune;region\n1;Et ApS;461;\n2;To ApS;999;\n")})
     assert problems == ["m.csv:3 [kommune]: '999' is no kommune name or number of DK (county_numbers = \"DK\" reads a "
                         "kommune's name (Odense, Lyngby-Taarbæk) or number, 101-860): fix the cell, or recode it: "
                         'region = { column = "kommune", county_numbers = "DK", values = { "999" = "NUTS code or '
                         'region name" } }']
-    assert snapshot(embedded_store) == before
+    assert after == before
 
 
 DANISH = ("Virksomhed;CVR-nr.;Postnr.;By;Kommune;Region\nSyddansk Universitet;29283958;5230;Odense M;Odense;"
@@ -79,8 +64,7 @@ DANISH = ("Virksomhed;CVR-nr.;Postnr.;By;Kommune;Region\nSyddansk Universitet;29
 
 
 def test_mapping_new_places_a_danish_list_by_its_kommune_rather_than_its_region(tmp_path):
-    template = mapping_new(tmp_path, "medlemmer.csv", DANISH)
-    node = tomllib.loads(template)["nodes"][0]
+    template, node = new_member_node(tmp_path, "medlemmer.csv", DANISH)
     assert node["located_in"] == {"region": {"column": "Kommune", "county_numbers": "DK"}, "country": {"value": "DK"}}
     assert node["properties"]["city"] == "By"
     assert "(the regions are DK's kommune names)" in template and "off the Map" not in template

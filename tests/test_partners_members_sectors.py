@@ -12,10 +12,8 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from loaders.pipeline import run_load
 from tests.cli_invoke import cli_env, invoke
-from tests.conftest import open_fixture_network
-from tests.generic_files import write_files
+from tests.member_list_graphs import member_list_graphs
 from tests.test_app import open_page
 
 CLUSTER = "Cluster de Fabricación Avanzada de Euskadi"
@@ -83,23 +81,12 @@ TOML = f'type = "ACTIVE_IN" and start = {{ label = "Cluster", value = "{CLUSTER}
 def member_lists(embedded_server, tmp_path_factory):
     """{whether the mapping links the cluster itself to the sectors: that load's graph}, each the CORDIS fixture and
     the member list; the app pointed at the server."""
-    graphs, stores = {}, []
-    for linked in (False, True):
-        graphs[linked] = f"members_sectors_{'linked' if linked else 'basque'}"
-        stores.append(store := open_fixture_network(embedded_server, graphs[linked]))
-        write_files(folder := tmp_path_factory.mktemp("socios"), {
-            "mi_cluster.csv": f"Nombre,Provincia,Sector\n{CLUSTER},Gipuzkoa,Fabricación avanzada\n",
-            "socios_cluster.csv": MEMBERS, "mapping.toml": MAPPING + (CLUSTER_ACTIVE_IN if linked else "")})
-        run_load(store, "csv", folder / "mapping.toml")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with member_list_graphs(embedded_server, tmp_path_factory, {linked: (
+            f"members_sectors_{'linked' if linked else 'basque'}", {
+                "mi_cluster.csv": f"Nombre,Provincia,Sector\n{CLUSTER},Gipuzkoa,Fabricación avanzada\n",
+                "socios_cluster.csv": MEMBERS, "mapping.toml": MAPPING + (CLUSTER_ACTIVE_IN if linked else "")})
+            for linked in (False, True)}) as graphs:
         yield graphs
-    st.cache_resource.clear()
-    for store in stores:
-        store.clear()
-        store.close()
 
 
 def test_recommend_says_the_members_sectors_are_not_read_and_how_to_make_them_count(member_lists, embedded_server):

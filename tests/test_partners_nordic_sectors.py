@@ -16,6 +16,7 @@ import pytest
 import streamlit as st
 
 from loaders.pipeline import run_load
+from tests.app_graph import app_on_stores
 from tests.cli_invoke import cli_env, invoke
 from tests.conftest import open_fixture_network
 from tests.generic_files import write_files
@@ -58,15 +59,8 @@ def members(embedded_server, tmp_path_factory):
                          "Cobotti Solutions Oy,2259631-9,Yhteistyörobotit\nOulun Yliopisto,FI02458955,Kemia\n",
         "mapping.toml": MAPPING})
     run_load(store, "csv", folder / "mapping.toml")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_GRAPH", GRAPH)
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with app_on_stores(embedded_server, GRAPH, tmp_path_factory.mktemp("user_queries"), store):
         yield cli_env(embedded_server, GRAPH)
-    st.cache_resource.clear()
-    store.clear()
-    store.close()
 
 
 def _said(result) -> str:

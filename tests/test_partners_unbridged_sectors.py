@@ -13,10 +13,8 @@ from __future__ import annotations
 import pytest
 import streamlit as st
 
-from loaders.pipeline import run_load
 from tests.cli_invoke import cli_env, invoke
-from tests.conftest import open_fixture_network
-from tests.generic_files import write_files
+from tests.member_list_graphs import member_list_graphs
 from tests.test_app import open_page
 
 CLUSTER = "Cluster de Fabricación Avanzada de Euskadi"
@@ -63,25 +61,14 @@ end = {{ label = "Sector", column = "Sector" }}
 def member_lists(embedded_server, tmp_path_factory):
     """{whether the sectors have aliases naming their fields: that load's graph}, each the CORDIS fixture and the
     member list; the app pointed at the server."""
-    graphs, stores = {}, []
-    for aliased, fields in ((False, ("", "")), (True, ("robotics", "photovoltaic"))):
-        graphs[aliased] = f"unbridged_{'aliased' if aliased else 'spanish'}"
-        stores.append(store := open_fixture_network(embedded_server, graphs[aliased]))
-        write_files(folder := tmp_path_factory.mktemp("socios"), {
-            "cluster.csv": f"Nombre,Provincia\n{CLUSTER},Gipuzkoa\n",
-            "socios.csv": "Razón social,CIF\nOulun Yliopisto,FI02458955\n",  # a CORDIS organisation, by its VAT
-            "sectores.csv": f"Sector,Campo\nRobotika,{fields[0]}\nFotovoltaikoa,{fields[1]}\n",
-            "mapping.toml": MAPPING})
-        run_load(store, "csv", folder / "mapping.toml")
-    with pytest.MonkeyPatch.context() as env:
-        env.delenv("NEO4J_URI", raising=False)
-        env.setenv("CLUSTER_EXPLORER_DB", str(embedded_server))
-        env.setenv("CLUSTER_EXPLORER_QUERIES", str(tmp_path_factory.mktemp("user_queries")))
+    with member_list_graphs(embedded_server, tmp_path_factory, {aliased: (
+            f"unbridged_{'aliased' if aliased else 'spanish'}", {
+                "cluster.csv": f"Nombre,Provincia\n{CLUSTER},Gipuzkoa\n",
+                "socios.csv": "Razón social,CIF\nOulun Yliopisto,FI02458955\n",  # a CORDIS organisation, by its VAT
+                "sectores.csv": f"Sector,Campo\nRobotika,{fields[0]}\nFotovoltaikoa,{fields[1]}\n",
+                "mapping.toml": MAPPING})
+            for aliased, fields in ((False, ("", "")), (True, ("robotics", "photovoltaic")))}) as graphs:
         yield graphs
-    st.cache_resource.clear()
-    for store in stores:
-        store.clear()
-        store.close()
 
 
 def test_recommend_says_which_sectors_play_no_part_until_aliases_bridge_them(member_lists, embedded_server):
