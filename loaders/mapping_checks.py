@@ -15,18 +15,11 @@ from typing import Any
 from graph.errors import Problem
 from graph.store.schema import NODE_LABELS, REL_TYPES
 from loaders.mapping_columns import COLUMN_KEYS, property_column
+from loaders.mapping_ends import Endpoint, constant_end, endpoint_problem
 from loaders.mapping_lines import MappingLines
 from loaders.mapping_options import key_options, reading_options
 from loaders.mapping_partner_amounts import AMOUNTS, listed_amount_problem, of_each_project, whole_amount_problem
-from loaders.mapping_spec import (
-    Column,
-    Endpoint,
-    FileSpec,
-    constant_end,
-    did_you_mean,
-    endpoint_problem,
-    node_keys,
-)
+from loaders.mapping_spec import Column, FileSpec, did_you_mean, node_keys
 
 __all__ = ["KEYS", "MappingChecker"]
 
