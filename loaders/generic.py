@@ -202,7 +202,7 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
         problems = match_by_name(store, data, settle=settle)
         data.notes += held_written_otherwise(store, data)  # after the match: a matched row has the store's id
         data.notes += held_written_apart(store, data)
-        add_constant_ends(store, data)  # `add = true`: made where no one holds it
+        problems += add_constant_ends(store, data)  # `add = true`: made where no one holds it
         found, notes = resolve_ends(store, data.unresolved, data.rels, own_files(data.nodes), data.constant_ends)
     data.notes += [n for n in notes if n not in data.notes]
     if not problems + found:

@@ -178,11 +178,12 @@ class MappingChecker:
                 if (found := endpoint_problem(role, end)) is not None:
                     self.problem(kind, index, found, role)
                     continue
-                self.unknown_keys(kind, index, end, {"label", "column", "value", "add", "country"}, role)
+                self.unknown_keys(kind, index, end, {"label", "column", "value", "add", "country", "region"},
+                                  role)
                 allowed = (rel.starts if role == "start" else rel.ends) if rel else ()
                 ends[role] = Endpoint(self.label(kind, index, end.get("label"), role, allowed),
                                       end.get("column", ""), constant_end(end), end.get("add") is True,
-                                      str(end.get("country", "")).upper())
+                                      str(end.get("country", "")).upper(), str(end.get("region", "")).strip())
             spec = FileSpec(**common, type=rel_type if rel else "", start=ends.get("start"), end=ends.get("end"),
                             key=self.text(kind, index, table, "key", required=False),
                             properties=self.columns(kind, index, table.get("properties", {}),

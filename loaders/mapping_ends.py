@@ -17,13 +17,16 @@ class Endpoint:
     node every row links to (`end = { label = "Cluster", value = "Energy Cluster Denmark" }`: a cluster's own
     member list), named by its id or its name as an end's cell is (`loaders.generic_ends`); with `add`, made from
     the value (its id and name) where neither the files nor the store hold it (`loaders.generic_added_ends`), in
-    `country` when given (`add = true, country = "FI"`: the Map draws it)."""
+    `country` when given (`add = true, country = "FI"`: the Map draws it) and `LOCATED_IN` the store's region that
+    `region` names by NUTS code or name (`region = "FI19B"`: the Map and `--region` find it there,
+    `loaders.generic_added_regions`)."""
 
     label: str
     column: str
     value: str = ""
     add: bool = False
     country: str = ""
+    region: str = ""
 
 
 _END_USAGE = '{ label = "...", column = "..." } (or value = "..." for one node every row links to)'
@@ -47,6 +50,9 @@ def endpoint_problem(role: str, end: Any) -> str | None:
     if "country" in end and not (end.get("add") and isinstance(end["country"], str) and len(end["country"]) == 2):
         return (f'{role}\'s country goes with add = true: the two-letter code of the country of the node it makes '
                 f'(country = "FI"), got {end["country"]!r}')
+    if "region" in end and not (end.get("add") and isinstance(end["region"], str) and end["region"].strip()):
+        return (f'{role}\'s region goes with add = true: the NUTS code or the name of the region of the node it makes '
+                f'(region = "FI19B"), got {end["region"]!r}')
     if "column" in end and "value" in end:
         return (f'{role} names both a column and a value: keep column = "..." (each row names its node) or value = '
                 '"..." (every row links to that one node)')
