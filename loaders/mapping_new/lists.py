@@ -23,7 +23,7 @@ from loaders.mapping_new.list_place import list_place
 from loaders.mapping_new.listed_names import names_split
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
-from loaders.mapping_new.one_cluster import members_of_one_cluster, says_clusters
+from loaders.mapping_new.one_cluster import majority_region, members_of_one_cluster, says_clusters
 from loaders.mapping_new.participation import HEADER_WORDS, guess_by_words, on_lines, spaced_numbers
 from loaders.mapping_new.region_column import region_guesses
 from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
@@ -168,7 +168,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     if one_cluster:
         lines += members_of_one_cluster(label, key, reading, _date_line(
             "since", since, (rows, at, data.name), "member since") if since else None,
-            [f"on_empty = {rule}"] * bool(rule) + compacted, country=country)
+            [f"on_empty = {rule}"] * bool(rule) + compacted, country=country,
+            region=majority_region(rows, guessed.get("region"), country))
     nested, nested_lines = cluster_members(rows, at, object_at or {}, data.name, reading, (key, rule, bool(spaced)),
                                            _date_line) if clusters else ("", [])
     lines += nested_lines
