@@ -104,9 +104,9 @@ def test_mapping_new_writes_the_region_most_members_are_in_beside_add(tmp_path):
     shutil.copy(LISTS / "jasenet.csv", tmp_path / "jasenet.csv")
     made = invoke(cli_env(tmp_path / "unused.db"), "mapping", "new", str(tmp_path / "jasenet.csv"))
     assert made.exit_code == 0, made.stderr
-    assert '# end = { label = "Cluster", value = "the cluster\'s name", add = true, country = "FI", region = "FI19B" }' \
-           "  # add: made from this name if the store has no cluster so named  #? region: 6 of its 8 members are in " \
-           "Pirkanmaa (FI19B)\n" in made.stdout
+    assert '# end = { label = "Cluster", value = "the cluster\'s name", add = true, country = "FI", region = ' \
+           '"FI19B" }  # add: made from this name if the store has no cluster so named  #? region: 6 of its 8 ' \
+           "members are in Pirkanmaa (FI19B)\n" in made.stdout
 
 
 def test_mapping_new_writes_no_region_where_no_region_holds_most_members(tmp_path):
