@@ -23,6 +23,7 @@ from graph.store.writer import Progress
 from graph.wording import first_few
 from loaders.cluster_detection import made_clusters_note
 from loaders.common import LoadReport, load_records, source_record
+from loaders.county_placements import county_placements
 from loaders.csv_tables import Table
 from loaders.generic_added_ends import add_constant_ends, added_ends
 from loaders.generic_cell_notes import cell_notes, wrong_marks, yes_no_words
@@ -128,7 +129,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
             notes.append(f"{spec.file}{_which_table(mapping, spec)}: {merged} repeated row(s) of the same "
                          f"{spec.label or spec.type} merged")
         skipped = frozenset(line for file, line, _ in collected.skipped if file == spec.file)
-        notes += [n for n in cell_notes(spec, table) + role_notes(spec, table, skipped) if n not in notes]
+        notes += [n for n in cell_notes(spec, table) + county_placements(spec, table) + role_notes(spec, table, skipped)
+                  if n not in notes]
         problems = wrong_currency_marks(spec, table, wrong_marks(spec, table, problems))
         problems = yes_no_words(spec, wrong_date_format(spec, table, problems))
     if problems:
@@ -202,7 +204,7 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
         problems = match_by_name(store, data, settle=settle)
         data.notes += held_written_otherwise(store, data)  # after the match: a matched row has the store's id
         data.notes += held_written_apart(store, data)
-        add_constant_ends(store, data)  # `add = true`: made where no one holds it
+        problems += add_constant_ends(store, data)  # `add = true`: made where no one holds it
         found, notes = resolve_ends(store, data.unresolved, data.rels, own_files(data.nodes), data.constant_ends)
     data.notes += [n for n in notes if n not in data.notes]
     if not problems + found:
