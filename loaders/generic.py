@@ -54,8 +54,14 @@ from loaders.mapping_contract import currency_notes, near_misses
 from loaders.nuts import keep_stored_places
 from loaders.role_words import role_notes, with_role_words
 
-__all__ = ["NOT_IN_FILE", "GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic",
+__all__ = ["READER_VERSION", "NOT_IN_FILE",
+           "GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic",
            "load_generic"]
+
+#: What this reader makes of a file, logged with each load (`loaders.reader_version`): a store that loaded the same
+#: files with another version loads them again, once. Raise it with any change to what a file becomes. 1: participations
+#: keyed by the role as read (`graph.store.load_log.USER_RECORDS_VERSION` 2).
+READER_VERSION = 1
 
 
 @dataclass
@@ -241,7 +247,7 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     data = check_generic(store, mapping_path)
     source = f"user:{data.mapping.name}"
     summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress, held=data.held,
-                           stored=data.stored)
+                           stored=data.stored, reader_version=READER_VERSION)
     take_off_displaced(store, data.displaced)  # after the write: a load stopped before it finds them again
     take_off_emptied_labels(store, data.nodes, data.mapping)  # before the derived facts (they set `sme` from `SME`)
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))
