@@ -29,8 +29,9 @@ import numpy as np
 from graph.analytics.cluster_partner_reasons import network_reasons, place_reasons, tagged
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.cluster_requirements import asked_reasons, meeting
-from graph.analytics.recommend import Candidate, link_scores
+from graph.analytics.recommend import Candidate
 from graph.analytics.recommend_cold import member_clusters
+from graph.analytics.recommend_links import link_scores
 from graph.analytics.recommend_reasons import Path
 from graph.analytics.recommend_sectors import sector_display
 from graph.errors import NotFound
