@@ -53,13 +53,16 @@ _LABELS = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
 class ClusterWeights:
     """How much each part counts. `sectors`, `projects` and `programmes` were chosen by grid search on the
     validation cut (2023-07-01) of bench/eval_cluster_partners.py (hand-set first: 2, 1, 1); places and
-    labels, which the hold-out cannot judge, are set by hand to break ties."""
+    labels, which the hold-out cannot judge, are set by hand to break ties. `asked_sectors` acts only when a request
+    names sectors (`graph.analytics.cluster_requirements`): set by hand as high as shared projects, so that how much a
+    candidate works in the sector asked orders those that work in it."""
 
     sectors: float = 0.5
     projects: float = 4.0
     programmes: float = 1.0
     places: float = 0.5
     label: float = 0.25
+    asked_sectors: float = 4.0
 
 
 #: A partner cluster has the shape of any recommended partner: total score, parts, reasons and paths.
