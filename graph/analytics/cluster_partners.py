@@ -93,14 +93,16 @@ def _sector_fit(cindex: ClusterIndex, mine: dict[str, float], mine_norm: float, 
     if not mine or not theirs or not mine_norm or not theirs_norm:
         return 0.0, None
     total, best, best_pair = 0.0, (False, 0.0), None
+    idf = {x: cindex.sector_idf(x) for x in (*mine, *theirs)}
+    common = {x for x in idf if cindex.common(x)}
     for s, ws in mine.items():
         for t, wt in theirs.items():
             closeness = cindex.neighbours.closeness(s, t)
             if not closeness:
                 continue
             total += ws * wt * closeness
-            plain = ws * wt * closeness / (cindex.sector_idf(s) * cindex.sector_idf(t) or 1.0)
-            said = (not (cindex.common(s) and cindex.common(t)), plain)
+            plain = ws * wt * closeness / (idf[s] * idf[t] or 1.0)
+            said = (not (s in common and t in common), plain)
             if plain > 0 and said > best:
                 best, best_pair = said, (s, t)
     return min(1.0, total / (mine_norm * theirs_norm)), best_pair
