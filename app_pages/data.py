@@ -12,7 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from app_pages import common
-from app_pages.data_loads import loads_section, written
+from app_pages.data_loads import loads_section, say
 from app_pages.data_upload import upload_tab
 from loaders.download import CORDIS_ARCHIVES, download_cordis, download_nuts
 from loaders.pipeline import run_load, run_sample
@@ -29,19 +29,6 @@ def byte_bar(name: str):
     bar = st.progress(0.0, text=f"Downloading {name}")
     return lambda done, total: bar.progress(min(done / total, 1.0) if total else 0.0,
                                             text=f"Downloading {name}: {done / 1e6:,.1f} MB")
-
-
-def say(report) -> None:
-    """What a load did, counts with thousands marks, then each fact derived after it on a line of its own (they had
-    run on in one paragraph: "... 0 unchanged. activity counts: 21680 organisation(s) ... SMEs: ...")."""
-    if report.skipped:
-        st.info(common.md(f"{report.load.source}: already loaded (the same files); skipped."), icon=":material/check:")
-    else:
-        st.success(f"{report.load.source}: {written(report.summary)}.", icon=":material/check:")
-    for note in report.derived:
-        st.caption(common.md(note))
-    for warning in report.warnings:  # the user's nodes this load made namesakes of (it had gone unseen here)
-        st.warning(common.md(warning), icon=":material/warning:")
 
 
 with real:

@@ -1,4 +1,4 @@
-"""The Data page's list of what is loaded, and taking a load out again (`loaders.pipeline.run_unload`).
+"""The Data page's list of what is loaded, what a load did (`say`), and taking a load out again (`run_unload`).
 
 Not a page. A user who loaded the wrong file, or a mapping since corrected, removes that load here as with
 `cluster-explorer unload`: what only it brought goes, what other loads brought too stays. A tick confirms it.
@@ -14,7 +14,7 @@ from graph.store.contract import GraphStore
 from graph.store.reads import last_loads
 from loaders.pipeline import run_unload
 
-__all__ = ["loads_section", "written", "LOG_COLUMNS"]
+__all__ = ["loads_section", "written", "say", "LOG_COLUMNS"]
 
 #: The load log's columns as the tables show them: headings in words and counts with thousands marks, as every other
 #: page writes them ("loaded_at" and "30255" had been shown).
@@ -57,3 +57,19 @@ def loads_section(store: GraphStore) -> None:
             "its files. " + " ".join(filter(None, [summary.given_back(), *derived])))
         del st.session_state[f"data_unload_sure:{source}"]  # the next load taken out is ticked anew
         st.rerun()  # the list and the choices without it
+
+
+def say(report) -> None:
+    """What a load did, counts with thousands marks, then each fact derived after it on a line of its own (they had
+    run on in one paragraph: "... 0 unchanged. activity counts: 21680 organisation(s) ... SMEs: ..."); first, why it
+    read again files the store had loaded (their reader changed since: `loaders.reader_version`)."""
+    if report.read_again:
+        st.info(common.md(report.read_again), icon=":material/update:")
+    if report.skipped:
+        st.info(common.md(f"{report.load.source}: already loaded (the same files); skipped."), icon=":material/check:")
+    else:
+        st.success(f"{report.load.source}: {written(report.summary)}.", icon=":material/check:")
+    for note in report.derived:
+        st.caption(common.md(note))
+    for warning in report.warnings:  # the user's nodes this load made namesakes of (it had gone unseen here)
+        st.warning(common.md(warning), icon=":material/warning:")

@@ -10,11 +10,10 @@ import streamlit as st
 
 from app_pages import common, missing_inputs, partners_index
 from graph.analytics.cluster_partners import known_by, partner_clusters
+from graph.analytics.ranking_notes import ranking_notes
 from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, places_note, recommend
-from graph.analytics.recommend_breadth import broad_profile_note
 from graph.analytics.recommend_empty import no_candidate_reason
 from graph.analytics.recommend_reasons import sme_note
-from graph.analytics.recommend_unbridged import members_note, unbridged_note
 from graph.store.schema import is_cluster
 from graph.views.filters import display_name
 
@@ -73,10 +72,9 @@ def show_organisations(index: RecommenderIndex, focal: list[str], requirements: 
     candidates = recommend(index, focal, requirements, k=k, exclude_existing=exclude_existing)
     _note(places_note(index, focal, requirements, candidates))  # a wanted place no candidate shown is in
     _note(sme_note(index, focal, requirements))  # a wanted SME share the consortium already has
-    _note(unbridged_note(index, focal))  # its own sectors naming no field play no part: said, with how to bridge them
-    _note(members_note(index, focal))  # its members' sectors are not read: said, with how to make them count
-    if candidates:  # ranked on a broad profile (a university's), with no sector asked: said, with sectors to ask
-        _note(broad_profile_note(index, focal, requirements.sectors, "Sectors, topics or fields"))
+    for note in ranking_notes(index, focal, sectors=requirements.sectors, ranked=bool(candidates),
+                              ask="Sectors, topics or fields"):  # its own and its members' sectors, a broad profile
+        _note(note)
     if not candidates:
         missing_inputs.candidates(common.store(), requirements)  # which inputs are missing, and how to add them
         _candidates(candidates, "partners", no_candidate_reason(
@@ -92,6 +90,6 @@ def show_clusters(index: RecommenderIndex, version: str, focal: list[str], k: in
     ranking = partner_clusters(cindex, focal, k=k, requirements=requirements)
     _note(ranking.note)
     read = known_by(cindex, focal)
-    _note(unbridged_note(index, focal, read))
-    _note(members_note(index, focal, read))
+    for note in ranking_notes(index, focal, clusters=read):
+        _note(note)
     _candidates(ranking.candidates, "partners", ranking.why_none)

@@ -37,7 +37,10 @@ def _say_restarted(obj: Context) -> None:
 
 
 def _say(report: PipelineReport) -> None:
-    """What a load did, one line and its notes; a skipped load says so."""
+    """What a load did, one line and its notes; a skipped load says so, and a load of files the store had loaded
+    with another version of their reader says why it read them again, first."""
+    if report.read_again:
+        click.echo(report.read_again)
     if report.skipped:
         click.echo(f"{report.load.source}: already loaded (same files), skipped")
     else:

@@ -130,17 +130,15 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
         if wanted == "clusters" or (wanted == "auto" and show.all_clusters(index.G, tuple(focal_keys))):
             from graph.analytics.cluster_partners import known_by, partner_clusters
             from graph.analytics.cluster_profiles_disk import profiles_for
-            from graph.analytics.recommend_unbridged import members_note, unbridged_note
+            from graph.analytics.ranking_notes import ranking_notes
 
             asked = Requirements(sectors=sectors, add_places=add_places, avoid_places=avoid_places,
                                  sme_share=sme_share, min_label=min_label)
             cindex = profiles_for(obj.store, folder, index, inputs.version)
             ranking = partner_clusters(cindex, focal_keys, k=k, requirements=asked)
             progress(3, 3)
-            read = known_by(cindex, focal_keys)
-            for idle in (unbridged_note(index, focal_keys, read), members_note(index, focal_keys, read)):
-                if idle:  # a sector of its own naming no field, or its members' sectors: said, not left out
-                    click.echo(f"note: {idle}", err=True)
+            for idle in ranking_notes(index, focal_keys, clusters=known_by(cindex, focal_keys)):
+                click.echo(f"note: {idle}", err=True)  # a sector of its own naming no field, or its members' sectors
             show.candidates(ranking.candidates, ranking.note, fmt, ranking.why_none)
             return
         from graph.analytics.recommend import history_note
@@ -150,14 +148,12 @@ def recommend(obj: Context, focal: tuple[str, ...], wanted: str, sectors: tuple[
                                     sme_share=sme_share, min_label=min_label)
         candidates = rank(index, focal_keys, requirements, k=k, exclude_existing=not include_existing)
         progress(3, 3)
+    from graph.analytics.ranking_notes import ranking_notes
     from graph.analytics.recommend import places_note
-    from graph.analytics.recommend_breadth import broad_profile_note
     from graph.analytics.recommend_reasons import sme_note
-    from graph.analytics.recommend_unbridged import members_note, unbridged_note
 
     for note in (places_note(index, focal_keys, requirements, candidates), sme_note(index, focal_keys, requirements),
-                 unbridged_note(index, focal_keys), members_note(index, focal_keys),
-                 broad_profile_note(index, focal_keys, sectors) if candidates else None):
+                 *ranking_notes(index, focal_keys, sectors=sectors, ranked=bool(candidates))):
         if note:
             click.echo(f"note: {note}", err=True)
     from graph.analytics.cluster_partners import NOTHING_LINKS

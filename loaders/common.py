@@ -211,12 +211,13 @@ def _decode_as(data: bytes, encoding: str, name: str, *, detected: bool = False)
 
 def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: list[NodeRecord],
                  rels: list[RelRecord], *, progress: Progress | None = None, origin: str | None = None,
-                 held: Iterable[RelRecord] = (),
+                 held: Iterable[RelRecord] = (), reader_version: int | None = None,
                  stored: tuple[list[NodeRecord], list[RelRecord]] = ([], [])) -> WriteSummary:
     """Write validated records, logging the load as started before the first write and complete after; `held`:
     the places it did not write as the store placed their nodes more precisely (an unload gives them back);
     `stored`: the places its files name that it did not write as the store holds them: still given by the files
-    (a re-load of a table had counted the regions its earlier load made as no longer in it, every time).
+    (a re-load of a table had counted the regions its earlier load made as no longer in it, every time);
+    `reader_version`: the loader's `READER_VERSION`, logged with the checksum (`loaders.reader_version`).
 
     Organisations that cluster detection marks are written as Clusters (`mark_clusters`), whichever loader
     read them. `origin` names the input in problems (default: the files)."""
@@ -227,11 +228,11 @@ def load_records(store: GraphStore, source: str, paths: Iterable[Path], nodes: l
     paths = list(paths)
     checksum = file_checksum(paths)
     started = []
-    reload = reload_due(store, source, checksum)  # read before this load's entry is written
+    reload = reload_due(store, source, checksum, reader_version)  # read before this load's entry is written
     keyed = reload is not None and keyed_otherwise(store, source)  # so is how an older version keyed its records
 
     def start() -> None:
-        start_load(store, source, checksum, held)
+        start_load(store, source, checksum, held, reader_version)
         started.append(True)
 
     try:

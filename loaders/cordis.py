@@ -34,9 +34,13 @@ from loaders.cordis_stored_places import placed_against_others
 from loaders.csv_tables import Table, unique_rows
 from loaders.nuts import describe_summary, keep_stored_places, place_records
 
-__all__ = ["read_cordis", "load_cordis", "cordis_files"]
+__all__ = ["READER_VERSION", "read_cordis", "load_cordis", "cordis_files"]
 
 SOURCE = "cordis"
+#: What this reader makes of a file, logged with each load (`loaders.reader_version`): a store that loaded the same
+#: files with another version loads them again, once. Raise it with any change to what a file becomes. 1: titles
+#: and names single-spaced (CORDIS's official files write `HORIZON  ERC Grants`).
+READER_VERSION = 1
 _ROLE_PROPS = {"role": "role", "order": "order", "ecContribution": "contribution",
                "netEcContribution": "net_contribution", "totalCost": "total_cost",
                "terminated": "terminated", "endOfParticipation": "terminated"}
@@ -196,7 +200,7 @@ def load_cordis(store: GraphStore, path: Path | str, progress: Progress | None =
         stored = _left_out(given, (nodes, rels))
         placed = placed_against_others(store, nodes, rels)  # one place per organisation
         summary = load_records(store, SOURCE, cordis_inputs(files), placed.nodes, placed.rels, progress=progress,
-                               held=placed.held, stored=stored)
+                               held=placed.held, stored=stored, reader_version=READER_VERSION)
         take_off_displaced(store, placed.taken_off)  # after the write: a load stopped before it finds them again
     report = LoadReport(SOURCE, summary, notes + place_notes + placed.notes)
     report.notes.append(describe_summary(report))

@@ -23,6 +23,7 @@ from graph.store.writer import Progress
 from graph.wording import first_few
 from loaders.cluster_detection import made_clusters_note
 from loaders.common import LoadReport, load_records, source_record
+from loaders.county_placements import county_placements
 from loaders.csv_tables import Table
 from loaders.generic_added_ends import add_constant_ends, added_ends
 from loaders.generic_cell_notes import cell_notes, wrong_marks, yes_no_words
@@ -53,8 +54,14 @@ from loaders.mapping_contract import currency_notes, near_misses
 from loaders.nuts import keep_stored_places
 from loaders.role_words import role_notes, with_role_words
 
-__all__ = ["NOT_IN_FILE", "GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic",
+__all__ = ["READER_VERSION", "NOT_IN_FILE",
+           "GenericInput", "parse_generic", "read_generic", "missing_endpoints", "check_generic",
            "load_generic"]
+
+#: What this reader makes of a file, logged with each load (`loaders.reader_version`): a store that loaded the same
+#: files with another version loads them again, once. Raise it with any change to what a file becomes. 1: participations
+#: keyed by the role as read (`graph.store.load_log.USER_RECORDS_VERSION` 2).
+READER_VERSION = 1
 
 
 @dataclass
@@ -128,7 +135,8 @@ def parse_generic(mapping_path: Path | str) -> GenericInput:
             notes.append(f"{spec.file}{_which_table(mapping, spec)}: {merged} repeated row(s) of the same "
                          f"{spec.label or spec.type} merged")
         skipped = frozenset(line for file, line, _ in collected.skipped if file == spec.file)
-        notes += [n for n in cell_notes(spec, table) + role_notes(spec, table, skipped) if n not in notes]
+        notes += [n for n in cell_notes(spec, table) + county_placements(spec, table) + role_notes(spec, table, skipped)
+                  if n not in notes]
         problems = wrong_currency_marks(spec, table, wrong_marks(spec, table, problems))
         problems = yes_no_words(spec, wrong_date_format(spec, table, problems))
     if problems:
@@ -202,7 +210,7 @@ def missing_endpoints(store: GraphStore, data: GenericInput) -> list[Problem]:
         problems = match_by_name(store, data, settle=settle)
         data.notes += held_written_otherwise(store, data)  # after the match: a matched row has the store's id
         data.notes += held_written_apart(store, data)
-        add_constant_ends(store, data)  # `add = true`: made where no one holds it
+        problems += add_constant_ends(store, data)  # `add = true`: made where no one holds it
         found, notes = resolve_ends(store, data.unresolved, data.rels, own_files(data.nodes), data.constant_ends)
     data.notes += [n for n in notes if n not in data.notes]
     if not problems + found:
@@ -239,7 +247,7 @@ def load_generic(store: GraphStore, mapping_path: Path | str, progress: Progress
     data = check_generic(store, mapping_path)
     source = f"user:{data.mapping.name}"
     summary = load_records(store, source, data.paths, data.nodes, data.rels, progress=progress, held=data.held,
-                           stored=data.stored)
+                           stored=data.stored, reader_version=READER_VERSION)
     take_off_displaced(store, data.displaced)  # after the write: a load stopped before it finds them again
     take_off_emptied_labels(store, data.nodes, data.mapping)  # before the derived facts (they set `sme` from `SME`)
     return LoadReport(source, summary, data.notes + drop_properties(store, data.drops))

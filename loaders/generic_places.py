@@ -26,10 +26,10 @@ from graph.store.records import NodeRecord, RelRecord
 from loaders.country_advice import country_advice
 from loaders.county_numbers import SCHEMES, county_letters, county_region, is_county_number, not_a_county
 from loaders.generic_labels import STATUS_OF
-from loaders.mapping_spec import FileSpec
+from loaders.mapping_spec import FileSpec, Place
 from loaders.nuts import country_name, iso_code, place_records
 
-__all__ = ["spec_fills", "region_id", "locate", "most_precise"]
+__all__ = ["spec_fills", "region_id", "country_cell", "region_cell", "locate", "most_precise"]
 
 _NUTS = re.compile(r"^[A-Z]{2}[0-9A-Z]{1,3}$")
 
@@ -71,14 +71,24 @@ def _nuts_places(region: str, source: str) -> tuple[tuple[NodeRecord, ...], tupl
     return tuple(nodes), tuple(rels)
 
 
+def country_cell(place: Place, row: dict[str, Any]) -> str:
+    """The row's country cell as the place reads it (its `values` recodes applied), "" for none."""
+    cell = _cell(row, place.country) if place.country else ""
+    return _recoded(place.country_values).get(cell.casefold(), cell) if place.country_values else cell
+
+
+def region_cell(place: Place, row: dict[str, Any]) -> str:
+    """The row's region cell as the place reads it (its `values` recodes applied), "" for none."""
+    region = _cell(row, place.region)
+    return _recoded(place.region_values).get(region.casefold(), region) if place.region_values else region
+
+
 def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[str, int], source: str,
            problems: list[Problem]) -> tuple[NodeRecord, list[NodeRecord], list[RelRecord]]:
     """The node with its place properties, and the place records: LOCATED_IN, the Region / Country, PART_OF."""
     place = spec.place
     country = place.country_value or None
-    cell = _cell(row, place.country) if place.country else ""
-    cell = _recoded(place.country_values).get(cell.casefold(), cell) if place.country_values else cell
-    if cell:
+    if cell := country_cell(place, row):
         try:
             country = country_code(cell)
         except ValueError as e:
@@ -86,8 +96,7 @@ def locate(spec: FileSpec, row: dict[str, Any], node: NodeRecord, where: tuple[s
                 f'country = {{ column = "{place.country}", values = {{ "{cell}" = "{code}" }} }}')),
                                     mapping_can_fix=True))
             return node, [], []
-    region = _cell(row, place.region)
-    region = _recoded(place.region_values).get(region.casefold(), region) if place.region_values else region
+    region = region_cell(place, row)
     if place.county_numbers and SCHEMES[place.county_numbers].foreign_cells_are_theirs and country and (
             country != place.county_numbers and is_county_number(region, place.county_numbers)):
         region = ""  # a Swiss member's postcode `1202` in a French table, `EE` (abroad) in an Italian: its country

@@ -45,7 +45,7 @@ from loaders.region_countries import bundled_name, bundled_regions_named, bundle
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["national_regions_as_nuts"]
+__all__ = ["national_regions_as_nuts", "candidate_regions", "regions_taken"]
 
 
 #: Regions whose search text holds a name as one of its entries (`|name|`: the name, an alias, a part of a name
@@ -112,7 +112,7 @@ def _column_levels(data: GenericInput, unambiguous: dict[str, str]) -> dict[str,
     return {node_id: sum((levels.get(c, Counter()) for c in found), Counter()) for node_id, found in columns.items()}
 
 
-def _taken(data: GenericInput, national: dict[str, NodeRecord], candidates: dict[str, set[str]],
+def regions_taken(data: GenericInput, national: dict[str, NodeRecord], candidates: dict[str, set[str]],
            versions: dict[str, list], stored: set[str]) -> tuple[dict[str, str], dict[str, str]]:
     """Each national region's id -> its NUTS region (see the module); and, of those a name of several levels gave,
     the note that says which was taken."""
@@ -138,7 +138,7 @@ def _taken(data: GenericInput, national: dict[str, NodeRecord], candidates: dict
     return taken, said
 
 
-def _candidates(store: GraphStore, national: list[NodeRecord]
+def candidate_regions(store: GraphStore, national: list[NodeRecord]
                 ) -> tuple[dict[str, set[str]], dict[str, list], set[str]]:
     """Each national region's id -> the ids of the NUTS regions its name names: the store's (by name, then by search
     text, see the module) and the bundled NUTS files' of its country (`loaders.region_countries`), so that a table
@@ -173,8 +173,8 @@ def national_regions_as_nuts(store: GraphStore, data: GenericInput) -> None:
     if not national:
         return
     held = held_ids(store, "Region", list(national))
-    found_ids, versions, stored = _candidates(store, list(national.values()))
-    nuts_of, levels_said = _taken(data, national, found_ids, versions, stored)
+    found_ids, versions, stored = candidate_regions(store, list(national.values()))
+    nuts_of, levels_said = regions_taken(data, national, found_ids, versions, stored)
     kept = sorted(node_id for node_id in nuts_of if node_id in held)
     if kept:  # loaded before NUTS: said, so that the two regions of one name are no surprise
         data.notes.append(f"{len(kept)} national region(s) an earlier load made have the name of a NUTS region, and "

@@ -15,18 +15,11 @@ from typing import Any
 from graph.errors import Problem
 from graph.store.schema import NODE_LABELS, REL_TYPES
 from loaders.mapping_columns import COLUMN_KEYS, property_column
+from loaders.mapping_ends import Endpoint, constant_end, endpoint_problem
 from loaders.mapping_lines import MappingLines
 from loaders.mapping_options import key_options, reading_options
 from loaders.mapping_partner_amounts import AMOUNTS, listed_amount_problem, of_each_project, whole_amount_problem
-from loaders.mapping_spec import (
-    Column,
-    Endpoint,
-    FileSpec,
-    constant_end,
-    did_you_mean,
-    endpoint_problem,
-    node_keys,
-)
+from loaders.mapping_spec import Column, FileSpec, did_you_mean, node_keys
 
 __all__ = ["KEYS", "MappingChecker"]
 
@@ -185,11 +178,12 @@ class MappingChecker:
                 if (found := endpoint_problem(role, end)) is not None:
                     self.problem(kind, index, found, role)
                     continue
-                self.unknown_keys(kind, index, end, {"label", "column", "value", "add", "country"}, role)
+                self.unknown_keys(kind, index, end, {"label", "column", "value", "add", "country", "region"},
+                                  role)
                 allowed = (rel.starts if role == "start" else rel.ends) if rel else ()
                 ends[role] = Endpoint(self.label(kind, index, end.get("label"), role, allowed),
                                       end.get("column", ""), constant_end(end), end.get("add") is True,
-                                      str(end.get("country", "")).upper())
+                                      str(end.get("country", "")).upper(), str(end.get("region", "")).strip())
             spec = FileSpec(**common, type=rel_type if rel else "", start=ends.get("start"), end=ends.get("end"),
                             key=self.text(kind, index, table, "key", required=False),
                             properties=self.columns(kind, index, table.get("properties", {}),

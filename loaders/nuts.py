@@ -30,10 +30,14 @@ from graph.store.writer import Progress
 from loaders.common import LoadReport, load_records, source_record
 from loaders.csv_tables import integer, number, read_table, unique_rows
 
-__all__ = ["read_nuts", "load_nuts", "nuts_files", "iso_code", "country_name", "place_records",
+__all__ = ["READER_VERSION", "read_nuts", "load_nuts", "nuts_files", "iso_code", "country_name", "place_records",
            "keep_stored_places", "describe_summary"]
 
 SOURCE = "nuts"
+#: What this reader makes of a file, logged with each load (`loaders.reader_version`): a store that loaded the same
+#: files with another version loads them again, once. Raise it with any change to what a file becomes. 1: GISCO's label
+#: points of each NUTS version given, a region's names as written.
+READER_VERSION = 1
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
 _REQUIRED = ("NUTS_ID", "LEVL_CODE", "CNTR_CODE", "NAME_LATN", "lon", "lat")
 _OPTIONAL = ("NUTS_NAME", "parent_NUTS_ID", "MOUNT_TYPE", "URBN_TYPE", "COAST_TYPE")
@@ -225,7 +229,7 @@ def load_nuts(store: GraphStore, path: Path | str, progress: Progress | None = N
     """Load the NUTS label points of a folder (or one file) into `store`; re-running changes nothing."""
     files = nuts_files(path)
     nodes, rels, notes = read_nuts(files)
-    summary = load_records(store, SOURCE, files, nodes, rels, progress=progress)
+    summary = load_records(store, SOURCE, files, nodes, rels, progress=progress, reader_version=READER_VERSION)
     report = LoadReport(SOURCE, summary, notes)
     report.notes.append(describe_summary(report))
     return report

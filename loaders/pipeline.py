@@ -26,7 +26,6 @@ from pathlib import Path
 
 from graph.errors import ClusterExplorerError, StoppedAfterCompletion
 from graph.memory import gc_paused
-from graph.store import cypher
 from graph.store.backends import hold_for_load
 from graph.store.contract import GraphStore
 from graph.store.load_log import completion_deferred, interrupted_loads
@@ -40,7 +39,7 @@ from loaders.common import LoadReport, file_checksum
 from loaders.derived import derive_clusters, derive_smes, recount_activity
 from loaders.derived_version import derived_outdated, stamp_derived_version
 from loaders.own_namesakes import own_namesakes
-from loaders.reload_gone import reload_due
+from loaders.reader_version import current_reader_version, logged_read, read_again_line, reader_changed
 from loaders.sources import SOURCES, input_files, load_cordis_parsed
 from loaders.unload_due import DERIVED_STEPS, derived_due
 
@@ -49,11 +48,11 @@ __all__ = ["SOURCES", "PipelineReport", "run_load", "run_unload", "run_sample", 
 
 
 def already_loaded(store: GraphStore, source: str, checksum: str) -> bool:
-    """Whether the load log holds a completed load of `source` with `checksum`, and no load of other files of it
-    since (which took off what these gave and those do not: `loaders.reload_gone`); cheap reads, no parsing."""
-    found = store.read(cypher.logged_load(), {"rows": [{"source": source, "checksum": checksum}]}, row_cap=100)
-    return any((props or {}).get("status", "complete") == "complete" for (props,) in found.rows) and (
-        reload_due(store, source, checksum) is None)
+    """Whether the load log holds a completed load of `source` with `checksum` read by the reader of this version
+    (`loaders.reader_version`), and no load of other files of it since (which took off what these gave and those
+    do not: `loaders.reload_gone`); cheap reads, no parsing."""
+    entry = logged_read(store, source, checksum)
+    return entry is not None and not reader_changed(entry, current_reader_version(source))
 
 
 @dataclass
@@ -66,6 +65,8 @@ class PipelineReport:
     derived: list[str] = field(default_factory=list)
     skipped: bool = False
     warnings: list[str] = field(default_factory=list)
+    #: Why files the log holds were loaded again: their reader changed since (`loaders.reader_version`); else "".
+    read_again: str = ""
 
     @property
     def summary(self) -> WriteSummary:
@@ -159,10 +160,14 @@ def _load(store: GraphStore, source: str, path: Path | None, progress: Progress 
         loader = SOURCES[source]
     except KeyError:
         raise ClusterExplorerError(f"unknown source {source!r}; known: {', '.join(SOURCES)}") from None
-    if skip_loaded and _loaded_before(store, source, path):
+    inputs = input_files(source, path) if skip_loaded else None
+    entry = logged_read(store, source, file_checksum(inputs)) if inputs is not None else None
+    if entry is not None and not reader_changed(entry, current_reader_version(source)):
         return None
     report = PipelineReport(load_cordis_parsed(store, path, progress, parsed) if parsed is not None else
                             loader(store, path, progress))
+    if entry is not None:  # the same files, read by another version of their reader
+        report.read_again = read_again_line(path or inputs[0], source, entry)
     report.load.notes += report.summary.retired  # what a re-load took off (`loaders.reload_gone`)
     return report
 

@@ -27,6 +27,8 @@ counts them apart, as keyed anew (`_keyed_anew`), and keeps "no longer in it" fo
 
 from __future__ import annotations
 
+from types import EllipsisType
+
 from graph.store.contract import GraphStore
 from graph.store.load_log import interrupted_loads, keyed_before
 from graph.store.reads import last_loads
@@ -34,6 +36,7 @@ from graph.store.records import NodeRecord, RelRecord
 from graph.store.retire import Gone, gone, retire, retired_prefix
 from graph.store.unload import UnloadSummary, source_prefix, take_off
 from graph.store.writer import WriteSummary
+from loaders.reader_version import current_reader_version, reader_changed
 
 __all__ = ["reload_due", "keyed_otherwise", "take_back_gone"]
 
@@ -42,15 +45,20 @@ KEYED_ANEW = ("were keyed anew (participations are now keyed by the role as read
               "written again under their new keys; the old ones were taken off")
 
 
-def reload_due(store: GraphStore, source: str, checksum: str) -> bool | None:
+def reload_due(store: GraphStore, source: str, checksum: str,
+               reader_version: int | None | EllipsisType = ...) -> bool | None:
     """None when the log holds no entry of `source`, or its last one is a complete load of these very files (a
     first load, a re-run: nothing to take off), unless an older version keyed that user table's records otherwise
-    (`load_log.keyed_before`: the records of its old keys go); else whether one of its entries did not finish (a
-    stopped load or unload: every derived fact its removal could change is made again). Read before the load logs
-    itself started."""
+    (`load_log.keyed_before`: the records of its old keys go) or another reader than `reader_version` read them
+    (`loaders.reader_version`: what the old reader gave and this one does not goes; `...`: the source's reader now);
+    else whether one of its entries did not finish (a stopped load or unload: every derived fact its removal could
+    change is made again). Read before the load logs itself started."""
+    if reader_version is ...:
+        reader_version = current_reader_version(source)
     entries = [e for e in last_loads(store, limit=10**6) if e["source"] == source]  # the newest first
     unfinished = bool(interrupted_loads(entries))  # a stopped load that a later complete one followed is done
-    if not entries or (not unfinished and entries[0].get("checksum") == checksum and not keyed_before(entries[0])):
+    if not entries or (not unfinished and entries[0].get("checksum") == checksum and not keyed_before(entries[0])
+                       and not reader_changed(entries[0], reader_version)):
         return None  # a table an older version keyed otherwise is due: its old keys' records go
     return unfinished
 

@@ -75,7 +75,8 @@ def test_a_candidate_working_in_the_sector_through_its_own_members_names_them(em
     """Arla and Teknologisk Institut, members of Food & Bio Cluster Denmark alone, took part in FoodBot
     (Robotteknologi): the cluster works in it through them, and the reason says so."""
     food = ranked(embedded_store, tmp_path)["Cluster:Food & Bio Cluster Denmark"]
-    assert "works in Robotteknologi, as asked: through Arla Foods amba, Teknologisk Institut" in food.reasons
+    assert ("works in Robotteknologi, as asked: 1 of its members' projects, through Arla Foods amba, Teknologisk "
+            "Institut") in food.reasons
     assert food.components["asked sectors"] > 0
 
 
@@ -85,5 +86,5 @@ def test_an_organisation_asked_for_does_not_make_its_own_cluster_work_in_the_sec
     found = ranked(embedded_store, tmp_path, "Organisation:30060946")
     assert ("in Robotteknologi, the sector(s) asked, only through Danmarks Tekniske Universitet, the consortium "
             "itself: not ranked higher for it") in found["Cluster:MADE"].reasons
-    assert "works in Robotteknologi, as asked: through Syddansk Universitet" in found[
+    assert "works in Robotteknologi, as asked: 1 of its members' projects, through Syddansk Universitet" in found[
         "Cluster:Energy Cluster Denmark"].reasons

@@ -11,9 +11,10 @@ import numpy as np
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend_reasons import Path
+from graph.analytics.recommend_sectors import sector_display
 from graph.wording import first_few, national_region_shown
 
-__all__ = ["tagged", "place_reasons", "network_reasons", "common_partners"]
+__all__ = ["tagged", "place_reasons", "network_reasons", "common_partners", "sector_reason"]
 
 
 def tagged(cindex: ClusterIndex, project: str, sector: str) -> str:
@@ -21,6 +22,38 @@ def tagged(cindex: ClusterIndex, project: str, sector: str) -> str:
     name), so a path through the project follows its stored relationships (Explore drew the path in pieces)."""
     return next((target for _, target, t in cindex.G.out_edges(project, data="type")
                  if t == "ACTIVE_IN" and cindex.neighbours.canonical(target) == sector), sector)
+
+
+def _joined(*parts: tuple[str, ...]) -> tuple[str, ...]:
+    """Parts of a path in order, a node repeated where two parts meet kept once."""
+    nodes: list[str] = []
+    for part in parts:
+        nodes += [n for n in part if not nodes or n != nodes[-1]]
+    return tuple(nodes)
+
+
+def sector_reason(cindex: ClusterIndex, me: Profile, other: Profile, pair: tuple[str, str], paths: list[Path]) -> str:
+    """The sector pair (mine, theirs) that adds most to the sector fit, in words, with its path: the same sector
+    ("both work in Automation") or a neighbouring one. Where both are common among clusters (`ClusterIndex.common`)
+    the reason says it says little: "both work in governance" had stood first for an off-topic cluster."""
+    s, t = pair
+    G = cindex.G
+    mine, theirs = sector_display(G, me.sector_paths[s][-1]), sector_display(G, other.sector_paths[t][-1])
+    common = ""
+    if cindex.common(s) and cindex.common(t):
+        held = " and ".join(f"{cindex.sector_df[x]} in {sector_display(G, x)}" for x in dict.fromkeys(pair))
+        common = (f", as many clusters do (of the {cindex.with_sectors} clusters with sectors, {held}): it says little "
+                  "about fit")
+    if s == t:
+        paths.append(Path(_joined(me.sector_paths[s], tuple(reversed(other.sector_paths[t]))), f"both work in {mine}"))
+        return f"both work in {mine}{common}"
+    n = cindex.neighbours.shared_count(s, t)
+    example = cindex.neighbours.example(s, t)
+    middle = (tagged(cindex, example, s), example, tagged(cindex, example, t)) if example else ()
+    paths.append(Path(_joined(me.sector_paths[s], middle, tuple(reversed(other.sector_paths[t]))),
+                      f"{mine} and {theirs} meet in {cindex.index.name(example) if example else 'the same clusters'}"))
+    return (f"works in {theirs}, a neighbouring sector of {mine} "
+            f"({n} {'project or cluster works' if n == 1 else 'projects or clusters work'} in both){common}")
 
 
 def place_reasons(cindex: ClusterIndex, me: Profile, other: Profile, place: float, alone: bool) -> list[str]:

@@ -26,13 +26,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from graph.analytics.cluster_partner_reasons import network_reasons, place_reasons, tagged
+from graph.analytics.cluster_partner_reasons import network_reasons, place_reasons, sector_reason
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.cluster_requirements import asked_reasons, meeting
-from graph.analytics.recommend import Candidate, link_scores
+from graph.analytics.recommend import Candidate
 from graph.analytics.recommend_cold import member_clusters
+from graph.analytics.recommend_links import link_scores
 from graph.analytics.recommend_reasons import Path
-from graph.analytics.recommend_sectors import sector_display
 from graph.errors import NotFound
 from graph.store.schema import is_cluster
 
@@ -52,13 +52,16 @@ _LABELS = {1: "ESCA Bronze", 2: "ESCA Silver", 3: "ESCA Gold"}
 class ClusterWeights:
     """How much each part counts. `sectors`, `projects` and `programmes` were chosen by grid search on the
     validation cut (2023-07-01) of bench/eval_cluster_partners.py (hand-set first: 2, 1, 1); places and
-    labels, which the hold-out cannot judge, are set by hand to break ties."""
+    labels, which the hold-out cannot judge, are set by hand to break ties. `asked_sectors` acts only when a request
+    names sectors (`graph.analytics.cluster_requirements`): set by hand as high as shared projects, so that how much a
+    candidate works in the sector asked orders those that work in it."""
 
     sectors: float = 0.5
     projects: float = 4.0
     programmes: float = 1.0
     places: float = 0.5
     label: float = 0.25
+    asked_sectors: float = 4.0
 
 
 #: A partner cluster has the shape of any recommended partner: total score, parts, reasons and paths.
@@ -76,23 +79,32 @@ class ClusterRanking:
 
 
 def _self_similarity(cindex: ClusterIndex, sectors: dict[str, float]) -> float:
+    """The soft-cosine norm of an IDF-weighted sector profile (`ClusterIndex.weighted`)."""
     return math.sqrt(sum(wa * wb * cindex.neighbours.closeness(a, b) for a, wa in sectors.items()
                          for b, wb in sectors.items()))
 
 
 def _sector_fit(cindex: ClusterIndex, mine: dict[str, float], mine_norm: float, theirs: dict[str, float],
                 theirs_norm: float):
-    """Soft cosine of two sector profiles (closeness as the similarity of two sectors), and the pair
-    (mine, theirs) that adds most to it."""
-    if not mine or not theirs:
+    """Soft cosine of two IDF-weighted sector profiles (`ClusterIndex.weighted`; closeness as the similarity of two
+    sectors), and the pair (mine, theirs) to say: the one adding most to the plain cosine, a pair of fields common
+    among clusters only when no other adds anything ("both work in Automation", not its rarer neighbour robotics;
+    not "both work in governance" beside a field few clusters share)."""
+    if not mine or not theirs or not mine_norm or not theirs_norm:
         return 0.0, None
-    total, best, best_pair = 0.0, 0.0, None
+    total, best, best_pair = 0.0, (False, 0.0), None
+    idf = {x: cindex.sector_idf(x) for x in (*mine, *theirs)}
+    common = {x for x in idf if cindex.common(x)}
     for s, ws in mine.items():
         for t, wt in theirs.items():
-            gain = ws * wt * cindex.neighbours.closeness(s, t)
-            total += gain
-            if gain > best:
-                best, best_pair = gain, (s, t)
+            closeness = cindex.neighbours.closeness(s, t)
+            if not closeness:
+                continue
+            total += ws * wt * closeness
+            plain = ws * wt * closeness / (idf[s] * idf[t] or 1.0)
+            said = (not (s in common and t in common), plain)
+            if plain > 0 and said > best:
+                best, best_pair = said, (s, t)
     return min(1.0, total / (mine_norm * theirs_norm)), best_pair
 
 
@@ -143,14 +155,16 @@ def cluster_scores(cindex: ClusterIndex, focal: list[str], weights: ClusterWeigh
         mine = set(me.rows)
         network = np.array([_tie(aa, direct, cindex.profile(c).rows, mine) for c in keys])
     network = network / network.max() if network.size and network.max() > 0 else network
-    mine_norm, norms = _self_similarity(cindex, me.sectors), cindex.norms
+    my_sectors = cindex.weighted(me.sectors)
+    mine_norm, norms = _self_similarity(cindex, my_sectors), cindex.norms
     focal_idf = sum(cindex.idf.get(g, 0.0) * w for g, w in me.programmes.items()) or 1.0
     found = []
     for c, net in zip(keys, network, strict=True):
         other = cindex.profile(c)
+        theirs = cindex.weighted(other.sectors)
         if c not in norms:  # once per index, shared by every request (setdefault computed it every time)
-            norms[c] = _self_similarity(cindex, other.sectors)
-        fit, pair = _sector_fit(cindex, me.sectors, mine_norm, other.sectors, norms[c])
+            norms[c] = _self_similarity(cindex, theirs)
+        fit, pair = _sector_fit(cindex, my_sectors, mine_norm, theirs, norms[c])
         shared_progs = {g: cindex.idf.get(g, 0.0) * min(w, other.programmes[g])
                         for g, w in me.programmes.items() if g in other.programmes}
         if not (fit or net or shared_progs):
@@ -242,14 +256,6 @@ def known_by(cindex: ClusterIndex, focal: list[str]) -> list[str]:
     return [*member_clusters(cindex.index, focal), *focal]
 
 
-def _joined(*parts: tuple[str, ...]) -> tuple[str, ...]:
-    """Parts of a path in order, a node repeated where two parts meet kept once."""
-    nodes: list[str] = []
-    for part in parts:
-        nodes += [n for n in part if not nodes or n != nodes[-1]]
-    return tuple(nodes)
-
-
 def _tie(aa: np.ndarray, direct: np.ndarray, rows: list[int], mine: set[int]) -> float:
     """How much a candidate's organisations (`rows`) work with the focal ones (`mine`): their Adamic-Adar and
     shared projects, and one for each member the two clusters share. A shared member's own projects are not the
@@ -259,25 +265,11 @@ def _tie(aa: np.ndarray, direct: np.ndarray, rows: list[int], mine: set[int]) ->
 
 
 def _candidate(cindex, me: Profile, score, key, parts, terms, pair, shared_progs) -> ClusterCandidate:
-    G, other = cindex.G, cindex.profile(key)
+    other = cindex.profile(key)
     name = cindex.index.name(key)
     reasons, paths = [], []
     if pair:
-        s, t = pair
-        mine, theirs = sector_display(G, me.sector_paths[s][-1]), sector_display(G, other.sector_paths[t][-1])
-        if s == t:
-            reasons.append(f"both work in {mine}")
-            paths.append(Path(_joined(me.sector_paths[s], tuple(reversed(other.sector_paths[t]))),
-                              f"both work in {mine}"))
-        else:
-            n = cindex.neighbours.shared_count(s, t)
-            reasons.append(f"works in {theirs}, a neighbouring sector of {mine} "
-                           f"({n} {'project or cluster works' if n == 1 else 'projects or clusters work'} in both)")
-            example = cindex.neighbours.example(s, t)
-            middle = (tagged(cindex, example, s), example, tagged(cindex, example, t)) if example else ()
-            paths.append(Path(_joined(me.sector_paths[s], middle, tuple(reversed(other.sector_paths[t]))),
-                              f"{mine} and {theirs} meet in "
-                              f"{cindex.index.name(example) if example else 'the same clusters'}"))
+        reasons.append(sector_reason(cindex, me, other, pair, paths))
     if parts["projects"]:
         reasons += network_reasons(cindex, me, other, paths)
     for g in sorted(shared_progs, key=lambda g: -shared_progs[g])[:2]:

@@ -51,7 +51,7 @@ def _restored(state: dict, index: RecommenderIndex) -> ClusterIndex:
     neighbours.__dict__.update(state["neighbours"], _G=index.G, _projects_of=None)
     clusters = ClusterIndex.__new__(ClusterIndex)
     clusters.__dict__.update(state["clusters"], G=index.G, index=index, neighbours=neighbours)
-    for name in ("keys", "_profiles", "norms", "idf"):
+    for name in ("keys", "_profiles", "norms", "idf", "with_sectors", "sector_df"):
         getattr(clusters, name)  # AttributeError: a file of an older shape, rebuilt
     for name in ("same", "keys", "column", "count", "together", "tagged_projects"):
         getattr(neighbours, name)

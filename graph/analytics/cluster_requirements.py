@@ -3,14 +3,23 @@
 The Partners page and `recommend` take places to avoid, a minimum quality label, places to add and sectors.
 The organisation ranking (`graph.analytics.recommend`) used them; the partner-cluster ranking ignored every one,
 so "avoid Sweden" and "at least ESCA Gold" still listed the same ten Swedish Bronze clusters. Here a place to avoid
-and a minimum label leave clusters out (hard requirements, as for organisations), and a place to add or a sector
-asked for adds its weight (`places`, `sectors` of `ClusterWeights`) to the clusters that have it, with a reason.
+and a minimum label leave clusters out (hard requirements, as for organisations), and a place to add adds its weight
+(`places` of `ClusterWeights`) to the clusters in it, with a reason.
+
+A sector asked for filters and weighs: the clusters that work in it (their own sector, or projects of their own or
+of their members in it or in a field below it) come first, ordered among themselves by their score plus
+`asked_sectors` times how much they work in it (log-scaled projects, the most of any candidate being 1), and each
+says how much ("works in robotics, as asked: 12 of its members' projects, through ..."). A flat boost of 0.5 had left
+a Finnish robotics cluster's `--sector robotics` list nearly as without it, against shared projects weighted 4.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import math
 from dataclasses import dataclass
+
+import numpy as np
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend import Requirements
@@ -31,20 +40,51 @@ class Basis:
     """What a candidate cluster's work in the sectors asked rests on: `held`, the sectors asked that are its own
     (`own`: an ACTIVE_IN of its own, or a project of its own record) or that members of its own have a project in
     (`through`, their keys); `shared`, members with such a project that the focal set has too: their project is the
-    focal set's own work, so they alone make no candidate work in the sector."""
+    focal set's own work, so they alone make no candidate work in the sector. `own_projects`, `member_projects`: how
+    many distinct projects in the sectors asked its own record and those members took part in."""
 
     held: tuple[str, ...] = ()
     own: tuple[str, ...] = ()
     through: tuple[str, ...] = ()
     shared: tuple[str, ...] = ()
+    own_projects: int = 0
+    member_projects: int = 0
+
+    @property
+    def projects(self) -> int:
+        return self.own_projects + self.member_projects
 
 
-def sector_basis(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...], mine=frozenset()) -> Basis:
+def asked_projects(cindex: ClusterIndex, sectors: tuple[str, ...]) -> np.ndarray:
+    """The index's project columns in one of `sectors` or in a field below one (sorted), as `sector_counts` counts
+    them: a project in soft robotics is in robotics; a seed sector stands for the field of its name."""
+    G, fields = cindex.G, set()
+    todo = [cindex.neighbours.canonical(sector_key(s)) for s in sectors]
+    while todo:
+        field = todo.pop()
+        if field not in fields and field in G:
+            fields.add(field)
+            todo += [u for u, _, t in G.in_edges(field, data="type") if t == "PART_OF"]
+    fields |= {seed for seed, to in cindex.neighbours.same.items() if to in fields}
+    tagged = {u for f in fields for u, _, t in G.in_edges(f, data="type") if t == "ACTIVE_IN"}
+    return np.array(sorted(j for j, p in enumerate(cindex.index.projects) if p in tagged), dtype=int)
+
+
+def _projects_in(cindex: ClusterIndex, rows, asked: np.ndarray) -> np.ndarray:
+    """The projects of `asked` (columns) the organisations of `rows` took part in."""
+    if not rows or not len(asked):
+        return np.zeros(0, dtype=int)
+    return np.intersect1d(cindex.index.incidence[sorted(rows)].indices, asked)
+
+
+def sector_basis(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...], mine=frozenset(),
+                 asked: np.ndarray | None = None) -> Basis:
     """On what the cluster of `profile` works in each sector asked (ids as stored or the Partners page's `Sector:`
     keys, `sector_key`), `mine` being the focal set's index rows: one of its own sectors, or a project in it or in a
     field below it (as `asked_sector` judges an organisation) of its record or of a member the focal set does not
     share. A member of both clusters had made Energy Cluster Denmark "work in Robotteknologi, as asked" for Odense
-    Robotics, by Odense Robotics' own members' projects."""
+    Robotics, by Odense Robotics' own members' projects. `asked`: `asked_projects` of `sectors`, computed when not
+    given."""
     index, G = cindex.index, cindex.G
     body = cindex.linked(profile.key)
     own_sectors = {cindex.neighbours.canonical(s) for n in body for _, s, t in G.out_edges(n, data="type")
@@ -65,7 +105,11 @@ def sector_basis(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...
             through |= members
         else:
             shared |= {r for r in rows if r in mine}
-    return Basis(tuple(held), tuple(own), *(tuple(sorted(index.keys[r] for r in x)) for x in (through, shared)))
+    asked = asked_projects(cindex, sectors) if asked is None else asked
+    of_its_own = _projects_in(cindex, own_rows - set(mine), asked)
+    of_members = np.setdiff1d(_projects_in(cindex, through, asked), of_its_own)
+    return Basis(tuple(held), tuple(own), *(tuple(sorted(index.keys[r] for r in x)) for x in (through, shared)),
+                 len(of_its_own), len(of_members))
 
 
 def _some(cindex: ClusterIndex, keys) -> str:
@@ -89,6 +133,10 @@ def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements
         return found, None
     level = LABEL_LEVELS.get(requirements.min_label or "", 0)
     kept, avoided, unlabelled, placed, active = [], 0, 0, 0, 0
+    asked = asked_projects(cindex, requirements.sectors) if requirements.sectors else None
+    bases = {key: sector_basis(cindex, cindex.profile(key), requirements.sectors, mine, asked)
+             for _, key, *_ in found} if requirements.sectors else {}
+    most = math.log1p(max((b.projects for b in bases.values() if b.held), default=0))
     for _, key, parts, terms, pair, shared in found:
         other = cindex.profile(key)
         if _within(other, requirements.avoid_places):
@@ -100,10 +148,11 @@ def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements
         terms = dict(terms)
         if _within(other, requirements.add_places):
             terms["asked places"], placed = weights.places, placed + 1
-        if requirements.sectors and sector_basis(cindex, other, requirements.sectors, mine).held:
-            terms["asked sectors"], active = weights.sectors, active + 1
+        if key in bases and bases[key].held:  # at least half the weight for working in it, the rest by how much
+            how_much = math.log1p(bases[key].projects) / most if most else 1.0
+            terms["asked sectors"], active = weights.asked_sectors * (1 + how_much) / 2, active + 1
         kept.append((sum(terms.values()), key, parts, terms, pair, shared))
-    kept.sort(key=lambda x: (-x[0], x[1]))
+    kept.sort(key=lambda x: (not (x[1] in bases and bases[x[1]].held), -x[0], x[1]))  # those in the sector first
     left = [f"{avoided} cluster(s) in a place to avoid"] * bool(avoided) + [
         f"{unlabelled} cluster(s) without the {label_name(requirements.min_label or '')} label or better"
     ] * bool(unlabelled)
@@ -111,21 +160,37 @@ def meeting(cindex: ClusterIndex, found: list[tuple], requirements: Requirements
     if requirements.add_places and not placed:  # the ranking is then as without them: said, not silent
         said.append(f"no candidate cluster is in {', '.join(requirements.add_places)}, so the places to add ranked "
                     "none higher")
-    if requirements.sectors and not active:
-        said.append("no candidate cluster works in the sectors asked, so they ranked none higher")
+    if requirements.sectors and not active:  # the list is then as without them: said, not passed off as filtered
+        said.append(f"no candidate cluster works in the sectors asked ({_named(cindex, requirements.sectors, ' or ')}"
+                    f"): none of the {len(found)} clusters ranked, nor their members, has a project in "
+                    f"{'it' if len(requirements.sectors) == 1 else 'them'}, so they ranked none higher and the list "
+                    "is as without them")
+    elif requirements.sectors:
+        said.append(f"{active} of the {len(found)} clusters ranked work in "
+                    f"{_named(cindex, requirements.sectors, ' or ')}, as asked: they come first, by how much they do")
     if requirements.sme_share is not None:
         said.append("a wanted share of SMEs ranks organisations, not partner clusters (rank organisations to use it)")
     return kept, "; ".join(said) or None
 
 
 def _works_in(cindex: ClusterIndex, basis: Basis) -> str:
-    """"works in robotics, as asked", and the members it rests on when not on the cluster's own record: ": through
-    X, Y" (": robotics through X" for those of several sectors asked that rest on members)."""
+    """"works in robotics, as asked", how many projects of its own and of its members, and the members it rests on:
+    ": 3 projects of its own; 12 of its members' projects, through X, Y" (": robotics through X" for those of several
+    sectors asked that rest on members only)."""
     by = [s for s in basis.held if s not in basis.own]
     said = f"works in {_named(cindex, basis.held)}, as asked"
-    if not by:
-        return said
-    return f"{said}: {_named(cindex, by) + ' ' if basis.own else ''}through {_some(cindex, basis.through)}"
+    how = [f"{_count(basis.own_projects)} of its own"] * bool(basis.own_projects)
+    if basis.through:
+        members = f"{basis.member_projects} of its members' projects, "
+        how.append(f"{members * bool(basis.member_projects)}{_named(cindex, by) + ' ' if basis.own and by else ''}"
+                   f"through {_some(cindex, basis.through)}")
+    elif basis.own and not basis.own_projects:
+        how.append("its own sector")
+    return f"{said}: {'; '.join(how)}" if how else said
+
+
+def _count(projects: int) -> str:
+    return f"{projects} project{'s' * (projects != 1)}"
 
 
 def _shared(cindex: ClusterIndex, shared: tuple[str, ...], focal) -> str:
@@ -147,12 +212,13 @@ def asked_reasons(cindex: ClusterIndex, candidates: list, requirements: Requirem
         return candidates
     index = cindex.index
     mine = frozenset(index.resolve(list(focal)))
+    asked = asked_projects(cindex, requirements.sectors) if requirements.sectors else None
     out = []
     for c in candidates:
         other, extra = cindex.profile(c.key), []
         if places := _within(other, requirements.add_places):
             extra.append(f"in {', '.join(places)}, as asked")
-        basis = sector_basis(cindex, other, requirements.sectors, mine) if requirements.sectors else Basis()
+        basis = sector_basis(cindex, other, requirements.sectors, mine, asked) if requirements.sectors else Basis()
         if basis.held:
             extra.append(_works_in(cindex, basis))
         elif basis.shared:  # only members of the focal set too: their projects are its own work, not the candidate's

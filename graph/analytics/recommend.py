@@ -31,8 +31,6 @@ import numpy as np
 
 from graph.analytics.recommend_cold import (
     COLD_START_NOTE,
-    clusters_said,
-    cold_note,
     cold_places,
     cold_reasons,
     consortium_profile,
@@ -41,9 +39,10 @@ from graph.analytics.recommend_cold import (
     nearby,
 )
 from graph.analytics.recommend_index import LABEL_LEVELS, RecommenderIndex, in_asked_sectors, label_level
+from graph.analytics.recommend_links import link_scores
+from graph.analytics.recommend_notes import history_note, places_note
 from graph.analytics.recommend_reasons import Path, paths, reasons, sme_short
 from graph.analytics.recommend_ties import scaled, tie_components, tie_reasons
-from graph.analytics.ungrouped import countryless_said
 from graph.errors import ParameterError
 
 __all__ = ["Weights", "Requirements", "Path", "Candidate", "RecommenderIndex", "recommend", "components",
@@ -129,36 +128,6 @@ def soften(values: np.ndarray) -> np.ndarray:
     return np.log1p(values / SOFTNESS) / math.log1p(1 / SOFTNESS)
 
 
-def link_scores(index: RecommenderIndex, rows: list[int], method: str) -> np.ndarray:
-    """Classic link-prediction scores of every organisation, summed over the consortium `rows`.
-
-    `method`: common_neighbours, adamic_adar, resource_allocation (networkx's definitions on the
-    organisation collaboration graph), preferential_attachment, or pagerank (personalised,
-    alpha 0.85, restarting at the consortium, weights = shared projects, as `nx.pagerank`).
-    """
-    A, deg = index.adjacency, index.degree
-    start = np.zeros(len(index.keys))
-    start[rows] = 1.0
-    if method == "preferential_attachment":
-        return deg * deg[rows].sum()
-    if method == "pagerank":
-        if not rows:
-            return np.zeros(len(index.keys))
-        restart = start / start.sum()
-        rank, dangling = restart.copy(), index.degree == 0
-        for _ in range(200):
-            new = 0.85 * (index.walk @ rank + rank[dangling].sum() * restart) + 0.15 * restart
-            done = np.abs(new - rank).sum() < 1e-8  # far below any gap that changes a ranking
-            rank = new
-            if done:
-                break
-        return rank
-    scale = {"common_neighbours": np.ones_like(deg),
-             "adamic_adar": np.divide(1.0, np.log(np.maximum(deg, 2)), out=np.zeros_like(deg), where=deg > 1),
-             "resource_allocation": np.divide(1.0, deg, out=np.zeros_like(deg), where=deg > 0)}[method]
-    return A @ (scale * (A @ start))
-
-
 def limits(index: RecommenderIndex, rows: list[int], req: Requirements,
            exclude_existing: bool = True) -> list[tuple[str, np.ndarray]]:
     """Whom the ranking may offer, limit by limit in the order it applies them (`consortium`, `known partners`,
@@ -207,34 +176,6 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     parts["nearby"] = nearby(index, focal) if cold else np.zeros(n)
     parts["programme"] = in_programmes(index, focal) if cold else np.zeros(n)
     return rows, allowed, parts
-
-
-def history_note(index: RecommenderIndex, focal) -> str | None:
-    """`COLD_START_NOTE` when no organisation `focal` stands for took part in a project, else None; when the graph
-    lacks some of what a cold start ranks by (a sector, a place, a programme of the focal set), the note names
-    what it has and what to add (Tillväxtverket, a place and no more, was told "ranked by sectors, region and
-    programmes" above candidates listed for their country and their projects)."""
-    if not is_cold(index, index.resolve(list(focal))):
-        return None
-    return cold_note(index, focal) + clusters_said(index, focal)
-
-
-def places_note(index: RecommenderIndex, focal, requirements: Requirements, shown: list) -> str | None:
-    """What a wanted place (`add_places`) got, when no candidate shown is there: that no organisation of the
-    store is there, or that those there are the consortium or its known partners or ranked lower. None when
-    every wanted place has a candidate shown (or none was asked for)."""
-    rows = set(index.resolve(list(focal)))
-    shown_places = [index.place[index.index[c.key]] for c in shown if c.key in index.index]
-    said = []
-    for place in requirements.add_places:
-        if any(p.startswith(place) for p in shown_places):
-            continue
-        there = [i for i in np.flatnonzero(np.char.startswith(index.place, place)) if i not in rows]
-        said.append(f"no organisation of the graph outside the consortium is in {place}"
-                    + countryless_said(index.country) if not there else
-                    f"none of the {len(there):,} organisation(s) in {place} is among these candidates: they are "
-                    "known partners of the consortium or fit less well (include known partners, or ask for more)")
-    return "; ".join(said) or None
 
 
 @dataclass(frozen=True)

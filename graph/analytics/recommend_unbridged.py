@@ -37,12 +37,17 @@ def _read_by(index: RecommenderIndex, focal: list[str], clusters: list[str] | No
     return {key for key in context if key in index.G and key not in index.index}
 
 
+def _own_sectors(G, read: set[str]) -> set[str]:
+    """The sectors the nodes `read` (`_read_by`) are ACTIVE_IN: the consortium's own, as both notes count them."""
+    return {s for key in read for _, s, t in G.out_edges(key, data="type") if t == "ACTIVE_IN"}
+
+
 def unbridged_sectors(index: RecommenderIndex, focal: list[str], clusters: list[str] | None = None
                       ) -> tuple[list[str], int]:
     """(the consortium's sectors that match no field and no project's sector, sorted by name; how many sectors the
     ranking reads of it). A sector other clusters work in still ranks partner clusters: it is not listed for them."""
     G, read = index.G, _read_by(index, focal, clusters)
-    own = {s for key in read for _, s, t in G.out_edges(key, data="type") if t == "ACTIVE_IN"}
+    own = _own_sectors(G, read)
     shared = ({s for s in own for u, _, t in G.in_edges(s, data="type")
                if t == "ACTIVE_IN" and u not in read and G.nodes[u].get("kind") == "Cluster"}
               if clusters is not None else set())
@@ -90,7 +95,7 @@ def members_sectors(index: RecommenderIndex, focal: list[str], clusters: list[st
     how many members those nodes have). Neither ranking reads a member's own sectors: a member list that puts its
     Sector column on the members (the Basque manager's mapping) leaves the cluster itself with none."""
     G, read = index.G, _read_by(index, focal, clusters)
-    own = {s for key in read for _, s, t in G.out_edges(key, data="type") if t == "ACTIVE_IN"}
+    own = _own_sectors(G, read)
     members_of = {key: {u for u, _, t in G.in_edges(key, data="type") if t == "MEMBER_OF"} - read for key in read
                   if G.nodes[key].get("kind") in ("Cluster", "Organisation")}  # a programme's members are no body's
     carried = {m: {s for _, s, t in G.out_edges(m, data="type") if t == "ACTIVE_IN"} - own

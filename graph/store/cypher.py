@@ -43,7 +43,6 @@ __all__ = [
     "export_relationships",
     "clear_all",
     "node_states",
-    "last_loads",
     "set_property",
     "resolve_node_keys",
     "organisation_activity",
@@ -120,15 +119,6 @@ def existing_ids(label: str) -> str:
 def node_states(label: str) -> str:
     """Properties and labels of `label` nodes among `$ids`."""
     return nodes_among_ids(label, states=True)
-
-
-@statement()
-def last_loads() -> str:
-    """The load log, newest first: by sequence number (`graph.store.load_log`), then by stamp."""
-    return ("MATCH (l:Load) RETURN l.source AS source, l.loaded_at AS loaded_at, l.checksum AS checksum, "
-            "l.nodes AS nodes, l.relationships AS relationships, l.status AS status, l.started_at AS started_at, "
-            "l.unload_started_at AS unload_started_at, l.seq AS seq, l.records_version AS records_version "
-            "ORDER BY coalesce(l.seq, -1) DESC, coalesce(l.loaded_at, l.started_at) DESC LIMIT $limit")
 
 
 @statement()

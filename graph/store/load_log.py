@@ -84,14 +84,16 @@ def _log_load(store: GraphStore, source: str, checksum: str, properties: dict[st
     write(store, cypher.upsert_nodes("Load"), {"rows": [record.row()]})
 
 
-def start_load(store: GraphStore, source: str, checksum: str, held: Iterable[RelRecord] = ()) -> None:
+def start_load(store: GraphStore, source: str, checksum: str, held: Iterable[RelRecord] = (),
+               reader_version: int | None = None) -> None:
     """Log a load as `started` (source, checksum, time), just before its first write, with the places it `held`
-    back (`graph.store.held_back`) and, for a user table, how its records are keyed (`USER_RECORDS_VERSION`). Until
-    `record_load` marks it complete, `interrupted_loads` names it. The counts of an earlier run of the same files
-    stay until `record_load` says whether this one changed anything."""
+    back (`graph.store.held_back`), the version of the reader that read its files (`loaders.reader_version`) and,
+    for a user table, how its records are keyed (`USER_RECORDS_VERSION`). Until `record_load` marks it complete,
+    `interrupted_loads` names it. The counts of an earlier run of the same files stay until `record_load` says
+    whether this one changed anything."""
     keyed = {"records_version": USER_RECORDS_VERSION} if source.startswith("user:") else {}
     _log_load(store, source, checksum, {"status": "started", "started_at": now_stamp(), "loaded_at": None,
-                                        HELD_PROPERTY: held_entries(held), **keyed})
+                                        HELD_PROPERTY: held_entries(held), "reader_version": reader_version, **keyed})
 
 
 def record_load(store: GraphStore, source: str, checksum: str, summary: WriteSummary, at: str | None = None) -> None:

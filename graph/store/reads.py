@@ -13,9 +13,18 @@ from graph.errors import QueryError
 from graph.memory import gc_paused
 from graph.store import cypher
 from graph.store.contract import BOOKKEEPING, GraphStore
+from graph.store.registry import fixed_statement
 from graph.store.schema import NODE_LABELS, REL_TYPES, check_label, check_rel_type, node_key
 
 __all__ = ["counts", "to_networkx", "last_loads"]
+
+#: The load log, newest first: by sequence number (`graph.store.load_log`), then by stamp.
+LAST_LOADS = fixed_statement(
+    __name__, "LAST_LOADS",
+    "MATCH (l:Load) RETURN l.source AS source, l.loaded_at AS loaded_at, l.checksum AS checksum, l.nodes AS nodes, "
+    "l.relationships AS relationships, l.status AS status, l.started_at AS started_at, l.unload_started_at AS "
+    "unload_started_at, l.seq AS seq, l.records_version AS records_version, l.reader_version AS reader_version "
+    "ORDER BY coalesce(l.seq, -1) DESC, coalesce(l.loaded_at, l.started_at) DESC LIMIT $limit")
 
 
 def counts(store: GraphStore) -> tuple[dict[str, int], dict[str, int]]:
@@ -57,7 +66,7 @@ def last_loads(store: GraphStore, limit: int = 10) -> list[dict[str, Any]]:
     """The most recent loads, newest first; none on a new store, whose graph no statement has made yet (FalkorDB
     refuses a read of it, "empty key": the re-load check of `load_seeds` straight after opening a new store)."""
     try:
-        return store.read(cypher.last_loads(), {"limit": limit}).records()
+        return store.read(LAST_LOADS, {"limit": limit}).records()
     except QueryError as e:
         if "empty key" in str(e):
             return []

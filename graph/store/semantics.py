@@ -201,6 +201,8 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("unload_started_at", "string", "when an unload of it started (status `unloading` until it ends)"),
             ("records_version", "int", "how a user table's records were keyed (graph.store.load_log."
              "USER_RECORDS_VERSION): a re-run by a version that keys them otherwise takes the old keys' off"),
+            ("reader_version", "int", "the version of the reader that read its files (loaders.reader_version): a "
+             "skippable load of the same files read by another one is loaded again, once"),
             ("held_places", "list", "the LOCATED_IN to a country (or NUTS region) it held back, the node being in a "
              "region there (inside it) (graph.store.held_back)")))),
     *_props("PARTICIPATES_IN",

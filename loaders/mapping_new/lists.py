@@ -17,31 +17,24 @@ import re
 from pathlib import Path
 
 from graph.values import ISO_DATE
-from loaders.csv_header import ID_COUNTRY, SEPARATORS
+from loaders.csv_header import SEPARATORS
 from loaders.mapping_new.cluster_coordinator import COORDINATOR_WORDS, coordinator_tables, merge_line
+from loaders.mapping_new.list_place import list_place
 from loaders.mapping_new.listed_names import names_split
 from loaders.mapping_new.nested_members import SINCE_WORDS, cluster_members, members_list_of
 from loaders.mapping_new.number_columns import number_lines
-from loaders.mapping_new.one_cluster import members_of_one_cluster, says_clusters
+from loaders.mapping_new.one_cluster import majority_region, members_of_one_cluster, says_clusters
 from loaders.mapping_new.participation import HEADER_WORDS, guess_by_words, on_lines, spaced_numbers
-from loaders.mapping_new.region_column import (
-    county_numbers_in,
-    national_country,
-    region_guesses,
-    region_value,
-    regions_said,
-)
+from loaders.mapping_new.region_column import region_guesses
 from loaders.mapping_new.sme_column import SIZE_HEADERS, sme_line
 from loaders.table_cells import (
     NOT_WORD,
     SAMPLE,
     as_toml,
     date_format,
-    header_word,
     list_separator,
     object_lists_note,
     sample_at,
-    sample_cells,
     unread_dates,
     unread_said,
 )
@@ -149,7 +142,7 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
              *([f"on_empty = {rule}  #? {len(keyless)} row(s) have no {key} ({on_lines(keyless)}): " + (
                  'named by their name, name:<name>, and reported (or on_empty = "skip" to leave them out)' if named
                  else "skipped, and reported")] if keyless else [])]
-    placed, country = _place(guessed, rows)
+    placed, country = list_place(guessed, rows)
     lines += placed
     props = [f"{prop} = {as_toml(guessed[prop])}  #? the {what}" for prop, what in (("city", "city"), ("url", "web "
              "address")) if prop in guessed]
@@ -175,7 +168,8 @@ def list_template(data: Path, file: str | None, headers: list[str], rows: list[d
     if one_cluster:
         lines += members_of_one_cluster(label, key, reading, _date_line(
             "since", since, (rows, at, data.name), "member since") if since else None,
-            [f"on_empty = {rule}"] * bool(rule) + compacted, country=country)
+            [f"on_empty = {rule}"] * bool(rule) + compacted, country=country,
+            region=majority_region(rows, guessed.get("region"), country))
     nested, nested_lines = cluster_members(rows, at, object_at or {}, data.name, reading, (key, rule, bool(spaced)),
                                            _date_line) if clusters else ("", [])
     lines += nested_lines
@@ -214,26 +208,6 @@ def _names_apart(headers: list[str], guessed: dict[str, str], rows: list[dict]) 
                 and all(any(c.isalpha() for c in cell) for cell in cells):
             return header
     return None
-
-
-def _place(guessed: dict[str, str], rows: list[dict]) -> tuple[list[str], str | None]:
-    """The `located_in` line: region and country columns, or a national list's country as a constant; a region
-    column of county numbers read as such (`county_numbers`). With it, the one country it places every row in (None
-    when a column gives each row's, or the line is left commented out)."""
-    region, country = guessed.get("region"), guessed.get("country")
-    numbers = county_numbers_in(guessed, rows) if region else None
-    said = regions_said(guessed, rows, numbers) if region else ""
-    if country:
-        where = (f"region = {region_value(region, numbers)}, " if region else "") + f"country = {as_toml(country)}"
-        return [f"located_in = {{ {where} }}  #? where each row is{said}"], None
-    code = ID_COUNTRY.get(header_word(guessed.get("id", "")), "")  # a CIF's ES, a CVR's DK
-    if not region:  # nothing says where: the Map, `--region` and the region queries would leave the rows out
-        return [f"# located_in = {{ country = {{ value = {as_toml(code)} }} }}  #? no column says where the rows are"
-                + (f"; their {guessed['id']} numbers are {code}'s" if code else ": write their country's code")
-                + ", and uncomment (without it, the Map and the region queries leave them out)"], None
-    code, comment = national_country(region, sample_cells(rows, region), code, numbers)
-    return [f'located_in = {{ region = {region_value(region, numbers)}, country = {{ value = "{code}" }} }}  '
-            f'{comment}{said}'], code or None
 
 
 def _linked(column: str, end: str, rel_type: str, what: str, label: str, key: str, reading: list[str],

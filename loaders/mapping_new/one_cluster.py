@@ -10,11 +10,15 @@ name and uncomment it; the list's membership date (`Medlem siden`, `member since
 
 from __future__ import annotations
 
+from collections import Counter
+
 from graph.store.search_text import fold
+from loaders.county_numbers import county_region
+from loaders.generic_added_regions import clear_majority, region_said
 from loaders.mapping_new.nested_members import MEMBER_WORDS
 from loaders.table_cells import as_toml, header_word
 
-__all__ = ["CLUSTER_WORDS", "says_clusters", "members_of_one_cluster"]
+__all__ = ["CLUSTER_WORDS", "says_clusters", "majority_region", "members_of_one_cluster"]
 
 #: Words in a file's name or header that make its rows clusters.
 CLUSTER_WORDS = ("cluster", "kluster", "klynge", "pôle", "klaster", "clúster")
@@ -37,17 +41,33 @@ def says_clusters(stem: str, headers: list[str]) -> bool:
     return any(word in header_word(text) for text in (stem, *headers) for word in CLUSTER_WORDS)
 
 
+def majority_region(rows: list[dict], column: str | None, country: str | None) -> tuple[str, str]:
+    """(the region cell more than half the rows hold, read as `region = ...` beside `add` reads it: a county number of
+    `country` as its NUTS code, a name or code as written; the comment saying so), or ("", "")."""
+    cells = Counter()
+    for row in rows if column else []:
+        cell = " ".join(str(row.get(column) or "").split())
+        cells[(country and county_region(cell, country)) or cell] += 1 if cell else 0
+    if not (region := clear_majority(+cells, len(rows))):
+        return "", ""
+    return region, f"  #? region: {cells[region]} of its {len(rows)} members are in {region_said(region)}"
+
+
 def members_of_one_cluster(label: str, key: str, reading: list[str], since: str | None,
-                           more: list[str] = (), country: str | None = None) -> list[str]:
+                           more: list[str] = (), country: str | None = None,
+                           region: tuple[str, str] = ("", "")) -> list[str]:
     """The commented-out MEMBER_OF table from each row's `label` node (its id column `key`) to one cluster; `since`:
     the membership date's property line (`since = { column = "Medlem siden", ... }`), or None; `more`: the lines the
     table's start column needs (`compact`, `on_empty`) as the node table reads its ids; `country`: the one country
     the list places its rows in (its `located_in`), given to the cluster `add` makes so the Map draws it (a Finnish
-    list's cluster had no place)."""
-    placed = f", country = {as_toml(country)}" if country else ""
+    list's cluster had no place); `region`: the region most of its rows are in and why (`majority_region`), so that
+    the Map and `--region` find the cluster there, not at the country's centre."""
+    placed = (f", country = {as_toml(country)}" if country else "") + (f", region = {as_toml(region[0])}" * bool(
+        region[0]))
     table = ["[[relationships]]", *reading, 'type = "MEMBER_OF"',
              f"start = {{ label = {as_toml(label)}, column = {as_toml(key)} }}",
-             f'end = {{ label = "Cluster", value = {as_toml(CLUSTER_NAME)}, add = true{placed} }}  {ADD_SAYS}', *more,
+             f'end = {{ label = "Cluster", value = {as_toml(CLUSTER_NAME)}, add = true{placed} }}  {ADD_SAYS}'
+             + region[1], *more,
              *(["[relationships.properties]", since] if since else [])]
     return ["", "# the members of which cluster? write its name (or its id) in value below, and uncomment",
             *(f"# {line}" for line in table)]
