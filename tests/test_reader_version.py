@@ -101,3 +101,18 @@ def test_an_explicit_load_of_files_an_older_reader_read_says_it_reads_them_again
     assert said[0].endswith("knowledge_base.toml: read again: the seeds reader changed since it was loaded "
                             f"(version {loaders.seeds.READER_VERSION - 1} -> {loaders.seeds.READER_VERSION})")
     assert "read again" not in invoke(env, "load", "seeds").stdout
+
+
+def test_status_says_a_source_an_older_reader_read_as_outdated(embedded_server, embedded_store, monkeypatch):
+    """`status` had listed such a load as any other, until the next load read it again."""
+    env = cli_env(embedded_server, embedded_store.graph_name)
+    run_load(embedded_store, "seeds")
+    assert "outdated" not in invoke(env, "status").stdout
+    monkeypatch.setattr(loaders.seeds, "READER_VERSION", loaders.seeds.READER_VERSION + 1)
+
+    said = [line for line in invoke(env, "status").stdout.splitlines() if line.startswith("outdated:")]
+    assert said == [f"outdated: seeds was read by version {loaders.seeds.READER_VERSION - 1} of the seeds reader "
+                    f"(version {loaders.seeds.READER_VERSION} now): run `cluster-explorer load sample` or `load seeds` "
+                    "again; it reads those files again and writes only what differs"]
+    run_load(embedded_store, "seeds", skip_loaded=True)
+    assert "outdated" not in invoke(env, "status").stdout
