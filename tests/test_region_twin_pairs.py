@@ -7,25 +7,15 @@ breakdown had two Pirkanmaa rows.
 
 from __future__ import annotations
 
-import shutil
-
 import networkx as nx
 import pytest
 
 from graph.analytics.inputs import read_inputs
 from graph.analytics.projections import Projection, project
 from graph.region_twin_pairs import twin_keys
-from graph.store.falkordb_store import FalkorDBStore
 from graph.views.geography import geo_points
 from graph.views.map_places import Placer
-from loaders.cordis import load_cordis
-from loaders.generic import load_generic
-from loaders.nuts import load_nuts
-from loaders.pipeline import recount_activity
-from loaders.sample import SAMPLE_NUTS
-from tests.conftest import FIXTURES
-from tests.generic_files import write_preset
-from tests.test_app_region_twins import CORDIS_ROWS, MEMBERS
+from tests.test_app_region_twins import twins_loaded
 
 GRAPH = "region_twin_pairs"
 PIRKANMAA = "Pirkanmaa FI19B (NUTS 2024) = FI197 (NUTS 2021)"
@@ -33,17 +23,7 @@ PIRKANMAA = "Pirkanmaa FI19B (NUTS 2024) = FI197 (NUTS 2021)"
 
 @pytest.fixture(scope="module")
 def inputs(embedded_server, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("twin_pairs")
-    store = FalkorDBStore(embedded_server, GRAPH)
-    store.clear()
-    store.setup_schema()
-    load_nuts(store, SAMPLE_NUTS)
-    shutil.copytree(FIXTURES / "cordis", folder / "cordis")
-    with (folder / "cordis" / "organizations.csv").open("a", encoding="utf-8") as rows:
-        rows.write(CORDIS_ROWS)
-    load_cordis(store, folder / "cordis")
-    load_generic(store, write_preset(folder, MEMBERS, {"country": '"Land"', "region": '"Maakunta"'}))
-    recount_activity(store)
+    store = twins_loaded(embedded_server, GRAPH, tmp_path_factory.mktemp("twin_pairs"))
     yield read_inputs(store)
     store.clear()
     store.close()
