@@ -60,6 +60,10 @@ def status(obj: Context) -> None:
                        f"{entry['relationships']} relationships")
     if loads and (outdated := outdated_said(store)):
         click.echo(f"outdated: {outdated}")
+    from loaders.reader_version import older_reads_said
+
+    for older in older_reads_said(loads):
+        click.echo(f"outdated: {older}")
     unfinished, running = unfinished_loads(store, loads)
     for entry in unfinished:
         what, since, again = unfinished_parts(entry)

@@ -160,13 +160,14 @@ def _load(store: GraphStore, source: str, path: Path | None, progress: Progress 
         loader = SOURCES[source]
     except KeyError:
         raise ClusterExplorerError(f"unknown source {source!r}; known: {', '.join(SOURCES)}") from None
-    inputs = input_files(source, path) if skip_loaded else None
+    inputs = input_files(source, path)  # also when not skipping: an explicit `load nuts` says it reads again too
     entry = logged_read(store, source, file_checksum(inputs)) if inputs is not None else None
-    if entry is not None and not reader_changed(entry, current_reader_version(source)):
+    changed = entry is not None and reader_changed(entry, current_reader_version(source))
+    if skip_loaded and entry is not None and not changed:
         return None
     report = PipelineReport(load_cordis_parsed(store, path, progress, parsed) if parsed is not None else
                             loader(store, path, progress))
-    if entry is not None:  # the same files, read by another version of their reader
+    if changed:  # the same files, read by another version of their reader
         report.read_again = read_again_line(path or inputs[0], source, entry)
     report.load.notes += report.summary.retired  # what a re-load took off (`loaders.reload_gone`)
     return report

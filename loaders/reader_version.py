@@ -25,7 +25,7 @@ from typing import Any
 from graph.store import cypher
 from graph.store.contract import GraphStore
 
-__all__ = ["current_reader_version", "reader_changed", "logged_read", "read_again_line"]
+__all__ = ["current_reader_version", "reader_changed", "logged_read", "read_again_line", "older_reads_said"]
 
 #: How the message names each source's reader.
 READER_NAMES = {"seeds": "seeds", "nuts": "NUTS", "cordis": "CORDIS"}
@@ -75,3 +75,30 @@ def read_again_line(path: Path, source: str, entry: dict[str, Any]) -> str:
         return (f"{shown}: read again: it was loaded before reader versions were logged (the {reader} reader is "
                 f"version {now} now)")
     return f"{shown}: read again: the {reader} reader changed since it was loaded (version {then} -> {now})"
+
+
+#: How each source is loaded again, for `older_reads_said`.
+_LOAD_AGAIN = {"seeds": "`cluster-explorer load sample` or `load seeds`", "nuts": "`cluster-explorer load sample` or "
+               "`load nuts PATH`", "cordis": "`cluster-explorer load sample` or `load cordis PATH`"}
+
+
+def older_reads_said(entries: list[dict[str, Any]]) -> list[str]:
+    """One sentence per source whose latest completed load (of the load log's `entries`, newest first) was read by
+    another version of its reader than the one installed, saying how to catch up: `status` says it as it says
+    derived facts are outdated, where it had listed such a load as any other until the next load read it again."""
+    said, seen = [], set()
+    for entry in entries:
+        source = entry.get("source")
+        if entry.get("status", "complete") != "complete" or not source or source in seen:
+            continue
+        seen.add(source)
+        now, then = current_reader_version(source), entry.get("reader_version")
+        if not reader_changed(entry, now):
+            continue
+        reader = READER_NAMES.get(source, "table")
+        read_by = (f"version {then} of the {reader} reader" if then is not None
+                   else f"the {reader} reader before reader versions were logged")
+        again = _LOAD_AGAIN.get(source, "`cluster-explorer load csv` with its mapping")
+        said.append(f"{source} was read by {read_by} (version {now} now): run {again} again; it reads those files "
+                    "again and writes only what differs")
+    return said

@@ -32,10 +32,10 @@ CORDIS_ROWS = ('101039110,UNIFY,990000001,,"TAMPERE ROBOTICS OY",,false,PRC,,,Ta
 MEMBERS = "Prosjekt;Akronym;Orgnr;Navn;Land;Maakunta\n7;Cobotti;1;Cobotti Oy;FI;Pirkanmaa\n"
 
 
-@pytest.fixture(scope="module", autouse=True)
-def twins_store(embedded_server, tmp_path_factory):
-    folder = tmp_path_factory.mktemp("twins")
-    store = FalkorDBStore(embedded_server, GRAPH)
+def twins_loaded(embedded_server, graph: str, folder) -> FalkorDBStore:
+    """A fresh graph `graph` holding the bundled NUTS files, CORDIS's fixture with the two FI197 rows and the member
+    table naming Pirkanmaa (FI19B); also the region twins' figures' test (tests/test_region_twin_pairs.py)."""
+    store = FalkorDBStore(embedded_server, graph)
     store.clear()
     store.setup_schema()
     load_nuts(store, SAMPLE_NUTS)
@@ -46,6 +46,12 @@ def twins_store(embedded_server, tmp_path_factory):
     load_generic(store, write_preset(folder, MEMBERS, {"country": '"Land"', "region": '"Maakunta"'}))
     recount_activity(store)
     derive_country_aggregates(store)
+    return store
+
+
+@pytest.fixture(scope="module", autouse=True)
+def twins_store(embedded_server, tmp_path_factory):
+    store = twins_loaded(embedded_server, GRAPH, tmp_path_factory.mktemp("twins"))
     with app_on_graph(embedded_server, GRAPH, tmp_path_factory.mktemp("user_queries")):
         yield store
     store.clear()

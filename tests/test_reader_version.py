@@ -13,6 +13,7 @@ from loaders.common import load_records
 from loaders.cordis import READER_VERSION, read_cordis
 from loaders.cordis_files import cordis_files, cordis_inputs
 from loaders.pipeline import run_load
+from tests.cli_invoke import cli_env, invoke
 from tests.test_cordis_single_spaced_titles import SINGLE, TITLES, _as_written, doubled_cordis
 
 COUNTS = "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r)"
@@ -86,3 +87,32 @@ def test_a_reader_raised_since_the_load_reads_its_files_again_saying_from_which_
     assert _counts(embedded_store) == loaded
     assert embedded_store.read(READERS).rows == [["seeds", loaders.seeds.READER_VERSION]]
     assert run_load(embedded_store, "seeds", skip_loaded=True).skipped
+
+
+def test_an_explicit_load_of_files_an_older_reader_read_says_it_reads_them_again(embedded_server, embedded_store,
+                                                                                  monkeypatch):
+    """`load seeds` (no skipping) had read them again as silently as any load; `load sample` said why."""
+    env = cli_env(embedded_server, embedded_store.graph_name)
+    assert "read again" not in invoke(env, "load", "seeds").stdout
+    assert "read again" not in invoke(env, "load", "seeds").stdout  # the same reader: nothing to say
+    monkeypatch.setattr(loaders.seeds, "READER_VERSION", loaders.seeds.READER_VERSION + 1)
+
+    said = invoke(env, "load", "seeds").stdout.splitlines()
+    assert said[0].endswith("knowledge_base.toml: read again: the seeds reader changed since it was loaded "
+                            f"(version {loaders.seeds.READER_VERSION - 1} -> {loaders.seeds.READER_VERSION})")
+    assert "read again" not in invoke(env, "load", "seeds").stdout
+
+
+def test_status_says_a_source_an_older_reader_read_as_outdated(embedded_server, embedded_store, monkeypatch):
+    """`status` had listed such a load as any other, until the next load read it again."""
+    env = cli_env(embedded_server, embedded_store.graph_name)
+    run_load(embedded_store, "seeds")
+    assert "outdated" not in invoke(env, "status").stdout
+    monkeypatch.setattr(loaders.seeds, "READER_VERSION", loaders.seeds.READER_VERSION + 1)
+
+    said = [line for line in invoke(env, "status").stdout.splitlines() if line.startswith("outdated:")]
+    assert said == [f"outdated: seeds was read by version {loaders.seeds.READER_VERSION - 1} of the seeds reader "
+                    f"(version {loaders.seeds.READER_VERSION} now): run `cluster-explorer load sample` or `load seeds` "
+                    "again; it reads those files again and writes only what differs"]
+    run_load(embedded_store, "seeds", skip_loaded=True)
+    assert "outdated" not in invoke(env, "status").stdout

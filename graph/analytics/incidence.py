@@ -16,6 +16,7 @@ import scipy.sparse as sp
 
 from graph.analytics.projection_spec import DEFAULT_PROJECTION, ROLE_RANK, Projection
 from graph.errors import NotFound
+from graph.region_twin_pairs import twin_keys
 from graph.store.schema import node_key
 from graph.store.sector_fields import equivalent_sectors
 
@@ -179,7 +180,9 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
     Clusters: an organisation labelled Cluster is its own group, a MEMBER_OF a cluster joins that
     cluster's group, and a seed cluster SAME_AS a CORDIS organisation takes over that organisation's
     group. Regions: the NUTS code an organisation is LOCATED_IN (else its `nuts_code`), cut to
-    `spec.region_level`; organisations placed less precisely are left out. Countries: `country`.
+    `spec.region_level`, a NUTS 2021 code that 2024 recoded under its name taken as its newer twin
+    (`graph.region_twin_pairs`: Pirkanmaa FI197 is FI19B, one row); organisations placed less precisely are left
+    out. Countries: `country`.
     """
     groups: dict[str, list[str]] = {}
     if spec.kind == "cluster":
@@ -191,6 +194,7 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
             for group in {canonical.get(c, c) for c in own}:
                 groups.setdefault(group, []).append(org)
         return groups
+    twins = twin_keys(G.nodes(data=True)) if spec.kind == "region" else {}
     for org in organisations:
         if spec.kind == "country":
             code = country_of(G, org)
@@ -203,6 +207,7 @@ def organisation_groups(G: nx.MultiDiGraph, organisations: list[str], spec: Proj
             else:
                 cut = 2 + spec.region_level
                 group = node_key("Region", code[:cut]) if code and len(code) >= cut else None
+                group = twins.get(group, group)
         if group:
             groups.setdefault(group, []).append(org)
     return groups

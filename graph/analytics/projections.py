@@ -28,6 +28,7 @@ from graph.analytics.member_lists import members_said
 from graph.analytics.projection_spec import DEFAULT_PROJECTION, KINDS, ROLE_RANK, Projection
 from graph.analytics.projections_compact import COMPACT_FROM_EDGES, CompactProjection
 from graph.analytics.ungrouped import country_alone_said
+from graph.region_twin_pairs import joined_names
 
 __all__ = ["Projection", "Incidence", "KINDS", "ROLE_RANK", "project", "participations", "incidence",
            "organisation_groups", "CompactProjection", "COMPACT_FROM_EDGES"]
@@ -71,7 +72,9 @@ def _aggregate(G: nx.MultiDiGraph, spec: Projection) -> nx.Graph:
     pairs = sp.csr_array(member @ org_pairs @ member.T)
     within = (pairs.diagonal() - member @ org_pairs.diagonal()) / 2
     projects = np.asarray(group_projects.sum(axis=1)).ravel()
-    extra = {k: {"kind": k.split(":", 1)[0], "name": (G.nodes[k].get("name") if k in G else None) or k.split(":", 1)[1],
+    joined = joined_names(G.nodes) if spec.kind == "region" else {}  # a region and its NUTS 2021 twin: both codes
+    extra = {k: {"kind": k.split(":", 1)[0],
+                 "name": joined.get(k) or (G.nodes[k].get("name") if k in G else None) or k.split(":", 1)[1],
                  "organisations": len(groups[k]), "projects": int(projects[i]), "internal": int(within[i])}
              for i, k in enumerate(keys)}
     graph = _graph_from(G, keys, group_projects, spec, extra)

@@ -199,7 +199,7 @@ def clear_all() -> str:
 #: The node properties the analytics read (graph.analytics.inputs), and the relationship types with theirs:
 #: declared here so the registry enumerates exactly the texts the analytics send.
 ANALYTICS_NODE_PROPERTIES = ("name", "acronym", "short_name", "aliases", "country", "nuts_code", "sme", "start_date",
-                             "end_date", "level", "lat", "lon")
+                             "end_date", "level", "lat", "lon", "nuts_versions")
 ANALYTICS_REL_PROPERTIES: dict[str, tuple[str, ...]] = {
     "PARTICIPATES_IN": ("role", "contribution"), "FUNDED_BY": (), "ACTIVE_IN": (), "PART_OF": (),
     "LOCATED_IN": (), "MEMBER_OF": ("since",), "SAME_AS": (), "HAS_LABEL": ("awarded", "expires"),  # time filter

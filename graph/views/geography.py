@@ -53,7 +53,7 @@ def geo_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | None =
         if _located(data):
             organisations.append({"key": actor, "name": display_name(actor, data), "kind": data["kind"],
                                   "lat": data["lat"], "lon": data["lon"], "activity": count})
-    places = [{"key": p, "name": display_name(p, graph.nodes[p]), "kind": graph.nodes[p].get("kind", ""),
+    places = [{"key": p, "name": place_of.name_of(p), "kind": graph.nodes[p].get("kind", ""),
                "lat": graph.nodes[p]["lat"], "lon": graph.nodes[p]["lon"], "activity": activity[p],
                "organisations": members[p]} for p in members if _located(graph.nodes[p])]
     return sorted(places, key=lambda p: -p["activity"]), organisations
@@ -97,7 +97,7 @@ def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300,
     links = []
     for a, b in kept:
         da, db = graph.nodes[a], graph.nodes[b]
-        links.append({"from": a, "to": b, "from_name": display_name(a, da), "to_name": display_name(b, db),
+        links.append({"from": a, "to": b, "from_name": place_of.name_of(a), "to_name": place_of.name_of(b),
                       "from_lon": da["lon"], "from_lat": da["lat"], "to_lon": db["lon"], "to_lat": db["lat"],
                       "projects": pairs[(a, b)]})
     return links
@@ -149,7 +149,7 @@ def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | No
             by_place.setdefault(place, []).append(display_name(node, graph.nodes[node]))
         else:
             missing[country_of(node)] += 1
-    points = [{"key": p, "name": display_name(p, graph.nodes[p]), "lat": graph.nodes[p]["lat"],
+    points = [{"key": p, "name": place_of.name_of(p), "lat": graph.nodes[p]["lat"],
                "lon": graph.nodes[p]["lon"], "clusters": len(names), "names": sorted(names, key=str.casefold)}
               for p, names in by_place.items()]
     return sorted(points, key=lambda p: (-p["clusters"], p["key"])), missing

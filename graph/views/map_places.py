@@ -12,7 +12,8 @@ from collections import deque
 
 import networkx as nx
 
-from graph.views.filters import _typed
+from graph.region_twin_pairs import joined_names, twin_keys
+from graph.views.filters import _typed, display_name
 
 __all__ = ["LEVELS", "Placer", "level_from_text", "place_level"]
 
@@ -49,12 +50,25 @@ class Placer:
     `place_of`): each had made its own, walking every actor's places again.
 
     `only`, when given, is the actors the aggregates count (a load's: `graph.views.load_nodes`); the others are
-    left out of every aggregate, as if absent (`counts`)."""
+    left out of every aggregate, as if absent (`counts`).
+
+    A region NUTS 2024 recoded under its old name is one place with its NUTS 2021 twin (`graph.region_twin_pairs`):
+    an actor in either is at the newer code, counted once, and `name_of` shows both codes (Pirkanmaa's members had
+    made two bubbles, FI197 and FI19B, each with part of them)."""
 
     def __init__(self, graph: nx.Graph, level: int, only: frozenset[str] | None = None):
         self.graph, self.level, self.only = graph, level, only
         self._actors: dict[str, str | None] = {}
         self._lineages: dict[str, frozenset[str]] = {}
+        self._twins: dict[str, str] | None = None
+        self._joined: dict[str, str] | None = None
+
+    @property
+    def twins(self) -> dict[str, str]:
+        """Older twin's key -> newer twin's key, found on first use (the country level never needs them)."""
+        if self._twins is None:
+            self._twins = twin_keys(self.graph.nodes(data=True)) if self.level else {}
+        return self._twins
 
     def __call__(self, actor: str) -> str | None:
         if actor not in self._actors:
@@ -71,8 +85,15 @@ class Placer:
         return self._at_level(self._lineage(place))
 
     def _at_level(self, places: set[str] | frozenset[str]) -> str | None:
-        candidates = [p for p in places if p in self.graph and place_level(self.graph, p) == self.level]
+        candidates = {self.twins.get(p, p) for p in places
+                      if p in self.graph and place_level(self.graph, p) == self.level}
         return min(candidates) if candidates else None
+
+    def name_of(self, place: str) -> str:
+        """A place's name as the aggregates show it: a region that stands for its older twin names both codes."""
+        if self._joined is None:
+            self._joined = joined_names(self.graph.nodes, self.twins)
+        return self._joined.get(place) or display_name(place, self.graph.nodes[place])
 
     def counts(self, actor: str) -> bool:
         """Whether the aggregates count `actor` (every one, without `only`)."""

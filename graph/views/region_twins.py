@@ -4,6 +4,7 @@ NUTS 2024 recoded some regions and kept their names: Pirkanmaa is FI197 in NUTS 
 organisations by the code its record gives (Finland's were 2021 codes), a member list read by the region's name lands
 on the 2024 code, so one manager's cluster and its CORDIS partners can sit in two regions of one name. The Map's
 *Find a place* had answered "Pirkanmaa (FI19B) is at NUTS 3; Pirkanmaa (FI197) is at NUTS 3" and said nothing more.
+Which two codes are one place, so per-region figures count it once, is `graph/region_twin_pairs.py`.
 """
 
 from __future__ import annotations
