@@ -16,6 +16,9 @@ import pytest
 
 from graph.errors import ValidationFailed
 from graph.store.reads import to_networkx
+from graph.views.filters import Filters
+from graph.views.load_nodes import actors_brought_by
+from graph.views.store_selection import selected
 from loaders.generic import read_generic
 from loaders.nuts import load_nuts
 from loaders.pipeline import run_load
@@ -115,3 +118,30 @@ def test_mapping_new_writes_no_region_where_no_region_holds_most_members(tmp_pat
     assert made.exit_code == 0, made.stderr
     assert 'add = true, country = "DK" }  # add:' in made.stdout and "region = " not in made.stdout.split(
         "# the members of which cluster?")[1]
+
+
+def _selected_names(store, places: tuple[str, ...]) -> list[str]:
+    chosen = selected(store, Filters(places=places)) or {}
+    rows = store.read("MATCH (c:Cluster) RETURN id(c) AS node, c.name AS name", {}).rows
+    return sorted(name for node, name in rows if node in chosen)
+
+
+@pytest.mark.parametrize("places", [("Region:FI19B",), ("Region:FI1",), ("Country:FI",)])
+def test_explore_place_filter_selects_the_cluster_a_member_list_placed_though_it_is_no_organisation(
+        embedded_store, tmp_path, places):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", _mapping(tmp_path))
+    assert _selected_names(embedded_store, places) == ["Pirkanmaan Robotiikkaklusteri"]
+
+
+def test_explore_country_filter_selects_a_cluster_made_with_only_its_country(embedded_store, tmp_path):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", _mapping(tmp_path, 'add = true, country = "FI" }'))
+    assert _selected_names(embedded_store, ("Country:FI",)) == ["Pirkanmaan Robotiikkaklusteri"]
+    assert _selected_names(embedded_store, ("Region:FI19B",)) == []
+
+
+def test_the_maps_load_choice_counts_the_cluster_the_load_made(embedded_store, tmp_path):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", _mapping(tmp_path))
+    assert CLUSTER in actors_brought_by(embedded_store, "user:jasenet")
