@@ -84,7 +84,11 @@ def region_said(region: str) -> str:
     return f"{name} ({region})" if (name := bundled_name(region)) else region
 
 
-@cypher.statement(cypher.each_label)
+#: The labels a node of which has a country and a place (`LOCATED_IN`), as the schema says.
+PLACED_LABELS = ("Cluster", "Organisation")
+
+
+@cypher.statement(lambda: [(label,) for label in PLACED_LABELS])
 def place_of_node(label: str) -> str:
     """Where the `label` node `$id` is: its `country`, its sources and the ids of the places it is `LOCATED_IN`."""
     return (f"MATCH (n:{cypher.check_label(label)} {{id: $id}}) OPTIONAL MATCH (n)-[:LOCATED_IN]->(p) "
@@ -95,9 +99,9 @@ def held_place_note(store: GraphStore, data: GenericInput, label: str, node_id: 
     """`region = "FI1B1" beside add = true places only a node the load makes: it stays in ...` when `given`
     (`country`, `region` of the end, "" when not written) would place the store's node (label, node_id), which
     another load gave, elsewhere than it is; "" when nothing is given or the node is already there."""
-    rows = store.read(place_of_node(label), {"id": node_id}).rows
     written = {key: text for key, text in given.items() if text}
-    if not rows or not written:
+    rows = store.read(place_of_node(label), {"id": node_id}).rows if written and label in PLACED_LABELS else []
+    if not rows:
         return ""
     country, sources, places = rows[0]
     wanted = region_named(store, data, written["region"], written.get("country", ""))[0] if "region" in written else ""
