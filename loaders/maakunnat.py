@@ -4,9 +4,7 @@ read as the region's NUTS 3 code (`loaders.county_numbers`).
 A Finnish member list writes a member's maakunta as its official number (`06` Pirkanmaa, `01` Uusimaa; Statistics
 Finland's own tables write `MK06`); read as region names, they became national regions (`FI-06`) off the Map. Each
 maakunta is one NUTS 3 region in NUTS 2021 and 2024. Its code is NUTS 2024's, the one a maakunta's name is read as;
-nine changed from 2021 (Pirkanmaa FI197 is FI19B). `03` numbered Itä-Uusimaa until it was merged into Uusimaa in
-2011: an older register export writes it, and it is read as Uusimaa (Helsinki-Uusimaa FI1B1, which holds all of it),
-the load's summary saying so (`earlier_note`), where it had been refused. `20` numbers none.
+nine changed from 2021 (Pirkanmaa FI197 is FI19B). `03` (Itä-Uusimaa, in Uusimaa since 2011) and `20` number none.
 ISO 3166-2:FI numbers the regions alphabetically (`FI-06` is Kanta-Häme, `FI-11` Pirkanmaa): such a cell is read as
 the ISO code it is, never as a maakunta number. Every code and name is checked against both bundled GISCO NUTS files
 (tests/test_maakunnat.py).
@@ -14,11 +12,9 @@ the ISO code it is, never as a maakunta number. Every code and name is checked a
 
 from __future__ import annotations
 
-from collections import Counter
-
 from loaders.county_scheme import CountyScheme, is_short_number
 
-__all__ = ["MAAKUNNAT", "MERGED_MAAKUNNAT", "FINLAND", "maakunta_of", "earlier_note"]
+__all__ = ["MAAKUNNAT", "FINLAND", "maakunta_of"]
 
 _TABLE = """01 FI1B1 Helsinki-Uusimaa; 02 FI1C1 Varsinais-Suomi; 04 FI196 Satakunta; 05 FI1C2 Kanta-Häme;
 06 FI19B Pirkanmaa; 07 FI1C6 Päijät-Häme; 08 FI1C7 Kymenlaakso; 09 FI1C5 Etelä-Karjala; 10 FI1DA Etelä-Savo;
@@ -27,9 +23,6 @@ _TABLE = """01 FI1B1 Helsinki-Uusimaa; 02 FI1C1 Varsinais-Suomi; 04 FI196 Sataku
 #: Statistics Finland's maakunta number -> (NUTS 2024 code, the name NUTS writes).
 MAAKUNNAT: dict[str, tuple[str, str]] = {number: (code, name) for number, code, name in (
     entry.split(" ", 2) for entry in " ".join(_TABLE.split()).split("; "))}
-#: A maakunta merged into another since -> (its name, the year it was merged, the number and name of the one it is
-#: part of now).
-MERGED_MAAKUNNAT: dict[str, tuple[str, int, str, str]] = {"03": ("Itä-Uusimaa", 2011, "01", "Uusimaa")}
 
 
 def _bare(cell: str) -> str:
@@ -47,33 +40,12 @@ def maakunta_of(cell: str) -> str | None:
     """The NUTS 3 code of the maakunta a cell numbers, or None.
 
     >>> [maakunta_of(c) for c in ("06", "6", "MK06", "mk01", "21", "03", "20", "FI-06", "Pirkanmaa")]
-    ['FI19B', 'FI19B', 'FI19B', 'FI1B1', 'FI200', 'FI1B1', None, None, None]
+    ['FI19B', 'FI19B', 'FI19B', 'FI1B1', 'FI200', None, None, None, None]
     """
-    number = _bare(cell)
-    found = MAAKUNNAT.get(MERGED_MAAKUNNAT[number][2] if number in MERGED_MAAKUNNAT else number)
+    found = MAAKUNNAT.get(_bare(cell))
     return found[0] if found else None
 
 
-def earlier_note(cells: Counter) -> str:
-    """What the load's summary says of cells numbering a maakunta merged since (`03` Itä-Uusimaa), or "".
-
-    >>> earlier_note(Counter({"03": 2, "06": 5, "MK03": 1}))
-    '3 cell(s) are 03 Itä-Uusimaa, merged into Uusimaa in 2011: read as Helsinki-Uusimaa FI1B1, the region that holds \
-all of it (a `values` recode on the column wins)'
-    """
-    merged: Counter = Counter()
-    for cell, count in cells.items():
-        if (number := _bare(cell)) in MERGED_MAAKUNNAT:
-            merged[number] += count
-    said = []
-    for number in sorted(merged):
-        name, year, into, into_name = MERGED_MAAKUNNAT[number]
-        code, region = MAAKUNNAT[into]
-        said.append(f"{number} {name}, merged into {into_name} in {year}: read as {region} {code}, the "
-                    "region that holds all of it")
-    return f"{merged.total():,} cell(s) are {'; '.join(said)} (a `values` recode on the column wins)" if said else ""
-
-
 FINLAND = CountyScheme("FI", "maakunta", "maakunta number", "maakunta numbers",
-                       "Statistics Finland's numbers, " + ", ".join(MAAKUNNAT) + " (or MK01 ...; 03, Itä-Uusimaa until "
-                       "2011, as Uusimaa)", MAAKUNNAT, maakunta_of, _is_cell, note=earlier_note)
+                       "Statistics Finland's numbers, " + ", ".join(MAAKUNNAT) + " (or MK01 ...)", MAAKUNNAT,
+                       maakunta_of, _is_cell)

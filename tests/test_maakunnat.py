@@ -68,27 +68,14 @@ def test_a_member_list_of_maakunta_numbers_places_its_members_in_their_regions_a
 
 def test_a_number_no_maakunta_has_names_file_line_and_column_and_writes_nothing(embedded_store, tmp_path):
     mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "j.csv": "ytunnus;jasen;maakunta\n1;Uno Oy;06\n"
-                                                                       "2;Kaksi Oy;20\n"})
+                                                                       "2;Kaksi Oy;03\n"})
     before = snapshot(embedded_store)
     problems = [str(p) for p in problems_of(mapping, embedded_store)]
-    assert problems == ["j.csv:3 [maakunta]: '20' is no maakunta number of FI (county_numbers = \"FI\" reads "
+    assert problems == ["j.csv:3 [maakunta]: '03' is no maakunta number of FI (county_numbers = \"FI\" reads "
                         "Statistics Finland's numbers, 01, 02, 04, 05, 06, 07, 08, 09, 10, 11, 12, 13, 14, 15, 16, 17, "
-                        "18, 19, 21 (or MK01 ...; 03, Itä-Uusimaa until 2011, as Uusimaa)): fix the cell, or recode "
-                        'it: region = { column = "maakunta", county_numbers = "FI", values = { "20" = "NUTS code or '
-                        'region name" } }']
+                        '18, 19, 21 (or MK01 ...)): fix the cell, or recode it: region = { column = "maakunta", '
+                        'county_numbers = "FI", values = { "03" = "NUTS code or region name" } }']
     assert snapshot(embedded_store) == before
-
-
-def test_maakunta_03_itä_uusimaa_merged_since_2011_is_read_as_uusimaa_and_the_summary_says_so(
-        embedded_store, tmp_path):
-    mapping = write_files(tmp_path, {"mapping.toml": MAPPING, "j.csv": "ytunnus;jasen;maakunta\n1;Porvoon Kone Oy;03\n"
-                                                                       "2;Loviisan Laite Oy;MK03\n3;Uno Oy;06\n"})
-    load_nuts(embedded_store, BUNDLED_NUTS)
-    report = run_load(embedded_store, "csv", mapping)
-    placed = dict(embedded_store.read("MATCH (o:Organisation)-[:LOCATED_IN]->(r) RETURN o.id, r.id").rows)
-    assert placed == {"1": "FI1B1", "2": "FI1B1", "3": "FI19B"}
-    assert "j.csv [maakunta]: 2 cell(s) are 03 Itä-Uusimaa, merged into Uusimaa in 2011: read as Helsinki-Uusimaa " \
-           "FI1B1, the region that holds all of it (a `values` recode on the column wins)" in report.load.notes
 
 
 def test_mapping_new_reads_a_maakunta_of_numbers_and_names_as_finlands_and_a_kotipaikka_as_the_city(tmp_path):
