@@ -23,7 +23,7 @@ from graph.names import name_key
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord, RelRecord
 from graph.wording import first_few
-from loaders.generic_added_regions import majority_region_note, region_named, region_said
+from loaders.generic_added_regions import held_place_note, majority_region_note, region_named, region_said
 from loaders.generic_ends import label_names, moved_ends, named_nodes, only_given_by, own_files, sources_of
 from loaders.mapping_spec import Mapping
 
@@ -45,6 +45,11 @@ def _given(mapping: Mapping, label: str, value: str, key: str) -> tuple[str, str
                 ("", "", None))
 
 
+def _place_given(mapping: Mapping, label: str, value: str) -> dict[str, str]:
+    """The `country` and `region` the `add = true` end of (label, value) gives, "" where it gives none."""
+    return {key: _given(mapping, label, value, key)[0] for key in ("country", "region")}
+
+
 def _members_country(data, label: str, value: str) -> str:
     """The one country of the load's nodes linked to the end (label, value), "" when they give none or several."""
     linked = {(rel.start_label, rel.start_id) for rel in data.rels if (rel.end_label, rel.end_id) == (label, value)}
@@ -61,15 +66,17 @@ def add_constant_ends(store: GraphStore, data) -> list[Problem]:
     for (label, value), file in added_ends(data.mapping).items():
         if (label, value) not in data.unresolved:
             continue  # a node of the files
-        held = sources_of(store, label, {value})
+        held, given = sources_of(store, label, {value}), _place_given(data.mapping, label, value)
         named, folded = ({}, None) if held else named_nodes(store, label, {value})
         found = named.get(value, [])
         if len(found) > 1:
             continue  # several of that name: the check asks for the id
         if found:
             held = sources_of(store, label, {found[0][0]})
-        if held and not only_given_by(held, own):
-            continue  # another load's node: the end links to it
+        if held and not only_given_by(held, own):  # another load's node: the end links to it
+            if placing := held_place_note(store, data, label, next(iter(held)), given):
+                data.notes.append(f"{label} {value!r} is already in the store, and the rows link to it; {placing}")
+            continue
         near = [(i, n) for i, n in label_names(store, label) if i != value and name_key(n) == name_key(value)]
         if len(near) == 1 and not only_given_by(sources_of(store, label, {near[0][0]}), own):
             data.unresolved[(label, near[0][0])] = data.unresolved.pop((label, value))
@@ -78,6 +85,8 @@ def add_constant_ends(store: GraphStore, data) -> list[Problem]:
                               "so named once case, legal forms and association words (Foreningen, ry, e.V. ...) are "
                               "set aside: the rows link to it (add = true makes no second one); to make a node of its "
                               "own instead, write another name")
+            if placing := held_place_note(store, data, label, near[0][0], given):
+                data.notes[-1] += f"; {placing}"
             continue
         del data.unresolved[(label, value)]
         country = _given(data.mapping, label, value, "country")[0]

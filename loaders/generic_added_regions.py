@@ -15,8 +15,10 @@ from collections import Counter
 from collections.abc import Hashable
 from typing import TYPE_CHECKING
 
+from graph.store import cypher
 from graph.store.contract import GraphStore
 from graph.store.records import NodeRecord
+from graph.wording import first_few
 from loaders.generic_ends import held_ids
 from loaders.generic_places import region_id
 from loaders.generic_regions import candidate_regions, regions_taken
@@ -25,7 +27,7 @@ from loaders.region_countries import bundled_name
 if TYPE_CHECKING:
     from loaders.generic import GenericInput
 
-__all__ = ["clear_majority", "region_named", "majority_region_note", "region_said"]
+__all__ = ["clear_majority", "region_named", "majority_region_note", "region_said", "held_place_note"]
 
 
 def clear_majority(counts: Counter, total: int) -> Hashable | None:
@@ -80,3 +82,36 @@ def majority_region_note(data: GenericInput, label: str, value: str) -> str:
 def region_said(region: str) -> str:
     """`Pirkanmaa (FI19B)`: a NUTS region by its name and code; another region by its id."""
     return f"{name} ({region})" if (name := bundled_name(region)) else region
+
+
+#: The labels a node of which has a country and a place (`LOCATED_IN`), as the schema says.
+PLACED_LABELS = ("Cluster", "Organisation")
+
+
+@cypher.statement(lambda: [(label,) for label in PLACED_LABELS])
+def place_of_node(label: str) -> str:
+    """Where the `label` node `$id` is: its `country`, its sources and the ids of the places it is `LOCATED_IN`."""
+    return (f"MATCH (n:{cypher.check_label(label)} {{id: $id}}) OPTIONAL MATCH (n)-[:LOCATED_IN]->(p) "
+            "RETURN n.country AS country, n.sources AS sources, collect(DISTINCT p.id) AS places")
+
+
+def held_place_note(store: GraphStore, data: GenericInput, label: str, node_id: str, given: dict[str, str]) -> str:
+    """`region = "FI1B1" beside add = true places only a node the load makes: it stays in ...` when `given`
+    (`country`, `region` of the end, "" when not written) would place the store's node (label, node_id), which
+    another load gave, elsewhere than it is; "" when nothing is given or the node is already there."""
+    written = {key: text for key, text in given.items() if text}
+    rows = store.read(place_of_node(label), {"id": node_id}).rows if written and label in PLACED_LABELS else []
+    if not rows:
+        return ""
+    country, sources, places = rows[0]
+    wanted = region_named(store, data, written["region"], written.get("country", ""))[0] if "region" in written else ""
+    if ("region" not in written or wanted in places) and written.get("country", country) == country:
+        return ""
+    regions = [region_said(place) for place in sorted(places) if len(place) > 2]
+    where = (f"in {', '.join(regions)}" if regions else f"in its country {country} alone" if country
+             else "in no place")
+    said = ", ".join(f'{key} = "{text}"' for key, text in written.items())
+    return (f"{said} beside add = true {'places' if len(written) == 1 else 'place'} only a node the load makes: it "
+            f"stays {where}, as the load that gave it ({first_few(sorted(sources or ()), 2)}) placed it. To move it, "
+            "give its place in that load's table or mapping and load it again; to make a node of this load's own, "
+            "write another name")

@@ -4,7 +4,9 @@ read as the region's NUTS 3 code (`loaders.county_numbers`).
 A Finnish member list writes a member's maakunta as its official number (`06` Pirkanmaa, `01` Uusimaa; Statistics
 Finland's own tables write `MK06`); read as region names, they became national regions (`FI-06`) off the Map. Each
 maakunta is one NUTS 3 region in NUTS 2021 and 2024. Its code is NUTS 2024's, the one a maakunta's name is read as;
-nine changed from 2021 (Pirkanmaa FI197 is FI19B). `03` (Itä-Uusimaa, in Uusimaa since 2011) and `20` number none.
+nine changed from 2021 (Pirkanmaa FI197 is FI19B). `03` and `20` number no maakunta today and
+are refused: one of them numbered Itä-Uusimaa (merged into Uusimaa in 2011), and which one was not confirmed from
+Statistics Finland's own classification, so neither is read as Uusimaa by guess.
 ISO 3166-2:FI numbers the regions alphabetically (`FI-06` is Kanta-Häme, `FI-11` Pirkanmaa): such a cell is read as
 the ISO code it is, never as a maakunta number. Every code and name is checked against both bundled GISCO NUTS files
 (tests/test_maakunnat.py).

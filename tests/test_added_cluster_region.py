@@ -16,6 +16,9 @@ import pytest
 
 from graph.errors import ValidationFailed
 from graph.store.reads import to_networkx
+from graph.views.filters import Filters
+from graph.views.load_nodes import actors_brought_by
+from graph.views.store_selection import selected
 from loaders.generic import read_generic
 from loaders.nuts import load_nuts
 from loaders.pipeline import run_load
@@ -115,3 +118,61 @@ def test_mapping_new_writes_no_region_where_no_region_holds_most_members(tmp_pat
     assert made.exit_code == 0, made.stderr
     assert 'add = true, country = "DK" }  # add:' in made.stdout and "region = " not in made.stdout.split(
         "# the members of which cluster?")[1]
+
+
+def _selected_names(store, places: tuple[str, ...]) -> list[str]:
+    chosen = selected(store, Filters(places=places)) or {}
+    rows = store.read("MATCH (c:Cluster) RETURN id(c) AS node, c.name AS name", {}).rows
+    return sorted(name for node, name in rows if node in chosen)
+
+
+@pytest.mark.parametrize("places", [("Region:FI19B",), ("Region:FI1",), ("Country:FI",)])
+def test_explore_place_filter_selects_the_cluster_a_member_list_placed_though_it_is_no_organisation(
+        embedded_store, tmp_path, places):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", _mapping(tmp_path))
+    assert _selected_names(embedded_store, places) == ["Pirkanmaan Robotiikkaklusteri"]
+
+
+def test_explore_country_filter_selects_a_cluster_made_with_only_its_country(embedded_store, tmp_path):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", _mapping(tmp_path, 'add = true, country = "FI" }'))
+    assert _selected_names(embedded_store, ("Country:FI",)) == ["Pirkanmaan Robotiikkaklusteri"]
+    assert _selected_names(embedded_store, ("Region:FI19B",)) == []
+
+
+def test_the_maps_load_choice_counts_the_cluster_the_load_made(embedded_store, tmp_path):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", _mapping(tmp_path))
+    assert CLUSTER in actors_brought_by(embedded_store, "user:jasenet")
+
+
+def _other_load(tmp_path: Path, region: str) -> Path:
+    """A second member list (another load: `name = "toinen"`) naming the same cluster with `region` beside add."""
+    other = tmp_path / "toinen"
+    other.mkdir()
+    mapping = _mapping(other, REGION_LINE.replace('"Pirkanmaa"', f'"{region}"'))
+    mapping.write_text(mapping.read_text(encoding="utf-8").replace('name = "jasenet"', 'name = "toinen"'),
+                       encoding="utf-8")
+    return mapping
+
+
+def test_region_beside_add_naming_a_cluster_another_load_made_says_it_stays_where_that_load_placed_it(
+        embedded_store, tmp_path):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", _mapping(tmp_path))
+    report = run_load(embedded_store, "csv", _other_load(tmp_path, "Helsinki-Uusimaa"))
+    assert _notes(report) == [
+        "Cluster 'Pirkanmaan Robotiikkaklusteri' is already in the store, and the rows link to it; country = \"FI\", "
+        "region = \"Helsinki-Uusimaa\" beside add = true place only a node the load makes: it stays in Pirkanmaa "
+        "(FI19B), as the load that gave it (user:jasenet/jasenet.csv) placed it. To move it, give its place in that "
+        "load's table or mapping and load it again; to make a node of this load's own, write another name"]
+    graph = to_networkx(embedded_store)
+    assert [b for a, b, data in graph.edges(data=True) if a == CLUSTER and data["type"] == "LOCATED_IN"] == [
+        "Region:FI19B"]
+
+
+def test_region_beside_add_naming_where_the_stored_cluster_already_is_needs_no_note(embedded_store, tmp_path):
+    load_nuts(embedded_store, BUNDLED_NUTS)
+    run_load(embedded_store, "csv", _mapping(tmp_path))
+    assert _notes(run_load(embedded_store, "csv", _other_load(tmp_path, "FI19B"))) == []

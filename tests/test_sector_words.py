@@ -23,7 +23,7 @@ from graph.store.sector_fields import FIELD_OF_WORD, best_field, equivalent_fiel
 from graph.store.sector_words import SECTOR_WORDS
 from loaders.pipeline import run_load
 from tests.cli_invoke import cli_env, invoke
-from tests.conftest import open_fixture_network
+from tests.conftest import FIXTURES, open_fixture_network
 from tests.generic_files import write_files
 from tests.test_partners_unbridged_sectors import CLUSTER, MAPPING
 
@@ -86,7 +86,7 @@ def test_sectors_in_the_users_language_rank_partners_in_their_field(own_words_li
     asked = invoke(cli_env(embedded_server, graph), "recommend", "--for", "OULUN YLIOPISTO", "--sector",
                    "Teollisuusrobotiikka", "-k", "3")  # had been refused: "the sector of 1 cluster ... of no project"
     assert asked.exit_code == 0, asked.stderr
-    assert "works in robotics, as asked" in asked.stdout
+    assert "works in Teollisuusrobotiikka (robotics), as asked" in asked.stdout
 
 
 def test_the_rankings_and_explores_filter_take_the_same_field(own_words_list):
@@ -97,3 +97,31 @@ def test_the_rankings_and_explores_filter_take_the_same_field(own_words_list):
     assert from_store == dict.fromkeys(keys, f"Sector:{robotics}")
     same = equivalent_sectors(to_networkx(store))
     assert {key: same.get(key) for key in keys} == from_store
+
+
+@pytest.fixture(scope="module")
+def pirkanmaa_members(embedded_server):
+    """The fixture network and a Finnish member list whose members work in Robotiikka, Automaatio ...: its CLI env."""
+    graph = "sector_words_pirkanmaa"
+    store = open_fixture_network(embedded_server, graph)
+    run_load(store, "csv", FIXTURES / "pirkanmaa_members" / "mapping.toml")
+    yield cli_env(embedded_server, graph)
+    store.clear()
+    store.close()
+
+
+def test_an_organisations_reason_names_the_field_a_local_sector_word_asked_for_stands_for(pirkanmaa_members):
+    said = invoke(pirkanmaa_members, "recommend", "--for", "Pirkanmaan Robotiikkaklusteri", "--candidates",
+                  "organisations", "--sector", "Robotiikka", "-k", "5")
+    assert said.exit_code == 0, said.stderr
+    assert "works in Robotiikka (robotics), as asked" in said.stdout
+    assert "works in Robotiikka, as asked" not in said.stdout and "works in robotics, as asked" not in said.stdout
+
+
+def test_a_cluster_rankings_reasons_and_note_name_the_field_a_local_sector_word_asked_for_stands_for(
+        pirkanmaa_members):
+    said = invoke(pirkanmaa_members, "recommend", "--for", "Automation Småland", "--candidates", "clusters",
+                  "--sector", "Robotiikka", "-k", "5")  # the fixture's clusters have no project in robotics
+    assert said.exit_code == 0, said.stderr
+    assert said.stdout.count("- no project in Robotiikka (robotics), the sector(s) asked") == 5
+    assert "no candidate cluster works in the sectors asked (Robotiikka (robotics)): none of the" in said.stderr

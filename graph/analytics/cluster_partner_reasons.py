@@ -11,7 +11,7 @@ import numpy as np
 
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend_reasons import Path
-from graph.analytics.recommend_sectors import sector_display
+from graph.analytics.recommend_sectors import sector_bridged, sector_display
 from graph.wording import first_few, national_region_shown
 
 __all__ = ["tagged", "place_reasons", "network_reasons", "common_partners", "sector_reason"]
@@ -38,7 +38,7 @@ def sector_reason(cindex: ClusterIndex, me: Profile, other: Profile, pair: tuple
     the reason says it says little: "both work in governance" had stood first for an off-topic cluster."""
     s, t = pair
     G = cindex.G
-    mine, theirs = sector_display(G, me.sector_paths[s][-1]), sector_display(G, other.sector_paths[t][-1])
+    mine, theirs = sector_bridged(G, me.sector_paths[s][-1]), sector_bridged(G, other.sector_paths[t][-1])
     common = ""
     if cindex.common(s) and cindex.common(t):
         held = " and ".join(f"{cindex.sector_df[x]} in {sector_display(G, x)}" for x in dict.fromkeys(pair))

@@ -24,7 +24,7 @@ import numpy as np
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend import Requirements
 from graph.analytics.recommend_index import LABEL_LEVELS, label_name, sector_key
-from graph.analytics.recommend_sectors import sector_display
+from graph.analytics.recommend_sectors import sector_bridged
 
 __all__ = ["meeting", "asked_reasons", "Basis", "sector_basis"]
 
@@ -118,10 +118,11 @@ def _some(cindex: ClusterIndex, keys) -> str:
 
 
 def _named(cindex: ClusterIndex, sectors: list[str] | tuple[str, ...], between: str = ", ") -> str:
-    """The sectors by name, a seed sector and the field of its name (one sector to the ranking) once."""
+    """The sectors by name, a seed sector and the field of its name (one sector to the ranking) once; a word bridged to
+    a field of another name with that field: "Robotiikka (robotics)" (`sector_bridged`)."""
     first = {}
     for s in sectors:
-        first.setdefault(cindex.neighbours.canonical(sector_key(s)), sector_display(cindex.G, sector_key(s)))
+        first.setdefault(cindex.neighbours.canonical(sector_key(s)), sector_bridged(cindex.G, sector_key(s)))
     return between.join(first.values())
 
 

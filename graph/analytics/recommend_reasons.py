@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from graph.analytics.recommend_index import RecommenderIndex, sector_row
-from graph.analytics.recommend_sectors import sector_display
+from graph.analytics.recommend_index import RecommenderIndex, sector_key, sector_row
+from graph.analytics.recommend_sectors import sector_bridged
 from graph.analytics.sparse_rows import shared_columns
 
 if TYPE_CHECKING:
@@ -107,8 +107,10 @@ def paths(index: RecommenderIndex, rows: list[int], y: int, limit: int = 2) -> l
 
 def _works_in(index: RecommenderIndex, key: str) -> str:
     """"works in photovoltaic"; a CORDIS call topic (`Sector:topic:...`) is a call answered, not a field worked in:
-    "answered the call topic MSCA Doctoral Networks 2023" (it had been "works in MSCA Doctoral Networks 2023")."""
-    name = sector_display(index.G, key)
+    "answered the call topic MSCA Doctoral Networks 2023" (it had been "works in MSCA Doctoral Networks 2023"); a
+    sector asked by a word of the user's that stands for a field of another name, with it: "works in Robotiikka
+    (robotics)" (`sector_bridged`), where it had said "works in robotics" of `--sector Robotiikka`."""
+    name = sector_bridged(index.G, key)
     return f"answered the call topic {name}" if key.startswith("Sector:topic:") else f"works in {name}"
 
 
@@ -147,7 +149,8 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
     for x in rows:
         if shared := len(shared_projects(index, x, y)):
             reasons.append(f"{shared} shared project{'s' * (shared > 1)} with {index.name(index.keys[x])}")
-    asked = {index.sector_keys[sector_row(index, s)] for s in req.sectors}
+    asked_as = {index.sector_keys[sector_row(index, s)]: sector_key(s) for s in req.sectors}  # column -> as asked
+    asked = set(asked_as)
     mine = index.profile[[y]]
     if parts["thematic"][y] > 0 and mine.nnz:
         fit = mine.data * target[mine.indices]
@@ -156,9 +159,9 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         s = int(max(close, key=lambda i: len(index.sector_keys[i])))  # the most specific of equals
         if target[s] > 0:
             like = "as asked" if index.sector_keys[s] in asked else "like the consortium"
-            reasons.append(f"{_works_in(index, index.sector_keys[s])}, {like}")
+            reasons.append(f"{_works_in(index, asked_as.get(index.sector_keys[s], index.sector_keys[s]))}, {like}")
     if asked and not parts["asked_sector"][y]:  # ranked for the rest: said, not left to "works in genetics"
-        named = sorted({sector_display(index.G, s) for s in asked})
+        named = sorted({sector_bridged(index.G, s) for s in asked_as.values()})
         reasons.append(f"no project in {' or '.join(named)}, the sector(s) asked")
     if parts["wanted_place"][y] or parts["complementarity"][y]:
         wanted = [w for w in req.add_places if index.place[y].startswith(w)]

@@ -22,7 +22,7 @@ from graph.store.schema import is_cluster
 from graph.store.search_text import fold
 from graph.store.sector_fields import equivalent_sectors
 
-__all__ = ["equivalent_sectors", "SectorNeighbours", "sector_display"]
+__all__ = ["equivalent_sectors", "SectorNeighbours", "sector_display", "sector_bridged"]
 
 
 def sector_display(G: nx.MultiDiGraph, key: str) -> str:
@@ -46,6 +46,28 @@ def sector_display(G: nx.MultiDiGraph, key: str) -> str:
     field, given = same.get(key, key), name(key)
     seeds = sorted(seed for seed, to in same.items() if to == field)
     return next((name(seed) for seed in seeds if fold(name(seed)) == fold(given)), given)
+
+
+def sector_bridged(G: nx.MultiDiGraph, key: str) -> str:
+    """`sector_display`, followed by the EuroSciVoc field the sector stands for when that field's name is another
+    word than its own: "Robotiikka (robotics)", a member list's Finnish word (`graph.store.sector_words`), where a
+    reason had said "works in Robotiikka" of a candidate ranked by its projects in robotics, a word the user may not
+    have known it bridged to. A field's own name, or a seed sector of the field's name ("Automation"), or one the field
+    only extends ("Manufacturing", "manufacturing engineering"), is said alone.
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("Project:p", "Sector:esv:1", type="ACTIVE_IN")
+    >>> G.add_node("Sector:esv:1", kind="Sector", name="robotics")
+    >>> G.add_node("Sector:Robotiikka", kind="Sector", name="Robotiikka")
+    >>> G.add_node("Sector:robotics", kind="Sector", name="Robotics")
+    >>> [sector_bridged(G, key) for key in ("Sector:Robotiikka", "Sector:robotics", "Sector:esv:1")]
+    ['Robotiikka (robotics)', 'Robotics', 'Robotics']
+    """
+    said, field = sector_display(G, key), equivalent_sectors(G).get(key)
+    if field is None:
+        return said
+    field_name = str(G.nodes[field].get("name") or "")
+    return f"{said} ({field_name})" if field_name and fold(said) not in fold(field_name) else said
 
 
 class SectorNeighbours:

@@ -81,6 +81,8 @@ YEARS = fixed_statement(__name__, "YEARS", "MATCH (p:Project) WHERE p.start_date
                         "RETURN min(p.start_date) AS first, max(coalesce(p.end_date, p.start_date)) AS last")
 
 _END = "coalesce(p.end_date, '9999')"
+#: Whether `a` is an actor: a seed cluster is an Organisation too, a cluster a member list makes is a Cluster alone.
+_ACTOR = "(a:Organisation OR a:Cluster)"
 
 
 @statement(lambda: [(name,) for name in SELECTIONS], accepted_warning=ID_SEEK)
@@ -94,11 +96,14 @@ def selection(name: str) -> str:
                       "RETURN DISTINCT id(p) AS node, p.kind AS kind",
         "window": f"MATCH (p:Project) WHERE coalesce(p.start_date, '0000') <= $end "
                   f"AND {_END} + substring('-12-31', size({_END}) - 4) >= $start RETURN id(p) AS node, p.kind AS kind",
-        "in_region": "MATCH (x:Region)<-[:LOCATED_IN]-(a:Organisation) WHERE x.id IN $ids "
+        # an actor is an Organisation or a Cluster: a cluster a member list makes (`add = true`) is a Cluster alone
+        "in_region": f"MATCH (x:Region)<-[:LOCATED_IN]-(a) WHERE x.id IN $ids AND {_ACTOR} "
                      "RETURN DISTINCT id(a) AS node, a.kind AS kind",
-        "in_country": "MATCH (x:Country)<-[:LOCATED_IN]-(a:Organisation) WHERE x.id IN $ids "
+        "in_country": f"MATCH (x:Country)<-[:LOCATED_IN]-(a) WHERE x.id IN $ids AND {_ACTOR} "
                       "RETURN DISTINCT id(a) AS node, a.kind AS kind",
         "country_is": "MATCH (a:Organisation) WHERE a.country IN $ids RETURN id(a) AS node, a.kind AS kind",
+        "cluster_country_is": "MATCH (a:Cluster) WHERE a.country IN $ids AND NOT a:Organisation "
+                              "RETURN id(a) AS node, a.kind AS kind",
         "labelled": "MATCH (a:Organisation)-[h:HAS_LABEL]->(q:QualityLabel) WHERE q.id IN $ids "
                     "RETURN id(a) AS node, a.kind AS kind, h.awarded AS awarded, h.expires AS expires",
         "member_of": "MATCH (a:Organisation)-[:MEMBER_OF]->(g:Programme) WHERE g.id IN $ids "
@@ -117,12 +122,13 @@ def selection(name: str) -> str:
 
 #: The selections by name (see `selection`).
 SELECTIONS: dict[str, str] = {name: selection(name) for name in (
-    "funded_by", "project_in", "window", "in_region", "in_country", "country_is", "labelled", "member_of", "active_in",
-    "participants", "projects_of", "brought_by")}
+    "funded_by", "project_in", "window", "in_region", "in_country", "country_is", "cluster_country_is", "labelled",
+    "member_of", "active_in", "participants", "projects_of", "brought_by")}
 #: The organisations and clusters a load's files gave (`load_files.of_load`), by kind and id: the Map
 #: keeps these actors when "this load's nodes" is chosen (its aggregates are keyed `Kind:id`, not by internal id).
 ACTORS_BROUGHT_BY = fixed_statement(__name__, "ACTORS_BROUGHT_BY", (
-    f"MATCH (n:Organisation) WHERE any(s IN n.sources WHERE {of_load('s')}) RETURN n.kind AS kind, n.id AS id"))
+    f"MATCH (n) WHERE (n:Organisation OR n:Cluster) AND any(s IN n.sources WHERE {of_load('s')}) "
+    "RETURN n.kind AS kind, n.id AS id"))
 #: How many nodes of each kind a load's files gave: the Map says what a load without organisations holds (places
 #: only, for NUTS), where it had said "0 organisations".
 KINDS_BROUGHT_BY = fixed_statement(__name__, "KINDS_BROUGHT_BY", (

@@ -84,7 +84,7 @@ def _selected(store: GraphStore, filters: Filters) -> dict[int, str]:
         countries = [k.split(":", 1)[1] for k in filters.places if k.startswith("Country:")]
         regions = _below(store, filters.places, "Region", "Region") + _below(store, filters.places, "Region", "Country")
         actors = {**_ids(store, "in_region", ids=regions), **_ids(store, "in_country", ids=countries),
-                  **_ids(store, "country_is", ids=countries)}
+                  **_ids(store, "country_is", ids=countries), **_ids(store, "cluster_country_is", ids=countries)}
     if filters.labels:
         rows = _rows(store, q.SELECTIONS["labelled"], {"ids": [k.split(":", 1)[1] for k in filters.labels]})
         held = {n: k for n, k, awarded, expires in rows
