@@ -17,10 +17,13 @@ from app_pages.queries_adhoc import editor
 from app_pages.queries_params import parameter_fields, unchosen_nodes
 from app_pages.queries_result import downloads, show_error
 from graph.errors import ClusterExplorerError
+from queries.old_folder import left_behind_note
 from queries.runner import UNCAPPED, limit_reached, run_saved
 
 store, config, library = common.store(), common.settings(), common.catalogue()
 st.title("Queries")
+if note := left_behind_note(config.user_queries_dir):  # the old folder's queries are listed nowhere else
+    st.info(common.md(note), icon=":material/drive_file_move:")
 with st.sidebar:
     namespaces = sorted({q.namespace for q in library.queries.values()})
     namespace = st.selectbox("Namespace", ["(all)", *namespaces], key="queries_namespace", bind=widgets.URL)

@@ -136,6 +136,10 @@ def _catalogue(obj: Context, name: str | None = None):
 @click.pass_obj
 def queries_list(obj: Context, tag: str | None) -> None:
     """Names, titles and tags of the saved queries."""
+    from queries.old_folder import left_behind_note
+
+    if note := left_behind_note(obj.settings.user_queries_dir):  # listed nowhere else, and taken for lost
+        click.echo(f"note: {note}", err=True)
     listed = sorted(_catalogue(obj).queries.items())
     tags = sorted({t for _, q in listed for t in q.tags})
     wanted = next((t for t in tags if t.casefold() == tag.strip().casefold()), tag) if tag else None
