@@ -11,6 +11,7 @@ import numpy as np
 from graph.analytics.recommend_index import RecommenderIndex, sector_row
 from graph.analytics.recommend_sectors import sector_display
 from graph.analytics.sparse_rows import shared_columns
+from graph.collation import reading_order
 
 if TYPE_CHECKING:
     from graph.analytics.recommend import Requirements
@@ -158,7 +159,7 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
             like = "as asked" if index.sector_keys[s] in asked else "like the consortium"
             reasons.append(f"{_works_in(index, index.sector_keys[s])}, {like}")
     if asked and not parts["asked_sector"][y]:  # ranked for the rest: said, not left to "works in genetics"
-        named = sorted({sector_display(index.G, s) for s in asked})
+        named = sorted({sector_display(index.G, s) for s in asked}, key=reading_order)
         reasons.append(f"no project in {' or '.join(named)}, the sector(s) asked")
     if parts["wanted_place"][y] or parts["complementarity"][y]:
         wanted = [w for w in req.add_places if index.place[y].startswith(w)]
