@@ -83,7 +83,7 @@ def inputs() -> cache.Inputs:
     return build.result()
 
 
-@st.cache_resource(max_entries=4, show_spinner="Deriving the projection…")
+@st.cache_resource(max_entries=4, show_spinner="Linking the chosen nodes by the projects they share…")
 def _projection(_graph: nx.MultiDiGraph, version: str, spec: Projection) -> nx.Graph:
     return long_lived(project, _graph, spec)
 

@@ -15,6 +15,7 @@ import networkx as nx
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from graph.app_wording import explained
 from graph.settings import Settings
 from graph.store.backends import open_store, running_load_note
 from graph.store.contract import GraphStore
@@ -258,3 +259,15 @@ def say_running_loads() -> None:
         what = ", ".join(sorted({entry.get("source") or "a" for entry in running}))
         st.info(f"A load is running ({what}): this page shows the store as it stands, that load in part; it shows "
                 "the whole once the load ends (reload the page then; the Overview says when).", icon=":material/sync:")
+
+
+def explained_columns(columns, words: dict[str, tuple[str, str]]) -> dict:
+    """`st.dataframe`'s column_config giving each of `columns` that `words` explains its header in words and a
+    tooltip saying what it means and which way is better (`graph.app_wording`): score columns named `pagerank`
+    or `sectors 0.22` had been read as codes."""
+    configs = {}
+    for column in columns:
+        label, meaning = explained(column, words)
+        if meaning:
+            configs[column] = st.column_config.Column(label, help=meaning)
+    return configs

@@ -40,12 +40,16 @@ with real:
             say(report)
         common.refresh()
     st.subheader("Official CORDIS and NUTS files")
+    st.caption("CORDIS is the EU's public list of the research projects it funds and who took part; NUTS are the "
+               "EU's regions (three levels, from large to small), which place organisations on the map. Download "
+               "them here, then load them.")
     chosen = st.multiselect("Framework programmes", list(CORDIS_ARCHIVES), default=["horizon-europe"],
-                            key="data_frameworks")
+                            key="data_frameworks", help="The EU's research programmes: Horizon Europe (2021-2027), "
+                            "Horizon 2020 (2014-2020), FP7 (2007-2013); each is one archive")
     left, right = st.columns(2)
     if left.button("Download CORDIS", key="data_download_cordis", icon=":material/download:", disabled=not chosen):
         for done in download_cordis(chosen, downloads, settings.cordis_url, progress=byte_bar):
-            st.success(f"{done.path.name}: {done.size / 1e6:,.1f} MB, sha256 {done.sha256[:16]}…")
+            st.success(f"{done.path.name}: {done.size / 1e6:,.1f} MB, downloaded whole (checksum {done.sha256[:16]}…)")
             st.session_state["data_CORDIS_path"] = str(done.path)  # offered for loading below
     if right.button("Download NUTS", key="data_download_nuts", icon=":material/download:"):
         download_nuts(downloads / "nuts", settings.gisco_url, progress=byte_bar)

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from app_pages import common, url_choice
+from graph.collation import reading_order
 from graph.views import filters as views
 from graph.views.formatting import property_rows
 
@@ -32,7 +33,7 @@ def details_panel(shown: nx.MultiDiGraph, default: str | None) -> None:
     url_choice.start_from_link(KEY, lambda linked: next((k for k in linked if k in names), None))
     if st.session_state[KEY] not in names:
         st.session_state[KEY] = None
-    chosen = st.selectbox("Details of", sorted(names, key=lambda k: names[k].casefold()), format_func=names.get,
+    chosen = st.selectbox("Details of", sorted(names, key=lambda k: reading_order(names[k])), format_func=names.get,
                           index=None, placeholder=shown_first or "choose a node of the view", key=KEY,
                           persist_state="session")
     url_choice.kept_in_url(KEY, [chosen] if chosen else [])

@@ -12,6 +12,7 @@ import streamlit as st
 
 from app_pages import common, map_cache, widgets
 from app_pages.map_cache import Placed
+from graph.collation import reading_order
 from graph.views.geography import in_countries
 
 #: The aggregates the page draws: as `Placed`, with the counts of organisations summed, the organisations and clusters
@@ -39,13 +40,13 @@ def keep(placed: Placed, countries: tuple[str, ...]) -> Kept:
     most = map_cache.ORGANISATIONS_DRAWN
     if not countries:
         return (places, organisations[:most], sum(located.values()), sum(active.values()), links,
-                (sum(unplaced.values()), sorted({n for names in national.values() for n in names}), 0),
+                (sum(unplaced.values()), sorted({n for ns in national.values() for n in ns}, key=reading_order), 0),
                 (clustered, (sum(no_place.values()), 0)))
     return (in_countries(places, countries), in_countries(organisations, countries)[:most],
             sum(located[c] for c in countries), sum(active[c] for c in countries),
             in_countries(links, countries, ("from_country", "to_country")),
-            (sum(unplaced[c] for c in countries), sorted({n for c in countries for n in national.get(c, [])}),
-             unplaced[None]),
+            (sum(unplaced[c] for c in countries),
+             sorted({n for c in countries for n in national.get(c, [])}, key=reading_order), unplaced[None]),
             (in_countries(clustered, countries), (sum(no_place[c] for c in countries), no_place[None])))
 
 

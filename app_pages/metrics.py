@@ -18,6 +18,7 @@ from app_pages import analytics_cache, common, linked_choices, missing_inputs, w
 from app_pages.metrics_rank import find_in_ranking, ranked_first, ranking, top_rows
 from graph.analytics.metrics import METRICS, notes
 from graph.analytics.metrics_write import write_metrics
+from graph.app_wording import METRIC_WORDS, METRICS_HELP
 from graph.views.formatting import bin_labels, histogram
 
 st.title("Metrics")
@@ -26,14 +27,15 @@ spec = widgets.projection_form(widgets.options_of(current.graph, current.version
 
 linked_choices.read_link("metrics_chosen", METRICS)  # `PageRank` in a link is pagerank; `fame` is said, not dropped
 chosen = st.multiselect("Metrics", METRICS, default=["degree", "weighted_degree", "pagerank", "betweenness"],
-                        key="metrics_chosen", bind=widgets.URL, on_change=st.session_state.pop,
+                        help=METRICS_HELP, key="metrics_chosen", bind=widgets.URL, on_change=st.session_state.pop,
                         args=(linked_choices.left_out_key("metrics_chosen"), None))
 linked_choices.say_left_out("metrics_chosen", "metrics")
 if st.button("Compute", type="primary", key="metrics_compute", icon=":material/calculate:", disabled=not chosen,
              help=None if chosen else "Choose at least one metric"):
     st.session_state.metrics_results = analytics_cache.metrics(current, spec, chosen)  # read back when kept
 if "metrics_results" not in st.session_state:
-    st.info("Choose the projection in the sidebar and the metrics above, then compute.", icon=":material/info:")
+    st.info("Choose in the sidebar which network to measure (organisations, clusters, regions ... linked by the "
+            "projects they share), then the measures above, and press Compute.", icon=":material/info:")
     st.stop()
 
 kept = st.session_state.metrics_results  # kept until Compute is pressed again
@@ -50,7 +52,9 @@ st.caption(f"{spec.describe()}: {kept.number_of_nodes():,} nodes, {kept.number_o
 for text in notes(results, kept, common.settings().metrics_exact_nodes):
     st.info(common.sentence(text), icon=":material/info:")
 table = ranking(kept)
-st.dataframe(table, hide_index=True, key="metrics_table")
+explained = common.explained_columns(table.columns, METRIC_WORDS)
+explained |= {at: st.column_config.Column(help="1 is the highest") for at in table.columns[:1] if "place" in at}
+st.dataframe(table, hide_index=True, key="metrics_table", column_config=explained)
 find_in_ranking(kept, spec)
 
 metric = st.selectbox("Chart", ranked_first(results), key="metrics_chart")  # a ranking metric first

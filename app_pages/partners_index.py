@@ -141,16 +141,16 @@ def recommender(current: Inputs) -> RecommenderIndex:
     """The index over `current` (the analytics inputs, maybe windowed), waiting and saying why while it is made."""
     store, _, folder = _here()
     on_disk = recommend_index_disk.index_file(store, folder, current.version).is_file()
-    label = ("Reading the recommender index from disk…" if on_disk else
-             "Building the recommender index for this data (after a load or for a new time window)…")
-    done = "Recommender index read from disk" if on_disk else "Recommender index built"
+    label = ("Reading the partner search's prepared figures from disk…" if on_disk else
+             "Preparing the partner search for this data (once after a load, or for a new time window)…")
+    done = "Partner search ready (read from disk)" if on_disk else "Partner search ready"
     return _waited(building(lambda: current.graph, current.version), label, done, _index_of.clear).index
 
 
 def clusters(index: RecommenderIndex, version: str) -> ClusterIndex:
     """The profiles of every cluster over `index` (of data `version`), waiting and saying so while they are made."""
     return _waited(profiled(index, version),
-                   "Profiling the clusters (sectors, programmes, places)…", "Clusters profiled", _clusters_of.clear)
+                   "Summing up each cluster (sectors, programmes, places)…", "Clusters summed up", _clusters_of.clear)
 
 
 def forget() -> None:

@@ -14,6 +14,7 @@ from graph.analytics.ranking_notes import ranking_notes
 from graph.analytics.recommend import RecommenderIndex, Requirements, history_note, places_note, recommend
 from graph.analytics.recommend_empty import no_candidate_reason
 from graph.analytics.recommend_reasons import sme_note
+from graph.app_wording import SCORE_PARTS
 from graph.store.schema import is_cluster
 from graph.views.filters import display_name
 
@@ -51,7 +52,8 @@ def _candidates(candidates: list, key: str, why_none: str | None = None) -> None
     table = pd.DataFrame([{"rank": i, "candidate": c.name, "score": round(c.score, 3),
                            **{part: round(v, 3) for part, v in c.components.items()}}
                           for i, c in enumerate(candidates, start=1)]).fillna(0.0)
-    st.dataframe(table, hide_index=True, key=f"{key}_table")
+    explained = common.explained_columns(table.columns, SCORE_PARTS)  # `sectors 0.22` had read as a code
+    st.dataframe(table, hide_index=True, key=f"{key}_table", column_config=explained)
     whole = table.assign(key=[c.key for c in candidates], reasons=["; ".join(c.reasons) for c in candidates])
     common.csv_download(st, "Download (CSV)", whole.to_csv(index=False), f"{key}.csv", f"{key}_csv",
                         help="With each candidate's key (Kind:id, as the store and the CLI name it) and its reasons")

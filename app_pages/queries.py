@@ -16,18 +16,23 @@ from app_pages import common, missing_inputs, widgets
 from app_pages.queries_adhoc import editor
 from app_pages.queries_params import parameter_fields, unchosen_nodes
 from app_pages.queries_result import downloads, show_error
+from graph.collation import reading_order
 from graph.errors import ClusterExplorerError
+from queries.old_folder import left_behind_note
 from queries.runner import UNCAPPED, limit_reached, run_saved
 
 store, config, library = common.store(), common.settings(), common.catalogue()
 st.title("Queries")
+if note := left_behind_note(config.user_queries_dir):  # the old folder's queries are listed nowhere else
+    st.info(common.md(note), icon=":material/drive_file_move:")
 with st.sidebar:
-    namespaces = sorted({q.namespace for q in library.queries.values()})
+    namespaces = sorted({q.namespace for q in library.queries.values()}, key=reading_order)
     namespace = st.selectbox("Namespace", ["(all)", *namespaces], key="queries_namespace", bind=widgets.URL)
     tags = st.multiselect("Tags", sorted({t for q in library.queries.values() if namespace in ("(all)", q.namespace)
-                                          for t in q.tags}), key="queries_tags", bind=widgets.URL)  # of its queries
-names = sorted(n for n, q in library.queries.items()
-               if namespace in ("(all)", q.namespace) and all(t in q.tags for t in tags))
+                                          for t in q.tags}, key=reading_order),  # of its queries
+                          key="queries_tags", bind=widgets.URL)
+names = sorted((n for n, q in library.queries.items()
+                if namespace in ("(all)", q.namespace) and all(t in q.tags for t in tags)), key=reading_order)
 widgets.from_url("queries_name", names)
 if (linked := st.query_params.get("queries_name")) and linked not in library.queries:  # had opened another silently
     st.warning(common.md(f"The link's saved query {linked!r} is not in the library (one of someone else's folder, or "

@@ -138,7 +138,8 @@ def _fields_taken_along(sectors: tuple[str, ...], options: FilterOptions) -> Non
 def projection_form(options: FilterOptions, prefix: str) -> Projection:
     """Which graph to measure (organisations, clusters, regions, ...) and which projects count."""
     with st.sidebar:
-        st.subheader("Projection")
+        st.subheader("Network to measure", help="Which nodes to compare, linked when their organisations share a "
+                     "project (the docs call this a projection)")
         kind = st.selectbox("Graph of", KINDS, **url_choice.bound(f"{prefix}_kind"),
                             help="Nodes linked when their organisations share a project")
         level = st.select_slider("NUTS level", [1, 2, 3], value=2,

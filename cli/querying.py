@@ -19,6 +19,7 @@ from cli.options import (
     say_two_readings,
 )
 from cli.output import render
+from graph.collation import reading_order
 from graph.nearest import did_you_mean
 from graph.store.backends import other_graphs
 from graph.store.load_log import UNLOADING, unfinished_loads, unfinished_parts
@@ -136,8 +137,12 @@ def _catalogue(obj: Context, name: str | None = None):
 @click.pass_obj
 def queries_list(obj: Context, tag: str | None) -> None:
     """Names, titles and tags of the saved queries."""
-    listed = sorted(_catalogue(obj).queries.items())
-    tags = sorted({t for _, q in listed for t in q.tags})
+    from queries.old_folder import left_behind_note
+
+    if note := left_behind_note(obj.settings.user_queries_dir):  # listed nowhere else, and taken for lost
+        click.echo(f"note: {note}", err=True)
+    listed = sorted(_catalogue(obj).queries.items(), key=lambda item: reading_order(item[0]))
+    tags = sorted({t for _, q in listed for t in q.tags}, key=reading_order)
     wanted = next((t for t in tags if t.casefold() == tag.strip().casefold()), tag) if tag else None
     if wanted and wanted not in tags:  # `--tag cluster` listed nothing, and said nothing
         raise click.BadParameter(f"no saved query has the tag {tag!r}{did_you_mean(wanted, tags, cutoff=0.6)}"

@@ -4,6 +4,8 @@ Max nodes note and the view it describes, results computed for other settings, a
 
 from __future__ import annotations
 
+import json
+
 from app_pages import partners_index
 from graph.analytics.recommend import LABEL_LEVELS
 from graph.views import store_views
@@ -80,7 +82,7 @@ def test_the_partners_status_boxes_say_what_is_ready(app_store):  # noqa: F811
     at = open_page("partners", partners_focal="Cluster:automation-smaland")
     titles = [box.label for box in at.get("status")]
     assert "Ready" not in titles, titles
-    assert {"Recommender index built", "Recommender index read from disk"} & set(titles), titles
+    assert {"Partner search ready", "Partner search ready (read from disk)"} & set(titles), titles
 
 
 def test_the_call_check_says_the_chosen_nodes_are_the_consortium(app_store):  # noqa: F811
@@ -99,3 +101,27 @@ def test_each_gap_lists_as_many_candidates_as_the_page_asks(app_store):  # noqa:
                        partners_k=k)
         gaps = [d.value for d in at.dataframe if "fills it" in d.value.columns]
         assert gaps and all(len(rows) == int(k) for rows in gaps), [len(rows) for rows in gaps]
+
+
+def _headers(table) -> dict[str, dict]:
+    """A shown table's column settings (st.column_config), by column: the header shown and its tooltip."""
+    return json.loads(table.proto.columns or "{}")
+
+
+def test_the_partner_scores_columns_say_in_words_what_each_part_means(app_store):  # noqa: F811
+    """A cluster manager read the Partners table's `sectors 0.22, projects 2.44` and `pagerank` as codes."""
+    at = open_page("partners", partners_focal="Cluster:automation-smaland")
+    headers = {column: _headers(table)[column] for table in at.dataframe for column in _headers(table)}
+    assert headers["score"]["label"] == "Score" and "higher is a better fit" in headers["score"]["help"]
+    assert headers["sectors"]["label"] == "Same sectors", headers
+    assert all(headers[part].get("help") for part in ("sectors", "programmes", "places", "label"))
+
+
+def test_the_metrics_columns_say_in_words_what_each_measure_means_and_which_way_is_better(app_store):  # noqa: F811
+    at = open_page("metrics")
+    assert "**pagerank**: Influence (PageRank)" in at.multiselect(key="metrics_chosen").help
+    at.button(key="metrics_compute").click().run()
+    headers = _headers(at.dataframe[0])
+    assert headers["pagerank"]["label"] == "Influence (PageRank)" and "higher is" in headers["pagerank"]["help"]
+    assert headers["betweenness"]["label"] == "Bridge (betweenness)"
+    assert headers["place by degree"]["help"] == "1 is the highest"

@@ -12,6 +12,7 @@ import numpy as np
 from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend_reasons import Path
 from graph.analytics.recommend_sectors import sector_bridged, sector_display
+from graph.collation import reading_order
 from graph.wording import first_few, national_region_shown
 
 __all__ = ["tagged", "place_reasons", "network_reasons", "common_partners", "sector_reason"]
@@ -110,7 +111,7 @@ def common_partners(cindex: ClusterIndex, me: Profile, other_key: str, theirs: l
     both = [z for z in np.flatnonzero((with_me > 0) & (with_them > 0)) if z not in me.rows and z not in theirs]
     if not both:
         return ["their organisations have partners in common"]
-    both.sort(key=lambda z: (-min(with_me[z], with_them[z]), index.name(index.keys[z])))
+    both.sort(key=lambda z: (-min(with_me[z], with_them[z]), reading_order(index.name(index.keys[z]))))
     z = both[0]
     x = next(x for x in mine if shared[x, z])
     y = next(y for y in theirs if shared[y, z])

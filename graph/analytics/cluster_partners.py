@@ -33,6 +33,7 @@ from graph.analytics.recommend import Candidate
 from graph.analytics.recommend_cold import member_clusters
 from graph.analytics.recommend_links import link_scores
 from graph.analytics.recommend_reasons import Path
+from graph.collation import reading_order
 from graph.errors import NotFound
 from graph.store.schema import is_cluster
 
@@ -196,7 +197,7 @@ def _by_place_alone(cindex: ClusterIndex, me: Profile, focal: list[str], weights
     other regions first (a partnership joins regions), then by label, then by name; scored as `cluster_scores`."""
     found = [_scored(c, weights, me, cindex.profile(c)) for c in _others(cindex, focal)
              if cindex.profile(c).countries & me.countries]
-    found.sort(key=lambda x: (-x[0], cindex.index.name(x[1]), x[1]))
+    found.sort(key=lambda x: (-x[0], reading_order(cindex.index.name(x[1])), x[1]))
     return found
 
 
@@ -205,7 +206,7 @@ def _nothing_shared_note(cindex: ClusterIndex, me: Profile, names: str, found: l
             "(docs/mapping.md)")
     if not found:
         return f"no other cluster shares a sector, a neighbouring sector, a programme or projects with {names}; {what}"
-    countries = ", ".join(sorted(cindex.index.name(f"Country:{c}") for c in me.countries))
+    countries = ", ".join(sorted((cindex.index.name(f"Country:{c}") for c in me.countries), key=reading_order))
     return (f"no other cluster shares a sector, a neighbouring sector, a programme or projects with {names}: these "
             f"are the clusters of {countries}, by place alone (other regions first); {what}")
 

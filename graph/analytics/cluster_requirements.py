@@ -25,6 +25,7 @@ from graph.analytics.cluster_profiles import ClusterIndex, Profile
 from graph.analytics.recommend import Requirements
 from graph.analytics.recommend_index import LABEL_LEVELS, label_name, sector_key
 from graph.analytics.recommend_sectors import sector_bridged
+from graph.collation import reading_order
 
 __all__ = ["meeting", "asked_reasons", "Basis", "sector_basis"]
 
@@ -113,7 +114,7 @@ def sector_basis(cindex: ClusterIndex, profile: Profile, sectors: tuple[str, ...
 
 
 def _some(cindex: ClusterIndex, keys) -> str:
-    names = sorted(cindex.index.name(k) for k in keys)
+    names = sorted((cindex.index.name(k) for k in keys), key=reading_order)
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterable
 
 import networkx as nx
 
+from graph.collation import reading_order
+
 __all__ = ["project_partners", "projects_as_partners"]
 
 PARTNER_KINDS = ("Organisation", "Cluster")
@@ -34,7 +36,7 @@ def project_partners(graph: nx.MultiDiGraph, project: str) -> list[str]:
         return []
     found = {u for u, _, kind in graph.in_edges(project, data="type") if kind == "PARTICIPATES_IN"
              and graph.nodes[u].get("kind") in PARTNER_KINDS}
-    return sorted(found, key=lambda k: (str(graph.nodes[k].get("name") or k).casefold(), k))
+    return sorted(found, key=lambda k: (reading_order(graph.nodes[k].get("name") or k), k))
 
 
 def projects_as_partners(graph: nx.MultiDiGraph, focal: Iterable[str]) -> tuple[list[str], dict[str, list[str]]]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import numpy as np
 
 from graph.analytics.recommend_index import RecommenderIndex, target_profile
+from graph.collation import reading_order
 
 #: What a cold start ranks by, when the graph knows all of it (`cold_note` says what it lacks otherwise).
 COLD_START_NOTE = "no shared projects yet: ranked by sectors, region and programmes"
@@ -155,16 +156,17 @@ def cold_reasons(index: RecommenderIndex, focal, y: int, parts: dict) -> list[st
     if parts["programme"][y]:
         fellow = set(member_clusters(index, focal)) & set(member_clusters(index, [index.keys[y]]))
         if fellow:
-            reasons.append(f"a fellow member of {', '.join(sorted(index.name(c) for c in fellow))}")
+            fellows = sorted((index.name(c) for c in fellow), key=reading_order)
+            reasons.append(f"a fellow member of {', '.join(fellows)}")
         else:
-            names = sorted(index.name(p) for p in focal_programmes(index, focal))
+            names = sorted((index.name(p) for p in focal_programmes(index, focal)), key=reading_order)
             reasons.append(f"linked to {', '.join(names)}, like the consortium")
     return reasons
 
 
 def _names(index: RecommenderIndex, keys) -> str:
     """Up to three names of `keys` (once each, sorted), and how many more."""
-    names = sorted({index.name(k) for k in keys})
+    names = sorted({index.name(k) for k in keys}, key=reading_order)
     return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import networkx as nx
 import pycountry
 
+from graph.collation import reading_order
 from graph.countries import iso_code
 from graph.nearest import nearest
 
@@ -55,7 +56,7 @@ def some_sectors(G: nx.MultiDiGraph, most: int = 5) -> str:
     'Some sectors of the graph: ...'
     """
     short, topics = _sector_names(G)
-    names = sorted(dict.fromkeys(short or topics), key=lambda n: (len(n), n.casefold()))
+    names = sorted(dict.fromkeys(short or topics), key=lambda n: (len(n), reading_order(n)))
     if not names:
         return "The graph has no sector."
     shown = [*names[:most], "..."] if len(names) > most else [*names[:-1], names[-1] + "."]

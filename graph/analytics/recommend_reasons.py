@@ -11,6 +11,7 @@ import numpy as np
 from graph.analytics.recommend_index import RecommenderIndex, sector_key, sector_row
 from graph.analytics.recommend_sectors import sector_bridged
 from graph.analytics.sparse_rows import shared_columns
+from graph.collation import reading_order
 
 if TYPE_CHECKING:
     from graph.analytics.recommend import Requirements
@@ -161,7 +162,7 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
             like = "as asked" if index.sector_keys[s] in asked else "like the consortium"
             reasons.append(f"{_works_in(index, asked_as.get(index.sector_keys[s], index.sector_keys[s]))}, {like}")
     if asked and not parts["asked_sector"][y]:  # ranked for the rest: said, not left to "works in genetics"
-        named = sorted({sector_bridged(index.G, s) for s in asked_as.values()})
+        named = sorted({sector_bridged(index.G, s) for s in asked_as.values()}, key=reading_order)
         reasons.append(f"no project in {' or '.join(named)}, the sector(s) asked")
     if parts["wanted_place"][y] or parts["complementarity"][y]:
         wanted = [w for w in req.add_places if index.place[y].startswith(w)]

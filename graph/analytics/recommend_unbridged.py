@@ -15,6 +15,7 @@ import numpy as np
 
 from graph.analytics.recommend_cold import is_cold, with_clusters
 from graph.analytics.recommend_index import RecommenderIndex, one_body
+from graph.collation import reading_order
 from graph.nearest import nearest
 from graph.store.sector_fields import is_field
 
@@ -52,7 +53,7 @@ def unbridged_sectors(index: RecommenderIndex, focal: list[str], clusters: list[
                if t == "ACTIVE_IN" and u not in read and G.nodes[u].get("kind") == "Cluster"}
               if clusters is not None else set())
     idle = [s for s in own - shared if _names_no_field(index, s)]
-    return sorted(idle, key=lambda s: (index.name(s).casefold(), s)), len(own)
+    return sorted(idle, key=lambda s: (reading_order(index.name(s)), s)), len(own)
 
 
 def _names_no_field(index: RecommenderIndex, sector: str) -> bool:

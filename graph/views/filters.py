@@ -23,6 +23,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.collation import reading_order
 from graph.errors import ParameterError
 from graph.store.schema import KIND_ORDER
 from graph.store.search_text import fold
@@ -109,7 +110,7 @@ def filter_options(graph: nx.Graph) -> FilterOptions:
         if kind == "Project":
             years += [int(str(data[d])[:4]) for d in ("start_date", "end_date") if str(data.get(d, ""))[:4].isdigit()]
     for values in by_kind.values():
-        values.sort(key=lambda item: item[1].casefold())
+        values.sort(key=lambda item: reading_order(item[1]))
     places = by_kind.get("Country", []) + sorted(by_kind.get("Region", []), key=lambda item: item[0])
     options = FilterOptions(
         kinds=[k for k in KIND_ORDER if k in by_kind], places=places, programmes=by_kind.get("Programme", []),

@@ -15,6 +15,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.collation import reading_order
 from graph.views.filters import display_name
 from graph.views.geography import national_regions, unplaced_actors
 from graph.views.map_places import Placer
@@ -61,7 +62,7 @@ def country_names(graph: nx.MultiDiGraph, places: Iterable[Mapping[str, Any]]) -
     """The countries of the `places` (tagged by `tag_countries`), key to name, by name."""
     keys = {row["country"] for row in places if row.get("country")}
     return dict(sorted(((key, display_name(key, graph.nodes[key])) for key in keys if key in graph),
-                       key=lambda item: item[1].casefold()))
+                       key=lambda item: reading_order(item[1])))
 
 
 def unplaced_by_country(graph: nx.MultiDiGraph, level: int, place_of: Placer | None = None

@@ -18,6 +18,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.collation import reading_order
 from graph.store.schema import cluster_records, is_cluster
 from graph.views.filters import ACTOR_KINDS, _typed, display_name
 from graph.views.map_places import Placer
@@ -74,7 +75,7 @@ def national_regions(graph: nx.MultiDiGraph, actors: Collection[str]) -> list[st
     return sorted({national_region_shown(region.split(":", 1)[1], display_name(region, graph.nodes[region]))
                    for actor in actors
                    for region in _typed(graph, actor, "LOCATED_IN")
-                   if region.startswith("Region:") and "-" in region.split(":", 1)[1]})
+                   if region.startswith("Region:") and "-" in region.split(":", 1)[1]}, key=reading_order)
 
 
 def region_links(graph: nx.MultiDiGraph, level: int = 2, top: int | None = 300,
@@ -150,7 +151,7 @@ def cluster_points(graph: nx.MultiDiGraph, level: int = 2, place_of: Placer | No
         else:
             missing[country_of(node)] += 1
     points = [{"key": p, "name": place_of.name_of(p), "lat": graph.nodes[p]["lat"],
-               "lon": graph.nodes[p]["lon"], "clusters": len(names), "names": sorted(names, key=str.casefold)}
+               "lon": graph.nodes[p]["lon"], "clusters": len(names), "names": sorted(names, key=reading_order)}
               for p, names in by_place.items()]
     return sorted(points, key=lambda p: (-p["clusters"], p["key"])), missing
 

@@ -27,6 +27,7 @@ from typing import Any
 
 import networkx as nx
 
+from graph.collation import reading_order
 from graph.errors import ParameterError
 from graph.store import view_cypher as q
 from graph.store.contract import BOOKKEEPING, GraphStore
@@ -69,9 +70,10 @@ def node_counts(store: GraphStore) -> NodeCounts:
 
 def filter_options(store: GraphStore, limit: int = 10_000) -> FilterOptions:
     """Choices for the filter widgets, as `graph.views.filters.filter_options` gives them, from the store."""
-    def pairs(label: str) -> list[tuple[str, str]]:
+    def pairs(label: str) -> list[tuple[str, str]]:  # by name as read: the store's ORDER BY is byte-wise (Å after Z)
         rows = store.read(q.options_of(label), {"limit": limit}, row_cap=limit).rows
-        return [(node_key(label, i), choice_label(name, i)) for i, name in rows]
+        return sorted(((node_key(label, i), choice_label(name, i)) for i, name in rows),
+                      key=lambda pair: reading_order(pair[1]))
 
     kinds = [k for k in node_counts(store).kinds if k]
     return FilterOptions(kinds=kinds, places=pairs("Country") + sorted(pairs("Region")),
