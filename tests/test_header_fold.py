@@ -6,12 +6,12 @@ from __future__ import annotations
 import doctest
 
 from loaders import csv_header, header_guess, table_cells
-from loaders.mapping_new import lists, region_column
+from loaders.mapping_new import list_place, region_column
 
 
 def test_every_module_folds_a_header_with_the_one_header_word():
     assert table_cells.header_word is csv_header.header_word and table_cells.NOT_WORD is csv_header.NOT_WORD
-    assert header_guess.header_word is region_column.header_word is lists.header_word \
+    assert header_guess.header_word is region_column.header_word is list_place.header_word \
         is csv_header.header_word
 
 
