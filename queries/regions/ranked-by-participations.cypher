@@ -2,7 +2,9 @@
 // description: NUTS regions (at the chosen level) ranked by project participations of their organisations
 // description: (counts kept by the CORDIS loader, within the loaded files); a mapped table's national
 // description: regions (NO-Hordaland, docs/mapping.md) at every level. Its contribution (EUR) is empty when
-// description: none of its organisations' participations gives one (not given, not 0).
+// description: none of its organisations' participations gives one (not given, not 0). A region NUTS 2024 recoded
+// description: under its NUTS 2021 name is one row under its newer code, named with both (Zuid-Holland NL36
+// description: (NUTS 2024) = NL33 (NUTS 2021)): CORDIS places some organisations by the older code.
 // tags: regions, projects
 // requires: Organisation.participations, Organisation.nuts_code | Organisation.region
 // param level: int = 2 -- NUTS level 1, 2 or 3
@@ -20,8 +22,17 @@ WITH CASE WHEN size(coalesce(o.nuts_code, '')) >= 2 + $level THEN substring(o.nu
      ELSE o.region END AS code, o
 WITH code, toInteger(sum(o.participations)) AS participations, count(o) AS organisations,
      count(o.contribution_total) AS amounts, sum(o.contribution_total) AS summed
-OPTIONAL MATCH (region:Region {id: code})
-RETURN code, region.name AS region, participations, organisations,
-       CASE WHEN amounts = 0 THEN null ELSE round(summed * 100) / 100 END AS contribution
+OPTIONAL MATCH (held:Region {id: code})
+WITH coalesce(held.newer_twin, code) AS place, participations, organisations, amounts, summed,
+     CASE WHEN held.newer_twin IS NULL THEN null ELSE code + ' (NUTS ' + reduce(said = '', v IN held.nuts_versions |
+          said + CASE said WHEN '' THEN '' ELSE ' and ' END + v) + ')' END AS older
+WITH place, toInteger(sum(participations)) AS participations, toInteger(sum(organisations)) AS organisations,
+     sum(amounts) AS amounts, sum(summed) AS summed, collect(older) AS older
+OPTIONAL MATCH (region:Region {id: place})
+RETURN place AS code, CASE WHEN size(older) = 0 THEN region.name ELSE region.name + ' ' + place + ' (NUTS '
+            + reduce(said = '', v IN region.nuts_versions | said + CASE said WHEN '' THEN '' ELSE ' and ' END + v)
+            + ') = ' + reduce(said = '', o IN older | said + CASE said WHEN '' THEN '' ELSE ' = ' END + o)
+       END AS region,
+       participations, organisations, CASE WHEN amounts = 0 THEN null ELSE round(summed * 100) / 100 END AS contribution
 ORDER BY participations DESC, code
 LIMIT $limit
