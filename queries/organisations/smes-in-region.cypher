@@ -32,9 +32,10 @@ WITH CASE WHEN size(newest) = 0 THEN $area WHEN size(widest) = 1 THEN widest[0].
 OPTIONAL MATCH (given:Region {id: area})
 WITH coalesce(given.newer_twin, area) AS area
 OPTIONAL MATCH (older:Region {newer_twin: area})
-WITH area, [area] + collect(older.id) AS twins
+WITH area, collect(older.id) AS older
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
-WHERE o.country = area OR o.region = area OR any(code IN twins WHERE o.nuts_code STARTS WITH code)
+WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area
+   OR any(code IN older WHERE o.nuts_code STARTS WITH code)
 WITH o, count(DISTINCT p) AS projects, count(r.contribution) AS amounts, sum(r.contribution) AS summed
 RETURN o.name AS sme, o.nuts_code AS nuts_code, projects,
        CASE WHEN amounts = 0 THEN null ELSE round(summed * 100) / 100 END AS contribution

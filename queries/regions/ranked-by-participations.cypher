@@ -23,16 +23,17 @@ WITH CASE WHEN size(coalesce(o.nuts_code, '')) >= 2 + $level THEN substring(o.nu
 WITH code, toInteger(sum(o.participations)) AS participations, count(o) AS organisations,
      count(o.contribution_total) AS amounts, sum(o.contribution_total) AS summed
 OPTIONAL MATCH (held:Region {id: code})
-WITH coalesce(held.newer_twin, code) AS place, participations, organisations, amounts, summed,
-     CASE WHEN held.newer_twin IS NULL THEN null ELSE code + ' (NUTS ' + reduce(said = '', v IN held.nuts_versions |
-          said + CASE said WHEN '' THEN '' ELSE ' and ' END + v) + ')' END AS older
-WITH place, toInteger(sum(participations)) AS participations, toInteger(sum(organisations)) AS organisations,
+WITH coalesce(held.newer_twin, code) AS code, participations, organisations, amounts, summed,
+     CASE WHEN held.newer_twin IS NULL THEN null ELSE held END AS older
+WITH code, toInteger(sum(participations)) AS participations, toInteger(sum(organisations)) AS organisations,
      sum(amounts) AS amounts, sum(summed) AS summed, collect(older) AS older
-OPTIONAL MATCH (region:Region {id: place})
-RETURN place AS code, CASE WHEN size(older) = 0 THEN region.name ELSE region.name + ' ' + place + ' (NUTS '
-            + reduce(said = '', v IN region.nuts_versions | said + CASE said WHEN '' THEN '' ELSE ' and ' END + v)
-            + ') = ' + reduce(said = '', o IN older | said + CASE said WHEN '' THEN '' ELSE ' = ' END + o)
-       END AS region,
-       participations, organisations, CASE WHEN amounts = 0 THEN null ELSE round(summed * 100) / 100 END AS contribution
 ORDER BY participations DESC, code
 LIMIT $limit
+OPTIONAL MATCH (region:Region {id: code})
+WITH code, region, participations, organisations, amounts, summed,
+     [r IN [region] + older | r.id + ' (NUTS ' + reduce(said = '', v IN r.nuts_versions |
+      said + CASE said WHEN '' THEN '' ELSE ' and ' END + v) + ')'] AS codes
+RETURN code, CASE WHEN size(codes) = 1 THEN region.name ELSE region.name + ' ' + reduce(said = '', c IN codes |
+       said + CASE said WHEN '' THEN '' ELSE ' = ' END + c) END AS region, participations, organisations,
+       CASE WHEN amounts = 0 THEN null ELSE round(summed * 100) / 100 END AS contribution
+ORDER BY participations DESC, code
