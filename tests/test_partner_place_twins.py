@@ -14,7 +14,7 @@ from graph.analytics.cluster_profiles import Profile
 from graph.analytics.inputs import read_inputs
 from graph.analytics.recommend import Requirements, limits, recommend
 from graph.analytics.recommend_index import RecommenderIndex
-from tests.test_app_region_twins import twins_loaded
+from tests.test_app_region_twins import twins_graph
 
 GRAPH = "partner_place_twins"
 OULU = "Organisation:pic:999844670"  # UNIFY's partner in Oulu, FI1D9: the two FI197 organisations' fellow
@@ -22,10 +22,8 @@ OULU = "Organisation:pic:999844670"  # UNIFY's partner in Oulu, FI1D9: the two F
 
 @pytest.fixture(scope="module")
 def index(embedded_server, tmp_path_factory):
-    store = twins_loaded(embedded_server, GRAPH, tmp_path_factory.mktemp("partner_twins"))
-    yield RecommenderIndex(read_inputs(store))
-    store.clear()
-    store.close()
+    with twins_graph(embedded_server, GRAPH, tmp_path_factory.mktemp("partner_twins")) as store:
+        yield RecommenderIndex(read_inputs(store))
 
 
 def _names(index, mask) -> list[str]:

@@ -19,7 +19,7 @@ from loaders.pipeline import run_load
 from loaders.sample import SAMPLE_NUTS
 from queries.catalogue import load_catalogue
 from queries.runner import run_saved
-from tests.test_app_region_twins import twins_loaded
+from tests.test_app_region_twins import twins_graph
 
 GRAPH = "saved_query_twins"
 NEWER_TWINS = "MATCH (r:Region) WHERE r.newer_twin IS NOT NULL RETURN r.id, r.newer_twin ORDER BY r.id"
@@ -28,10 +28,8 @@ PIRKANMAA = "Pirkanmaa FI19B (NUTS 2024) = FI197 (NUTS 2021)"
 
 @pytest.fixture(scope="module")
 def store(embedded_server, tmp_path_factory):
-    loaded = twins_loaded(embedded_server, GRAPH, tmp_path_factory.mktemp("saved_query_twins"))
-    yield loaded
-    loaded.clear()
-    loaded.close()
+    with twins_graph(embedded_server, GRAPH, tmp_path_factory.mktemp("saved_query_twins")) as loaded:
+        yield loaded
 
 
 def _rows(store, name: str, params: dict) -> list[dict]:
