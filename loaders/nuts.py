@@ -22,6 +22,7 @@ import pycountry
 
 from graph.countries import iso_code
 from graph.errors import Problem, ValidationFailed
+from graph.region_twin_pairs import RegionPoint, twins
 from graph.store import cypher
 from graph.store.changes import rel_states
 from graph.store.contract import GraphStore
@@ -36,8 +37,8 @@ __all__ = ["READER_VERSION", "read_nuts", "load_nuts", "nuts_files", "iso_code",
 SOURCE = "nuts"
 #: What this reader makes of a file, logged with each load (`loaders.reader_version`): a store that loaded the same
 #: files with another version loads them again, once. Raise it with any change to what a file becomes. 1: GISCO's label
-#: points of each NUTS version given, a region's names as written.
-READER_VERSION = 1
+#: points of each NUTS version given, a region's names as written. 2: an older twin names its newer (`newer_twin`).
+READER_VERSION = 2
 ATTRIBUTION = "© EuroGeographics for the administrative boundaries"
 _REQUIRED = ("NUTS_ID", "LEVL_CODE", "CNTR_CODE", "NAME_LATN", "lon", "lat")
 _OPTIONAL = ("NUTS_NAME", "parent_NUTS_ID", "MOUNT_TYPE", "URBN_TYPE", "COAST_TYPE")
@@ -107,8 +108,11 @@ def read_nuts(paths: Iterable[Path | str]) -> tuple[list[NodeRecord], list[RelRe
                 parent = row.get("parent_NUTS_ID") or code[:-1]
                 links.setdefault((code, parent), set()).add(source.id)
     nodes: list[NodeRecord] = list(sources)
+    newer_twins = _newer_twins(places)
     for code, place in sorted(places.items()):
         props = {"nuts_versions": place["versions"], "lat": place["lat"], "lon": place["lon"]}
+        if code in newer_twins:
+            props["newer_twin"] = newer_twins[code]
         if place["level"] == 0:
             nodes.append(NodeRecord("Country", code, country_name(code, place["name"]), tuple(place["sources"]),
                                     properties={"iso_code": iso_code(code), "local_name": place["name"], **props}))
@@ -135,6 +139,13 @@ def read_nuts(paths: Iterable[Path | str]) -> tuple[list[NodeRecord], list[RelRe
     notes.append(f"Read {countries} countries (NUTS level 0) and {len(places) - countries} regions "
                  f"(levels 1-3) with label-point coordinates from {len(by_version)} file(s).")
     return nodes, rels, notes
+
+
+def _newer_twins(places: dict[str, dict]) -> dict[str, str]:
+    """Each region a newer NUTS version recoded under its name -> its newer code (`graph.region_twin_pairs`): stored
+    as the older Region's `newer_twin`, so a saved query groups the two codes as one place in plain Cypher."""
+    return twins(RegionPoint(code, p["name"], p["level"], p["country"], tuple(p["versions"]), p["lat"], p["lon"])
+                 for code, p in places.items() if p["level"] > 0)
 
 
 def place_records(codes: set[str], names: dict[str, str], named_by: str,

@@ -9,6 +9,8 @@ FI197, and a member table naming `Pirkanmaa` (read as FI19B).
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import pytest
 
@@ -47,6 +49,17 @@ def twins_loaded(embedded_server, graph: str, folder) -> FalkorDBStore:
     recount_activity(store)
     derive_country_aggregates(store)
     return store
+
+
+@contextmanager
+def twins_graph(embedded_server, graph: str, folder) -> Iterator[FalkorDBStore]:
+    """`twins_loaded` for a test module's fixture, cleared and closed after it."""
+    store = twins_loaded(embedded_server, graph, folder)
+    try:
+        yield store
+    finally:
+        store.clear()
+        store.close()
 
 
 @pytest.fixture(scope="module", autouse=True)

@@ -126,15 +126,16 @@ def _merged(profiles: list[Profile]) -> Profile:
     return merged
 
 
-def _place(focal: Profile, other: Profile) -> float:
+def _place(focal: Profile, other: Profile, twins_of=lambda code: (code,)) -> float:
     """1 for another country, 0.5 for another region of the same, 0 for the same place or one inside the other: a
     NUTS 1 region is a French région (Auvergne-Rhône-Alpes, FRK), and Axelera in FRK26 had been ranked "in another
-    region" than Minalogic in FRK."""
+    region" than Minalogic in FRK. `twins_of` (`RecommenderIndex.twins_of`) gives a NUTS 2021/2024 twin's codes: a
+    cluster in NL33 is in NL36's Zuid-Holland, not "in another region"."""
     if not other.countries and not other.regions:
         return 0.0
     if other.countries and focal.countries and not other.countries & focal.countries:
         return 1.0
-    near = any(a.startswith(b) or b.startswith(a) for a in focal.regions for b in other.regions
+    near = any(a.startswith(twins_of(b)) or b.startswith(twins_of(a)) for a in focal.regions for b in other.regions
                if min(len(a), len(b)) >= 3)
     return 0.0 if near or not focal.regions else 0.5
 
@@ -171,16 +172,17 @@ def cluster_scores(cindex: ClusterIndex, focal: list[str], weights: ClusterWeigh
         if not (fit or net or shared_progs):
             continue  # nothing but a place or a label in common: no reason to propose it
         found.append(_scored(c, weights, me, other, fit, float(net), sum(shared_progs.values()) / focal_idf, pair,
-                             shared_progs))
+                             shared_progs, cindex.index.twins_of))
     found.sort(key=lambda x: (-x[0], x[1]))
     return me, found
 
 
 def _scored(key: str, weights: ClusterWeights, me: Profile, other: Profile, sectors: float = 0.0,
-            projects: float = 0.0, programmes: float = 0.0, pair=None, shared_progs: dict | None = None) -> tuple:
+            projects: float = 0.0, programmes: float = 0.0, pair=None, shared_progs: dict | None = None,
+            twins_of=lambda code: (code,)) -> tuple:
     """A candidate as the rankings keep it: (score, key, parts, weighted terms, best sector pair, shared
     programmes); its place and label parts from the two profiles."""
-    parts = {"sectors": sectors, "projects": projects, "programmes": programmes, "places": _place(me, other),
+    parts = {"sectors": sectors, "projects": projects, "programmes": programmes, "places": _place(me, other, twins_of),
              "label": other.label / 3}
     terms = {name: getattr(weights, name) * v for name, v in parts.items()}
     return sum(terms.values()), key, parts, terms, pair, shared_progs or {}
@@ -195,8 +197,8 @@ def _others(cindex: ClusterIndex, focal: list[str], exclude: set[str] = frozense
 def _by_place_alone(cindex: ClusterIndex, me: Profile, focal: list[str], weights: ClusterWeights) -> list[tuple]:
     """When nothing but a place links the focal set to other clusters: the clusters of its countries, those of
     other regions first (a partnership joins regions), then by label, then by name; scored as `cluster_scores`."""
-    found = [_scored(c, weights, me, cindex.profile(c)) for c in _others(cindex, focal)
-             if cindex.profile(c).countries & me.countries]
+    found = [_scored(c, weights, me, cindex.profile(c), twins_of=cindex.index.twins_of)
+             for c in _others(cindex, focal) if cindex.profile(c).countries & me.countries]
     found.sort(key=lambda x: (-x[0], reading_order(cindex.index.name(x[1])), x[1]))
     return found
 

@@ -141,8 +141,7 @@ def limits(index: RecommenderIndex, rows: list[int], req: Requirements,
         unknown[index.adjacency[rows].indices] = False
         found.append(("known partners", unknown))
     if req.avoid_places:
-        found.append(("places to avoid", ~np.logical_or.reduce([np.char.startswith(index.place, place)
-                                                                  for place in req.avoid_places])))
+        found.append(("places to avoid", ~np.logical_or.reduce([index.in_place(place) for place in req.avoid_places])))
     if req.min_label:
         found.append(("label", index.label >= LABEL_LEVELS[req.min_label]))
     return found
@@ -165,7 +164,7 @@ def components(index: RecommenderIndex, focal, requirements: Requirements = Requ
     parts["complementarity"] = new_country
     parts["wanted_place"] = np.zeros(n)
     for place in req.add_places:
-        parts["wanted_place"][np.char.startswith(index.place, place)] = 1.0
+        parts["wanted_place"][index.in_place(place)] = 1.0
     experience = np.log1p(index.n_projects) + np.log1p(index.n_coordinated)
     parts["experience"] = scaled(experience)
     short = req.sme_share is not None and sme_short(index, rows, req.sme_share)

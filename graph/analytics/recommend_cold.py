@@ -86,7 +86,7 @@ def nearby(index: RecommenderIndex, focal) -> np.ndarray:
     regions, countries = cold_places(index, focal)
     found = np.where(np.isin(index.country, list(countries)), 0.5, 0.0) if countries else np.zeros(len(index.keys))
     for region in {r[:4] for r in regions if len(r) >= 4}:
-        found[np.char.startswith(index.place, region)] = 1.0
+        found[index.in_place(region)] = 1.0
     return found
 
 

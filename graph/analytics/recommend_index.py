@@ -15,6 +15,7 @@ import scipy.sparse as sp
 from graph.analytics.projections import Projection, incidence, organisation_groups
 from graph.analytics.recommend_ties import build_ties, co_participation
 from graph.errors import NotFound, ParameterError
+from graph.region_twin_pairs import twin_keys
 from graph.store.sector_fields import equivalent_sectors
 
 __all__ = ["LABEL_LEVELS", "RecommenderIndex", "highest_label_held", "one_body", "label_name", "label_level",
@@ -111,6 +112,24 @@ class RecommenderIndex:
         holders = [key] + [u for u, _, t in self.G.in_edges(key, data="type") if t == "SAME_AS"]
         return max([LABEL_LEVELS.get(v.split(":", 1)[1], 0) for h in holders
                     for _, v, t in self.G.out_edges(h, data="type") if t == "HAS_LABEL"] or [0])
+
+    def twins_of(self, place: str) -> tuple[str, ...]:
+        """`place` (a country code or the start of a NUTS code) and the codes of one place with it: a region NUTS 2024
+        recoded under its NUTS 2021 name is both (`graph.region_twin_pairs`): CORDIS places some of Zuid-Holland's
+        organisations on NL33, a table naming it on NL36, and asking one had left out the other's."""
+        if "twin_codes" not in self.__dict__:  # made once, on first use (an index read from disk lacks it too)
+            codes: dict[str, tuple[str, ...]] = {}
+            for older, newer in twin_keys(self.G.nodes(data=True)).items():
+                older, newer = older.split(":", 1)[1], newer.split(":", 1)[1]
+                codes[older] = (newer,)
+                codes[newer] = codes.get(newer, ()) + (older,)
+            self.twin_codes = codes
+        return (place, *self.twin_codes.get(place, ()))
+
+    def in_place(self, place: str) -> np.ndarray:
+        """Whether each organisation is in `place` or its twin (`twins_of`), by the start of its NUTS code or its
+        country code."""
+        return np.logical_or.reduce([np.char.startswith(self.place, code) for code in self.twins_of(place)])
 
     def name(self, key: str) -> str:
         attrs = self.G.nodes[key] if key in self.G else {}

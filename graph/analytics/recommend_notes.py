@@ -37,9 +37,9 @@ def places_note(index: RecommenderIndex, focal, requirements: Requirements, show
     shown_places = [index.place[index.index[c.key]] for c in shown if c.key in index.index]
     said = []
     for place in requirements.add_places:
-        if any(p.startswith(place) for p in shown_places):
+        if any(p.startswith(index.twins_of(place)) for p in shown_places):
             continue
-        there = [i for i in np.flatnonzero(np.char.startswith(index.place, place)) if i not in rows]
+        there = [i for i in np.flatnonzero(index.in_place(place)) if i not in rows]
         said.append(f"no organisation of the graph outside the consortium is in {place}"
                     + countryless_said(index.country) if not there else
                     f"none of the {len(there):,} organisation(s) in {place} is among these candidates: they are "

@@ -165,7 +165,7 @@ def reasons(index: RecommenderIndex, rows: list[int], y: int, req: Requirements,
         named = sorted({sector_bridged(index.G, s) for s in asked_as.values()}, key=reading_order)
         reasons.append(f"no project in {' or '.join(named)}, the sector(s) asked")
     if parts["wanted_place"][y] or parts["complementarity"][y]:
-        wanted = [w for w in req.add_places if index.place[y].startswith(w)]
+        wanted = [w for w in req.add_places if index.place[y].startswith(index.twins_of(w))]
         where = index.name(f"Region:{wanted[0]}" if wanted and len(wanted[0]) > 2 else f"Country:{index.country[y]}")
         if where:  # a candidate whose country is unknown adds none: no reason rather than "adds "
             reasons.append(f"in {where}, as asked" if wanted else f"adds {where}")

@@ -169,7 +169,11 @@ CONTRACT: tuple[Property, ...] = tuple([
             ("lat", "float", "latitude (WGS84) of its label point", ("map",), "", _NUTS),
             ("lon", "float", "longitude (WGS84)", ("map",), "", _NUTS),
             ("nuts_versions", "list", "the NUTS versions that hold the region (2021, 2024); of two regions of one "
-             "name a table's region is the newest version's", ("regions",), "", _NUTS)),
+             "name a table's region is the newest version's", ("regions",), "", _NUTS),
+            ("newer_twin", "string", "on a region a newer NUTS version recoded under its name (Zuid-Holland NL33), the "
+             "newer code (NL36): the saved queries group `coalesce(r.newer_twin, r.id)` as one place",
+             ("regions",), "", "load both NUTS versions (`cluster-explorer load sample`, or `load nuts` with GISCO's "
+             "2021 and 2024 files)")),
     *_props("Country",
             ("local_name", "string", "its name in its own language (Sverige); a query's place parameter and the search "
              "take it, in its parts (Suomi of Suomi/Finland) and without accents",

@@ -4,7 +4,8 @@
 // description: projects and the national or regional ones your own tables load alike (an SME in two Business
 // description: Finland projects counts 2). Contribution is their total EU contribution: CORDIS's, and a
 // description: table's amounts whose funder is the EU; a national funder's amounts are not in it (empty when
-// description: none of their participations gives one: not given, not 0).
+// description: none of their participations gives one: not given, not 0). A region NUTS 2024 recoded under its
+// description: NUTS 2021 name is one place by either code or the name (Zuid-Holland: NL36 and NL33's SMEs).
 // tags: organisations, regions, sme
 // requires: SME, PARTICIPATES_IN, Organisation.country | Organisation.nuts_code | Organisation.region
 // param area: string = SE -- a country or region: its code (SE, SE12), its name (Sweden, Sverige, Västsverige; accents and case ignored: vastsverige), the start of its name when no name is that (smaland: Småland med öarna) or a national region (NO-Vestland)
@@ -28,8 +29,13 @@ WITH collect(named) AS found
 WITH [n IN found WHERE coalesce(last(n.nuts_versions), '') = coalesce(last(found[0].nuts_versions), '')] AS newest
 WITH newest, [n IN newest WHERE all(m IN newest WHERE m.id STARTS WITH n.id)] AS widest
 WITH CASE WHEN size(newest) = 0 THEN $area WHEN size(widest) = 1 THEN widest[0].id END AS area
+OPTIONAL MATCH (given:Region {id: area})
+WITH coalesce(given.newer_twin, area) AS area
+OPTIONAL MATCH (older:Region {newer_twin: area})
+WITH area, collect(older.id) AS older
 MATCH (o:SME)-[r:PARTICIPATES_IN]->(p:Project)
 WHERE o.country = area OR o.nuts_code STARTS WITH area OR o.region = area
+   OR any(code IN older WHERE o.nuts_code STARTS WITH code)
 WITH o, count(DISTINCT p) AS projects, count(r.contribution) AS amounts, sum(r.contribution) AS summed
 RETURN o.name AS sme, o.nuts_code AS nuts_code, projects,
        CASE WHEN amounts = 0 THEN null ELSE round(summed * 100) / 100 END AS contribution
