@@ -71,7 +71,7 @@ type = "ACTIVE_IN"
 start = {{ label = "Cluster", value = "{CLUSTER}" }}
 end = {{ label = "Sector", column = "Sector" }}
 """
-SAID = (f"5 of {CLUSTER}'s 5 members carry sectors of their own (Fundición, Mecanizado, Máquina-herramienta and 1 "
+SAID = (f"5 of {CLUSTER}'s 5 members carry sectors of their own (Fundición, Máquina-herramienta, Mecanizado and 1 "
         "more), which this ranking does not read (it reads the cluster's own sectors, not its members'): to make them "
         "count, link the cluster to its sectors in the mapping")
 TOML = f'type = "ACTIVE_IN" and start = {{ label = "Cluster", value = "{CLUSTER}" }}'
@@ -107,7 +107,7 @@ def test_once_the_cluster_is_linked_to_them_the_note_goes_and_the_aliases_one_re
     said = said[True]
     assert "members carry sectors of their own" not in said
     # Robótica names robotics (graph.store.sector_words); the fixture has no field for the other three's words
-    assert f"3 of {CLUSTER}'s 4 sectors (Fundición, Mecanizado, Máquina-herramienta) match no EuroSciVoc" in said
+    assert f"3 of {CLUSTER}'s 4 sectors (Fundición, Máquina-herramienta, Mecanizado) match no EuroSciVoc" in said
 
 
 def test_the_partners_page_says_it_too(member_lists, monkeypatch):
@@ -122,5 +122,5 @@ def test_the_aliases_clause_names_only_the_sectors_that_name_no_field(member_lis
     """Robótica names robotics (graph.store.sector_words): "as they name no EuroSciVoc field" was said of all four."""
     result = invoke(cli_env(embedded_server, member_lists[False]), "recommend", "--for", CLUSTER, "-k", "3")
     said = " ".join(result.stderr.split())
-    assert ("; as 3 of them name no EuroSciVoc field (Fundición, Mecanizado, Máquina-herramienta), also give each "
+    assert ("; as 3 of them name no EuroSciVoc field (Fundición, Máquina-herramienta, Mecanizado), also give each "
             "Sector node an English name") in said

@@ -103,7 +103,7 @@ def members_sectors(index: RecommenderIndex, focal: list[str], clusters: list[st
                for found in members_of.values() for m in found}
     carriers = {m for m, sectors in carried.items() if sectors}
     hubs = [key for key in sorted(members_of) if members_of[key] & carriers]
-    by_name = lambda key: (index.name(key).casefold(), key)  # noqa: E731
+    by_name = lambda key: (reading_order(index.name(key)), key)  # noqa: E731
     return (hubs, sorted(carriers, key=by_name), sorted(set().union(*carried.values()), key=by_name),
             len(set().union(*(members_of[key] for key in hubs))))
 
